@@ -1,0 +1,47 @@
+# The two commands that matter: `make run` (the product with a demo school) and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+PY := .venv/bin/python
+DEBIAN_PACKAGES := fonts-dejavu-core poppler-utils chromium openssl
+
+.PHONY: install stack deploy apps run stop test lint protos check-protos clean-state
+
+.venv/.installed: requirements.lock pyproject.toml
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
+	test -x $(PY) || python3.11 -m venv .venv || python3 -m venv .venv
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.lock
+	$(PY) -m pip install -q --no-deps -e .
+	touch $@
+
+install: .venv/.installed
+
+stack:
+	bash infra/stack.sh up
+
+deploy: install stack
+	$(PY) -m services.deploy
+
+apps: deploy
+	$(PY) -m services.launcher up
+
+run: apps
+	$(PY) -m services.demo_seed
+
+stop:
+	-$(PY) -m services.launcher down
+	bash infra/stack.sh down
+
+protos: install
+	$(PY) -m proto.generate
+
+check-protos: install
+	$(PY) -m proto.generate --check
+
+lint: install
+	$(PY) -m ruff check .
+
+test: lint check-protos apps
+	$(PY) -m pytest -q -p no:cacheprovider tests

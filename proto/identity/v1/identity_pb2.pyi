@@ -1,0 +1,271 @@
+from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class PersonKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    PERSON_KIND_UNSPECIFIED: _ClassVar[PersonKind]
+    STAFF: _ClassVar[PersonKind]
+    STUDENT: _ClassVar[PersonKind]
+    GUARDIAN: _ClassVar[PersonKind]
+PERSON_KIND_UNSPECIFIED: PersonKind
+STAFF: PersonKind
+STUDENT: PersonKind
+GUARDIAN: PersonKind
+
+class School(_message.Message):
+    __slots__ = ("id", "name", "short_name", "organization_id", "status")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    SHORT_NAME_FIELD_NUMBER: _ClassVar[int]
+    ORGANIZATION_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    short_name: str
+    organization_id: str
+    status: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., short_name: _Optional[str] = ..., organization_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+
+class PersonName(_message.Message):
+    __slots__ = ("last_name", "first_name", "middle_name")
+    LAST_NAME_FIELD_NUMBER: _ClassVar[int]
+    FIRST_NAME_FIELD_NUMBER: _ClassVar[int]
+    MIDDLE_NAME_FIELD_NUMBER: _ClassVar[int]
+    last_name: str
+    first_name: str
+    middle_name: str
+    def __init__(self, last_name: _Optional[str] = ..., first_name: _Optional[str] = ..., middle_name: _Optional[str] = ...) -> None: ...
+
+class Person(_message.Message):
+    __slots__ = ("id", "school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "username")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    GENDER_FIELD_NUMBER: _ClassVar[int]
+    BIRTH_DATE_FIELD_NUMBER: _ClassVar[int]
+    SNILS_FIELD_NUMBER: _ClassVar[int]
+    ROLES_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    kind: PersonKind
+    name: PersonName
+    gender: str
+    birth_date: str
+    snils: str
+    roles: _containers.RepeatedScalarFieldContainer[str]
+    class_group_id: str
+    username: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., snils: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
+
+class OnboardSchoolRequest(_message.Message):
+    __slots__ = ("name", "short_name", "admin_name", "admin_email")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    SHORT_NAME_FIELD_NUMBER: _ClassVar[int]
+    ADMIN_NAME_FIELD_NUMBER: _ClassVar[int]
+    ADMIN_EMAIL_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    short_name: str
+    admin_name: PersonName
+    admin_email: str
+    def __init__(self, name: _Optional[str] = ..., short_name: _Optional[str] = ..., admin_name: _Optional[_Union[PersonName, _Mapping]] = ..., admin_email: _Optional[str] = ...) -> None: ...
+
+class OnboardSchoolResponse(_message.Message):
+    __slots__ = ("school", "admin", "admin_username", "admin_initial_password")
+    SCHOOL_FIELD_NUMBER: _ClassVar[int]
+    ADMIN_FIELD_NUMBER: _ClassVar[int]
+    ADMIN_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    ADMIN_INITIAL_PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    school: School
+    admin: Person
+    admin_username: str
+    admin_initial_password: str
+    def __init__(self, school: _Optional[_Union[School, _Mapping]] = ..., admin: _Optional[_Union[Person, _Mapping]] = ..., admin_username: _Optional[str] = ..., admin_initial_password: _Optional[str] = ...) -> None: ...
+
+class ListSchoolsRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ListSchoolsResponse(_message.Message):
+    __slots__ = ("schools",)
+    SCHOOLS_FIELD_NUMBER: _ClassVar[int]
+    schools: _containers.RepeatedCompositeFieldContainer[School]
+    def __init__(self, schools: _Optional[_Iterable[_Union[School, _Mapping]]] = ...) -> None: ...
+
+class CreatePersonRequest(_message.Message):
+    __slots__ = ("school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "create_account")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    GENDER_FIELD_NUMBER: _ClassVar[int]
+    BIRTH_DATE_FIELD_NUMBER: _ClassVar[int]
+    SNILS_FIELD_NUMBER: _ClassVar[int]
+    ROLES_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    CREATE_ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    kind: PersonKind
+    name: PersonName
+    gender: str
+    birth_date: str
+    snils: str
+    roles: _containers.RepeatedScalarFieldContainer[str]
+    class_group_id: str
+    create_account: bool
+    def __init__(self, school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., snils: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ..., create_account: _Optional[bool] = ...) -> None: ...
+
+class CreatePersonResponse(_message.Message):
+    __slots__ = ("person", "initial_password")
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    INITIAL_PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    person: Person
+    initial_password: str
+    def __init__(self, person: _Optional[_Union[Person, _Mapping]] = ..., initial_password: _Optional[str] = ...) -> None: ...
+
+class GetPersonRequest(_message.Message):
+    __slots__ = ("school_id", "person_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    person_id: str
+    def __init__(self, school_id: _Optional[str] = ..., person_id: _Optional[str] = ...) -> None: ...
+
+class ListPeopleRequest(_message.Message):
+    __slots__ = ("school_id", "kind", "class_group_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    kind: PersonKind
+    class_group_id: str
+    def __init__(self, school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+
+class ListPeopleResponse(_message.Message):
+    __slots__ = ("people",)
+    PEOPLE_FIELD_NUMBER: _ClassVar[int]
+    people: _containers.RepeatedCompositeFieldContainer[Person]
+    def __init__(self, people: _Optional[_Iterable[_Union[Person, _Mapping]]] = ...) -> None: ...
+
+class LinkGuardianRequest(_message.Message):
+    __slots__ = ("school_id", "guardian_id", "student_id", "relation")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    GUARDIAN_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    RELATION_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    guardian_id: str
+    student_id: str
+    relation: str
+    def __init__(self, school_id: _Optional[str] = ..., guardian_id: _Optional[str] = ..., student_id: _Optional[str] = ..., relation: _Optional[str] = ...) -> None: ...
+
+class LinkGuardianResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class LinkFederatedAccountRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class LinkFederatedAccountResponse(_message.Message):
+    __slots__ = ("guardians",)
+    GUARDIANS_FIELD_NUMBER: _ClassVar[int]
+    guardians: _containers.RepeatedCompositeFieldContainer[Person]
+    def __init__(self, guardians: _Optional[_Iterable[_Union[Person, _Mapping]]] = ...) -> None: ...
+
+class GetPrincipalRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class Principal(_message.Message):
+    __slots__ = ("subject", "school_id", "person_id", "roles", "student_ids")
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    ROLES_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_IDS_FIELD_NUMBER: _ClassVar[int]
+    subject: str
+    school_id: str
+    person_id: str
+    roles: _containers.RepeatedScalarFieldContainer[str]
+    student_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, subject: _Optional[str] = ..., school_id: _Optional[str] = ..., person_id: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., student_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class GetMeRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class Membership(_message.Message):
+    __slots__ = ("school", "principal", "full_name")
+    SCHOOL_FIELD_NUMBER: _ClassVar[int]
+    PRINCIPAL_FIELD_NUMBER: _ClassVar[int]
+    FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    school: School
+    principal: Principal
+    full_name: str
+    def __init__(self, school: _Optional[_Union[School, _Mapping]] = ..., principal: _Optional[_Union[Principal, _Mapping]] = ..., full_name: _Optional[str] = ...) -> None: ...
+
+class Me(_message.Message):
+    __slots__ = ("subject", "username", "realm_roles", "memberships")
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    REALM_ROLES_FIELD_NUMBER: _ClassVar[int]
+    MEMBERSHIPS_FIELD_NUMBER: _ClassVar[int]
+    subject: str
+    username: str
+    realm_roles: _containers.RepeatedScalarFieldContainer[str]
+    memberships: _containers.RepeatedCompositeFieldContainer[Membership]
+    def __init__(self, subject: _Optional[str] = ..., username: _Optional[str] = ..., realm_roles: _Optional[_Iterable[str]] = ..., memberships: _Optional[_Iterable[_Union[Membership, _Mapping]]] = ...) -> None: ...
+
+class SchoolOnboarded(_message.Message):
+    __slots__ = ("school_id", "name", "short_name")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    SHORT_NAME_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    name: str
+    short_name: str
+    def __init__(self, school_id: _Optional[str] = ..., name: _Optional[str] = ..., short_name: _Optional[str] = ...) -> None: ...
+
+class PersonRegistered(_message.Message):
+    __slots__ = ("person",)
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    person: Person
+    def __init__(self, person: _Optional[_Union[Person, _Mapping]] = ...) -> None: ...
+
+class StudentEnrolled(_message.Message):
+    __slots__ = ("student_id", "class_group_id", "full_name")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    class_group_id: str
+    full_name: str
+    def __init__(self, student_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., full_name: _Optional[str] = ...) -> None: ...
+
+class GuardianLinked(_message.Message):
+    __slots__ = ("guardian_id", "student_id", "relation")
+    GUARDIAN_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    RELATION_FIELD_NUMBER: _ClassVar[int]
+    guardian_id: str
+    student_id: str
+    relation: str
+    def __init__(self, guardian_id: _Optional[str] = ..., student_id: _Optional[str] = ..., relation: _Optional[str] = ...) -> None: ...
+
+class FederatedAccountLinked(_message.Message):
+    __slots__ = ("guardian_id", "subject")
+    GUARDIAN_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    guardian_id: str
+    subject: str
+    def __init__(self, guardian_id: _Optional[str] = ..., subject: _Optional[str] = ...) -> None: ...

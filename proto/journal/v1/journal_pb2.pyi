@@ -1,0 +1,207 @@
+from google.protobuf.internal import containers as _containers
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class MarkInput(_message.Message):
+    __slots__ = ("student_id", "value", "work_type", "comment")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    WORK_TYPE_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    value: str
+    work_type: str
+    comment: str
+    def __init__(self, student_id: _Optional[str] = ..., value: _Optional[str] = ..., work_type: _Optional[str] = ..., comment: _Optional[str] = ...) -> None: ...
+
+class AttendanceInput(_message.Message):
+    __slots__ = ("student_id", "status")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    status: str
+    def __init__(self, student_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+
+class Mark(_message.Message):
+    __slots__ = ("id", "lesson_id", "student_id", "value", "work_type", "comment", "lesson_date", "subject_id")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    WORK_TYPE_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    LESSON_DATE_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    lesson_id: str
+    student_id: str
+    value: str
+    work_type: str
+    comment: str
+    lesson_date: str
+    subject_id: str
+    def __init__(self, id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., value: _Optional[str] = ..., work_type: _Optional[str] = ..., comment: _Optional[str] = ..., lesson_date: _Optional[str] = ..., subject_id: _Optional[str] = ...) -> None: ...
+
+class AttendanceEntry(_message.Message):
+    __slots__ = ("lesson_id", "student_id", "status")
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    lesson_id: str
+    student_id: str
+    status: str
+    def __init__(self, lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+
+class LessonRecord(_message.Message):
+    __slots__ = ("lesson_id", "school_id", "class_group_id", "subject_id", "subject_name", "lesson_date", "topic", "homework", "marks", "attendance")
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    LESSON_DATE_FIELD_NUMBER: _ClassVar[int]
+    TOPIC_FIELD_NUMBER: _ClassVar[int]
+    HOMEWORK_FIELD_NUMBER: _ClassVar[int]
+    MARKS_FIELD_NUMBER: _ClassVar[int]
+    ATTENDANCE_FIELD_NUMBER: _ClassVar[int]
+    lesson_id: str
+    school_id: str
+    class_group_id: str
+    subject_id: str
+    subject_name: str
+    lesson_date: str
+    topic: str
+    homework: str
+    marks: _containers.RepeatedCompositeFieldContainer[Mark]
+    attendance: _containers.RepeatedCompositeFieldContainer[AttendanceEntry]
+    def __init__(self, lesson_id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., lesson_date: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[_Iterable[_Union[AttendanceEntry, _Mapping]]] = ...) -> None: ...
+
+class SaveLessonRequest(_message.Message):
+    __slots__ = ("school_id", "lesson_id", "topic", "homework", "marks", "attendance", "reason")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    TOPIC_FIELD_NUMBER: _ClassVar[int]
+    HOMEWORK_FIELD_NUMBER: _ClassVar[int]
+    MARKS_FIELD_NUMBER: _ClassVar[int]
+    ATTENDANCE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    lesson_id: str
+    topic: str
+    homework: str
+    marks: _containers.RepeatedCompositeFieldContainer[MarkInput]
+    attendance: _containers.RepeatedCompositeFieldContainer[AttendanceInput]
+    reason: str
+    def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[MarkInput, _Mapping]]] = ..., attendance: _Optional[_Iterable[_Union[AttendanceInput, _Mapping]]] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class GetLessonRecordRequest(_message.Message):
+    __slots__ = ("school_id", "lesson_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    lesson_id: str
+    def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ...) -> None: ...
+
+class GetDiaryRequest(_message.Message):
+    __slots__ = ("school_id", "student_id", "date_from", "date_to")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    student_id: str
+    date_from: str
+    date_to: str
+    def __init__(self, school_id: _Optional[str] = ..., student_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ...) -> None: ...
+
+class DiaryEntry(_message.Message):
+    __slots__ = ("lesson_id", "date", "lesson_number", "subject_name", "topic", "homework", "marks", "attendance")
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    TOPIC_FIELD_NUMBER: _ClassVar[int]
+    HOMEWORK_FIELD_NUMBER: _ClassVar[int]
+    MARKS_FIELD_NUMBER: _ClassVar[int]
+    ATTENDANCE_FIELD_NUMBER: _ClassVar[int]
+    lesson_id: str
+    date: str
+    lesson_number: int
+    subject_name: str
+    topic: str
+    homework: str
+    marks: _containers.RepeatedCompositeFieldContainer[Mark]
+    attendance: str
+    def __init__(self, lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., subject_name: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[str] = ...) -> None: ...
+
+class Diary(_message.Message):
+    __slots__ = ("student_id", "entries")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    ENTRIES_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    entries: _containers.RepeatedCompositeFieldContainer[DiaryEntry]
+    def __init__(self, student_id: _Optional[str] = ..., entries: _Optional[_Iterable[_Union[DiaryEntry, _Mapping]]] = ...) -> None: ...
+
+class MarkRecorded(_message.Message):
+    __slots__ = ("mark", "class_group_id")
+    MARK_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    mark: Mark
+    class_group_id: str
+    def __init__(self, mark: _Optional[_Union[Mark, _Mapping]] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+
+class MarkChanged(_message.Message):
+    __slots__ = ("mark", "class_group_id", "old_value")
+    MARK_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    OLD_VALUE_FIELD_NUMBER: _ClassVar[int]
+    mark: Mark
+    class_group_id: str
+    old_value: str
+    def __init__(self, mark: _Optional[_Union[Mark, _Mapping]] = ..., class_group_id: _Optional[str] = ..., old_value: _Optional[str] = ...) -> None: ...
+
+class MarkDeleted(_message.Message):
+    __slots__ = ("mark", "class_group_id")
+    MARK_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    mark: Mark
+    class_group_id: str
+    def __init__(self, mark: _Optional[_Union[Mark, _Mapping]] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+
+class AttendanceRecorded(_message.Message):
+    __slots__ = ("entry", "class_group_id", "lesson_date")
+    ENTRY_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_DATE_FIELD_NUMBER: _ClassVar[int]
+    entry: AttendanceEntry
+    class_group_id: str
+    lesson_date: str
+    def __init__(self, entry: _Optional[_Union[AttendanceEntry, _Mapping]] = ..., class_group_id: _Optional[str] = ..., lesson_date: _Optional[str] = ...) -> None: ...
+
+class TopicSet(_message.Message):
+    __slots__ = ("lesson_id", "topic", "class_group_id", "lesson_date")
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    TOPIC_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_DATE_FIELD_NUMBER: _ClassVar[int]
+    lesson_id: str
+    topic: str
+    class_group_id: str
+    lesson_date: str
+    def __init__(self, lesson_id: _Optional[str] = ..., topic: _Optional[str] = ..., class_group_id: _Optional[str] = ..., lesson_date: _Optional[str] = ...) -> None: ...
+
+class HomeworkSet(_message.Message):
+    __slots__ = ("lesson_id", "homework", "class_group_id", "lesson_date")
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    HOMEWORK_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_DATE_FIELD_NUMBER: _ClassVar[int]
+    lesson_id: str
+    homework: str
+    class_group_id: str
+    lesson_date: str
+    def __init__(self, lesson_id: _Optional[str] = ..., homework: _Optional[str] = ..., class_group_id: _Optional[str] = ..., lesson_date: _Optional[str] = ...) -> None: ...

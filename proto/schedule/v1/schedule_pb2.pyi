@@ -1,0 +1,279 @@
+from google.protobuf.internal import containers as _containers
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class Term(_message.Message):
+    __slots__ = ("id", "name", "kind", "start_date", "end_date")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    kind: str
+    start_date: str
+    end_date: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., kind: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ...) -> None: ...
+
+class AcademicYear(_message.Message):
+    __slots__ = ("id", "school_id", "name", "start_date", "end_date", "terms", "status")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    TERMS_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    name: str
+    start_date: str
+    end_date: str
+    terms: _containers.RepeatedCompositeFieldContainer[Term]
+    status: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., name: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., terms: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., status: _Optional[str] = ...) -> None: ...
+
+class ClassGroup(_message.Message):
+    __slots__ = ("id", "school_id", "academic_year_id", "grade", "name")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    GRADE_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    academic_year_id: str
+    grade: int
+    name: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., grade: _Optional[int] = ..., name: _Optional[str] = ...) -> None: ...
+
+class Subject(_message.Message):
+    __slots__ = ("id", "school_id", "name")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    name: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
+
+class TeachingAssignment(_message.Message):
+    __slots__ = ("id", "school_id", "teacher_id", "subject_id", "class_group_id")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    teacher_id: str
+    subject_id: str
+    class_group_id: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+
+class TimetableEntry(_message.Message):
+    __slots__ = ("id", "school_id", "class_group_id", "subject_id", "teacher_id", "weekday", "lesson_number", "starts_at", "ends_at", "room")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    WEEKDAY_FIELD_NUMBER: _ClassVar[int]
+    LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    STARTS_AT_FIELD_NUMBER: _ClassVar[int]
+    ENDS_AT_FIELD_NUMBER: _ClassVar[int]
+    ROOM_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    class_group_id: str
+    subject_id: str
+    teacher_id: str
+    weekday: int
+    lesson_number: int
+    starts_at: str
+    ends_at: str
+    room: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., weekday: _Optional[int] = ..., lesson_number: _Optional[int] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., room: _Optional[str] = ...) -> None: ...
+
+class Lesson(_message.Message):
+    __slots__ = ("id", "school_id", "class_group_id", "subject_id", "subject_name", "teacher_id", "date", "lesson_number", "starts_at", "ends_at", "term_id", "timetable_entry_id")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    STARTS_AT_FIELD_NUMBER: _ClassVar[int]
+    ENDS_AT_FIELD_NUMBER: _ClassVar[int]
+    TERM_ID_FIELD_NUMBER: _ClassVar[int]
+    TIMETABLE_ENTRY_ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    class_group_id: str
+    subject_id: str
+    subject_name: str
+    teacher_id: str
+    date: str
+    lesson_number: int
+    starts_at: str
+    ends_at: str
+    term_id: str
+    timetable_entry_id: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., teacher_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., term_id: _Optional[str] = ..., timetable_entry_id: _Optional[str] = ...) -> None: ...
+
+class CreateAcademicYearRequest(_message.Message):
+    __slots__ = ("school_id", "name", "start_date", "end_date", "terms")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    TERMS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    name: str
+    start_date: str
+    end_date: str
+    terms: _containers.RepeatedCompositeFieldContainer[Term]
+    def __init__(self, school_id: _Optional[str] = ..., name: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., terms: _Optional[_Iterable[_Union[Term, _Mapping]]] = ...) -> None: ...
+
+class CreateClassGroupRequest(_message.Message):
+    __slots__ = ("school_id", "academic_year_id", "grade", "name")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    GRADE_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    academic_year_id: str
+    grade: int
+    name: str
+    def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., grade: _Optional[int] = ..., name: _Optional[str] = ...) -> None: ...
+
+class CreateSubjectRequest(_message.Message):
+    __slots__ = ("school_id", "name")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    name: str
+    def __init__(self, school_id: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
+
+class AssignTeacherRequest(_message.Message):
+    __slots__ = ("school_id", "teacher_id", "subject_id", "class_group_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    teacher_id: str
+    subject_id: str
+    class_group_id: str
+    def __init__(self, school_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+
+class CreateTimetableEntryRequest(_message.Message):
+    __slots__ = ("entry",)
+    ENTRY_FIELD_NUMBER: _ClassVar[int]
+    entry: TimetableEntry
+    def __init__(self, entry: _Optional[_Union[TimetableEntry, _Mapping]] = ...) -> None: ...
+
+class CreateTimetableEntryResponse(_message.Message):
+    __slots__ = ("entry", "lessons_created")
+    ENTRY_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_CREATED_FIELD_NUMBER: _ClassVar[int]
+    entry: TimetableEntry
+    lessons_created: int
+    def __init__(self, entry: _Optional[_Union[TimetableEntry, _Mapping]] = ..., lessons_created: _Optional[int] = ...) -> None: ...
+
+class ListLessonsRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "teacher_id", "date_from", "date_to")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    teacher_id: str
+    date_from: str
+    date_to: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ...) -> None: ...
+
+class ListLessonsResponse(_message.Message):
+    __slots__ = ("lessons",)
+    LESSONS_FIELD_NUMBER: _ClassVar[int]
+    lessons: _containers.RepeatedCompositeFieldContainer[Lesson]
+    def __init__(self, lessons: _Optional[_Iterable[_Union[Lesson, _Mapping]]] = ...) -> None: ...
+
+class GetLessonRequest(_message.Message):
+    __slots__ = ("school_id", "lesson_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    lesson_id: str
+    def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ...) -> None: ...
+
+class GetClassGroupRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+
+class ListClassGroupsRequest(_message.Message):
+    __slots__ = ("school_id", "academic_year_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    academic_year_id: str
+    def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ...) -> None: ...
+
+class ListClassGroupsResponse(_message.Message):
+    __slots__ = ("class_groups",)
+    CLASS_GROUPS_FIELD_NUMBER: _ClassVar[int]
+    class_groups: _containers.RepeatedCompositeFieldContainer[ClassGroup]
+    def __init__(self, class_groups: _Optional[_Iterable[_Union[ClassGroup, _Mapping]]] = ...) -> None: ...
+
+class CloseAcademicYearRequest(_message.Message):
+    __slots__ = ("school_id", "academic_year_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    academic_year_id: str
+    def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ...) -> None: ...
+
+class AcademicYearCreated(_message.Message):
+    __slots__ = ("academic_year",)
+    ACADEMIC_YEAR_FIELD_NUMBER: _ClassVar[int]
+    academic_year: AcademicYear
+    def __init__(self, academic_year: _Optional[_Union[AcademicYear, _Mapping]] = ...) -> None: ...
+
+class ClassGroupCreated(_message.Message):
+    __slots__ = ("class_group",)
+    CLASS_GROUP_FIELD_NUMBER: _ClassVar[int]
+    class_group: ClassGroup
+    def __init__(self, class_group: _Optional[_Union[ClassGroup, _Mapping]] = ...) -> None: ...
+
+class SubjectCreated(_message.Message):
+    __slots__ = ("subject",)
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    subject: Subject
+    def __init__(self, subject: _Optional[_Union[Subject, _Mapping]] = ...) -> None: ...
+
+class LessonScheduled(_message.Message):
+    __slots__ = ("lesson",)
+    LESSON_FIELD_NUMBER: _ClassVar[int]
+    lesson: Lesson
+    def __init__(self, lesson: _Optional[_Union[Lesson, _Mapping]] = ...) -> None: ...
+
+class AcademicYearClosed(_message.Message):
+    __slots__ = ("academic_year", "class_group_ids")
+    ACADEMIC_YEAR_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_IDS_FIELD_NUMBER: _ClassVar[int]
+    academic_year: AcademicYear
+    class_group_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, academic_year: _Optional[_Union[AcademicYear, _Mapping]] = ..., class_group_ids: _Optional[_Iterable[str]] = ...) -> None: ...

@@ -1,0 +1,111 @@
+"""Idempotent Kafka consumer: each event is handled in the tenant's transaction together with an
+inbox row keyed by its event id, so a redelivered event changes nothing. Offsets are committed only
+after the handler's transaction commits (at-least-once delivery, exactly-once effect).
+"""
+import logging
+import threading
+from collections.abc import Callable
+
+from google.protobuf.message import Message
+from kafka import KafkaConsumer
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from proto.events.v1.envelope_pb2 import Envelope
+from services.common import context
+from services.common.db import Database
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Session, Message, Envelope], None]
+MAX_ATTEMPTS = 5
+
+
+class EventHandlers:
+    """Maps event payload types to handlers: handlers.on(MarkRecorded)(fn)."""
+
+    def __init__(self):
+        self._by_type: dict[str, tuple[type[Message], Handler]] = {}
+
+    def on(self, message_type: type[Message]):
+        def register(fn: Handler) -> Handler:
+            self._by_type[message_type.DESCRIPTOR.full_name] = (message_type, fn)
+            return fn
+        return register
+
+    def get(self, type_name: str):
+        return self._by_type.get(type_name)
+
+
+class IdempotentConsumer:
+    def __init__(self, db: Database, inbox, handlers: EventHandlers):
+        self.db = db
+        self.inbox = inbox
+        self.handlers = handlers
+
+    def handle(self, raw: bytes) -> bool:
+        """Handles one serialized envelope; returns False if it was a duplicate or not for us."""
+        env = Envelope.FromString(raw)
+        entry = self.handlers.get(env.type)
+        if entry is None:
+            return False
+        message_type, fn = entry
+        payload = message_type()
+        env.payload.Unpack(payload)
+        tokens = context.bind(None, request_id=env.event_id, trace_parent=env.trace_parent or None)
+        try:
+            with self.db.tenant_session(env.school_id) as session:
+                seen = session.scalar(select(self.inbox.c.event_id).where(self.inbox.c.event_id == env.event_id))
+                if seen:
+                    return False
+                session.execute(insert(self.inbox).values(event_id=env.event_id, school_id=env.school_id,
+                                                          type=env.type))
+                fn(session, payload, env)
+            return True
+        finally:
+            context.reset(tokens)
+
+    def record_failure(self, raw: bytes, error: str) -> None:
+        env = Envelope.FromString(raw)
+        with self.db.tenant_session(env.school_id) as session:
+            session.execute(insert(self.inbox).values(event_id=env.event_id, school_id=env.school_id,
+                                                      type=env.type, error=error[:2000]))
+
+
+class ConsumerLoop(threading.Thread):
+    """Polls the given topics as consumer group otmetka-<service> and feeds an IdempotentConsumer."""
+
+    def __init__(self, service: str, topics: list[str], kafka_bootstrap: str, consumer: IdempotentConsumer):
+        super().__init__(name=f"consumer-{service}", daemon=True)
+        self.consumer = consumer
+        self.stop_event = threading.Event()
+        self.kafka = KafkaConsumer(
+            bootstrap_servers=kafka_bootstrap, group_id=f"otmetka-{service}", enable_auto_commit=False,
+            auto_offset_reset="earliest", fetch_max_wait_ms=100, client_id=f"otmetka-{service}",
+        )
+        self.kafka.subscribe(topics)
+
+    def run(self) -> None:
+        while not self.stop_event.is_set():
+            batches = self.kafka.poll(timeout_ms=500)
+            for records in batches.values():
+                for record in records:
+                    self._handle_with_retries(record.value)
+            if batches:
+                self.kafka.commit()
+        self.kafka.close()
+
+    def _handle_with_retries(self, raw: bytes) -> None:
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            try:
+                self.consumer.handle(raw)
+                return
+            except Exception as exc:
+                log.exception("event handling failed (attempt %s)", attempt)
+                if attempt == MAX_ATTEMPTS:
+                    self.consumer.record_failure(raw, repr(exc))
+                    return
+                self.stop_event.wait(0.2 * 2 ** attempt)
+
+    def stop(self) -> None:
+        self.stop_event.set()

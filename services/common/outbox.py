@@ -1,0 +1,108 @@
+"""Transactional outbox: events are written in the same transaction as the change, and a relay
+thread publishes them to Kafka, retrying until the broker acknowledges. PostgreSQL NOTIFY wakes the
+relay as soon as an outbox row commits; a slow periodic pass catches anything missed.
+"""
+import datetime as dt
+import logging
+import threading
+import uuid
+
+import psycopg
+from google.protobuf.any_pb2 import Any
+from google.protobuf.message import Message
+from kafka import KafkaProducer
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from proto.events.v1.envelope_pb2 import Envelope
+from services.common import context
+from services.common.db import Database
+
+log = logging.getLogger(__name__)
+
+
+def topic_of(service: str) -> str:
+    return f"otmetka.{service}.events"
+
+
+def envelope(school_id: str, payload: Message, actor: str | None = None) -> Envelope:
+    env = Envelope(
+        event_id=str(uuid.uuid4()), type=payload.DESCRIPTOR.full_name, school_id=school_id,
+        actor=actor if actor is not None else _current_actor(), trace_parent=context.trace_parent(),
+    )
+    env.occurred_at.FromDatetime(dt.datetime.now(dt.UTC))
+    packed = Any()
+    packed.Pack(payload)
+    env.payload.CopyFrom(packed)
+    return env
+
+
+def _current_actor() -> str:
+    caller = context.caller_or_none()
+    return caller.actor if caller else "system"
+
+
+class Outbox:
+    """Writes events of one service into its outbox table, inside the caller's transaction."""
+
+    def __init__(self, service: str, table):
+        self.topic = topic_of(service)
+        self.table = table
+
+    def add(self, session: Session, school_id: str, payload: Message, key_suffix: str = "") -> Envelope:
+        env = envelope(school_id, payload)
+        session.execute(insert(self.table).values(
+            id=env.event_id, school_id=school_id, topic=self.topic,
+            key=f"{school_id}:{key_suffix}" if key_suffix else school_id,
+            type=env.type, payload=env.SerializeToString(),
+        ))
+        return env
+
+
+class OutboxRelay(threading.Thread):
+    def __init__(self, db: Database, table, kafka_bootstrap: str, listen_dsn: str, batch: int = 500):
+        super().__init__(name="outbox-relay", daemon=True)
+        self.db = db
+        self.table = table
+        self.batch = batch
+        self.listen_dsn = listen_dsn
+        self.stop_event = threading.Event()
+        self.producer = KafkaProducer(
+            bootstrap_servers=kafka_bootstrap, acks="all", linger_ms=2, retries=5, client_id="outbox-relay",
+        )
+
+    def run(self) -> None:
+        while not self.stop_event.is_set():
+            try:
+                with psycopg.connect(self.listen_dsn, autocommit=True) as conn:
+                    conn.execute("LISTEN outbox")
+                    while not self.stop_event.is_set():
+                        while self.publish_pending() == self.batch:
+                            pass
+                        for _ in conn.notifies(timeout=2.0, stop_after=1):
+                            pass
+            except Exception:
+                log.exception("outbox relay failed, retrying")
+                self.stop_event.wait(1.0)
+
+    def publish_pending(self) -> int:
+        """Publishes one batch of unpublished events in order; returns how many were published."""
+        with self.db.system_session() as session:
+            rows = session.execute(
+                select(self.table.c.id, self.table.c.topic, self.table.c.key, self.table.c.payload)
+                .where(self.table.c.published_at.is_(None))
+                .order_by(self.table.c.created_at).limit(self.batch).with_for_update(skip_locked=True)
+            ).all()
+            if not rows:
+                return 0
+            futures = [self.producer.send(r.topic, key=r.key.encode(), value=r.payload) for r in rows]
+            self.producer.flush(timeout=10)
+            for future in futures:
+                future.get(timeout=10)
+            session.execute(update(self.table).where(self.table.c.id.in_([r.id for r in rows]))
+                            .values(published_at=dt.datetime.now(dt.UTC)))
+            return len(rows)
+
+    def stop(self) -> None:
+        self.stop_event.set()
+        self.producer.close(timeout=5)

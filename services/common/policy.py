@@ -1,0 +1,61 @@
+"""The one place that decides "may this person do this action here", used by every service.
+
+Role grants are per school (from the identity service); object scope (own lesson, own child,
+oneself) is checked by the caller of require() passing what it knows about the object.
+"""
+from dataclasses import dataclass, field
+
+from services.common.errors import Forbidden, NotFound
+
+STAFF_ROLES = frozenset({"school_admin", "director", "deputy_head", "secretary", "hr_specialist",
+                         "subject_teacher", "form_teacher"})
+MANAGERS = frozenset({"school_admin", "director", "deputy_head"})
+TEACHERS = frozenset({"subject_teacher", "form_teacher"})
+
+# action -> roles (within the school) that may perform it
+RULES: dict[str, frozenset[str]] = {
+    "person.manage": frozenset({"school_admin", "secretary", "hr_specialist"}),
+    "person.read": STAFF_ROLES,
+    "schedule.manage": frozenset({"school_admin", "deputy_head"}),
+    "schedule.read": STAFF_ROLES | {"student", "guardian"},
+    "lesson.record": TEACHERS,
+    "lesson.read": STAFF_ROLES,
+    "diary.read": STAFF_ROLES | {"student", "guardian"},
+    "report.read": MANAGERS | {"form_teacher"},
+    "year.close": MANAGERS,
+    "archive.read": MANAGERS,
+}
+# what the other services may do on their own behalf (service accounts)
+SERVICE_ACTIONS = frozenset({"person.read", "schedule.read", "lesson.read", "report.read"})
+FAMILY_ROLES = frozenset({"student", "guardian"})
+
+
+@dataclass(frozen=True)
+class Principal:
+    subject: str
+    school_id: str
+    person_id: str = ""
+    roles: frozenset[str] = frozenset()
+    student_ids: frozenset[str] = field(default_factory=frozenset)
+    is_service: bool = False
+
+
+def allowed(principal: Principal, action: str, *, student_id: str | None = None,
+            teacher_id: str | None = None) -> bool:
+    if principal.is_service:
+        return action in SERVICE_ACTIONS
+    roles = principal.roles & RULES[action]
+    if not roles:
+        return False
+    if student_id is not None and not (roles - FAMILY_ROLES):
+        return student_id in principal.student_ids
+    if teacher_id is not None and not (roles - TEACHERS):
+        return teacher_id == principal.person_id
+    return True
+
+
+def require(principal: Principal, action: str, **scope) -> None:
+    if not principal.roles and not principal.is_service:
+        raise NotFound("Школа не найдена")  # a school where the caller has no role does not exist for them
+    if not allowed(principal, action, **scope):
+        raise Forbidden()

@@ -1,0 +1,48 @@
+"""Wires one service process from its settings: database, outbox and relay, consumer, token
+verification, principal resolution and peers. Each service's __main__ only says what is its own."""
+import threading
+from collections.abc import Callable, Iterable
+
+import grpc
+
+from services.common import logs
+from services.common.auth import ServiceTokens, TokenVerifier
+from services.common.consumer import ConsumerLoop, EventHandlers, IdempotentConsumer
+from services.common.db import Database
+from services.common.grpc_client import Peer
+from services.common.grpc_server import serve
+from services.common.outbox import Outbox, OutboxRelay, topic_of
+from services.common.principal import PrincipalResolver
+from services.common.settings import ServiceSettings
+
+
+class Runtime:
+    def __init__(self, settings: ServiceSettings, outbox_table, inbox_table):
+        self.settings = settings
+        self.db = Database(settings.db_url)
+        self.outbox = Outbox(settings.name, outbox_table)
+        self.outbox_table = outbox_table
+        self.inbox_table = inbox_table
+        self.verifier = TokenVerifier(settings.issuer)
+        self.service_tokens = ServiceTokens(settings.issuer, settings.service_client_id,
+                                            settings.service_client_secret)
+        self.principals = PrincipalResolver(settings.peers["identity"]) if "identity" in settings.peers else None
+
+    def peer(self, name: str, stub_class) -> Peer:
+        return Peer(self.settings.peers[name], stub_class)
+
+    def relay(self) -> OutboxRelay:
+        listen_dsn = self.settings.db_url.replace("postgresql+psycopg://", "postgresql://")
+        return OutboxRelay(self.db, self.outbox_table, self.settings.kafka_bootstrap, listen_dsn)
+
+    def consumer(self, handlers: EventHandlers, from_services: Iterable[str]) -> ConsumerLoop:
+        return ConsumerLoop(self.settings.name, [topic_of(s) for s in from_services],
+                            self.settings.kafka_bootstrap, IdempotentConsumer(self.db, self.inbox_table, handlers))
+
+    def serve(self, register: Callable[[grpc.Server], Iterable[str]], workers: Iterable[threading.Thread]) -> None:
+        serve(self.settings.name, self.settings.grpc_listen, self.verifier, register, workers)
+
+
+def start(name: str, outbox_table, inbox_table) -> Runtime:
+    logs.setup(name)
+    return Runtime(ServiceSettings.from_env(name), outbox_table, inbox_table)

@@ -1,0 +1,54 @@
+"""Typed settings read once per process from OTMETKA_* environment variables (no defaults for secrets)."""
+import os
+from dataclasses import dataclass, fields
+
+PEERS = ("identity", "schedule", "journal", "reporting", "archive")
+
+
+class SettingsError(RuntimeError):
+    pass
+
+
+def env(name: str, default: str | None = None) -> str:
+    value = os.environ.get(name, default)
+    if value is None or value == "":
+        raise SettingsError(f"environment variable {name} is required")
+    return value
+
+
+@dataclass(frozen=True)
+class ServiceSettings:
+    """What every gRPC service needs: where it listens, its database, Kafka, Keycloak, its peers."""
+
+    name: str
+    grpc_listen: str
+    db_url: str
+    kafka_bootstrap: str
+    keycloak_url: str
+    keycloak_realm: str
+    service_client_id: str
+    service_client_secret: str
+    peers: dict[str, str]
+
+    @classmethod
+    def from_env(cls, name: str) -> "ServiceSettings":
+        upper = name.upper()
+        return cls(
+            name=name,
+            grpc_listen=env(f"OTMETKA_{upper}_GRPC_LISTEN"),
+            db_url=env(f"OTMETKA_{upper}_DB_URL"),
+            kafka_bootstrap=env("OTMETKA_KAFKA_BOOTSTRAP"),
+            keycloak_url=env("OTMETKA_KEYCLOAK_URL"),
+            keycloak_realm=env("OTMETKA_KEYCLOAK_REALM"),
+            service_client_id=env("OTMETKA_SERVICES_CLIENT_ID", "otmetka-services"),
+            service_client_secret=env("OTMETKA_SERVICES_CLIENT_SECRET"),
+            peers={p: env(f"OTMETKA_{p.upper()}_GRPC_ADDR") for p in PEERS if p != name},
+        )
+
+    def __repr__(self) -> str:  # never print secrets
+        shown = {f.name: getattr(self, f.name) for f in fields(self) if "secret" not in f.name}
+        return f"ServiceSettings({shown})"
+
+    @property
+    def issuer(self) -> str:
+        return f"{self.keycloak_url}/realms/{self.keycloak_realm}"

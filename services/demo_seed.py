@@ -1,0 +1,122 @@
+"""Seeds a demo school through the gateway's REST API, exactly as its people would set it up, and
+prints the URL and the demo logins. Used by `make run`; the end-to-end test runs the same scenario.
+
+Usage: python -m services.demo_seed
+"""
+import json
+import uuid
+
+import requests
+
+from services import topology
+
+BASE = f"http://127.0.0.1:{topology.GATEWAY_PORT}"
+GOSUSLUGI_PASSWORD = "Gosuslugi-2025!"  # the stand-in's development users (infra/keycloak)
+GUARDIANS = [  # they exist in the Gosuslugi stand-in with these SNILS
+    ("Иванова", "Мария", "Петровна", "female", "1985-03-14", "112-233-445 95", "ivanova"),
+    ("Петров", "Сергей", "Иванович", "male", "1980-07-02", "12345678964", "petrov"),
+]
+STUDENTS = [("Иванов", "Пётр", "Сергеевич", "male", "2014-05-20"), ("Петрова", "Дарья", "Сергеевна", "female", "2014-08-03")]
+TERMS = [("1 четверть", "2025-09-01", "2025-10-26"), ("2 четверть", "2025-11-05", "2025-12-28"),
+         ("3 четверть", "2026-01-12", "2026-03-22"), ("4 четверть", "2026-04-01", "2026-05-26")]
+
+
+class Api:
+    """The REST API as a client sees it: JSON in and out, one expected status per call."""
+
+    def __init__(self, token: str | None = None, session: requests.Session | None = None):
+        self.http = session or requests.Session()
+        if token:
+            self.http.headers["Authorization"] = f"Bearer {token}"
+
+    def request(self, method: str, path: str, expect: int | None = None, **kwargs) -> requests.Response:
+        resp = self.http.request(method, f"{BASE}/api/v1{path}", timeout=30, **kwargs)
+        if expect is not None and resp.status_code != expect:
+            raise AssertionError(f"{method} {path}: {resp.status_code} {resp.text[:500]}")
+        return resp
+
+    def get(self, path: str, expect: int | None = 200, **kwargs):
+        resp = self.request("GET", path, expect, **kwargs)
+        return resp.json() if expect == 200 and "json" in resp.headers.get("Content-Type", "") else resp
+
+    def post(self, path: str, body: dict | None = None, expect: int | None = 201):
+        resp = self.request("POST", path, expect, json=body if body is not None else {})
+        return resp.json() if expect in (200, 201) else resp
+
+    def put(self, path: str, body: dict, expect: int | None = 200):
+        resp = self.request("PUT", path, expect, json=body)
+        return resp.json() if expect == 200 else resp
+
+
+def password_token(stack: dict[str, str], username: str, password: str) -> str:
+    url = f"{stack['OTMETKA_KEYCLOAK_URL']}/realms/{stack['OTMETKA_KEYCLOAK_REALM']}/protocol/openid-connect/token"
+    resp = requests.post(url, data={
+        "grant_type": "password", "client_id": "otmetka-gateway", "client_secret": stack["OTMETKA_GATEWAY_CLIENT_SECRET"],
+        "username": username, "password": password, "scope": "openid"}, timeout=15)
+    resp.raise_for_status()
+    return resp.json()["access_token"]
+
+
+def seed_school(stack: dict[str, str], short_name: str) -> dict:
+    """Onboards a school and sets up 2025/2026, class 5А, Математика, a teacher, two students with a
+    guardian each and a Monday lesson; returns everything created (with the one-time passwords)."""
+    operator = Api(password_token(stack, "operator", stack["OTMETKA_OPERATOR_PASSWORD"]))
+    onboarded = operator.post("/schools", {
+        "name": f"Муниципальное бюджетное общеобразовательное учреждение «{short_name}»", "short_name": short_name,
+        "admin": {"last_name": "Смирнова", "first_name": "Ольга", "middle_name": "Ивановна", "email": ""}})
+    sid = onboarded["school"]["id"]
+    admin = Api(password_token(stack, onboarded["admin"]["username"], onboarded["admin"]["initial_password"]))
+    year = admin.post(f"/schools/{sid}/academic-years", {
+        "name": "2025/2026", "start_date": "2025-09-01", "end_date": "2026-05-31",
+        "terms": [{"name": n, "kind": "quarter", "start_date": a, "end_date": b} for n, a, b in TERMS]})
+    class_group = admin.post(f"/schools/{sid}/class-groups", {"academic_year_id": year["id"], "grade": 5, "name": "5А"})
+    subject = admin.post(f"/schools/{sid}/subjects", {"name": "Математика"})
+    teacher = admin.post(f"/schools/{sid}/people", {
+        "kind": "staff", "last_name": "Кузнецов", "first_name": "Андрей", "middle_name": "Павлович", "gender": "male",
+        "birth_date": "1979-04-12", "roles": ["subject_teacher", "form_teacher"], "create_account": True})
+    deputy = admin.post(f"/schools/{sid}/people", {
+        "kind": "staff", "last_name": "Волкова", "first_name": "Елена", "middle_name": "Андреевна", "gender": "female",
+        "birth_date": "1975-01-30", "roles": ["deputy_head"], "create_account": True})
+    students = [admin.post(f"/schools/{sid}/people", {
+        "kind": "student", "last_name": last, "first_name": first, "middle_name": middle, "gender": gender,
+        "birth_date": born, "class_group_id": class_group["id"]})["person"] for last, first, middle, gender, born in STUDENTS]
+    guardians = [admin.post(f"/schools/{sid}/people", {
+        "kind": "guardian", "last_name": last, "first_name": first, "middle_name": middle, "gender": gender,
+        "birth_date": born, "snils": snils})["person"] for last, first, middle, gender, born, snils, _ in GUARDIANS]
+    for guardian, student, relation in zip(guardians, students, ["mother", "father"], strict=True):
+        admin.post(f"/schools/{sid}/guardianships",
+                   {"guardian_id": guardian["id"], "student_id": student["id"], "relation": relation})
+    admin.post(f"/schools/{sid}/teaching-assignments", {
+        "teacher_id": teacher["person"]["id"], "subject_id": subject["id"], "class_group_id": class_group["id"]})
+    timetable = admin.post(f"/schools/{sid}/timetable", {
+        "class_group_id": class_group["id"], "subject_id": subject["id"], "teacher_id": teacher["person"]["id"],
+        "weekday": 1, "lesson_number": 1, "starts_at": "08:30", "ends_at": "09:15", "room": "21"})
+    return {"school": onboarded["school"], "admin": onboarded["admin"], "admin_api": admin, "year": year,
+            "class_group": class_group, "subject": subject, "teacher": teacher, "deputy": deputy,
+            "students": students, "guardians": guardians, "timetable": timetable}
+
+
+def main() -> None:
+    stack = topology.stack_env()
+    saved = topology.state_dir() / "demo.json"
+    if saved.exists():
+        demo = json.loads(saved.read_text())
+    else:
+        seeded = seed_school(stack, f"Школа № 1 (демо {uuid.uuid4().hex[:4]})")
+        demo = {"school": seeded["school"]["short_name"], "logins": [
+            ("администратор школы", seeded["admin"]["username"], seeded["admin"]["initial_password"]),
+            ("учитель математики, классный руководитель 5А", seeded["teacher"]["person"]["username"],
+             seeded["teacher"]["initial_password"]),
+            ("заместитель директора", seeded["deputy"]["person"]["username"], seeded["deputy"]["initial_password"]),
+        ] + [(f"родитель через Госуслуги ({g[0]})", g[6], GOSUSLUGI_PASSWORD) for g in GUARDIANS]}
+        saved.write_text(json.dumps(demo, ensure_ascii=False, indent=1))
+        saved.chmod(0o600)
+    print(f"\nОтметка работает: {BASE}/  (демо-школа: {demo['school']})")
+    print("Демо-входы (development only):")
+    for who, username, password in demo["logins"]:
+        print(f"  {who:50} {username:28} {password}")
+    print("Оператор МОУО: operator, пароль в .run/secrets.env (OTMETKA_OPERATOR_PASSWORD)")
+
+
+if __name__ == "__main__":
+    main()

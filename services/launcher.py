@@ -1,0 +1,125 @@
+"""Starts, checks and stops the installation's own processes (five services and the gateway) on the
+running stack. Each process gets a pid file and a log under .run/; `down` stops only those.
+
+Usage: python -m services.launcher up|down|status
+"""
+import os
+import pathlib
+import secrets
+import signal
+import subprocess
+import sys
+import time
+
+import grpc
+import requests
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from services import topology
+
+READY_TIMEOUT = 60.0
+
+
+def ensure_app_secrets() -> None:
+    """Development secrets of our own processes, generated on first start, never printed."""
+    path = topology.state_dir() / "app-secrets.env"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"OTMETKA_GATEWAY_SESSION_SECRET={secrets.token_urlsafe(32)}\n")
+        path.chmod(0o600)
+    signing = topology.state_dir() / "signing"
+    if not (signing / "archive-cert.pem").exists():
+        subprocess.run([sys.executable, "-m", "services.archive.dev_keys", str(signing)], check=True)
+
+
+def commands() -> dict[str, list[str]]:
+    procs = {name: [sys.executable, "-m", f"services.{name}"] for name in topology.SERVICES}
+    procs["gateway"] = [sys.executable, "-m", "gunicorn", "--workers", "2", "--threads", "4",
+                        "--bind", f"127.0.0.1:{topology.GATEWAY_PORT}", "--access-logfile", "-",
+                        "gateway.wsgi:app"]
+    return procs
+
+
+def pid_file(name: str) -> pathlib.Path:
+    return topology.state_dir() / "pids" / f"app-{name}.pid"
+
+
+def log_file(name: str) -> pathlib.Path:
+    return topology.state_dir() / "logs" / f"app-{name}.log"
+
+
+def running_pid(name: str) -> int | None:
+    try:
+        pid = int(pid_file(name).read_text())
+        os.kill(pid, 0)
+        return pid
+    except (FileNotFoundError, ValueError, ProcessLookupError):
+        return None
+
+
+def ready(name: str) -> bool:
+    if name == "gateway":
+        try:
+            return requests.get(f"http://127.0.0.1:{topology.GATEWAY_PORT}/healthz", timeout=1).ok
+        except requests.RequestException:
+            return False
+    with grpc.insecure_channel(f"127.0.0.1:{topology.GRPC_PORTS[name]}") as channel:
+        try:
+            resp = health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=1)
+            return resp.status == health_pb2.HealthCheckResponse.SERVING
+        except grpc.RpcError:
+            return False
+
+
+def tail(path: pathlib.Path, lines: int = 40) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except FileNotFoundError:
+        return "(no log)"
+
+
+def up() -> None:
+    ensure_app_secrets()
+    env = {**os.environ, **topology.process_env(topology.stack_env()), "PYTHONUNBUFFERED": "1"}
+    started = []
+    for name, cmd in commands().items():
+        if running_pid(name):
+            continue
+        pid_file(name).parent.mkdir(parents=True, exist_ok=True)
+        log_file(name).parent.mkdir(parents=True, exist_ok=True)
+        with open(log_file(name), "ab") as log:
+            proc = subprocess.Popen(cmd, cwd=topology.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                    start_new_session=True)
+        pid_file(name).write_text(str(proc.pid))
+        started.append(name)
+    deadline = time.monotonic() + READY_TIMEOUT
+    for name in commands():
+        while not ready(name):
+            if running_pid(name) is None or time.monotonic() > deadline:
+                sys.exit(f"{name} did not become ready; last lines of {log_file(name)}:\n{tail(log_file(name))}")
+            time.sleep(0.3)
+    print("started:" if started else "already running:", ", ".join(started or commands()))
+
+
+def down() -> None:
+    for name in commands():
+        pid = running_pid(name)
+        if pid:
+            os.killpg(pid, signal.SIGTERM)
+            for _ in range(50):
+                if running_pid(name) is None:
+                    break
+                time.sleep(0.2)
+            else:
+                os.killpg(pid, signal.SIGKILL)
+        pid_file(name).unlink(missing_ok=True)
+
+
+def status() -> None:
+    for name in commands():
+        pid = running_pid(name)
+        print(f"{name:10} {'running pid ' + str(pid) if pid else 'stopped'}{' ready' if pid and ready(name) else ''}")
+
+
+if __name__ == "__main__":
+    {"up": up, "down": down, "status": status}[sys.argv[1] if len(sys.argv) > 1 else "status"]()

@@ -1,0 +1,82 @@
+"""Where each process of an installation listens and how it reaches the stack, derived from the
+stack's environment file (.run/stack.env and secrets.env, written by infra/stack.sh)."""
+import os
+import pathlib
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SERVICES = ("identity", "schedule", "journal", "reporting", "archive")
+GRPC_PORTS = {"identity": 50051, "schedule": 50052, "journal": 50053, "reporting": 50054, "archive": 50055}
+GATEWAY_PORT = 58000
+
+
+def state_dir() -> pathlib.Path:
+    return pathlib.Path(os.environ.get("OTMETKA_STATE_DIR", ROOT / ".run"))
+
+
+def read_env_file(path: pathlib.Path) -> dict[str, str]:
+    values = {}
+    for line in path.read_text().splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and "=" in line:
+            key, value = line.removeprefix("export ").split("=", 1)
+            values[key.strip()] = value.strip().strip("'\"")
+    return values
+
+
+def stack_env() -> dict[str, str]:
+    """The stack's connection settings and development secrets: OTMETKA_* environment variables
+    (as in a cluster), overlaid by the files infra/stack.sh and the launcher write on a developer's machine."""
+    values = {k: v for k, v in os.environ.items() if k.startswith("OTMETKA_")}
+    path = state_dir() / "stack.env"
+    if path.exists():
+        values.update(read_env_file(path))
+        values.update(read_env_file(pathlib.Path(values.get("OTMETKA_SECRETS_FILE", state_dir() / "secrets.env"))))
+        app_secrets = state_dir() / "app-secrets.env"
+        if app_secrets.exists():
+            values.update(read_env_file(app_secrets))
+    elif "OTMETKA_PG_HOST" not in values:
+        raise RuntimeError(f"{path} is missing: run `infra/stack.sh up` first")
+    return values
+
+
+def pg_url(stack: dict[str, str], user: str, database: str) -> str:
+    return f"postgresql+psycopg://{user}@{stack['OTMETKA_PG_HOST']}:{stack['OTMETKA_PG_PORT']}/{database}"
+
+
+def admin_db_url(stack: dict[str, str]) -> str:
+    return pg_url(stack, stack.get("OTMETKA_PG_SUPERUSER", "postgres"), "postgres")
+
+
+def app_db_url(stack: dict[str, str], service: str) -> str:
+    return pg_url(stack, f"{service}_app", f"otmetka_{service}")
+
+
+def owner_db_url(stack: dict[str, str], service: str) -> str:
+    return pg_url(stack, f"{service}_owner", f"otmetka_{service}")
+
+
+def process_env(stack: dict[str, str]) -> dict[str, str]:
+    """Environment for every service and the gateway of this installation."""
+    env = {
+        "OTMETKA_KAFKA_BOOTSTRAP": stack["OTMETKA_KAFKA_BOOTSTRAP"],
+        "OTMETKA_KEYCLOAK_URL": stack["OTMETKA_KEYCLOAK_URL"],
+        "OTMETKA_KEYCLOAK_REALM": stack["OTMETKA_KEYCLOAK_REALM"],
+        "OTMETKA_SERVICES_CLIENT_ID": "otmetka-services",
+        "OTMETKA_SERVICES_CLIENT_SECRET": stack["OTMETKA_SERVICES_CLIENT_SECRET"],
+        "OTMETKA_MINIO_ENDPOINT": stack["OTMETKA_MINIO_ENDPOINT"],
+        "OTMETKA_MINIO_ACCESS_KEY": stack["OTMETKA_MINIO_ROOT_USER"],
+        "OTMETKA_MINIO_SECRET_KEY": stack["OTMETKA_MINIO_ROOT_PASSWORD"],
+        "OTMETKA_ARCHIVE_BUCKET": "otmetka-archive",
+        "OTMETKA_ARCHIVE_SIGNING_KEY": str(state_dir() / "signing" / "archive-key.pem"),
+        "OTMETKA_ARCHIVE_SIGNING_CERT": str(state_dir() / "signing" / "archive-cert.pem"),
+        "OTMETKA_GATEWAY_PUBLIC_URL": f"http://127.0.0.1:{GATEWAY_PORT}",
+        "OTMETKA_GATEWAY_CLIENT_ID": "otmetka-gateway",
+        "OTMETKA_GATEWAY_CLIENT_SECRET": stack["OTMETKA_GATEWAY_CLIENT_SECRET"],
+        "OTMETKA_GATEWAY_SESSION_SECRET": stack["OTMETKA_GATEWAY_SESSION_SECRET"],
+    }
+    for name, port in GRPC_PORTS.items():
+        upper = name.upper()
+        env[f"OTMETKA_{upper}_GRPC_ADDR"] = f"127.0.0.1:{port}"
+        env[f"OTMETKA_{upper}_GRPC_LISTEN"] = f"127.0.0.1:{port}"
+        env[f"OTMETKA_{upper}_DB_URL"] = app_db_url(stack, name)
+    return env

@@ -1,0 +1,46 @@
+"""Test access to the real stack: its settings, deployed databases and Keycloak tokens."""
+import functools
+
+import requests
+
+from services import deploy, topology
+
+
+@functools.cache
+def env() -> dict[str, str]:
+    return topology.stack_env()
+
+
+@functools.cache
+def deployed(service: str) -> str:
+    """Provisions and migrates one service's database (once per test run); returns its app-role URL."""
+    deploy.deploy_database(env(), service)
+    return topology.app_db_url(env(), service)
+
+
+def token_url() -> str:
+    return f"{env()['OTMETKA_KEYCLOAK_URL']}/realms/{env()['OTMETKA_KEYCLOAK_REALM']}/protocol/openid-connect/token"
+
+
+def password_token(username: str, password: str) -> str:
+    """An access token for a realm user through the gateway's client (direct access grant)."""
+    resp = requests.post(token_url(), data={
+        "grant_type": "password", "client_id": "otmetka-gateway",
+        "client_secret": env()["OTMETKA_GATEWAY_CLIENT_SECRET"], "username": username, "password": password,
+        "scope": "openid",
+    }, timeout=15)
+    resp.raise_for_status()
+    return resp.json()["access_token"]
+
+
+def service_token() -> str:
+    resp = requests.post(token_url(), data={
+        "grant_type": "client_credentials", "client_id": "otmetka-services",
+        "client_secret": env()["OTMETKA_SERVICES_CLIENT_SECRET"],
+    }, timeout=15)
+    resp.raise_for_status()
+    return resp.json()["access_token"]
+
+
+def operator_token() -> str:
+    return password_token("operator", env()["OTMETKA_OPERATOR_PASSWORD"])

@@ -1,0 +1,46 @@
+"""Domain errors survive a hop between services; settings never print secrets."""
+import grpc
+import pytest
+
+from services.common.errors import Invalid, NotFound, Unavailable, from_rpc_error
+from services.common.settings import ServiceSettings, SettingsError
+
+
+class FakeRpcError(grpc.RpcError):
+    def __init__(self, code, details):
+        self._code, self._details = code, details
+
+    def code(self):
+        return self._code
+
+    def details(self):
+        return self._details
+
+
+def test_invalid_keeps_field_and_russian_message_across_a_hop():
+    err = Invalid("marks[0].value", "оценка должна быть от 1 до 5")
+    back = from_rpc_error(FakeRpcError(err.code, err.details()))
+    assert isinstance(back, Invalid)
+    assert back.fields == {"marks[0].value": "оценка должна быть от 1 до 5"}
+    assert "marks[0].value" in back.message
+
+
+def test_not_found_and_unknown_codes():
+    assert isinstance(from_rpc_error(FakeRpcError(grpc.StatusCode.NOT_FOUND, NotFound().details())), NotFound)
+    assert isinstance(from_rpc_error(FakeRpcError(grpc.StatusCode.DEADLINE_EXCEEDED, "")), Unavailable)
+
+
+def test_settings_require_values_and_hide_secrets(monkeypatch):
+    monkeypatch.delenv("OTMETKA_SERVICES_CLIENT_SECRET", raising=False)
+    for key, value in {"OTMETKA_JOURNAL_GRPC_LISTEN": "127.0.0.1:1", "OTMETKA_JOURNAL_DB_URL": "postgresql://x",
+                       "OTMETKA_KAFKA_BOOTSTRAP": "k", "OTMETKA_KEYCLOAK_URL": "http://kc",
+                       "OTMETKA_KEYCLOAK_REALM": "otmetka"}.items():
+        monkeypatch.setenv(key, value)
+    for peer in ("IDENTITY", "SCHEDULE", "REPORTING", "ARCHIVE"):
+        monkeypatch.setenv(f"OTMETKA_{peer}_GRPC_ADDR", "127.0.0.1:2")
+    with pytest.raises(SettingsError, match="OTMETKA_SERVICES_CLIENT_SECRET"):
+        ServiceSettings.from_env("journal")
+    monkeypatch.setenv("OTMETKA_SERVICES_CLIENT_SECRET", "very-secret-value")
+    settings = ServiceSettings.from_env("journal")
+    assert "very-secret-value" not in repr(settings)
+    assert settings.issuer == "http://kc/realms/otmetka"

@@ -1,0 +1,47 @@
+"""The policy table: role × action × scope."""
+import pytest
+
+from services.common.errors import Forbidden, NotFound
+from services.common.policy import Principal, allowed, require
+
+CHILD, OTHER_CHILD, TEACHER, OTHER_TEACHER = "child", "other-child", "teacher", "other-teacher"
+
+
+def who(*roles: str, person_id: str = TEACHER, students: tuple[str, ...] = ()) -> Principal:
+    return Principal(subject="s", school_id="school", person_id=person_id, roles=frozenset(roles),
+                     student_ids=frozenset(students))
+
+
+@pytest.mark.parametrize(("principal", "action", "scope", "expected"), [
+    (who("guardian", students=(CHILD,)), "diary.read", {"student_id": CHILD}, True),
+    (who("guardian", students=(CHILD,)), "diary.read", {"student_id": OTHER_CHILD}, False),
+    (who("student", students=(CHILD,)), "diary.read", {"student_id": CHILD}, True),
+    (who("student", students=(CHILD,)), "diary.read", {"student_id": OTHER_CHILD}, False),
+    (who("form_teacher"), "diary.read", {"student_id": OTHER_CHILD}, True),
+    (who("subject_teacher"), "lesson.record", {"teacher_id": TEACHER}, True),
+    (who("subject_teacher"), "lesson.record", {"teacher_id": OTHER_TEACHER}, False),
+    (who("deputy_head"), "lesson.record", {"teacher_id": TEACHER}, False),
+    (who("guardian", students=(CHILD,)), "lesson.record", {"teacher_id": TEACHER}, False),
+    (who("school_admin"), "schedule.manage", {}, True),
+    (who("subject_teacher"), "schedule.manage", {}, False),
+    (who("deputy_head"), "year.close", {}, True),
+    (who("subject_teacher"), "year.close", {}, False),
+    (who("guardian"), "report.read", {}, False),
+    (who("director"), "archive.read", {}, True),
+    (who("secretary"), "person.manage", {}, True),
+    (who("subject_teacher"), "person.manage", {}, False),
+    (Principal(subject="svc", school_id="school", is_service=True), "report.read", {}, True),
+    (Principal(subject="svc", school_id="school", is_service=True), "lesson.record", {}, False),
+])
+def test_policy(principal, action, scope, expected):
+    assert allowed(principal, action, **scope) is expected
+
+
+def test_no_role_in_the_school_looks_like_no_school():
+    with pytest.raises(NotFound):
+        require(who(), "diary.read", student_id=CHILD)
+
+
+def test_forbidden_when_the_role_does_not_allow():
+    with pytest.raises(Forbidden):
+        require(who("guardian", students=(CHILD,)), "diary.read", student_id=OTHER_CHILD)
