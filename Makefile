@@ -3,6 +3,9 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 PY := .venv/bin/python
 DEBIAN_PACKAGES := fonts-dejavu-core poppler-utils chromium openssl
+CACHE := $(or $(OTMETKA_CACHE_DIR),$(HOME)/.cache/otmetka)
+HELM_VERSION := v3.22.0
+export OTMETKA_HELM := $(CACHE)/helm/$(HELM_VERSION)/helm
 
 .PHONY: install stack deploy apps run stop test lint protos check-protos clean-state
 
@@ -40,8 +43,13 @@ protos: install
 check-protos: install
 	$(PY) -m proto.generate --check
 
+$(OTMETKA_HELM):
+	GOTOOLCHAIN=local CGO_ENABLED=0 GOBIN=$(CACHE)/helm/$(HELM_VERSION).tmp GOMODCACHE=$(CACHE)/go/mod \
+	  GOCACHE=$(CACHE)/go/cache go install helm.sh/helm/v3/cmd/helm@$(HELM_VERSION)
+	mv $(CACHE)/helm/$(HELM_VERSION).tmp $(CACHE)/helm/$(HELM_VERSION)
+
 lint: install
 	$(PY) -m ruff check .
 
-test: lint check-protos apps
+test: lint check-protos apps $(OTMETKA_HELM)
 	$(PY) -m pytest -q -p no:cacheprovider tests

@@ -1,0 +1,1 @@
+"""Identity service: schools (tenants), people, role grants, guardianships and Keycloak accounts."""

@@ -1,0 +1,189 @@
+"""Identity rules: SNILS checksum, person and school input checks, login names and initial passwords.
+
+Checks return {field: Russian message} so that a form can show every problem at once.
+"""
+import datetime as dt
+import re
+import secrets
+import string
+import uuid
+from dataclasses import dataclass
+
+from services.common.policy import STAFF_ROLES
+
+PERSON_KINDS = ("staff", "student", "guardian")
+GENDERS = ("male", "female")
+RELATIONS = ("mother", "father", "guardian", "other")
+KIND_ROLES = {"student": "student", "guardian": "guardian"}  # the role a record of this kind holds
+EARLIEST_BIRTH = dt.date(1900, 1, 1)
+NAME_RE = re.compile(r"^[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё' .\-]*$")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MAX_NAME = 100
+MAX_SCHOOL_NAME = 300
+
+Problems = dict[str, str]
+
+
+@dataclass(frozen=True)
+class PersonName:
+    last_name: str
+    first_name: str
+    middle_name: str = ""
+
+    @property
+    def full(self) -> str:
+        return " ".join(part for part in (self.last_name, self.first_name, self.middle_name) if part)
+
+
+@dataclass(frozen=True)
+class NewPerson:
+    """A person record as validated from input (SNILS as 11 digits, roles sorted)."""
+
+    kind: str
+    name: PersonName
+    gender: str | None
+    birth_date: dt.date | None
+    snils: str | None
+    roles: tuple[str, ...]
+    class_group_id: str | None
+    create_account: bool
+
+
+def snils_digits(raw: str) -> str:
+    """The SNILS as written by people (with spaces and dashes) reduced to its characters without them."""
+    return re.sub(r"[\s\-]", "", raw or "")
+
+
+def valid_snils(value: str) -> bool:
+    """11 digits whose last two are the checksum of the first nine (weights 9..1, modulo 101)."""
+    if not re.fullmatch(r"\d{11}", value or ""):
+        return False
+    total = sum(int(digit) * weight for digit, weight in zip(value[:9], range(9, 0, -1), strict=True))
+    if total < 100:
+        checksum = total
+    elif total in (100, 101):
+        checksum = 0
+    else:
+        checksum = total % 101
+        checksum = 0 if checksum == 100 else checksum
+    return int(value[9:]) == checksum
+
+
+def clean_name(name: PersonName) -> PersonName:
+    return PersonName(name.last_name.strip(), name.first_name.strip(), name.middle_name.strip())
+
+
+def name_problems(name: PersonName, prefix: str) -> Problems:
+    problems = {}
+    for part in ("last_name", "first_name", "middle_name"):
+        value = getattr(name, part)
+        field = f"{prefix}.{part}"
+        if not value:
+            if part != "middle_name":
+                problems[field] = "обязательное поле"
+        elif len(value) > MAX_NAME:
+            problems[field] = f"не длиннее {MAX_NAME} символов"
+        elif not NAME_RE.match(value):
+            problems[field] = "только буквы, пробел, дефис и апостроф"
+    return problems
+
+
+def school_problems(name: str, short_name: str, admin_name: PersonName, admin_email: str) -> Problems:
+    problems = name_problems(admin_name, "admin_name")
+    for field, value in (("name", name), ("short_name", short_name)):
+        if not value:
+            problems[field] = "обязательное поле"
+        elif len(value) > MAX_SCHOOL_NAME:
+            problems[field] = f"не длиннее {MAX_SCHOOL_NAME} символов"
+    if admin_email and not EMAIL_RE.match(admin_email):
+        problems["admin_email"] = "адрес электронной почты указан неверно"
+    return problems
+
+
+def parse_birth_date(raw: str, today: dt.date) -> tuple[dt.date | None, str | None]:
+    """(date, None) or (None, problem); an empty value is (None, None)."""
+    if not raw:
+        return None, None
+    try:
+        value = dt.date.fromisoformat(raw)
+    except ValueError:
+        return None, "дата в формате ГГГГ-ММ-ДД"
+    if not EARLIEST_BIRTH <= value <= today:
+        return None, "дата рождения вне допустимого диапазона"
+    return value, None
+
+
+def is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+def new_person(kind: str, name: PersonName, gender: str, birth_date: str, snils: str, roles: list[str],
+               class_group_id: str, create_account: bool, today: dt.date) -> tuple[NewPerson, Problems]:
+    """Validates a new person record; gender and birth date are required for students only."""
+    name = clean_name(name)
+    gender = gender.strip().lower()
+    snils = snils_digits(snils)
+    problems = name_problems(name, "name")
+    if kind not in PERSON_KINDS:
+        problems["kind"] = "укажите сотрудника, обучающегося или родителя"
+    if gender and gender not in GENDERS:
+        problems["gender"] = "male или female"
+    elif not gender and kind == "student":
+        problems["gender"] = "обязательное поле"
+    born, problem = parse_birth_date(birth_date.strip(), today)
+    if problem:
+        problems["birth_date"] = problem
+    elif born is None and kind == "student":
+        problems["birth_date"] = "обязательное поле"
+    if snils and not valid_snils(snils):
+        problems["snils"] = "СНИЛС указан неверно: 11 цифр с верной контрольной суммой"
+    unknown = sorted(set(roles) - STAFF_ROLES)
+    if kind == "staff" and (unknown or not roles):
+        problems["roles"] = f"неизвестные роли: {', '.join(unknown)}" if unknown else "укажите хотя бы одну роль"
+    elif kind != "staff" and roles:
+        problems["roles"] = "роли назначаются только сотрудникам"
+    if class_group_id and kind != "student":
+        problems["class_group_id"] = "класс указывается только для обучающихся"
+    elif class_group_id and not is_uuid(class_group_id):
+        problems["class_group_id"] = "ожидается идентификатор (UUID)"
+    if create_account and kind == "guardian":
+        problems["create_account"] = "родители входят через Госуслуги"
+    person = NewPerson(kind=kind, name=name, gender=gender or None, birth_date=born, snils=snils or None,
+                       roles=person_roles(kind, roles),
+                       class_group_id=class_group_id or None, create_account=create_account)
+    return person, problems
+
+
+def person_roles(kind: str, roles: list[str]) -> tuple[str, ...]:
+    """Staff hold the roles they were given; students and guardians the role of their kind."""
+    if kind == "staff":
+        return tuple(sorted(set(roles)))
+    return (KIND_ROLES[kind],) if kind in KIND_ROLES else ()
+
+
+TRANSLIT = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f",
+     "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia"], strict=True))
+
+
+def login_name(last_name: str, kind: str, person_id: str) -> str:
+    """`ivanov.1a2b3c` from the transliterated last name, or `staff.1a2b3c4d` when nothing Latin is left."""
+    latin = "".join(TRANSLIT.get(ch, ch) for ch in last_name.lower())
+    latin = re.sub(r"[^a-z0-9]", "", latin)[:20]
+    suffix = person_id.replace("-", "")
+    return f"{latin}.{suffix[:6]}" if latin else f"{kind}.{suffix[:8]}"
+
+
+def initial_password(length: int = 16) -> str:
+    """A random password with lower- and upper-case letters, digits and a punctuation mark."""
+    classes = (string.ascii_lowercase, string.ascii_uppercase, string.digits, "!#%+=?")
+    alphabet = "".join(classes)
+    while True:
+        password = "".join(secrets.choice(alphabet) for _ in range(length))
+        if all(any(ch in chars for ch in password) for chars in classes):
+            return password

@@ -1,0 +1,284 @@
+"""Identity service layer: one function per command; state and its events in one tenant transaction,
+Keycloak side effects undone if that transaction fails.
+
+Identity answers "who is the caller in this school" for everyone else, so it resolves its own
+callers' principals locally from its tables (never over gRPC) and applies the common policy.
+"""
+import contextlib
+import datetime as dt
+import logging
+import uuid
+from collections import defaultdict
+from collections.abc import Iterator
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.orm import Session
+
+from proto.identity.v1 import identity_pb2 as pb
+from services.common.context import Caller
+from services.common.db import Database, parse_uuid
+from services.common.errors import Conflict, DomainError, FailedPrecondition, Forbidden, Invalid, NotFound
+from services.common.outbox import Outbox
+from services.common.policy import Principal, require
+from services.identity import domain
+from services.identity.domain import NewPerson, PersonName
+from services.identity.keycloak_accounts import Compensation, KeycloakAccounts, NewAccount
+from services.identity.tables import directory, guardianships, persons, role_grants, schools
+
+log = logging.getLogger(__name__)
+
+OPERATOR = "authority_operator"
+KIND_LABELS = {"staff": "Сотрудник", "student": "Обучающийся", "guardian": "Родитель"}
+UNTRUSTED = ("Учётная запись на Госуслугах не подтверждена. "
+             "Подтвердите её в центре обслуживания или онлайн и войдите снова.")
+NO_SNILS = ("В учётной записи Госуслуг нет СНИЛС, поэтому связать её с родителем автоматически нельзя. "
+            "Школа должна подтвердить совпадение данных: обратитесь к классному руководителю или секретарю.")
+NO_GUARDIAN = "Родитель с таким СНИЛС не найден ни в одной школе. Обратитесь в школу."
+
+
+def _reject(problems: domain.Problems) -> None:
+    if problems:
+        raise Invalid(message="Проверьте заполнение полей", fields=problems)
+
+
+# --- who is calling -------------------------------------------------------------------------------
+
+def principal_in(session: Session, subject: str, school_id: str) -> Principal:
+    """The caller's roles and children in the school bound to the session (empty if none)."""
+    people = session.execute(select(persons.c.id, persons.c.kind).where(persons.c.subject == subject)).all()
+    if not people:
+        return Principal(subject=subject, school_id=school_id)
+    ids = [p.id for p in people]
+    roles = session.scalars(select(role_grants.c.role).where(role_grants.c.person_id.in_(ids))).all()
+    children = session.scalars(select(guardianships.c.student_id).where(guardianships.c.guardian_id.in_(ids))).all()
+    own = [p.id for p in people if p.kind != "guardian"]
+    return Principal(subject=subject, school_id=school_id, person_id=(own or ids)[0], roles=frozenset(roles),
+                     student_ids=frozenset(children) | {p.id for p in people if p.kind == "student"})
+
+
+@contextlib.contextmanager
+def _authorized(db: Database, caller: Caller, school_id: str, action: str) -> Iterator[Session]:
+    """A tenant transaction opened for a caller allowed to do `action` in the school."""
+    with db.tenant_session(school_id) as session:
+        if caller.is_service:
+            principal = Principal(subject=caller.subject, school_id=school_id, is_service=True)
+        else:
+            principal = principal_in(session, caller.subject, school_id)
+        require(principal, action)
+        yield session
+
+
+def _principal_message(p: Principal) -> pb.Principal:
+    return pb.Principal(subject=p.subject, school_id=p.school_id, person_id=p.person_id, roles=sorted(p.roles),
+                        student_ids=sorted(p.student_ids))
+
+
+# --- reading ----------------------------------------------------------------------------------------
+
+def _school_message(row) -> pb.School:
+    return pb.School(id=row.school_id, name=row.name, short_name=row.short_name,
+                     organization_id=row.organization_id, status=row.status)
+
+
+def _person_message(row, roles) -> pb.Person:
+    return pb.Person(
+        id=row.id, school_id=row.school_id, kind=pb.PersonKind.Value(row.kind.upper()),
+        name=pb.PersonName(last_name=row.last_name, first_name=row.first_name, middle_name=row.middle_name),
+        gender=row.gender or "", birth_date=row.birth_date.isoformat() if row.birth_date else "",
+        snils=row.snils or "", roles=sorted(roles), class_group_id=row.class_group_id or "",
+        username=row.username or "")
+
+
+def _people(session: Session, query) -> list[pb.Person]:
+    rows = session.execute(query).all()
+    roles = defaultdict(list)
+    grants = select(role_grants.c.person_id, role_grants.c.role).where(role_grants.c.person_id.in_([r.id for r in rows]))
+    for grant in session.execute(grants):
+        roles[grant.person_id].append(grant.role)
+    return [_person_message(row, roles[row.id]) for row in rows]
+
+
+def _person(session: Session, person_id: str, field: str = "person_id") -> pb.Person:
+    found = _people(session, select(persons).where(persons.c.id == parse_uuid(person_id, field)))
+    if not found:
+        raise NotFound("Человек не найден в этой школе", {field: "не найден"})
+    return found[0]
+
+
+def get_person(db: Database, caller: Caller, school_id: str, person_id: str) -> pb.Person:
+    with _authorized(db, caller, school_id, "person.read") as session:
+        return _person(session, person_id)
+
+
+def list_people(db: Database, caller: Caller, school_id: str, kind: str, class_group_id: str) -> list[pb.Person]:
+    query = select(persons).order_by(persons.c.last_name, persons.c.first_name, persons.c.middle_name, persons.c.id)
+    if kind:
+        query = query.where(persons.c.kind == kind)
+    if class_group_id:
+        query = query.where(persons.c.class_group_id == parse_uuid(class_group_id, "class_group_id"))
+    with _authorized(db, caller, school_id, "person.read") as session:
+        return _people(session, query)
+
+
+def list_schools(db: Database, caller: Caller) -> list[pb.School]:
+    if OPERATOR not in caller.realm_roles and not caller.is_service:
+        raise Forbidden()
+    with db.system_session() as session:
+        return [_school_message(row) for row in session.execute(select(schools).order_by(schools.c.short_name))]
+
+
+def get_principal(db: Database, caller: Caller, school_id: str) -> pb.Principal:
+    with db.tenant_session(school_id) as session:
+        return _principal_message(principal_in(session, caller.subject, school_id))
+
+
+def get_me(db: Database, caller: Caller) -> pb.Me:
+    with db.system_session() as session:
+        school_ids = session.scalars(select(directory.c.school_id).where(directory.c.subject == caller.subject)
+                                     .distinct()).all()
+    me = pb.Me(subject=caller.subject, username=caller.username, realm_roles=sorted(caller.realm_roles))
+    for school_id in school_ids:
+        with db.tenant_session(school_id) as session:
+            school = session.execute(select(schools)).one()
+            principal = principal_in(session, caller.subject, school_id)
+            person = session.execute(select(persons).where(persons.c.id == principal.person_id)).one()
+        full_name = PersonName(person.last_name, person.first_name, person.middle_name).full
+        me.memberships.add(school=_school_message(school), principal=_principal_message(principal), full_name=full_name)
+    me.memberships.sort(key=lambda m: m.school.short_name)
+    return me
+
+
+# --- writing ----------------------------------------------------------------------------------------
+
+def _add_person(session: Session, outbox: Outbox, school_id: str, person_id: str, person: NewPerson,
+                subject: str | None = None, username: str | None = None) -> pb.Person:
+    """Writes a person record with its role grants, directory row and events."""
+    row = session.execute(insert(persons).values(
+        id=person_id, school_id=school_id, kind=person.kind, last_name=person.name.last_name,
+        first_name=person.name.first_name, middle_name=person.name.middle_name, gender=person.gender,
+        birth_date=person.birth_date, snils=person.snils, class_group_id=person.class_group_id,
+        subject=subject, username=username,
+    ).returning(persons)).one()
+    for role in person.roles:
+        session.execute(insert(role_grants).values(school_id=school_id, person_id=person_id, role=role))
+    session.execute(insert(directory).values(school_id=school_id, person_id=person_id, subject=subject,
+                                             snils=person.snils if person.kind == "guardian" else None))
+    message = _person_message(row, person.roles)
+    outbox.add(session, school_id, pb.PersonRegistered(person=message), person_id)
+    if person.class_group_id:
+        outbox.add(session, school_id, pb.StudentEnrolled(student_id=person_id, class_group_id=person.class_group_id,
+                                                          full_name=person.name.full), person_id)
+    return message
+
+
+def onboard_school(db: Database, outbox: Outbox, accounts: KeycloakAccounts, caller: Caller, name: str,
+                   short_name: str, admin_name: PersonName, admin_email: str) -> pb.OnboardSchoolResponse:
+    """A new school: its Keycloak organization, its first administrator (account and person record)."""
+    if OPERATOR not in caller.realm_roles:
+        raise Forbidden("Подключать школы может только оператор муниципалитета")
+    name, short_name, admin_email = name.strip(), short_name.strip(), admin_email.strip()
+    admin_name = domain.clean_name(admin_name)
+    _reject(domain.school_problems(name, short_name, admin_name, admin_email))
+    school_id, admin_id = str(uuid.uuid4()), str(uuid.uuid4())
+    admin = NewPerson(kind="staff", name=admin_name, gender=None, birth_date=None, snils=None,
+                      roles=("school_admin",), class_group_id=None, create_account=True)
+    username, password = f"admin.{school_id.replace('-', '')[:8]}", domain.initial_password()
+    with Compensation() as undo:
+        organization_id = accounts.create_organization(school_id, short_name)
+        undo.add(accounts.delete_organization, organization_id)
+        subject = accounts.create_account(NewAccount(
+            username=username, password=password, first_name=admin_name.first_name, last_name=admin_name.last_name,
+            email=admin_email, roles=admin.roles, organization_id=organization_id))
+        undo.add(accounts.delete_account, subject)
+        with db.tenant_session(school_id) as session:
+            school = session.execute(insert(schools).values(
+                school_id=school_id, name=name, short_name=short_name, organization_id=organization_id,
+            ).returning(schools)).one()
+            outbox.add(session, school_id, pb.SchoolOnboarded(school_id=school_id, name=name, short_name=short_name))
+            admin_message = _add_person(session, outbox, school_id, admin_id, admin, subject, username)
+    return pb.OnboardSchoolResponse(school=_school_message(school), admin=admin_message, admin_username=username,
+                                    admin_initial_password=password)
+
+
+def create_person(db: Database, outbox: Outbox, accounts: KeycloakAccounts, caller: Caller, school_id: str,
+                  kind: str, name: PersonName, gender: str, birth_date: str, snils: str, roles: list[str],
+                  class_group_id: str, create_account: bool) -> tuple[pb.Person, str]:
+    """A person record (and, if asked, a login); returns it with the initial password ('' without a login)."""
+    person, problems = domain.new_person(kind, name, gender, birth_date, snils, roles, class_group_id,
+                                         create_account, dt.date.today())
+    _reject(problems)
+    person_id = str(uuid.uuid4())
+    with Compensation() as undo, _authorized(db, caller, school_id, "person.manage") as session:
+        if person.snils and session.scalar(select(persons.c.id).where(persons.c.kind == person.kind,
+                                                                         persons.c.snils == person.snils)):
+            raise Conflict(f"{KIND_LABELS[person.kind]} с таким СНИЛС уже есть в этой школе",
+                           {"snils": "уже есть в этой школе"})
+        subject = username = None
+        password = ""
+        if person.create_account:
+            organization_id = session.scalar(select(schools.c.organization_id))
+            username, password = domain.login_name(person.name.last_name, kind, person_id), domain.initial_password()
+            subject = accounts.create_account(NewAccount(
+                username=username, password=password, first_name=person.name.first_name,
+                last_name=person.name.last_name, email="", roles=person.roles, organization_id=organization_id))
+            undo.add(accounts.delete_account, subject)
+        message = _add_person(session, outbox, school_id, person_id, person, subject, username)
+    return message, password
+
+
+def link_guardian(db: Database, outbox: Outbox, caller: Caller, school_id: str, guardian_id: str, student_id: str,
+                  relation: str) -> None:
+    relation = relation.strip() or "guardian"
+    if relation not in domain.RELATIONS:
+        raise Invalid("relation", "mother, father, guardian или other")
+    with _authorized(db, caller, school_id, "person.manage") as session:
+        for person_id, field, kind in ((guardian_id, "guardian_id", "guardian"), (student_id, "student_id", "student")):
+            if _person(session, person_id, field).kind != pb.PersonKind.Value(kind.upper()):
+                raise Invalid(field, f"это не {KIND_LABELS[kind].lower()}")
+        key = (guardianships.c.guardian_id == guardian_id) & (guardianships.c.student_id == student_id)
+        if session.scalar(select(guardianships.c.relation).where(key)) == relation:
+            return
+        session.execute(pg_insert(guardianships).values(
+            school_id=school_id, guardian_id=guardian_id, student_id=student_id, relation=relation,
+        ).on_conflict_do_update(index_elements=["school_id", "guardian_id", "student_id"], set_={"relation": relation}))
+        outbox.add(session, school_id, pb.GuardianLinked(guardian_id=guardian_id, student_id=student_id,
+                                                         relation=relation), student_id)
+
+
+def link_federated_account(db: Database, outbox: Outbox, accounts: KeycloakAccounts, caller: Caller) -> list[pb.Person]:
+    """Links a confirmed Gosuslugi login to the guardian records with its SNILS, in every school."""
+    if str(caller.claims.get("trusted", "")).lower() != "true":
+        raise FailedPrecondition(UNTRUSTED)
+    snils = domain.snils_digits(str(caller.claims.get("snils") or ""))
+    if not snils:
+        raise FailedPrecondition(NO_SNILS)
+    with db.system_session() as session:
+        found = session.execute(select(directory.c.school_id, directory.c.person_id)
+                                .where(directory.c.snils == snils)).all()
+    if not found:
+        raise FailedPrecondition(NO_GUARDIAN)
+    by_school = defaultdict(list)
+    for row in found:
+        by_school[row.school_id].append(row.person_id)
+    guardians = []
+    for school_id, person_ids in by_school.items():
+        with db.tenant_session(school_id) as session:
+            for person_id in person_ids:
+                _link_account(session, outbox, caller, school_id, person_id)
+            guardians += _people(session, select(persons).where(persons.c.id.in_(person_ids)))
+    try:
+        accounts.ensure_realm_role(caller.subject, "guardian")
+    except DomainError:
+        log.warning("could not add realm role guardian to %s", caller.subject)
+    return guardians
+
+
+def _link_account(session: Session, outbox: Outbox, caller: Caller, school_id: str, person_id: str) -> None:
+    linked = session.execute(update(persons).where(persons.c.id == person_id, persons.c.subject.is_distinct_from(caller.subject))
+                             .values(subject=caller.subject, username=caller.username)).rowcount
+    session.execute(pg_insert(role_grants).values(school_id=school_id, person_id=person_id, role="guardian")
+                    .on_conflict_do_nothing())
+    if linked:
+        session.execute(update(directory).where(directory.c.person_id == person_id).values(subject=caller.subject))
+        outbox.add(session, school_id, pb.FederatedAccountLinked(guardian_id=person_id, subject=caller.subject), person_id)

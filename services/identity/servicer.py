@@ -1,0 +1,64 @@
+"""gRPC IdentityService: protobuf in, a handler call, protobuf out."""
+from proto.identity.v1 import identity_pb2 as pb
+from proto.identity.v1 import identity_pb2_grpc
+from services.common.context import current_caller
+from services.common.db import Database
+from services.common.errors import Invalid
+from services.common.outbox import Outbox
+from services.identity import handlers
+from services.identity.domain import PersonName
+from services.identity.keycloak_accounts import KeycloakAccounts
+
+
+def _name(message: pb.PersonName) -> PersonName:
+    return PersonName(message.last_name, message.first_name, message.middle_name)
+
+
+def _kind(value: int) -> str:
+    """'staff' | 'student' | 'guardian', or '' when unspecified."""
+    if value not in pb.PersonKind.values():
+        raise Invalid("kind", "неизвестный вид записи")
+    return pb.PersonKind.Name(value).lower() if value else ""
+
+
+class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
+    def __init__(self, db: Database, outbox: Outbox, accounts: KeycloakAccounts):
+        self.db = db
+        self.outbox = outbox
+        self.accounts = accounts
+
+    def OnboardSchool(self, request: pb.OnboardSchoolRequest, context) -> pb.OnboardSchoolResponse:
+        return handlers.onboard_school(self.db, self.outbox, self.accounts, current_caller(), request.name,
+                                       request.short_name, _name(request.admin_name), request.admin_email)
+
+    def ListSchools(self, request: pb.ListSchoolsRequest, context) -> pb.ListSchoolsResponse:
+        return pb.ListSchoolsResponse(schools=handlers.list_schools(self.db, current_caller()))
+
+    def CreatePerson(self, request: pb.CreatePersonRequest, context) -> pb.CreatePersonResponse:
+        person, password = handlers.create_person(
+            self.db, self.outbox, self.accounts, current_caller(), request.school_id, _kind(request.kind),
+            _name(request.name), request.gender, request.birth_date, request.snils, list(request.roles),
+            request.class_group_id, request.create_account)
+        return pb.CreatePersonResponse(person=person, initial_password=password)
+
+    def GetPerson(self, request: pb.GetPersonRequest, context) -> pb.Person:
+        return handlers.get_person(self.db, current_caller(), request.school_id, request.person_id)
+
+    def ListPeople(self, request: pb.ListPeopleRequest, context) -> pb.ListPeopleResponse:
+        return pb.ListPeopleResponse(people=handlers.list_people(
+            self.db, current_caller(), request.school_id, _kind(request.kind), request.class_group_id))
+
+    def LinkGuardian(self, request: pb.LinkGuardianRequest, context) -> pb.LinkGuardianResponse:
+        handlers.link_guardian(self.db, self.outbox, current_caller(), request.school_id, request.guardian_id,
+                               request.student_id, request.relation)
+        return pb.LinkGuardianResponse()
+
+    def LinkFederatedAccount(self, request: pb.LinkFederatedAccountRequest, context) -> pb.LinkFederatedAccountResponse:
+        return pb.LinkFederatedAccountResponse(guardians=handlers.link_federated_account(
+            self.db, self.outbox, self.accounts, current_caller()))
+
+    def GetPrincipal(self, request: pb.GetPrincipalRequest, context) -> pb.Principal:
+        return handlers.get_principal(self.db, current_caller(), request.school_id)
+
+    def GetMe(self, request: pb.GetMeRequest, context) -> pb.Me:
+        return handlers.get_me(self.db, current_caller())

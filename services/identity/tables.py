@@ -1,0 +1,61 @@
+"""SQLAlchemy Core tables of the identity database (otmetka_identity); DDL lives in migrations/."""
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import UUID
+
+from services.common.schema import messaging_tables
+
+ID = UUID(as_uuid=False)
+metadata = sa.MetaData()
+
+schools = sa.Table(
+    "schools", metadata,
+    sa.Column("school_id", ID, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("short_name", sa.Text, nullable=False),
+    sa.Column("organization_id", sa.Text, nullable=False),
+    sa.Column("status", sa.Text, nullable=False, server_default="active"),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+)
+
+persons = sa.Table(
+    "persons", metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("school_id", ID, nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),  # staff | student | guardian
+    sa.Column("last_name", sa.Text, nullable=False),
+    sa.Column("first_name", sa.Text, nullable=False),
+    sa.Column("middle_name", sa.Text, nullable=False, server_default=""),
+    sa.Column("gender", sa.Text),
+    sa.Column("birth_date", sa.Date),
+    sa.Column("snils", sa.Text),  # 11 digits
+    sa.Column("class_group_id", ID),
+    sa.Column("subject", sa.Text),  # Keycloak user id
+    sa.Column("username", sa.Text),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+)
+
+role_grants = sa.Table(
+    "role_grants", metadata,
+    sa.Column("school_id", ID, primary_key=True),
+    sa.Column("person_id", ID, primary_key=True),
+    sa.Column("role", sa.Text, primary_key=True),
+)
+
+guardianships = sa.Table(
+    "guardianships", metadata,
+    sa.Column("school_id", ID, primary_key=True),
+    sa.Column("guardian_id", ID, primary_key=True),
+    sa.Column("student_id", ID, primary_key=True),
+    sa.Column("relation", sa.Text, nullable=False),
+)
+
+# The only cross-school lookup: a person's schools by Keycloak subject, guardians by SNILS.
+directory = sa.Table(
+    "directory", metadata,
+    sa.Column("school_id", ID, nullable=False),
+    sa.Column("person_id", ID, primary_key=True),
+    sa.Column("subject", sa.Text),
+    sa.Column("snils", sa.Text),  # guardians only
+)
+
+outbox, inbox = messaging_tables(metadata)

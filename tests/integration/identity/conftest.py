@@ -1,0 +1,120 @@
+"""The identity servicer in-process on a free port, against the real PostgreSQL and Keycloak."""
+import json
+import uuid
+from concurrent import futures
+from dataclasses import dataclass
+
+import grpc
+import pytest
+from keycloak import KeycloakAdmin
+
+from proto.identity.v1 import identity_pb2 as pb
+from proto.identity.v1 import identity_pb2_grpc
+from services.common.auth import TokenVerifier
+from services.common.db import Database
+from services.common.grpc_server import ContextInterceptor
+from services.common.outbox import Outbox
+from services.identity import tables
+from services.identity.keycloak_accounts import KeycloakAccounts
+from services.identity.servicer import IdentityServicer
+from tests.support import stack
+
+
+@dataclass
+class Identity:
+    stub: identity_pb2_grpc.IdentityServiceStub
+    db: Database
+    outbox: Outbox
+    accounts: KeycloakAccounts
+    keycloak: KeycloakAdmin  # the tests' own view of Keycloak, to check what the service did
+    verifier: TokenVerifier
+
+    def call(self, method: str, request, token: str):
+        return getattr(self.stub, method)(request, metadata=[("authorization", f"Bearer {token}")], timeout=30)
+
+
+def rpc_error(excinfo) -> tuple[grpc.StatusCode, str, dict]:
+    """Code, Russian message and offending fields of a refused call."""
+    details = json.loads(excinfo.value.details())
+    return excinfo.value.code(), details["message"], details["fields"]
+
+
+@pytest.fixture(scope="session")
+def identity():
+    env = stack.env()
+    url, realm, secret = env["OTMETKA_KEYCLOAK_URL"], env["OTMETKA_KEYCLOAK_REALM"], env["OTMETKA_SERVICES_CLIENT_SECRET"]
+    db = Database(stack.deployed("identity"))
+    outbox = Outbox("identity", tables.outbox)
+    accounts = KeycloakAccounts(url, realm, "otmetka-services", secret)
+    verifier = TokenVerifier(f"{url}/realms/{realm}")
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=4), interceptors=[ContextInterceptor(verifier)])
+    identity_pb2_grpc.add_IdentityServiceServicer_to_server(IdentityServicer(db, outbox, accounts), server)
+    port = server.add_insecure_port("127.0.0.1:0")
+    server.start()
+    channel = grpc.insecure_channel(f"127.0.0.1:{port}")
+    keycloak = KeycloakAdmin(server_url=url, realm_name=realm, client_id="otmetka-services", client_secret_key=secret)
+    yield Identity(identity_pb2_grpc.IdentityServiceStub(channel), db, outbox, accounts, keycloak, verifier)
+    channel.close()
+    server.stop(grace=1)
+    db.engine.dispose()
+
+
+@dataclass
+class School:
+    onboarded: pb.OnboardSchoolResponse
+    admin_token: str
+
+    @property
+    def id(self) -> str:
+        return self.onboarded.school.id
+
+
+def onboard(identity: Identity, short_name: str) -> School:
+    tag = uuid.uuid4().hex[:6]
+    onboarded = identity.call("OnboardSchool", pb.OnboardSchoolRequest(
+        name=f"Средняя общеобразовательная школа «{short_name}» {tag}", short_name=f"{short_name} {tag}",
+        admin_name=pb.PersonName(last_name="Администраторова", first_name="Анна", middle_name="Петровна"),
+        admin_email=f"admin-{tag}@school.example",
+    ), stack.operator_token())
+    return School(onboarded, stack.password_token(onboarded.admin_username, onboarded.admin_initial_password))
+
+
+@pytest.fixture(scope="session")
+def school(identity) -> School:
+    return onboard(identity, "Школа А")
+
+
+@pytest.fixture(scope="session")
+def other_school(identity) -> School:
+    return onboard(identity, "Школа Б")
+
+
+def snils_with_checksum(prefix: str) -> str:
+    """A valid SNILS from nine digits."""
+    total = sum(int(d) * w for d, w in zip(prefix, range(9, 0, -1), strict=True))
+    checksum = total if total < 100 else 0 if total in (100, 101) else total % 101 % 100
+    return f"{prefix}{checksum:02d}"
+
+
+def random_snils() -> str:
+    return snils_with_checksum(f"{uuid.uuid4().int % 10**9:09d}")
+
+
+@pytest.fixture
+def realm_user(identity):
+    """Creates realm users with given attributes (as the Gosuslugi broker would) and removes them after."""
+    created = []
+
+    def make(**attributes) -> tuple[str, str]:
+        username, password = f"test-guardian-{uuid.uuid4().hex[:8]}", f"Pw-{uuid.uuid4().hex}"
+        user_id = identity.keycloak.create_user({
+            "username": username, "enabled": True, "firstName": "Ольга", "lastName": "Родителева",
+            "attributes": {k: [v] for k, v in attributes.items()},
+            "credentials": [{"type": "password", "value": password, "temporary": False}],
+        })
+        created.append(user_id)
+        return user_id, stack.password_token(username, password)
+
+    yield make
+    for user_id in created:
+        identity.keycloak.delete_user(user_id)

@@ -1,0 +1,90 @@
+"""Row-level security between schools, events written in the state's transaction, and Keycloak
+compensation when the database part of a command fails."""
+import uuid
+
+import pytest
+from keycloak.exceptions import KeycloakGetError
+from sqlalchemy import func, select, text
+
+from proto.identity.v1 import identity_pb2 as pb
+from services.common.outbox import Outbox
+from services.identity import handlers, tables
+from services.identity.domain import PersonName
+from services.identity.keycloak_accounts import KeycloakAccounts
+from tests.support import stack
+
+pytestmark = pytest.mark.stack
+
+
+class BrokenOutbox(Outbox):
+    """Writes the event, then fails: the command's transaction must roll back as a whole."""
+
+    def add(self, session, school_id, payload, key_suffix=""):
+        super().add(session, school_id, payload, key_suffix)
+        raise RuntimeError("database part failed")
+
+
+class RecordingAccounts(KeycloakAccounts):
+    """The real Keycloak port, remembering what it created."""
+
+    def __init__(self, accounts: KeycloakAccounts):
+        self.__dict__.update(accounts.__dict__)
+        self.created: list[tuple[str, str]] = []
+
+    def create_organization(self, school_id, short_name):
+        organization_id = super().create_organization(school_id, short_name)
+        self.created.append(("organization", organization_id))
+        return organization_id
+
+    def create_account(self, account):
+        user_id = super().create_account(account)
+        self.created.append(("user", user_id))
+        return user_id
+
+
+def test_rows_of_another_school_are_invisible(identity, school, other_school):
+    for bound, hidden in ((school, other_school), (other_school, school)):
+        with identity.db.tenant_session(bound.id) as session:
+            for table in (tables.schools, tables.persons, tables.role_grants, tables.directory, tables.outbox):
+                ids = set(session.scalars(select(table.c.school_id).distinct()))
+                assert ids == {bound.id}, table.name
+            hidden_admin = select(tables.persons).where(tables.persons.c.id == hidden.onboarded.admin.id)
+            assert session.execute(hidden_admin).first() is None
+    with identity.db.engine.connect() as raw:  # the app role with no tenant bound sees nothing
+        for table in ("schools", "persons", "role_grants", "guardianships", "directory", "outbox"):
+            assert raw.scalar(text(f"SELECT count(*) FROM {table}")) == 0, table
+    with identity.db.system_session() as session:  # the cross-school lookup, and nothing more
+        assert session.scalar(select(func.count()).select_from(tables.directory)) >= 2
+        assert session.scalar(select(func.count()).select_from(tables.persons)) == 0
+
+
+def test_person_and_its_event_commit_together(identity, school):
+    caller = identity.verifier.verify(school.admin_token)
+    name = PersonName("Событиев", uuid.uuid4().hex[:6].translate(str.maketrans("0123456789abcdef", "абвгдежзиклмнопр")))
+    args = dict(school_id=school.id, kind="student", name=name, gender="female", birth_date="2014-02-03", snils="",
+                roles=[], class_group_id=str(uuid.uuid4()), create_account=False)
+    with pytest.raises(RuntimeError):
+        handlers.create_person(identity.db, BrokenOutbox("identity", tables.outbox), identity.accounts, caller, **args)
+    with identity.db.tenant_session(school.id) as session:
+        assert session.scalar(select(func.count()).where(tables.persons.c.first_name == name.first_name)) == 0
+
+    person, _ = handlers.create_person(identity.db, identity.outbox, identity.accounts, caller, **args)
+    with identity.db.tenant_session(school.id) as session:
+        events = session.scalars(select(tables.outbox.c.type).where(tables.outbox.c.key == f"{school.id}:{person.id}")
+                                 .order_by(tables.outbox.c.created_at)).all()
+    assert events == [pb.PersonRegistered.DESCRIPTOR.full_name, pb.StudentEnrolled.DESCRIPTOR.full_name]
+
+
+def test_failed_onboarding_leaves_nothing_in_keycloak(identity):
+    accounts = RecordingAccounts(identity.accounts)
+    short_name = f"Несостоявшаяся {uuid.uuid4().hex[:6]}"
+    with pytest.raises(RuntimeError):
+        handlers.onboard_school(identity.db, BrokenOutbox("identity", tables.outbox), accounts,
+                                identity.verifier.verify(stack.operator_token()), "Несостоявшаяся школа", short_name,
+                                PersonName("Иванов", "Иван"), "")
+    assert [kind for kind, _ in accounts.created] == ["organization", "user"]
+    for kind, created_id in accounts.created:
+        with pytest.raises(KeycloakGetError):
+            (identity.keycloak.get_organization if kind == "organization" else identity.keycloak.get_user)(created_id)
+    with identity.db.system_session() as session:
+        assert session.scalar(select(func.count()).where(tables.schools.c.short_name == short_name)) == 0

@@ -1,0 +1,172 @@
+"""IdentityService over gRPC with real tokens: onboarding, people, guardians, Gosuslugi links, principals."""
+import uuid
+
+import grpc
+import jwt
+import pytest
+
+from proto.identity.v1 import identity_pb2 as pb
+from tests.integration.identity.conftest import random_snils, rpc_error
+from tests.support import stack
+
+pytestmark = pytest.mark.stack
+CLASS_5A, CLASS_5B = str(uuid.uuid4()), str(uuid.uuid4())
+
+
+def claims(token: str) -> dict:
+    return jwt.decode(token, options={"verify_signature": False})
+
+
+def person_request(school, kind, last, first, **extra) -> pb.CreatePersonRequest:
+    return pb.CreatePersonRequest(school_id=school.id, kind=kind, name=pb.PersonName(last_name=last, first_name=first),
+                                  **extra)
+
+
+def test_onboarding_creates_organization_and_admin(identity, school):
+    onboarded = school.onboarded
+    organization = identity.keycloak.get_organization(onboarded.school.organization_id)
+    assert organization["alias"] == f"school-{school.id}"
+    members = identity.keycloak.get_organization_members(onboarded.school.organization_id)
+    assert [m["username"] for m in members] == [onboarded.admin_username]
+    assert onboarded.admin_username == f"admin.{school.id.replace('-', '')[:8]}"
+    assert len(onboarded.admin_initial_password) == 16
+    assert "school_admin" in claims(school.admin_token)["realm_access"]["roles"]
+    assert list(onboarded.admin.roles) == ["school_admin"]
+    assert onboarded.admin.username == onboarded.admin_username
+
+    me = identity.call("GetMe", pb.GetMeRequest(), school.admin_token)
+    assert me.username == onboarded.admin_username
+    [membership] = me.memberships
+    assert membership.school.id == school.id
+    assert membership.full_name == "Администраторова Анна Петровна"
+    assert list(membership.principal.roles) == ["school_admin"]
+    assert membership.principal.person_id == onboarded.admin.id
+
+    schools = identity.call("ListSchools", pb.ListSchoolsRequest(), stack.operator_token()).schools
+    assert school.id in {s.id for s in schools}
+
+
+def test_only_the_operator_onboards_and_input_is_checked(identity, school):
+    request = pb.OnboardSchoolRequest(name="Школа", short_name="Ш", admin_name=pb.PersonName(last_name="Иванов",
+                                                                                            first_name="Иван"))
+    with pytest.raises(grpc.RpcError) as refused:
+        identity.call("OnboardSchool", request, school.admin_token)
+    assert rpc_error(refused)[0] == grpc.StatusCode.PERMISSION_DENIED
+    with pytest.raises(grpc.RpcError) as refused:
+        identity.call("OnboardSchool", pb.OnboardSchoolRequest(admin_email="нет"), stack.operator_token())
+    code, _, fields = rpc_error(refused)
+    assert code == grpc.StatusCode.INVALID_ARGUMENT
+    assert set(fields) == {"name", "short_name", "admin_name.last_name", "admin_name.first_name", "admin_email"}
+    with pytest.raises(grpc.RpcError) as refused:
+        identity.call("ListSchools", pb.ListSchoolsRequest(), school.admin_token)
+    assert rpc_error(refused)[0] == grpc.StatusCode.PERMISSION_DENIED
+
+
+def test_staff_with_account_can_log_in_with_their_roles(identity, school):
+    created = identity.call("CreatePerson", person_request(
+        school, pb.STAFF, "Учителева", "Мария", gender="female", birth_date="1985-04-12",
+        roles=["subject_teacher", "form_teacher"], create_account=True), school.admin_token)
+    teacher = created.person
+    assert teacher.username.startswith("uchiteleva.") and created.initial_password
+    token = stack.password_token(teacher.username, created.initial_password)
+    token_claims = claims(token)
+    assert {"subject_teacher", "form_teacher"} <= set(token_claims["realm_access"]["roles"])
+    members = identity.keycloak.get_organization_members(school.onboarded.school.organization_id)
+    assert teacher.username in {m["username"] for m in members}
+
+    principal = identity.call("GetPrincipal", pb.GetPrincipalRequest(school_id=school.id), token)
+    assert principal.person_id == teacher.id and principal.subject == token_claims["sub"]
+    assert list(principal.roles) == ["form_teacher", "subject_teacher"]
+    assert identity.call("GetPerson", pb.GetPersonRequest(school_id=school.id, person_id=teacher.id), token) == teacher
+    with pytest.raises(grpc.RpcError) as refused:  # teachers read people but do not manage them
+        identity.call("CreatePerson", person_request(school, pb.GUARDIAN, "Петров", "Пётр"), token)
+    assert rpc_error(refused)[0] == grpc.StatusCode.PERMISSION_DENIED
+
+
+def test_bad_person_input_is_refused_with_fields(identity, school):
+    with pytest.raises(grpc.RpcError) as refused:
+        identity.call("CreatePerson", person_request(school, pb.STUDENT, "Иванов", "", snils="123",
+                                                     birth_date="31.12.2015"), school.admin_token)
+    code, message, fields = rpc_error(refused)
+    assert code == grpc.StatusCode.INVALID_ARGUMENT and message
+    assert {"name.first_name", "snils", "birth_date", "gender"} <= set(fields)
+
+
+def test_students_guardians_and_the_guardians_principal(identity, school, realm_user):
+    def student(last, first, class_group):
+        return identity.call("CreatePerson", person_request(school, pb.STUDENT, last, first, gender="male",
+                                                            birth_date="2014-05-01", class_group_id=class_group),
+                             school.admin_token).person
+
+    own_child, other_child = student("Яковлев", "Ян", CLASS_5A), student("Антонов", "Антон", CLASS_5A)
+    student("Борисов", "Борис", CLASS_5B)
+    class_list = identity.call("ListPeople", pb.ListPeopleRequest(school_id=school.id, class_group_id=CLASS_5A),
+                               school.admin_token).people
+    assert [p.id for p in class_list] == [other_child.id, own_child.id]
+    assert all(p.roles == ["student"] and p.kind == pb.STUDENT for p in class_list)
+
+    snils = random_snils()
+    spaced = f"{snils[:3]}-{snils[3:6]}-{snils[6:9]} {snils[9:]}"
+    guardian = identity.call("CreatePerson", person_request(school, pb.GUARDIAN, "Яковлева", "Ольга", snils=spaced),
+                             school.admin_token).person
+    assert guardian.snils == snils
+    with pytest.raises(grpc.RpcError) as refused:
+        identity.call("CreatePerson", person_request(school, pb.GUARDIAN, "Другая", "Ольга", snils=snils),
+                      school.admin_token)
+    code, message, _ = rpc_error(refused)
+    assert code == grpc.StatusCode.ALREADY_EXISTS and "СНИЛС" in message
+
+    link = pb.LinkGuardianRequest(school_id=school.id, guardian_id=guardian.id, student_id=own_child.id, relation="mother")
+    identity.call("LinkGuardian", link, school.admin_token)
+    identity.call("LinkGuardian", link, school.admin_token)  # again: nothing changes
+    with pytest.raises(grpc.RpcError) as refused:
+        identity.call("LinkGuardian", pb.LinkGuardianRequest(school_id=school.id, guardian_id=own_child.id,
+                                                             student_id=other_child.id), school.admin_token)
+    assert rpc_error(refused)[0] == grpc.StatusCode.INVALID_ARGUMENT
+    with pytest.raises(grpc.RpcError) as refused:
+        identity.call("LinkGuardian", pb.LinkGuardianRequest(school_id=school.id, guardian_id=guardian.id,
+                                                             student_id=str(uuid.uuid4())), school.admin_token)
+    assert rpc_error(refused)[0] == grpc.StatusCode.NOT_FOUND
+
+    user_id, token = realm_user(snils=spaced, trusted="true")
+    assert claims(token)["snils"] == spaced
+    for _ in range(2):  # idempotent
+        linked = identity.call("LinkFederatedAccount", pb.LinkFederatedAccountRequest(), token).guardians
+        assert [g.id for g in linked] == [guardian.id]
+        assert list(linked[0].roles) == ["guardian"]
+    principal = identity.call("GetPrincipal", pb.GetPrincipalRequest(school_id=school.id), token)
+    assert principal.person_id == guardian.id and principal.subject == user_id
+    assert list(principal.roles) == ["guardian"]
+    assert list(principal.student_ids) == [own_child.id]
+    assert "guardian" in {r["name"] for r in identity.keycloak.get_realm_roles_of_user(user_id)}
+    [membership] = identity.call("GetMe", pb.GetMeRequest(), token).memberships
+    assert membership.school.id == school.id and membership.full_name == "Яковлева Ольга"
+    with pytest.raises(grpc.RpcError) as refused:  # guardians do not read the school's people
+        identity.call("ListPeople", pb.ListPeopleRequest(school_id=school.id), token)
+    assert rpc_error(refused)[0] == grpc.StatusCode.PERMISSION_DENIED
+
+
+def test_federated_links_are_refused_with_reasons(identity, school, realm_user):
+    cases = [({"snils": random_snils(), "trusted": "false"}, "не подтверждена"),
+             ({"trusted": "true"}, "СНИЛС"),
+             ({"snils": random_snils(), "trusted": "true"}, "не найден ни в одной школе")]
+    for attributes, reason in cases:
+        _, token = realm_user(**attributes)
+        with pytest.raises(grpc.RpcError) as refused:
+            identity.call("LinkFederatedAccount", pb.LinkFederatedAccountRequest(), token)
+        code, message, _ = rpc_error(refused)
+        assert code == grpc.StatusCode.FAILED_PRECONDITION and reason in message
+
+
+def test_a_school_without_the_caller_does_not_exist_for_them(identity, school, other_school):
+    principal = identity.call("GetPrincipal", pb.GetPrincipalRequest(school_id=other_school.id), school.admin_token)
+    assert principal.roles == [] and principal.person_id == ""
+    with pytest.raises(grpc.RpcError) as refused:
+        identity.call("ListPeople", pb.ListPeopleRequest(school_id=other_school.id), school.admin_token)
+    assert rpc_error(refused)[0] == grpc.StatusCode.NOT_FOUND
+
+
+def test_services_read_people(identity, school):
+    people = identity.call("ListPeople", pb.ListPeopleRequest(school_id=school.id, kind=pb.STAFF),
+                           stack.service_token()).people
+    assert school.onboarded.admin.id in {p.id for p in people}

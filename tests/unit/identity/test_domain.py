@@ -1,0 +1,105 @@
+"""Unit tests of the identity rules: SNILS checksum, person and school input checks, login names."""
+import datetime as dt
+
+import pytest
+
+from services.identity import domain
+from services.identity.domain import PersonName
+
+TODAY = dt.date(2025, 9, 1)
+
+
+@pytest.mark.parametrize("snils", [
+    "11223344595",  # sum 95 < 100: the checksum is the sum
+    "12001040850",  # sum 50
+    "05023431600",  # sum 100 -> 00
+    "01610339600",  # sum 101 -> 00
+    "70020162101",  # sum 102 -> 102 % 101 = 1
+    "82098123300",  # sum 201 -> 201 % 101 = 100 -> 00
+    "91370285800",  # sum 202 -> 0
+])
+def test_valid_snils(snils):
+    assert domain.valid_snils(snils)
+
+
+@pytest.mark.parametrize("snils", ["11223344594", "70020162100", "1122334459", "112233445950", "1122334459a", ""])
+def test_invalid_snils(snils):
+    assert not domain.valid_snils(snils)
+
+
+def test_snils_as_people_write_it():
+    assert domain.snils_digits("112-233-445 95") == "11223344595"
+
+
+def person(**overrides):
+    args = dict(kind="student", name=PersonName(" Иванов ", "Пётр", ""), gender="male", birth_date="2015-03-01",
+                snils="112-233-445 95", roles=[], class_group_id="", create_account=False, today=TODAY)
+    args.update(overrides)
+    return domain.new_person(**args)
+
+
+def test_valid_student_is_cleaned():
+    new, problems = person(class_group_id="0b7d2a6e-0a0c-4d7e-9d59-2b3f6f0e2a11")
+    assert problems == {}
+    assert new.name.last_name == "Иванов"
+    assert new.snils == "11223344595"
+    assert new.birth_date == dt.date(2015, 3, 1)
+    assert new.roles == ("student",)
+
+
+def test_student_needs_gender_and_birth_date():
+    _, problems = person(gender="", birth_date="")
+    assert set(problems) == {"gender", "birth_date"}
+
+
+def test_guardian_may_omit_gender_and_birth_date():
+    new, problems = person(kind="guardian", gender="", birth_date="")
+    assert problems == {}
+    assert new.roles == ("guardian",)
+
+
+@pytest.mark.parametrize(("overrides", "field"), [
+    ({"name": PersonName("", "Пётр")}, "name.last_name"),
+    ({"name": PersonName("Иванов", "")}, "name.first_name"),
+    ({"name": PersonName("Иванов1", "Пётр")}, "name.last_name"),
+    ({"gender": "m"}, "gender"),
+    ({"birth_date": "01.03.2015"}, "birth_date"),
+    ({"birth_date": "2030-01-01"}, "birth_date"),
+    ({"birth_date": "1850-01-01"}, "birth_date"),
+    ({"snils": "112-233-445 96"}, "snils"),
+    ({"class_group_id": "5А"}, "class_group_id"),
+    ({"kind": "teacher"}, "kind"),
+    ({"roles": ["director"]}, "roles"),
+    ({"kind": "guardian", "create_account": True}, "create_account"),
+    ({"kind": "guardian", "class_group_id": "0b7d2a6e-0a0c-4d7e-9d59-2b3f6f0e2a11"}, "class_group_id"),
+    ({"kind": "staff", "roles": []}, "roles"),
+    ({"kind": "staff", "roles": ["subject_teacher", "student"]}, "roles"),
+])
+def test_bad_person_input_names_the_field(overrides, field):
+    _, problems = person(**overrides)
+    assert field in problems
+    assert problems[field]
+
+
+def test_staff_roles_are_kept():
+    new, problems = person(kind="staff", roles=["subject_teacher", "form_teacher", "subject_teacher"])
+    assert problems == {}
+    assert new.roles == ("form_teacher", "subject_teacher")
+
+
+def test_school_problems():
+    assert domain.school_problems("Школа № 1", "Школа 1", PersonName("Иванова", "Анна"), "") == {}
+    problems = domain.school_problems("", "", PersonName("", ""), "not-an-email")
+    assert set(problems) == {"name", "short_name", "admin_name.last_name", "admin_name.first_name", "admin_email"}
+
+
+def test_login_name_is_transliterated_ascii():
+    assert domain.login_name("Щёлкина-Юдина", "staff", "1a2b3c4d-0000-0000-0000-000000000000") == "shchelkinaiudina.1a2b3c"
+    assert domain.login_name("'", "staff", "1a2b3c4d-0000-0000-0000-000000000000") == "staff.1a2b3c4d"
+
+
+def test_initial_password_mixes_character_classes():
+    password = domain.initial_password()
+    assert len(password) == 16
+    assert any(c.islower() for c in password) and any(c.isupper() for c in password)
+    assert any(c.isdigit() for c in password)

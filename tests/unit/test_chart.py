@@ -1,0 +1,28 @@
+"""The Helm chart lints strictly and renders every service, the gateway and the migrations job."""
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+HELM = os.environ.get("OTMETKA_HELM", str(pathlib.Path.home() / ".cache/otmetka/helm/v3.22.0/helm"))
+CHART = pathlib.Path(__file__).resolve().parents[2] / "charts" / "otmetka"
+
+
+@pytest.fixture(scope="module")
+def helm() -> str:
+    if not os.path.exists(HELM):
+        pytest.fail(f"helm is not installed at {HELM}: run `make test` (it installs helm)")
+    return HELM
+
+
+def test_chart_lints(helm):
+    subprocess.run([helm, "lint", "--strict", str(CHART)], check=True, capture_output=True)
+
+
+def test_chart_renders_every_process(helm):
+    out = subprocess.run([helm, "template", "otmetka", str(CHART), "--kube-version", "1.31.0"],
+                         check=True, capture_output=True, text=True).stdout
+    for name in ("identity", "schedule", "journal", "reporting", "archive", "gateway"):
+        assert f"name: otmetka-{name}\n" in out
+    assert "kind: Job" in out and "services.deploy" in out
