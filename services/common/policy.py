@@ -16,6 +16,7 @@ TEACHERS = frozenset({"subject_teacher", "form_teacher"})
 RULES: dict[str, frozenset[str]] = {
     "person.manage": frozenset({"school_admin", "secretary", "hr_specialist"}),
     "person.read": STAFF_ROLES,
+    "person.card": STAFF_ROLES | {"student", "guardian"},  # one person's card: family only their own
     "schedule.manage": frozenset({"school_admin", "deputy_head"}),
     "schedule.read": STAFF_ROLES | {"student", "guardian"},
     "lesson.record": TEACHERS,
@@ -26,7 +27,7 @@ RULES: dict[str, frozenset[str]] = {
     "archive.read": MANAGERS,
 }
 # what the other services may do on their own behalf (service accounts)
-SERVICE_ACTIONS = frozenset({"person.read", "schedule.read", "lesson.read", "report.read"})
+SERVICE_ACTIONS = frozenset({"person.read", "person.card", "schedule.read", "lesson.read", "report.read"})
 FAMILY_ROLES = frozenset({"student", "guardian"})
 
 

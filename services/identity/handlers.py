@@ -58,14 +58,14 @@ def principal_in(session: Session, subject: str, school_id: str) -> Principal:
 
 
 @contextlib.contextmanager
-def _authorized(db: Database, caller: Caller, school_id: str, action: str) -> Iterator[Session]:
+def _authorized(db: Database, caller: Caller, school_id: str, action: str, **scope) -> Iterator[Session]:
     """A tenant transaction opened for a caller allowed to do `action` in the school."""
     with db.tenant_session(school_id) as session:
         if caller.is_service:
             principal = Principal(subject=caller.subject, school_id=school_id, is_service=True)
         else:
             principal = principal_in(session, caller.subject, school_id)
-        require(principal, action)
+        require(principal, action, **scope)
         yield session
 
 
@@ -107,7 +107,7 @@ def _person(session: Session, person_id: str, field: str = "person_id") -> pb.Pe
 
 
 def get_person(db: Database, caller: Caller, school_id: str, person_id: str) -> pb.Person:
-    with _authorized(db, caller, school_id, "person.read") as session:
+    with _authorized(db, caller, school_id, "person.card", student_id=person_id) as session:
         return _person(session, person_id)
 
 

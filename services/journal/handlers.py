@@ -1,0 +1,223 @@
+"""Journal commands and queries: each checks the policy, then works in one tenant transaction that
+writes the state, its ledger entries and its events together."""
+import datetime as dt
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.orm import Session
+
+from proto.journal.v1 import journal_pb2 as pb
+from proto.schedule.v1 import schedule_pb2
+from services.common import policy
+from services.common.db import Database, parse_uuid
+from services.common.outbox import Outbox
+from services.common.policy import Principal
+from services.journal import domain, messages
+from services.journal.tables import attendance, ledger, lesson_records, marks
+
+
+@dataclass(frozen=True)
+class Deps:
+    """What the handlers use: the database, the outbox, who is calling (resolve(school_id)), and the
+    schedule and identity services (see peers.py for the methods)."""
+
+    db: Database
+    outbox: Outbox
+    principals: Any
+    schedule: Any
+    identity: Any
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def lesson_fields(lesson: schedule_pb2.Lesson) -> dict:
+    """The lesson as the schedule knows it, in lesson_records' columns."""
+    return dict(school_id=lesson.school_id, lesson_id=lesson.id, class_group_id=lesson.class_group_id,
+                subject_id=lesson.subject_id, subject_name=lesson.subject_name, teacher_id=lesson.teacher_id,
+                lesson_date=dt.date.fromisoformat(lesson.date), lesson_number=lesson.lesson_number)
+
+
+def save_lesson(deps: Deps, school_id: str, lesson_id: str, topic: str, homework: str,
+                mark_inputs: list[domain.MarkInput], attendance_inputs: list[domain.AttendanceInput],
+                reason: str, client_address: str) -> pb.LessonRecord:
+    """Stores the whole lesson as given: marks and attendance not listed are removed."""
+    school_id = parse_uuid(school_id, "school_id")
+    principal = deps.principals.resolve(school_id)
+    policy.require(principal, "lesson.record")
+    lesson = deps.schedule.get_lesson(school_id, parse_uuid(lesson_id, "lesson_id"))
+    policy.require(principal, "lesson.record", teacher_id=lesson.teacher_id)
+    entry = domain.lesson_entry(topic, homework, mark_inputs, attendance_inputs)
+    domain.check_class_list(entry, deps.identity.class_list(school_id, lesson.class_group_id))
+    fields = lesson_fields(lesson)
+    reason = domain.change_reason(fields["lesson_date"], domain.school_today(), reason)
+    with deps.db.tenant_session(school_id) as session:
+        changes = LessonChanges(deps.outbox, session, fields, principal, client_address, reason)
+        changes.save_texts(entry)
+        changes.save_marks(entry.marks)
+        changes.save_attendance(entry.attendance)
+        changes.flush()
+        return read_record(session, lesson.id)
+
+
+@dataclass
+class LessonChanges:
+    """Applies one save of a lesson: each change to the tables, a ledger row for it, and its event."""
+
+    outbox: Outbox
+    session: Session
+    lesson: dict
+    principal: Principal
+    client_address: str
+    reason: str
+    now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    ledger_rows: list[dict] = field(default_factory=list)
+
+    @property
+    def lesson_id(self) -> str:
+        return self.lesson["lesson_id"]
+
+    @property
+    def lesson_date(self) -> str:
+        return self.lesson["lesson_date"].isoformat()
+
+    def record(self, entity: str, old: dict | None, new: dict | None, event, student_id: str | None = None,
+               entity_id: str | None = None) -> None:
+        self.ledger_rows.append(dict(
+            id=new_id(), school_id=self.lesson["school_id"], occurred_at=self.now, actor_subject=self.principal.subject,
+            actor_roles=sorted(self.principal.roles), client_address=self.client_address, entity=entity,
+            entity_id=entity_id, lesson_id=self.lesson_id, student_id=student_id, old_value=old, new_value=new,
+            reason=self.reason))
+        self.outbox.add(self.session, self.lesson["school_id"], event, key_suffix=self.lesson_id)
+
+    def save_texts(self, entry: domain.LessonEntry) -> None:
+        """Upserts the lesson record (locking it, so saves of one lesson run one after another)."""
+        key = (lesson_records.c.lesson_id == self.lesson_id,)
+        self.session.execute(pg_insert(lesson_records).values(dict(self.lesson, topic="", homework="", updated_at=self.now))
+                             .on_conflict_do_nothing())
+        stored = self.session.execute(select(lesson_records.c.topic, lesson_records.c.homework).where(*key)
+                                      .with_for_update()).one()
+        self.session.execute(update(lesson_records).where(*key).values(
+            dict(self.lesson, topic=entry.topic, homework=entry.homework, updated_at=self.now)))
+        common = dict(lesson_id=self.lesson_id, class_group_id=self.lesson["class_group_id"], lesson_date=self.lesson_date)
+        if stored.topic != entry.topic:
+            self.record("topic", {"topic": stored.topic}, {"topic": entry.topic}, pb.TopicSet(topic=entry.topic, **common))
+        if stored.homework != entry.homework:
+            self.record("homework", {"homework": stored.homework}, {"homework": entry.homework},
+                        pb.HomeworkSet(homework=entry.homework, **common))
+
+    def mark(self, row: dict) -> pb.Mark:
+        return messages.mark(row, self.lesson_date, self.lesson["subject_id"])
+
+    def save_marks(self, wanted: list[domain.MarkInput]) -> None:
+        stored = [domain.StoredMark(r.id, r.student_id, r.work_type, r.value, r.comment) for r in self.session.execute(
+            select(marks.c.id, marks.c.student_id, marks.c.work_type, marks.c.value, marks.c.comment)
+            .where(marks.c.lesson_id == self.lesson_id))]
+        diff = domain.diff_marks(stored, wanted)
+        group = self.lesson["class_group_id"]
+        added = [dict(vars(m), id=new_id(), school_id=self.lesson["school_id"], lesson_id=self.lesson_id,
+                      created_at=self.now) for m in diff.added]
+        if added:
+            self.session.execute(insert(marks), added)
+        for row in added:
+            self.record("mark", None, mark_value(row), pb.MarkRecorded(mark=self.mark(row), class_group_id=group),
+                        row["student_id"], row["id"])
+        for old, new in diff.changed:
+            self.session.execute(update(marks).where(marks.c.id == old.id).values(value=new.value, comment=new.comment))
+            row = dict(vars(new), id=old.id, lesson_id=self.lesson_id)
+            self.record("mark", mark_value(vars(old)), mark_value(row),
+                        pb.MarkChanged(mark=self.mark(row), class_group_id=group, old_value=old.value),
+                        old.student_id, old.id)
+        if diff.removed:
+            self.session.execute(delete(marks).where(marks.c.id.in_([m.id for m in diff.removed])))
+        for old in diff.removed:
+            row = dict(vars(old), lesson_id=self.lesson_id)
+            self.record("mark", mark_value(row), None, pb.MarkDeleted(mark=self.mark(row), class_group_id=group),
+                        old.student_id, old.id)
+
+    def save_attendance(self, wanted: dict[str, str]) -> None:
+        stored = dict(self.session.execute(select(attendance.c.student_id, attendance.c.status)
+                                           .where(attendance.c.lesson_id == self.lesson_id)).all())
+        for change in domain.diff_attendance(stored, wanted):
+            key = (attendance.c.lesson_id == self.lesson_id, attendance.c.student_id == change.student_id)
+            if change.old is None:
+                self.session.execute(insert(attendance).values(school_id=self.lesson["school_id"], lesson_id=self.lesson_id,
+                                                               student_id=change.student_id, status=change.new))
+            elif change.new is None:
+                self.session.execute(delete(attendance).where(*key))
+            else:
+                self.session.execute(update(attendance).where(*key).values(status=change.new))
+            event = pb.AttendanceRecorded(
+                entry=pb.AttendanceEntry(lesson_id=self.lesson_id, student_id=change.student_id, status=change.new or ""),
+                class_group_id=self.lesson["class_group_id"], lesson_date=self.lesson_date)
+            self.record("attendance", change.old and {"status": change.old}, change.new and {"status": change.new},
+                        event, change.student_id)
+
+    def flush(self) -> None:
+        if self.ledger_rows:
+            self.session.execute(insert(ledger), self.ledger_rows)
+
+
+def mark_value(row: dict) -> dict:
+    """What the ledger keeps of a mark."""
+    return {"value": row["value"], "work_type": row["work_type"], "comment": row["comment"]}
+
+
+def read_record(session: Session, lesson_id: str) -> pb.LessonRecord | None:
+    record = session.execute(select(lesson_records).where(lesson_records.c.lesson_id == lesson_id)).mappings().first()
+    if record is None:
+        return None
+    mark_rows = session.execute(select(marks).where(marks.c.lesson_id == lesson_id)
+                                .order_by(marks.c.student_id, marks.c.work_type)).mappings()
+    attendance_rows = session.execute(select(attendance).where(attendance.c.lesson_id == lesson_id)
+                                      .order_by(attendance.c.student_id)).mappings()
+    return messages.lesson_record(record, mark_rows, attendance_rows)
+
+
+def get_lesson_record(deps: Deps, school_id: str, lesson_id: str) -> pb.LessonRecord:
+    """The lesson's record; a lesson nothing was recorded for yet comes back empty."""
+    school_id = parse_uuid(school_id, "school_id")
+    policy.require(deps.principals.resolve(school_id), "lesson.read")
+    lesson_id = parse_uuid(lesson_id, "lesson_id")
+    with deps.db.tenant_session(school_id) as session:
+        record = read_record(session, lesson_id)
+    if record is None:
+        record = messages.lesson_record(dict(lesson_fields(deps.schedule.get_lesson(school_id, lesson_id)),
+                                             topic="", homework=""), [], [])
+    return record
+
+
+def get_diary(deps: Deps, school_id: str, student_id: str, date_from: str, date_to: str) -> pb.Diary:
+    """The student's lessons in the range with topics, homework, the student's marks and attendance."""
+    school_id = parse_uuid(school_id, "school_id")
+    student_id = parse_uuid(student_id, "student_id")
+    policy.require(deps.principals.resolve(school_id), "diary.read", student_id=student_id)
+    start, end = domain.diary_range(date_from, date_to)
+    class_group_id = deps.identity.class_group_of(school_id, student_id)
+    lessons = deps.schedule.list_lessons(school_id, class_group_id, start.isoformat(), end.isoformat()) \
+        if class_group_id else []
+    ids = [lesson.id for lesson in lessons]
+    with deps.db.tenant_session(school_id) as session:
+        texts = {r.lesson_id: r for r in session.execute(
+            select(lesson_records.c.lesson_id, lesson_records.c.topic, lesson_records.c.homework)
+            .where(lesson_records.c.lesson_id.in_(ids)))}
+        student_marks = defaultdict(list)
+        for row in session.execute(select(marks).where(marks.c.lesson_id.in_(ids), marks.c.student_id == student_id)
+                                   .order_by(marks.c.created_at)).mappings():
+            student_marks[row["lesson_id"]].append(row)
+        statuses = dict(session.execute(select(attendance.c.lesson_id, attendance.c.status).where(
+            attendance.c.lesson_id.in_(ids), attendance.c.student_id == student_id)).all())
+    entries = []
+    for lesson in lessons:
+        text = texts.get(lesson.id)
+        entries.append(pb.DiaryEntry(
+            lesson_id=lesson.id, date=lesson.date, lesson_number=lesson.lesson_number, subject_name=lesson.subject_name,
+            topic=text.topic if text else "", homework=text.homework if text else "",
+            marks=[messages.mark(m, lesson.date, lesson.subject_id) for m in student_marks[lesson.id]],
+            attendance=statuses.get(lesson.id, "")))
+    return pb.Diary(student_id=student_id, entries=entries)

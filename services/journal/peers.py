@@ -1,0 +1,33 @@
+"""What the journal asks other services synchronously, on the caller's token: the lesson and the
+lessons of a class group (schedule), the class list and a student's class group (identity)."""
+from proto.identity.v1 import identity_pb2
+from proto.schedule.v1 import schedule_pb2
+from services.common.grpc_client import Peer
+
+
+class ScheduleClient:
+    def __init__(self, peer: Peer):
+        self.peer = peer
+
+    def get_lesson(self, school_id: str, lesson_id: str) -> schedule_pb2.Lesson:
+        return self.peer.call("GetLesson", schedule_pb2.GetLessonRequest(school_id=school_id, lesson_id=lesson_id))
+
+    def list_lessons(self, school_id: str, class_group_id: str, date_from: str, date_to: str) -> list[schedule_pb2.Lesson]:
+        return list(self.peer.call("ListLessons", schedule_pb2.ListLessonsRequest(
+            school_id=school_id, class_group_id=class_group_id, date_from=date_from, date_to=date_to)).lessons)
+
+
+class IdentityClient:
+    def __init__(self, peer: Peer):
+        self.peer = peer
+
+    def class_list(self, school_id: str, class_group_id: str) -> set[str]:
+        """Ids of the students of a class group."""
+        reply = self.peer.call("ListPeople", identity_pb2.ListPeopleRequest(
+            school_id=school_id, kind=identity_pb2.STUDENT, class_group_id=class_group_id))
+        return {p.id for p in reply.people}
+
+    def class_group_of(self, school_id: str, student_id: str) -> str:
+        """The student's current class group id ("" if none)."""
+        person = self.peer.call("GetPerson", identity_pb2.GetPersonRequest(school_id=school_id, person_id=student_id))
+        return person.class_group_id

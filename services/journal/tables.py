@@ -1,0 +1,66 @@
+"""Tables of the journal database (SQLAlchemy Core); every one but the messaging tables is per school."""
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
+
+from services.common.schema import messaging_tables
+
+metadata = sa.MetaData()
+
+
+def uuid_column(name: str, nullable: bool = False, **kw) -> sa.Column:
+    return sa.Column(name, UUID(as_uuid=False), nullable=nullable, **kw)
+
+
+lesson_records = sa.Table(
+    "lesson_records", metadata,
+    uuid_column("school_id", primary_key=True),
+    uuid_column("lesson_id", primary_key=True),
+    uuid_column("class_group_id"),
+    uuid_column("subject_id"),
+    sa.Column("subject_name", sa.Text, nullable=False),
+    uuid_column("teacher_id"),
+    sa.Column("lesson_date", sa.Date, nullable=False),
+    sa.Column("lesson_number", sa.Integer, nullable=False),
+    sa.Column("topic", sa.Text, nullable=False),
+    sa.Column("homework", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+marks = sa.Table(
+    "marks", metadata,
+    uuid_column("id", primary_key=True),
+    uuid_column("school_id"),
+    uuid_column("lesson_id"),
+    uuid_column("student_id"),
+    sa.Column("value", sa.Text, nullable=False),
+    sa.Column("work_type", sa.Text, nullable=False),
+    sa.Column("comment", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+attendance = sa.Table(
+    "attendance", metadata,
+    uuid_column("school_id", primary_key=True),
+    uuid_column("lesson_id", primary_key=True),
+    uuid_column("student_id", primary_key=True),
+    sa.Column("status", sa.Text, nullable=False),
+)
+
+ledger = sa.Table(
+    "ledger", metadata,
+    uuid_column("id", primary_key=True),
+    uuid_column("school_id"),
+    sa.Column("occurred_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("actor_subject", sa.Text, nullable=False),
+    sa.Column("actor_roles", ARRAY(sa.Text), nullable=False),
+    sa.Column("client_address", sa.Text, nullable=False),
+    sa.Column("entity", sa.Text, nullable=False),
+    uuid_column("entity_id", nullable=True),
+    uuid_column("lesson_id"),
+    uuid_column("student_id", nullable=True),
+    sa.Column("old_value", JSONB),
+    sa.Column("new_value", JSONB),
+    sa.Column("reason", sa.Text, nullable=False),
+)
+
+outbox, inbox = messaging_tables(metadata)

@@ -1,0 +1,151 @@
+"""Rules of the school calendar and timetable: what a valid academic year, term, class group, subject
+and timetable slot is, and on which dates a weekly lesson falls. Plain Python, no I/O."""
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from services.common.dates import parse_date
+from services.common.errors import Invalid
+
+TERM_KINDS = ("quarter", "half_year", "trimester", "semester")
+WEEKDAYS = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота")
+YEAR_NAME = re.compile(r"(\d{4})/(\d{4})")
+CLOCK_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+CLASS_GROUP_NAME = re.compile(r"(\d{1,2})([А-ЯЁ])")
+MAX_NAME = 100
+MAX_ROOM = 50
+
+
+@dataclass(frozen=True)
+class TermInput:
+    name: str
+    kind: str
+    start_date: str
+    end_date: str
+
+
+@dataclass(frozen=True)
+class Term:
+    name: str
+    kind: str
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class AcademicYearPlan:
+    name: str
+    start: dt.date
+    end: dt.date
+    terms: list[Term]
+
+
+@dataclass(frozen=True)
+class Slot:
+    weekday: int
+    lesson_number: int
+    starts_at: dt.time
+    ends_at: dt.time
+    room: str
+
+
+def parse_optional_date(value: str, field: str) -> dt.date | None:
+    return parse_date(value, field) if value else None
+
+
+def parse_time(value: str, field: str) -> dt.time:
+    if not CLOCK_TIME.fullmatch(value or ""):
+        raise Invalid(field, "ожидается время в формате ЧЧ:ММ")
+    return dt.time.fromisoformat(value)
+
+
+def required_name(value: str, field: str, max_length: int = MAX_NAME) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise Invalid(field, "поле не заполнено")
+    if len(value) > max_length:
+        raise Invalid(field, f"не длиннее {max_length} символов")
+    return value
+
+
+def academic_year(name: str, start_date: str, end_date: str, terms: Iterable[TermInput]) -> AcademicYearPlan:
+    match = YEAR_NAME.fullmatch((name or "").strip())
+    if not match:
+        raise Invalid("name", "ожидается название вида 2025/2026")
+    first, second = int(match[1]), int(match[2])
+    if second != first + 1:
+        raise Invalid("name", "годы в названии должны идти подряд")
+    start, end = parse_date(start_date, "start_date"), parse_date(end_date, "end_date")
+    if start.year != first:
+        raise Invalid("start_date", f"учебный год {match[0]} начинается в {first} году")
+    if end.year != second:
+        raise Invalid("end_date", f"учебный год {match[0]} заканчивается в {second} году")
+    if start >= end:
+        raise Invalid("end_date", "дата окончания должна быть позже даты начала")
+    parsed = [term(t, f"terms[{i}]", start, end) for i, t in enumerate(terms)]
+    if not parsed:
+        raise Invalid("terms", "нужен хотя бы один учебный период")
+    order = sorted(range(len(parsed)), key=lambda i: parsed[i].start)
+    for before, after in zip(order, order[1:], strict=False):
+        if parsed[after].start <= parsed[before].end:
+            raise Invalid(f"terms[{after}].start_date", f"период пересекается с периодом «{parsed[before].name}»")
+    return AcademicYearPlan(match[0], start, end, [parsed[i] for i in order])
+
+
+def term(value: TermInput, field: str, year_start: dt.date, year_end: dt.date) -> Term:
+    name = required_name(value.name, f"{field}.name")
+    if value.kind not in TERM_KINDS:
+        raise Invalid(f"{field}.kind", "ожидается quarter, half_year, trimester или semester")
+    start = parse_date(value.start_date, f"{field}.start_date")
+    end = parse_date(value.end_date, f"{field}.end_date")
+    if start >= end:
+        raise Invalid(f"{field}.end_date", "дата окончания должна быть позже даты начала")
+    if start < year_start or end > year_end:
+        raise Invalid(f"{field}.start_date" if start < year_start else f"{field}.end_date",
+                      "период должен лежать внутри учебного года")
+    return Term(name, value.kind, start, end)
+
+
+def class_group_name(grade: int, name: str) -> str:
+    """'5а' -> '5А'; the number must be the grade."""
+    if not 1 <= grade <= 11:
+        raise Invalid("grade", "параллель от 1 до 11")
+    normalized = (name or "").strip().upper()
+    match = CLASS_GROUP_NAME.fullmatch(normalized)
+    if not match:
+        raise Invalid("name", "ожидается название вида 5А (номер параллели и буква кириллицы)")
+    if int(match[1]) != grade:
+        raise Invalid("name", f"класс {normalized} не относится к {grade}-й параллели")
+    return normalized
+
+
+def slot(weekday: int, lesson_number: int, starts_at: str, ends_at: str, room: str) -> Slot:
+    if not 1 <= weekday <= 6:
+        raise Invalid("weekday", "день недели от 1 (понедельник) до 6 (суббота)")
+    if not 1 <= lesson_number <= 10:
+        raise Invalid("lesson_number", "номер урока от 1 до 10")
+    start, end = parse_time(starts_at, "starts_at"), parse_time(ends_at, "ends_at")
+    if start >= end:
+        raise Invalid("ends_at", "урок должен заканчиваться позже, чем начинается")
+    room = (room or "").strip()
+    if len(room) > MAX_ROOM:
+        raise Invalid("room", f"не длиннее {MAX_ROOM} символов")
+    return Slot(weekday, lesson_number, start, end, room)
+
+
+def dates_on_weekday(start: dt.date, end: dt.date, weekday: int) -> list[dt.date]:
+    """Every date from start to end inclusive that falls on the ISO weekday (1 = Monday)."""
+    first = start + dt.timedelta(days=(weekday - start.isoweekday()) % 7)
+    return [first + dt.timedelta(weeks=w) for w in range((end - first).days // 7 + 1)] if first <= end else []
+
+
+def date_range(date_from: str, date_to: str) -> tuple[dt.date | None, dt.date | None]:
+    start, end = parse_optional_date(date_from, "date_from"), parse_optional_date(date_to, "date_to")
+    if start and end and start > end:
+        raise Invalid("date_to", "конец периода раньше начала")
+    return start, end
+
+
+def slot_label(weekday: int, lesson_number: int) -> str:
+    return f"{WEEKDAYS[weekday - 1]}, {lesson_number}-й урок"

@@ -1,0 +1,255 @@
+"""Schedule commands and queries: each checks the policy, then works in one tenant transaction that
+writes the state and its events together."""
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from proto.schedule.v1 import schedule_pb2 as pb
+from services.common import policy
+from services.common.db import Database, parse_uuid
+from services.common.errors import Conflict, FailedPrecondition, Invalid, NotFound
+from services.common.outbox import Outbox
+from services.schedule import domain, messages
+from services.schedule.tables import (
+    academic_years,
+    class_groups,
+    lessons,
+    subjects,
+    teaching_assignments,
+    terms,
+    timetable_entries,
+)
+
+
+@dataclass(frozen=True)
+class Deps:
+    """What the handlers use: the database, the outbox and who is calling (anything with resolve(school_id))."""
+
+    db: Database
+    outbox: Outbox
+    principals: Any
+
+
+def authorize(deps: Deps, school_id: str, action: str, **scope) -> str:
+    school_id = parse_uuid(school_id, "school_id")
+    policy.require(deps.principals.resolve(school_id), action, **scope)
+    return school_id
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def create_academic_year(deps: Deps, school_id: str, name: str, start_date: str, end_date: str,
+                         term_inputs: list[domain.TermInput]) -> pb.AcademicYear:
+    school_id = authorize(deps, school_id, "schedule.manage")
+    plan = domain.academic_year(name, start_date, end_date, term_inputs)
+    with deps.db.tenant_session(school_id) as session:
+        if session.scalar(select(academic_years.c.id).where(academic_years.c.name == plan.name)):
+            raise Conflict(f"Учебный год {plan.name} уже создан", {"name": "уже есть"})
+        year = dict(id=new_id(), school_id=school_id, name=plan.name, start_date=plan.start, end_date=plan.end,
+                    status="open")
+        term_rows = [dict(id=new_id(), school_id=school_id, academic_year_id=year["id"], name=t.name, kind=t.kind,
+                          start_date=t.start, end_date=t.end) for t in plan.terms]
+        session.execute(insert(academic_years).values(year))
+        session.execute(insert(terms), term_rows)
+        message = messages.academic_year(year, term_rows)
+        deps.outbox.add(session, school_id, pb.AcademicYearCreated(academic_year=message), key_suffix=year["id"])
+    return message
+
+
+def create_class_group(deps: Deps, school_id: str, academic_year_id: str, grade: int, name: str) -> pb.ClassGroup:
+    school_id = authorize(deps, school_id, "schedule.manage")
+    name = domain.class_group_name(grade, name)
+    academic_year_id = parse_uuid(academic_year_id, "academic_year_id")
+    with deps.db.tenant_session(school_id) as session:
+        open_year(session, academic_year_id)
+        taken = select(class_groups.c.id).where(class_groups.c.academic_year_id == academic_year_id,
+                                                class_groups.c.name == name)
+        if session.scalar(taken):
+            raise Conflict(f"Класс {name} в этом учебном году уже есть", {"name": "уже есть"})
+        row = dict(id=new_id(), school_id=school_id, academic_year_id=academic_year_id, grade=grade, name=name)
+        session.execute(insert(class_groups).values(row))
+        message = messages.class_group(row)
+        deps.outbox.add(session, school_id, pb.ClassGroupCreated(class_group=message), key_suffix=row["id"])
+    return message
+
+
+def get_class_group(deps: Deps, school_id: str, class_group_id: str) -> pb.ClassGroup:
+    school_id = authorize(deps, school_id, "schedule.read")
+    with deps.db.tenant_session(school_id) as session:
+        return messages.class_group(class_group_row(session, parse_uuid(class_group_id, "class_group_id")))
+
+
+def list_class_groups(deps: Deps, school_id: str, academic_year_id: str) -> list[pb.ClassGroup]:
+    school_id = authorize(deps, school_id, "schedule.read")
+    query = select(class_groups).order_by(class_groups.c.grade, class_groups.c.name)
+    if academic_year_id:
+        query = query.where(class_groups.c.academic_year_id == parse_uuid(academic_year_id, "academic_year_id"))
+    with deps.db.tenant_session(school_id) as session:
+        return [messages.class_group(row) for row in session.execute(query).mappings()]
+
+
+def create_subject(deps: Deps, school_id: str, name: str) -> pb.Subject:
+    school_id = authorize(deps, school_id, "schedule.manage")
+    name = domain.required_name(name, "name")
+    with deps.db.tenant_session(school_id) as session:
+        if session.scalar(select(subjects.c.id).where(func.lower(subjects.c.name) == name.lower())):
+            raise Conflict(f"Предмет «{name}» уже есть", {"name": "уже есть"})
+        row = dict(id=new_id(), school_id=school_id, name=name)
+        session.execute(insert(subjects).values(row))
+        message = messages.subject(row)
+        deps.outbox.add(session, school_id, pb.SubjectCreated(subject=message), key_suffix=row["id"])
+    return message
+
+
+def assign_teacher(deps: Deps, school_id: str, teacher_id: str, subject_id: str,
+                   class_group_id: str) -> pb.TeachingAssignment:
+    """Records that the teacher teaches the subject in the class group; assigning twice changes nothing."""
+    school_id = authorize(deps, school_id, "schedule.manage")
+    key = dict(teacher_id=parse_uuid(teacher_id, "teacher_id"), subject_id=parse_uuid(subject_id, "subject_id"),
+               class_group_id=parse_uuid(class_group_id, "class_group_id"))
+    with deps.db.tenant_session(school_id) as session:
+        class_group_row(session, key["class_group_id"])
+        subject_name(session, key["subject_id"])
+        existing = session.execute(select(teaching_assignments).filter_by(**key)).mappings().first()
+        if existing:
+            return messages.teaching_assignment(existing)
+        row = dict(key, id=new_id(), school_id=school_id)
+        session.execute(insert(teaching_assignments).values(row))
+    return messages.teaching_assignment(row)
+
+
+def create_timetable_entry(deps: Deps, school_id: str, class_group_id: str, subject_id: str, teacher_id: str,
+                           weekday: int, lesson_number: int, starts_at: str, ends_at: str,
+                           room: str) -> tuple[pb.TimetableEntry, int]:
+    """Adds a weekly lesson and schedules its dated lessons on every matching day of the year's terms."""
+    school_id = authorize(deps, school_id, "schedule.manage")
+    slot = domain.slot(weekday, lesson_number, starts_at, ends_at, room)
+    class_group_id = parse_uuid(class_group_id, "class_group_id")
+    subject_id = parse_uuid(subject_id, "subject_id")
+    teacher_id = parse_uuid(teacher_id, "teacher_id")
+    with deps.db.tenant_session(school_id) as session:
+        group = class_group_row(session, class_group_id)
+        open_year(session, group["academic_year_id"])
+        subject = subject_name(session, subject_id)
+        assigned = select(teaching_assignments.c.id).where(
+            teaching_assignments.c.teacher_id == teacher_id, teaching_assignments.c.subject_id == subject_id,
+            teaching_assignments.c.class_group_id == class_group_id)
+        if not session.scalar(assigned):
+            raise FailedPrecondition(f"Учитель не ведёт предмет «{subject}» в классе {group['name']}: "
+                                     "сначала назначьте нагрузку", {"teacher_id": "нет нагрузки"})
+        reject_clash(session, group, teacher_id, slot)
+        entry = dict(id=new_id(), school_id=school_id, academic_year_id=group["academic_year_id"],
+                     class_group_id=class_group_id, subject_id=subject_id, teacher_id=teacher_id,
+                     weekday=slot.weekday, lesson_number=slot.lesson_number, starts_at=slot.starts_at,
+                     ends_at=slot.ends_at, room=slot.room)
+        session.execute(insert(timetable_entries).values(entry))
+        year_terms = session.execute(select(terms.c.id, terms.c.start_date, terms.c.end_date)
+                                     .where(terms.c.academic_year_id == group["academic_year_id"])).all()
+        lesson_rows = [
+            dict(id=new_id(), school_id=school_id, timetable_entry_id=entry["id"], term_id=t.id,
+                 class_group_id=class_group_id, subject_id=subject_id, teacher_id=teacher_id, date=day,
+                 lesson_number=slot.lesson_number, starts_at=slot.starts_at, ends_at=slot.ends_at)
+            for t in year_terms for day in domain.dates_on_weekday(t.start_date, t.end_date, slot.weekday)]
+        if lesson_rows:
+            session.execute(insert(lessons), lesson_rows)
+        for row in lesson_rows:
+            deps.outbox.add(session, school_id, pb.LessonScheduled(lesson=messages.lesson(row, subject)),
+                            key_suffix=class_group_id)
+    return messages.timetable_entry(entry), len(lesson_rows)
+
+
+def reject_clash(session: Session, group, teacher_id: str, slot: domain.Slot) -> None:
+    """Refuses a slot where the class group or the teacher already has a lesson (same academic year)."""
+    clash = (select(subjects.c.name.label("subject"), class_groups.c.name.label("class_group"),
+                    timetable_entries.c.class_group_id)
+             .join(subjects, subjects.c.id == timetable_entries.c.subject_id)
+             .join(class_groups, class_groups.c.id == timetable_entries.c.class_group_id)
+             .where(timetable_entries.c.academic_year_id == group["academic_year_id"],
+                    timetable_entries.c.weekday == slot.weekday, timetable_entries.c.lesson_number == slot.lesson_number,
+                    (timetable_entries.c.class_group_id == group["id"]) | (timetable_entries.c.teacher_id == teacher_id)))
+    other = session.execute(clash).first()
+    if other is None:
+        return
+    when = domain.slot_label(slot.weekday, slot.lesson_number)
+    if other.class_group_id == group["id"]:
+        raise Conflict(f"У класса {group['name']} уже стоит урок «{other.subject}»: {when}",
+                       {"lesson_number": "занято"})
+    raise Conflict(f"У учителя в это время уже урок «{other.subject}» в классе {other.class_group}: {when}",
+                   {"teacher_id": "занят"})
+
+
+def list_lessons(deps: Deps, school_id: str, class_group_id: str, teacher_id: str, date_from: str,
+                 date_to: str) -> list[pb.Lesson]:
+    school_id = authorize(deps, school_id, "schedule.read")
+    if not class_group_id and not teacher_id:
+        raise Invalid("class_group_id", "укажите класс или учителя")
+    start, end = domain.date_range(date_from, date_to)
+    query = lessons_query().order_by(lessons.c.date, lessons.c.lesson_number, lessons.c.starts_at)
+    if class_group_id:
+        query = query.where(lessons.c.class_group_id == parse_uuid(class_group_id, "class_group_id"))
+    if teacher_id:
+        query = query.where(lessons.c.teacher_id == parse_uuid(teacher_id, "teacher_id"))
+    if start:
+        query = query.where(lessons.c.date >= start)
+    if end:
+        query = query.where(lessons.c.date <= end)
+    with deps.db.tenant_session(school_id) as session:
+        return [messages.lesson(row, row["subject_name"]) for row in session.execute(query).mappings()]
+
+
+def get_lesson(deps: Deps, school_id: str, lesson_id: str) -> pb.Lesson:
+    school_id = authorize(deps, school_id, "schedule.read")
+    with deps.db.tenant_session(school_id) as session:
+        row = session.execute(lessons_query().where(lessons.c.id == parse_uuid(lesson_id, "lesson_id"))).mappings().first()
+    if row is None:
+        raise NotFound("Урок не найден", {"lesson_id": "не найден"})
+    return messages.lesson(row, row["subject_name"])
+
+
+def close_academic_year(deps: Deps, school_id: str, academic_year_id: str) -> pb.AcademicYear:
+    school_id = authorize(deps, school_id, "year.close")
+    academic_year_id = parse_uuid(academic_year_id, "academic_year_id")
+    with deps.db.tenant_session(school_id) as session:
+        year = dict(open_year(session, academic_year_id, lock=True), status="closed")
+        session.execute(update(academic_years).where(academic_years.c.id == academic_year_id).values(status="closed"))
+        term_rows = session.execute(select(terms).where(terms.c.academic_year_id == academic_year_id)
+                                    .order_by(terms.c.start_date)).mappings().all()
+        group_ids = session.scalars(select(class_groups.c.id).where(class_groups.c.academic_year_id == academic_year_id)
+                                    .order_by(class_groups.c.grade, class_groups.c.name)).all()
+        message = messages.academic_year(year, term_rows)
+        deps.outbox.add(session, school_id, pb.AcademicYearClosed(academic_year=message, class_group_ids=group_ids),
+                        key_suffix=academic_year_id)
+    return message
+
+
+def lessons_query():
+    return select(lessons, subjects.c.name.label("subject_name")).join(subjects, subjects.c.id == lessons.c.subject_id)
+
+
+def open_year(session: Session, academic_year_id: str, lock: bool = False):
+    query = select(academic_years).where(academic_years.c.id == academic_year_id)
+    row = session.execute(query.with_for_update() if lock else query).mappings().first()
+    if row is None:
+        raise NotFound("Учебный год не найден", {"academic_year_id": "не найден"})
+    if row["status"] != "open":
+        raise FailedPrecondition(f"Учебный год {row['name']} закрыт")
+    return row
+
+
+def class_group_row(session: Session, class_group_id: str):
+    row = session.execute(select(class_groups).where(class_groups.c.id == class_group_id)).mappings().first()
+    if row is None:
+        raise NotFound("Класс не найден", {"class_group_id": "не найден"})
+    return row
+
+
+def subject_name(session: Session, subject_id: str) -> str:
+    name = session.scalar(select(subjects.c.name).where(subjects.c.id == subject_id))
+    if name is None:
+        raise NotFound("Предмет не найден", {"subject_id": "не найден"})
+    return name

@@ -1,0 +1,48 @@
+"""Builds this service's protobuf messages (replies and event payloads) from table rows."""
+from collections.abc import Iterable, Mapping
+
+from proto.schedule.v1 import schedule_pb2 as pb
+
+
+def clock(value) -> str:
+    return value.strftime("%H:%M")
+
+
+def term(row: Mapping) -> pb.Term:
+    return pb.Term(id=row["id"], name=row["name"], kind=row["kind"], start_date=row["start_date"].isoformat(),
+                   end_date=row["end_date"].isoformat())
+
+
+def academic_year(row: Mapping, terms: Iterable[Mapping]) -> pb.AcademicYear:
+    return pb.AcademicYear(id=row["id"], school_id=row["school_id"], name=row["name"],
+                           start_date=row["start_date"].isoformat(), end_date=row["end_date"].isoformat(),
+                           terms=[term(t) for t in terms], status=row["status"])
+
+
+def class_group(row: Mapping) -> pb.ClassGroup:
+    return pb.ClassGroup(id=row["id"], school_id=row["school_id"], academic_year_id=row["academic_year_id"],
+                         grade=row["grade"], name=row["name"])
+
+
+def subject(row: Mapping) -> pb.Subject:
+    return pb.Subject(id=row["id"], school_id=row["school_id"], name=row["name"])
+
+
+def teaching_assignment(row: Mapping) -> pb.TeachingAssignment:
+    return pb.TeachingAssignment(id=row["id"], school_id=row["school_id"], teacher_id=row["teacher_id"],
+                                 subject_id=row["subject_id"], class_group_id=row["class_group_id"])
+
+
+def timetable_entry(row: Mapping) -> pb.TimetableEntry:
+    return pb.TimetableEntry(
+        id=row["id"], school_id=row["school_id"], class_group_id=row["class_group_id"], subject_id=row["subject_id"],
+        teacher_id=row["teacher_id"], weekday=row["weekday"], lesson_number=row["lesson_number"],
+        starts_at=clock(row["starts_at"]), ends_at=clock(row["ends_at"]), room=row["room"])
+
+
+def lesson(row: Mapping, subject_name: str) -> pb.Lesson:
+    return pb.Lesson(
+        id=row["id"], school_id=row["school_id"], class_group_id=row["class_group_id"], subject_id=row["subject_id"],
+        subject_name=subject_name, teacher_id=row["teacher_id"], date=row["date"].isoformat(),
+        lesson_number=row["lesson_number"], starts_at=clock(row["starts_at"]), ends_at=clock(row["ends_at"]),
+        term_id=row["term_id"], timetable_entry_id=row["timetable_entry_id"])

@@ -1,0 +1,51 @@
+"""gRPC ScheduleService: protobuf in, handler call, protobuf out."""
+from proto.schedule.v1 import schedule_pb2 as pb
+from proto.schedule.v1 import schedule_pb2_grpc
+from services.schedule import domain, handlers
+from services.schedule.handlers import Deps
+
+
+class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
+    def __init__(self, deps: Deps):
+        self.deps = deps
+
+    def CreateAcademicYear(self, request, context):
+        terms = [domain.TermInput(t.name, t.kind, t.start_date, t.end_date) for t in request.terms]
+        return handlers.create_academic_year(self.deps, request.school_id, request.name, request.start_date,
+                                             request.end_date, terms)
+
+    def CreateClassGroup(self, request, context):
+        return handlers.create_class_group(self.deps, request.school_id, request.academic_year_id, request.grade,
+                                           request.name)
+
+    def GetClassGroup(self, request, context):
+        return handlers.get_class_group(self.deps, request.school_id, request.class_group_id)
+
+    def ListClassGroups(self, request, context):
+        return pb.ListClassGroupsResponse(
+            class_groups=handlers.list_class_groups(self.deps, request.school_id, request.academic_year_id))
+
+    def CreateSubject(self, request, context):
+        return handlers.create_subject(self.deps, request.school_id, request.name)
+
+    def AssignTeacher(self, request, context):
+        return handlers.assign_teacher(self.deps, request.school_id, request.teacher_id, request.subject_id,
+                                       request.class_group_id)
+
+    def CreateTimetableEntry(self, request, context):
+        e = request.entry
+        entry, created = handlers.create_timetable_entry(self.deps, e.school_id, e.class_group_id, e.subject_id,
+                                                         e.teacher_id, e.weekday, e.lesson_number, e.starts_at,
+                                                         e.ends_at, e.room)
+        return pb.CreateTimetableEntryResponse(entry=entry, lessons_created=created)
+
+    def ListLessons(self, request, context):
+        return pb.ListLessonsResponse(lessons=handlers.list_lessons(
+            self.deps, request.school_id, request.class_group_id, request.teacher_id, request.date_from,
+            request.date_to))
+
+    def GetLesson(self, request, context):
+        return handlers.get_lesson(self.deps, request.school_id, request.lesson_id)
+
+    def CloseAcademicYear(self, request, context):
+        return handlers.close_academic_year(self.deps, request.school_id, request.academic_year_id)

@@ -1,0 +1,80 @@
+"""Tables of the schedule database (SQLAlchemy Core); every one but the messaging tables is per school."""
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import UUID
+
+from services.common.schema import messaging_tables
+
+metadata = sa.MetaData()
+
+
+def _id() -> sa.Column:
+    return sa.Column("id", UUID(as_uuid=False), primary_key=True)
+
+
+def _school() -> sa.Column:
+    return sa.Column("school_id", UUID(as_uuid=False), nullable=False)
+
+
+academic_years = sa.Table(
+    "academic_years", metadata, _id(), _school(),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("start_date", sa.Date, nullable=False),
+    sa.Column("end_date", sa.Date, nullable=False),
+    sa.Column("status", sa.Text, nullable=False),
+)
+
+terms = sa.Table(
+    "terms", metadata, _id(), _school(),
+    sa.Column("academic_year_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("start_date", sa.Date, nullable=False),
+    sa.Column("end_date", sa.Date, nullable=False),
+)
+
+class_groups = sa.Table(
+    "class_groups", metadata, _id(), _school(),
+    sa.Column("academic_year_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("grade", sa.Integer, nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+)
+
+subjects = sa.Table(
+    "subjects", metadata, _id(), _school(),
+    sa.Column("name", sa.Text, nullable=False),
+)
+
+teaching_assignments = sa.Table(
+    "teaching_assignments", metadata, _id(), _school(),
+    sa.Column("teacher_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("subject_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("class_group_id", UUID(as_uuid=False), nullable=False),
+)
+
+timetable_entries = sa.Table(
+    "timetable_entries", metadata, _id(), _school(),
+    sa.Column("academic_year_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("class_group_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("subject_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("teacher_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("weekday", sa.Integer, nullable=False),
+    sa.Column("lesson_number", sa.Integer, nullable=False),
+    sa.Column("starts_at", sa.Time, nullable=False),
+    sa.Column("ends_at", sa.Time, nullable=False),
+    sa.Column("room", sa.Text, nullable=False),
+)
+
+lessons = sa.Table(
+    "lessons", metadata, _id(), _school(),
+    sa.Column("timetable_entry_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("term_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("class_group_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("subject_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("teacher_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("date", sa.Date, nullable=False),
+    sa.Column("lesson_number", sa.Integer, nullable=False),
+    sa.Column("starts_at", sa.Time, nullable=False),
+    sa.Column("ends_at", sa.Time, nullable=False),
+)
+
+outbox, inbox = messaging_tables(metadata)

@@ -1,0 +1,219 @@
+"""The journal service on the real PostgreSQL: saving whole lessons with their ledger and events,
+reasons for late changes, the class list, authorization, the diary, tenant isolation, atomicity and
+the append-only ledger."""
+import dataclasses
+import datetime as dt
+import uuid
+
+import grpc
+import pytest
+from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.exc import ProgrammingError
+
+from proto.events.v1.envelope_pb2 import Envelope
+from proto.journal.v1 import journal_pb2 as pb
+from services.common import context
+from services.common.auth import caller_from_claims
+from services.journal import handlers
+from services.journal.domain import MarkInput
+from services.journal.tables import attendance, ledger, lesson_records, marks, outbox
+from tests.integration.journal.conftest import add_lesson, rpc_error
+
+pytestmark = pytest.mark.stack
+
+
+def save(journal, lesson, marks=(), attendance=(), topic="", homework="", reason="", forwarded_for=None):
+    return journal.call("SaveLesson", pb.SaveLessonRequest(
+        school_id=lesson.school_id, lesson_id=lesson.lesson.id, topic=topic, homework=homework, reason=reason,
+        marks=[pb.MarkInput(**m) for m in marks], attendance=[pb.AttendanceInput(**a) for a in attendance]),
+        forwarded_for=forwarded_for)
+
+
+def ledger_rows(journal, school_id: str) -> list:
+    with journal.deps.db.tenant_session(school_id) as session:
+        return session.execute(select(ledger).order_by(ledger.c.occurred_at, ledger.c.entity, ledger.c.student_id)).all()
+
+
+def event_types(journal, school_id: str) -> list[str]:
+    with journal.deps.db.tenant_session(school_id) as session:
+        rows = session.scalars(select(outbox.c.payload).order_by(outbox.c.created_at)).all()
+    return sorted(Envelope.FromString(raw).type.rsplit(".", 1)[1] for raw in rows)
+
+
+def counts(journal, school_id: str) -> tuple[int, ...]:
+    with journal.deps.db.tenant_session(school_id) as session:
+        return tuple(session.scalar(select(func.count()).select_from(t))
+                     for t in (lesson_records, marks, attendance, ledger, outbox))
+
+
+def test_a_lesson_is_saved_with_a_ledger_row_and_an_event_for_every_change(journal, today_lesson):
+    a, b, c = today_lesson.students
+    record = save(journal, today_lesson, topic="Дроби", homework="№ 12",
+                  marks=[dict(student_id=a, value="5", comment="у доски"), dict(student_id=a, value="4", work_type="test")],
+                  attendance=[dict(student_id=b, status="ill")], forwarded_for="203.0.113.7, 10.0.0.1")
+    assert (record.topic, record.homework, record.subject_name) == ("Дроби", "№ 12", "Математика")
+    assert [(m.student_id, m.work_type, m.value, m.comment) for m in record.marks] == [
+        (a, "classwork", "5", "у доски"), (a, "test", "4", "")]
+    assert record.marks[0].lesson_date == today_lesson.lesson.date
+    assert [(e.student_id, e.status) for e in record.attendance] == [(b, "ill")]
+    rows = ledger_rows(journal, today_lesson.school_id)
+    assert sorted(r.entity for r in rows) == ["attendance", "homework", "mark", "mark", "topic"]
+    assert {r.client_address for r in rows} == {"203.0.113.7"}
+    assert {r.actor_subject for r in rows} == {f"subject-{today_lesson.teacher_id}"}
+    assert rows[0].actor_roles == ["subject_teacher"]
+    assert event_types(journal, today_lesson.school_id) == [
+        "AttendanceRecorded", "HomeworkSet", "MarkRecorded", "MarkRecorded", "TopicSet"]
+
+    record = save(journal, today_lesson, topic="Дроби", homework="№ 12, 14",
+                  marks=[dict(student_id=a, value="3"), dict(student_id=c, value="5")],
+                  attendance=[dict(student_id=b, status="excused"), dict(student_id=c, status="late")])
+    assert [(m.student_id, m.work_type, m.value) for m in record.marks] == sorted(
+        [(a, "classwork", "3"), (c, "classwork", "5")])
+    new_rows = ledger_rows(journal, today_lesson.school_id)[len(rows):]
+    assert {r.client_address for r in new_rows} == {"127.0.0.1"}, "without x-forwarded-for: the gRPC peer"
+    changed = next(r for r in new_rows if r.entity == "mark" and r.old_value and r.new_value)
+    assert (changed.old_value["value"], changed.new_value["value"], changed.student_id) == ("5", "3", a)
+    removed = next(r for r in new_rows if r.entity == "mark" and r.new_value is None)
+    assert removed.old_value == {"value": "4", "work_type": "test", "comment": ""}
+    excused = next(r for r in new_rows if r.entity == "attendance" and r.student_id == b)
+    assert (excused.old_value, excused.new_value) == ({"status": "ill"}, {"status": "excused"})
+    assert sorted(r.entity for r in new_rows) == ["attendance", "attendance", "homework", "mark", "mark", "mark"]
+    assert event_types(journal, today_lesson.school_id).count("MarkChanged") == 1
+    assert event_types(journal, today_lesson.school_id).count("MarkDeleted") == 1
+
+    same = save(journal, today_lesson, topic="Дроби", homework="№ 12, 14",
+                marks=[dict(student_id=a, value="3"), dict(student_id=c, value="5")],
+                attendance=[dict(student_id=b, status="excused"), dict(student_id=c, status="late")])
+    assert same == record
+    assert len(ledger_rows(journal, today_lesson.school_id)) == len(rows) + len(new_rows), "no change, no ledger row"
+
+
+def test_a_change_after_the_lesson_day_needs_a_reason(journal, past_lesson):
+    a = past_lesson.students[0]
+    with pytest.raises(grpc.RpcError) as err:
+        save(journal, past_lesson, marks=[dict(student_id=a, value="5")])
+    code, message, fields = rpc_error(err)
+    assert code == grpc.StatusCode.INVALID_ARGUMENT and "reason" in fields and "причину" in message
+    save(journal, past_lesson, marks=[dict(student_id=a, value="5")], reason="Запись из бумажного журнала")
+    assert [r.reason for r in ledger_rows(journal, past_lesson.school_id)] == ["Запись из бумажного журнала"]
+
+
+def test_marks_and_attendance_only_for_students_of_the_class(journal, today_lesson):
+    stranger = str(uuid.uuid4())
+    for kwargs, field in [(dict(marks=[dict(student_id=today_lesson.students[0], value="5"),
+                                       dict(student_id=stranger, value="4")]), "marks[1].student_id"),
+                          (dict(attendance=[dict(student_id=stranger, status="ill")]), "attendance[0].student_id"),
+                          (dict(marks=[dict(student_id=today_lesson.students[0], value="5+")]), "marks[0].value")]:
+        with pytest.raises(grpc.RpcError) as err:
+            save(journal, today_lesson, **kwargs)
+        code, _, fields = rpc_error(err)
+        assert (code, list(fields)) == (grpc.StatusCode.INVALID_ARGUMENT, [field])
+    assert counts(journal, today_lesson.school_id) == (0, 0, 0, 0, 0)
+
+
+def test_only_the_lessons_teacher_records_it(journal, today_lesson):
+    journal.deps.principals.grant(today_lesson.school_id, "subject_teacher", person_id=str(uuid.uuid4()))
+    with pytest.raises(grpc.RpcError) as err:
+        save(journal, today_lesson, topic="Чужой урок")
+    assert err.value.code() == grpc.StatusCode.PERMISSION_DENIED
+    journal.deps.principals.grant(today_lesson.school_id, "deputy_head", person_id=str(uuid.uuid4()))
+    with pytest.raises(grpc.RpcError) as err:
+        save(journal, today_lesson, topic="Завуч")
+    assert err.value.code() == grpc.StatusCode.PERMISSION_DENIED
+    # the deputy head may read the (still empty) record, built from the schedule's lesson
+    record = journal.call("GetLessonRecord", pb.GetLessonRecordRequest(
+        school_id=today_lesson.school_id, lesson_id=today_lesson.lesson.id))
+    assert (record.lesson_id, record.subject_name, record.topic, list(record.marks)) == (
+        today_lesson.lesson.id, "Математика", "", [])
+    with pytest.raises(grpc.RpcError) as err:
+        journal.call("SaveLesson", pb.SaveLessonRequest(school_id=today_lesson.school_id, lesson_id=str(uuid.uuid4())))
+    assert err.value.code() == grpc.StatusCode.PERMISSION_DENIED
+    journal.deps.principals.grant(today_lesson.school_id, "subject_teacher", person_id=today_lesson.teacher_id)
+    with pytest.raises(grpc.RpcError) as err:
+        journal.call("SaveLesson", pb.SaveLessonRequest(school_id=today_lesson.school_id, lesson_id=str(uuid.uuid4())))
+    assert err.value.code() == grpc.StatusCode.NOT_FOUND, "the schedule's NotFound passes through"
+    assert counts(journal, today_lesson.school_id) == (0, 0, 0, 0, 0)
+
+
+def test_a_failure_in_the_middle_of_a_save_writes_nothing(journal, today_lesson):
+    a, b, c = today_lesson.students
+    save(journal, today_lesson, topic="Дроби", marks=[dict(student_id=a, value="5")])
+    before = counts(journal, today_lesson.school_id)
+
+    with pytest.raises(grpc.RpcError) as err:  # a bad mark between good ones
+        save(journal, today_lesson, topic="Другая тема",
+             marks=[dict(student_id=a, value="4"), dict(student_id=b, value="7"), dict(student_id=c, value="5")])
+    assert list(rpc_error(err)[2]) == ["marks[1].value"]
+
+    class FailingOutbox:
+        """Lets two events through, then fails: as if the database broke mid-transaction."""
+
+        def __init__(self, inner):
+            self.inner, self.left = inner, 2
+
+        def add(self, *args, **kwargs):
+            self.left -= 1
+            if self.left < 0:
+                raise RuntimeError("outbox write failed")
+            return self.inner.add(*args, **kwargs)
+
+    deps = dataclasses.replace(journal.deps, outbox=FailingOutbox(journal.deps.outbox))
+    tokens = context.bind(caller_from_claims({"sub": "teacher"}, "token"))
+    try:
+        with pytest.raises(RuntimeError):
+            handlers.save_lesson(deps, today_lesson.school_id, today_lesson.lesson.id, "Другая тема", "§ 3",
+                                 [MarkInput(a, "4"), MarkInput(b, "3"), MarkInput(c, "5")], [], "", "127.0.0.1")
+    finally:
+        context.reset(tokens)
+    assert counts(journal, today_lesson.school_id) == before
+    record = journal.call("GetLessonRecord", pb.GetLessonRecordRequest(
+        school_id=today_lesson.school_id, lesson_id=today_lesson.lesson.id))
+    assert (record.topic, [m.value for m in record.marks]) == ("Дроби", ["5"])
+
+
+def test_the_app_role_cannot_update_or_delete_ledger_rows(journal, today_lesson):
+    save(journal, today_lesson, topic="Дроби", marks=[dict(student_id=today_lesson.students[0], value="5")])
+    for statement in (update(ledger).values(reason="подчищено"), delete(ledger),
+                      text("TRUNCATE ledger")):
+        with pytest.raises(ProgrammingError, match="permission denied"):
+            with journal.deps.db.tenant_session(today_lesson.school_id) as session:
+                session.execute(statement)
+    assert [r.reason for r in ledger_rows(journal, today_lesson.school_id)] == ["", ""]
+
+
+def test_one_school_never_sees_another_schools_journal(journal, today_lesson):
+    save(journal, today_lesson, topic="Дроби", marks=[dict(student_id=today_lesson.students[0], value="5")])
+    other = str(uuid.uuid4())
+    journal.deps.principals.grant(other, "director")
+    with pytest.raises(grpc.RpcError) as err:
+        journal.call("GetLessonRecord", pb.GetLessonRecordRequest(school_id=other, lesson_id=today_lesson.lesson.id))
+    assert err.value.code() == grpc.StatusCode.NOT_FOUND
+    with journal.deps.db.tenant_session(other) as session:
+        for table in (lesson_records, marks, ledger, outbox):
+            assert session.scalar(select(func.count()).select_from(table)
+                                  .where(table.c.school_id == today_lesson.school_id)) == 0
+
+
+def test_the_diary_shows_own_lessons_marks_and_attendance(journal, past_lesson):
+    a, b, _ = past_lesson.students
+    school_id, group = past_lesson.school_id, past_lesson.lesson.class_group_id
+    save(journal, past_lesson, topic="Натуральные числа", homework="§1", reason="Перенос",
+         marks=[dict(student_id=a, value="5"), dict(student_id=b, value="3")], attendance=[dict(student_id=b, status="ill")])
+    later = add_lesson(journal, school_id, group, past_lesson.teacher_id, dt.date(2025, 9, 1), lesson_number=3)
+    add_lesson(journal, school_id, group, past_lesson.teacher_id, dt.date(2025, 9, 8))  # outside the range
+
+    journal.deps.principals.grant(school_id, "guardian", person_id=str(uuid.uuid4()), student_ids=[b])
+    diary = journal.call("GetDiary", pb.GetDiaryRequest(school_id=school_id, student_id=b, date_from="2025-09-01",
+                                                        date_to="2025-09-07"))
+    assert [(e.lesson_id, e.lesson_number) for e in diary.entries] == [(past_lesson.lesson.id, 1), (later.id, 3)]
+    first = diary.entries[0]
+    assert (first.topic, first.homework, first.attendance, [m.value for m in first.marks]) == (
+        "Натуральные числа", "§1", "ill", ["3"])
+    assert (diary.entries[1].topic, list(diary.entries[1].marks)) == ("", [])
+
+    for student_id, date_to, code in [(a, "2025-09-07", grpc.StatusCode.PERMISSION_DENIED),
+                                      (b, "2025-11-02", grpc.StatusCode.INVALID_ARGUMENT)]:
+        with pytest.raises(grpc.RpcError) as err:
+            journal.call("GetDiary", pb.GetDiaryRequest(school_id=school_id, student_id=student_id,
+                                                        date_from="2025-09-01", date_to=date_to))
+        assert err.value.code() == code

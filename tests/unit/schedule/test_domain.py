@@ -1,0 +1,88 @@
+"""Schedule rules: academic years and terms, class group names, timetable slots, lesson dates."""
+import datetime as dt
+
+import pytest
+
+from services.common.errors import Invalid
+from services.schedule import domain
+from services.schedule.domain import TermInput
+
+QUARTERS = [
+    TermInput("1 четверть", "quarter", "2025-09-01", "2025-10-24"),
+    TermInput("2 четверть", "quarter", "2025-11-05", "2025-12-28"),
+]
+
+
+def invalid_field(fn, *args) -> str:
+    with pytest.raises(Invalid) as err:
+        fn(*args)
+    (field,) = err.value.fields
+    return field
+
+
+def test_valid_year_sorts_terms():
+    plan = domain.academic_year("2025/2026", "2025-09-01", "2026-05-31", list(reversed(QUARTERS)))
+    assert plan.name == "2025/2026"
+    assert [t.name for t in plan.terms] == ["1 четверть", "2 четверть"]
+    assert plan.terms[0].start == dt.date(2025, 9, 1)
+
+
+@pytest.mark.parametrize("name, start, end, terms, field", [
+    ("2025-2026", "2025-09-01", "2026-05-31", QUARTERS, "name"),
+    ("2025/2027", "2025-09-01", "2026-05-31", QUARTERS, "name"),
+    ("2025/2026", "2024-09-01", "2026-05-31", QUARTERS, "start_date"),
+    ("2025/2026", "2025-09-01", "2027-05-31", QUARTERS, "end_date"),
+    ("2025/2026", "01.09.2025", "2026-05-31", QUARTERS, "start_date"),
+    ("2025/2026", "2025-02-30", "2026-05-31", QUARTERS, "start_date"),
+    ("2025/2026", "2025-09-01", "2026-05-31", [], "terms"),
+    ("2025/2026", "2025-09-01", "2026-05-31", [TermInput("", "quarter", "2025-09-01", "2025-10-01")], "terms[0].name"),
+    ("2025/2026", "2025-09-01", "2026-05-31", [TermInput("I", "season", "2025-09-01", "2025-10-01")], "terms[0].kind"),
+    ("2025/2026", "2025-09-01", "2026-05-31", [TermInput("I", "quarter", "2025-08-01", "2025-10-01")],
+     "terms[0].start_date"),
+    ("2025/2026", "2025-09-01", "2026-05-31", [TermInput("I", "quarter", "2025-10-01", "2025-09-02")],
+     "terms[0].end_date"),
+    ("2025/2026", "2025-09-01", "2026-05-31",
+     [QUARTERS[0], TermInput("2 четверть", "quarter", "2025-10-24", "2025-12-28")], "terms[1].start_date"),
+])
+def test_invalid_year(name, start, end, terms, field):
+    assert invalid_field(domain.academic_year, name, start, end, terms) == field
+
+
+def test_class_group_name_is_normalized_and_matches_grade():
+    assert domain.class_group_name(5, " 5а ") == "5А"
+    assert domain.class_group_name(11, "11Ё") == "11Ё"
+    assert invalid_field(domain.class_group_name, 12, "12А") == "grade"
+    assert invalid_field(domain.class_group_name, 5, "5A") == "name"  # Latin A
+    assert invalid_field(domain.class_group_name, 5, "6А") == "name"
+
+
+@pytest.mark.parametrize("args, field", [
+    ((0, 1, "08:30", "09:15", ""), "weekday"),
+    ((7, 1, "08:30", "09:15", ""), "weekday"),
+    ((1, 11, "08:30", "09:15", ""), "lesson_number"),
+    ((1, 1, "8:30", "09:15", ""), "starts_at"),
+    ((1, 1, "08:30", "24:00", ""), "ends_at"),
+    ((1, 1, "09:15", "08:30", ""), "ends_at"),
+    ((1, 1, "08:30", "09:15", "x" * 51), "room"),
+])
+def test_invalid_slot(args, field):
+    assert invalid_field(domain.slot, *args) == field
+
+
+def test_slot():
+    slot = domain.slot(6, 10, "15:00", "15:45", " 21 ")
+    assert (slot.starts_at, slot.ends_at, slot.room) == (dt.time(15, 0), dt.time(15, 45), "21")
+
+
+def test_dates_on_weekday():
+    # September 2025: Mondays are the 1st, 8th, 15th, 22nd, 29th
+    mondays = domain.dates_on_weekday(dt.date(2025, 9, 1), dt.date(2025, 9, 30), 1)
+    assert [d.day for d in mondays] == [1, 8, 15, 22, 29]
+    saturdays = domain.dates_on_weekday(dt.date(2025, 9, 1), dt.date(2025, 9, 13), 6)
+    assert [d.day for d in saturdays] == [6, 13]
+    assert domain.dates_on_weekday(dt.date(2025, 9, 2), dt.date(2025, 9, 6), 1) == []
+
+
+def test_date_range():
+    assert domain.date_range("", "") == (None, None)
+    assert invalid_field(domain.date_range, "2025-09-02", "2025-09-01") == "date_to"
