@@ -12,9 +12,9 @@ from services.common.migrations import migrate, provision
 from services.common.outbox import topic_of
 
 
-def deploy_database(stack: dict[str, str], service: str) -> None:
-    provision(service, topology.admin_db_url(stack))
-    migrate(service, topology.owner_db_url(stack, service))
+def deploy_database(stack: dict[str, str], service: str, database: str | None = None) -> None:
+    provision(service, topology.admin_db_url(stack), database)
+    migrate(service, topology.owner_db_url(stack, service, database))
 
 
 def create_topics(bootstrap: str, partitions: int = 3) -> None:

@@ -47,12 +47,12 @@ def admin_db_url(stack: dict[str, str]) -> str:
     return pg_url(stack, stack.get("OTMETKA_PG_SUPERUSER", "postgres"), "postgres")
 
 
-def app_db_url(stack: dict[str, str], service: str) -> str:
-    return pg_url(stack, f"{service}_app", f"otmetka_{service}")
+def app_db_url(stack: dict[str, str], service: str, database: str | None = None) -> str:
+    return pg_url(stack, f"{service}_app", database or f"otmetka_{service}")
 
 
-def owner_db_url(stack: dict[str, str], service: str) -> str:
-    return pg_url(stack, f"{service}_owner", f"otmetka_{service}")
+def owner_db_url(stack: dict[str, str], service: str, database: str | None = None) -> str:
+    return pg_url(stack, f"{service}_owner", database or f"otmetka_{service}")
 
 
 def process_env(stack: dict[str, str]) -> dict[str, str]:

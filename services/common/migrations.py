@@ -17,22 +17,22 @@ def database_name(service: str) -> str:
     return f"otmetka_{service}"
 
 
-def provision(service: str, admin_url: str) -> None:
+def provision(service: str, admin_url: str, database: str | None = None) -> None:
     """Creates the roles and the database of a service if missing (idempotent)."""
     owner, app = f"{service}_owner", f"{service}_app"
+    db = database or database_name(service)
     engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
         for role in (owner, app):
             if not conn.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}):
                 conn.execute(text(f'CREATE ROLE "{role}" LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE'))
-        db = database_name(service)
         if not conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": db}):
             conn.execute(text(f'CREATE DATABASE "{db}" OWNER "{owner}" ENCODING \'UTF8\' TEMPLATE template0'))
     engine.dispose()
-    db_engine = create_engine(admin_url.rsplit("/", 1)[0] + f"/{database_name(service)}", isolation_level="AUTOCOMMIT")
+    db_engine = create_engine(admin_url.rsplit("/", 1)[0] + f"/{db}", isolation_level="AUTOCOMMIT")
     with db_engine.connect() as conn:
-        conn.execute(text(f'REVOKE ALL ON DATABASE "{database_name(service)}" FROM PUBLIC'))
-        conn.execute(text(f'GRANT CONNECT, TEMPORARY ON DATABASE "{database_name(service)}" TO "{app}"'))
+        conn.execute(text(f'REVOKE ALL ON DATABASE "{db}" FROM PUBLIC'))
+        conn.execute(text(f'GRANT CONNECT, TEMPORARY ON DATABASE "{db}" TO "{app}"'))
         conn.execute(text(f'ALTER SCHEMA public OWNER TO "{owner}"'))
         conn.execute(text(f'GRANT USAGE ON SCHEMA public TO "{app}"'))
     db_engine.dispose()

@@ -13,9 +13,11 @@ def env() -> dict[str, str]:
 
 @functools.cache
 def deployed(service: str) -> str:
-    """Provisions and migrates one service's database (once per test run); returns its app-role URL."""
-    deploy.deploy_database(env(), service)
-    return topology.app_db_url(env(), service)
+    """Provisions and migrates a test database of one service (once per test run), apart from the
+    database the running installation uses; returns its app-role URL."""
+    database = f"otmetka_{service}_it"
+    deploy.deploy_database(env(), service, database)
+    return topology.app_db_url(env(), service, database)
 
 
 def token_url() -> str:

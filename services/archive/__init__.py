@@ -1,0 +1,1 @@
+"""Archive service: signed year-end packages (BagIt, detached CMS signature) kept in MinIO under object lock."""

@@ -1,0 +1,49 @@
+"""Archive object storage in MinIO: a versioned bucket with object lock, objects under COMPLIANCE retention."""
+import datetime as dt
+import io
+
+import urllib3
+from minio import Minio
+from minio.commonconfig import COMPLIANCE
+from minio.error import S3Error
+from minio.retention import Retention
+
+from services.archive.settings import ArchiveSettings
+from services.common.errors import FailedPrecondition, Unavailable
+
+
+class ArchiveStore:
+    def __init__(self, client: Minio, bucket: str):
+        self.client = client
+        self.bucket = bucket
+
+    @classmethod
+    def from_settings(cls, settings: ArchiveSettings) -> "ArchiveStore":
+        client = Minio(settings.minio_endpoint, access_key=settings.minio_access_key,
+                       secret_key=settings.minio_secret_key, secure=False)
+        return cls(client, settings.bucket)
+
+    def ensure_bucket(self) -> None:
+        """Creates the bucket with object lock (and so versioning) if it does not exist yet."""
+        if not self.client.bucket_exists(self.bucket):
+            self.client.make_bucket(self.bucket, object_lock=True)
+
+    def put_locked(self, key: str, data: bytes, retain_until: dt.date) -> str:
+        """Stores the object under COMPLIANCE retention until the given day; returns its version id."""
+        until = dt.datetime.combine(retain_until, dt.time(), tzinfo=dt.UTC)
+        result = self.client.put_object(self.bucket, key, io.BytesIO(data), len(data), content_type="application/zip",
+                                        retention=Retention(COMPLIANCE, until))
+        return result.version_id
+
+    def get(self, key: str, version_id: str) -> bytes:
+        try:
+            response = self.client.get_object(self.bucket, key, version_id=version_id)
+        except S3Error as exc:
+            raise FailedPrecondition("Архив не найден в хранилище", {"archive_id": "нет объекта этой версии"}) from exc
+        except urllib3.exceptions.HTTPError as exc:
+            raise Unavailable("Хранилище архивов недоступно, повторите попытку") from exc
+        try:
+            return response.read()
+        finally:
+            response.close()
+            response.release_conn()

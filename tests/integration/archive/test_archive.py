@@ -1,0 +1,250 @@
+"""The archive service on the real PostgreSQL, MinIO and Keycloak: one package per closed year, built,
+signed and stored under COMPLIANCE retention, downloadable by version after a fixity check."""
+import datetime as dt
+import hashlib
+import io
+import json
+import subprocess
+import uuid
+import zipfile
+from concurrent import futures
+
+import bagit
+import grpc
+import jwt
+import pytest
+from minio import Minio
+from minio.commonconfig import COMPLIANCE
+from minio.deleteobjects import DeleteObject
+from minio.error import S3Error
+from minio.retention import Retention
+from sqlalchemy import select, text, update
+
+from proto.archive.v1 import archive_pb2, archive_pb2_grpc
+from proto.events.v1.envelope_pb2 import Envelope
+from proto.schedule.v1 import schedule_pb2
+from services.archive import dev_keys, domain, handlers
+from services.archive.builder import ArchiveBuilder
+from services.archive.events import handlers as event_handlers
+from services.archive.package import SIGNATURE, TAG_MANIFEST, SheetFiles
+from services.archive.servicer import ArchiveServicer
+from services.archive.settings import RETENTION_DEFAULTS
+from services.archive.signing import Signer
+from services.archive.storage import ArchiveStore
+from services.archive.tables import inbox, outbox, packages
+from services.common import context
+from services.common.auth import TokenVerifier
+from services.common.consumer import IdempotentConsumer
+from services.common.db import Database
+from services.common.errors import FailedPrecondition, Unavailable
+from services.common.grpc_server import ContextInterceptor
+from services.common.outbox import Outbox, envelope
+from services.common.policy import Principal
+from tests.support import stack
+
+pytestmark = pytest.mark.stack
+BUCKET = "otmetka-archive-tests"
+REFUSED = ("AccessDenied", "InvalidRequest")  # MinIO: "Object is WORM protected and cannot be overwritten"
+RETENTION = {record_class: default for record_class, (_, default) in RETENTION_DEFAULTS.items()}
+
+
+class FakeSheets:
+    """Our summary-sheet port in memory (the reporting service has its own tests)."""
+
+    def __init__(self):
+        self.failing = False
+
+    def fetch(self, school_id: str, class_group_id: str) -> SheetFiles:
+        if self.failing:
+            raise Unavailable()
+        name = {"a": "5А", "b": "5Б"}.get(class_group_id[-1], "6В")
+        return SheetFiles(class_group_id, name, json.dumps({"class_group_name": name}, ensure_ascii=False).encode(),
+                          b"%PDF-1.4 " + name.encode())
+
+
+class Principals:
+    def __init__(self):
+        self.people: dict[str, Principal] = {}
+
+    def resolve(self, school_id: str) -> Principal:
+        caller = context.current_caller()
+        if caller.is_service:
+            return Principal(subject=caller.subject, school_id=school_id, is_service=True)
+        return self.people.get(caller.subject, Principal(subject=caller.subject, school_id=school_id))
+
+
+@pytest.fixture(scope="module")
+def db():
+    database = Database(stack.deployed("archive"))
+    yield database
+    database.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def store() -> ArchiveStore:
+    env = stack.env()
+    client = Minio(env["OTMETKA_MINIO_ENDPOINT"], access_key=env["OTMETKA_MINIO_ROOT_USER"],
+                   secret_key=env["OTMETKA_MINIO_ROOT_PASSWORD"], secure=False)
+    archive_store = ArchiveStore(client, BUCKET)
+    archive_store.ensure_bucket()
+    archive_store.ensure_bucket()  # idempotent
+    return archive_store
+
+
+@pytest.fixture(scope="module")
+def keys(tmp_path_factory):
+    return dev_keys.create(tmp_path_factory.mktemp("signing"))
+
+
+@pytest.fixture(scope="module")
+def sheets() -> FakeSheets:
+    return FakeSheets()
+
+
+@pytest.fixture(scope="module")
+def builder(db, store, keys, sheets) -> ArchiveBuilder:
+    return ArchiveBuilder(db, Outbox("archive", outbox), store, Signer.from_files(*map(str, keys)), sheets, RETENTION)
+
+
+def year_closed(school_id: str, year_id: str) -> bytes:
+    event = schedule_pb2.AcademicYearClosed(
+        academic_year=schedule_pb2.AcademicYear(id=year_id, school_id=school_id, name="2025/2026", status="closed"),
+        class_group_ids=[str(uuid.uuid4())[:-1] + "a", str(uuid.uuid4())[:-1] + "b"])
+    return envelope(school_id, event, actor="test").SerializeToString()
+
+
+def package_rows(db: Database, school_id: str) -> list:
+    with db.tenant_session(school_id) as session:
+        return session.execute(select(packages)).all()
+
+
+@pytest.fixture(scope="module")
+def sealed(db, builder):
+    """A school whose closed year was delivered three times and built once."""
+    school_id, year_id = str(uuid.uuid4()), str(uuid.uuid4())
+    consumer = IdempotentConsumer(db, inbox, event_handlers)
+    raw = year_closed(school_id, year_id)
+    assert consumer.handle(raw) is True
+    assert consumer.handle(raw) is False
+    assert consumer.handle(year_closed(school_id, year_id)) is True  # re-published: still one package
+    assert [r.status for r in package_rows(db, school_id)] == [domain.BUILDING]
+    builder.build_pending()
+    (row,) = package_rows(db, school_id)
+    return row
+
+
+def test_a_closed_year_gets_one_sealed_package(db, sealed):
+    assert sealed.status == domain.SEALED and sealed.error is None
+    assert sealed.bucket == BUCKET and sealed.version_id and len(sealed.sha256) == 64
+    assert sealed.retain_until == domain.retain_until(sealed.created_at.date(), 25)
+    with db.tenant_session(sealed.school_id) as session:
+        (raw,) = session.scalars(select(outbox.c.payload).where(outbox.c.type == "otmetka.archive.v1.ArchiveSealed"))
+    event = archive_pb2.ArchiveSealed()
+    Envelope.FromString(raw).payload.Unpack(event)
+    assert (event.package.id, event.package.version_id) == (sealed.id, sealed.version_id)
+
+
+def test_object_is_under_compliance_retention(store, sealed):
+    retention = store.client.get_object_retention(BUCKET, sealed.object_key, version_id=sealed.version_id)
+    assert retention.mode == COMPLIANCE
+    assert retention.retain_until_date.date() >= dt.date.today() + dt.timedelta(days=365 * 25 - 2)
+    with pytest.raises(S3Error) as excinfo:
+        store.client.remove_object(BUCKET, sealed.object_key, version_id=sealed.version_id)
+    assert excinfo.value.code in REFUSED and "WORM" in excinfo.value.message
+    errors = list(store.client.remove_objects(BUCKET, [DeleteObject(sealed.object_key, sealed.version_id)],
+                                              bypass_governance_mode=True))
+    assert errors and errors[0].code in REFUSED, errors
+    with pytest.raises(S3Error) as excinfo:
+        store.client.set_object_retention(BUCKET, sealed.object_key, Retention(
+            COMPLIANCE, dt.datetime.now(dt.UTC) + dt.timedelta(days=1)), version_id=sealed.version_id)
+    assert excinfo.value.code in REFUSED
+    # writing the same name adds a version; the sealed version stays as it was
+    store.client.put_object(BUCKET, sealed.object_key, io.BytesIO(b"forged"), 6)
+    assert hashlib.sha256(store.get(sealed.object_key, sealed.version_id)).hexdigest() == sealed.sha256
+
+
+def test_download_reads_the_version_and_checks_it(db, store, sealed, keys, tmp_path):
+    director = Principal(subject="d", school_id=sealed.school_id, roles=frozenset({"director"}))
+    filename, data = handlers.download_archive(db, store, director, sealed.school_id, sealed.id)
+    assert filename == f"archive-2025-2026-{sealed.id}.zip"
+    assert hashlib.sha256(data).hexdigest() == sealed.sha256
+    zipfile.ZipFile(io.BytesIO(data)).extractall(tmp_path)
+    bag_dir = tmp_path / sealed.id
+    bagit.Bag(str(bag_dir)).validate()
+    assert (bag_dir / "data" / "summary-sheets" / "5А.pdf").exists()
+    subprocess.run(["openssl", "cms", "-verify", "-binary", "-inform", "DER", "-content", str(bag_dir / TAG_MANIFEST),
+                    "-in", str(bag_dir / SIGNATURE), "-CAfile", str(keys[1]), "-purpose", "any", "-out", "/dev/null"],
+                   check=True, capture_output=True)
+    with db.tenant_session(sealed.school_id) as session:
+        session.execute(update(packages).where(packages.c.id == sealed.id).values(sha256="0" * 64))
+    try:
+        with pytest.raises(FailedPrecondition, match="контрольная сумма"):
+            handlers.download_archive(db, store, director, sealed.school_id, sealed.id)
+    finally:
+        with db.tenant_session(sealed.school_id) as session:
+            session.execute(update(packages).where(packages.c.id == sealed.id).values(sha256=sealed.sha256))
+
+
+def test_a_failed_build_is_recorded_and_retried_by_redelivery(db, builder, sheets):
+    school_id, year_id = str(uuid.uuid4()), str(uuid.uuid4())
+    consumer = IdempotentConsumer(db, inbox, event_handlers)
+    consumer.handle(year_closed(school_id, year_id))
+    sheets.failing = True
+    try:
+        builder.build_pending()
+    finally:
+        sheets.failing = False
+    (failed,) = package_rows(db, school_id)
+    assert failed.status == domain.FAILED and failed.error.startswith("Не удалось сформировать архив")
+    consumer.handle(year_closed(school_id, year_id))
+    builder.build_pending()
+    (row,) = package_rows(db, school_id)
+    assert (row.id, row.status, row.error) == (failed.id, domain.SEALED, None)
+
+
+def test_grpc_registry_is_for_school_managers(db, store, sealed):
+    env = stack.env()
+    principals = Principals()
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=2), interceptors=[
+        ContextInterceptor(TokenVerifier(f"{env['OTMETKA_KEYCLOAK_URL']}/realms/{env['OTMETKA_KEYCLOAK_REALM']}"))])
+    archive_pb2_grpc.add_ArchiveServiceServicer_to_server(ArchiveServicer(db, store, principals), server)
+    port = server.add_insecure_port("127.0.0.1:0")
+    server.start()
+    try:
+        stub = archive_pb2_grpc.ArchiveServiceStub(grpc.insecure_channel(f"127.0.0.1:{port}"))
+        token = stack.operator_token()
+        subject = jwt.decode(token, options={"verify_signature": False})["sub"]
+        principals.people[subject] = Principal(subject, sealed.school_id, roles=frozenset({"director"}))
+        auth = [("authorization", f"Bearer {token}")]
+        listed = stub.ListArchives(archive_pb2.ListArchivesRequest(school_id=sealed.school_id), metadata=auth)
+        assert [p.id for p in listed.packages] == [sealed.id]
+        got = stub.GetArchive(archive_pb2.GetArchiveRequest(school_id=sealed.school_id, archive_id=sealed.id),
+                              metadata=auth)
+        assert (got.status, got.retain_until) == ("sealed", sealed.retain_until.isoformat())
+        content = stub.DownloadArchive(archive_pb2.GetArchiveRequest(school_id=sealed.school_id, archive_id=sealed.id),
+                                       metadata=auth)
+        assert content.media_type == "application/zip" and hashlib.sha256(content.content).hexdigest() == sealed.sha256
+        with pytest.raises(grpc.RpcError) as excinfo:
+            stub.GetArchive(archive_pb2.GetArchiveRequest(school_id=sealed.school_id, archive_id=str(uuid.uuid4())),
+                            metadata=auth)
+        assert excinfo.value.code() == grpc.StatusCode.NOT_FOUND
+        with pytest.raises(grpc.RpcError) as excinfo:
+            stub.ListArchives(archive_pb2.ListArchivesRequest(school_id=sealed.school_id),
+                              metadata=[("authorization", f"Bearer {stack.service_token()}")])
+        assert excinfo.value.code() == grpc.StatusCode.PERMISSION_DENIED
+    finally:
+        server.stop(grace=1)
+
+
+def test_a_package_another_builder_holds_is_left_alone(db, builder):
+    school_id, year_id = str(uuid.uuid4()), str(uuid.uuid4())
+    IdempotentConsumer(db, inbox, event_handlers).handle(year_closed(school_id, year_id))
+    (row,) = package_rows(db, school_id)
+    with db.engine.connect() as other:
+        other.execute(text("SELECT pg_advisory_lock(hashtextextended(:id, 0))"), {"id": row.id})
+        builder.build(school_id, row.id)
+        assert [r.status for r in package_rows(db, school_id)] == [domain.BUILDING]
+        other.execute(text("SELECT pg_advisory_unlock(hashtextextended(:id, 0))"), {"id": row.id})
+        other.commit()
+    builder.build(school_id, row.id)
+    assert [r.status for r in package_rows(db, school_id)] == [domain.SEALED]

@@ -1,0 +1,181 @@
+"""The reporting service on the real PostgreSQL and Keycloak: read models fed by events in any order,
+applied idempotently, and the summary sheet served over gRPC as data and as a PDF with Cyrillic text."""
+import json
+import shutil
+import subprocess
+import uuid
+from concurrent import futures
+
+import grpc
+import pytest
+from sqlalchemy import select
+
+from proto.identity.v1 import identity_pb2 as identity
+from proto.journal.v1 import journal_pb2 as journal
+from proto.reporting.v1 import reporting_pb2, reporting_pb2_grpc
+from proto.schedule.v1 import schedule_pb2 as schedule
+from services.common import context
+from services.common.auth import TokenVerifier
+from services.common.consumer import IdempotentConsumer
+from services.common.db import Database
+from services.common.grpc_server import ContextInterceptor
+from services.common.outbox import envelope
+from services.common.policy import Principal
+from services.reporting import tables
+from services.reporting.events import handlers
+from services.reporting.servicer import ReportingServicer
+from tests.support import stack
+
+pytestmark = pytest.mark.stack
+
+
+class Principals:
+    """Our principal port: service accounts as the real resolver sees them, people from a table."""
+
+    def __init__(self):
+        self.people: dict[str, Principal] = {}
+
+    def resolve(self, school_id: str) -> Principal:
+        caller = context.current_caller()
+        if caller.is_service:
+            return Principal(subject=caller.subject, school_id=school_id, is_service=True)
+        return self.people.get(caller.subject, Principal(subject=caller.subject, school_id=school_id))
+
+
+@pytest.fixture(scope="module")
+def db():
+    database = Database(stack.deployed("reporting"))
+    yield database
+    database.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def stub(db):
+    env = stack.env()
+    verifier = TokenVerifier(f"{env['OTMETKA_KEYCLOAK_URL']}/realms/{env['OTMETKA_KEYCLOAK_REALM']}")
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=4), interceptors=[ContextInterceptor(verifier)])
+    reporting_pb2_grpc.add_ReportingServiceServicer_to_server(ReportingServicer(db, Principals()), server)
+    port = server.add_insecure_port("127.0.0.1:0")
+    server.start()
+    channel = grpc.insecure_channel(f"127.0.0.1:{port}")
+    yield reporting_pb2_grpc.ReportingServiceStub(channel)
+    channel.close()
+    server.stop(grace=1)
+
+
+class School:
+    """A school's worth of events, in an order a real system may deliver them (marks first)."""
+
+    def __init__(self):
+        self.id = str(uuid.uuid4())
+        self.year, self.group, self.math, self.rus = (str(uuid.uuid4()) for _ in range(4))
+        self.ivanova, self.abramov, self.transferred = (str(uuid.uuid4()) for _ in range(3))
+        self.m1, self.m2, self.m3, self.m4 = (str(uuid.uuid4()) for _ in range(4))
+
+    def mark(self, mark_id, student, subject, date, value) -> journal.Mark:
+        return journal.Mark(id=mark_id, student_id=student, subject_id=subject, lesson_date=date, value=value,
+                            work_type="classwork")
+
+    def events(self) -> list:
+        g = self.group
+        return [
+            journal.MarkRecorded(mark=self.mark(self.m1, self.ivanova, self.math, "2025-09-10", "4"), class_group_id=g),
+            journal.MarkRecorded(mark=self.mark(self.m2, self.ivanova, self.math, "2025-09-03", "5"), class_group_id=g),
+            journal.MarkRecorded(mark=self.mark(self.m3, self.ivanova, self.rus, "2025-09-04", "2"), class_group_id=g),
+            journal.MarkChanged(mark=self.mark(self.m3, self.ivanova, self.rus, "2025-09-04", "3"), class_group_id=g,
+                                old_value="2"),
+            journal.MarkRecorded(mark=self.mark(self.m4, self.abramov, self.rus, "2025-09-05", "5"), class_group_id=g),
+            journal.MarkDeleted(mark=self.mark(self.m4, self.abramov, self.rus, "2025-09-05", "5"), class_group_id=g),
+            identity.PersonRegistered(person=identity.Person(
+                id=self.ivanova, school_id=self.id, kind=identity.STUDENT, class_group_id=g,
+                name=identity.PersonName(last_name="Иванова", first_name="Мария", middle_name="Петровна"))),
+            identity.PersonRegistered(person=identity.Person(
+                id=self.abramov, school_id=self.id, kind=identity.STUDENT,
+                name=identity.PersonName(last_name="Абрамов", first_name="Олег"))),
+            identity.StudentEnrolled(student_id=self.abramov, class_group_id=g, full_name=""),
+            identity.PersonRegistered(person=identity.Person(
+                id=str(uuid.uuid4()), school_id=self.id, kind=identity.STAFF,
+                name=identity.PersonName(last_name="Учителева", first_name="Ольга"))),
+            schedule.ClassGroupCreated(class_group=schedule.ClassGroup(id=g, school_id=self.id, academic_year_id=self.year,
+                                                                       grade=5, name="5А")),
+            schedule.AcademicYearCreated(academic_year=schedule.AcademicYear(id=self.year, school_id=self.id,
+                                                                              name="2025/2026")),
+            schedule.SubjectCreated(subject=schedule.Subject(id=self.math, school_id=self.id, name="Математика")),
+            schedule.SubjectCreated(subject=schedule.Subject(id=self.rus, school_id=self.id, name="Русский язык")),
+        ]
+
+
+def snapshot(db: Database, school_id: str) -> dict:
+    with db.tenant_session(school_id) as session:
+        return {t.name: sorted(tuple(map(str, r)) for r in session.execute(select(t)).all())
+                for t in (tables.academic_years, tables.class_groups, tables.subjects, tables.students, tables.marks)}
+
+
+@pytest.fixture(scope="module")
+def school(db) -> School:
+    school = School()
+    consumer = IdempotentConsumer(db, tables.inbox, handlers)
+    for payload in school.events():
+        assert consumer.handle(envelope(school.id, payload, actor="test").SerializeToString())
+    return school
+
+
+def test_redelivered_events_change_nothing(db, school):
+    consumer = IdempotentConsumer(db, tables.inbox, handlers)
+    raws = [envelope(school.id, p, actor="test").SerializeToString() for p in school.events()]
+    before = snapshot(db, school.id)
+    for raw in raws:  # new event ids, the same facts: the handlers themselves are idempotent
+        consumer.handle(raw)
+    assert snapshot(db, school.id) == before
+    for raw in raws:  # the same event ids again: the inbox skips them
+        assert consumer.handle(raw) is False
+    assert snapshot(db, school.id) == before
+
+
+def test_read_models_are_tenant_scoped(db, school):
+    assert all(rows == [] for rows in snapshot(db, str(uuid.uuid4())).values())
+
+
+def call(stub, method: str, request, token: str):
+    return getattr(stub, method)(request, metadata=[("authorization", f"Bearer {token}")], timeout=30)
+
+
+def test_summary_sheet_for_a_service_account(stub, school):
+    sheet = call(stub, "GetSummarySheet", reporting_pb2.GetSummarySheetRequest(
+        school_id=school.id, class_group_id=school.group), stack.service_token())
+    assert (sheet.class_group_name, sheet.academic_year_name) == ("5А", "2025/2026")
+    assert [s.name for s in sheet.subjects] == ["Математика", "Русский язык"]
+    assert [r.student_name for r in sheet.rows] == ["Абрамов Олег", "Иванова Мария Петровна"]
+    ivanova = sheet.rows[1]
+    assert [(list(c.marks), c.average) for c in ivanova.cells] == [(["5", "4"], "4.50"), (["3"], "3.00")]
+    assert [(list(c.marks), c.average) for c in sheet.rows[0].cells] == [([], ""), ([], "")]
+
+
+def test_unknown_class_group_is_not_found(stub, school):
+    with pytest.raises(grpc.RpcError) as excinfo:
+        call(stub, "GetSummarySheet", reporting_pb2.GetSummarySheetRequest(
+            school_id=school.id, class_group_id=str(uuid.uuid4())), stack.service_token())
+    assert excinfo.value.code() == grpc.StatusCode.NOT_FOUND
+    assert json.loads(excinfo.value.details())["message"] == "Класс не найден"
+    with pytest.raises(grpc.RpcError) as excinfo:
+        call(stub, "GetSummarySheet", reporting_pb2.GetSummarySheetRequest(
+            school_id=school.id, class_group_id="5А"), stack.service_token())
+    assert excinfo.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+def test_a_person_without_a_role_in_the_school_gets_not_found(stub, school):
+    with pytest.raises(grpc.RpcError) as excinfo:
+        call(stub, "GetSummarySheet", reporting_pb2.GetSummarySheetRequest(
+            school_id=school.id, class_group_id=school.group), stack.operator_token())
+    assert excinfo.value.code() == grpc.StatusCode.NOT_FOUND
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils)")
+def test_summary_sheet_pdf_has_cyrillic_text(stub, school, tmp_path):
+    report = call(stub, "RenderSummarySheetPdf", reporting_pb2.GetSummarySheetRequest(
+        school_id=school.id, class_group_id=school.group), stack.service_token())
+    assert report.media_type == "application/pdf" and report.content.startswith(b"%PDF")
+    (tmp_path / "sheet.pdf").write_bytes(report.content)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "sheet.pdf"), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    assert "Сводная ведомость" in text and "5А" in text and "Иванова" in text and "4,50" in text
