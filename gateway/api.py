@@ -1,0 +1,79 @@
+"""The REST API under /api/v1: one Flask route per row of the endpoint table, each validating its
+input against the table's schemas and calling one gRPC method with the caller's token."""
+import functools
+import io
+import json
+import re
+
+from flask import Blueprint, jsonify, request, send_file
+
+from gateway.auth import api_caller
+from gateway.endpoints import ENDPOINTS, Endpoint
+from gateway.errors import BadRequest
+from gateway.openapi import document
+from gateway.peers import method_types
+from gateway.protojson import from_json, to_json
+from gateway.schema import validate
+from gateway.wiring import wiring
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+def flask_rule(path: str) -> str:
+    """/schools/{school_id} -> /schools/<uuid:school_id>: an id that is not a UUID is a 404 at once."""
+    return re.sub(r"\{(\w+)\}", r"<uuid:\1>", path)
+
+
+def read_input(endpoint: Endpoint) -> dict:
+    """The query string and JSON body, validated against the endpoint's schemas (BadRequest otherwise)."""
+    errors: dict[str, str] = {}
+    values = {}
+    for name, schema in endpoint.query.items():
+        value = request.args.get(name, "")
+        if value:
+            validate(value, schema, name, errors)
+            values[name] = value
+    if endpoint.body is not None:
+        raw = request.get_data(cache=True)
+        try:
+            body = json.loads(raw) if raw.strip() else None
+        except (ValueError, RecursionError) as exc:
+            raise BadRequest("Тело запроса не является корректным JSON", {"body": "Некорректный JSON"}) from exc
+        if body is None:
+            errors["body"] = "Ожидается объект JSON"
+        else:
+            validate(body, endpoint.body, "", errors)
+            if not errors:
+                values.update(body)
+    if errors:
+        raise BadRequest(fields=errors)
+    return values
+
+
+def handle(endpoint: Endpoint, **path):
+    caller = api_caller()
+    values = {name: str(value) for name, value in path.items()}
+    values.update(read_input(endpoint))
+    request_class, _ = method_types(endpoint.service, endpoint.rpc)
+    message = from_json(endpoint.to_request(values) if endpoint.to_request else values, request_class)
+    response = wiring().peers.call(endpoint.service, endpoint.rpc, message, caller.token, endpoint.deadline)
+    if endpoint.file:
+        return send_file(io.BytesIO(response.content), mimetype=response.media_type or endpoint.file,
+                         as_attachment=True, download_name=response.filename or "download")
+    data = to_json(response)
+    return jsonify(endpoint.to_response(data) if endpoint.to_response else data), endpoint.status
+
+
+for _endpoint in ENDPOINTS:
+    bp.add_url_rule(flask_rule(_endpoint.path), endpoint=_endpoint.operation_id, methods=[_endpoint.method],
+                    view_func=functools.partial(handle, _endpoint))
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(_document())
+
+
+@functools.cache
+def _document() -> dict:
+    return document()

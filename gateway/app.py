@@ -1,0 +1,84 @@
+"""The gateway's Flask app factory: wiring, session cookie, request context, blueprints and the
+mapping of every error to the API's JSON shape or a Russian page."""
+import datetime
+import logging
+
+from flask import Flask, g, redirect, request, session, url_for
+from werkzeug.exceptions import HTTPException
+
+from gateway import api, health, login, pages
+from gateway.csrf import csrf_token
+from gateway.errors import error_body, error_page, error_response
+from gateway.oidc import KeycloakOidc
+from gateway.peers import Peers
+from gateway.settings import GatewaySettings
+from gateway.wiring import Wiring
+from services.common import context
+from services.common.auth import TokenVerifier
+from services.common.errors import DomainError, Unauthenticated
+
+log = logging.getLogger(__name__)
+HTTP_MESSAGES = {404: "Страница или ресурс не найдены", 405: "Метод не поддерживается для этого адреса",
+                 413: "Слишком большой запрос"}
+
+
+def create_app(settings: GatewaySettings | None = None, verifier=None, peers=None) -> Flask:
+    """`verifier` and `peers` replace the real token verifier and gRPC peers in unit tests."""
+    settings = settings or GatewaySettings.from_env()
+    app = Flask(__name__)
+    app.config.update(
+        SECRET_KEY=settings.session_secret, SESSION_COOKIE_NAME="otmetka_session", SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_SECURE=settings.secure_cookies,
+        PERMANENT_SESSION_LIFETIME=datetime.timedelta(hours=12), MAX_CONTENT_LENGTH=2 * 1024 * 1024,
+        JSON_AS_ASCII=False,
+    )
+    app.json.ensure_ascii = False
+    app.extensions["otmetka"] = Wiring(settings, verifier or TokenVerifier(settings.issuer),
+                                       peers or Peers(settings.peers), KeycloakOidc(settings))
+    for blueprint in (api.bp, login.bp, pages.bp, health.bp):
+        app.register_blueprint(blueprint)
+    app.jinja_env.globals["csrf_token"] = csrf_token
+
+    @app.before_request
+    def bind_context():
+        g.context = context.bind(None, request.headers.get("X-Request-ID"), request.headers.get("traceparent"))
+
+    @app.teardown_request
+    def reset_context(_exc):
+        if "context" in g:
+            context.reset(g.context)
+
+    @app.after_request
+    def headers(response):
+        response.headers["X-Request-ID"] = context.request_id()
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    @app.errorhandler(DomainError)
+    def domain_error(err: DomainError):
+        if is_api():
+            return error_response(err)
+        if isinstance(err, Unauthenticated):
+            session.clear()
+            return redirect(url_for("login.login", next=request.full_path.rstrip("?")))
+        return error_page(err)
+
+    @app.errorhandler(HTTPException)
+    def http_error(err: HTTPException):
+        message = HTTP_MESSAGES.get(err.code, "Неверный запрос")
+        if is_api():
+            return error_body(err.name.upper().replace(" ", "_"), message), err.code
+        return error_page(DomainError(message), "Ошибка", err.code)
+
+    @app.errorhandler(Exception)
+    def unexpected(err: Exception):
+        log.exception("unhandled error on %s %s", request.method, request.path)
+        error = DomainError("Внутренняя ошибка, попробуйте позже")
+        return (error_body("INTERNAL", error.message), 500) if is_api() else error_page(error, "Ошибка", 500)
+
+    return app
+
+
+def is_api() -> bool:
+    return request.path.startswith("/api/")

@@ -1,0 +1,67 @@
+"""Who is calling: a verified bearer token (API clients) or the tokens of the browser's session,
+refreshed when they expire."""
+import functools
+import time
+
+from flask import g, redirect, request, session, url_for
+
+from gateway.csrf import check_csrf
+from gateway.wiring import wiring
+from services.common.context import Caller
+from services.common.errors import Unauthenticated
+
+REFRESH_MARGIN = 30.0
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+def start_session(tokens: dict) -> None:
+    session.clear()
+    session.permanent = True
+    session["tokens"] = tokens
+
+
+def session_token() -> str | None:
+    """The session's access token, refreshed when (almost) expired; None when there is no usable session."""
+    tokens = session.get("tokens")
+    if not tokens:
+        return None
+    if tokens["expires_at"] - REFRESH_MARGIN < time.time():
+        try:
+            tokens = wiring().oidc.refresh(tokens["refresh_token"])
+        except Unauthenticated:
+            session.clear()
+            return None
+        session["tokens"] = {**session["tokens"], **{k: v for k, v in tokens.items() if v}}
+    return tokens["access_token"]
+
+
+def bearer_token() -> str | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else None
+
+
+def api_caller() -> Caller:
+    """API clients send a bearer token; browser scripts use the session (and CSRF for changes)."""
+    token = bearer_token()
+    if token is None:
+        token = session_token()
+        if token and request.method not in SAFE_METHODS:
+            check_csrf()
+    return wiring().verifier.verify(token or "")
+
+
+def login_required(view):
+    """Pages: puts the session's access token in g.token, or sends the browser to /login;
+    a form post must carry the session's CSRF token."""
+
+    @functools.wraps(view)
+    def wrapped(*args, **kwargs):
+        g.token = session_token()
+        if not g.token:
+            return redirect(url_for("login.login", next=request.full_path.rstrip("?")))
+        if request.method not in SAFE_METHODS:
+            check_csrf()
+        return view(*args, **kwargs)
+
+    return wrapped

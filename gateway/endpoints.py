@@ -1,0 +1,132 @@
+"""The one table of REST endpoints: path, the gRPC call behind it, its input schemas and how JSON maps
+to the request message. Request validation, routing and the OpenAPI document are all generated from it."""
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from gateway.schema import BOOLEAN, DATE, INTEGER, UUID, array, enum, obj, string
+from proto.identity.v1 import identity_pb2
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    method: str
+    path: str                   # under /api/v1; every {param} is a UUID
+    service: str
+    rpc: str
+    summary: str
+    body: dict | None = None    # JSON Schema of the body; None: no body
+    query: dict[str, dict] = field(default_factory=dict)
+    status: int = 200
+    to_request: Callable[[dict], dict] | None = None    # validated input -> request message JSON
+    to_response: Callable[[dict], dict] | None = None   # response message JSON -> API JSON
+    response_schema: Callable[[Callable], dict] | None = None  # ref(message class) -> schema, with to_response
+    file: str = ""              # media type of a file download (the response carries filename, media_type, content)
+    deadline: float | None = None
+
+    @property
+    def operation_id(self) -> str:
+        return self.rpc  # one RPC per endpoint
+
+
+def renamed(**names: str) -> Callable[[dict], dict]:
+    return lambda values: {names.get(k, k): v for k, v in values.items()}
+
+
+NAME_PARTS = ("last_name", "first_name", "middle_name")
+
+
+def _name(values: dict) -> dict:
+    return {k: values[k] for k in NAME_PARTS if k in values}
+
+
+def _nest_name(values: dict) -> dict:
+    return {**{k: v for k, v in values.items() if k not in NAME_PARTS}, "name": _name(values)}
+
+
+def _onboard_request(values: dict) -> dict:
+    admin = values["admin"]
+    return {"name": values["name"], "short_name": values["short_name"], "admin_name": _name(admin),
+            "admin_email": admin["email"]}
+
+
+def _onboard_response(data: dict) -> dict:
+    return {"school": data.get("school", {}), "admin": {
+        "person": data.get("admin", {}), "username": data["admin_username"],
+        "initial_password": data["admin_initial_password"]}}
+
+
+def _onboard_schema(ref: Callable) -> dict:
+    admin = obj({"person": ref(identity_pb2.Person), "username": string(), "initial_password": string()})
+    return obj({"school": ref(identity_pb2.School), "admin": admin})
+
+
+def _timetable_request(values: dict) -> dict:
+    return {"entry": values}
+
+
+PERIOD = {"from": DATE, "to": DATE}
+PERIOD_NAMES = renamed(**{"from": "date_from", "to": "date_to"})
+NAME = {"last_name": string(), "first_name": string()}
+FILE_DEADLINE = 30.0
+S = "/schools/{school_id}"
+
+ENDPOINTS: tuple[Endpoint, ...] = (
+    Endpoint("POST", "/schools", "identity", "OnboardSchool", "Подключить школу и создать её администратора",
+             body=obj({"name": string(), "short_name": string(),
+                       "admin": obj({**NAME, "email": string()}, {"middle_name": string()})}),
+             status=201, to_request=_onboard_request, to_response=_onboard_response, response_schema=_onboard_schema),
+    Endpoint("GET", "/schools", "identity", "ListSchools", "Список школ"),
+    Endpoint("GET", "/me", "identity", "GetMe", "Текущий пользователь: школы и роли"),
+    Endpoint("POST", "/me/federated-link", "identity", "LinkFederatedAccount",
+             "Связать учётную запись Госуслуг с карточками законного представителя"),
+    Endpoint("POST", f"{S}/people", "identity", "CreatePerson", "Создать личную карту (сотрудник, ученик, родитель)",
+             body=obj({"kind": enum("staff", "student", "guardian"), **NAME},
+                      {"middle_name": string(), "gender": enum("male", "female"), "birth_date": DATE,
+                       "snils": string(), "roles": array(string()), "class_group_id": UUID, "create_account": BOOLEAN}),
+             status=201, to_request=_nest_name),
+    Endpoint("GET", f"{S}/people", "identity", "ListPeople", "Список людей школы",
+             query={"kind": enum("staff", "student", "guardian"), "class_group_id": UUID}),
+    Endpoint("GET", f"{S}/people/{{person_id}}", "identity", "GetPerson", "Личная карта"),
+    Endpoint("POST", f"{S}/guardianships", "identity", "LinkGuardian", "Связать родителя с учеником",
+             body=obj({"guardian_id": UUID, "student_id": UUID}, {"relation": enum("mother", "father", "guardian", "other")}),
+             status=201),
+    Endpoint("POST", f"{S}/academic-years", "schedule", "CreateAcademicYear", "Создать учебный год с периодами",
+             body=obj({"name": string(), "start_date": DATE, "end_date": DATE},
+                      {"terms": array(obj({"name": string(), "kind": enum("quarter", "half_year", "trimester", "semester"),
+                                           "start_date": DATE, "end_date": DATE}))}),
+             status=201),
+    Endpoint("POST", f"{S}/academic-years/{{academic_year_id}}/close", "schedule", "CloseAcademicYear",
+             "Закрыть учебный год (запускает архивирование)"),
+    Endpoint("POST", f"{S}/class-groups", "schedule", "CreateClassGroup", "Создать класс",
+             body=obj({"academic_year_id": UUID, "grade": INTEGER, "name": string()}), status=201),
+    Endpoint("GET", f"{S}/class-groups", "schedule", "ListClassGroups", "Список классов",
+             query={"academic_year_id": UUID}),
+    Endpoint("POST", f"{S}/subjects", "schedule", "CreateSubject", "Создать предмет",
+             body=obj({"name": string()}), status=201),
+    Endpoint("POST", f"{S}/teaching-assignments", "schedule", "AssignTeacher", "Назначить учителя (нагрузка)",
+             body=obj({"teacher_id": UUID, "subject_id": UUID, "class_group_id": UUID}), status=201),
+    Endpoint("POST", f"{S}/timetable", "schedule", "CreateTimetableEntry",
+             "Добавить урок в расписание (создаёт уроки по датам)",
+             body=obj({"class_group_id": UUID, "subject_id": UUID, "teacher_id": UUID, "weekday": INTEGER,
+                       "lesson_number": INTEGER, "starts_at": string(), "ends_at": string()}, {"room": string()}),
+             status=201, to_request=_timetable_request),
+    Endpoint("GET", f"{S}/lessons", "schedule", "ListLessons", "Уроки по классу или учителю за период",
+             query={"class_group_id": UUID, "teacher_id": UUID, **PERIOD}, to_request=PERIOD_NAMES),
+    Endpoint("PUT", f"{S}/lessons/{{lesson_id}}/record", "journal", "SaveLesson",
+             "Сохранить урок целиком: тема, домашнее задание, отметки, посещаемость",
+             body=obj({}, {"topic": string(), "homework": string(), "reason": string(),
+                           "marks": array(obj({"student_id": UUID, "value": string()},
+                                              {"work_type": string(), "comment": string()})),
+                           "attendance": array(obj({"student_id": UUID, "status": string()}))})),
+    Endpoint("GET", f"{S}/lessons/{{lesson_id}}/record", "journal", "GetLessonRecord", "Запись урока в журнале"),
+    Endpoint("GET", f"{S}/students/{{student_id}}/diary", "journal", "GetDiary", "Дневник ученика за период",
+             query=PERIOD, to_request=PERIOD_NAMES),
+    Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/summary-sheet", "reporting", "GetSummarySheet",
+             "Сводная ведомость учёта успеваемости"),
+    Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/summary-sheet.pdf", "reporting", "RenderSummarySheetPdf",
+             "Сводная ведомость учёта успеваемости (PDF)", file="application/pdf", deadline=FILE_DEADLINE),
+    Endpoint("GET", f"{S}/archives", "archive", "ListArchives", "Годовые архивы школы"),
+    Endpoint("GET", f"{S}/archives/{{archive_id}}", "archive", "GetArchive", "Годовой архив"),
+    Endpoint("GET", f"{S}/archives/{{archive_id}}/package", "archive", "DownloadArchive",
+             "Скачать подписанный пакет архива (ZIP)", file="application/zip", deadline=FILE_DEADLINE),
+)

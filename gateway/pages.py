@@ -1,0 +1,148 @@
+"""The Russian web pages: home (schools, roles, the teacher's week, the children's diaries), the
+teacher's lesson page that saves the whole lesson, and the diary for a week."""
+import datetime
+
+from flask import Blueprint, g, redirect, render_template, request, url_for
+
+from gateway.auth import login_required
+from gateway.errors import BadRequest, error_page, http_status
+from gateway.wiring import wiring
+from proto.identity.v1 import identity_pb2
+from proto.journal.v1 import journal_pb2
+from proto.schedule.v1 import schedule_pb2
+from services.common.errors import DomainError
+from services.common.policy import TEACHERS
+
+bp = Blueprint("pages", __name__)
+
+ROLE_NAMES = {
+    "authority_operator": "оператор МОУО", "school_admin": "администратор", "director": "директор",
+    "deputy_head": "завуч", "secretary": "секретарь", "hr_specialist": "специалист по кадрам",
+    "subject_teacher": "учитель-предметник", "form_teacher": "классный руководитель", "student": "ученик",
+    "guardian": "родитель",
+}
+WORK_TYPES = {"classwork": "Работа на уроке", "homework": "Домашняя работа", "oral": "Устный ответ",
+              "independent": "Самостоятельная работа", "test": "Контрольная работа"}
+ATTENDANCE = {"absent": "Н — отсутствовал", "late": "опоздал", "ill": "Б — болел", "excused": "УП — уважительная",
+              "unexcused": "НП — неуважительная"}
+WEEKDAYS = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")
+
+
+def call(service: str, rpc: str, request_message):
+    return wiring().peers.call(service, rpc, request_message, g.token)
+
+
+def monday_of(day: datetime.date) -> datetime.date:
+    return day - datetime.timedelta(days=day.weekday())
+
+
+@bp.app_template_filter("ru_date")
+def ru_date(iso: str) -> str:
+    day = datetime.date.fromisoformat(iso)
+    return f"{WEEKDAYS[day.weekday()]}, {day:%d.%m.%Y}"
+
+
+@bp.get("/")
+@login_required
+def home():
+    me = call("identity", "GetMe", identity_pb2.GetMeRequest())
+    monday = monday_of(datetime.date.today())
+    schools = [_school_view(m, monday) for m in me.memberships]
+    authority = (call("identity", "ListSchools", identity_pb2.ListSchoolsRequest()).schools
+                 if "authority_operator" in me.realm_roles else [])
+    return render_template("home.html", me=me, schools=schools, authority=authority, monday=monday,
+                           role_names=ROLE_NAMES)
+
+
+def _school_view(membership, monday: datetime.date) -> dict:
+    school_id, principal = membership.school.id, membership.principal
+    lessons = []
+    if TEACHERS & set(principal.roles) and principal.person_id:
+        lessons = call("schedule", "ListLessons", schedule_pb2.ListLessonsRequest(
+            school_id=school_id, teacher_id=principal.person_id, date_from=monday.isoformat(),
+            date_to=(monday + datetime.timedelta(days=6)).isoformat())).lessons
+    class_names = {cid: _class_name(school_id, cid) for cid in {lesson.class_group_id for lesson in lessons}}
+    children = [{"id": sid, "name": _child_name(school_id, sid, principal.person_id)} for sid in principal.student_ids]
+    return {"membership": membership, "lessons": lessons, "class_names": class_names, "children": children}
+
+
+def _class_name(school_id: str, class_group_id: str) -> str:
+    try:
+        return call("schedule", "GetClassGroup", schedule_pb2.GetClassGroupRequest(
+            school_id=school_id, class_group_id=class_group_id)).name
+    except DomainError:
+        return ""
+
+
+def _child_name(school_id: str, student_id: str, own_person_id: str) -> str:
+    if student_id == own_person_id:
+        return "Мой дневник"
+    try:
+        name = call("identity", "GetPerson", identity_pb2.GetPersonRequest(school_id=school_id, person_id=student_id)).name
+        return f"{name.last_name} {name.first_name}"
+    except DomainError:
+        return "Дневник ребёнка"
+
+
+@bp.route("/schools/<uuid:school_id>/lessons/<uuid:lesson_id>", methods=["GET", "POST"])
+@login_required
+def lesson(school_id, lesson_id):
+    school_id, lesson_id = str(school_id), str(lesson_id)
+    lesson = call("schedule", "GetLesson", schedule_pb2.GetLessonRequest(school_id=school_id, lesson_id=lesson_id))
+    students = call("identity", "ListPeople", identity_pb2.ListPeopleRequest(
+        school_id=school_id, kind=identity_pb2.STUDENT, class_group_id=lesson.class_group_id)).people
+    error = None
+    if request.method == "POST":
+        form = _lesson_form(students)
+        try:
+            call("journal", "SaveLesson", journal_pb2.SaveLessonRequest(school_id=school_id, lesson_id=lesson_id, **form))
+            return redirect(url_for("pages.lesson", school_id=school_id, lesson_id=lesson_id, saved=1))
+        except DomainError as err:
+            error = err
+        record = journal_pb2.LessonRecord(topic=form["topic"], homework=form["homework"],
+                                          marks=[journal_pb2.Mark(**m) for m in form["marks"]],
+                                          attendance=[journal_pb2.AttendanceEntry(**a) for a in form["attendance"]])
+        reason = form["reason"]
+    else:
+        record = call("journal", "GetLessonRecord", journal_pb2.GetLessonRecordRequest(school_id=school_id, lesson_id=lesson_id))
+        reason = ""
+    marks = {s.id: [m for m in record.marks if m.student_id == s.id] for s in students}
+    attendance = {a.student_id: a.status for a in record.attendance}
+    status = http_status(error) if error else 200
+    return render_template("lesson.html", lesson=lesson, students=students, record=record, marks=marks,
+                           attendance=attendance, reason=reason, error=error, saved="saved" in request.args,
+                           work_types=WORK_TYPES, attendance_names=ATTENDANCE), status
+
+
+def _lesson_form(students) -> dict:
+    """The posted lesson form as SaveLesson fields: every mark row with a value, every attendance mark."""
+    form = request.form
+    marks, attendance = [], []
+    for student in students:
+        sid = student.id
+        for value, work_type in zip(form.getlist(f"mark-{sid}-value"), form.getlist(f"mark-{sid}-work_type"), strict=False):
+            if value:
+                marks.append({"student_id": sid, "value": value, "work_type": work_type})
+        if form.get(f"attendance-{sid}"):
+            attendance.append({"student_id": sid, "status": form[f"attendance-{sid}"]})
+    return {"topic": form.get("topic", "").strip(), "homework": form.get("homework", "").strip(),
+            "reason": form.get("reason", "").strip(), "marks": marks, "attendance": attendance}
+
+
+@bp.get("/schools/<uuid:school_id>/students/<uuid:student_id>/diary")
+@login_required
+def diary(school_id, student_id):
+    try:
+        week = monday_of(datetime.date.fromisoformat(request.args["week"]) if request.args.get("week")
+                         else datetime.date.today())
+    except ValueError:
+        return error_page(BadRequest("Неверная дата недели: ожидается ГГГГ-ММ-ДД", {"week": "Неверная дата"}))
+    diary = call("journal", "GetDiary", journal_pb2.GetDiaryRequest(
+        school_id=str(school_id), student_id=str(student_id), date_from=week.isoformat(),
+        date_to=(week + datetime.timedelta(days=6)).isoformat()))
+    days: dict[str, list] = {}
+    for entry in sorted(diary.entries, key=lambda e: (e.date, e.lesson_number)):
+        days.setdefault(entry.date, []).append(entry)
+    return render_template("diary.html", days=days, week=week, school_id=school_id, student_id=student_id,
+                           previous=week - datetime.timedelta(days=7), following=week + datetime.timedelta(days=7),
+                           work_types=WORK_TYPES, attendance_names=ATTENDANCE)

@@ -1,0 +1,39 @@
+"""Typed gateway settings read once from OTMETKA_* environment variables (no defaults for secrets)."""
+from dataclasses import dataclass, fields
+
+from services.common.settings import PEERS, env
+
+
+@dataclass(frozen=True)
+class GatewaySettings:
+    public_url: str
+    client_id: str
+    client_secret: str
+    session_secret: str
+    keycloak_url: str
+    keycloak_realm: str
+    peers: dict[str, str]
+
+    @classmethod
+    def from_env(cls) -> "GatewaySettings":
+        return cls(
+            public_url=env("OTMETKA_GATEWAY_PUBLIC_URL").rstrip("/"),
+            client_id=env("OTMETKA_GATEWAY_CLIENT_ID", "otmetka-gateway"),
+            client_secret=env("OTMETKA_GATEWAY_CLIENT_SECRET"),
+            session_secret=env("OTMETKA_GATEWAY_SESSION_SECRET"),
+            keycloak_url=env("OTMETKA_KEYCLOAK_URL").rstrip("/"),
+            keycloak_realm=env("OTMETKA_KEYCLOAK_REALM"),
+            peers={p: env(f"OTMETKA_{p.upper()}_GRPC_ADDR") for p in PEERS},
+        )
+
+    def __repr__(self) -> str:  # never print secrets
+        shown = {f.name: getattr(self, f.name) for f in fields(self) if "secret" not in f.name}
+        return f"GatewaySettings({shown})"
+
+    @property
+    def issuer(self) -> str:
+        return f"{self.keycloak_url}/realms/{self.keycloak_realm}"
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.public_url.startswith("https://")

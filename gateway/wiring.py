@@ -1,0 +1,22 @@
+"""The parts one gateway process is wired from, kept on the Flask app: settings, token verifier,
+service peers and the Keycloak OIDC client."""
+from dataclasses import dataclass
+
+from flask import current_app
+
+from gateway.oidc import KeycloakOidc
+from gateway.peers import Peers
+from gateway.settings import GatewaySettings
+from services.common.auth import TokenVerifier
+
+
+@dataclass(frozen=True)
+class Wiring:
+    settings: GatewaySettings
+    verifier: TokenVerifier
+    peers: Peers
+    oidc: KeycloakOidc
+
+
+def wiring() -> Wiring:
+    return current_app.extensions["otmetka"]
