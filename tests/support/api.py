@@ -1,21 +1,40 @@
-"""A thin client for the gateway's REST API and its browser login, used by end-to-end tests."""
-import html
-import re
+"""Browser-like logins through the gateway for end-to-end tests (the REST client is demo_seed.Api)."""
+import importlib
+import sys
+from urllib.parse import urljoin
 
 import requests
 
+from services import topology
 from services.demo_seed import BASE, Api  # noqa: F401  (re-exported for tests)
 
-FORM_ACTION = re.compile(r'<form[^>]*action="([^"]+)"', re.S)
+
+def check_broker():
+    """infra/keycloak/check_broker.py: how a login through Keycloak (and its broker) is scripted with requests."""
+    path = str(topology.ROOT / "infra" / "keycloak")
+    if path not in sys.path:
+        sys.path.insert(0, path)
+    return importlib.import_module("check_broker")
 
 
 def browser_login(username: str, password: str, idp: str | None = None) -> requests.Response:
     """Logs in through the gateway's OIDC flow like a browser (following every redirect); returns the
     final response, whose session (resp.session) carries the gateway's cookie."""
-    http = requests.Session()
-    resp = http.get(f"{BASE}/login/start" + (f"?idp={idp}" if idp else ""), timeout=30)
-    match = FORM_ACTION.search(resp.text)
-    assert match, f"no login form at {resp.url}: {resp.status_code} {resp.text[:300]}"
-    resp = http.post(html.unescape(match.group(1)), data={"username": username, "password": password}, timeout=30)
+    broker = check_broker()
+    http = broker.new_session()
+    resp = follow(http, http.get(f"{BASE}/login/start" + (f"?idp={idp}" if idp else ""), allow_redirects=False,
+                                 timeout=30))
+    assert resp.status_code == 200, f"no login page at {resp.url}: {resp.status_code} {resp.text[:300]}"
+    resp = follow(http, http.post(broker.login_form_action(resp.text), allow_redirects=False, timeout=30,
+                                  data={"username": username, "password": password}))
     resp.session = http
     return resp
+
+
+def follow(http: requests.Session, resp: requests.Response) -> requests.Response:
+    """Follows redirects one hop at a time, so that the session's cookie fix-up runs between hops."""
+    for _ in range(20):
+        if not resp.is_redirect:
+            return resp
+        resp = http.get(urljoin(resp.url, resp.headers["Location"]), allow_redirects=False, timeout=30)
+    raise AssertionError("too many redirects")

@@ -1,7 +1,5 @@
 """Fixtures for the gateway's integration tests: the gateway app configured from the real stack's
 environment (real Keycloak), with an in-memory fake of the service peers, and a scripted browser."""
-import importlib
-import sys
 from urllib.parse import urlparse
 
 import pytest
@@ -10,19 +8,12 @@ from gateway.app import create_app
 from gateway.settings import GatewaySettings
 from services import topology
 from tests.support import stack
+from tests.support.api import check_broker
 from tests.unit.gateway.fakes import FakePeers
 
 # The gateway client's registered redirect URIs are on this address; the scripted browser stops there.
 PUBLIC_URL = f"http://127.0.0.1:{topology.GATEWAY_PORT}"
 STANDIN_PASSWORD = "Gosuslugi-2025!"
-
-
-def check_broker():
-    """infra/keycloak/check_broker.py: how a login through Keycloak (and its broker) is scripted with requests."""
-    path = str(topology.ROOT / "infra" / "keycloak")
-    if path not in sys.path:
-        sys.path.insert(0, path)
-    return importlib.import_module("check_broker")
 
 
 @pytest.fixture
