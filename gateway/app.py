@@ -41,7 +41,8 @@ def create_app(settings: GatewaySettings | None = None, verifier=None, peers=Non
 
     @app.before_request
     def bind_context():
-        g.context = context.bind(None, request.headers.get("X-Request-ID"), request.headers.get("traceparent"))
+        g.context = context.bind(None, request.headers.get("X-Request-ID"), request.headers.get("traceparent"),
+                                 request.remote_addr)
 
     @app.teardown_request
     def reset_context(_exc):

@@ -1,6 +1,7 @@
 """The Russian web pages: home (schools, roles, the teacher's week, the children's diaries), the
 teacher's lesson page that saves the whole lesson, and the diary for a week."""
 import datetime
+import re
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
 
@@ -25,6 +26,9 @@ WORK_TYPES = {"classwork": "Работа на уроке", "homework": "Дома
               "independent": "Самостоятельная работа", "test": "Контрольная работа"}
 ATTENDANCE = {"absent": "Н — отсутствовал", "late": "опоздал", "ill": "Б — болел", "excused": "УП — уважительная",
               "unexcused": "НП — неуважительная"}
+LESSON_FIELDS = {"topic": "Тема урока", "homework": "Домашнее задание", "reason": "Причина изменения",
+                 "marks": "Отметка", "attendance": "Посещаемость"}
+FIELD_PATH = re.compile(r"(\w*)(?:\[(\d+)\])?")  # marks[0].value -> marks, 0
 WEEKDAYS = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")
 
 
@@ -91,26 +95,25 @@ def lesson(school_id, lesson_id):
     lesson = call("schedule", "GetLesson", schedule_pb2.GetLessonRequest(school_id=school_id, lesson_id=lesson_id))
     students = call("identity", "ListPeople", identity_pb2.ListPeopleRequest(
         school_id=school_id, kind=identity_pb2.STUDENT, class_group_id=lesson.class_group_id)).people
-    error = None
+    failure = None
     if request.method == "POST":
         form = _lesson_form(students)
         try:
             call("journal", "SaveLesson", journal_pb2.SaveLessonRequest(school_id=school_id, lesson_id=lesson_id, **form))
             return redirect(url_for("pages.lesson", school_id=school_id, lesson_id=lesson_id, saved=1))
         except DomainError as err:
-            error = err
+            status, failure = http_status(err), _failure(err, form, students)
         record = journal_pb2.LessonRecord(topic=form["topic"], homework=form["homework"],
                                           marks=[journal_pb2.Mark(**m) for m in form["marks"]],
                                           attendance=[journal_pb2.AttendanceEntry(**a) for a in form["attendance"]])
         reason = form["reason"]
     else:
         record = call("journal", "GetLessonRecord", journal_pb2.GetLessonRecordRequest(school_id=school_id, lesson_id=lesson_id))
-        reason = ""
+        reason, status = "", 200
     marks = {s.id: [m for m in record.marks if m.student_id == s.id] for s in students}
     attendance = {a.student_id: a.status for a in record.attendance}
-    status = http_status(error) if error else 200
     return render_template("lesson.html", lesson=lesson, students=students, record=record, marks=marks,
-                           attendance=attendance, reason=reason, error=error, saved="saved" in request.args,
+                           attendance=attendance, reason=reason, failure=failure, saved="saved" in request.args,
                            work_types=WORK_TYPES, attendance_names=ATTENDANCE), status
 
 
@@ -127,6 +130,21 @@ def _lesson_form(students) -> dict:
             attendance.append({"student_id": sid, "status": form[f"attendance-{sid}"]})
     return {"topic": form.get("topic", "").strip(), "homework": form.get("homework", "").strip(),
             "reason": form.get("reason", "").strip(), "marks": marks, "attendance": attendance}
+
+
+def _failure(error: DomainError, form: dict, students) -> dict:
+    """Why the lesson was not saved, in the page's words: each wrong field under its label (marks[0].value
+    as «Отметка (Иванов Пётр)»), and the message unless it only repeats a field's problem."""
+    names = {s.id: f"{s.name.last_name} {s.name.first_name}" for s in students}
+    fields = []
+    for field, text in error.fields.items():
+        group, index = FIELD_PATH.match(field).groups()
+        label = LESSON_FIELDS.get(group, "Урок")
+        if group in ("marks", "attendance") and index and int(index) < len(form[group]):
+            label += f" ({names.get(form[group][int(index)]['student_id'], '')})"
+        fields.append((label, text))
+    repeats = any(error.message.endswith(text) for text in error.fields.values())
+    return {"message": "" if repeats else error.message, "fields": fields}
 
 
 @bp.get("/schools/<uuid:school_id>/students/<uuid:student_id>/diary")

@@ -84,8 +84,7 @@ def seal_package(db: Database, outbox: Outbox, school_id: str, archive_id: str, 
                     sha256=sha256, retain_until=retain_until, error=None)
             .returning(*packages.c)).first()
         if row is not None:
-            outbox.add(session, school_id, archive_pb2.ArchiveSealed(package=package_message(row)),
-                       key_suffix=row.academic_year_id)
+            outbox.add(session, school_id, archive_pb2.ArchiveSealed(package=package_message(row)))
 
 
 def fail_package(db: Database, school_id: str, archive_id: str, error: str) -> None:

@@ -24,9 +24,14 @@ class ArchiveStore:
         return cls(client, settings.bucket)
 
     def ensure_bucket(self) -> None:
-        """Creates the bucket with object lock (and so versioning) if it does not exist yet."""
+        """Creates the bucket with object lock (and so versioning) if it does not exist yet, and refuses
+        to work with a bucket that has no object lock (it could not keep archives unchanged)."""
         if not self.client.bucket_exists(self.bucket):
             self.client.make_bucket(self.bucket, object_lock=True)
+        try:
+            self.client.get_object_lock_config(self.bucket)
+        except S3Error as exc:
+            raise RuntimeError(f"bucket {self.bucket} has no object lock: archives cannot be kept there") from exc
 
     def put_locked(self, key: str, data: bytes, retain_until: dt.date) -> str:
         """Stores the object under COMPLIANCE retention until the given day; returns its version id."""

@@ -66,6 +66,7 @@ class IdempotentConsumer:
             context.reset(tokens)
 
     def record_failure(self, raw: bytes, error: str) -> None:
+        """Parks an event that keeps failing in the inbox with its error, so the stream moves on."""
         env = Envelope.FromString(raw)
         with self.db.tenant_session(env.school_id) as session:
             session.execute(insert(self.inbox).values(event_id=env.event_id, school_id=env.school_id,
@@ -79,6 +80,7 @@ class ConsumerLoop(threading.Thread):
         super().__init__(name=f"consumer-{service}", daemon=True)
         self.consumer = consumer
         self.stop_event = threading.Event()
+        self.ready = threading.Event()  # set once the group has assigned partitions to this consumer
         self.kafka = KafkaConsumer(
             bootstrap_servers=kafka_bootstrap, group_id=f"otmetka-{service}", enable_auto_commit=False,
             auto_offset_reset="earliest", fetch_max_wait_ms=100, client_id=f"otmetka-{service}",
@@ -87,13 +89,32 @@ class ConsumerLoop(threading.Thread):
 
     def run(self) -> None:
         while not self.stop_event.is_set():
-            batches = self.kafka.poll(timeout_ms=500)
-            for records in batches.values():
-                for record in records:
-                    self._handle_with_retries(record.value)
-            if batches:
-                self.kafka.commit()
+            try:
+                batches = self.kafka.poll(timeout_ms=500)
+                if self.kafka.assignment():
+                    self.ready.set()
+                for records in batches.values():
+                    for record in records:
+                        self._handle_with_retries(record.value)
+                if batches:
+                    self.kafka.commit()
+            except Exception:
+                # e.g. the database is down: nothing was committed, so the batch comes again
+                log.exception("consumer loop failed, resuming from the last committed offsets")
+                self._rewind()
+                self.stop_event.wait(2.0)
         self.kafka.close()
+
+    def _rewind(self) -> None:
+        try:
+            for partition in self.kafka.assignment():
+                committed = self.kafka.committed(partition)
+                if committed is None:
+                    self.kafka.seek_to_beginning(partition)
+                else:
+                    self.kafka.seek(partition, committed)
+        except Exception:
+            log.exception("could not rewind to the committed offsets")
 
     def _handle_with_retries(self, raw: bytes) -> None:
         for attempt in range(1, MAX_ATTEMPTS + 1):
@@ -108,4 +129,6 @@ class ConsumerLoop(threading.Thread):
                 self.stop_event.wait(0.2 * 2 ** attempt)
 
     def stop(self) -> None:
+        """Stops polling and leaves the group (so a restarted consumer is assigned at once)."""
         self.stop_event.set()
+        self.join(timeout=10)

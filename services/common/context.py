@@ -27,6 +27,7 @@ _caller: contextvars.ContextVar[Caller | None] = contextvars.ContextVar("caller"
 _request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
 _trace_parent: contextvars.ContextVar[str] = contextvars.ContextVar("trace_parent", default="")
 _school_id: contextvars.ContextVar[str] = contextvars.ContextVar("school_id", default="")
+_client_address: contextvars.ContextVar[str] = contextvars.ContextVar("client_address", default="")
 
 
 def current_caller() -> Caller:
@@ -38,12 +39,15 @@ def current_caller() -> Caller:
     return caller
 
 
-def bind(caller: Caller | None, request_id: str | None = None, trace_parent: str | None = None) -> list:
-    """Binds the request context; returns tokens for reset()."""
+def bind(caller: Caller | None, request_id: str | None = None, trace_parent: str | None = None,
+         client_address: str | None = None) -> list:
+    """Binds the request context; returns tokens for reset(). client_address is the end user's
+    address, carried between services as x-forwarded-for."""
     return [
         (_caller, _caller.set(caller)),
         (_request_id, _request_id.set(request_id or uuid.uuid4().hex)),
         (_trace_parent, _trace_parent.set(trace_parent or new_trace_parent())),
+        (_client_address, _client_address.set(client_address or "")),
     ]
 
 
@@ -66,6 +70,10 @@ def request_id() -> str:
 
 def trace_parent() -> str:
     return _trace_parent.get()
+
+
+def client_address() -> str:
+    return _client_address.get()
 
 
 def school_id() -> str:

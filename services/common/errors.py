@@ -78,7 +78,7 @@ def from_rpc_error(error: grpc.RpcError) -> DomainError:
     message, fields = parse_details(error.details())
     cls = _BY_CODE.get(error.code())
     if cls is None:
-        return Unavailable()
+        return DomainError() if error.code() == grpc.StatusCode.INTERNAL else Unavailable()
     err = DomainError.__new__(cls)
     DomainError.__init__(err, message or cls.default_message, fields)
     return err

@@ -19,6 +19,8 @@ class Peer:
             token = context.current_caller().token
         metadata = [("authorization", f"Bearer {token}"), ("x-request-id", context.request_id()),
                     ("traceparent", context.trace_parent())]
+        if context.client_address():
+            metadata.append(("x-forwarded-for", context.client_address()))
         try:
             return getattr(self.stub, method)(request, timeout=deadline or self.deadline, metadata=metadata)
         except grpc.RpcError as exc:

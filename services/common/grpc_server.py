@@ -5,6 +5,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterable
 from concurrent import futures
+from urllib.parse import unquote
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
@@ -16,6 +17,7 @@ from services.common.errors import DomainError
 
 log = logging.getLogger(__name__)
 OPEN_SERVICES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
+READY_TIMEOUT = 60.0
 
 
 class ContextInterceptor(grpc.ServerInterceptor):
@@ -33,11 +35,12 @@ class ContextInterceptor(grpc.ServerInterceptor):
 
         def wrapped(request, ctx: grpc.ServicerContext):
             metadata = dict(ctx.invocation_metadata())
-            tokens = context.bind(None, metadata.get("x-request-id"), metadata.get("traceparent"))
+            address = metadata.get("x-forwarded-for", "").split(",")[0].strip() or peer_host(ctx.peer())
+            tokens = context.bind(None, metadata.get("x-request-id"), metadata.get("traceparent"), address)
             try:
                 auth = metadata.get("authorization", "")
                 caller = self.verifier.verify(auth[7:] if auth.lower().startswith("bearer ") else "")
-                tokens += context.bind(caller, context.request_id(), context.trace_parent())
+                tokens += context.bind(caller, context.request_id(), context.trace_parent(), address)
                 return inner(request, ctx)
             except DomainError as err:
                 log.info("%s refused: %s", method, err.message, extra={"fields": {"code": err.code.name}})
@@ -53,6 +56,13 @@ class ContextInterceptor(grpc.ServerInterceptor):
             response_serializer=handler.response_serializer)
 
 
+def peer_host(peer: str | None) -> str:
+    """The host part of a gRPC peer string such as 'ipv4:127.0.0.1:5432' or 'ipv6:%5B::1%5D:5432'."""
+    kind, _, rest = unquote(peer or "").partition(":")
+    host = rest.rsplit(":", 1)[0] if kind in ("ipv4", "ipv6") else rest
+    return host.strip("[]")
+
+
 def serve(name: str, listen: str, verifier: TokenVerifier, register: Callable[[grpc.Server], Iterable[str]],
           workers: Iterable[threading.Thread] = (), max_workers: int = 16) -> None:
     """Runs a service until SIGTERM/SIGINT. `register` adds servicers and returns their full names."""
@@ -60,6 +70,8 @@ def serve(name: str, listen: str, verifier: TokenVerifier, register: Callable[[g
                          interceptors=[ContextInterceptor(verifier)])
     service_names = list(register(server))
     health_servicer = health.HealthServicer()
+    for svc in ["", *service_names]:  # the servicer says SERVING by default: not before the workers are ready
+        health_servicer.set(svc, health_pb2.HealthCheckResponse.NOT_SERVING)
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     reflection.enable_server_reflection([*service_names, health.SERVICE_NAME, reflection.SERVICE_NAME], server)
     server.add_insecure_port(listen)
@@ -67,6 +79,9 @@ def serve(name: str, listen: str, verifier: TokenVerifier, register: Callable[[g
     for worker in workers:
         worker.start()
     server.start()
+    for worker in workers:  # serving means consumers are in their group, so no event waits for a rebalance
+        if hasattr(worker, "ready") and not worker.ready.wait(READY_TIMEOUT):
+            log.warning("%s not ready after %ss", worker.name, READY_TIMEOUT)
     for svc in ["", *service_names]:
         health_servicer.set(svc, health_pb2.HealthCheckResponse.SERVING)
     log.info("%s listening on %s", name, listen)

@@ -11,7 +11,7 @@ import psycopg
 from google.protobuf.any_pb2 import Any
 from google.protobuf.message import Message
 from kafka import KafkaProducer
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
 from proto.events.v1.envelope_pb2 import Envelope
@@ -19,6 +19,7 @@ from services.common import context
 from services.common.db import Database
 
 log = logging.getLogger(__name__)
+RELAY_LOCK = 0x6F74_6D65_6F75_7462  # any constant the services' databases use for nothing else
 
 
 def topic_of(service: str) -> str:
@@ -49,11 +50,11 @@ class Outbox:
         self.topic = topic_of(service)
         self.table = table
 
-    def add(self, session: Session, school_id: str, payload: Message, key_suffix: str = "") -> Envelope:
+    def add(self, session: Session, school_id: str, payload: Message) -> Envelope:
+        """The message key is the school id: one school's events share a partition and stay in order."""
         env = envelope(school_id, payload)
         session.execute(insert(self.table).values(
-            id=env.event_id, school_id=school_id, topic=self.topic,
-            key=f"{school_id}:{key_suffix}" if key_suffix else school_id,
+            id=env.event_id, school_id=school_id, topic=self.topic, key=school_id,
             type=env.type, payload=env.SerializeToString(),
         ))
         return env
@@ -86,12 +87,15 @@ class OutboxRelay(threading.Thread):
                 self.stop_event.wait(1.0)
 
     def publish_pending(self) -> int:
-        """Publishes one batch of unpublished events in order; returns how many were published."""
+        """Publishes one batch of unpublished events in commit order; returns how many were published.
+        One relay at a time per database (an advisory lock), so replicas never reorder events."""
         with self.db.system_session() as session:
+            if not session.scalar(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": RELAY_LOCK}):
+                return 0
             rows = session.execute(
                 select(self.table.c.id, self.table.c.topic, self.table.c.key, self.table.c.payload)
                 .where(self.table.c.published_at.is_(None))
-                .order_by(self.table.c.created_at).limit(self.batch).with_for_update(skip_locked=True)
+                .order_by(self.table.c.seq).limit(self.batch)
             ).all()
             if not rows:
                 return 0
@@ -105,4 +109,5 @@ class OutboxRelay(threading.Thread):
 
     def stop(self) -> None:
         self.stop_event.set()
+        self.join(timeout=10)
         self.producer.close(timeout=5)

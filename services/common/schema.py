@@ -13,6 +13,7 @@ def messaging_tables(metadata: sa.MetaData) -> tuple[sa.Table, sa.Table]:
     outbox = sa.Table(
         "outbox", metadata,
         sa.Column("id", UUID(as_uuid=False), primary_key=True),
+        sa.Column("seq", sa.BigInteger, sa.Identity(always=True), nullable=False),  # publication order
         sa.Column("school_id", UUID(as_uuid=False), nullable=False),
         sa.Column("topic", sa.Text, nullable=False),
         sa.Column("key", sa.Text, nullable=False),
@@ -49,7 +50,7 @@ def create_messaging(op) -> None:
     metadata = sa.MetaData()
     outbox, inbox = messaging_tables(metadata)
     metadata.create_all(op.get_bind())
-    op.execute("CREATE INDEX outbox_unpublished ON outbox (created_at) WHERE published_at IS NULL")
+    op.execute("CREATE INDEX outbox_unpublished ON outbox (seq) WHERE published_at IS NULL")
     op.execute("""
         CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN PERFORM pg_notify('outbox', ''); RETURN NULL; END $$""")

@@ -35,6 +35,8 @@ UNTRUSTED = ("Учётная запись на Госуслугах не под�
 NO_SNILS = ("В учётной записи Госуслуг нет СНИЛС, поэтому связать её с родителем автоматически нельзя. "
             "Школа должна подтвердить совпадение данных: обратитесь к классному руководителю или секретарю.")
 NO_GUARDIAN = "Родитель с таким СНИЛС не найден ни в одной школе. Обратитесь в школу."
+LINKED_ELSEWHERE = ("Запись родителя с этим СНИЛС уже связана с другой учётной записью Госуслуг. "
+                    "Обратитесь в школу, чтобы проверить данные.")
 
 
 def _reject(problems: domain.Problems) -> None:
@@ -165,10 +167,10 @@ def _add_person(session: Session, outbox: Outbox, school_id: str, person_id: str
     session.execute(insert(directory).values(school_id=school_id, person_id=person_id, subject=subject,
                                              snils=person.snils if person.kind == "guardian" else None))
     message = _person_message(row, person.roles)
-    outbox.add(session, school_id, pb.PersonRegistered(person=message), person_id)
+    outbox.add(session, school_id, pb.PersonRegistered(person=message))
     if person.class_group_id:
         outbox.add(session, school_id, pb.StudentEnrolled(student_id=person_id, class_group_id=person.class_group_id,
-                                                          full_name=person.name.full), person_id)
+                                                          full_name=person.name.full))
     return message
 
 
@@ -243,7 +245,7 @@ def link_guardian(db: Database, outbox: Outbox, caller: Caller, school_id: str, 
             school_id=school_id, guardian_id=guardian_id, student_id=student_id, relation=relation,
         ).on_conflict_do_update(index_elements=["school_id", "guardian_id", "student_id"], set_={"relation": relation}))
         outbox.add(session, school_id, pb.GuardianLinked(guardian_id=guardian_id, student_id=student_id,
-                                                         relation=relation), student_id)
+                                                         relation=relation))
 
 
 def link_federated_account(db: Database, outbox: Outbox, accounts: KeycloakAccounts, caller: Caller) -> list[pb.Person]:
@@ -254,10 +256,12 @@ def link_federated_account(db: Database, outbox: Outbox, accounts: KeycloakAccou
     if not snils:
         raise FailedPrecondition(NO_SNILS)
     with db.system_session() as session:
-        found = session.execute(select(directory.c.school_id, directory.c.person_id)
+        found = session.execute(select(directory.c.school_id, directory.c.person_id, directory.c.subject)
                                 .where(directory.c.snils == snils)).all()
     if not found:
         raise FailedPrecondition(NO_GUARDIAN)
+    if any(row.subject not in (None, caller.subject) for row in found):
+        raise FailedPrecondition(LINKED_ELSEWHERE)  # never hand a family's records to another account
     by_school = defaultdict(list)
     for row in found:
         by_school[row.school_id].append(row.person_id)
@@ -275,10 +279,10 @@ def link_federated_account(db: Database, outbox: Outbox, accounts: KeycloakAccou
 
 
 def _link_account(session: Session, outbox: Outbox, caller: Caller, school_id: str, person_id: str) -> None:
-    linked = session.execute(update(persons).where(persons.c.id == person_id, persons.c.subject.is_distinct_from(caller.subject))
+    linked = session.execute(update(persons).where(persons.c.id == person_id, persons.c.subject.is_(None))
                              .values(subject=caller.subject, username=caller.username)).rowcount
     session.execute(pg_insert(role_grants).values(school_id=school_id, person_id=person_id, role="guardian")
                     .on_conflict_do_nothing())
     if linked:
         session.execute(update(directory).where(directory.c.person_id == person_id).values(subject=caller.subject))
-        outbox.add(session, school_id, pb.FederatedAccountLinked(guardian_id=person_id, subject=caller.subject), person_id)
+        outbox.add(session, school_id, pb.FederatedAccountLinked(guardian_id=person_id, subject=caller.subject))

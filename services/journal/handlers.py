@@ -93,7 +93,7 @@ class LessonChanges:
             actor_roles=sorted(self.principal.roles), client_address=self.client_address, entity=entity,
             entity_id=entity_id, lesson_id=self.lesson_id, student_id=student_id, old_value=old, new_value=new,
             reason=self.reason))
-        self.outbox.add(self.session, self.lesson["school_id"], event, key_suffix=self.lesson_id)
+        self.outbox.add(self.session, self.lesson["school_id"], event)
 
     def save_texts(self, entry: domain.LessonEntry) -> None:
         """Upserts the lesson record (locking it, so saves of one lesson run one after another)."""

@@ -57,7 +57,7 @@ def create_academic_year(deps: Deps, school_id: str, name: str, start_date: str,
         session.execute(insert(academic_years).values(year))
         session.execute(insert(terms), term_rows)
         message = messages.academic_year(year, term_rows)
-        deps.outbox.add(session, school_id, pb.AcademicYearCreated(academic_year=message), key_suffix=year["id"])
+        deps.outbox.add(session, school_id, pb.AcademicYearCreated(academic_year=message))
     return message
 
 
@@ -74,7 +74,7 @@ def create_class_group(deps: Deps, school_id: str, academic_year_id: str, grade:
         row = dict(id=new_id(), school_id=school_id, academic_year_id=academic_year_id, grade=grade, name=name)
         session.execute(insert(class_groups).values(row))
         message = messages.class_group(row)
-        deps.outbox.add(session, school_id, pb.ClassGroupCreated(class_group=message), key_suffix=row["id"])
+        deps.outbox.add(session, school_id, pb.ClassGroupCreated(class_group=message))
     return message
 
 
@@ -102,7 +102,7 @@ def create_subject(deps: Deps, school_id: str, name: str) -> pb.Subject:
         row = dict(id=new_id(), school_id=school_id, name=name)
         session.execute(insert(subjects).values(row))
         message = messages.subject(row)
-        deps.outbox.add(session, school_id, pb.SubjectCreated(subject=message), key_suffix=row["id"])
+        deps.outbox.add(session, school_id, pb.SubjectCreated(subject=message))
     return message
 
 
@@ -158,8 +158,7 @@ def create_timetable_entry(deps: Deps, school_id: str, class_group_id: str, subj
         if lesson_rows:
             session.execute(insert(lessons), lesson_rows)
         for row in lesson_rows:
-            deps.outbox.add(session, school_id, pb.LessonScheduled(lesson=messages.lesson(row, subject)),
-                            key_suffix=class_group_id)
+            deps.outbox.add(session, school_id, pb.LessonScheduled(lesson=messages.lesson(row, subject)))
     return messages.timetable_entry(entry), len(lesson_rows)
 
 
@@ -222,8 +221,7 @@ def close_academic_year(deps: Deps, school_id: str, academic_year_id: str) -> pb
         group_ids = session.scalars(select(class_groups.c.id).where(class_groups.c.academic_year_id == academic_year_id)
                                     .order_by(class_groups.c.grade, class_groups.c.name)).all()
         message = messages.academic_year(year, term_rows)
-        deps.outbox.add(session, school_id, pb.AcademicYearClosed(academic_year=message, class_group_ids=group_ids),
-                        key_suffix=academic_year_id)
+        deps.outbox.add(session, school_id, pb.AcademicYearClosed(academic_year=message, class_group_ids=group_ids))
     return message
 
 

@@ -7,11 +7,9 @@ import json
 import subprocess
 import uuid
 import zipfile
-from concurrent import futures
 
 import bagit
 import grpc
-import jwt
 import pytest
 from minio import Minio
 from minio.commonconfig import COMPLIANCE
@@ -32,15 +30,13 @@ from services.archive.settings import RETENTION_DEFAULTS
 from services.archive.signing import Signer
 from services.archive.storage import ArchiveStore
 from services.archive.tables import inbox, outbox, packages
-from services.common import context
-from services.common.auth import TokenVerifier
 from services.common.consumer import IdempotentConsumer
 from services.common.db import Database
 from services.common.errors import FailedPrecondition, Unavailable
-from services.common.grpc_server import ContextInterceptor
 from services.common.outbox import Outbox, envelope
 from services.common.policy import Principal
 from tests.support import stack
+from tests.support.grpc_harness import FakePrincipals, call, database, serving
 
 pytestmark = pytest.mark.stack
 BUCKET = "otmetka-archive-tests"
@@ -62,22 +58,10 @@ class FakeSheets:
                           b"%PDF-1.4 " + name.encode())
 
 
-class Principals:
-    def __init__(self):
-        self.people: dict[str, Principal] = {}
-
-    def resolve(self, school_id: str) -> Principal:
-        caller = context.current_caller()
-        if caller.is_service:
-            return Principal(subject=caller.subject, school_id=school_id, is_service=True)
-        return self.people.get(caller.subject, Principal(subject=caller.subject, school_id=school_id))
-
-
 @pytest.fixture(scope="module")
 def db():
-    database = Database(stack.deployed("archive"))
-    yield database
-    database.engine.dispose()
+    with database("archive") as db:
+        yield db
 
 
 @pytest.fixture(scope="module")
@@ -203,37 +187,27 @@ def test_a_failed_build_is_recorded_and_retried_by_redelivery(db, builder, sheet
 
 
 def test_grpc_registry_is_for_school_managers(db, store, sealed):
-    env = stack.env()
-    principals = Principals()
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=2), interceptors=[
-        ContextInterceptor(TokenVerifier(f"{env['OTMETKA_KEYCLOAK_URL']}/realms/{env['OTMETKA_KEYCLOAK_REALM']}"))])
-    archive_pb2_grpc.add_ArchiveServiceServicer_to_server(ArchiveServicer(db, store, principals), server)
-    port = server.add_insecure_port("127.0.0.1:0")
-    server.start()
-    try:
-        stub = archive_pb2_grpc.ArchiveServiceStub(grpc.insecure_channel(f"127.0.0.1:{port}"))
-        token = stack.operator_token()
-        subject = jwt.decode(token, options={"verify_signature": False})["sub"]
-        principals.people[subject] = Principal(subject, sealed.school_id, roles=frozenset({"director"}))
-        auth = [("authorization", f"Bearer {token}")]
-        listed = stub.ListArchives(archive_pb2.ListArchivesRequest(school_id=sealed.school_id), metadata=auth)
+    principals = FakePrincipals()
+    principals.grant(sealed.school_id, "director")
+    token = stack.operator_token()
+    with serving(archive_pb2_grpc.add_ArchiveServiceServicer_to_server, ArchiveServicer(db, store, principals),
+                 archive_pb2_grpc.ArchiveServiceStub) as stub:
+        listed = call(stub, "ListArchives", archive_pb2.ListArchivesRequest(school_id=sealed.school_id), token)
         assert [p.id for p in listed.packages] == [sealed.id]
-        got = stub.GetArchive(archive_pb2.GetArchiveRequest(school_id=sealed.school_id, archive_id=sealed.id),
-                              metadata=auth)
+        got = call(stub, "GetArchive", archive_pb2.GetArchiveRequest(school_id=sealed.school_id, archive_id=sealed.id),
+                   token)
         assert (got.status, got.retain_until) == ("sealed", sealed.retain_until.isoformat())
-        content = stub.DownloadArchive(archive_pb2.GetArchiveRequest(school_id=sealed.school_id, archive_id=sealed.id),
-                                       metadata=auth)
+        content = call(stub, "DownloadArchive", archive_pb2.GetArchiveRequest(
+            school_id=sealed.school_id, archive_id=sealed.id), token)
         assert content.media_type == "application/zip" and hashlib.sha256(content.content).hexdigest() == sealed.sha256
         with pytest.raises(grpc.RpcError) as excinfo:
-            stub.GetArchive(archive_pb2.GetArchiveRequest(school_id=sealed.school_id, archive_id=str(uuid.uuid4())),
-                            metadata=auth)
+            call(stub, "GetArchive", archive_pb2.GetArchiveRequest(
+                school_id=sealed.school_id, archive_id=str(uuid.uuid4())), token)
         assert excinfo.value.code() == grpc.StatusCode.NOT_FOUND
         with pytest.raises(grpc.RpcError) as excinfo:
-            stub.ListArchives(archive_pb2.ListArchivesRequest(school_id=sealed.school_id),
-                              metadata=[("authorization", f"Bearer {stack.service_token()}")])
+            call(stub, "ListArchives", archive_pb2.ListArchivesRequest(school_id=sealed.school_id),
+                 stack.service_token())
         assert excinfo.value.code() == grpc.StatusCode.PERMISSION_DENIED
-    finally:
-        server.stop(grace=1)
 
 
 def test_a_package_another_builder_holds_is_left_alone(db, builder):

@@ -1,10 +1,7 @@
 """The identity servicer in-process on a free port, against the real PostgreSQL and Keycloak."""
-import json
 import uuid
-from concurrent import futures
 from dataclasses import dataclass
 
-import grpc
 import pytest
 from keycloak import KeycloakAdmin
 
@@ -12,12 +9,12 @@ from proto.identity.v1 import identity_pb2 as pb
 from proto.identity.v1 import identity_pb2_grpc
 from services.common.auth import TokenVerifier
 from services.common.db import Database
-from services.common.grpc_server import ContextInterceptor
 from services.common.outbox import Outbox
 from services.identity import tables
 from services.identity.keycloak_accounts import KeycloakAccounts
 from services.identity.servicer import IdentityServicer
-from tests.support import stack
+from tests.support import grpc_harness, stack
+from tests.support.grpc_harness import database, serving, token_verifier
 
 
 @dataclass
@@ -30,33 +27,20 @@ class Identity:
     verifier: TokenVerifier
 
     def call(self, method: str, request, token: str):
-        return getattr(self.stub, method)(request, metadata=[("authorization", f"Bearer {token}")], timeout=30)
-
-
-def rpc_error(excinfo) -> tuple[grpc.StatusCode, str, dict]:
-    """Code, Russian message and offending fields of a refused call."""
-    details = json.loads(excinfo.value.details())
-    return excinfo.value.code(), details["message"], details["fields"]
+        return grpc_harness.call(self.stub, method, request, token)
 
 
 @pytest.fixture(scope="session")
 def identity():
     env = stack.env()
     url, realm, secret = env["OTMETKA_KEYCLOAK_URL"], env["OTMETKA_KEYCLOAK_REALM"], env["OTMETKA_SERVICES_CLIENT_SECRET"]
-    db = Database(stack.deployed("identity"))
     outbox = Outbox("identity", tables.outbox)
     accounts = KeycloakAccounts(url, realm, "otmetka-services", secret)
-    verifier = TokenVerifier(f"{url}/realms/{realm}")
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=4), interceptors=[ContextInterceptor(verifier)])
-    identity_pb2_grpc.add_IdentityServiceServicer_to_server(IdentityServicer(db, outbox, accounts), server)
-    port = server.add_insecure_port("127.0.0.1:0")
-    server.start()
-    channel = grpc.insecure_channel(f"127.0.0.1:{port}")
     keycloak = KeycloakAdmin(server_url=url, realm_name=realm, client_id="otmetka-services", client_secret_key=secret)
-    yield Identity(identity_pb2_grpc.IdentityServiceStub(channel), db, outbox, accounts, keycloak, verifier)
-    channel.close()
-    server.stop(grace=1)
-    db.engine.dispose()
+    with database("identity") as db:
+        with serving(identity_pb2_grpc.add_IdentityServiceServicer_to_server, IdentityServicer(db, outbox, accounts),
+                     identity_pb2_grpc.IdentityServiceStub) as stub:
+            yield Identity(stub, db, outbox, accounts, keycloak, token_verifier())
 
 
 @dataclass

@@ -19,8 +19,8 @@ pytestmark = pytest.mark.stack
 class BrokenOutbox(Outbox):
     """Writes the event, then fails: the command's transaction must roll back as a whole."""
 
-    def add(self, session, school_id, payload, key_suffix=""):
-        super().add(session, school_id, payload, key_suffix)
+    def add(self, session, school_id, payload):
+        super().add(session, school_id, payload)
         raise RuntimeError("database part failed")
 
 
@@ -70,9 +70,9 @@ def test_person_and_its_event_commit_together(identity, school):
 
     person, _ = handlers.create_person(identity.db, identity.outbox, identity.accounts, caller, **args)
     with identity.db.tenant_session(school.id) as session:
-        events = session.scalars(select(tables.outbox.c.type).where(tables.outbox.c.key == f"{school.id}:{person.id}")
-                                 .order_by(tables.outbox.c.created_at)).all()
-    assert events == [pb.PersonRegistered.DESCRIPTOR.full_name, pb.StudentEnrolled.DESCRIPTOR.full_name]
+        events = session.scalars(select(tables.outbox.c.type).where(tables.outbox.c.key == school.id)
+                                 .order_by(tables.outbox.c.seq.desc()).limit(2)).all()
+    assert events == [pb.StudentEnrolled.DESCRIPTOR.full_name, pb.PersonRegistered.DESCRIPTOR.full_name]
 
 
 def test_failed_onboarding_leaves_nothing_in_keycloak(identity):

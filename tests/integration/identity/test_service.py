@@ -6,8 +6,9 @@ import jwt
 import pytest
 
 from proto.identity.v1 import identity_pb2 as pb
-from tests.integration.identity.conftest import random_snils, rpc_error
+from tests.integration.identity.conftest import random_snils
 from tests.support import stack
+from tests.support.grpc_harness import rpc_error
 
 pytestmark = pytest.mark.stack
 CLASS_5A, CLASS_5B = str(uuid.uuid4()), str(uuid.uuid4())

@@ -1,40 +1,20 @@
 """The journal servicer in-process on a free port, against the real PostgreSQL and Keycloak tokens, with
 small fakes of our own ports: principals, the schedule service and the identity service."""
 import datetime as dt
-import json
 import uuid
-from concurrent import futures
 from dataclasses import dataclass, field
 
-import grpc
 import pytest
 
 from proto.journal.v1 import journal_pb2_grpc
 from proto.schedule.v1 import schedule_pb2
-from services.common.auth import TokenVerifier
-from services.common.db import Database
 from services.common.errors import NotFound
-from services.common.grpc_server import ContextInterceptor
 from services.common.outbox import Outbox
-from services.common.policy import Principal
 from services.journal import domain, tables
 from services.journal.handlers import Deps
 from services.journal.servicer import JournalServicer
-from tests.support import stack
-
-
-class FakePrincipals:
-    """Who the caller is in each school (the identity service's answer, set by the test)."""
-
-    def __init__(self):
-        self.grants: dict[str, Principal] = {}
-
-    def grant(self, school_id: str, *roles: str, person_id: str = "", student_ids=()) -> None:
-        self.grants[school_id] = Principal(subject=f"subject-{person_id or 'nobody'}", school_id=school_id,
-                                           person_id=person_id, roles=frozenset(roles), student_ids=frozenset(student_ids))
-
-    def resolve(self, school_id: str) -> Principal:
-        return self.grants.get(school_id, Principal(subject="subject-nobody", school_id=school_id))
+from tests.support import grpc_harness, stack
+from tests.support.grpc_harness import FakePrincipals, database, serving
 
 
 @dataclass
@@ -71,32 +51,17 @@ class Journal:
     token: str
 
     def call(self, method: str, request, forwarded_for: str | None = None):
-        metadata = [("authorization", f"Bearer {self.token}")]
-        if forwarded_for:
-            metadata.append(("x-forwarded-for", forwarded_for))
-        return getattr(self.stub, method)(request, metadata=metadata, timeout=30)
-
-
-def rpc_error(excinfo) -> tuple[grpc.StatusCode, str, dict]:
-    details = json.loads(excinfo.value.details())
-    return excinfo.value.code(), details["message"], details["fields"]
+        metadata = [("x-forwarded-for", forwarded_for)] if forwarded_for else []
+        return grpc_harness.call(self.stub, method, request, self.token, metadata)
 
 
 @pytest.fixture(scope="session")
 def journal():
-    env = stack.env()
-    db = Database(stack.deployed("journal"))
-    deps = Deps(db, Outbox("journal", tables.outbox), FakePrincipals(), FakeSchedule(), FakeIdentity())
-    verifier = TokenVerifier(f"{env['OTMETKA_KEYCLOAK_URL']}/realms/{env['OTMETKA_KEYCLOAK_REALM']}")
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=4), interceptors=[ContextInterceptor(verifier)])
-    journal_pb2_grpc.add_JournalServiceServicer_to_server(JournalServicer(deps), server)
-    port = server.add_insecure_port("127.0.0.1:0")
-    server.start()
-    channel = grpc.insecure_channel(f"127.0.0.1:{port}")
-    yield Journal(journal_pb2_grpc.JournalServiceStub(channel), deps, stack.operator_token())
-    channel.close()
-    server.stop(grace=1)
-    db.engine.dispose()
+    with database("journal") as db:
+        deps = Deps(db, Outbox("journal", tables.outbox), FakePrincipals(), FakeSchedule(), FakeIdentity())
+        with serving(journal_pb2_grpc.add_JournalServiceServicer_to_server, JournalServicer(deps),
+                     journal_pb2_grpc.JournalServiceStub) as stub:
+            yield Journal(stub, deps, stack.operator_token())
 
 
 @dataclass
@@ -123,7 +88,7 @@ def new_lesson(journal: Journal, date: dt.date) -> Lesson:
     school_id, teacher_id, class_group_id = (str(uuid.uuid4()) for _ in range(3))
     students = sorted(str(uuid.uuid4()) for _ in range(3))
     journal.deps.identity.classes[class_group_id] = set(students)
-    journal.deps.principals.grant(school_id, "subject_teacher", person_id=teacher_id)
+    journal.deps.principals.grant(school_id, "subject_teacher", person_id=teacher_id, subject=f"subject-{teacher_id}")
     return Lesson(school_id, teacher_id, students, add_lesson(journal, school_id, class_group_id, teacher_id, date))
 
 

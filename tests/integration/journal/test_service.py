@@ -17,7 +17,8 @@ from services.common.auth import caller_from_claims
 from services.journal import handlers
 from services.journal.domain import MarkInput
 from services.journal.tables import attendance, ledger, lesson_records, marks, outbox
-from tests.integration.journal.conftest import add_lesson, rpc_error
+from tests.integration.journal.conftest import add_lesson
+from tests.support.grpc_harness import rpc_error
 
 pytestmark = pytest.mark.stack
 

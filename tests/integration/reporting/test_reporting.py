@@ -4,7 +4,6 @@ import json
 import shutil
 import subprocess
 import uuid
-from concurrent import futures
 
 import grpc
 import pytest
@@ -14,53 +13,29 @@ from proto.identity.v1 import identity_pb2 as identity
 from proto.journal.v1 import journal_pb2 as journal
 from proto.reporting.v1 import reporting_pb2, reporting_pb2_grpc
 from proto.schedule.v1 import schedule_pb2 as schedule
-from services.common import context
-from services.common.auth import TokenVerifier
 from services.common.consumer import IdempotentConsumer
 from services.common.db import Database
-from services.common.grpc_server import ContextInterceptor
 from services.common.outbox import envelope
-from services.common.policy import Principal
 from services.reporting import tables
 from services.reporting.events import handlers
 from services.reporting.servicer import ReportingServicer
 from tests.support import stack
+from tests.support.grpc_harness import FakePrincipals, call, database, serving
 
 pytestmark = pytest.mark.stack
 
 
-class Principals:
-    """Our principal port: service accounts as the real resolver sees them, people from a table."""
-
-    def __init__(self):
-        self.people: dict[str, Principal] = {}
-
-    def resolve(self, school_id: str) -> Principal:
-        caller = context.current_caller()
-        if caller.is_service:
-            return Principal(subject=caller.subject, school_id=school_id, is_service=True)
-        return self.people.get(caller.subject, Principal(subject=caller.subject, school_id=school_id))
-
-
 @pytest.fixture(scope="module")
 def db():
-    database = Database(stack.deployed("reporting"))
-    yield database
-    database.engine.dispose()
+    with database("reporting") as db:
+        yield db
 
 
 @pytest.fixture(scope="module")
 def stub(db):
-    env = stack.env()
-    verifier = TokenVerifier(f"{env['OTMETKA_KEYCLOAK_URL']}/realms/{env['OTMETKA_KEYCLOAK_REALM']}")
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=4), interceptors=[ContextInterceptor(verifier)])
-    reporting_pb2_grpc.add_ReportingServiceServicer_to_server(ReportingServicer(db, Principals()), server)
-    port = server.add_insecure_port("127.0.0.1:0")
-    server.start()
-    channel = grpc.insecure_channel(f"127.0.0.1:{port}")
-    yield reporting_pb2_grpc.ReportingServiceStub(channel)
-    channel.close()
-    server.stop(grace=1)
+    with serving(reporting_pb2_grpc.add_ReportingServiceServicer_to_server, ReportingServicer(db, FakePrincipals()),
+                 reporting_pb2_grpc.ReportingServiceStub) as served:
+        yield served
 
 
 class School:
@@ -134,10 +109,6 @@ def test_redelivered_events_change_nothing(db, school):
 
 def test_read_models_are_tenant_scoped(db, school):
     assert all(rows == [] for rows in snapshot(db, str(uuid.uuid4())).values())
-
-
-def call(stub, method: str, request, token: str):
-    return getattr(stub, method)(request, metadata=[("authorization", f"Bearer {token}")], timeout=30)
 
 
 def test_summary_sheet_for_a_service_account(stub, school):

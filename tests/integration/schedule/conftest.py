@@ -1,41 +1,22 @@
 """The schedule servicer in-process on a free port, against the real PostgreSQL and Keycloak tokens; who
 acts in which school comes from a fake of our principal port."""
-import json
 import uuid
-from concurrent import futures
 from dataclasses import dataclass
 
-import grpc
 import pytest
 
 from proto.schedule.v1 import schedule_pb2 as pb
 from proto.schedule.v1 import schedule_pb2_grpc
-from services.common.auth import TokenVerifier
 from services.common.db import Database
-from services.common.grpc_server import ContextInterceptor
 from services.common.outbox import Outbox
-from services.common.policy import Principal
 from services.schedule import tables
 from services.schedule.handlers import Deps
 from services.schedule.servicer import ScheduleServicer
-from tests.support import stack
+from tests.support import grpc_harness, stack
+from tests.support.grpc_harness import FakePrincipals, database, serving
 
 QUARTERS = [pb.Term(name="1 четверть", kind="quarter", start_date="2025-09-01", end_date="2025-10-24"),
             pb.Term(name="2 четверть", kind="quarter", start_date="2025-11-05", end_date="2025-12-28")]
-
-
-class FakePrincipals:
-    """Who the caller is in each school (the identity service's answer, set by the test)."""
-
-    def __init__(self):
-        self.grants: dict[str, Principal] = {}
-
-    def grant(self, school_id: str, *roles: str, person_id: str = "", student_ids=()) -> None:
-        self.grants[school_id] = Principal(subject="test-user", school_id=school_id, person_id=person_id,
-                                           roles=frozenset(roles), student_ids=frozenset(student_ids))
-
-    def resolve(self, school_id: str) -> Principal:
-        return self.grants.get(school_id, Principal(subject="test-user", school_id=school_id))
 
 
 @dataclass
@@ -46,31 +27,17 @@ class Schedule:
     token: str
 
     def call(self, method: str, request):
-        return getattr(self.stub, method)(request, metadata=[("authorization", f"Bearer {self.token}")], timeout=30)
-
-
-def rpc_error(excinfo) -> tuple[grpc.StatusCode, str, dict]:
-    """Code, Russian message and offending fields of a refused call."""
-    details = json.loads(excinfo.value.details())
-    return excinfo.value.code(), details["message"], details["fields"]
+        return grpc_harness.call(self.stub, method, request, self.token)
 
 
 @pytest.fixture(scope="session")
 def schedule():
-    env = stack.env()
-    db = Database(stack.deployed("schedule"))
     principals = FakePrincipals()
-    verifier = TokenVerifier(f"{env['OTMETKA_KEYCLOAK_URL']}/realms/{env['OTMETKA_KEYCLOAK_REALM']}")
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=4), interceptors=[ContextInterceptor(verifier)])
-    servicer = ScheduleServicer(Deps(db, Outbox("schedule", tables.outbox), principals))
-    schedule_pb2_grpc.add_ScheduleServiceServicer_to_server(servicer, server)
-    port = server.add_insecure_port("127.0.0.1:0")
-    server.start()
-    channel = grpc.insecure_channel(f"127.0.0.1:{port}")
-    yield Schedule(schedule_pb2_grpc.ScheduleServiceStub(channel), db, principals, stack.operator_token())
-    channel.close()
-    server.stop(grace=1)
-    db.engine.dispose()
+    with database("schedule") as db:
+        servicer = ScheduleServicer(Deps(db, Outbox("schedule", tables.outbox), principals))
+        with serving(schedule_pb2_grpc.add_ScheduleServiceServicer_to_server, servicer,
+                     schedule_pb2_grpc.ScheduleServiceStub) as stub:
+            yield Schedule(stub, db, principals, stack.operator_token())
 
 
 @dataclass

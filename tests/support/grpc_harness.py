@@ -1,0 +1,77 @@
+"""A service in-process for integration tests: its test database, its servicer served behind real token
+checks, a fake of our principal port, calls with a bearer token and the details of refused calls."""
+import contextlib
+import dataclasses
+import json
+from collections.abc import Callable, Iterable, Iterator
+from concurrent import futures
+
+import grpc
+
+from services.common import context
+from services.common.auth import TokenVerifier
+from services.common.db import Database
+from services.common.grpc_server import ContextInterceptor
+from services.common.policy import Principal
+from tests.support import stack
+
+
+class FakePrincipals:
+    """Our PrincipalResolver port in memory: service callers as the real resolver answers them, people by the
+    grants per school the test sets (as the caller itself, unless a grant names another subject)."""
+
+    def __init__(self):
+        self.grants: dict[str, Principal] = {}
+
+    def grant(self, school_id: str, *roles: str, person_id: str = "", student_ids=(), subject: str = "") -> None:
+        self.grants[school_id] = Principal(subject=subject, school_id=school_id, person_id=person_id,
+                                           roles=frozenset(roles), student_ids=frozenset(student_ids))
+
+    def resolve(self, school_id: str) -> Principal:
+        caller = context.current_caller()
+        if caller.is_service:
+            return Principal(subject=caller.subject, school_id=school_id, is_service=True)
+        principal = self.grants.get(school_id, Principal(subject="", school_id=school_id))
+        return principal if principal.subject else dataclasses.replace(principal, subject=caller.subject)
+
+
+@contextlib.contextmanager
+def database(service: str) -> Iterator[Database]:
+    """The service's test database (provisioned and migrated once per run), its connections closed after."""
+    db = Database(stack.deployed(service))
+    try:
+        yield db
+    finally:
+        db.engine.dispose()
+
+
+def token_verifier() -> TokenVerifier:
+    """Checks tokens of the real Keycloak realm, as the services do."""
+    env = stack.env()
+    return TokenVerifier(f"{env['OTMETKA_KEYCLOAK_URL']}/realms/{env['OTMETKA_KEYCLOAK_REALM']}")
+
+
+@contextlib.contextmanager
+def serving(add_to_server: Callable, servicer, stub_class: type) -> Iterator:
+    """Serves the servicer on a free port of 127.0.0.1 behind the services' ContextInterceptor; yields a stub."""
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=4), interceptors=[ContextInterceptor(token_verifier())])
+    add_to_server(servicer, server)
+    port = server.add_insecure_port("127.0.0.1:0")
+    server.start()
+    channel = grpc.insecure_channel(f"127.0.0.1:{port}")
+    try:
+        yield stub_class(channel)
+    finally:
+        channel.close()
+        server.stop(grace=1)
+
+
+def call(stub, method: str, request, token: str, metadata: Iterable[tuple[str, str]] = ()):
+    """Calls a method as the holder of the token."""
+    return getattr(stub, method)(request, metadata=[("authorization", f"Bearer {token}"), *metadata], timeout=30)
+
+
+def rpc_error(excinfo) -> tuple[grpc.StatusCode, str, dict]:
+    """Code, Russian message and offending fields of a refused call."""
+    details = json.loads(excinfo.value.details())
+    return excinfo.value.code(), details["message"], details["fields"]
