@@ -123,9 +123,11 @@ def _lesson_form(students) -> dict:
     marks, attendance = [], []
     for student in students:
         sid = student.id
-        for value, work_type in zip(form.getlist(f"mark-{sid}-value"), form.getlist(f"mark-{sid}-work_type"), strict=False):
+        rows = zip(form.getlist(f"mark-{sid}-value"), form.getlist(f"mark-{sid}-work_type"),
+                   form.getlist(f"mark-{sid}-comment"), strict=False)
+        for value, work_type, comment in rows:
             if value:
-                marks.append({"student_id": sid, "value": value, "work_type": work_type})
+                marks.append({"student_id": sid, "value": value, "work_type": work_type, "comment": comment.strip()})
         if form.get(f"attendance-{sid}"):
             attendance.append({"student_id": sid, "status": form[f"attendance-{sid}"]})
     return {"topic": form.get("topic", "").strip(), "homework": form.get("homework", "").strip(),

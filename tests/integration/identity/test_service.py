@@ -159,6 +159,22 @@ def test_federated_links_are_refused_with_reasons(identity, school, realm_user):
         assert code == grpc.StatusCode.FAILED_PRECONDITION and reason in message
 
 
+def test_a_linked_guardian_record_is_not_taken_over_by_another_account(identity, school, realm_user):
+    snils = random_snils()
+    identity.call("CreatePerson", person_request(school, pb.GUARDIAN, "Захарова", "Ирина", snils=snils),
+                  school.admin_token)
+    first_id, first = realm_user(snils=snils, trusted="true")
+    identity.call("LinkFederatedAccount", pb.LinkFederatedAccountRequest(), first)
+    _, second = realm_user(snils=snils, trusted="true")
+    with pytest.raises(grpc.RpcError) as refused:
+        identity.call("LinkFederatedAccount", pb.LinkFederatedAccountRequest(), second)
+    code, message, _ = rpc_error(refused)
+    assert code == grpc.StatusCode.FAILED_PRECONDITION and "другой учётной записью" in message
+    principal = identity.call("GetPrincipal", pb.GetPrincipalRequest(school_id=school.id), first)
+    assert principal.subject == first_id and list(principal.roles) == ["guardian"]
+    assert list(identity.call("GetPrincipal", pb.GetPrincipalRequest(school_id=school.id), second).roles) == []
+
+
 def test_a_school_without_the_caller_does_not_exist_for_them(identity, school, other_school):
     principal = identity.call("GetPrincipal", pb.GetPrincipalRequest(school_id=other_school.id), school.admin_token)
     assert principal.roles == [] and principal.person_id == ""

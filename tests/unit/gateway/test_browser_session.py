@@ -79,11 +79,11 @@ def test_lesson_form_saves_the_whole_lesson(browser, peers):
     resp = browser.post(f"/schools/{SCHOOL}/lessons/{LESSON}", data={
         "csrf_token": "csrf-123", "topic": "Дроби", "homework": "№ 5",
         f"mark-{STUDENT}-value": ["5", ""], f"mark-{STUDENT}-work_type": ["test", "classwork"],
-        f"attendance-{STUDENT}": "late"})
+        f"mark-{STUDENT}-comment": [" Молодец ", ""], f"attendance-{STUDENT}": "late"})
     assert resp.status_code == 302 and resp.headers["Location"].endswith("?saved=1")
     [saved] = [req for _, rpc, req, _ in peers.calls if rpc == "SaveLesson"]
     assert (saved.topic, saved.homework, saved.school_id, saved.lesson_id) == ("Дроби", "№ 5", SCHOOL, LESSON)
-    assert [(m.student_id, m.value, m.work_type) for m in saved.marks] == [(STUDENT, "5", "test")]
+    assert [(m.student_id, m.value, m.work_type, m.comment) for m in saved.marks] == [(STUDENT, "5", "test", "Молодец")]
     assert [(a.student_id, a.status) for a in saved.attendance] == [(STUDENT, "late")]
     assert "Сохранено" in browser.get(f"/schools/{SCHOOL}/lessons/{LESSON}?saved=1").get_data(as_text=True)
 
