@@ -129,4 +129,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("GET", f"{S}/archives/{{archive_id}}", "archive", "GetArchive", "Годовой архив"),
     Endpoint("GET", f"{S}/archives/{{archive_id}}/package", "archive", "DownloadArchive",
              "Скачать подписанный пакет архива (ZIP)", file="application/zip", deadline=FILE_DEADLINE),
+    Endpoint("POST", f"{S}/archives/{{archive_id}}/retry", "archive", "RetryArchive",
+             "Повторить формирование архива, которое не удалось"),
 )

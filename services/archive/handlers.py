@@ -60,6 +60,19 @@ def download_archive(db: Database, store: ArchiveStore, principal: Principal, sc
     return domain.archive_filename(row.academic_year_name, row.id), data
 
 
+def retry_archive(db: Database, principal: Principal, school_id: str, archive_id: str) -> archive_pb2.ArchivePackage:
+    """Sends a package that failed to build back to the builder: a school manager decides to try again."""
+    policy.require(principal, "year.close")
+    with db.tenant_session(school_id) as session:
+        row = _package(session, archive_id)
+        if row.status != domain.FAILED:
+            raise FailedPrecondition("Повторить можно только архив, который не удалось сформировать",
+                                     {"archive_id": f"состояние: {row.status}"})
+        row = session.execute(update(packages).where(packages.c.id == row.id)
+                              .values(status=domain.BUILDING, error=None).returning(*packages.c)).first()
+    return package_message(row)
+
+
 def pending_packages(db: Database) -> list[tuple[str, str]]:
     """(school id, archive id) of every package still to build, oldest first."""
     with db.system_session() as session:

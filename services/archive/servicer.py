@@ -25,3 +25,7 @@ class ArchiveServicer(archive_pb2_grpc.ArchiveServiceServicer):
         filename, content = handlers.download_archive(self.db, self.store, principal, request.school_id,
                                                       request.archive_id)
         return archive_pb2.ArchiveContent(filename=filename, media_type="application/zip", content=content)
+
+    def RetryArchive(self, request, context):
+        principal = self.principals.resolve(request.school_id)
+        return handlers.retry_archive(self.db, principal, request.school_id, request.archive_id)

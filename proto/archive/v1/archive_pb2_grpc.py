@@ -49,6 +49,11 @@ class ArchiveServiceStub:
                 request_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.GetArchiveRequest.SerializeToString,
                 response_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.ArchiveContent.FromString,
                 _registered_method=True)
+        self.RetryArchive = channel.unary_unary(
+                '/otmetka.archive.v1.ArchiveService/RetryArchive',
+                request_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.GetArchiveRequest.SerializeToString,
+                response_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.ArchivePackage.FromString,
+                _registered_method=True)
 
 
 class ArchiveServiceServicer:
@@ -72,6 +77,13 @@ class ArchiveServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RetryArchive(self, request, context):
+        """Sends a package that failed to build back to the builder.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ArchiveServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -89,6 +101,11 @@ def add_ArchiveServiceServicer_to_server(servicer, server):
                     servicer.DownloadArchive,
                     request_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.GetArchiveRequest.FromString,
                     response_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.ArchiveContent.SerializeToString,
+            ),
+            'RetryArchive': grpc.unary_unary_rpc_method_handler(
+                    servicer.RetryArchive,
+                    request_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.GetArchiveRequest.FromString,
+                    response_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.ArchivePackage.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -172,6 +189,33 @@ class ArchiveService:
             '/otmetka.archive.v1.ArchiveService/DownloadArchive',
             proto_dot_archive_dot_v1_dot_archive__pb2.GetArchiveRequest.SerializeToString,
             proto_dot_archive_dot_v1_dot_archive__pb2.ArchiveContent.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RetryArchive(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.archive.v1.ArchiveService/RetryArchive',
+            proto_dot_archive_dot_v1_dot_archive__pb2.GetArchiveRequest.SerializeToString,
+            proto_dot_archive_dot_v1_dot_archive__pb2.ArchivePackage.FromString,
             options,
             channel_credentials,
             insecure,

@@ -186,6 +186,29 @@ def test_a_failed_build_is_recorded_and_retried_by_redelivery(db, builder, sheet
     assert (row.id, row.status, row.error) == (failed.id, domain.SEALED, None)
 
 
+def test_a_failed_build_is_retried_when_a_manager_asks(db, builder, sheets, store):
+    school_id, year_id = str(uuid.uuid4()), str(uuid.uuid4())
+    IdempotentConsumer(db, inbox, event_handlers).handle(year_closed(school_id, year_id))
+    sheets.failing = True
+    try:
+        builder.build_pending()
+    finally:
+        sheets.failing = False
+    (failed,) = package_rows(db, school_id)
+    principals = FakePrincipals()
+    principals.grant(school_id, "deputy_head")
+    token = stack.operator_token()
+    request = archive_pb2.GetArchiveRequest(school_id=school_id, archive_id=failed.id)
+    with serving(archive_pb2_grpc.add_ArchiveServiceServicer_to_server, ArchiveServicer(db, store, principals),
+                 archive_pb2_grpc.ArchiveServiceStub) as stub:
+        assert call(stub, "RetryArchive", request, token).status == domain.BUILDING
+        builder.build_pending()
+        assert call(stub, "GetArchive", request, token).status == domain.SEALED
+        with pytest.raises(grpc.RpcError) as refused:
+            call(stub, "RetryArchive", request, token)
+        assert refused.value.code() == grpc.StatusCode.FAILED_PRECONDITION
+
+
 def test_grpc_registry_is_for_school_managers(db, store, sealed):
     principals = FakePrincipals()
     principals.grant(sealed.school_id, "director")
