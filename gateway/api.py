@@ -5,7 +5,7 @@ import io
 import json
 import re
 
-from flask import Blueprint, jsonify, request, send_file
+from flask import Blueprint, Response, jsonify, request, send_file
 
 from gateway.auth import api_caller
 from gateway.endpoints import ENDPOINTS, Endpoint
@@ -17,6 +17,7 @@ from gateway.schema import validate
 from gateway.wiring import wiring
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
 
 def flask_rule(path: str) -> str:
@@ -67,6 +68,21 @@ def handle(endpoint: Endpoint, **path):
 for _endpoint in ENDPOINTS:
     bp.add_url_rule(flask_rule(_endpoint.path), endpoint=_endpoint.operation_id, methods=[_endpoint.method],
                     view_func=functools.partial(handle, _endpoint))
+
+
+def calendar_feed(token: str):
+    """A lesson feed for calendar apps, without login: the token in the address is the secret."""
+    request_class, _ = method_types("schedule", "GetCalendarFeed")
+    feed = wiring().peers.call("schedule", "GetCalendarFeed", request_class(token=token), "")
+    return Response(feed.content, content_type=feed.media_type or CALENDAR_TYPE,
+                    headers={"Cache-Control": "private, max-age=300",
+                             "Content-Disposition": f'inline; filename="{feed.filename or "calendar.ics"}"'})
+
+
+@bp.record_once
+def _calendar_route(state) -> None:
+    """GET /calendar/<token>.ics lives outside /api/v1: calendar apps subscribe to it without a token header."""
+    state.app.add_url_rule("/calendar/<token>.ics", endpoint="calendar_feed", view_func=calendar_feed, methods=["GET"])
 
 
 @bp.get("/openapi.json")

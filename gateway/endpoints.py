@@ -66,6 +66,13 @@ def _timetable_request(values: dict) -> dict:
 
 PERIOD = {"from": DATE, "to": DATE}
 PERIOD_NAMES = renamed(**{"from": "date_from", "to": "date_to"})
+
+
+def _lessons_request(values: dict) -> dict:
+    """The query string's include_cancelled=true|false as the request's boolean."""
+    return PERIOD_NAMES({**values, "include_cancelled": values.get("include_cancelled") == "true"})
+
+
 NAME = {"last_name": string(), "first_name": string()}
 FILE_DEADLINE = 30.0
 S = "/schools/{school_id}"
@@ -111,7 +118,23 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                        "lesson_number": INTEGER, "starts_at": string(), "ends_at": string()}, {"room": string()}),
              status=201, to_request=_timetable_request),
     Endpoint("GET", f"{S}/lessons", "schedule", "ListLessons", "Уроки по классу или учителю за период",
-             query={"class_group_id": UUID, "teacher_id": UUID, **PERIOD}, to_request=PERIOD_NAMES),
+             query={"class_group_id": UUID, "teacher_id": UUID, **PERIOD, "include_cancelled": enum("true", "false")},
+             to_request=_lessons_request),
+    Endpoint("POST", f"{S}/academic-years/{{academic_year_id}}/holidays", "schedule", "AddHoliday",
+             "Внести каникулы или нерабочий день (отменяет уроки в эти дни)",
+             body=obj({"name": string(), "start_date": DATE, "end_date": DATE}), status=201),
+    Endpoint("GET", f"{S}/academic-years/{{academic_year_id}}/holidays", "schedule", "ListHolidays",
+             "Каникулы учебного года"),
+    Endpoint("POST", f"{S}/academic-years/{{academic_year_id}}/day-transfers", "schedule", "AddDayTransfer",
+             "Перенести учебный день: дата работает по расписанию другого дня недели (0 — выходной)",
+             body=obj({"date": DATE, "works_as_weekday": INTEGER}), status=201),
+    Endpoint("GET", f"{S}/academic-years/{{academic_year_id}}/day-transfers", "schedule", "ListDayTransfers",
+             "Переносы учебных дней"),
+    Endpoint("POST", f"{S}/calendar-feeds", "schedule", "CreateCalendarFeed",
+             "Личная ссылка на календарь уроков (iCalendar) класса или своих уроков учителя",
+             body=obj({}, {"class_group_id": UUID, "teacher_id": UUID}), status=201),
+    Endpoint("DELETE", f"{S}/calendar-feeds/{{feed_id}}", "schedule", "RevokeCalendarFeed",
+             "Отключить ссылку на календарь"),
     Endpoint("PUT", f"{S}/lessons/{{lesson_id}}/record", "journal", "SaveLesson",
              "Сохранить урок целиком: тема, домашнее задание, отметки, посещаемость",
              body=obj({}, {"topic": string(), "homework": string(), "reason": string(),
@@ -121,6 +144,23 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("GET", f"{S}/lessons/{{lesson_id}}/record", "journal", "GetLessonRecord", "Запись урока в журнале"),
     Endpoint("GET", f"{S}/students/{{student_id}}/diary", "journal", "GetDiary", "Дневник ученика за период",
              query=PERIOD, to_request=PERIOD_NAMES),
+    Endpoint("GET", f"{S}/journal-policy", "journal", "GetJournalPolicy", "Настройки журнала школы"),
+    Endpoint("PUT", f"{S}/journal-policy", "journal", "SetJournalPolicy",
+             "Изменить настройки журнала (сроки закрытия уроков, минимум отметок, часовой пояс)",
+             body=obj({}, {"edit_lock_days": INTEGER, "unlock_hours": INTEGER, "min_marks_1h": INTEGER,
+                           "min_marks_2h": INTEGER, "school_timezone": string()})),
+    Endpoint("POST", f"{S}/lessons/{{lesson_id}}/unlock-requests", "journal", "RequestUnlock",
+             "Попросить открыть закрытый урок для исправления", body=obj({"reason": string()}), status=201),
+    Endpoint("GET", f"{S}/unlock-requests", "journal", "ListUnlockRequests", "Запросы на открытие уроков",
+             query={"status": enum("pending", "approved", "refused")}),
+    Endpoint("POST", f"{S}/unlock-requests/{{request_id}}/decision", "journal", "DecideUnlock",
+             "Одобрить или отклонить запрос на открытие урока",
+             body=obj({"decision": enum("approve", "refuse")}, {"comment": string()})),
+    Endpoint("PUT", f"{S}/term-marks", "journal", "SetTermMark", "Выставить оценку за учебный период",
+             body=obj({"student_id": UUID, "subject_id": UUID, "term_id": UUID, "value": string()},
+                      {"reason": string()})),
+    Endpoint("GET", f"{S}/term-marks", "journal", "ListTermMarks", "Оценки класса за учебный период",
+             query={"class_group_id": UUID, "term_id": UUID}),
     Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/summary-sheet", "reporting", "GetSummarySheet",
              "Сводная ведомость учёта успеваемости"),
     Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/summary-sheet.pdf", "reporting", "RenderSummarySheetPdf",

@@ -69,6 +69,8 @@ def seed_school(stack: dict[str, str], short_name: str) -> dict:
     year = admin.post(f"/schools/{sid}/academic-years", {
         "name": "2025/2026", "start_date": "2025-09-01", "end_date": "2026-05-31",
         "terms": [{"name": n, "kind": "quarter", "start_date": a, "end_date": b} for n, a, b in TERMS]})
+    # 2025/2026 is over: the school keeps the journal open to enter it (0 = lessons are never locked)
+    admin.put(f"/schools/{sid}/journal-policy", {"edit_lock_days": 0})
     class_group = admin.post(f"/schools/{sid}/class-groups", {"academic_year_id": year["id"], "grade": 5, "name": "5А"})
     subject = admin.post(f"/schools/{sid}/subjects", {"name": "Математика"})
     teacher = admin.post(f"/schools/{sid}/people", {

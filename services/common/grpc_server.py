@@ -21,10 +21,13 @@ READY_TIMEOUT = 60.0
 
 
 class ContextInterceptor(grpc.ServerInterceptor):
-    """Verifies the bearer token, binds the request context and maps errors to status codes."""
+    """Verifies the bearer token, binds the request context and maps errors to status codes. Methods named
+    in `public_methods` (full names, "/package.Service/Method") are called without a token: they must check
+    their own secret."""
 
-    def __init__(self, verifier: TokenVerifier):
+    def __init__(self, verifier: TokenVerifier, public_methods: Iterable[str] = ()):
         self.verifier = verifier
+        self.public_methods = frozenset(public_methods)
 
     def intercept_service(self, continuation, handler_call_details):
         handler = continuation(handler_call_details)
@@ -38,9 +41,10 @@ class ContextInterceptor(grpc.ServerInterceptor):
             address = metadata.get("x-forwarded-for", "").split(",")[0].strip() or peer_host(ctx.peer())
             tokens = context.bind(None, metadata.get("x-request-id"), metadata.get("traceparent"), address)
             try:
-                auth = metadata.get("authorization", "")
-                caller = self.verifier.verify(auth[7:] if auth.lower().startswith("bearer ") else "")
-                tokens += context.bind(caller, context.request_id(), context.trace_parent(), address)
+                if method not in self.public_methods:
+                    auth = metadata.get("authorization", "")
+                    caller = self.verifier.verify(auth[7:] if auth.lower().startswith("bearer ") else "")
+                    tokens += context.bind(caller, context.request_id(), context.trace_parent(), address)
                 return inner(request, ctx)
             except DomainError as err:
                 log.info("%s refused: %s", method, err.message, extra={"fields": {"code": err.code.name}})
@@ -64,10 +68,11 @@ def peer_host(peer: str | None) -> str:
 
 
 def serve(name: str, listen: str, verifier: TokenVerifier, register: Callable[[grpc.Server], Iterable[str]],
-          workers: Iterable[threading.Thread] = (), max_workers: int = 16) -> None:
-    """Runs a service until SIGTERM/SIGINT. `register` adds servicers and returns their full names."""
+          workers: Iterable[threading.Thread] = (), max_workers: int = 16, public_methods: Iterable[str] = ()) -> None:
+    """Runs a service until SIGTERM/SIGINT. `register` adds servicers and returns their full names;
+    `public_methods` are served without a user token (see ContextInterceptor)."""
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=max_workers),
-                         interceptors=[ContextInterceptor(verifier)])
+                         interceptors=[ContextInterceptor(verifier, public_methods)])
     service_names = list(register(server))
     health_servicer = health.HealthServicer()
     for svc in ["", *service_names]:  # the servicer says SERVING by default: not before the workers are ready

@@ -22,6 +22,10 @@ RULES: dict[str, frozenset[str]] = {
     "lesson.record": TEACHERS,
     "lesson.read": STAFF_ROLES,
     "diary.read": STAFF_ROLES | {"student", "guardian"},
+    "journal_policy.manage": frozenset({"school_admin", "director"}),
+    "unlock.request": TEACHERS,  # own lesson only (teacher_id scope)
+    "unlock.decide": frozenset({"director", "deputy_head"}),
+    "term_mark.set": TEACHERS,  # the journal also checks that the teacher teaches the subject in the class
     "report.read": MANAGERS | {"form_teacher"},
     "year.close": MANAGERS,
     "archive.read": MANAGERS,

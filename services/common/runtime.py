@@ -39,8 +39,10 @@ class Runtime:
         return ConsumerLoop(self.settings.name, [topic_of(s) for s in from_services],
                             self.settings.kafka_bootstrap, IdempotentConsumer(self.db, self.inbox_table, handlers))
 
-    def serve(self, register: Callable[[grpc.Server], Iterable[str]], workers: Iterable[threading.Thread]) -> None:
-        serve(self.settings.name, self.settings.grpc_listen, self.verifier, register, workers)
+    def serve(self, register: Callable[[grpc.Server], Iterable[str]], workers: Iterable[threading.Thread],
+              public_methods: Iterable[str] = ()) -> None:
+        serve(self.settings.name, self.settings.grpc_listen, self.verifier, register, workers,
+              public_methods=public_methods)
 
 
 def start(name: str, outbox_table, inbox_table) -> Runtime:

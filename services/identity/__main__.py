@@ -2,13 +2,15 @@
 from proto.identity.v1 import identity_pb2, identity_pb2_grpc
 from services.common.runtime import start
 from services.identity import tables
+from services.identity.class_groups import ScheduleClassGroups
 from services.identity.keycloak_accounts import KeycloakAccounts
 from services.identity.servicer import IdentityServicer
 
 
 def main() -> None:
     runtime = start("identity", tables.outbox, tables.inbox)
-    servicer = IdentityServicer(runtime.db, runtime.outbox, KeycloakAccounts.from_settings(runtime.settings))
+    servicer = IdentityServicer(runtime.db, runtime.outbox, KeycloakAccounts.from_settings(runtime.settings),
+                                ScheduleClassGroups(runtime.settings.peers["schedule"]))
 
     def register(server):
         identity_pb2_grpc.add_IdentityServiceServicer_to_server(servicer, server)

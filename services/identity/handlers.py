@@ -203,13 +203,16 @@ def onboard_school(db: Database, outbox: Outbox, accounts: KeycloakAccounts, cal
                                     admin_initial_password=password)
 
 
-def create_person(db: Database, outbox: Outbox, accounts: KeycloakAccounts, caller: Caller, school_id: str,
-                  kind: str, name: PersonName, gender: str, birth_date: str, snils: str, roles: list[str],
-                  class_group_id: str, create_account: bool) -> tuple[pb.Person, str]:
-    """A person record (and, if asked, a login); returns it with the initial password ('' without a login)."""
+def create_person(db: Database, outbox: Outbox, accounts: KeycloakAccounts, class_groups, caller: Caller,
+                  school_id: str, kind: str, name: PersonName, gender: str, birth_date: str, snils: str,
+                  roles: list[str], class_group_id: str, create_account: bool) -> tuple[pb.Person, str]:
+    """A person record (and, if asked, a login); returns it with the initial password ('' without a login).
+    `class_groups.require(school_id, class_group_id)` refuses a class group the school does not have."""
     person, problems = domain.new_person(kind, name, gender, birth_date, snils, roles, class_group_id,
                                          create_account, dt.date.today())
     _reject(problems)
+    if person.class_group_id:
+        class_groups.require(parse_uuid(school_id, "school_id"), person.class_group_id)
     person_id = str(uuid.uuid4())
     with Compensation() as undo, _authorized(db, caller, school_id, "person.manage") as session:
         if person.snils and session.scalar(select(persons.c.id).where(persons.c.kind == person.kind,

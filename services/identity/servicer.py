@@ -22,10 +22,11 @@ def _kind(value: int) -> str:
 
 
 class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
-    def __init__(self, db: Database, outbox: Outbox, accounts: KeycloakAccounts):
+    def __init__(self, db: Database, outbox: Outbox, accounts: KeycloakAccounts, class_groups):
         self.db = db
         self.outbox = outbox
         self.accounts = accounts
+        self.class_groups = class_groups
 
     def OnboardSchool(self, request: pb.OnboardSchoolRequest, context) -> pb.OnboardSchoolResponse:
         return handlers.onboard_school(self.db, self.outbox, self.accounts, current_caller(), request.name,
@@ -36,7 +37,7 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
 
     def CreatePerson(self, request: pb.CreatePersonRequest, context) -> pb.CreatePersonResponse:
         person, password = handlers.create_person(
-            self.db, self.outbox, self.accounts, current_caller(), request.school_id, _kind(request.kind),
+            self.db, self.outbox, self.accounts, self.class_groups, current_caller(), request.school_id, _kind(request.kind),
             _name(request.name), request.gender, request.birth_date, request.snils, list(request.roles),
             request.class_group_id, request.create_account)
         return pb.CreatePersonResponse(person=person, initial_password=password)

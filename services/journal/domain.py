@@ -3,7 +3,6 @@ change needs a reason, how a saved lesson differs from the stored one, and the d
 Plain Python, no I/O."""
 import datetime as dt
 import uuid
-import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,7 +18,6 @@ MAX_WORK_TYPE = 50
 MAX_COMMENT = 500
 MAX_REASON = 1000
 MAX_DIARY_DAYS = 62
-SCHOOL_TIME_ZONE = zoneinfo.ZoneInfo("Europe/Moscow")
 
 
 @dataclass(frozen=True)
@@ -127,8 +125,9 @@ def check_class_list(entry: LessonEntry, students: set[str]) -> None:
             raise Invalid(f"attendance[{i}].student_id", "ученик не учится в этом классе")
 
 
-def school_today() -> dt.date:
-    return dt.datetime.now(SCHOOL_TIME_ZONE).date()
+def school_today(zone: dt.tzinfo) -> dt.date:
+    """Today in the school's time zone (a policy setting)."""
+    return dt.datetime.now(zone).date()
 
 
 def change_reason(lesson_date: dt.date, today: dt.date, reason: str) -> str:

@@ -16,8 +16,8 @@ from services.common import policy
 from services.common.db import Database, parse_uuid
 from services.common.outbox import Outbox
 from services.common.policy import Principal
-from services.journal import domain, messages
-from services.journal.tables import attendance, ledger, lesson_records, marks
+from services.journal import domain, ledger, messages, policy_store, unlocks
+from services.journal.tables import attendance, lesson_records, marks
 
 
 @dataclass(frozen=True)
@@ -55,9 +55,12 @@ def save_lesson(deps: Deps, school_id: str, lesson_id: str, topic: str, homework
     entry = domain.lesson_entry(topic, homework, mark_inputs, attendance_inputs)
     domain.check_class_list(entry, deps.identity.class_list(school_id, lesson.class_group_id))
     fields = lesson_fields(lesson)
-    reason = domain.change_reason(fields["lesson_date"], domain.school_today(), reason)
+    now = dt.datetime.now(dt.UTC)
     with deps.db.tenant_session(school_id) as session:
-        changes = LessonChanges(deps.outbox, session, fields, principal, client_address, reason)
+        settings = policy_store.load(session)
+        unlocks.require_open(session, lesson, settings, now)
+        reason = domain.change_reason(fields["lesson_date"], domain.school_today(settings.zone), reason)
+        changes = LessonChanges(deps.outbox, session, fields, principal, client_address, reason, now)
         changes.save_texts(entry)
         changes.save_marks(entry.marks)
         changes.save_attendance(entry.attendance)
@@ -88,11 +91,9 @@ class LessonChanges:
 
     def record(self, entity: str, old: dict | None, new: dict | None, event, student_id: str | None = None,
                entity_id: str | None = None) -> None:
-        self.ledger_rows.append(dict(
-            id=new_id(), school_id=self.lesson["school_id"], occurred_at=self.now, actor_subject=self.principal.subject,
-            actor_roles=sorted(self.principal.roles), client_address=self.client_address, entity=entity,
-            entity_id=entity_id, lesson_id=self.lesson_id, student_id=student_id, old_value=old, new_value=new,
-            reason=self.reason))
+        self.ledger_rows.append(ledger.entry(
+            self.lesson["school_id"], self.principal, self.client_address, self.now, entity, old, new, self.reason,
+            lesson_id=self.lesson_id, student_id=student_id, entity_id=entity_id))
         self.outbox.add(self.session, self.lesson["school_id"], event)
 
     def save_texts(self, entry: domain.LessonEntry) -> None:
@@ -159,8 +160,7 @@ class LessonChanges:
                         event, change.student_id)
 
     def flush(self) -> None:
-        if self.ledger_rows:
-            self.session.execute(insert(ledger), self.ledger_rows)
+        ledger.write(self.session, self.ledger_rows)
 
 
 def mark_value(row: dict) -> dict:

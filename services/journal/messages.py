@@ -18,3 +18,23 @@ def lesson_record(record: Mapping, marks: Iterable[Mapping], attendance: Iterabl
         marks=[mark(m, lesson_date, record["subject_id"]) for m in marks],
         attendance=[pb.AttendanceEntry(lesson_id=a["lesson_id"], student_id=a["student_id"], status=a["status"])
                     for a in attendance])
+
+
+def _time(value) -> str:
+    return value.isoformat() if value else ""
+
+
+def unlock_request(row: Mapping) -> pb.UnlockRequest:
+    return pb.UnlockRequest(
+        id=row["id"], school_id=row["school_id"], lesson_id=row["lesson_id"], teacher_id=row["teacher_id"],
+        reason=row["reason"], status=row["status"], requested_at=_time(row["requested_at"]),
+        decided_at=_time(row["decided_at"]), decision_comment=row["decision_comment"],
+        expires_at=_time(row["expires_at"]), lesson_date=row["lesson_date"].isoformat(),
+        subject_name=row["subject_name"], class_group_id=row["class_group_id"])
+
+
+def term_mark(row: Mapping, special: str) -> pb.TermMark:
+    return pb.TermMark(
+        id=row["id"], school_id=row["school_id"], student_id=row["student_id"], subject_id=row["subject_id"],
+        term_id=row["term_id"], class_group_id=row["class_group_id"], value=row["value"], special=special,
+        updated_at=_time(row["updated_at"]))

@@ -1,4 +1,4 @@
-"""What the journal asks other services synchronously, on the caller's token: the lesson and the
+"""What the journal asks other services synchronously, on the caller's token: the lesson, a term and the
 lessons of a class group (schedule), the class list and a student's class group (identity)."""
 from proto.identity.v1 import identity_pb2
 from proto.schedule.v1 import schedule_pb2
@@ -11,6 +11,9 @@ class ScheduleClient:
 
     def get_lesson(self, school_id: str, lesson_id: str) -> schedule_pb2.Lesson:
         return self.peer.call("GetLesson", schedule_pb2.GetLessonRequest(school_id=school_id, lesson_id=lesson_id))
+
+    def get_term(self, school_id: str, term_id: str) -> schedule_pb2.Term:
+        return self.peer.call("GetTerm", schedule_pb2.GetTermRequest(school_id=school_id, term_id=term_id))
 
     def list_lessons(self, school_id: str, class_group_id: str, date_from: str, date_to: str) -> list[schedule_pb2.Lesson]:
         return list(self.peer.call("ListLessons", schedule_pb2.ListLessonsRequest(

@@ -1,7 +1,8 @@
 """gRPC JournalService: protobuf in, handler call, protobuf out."""
+from proto.journal.v1 import journal_pb2 as pb
 from proto.journal.v1 import journal_pb2_grpc
 from services.common import context as request_context
-from services.journal import domain, handlers
+from services.journal import domain, handlers, policy_store, school_policy, term_marks, unlocks
 from services.journal.handlers import Deps
 
 
@@ -20,3 +21,31 @@ class JournalServicer(journal_pb2_grpc.JournalServiceServicer):
 
     def GetDiary(self, request, context):
         return handlers.get_diary(self.deps, request.school_id, request.student_id, request.date_from, request.date_to)
+
+    def GetJournalPolicy(self, request, context):
+        return policy_store.get_journal_policy(self.deps, request.school_id)
+
+    def SetJournalPolicy(self, request, context):
+        updates = {key: getattr(request, key) for key in school_policy.KEYS if request.HasField(key)}
+        return policy_store.set_journal_policy(self.deps, request.school_id, updates, request_context.client_address())
+
+    def RequestUnlock(self, request, context):
+        return unlocks.request_unlock(self.deps, request.school_id, request.lesson_id, request.reason,
+                                      request_context.client_address())
+
+    def ListUnlockRequests(self, request, context):
+        return pb.ListUnlockRequestsResponse(requests=unlocks.list_unlock_requests(
+            self.deps, request.school_id, request.status))
+
+    def DecideUnlock(self, request, context):
+        return unlocks.decide_unlock(self.deps, request.school_id, request.request_id, request.decision,
+                                     request.comment, request_context.client_address())
+
+    def SetTermMark(self, request, context):
+        return term_marks.set_term_mark(self.deps, request.school_id, request.student_id, request.subject_id,
+                                        request.term_id, request.value, request.reason,
+                                        request_context.client_address())
+
+    def ListTermMarks(self, request, context):
+        return pb.ListTermMarksResponse(term_marks=term_marks.list_term_marks(
+            self.deps, request.school_id, request.class_group_id, request.term_id))

@@ -56,11 +56,50 @@ ledger = sa.Table(
     sa.Column("client_address", sa.Text, nullable=False),
     sa.Column("entity", sa.Text, nullable=False),
     uuid_column("entity_id", nullable=True),
-    uuid_column("lesson_id"),
+    uuid_column("lesson_id", nullable=True),
     uuid_column("student_id", nullable=True),
     sa.Column("old_value", JSONB),
     sa.Column("new_value", JSONB),
     sa.Column("reason", sa.Text, nullable=False),
+)
+
+journal_policy = sa.Table(
+    "journal_policy", metadata,
+    uuid_column("school_id", primary_key=True),
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+unlock_requests = sa.Table(
+    "unlock_requests", metadata,
+    uuid_column("id", primary_key=True),
+    uuid_column("school_id"),
+    uuid_column("lesson_id"),
+    uuid_column("teacher_id"),
+    uuid_column("class_group_id"),
+    sa.Column("subject_name", sa.Text, nullable=False),
+    sa.Column("lesson_date", sa.Date, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("requested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("decided_at", sa.DateTime(timezone=True)),
+    sa.Column("decided_by", sa.Text),
+    sa.Column("decision_comment", sa.Text, nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True)),
+)
+
+term_marks = sa.Table(
+    "term_marks", metadata,
+    uuid_column("id", primary_key=True),
+    uuid_column("school_id"),
+    uuid_column("student_id"),
+    uuid_column("subject_id"),
+    uuid_column("term_id"),
+    uuid_column("class_group_id"),
+    sa.Column("value", sa.Text, nullable=False),
+    uuid_column("set_by"),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
 
 outbox, inbox = messaging_tables(metadata)

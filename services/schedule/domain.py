@@ -1,5 +1,5 @@
 """Rules of the school calendar and timetable: what a valid academic year, term, class group, subject
-and timetable slot is, and on which dates a weekly lesson falls. Plain Python, no I/O."""
+and timetable slot is (the dates of weekly lessons are calendar.py's). Plain Python, no I/O."""
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -132,12 +132,6 @@ def slot(weekday: int, lesson_number: int, starts_at: str, ends_at: str, room: s
     if len(room) > MAX_ROOM:
         raise Invalid("room", f"не длиннее {MAX_ROOM} символов")
     return Slot(weekday, lesson_number, start, end, room)
-
-
-def dates_on_weekday(start: dt.date, end: dt.date, weekday: int) -> list[dt.date]:
-    """Every date from start to end inclusive that falls on the ISO weekday (1 = Monday)."""
-    first = start + dt.timedelta(days=(weekday - start.isoweekday()) % 7)
-    return [first + dt.timedelta(weeks=w) for w in range((end - first).days // 7 + 1)] if first <= end else []
 
 
 def date_range(date_from: str, date_to: str) -> tuple[dt.date | None, dt.date | None]:

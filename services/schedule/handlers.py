@@ -1,6 +1,8 @@
 """Schedule commands and queries: each checks the policy, then works in one tenant transaction that
 writes the state and its events together."""
+import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,7 +14,7 @@ from services.common import policy
 from services.common.db import Database, parse_uuid
 from services.common.errors import Conflict, FailedPrecondition, Invalid, NotFound
 from services.common.outbox import Outbox
-from services.schedule import domain, messages
+from services.schedule import calendar, domain, lesson_dates, messages
 from services.schedule.tables import (
     academic_years,
     class_groups,
@@ -26,11 +28,14 @@ from services.schedule.tables import (
 
 @dataclass(frozen=True)
 class Deps:
-    """What the handlers use: the database, the outbox and who is calling (anything with resolve(school_id))."""
+    """What the handlers use: the database, the outbox, who is calling (anything with resolve(school_id)), the
+    school's staff (require_teacher(school_id, person_id), see staff.py) and today's date at the school."""
 
     db: Database
     outbox: Outbox
     principals: Any
+    staff: Any
+    today: Callable[[], dt.date] = calendar.school_today
 
 
 def authorize(deps: Deps, school_id: str, action: str, **scope) -> str:
@@ -112,6 +117,7 @@ def assign_teacher(deps: Deps, school_id: str, teacher_id: str, subject_id: str,
     school_id = authorize(deps, school_id, "schedule.manage")
     key = dict(teacher_id=parse_uuid(teacher_id, "teacher_id"), subject_id=parse_uuid(subject_id, "subject_id"),
                class_group_id=parse_uuid(class_group_id, "class_group_id"))
+    deps.staff.require_teacher(school_id, key["teacher_id"])
     with deps.db.tenant_session(school_id) as session:
         class_group_row(session, key["class_group_id"])
         subject_name(session, key["subject_id"])
@@ -134,7 +140,7 @@ def create_timetable_entry(deps: Deps, school_id: str, class_group_id: str, subj
     teacher_id = parse_uuid(teacher_id, "teacher_id")
     with deps.db.tenant_session(school_id) as session:
         group = class_group_row(session, class_group_id)
-        open_year(session, group["academic_year_id"])
+        open_year(session, group["academic_year_id"], lock=True)  # calendar changes of the year wait for us
         subject = subject_name(session, subject_id)
         assigned = select(teaching_assignments.c.id).where(
             teaching_assignments.c.teacher_id == teacher_id, teaching_assignments.c.subject_id == subject_id,
@@ -148,18 +154,11 @@ def create_timetable_entry(deps: Deps, school_id: str, class_group_id: str, subj
                      weekday=slot.weekday, lesson_number=slot.lesson_number, starts_at=slot.starts_at,
                      ends_at=slot.ends_at, room=slot.room)
         session.execute(insert(timetable_entries).values(entry))
-        year_terms = session.execute(select(terms.c.id, terms.c.start_date, terms.c.end_date)
-                                     .where(terms.c.academic_year_id == group["academic_year_id"])).all()
-        lesson_rows = [
-            dict(id=new_id(), school_id=school_id, timetable_entry_id=entry["id"], term_id=t.id,
-                 class_group_id=class_group_id, subject_id=subject_id, teacher_id=teacher_id, date=day,
-                 lesson_number=slot.lesson_number, starts_at=slot.starts_at, ends_at=slot.ends_at)
-            for t in year_terms for day in domain.dates_on_weekday(t.start_date, t.end_date, slot.weekday)]
-        if lesson_rows:
-            session.execute(insert(lessons), lesson_rows)
-        for row in lesson_rows:
-            deps.outbox.add(session, school_id, pb.LessonScheduled(lesson=messages.lesson(row, subject)))
-    return messages.timetable_entry(entry), len(lesson_rows)
+        year_calendar = lesson_dates.load_calendar(session, group["academic_year_id"])
+        created = lesson_dates.add_lessons(session, deps.outbox, [
+            lesson_dates.lesson_row(entry, term_id, day) for term_id, day in year_calendar.dates_for(slot.weekday)],
+            {subject_id: subject})
+    return messages.timetable_entry(entry), created
 
 
 def reject_clash(session: Session, group, teacher_id: str, slot: domain.Slot) -> None:
@@ -183,7 +182,7 @@ def reject_clash(session: Session, group, teacher_id: str, slot: domain.Slot) ->
 
 
 def list_lessons(deps: Deps, school_id: str, class_group_id: str, teacher_id: str, date_from: str,
-                 date_to: str) -> list[pb.Lesson]:
+                 date_to: str, include_cancelled: bool = False) -> list[pb.Lesson]:
     school_id = authorize(deps, school_id, "schedule.read")
     if not class_group_id and not teacher_id:
         raise Invalid("class_group_id", "укажите класс или учителя")
@@ -197,6 +196,8 @@ def list_lessons(deps: Deps, school_id: str, class_group_id: str, teacher_id: st
         query = query.where(lessons.c.date >= start)
     if end:
         query = query.where(lessons.c.date <= end)
+    if not include_cancelled:
+        query = query.where(lessons.c.status == lesson_dates.SCHEDULED)
     with deps.db.tenant_session(school_id) as session:
         return [messages.lesson(row, row["subject_name"]) for row in session.execute(query).mappings()]
 
@@ -223,6 +224,16 @@ def close_academic_year(deps: Deps, school_id: str, academic_year_id: str) -> pb
         message = messages.academic_year(year, term_rows)
         deps.outbox.add(session, school_id, pb.AcademicYearClosed(academic_year=message, class_group_ids=group_ids))
     return message
+
+
+def get_term(deps: Deps, school_id: str, term_id: str) -> pb.Term:
+    """One term (quarter, half-year) with its dates."""
+    school_id = authorize(deps, school_id, "schedule.read")
+    with deps.db.tenant_session(school_id) as session:
+        row = session.execute(select(terms).where(terms.c.id == parse_uuid(term_id, "term_id"))).mappings().first()
+    if row is None:
+        raise NotFound("Учебный период не найден", {"term_id": "не найден"})
+    return messages.term(row)
 
 
 def lessons_query():

@@ -45,4 +45,19 @@ def lesson(row: Mapping, subject_name: str) -> pb.Lesson:
         id=row["id"], school_id=row["school_id"], class_group_id=row["class_group_id"], subject_id=row["subject_id"],
         subject_name=subject_name, teacher_id=row["teacher_id"], date=row["date"].isoformat(),
         lesson_number=row["lesson_number"], starts_at=clock(row["starts_at"]), ends_at=clock(row["ends_at"]),
-        term_id=row["term_id"], timetable_entry_id=row["timetable_entry_id"])
+        term_id=row["term_id"], timetable_entry_id=row["timetable_entry_id"], status=row["status"])
+
+
+def holiday(row: Mapping) -> pb.Holiday:
+    return pb.Holiday(id=row["id"], school_id=row["school_id"], academic_year_id=row["academic_year_id"],
+                      name=row["name"], start_date=row["start_date"].isoformat(), end_date=row["end_date"].isoformat())
+
+
+def day_transfer(row: Mapping) -> pb.DayTransfer:
+    return pb.DayTransfer(id=row["id"], school_id=row["school_id"], academic_year_id=row["academic_year_id"],
+                          date=row["date"].isoformat(), works_as_weekday=row["works_as_weekday"])
+
+
+def calendar_feed(row: Mapping, url: str = "") -> pb.CalendarFeed:
+    return pb.CalendarFeed(id=row["id"], school_id=row["school_id"], class_group_id=row["class_group_id"] or "",
+                           teacher_id=row["teacher_id"] or "", url=url, revoked=row["revoked_at"] is not None)

@@ -1,8 +1,12 @@
 """gRPC ScheduleService: protobuf in, handler call, protobuf out."""
 from proto.schedule.v1 import schedule_pb2 as pb
 from proto.schedule.v1 import schedule_pb2_grpc
-from services.schedule import domain, handlers
+from services.schedule import calendar_handlers, domain, feeds, handlers
 from services.schedule.handlers import Deps
+
+SERVICE = pb.DESCRIPTOR.services_by_name["ScheduleService"].full_name
+# called without a user token (the gateway's GET /calendar/<token>.ics): the feed token is the secret
+PUBLIC_METHODS = frozenset({f"/{SERVICE}/GetCalendarFeed"})
 
 
 class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
@@ -42,10 +46,38 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
     def ListLessons(self, request, context):
         return pb.ListLessonsResponse(lessons=handlers.list_lessons(
             self.deps, request.school_id, request.class_group_id, request.teacher_id, request.date_from,
-            request.date_to))
+            request.date_to, request.include_cancelled))
 
     def GetLesson(self, request, context):
         return handlers.get_lesson(self.deps, request.school_id, request.lesson_id)
 
     def CloseAcademicYear(self, request, context):
         return handlers.close_academic_year(self.deps, request.school_id, request.academic_year_id)
+
+    def GetTerm(self, request, context):
+        return handlers.get_term(self.deps, request.school_id, request.term_id)
+
+    def AddHoliday(self, request, context):
+        return calendar_handlers.add_holiday(self.deps, request.school_id, request.academic_year_id, request.name,
+                                             request.start_date, request.end_date)
+
+    def ListHolidays(self, request, context):
+        return pb.ListHolidaysResponse(holidays=calendar_handlers.list_holidays(
+            self.deps, request.school_id, request.academic_year_id))
+
+    def AddDayTransfer(self, request, context):
+        return calendar_handlers.add_day_transfer(self.deps, request.school_id, request.academic_year_id,
+                                                  request.date, request.works_as_weekday)
+
+    def ListDayTransfers(self, request, context):
+        return pb.ListDayTransfersResponse(day_transfers=calendar_handlers.list_day_transfers(
+            self.deps, request.school_id, request.academic_year_id))
+
+    def CreateCalendarFeed(self, request, context):
+        return feeds.create_calendar_feed(self.deps, request.school_id, request.class_group_id, request.teacher_id)
+
+    def RevokeCalendarFeed(self, request, context):
+        return feeds.revoke_calendar_feed(self.deps, request.school_id, request.feed_id)
+
+    def GetCalendarFeed(self, request, context):
+        return feeds.get_calendar_feed(self.deps, request.token)

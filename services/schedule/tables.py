@@ -75,6 +75,39 @@ lessons = sa.Table(
     sa.Column("lesson_number", sa.Integer, nullable=False),
     sa.Column("starts_at", sa.Time, nullable=False),
     sa.Column("ends_at", sa.Time, nullable=False),
+    sa.Column("status", sa.Text, nullable=False, server_default="scheduled"),  # scheduled | cancelled
+)
+
+holidays = sa.Table(
+    "holidays", metadata, _id(), _school(),
+    sa.Column("academic_year_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("start_date", sa.Date, nullable=False),
+    sa.Column("end_date", sa.Date, nullable=False),
+)
+
+day_transfers = sa.Table(
+    "day_transfers", metadata, _id(), _school(),
+    sa.Column("academic_year_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("date", sa.Date, nullable=False),
+    sa.Column("works_as_weekday", sa.Integer, nullable=False),  # 1..6, 0 = day off
+)
+
+schedule_policy = sa.Table(
+    "schedule_policy", metadata,
+    sa.Column("school_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+calendar_feeds = sa.Table(
+    "calendar_feeds", metadata, _id(), _school(),
+    sa.Column("token_hash", sa.Text, nullable=False),  # SHA-256 of the secret token, hex
+    sa.Column("owner_subject", sa.Text, nullable=False),
+    sa.Column("class_group_id", UUID(as_uuid=False)),
+    sa.Column("teacher_id", UUID(as_uuid=False)),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.Column("revoked_at", sa.DateTime(timezone=True)),
 )
 
 outbox, inbox = messaging_tables(metadata)

@@ -146,6 +146,164 @@ class Diary(_message.Message):
     entries: _containers.RepeatedCompositeFieldContainer[DiaryEntry]
     def __init__(self, student_id: _Optional[str] = ..., entries: _Optional[_Iterable[_Union[DiaryEntry, _Mapping]]] = ...) -> None: ...
 
+class JournalPolicy(_message.Message):
+    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    EDIT_LOCK_DAYS_FIELD_NUMBER: _ClassVar[int]
+    UNLOCK_HOURS_FIELD_NUMBER: _ClassVar[int]
+    MIN_MARKS_1H_FIELD_NUMBER: _ClassVar[int]
+    MIN_MARKS_2H_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    edit_lock_days: int
+    unlock_hours: int
+    min_marks_1h: int
+    min_marks_2h: int
+    school_timezone: str
+    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ...) -> None: ...
+
+class GetJournalPolicyRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class SetJournalPolicyRequest(_message.Message):
+    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    EDIT_LOCK_DAYS_FIELD_NUMBER: _ClassVar[int]
+    UNLOCK_HOURS_FIELD_NUMBER: _ClassVar[int]
+    MIN_MARKS_1H_FIELD_NUMBER: _ClassVar[int]
+    MIN_MARKS_2H_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    edit_lock_days: int
+    unlock_hours: int
+    min_marks_1h: int
+    min_marks_2h: int
+    school_timezone: str
+    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ...) -> None: ...
+
+class UnlockRequest(_message.Message):
+    __slots__ = ("id", "school_id", "lesson_id", "teacher_id", "reason", "status", "requested_at", "decided_at", "decision_comment", "expires_at", "lesson_date", "subject_name", "class_group_id")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    REQUESTED_AT_FIELD_NUMBER: _ClassVar[int]
+    DECIDED_AT_FIELD_NUMBER: _ClassVar[int]
+    DECISION_COMMENT_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    LESSON_DATE_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    lesson_id: str
+    teacher_id: str
+    reason: str
+    status: str
+    requested_at: str
+    decided_at: str
+    decision_comment: str
+    expires_at: str
+    lesson_date: str
+    subject_name: str
+    class_group_id: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., reason: _Optional[str] = ..., status: _Optional[str] = ..., requested_at: _Optional[str] = ..., decided_at: _Optional[str] = ..., decision_comment: _Optional[str] = ..., expires_at: _Optional[str] = ..., lesson_date: _Optional[str] = ..., subject_name: _Optional[str] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+
+class RequestUnlockRequest(_message.Message):
+    __slots__ = ("school_id", "lesson_id", "reason")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    lesson_id: str
+    reason: str
+    def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class ListUnlockRequestsRequest(_message.Message):
+    __slots__ = ("school_id", "status")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    status: str
+    def __init__(self, school_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+
+class ListUnlockRequestsResponse(_message.Message):
+    __slots__ = ("requests",)
+    REQUESTS_FIELD_NUMBER: _ClassVar[int]
+    requests: _containers.RepeatedCompositeFieldContainer[UnlockRequest]
+    def __init__(self, requests: _Optional[_Iterable[_Union[UnlockRequest, _Mapping]]] = ...) -> None: ...
+
+class DecideUnlockRequest(_message.Message):
+    __slots__ = ("school_id", "request_id", "decision", "comment")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    DECISION_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    request_id: str
+    decision: str
+    comment: str
+    def __init__(self, school_id: _Optional[str] = ..., request_id: _Optional[str] = ..., decision: _Optional[str] = ..., comment: _Optional[str] = ...) -> None: ...
+
+class TermMark(_message.Message):
+    __slots__ = ("id", "school_id", "student_id", "subject_id", "term_id", "class_group_id", "value", "special", "updated_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    TERM_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    SPECIAL_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    student_id: str
+    subject_id: str
+    term_id: str
+    class_group_id: str
+    value: str
+    special: str
+    updated_at: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., student_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., term_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., value: _Optional[str] = ..., special: _Optional[str] = ..., updated_at: _Optional[str] = ...) -> None: ...
+
+class SetTermMarkRequest(_message.Message):
+    __slots__ = ("school_id", "student_id", "subject_id", "term_id", "value", "reason")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    TERM_ID_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    student_id: str
+    subject_id: str
+    term_id: str
+    value: str
+    reason: str
+    def __init__(self, school_id: _Optional[str] = ..., student_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., term_id: _Optional[str] = ..., value: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class ListTermMarksRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "term_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    TERM_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    term_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., term_id: _Optional[str] = ...) -> None: ...
+
+class ListTermMarksResponse(_message.Message):
+    __slots__ = ("term_marks",)
+    TERM_MARKS_FIELD_NUMBER: _ClassVar[int]
+    term_marks: _containers.RepeatedCompositeFieldContainer[TermMark]
+    def __init__(self, term_marks: _Optional[_Iterable[_Union[TermMark, _Mapping]]] = ...) -> None: ...
+
 class MarkRecorded(_message.Message):
     __slots__ = ("mark", "class_group_id")
     MARK_FIELD_NUMBER: _ClassVar[int]
@@ -205,3 +363,23 @@ class HomeworkSet(_message.Message):
     class_group_id: str
     lesson_date: str
     def __init__(self, lesson_id: _Optional[str] = ..., homework: _Optional[str] = ..., class_group_id: _Optional[str] = ..., lesson_date: _Optional[str] = ...) -> None: ...
+
+class UnlockRequested(_message.Message):
+    __slots__ = ("request",)
+    REQUEST_FIELD_NUMBER: _ClassVar[int]
+    request: UnlockRequest
+    def __init__(self, request: _Optional[_Union[UnlockRequest, _Mapping]] = ...) -> None: ...
+
+class LessonUnlocked(_message.Message):
+    __slots__ = ("request",)
+    REQUEST_FIELD_NUMBER: _ClassVar[int]
+    request: UnlockRequest
+    def __init__(self, request: _Optional[_Union[UnlockRequest, _Mapping]] = ...) -> None: ...
+
+class TermMarkSet(_message.Message):
+    __slots__ = ("term_mark", "old_value")
+    TERM_MARK_FIELD_NUMBER: _ClassVar[int]
+    OLD_VALUE_FIELD_NUMBER: _ClassVar[int]
+    term_mark: TermMark
+    old_value: str
+    def __init__(self, term_mark: _Optional[_Union[TermMark, _Mapping]] = ..., old_value: _Optional[str] = ...) -> None: ...

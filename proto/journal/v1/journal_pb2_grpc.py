@@ -49,6 +49,41 @@ class JournalServiceStub:
                 request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.GetDiaryRequest.SerializeToString,
                 response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.Diary.FromString,
                 _registered_method=True)
+        self.GetJournalPolicy = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/GetJournalPolicy',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.GetJournalPolicyRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.JournalPolicy.FromString,
+                _registered_method=True)
+        self.SetJournalPolicy = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/SetJournalPolicy',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.SetJournalPolicyRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.JournalPolicy.FromString,
+                _registered_method=True)
+        self.RequestUnlock = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/RequestUnlock',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.RequestUnlockRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.UnlockRequest.FromString,
+                _registered_method=True)
+        self.ListUnlockRequests = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ListUnlockRequests',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListUnlockRequestsRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListUnlockRequestsResponse.FromString,
+                _registered_method=True)
+        self.DecideUnlock = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/DecideUnlock',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.DecideUnlockRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.UnlockRequest.FromString,
+                _registered_method=True)
+        self.SetTermMark = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/SetTermMark',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.SetTermMarkRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.TermMark.FromString,
+                _registered_method=True)
+        self.ListTermMarks = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ListTermMarks',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListTermMarksRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListTermMarksResponse.FromString,
+                _registered_method=True)
 
 
 class JournalServiceServicer:
@@ -72,6 +107,48 @@ class JournalServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetJournalPolicy(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetJournalPolicy(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RequestUnlock(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListUnlockRequests(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DecideUnlock(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetTermMark(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListTermMarks(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_JournalServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -89,6 +166,41 @@ def add_JournalServiceServicer_to_server(servicer, server):
                     servicer.GetDiary,
                     request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.GetDiaryRequest.FromString,
                     response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.Diary.SerializeToString,
+            ),
+            'GetJournalPolicy': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetJournalPolicy,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.GetJournalPolicyRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.JournalPolicy.SerializeToString,
+            ),
+            'SetJournalPolicy': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetJournalPolicy,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.SetJournalPolicyRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.JournalPolicy.SerializeToString,
+            ),
+            'RequestUnlock': grpc.unary_unary_rpc_method_handler(
+                    servicer.RequestUnlock,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.RequestUnlockRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.UnlockRequest.SerializeToString,
+            ),
+            'ListUnlockRequests': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListUnlockRequests,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListUnlockRequestsRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListUnlockRequestsResponse.SerializeToString,
+            ),
+            'DecideUnlock': grpc.unary_unary_rpc_method_handler(
+                    servicer.DecideUnlock,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.DecideUnlockRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.UnlockRequest.SerializeToString,
+            ),
+            'SetTermMark': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetTermMark,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.SetTermMarkRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.TermMark.SerializeToString,
+            ),
+            'ListTermMarks': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListTermMarks,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListTermMarksRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListTermMarksResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -172,6 +284,195 @@ class JournalService:
             '/otmetka.journal.v1.JournalService/GetDiary',
             proto_dot_journal_dot_v1_dot_journal__pb2.GetDiaryRequest.SerializeToString,
             proto_dot_journal_dot_v1_dot_journal__pb2.Diary.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetJournalPolicy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/GetJournalPolicy',
+            proto_dot_journal_dot_v1_dot_journal__pb2.GetJournalPolicyRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.JournalPolicy.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetJournalPolicy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/SetJournalPolicy',
+            proto_dot_journal_dot_v1_dot_journal__pb2.SetJournalPolicyRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.JournalPolicy.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RequestUnlock(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/RequestUnlock',
+            proto_dot_journal_dot_v1_dot_journal__pb2.RequestUnlockRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.UnlockRequest.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListUnlockRequests(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ListUnlockRequests',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListUnlockRequestsRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListUnlockRequestsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DecideUnlock(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/DecideUnlock',
+            proto_dot_journal_dot_v1_dot_journal__pb2.DecideUnlockRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.UnlockRequest.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetTermMark(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/SetTermMark',
+            proto_dot_journal_dot_v1_dot_journal__pb2.SetTermMarkRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.TermMark.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListTermMarks(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ListTermMarks',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListTermMarksRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListTermMarksResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -101,7 +101,7 @@ class TimetableEntry(_message.Message):
     def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., weekday: _Optional[int] = ..., lesson_number: _Optional[int] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., room: _Optional[str] = ...) -> None: ...
 
 class Lesson(_message.Message):
-    __slots__ = ("id", "school_id", "class_group_id", "subject_id", "subject_name", "teacher_id", "date", "lesson_number", "starts_at", "ends_at", "term_id", "timetable_entry_id")
+    __slots__ = ("id", "school_id", "class_group_id", "subject_id", "subject_name", "teacher_id", "date", "lesson_number", "starts_at", "ends_at", "term_id", "timetable_entry_id", "status")
     ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
@@ -114,6 +114,7 @@ class Lesson(_message.Message):
     ENDS_AT_FIELD_NUMBER: _ClassVar[int]
     TERM_ID_FIELD_NUMBER: _ClassVar[int]
     TIMETABLE_ENTRY_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
     id: str
     school_id: str
     class_group_id: str
@@ -126,7 +127,54 @@ class Lesson(_message.Message):
     ends_at: str
     term_id: str
     timetable_entry_id: str
-    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., teacher_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., term_id: _Optional[str] = ..., timetable_entry_id: _Optional[str] = ...) -> None: ...
+    status: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., teacher_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., term_id: _Optional[str] = ..., timetable_entry_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+
+class Holiday(_message.Message):
+    __slots__ = ("id", "school_id", "academic_year_id", "name", "start_date", "end_date")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    academic_year_id: str
+    name: str
+    start_date: str
+    end_date: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., name: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ...) -> None: ...
+
+class DayTransfer(_message.Message):
+    __slots__ = ("id", "school_id", "academic_year_id", "date", "works_as_weekday")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    WORKS_AS_WEEKDAY_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    academic_year_id: str
+    date: str
+    works_as_weekday: int
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., date: _Optional[str] = ..., works_as_weekday: _Optional[int] = ...) -> None: ...
+
+class CalendarFeed(_message.Message):
+    __slots__ = ("id", "school_id", "class_group_id", "teacher_id", "url", "revoked")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    REVOKED_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    class_group_id: str
+    teacher_id: str
+    url: str
+    revoked: bool
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., url: _Optional[str] = ..., revoked: _Optional[bool] = ...) -> None: ...
 
 class CreateAcademicYearRequest(_message.Message):
     __slots__ = ("school_id", "name", "start_date", "end_date", "terms")
@@ -189,18 +237,20 @@ class CreateTimetableEntryResponse(_message.Message):
     def __init__(self, entry: _Optional[_Union[TimetableEntry, _Mapping]] = ..., lessons_created: _Optional[int] = ...) -> None: ...
 
 class ListLessonsRequest(_message.Message):
-    __slots__ = ("school_id", "class_group_id", "teacher_id", "date_from", "date_to")
+    __slots__ = ("school_id", "class_group_id", "teacher_id", "date_from", "date_to", "include_cancelled")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
     DATE_FROM_FIELD_NUMBER: _ClassVar[int]
     DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    INCLUDE_CANCELLED_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     class_group_id: str
     teacher_id: str
     date_from: str
     date_to: str
-    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ...) -> None: ...
+    include_cancelled: bool
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., include_cancelled: _Optional[bool] = ...) -> None: ...
 
 class ListLessonsResponse(_message.Message):
     __slots__ = ("lessons",)
@@ -246,6 +296,124 @@ class CloseAcademicYearRequest(_message.Message):
     academic_year_id: str
     def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ...) -> None: ...
 
+class AddHolidayRequest(_message.Message):
+    __slots__ = ("school_id", "academic_year_id", "name", "start_date", "end_date")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    academic_year_id: str
+    name: str
+    start_date: str
+    end_date: str
+    def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., name: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ...) -> None: ...
+
+class AddHolidayResponse(_message.Message):
+    __slots__ = ("holiday", "lessons_cancelled", "warnings")
+    HOLIDAY_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_CANCELLED_FIELD_NUMBER: _ClassVar[int]
+    WARNINGS_FIELD_NUMBER: _ClassVar[int]
+    holiday: Holiday
+    lessons_cancelled: int
+    warnings: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, holiday: _Optional[_Union[Holiday, _Mapping]] = ..., lessons_cancelled: _Optional[int] = ..., warnings: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ListHolidaysRequest(_message.Message):
+    __slots__ = ("school_id", "academic_year_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    academic_year_id: str
+    def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ...) -> None: ...
+
+class ListHolidaysResponse(_message.Message):
+    __slots__ = ("holidays",)
+    HOLIDAYS_FIELD_NUMBER: _ClassVar[int]
+    holidays: _containers.RepeatedCompositeFieldContainer[Holiday]
+    def __init__(self, holidays: _Optional[_Iterable[_Union[Holiday, _Mapping]]] = ...) -> None: ...
+
+class AddDayTransferRequest(_message.Message):
+    __slots__ = ("school_id", "academic_year_id", "date", "works_as_weekday")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    WORKS_AS_WEEKDAY_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    academic_year_id: str
+    date: str
+    works_as_weekday: int
+    def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., date: _Optional[str] = ..., works_as_weekday: _Optional[int] = ...) -> None: ...
+
+class AddDayTransferResponse(_message.Message):
+    __slots__ = ("day_transfer", "lessons_scheduled", "lessons_cancelled", "warnings")
+    DAY_TRANSFER_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_SCHEDULED_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_CANCELLED_FIELD_NUMBER: _ClassVar[int]
+    WARNINGS_FIELD_NUMBER: _ClassVar[int]
+    day_transfer: DayTransfer
+    lessons_scheduled: int
+    lessons_cancelled: int
+    warnings: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, day_transfer: _Optional[_Union[DayTransfer, _Mapping]] = ..., lessons_scheduled: _Optional[int] = ..., lessons_cancelled: _Optional[int] = ..., warnings: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ListDayTransfersRequest(_message.Message):
+    __slots__ = ("school_id", "academic_year_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    academic_year_id: str
+    def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ...) -> None: ...
+
+class ListDayTransfersResponse(_message.Message):
+    __slots__ = ("day_transfers",)
+    DAY_TRANSFERS_FIELD_NUMBER: _ClassVar[int]
+    day_transfers: _containers.RepeatedCompositeFieldContainer[DayTransfer]
+    def __init__(self, day_transfers: _Optional[_Iterable[_Union[DayTransfer, _Mapping]]] = ...) -> None: ...
+
+class CreateCalendarFeedRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "teacher_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    teacher_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., teacher_id: _Optional[str] = ...) -> None: ...
+
+class RevokeCalendarFeedRequest(_message.Message):
+    __slots__ = ("school_id", "feed_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    FEED_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    feed_id: str
+    def __init__(self, school_id: _Optional[str] = ..., feed_id: _Optional[str] = ...) -> None: ...
+
+class GetCalendarFeedRequest(_message.Message):
+    __slots__ = ("token",)
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    token: str
+    def __init__(self, token: _Optional[str] = ...) -> None: ...
+
+class CalendarFeedContent(_message.Message):
+    __slots__ = ("filename", "media_type", "content")
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_TYPE_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    filename: str
+    media_type: str
+    content: str
+    def __init__(self, filename: _Optional[str] = ..., media_type: _Optional[str] = ..., content: _Optional[str] = ...) -> None: ...
+
+class GetTermRequest(_message.Message):
+    __slots__ = ("school_id", "term_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    TERM_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    term_id: str
+    def __init__(self, school_id: _Optional[str] = ..., term_id: _Optional[str] = ...) -> None: ...
+
 class AcademicYearCreated(_message.Message):
     __slots__ = ("academic_year",)
     ACADEMIC_YEAR_FIELD_NUMBER: _ClassVar[int]
@@ -265,6 +433,12 @@ class SubjectCreated(_message.Message):
     def __init__(self, subject: _Optional[_Union[Subject, _Mapping]] = ...) -> None: ...
 
 class LessonScheduled(_message.Message):
+    __slots__ = ("lesson",)
+    LESSON_FIELD_NUMBER: _ClassVar[int]
+    lesson: Lesson
+    def __init__(self, lesson: _Optional[_Union[Lesson, _Mapping]] = ...) -> None: ...
+
+class LessonCancelled(_message.Message):
     __slots__ = ("lesson",)
     LESSON_FIELD_NUMBER: _ClassVar[int]
     lesson: Lesson

@@ -84,6 +84,46 @@ class ScheduleServiceStub:
                 request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CloseAcademicYearRequest.SerializeToString,
                 response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.AcademicYear.FromString,
                 _registered_method=True)
+        self.GetTerm = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/GetTerm',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.GetTermRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Term.FromString,
+                _registered_method=True)
+        self.AddHoliday = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/AddHoliday',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.AddHolidayRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.AddHolidayResponse.FromString,
+                _registered_method=True)
+        self.ListHolidays = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ListHolidays',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListHolidaysRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListHolidaysResponse.FromString,
+                _registered_method=True)
+        self.AddDayTransfer = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/AddDayTransfer',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.AddDayTransferRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.AddDayTransferResponse.FromString,
+                _registered_method=True)
+        self.ListDayTransfers = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ListDayTransfers',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListDayTransfersRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListDayTransfersResponse.FromString,
+                _registered_method=True)
+        self.CreateCalendarFeed = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/CreateCalendarFeed',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CreateCalendarFeedRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarFeed.FromString,
+                _registered_method=True)
+        self.RevokeCalendarFeed = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/RevokeCalendarFeed',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.RevokeCalendarFeedRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarFeed.FromString,
+                _registered_method=True)
+        self.GetCalendarFeed = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/GetCalendarFeed',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.GetCalendarFeedRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarFeedContent.FromString,
+                _registered_method=True)
 
 
 class ScheduleServiceServicer:
@@ -149,6 +189,55 @@ class ScheduleServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetTerm(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddHoliday(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListHolidays(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddDayTransfer(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListDayTransfers(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateCalendarFeed(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RevokeCalendarFeed(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCalendarFeed(self, request, context):
+        """Public: no user token; the feed token is the secret (the gateway serves GET /calendar/<token>.ics).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ScheduleServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -201,6 +290,46 @@ def add_ScheduleServiceServicer_to_server(servicer, server):
                     servicer.CloseAcademicYear,
                     request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CloseAcademicYearRequest.FromString,
                     response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.AcademicYear.SerializeToString,
+            ),
+            'GetTerm': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTerm,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.GetTermRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Term.SerializeToString,
+            ),
+            'AddHoliday': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddHoliday,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.AddHolidayRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.AddHolidayResponse.SerializeToString,
+            ),
+            'ListHolidays': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListHolidays,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListHolidaysRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListHolidaysResponse.SerializeToString,
+            ),
+            'AddDayTransfer': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddDayTransfer,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.AddDayTransferRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.AddDayTransferResponse.SerializeToString,
+            ),
+            'ListDayTransfers': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListDayTransfers,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListDayTransfersRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListDayTransfersResponse.SerializeToString,
+            ),
+            'CreateCalendarFeed': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateCalendarFeed,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CreateCalendarFeedRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarFeed.SerializeToString,
+            ),
+            'RevokeCalendarFeed': grpc.unary_unary_rpc_method_handler(
+                    servicer.RevokeCalendarFeed,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.RevokeCalendarFeedRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarFeed.SerializeToString,
+            ),
+            'GetCalendarFeed': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCalendarFeed,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.GetCalendarFeedRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarFeedContent.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -473,6 +602,222 @@ class ScheduleService:
             '/otmetka.schedule.v1.ScheduleService/CloseAcademicYear',
             proto_dot_schedule_dot_v1_dot_schedule__pb2.CloseAcademicYearRequest.SerializeToString,
             proto_dot_schedule_dot_v1_dot_schedule__pb2.AcademicYear.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTerm(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/GetTerm',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.GetTermRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.Term.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddHoliday(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/AddHoliday',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.AddHolidayRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.AddHolidayResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListHolidays(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ListHolidays',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListHolidaysRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListHolidaysResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddDayTransfer(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/AddDayTransfer',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.AddDayTransferRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.AddDayTransferResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListDayTransfers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ListDayTransfers',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListDayTransfersRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListDayTransfersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateCalendarFeed(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/CreateCalendarFeed',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CreateCalendarFeedRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarFeed.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RevokeCalendarFeed(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/RevokeCalendarFeed',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.RevokeCalendarFeedRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarFeed.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCalendarFeed(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/GetCalendarFeed',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.GetCalendarFeedRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarFeedContent.FromString,
             options,
             channel_credentials,
             insecure,

@@ -9,12 +9,24 @@ from proto.identity.v1 import identity_pb2 as pb
 from proto.identity.v1 import identity_pb2_grpc
 from services.common.auth import TokenVerifier
 from services.common.db import Database
+from services.common.errors import Invalid
 from services.common.outbox import Outbox
 from services.identity import tables
 from services.identity.keycloak_accounts import KeycloakAccounts
 from services.identity.servicer import IdentityServicer
 from tests.support import grpc_harness, stack
 from tests.support.grpc_harness import database, serving, token_verifier
+
+
+class ClassGroups:
+    """Our port to the schedule service's class groups: every id exists except those in `missing`."""
+
+    def __init__(self):
+        self.missing: set[str] = set()
+
+    def require(self, school_id: str, class_group_id: str) -> None:
+        if class_group_id in self.missing:
+            raise Invalid("class_group_id", "в этой школе нет такого класса")
 
 
 @dataclass
@@ -25,6 +37,7 @@ class Identity:
     accounts: KeycloakAccounts
     keycloak: KeycloakAdmin  # the tests' own view of Keycloak, to check what the service did
     verifier: TokenVerifier
+    class_groups: ClassGroups
 
     def call(self, method: str, request, token: str):
         return grpc_harness.call(self.stub, method, request, token)
@@ -37,10 +50,12 @@ def identity():
     outbox = Outbox("identity", tables.outbox)
     accounts = KeycloakAccounts(url, realm, "otmetka-services", secret)
     keycloak = KeycloakAdmin(server_url=url, realm_name=realm, client_id="otmetka-services", client_secret_key=secret)
+    class_groups = ClassGroups()
     with database("identity") as db:
-        with serving(identity_pb2_grpc.add_IdentityServiceServicer_to_server, IdentityServicer(db, outbox, accounts),
+        servicer = IdentityServicer(db, outbox, accounts, class_groups)
+        with serving(identity_pb2_grpc.add_IdentityServiceServicer_to_server, servicer,
                      identity_pb2_grpc.IdentityServiceStub) as stub:
-            yield Identity(stub, db, outbox, accounts, keycloak, token_verifier())
+            yield Identity(stub, db, outbox, accounts, keycloak, token_verifier(), class_groups)
 
 
 @dataclass

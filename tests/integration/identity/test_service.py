@@ -187,3 +187,14 @@ def test_services_read_people(identity, school):
     people = identity.call("ListPeople", pb.ListPeopleRequest(school_id=school.id, kind=pb.STAFF),
                            stack.service_token()).people
     assert school.onboarded.admin.id in {p.id for p in people}
+
+
+def test_a_student_is_enrolled_only_into_a_class_group_of_the_school(identity, school):
+    foreign = str(uuid.uuid4())
+    identity.class_groups.missing.add(foreign)
+    with pytest.raises(grpc.RpcError) as refused:
+        identity.call("CreatePerson", person_request(school, pb.STUDENT, "Чужаков", "Иван", gender="male",
+                                                     birth_date="2014-01-01", class_group_id=foreign),
+                      school.admin_token)
+    code, _, fields = rpc_error(refused)
+    assert code == grpc.StatusCode.INVALID_ARGUMENT and "class_group_id" in fields

@@ -12,6 +12,7 @@ from services.common.errors import NotFound
 from services.common.outbox import Outbox
 from services.journal import domain, tables
 from services.journal.handlers import Deps
+from services.journal.school_policy import DEFAULT
 from services.journal.servicer import JournalServicer
 from tests.support import grpc_harness, stack
 from tests.support.grpc_harness import FakePrincipals, database, serving
@@ -20,6 +21,13 @@ from tests.support.grpc_harness import FakePrincipals, database, serving
 @dataclass
 class FakeSchedule:
     lessons: dict[str, schedule_pb2.Lesson] = field(default_factory=dict)
+    terms: dict[str, tuple[str, schedule_pb2.Term]] = field(default_factory=dict)  # id -> (school_id, term)
+
+    def get_term(self, school_id: str, term_id: str) -> schedule_pb2.Term:
+        owner, term = self.terms.get(term_id, ("", None))
+        if owner != school_id:
+            raise NotFound("Учебный период не найден", {"term_id": "не найден"})
+        return term
 
     def get_lesson(self, school_id: str, lesson_id: str) -> schedule_pb2.Lesson:
         lesson = self.lessons.get(lesson_id)
@@ -75,11 +83,11 @@ class Lesson:
 
 
 def add_lesson(journal: Journal, school_id: str, class_group_id: str, teacher_id: str, date: dt.date,
-               lesson_number: int = 1) -> schedule_pb2.Lesson:
+               lesson_number: int = 1, subject_id: str = "", term_id: str = "") -> schedule_pb2.Lesson:
     lesson = schedule_pb2.Lesson(
-        id=str(uuid.uuid4()), school_id=school_id, class_group_id=class_group_id, subject_id=str(uuid.uuid4()),
-        subject_name="Математика", teacher_id=teacher_id, date=date.isoformat(), lesson_number=lesson_number,
-        starts_at="08:30", ends_at="09:15")
+        id=str(uuid.uuid4()), school_id=school_id, class_group_id=class_group_id,
+        subject_id=subject_id or str(uuid.uuid4()), subject_name="Математика", teacher_id=teacher_id,
+        date=date.isoformat(), lesson_number=lesson_number, starts_at="08:30", ends_at="09:15", term_id=term_id)
     journal.deps.schedule.lessons[lesson.id] = lesson
     return lesson
 
@@ -92,11 +100,22 @@ def new_lesson(journal: Journal, date: dt.date) -> Lesson:
     return Lesson(school_id, teacher_id, students, add_lesson(journal, school_id, class_group_id, teacher_id, date))
 
 
+def school_today() -> dt.date:
+    return domain.school_today(DEFAULT.zone)
+
+
 @pytest.fixture
 def today_lesson(journal) -> Lesson:
-    return new_lesson(journal, domain.school_today())
+    return new_lesson(journal, school_today())
 
 
 @pytest.fixture
 def past_lesson(journal) -> Lesson:
-    return new_lesson(journal, dt.date(2025, 9, 1))
+    """Two days ago: past its day, still open under the default edit lock."""
+    return new_lesson(journal, school_today() - dt.timedelta(days=2))
+
+
+@pytest.fixture
+def old_lesson(journal) -> Lesson:
+    """Ten days ago: closed for its teacher under the default edit lock (7 days)."""
+    return new_lesson(journal, school_today() - dt.timedelta(days=10))

@@ -200,21 +200,22 @@ def test_the_diary_shows_own_lessons_marks_and_attendance(journal, past_lesson):
     school_id, group = past_lesson.school_id, past_lesson.lesson.class_group_id
     save(journal, past_lesson, topic="Натуральные числа", homework="§1", reason="Перенос",
          marks=[dict(student_id=a, value="5"), dict(student_id=b, value="3")], attendance=[dict(student_id=b, status="ill")])
-    later = add_lesson(journal, school_id, group, past_lesson.teacher_id, dt.date(2025, 9, 1), lesson_number=3)
-    add_lesson(journal, school_id, group, past_lesson.teacher_id, dt.date(2025, 9, 8))  # outside the range
+    day = dt.date.fromisoformat(past_lesson.lesson.date)
+    later = add_lesson(journal, school_id, group, past_lesson.teacher_id, day, lesson_number=3)
+    add_lesson(journal, school_id, group, past_lesson.teacher_id, day + dt.timedelta(days=7))  # outside the range
 
     journal.deps.principals.grant(school_id, "guardian", person_id=str(uuid.uuid4()), student_ids=[b])
-    diary = journal.call("GetDiary", pb.GetDiaryRequest(school_id=school_id, student_id=b, date_from="2025-09-01",
-                                                        date_to="2025-09-07"))
+    week = dict(date_from=day.isoformat(), date_to=(day + dt.timedelta(days=6)).isoformat())
+    diary = journal.call("GetDiary", pb.GetDiaryRequest(school_id=school_id, student_id=b, **week))
     assert [(e.lesson_id, e.lesson_number) for e in diary.entries] == [(past_lesson.lesson.id, 1), (later.id, 3)]
     first = diary.entries[0]
     assert (first.topic, first.homework, first.attendance, [m.value for m in first.marks]) == (
         "Натуральные числа", "§1", "ill", ["3"])
     assert (diary.entries[1].topic, list(diary.entries[1].marks)) == ("", [])
 
-    for student_id, date_to, code in [(a, "2025-09-07", grpc.StatusCode.PERMISSION_DENIED),
-                                      (b, "2025-11-02", grpc.StatusCode.INVALID_ARGUMENT)]:
+    for student_id, days, code in [(a, 6, grpc.StatusCode.PERMISSION_DENIED), (b, 62, grpc.StatusCode.INVALID_ARGUMENT)]:
         with pytest.raises(grpc.RpcError) as err:
             journal.call("GetDiary", pb.GetDiaryRequest(school_id=school_id, student_id=student_id,
-                                                        date_from="2025-09-01", date_to=date_to))
+                                                        date_from=day.isoformat(),
+                                                        date_to=(day + dt.timedelta(days=days)).isoformat()))
         assert err.value.code() == code

@@ -1,22 +1,51 @@
 """The schedule servicer in-process on a free port, against the real PostgreSQL and Keycloak tokens; who
 acts in which school comes from a fake of our principal port."""
+import datetime as dt
 import uuid
+from concurrent import futures
 from dataclasses import dataclass
 
+import grpc
 import pytest
 
 from proto.schedule.v1 import schedule_pb2 as pb
 from proto.schedule.v1 import schedule_pb2_grpc
 from services.common.db import Database
+from services.common.errors import Invalid
+from services.common.grpc_server import ContextInterceptor
 from services.common.outbox import Outbox
 from services.schedule import tables
 from services.schedule.handlers import Deps
-from services.schedule.servicer import ScheduleServicer
+from services.schedule.servicer import PUBLIC_METHODS, ScheduleServicer
 from tests.support import grpc_harness, stack
-from tests.support.grpc_harness import FakePrincipals, database, serving
+from tests.support.grpc_harness import FakePrincipals, database, token_verifier
 
 QUARTERS = [pb.Term(name="1 четверть", kind="quarter", start_date="2025-09-01", end_date="2025-10-24"),
             pb.Term(name="2 четверть", kind="quarter", start_date="2025-11-05", end_date="2025-12-28")]
+
+
+SUMMER = dt.date(2025, 8, 1)  # "today" unless a test says otherwise: every 2025/2026 change is announced in time
+
+
+class Clock:
+    """Today's date at the school, as the handlers see it; tests move it."""
+
+    def __init__(self):
+        self.today = SUMMER
+
+    def __call__(self) -> dt.date:
+        return self.today
+
+
+class Staff:
+    """Our port to identity's staff list: everyone is a teacher of the school except those in `missing`."""
+
+    def __init__(self):
+        self.missing: set[str] = set()
+
+    def require_teacher(self, school_id: str, person_id: str) -> None:
+        if person_id in self.missing:
+            raise Invalid("teacher_id", "в этой школе нет такого сотрудника")
 
 
 @dataclass
@@ -25,6 +54,8 @@ class Schedule:
     db: Database
     principals: FakePrincipals
     token: str
+    clock: Clock
+    staff: Staff
 
     def call(self, method: str, request):
         return grpc_harness.call(self.stub, method, request, self.token)
@@ -32,12 +63,23 @@ class Schedule:
 
 @pytest.fixture(scope="session")
 def schedule():
-    principals = FakePrincipals()
+    """Served like __main__ serves it: behind the token check, with the service's public methods open."""
+    principals, clock, staff = FakePrincipals(), Clock(), Staff()
     with database("schedule") as db:
-        servicer = ScheduleServicer(Deps(db, Outbox("schedule", tables.outbox), principals))
-        with serving(schedule_pb2_grpc.add_ScheduleServiceServicer_to_server, servicer,
-                     schedule_pb2_grpc.ScheduleServiceStub) as stub:
-            yield Schedule(stub, db, principals, stack.operator_token())
+        servicer = ScheduleServicer(Deps(db, Outbox("schedule", tables.outbox), principals, staff, clock))
+        server = grpc.server(futures.ThreadPoolExecutor(max_workers=4),
+                             interceptors=[ContextInterceptor(token_verifier(), PUBLIC_METHODS)])
+        schedule_pb2_grpc.add_ScheduleServiceServicer_to_server(servicer, server)
+        port = server.add_insecure_port("127.0.0.1:0")
+        server.start()
+        with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
+            yield Schedule(schedule_pb2_grpc.ScheduleServiceStub(channel), db, principals, stack.operator_token(), clock, staff)
+        server.stop(grace=1)
+
+
+@pytest.fixture(autouse=True)
+def summer(schedule):
+    schedule.clock.today = SUMMER
 
 
 @dataclass

@@ -150,6 +150,17 @@ def test_assigning_a_teacher_twice_changes_nothing(schedule, school):
     assert schedule.call("AssignTeacher", request) == schedule.call("AssignTeacher", request)
 
 
+def test_only_the_school_s_own_staff_can_be_assigned(schedule, school):
+    stranger = str(uuid.uuid4())
+    schedule.staff.missing.add(stranger)
+    with pytest.raises(grpc.RpcError) as err:
+        schedule.call("AssignTeacher", pb.AssignTeacherRequest(school_id=school.id, teacher_id=stranger,
+                                                               subject_id=school.subject.id,
+                                                               class_group_id=school.class_group.id))
+    code, _, fields = rpc_error(err)
+    assert code == grpc.StatusCode.INVALID_ARGUMENT and "teacher_id" in fields
+
+
 def test_roles_decide_who_may_manage_and_who_may_read(schedule, school):
     schedule.principals.grant(school.id, "subject_teacher", person_id=school.teacher_id)
     with pytest.raises(grpc.RpcError) as err:

@@ -74,15 +74,6 @@ def test_slot():
     assert (slot.starts_at, slot.ends_at, slot.room) == (dt.time(15, 0), dt.time(15, 45), "21")
 
 
-def test_dates_on_weekday():
-    # September 2025: Mondays are the 1st, 8th, 15th, 22nd, 29th
-    mondays = domain.dates_on_weekday(dt.date(2025, 9, 1), dt.date(2025, 9, 30), 1)
-    assert [d.day for d in mondays] == [1, 8, 15, 22, 29]
-    saturdays = domain.dates_on_weekday(dt.date(2025, 9, 1), dt.date(2025, 9, 13), 6)
-    assert [d.day for d in saturdays] == [6, 13]
-    assert domain.dates_on_weekday(dt.date(2025, 9, 2), dt.date(2025, 9, 6), 1) == []
-
-
 def test_date_range():
     assert domain.date_range("", "") == (None, None)
     assert invalid_field(domain.date_range, "2025-09-02", "2025-09-01") == "date_to"

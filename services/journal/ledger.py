@@ -1,0 +1,23 @@
+"""Rows of the append-only ledger: who changed what, when, from where, the old and new value and why."""
+import datetime as dt
+import uuid
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from services.common.policy import Principal
+from services.journal.tables import ledger
+
+
+def entry(school_id: str, principal: Principal, client_address: str, now: dt.datetime, entity: str,
+          old: dict | None, new: dict | None, reason: str, *, lesson_id: str | None = None,
+          student_id: str | None = None, entity_id: str | None = None) -> dict:
+    return dict(id=str(uuid.uuid4()), school_id=school_id, occurred_at=now, actor_subject=principal.subject,
+                actor_roles=sorted(principal.roles), client_address=client_address, entity=entity,
+                entity_id=entity_id, lesson_id=lesson_id, student_id=student_id, old_value=old, new_value=new,
+                reason=reason)
+
+
+def write(session: Session, rows: list[dict]) -> None:
+    if rows:
+        session.execute(insert(ledger), rows)

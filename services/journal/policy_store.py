@@ -1,0 +1,57 @@
+"""The school's journal policy in the journal_policy table: read it (defaults for keys never set), show it,
+change it (school administrator or director), each change in the ledger."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.orm import Session
+
+from proto.journal.v1 import journal_pb2 as pb
+from services.common import policy
+from services.common.db import parse_uuid
+from services.journal import ledger, school_policy
+from services.journal.school_policy import JournalPolicy
+from services.journal.tables import journal_policy
+
+if TYPE_CHECKING:
+    from services.journal.handlers import Deps
+
+
+def load(session: Session, lock: bool = False) -> JournalPolicy:
+    """The policy of the session's school."""
+    query = select(journal_policy.c.key, journal_policy.c.value)
+    return school_policy.from_stored(dict(session.execute(query.with_for_update() if lock else query).all()))
+
+
+def message(school_id: str, settings: JournalPolicy) -> pb.JournalPolicy:
+    return pb.JournalPolicy(school_id=school_id, **{key: getattr(settings, key) for key in school_policy.KEYS})
+
+
+def get_journal_policy(deps: Deps, school_id: str) -> pb.JournalPolicy:
+    school_id = parse_uuid(school_id, "school_id")
+    policy.require(deps.principals.resolve(school_id), "lesson.read")
+    with deps.db.tenant_session(school_id) as session:
+        return message(school_id, load(session))
+
+
+def set_journal_policy(deps: Deps, school_id: str, updates: dict[str, object], client_address: str) -> pb.JournalPolicy:
+    """Changes the given settings; every changed key is stored and written to the ledger."""
+    school_id = parse_uuid(school_id, "school_id")
+    principal = deps.principals.resolve(school_id)
+    policy.require(principal, "journal_policy.manage")
+    now = dt.datetime.now(dt.UTC)
+    with deps.db.tenant_session(school_id) as session:
+        old = load(session, lock=True)
+        new = school_policy.changed(old, updates)
+        before, after = school_policy.to_stored(old), school_policy.to_stored(new)
+        keys = [key for key in school_policy.KEYS if before[key] != after[key]]
+        for key in keys:
+            session.execute(pg_insert(journal_policy).values(school_id=school_id, key=key, value=after[key], updated_at=now)
+                            .on_conflict_do_update(index_elements=["school_id", "key"],
+                                                   set_=dict(value=after[key], updated_at=now)))
+        ledger.write(session, [ledger.entry(school_id, principal, client_address, now, "policy",
+                                            {key: before[key]}, {key: after[key]}, "") for key in keys])
+        return message(school_id, new)

@@ -1,0 +1,76 @@
+"""The per-school journal policy: every number the regulations disagree on, with its default (the one place
+defaults live), its allowed range and its Russian name. Plain Python, no I/O."""
+import zoneinfo
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, replace
+
+from services.common.errors import Invalid
+
+
+@dataclass(frozen=True)
+class JournalPolicy:
+    """A school's settings; the defaults are those of requirements.md (J6, J8) and docs/journal.md."""
+
+    edit_lock_days: int = 7       # J6 [004 §7.6] gives no number: 7 = the latest written-work deadline [004 §7.4]
+    unlock_hours: int = 24        # an approved unlock opens the lesson for one day
+    min_marks_1h: int = 3         # J8 [002 §4.5.2]
+    min_marks_2h: int = 5         # J8 [002 §4.5.2]
+    school_timezone: str = "Europe/Moscow"
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.school_timezone)
+
+    def min_marks(self, hours_per_week: int) -> int:
+        """Current marks needed before a numeric term mark at this many lessons a week."""
+        return self.min_marks_1h if hours_per_week <= 1 else self.min_marks_2h
+
+
+DEFAULT = JournalPolicy()
+KEYS = tuple(f.name for f in fields(JournalPolicy))
+
+
+def _integer(low: int, high: int, meaning: str) -> Callable[[object, str], object]:
+    def check(value, key: str):
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise Invalid(key, f"{meaning}: целое число от {low} до {high}")
+        return value
+    return check
+
+
+def _zone(value, key: str):
+    try:
+        if not isinstance(value, str) or "/" not in value:
+            raise ValueError
+        zoneinfo.ZoneInfo(value)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        raise Invalid(key, "часовой пояс школы по базе IANA, например Europe/Moscow") from None
+    return value
+
+
+CHECKS: dict[str, Callable[[object, str], object]] = {
+    "edit_lock_days": _integer(0, 365, "через сколько дней урок закрывается для учителя (0 — не закрывается)"),
+    "unlock_hours": _integer(1, 168, "на сколько часов открывается урок по запросу"),
+    "min_marks_1h": _integer(0, 30, "минимум текущих отметок при 1 часе в неделю"),
+    "min_marks_2h": _integer(0, 30, "минимум текущих отметок при 2 и более часах в неделю"),
+    "school_timezone": _zone,
+}
+
+
+def changed(policy: JournalPolicy, updates: Mapping[str, object]) -> JournalPolicy:
+    """The policy with the updates applied, each checked against its range."""
+    checked = {key: CHECKS[key](value, key) for key, value in updates.items()}
+    return replace(policy, **checked)
+
+
+def from_stored(rows: Mapping[str, str]) -> JournalPolicy:
+    """The policy from the journal_policy table's key/value text rows; keys not stored keep their defaults."""
+    values: dict[str, object] = {}
+    for key in KEYS:
+        if key in rows:
+            values[key] = rows[key] if isinstance(getattr(DEFAULT, key), str) else int(rows[key])
+    return replace(DEFAULT, **values)
+
+
+def to_stored(policy: JournalPolicy) -> dict[str, str]:
+    return {key: str(getattr(policy, key)) for key in KEYS}

@@ -1,0 +1,91 @@
+"""Holidays and day transfers of an academic year: each command checks the policy, saves the calendar change
+and re-decides the lessons of the affected dates in one tenant transaction; late announcements only warn."""
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from proto.schedule.v1 import schedule_pb2 as pb
+from services.common.db import parse_uuid
+from services.common.errors import Conflict, FailedPrecondition, NotFound
+from services.schedule import calendar, lesson_dates, messages, school_policy
+from services.schedule.handlers import Deps, authorize, new_id, open_year
+from services.schedule.tables import academic_years, day_transfers, holidays, schedule_policy
+
+
+def load_policy(session: Session) -> school_policy.SchedulePolicy:
+    return school_policy.from_stored(dict(session.execute(select(schedule_policy.c.key, schedule_policy.c.value)).all()))
+
+
+def add_holiday(deps: Deps, school_id: str, academic_year_id: str, name: str, start_date: str,
+                end_date: str) -> pb.AddHolidayResponse:
+    """Saves holidays (or one non-working day) and cancels the lessons already scheduled on those dates."""
+    school_id = authorize(deps, school_id, "schedule.manage")
+    academic_year_id = parse_uuid(academic_year_id, "academic_year_id")
+    with deps.db.tenant_session(school_id) as session:
+        year = open_year(session, academic_year_id, lock=True)
+        plan = calendar.holiday(name, start_date, end_date, year["start_date"], year["end_date"])
+        existing = session.execute(select(holidays).where(holidays.c.academic_year_id == academic_year_id)).all()
+        other = calendar.overlapping(plan, existing)
+        if other is not None:
+            raise Conflict(f"Даты пересекаются с каникулами «{other.name}»", {"start_date": "пересекается"})
+        working = session.scalar(select(day_transfers.c.date).where(
+            day_transfers.c.academic_year_id == academic_year_id, day_transfers.c.works_as_weekday != calendar.DAY_OFF,
+            day_transfers.c.date.between(plan.start, plan.end)))
+        if working is not None:
+            raise FailedPrecondition(f"На {calendar.day_label(working)} перенесён учебный день: каникулы не могут "
+                                     "его включать", {"start_date": "включает рабочий день"})
+        row = dict(id=new_id(), school_id=school_id, academic_year_id=academic_year_id, name=plan.name,
+                   start_date=plan.start, end_date=plan.end)
+        session.execute(insert(holidays).values(row))
+        _, cancelled = lesson_dates.reconcile(session, deps.outbox, academic_year_id, calendar.days(plan.start, plan.end))
+        warnings = calendar.holiday_notice_warning(plan, deps.today(), load_policy(session).holiday_notice_days)
+    return pb.AddHolidayResponse(holiday=messages.holiday(row), lessons_cancelled=cancelled, warnings=warnings)
+
+
+def list_holidays(deps: Deps, school_id: str, academic_year_id: str) -> list[pb.Holiday]:
+    school_id = authorize(deps, school_id, "schedule.read")
+    academic_year_id = parse_uuid(academic_year_id, "academic_year_id")
+    with deps.db.tenant_session(school_id) as session:
+        year_exists(session, academic_year_id)
+        rows = session.execute(select(holidays).where(holidays.c.academic_year_id == academic_year_id)
+                               .order_by(holidays.c.start_date)).mappings()
+        return [messages.holiday(row) for row in rows]
+
+
+def add_day_transfer(deps: Deps, school_id: str, academic_year_id: str, date: str,
+                     works_as_weekday: int) -> pb.AddDayTransferResponse:
+    """Makes a date work as another weekday (or a day off) and re-decides that date's lessons."""
+    school_id = authorize(deps, school_id, "schedule.manage")
+    academic_year_id = parse_uuid(academic_year_id, "academic_year_id")
+    with deps.db.tenant_session(school_id) as session:
+        year = open_year(session, academic_year_id, lock=True)
+        day, weekday = calendar.day_transfer(date, works_as_weekday, year["start_date"], year["end_date"])
+        if session.scalar(select(day_transfers.c.id).where(day_transfers.c.academic_year_id == academic_year_id,
+                                                           day_transfers.c.date == day)):
+            raise Conflict(f"Перенос на {calendar.day_label(day)} уже внесён", {"date": "уже есть"})
+        holiday = session.scalar(select(holidays.c.name).where(holidays.c.academic_year_id == academic_year_id,
+                                                               holidays.c.start_date <= day, holidays.c.end_date >= day))
+        if holiday is not None and weekday != calendar.DAY_OFF:
+            raise FailedPrecondition(f"Дата {calendar.day_label(day)} попадает на каникулы «{holiday}»: учебный день на неё "
+                                     "не переносится", {"date": "каникулы"})
+        row = dict(id=new_id(), school_id=school_id, academic_year_id=academic_year_id, date=day,
+                   works_as_weekday=weekday)
+        session.execute(insert(day_transfers).values(row))
+        scheduled, cancelled = lesson_dates.reconcile(session, deps.outbox, academic_year_id, [day])
+        warnings = calendar.transfer_notice_warning(day, deps.today(), load_policy(session).transfer_notice_working_days)
+    return pb.AddDayTransferResponse(day_transfer=messages.day_transfer(row), lessons_scheduled=scheduled,
+                                      lessons_cancelled=cancelled, warnings=warnings)
+
+
+def list_day_transfers(deps: Deps, school_id: str, academic_year_id: str) -> list[pb.DayTransfer]:
+    school_id = authorize(deps, school_id, "schedule.read")
+    academic_year_id = parse_uuid(academic_year_id, "academic_year_id")
+    with deps.db.tenant_session(school_id) as session:
+        year_exists(session, academic_year_id)
+        rows = session.execute(select(day_transfers).where(day_transfers.c.academic_year_id == academic_year_id)
+                               .order_by(day_transfers.c.date)).mappings()
+        return [messages.day_transfer(row) for row in rows]
+
+
+def year_exists(session: Session, academic_year_id: str) -> None:
+    if session.scalar(select(academic_years.c.id).where(academic_years.c.id == academic_year_id)) is None:
+        raise NotFound("Учебный год не найден", {"academic_year_id": "не найден"})

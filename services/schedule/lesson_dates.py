@@ -1,0 +1,77 @@
+"""Dated lessons kept in line with the school calendar: loading a year's calendar, scheduling the lessons of a
+timetable entry, and re-deciding the lessons of changed dates (holidays, day transfers) with their events.
+Runs inside the caller's tenant transaction."""
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Mapping
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from proto.schedule.v1 import schedule_pb2 as pb
+from services.common.outbox import Outbox
+from services.schedule import messages
+from services.schedule.calendar import Calendar, Period
+from services.schedule.tables import day_transfers, holidays, lessons, subjects, terms, timetable_entries
+
+SCHEDULED, CANCELLED = "scheduled", "cancelled"
+
+
+def load_calendar(session: Session, academic_year_id: str) -> Calendar:
+    def periods(table, id_column) -> tuple[Period, ...]:
+        rows = session.execute(select(id_column, table.c.start_date, table.c.end_date)
+                               .where(table.c.academic_year_id == academic_year_id)).all()
+        return tuple(Period(str(r[0]), r.start_date, r.end_date) for r in rows)
+
+    transfers = session.execute(select(day_transfers.c.date, day_transfers.c.works_as_weekday)
+                                .where(day_transfers.c.academic_year_id == academic_year_id)).all()
+    return Calendar(periods(terms, terms.c.id), periods(holidays, holidays.c.id), dict(transfers))
+
+
+def lesson_row(entry: Mapping, term_id: str, day: dt.date) -> dict:
+    return dict(id=str(uuid.uuid4()), school_id=entry["school_id"], timetable_entry_id=entry["id"], term_id=term_id,
+                class_group_id=entry["class_group_id"], subject_id=entry["subject_id"], teacher_id=entry["teacher_id"],
+                date=day, lesson_number=entry["lesson_number"], starts_at=entry["starts_at"], ends_at=entry["ends_at"],
+                status=SCHEDULED)
+
+
+def add_lessons(session: Session, outbox: Outbox, rows: list[dict], subject_names: Mapping[str, str]) -> int:
+    """Inserts scheduled lessons and a LessonScheduled event for each."""
+    if rows:
+        session.execute(insert(lessons), rows)
+    for row in rows:
+        outbox.add(session, row["school_id"], pb.LessonScheduled(lesson=messages.lesson(row, subject_names[row["subject_id"]])))
+    return len(rows)
+
+
+def cancel_lessons(session: Session, outbox: Outbox, rows: Iterable[Mapping]) -> int:
+    """Marks scheduled lessons cancelled and writes a LessonCancelled event for each (rows carry subject_name)."""
+    rows = list(rows)
+    if rows:
+        session.execute(update(lessons).where(lessons.c.id.in_([r["id"] for r in rows])).values(status=CANCELLED))
+    for row in rows:
+        lesson = messages.lesson(dict(row, status=CANCELLED), row["subject_name"])
+        outbox.add(session, row["school_id"], pb.LessonCancelled(lesson=lesson))
+    return len(rows)
+
+
+def reconcile(session: Session, outbox: Outbox, academic_year_id: str, dates: Iterable[dt.date]) -> tuple[int, int]:
+    """Makes the scheduled lessons of the dates match the year's calendar: lessons of a date that no longer
+    works as their weekday are cancelled, missing ones are scheduled. Returns (scheduled, cancelled)."""
+    dates = sorted(set(dates))
+    calendar = load_calendar(session, academic_year_id)
+    entries = session.execute(select(timetable_entries, subjects.c.name.label("subject_name"))
+                              .join(subjects, subjects.c.id == timetable_entries.c.subject_id)
+                              .where(timetable_entries.c.academic_year_id == academic_year_id)).mappings().all()
+    weekday_of = {e["id"]: e["weekday"] for e in entries}
+    current = session.execute(
+        select(lessons, subjects.c.name.label("subject_name")).join(subjects, subjects.c.id == lessons.c.subject_id)
+        .where(lessons.c.timetable_entry_id.in_(list(weekday_of)), lessons.c.date.in_(dates),
+               lessons.c.status == SCHEDULED).with_for_update(of=lessons)).mappings().all()
+    stale = [row for row in current if calendar.works_as(row["date"]) != weekday_of[row["timetable_entry_id"]]]
+    cancelled = cancel_lessons(session, outbox, stale)
+    kept = {(row["timetable_entry_id"], row["date"]) for row in current} - {(r["timetable_entry_id"], r["date"]) for r in stale}
+    missing = [lesson_row(entry, calendar.term_of(day), day) for day in dates for entry in entries
+               if calendar.works_as(day) == entry["weekday"] and (entry["id"], day) not in kept]
+    scheduled = add_lessons(session, outbox, missing, {e["subject_id"]: e["subject_name"] for e in entries})
+    return scheduled, cancelled

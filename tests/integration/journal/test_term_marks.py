@@ -1,0 +1,148 @@
+"""Term marks on the real PostgreSQL: only the subject's teacher in the class sets them, a numeric one needs the
+policy's minimum of current marks (ОСВ and Н/А never), the grid of a class, the ledger and events, and the
+term's lessons of the subject closing for their teacher once a term mark is set."""
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+import grpc
+import pytest
+
+from proto.journal.v1 import journal_pb2 as pb
+from proto.schedule.v1 import schedule_pb2
+from tests.integration.journal.conftest import Lesson, add_lesson, school_today
+from tests.integration.journal.test_policy_and_locks import refused
+from tests.integration.journal.test_service import event_types, ledger_rows, save
+
+pytestmark = pytest.mark.stack
+
+
+@dataclass
+class Term:
+    """A school with class of three students, an eight-week term ending today, Математика twice a week (its last
+    lessons 7 and 3 days ago) and История once a week (its last lesson 6 days ago), each with its teacher."""
+
+    school_id: str
+    class_group_id: str
+    students: list[str]
+    term: schedule_pb2.Term
+    math: list[schedule_pb2.Lesson]
+    history: list[schedule_pb2.Lesson]
+
+    def lesson(self, lesson: schedule_pb2.Lesson) -> Lesson:
+        return Lesson(self.school_id, lesson.teacher_id, self.students, lesson)
+
+
+@pytest.fixture
+def term(journal) -> Term:
+    school_id, class_group_id = str(uuid.uuid4()), str(uuid.uuid4())
+    students = sorted(str(uuid.uuid4()) for _ in range(3))
+    journal.deps.identity.classes[class_group_id] = set(students)
+    start, end = school_today() - dt.timedelta(days=55), school_today()
+    term = schedule_pb2.Term(id=str(uuid.uuid4()), name="2 четверть", kind="quarter", start_date=start.isoformat(),
+                             end_date=end.isoformat())
+    journal.deps.schedule.terms[term.id] = (school_id, term)
+
+    def lessons(every: int, count: int) -> list[schedule_pb2.Lesson]:
+        subject_id, teacher_id = str(uuid.uuid4()), str(uuid.uuid4())
+        return [add_lesson(journal, school_id, class_group_id, teacher_id, start + dt.timedelta(days=every * k),
+                           subject_id=subject_id, term_id=term.id) for k in range(count)]
+    return Term(school_id, class_group_id, students, term, math=lessons(4, 14), history=lessons(7, 8))
+
+
+def as_teacher_of(journal, term: Term, lessons: list[schedule_pb2.Lesson], *roles: str) -> None:
+    teacher_id = lessons[0].teacher_id
+    journal.deps.principals.grant(term.school_id, *(roles or ("subject_teacher",)), person_id=teacher_id,
+                                  subject=f"subject-{teacher_id}")
+
+
+def set_mark(journal, term: Term, student_id: str, lessons: list[schedule_pb2.Lesson], value: str, reason: str = ""):
+    return journal.call("SetTermMark", pb.SetTermMarkRequest(
+        school_id=term.school_id, student_id=student_id, subject_id=lessons[0].subject_id, term_id=term.term.id,
+        value=value, reason=reason))
+
+
+def grid(journal, term: Term) -> list[tuple[str, str, str, str]]:
+    reply = journal.call("ListTermMarks", pb.ListTermMarksRequest(school_id=term.school_id,
+                                                                   class_group_id=term.class_group_id,
+                                                                   term_id=term.term.id))
+    return sorted((m.subject_id, m.student_id, m.value, m.special) for m in reply.term_marks)
+
+
+def test_a_numeric_term_mark_needs_the_minimum_of_current_marks(journal, term):
+    a, b, c = term.students
+    math = term.math
+    as_teacher_of(journal, term, math)
+    save(journal, term.lesson(math[-1]), reason="Контрольная", marks=[
+        dict(student_id=a, value="5"), dict(student_id=a, value="4", work_type="test")])
+    save(journal, term.lesson(math[-2]), reason="Устный опрос", marks=[
+        dict(student_id=a, value="4"), dict(student_id=a, value="5", work_type="homework")])
+
+    code, message, fields = refused(set_mark, journal, term, a, math, "5")
+    assert (code, list(fields)) == (grpc.StatusCode.FAILED_PRECONDITION, ["value"])
+    assert "у ученика 4, нужно не меньше 5 (предмет 2 ч в неделю)" in message
+    save(journal, term.lesson(math[-1]), reason="Ответ у доски", marks=[
+        dict(student_id=a, value="5"), dict(student_id=a, value="4", work_type="test"),
+        dict(student_id=a, value="5", work_type="oral")])
+    assert (set_mark(journal, term, a, math, "5").value, set_mark(journal, term, a, math, "5").special) == ("5", "")
+
+    assert "у ученика 0, нужно не меньше 5" in refused(set_mark, journal, term, b, math, "3")[1]
+    assert set_mark(journal, term, b, math, "н/а").special == "not_assessed"
+    assert set_mark(journal, term, c, math, "ОСВ").special == "exempt"
+    assert list(refused(set_mark, journal, term, c, math, "6")[2]) == ["value"]
+
+    history = term.history
+    as_teacher_of(journal, term, history)
+    assert "нужно не меньше 3 (предмет 1 ч в неделю)" in refused(set_mark, journal, term, a, history, "4")[1]
+    assert refused(set_mark, journal, term, a, math, "4")[0] == grpc.StatusCode.PERMISSION_DENIED, "not their subject"
+    journal.deps.principals.grant(term.school_id, "deputy_head", person_id=math[0].teacher_id)
+    assert refused(set_mark, journal, term, a, math, "4")[0] == grpc.StatusCode.PERMISSION_DENIED, "not a teacher"
+
+    as_teacher_of(journal, term, math, "form_teacher")
+    changed = set_mark(journal, term, a, math, "4", reason="Пересчёт после пересдачи")
+    assert grid(journal, term) == sorted([(math[0].subject_id, a, "4", ""), (math[0].subject_id, b, "Н/А", "not_assessed"),
+                                          (math[0].subject_id, c, "ОСВ", "exempt")])
+    rows = [r for r in ledger_rows(journal, term.school_id) if r.entity == "term_mark"]
+    assert sorted((r.student_id, (r.old_value or {}).get("value", ""), r.new_value["value"], r.reason) for r in rows) == \
+        sorted([(a, "", "5", ""), (b, "", "Н/А", ""), (c, "", "ОСВ", ""), (a, "5", "4", "Пересчёт после пересдачи")])
+    assert {r.lesson_id for r in rows} == {None} and {r.entity_id for r in rows if r.student_id == a} == {changed.id}
+    assert event_types(journal, term.school_id).count("TermMarkSet") == 4
+
+
+def test_term_marks_close_the_terms_lessons_of_the_subject_until_an_unlock(journal, term):
+    a = term.students[0]
+    math, history = term.math, term.history
+    as_teacher_of(journal, term, math)
+    set_mark(journal, term, a, math, "Н/А")
+    code, message, _ = refused(save, journal, term.lesson(math[-1]), marks=[dict(student_id=a, value="5")],
+                               reason="Поздняя отметка")
+    assert code == grpc.StatusCode.FAILED_PRECONDITION and "оценки за учебный период" in message
+    request = journal.call("RequestUnlock", pb.RequestUnlockRequest(
+        school_id=term.school_id, lesson_id=math[-1].id, reason="Отметка за контрольную не внесена"))
+
+    as_teacher_of(journal, term, history)
+    save(journal, term.lesson(history[-1]), topic="Древний Египет", reason="Тема", marks=[dict(student_id=a, value="5")])
+
+    journal.deps.principals.grant(term.school_id, "deputy_head", person_id=str(uuid.uuid4()))
+    journal.call("DecideUnlock", pb.DecideUnlockRequest(school_id=term.school_id, request_id=request.id,
+                                                        decision="approve"))
+    as_teacher_of(journal, term, math)
+    record = save(journal, term.lesson(math[-1]), marks=[dict(student_id=a, value="5")], reason="Поздняя отметка")
+    assert [m.value for m in record.marks] == ["5"]
+    assert refused(save, journal, term.lesson(math[-2]), topic="Дроби", reason="Другой урок")[0] == \
+        grpc.StatusCode.FAILED_PRECONDITION, "the unlock opens one lesson"
+
+
+def test_term_marks_need_a_student_in_a_class_and_a_known_term(journal, term):
+    as_teacher_of(journal, term, term.math)
+    for request, field in [(dict(student_id=str(uuid.uuid4())), "student_id"), (dict(term_id="2"), "term_id")]:
+        message = pb.SetTermMarkRequest(school_id=term.school_id, student_id=term.students[0],
+                                        subject_id=term.math[0].subject_id, term_id=term.term.id, value="5")
+        for key, value in request.items():
+            setattr(message, key, value)
+        code, _, fields = refused(journal.call, "SetTermMark", message)
+        assert (code, list(fields)) == (grpc.StatusCode.INVALID_ARGUMENT, [field])
+    other_term = pb.SetTermMarkRequest(school_id=term.school_id, student_id=term.students[0],
+                                       subject_id=term.math[0].subject_id, term_id=str(uuid.uuid4()), value="5")
+    assert refused(journal.call, "SetTermMark", other_term)[0] == grpc.StatusCode.NOT_FOUND
+    assert grid(journal, term) == []
