@@ -44,9 +44,11 @@ check-protos: install
 	$(PY) -m proto.generate --check
 
 $(OTMETKA_HELM):
-	GOTOOLCHAIN=local CGO_ENABLED=0 GOBIN=$(CACHE)/helm/$(HELM_VERSION).tmp GOMODCACHE=$(CACHE)/go/mod \
-	  GOCACHE=$(CACHE)/go/cache go install helm.sh/helm/v3/cmd/helm@$(HELM_VERSION)
-	mv $(CACHE)/helm/$(HELM_VERSION).tmp $(CACHE)/helm/$(HELM_VERSION)
+	rm -rf $(CACHE)/helm/$(HELM_VERSION).tmp
+	PATH="$$PATH:/usr/local/go/bin" GOTOOLCHAIN=local CGO_ENABLED=0 GOBIN=$(CACHE)/helm/$(HELM_VERSION).tmp \
+	  GOMODCACHE=$(CACHE)/go/mod GOCACHE=$(CACHE)/go/cache go install helm.sh/helm/v3/cmd/helm@$(HELM_VERSION)
+	rm -rf $(CACHE)/helm/$(HELM_VERSION)
+	mv -T $(CACHE)/helm/$(HELM_VERSION).tmp $(CACHE)/helm/$(HELM_VERSION)
 
 lint: install
 	$(PY) -m ruff check .

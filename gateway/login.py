@@ -1,6 +1,7 @@
 """Browser sign-in and sign-out: the login page, the OIDC authorization code flow with PKCE against
 Keycloak (staff directly, guardians through Gosuslugi), and the refusal of unconfirmed Gosuslugi accounts."""
 from dataclasses import asdict
+from urllib.parse import urlsplit
 
 import jwt
 from flask import Blueprint, redirect, render_template, request, session, url_for
@@ -20,8 +21,14 @@ UNCONFIRMED = ("Учётная запись на Госуслугах не по�
 
 
 def _local_path(target: str | None) -> str:
-    """Only a path on this site may be the place to return to after login."""
-    return target if target and target.startswith("/") and not target.startswith(("//", "/\\")) else "/"
+    """Only a path on this site may be the place to return to after login: one leading slash, no
+    backslash, whitespace or control characters (browsers drop a tab, so "/\t/x.org" means "//x.org")."""
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    if "\\" in target or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in target):
+        return "/"
+    parts = urlsplit(target)
+    return target if not parts.scheme and not parts.netloc else "/"
 
 
 @bp.get("/login")

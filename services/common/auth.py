@@ -6,7 +6,7 @@ import jwt
 import requests
 
 from services.common.context import Caller
-from services.common.errors import Unauthenticated
+from services.common.errors import Unauthenticated, Unavailable
 
 AUDIENCE = "otmetka-api"
 
@@ -27,6 +27,8 @@ class TokenVerifier:
                 token, key.key, algorithms=["RS256"], audience=self.audience, issuer=self.issuer,
                 leeway=self.leeway, options={"require": ["exp", "iat", "sub"]},
             )
+        except jwt.PyJWKClientConnectionError as exc:  # Keycloak unreachable: not the caller's fault
+            raise Unavailable("Служба входа временно недоступна, повторите попытку") from exc
         except jwt.PyJWKClientError as exc:
             raise Unauthenticated("Не удалось проверить ключ токена") from exc
         except jwt.InvalidTokenError as exc:

@@ -21,6 +21,10 @@ Handler = Callable[[Session, Message, Envelope], None]
 MAX_ATTEMPTS = 5
 
 
+class Stopping(Exception):
+    """The service stops while an event is being retried."""
+
+
 class EventHandlers:
     """Maps event payload types to handlers: handlers.on(MarkRecorded)(fn)."""
 
@@ -68,7 +72,7 @@ class IdempotentConsumer:
     def record_failure(self, raw: bytes, error: str) -> None:
         """Parks an event that keeps failing in the inbox with its error, so the stream moves on."""
         env = Envelope.FromString(raw)
-        with self.db.tenant_session(env.school_id) as session:
+        with self.db.system_session() as session:  # even an envelope whose school id is unusable is parked
             session.execute(insert(self.inbox).values(event_id=env.event_id, school_id=env.school_id,
                                                       type=env.type, error=error[:2000]))
 
@@ -98,6 +102,8 @@ class ConsumerLoop(threading.Thread):
                         self._handle_with_retries(record.value)
                 if batches:
                     self.kafka.commit()
+            except Stopping:
+                break  # the event being retried stays uncommitted and comes again after a restart
             except Exception:
                 # e.g. the database is down: nothing was committed, so the batch comes again
                 log.exception("consumer loop failed, resuming from the last committed offsets")
@@ -124,9 +130,16 @@ class ConsumerLoop(threading.Thread):
             except Exception as exc:
                 log.exception("event handling failed (attempt %s)", attempt)
                 if attempt == MAX_ATTEMPTS:
-                    self.consumer.record_failure(raw, repr(exc))
+                    self._park(raw, repr(exc))
                     return
-                self.stop_event.wait(0.2 * 2 ** attempt)
+                if self.stop_event.wait(0.2 * 2 ** attempt):
+                    raise Stopping() from exc
+
+    def _park(self, raw: bytes, error: str) -> None:
+        try:
+            self.consumer.record_failure(raw, error)
+        except Exception:
+            log.exception("could not park a failing event; skipping it")
 
     def stop(self) -> None:
         """Stops polling and leaves the group (so a restarted consumer is assigned at once)."""

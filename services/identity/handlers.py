@@ -20,7 +20,7 @@ from services.common.context import Caller
 from services.common.db import Database, parse_uuid
 from services.common.errors import Conflict, DomainError, FailedPrecondition, Forbidden, Invalid, NotFound
 from services.common.outbox import Outbox
-from services.common.policy import Principal, require
+from services.common.policy import MANAGERS, Principal, require
 from services.identity import domain
 from services.identity.domain import NewPerson, PersonName
 from services.identity.keycloak_accounts import Compensation, KeycloakAccounts, NewAccount
@@ -215,6 +215,9 @@ def create_person(db: Database, outbox: Outbox, accounts: KeycloakAccounts, clas
         class_groups.require(parse_uuid(school_id, "school_id"), person.class_group_id)
     person_id = str(uuid.uuid4())
     with Compensation() as undo, _authorized(db, caller, school_id, "person.manage") as session:
+        if set(person.roles) & MANAGERS and "school_admin" not in principal_in(session, caller.subject, school_id).roles:
+            raise Forbidden("Назначить руководителя или администратора может только администратор школы",
+                            {"roles": "только администратор школы"})
         if person.snils and session.scalar(select(persons.c.id).where(persons.c.kind == person.kind,
                                                                          persons.c.snils == person.snils)):
             raise Conflict(f"{KIND_LABELS[person.kind]} с таким СНИЛС уже есть в этой школе",

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from services.common.dates import parse_date
-from services.common.errors import Invalid
+from services.common.errors import FailedPrecondition, Invalid
 
 MARK_VALUES = ("1", "2", "3", "4", "5")  # the school's five-point scale
 ATTENDANCE_STATUSES = ("absent", "late", "ill", "excused", "unexcused")
@@ -161,3 +161,12 @@ def diary_range(date_from: str, date_to: str) -> tuple[dt.date, dt.date]:
     if (end - start).days + 1 > MAX_DIARY_DAYS:
         raise Invalid("date_to", f"период дневника не длиннее {MAX_DIARY_DAYS} дней")
     return start, end
+
+
+def check_lesson_recordable(status: str, year_closed: bool) -> None:
+    """A cancelled lesson has nothing to record; a closed year's journal is archived and stays as it is."""
+    if year_closed:
+        raise FailedPrecondition("Учебный год закрыт: его журнал сдан в архив и больше не меняется",
+                                 {"lesson_id": "урок закрытого учебного года"})
+    if status == "cancelled":
+        raise FailedPrecondition("Урок отменён: записать его нельзя", {"lesson_id": "урок отменён"})

@@ -53,6 +53,7 @@ def save_lesson(deps: Deps, school_id: str, lesson_id: str, topic: str, homework
     lesson = deps.schedule.get_lesson(school_id, parse_uuid(lesson_id, "lesson_id"))
     policy.require(principal, "lesson.record", teacher_id=lesson.teacher_id)
     entry = domain.lesson_entry(topic, homework, mark_inputs, attendance_inputs)
+    domain.check_lesson_recordable(lesson.status, lesson.year_closed)
     domain.check_class_list(entry, deps.identity.class_list(school_id, lesson.class_group_id))
     fields = lesson_fields(lesson)
     now = dt.datetime.now(dt.UTC)

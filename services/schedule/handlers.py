@@ -237,12 +237,17 @@ def get_term(deps: Deps, school_id: str, term_id: str) -> pb.Term:
 
 
 def lessons_query():
-    return select(lessons, subjects.c.name.label("subject_name")).join(subjects, subjects.c.id == lessons.c.subject_id)
+    return (select(lessons, subjects.c.name.label("subject_name"), academic_years.c.status.label("year_status"))
+            .join(subjects, subjects.c.id == lessons.c.subject_id)
+            .join(class_groups, class_groups.c.id == lessons.c.class_group_id)
+            .join(academic_years, academic_years.c.id == class_groups.c.academic_year_id))
 
 
 def open_year(session: Session, academic_year_id: str, lock: bool = False):
+    """The year, if open. Its row stays locked until commit: shared (nothing may close the year under us)
+    or, with lock=True, exclusive (for closing it and for calendar changes)."""
     query = select(academic_years).where(academic_years.c.id == academic_year_id)
-    row = session.execute(query.with_for_update() if lock else query).mappings().first()
+    row = session.execute(query.with_for_update(read=not lock)).mappings().first()
     if row is None:
         raise NotFound("Учебный год не найден", {"academic_year_id": "не найден"})
     if row["status"] != "open":

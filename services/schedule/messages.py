@@ -45,7 +45,8 @@ def lesson(row: Mapping, subject_name: str) -> pb.Lesson:
         id=row["id"], school_id=row["school_id"], class_group_id=row["class_group_id"], subject_id=row["subject_id"],
         subject_name=subject_name, teacher_id=row["teacher_id"], date=row["date"].isoformat(),
         lesson_number=row["lesson_number"], starts_at=clock(row["starts_at"]), ends_at=clock(row["ends_at"]),
-        term_id=row["term_id"], timetable_entry_id=row["timetable_entry_id"], status=row["status"])
+        term_id=row["term_id"], timetable_entry_id=row["timetable_entry_id"], status=row["status"],
+        year_closed=row.get("year_status") == "closed")
 
 
 def holiday(row: Mapping) -> pb.Holiday:

@@ -5,14 +5,14 @@ import subprocess
 
 import pytest
 
-HELM = os.environ.get("OTMETKA_HELM", str(pathlib.Path.home() / ".cache/otmetka/helm/v3.22.0/helm"))
+HELM = os.environ.get("OTMETKA_HELM", "")  # `make test` builds helm once and sets this
 CHART = pathlib.Path(__file__).resolve().parents[2] / "charts" / "otmetka"
 
 
 @pytest.fixture(scope="module")
 def helm() -> str:
-    if not os.path.exists(HELM):
-        pytest.fail(f"helm is not installed at {HELM}: run `make test` (it installs helm)")
+    if not HELM or not os.path.exists(HELM):
+        pytest.fail(f"helm is not installed ({HELM or 'OTMETKA_HELM is not set'}): run `make test`, which builds it")
     return HELM
 
 

@@ -101,7 +101,7 @@ class TimetableEntry(_message.Message):
     def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., weekday: _Optional[int] = ..., lesson_number: _Optional[int] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., room: _Optional[str] = ...) -> None: ...
 
 class Lesson(_message.Message):
-    __slots__ = ("id", "school_id", "class_group_id", "subject_id", "subject_name", "teacher_id", "date", "lesson_number", "starts_at", "ends_at", "term_id", "timetable_entry_id", "status")
+    __slots__ = ("id", "school_id", "class_group_id", "subject_id", "subject_name", "teacher_id", "date", "lesson_number", "starts_at", "ends_at", "term_id", "timetable_entry_id", "status", "year_closed")
     ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
@@ -115,6 +115,7 @@ class Lesson(_message.Message):
     TERM_ID_FIELD_NUMBER: _ClassVar[int]
     TIMETABLE_ENTRY_ID_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
+    YEAR_CLOSED_FIELD_NUMBER: _ClassVar[int]
     id: str
     school_id: str
     class_group_id: str
@@ -128,7 +129,8 @@ class Lesson(_message.Message):
     term_id: str
     timetable_entry_id: str
     status: str
-    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., teacher_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., term_id: _Optional[str] = ..., timetable_entry_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+    year_closed: bool
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., teacher_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., term_id: _Optional[str] = ..., timetable_entry_id: _Optional[str] = ..., status: _Optional[str] = ..., year_closed: _Optional[bool] = ...) -> None: ...
 
 class Holiday(_message.Message):
     __slots__ = ("id", "school_id", "academic_year_id", "name", "start_date", "end_date")

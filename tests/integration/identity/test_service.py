@@ -198,3 +198,17 @@ def test_a_student_is_enrolled_only_into_a_class_group_of_the_school(identity, s
                       school.admin_token)
     code, _, fields = rpc_error(refused)
     assert code == grpc.StatusCode.INVALID_ARGUMENT and "class_group_id" in fields
+
+
+def test_only_the_school_admin_appoints_managers(identity, school):
+    created = identity.call("CreatePerson", person_request(school, pb.STAFF, "Секретарева", "Нина", roles=["secretary"],
+                                                           create_account=True), school.admin_token)
+    secretary = stack.password_token(created.person.username, created.initial_password)
+    with pytest.raises(grpc.RpcError) as refused:
+        identity.call("CreatePerson", person_request(school, pb.STAFF, "Самозванов", "Олег", roles=["director"]),
+                      secretary)
+    code, _, fields = rpc_error(refused)
+    assert code == grpc.StatusCode.PERMISSION_DENIED and "roles" in fields
+    teacher = identity.call("CreatePerson", person_request(school, pb.STAFF, "Учителев", "Пётр", roles=["subject_teacher"]),
+                            secretary)
+    assert list(teacher.person.roles) == ["subject_teacher"]

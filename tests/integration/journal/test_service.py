@@ -12,6 +12,7 @@ from sqlalchemy.exc import ProgrammingError
 
 from proto.events.v1.envelope_pb2 import Envelope
 from proto.journal.v1 import journal_pb2 as pb
+from proto.schedule.v1 import schedule_pb2
 from services.common import context
 from services.common.auth import caller_from_claims
 from services.journal import handlers
@@ -97,6 +98,19 @@ def test_a_change_after_the_lesson_day_needs_a_reason(journal, past_lesson):
     assert code == grpc.StatusCode.INVALID_ARGUMENT and "reason" in fields and "причину" in message
     save(journal, past_lesson, marks=[dict(student_id=a, value="5")], reason="Запись из бумажного журнала")
     assert [r.reason for r in ledger_rows(journal, past_lesson.school_id)] == ["Запись из бумажного журнала"]
+
+
+@pytest.mark.parametrize(("change", "field_text"), [({"year_closed": True}, "закрытого учебного года"),
+                                                    ({"status": "cancelled"}, "отменён")])
+def test_lessons_of_a_closed_year_and_cancelled_lessons_are_not_recorded(journal, today_lesson, change, field_text):
+    journal.deps.schedule.lessons[today_lesson.lesson.id] = schedule_pb2.Lesson(**{
+        **{f.name: getattr(today_lesson.lesson, f.name) for f in today_lesson.lesson.DESCRIPTOR.fields}, **change})
+    with pytest.raises(grpc.RpcError) as err:
+        save(journal, today_lesson, marks=[dict(student_id=today_lesson.students[0], value="5")])
+    code, _, fields = rpc_error(err)
+    assert code == grpc.StatusCode.FAILED_PRECONDITION and field_text in fields["lesson_id"]
+    with journal.deps.db.tenant_session(today_lesson.school_id) as session:
+        assert session.scalar(select(func.count()).select_from(marks)) == 0
 
 
 def test_marks_and_attendance_only_for_students_of_the_class(journal, today_lesson):

@@ -161,3 +161,14 @@ def test_home_of_the_authority_operator_lists_all_schools(browser, peers):
         identity_pb2.School(id=SCHOOL, name="Гимназия № 2", status="active")])
     page = browser.get("/").get_data(as_text=True)
     assert "Школы муниципалитета" in page and "Гимназия № 2" in page
+
+
+@pytest.mark.parametrize(("target", "kept"), [
+    ("/schools/1/lessons/2?saved=1", True), ("/", True),
+    ("//evil.example", False), ("/\t/evil.example", False), ("/\\evil.example", False), ("http://evil.example", False),
+    ("/x\r\nSet-Cookie: a=b", False), ("/with space", False), ("", False), (None, False),
+])
+def test_only_local_paths_are_followed_after_login(target, kept):
+    from gateway.login import _local_path
+
+    assert _local_path(target) == (target if kept else "/")
