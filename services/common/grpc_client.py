@@ -6,11 +6,12 @@ from services.common import context
 from services.common.errors import from_rpc_error
 
 DEFAULT_DEADLINE = 5.0
+MAX_MESSAGE = 256 * 1024 * 1024  # a year-end archive package of a large school comes as one message
 
 
 class Peer:
     def __init__(self, address: str, stub_class, deadline: float = DEFAULT_DEADLINE):
-        self.channel = grpc.insecure_channel(address)
+        self.channel = grpc.insecure_channel(address, options=[("grpc.max_receive_message_length", MAX_MESSAGE)])
         self.stub = stub_class(self.channel)
         self.deadline = deadline
 

@@ -1,0 +1,27 @@
+"""Peer calls carry large answers (a year-end archive of a big school is one message)."""
+from concurrent import futures
+
+import grpc
+
+from proto.archive.v1 import archive_pb2, archive_pb2_grpc
+from services.common.grpc_client import Peer
+
+SIZE = 6 * 1024 * 1024  # above gRPC's default 4 MiB receive limit
+
+
+class BigArchive(archive_pb2_grpc.ArchiveServiceServicer):
+    def DownloadArchive(self, request, context):
+        return archive_pb2.ArchiveContent(filename="a.zip", content=b"\0" * SIZE)
+
+
+def test_a_peer_receives_messages_larger_than_the_grpc_default():
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=1))
+    archive_pb2_grpc.add_ArchiveServiceServicer_to_server(BigArchive(), server)
+    port = server.add_insecure_port("127.0.0.1:0")
+    server.start()
+    try:
+        answer = Peer(f"127.0.0.1:{port}", archive_pb2_grpc.ArchiveServiceStub).call(
+            "DownloadArchive", archive_pb2.GetArchiveRequest(), token="unused")
+        assert len(answer.content) == SIZE
+    finally:
+        server.stop(grace=None)
