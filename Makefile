@@ -7,7 +7,7 @@ CACHE := $(or $(OTMETKA_CACHE_DIR),$(HOME)/.cache/otmetka)
 HELM_VERSION := v3.22.0
 export OTMETKA_HELM := $(CACHE)/helm/$(HELM_VERSION)/helm
 
-.PHONY: install stack deploy apps run stop test lint protos check-protos clean-state
+.PHONY: install stack deploy apps run stop test lint protos check-protos clean-state bench
 
 .venv/.installed: requirements.lock pyproject.toml
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -49,6 +49,10 @@ $(OTMETKA_HELM):
 	  GOMODCACHE=$(CACHE)/go/mod GOCACHE=$(CACHE)/go/cache go install helm.sh/helm/v3/cmd/helm@$(HELM_VERSION)
 	rm -rf $(CACHE)/helm/$(HELM_VERSION)
 	mv -T $(CACHE)/helm/$(HELM_VERSION).tmp $(CACHE)/helm/$(HELM_VERSION)
+
+# Benchmarks of the running installation (127.0.0.1 only, ~2.5 min; not part of `make test`): docs/performance.md
+bench: install
+	bash bench/run.sh
 
 lint: install
 	$(PY) -m ruff check .

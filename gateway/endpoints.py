@@ -1,8 +1,11 @@
 """The one table of REST endpoints: path, the gRPC call behind it, its input schemas and how JSON maps
 to the request message. Request validation, routing and the OpenAPI document are all generated from it."""
+import base64
+import binascii
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from gateway.errors import BadRequest
 from gateway.schema import BOOLEAN, DATE, INTEGER, UUID, array, enum, obj, string
 from proto.identity.v1 import identity_pb2
 
@@ -73,6 +76,24 @@ def _lessons_request(values: dict) -> dict:
     return PERIOD_NAMES({**values, "include_cancelled": values.get("include_cancelled") == "true"})
 
 
+PAGE_SIZES = ("100", "20", "50", "200", "500")
+
+
+def _audit_log_request(values: dict) -> dict:
+    """limit from the query string (one of PAGE_SIZES) as a number."""
+    return {**values, "limit": int(values["limit"])} if "limit" in values else values
+
+
+def _import_request(values: dict) -> dict:
+    """The file arrives base64-encoded in JSON; the message's bytes field takes it as is."""
+    content = values.pop("content_base64")
+    try:
+        base64.b64decode(content, validate=True)
+    except (binascii.Error, ValueError):  # bad base64, or non-ASCII text
+        raise BadRequest(fields={"content_base64": "Ожидается содержимое файла в base64"}) from None
+    return {**values, "content": content}
+
+
 NAME = {"last_name": string(), "first_name": string()}
 FILE_DEADLINE = 30.0
 S = "/schools/{school_id}"
@@ -97,6 +118,15 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("POST", f"{S}/guardianships", "identity", "LinkGuardian", "Связать родителя с учеником",
              body=obj({"guardian_id": UUID, "student_id": UUID}, {"relation": enum("mother", "father", "guardian", "other")}),
              status=201),
+    Endpoint("GET", f"{S}/audit-log", "identity", "ListAuditLog",
+             "Журнал аудита учётных данных (новые записи первыми; before — id для следующей страницы)",
+             query={"limit": enum(*PAGE_SIZES), "before": string()}, to_request=_audit_log_request),
+    Endpoint("POST", f"{S}/people/import", "identity", "ImportPeople",
+             "Загрузить сотрудников, обучающихся и родителей из CSV или XLSX (dry_run — только проверка)",
+             body=obj({"filename": string(), "content_base64": string(contentEncoding="base64")}, {"dry_run": BOOLEAN}),
+             to_request=_import_request, deadline=FILE_DEADLINE),
+    Endpoint("POST", f"{S}/people/{{person_id}}/compromised", "identity", "ReportCompromised",
+             "Сообщить о компрометации учётной записи: вход блокируется, сеансы завершаются", status=201),
     Endpoint("POST", f"{S}/academic-years", "schedule", "CreateAcademicYear", "Создать учебный год с периодами",
              body=obj({"name": string(), "start_date": DATE, "end_date": DATE},
                       {"terms": array(obj({"name": string(), "kind": enum("quarter", "half_year", "trimester", "semester"),
@@ -135,6 +165,21 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              body=obj({}, {"class_group_id": UUID, "teacher_id": UUID}), status=201),
     Endpoint("DELETE", f"{S}/calendar-feeds/{{feed_id}}", "schedule", "RevokeCalendarFeed",
              "Отключить ссылку на календарь"),
+    Endpoint("PUT", f"{S}/class-groups/{{class_group_id}}/curriculum/{{subject_id}}", "schedule", "SetCurriculumHours",
+             "Задать часы предмета в неделю по учебному плану класса (от 0,5 до 10)",
+             body=obj({"hours_per_week": string()})),
+    Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/curriculum", "schedule", "GetCurriculum",
+             "Учебный план класса: часы в неделю по предметам"),
+    Endpoint("GET", f"{S}/academic-years/{{academic_year_id}}/curriculum-warnings", "schedule", "CurriculumWarnings",
+             "Что не заполнено в учебном плане года"),
+    Endpoint("POST", f"{S}/class-groups/{{class_group_id}}/thematic-plans/{{subject_id}}/import", "schedule",
+             "ImportThematicPlan", "Загрузить тематический план из CSV или XLSX (order;title;hours; dry_run — проверка)",
+             body=obj({"filename": string(), "content_base64": string(contentEncoding="base64")}, {"dry_run": BOOLEAN}),
+             to_request=_import_request, deadline=FILE_DEADLINE),
+    Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/thematic-plans/{{subject_id}}", "schedule", "ListPlanTopics",
+             "Темы тематического плана по порядку"),
+    Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/thematic-plans/{{subject_id}}/progress", "schedule",
+             "PlanProgress", "Часы по плану и уроки в расписании (всего и по сегодняшний день)"),
     Endpoint("PUT", f"{S}/lessons/{{lesson_id}}/record", "journal", "SaveLesson",
              "Сохранить урок целиком: тема, домашнее задание, отметки, посещаемость",
              body=obj({}, {"topic": string(), "homework": string(), "reason": string(),
@@ -148,7 +193,8 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("PUT", f"{S}/journal-policy", "journal", "SetJournalPolicy",
              "Изменить настройки журнала (сроки закрытия уроков, минимум отметок, часовой пояс)",
              body=obj({}, {"edit_lock_days": INTEGER, "unlock_hours": INTEGER, "min_marks_1h": INTEGER,
-                           "min_marks_2h": INTEGER, "school_timezone": string()})),
+                           "min_marks_2h": INTEGER, "school_timezone": string(), "anomaly_bulk_changes": INTEGER,
+                           "anomaly_bulk_minutes": INTEGER, "night_start": string(), "night_end": string()})),
     Endpoint("POST", f"{S}/lessons/{{lesson_id}}/unlock-requests", "journal", "RequestUnlock",
              "Попросить открыть закрытый урок для исправления", body=obj({"reason": string()}), status=201),
     Endpoint("GET", f"{S}/unlock-requests", "journal", "ListUnlockRequests", "Запросы на открытие уроков",
@@ -161,6 +207,13 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                       {"reason": string()})),
     Endpoint("GET", f"{S}/term-marks", "journal", "ListTermMarks", "Оценки класса за учебный период",
              query={"class_group_id": UUID, "term_id": UUID}),
+    Endpoint("GET", f"{S}/work-types", "journal", "ListWorkTypes", "Виды работ школы и их веса"),
+    Endpoint("PUT", f"{S}/work-types", "journal", "SetWorkType", "Добавить или изменить вид работы и его вес",
+             body=obj({"code": string(), "name": string(), "weight": string()})),
+    Endpoint("GET", f"{S}/grid", "journal", "GetGrid", "Журнал класса по предмету: уроки, отметки, средние баллы",
+             query={"class_group_id": UUID, "subject_id": UUID, "term_id": UUID, **PERIOD}, to_request=PERIOD_NAMES),
+    Endpoint("GET", f"{S}/anomalies", "journal", "ListAnomalies", "Подозрительные изменения в журнале за период",
+             query=PERIOD, to_request=PERIOD_NAMES),
     Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/summary-sheet", "reporting", "GetSummarySheet",
              "Сводная ведомость учёта успеваемости"),
     Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/summary-sheet.pdf", "reporting", "RenderSummarySheetPdf",

@@ -21,10 +21,10 @@ from services.common.db import Database, parse_uuid
 from services.common.errors import Conflict, DomainError, FailedPrecondition, Forbidden, Invalid, NotFound
 from services.common.outbox import Outbox
 from services.common.policy import MANAGERS, Principal, require
-from services.identity import domain
+from services.identity import audit, domain
 from services.identity.domain import NewPerson, PersonName
 from services.identity.keycloak_accounts import Compensation, KeycloakAccounts, NewAccount
-from services.identity.tables import directory, guardianships, persons, role_grants, schools
+from services.identity.tables import breach_reports, directory, guardianships, persons, role_grants, schools
 
 log = logging.getLogger(__name__)
 
@@ -199,6 +199,8 @@ def onboard_school(db: Database, outbox: Outbox, accounts: KeycloakAccounts, cal
             ).returning(schools)).one()
             outbox.add(session, school_id, pb.SchoolOnboarded(school_id=school_id, name=name, short_name=short_name))
             admin_message = _add_person(session, outbox, school_id, admin_id, admin, subject, username)
+            audit.record(session, school_id, "school.onboard", school_id, short_name=short_name, admin_id=admin_id,
+                         admin_username=username)
     return pb.OnboardSchoolResponse(school=_school_message(school), admin=admin_message, admin_username=username,
                                     admin_initial_password=password)
 
@@ -215,9 +217,7 @@ def create_person(db: Database, outbox: Outbox, accounts: KeycloakAccounts, clas
         class_groups.require(parse_uuid(school_id, "school_id"), person.class_group_id)
     person_id = str(uuid.uuid4())
     with Compensation() as undo, _authorized(db, caller, school_id, "person.manage") as session:
-        if set(person.roles) & MANAGERS and "school_admin" not in principal_in(session, caller.subject, school_id).roles:
-            raise Forbidden("Назначить руководителя или администратора может только администратор школы",
-                            {"roles": "только администратор школы"})
+        require_admin_for_managers(session, caller, school_id, person.roles)
         if person.snils and session.scalar(select(persons.c.id).where(persons.c.kind == person.kind,
                                                                          persons.c.snils == person.snils)):
             raise Conflict(f"{KIND_LABELS[person.kind]} с таким СНИЛС уже есть в этой школе",
@@ -232,7 +232,16 @@ def create_person(db: Database, outbox: Outbox, accounts: KeycloakAccounts, clas
                 last_name=person.name.last_name, email="", roles=person.roles, organization_id=organization_id))
             undo.add(accounts.delete_account, subject)
         message = _add_person(session, outbox, school_id, person_id, person, subject, username)
+        audit.record(session, school_id, "person.create", person_id, kind=person.kind, roles=list(person.roles),
+                     username=username or "")
     return message, password
+
+
+def require_admin_for_managers(session: Session, caller: Caller, school_id: str, roles) -> None:
+    """Only a school administrator hands out the roles of administrators and heads."""
+    if set(roles) & MANAGERS and "school_admin" not in principal_in(session, caller.subject, school_id).roles:
+        raise Forbidden("Назначить руководителя или администратора может только администратор школы",
+                        {"roles": "только администратор школы"})
 
 
 def link_guardian(db: Database, outbox: Outbox, caller: Caller, school_id: str, guardian_id: str, student_id: str,
@@ -252,6 +261,7 @@ def link_guardian(db: Database, outbox: Outbox, caller: Caller, school_id: str, 
         ).on_conflict_do_update(index_elements=["school_id", "guardian_id", "student_id"], set_={"relation": relation}))
         outbox.add(session, school_id, pb.GuardianLinked(guardian_id=guardian_id, student_id=student_id,
                                                          relation=relation))
+        audit.record(session, school_id, "guardian.link", guardian_id, student_id=student_id, relation=relation)
 
 
 def link_federated_account(db: Database, outbox: Outbox, accounts: KeycloakAccounts, caller: Caller) -> list[pb.Person]:
@@ -292,3 +302,44 @@ def _link_account(session: Session, outbox: Outbox, caller: Caller, school_id: s
     if linked:
         session.execute(update(directory).where(directory.c.person_id == person_id).values(subject=caller.subject))
         outbox.add(session, school_id, pb.FederatedAccountLinked(guardian_id=person_id, subject=caller.subject))
+        audit.record(session, school_id, "federated.link", person_id, subject=caller.subject)
+
+
+# --- audit and compromised logins ---------------------------------------------------------------------
+
+def list_audit_log(db: Database, caller: Caller, school_id: str, limit: int, before: str) -> pb.ListAuditLogResponse:
+    """The school's identity audit log, for its administrators only."""
+    with _authorized(db, caller, school_id, "person.manage") as session:
+        if "school_admin" not in principal_in(session, caller.subject, school_id).roles:
+            raise Forbidden("Журнал аудита доступен только администратору школы")
+        return audit.page(session, limit, before)
+
+
+def report_compromised(db: Database, outbox: Outbox, accounts: KeycloakAccounts, caller: Caller, school_id: str,
+                       person_id: str) -> pb.ReportCompromisedResponse:
+    """Locks a login reported as compromised and ends its sessions; reported by its owner or, for staff,
+    by a school administrator. The account stays locked even if recording the report then fails."""
+    with db.tenant_session(school_id) as session:
+        principal = principal_in(session, caller.subject, school_id)
+        if not principal.roles:
+            raise NotFound("Школа не найдена")
+        person = session.execute(select(persons).where(persons.c.id == parse_uuid(person_id, "person_id"))).first()
+        if person is None:
+            raise NotFound("Человек не найден в этой школе", {"person_id": "не найден"})
+        own = person.subject is not None and person.subject == caller.subject
+        if not own and not (person.kind == "staff" and "school_admin" in principal.roles):
+            raise Forbidden("Сообщить о взломе может сам владелец учётной записи или администратор школы "
+                            "(для сотрудников)")
+        if not person.subject:
+            raise FailedPrecondition("У этого человека нет учётной записи", {"person_id": "нет учётной записи"})
+        accounts.lock_account(person.subject)
+        reported_at = dt.datetime.now(dt.UTC)
+        session.execute(insert(breach_reports).values(
+            id=str(uuid.uuid4()), school_id=school_id, person_id=person.id, subject=person.subject,
+            reported_at=reported_at, reported_by=caller.subject))
+        outbox.add(session, school_id, pb.AccountCompromised(
+            person_id=person.id, subject=person.subject, reported_at=reported_at.isoformat(),
+            reported_by=caller.subject))
+        audit.record(session, school_id, "account.compromised", person.id, subject=person.subject,
+                     reported_at=reported_at.isoformat())
+    return pb.ReportCompromisedResponse(reported_at=reported_at.isoformat())

@@ -120,3 +120,10 @@ class KeycloakAccounts:
         with _keycloak_errors():
             if role not in {r["name"] for r in admin.get_realm_roles_of_user(user_id)}:
                 admin.assign_realm_roles(user_id, [admin.get_realm_role(role)])
+
+    def lock_account(self, user_id: str) -> None:
+        """Disables the login and ends all its sessions (refresh tokens stop working at once)."""
+        admin = self._admin()
+        with _keycloak_errors():
+            admin.disable_user(user_id)
+            admin.user_logout(user_id)

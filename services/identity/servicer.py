@@ -5,7 +5,7 @@ from services.common.context import current_caller
 from services.common.db import Database
 from services.common.errors import Invalid
 from services.common.outbox import Outbox
-from services.identity import handlers
+from services.identity import handlers, import_handler
 from services.identity.domain import PersonName
 from services.identity.keycloak_accounts import KeycloakAccounts
 
@@ -63,3 +63,14 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
 
     def GetMe(self, request: pb.GetMeRequest, context) -> pb.Me:
         return handlers.get_me(self.db, current_caller())
+
+    def ListAuditLog(self, request: pb.ListAuditLogRequest, context) -> pb.ListAuditLogResponse:
+        return handlers.list_audit_log(self.db, current_caller(), request.school_id, request.limit, request.before)
+
+    def ImportPeople(self, request: pb.ImportPeopleRequest, context) -> pb.ImportPeopleResponse:
+        return import_handler.import_people(self.db, self.outbox, self.class_groups, current_caller(),
+                                            request.school_id, request.filename, request.content, request.dry_run)
+
+    def ReportCompromised(self, request: pb.ReportCompromisedRequest, context) -> pb.ReportCompromisedResponse:
+        return handlers.report_compromised(self.db, self.outbox, self.accounts, current_caller(), request.school_id,
+                                           request.person_id)

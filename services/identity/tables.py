@@ -1,6 +1,6 @@
 """SQLAlchemy Core tables of the identity database (otmetka_identity); DDL lives in migrations/."""
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy.dialects.postgresql import JSONB, UUID
 
 from services.common.schema import messaging_tables
 
@@ -59,3 +59,27 @@ directory = sa.Table(
 )
 
 outbox, inbox = messaging_tables(metadata)
+
+# append-only: the app role may insert and read, never update or delete (see migrations 0002)
+audit_log = sa.Table(
+    "audit_log", metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(always=True), primary_key=True),
+    sa.Column("school_id", ID, nullable=False),
+    sa.Column("occurred_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.Column("actor_subject", sa.Text, nullable=False),
+    sa.Column("actor_username", sa.Text, nullable=False),
+    sa.Column("client_address", sa.Text, nullable=False),
+    sa.Column("action", sa.Text, nullable=False),
+    sa.Column("object_id", sa.Text, nullable=False),
+    sa.Column("details", JSONB, nullable=False),
+)
+
+breach_reports = sa.Table(
+    "breach_reports", metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("school_id", ID, nullable=False),
+    sa.Column("person_id", ID, nullable=False),
+    sa.Column("subject", sa.Text, nullable=False),
+    sa.Column("reported_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("reported_by", sa.Text, nullable=False),
+)

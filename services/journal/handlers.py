@@ -16,7 +16,7 @@ from services.common import policy
 from services.common.db import Database, parse_uuid
 from services.common.outbox import Outbox
 from services.common.policy import Principal
-from services.journal import domain, ledger, messages, policy_store, unlocks
+from services.journal import domain, ledger, messages, policy_store, unlocks, work_type_rules, work_types
 from services.journal.tables import attendance, lesson_records, marks
 
 
@@ -60,6 +60,7 @@ def save_lesson(deps: Deps, school_id: str, lesson_id: str, topic: str, homework
     with deps.db.tenant_session(school_id) as session:
         settings = policy_store.load(session)
         unlocks.require_open(session, lesson, settings, now)
+        work_type_rules.check_marks([m.work_type for m in entry.marks], [w.code for w in work_types.load(session)])
         reason = domain.change_reason(fields["lesson_date"], domain.school_today(settings.zone), reason)
         changes = LessonChanges(deps.outbox, session, fields, principal, client_address, reason, now)
         changes.save_texts(entry)

@@ -15,20 +15,25 @@ class ScheduleClient:
     def get_term(self, school_id: str, term_id: str) -> schedule_pb2.Term:
         return self.peer.call("GetTerm", schedule_pb2.GetTermRequest(school_id=school_id, term_id=term_id))
 
-    def list_lessons(self, school_id: str, class_group_id: str, date_from: str, date_to: str) -> list[schedule_pb2.Lesson]:
+    def list_lessons(self, school_id: str, class_group_id: str, date_from: str, date_to: str,
+                     subject_id: str = "") -> list[schedule_pb2.Lesson]:
         return list(self.peer.call("ListLessons", schedule_pb2.ListLessonsRequest(
-            school_id=school_id, class_group_id=class_group_id, date_from=date_from, date_to=date_to)).lessons)
+            school_id=school_id, class_group_id=class_group_id, date_from=date_from, date_to=date_to,
+            subject_id=subject_id)).lessons)
 
 
 class IdentityClient:
     def __init__(self, peer: Peer):
         self.peer = peer
 
+    def class_people(self, school_id: str, class_group_id: str) -> list[identity_pb2.Person]:
+        """The students of a class group (cards with names)."""
+        return list(self.peer.call("ListPeople", identity_pb2.ListPeopleRequest(
+            school_id=school_id, kind=identity_pb2.STUDENT, class_group_id=class_group_id)).people)
+
     def class_list(self, school_id: str, class_group_id: str) -> set[str]:
         """Ids of the students of a class group."""
-        reply = self.peer.call("ListPeople", identity_pb2.ListPeopleRequest(
-            school_id=school_id, kind=identity_pb2.STUDENT, class_group_id=class_group_id))
-        return {p.id for p in reply.people}
+        return {p.id for p in self.class_people(school_id, class_group_id)}
 
     def class_group_of(self, school_id: str, student_id: str) -> str:
         """The student's current class group id ("" if none)."""

@@ -1,5 +1,6 @@
 """The per-school journal policy: every number the regulations disagree on, with its default (the one place
 defaults live), its allowed range and its Russian name. Plain Python, no I/O."""
+import datetime as dt
 import zoneinfo
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
@@ -16,10 +17,18 @@ class JournalPolicy:
     min_marks_1h: int = 3         # J8 [002 §4.5.2]
     min_marks_2h: int = 5         # J8 [002 §4.5.2]
     school_timezone: str = "Europe/Moscow"
+    anomaly_bulk_changes: int = 30  # more changes than this by one person ...
+    anomaly_bulk_minutes: int = 10  # ... within this many minutes are flagged for the school administrator
+    night_start: str = "23:00"      # changes between night_start and night_end (school time) are flagged
+    night_end: str = "06:00"
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.school_timezone)
+
+    @property
+    def night(self) -> tuple[dt.time, dt.time]:
+        return dt.time.fromisoformat(self.night_start), dt.time.fromisoformat(self.night_end)
 
     def min_marks(self, hours_per_week: int) -> int:
         """Current marks needed before a numeric term mark at this many lessons a week."""
@@ -48,12 +57,26 @@ def _zone(value, key: str):
     return value
 
 
+def _clock(value, key: str):
+    try:
+        if not isinstance(value, str) or len(value) != 5:
+            raise ValueError
+        dt.time.fromisoformat(value)
+    except ValueError:
+        raise Invalid(key, "время в формате ЧЧ:ММ, например 23:00") from None
+    return value
+
+
 CHECKS: dict[str, Callable[[object, str], object]] = {
     "edit_lock_days": _integer(0, 365, "через сколько дней урок закрывается для учителя (0 — не закрывается)"),
     "unlock_hours": _integer(1, 168, "на сколько часов открывается урок по запросу"),
     "min_marks_1h": _integer(0, 30, "минимум текущих отметок при 1 часе в неделю"),
     "min_marks_2h": _integer(0, 30, "минимум текущих отметок при 2 и более часах в неделю"),
     "school_timezone": _zone,
+    "anomaly_bulk_changes": _integer(1, 10000, "сколько изменений одного человека подряд считать массовыми"),
+    "anomaly_bulk_minutes": _integer(1, 1440, "за сколько минут считать массовые изменения"),
+    "night_start": _clock,
+    "night_end": _clock,
 }
 
 

@@ -2,7 +2,7 @@
 from proto.journal.v1 import journal_pb2 as pb
 from proto.journal.v1 import journal_pb2_grpc
 from services.common import context as request_context
-from services.journal import domain, handlers, policy_store, school_policy, term_marks, unlocks
+from services.journal import anomalies, domain, grid, handlers, policy_store, school_policy, term_marks, unlocks, work_types
 from services.journal.handlers import Deps
 
 
@@ -49,3 +49,18 @@ class JournalServicer(journal_pb2_grpc.JournalServiceServicer):
     def ListTermMarks(self, request, context):
         return pb.ListTermMarksResponse(term_marks=term_marks.list_term_marks(
             self.deps, request.school_id, request.class_group_id, request.term_id))
+
+    def ListWorkTypes(self, request, context):
+        return pb.ListWorkTypesResponse(work_types=work_types.list_work_types(self.deps, request.school_id))
+
+    def SetWorkType(self, request, context):
+        return work_types.set_work_type(self.deps, request.school_id, request.code, request.name, request.weight,
+                                        request_context.client_address())
+
+    def GetGrid(self, request, context):
+        return grid.get_grid(self.deps, request.school_id, request.class_group_id, request.subject_id,
+                             request.term_id, request.date_from, request.date_to)
+
+    def ListAnomalies(self, request, context):
+        return pb.ListAnomaliesResponse(anomalies=anomalies.list_anomalies(
+            self.deps, request.school_id, request.date_from, request.date_to))

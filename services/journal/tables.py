@@ -53,6 +53,7 @@ ledger = sa.Table(
     sa.Column("occurred_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("actor_subject", sa.Text, nullable=False),
     sa.Column("actor_roles", ARRAY(sa.Text), nullable=False),
+    uuid_column("actor_person_id", nullable=True),
     sa.Column("client_address", sa.Text, nullable=False),
     sa.Column("entity", sa.Text, nullable=False),
     uuid_column("entity_id", nullable=True),
@@ -99,6 +100,15 @@ term_marks = sa.Table(
     uuid_column("class_group_id"),
     sa.Column("value", sa.Text, nullable=False),
     uuid_column("set_by"),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+work_types = sa.Table(
+    "work_types", metadata,
+    uuid_column("school_id", primary_key=True),
+    sa.Column("code", sa.Text, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("weight", sa.Numeric(4, 2), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
 

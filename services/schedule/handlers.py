@@ -182,7 +182,7 @@ def reject_clash(session: Session, group, teacher_id: str, slot: domain.Slot) ->
 
 
 def list_lessons(deps: Deps, school_id: str, class_group_id: str, teacher_id: str, date_from: str,
-                 date_to: str, include_cancelled: bool = False) -> list[pb.Lesson]:
+                 date_to: str, include_cancelled: bool = False, subject_id: str = "") -> list[pb.Lesson]:
     school_id = authorize(deps, school_id, "schedule.read")
     if not class_group_id and not teacher_id:
         raise Invalid("class_group_id", "укажите класс или учителя")
@@ -192,6 +192,8 @@ def list_lessons(deps: Deps, school_id: str, class_group_id: str, teacher_id: st
         query = query.where(lessons.c.class_group_id == parse_uuid(class_group_id, "class_group_id"))
     if teacher_id:
         query = query.where(lessons.c.teacher_id == parse_uuid(teacher_id, "teacher_id"))
+    if subject_id:
+        query = query.where(lessons.c.subject_id == parse_uuid(subject_id, "subject_id"))
     if start:
         query = query.where(lessons.c.date >= start)
     if end:

@@ -2,6 +2,7 @@
 from collections.abc import Iterable, Mapping
 
 from proto.schedule.v1 import schedule_pb2 as pb
+from services.schedule.curriculum import hours_text
 
 
 def clock(value) -> str:
@@ -62,3 +63,13 @@ def day_transfer(row: Mapping) -> pb.DayTransfer:
 def calendar_feed(row: Mapping, url: str = "") -> pb.CalendarFeed:
     return pb.CalendarFeed(id=row["id"], school_id=row["school_id"], class_group_id=row["class_group_id"] or "",
                            teacher_id=row["teacher_id"] or "", url=url, revoked=row["revoked_at"] is not None)
+
+
+def curriculum_hours(row: Mapping, subject_name: str) -> pb.CurriculumHours:
+    return pb.CurriculumHours(id=row["id"], school_id=row["school_id"], class_group_id=row["class_group_id"],
+                              subject_id=row["subject_id"], subject_name=subject_name,
+                              hours_per_week=hours_text(row["hours_per_week"]))
+
+
+def plan_topic(row: Mapping) -> pb.PlanTopic:
+    return pb.PlanTopic(id=row["id"], position=row["position"], title=row["title"], hours=hours_text(row["hours"]))

@@ -1,22 +1,46 @@
-"""The per-school schedule policy: the notice periods of requirement S4 with their defaults (the one place
-defaults live), read from the schedule_policy table's key/value rows."""
+"""The per-school schedule policy: the notice periods of requirement S4 and the curriculum due date of S2 with
+their defaults (the one place defaults live), read from the schedule_policy table's key/value rows."""
+import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+
+MONTH_DAY = re.compile(r"(\d{2})-(\d{2})")
 
 
 @dataclass(frozen=True)
 class SchedulePolicy:
-    """A school's settings; the defaults are those of requirements.md S4 [004 §6.6]."""
+    """A school's settings; the defaults are those of requirements.md S4 [004 §6.6] and S2."""
 
     holiday_notice_days: int = 14          # holidays announced 2 weeks ahead
     transfer_notice_working_days: int = 3  # day transfers announced 3 working days ahead
+    curriculum_due: str = "09-15"          # MM-DD: the curriculum is complete by 15 September of the year
 
 
 DEFAULT = SchedulePolicy()
 KEYS = tuple(f.name for f in fields(SchedulePolicy))
+_TYPES = {f.name: f.type for f in fields(SchedulePolicy)}
+
+
+def month_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of an "MM-DD" text valid in every year (so not 02-29), else None."""
+    match = MONTH_DAY.fullmatch(text.strip())
+    if match is None:
+        return None
+    try:
+        dt.date(2001, int(match[1]), int(match[2]))
+    except ValueError:
+        return None
+    return int(match[1]), int(match[2])
+
+
+def _parsed(key: str, text: str):
+    if _TYPES[key] is int:
+        return int(text) if text.strip().lstrip("-").isdigit() else None
+    return text.strip() if month_day(text) else None
 
 
 def from_stored(rows: Mapping[str, str]) -> SchedulePolicy:
-    """Keys not stored (or not whole numbers) keep their defaults."""
-    values = {key: int(rows[key]) for key in KEYS if key in rows and rows[key].strip().lstrip("-").isdigit()}
-    return replace(DEFAULT, **values)
+    """Keys not stored (or not valid values of their kind) keep their defaults."""
+    values = {key: _parsed(key, rows[key]) for key in KEYS if key in rows}
+    return replace(DEFAULT, **{key: value for key, value in values.items() if value is not None})

@@ -1,7 +1,7 @@
 """gRPC ScheduleService: protobuf in, handler call, protobuf out."""
 from proto.schedule.v1 import schedule_pb2 as pb
 from proto.schedule.v1 import schedule_pb2_grpc
-from services.schedule import calendar_handlers, domain, feeds, handlers
+from services.schedule import calendar_handlers, domain, feeds, handlers, plans
 from services.schedule.handlers import Deps
 
 SERVICE = pb.DESCRIPTOR.services_by_name["ScheduleService"].full_name
@@ -46,7 +46,7 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
     def ListLessons(self, request, context):
         return pb.ListLessonsResponse(lessons=handlers.list_lessons(
             self.deps, request.school_id, request.class_group_id, request.teacher_id, request.date_from,
-            request.date_to, request.include_cancelled))
+            request.date_to, request.include_cancelled, request.subject_id))
 
     def GetLesson(self, request, context):
         return handlers.get_lesson(self.deps, request.school_id, request.lesson_id)
@@ -81,3 +81,24 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
 
     def GetCalendarFeed(self, request, context):
         return feeds.get_calendar_feed(self.deps, request.token)
+
+    def SetCurriculumHours(self, request, context):
+        return plans.set_curriculum_hours(self.deps, request.school_id, request.class_group_id, request.subject_id,
+                                          request.hours_per_week)
+
+    def GetCurriculum(self, request, context):
+        return plans.get_curriculum(self.deps, request.school_id, request.class_group_id)
+
+    def CurriculumWarnings(self, request, context):
+        return pb.CurriculumWarningsResponse(warnings=plans.curriculum_warnings(
+            self.deps, request.school_id, request.academic_year_id))
+
+    def ImportThematicPlan(self, request, context):
+        return plans.import_thematic_plan(self.deps, request.school_id, request.class_group_id, request.subject_id,
+                                          request.filename, request.content, request.dry_run)
+
+    def ListPlanTopics(self, request, context):
+        return plans.list_plan_topics(self.deps, request.school_id, request.class_group_id, request.subject_id)
+
+    def PlanProgress(self, request, context):
+        return plans.plan_progress(self.deps, request.school_id, request.class_group_id, request.subject_id)

@@ -110,4 +110,20 @@ calendar_feeds = sa.Table(
     sa.Column("revoked_at", sa.DateTime(timezone=True)),
 )
 
+curriculum_hours = sa.Table(
+    "curriculum_hours", metadata, _id(), _school(),
+    sa.Column("class_group_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("subject_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("hours_per_week", sa.Numeric(4, 2), nullable=False),
+)
+
+plan_topics = sa.Table(
+    "plan_topics", metadata, _id(), _school(),
+    sa.Column("class_group_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("subject_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("hours", sa.Numeric(5, 2), nullable=False),
+)
+
 outbox, inbox = messaging_tables(metadata)

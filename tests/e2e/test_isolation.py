@@ -114,7 +114,8 @@ def wait_for_mark(admin: Api, sid: str, class_group_id: str, student_id: str) ->
     """Reporting is fed by events: the snapshot is taken once the recorded mark is in the summary sheet."""
     deadline = time.monotonic() + 10
     while True:
-        sheet = admin.get(f"/schools/{sid}/class-groups/{class_group_id}/summary-sheet")
+        resp = admin.get(f"/schools/{sid}/class-groups/{class_group_id}/summary-sheet", expect=None)
+        sheet = resp.json() if resp.status_code == 200 else {"rows": [], "status": resp.status_code}  # 404: not yet
         if any(r["student_id"] == student_id and any(c["marks"] for c in r["cells"]) for r in sheet["rows"]):
             return
         assert time.monotonic() < deadline, f"the mark did not reach the summary sheet: {sheet}"
@@ -252,8 +253,10 @@ def test_school_b_with_a_objects_gets_nothing(world):
                 findings.note(op, name, "no A id")
             continue
         allowed = {403, 404, 422} if foreign_ids else {200, 403, 404, 422}
+        # a filter may echo the ids the caller sent itself: those are not A's data; anything else of A is
+        canaries = {k: v for k, v in world.canaries.items() if v not in set(call.query.values())}
         for name, api in callers.items():
-            findings.check(op, name, call.send(api.http, API), allowed, world.canaries)
+            findings.check(op, name, call.send(api.http, API), allowed, canaries)
     findings.assert_clean()
 
 

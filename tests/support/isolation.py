@@ -1,5 +1,6 @@
 """The tenant isolation suite's tools: every operation of the OpenAPI document, minimal valid request
 bodies derived from their schemas, ids by parameter name, leak detection and a compact result table."""
+import base64
 import json
 import re
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ STRINGS = {
     "name": "Проверка изоляции", "short_name": "Проверка изоляции", "last_name": "Чужаков", "first_name": "Тест",
     "middle_name": "", "email": "", "starts_at": "14:00", "ends_at": "14:45", "room": "1", "value": "2",
     "status": "absent", "topic": "Чужая тема", "homework": "Чужое задание", "reason": "Проверка изоляции",
-    "work_type": "classwork", "comment": "",
+    "work_type": "classwork", "comment": "", "filename": "people.csv",
 }
 ENUMS = {"kind": "guardian"}  # a guardian card needs nothing more (staff need roles, students gender and birth)
 DATES = {"start_date": "2030-09-01", "end_date": "2031-05-31", "birth_date": "2012-01-01", "from": "2025-09-01",
@@ -102,6 +103,8 @@ def value_for(name: str, schema: dict, ids: dict[str, str]):
         return DATES.get(name, "2030-09-01")
     if "enum" in schema:
         return ENUMS[name] if ENUMS.get(name) in schema["enum"] else schema["enum"][0]
+    if schema.get("contentEncoding") == "base64":  # a small, well-formed file: the request reaches the service
+        return base64.b64encode("Проверка;изоляции\n".encode()).decode()
     return STRINGS.get(name, "Проверка")
 
 

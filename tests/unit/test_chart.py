@@ -5,7 +5,8 @@ import subprocess
 
 import pytest
 
-HELM = os.environ.get("OTMETKA_HELM", "")  # `make test` builds helm once and sets this
+# `make test` builds helm once into the cache and names it in OTMETKA_HELM
+HELM = os.environ.get("OTMETKA_HELM") or next(iter(sorted(pathlib.Path.home().glob(".cache/otmetka/helm/v*/helm"))), "")
 CHART = pathlib.Path(__file__).resolve().parents[2] / "charts" / "otmetka"
 
 

@@ -226,6 +226,98 @@ class Me(_message.Message):
     memberships: _containers.RepeatedCompositeFieldContainer[Membership]
     def __init__(self, subject: _Optional[str] = ..., username: _Optional[str] = ..., realm_roles: _Optional[_Iterable[str]] = ..., memberships: _Optional[_Iterable[_Union[Membership, _Mapping]]] = ...) -> None: ...
 
+class ListAuditLogRequest(_message.Message):
+    __slots__ = ("school_id", "limit", "before")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    BEFORE_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    limit: int
+    before: str
+    def __init__(self, school_id: _Optional[str] = ..., limit: _Optional[int] = ..., before: _Optional[str] = ...) -> None: ...
+
+class AuditEntry(_message.Message):
+    __slots__ = ("id", "occurred_at", "actor_subject", "actor_username", "client_address", "action", "object_id", "details_json")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    OCCURRED_AT_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    ACTION_FIELD_NUMBER: _ClassVar[int]
+    OBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_JSON_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    occurred_at: str
+    actor_subject: str
+    actor_username: str
+    client_address: str
+    action: str
+    object_id: str
+    details_json: str
+    def __init__(self, id: _Optional[str] = ..., occurred_at: _Optional[str] = ..., actor_subject: _Optional[str] = ..., actor_username: _Optional[str] = ..., client_address: _Optional[str] = ..., action: _Optional[str] = ..., object_id: _Optional[str] = ..., details_json: _Optional[str] = ...) -> None: ...
+
+class ListAuditLogResponse(_message.Message):
+    __slots__ = ("entries", "next_before")
+    ENTRIES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_BEFORE_FIELD_NUMBER: _ClassVar[int]
+    entries: _containers.RepeatedCompositeFieldContainer[AuditEntry]
+    next_before: str
+    def __init__(self, entries: _Optional[_Iterable[_Union[AuditEntry, _Mapping]]] = ..., next_before: _Optional[str] = ...) -> None: ...
+
+class ImportPeopleRequest(_message.Message):
+    __slots__ = ("school_id", "filename", "content", "dry_run")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    DRY_RUN_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    filename: str
+    content: bytes
+    dry_run: bool
+    def __init__(self, school_id: _Optional[str] = ..., filename: _Optional[str] = ..., content: _Optional[bytes] = ..., dry_run: _Optional[bool] = ...) -> None: ...
+
+class ImportRow(_message.Message):
+    __slots__ = ("line", "status", "field", "reason", "person_id")
+    LINE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    line: int
+    status: str
+    field: str
+    reason: str
+    person_id: str
+    def __init__(self, line: _Optional[int] = ..., status: _Optional[str] = ..., field: _Optional[str] = ..., reason: _Optional[str] = ..., person_id: _Optional[str] = ...) -> None: ...
+
+class ImportPeopleResponse(_message.Message):
+    __slots__ = ("rows", "applied", "created", "duplicates", "errors")
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    APPLIED_FIELD_NUMBER: _ClassVar[int]
+    CREATED_FIELD_NUMBER: _ClassVar[int]
+    DUPLICATES_FIELD_NUMBER: _ClassVar[int]
+    ERRORS_FIELD_NUMBER: _ClassVar[int]
+    rows: _containers.RepeatedCompositeFieldContainer[ImportRow]
+    applied: bool
+    created: int
+    duplicates: int
+    errors: int
+    def __init__(self, rows: _Optional[_Iterable[_Union[ImportRow, _Mapping]]] = ..., applied: _Optional[bool] = ..., created: _Optional[int] = ..., duplicates: _Optional[int] = ..., errors: _Optional[int] = ...) -> None: ...
+
+class ReportCompromisedRequest(_message.Message):
+    __slots__ = ("school_id", "person_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    person_id: str
+    def __init__(self, school_id: _Optional[str] = ..., person_id: _Optional[str] = ...) -> None: ...
+
+class ReportCompromisedResponse(_message.Message):
+    __slots__ = ("reported_at",)
+    REPORTED_AT_FIELD_NUMBER: _ClassVar[int]
+    reported_at: str
+    def __init__(self, reported_at: _Optional[str] = ...) -> None: ...
+
 class SchoolOnboarded(_message.Message):
     __slots__ = ("school_id", "name", "short_name")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
@@ -269,3 +361,15 @@ class FederatedAccountLinked(_message.Message):
     guardian_id: str
     subject: str
     def __init__(self, guardian_id: _Optional[str] = ..., subject: _Optional[str] = ...) -> None: ...
+
+class AccountCompromised(_message.Message):
+    __slots__ = ("person_id", "subject", "reported_at", "reported_by")
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    REPORTED_AT_FIELD_NUMBER: _ClassVar[int]
+    REPORTED_BY_FIELD_NUMBER: _ClassVar[int]
+    person_id: str
+    subject: str
+    reported_at: str
+    reported_by: str
+    def __init__(self, person_id: _Optional[str] = ..., subject: _Optional[str] = ..., reported_at: _Optional[str] = ..., reported_by: _Optional[str] = ...) -> None: ...

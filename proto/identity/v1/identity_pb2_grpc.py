@@ -79,6 +79,21 @@ class IdentityServiceStub:
                 request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.GetMeRequest.SerializeToString,
                 response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.Me.FromString,
                 _registered_method=True)
+        self.ListAuditLog = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/ListAuditLog',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListAuditLogRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListAuditLogResponse.FromString,
+                _registered_method=True)
+        self.ImportPeople = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/ImportPeople',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ImportPeopleRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ImportPeopleResponse.FromString,
+                _registered_method=True)
+        self.ReportCompromised = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/ReportCompromised',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ReportCompromisedRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ReportCompromisedResponse.FromString,
+                _registered_method=True)
 
 
 class IdentityServiceServicer:
@@ -138,6 +153,24 @@ class IdentityServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListAuditLog(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ImportPeople(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReportCompromised(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_IdentityServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -185,6 +218,21 @@ def add_IdentityServiceServicer_to_server(servicer, server):
                     servicer.GetMe,
                     request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.GetMeRequest.FromString,
                     response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.Me.SerializeToString,
+            ),
+            'ListAuditLog': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListAuditLog,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListAuditLogRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListAuditLogResponse.SerializeToString,
+            ),
+            'ImportPeople': grpc.unary_unary_rpc_method_handler(
+                    servicer.ImportPeople,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ImportPeopleRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ImportPeopleResponse.SerializeToString,
+            ),
+            'ReportCompromised': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReportCompromised,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ReportCompromisedRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ReportCompromisedResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -430,6 +478,87 @@ class IdentityService:
             '/otmetka.identity.v1.IdentityService/GetMe',
             proto_dot_identity_dot_v1_dot_identity__pb2.GetMeRequest.SerializeToString,
             proto_dot_identity_dot_v1_dot_identity__pb2.Me.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListAuditLog(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/ListAuditLog',
+            proto_dot_identity_dot_v1_dot_identity__pb2.ListAuditLogRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.ListAuditLogResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ImportPeople(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/ImportPeople',
+            proto_dot_identity_dot_v1_dot_identity__pb2.ImportPeopleRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.ImportPeopleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReportCompromised(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/ReportCompromised',
+            proto_dot_identity_dot_v1_dot_identity__pb2.ReportCompromisedRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.ReportCompromisedResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -147,20 +147,28 @@ class Diary(_message.Message):
     def __init__(self, student_id: _Optional[str] = ..., entries: _Optional[_Iterable[_Union[DiaryEntry, _Mapping]]] = ...) -> None: ...
 
 class JournalPolicy(_message.Message):
-    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone")
+    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     EDIT_LOCK_DAYS_FIELD_NUMBER: _ClassVar[int]
     UNLOCK_HOURS_FIELD_NUMBER: _ClassVar[int]
     MIN_MARKS_1H_FIELD_NUMBER: _ClassVar[int]
     MIN_MARKS_2H_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    ANOMALY_BULK_CHANGES_FIELD_NUMBER: _ClassVar[int]
+    ANOMALY_BULK_MINUTES_FIELD_NUMBER: _ClassVar[int]
+    NIGHT_START_FIELD_NUMBER: _ClassVar[int]
+    NIGHT_END_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     edit_lock_days: int
     unlock_hours: int
     min_marks_1h: int
     min_marks_2h: int
     school_timezone: str
-    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ...) -> None: ...
+    anomaly_bulk_changes: int
+    anomaly_bulk_minutes: int
+    night_start: str
+    night_end: str
+    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ...) -> None: ...
 
 class GetJournalPolicyRequest(_message.Message):
     __slots__ = ("school_id",)
@@ -169,20 +177,28 @@ class GetJournalPolicyRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ...) -> None: ...
 
 class SetJournalPolicyRequest(_message.Message):
-    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone")
+    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     EDIT_LOCK_DAYS_FIELD_NUMBER: _ClassVar[int]
     UNLOCK_HOURS_FIELD_NUMBER: _ClassVar[int]
     MIN_MARKS_1H_FIELD_NUMBER: _ClassVar[int]
     MIN_MARKS_2H_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_TIMEZONE_FIELD_NUMBER: _ClassVar[int]
+    ANOMALY_BULK_CHANGES_FIELD_NUMBER: _ClassVar[int]
+    ANOMALY_BULK_MINUTES_FIELD_NUMBER: _ClassVar[int]
+    NIGHT_START_FIELD_NUMBER: _ClassVar[int]
+    NIGHT_END_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     edit_lock_days: int
     unlock_hours: int
     min_marks_1h: int
     min_marks_2h: int
     school_timezone: str
-    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ...) -> None: ...
+    anomaly_bulk_changes: int
+    anomaly_bulk_minutes: int
+    night_start: str
+    night_end: str
+    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ...) -> None: ...
 
 class UnlockRequest(_message.Message):
     __slots__ = ("id", "school_id", "lesson_id", "teacher_id", "reason", "status", "requested_at", "decided_at", "decision_comment", "expires_at", "lesson_date", "subject_name", "class_group_id")
@@ -303,6 +319,150 @@ class ListTermMarksResponse(_message.Message):
     TERM_MARKS_FIELD_NUMBER: _ClassVar[int]
     term_marks: _containers.RepeatedCompositeFieldContainer[TermMark]
     def __init__(self, term_marks: _Optional[_Iterable[_Union[TermMark, _Mapping]]] = ...) -> None: ...
+
+class WorkType(_message.Message):
+    __slots__ = ("code", "name", "weight")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    WEIGHT_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    name: str
+    weight: str
+    def __init__(self, code: _Optional[str] = ..., name: _Optional[str] = ..., weight: _Optional[str] = ...) -> None: ...
+
+class ListWorkTypesRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class ListWorkTypesResponse(_message.Message):
+    __slots__ = ("work_types",)
+    WORK_TYPES_FIELD_NUMBER: _ClassVar[int]
+    work_types: _containers.RepeatedCompositeFieldContainer[WorkType]
+    def __init__(self, work_types: _Optional[_Iterable[_Union[WorkType, _Mapping]]] = ...) -> None: ...
+
+class SetWorkTypeRequest(_message.Message):
+    __slots__ = ("school_id", "code", "name", "weight")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    WEIGHT_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    code: str
+    name: str
+    weight: str
+    def __init__(self, school_id: _Optional[str] = ..., code: _Optional[str] = ..., name: _Optional[str] = ..., weight: _Optional[str] = ...) -> None: ...
+
+class GetGridRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "subject_id", "term_id", "date_from", "date_to")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    TERM_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    subject_id: str
+    term_id: str
+    date_from: str
+    date_to: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., term_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ...) -> None: ...
+
+class GridLesson(_message.Message):
+    __slots__ = ("lesson_id", "date", "lesson_number", "topic", "homework")
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    TOPIC_FIELD_NUMBER: _ClassVar[int]
+    HOMEWORK_FIELD_NUMBER: _ClassVar[int]
+    lesson_id: str
+    date: str
+    lesson_number: int
+    topic: str
+    homework: str
+    def __init__(self, lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ...) -> None: ...
+
+class GridCell(_message.Message):
+    __slots__ = ("lesson_id", "marks", "attendance")
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    MARKS_FIELD_NUMBER: _ClassVar[int]
+    ATTENDANCE_FIELD_NUMBER: _ClassVar[int]
+    lesson_id: str
+    marks: _containers.RepeatedCompositeFieldContainer[Mark]
+    attendance: str
+    def __init__(self, lesson_id: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[str] = ...) -> None: ...
+
+class GridStudent(_message.Message):
+    __slots__ = ("student_id", "last_name", "first_name", "middle_name", "cells", "average", "marks_count")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    LAST_NAME_FIELD_NUMBER: _ClassVar[int]
+    FIRST_NAME_FIELD_NUMBER: _ClassVar[int]
+    MIDDLE_NAME_FIELD_NUMBER: _ClassVar[int]
+    CELLS_FIELD_NUMBER: _ClassVar[int]
+    AVERAGE_FIELD_NUMBER: _ClassVar[int]
+    MARKS_COUNT_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    last_name: str
+    first_name: str
+    middle_name: str
+    cells: _containers.RepeatedCompositeFieldContainer[GridCell]
+    average: str
+    marks_count: int
+    def __init__(self, student_id: _Optional[str] = ..., last_name: _Optional[str] = ..., first_name: _Optional[str] = ..., middle_name: _Optional[str] = ..., cells: _Optional[_Iterable[_Union[GridCell, _Mapping]]] = ..., average: _Optional[str] = ..., marks_count: _Optional[int] = ...) -> None: ...
+
+class Grid(_message.Message):
+    __slots__ = ("class_group_id", "subject_id", "subject_name", "lessons", "students", "work_types")
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_FIELD_NUMBER: _ClassVar[int]
+    STUDENTS_FIELD_NUMBER: _ClassVar[int]
+    WORK_TYPES_FIELD_NUMBER: _ClassVar[int]
+    class_group_id: str
+    subject_id: str
+    subject_name: str
+    lessons: _containers.RepeatedCompositeFieldContainer[GridLesson]
+    students: _containers.RepeatedCompositeFieldContainer[GridStudent]
+    work_types: _containers.RepeatedCompositeFieldContainer[WorkType]
+    def __init__(self, class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., lessons: _Optional[_Iterable[_Union[GridLesson, _Mapping]]] = ..., students: _Optional[_Iterable[_Union[GridStudent, _Mapping]]] = ..., work_types: _Optional[_Iterable[_Union[WorkType, _Mapping]]] = ...) -> None: ...
+
+class Anomaly(_message.Message):
+    __slots__ = ("kind", "actor_subject", "actor_person_id", "window_start", "window_end", "count", "sample_entity_ids", "description")
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    WINDOW_START_FIELD_NUMBER: _ClassVar[int]
+    WINDOW_END_FIELD_NUMBER: _ClassVar[int]
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    SAMPLE_ENTITY_IDS_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    kind: str
+    actor_subject: str
+    actor_person_id: str
+    window_start: str
+    window_end: str
+    count: int
+    sample_entity_ids: _containers.RepeatedScalarFieldContainer[str]
+    description: str
+    def __init__(self, kind: _Optional[str] = ..., actor_subject: _Optional[str] = ..., actor_person_id: _Optional[str] = ..., window_start: _Optional[str] = ..., window_end: _Optional[str] = ..., count: _Optional[int] = ..., sample_entity_ids: _Optional[_Iterable[str]] = ..., description: _Optional[str] = ...) -> None: ...
+
+class ListAnomaliesRequest(_message.Message):
+    __slots__ = ("school_id", "date_from", "date_to")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    date_from: str
+    date_to: str
+    def __init__(self, school_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ...) -> None: ...
+
+class ListAnomaliesResponse(_message.Message):
+    __slots__ = ("anomalies",)
+    ANOMALIES_FIELD_NUMBER: _ClassVar[int]
+    anomalies: _containers.RepeatedCompositeFieldContainer[Anomaly]
+    def __init__(self, anomalies: _Optional[_Iterable[_Union[Anomaly, _Mapping]]] = ...) -> None: ...
 
 class MarkRecorded(_message.Message):
     __slots__ = ("mark", "class_group_id")

@@ -84,6 +84,26 @@ class JournalServiceStub:
                 request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListTermMarksRequest.SerializeToString,
                 response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListTermMarksResponse.FromString,
                 _registered_method=True)
+        self.ListWorkTypes = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ListWorkTypes',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListWorkTypesRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListWorkTypesResponse.FromString,
+                _registered_method=True)
+        self.SetWorkType = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/SetWorkType',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.SetWorkTypeRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.WorkType.FromString,
+                _registered_method=True)
+        self.GetGrid = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/GetGrid',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.GetGridRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.Grid.FromString,
+                _registered_method=True)
+        self.ListAnomalies = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ListAnomalies',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListAnomaliesRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListAnomaliesResponse.FromString,
+                _registered_method=True)
 
 
 class JournalServiceServicer:
@@ -149,6 +169,30 @@ class JournalServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListWorkTypes(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetWorkType(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetGrid(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListAnomalies(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_JournalServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -201,6 +245,26 @@ def add_JournalServiceServicer_to_server(servicer, server):
                     servicer.ListTermMarks,
                     request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListTermMarksRequest.FromString,
                     response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListTermMarksResponse.SerializeToString,
+            ),
+            'ListWorkTypes': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListWorkTypes,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListWorkTypesRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListWorkTypesResponse.SerializeToString,
+            ),
+            'SetWorkType': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetWorkType,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.SetWorkTypeRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.WorkType.SerializeToString,
+            ),
+            'GetGrid': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetGrid,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.GetGridRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.Grid.SerializeToString,
+            ),
+            'ListAnomalies': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListAnomalies,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListAnomaliesRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListAnomaliesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -473,6 +537,114 @@ class JournalService:
             '/otmetka.journal.v1.JournalService/ListTermMarks',
             proto_dot_journal_dot_v1_dot_journal__pb2.ListTermMarksRequest.SerializeToString,
             proto_dot_journal_dot_v1_dot_journal__pb2.ListTermMarksResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListWorkTypes(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ListWorkTypes',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListWorkTypesRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListWorkTypesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetWorkType(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/SetWorkType',
+            proto_dot_journal_dot_v1_dot_journal__pb2.SetWorkTypeRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.WorkType.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetGrid(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/GetGrid',
+            proto_dot_journal_dot_v1_dot_journal__pb2.GetGridRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.Grid.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListAnomalies(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ListAnomalies',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListAnomaliesRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListAnomaliesResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -239,20 +239,22 @@ class CreateTimetableEntryResponse(_message.Message):
     def __init__(self, entry: _Optional[_Union[TimetableEntry, _Mapping]] = ..., lessons_created: _Optional[int] = ...) -> None: ...
 
 class ListLessonsRequest(_message.Message):
-    __slots__ = ("school_id", "class_group_id", "teacher_id", "date_from", "date_to", "include_cancelled")
+    __slots__ = ("school_id", "class_group_id", "teacher_id", "date_from", "date_to", "include_cancelled", "subject_id")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
     DATE_FROM_FIELD_NUMBER: _ClassVar[int]
     DATE_TO_FIELD_NUMBER: _ClassVar[int]
     INCLUDE_CANCELLED_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     class_group_id: str
     teacher_id: str
     date_from: str
     date_to: str
     include_cancelled: bool
-    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., include_cancelled: _Optional[bool] = ...) -> None: ...
+    subject_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., include_cancelled: _Optional[bool] = ..., subject_id: _Optional[str] = ...) -> None: ...
 
 class ListLessonsResponse(_message.Message):
     __slots__ = ("lessons",)
@@ -415,6 +417,182 @@ class GetTermRequest(_message.Message):
     school_id: str
     term_id: str
     def __init__(self, school_id: _Optional[str] = ..., term_id: _Optional[str] = ...) -> None: ...
+
+class CurriculumHours(_message.Message):
+    __slots__ = ("id", "school_id", "class_group_id", "subject_id", "subject_name", "hours_per_week")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    HOURS_PER_WEEK_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    class_group_id: str
+    subject_id: str
+    subject_name: str
+    hours_per_week: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., hours_per_week: _Optional[str] = ...) -> None: ...
+
+class SetCurriculumHoursRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "subject_id", "hours_per_week")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    HOURS_PER_WEEK_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    subject_id: str
+    hours_per_week: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., hours_per_week: _Optional[str] = ...) -> None: ...
+
+class GetCurriculumRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+
+class Curriculum(_message.Message):
+    __slots__ = ("class_group_id", "hours", "total_hours_per_week")
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    HOURS_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_HOURS_PER_WEEK_FIELD_NUMBER: _ClassVar[int]
+    class_group_id: str
+    hours: _containers.RepeatedCompositeFieldContainer[CurriculumHours]
+    total_hours_per_week: str
+    def __init__(self, class_group_id: _Optional[str] = ..., hours: _Optional[_Iterable[_Union[CurriculumHours, _Mapping]]] = ..., total_hours_per_week: _Optional[str] = ...) -> None: ...
+
+class CurriculumWarningsRequest(_message.Message):
+    __slots__ = ("school_id", "academic_year_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    academic_year_id: str
+    def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ...) -> None: ...
+
+class CurriculumWarning(_message.Message):
+    __slots__ = ("kind", "class_group_id", "subject_id", "message")
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    kind: str
+    class_group_id: str
+    subject_id: str
+    message: str
+    def __init__(self, kind: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., message: _Optional[str] = ...) -> None: ...
+
+class CurriculumWarningsResponse(_message.Message):
+    __slots__ = ("warnings",)
+    WARNINGS_FIELD_NUMBER: _ClassVar[int]
+    warnings: _containers.RepeatedCompositeFieldContainer[CurriculumWarning]
+    def __init__(self, warnings: _Optional[_Iterable[_Union[CurriculumWarning, _Mapping]]] = ...) -> None: ...
+
+class PlanTopic(_message.Message):
+    __slots__ = ("id", "position", "title", "hours")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    POSITION_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    HOURS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    position: int
+    title: str
+    hours: str
+    def __init__(self, id: _Optional[str] = ..., position: _Optional[int] = ..., title: _Optional[str] = ..., hours: _Optional[str] = ...) -> None: ...
+
+class ImportThematicPlanRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "subject_id", "filename", "content", "dry_run")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    DRY_RUN_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    subject_id: str
+    filename: str
+    content: bytes
+    dry_run: bool
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., filename: _Optional[str] = ..., content: _Optional[bytes] = ..., dry_run: _Optional[bool] = ...) -> None: ...
+
+class ImportRowError(_message.Message):
+    __slots__ = ("line", "field", "message")
+    LINE_FIELD_NUMBER: _ClassVar[int]
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    line: int
+    field: str
+    message: str
+    def __init__(self, line: _Optional[int] = ..., field: _Optional[str] = ..., message: _Optional[str] = ...) -> None: ...
+
+class ImportThematicPlanResponse(_message.Message):
+    __slots__ = ("applied", "topics", "total_hours", "errors")
+    APPLIED_FIELD_NUMBER: _ClassVar[int]
+    TOPICS_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_HOURS_FIELD_NUMBER: _ClassVar[int]
+    ERRORS_FIELD_NUMBER: _ClassVar[int]
+    applied: bool
+    topics: _containers.RepeatedCompositeFieldContainer[PlanTopic]
+    total_hours: str
+    errors: _containers.RepeatedCompositeFieldContainer[ImportRowError]
+    def __init__(self, applied: _Optional[bool] = ..., topics: _Optional[_Iterable[_Union[PlanTopic, _Mapping]]] = ..., total_hours: _Optional[str] = ..., errors: _Optional[_Iterable[_Union[ImportRowError, _Mapping]]] = ...) -> None: ...
+
+class ListPlanTopicsRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "subject_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    subject_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ...) -> None: ...
+
+class ListPlanTopicsResponse(_message.Message):
+    __slots__ = ("topics", "total_hours")
+    TOPICS_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_HOURS_FIELD_NUMBER: _ClassVar[int]
+    topics: _containers.RepeatedCompositeFieldContainer[PlanTopic]
+    total_hours: str
+    def __init__(self, topics: _Optional[_Iterable[_Union[PlanTopic, _Mapping]]] = ..., total_hours: _Optional[str] = ...) -> None: ...
+
+class PlanProgressRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "subject_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    subject_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ...) -> None: ...
+
+class PlanProgressReport(_message.Message):
+    __slots__ = ("class_group_id", "subject_id", "plan_topics", "plan_hours", "hours_per_week", "study_weeks", "curriculum_hours", "lessons_total", "lessons_to_date", "as_of", "warnings")
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    PLAN_TOPICS_FIELD_NUMBER: _ClassVar[int]
+    PLAN_HOURS_FIELD_NUMBER: _ClassVar[int]
+    HOURS_PER_WEEK_FIELD_NUMBER: _ClassVar[int]
+    STUDY_WEEKS_FIELD_NUMBER: _ClassVar[int]
+    CURRICULUM_HOURS_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_TOTAL_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_TO_DATE_FIELD_NUMBER: _ClassVar[int]
+    AS_OF_FIELD_NUMBER: _ClassVar[int]
+    WARNINGS_FIELD_NUMBER: _ClassVar[int]
+    class_group_id: str
+    subject_id: str
+    plan_topics: int
+    plan_hours: str
+    hours_per_week: str
+    study_weeks: int
+    curriculum_hours: str
+    lessons_total: int
+    lessons_to_date: int
+    as_of: str
+    warnings: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., plan_topics: _Optional[int] = ..., plan_hours: _Optional[str] = ..., hours_per_week: _Optional[str] = ..., study_weeks: _Optional[int] = ..., curriculum_hours: _Optional[str] = ..., lessons_total: _Optional[int] = ..., lessons_to_date: _Optional[int] = ..., as_of: _Optional[str] = ..., warnings: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class AcademicYearCreated(_message.Message):
     __slots__ = ("academic_year",)

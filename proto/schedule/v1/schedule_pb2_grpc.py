@@ -124,6 +124,36 @@ class ScheduleServiceStub:
                 request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.GetCalendarFeedRequest.SerializeToString,
                 response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarFeedContent.FromString,
                 _registered_method=True)
+        self.SetCurriculumHours = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/SetCurriculumHours',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SetCurriculumHoursRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CurriculumHours.FromString,
+                _registered_method=True)
+        self.GetCurriculum = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/GetCurriculum',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.GetCurriculumRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Curriculum.FromString,
+                _registered_method=True)
+        self.CurriculumWarnings = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/CurriculumWarnings',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CurriculumWarningsRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CurriculumWarningsResponse.FromString,
+                _registered_method=True)
+        self.ImportThematicPlan = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ImportThematicPlan',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportThematicPlanRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportThematicPlanResponse.FromString,
+                _registered_method=True)
+        self.ListPlanTopics = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ListPlanTopics',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListPlanTopicsRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListPlanTopicsResponse.FromString,
+                _registered_method=True)
+        self.PlanProgress = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/PlanProgress',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.PlanProgressRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.PlanProgressReport.FromString,
+                _registered_method=True)
 
 
 class ScheduleServiceServicer:
@@ -238,6 +268,42 @@ class ScheduleServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SetCurriculumHours(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCurriculum(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CurriculumWarnings(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ImportThematicPlan(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPlanTopics(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PlanProgress(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ScheduleServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -330,6 +396,36 @@ def add_ScheduleServiceServicer_to_server(servicer, server):
                     servicer.GetCalendarFeed,
                     request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.GetCalendarFeedRequest.FromString,
                     response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarFeedContent.SerializeToString,
+            ),
+            'SetCurriculumHours': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetCurriculumHours,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SetCurriculumHoursRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CurriculumHours.SerializeToString,
+            ),
+            'GetCurriculum': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCurriculum,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.GetCurriculumRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Curriculum.SerializeToString,
+            ),
+            'CurriculumWarnings': grpc.unary_unary_rpc_method_handler(
+                    servicer.CurriculumWarnings,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CurriculumWarningsRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CurriculumWarningsResponse.SerializeToString,
+            ),
+            'ImportThematicPlan': grpc.unary_unary_rpc_method_handler(
+                    servicer.ImportThematicPlan,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportThematicPlanRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportThematicPlanResponse.SerializeToString,
+            ),
+            'ListPlanTopics': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPlanTopics,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListPlanTopicsRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListPlanTopicsResponse.SerializeToString,
+            ),
+            'PlanProgress': grpc.unary_unary_rpc_method_handler(
+                    servicer.PlanProgress,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.PlanProgressRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.PlanProgressReport.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -818,6 +914,168 @@ class ScheduleService:
             '/otmetka.schedule.v1.ScheduleService/GetCalendarFeed',
             proto_dot_schedule_dot_v1_dot_schedule__pb2.GetCalendarFeedRequest.SerializeToString,
             proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarFeedContent.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetCurriculumHours(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/SetCurriculumHours',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.SetCurriculumHoursRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CurriculumHours.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCurriculum(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/GetCurriculum',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.GetCurriculumRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.Curriculum.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CurriculumWarnings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/CurriculumWarnings',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CurriculumWarningsRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CurriculumWarningsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ImportThematicPlan(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ImportThematicPlan',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportThematicPlanRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportThematicPlanResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPlanTopics(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ListPlanTopics',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListPlanTopicsRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListPlanTopicsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PlanProgress(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/PlanProgress',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.PlanProgressRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.PlanProgressReport.FromString,
             options,
             channel_credentials,
             insecure,

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2_grpc
 from proto.schedule.v1 import schedule_pb2
 from services.common.errors import NotFound
@@ -35,18 +36,31 @@ class FakeSchedule:
             raise NotFound("Урок не найден", {"lesson_id": "не найден"})
         return lesson
 
-    def list_lessons(self, school_id: str, class_group_id: str, date_from: str, date_to: str) -> list:
+    calls: list[str] = field(default_factory=list)
+
+    def list_lessons(self, school_id: str, class_group_id: str, date_from: str, date_to: str,
+                     subject_id: str = "") -> list:
+        self.calls.append("ListLessons")
         return sorted((lesson for lesson in self.lessons.values()
                        if lesson.school_id == school_id and lesson.class_group_id == class_group_id
-                       and date_from <= lesson.date <= date_to), key=lambda lesson: (lesson.date, lesson.lesson_number))
+                       and (date_from or "0") <= lesson.date <= (date_to or "9")
+                       and subject_id in ("", lesson.subject_id)), key=lambda lesson: (lesson.date, lesson.lesson_number))
 
 
 @dataclass
 class FakeIdentity:
     classes: dict[str, set[str]] = field(default_factory=dict)
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)  # person id -> (last name, first name)
+    calls: list[str] = field(default_factory=list)
 
     def class_list(self, school_id: str, class_group_id: str) -> set[str]:
         return self.classes.get(class_group_id, set())
+
+    def class_people(self, school_id: str, class_group_id: str) -> list[identity_pb2.Person]:
+        self.calls.append("ListPeople")
+        return [identity_pb2.Person(id=pid, school_id=school_id, class_group_id=class_group_id, name=identity_pb2.PersonName(
+            last_name=self.names.get(pid, ("", ""))[0], first_name=self.names.get(pid, ("", ""))[1]))
+            for pid in self.class_list(school_id, class_group_id)]
 
     def class_group_of(self, school_id: str, student_id: str) -> str:
         return next((group for group, students in self.classes.items() if student_id in students), "")

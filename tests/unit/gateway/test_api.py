@@ -27,6 +27,8 @@ def sample(schema: dict):
         return True
     if "enum" in schema:
         return schema["enum"][0]
+    if schema.get("contentEncoding") == "base64":
+        return "eA=="
     return {"uuid": OTHER, "date": "2025-09-01"}.get(schema.get("format"), "x")
 
 
@@ -158,3 +160,17 @@ def test_request_id_is_returned(client, auth):
 def test_deeply_nested_json_is_400_not_500(client, auth):
     resp = client.post(f"/api/v1/schools/{SCHOOL}/subjects", headers=auth, data="[" * 100_000 + "]" * 100_000)
     assert resp.status_code == 400
+
+
+def test_an_import_file_arrives_as_base64_and_a_page_size_as_a_number(client, peers, auth):
+    resp = client.post(f"/api/v1/schools/{SCHOOL}/people/import", headers=auth,
+                       json={"filename": "people.csv", "content_base64": "0LrQuNC9ZA==", "dry_run": True})
+    assert resp.status_code == 200
+    request = peers.calls[0][2]
+    assert (request.filename, request.content, request.dry_run) == ("people.csv", "кинd".encode(), True)
+    bad = client.post(f"/api/v1/schools/{SCHOOL}/people/import", headers=auth,
+                      json={"filename": "people.csv", "content_base64": "не base64"})
+    assert bad.status_code == 400 and list(bad.json["error"]["fields"]) == ["content_base64"]
+    assert client.get(f"/api/v1/schools/{SCHOOL}/audit-log?limit=50&before=17", headers=auth).status_code == 200
+    assert (peers.calls[1][2].limit, peers.calls[1][2].before) == (50, "17")
+    assert client.get(f"/api/v1/schools/{SCHOOL}/audit-log?limit=7", headers=auth).status_code == 400

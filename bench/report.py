@@ -1,0 +1,36 @@
+"""Prints the last run's numbers as ratios to the baselines (reads .run/bench/results-*.json).
+
+Usage: python -m bench.report [--size small]
+"""
+import argparse
+import json
+
+from bench.common import bench_dir
+
+
+def load(name: str) -> dict:
+    path = bench_dir() / f"results-{name}.json"
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", default="small")
+    args = parser.parse_args()
+    ours, trivial, pg = load(args.size), load("trivial"), load("pgbench")
+    saves = ours["operations"]["save"]["rps"]
+    print(f"\nlesson saves: {saves}/s through the gateway (mixed load, {ours['threads']} threads)")
+    for cluster, row in pg.items():
+        print(f"  vs raw PostgreSQL ({cluster}: {row['settings']}): {row['tps']} saves/s -> {saves / row['tps']:.1%}")
+    if trivial:
+        base = trivial["total_rps"]
+        print(f"all requests: {ours['total_rps']}/s vs trivial gunicorn endpoint {base}/s -> {ours['total_rps'] / base:.1%}")
+        for name, row in ours["operations"].items():
+            print(f"  {name:8} p50 {row['p50']} ms = {row['p50'] / trivial['operations']['trivial']['p50']:.0f}x the trivial p50")
+    if "mark_to_summary" in ours:
+        row = ours["mark_to_summary"]
+        print(f"mark -> summary sheet: p50 {row['p50']} ms, p99 {row['p99']} ms ({row['ok']}/{row['samples']} seen)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""The teacher's grid (J1, J2): one subject's lessons in a class group × its students, every cell's marks and
+attendance, and each student's weighted average. One call to schedule, one to identity, four SQL queries."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from proto.journal.v1 import journal_pb2 as pb
+from services.common import policy
+from services.common.dates import parse_date
+from services.common.db import parse_uuid
+from services.common.errors import Invalid
+from services.journal import messages, work_types
+from services.journal import work_type_rules as rules
+from services.journal.tables import attendance, lesson_records, marks
+
+if TYPE_CHECKING:
+    from services.journal.handlers import Deps
+
+MAX_GRID_DAYS = 366
+
+
+def period(term_id: str, date_from: str, date_to: str) -> tuple[str, str, str]:
+    """(term_id, from, to) as asked: a term (its lessons, whatever the dates) or a date range of at most a year."""
+    if term_id:
+        return parse_uuid(term_id, "term_id"), "", ""
+    if not date_from and not date_to:
+        raise Invalid("term_id", "укажите учебный период или даты начала и конца")
+    start, end = parse_date(date_from, "date_from"), parse_date(date_to, "date_to")
+    if start > end:
+        raise Invalid("date_to", "конец периода раньше начала")
+    if (end - start).days + 1 > MAX_GRID_DAYS:
+        raise Invalid("date_to", f"период журнала не длиннее {MAX_GRID_DAYS} дней")
+    return "", start.isoformat(), end.isoformat()
+
+
+def get_grid(deps: Deps, school_id: str, class_group_id: str, subject_id: str, term_id: str, date_from: str,
+             date_to: str) -> pb.Grid:
+    school_id = parse_uuid(school_id, "school_id")
+    policy.require(deps.principals.resolve(school_id), "lesson.read")
+    class_group_id = parse_uuid(class_group_id, "class_group_id")
+    subject_id = parse_uuid(subject_id, "subject_id")
+    term_id, start, end = period(term_id, date_from, date_to)
+    lessons = [lesson for lesson in deps.schedule.list_lessons(school_id, class_group_id, start, end,
+                                                               subject_id=subject_id)
+               if lesson.subject_id == subject_id and (not term_id or lesson.term_id == term_id)]
+    students = sorted(deps.identity.class_people(school_id, class_group_id),
+                      key=lambda p: (p.name.last_name, p.name.first_name, p.name.middle_name, p.id))
+    ids = [lesson.id for lesson in lessons]
+    with deps.db.tenant_session(school_id) as session:
+        kinds = work_types.load(session)
+        texts = {r.lesson_id: r for r in session.execute(
+            select(lesson_records.c.lesson_id, lesson_records.c.topic, lesson_records.c.homework)
+            .where(lesson_records.c.lesson_id.in_(ids)))}
+        cell_marks: dict[tuple[str, str], list] = defaultdict(list)
+        for row in session.execute(select(marks).where(marks.c.lesson_id.in_(ids))
+                                   .order_by(marks.c.created_at, marks.c.work_type)).mappings():
+            cell_marks[row["lesson_id"], row["student_id"]].append(row)
+        statuses = {(r.lesson_id, r.student_id): r.status for r in session.execute(
+            select(attendance.c.lesson_id, attendance.c.student_id, attendance.c.status)
+            .where(attendance.c.lesson_id.in_(ids)))}
+    weights = {w.code: w.weight for w in kinds}
+    dates = {lesson.id: lesson.date for lesson in lessons}
+    return pb.Grid(
+        class_group_id=class_group_id, subject_id=subject_id,
+        subject_name=lessons[0].subject_name if lessons else "",
+        lessons=[pb.GridLesson(lesson_id=lesson.id, date=lesson.date, lesson_number=lesson.lesson_number,
+                               topic=texts[lesson.id].topic if lesson.id in texts else "",
+                               homework=texts[lesson.id].homework if lesson.id in texts else "") for lesson in lessons],
+        students=[_student(person, ids, cell_marks, statuses, weights, dates, subject_id) for person in students],
+        work_types=[work_types.message(w) for w in kinds])
+
+
+def _student(person, ids: list[str], cell_marks: dict, statuses: dict, weights: dict, dates: dict,
+             subject_id: str) -> pb.GridStudent:
+    rows = [row for lesson_id in ids for row in cell_marks.get((lesson_id, person.id), [])]
+    average = rules.weighted_average(((row["value"], row["work_type"]) for row in rows), weights)
+    return pb.GridStudent(
+        student_id=person.id, last_name=person.name.last_name, first_name=person.name.first_name,
+        middle_name=person.name.middle_name, average="" if average is None else str(average), marks_count=len(rows),
+        cells=[pb.GridCell(lesson_id=lesson_id, attendance=statuses.get((lesson_id, person.id), ""),
+                           marks=[messages.mark(row, dates[lesson_id], subject_id)
+                                  for row in cell_marks.get((lesson_id, person.id), [])]) for lesson_id in ids])

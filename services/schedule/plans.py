@@ -1,0 +1,175 @@
+"""Curriculum hours (S2), thematic plans (S3) and planned against scheduled hours (R4): each command checks the
+policy and works in one tenant transaction. These commands publish no events."""
+from decimal import Decimal
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.dialects.postgresql import insert as upsert
+from sqlalchemy.orm import Session
+
+from proto.schedule.v1 import schedule_pb2 as pb
+from services.common.db import parse_uuid
+from services.common.errors import Invalid, NotFound
+from services.schedule import curriculum, lesson_dates, messages, thematic_plan
+from services.schedule.calendar_handlers import load_policy
+from services.schedule.handlers import Deps, authorize, class_group_row, new_id, open_year, subject_name
+from services.schedule.tables import (
+    academic_years,
+    class_groups,
+    curriculum_hours,
+    lessons,
+    plan_topics,
+    subjects,
+    teaching_assignments,
+)
+
+
+def set_curriculum_hours(deps: Deps, school_id: str, class_group_id: str, subject_id: str,
+                         hours_per_week: str) -> pb.CurriculumHours:
+    """Sets (or changes) the weekly hours of a subject in a class group of an open year."""
+    school_id = authorize(deps, school_id, "schedule.manage")
+    class_group_id, subject_id = parse_uuid(class_group_id, "class_group_id"), parse_uuid(subject_id, "subject_id")
+    hours = curriculum.weekly_hours(hours_per_week)
+    with deps.db.tenant_session(school_id) as session:
+        group = class_group_row(session, class_group_id)
+        open_year(session, group["academic_year_id"])
+        name = subject_name(session, subject_id)
+        row = dict(id=new_id(), school_id=school_id, class_group_id=class_group_id, subject_id=subject_id,
+                   hours_per_week=hours)
+        stored = session.execute(upsert(curriculum_hours).values(row).on_conflict_do_update(
+            index_elements=["class_group_id", "subject_id"], set_={"hours_per_week": hours})
+            .returning(curriculum_hours)).mappings().one()
+    return messages.curriculum_hours(stored, name)
+
+
+def get_curriculum(deps: Deps, school_id: str, class_group_id: str) -> pb.Curriculum:
+    """The class group's weekly hours by subject name, with their total."""
+    school_id = authorize(deps, school_id, "schedule.read")
+    class_group_id = parse_uuid(class_group_id, "class_group_id")
+    with deps.db.tenant_session(school_id) as session:
+        class_group_row(session, class_group_id)
+        rows = session.execute(select(curriculum_hours, subjects.c.name.label("subject_name"))
+                               .join(subjects, subjects.c.id == curriculum_hours.c.subject_id)
+                               .where(curriculum_hours.c.class_group_id == class_group_id)
+                               .order_by(subjects.c.name)).mappings().all()
+    total = sum((row["hours_per_week"] for row in rows), Decimal(0))
+    return pb.Curriculum(class_group_id=class_group_id, total_hours_per_week=curriculum.hours_text(total),
+                         hours=[messages.curriculum_hours(row, row["subject_name"]) for row in rows])
+
+
+def curriculum_warnings(deps: Deps, school_id: str, academic_year_id: str) -> list[pb.CurriculumWarning]:
+    """What is missing in the year's curriculum: class groups without hours, subjects with hours but no
+    teacher, and the whole curriculum still incomplete after the policy's due date."""
+    school_id = authorize(deps, school_id, "schedule.read")
+    academic_year_id = parse_uuid(academic_year_id, "academic_year_id")
+    with deps.db.tenant_session(school_id) as session:
+        year_start = session.scalar(select(academic_years.c.start_date).where(academic_years.c.id == academic_year_id))
+        if year_start is None:
+            raise NotFound("Учебный год не найден", {"academic_year_id": "не найден"})
+        groups = session.execute(select(class_groups.c.id, class_groups.c.name)
+                                 .where(class_groups.c.academic_year_id == academic_year_id)
+                                 .order_by(class_groups.c.grade, class_groups.c.name)).all()
+        with_hours = set(session.scalars(select(curriculum_hours.c.class_group_id).distinct()
+                                         .where(curriculum_hours.c.class_group_id.in_([g.id for g in groups]))))
+        untaught = _hours_without_teacher(session, academic_year_id)
+        due = curriculum.due_date(year_start, load_policy(session).curriculum_due)
+    warnings = [pb.CurriculumWarning(kind="no_curriculum", class_group_id=g.id,
+                                     message=f"У класса {g.name} нет учебного плана (часов по предметам)")
+                for g in groups if g.id not in with_hours]
+    warnings += [pb.CurriculumWarning(kind="no_teacher", class_group_id=row.class_group_id, subject_id=row.subject_id,
+                                      message=f"Класс {row.class_group}: по предмету «{row.subject}» "
+                                              f"{curriculum.hours_text(row.hours_per_week)} ч. в неделю, "
+                                              "но учитель не назначен")
+                 for row in untaught]
+    missing = [g.name for g in groups if g.id not in with_hours]
+    warnings += [pb.CurriculumWarning(kind="overdue", message=text)
+                 for text in curriculum.overdue_warning(deps.today(), due, missing)]
+    return warnings
+
+
+def _hours_without_teacher(session: Session, academic_year_id: str) -> list:
+    assigned = select(teaching_assignments.c.id).where(
+        teaching_assignments.c.class_group_id == curriculum_hours.c.class_group_id,
+        teaching_assignments.c.subject_id == curriculum_hours.c.subject_id).exists()
+    return session.execute(
+        select(curriculum_hours.c.class_group_id, curriculum_hours.c.subject_id, curriculum_hours.c.hours_per_week,
+               class_groups.c.name.label("class_group"), subjects.c.name.label("subject"))
+        .join(class_groups, class_groups.c.id == curriculum_hours.c.class_group_id)
+        .join(subjects, subjects.c.id == curriculum_hours.c.subject_id)
+        .where(class_groups.c.academic_year_id == academic_year_id, ~assigned)
+        .order_by(class_groups.c.grade, class_groups.c.name, subjects.c.name)).all()
+
+
+def import_thematic_plan(deps: Deps, school_id: str, class_group_id: str, subject_id: str, filename: str,
+                         content: bytes, dry_run: bool) -> pb.ImportThematicPlanResponse:
+    """Checks a plan file row by row; unless it is a dry run, replaces the whole plan with it (all or nothing)."""
+    school_id = authorize(deps, school_id, "schedule.manage")
+    class_group_id, subject_id = parse_uuid(class_group_id, "class_group_id"), parse_uuid(subject_id, "subject_id")
+    plan = thematic_plan.read(filename, content)
+    if plan.errors and not dry_run:
+        raise Invalid(message=f"В файле ошибок: {len(plan.errors)}; план не загружен",
+                      fields={f"content[{e.line}].{e.field}": e.message for e in plan.errors})
+    with deps.db.tenant_session(school_id) as session:
+        group = class_group_row(session, class_group_id)
+        if not dry_run:  # one import of a class group's plans at a time; lessons may still reference the class
+            session.execute(select(class_groups.c.id).where(class_groups.c.id == class_group_id)
+                            .with_for_update(key_share=True))
+        open_year(session, group["academic_year_id"])
+        subject_name(session, subject_id)
+        rows = [dict(id=new_id(), school_id=school_id, class_group_id=class_group_id, subject_id=subject_id,
+                     position=t.position, title=t.title, hours=t.hours) for t in plan.topics]
+        if not dry_run:
+            session.execute(delete(plan_topics).where(plan_topics.c.class_group_id == class_group_id,
+                                                      plan_topics.c.subject_id == subject_id))
+            session.execute(insert(plan_topics), rows)
+    return pb.ImportThematicPlanResponse(
+        applied=not dry_run, topics=[messages.plan_topic(row) for row in rows], total_hours=_total(rows),
+        errors=[pb.ImportRowError(line=e.line, field=e.field, message=e.message) for e in plan.errors])
+
+
+def list_plan_topics(deps: Deps, school_id: str, class_group_id: str, subject_id: str) -> pb.ListPlanTopicsResponse:
+    """The plan's topics in plan order."""
+    school_id = authorize(deps, school_id, "schedule.read")
+    class_group_id, subject_id = parse_uuid(class_group_id, "class_group_id"), parse_uuid(subject_id, "subject_id")
+    with deps.db.tenant_session(school_id) as session:
+        class_group_row(session, class_group_id)
+        subject_name(session, subject_id)
+        rows = _topics(session, class_group_id, subject_id)
+    return pb.ListPlanTopicsResponse(topics=[messages.plan_topic(row) for row in rows], total_hours=_total(rows))
+
+
+def plan_progress(deps: Deps, school_id: str, class_group_id: str, subject_id: str) -> pb.PlanProgressReport:
+    """Planned hours (thematic plan; curriculum × study weeks) against the scheduled lessons, so far and in all.
+    The journal's delivered lessons are not known here: "so far" counts scheduled lessons dated up to today."""
+    school_id = authorize(deps, school_id, "schedule.read")
+    class_group_id, subject_id = parse_uuid(class_group_id, "class_group_id"), parse_uuid(subject_id, "subject_id")
+    today = deps.today()
+    with deps.db.tenant_session(school_id) as session:
+        group = class_group_row(session, class_group_id)
+        subject = subject_name(session, subject_id)
+        topics = _topics(session, class_group_id, subject_id)
+        weekly = session.scalar(select(curriculum_hours.c.hours_per_week).where(
+            curriculum_hours.c.class_group_id == class_group_id, curriculum_hours.c.subject_id == subject_id))
+        weeks = curriculum.study_weeks(lesson_dates.load_calendar(session, group["academic_year_id"]))
+        scheduled = (lessons.c.class_group_id == class_group_id) & (lessons.c.subject_id == subject_id) & (
+            lessons.c.status == lesson_dates.SCHEDULED)
+        total = session.scalar(select(func.count()).where(scheduled))
+        to_date = session.scalar(select(func.count()).where(scheduled, lessons.c.date <= today))
+    plan_hours = sum((t["hours"] for t in topics), Decimal(0))
+    weekly = weekly or Decimal(0)
+    return pb.PlanProgressReport(
+        class_group_id=class_group_id, subject_id=subject_id, plan_topics=len(topics),
+        plan_hours=curriculum.hours_text(plan_hours), hours_per_week=curriculum.hours_text(weekly),
+        study_weeks=weeks, curriculum_hours=curriculum.hours_text(weekly * weeks), lessons_total=total,
+        lessons_to_date=to_date, as_of=today.isoformat(),
+        warnings=curriculum.progress_warnings(subject, group["name"], plan_hours, weekly * weeks, total))
+
+
+def _topics(session: Session, class_group_id: str, subject_id: str) -> list:
+    return session.execute(select(plan_topics).where(plan_topics.c.class_group_id == class_group_id,
+                                                     plan_topics.c.subject_id == subject_id)
+                           .order_by(plan_topics.c.position)).mappings().all()
+
+
+def _total(rows) -> str:
+    return curriculum.hours_text(sum((row["hours"] for row in rows), Decimal(0)))
+
