@@ -1,16 +1,14 @@
 """The Russian pages in headless Chromium, through the running gateway: a teacher signs in at Keycloak and
 fills in a past lesson on the lesson page; a guardian signs in through the Gosuslugi stand-in and reads the
 lesson in the diary. Keeps screenshots of both pages in .run/screenshots/."""
-import os
 import re
 import uuid
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from services import topology
 from services.demo_seed import BASE, GOSUSLUGI_PASSWORD, seed_school
-from tests.integration.gateway.test_login_page_browser import CHROMIUM, CHROMIUM_ARGS
 from tests.support import stack
 from tests.support.api import Api
 
@@ -29,16 +27,6 @@ def school(installation):
     teacher = seeded["teacher"]
     return {"id": sid, "name": seeded["school"]["name"], "lesson_id": lesson["id"], "students": seeded["students"],
             "teacher": (teacher["person"]["username"], teacher["initial_password"])}
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

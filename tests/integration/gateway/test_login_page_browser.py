@@ -13,9 +13,6 @@ from services import topology
 from tests.support import stack
 
 pytestmark = pytest.mark.stack
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 
 
 def free_port() -> int:
@@ -47,18 +44,6 @@ def gateway_url(tmp_path_factory):
     finally:
         proc.terminate()
         proc.wait(timeout=15)
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 def test_login_page_renders_in_chromium(gateway_url, chromium):
