@@ -1,7 +1,7 @@
 """Typed gateway settings read once from OTMETKA_* environment variables (no defaults for secrets)."""
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
-from services.common.settings import PEERS, env
+from services.common.settings import PEERS, env, without_secrets
 
 
 @dataclass(frozen=True)
@@ -26,9 +26,8 @@ class GatewaySettings:
             peers={p: env(f"OTMETKA_{p.upper()}_GRPC_ADDR") for p in PEERS},
         )
 
-    def __repr__(self) -> str:  # never print secrets
-        shown = {f.name: getattr(self, f.name) for f in fields(self) if "secret" not in f.name}
-        return f"GatewaySettings({shown})"
+    def __repr__(self) -> str:
+        return without_secrets(self)
 
     @property
     def issuer(self) -> str:

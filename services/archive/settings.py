@@ -1,7 +1,7 @@
 """Archive settings from OTMETKA_* environment variables: object storage, signing key, retention policy."""
 from dataclasses import dataclass
 
-from services.common.settings import env
+from services.common.settings import env, without_secrets
 
 # record class -> environment variable with its retention in years, and the default (requirement A4)
 RETENTION_DEFAULTS = {"journal": ("OTMETKA_ARCHIVE_RETENTION_JOURNAL_YEARS", 5),
@@ -31,5 +31,5 @@ class ArchiveSettings:
                              for record_class, (name, default) in RETENTION_DEFAULTS.items()},
         )
 
-    def __repr__(self) -> str:  # never print secrets
-        return f"ArchiveSettings(minio_endpoint={self.minio_endpoint!r}, bucket={self.bucket!r})"
+    def __repr__(self) -> str:
+        return without_secrets(self)

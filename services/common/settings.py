@@ -16,6 +16,13 @@ def env(name: str, default: str | None = None) -> str:
     return value
 
 
+def without_secrets(settings) -> str:
+    """The repr of a settings dataclass with every field named like a secret, key or password left out."""
+    shown = {f.name: getattr(settings, f.name) for f in fields(settings)
+             if not any(word in f.name for word in ("secret", "password", "key"))}
+    return f"{type(settings).__name__}({shown})"
+
+
 @dataclass(frozen=True)
 class ServiceSettings:
     """What every gRPC service needs: where it listens, its database, Kafka, Keycloak, its peers."""
@@ -45,9 +52,8 @@ class ServiceSettings:
             peers={p: env(f"OTMETKA_{p.upper()}_GRPC_ADDR") for p in PEERS if p != name},
         )
 
-    def __repr__(self) -> str:  # never print secrets
-        shown = {f.name: getattr(self, f.name) for f in fields(self) if "secret" not in f.name}
-        return f"ServiceSettings({shown})"
+    def __repr__(self) -> str:
+        return without_secrets(self)
 
     @property
     def issuer(self) -> str:
