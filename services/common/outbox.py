@@ -52,12 +52,16 @@ class Outbox:
 
     def add(self, session: Session, school_id: str, payload: Message) -> Envelope:
         """The message key is the school id: one school's events share a partition and stay in order."""
-        env = envelope(school_id, payload)
-        session.execute(insert(self.table).values(
-            id=env.event_id, school_id=school_id, topic=self.topic, key=school_id,
-            type=env.type, payload=env.SerializeToString(),
-        ))
-        return env
+        return self.add_all(session, school_id, [payload])[0]
+
+    def add_all(self, session: Session, school_id: str, payloads: list[Message]) -> list[Envelope]:
+        """Several events of one change in one statement, in the given order."""
+        envelopes = [envelope(school_id, payload) for payload in payloads]
+        if envelopes:
+            session.execute(insert(self.table), [
+                dict(id=env.event_id, school_id=school_id, topic=self.topic, key=school_id, type=env.type,
+                     payload=env.SerializeToString()) for env in envelopes])
+        return envelopes
 
 
 class OutboxRelay(threading.Thread):

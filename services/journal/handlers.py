@@ -82,6 +82,7 @@ class LessonChanges:
     reason: str
     now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
     ledger_rows: list[dict] = field(default_factory=list)
+    events: list = field(default_factory=list)  # written by flush(), in the order of the changes
 
     @property
     def lesson_id(self) -> str:
@@ -96,7 +97,7 @@ class LessonChanges:
         self.ledger_rows.append(ledger.entry(
             self.lesson["school_id"], self.principal, self.client_address, self.now, entity, old, new, self.reason,
             lesson_id=self.lesson_id, student_id=student_id, entity_id=entity_id))
-        self.outbox.add(self.session, self.lesson["school_id"], event)
+        self.events.append(event)
 
     def save_texts(self, entry: domain.LessonEntry) -> None:
         """Upserts the lesson record (locking it, so saves of one lesson run one after another)."""
@@ -162,7 +163,9 @@ class LessonChanges:
                         event, change.student_id)
 
     def flush(self) -> None:
+        """Writes the ledger rows and the events of the whole save, each in one statement."""
         ledger.write(self.session, self.ledger_rows)
+        self.outbox.add_all(self.session, self.lesson["school_id"], self.events)
 
 
 def mark_value(row: dict) -> dict:

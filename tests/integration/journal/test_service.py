@@ -172,6 +172,10 @@ def test_a_failure_in_the_middle_of_a_save_writes_nothing(journal, today_lesson)
                 raise RuntimeError("outbox write failed")
             return self.inner.add(*args, **kwargs)
 
+        def add_all(self, session, school_id, payloads):
+            self.inner.add_all(session, school_id, payloads[:self.left])
+            raise RuntimeError("outbox write failed")
+
     deps = dataclasses.replace(journal.deps, outbox=FailingOutbox(journal.deps.outbox))
     tokens = context.bind(caller_from_claims({"sub": "teacher"}, "token"))
     try:
