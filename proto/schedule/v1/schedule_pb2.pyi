@@ -101,7 +101,7 @@ class TimetableEntry(_message.Message):
     def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., weekday: _Optional[int] = ..., lesson_number: _Optional[int] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., room: _Optional[str] = ...) -> None: ...
 
 class Lesson(_message.Message):
-    __slots__ = ("id", "school_id", "class_group_id", "subject_id", "subject_name", "teacher_id", "date", "lesson_number", "starts_at", "ends_at", "term_id", "timetable_entry_id", "status", "year_closed")
+    __slots__ = ("id", "school_id", "class_group_id", "subject_id", "subject_name", "teacher_id", "date", "lesson_number", "starts_at", "ends_at", "term_id", "timetable_entry_id", "status", "year_closed", "subgroup_id", "subgroup_name", "substitute_teacher_id", "room", "moved_from_date", "change_note")
     ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
@@ -116,6 +116,12 @@ class Lesson(_message.Message):
     TIMETABLE_ENTRY_ID_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     YEAR_CLOSED_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_NAME_FIELD_NUMBER: _ClassVar[int]
+    SUBSTITUTE_TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    ROOM_FIELD_NUMBER: _ClassVar[int]
+    MOVED_FROM_DATE_FIELD_NUMBER: _ClassVar[int]
+    CHANGE_NOTE_FIELD_NUMBER: _ClassVar[int]
     id: str
     school_id: str
     class_group_id: str
@@ -130,7 +136,35 @@ class Lesson(_message.Message):
     timetable_entry_id: str
     status: str
     year_closed: bool
-    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., teacher_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., term_id: _Optional[str] = ..., timetable_entry_id: _Optional[str] = ..., status: _Optional[str] = ..., year_closed: _Optional[bool] = ...) -> None: ...
+    subgroup_id: str
+    subgroup_name: str
+    substitute_teacher_id: str
+    room: str
+    moved_from_date: str
+    change_note: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., teacher_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., term_id: _Optional[str] = ..., timetable_entry_id: _Optional[str] = ..., status: _Optional[str] = ..., year_closed: _Optional[bool] = ..., subgroup_id: _Optional[str] = ..., subgroup_name: _Optional[str] = ..., substitute_teacher_id: _Optional[str] = ..., room: _Optional[str] = ..., moved_from_date: _Optional[str] = ..., change_note: _Optional[str] = ...) -> None: ...
+
+class Subgroup(_message.Message):
+    __slots__ = ("id", "school_id", "class_group_id", "name", "student_ids")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_IDS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    class_group_id: str
+    name: str
+    student_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., name: _Optional[str] = ..., student_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class GetSubgroupRequest(_message.Message):
+    __slots__ = ("school_id", "subgroup_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    subgroup_id: str
+    def __init__(self, school_id: _Optional[str] = ..., subgroup_id: _Optional[str] = ...) -> None: ...
 
 class Holiday(_message.Message):
     __slots__ = ("id", "school_id", "academic_year_id", "name", "start_date", "end_date")

@@ -154,6 +154,11 @@ class ScheduleServiceStub:
                 request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.PlanProgressRequest.SerializeToString,
                 response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.PlanProgressReport.FromString,
                 _registered_method=True)
+        self.GetSubgroup = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/GetSubgroup',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.GetSubgroupRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Subgroup.FromString,
+                _registered_method=True)
 
 
 class ScheduleServiceServicer:
@@ -304,6 +309,12 @@ class ScheduleServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetSubgroup(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ScheduleServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -426,6 +437,11 @@ def add_ScheduleServiceServicer_to_server(servicer, server):
                     servicer.PlanProgress,
                     request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.PlanProgressRequest.FromString,
                     response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.PlanProgressReport.SerializeToString,
+            ),
+            'GetSubgroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSubgroup,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.GetSubgroupRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Subgroup.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1076,6 +1092,33 @@ class ScheduleService:
             '/otmetka.schedule.v1.ScheduleService/PlanProgress',
             proto_dot_schedule_dot_v1_dot_schedule__pb2.PlanProgressRequest.SerializeToString,
             proto_dot_schedule_dot_v1_dot_schedule__pb2.PlanProgressReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSubgroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/GetSubgroup',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.GetSubgroupRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.Subgroup.FromString,
             options,
             channel_credentials,
             insecure,
