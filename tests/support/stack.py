@@ -1,5 +1,6 @@
 """Test access to the real stack: its settings, deployed databases and Keycloak tokens."""
 import functools
+import os
 
 import requests
 
@@ -14,8 +15,9 @@ def env() -> dict[str, str]:
 @functools.cache
 def deployed(service: str) -> str:
     """Provisions and migrates a test database of one service (once per test run), apart from the
-    database the running installation uses; returns its app-role URL."""
-    database = f"otmetka_{service}_it"
+    database the running installation uses; returns its app-role URL. OTMETKA_IT_DB_SUFFIX keeps the test
+    databases of two work trees apart when both run tests on one stack."""
+    database = f"otmetka_{service}_it{os.environ.get('OTMETKA_IT_DB_SUFFIX', '')}"
     deploy.deploy_database(env(), service, database)
     return topology.app_db_url(env(), service, database)
 
