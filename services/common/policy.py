@@ -1,8 +1,13 @@
 """The one place that decides "may this person do this action here", used by every service.
 
 Role grants are per school (from the identity service); object scope (own lesson, own child,
-oneself) is checked by the caller of require() passing what it knows about the object.
+oneself, own class) is checked by the caller of require() passing what it knows about the object:
+- student_id: students and guardians pass only for themselves and their children;
+- teacher_id: teachers pass only for objects they teach: one id, or several (the lesson's teacher and
+  its substitute);
+- class_group_id (with teacher_id): a form teacher also passes for any object of the class they lead.
 """
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from services.common.errors import Forbidden, NotFound
@@ -43,10 +48,11 @@ class Principal:
     roles: frozenset[str] = frozenset()
     student_ids: frozenset[str] = field(default_factory=frozenset)
     is_service: bool = False
+    form_class_group_ids: frozenset[str] = field(default_factory=frozenset)
 
 
 def allowed(principal: Principal, action: str, *, student_id: str | None = None,
-            teacher_id: str | None = None) -> bool:
+            teacher_id: str | Collection[str] | None = None, class_group_id: str | None = None) -> bool:
     if principal.is_service:
         return action in SERVICE_ACTIONS
     roles = principal.roles & RULES[action]
@@ -55,7 +61,9 @@ def allowed(principal: Principal, action: str, *, student_id: str | None = None,
     if student_id is not None and not (roles - FAMILY_ROLES):
         return student_id in principal.student_ids
     if teacher_id is not None and not (roles - TEACHERS):
-        return teacher_id == principal.person_id
+        teachers = {teacher_id} if isinstance(teacher_id, str) else set(teacher_id)
+        leads_class = "form_teacher" in roles and class_group_id in principal.form_class_group_ids
+        return principal.person_id in teachers - {""} or leads_class
     return True
 
 

@@ -12,7 +12,8 @@ TTL_SECONDS = 30.0
 
 def principal_from_proto(p: identity_pb2.Principal) -> Principal:
     return Principal(subject=p.subject, school_id=p.school_id, person_id=p.person_id,
-                     roles=frozenset(p.roles), student_ids=frozenset(p.student_ids))
+                     roles=frozenset(p.roles), student_ids=frozenset(p.student_ids),
+                     form_class_group_ids=frozenset(p.form_class_group_ids))
 
 
 class PrincipalResolver:

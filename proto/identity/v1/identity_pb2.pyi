@@ -187,18 +187,20 @@ class GetPrincipalRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ...) -> None: ...
 
 class Principal(_message.Message):
-    __slots__ = ("subject", "school_id", "person_id", "roles", "student_ids")
+    __slots__ = ("subject", "school_id", "person_id", "roles", "student_ids", "form_class_group_ids")
     SUBJECT_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     PERSON_ID_FIELD_NUMBER: _ClassVar[int]
     ROLES_FIELD_NUMBER: _ClassVar[int]
     STUDENT_IDS_FIELD_NUMBER: _ClassVar[int]
+    FORM_CLASS_GROUP_IDS_FIELD_NUMBER: _ClassVar[int]
     subject: str
     school_id: str
     person_id: str
     roles: _containers.RepeatedScalarFieldContainer[str]
     student_ids: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, subject: _Optional[str] = ..., school_id: _Optional[str] = ..., person_id: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., student_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+    form_class_group_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, subject: _Optional[str] = ..., school_id: _Optional[str] = ..., person_id: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., student_ids: _Optional[_Iterable[str]] = ..., form_class_group_ids: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class GetMeRequest(_message.Message):
     __slots__ = ()

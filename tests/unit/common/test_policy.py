@@ -5,11 +5,13 @@ from services.common.errors import Forbidden, NotFound
 from services.common.policy import Principal, allowed, require
 
 CHILD, OTHER_CHILD, TEACHER, OTHER_TEACHER = "child", "other-child", "teacher", "other-teacher"
+OWN_CLASS, OTHER_CLASS = "own-class", "other-class"
 
 
-def who(*roles: str, person_id: str = TEACHER, students: tuple[str, ...] = ()) -> Principal:
+def who(*roles: str, person_id: str = TEACHER, students: tuple[str, ...] = (),
+        leads: tuple[str, ...] = ()) -> Principal:
     return Principal(subject="s", school_id="school", person_id=person_id, roles=frozenset(roles),
-                     student_ids=frozenset(students))
+                     student_ids=frozenset(students), form_class_group_ids=frozenset(leads))
 
 
 @pytest.mark.parametrize(("principal", "action", "scope", "expected"), [
@@ -22,6 +24,17 @@ def who(*roles: str, person_id: str = TEACHER, students: tuple[str, ...] = ()) -
     (who("subject_teacher"), "lesson.record", {"teacher_id": OTHER_TEACHER}, False),
     (who("deputy_head"), "lesson.record", {"teacher_id": TEACHER}, False),
     (who("guardian", students=(CHILD,)), "lesson.record", {"teacher_id": TEACHER}, False),
+    # a substitute: the lesson names its teacher and the substitute
+    (who("subject_teacher"), "lesson.record", {"teacher_id": (OTHER_TEACHER, TEACHER)}, True),
+    (who("subject_teacher"), "lesson.record", {"teacher_id": (OTHER_TEACHER, "")}, False),
+    (who("subject_teacher", person_id=""), "lesson.record", {"teacher_id": (OTHER_TEACHER, "")}, False),
+    # own class: the form teacher passes for any subject of the class they lead, not another class
+    (who("form_teacher", leads=(OWN_CLASS,)), "term_mark.set",
+     {"teacher_id": OTHER_TEACHER, "class_group_id": OWN_CLASS}, True),
+    (who("form_teacher", leads=(OWN_CLASS,)), "term_mark.set",
+     {"teacher_id": OTHER_TEACHER, "class_group_id": OTHER_CLASS}, False),
+    (who("subject_teacher", leads=(OWN_CLASS,)), "term_mark.set",
+     {"teacher_id": OTHER_TEACHER, "class_group_id": OWN_CLASS}, False),
     (who("school_admin"), "schedule.manage", {}, True),
     (who("subject_teacher"), "schedule.manage", {}, False),
     (who("deputy_head"), "year.close", {}, True),
