@@ -5,6 +5,7 @@ import logging
 
 from flask import Flask, g, redirect, request, session, url_for
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from gateway import api, health, login, pages
 from gateway.csrf import csrf_token
@@ -33,6 +34,9 @@ def create_app(settings: GatewaySettings | None = None, verifier=None, peers=Non
         JSON_AS_ASCII=False,
     )
     app.json.ensure_ascii = False
+    if settings.proxy_hops:  # behind an ingress: the user's address and scheme come from its X-Forwarded-*
+        hops = settings.proxy_hops
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     app.extensions["otmetka"] = Wiring(settings, verifier or TokenVerifier(settings.issuer),
                                        peers or Peers(settings.peers), KeycloakOidc(settings))
     for blueprint in (api.bp, login.bp, pages.bp, health.bp):

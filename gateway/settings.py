@@ -13,6 +13,7 @@ class GatewaySettings:
     keycloak_url: str
     keycloak_realm: str
     peers: dict[str, str]
+    proxy_hops: int = 0  # reverse proxies (ingress) in front of the gateway whose X-Forwarded-* are believed
 
     @classmethod
     def from_env(cls) -> "GatewaySettings":
@@ -24,6 +25,7 @@ class GatewaySettings:
             keycloak_url=env("OTMETKA_KEYCLOAK_URL").rstrip("/"),
             keycloak_realm=env("OTMETKA_KEYCLOAK_REALM"),
             peers={p: env(f"OTMETKA_{p.upper()}_GRPC_ADDR") for p in PEERS},
+            proxy_hops=int(env("OTMETKA_GATEWAY_PROXY_HOPS", "0")),
         )
 
     def __repr__(self) -> str:

@@ -1,5 +1,6 @@
 """gRPC server bootstrap shared by every service: token verification, request context, domain-error
 mapping, standard health checking and reflection, and graceful shutdown of background workers."""
+import ipaddress
 import logging
 import signal
 import threading
@@ -14,20 +15,29 @@ from grpc_reflection.v1alpha import reflection
 from services.common import context
 from services.common.auth import TokenVerifier
 from services.common.errors import DomainError
+from services.common.settings import LOOPBACK
 
 log = logging.getLogger(__name__)
 OPEN_SERVICES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
 READY_TIMEOUT = 60.0
+Networks = tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]
+
+
+def networks(cidrs: Iterable[str]) -> Networks:
+    return tuple(ipaddress.ip_network(c.strip(), strict=False) for c in cidrs if c.strip())
 
 
 class ContextInterceptor(grpc.ServerInterceptor):
     """Verifies the bearer token, binds the request context and maps errors to status codes. Methods named
     in `public_methods` (full names, "/package.Service/Method") are called without a token: they must check
-    their own secret."""
+    their own secret. The end user's address is the caller's x-forwarded-for only when the caller is one
+    of `trusted_peers` (the gateway and the other services); otherwise it is the caller's own address."""
 
-    def __init__(self, verifier: TokenVerifier, public_methods: Iterable[str] = ()):
+    def __init__(self, verifier: TokenVerifier, public_methods: Iterable[str] = (),
+                 trusted_peers: Networks = networks(LOOPBACK)):
         self.verifier = verifier
         self.public_methods = frozenset(public_methods)
+        self.trusted_peers = trusted_peers
 
     def intercept_service(self, continuation, handler_call_details):
         handler = continuation(handler_call_details)
@@ -38,7 +48,7 @@ class ContextInterceptor(grpc.ServerInterceptor):
 
         def wrapped(request, ctx: grpc.ServicerContext):
             metadata = dict(ctx.invocation_metadata())
-            address = metadata.get("x-forwarded-for", "").split(",")[0].strip() or peer_host(ctx.peer())
+            address = client_address(metadata, peer_host(ctx.peer()), self.trusted_peers)
             tokens = context.bind(None, metadata.get("x-request-id"), metadata.get("traceparent"), address)
             try:
                 if method not in self.public_methods:
@@ -67,12 +77,23 @@ def peer_host(peer: str | None) -> str:
     return host.strip("[]")
 
 
+def client_address(metadata: dict, peer: str, trusted_peers: Networks) -> str:
+    """The end user's address: the first x-forwarded-for entry if a trusted peer sent it, else the peer."""
+    forwarded = metadata.get("x-forwarded-for", "").split(",")[0].strip()
+    try:
+        trusted = any(ipaddress.ip_address(peer) in net for net in trusted_peers)
+    except ValueError:  # a unix socket or an unknown peer kind
+        trusted = False
+    return forwarded if forwarded and trusted else peer
+
+
 def serve(name: str, listen: str, verifier: TokenVerifier, register: Callable[[grpc.Server], Iterable[str]],
-          workers: Iterable[threading.Thread] = (), max_workers: int = 16, public_methods: Iterable[str] = ()) -> None:
+          workers: Iterable[threading.Thread] = (), max_workers: int = 16, public_methods: Iterable[str] = (),
+          trusted_peers: Networks = networks(LOOPBACK)) -> None:
     """Runs a service until SIGTERM/SIGINT. `register` adds servicers and returns their full names;
     `public_methods` are served without a user token (see ContextInterceptor)."""
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=max_workers),
-                         interceptors=[ContextInterceptor(verifier, public_methods)])
+                         interceptors=[ContextInterceptor(verifier, public_methods, trusted_peers)])
     service_names = list(register(server))
     health_servicer = health.HealthServicer()
     for svc in ["", *service_names]:  # the servicer says SERVING by default: not before the workers are ready

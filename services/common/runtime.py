@@ -10,7 +10,7 @@ from services.common.auth import ServiceTokens, TokenVerifier
 from services.common.consumer import ConsumerLoop, EventHandlers, IdempotentConsumer
 from services.common.db import Database
 from services.common.grpc_client import Peer
-from services.common.grpc_server import serve
+from services.common.grpc_server import networks, serve
 from services.common.outbox import Outbox, OutboxRelay, topic_of
 from services.common.principal import PrincipalResolver
 from services.common.settings import ServiceSettings
@@ -42,7 +42,7 @@ class Runtime:
     def serve(self, register: Callable[[grpc.Server], Iterable[str]], workers: Iterable[threading.Thread],
               public_methods: Iterable[str] = ()) -> None:
         serve(self.settings.name, self.settings.grpc_listen, self.verifier, register, workers,
-              public_methods=public_methods)
+              public_methods=public_methods, trusted_peers=networks(self.settings.trusted_peers))
 
 
 def start(name: str, outbox_table, inbox_table) -> Runtime:

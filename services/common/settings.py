@@ -3,6 +3,7 @@ import os
 from dataclasses import dataclass, fields
 
 PEERS = ("identity", "schedule", "journal", "reporting", "archive")
+LOOPBACK = ("127.0.0.0/8", "::1/128")
 
 
 class SettingsError(RuntimeError):
@@ -36,6 +37,7 @@ class ServiceSettings:
     service_client_id: str
     service_client_secret: str
     peers: dict[str, str]
+    trusted_peers: tuple[str, ...] = LOOPBACK  # networks whose calls may pass on the user's address
 
     @classmethod
     def from_env(cls, name: str) -> "ServiceSettings":
@@ -50,6 +52,7 @@ class ServiceSettings:
             service_client_id=env("OTMETKA_SERVICES_CLIENT_ID", "otmetka-services"),
             service_client_secret=env("OTMETKA_SERVICES_CLIENT_SECRET"),
             peers={p: env(f"OTMETKA_{p.upper()}_GRPC_ADDR") for p in PEERS if p != name},
+            trusted_peers=tuple(env("OTMETKA_TRUSTED_PEERS", ",".join(LOOPBACK)).split(",")),
         )
 
     def __repr__(self) -> str:

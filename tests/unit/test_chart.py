@@ -27,3 +27,10 @@ def test_chart_renders_every_process(helm):
     for name in ("identity", "schedule", "journal", "reporting", "archive", "gateway"):
         assert f"name: otmetka-{name}\n" in out
     assert "kind: Job" in out and "services.deploy" in out
+
+
+def test_only_the_release_reaches_the_services(helm):
+    out = subprocess.run([helm, "template", "otmetka", str(CHART), "--kube-version", "1.31.0"],
+                         check=True, capture_output=True, text=True).stdout
+    assert out.count("kind: NetworkPolicy") == 5
+    assert "name: OTMETKA_TRUSTED_PEERS" in out and "name: OTMETKA_GATEWAY_PROXY_HOPS" in out

@@ -11,6 +11,8 @@ helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
   value: {{ .Values.keycloak.url | quote }}
 - name: OTMETKA_KEYCLOAK_REALM
   value: {{ .Values.keycloak.realm | quote }}
+- name: OTMETKA_TRUSTED_PEERS
+  value: {{ .Values.trustedPeers | quote }}
 {{- range $name, $svc := .Values.services }}
 - name: OTMETKA_{{ upper $name }}_GRPC_ADDR
   value: "{{ $.Release.Name }}-{{ $name }}:{{ $svc.port }}"
