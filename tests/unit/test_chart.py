@@ -1,9 +1,12 @@
-"""The Helm chart lints strictly and renders every service, the gateway and the migrations job."""
+"""The Helm chart lints strictly, renders every service, the gateway and the migrations job, and every
+rendered resource is valid against the Kubernetes schemas (offline, kubernetes-validate)."""
 import os
 import pathlib
 import subprocess
 
+import kubernetes_validate
 import pytest
+import yaml
 
 # `make test` builds helm once into the cache and names it in OTMETKA_HELM
 HELM = os.environ.get("OTMETKA_HELM") or next(iter(sorted(pathlib.Path.home().glob(".cache/otmetka/helm/v*/helm"))), "")
@@ -21,16 +24,29 @@ def test_chart_lints(helm):
     subprocess.run([helm, "lint", "--strict", str(CHART)], check=True, capture_output=True)
 
 
+KUBE_VERSION = "1.31.0"
+
+
+def render(helm: str) -> str:
+    return subprocess.run([helm, "template", "otmetka", str(CHART), "--kube-version", KUBE_VERSION],
+                          check=True, capture_output=True, text=True).stdout
+
+
 def test_chart_renders_every_process(helm):
-    out = subprocess.run([helm, "template", "otmetka", str(CHART), "--kube-version", "1.31.0"],
-                         check=True, capture_output=True, text=True).stdout
+    out = render(helm)
     for name in ("identity", "schedule", "journal", "reporting", "archive", "gateway"):
         assert f"name: otmetka-{name}\n" in out
     assert "kind: Job" in out and "services.deploy" in out
 
 
+def test_every_resource_is_valid_for_kubernetes(helm):
+    resources = [doc for doc in yaml.safe_load_all(render(helm)) if doc]
+    assert len(resources) > 10
+    for resource in resources:
+        kubernetes_validate.validate(resource, KUBE_VERSION, strict=True)
+
+
 def test_only_the_release_reaches_the_services(helm):
-    out = subprocess.run([helm, "template", "otmetka", str(CHART), "--kube-version", "1.31.0"],
-                         check=True, capture_output=True, text=True).stdout
+    out = render(helm)
     assert out.count("kind: NetworkPolicy") == 5
     assert "name: OTMETKA_TRUSTED_PEERS" in out and "name: OTMETKA_GATEWAY_PROXY_HOPS" in out
