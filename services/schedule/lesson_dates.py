@@ -12,7 +12,7 @@ from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.outbox import Outbox
 from services.schedule import messages
 from services.schedule.calendar import Calendar, Period
-from services.schedule.tables import day_transfers, holidays, lessons, subjects, terms, timetable_entries
+from services.schedule.tables import day_transfers, holidays, lessons, subgroups, subjects, terms, timetable_entries
 
 SCHEDULED, CANCELLED = "scheduled", "cancelled"
 
@@ -30,18 +30,25 @@ def load_calendar(session: Session, academic_year_id: str) -> Calendar:
 
 def lesson_row(entry: Mapping, term_id: str, day: dt.date) -> dict:
     return dict(id=str(uuid.uuid4()), school_id=entry["school_id"], timetable_entry_id=entry["id"], term_id=term_id,
-                class_group_id=entry["class_group_id"], subject_id=entry["subject_id"], teacher_id=entry["teacher_id"],
-                date=day, lesson_number=entry["lesson_number"], starts_at=entry["starts_at"], ends_at=entry["ends_at"],
-                status=SCHEDULED)
+                class_group_id=entry["class_group_id"], subgroup_id=entry["subgroup_id"],
+                subject_id=entry["subject_id"], teacher_id=entry["teacher_id"], date=day,
+                lesson_number=entry["lesson_number"], starts_at=entry["starts_at"], ends_at=entry["ends_at"],
+                room=entry["room"], status=SCHEDULED)
 
 
-def add_lessons(session: Session, outbox: Outbox, rows: list[dict], subject_names: Mapping[str, str]) -> int:
-    """Inserts scheduled lessons and a LessonScheduled event for each."""
+def add_lessons(session: Session, outbox: Outbox, rows: list[dict], names: Mapping[str, Mapping]) -> int:
+    """Inserts scheduled lessons and a LessonScheduled event for each; names maps a timetable entry id to its
+    subject_name and subgroup_name."""
     if rows:
         session.execute(insert(lessons), rows)
     for row in rows:
-        outbox.add(session, row["school_id"], pb.LessonScheduled(lesson=messages.lesson(row, subject_names[row["subject_id"]])))
+        lesson = messages.lesson(dict(row, **names[row["timetable_entry_id"]]))
+        outbox.add(session, row["school_id"], pb.LessonScheduled(lesson=lesson))
     return len(rows)
+
+
+def entry_names(entry: Mapping) -> dict:
+    return dict(subject_name=entry["subject_name"], subgroup_name=entry["subgroup_name"])
 
 
 def cancel_lessons(session: Session, outbox: Outbox, rows: Iterable[Mapping]) -> int:
@@ -50,7 +57,7 @@ def cancel_lessons(session: Session, outbox: Outbox, rows: Iterable[Mapping]) ->
     if rows:
         session.execute(update(lessons).where(lessons.c.id.in_([r["id"] for r in rows])).values(status=CANCELLED))
     for row in rows:
-        lesson = messages.lesson(dict(row, status=CANCELLED), row["subject_name"])
+        lesson = messages.lesson(dict(row, status=CANCELLED))
         outbox.add(session, row["school_id"], pb.LessonCancelled(lesson=lesson))
     return len(rows)
 
@@ -60,12 +67,16 @@ def reconcile(session: Session, outbox: Outbox, academic_year_id: str, dates: It
     works as their weekday are cancelled, missing ones are scheduled. Returns (scheduled, cancelled)."""
     dates = sorted(set(dates))
     calendar = load_calendar(session, academic_year_id)
-    entries = session.execute(select(timetable_entries, subjects.c.name.label("subject_name"))
+    entries = session.execute(select(timetable_entries, subjects.c.name.label("subject_name"),
+                                     subgroups.c.name.label("subgroup_name"))
                               .join(subjects, subjects.c.id == timetable_entries.c.subject_id)
+                              .outerjoin(subgroups, subgroups.c.id == timetable_entries.c.subgroup_id)
                               .where(timetable_entries.c.academic_year_id == academic_year_id)).mappings().all()
     weekday_of = {e["id"]: e["weekday"] for e in entries}
     current = session.execute(
-        select(lessons, subjects.c.name.label("subject_name")).join(subjects, subjects.c.id == lessons.c.subject_id)
+        select(lessons, subjects.c.name.label("subject_name"), subgroups.c.name.label("subgroup_name"))
+        .join(subjects, subjects.c.id == lessons.c.subject_id)
+        .outerjoin(subgroups, subgroups.c.id == lessons.c.subgroup_id)
         .where(lessons.c.timetable_entry_id.in_(list(weekday_of)), lessons.c.date.in_(dates),
                lessons.c.status == SCHEDULED).with_for_update(of=lessons)).mappings().all()
     stale = [row for row in current if calendar.works_as(row["date"]) != weekday_of[row["timetable_entry_id"]]]
@@ -73,5 +84,5 @@ def reconcile(session: Session, outbox: Outbox, academic_year_id: str, dates: It
     kept = {(row["timetable_entry_id"], row["date"]) for row in current} - {(r["timetable_entry_id"], r["date"]) for r in stale}
     missing = [lesson_row(entry, calendar.term_of(day), day) for day in dates for entry in entries
                if calendar.works_as(day) == entry["weekday"] and (entry["id"], day) not in kept]
-    scheduled = add_lessons(session, outbox, missing, {e["subject_id"]: e["subject_name"] for e in entries})
+    scheduled = add_lessons(session, outbox, missing, {e["id"]: entry_names(e) for e in entries})
     return scheduled, cancelled

@@ -49,6 +49,7 @@ teaching_assignments = sa.Table(
     sa.Column("teacher_id", UUID(as_uuid=False), nullable=False),
     sa.Column("subject_id", UUID(as_uuid=False), nullable=False),
     sa.Column("class_group_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("subgroup_id", UUID(as_uuid=False)),  # None: the whole class group
 )
 
 timetable_entries = sa.Table(
@@ -62,6 +63,9 @@ timetable_entries = sa.Table(
     sa.Column("starts_at", sa.Time, nullable=False),
     sa.Column("ends_at", sa.Time, nullable=False),
     sa.Column("room", sa.Text, nullable=False),
+    sa.Column("subgroup_id", UUID(as_uuid=False)),
+    sa.Column("room_id", UUID(as_uuid=False)),
+    sa.Column("bell_schedule_id", UUID(as_uuid=False)),
 )
 
 lessons = sa.Table(
@@ -76,6 +80,11 @@ lessons = sa.Table(
     sa.Column("starts_at", sa.Time, nullable=False),
     sa.Column("ends_at", sa.Time, nullable=False),
     sa.Column("status", sa.Text, nullable=False, server_default="scheduled"),  # scheduled | cancelled
+    sa.Column("subgroup_id", UUID(as_uuid=False)),
+    sa.Column("substitute_teacher_id", UUID(as_uuid=False)),
+    sa.Column("room", sa.Text, nullable=False, server_default=""),
+    sa.Column("moved_from_date", sa.Date),
+    sa.Column("change_note", sa.Text, nullable=False, server_default=""),
 )
 
 holidays = sa.Table(
@@ -124,6 +133,47 @@ plan_topics = sa.Table(
     sa.Column("position", sa.Integer, nullable=False),
     sa.Column("title", sa.Text, nullable=False),
     sa.Column("hours", sa.Numeric(5, 2), nullable=False),
+)
+
+subgroups = sa.Table(
+    "subgroups", metadata, _id(), _school(),
+    sa.Column("class_group_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+)
+
+subgroup_students = sa.Table(
+    "subgroup_students", metadata, _school(),
+    sa.Column("subgroup_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("student_id", UUID(as_uuid=False), primary_key=True),
+)
+
+rooms = sa.Table(
+    "rooms", metadata, _id(), _school(),
+    sa.Column("name", sa.Text, nullable=False),
+)
+
+bell_schedules = sa.Table(
+    "bell_schedules", metadata, _id(), _school(),
+    sa.Column("name", sa.Text, nullable=False),
+)
+
+bell_periods = sa.Table(
+    "bell_periods", metadata, _school(),
+    sa.Column("bell_schedule_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("lesson_number", sa.Integer, primary_key=True),
+    sa.Column("starts_at", sa.Time, nullable=False),
+    sa.Column("ends_at", sa.Time, nullable=False),
+)
+
+mismatch_reports = sa.Table(
+    "mismatch_reports", metadata, _id(), _school(),
+    sa.Column("lesson_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("reporter_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("message", sa.Text, nullable=False),
+    sa.Column("status", sa.Text, nullable=False, server_default="open"),  # open | resolved
+    sa.Column("resolution", sa.Text, nullable=False, server_default=""),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.Column("resolved_at", sa.DateTime(timezone=True)),
 )
 
 outbox, inbox = messaging_tables(metadata)
