@@ -67,6 +67,12 @@ def _timetable_request(values: dict) -> dict:
     return {"entry": values}
 
 
+def _replace_entry_request(values: dict) -> dict:
+    """Path ids and the date stay on the request; the new weekly lesson goes into entry."""
+    keep = ("school_id", "entry_id", "effective_from")
+    return {**{k: values[k] for k in keep if k in values}, "entry": {k: v for k, v in values.items() if k not in keep}}
+
+
 PERIOD = {"from": DATE, "to": DATE}
 PERIOD_NAMES = renamed(**{"from": "date_from", "to": "date_to"})
 
@@ -150,6 +156,18 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                       {"starts_at": string(), "ends_at": string(), "room": string(), "subgroup_id": UUID,
                        "room_id": UUID, "bell_schedule_id": UUID}),
              status=201, to_request=_timetable_request),
+    Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/timetable", "schedule", "ListTimetableEntries",
+             "Расписание класса на неделю (date — действующее в этот день)", query={"date": DATE}),
+    Endpoint("PUT", f"{S}/timetable/{{entry_id}}", "schedule", "ReplaceTimetableEntry",
+             "Заменить урок расписания с даты (уроки с записями в журнале сохраняются)",
+             body=obj({"effective_from": DATE, "subject_id": UUID, "teacher_id": UUID, "weekday": INTEGER,
+                       "lesson_number": INTEGER},
+                      {"starts_at": string(), "ends_at": string(), "room": string(), "subgroup_id": UUID,
+                       "room_id": UUID, "bell_schedule_id": UUID}),
+             to_request=_replace_entry_request),
+    Endpoint("DELETE", f"{S}/timetable/{{entry_id}}", "schedule", "DeleteTimetableEntry",
+             "Убрать урок из расписания с даты (уроки с записями в журнале сохраняются)",
+             query={"effective_from": DATE}),
     Endpoint("POST", f"{S}/class-groups/{{class_group_id}}/subgroups", "schedule", "CreateSubgroup",
              "Создать подгруппу класса с её учениками", body=obj({"name": string(), "student_ids": array(UUID)}),
              status=201),

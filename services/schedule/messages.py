@@ -41,12 +41,16 @@ def timetable_entry(row: Mapping) -> pb.TimetableEntry:
         teacher_id=row["teacher_id"], weekday=row["weekday"], lesson_number=row["lesson_number"],
         starts_at=clock(row["starts_at"]), ends_at=clock(row["ends_at"]), room=row["room"],
         subgroup_id=row.get("subgroup_id") or "", room_id=row.get("room_id") or "",
-        bell_schedule_id=row.get("bell_schedule_id") or "")
+        bell_schedule_id=row.get("bell_schedule_id") or "", starts_on=iso(row.get("starts_on")),
+        ends_before=iso(row.get("ends_before")))
+
+
+def iso(day) -> str:
+    return day.isoformat() if day else ""
 
 
 def lesson(row: Mapping) -> pb.Lesson:
     """A dated lesson from its row with subject_name (and subgroup_name, year_status when known)."""
-    moved_from = row.get("moved_from_date")
     return pb.Lesson(
         id=row["id"], school_id=row["school_id"], class_group_id=row["class_group_id"], subject_id=row["subject_id"],
         subject_name=row["subject_name"], teacher_id=row["teacher_id"], date=row["date"].isoformat(),
@@ -54,7 +58,7 @@ def lesson(row: Mapping) -> pb.Lesson:
         term_id=row["term_id"], timetable_entry_id=row["timetable_entry_id"], status=row["status"],
         year_closed=row.get("year_status") == "closed", subgroup_id=row.get("subgroup_id") or "",
         subgroup_name=row.get("subgroup_name") or "", substitute_teacher_id=row.get("substitute_teacher_id") or "",
-        room=row.get("room") or "", moved_from_date=moved_from.isoformat() if moved_from else "",
+        room=row.get("room") or "", moved_from_date=iso(row.get("moved_from_date")),
         change_note=row.get("change_note") or "")
 
 

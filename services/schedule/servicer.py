@@ -1,7 +1,17 @@
 """gRPC ScheduleService: protobuf in, handler call, protobuf out."""
 from proto.schedule.v1 import schedule_pb2 as pb
 from proto.schedule.v1 import schedule_pb2_grpc
-from services.schedule import calendar_handlers, domain, feeds, handlers, lesson_changes, plans, rooms, subgroups
+from services.schedule import (
+    calendar_handlers,
+    domain,
+    feeds,
+    handlers,
+    lesson_changes,
+    plans,
+    rooms,
+    subgroups,
+    timetable_changes,
+)
 from services.schedule.handlers import Deps
 
 SERVICE = pb.DESCRIPTOR.services_by_name["ScheduleService"].full_name
@@ -133,3 +143,15 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
 
     def ListBellSchedules(self, request, context):
         return pb.ListBellSchedulesResponse(bell_schedules=rooms.list_bell_schedules(self.deps, request.school_id))
+
+    def ReplaceTimetableEntry(self, request, context):
+        return timetable_changes.replace_timetable_entry(self.deps, request.school_id, request.entry_id,
+                                                         request.effective_from, request.entry)
+
+    def DeleteTimetableEntry(self, request, context):
+        return timetable_changes.delete_timetable_entry(self.deps, request.school_id, request.entry_id,
+                                                        request.effective_from)
+
+    def ListTimetableEntries(self, request, context):
+        return pb.ListTimetableEntriesResponse(entries=timetable_changes.list_timetable_entries(
+            self.deps, request.school_id, request.class_group_id, request.date))

@@ -66,6 +66,8 @@ timetable_entries = sa.Table(
     sa.Column("subgroup_id", UUID(as_uuid=False)),
     sa.Column("room_id", UUID(as_uuid=False)),
     sa.Column("bell_schedule_id", UUID(as_uuid=False)),
+    sa.Column("starts_on", sa.Date),    # in force from (None: the whole year)
+    sa.Column("ends_before", sa.Date),  # no longer in force from (None: to the end of the year)
 )
 
 lessons = sa.Table(
@@ -174,6 +176,12 @@ mismatch_reports = sa.Table(
     sa.Column("resolution", sa.Text, nullable=False, server_default=""),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
     sa.Column("resolved_at", sa.DateTime(timezone=True)),
+)
+
+recorded_lessons = sa.Table(  # lessons the journal has records for (fed by its events)
+    "recorded_lessons", metadata, _school(),
+    sa.Column("lesson_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("first_recorded_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
 )
 
 outbox, inbox = messaging_tables(metadata)

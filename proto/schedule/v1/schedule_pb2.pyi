@@ -79,7 +79,7 @@ class TeachingAssignment(_message.Message):
     def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subgroup_id: _Optional[str] = ...) -> None: ...
 
 class TimetableEntry(_message.Message):
-    __slots__ = ("id", "school_id", "class_group_id", "subject_id", "teacher_id", "weekday", "lesson_number", "starts_at", "ends_at", "room", "subgroup_id", "room_id", "bell_schedule_id")
+    __slots__ = ("id", "school_id", "class_group_id", "subject_id", "teacher_id", "weekday", "lesson_number", "starts_at", "ends_at", "room", "subgroup_id", "room_id", "bell_schedule_id", "starts_on", "ends_before")
     ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
@@ -93,6 +93,8 @@ class TimetableEntry(_message.Message):
     SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
     ROOM_ID_FIELD_NUMBER: _ClassVar[int]
     BELL_SCHEDULE_ID_FIELD_NUMBER: _ClassVar[int]
+    STARTS_ON_FIELD_NUMBER: _ClassVar[int]
+    ENDS_BEFORE_FIELD_NUMBER: _ClassVar[int]
     id: str
     school_id: str
     class_group_id: str
@@ -106,7 +108,9 @@ class TimetableEntry(_message.Message):
     subgroup_id: str
     room_id: str
     bell_schedule_id: str
-    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., weekday: _Optional[int] = ..., lesson_number: _Optional[int] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., room: _Optional[str] = ..., subgroup_id: _Optional[str] = ..., room_id: _Optional[str] = ..., bell_schedule_id: _Optional[str] = ...) -> None: ...
+    starts_on: str
+    ends_before: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., weekday: _Optional[int] = ..., lesson_number: _Optional[int] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., room: _Optional[str] = ..., subgroup_id: _Optional[str] = ..., room_id: _Optional[str] = ..., bell_schedule_id: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_before: _Optional[str] = ...) -> None: ...
 
 class Lesson(_message.Message):
     __slots__ = ("id", "school_id", "class_group_id", "subject_id", "subject_name", "teacher_id", "date", "lesson_number", "starts_at", "ends_at", "term_id", "timetable_entry_id", "status", "year_closed", "subgroup_id", "subgroup_name", "substitute_teacher_id", "room", "moved_from_date", "change_note")
@@ -199,6 +203,56 @@ class ListSubgroupsResponse(_message.Message):
     SUBGROUPS_FIELD_NUMBER: _ClassVar[int]
     subgroups: _containers.RepeatedCompositeFieldContainer[Subgroup]
     def __init__(self, subgroups: _Optional[_Iterable[_Union[Subgroup, _Mapping]]] = ...) -> None: ...
+
+class ReplaceTimetableEntryRequest(_message.Message):
+    __slots__ = ("school_id", "entry_id", "effective_from", "entry")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ENTRY_ID_FIELD_NUMBER: _ClassVar[int]
+    EFFECTIVE_FROM_FIELD_NUMBER: _ClassVar[int]
+    ENTRY_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    entry_id: str
+    effective_from: str
+    entry: TimetableEntry
+    def __init__(self, school_id: _Optional[str] = ..., entry_id: _Optional[str] = ..., effective_from: _Optional[str] = ..., entry: _Optional[_Union[TimetableEntry, _Mapping]] = ...) -> None: ...
+
+class DeleteTimetableEntryRequest(_message.Message):
+    __slots__ = ("school_id", "entry_id", "effective_from")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ENTRY_ID_FIELD_NUMBER: _ClassVar[int]
+    EFFECTIVE_FROM_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    entry_id: str
+    effective_from: str
+    def __init__(self, school_id: _Optional[str] = ..., entry_id: _Optional[str] = ..., effective_from: _Optional[str] = ...) -> None: ...
+
+class ChangeTimetableEntryResponse(_message.Message):
+    __slots__ = ("entry", "lessons_created", "lessons_cancelled", "lessons_kept")
+    ENTRY_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_CREATED_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_CANCELLED_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_KEPT_FIELD_NUMBER: _ClassVar[int]
+    entry: TimetableEntry
+    lessons_created: int
+    lessons_cancelled: int
+    lessons_kept: int
+    def __init__(self, entry: _Optional[_Union[TimetableEntry, _Mapping]] = ..., lessons_created: _Optional[int] = ..., lessons_cancelled: _Optional[int] = ..., lessons_kept: _Optional[int] = ...) -> None: ...
+
+class ListTimetableEntriesRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "date")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    date: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., date: _Optional[str] = ...) -> None: ...
+
+class ListTimetableEntriesResponse(_message.Message):
+    __slots__ = ("entries",)
+    ENTRIES_FIELD_NUMBER: _ClassVar[int]
+    entries: _containers.RepeatedCompositeFieldContainer[TimetableEntry]
+    def __init__(self, entries: _Optional[_Iterable[_Union[TimetableEntry, _Mapping]]] = ...) -> None: ...
 
 class CancelLessonRequest(_message.Message):
     __slots__ = ("school_id", "lesson_id", "reason")

@@ -169,6 +169,21 @@ class ScheduleServiceStub:
                 request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubgroupsRequest.SerializeToString,
                 response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubgroupsResponse.FromString,
                 _registered_method=True)
+        self.ReplaceTimetableEntry = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ReplaceTimetableEntry',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ReplaceTimetableEntryRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTimetableEntryResponse.FromString,
+                _registered_method=True)
+        self.DeleteTimetableEntry = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/DeleteTimetableEntry',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteTimetableEntryRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTimetableEntryResponse.FromString,
+                _registered_method=True)
+        self.ListTimetableEntries = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ListTimetableEntries',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTimetableEntriesRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTimetableEntriesResponse.FromString,
+                _registered_method=True)
         self.CancelLesson = channel.unary_unary(
                 '/otmetka.schedule.v1.ScheduleService/CancelLesson',
                 request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CancelLessonRequest.SerializeToString,
@@ -387,6 +402,24 @@ class ScheduleServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ReplaceTimetableEntry(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteTimetableEntry(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListTimetableEntries(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def CancelLesson(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -584,6 +617,21 @@ def add_ScheduleServiceServicer_to_server(servicer, server):
                     servicer.ListSubgroups,
                     request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubgroupsRequest.FromString,
                     response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubgroupsResponse.SerializeToString,
+            ),
+            'ReplaceTimetableEntry': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReplaceTimetableEntry,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ReplaceTimetableEntryRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTimetableEntryResponse.SerializeToString,
+            ),
+            'DeleteTimetableEntry': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteTimetableEntry,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteTimetableEntryRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTimetableEntryResponse.SerializeToString,
+            ),
+            'ListTimetableEntries': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListTimetableEntries,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTimetableEntriesRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTimetableEntriesResponse.SerializeToString,
             ),
             'CancelLesson': grpc.unary_unary_rpc_method_handler(
                     servicer.CancelLesson,
@@ -1365,6 +1413,87 @@ class ScheduleService:
             '/otmetka.schedule.v1.ScheduleService/ListSubgroups',
             proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubgroupsRequest.SerializeToString,
             proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubgroupsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReplaceTimetableEntry(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ReplaceTimetableEntry',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ReplaceTimetableEntryRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTimetableEntryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteTimetableEntry(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/DeleteTimetableEntry',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteTimetableEntryRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTimetableEntryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListTimetableEntries(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ListTimetableEntries',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTimetableEntriesRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTimetableEntriesResponse.FromString,
             options,
             channel_credentials,
             insecure,
