@@ -96,3 +96,11 @@ def bell_schedule(row: Mapping, periods: Iterable[Mapping]) -> pb.BellSchedule:
     return pb.BellSchedule(id=row["id"], school_id=row["school_id"], name=row["name"], periods=[
         pb.BellPeriod(lesson_number=p["lesson_number"], starts_at=clock(p["starts_at"]), ends_at=clock(p["ends_at"]))
         for p in periods])
+
+
+def mismatch_report(row: Mapping) -> pb.MismatchReport:
+    return pb.MismatchReport(
+        id=row["id"], school_id=row["school_id"], lesson_id=row["lesson_id"], reporter_id=row["reporter_id"],
+        message=row["message"], status=row["status"], resolution=row["resolution"],
+        created_at=row["created_at"].isoformat(), lesson_date=iso(row["lesson_date"]),
+        class_group_id=row["class_group_id"], subject_name=row["subject_name"])

@@ -7,6 +7,7 @@ from services.schedule import (
     feeds,
     handlers,
     lesson_changes,
+    mismatch,
     plans,
     rooms,
     subgroups,
@@ -155,3 +156,13 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
     def ListTimetableEntries(self, request, context):
         return pb.ListTimetableEntriesResponse(entries=timetable_changes.list_timetable_entries(
             self.deps, request.school_id, request.class_group_id, request.date))
+
+    def ReportMismatch(self, request, context):
+        return mismatch.report_mismatch(self.deps, request.school_id, request.lesson_id, request.message)
+
+    def ListMismatchReports(self, request, context):
+        return pb.ListMismatchReportsResponse(reports=mismatch.list_mismatch_reports(
+            self.deps, request.school_id, request.status))
+
+    def ResolveMismatchReport(self, request, context):
+        return mismatch.resolve_mismatch_report(self.deps, request.school_id, request.report_id, request.resolution)
