@@ -20,6 +20,7 @@ from services.schedule.tables import (
     plan_topics,
     subjects,
     teaching_assignments,
+    timetable_entries,
 )
 
 
@@ -58,7 +59,8 @@ def get_curriculum(deps: Deps, school_id: str, class_group_id: str) -> pb.Curric
 
 def curriculum_warnings(deps: Deps, school_id: str, academic_year_id: str) -> list[pb.CurriculumWarning]:
     """What is missing in the year's curriculum: class groups without hours, subjects with hours but no
-    teacher, and the whole curriculum still incomplete after the policy's due date."""
+    teacher, the whole curriculum still incomplete after the policy's due date, and class groups without a
+    timetable after the first timetable's due date (S4, 20 September by default)."""
     school_id = authorize(deps, school_id, "schedule.read")
     academic_year_id = parse_uuid(academic_year_id, "academic_year_id")
     with deps.db.tenant_session(school_id) as session:
@@ -71,7 +73,11 @@ def curriculum_warnings(deps: Deps, school_id: str, academic_year_id: str) -> li
         with_hours = set(session.scalars(select(curriculum_hours.c.class_group_id).distinct()
                                          .where(curriculum_hours.c.class_group_id.in_([g.id for g in groups]))))
         untaught = _hours_without_teacher(session, academic_year_id)
-        due = curriculum.due_date(year_start, load_policy(session).curriculum_due)
+        with_lessons = set(session.scalars(select(timetable_entries.c.class_group_id).distinct()
+                                           .where(timetable_entries.c.academic_year_id == academic_year_id)))
+        settings = load_policy(session)
+        due = curriculum.due_date(year_start, settings.curriculum_due)
+        timetable_due = curriculum.due_date(year_start, settings.timetable_due, "09-20")
     warnings = [pb.CurriculumWarning(kind="no_curriculum", class_group_id=g.id,
                                      message=f"У класса {g.name} нет учебного плана (часов по предметам)")
                 for g in groups if g.id not in with_hours]
@@ -83,6 +89,9 @@ def curriculum_warnings(deps: Deps, school_id: str, academic_year_id: str) -> li
     missing = [g.name for g in groups if g.id not in with_hours]
     warnings += [pb.CurriculumWarning(kind="overdue", message=text)
                  for text in curriculum.overdue_warning(deps.today(), due, missing)]
+    without_timetable = [g.name for g in groups if g.id not in with_lessons]
+    warnings += [pb.CurriculumWarning(kind="timetable_overdue", message=text) for text in curriculum.overdue_warning(
+        deps.today(), timetable_due, without_timetable, "Расписание не составлено", "нет уроков")]
     return warnings
 
 
