@@ -59,7 +59,8 @@ def create_academic_year(deps: Deps, school_id: str, name: str, start_date: str,
         year = dict(id=new_id(), school_id=school_id, name=plan.name, start_date=plan.start, end_date=plan.end,
                     status="open")
         term_rows = [dict(id=new_id(), school_id=school_id, academic_year_id=year["id"], name=t.name, kind=t.kind,
-                          start_date=t.start, end_date=t.end) for t in plan.terms]
+                          start_date=t.start, end_date=t.end, grade_from=t.grade_from, grade_to=t.grade_to)
+                     for t in plan.terms]
         session.execute(insert(academic_years).values(year))
         session.execute(insert(terms), term_rows)
         message = messages.academic_year(year, term_rows)
@@ -177,7 +178,7 @@ def insert_entry(deps: Deps, session: Session, school_id: str, group, e: pb.Time
                  starts_at=slot.starts_at, ends_at=slot.ends_at, room=slot.room, room_id=room_id,
                  bell_schedule_id=bell_id, starts_on=starts_on, ends_before=None)
     session.execute(insert(timetable_entries).values(entry))
-    year_calendar = lesson_dates.load_calendar(session, group["academic_year_id"])
+    year_calendar = lesson_dates.load_calendar(session, group["academic_year_id"], group["grade"])
     created = lesson_dates.add_lessons(session, deps.outbox, [
         lesson_dates.lesson_row(entry, term_id, day) for term_id, day in year_calendar.dates_for(slot.weekday)
         if (starts_on is None or day >= starts_on) and (day, slot.lesson_number) not in held],
@@ -273,7 +274,7 @@ def get_term(deps: Deps, school_id: str, term_id: str) -> pb.Term:
 
 def lessons_query():
     return (select(lessons, subjects.c.name.label("subject_name"), subgroups.c.name.label("subgroup_name"),
-                   class_groups.c.name.label("class_group_name"), class_groups.c.academic_year_id,
+                   class_groups.c.name.label("class_group_name"), class_groups.c.academic_year_id, class_groups.c.grade,
                    academic_years.c.status.label("year_status"))
             .join(subjects, subjects.c.id == lessons.c.subject_id)
             .outerjoin(subgroups, subgroups.c.id == lessons.c.subgroup_id)

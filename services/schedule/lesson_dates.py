@@ -13,6 +13,7 @@ from services.common.outbox import Outbox
 from services.schedule import messages
 from services.schedule.calendar import Calendar, Period
 from services.schedule.tables import (
+    class_groups,
     day_transfers,
     holidays,
     lessons,
@@ -26,15 +27,18 @@ from services.schedule.tables import (
 SCHEDULED, CANCELLED = "scheduled", "cancelled"
 
 
-def load_calendar(session: Session, academic_year_id: str) -> Calendar:
-    def periods(table, id_column) -> tuple[Period, ...]:
-        rows = session.execute(select(id_column, table.c.start_date, table.c.end_date)
-                               .where(table.c.academic_year_id == academic_year_id)).all()
-        return tuple(Period(str(r[0]), r.start_date, r.end_date) for r in rows)
+def load_calendar(session: Session, academic_year_id: str, grade: int) -> Calendar:
+    """The calendar of the year's class groups of one grade: the terms for that grade (or for every grade)."""
+    def periods(table, *conditions) -> tuple[Period, ...]:
+        rows = session.execute(select(table.c.id, table.c.start_date, table.c.end_date)
+                               .where(table.c.academic_year_id == academic_year_id, *conditions)).all()
+        return tuple(Period(str(r.id), r.start_date, r.end_date) for r in rows)
 
+    every_grade = (terms.c.grade_from == 0) & (terms.c.grade_to == 0)
+    for_grade = every_grade | ((terms.c.grade_from <= grade) & (terms.c.grade_to >= grade))
     transfers = session.execute(select(day_transfers.c.date, day_transfers.c.works_as_weekday)
                                 .where(day_transfers.c.academic_year_id == academic_year_id)).all()
-    return Calendar(periods(terms, terms.c.id), periods(holidays, holidays.c.id), dict(transfers))
+    return Calendar(periods(terms, for_grade), periods(holidays), dict(transfers))
 
 
 def lesson_row(entry: Mapping, term_id: str, day: dt.date) -> dict:
@@ -104,12 +108,14 @@ def reconcile(session: Session, outbox: Outbox, academic_year_id: str, dates: It
     works as their weekday are cancelled (or kept with a note when the journal has records for them), missing ones
     are scheduled where their class's slot is free. Returns (scheduled, cancelled)."""
     dates = sorted(set(dates))
-    calendar = load_calendar(session, academic_year_id)
     entries = session.execute(select(timetable_entries, subjects.c.name.label("subject_name"),
-                                     subgroups.c.name.label("subgroup_name"))
+                                     subgroups.c.name.label("subgroup_name"), class_groups.c.grade)
                               .join(subjects, subjects.c.id == timetable_entries.c.subject_id)
+                              .join(class_groups, class_groups.c.id == timetable_entries.c.class_group_id)
                               .outerjoin(subgroups, subgroups.c.id == timetable_entries.c.subgroup_id)
                               .where(timetable_entries.c.academic_year_id == academic_year_id)).mappings().all()
+    calendars = {grade: load_calendar(session, academic_year_id, grade) for grade in {e["grade"] for e in entries}}
+    calendar_of = {e["id"]: calendars[e["grade"]] for e in entries}
     weekday_of = {e["id"]: e["weekday"] for e in entries}
     current = session.execute(
         select(lessons, subjects.c.name.label("subject_name"), subgroups.c.name.label("subgroup_name"))
@@ -117,14 +123,15 @@ def reconcile(session: Session, outbox: Outbox, academic_year_id: str, dates: It
         .outerjoin(subgroups, subgroups.c.id == lessons.c.subgroup_id)
         .where(lessons.c.timetable_entry_id.in_(list(weekday_of)), lessons.c.date.in_(dates),
                lessons.c.status == SCHEDULED).with_for_update(of=lessons)).mappings().all()
-    stale = [row for row in current if calendar.works_as(row["date"]) != weekday_of[row["timetable_entry_id"]]]
+    stale = [row for row in current
+             if calendar_of[row["timetable_entry_id"]].works_as(row["date"]) != weekday_of[row["timetable_entry_id"]]]
     kept = retire(session, outbox, stale, "Урок отменён: день стал нерабочим или перенесён",
                   "День стал нерабочим или перенесён, но в журнале по уроку уже есть записи: урок сохранён")
     held = {(row["class_group_id"], row["date"], row["lesson_number"]) for row in kept}
     stale_ids = {row["id"] for row in stale}
     present = {(row["timetable_entry_id"], row["date"]) for row in current if row["id"] not in stale_ids}
-    missing = [lesson_row(entry, calendar.term_of(day), day) for day in dates for entry in entries
-               if calendar.works_as(day) == entry["weekday"] and in_force(entry, day) and (entry["id"], day) not in present
-               and (entry["class_group_id"], day, entry["lesson_number"]) not in held]
+    missing = [lesson_row(entry, calendar_of[entry["id"]].term_of(day), day) for day in dates for entry in entries
+               if calendar_of[entry["id"]].works_as(day) == entry["weekday"] and in_force(entry, day)
+               and (entry["id"], day) not in present and (entry["class_group_id"], day, entry["lesson_number"]) not in held]
     scheduled = add_lessons(session, outbox, missing, {e["id"]: entry_names(e) for e in entries})
     return scheduled, len(stale) - len(kept)

@@ -11,7 +11,7 @@ def clock(value) -> str:
 
 def term(row: Mapping) -> pb.Term:
     return pb.Term(id=row["id"], name=row["name"], kind=row["kind"], start_date=row["start_date"].isoformat(),
-                   end_date=row["end_date"].isoformat())
+                   end_date=row["end_date"].isoformat(), grade_from=row["grade_from"], grade_to=row["grade_to"])
 
 
 def academic_year(row: Mapping, terms: Iterable[Mapping]) -> pb.AcademicYear:

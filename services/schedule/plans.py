@@ -158,7 +158,7 @@ def plan_progress(deps: Deps, school_id: str, class_group_id: str, subject_id: s
         topics = _topics(session, class_group_id, subject_id)
         weekly = session.scalar(select(curriculum_hours.c.hours_per_week).where(
             curriculum_hours.c.class_group_id == class_group_id, curriculum_hours.c.subject_id == subject_id))
-        weeks = curriculum.study_weeks(lesson_dates.load_calendar(session, group["academic_year_id"]))
+        weeks = curriculum.study_weeks(lesson_dates.load_calendar(session, group["academic_year_id"], group["grade"]))
         scheduled = (lessons.c.class_group_id == class_group_id) & (lessons.c.subject_id == subject_id) & (
             lessons.c.status == lesson_dates.SCHEDULED)
         total = session.scalar(select(func.count()).where(scheduled))

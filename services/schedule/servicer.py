@@ -25,7 +25,7 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
         self.deps = deps
 
     def CreateAcademicYear(self, request, context):
-        terms = [domain.TermInput(t.name, t.kind, t.start_date, t.end_date) for t in request.terms]
+        terms = [domain.TermInput(t.name, t.kind, t.start_date, t.end_date, t.grade_from, t.grade_to) for t in request.terms]
         return handlers.create_academic_year(self.deps, request.school_id, request.name, request.start_date,
                                              request.end_date, terms)
 

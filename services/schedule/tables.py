@@ -30,6 +30,8 @@ terms = sa.Table(
     sa.Column("kind", sa.Text, nullable=False),
     sa.Column("start_date", sa.Date, nullable=False),
     sa.Column("end_date", sa.Date, nullable=False),
+    sa.Column("grade_from", sa.Integer, nullable=False, server_default="0"),  # 0 and 0: every grade
+    sa.Column("grade_to", sa.Integer, nullable=False, server_default="0"),
 )
 
 class_groups = sa.Table(

@@ -7,18 +7,22 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Term(_message.Message):
-    __slots__ = ("id", "name", "kind", "start_date", "end_date")
+    __slots__ = ("id", "name", "kind", "start_date", "end_date", "grade_from", "grade_to")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     START_DATE_FIELD_NUMBER: _ClassVar[int]
     END_DATE_FIELD_NUMBER: _ClassVar[int]
+    GRADE_FROM_FIELD_NUMBER: _ClassVar[int]
+    GRADE_TO_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     kind: str
     start_date: str
     end_date: str
-    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., kind: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ...) -> None: ...
+    grade_from: int
+    grade_to: int
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., kind: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., grade_from: _Optional[int] = ..., grade_to: _Optional[int] = ...) -> None: ...
 
 class AcademicYear(_message.Message):
     __slots__ = ("id", "school_id", "name", "start_date", "end_date", "terms", "status")
