@@ -12,6 +12,7 @@ from services.schedule import (
     rooms,
     subgroups,
     timetable_changes,
+    year_copy,
 )
 from services.schedule.handlers import Deps
 
@@ -115,6 +116,9 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
         return subgroups.create_subgroup(self.deps, request.school_id, request.class_group_id, request.name,
                                          request.student_ids)
 
+    def SetSubgroupStudents(self, request, context):
+        return subgroups.set_subgroup_students(self.deps, request.school_id, request.subgroup_id, request.student_ids)
+
     def GetSubgroup(self, request, context):
         return subgroups.get_subgroup(self.deps, request.school_id, request.subgroup_id)
 
@@ -166,3 +170,6 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
 
     def ResolveMismatchReport(self, request, context):
         return mismatch.resolve_mismatch_report(self.deps, request.school_id, request.report_id, request.resolution)
+
+    def CopyAcademicYear(self, request, context):
+        return year_copy.copy_academic_year(self.deps, request.school_id, request.source_year_id, request.name)

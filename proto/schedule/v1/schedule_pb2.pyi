@@ -194,6 +194,16 @@ class CreateSubgroupRequest(_message.Message):
     student_ids: _containers.RepeatedScalarFieldContainer[str]
     def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., name: _Optional[str] = ..., student_ids: _Optional[_Iterable[str]] = ...) -> None: ...
 
+class SetSubgroupStudentsRequest(_message.Message):
+    __slots__ = ("school_id", "subgroup_id", "student_ids")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_IDS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    subgroup_id: str
+    student_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, school_id: _Optional[str] = ..., subgroup_id: _Optional[str] = ..., student_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
 class ListSubgroupsRequest(_message.Message):
     __slots__ = ("school_id", "class_group_id")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
@@ -257,6 +267,30 @@ class ListTimetableEntriesResponse(_message.Message):
     ENTRIES_FIELD_NUMBER: _ClassVar[int]
     entries: _containers.RepeatedCompositeFieldContainer[TimetableEntry]
     def __init__(self, entries: _Optional[_Iterable[_Union[TimetableEntry, _Mapping]]] = ...) -> None: ...
+
+class CopyAcademicYearRequest(_message.Message):
+    __slots__ = ("school_id", "source_year_id", "name")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    source_year_id: str
+    name: str
+    def __init__(self, school_id: _Optional[str] = ..., source_year_id: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
+
+class CopyAcademicYearResponse(_message.Message):
+    __slots__ = ("academic_year", "class_groups", "subgroups", "curriculum_rows", "assignments")
+    ACADEMIC_YEAR_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUPS_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUPS_FIELD_NUMBER: _ClassVar[int]
+    CURRICULUM_ROWS_FIELD_NUMBER: _ClassVar[int]
+    ASSIGNMENTS_FIELD_NUMBER: _ClassVar[int]
+    academic_year: AcademicYear
+    class_groups: int
+    subgroups: int
+    curriculum_rows: int
+    assignments: int
+    def __init__(self, academic_year: _Optional[_Union[AcademicYear, _Mapping]] = ..., class_groups: _Optional[int] = ..., subgroups: _Optional[int] = ..., curriculum_rows: _Optional[int] = ..., assignments: _Optional[int] = ...) -> None: ...
 
 class CancelLessonRequest(_message.Message):
     __slots__ = ("school_id", "lesson_id", "reason")

@@ -169,6 +169,16 @@ class ScheduleServiceStub:
                 request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubgroupsRequest.SerializeToString,
                 response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubgroupsResponse.FromString,
                 _registered_method=True)
+        self.SetSubgroupStudents = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/SetSubgroupStudents',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SetSubgroupStudentsRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Subgroup.FromString,
+                _registered_method=True)
+        self.CopyAcademicYear = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/CopyAcademicYear',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CopyAcademicYearRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CopyAcademicYearResponse.FromString,
+                _registered_method=True)
         self.ReplaceTimetableEntry = channel.unary_unary(
                 '/otmetka.schedule.v1.ScheduleService/ReplaceTimetableEntry',
                 request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ReplaceTimetableEntryRequest.SerializeToString,
@@ -402,6 +412,19 @@ class ScheduleServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SetSubgroupStudents(self, request, context):
+        """replaces the subgroup's students
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CopyAcademicYear(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ReplaceTimetableEntry(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -617,6 +640,16 @@ def add_ScheduleServiceServicer_to_server(servicer, server):
                     servicer.ListSubgroups,
                     request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubgroupsRequest.FromString,
                     response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubgroupsResponse.SerializeToString,
+            ),
+            'SetSubgroupStudents': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetSubgroupStudents,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SetSubgroupStudentsRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Subgroup.SerializeToString,
+            ),
+            'CopyAcademicYear': grpc.unary_unary_rpc_method_handler(
+                    servicer.CopyAcademicYear,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CopyAcademicYearRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CopyAcademicYearResponse.SerializeToString,
             ),
             'ReplaceTimetableEntry': grpc.unary_unary_rpc_method_handler(
                     servicer.ReplaceTimetableEntry,
@@ -1413,6 +1446,60 @@ class ScheduleService:
             '/otmetka.schedule.v1.ScheduleService/ListSubgroups',
             proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubgroupsRequest.SerializeToString,
             proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubgroupsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetSubgroupStudents(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/SetSubgroupStudents',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.SetSubgroupStudentsRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.Subgroup.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CopyAcademicYear(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/CopyAcademicYear',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CopyAcademicYearRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CopyAcademicYearResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -143,3 +143,17 @@ def test_only_managers_create_subgroups_and_no_school_sees_anothers(schedule, sc
             school_id=school.id, class_group_id=school.class_group.id, name="2 группа", student_ids=first.student_ids))
     assert rpc_error(err)[0] == grpc.StatusCode.PERMISSION_DENIED
     assert schedule.call("GetSubgroup", pb.GetSubgroupRequest(school_id=school.id, subgroup_id=first.id)) == first
+
+
+def test_a_subgroup_s_students_are_replaced_by_students_of_its_class(schedule, school):
+    first, = split(schedule, school, names=("1 группа",))
+    newcomers = schedule.staff.enrol(school.class_group.id, 2)
+    changed = schedule.call("SetSubgroupStudents", pb.SetSubgroupStudentsRequest(
+        school_id=school.id, subgroup_id=first.id, student_ids=[first.student_ids[0], *newcomers]))
+    assert list(changed.student_ids) == sorted([first.student_ids[0], *newcomers])
+    assert schedule.call("GetSubgroup", pb.GetSubgroupRequest(school_id=school.id, subgroup_id=first.id)) == changed
+    with pytest.raises(grpc.RpcError) as err:
+        schedule.call("SetSubgroupStudents", pb.SetSubgroupStudentsRequest(
+            school_id=school.id, subgroup_id=first.id, student_ids=[str(uuid.uuid4())]))
+    assert "student_ids" in rpc_error(err)[2]
+    assert schedule.call("GetSubgroup", pb.GetSubgroupRequest(school_id=school.id, subgroup_id=first.id)) == changed

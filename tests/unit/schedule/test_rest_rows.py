@@ -20,4 +20,5 @@ def test_every_new_schedule_rpc_has_a_row():
     rpcs = {e.rpc for e in ENDPOINTS if e.service == "schedule"}
     assert {"CreateSubgroup", "ListSubgroups", "CancelLesson", "MoveLesson", "AssignSubstitute", "CreateRoom",
             "ListRooms", "CreateBellSchedule", "ListBellSchedules", "ReplaceTimetableEntry", "DeleteTimetableEntry",
-            "ListTimetableEntries", "ReportMismatch", "ListMismatchReports", "ResolveMismatchReport"} <= rpcs
+            "ListTimetableEntries", "ReportMismatch", "ListMismatchReports", "ResolveMismatchReport", "CopyAcademicYear",
+            "SetSubgroupStudents"} <= rpcs
