@@ -183,7 +183,7 @@ def insert_entry(deps: Deps, session: Session, school_id: str, group, e: pb.Time
         lesson_dates.lesson_row(entry, term_id, day) for term_id, day in year_calendar.dates_for(slot.weekday)
         if (starts_on is None or day >= starts_on) and (day, slot.lesson_number) not in held],
         {entry["id"]: dict(subject_name=subject, subgroup_name=subgroup)})
-    return messages.timetable_entry(entry), created
+    return messages.timetable_entry(dict(entry, subject_name=subject, subgroup_name=subgroup)), created
 
 
 def reject_entry_clash(session: Session, academic_year_id: str, new: clashes.Booking, slot: domain.Slot,
@@ -208,7 +208,8 @@ def booking_columns(table):
     """What clashes.booking_of needs of a timetable entry or a dated lesson, with the names of its subject, class
     group and subgroup."""
     return (select(table, subjects.c.name.label("subject"), class_groups.c.name.label("class_group"),
-                   subgroups.c.name.label("subgroup"))
+                   subgroups.c.name.label("subgroup"), subjects.c.name.label("subject_name"),
+                   subgroups.c.name.label("subgroup_name"))
             .join(subjects, subjects.c.id == table.c.subject_id)
             .join(class_groups, class_groups.c.id == table.c.class_group_id)
             .outerjoin(subgroups, subgroups.c.id == table.c.subgroup_id))

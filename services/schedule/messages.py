@@ -42,7 +42,8 @@ def timetable_entry(row: Mapping) -> pb.TimetableEntry:
         starts_at=clock(row["starts_at"]), ends_at=clock(row["ends_at"]), room=row["room"],
         subgroup_id=row.get("subgroup_id") or "", room_id=row.get("room_id") or "",
         bell_schedule_id=row.get("bell_schedule_id") or "", starts_on=iso(row.get("starts_on")),
-        ends_before=iso(row.get("ends_before")))
+        ends_before=iso(row.get("ends_before")), subject_name=row.get("subject_name") or "",
+        subgroup_name=row.get("subgroup_name") or "")
 
 
 def iso(day) -> str:

@@ -14,6 +14,7 @@ from services.schedule import calendar, lesson_dates, messages
 from services.schedule.handlers import (
     Deps,
     authorize,
+    booking_columns,
     class_group_row,
     insert_entry,
     lessons_query,
@@ -77,7 +78,8 @@ def list_timetable_entries(deps: Deps, school_id: str, class_group_id: str, date
     day: dt.date | None = parse_date(date, "date") if date else None
     with deps.db.tenant_session(school_id) as session:
         class_group_row(session, class_group_id)
-        rows = session.execute(select(timetable_entries).where(timetable_entries.c.class_group_id == class_group_id)
+        rows = session.execute(booking_columns(timetable_entries)
+                               .where(timetable_entries.c.class_group_id == class_group_id)
                                .order_by(timetable_entries.c.weekday, timetable_entries.c.lesson_number,
                                          timetable_entries.c.starts_on.nulls_first())).mappings().all()
     return [messages.timetable_entry(row) for row in rows if day is None or lesson_dates.in_force(row, day)]

@@ -83,7 +83,7 @@ class TeachingAssignment(_message.Message):
     def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subgroup_id: _Optional[str] = ...) -> None: ...
 
 class TimetableEntry(_message.Message):
-    __slots__ = ("id", "school_id", "class_group_id", "subject_id", "teacher_id", "weekday", "lesson_number", "starts_at", "ends_at", "room", "subgroup_id", "room_id", "bell_schedule_id", "starts_on", "ends_before")
+    __slots__ = ("id", "school_id", "class_group_id", "subject_id", "teacher_id", "weekday", "lesson_number", "starts_at", "ends_at", "room", "subgroup_id", "room_id", "bell_schedule_id", "starts_on", "ends_before", "subject_name", "subgroup_name")
     ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
@@ -99,6 +99,8 @@ class TimetableEntry(_message.Message):
     BELL_SCHEDULE_ID_FIELD_NUMBER: _ClassVar[int]
     STARTS_ON_FIELD_NUMBER: _ClassVar[int]
     ENDS_BEFORE_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_NAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     school_id: str
     class_group_id: str
@@ -114,7 +116,9 @@ class TimetableEntry(_message.Message):
     bell_schedule_id: str
     starts_on: str
     ends_before: str
-    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., weekday: _Optional[int] = ..., lesson_number: _Optional[int] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., room: _Optional[str] = ..., subgroup_id: _Optional[str] = ..., room_id: _Optional[str] = ..., bell_schedule_id: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_before: _Optional[str] = ...) -> None: ...
+    subject_name: str
+    subgroup_name: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., weekday: _Optional[int] = ..., lesson_number: _Optional[int] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., room: _Optional[str] = ..., subgroup_id: _Optional[str] = ..., room_id: _Optional[str] = ..., bell_schedule_id: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_before: _Optional[str] = ..., subject_name: _Optional[str] = ..., subgroup_name: _Optional[str] = ...) -> None: ...
 
 class Lesson(_message.Message):
     __slots__ = ("id", "school_id", "class_group_id", "subject_id", "subject_name", "teacher_id", "date", "lesson_number", "starts_at", "ends_at", "term_id", "timetable_entry_id", "status", "year_closed", "subgroup_id", "subgroup_name", "substitute_teacher_id", "room", "moved_from_date", "change_note")
