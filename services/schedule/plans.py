@@ -147,8 +147,9 @@ def list_plan_topics(deps: Deps, school_id: str, class_group_id: str, subject_id
 
 
 def plan_progress(deps: Deps, school_id: str, class_group_id: str, subject_id: str) -> pb.PlanProgressReport:
-    """Planned hours (thematic plan; curriculum × study weeks) against the scheduled lessons, so far and in all.
-    The journal's delivered lessons are not known here: "so far" counts scheduled lessons dated up to today."""
+    """Planned hours (thematic plan; curriculum × study weeks) against the scheduled lessons, so far and in all
+    (with subgroups: those of the subgroup with most lessons). The journal's delivered lessons are not known here:
+    "so far" counts scheduled lessons dated up to today."""
     school_id = authorize(deps, school_id, "schedule.read")
     class_group_id, subject_id = parse_uuid(class_group_id, "class_group_id"), parse_uuid(subject_id, "subject_id")
     today = deps.today()
@@ -161,8 +162,8 @@ def plan_progress(deps: Deps, school_id: str, class_group_id: str, subject_id: s
         weeks = curriculum.study_weeks(lesson_dates.load_calendar(session, group["academic_year_id"], group["grade"]))
         scheduled = (lessons.c.class_group_id == class_group_id) & (lessons.c.subject_id == subject_id) & (
             lessons.c.status == lesson_dates.SCHEDULED)
-        total = session.scalar(select(func.count()).where(scheduled))
-        to_date = session.scalar(select(func.count()).where(scheduled, lessons.c.date <= today))
+        total = _per_group(session, scheduled)
+        to_date = _per_group(session, scheduled, lessons.c.date <= today)
     plan_hours = sum((t["hours"] for t in topics), Decimal(0))
     weekly = weekly or Decimal(0)
     return pb.PlanProgressReport(
@@ -171,6 +172,13 @@ def plan_progress(deps: Deps, school_id: str, class_group_id: str, subject_id: s
         study_weeks=weeks, curriculum_hours=curriculum.hours_text(weekly * weeks), lessons_total=total,
         lessons_to_date=to_date, as_of=today.isoformat(),
         warnings=curriculum.progress_warnings(subject, group["name"], plan_hours, weekly * weeks, total))
+
+
+def _per_group(session: Session, *conditions) -> int:
+    """Lessons of the subject as one student has them: with subgroups, each subgroup has the class's hours, so
+    the count of the subgroup (or the whole class) with the most lessons."""
+    counts = session.scalars(select(func.count()).where(*conditions).group_by(lessons.c.subgroup_id)).all()
+    return max(counts, default=0)
 
 
 def _topics(session: Session, class_group_id: str, subject_id: str) -> list:

@@ -157,3 +157,20 @@ def test_a_subgroup_s_students_are_replaced_by_students_of_its_class(schedule, s
             school_id=school.id, subgroup_id=first.id, student_ids=[str(uuid.uuid4())]))
     assert "student_ids" in rpc_error(err)[2]
     assert schedule.call("GetSubgroup", pb.GetSubgroupRequest(school_id=school.id, subgroup_id=first.id)) == changed
+
+
+def test_plan_progress_counts_the_lessons_of_one_subgroup_not_of_both(schedule, school):
+    first, second = split(schedule, school)
+    subject = schedule.call("CreateSubject", pb.CreateSubjectRequest(school_id=school.id, name="Английский язык"))
+    for subgroup, weekdays in ((first, (2, 4)), (second, (3,))):  # the 2nd subgroup is short of a lesson a week
+        teacher = str(uuid.uuid4())
+        schedule.call("AssignTeacher", pb.AssignTeacherRequest(school_id=school.id, teacher_id=teacher,
+                                                               subject_id=subject.id, class_group_id=school.class_group.id,
+                                                               subgroup_id=subgroup.id))
+        for weekday in weekdays:
+            schedule.call("CreateTimetableEntry", entry(school, weekday=weekday, subject_id=subject.id, teacher_id=teacher,
+                                                        subgroup_id=subgroup.id, room=""))
+    progress = schedule.call("PlanProgress", pb.PlanProgressRequest(school_id=school.id, class_group_id=school.class_group.id,
+                                                                    subject_id=subject.id))
+    # first subgroup, 01.09-24.10 and 05.11-28.12.2025: Tuesdays 8 + 7, Thursdays 8 + 8; second: Wednesdays 8 + 8
+    assert progress.lessons_total == 31
