@@ -30,20 +30,22 @@ def list_rooms(deps: Deps, school_id: str) -> list[pb.Room]:
 
 
 def periods(values) -> list[dict]:
-    """Checked bell periods: lesson numbers 1..10 once each, start < end, each after the one before."""
-    result = []
-    for i, p in enumerate(sorted(values, key=lambda p: p.lesson_number)):
+    """Checked bell periods: lesson numbers 1..10 once each, start < end, each after the one before (fields name
+    the period as it was sent)."""
+    result, previous = [], None
+    for i, p in sorted(enumerate(values), key=lambda item: item[1].lesson_number):
         field = f"periods[{i}]"
         if not 1 <= p.lesson_number <= 10:
             raise Invalid(f"{field}.lesson_number", "номер урока от 1 до 10")
         start, end = domain.parse_time(p.starts_at, f"{field}.starts_at"), domain.parse_time(p.ends_at, f"{field}.ends_at")
         if start >= end:
             raise Invalid(f"{field}.ends_at", "урок должен заканчиваться позже, чем начинается")
-        if result and p.lesson_number == result[-1]["lesson_number"]:
+        if previous and p.lesson_number == previous["lesson_number"]:
             raise Invalid(f"{field}.lesson_number", f"{p.lesson_number}-й урок указан дважды")
-        if result and start < result[-1]["ends_at"]:
+        if previous and start < previous["ends_at"]:
             raise Invalid(f"{field}.starts_at", f"{p.lesson_number}-й урок начинается раньше конца предыдущего")
-        result.append(dict(lesson_number=p.lesson_number, starts_at=start, ends_at=end))
+        previous = dict(lesson_number=p.lesson_number, starts_at=start, ends_at=end)
+        result.append(previous)
     if not result:
         raise Invalid("periods", "укажите время хотя бы одного урока")
     return result

@@ -65,9 +65,9 @@ def test_room_and_shift_refusals_name_the_field(schedule, school):
         ("CreateBellSchedule", pb.CreateBellScheduleRequest(school_id=school.id, name="2 смена"),
          grpc.StatusCode.INVALID_ARGUMENT, "periods"),
         ("CreateBellSchedule", pb.CreateBellScheduleRequest(school_id=school.id, name="2 смена", periods=[
-            pb.BellPeriod(lesson_number=1, starts_at="13:00", ends_at="13:45"),
-            pb.BellPeriod(lesson_number=2, starts_at="13:30", ends_at="14:15")]),
-         grpc.StatusCode.INVALID_ARGUMENT, "periods[1].starts_at"),
+            pb.BellPeriod(lesson_number=2, starts_at="13:30", ends_at="14:15"),
+            pb.BellPeriod(lesson_number=1, starts_at="13:00", ends_at="13:45")]),
+         grpc.StatusCode.INVALID_ARGUMENT, "periods[0].starts_at"),
         ("CreateBellSchedule", pb.CreateBellScheduleRequest(school_id=school.id, name="2 смена", periods=[
             pb.BellPeriod(lesson_number=1, starts_at="13:00", ends_at="13:45"),
             pb.BellPeriod(lesson_number=1, starts_at="14:00", ends_at="14:45")]),
