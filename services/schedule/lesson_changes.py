@@ -7,12 +7,13 @@ from sqlalchemy.orm import Session
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.dates import parse_date
 from services.common.db import parse_uuid
-from services.common.errors import FailedPrecondition, Invalid, NotFound
+from services.common.errors import Conflict, FailedPrecondition, Invalid, NotFound
 from services.schedule import calendar, clashes, domain, lesson_dates, messages, resources
 from services.schedule.handlers import Deps, authorize, booking_columns, lessons_query, open_year
-from services.schedule.tables import lessons, timetable_entries
+from services.schedule.tables import academic_years, lessons, timetable_entries
 
 MAX_REASON = 500
+MAX_ABSENCE_DAYS = 366
 
 
 def cancel_lesson(deps: Deps, school_id: str, lesson_id: str, reason: str) -> pb.Lesson:
@@ -76,6 +77,42 @@ def assign_substitute(deps: Deps, school_id: str, lesson_id: str, teacher_id: st
         deps.outbox.add(session, school_id, pb.SubstitutionAssigned(
             lesson=changed, previous_substitute_teacher_id=row["substitute_teacher_id"] or ""))
     return changed
+
+
+def substitute_teacher(deps: Deps, school_id: str, teacher_id: str, date_from: str, date_to: str,
+                       substitute_id: str, reason: str) -> pb.SubstituteTeacherResponse:
+    """Gives every scheduled lesson of the teacher (in open years) between the dates to the substitute, one by
+    one, where the substitute is free; the lessons where they are not come back with the clash."""
+    school_id = authorize(deps, school_id, "schedule.manage")
+    teacher_id = parse_uuid(teacher_id, "teacher_id")
+    substitute_id = parse_uuid(substitute_id, "substitute_teacher_id")
+    start, end = parse_date(date_from, "date_from"), parse_date(date_to, "date_to")
+    if start > end or (end - start).days > MAX_ABSENCE_DAYS:
+        raise Invalid("date_to", f"конец периода не раньше начала и не дальше {MAX_ABSENCE_DAYS} дней от него")
+    if substitute_id == teacher_id:
+        raise Invalid("substitute_teacher_id", "замена — это другой учитель")
+    reason = domain.required_name(reason, "reason", MAX_REASON)
+    deps.staff.require_teacher(school_id, substitute_id)
+    response = pb.SubstituteTeacherResponse()
+    with deps.db.tenant_session(school_id) as session:
+        query = lessons_query().where(lessons.c.teacher_id == teacher_id, lessons.c.date.between(start, end),
+                                      lessons.c.status == lesson_dates.SCHEDULED, academic_years.c.status == "open")
+        year_ids = sorted({row["academic_year_id"] for row in session.execute(query).mappings()})
+        for year_id in year_ids:
+            open_year(session, year_id, lock=True)
+        rows = session.execute(query.order_by(lessons.c.date, lessons.c.lesson_number)
+                               .with_for_update(of=lessons)).mappings().all()
+        for row in rows:
+            try:
+                reject_lesson_clash(session, row, row["date"], row["lesson_number"], substitute_id)
+            except Conflict as clash:
+                response.skipped.add(lesson=messages.lesson(row), problem=clash.message)
+                continue
+            changed = change(session, row, substitute_teacher_id=substitute_id, change_note=f"Замена: {reason}")
+            deps.outbox.add(session, school_id, pb.SubstitutionAssigned(
+                lesson=changed, previous_substitute_teacher_id=row["substitute_teacher_id"] or ""))
+            response.substituted.append(changed)
+    return response
 
 
 def scheduled_lesson(session: Session, lesson_id: str):

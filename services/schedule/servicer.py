@@ -137,6 +137,10 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
         return lesson_changes.assign_substitute(self.deps, request.school_id, request.lesson_id, request.teacher_id,
                                                 request.reason)
 
+    def SubstituteTeacher(self, request, context):
+        return lesson_changes.substitute_teacher(self.deps, request.school_id, request.teacher_id, request.date_from,
+                                                 request.date_to, request.substitute_teacher_id, request.reason)
+
     def CreateRoom(self, request, context):
         return rooms.create_room(self.deps, request.school_id, request.name)
 

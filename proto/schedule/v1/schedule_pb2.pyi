@@ -336,6 +336,38 @@ class AssignSubstituteRequest(_message.Message):
     reason: str
     def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
 
+class SubstituteTeacherRequest(_message.Message):
+    __slots__ = ("school_id", "teacher_id", "date_from", "date_to", "substitute_teacher_id", "reason")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    SUBSTITUTE_TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    teacher_id: str
+    date_from: str
+    date_to: str
+    substitute_teacher_id: str
+    reason: str
+    def __init__(self, school_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., substitute_teacher_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class SkippedLesson(_message.Message):
+    __slots__ = ("lesson", "problem")
+    LESSON_FIELD_NUMBER: _ClassVar[int]
+    PROBLEM_FIELD_NUMBER: _ClassVar[int]
+    lesson: Lesson
+    problem: str
+    def __init__(self, lesson: _Optional[_Union[Lesson, _Mapping]] = ..., problem: _Optional[str] = ...) -> None: ...
+
+class SubstituteTeacherResponse(_message.Message):
+    __slots__ = ("substituted", "skipped")
+    SUBSTITUTED_FIELD_NUMBER: _ClassVar[int]
+    SKIPPED_FIELD_NUMBER: _ClassVar[int]
+    substituted: _containers.RepeatedCompositeFieldContainer[Lesson]
+    skipped: _containers.RepeatedCompositeFieldContainer[SkippedLesson]
+    def __init__(self, substituted: _Optional[_Iterable[_Union[Lesson, _Mapping]]] = ..., skipped: _Optional[_Iterable[_Union[SkippedLesson, _Mapping]]] = ...) -> None: ...
+
 class Room(_message.Message):
     __slots__ = ("id", "school_id", "name")
     ID_FIELD_NUMBER: _ClassVar[int]

@@ -209,6 +209,11 @@ class ScheduleServiceStub:
                 request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.AssignSubstituteRequest.SerializeToString,
                 response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Lesson.FromString,
                 _registered_method=True)
+        self.SubstituteTeacher = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/SubstituteTeacher',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SubstituteTeacherRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SubstituteTeacherResponse.FromString,
+                _registered_method=True)
         self.CreateRoom = channel.unary_unary(
                 '/otmetka.schedule.v1.ScheduleService/CreateRoom',
                 request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CreateRoomRequest.SerializeToString,
@@ -461,6 +466,12 @@ class ScheduleServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SubstituteTeacher(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def CreateRoom(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -680,6 +691,11 @@ def add_ScheduleServiceServicer_to_server(servicer, server):
                     servicer.AssignSubstitute,
                     request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.AssignSubstituteRequest.FromString,
                     response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Lesson.SerializeToString,
+            ),
+            'SubstituteTeacher': grpc.unary_unary_rpc_method_handler(
+                    servicer.SubstituteTeacher,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SubstituteTeacherRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SubstituteTeacherResponse.SerializeToString,
             ),
             'CreateRoom': grpc.unary_unary_rpc_method_handler(
                     servicer.CreateRoom,
@@ -1662,6 +1678,33 @@ class ScheduleService:
             '/otmetka.schedule.v1.ScheduleService/AssignSubstitute',
             proto_dot_schedule_dot_v1_dot_schedule__pb2.AssignSubstituteRequest.SerializeToString,
             proto_dot_schedule_dot_v1_dot_schedule__pb2.Lesson.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SubstituteTeacher(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/SubstituteTeacher',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.SubstituteTeacherRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.SubstituteTeacherResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -161,3 +161,35 @@ def test_lessons_of_a_closed_year_and_other_schools_do_not_change(schedule, scho
             schedule.call(method, request)
         assert rpc_error(err)[0] == grpc.StatusCode.FAILED_PRECONDITION, method
     assert get(schedule, school, lesson.id).status == "scheduled"
+
+
+def test_an_absent_teacher_s_lessons_go_to_a_substitute_where_they_are_free(schedule, school):
+    schedule.call("CreateTimetableEntry", entry(school, weekday=1, lesson_number=1))
+    schedule.call("CreateTimetableEntry", entry(school, weekday=3, lesson_number=2, room="22"))
+    substitute = str(uuid.uuid4())
+    group_b = schedule.call("CreateClassGroup", pb.CreateClassGroupRequest(
+        school_id=school.id, academic_year_id=school.year.id, grade=5, name="5Б"))
+    schedule.call("AssignTeacher", pb.AssignTeacherRequest(school_id=school.id, teacher_id=substitute,
+                                                           subject_id=school.subject.id, class_group_id=group_b.id))
+    schedule.call("CreateTimetableEntry", entry(school, weekday=3, lesson_number=2, class_group_id=group_b.id,
+                                                teacher_id=substitute, room="40"))
+    # sick 01.09-10.09.2025: Mondays 1 and 8 Sep, Wednesdays 3 and 10 Sep; on Wednesdays the substitute teaches 5Б
+    reply = schedule.call("SubstituteTeacher", pb.SubstituteTeacherRequest(
+        school_id=school.id, teacher_id=school.teacher_id, date_from="2025-09-01", date_to="2025-09-10",
+        substitute_teacher_id=substitute, reason="больничный"))
+    assert [(x.date, x.substitute_teacher_id, x.change_note) for x in reply.substituted] == [
+        ("2025-09-01", substitute, "Замена: больничный"), ("2025-09-08", substitute, "Замена: больничный")]
+    assert [x.lesson.date for x in reply.skipped] == ["2025-09-03", "2025-09-10"]
+    assert "5Б" in reply.skipped[0].problem and "учитель в это время уже ведёт урок" in reply.skipped[0].problem
+    theirs = schedule.call("ListLessons", pb.ListLessonsRequest(school_id=school.id, teacher_id=substitute,
+                                                                date_from="2025-09-01", date_to="2025-09-10")).lessons
+    assert [(x.date, x.class_group_id) for x in theirs] == [
+        ("2025-09-01", school.class_group.id), ("2025-09-03", group_b.id), ("2025-09-08", school.class_group.id),
+        ("2025-09-10", group_b.id)]
+    for fields, field in ((dict(date_to="2025-08-31"), "date_to"), (dict(substitute_teacher_id=school.teacher_id),
+                                                                    "substitute_teacher_id"), (dict(reason=""), "reason")):
+        request = dict(school_id=school.id, teacher_id=school.teacher_id, date_from="2025-09-01", date_to="2025-09-10",
+                       substitute_teacher_id=substitute, reason="r") | fields
+        with pytest.raises(grpc.RpcError) as err:
+            schedule.call("SubstituteTeacher", pb.SubstituteTeacherRequest(**request))
+        assert (rpc_error(err)[0], field in rpc_error(err)[2]) == (grpc.StatusCode.INVALID_ARGUMENT, True), fields

@@ -21,4 +21,4 @@ def test_every_new_schedule_rpc_has_a_row():
     assert {"CreateSubgroup", "ListSubgroups", "CancelLesson", "MoveLesson", "AssignSubstitute", "CreateRoom",
             "ListRooms", "CreateBellSchedule", "ListBellSchedules", "ReplaceTimetableEntry", "DeleteTimetableEntry",
             "ListTimetableEntries", "ReportMismatch", "ListMismatchReports", "ResolveMismatchReport", "CopyAcademicYear",
-            "SetSubgroupStudents"} <= rpcs
+            "SetSubgroupStudents", "SubstituteTeacher"} <= rpcs
