@@ -40,9 +40,9 @@ def hours_text(hours: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def due_date(year_start: dt.date, curriculum_due: str) -> dt.date:
+def due_date(year_start: dt.date, due: str, default: str = "09-15") -> dt.date:
     """The due date (policy "MM-DD") in the calendar year the academic year starts in."""
-    month, day = month_day(curriculum_due) or month_day("09-15")
+    month, day = month_day(due) or month_day(default)
     return dt.date(year_start.year, month, day)
 
 
@@ -52,12 +52,14 @@ def study_weeks(year: calendar.Calendar) -> int:
                 for day in calendar.days(term.start, term.end) if year.works_as(day) is not None})
 
 
-def overdue_warning(today: dt.date, due: dt.date, incomplete: Iterable[str]) -> list[str]:
-    """One warning when the due date has passed and some class groups still have no curriculum."""
+def overdue_warning(today: dt.date, due: dt.date, incomplete: Iterable[str], what: str = "Учебный план не заполнен",
+                    lacking: str = "нет часов") -> list[str]:
+    """One warning when the due date has passed and some class groups still lack something (the curriculum's
+    hours by default; the first timetable's lessons for S4)."""
     names = list(incomplete)
     if today <= due or not names:
         return []
-    return [f"Учебный план не заполнен после {calendar.day_label(due)}: нет часов у классов {', '.join(names)}"]
+    return [f"{what} после {calendar.day_label(due)}: {lacking} у классов {', '.join(names)}"]
 
 
 def progress_warnings(subject: str, class_group: str, plan_hours: Decimal, curriculum_hours: Decimal,

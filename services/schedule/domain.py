@@ -23,6 +23,8 @@ class TermInput:
     kind: str
     start_date: str
     end_date: str
+    grade_from: int = 0  # 0 and 0: every grade
+    grade_to: int = 0
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,16 @@ class Term:
     kind: str
     start: dt.date
     end: dt.date
+    grade_from: int = 0
+    grade_to: int = 0
+
+    def shares_grades(self, other: "Term") -> bool:
+        return bool(grades_of(self.grade_from, self.grade_to) & grades_of(other.grade_from, other.grade_to))
+
+
+def grades_of(grade_from: int, grade_to: int) -> set[int]:
+    """The grades a term is for (every grade when both are 0)."""
+    return set(range(1, 12)) if grade_from == grade_to == 0 else set(range(grade_from, grade_to + 1))
 
 
 @dataclass(frozen=True)
@@ -87,9 +99,10 @@ def academic_year(name: str, start_date: str, end_date: str, terms: Iterable[Ter
     if not parsed:
         raise Invalid("terms", "нужен хотя бы один учебный период")
     order = sorted(range(len(parsed)), key=lambda i: parsed[i].start)
-    for before, after in zip(order, order[1:], strict=False):
-        if parsed[after].start <= parsed[before].end:
-            raise Invalid(f"terms[{after}].start_date", f"период пересекается с периодом «{parsed[before].name}»")
+    for position, after in enumerate(order):  # terms of a grade do not overlap (grades may have different kinds)
+        for before in order[:position]:
+            if parsed[after].start <= parsed[before].end and parsed[after].shares_grades(parsed[before]):
+                raise Invalid(f"terms[{after}].start_date", f"период пересекается с периодом «{parsed[before].name}»")
     return AcademicYearPlan(match[0], start, end, [parsed[i] for i in order])
 
 
@@ -104,7 +117,9 @@ def term(value: TermInput, field: str, year_start: dt.date, year_end: dt.date) -
     if start < year_start or end > year_end:
         raise Invalid(f"{field}.start_date" if start < year_start else f"{field}.end_date",
                       "период должен лежать внутри учебного года")
-    return Term(name, value.kind, start, end)
+    if not (value.grade_from == value.grade_to == 0 or 1 <= value.grade_from <= value.grade_to <= 11):
+        raise Invalid(f"{field}.grade_from", "параллели от 1 до 11 (с какой по какую) или 0 и 0 — для всех")
+    return Term(name, value.kind, start, end, value.grade_from, value.grade_to)
 
 
 def class_group_name(grade: int, name: str) -> str:

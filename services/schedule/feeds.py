@@ -14,7 +14,7 @@ from services.common.errors import Forbidden, Invalid, NotFound
 from services.schedule import ical, messages
 from services.schedule.handlers import Deps, class_group_row, new_id
 from services.schedule.lesson_dates import CANCELLED
-from services.schedule.tables import academic_years, calendar_feeds, class_groups, lessons, subjects, timetable_entries
+from services.schedule.tables import academic_years, calendar_feeds, class_groups, lessons, subjects
 
 TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")  # secrets.token_urlsafe(32)
 MEDIA_TYPE = "text/calendar; charset=utf-8"
@@ -82,16 +82,15 @@ def get_calendar_feed(deps: Deps, token: str) -> pb.CalendarFeedContent:
                                                             calendar_feeds.c.revoked_at.is_(None))).mappings().first()
     if feed is None:
         raise not_found
-    query = (select(lessons, subjects.c.name.label("subject_name"), class_groups.c.name.label("class_group_name"),
-                    timetable_entries.c.room)
+    query = (select(lessons, subjects.c.name.label("subject_name"), class_groups.c.name.label("class_group_name"))
              .join(subjects, subjects.c.id == lessons.c.subject_id)
              .join(class_groups, class_groups.c.id == lessons.c.class_group_id)
-             .join(timetable_entries, timetable_entries.c.id == lessons.c.timetable_entry_id)
-             .join(academic_years, academic_years.c.id == timetable_entries.c.academic_year_id)
+             .join(academic_years, academic_years.c.id == class_groups.c.academic_year_id)
              .where(academic_years.c.status == "open")
              .order_by(lessons.c.date, lessons.c.lesson_number, lessons.c.class_group_id))
     if feed["teacher_id"]:
-        query = query.where(lessons.c.teacher_id == feed["teacher_id"])
+        query = query.where((lessons.c.teacher_id == feed["teacher_id"])
+                            | (lessons.c.substitute_teacher_id == feed["teacher_id"]))
     else:
         query = query.where(lessons.c.class_group_id == feed["class_group_id"])
     with deps.db.tenant_session(feed["school_id"]) as session:

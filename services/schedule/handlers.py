@@ -14,11 +14,12 @@ from services.common import policy
 from services.common.db import Database, parse_uuid
 from services.common.errors import Conflict, FailedPrecondition, Invalid, NotFound
 from services.common.outbox import Outbox
-from services.schedule import calendar, domain, lesson_dates, messages
+from services.schedule import calendar, clashes, domain, lesson_dates, messages, resources
 from services.schedule.tables import (
     academic_years,
     class_groups,
     lessons,
+    subgroups,
     subjects,
     teaching_assignments,
     terms,
@@ -58,7 +59,8 @@ def create_academic_year(deps: Deps, school_id: str, name: str, start_date: str,
         year = dict(id=new_id(), school_id=school_id, name=plan.name, start_date=plan.start, end_date=plan.end,
                     status="open")
         term_rows = [dict(id=new_id(), school_id=school_id, academic_year_id=year["id"], name=t.name, kind=t.kind,
-                          start_date=t.start, end_date=t.end) for t in plan.terms]
+                          start_date=t.start, end_date=t.end, grade_from=t.grade_from, grade_to=t.grade_to)
+                     for t in plan.terms]
         session.execute(insert(academic_years).values(year))
         session.execute(insert(terms), term_rows)
         message = messages.academic_year(year, term_rows)
@@ -111,16 +113,20 @@ def create_subject(deps: Deps, school_id: str, name: str) -> pb.Subject:
     return message
 
 
-def assign_teacher(deps: Deps, school_id: str, teacher_id: str, subject_id: str,
-                   class_group_id: str) -> pb.TeachingAssignment:
-    """Records that the teacher teaches the subject in the class group; assigning twice changes nothing."""
+def assign_teacher(deps: Deps, school_id: str, teacher_id: str, subject_id: str, class_group_id: str,
+                   subgroup_id: str = "") -> pb.TeachingAssignment:
+    """Records that the teacher teaches the subject in the class group (or one subgroup of it); assigning twice
+    changes nothing."""
     school_id = authorize(deps, school_id, "schedule.manage")
     key = dict(teacher_id=parse_uuid(teacher_id, "teacher_id"), subject_id=parse_uuid(subject_id, "subject_id"),
-               class_group_id=parse_uuid(class_group_id, "class_group_id"))
+               class_group_id=parse_uuid(class_group_id, "class_group_id"),
+               subgroup_id=parse_uuid(subgroup_id, "subgroup_id") if subgroup_id else None)
     deps.staff.require_teacher(school_id, key["teacher_id"])
     with deps.db.tenant_session(school_id) as session:
         class_group_row(session, key["class_group_id"])
         subject_name(session, key["subject_id"])
+        if key["subgroup_id"]:
+            subgroup_row(session, key["subgroup_id"], key["class_group_id"])
         existing = session.execute(select(teaching_assignments).filter_by(**key)).mappings().first()
         if existing:
             return messages.teaching_assignment(existing)
@@ -129,56 +135,84 @@ def assign_teacher(deps: Deps, school_id: str, teacher_id: str, subject_id: str,
     return messages.teaching_assignment(row)
 
 
-def create_timetable_entry(deps: Deps, school_id: str, class_group_id: str, subject_id: str, teacher_id: str,
-                           weekday: int, lesson_number: int, starts_at: str, ends_at: str,
-                           room: str) -> tuple[pb.TimetableEntry, int]:
-    """Adds a weekly lesson and schedules its dated lessons on every matching day of the year's terms."""
+def create_timetable_entry(deps: Deps, school_id: str, e: pb.TimetableEntry) -> tuple[pb.TimetableEntry, int]:
+    """Adds a weekly lesson of the class group (or a subgroup) and schedules its dated lessons on every matching
+    day of the year's terms."""
     school_id = authorize(deps, school_id, "schedule.manage")
-    slot = domain.slot(weekday, lesson_number, starts_at, ends_at, room)
-    class_group_id = parse_uuid(class_group_id, "class_group_id")
-    subject_id = parse_uuid(subject_id, "subject_id")
-    teacher_id = parse_uuid(teacher_id, "teacher_id")
+    class_group_id = parse_uuid(e.class_group_id, "class_group_id")
     with deps.db.tenant_session(school_id) as session:
         group = class_group_row(session, class_group_id)
         open_year(session, group["academic_year_id"], lock=True)  # calendar changes of the year wait for us
-        subject = subject_name(session, subject_id)
-        assigned = select(teaching_assignments.c.id).where(
-            teaching_assignments.c.teacher_id == teacher_id, teaching_assignments.c.subject_id == subject_id,
-            teaching_assignments.c.class_group_id == class_group_id)
-        if not session.scalar(assigned):
-            raise FailedPrecondition(f"Учитель не ведёт предмет «{subject}» в классе {group['name']}: "
-                                     "сначала назначьте нагрузку", {"teacher_id": "нет нагрузки"})
-        reject_clash(session, group, teacher_id, slot)
-        entry = dict(id=new_id(), school_id=school_id, academic_year_id=group["academic_year_id"],
-                     class_group_id=class_group_id, subject_id=subject_id, teacher_id=teacher_id,
-                     weekday=slot.weekday, lesson_number=slot.lesson_number, starts_at=slot.starts_at,
-                     ends_at=slot.ends_at, room=slot.room)
-        session.execute(insert(timetable_entries).values(entry))
-        year_calendar = lesson_dates.load_calendar(session, group["academic_year_id"])
-        created = lesson_dates.add_lessons(session, deps.outbox, [
-            lesson_dates.lesson_row(entry, term_id, day) for term_id, day in year_calendar.dates_for(slot.weekday)],
-            {subject_id: subject})
-    return messages.timetable_entry(entry), created
+        return insert_entry(deps, session, school_id, group, e)
 
 
-def reject_clash(session: Session, group, teacher_id: str, slot: domain.Slot) -> None:
-    """Refuses a slot where the class group or the teacher already has a lesson (same academic year)."""
-    clash = (select(subjects.c.name.label("subject"), class_groups.c.name.label("class_group"),
-                    timetable_entries.c.class_group_id)
-             .join(subjects, subjects.c.id == timetable_entries.c.subject_id)
-             .join(class_groups, class_groups.c.id == timetable_entries.c.class_group_id)
-             .where(timetable_entries.c.academic_year_id == group["academic_year_id"],
-                    timetable_entries.c.weekday == slot.weekday, timetable_entries.c.lesson_number == slot.lesson_number,
-                    (timetable_entries.c.class_group_id == group["id"]) | (timetable_entries.c.teacher_id == teacher_id)))
-    other = session.execute(clash).first()
-    if other is None:
-        return
-    when = domain.slot_label(slot.weekday, slot.lesson_number)
-    if other.class_group_id == group["id"]:
-        raise Conflict(f"У класса {group['name']} уже стоит урок «{other.subject}»: {when}",
-                       {"lesson_number": "занято"})
-    raise Conflict(f"У учителя в это время уже урок «{other.subject}» в классе {other.class_group}: {when}",
-                   {"teacher_id": "занят"})
+def insert_entry(deps: Deps, session: Session, school_id: str, group, e: pb.TimetableEntry,
+                 starts_on: dt.date | None = None, held: frozenset = frozenset()) -> tuple[pb.TimetableEntry, int]:
+    """Inserts the entry of the class group (in force from starts_on, or the whole year) and its dated lessons,
+    except on the (date, lesson number) slots in `held` (kept lessons of the class). Times come from the bell
+    schedule when given without times; the room's name from the room when given. The year's row is locked."""
+    subject_id = parse_uuid(e.subject_id, "subject_id")
+    teacher_id = parse_uuid(e.teacher_id, "teacher_id")
+    subgroup_id = parse_uuid(e.subgroup_id, "subgroup_id") if e.subgroup_id else None
+    room_id = parse_uuid(e.room_id, "room_id") if e.room_id else None
+    bell_id = parse_uuid(e.bell_schedule_id, "bell_schedule_id") if e.bell_schedule_id else None
+    subject = subject_name(session, subject_id)
+    subgroup = subgroup_row(session, subgroup_id, group["id"])["name"] if subgroup_id else None
+    starts_at, ends_at = e.starts_at, e.ends_at
+    if bell_id and not starts_at and not ends_at:
+        starts_at, ends_at = resources.bell_times(session, bell_id, e.lesson_number)
+    room = resources.room_name(session, room_id) if room_id else e.room
+    slot = domain.slot(e.weekday, e.lesson_number, starts_at, ends_at, room)
+    assigned = select(teaching_assignments.c.id).where(
+        teaching_assignments.c.teacher_id == teacher_id, teaching_assignments.c.subject_id == subject_id,
+        teaching_assignments.c.class_group_id == group["id"],
+        teaching_assignments.c.subgroup_id.is_(None) | (teaching_assignments.c.subgroup_id == subgroup_id))
+    if not session.scalar(assigned):
+        raise FailedPrecondition(f"Учитель не ведёт предмет «{subject}» в классе {group['name']}: "
+                                 "сначала назначьте нагрузку", {"teacher_id": "нет нагрузки"})
+    new = clashes.Booking(group["id"], subgroup_id, teacher_id, slot.room, clashes.label(subject, group["name"], subgroup))
+    reject_entry_clash(session, group["academic_year_id"], new, slot, starts_on)
+    entry = dict(id=new_id(), school_id=school_id, academic_year_id=group["academic_year_id"],
+                 class_group_id=group["id"], subgroup_id=subgroup_id, subject_id=subject_id,
+                 teacher_id=teacher_id, weekday=slot.weekday, lesson_number=slot.lesson_number,
+                 starts_at=slot.starts_at, ends_at=slot.ends_at, room=slot.room, room_id=room_id,
+                 bell_schedule_id=bell_id, starts_on=starts_on, ends_before=None)
+    session.execute(insert(timetable_entries).values(entry))
+    year_calendar = lesson_dates.load_calendar(session, group["academic_year_id"], group["grade"])
+    created = lesson_dates.add_lessons(session, deps.outbox, [
+        lesson_dates.lesson_row(entry, term_id, day) for term_id, day in year_calendar.dates_for(slot.weekday)
+        if (starts_on is None or day >= starts_on) and (day, slot.lesson_number) not in held],
+        {entry["id"]: dict(subject_name=subject, subgroup_name=subgroup)})
+    return messages.timetable_entry(dict(entry, subject_name=subject, subgroup_name=subgroup)), created
+
+
+def reject_entry_clash(session: Session, academic_year_id: str, new: clashes.Booking, slot: domain.Slot,
+                       starts_on: dt.date | None = None) -> None:
+    """Refuses a weekly slot where the class group (or the subgroup), the teacher or the room already has a lesson
+    in the same academic year, in force at some date from starts_on (or at all)."""
+    t = timetable_entries
+    holders = t.c.class_group_id == new.class_group_id
+    holders |= t.c.teacher_id == new.teacher_id
+    if new.room:
+        holders |= func.lower(t.c.room) == new.room.lower()
+    query = booking_columns(t).where(t.c.academic_year_id == academic_year_id, t.c.weekday == slot.weekday,
+                                     t.c.lesson_number == slot.lesson_number, holders)
+    if starts_on:
+        query = query.where(t.c.ends_before.is_(None) | (t.c.ends_before > starts_on))
+    others = session.execute(query).mappings()
+    clashes.reject(new, (clashes.booking_of(row) for row in others),
+                   domain.slot_label(slot.weekday, slot.lesson_number))
+
+
+def booking_columns(table):
+    """What clashes.booking_of needs of a timetable entry or a dated lesson, with the names of its subject, class
+    group and subgroup."""
+    return (select(table, subjects.c.name.label("subject"), class_groups.c.name.label("class_group"),
+                   subgroups.c.name.label("subgroup"), subjects.c.name.label("subject_name"),
+                   subgroups.c.name.label("subgroup_name"))
+            .join(subjects, subjects.c.id == table.c.subject_id)
+            .join(class_groups, class_groups.c.id == table.c.class_group_id)
+            .outerjoin(subgroups, subgroups.c.id == table.c.subgroup_id))
 
 
 def list_lessons(deps: Deps, school_id: str, class_group_id: str, teacher_id: str, date_from: str,
@@ -190,8 +224,9 @@ def list_lessons(deps: Deps, school_id: str, class_group_id: str, teacher_id: st
     query = lessons_query().order_by(lessons.c.date, lessons.c.lesson_number, lessons.c.starts_at)
     if class_group_id:
         query = query.where(lessons.c.class_group_id == parse_uuid(class_group_id, "class_group_id"))
-    if teacher_id:
-        query = query.where(lessons.c.teacher_id == parse_uuid(teacher_id, "teacher_id"))
+    if teacher_id:  # the lessons they give: their own and those they substitute in
+        teacher_id = parse_uuid(teacher_id, "teacher_id")
+        query = query.where((lessons.c.teacher_id == teacher_id) | (lessons.c.substitute_teacher_id == teacher_id))
     if subject_id:
         query = query.where(lessons.c.subject_id == parse_uuid(subject_id, "subject_id"))
     if start:
@@ -201,7 +236,7 @@ def list_lessons(deps: Deps, school_id: str, class_group_id: str, teacher_id: st
     if not include_cancelled:
         query = query.where(lessons.c.status == lesson_dates.SCHEDULED)
     with deps.db.tenant_session(school_id) as session:
-        return [messages.lesson(row, row["subject_name"]) for row in session.execute(query).mappings()]
+        return [messages.lesson(row) for row in session.execute(query).mappings()]
 
 
 def get_lesson(deps: Deps, school_id: str, lesson_id: str) -> pb.Lesson:
@@ -210,7 +245,7 @@ def get_lesson(deps: Deps, school_id: str, lesson_id: str) -> pb.Lesson:
         row = session.execute(lessons_query().where(lessons.c.id == parse_uuid(lesson_id, "lesson_id"))).mappings().first()
     if row is None:
         raise NotFound("Урок не найден", {"lesson_id": "не найден"})
-    return messages.lesson(row, row["subject_name"])
+    return messages.lesson(row)
 
 
 def close_academic_year(deps: Deps, school_id: str, academic_year_id: str) -> pb.AcademicYear:
@@ -239,8 +274,11 @@ def get_term(deps: Deps, school_id: str, term_id: str) -> pb.Term:
 
 
 def lessons_query():
-    return (select(lessons, subjects.c.name.label("subject_name"), academic_years.c.status.label("year_status"))
+    return (select(lessons, subjects.c.name.label("subject_name"), subgroups.c.name.label("subgroup_name"),
+                   class_groups.c.name.label("class_group_name"), class_groups.c.academic_year_id, class_groups.c.grade,
+                   academic_years.c.status.label("year_status"))
             .join(subjects, subjects.c.id == lessons.c.subject_id)
+            .outerjoin(subgroups, subgroups.c.id == lessons.c.subgroup_id)
             .join(class_groups, class_groups.c.id == lessons.c.class_group_id)
             .join(academic_years, academic_years.c.id == class_groups.c.academic_year_id))
 
@@ -269,3 +307,13 @@ def subject_name(session: Session, subject_id: str) -> str:
     if name is None:
         raise NotFound("Предмет не найден", {"subject_id": "не найден"})
     return name
+
+
+def subgroup_row(session: Session, subgroup_id: str, class_group_id: str | None = None):
+    """The subgroup; with class_group_id, it must be a subgroup of that class group."""
+    row = session.execute(select(subgroups).where(subgroups.c.id == subgroup_id)).mappings().first()
+    if row is None:
+        raise NotFound("Подгруппа не найдена", {"subgroup_id": "не найдена"})
+    if class_group_id and row["class_group_id"] != class_group_id:
+        raise Invalid("subgroup_id", "подгруппа другого класса")
+    return row

@@ -12,66 +12,126 @@ from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.outbox import Outbox
 from services.schedule import messages
 from services.schedule.calendar import Calendar, Period
-from services.schedule.tables import day_transfers, holidays, lessons, subjects, terms, timetable_entries
+from services.schedule.tables import (
+    class_groups,
+    day_transfers,
+    holidays,
+    lessons,
+    recorded_lessons,
+    subgroups,
+    subjects,
+    terms,
+    timetable_entries,
+)
 
 SCHEDULED, CANCELLED = "scheduled", "cancelled"
 
 
-def load_calendar(session: Session, academic_year_id: str) -> Calendar:
-    def periods(table, id_column) -> tuple[Period, ...]:
-        rows = session.execute(select(id_column, table.c.start_date, table.c.end_date)
-                               .where(table.c.academic_year_id == academic_year_id)).all()
-        return tuple(Period(str(r[0]), r.start_date, r.end_date) for r in rows)
+def load_calendar(session: Session, academic_year_id: str, grade: int) -> Calendar:
+    """The calendar of the year's class groups of one grade: the terms for that grade (or for every grade)."""
+    def periods(table, *conditions) -> tuple[Period, ...]:
+        rows = session.execute(select(table.c.id, table.c.start_date, table.c.end_date)
+                               .where(table.c.academic_year_id == academic_year_id, *conditions)).all()
+        return tuple(Period(str(r.id), r.start_date, r.end_date) for r in rows)
 
+    every_grade = (terms.c.grade_from == 0) & (terms.c.grade_to == 0)
+    for_grade = every_grade | ((terms.c.grade_from <= grade) & (terms.c.grade_to >= grade))
     transfers = session.execute(select(day_transfers.c.date, day_transfers.c.works_as_weekday)
                                 .where(day_transfers.c.academic_year_id == academic_year_id)).all()
-    return Calendar(periods(terms, terms.c.id), periods(holidays, holidays.c.id), dict(transfers))
+    return Calendar(periods(terms, for_grade), periods(holidays), dict(transfers))
 
 
 def lesson_row(entry: Mapping, term_id: str, day: dt.date) -> dict:
     return dict(id=str(uuid.uuid4()), school_id=entry["school_id"], timetable_entry_id=entry["id"], term_id=term_id,
-                class_group_id=entry["class_group_id"], subject_id=entry["subject_id"], teacher_id=entry["teacher_id"],
-                date=day, lesson_number=entry["lesson_number"], starts_at=entry["starts_at"], ends_at=entry["ends_at"],
-                status=SCHEDULED)
+                class_group_id=entry["class_group_id"], subgroup_id=entry["subgroup_id"],
+                subject_id=entry["subject_id"], teacher_id=entry["teacher_id"], date=day,
+                lesson_number=entry["lesson_number"], starts_at=entry["starts_at"], ends_at=entry["ends_at"],
+                room=entry["room"], status=SCHEDULED)
 
 
-def add_lessons(session: Session, outbox: Outbox, rows: list[dict], subject_names: Mapping[str, str]) -> int:
-    """Inserts scheduled lessons and a LessonScheduled event for each."""
+def add_lessons(session: Session, outbox: Outbox, rows: list[dict], names: Mapping[str, Mapping]) -> int:
+    """Inserts scheduled lessons and a LessonScheduled event for each; names maps a timetable entry id to its
+    subject_name and subgroup_name."""
     if rows:
         session.execute(insert(lessons), rows)
     for row in rows:
-        outbox.add(session, row["school_id"], pb.LessonScheduled(lesson=messages.lesson(row, subject_names[row["subject_id"]])))
+        lesson = messages.lesson(dict(row, **names[row["timetable_entry_id"]]))
+        outbox.add(session, row["school_id"], pb.LessonScheduled(lesson=lesson))
     return len(rows)
 
 
+def entry_names(entry: Mapping) -> dict:
+    return dict(subject_name=entry["subject_name"], subgroup_name=entry["subgroup_name"])
+
+
 def cancel_lessons(session: Session, outbox: Outbox, rows: Iterable[Mapping]) -> int:
-    """Marks scheduled lessons cancelled and writes a LessonCancelled event for each (rows carry subject_name)."""
+    """Marks scheduled lessons cancelled with their rows' change_note and writes a LessonCancelled event for each
+    (rows carry subject_name)."""
     rows = list(rows)
-    if rows:
-        session.execute(update(lessons).where(lessons.c.id.in_([r["id"] for r in rows])).values(status=CANCELLED))
+    for note in {r["change_note"] for r in rows}:
+        session.execute(update(lessons).where(lessons.c.id.in_([r["id"] for r in rows if r["change_note"] == note]))
+                        .values(status=CANCELLED, change_note=note))
     for row in rows:
-        lesson = messages.lesson(dict(row, status=CANCELLED), row["subject_name"])
+        lesson = messages.lesson(dict(row, status=CANCELLED))
         outbox.add(session, row["school_id"], pb.LessonCancelled(lesson=lesson))
     return len(rows)
 
 
+def in_force(entry: Mapping, day: dt.date) -> bool:
+    """Whether the timetable entry holds on the date (entries changed from a date hold for a period)."""
+    return (entry["starts_on"] is None or entry["starts_on"] <= day) and (
+        entry["ends_before"] is None or day < entry["ends_before"])
+
+
+def recorded(session: Session, lesson_ids: Iterable[str]) -> set[str]:
+    """Which of the lessons the journal has records for (as its events told us)."""
+    lesson_ids = list(lesson_ids)
+    if not lesson_ids:
+        return set()
+    return set(session.scalars(select(recorded_lessons.c.lesson_id).where(recorded_lessons.c.lesson_id.in_(lesson_ids))))
+
+
+def retire(session: Session, outbox: Outbox, rows: Iterable[Mapping], cancel_note: str, keep_note: str) -> list[Mapping]:
+    """Lessons that should no longer take place: those without journal records are cancelled (LessonCancelled,
+    cancel_note), those with records are kept and get keep_note so the teacher sees why. Returns the kept ones."""
+    rows = list(rows)
+    kept_ids = recorded(session, [r["id"] for r in rows])
+    kept = [dict(r, change_note=keep_note) for r in rows if r["id"] in kept_ids]
+    if kept:
+        session.execute(update(lessons).where(lessons.c.id.in_(list(kept_ids))).values(change_note=keep_note))
+    cancel_lessons(session, outbox, [dict(r, change_note=cancel_note) for r in rows if r["id"] not in kept_ids])
+    return kept
+
+
 def reconcile(session: Session, outbox: Outbox, academic_year_id: str, dates: Iterable[dt.date]) -> tuple[int, int]:
     """Makes the scheduled lessons of the dates match the year's calendar: lessons of a date that no longer
-    works as their weekday are cancelled, missing ones are scheduled. Returns (scheduled, cancelled)."""
+    works as their weekday are cancelled (or kept with a note when the journal has records for them), missing ones
+    are scheduled where their class's slot is free. Returns (scheduled, cancelled)."""
     dates = sorted(set(dates))
-    calendar = load_calendar(session, academic_year_id)
-    entries = session.execute(select(timetable_entries, subjects.c.name.label("subject_name"))
+    entries = session.execute(select(timetable_entries, subjects.c.name.label("subject_name"),
+                                     subgroups.c.name.label("subgroup_name"), class_groups.c.grade)
                               .join(subjects, subjects.c.id == timetable_entries.c.subject_id)
+                              .join(class_groups, class_groups.c.id == timetable_entries.c.class_group_id)
+                              .outerjoin(subgroups, subgroups.c.id == timetable_entries.c.subgroup_id)
                               .where(timetable_entries.c.academic_year_id == academic_year_id)).mappings().all()
+    calendars = {grade: load_calendar(session, academic_year_id, grade) for grade in {e["grade"] for e in entries}}
+    calendar_of = {e["id"]: calendars[e["grade"]] for e in entries}
     weekday_of = {e["id"]: e["weekday"] for e in entries}
     current = session.execute(
-        select(lessons, subjects.c.name.label("subject_name")).join(subjects, subjects.c.id == lessons.c.subject_id)
+        select(lessons, subjects.c.name.label("subject_name"), subgroups.c.name.label("subgroup_name"))
+        .join(subjects, subjects.c.id == lessons.c.subject_id)
+        .outerjoin(subgroups, subgroups.c.id == lessons.c.subgroup_id)
         .where(lessons.c.timetable_entry_id.in_(list(weekday_of)), lessons.c.date.in_(dates),
                lessons.c.status == SCHEDULED).with_for_update(of=lessons)).mappings().all()
-    stale = [row for row in current if calendar.works_as(row["date"]) != weekday_of[row["timetable_entry_id"]]]
-    cancelled = cancel_lessons(session, outbox, stale)
-    kept = {(row["timetable_entry_id"], row["date"]) for row in current} - {(r["timetable_entry_id"], r["date"]) for r in stale}
-    missing = [lesson_row(entry, calendar.term_of(day), day) for day in dates for entry in entries
-               if calendar.works_as(day) == entry["weekday"] and (entry["id"], day) not in kept]
-    scheduled = add_lessons(session, outbox, missing, {e["subject_id"]: e["subject_name"] for e in entries})
-    return scheduled, cancelled
+    stale = [row for row in current
+             if calendar_of[row["timetable_entry_id"]].works_as(row["date"]) != weekday_of[row["timetable_entry_id"]]]
+    kept = retire(session, outbox, stale, "Урок отменён: день стал нерабочим или перенесён",
+                  "День стал нерабочим или перенесён, но в журнале по уроку уже есть записи: урок сохранён")
+    held = {(row["class_group_id"], row["date"], row["lesson_number"]) for row in kept}
+    stale_ids = {row["id"] for row in stale}
+    present = {(row["timetable_entry_id"], row["date"]) for row in current if row["id"] not in stale_ids}
+    missing = [lesson_row(entry, calendar_of[entry["id"]].term_of(day), day) for day in dates for entry in entries
+               if calendar_of[entry["id"]].works_as(day) == entry["weekday"] and in_force(entry, day)
+               and (entry["id"], day) not in present and (entry["class_group_id"], day, entry["lesson_number"]) not in held]
+    scheduled = add_lessons(session, outbox, missing, {e["id"]: entry_names(e) for e in entries})
+    return scheduled, len(stale) - len(kept)

@@ -11,7 +11,7 @@ def clock(value) -> str:
 
 def term(row: Mapping) -> pb.Term:
     return pb.Term(id=row["id"], name=row["name"], kind=row["kind"], start_date=row["start_date"].isoformat(),
-                   end_date=row["end_date"].isoformat())
+                   end_date=row["end_date"].isoformat(), grade_from=row["grade_from"], grade_to=row["grade_to"])
 
 
 def academic_year(row: Mapping, terms: Iterable[Mapping]) -> pb.AcademicYear:
@@ -31,23 +31,41 @@ def subject(row: Mapping) -> pb.Subject:
 
 def teaching_assignment(row: Mapping) -> pb.TeachingAssignment:
     return pb.TeachingAssignment(id=row["id"], school_id=row["school_id"], teacher_id=row["teacher_id"],
-                                 subject_id=row["subject_id"], class_group_id=row["class_group_id"])
+                                 subject_id=row["subject_id"], class_group_id=row["class_group_id"],
+                                 subgroup_id=row.get("subgroup_id") or "")
 
 
 def timetable_entry(row: Mapping) -> pb.TimetableEntry:
     return pb.TimetableEntry(
         id=row["id"], school_id=row["school_id"], class_group_id=row["class_group_id"], subject_id=row["subject_id"],
         teacher_id=row["teacher_id"], weekday=row["weekday"], lesson_number=row["lesson_number"],
-        starts_at=clock(row["starts_at"]), ends_at=clock(row["ends_at"]), room=row["room"])
+        starts_at=clock(row["starts_at"]), ends_at=clock(row["ends_at"]), room=row["room"],
+        subgroup_id=row.get("subgroup_id") or "", room_id=row.get("room_id") or "",
+        bell_schedule_id=row.get("bell_schedule_id") or "", starts_on=iso(row.get("starts_on")),
+        ends_before=iso(row.get("ends_before")), subject_name=row.get("subject_name") or "",
+        subgroup_name=row.get("subgroup_name") or "")
 
 
-def lesson(row: Mapping, subject_name: str) -> pb.Lesson:
+def iso(day) -> str:
+    return day.isoformat() if day else ""
+
+
+def lesson(row: Mapping) -> pb.Lesson:
+    """A dated lesson from its row with subject_name (and subgroup_name, year_status when known)."""
     return pb.Lesson(
         id=row["id"], school_id=row["school_id"], class_group_id=row["class_group_id"], subject_id=row["subject_id"],
-        subject_name=subject_name, teacher_id=row["teacher_id"], date=row["date"].isoformat(),
+        subject_name=row["subject_name"], teacher_id=row["teacher_id"], date=row["date"].isoformat(),
         lesson_number=row["lesson_number"], starts_at=clock(row["starts_at"]), ends_at=clock(row["ends_at"]),
         term_id=row["term_id"], timetable_entry_id=row["timetable_entry_id"], status=row["status"],
-        year_closed=row.get("year_status") == "closed")
+        year_closed=row.get("year_status") == "closed", subgroup_id=row.get("subgroup_id") or "",
+        subgroup_name=row.get("subgroup_name") or "", substitute_teacher_id=row.get("substitute_teacher_id") or "",
+        room=row.get("room") or "", moved_from_date=iso(row.get("moved_from_date")),
+        change_note=row.get("change_note") or "")
+
+
+def subgroup(row: Mapping, student_ids) -> pb.Subgroup:
+    return pb.Subgroup(id=row["id"], school_id=row["school_id"], class_group_id=row["class_group_id"],
+                       name=row["name"], student_ids=sorted(student_ids))
 
 
 def holiday(row: Mapping) -> pb.Holiday:
@@ -73,3 +91,17 @@ def curriculum_hours(row: Mapping, subject_name: str) -> pb.CurriculumHours:
 
 def plan_topic(row: Mapping) -> pb.PlanTopic:
     return pb.PlanTopic(id=row["id"], position=row["position"], title=row["title"], hours=hours_text(row["hours"]))
+
+
+def bell_schedule(row: Mapping, periods: Iterable[Mapping]) -> pb.BellSchedule:
+    return pb.BellSchedule(id=row["id"], school_id=row["school_id"], name=row["name"], periods=[
+        pb.BellPeriod(lesson_number=p["lesson_number"], starts_at=clock(p["starts_at"]), ends_at=clock(p["ends_at"]))
+        for p in periods])
+
+
+def mismatch_report(row: Mapping) -> pb.MismatchReport:
+    return pb.MismatchReport(
+        id=row["id"], school_id=row["school_id"], lesson_id=row["lesson_id"], reporter_id=row["reporter_id"],
+        message=row["message"], status=row["status"], resolution=row["resolution"],
+        created_at=row["created_at"].isoformat(), lesson_date=iso(row["lesson_date"]),
+        class_group_id=row["class_group_id"], subject_name=row["subject_name"])

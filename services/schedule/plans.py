@@ -20,6 +20,7 @@ from services.schedule.tables import (
     plan_topics,
     subjects,
     teaching_assignments,
+    timetable_entries,
 )
 
 
@@ -58,7 +59,8 @@ def get_curriculum(deps: Deps, school_id: str, class_group_id: str) -> pb.Curric
 
 def curriculum_warnings(deps: Deps, school_id: str, academic_year_id: str) -> list[pb.CurriculumWarning]:
     """What is missing in the year's curriculum: class groups without hours, subjects with hours but no
-    teacher, and the whole curriculum still incomplete after the policy's due date."""
+    teacher, the whole curriculum still incomplete after the policy's due date, and class groups without a
+    timetable after the first timetable's due date (S4, 20 September by default)."""
     school_id = authorize(deps, school_id, "schedule.read")
     academic_year_id = parse_uuid(academic_year_id, "academic_year_id")
     with deps.db.tenant_session(school_id) as session:
@@ -71,7 +73,11 @@ def curriculum_warnings(deps: Deps, school_id: str, academic_year_id: str) -> li
         with_hours = set(session.scalars(select(curriculum_hours.c.class_group_id).distinct()
                                          .where(curriculum_hours.c.class_group_id.in_([g.id for g in groups]))))
         untaught = _hours_without_teacher(session, academic_year_id)
-        due = curriculum.due_date(year_start, load_policy(session).curriculum_due)
+        with_lessons = set(session.scalars(select(timetable_entries.c.class_group_id).distinct()
+                                           .where(timetable_entries.c.academic_year_id == academic_year_id)))
+        settings = load_policy(session)
+        due = curriculum.due_date(year_start, settings.curriculum_due)
+        timetable_due = curriculum.due_date(year_start, settings.timetable_due, "09-20")
     warnings = [pb.CurriculumWarning(kind="no_curriculum", class_group_id=g.id,
                                      message=f"У класса {g.name} нет учебного плана (часов по предметам)")
                 for g in groups if g.id not in with_hours]
@@ -83,6 +89,9 @@ def curriculum_warnings(deps: Deps, school_id: str, academic_year_id: str) -> li
     missing = [g.name for g in groups if g.id not in with_hours]
     warnings += [pb.CurriculumWarning(kind="overdue", message=text)
                  for text in curriculum.overdue_warning(deps.today(), due, missing)]
+    without_timetable = [g.name for g in groups if g.id not in with_lessons]
+    warnings += [pb.CurriculumWarning(kind="timetable_overdue", message=text) for text in curriculum.overdue_warning(
+        deps.today(), timetable_due, without_timetable, "Расписание не составлено", "нет уроков")]
     return warnings
 
 
@@ -138,8 +147,9 @@ def list_plan_topics(deps: Deps, school_id: str, class_group_id: str, subject_id
 
 
 def plan_progress(deps: Deps, school_id: str, class_group_id: str, subject_id: str) -> pb.PlanProgressReport:
-    """Planned hours (thematic plan; curriculum × study weeks) against the scheduled lessons, so far and in all.
-    The journal's delivered lessons are not known here: "so far" counts scheduled lessons dated up to today."""
+    """Planned hours (thematic plan; curriculum × study weeks) against the scheduled lessons, so far and in all
+    (with subgroups: those of the subgroup with most lessons). The journal's delivered lessons are not known here:
+    "so far" counts scheduled lessons dated up to today."""
     school_id = authorize(deps, school_id, "schedule.read")
     class_group_id, subject_id = parse_uuid(class_group_id, "class_group_id"), parse_uuid(subject_id, "subject_id")
     today = deps.today()
@@ -149,11 +159,11 @@ def plan_progress(deps: Deps, school_id: str, class_group_id: str, subject_id: s
         topics = _topics(session, class_group_id, subject_id)
         weekly = session.scalar(select(curriculum_hours.c.hours_per_week).where(
             curriculum_hours.c.class_group_id == class_group_id, curriculum_hours.c.subject_id == subject_id))
-        weeks = curriculum.study_weeks(lesson_dates.load_calendar(session, group["academic_year_id"]))
+        weeks = curriculum.study_weeks(lesson_dates.load_calendar(session, group["academic_year_id"], group["grade"]))
         scheduled = (lessons.c.class_group_id == class_group_id) & (lessons.c.subject_id == subject_id) & (
             lessons.c.status == lesson_dates.SCHEDULED)
-        total = session.scalar(select(func.count()).where(scheduled))
-        to_date = session.scalar(select(func.count()).where(scheduled, lessons.c.date <= today))
+        total = _per_group(session, scheduled)
+        to_date = _per_group(session, scheduled, lessons.c.date <= today)
     plan_hours = sum((t["hours"] for t in topics), Decimal(0))
     weekly = weekly or Decimal(0)
     return pb.PlanProgressReport(
@@ -162,6 +172,13 @@ def plan_progress(deps: Deps, school_id: str, class_group_id: str, subject_id: s
         study_weeks=weeks, curriculum_hours=curriculum.hours_text(weekly * weeks), lessons_total=total,
         lessons_to_date=to_date, as_of=today.isoformat(),
         warnings=curriculum.progress_warnings(subject, group["name"], plan_hours, weekly * weeks, total))
+
+
+def _per_group(session: Session, *conditions) -> int:
+    """Lessons of the subject as one student has them: with subgroups, each subgroup has the class's hours, so
+    the count of the subgroup (or the whole class) with the most lessons."""
+    counts = session.scalars(select(func.count()).where(*conditions).group_by(lessons.c.subgroup_id)).all()
+    return max(counts, default=0)
 
 
 def _topics(session: Session, class_group_id: str, subject_id: str) -> list:

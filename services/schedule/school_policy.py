@@ -1,5 +1,6 @@
-"""The per-school schedule policy: the notice periods of requirement S4 and the curriculum due date of S2 with
-their defaults (the one place defaults live), read from the schedule_policy table's key/value rows."""
+"""The per-school schedule policy: the notice periods and the first timetable's due date of requirement S4 and
+the curriculum due date of S2 with their defaults (the one place defaults live), read from the schedule_policy
+table's key/value rows."""
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -15,6 +16,7 @@ class SchedulePolicy:
     holiday_notice_days: int = 14          # holidays announced 2 weeks ahead
     transfer_notice_working_days: int = 3  # day transfers announced 3 working days ahead
     curriculum_due: str = "09-15"          # MM-DD: the curriculum is complete by 15 September of the year
+    timetable_due: str = "09-20"           # MM-DD: every class group has its first timetable by 20 September (S4)
 
 
 DEFAULT = SchedulePolicy()

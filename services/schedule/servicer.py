@@ -1,7 +1,19 @@
 """gRPC ScheduleService: protobuf in, handler call, protobuf out."""
 from proto.schedule.v1 import schedule_pb2 as pb
 from proto.schedule.v1 import schedule_pb2_grpc
-from services.schedule import calendar_handlers, domain, feeds, handlers, plans
+from services.schedule import (
+    calendar_handlers,
+    domain,
+    feeds,
+    handlers,
+    lesson_changes,
+    mismatch,
+    plans,
+    rooms,
+    subgroups,
+    timetable_changes,
+    year_copy,
+)
 from services.schedule.handlers import Deps
 
 SERVICE = pb.DESCRIPTOR.services_by_name["ScheduleService"].full_name
@@ -14,7 +26,7 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
         self.deps = deps
 
     def CreateAcademicYear(self, request, context):
-        terms = [domain.TermInput(t.name, t.kind, t.start_date, t.end_date) for t in request.terms]
+        terms = [domain.TermInput(t.name, t.kind, t.start_date, t.end_date, t.grade_from, t.grade_to) for t in request.terms]
         return handlers.create_academic_year(self.deps, request.school_id, request.name, request.start_date,
                                              request.end_date, terms)
 
@@ -34,13 +46,10 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
 
     def AssignTeacher(self, request, context):
         return handlers.assign_teacher(self.deps, request.school_id, request.teacher_id, request.subject_id,
-                                       request.class_group_id)
+                                       request.class_group_id, request.subgroup_id)
 
     def CreateTimetableEntry(self, request, context):
-        e = request.entry
-        entry, created = handlers.create_timetable_entry(self.deps, e.school_id, e.class_group_id, e.subject_id,
-                                                         e.teacher_id, e.weekday, e.lesson_number, e.starts_at,
-                                                         e.ends_at, e.room)
+        entry, created = handlers.create_timetable_entry(self.deps, request.entry.school_id, request.entry)
         return pb.CreateTimetableEntryResponse(entry=entry, lessons_created=created)
 
     def ListLessons(self, request, context):
@@ -102,3 +111,69 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
 
     def PlanProgress(self, request, context):
         return plans.plan_progress(self.deps, request.school_id, request.class_group_id, request.subject_id)
+
+    def CreateSubgroup(self, request, context):
+        return subgroups.create_subgroup(self.deps, request.school_id, request.class_group_id, request.name,
+                                         request.student_ids)
+
+    def SetSubgroupStudents(self, request, context):
+        return subgroups.set_subgroup_students(self.deps, request.school_id, request.subgroup_id, request.student_ids)
+
+    def GetSubgroup(self, request, context):
+        return subgroups.get_subgroup(self.deps, request.school_id, request.subgroup_id)
+
+    def ListSubgroups(self, request, context):
+        return pb.ListSubgroupsResponse(subgroups=subgroups.list_subgroups(self.deps, request.school_id,
+                                                                           request.class_group_id))
+
+    def CancelLesson(self, request, context):
+        return lesson_changes.cancel_lesson(self.deps, request.school_id, request.lesson_id, request.reason)
+
+    def MoveLesson(self, request, context):
+        return lesson_changes.move_lesson(self.deps, request.school_id, request.lesson_id, request.date,
+                                          request.lesson_number, request.starts_at, request.ends_at, request.reason)
+
+    def AssignSubstitute(self, request, context):
+        return lesson_changes.assign_substitute(self.deps, request.school_id, request.lesson_id, request.teacher_id,
+                                                request.reason)
+
+    def SubstituteTeacher(self, request, context):
+        return lesson_changes.substitute_teacher(self.deps, request.school_id, request.teacher_id, request.date_from,
+                                                 request.date_to, request.substitute_teacher_id, request.reason)
+
+    def CreateRoom(self, request, context):
+        return rooms.create_room(self.deps, request.school_id, request.name)
+
+    def ListRooms(self, request, context):
+        return pb.ListRoomsResponse(rooms=rooms.list_rooms(self.deps, request.school_id))
+
+    def CreateBellSchedule(self, request, context):
+        return rooms.create_bell_schedule(self.deps, request.school_id, request.name, request.periods)
+
+    def ListBellSchedules(self, request, context):
+        return pb.ListBellSchedulesResponse(bell_schedules=rooms.list_bell_schedules(self.deps, request.school_id))
+
+    def ReplaceTimetableEntry(self, request, context):
+        return timetable_changes.replace_timetable_entry(self.deps, request.school_id, request.entry_id,
+                                                         request.effective_from, request.entry)
+
+    def DeleteTimetableEntry(self, request, context):
+        return timetable_changes.delete_timetable_entry(self.deps, request.school_id, request.entry_id,
+                                                        request.effective_from)
+
+    def ListTimetableEntries(self, request, context):
+        return pb.ListTimetableEntriesResponse(entries=timetable_changes.list_timetable_entries(
+            self.deps, request.school_id, request.class_group_id, request.date))
+
+    def ReportMismatch(self, request, context):
+        return mismatch.report_mismatch(self.deps, request.school_id, request.lesson_id, request.message)
+
+    def ListMismatchReports(self, request, context):
+        return pb.ListMismatchReportsResponse(reports=mismatch.list_mismatch_reports(
+            self.deps, request.school_id, request.status))
+
+    def ResolveMismatchReport(self, request, context):
+        return mismatch.resolve_mismatch_report(self.deps, request.school_id, request.report_id, request.resolution)
+
+    def CopyAcademicYear(self, request, context):
+        return year_copy.copy_academic_year(self.deps, request.school_id, request.source_year_id, request.name)

@@ -30,6 +30,8 @@ terms = sa.Table(
     sa.Column("kind", sa.Text, nullable=False),
     sa.Column("start_date", sa.Date, nullable=False),
     sa.Column("end_date", sa.Date, nullable=False),
+    sa.Column("grade_from", sa.Integer, nullable=False, server_default="0"),  # 0 and 0: every grade
+    sa.Column("grade_to", sa.Integer, nullable=False, server_default="0"),
 )
 
 class_groups = sa.Table(
@@ -49,6 +51,7 @@ teaching_assignments = sa.Table(
     sa.Column("teacher_id", UUID(as_uuid=False), nullable=False),
     sa.Column("subject_id", UUID(as_uuid=False), nullable=False),
     sa.Column("class_group_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("subgroup_id", UUID(as_uuid=False)),  # None: the whole class group
 )
 
 timetable_entries = sa.Table(
@@ -62,6 +65,11 @@ timetable_entries = sa.Table(
     sa.Column("starts_at", sa.Time, nullable=False),
     sa.Column("ends_at", sa.Time, nullable=False),
     sa.Column("room", sa.Text, nullable=False),
+    sa.Column("subgroup_id", UUID(as_uuid=False)),
+    sa.Column("room_id", UUID(as_uuid=False)),
+    sa.Column("bell_schedule_id", UUID(as_uuid=False)),
+    sa.Column("starts_on", sa.Date),    # in force from (None: the whole year)
+    sa.Column("ends_before", sa.Date),  # no longer in force from (None: to the end of the year)
 )
 
 lessons = sa.Table(
@@ -76,6 +84,11 @@ lessons = sa.Table(
     sa.Column("starts_at", sa.Time, nullable=False),
     sa.Column("ends_at", sa.Time, nullable=False),
     sa.Column("status", sa.Text, nullable=False, server_default="scheduled"),  # scheduled | cancelled
+    sa.Column("subgroup_id", UUID(as_uuid=False)),
+    sa.Column("substitute_teacher_id", UUID(as_uuid=False)),
+    sa.Column("room", sa.Text, nullable=False, server_default=""),
+    sa.Column("moved_from_date", sa.Date),
+    sa.Column("change_note", sa.Text, nullable=False, server_default=""),
 )
 
 holidays = sa.Table(
@@ -124,6 +137,53 @@ plan_topics = sa.Table(
     sa.Column("position", sa.Integer, nullable=False),
     sa.Column("title", sa.Text, nullable=False),
     sa.Column("hours", sa.Numeric(5, 2), nullable=False),
+)
+
+subgroups = sa.Table(
+    "subgroups", metadata, _id(), _school(),
+    sa.Column("class_group_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+)
+
+subgroup_students = sa.Table(
+    "subgroup_students", metadata, _school(),
+    sa.Column("subgroup_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("student_id", UUID(as_uuid=False), primary_key=True),
+)
+
+rooms = sa.Table(
+    "rooms", metadata, _id(), _school(),
+    sa.Column("name", sa.Text, nullable=False),
+)
+
+bell_schedules = sa.Table(
+    "bell_schedules", metadata, _id(), _school(),
+    sa.Column("name", sa.Text, nullable=False),
+)
+
+bell_periods = sa.Table(
+    "bell_periods", metadata, _school(),
+    sa.Column("bell_schedule_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("lesson_number", sa.Integer, primary_key=True),
+    sa.Column("starts_at", sa.Time, nullable=False),
+    sa.Column("ends_at", sa.Time, nullable=False),
+)
+
+mismatch_reports = sa.Table(
+    "mismatch_reports", metadata, _id(), _school(),
+    sa.Column("lesson_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("reporter_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("message", sa.Text, nullable=False),
+    sa.Column("status", sa.Text, nullable=False, server_default="open"),  # open | resolved
+    sa.Column("resolution", sa.Text, nullable=False, server_default=""),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.Column("resolved_at", sa.DateTime(timezone=True)),
+)
+
+recorded_lessons = sa.Table(  # lessons the journal has records for (fed by its events)
+    "recorded_lessons", metadata, _school(),
+    sa.Column("lesson_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("first_recorded_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
 )
 
 outbox, inbox = messaging_tables(metadata)

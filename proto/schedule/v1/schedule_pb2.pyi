@@ -7,18 +7,22 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class Term(_message.Message):
-    __slots__ = ("id", "name", "kind", "start_date", "end_date")
+    __slots__ = ("id", "name", "kind", "start_date", "end_date", "grade_from", "grade_to")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     START_DATE_FIELD_NUMBER: _ClassVar[int]
     END_DATE_FIELD_NUMBER: _ClassVar[int]
+    GRADE_FROM_FIELD_NUMBER: _ClassVar[int]
+    GRADE_TO_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     kind: str
     start_date: str
     end_date: str
-    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., kind: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ...) -> None: ...
+    grade_from: int
+    grade_to: int
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., kind: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., grade_from: _Optional[int] = ..., grade_to: _Optional[int] = ...) -> None: ...
 
 class AcademicYear(_message.Message):
     __slots__ = ("id", "school_id", "name", "start_date", "end_date", "terms", "status")
@@ -63,21 +67,23 @@ class Subject(_message.Message):
     def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
 
 class TeachingAssignment(_message.Message):
-    __slots__ = ("id", "school_id", "teacher_id", "subject_id", "class_group_id")
+    __slots__ = ("id", "school_id", "teacher_id", "subject_id", "class_group_id", "subgroup_id")
     ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
     SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
     id: str
     school_id: str
     teacher_id: str
     subject_id: str
     class_group_id: str
-    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+    subgroup_id: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subgroup_id: _Optional[str] = ...) -> None: ...
 
 class TimetableEntry(_message.Message):
-    __slots__ = ("id", "school_id", "class_group_id", "subject_id", "teacher_id", "weekday", "lesson_number", "starts_at", "ends_at", "room")
+    __slots__ = ("id", "school_id", "class_group_id", "subject_id", "teacher_id", "weekday", "lesson_number", "starts_at", "ends_at", "room", "subgroup_id", "room_id", "bell_schedule_id", "starts_on", "ends_before", "subject_name", "subgroup_name")
     ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
@@ -88,6 +94,13 @@ class TimetableEntry(_message.Message):
     STARTS_AT_FIELD_NUMBER: _ClassVar[int]
     ENDS_AT_FIELD_NUMBER: _ClassVar[int]
     ROOM_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    ROOM_ID_FIELD_NUMBER: _ClassVar[int]
+    BELL_SCHEDULE_ID_FIELD_NUMBER: _ClassVar[int]
+    STARTS_ON_FIELD_NUMBER: _ClassVar[int]
+    ENDS_BEFORE_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_NAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     school_id: str
     class_group_id: str
@@ -98,7 +111,14 @@ class TimetableEntry(_message.Message):
     starts_at: str
     ends_at: str
     room: str
-    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., weekday: _Optional[int] = ..., lesson_number: _Optional[int] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., room: _Optional[str] = ...) -> None: ...
+    subgroup_id: str
+    room_id: str
+    bell_schedule_id: str
+    starts_on: str
+    ends_before: str
+    subject_name: str
+    subgroup_name: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., weekday: _Optional[int] = ..., lesson_number: _Optional[int] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., room: _Optional[str] = ..., subgroup_id: _Optional[str] = ..., room_id: _Optional[str] = ..., bell_schedule_id: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_before: _Optional[str] = ..., subject_name: _Optional[str] = ..., subgroup_name: _Optional[str] = ...) -> None: ...
 
 class Lesson(_message.Message):
     __slots__ = ("id", "school_id", "class_group_id", "subject_id", "subject_name", "teacher_id", "date", "lesson_number", "starts_at", "ends_at", "term_id", "timetable_entry_id", "status", "year_closed", "subgroup_id", "subgroup_name", "substitute_teacher_id", "room", "moved_from_date", "change_note")
@@ -165,6 +185,322 @@ class GetSubgroupRequest(_message.Message):
     school_id: str
     subgroup_id: str
     def __init__(self, school_id: _Optional[str] = ..., subgroup_id: _Optional[str] = ...) -> None: ...
+
+class CreateSubgroupRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "name", "student_ids")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_IDS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    name: str
+    student_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., name: _Optional[str] = ..., student_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class SetSubgroupStudentsRequest(_message.Message):
+    __slots__ = ("school_id", "subgroup_id", "student_ids")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_IDS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    subgroup_id: str
+    student_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, school_id: _Optional[str] = ..., subgroup_id: _Optional[str] = ..., student_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ListSubgroupsRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+
+class ListSubgroupsResponse(_message.Message):
+    __slots__ = ("subgroups",)
+    SUBGROUPS_FIELD_NUMBER: _ClassVar[int]
+    subgroups: _containers.RepeatedCompositeFieldContainer[Subgroup]
+    def __init__(self, subgroups: _Optional[_Iterable[_Union[Subgroup, _Mapping]]] = ...) -> None: ...
+
+class ReplaceTimetableEntryRequest(_message.Message):
+    __slots__ = ("school_id", "entry_id", "effective_from", "entry")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ENTRY_ID_FIELD_NUMBER: _ClassVar[int]
+    EFFECTIVE_FROM_FIELD_NUMBER: _ClassVar[int]
+    ENTRY_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    entry_id: str
+    effective_from: str
+    entry: TimetableEntry
+    def __init__(self, school_id: _Optional[str] = ..., entry_id: _Optional[str] = ..., effective_from: _Optional[str] = ..., entry: _Optional[_Union[TimetableEntry, _Mapping]] = ...) -> None: ...
+
+class DeleteTimetableEntryRequest(_message.Message):
+    __slots__ = ("school_id", "entry_id", "effective_from")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ENTRY_ID_FIELD_NUMBER: _ClassVar[int]
+    EFFECTIVE_FROM_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    entry_id: str
+    effective_from: str
+    def __init__(self, school_id: _Optional[str] = ..., entry_id: _Optional[str] = ..., effective_from: _Optional[str] = ...) -> None: ...
+
+class ChangeTimetableEntryResponse(_message.Message):
+    __slots__ = ("entry", "lessons_created", "lessons_cancelled", "lessons_kept")
+    ENTRY_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_CREATED_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_CANCELLED_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_KEPT_FIELD_NUMBER: _ClassVar[int]
+    entry: TimetableEntry
+    lessons_created: int
+    lessons_cancelled: int
+    lessons_kept: int
+    def __init__(self, entry: _Optional[_Union[TimetableEntry, _Mapping]] = ..., lessons_created: _Optional[int] = ..., lessons_cancelled: _Optional[int] = ..., lessons_kept: _Optional[int] = ...) -> None: ...
+
+class ListTimetableEntriesRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "date")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    date: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., date: _Optional[str] = ...) -> None: ...
+
+class ListTimetableEntriesResponse(_message.Message):
+    __slots__ = ("entries",)
+    ENTRIES_FIELD_NUMBER: _ClassVar[int]
+    entries: _containers.RepeatedCompositeFieldContainer[TimetableEntry]
+    def __init__(self, entries: _Optional[_Iterable[_Union[TimetableEntry, _Mapping]]] = ...) -> None: ...
+
+class CopyAcademicYearRequest(_message.Message):
+    __slots__ = ("school_id", "source_year_id", "name")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    source_year_id: str
+    name: str
+    def __init__(self, school_id: _Optional[str] = ..., source_year_id: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
+
+class CopyAcademicYearResponse(_message.Message):
+    __slots__ = ("academic_year", "class_groups", "subgroups", "curriculum_rows", "assignments")
+    ACADEMIC_YEAR_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUPS_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUPS_FIELD_NUMBER: _ClassVar[int]
+    CURRICULUM_ROWS_FIELD_NUMBER: _ClassVar[int]
+    ASSIGNMENTS_FIELD_NUMBER: _ClassVar[int]
+    academic_year: AcademicYear
+    class_groups: int
+    subgroups: int
+    curriculum_rows: int
+    assignments: int
+    def __init__(self, academic_year: _Optional[_Union[AcademicYear, _Mapping]] = ..., class_groups: _Optional[int] = ..., subgroups: _Optional[int] = ..., curriculum_rows: _Optional[int] = ..., assignments: _Optional[int] = ...) -> None: ...
+
+class CancelLessonRequest(_message.Message):
+    __slots__ = ("school_id", "lesson_id", "reason")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    lesson_id: str
+    reason: str
+    def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class MoveLessonRequest(_message.Message):
+    __slots__ = ("school_id", "lesson_id", "date", "lesson_number", "starts_at", "ends_at", "reason")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    STARTS_AT_FIELD_NUMBER: _ClassVar[int]
+    ENDS_AT_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    lesson_id: str
+    date: str
+    lesson_number: int
+    starts_at: str
+    ends_at: str
+    reason: str
+    def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class AssignSubstituteRequest(_message.Message):
+    __slots__ = ("school_id", "lesson_id", "teacher_id", "reason")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    lesson_id: str
+    teacher_id: str
+    reason: str
+    def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class SubstituteTeacherRequest(_message.Message):
+    __slots__ = ("school_id", "teacher_id", "date_from", "date_to", "substitute_teacher_id", "reason")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    SUBSTITUTE_TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    teacher_id: str
+    date_from: str
+    date_to: str
+    substitute_teacher_id: str
+    reason: str
+    def __init__(self, school_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., substitute_teacher_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class SkippedLesson(_message.Message):
+    __slots__ = ("lesson", "problem")
+    LESSON_FIELD_NUMBER: _ClassVar[int]
+    PROBLEM_FIELD_NUMBER: _ClassVar[int]
+    lesson: Lesson
+    problem: str
+    def __init__(self, lesson: _Optional[_Union[Lesson, _Mapping]] = ..., problem: _Optional[str] = ...) -> None: ...
+
+class SubstituteTeacherResponse(_message.Message):
+    __slots__ = ("substituted", "skipped")
+    SUBSTITUTED_FIELD_NUMBER: _ClassVar[int]
+    SKIPPED_FIELD_NUMBER: _ClassVar[int]
+    substituted: _containers.RepeatedCompositeFieldContainer[Lesson]
+    skipped: _containers.RepeatedCompositeFieldContainer[SkippedLesson]
+    def __init__(self, substituted: _Optional[_Iterable[_Union[Lesson, _Mapping]]] = ..., skipped: _Optional[_Iterable[_Union[SkippedLesson, _Mapping]]] = ...) -> None: ...
+
+class Room(_message.Message):
+    __slots__ = ("id", "school_id", "name")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    name: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
+
+class CreateRoomRequest(_message.Message):
+    __slots__ = ("school_id", "name")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    name: str
+    def __init__(self, school_id: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
+
+class ListRoomsRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class ListRoomsResponse(_message.Message):
+    __slots__ = ("rooms",)
+    ROOMS_FIELD_NUMBER: _ClassVar[int]
+    rooms: _containers.RepeatedCompositeFieldContainer[Room]
+    def __init__(self, rooms: _Optional[_Iterable[_Union[Room, _Mapping]]] = ...) -> None: ...
+
+class BellPeriod(_message.Message):
+    __slots__ = ("lesson_number", "starts_at", "ends_at")
+    LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    STARTS_AT_FIELD_NUMBER: _ClassVar[int]
+    ENDS_AT_FIELD_NUMBER: _ClassVar[int]
+    lesson_number: int
+    starts_at: str
+    ends_at: str
+    def __init__(self, lesson_number: _Optional[int] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ...) -> None: ...
+
+class BellSchedule(_message.Message):
+    __slots__ = ("id", "school_id", "name", "periods")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PERIODS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    name: str
+    periods: _containers.RepeatedCompositeFieldContainer[BellPeriod]
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., name: _Optional[str] = ..., periods: _Optional[_Iterable[_Union[BellPeriod, _Mapping]]] = ...) -> None: ...
+
+class CreateBellScheduleRequest(_message.Message):
+    __slots__ = ("school_id", "name", "periods")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PERIODS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    name: str
+    periods: _containers.RepeatedCompositeFieldContainer[BellPeriod]
+    def __init__(self, school_id: _Optional[str] = ..., name: _Optional[str] = ..., periods: _Optional[_Iterable[_Union[BellPeriod, _Mapping]]] = ...) -> None: ...
+
+class ListBellSchedulesRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class ListBellSchedulesResponse(_message.Message):
+    __slots__ = ("bell_schedules",)
+    BELL_SCHEDULES_FIELD_NUMBER: _ClassVar[int]
+    bell_schedules: _containers.RepeatedCompositeFieldContainer[BellSchedule]
+    def __init__(self, bell_schedules: _Optional[_Iterable[_Union[BellSchedule, _Mapping]]] = ...) -> None: ...
+
+class MismatchReport(_message.Message):
+    __slots__ = ("id", "school_id", "lesson_id", "reporter_id", "message", "status", "resolution", "created_at", "lesson_date", "class_group_id", "subject_name")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    REPORTER_ID_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    RESOLUTION_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    LESSON_DATE_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    lesson_id: str
+    reporter_id: str
+    message: str
+    status: str
+    resolution: str
+    created_at: str
+    lesson_date: str
+    class_group_id: str
+    subject_name: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., reporter_id: _Optional[str] = ..., message: _Optional[str] = ..., status: _Optional[str] = ..., resolution: _Optional[str] = ..., created_at: _Optional[str] = ..., lesson_date: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_name: _Optional[str] = ...) -> None: ...
+
+class ReportMismatchRequest(_message.Message):
+    __slots__ = ("school_id", "lesson_id", "message")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    lesson_id: str
+    message: str
+    def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., message: _Optional[str] = ...) -> None: ...
+
+class ListMismatchReportsRequest(_message.Message):
+    __slots__ = ("school_id", "status")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    status: str
+    def __init__(self, school_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+
+class ListMismatchReportsResponse(_message.Message):
+    __slots__ = ("reports",)
+    REPORTS_FIELD_NUMBER: _ClassVar[int]
+    reports: _containers.RepeatedCompositeFieldContainer[MismatchReport]
+    def __init__(self, reports: _Optional[_Iterable[_Union[MismatchReport, _Mapping]]] = ...) -> None: ...
+
+class ResolveMismatchReportRequest(_message.Message):
+    __slots__ = ("school_id", "report_id", "resolution")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    REPORT_ID_FIELD_NUMBER: _ClassVar[int]
+    RESOLUTION_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    report_id: str
+    resolution: str
+    def __init__(self, school_id: _Optional[str] = ..., report_id: _Optional[str] = ..., resolution: _Optional[str] = ...) -> None: ...
 
 class Holiday(_message.Message):
     __slots__ = ("id", "school_id", "academic_year_id", "name", "start_date", "end_date")
@@ -247,16 +583,18 @@ class CreateSubjectRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
 
 class AssignTeacherRequest(_message.Message):
-    __slots__ = ("school_id", "teacher_id", "subject_id", "class_group_id")
+    __slots__ = ("school_id", "teacher_id", "subject_id", "class_group_id", "subgroup_id")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
     SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     teacher_id: str
     subject_id: str
     class_group_id: str
-    def __init__(self, school_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+    subgroup_id: str
+    def __init__(self, school_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subgroup_id: _Optional[str] = ...) -> None: ...
 
 class CreateTimetableEntryRequest(_message.Message):
     __slots__ = ("entry",)
@@ -657,6 +995,24 @@ class LessonCancelled(_message.Message):
     LESSON_FIELD_NUMBER: _ClassVar[int]
     lesson: Lesson
     def __init__(self, lesson: _Optional[_Union[Lesson, _Mapping]] = ...) -> None: ...
+
+class LessonMoved(_message.Message):
+    __slots__ = ("lesson", "from_date", "from_lesson_number")
+    LESSON_FIELD_NUMBER: _ClassVar[int]
+    FROM_DATE_FIELD_NUMBER: _ClassVar[int]
+    FROM_LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    lesson: Lesson
+    from_date: str
+    from_lesson_number: int
+    def __init__(self, lesson: _Optional[_Union[Lesson, _Mapping]] = ..., from_date: _Optional[str] = ..., from_lesson_number: _Optional[int] = ...) -> None: ...
+
+class SubstitutionAssigned(_message.Message):
+    __slots__ = ("lesson", "previous_substitute_teacher_id")
+    LESSON_FIELD_NUMBER: _ClassVar[int]
+    PREVIOUS_SUBSTITUTE_TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    lesson: Lesson
+    previous_substitute_teacher_id: str
+    def __init__(self, lesson: _Optional[_Union[Lesson, _Mapping]] = ..., previous_substitute_teacher_id: _Optional[str] = ...) -> None: ...
 
 class AcademicYearClosed(_message.Message):
     __slots__ = ("academic_year", "class_group_ids")

@@ -159,6 +159,96 @@ class ScheduleServiceStub:
                 request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.GetSubgroupRequest.SerializeToString,
                 response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Subgroup.FromString,
                 _registered_method=True)
+        self.CreateSubgroup = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/CreateSubgroup',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CreateSubgroupRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Subgroup.FromString,
+                _registered_method=True)
+        self.ListSubgroups = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ListSubgroups',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubgroupsRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubgroupsResponse.FromString,
+                _registered_method=True)
+        self.SetSubgroupStudents = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/SetSubgroupStudents',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SetSubgroupStudentsRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Subgroup.FromString,
+                _registered_method=True)
+        self.CopyAcademicYear = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/CopyAcademicYear',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CopyAcademicYearRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CopyAcademicYearResponse.FromString,
+                _registered_method=True)
+        self.ReplaceTimetableEntry = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ReplaceTimetableEntry',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ReplaceTimetableEntryRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTimetableEntryResponse.FromString,
+                _registered_method=True)
+        self.DeleteTimetableEntry = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/DeleteTimetableEntry',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteTimetableEntryRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTimetableEntryResponse.FromString,
+                _registered_method=True)
+        self.ListTimetableEntries = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ListTimetableEntries',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTimetableEntriesRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTimetableEntriesResponse.FromString,
+                _registered_method=True)
+        self.CancelLesson = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/CancelLesson',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CancelLessonRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Lesson.FromString,
+                _registered_method=True)
+        self.MoveLesson = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/MoveLesson',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.MoveLessonRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Lesson.FromString,
+                _registered_method=True)
+        self.AssignSubstitute = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/AssignSubstitute',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.AssignSubstituteRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Lesson.FromString,
+                _registered_method=True)
+        self.SubstituteTeacher = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/SubstituteTeacher',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SubstituteTeacherRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SubstituteTeacherResponse.FromString,
+                _registered_method=True)
+        self.CreateRoom = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/CreateRoom',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CreateRoomRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Room.FromString,
+                _registered_method=True)
+        self.ListRooms = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ListRooms',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListRoomsRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListRoomsResponse.FromString,
+                _registered_method=True)
+        self.CreateBellSchedule = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/CreateBellSchedule',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CreateBellScheduleRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.BellSchedule.FromString,
+                _registered_method=True)
+        self.ListBellSchedules = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ListBellSchedules',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListBellSchedulesRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListBellSchedulesResponse.FromString,
+                _registered_method=True)
+        self.ReportMismatch = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ReportMismatch',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ReportMismatchRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.MismatchReport.FromString,
+                _registered_method=True)
+        self.ListMismatchReports = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ListMismatchReports',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListMismatchReportsRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListMismatchReportsResponse.FromString,
+                _registered_method=True)
+        self.ResolveMismatchReport = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ResolveMismatchReport',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ResolveMismatchReportRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.MismatchReport.FromString,
+                _registered_method=True)
 
 
 class ScheduleServiceServicer:
@@ -315,6 +405,115 @@ class ScheduleServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CreateSubgroup(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListSubgroups(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetSubgroupStudents(self, request, context):
+        """replaces the subgroup's students
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CopyAcademicYear(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReplaceTimetableEntry(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteTimetableEntry(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListTimetableEntries(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CancelLesson(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def MoveLesson(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AssignSubstitute(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SubstituteTeacher(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateRoom(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListRooms(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateBellSchedule(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListBellSchedules(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReportMismatch(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListMismatchReports(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ResolveMismatchReport(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ScheduleServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -442,6 +641,96 @@ def add_ScheduleServiceServicer_to_server(servicer, server):
                     servicer.GetSubgroup,
                     request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.GetSubgroupRequest.FromString,
                     response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Subgroup.SerializeToString,
+            ),
+            'CreateSubgroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateSubgroup,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CreateSubgroupRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Subgroup.SerializeToString,
+            ),
+            'ListSubgroups': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSubgroups,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubgroupsRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubgroupsResponse.SerializeToString,
+            ),
+            'SetSubgroupStudents': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetSubgroupStudents,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SetSubgroupStudentsRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Subgroup.SerializeToString,
+            ),
+            'CopyAcademicYear': grpc.unary_unary_rpc_method_handler(
+                    servicer.CopyAcademicYear,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CopyAcademicYearRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CopyAcademicYearResponse.SerializeToString,
+            ),
+            'ReplaceTimetableEntry': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReplaceTimetableEntry,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ReplaceTimetableEntryRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTimetableEntryResponse.SerializeToString,
+            ),
+            'DeleteTimetableEntry': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteTimetableEntry,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteTimetableEntryRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTimetableEntryResponse.SerializeToString,
+            ),
+            'ListTimetableEntries': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListTimetableEntries,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTimetableEntriesRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTimetableEntriesResponse.SerializeToString,
+            ),
+            'CancelLesson': grpc.unary_unary_rpc_method_handler(
+                    servicer.CancelLesson,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CancelLessonRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Lesson.SerializeToString,
+            ),
+            'MoveLesson': grpc.unary_unary_rpc_method_handler(
+                    servicer.MoveLesson,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.MoveLessonRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Lesson.SerializeToString,
+            ),
+            'AssignSubstitute': grpc.unary_unary_rpc_method_handler(
+                    servicer.AssignSubstitute,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.AssignSubstituteRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Lesson.SerializeToString,
+            ),
+            'SubstituteTeacher': grpc.unary_unary_rpc_method_handler(
+                    servicer.SubstituteTeacher,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SubstituteTeacherRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SubstituteTeacherResponse.SerializeToString,
+            ),
+            'CreateRoom': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateRoom,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CreateRoomRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Room.SerializeToString,
+            ),
+            'ListRooms': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListRooms,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListRoomsRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListRoomsResponse.SerializeToString,
+            ),
+            'CreateBellSchedule': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateBellSchedule,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CreateBellScheduleRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.BellSchedule.SerializeToString,
+            ),
+            'ListBellSchedules': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListBellSchedules,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListBellSchedulesRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListBellSchedulesResponse.SerializeToString,
+            ),
+            'ReportMismatch': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReportMismatch,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ReportMismatchRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.MismatchReport.SerializeToString,
+            ),
+            'ListMismatchReports': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListMismatchReports,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListMismatchReportsRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListMismatchReportsResponse.SerializeToString,
+            ),
+            'ResolveMismatchReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.ResolveMismatchReport,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ResolveMismatchReportRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.MismatchReport.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1119,6 +1408,492 @@ class ScheduleService:
             '/otmetka.schedule.v1.ScheduleService/GetSubgroup',
             proto_dot_schedule_dot_v1_dot_schedule__pb2.GetSubgroupRequest.SerializeToString,
             proto_dot_schedule_dot_v1_dot_schedule__pb2.Subgroup.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateSubgroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/CreateSubgroup',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CreateSubgroupRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.Subgroup.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListSubgroups(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ListSubgroups',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubgroupsRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubgroupsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetSubgroupStudents(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/SetSubgroupStudents',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.SetSubgroupStudentsRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.Subgroup.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CopyAcademicYear(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/CopyAcademicYear',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CopyAcademicYearRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CopyAcademicYearResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReplaceTimetableEntry(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ReplaceTimetableEntry',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ReplaceTimetableEntryRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTimetableEntryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteTimetableEntry(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/DeleteTimetableEntry',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteTimetableEntryRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTimetableEntryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListTimetableEntries(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ListTimetableEntries',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTimetableEntriesRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTimetableEntriesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CancelLesson(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/CancelLesson',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CancelLessonRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.Lesson.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MoveLesson(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/MoveLesson',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.MoveLessonRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.Lesson.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AssignSubstitute(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/AssignSubstitute',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.AssignSubstituteRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.Lesson.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SubstituteTeacher(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/SubstituteTeacher',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.SubstituteTeacherRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.SubstituteTeacherResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateRoom(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/CreateRoom',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CreateRoomRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.Room.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListRooms(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ListRooms',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListRoomsRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListRoomsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateBellSchedule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/CreateBellSchedule',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CreateBellScheduleRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.BellSchedule.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListBellSchedules(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ListBellSchedules',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListBellSchedulesRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListBellSchedulesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReportMismatch(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ReportMismatch',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ReportMismatchRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.MismatchReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListMismatchReports(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ListMismatchReports',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListMismatchReportsRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListMismatchReportsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ResolveMismatchReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ResolveMismatchReport',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ResolveMismatchReportRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.MismatchReport.FromString,
             options,
             channel_credentials,
             insecure,

@@ -38,14 +38,25 @@ class Clock:
 
 
 class Staff:
-    """Our port to identity's staff list: everyone is a teacher of the school except those in `missing`."""
+    """Our port to identity's people: everyone is a teacher of the school except those in `missing`; the students
+    of a class group are those the test enrolled in `students`."""
 
     def __init__(self):
         self.missing: set[str] = set()
+        self.students: dict[str, set[str]] = {}
 
     def require_teacher(self, school_id: str, person_id: str) -> None:
         if person_id in self.missing:
             raise Invalid("teacher_id", "в этой школе нет такого сотрудника")
+
+    def enrol(self, class_group_id: str, count: int) -> list[str]:
+        ids = sorted(str(uuid.uuid4()) for _ in range(count))
+        self.students.setdefault(class_group_id, set()).update(ids)
+        return ids
+
+    def require_class_students(self, school_id: str, class_group_id: str, class_name: str, student_ids) -> None:
+        if set(student_ids) - self.students.get(class_group_id, set()):
+            raise Invalid("student_ids", f"не ученики класса {class_name}")
 
 
 @dataclass

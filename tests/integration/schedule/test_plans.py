@@ -74,7 +74,14 @@ def test_curriculum_warnings_name_what_is_missing_and_the_overdue_curriculum(sch
         session.execute(insert(schedule_policy).values(school_id=school.id, key="curriculum_due", value="10-01"))
     assert "overdue" not in [kind for kind, _ in warnings(schedule, school)]
     set_hours(schedule, school, "1", class_group_id=other.id)
-    schedule.clock.today = dt.date(2025, 12, 1)
+    schedule.clock.today = dt.date(2025, 9, 20)                    # the first timetable's due date: in time
+    assert [kind for kind, _ in warnings(schedule, school)] == ["no_teacher", "no_teacher"]
+    schedule.call("CreateTimetableEntry", entry(school))
+    schedule.clock.today = dt.date(2025, 9, 21)
+    assert warnings(schedule, school)[-1] == (
+        "timetable_overdue", "Расписание не составлено после 20 сентября 2025: нет уроков у классов 6Б")
+    with schedule.db.tenant_session(school.id) as session:
+        session.execute(insert(schedule_policy).values(school_id=school.id, key="timetable_due", value="10-01"))
     assert [kind for kind, _ in warnings(schedule, school)] == ["no_teacher", "no_teacher"]
 
 

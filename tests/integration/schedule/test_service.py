@@ -218,3 +218,24 @@ def test_closing_a_year_emits_its_class_groups_once(schedule, school):
         schedule.call("CreateClassGroup", pb.CreateClassGroupRequest(
             school_id=school.id, academic_year_id=school.year.id, grade=5, name="5В"))
     assert err.value.code() == grpc.StatusCode.FAILED_PRECONDITION
+
+
+def test_class_groups_get_the_terms_of_their_grade(schedule, school):
+    sid = school.id
+    year = schedule.call("CreateAcademicYear", pb.CreateAcademicYearRequest(
+        school_id=sid, name="2030/2031", start_date="2030-09-01", end_date="2031-05-31", terms=[
+            pb.Term(name="1 четверть", kind="quarter", start_date="2030-09-02", end_date="2030-10-25", grade_from=1, grade_to=9),
+            pb.Term(name="1 полугодие", kind="half_year", start_date="2030-09-02", end_date="2030-12-27", grade_from=10,
+                    grade_to=11)]))
+    assert [(t.kind, t.grade_from, t.grade_to) for t in year.terms] == [("quarter", 1, 9), ("half_year", 10, 11)]
+    created = {}
+    for grade, name in ((5, "5А"), (10, "10А")):
+        group = schedule.call("CreateClassGroup", pb.CreateClassGroupRequest(
+            school_id=sid, academic_year_id=year.id, grade=grade, name=name))
+        schedule.call("AssignTeacher", pb.AssignTeacherRequest(
+            school_id=sid, teacher_id=school.teacher_id, subject_id=school.subject.id, class_group_id=group.id))
+        reply = schedule.call("CreateTimetableEntry", entry(school, weekday=1, lesson_number=grade, class_group_id=group.id))
+        lessons = schedule.call("ListLessons", pb.ListLessonsRequest(school_id=sid, class_group_id=group.id)).lessons
+        created[name] = (reply.lessons_created, {lesson.term_id for lesson in lessons})
+    # Mondays 02.09-21.10.2030: 8; Mondays 02.09-23.12.2030: 17
+    assert created == {"5А": (8, {year.terms[0].id}), "10А": (17, {year.terms[1].id})}

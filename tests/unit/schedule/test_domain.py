@@ -77,3 +77,19 @@ def test_slot():
 def test_date_range():
     assert domain.date_range("", "") == (None, None)
     assert invalid_field(domain.date_range, "2025-09-02", "2025-09-01") == "date_to"
+
+
+def test_terms_of_different_grades_may_overlap_but_not_within_a_grade():
+    quarters = [TermInput("1 четверть", "quarter", "2025-09-01", "2025-10-24", 1, 9),
+                TermInput("1 полугодие", "half_year", "2025-09-01", "2025-12-28", 10, 11)]
+    plan = domain.academic_year("2025/2026", "2025-09-01", "2026-05-31", quarters)
+    assert [(t.kind, t.grade_from, t.grade_to) for t in plan.terms] == [("quarter", 1, 9), ("half_year", 10, 11)]
+    with pytest.raises(Invalid) as err:
+        domain.academic_year("2025/2026", "2025-09-01", "2026-05-31",
+                             [*quarters, TermInput("Осень", "trimester", "2025-12-01", "2026-01-30", 9, 10)])
+    assert err.value.fields == {"terms[2].start_date": "период пересекается с периодом «1 полугодие»"}
+    for grades in ((0, 9), (5, 4), (1, 12)):
+        with pytest.raises(Invalid) as err:
+            domain.academic_year("2025/2026", "2025-09-01", "2026-05-31",
+                                 [TermInput("I", "quarter", "2025-09-01", "2025-10-24", *grades)])
+        assert list(err.value.fields) == ["terms[0].grade_from"]

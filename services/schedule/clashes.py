@@ -1,0 +1,50 @@
+"""Double bookings: a class group (or a subgroup of it), a teacher or a room in two lessons at the same time.
+Two subgroups of one class may have lessons at once; a subgroup and its whole class may not. Plain Python:
+the callers query the other lessons of the slot and ask here whether one of them clashes."""
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from services.common.errors import Conflict
+
+
+@dataclass(frozen=True)
+class Booking:
+    """What a lesson holds: its class group (or one subgroup), the teacher who gives it and its room."""
+
+    class_group_id: str
+    subgroup_id: str | None
+    teacher_id: str
+    room: str
+    label: str  # how the lesson is named in messages: «Математика», 5А
+
+
+def label(subject: str, class_group: str, subgroup: str | None = None) -> str:
+    return f"«{subject}», {class_group}" + (f" ({subgroup})" if subgroup else "")
+
+
+def reason(new: Booking, other: Booking) -> tuple[str, str] | None:
+    """(field, why) when the other lesson holds the class group, the teacher or the room the new one needs."""
+    if other.class_group_id == new.class_group_id and (
+            new.subgroup_id is None or other.subgroup_id is None or new.subgroup_id == other.subgroup_id):
+        return "lesson_number", "у класса в это время уже есть урок"
+    if other.teacher_id == new.teacher_id:
+        return "teacher_id", "учитель в это время уже ведёт урок"
+    if new.room and other.room.casefold() == new.room.casefold():
+        return "room", f"кабинет {new.room} в это время занят"
+    return None
+
+
+def reject(new: Booking, others: Iterable[Booking], when: str) -> None:
+    """Raises Conflict naming both lessons for the first clashing other lesson."""
+    for other in others:
+        found = reason(new, other)
+        if found:
+            field, why = found
+            raise Conflict(f"Урок {new.label} пересекается с уроком {other.label} ({when}): {why}", {field: why})
+
+
+def booking_of(row: Mapping, teacher_id: str | None = None) -> Booking:
+    """A booking from a row with class_group_id, subgroup_id, teacher_id, room, subject, class_group, subgroup
+    (teacher_id overrides who gives the lesson: a substitute)."""
+    return Booking(row["class_group_id"], row["subgroup_id"], teacher_id or row["teacher_id"], row["room"] or "",
+                   label(row["subject"], row["class_group"], row["subgroup"]))

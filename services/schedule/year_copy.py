@@ -1,0 +1,90 @@
+"""A new academic year with the structure of an earlier one (S1): its terms shifted by whole years, its class
+groups, their subgroups (without students: a new year's classes are enrolled anew in identity), curriculum hours
+and teaching assignments. Holidays, day transfers, the timetable and thematic plans differ every year and are not
+copied."""
+import datetime as dt
+
+from sqlalchemy import insert, select
+
+from proto.schedule.v1 import schedule_pb2 as pb
+from services.common.db import parse_uuid
+from services.common.errors import Conflict, Invalid, NotFound
+from services.schedule import domain, messages
+from services.schedule.handlers import Deps, authorize, new_id
+from services.schedule.tables import (
+    academic_years,
+    class_groups,
+    curriculum_hours,
+    subgroups,
+    teaching_assignments,
+    terms,
+)
+
+
+def shifted(day: dt.date, years: int) -> dt.date:
+    """The same day and month `years` later (29 February becomes the 28th in a common year)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def copy_academic_year(deps: Deps, school_id: str, source_year_id: str, name: str) -> pb.CopyAcademicYearResponse:
+    school_id = authorize(deps, school_id, "schedule.manage")
+    source_year_id = parse_uuid(source_year_id, "source_year_id")
+    match = domain.YEAR_NAME.fullmatch((name or "").strip())
+    with deps.db.tenant_session(school_id) as session:
+        source = session.execute(select(academic_years).where(academic_years.c.id == source_year_id)).mappings().first()
+        if source is None:
+            raise NotFound("Учебный год не найден", {"source_year_id": "не найден"})
+        if not match:
+            raise Invalid("name", "ожидается название вида 2026/2027")
+        years = int(match[1]) - source["start_date"].year
+        if years <= 0:
+            raise Invalid("name", f"новый учебный год должен быть позже {source['name']}")
+        old_terms = session.execute(select(terms).where(terms.c.academic_year_id == source_year_id)).mappings().all()
+        plan = domain.academic_year(name, shifted(source["start_date"], years).isoformat(),
+                                    shifted(source["end_date"], years).isoformat(),
+                                    [domain.TermInput(t["name"], t["kind"], shifted(t["start_date"], years).isoformat(),
+                                                      shifted(t["end_date"], years).isoformat(), t["grade_from"],
+                                                      t["grade_to"]) for t in old_terms])
+        if session.scalar(select(academic_years.c.id).where(academic_years.c.name == plan.name)):
+            raise Conflict(f"Учебный год {plan.name} уже создан", {"name": "уже есть"})
+        year = dict(id=new_id(), school_id=school_id, name=plan.name, start_date=plan.start, end_date=plan.end,
+                    status="open")
+        term_rows = [dict(id=new_id(), school_id=school_id, academic_year_id=year["id"], name=t.name, kind=t.kind,
+                          start_date=t.start, end_date=t.end, grade_from=t.grade_from, grade_to=t.grade_to)
+                     for t in plan.terms]
+        session.execute(insert(academic_years).values(year))
+        session.execute(insert(terms), term_rows)
+        message = messages.academic_year(year, term_rows)
+        deps.outbox.add(session, school_id, pb.AcademicYearCreated(academic_year=message))
+
+        groups = session.execute(select(class_groups).where(class_groups.c.academic_year_id == source_year_id)
+                                 .order_by(class_groups.c.grade, class_groups.c.name)).mappings().all()
+        group_of = {g["id"]: new_id() for g in groups}
+        group_rows = [dict(id=group_of[g["id"]], school_id=school_id, academic_year_id=year["id"], grade=g["grade"],
+                           name=g["name"]) for g in groups]
+        parts = session.execute(select(subgroups).where(subgroups.c.class_group_id.in_(list(group_of)))).mappings().all()
+        part_of = {p["id"]: new_id() for p in parts}
+        hours = session.execute(select(curriculum_hours)
+                                .where(curriculum_hours.c.class_group_id.in_(list(group_of)))).mappings().all()
+        assignments = session.execute(select(teaching_assignments)
+                                      .where(teaching_assignments.c.class_group_id.in_(list(group_of)))).mappings().all()
+        inserts = [
+            (class_groups, group_rows),
+            (subgroups, [dict(id=part_of[p["id"]], school_id=school_id, class_group_id=group_of[p["class_group_id"]],
+                              name=p["name"]) for p in parts]),
+            (curriculum_hours, [dict(id=new_id(), school_id=school_id, class_group_id=group_of[h["class_group_id"]],
+                                     subject_id=h["subject_id"], hours_per_week=h["hours_per_week"]) for h in hours]),
+            (teaching_assignments, [dict(id=new_id(), school_id=school_id, teacher_id=a["teacher_id"],
+                                         subject_id=a["subject_id"], class_group_id=group_of[a["class_group_id"]],
+                                         subgroup_id=part_of.get(a["subgroup_id"])) for a in assignments]),
+        ]
+        for table, rows in inserts:
+            if rows:
+                session.execute(insert(table), rows)
+        for row in group_rows:
+            deps.outbox.add(session, school_id, pb.ClassGroupCreated(class_group=messages.class_group(row)))
+    return pb.CopyAcademicYearResponse(academic_year=message, class_groups=len(group_rows), subgroups=len(parts),
+                                       curriculum_rows=len(hours), assignments=len(assignments))

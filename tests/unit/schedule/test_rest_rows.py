@@ -1,0 +1,24 @@
+"""Schedule's rows of the REST table: a replaced timetable entry's body becomes the request's entry."""
+from gateway.endpoints import ENDPOINTS
+from gateway.protojson import from_json
+from proto.schedule.v1 import schedule_pb2 as pb
+
+
+def endpoint(rpc: str):
+    return next(e for e in ENDPOINTS if e.rpc == rpc)
+
+
+def test_a_replacement_keeps_ids_and_date_on_the_request_and_the_lesson_in_entry():
+    values = {"school_id": "s", "entry_id": "e", "effective_from": "2025-10-06", "subject_id": "m", "teacher_id": "t",
+              "weekday": 1, "lesson_number": 2, "room": "21"}
+    request = from_json(endpoint("ReplaceTimetableEntry").to_request(values), pb.ReplaceTimetableEntryRequest)
+    assert (request.school_id, request.entry_id, request.effective_from) == ("s", "e", "2025-10-06")
+    assert (request.entry.subject_id, request.entry.weekday, request.entry.room, request.entry.school_id) == ("m", 1, "21", "")
+
+
+def test_every_new_schedule_rpc_has_a_row():
+    rpcs = {e.rpc for e in ENDPOINTS if e.service == "schedule"}
+    assert {"CreateSubgroup", "ListSubgroups", "CancelLesson", "MoveLesson", "AssignSubstitute", "CreateRoom",
+            "ListRooms", "CreateBellSchedule", "ListBellSchedules", "ReplaceTimetableEntry", "DeleteTimetableEntry",
+            "ListTimetableEntries", "ReportMismatch", "ListMismatchReports", "ResolveMismatchReport", "CopyAcademicYear",
+            "SetSubgroupStudents", "SubstituteTeacher"} <= rpcs
