@@ -127,6 +127,8 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              to_request=_import_request, deadline=FILE_DEADLINE),
     Endpoint("POST", f"{S}/people/{{person_id}}/compromised", "identity", "ReportCompromised",
              "Сообщить о компрометации учётной записи: вход блокируется, сеансы завершаются", status=201),
+    Endpoint("PUT", f"{S}/class-groups/{{class_group_id}}/form-teacher", "identity", "AssignFormTeacher",
+             "Назначить классного руководителя класса (без person_id — снять)", body=obj({}, {"person_id": UUID})),
     Endpoint("POST", f"{S}/academic-years", "schedule", "CreateAcademicYear", "Создать учебный год с периодами",
              body=obj({"name": string(), "start_date": DATE, "end_date": DATE},
                       {"terms": array(obj({"name": string(), "kind": enum("quarter", "half_year", "trimester", "semester"),

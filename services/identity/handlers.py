@@ -24,7 +24,15 @@ from services.common.policy import MANAGERS, Principal, require
 from services.identity import audit, domain
 from services.identity.domain import NewPerson, PersonName
 from services.identity.keycloak_accounts import Compensation, KeycloakAccounts, NewAccount
-from services.identity.tables import breach_reports, directory, guardianships, persons, role_grants, schools
+from services.identity.tables import (
+    breach_reports,
+    directory,
+    form_classes,
+    guardianships,
+    persons,
+    role_grants,
+    schools,
+)
 
 log = logging.getLogger(__name__)
 
@@ -55,8 +63,10 @@ def principal_in(session: Session, subject: str, school_id: str) -> Principal:
     roles = session.scalars(select(role_grants.c.role).where(role_grants.c.person_id.in_(ids))).all()
     children = session.scalars(select(guardianships.c.student_id).where(guardianships.c.guardian_id.in_(ids))).all()
     own = [p.id for p in people if p.kind != "guardian"]
+    led = session.scalars(select(form_classes.c.class_group_id).where(form_classes.c.person_id.in_(ids))).all()
     return Principal(subject=subject, school_id=school_id, person_id=(own or ids)[0], roles=frozenset(roles),
-                     student_ids=frozenset(children) | {p.id for p in people if p.kind == "student"})
+                     student_ids=frozenset(children) | {p.id for p in people if p.kind == "student"},
+                     form_class_group_ids=frozenset(led) if "form_teacher" in roles else frozenset())
 
 
 @contextlib.contextmanager
@@ -73,7 +83,7 @@ def _authorized(db: Database, caller: Caller, school_id: str, action: str, **sco
 
 def _principal_message(p: Principal) -> pb.Principal:
     return pb.Principal(subject=p.subject, school_id=p.school_id, person_id=p.person_id, roles=sorted(p.roles),
-                        student_ids=sorted(p.student_ids))
+                        student_ids=sorted(p.student_ids), form_class_group_ids=sorted(p.form_class_group_ids))
 
 
 # --- reading ----------------------------------------------------------------------------------------
@@ -83,13 +93,13 @@ def _school_message(row) -> pb.School:
                      organization_id=row.organization_id, status=row.status)
 
 
-def _person_message(row, roles) -> pb.Person:
+def _person_message(row, roles, led=()) -> pb.Person:
     return pb.Person(
         id=row.id, school_id=row.school_id, kind=pb.PersonKind.Value(row.kind.upper()),
         name=pb.PersonName(last_name=row.last_name, first_name=row.first_name, middle_name=row.middle_name),
         gender=row.gender or "", birth_date=row.birth_date.isoformat() if row.birth_date else "",
         snils=row.snils or "", roles=sorted(roles), class_group_id=row.class_group_id or "",
-        username=row.username or "")
+        username=row.username or "", form_class_group_ids=sorted(led))
 
 
 def _people(session: Session, query) -> list[pb.Person]:
@@ -98,7 +108,10 @@ def _people(session: Session, query) -> list[pb.Person]:
     grants = select(role_grants.c.person_id, role_grants.c.role).where(role_grants.c.person_id.in_([r.id for r in rows]))
     for grant in session.execute(grants):
         roles[grant.person_id].append(grant.role)
-    return [_person_message(row, roles[row.id]) for row in rows]
+    led = defaultdict(list)
+    for link in session.execute(select(form_classes).where(form_classes.c.person_id.in_([r.id for r in rows]))):
+        led[link.person_id].append(link.class_group_id)
+    return [_person_message(row, roles[row.id], led[row.id]) for row in rows]
 
 
 def _person(session: Session, person_id: str, field: str = "person_id") -> pb.Person:
@@ -262,6 +275,29 @@ def link_guardian(db: Database, outbox: Outbox, caller: Caller, school_id: str, 
         outbox.add(session, school_id, pb.GuardianLinked(guardian_id=guardian_id, student_id=student_id,
                                                          relation=relation))
         audit.record(session, school_id, "guardian.link", guardian_id, student_id=student_id, relation=relation)
+
+
+def assign_form_teacher(db: Database, outbox: Outbox, class_groups, caller: Caller, school_id: str,
+                        class_group_id: str, person_id: str) -> None:
+    """Makes a staff member holding the role form_teacher the form teacher of a class group of the school
+    (replacing the previous one); an empty person_id leaves the class group without a form teacher."""
+    class_group_id = parse_uuid(class_group_id, "class_group_id")
+    person_id = parse_uuid(person_id, "person_id") if person_id else ""
+    class_groups.require(parse_uuid(school_id, "school_id"), class_group_id)
+    with _authorized(db, caller, school_id, "person.manage") as session:
+        key = form_classes.c.class_group_id == class_group_id
+        if person_id:
+            person = _person(session, person_id)
+            if "form_teacher" not in person.roles:
+                raise Invalid("person_id", "у сотрудника нет роли классного руководителя")
+        if session.scalar(select(form_classes.c.person_id).where(key)) == (person_id or None):
+            return
+        session.execute(form_classes.delete().where(key))
+        if person_id:
+            session.execute(insert(form_classes).values(school_id=school_id, class_group_id=class_group_id,
+                                                        person_id=person_id))
+        outbox.add(session, school_id, pb.FormTeacherAssigned(class_group_id=class_group_id, person_id=person_id))
+        audit.record(session, school_id, "form_teacher.assign", class_group_id, person_id=person_id)
 
 
 def link_federated_account(db: Database, outbox: Outbox, accounts: KeycloakAccounts, caller: Caller) -> list[pb.Person]:

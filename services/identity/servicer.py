@@ -74,3 +74,8 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
     def ReportCompromised(self, request: pb.ReportCompromisedRequest, context) -> pb.ReportCompromisedResponse:
         return handlers.report_compromised(self.db, self.outbox, self.accounts, current_caller(), request.school_id,
                                            request.person_id)
+
+    def AssignFormTeacher(self, request: pb.AssignFormTeacherRequest, context) -> pb.AssignFormTeacherResponse:
+        handlers.assign_form_teacher(self.db, self.outbox, self.class_groups, current_caller(), request.school_id,
+                                     request.class_group_id, request.person_id)
+        return pb.AssignFormTeacherResponse()

@@ -58,6 +58,14 @@ directory = sa.Table(
     sa.Column("snils", sa.Text),  # guardians only
 )
 
+# the form teacher of a class group (a staff member holding the role form_teacher)
+form_classes = sa.Table(
+    "form_classes", metadata,
+    sa.Column("school_id", ID, primary_key=True),
+    sa.Column("class_group_id", ID, primary_key=True),
+    sa.Column("person_id", ID, nullable=False),
+)
+
 outbox, inbox = messaging_tables(metadata)
 
 # append-only: the app role may insert and read, never update or delete (see migrations 0002)

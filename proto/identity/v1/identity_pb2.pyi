@@ -19,18 +19,38 @@ STUDENT: PersonKind
 GUARDIAN: PersonKind
 
 class School(_message.Message):
-    __slots__ = ("id", "name", "short_name", "organization_id", "status")
+    __slots__ = ("id", "name", "short_name", "organization_id", "status", "details")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     SHORT_NAME_FIELD_NUMBER: _ClassVar[int]
     ORGANIZATION_ID_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     short_name: str
     organization_id: str
     status: str
-    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., short_name: _Optional[str] = ..., organization_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+    details: SchoolDetails
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., short_name: _Optional[str] = ..., organization_id: _Optional[str] = ..., status: _Optional[str] = ..., details: _Optional[_Union[SchoolDetails, _Mapping]] = ...) -> None: ...
+
+class SchoolDetails(_message.Message):
+    __slots__ = ("inn", "ogrn", "address", "licence_number", "licence_date", "accreditation_number", "accreditation_date")
+    INN_FIELD_NUMBER: _ClassVar[int]
+    OGRN_FIELD_NUMBER: _ClassVar[int]
+    ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    LICENCE_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    LICENCE_DATE_FIELD_NUMBER: _ClassVar[int]
+    ACCREDITATION_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    ACCREDITATION_DATE_FIELD_NUMBER: _ClassVar[int]
+    inn: str
+    ogrn: str
+    address: str
+    licence_number: str
+    licence_date: str
+    accreditation_number: str
+    accreditation_date: str
+    def __init__(self, inn: _Optional[str] = ..., ogrn: _Optional[str] = ..., address: _Optional[str] = ..., licence_number: _Optional[str] = ..., licence_date: _Optional[str] = ..., accreditation_number: _Optional[str] = ..., accreditation_date: _Optional[str] = ...) -> None: ...
 
 class PersonName(_message.Message):
     __slots__ = ("last_name", "first_name", "middle_name")
@@ -43,7 +63,7 @@ class PersonName(_message.Message):
     def __init__(self, last_name: _Optional[str] = ..., first_name: _Optional[str] = ..., middle_name: _Optional[str] = ...) -> None: ...
 
 class Person(_message.Message):
-    __slots__ = ("id", "school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "username")
+    __slots__ = ("id", "school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "username", "form_class_group_ids")
     ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
@@ -54,6 +74,7 @@ class Person(_message.Message):
     ROLES_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     USERNAME_FIELD_NUMBER: _ClassVar[int]
+    FORM_CLASS_GROUP_IDS_FIELD_NUMBER: _ClassVar[int]
     id: str
     school_id: str
     kind: PersonKind
@@ -64,19 +85,22 @@ class Person(_message.Message):
     roles: _containers.RepeatedScalarFieldContainer[str]
     class_group_id: str
     username: str
-    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., snils: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
+    form_class_group_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., snils: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ..., username: _Optional[str] = ..., form_class_group_ids: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class OnboardSchoolRequest(_message.Message):
-    __slots__ = ("name", "short_name", "admin_name", "admin_email")
+    __slots__ = ("name", "short_name", "admin_name", "admin_email", "details")
     NAME_FIELD_NUMBER: _ClassVar[int]
     SHORT_NAME_FIELD_NUMBER: _ClassVar[int]
     ADMIN_NAME_FIELD_NUMBER: _ClassVar[int]
     ADMIN_EMAIL_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
     name: str
     short_name: str
     admin_name: PersonName
     admin_email: str
-    def __init__(self, name: _Optional[str] = ..., short_name: _Optional[str] = ..., admin_name: _Optional[_Union[PersonName, _Mapping]] = ..., admin_email: _Optional[str] = ...) -> None: ...
+    details: SchoolDetails
+    def __init__(self, name: _Optional[str] = ..., short_name: _Optional[str] = ..., admin_name: _Optional[_Union[PersonName, _Mapping]] = ..., admin_email: _Optional[str] = ..., details: _Optional[_Union[SchoolDetails, _Mapping]] = ...) -> None: ...
 
 class OnboardSchoolResponse(_message.Message):
     __slots__ = ("school", "admin", "admin_username", "admin_initial_password")
@@ -99,6 +123,46 @@ class ListSchoolsResponse(_message.Message):
     SCHOOLS_FIELD_NUMBER: _ClassVar[int]
     schools: _containers.RepeatedCompositeFieldContainer[School]
     def __init__(self, schools: _Optional[_Iterable[_Union[School, _Mapping]]] = ...) -> None: ...
+
+class GetSchoolRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class UpdateSchoolRequest(_message.Message):
+    __slots__ = ("school_id", "name", "short_name", "details")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    SHORT_NAME_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    name: str
+    short_name: str
+    details: SchoolDetails
+    def __init__(self, school_id: _Optional[str] = ..., name: _Optional[str] = ..., short_name: _Optional[str] = ..., details: _Optional[_Union[SchoolDetails, _Mapping]] = ...) -> None: ...
+
+class SetSchoolStatusRequest(_message.Message):
+    __slots__ = ("school_id", "status")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    status: str
+    def __init__(self, school_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+
+class AssignFormTeacherRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "person_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    person_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., person_id: _Optional[str] = ...) -> None: ...
+
+class AssignFormTeacherResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
 
 class CreatePersonRequest(_message.Message):
     __slots__ = ("school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "create_account")
@@ -375,3 +439,25 @@ class AccountCompromised(_message.Message):
     reported_at: str
     reported_by: str
     def __init__(self, person_id: _Optional[str] = ..., subject: _Optional[str] = ..., reported_at: _Optional[str] = ..., reported_by: _Optional[str] = ...) -> None: ...
+
+class SchoolUpdated(_message.Message):
+    __slots__ = ("school",)
+    SCHOOL_FIELD_NUMBER: _ClassVar[int]
+    school: School
+    def __init__(self, school: _Optional[_Union[School, _Mapping]] = ...) -> None: ...
+
+class SchoolStatusChanged(_message.Message):
+    __slots__ = ("school_id", "status")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    status: str
+    def __init__(self, school_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+
+class FormTeacherAssigned(_message.Message):
+    __slots__ = ("class_group_id", "person_id")
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    class_group_id: str
+    person_id: str
+    def __init__(self, class_group_id: _Optional[str] = ..., person_id: _Optional[str] = ...) -> None: ...
