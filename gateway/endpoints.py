@@ -49,7 +49,7 @@ def _nest_name(values: dict) -> dict:
 def _onboard_request(values: dict) -> dict:
     admin = values["admin"]
     return {"name": values["name"], "short_name": values["short_name"], "admin_name": _name(admin),
-            "admin_email": admin["email"]}
+            "admin_email": admin["email"], "details": values.get("details", {})}
 
 
 def _onboard_response(data: dict) -> dict:
@@ -95,15 +95,23 @@ def _import_request(values: dict) -> dict:
 
 
 NAME = {"last_name": string(), "first_name": string()}
+SCHOOL_DETAILS = obj({}, {"inn": string(), "ogrn": string(), "address": string(), "licence_number": string(),
+                          "licence_date": DATE, "accreditation_number": string(), "accreditation_date": DATE})
 FILE_DEADLINE = 30.0
 S = "/schools/{school_id}"
 
 ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("POST", "/schools", "identity", "OnboardSchool", "Подключить школу и создать её администратора",
              body=obj({"name": string(), "short_name": string(),
-                       "admin": obj({**NAME, "email": string()}, {"middle_name": string()})}),
+                       "admin": obj({**NAME, "email": string()}, {"middle_name": string()})},
+                      {"details": SCHOOL_DETAILS}),
              status=201, to_request=_onboard_request, to_response=_onboard_response, response_schema=_onboard_schema),
     Endpoint("GET", "/schools", "identity", "ListSchools", "Список школ"),
+    Endpoint("GET", S, "identity", "GetSchool", "Карточка школы"),
+    Endpoint("PUT", S, "identity", "UpdateSchool", "Изменить карточку школы (наименования, ИНН, ОГРН, адрес, лицензия, "
+             "аккредитация)", body=obj({"name": string(), "short_name": string()}, {"details": SCHOOL_DETAILS})),
+    Endpoint("PUT", f"{S}/status", "identity", "SetSchoolStatus", "Приостановить или возобновить работу школы",
+             body=obj({"status": enum("active", "suspended")})),
     Endpoint("GET", "/me", "identity", "GetMe", "Текущий пользователь: школы и роли"),
     Endpoint("POST", "/me/federated-link", "identity", "LinkFederatedAccount",
              "Связать учётную запись Госуслуг с карточками законного представителя"),

@@ -22,8 +22,9 @@ from services.common.errors import Conflict, DomainError, FailedPrecondition, Fo
 from services.common.outbox import Outbox
 from services.common.policy import MANAGERS, Principal, require
 from services.identity import audit, domain
-from services.identity.domain import NewPerson, PersonName
+from services.identity.domain import NewPerson, PersonName, SchoolCard
 from services.identity.keycloak_accounts import Compensation, KeycloakAccounts, NewAccount
+from services.identity.school_card import SUSPENDED, row_values, school_message
 from services.identity.tables import (
     breach_reports,
     directory,
@@ -47,7 +48,7 @@ LINKED_ELSEWHERE = ("Запись родителя с этим СНИЛС уже
                     "Обратитесь в школу, чтобы проверить данные.")
 
 
-def _reject(problems: domain.Problems) -> None:
+def reject(problems: domain.Problems) -> None:
     if problems:
         raise Invalid(message="Проверьте заполнение полей", fields=problems)
 
@@ -69,15 +70,21 @@ def principal_in(session: Session, subject: str, school_id: str) -> Principal:
                      form_class_group_ids=frozenset(led) if "form_teacher" in roles else frozenset())
 
 
+def active_principal(session: Session, caller: Caller, school_id: str) -> Principal:
+    """The caller's principal; the people of a suspended school are refused (outsiders still see nothing)."""
+    if caller.is_service:
+        return Principal(subject=caller.subject, school_id=school_id, is_service=True)
+    principal = principal_in(session, caller.subject, school_id)
+    if principal.roles and session.scalar(select(schools.c.status)) == "suspended":
+        raise Forbidden(SUSPENDED)
+    return principal
+
+
 @contextlib.contextmanager
-def _authorized(db: Database, caller: Caller, school_id: str, action: str, **scope) -> Iterator[Session]:
+def authorized(db: Database, caller: Caller, school_id: str, action: str, **scope) -> Iterator[Session]:
     """A tenant transaction opened for a caller allowed to do `action` in the school."""
     with db.tenant_session(school_id) as session:
-        if caller.is_service:
-            principal = Principal(subject=caller.subject, school_id=school_id, is_service=True)
-        else:
-            principal = principal_in(session, caller.subject, school_id)
-        require(principal, action, **scope)
+        require(active_principal(session, caller, school_id), action, **scope)
         yield session
 
 
@@ -87,11 +94,6 @@ def _principal_message(p: Principal) -> pb.Principal:
 
 
 # --- reading ----------------------------------------------------------------------------------------
-
-def _school_message(row) -> pb.School:
-    return pb.School(id=row.school_id, name=row.name, short_name=row.short_name,
-                     organization_id=row.organization_id, status=row.status)
-
 
 def _person_message(row, roles, led=()) -> pb.Person:
     return pb.Person(
@@ -122,7 +124,7 @@ def _person(session: Session, person_id: str, field: str = "person_id") -> pb.Pe
 
 
 def get_person(db: Database, caller: Caller, school_id: str, person_id: str) -> pb.Person:
-    with _authorized(db, caller, school_id, "person.card", student_id=person_id) as session:
+    with authorized(db, caller, school_id, "person.card", student_id=person_id) as session:
         return _person(session, person_id)
 
 
@@ -132,7 +134,7 @@ def list_people(db: Database, caller: Caller, school_id: str, kind: str, class_g
         query = query.where(persons.c.kind == kind)
     if class_group_id:
         query = query.where(persons.c.class_group_id == parse_uuid(class_group_id, "class_group_id"))
-    with _authorized(db, caller, school_id, "person.read") as session:
+    with authorized(db, caller, school_id, "person.read") as session:
         return _people(session, query)
 
 
@@ -140,12 +142,12 @@ def list_schools(db: Database, caller: Caller) -> list[pb.School]:
     if OPERATOR not in caller.realm_roles and not caller.is_service:
         raise Forbidden()
     with db.system_session() as session:
-        return [_school_message(row) for row in session.execute(select(schools).order_by(schools.c.short_name))]
+        return [school_message(row) for row in session.execute(select(schools).order_by(schools.c.short_name))]
 
 
 def get_principal(db: Database, caller: Caller, school_id: str) -> pb.Principal:
     with db.tenant_session(school_id) as session:
-        return _principal_message(principal_in(session, caller.subject, school_id))
+        return _principal_message(active_principal(session, caller, school_id))
 
 
 def get_me(db: Database, caller: Caller) -> pb.Me:
@@ -159,7 +161,7 @@ def get_me(db: Database, caller: Caller) -> pb.Me:
             principal = principal_in(session, caller.subject, school_id)
             person = session.execute(select(persons).where(persons.c.id == principal.person_id)).one()
         full_name = PersonName(person.last_name, person.first_name, person.middle_name).full
-        me.memberships.add(school=_school_message(school), principal=_principal_message(principal), full_name=full_name)
+        me.memberships.add(school=school_message(school), principal=_principal_message(principal), full_name=full_name)
     me.memberships.sort(key=lambda m: m.school.short_name)
     return me
 
@@ -187,14 +189,15 @@ def _add_person(session: Session, outbox: Outbox, school_id: str, person_id: str
     return message
 
 
-def onboard_school(db: Database, outbox: Outbox, accounts: KeycloakAccounts, caller: Caller, name: str,
-                   short_name: str, admin_name: PersonName, admin_email: str) -> pb.OnboardSchoolResponse:
-    """A new school: its Keycloak organization, its first administrator (account and person record)."""
+def onboard_school(db: Database, outbox: Outbox, accounts: KeycloakAccounts, caller: Caller, card: SchoolCard,
+                   admin_name: PersonName, admin_email: str) -> pb.OnboardSchoolResponse:
+    """A new school with its card: its Keycloak organization, its first administrator (account and person record)."""
     if OPERATOR not in caller.realm_roles:
         raise Forbidden("Подключать школы может только оператор муниципалитета")
-    name, short_name, admin_email = name.strip(), short_name.strip(), admin_email.strip()
+    admin_email = admin_email.strip()
     admin_name = domain.clean_name(admin_name)
-    _reject(domain.school_problems(name, short_name, admin_name, admin_email))
+    reject(domain.school_problems(card, admin_name, admin_email, dt.date.today()))
+    short_name = card.short_name
     school_id, admin_id = str(uuid.uuid4()), str(uuid.uuid4())
     admin = NewPerson(kind="staff", name=admin_name, gender=None, birth_date=None, snils=None,
                       roles=("school_admin",), class_group_id=None, create_account=True)
@@ -208,13 +211,14 @@ def onboard_school(db: Database, outbox: Outbox, accounts: KeycloakAccounts, cal
         undo.add(accounts.delete_account, subject)
         with db.tenant_session(school_id) as session:
             school = session.execute(insert(schools).values(
-                school_id=school_id, name=name, short_name=short_name, organization_id=organization_id,
+                school_id=school_id, organization_id=organization_id, **row_values(card),
             ).returning(schools)).one()
-            outbox.add(session, school_id, pb.SchoolOnboarded(school_id=school_id, name=name, short_name=short_name))
+            outbox.add(session, school_id, pb.SchoolOnboarded(school_id=school_id, name=card.name,
+                                                              short_name=short_name))
             admin_message = _add_person(session, outbox, school_id, admin_id, admin, subject, username)
             audit.record(session, school_id, "school.onboard", school_id, short_name=short_name, admin_id=admin_id,
                          admin_username=username)
-    return pb.OnboardSchoolResponse(school=_school_message(school), admin=admin_message, admin_username=username,
+    return pb.OnboardSchoolResponse(school=school_message(school), admin=admin_message, admin_username=username,
                                     admin_initial_password=password)
 
 
@@ -225,11 +229,11 @@ def create_person(db: Database, outbox: Outbox, accounts: KeycloakAccounts, clas
     `class_groups.require(school_id, class_group_id)` refuses a class group the school does not have."""
     person, problems = domain.new_person(kind, name, gender, birth_date, snils, roles, class_group_id,
                                          create_account, dt.date.today())
-    _reject(problems)
+    reject(problems)
     if person.class_group_id:
         class_groups.require(parse_uuid(school_id, "school_id"), person.class_group_id)
     person_id = str(uuid.uuid4())
-    with Compensation() as undo, _authorized(db, caller, school_id, "person.manage") as session:
+    with Compensation() as undo, authorized(db, caller, school_id, "person.manage") as session:
         require_admin_for_managers(session, caller, school_id, person.roles)
         if person.snils and session.scalar(select(persons.c.id).where(persons.c.kind == person.kind,
                                                                          persons.c.snils == person.snils)):
@@ -262,7 +266,7 @@ def link_guardian(db: Database, outbox: Outbox, caller: Caller, school_id: str, 
     relation = relation.strip() or "guardian"
     if relation not in domain.RELATIONS:
         raise Invalid("relation", "mother, father, guardian или other")
-    with _authorized(db, caller, school_id, "person.manage") as session:
+    with authorized(db, caller, school_id, "person.manage") as session:
         for person_id, field, kind in ((guardian_id, "guardian_id", "guardian"), (student_id, "student_id", "student")):
             if _person(session, person_id, field).kind != pb.PersonKind.Value(kind.upper()):
                 raise Invalid(field, f"это не {KIND_LABELS[kind].lower()}")
@@ -284,7 +288,7 @@ def assign_form_teacher(db: Database, outbox: Outbox, class_groups, caller: Call
     class_group_id = parse_uuid(class_group_id, "class_group_id")
     person_id = parse_uuid(person_id, "person_id") if person_id else ""
     class_groups.require(parse_uuid(school_id, "school_id"), class_group_id)
-    with _authorized(db, caller, school_id, "person.manage") as session:
+    with authorized(db, caller, school_id, "person.manage") as session:
         key = form_classes.c.class_group_id == class_group_id
         if person_id:
             person = _person(session, person_id)
@@ -345,7 +349,7 @@ def _link_account(session: Session, outbox: Outbox, caller: Caller, school_id: s
 
 def list_audit_log(db: Database, caller: Caller, school_id: str, limit: int, before: str) -> pb.ListAuditLogResponse:
     """The school's identity audit log, for its administrators only."""
-    with _authorized(db, caller, school_id, "person.manage") as session:
+    with authorized(db, caller, school_id, "person.manage") as session:
         if "school_admin" not in principal_in(session, caller.subject, school_id).roles:
             raise Forbidden("Журнал аудита доступен только администратору школы")
         return audit.page(session, limit, before)

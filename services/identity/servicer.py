@@ -5,9 +5,10 @@ from services.common.context import current_caller
 from services.common.db import Database
 from services.common.errors import Invalid
 from services.common.outbox import Outbox
-from services.identity import handlers, import_handler
+from services.identity import handlers, import_handler, schools_handler
 from services.identity.domain import PersonName
 from services.identity.keycloak_accounts import KeycloakAccounts
+from services.identity.school_card import card_from
 
 
 def _name(message: pb.PersonName) -> PersonName:
@@ -29,8 +30,9 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         self.class_groups = class_groups
 
     def OnboardSchool(self, request: pb.OnboardSchoolRequest, context) -> pb.OnboardSchoolResponse:
-        return handlers.onboard_school(self.db, self.outbox, self.accounts, current_caller(), request.name,
-                                       request.short_name, _name(request.admin_name), request.admin_email)
+        card = card_from(request.name, request.short_name, request.details)
+        return handlers.onboard_school(self.db, self.outbox, self.accounts, current_caller(), card,
+                                       _name(request.admin_name), request.admin_email)
 
     def ListSchools(self, request: pb.ListSchoolsRequest, context) -> pb.ListSchoolsResponse:
         return pb.ListSchoolsResponse(schools=handlers.list_schools(self.db, current_caller()))
@@ -79,3 +81,14 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         handlers.assign_form_teacher(self.db, self.outbox, self.class_groups, current_caller(), request.school_id,
                                      request.class_group_id, request.person_id)
         return pb.AssignFormTeacherResponse()
+
+    def GetSchool(self, request: pb.GetSchoolRequest, context) -> pb.School:
+        return schools_handler.get_school(self.db, current_caller(), request.school_id)
+
+    def UpdateSchool(self, request: pb.UpdateSchoolRequest, context) -> pb.School:
+        return schools_handler.update_school(self.db, self.outbox, current_caller(), request.school_id,
+                                             card_from(request.name, request.short_name, request.details))
+
+    def SetSchoolStatus(self, request: pb.SetSchoolStatusRequest, context) -> pb.School:
+        return schools_handler.set_school_status(self.db, self.outbox, current_caller(), request.school_id,
+                                                 request.status)

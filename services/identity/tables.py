@@ -15,6 +15,13 @@ schools = sa.Table(
     sa.Column("organization_id", sa.Text, nullable=False),
     sa.Column("status", sa.Text, nullable=False, server_default="active"),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.Column("inn", sa.Text, nullable=False, server_default=""),
+    sa.Column("ogrn", sa.Text, nullable=False, server_default=""),
+    sa.Column("address", sa.Text, nullable=False, server_default=""),
+    sa.Column("licence_number", sa.Text, nullable=False, server_default=""),
+    sa.Column("licence_date", sa.Date),
+    sa.Column("accreditation_number", sa.Text, nullable=False, server_default=""),
+    sa.Column("accreditation_date", sa.Date),
 )
 
 persons = sa.Table(

@@ -1,0 +1,39 @@
+"""The identity rows of the REST table: JSON in, the request message the identity service receives."""
+import pytest
+
+from proto.identity.v1 import identity_pb2
+from tests.unit.gateway.conftest import app, auth, client, peers  # noqa: F401 (fixtures)
+
+SCHOOL, CLASS, PERSON = ("11111111-1111-1111-1111-111111111111", "22222222-2222-2222-2222-222222222222",
+                         "33333333-3333-3333-3333-333333333333")
+
+
+def test_onboarding_carries_the_school_card(client, peers, auth):  # noqa: F811
+    peers.responses["OnboardSchool"] = identity_pb2.OnboardSchoolResponse(admin_username="a", admin_initial_password="p")
+    resp = client.post("/api/v1/schools", headers=auth, json={
+        "name": "Школа № 1", "short_name": "Ш1", "admin": {"last_name": "П", "first_name": "О", "email": ""},
+        "details": {"inn": "7707083893", "licence_date": "2015-08-01"}})
+    assert resp.status_code == 201
+    request = peers.calls[0][2]
+    assert request.details.inn == "7707083893" and request.details.licence_date == "2015-08-01"
+
+
+def test_school_card_and_status(client, peers, auth):  # noqa: F811
+    peers.responses["UpdateSchool"] = identity_pb2.School(id=SCHOOL, details=identity_pb2.SchoolDetails(ogrn="1"))
+    resp = client.put(f"/api/v1/schools/{SCHOOL}", headers=auth, json={
+        "name": "Полное", "short_name": "Краткое", "details": {"ogrn": "1027700132195", "accreditation_date": ""}})
+    assert resp.status_code == 200 and resp.json["details"]["ogrn"] == "1"
+    request = peers.calls[0][2]
+    assert request.school_id == SCHOOL and request.details.ogrn == "1027700132195" and request.name == "Полное"
+    resp = client.put(f"/api/v1/schools/{SCHOOL}/status", headers=auth, json={"status": "closed"})
+    assert resp.status_code == 400 and "status" in resp.json["error"]["fields"]
+    client.put(f"/api/v1/schools/{SCHOOL}/status", headers=auth, json={"status": "suspended"})
+    assert peers.calls[-1][2] == identity_pb2.SetSchoolStatusRequest(school_id=SCHOOL, status="suspended")
+
+
+@pytest.mark.parametrize("body", [{"person_id": PERSON}, {}])
+def test_form_teacher_assignment(client, peers, auth, body):  # noqa: F811
+    resp = client.put(f"/api/v1/schools/{SCHOOL}/class-groups/{CLASS}/form-teacher", headers=auth, json=body)
+    assert resp.status_code == 200
+    assert peers.calls[0][2] == identity_pb2.AssignFormTeacherRequest(school_id=SCHOOL, class_group_id=CLASS,
+                                                                      person_id=body.get("person_id", ""))
