@@ -6,7 +6,7 @@ import logging
 from flask import Flask, g, redirect, request, session, url_for
 from werkzeug.exceptions import HTTPException
 
-from gateway import api, health, login, pages
+from gateway import api, console_pages, health, login, pages
 from gateway.csrf import csrf_token
 from gateway.errors import error_body, error_page, error_response
 from gateway.oidc import KeycloakOidc
@@ -35,7 +35,7 @@ def create_app(settings: GatewaySettings | None = None, verifier=None, peers=Non
     app.json.ensure_ascii = False
     app.extensions["otmetka"] = Wiring(settings, verifier or TokenVerifier(settings.issuer),
                                        peers or Peers(settings.peers), KeycloakOidc(settings))
-    for blueprint in (api.bp, login.bp, pages.bp, health.bp):
+    for blueprint in (api.bp, login.bp, pages.bp, health.bp, console_pages.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["csrf_token"] = csrf_token
 

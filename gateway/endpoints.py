@@ -5,6 +5,7 @@ import binascii
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from gateway.console_pages import activation_url
 from gateway.errors import BadRequest
 from gateway.schema import BOOLEAN, DATE, INTEGER, UUID, array, enum, obj, string
 from proto.identity.v1 import identity_pb2
@@ -53,13 +54,16 @@ def _onboard_request(values: dict) -> dict:
 
 
 def _onboard_response(data: dict) -> dict:
+    """The first administrator gets an activation link (the code is shown once), not a password."""
+    code = data["admin_activation_code"]
     return {"school": data.get("school", {}), "admin": {
-        "person": data.get("admin", {}), "username": data["admin_username"],
-        "initial_password": data["admin_initial_password"]}}
+        "person": data.get("admin", {}), "username": data["admin_username"], "activation_code": code,
+        "activation_url": activation_url(code), "activation_expires_at": data["admin_activation_expires_at"]}}
 
 
 def _onboard_schema(ref: Callable) -> dict:
-    admin = obj({"person": ref(identity_pb2.Person), "username": string(), "initial_password": string()})
+    admin = obj({"person": ref(identity_pb2.Person), "username": string(), "activation_code": string(),
+                 "activation_url": string(), "activation_expires_at": string()})
     return obj({"school": ref(identity_pb2.School), "admin": admin})
 
 
@@ -135,6 +139,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              to_request=_import_request, deadline=FILE_DEADLINE),
     Endpoint("POST", f"{S}/people/{{person_id}}/compromised", "identity", "ReportCompromised",
              "Сообщить о компрометации учётной записи: вход блокируется, сеансы завершаются", status=201),
+    Endpoint("POST", f"{S}/activation-codes", "identity", "IssueActivation",
+             "Выдать одноразовые коды активации (бланки доступа, ссылки): людям или классу (ученики и их родители "
+             "без входа)", body=obj({}, {"person_ids": array(UUID), "class_group_id": UUID}), status=201),
     Endpoint("PUT", f"{S}/class-groups/{{class_group_id}}/form-teacher", "identity", "AssignFormTeacher",
              "Назначить классного руководителя класса (без person_id — снять)", body=obj({}, {"person_id": UUID})),
     Endpoint("POST", f"{S}/academic-years", "schedule", "CreateAcademicYear", "Создать учебный год с периодами",

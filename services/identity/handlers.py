@@ -11,7 +11,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
@@ -21,11 +21,12 @@ from services.common.db import Database, parse_uuid
 from services.common.errors import Conflict, DomainError, FailedPrecondition, Forbidden, Invalid, NotFound
 from services.common.outbox import Outbox
 from services.common.policy import MANAGERS, Principal, require
-from services.identity import audit, domain
+from services.identity import activation, audit, domain
 from services.identity.domain import NewPerson, PersonName, SchoolCard
 from services.identity.keycloak_accounts import Compensation, KeycloakAccounts, NewAccount
 from services.identity.school_card import SUSPENDED, row_values, school_message
 from services.identity.tables import (
+    activation_codes,
     breach_reports,
     directory,
     form_classes,
@@ -95,13 +96,22 @@ def _principal_message(p: Principal) -> pb.Principal:
 
 # --- reading ----------------------------------------------------------------------------------------
 
-def _person_message(row, roles, led=()) -> pb.Person:
+def access_of(row, invited: bool) -> str:
+    """none | invited | activated | account (a login made otherwise: initial password or Gosuslugi)."""
+    if row.activated_at:
+        return "activated"
+    if invited:
+        return "invited"
+    return "account" if row.subject else "none"
+
+
+def _person_message(row, roles, led=(), invited=False) -> pb.Person:
     return pb.Person(
         id=row.id, school_id=row.school_id, kind=pb.PersonKind.Value(row.kind.upper()),
         name=pb.PersonName(last_name=row.last_name, first_name=row.first_name, middle_name=row.middle_name),
         gender=row.gender or "", birth_date=row.birth_date.isoformat() if row.birth_date else "",
         snils=row.snils or "", roles=sorted(roles), class_group_id=row.class_group_id or "",
-        username=row.username or "", form_class_group_ids=sorted(led))
+        username=row.username or "", form_class_group_ids=sorted(led), access=access_of(row, invited))
 
 
 def _people(session: Session, query) -> list[pb.Person]:
@@ -113,7 +123,10 @@ def _people(session: Session, query) -> list[pb.Person]:
     led = defaultdict(list)
     for link in session.execute(select(form_classes).where(form_classes.c.person_id.in_([r.id for r in rows]))):
         led[link.person_id].append(link.class_group_id)
-    return [_person_message(row, roles[row.id], led[row.id]) for row in rows]
+    pending = set(session.scalars(select(activation_codes.c.person_id).where(
+        activation_codes.c.person_id.in_([r.id for r in rows]), activation_codes.c.used_at.is_(None),
+        activation_codes.c.expires_at > func.now())))
+    return [_person_message(row, roles[row.id], led[row.id], row.id in pending) for row in rows]
 
 
 def _person(session: Session, person_id: str, field: str = "person_id") -> pb.Person:
@@ -191,7 +204,8 @@ def _add_person(session: Session, outbox: Outbox, school_id: str, person_id: str
 
 def onboard_school(db: Database, outbox: Outbox, accounts: KeycloakAccounts, caller: Caller, card: SchoolCard,
                    admin_name: PersonName, admin_email: str) -> pb.OnboardSchoolResponse:
-    """A new school with its card: its Keycloak organization, its first administrator (account and person record)."""
+    """A new school with its card: its Keycloak organization, its first administrator (a login without a
+    password, the person record and a one-time activation code for the activation link)."""
     if OPERATOR not in caller.realm_roles:
         raise Forbidden("Подключать школы может только оператор муниципалитета")
     admin_email = admin_email.strip()
@@ -201,12 +215,12 @@ def onboard_school(db: Database, outbox: Outbox, accounts: KeycloakAccounts, cal
     school_id, admin_id = str(uuid.uuid4()), str(uuid.uuid4())
     admin = NewPerson(kind="staff", name=admin_name, gender=None, birth_date=None, snils=None,
                       roles=("school_admin",), class_group_id=None, create_account=True)
-    username, password = f"admin.{school_id.replace('-', '')[:8]}", domain.initial_password()
+    username = f"admin.{school_id.replace('-', '')[:8]}"
     with Compensation() as undo:
         organization_id = accounts.create_organization(school_id, short_name)
         undo.add(accounts.delete_organization, organization_id)
         subject = accounts.create_account(NewAccount(
-            username=username, password=password, first_name=admin_name.first_name, last_name=admin_name.last_name,
+            username=username, password="", first_name=admin_name.first_name, last_name=admin_name.last_name,
             email=admin_email, roles=admin.roles, organization_id=organization_id))
         undo.add(accounts.delete_account, subject)
         with db.tenant_session(school_id) as session:
@@ -218,8 +232,11 @@ def onboard_school(db: Database, outbox: Outbox, accounts: KeycloakAccounts, cal
             admin_message = _add_person(session, outbox, school_id, admin_id, admin, subject, username)
             audit.record(session, school_id, "school.onboard", school_id, short_name=short_name, admin_id=admin_id,
                          admin_username=username)
+            admin_row = session.execute(select(persons).where(persons.c.id == admin_id)).one()
+            slip = activation.issue(session, school_id, admin_row, caller.subject, dt.datetime.now(dt.UTC))
+    admin_message.access = "invited"
     return pb.OnboardSchoolResponse(school=school_message(school), admin=admin_message, admin_username=username,
-                                    admin_initial_password=password)
+                                    admin_activation_code=slip.code, admin_activation_expires_at=slip.expires_at)
 
 
 def create_person(db: Database, outbox: Outbox, accounts: KeycloakAccounts, class_groups, caller: Caller,

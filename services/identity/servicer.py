@@ -5,7 +5,7 @@ from services.common.context import current_caller
 from services.common.db import Database
 from services.common.errors import Invalid
 from services.common.outbox import Outbox
-from services.identity import handlers, import_handler, schools_handler
+from services.identity import activation_handler, handlers, import_handler, schools_handler
 from services.identity.domain import PersonName
 from services.identity.keycloak_accounts import KeycloakAccounts
 from services.identity.school_card import card_from
@@ -20,6 +20,10 @@ def _kind(value: int) -> str:
     if value not in pb.PersonKind.values():
         raise Invalid("kind", "неизвестный вид записи")
     return pb.PersonKind.Name(value).lower() if value else ""
+
+SERVICE = pb.DESCRIPTOR.services_by_name["IdentityService"].full_name
+# called without a user token (the gateway's public activation page): the activation code is the secret
+PUBLIC_METHODS = frozenset({f"/{SERVICE}/ActivateAccount"})
 
 
 class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
@@ -92,3 +96,10 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
     def SetSchoolStatus(self, request: pb.SetSchoolStatusRequest, context) -> pb.School:
         return schools_handler.set_school_status(self.db, self.outbox, current_caller(), request.school_id,
                                                  request.status)
+
+    def IssueActivation(self, request: pb.IssueActivationRequest, context) -> pb.IssueActivationResponse:
+        return activation_handler.issue_activation(self.db, current_caller(), request.school_id,
+                                                   list(request.person_ids), request.class_group_id)
+
+    def ActivateAccount(self, request: pb.ActivateAccountRequest, context) -> pb.ActivateAccountResponse:
+        return activation_handler.activate_account(self.db, self.outbox, self.accounts, request.code, request.password)

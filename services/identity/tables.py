@@ -39,6 +39,7 @@ persons = sa.Table(
     sa.Column("subject", sa.Text),  # Keycloak user id
     sa.Column("username", sa.Text),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.Column("activated_at", sa.DateTime(timezone=True)),  # set a password with an activation code
 )
 
 role_grants = sa.Table(
@@ -71,6 +72,20 @@ form_classes = sa.Table(
     sa.Column("school_id", ID, primary_key=True),
     sa.Column("class_group_id", ID, primary_key=True),
     sa.Column("person_id", ID, nullable=False),
+)
+
+# one-time activation codes: only their hash is kept; the system session finds one by hash (public page)
+activation_codes = sa.Table(
+    "activation_codes", metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("school_id", ID, nullable=False),
+    sa.Column("person_id", ID, nullable=False),
+    sa.Column("code_hash", sa.Text, nullable=False),
+    sa.Column("username", sa.Text, nullable=False),
+    sa.Column("issued_by", sa.Text, nullable=False),
+    sa.Column("issued_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("used_at", sa.DateTime(timezone=True)),
 )
 
 outbox, inbox = messaging_tables(metadata)

@@ -63,7 +63,7 @@ class PersonName(_message.Message):
     def __init__(self, last_name: _Optional[str] = ..., first_name: _Optional[str] = ..., middle_name: _Optional[str] = ...) -> None: ...
 
 class Person(_message.Message):
-    __slots__ = ("id", "school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "username", "form_class_group_ids")
+    __slots__ = ("id", "school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "username", "form_class_group_ids", "access")
     ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
@@ -75,6 +75,7 @@ class Person(_message.Message):
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     USERNAME_FIELD_NUMBER: _ClassVar[int]
     FORM_CLASS_GROUP_IDS_FIELD_NUMBER: _ClassVar[int]
+    ACCESS_FIELD_NUMBER: _ClassVar[int]
     id: str
     school_id: str
     kind: PersonKind
@@ -86,7 +87,8 @@ class Person(_message.Message):
     class_group_id: str
     username: str
     form_class_group_ids: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., snils: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ..., username: _Optional[str] = ..., form_class_group_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+    access: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., snils: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ..., username: _Optional[str] = ..., form_class_group_ids: _Optional[_Iterable[str]] = ..., access: _Optional[str] = ...) -> None: ...
 
 class OnboardSchoolRequest(_message.Message):
     __slots__ = ("name", "short_name", "admin_name", "admin_email", "details")
@@ -103,16 +105,20 @@ class OnboardSchoolRequest(_message.Message):
     def __init__(self, name: _Optional[str] = ..., short_name: _Optional[str] = ..., admin_name: _Optional[_Union[PersonName, _Mapping]] = ..., admin_email: _Optional[str] = ..., details: _Optional[_Union[SchoolDetails, _Mapping]] = ...) -> None: ...
 
 class OnboardSchoolResponse(_message.Message):
-    __slots__ = ("school", "admin", "admin_username", "admin_initial_password")
+    __slots__ = ("school", "admin", "admin_username", "admin_initial_password", "admin_activation_code", "admin_activation_expires_at")
     SCHOOL_FIELD_NUMBER: _ClassVar[int]
     ADMIN_FIELD_NUMBER: _ClassVar[int]
     ADMIN_USERNAME_FIELD_NUMBER: _ClassVar[int]
     ADMIN_INITIAL_PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    ADMIN_ACTIVATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    ADMIN_ACTIVATION_EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
     school: School
     admin: Person
     admin_username: str
     admin_initial_password: str
-    def __init__(self, school: _Optional[_Union[School, _Mapping]] = ..., admin: _Optional[_Union[Person, _Mapping]] = ..., admin_username: _Optional[str] = ..., admin_initial_password: _Optional[str] = ...) -> None: ...
+    admin_activation_code: str
+    admin_activation_expires_at: str
+    def __init__(self, school: _Optional[_Union[School, _Mapping]] = ..., admin: _Optional[_Union[Person, _Mapping]] = ..., admin_username: _Optional[str] = ..., admin_initial_password: _Optional[str] = ..., admin_activation_code: _Optional[str] = ..., admin_activation_expires_at: _Optional[str] = ...) -> None: ...
 
 class ListSchoolsRequest(_message.Message):
     __slots__ = ()
@@ -384,6 +390,54 @@ class ReportCompromisedResponse(_message.Message):
     reported_at: str
     def __init__(self, reported_at: _Optional[str] = ...) -> None: ...
 
+class IssueActivationRequest(_message.Message):
+    __slots__ = ("school_id", "person_ids", "class_group_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_IDS_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    person_ids: _containers.RepeatedScalarFieldContainer[str]
+    class_group_id: str
+    def __init__(self, school_id: _Optional[str] = ..., person_ids: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+
+class ActivationSlip(_message.Message):
+    __slots__ = ("person_id", "full_name", "kind", "username", "code", "expires_at")
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    person_id: str
+    full_name: str
+    kind: PersonKind
+    username: str
+    code: str
+    expires_at: str
+    def __init__(self, person_id: _Optional[str] = ..., full_name: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., username: _Optional[str] = ..., code: _Optional[str] = ..., expires_at: _Optional[str] = ...) -> None: ...
+
+class IssueActivationResponse(_message.Message):
+    __slots__ = ("slips",)
+    SLIPS_FIELD_NUMBER: _ClassVar[int]
+    slips: _containers.RepeatedCompositeFieldContainer[ActivationSlip]
+    def __init__(self, slips: _Optional[_Iterable[_Union[ActivationSlip, _Mapping]]] = ...) -> None: ...
+
+class ActivateAccountRequest(_message.Message):
+    __slots__ = ("code", "password")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    password: str
+    def __init__(self, code: _Optional[str] = ..., password: _Optional[str] = ...) -> None: ...
+
+class ActivateAccountResponse(_message.Message):
+    __slots__ = ("username", "school_short_name")
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_SHORT_NAME_FIELD_NUMBER: _ClassVar[int]
+    username: str
+    school_short_name: str
+    def __init__(self, username: _Optional[str] = ..., school_short_name: _Optional[str] = ...) -> None: ...
+
 class SchoolOnboarded(_message.Message):
     __slots__ = ("school_id", "name", "short_name")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
@@ -461,3 +515,13 @@ class FormTeacherAssigned(_message.Message):
     class_group_id: str
     person_id: str
     def __init__(self, class_group_id: _Optional[str] = ..., person_id: _Optional[str] = ...) -> None: ...
+
+class AccountActivated(_message.Message):
+    __slots__ = ("person_id", "subject", "username")
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    person_id: str
+    subject: str
+    username: str
+    def __init__(self, person_id: _Optional[str] = ..., subject: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...

@@ -114,6 +114,16 @@ class IdentityServiceStub:
                 request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.AssignFormTeacherRequest.SerializeToString,
                 response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.AssignFormTeacherResponse.FromString,
                 _registered_method=True)
+        self.IssueActivation = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/IssueActivation',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.IssueActivationRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.IssueActivationResponse.FromString,
+                _registered_method=True)
+        self.ActivateAccount = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/ActivateAccount',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountResponse.FromString,
+                _registered_method=True)
 
 
 class IdentityServiceServicer:
@@ -215,6 +225,18 @@ class IdentityServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def IssueActivation(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ActivateAccount(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_IdentityServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -297,6 +319,16 @@ def add_IdentityServiceServicer_to_server(servicer, server):
                     servicer.AssignFormTeacher,
                     request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.AssignFormTeacherRequest.FromString,
                     response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.AssignFormTeacherResponse.SerializeToString,
+            ),
+            'IssueActivation': grpc.unary_unary_rpc_method_handler(
+                    servicer.IssueActivation,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.IssueActivationRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.IssueActivationResponse.SerializeToString,
+            ),
+            'ActivateAccount': grpc.unary_unary_rpc_method_handler(
+                    servicer.ActivateAccount,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -731,6 +763,60 @@ class IdentityService:
             '/otmetka.identity.v1.IdentityService/AssignFormTeacher',
             proto_dot_identity_dot_v1_dot_identity__pb2.AssignFormTeacherRequest.SerializeToString,
             proto_dot_identity_dot_v1_dot_identity__pb2.AssignFormTeacherResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IssueActivation(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/IssueActivation',
+            proto_dot_identity_dot_v1_dot_identity__pb2.IssueActivationRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.IssueActivationResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ActivateAccount(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/ActivateAccount',
+            proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountResponse.FromString,
             options,
             channel_credentials,
             insecure,
