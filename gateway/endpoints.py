@@ -142,6 +142,10 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("POST", f"{S}/activation-codes", "identity", "IssueActivation",
              "Выдать одноразовые коды активации (бланки доступа, ссылки): людям или классу (ученики и их родители "
              "без входа)", body=obj({}, {"person_ids": array(UUID), "class_group_id": UUID}), status=201),
+    Endpoint("GET", f"{S}/pending-matches", "identity", "ListPendingMatches",
+             "Входы через Госуслуги, совпавшие с родителем по ФИО, полу и дате рождения: ждут решения школы"),
+    Endpoint("POST", f"{S}/pending-matches/{{match_id}}/decision", "identity", "DecideMatch",
+             "Подтвердить (confirm: true) или отклонить совпадение", body=obj({"confirm": BOOLEAN})),
     Endpoint("PUT", f"{S}/class-groups/{{class_group_id}}/form-teacher", "identity", "AssignFormTeacher",
              "Назначить классного руководителя класса (без person_id — снять)", body=obj({}, {"person_id": UUID})),
     Endpoint("POST", f"{S}/academic-years", "schedule", "CreateAcademicYear", "Создать учебный год с периодами",

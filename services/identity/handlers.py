@@ -21,7 +21,7 @@ from services.common.db import Database, parse_uuid
 from services.common.errors import Conflict, DomainError, FailedPrecondition, Forbidden, Invalid, NotFound
 from services.common.outbox import Outbox
 from services.common.policy import MANAGERS, Principal, require
-from services.identity import activation, audit, domain
+from services.identity import activation, audit, domain, matching
 from services.identity.domain import NewPerson, PersonName, SchoolCard
 from services.identity.keycloak_accounts import Compensation, KeycloakAccounts, NewAccount
 from services.identity.school_card import SUSPENDED, row_values, school_message
@@ -114,7 +114,7 @@ def _person_message(row, roles, led=(), invited=False) -> pb.Person:
         username=row.username or "", form_class_group_ids=sorted(led), access=access_of(row, invited))
 
 
-def _people(session: Session, query) -> list[pb.Person]:
+def people_of(session: Session, query) -> list[pb.Person]:
     rows = session.execute(query).all()
     roles = defaultdict(list)
     grants = select(role_grants.c.person_id, role_grants.c.role).where(role_grants.c.person_id.in_([r.id for r in rows]))
@@ -129,8 +129,8 @@ def _people(session: Session, query) -> list[pb.Person]:
     return [_person_message(row, roles[row.id], led[row.id], row.id in pending) for row in rows]
 
 
-def _person(session: Session, person_id: str, field: str = "person_id") -> pb.Person:
-    found = _people(session, select(persons).where(persons.c.id == parse_uuid(person_id, field)))
+def person_card(session: Session, person_id: str, field: str = "person_id") -> pb.Person:
+    found = people_of(session, select(persons).where(persons.c.id == parse_uuid(person_id, field)))
     if not found:
         raise NotFound("Человек не найден в этой школе", {field: "не найден"})
     return found[0]
@@ -138,7 +138,7 @@ def _person(session: Session, person_id: str, field: str = "person_id") -> pb.Pe
 
 def get_person(db: Database, caller: Caller, school_id: str, person_id: str) -> pb.Person:
     with authorized(db, caller, school_id, "person.card", student_id=person_id) as session:
-        return _person(session, person_id)
+        return person_card(session, person_id)
 
 
 def list_people(db: Database, caller: Caller, school_id: str, kind: str, class_group_id: str) -> list[pb.Person]:
@@ -148,7 +148,7 @@ def list_people(db: Database, caller: Caller, school_id: str, kind: str, class_g
     if class_group_id:
         query = query.where(persons.c.class_group_id == parse_uuid(class_group_id, "class_group_id"))
     with authorized(db, caller, school_id, "person.read") as session:
-        return _people(session, query)
+        return people_of(session, query)
 
 
 def list_schools(db: Database, caller: Caller) -> list[pb.School]:
@@ -192,8 +192,11 @@ def _add_person(session: Session, outbox: Outbox, school_id: str, person_id: str
     ).returning(persons)).one()
     for role in person.roles:
         session.execute(insert(role_grants).values(school_id=school_id, person_id=person_id, role=role))
+    guardian = person.kind == "guardian"
+    key = matching.match_key(person.name.last_name, person.name.first_name, person.name.middle_name, person.gender,
+                             person.birth_date) if guardian else None
     session.execute(insert(directory).values(school_id=school_id, person_id=person_id, subject=subject,
-                                             snils=person.snils if person.kind == "guardian" else None))
+                                             snils=person.snils if guardian else None, match_key=key))
     message = _person_message(row, person.roles)
     outbox.add(session, school_id, pb.PersonRegistered(person=message))
     if person.class_group_id:
@@ -285,7 +288,7 @@ def link_guardian(db: Database, outbox: Outbox, caller: Caller, school_id: str, 
         raise Invalid("relation", "mother, father, guardian или other")
     with authorized(db, caller, school_id, "person.manage") as session:
         for person_id, field, kind in ((guardian_id, "guardian_id", "guardian"), (student_id, "student_id", "student")):
-            if _person(session, person_id, field).kind != pb.PersonKind.Value(kind.upper()):
+            if person_card(session, person_id, field).kind != pb.PersonKind.Value(kind.upper()):
                 raise Invalid(field, f"это не {KIND_LABELS[kind].lower()}")
         key = (guardianships.c.guardian_id == guardian_id) & (guardianships.c.student_id == student_id)
         if session.scalar(select(guardianships.c.relation).where(key)) == relation:
@@ -308,7 +311,7 @@ def assign_form_teacher(db: Database, outbox: Outbox, class_groups, caller: Call
     with authorized(db, caller, school_id, "person.manage") as session:
         key = form_classes.c.class_group_id == class_group_id
         if person_id:
-            person = _person(session, person_id)
+            person = person_card(session, person_id)
             if "form_teacher" not in person.roles:
                 raise Invalid("person_id", "у сотрудника нет роли классного руководителя")
         if session.scalar(select(form_classes.c.person_id).where(key)) == (person_id or None):
@@ -342,8 +345,8 @@ def link_federated_account(db: Database, outbox: Outbox, accounts: KeycloakAccou
     for school_id, person_ids in by_school.items():
         with db.tenant_session(school_id) as session:
             for person_id in person_ids:
-                _link_account(session, outbox, caller, school_id, person_id)
-            guardians += _people(session, select(persons).where(persons.c.id.in_(person_ids)))
+                link_account(session, outbox, school_id, person_id, caller.subject, caller.username)
+            guardians += people_of(session, select(persons).where(persons.c.id.in_(person_ids)))
     try:
         accounts.ensure_realm_role(caller.subject, "guardian")
     except DomainError:
@@ -351,15 +354,17 @@ def link_federated_account(db: Database, outbox: Outbox, accounts: KeycloakAccou
     return guardians
 
 
-def _link_account(session: Session, outbox: Outbox, caller: Caller, school_id: str, person_id: str) -> None:
+def link_account(session: Session, outbox: Outbox, school_id: str, person_id: str, subject: str,
+                 username: str) -> None:
+    """Gives a guardian record the Gosuslugi login `subject` (unless it has a login already) and the role."""
     linked = session.execute(update(persons).where(persons.c.id == person_id, persons.c.subject.is_(None))
-                             .values(subject=caller.subject, username=caller.username)).rowcount
+                             .values(subject=subject, username=username)).rowcount
     session.execute(pg_insert(role_grants).values(school_id=school_id, person_id=person_id, role="guardian")
                     .on_conflict_do_nothing())
     if linked:
-        session.execute(update(directory).where(directory.c.person_id == person_id).values(subject=caller.subject))
-        outbox.add(session, school_id, pb.FederatedAccountLinked(guardian_id=person_id, subject=caller.subject))
-        audit.record(session, school_id, "federated.link", person_id, subject=caller.subject)
+        session.execute(update(directory).where(directory.c.person_id == person_id).values(subject=subject))
+        outbox.add(session, school_id, pb.FederatedAccountLinked(guardian_id=person_id, subject=subject))
+        audit.record(session, school_id, "federated.link", person_id, subject=subject)
 
 
 # --- audit and compromised logins ---------------------------------------------------------------------

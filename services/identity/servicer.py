@@ -5,7 +5,7 @@ from services.common.context import current_caller
 from services.common.db import Database
 from services.common.errors import Invalid
 from services.common.outbox import Outbox
-from services.identity import activation_handler, handlers, import_handler, schools_handler
+from services.identity import activation_handler, handlers, import_handler, match_handler, schools_handler
 from services.identity.domain import PersonName
 from services.identity.keycloak_accounts import KeycloakAccounts
 from services.identity.school_card import card_from
@@ -61,7 +61,7 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         return pb.LinkGuardianResponse()
 
     def LinkFederatedAccount(self, request: pb.LinkFederatedAccountRequest, context) -> pb.LinkFederatedAccountResponse:
-        return pb.LinkFederatedAccountResponse(guardians=handlers.link_federated_account(
+        return pb.LinkFederatedAccountResponse(guardians=match_handler.link_or_match(
             self.db, self.outbox, self.accounts, current_caller()))
 
     def GetPrincipal(self, request: pb.GetPrincipalRequest, context) -> pb.Principal:
@@ -103,3 +103,11 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
 
     def ActivateAccount(self, request: pb.ActivateAccountRequest, context) -> pb.ActivateAccountResponse:
         return activation_handler.activate_account(self.db, self.outbox, self.accounts, request.code, request.password)
+
+    def ListPendingMatches(self, request: pb.ListPendingMatchesRequest, context) -> pb.ListPendingMatchesResponse:
+        return pb.ListPendingMatchesResponse(matches=match_handler.list_pending_matches(
+            self.db, current_caller(), request.school_id))
+
+    def DecideMatch(self, request: pb.DecideMatchRequest, context) -> pb.PendingMatch:
+        return match_handler.decide_match(self.db, self.outbox, self.accounts, current_caller(), request.school_id,
+                                          request.match_id, request.confirm)

@@ -64,6 +64,22 @@ directory = sa.Table(
     sa.Column("person_id", ID, primary_key=True),
     sa.Column("subject", sa.Text),
     sa.Column("snils", sa.Text),  # guardians only
+    sa.Column("match_key", sa.Text),  # guardians with gender and birth date: matching.match_key
+)
+
+# a Gosuslugi login that matched a guardian record by name, gender and birth date, for the school to decide
+pending_matches = sa.Table(
+    "pending_matches", metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("school_id", ID, nullable=False),
+    sa.Column("person_id", ID, nullable=False),
+    sa.Column("subject", sa.Text, nullable=False),
+    sa.Column("username", sa.Text, nullable=False),
+    sa.Column("claims", JSONB, nullable=False),
+    sa.Column("requested_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.Column("status", sa.Text, nullable=False, server_default="pending"),
+    sa.Column("decided_by", sa.Text),
+    sa.Column("decided_at", sa.DateTime(timezone=True)),
 )
 
 # the form teacher of a class group (a staff member holding the role form_teacher)

@@ -135,6 +135,7 @@ def ids_of(seeded: dict, archive_id: str) -> dict[str, str]:
         ids["request_id"] = seeded["unlock_request"]["id"]
     if "feed" in seeded:
         ids["feed_id"] = seeded["feed"]["id"]
+    ids["match_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, seeded["school"]["id"]))  # no pending match is seeded
     return ids
 
 

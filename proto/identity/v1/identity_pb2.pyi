@@ -438,6 +438,48 @@ class ActivateAccountResponse(_message.Message):
     school_short_name: str
     def __init__(self, username: _Optional[str] = ..., school_short_name: _Optional[str] = ...) -> None: ...
 
+class PendingMatch(_message.Message):
+    __slots__ = ("id", "person", "claimed_full_name", "claimed_gender", "claimed_birth_date", "username", "requested_at", "status")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    CLAIMED_FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    CLAIMED_GENDER_FIELD_NUMBER: _ClassVar[int]
+    CLAIMED_BIRTH_DATE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    REQUESTED_AT_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    person: Person
+    claimed_full_name: str
+    claimed_gender: str
+    claimed_birth_date: str
+    username: str
+    requested_at: str
+    status: str
+    def __init__(self, id: _Optional[str] = ..., person: _Optional[_Union[Person, _Mapping]] = ..., claimed_full_name: _Optional[str] = ..., claimed_gender: _Optional[str] = ..., claimed_birth_date: _Optional[str] = ..., username: _Optional[str] = ..., requested_at: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+
+class ListPendingMatchesRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class ListPendingMatchesResponse(_message.Message):
+    __slots__ = ("matches",)
+    MATCHES_FIELD_NUMBER: _ClassVar[int]
+    matches: _containers.RepeatedCompositeFieldContainer[PendingMatch]
+    def __init__(self, matches: _Optional[_Iterable[_Union[PendingMatch, _Mapping]]] = ...) -> None: ...
+
+class DecideMatchRequest(_message.Message):
+    __slots__ = ("school_id", "match_id", "confirm")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    MATCH_ID_FIELD_NUMBER: _ClassVar[int]
+    CONFIRM_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    match_id: str
+    confirm: bool
+    def __init__(self, school_id: _Optional[str] = ..., match_id: _Optional[str] = ..., confirm: _Optional[bool] = ...) -> None: ...
+
 class SchoolOnboarded(_message.Message):
     __slots__ = ("school_id", "name", "short_name")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]

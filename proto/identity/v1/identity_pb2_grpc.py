@@ -124,6 +124,16 @@ class IdentityServiceStub:
                 request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountRequest.SerializeToString,
                 response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountResponse.FromString,
                 _registered_method=True)
+        self.ListPendingMatches = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/ListPendingMatches',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListPendingMatchesRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListPendingMatchesResponse.FromString,
+                _registered_method=True)
+        self.DecideMatch = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/DecideMatch',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.DecideMatchRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.PendingMatch.FromString,
+                _registered_method=True)
 
 
 class IdentityServiceServicer:
@@ -237,6 +247,18 @@ class IdentityServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListPendingMatches(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DecideMatch(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_IdentityServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -329,6 +351,16 @@ def add_IdentityServiceServicer_to_server(servicer, server):
                     servicer.ActivateAccount,
                     request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountRequest.FromString,
                     response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountResponse.SerializeToString,
+            ),
+            'ListPendingMatches': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPendingMatches,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListPendingMatchesRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListPendingMatchesResponse.SerializeToString,
+            ),
+            'DecideMatch': grpc.unary_unary_rpc_method_handler(
+                    servicer.DecideMatch,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.DecideMatchRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.PendingMatch.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -817,6 +849,60 @@ class IdentityService:
             '/otmetka.identity.v1.IdentityService/ActivateAccount',
             proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountRequest.SerializeToString,
             proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPendingMatches(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/ListPendingMatches',
+            proto_dot_identity_dot_v1_dot_identity__pb2.ListPendingMatchesRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.ListPendingMatchesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DecideMatch(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/DecideMatch',
+            proto_dot_identity_dot_v1_dot_identity__pb2.DecideMatchRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.PendingMatch.FromString,
             options,
             channel_credentials,
             insecure,

@@ -37,3 +37,15 @@ def test_form_teacher_assignment(client, peers, auth, body):  # noqa: F811
     assert resp.status_code == 200
     assert peers.calls[0][2] == identity_pb2.AssignFormTeacherRequest(school_id=SCHOOL, class_group_id=CLASS,
                                                                       person_id=body.get("person_id", ""))
+
+
+def test_activation_codes_and_match_decisions(client, peers, auth):  # noqa: F811
+    resp = client.post(f"/api/v1/schools/{SCHOOL}/activation-codes", headers=auth, json={"class_group_id": CLASS})
+    assert resp.status_code == 201
+    assert peers.calls[-1][2] == identity_pb2.IssueActivationRequest(school_id=SCHOOL, class_group_id=CLASS)
+    resp = client.post(f"/api/v1/schools/{SCHOOL}/pending-matches/{PERSON}/decision", headers=auth,
+                       json={"confirm": True})
+    assert resp.status_code == 200
+    assert peers.calls[-1][2] == identity_pb2.DecideMatchRequest(school_id=SCHOOL, match_id=PERSON, confirm=True)
+    assert client.post(f"/api/v1/schools/{SCHOOL}/pending-matches/{PERSON}/decision", headers=auth,
+                       json={"confirm": "да"}).status_code == 400
