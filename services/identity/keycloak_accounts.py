@@ -164,6 +164,13 @@ class KeycloakAccounts:
             admin.set_user_password(user_id, password, temporary=False)
             admin.update_user(user_id, {"enabled": True})
 
+    def join_organization(self, user_id: str, organization_id: str) -> None:
+        """Adds a login to another school's organization (already a member: nothing to do)."""
+        admin = self._admin()
+        with _keycloak_errors():
+            if organization_id not in {o["id"] for o in admin.get_user_organizations(user_id)}:
+                admin.organization_user_add(user_id, organization_id)
+
     def lock_account(self, user_id: str) -> None:
         """Disables the login and ends all its sessions (refresh tokens stop working at once)."""
         admin = self._admin()

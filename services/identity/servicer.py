@@ -111,3 +111,6 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
     def DecideMatch(self, request: pb.DecideMatchRequest, context) -> pb.PendingMatch:
         return match_handler.decide_match(self.db, self.outbox, self.accounts, current_caller(), request.school_id,
                                           request.match_id, request.confirm)
+
+    def ClaimActivation(self, request: pb.ClaimActivationRequest, context) -> pb.ActivateAccountResponse:
+        return activation_handler.claim_activation(self.db, self.outbox, self.accounts, current_caller(), request.code)

@@ -438,6 +438,12 @@ class ActivateAccountResponse(_message.Message):
     school_short_name: str
     def __init__(self, username: _Optional[str] = ..., school_short_name: _Optional[str] = ...) -> None: ...
 
+class ClaimActivationRequest(_message.Message):
+    __slots__ = ("code",)
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    def __init__(self, code: _Optional[str] = ...) -> None: ...
+
 class PendingMatch(_message.Message):
     __slots__ = ("id", "person", "claimed_full_name", "claimed_gender", "claimed_birth_date", "username", "requested_at", "status")
     ID_FIELD_NUMBER: _ClassVar[int]

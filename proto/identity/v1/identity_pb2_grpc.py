@@ -124,6 +124,11 @@ class IdentityServiceStub:
                 request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountRequest.SerializeToString,
                 response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountResponse.FromString,
                 _registered_method=True)
+        self.ClaimActivation = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/ClaimActivation',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ClaimActivationRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountResponse.FromString,
+                _registered_method=True)
         self.ListPendingMatches = channel.unary_unary(
                 '/otmetka.identity.v1.IdentityService/ListPendingMatches',
                 request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListPendingMatchesRequest.SerializeToString,
@@ -247,6 +252,12 @@ class IdentityServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ClaimActivation(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ListPendingMatches(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -350,6 +361,11 @@ def add_IdentityServiceServicer_to_server(servicer, server):
             'ActivateAccount': grpc.unary_unary_rpc_method_handler(
                     servicer.ActivateAccount,
                     request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountResponse.SerializeToString,
+            ),
+            'ClaimActivation': grpc.unary_unary_rpc_method_handler(
+                    servicer.ClaimActivation,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ClaimActivationRequest.FromString,
                     response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountResponse.SerializeToString,
             ),
             'ListPendingMatches': grpc.unary_unary_rpc_method_handler(
@@ -848,6 +864,33 @@ class IdentityService:
             target,
             '/otmetka.identity.v1.IdentityService/ActivateAccount',
             proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ClaimActivation(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/ClaimActivation',
+            proto_dot_identity_dot_v1_dot_identity__pb2.ClaimActivationRequest.SerializeToString,
             proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountResponse.FromString,
             options,
             channel_credentials,

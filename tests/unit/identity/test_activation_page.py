@@ -1,7 +1,7 @@
 """The public activation page and its JSON twin in the gateway, with the identity service faked."""
 from proto.identity.v1 import identity_pb2
 from services.common.errors import FailedPrecondition, Invalid
-from tests.unit.gateway.conftest import app, client, peers  # noqa: F401 (fixtures)
+from tests.unit.gateway.conftest import app, browser, client, peers  # noqa: F401 (fixtures)
 
 CODE = "ABCD-EFGH-JKLM"
 
@@ -45,3 +45,14 @@ def test_the_json_route_activates_without_a_token(client, peers):  # noqa: F811
     peers.responses["ActivateAccount"] = FailedPrecondition("Этот код уже использован", {"code": "уже использован"})
     used = client.post("/activate", json={"code": CODE, "password": "Пароль-длинный"})
     assert used.status_code == 409 and used.json["error"]["fields"] == {"code": "уже использован"}
+
+
+def test_a_logged_in_visitor_adds_the_code_to_their_login(browser, peers):  # noqa: F811
+    page = browser.get(f"/activate?code={CODE}")
+    assert "Добавить к моей учётной записи" in page.text
+    peers.responses["ClaimActivation"] = identity_pb2.ActivateAccountResponse(username="teacher",
+                                                                              school_short_name="Школа 2")
+    done = browser.post("/activate", data={"csrf_token": "csrf-123", "code": CODE, "claim": "1"})
+    assert done.status_code == 200 and "Школа 2" in done.text
+    [(_, rpc, request, token)] = peers.calls
+    assert rpc == "ClaimActivation" and request.code == CODE and token == "good-token"
