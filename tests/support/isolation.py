@@ -13,7 +13,7 @@ STRINGS = {
     "name": "Проверка изоляции", "short_name": "Проверка изоляции", "last_name": "Чужаков", "first_name": "Тест",
     "middle_name": "", "email": "", "starts_at": "14:00", "ends_at": "14:45", "room": "1", "value": "2",
     "status": "absent", "topic": "Чужая тема", "homework": "Чужое задание", "reason": "Проверка изоляции",
-    "work_type": "classwork", "comment": "", "filename": "people.csv", "code": "ABCD-EFGH-JKLM",
+    "work_type": "classwork", "comment": "", "filename": "people.csv",
 }
 ENUMS = {"kind": "guardian"}  # a guardian card needs nothing more (staff need roles, students gender and birth)
 DATES = {"start_date": "2030-09-01", "end_date": "2031-05-31", "birth_date": "2012-01-01", "from": "2025-09-01",
