@@ -99,6 +99,8 @@ def _import_request(values: dict) -> dict:
 
 
 NAME = {"last_name": string(), "first_name": string()}
+STAFF_CARD = obj({}, {"position": string(), "qualification_category": enum("", "none", "fit", "first", "highest"),
+                     "functions": string(), "diploma_specialty": string()})
 SCHOOL_DETAILS = obj({}, {"inn": string(), "ogrn": string(), "address": string(), "licence_number": string(),
                           "licence_date": DATE, "accreditation_number": string(), "accreditation_date": DATE})
 FILE_DEADLINE = 30.0
@@ -125,7 +127,8 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("POST", f"{S}/people", "identity", "CreatePerson", "Создать личную карту (сотрудник, ученик, родитель)",
              body=obj({"kind": enum("staff", "student", "guardian"), **NAME},
                       {"middle_name": string(), "gender": enum("male", "female"), "birth_date": DATE,
-                       "snils": string(), "roles": array(string()), "class_group_id": UUID, "create_account": BOOLEAN}),
+                       "snils": string(), "roles": array(string()), "class_group_id": UUID, "create_account": BOOLEAN,
+                       "staff": STAFF_CARD}),
              status=201, to_request=_nest_name),
     Endpoint("GET", f"{S}/people", "identity", "ListPeople", "Список людей школы",
              query={"kind": enum("staff", "student", "guardian"), "class_group_id": UUID}),
@@ -149,6 +152,10 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              "Входы через Госуслуги, совпавшие с родителем по ФИО, полу и дате рождения: ждут решения школы"),
     Endpoint("POST", f"{S}/pending-matches/{{match_id}}/decision", "identity", "DecideMatch",
              "Подтвердить (confirm: true) или отклонить совпадение", body=obj({"confirm": BOOLEAN})),
+    Endpoint("PUT", f"{S}/people/{{person_id}}/staff-card", "identity", "UpdateStaffCard",
+             "Изменить карточку сотрудника: должность, категория, функции, специальность по диплому",
+             body=STAFF_CARD, to_request=lambda values: {"school_id": values.pop("school_id"),
+                                                        "person_id": values.pop("person_id"), "staff": values}),
     Endpoint("PUT", f"{S}/class-groups/{{class_group_id}}/form-teacher", "identity", "AssignFormTeacher",
              "Назначить классного руководителя класса (без person_id — снять)", body=obj({}, {"person_id": UUID})),
     Endpoint("POST", f"{S}/academic-years", "schedule", "CreateAcademicYear", "Создать учебный год с периодами",

@@ -49,6 +49,7 @@ class NewPerson:
     roles: tuple[str, ...]
     class_group_id: str | None
     create_account: bool
+    staff: "StaffCard | None" = None  # staff only
 
 
 def snils_digits(raw: str) -> str:
@@ -250,3 +251,35 @@ def initial_password(length: int = 16) -> str:
         password = "".join(secrets.choice(alphabet) for _ in range(length))
         if all(any(ch in chars for ch in password) for chars in classes):
             return password
+
+
+CATEGORIES = ("none", "fit", "first", "highest")  # без категории, соответствие должности, первая, высшая
+STAFF_TEXTS = {"position": 300, "functions": 2000, "diploma_specialty": 300}
+
+
+@dataclass(frozen=True)
+class StaffCard:
+    position: str = ""
+    qualification_category: str = ""
+    functions: str = ""
+    diploma_specialty: str = ""
+
+    @classmethod
+    def cleaned(cls, **values: str) -> "StaffCard":
+        return cls(**{k: v.strip() for k, v in values.items()})
+
+    @property
+    def empty(self) -> bool:
+        return not any(vars(self).values())
+
+
+def staff_card_problems(card: StaffCard, kind: str) -> Problems:
+    if card.empty:
+        return {}
+    if kind != "staff":
+        return {"staff": "карточка сотрудника заполняется только для сотрудников"}
+    problems = {f"staff.{field}": f"не длиннее {limit} символов"
+                for field, limit in STAFF_TEXTS.items() if len(getattr(card, field)) > limit}
+    if card.qualification_category and card.qualification_category not in CATEGORIES:
+        problems["staff.qualification_category"] = "none, fit, first или highest"
+    return problems

@@ -5,6 +5,7 @@ Identity answers "who is the caller in this school" for everyone else, so it res
 callers' principals locally from its tables (never over gRPC) and applies the common policy.
 """
 import contextlib
+import dataclasses
 import datetime as dt
 import logging
 import uuid
@@ -22,7 +23,7 @@ from services.common.errors import Conflict, DomainError, FailedPrecondition, Fo
 from services.common.outbox import Outbox
 from services.common.policy import MANAGERS, Principal, require
 from services.identity import activation, audit, domain, matching
-from services.identity.domain import NewPerson, PersonName, SchoolCard
+from services.identity.domain import NewPerson, PersonName, SchoolCard, StaffCard
 from services.identity.keycloak_accounts import Compensation, KeycloakAccounts, NewAccount
 from services.identity.school_card import SUSPENDED, row_values, school_message
 from services.identity.tables import (
@@ -96,6 +97,9 @@ def _principal_message(p: Principal) -> pb.Principal:
 
 # --- reading ----------------------------------------------------------------------------------------
 
+STAFF_FIELDS = tuple(vars(StaffCard()))
+
+
 def access_of(row, invited: bool) -> str:
     """none | invited | activated | account (a login made otherwise: initial password or Gosuslugi)."""
     if row.activated_at:
@@ -111,7 +115,8 @@ def _person_message(row, roles, led=(), invited=False) -> pb.Person:
         name=pb.PersonName(last_name=row.last_name, first_name=row.first_name, middle_name=row.middle_name),
         gender=row.gender or "", birth_date=row.birth_date.isoformat() if row.birth_date else "",
         snils=row.snils or "", roles=sorted(roles), class_group_id=row.class_group_id or "",
-        username=row.username or "", form_class_group_ids=sorted(led), access=access_of(row, invited))
+        username=row.username or "", form_class_group_ids=sorted(led), access=access_of(row, invited),
+        staff=pb.StaffCard(**{field: getattr(row, field) for field in STAFF_FIELDS}))
 
 
 def people_of(session: Session, query) -> list[pb.Person]:
@@ -188,7 +193,7 @@ def _add_person(session: Session, outbox: Outbox, school_id: str, person_id: str
         id=person_id, school_id=school_id, kind=person.kind, last_name=person.name.last_name,
         first_name=person.name.first_name, middle_name=person.name.middle_name, gender=person.gender,
         birth_date=person.birth_date, snils=person.snils, class_group_id=person.class_group_id,
-        subject=subject, username=username,
+        subject=subject, username=username, **vars(person.staff or StaffCard()),
     ).returning(persons)).one()
     for role in person.roles:
         session.execute(insert(role_grants).values(school_id=school_id, person_id=person_id, role=role))
@@ -244,12 +249,14 @@ def onboard_school(db: Database, outbox: Outbox, accounts: KeycloakAccounts, cal
 
 def create_person(db: Database, outbox: Outbox, accounts: KeycloakAccounts, class_groups, caller: Caller,
                   school_id: str, kind: str, name: PersonName, gender: str, birth_date: str, snils: str,
-                  roles: list[str], class_group_id: str, create_account: bool) -> tuple[pb.Person, str]:
+                  roles: list[str], class_group_id: str, create_account: bool,
+                  staff: StaffCard = StaffCard()) -> tuple[pb.Person, str]:
     """A person record (and, if asked, a login); returns it with the initial password ('' without a login).
     `class_groups.require(school_id, class_group_id)` refuses a class group the school does not have."""
     person, problems = domain.new_person(kind, name, gender, birth_date, snils, roles, class_group_id,
                                          create_account, dt.date.today())
-    reject(problems)
+    reject(problems | domain.staff_card_problems(staff, kind))
+    person = dataclasses.replace(person, staff=staff)
     if person.class_group_id:
         class_groups.require(parse_uuid(school_id, "school_id"), person.class_group_id)
     person_id = str(uuid.uuid4())
@@ -272,6 +279,22 @@ def create_person(db: Database, outbox: Outbox, accounts: KeycloakAccounts, clas
         audit.record(session, school_id, "person.create", person_id, kind=person.kind, roles=list(person.roles),
                      username=username or "")
     return message, password
+
+
+def update_staff_card(db: Database, outbox: Outbox, caller: Caller, school_id: str, person_id: str,
+                      staff: StaffCard) -> pb.Person:
+    """Replaces a staff member's position, qualification category, functions and diploma specialty."""
+    with authorized(db, caller, school_id, "person.manage") as session:
+        person = person_card(session, person_id)
+        if person.kind != pb.STAFF:
+            raise Invalid("person_id", "карточка сотрудника заполняется только для сотрудников")
+        reject(domain.staff_card_problems(staff, "staff"))
+        if person.staff == pb.StaffCard(**vars(staff)):
+            return person
+        session.execute(update(persons).where(persons.c.id == person.id).values(**vars(staff)))
+        outbox.add(session, school_id, pb.StaffCardUpdated(person_id=person.id, staff=pb.StaffCard(**vars(staff))))
+        audit.record(session, school_id, "staff_card.update", person.id, **vars(staff))
+        return person_card(session, person.id)
 
 
 def require_admin_for_managers(session: Session, caller: Caller, school_id: str, roles) -> None:

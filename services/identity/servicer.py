@@ -6,13 +6,18 @@ from services.common.db import Database
 from services.common.errors import Invalid
 from services.common.outbox import Outbox
 from services.identity import activation_handler, handlers, import_handler, match_handler, schools_handler
-from services.identity.domain import PersonName
+from services.identity.domain import PersonName, StaffCard
 from services.identity.keycloak_accounts import KeycloakAccounts
 from services.identity.school_card import card_from
 
 
 def _name(message: pb.PersonName) -> PersonName:
     return PersonName(message.last_name, message.first_name, message.middle_name)
+
+
+def _staff(message: pb.StaffCard) -> StaffCard:
+    return StaffCard.cleaned(position=message.position, qualification_category=message.qualification_category,
+                             functions=message.functions, diploma_specialty=message.diploma_specialty)
 
 
 def _kind(value: int) -> str:
@@ -45,7 +50,7 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         person, password = handlers.create_person(
             self.db, self.outbox, self.accounts, self.class_groups, current_caller(), request.school_id, _kind(request.kind),
             _name(request.name), request.gender, request.birth_date, request.snils, list(request.roles),
-            request.class_group_id, request.create_account)
+            request.class_group_id, request.create_account, _staff(request.staff))
         return pb.CreatePersonResponse(person=person, initial_password=password)
 
     def GetPerson(self, request: pb.GetPersonRequest, context) -> pb.Person:
@@ -114,3 +119,7 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
 
     def ClaimActivation(self, request: pb.ClaimActivationRequest, context) -> pb.ActivateAccountResponse:
         return activation_handler.claim_activation(self.db, self.outbox, self.accounts, current_caller(), request.code)
+
+    def UpdateStaffCard(self, request: pb.UpdateStaffCardRequest, context) -> pb.Person:
+        return handlers.update_staff_card(self.db, self.outbox, current_caller(), request.school_id, request.person_id,
+                                          _staff(request.staff))

@@ -40,6 +40,10 @@ persons = sa.Table(
     sa.Column("username", sa.Text),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
     sa.Column("activated_at", sa.DateTime(timezone=True)),  # set a password with an activation code
+    sa.Column("position", sa.Text, nullable=False, server_default=""),  # staff card (domain.StaffCard)
+    sa.Column("qualification_category", sa.Text, nullable=False, server_default=""),
+    sa.Column("functions", sa.Text, nullable=False, server_default=""),
+    sa.Column("diploma_specialty", sa.Text, nullable=False, server_default=""),
 )
 
 role_grants = sa.Table(

@@ -63,7 +63,7 @@ class PersonName(_message.Message):
     def __init__(self, last_name: _Optional[str] = ..., first_name: _Optional[str] = ..., middle_name: _Optional[str] = ...) -> None: ...
 
 class Person(_message.Message):
-    __slots__ = ("id", "school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "username", "form_class_group_ids", "access")
+    __slots__ = ("id", "school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "username", "form_class_group_ids", "staff", "access")
     ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
@@ -75,6 +75,7 @@ class Person(_message.Message):
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     USERNAME_FIELD_NUMBER: _ClassVar[int]
     FORM_CLASS_GROUP_IDS_FIELD_NUMBER: _ClassVar[int]
+    STAFF_FIELD_NUMBER: _ClassVar[int]
     ACCESS_FIELD_NUMBER: _ClassVar[int]
     id: str
     school_id: str
@@ -87,8 +88,21 @@ class Person(_message.Message):
     class_group_id: str
     username: str
     form_class_group_ids: _containers.RepeatedScalarFieldContainer[str]
+    staff: StaffCard
     access: str
-    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., snils: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ..., username: _Optional[str] = ..., form_class_group_ids: _Optional[_Iterable[str]] = ..., access: _Optional[str] = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., snils: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ..., username: _Optional[str] = ..., form_class_group_ids: _Optional[_Iterable[str]] = ..., staff: _Optional[_Union[StaffCard, _Mapping]] = ..., access: _Optional[str] = ...) -> None: ...
+
+class StaffCard(_message.Message):
+    __slots__ = ("position", "qualification_category", "functions", "diploma_specialty")
+    POSITION_FIELD_NUMBER: _ClassVar[int]
+    QUALIFICATION_CATEGORY_FIELD_NUMBER: _ClassVar[int]
+    FUNCTIONS_FIELD_NUMBER: _ClassVar[int]
+    DIPLOMA_SPECIALTY_FIELD_NUMBER: _ClassVar[int]
+    position: str
+    qualification_category: str
+    functions: str
+    diploma_specialty: str
+    def __init__(self, position: _Optional[str] = ..., qualification_category: _Optional[str] = ..., functions: _Optional[str] = ..., diploma_specialty: _Optional[str] = ...) -> None: ...
 
 class OnboardSchoolRequest(_message.Message):
     __slots__ = ("name", "short_name", "admin_name", "admin_email", "details")
@@ -171,7 +185,7 @@ class AssignFormTeacherResponse(_message.Message):
     def __init__(self) -> None: ...
 
 class CreatePersonRequest(_message.Message):
-    __slots__ = ("school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "create_account")
+    __slots__ = ("school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "create_account", "staff")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
@@ -181,6 +195,7 @@ class CreatePersonRequest(_message.Message):
     ROLES_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     CREATE_ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    STAFF_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     kind: PersonKind
     name: PersonName
@@ -190,7 +205,8 @@ class CreatePersonRequest(_message.Message):
     roles: _containers.RepeatedScalarFieldContainer[str]
     class_group_id: str
     create_account: bool
-    def __init__(self, school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., snils: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ..., create_account: _Optional[bool] = ...) -> None: ...
+    staff: StaffCard
+    def __init__(self, school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., snils: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ..., create_account: _Optional[bool] = ..., staff: _Optional[_Union[StaffCard, _Mapping]] = ...) -> None: ...
 
 class CreatePersonResponse(_message.Message):
     __slots__ = ("person", "initial_password")
@@ -486,6 +502,16 @@ class DecideMatchRequest(_message.Message):
     confirm: bool
     def __init__(self, school_id: _Optional[str] = ..., match_id: _Optional[str] = ..., confirm: _Optional[bool] = ...) -> None: ...
 
+class UpdateStaffCardRequest(_message.Message):
+    __slots__ = ("school_id", "person_id", "staff")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    STAFF_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    person_id: str
+    staff: StaffCard
+    def __init__(self, school_id: _Optional[str] = ..., person_id: _Optional[str] = ..., staff: _Optional[_Union[StaffCard, _Mapping]] = ...) -> None: ...
+
 class SchoolOnboarded(_message.Message):
     __slots__ = ("school_id", "name", "short_name")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
@@ -573,3 +599,11 @@ class AccountActivated(_message.Message):
     subject: str
     username: str
     def __init__(self, person_id: _Optional[str] = ..., subject: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
+
+class StaffCardUpdated(_message.Message):
+    __slots__ = ("person_id", "staff")
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    STAFF_FIELD_NUMBER: _ClassVar[int]
+    person_id: str
+    staff: StaffCard
+    def __init__(self, person_id: _Optional[str] = ..., staff: _Optional[_Union[StaffCard, _Mapping]] = ...) -> None: ...

@@ -129,6 +129,11 @@ class IdentityServiceStub:
                 request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ClaimActivationRequest.SerializeToString,
                 response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountResponse.FromString,
                 _registered_method=True)
+        self.UpdateStaffCard = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/UpdateStaffCard',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.UpdateStaffCardRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.Person.FromString,
+                _registered_method=True)
         self.ListPendingMatches = channel.unary_unary(
                 '/otmetka.identity.v1.IdentityService/ListPendingMatches',
                 request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListPendingMatchesRequest.SerializeToString,
@@ -258,6 +263,12 @@ class IdentityServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def UpdateStaffCard(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ListPendingMatches(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -367,6 +378,11 @@ def add_IdentityServiceServicer_to_server(servicer, server):
                     servicer.ClaimActivation,
                     request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ClaimActivationRequest.FromString,
                     response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountResponse.SerializeToString,
+            ),
+            'UpdateStaffCard': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateStaffCard,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.UpdateStaffCardRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.Person.SerializeToString,
             ),
             'ListPendingMatches': grpc.unary_unary_rpc_method_handler(
                     servicer.ListPendingMatches,
@@ -892,6 +908,33 @@ class IdentityService:
             '/otmetka.identity.v1.IdentityService/ClaimActivation',
             proto_dot_identity_dot_v1_dot_identity__pb2.ClaimActivationRequest.SerializeToString,
             proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateStaffCard(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/UpdateStaffCard',
+            proto_dot_identity_dot_v1_dot_identity__pb2.UpdateStaffCardRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.Person.FromString,
             options,
             channel_credentials,
             insecure,

@@ -124,3 +124,13 @@ def test_initial_password_mixes_character_classes():
     assert len(password) == 16
     assert any(c.islower() for c in password) and any(c.isupper() for c in password)
     assert any(c.isdigit() for c in password)
+
+
+def test_staff_card_problems():
+    card = domain.StaffCard.cleaned(position=" учитель математики ", qualification_category="highest",
+                                    functions="классное руководство", diploma_specialty="математика")
+    assert card.position == "учитель математики" and domain.staff_card_problems(card, "staff") == {}
+    assert domain.staff_card_problems(domain.StaffCard(), "student") == {}
+    assert set(domain.staff_card_problems(card, "student")) == {"staff"}
+    bad = domain.StaffCard(position="д" * 301, qualification_category="вторая")
+    assert set(domain.staff_card_problems(bad, "staff")) == {"staff.position", "staff.qualification_category"}

@@ -49,3 +49,14 @@ def test_activation_codes_and_match_decisions(client, peers, auth):  # noqa: F81
     assert peers.calls[-1][2] == identity_pb2.DecideMatchRequest(school_id=SCHOOL, match_id=PERSON, confirm=True)
     assert client.post(f"/api/v1/schools/{SCHOOL}/pending-matches/{PERSON}/decision", headers=auth,
                        json={"confirm": "да"}).status_code == 400
+
+
+def test_staff_cards(client, peers, auth):  # noqa: F811
+    card = {"position": "Учитель", "qualification_category": "first"}
+    resp = client.put(f"/api/v1/schools/{SCHOOL}/people/{PERSON}/staff-card", headers=auth, json=card)
+    assert resp.status_code == 200
+    assert peers.calls[-1][2] == identity_pb2.UpdateStaffCardRequest(
+        school_id=SCHOOL, person_id=PERSON, staff=identity_pb2.StaffCard(**card))
+    resp = client.post(f"/api/v1/schools/{SCHOOL}/people", headers=auth, json={
+        "kind": "staff", "last_name": "А", "first_name": "Б", "roles": ["subject_teacher"], "staff": card})
+    assert resp.status_code == 201 and peers.calls[-1][2].staff.position == "Учитель"
