@@ -330,8 +330,8 @@ def assign_form_teacher(db: Database, outbox: Outbox, class_groups, caller: Call
     (replacing the previous one); an empty person_id leaves the class group without a form teacher."""
     class_group_id = parse_uuid(class_group_id, "class_group_id")
     person_id = parse_uuid(person_id, "person_id") if person_id else ""
-    class_groups.require(parse_uuid(school_id, "school_id"), class_group_id)
     with authorized(db, caller, school_id, "person.manage") as session:
+        class_groups.require(school_id, class_group_id)  # after the policy: outsiders learn nothing of classes
         key = form_classes.c.class_group_id == class_group_id
         if person_id:
             person = person_card(session, person_id)
