@@ -5,6 +5,7 @@ import binascii
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from gateway.console_pages import activation_url
 from gateway.errors import BadRequest
 from gateway.schema import BOOLEAN, DATE, INTEGER, UUID, array, enum, obj, string
 from proto.identity.v1 import identity_pb2
@@ -49,17 +50,20 @@ def _nest_name(values: dict) -> dict:
 def _onboard_request(values: dict) -> dict:
     admin = values["admin"]
     return {"name": values["name"], "short_name": values["short_name"], "admin_name": _name(admin),
-            "admin_email": admin["email"]}
+            "admin_email": admin["email"], "details": values.get("details", {})}
 
 
 def _onboard_response(data: dict) -> dict:
+    """The first administrator gets an activation link (the code is shown once), not a password."""
+    code = data["admin_activation_code"]
     return {"school": data.get("school", {}), "admin": {
-        "person": data.get("admin", {}), "username": data["admin_username"],
-        "initial_password": data["admin_initial_password"]}}
+        "person": data.get("admin", {}), "username": data["admin_username"], "activation_code": code,
+        "activation_url": activation_url(code), "activation_expires_at": data["admin_activation_expires_at"]}}
 
 
 def _onboard_schema(ref: Callable) -> dict:
-    admin = obj({"person": ref(identity_pb2.Person), "username": string(), "initial_password": string()})
+    admin = obj({"person": ref(identity_pb2.Person), "username": string(), "activation_code": string(),
+                 "activation_url": string(), "activation_expires_at": string()})
     return obj({"school": ref(identity_pb2.School), "admin": admin})
 
 
@@ -101,22 +105,36 @@ def _import_request(values: dict) -> dict:
 
 
 NAME = {"last_name": string(), "first_name": string()}
+STAFF_CARD = obj({}, {"position": string(), "qualification_category": enum("", "none", "fit", "first", "highest"),
+                     "functions": string(), "diploma_specialty": string()})
+SCHOOL_DETAILS = obj({}, {"inn": string(), "ogrn": string(), "address": string(), "licence_number": string(),
+                          "licence_date": DATE, "accreditation_number": string(), "accreditation_date": DATE})
 FILE_DEADLINE = 30.0
 S = "/schools/{school_id}"
 
 ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("POST", "/schools", "identity", "OnboardSchool", "Подключить школу и создать её администратора",
              body=obj({"name": string(), "short_name": string(),
-                       "admin": obj({**NAME, "email": string()}, {"middle_name": string()})}),
+                       "admin": obj({**NAME, "email": string()}, {"middle_name": string()})},
+                      {"details": SCHOOL_DETAILS}),
              status=201, to_request=_onboard_request, to_response=_onboard_response, response_schema=_onboard_schema),
     Endpoint("GET", "/schools", "identity", "ListSchools", "Список школ"),
+    Endpoint("GET", S, "identity", "GetSchool", "Карточка школы"),
+    Endpoint("PUT", S, "identity", "UpdateSchool", "Изменить карточку школы (наименования, ИНН, ОГРН, адрес, лицензия, "
+             "аккредитация)", body=obj({"name": string(), "short_name": string()}, {"details": SCHOOL_DETAILS})),
+    Endpoint("PUT", f"{S}/status", "identity", "SetSchoolStatus", "Приостановить или возобновить работу школы",
+             body=obj({"status": enum("active", "suspended")})),
     Endpoint("GET", "/me", "identity", "GetMe", "Текущий пользователь: школы и роли"),
     Endpoint("POST", "/me/federated-link", "identity", "LinkFederatedAccount",
              "Связать учётную запись Госуслуг с карточками законного представителя"),
+    Endpoint("POST", "/me/activation-claims", "identity", "ClaimActivation",
+             "Добавить карточку по коду активации к своей учётной записи (один вход для нескольких школ)",
+             body=obj({"code": string()})),
     Endpoint("POST", f"{S}/people", "identity", "CreatePerson", "Создать личную карту (сотрудник, ученик, родитель)",
              body=obj({"kind": enum("staff", "student", "guardian"), **NAME},
                       {"middle_name": string(), "gender": enum("male", "female"), "birth_date": DATE,
-                       "snils": string(), "roles": array(string()), "class_group_id": UUID, "create_account": BOOLEAN}),
+                       "snils": string(), "roles": array(string()), "class_group_id": UUID, "create_account": BOOLEAN,
+                       "staff": STAFF_CARD}),
              status=201, to_request=_nest_name),
     Endpoint("GET", f"{S}/people", "identity", "ListPeople", "Список людей школы",
              query={"kind": enum("staff", "student", "guardian"), "class_group_id": UUID}),
@@ -133,6 +151,19 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              to_request=_import_request, deadline=FILE_DEADLINE),
     Endpoint("POST", f"{S}/people/{{person_id}}/compromised", "identity", "ReportCompromised",
              "Сообщить о компрометации учётной записи: вход блокируется, сеансы завершаются", status=201),
+    Endpoint("POST", f"{S}/activation-codes", "identity", "IssueActivation",
+             "Выдать одноразовые коды активации (бланки доступа, ссылки): людям или классу (ученики и их родители "
+             "без входа)", body=obj({}, {"person_ids": array(UUID), "class_group_id": UUID}), status=201),
+    Endpoint("GET", f"{S}/pending-matches", "identity", "ListPendingMatches",
+             "Входы через Госуслуги, совпавшие с родителем по ФИО, полу и дате рождения: ждут решения школы"),
+    Endpoint("POST", f"{S}/pending-matches/{{match_id}}/decision", "identity", "DecideMatch",
+             "Подтвердить (confirm: true) или отклонить совпадение", body=obj({"confirm": BOOLEAN})),
+    Endpoint("PUT", f"{S}/people/{{person_id}}/staff-card", "identity", "UpdateStaffCard",
+             "Изменить карточку сотрудника: должность, категория, функции, специальность по диплому",
+             body=STAFF_CARD, to_request=lambda values: {"school_id": values.pop("school_id"),
+                                                        "person_id": values.pop("person_id"), "staff": values}),
+    Endpoint("PUT", f"{S}/class-groups/{{class_group_id}}/form-teacher", "identity", "AssignFormTeacher",
+             "Назначить классного руководителя класса (без person_id — снять)", body=obj({}, {"person_id": UUID})),
     Endpoint("POST", f"{S}/academic-years", "schedule", "CreateAcademicYear", "Создать учебный год с периодами",
              body=obj({"name": string(), "start_date": DATE, "end_date": DATE},
                       {"terms": array(obj({"name": string(), "kind": enum("quarter", "half_year", "trimester", "semester"),

@@ -57,6 +57,15 @@ def password_token(stack: dict[str, str], username: str, password: str) -> str:
     return resp.json()["access_token"]
 
 
+def activate(code: str) -> str:
+    """Sets a new password with a one-time activation code, as a person does on /activate; returns it."""
+    password = f"Demo-{uuid.uuid4().hex[:12]}"
+    resp = requests.post(f"{BASE}/activate", json={"code": code, "password": password}, timeout=30)
+    if resp.status_code != 200:
+        raise AssertionError(f"activation: {resp.status_code} {resp.text[:500]}")
+    return password
+
+
 def seed_school(stack: dict[str, str], short_name: str) -> dict:
     """Onboards a school and sets up 2025/2026, class 5А, Математика, a teacher, two students with a
     guardian each and a Monday lesson; returns everything created (with the one-time passwords)."""
@@ -65,6 +74,7 @@ def seed_school(stack: dict[str, str], short_name: str) -> dict:
         "name": f"Муниципальное бюджетное общеобразовательное учреждение «{short_name}»", "short_name": short_name,
         "admin": {"last_name": "Смирнова", "first_name": "Ольга", "middle_name": "Ивановна", "email": ""}})
     sid = onboarded["school"]["id"]
+    onboarded["admin"]["initial_password"] = activate(onboarded["admin"]["activation_code"])
     admin = Api(password_token(stack, onboarded["admin"]["username"], onboarded["admin"]["initial_password"]))
     year = admin.post(f"/schools/{sid}/academic-years", {
         "name": "2025/2026", "start_date": "2025-09-01", "end_date": "2026-05-31",

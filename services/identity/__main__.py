@@ -4,7 +4,7 @@ from services.common.runtime import start
 from services.identity import tables
 from services.identity.class_groups import ScheduleClassGroups
 from services.identity.keycloak_accounts import KeycloakAccounts
-from services.identity.servicer import IdentityServicer
+from services.identity.servicer import PUBLIC_METHODS, IdentityServicer
 
 
 def main() -> None:
@@ -16,7 +16,7 @@ def main() -> None:
         identity_pb2_grpc.add_IdentityServiceServicer_to_server(servicer, server)
         return [identity_pb2.DESCRIPTOR.services_by_name["IdentityService"].full_name]
 
-    runtime.serve(register, workers=[runtime.relay()])
+    runtime.serve(register, workers=[runtime.relay()], public_methods=PUBLIC_METHODS)
 
 
 if __name__ == "__main__":

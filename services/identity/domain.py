@@ -20,6 +20,8 @@ NAME_RE = re.compile(r"^[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё' .\-]*$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_NAME = 100
 MAX_SCHOOL_NAME = 300
+MAX_ADDRESS = 500
+MAX_NUMBER = 100
 
 Problems = dict[str, str]
 
@@ -47,6 +49,7 @@ class NewPerson:
     roles: tuple[str, ...]
     class_group_id: str | None
     create_account: bool
+    staff: "StaffCard | None" = None  # staff only
 
 
 def snils_digits(raw: str) -> str:
@@ -88,15 +91,76 @@ def name_problems(name: PersonName, prefix: str) -> Problems:
     return problems
 
 
-def school_problems(name: str, short_name: str, admin_name: PersonName, admin_email: str) -> Problems:
-    problems = name_problems(admin_name, "admin_name")
-    for field, value in (("name", name), ("short_name", short_name)):
-        if not value:
-            problems[field] = "обязательное поле"
-        elif len(value) > MAX_SCHOOL_NAME:
-            problems[field] = f"не длиннее {MAX_SCHOOL_NAME} символов"
+def school_problems(card: "SchoolCard", admin_name: PersonName, admin_email: str, today: dt.date) -> Problems:
+    problems = name_problems(admin_name, "admin_name") | card_problems(card, today)
     if admin_email and not EMAIL_RE.match(admin_email):
         problems["admin_email"] = "адрес электронной почты указан неверно"
+    return problems
+
+
+@dataclass(frozen=True)
+class SchoolCard:
+    """The school card (T2) as entered: names and registration data, stripped; dates as ISO text."""
+
+    name: str
+    short_name: str
+    inn: str = ""
+    ogrn: str = ""
+    address: str = ""
+    licence_number: str = ""
+    licence_date: str = ""
+    accreditation_number: str = ""
+    accreditation_date: str = ""
+
+    @classmethod
+    def cleaned(cls, **values: str) -> "SchoolCard":
+        return cls(**{k: " ".join(v.split()) for k, v in values.items()})
+
+
+def valid_inn(value: str) -> bool:
+    """The INN of a legal entity: 10 digits, the last one the check digit (weights 2 4 10 3 5 9 4 6 8)."""
+    if not re.fullmatch(r"\d{10}", value):
+        return False
+    total = sum(int(d) * w for d, w in zip(value[:9], (2, 4, 10, 3, 5, 9, 4, 6, 8), strict=True))
+    return total % 11 % 10 == int(value[9])
+
+
+def valid_ogrn(value: str) -> bool:
+    """The OGRN: 13 digits, the last one = (the first 12 as a number mod 11) mod 10."""
+    return re.fullmatch(r"\d{13}", value) is not None and int(value[:12]) % 11 % 10 == int(value[12])
+
+
+def parse_past_date(raw: str, today: dt.date) -> tuple[dt.date | None, str | None]:
+    """A date of a document: ISO, 1900-01-01..today; an empty value is (None, None)."""
+    if not raw:
+        return None, None
+    try:
+        value = dt.date.fromisoformat(raw)
+    except ValueError:
+        return None, "дата в формате ГГГГ-ММ-ДД"
+    if not EARLIEST_BIRTH <= value <= today:
+        return None, "дата не может быть в будущем или раньше 1900 года"
+    return value, None
+
+
+def card_problems(card: SchoolCard, today: dt.date) -> Problems:
+    problems = {}
+    for field, value, limit in (("name", card.name, MAX_SCHOOL_NAME), ("short_name", card.short_name, MAX_SCHOOL_NAME),
+                                ("address", card.address, MAX_ADDRESS),
+                                ("licence_number", card.licence_number, MAX_NUMBER),
+                                ("accreditation_number", card.accreditation_number, MAX_NUMBER)):
+        if not value and field in ("name", "short_name"):
+            problems[field] = "обязательное поле"
+        elif len(value) > limit:
+            problems[field] = f"не длиннее {limit} символов"
+    if card.inn and not valid_inn(card.inn):
+        problems["inn"] = "ИНН организации: 10 цифр с верным контрольным числом"
+    if card.ogrn and not valid_ogrn(card.ogrn):
+        problems["ogrn"] = "ОГРН: 13 цифр с верным контрольным числом"
+    for field in ("licence_date", "accreditation_date"):
+        _, problem = parse_past_date(getattr(card, field), today)
+        if problem:
+            problems[field] = problem
     return problems
 
 
@@ -187,3 +251,35 @@ def initial_password(length: int = 16) -> str:
         password = "".join(secrets.choice(alphabet) for _ in range(length))
         if all(any(ch in chars for ch in password) for chars in classes):
             return password
+
+
+CATEGORIES = ("none", "fit", "first", "highest")  # без категории, соответствие должности, первая, высшая
+STAFF_TEXTS = {"position": 300, "functions": 2000, "diploma_specialty": 300}
+
+
+@dataclass(frozen=True)
+class StaffCard:
+    position: str = ""
+    qualification_category: str = ""
+    functions: str = ""
+    diploma_specialty: str = ""
+
+    @classmethod
+    def cleaned(cls, **values: str) -> "StaffCard":
+        return cls(**{k: v.strip() for k, v in values.items()})
+
+    @property
+    def empty(self) -> bool:
+        return not any(vars(self).values())
+
+
+def staff_card_problems(card: StaffCard, kind: str) -> Problems:
+    if card.empty:
+        return {}
+    if kind != "staff":
+        return {"staff": "карточка сотрудника заполняется только для сотрудников"}
+    problems = {f"staff.{field}": f"не длиннее {limit} символов"
+                for field, limit in STAFF_TEXTS.items() if len(getattr(card, field)) > limit}
+    if card.qualification_category and card.qualification_category not in CATEGORIES:
+        problems["staff.qualification_category"] = "none, fit, first или highest"
+    return problems

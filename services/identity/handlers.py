@@ -5,13 +5,14 @@ Identity answers "who is the caller in this school" for everyone else, so it res
 callers' principals locally from its tables (never over gRPC) and applies the common policy.
 """
 import contextlib
+import dataclasses
 import datetime as dt
 import logging
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
@@ -21,10 +22,20 @@ from services.common.db import Database, parse_uuid
 from services.common.errors import Conflict, DomainError, FailedPrecondition, Forbidden, Invalid, NotFound
 from services.common.outbox import Outbox
 from services.common.policy import MANAGERS, Principal, require
-from services.identity import audit, domain
-from services.identity.domain import NewPerson, PersonName
+from services.identity import activation, audit, domain, matching
+from services.identity.domain import NewPerson, PersonName, SchoolCard, StaffCard
 from services.identity.keycloak_accounts import Compensation, KeycloakAccounts, NewAccount
-from services.identity.tables import breach_reports, directory, guardianships, persons, role_grants, schools
+from services.identity.school_card import SUSPENDED, row_values, school_message
+from services.identity.tables import (
+    activation_codes,
+    breach_reports,
+    directory,
+    form_classes,
+    guardianships,
+    persons,
+    role_grants,
+    schools,
+)
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +50,7 @@ LINKED_ELSEWHERE = ("Запись родителя с этим СНИЛС уже
                     "Обратитесь в школу, чтобы проверить данные.")
 
 
-def _reject(problems: domain.Problems) -> None:
+def reject(problems: domain.Problems) -> None:
     if problems:
         raise Invalid(message="Проверьте заполнение полей", fields=problems)
 
@@ -55,62 +66,84 @@ def principal_in(session: Session, subject: str, school_id: str) -> Principal:
     roles = session.scalars(select(role_grants.c.role).where(role_grants.c.person_id.in_(ids))).all()
     children = session.scalars(select(guardianships.c.student_id).where(guardianships.c.guardian_id.in_(ids))).all()
     own = [p.id for p in people if p.kind != "guardian"]
+    led = session.scalars(select(form_classes.c.class_group_id).where(form_classes.c.person_id.in_(ids))).all()
     return Principal(subject=subject, school_id=school_id, person_id=(own or ids)[0], roles=frozenset(roles),
-                     student_ids=frozenset(children) | {p.id for p in people if p.kind == "student"})
+                     student_ids=frozenset(children) | {p.id for p in people if p.kind == "student"},
+                     form_class_group_ids=frozenset(led) if "form_teacher" in roles else frozenset())
+
+
+def active_principal(session: Session, caller: Caller, school_id: str) -> Principal:
+    """The caller's principal; the people of a suspended school are refused (outsiders still see nothing)."""
+    if caller.is_service:
+        return Principal(subject=caller.subject, school_id=school_id, is_service=True)
+    principal = principal_in(session, caller.subject, school_id)
+    if principal.roles and session.scalar(select(schools.c.status)) == "suspended":
+        raise Forbidden(SUSPENDED)
+    return principal
 
 
 @contextlib.contextmanager
-def _authorized(db: Database, caller: Caller, school_id: str, action: str, **scope) -> Iterator[Session]:
+def authorized(db: Database, caller: Caller, school_id: str, action: str, **scope) -> Iterator[Session]:
     """A tenant transaction opened for a caller allowed to do `action` in the school."""
     with db.tenant_session(school_id) as session:
-        if caller.is_service:
-            principal = Principal(subject=caller.subject, school_id=school_id, is_service=True)
-        else:
-            principal = principal_in(session, caller.subject, school_id)
-        require(principal, action, **scope)
+        require(active_principal(session, caller, school_id), action, **scope)
         yield session
 
 
 def _principal_message(p: Principal) -> pb.Principal:
     return pb.Principal(subject=p.subject, school_id=p.school_id, person_id=p.person_id, roles=sorted(p.roles),
-                        student_ids=sorted(p.student_ids))
+                        student_ids=sorted(p.student_ids), form_class_group_ids=sorted(p.form_class_group_ids))
 
 
 # --- reading ----------------------------------------------------------------------------------------
 
-def _school_message(row) -> pb.School:
-    return pb.School(id=row.school_id, name=row.name, short_name=row.short_name,
-                     organization_id=row.organization_id, status=row.status)
+STAFF_FIELDS = tuple(vars(StaffCard()))
 
 
-def _person_message(row, roles) -> pb.Person:
+def access_of(row, invited: bool) -> str:
+    """none | invited | activated | account (a login made otherwise: initial password or Gosuslugi)."""
+    if row.activated_at:
+        return "activated"
+    if invited:
+        return "invited"
+    return "account" if row.subject else "none"
+
+
+def _person_message(row, roles, led=(), invited=False) -> pb.Person:
     return pb.Person(
         id=row.id, school_id=row.school_id, kind=pb.PersonKind.Value(row.kind.upper()),
         name=pb.PersonName(last_name=row.last_name, first_name=row.first_name, middle_name=row.middle_name),
         gender=row.gender or "", birth_date=row.birth_date.isoformat() if row.birth_date else "",
         snils=row.snils or "", roles=sorted(roles), class_group_id=row.class_group_id or "",
-        username=row.username or "")
+        username=row.username or "", form_class_group_ids=sorted(led), access=access_of(row, invited),
+        staff=pb.StaffCard(**{field: getattr(row, field) for field in STAFF_FIELDS}))
 
 
-def _people(session: Session, query) -> list[pb.Person]:
+def people_of(session: Session, query) -> list[pb.Person]:
     rows = session.execute(query).all()
     roles = defaultdict(list)
     grants = select(role_grants.c.person_id, role_grants.c.role).where(role_grants.c.person_id.in_([r.id for r in rows]))
     for grant in session.execute(grants):
         roles[grant.person_id].append(grant.role)
-    return [_person_message(row, roles[row.id]) for row in rows]
+    led = defaultdict(list)
+    for link in session.execute(select(form_classes).where(form_classes.c.person_id.in_([r.id for r in rows]))):
+        led[link.person_id].append(link.class_group_id)
+    pending = set(session.scalars(select(activation_codes.c.person_id).where(
+        activation_codes.c.person_id.in_([r.id for r in rows]), activation_codes.c.used_at.is_(None),
+        activation_codes.c.expires_at > func.now())))
+    return [_person_message(row, roles[row.id], led[row.id], row.id in pending) for row in rows]
 
 
-def _person(session: Session, person_id: str, field: str = "person_id") -> pb.Person:
-    found = _people(session, select(persons).where(persons.c.id == parse_uuid(person_id, field)))
+def person_card(session: Session, person_id: str, field: str = "person_id") -> pb.Person:
+    found = people_of(session, select(persons).where(persons.c.id == parse_uuid(person_id, field)))
     if not found:
         raise NotFound("Человек не найден в этой школе", {field: "не найден"})
     return found[0]
 
 
 def get_person(db: Database, caller: Caller, school_id: str, person_id: str) -> pb.Person:
-    with _authorized(db, caller, school_id, "person.card", student_id=person_id) as session:
-        return _person(session, person_id)
+    with authorized(db, caller, school_id, "person.card", student_id=person_id) as session:
+        return person_card(session, person_id)
 
 
 def list_people(db: Database, caller: Caller, school_id: str, kind: str, class_group_id: str) -> list[pb.Person]:
@@ -119,20 +152,20 @@ def list_people(db: Database, caller: Caller, school_id: str, kind: str, class_g
         query = query.where(persons.c.kind == kind)
     if class_group_id:
         query = query.where(persons.c.class_group_id == parse_uuid(class_group_id, "class_group_id"))
-    with _authorized(db, caller, school_id, "person.read") as session:
-        return _people(session, query)
+    with authorized(db, caller, school_id, "person.read") as session:
+        return people_of(session, query)
 
 
 def list_schools(db: Database, caller: Caller) -> list[pb.School]:
     if OPERATOR not in caller.realm_roles and not caller.is_service:
         raise Forbidden()
     with db.system_session() as session:
-        return [_school_message(row) for row in session.execute(select(schools).order_by(schools.c.short_name))]
+        return [school_message(row) for row in session.execute(select(schools).order_by(schools.c.short_name))]
 
 
 def get_principal(db: Database, caller: Caller, school_id: str) -> pb.Principal:
     with db.tenant_session(school_id) as session:
-        return _principal_message(principal_in(session, caller.subject, school_id))
+        return _principal_message(active_principal(session, caller, school_id))
 
 
 def get_me(db: Database, caller: Caller) -> pb.Me:
@@ -146,7 +179,7 @@ def get_me(db: Database, caller: Caller) -> pb.Me:
             principal = principal_in(session, caller.subject, school_id)
             person = session.execute(select(persons).where(persons.c.id == principal.person_id)).one()
         full_name = PersonName(person.last_name, person.first_name, person.middle_name).full
-        me.memberships.add(school=_school_message(school), principal=_principal_message(principal), full_name=full_name)
+        me.memberships.add(school=school_message(school), principal=_principal_message(principal), full_name=full_name)
     me.memberships.sort(key=lambda m: m.school.short_name)
     return me
 
@@ -160,12 +193,15 @@ def _add_person(session: Session, outbox: Outbox, school_id: str, person_id: str
         id=person_id, school_id=school_id, kind=person.kind, last_name=person.name.last_name,
         first_name=person.name.first_name, middle_name=person.name.middle_name, gender=person.gender,
         birth_date=person.birth_date, snils=person.snils, class_group_id=person.class_group_id,
-        subject=subject, username=username,
+        subject=subject, username=username, **vars(person.staff or StaffCard()),
     ).returning(persons)).one()
     for role in person.roles:
         session.execute(insert(role_grants).values(school_id=school_id, person_id=person_id, role=role))
+    guardian = person.kind == "guardian"
+    key = matching.match_key(person.name.last_name, person.name.first_name, person.name.middle_name, person.gender,
+                             person.birth_date) if guardian else None
     session.execute(insert(directory).values(school_id=school_id, person_id=person_id, subject=subject,
-                                             snils=person.snils if person.kind == "guardian" else None))
+                                             snils=person.snils if guardian else None, match_key=key))
     message = _person_message(row, person.roles)
     outbox.add(session, school_id, pb.PersonRegistered(person=message))
     if person.class_group_id:
@@ -174,49 +210,57 @@ def _add_person(session: Session, outbox: Outbox, school_id: str, person_id: str
     return message
 
 
-def onboard_school(db: Database, outbox: Outbox, accounts: KeycloakAccounts, caller: Caller, name: str,
-                   short_name: str, admin_name: PersonName, admin_email: str) -> pb.OnboardSchoolResponse:
-    """A new school: its Keycloak organization, its first administrator (account and person record)."""
+def onboard_school(db: Database, outbox: Outbox, accounts: KeycloakAccounts, caller: Caller, card: SchoolCard,
+                   admin_name: PersonName, admin_email: str) -> pb.OnboardSchoolResponse:
+    """A new school with its card: its Keycloak organization, its first administrator (a login without a
+    password, the person record and a one-time activation code for the activation link)."""
     if OPERATOR not in caller.realm_roles:
         raise Forbidden("Подключать школы может только оператор муниципалитета")
-    name, short_name, admin_email = name.strip(), short_name.strip(), admin_email.strip()
+    admin_email = admin_email.strip()
     admin_name = domain.clean_name(admin_name)
-    _reject(domain.school_problems(name, short_name, admin_name, admin_email))
+    reject(domain.school_problems(card, admin_name, admin_email, dt.date.today()))
+    short_name = card.short_name
     school_id, admin_id = str(uuid.uuid4()), str(uuid.uuid4())
     admin = NewPerson(kind="staff", name=admin_name, gender=None, birth_date=None, snils=None,
                       roles=("school_admin",), class_group_id=None, create_account=True)
-    username, password = f"admin.{school_id.replace('-', '')[:8]}", domain.initial_password()
+    username = f"admin.{school_id.replace('-', '')[:8]}"
     with Compensation() as undo:
         organization_id = accounts.create_organization(school_id, short_name)
         undo.add(accounts.delete_organization, organization_id)
         subject = accounts.create_account(NewAccount(
-            username=username, password=password, first_name=admin_name.first_name, last_name=admin_name.last_name,
+            username=username, password="", first_name=admin_name.first_name, last_name=admin_name.last_name,
             email=admin_email, roles=admin.roles, organization_id=organization_id))
         undo.add(accounts.delete_account, subject)
         with db.tenant_session(school_id) as session:
             school = session.execute(insert(schools).values(
-                school_id=school_id, name=name, short_name=short_name, organization_id=organization_id,
+                school_id=school_id, organization_id=organization_id, **row_values(card),
             ).returning(schools)).one()
-            outbox.add(session, school_id, pb.SchoolOnboarded(school_id=school_id, name=name, short_name=short_name))
+            outbox.add(session, school_id, pb.SchoolOnboarded(school_id=school_id, name=card.name,
+                                                              short_name=short_name))
             admin_message = _add_person(session, outbox, school_id, admin_id, admin, subject, username)
             audit.record(session, school_id, "school.onboard", school_id, short_name=short_name, admin_id=admin_id,
                          admin_username=username)
-    return pb.OnboardSchoolResponse(school=_school_message(school), admin=admin_message, admin_username=username,
-                                    admin_initial_password=password)
+            admin_row = session.execute(select(persons).where(persons.c.id == admin_id)).one()
+            slip = activation.issue(session, school_id, admin_row, caller.subject, dt.datetime.now(dt.UTC))
+    admin_message.access = "invited"
+    return pb.OnboardSchoolResponse(school=school_message(school), admin=admin_message, admin_username=username,
+                                    admin_activation_code=slip.code, admin_activation_expires_at=slip.expires_at)
 
 
 def create_person(db: Database, outbox: Outbox, accounts: KeycloakAccounts, class_groups, caller: Caller,
                   school_id: str, kind: str, name: PersonName, gender: str, birth_date: str, snils: str,
-                  roles: list[str], class_group_id: str, create_account: bool) -> tuple[pb.Person, str]:
+                  roles: list[str], class_group_id: str, create_account: bool,
+                  staff: StaffCard = StaffCard()) -> tuple[pb.Person, str]:
     """A person record (and, if asked, a login); returns it with the initial password ('' without a login).
     `class_groups.require(school_id, class_group_id)` refuses a class group the school does not have."""
     person, problems = domain.new_person(kind, name, gender, birth_date, snils, roles, class_group_id,
                                          create_account, dt.date.today())
-    _reject(problems)
+    reject(problems | domain.staff_card_problems(staff, kind))
+    person = dataclasses.replace(person, staff=staff)
     if person.class_group_id:
         class_groups.require(parse_uuid(school_id, "school_id"), person.class_group_id)
     person_id = str(uuid.uuid4())
-    with Compensation() as undo, _authorized(db, caller, school_id, "person.manage") as session:
+    with Compensation() as undo, authorized(db, caller, school_id, "person.manage") as session:
         require_admin_for_managers(session, caller, school_id, person.roles)
         if person.snils and session.scalar(select(persons.c.id).where(persons.c.kind == person.kind,
                                                                          persons.c.snils == person.snils)):
@@ -237,6 +281,22 @@ def create_person(db: Database, outbox: Outbox, accounts: KeycloakAccounts, clas
     return message, password
 
 
+def update_staff_card(db: Database, outbox: Outbox, caller: Caller, school_id: str, person_id: str,
+                      staff: StaffCard) -> pb.Person:
+    """Replaces a staff member's position, qualification category, functions and diploma specialty."""
+    with authorized(db, caller, school_id, "person.manage") as session:
+        person = person_card(session, person_id)
+        if person.kind != pb.STAFF:
+            raise Invalid("person_id", "карточка сотрудника заполняется только для сотрудников")
+        reject(domain.staff_card_problems(staff, "staff"))
+        if person.staff == pb.StaffCard(**vars(staff)):
+            return person
+        session.execute(update(persons).where(persons.c.id == person.id).values(**vars(staff)))
+        outbox.add(session, school_id, pb.StaffCardUpdated(person_id=person.id, staff=pb.StaffCard(**vars(staff))))
+        audit.record(session, school_id, "staff_card.update", person.id, **vars(staff))
+        return person_card(session, person.id)
+
+
 def require_admin_for_managers(session: Session, caller: Caller, school_id: str, roles) -> None:
     """Only a school administrator hands out the roles of administrators and heads."""
     if set(roles) & MANAGERS and "school_admin" not in principal_in(session, caller.subject, school_id).roles:
@@ -249,9 +309,9 @@ def link_guardian(db: Database, outbox: Outbox, caller: Caller, school_id: str, 
     relation = relation.strip() or "guardian"
     if relation not in domain.RELATIONS:
         raise Invalid("relation", "mother, father, guardian или other")
-    with _authorized(db, caller, school_id, "person.manage") as session:
+    with authorized(db, caller, school_id, "person.manage") as session:
         for person_id, field, kind in ((guardian_id, "guardian_id", "guardian"), (student_id, "student_id", "student")):
-            if _person(session, person_id, field).kind != pb.PersonKind.Value(kind.upper()):
+            if person_card(session, person_id, field).kind != pb.PersonKind.Value(kind.upper()):
                 raise Invalid(field, f"это не {KIND_LABELS[kind].lower()}")
         key = (guardianships.c.guardian_id == guardian_id) & (guardianships.c.student_id == student_id)
         if session.scalar(select(guardianships.c.relation).where(key)) == relation:
@@ -262,6 +322,29 @@ def link_guardian(db: Database, outbox: Outbox, caller: Caller, school_id: str, 
         outbox.add(session, school_id, pb.GuardianLinked(guardian_id=guardian_id, student_id=student_id,
                                                          relation=relation))
         audit.record(session, school_id, "guardian.link", guardian_id, student_id=student_id, relation=relation)
+
+
+def assign_form_teacher(db: Database, outbox: Outbox, class_groups, caller: Caller, school_id: str,
+                        class_group_id: str, person_id: str) -> None:
+    """Makes a staff member holding the role form_teacher the form teacher of a class group of the school
+    (replacing the previous one); an empty person_id leaves the class group without a form teacher."""
+    class_group_id = parse_uuid(class_group_id, "class_group_id")
+    person_id = parse_uuid(person_id, "person_id") if person_id else ""
+    with authorized(db, caller, school_id, "person.manage") as session:
+        class_groups.require(school_id, class_group_id)  # after the policy: outsiders learn nothing of classes
+        key = form_classes.c.class_group_id == class_group_id
+        if person_id:
+            person = person_card(session, person_id)
+            if "form_teacher" not in person.roles:
+                raise Invalid("person_id", "у сотрудника нет роли классного руководителя")
+        if session.scalar(select(form_classes.c.person_id).where(key)) == (person_id or None):
+            return
+        session.execute(form_classes.delete().where(key))
+        if person_id:
+            session.execute(insert(form_classes).values(school_id=school_id, class_group_id=class_group_id,
+                                                        person_id=person_id))
+        outbox.add(session, school_id, pb.FormTeacherAssigned(class_group_id=class_group_id, person_id=person_id))
+        audit.record(session, school_id, "form_teacher.assign", class_group_id, person_id=person_id)
 
 
 def link_federated_account(db: Database, outbox: Outbox, accounts: KeycloakAccounts, caller: Caller) -> list[pb.Person]:
@@ -285,8 +368,8 @@ def link_federated_account(db: Database, outbox: Outbox, accounts: KeycloakAccou
     for school_id, person_ids in by_school.items():
         with db.tenant_session(school_id) as session:
             for person_id in person_ids:
-                _link_account(session, outbox, caller, school_id, person_id)
-            guardians += _people(session, select(persons).where(persons.c.id.in_(person_ids)))
+                link_account(session, outbox, school_id, person_id, caller.subject, caller.username)
+            guardians += people_of(session, select(persons).where(persons.c.id.in_(person_ids)))
     try:
         accounts.ensure_realm_role(caller.subject, "guardian")
     except DomainError:
@@ -294,22 +377,24 @@ def link_federated_account(db: Database, outbox: Outbox, accounts: KeycloakAccou
     return guardians
 
 
-def _link_account(session: Session, outbox: Outbox, caller: Caller, school_id: str, person_id: str) -> None:
+def link_account(session: Session, outbox: Outbox, school_id: str, person_id: str, subject: str,
+                 username: str) -> None:
+    """Gives a guardian record the Gosuslugi login `subject` (unless it has a login already) and the role."""
     linked = session.execute(update(persons).where(persons.c.id == person_id, persons.c.subject.is_(None))
-                             .values(subject=caller.subject, username=caller.username)).rowcount
+                             .values(subject=subject, username=username)).rowcount
     session.execute(pg_insert(role_grants).values(school_id=school_id, person_id=person_id, role="guardian")
                     .on_conflict_do_nothing())
     if linked:
-        session.execute(update(directory).where(directory.c.person_id == person_id).values(subject=caller.subject))
-        outbox.add(session, school_id, pb.FederatedAccountLinked(guardian_id=person_id, subject=caller.subject))
-        audit.record(session, school_id, "federated.link", person_id, subject=caller.subject)
+        session.execute(update(directory).where(directory.c.person_id == person_id).values(subject=subject))
+        outbox.add(session, school_id, pb.FederatedAccountLinked(guardian_id=person_id, subject=subject))
+        audit.record(session, school_id, "federated.link", person_id, subject=subject)
 
 
 # --- audit and compromised logins ---------------------------------------------------------------------
 
 def list_audit_log(db: Database, caller: Caller, school_id: str, limit: int, before: str) -> pb.ListAuditLogResponse:
     """The school's identity audit log, for its administrators only."""
-    with _authorized(db, caller, school_id, "person.manage") as session:
+    with authorized(db, caller, school_id, "person.manage") as session:
         if "school_admin" not in principal_in(session, caller.subject, school_id).roles:
             raise Forbidden("Журнал аудита доступен только администратору школы")
         return audit.page(session, limit, before)

@@ -17,7 +17,7 @@ from services.common.errors import Invalid
 from services.common.outbox import Outbox
 from services.identity import audit, people_import
 from services.identity.domain import PersonName
-from services.identity.handlers import _add_person, _authorized, require_admin_for_managers
+from services.identity.handlers import _add_person, authorized, require_admin_for_managers
 from services.identity.people_import import Checked
 from services.identity.tables import persons
 
@@ -27,12 +27,12 @@ NO_CLASS_GROUP = "в этой школе нет такого класса"
 def import_people(db: Database, outbox: Outbox, class_groups, caller: Caller, school_id: str, filename: str,
                   content: bytes, dry_run: bool) -> pb.ImportPeopleResponse:
     school_id = parse_uuid(school_id, "school_id")
-    with _authorized(db, caller, school_id, "person.manage"):
+    with authorized(db, caller, school_id, "person.manage"):
         pass  # the file is read only for someone who may import into this school
     today = dt.date.today()
     checked = [people_import.check_line(line, today) for line in people_import.read_lines(filename, content)]
     _check_class_groups(class_groups, school_id, checked)
-    with _authorized(db, caller, school_id, "person.manage") as session:
+    with authorized(db, caller, school_id, "person.manage") as session:
         require_admin_for_managers(session, caller, school_id,
                                    {role for item in checked if item.person for role in item.person.roles})
         people_import.mark_duplicates(checked, _existing(session))

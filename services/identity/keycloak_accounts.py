@@ -4,7 +4,9 @@ The admin client authenticates as `otmetka-services` (client credentials) and is
 use. Every Keycloak failure becomes a domain error, so callers can compensate and report cleanly.
 """
 import contextlib
+import json
 import logging
+import re
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 from keycloak import KeycloakAdmin
 from keycloak.exceptions import KeycloakError
 
-from services.common.errors import Conflict, Unavailable
+from services.common.errors import Conflict, Invalid, Unavailable
 
 log = logging.getLogger(__name__)
 
@@ -50,11 +52,44 @@ class Compensation:
         return False
 
 
+# Keycloak's password policy refusals (error keys of its admin API) in Russian
+PASSWORD_RULES = {
+    "invalidPasswordMinLengthMessage": "слишком короткий пароль",
+    "invalidPasswordMaxLengthMessage": "слишком длинный пароль",
+    "invalidPasswordNotUsernameMessage": "пароль не должен совпадать с логином",
+    "invalidPasswordNotEmailMessage": "пароль не должен совпадать с адресом почты",
+    "invalidPasswordMinDigitsMessage": "в пароле должна быть цифра",
+    "invalidPasswordMinLowerCaseCharsMessage": "в пароле должна быть строчная буква",
+    "invalidPasswordMinUpperCaseCharsMessage": "в пароле должна быть заглавная буква",
+    "invalidPasswordMinSpecialCharsMessage": "в пароле должен быть знак препинания или символ",
+    "invalidPasswordHistoryMessage": "этот пароль уже использовался",
+    "invalidPasswordBlacklistedMessage": "этот пароль слишком распространён",
+}
+
+
+def password_refusal(exc: KeycloakError) -> Invalid | None:
+    """Keycloak's refusal of a password under the realm policy as a field error, or None for other errors."""
+    try:
+        key = json.loads(exc.response_body or b"{}").get("error", "")
+    except (ValueError, AttributeError):
+        return None
+    if exc.response_code != 400 or not str(key).startswith("invalidPassword"):
+        return None
+    reason = PASSWORD_RULES.get(key, "пароль не соответствует правилам")
+    length = re.search(r"\d+", str(json.loads(exc.response_body).get("error_description", "")))
+    if key == "invalidPasswordMinLengthMessage" and length:
+        reason = f"пароль должен быть не короче {length.group()} символов"
+    return Invalid(message=f"Пароль не подходит: {reason}", fields={"password": reason})
+
+
 @contextlib.contextmanager
 def _keycloak_errors() -> Iterator[None]:
     try:
         yield
     except KeycloakError as exc:
+        refusal = password_refusal(exc)
+        if refusal is not None:
+            raise refusal from exc
         if exc.response_code == 409:
             raise Conflict("Учётная запись или организация с таким именем уже есть") from exc
         log.warning("keycloak call failed: %s %s", exc.response_code, exc.error_message)
@@ -100,8 +135,9 @@ class KeycloakAccounts:
         payload = {
             "username": account.username, "enabled": True, "emailVerified": bool(account.email),
             "firstName": account.first_name, "lastName": account.last_name,
-            "credentials": [{"type": "password", "value": account.password, "temporary": False}],
         }
+        if account.password:  # none: the person sets it with an activation code
+            payload["credentials"] = [{"type": "password", "value": account.password, "temporary": False}]
         if account.email:
             payload["email"] = account.email
         with Compensation() as undo, _keycloak_errors():
@@ -120,6 +156,20 @@ class KeycloakAccounts:
         with _keycloak_errors():
             if role not in {r["name"] for r in admin.get_realm_roles_of_user(user_id)}:
                 admin.assign_realm_roles(user_id, [admin.get_realm_role(role)])
+
+    def set_password(self, user_id: str, password: str) -> None:
+        """A new permanent password for an existing login, which is enabled again (a new code unlocks it)."""
+        admin = self._admin()
+        with _keycloak_errors():
+            admin.set_user_password(user_id, password, temporary=False)
+            admin.update_user(user_id, {"enabled": True})
+
+    def join_organization(self, user_id: str, organization_id: str) -> None:
+        """Adds a login to another school's organization (already a member: nothing to do)."""
+        admin = self._admin()
+        with _keycloak_errors():
+            if organization_id not in {o["id"] for o in admin.get_user_organizations(user_id)}:
+                admin.organization_user_add(user_id, organization_id)
 
     def lock_account(self, user_id: str) -> None:
         """Disables the login and ends all its sessions (refresh tokens stop working at once)."""

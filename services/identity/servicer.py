@@ -5,13 +5,19 @@ from services.common.context import current_caller
 from services.common.db import Database
 from services.common.errors import Invalid
 from services.common.outbox import Outbox
-from services.identity import handlers, import_handler
-from services.identity.domain import PersonName
+from services.identity import activation_handler, handlers, import_handler, match_handler, schools_handler
+from services.identity.domain import PersonName, StaffCard
 from services.identity.keycloak_accounts import KeycloakAccounts
+from services.identity.school_card import card_from
 
 
 def _name(message: pb.PersonName) -> PersonName:
     return PersonName(message.last_name, message.first_name, message.middle_name)
+
+
+def _staff(message: pb.StaffCard) -> StaffCard:
+    return StaffCard.cleaned(position=message.position, qualification_category=message.qualification_category,
+                             functions=message.functions, diploma_specialty=message.diploma_specialty)
 
 
 def _kind(value: int) -> str:
@@ -19,6 +25,10 @@ def _kind(value: int) -> str:
     if value not in pb.PersonKind.values():
         raise Invalid("kind", "неизвестный вид записи")
     return pb.PersonKind.Name(value).lower() if value else ""
+
+SERVICE = pb.DESCRIPTOR.services_by_name["IdentityService"].full_name
+# called without a user token (the gateway's public activation page): the activation code is the secret
+PUBLIC_METHODS = frozenset({f"/{SERVICE}/ActivateAccount"})
 
 
 class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
@@ -29,8 +39,9 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         self.class_groups = class_groups
 
     def OnboardSchool(self, request: pb.OnboardSchoolRequest, context) -> pb.OnboardSchoolResponse:
-        return handlers.onboard_school(self.db, self.outbox, self.accounts, current_caller(), request.name,
-                                       request.short_name, _name(request.admin_name), request.admin_email)
+        card = card_from(request.name, request.short_name, request.details)
+        return handlers.onboard_school(self.db, self.outbox, self.accounts, current_caller(), card,
+                                       _name(request.admin_name), request.admin_email)
 
     def ListSchools(self, request: pb.ListSchoolsRequest, context) -> pb.ListSchoolsResponse:
         return pb.ListSchoolsResponse(schools=handlers.list_schools(self.db, current_caller()))
@@ -39,7 +50,7 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         person, password = handlers.create_person(
             self.db, self.outbox, self.accounts, self.class_groups, current_caller(), request.school_id, _kind(request.kind),
             _name(request.name), request.gender, request.birth_date, request.snils, list(request.roles),
-            request.class_group_id, request.create_account)
+            request.class_group_id, request.create_account, _staff(request.staff))
         return pb.CreatePersonResponse(person=person, initial_password=password)
 
     def GetPerson(self, request: pb.GetPersonRequest, context) -> pb.Person:
@@ -55,7 +66,7 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         return pb.LinkGuardianResponse()
 
     def LinkFederatedAccount(self, request: pb.LinkFederatedAccountRequest, context) -> pb.LinkFederatedAccountResponse:
-        return pb.LinkFederatedAccountResponse(guardians=handlers.link_federated_account(
+        return pb.LinkFederatedAccountResponse(guardians=match_handler.link_or_match(
             self.db, self.outbox, self.accounts, current_caller()))
 
     def GetPrincipal(self, request: pb.GetPrincipalRequest, context) -> pb.Principal:
@@ -74,3 +85,41 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
     def ReportCompromised(self, request: pb.ReportCompromisedRequest, context) -> pb.ReportCompromisedResponse:
         return handlers.report_compromised(self.db, self.outbox, self.accounts, current_caller(), request.school_id,
                                            request.person_id)
+
+    def AssignFormTeacher(self, request: pb.AssignFormTeacherRequest, context) -> pb.AssignFormTeacherResponse:
+        handlers.assign_form_teacher(self.db, self.outbox, self.class_groups, current_caller(), request.school_id,
+                                     request.class_group_id, request.person_id)
+        return pb.AssignFormTeacherResponse()
+
+    def GetSchool(self, request: pb.GetSchoolRequest, context) -> pb.School:
+        return schools_handler.get_school(self.db, current_caller(), request.school_id)
+
+    def UpdateSchool(self, request: pb.UpdateSchoolRequest, context) -> pb.School:
+        return schools_handler.update_school(self.db, self.outbox, current_caller(), request.school_id,
+                                             card_from(request.name, request.short_name, request.details))
+
+    def SetSchoolStatus(self, request: pb.SetSchoolStatusRequest, context) -> pb.School:
+        return schools_handler.set_school_status(self.db, self.outbox, current_caller(), request.school_id,
+                                                 request.status)
+
+    def IssueActivation(self, request: pb.IssueActivationRequest, context) -> pb.IssueActivationResponse:
+        return activation_handler.issue_activation(self.db, current_caller(), request.school_id,
+                                                   list(request.person_ids), request.class_group_id)
+
+    def ActivateAccount(self, request: pb.ActivateAccountRequest, context) -> pb.ActivateAccountResponse:
+        return activation_handler.activate_account(self.db, self.outbox, self.accounts, request.code, request.password)
+
+    def ListPendingMatches(self, request: pb.ListPendingMatchesRequest, context) -> pb.ListPendingMatchesResponse:
+        return pb.ListPendingMatchesResponse(matches=match_handler.list_pending_matches(
+            self.db, current_caller(), request.school_id))
+
+    def DecideMatch(self, request: pb.DecideMatchRequest, context) -> pb.PendingMatch:
+        return match_handler.decide_match(self.db, self.outbox, self.accounts, current_caller(), request.school_id,
+                                          request.match_id, request.confirm)
+
+    def ClaimActivation(self, request: pb.ClaimActivationRequest, context) -> pb.ActivateAccountResponse:
+        return activation_handler.claim_activation(self.db, self.outbox, self.accounts, current_caller(), request.code)
+
+    def UpdateStaffCard(self, request: pb.UpdateStaffCardRequest, context) -> pb.Person:
+        return handlers.update_staff_card(self.db, self.outbox, current_caller(), request.school_id, request.person_id,
+                                          _staff(request.staff))

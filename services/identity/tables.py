@@ -15,6 +15,13 @@ schools = sa.Table(
     sa.Column("organization_id", sa.Text, nullable=False),
     sa.Column("status", sa.Text, nullable=False, server_default="active"),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.Column("inn", sa.Text, nullable=False, server_default=""),
+    sa.Column("ogrn", sa.Text, nullable=False, server_default=""),
+    sa.Column("address", sa.Text, nullable=False, server_default=""),
+    sa.Column("licence_number", sa.Text, nullable=False, server_default=""),
+    sa.Column("licence_date", sa.Date),
+    sa.Column("accreditation_number", sa.Text, nullable=False, server_default=""),
+    sa.Column("accreditation_date", sa.Date),
 )
 
 persons = sa.Table(
@@ -32,6 +39,11 @@ persons = sa.Table(
     sa.Column("subject", sa.Text),  # Keycloak user id
     sa.Column("username", sa.Text),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.Column("activated_at", sa.DateTime(timezone=True)),  # set a password with an activation code
+    sa.Column("position", sa.Text, nullable=False, server_default=""),  # staff card (domain.StaffCard)
+    sa.Column("qualification_category", sa.Text, nullable=False, server_default=""),
+    sa.Column("functions", sa.Text, nullable=False, server_default=""),
+    sa.Column("diploma_specialty", sa.Text, nullable=False, server_default=""),
 )
 
 role_grants = sa.Table(
@@ -56,6 +68,44 @@ directory = sa.Table(
     sa.Column("person_id", ID, primary_key=True),
     sa.Column("subject", sa.Text),
     sa.Column("snils", sa.Text),  # guardians only
+    sa.Column("match_key", sa.Text),  # guardians with gender and birth date: matching.match_key
+)
+
+# a Gosuslugi login that matched a guardian record by name, gender and birth date, for the school to decide
+pending_matches = sa.Table(
+    "pending_matches", metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("school_id", ID, nullable=False),
+    sa.Column("person_id", ID, nullable=False),
+    sa.Column("subject", sa.Text, nullable=False),
+    sa.Column("username", sa.Text, nullable=False),
+    sa.Column("claims", JSONB, nullable=False),
+    sa.Column("requested_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.Column("status", sa.Text, nullable=False, server_default="pending"),
+    sa.Column("decided_by", sa.Text),
+    sa.Column("decided_at", sa.DateTime(timezone=True)),
+)
+
+# the form teacher of a class group (a staff member holding the role form_teacher)
+form_classes = sa.Table(
+    "form_classes", metadata,
+    sa.Column("school_id", ID, primary_key=True),
+    sa.Column("class_group_id", ID, primary_key=True),
+    sa.Column("person_id", ID, nullable=False),
+)
+
+# one-time activation codes: only their hash is kept; the system session finds one by hash (public page)
+activation_codes = sa.Table(
+    "activation_codes", metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("school_id", ID, nullable=False),
+    sa.Column("person_id", ID, nullable=False),
+    sa.Column("code_hash", sa.Text, nullable=False),
+    sa.Column("username", sa.Text, nullable=False),
+    sa.Column("issued_by", sa.Text, nullable=False),
+    sa.Column("issued_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("used_at", sa.DateTime(timezone=True)),
 )
 
 outbox, inbox = messaging_tables(metadata)

@@ -10,7 +10,7 @@ import pytest
 from minio import Minio
 from minio.commonconfig import ENABLED
 
-from services.demo_seed import GOSUSLUGI_PASSWORD, seed_school
+from services.demo_seed import GOSUSLUGI_PASSWORD, activate, seed_school
 from tests.support import stack
 from tests.support.api import Api, browser_login
 
@@ -162,7 +162,7 @@ def test_bad_requests_are_refused_and_write_nothing(school, recorded):
     foreign = Api(stack.operator_token()).post("/schools", {
         "name": "Другая школа", "short_name": f"Другая {uuid.uuid4().hex[:4]}",
         "admin": {"last_name": "Орлов", "first_name": "Илья", "middle_name": "", "email": ""}})
-    foreign_admin = Api(stack.password_token(foreign["admin"]["username"], foreign["admin"]["initial_password"]))
+    foreign_admin = Api(stack.password_token(foreign["admin"]["username"], activate(foreign["admin"]["activation_code"])))
     for path in (f"/schools/{sid}/people/{s1['id']}", f"/schools/{sid}/class-groups",
                  f"/schools/{sid}/students/{s1['id']}/diary?from=2025-09-01&to=2025-09-07",
                  f"/schools/{foreign['school']['id']}/people/{s1['id']}"):

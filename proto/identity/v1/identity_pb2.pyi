@@ -19,18 +19,38 @@ STUDENT: PersonKind
 GUARDIAN: PersonKind
 
 class School(_message.Message):
-    __slots__ = ("id", "name", "short_name", "organization_id", "status")
+    __slots__ = ("id", "name", "short_name", "organization_id", "status", "details")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     SHORT_NAME_FIELD_NUMBER: _ClassVar[int]
     ORGANIZATION_ID_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     short_name: str
     organization_id: str
     status: str
-    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., short_name: _Optional[str] = ..., organization_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+    details: SchoolDetails
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., short_name: _Optional[str] = ..., organization_id: _Optional[str] = ..., status: _Optional[str] = ..., details: _Optional[_Union[SchoolDetails, _Mapping]] = ...) -> None: ...
+
+class SchoolDetails(_message.Message):
+    __slots__ = ("inn", "ogrn", "address", "licence_number", "licence_date", "accreditation_number", "accreditation_date")
+    INN_FIELD_NUMBER: _ClassVar[int]
+    OGRN_FIELD_NUMBER: _ClassVar[int]
+    ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    LICENCE_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    LICENCE_DATE_FIELD_NUMBER: _ClassVar[int]
+    ACCREDITATION_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    ACCREDITATION_DATE_FIELD_NUMBER: _ClassVar[int]
+    inn: str
+    ogrn: str
+    address: str
+    licence_number: str
+    licence_date: str
+    accreditation_number: str
+    accreditation_date: str
+    def __init__(self, inn: _Optional[str] = ..., ogrn: _Optional[str] = ..., address: _Optional[str] = ..., licence_number: _Optional[str] = ..., licence_date: _Optional[str] = ..., accreditation_number: _Optional[str] = ..., accreditation_date: _Optional[str] = ...) -> None: ...
 
 class PersonName(_message.Message):
     __slots__ = ("last_name", "first_name", "middle_name")
@@ -43,7 +63,7 @@ class PersonName(_message.Message):
     def __init__(self, last_name: _Optional[str] = ..., first_name: _Optional[str] = ..., middle_name: _Optional[str] = ...) -> None: ...
 
 class Person(_message.Message):
-    __slots__ = ("id", "school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "username")
+    __slots__ = ("id", "school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "username", "form_class_group_ids", "staff", "access")
     ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
@@ -54,6 +74,9 @@ class Person(_message.Message):
     ROLES_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     USERNAME_FIELD_NUMBER: _ClassVar[int]
+    FORM_CLASS_GROUP_IDS_FIELD_NUMBER: _ClassVar[int]
+    STAFF_FIELD_NUMBER: _ClassVar[int]
+    ACCESS_FIELD_NUMBER: _ClassVar[int]
     id: str
     school_id: str
     kind: PersonKind
@@ -64,31 +87,52 @@ class Person(_message.Message):
     roles: _containers.RepeatedScalarFieldContainer[str]
     class_group_id: str
     username: str
-    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., snils: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
+    form_class_group_ids: _containers.RepeatedScalarFieldContainer[str]
+    staff: StaffCard
+    access: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., snils: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ..., username: _Optional[str] = ..., form_class_group_ids: _Optional[_Iterable[str]] = ..., staff: _Optional[_Union[StaffCard, _Mapping]] = ..., access: _Optional[str] = ...) -> None: ...
+
+class StaffCard(_message.Message):
+    __slots__ = ("position", "qualification_category", "functions", "diploma_specialty")
+    POSITION_FIELD_NUMBER: _ClassVar[int]
+    QUALIFICATION_CATEGORY_FIELD_NUMBER: _ClassVar[int]
+    FUNCTIONS_FIELD_NUMBER: _ClassVar[int]
+    DIPLOMA_SPECIALTY_FIELD_NUMBER: _ClassVar[int]
+    position: str
+    qualification_category: str
+    functions: str
+    diploma_specialty: str
+    def __init__(self, position: _Optional[str] = ..., qualification_category: _Optional[str] = ..., functions: _Optional[str] = ..., diploma_specialty: _Optional[str] = ...) -> None: ...
 
 class OnboardSchoolRequest(_message.Message):
-    __slots__ = ("name", "short_name", "admin_name", "admin_email")
+    __slots__ = ("name", "short_name", "admin_name", "admin_email", "details")
     NAME_FIELD_NUMBER: _ClassVar[int]
     SHORT_NAME_FIELD_NUMBER: _ClassVar[int]
     ADMIN_NAME_FIELD_NUMBER: _ClassVar[int]
     ADMIN_EMAIL_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
     name: str
     short_name: str
     admin_name: PersonName
     admin_email: str
-    def __init__(self, name: _Optional[str] = ..., short_name: _Optional[str] = ..., admin_name: _Optional[_Union[PersonName, _Mapping]] = ..., admin_email: _Optional[str] = ...) -> None: ...
+    details: SchoolDetails
+    def __init__(self, name: _Optional[str] = ..., short_name: _Optional[str] = ..., admin_name: _Optional[_Union[PersonName, _Mapping]] = ..., admin_email: _Optional[str] = ..., details: _Optional[_Union[SchoolDetails, _Mapping]] = ...) -> None: ...
 
 class OnboardSchoolResponse(_message.Message):
-    __slots__ = ("school", "admin", "admin_username", "admin_initial_password")
+    __slots__ = ("school", "admin", "admin_username", "admin_initial_password", "admin_activation_code", "admin_activation_expires_at")
     SCHOOL_FIELD_NUMBER: _ClassVar[int]
     ADMIN_FIELD_NUMBER: _ClassVar[int]
     ADMIN_USERNAME_FIELD_NUMBER: _ClassVar[int]
     ADMIN_INITIAL_PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    ADMIN_ACTIVATION_CODE_FIELD_NUMBER: _ClassVar[int]
+    ADMIN_ACTIVATION_EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
     school: School
     admin: Person
     admin_username: str
     admin_initial_password: str
-    def __init__(self, school: _Optional[_Union[School, _Mapping]] = ..., admin: _Optional[_Union[Person, _Mapping]] = ..., admin_username: _Optional[str] = ..., admin_initial_password: _Optional[str] = ...) -> None: ...
+    admin_activation_code: str
+    admin_activation_expires_at: str
+    def __init__(self, school: _Optional[_Union[School, _Mapping]] = ..., admin: _Optional[_Union[Person, _Mapping]] = ..., admin_username: _Optional[str] = ..., admin_initial_password: _Optional[str] = ..., admin_activation_code: _Optional[str] = ..., admin_activation_expires_at: _Optional[str] = ...) -> None: ...
 
 class ListSchoolsRequest(_message.Message):
     __slots__ = ()
@@ -100,8 +144,48 @@ class ListSchoolsResponse(_message.Message):
     schools: _containers.RepeatedCompositeFieldContainer[School]
     def __init__(self, schools: _Optional[_Iterable[_Union[School, _Mapping]]] = ...) -> None: ...
 
+class GetSchoolRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class UpdateSchoolRequest(_message.Message):
+    __slots__ = ("school_id", "name", "short_name", "details")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    SHORT_NAME_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    name: str
+    short_name: str
+    details: SchoolDetails
+    def __init__(self, school_id: _Optional[str] = ..., name: _Optional[str] = ..., short_name: _Optional[str] = ..., details: _Optional[_Union[SchoolDetails, _Mapping]] = ...) -> None: ...
+
+class SetSchoolStatusRequest(_message.Message):
+    __slots__ = ("school_id", "status")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    status: str
+    def __init__(self, school_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+
+class AssignFormTeacherRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "person_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    person_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., person_id: _Optional[str] = ...) -> None: ...
+
+class AssignFormTeacherResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
 class CreatePersonRequest(_message.Message):
-    __slots__ = ("school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "create_account")
+    __slots__ = ("school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "create_account", "staff")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
@@ -111,6 +195,7 @@ class CreatePersonRequest(_message.Message):
     ROLES_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     CREATE_ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    STAFF_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     kind: PersonKind
     name: PersonName
@@ -120,7 +205,8 @@ class CreatePersonRequest(_message.Message):
     roles: _containers.RepeatedScalarFieldContainer[str]
     class_group_id: str
     create_account: bool
-    def __init__(self, school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., snils: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ..., create_account: _Optional[bool] = ...) -> None: ...
+    staff: StaffCard
+    def __init__(self, school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., snils: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ..., create_account: _Optional[bool] = ..., staff: _Optional[_Union[StaffCard, _Mapping]] = ...) -> None: ...
 
 class CreatePersonResponse(_message.Message):
     __slots__ = ("person", "initial_password")
@@ -320,6 +406,112 @@ class ReportCompromisedResponse(_message.Message):
     reported_at: str
     def __init__(self, reported_at: _Optional[str] = ...) -> None: ...
 
+class IssueActivationRequest(_message.Message):
+    __slots__ = ("school_id", "person_ids", "class_group_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_IDS_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    person_ids: _containers.RepeatedScalarFieldContainer[str]
+    class_group_id: str
+    def __init__(self, school_id: _Optional[str] = ..., person_ids: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+
+class ActivationSlip(_message.Message):
+    __slots__ = ("person_id", "full_name", "kind", "username", "code", "expires_at")
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    person_id: str
+    full_name: str
+    kind: PersonKind
+    username: str
+    code: str
+    expires_at: str
+    def __init__(self, person_id: _Optional[str] = ..., full_name: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., username: _Optional[str] = ..., code: _Optional[str] = ..., expires_at: _Optional[str] = ...) -> None: ...
+
+class IssueActivationResponse(_message.Message):
+    __slots__ = ("slips",)
+    SLIPS_FIELD_NUMBER: _ClassVar[int]
+    slips: _containers.RepeatedCompositeFieldContainer[ActivationSlip]
+    def __init__(self, slips: _Optional[_Iterable[_Union[ActivationSlip, _Mapping]]] = ...) -> None: ...
+
+class ActivateAccountRequest(_message.Message):
+    __slots__ = ("code", "password")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    password: str
+    def __init__(self, code: _Optional[str] = ..., password: _Optional[str] = ...) -> None: ...
+
+class ActivateAccountResponse(_message.Message):
+    __slots__ = ("username", "school_short_name")
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_SHORT_NAME_FIELD_NUMBER: _ClassVar[int]
+    username: str
+    school_short_name: str
+    def __init__(self, username: _Optional[str] = ..., school_short_name: _Optional[str] = ...) -> None: ...
+
+class ClaimActivationRequest(_message.Message):
+    __slots__ = ("code",)
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    def __init__(self, code: _Optional[str] = ...) -> None: ...
+
+class PendingMatch(_message.Message):
+    __slots__ = ("id", "person", "claimed_full_name", "claimed_gender", "claimed_birth_date", "username", "requested_at", "status")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    CLAIMED_FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    CLAIMED_GENDER_FIELD_NUMBER: _ClassVar[int]
+    CLAIMED_BIRTH_DATE_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    REQUESTED_AT_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    person: Person
+    claimed_full_name: str
+    claimed_gender: str
+    claimed_birth_date: str
+    username: str
+    requested_at: str
+    status: str
+    def __init__(self, id: _Optional[str] = ..., person: _Optional[_Union[Person, _Mapping]] = ..., claimed_full_name: _Optional[str] = ..., claimed_gender: _Optional[str] = ..., claimed_birth_date: _Optional[str] = ..., username: _Optional[str] = ..., requested_at: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+
+class ListPendingMatchesRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class ListPendingMatchesResponse(_message.Message):
+    __slots__ = ("matches",)
+    MATCHES_FIELD_NUMBER: _ClassVar[int]
+    matches: _containers.RepeatedCompositeFieldContainer[PendingMatch]
+    def __init__(self, matches: _Optional[_Iterable[_Union[PendingMatch, _Mapping]]] = ...) -> None: ...
+
+class DecideMatchRequest(_message.Message):
+    __slots__ = ("school_id", "match_id", "confirm")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    MATCH_ID_FIELD_NUMBER: _ClassVar[int]
+    CONFIRM_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    match_id: str
+    confirm: bool
+    def __init__(self, school_id: _Optional[str] = ..., match_id: _Optional[str] = ..., confirm: _Optional[bool] = ...) -> None: ...
+
+class UpdateStaffCardRequest(_message.Message):
+    __slots__ = ("school_id", "person_id", "staff")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    STAFF_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    person_id: str
+    staff: StaffCard
+    def __init__(self, school_id: _Optional[str] = ..., person_id: _Optional[str] = ..., staff: _Optional[_Union[StaffCard, _Mapping]] = ...) -> None: ...
+
 class SchoolOnboarded(_message.Message):
     __slots__ = ("school_id", "name", "short_name")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
@@ -375,3 +567,43 @@ class AccountCompromised(_message.Message):
     reported_at: str
     reported_by: str
     def __init__(self, person_id: _Optional[str] = ..., subject: _Optional[str] = ..., reported_at: _Optional[str] = ..., reported_by: _Optional[str] = ...) -> None: ...
+
+class SchoolUpdated(_message.Message):
+    __slots__ = ("school",)
+    SCHOOL_FIELD_NUMBER: _ClassVar[int]
+    school: School
+    def __init__(self, school: _Optional[_Union[School, _Mapping]] = ...) -> None: ...
+
+class SchoolStatusChanged(_message.Message):
+    __slots__ = ("school_id", "status")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    status: str
+    def __init__(self, school_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+
+class FormTeacherAssigned(_message.Message):
+    __slots__ = ("class_group_id", "person_id")
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    class_group_id: str
+    person_id: str
+    def __init__(self, class_group_id: _Optional[str] = ..., person_id: _Optional[str] = ...) -> None: ...
+
+class AccountActivated(_message.Message):
+    __slots__ = ("person_id", "subject", "username")
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    person_id: str
+    subject: str
+    username: str
+    def __init__(self, person_id: _Optional[str] = ..., subject: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
+
+class StaffCardUpdated(_message.Message):
+    __slots__ = ("person_id", "staff")
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    STAFF_FIELD_NUMBER: _ClassVar[int]
+    person_id: str
+    staff: StaffCard
+    def __init__(self, person_id: _Optional[str] = ..., staff: _Optional[_Union[StaffCard, _Mapping]] = ...) -> None: ...

@@ -94,6 +94,56 @@ class IdentityServiceStub:
                 request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ReportCompromisedRequest.SerializeToString,
                 response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ReportCompromisedResponse.FromString,
                 _registered_method=True)
+        self.GetSchool = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/GetSchool',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.GetSchoolRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.School.FromString,
+                _registered_method=True)
+        self.UpdateSchool = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/UpdateSchool',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.UpdateSchoolRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.School.FromString,
+                _registered_method=True)
+        self.SetSchoolStatus = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/SetSchoolStatus',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.SetSchoolStatusRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.School.FromString,
+                _registered_method=True)
+        self.AssignFormTeacher = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/AssignFormTeacher',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.AssignFormTeacherRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.AssignFormTeacherResponse.FromString,
+                _registered_method=True)
+        self.IssueActivation = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/IssueActivation',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.IssueActivationRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.IssueActivationResponse.FromString,
+                _registered_method=True)
+        self.ActivateAccount = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/ActivateAccount',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountResponse.FromString,
+                _registered_method=True)
+        self.ClaimActivation = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/ClaimActivation',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ClaimActivationRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountResponse.FromString,
+                _registered_method=True)
+        self.UpdateStaffCard = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/UpdateStaffCard',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.UpdateStaffCardRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.Person.FromString,
+                _registered_method=True)
+        self.ListPendingMatches = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/ListPendingMatches',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListPendingMatchesRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListPendingMatchesResponse.FromString,
+                _registered_method=True)
+        self.DecideMatch = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/DecideMatch',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.DecideMatchRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.PendingMatch.FromString,
+                _registered_method=True)
 
 
 class IdentityServiceServicer:
@@ -171,6 +221,66 @@ class IdentityServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetSchool(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateSchool(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetSchoolStatus(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AssignFormTeacher(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def IssueActivation(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ActivateAccount(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ClaimActivation(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateStaffCard(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPendingMatches(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DecideMatch(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_IdentityServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -233,6 +343,56 @@ def add_IdentityServiceServicer_to_server(servicer, server):
                     servicer.ReportCompromised,
                     request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ReportCompromisedRequest.FromString,
                     response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ReportCompromisedResponse.SerializeToString,
+            ),
+            'GetSchool': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSchool,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.GetSchoolRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.School.SerializeToString,
+            ),
+            'UpdateSchool': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateSchool,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.UpdateSchoolRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.School.SerializeToString,
+            ),
+            'SetSchoolStatus': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetSchoolStatus,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.SetSchoolStatusRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.School.SerializeToString,
+            ),
+            'AssignFormTeacher': grpc.unary_unary_rpc_method_handler(
+                    servicer.AssignFormTeacher,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.AssignFormTeacherRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.AssignFormTeacherResponse.SerializeToString,
+            ),
+            'IssueActivation': grpc.unary_unary_rpc_method_handler(
+                    servicer.IssueActivation,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.IssueActivationRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.IssueActivationResponse.SerializeToString,
+            ),
+            'ActivateAccount': grpc.unary_unary_rpc_method_handler(
+                    servicer.ActivateAccount,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountResponse.SerializeToString,
+            ),
+            'ClaimActivation': grpc.unary_unary_rpc_method_handler(
+                    servicer.ClaimActivation,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ClaimActivationRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountResponse.SerializeToString,
+            ),
+            'UpdateStaffCard': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateStaffCard,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.UpdateStaffCardRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.Person.SerializeToString,
+            ),
+            'ListPendingMatches': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPendingMatches,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListPendingMatchesRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListPendingMatchesResponse.SerializeToString,
+            ),
+            'DecideMatch': grpc.unary_unary_rpc_method_handler(
+                    servicer.DecideMatch,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.DecideMatchRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.PendingMatch.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -559,6 +719,276 @@ class IdentityService:
             '/otmetka.identity.v1.IdentityService/ReportCompromised',
             proto_dot_identity_dot_v1_dot_identity__pb2.ReportCompromisedRequest.SerializeToString,
             proto_dot_identity_dot_v1_dot_identity__pb2.ReportCompromisedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSchool(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/GetSchool',
+            proto_dot_identity_dot_v1_dot_identity__pb2.GetSchoolRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.School.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateSchool(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/UpdateSchool',
+            proto_dot_identity_dot_v1_dot_identity__pb2.UpdateSchoolRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.School.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetSchoolStatus(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/SetSchoolStatus',
+            proto_dot_identity_dot_v1_dot_identity__pb2.SetSchoolStatusRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.School.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AssignFormTeacher(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/AssignFormTeacher',
+            proto_dot_identity_dot_v1_dot_identity__pb2.AssignFormTeacherRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.AssignFormTeacherResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IssueActivation(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/IssueActivation',
+            proto_dot_identity_dot_v1_dot_identity__pb2.IssueActivationRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.IssueActivationResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ActivateAccount(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/ActivateAccount',
+            proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ClaimActivation(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/ClaimActivation',
+            proto_dot_identity_dot_v1_dot_identity__pb2.ClaimActivationRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.ActivateAccountResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateStaffCard(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/UpdateStaffCard',
+            proto_dot_identity_dot_v1_dot_identity__pb2.UpdateStaffCardRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.Person.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPendingMatches(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/ListPendingMatches',
+            proto_dot_identity_dot_v1_dot_identity__pb2.ListPendingMatchesRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.ListPendingMatchesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DecideMatch(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/DecideMatch',
+            proto_dot_identity_dot_v1_dot_identity__pb2.DecideMatchRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.PendingMatch.FromString,
             options,
             channel_credentials,
             insecure,

@@ -9,7 +9,7 @@ from sqlalchemy import func, select, text
 from proto.identity.v1 import identity_pb2 as pb
 from services.common.outbox import Outbox
 from services.identity import handlers, tables
-from services.identity.domain import PersonName
+from services.identity.domain import PersonName, SchoolCard
 from services.identity.keycloak_accounts import KeycloakAccounts
 from tests.support import stack
 
@@ -82,7 +82,7 @@ def test_failed_onboarding_leaves_nothing_in_keycloak(identity):
     short_name = f"Несостоявшаяся {uuid.uuid4().hex[:6]}"
     with pytest.raises(RuntimeError):
         handlers.onboard_school(identity.db, BrokenOutbox("identity", tables.outbox), accounts,
-                                identity.verifier.verify(stack.operator_token()), "Несостоявшаяся школа", short_name,
+                                identity.verifier.verify(stack.operator_token()), SchoolCard("Несостоявшаяся школа", short_name),
                                 PersonName("Иванов", "Иван"), "")
     assert [kind for kind, _ in accounts.created] == ["organization", "user"]
     for kind, created_id in accounts.created:

@@ -30,7 +30,7 @@ def test_onboarding_creates_organization_and_admin(identity, school):
     members = identity.keycloak.get_organization_members(onboarded.school.organization_id)
     assert [m["username"] for m in members] == [onboarded.admin_username]
     assert onboarded.admin_username == f"admin.{school.id.replace('-', '')[:8]}"
-    assert len(onboarded.admin_initial_password) == 16
+    assert onboarded.admin_initial_password == "" and len(onboarded.admin_activation_code) == 14
     assert "school_admin" in claims(school.admin_token)["realm_access"]["roles"]
     assert list(onboarded.admin.roles) == ["school_admin"]
     assert onboarded.admin.username == onboarded.admin_username

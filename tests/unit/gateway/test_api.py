@@ -60,12 +60,13 @@ def test_a_path_id_that_is_not_a_uuid_is_404_without_a_call(client, peers, auth,
 def test_onboarding_maps_json_to_the_request_and_back(client, peers, auth):
     peers.responses["OnboardSchool"] = identity_pb2.OnboardSchoolResponse(
         school=identity_pb2.School(id=SCHOOL, name="Школа № 1"), admin=identity_pb2.Person(id=OTHER),
-        admin_username="admin1", admin_initial_password="secret")
+        admin_username="admin1", admin_activation_code="ABCD-EFGH-JKLM", admin_activation_expires_at="2030-01-01")
     resp = client.post("/api/v1/schools", headers=auth, json={
         "name": "Школа № 1", "short_name": "Ш1",
         "admin": {"last_name": "Петрова", "first_name": "Ольга", "middle_name": "Ивановна", "email": "o@school.ru"}})
     assert resp.status_code == 201
-    assert resp.json["admin"]["username"] == "admin1" and resp.json["admin"]["initial_password"] == "secret"
+    assert resp.json["admin"]["username"] == "admin1" and resp.json["admin"]["activation_code"] == "ABCD-EFGH-JKLM"
+    assert resp.json["admin"]["activation_url"] == "http://gateway.test/activate?code=ABCD-EFGH-JKLM"
     assert resp.json["school"]["name"] == "Школа № 1" and resp.json["admin"]["person"]["id"] == OTHER
     request = peers.calls[0][2]
     assert request.admin_name.last_name == "Петрова" and request.admin_email == "o@school.ru"

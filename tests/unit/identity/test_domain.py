@@ -88,9 +88,30 @@ def test_staff_roles_are_kept():
 
 
 def test_school_problems():
-    assert domain.school_problems("Школа № 1", "Школа 1", PersonName("Иванова", "Анна"), "") == {}
-    problems = domain.school_problems("", "", PersonName("", ""), "not-an-email")
+    card = domain.SchoolCard("Школа № 1", "Школа 1")
+    assert domain.school_problems(card, PersonName("Иванова", "Анна"), "", TODAY) == {}
+    problems = domain.school_problems(domain.SchoolCard("", ""), PersonName("", ""), "not-an-email", TODAY)
     assert set(problems) == {"name", "short_name", "admin_name.last_name", "admin_name.first_name", "admin_email"}
+
+
+def test_inn_and_ogrn_check_digits():
+    assert domain.valid_inn("7707083893") and domain.valid_ogrn("1027700132195")  # a real bank's numbers
+    assert not domain.valid_inn("7707083894") and not domain.valid_ogrn("1027700132196")
+    assert not domain.valid_inn("770708389") and not domain.valid_inn("770708389312")  # only legal entities
+    assert not domain.valid_ogrn("102770013219") and not domain.valid_ogrn("10277001321a5")
+
+
+def test_school_card_problems():
+    full = domain.SchoolCard.cleaned(
+        name="  Муниципальное  бюджетное общеобразовательное учреждение ", short_name="МБОУ СОШ № 1",
+        inn="7707083893", ogrn="1027700132195", address="г. Н, ул. Школьная, 1", licence_number="Л035-01234",
+        licence_date="2015-08-01", accreditation_number="А007-5678", accreditation_date="2016-03-01")
+    assert full.name == "Муниципальное бюджетное общеобразовательное учреждение"
+    assert domain.card_problems(full, TODAY) == {}
+    bad = domain.SchoolCard(name="Ш", short_name="Ш", inn="1234567890", ogrn="1", address="а" * 501,
+                            licence_date="01.08.2015", accreditation_date="2030-01-01", licence_number="N" * 101)
+    assert set(domain.card_problems(bad, TODAY)) == {"inn", "ogrn", "address", "licence_date", "accreditation_date",
+                                                     "licence_number"}
 
 
 def test_login_name_is_transliterated_ascii():
@@ -103,3 +124,13 @@ def test_initial_password_mixes_character_classes():
     assert len(password) == 16
     assert any(c.islower() for c in password) and any(c.isupper() for c in password)
     assert any(c.isdigit() for c in password)
+
+
+def test_staff_card_problems():
+    card = domain.StaffCard.cleaned(position=" учитель математики ", qualification_category="highest",
+                                    functions="классное руководство", diploma_specialty="математика")
+    assert card.position == "учитель математики" and domain.staff_card_problems(card, "staff") == {}
+    assert domain.staff_card_problems(domain.StaffCard(), "student") == {}
+    assert set(domain.staff_card_problems(card, "student")) == {"staff"}
+    bad = domain.StaffCard(position="д" * 301, qualification_category="вторая")
+    assert set(domain.staff_card_problems(bad, "staff")) == {"staff.position", "staff.qualification_category"}

@@ -1,0 +1,199 @@
+"""The tenant console (Russian pages) and the public activation of a login with a one-time code.
+
+- /console: the authority operator's list of schools (status, onboarding, suspend/reactivate);
+- /console/schools/<id>: the school administrator's card, staff with roles and access, pending
+  Gosuslugi matches and the audit log;
+- /console/schools/<id>/slips: a form teacher's printable access slips for their class.
+
+/activate is open to anyone: the code is the secret. A visitor who is logged in may instead add the
+code's person record to their own login (one account in several schools). A JSON POST to /activate does the same for
+scripts ({"code", "password"}; no token and no cookie, so no CSRF; errors in the API's JSON shape)."""
+from flask import Blueprint, jsonify, redirect, render_template, request, url_for
+
+from gateway.auth import login_required, session_token
+from gateway.csrf import check_csrf
+from gateway.errors import BadRequest, error_response
+from gateway.pages import ROLE_NAMES, call
+from gateway.schema import obj, string, validate
+from gateway.wiring import wiring
+from proto.identity.v1 import identity_pb2
+from proto.schedule.v1 import schedule_pb2
+from services.common.errors import DomainError
+
+bp = Blueprint("console", __name__)
+ACTIVATION_BODY = obj({"code": string(), "password": string()})
+
+
+def activation_url(code: str) -> str:
+    return f"{wiring().settings.public_url.rstrip('/')}/activate?code={code}"
+
+
+def _activate(code: str, password: str) -> identity_pb2.ActivateAccountResponse:
+    return wiring().peers.call("identity", "ActivateAccount",
+                               identity_pb2.ActivateAccountRequest(code=code, password=password), "")
+
+
+@bp.route("/activate", methods=["GET", "POST"])
+def activate():
+    """The activation page: the code from the link or the slip, a new password twice."""
+    code = request.values.get("code", "").strip()
+    if request.method == "POST" and request.is_json:
+        return _activate_json()
+    token = session_token()
+    if request.method == "GET":
+        return render_template("console_activate.html", code=code, error=None, fields={}, logged_in=bool(token))
+    check_csrf()
+    password = request.form.get("password", "")
+    try:
+        if request.form.get("claim") and token:
+            done = wiring().peers.call("identity", "ClaimActivation", identity_pb2.ClaimActivationRequest(code=code),
+                                       token)
+        elif password != request.form.get("password_again", ""):
+            raise BadRequest("Пароли не совпадают", {"password_again": "не совпадает с паролем"})
+        else:
+            done = _activate(code, password)
+    except DomainError as error:
+        return render_template("console_activate.html", code=code, error=error, fields=error.fields,
+                               logged_in=bool(token)), 422
+    return render_template("console_activated.html", done=done)
+
+
+def _activate_json():
+    body = request.get_json(silent=True)
+    errors = validate(body, ACTIVATION_BODY) if body is not None else {"body": "Ожидается объект JSON"}
+    try:
+        if errors:
+            raise BadRequest(fields=errors)
+        done = _activate(body["code"], body["password"])
+    except DomainError as error:
+        return error_response(error)
+    return jsonify({"username": done.username, "school_short_name": done.school_short_name})
+
+
+STATUS_NAMES = {"active": "работает", "suspended": "приостановлена"}
+ACCESS_NAMES = {"none": "нет входа", "invited": "код выдан, не активирован", "activated": "активирован",
+                "account": "вход создан"}
+CATEGORY_NAMES = {"": "—", "none": "без категории", "fit": "соответствие должности", "first": "первая",
+                  "highest": "высшая"}
+DETAIL_FIELDS = ("inn", "ogrn", "address", "licence_number", "licence_date", "accreditation_number",
+                 "accreditation_date")
+AUDIT_PAGE = 50
+
+
+def _form_details() -> dict:
+    return {field: request.form.get(field, "").strip() for field in DETAIL_FIELDS}
+
+
+def _render_operator(status: int = 200, **extra):
+    schools = call("identity", "ListSchools", identity_pb2.ListSchoolsRequest()).schools
+    values = {"schools": schools, "status_names": STATUS_NAMES, "error": None, "fields": {}, "form": {},
+              "onboarded": None}
+    return render_template("console_operator.html", **{**values, **extra}), status
+
+
+@bp.get("/console")
+@login_required
+def operator():
+    return _render_operator()
+
+
+@bp.post("/console/schools")
+@login_required
+def onboard():
+    form = {k: request.form.get(k, "").strip() for k in ("name", "short_name", "last_name", "first_name",
+                                                           "middle_name", "email")}
+    try:
+        onboarded = call("identity", "OnboardSchool", identity_pb2.OnboardSchoolRequest(
+            name=form["name"], short_name=form["short_name"], admin_email=form["email"],
+            admin_name=identity_pb2.PersonName(last_name=form["last_name"], first_name=form["first_name"],
+                                               middle_name=form["middle_name"]),
+            details=identity_pb2.SchoolDetails(**_form_details())))
+    except DomainError as error:
+        return _render_operator(422, error=error, fields=error.fields, form=form)
+    return _render_operator(onboarded={"school": onboarded.school, "username": onboarded.admin_username,
+                                       "url": activation_url(onboarded.admin_activation_code),
+                                       "expires_at": onboarded.admin_activation_expires_at})
+
+
+@bp.post("/console/schools/<uuid:school_id>/status")
+@login_required
+def school_status(school_id):
+    call("identity", "SetSchoolStatus", identity_pb2.SetSchoolStatusRequest(
+        school_id=str(school_id), status=request.form.get("status", "")))
+    return redirect(url_for("console.operator"))
+
+
+def _render_school(school_id: str, status: int = 200, **extra):
+    sid = str(school_id)
+    school = call("identity", "GetSchool", identity_pb2.GetSchoolRequest(school_id=sid))
+    staff = call("identity", "ListPeople", identity_pb2.ListPeopleRequest(school_id=sid, kind=identity_pb2.STAFF)).people
+    matches = call("identity", "ListPendingMatches", identity_pb2.ListPendingMatchesRequest(school_id=sid)).matches
+    audit = call("identity", "ListAuditLog", identity_pb2.ListAuditLogRequest(school_id=sid, limit=AUDIT_PAGE)).entries
+    values = {"school": school, "staff": staff, "matches": matches, "audit": audit, "role_names": ROLE_NAMES,
+              "access_names": ACCESS_NAMES, "category_names": CATEGORY_NAMES, "error": None, "fields": {},
+              "slips": [], "saved": False}
+    return render_template("console_school.html", **{**values, **extra}), status
+
+
+@bp.get("/console/schools/<uuid:school_id>")
+@login_required
+def school_admin(school_id):
+    return _render_school(school_id)
+
+
+@bp.post("/console/schools/<uuid:school_id>/card")
+@login_required
+def school_card(school_id):
+    try:
+        call("identity", "UpdateSchool", identity_pb2.UpdateSchoolRequest(
+            school_id=str(school_id), name=request.form.get("name", ""), short_name=request.form.get("short_name", ""),
+            details=identity_pb2.SchoolDetails(**_form_details())))
+    except DomainError as error:
+        return _render_school(school_id, 422, error=error, fields=error.fields)
+    return _render_school(school_id, saved=True)
+
+
+@bp.post("/console/schools/<uuid:school_id>/activation")
+@login_required
+def staff_activation(school_id):
+    try:
+        slips = call("identity", "IssueActivation", identity_pb2.IssueActivationRequest(
+            school_id=str(school_id), person_ids=request.form.getlist("person_id"))).slips
+    except DomainError as error:
+        return _render_school(school_id, 422, error=error, fields=error.fields)
+    return _render_school(school_id, slips=[(slip, activation_url(slip.code)) for slip in slips])
+
+
+@bp.post("/console/schools/<uuid:school_id>/matches/<uuid:match_id>")
+@login_required
+def decide_match(school_id, match_id):
+    call("identity", "DecideMatch", identity_pb2.DecideMatchRequest(
+        school_id=str(school_id), match_id=str(match_id), confirm=request.form.get("decision") == "confirm"))
+    return redirect(url_for("console.school_admin", school_id=school_id))
+
+
+def _led_classes(school_id: str) -> list:
+    """The class groups the caller leads as form teacher, with their names."""
+    principal = call("identity", "GetPrincipal", identity_pb2.GetPrincipalRequest(school_id=school_id))
+    return [call("schedule", "GetClassGroup", schedule_pb2.GetClassGroupRequest(
+        school_id=school_id, class_group_id=class_group_id)) for class_group_id in principal.form_class_group_ids]
+
+
+@bp.route("/console/schools/<uuid:school_id>/slips", methods=["GET", "POST"])
+@login_required
+def slips(school_id):
+    """The form teacher's access slips: codes for the class's students and their guardians without a login."""
+    sid = str(school_id)
+    classes = _led_classes(sid)
+    printed, error = [], None
+    if request.method == "POST":
+        try:
+            printed = call("identity", "IssueActivation", identity_pb2.IssueActivationRequest(
+                school_id=sid, class_group_id=request.form.get("class_group_id", ""))).slips
+        except DomainError as refusal:
+            error = refusal
+    return render_template("console_slips.html", classes=classes, slips=printed, error=error, school_id=sid,
+                           activate_url=activation_url(""), kinds={identity_pb2.STUDENT: "обучающийся",
+                                                                 identity_pb2.GUARDIAN: "родитель",
+                                                                 identity_pb2.STAFF: "сотрудник"}), \
+        422 if error else 200

@@ -1,0 +1,79 @@
+"""The tenant console pages in the gateway with the services faked: what each page shows and calls."""
+from proto.identity.v1 import identity_pb2 as pb
+from proto.schedule.v1 import schedule_pb2
+from services.common.errors import Invalid
+from tests.unit.gateway.conftest import app, browser, client, peers  # noqa: F401 (fixtures)
+
+SCHOOL, CLASS, PERSON, MATCH = ("11111111-1111-1111-1111-111111111111", "22222222-2222-2222-2222-222222222222",
+                                "33333333-3333-3333-3333-333333333333", "44444444-4444-4444-4444-444444444444")
+CSRF = "csrf-123"
+
+
+def rpcs(peers) -> list[str]:  # noqa: F811
+    return [rpc for _, rpc, _, _ in peers.calls]
+
+
+def test_the_operator_lists_onboards_and_suspends(browser, peers):  # noqa: F811
+    peers.responses["ListSchools"] = pb.ListSchoolsResponse(schools=[
+        pb.School(id=SCHOOL, short_name="Школа № 1", status="suspended", details=pb.SchoolDetails(inn="7707083893"))])
+    page = browser.get("/console")
+    assert page.status_code == 200 and "Школа № 1" in page.text and "приостановлена" in page.text
+    assert "Возобновить" in page.text and "7707083893" in page.text
+    peers.responses["OnboardSchool"] = pb.OnboardSchoolResponse(
+        school=pb.School(id=SCHOOL, short_name="Школа № 2"), admin_username="admin.1",
+        admin_activation_code="ABCD-EFGH-JKLM", admin_activation_expires_at="2030-01-01T00:00:00+00:00")
+    done = browser.post("/console/schools", data={"csrf_token": CSRF, "name": "Полное", "short_name": "Школа № 2",
+                                                  "last_name": "Админова", "first_name": "Анна", "inn": "7707083893"})
+    assert done.status_code == 200 and "http://gateway.test/activate?code=ABCD-EFGH-JKLM" in done.text
+    request = peers.calls[-2][2]  # OnboardSchool, then ListSchools for the page
+    assert request.details.inn == "7707083893" and request.admin_name.last_name == "Админова"
+    peers.responses["OnboardSchool"] = Invalid(message="Проверьте заполнение полей", fields={"inn": "ИНН неверен"})
+    refused = browser.post("/console/schools", data={"csrf_token": CSRF, "inn": "1"})
+    assert refused.status_code == 422 and "ИНН неверен" in refused.text
+    moved = browser.post(f"/console/schools/{SCHOOL}/status", data={"csrf_token": CSRF, "status": "active"})
+    assert moved.status_code == 302 and peers.calls[-1][2] == pb.SetSchoolStatusRequest(school_id=SCHOOL,
+                                                                                         status="active")
+
+
+def test_the_school_admin_sees_card_staff_matches_and_audit(browser, peers):  # noqa: F811
+    peers.responses["GetSchool"] = pb.School(id=SCHOOL, name="Полное", short_name="Краткое",
+                                             details=pb.SchoolDetails(ogrn="1027700132195"))
+    peers.responses["ListPeople"] = pb.ListPeopleResponse(people=[pb.Person(
+        id=PERSON, name=pb.PersonName(last_name="Учителева", first_name="Мария"), roles=["subject_teacher"],
+        access="invited", staff=pb.StaffCard(position="Учитель", qualification_category="highest"))])
+    peers.responses["ListPendingMatches"] = pb.ListPendingMatchesResponse(matches=[pb.PendingMatch(
+        id=MATCH, claimed_full_name="Родителева Ольга", person=pb.Person(name=pb.PersonName(last_name="Родителева")))])
+    peers.responses["ListAuditLog"] = pb.ListAuditLogResponse(entries=[pb.AuditEntry(
+        id="1", occurred_at="2026-01-01T10:00:00+00:00", actor_username="admin.1", action="person.create")])
+    page = browser.get(f"/console/schools/{SCHOOL}")
+    assert page.status_code == 200
+    for text in ("1027700132195", "Учителева", "учитель-предметник", "код выдан, не активирован", "высшая",
+                 "Родителева Ольга", "person.create", "admin.1"):
+        assert text in page.text, text
+    browser.post(f"/console/schools/{SCHOOL}/card", data={"csrf_token": CSRF, "name": "Новое", "short_name": "Н",
+                                                          "ogrn": "1"})
+    update = next(request for _, rpc, request, _ in peers.calls if rpc == "UpdateSchool")
+    assert update.name == "Новое" and update.details.ogrn == "1"
+    peers.responses["IssueActivation"] = pb.IssueActivationResponse(slips=[pb.ActivationSlip(
+        person_id=PERSON, full_name="Учителева Мария", username="uchiteleva.1", code="ABCD-EFGH-JKLM")])
+    issued = browser.post(f"/console/schools/{SCHOOL}/activation", data={"csrf_token": CSRF, "person_id": PERSON})
+    assert "activate?code=ABCD-EFGH-JKLM" in issued.text
+    decided = browser.post(f"/console/schools/{SCHOOL}/matches/{MATCH}", data={"csrf_token": CSRF,
+                                                                                "decision": "confirm"})
+    assert decided.status_code == 302
+    assert peers.calls[-1][2] == pb.DecideMatchRequest(school_id=SCHOOL, match_id=MATCH, confirm=True)
+
+
+def test_the_form_teacher_prints_slips_for_the_class(browser, peers):  # noqa: F811
+    peers.responses["GetPrincipal"] = pb.Principal(form_class_group_ids=[CLASS], roles=["form_teacher"])
+    peers.responses["GetClassGroup"] = schedule_pb2.ClassGroup(id=CLASS, name="5А")
+    page = browser.get(f"/console/schools/{SCHOOL}/slips")
+    assert page.status_code == 200 and "5А" in page.text
+    peers.responses["IssueActivation"] = pb.IssueActivationResponse(slips=[pb.ActivationSlip(
+        full_name="Ученикова Аня", kind=pb.STUDENT, username="uchenikova.1", code="WXYZ-2345-6789",
+        expires_at="2030-01-01T00:00:00+00:00")])
+    printed = browser.post(f"/console/schools/{SCHOOL}/slips", data={"csrf_token": CSRF, "class_group_id": CLASS})
+    assert printed.status_code == 200
+    for text in ("Ученикова Аня", "обучающийся", "WXYZ-2345-6789", "uchenikova.1", "http://gateway.test/activate"):
+        assert text in printed.text, text
+    assert peers.calls[-1][2] == pb.IssueActivationRequest(school_id=SCHOOL, class_group_id=CLASS)
