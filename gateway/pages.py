@@ -60,6 +60,8 @@ def home():
 
 def _school_view(membership, monday: datetime.date) -> dict:
     school_id, principal = membership.school.id, membership.principal
+    if membership.school.status == "suspended":  # its services refuse everyone: nothing to fetch
+        return {"membership": membership, "lessons": [], "class_names": {}, "children": [], "suspended": True}
     lessons = []
     if TEACHERS & set(principal.roles) and principal.person_id:
         lessons = call("schedule", "ListLessons", schedule_pb2.ListLessonsRequest(
@@ -67,7 +69,8 @@ def _school_view(membership, monday: datetime.date) -> dict:
             date_to=(monday + datetime.timedelta(days=6)).isoformat())).lessons
     class_names = {cid: _class_name(school_id, cid) for cid in {lesson.class_group_id for lesson in lessons}}
     children = [{"id": sid, "name": _child_name(school_id, sid, principal.person_id)} for sid in principal.student_ids]
-    return {"membership": membership, "lessons": lessons, "class_names": class_names, "children": children}
+    return {"membership": membership, "lessons": lessons, "class_names": class_names, "children": children,
+            "suspended": False}
 
 
 def _class_name(school_id: str, class_group_id: str) -> str:

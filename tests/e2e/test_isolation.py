@@ -94,6 +94,14 @@ def seed_a(available: set[str]) -> dict:
         "topic": texts["topic"], "homework": texts["homework"], "reason": "Перенос записей урока",
         "marks": [{"student_id": canary["id"], "value": "5", "work_type": "classwork", "comment": texts["comment"]}],
         "attendance": [{"student_id": s2["id"], "status": "ill"}]})
+    if "CreateSubgroup" in available:
+        texts["subgroup"] = f"Группа {tag}"
+        extra["subgroup"] = admin.post(f"/schools/{sid}/class-groups/{group['id']}/subgroups",
+                                       {"name": texts["subgroup"], "student_ids": [canary["id"]]})
+    if "ReportMismatch" in available:
+        texts["mismatch report"] = f"Расхождение {tag}"
+        extra["mismatch_report"] = teacher.post(f"/schools/{sid}/lessons/{lesson['id']}/mismatch-reports",
+                                                {"message": texts["mismatch report"]})
     if "CreateCalendarFeed" in available:
         extra["feed"] = teacher.post(f"/schools/{sid}/calendar-feeds", {"teacher_id": seeded["teacher"]["person"]["id"]})
         texts["calendar feed url"] = extra["feed"]["url"]
@@ -138,6 +146,11 @@ def ids_of(seeded: dict, archive_id: str) -> dict[str, str]:
         ids["request_id"] = seeded["unlock_request"]["id"]
     if "feed" in seeded:
         ids["feed_id"] = seeded["feed"]["id"]
+    ids["entry_id"] = seeded["timetable"]["entry"]["id"]
+    ids["substitute_teacher_id"] = seeded["teacher"]["person"]["id"]
+    for name, key in (("subgroup_id", "subgroup"), ("report_id", "mismatch_report")):
+        if key in seeded:
+            ids[name] = seeded[key]["id"]
     ids["match_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, seeded["school"]["id"]))  # no pending match is seeded
     return ids
 
@@ -147,7 +160,8 @@ def canaries_of(seeded: dict, ids: dict[str, str], archive: dict) -> dict[str, s
     found = uuids_in([seeded["school"], seeded["admin"]["person"], seeded["teacher"], seeded["deputy"],
                       seeded["students"], seeded["guardians"], seeded["timetable"], seeded["canary"],
                       seeded["old_year"], seeded["old_group"], seeded["lesson"], archive,
-                      seeded.get("unlock_request"), seeded.get("feed")])
+                      seeded.get("unlock_request"), seeded.get("feed"), seeded.get("subgroup"),
+                      seeded.get("mismatch_report")])
     canaries = {f"an id of A ({value[:8]})": value for value in found | set(ids.values())}
     canaries.update({"A's school name": seeded["school"]["short_name"], "A's student's name": seeded["tag"],
                      "A's admin login": seeded["admin"]["username"],
