@@ -36,17 +36,31 @@ def period(term_id: str, date_from: str, date_to: str) -> tuple[str, str, str]:
     return "", start.isoformat(), end.isoformat()
 
 
+def subgroup_of(deps: Deps, school_id: str, class_group_id: str, subgroup_id: str):
+    """The subgroup asked for (it must be of the class group), or None for the whole class."""
+    if not subgroup_id:
+        return None
+    subgroup = deps.schedule.get_subgroup(school_id, parse_uuid(subgroup_id, "subgroup_id"))
+    if subgroup.class_group_id != class_group_id:
+        raise Invalid("subgroup_id", "подгруппа другого класса")
+    return subgroup
+
+
 def get_grid(deps: Deps, school_id: str, class_group_id: str, subject_id: str, term_id: str, date_from: str,
-             date_to: str) -> pb.Grid:
+             date_to: str, subgroup_id: str = "") -> pb.Grid:
+    """The whole class's lessons of the subject, or with a subgroup its own lessons and students (J10)."""
     school_id = parse_uuid(school_id, "school_id")
     policy.require(deps.principals.resolve(school_id), "lesson.read")
     class_group_id = parse_uuid(class_group_id, "class_group_id")
     subject_id = parse_uuid(subject_id, "subject_id")
     term_id, start, end = period(term_id, date_from, date_to)
+    subgroup = subgroup_of(deps, school_id, class_group_id, subgroup_id)
     lessons = [lesson for lesson in deps.schedule.list_lessons(school_id, class_group_id, start, end,
                                                                subject_id=subject_id)
-               if lesson.subject_id == subject_id and (not term_id or lesson.term_id == term_id)]
-    students = sorted(deps.identity.class_people(school_id, class_group_id),
+               if lesson.subject_id == subject_id and (not term_id or lesson.term_id == term_id)
+               and lesson.subgroup_id == (subgroup.id if subgroup else "")]
+    students = sorted((person for person in deps.identity.class_people(school_id, class_group_id)
+                       if subgroup is None or person.id in subgroup.student_ids),
                       key=lambda p: (p.name.last_name, p.name.first_name, p.name.middle_name, p.id))
     ids = [lesson.id for lesson in lessons]
     with deps.db.tenant_session(school_id) as session:
@@ -65,6 +79,7 @@ def get_grid(deps: Deps, school_id: str, class_group_id: str, subject_id: str, t
     dates = {lesson.id: lesson.date for lesson in lessons}
     return pb.Grid(
         class_group_id=class_group_id, subject_id=subject_id,
+        subgroup_id=subgroup.id if subgroup else "", subgroup_name=subgroup.name if subgroup else "",
         subject_name=lessons[0].subject_name if lessons else "",
         lessons=[pb.GridLesson(lesson_id=lesson.id, date=lesson.date, lesson_number=lesson.lesson_number,
                                topic=texts[lesson.id].topic if lesson.id in texts else "",

@@ -16,7 +16,7 @@ from services.common import policy
 from services.common.db import Database, parse_uuid
 from services.common.outbox import Outbox
 from services.common.policy import Principal
-from services.journal import domain, ledger, messages, policy_store, unlocks, work_type_rules, work_types
+from services.journal import domain, ledger, messages, policy_store, subgroups, unlocks, work_type_rules, work_types
 from services.journal.tables import attendance, lesson_records, marks
 
 
@@ -40,26 +40,28 @@ def lesson_fields(lesson: schedule_pb2.Lesson) -> dict:
     """The lesson as the schedule knows it, in lesson_records' columns."""
     return dict(school_id=lesson.school_id, lesson_id=lesson.id, class_group_id=lesson.class_group_id,
                 subject_id=lesson.subject_id, subject_name=lesson.subject_name, teacher_id=lesson.teacher_id,
-                lesson_date=dt.date.fromisoformat(lesson.date), lesson_number=lesson.lesson_number)
+                lesson_date=dt.date.fromisoformat(lesson.date), lesson_number=lesson.lesson_number,
+                subgroup_id=lesson.subgroup_id or None, substitute_teacher_id=lesson.substitute_teacher_id or None)
 
 
 def save_lesson(deps: Deps, school_id: str, lesson_id: str, topic: str, homework: str,
                 mark_inputs: list[domain.MarkInput], attendance_inputs: list[domain.AttendanceInput],
                 reason: str, client_address: str) -> pb.LessonRecord:
-    """Stores the whole lesson as given: marks and attendance not listed are removed."""
+    """Stores the whole lesson as given: marks and attendance not listed are removed. The lesson's teacher or its
+    substitute records it; a subgroup's lesson is recorded for the subgroup's students."""
     school_id = parse_uuid(school_id, "school_id")
     principal = deps.principals.resolve(school_id)
     policy.require(principal, "lesson.record")
     lesson = deps.schedule.get_lesson(school_id, parse_uuid(lesson_id, "lesson_id"))
-    policy.require(principal, "lesson.record", teacher_id=lesson.teacher_id)
+    policy.require(principal, "lesson.record", teacher_id=subgroups.teachers(lesson))
     entry = domain.lesson_entry(topic, homework, mark_inputs, attendance_inputs)
     domain.check_lesson_recordable(lesson.status, lesson.year_closed)
-    domain.check_class_list(entry, deps.identity.class_list(school_id, lesson.class_group_id))
+    domain.check_class_list(entry, subgroups.lesson_students(deps.schedule, deps.identity, school_id, lesson))
     fields = lesson_fields(lesson)
     now = dt.datetime.now(dt.UTC)
     with deps.db.tenant_session(school_id) as session:
         settings = policy_store.load(session)
-        unlocks.require_open(session, lesson, settings, now)
+        unlocks.require_open(session, lesson, settings, now, principal.person_id)
         work_type_rules.check_marks([m.work_type for m in entry.marks], [w.code for w in work_types.load(session)])
         reason = domain.change_reason(fields["lesson_date"], domain.school_today(settings.zone), reason)
         changes = LessonChanges(deps.outbox, session, fields, principal, client_address, reason, now)
@@ -204,8 +206,8 @@ def get_diary(deps: Deps, school_id: str, student_id: str, date_from: str, date_
     policy.require(deps.principals.resolve(school_id), "diary.read", student_id=student_id)
     start, end = domain.diary_range(date_from, date_to)
     class_group_id = deps.identity.class_group_of(school_id, student_id)
-    lessons = deps.schedule.list_lessons(school_id, class_group_id, start.isoformat(), end.isoformat()) \
-        if class_group_id else []
+    lessons = subgroups.lessons_of_student(deps.schedule, school_id, student_id, deps.schedule.list_lessons(
+        school_id, class_group_id, start.isoformat(), end.isoformat())) if class_group_id else []
     ids = [lesson.id for lesson in lessons]
     with deps.db.tenant_session(school_id) as session:
         texts = {r.lesson_id: r for r in session.execute(

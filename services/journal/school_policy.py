@@ -21,6 +21,7 @@ class JournalPolicy:
     anomaly_bulk_minutes: int = 10  # ... within this many minutes are flagged for the school administrator
     night_start: str = "23:00"      # changes between night_start and night_end (school time) are flagged
     night_end: str = "06:00"
+    attendance_correction_days: int = 2  # J4 [004 §7.3]: working days after a document to correct absence reasons
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
@@ -77,6 +78,8 @@ CHECKS: dict[str, Callable[[object, str], object]] = {
     "anomaly_bulk_minutes": _integer(1, 1440, "за сколько минут считать массовые изменения"),
     "night_start": _clock,
     "night_end": _clock,
+    "attendance_correction_days": _integer(0, 30, "за сколько рабочих дней после документа классный руководитель "
+                                                  "исправляет причину пропуска"),
 }
 
 

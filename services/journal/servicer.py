@@ -2,7 +2,18 @@
 from proto.journal.v1 import journal_pb2 as pb
 from proto.journal.v1 import journal_pb2_grpc
 from services.common import context as request_context
-from services.journal import anomalies, domain, grid, handlers, policy_store, school_policy, term_marks, unlocks, work_types
+from services.journal import (
+    anomalies,
+    attendance_corrections,
+    domain,
+    grid,
+    handlers,
+    policy_store,
+    school_policy,
+    term_marks,
+    unlocks,
+    work_types,
+)
 from services.journal.handlers import Deps
 
 
@@ -59,8 +70,13 @@ class JournalServicer(journal_pb2_grpc.JournalServiceServicer):
 
     def GetGrid(self, request, context):
         return grid.get_grid(self.deps, request.school_id, request.class_group_id, request.subject_id,
-                             request.term_id, request.date_from, request.date_to)
+                             request.term_id, request.date_from, request.date_to, request.subgroup_id)
 
     def ListAnomalies(self, request, context):
         return pb.ListAnomaliesResponse(anomalies=anomalies.list_anomalies(
             self.deps, request.school_id, request.date_from, request.date_to))
+
+    def CorrectAttendance(self, request, context):
+        return attendance_corrections.correct_attendance(
+            self.deps, request.school_id, request.lesson_id, request.student_id, request.status, request.document_date,
+            request.reason, request_context.client_address())

@@ -24,6 +24,8 @@ lesson_records = sa.Table(
     sa.Column("topic", sa.Text, nullable=False),
     sa.Column("homework", sa.Text, nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    uuid_column("subgroup_id", nullable=True),
+    uuid_column("substitute_teacher_id", nullable=True),
 )
 
 marks = sa.Table(

@@ -1,5 +1,6 @@
-"""Term marks (J7, J8): the subject's teacher in the class sets a student's mark for a term, numeric only with
-enough current marks; once set, the term's lessons of that subject and class close for their teacher."""
+"""Term marks (J7, J8): the subject's teacher of the student (their subgroup's, J10) or the form teacher of the
+class sets a student's mark for a term, numeric only with enough current marks;
+once set, the term's lessons of that subject and class close for their teacher."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +14,7 @@ from proto.journal.v1 import journal_pb2 as pb
 from services.common import policy
 from services.common.db import parse_uuid
 from services.common.errors import Forbidden, Invalid
-from services.journal import domain, ledger, messages, policy_store
+from services.journal import domain, ledger, messages, policy_store, subgroups
 from services.journal import term_mark_rules as rules
 from services.journal.tables import marks, term_marks
 
@@ -35,10 +36,13 @@ def set_term_mark(deps: Deps, school_id: str, student_id: str, subject_id: str, 
     if not class_group_id:
         raise Invalid("student_id", "ученик не зачислен ни в один класс")
     term = deps.schedule.get_term(school_id, term_id)
-    lessons = [lesson for lesson in deps.schedule.list_lessons(school_id, class_group_id, term.start_date, term.end_date)
-               if lesson.subject_id == subject_id]
-    if not any(lesson.teacher_id == principal.person_id for lesson in lessons):
-        raise Forbidden("Оценку за период выставляет учитель, который ведёт этот предмет в классе ученика")
+    lessons = subgroups.lessons_of_student(deps.schedule, school_id, student_id, (
+        lesson for lesson in deps.schedule.list_lessons(school_id, class_group_id, term.start_date, term.end_date)
+        if lesson.subject_id == subject_id))
+    if not policy.allowed(principal, "term_mark.set", teacher_id={lesson.teacher_id for lesson in lessons},
+                          class_group_id=class_group_id):
+        raise Forbidden("Оценку за период выставляет учитель, который ведёт этот предмет у ученика, "
+                        "или классный руководитель его класса")
     hours = rules.hours_per_week(len(lessons), dt.date.fromisoformat(term.start_date),
                                  dt.date.fromisoformat(term.end_date))
     now = dt.datetime.now(dt.UTC)

@@ -147,7 +147,7 @@ class Diary(_message.Message):
     def __init__(self, student_id: _Optional[str] = ..., entries: _Optional[_Iterable[_Union[DiaryEntry, _Mapping]]] = ...) -> None: ...
 
 class JournalPolicy(_message.Message):
-    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end")
+    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end", "attendance_correction_days")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     EDIT_LOCK_DAYS_FIELD_NUMBER: _ClassVar[int]
     UNLOCK_HOURS_FIELD_NUMBER: _ClassVar[int]
@@ -158,6 +158,7 @@ class JournalPolicy(_message.Message):
     ANOMALY_BULK_MINUTES_FIELD_NUMBER: _ClassVar[int]
     NIGHT_START_FIELD_NUMBER: _ClassVar[int]
     NIGHT_END_FIELD_NUMBER: _ClassVar[int]
+    ATTENDANCE_CORRECTION_DAYS_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     edit_lock_days: int
     unlock_hours: int
@@ -168,7 +169,8 @@ class JournalPolicy(_message.Message):
     anomaly_bulk_minutes: int
     night_start: str
     night_end: str
-    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ...) -> None: ...
+    attendance_correction_days: int
+    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ..., attendance_correction_days: _Optional[int] = ...) -> None: ...
 
 class GetJournalPolicyRequest(_message.Message):
     __slots__ = ("school_id",)
@@ -177,7 +179,7 @@ class GetJournalPolicyRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ...) -> None: ...
 
 class SetJournalPolicyRequest(_message.Message):
-    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end")
+    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end", "attendance_correction_days")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     EDIT_LOCK_DAYS_FIELD_NUMBER: _ClassVar[int]
     UNLOCK_HOURS_FIELD_NUMBER: _ClassVar[int]
@@ -188,6 +190,7 @@ class SetJournalPolicyRequest(_message.Message):
     ANOMALY_BULK_MINUTES_FIELD_NUMBER: _ClassVar[int]
     NIGHT_START_FIELD_NUMBER: _ClassVar[int]
     NIGHT_END_FIELD_NUMBER: _ClassVar[int]
+    ATTENDANCE_CORRECTION_DAYS_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     edit_lock_days: int
     unlock_hours: int
@@ -198,7 +201,8 @@ class SetJournalPolicyRequest(_message.Message):
     anomaly_bulk_minutes: int
     night_start: str
     night_end: str
-    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ...) -> None: ...
+    attendance_correction_days: int
+    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ..., attendance_correction_days: _Optional[int] = ...) -> None: ...
 
 class UnlockRequest(_message.Message):
     __slots__ = ("id", "school_id", "lesson_id", "teacher_id", "reason", "status", "requested_at", "decided_at", "decision_comment", "expires_at", "lesson_date", "subject_name", "class_group_id")
@@ -355,20 +359,22 @@ class SetWorkTypeRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., code: _Optional[str] = ..., name: _Optional[str] = ..., weight: _Optional[str] = ...) -> None: ...
 
 class GetGridRequest(_message.Message):
-    __slots__ = ("school_id", "class_group_id", "subject_id", "term_id", "date_from", "date_to")
+    __slots__ = ("school_id", "class_group_id", "subject_id", "term_id", "date_from", "date_to", "subgroup_id")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
     TERM_ID_FIELD_NUMBER: _ClassVar[int]
     DATE_FROM_FIELD_NUMBER: _ClassVar[int]
     DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     class_group_id: str
     subject_id: str
     term_id: str
     date_from: str
     date_to: str
-    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., term_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ...) -> None: ...
+    subgroup_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., term_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., subgroup_id: _Optional[str] = ...) -> None: ...
 
 class GridLesson(_message.Message):
     __slots__ = ("lesson_id", "date", "lesson_number", "topic", "homework")
@@ -413,20 +419,24 @@ class GridStudent(_message.Message):
     def __init__(self, student_id: _Optional[str] = ..., last_name: _Optional[str] = ..., first_name: _Optional[str] = ..., middle_name: _Optional[str] = ..., cells: _Optional[_Iterable[_Union[GridCell, _Mapping]]] = ..., average: _Optional[str] = ..., marks_count: _Optional[int] = ...) -> None: ...
 
 class Grid(_message.Message):
-    __slots__ = ("class_group_id", "subject_id", "subject_name", "lessons", "students", "work_types")
+    __slots__ = ("class_group_id", "subject_id", "subject_name", "lessons", "students", "work_types", "subgroup_id", "subgroup_name")
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
     SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
     LESSONS_FIELD_NUMBER: _ClassVar[int]
     STUDENTS_FIELD_NUMBER: _ClassVar[int]
     WORK_TYPES_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_NAME_FIELD_NUMBER: _ClassVar[int]
     class_group_id: str
     subject_id: str
     subject_name: str
     lessons: _containers.RepeatedCompositeFieldContainer[GridLesson]
     students: _containers.RepeatedCompositeFieldContainer[GridStudent]
     work_types: _containers.RepeatedCompositeFieldContainer[WorkType]
-    def __init__(self, class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., lessons: _Optional[_Iterable[_Union[GridLesson, _Mapping]]] = ..., students: _Optional[_Iterable[_Union[GridStudent, _Mapping]]] = ..., work_types: _Optional[_Iterable[_Union[WorkType, _Mapping]]] = ...) -> None: ...
+    subgroup_id: str
+    subgroup_name: str
+    def __init__(self, class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., lessons: _Optional[_Iterable[_Union[GridLesson, _Mapping]]] = ..., students: _Optional[_Iterable[_Union[GridStudent, _Mapping]]] = ..., work_types: _Optional[_Iterable[_Union[WorkType, _Mapping]]] = ..., subgroup_id: _Optional[str] = ..., subgroup_name: _Optional[str] = ...) -> None: ...
 
 class Anomaly(_message.Message):
     __slots__ = ("kind", "actor_subject", "actor_person_id", "window_start", "window_end", "count", "sample_entity_ids", "description")
@@ -463,6 +473,22 @@ class ListAnomaliesResponse(_message.Message):
     ANOMALIES_FIELD_NUMBER: _ClassVar[int]
     anomalies: _containers.RepeatedCompositeFieldContainer[Anomaly]
     def __init__(self, anomalies: _Optional[_Iterable[_Union[Anomaly, _Mapping]]] = ...) -> None: ...
+
+class CorrectAttendanceRequest(_message.Message):
+    __slots__ = ("school_id", "lesson_id", "student_id", "status", "document_date", "reason")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    DOCUMENT_DATE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    lesson_id: str
+    student_id: str
+    status: str
+    document_date: str
+    reason: str
+    def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., status: _Optional[str] = ..., document_date: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class MarkRecorded(_message.Message):
     __slots__ = ("mark", "class_group_id")

@@ -104,6 +104,11 @@ class JournalServiceStub:
                 request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListAnomaliesRequest.SerializeToString,
                 response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListAnomaliesResponse.FromString,
                 _registered_method=True)
+        self.CorrectAttendance = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/CorrectAttendance',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.CorrectAttendanceRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.AttendanceEntry.FromString,
+                _registered_method=True)
 
 
 class JournalServiceServicer:
@@ -193,6 +198,12 @@ class JournalServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CorrectAttendance(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_JournalServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -265,6 +276,11 @@ def add_JournalServiceServicer_to_server(servicer, server):
                     servicer.ListAnomalies,
                     request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListAnomaliesRequest.FromString,
                     response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListAnomaliesResponse.SerializeToString,
+            ),
+            'CorrectAttendance': grpc.unary_unary_rpc_method_handler(
+                    servicer.CorrectAttendance,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.CorrectAttendanceRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.AttendanceEntry.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -645,6 +661,33 @@ class JournalService:
             '/otmetka.journal.v1.JournalService/ListAnomalies',
             proto_dot_journal_dot_v1_dot_journal__pb2.ListAnomaliesRequest.SerializeToString,
             proto_dot_journal_dot_v1_dot_journal__pb2.ListAnomaliesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CorrectAttendance(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/CorrectAttendance',
+            proto_dot_journal_dot_v1_dot_journal__pb2.CorrectAttendanceRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.AttendanceEntry.FromString,
             options,
             channel_credentials,
             insecure,

@@ -11,6 +11,7 @@ from proto.journal.v1 import journal_pb2_grpc
 from proto.schedule.v1 import schedule_pb2
 from services.common.errors import NotFound
 from services.common.outbox import Outbox
+from services.common.policy import Principal
 from services.journal import domain, tables
 from services.journal.handlers import Deps
 from services.journal.school_policy import DEFAULT
@@ -23,6 +24,14 @@ from tests.support.grpc_harness import FakePrincipals, database, serving
 class FakeSchedule:
     lessons: dict[str, schedule_pb2.Lesson] = field(default_factory=dict)
     terms: dict[str, tuple[str, schedule_pb2.Term]] = field(default_factory=dict)  # id -> (school_id, term)
+    subgroups: dict[str, schedule_pb2.Subgroup] = field(default_factory=dict)
+
+    def get_subgroup(self, school_id: str, subgroup_id: str) -> schedule_pb2.Subgroup:
+        self.calls.append("GetSubgroup")
+        subgroup = self.subgroups.get(subgroup_id)
+        if subgroup is None or subgroup.school_id != school_id:
+            raise NotFound("Подгруппа не найдена", {"subgroup_id": "не найдена"})
+        return subgroup
 
     def get_term(self, school_id: str, term_id: str) -> schedule_pb2.Term:
         owner, term = self.terms.get(term_id, ("", None))
@@ -97,11 +106,13 @@ class Lesson:
 
 
 def add_lesson(journal: Journal, school_id: str, class_group_id: str, teacher_id: str, date: dt.date,
-               lesson_number: int = 1, subject_id: str = "", term_id: str = "") -> schedule_pb2.Lesson:
+               lesson_number: int = 1, subject_id: str = "", term_id: str = "", subgroup_id: str = "",
+               substitute_teacher_id: str = "") -> schedule_pb2.Lesson:
     lesson = schedule_pb2.Lesson(
         id=str(uuid.uuid4()), school_id=school_id, class_group_id=class_group_id,
         subject_id=subject_id or str(uuid.uuid4()), subject_name="Математика", teacher_id=teacher_id,
-        date=date.isoformat(), lesson_number=lesson_number, starts_at="08:30", ends_at="09:15", term_id=term_id)
+        date=date.isoformat(), lesson_number=lesson_number, starts_at="08:30", ends_at="09:15", term_id=term_id,
+        subgroup_id=subgroup_id, substitute_teacher_id=substitute_teacher_id)
     journal.deps.schedule.lessons[lesson.id] = lesson
     return lesson
 
@@ -112,6 +123,20 @@ def new_lesson(journal: Journal, date: dt.date) -> Lesson:
     journal.deps.identity.classes[class_group_id] = set(students)
     journal.deps.principals.grant(school_id, "subject_teacher", person_id=teacher_id, subject=f"subject-{teacher_id}")
     return Lesson(school_id, teacher_id, students, add_lesson(journal, school_id, class_group_id, teacher_id, date))
+
+
+def add_subgroup(journal: Journal, school_id: str, class_group_id: str, students, name: str) -> schedule_pb2.Subgroup:
+    subgroup = schedule_pb2.Subgroup(id=str(uuid.uuid4()), school_id=school_id, class_group_id=class_group_id,
+                                     name=name, student_ids=list(students))
+    journal.deps.schedule.subgroups[subgroup.id] = subgroup
+    return subgroup
+
+
+def act_as_person(journal: Journal, school_id: str, person_id: str, *roles: str, form_class_group_ids=()) -> None:
+    """The caller acts in the school as this person with these roles (a form teacher of the given classes)."""
+    journal.deps.principals.grants[school_id] = Principal(
+        subject=f"subject-{person_id}", school_id=school_id, person_id=person_id, roles=frozenset(roles),
+        form_class_group_ids=frozenset(form_class_group_ids))
 
 
 def school_today() -> dt.date:

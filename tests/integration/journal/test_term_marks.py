@@ -10,7 +10,7 @@ import pytest
 
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
-from tests.integration.journal.conftest import Lesson, add_lesson, school_today
+from tests.integration.journal.conftest import Lesson, act_as_person, add_lesson, add_subgroup, school_today
 from tests.integration.journal.test_policy_and_locks import refused
 from tests.integration.journal.test_service import event_types, ledger_rows, save
 
@@ -146,3 +146,38 @@ def test_term_marks_need_a_student_in_a_class_and_a_known_term(journal, term):
                                        subject_id=term.math[0].subject_id, term_id=str(uuid.uuid4()), value="5")
     assert refused(journal.call, "SetTermMark", other_term)[0] == grpc.StatusCode.NOT_FOUND
     assert grid(journal, term) == []
+
+
+def test_the_form_teacher_sets_term_marks_of_every_subject_of_their_class_only(journal, term):
+    a = term.students[0]
+    form_teacher = str(uuid.uuid4())
+    act_as_person(journal, term.school_id, form_teacher, "form_teacher", form_class_group_ids=[term.class_group_id])
+    for lessons in (term.math, term.history):
+        assert set_mark(journal, term, a, lessons, "Н/А", reason="Пропуски по болезни").value == "Н/А"
+    assert [(row.entity, row.actor_person_id) for row in ledger_rows(journal, term.school_id)] == [
+        ("term_mark", form_teacher), ("term_mark", form_teacher)]
+    act_as_person(journal, term.school_id, form_teacher, "form_teacher", form_class_group_ids=[str(uuid.uuid4())])
+    code, message, _ = refused(set_mark, journal, term, a, term.math, "ОСВ")
+    assert code == grpc.StatusCode.PERMISSION_DENIED and "классный руководитель" in message
+
+
+def test_a_subgroup_teacher_sets_term_marks_of_their_own_subgroup(journal, term):
+    a, b, c = term.students
+    first = add_subgroup(journal, term.school_id, term.class_group_id, [a, b], "Английский, 1 группа")
+    second = add_subgroup(journal, term.school_id, term.class_group_id, [c], "Английский, 2 группа")
+    subject, start = str(uuid.uuid4()), dt.date.fromisoformat(term.term.start_date)
+    lessons = {group.id: [add_lesson(journal, term.school_id, term.class_group_id, teacher, start + dt.timedelta(days=k),
+                                     subject_id=subject, term_id=term.term.id, subgroup_id=group.id)
+                          for k in range(0, 56, 7)]
+               for group, teacher in ((first, str(uuid.uuid4())), (second, str(uuid.uuid4())))}
+    first_lessons = lessons[first.id]
+    journal.deps.principals.grant(term.school_id, "school_admin")
+    journal.call("SetJournalPolicy", pb.SetJournalPolicyRequest(school_id=term.school_id, edit_lock_days=0))
+    as_teacher_of(journal, term, first_lessons)
+    # one lesson a week in the student's subgroup (not two, as in the whole class): three marks are enough
+    for lesson in first_lessons[-3:]:
+        save(journal, term.lesson(lesson), marks=[dict(student_id=b, value="4")], reason="Опрос")
+    assert set_mark(journal, term, b, first_lessons, "4").value == "4"
+    assert set_mark(journal, term, a, first_lessons, "ОСВ").value == "ОСВ"
+    code, _, _ = refused(set_mark, journal, term, c, first_lessons, "ОСВ")
+    assert code == grpc.StatusCode.PERMISSION_DENIED
