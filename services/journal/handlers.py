@@ -16,7 +16,18 @@ from services.common import policy
 from services.common.db import Database, parse_uuid
 from services.common.outbox import Outbox
 from services.common.policy import Principal
-from services.journal import domain, ledger, messages, policy_store, subgroups, unlocks, work_type_rules, work_types
+from services.journal import (
+    domain,
+    ledger,
+    messages,
+    policy_store,
+    student_plans,
+    subgroups,
+    unlocks,
+    work_type_rules,
+    work_types,
+)
+from services.journal import student_plan_rules as plan_rules
 from services.journal.tables import attendance, lesson_records, marks
 
 
@@ -63,6 +74,8 @@ def save_lesson(deps: Deps, school_id: str, lesson_id: str, topic: str, homework
         settings = policy_store.load(session)
         unlocks.require_open(session, lesson, settings, now, principal.person_id)
         work_type_rules.check_marks([m.work_type for m in entry.marks], [w.code for w in work_types.load(session)])
+        plan_rules.check_lesson_marks(entry.marks, student_plans.load(session, {m.student_id for m in entry.marks}),
+                                      lesson.subject_id)
         reason = domain.change_reason(fields["lesson_date"], domain.school_today(settings.zone), reason)
         changes = LessonChanges(deps.outbox, session, fields, principal, client_address, reason, now)
         changes.save_texts(entry)

@@ -15,6 +15,10 @@ class ScheduleClient:
     def get_term(self, school_id: str, term_id: str) -> schedule_pb2.Term:
         return self.peer.call("GetTerm", schedule_pb2.GetTermRequest(school_id=school_id, term_id=term_id))
 
+    def get_class_group(self, school_id: str, class_group_id: str) -> schedule_pb2.ClassGroup:
+        return self.peer.call("GetClassGroup", schedule_pb2.GetClassGroupRequest(school_id=school_id,
+                                                                                 class_group_id=class_group_id))
+
     def get_subgroup(self, school_id: str, subgroup_id: str) -> schedule_pb2.Subgroup:
         return self.peer.call("GetSubgroup", schedule_pb2.GetSubgroupRequest(school_id=school_id, subgroup_id=subgroup_id))
 

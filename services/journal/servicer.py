@@ -6,10 +6,12 @@ from services.journal import (
     anomalies,
     attendance_corrections,
     domain,
+    final_marks,
     grid,
     handlers,
     policy_store,
     school_policy,
+    student_plans,
     term_marks,
     unlocks,
     work_types,
@@ -80,3 +82,19 @@ class JournalServicer(journal_pb2_grpc.JournalServiceServicer):
         return attendance_corrections.correct_attendance(
             self.deps, request.school_id, request.lesson_id, request.student_id, request.status, request.document_date,
             request.reason, request_context.client_address())
+
+    def SetStudentPlan(self, request, context):
+        return student_plans.set_student_plan(self.deps, request.school_id, request.student_id, request.home_schooled,
+                                              request.excluded_subject_ids, request.reason,
+                                              request_context.client_address())
+
+    def ListStudentPlans(self, request, context):
+        return pb.ListStudentPlansResponse(plans=student_plans.list_student_plans(self.deps, request.school_id))
+
+    def SetFinalMark(self, request, context):
+        return final_marks.set_final_mark(self.deps, request.school_id, request.student_id, request.subject_id,
+                                          request.kind, request.value, request.reason, request_context.client_address())
+
+    def ListFinalMarks(self, request, context):
+        return pb.ListFinalMarksResponse(final_marks=final_marks.list_final_marks(
+            self.deps, request.school_id, request.class_group_id))

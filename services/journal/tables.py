@@ -114,4 +114,27 @@ work_types = sa.Table(
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
 
+final_marks = sa.Table(
+    "final_marks", metadata,
+    uuid_column("id", primary_key=True),
+    uuid_column("school_id"),
+    uuid_column("student_id"),
+    uuid_column("subject_id"),
+    uuid_column("academic_year_id"),
+    uuid_column("class_group_id"),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("value", sa.Text, nullable=False),
+    uuid_column("set_by"),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+student_plans = sa.Table(
+    "student_plans", metadata,
+    uuid_column("school_id", primary_key=True),
+    uuid_column("student_id", primary_key=True),
+    sa.Column("home_schooled", sa.Boolean, nullable=False),
+    sa.Column("excluded_subject_ids", ARRAY(UUID(as_uuid=False)), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
 outbox, inbox = messaging_tables(metadata)

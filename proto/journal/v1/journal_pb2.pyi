@@ -401,7 +401,7 @@ class GridCell(_message.Message):
     def __init__(self, lesson_id: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[str] = ...) -> None: ...
 
 class GridStudent(_message.Message):
-    __slots__ = ("student_id", "last_name", "first_name", "middle_name", "cells", "average", "marks_count")
+    __slots__ = ("student_id", "last_name", "first_name", "middle_name", "cells", "average", "marks_count", "plan")
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     LAST_NAME_FIELD_NUMBER: _ClassVar[int]
     FIRST_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -409,6 +409,7 @@ class GridStudent(_message.Message):
     CELLS_FIELD_NUMBER: _ClassVar[int]
     AVERAGE_FIELD_NUMBER: _ClassVar[int]
     MARKS_COUNT_FIELD_NUMBER: _ClassVar[int]
+    PLAN_FIELD_NUMBER: _ClassVar[int]
     student_id: str
     last_name: str
     first_name: str
@@ -416,7 +417,8 @@ class GridStudent(_message.Message):
     cells: _containers.RepeatedCompositeFieldContainer[GridCell]
     average: str
     marks_count: int
-    def __init__(self, student_id: _Optional[str] = ..., last_name: _Optional[str] = ..., first_name: _Optional[str] = ..., middle_name: _Optional[str] = ..., cells: _Optional[_Iterable[_Union[GridCell, _Mapping]]] = ..., average: _Optional[str] = ..., marks_count: _Optional[int] = ...) -> None: ...
+    plan: str
+    def __init__(self, student_id: _Optional[str] = ..., last_name: _Optional[str] = ..., first_name: _Optional[str] = ..., middle_name: _Optional[str] = ..., cells: _Optional[_Iterable[_Union[GridCell, _Mapping]]] = ..., average: _Optional[str] = ..., marks_count: _Optional[int] = ..., plan: _Optional[str] = ...) -> None: ...
 
 class Grid(_message.Message):
     __slots__ = ("class_group_id", "subject_id", "subject_name", "lessons", "students", "work_types", "subgroup_id", "subgroup_name")
@@ -489,6 +491,100 @@ class CorrectAttendanceRequest(_message.Message):
     document_date: str
     reason: str
     def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., status: _Optional[str] = ..., document_date: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class StudentPlan(_message.Message):
+    __slots__ = ("school_id", "student_id", "home_schooled", "excluded_subject_ids", "updated_at")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    HOME_SCHOOLED_FIELD_NUMBER: _ClassVar[int]
+    EXCLUDED_SUBJECT_IDS_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    student_id: str
+    home_schooled: bool
+    excluded_subject_ids: _containers.RepeatedScalarFieldContainer[str]
+    updated_at: str
+    def __init__(self, school_id: _Optional[str] = ..., student_id: _Optional[str] = ..., home_schooled: _Optional[bool] = ..., excluded_subject_ids: _Optional[_Iterable[str]] = ..., updated_at: _Optional[str] = ...) -> None: ...
+
+class SetStudentPlanRequest(_message.Message):
+    __slots__ = ("school_id", "student_id", "home_schooled", "excluded_subject_ids", "reason")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    HOME_SCHOOLED_FIELD_NUMBER: _ClassVar[int]
+    EXCLUDED_SUBJECT_IDS_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    student_id: str
+    home_schooled: bool
+    excluded_subject_ids: _containers.RepeatedScalarFieldContainer[str]
+    reason: str
+    def __init__(self, school_id: _Optional[str] = ..., student_id: _Optional[str] = ..., home_schooled: _Optional[bool] = ..., excluded_subject_ids: _Optional[_Iterable[str]] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class ListStudentPlansRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class ListStudentPlansResponse(_message.Message):
+    __slots__ = ("plans",)
+    PLANS_FIELD_NUMBER: _ClassVar[int]
+    plans: _containers.RepeatedCompositeFieldContainer[StudentPlan]
+    def __init__(self, plans: _Optional[_Iterable[_Union[StudentPlan, _Mapping]]] = ...) -> None: ...
+
+class FinalMark(_message.Message):
+    __slots__ = ("id", "school_id", "student_id", "subject_id", "academic_year_id", "class_group_id", "kind", "value", "special", "updated_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    SPECIAL_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    student_id: str
+    subject_id: str
+    academic_year_id: str
+    class_group_id: str
+    kind: str
+    value: str
+    special: str
+    updated_at: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., student_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., kind: _Optional[str] = ..., value: _Optional[str] = ..., special: _Optional[str] = ..., updated_at: _Optional[str] = ...) -> None: ...
+
+class SetFinalMarkRequest(_message.Message):
+    __slots__ = ("school_id", "student_id", "subject_id", "kind", "value", "reason")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    student_id: str
+    subject_id: str
+    kind: str
+    value: str
+    reason: str
+    def __init__(self, school_id: _Optional[str] = ..., student_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., kind: _Optional[str] = ..., value: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class ListFinalMarksRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+
+class ListFinalMarksResponse(_message.Message):
+    __slots__ = ("final_marks",)
+    FINAL_MARKS_FIELD_NUMBER: _ClassVar[int]
+    final_marks: _containers.RepeatedCompositeFieldContainer[FinalMark]
+    def __init__(self, final_marks: _Optional[_Iterable[_Union[FinalMark, _Mapping]]] = ...) -> None: ...
 
 class MarkRecorded(_message.Message):
     __slots__ = ("mark", "class_group_id")
@@ -569,3 +665,17 @@ class TermMarkSet(_message.Message):
     term_mark: TermMark
     old_value: str
     def __init__(self, term_mark: _Optional[_Union[TermMark, _Mapping]] = ..., old_value: _Optional[str] = ...) -> None: ...
+
+class FinalMarkSet(_message.Message):
+    __slots__ = ("final_mark", "old_value")
+    FINAL_MARK_FIELD_NUMBER: _ClassVar[int]
+    OLD_VALUE_FIELD_NUMBER: _ClassVar[int]
+    final_mark: FinalMark
+    old_value: str
+    def __init__(self, final_mark: _Optional[_Union[FinalMark, _Mapping]] = ..., old_value: _Optional[str] = ...) -> None: ...
+
+class StudentPlanSet(_message.Message):
+    __slots__ = ("plan",)
+    PLAN_FIELD_NUMBER: _ClassVar[int]
+    plan: StudentPlan
+    def __init__(self, plan: _Optional[_Union[StudentPlan, _Mapping]] = ...) -> None: ...

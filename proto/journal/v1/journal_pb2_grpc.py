@@ -109,6 +109,26 @@ class JournalServiceStub:
                 request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.CorrectAttendanceRequest.SerializeToString,
                 response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.AttendanceEntry.FromString,
                 _registered_method=True)
+        self.SetStudentPlan = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/SetStudentPlan',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.SetStudentPlanRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.StudentPlan.FromString,
+                _registered_method=True)
+        self.ListStudentPlans = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ListStudentPlans',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListStudentPlansRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListStudentPlansResponse.FromString,
+                _registered_method=True)
+        self.SetFinalMark = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/SetFinalMark',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.SetFinalMarkRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.FinalMark.FromString,
+                _registered_method=True)
+        self.ListFinalMarks = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ListFinalMarks',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListFinalMarksRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListFinalMarksResponse.FromString,
+                _registered_method=True)
 
 
 class JournalServiceServicer:
@@ -204,6 +224,30 @@ class JournalServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SetStudentPlan(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListStudentPlans(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetFinalMark(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListFinalMarks(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_JournalServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -281,6 +325,26 @@ def add_JournalServiceServicer_to_server(servicer, server):
                     servicer.CorrectAttendance,
                     request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.CorrectAttendanceRequest.FromString,
                     response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.AttendanceEntry.SerializeToString,
+            ),
+            'SetStudentPlan': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetStudentPlan,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.SetStudentPlanRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.StudentPlan.SerializeToString,
+            ),
+            'ListStudentPlans': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListStudentPlans,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListStudentPlansRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListStudentPlansResponse.SerializeToString,
+            ),
+            'SetFinalMark': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetFinalMark,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.SetFinalMarkRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.FinalMark.SerializeToString,
+            ),
+            'ListFinalMarks': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListFinalMarks,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListFinalMarksRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListFinalMarksResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -688,6 +752,114 @@ class JournalService:
             '/otmetka.journal.v1.JournalService/CorrectAttendance',
             proto_dot_journal_dot_v1_dot_journal__pb2.CorrectAttendanceRequest.SerializeToString,
             proto_dot_journal_dot_v1_dot_journal__pb2.AttendanceEntry.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetStudentPlan(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/SetStudentPlan',
+            proto_dot_journal_dot_v1_dot_journal__pb2.SetStudentPlanRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.StudentPlan.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListStudentPlans(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ListStudentPlans',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListStudentPlansRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListStudentPlansResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetFinalMark(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/SetFinalMark',
+            proto_dot_journal_dot_v1_dot_journal__pb2.SetFinalMarkRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.FinalMark.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListFinalMarks(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ListFinalMarks',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListFinalMarksRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListFinalMarksResponse.FromString,
             options,
             channel_credentials,
             insecure,

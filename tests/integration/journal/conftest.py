@@ -25,6 +25,11 @@ class FakeSchedule:
     lessons: dict[str, schedule_pb2.Lesson] = field(default_factory=dict)
     terms: dict[str, tuple[str, schedule_pb2.Term]] = field(default_factory=dict)  # id -> (school_id, term)
     subgroups: dict[str, schedule_pb2.Subgroup] = field(default_factory=dict)
+    years: dict[str, str] = field(default_factory=dict)  # class group id -> academic year id
+
+    def get_class_group(self, school_id: str, class_group_id: str) -> schedule_pb2.ClassGroup:
+        year = self.years.setdefault(class_group_id, str(uuid.uuid4()))
+        return schedule_pb2.ClassGroup(id=class_group_id, school_id=school_id, academic_year_id=year)
 
     def get_subgroup(self, school_id: str, subgroup_id: str) -> schedule_pb2.Subgroup:
         self.calls.append("GetSubgroup")
@@ -158,3 +163,36 @@ def past_lesson(journal) -> Lesson:
 def old_lesson(journal) -> Lesson:
     """Ten days ago: closed for its teacher under the default edit lock (7 days)."""
     return new_lesson(journal, school_today() - dt.timedelta(days=10))
+
+
+@dataclass
+class Term:
+    """A school with class of three students, an eight-week term ending today, Математика twice a week (its last
+    lessons 7 and 3 days ago) and История once a week (its last lesson 6 days ago), each with its teacher."""
+
+    school_id: str
+    class_group_id: str
+    students: list[str]
+    term: schedule_pb2.Term
+    math: list[schedule_pb2.Lesson]
+    history: list[schedule_pb2.Lesson]
+
+    def lesson(self, lesson: schedule_pb2.Lesson) -> Lesson:
+        return Lesson(self.school_id, lesson.teacher_id, self.students, lesson)
+
+
+@pytest.fixture
+def term(journal) -> Term:
+    school_id, class_group_id = str(uuid.uuid4()), str(uuid.uuid4())
+    students = sorted(str(uuid.uuid4()) for _ in range(3))
+    journal.deps.identity.classes[class_group_id] = set(students)
+    start, end = school_today() - dt.timedelta(days=55), school_today()
+    term = schedule_pb2.Term(id=str(uuid.uuid4()), name="2 четверть", kind="quarter", start_date=start.isoformat(),
+                             end_date=end.isoformat())
+    journal.deps.schedule.terms[term.id] = (school_id, term)
+
+    def lessons(every: int, count: int) -> list[schedule_pb2.Lesson]:
+        subject_id, teacher_id = str(uuid.uuid4()), str(uuid.uuid4())
+        return [add_lesson(journal, school_id, class_group_id, teacher_id, start + dt.timedelta(days=every * k),
+                           subject_id=subject_id, term_id=term.id) for k in range(count)]
+    return Term(school_id, class_group_id, students, term, math=lessons(4, 14), history=lessons(7, 8))

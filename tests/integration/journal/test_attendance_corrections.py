@@ -74,3 +74,18 @@ def test_a_lesson_closed_for_its_teacher_still_takes_a_reason_by_a_fresh_documen
     act_as_person(journal, old_lesson.school_id, old_lesson.teacher_id, "subject_teacher")
     assert refused(save, journal, old_lesson, reason="x")[0] == grpc.StatusCode.FAILED_PRECONDITION
     assert correct(journal, old_lesson, a, "excused", reason="Заявление родителей").status == "excused"
+
+
+def test_a_mark_for_the_missed_topic_goes_into_its_lesson_while_the_absence_stays(journal, past_lesson):
+    """J5: the student was ill at the lesson, answered its topic later; the mark is given on that lesson."""
+    a = past_lesson.students[0]
+    save(journal, past_lesson, topic="Дроби", attendance=[dict(student_id=a, status="ill")], reason="После урока")
+    record = save(journal, past_lesson, topic="Дроби", attendance=[dict(student_id=a, status="ill")],
+                  marks=[dict(student_id=a, value="4", work_type="oral", comment="Пропущенная тема")],
+                  reason="Ответ по пропущенной теме")
+    assert [(m.student_id, m.value) for m in record.marks] == [(a, "4")]
+    assert [(e.student_id, e.status) for e in record.attendance] == [(a, "ill")]
+    journal.deps.principals.grant(past_lesson.school_id, "guardian", student_ids=[a])
+    diary = journal.call("GetDiary", pb.GetDiaryRequest(school_id=past_lesson.school_id, student_id=a,
+                                                        date_from=past_lesson.lesson.date, date_to=past_lesson.lesson.date))
+    assert [(e.attendance, [m.value for m in e.marks]) for e in diary.entries] == [("ill", ["4"])]

@@ -3,51 +3,17 @@ policy's minimum of current marks (ОСВ and Н/А never), the grid of a class,
 term's lessons of the subject closing for their teacher once a term mark is set."""
 import datetime as dt
 import uuid
-from dataclasses import dataclass
 
 import grpc
 import pytest
 
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
-from tests.integration.journal.conftest import Lesson, act_as_person, add_lesson, add_subgroup, school_today
+from tests.integration.journal.conftest import Term, act_as_person, add_lesson, add_subgroup
 from tests.integration.journal.test_policy_and_locks import refused
 from tests.integration.journal.test_service import event_types, ledger_rows, save
 
 pytestmark = pytest.mark.stack
-
-
-@dataclass
-class Term:
-    """A school with class of three students, an eight-week term ending today, Математика twice a week (its last
-    lessons 7 and 3 days ago) and История once a week (its last lesson 6 days ago), each with its teacher."""
-
-    school_id: str
-    class_group_id: str
-    students: list[str]
-    term: schedule_pb2.Term
-    math: list[schedule_pb2.Lesson]
-    history: list[schedule_pb2.Lesson]
-
-    def lesson(self, lesson: schedule_pb2.Lesson) -> Lesson:
-        return Lesson(self.school_id, lesson.teacher_id, self.students, lesson)
-
-
-@pytest.fixture
-def term(journal) -> Term:
-    school_id, class_group_id = str(uuid.uuid4()), str(uuid.uuid4())
-    students = sorted(str(uuid.uuid4()) for _ in range(3))
-    journal.deps.identity.classes[class_group_id] = set(students)
-    start, end = school_today() - dt.timedelta(days=55), school_today()
-    term = schedule_pb2.Term(id=str(uuid.uuid4()), name="2 четверть", kind="quarter", start_date=start.isoformat(),
-                             end_date=end.isoformat())
-    journal.deps.schedule.terms[term.id] = (school_id, term)
-
-    def lessons(every: int, count: int) -> list[schedule_pb2.Lesson]:
-        subject_id, teacher_id = str(uuid.uuid4()), str(uuid.uuid4())
-        return [add_lesson(journal, school_id, class_group_id, teacher_id, start + dt.timedelta(days=every * k),
-                           subject_id=subject_id, term_id=term.id) for k in range(count)]
-    return Term(school_id, class_group_id, students, term, math=lessons(4, 14), history=lessons(7, 8))
 
 
 def as_teacher_of(journal, term: Term, lessons: list[schedule_pb2.Lesson], *roles: str) -> None:
