@@ -17,6 +17,7 @@ from services.common.db import Database, parse_uuid
 from services.common.outbox import Outbox
 from services.common.policy import Principal
 from services.journal import (
+    deadline_rules,
     domain,
     ledger,
     messages,
@@ -28,6 +29,7 @@ from services.journal import (
     work_types,
 )
 from services.journal import student_plan_rules as plan_rules
+from services.journal.school_policy import DEFAULT, JournalPolicy
 from services.journal.tables import attendance, lesson_records, marks
 
 
@@ -77,7 +79,8 @@ def save_lesson(deps: Deps, school_id: str, lesson_id: str, topic: str, homework
         plan_rules.check_lesson_marks(entry.marks, student_plans.load(session, {m.student_id for m in entry.marks}),
                                       lesson.subject_id)
         reason = domain.change_reason(fields["lesson_date"], domain.school_today(settings.zone), reason)
-        changes = LessonChanges(deps.outbox, session, fields, principal, client_address, reason, now)
+        changes = LessonChanges(deps.outbox, session, fields, principal, client_address, reason, now, settings,
+                                lesson.ends_at)
         changes.save_texts(entry)
         changes.save_marks(entry.marks)
         changes.save_attendance(entry.attendance)
@@ -96,6 +99,8 @@ class LessonChanges:
     client_address: str
     reason: str
     now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    settings: JournalPolicy = DEFAULT
+    ends_at: str = ""  # the lesson's end ("HH:MM", school time): homework is due after it
     ledger_rows: list[dict] = field(default_factory=list)
     events: list = field(default_factory=list)  # written by flush(), in the order of the changes
 
@@ -109,9 +114,11 @@ class LessonChanges:
 
     def record(self, entity: str, old: dict | None, new: dict | None, event, student_id: str | None = None,
                entity_id: str | None = None) -> None:
+        due, late = deadline_rules.deadline(entity, old, new, self.lesson["lesson_date"], self.ends_at, self.settings,
+                                            self.now)
         self.ledger_rows.append(ledger.entry(
             self.lesson["school_id"], self.principal, self.client_address, self.now, entity, old, new, self.reason,
-            lesson_id=self.lesson_id, student_id=student_id, entity_id=entity_id))
+            lesson_id=self.lesson_id, student_id=student_id, entity_id=entity_id, due_at=due, late=late))
         self.events.append(event)
 
     def save_texts(self, entry: domain.LessonEntry) -> None:

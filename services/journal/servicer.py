@@ -9,6 +9,7 @@ from services.journal import (
     final_marks,
     grid,
     handlers,
+    late_entries,
     policy_store,
     school_policy,
     student_plans,
@@ -98,3 +99,8 @@ class JournalServicer(journal_pb2_grpc.JournalServiceServicer):
     def ListFinalMarks(self, request, context):
         return pb.ListFinalMarksResponse(final_marks=final_marks.list_final_marks(
             self.deps, request.school_id, request.class_group_id))
+
+    def ListLateEntries(self, request, context):
+        return pb.ListLateEntriesResponse(entries=late_entries.list_late_entries(
+            self.deps, request.school_id, request.date_from, request.date_to, request.teacher_id,
+            request.class_group_id))

@@ -64,6 +64,8 @@ ledger = sa.Table(
     sa.Column("old_value", JSONB),
     sa.Column("new_value", JSONB),
     sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("due_at", sa.DateTime(timezone=True)),
+    sa.Column("late", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 journal_policy = sa.Table(

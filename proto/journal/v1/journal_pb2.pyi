@@ -147,7 +147,7 @@ class Diary(_message.Message):
     def __init__(self, student_id: _Optional[str] = ..., entries: _Optional[_Iterable[_Union[DiaryEntry, _Mapping]]] = ...) -> None: ...
 
 class JournalPolicy(_message.Message):
-    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end", "attendance_correction_days")
+    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end", "attendance_correction_days", "homework_deadline_minutes", "written_work_days", "written_work_types")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     EDIT_LOCK_DAYS_FIELD_NUMBER: _ClassVar[int]
     UNLOCK_HOURS_FIELD_NUMBER: _ClassVar[int]
@@ -159,6 +159,9 @@ class JournalPolicy(_message.Message):
     NIGHT_START_FIELD_NUMBER: _ClassVar[int]
     NIGHT_END_FIELD_NUMBER: _ClassVar[int]
     ATTENDANCE_CORRECTION_DAYS_FIELD_NUMBER: _ClassVar[int]
+    HOMEWORK_DEADLINE_MINUTES_FIELD_NUMBER: _ClassVar[int]
+    WRITTEN_WORK_DAYS_FIELD_NUMBER: _ClassVar[int]
+    WRITTEN_WORK_TYPES_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     edit_lock_days: int
     unlock_hours: int
@@ -170,7 +173,10 @@ class JournalPolicy(_message.Message):
     night_start: str
     night_end: str
     attendance_correction_days: int
-    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ..., attendance_correction_days: _Optional[int] = ...) -> None: ...
+    homework_deadline_minutes: int
+    written_work_days: int
+    written_work_types: str
+    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ..., attendance_correction_days: _Optional[int] = ..., homework_deadline_minutes: _Optional[int] = ..., written_work_days: _Optional[int] = ..., written_work_types: _Optional[str] = ...) -> None: ...
 
 class GetJournalPolicyRequest(_message.Message):
     __slots__ = ("school_id",)
@@ -179,7 +185,7 @@ class GetJournalPolicyRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ...) -> None: ...
 
 class SetJournalPolicyRequest(_message.Message):
-    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end", "attendance_correction_days")
+    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end", "attendance_correction_days", "homework_deadline_minutes", "written_work_days", "written_work_types")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     EDIT_LOCK_DAYS_FIELD_NUMBER: _ClassVar[int]
     UNLOCK_HOURS_FIELD_NUMBER: _ClassVar[int]
@@ -191,6 +197,9 @@ class SetJournalPolicyRequest(_message.Message):
     NIGHT_START_FIELD_NUMBER: _ClassVar[int]
     NIGHT_END_FIELD_NUMBER: _ClassVar[int]
     ATTENDANCE_CORRECTION_DAYS_FIELD_NUMBER: _ClassVar[int]
+    HOMEWORK_DEADLINE_MINUTES_FIELD_NUMBER: _ClassVar[int]
+    WRITTEN_WORK_DAYS_FIELD_NUMBER: _ClassVar[int]
+    WRITTEN_WORK_TYPES_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     edit_lock_days: int
     unlock_hours: int
@@ -202,7 +211,10 @@ class SetJournalPolicyRequest(_message.Message):
     night_start: str
     night_end: str
     attendance_correction_days: int
-    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ..., attendance_correction_days: _Optional[int] = ...) -> None: ...
+    homework_deadline_minutes: int
+    written_work_days: int
+    written_work_types: str
+    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ..., attendance_correction_days: _Optional[int] = ..., homework_deadline_minutes: _Optional[int] = ..., written_work_days: _Optional[int] = ..., written_work_types: _Optional[str] = ...) -> None: ...
 
 class UnlockRequest(_message.Message):
     __slots__ = ("id", "school_id", "lesson_id", "teacher_id", "reason", "status", "requested_at", "decided_at", "decision_comment", "expires_at", "lesson_date", "subject_name", "class_group_id")
@@ -585,6 +597,54 @@ class ListFinalMarksResponse(_message.Message):
     FINAL_MARKS_FIELD_NUMBER: _ClassVar[int]
     final_marks: _containers.RepeatedCompositeFieldContainer[FinalMark]
     def __init__(self, final_marks: _Optional[_Iterable[_Union[FinalMark, _Mapping]]] = ...) -> None: ...
+
+class LateEntry(_message.Message):
+    __slots__ = ("ledger_id", "occurred_at", "due_at", "entity", "lesson_id", "lesson_date", "lesson_number", "class_group_id", "subject_name", "teacher_id", "actor_person_id", "student_id")
+    LEDGER_ID_FIELD_NUMBER: _ClassVar[int]
+    OCCURRED_AT_FIELD_NUMBER: _ClassVar[int]
+    DUE_AT_FIELD_NUMBER: _ClassVar[int]
+    ENTITY_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_DATE_FIELD_NUMBER: _ClassVar[int]
+    LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    ledger_id: str
+    occurred_at: str
+    due_at: str
+    entity: str
+    lesson_id: str
+    lesson_date: str
+    lesson_number: int
+    class_group_id: str
+    subject_name: str
+    teacher_id: str
+    actor_person_id: str
+    student_id: str
+    def __init__(self, ledger_id: _Optional[str] = ..., occurred_at: _Optional[str] = ..., due_at: _Optional[str] = ..., entity: _Optional[str] = ..., lesson_id: _Optional[str] = ..., lesson_date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., class_group_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., teacher_id: _Optional[str] = ..., actor_person_id: _Optional[str] = ..., student_id: _Optional[str] = ...) -> None: ...
+
+class ListLateEntriesRequest(_message.Message):
+    __slots__ = ("school_id", "date_from", "date_to", "teacher_id", "class_group_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    date_from: str
+    date_to: str
+    teacher_id: str
+    class_group_id: str
+    def __init__(self, school_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., teacher_id: _Optional[str] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+
+class ListLateEntriesResponse(_message.Message):
+    __slots__ = ("entries",)
+    ENTRIES_FIELD_NUMBER: _ClassVar[int]
+    entries: _containers.RepeatedCompositeFieldContainer[LateEntry]
+    def __init__(self, entries: _Optional[_Iterable[_Union[LateEntry, _Mapping]]] = ...) -> None: ...
 
 class MarkRecorded(_message.Message):
     __slots__ = ("mark", "class_group_id")

@@ -129,6 +129,11 @@ class JournalServiceStub:
                 request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListFinalMarksRequest.SerializeToString,
                 response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListFinalMarksResponse.FromString,
                 _registered_method=True)
+        self.ListLateEntries = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ListLateEntries',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListLateEntriesRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListLateEntriesResponse.FromString,
+                _registered_method=True)
 
 
 class JournalServiceServicer:
@@ -248,6 +253,12 @@ class JournalServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListLateEntries(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_JournalServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -345,6 +356,11 @@ def add_JournalServiceServicer_to_server(servicer, server):
                     servicer.ListFinalMarks,
                     request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListFinalMarksRequest.FromString,
                     response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListFinalMarksResponse.SerializeToString,
+            ),
+            'ListLateEntries': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListLateEntries,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListLateEntriesRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListLateEntriesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -860,6 +876,33 @@ class JournalService:
             '/otmetka.journal.v1.JournalService/ListFinalMarks',
             proto_dot_journal_dot_v1_dot_journal__pb2.ListFinalMarksRequest.SerializeToString,
             proto_dot_journal_dot_v1_dot_journal__pb2.ListFinalMarksResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListLateEntries(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ListLateEntries',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListLateEntriesRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListLateEntriesResponse.FromString,
             options,
             channel_credentials,
             insecure,
