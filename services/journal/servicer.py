@@ -11,6 +11,7 @@ from services.journal import (
     handlers,
     late_entries,
     policy_store,
+    reverts,
     school_policy,
     student_plans,
     term_marks,
@@ -104,3 +105,11 @@ class JournalServicer(journal_pb2_grpc.JournalServiceServicer):
         return pb.ListLateEntriesResponse(entries=late_entries.list_late_entries(
             self.deps, request.school_id, request.date_from, request.date_to, request.teacher_id,
             request.class_group_id))
+
+    def ListActorChanges(self, request, context):
+        return pb.ListActorChangesResponse(changes=reverts.list_actor_changes(
+            self.deps, request.school_id, request.actor_person_id, request.since))
+
+    def RevertActorChanges(self, request, context):
+        return reverts.revert_actor_changes(self.deps, request.school_id, request.actor_person_id, request.since,
+                                            request.reason, list(request.ledger_ids), request_context.client_address())

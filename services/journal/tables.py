@@ -66,6 +66,7 @@ ledger = sa.Table(
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("due_at", sa.DateTime(timezone=True)),
     sa.Column("late", sa.Boolean, nullable=False, server_default=sa.false()),
+    uuid_column("reverts", nullable=True),
 )
 
 journal_policy = sa.Table(

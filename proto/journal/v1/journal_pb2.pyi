@@ -646,6 +646,86 @@ class ListLateEntriesResponse(_message.Message):
     entries: _containers.RepeatedCompositeFieldContainer[LateEntry]
     def __init__(self, entries: _Optional[_Iterable[_Union[LateEntry, _Mapping]]] = ...) -> None: ...
 
+class ActorChange(_message.Message):
+    __slots__ = ("ledger_id", "occurred_at", "entity", "entity_id", "lesson_id", "student_id", "old_value", "new_value", "reason", "client_address", "reverted", "revertible")
+    LEDGER_ID_FIELD_NUMBER: _ClassVar[int]
+    OCCURRED_AT_FIELD_NUMBER: _ClassVar[int]
+    ENTITY_FIELD_NUMBER: _ClassVar[int]
+    ENTITY_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    OLD_VALUE_FIELD_NUMBER: _ClassVar[int]
+    NEW_VALUE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    REVERTED_FIELD_NUMBER: _ClassVar[int]
+    REVERTIBLE_FIELD_NUMBER: _ClassVar[int]
+    ledger_id: str
+    occurred_at: str
+    entity: str
+    entity_id: str
+    lesson_id: str
+    student_id: str
+    old_value: str
+    new_value: str
+    reason: str
+    client_address: str
+    reverted: bool
+    revertible: bool
+    def __init__(self, ledger_id: _Optional[str] = ..., occurred_at: _Optional[str] = ..., entity: _Optional[str] = ..., entity_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., old_value: _Optional[str] = ..., new_value: _Optional[str] = ..., reason: _Optional[str] = ..., client_address: _Optional[str] = ..., reverted: _Optional[bool] = ..., revertible: _Optional[bool] = ...) -> None: ...
+
+class ListActorChangesRequest(_message.Message):
+    __slots__ = ("school_id", "actor_person_id", "since")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    SINCE_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    actor_person_id: str
+    since: str
+    def __init__(self, school_id: _Optional[str] = ..., actor_person_id: _Optional[str] = ..., since: _Optional[str] = ...) -> None: ...
+
+class ListActorChangesResponse(_message.Message):
+    __slots__ = ("changes",)
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    changes: _containers.RepeatedCompositeFieldContainer[ActorChange]
+    def __init__(self, changes: _Optional[_Iterable[_Union[ActorChange, _Mapping]]] = ...) -> None: ...
+
+class RevertActorChangesRequest(_message.Message):
+    __slots__ = ("school_id", "actor_person_id", "since", "reason", "ledger_ids")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    SINCE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    LEDGER_IDS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    actor_person_id: str
+    since: str
+    reason: str
+    ledger_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, school_id: _Optional[str] = ..., actor_person_id: _Optional[str] = ..., since: _Optional[str] = ..., reason: _Optional[str] = ..., ledger_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class RevertOutcome(_message.Message):
+    __slots__ = ("ledger_id", "result", "message", "revert_ledger_id")
+    LEDGER_ID_FIELD_NUMBER: _ClassVar[int]
+    RESULT_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    REVERT_LEDGER_ID_FIELD_NUMBER: _ClassVar[int]
+    ledger_id: str
+    result: str
+    message: str
+    revert_ledger_id: str
+    def __init__(self, ledger_id: _Optional[str] = ..., result: _Optional[str] = ..., message: _Optional[str] = ..., revert_ledger_id: _Optional[str] = ...) -> None: ...
+
+class RevertActorChangesResponse(_message.Message):
+    __slots__ = ("outcomes", "reverted", "conflicts")
+    OUTCOMES_FIELD_NUMBER: _ClassVar[int]
+    REVERTED_FIELD_NUMBER: _ClassVar[int]
+    CONFLICTS_FIELD_NUMBER: _ClassVar[int]
+    outcomes: _containers.RepeatedCompositeFieldContainer[RevertOutcome]
+    reverted: int
+    conflicts: int
+    def __init__(self, outcomes: _Optional[_Iterable[_Union[RevertOutcome, _Mapping]]] = ..., reverted: _Optional[int] = ..., conflicts: _Optional[int] = ...) -> None: ...
+
 class MarkRecorded(_message.Message):
     __slots__ = ("mark", "class_group_id")
     MARK_FIELD_NUMBER: _ClassVar[int]

@@ -134,6 +134,16 @@ class JournalServiceStub:
                 request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListLateEntriesRequest.SerializeToString,
                 response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListLateEntriesResponse.FromString,
                 _registered_method=True)
+        self.ListActorChanges = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ListActorChanges',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListActorChangesRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListActorChangesResponse.FromString,
+                _registered_method=True)
+        self.RevertActorChanges = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/RevertActorChanges',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.RevertActorChangesRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.RevertActorChangesResponse.FromString,
+                _registered_method=True)
 
 
 class JournalServiceServicer:
@@ -259,6 +269,18 @@ class JournalServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListActorChanges(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RevertActorChanges(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_JournalServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -361,6 +383,16 @@ def add_JournalServiceServicer_to_server(servicer, server):
                     servicer.ListLateEntries,
                     request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListLateEntriesRequest.FromString,
                     response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListLateEntriesResponse.SerializeToString,
+            ),
+            'ListActorChanges': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListActorChanges,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListActorChangesRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListActorChangesResponse.SerializeToString,
+            ),
+            'RevertActorChanges': grpc.unary_unary_rpc_method_handler(
+                    servicer.RevertActorChanges,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.RevertActorChangesRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.RevertActorChangesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -903,6 +935,60 @@ class JournalService:
             '/otmetka.journal.v1.JournalService/ListLateEntries',
             proto_dot_journal_dot_v1_dot_journal__pb2.ListLateEntriesRequest.SerializeToString,
             proto_dot_journal_dot_v1_dot_journal__pb2.ListLateEntriesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListActorChanges(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ListActorChanges',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListActorChangesRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListActorChangesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RevertActorChanges(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/RevertActorChanges',
+            proto_dot_journal_dot_v1_dot_journal__pb2.RevertActorChangesRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.RevertActorChangesResponse.FromString,
             options,
             channel_credentials,
             insecure,
