@@ -6,7 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Text, column, delete, insert, select, update, values
+from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
@@ -153,8 +154,12 @@ class LessonChanges:
         for row in added:
             self.record("mark", None, mark_value(row), pb.MarkRecorded(mark=self.mark(row), class_group_id=group),
                         row["student_id"], row["id"])
+        if diff.changed:
+            new_values = values(column("id", UUID(as_uuid=False)), column("value", Text), column("comment", Text),
+                                name="new_values").data([(old.id, new.value, new.comment) for old, new in diff.changed])
+            self.session.execute(update(marks).where(marks.c.id == new_values.c.id).values(
+                value=new_values.c.value, comment=new_values.c.comment))
         for old, new in diff.changed:
-            self.session.execute(update(marks).where(marks.c.id == old.id).values(value=new.value, comment=new.comment))
             row = dict(vars(new), id=old.id, lesson_id=self.lesson_id)
             self.record("mark", mark_value(vars(old)), mark_value(row),
                         pb.MarkChanged(mark=self.mark(row), class_group_id=group, old_value=old.value),
@@ -169,15 +174,23 @@ class LessonChanges:
     def save_attendance(self, wanted: dict[str, str]) -> None:
         stored = dict(self.session.execute(select(attendance.c.student_id, attendance.c.status)
                                            .where(attendance.c.lesson_id == self.lesson_id)).all())
-        for change in domain.diff_attendance(stored, wanted):
-            key = (attendance.c.lesson_id == self.lesson_id, attendance.c.student_id == change.student_id)
-            if change.old is None:
-                self.session.execute(insert(attendance).values(school_id=self.lesson["school_id"], lesson_id=self.lesson_id,
-                                                               student_id=change.student_id, status=change.new))
-            elif change.new is None:
-                self.session.execute(delete(attendance).where(*key))
-            else:
-                self.session.execute(update(attendance).where(*key).values(status=change.new))
+        changes = domain.diff_attendance(stored, wanted)
+        added = [dict(school_id=self.lesson["school_id"], lesson_id=self.lesson_id, student_id=c.student_id,
+                      status=c.new) for c in changes if c.old is None]
+        if added:
+            self.session.execute(insert(attendance), added)
+        removed = [c.student_id for c in changes if c.new is None]
+        if removed:
+            self.session.execute(delete(attendance).where(attendance.c.lesson_id == self.lesson_id,
+                                                          attendance.c.student_id.in_(removed)))
+        changed = [(c.student_id, c.new) for c in changes if c.old is not None and c.new is not None]
+        if changed:
+            new_values = values(column("student_id", UUID(as_uuid=False)), column("status", Text),
+                                name="new_values").data(changed)
+            self.session.execute(update(attendance).where(attendance.c.lesson_id == self.lesson_id,
+                                                          attendance.c.student_id == new_values.c.student_id)
+                                 .values(status=new_values.c.status))
+        for change in changes:
             event = pb.AttendanceRecorded(
                 entry=pb.AttendanceEntry(lesson_id=self.lesson_id, student_id=change.student_id, status=change.new or ""),
                 class_group_id=self.lesson["class_group_id"], lesson_date=self.lesson_date)
