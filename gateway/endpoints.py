@@ -240,6 +240,12 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              "Отменить изменения журнала, сделанные человеком после указанного времени (конфликты — в ответе)",
              body=obj({"since": string(), "reason": string()}, {"ledger_ids": array(UUID)}),
              to_request=renamed(person_id="actor_person_id")),
+    Endpoint("POST", f"{S}/class-groups/{{class_group_id}}/paper-journal/import", "journal", "ImportPaperJournal",
+             "Перенести уроки из бумажного журнала (CSV или XLSX: date;lesson_number;subject;student;mark;work_type;"
+             "attendance;topic; dry_run — проверка)",
+             body=obj({"filename": string(), "content_base64": string(contentEncoding="base64"), "reason": string()},
+                      {"dry_run": BOOLEAN}),
+             to_request=_import_request, deadline=FILE_DEADLINE),
     Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/summary-sheet", "reporting", "GetSummarySheet",
              "Сводная ведомость учёта успеваемости"),
     Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/summary-sheet.pdf", "reporting", "RenderSummarySheetPdf",

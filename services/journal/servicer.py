@@ -10,6 +10,7 @@ from services.journal import (
     grid,
     handlers,
     late_entries,
+    paper_import,
     policy_store,
     reverts,
     school_policy,
@@ -113,3 +114,8 @@ class JournalServicer(journal_pb2_grpc.JournalServiceServicer):
     def RevertActorChanges(self, request, context):
         return reverts.revert_actor_changes(self.deps, request.school_id, request.actor_person_id, request.since,
                                             request.reason, list(request.ledger_ids), request_context.client_address())
+
+    def ImportPaperJournal(self, request, context):
+        return paper_import.import_paper_journal(self.deps, request.school_id, request.class_group_id, request.filename,
+                                                 request.content, request.reason, request.dry_run,
+                                                 request_context.client_address())

@@ -726,6 +726,50 @@ class RevertActorChangesResponse(_message.Message):
     conflicts: int
     def __init__(self, outcomes: _Optional[_Iterable[_Union[RevertOutcome, _Mapping]]] = ..., reverted: _Optional[int] = ..., conflicts: _Optional[int] = ...) -> None: ...
 
+class ImportPaperJournalRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "filename", "content", "reason", "dry_run")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    DRY_RUN_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    filename: str
+    content: bytes
+    reason: str
+    dry_run: bool
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., filename: _Optional[str] = ..., content: _Optional[bytes] = ..., reason: _Optional[str] = ..., dry_run: _Optional[bool] = ...) -> None: ...
+
+class PaperImportRow(_message.Message):
+    __slots__ = ("line", "status", "field", "reason", "lesson_id")
+    LINE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    line: int
+    status: str
+    field: str
+    reason: str
+    lesson_id: str
+    def __init__(self, line: _Optional[int] = ..., status: _Optional[str] = ..., field: _Optional[str] = ..., reason: _Optional[str] = ..., lesson_id: _Optional[str] = ...) -> None: ...
+
+class ImportPaperJournalResponse(_message.Message):
+    __slots__ = ("rows", "applied", "added", "unchanged", "errors")
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    APPLIED_FIELD_NUMBER: _ClassVar[int]
+    ADDED_FIELD_NUMBER: _ClassVar[int]
+    UNCHANGED_FIELD_NUMBER: _ClassVar[int]
+    ERRORS_FIELD_NUMBER: _ClassVar[int]
+    rows: _containers.RepeatedCompositeFieldContainer[PaperImportRow]
+    applied: bool
+    added: int
+    unchanged: int
+    errors: int
+    def __init__(self, rows: _Optional[_Iterable[_Union[PaperImportRow, _Mapping]]] = ..., applied: _Optional[bool] = ..., added: _Optional[int] = ..., unchanged: _Optional[int] = ..., errors: _Optional[int] = ...) -> None: ...
+
 class MarkRecorded(_message.Message):
     __slots__ = ("mark", "class_group_id")
     MARK_FIELD_NUMBER: _ClassVar[int]

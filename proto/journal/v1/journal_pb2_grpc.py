@@ -144,6 +144,11 @@ class JournalServiceStub:
                 request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.RevertActorChangesRequest.SerializeToString,
                 response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.RevertActorChangesResponse.FromString,
                 _registered_method=True)
+        self.ImportPaperJournal = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ImportPaperJournal',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ImportPaperJournalRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ImportPaperJournalResponse.FromString,
+                _registered_method=True)
 
 
 class JournalServiceServicer:
@@ -281,6 +286,12 @@ class JournalServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ImportPaperJournal(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_JournalServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -393,6 +404,11 @@ def add_JournalServiceServicer_to_server(servicer, server):
                     servicer.RevertActorChanges,
                     request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.RevertActorChangesRequest.FromString,
                     response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.RevertActorChangesResponse.SerializeToString,
+            ),
+            'ImportPaperJournal': grpc.unary_unary_rpc_method_handler(
+                    servicer.ImportPaperJournal,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ImportPaperJournalRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ImportPaperJournalResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -989,6 +1005,33 @@ class JournalService:
             '/otmetka.journal.v1.JournalService/RevertActorChanges',
             proto_dot_journal_dot_v1_dot_journal__pb2.RevertActorChangesRequest.SerializeToString,
             proto_dot_journal_dot_v1_dot_journal__pb2.RevertActorChangesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ImportPaperJournal(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ImportPaperJournal',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ImportPaperJournalRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ImportPaperJournalResponse.FromString,
             options,
             channel_credentials,
             insecure,
