@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Text, column, delete, insert, select, update, values
+from sqlalchemy import Text, column, delete, insert, or_, select, update, values
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
@@ -20,6 +20,7 @@ from services.common.policy import Principal
 from services.journal import (
     deadline_rules,
     domain,
+    homework,
     ledger,
     messages,
     policy_store,
@@ -31,19 +32,20 @@ from services.journal import (
 )
 from services.journal import student_plan_rules as plan_rules
 from services.journal.school_policy import DEFAULT, JournalPolicy
-from services.journal.tables import attendance, lesson_records, marks
+from services.journal.tables import attendance, homework_attachments, lesson_records, marks, student_homework
 
 
 @dataclass(frozen=True)
 class Deps:
-    """What the handlers use: the database, the outbox, who is calling (resolve(school_id)), and the
-    schedule and identity services (see peers.py for the methods)."""
+    """What the handlers use: the database, the outbox, who is calling (resolve(school_id)), the
+    schedule and identity services (see peers.py for the methods) and the object store of homework files."""
 
     db: Database
     outbox: Outbox
     principals: Any
     schedule: Any
     identity: Any
+    store: Any = None  # homework files (services.common.object_store.ObjectStore)
 
 
 def new_id() -> str:
@@ -252,6 +254,14 @@ def get_diary(deps: Deps, school_id: str, student_id: str, date_from: str, date_
             student_marks[row["lesson_id"]].append(row)
         statuses = dict(session.execute(select(attendance.c.lesson_id, attendance.c.status).where(
             attendance.c.lesson_id.in_(ids), attendance.c.student_id == student_id)).all())
+        own_homework = dict(session.execute(select(student_homework.c.lesson_id, student_homework.c.homework).where(
+            student_homework.c.lesson_id.in_(ids), student_homework.c.student_id == student_id)).all())
+        files = defaultdict(list)
+        for row in session.execute(select(homework_attachments).where(
+                homework_attachments.c.lesson_id.in_(ids),
+                or_(homework_attachments.c.student_id.is_(None), homework_attachments.c.student_id == student_id))
+                .order_by(homework_attachments.c.uploaded_at)).mappings():
+            files[row["lesson_id"]].append(homework.message(row))
     entries = []
     for lesson in lessons:
         text = texts.get(lesson.id)
@@ -259,5 +269,6 @@ def get_diary(deps: Deps, school_id: str, student_id: str, date_from: str, date_
             lesson_id=lesson.id, date=lesson.date, lesson_number=lesson.lesson_number, subject_name=lesson.subject_name,
             topic=text.topic if text else "", homework=text.homework if text else "",
             marks=[messages.mark(m, lesson.date, lesson.subject_id) for m in student_marks[lesson.id]],
-            attendance=statuses.get(lesson.id, "")))
+            attendance=statuses.get(lesson.id, ""), individual_homework=own_homework.get(lesson.id, ""),
+            attachments=files[lesson.id]))
     return pb.Diary(student_id=student_id, entries=entries)

@@ -9,6 +9,7 @@ from services.journal import (
     final_marks,
     grid,
     handlers,
+    homework,
     late_entries,
     paper_import,
     policy_store,
@@ -119,3 +120,18 @@ class JournalServicer(journal_pb2_grpc.JournalServiceServicer):
         return paper_import.import_paper_journal(self.deps, request.school_id, request.class_group_id, request.filename,
                                                  request.content, request.reason, request.dry_run,
                                                  request_context.client_address())
+
+    def SetStudentHomework(self, request, context):
+        return homework.set_student_homework(self.deps, request.school_id, request.lesson_id, request.student_id,
+                                             request.homework, request.reason, request_context.client_address())
+
+    def AddHomeworkAttachment(self, request, context):
+        return homework.add_attachment(self.deps, request.school_id, request.lesson_id, request.student_id,
+                                       request.filename, request.content, request_context.client_address())
+
+    def ListHomeworkAttachments(self, request, context):
+        return pb.ListHomeworkAttachmentsResponse(attachments=homework.list_attachments(
+            self.deps, request.school_id, request.lesson_id))
+
+    def GetHomeworkAttachment(self, request, context):
+        return homework.get_attachment(self.deps, request.school_id, request.attachment_id, request.student_id)

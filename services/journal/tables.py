@@ -140,4 +140,28 @@ student_plans = sa.Table(
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
 
+student_homework = sa.Table(
+    "student_homework", metadata,
+    uuid_column("school_id", primary_key=True),
+    uuid_column("lesson_id", primary_key=True),
+    uuid_column("student_id", primary_key=True),
+    sa.Column("homework", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+homework_attachments = sa.Table(
+    "homework_attachments", metadata,
+    uuid_column("id", primary_key=True),
+    uuid_column("school_id"),
+    uuid_column("lesson_id"),
+    uuid_column("class_group_id"),
+    uuid_column("student_id", nullable=True),
+    sa.Column("filename", sa.Text, nullable=False),
+    sa.Column("media_type", sa.Text, nullable=False),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("object_key", sa.Text, nullable=False),
+    uuid_column("uploaded_by"),
+    sa.Column("uploaded_at", sa.DateTime(timezone=True), nullable=False),
+)
+
 outbox, inbox = messaging_tables(metadata)

@@ -119,7 +119,7 @@ class GetDiaryRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., student_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ...) -> None: ...
 
 class DiaryEntry(_message.Message):
-    __slots__ = ("lesson_id", "date", "lesson_number", "subject_name", "topic", "homework", "marks", "attendance")
+    __slots__ = ("lesson_id", "date", "lesson_number", "subject_name", "topic", "homework", "marks", "attendance", "individual_homework", "attachments")
     LESSON_ID_FIELD_NUMBER: _ClassVar[int]
     DATE_FIELD_NUMBER: _ClassVar[int]
     LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
@@ -128,6 +128,8 @@ class DiaryEntry(_message.Message):
     HOMEWORK_FIELD_NUMBER: _ClassVar[int]
     MARKS_FIELD_NUMBER: _ClassVar[int]
     ATTENDANCE_FIELD_NUMBER: _ClassVar[int]
+    INDIVIDUAL_HOMEWORK_FIELD_NUMBER: _ClassVar[int]
+    ATTACHMENTS_FIELD_NUMBER: _ClassVar[int]
     lesson_id: str
     date: str
     lesson_number: int
@@ -136,7 +138,9 @@ class DiaryEntry(_message.Message):
     homework: str
     marks: _containers.RepeatedCompositeFieldContainer[Mark]
     attendance: str
-    def __init__(self, lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., subject_name: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[str] = ...) -> None: ...
+    individual_homework: str
+    attachments: _containers.RepeatedCompositeFieldContainer[HomeworkAttachment]
+    def __init__(self, lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., subject_name: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[str] = ..., individual_homework: _Optional[str] = ..., attachments: _Optional[_Iterable[_Union[HomeworkAttachment, _Mapping]]] = ...) -> None: ...
 
 class Diary(_message.Message):
     __slots__ = ("student_id", "entries")
@@ -770,6 +774,96 @@ class ImportPaperJournalResponse(_message.Message):
     errors: int
     def __init__(self, rows: _Optional[_Iterable[_Union[PaperImportRow, _Mapping]]] = ..., applied: _Optional[bool] = ..., added: _Optional[int] = ..., unchanged: _Optional[int] = ..., errors: _Optional[int] = ...) -> None: ...
 
+class SetStudentHomeworkRequest(_message.Message):
+    __slots__ = ("school_id", "lesson_id", "student_id", "homework", "reason")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    HOMEWORK_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    lesson_id: str
+    student_id: str
+    homework: str
+    reason: str
+    def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., homework: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class StudentHomework(_message.Message):
+    __slots__ = ("lesson_id", "student_id", "homework")
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    HOMEWORK_FIELD_NUMBER: _ClassVar[int]
+    lesson_id: str
+    student_id: str
+    homework: str
+    def __init__(self, lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., homework: _Optional[str] = ...) -> None: ...
+
+class HomeworkAttachment(_message.Message):
+    __slots__ = ("id", "lesson_id", "student_id", "filename", "media_type", "size", "uploaded_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_TYPE_FIELD_NUMBER: _ClassVar[int]
+    SIZE_FIELD_NUMBER: _ClassVar[int]
+    UPLOADED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    lesson_id: str
+    student_id: str
+    filename: str
+    media_type: str
+    size: int
+    uploaded_at: str
+    def __init__(self, id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., filename: _Optional[str] = ..., media_type: _Optional[str] = ..., size: _Optional[int] = ..., uploaded_at: _Optional[str] = ...) -> None: ...
+
+class AddHomeworkAttachmentRequest(_message.Message):
+    __slots__ = ("school_id", "lesson_id", "student_id", "filename", "content")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    lesson_id: str
+    student_id: str
+    filename: str
+    content: bytes
+    def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., filename: _Optional[str] = ..., content: _Optional[bytes] = ...) -> None: ...
+
+class ListHomeworkAttachmentsRequest(_message.Message):
+    __slots__ = ("school_id", "lesson_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    lesson_id: str
+    def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ...) -> None: ...
+
+class ListHomeworkAttachmentsResponse(_message.Message):
+    __slots__ = ("attachments",)
+    ATTACHMENTS_FIELD_NUMBER: _ClassVar[int]
+    attachments: _containers.RepeatedCompositeFieldContainer[HomeworkAttachment]
+    def __init__(self, attachments: _Optional[_Iterable[_Union[HomeworkAttachment, _Mapping]]] = ...) -> None: ...
+
+class GetHomeworkAttachmentRequest(_message.Message):
+    __slots__ = ("school_id", "attachment_id", "student_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ATTACHMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    attachment_id: str
+    student_id: str
+    def __init__(self, school_id: _Optional[str] = ..., attachment_id: _Optional[str] = ..., student_id: _Optional[str] = ...) -> None: ...
+
+class AttachmentFile(_message.Message):
+    __slots__ = ("filename", "media_type", "content")
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_TYPE_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    filename: str
+    media_type: str
+    content: bytes
+    def __init__(self, filename: _Optional[str] = ..., media_type: _Optional[str] = ..., content: _Optional[bytes] = ...) -> None: ...
+
 class MarkRecorded(_message.Message):
     __slots__ = ("mark", "class_group_id")
     MARK_FIELD_NUMBER: _ClassVar[int]
@@ -819,16 +913,24 @@ class TopicSet(_message.Message):
     def __init__(self, lesson_id: _Optional[str] = ..., topic: _Optional[str] = ..., class_group_id: _Optional[str] = ..., lesson_date: _Optional[str] = ...) -> None: ...
 
 class HomeworkSet(_message.Message):
-    __slots__ = ("lesson_id", "homework", "class_group_id", "lesson_date")
+    __slots__ = ("lesson_id", "homework", "class_group_id", "lesson_date", "student_id")
     LESSON_ID_FIELD_NUMBER: _ClassVar[int]
     HOMEWORK_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     LESSON_DATE_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     lesson_id: str
     homework: str
     class_group_id: str
     lesson_date: str
-    def __init__(self, lesson_id: _Optional[str] = ..., homework: _Optional[str] = ..., class_group_id: _Optional[str] = ..., lesson_date: _Optional[str] = ...) -> None: ...
+    student_id: str
+    def __init__(self, lesson_id: _Optional[str] = ..., homework: _Optional[str] = ..., class_group_id: _Optional[str] = ..., lesson_date: _Optional[str] = ..., student_id: _Optional[str] = ...) -> None: ...
+
+class HomeworkAttachmentAdded(_message.Message):
+    __slots__ = ("attachment",)
+    ATTACHMENT_FIELD_NUMBER: _ClassVar[int]
+    attachment: HomeworkAttachment
+    def __init__(self, attachment: _Optional[_Union[HomeworkAttachment, _Mapping]] = ...) -> None: ...
 
 class UnlockRequested(_message.Message):
     __slots__ = ("request",)

@@ -149,6 +149,26 @@ class JournalServiceStub:
                 request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ImportPaperJournalRequest.SerializeToString,
                 response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ImportPaperJournalResponse.FromString,
                 _registered_method=True)
+        self.SetStudentHomework = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/SetStudentHomework',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.SetStudentHomeworkRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.StudentHomework.FromString,
+                _registered_method=True)
+        self.AddHomeworkAttachment = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/AddHomeworkAttachment',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.AddHomeworkAttachmentRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.HomeworkAttachment.FromString,
+                _registered_method=True)
+        self.ListHomeworkAttachments = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ListHomeworkAttachments',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListHomeworkAttachmentsRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListHomeworkAttachmentsResponse.FromString,
+                _registered_method=True)
+        self.GetHomeworkAttachment = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/GetHomeworkAttachment',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.GetHomeworkAttachmentRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.AttachmentFile.FromString,
+                _registered_method=True)
 
 
 class JournalServiceServicer:
@@ -292,6 +312,30 @@ class JournalServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SetStudentHomework(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddHomeworkAttachment(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListHomeworkAttachments(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetHomeworkAttachment(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_JournalServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -409,6 +453,26 @@ def add_JournalServiceServicer_to_server(servicer, server):
                     servicer.ImportPaperJournal,
                     request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ImportPaperJournalRequest.FromString,
                     response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ImportPaperJournalResponse.SerializeToString,
+            ),
+            'SetStudentHomework': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetStudentHomework,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.SetStudentHomeworkRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.StudentHomework.SerializeToString,
+            ),
+            'AddHomeworkAttachment': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddHomeworkAttachment,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.AddHomeworkAttachmentRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.HomeworkAttachment.SerializeToString,
+            ),
+            'ListHomeworkAttachments': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListHomeworkAttachments,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListHomeworkAttachmentsRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListHomeworkAttachmentsResponse.SerializeToString,
+            ),
+            'GetHomeworkAttachment': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetHomeworkAttachment,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.GetHomeworkAttachmentRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.AttachmentFile.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1032,6 +1096,114 @@ class JournalService:
             '/otmetka.journal.v1.JournalService/ImportPaperJournal',
             proto_dot_journal_dot_v1_dot_journal__pb2.ImportPaperJournalRequest.SerializeToString,
             proto_dot_journal_dot_v1_dot_journal__pb2.ImportPaperJournalResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetStudentHomework(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/SetStudentHomework',
+            proto_dot_journal_dot_v1_dot_journal__pb2.SetStudentHomeworkRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.StudentHomework.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddHomeworkAttachment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/AddHomeworkAttachment',
+            proto_dot_journal_dot_v1_dot_journal__pb2.AddHomeworkAttachmentRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.HomeworkAttachment.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListHomeworkAttachments(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ListHomeworkAttachments',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListHomeworkAttachmentsRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListHomeworkAttachmentsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetHomeworkAttachment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/GetHomeworkAttachment',
+            proto_dot_journal_dot_v1_dot_journal__pb2.GetHomeworkAttachmentRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.AttachmentFile.FromString,
             options,
             channel_credentials,
             insecure,

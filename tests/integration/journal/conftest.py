@@ -1,5 +1,6 @@
 """The journal servicer in-process on a free port, against the real PostgreSQL and Keycloak tokens, with
-small fakes of our own ports: principals, the schedule service and the identity service."""
+small fakes of our own ports: principals, the schedule service and the identity service; homework files in the
+stack's MinIO (a test bucket)."""
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
@@ -9,7 +10,9 @@ import pytest
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2_grpc
 from proto.schedule.v1 import schedule_pb2
+from services import topology
 from services.common.errors import NotFound
+from services.common.object_store import ObjectStore
 from services.common.outbox import Outbox
 from services.common.policy import Principal
 from services.journal import domain, tables
@@ -94,7 +97,9 @@ class Journal:
 @pytest.fixture(scope="session")
 def journal():
     with database("journal") as db:
-        deps = Deps(db, Outbox("journal", tables.outbox), FakePrincipals(), FakeSchedule(), FakeIdentity())
+        store = ObjectStore.from_env("otmetka-homework-it", topology.process_env(stack.env()))
+        store.ensure_bucket()
+        deps = Deps(db, Outbox("journal", tables.outbox), FakePrincipals(), FakeSchedule(), FakeIdentity(), store)
         with serving(journal_pb2_grpc.add_JournalServiceServicer_to_server, JournalServicer(deps),
                      journal_pb2_grpc.JournalServiceStub) as stub:
             yield Journal(stub, deps, stack.operator_token())
