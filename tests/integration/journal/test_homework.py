@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from proto.journal.v1 import journal_pb2 as pb
+from services.common.errors import NotFound
 from services.journal.tables import homework_attachments, student_homework
 from tests.integration.journal.test_policy_and_locks import refused
 from tests.integration.journal.test_service import event_types, ledger_rows
@@ -66,6 +67,8 @@ def test_files_are_checked_stored_per_school_and_shown_to_their_students(journal
     assert (for_all.filename, for_all.media_type, for_all.size) == ("задание.pdf", "application/pdf", len(PDF))
     key = f"{school}/homework/{today_lesson.lesson.id}/{for_all.id}"
     assert journal.deps.store.get(key) == PDF  # under the school's prefix
+    with pytest.raises(NotFound):
+        journal.deps.store.get(f"{school}/homework/{today_lesson.lesson.id}/{uuid.uuid4()}")
     for name, content, field in (("virus.exe", b"MZ", "filename"), ("fake.pdf", b"not a pdf", "content"),
                                  ("big.txt", b"a" * 1_500_001, "content"), ("", PDF, "filename")):
         code, _, fields = refused(attach, journal, today_lesson, name, content)
