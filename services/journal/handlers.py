@@ -20,7 +20,6 @@ from services.common.policy import Principal
 from services.journal import (
     deadline_rules,
     domain,
-    homework,
     ledger,
     messages,
     policy_store,
@@ -31,6 +30,7 @@ from services.journal import (
     work_types,
 )
 from services.journal import student_plan_rules as plan_rules
+from services.journal.homework import message as attachment_message
 from services.journal.school_policy import DEFAULT, JournalPolicy
 from services.journal.tables import attendance, homework_attachments, lesson_records, marks, student_homework
 
@@ -261,7 +261,7 @@ def get_diary(deps: Deps, school_id: str, student_id: str, date_from: str, date_
                 homework_attachments.c.lesson_id.in_(ids),
                 or_(homework_attachments.c.student_id.is_(None), homework_attachments.c.student_id == student_id))
                 .order_by(homework_attachments.c.uploaded_at)).mappings():
-            files[row["lesson_id"]].append(homework.message(row))
+            files[row["lesson_id"]].append(attachment_message(row))
     entries = []
     for lesson in lessons:
         text = texts.get(lesson.id)
