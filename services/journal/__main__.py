@@ -7,6 +7,7 @@ from proto.schedule.v1 import schedule_pb2_grpc
 from services.common.object_store import ObjectStore
 from services.common.runtime import start
 from services.journal import tables
+from services.journal.events import handlers
 from services.journal.handlers import Deps
 from services.journal.peers import IdentityClient, ScheduleClient
 from services.journal.servicer import JournalServicer
@@ -27,7 +28,7 @@ def main() -> None:
         journal_pb2_grpc.add_JournalServiceServicer_to_server(servicer, server)
         return [journal_pb2.DESCRIPTOR.services_by_name["JournalService"].full_name]
 
-    runtime.serve(register, workers=[runtime.relay()])
+    runtime.serve(register, workers=[runtime.relay(), runtime.consumer(handlers, ["identity"])])
 
 
 if __name__ == "__main__":

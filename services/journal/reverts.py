@@ -8,7 +8,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from proto.journal.v1 import journal_pb2 as pb
@@ -18,7 +18,7 @@ from services.common.errors import Forbidden, Invalid
 from services.common.policy import Principal
 from services.journal import domain, final_marks, ledger, messages
 from services.journal import term_mark_rules as term_rules
-from services.journal.tables import attendance, lesson_records, marks, term_marks
+from services.journal.tables import attendance, compromised_accounts, lesson_records, marks, term_marks
 from services.journal.tables import final_marks as final_marks_table
 from services.journal.tables import ledger as ledger_table
 
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 REVERTIBLE = ("mark", "attendance", "topic", "homework", "term_mark", "final_mark")
 REVERTERS = frozenset({"school_admin"})  # the task names the school administrator
 MAX_CHANGES = 5000
+DEFAULT_WINDOW_HOURS = 72
+MAX_WINDOW_HOURS = 720
 
 
 def parse_since(value: str) -> dt.datetime:
@@ -80,6 +82,34 @@ def list_actor_changes(deps: Deps, school_id: str, actor_person_id: str, since: 
                            old_value=_json(r.old_value), new_value=_json(r.new_value), reason=r.reason,
                            client_address=r.client_address, reverted=r.id in reverted,
                            revertible=r.entity in REVERTIBLE) for r in rows]
+
+
+def list_compromised_accounts(deps: Deps, school_id: str, window_hours: int) -> list[pb.CompromisedAccount]:
+    """Accounts identity reported compromised, newest report first, with their journal changes after the report
+    and within `window_hours` (default 72) before it, and how many of those are revertible and not reverted."""
+    school_id = parse_uuid(school_id, "school_id")
+    policy.require(deps.principals.resolve(school_id), "journal_policy.manage")
+    hours = window_hours or DEFAULT_WINDOW_HOURS
+    if not 1 <= hours <= MAX_WINDOW_HOURS:
+        raise Invalid("window_hours", f"окно перед сообщением о взломе: от 1 до {MAX_WINDOW_HOURS} ч")
+    result = []
+    with deps.db.tenant_session(school_id) as session:
+        reverted = select(ledger_table.c.reverts).where(ledger_table.c.reverts.is_not(None))
+        for account in session.execute(select(compromised_accounts).order_by(
+                compromised_accounts.c.reported_at.desc())).mappings():
+            reported = account["reported_at"]
+            after = ledger_table.c.occurred_at >= reported
+            counts = session.execute(select(
+                func.count().filter(after),
+                func.count().filter(~after),
+                func.count().filter(ledger_table.c.entity.in_(REVERTIBLE), ledger_table.c.id.not_in(reverted)),
+            ).where(ledger_table.c.actor_person_id == account["person_id"],
+                    ledger_table.c.occurred_at >= reported - dt.timedelta(hours=hours))).one()
+            result.append(pb.CompromisedAccount(
+                person_id=account["person_id"], subject=account["subject"], reported_at=reported.isoformat(),
+                reported_by=account["reported_by"], changes_since_report=counts[0], changes_in_window=counts[1],
+                not_reverted=counts[2]))
+    return result
 
 
 def revert_actor_changes(deps: Deps, school_id: str, actor_person_id: str, since: str, reason: str,

@@ -135,3 +135,7 @@ class JournalServicer(journal_pb2_grpc.JournalServiceServicer):
 
     def GetHomeworkAttachment(self, request, context):
         return homework.get_attachment(self.deps, request.school_id, request.attachment_id, request.student_id)
+
+    def ListCompromisedAccounts(self, request, context):
+        return pb.ListCompromisedAccountsResponse(accounts=reverts.list_compromised_accounts(
+            self.deps, request.school_id, request.window_hours))

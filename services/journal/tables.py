@@ -164,4 +164,13 @@ homework_attachments = sa.Table(
     sa.Column("uploaded_at", sa.DateTime(timezone=True), nullable=False),
 )
 
+compromised_accounts = sa.Table(
+    "compromised_accounts", metadata,
+    uuid_column("school_id", primary_key=True),
+    uuid_column("person_id", primary_key=True),
+    sa.Column("reported_at", sa.DateTime(timezone=True), primary_key=True),
+    sa.Column("subject", sa.Text, nullable=False),
+    sa.Column("reported_by", sa.Text, nullable=False),
+)
+
 outbox, inbox = messaging_tables(metadata)

@@ -678,6 +678,38 @@ class ActorChange(_message.Message):
     revertible: bool
     def __init__(self, ledger_id: _Optional[str] = ..., occurred_at: _Optional[str] = ..., entity: _Optional[str] = ..., entity_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., old_value: _Optional[str] = ..., new_value: _Optional[str] = ..., reason: _Optional[str] = ..., client_address: _Optional[str] = ..., reverted: _Optional[bool] = ..., revertible: _Optional[bool] = ...) -> None: ...
 
+class CompromisedAccount(_message.Message):
+    __slots__ = ("person_id", "subject", "reported_at", "reported_by", "changes_since_report", "changes_in_window", "not_reverted")
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    REPORTED_AT_FIELD_NUMBER: _ClassVar[int]
+    REPORTED_BY_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_SINCE_REPORT_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_IN_WINDOW_FIELD_NUMBER: _ClassVar[int]
+    NOT_REVERTED_FIELD_NUMBER: _ClassVar[int]
+    person_id: str
+    subject: str
+    reported_at: str
+    reported_by: str
+    changes_since_report: int
+    changes_in_window: int
+    not_reverted: int
+    def __init__(self, person_id: _Optional[str] = ..., subject: _Optional[str] = ..., reported_at: _Optional[str] = ..., reported_by: _Optional[str] = ..., changes_since_report: _Optional[int] = ..., changes_in_window: _Optional[int] = ..., not_reverted: _Optional[int] = ...) -> None: ...
+
+class ListCompromisedAccountsRequest(_message.Message):
+    __slots__ = ("school_id", "window_hours")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    WINDOW_HOURS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    window_hours: int
+    def __init__(self, school_id: _Optional[str] = ..., window_hours: _Optional[int] = ...) -> None: ...
+
+class ListCompromisedAccountsResponse(_message.Message):
+    __slots__ = ("accounts",)
+    ACCOUNTS_FIELD_NUMBER: _ClassVar[int]
+    accounts: _containers.RepeatedCompositeFieldContainer[CompromisedAccount]
+    def __init__(self, accounts: _Optional[_Iterable[_Union[CompromisedAccount, _Mapping]]] = ...) -> None: ...
+
 class ListActorChangesRequest(_message.Message):
     __slots__ = ("school_id", "actor_person_id", "since")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]

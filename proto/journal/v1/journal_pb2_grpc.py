@@ -139,6 +139,11 @@ class JournalServiceStub:
                 request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListActorChangesRequest.SerializeToString,
                 response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListActorChangesResponse.FromString,
                 _registered_method=True)
+        self.ListCompromisedAccounts = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ListCompromisedAccounts',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListCompromisedAccountsRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListCompromisedAccountsResponse.FromString,
+                _registered_method=True)
         self.RevertActorChanges = channel.unary_unary(
                 '/otmetka.journal.v1.JournalService/RevertActorChanges',
                 request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.RevertActorChangesRequest.SerializeToString,
@@ -300,6 +305,12 @@ class JournalServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListCompromisedAccounts(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def RevertActorChanges(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -443,6 +454,11 @@ def add_JournalServiceServicer_to_server(servicer, server):
                     servicer.ListActorChanges,
                     request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListActorChangesRequest.FromString,
                     response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListActorChangesResponse.SerializeToString,
+            ),
+            'ListCompromisedAccounts': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCompromisedAccounts,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListCompromisedAccountsRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListCompromisedAccountsResponse.SerializeToString,
             ),
             'RevertActorChanges': grpc.unary_unary_rpc_method_handler(
                     servicer.RevertActorChanges,
@@ -1042,6 +1058,33 @@ class JournalService:
             '/otmetka.journal.v1.JournalService/ListActorChanges',
             proto_dot_journal_dot_v1_dot_journal__pb2.ListActorChangesRequest.SerializeToString,
             proto_dot_journal_dot_v1_dot_journal__pb2.ListActorChangesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCompromisedAccounts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ListCompromisedAccounts',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListCompromisedAccountsRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListCompromisedAccountsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -8,7 +8,12 @@ import grpc
 import pytest
 from sqlalchemy import select
 
+from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2 as pb
+from services.common.consumer import IdempotentConsumer
+from services.common.outbox import envelope
+from services.journal import tables
+from services.journal.events import handlers
 from services.journal.tables import ledger, marks
 from tests.integration.journal.conftest import act_as_person
 from tests.integration.journal.test_final_marks_and_plans import set_final
@@ -104,3 +109,25 @@ def test_term_and_final_marks_are_reverted_and_only_the_chosen_rows(journal, ter
         school_id=term.school_id, class_group_id=term.class_group_id, term_id=term.term.id)).term_marks) == []
     with journal.deps.db.tenant_session(term.school_id) as session:
         assert session.scalar(select(ledger.c.new_value).where(ledger.c.reverts == listed[2].ledger_id)) is None
+
+
+def test_accounts_reported_compromised_are_listed_with_their_changes(journal, past_lesson):
+    school, teacher, a = past_lesson.school_id, past_lesson.teacher_id, past_lesson.students[0]
+    save(journal, past_lesson, topic="До сообщения", reason="Урок")
+    reported_at = dt.datetime.now(dt.UTC)
+    save(journal, past_lesson, topic="После сообщения", marks=[dict(student_id=a, value="2")], reason="Взлом")
+    consumer = IdempotentConsumer(journal.deps.db, tables.inbox, handlers)
+    raw = envelope(school, identity_pb2.AccountCompromised(
+        person_id=teacher, subject=f"subject-{teacher}", reported_at=reported_at.isoformat(),
+        reported_by="admin"), actor="test").SerializeToString()
+    assert consumer.handle(raw) and not consumer.handle(raw)  # once
+    journal.deps.principals.grant(school, "school_admin", person_id=str(uuid.uuid4()), subject="admin")
+
+    def listed(**kw):
+        return journal.call("ListCompromisedAccounts", pb.ListCompromisedAccountsRequest(school_id=school, **kw)).accounts
+    (account,) = listed()
+    assert (account.person_id, account.reported_by) == (teacher, "admin")
+    assert (account.changes_since_report, account.changes_in_window, account.not_reverted) == (2, 1, 3)
+    revert(journal, school, teacher, reported_at)
+    assert listed(window_hours=1)[0].not_reverted == 1  # the change before the report stays for review
+    assert "window_hours" in refused(listed, window_hours=1000)[2]
