@@ -235,7 +235,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              query={**PERIOD, "teacher_id": UUID, "class_group_id": UUID}, to_request=PERIOD_NAMES),
     Endpoint("GET", f"{S}/compromised-accounts", "journal", "ListCompromisedAccounts",
              "Взломанные учётные записи и их изменения в журнале (window_hours — окно до сообщения, по умолчанию 72)",
-             query={"window_hours": INTEGER}),
+             query={"window_hours": enum("24", "72", "168", "720")}),
     Endpoint("GET", f"{S}/people/{{person_id}}/journal-changes", "journal", "ListActorChanges",
              "Все изменения журнала, сделанные человеком после указанного времени (взлом учётной записи)",
              query={"since": string()}, to_request=renamed(person_id="actor_person_id")),
