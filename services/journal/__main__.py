@@ -1,26 +1,34 @@
 """Runs the journal service: python -m services.journal."""
+import os
+
 from proto.identity.v1 import identity_pb2_grpc
 from proto.journal.v1 import journal_pb2, journal_pb2_grpc
 from proto.schedule.v1 import schedule_pb2_grpc
+from services.common.object_store import ObjectStore
 from services.common.runtime import start
 from services.journal import tables
+from services.journal.events import handlers
 from services.journal.handlers import Deps
 from services.journal.peers import IdentityClient, ScheduleClient
 from services.journal.servicer import JournalServicer
 
+BUCKET = "otmetka-homework"  # homework files of every school, each under its own prefix
+
 
 def main() -> None:
     runtime = start("journal", tables.outbox, tables.inbox)
+    store = ObjectStore.from_env(os.environ.get("OTMETKA_JOURNAL_BUCKET", BUCKET))
+    store.ensure_bucket()
     servicer = JournalServicer(Deps(
         runtime.db, runtime.outbox, runtime.principals,
         schedule=ScheduleClient(runtime.peer("schedule", schedule_pb2_grpc.ScheduleServiceStub)),
-        identity=IdentityClient(runtime.peer("identity", identity_pb2_grpc.IdentityServiceStub))))
+        identity=IdentityClient(runtime.peer("identity", identity_pb2_grpc.IdentityServiceStub)), store=store))
 
     def register(server):
         journal_pb2_grpc.add_JournalServiceServicer_to_server(servicer, server)
         return [journal_pb2.DESCRIPTOR.services_by_name["JournalService"].full_name]
 
-    runtime.serve(register, workers=[runtime.relay()])
+    runtime.serve(register, workers=[runtime.relay(), runtime.consumer(handlers, ["identity"])])
 
 
 if __name__ == "__main__":

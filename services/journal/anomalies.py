@@ -40,12 +40,14 @@ def list_anomalies(deps: Deps, school_id: str, date_from: str, date_to: str) -> 
         since = dt.datetime.combine(start, dt.time(), settings.zone)
         until = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), settings.zone)
         query = (select(ledger.c.occurred_at, ledger.c.actor_subject, ledger.c.actor_person_id, ledger.c.entity,
-                        ledger.c.entity_id, ledger.c.lesson_id, lesson_records.c.teacher_id, lesson_records.c.lesson_date)
+                        ledger.c.entity_id, ledger.c.lesson_id, lesson_records.c.teacher_id, lesson_records.c.lesson_date,
+                        lesson_records.c.substitute_teacher_id)
                  .select_from(ledger.outerjoin(lesson_records, and_(lesson_records.c.school_id == ledger.c.school_id,
                                                                     lesson_records.c.lesson_id == ledger.c.lesson_id)))
                  .where(ledger.c.occurred_at >= since, ledger.c.occurred_at < until).order_by(ledger.c.occurred_at))
         changes = [rules.Change(r.occurred_at, r.actor_subject, r.actor_person_id or "", r.entity, r.entity_id or "",
-                                r.lesson_id or "", r.teacher_id or "", r.lesson_date) for r in session.execute(query)]
+                                r.lesson_id or "", r.teacher_id or "", r.lesson_date,
+                                r.substitute_teacher_id or "") for r in session.execute(query)]
     return [message(flag) for flag in rules.find(changes, settings)]
 
 

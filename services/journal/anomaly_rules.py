@@ -22,6 +22,7 @@ class Change:
     lesson_id: str
     teacher_id: str = ""
     lesson_date: dt.date | None = None
+    substitute_id: str = ""  # the lesson's substitute teacher, who records it too (S5)
 
     @property
     def sample(self) -> str:
@@ -119,7 +120,7 @@ def not_own_lesson(changes: Iterable[Change]) -> list[Flag]:
     for actor, items in _by_actor(changes).items():
         for change in items:
             if (change.entity == "mark" and change.teacher_id and change.actor_person_id
-                    and change.actor_person_id != change.teacher_id):
+                    and change.actor_person_id not in (change.teacher_id, change.substitute_id)):
                 lessons[actor, change.lesson_id].append(change)
     flags = []
     for group in lessons.values():

@@ -1,5 +1,6 @@
-"""The teacher's grid (J1, J2): one subject's lessons in a class group × its students, every cell's marks and
-attendance, and each student's weighted average. One call to schedule, one to identity, four SQL queries."""
+"""The teacher's grid (J1, J2, J10): one subject's lessons in a class group (or one subgroup) × its students,
+every cell's marks and attendance, each student's weighted average and plan (J9). One schedule call (two with a
+subgroup), one identity call, five SQL queries."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -12,7 +13,8 @@ from services.common import policy
 from services.common.dates import parse_date
 from services.common.db import parse_uuid
 from services.common.errors import Invalid
-from services.journal import messages, work_types
+from services.journal import messages, student_plans, work_types
+from services.journal import student_plan_rules as plan_rules
 from services.journal import work_type_rules as rules
 from services.journal.tables import attendance, lesson_records, marks
 
@@ -36,21 +38,36 @@ def period(term_id: str, date_from: str, date_to: str) -> tuple[str, str, str]:
     return "", start.isoformat(), end.isoformat()
 
 
+def subgroup_of(deps: Deps, school_id: str, class_group_id: str, subgroup_id: str):
+    """The subgroup asked for (it must be of the class group), or None for the whole class."""
+    if not subgroup_id:
+        return None
+    subgroup = deps.schedule.get_subgroup(school_id, parse_uuid(subgroup_id, "subgroup_id"))
+    if subgroup.class_group_id != class_group_id:
+        raise Invalid("subgroup_id", "подгруппа другого класса")
+    return subgroup
+
+
 def get_grid(deps: Deps, school_id: str, class_group_id: str, subject_id: str, term_id: str, date_from: str,
-             date_to: str) -> pb.Grid:
+             date_to: str, subgroup_id: str = "") -> pb.Grid:
+    """The whole class's lessons of the subject, or with a subgroup its own lessons and students (J10)."""
     school_id = parse_uuid(school_id, "school_id")
     policy.require(deps.principals.resolve(school_id), "lesson.read")
     class_group_id = parse_uuid(class_group_id, "class_group_id")
     subject_id = parse_uuid(subject_id, "subject_id")
     term_id, start, end = period(term_id, date_from, date_to)
+    subgroup = subgroup_of(deps, school_id, class_group_id, subgroup_id)
     lessons = [lesson for lesson in deps.schedule.list_lessons(school_id, class_group_id, start, end,
                                                                subject_id=subject_id)
-               if lesson.subject_id == subject_id and (not term_id or lesson.term_id == term_id)]
-    students = sorted(deps.identity.class_people(school_id, class_group_id),
+               if lesson.subject_id == subject_id and (not term_id or lesson.term_id == term_id)
+               and lesson.subgroup_id == (subgroup.id if subgroup else "")]
+    students = sorted((person for person in deps.identity.class_people(school_id, class_group_id)
+                       if subgroup is None or person.id in subgroup.student_ids),
                       key=lambda p: (p.name.last_name, p.name.first_name, p.name.middle_name, p.id))
     ids = [lesson.id for lesson in lessons]
     with deps.db.tenant_session(school_id) as session:
         kinds = work_types.load(session)
+        plans = student_plans.load(session, [person.id for person in students])
         texts = {r.lesson_id: r for r in session.execute(
             select(lesson_records.c.lesson_id, lesson_records.c.topic, lesson_records.c.homework)
             .where(lesson_records.c.lesson_id.in_(ids)))}
@@ -65,21 +82,23 @@ def get_grid(deps: Deps, school_id: str, class_group_id: str, subject_id: str, t
     dates = {lesson.id: lesson.date for lesson in lessons}
     return pb.Grid(
         class_group_id=class_group_id, subject_id=subject_id,
+        subgroup_id=subgroup.id if subgroup else "", subgroup_name=subgroup.name if subgroup else "",
         subject_name=lessons[0].subject_name if lessons else "",
         lessons=[pb.GridLesson(lesson_id=lesson.id, date=lesson.date, lesson_number=lesson.lesson_number,
                                topic=texts[lesson.id].topic if lesson.id in texts else "",
                                homework=texts[lesson.id].homework if lesson.id in texts else "") for lesson in lessons],
-        students=[_student(person, ids, cell_marks, statuses, weights, dates, subject_id) for person in students],
+        students=[_student(person, ids, cell_marks, statuses, weights, dates, subject_id,
+                           plans.get(person.id, plan_rules.REGULAR).state(subject_id)) for person in students],
         work_types=[work_types.message(w) for w in kinds])
 
 
 def _student(person, ids: list[str], cell_marks: dict, statuses: dict, weights: dict, dates: dict,
-             subject_id: str) -> pb.GridStudent:
+             subject_id: str, plan: str) -> pb.GridStudent:
     rows = [row for lesson_id in ids for row in cell_marks.get((lesson_id, person.id), [])]
     average = rules.weighted_average(((row["value"], row["work_type"]) for row in rows), weights)
     return pb.GridStudent(
         student_id=person.id, last_name=person.name.last_name, first_name=person.name.first_name,
-        middle_name=person.name.middle_name, average="" if average is None else str(average), marks_count=len(rows),
+        middle_name=person.name.middle_name, plan=plan, average="" if average is None else str(average), marks_count=len(rows),
         cells=[pb.GridCell(lesson_id=lesson_id, attendance=statuses.get((lesson_id, person.id), ""),
                            marks=[messages.mark(row, dates[lesson_id], subject_id)
                                   for row in cell_marks.get((lesson_id, person.id), [])]) for lesson_id in ids])

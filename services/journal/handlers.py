@@ -6,7 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Text, column, delete, insert, or_, select, update, values
+from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
@@ -16,20 +17,35 @@ from services.common import policy
 from services.common.db import Database, parse_uuid
 from services.common.outbox import Outbox
 from services.common.policy import Principal
-from services.journal import domain, ledger, messages, policy_store, unlocks, work_type_rules, work_types
-from services.journal.tables import attendance, lesson_records, marks
+from services.journal import (
+    deadline_rules,
+    domain,
+    ledger,
+    messages,
+    policy_store,
+    student_plans,
+    subgroups,
+    unlocks,
+    work_type_rules,
+    work_types,
+)
+from services.journal import student_plan_rules as plan_rules
+from services.journal.homework import message as attachment_message
+from services.journal.school_policy import DEFAULT, JournalPolicy
+from services.journal.tables import attendance, homework_attachments, lesson_records, marks, student_homework
 
 
 @dataclass(frozen=True)
 class Deps:
-    """What the handlers use: the database, the outbox, who is calling (resolve(school_id)), and the
-    schedule and identity services (see peers.py for the methods)."""
+    """What the handlers use: the database, the outbox, who is calling (resolve(school_id)), the
+    schedule and identity services (see peers.py for the methods) and the object store of homework files."""
 
     db: Database
     outbox: Outbox
     principals: Any
     schedule: Any
     identity: Any
+    store: Any = None  # homework files (services.common.object_store.ObjectStore)
 
 
 def new_id() -> str:
@@ -40,29 +56,34 @@ def lesson_fields(lesson: schedule_pb2.Lesson) -> dict:
     """The lesson as the schedule knows it, in lesson_records' columns."""
     return dict(school_id=lesson.school_id, lesson_id=lesson.id, class_group_id=lesson.class_group_id,
                 subject_id=lesson.subject_id, subject_name=lesson.subject_name, teacher_id=lesson.teacher_id,
-                lesson_date=dt.date.fromisoformat(lesson.date), lesson_number=lesson.lesson_number)
+                lesson_date=dt.date.fromisoformat(lesson.date), lesson_number=lesson.lesson_number,
+                subgroup_id=lesson.subgroup_id or None, substitute_teacher_id=lesson.substitute_teacher_id or None)
 
 
 def save_lesson(deps: Deps, school_id: str, lesson_id: str, topic: str, homework: str,
                 mark_inputs: list[domain.MarkInput], attendance_inputs: list[domain.AttendanceInput],
                 reason: str, client_address: str) -> pb.LessonRecord:
-    """Stores the whole lesson as given: marks and attendance not listed are removed."""
+    """Stores the whole lesson as given: marks and attendance not listed are removed. The lesson's teacher or its
+    substitute records it; a subgroup's lesson is recorded for the subgroup's students."""
     school_id = parse_uuid(school_id, "school_id")
     principal = deps.principals.resolve(school_id)
     policy.require(principal, "lesson.record")
     lesson = deps.schedule.get_lesson(school_id, parse_uuid(lesson_id, "lesson_id"))
-    policy.require(principal, "lesson.record", teacher_id=lesson.teacher_id)
+    policy.require(principal, "lesson.record", teacher_id=subgroups.teachers(lesson))
     entry = domain.lesson_entry(topic, homework, mark_inputs, attendance_inputs)
     domain.check_lesson_recordable(lesson.status, lesson.year_closed)
-    domain.check_class_list(entry, deps.identity.class_list(school_id, lesson.class_group_id))
+    domain.check_class_list(entry, subgroups.lesson_students(deps.schedule, deps.identity, school_id, lesson))
     fields = lesson_fields(lesson)
     now = dt.datetime.now(dt.UTC)
     with deps.db.tenant_session(school_id) as session:
         settings = policy_store.load(session)
-        unlocks.require_open(session, lesson, settings, now)
+        unlocks.require_open(session, lesson, settings, now, principal.person_id)
         work_type_rules.check_marks([m.work_type for m in entry.marks], [w.code for w in work_types.load(session)])
+        plan_rules.check_lesson_marks(entry.marks, student_plans.load(session, {m.student_id for m in entry.marks}),
+                                      lesson.subject_id)
         reason = domain.change_reason(fields["lesson_date"], domain.school_today(settings.zone), reason)
-        changes = LessonChanges(deps.outbox, session, fields, principal, client_address, reason, now)
+        changes = LessonChanges(deps.outbox, session, fields, principal, client_address, reason, now, settings,
+                                lesson.ends_at)
         changes.save_texts(entry)
         changes.save_marks(entry.marks)
         changes.save_attendance(entry.attendance)
@@ -81,6 +102,8 @@ class LessonChanges:
     client_address: str
     reason: str
     now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    settings: JournalPolicy = DEFAULT
+    ends_at: str = ""  # the lesson's end ("HH:MM", school time): homework is due after it
     ledger_rows: list[dict] = field(default_factory=list)
     events: list = field(default_factory=list)  # written by flush(), in the order of the changes
 
@@ -94,9 +117,11 @@ class LessonChanges:
 
     def record(self, entity: str, old: dict | None, new: dict | None, event, student_id: str | None = None,
                entity_id: str | None = None) -> None:
+        due, late = deadline_rules.deadline(entity, old, new, self.lesson["lesson_date"], self.ends_at, self.settings,
+                                            self.now)
         self.ledger_rows.append(ledger.entry(
             self.lesson["school_id"], self.principal, self.client_address, self.now, entity, old, new, self.reason,
-            lesson_id=self.lesson_id, student_id=student_id, entity_id=entity_id))
+            lesson_id=self.lesson_id, student_id=student_id, entity_id=entity_id, due_at=due, late=late))
         self.events.append(event)
 
     def save_texts(self, entry: domain.LessonEntry) -> None:
@@ -131,8 +156,12 @@ class LessonChanges:
         for row in added:
             self.record("mark", None, mark_value(row), pb.MarkRecorded(mark=self.mark(row), class_group_id=group),
                         row["student_id"], row["id"])
+        if diff.changed:
+            new_values = values(column("id", UUID(as_uuid=False)), column("value", Text), column("comment", Text),
+                                name="new_values").data([(old.id, new.value, new.comment) for old, new in diff.changed])
+            self.session.execute(update(marks).where(marks.c.id == new_values.c.id).values(
+                value=new_values.c.value, comment=new_values.c.comment))
         for old, new in diff.changed:
-            self.session.execute(update(marks).where(marks.c.id == old.id).values(value=new.value, comment=new.comment))
             row = dict(vars(new), id=old.id, lesson_id=self.lesson_id)
             self.record("mark", mark_value(vars(old)), mark_value(row),
                         pb.MarkChanged(mark=self.mark(row), class_group_id=group, old_value=old.value),
@@ -147,15 +176,23 @@ class LessonChanges:
     def save_attendance(self, wanted: dict[str, str]) -> None:
         stored = dict(self.session.execute(select(attendance.c.student_id, attendance.c.status)
                                            .where(attendance.c.lesson_id == self.lesson_id)).all())
-        for change in domain.diff_attendance(stored, wanted):
-            key = (attendance.c.lesson_id == self.lesson_id, attendance.c.student_id == change.student_id)
-            if change.old is None:
-                self.session.execute(insert(attendance).values(school_id=self.lesson["school_id"], lesson_id=self.lesson_id,
-                                                               student_id=change.student_id, status=change.new))
-            elif change.new is None:
-                self.session.execute(delete(attendance).where(*key))
-            else:
-                self.session.execute(update(attendance).where(*key).values(status=change.new))
+        changes = domain.diff_attendance(stored, wanted)
+        added = [dict(school_id=self.lesson["school_id"], lesson_id=self.lesson_id, student_id=c.student_id,
+                      status=c.new) for c in changes if c.old is None]
+        if added:
+            self.session.execute(insert(attendance), added)
+        removed = [c.student_id for c in changes if c.new is None]
+        if removed:
+            self.session.execute(delete(attendance).where(attendance.c.lesson_id == self.lesson_id,
+                                                          attendance.c.student_id.in_(removed)))
+        changed = [(c.student_id, c.new) for c in changes if c.old is not None and c.new is not None]
+        if changed:
+            new_values = values(column("student_id", UUID(as_uuid=False)), column("status", Text),
+                                name="new_values").data(changed)
+            self.session.execute(update(attendance).where(attendance.c.lesson_id == self.lesson_id,
+                                                          attendance.c.student_id == new_values.c.student_id)
+                                 .values(status=new_values.c.status))
+        for change in changes:
             event = pb.AttendanceRecorded(
                 entry=pb.AttendanceEntry(lesson_id=self.lesson_id, student_id=change.student_id, status=change.new or ""),
                 class_group_id=self.lesson["class_group_id"], lesson_date=self.lesson_date)
@@ -204,8 +241,8 @@ def get_diary(deps: Deps, school_id: str, student_id: str, date_from: str, date_
     policy.require(deps.principals.resolve(school_id), "diary.read", student_id=student_id)
     start, end = domain.diary_range(date_from, date_to)
     class_group_id = deps.identity.class_group_of(school_id, student_id)
-    lessons = deps.schedule.list_lessons(school_id, class_group_id, start.isoformat(), end.isoformat()) \
-        if class_group_id else []
+    lessons = subgroups.lessons_of_student(deps.schedule, school_id, student_id, deps.schedule.list_lessons(
+        school_id, class_group_id, start.isoformat(), end.isoformat())) if class_group_id else []
     ids = [lesson.id for lesson in lessons]
     with deps.db.tenant_session(school_id) as session:
         texts = {r.lesson_id: r for r in session.execute(
@@ -217,6 +254,14 @@ def get_diary(deps: Deps, school_id: str, student_id: str, date_from: str, date_
             student_marks[row["lesson_id"]].append(row)
         statuses = dict(session.execute(select(attendance.c.lesson_id, attendance.c.status).where(
             attendance.c.lesson_id.in_(ids), attendance.c.student_id == student_id)).all())
+        own_homework = dict(session.execute(select(student_homework.c.lesson_id, student_homework.c.homework).where(
+            student_homework.c.lesson_id.in_(ids), student_homework.c.student_id == student_id)).all())
+        files = defaultdict(list)
+        for row in session.execute(select(homework_attachments).where(
+                homework_attachments.c.lesson_id.in_(ids),
+                or_(homework_attachments.c.student_id.is_(None), homework_attachments.c.student_id == student_id))
+                .order_by(homework_attachments.c.uploaded_at)).mappings():
+            files[row["lesson_id"]].append(attachment_message(row))
     entries = []
     for lesson in lessons:
         text = texts.get(lesson.id)
@@ -224,5 +269,6 @@ def get_diary(deps: Deps, school_id: str, student_id: str, date_from: str, date_
             lesson_id=lesson.id, date=lesson.date, lesson_number=lesson.lesson_number, subject_name=lesson.subject_name,
             topic=text.topic if text else "", homework=text.homework if text else "",
             marks=[messages.mark(m, lesson.date, lesson.subject_id) for m in student_marks[lesson.id]],
-            attendance=statuses.get(lesson.id, "")))
+            attendance=statuses.get(lesson.id, ""), individual_homework=own_homework.get(lesson.id, ""),
+            attachments=files[lesson.id]))
     return pb.Diary(student_id=student_id, entries=entries)

@@ -1,5 +1,5 @@
 """What the journal asks other services synchronously, on the caller's token: the lesson, a term and the
-lessons of a class group (schedule), the class list and a student's class group (identity)."""
+lessons of a class group and a subgroup's students (schedule), the class list and a student's class group (identity)."""
 from proto.identity.v1 import identity_pb2
 from proto.schedule.v1 import schedule_pb2
 from services.common.grpc_client import Peer
@@ -14,6 +14,13 @@ class ScheduleClient:
 
     def get_term(self, school_id: str, term_id: str) -> schedule_pb2.Term:
         return self.peer.call("GetTerm", schedule_pb2.GetTermRequest(school_id=school_id, term_id=term_id))
+
+    def get_class_group(self, school_id: str, class_group_id: str) -> schedule_pb2.ClassGroup:
+        return self.peer.call("GetClassGroup", schedule_pb2.GetClassGroupRequest(school_id=school_id,
+                                                                                 class_group_id=class_group_id))
+
+    def get_subgroup(self, school_id: str, subgroup_id: str) -> schedule_pb2.Subgroup:
+        return self.peer.call("GetSubgroup", schedule_pb2.GetSubgroupRequest(school_id=school_id, subgroup_id=subgroup_id))
 
     def list_lessons(self, school_id: str, class_group_id: str, date_from: str, date_to: str,
                      subject_id: str = "") -> list[schedule_pb2.Lesson]:

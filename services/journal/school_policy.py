@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 
 from services.common.errors import Invalid
+from services.journal.work_type_rules import CODE as WORK_TYPE_CODE
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,14 @@ class JournalPolicy:
     anomaly_bulk_minutes: int = 10  # ... within this many minutes are flagged for the school administrator
     night_start: str = "23:00"      # changes between night_start and night_end (school time) are flagged
     night_end: str = "06:00"
+    attendance_correction_days: int = 2  # J4 [004 §7.3]: working days after a document to correct absence reasons
+    homework_deadline_minutes: int = 90  # J3: homework within 1.5 h after the lesson [001 §2.7]
+    written_work_days: int = 3           # J3: written work marks within 3 working days [001 §2.5] ([004 §7.4]: 7 days)
+    written_work_types: str = "test,independent"  # which work types are written work (codes, comma-separated)
+
+    @property
+    def written(self) -> frozenset[str]:
+        return frozenset(code for code in self.written_work_types.split(",") if code)
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
@@ -67,6 +76,13 @@ def _clock(value, key: str):
     return value
 
 
+def _codes(value, key: str):
+    codes = value.split(",") if isinstance(value, str) else None
+    if codes is None or len(value) > 500 or not all(WORK_TYPE_CODE.fullmatch(code) for code in codes if code):
+        raise Invalid(key, "коды видов работ через запятую, например test,independent")
+    return ",".join(code for code in codes if code)
+
+
 CHECKS: dict[str, Callable[[object, str], object]] = {
     "edit_lock_days": _integer(0, 365, "через сколько дней урок закрывается для учителя (0 — не закрывается)"),
     "unlock_hours": _integer(1, 168, "на сколько часов открывается урок по запросу"),
@@ -77,6 +93,11 @@ CHECKS: dict[str, Callable[[object, str], object]] = {
     "anomaly_bulk_minutes": _integer(1, 1440, "за сколько минут считать массовые изменения"),
     "night_start": _clock,
     "night_end": _clock,
+    "attendance_correction_days": _integer(0, 30, "за сколько рабочих дней после документа классный руководитель "
+                                                  "исправляет причину пропуска"),
+    "homework_deadline_minutes": _integer(0, 1440, "через сколько минут после урока нужно задать домашнее задание"),
+    "written_work_days": _integer(0, 30, "за сколько рабочих дней выставляют отметки за письменные работы"),
+    "written_work_types": _codes,
 }
 
 

@@ -2,7 +2,24 @@
 from proto.journal.v1 import journal_pb2 as pb
 from proto.journal.v1 import journal_pb2_grpc
 from services.common import context as request_context
-from services.journal import anomalies, domain, grid, handlers, policy_store, school_policy, term_marks, unlocks, work_types
+from services.journal import (
+    anomalies,
+    attendance_corrections,
+    domain,
+    final_marks,
+    grid,
+    handlers,
+    homework,
+    late_entries,
+    paper_import,
+    policy_store,
+    reverts,
+    school_policy,
+    student_plans,
+    term_marks,
+    unlocks,
+    work_types,
+)
 from services.journal.handlers import Deps
 
 
@@ -59,8 +76,66 @@ class JournalServicer(journal_pb2_grpc.JournalServiceServicer):
 
     def GetGrid(self, request, context):
         return grid.get_grid(self.deps, request.school_id, request.class_group_id, request.subject_id,
-                             request.term_id, request.date_from, request.date_to)
+                             request.term_id, request.date_from, request.date_to, request.subgroup_id)
 
     def ListAnomalies(self, request, context):
         return pb.ListAnomaliesResponse(anomalies=anomalies.list_anomalies(
             self.deps, request.school_id, request.date_from, request.date_to))
+
+    def CorrectAttendance(self, request, context):
+        return attendance_corrections.correct_attendance(
+            self.deps, request.school_id, request.lesson_id, request.student_id, request.status, request.document_date,
+            request.reason, request_context.client_address())
+
+    def SetStudentPlan(self, request, context):
+        return student_plans.set_student_plan(self.deps, request.school_id, request.student_id, request.home_schooled,
+                                              request.excluded_subject_ids, request.reason,
+                                              request_context.client_address())
+
+    def ListStudentPlans(self, request, context):
+        return pb.ListStudentPlansResponse(plans=student_plans.list_student_plans(self.deps, request.school_id))
+
+    def SetFinalMark(self, request, context):
+        return final_marks.set_final_mark(self.deps, request.school_id, request.student_id, request.subject_id,
+                                          request.kind, request.value, request.reason, request_context.client_address())
+
+    def ListFinalMarks(self, request, context):
+        return pb.ListFinalMarksResponse(final_marks=final_marks.list_final_marks(
+            self.deps, request.school_id, request.class_group_id))
+
+    def ListLateEntries(self, request, context):
+        return pb.ListLateEntriesResponse(entries=late_entries.list_late_entries(
+            self.deps, request.school_id, request.date_from, request.date_to, request.teacher_id,
+            request.class_group_id))
+
+    def ListActorChanges(self, request, context):
+        return pb.ListActorChangesResponse(changes=reverts.list_actor_changes(
+            self.deps, request.school_id, request.actor_person_id, request.since))
+
+    def RevertActorChanges(self, request, context):
+        return reverts.revert_actor_changes(self.deps, request.school_id, request.actor_person_id, request.since,
+                                            request.reason, list(request.ledger_ids), request_context.client_address())
+
+    def ImportPaperJournal(self, request, context):
+        return paper_import.import_paper_journal(self.deps, request.school_id, request.class_group_id, request.filename,
+                                                 request.content, request.reason, request.dry_run,
+                                                 request_context.client_address())
+
+    def SetStudentHomework(self, request, context):
+        return homework.set_student_homework(self.deps, request.school_id, request.lesson_id, request.student_id,
+                                             request.homework, request.reason, request_context.client_address())
+
+    def AddHomeworkAttachment(self, request, context):
+        return homework.add_attachment(self.deps, request.school_id, request.lesson_id, request.student_id,
+                                       request.filename, request.content, request_context.client_address())
+
+    def ListHomeworkAttachments(self, request, context):
+        return pb.ListHomeworkAttachmentsResponse(attachments=homework.list_attachments(
+            self.deps, request.school_id, request.lesson_id))
+
+    def GetHomeworkAttachment(self, request, context):
+        return homework.get_attachment(self.deps, request.school_id, request.attachment_id, request.student_id)
+
+    def ListCompromisedAccounts(self, request, context):
+        return pb.ListCompromisedAccountsResponse(accounts=reverts.list_compromised_accounts(
+            self.deps, request.school_id, request.window_hours))

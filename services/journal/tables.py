@@ -24,6 +24,8 @@ lesson_records = sa.Table(
     sa.Column("topic", sa.Text, nullable=False),
     sa.Column("homework", sa.Text, nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    uuid_column("subgroup_id", nullable=True),
+    uuid_column("substitute_teacher_id", nullable=True),
 )
 
 marks = sa.Table(
@@ -62,6 +64,9 @@ ledger = sa.Table(
     sa.Column("old_value", JSONB),
     sa.Column("new_value", JSONB),
     sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("due_at", sa.DateTime(timezone=True)),
+    sa.Column("late", sa.Boolean, nullable=False, server_default=sa.false()),
+    uuid_column("reverts", nullable=True),
 )
 
 journal_policy = sa.Table(
@@ -110,6 +115,62 @@ work_types = sa.Table(
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("weight", sa.Numeric(4, 2), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+final_marks = sa.Table(
+    "final_marks", metadata,
+    uuid_column("id", primary_key=True),
+    uuid_column("school_id"),
+    uuid_column("student_id"),
+    uuid_column("subject_id"),
+    uuid_column("academic_year_id"),
+    uuid_column("class_group_id"),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("value", sa.Text, nullable=False),
+    uuid_column("set_by"),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+student_plans = sa.Table(
+    "student_plans", metadata,
+    uuid_column("school_id", primary_key=True),
+    uuid_column("student_id", primary_key=True),
+    sa.Column("home_schooled", sa.Boolean, nullable=False),
+    sa.Column("excluded_subject_ids", ARRAY(UUID(as_uuid=False)), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+student_homework = sa.Table(
+    "student_homework", metadata,
+    uuid_column("school_id", primary_key=True),
+    uuid_column("lesson_id", primary_key=True),
+    uuid_column("student_id", primary_key=True),
+    sa.Column("homework", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+homework_attachments = sa.Table(
+    "homework_attachments", metadata,
+    uuid_column("id", primary_key=True),
+    uuid_column("school_id"),
+    uuid_column("lesson_id"),
+    uuid_column("class_group_id"),
+    uuid_column("student_id", nullable=True),
+    sa.Column("filename", sa.Text, nullable=False),
+    sa.Column("media_type", sa.Text, nullable=False),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("object_key", sa.Text, nullable=False),
+    uuid_column("uploaded_by"),
+    sa.Column("uploaded_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+compromised_accounts = sa.Table(
+    "compromised_accounts", metadata,
+    uuid_column("school_id", primary_key=True),
+    uuid_column("person_id", primary_key=True),
+    sa.Column("reported_at", sa.DateTime(timezone=True), primary_key=True),
+    sa.Column("subject", sa.Text, nullable=False),
+    sa.Column("reported_by", sa.Text, nullable=False),
 )
 
 outbox, inbox = messaging_tables(metadata)

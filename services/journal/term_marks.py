@@ -1,5 +1,6 @@
-"""Term marks (J7, J8): the subject's teacher in the class sets a student's mark for a term, numeric only with
-enough current marks; once set, the term's lessons of that subject and class close for their teacher."""
+"""Term marks (J7, J8): the subject's teacher of the student (their subgroup's, J10) or the form teacher of the
+class sets a student's mark for a term, numeric only with enough current marks;
+once set, the term's lessons of that subject and class close for their teacher."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,8 +13,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from proto.journal.v1 import journal_pb2 as pb
 from services.common import policy
 from services.common.db import parse_uuid
-from services.common.errors import Forbidden, Invalid
-from services.journal import domain, ledger, messages, policy_store
+from services.journal import domain, ledger, messages, period_marks, policy_store, student_plans
+from services.journal import student_plan_rules as plan_rules
 from services.journal import term_mark_rules as rules
 from services.journal.tables import marks, term_marks
 
@@ -31,21 +32,21 @@ def set_term_mark(deps: Deps, school_id: str, student_id: str, subject_id: str, 
     term_id = parse_uuid(term_id, "term_id")
     value = rules.value(value)
     reason = domain.bounded_text(reason, "reason", domain.MAX_REASON)
-    class_group_id = deps.identity.class_group_of(school_id, student_id)
-    if not class_group_id:
-        raise Invalid("student_id", "ученик не зачислен ни в один класс")
+    class_group_id = period_marks.class_group_of(deps, school_id, student_id)
     term = deps.schedule.get_term(school_id, term_id)
-    lessons = [lesson for lesson in deps.schedule.list_lessons(school_id, class_group_id, term.start_date, term.end_date)
-               if lesson.subject_id == subject_id]
-    if not any(lesson.teacher_id == principal.person_id for lesson in lessons):
-        raise Forbidden("Оценку за период выставляет учитель, который ведёт этот предмет в классе ученика")
+    lessons = period_marks.subject_lessons(deps, school_id, student_id, class_group_id, subject_id, term.start_date,
+                                           term.end_date)
+    period_marks.require_marker(principal, lessons, class_group_id)
     hours = rules.hours_per_week(len(lessons), dt.date.fromisoformat(term.start_date),
                                  dt.date.fromisoformat(term.end_date))
     now = dt.datetime.now(dt.UTC)
     with deps.db.tenant_session(school_id) as session:
         count = session.scalar(select(func.count()).select_from(marks).where(
             marks.c.student_id == student_id, marks.c.lesson_id.in_([lesson.id for lesson in lessons])))
-        rules.check_enough_marks(value, count, policy_store.load(session).min_marks(hours), hours)
+        plan = student_plans.plan_of(session, student_id)
+        plan_rules.check_period_mark(plan, subject_id)
+        if plan_rules.needs_current_marks(plan):
+            rules.check_enough_marks(value, count, policy_store.load(session).min_marks(hours), hours)
         key = (term_marks.c.student_id == student_id, term_marks.c.subject_id == subject_id,
                term_marks.c.term_id == term_id)
         stored = session.execute(select(term_marks).where(*key).with_for_update()).mappings().first()

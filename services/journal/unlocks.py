@@ -14,7 +14,7 @@ from proto.schedule.v1 import schedule_pb2
 from services.common import policy
 from services.common.db import parse_uuid
 from services.common.errors import Conflict, FailedPrecondition, NotFound
-from services.journal import domain, ledger, locks, messages, policy_store
+from services.journal import domain, ledger, locks, messages, policy_store, subgroups
 from services.journal.school_policy import JournalPolicy
 from services.journal.tables import term_marks, unlock_requests
 
@@ -33,37 +33,40 @@ def lock_of(session: Session, lesson: schedule_pb2.Lesson, settings: JournalPoli
                              settings.edit_lock_days, term_marked)
 
 
-def is_unlocked(session: Session, lesson: schedule_pb2.Lesson, now: dt.datetime) -> bool:
-    """An approved request of the lesson's teacher that has not expired."""
+def is_unlocked(session: Session, lesson: schedule_pb2.Lesson, now: dt.datetime, teacher_id: str) -> bool:
+    """An approved request of this teacher (the lesson's or its substitute) that has not expired."""
     return session.scalar(select(unlock_requests.c.id).where(
-        unlock_requests.c.lesson_id == lesson.id, unlock_requests.c.teacher_id == lesson.teacher_id,
+        unlock_requests.c.lesson_id == lesson.id, unlock_requests.c.teacher_id == teacher_id,
         unlock_requests.c.status == "approved", unlock_requests.c.expires_at > now).limit(1)) is not None
 
 
-def require_open(session: Session, lesson: schedule_pb2.Lesson, settings: JournalPolicy, now: dt.datetime) -> None:
+def require_open(session: Session, lesson: schedule_pb2.Lesson, settings: JournalPolicy, now: dt.datetime,
+                 teacher_id: str) -> None:
     why = lock_of(session, lesson, settings)
-    if why and not is_unlocked(session, lesson, now):
+    if why and not is_unlocked(session, lesson, now, teacher_id):
         raise locks.refuse_locked(why, settings.unlock_hours)
 
 
 def request_unlock(deps: Deps, school_id: str, lesson_id: str, reason: str, client_address: str) -> pb.UnlockRequest:
-    """The lesson's teacher asks to reopen a closed lesson; one pending request per lesson and teacher."""
+    """The lesson's teacher (or its substitute) asks to reopen a closed lesson; one pending request per lesson and
+    teacher."""
     school_id = parse_uuid(school_id, "school_id")
     principal = deps.principals.resolve(school_id)
     policy.require(principal, "unlock.request")
     lesson = deps.schedule.get_lesson(school_id, parse_uuid(lesson_id, "lesson_id"))
-    policy.require(principal, "unlock.request", teacher_id=lesson.teacher_id)
+    policy.require(principal, "unlock.request", teacher_id=subgroups.teachers(lesson))
+    teacher_id = principal.person_id
     reason = locks.request_reason(reason)
     now = dt.datetime.now(dt.UTC)
     with deps.db.tenant_session(school_id) as session:
         settings = policy_store.load(session)
-        if lock_of(session, lesson, settings) is None or is_unlocked(session, lesson, now):
+        if lock_of(session, lesson, settings) is None or is_unlocked(session, lesson, now, teacher_id):
             raise FailedPrecondition("Урок открыт для изменений: запрос не нужен", {"lesson_id": "урок не закрыт"})
         if session.scalar(select(unlock_requests.c.id).where(
-                unlock_requests.c.lesson_id == lesson.id, unlock_requests.c.teacher_id == lesson.teacher_id,
+                unlock_requests.c.lesson_id == lesson.id, unlock_requests.c.teacher_id == teacher_id,
                 unlock_requests.c.status == "pending").with_for_update()):
             raise Conflict("Запрос на открытие этого урока уже ждёт решения", {"lesson_id": "запрос уже отправлен"})
-        row = dict(id=str(uuid.uuid4()), school_id=school_id, lesson_id=lesson.id, teacher_id=lesson.teacher_id,
+        row = dict(id=str(uuid.uuid4()), school_id=school_id, lesson_id=lesson.id, teacher_id=teacher_id,
                    class_group_id=lesson.class_group_id, subject_name=lesson.subject_name,
                    lesson_date=dt.date.fromisoformat(lesson.date), reason=reason, status="pending", requested_at=now,
                    decided_at=None, decided_by=None, decision_comment="", expires_at=None)

@@ -119,7 +119,7 @@ class GetDiaryRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., student_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ...) -> None: ...
 
 class DiaryEntry(_message.Message):
-    __slots__ = ("lesson_id", "date", "lesson_number", "subject_name", "topic", "homework", "marks", "attendance")
+    __slots__ = ("lesson_id", "date", "lesson_number", "subject_name", "topic", "homework", "marks", "attendance", "individual_homework", "attachments")
     LESSON_ID_FIELD_NUMBER: _ClassVar[int]
     DATE_FIELD_NUMBER: _ClassVar[int]
     LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
@@ -128,6 +128,8 @@ class DiaryEntry(_message.Message):
     HOMEWORK_FIELD_NUMBER: _ClassVar[int]
     MARKS_FIELD_NUMBER: _ClassVar[int]
     ATTENDANCE_FIELD_NUMBER: _ClassVar[int]
+    INDIVIDUAL_HOMEWORK_FIELD_NUMBER: _ClassVar[int]
+    ATTACHMENTS_FIELD_NUMBER: _ClassVar[int]
     lesson_id: str
     date: str
     lesson_number: int
@@ -136,7 +138,9 @@ class DiaryEntry(_message.Message):
     homework: str
     marks: _containers.RepeatedCompositeFieldContainer[Mark]
     attendance: str
-    def __init__(self, lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., subject_name: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[str] = ...) -> None: ...
+    individual_homework: str
+    attachments: _containers.RepeatedCompositeFieldContainer[HomeworkAttachment]
+    def __init__(self, lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., subject_name: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[str] = ..., individual_homework: _Optional[str] = ..., attachments: _Optional[_Iterable[_Union[HomeworkAttachment, _Mapping]]] = ...) -> None: ...
 
 class Diary(_message.Message):
     __slots__ = ("student_id", "entries")
@@ -147,7 +151,7 @@ class Diary(_message.Message):
     def __init__(self, student_id: _Optional[str] = ..., entries: _Optional[_Iterable[_Union[DiaryEntry, _Mapping]]] = ...) -> None: ...
 
 class JournalPolicy(_message.Message):
-    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end")
+    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end", "attendance_correction_days", "homework_deadline_minutes", "written_work_days", "written_work_types")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     EDIT_LOCK_DAYS_FIELD_NUMBER: _ClassVar[int]
     UNLOCK_HOURS_FIELD_NUMBER: _ClassVar[int]
@@ -158,6 +162,10 @@ class JournalPolicy(_message.Message):
     ANOMALY_BULK_MINUTES_FIELD_NUMBER: _ClassVar[int]
     NIGHT_START_FIELD_NUMBER: _ClassVar[int]
     NIGHT_END_FIELD_NUMBER: _ClassVar[int]
+    ATTENDANCE_CORRECTION_DAYS_FIELD_NUMBER: _ClassVar[int]
+    HOMEWORK_DEADLINE_MINUTES_FIELD_NUMBER: _ClassVar[int]
+    WRITTEN_WORK_DAYS_FIELD_NUMBER: _ClassVar[int]
+    WRITTEN_WORK_TYPES_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     edit_lock_days: int
     unlock_hours: int
@@ -168,7 +176,11 @@ class JournalPolicy(_message.Message):
     anomaly_bulk_minutes: int
     night_start: str
     night_end: str
-    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ...) -> None: ...
+    attendance_correction_days: int
+    homework_deadline_minutes: int
+    written_work_days: int
+    written_work_types: str
+    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ..., attendance_correction_days: _Optional[int] = ..., homework_deadline_minutes: _Optional[int] = ..., written_work_days: _Optional[int] = ..., written_work_types: _Optional[str] = ...) -> None: ...
 
 class GetJournalPolicyRequest(_message.Message):
     __slots__ = ("school_id",)
@@ -177,7 +189,7 @@ class GetJournalPolicyRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ...) -> None: ...
 
 class SetJournalPolicyRequest(_message.Message):
-    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end")
+    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end", "attendance_correction_days", "homework_deadline_minutes", "written_work_days", "written_work_types")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     EDIT_LOCK_DAYS_FIELD_NUMBER: _ClassVar[int]
     UNLOCK_HOURS_FIELD_NUMBER: _ClassVar[int]
@@ -188,6 +200,10 @@ class SetJournalPolicyRequest(_message.Message):
     ANOMALY_BULK_MINUTES_FIELD_NUMBER: _ClassVar[int]
     NIGHT_START_FIELD_NUMBER: _ClassVar[int]
     NIGHT_END_FIELD_NUMBER: _ClassVar[int]
+    ATTENDANCE_CORRECTION_DAYS_FIELD_NUMBER: _ClassVar[int]
+    HOMEWORK_DEADLINE_MINUTES_FIELD_NUMBER: _ClassVar[int]
+    WRITTEN_WORK_DAYS_FIELD_NUMBER: _ClassVar[int]
+    WRITTEN_WORK_TYPES_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     edit_lock_days: int
     unlock_hours: int
@@ -198,7 +214,11 @@ class SetJournalPolicyRequest(_message.Message):
     anomaly_bulk_minutes: int
     night_start: str
     night_end: str
-    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ...) -> None: ...
+    attendance_correction_days: int
+    homework_deadline_minutes: int
+    written_work_days: int
+    written_work_types: str
+    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ..., attendance_correction_days: _Optional[int] = ..., homework_deadline_minutes: _Optional[int] = ..., written_work_days: _Optional[int] = ..., written_work_types: _Optional[str] = ...) -> None: ...
 
 class UnlockRequest(_message.Message):
     __slots__ = ("id", "school_id", "lesson_id", "teacher_id", "reason", "status", "requested_at", "decided_at", "decision_comment", "expires_at", "lesson_date", "subject_name", "class_group_id")
@@ -355,20 +375,22 @@ class SetWorkTypeRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., code: _Optional[str] = ..., name: _Optional[str] = ..., weight: _Optional[str] = ...) -> None: ...
 
 class GetGridRequest(_message.Message):
-    __slots__ = ("school_id", "class_group_id", "subject_id", "term_id", "date_from", "date_to")
+    __slots__ = ("school_id", "class_group_id", "subject_id", "term_id", "date_from", "date_to", "subgroup_id")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
     TERM_ID_FIELD_NUMBER: _ClassVar[int]
     DATE_FROM_FIELD_NUMBER: _ClassVar[int]
     DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     class_group_id: str
     subject_id: str
     term_id: str
     date_from: str
     date_to: str
-    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., term_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ...) -> None: ...
+    subgroup_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., term_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., subgroup_id: _Optional[str] = ...) -> None: ...
 
 class GridLesson(_message.Message):
     __slots__ = ("lesson_id", "date", "lesson_number", "topic", "homework")
@@ -395,7 +417,7 @@ class GridCell(_message.Message):
     def __init__(self, lesson_id: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[str] = ...) -> None: ...
 
 class GridStudent(_message.Message):
-    __slots__ = ("student_id", "last_name", "first_name", "middle_name", "cells", "average", "marks_count")
+    __slots__ = ("student_id", "last_name", "first_name", "middle_name", "cells", "average", "marks_count", "plan")
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     LAST_NAME_FIELD_NUMBER: _ClassVar[int]
     FIRST_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -403,6 +425,7 @@ class GridStudent(_message.Message):
     CELLS_FIELD_NUMBER: _ClassVar[int]
     AVERAGE_FIELD_NUMBER: _ClassVar[int]
     MARKS_COUNT_FIELD_NUMBER: _ClassVar[int]
+    PLAN_FIELD_NUMBER: _ClassVar[int]
     student_id: str
     last_name: str
     first_name: str
@@ -410,23 +433,28 @@ class GridStudent(_message.Message):
     cells: _containers.RepeatedCompositeFieldContainer[GridCell]
     average: str
     marks_count: int
-    def __init__(self, student_id: _Optional[str] = ..., last_name: _Optional[str] = ..., first_name: _Optional[str] = ..., middle_name: _Optional[str] = ..., cells: _Optional[_Iterable[_Union[GridCell, _Mapping]]] = ..., average: _Optional[str] = ..., marks_count: _Optional[int] = ...) -> None: ...
+    plan: str
+    def __init__(self, student_id: _Optional[str] = ..., last_name: _Optional[str] = ..., first_name: _Optional[str] = ..., middle_name: _Optional[str] = ..., cells: _Optional[_Iterable[_Union[GridCell, _Mapping]]] = ..., average: _Optional[str] = ..., marks_count: _Optional[int] = ..., plan: _Optional[str] = ...) -> None: ...
 
 class Grid(_message.Message):
-    __slots__ = ("class_group_id", "subject_id", "subject_name", "lessons", "students", "work_types")
+    __slots__ = ("class_group_id", "subject_id", "subject_name", "lessons", "students", "work_types", "subgroup_id", "subgroup_name")
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
     SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
     LESSONS_FIELD_NUMBER: _ClassVar[int]
     STUDENTS_FIELD_NUMBER: _ClassVar[int]
     WORK_TYPES_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_NAME_FIELD_NUMBER: _ClassVar[int]
     class_group_id: str
     subject_id: str
     subject_name: str
     lessons: _containers.RepeatedCompositeFieldContainer[GridLesson]
     students: _containers.RepeatedCompositeFieldContainer[GridStudent]
     work_types: _containers.RepeatedCompositeFieldContainer[WorkType]
-    def __init__(self, class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., lessons: _Optional[_Iterable[_Union[GridLesson, _Mapping]]] = ..., students: _Optional[_Iterable[_Union[GridStudent, _Mapping]]] = ..., work_types: _Optional[_Iterable[_Union[WorkType, _Mapping]]] = ...) -> None: ...
+    subgroup_id: str
+    subgroup_name: str
+    def __init__(self, class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., lessons: _Optional[_Iterable[_Union[GridLesson, _Mapping]]] = ..., students: _Optional[_Iterable[_Union[GridStudent, _Mapping]]] = ..., work_types: _Optional[_Iterable[_Union[WorkType, _Mapping]]] = ..., subgroup_id: _Optional[str] = ..., subgroup_name: _Optional[str] = ...) -> None: ...
 
 class Anomaly(_message.Message):
     __slots__ = ("kind", "actor_subject", "actor_person_id", "window_start", "window_end", "count", "sample_entity_ids", "description")
@@ -463,6 +491,410 @@ class ListAnomaliesResponse(_message.Message):
     ANOMALIES_FIELD_NUMBER: _ClassVar[int]
     anomalies: _containers.RepeatedCompositeFieldContainer[Anomaly]
     def __init__(self, anomalies: _Optional[_Iterable[_Union[Anomaly, _Mapping]]] = ...) -> None: ...
+
+class CorrectAttendanceRequest(_message.Message):
+    __slots__ = ("school_id", "lesson_id", "student_id", "status", "document_date", "reason")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    DOCUMENT_DATE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    lesson_id: str
+    student_id: str
+    status: str
+    document_date: str
+    reason: str
+    def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., status: _Optional[str] = ..., document_date: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class StudentPlan(_message.Message):
+    __slots__ = ("school_id", "student_id", "home_schooled", "excluded_subject_ids", "updated_at")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    HOME_SCHOOLED_FIELD_NUMBER: _ClassVar[int]
+    EXCLUDED_SUBJECT_IDS_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    student_id: str
+    home_schooled: bool
+    excluded_subject_ids: _containers.RepeatedScalarFieldContainer[str]
+    updated_at: str
+    def __init__(self, school_id: _Optional[str] = ..., student_id: _Optional[str] = ..., home_schooled: _Optional[bool] = ..., excluded_subject_ids: _Optional[_Iterable[str]] = ..., updated_at: _Optional[str] = ...) -> None: ...
+
+class SetStudentPlanRequest(_message.Message):
+    __slots__ = ("school_id", "student_id", "home_schooled", "excluded_subject_ids", "reason")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    HOME_SCHOOLED_FIELD_NUMBER: _ClassVar[int]
+    EXCLUDED_SUBJECT_IDS_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    student_id: str
+    home_schooled: bool
+    excluded_subject_ids: _containers.RepeatedScalarFieldContainer[str]
+    reason: str
+    def __init__(self, school_id: _Optional[str] = ..., student_id: _Optional[str] = ..., home_schooled: _Optional[bool] = ..., excluded_subject_ids: _Optional[_Iterable[str]] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class ListStudentPlansRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class ListStudentPlansResponse(_message.Message):
+    __slots__ = ("plans",)
+    PLANS_FIELD_NUMBER: _ClassVar[int]
+    plans: _containers.RepeatedCompositeFieldContainer[StudentPlan]
+    def __init__(self, plans: _Optional[_Iterable[_Union[StudentPlan, _Mapping]]] = ...) -> None: ...
+
+class FinalMark(_message.Message):
+    __slots__ = ("id", "school_id", "student_id", "subject_id", "academic_year_id", "class_group_id", "kind", "value", "special", "updated_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    SPECIAL_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    student_id: str
+    subject_id: str
+    academic_year_id: str
+    class_group_id: str
+    kind: str
+    value: str
+    special: str
+    updated_at: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., student_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., kind: _Optional[str] = ..., value: _Optional[str] = ..., special: _Optional[str] = ..., updated_at: _Optional[str] = ...) -> None: ...
+
+class SetFinalMarkRequest(_message.Message):
+    __slots__ = ("school_id", "student_id", "subject_id", "kind", "value", "reason")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    student_id: str
+    subject_id: str
+    kind: str
+    value: str
+    reason: str
+    def __init__(self, school_id: _Optional[str] = ..., student_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., kind: _Optional[str] = ..., value: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class ListFinalMarksRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+
+class ListFinalMarksResponse(_message.Message):
+    __slots__ = ("final_marks",)
+    FINAL_MARKS_FIELD_NUMBER: _ClassVar[int]
+    final_marks: _containers.RepeatedCompositeFieldContainer[FinalMark]
+    def __init__(self, final_marks: _Optional[_Iterable[_Union[FinalMark, _Mapping]]] = ...) -> None: ...
+
+class LateEntry(_message.Message):
+    __slots__ = ("ledger_id", "occurred_at", "due_at", "entity", "lesson_id", "lesson_date", "lesson_number", "class_group_id", "subject_name", "teacher_id", "actor_person_id", "student_id")
+    LEDGER_ID_FIELD_NUMBER: _ClassVar[int]
+    OCCURRED_AT_FIELD_NUMBER: _ClassVar[int]
+    DUE_AT_FIELD_NUMBER: _ClassVar[int]
+    ENTITY_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_DATE_FIELD_NUMBER: _ClassVar[int]
+    LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    ledger_id: str
+    occurred_at: str
+    due_at: str
+    entity: str
+    lesson_id: str
+    lesson_date: str
+    lesson_number: int
+    class_group_id: str
+    subject_name: str
+    teacher_id: str
+    actor_person_id: str
+    student_id: str
+    def __init__(self, ledger_id: _Optional[str] = ..., occurred_at: _Optional[str] = ..., due_at: _Optional[str] = ..., entity: _Optional[str] = ..., lesson_id: _Optional[str] = ..., lesson_date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., class_group_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., teacher_id: _Optional[str] = ..., actor_person_id: _Optional[str] = ..., student_id: _Optional[str] = ...) -> None: ...
+
+class ListLateEntriesRequest(_message.Message):
+    __slots__ = ("school_id", "date_from", "date_to", "teacher_id", "class_group_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    date_from: str
+    date_to: str
+    teacher_id: str
+    class_group_id: str
+    def __init__(self, school_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., teacher_id: _Optional[str] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+
+class ListLateEntriesResponse(_message.Message):
+    __slots__ = ("entries",)
+    ENTRIES_FIELD_NUMBER: _ClassVar[int]
+    entries: _containers.RepeatedCompositeFieldContainer[LateEntry]
+    def __init__(self, entries: _Optional[_Iterable[_Union[LateEntry, _Mapping]]] = ...) -> None: ...
+
+class ActorChange(_message.Message):
+    __slots__ = ("ledger_id", "occurred_at", "entity", "entity_id", "lesson_id", "student_id", "old_value", "new_value", "reason", "client_address", "reverted", "revertible")
+    LEDGER_ID_FIELD_NUMBER: _ClassVar[int]
+    OCCURRED_AT_FIELD_NUMBER: _ClassVar[int]
+    ENTITY_FIELD_NUMBER: _ClassVar[int]
+    ENTITY_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    OLD_VALUE_FIELD_NUMBER: _ClassVar[int]
+    NEW_VALUE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    REVERTED_FIELD_NUMBER: _ClassVar[int]
+    REVERTIBLE_FIELD_NUMBER: _ClassVar[int]
+    ledger_id: str
+    occurred_at: str
+    entity: str
+    entity_id: str
+    lesson_id: str
+    student_id: str
+    old_value: str
+    new_value: str
+    reason: str
+    client_address: str
+    reverted: bool
+    revertible: bool
+    def __init__(self, ledger_id: _Optional[str] = ..., occurred_at: _Optional[str] = ..., entity: _Optional[str] = ..., entity_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., old_value: _Optional[str] = ..., new_value: _Optional[str] = ..., reason: _Optional[str] = ..., client_address: _Optional[str] = ..., reverted: _Optional[bool] = ..., revertible: _Optional[bool] = ...) -> None: ...
+
+class CompromisedAccount(_message.Message):
+    __slots__ = ("person_id", "subject", "reported_at", "reported_by", "changes_since_report", "changes_in_window", "not_reverted")
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    REPORTED_AT_FIELD_NUMBER: _ClassVar[int]
+    REPORTED_BY_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_SINCE_REPORT_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_IN_WINDOW_FIELD_NUMBER: _ClassVar[int]
+    NOT_REVERTED_FIELD_NUMBER: _ClassVar[int]
+    person_id: str
+    subject: str
+    reported_at: str
+    reported_by: str
+    changes_since_report: int
+    changes_in_window: int
+    not_reverted: int
+    def __init__(self, person_id: _Optional[str] = ..., subject: _Optional[str] = ..., reported_at: _Optional[str] = ..., reported_by: _Optional[str] = ..., changes_since_report: _Optional[int] = ..., changes_in_window: _Optional[int] = ..., not_reverted: _Optional[int] = ...) -> None: ...
+
+class ListCompromisedAccountsRequest(_message.Message):
+    __slots__ = ("school_id", "window_hours")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    WINDOW_HOURS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    window_hours: int
+    def __init__(self, school_id: _Optional[str] = ..., window_hours: _Optional[int] = ...) -> None: ...
+
+class ListCompromisedAccountsResponse(_message.Message):
+    __slots__ = ("accounts",)
+    ACCOUNTS_FIELD_NUMBER: _ClassVar[int]
+    accounts: _containers.RepeatedCompositeFieldContainer[CompromisedAccount]
+    def __init__(self, accounts: _Optional[_Iterable[_Union[CompromisedAccount, _Mapping]]] = ...) -> None: ...
+
+class ListActorChangesRequest(_message.Message):
+    __slots__ = ("school_id", "actor_person_id", "since")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    SINCE_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    actor_person_id: str
+    since: str
+    def __init__(self, school_id: _Optional[str] = ..., actor_person_id: _Optional[str] = ..., since: _Optional[str] = ...) -> None: ...
+
+class ListActorChangesResponse(_message.Message):
+    __slots__ = ("changes",)
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    changes: _containers.RepeatedCompositeFieldContainer[ActorChange]
+    def __init__(self, changes: _Optional[_Iterable[_Union[ActorChange, _Mapping]]] = ...) -> None: ...
+
+class RevertActorChangesRequest(_message.Message):
+    __slots__ = ("school_id", "actor_person_id", "since", "reason", "ledger_ids")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    SINCE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    LEDGER_IDS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    actor_person_id: str
+    since: str
+    reason: str
+    ledger_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, school_id: _Optional[str] = ..., actor_person_id: _Optional[str] = ..., since: _Optional[str] = ..., reason: _Optional[str] = ..., ledger_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class RevertOutcome(_message.Message):
+    __slots__ = ("ledger_id", "result", "message", "revert_ledger_id")
+    LEDGER_ID_FIELD_NUMBER: _ClassVar[int]
+    RESULT_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    REVERT_LEDGER_ID_FIELD_NUMBER: _ClassVar[int]
+    ledger_id: str
+    result: str
+    message: str
+    revert_ledger_id: str
+    def __init__(self, ledger_id: _Optional[str] = ..., result: _Optional[str] = ..., message: _Optional[str] = ..., revert_ledger_id: _Optional[str] = ...) -> None: ...
+
+class RevertActorChangesResponse(_message.Message):
+    __slots__ = ("outcomes", "reverted", "conflicts")
+    OUTCOMES_FIELD_NUMBER: _ClassVar[int]
+    REVERTED_FIELD_NUMBER: _ClassVar[int]
+    CONFLICTS_FIELD_NUMBER: _ClassVar[int]
+    outcomes: _containers.RepeatedCompositeFieldContainer[RevertOutcome]
+    reverted: int
+    conflicts: int
+    def __init__(self, outcomes: _Optional[_Iterable[_Union[RevertOutcome, _Mapping]]] = ..., reverted: _Optional[int] = ..., conflicts: _Optional[int] = ...) -> None: ...
+
+class ImportPaperJournalRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "filename", "content", "reason", "dry_run")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    DRY_RUN_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    filename: str
+    content: bytes
+    reason: str
+    dry_run: bool
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., filename: _Optional[str] = ..., content: _Optional[bytes] = ..., reason: _Optional[str] = ..., dry_run: _Optional[bool] = ...) -> None: ...
+
+class PaperImportRow(_message.Message):
+    __slots__ = ("line", "status", "field", "reason", "lesson_id")
+    LINE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    line: int
+    status: str
+    field: str
+    reason: str
+    lesson_id: str
+    def __init__(self, line: _Optional[int] = ..., status: _Optional[str] = ..., field: _Optional[str] = ..., reason: _Optional[str] = ..., lesson_id: _Optional[str] = ...) -> None: ...
+
+class ImportPaperJournalResponse(_message.Message):
+    __slots__ = ("rows", "applied", "added", "unchanged", "errors")
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    APPLIED_FIELD_NUMBER: _ClassVar[int]
+    ADDED_FIELD_NUMBER: _ClassVar[int]
+    UNCHANGED_FIELD_NUMBER: _ClassVar[int]
+    ERRORS_FIELD_NUMBER: _ClassVar[int]
+    rows: _containers.RepeatedCompositeFieldContainer[PaperImportRow]
+    applied: bool
+    added: int
+    unchanged: int
+    errors: int
+    def __init__(self, rows: _Optional[_Iterable[_Union[PaperImportRow, _Mapping]]] = ..., applied: _Optional[bool] = ..., added: _Optional[int] = ..., unchanged: _Optional[int] = ..., errors: _Optional[int] = ...) -> None: ...
+
+class SetStudentHomeworkRequest(_message.Message):
+    __slots__ = ("school_id", "lesson_id", "student_id", "homework", "reason")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    HOMEWORK_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    lesson_id: str
+    student_id: str
+    homework: str
+    reason: str
+    def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., homework: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class StudentHomework(_message.Message):
+    __slots__ = ("lesson_id", "student_id", "homework")
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    HOMEWORK_FIELD_NUMBER: _ClassVar[int]
+    lesson_id: str
+    student_id: str
+    homework: str
+    def __init__(self, lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., homework: _Optional[str] = ...) -> None: ...
+
+class HomeworkAttachment(_message.Message):
+    __slots__ = ("id", "lesson_id", "student_id", "filename", "media_type", "size", "uploaded_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_TYPE_FIELD_NUMBER: _ClassVar[int]
+    SIZE_FIELD_NUMBER: _ClassVar[int]
+    UPLOADED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    lesson_id: str
+    student_id: str
+    filename: str
+    media_type: str
+    size: int
+    uploaded_at: str
+    def __init__(self, id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., filename: _Optional[str] = ..., media_type: _Optional[str] = ..., size: _Optional[int] = ..., uploaded_at: _Optional[str] = ...) -> None: ...
+
+class AddHomeworkAttachmentRequest(_message.Message):
+    __slots__ = ("school_id", "lesson_id", "student_id", "filename", "content")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    lesson_id: str
+    student_id: str
+    filename: str
+    content: bytes
+    def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., filename: _Optional[str] = ..., content: _Optional[bytes] = ...) -> None: ...
+
+class ListHomeworkAttachmentsRequest(_message.Message):
+    __slots__ = ("school_id", "lesson_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    lesson_id: str
+    def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ...) -> None: ...
+
+class ListHomeworkAttachmentsResponse(_message.Message):
+    __slots__ = ("attachments",)
+    ATTACHMENTS_FIELD_NUMBER: _ClassVar[int]
+    attachments: _containers.RepeatedCompositeFieldContainer[HomeworkAttachment]
+    def __init__(self, attachments: _Optional[_Iterable[_Union[HomeworkAttachment, _Mapping]]] = ...) -> None: ...
+
+class GetHomeworkAttachmentRequest(_message.Message):
+    __slots__ = ("school_id", "attachment_id", "student_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ATTACHMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    attachment_id: str
+    student_id: str
+    def __init__(self, school_id: _Optional[str] = ..., attachment_id: _Optional[str] = ..., student_id: _Optional[str] = ...) -> None: ...
+
+class AttachmentFile(_message.Message):
+    __slots__ = ("filename", "media_type", "content")
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_TYPE_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    filename: str
+    media_type: str
+    content: bytes
+    def __init__(self, filename: _Optional[str] = ..., media_type: _Optional[str] = ..., content: _Optional[bytes] = ...) -> None: ...
 
 class MarkRecorded(_message.Message):
     __slots__ = ("mark", "class_group_id")
@@ -513,16 +945,24 @@ class TopicSet(_message.Message):
     def __init__(self, lesson_id: _Optional[str] = ..., topic: _Optional[str] = ..., class_group_id: _Optional[str] = ..., lesson_date: _Optional[str] = ...) -> None: ...
 
 class HomeworkSet(_message.Message):
-    __slots__ = ("lesson_id", "homework", "class_group_id", "lesson_date")
+    __slots__ = ("lesson_id", "homework", "class_group_id", "lesson_date", "student_id")
     LESSON_ID_FIELD_NUMBER: _ClassVar[int]
     HOMEWORK_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     LESSON_DATE_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     lesson_id: str
     homework: str
     class_group_id: str
     lesson_date: str
-    def __init__(self, lesson_id: _Optional[str] = ..., homework: _Optional[str] = ..., class_group_id: _Optional[str] = ..., lesson_date: _Optional[str] = ...) -> None: ...
+    student_id: str
+    def __init__(self, lesson_id: _Optional[str] = ..., homework: _Optional[str] = ..., class_group_id: _Optional[str] = ..., lesson_date: _Optional[str] = ..., student_id: _Optional[str] = ...) -> None: ...
+
+class HomeworkAttachmentAdded(_message.Message):
+    __slots__ = ("attachment",)
+    ATTACHMENT_FIELD_NUMBER: _ClassVar[int]
+    attachment: HomeworkAttachment
+    def __init__(self, attachment: _Optional[_Union[HomeworkAttachment, _Mapping]] = ...) -> None: ...
 
 class UnlockRequested(_message.Message):
     __slots__ = ("request",)
@@ -543,3 +983,17 @@ class TermMarkSet(_message.Message):
     term_mark: TermMark
     old_value: str
     def __init__(self, term_mark: _Optional[_Union[TermMark, _Mapping]] = ..., old_value: _Optional[str] = ...) -> None: ...
+
+class FinalMarkSet(_message.Message):
+    __slots__ = ("final_mark", "old_value")
+    FINAL_MARK_FIELD_NUMBER: _ClassVar[int]
+    OLD_VALUE_FIELD_NUMBER: _ClassVar[int]
+    final_mark: FinalMark
+    old_value: str
+    def __init__(self, final_mark: _Optional[_Union[FinalMark, _Mapping]] = ..., old_value: _Optional[str] = ...) -> None: ...
+
+class StudentPlanSet(_message.Message):
+    __slots__ = ("plan",)
+    PLAN_FIELD_NUMBER: _ClassVar[int]
+    plan: StudentPlan
+    def __init__(self, plan: _Optional[_Union[StudentPlan, _Mapping]] = ...) -> None: ...

@@ -104,6 +104,76 @@ class JournalServiceStub:
                 request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListAnomaliesRequest.SerializeToString,
                 response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListAnomaliesResponse.FromString,
                 _registered_method=True)
+        self.CorrectAttendance = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/CorrectAttendance',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.CorrectAttendanceRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.AttendanceEntry.FromString,
+                _registered_method=True)
+        self.SetStudentPlan = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/SetStudentPlan',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.SetStudentPlanRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.StudentPlan.FromString,
+                _registered_method=True)
+        self.ListStudentPlans = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ListStudentPlans',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListStudentPlansRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListStudentPlansResponse.FromString,
+                _registered_method=True)
+        self.SetFinalMark = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/SetFinalMark',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.SetFinalMarkRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.FinalMark.FromString,
+                _registered_method=True)
+        self.ListFinalMarks = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ListFinalMarks',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListFinalMarksRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListFinalMarksResponse.FromString,
+                _registered_method=True)
+        self.ListLateEntries = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ListLateEntries',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListLateEntriesRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListLateEntriesResponse.FromString,
+                _registered_method=True)
+        self.ListActorChanges = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ListActorChanges',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListActorChangesRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListActorChangesResponse.FromString,
+                _registered_method=True)
+        self.ListCompromisedAccounts = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ListCompromisedAccounts',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListCompromisedAccountsRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListCompromisedAccountsResponse.FromString,
+                _registered_method=True)
+        self.RevertActorChanges = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/RevertActorChanges',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.RevertActorChangesRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.RevertActorChangesResponse.FromString,
+                _registered_method=True)
+        self.ImportPaperJournal = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ImportPaperJournal',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ImportPaperJournalRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ImportPaperJournalResponse.FromString,
+                _registered_method=True)
+        self.SetStudentHomework = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/SetStudentHomework',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.SetStudentHomeworkRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.StudentHomework.FromString,
+                _registered_method=True)
+        self.AddHomeworkAttachment = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/AddHomeworkAttachment',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.AddHomeworkAttachmentRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.HomeworkAttachment.FromString,
+                _registered_method=True)
+        self.ListHomeworkAttachments = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ListHomeworkAttachments',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListHomeworkAttachmentsRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListHomeworkAttachmentsResponse.FromString,
+                _registered_method=True)
+        self.GetHomeworkAttachment = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/GetHomeworkAttachment',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.GetHomeworkAttachmentRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.AttachmentFile.FromString,
+                _registered_method=True)
 
 
 class JournalServiceServicer:
@@ -193,6 +263,90 @@ class JournalServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CorrectAttendance(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetStudentPlan(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListStudentPlans(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetFinalMark(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListFinalMarks(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListLateEntries(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListActorChanges(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCompromisedAccounts(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RevertActorChanges(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ImportPaperJournal(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetStudentHomework(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddHomeworkAttachment(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListHomeworkAttachments(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetHomeworkAttachment(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_JournalServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -265,6 +419,76 @@ def add_JournalServiceServicer_to_server(servicer, server):
                     servicer.ListAnomalies,
                     request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListAnomaliesRequest.FromString,
                     response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListAnomaliesResponse.SerializeToString,
+            ),
+            'CorrectAttendance': grpc.unary_unary_rpc_method_handler(
+                    servicer.CorrectAttendance,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.CorrectAttendanceRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.AttendanceEntry.SerializeToString,
+            ),
+            'SetStudentPlan': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetStudentPlan,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.SetStudentPlanRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.StudentPlan.SerializeToString,
+            ),
+            'ListStudentPlans': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListStudentPlans,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListStudentPlansRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListStudentPlansResponse.SerializeToString,
+            ),
+            'SetFinalMark': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetFinalMark,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.SetFinalMarkRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.FinalMark.SerializeToString,
+            ),
+            'ListFinalMarks': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListFinalMarks,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListFinalMarksRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListFinalMarksResponse.SerializeToString,
+            ),
+            'ListLateEntries': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListLateEntries,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListLateEntriesRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListLateEntriesResponse.SerializeToString,
+            ),
+            'ListActorChanges': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListActorChanges,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListActorChangesRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListActorChangesResponse.SerializeToString,
+            ),
+            'ListCompromisedAccounts': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCompromisedAccounts,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListCompromisedAccountsRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListCompromisedAccountsResponse.SerializeToString,
+            ),
+            'RevertActorChanges': grpc.unary_unary_rpc_method_handler(
+                    servicer.RevertActorChanges,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.RevertActorChangesRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.RevertActorChangesResponse.SerializeToString,
+            ),
+            'ImportPaperJournal': grpc.unary_unary_rpc_method_handler(
+                    servicer.ImportPaperJournal,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ImportPaperJournalRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ImportPaperJournalResponse.SerializeToString,
+            ),
+            'SetStudentHomework': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetStudentHomework,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.SetStudentHomeworkRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.StudentHomework.SerializeToString,
+            ),
+            'AddHomeworkAttachment': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddHomeworkAttachment,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.AddHomeworkAttachmentRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.HomeworkAttachment.SerializeToString,
+            ),
+            'ListHomeworkAttachments': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListHomeworkAttachments,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListHomeworkAttachmentsRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListHomeworkAttachmentsResponse.SerializeToString,
+            ),
+            'GetHomeworkAttachment': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetHomeworkAttachment,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.GetHomeworkAttachmentRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.AttachmentFile.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -645,6 +869,384 @@ class JournalService:
             '/otmetka.journal.v1.JournalService/ListAnomalies',
             proto_dot_journal_dot_v1_dot_journal__pb2.ListAnomaliesRequest.SerializeToString,
             proto_dot_journal_dot_v1_dot_journal__pb2.ListAnomaliesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CorrectAttendance(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/CorrectAttendance',
+            proto_dot_journal_dot_v1_dot_journal__pb2.CorrectAttendanceRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.AttendanceEntry.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetStudentPlan(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/SetStudentPlan',
+            proto_dot_journal_dot_v1_dot_journal__pb2.SetStudentPlanRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.StudentPlan.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListStudentPlans(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ListStudentPlans',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListStudentPlansRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListStudentPlansResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetFinalMark(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/SetFinalMark',
+            proto_dot_journal_dot_v1_dot_journal__pb2.SetFinalMarkRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.FinalMark.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListFinalMarks(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ListFinalMarks',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListFinalMarksRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListFinalMarksResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListLateEntries(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ListLateEntries',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListLateEntriesRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListLateEntriesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListActorChanges(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ListActorChanges',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListActorChangesRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListActorChangesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCompromisedAccounts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ListCompromisedAccounts',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListCompromisedAccountsRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListCompromisedAccountsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RevertActorChanges(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/RevertActorChanges',
+            proto_dot_journal_dot_v1_dot_journal__pb2.RevertActorChangesRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.RevertActorChangesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ImportPaperJournal(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ImportPaperJournal',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ImportPaperJournalRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ImportPaperJournalResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetStudentHomework(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/SetStudentHomework',
+            proto_dot_journal_dot_v1_dot_journal__pb2.SetStudentHomeworkRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.StudentHomework.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddHomeworkAttachment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/AddHomeworkAttachment',
+            proto_dot_journal_dot_v1_dot_journal__pb2.AddHomeworkAttachmentRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.HomeworkAttachment.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListHomeworkAttachments(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ListHomeworkAttachments',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListHomeworkAttachmentsRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListHomeworkAttachmentsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetHomeworkAttachment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/GetHomeworkAttachment',
+            proto_dot_journal_dot_v1_dot_journal__pb2.GetHomeworkAttachmentRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.AttachmentFile.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,5 +1,6 @@
 """The journal servicer in-process on a free port, against the real PostgreSQL and Keycloak tokens, with
-small fakes of our own ports: principals, the schedule service and the identity service."""
+small fakes of our own ports: principals, the schedule service and the identity service; homework files in the
+stack's MinIO (a test bucket)."""
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
@@ -9,8 +10,11 @@ import pytest
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2_grpc
 from proto.schedule.v1 import schedule_pb2
+from services import topology
 from services.common.errors import NotFound
+from services.common.object_store import ObjectStore
 from services.common.outbox import Outbox
+from services.common.policy import Principal
 from services.journal import domain, tables
 from services.journal.handlers import Deps
 from services.journal.school_policy import DEFAULT
@@ -23,6 +27,19 @@ from tests.support.grpc_harness import FakePrincipals, database, serving
 class FakeSchedule:
     lessons: dict[str, schedule_pb2.Lesson] = field(default_factory=dict)
     terms: dict[str, tuple[str, schedule_pb2.Term]] = field(default_factory=dict)  # id -> (school_id, term)
+    subgroups: dict[str, schedule_pb2.Subgroup] = field(default_factory=dict)
+    years: dict[str, str] = field(default_factory=dict)  # class group id -> academic year id
+
+    def get_class_group(self, school_id: str, class_group_id: str) -> schedule_pb2.ClassGroup:
+        year = self.years.setdefault(class_group_id, str(uuid.uuid4()))
+        return schedule_pb2.ClassGroup(id=class_group_id, school_id=school_id, academic_year_id=year)
+
+    def get_subgroup(self, school_id: str, subgroup_id: str) -> schedule_pb2.Subgroup:
+        self.calls.append("GetSubgroup")
+        subgroup = self.subgroups.get(subgroup_id)
+        if subgroup is None or subgroup.school_id != school_id:
+            raise NotFound("Подгруппа не найдена", {"subgroup_id": "не найдена"})
+        return subgroup
 
     def get_term(self, school_id: str, term_id: str) -> schedule_pb2.Term:
         owner, term = self.terms.get(term_id, ("", None))
@@ -80,7 +97,9 @@ class Journal:
 @pytest.fixture(scope="session")
 def journal():
     with database("journal") as db:
-        deps = Deps(db, Outbox("journal", tables.outbox), FakePrincipals(), FakeSchedule(), FakeIdentity())
+        store = ObjectStore.from_env("otmetka-homework-it", topology.process_env(stack.env()))
+        store.ensure_bucket()
+        deps = Deps(db, Outbox("journal", tables.outbox), FakePrincipals(), FakeSchedule(), FakeIdentity(), store)
         with serving(journal_pb2_grpc.add_JournalServiceServicer_to_server, JournalServicer(deps),
                      journal_pb2_grpc.JournalServiceStub) as stub:
             yield Journal(stub, deps, stack.operator_token())
@@ -97,11 +116,13 @@ class Lesson:
 
 
 def add_lesson(journal: Journal, school_id: str, class_group_id: str, teacher_id: str, date: dt.date,
-               lesson_number: int = 1, subject_id: str = "", term_id: str = "") -> schedule_pb2.Lesson:
+               lesson_number: int = 1, subject_id: str = "", term_id: str = "", subgroup_id: str = "",
+               substitute_teacher_id: str = "") -> schedule_pb2.Lesson:
     lesson = schedule_pb2.Lesson(
         id=str(uuid.uuid4()), school_id=school_id, class_group_id=class_group_id,
         subject_id=subject_id or str(uuid.uuid4()), subject_name="Математика", teacher_id=teacher_id,
-        date=date.isoformat(), lesson_number=lesson_number, starts_at="08:30", ends_at="09:15", term_id=term_id)
+        date=date.isoformat(), lesson_number=lesson_number, starts_at="08:30", ends_at="09:15", term_id=term_id,
+        subgroup_id=subgroup_id, substitute_teacher_id=substitute_teacher_id)
     journal.deps.schedule.lessons[lesson.id] = lesson
     return lesson
 
@@ -112,6 +133,20 @@ def new_lesson(journal: Journal, date: dt.date) -> Lesson:
     journal.deps.identity.classes[class_group_id] = set(students)
     journal.deps.principals.grant(school_id, "subject_teacher", person_id=teacher_id, subject=f"subject-{teacher_id}")
     return Lesson(school_id, teacher_id, students, add_lesson(journal, school_id, class_group_id, teacher_id, date))
+
+
+def add_subgroup(journal: Journal, school_id: str, class_group_id: str, students, name: str) -> schedule_pb2.Subgroup:
+    subgroup = schedule_pb2.Subgroup(id=str(uuid.uuid4()), school_id=school_id, class_group_id=class_group_id,
+                                     name=name, student_ids=list(students))
+    journal.deps.schedule.subgroups[subgroup.id] = subgroup
+    return subgroup
+
+
+def act_as_person(journal: Journal, school_id: str, person_id: str, *roles: str, form_class_group_ids=()) -> None:
+    """The caller acts in the school as this person with these roles (a form teacher of the given classes)."""
+    journal.deps.principals.grants[school_id] = Principal(
+        subject=f"subject-{person_id}", school_id=school_id, person_id=person_id, roles=frozenset(roles),
+        form_class_group_ids=frozenset(form_class_group_ids))
 
 
 def school_today() -> dt.date:
@@ -133,3 +168,36 @@ def past_lesson(journal) -> Lesson:
 def old_lesson(journal) -> Lesson:
     """Ten days ago: closed for its teacher under the default edit lock (7 days)."""
     return new_lesson(journal, school_today() - dt.timedelta(days=10))
+
+
+@dataclass
+class Term:
+    """A school with class of three students, an eight-week term ending today, Математика twice a week (its last
+    lessons 7 and 3 days ago) and История once a week (its last lesson 6 days ago), each with its teacher."""
+
+    school_id: str
+    class_group_id: str
+    students: list[str]
+    term: schedule_pb2.Term
+    math: list[schedule_pb2.Lesson]
+    history: list[schedule_pb2.Lesson]
+
+    def lesson(self, lesson: schedule_pb2.Lesson) -> Lesson:
+        return Lesson(self.school_id, lesson.teacher_id, self.students, lesson)
+
+
+@pytest.fixture
+def term(journal) -> Term:
+    school_id, class_group_id = str(uuid.uuid4()), str(uuid.uuid4())
+    students = sorted(str(uuid.uuid4()) for _ in range(3))
+    journal.deps.identity.classes[class_group_id] = set(students)
+    start, end = school_today() - dt.timedelta(days=55), school_today()
+    term = schedule_pb2.Term(id=str(uuid.uuid4()), name="2 четверть", kind="quarter", start_date=start.isoformat(),
+                             end_date=end.isoformat())
+    journal.deps.schedule.terms[term.id] = (school_id, term)
+
+    def lessons(every: int, count: int) -> list[schedule_pb2.Lesson]:
+        subject_id, teacher_id = str(uuid.uuid4()), str(uuid.uuid4())
+        return [add_lesson(journal, school_id, class_group_id, teacher_id, start + dt.timedelta(days=every * k),
+                           subject_id=subject_id, term_id=term.id) for k in range(count)]
+    return Term(school_id, class_group_id, students, term, math=lessons(4, 14), history=lessons(7, 8))

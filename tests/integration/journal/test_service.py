@@ -8,6 +8,7 @@ import uuid
 import grpc
 import pytest
 from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import event as sqlalchemy_event
 from sqlalchemy.exc import ProgrammingError
 
 from proto.events.v1.envelope_pb2 import Envelope
@@ -237,3 +238,25 @@ def test_the_diary_shows_own_lessons_marks_and_attendance(journal, past_lesson):
                                                         date_from=day.isoformat(),
                                                         date_to=(day + dt.timedelta(days=days)).isoformat()))
         assert err.value.code() == code
+
+
+def test_a_save_changes_marks_and_attendance_with_one_statement_per_kind_of_change(journal, today_lesson):
+    a, b, c = today_lesson.students
+    save(journal, today_lesson, marks=[dict(student_id=s, value="3") for s in (a, b, c)],
+         attendance=[dict(student_id=s, status="late") for s in (a, b)])
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):
+        statements.append(" ".join(statement.split()[:3]))
+    sqlalchemy_event.listen(journal.deps.db.engine, "before_cursor_execute", seen)
+    try:
+        record = save(journal, today_lesson, marks=[dict(student_id=s, value="5", comment="Исправлено") for s in (a, b)],
+                      attendance=[dict(student_id=a, status="absent"), dict(student_id=b, status="ill"),
+                                  dict(student_id=c, status="late")])
+    finally:
+        sqlalchemy_event.remove(journal.deps.db.engine, "before_cursor_execute", seen)
+    assert sorted((m.student_id, m.value, m.comment) for m in record.marks) == sorted(
+        [(a, "5", "Исправлено"), (b, "5", "Исправлено")])
+    assert sorted((e.student_id, e.status) for e in record.attendance) == sorted([(a, "absent"), (b, "ill"), (c, "late")])
+    for kind in ("UPDATE marks SET", "DELETE FROM marks", "UPDATE attendance SET", "INSERT INTO attendance"):
+        assert statements.count(kind) == 1, (kind, statements)

@@ -3,51 +3,17 @@ policy's minimum of current marks (ОСВ and Н/А never), the grid of a class,
 term's lessons of the subject closing for their teacher once a term mark is set."""
 import datetime as dt
 import uuid
-from dataclasses import dataclass
 
 import grpc
 import pytest
 
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
-from tests.integration.journal.conftest import Lesson, add_lesson, school_today
+from tests.integration.journal.conftest import Term, act_as_person, add_lesson, add_subgroup
 from tests.integration.journal.test_policy_and_locks import refused
 from tests.integration.journal.test_service import event_types, ledger_rows, save
 
 pytestmark = pytest.mark.stack
-
-
-@dataclass
-class Term:
-    """A school with class of three students, an eight-week term ending today, Математика twice a week (its last
-    lessons 7 and 3 days ago) and История once a week (its last lesson 6 days ago), each with its teacher."""
-
-    school_id: str
-    class_group_id: str
-    students: list[str]
-    term: schedule_pb2.Term
-    math: list[schedule_pb2.Lesson]
-    history: list[schedule_pb2.Lesson]
-
-    def lesson(self, lesson: schedule_pb2.Lesson) -> Lesson:
-        return Lesson(self.school_id, lesson.teacher_id, self.students, lesson)
-
-
-@pytest.fixture
-def term(journal) -> Term:
-    school_id, class_group_id = str(uuid.uuid4()), str(uuid.uuid4())
-    students = sorted(str(uuid.uuid4()) for _ in range(3))
-    journal.deps.identity.classes[class_group_id] = set(students)
-    start, end = school_today() - dt.timedelta(days=55), school_today()
-    term = schedule_pb2.Term(id=str(uuid.uuid4()), name="2 четверть", kind="quarter", start_date=start.isoformat(),
-                             end_date=end.isoformat())
-    journal.deps.schedule.terms[term.id] = (school_id, term)
-
-    def lessons(every: int, count: int) -> list[schedule_pb2.Lesson]:
-        subject_id, teacher_id = str(uuid.uuid4()), str(uuid.uuid4())
-        return [add_lesson(journal, school_id, class_group_id, teacher_id, start + dt.timedelta(days=every * k),
-                           subject_id=subject_id, term_id=term.id) for k in range(count)]
-    return Term(school_id, class_group_id, students, term, math=lessons(4, 14), history=lessons(7, 8))
 
 
 def as_teacher_of(journal, term: Term, lessons: list[schedule_pb2.Lesson], *roles: str) -> None:
@@ -146,3 +112,38 @@ def test_term_marks_need_a_student_in_a_class_and_a_known_term(journal, term):
                                        subject_id=term.math[0].subject_id, term_id=str(uuid.uuid4()), value="5")
     assert refused(journal.call, "SetTermMark", other_term)[0] == grpc.StatusCode.NOT_FOUND
     assert grid(journal, term) == []
+
+
+def test_the_form_teacher_sets_term_marks_of_every_subject_of_their_class_only(journal, term):
+    a = term.students[0]
+    form_teacher = str(uuid.uuid4())
+    act_as_person(journal, term.school_id, form_teacher, "form_teacher", form_class_group_ids=[term.class_group_id])
+    for lessons in (term.math, term.history):
+        assert set_mark(journal, term, a, lessons, "Н/А", reason="Пропуски по болезни").value == "Н/А"
+    assert [(row.entity, row.actor_person_id) for row in ledger_rows(journal, term.school_id)] == [
+        ("term_mark", form_teacher), ("term_mark", form_teacher)]
+    act_as_person(journal, term.school_id, form_teacher, "form_teacher", form_class_group_ids=[str(uuid.uuid4())])
+    code, message, _ = refused(set_mark, journal, term, a, term.math, "ОСВ")
+    assert code == grpc.StatusCode.PERMISSION_DENIED and "классный руководитель" in message
+
+
+def test_a_subgroup_teacher_sets_term_marks_of_their_own_subgroup(journal, term):
+    a, b, c = term.students
+    first = add_subgroup(journal, term.school_id, term.class_group_id, [a, b], "Английский, 1 группа")
+    second = add_subgroup(journal, term.school_id, term.class_group_id, [c], "Английский, 2 группа")
+    subject, start = str(uuid.uuid4()), dt.date.fromisoformat(term.term.start_date)
+    lessons = {group.id: [add_lesson(journal, term.school_id, term.class_group_id, teacher, start + dt.timedelta(days=k),
+                                     subject_id=subject, term_id=term.term.id, subgroup_id=group.id)
+                          for k in range(0, 56, 7)]
+               for group, teacher in ((first, str(uuid.uuid4())), (second, str(uuid.uuid4())))}
+    first_lessons = lessons[first.id]
+    journal.deps.principals.grant(term.school_id, "school_admin")
+    journal.call("SetJournalPolicy", pb.SetJournalPolicyRequest(school_id=term.school_id, edit_lock_days=0))
+    as_teacher_of(journal, term, first_lessons)
+    # one lesson a week in the student's subgroup (not two, as in the whole class): three marks are enough
+    for lesson in first_lessons[-3:]:
+        save(journal, term.lesson(lesson), marks=[dict(student_id=b, value="4")], reason="Опрос")
+    assert set_mark(journal, term, b, first_lessons, "4").value == "4"
+    assert set_mark(journal, term, a, first_lessons, "ОСВ").value == "ОСВ"
+    code, _, _ = refused(set_mark, journal, term, c, first_lessons, "ОСВ")
+    assert code == grpc.StatusCode.PERMISSION_DENIED

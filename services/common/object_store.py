@@ -1,0 +1,57 @@
+"""Plain object storage in MinIO for any service: a bucket, objects put, read and removed by key, with MinIO's
+failures as the services' errors (a missing object is NotFound, an unreachable store Unavailable). The archive's
+locked, versioned store (services/archive/storage.py) could build on it."""
+import io
+import os
+
+import urllib3
+from minio import Minio
+from minio.error import S3Error
+
+from services.common.errors import NotFound, Unavailable
+
+UNAVAILABLE = "Хранилище файлов недоступно, повторите попытку"
+
+
+class ObjectStore:
+    def __init__(self, client: Minio, bucket: str):
+        self.client = client
+        self.bucket = bucket
+
+    @classmethod
+    def from_env(cls, bucket: str, environ=os.environ) -> "ObjectStore":
+        """The installation's MinIO (OTMETKA_MINIO_ENDPOINT, _ACCESS_KEY, _SECRET_KEY)."""
+        client = Minio(environ["OTMETKA_MINIO_ENDPOINT"], access_key=environ["OTMETKA_MINIO_ACCESS_KEY"],
+                       secret_key=environ["OTMETKA_MINIO_SECRET_KEY"], secure=False)
+        return cls(client, bucket)
+
+    def ensure_bucket(self) -> None:
+        if not self.client.bucket_exists(self.bucket):
+            self.client.make_bucket(self.bucket)
+
+    def put(self, key: str, data: bytes, content_type: str) -> None:
+        try:
+            self.client.put_object(self.bucket, key, io.BytesIO(data), len(data), content_type=content_type)
+        except (S3Error, urllib3.exceptions.HTTPError) as exc:
+            raise Unavailable(UNAVAILABLE) from exc
+
+    def get(self, key: str) -> bytes:
+        try:
+            response = self.client.get_object(self.bucket, key)
+        except S3Error as exc:
+            if exc.code in ("NoSuchKey", "NoSuchBucket"):
+                raise NotFound("Файл не найден в хранилище") from exc
+            raise Unavailable(UNAVAILABLE) from exc
+        except urllib3.exceptions.HTTPError as exc:
+            raise Unavailable(UNAVAILABLE) from exc
+        try:
+            return response.read()
+        finally:
+            response.close()
+            response.release_conn()
+
+    def remove(self, key: str) -> None:
+        try:
+            self.client.remove_object(self.bucket, key)
+        except (S3Error, urllib3.exceptions.HTTPError) as exc:
+            raise Unavailable(UNAVAILABLE) from exc
