@@ -2,26 +2,20 @@
 import datetime as dt
 import io
 
-import urllib3
-from minio import Minio
 from minio.commonconfig import COMPLIANCE
 from minio.error import S3Error
 from minio.retention import Retention
 
 from services.archive.settings import ArchiveSettings
-from services.common.errors import FailedPrecondition, Unavailable
+from services.common.errors import FailedPrecondition, NotFound
+from services.common.object_store import ObjectStore
 
 
-class ArchiveStore:
-    def __init__(self, client: Minio, bucket: str):
-        self.client = client
-        self.bucket = bucket
-
+class ArchiveStore(ObjectStore):
     @classmethod
     def from_settings(cls, settings: ArchiveSettings) -> "ArchiveStore":
-        client = Minio(settings.minio_endpoint, access_key=settings.minio_access_key,
-                       secret_key=settings.minio_secret_key, secure=False)
-        return cls(client, settings.bucket)
+        return cls.connect(settings.minio_endpoint, settings.minio_access_key, settings.minio_secret_key,
+                           settings.bucket)
 
     def ensure_bucket(self) -> None:
         """Creates the bucket with object lock (and so versioning) if it does not exist yet, and refuses
@@ -40,15 +34,9 @@ class ArchiveStore:
                                         retention=Retention(COMPLIANCE, until))
         return result.version_id
 
-    def get(self, key: str, version_id: str) -> bytes:
+    def get(self, key: str, version_id: str | None = None) -> bytes:
+        """A sealed package's exact version; a registry row without its object is a broken precondition."""
         try:
-            response = self.client.get_object(self.bucket, key, version_id=version_id)
-        except S3Error as exc:
+            return super().get(key, version_id)
+        except NotFound as exc:
             raise FailedPrecondition("Архив не найден в хранилище", {"archive_id": "нет объекта этой версии"}) from exc
-        except urllib3.exceptions.HTTPError as exc:
-            raise Unavailable("Хранилище архивов недоступно, повторите попытку") from exc
-        try:
-            return response.read()
-        finally:
-            response.close()
-            response.release_conn()

@@ -1,6 +1,6 @@
 """Plain object storage in MinIO for any service: a bucket, objects put, read and removed by key, with MinIO's
 failures as the services' errors (a missing object is NotFound, an unreachable store Unavailable). The archive's
-locked, versioned store (services/archive/storage.py) could build on it."""
+locked, versioned store (services/archive/storage.py) builds on it."""
 import io
 import os
 
@@ -19,11 +19,14 @@ class ObjectStore:
         self.bucket = bucket
 
     @classmethod
+    def connect(cls, endpoint: str, access_key: str, secret_key: str, bucket: str):
+        return cls(Minio(endpoint, access_key=access_key, secret_key=secret_key, secure=False), bucket)
+
+    @classmethod
     def from_env(cls, bucket: str, environ=os.environ) -> "ObjectStore":
         """The installation's MinIO (OTMETKA_MINIO_ENDPOINT, _ACCESS_KEY, _SECRET_KEY)."""
-        client = Minio(environ["OTMETKA_MINIO_ENDPOINT"], access_key=environ["OTMETKA_MINIO_ACCESS_KEY"],
-                       secret_key=environ["OTMETKA_MINIO_SECRET_KEY"], secure=False)
-        return cls(client, bucket)
+        return cls.connect(environ["OTMETKA_MINIO_ENDPOINT"], environ["OTMETKA_MINIO_ACCESS_KEY"],
+                           environ["OTMETKA_MINIO_SECRET_KEY"], bucket)
 
     def ensure_bucket(self) -> None:
         if not self.client.bucket_exists(self.bucket):
@@ -35,11 +38,11 @@ class ObjectStore:
         except (S3Error, urllib3.exceptions.HTTPError) as exc:
             raise Unavailable(UNAVAILABLE) from exc
 
-    def get(self, key: str) -> bytes:
+    def get(self, key: str, version_id: str | None = None) -> bytes:
         try:
-            response = self.client.get_object(self.bucket, key)
+            response = self.client.get_object(self.bucket, key, version_id=version_id)
         except S3Error as exc:
-            if exc.code in ("NoSuchKey", "NoSuchBucket"):
+            if exc.code in ("NoSuchKey", "NoSuchBucket", "NoSuchVersion"):
                 raise NotFound("Файл не найден в хранилище") from exc
             raise Unavailable(UNAVAILABLE) from exc
         except urllib3.exceptions.HTTPError as exc:

@@ -31,6 +31,11 @@ RULES: dict[str, frozenset[str]] = {
     "unlock.request": TEACHERS,  # own lesson only (teacher_id scope)
     "unlock.decide": frozenset({"director", "deputy_head"}),
     "term_mark.set": TEACHERS,  # the journal also checks that the teacher teaches the subject in the class
+    "work_type.manage": frozenset({"school_admin", "deputy_head"}),
+    "student_plan.manage": frozenset({"school_admin", "deputy_head"}),
+    "journal.control": MANAGERS,  # late entries (the deputy head's control view)
+    "journal.changes.read": frozenset({"school_admin", "director"}),  # one person's changes (compromised account)
+    "journal.revert": frozenset({"school_admin"}),
     "report.read": MANAGERS | {"form_teacher"},
     "year.close": MANAGERS,
     "archive.read": MANAGERS,
@@ -67,8 +72,9 @@ def allowed(principal: Principal, action: str, *, student_id: str | None = None,
     return True
 
 
-def require(principal: Principal, action: str, **scope) -> None:
+def require(principal: Principal, action: str, refusal: str | None = None, **scope) -> None:
+    """Raises unless allowed; `refusal` says in Russian who may do it instead of the general message."""
     if not principal.roles and not principal.is_service:
         raise NotFound("Школа не найдена")  # a school where the caller has no role does not exist for them
     if not allowed(principal, action, **scope):
-        raise Forbidden()
+        raise Forbidden(refusal) if refusal else Forbidden()

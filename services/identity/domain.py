@@ -130,8 +130,11 @@ def valid_ogrn(value: str) -> bool:
     return re.fullmatch(r"\d{13}", value) is not None and int(value[:12]) % 11 % 10 == int(value[12])
 
 
-def parse_past_date(raw: str, today: dt.date) -> tuple[dt.date | None, str | None]:
-    """A date of a document: ISO, 1900-01-01..today; an empty value is (None, None)."""
+def parse_past_date(raw: str, today: dt.date,
+                    out_of_range: str = "дата не может быть в будущем или раньше 1900 года"
+                    ) -> tuple[dt.date | None, str | None]:
+    """A date in the past (a birth, a document): ISO, 1900-01-01..today. (date, None) or (None, problem);
+    an empty value is (None, None)."""
     if not raw:
         return None, None
     try:
@@ -139,7 +142,7 @@ def parse_past_date(raw: str, today: dt.date) -> tuple[dt.date | None, str | Non
     except ValueError:
         return None, "дата в формате ГГГГ-ММ-ДД"
     if not EARLIEST_BIRTH <= value <= today:
-        return None, "дата не может быть в будущем или раньше 1900 года"
+        return None, out_of_range
     return value, None
 
 
@@ -165,16 +168,7 @@ def card_problems(card: SchoolCard, today: dt.date) -> Problems:
 
 
 def parse_birth_date(raw: str, today: dt.date) -> tuple[dt.date | None, str | None]:
-    """(date, None) or (None, problem); an empty value is (None, None)."""
-    if not raw:
-        return None, None
-    try:
-        value = dt.date.fromisoformat(raw)
-    except ValueError:
-        return None, "дата в формате ГГГГ-ММ-ДД"
-    if not EARLIEST_BIRTH <= value <= today:
-        return None, "дата рождения вне допустимого диапазона"
-    return value, None
+    return parse_past_date(raw, today, "дата рождения вне допустимого диапазона")
 
 
 def is_uuid(value: str) -> bool:

@@ -9,7 +9,6 @@ from sqlalchemy import and_, select
 from proto.journal.v1 import journal_pb2 as pb
 from services.common import policy
 from services.common.db import parse_uuid
-from services.common.errors import Forbidden
 from services.journal.anomalies import day_range
 from services.journal.tables import ledger, lesson_records
 
@@ -23,9 +22,8 @@ def list_late_entries(deps: Deps, school_id: str, date_from: str, date_to: str, 
                       class_group_id: str) -> list[pb.LateEntry]:
     school_id = parse_uuid(school_id, "school_id")
     principal = deps.principals.resolve(school_id)
-    policy.require(principal, "lesson.read")
-    if principal.is_service or not principal.roles & policy.MANAGERS:
-        raise Forbidden("Опоздания с записями в журнале смотрят администратор школы, директор и его заместитель")
+    policy.require(principal, "journal.control",
+                   "Опоздания с записями в журнале смотрят администратор школы, директор и его заместитель")
     start, end = day_range(date_from, date_to)
     records = lesson_records.c
     query = (select(ledger.c.id, ledger.c.occurred_at, ledger.c.due_at, ledger.c.entity, ledger.c.lesson_id,

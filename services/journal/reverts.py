@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from proto.journal.v1 import journal_pb2 as pb
 from services.common import policy
 from services.common.db import parse_uuid
-from services.common.errors import Forbidden, Invalid
+from services.common.errors import Invalid
 from services.common.policy import Principal
 from services.journal import domain, final_marks, ledger, messages
 from services.journal import term_mark_rules as term_rules
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from services.journal.handlers import Deps
 
 REVERTIBLE = ("mark", "attendance", "topic", "homework", "term_mark", "final_mark")
-REVERTERS = frozenset({"school_admin"})  # the task names the school administrator
 MAX_CHANGES = 5000
 DEFAULT_WINDOW_HOURS = 72
 MAX_WINDOW_HOURS = 720
@@ -61,19 +60,17 @@ def _changes(session: Session, actor: str, since: dt.datetime) -> tuple[list, se
     return rows, reverted
 
 
-def _actor(deps: Deps, school_id: str, actor_person_id: str, since: str, roles: frozenset[str], refusal: str):
+def _actor(deps: Deps, school_id: str, actor_person_id: str, since: str, action: str, refusal: str):
     school_id = parse_uuid(school_id, "school_id")
     principal = deps.principals.resolve(school_id)
-    policy.require(principal, "lesson.read")
-    if principal.is_service or not principal.roles & roles:
-        raise Forbidden(refusal)
+    policy.require(principal, action, refusal)
     return school_id, principal, parse_uuid(actor_person_id, "actor_person_id"), parse_since(since)
 
 
 def list_actor_changes(deps: Deps, school_id: str, actor_person_id: str, since: str) -> list[pb.ActorChange]:
     """Every journal change of the person since the time, newest first (for the school administrator and the
     director)."""
-    school_id, _, actor, since_at = _actor(deps, school_id, actor_person_id, since, policy.RULES["journal_policy.manage"],
+    school_id, _, actor, since_at = _actor(deps, school_id, actor_person_id, since, "journal.changes.read",
                                            "Изменения учётной записи смотрят администратор школы и директор")
     with deps.db.tenant_session(school_id) as session:
         rows, reverted = _changes(session, actor, since_at)
@@ -88,7 +85,7 @@ def list_compromised_accounts(deps: Deps, school_id: str, window_hours: int) -> 
     """Accounts identity reported compromised, newest report first, with their journal changes after the report
     and within `window_hours` (default 72) before it, and how many of those are revertible and not reverted."""
     school_id = parse_uuid(school_id, "school_id")
-    policy.require(deps.principals.resolve(school_id), "journal_policy.manage")
+    policy.require(deps.principals.resolve(school_id), "journal.changes.read")
     hours = window_hours or DEFAULT_WINDOW_HOURS
     if not 1 <= hours <= MAX_WINDOW_HOURS:
         raise Invalid("window_hours", f"окно перед сообщением о взломе: от 1 до {MAX_WINDOW_HOURS} ч")
@@ -115,7 +112,7 @@ def list_compromised_accounts(deps: Deps, school_id: str, window_hours: int) -> 
 def revert_actor_changes(deps: Deps, school_id: str, actor_person_id: str, since: str, reason: str,
                          ledger_ids: list[str], client_address: str) -> pb.RevertActorChangesResponse:
     """Reverts the person's changes since the time (or only the listed ones) in one transaction."""
-    school_id, principal, actor, since_at = _actor(deps, school_id, actor_person_id, since, REVERTERS,
+    school_id, principal, actor, since_at = _actor(deps, school_id, actor_person_id, since, "journal.revert",
                                                    "Изменения скомпрометированной учётной записи отменяет "
                                                    "администратор школы")
     reason = domain.bounded_text(reason, "reason", domain.MAX_REASON)

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 from proto.journal.v1 import journal_pb2 as pb
 from services.common import policy
 from services.common.db import parse_uuid
-from services.common.errors import Forbidden
 from services.journal import ledger
 from services.journal import work_type_rules as rules
 from services.journal.tables import work_types
@@ -21,7 +20,6 @@ if TYPE_CHECKING:
     from services.journal.handlers import Deps
 
 # Who sets work types and weights (the task names them; not yet a rule in services/common/policy.py).
-MANAGERS = frozenset({"school_admin", "deputy_head"})
 
 
 def load(session: Session, lock: bool = False) -> list[rules.WorkType]:
@@ -47,9 +45,8 @@ def set_work_type(deps: Deps, school_id: str, code: str, name: str, weight: str,
     """Adds or changes one work type; a change is a ledger row (entity work_type)."""
     school_id = parse_uuid(school_id, "school_id")
     principal = deps.principals.resolve(school_id)
-    policy.require(principal, "lesson.read")
-    if principal.is_service or not principal.roles & MANAGERS:
-        raise Forbidden("Виды работ и их веса меняют администратор школы и заместитель директора")
+    policy.require(principal, "work_type.manage",
+                   "Виды работ и их веса меняют администратор школы и заместитель директора")
     wanted = rules.checked(code, name, weight)
     now = dt.datetime.now(dt.UTC)
     with deps.db.tenant_session(school_id) as session:

@@ -54,17 +54,22 @@ def create_academic_year(deps: Deps, school_id: str, name: str, start_date: str,
     school_id = authorize(deps, school_id, "schedule.manage")
     plan = domain.academic_year(name, start_date, end_date, term_inputs)
     with deps.db.tenant_session(school_id) as session:
-        if session.scalar(select(academic_years.c.id).where(academic_years.c.name == plan.name)):
-            raise Conflict(f"Учебный год {plan.name} уже создан", {"name": "уже есть"})
-        year = dict(id=new_id(), school_id=school_id, name=plan.name, start_date=plan.start, end_date=plan.end,
-                    status="open")
-        term_rows = [dict(id=new_id(), school_id=school_id, academic_year_id=year["id"], name=t.name, kind=t.kind,
-                          start_date=t.start, end_date=t.end, grade_from=t.grade_from, grade_to=t.grade_to)
-                     for t in plan.terms]
-        session.execute(insert(academic_years).values(year))
-        session.execute(insert(terms), term_rows)
-        message = messages.academic_year(year, term_rows)
-        deps.outbox.add(session, school_id, pb.AcademicYearCreated(academic_year=message))
+        return insert_academic_year(deps, session, school_id, plan)
+
+
+def insert_academic_year(deps: Deps, session: Session, school_id: str, plan: domain.AcademicYearPlan) -> pb.AcademicYear:
+    """Writes a checked year plan with its terms and its AcademicYearCreated event; a taken name is a conflict."""
+    if session.scalar(select(academic_years.c.id).where(academic_years.c.name == plan.name)):
+        raise Conflict(f"Учебный год {plan.name} уже создан", {"name": "уже есть"})
+    year = dict(id=new_id(), school_id=school_id, name=plan.name, start_date=plan.start, end_date=plan.end,
+                status="open")
+    term_rows = [dict(id=new_id(), school_id=school_id, academic_year_id=year["id"], name=t.name, kind=t.kind,
+                      start_date=t.start, end_date=t.end, grade_from=t.grade_from, grade_to=t.grade_to)
+                 for t in plan.terms]
+    session.execute(insert(academic_years).values(year))
+    session.execute(insert(terms), term_rows)
+    message = messages.academic_year(year, term_rows)
+    deps.outbox.add(session, school_id, pb.AcademicYearCreated(academic_year=message))
     return message
 
 

@@ -8,9 +8,9 @@ from sqlalchemy import insert, select
 
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
-from services.common.errors import Conflict, Invalid, NotFound
+from services.common.errors import Invalid, NotFound
 from services.schedule import domain, messages
-from services.schedule.handlers import Deps, authorize, new_id
+from services.schedule.handlers import Deps, authorize, insert_academic_year, new_id
 from services.schedule.tables import (
     academic_years,
     class_groups,
@@ -48,22 +48,12 @@ def copy_academic_year(deps: Deps, school_id: str, source_year_id: str, name: st
                                     [domain.TermInput(t["name"], t["kind"], shifted(t["start_date"], years).isoformat(),
                                                       shifted(t["end_date"], years).isoformat(), t["grade_from"],
                                                       t["grade_to"]) for t in old_terms])
-        if session.scalar(select(academic_years.c.id).where(academic_years.c.name == plan.name)):
-            raise Conflict(f"Учебный год {plan.name} уже создан", {"name": "уже есть"})
-        year = dict(id=new_id(), school_id=school_id, name=plan.name, start_date=plan.start, end_date=plan.end,
-                    status="open")
-        term_rows = [dict(id=new_id(), school_id=school_id, academic_year_id=year["id"], name=t.name, kind=t.kind,
-                          start_date=t.start, end_date=t.end, grade_from=t.grade_from, grade_to=t.grade_to)
-                     for t in plan.terms]
-        session.execute(insert(academic_years).values(year))
-        session.execute(insert(terms), term_rows)
-        message = messages.academic_year(year, term_rows)
-        deps.outbox.add(session, school_id, pb.AcademicYearCreated(academic_year=message))
+        message = insert_academic_year(deps, session, school_id, plan)
 
         groups = session.execute(select(class_groups).where(class_groups.c.academic_year_id == source_year_id)
                                  .order_by(class_groups.c.grade, class_groups.c.name)).mappings().all()
         group_of = {g["id"]: new_id() for g in groups}
-        group_rows = [dict(id=group_of[g["id"]], school_id=school_id, academic_year_id=year["id"], grade=g["grade"],
+        group_rows = [dict(id=group_of[g["id"]], school_id=school_id, academic_year_id=message.id, grade=g["grade"],
                            name=g["name"]) for g in groups]
         parts = session.execute(select(subgroups).where(subgroups.c.class_group_id.in_(list(group_of)))).mappings().all()
         part_of = {p["id"]: new_id() for p in parts}

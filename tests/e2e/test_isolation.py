@@ -8,6 +8,7 @@ in OUTSIDE_A_SCHOOL) until someone decides how it is covered.
 
 B's family-side caller is a student with a password login: the Gosuslugi stand-in's confirmed users
 (ivanova, petrov) are guardians in every seeded school, A included, so they are no outsiders to A."""
+import base64
 import time
 import uuid
 from dataclasses import dataclass
@@ -102,6 +103,10 @@ def seed_a(available: set[str]) -> dict:
         texts["mismatch report"] = f"Расхождение {tag}"
         extra["mismatch_report"] = teacher.post(f"/schools/{sid}/lessons/{lesson['id']}/mismatch-reports",
                                                 {"message": texts["mismatch report"]})
+    if "AddHomeworkAttachment" in available:
+        texts["homework file"] = f"Файл задания {tag}"
+        extra["homework_file"] = teacher.post(f"/schools/{sid}/lessons/{lesson['id']}/homework-files", {
+            "filename": "zadanie.txt", "content_base64": base64.b64encode(texts["homework file"].encode()).decode()})
     if "CreateCalendarFeed" in available:
         extra["feed"] = teacher.post(f"/schools/{sid}/calendar-feeds", {"teacher_id": seeded["teacher"]["person"]["id"]})
         texts["calendar feed url"] = extra["feed"]["url"]
@@ -148,7 +153,8 @@ def ids_of(seeded: dict, archive_id: str) -> dict[str, str]:
         ids["feed_id"] = seeded["feed"]["id"]
     ids["entry_id"] = seeded["timetable"]["entry"]["id"]
     ids["substitute_teacher_id"] = seeded["teacher"]["person"]["id"]
-    for name, key in (("subgroup_id", "subgroup"), ("report_id", "mismatch_report")):
+    for name, key in (("subgroup_id", "subgroup"), ("report_id", "mismatch_report"),
+                      ("attachment_id", "homework_file")):
         if key in seeded:
             ids[name] = seeded[key]["id"]
     ids["match_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, seeded["school"]["id"]))  # no pending match is seeded
@@ -161,7 +167,7 @@ def canaries_of(seeded: dict, ids: dict[str, str], archive: dict) -> dict[str, s
                       seeded["students"], seeded["guardians"], seeded["timetable"], seeded["canary"],
                       seeded["old_year"], seeded["old_group"], seeded["lesson"], archive,
                       seeded.get("unlock_request"), seeded.get("feed"), seeded.get("subgroup"),
-                      seeded.get("mismatch_report")])
+                      seeded.get("mismatch_report"), seeded.get("homework_file")])
     canaries = {f"an id of A ({value[:8]})": value for value in found | set(ids.values())}
     canaries.update({"A's school name": seeded["school"]["short_name"], "A's student's name": seeded["tag"],
                      "A's admin login": seeded["admin"]["username"],

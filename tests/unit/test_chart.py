@@ -50,3 +50,12 @@ def test_only_the_release_reaches_the_services(helm):
     out = render(helm)
     assert out.count("kind: NetworkPolicy") == 5
     assert "name: OTMETKA_TRUSTED_PEERS" in out and "name: OTMETKA_GATEWAY_PROXY_HOPS" in out
+
+
+def test_the_services_that_keep_files_know_the_object_store(helm):
+    deployments = {doc["metadata"]["name"]: doc for doc in yaml.safe_load_all(render(helm))
+                   if doc and doc["kind"] == "Deployment"}
+    for name, wanted in (("journal", {"OTMETKA_MINIO_ENDPOINT", "OTMETKA_JOURNAL_BUCKET"}),
+                         ("archive", {"OTMETKA_MINIO_ENDPOINT", "OTMETKA_ARCHIVE_BUCKET"}), ("schedule", set())):
+        env = {e["name"] for e in deployments[f"otmetka-{name}"]["spec"]["template"]["spec"]["containers"][0]["env"]}
+        assert wanted <= env and (wanted or "OTMETKA_MINIO_ENDPOINT" not in env)
