@@ -21,7 +21,13 @@ handlers = EventHandlers()
 
 
 def upsert(session: Session, table: Table, school_id: str, key: dict, values: dict, placeholder: bool = False) -> None:
-    """Inserts a row or updates the non-empty values of an existing one (a placeholder never updates)."""
+    """Inserts a row or updates the non-empty values of an existing one (a placeholder never updates).
+    A placeholder is written once per transaction: a batch of marks of one class names it many times."""
+    if placeholder:
+        written = session.info.setdefault("placeholders", set())
+        if (table.name, *key.values()) in written:
+            return
+        written.add((table.name, *key.values()))
     stmt = insert(table).values(school_id=school_id, **key, **{c: v for c, v in values.items() if v})
     changes = {c: stmt.excluded[c] for c, v in values.items() if v}
     if placeholder or not changes:
