@@ -25,6 +25,7 @@ from services.common.db import Database
 log = logging.getLogger(__name__)
 
 Handler = Callable[[Session, Message, Envelope], None]
+ManyHandler = Callable[[Session, list[tuple[Message, Envelope]]], None]
 MAX_ATTEMPTS = 5
 NO_SCHOOL = str(uuid.UUID(int=0))  # parks events whose school id is not a UUID
 
@@ -34,14 +35,22 @@ class Stopping(Exception):
 
 
 class EventHandlers:
-    """Maps event payload types to handlers: handlers.on(MarkRecorded)(fn)."""
+    """Maps event payload types to handlers: handlers.on(MarkRecorded)(fn) for fn(session, payload, envelope);
+    handlers.on_many(MarkRecorded)(fn) for fn(session, [(payload, envelope), ...]), which gets each run of
+    consecutive events with the same handler of a batch at once (in their order)."""
 
     def __init__(self):
-        self._by_type: dict[str, tuple[type[Message], Handler]] = {}
+        self._by_type: dict[str, tuple[type[Message], Handler | ManyHandler, bool]] = {}
 
     def on(self, message_type: type[Message]):
         def register(fn: Handler) -> Handler:
-            self._by_type[message_type.DESCRIPTOR.full_name] = (message_type, fn)
+            self._by_type[message_type.DESCRIPTOR.full_name] = (message_type, fn, False)
+            return fn
+        return register
+
+    def on_many(self, message_type: type[Message]):
+        def register(fn: ManyHandler) -> ManyHandler:
+            self._by_type[message_type.DESCRIPTOR.full_name] = (message_type, fn, True)
             return fn
         return register
 
@@ -55,7 +64,8 @@ class Event:
     raw: bytes
     envelope: Envelope
     payload: Message
-    handler: Handler
+    handler: Handler | ManyHandler
+    many: bool  # the handler takes a list of (payload, envelope)
 
 
 class IdempotentConsumer:
@@ -70,10 +80,10 @@ class IdempotentConsumer:
         entry = self.handlers.get(env.type)
         if entry is None:
             return None
-        message_type, fn = entry
+        message_type, fn, many = entry
         payload = message_type()
         env.payload.Unpack(payload)
-        return Event(raw, env, payload, fn)
+        return Event(raw, env, payload, fn, many)
 
     def handle(self, raw: bytes) -> bool:
         """Handles one serialized envelope; returns False if it was a duplicate or not for us."""
@@ -98,8 +108,7 @@ class IdempotentConsumer:
                 session.execute(insert(self.inbox), [
                     {"event_id": e.envelope.event_id, "school_id": school_id, "type": e.envelope.type}
                     for e in fresh.values()])
-                for event in fresh.values():
-                    event.handler(session, event.payload, event.envelope)
+                dispatch(session, list(fresh.values()))
             return len(fresh)
         finally:
             context.reset(tokens)
@@ -114,6 +123,19 @@ class IdempotentConsumer:
         with self.db.system_session() as session:  # even an envelope whose school id is unusable is parked
             session.execute(insert(self.inbox).values(event_id=env.event_id, school_id=school_id,
                                                       type=env.type, error=error[:2000]))
+
+
+def dispatch(session: Session, events: list[Event]) -> None:
+    """Calls the handlers in event order; a run of consecutive events with one many-handler goes at once."""
+    run: list[Event] = []
+    for event in [*events, None]:
+        if run and (event is None or event.handler is not run[0].handler):
+            run[0].handler(session, [(e.payload, e.envelope) for e in run])
+            run = []
+        if event is not None and event.many:
+            run.append(event)
+        elif event is not None:
+            event.handler(session, event.payload, event.envelope)
 
 
 class ConsumerLoop(threading.Thread):
