@@ -1,6 +1,6 @@
 """Prints the last run's numbers as ratios to the baselines (reads .run/bench/results-*.json).
 
-Usage: python -m bench.report [--size small]
+Usage: python -m bench.report [--size town]
 """
 import argparse
 import json
@@ -15,7 +15,7 @@ def load(name: str) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", default="small")
+    parser.add_argument("--size", default="town")
     args = parser.parse_args()
     ours, trivial, pg = load(args.size), load("trivial"), load("pgbench")
     saves = ours["operations"]["save"]["rps"]

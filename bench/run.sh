@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The whole benchmark, about 2.5 minutes against 127.0.0.1 only: seed (once per size), the trivial gunicorn
 # baseline, the mixed load with the mark->summary probe, the pgbench baseline, the ratios.
-# Knobs: BENCH_SIZE (small), BENCH_THREADS (8), BENCH_SECONDS (60).
+# Knobs: BENCH_SIZE (town), BENCH_DAYS (2, days of lessons the loader saves), BENCH_THREADS (8), BENCH_SECONDS (60).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
-SIZE=${BENCH_SIZE:-small}; THREADS=${BENCH_THREADS:-8}; DURATION=${BENCH_SECONDS:-60}
+SIZE=${BENCH_SIZE:-town}; THREADS=${BENCH_THREADS:-8}; DURATION=${BENCH_SECONDS:-60}
 mkdir -p .run/bench
-[[ -f .run/bench/seed-$SIZE.json ]] || $PY -m bench.seed --size "$SIZE"
+[[ -f .run/bench/seed-$SIZE.json ]] || $PY -m bench.seed --size "$SIZE" --days "${BENCH_DAYS:-2}"
 PORT=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # the gateway's worker settings (services/launcher.py), its access log to a file like the launcher's
 $PY -m gunicorn --workers 2 --threads 4 --bind "127.0.0.1:$PORT" --access-logfile - bench.trivial_app:app \

@@ -1,0 +1,66 @@
+"""pyinstrument profile of the journal's SaveLesson in-process: the journal's own handler with the running
+installation's database and peers (schedule, identity), called as a teacher of the seeded municipality,
+one save at a time. Writes .run/bench/profile-journal.{txt,html}.
+
+Usage: python -m bench.profile_journal [--requests 200] [--size town]
+"""
+import argparse
+import json
+import os
+import random
+import time
+
+from bench.common import Token, bench_dir
+from bench.load import lesson_body
+from services import topology
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--size", default="town")
+    args = parser.parse_args()
+    stack = topology.stack_env()
+    os.environ.update(topology.process_env(stack))
+    from pyinstrument import Profiler
+
+    from proto.identity.v1 import identity_pb2_grpc
+    from proto.schedule.v1 import schedule_pb2_grpc
+    from services.common import context
+    from services.common.runtime import Runtime
+    from services.common.settings import ServiceSettings
+    from services.journal import handlers, tables
+    from services.journal.domain import AttendanceInput, MarkInput
+    from services.journal.peers import IdentityClient, ScheduleClient
+
+    runtime = Runtime(ServiceSettings.from_env("journal"), tables.outbox, tables.inbox)
+    deps = handlers.Deps(runtime.db, runtime.outbox, runtime.principals,
+                         schedule=ScheduleClient(runtime.peer("schedule", schedule_pb2_grpc.ScheduleServiceStub)),
+                         identity=IdentityClient(runtime.peer("identity", identity_pb2_grpc.IdentityServiceStub)))
+    school = json.loads((bench_dir() / f"seed-{args.size}.json").read_text())["schools"][0]
+    group = school["class_groups"][0]
+    token = Token(stack, group["teacher"]["username"], group["teacher"]["password"])
+    context.bind(runtime.verifier.verify(token.header()["Authorization"][7:]))
+    rng = random.Random(7)
+
+    def save() -> None:
+        body = lesson_body(rng, group["students"])
+        handlers.save_lesson(deps, school["id"], rng.choice(group["lessons"]), body["topic"], body["homework"],
+                             [MarkInput(m["student_id"], m["value"], m["work_type"], "") for m in body["marks"]],
+                             [AttendanceInput(a["student_id"], a["status"]) for a in body["attendance"]],
+                             body["reason"], "127.0.0.1")
+
+    save()  # warm up: connections, caches
+    profiler, started = Profiler(interval=0.0005), time.perf_counter()
+    with profiler:
+        for _ in range(args.requests):
+            save()
+    elapsed = time.perf_counter() - started
+    (bench_dir() / "profile-journal.txt").write_text(profiler.output_text(unicode=True, show_all=False))
+    (bench_dir() / "profile-journal.html").write_text(profiler.output_html())
+    print(f"{args.requests} saves in {elapsed:.1f} s ({args.requests / elapsed:.1f}/s, one at a time, in-process); "
+          f"profile in {bench_dir() / 'profile-journal.txt'}")
+
+
+if __name__ == "__main__":
+    main()
