@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole benchmark, about 2.5 minutes against 127.0.0.1 only: seed (once per size), the trivial gunicorn
+# The whole benchmark, about 3.5 minutes (plus loading the town once, ~10 minutes) against 127.0.0.1 only: seed (once per size), the trivial gunicorn
 # baseline, the mixed load with the mark->summary probe, the pgbench baseline, the ratios.
 # Knobs: BENCH_SIZE (town), BENCH_DAYS (2, days of lessons the loader saves), BENCH_THREADS (8), BENCH_SECONDS (60).
 set -euo pipefail
@@ -17,6 +17,12 @@ trap 'kill $GUNICORN 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/" >/dev/null && break; sleep 0.2; done
 $PY -m bench.load --trivial "http://127.0.0.1:$PORT/" --threads "$THREADS" --seconds 30
 kill $GUNICORN; wait $GUNICORN 2>/dev/null || true
+$PY -m bench.cpu --seconds "$DURATION" --label "$SIZE" &
+CPU=$!
 $PY -m bench.load --size "$SIZE" --threads "$THREADS" --seconds "$DURATION" --probe 50
+wait $CPU
+# one operation alone, for the ratios to the baselines (saves vs pgbench, diary reads vs the trivial endpoint)
+$PY -m bench.load --size "$SIZE" --threads "$THREADS" --seconds 30 --mix save=1 --label saves-only
+$PY -m bench.load --size "$SIZE" --threads "$THREADS" --seconds 30 --mix diary=1 --label diary-only
 $PY -m bench.pg_baseline --clients "$THREADS" --seconds 20 --fsync-cluster
 $PY -m bench.report --size "$SIZE"
