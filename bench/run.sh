@@ -6,12 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 SIZE=${BENCH_SIZE:-town}; THREADS=${BENCH_THREADS:-8}; DURATION=${BENCH_SECONDS:-60}
-mkdir -p .run/bench
-[[ -f .run/bench/seed-$SIZE.json ]] || $PY -m bench.seed --size "$SIZE" --days "${BENCH_DAYS:-2}"
+BENCH_DIR=${OTMETKA_STATE_DIR:-.run}/bench
+mkdir -p "$BENCH_DIR"
+[[ -f $BENCH_DIR/seed-$SIZE.json ]] || $PY -m bench.seed --size "$SIZE" --days "${BENCH_DAYS:-2}"
 PORT=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # the gateway's worker settings (services/launcher.py), its access log to a file like the launcher's
 $PY -m gunicorn --workers 2 --threads 4 --bind "127.0.0.1:$PORT" --access-logfile - bench.trivial_app:app \
-  >.run/bench/trivial-gunicorn.log 2>&1 &
+  >"$BENCH_DIR/trivial-gunicorn.log" 2>&1 &
 GUNICORN=$!
 trap 'kill $GUNICORN 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/" >/dev/null && break; sleep 0.2; done
