@@ -88,6 +88,7 @@ def probe_entry(school: m.School) -> m.Entry:
 
 def load_school(school: m.School, stack: dict, pool: ThreadPoolExecutor, phases: Phases, days: int, seed: int,
                 run: str) -> dict:
+    """Loads one school; `run` tells its name apart from earlier loads of the same municipality."""
     operator = Client(Token(stack, "operator", stack["OTMETKA_OPERATOR_PASSWORD"]))
     onboarded = phases.run("onboard school", pool, lambda _: operator.call("POST", "/schools", {
         "name": f"{school.name} ({run})", "short_name": f"{school.short_name} ({run})",
@@ -149,6 +150,7 @@ def load_school(school: m.School, stack: dict, pool: ThreadPoolExecutor, phases:
     lessons_of = dict(zip([c.key for c in school.classes], lessons, strict=True))
     save_lessons(school, lessons_of, people, login, subjects, pool, phases, days, seed, sid)
     return {"id": sid, "name": onboarded["school"]["short_name"], "deputy": login[f"{school.number}-deputy1"],
+            "admin": {"username": onboarded["admin"]["username"], "password": onboarded["admin"]["initial_password"]},
             "class_groups": [class_for_load(c, lessons_of[c.key], people, login, school) for c in school.classes],
             "probe": probe_for_load(school, probe, lessons_of, people, login, subjects, groups, sid)}
 
@@ -193,7 +195,7 @@ def class_for_load(group: m.ClassGroup, lessons: list[dict], people: dict, login
     return {"id": lessons[0]["class_group_id"] if lessons else "", "name": group.name,
             "students": [people[s.person.key] for s in group.students],
             "lessons": [les["id"] for les in lessons if les["teacher_id"] == people[teacher]],
-            "teacher": login[teacher]}
+            "teacher": login[teacher], "form_teacher": login[group.form_teacher]}
 
 
 def probe_for_load(school, probe: m.Entry, lessons_of, people, login, subjects, groups, sid) -> dict:
@@ -235,7 +237,7 @@ def main() -> None:
     schools = []
     with ThreadPoolExecutor(args.workers) as pool:
         for school in loaded.schools:
-            schools.append(load_school(school, stack, pool, phases, args.days, args.seed, run))
+            schools.append(load_school(school, stack, pool, phases, args.days, args.seed, f"нагрузка {run}"))
             print(f"  {school.short_name}: {len(school.classes)} классов, {len(school.students())} учеников, "
                   f"{time.monotonic() - started:.0f} s")
     data = {"size": args.size, "seed": args.seed, "period": LESSON_PERIOD, "schools": schools,
