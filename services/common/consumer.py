@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 Handler = Callable[[Session, Message, Envelope], None]
 ManyHandler = Callable[[Session, list[tuple[Message, Envelope]]], None]
 MAX_ATTEMPTS = 5
+MAX_POLL_RECORDS = 2000  # a backlog is caught up in few, large transactions (one poll-commit cycle each)
 NO_SCHOOL = str(uuid.UUID(int=0))  # parks events whose school id is not a UUID
 
 
@@ -149,6 +150,7 @@ class ConsumerLoop(threading.Thread):
         self.kafka = KafkaConsumer(
             bootstrap_servers=kafka_bootstrap, group_id=f"otmetka-{service}", enable_auto_commit=False,
             auto_offset_reset="earliest", fetch_max_wait_ms=100, client_id=f"otmetka-{service}",
+            max_poll_records=MAX_POLL_RECORDS,
         )
         self.kafka.subscribe(topics)
 
