@@ -136,17 +136,19 @@ def test_one_poisoned_event_is_parked_and_the_rest_of_its_batch_applied_once(db,
     topic, group = f"consumertest-{uuid.uuid4().hex[:8]}", f"ct{uuid.uuid4().hex[:8]}"
     schools = [str(uuid.uuid4()), str(uuid.uuid4())]
     sent = events_of(schools, per_school=10, poison_at=4)
-    poisoned = next(e for e in sent if e.payload.Is(SchoolOnboarded.DESCRIPTOR) and
-                    e.school_id == schools[0] and _name(e) == POISON)
-    publish(topic, sent)
+    poisoned = next(e for e in sent if e.school_id == schools[0] and _name(e) == POISON)
+    no_school = envelope("не-школа", SchoolOnboarded(name="без школы"), actor="test")
+    publish(topic, [*sent[:7], no_school, *sent[7:]])
 
-    run_loop(db, inbox, topic, group, until=lambda: committed(topic, group) == 20)
+    run_loop(db, inbox, topic, group, until=lambda: committed(topic, group) == 21)
     rows = effects(db, schools)
     assert sorted(r[0] for r in rows) == sorted(e.event_id for e in sent if e is not poisoned)
     parked = {event_id: error for event_id, error in inbox_rows(db, inbox, schools) if error}
     assert list(parked) == [poisoned.event_id] and "отравленное событие" in parked[poisoned.event_id]
     with db.system_session() as session:
         assert session.scalar(select(func.count()).select_from(inbox).where(inbox.c.school_id.in_(schools))) == 20
+        assert session.execute(select(inbox.c.school_id, inbox.c.error).where(
+            inbox.c.event_id == no_school.event_id)).one()[0] == consumer_module.NO_SCHOOL, "parked under no school"
 
 
 def _name(env) -> str:
