@@ -2,7 +2,7 @@
 heads read diaries and the summary sheet, all with real Keycloak tokens; optionally a probe measures how
 long a saved mark takes to reach the summary sheet. Prints throughput and p50/p95/p99 per operation.
 
-Usage: python -m bench.load --size small --threads 8 --seconds 60 [--requests N] [--probe 50]
+Usage: python -m bench.load --size town --threads 8 --seconds 60 [--requests N] [--probe 50]
        python -m bench.load --trivial http://127.0.0.1:PORT/ ...   (the same driver against a trivial endpoint)
 """
 import argparse
@@ -172,7 +172,7 @@ def report(label: str, results: dict) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", default="small", help="which .run/bench/seed-<size>.json to use")
+    parser.add_argument("--size", default="town", help="which .run/bench/seed-<size>.json to use")
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--requests", type=int, default=100_000)

@@ -1,7 +1,7 @@
 """Profiles SaveLesson through the gateway in-process (Flask test client, the running services behind it)
 with pyinstrument; writes .run/bench/profile-save.{txt,html}.
 
-Usage: python -m bench.profile_save [--requests 300] [--size small]
+Usage: python -m bench.profile_save [--requests 300] [--size town]
 """
 import argparse
 import json
@@ -17,7 +17,7 @@ from services import topology
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=300)
-    parser.add_argument("--size", default="small")
+    parser.add_argument("--size", default="town")
     args = parser.parse_args()
     stack = topology.stack_env()
     os.environ.update(topology.process_env(stack))

@@ -1,6 +1,6 @@
 """Prints the last run's numbers as ratios to the baselines (reads .run/bench/results-*.json).
 
-Usage: python -m bench.report [--size small]
+Usage: python -m bench.report [--size town]
 """
 import argparse
 import json
@@ -15,7 +15,7 @@ def load(name: str) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", default="small")
+    parser.add_argument("--size", default="town")
     args = parser.parse_args()
     ours, trivial, pg = load(args.size), load("trivial"), load("pgbench")
     saves = ours["operations"]["save"]["rps"]
@@ -27,6 +27,14 @@ def main() -> None:
         print(f"all requests: {ours['total_rps']}/s vs trivial gunicorn endpoint {base}/s -> {ours['total_rps'] / base:.1%}")
         for name, row in ours["operations"].items():
             print(f"  {name:8} p50 {row['p50']} ms = {row['p50'] / trivial['operations']['trivial']['p50']:.0f}x the trivial p50")
+    saves_only, diary_only = load("saves-only"), load("diary-only")
+    if saves_only and pg:
+        rps = saves_only["operations"]["save"]["rps"]
+        for cluster, row in pg.items():
+            print(f"saves alone: {rps}/s vs raw PostgreSQL ({cluster}) {row['tps']}/s -> {rps / row['tps']:.1%}")
+    if diary_only and trivial:
+        rps = diary_only["operations"]["diary"]["rps"]
+        print(f"diary reads alone: {rps}/s vs trivial endpoint {trivial['total_rps']}/s -> {rps / trivial['total_rps']:.1%}")
     if "mark_to_summary" in ours:
         row = ours["mark_to_summary"]
         print(f"mark -> summary sheet: p50 {row['p50']} ms, p99 {row['p99']} ms ({row['ok']}/{row['samples']} seen)")

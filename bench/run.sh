@@ -1,22 +1,29 @@
 #!/usr/bin/env bash
-# The whole benchmark, about 2.5 minutes against 127.0.0.1 only: seed (once per size), the trivial gunicorn
+# The whole benchmark, about 3.5 minutes (plus loading the town once, ~10 minutes) against 127.0.0.1 only: seed (once per size), the trivial gunicorn
 # baseline, the mixed load with the mark->summary probe, the pgbench baseline, the ratios.
-# Knobs: BENCH_SIZE (small), BENCH_THREADS (8), BENCH_SECONDS (60).
+# Knobs: BENCH_SIZE (town), BENCH_DAYS (2, days of lessons the loader saves), BENCH_THREADS (8), BENCH_SECONDS (60).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
-SIZE=${BENCH_SIZE:-small}; THREADS=${BENCH_THREADS:-8}; DURATION=${BENCH_SECONDS:-60}
-mkdir -p .run/bench
-[[ -f .run/bench/seed-$SIZE.json ]] || $PY -m bench.seed --size "$SIZE"
+SIZE=${BENCH_SIZE:-town}; THREADS=${BENCH_THREADS:-8}; DURATION=${BENCH_SECONDS:-60}
+BENCH_DIR=${OTMETKA_STATE_DIR:-.run}/bench
+mkdir -p "$BENCH_DIR"
+[[ -f $BENCH_DIR/seed-$SIZE.json ]] || $PY -m bench.seed --size "$SIZE" --days "${BENCH_DAYS:-2}"
 PORT=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # the gateway's worker settings (services/launcher.py), its access log to a file like the launcher's
 $PY -m gunicorn --workers 2 --threads 4 --bind "127.0.0.1:$PORT" --access-logfile - bench.trivial_app:app \
-  >.run/bench/trivial-gunicorn.log 2>&1 &
+  >"$BENCH_DIR/trivial-gunicorn.log" 2>&1 &
 GUNICORN=$!
 trap 'kill $GUNICORN 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/" >/dev/null && break; sleep 0.2; done
 $PY -m bench.load --trivial "http://127.0.0.1:$PORT/" --threads "$THREADS" --seconds 30
 kill $GUNICORN; wait $GUNICORN 2>/dev/null || true
+$PY -m bench.cpu --seconds "$DURATION" --label "$SIZE" &
+CPU=$!
 $PY -m bench.load --size "$SIZE" --threads "$THREADS" --seconds "$DURATION" --probe 50
+wait $CPU
+# one operation alone, for the ratios to the baselines (saves vs pgbench, diary reads vs the trivial endpoint)
+$PY -m bench.load --size "$SIZE" --threads "$THREADS" --seconds 30 --mix save=1 --label saves-only
+$PY -m bench.load --size "$SIZE" --threads "$THREADS" --seconds 30 --mix diary=1 --label diary-only
 $PY -m bench.pg_baseline --clients "$THREADS" --seconds 20 --fsync-cluster
 $PY -m bench.report --size "$SIZE"

@@ -1,5 +1,6 @@
 """Seeds a demo school through the gateway's REST API, exactly as its people would set it up, and
-prints the URL and the demo logins. Used by `make run`; the end-to-end test runs the same scenario.
+prints the URL and the demo logins. `make run` loads the synthetic municipality's `demo` school
+(seed_generated_demo); the end-to-end tests set up their own small school with seed_school.
 
 Usage: python -m services.demo_seed
 """
@@ -108,19 +109,51 @@ def seed_school(stack: dict[str, str], short_name: str) -> dict:
             "students": students, "guardians": guardians, "timetable": timetable}
 
 
+DEMO_DAYS = 5  # school days of September whose lessons the demo teachers have filled in
+DEMO_CLASS = "5А"
+
+
+def seed_generated_demo(stack: dict[str, str]) -> dict:
+    """The synthetic municipality's `demo` school (bench/municipality.py: grades 1-11, 285 students with
+    guardians, staff, curriculum, timetable, a week of lessons with marks), loaded through the REST API,
+    plus the Gosuslugi stand-in's two guardians linked to two students of 5А; returns the demo logins."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bench import municipality
+    from bench import seed as loader  # development tooling, like this module
+
+    school = municipality.generate("demo").schools[0]
+    with ThreadPoolExecutor(8) as pool:
+        loaded = loader.load_school(school, stack, pool, loader.Phases(), DEMO_DAYS, seed=1,
+                                    run=f"демо {uuid.uuid4().hex[:4]}")
+    admin = Api(password_token(stack, loaded["admin"]["username"], loaded["admin"]["password"]))
+    sid = loaded["id"]
+    [group] = [g for g in loaded["class_groups"] if g["name"] == DEMO_CLASS]
+    for (last, first, middle, gender, born, snils, _), student_id, relation in zip(
+            GUARDIANS, group["students"], ["mother", "father"], strict=False):
+        guardian = admin.post(f"/schools/{sid}/people", {
+            "kind": "guardian", "last_name": last, "first_name": first, "middle_name": middle, "gender": gender,
+            "birth_date": born, "snils": snils})["person"]
+        admin.post(f"/schools/{sid}/guardianships",
+                   {"guardian_id": guardian["id"], "student_id": student_id, "relation": relation})
+    logins = [("администратор школы", loaded["admin"]["username"], loaded["admin"]["password"]),
+              (f"учитель, классный руководитель {DEMO_CLASS}", group["form_teacher"]["username"],
+               group["form_teacher"]["password"])]
+    if group["teacher"] != group["form_teacher"]:
+        logins.append((f"учитель, больше всего уроков в {DEMO_CLASS}", group["teacher"]["username"],
+                       group["teacher"]["password"]))
+    logins.append(("заместитель директора", loaded["deputy"]["username"], loaded["deputy"]["password"]))
+    return {"school": loaded["name"], "logins": logins + [
+        (f"родитель через Госуслуги ({g[0]})", g[6], GOSUSLUGI_PASSWORD) for g in GUARDIANS]}
+
+
 def main() -> None:
     stack = topology.stack_env()
     saved = topology.state_dir() / "demo.json"
     if saved.exists():
         demo = json.loads(saved.read_text())
     else:
-        seeded = seed_school(stack, f"Школа № 1 (демо {uuid.uuid4().hex[:4]})")
-        demo = {"school": seeded["school"]["short_name"], "logins": [
-            ("администратор школы", seeded["admin"]["username"], seeded["admin"]["initial_password"]),
-            ("учитель математики, классный руководитель 5А", seeded["teacher"]["person"]["username"],
-             seeded["teacher"]["initial_password"]),
-            ("заместитель директора", seeded["deputy"]["person"]["username"], seeded["deputy"]["initial_password"]),
-        ] + [(f"родитель через Госуслуги ({g[0]})", g[6], GOSUSLUGI_PASSWORD) for g in GUARDIANS]}
+        demo = seed_generated_demo(stack)
         saved.write_text(json.dumps(demo, ensure_ascii=False, indent=1))
         saved.chmod(0o600)
     print(f"\nОтметка работает: {BASE}/  (демо-школа: {demo['school']})")

@@ -1,14 +1,21 @@
-"""Idempotent Kafka consumer: each event is handled in the tenant's transaction together with an
-inbox row keyed by its event id, so a redelivered event changes nothing. Offsets are committed only
-after the handler's transaction commits (at-least-once delivery, exactly-once effect).
+"""Idempotent Kafka consumer: events are handled in the tenant's transaction together with inbox rows
+keyed by their event ids, so a redelivered event changes nothing. Offsets are committed only after the
+handlers' transactions commit (at-least-once delivery, exactly-once effect).
+
+A polled batch is applied one transaction per school (events of a school keep their order). If a
+school's batch fails, it is rolled back and its events are retried one by one, so one poisoned event
+is parked without losing or double-applying the others.
 """
 import logging
 import threading
+import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from google.protobuf.message import Message
 from kafka import KafkaConsumer
 from sqlalchemy import insert, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from proto.events.v1.envelope_pb2 import Envelope
@@ -18,7 +25,10 @@ from services.common.db import Database
 log = logging.getLogger(__name__)
 
 Handler = Callable[[Session, Message, Envelope], None]
+ManyHandler = Callable[[Session, list[tuple[Message, Envelope]]], None]
 MAX_ATTEMPTS = 5
+MAX_POLL_RECORDS = 2000  # a backlog is caught up in few, large transactions (one poll-commit cycle each)
+NO_SCHOOL = str(uuid.UUID(int=0))  # parks events whose school id is not a UUID
 
 
 class Stopping(Exception):
@@ -26,19 +36,37 @@ class Stopping(Exception):
 
 
 class EventHandlers:
-    """Maps event payload types to handlers: handlers.on(MarkRecorded)(fn)."""
+    """Maps event payload types to handlers: handlers.on(MarkRecorded)(fn) for fn(session, payload, envelope);
+    handlers.on_many(MarkRecorded)(fn) for fn(session, [(payload, envelope), ...]), which gets each run of
+    consecutive events with the same handler of a batch at once (in their order)."""
 
     def __init__(self):
-        self._by_type: dict[str, tuple[type[Message], Handler]] = {}
+        self._by_type: dict[str, tuple[type[Message], Handler | ManyHandler, bool]] = {}
 
     def on(self, message_type: type[Message]):
         def register(fn: Handler) -> Handler:
-            self._by_type[message_type.DESCRIPTOR.full_name] = (message_type, fn)
+            self._by_type[message_type.DESCRIPTOR.full_name] = (message_type, fn, False)
+            return fn
+        return register
+
+    def on_many(self, message_type: type[Message]):
+        def register(fn: ManyHandler) -> ManyHandler:
+            self._by_type[message_type.DESCRIPTOR.full_name] = (message_type, fn, True)
             return fn
         return register
 
     def get(self, type_name: str):
         return self._by_type.get(type_name)
+
+
+@dataclass(frozen=True)
+class Event:
+    """A decoded event this service handles."""
+    raw: bytes
+    envelope: Envelope
+    payload: Message
+    handler: Handler | ManyHandler
+    many: bool  # the handler takes a list of (payload, envelope)
 
 
 class IdempotentConsumer:
@@ -47,34 +75,68 @@ class IdempotentConsumer:
         self.inbox = inbox
         self.handlers = handlers
 
-    def handle(self, raw: bytes) -> bool:
-        """Handles one serialized envelope; returns False if it was a duplicate or not for us."""
+    def decode(self, raw: bytes) -> Event | None:
+        """The event with its payload and handler, or None if this service does not handle its type."""
         env = Envelope.FromString(raw)
         entry = self.handlers.get(env.type)
         if entry is None:
-            return False
-        message_type, fn = entry
+            return None
+        message_type, fn, many = entry
         payload = message_type()
         env.payload.Unpack(payload)
-        tokens = context.bind(None, request_id=env.event_id, trace_parent=env.trace_parent or None)
+        return Event(raw, env, payload, fn, many)
+
+    def handle(self, raw: bytes) -> bool:
+        """Handles one serialized envelope; returns False if it was a duplicate or not for us."""
+        event = self.decode(raw)
+        return event is not None and self.apply(event.envelope.school_id, [event]) == 1
+
+    def apply(self, school_id: str, events: list[Event]) -> int:
+        """Applies events of one school in one transaction, skipping those already in the inbox;
+        returns how many were applied. All or nothing: on an error none of them is recorded."""
+        tokens = context.bind(None, request_id=events[0].envelope.event_id,
+                              trace_parent=events[0].envelope.trace_parent or None)
         try:
-            with self.db.tenant_session(env.school_id) as session:
-                seen = session.scalar(select(self.inbox.c.event_id).where(self.inbox.c.event_id == env.event_id))
-                if seen:
-                    return False
-                session.execute(insert(self.inbox).values(event_id=env.event_id, school_id=env.school_id,
-                                                          type=env.type))
-                fn(session, payload, env)
-            return True
+            with self.db.tenant_session(school_id) as session:
+                ids = {e.envelope.event_id for e in events}
+                seen = set(session.scalars(select(self.inbox.c.event_id).where(self.inbox.c.event_id.in_(ids))))
+                fresh: dict[str, Event] = {}
+                for event in events:
+                    if event.envelope.event_id not in seen:
+                        fresh.setdefault(event.envelope.event_id, event)  # a duplicate within the batch once
+                if not fresh:
+                    return 0
+                session.execute(insert(self.inbox), [
+                    {"event_id": e.envelope.event_id, "school_id": school_id, "type": e.envelope.type}
+                    for e in fresh.values()])
+                dispatch(session, list(fresh.values()))
+            return len(fresh)
         finally:
             context.reset(tokens)
 
     def record_failure(self, raw: bytes, error: str) -> None:
         """Parks an event that keeps failing in the inbox with its error, so the stream moves on."""
         env = Envelope.FromString(raw)
+        try:
+            school_id = str(uuid.UUID(env.school_id))
+        except ValueError:
+            school_id = NO_SCHOOL
         with self.db.system_session() as session:  # even an envelope whose school id is unusable is parked
-            session.execute(insert(self.inbox).values(event_id=env.event_id, school_id=env.school_id,
+            session.execute(insert(self.inbox).values(event_id=env.event_id, school_id=school_id,
                                                       type=env.type, error=error[:2000]))
+
+
+def dispatch(session: Session, events: list[Event]) -> None:
+    """Calls the handlers in event order; a run of consecutive events with one many-handler goes at once."""
+    run: list[Event] = []
+    for event in [*events, None]:
+        if run and (event is None or event.handler is not run[0].handler):
+            run[0].handler(session, [(e.payload, e.envelope) for e in run])
+            run = []
+        if event is not None and event.many:
+            run.append(event)
+        elif event is not None:
+            event.handler(session, event.payload, event.envelope)
 
 
 class ConsumerLoop(threading.Thread):
@@ -88,6 +150,7 @@ class ConsumerLoop(threading.Thread):
         self.kafka = KafkaConsumer(
             bootstrap_servers=kafka_bootstrap, group_id=f"otmetka-{service}", enable_auto_commit=False,
             auto_offset_reset="earliest", fetch_max_wait_ms=100, client_id=f"otmetka-{service}",
+            max_poll_records=MAX_POLL_RECORDS,
         )
         self.kafka.subscribe(topics)
 
@@ -97,10 +160,8 @@ class ConsumerLoop(threading.Thread):
                 batches = self.kafka.poll(timeout_ms=500)
                 if self.kafka.assignment():
                     self.ready.set()
-                for records in batches.values():
-                    for record in records:
-                        self._handle_with_retries(record.value)
                 if batches:
+                    self._apply_batch([record.value for records in batches.values() for record in records])
                     self.kafka.commit()
             except Stopping:
                 break  # the event being retried stays uncommitted and comes again after a restart
@@ -122,6 +183,27 @@ class ConsumerLoop(threading.Thread):
         except Exception:
             log.exception("could not rewind to the committed offsets")
 
+    def _apply_batch(self, raws: list[bytes]) -> None:
+        """One transaction per school; a school whose transaction fails is retried event by event."""
+        by_school: dict[str, list[Event]] = {}
+        one_by_one: list[bytes] = []
+        for raw in raws:
+            try:
+                event = self.consumer.decode(raw)
+            except Exception:
+                log.exception("not an event envelope; skipping it")
+                continue
+            if event is not None:
+                by_school.setdefault(event.envelope.school_id, []).append(event)
+        for school_id, events in by_school.items():
+            try:
+                self.consumer.apply(school_id, events)
+            except Exception:
+                log.exception("a batch of %s events failed; retrying them one by one", len(events))
+                one_by_one.extend(event.raw for event in events)
+        for raw in one_by_one:
+            self._handle_with_retries(raw)
+
     def _handle_with_retries(self, raw: bytes) -> None:
         for attempt in range(1, MAX_ATTEMPTS + 1):
             try:
@@ -138,6 +220,8 @@ class ConsumerLoop(threading.Thread):
     def _park(self, raw: bytes, error: str) -> None:
         try:
             self.consumer.record_failure(raw, error)
+        except OperationalError:
+            raise  # the database is unreachable: the loop rewinds and the event comes again
         except Exception:
             log.exception("could not park a failing event; skipping it")
 

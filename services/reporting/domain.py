@@ -1,6 +1,5 @@
 """The summary sheet (сводная ведомость учёта успеваемости): students × subjects with their marks in
 date order and the average of the numeric ones. Plain Python, no framework imports."""
-import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -12,11 +11,11 @@ class Named:
 
 
 @dataclass(frozen=True)
-class MarkEntry:
+class CellMarks:
+    """A student's marks in a subject, in lesson-date order (the read model sorts them)."""
     student_id: str
     subject_id: str
-    lesson_date: dt.date
-    value: str
+    values: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -64,17 +63,14 @@ def average(values: list[str]) -> str:
 
 
 def summary_sheet(school_id: str, class_group: Named, academic_year_name: str, students: list[Named],
-                  subjects: list[Named], marks: list[MarkEntry]) -> SummarySheet:
-    by_cell: dict[tuple[str, str], list[MarkEntry]] = {}
-    for mark in marks:
-        by_cell.setdefault((mark.student_id, mark.subject_id), []).append(mark)
+                  subjects: list[Named], cells: list[CellMarks]) -> SummarySheet:
+    by_cell = {(c.student_id, c.subject_id): c.values for c in cells}
     subjects = sorted(subjects, key=lambda s: collation_key(s.name))
     rows = []
     for student in sorted(students, key=lambda s: collation_key(s.name)):
-        cells = []
+        row_cells = []
         for subject in subjects:
-            entries = sorted(by_cell.get((student.id, subject.id), []), key=lambda m: m.lesson_date)
-            values = [m.value for m in entries]
-            cells.append(Cell(subject.id, tuple(values), average(values)))
-        rows.append(Row(student.id, student.name, tuple(cells)))
+            values = by_cell.get((student.id, subject.id), ())
+            row_cells.append(Cell(subject.id, tuple(values), average(values)))
+        rows.append(Row(student.id, student.name, tuple(row_cells)))
     return SummarySheet(school_id, class_group, academic_year_name, tuple(subjects), tuple(rows))

@@ -6,7 +6,7 @@ event never overwrite known ones.
 """
 import datetime as dt
 
-from sqlalchemy import Table, delete
+from sqlalchemy import Table, delete, func
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -20,11 +20,11 @@ from services.reporting import tables
 handlers = EventHandlers()
 
 
-def upsert(session: Session, table: Table, school_id: str, key: dict, values: dict, placeholder: bool = False) -> None:
-    """Inserts a row or updates the non-empty values of an existing one (a placeholder never updates)."""
+def upsert(session: Session, table: Table, school_id: str, key: dict, values: dict) -> None:
+    """Inserts a row or updates the non-empty values of an existing one."""
     stmt = insert(table).values(school_id=school_id, **key, **{c: v for c, v in values.items() if v})
     changes = {c: stmt.excluded[c] for c, v in values.items() if v}
-    if placeholder or not changes:
+    if not changes:
         stmt = stmt.on_conflict_do_nothing(index_elements=list(key))
     else:
         stmt = stmt.on_conflict_do_update(index_elements=list(key), set_=changes)
@@ -67,20 +67,36 @@ def subject_created(session: Session, event: schedule_pb2.SubjectCreated, env: E
     upsert(session, tables.subjects, env.school_id, {"id": event.subject.id}, {"name": event.subject.name})
 
 
-def put_mark(session: Session, event: journal_pb2.MarkRecorded | journal_pb2.MarkChanged, env: Envelope) -> None:
-    mark, school_id = event.mark, env.school_id
-    upsert(session, tables.students, school_id, {"id": mark.student_id},
-           {"class_group_id": event.class_group_id}, placeholder=True)
-    upsert(session, tables.subjects, school_id, {"id": mark.subject_id}, {}, placeholder=True)
-    upsert(session, tables.class_groups, school_id, {"id": event.class_group_id}, {}, placeholder=True)
-    upsert(session, tables.marks, school_id, {"mark_id": mark.id}, {
-        "student_id": mark.student_id, "subject_id": mark.subject_id, "class_group_id": event.class_group_id,
-        "lesson_date": dt.date.fromisoformat(mark.lesson_date), "value": mark.value, "work_type": mark.work_type,
-    })
+def put_placeholders(session: Session, table: Table, school_id: str, rows: dict[str, dict]) -> None:
+    """Rows (by id) named by marks but maybe not known yet: inserted if missing, never updated; written once
+    per transaction, as a batch of marks names them many times."""
+    written = session.info.setdefault("placeholders", set())
+    new = sorted(i for i in rows if (table.name, i) not in written)
+    if new:
+        session.execute(insert(table).on_conflict_do_nothing(index_elements=["id"]),
+                        [{"id": i, "school_id": school_id, **rows[i]} for i in new])
+        written.update((table.name, i) for i in new)
 
 
-handlers.on(journal_pb2.MarkRecorded)(put_mark)
-handlers.on(journal_pb2.MarkChanged)(put_mark)
+@handlers.on_many(journal_pb2.MarkRecorded)
+@handlers.on_many(journal_pb2.MarkChanged)
+def put_marks(session: Session, events: list[tuple[journal_pb2.MarkRecorded | journal_pb2.MarkChanged, Envelope]]) -> None:
+    """A run of recorded and changed marks of one school in four statements; a mark named twice keeps the last.
+    A placeholder student takes the class of its mark."""
+    school_id = events[0][1].school_id
+    latest = {event.mark.id: event for event, _ in events}.values()
+    put_placeholders(session, tables.students, school_id,
+                     {e.mark.student_id: {"class_group_id": e.class_group_id or None} for e in latest})
+    put_placeholders(session, tables.subjects, school_id, {e.mark.subject_id: {} for e in latest})
+    put_placeholders(session, tables.class_groups, school_id, {e.class_group_id: {} for e in latest})
+    stmt = insert(tables.marks)
+    keep_if_empty = {c: func.coalesce(func.nullif(stmt.excluded[c], ""), tables.marks.c[c]) for c in ("value", "work_type")}
+    session.execute(stmt.on_conflict_do_update(index_elements=["mark_id"], set_={
+        **{c: stmt.excluded[c] for c in ("student_id", "subject_id", "class_group_id", "lesson_date")}, **keep_if_empty}),
+        [{"mark_id": e.mark.id, "school_id": school_id, "student_id": e.mark.student_id,
+          "subject_id": e.mark.subject_id, "class_group_id": e.class_group_id,
+          "lesson_date": dt.date.fromisoformat(e.mark.lesson_date), "value": e.mark.value,
+          "work_type": e.mark.work_type} for e in latest])
 
 
 @handlers.on(journal_pb2.MarkDeleted)

@@ -107,6 +107,21 @@ def test_redelivered_events_change_nothing(db, school):
     assert snapshot(db, school.id) == before
 
 
+def test_one_batch_builds_the_same_read_models_as_one_event_at_a_time(db, school):
+    """The consumer loop applies a polled batch of a school in one transaction (placeholders once)."""
+    batched = School()
+    same = {getattr(batched, a): getattr(school, a) for a in vars(school)}
+    consumer = IdempotentConsumer(db, tables.inbox, handlers)
+    events = [consumer.decode(envelope(batched.id, p, actor="test").SerializeToString()) for p in batched.events()]
+    assert consumer.apply(batched.id, events + events[:3]) == len(events), "a duplicate within a batch counts once"
+    assert consumer.apply(batched.id, events) == 0
+
+    def facts(school_id):
+        return {name: sorted(tuple(same.get(v, v) for v in row) for row in rows)
+                for name, rows in snapshot(db, school_id).items()}
+    assert facts(batched.id) == facts(school.id)
+
+
 def test_read_models_are_tenant_scoped(db, school):
     assert all(rows == [] for rows in snapshot(db, str(uuid.uuid4())).values())
 

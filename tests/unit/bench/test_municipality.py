@@ -1,0 +1,78 @@
+"""The synthetic municipality: deterministic from its seed, with realistic sizes and distributions."""
+import re
+from collections import Counter
+
+import pytest
+
+from bench.municipality import ABSENCE_RATE, CURRICULUM, generate, lesson_record, snils_with_checksum
+from services.identity.domain import snils_digits, valid_snils
+
+
+@pytest.fixture(scope="module")
+def town():
+    return generate("town", seed=7)
+
+
+def test_the_same_seed_gives_the_same_municipality_and_another_seed_another(town):
+    assert generate("town", seed=7) == town
+    other = generate("town", seed=8)
+    assert other != town
+    assert [p.person.last_name for p in other.schools[0].students()] != [p.person.last_name for p in town.schools[0].students()]
+
+
+def test_sizes():
+    demo = generate("demo")
+    assert demo.counts()["schools"] == 1 and [c.name for c in demo.schools[0].classes][:3] == ["1А", "2А", "3А"]
+    assert generate("town").counts()["schools"] == 3
+
+
+def test_classes_have_20_to_30_students_in_2_to_4_parallels_of_grades_1_to_11(town):
+    for school in town.schools:
+        assert all(20 <= len(c.students) <= 30 for c in school.classes)
+        parallels = Counter(c.grade for c in school.classes)
+        assert sorted(parallels) == list(range(1, 12)) and set(parallels.values()) <= {2, 3, 4}
+        assert all(re.fullmatch(r"\d{1,2}[АБВГ]", c.name) for c in school.classes)
+
+
+def test_the_timetable_has_the_curriculum_hours_without_clashes(town):
+    for school in town.schools:
+        assert school.unplaced == 0
+        grade = {c.key: c.grade for c in school.classes}
+        hours = Counter((e.class_key, e.subject) for e in school.timetable)
+        assert hours == Counter({(c.key, s): h for c in school.classes for s, h in CURRICULUM[c.grade].items()})
+        assert len({(e.class_key, e.weekday, e.number) for e in school.timetable}) == len(school.timetable)
+        assert len({(e.teacher, e.weekday, e.number) for e in school.timetable}) == len(school.timetable)
+        assert all(1 <= e.weekday <= 5 for e in school.timetable)
+        assert {grade[k] for k, s, _ in school.assignments if s == "Алгебра"} == {7, 8, 9, 10, 11}
+        load = Counter(e.teacher for e in school.timetable)
+        assert max(load.values()) <= 26, "no teacher over a full load"
+
+
+def test_people_are_named_in_russian_with_valid_unique_snils(town):
+    people = [s.person for school in town.schools for s in school.students()] + \
+             [g.guardian for school in town.schools for g in school.guardianships]
+    assert all(re.fullmatch(r"[А-ЯЁ][а-яё]+", p.last_name) and re.fullmatch(r"[А-ЯЁ][а-яё]+", p.first_name) for p in people)
+    assert all(p.middle_name.endswith(("вич", "ич")) if p.gender == "male" else p.middle_name.endswith("на")
+               for p in people)
+    snils = [p.snils for p in people]
+    assert len(set(snils)) == len(snils) and all(valid_snils(snils_digits(s)) for s in snils)
+    assert snils_with_checksum(112233445) == "112-233-445 95"
+
+
+def test_marks_are_mostly_4_and_5_and_about_8_percent_are_absent(town):
+    school = town.schools[0]
+    students = {c.key: c.students for c in school.classes}
+    marks, absent, seats = Counter(), 0, 0
+    for entry in school.timetable:
+        record = lesson_record(town.seed, entry, "2025-09-03", students[entry.class_key])
+        marks.update(value for _, value in record["marks"])
+        absent += sum(status != "late" for _, status in record["attendance"])
+        seats += len(students[entry.class_key])
+    total = sum(marks.values())
+    share = {v: marks[v] / total for v in "5432"}
+    assert share["5"] + share["4"] > 0.7 and 0.1 < share["3"] < 0.3 and 0.01 < share["2"] < 0.07
+    assert abs(absent / seats - ABSENCE_RATE) < 0.02
+    assert 0.2 < total / seats < 0.35, "about a third of a class gets a mark in a lesson"
+    entry = school.timetable[0]
+    assert lesson_record(1, entry, "2025-09-03", students[entry.class_key]) == \
+        lesson_record(1, entry, "2025-09-03", students[entry.class_key])
