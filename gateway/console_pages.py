@@ -131,7 +131,7 @@ def _render_school(school_id: str, status: int = 200, **extra):
     audit = call("identity", "ListAuditLog", identity_pb2.ListAuditLogRequest(school_id=sid, limit=AUDIT_PAGE)).entries
     values = {"school": school, "staff": staff, "matches": matches, "audit": audit, "role_names": ROLE_NAMES,
               "access_names": ACCESS_NAMES, "category_names": CATEGORY_NAMES, "error": None, "fields": {},
-              "slips": [], "saved": False}
+              "slips": [], "saved": False, "form": {}}
     return render_template("console_school.html", **{**values, **extra}), status
 
 
@@ -149,7 +149,7 @@ def school_card(school_id):
             school_id=str(school_id), name=request.form.get("name", ""), short_name=request.form.get("short_name", ""),
             details=identity_pb2.SchoolDetails(**_form_details())))
     except DomainError as error:
-        return _render_school(school_id, 422, error=error, fields=error.fields)
+        return _render_school(school_id, 422, error=error, fields=error.fields, form=request.form)  # keep what was typed
     return _render_school(school_id, saved=True)
 
 

@@ -54,12 +54,12 @@ def _in_led_class(session: Session, principal: Principal, person) -> bool:
 def issue_activation(db: Database, caller: Caller, school_id: str, person_ids: list[str],
                      class_group_id: str) -> pb.IssueActivationResponse:
     """Codes for the people named, or for a class (its students and their guardians without a login)."""
-    if not person_ids and not class_group_id:
-        raise Invalid("person_ids", "укажите людей или класс")
-    ids = [parse_uuid(person_id, "person_ids") for person_id in person_ids]
     with db.tenant_session(school_id) as session:
         principal = active_principal(session, caller, school_id)
         require(principal, "person.read")
+        if not person_ids and not class_group_id:
+            raise Invalid("person_ids", "укажите людей или класс")
+        ids = [parse_uuid(person_id, "person_ids") for person_id in person_ids]
         if ids:
             people = session.execute(select(persons).where(persons.c.id.in_(ids)).order_by(persons.c.last_name)).all()
             if len(people) != len(set(ids)):

@@ -110,10 +110,11 @@ def add_attachment(deps: Deps, school_id: str, lesson_id: str, student_id: str, 
 
 
 def list_attachments(deps: Deps, school_id: str, lesson_id: str) -> list[pb.HomeworkAttachment]:
-    """Every file of the lesson (staff)."""
+    """Every file of the lesson (staff); a lesson the school does not have is NotFound, as everywhere."""
     school_id = parse_uuid(school_id, "school_id")
     policy.require(deps.principals.resolve(school_id), "lesson.read")
-    query = select(homework_attachments).where(homework_attachments.c.lesson_id == parse_uuid(lesson_id, "lesson_id")) \
+    lesson = deps.schedule.get_lesson(school_id, parse_uuid(lesson_id, "lesson_id"))
+    query = select(homework_attachments).where(homework_attachments.c.lesson_id == lesson.id) \
         .order_by(homework_attachments.c.uploaded_at)
     with deps.db.tenant_session(school_id) as session:
         return [message(row) for row in session.execute(query).mappings()]

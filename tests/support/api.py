@@ -1,5 +1,6 @@
 """Browser-like logins through the gateway for end-to-end tests (the REST client is demo_seed.Api)."""
 import importlib
+import re
 import sys
 from urllib.parse import urljoin
 
@@ -38,3 +39,11 @@ def follow(http: requests.Session, resp: requests.Response) -> requests.Response
             return resp
         resp = http.get(urljoin(resp.url, resp.headers["Location"]), allow_redirects=False, timeout=30)
     raise AssertionError("too many redirects")
+
+
+def with_csrf(session: requests.Session) -> requests.Session:
+    """A logged-in browser session that also sends its CSRF token (read from a page, as a script on it would),
+    so that its writes are judged on their rights, not refused as cross-site."""
+    page = session.get(f"{BASE}/", timeout=30).text
+    session.headers["X-CSRF-Token"] = re.search(r'name="csrf_token" value="([^"]+)"', page)[1]
+    return session
