@@ -12,7 +12,7 @@ from proto.journal.v1 import journal_pb2 as pb
 from services.common import policy
 from services.common.db import parse_uuid
 from services.journal import attendance_rules as rules
-from services.journal import domain, ledger, policy_store, subgroups
+from services.journal import closed_years, domain, ledger, policy_store, subgroups
 from services.journal.tables import attendance
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ def correct_attendance(deps: Deps, school_id: str, lesson_id: str, student_id: s
     domain.check_lesson_recordable(lesson.status, lesson.year_closed)
     now = dt.datetime.now(dt.UTC)
     with deps.db.tenant_session(school_id) as session:
+        closed_years.require_open(session, school_id, "lesson_id", class_group_id=lesson.class_group_id)
         settings = policy_store.load(session)
         today = domain.school_today(settings.zone)
         document = rules.document_date(document_date, today)

@@ -997,3 +997,15 @@ class StudentPlanSet(_message.Message):
     PLAN_FIELD_NUMBER: _ClassVar[int]
     plan: StudentPlan
     def __init__(self, plan: _Optional[_Union[StudentPlan, _Mapping]] = ...) -> None: ...
+
+class JournalYearClosed(_message.Message):
+    __slots__ = ("school_id", "academic_year_id", "academic_year_name", "class_group_ids")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_NAME_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_IDS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    academic_year_id: str
+    academic_year_name: str
+    class_group_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., academic_year_name: _Optional[str] = ..., class_group_ids: _Optional[_Iterable[str]] = ...) -> None: ...
