@@ -15,7 +15,7 @@ from gateway.pages import _lesson_form as lesson_form
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
-from services.common.errors import DomainError
+from services.common.errors import DomainError, NotFound
 from services.common.policy import TEACHERS
 
 bp = Blueprint("journal_pages", __name__)
@@ -156,7 +156,10 @@ def locked_before(journal_policy: pb.JournalPolicy) -> str:
 
 def column_students(grid_data: pb.Grid, lesson_id: str) -> list[identity_pb2.Person]:
     """The students of the lesson's class list: the grid's, except those outside its subgroup."""
-    index = [x.lesson_id for x in grid_data.lessons].index(lesson_id)
+    ids = [x.lesson_id for x in grid_data.lessons]
+    if lesson_id not in ids:
+        raise NotFound("Урока нет в этом журнале: откройте журнал заново", {"lesson_id": "не в журнале"})
+    index = ids.index(lesson_id)
     return [identity_pb2.Person(id=s.student_id) for s in grid_data.students if not s.cells[index].outside]
 
 

@@ -19,6 +19,7 @@ from services.journal.tables import closed_years, ledger, outbox
 from tests.integration.journal.conftest import act_as_person
 from tests.integration.journal.test_attendance_corrections import correct
 from tests.integration.journal.test_final_marks_and_plans import set_final
+from tests.integration.journal.test_paper_import import HEADER
 from tests.integration.journal.test_policy_and_locks import decide, refused, request_unlock
 from tests.integration.journal.test_reverts import changes, revert
 from tests.integration.journal.test_service import save
@@ -89,6 +90,11 @@ def test_every_change_of_a_closed_year_is_refused_and_writes_nothing(journal, te
 
     assert_refused("lesson_id", save, journal, term.lesson(math[-1]), reason="Исправление",
                    marks=[dict(student_id=a, value="2")])
+    assert_refused("lesson_id", journal.call, "SetStudentHomework", pb.SetStudentHomeworkRequest(
+        school_id=school, lesson_id=math[-1].id, student_id=a, homework="Повторить дроби", reason="Урок"))
+    assert_refused("class_group_id", journal.call, "ImportPaperJournal", pb.ImportPaperJournalRequest(
+        school_id=school, class_group_id=term.class_group_id, filename="journal.csv", reason="Сбой",
+        content=f"{HEADER}{math[-1].date};1;;{a};5;;;\n".encode()))
     assert_refused("term_id", set_mark, journal, term, a, math, "Н/А")
     assert_refused("student_id", set_final, journal, term, a, math, "annual", "4")
     assert_refused("lesson_id", request_unlock, journal, term.lesson(math[-4]))

@@ -79,6 +79,8 @@ def test_a_subgroup_lessons_column_takes_only_its_students(browser, peers):
         f"mark-{PETR}-comment": ""})
     (saved,) = _calls(peers, "SaveLesson")
     assert [m.student_id for m in saved.marks] == [ANNA]  # Пётр is not in the subgroup
+    other = f"/schools/{SCHOOL}/journal/lessons/{TEACHER}"  # not a lesson of this grid
+    assert browser.post(other, data={"csrf_token": "csrf-123", **PERIOD}).status_code == 404
 
 
 def test_a_refusal_is_shown_next_to_its_fields_with_what_was_typed(browser, peers):
