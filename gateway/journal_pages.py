@@ -102,15 +102,22 @@ def index(school_id):
         lessons = call("schedule", "ListLessons", schedule_pb2.ListLessonsRequest(
             school_id=school_id, class_group_id=chosen, teacher_id="" if chosen else principal.person_id,
             date_from=date_from, date_to=date_to)).lessons
+    terms = {term_id: term_name(school_id, term_id) for term_id in {lesson.term_id for lesson in lessons} if term_id}
     combos = {}
-    for lesson in lessons:
+    for lesson in sorted(lessons, key=lambda x: x.date, reverse=True):  # the latest lesson's term
         key = (lesson.class_group_id, lesson.subject_id, lesson.subgroup_id)
+        query = GridQuery(lesson.class_group_id, lesson.subject_id, lesson.subgroup_id)
         combos.setdefault(key, {"class_name": names.get(lesson.class_group_id, ""), "subject": lesson.subject_name,
-                                "subgroup": lesson.subgroup_name, "args": GridQuery(
-                                    lesson.class_group_id, lesson.subject_id, lesson.subgroup_id).args()})
+                                "subgroup": lesson.subgroup_name, "args": query.args(),
+                                "term": terms.get(lesson.term_id, ""), "term_args": {**query.args(),
+                                                                                     "term_id": lesson.term_id}})
     return render_template("journal_index.html", school_id=school_id, names=names, chosen=chosen,
                            combos=sorted(combos.values(), key=lambda c: (c["class_name"], c["subject"], c["subgroup"])),
                            roles=set(principal.roles))
+
+
+def term_name(school_id: str, term_id: str) -> str:
+    return call("schedule", "GetTerm", schedule_pb2.GetTermRequest(school_id=school_id, term_id=term_id)).name
 
 
 @bp.get("/schools/<uuid:school_id>/journal/grid")
@@ -138,6 +145,7 @@ def grid_page(school_id: str, query: GridQuery, edit: str, posted: dict | None =
     return render_template(
         "journal_grid.html", school_id=school_id, grid=grid_data, group=group, query=query, edit_lesson=lesson,
         column=column, failure=failure or {"fields": {}}, locked=locked_before(journal_policy),
+        term=term_name(school_id, query.term_id) if query.term_id else "",
         notice=request.args.get("notice", ""), work_types=WORK_TYPES, attendance_names=ATTENDANCE,
         kinds=list(grid_data.work_types)), status
 

@@ -49,7 +49,11 @@ def test_the_grid_shows_lessons_marks_attendance_and_averages(browser, peers):
     (asked,) = _calls(peers, "GetGrid")
     assert (asked.class_group_id, asked.subject_id, asked.date_from, asked.date_to) == (GROUP, SUBJECT, "2025-09-01",
                                                                                          "2025-09-30")
-    assert f"edit={LESSON}" in page.replace("&amp;", "&")
+    assert f"edit={LESSON}" in page.replace("&amp;", "&") and "Учебный период" not in page
+    peers.responses["GetTerm"] = schedule_pb2.Term(name="1 четверть")
+    page = browser.get(f"/schools/{SCHOOL}/journal/grid?class_group_id={GROUP}&subject_id={SUBJECT}&term_id={REQUEST}")
+    assert "Учебный период: 1 четверть" in page.get_data(as_text=True)
+    assert _calls(peers, "GetGrid")[-1].term_id == REQUEST
 
 
 def test_one_column_is_edited_and_saved_as_the_whole_lesson(browser, peers):
@@ -211,8 +215,13 @@ def test_the_index_lists_the_teachers_classes_and_subjects(browser, peers):
     peers.responses["ListClassGroups"] = schedule_pb2.ListClassGroupsResponse(class_groups=[
         schedule_pb2.ClassGroup(id=GROUP, name="5А")])
     peers.responses["ListLessons"] = schedule_pb2.ListLessonsResponse(lessons=[
-        schedule_pb2.Lesson(id=LESSON, class_group_id=GROUP, subject_id=SUBJECT, subject_name="Математика"),
-        schedule_pb2.Lesson(id=ENGLISH, class_group_id=GROUP, subject_id=SUBJECT, subject_name="Математика")])
-    page = browser.get(f"/schools/{SCHOOL}/journal").get_data(as_text=True)
+        schedule_pb2.Lesson(id=LESSON, class_group_id=GROUP, subject_id=SUBJECT, subject_name="Математика",
+                            date="2025-09-01", term_id=REQUEST),
+        schedule_pb2.Lesson(id=ENGLISH, class_group_id=GROUP, subject_id=SUBJECT, subject_name="Математика",
+                            date="2025-09-08", term_id=REQUEST)])
+    peers.responses["GetTerm"] = schedule_pb2.Term(id=REQUEST, name="1 четверть")
+    page = browser.get(f"/schools/{SCHOOL}/journal").get_data(as_text=True).replace("&amp;", "&")
     assert page.count("5А, Математика") == 1 and f"subject_id={SUBJECT}" in page
+    assert "1 четверть" in page and f"term_id={REQUEST}" in page
+    assert len(_calls(peers, "GetTerm")) == 1
     assert _calls(peers, "ListLessons")[0].teacher_id == TEACHER
