@@ -2,6 +2,7 @@
 one JournalYearClosed in the same transaction (a redelivery, even re-published under a new event id, adds nothing);
 from then on every change of that year is refused with a clear FAILED_PRECONDITION and writes nothing."""
 import datetime as dt
+import threading
 import uuid
 
 import grpc
@@ -12,7 +13,9 @@ from proto.events.v1.envelope_pb2 import Envelope
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
 from services.common.consumer import IdempotentConsumer
+from services.common.errors import FailedPrecondition
 from services.common.outbox import envelope
+from services.journal import closed_years as closing
 from services.journal import tables
 from services.journal.events import handlers
 from services.journal.tables import closed_years, ledger, outbox
@@ -110,3 +113,24 @@ def test_every_change_of_a_closed_year_is_refused_and_writes_nothing(journal, te
     assert_refused("ledger_ids", revert, journal, school, teacher, since)
     assert (count(journal, school, ledger), count(journal, school, outbox)) == written
 
+
+
+def test_the_year_closes_only_after_the_changes_in_progress_commit(journal, term):
+    """A change holds the shared lock from its check to its commit: the recording waits, so the change's event
+    precedes JournalYearClosed in the outbox; a change checked after the recording is refused."""
+    school, consumer = term.school_id, IdempotentConsumer(journal.deps.db, tables.inbox, handlers)
+    raw = close_year(journal, term, str(uuid.uuid4()))
+    with journal.deps.db.tenant_session(school) as session:
+        closing.require_open(session, school, "lesson_id", class_group_id=term.class_group_id)
+        recording = threading.Thread(target=consumer.handle, args=(raw,))
+        recording.start()
+        recording.join(timeout=1.0)
+        assert recording.is_alive(), "the recording waits for the change in progress"
+        journal.deps.outbox.add(session, school, pb.TopicSet(lesson_id=term.math[-1].id, topic="Последний урок"))
+    recording.join(timeout=10)
+    assert not recording.is_alive()
+    with journal.deps.db.tenant_session(school) as session:
+        types = [t.rsplit(".", 1)[1] for t in session.scalars(select(outbox.c.type).order_by(outbox.c.seq))]
+    assert types == ["TopicSet", "JournalYearClosed"]
+    with journal.deps.db.tenant_session(school) as session, pytest.raises(FailedPrecondition):
+        closing.require_open(session, school, "lesson_id", class_group_id=term.class_group_id)
