@@ -58,7 +58,8 @@ class GridQuery:
         ids = {k: values.get(k, "") for k in ("class_group_id", "subject_id", "subgroup_id", "term_id")}
         if ids["term_id"]:
             return cls(**ids)
-        return cls(**ids, date_from=period_of(values, 27)[0], date_to=period_of(values, 27)[1])
+        date_from, date_to = period_of(values, 27)
+        return cls(**ids, date_from=date_from, date_to=date_to)
 
     def args(self) -> dict:
         """The query as the page's parameters (from/to as in the address)."""
@@ -112,8 +113,7 @@ def index(school_id):
                                 "term": terms.get(lesson.term_id, ""), "term_args": {**query.args(),
                                                                                      "term_id": lesson.term_id}})
     return render_template("journal_index.html", school_id=school_id, names=names, chosen=chosen,
-                           combos=sorted(combos.values(), key=lambda c: (c["class_name"], c["subject"], c["subgroup"])),
-                           roles=set(principal.roles))
+                           combos=sorted(combos.values(), key=lambda c: (c["class_name"], c["subject"], c["subgroup"])))
 
 
 def term_name(school_id: str, term_id: str) -> str:
