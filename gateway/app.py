@@ -7,7 +7,7 @@ from flask import Flask, g, redirect, request, session, url_for
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from gateway import api, console_pages, health, login, pages, schedule_pages
+from gateway import api, console_pages, health, journal_pages, login, pages, schedule_pages
 from gateway.csrf import csrf_token
 from gateway.errors import error_body, error_page, error_response
 from gateway.oidc import KeycloakOidc
@@ -39,7 +39,7 @@ def create_app(settings: GatewaySettings | None = None, verifier=None, peers=Non
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     app.extensions["otmetka"] = Wiring(settings, verifier or TokenVerifier(settings.issuer),
                                        peers or Peers(settings.peers), KeycloakOidc(settings))
-    for blueprint in (api.bp, login.bp, pages.bp, schedule_pages.bp, console_pages.bp, health.bp):
+    for blueprint in (api.bp, login.bp, pages.bp, schedule_pages.bp, console_pages.bp, journal_pages.bp, health.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["csrf_token"] = csrf_token
 

@@ -311,6 +311,8 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              "Причина пропуска по документу (классный руководитель)",
              body=obj({"status": enum("ill", "excused", "unexcused", "absent"), "reason": string()},
                       {"document_date": DATE})),
+    Endpoint("GET", f"{S}/absences", "journal", "ListAbsences", "Пропуски уроков класса за период (для исправления причин)",
+             query={"class_group_id": UUID, **PERIOD}, to_request=PERIOD_NAMES),
     Endpoint("PUT", f"{S}/students/{{student_id}}/plan", "journal", "SetStudentPlan",
              "Индивидуальный план ученика: домашнее обучение, неизучаемые предметы",
              body=obj({}, {"home_schooled": BOOLEAN, "excluded_subject_ids": array(UUID), "reason": string()})),

@@ -28,7 +28,7 @@ def main() -> None:
         journal_pb2_grpc.add_JournalServiceServicer_to_server(servicer, server)
         return [journal_pb2.DESCRIPTOR.services_by_name["JournalService"].full_name]
 
-    runtime.serve(register, workers=[runtime.relay(), runtime.consumer(handlers, ["identity"])])
+    runtime.serve(register, workers=[runtime.relay(), runtime.consumer(handlers, ["identity", "schedule"])])
 
 
 if __name__ == "__main__":

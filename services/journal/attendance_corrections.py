@@ -1,19 +1,20 @@
 """CorrectAttendance (J4): the form teacher of the lesson's class (or the lesson's teacher or substitute) gives the
 reason of a recorded absence by a document, within the policy's working days after it; the edit lock does not
-apply, the ledger keeps the change with the document as its reason."""
+apply, the ledger keeps the change with the document as its reason. ListAbsences lists what there is to correct."""
 from __future__ import annotations
 
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, select, update
 
 from proto.journal.v1 import journal_pb2 as pb
 from services.common import policy
 from services.common.db import parse_uuid
 from services.journal import attendance_rules as rules
-from services.journal import domain, ledger, policy_store, subgroups
-from services.journal.tables import attendance
+from services.journal import closed_years, domain, ledger, policy_store, subgroups
+from services.journal.anomalies import day_range
+from services.journal.tables import attendance, lesson_records
 
 if TYPE_CHECKING:
     from services.journal.handlers import Deps
@@ -33,6 +34,7 @@ def correct_attendance(deps: Deps, school_id: str, lesson_id: str, student_id: s
     domain.check_lesson_recordable(lesson.status, lesson.year_closed)
     now = dt.datetime.now(dt.UTC)
     with deps.db.tenant_session(school_id) as session:
+        closed_years.require_open(session, school_id, "lesson_id", class_group_id=lesson.class_group_id)
         settings = policy_store.load(session)
         today = domain.school_today(settings.zone)
         document = rules.document_date(document_date, today)
@@ -50,3 +52,23 @@ def correct_attendance(deps: Deps, school_id: str, lesson_id: str, student_id: s
         deps.outbox.add(session, school_id, pb.AttendanceRecorded(entry=entry, class_group_id=lesson.class_group_id,
                                                                   lesson_date=lesson.date))
         return entry
+
+
+def list_absences(deps: Deps, school_id: str, class_group_id: str, date_from: str, date_to: str) -> list[pb.Absence]:
+    """The class group's recorded absences in its lessons of the period (one query)."""
+    school_id = parse_uuid(school_id, "school_id")
+    policy.require(deps.principals.resolve(school_id), "lesson.read")
+    class_group_id = parse_uuid(class_group_id, "class_group_id")
+    start, end = day_range(date_from, date_to)
+    records = lesson_records.c
+    query = (select(records.lesson_id, records.lesson_date, records.lesson_number, records.subject_name,
+                    attendance.c.student_id, attendance.c.status)
+             .select_from(attendance.join(lesson_records, and_(records.school_id == attendance.c.school_id,
+                                                               records.lesson_id == attendance.c.lesson_id)))
+             .where(records.class_group_id == class_group_id, records.lesson_date >= start, records.lesson_date <= end,
+                    attendance.c.status.in_(rules.ABSENCES))
+             .order_by(records.lesson_date, records.lesson_number, attendance.c.student_id))
+    with deps.db.tenant_session(school_id) as session:
+        return [pb.Absence(lesson_id=r.lesson_id, lesson_date=r.lesson_date.isoformat(), lesson_number=r.lesson_number,
+                           subject_name=r.subject_name, student_id=r.student_id, status=r.status)
+                for r in session.execute(query)]

@@ -1,5 +1,6 @@
 """What the journal consumes: identity's AccountCompromised (T8) is kept for the school administrator's review of
-that person's journal changes (ListCompromisedAccounts, then ListActorChanges / RevertActorChanges)."""
+that person's journal changes (ListCompromisedAccounts, then ListActorChanges / RevertActorChanges); schedule's
+AcademicYearClosed closes the year's journal and is answered with JournalYearClosed (closed_years.py)."""
 import datetime as dt
 
 from sqlalchemy.dialects.postgresql import insert
@@ -7,10 +8,14 @@ from sqlalchemy.orm import Session
 
 from proto.events.v1.envelope_pb2 import Envelope
 from proto.identity.v1 import identity_pb2
+from proto.schedule.v1 import schedule_pb2
 from services.common.consumer import EventHandlers
+from services.common.outbox import Outbox
+from services.journal import closed_years, tables
 from services.journal.tables import compromised_accounts
 
 handlers = EventHandlers()
+outbox = Outbox("journal", tables.outbox)
 
 
 @handlers.on(identity_pb2.AccountCompromised)
@@ -18,3 +23,8 @@ def account_compromised(session: Session, event: identity_pb2.AccountCompromised
     session.execute(insert(compromised_accounts).values(
         school_id=env.school_id, person_id=event.person_id, reported_at=dt.datetime.fromisoformat(event.reported_at),
         subject=event.subject, reported_by=event.reported_by).on_conflict_do_nothing())
+
+
+@handlers.on(schedule_pb2.AcademicYearClosed)
+def academic_year_closed(session: Session, event: schedule_pb2.AcademicYearClosed, env: Envelope) -> None:
+    closed_years.record(session, outbox, env.school_id, event)

@@ -1,6 +1,7 @@
 """The teacher's grid (J1, J2, J10): one subject's lessons in a class group (or one subgroup) × its students,
-every cell's marks and attendance, each student's weighted average and plan (J9). One schedule call (two with a
-subgroup), one identity call, five SQL queries."""
+every cell's marks and attendance, each student's weighted average and plan (J9). The whole class's grid has the
+subgroups' lessons too, each blank ("outside") for the students not in that subgroup. One schedule call (plus one
+per subgroup met), one identity call, five SQL queries."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -50,7 +51,8 @@ def subgroup_of(deps: Deps, school_id: str, class_group_id: str, subgroup_id: st
 
 def get_grid(deps: Deps, school_id: str, class_group_id: str, subject_id: str, term_id: str, date_from: str,
              date_to: str, subgroup_id: str = "") -> pb.Grid:
-    """The whole class's lessons of the subject, or with a subgroup its own lessons and students (J10)."""
+    """The class's lessons of the subject (its subgroups' too), or with a subgroup its own lessons and students
+    (J10)."""
     school_id = parse_uuid(school_id, "school_id")
     policy.require(deps.principals.resolve(school_id), "lesson.read")
     class_group_id = parse_uuid(class_group_id, "class_group_id")
@@ -60,7 +62,9 @@ def get_grid(deps: Deps, school_id: str, class_group_id: str, subject_id: str, t
     lessons = [lesson for lesson in deps.schedule.list_lessons(school_id, class_group_id, start, end,
                                                                subject_id=subject_id)
                if lesson.subject_id == subject_id and (not term_id or lesson.term_id == term_id)
-               and lesson.subgroup_id == (subgroup.id if subgroup else "")]
+               and (subgroup is None or lesson.subgroup_id == subgroup.id)]
+    members = {sid: set(deps.schedule.get_subgroup(school_id, sid).student_ids)
+               for sid in dict.fromkeys(lesson.subgroup_id for lesson in lessons if lesson.subgroup_id)}
     students = sorted((person for person in deps.identity.class_people(school_id, class_group_id)
                        if subgroup is None or person.id in subgroup.student_ids),
                       key=lambda p: (p.name.last_name, p.name.first_name, p.name.middle_name, p.id))
@@ -86,19 +90,22 @@ def get_grid(deps: Deps, school_id: str, class_group_id: str, subject_id: str, t
         subject_name=lessons[0].subject_name if lessons else "",
         lessons=[pb.GridLesson(lesson_id=lesson.id, date=lesson.date, lesson_number=lesson.lesson_number,
                                topic=texts[lesson.id].topic if lesson.id in texts else "",
-                               homework=texts[lesson.id].homework if lesson.id in texts else "") for lesson in lessons],
+                               homework=texts[lesson.id].homework if lesson.id in texts else "",
+                               subgroup_id=lesson.subgroup_id, subgroup_name=lesson.subgroup_name) for lesson in lessons],
         students=[_student(person, ids, cell_marks, statuses, weights, dates, subject_id,
-                           plans.get(person.id, plan_rules.REGULAR).state(subject_id)) for person in students],
+                           plans.get(person.id, plan_rules.REGULAR).state(subject_id),
+                           {lesson.id for lesson in lessons if lesson.subgroup_id
+                            and person.id not in members[lesson.subgroup_id]}) for person in students],
         work_types=[work_types.message(w) for w in kinds])
 
 
 def _student(person, ids: list[str], cell_marks: dict, statuses: dict, weights: dict, dates: dict,
-             subject_id: str, plan: str) -> pb.GridStudent:
+             subject_id: str, plan: str, outside: set[str]) -> pb.GridStudent:
     rows = [row for lesson_id in ids for row in cell_marks.get((lesson_id, person.id), [])]
     average = rules.weighted_average(((row["value"], row["work_type"]) for row in rows), weights)
     return pb.GridStudent(
         student_id=person.id, last_name=person.name.last_name, first_name=person.name.first_name,
         middle_name=person.name.middle_name, plan=plan, average="" if average is None else str(average), marks_count=len(rows),
-        cells=[pb.GridCell(lesson_id=lesson_id, attendance=statuses.get((lesson_id, person.id), ""),
+        cells=[pb.GridCell(lesson_id=lesson_id, outside=lesson_id in outside, attendance=statuses.get((lesson_id, person.id), ""),
                            marks=[messages.mark(row, dates[lesson_id], subject_id)
                                   for row in cell_marks.get((lesson_id, person.id), [])]) for lesson_id in ids])

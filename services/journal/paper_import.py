@@ -16,7 +16,7 @@ from proto.schedule.v1 import schedule_pb2
 from services.common import policy
 from services.common.db import parse_uuid
 from services.common.errors import FailedPrecondition, Invalid
-from services.journal import domain, policy_store, student_plans, subgroups, unlocks, work_types
+from services.journal import closed_years, domain, policy_store, student_plans, subgroups, unlocks, work_types
 from services.journal import paper_import_rules as rules
 from services.journal import student_plan_rules as plan_rules
 from services.journal.handlers import Deps, LessonChanges, lesson_fields
@@ -71,6 +71,7 @@ def import_paper_journal(deps: Deps, school_id: str, class_group_id: str, filena
     if parsed:
         placed = _place(deps, school_id, class_group_id, principal, parsed, error)
     with deps.db.tenant_session(school_id) as session:
+        closed_years.require_open(session, school_id, "class_group_id", class_group_id=class_group_id)
         states = _load(session, [lesson for _, lesson, _ in placed])
         settings, now = policy_store.load(session), dt.datetime.now(dt.UTC)
         locked = {lesson_id: why for lesson_id, state in states.items()

@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 from proto.journal.v1 import journal_pb2 as pb
 from services.common import policy
 from services.common.db import parse_uuid
-from services.common.errors import Invalid
+from services.common.errors import FailedPrecondition, Invalid
 from services.common.policy import Principal
-from services.journal import domain, final_marks, ledger, messages
+from services.journal import closed_years, domain, final_marks, ledger, messages
 from services.journal import term_mark_rules as term_rules
 from services.journal.tables import attendance, compromised_accounts, lesson_records, marks, term_marks
 from services.journal.tables import final_marks as final_marks_table
@@ -60,6 +60,23 @@ def _changes(session: Session, actor: str, since: dt.datetime) -> tuple[list, se
     return rows, reverted
 
 
+def _of_closed_years(session: Session, school_id: str, rows) -> set[str]:
+    """Ids of the ledger rows whose lesson, term mark or final mark belongs to a closed academic year."""
+    closed = closed_years.load(session, school_id)
+    if not closed.academic_year_ids:
+        return set()
+    lessons = dict(session.execute(select(lesson_records.c.lesson_id, lesson_records.c.class_group_id).where(
+        lesson_records.c.lesson_id.in_({r.lesson_id for r in rows if r.lesson_id}))).all())
+    terms = {r.id: closed.covers(r.class_group_id, r.term_id) for r in session.execute(
+        select(term_marks.c.id, term_marks.c.class_group_id, term_marks.c.term_id).where(
+            term_marks.c.id.in_({r.entity_id for r in rows if r.entity == "term_mark"})))}
+    finals = {r.id: closed.covers(r.class_group_id, academic_year_id=r.academic_year_id) for r in session.execute(
+        select(final_marks_table.c.id, final_marks_table.c.class_group_id, final_marks_table.c.academic_year_id)
+        .where(final_marks_table.c.id.in_({r.entity_id for r in rows if r.entity == "final_mark"})))}
+    return {r.id for r in rows if (r.lesson_id and closed.covers(lessons.get(r.lesson_id, "")))
+            or (r.entity == "term_mark" and terms.get(r.entity_id)) or (r.entity == "final_mark" and finals.get(r.entity_id))}
+
+
 def _actor(deps: Deps, school_id: str, actor_person_id: str, since: str, action: str, refusal: str):
     school_id = parse_uuid(school_id, "school_id")
     principal = deps.principals.resolve(school_id)
@@ -74,11 +91,12 @@ def list_actor_changes(deps: Deps, school_id: str, actor_person_id: str, since: 
                                            "Изменения учётной записи смотрят администратор школы и директор")
     with deps.db.tenant_session(school_id) as session:
         rows, reverted = _changes(session, actor, since_at)
+        closed = _of_closed_years(session, school_id, rows)
     return [pb.ActorChange(ledger_id=r.id, occurred_at=r.occurred_at.isoformat(), entity=r.entity,
                            entity_id=r.entity_id or "", lesson_id=r.lesson_id or "", student_id=r.student_id or "",
                            old_value=_json(r.old_value), new_value=_json(r.new_value), reason=r.reason,
                            client_address=r.client_address, reverted=r.id in reverted,
-                           revertible=r.entity in REVERTIBLE) for r in rows]
+                           revertible=r.entity in REVERTIBLE and r.id not in closed) for r in rows]
 
 
 def list_compromised_accounts(deps: Deps, school_id: str, window_hours: int) -> list[pb.CompromisedAccount]:
@@ -126,6 +144,10 @@ def revert_actor_changes(deps: Deps, school_id: str, actor_person_id: str, since
         missing = wanted - {r.id for r in rows}
         if missing:
             raise Invalid("ledger_ids", f"не изменения этого человека после указанного времени: {sorted(missing)[0]}")
+        chosen = [r for r in rows if (not wanted or r.id in wanted) and r.id not in reverted and r.entity in REVERTIBLE]
+        if _of_closed_years(session, school_id, chosen):
+            raise FailedPrecondition(f"{closed_years.MESSAGE}: среди изменений есть записи закрытого года",
+                                     {"ledger_ids": "выберите изменения только открытого учебного года"})
         revert = Revert(deps, session, school_id, principal, client_address,
                         f"Отмена изменений скомпрометированной учётной записи: {reason}", now)
         for row in rows:

@@ -87,6 +87,10 @@ class JournalServicer(journal_pb2_grpc.JournalServiceServicer):
             self.deps, request.school_id, request.lesson_id, request.student_id, request.status, request.document_date,
             request.reason, request_context.client_address())
 
+    def ListAbsences(self, request, context):
+        return pb.ListAbsencesResponse(absences=attendance_corrections.list_absences(
+            self.deps, request.school_id, request.class_group_id, request.date_from, request.date_to))
+
     def SetStudentPlan(self, request, context):
         return student_plans.set_student_plan(self.deps, request.school_id, request.student_id, request.home_schooled,
                                               request.excluded_subject_ids, request.reason,

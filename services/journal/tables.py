@@ -173,4 +173,14 @@ compromised_accounts = sa.Table(
     sa.Column("reported_by", sa.Text, nullable=False),
 )
 
+closed_years = sa.Table(
+    "closed_years", metadata,
+    uuid_column("school_id", primary_key=True),
+    uuid_column("academic_year_id", primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("class_group_ids", ARRAY(UUID(as_uuid=False)), nullable=False),
+    sa.Column("term_ids", ARRAY(UUID(as_uuid=False)), nullable=False),
+    sa.Column("closed_at", sa.DateTime(timezone=True), nullable=False),
+)
+
 outbox, inbox = messaging_tables(metadata)

@@ -13,7 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from proto.journal.v1 import journal_pb2 as pb
 from services.common import policy
 from services.common.db import parse_uuid
-from services.journal import domain, ledger, messages, period_marks, policy_store, student_plans
+from services.journal import closed_years, domain, ledger, messages, period_marks, policy_store, student_plans
 from services.journal import student_plan_rules as plan_rules
 from services.journal import term_mark_rules as rules
 from services.journal.tables import marks, term_marks
@@ -41,6 +41,7 @@ def set_term_mark(deps: Deps, school_id: str, student_id: str, subject_id: str, 
                                  dt.date.fromisoformat(term.end_date))
     now = dt.datetime.now(dt.UTC)
     with deps.db.tenant_session(school_id) as session:
+        closed_years.require_open(session, school_id, "term_id", class_group_id=class_group_id, term_id=term_id)
         count = session.scalar(select(func.count()).select_from(marks).where(
             marks.c.student_id == student_id, marks.c.lesson_id.in_([lesson.id for lesson in lessons])))
         plan = student_plans.plan_of(session, student_id)

@@ -14,7 +14,7 @@ from proto.schedule.v1 import schedule_pb2
 from services.common import policy
 from services.common.db import parse_uuid
 from services.common.errors import Conflict, FailedPrecondition, NotFound
-from services.journal import domain, ledger, locks, messages, policy_store, subgroups
+from services.journal import closed_years, domain, ledger, locks, messages, policy_store, subgroups
 from services.journal.school_policy import JournalPolicy
 from services.journal.tables import term_marks, unlock_requests
 
@@ -42,6 +42,9 @@ def is_unlocked(session: Session, lesson: schedule_pb2.Lesson, now: dt.datetime,
 
 def require_open(session: Session, lesson: schedule_pb2.Lesson, settings: JournalPolicy, now: dt.datetime,
                  teacher_id: str) -> None:
+    """The lesson is open for this teacher: its year is not closed (no unlock opens that) and it is not locked, or
+    the teacher's unlock request for it was approved and has not expired."""
+    closed_years.require_open(session, lesson.school_id, "lesson_id", class_group_id=lesson.class_group_id)
     why = lock_of(session, lesson, settings)
     if why and not is_unlocked(session, lesson, now, teacher_id):
         raise locks.refuse_locked(why, settings.unlock_hours)
@@ -55,10 +58,12 @@ def request_unlock(deps: Deps, school_id: str, lesson_id: str, reason: str, clie
     policy.require(principal, "unlock.request")
     lesson = deps.schedule.get_lesson(school_id, parse_uuid(lesson_id, "lesson_id"))
     policy.require(principal, "unlock.request", teacher_id=subgroups.teachers(lesson))
+    domain.check_lesson_recordable(lesson.status, lesson.year_closed)
     teacher_id = principal.person_id
     reason = locks.request_reason(reason)
     now = dt.datetime.now(dt.UTC)
     with deps.db.tenant_session(school_id) as session:
+        closed_years.require_open(session, school_id, "lesson_id", class_group_id=lesson.class_group_id)
         settings = policy_store.load(session)
         if lock_of(session, lesson, settings) is None or is_unlocked(session, lesson, now, teacher_id):
             raise FailedPrecondition("Урок открыт для изменений: запрос не нужен", {"lesson_id": "урок не закрыт"})
@@ -106,6 +111,7 @@ def decide_unlock(deps: Deps, school_id: str, request_id: str, decision: str, co
             raise NotFound("Запрос на открытие урока не найден", {"request_id": "не найден"})
         if row["status"] != "pending":
             raise FailedPrecondition("По этому запросу уже принято решение", {"request_id": "уже рассмотрен"})
+        closed_years.require_open(session, school_id, "request_id", class_group_id=row["class_group_id"])
         expires = locks.expires_at(now, policy_store.load(session).unlock_hours) if status == "approved" else None
         decided = dict(status=status, decided_at=now, decided_by=principal.subject, decision_comment=comment,
                        expires_at=expires)

@@ -393,28 +393,34 @@ class GetGridRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., term_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., subgroup_id: _Optional[str] = ...) -> None: ...
 
 class GridLesson(_message.Message):
-    __slots__ = ("lesson_id", "date", "lesson_number", "topic", "homework")
+    __slots__ = ("lesson_id", "date", "lesson_number", "topic", "homework", "subgroup_id", "subgroup_name")
     LESSON_ID_FIELD_NUMBER: _ClassVar[int]
     DATE_FIELD_NUMBER: _ClassVar[int]
     LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
     TOPIC_FIELD_NUMBER: _ClassVar[int]
     HOMEWORK_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_NAME_FIELD_NUMBER: _ClassVar[int]
     lesson_id: str
     date: str
     lesson_number: int
     topic: str
     homework: str
-    def __init__(self, lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ...) -> None: ...
+    subgroup_id: str
+    subgroup_name: str
+    def __init__(self, lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., subgroup_id: _Optional[str] = ..., subgroup_name: _Optional[str] = ...) -> None: ...
 
 class GridCell(_message.Message):
-    __slots__ = ("lesson_id", "marks", "attendance")
+    __slots__ = ("lesson_id", "marks", "attendance", "outside")
     LESSON_ID_FIELD_NUMBER: _ClassVar[int]
     MARKS_FIELD_NUMBER: _ClassVar[int]
     ATTENDANCE_FIELD_NUMBER: _ClassVar[int]
+    OUTSIDE_FIELD_NUMBER: _ClassVar[int]
     lesson_id: str
     marks: _containers.RepeatedCompositeFieldContainer[Mark]
     attendance: str
-    def __init__(self, lesson_id: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[str] = ...) -> None: ...
+    outside: bool
+    def __init__(self, lesson_id: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[str] = ..., outside: _Optional[bool] = ...) -> None: ...
 
 class GridStudent(_message.Message):
     __slots__ = ("student_id", "last_name", "first_name", "middle_name", "cells", "average", "marks_count", "plan")
@@ -649,6 +655,40 @@ class ListLateEntriesResponse(_message.Message):
     ENTRIES_FIELD_NUMBER: _ClassVar[int]
     entries: _containers.RepeatedCompositeFieldContainer[LateEntry]
     def __init__(self, entries: _Optional[_Iterable[_Union[LateEntry, _Mapping]]] = ...) -> None: ...
+
+class ListAbsencesRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "date_from", "date_to")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    date_from: str
+    date_to: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ...) -> None: ...
+
+class Absence(_message.Message):
+    __slots__ = ("lesson_id", "lesson_date", "lesson_number", "subject_name", "student_id", "status")
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_DATE_FIELD_NUMBER: _ClassVar[int]
+    LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    lesson_id: str
+    lesson_date: str
+    lesson_number: int
+    subject_name: str
+    student_id: str
+    status: str
+    def __init__(self, lesson_id: _Optional[str] = ..., lesson_date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., subject_name: _Optional[str] = ..., student_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+
+class ListAbsencesResponse(_message.Message):
+    __slots__ = ("absences",)
+    ABSENCES_FIELD_NUMBER: _ClassVar[int]
+    absences: _containers.RepeatedCompositeFieldContainer[Absence]
+    def __init__(self, absences: _Optional[_Iterable[_Union[Absence, _Mapping]]] = ...) -> None: ...
 
 class ActorChange(_message.Message):
     __slots__ = ("ledger_id", "occurred_at", "entity", "entity_id", "lesson_id", "student_id", "old_value", "new_value", "reason", "client_address", "reverted", "revertible")

@@ -174,6 +174,11 @@ class JournalServiceStub:
                 request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.GetHomeworkAttachmentRequest.SerializeToString,
                 response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.AttachmentFile.FromString,
                 _registered_method=True)
+        self.ListAbsences = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ListAbsences',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListAbsencesRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListAbsencesResponse.FromString,
+                _registered_method=True)
 
 
 class JournalServiceServicer:
@@ -347,6 +352,12 @@ class JournalServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListAbsences(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_JournalServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -489,6 +500,11 @@ def add_JournalServiceServicer_to_server(servicer, server):
                     servicer.GetHomeworkAttachment,
                     request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.GetHomeworkAttachmentRequest.FromString,
                     response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.AttachmentFile.SerializeToString,
+            ),
+            'ListAbsences': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListAbsences,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListAbsencesRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListAbsencesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1247,6 +1263,33 @@ class JournalService:
             '/otmetka.journal.v1.JournalService/GetHomeworkAttachment',
             proto_dot_journal_dot_v1_dot_journal__pb2.GetHomeworkAttachmentRequest.SerializeToString,
             proto_dot_journal_dot_v1_dot_journal__pb2.AttachmentFile.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListAbsences(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ListAbsences',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListAbsencesRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListAbsencesResponse.FromString,
             options,
             channel_credentials,
             insecure,

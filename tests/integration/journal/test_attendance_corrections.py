@@ -89,3 +89,22 @@ def test_a_mark_for_the_missed_topic_goes_into_its_lesson_while_the_absence_stay
     diary = journal.call("GetDiary", pb.GetDiaryRequest(school_id=past_lesson.school_id, student_id=a,
                                                         date_from=past_lesson.lesson.date, date_to=past_lesson.lesson.date))
     assert [(e.attendance, [m.value for m in e.marks]) for e in diary.entries] == [("ill", ["4"])]
+
+
+def test_the_form_teacher_lists_the_class_absences_of_a_period(journal, absences):
+    a = absences.students[0]
+    lesson = absences.lesson
+
+    def listed(date_from, date_to, class_group_id=lesson.class_group_id):
+        return journal.call("ListAbsences", pb.ListAbsencesRequest(
+            school_id=absences.school_id, class_group_id=class_group_id, date_from=date_from, date_to=date_to)).absences
+    (absence,) = listed(lesson.date, school_today().isoformat())  # the late student is not an absence
+    assert (absence.lesson_id, absence.lesson_date, absence.lesson_number, absence.subject_name, absence.student_id,
+            absence.status) == (lesson.id, lesson.date, 1, "Математика", a, "absent")
+    correct(journal, absences, a, "ill")
+    assert [x.status for x in listed(lesson.date, lesson.date)] == ["ill"]
+    assert listed(school_today().isoformat(), school_today().isoformat()) == []
+    assert listed(lesson.date, lesson.date, class_group_id=str(uuid.uuid4())) == []
+    assert "date_to" in refused(listed, school_today().isoformat(), lesson.date)[2]
+    journal.deps.principals.grant(absences.school_id, "guardian", student_ids=[a])
+    assert refused(listed, lesson.date, lesson.date)[0] == grpc.StatusCode.PERMISSION_DENIED

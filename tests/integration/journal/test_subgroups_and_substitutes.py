@@ -115,8 +115,15 @@ def test_the_grid_of_a_subgroup_keeps_its_own_lessons_and_students(journal, engl
     assert {s.student_id: s.average for s in one.students} == {a: "4.00", b: ""}
     assert [g.lesson_id for g in two.lessons] == [second_lesson.id]
     assert {s.student_id: s.average for s in two.students} == {c: "2.00", d: ""}
-    assert [g.lesson_id for g in whole.lessons] == [english["whole"].lesson.id]
     assert len(whole.students) == 4 and whole.subgroup_id == ""
+    assert sorted(g.lesson_id for g in whole.lessons) == sorted([english["whole"].lesson.id, first_lesson.id,
+                                                                  second_lesson.id])
+    by_lesson = {g.lesson_id: g.subgroup_id for g in whole.lessons}
+    assert by_lesson[first_lesson.id] == first.id and by_lesson[english["whole"].lesson.id] == ""
+    cells = {s.student_id: {c.lesson_id: c.outside for c in s.cells} for s in whole.students}
+    assert cells[a] == {english["whole"].lesson.id: False, first_lesson.id: False, second_lesson.id: True}
+    assert cells[c][first_lesson.id] and not cells[c][second_lesson.id]
+    assert {s.student_id: s.average for s in whole.students} == {a: "4.00", b: "", c: "2.00", d: ""}
     stranger = add_subgroup(journal, school, str(uuid.uuid4()), [a], "Чужая группа")
     code, _, fields = refused(grid, stranger.id)
     assert code == grpc.StatusCode.INVALID_ARGUMENT and "subgroup_id" in fields

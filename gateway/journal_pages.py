@@ -1,0 +1,349 @@
+"""The journal's Russian pages: the teacher's grid of a class (or subgroup) and subject, where one lesson's column is
+edited and saved whole (SaveLesson) or a locked lesson is asked to be opened (RequestUnlock); the deputy head's
+control page (late entries, unlock requests to decide, anomaly flags); the form teacher's absence reasons
+(CorrectAttendance); the school administrator's review and revert of a compromised account's changes."""
+import datetime
+import zoneinfo
+from dataclasses import dataclass
+
+from flask import Blueprint, redirect, render_template, request, url_for
+
+from gateway.auth import login_required
+from gateway.errors import http_status
+from gateway.pages import ATTENDANCE, WORK_TYPES, call
+from gateway.pages import _lesson_form as lesson_form
+from proto.identity.v1 import identity_pb2
+from proto.journal.v1 import journal_pb2 as pb
+from proto.schedule.v1 import schedule_pb2
+from services.common.errors import DomainError, NotFound
+from services.common.policy import TEACHERS
+
+bp = Blueprint("journal_pages", __name__)
+
+LOCKED = "урок закрыт для изменений"  # the journal's field text of an edit lock
+ABSENCE_REASONS = {"ill": "Б — болел", "excused": "УП — уважительная", "unexcused": "НП — неуважительная",
+                   "absent": "Н — причина не известна"}
+ENTITIES = {"mark": "отметка", "attendance": "посещаемость", "topic": "тема", "homework": "домашнее задание",
+            "term_mark": "четвертная отметка", "final_mark": "итоговая отметка", "unlock_request": "запрос на открытие",
+            "attachment": "файл", "policy": "настройка", "work_type": "вид работы", "student_plan": "план ученика"}
+OUTCOMES = {"reverted": "отменено", "conflict": "конфликт", "already_reverted": "уже отменено",
+            "not_revertible": "не отменяется"}
+WINDOWS = (24, 72, 168, 720)
+
+
+def today() -> datetime.date:
+    return datetime.date.today()
+
+
+def period_of(values, days_back: int) -> tuple[str, str]:
+    """from/to of the query, by default the last days_back days through the end of this week."""
+    end = today() + datetime.timedelta(days=6 - today().weekday())
+    return (values.get("from") or (today() - datetime.timedelta(days=days_back)).isoformat(),
+            values.get("to") or end.isoformat())
+
+
+@dataclass(frozen=True)
+class GridQuery:
+    """Which grid: a class group (or one subgroup) and subject over a term or from..to."""
+
+    class_group_id: str
+    subject_id: str
+    subgroup_id: str = ""
+    term_id: str = ""
+    date_from: str = ""
+    date_to: str = ""
+
+    @classmethod
+    def of(cls, values) -> "GridQuery":
+        ids = {k: values.get(k, "") for k in ("class_group_id", "subject_id", "subgroup_id", "term_id")}
+        if ids["term_id"]:
+            return cls(**ids)
+        date_from, date_to = period_of(values, 27)
+        return cls(**ids, date_from=date_from, date_to=date_to)
+
+    def args(self) -> dict:
+        """The query as the page's parameters (from/to as in the address)."""
+        values = dict(class_group_id=self.class_group_id, subject_id=self.subject_id, subgroup_id=self.subgroup_id,
+                      term_id=self.term_id, **{"from": self.date_from, "to": self.date_to})
+        return {k: v for k, v in values.items() if v}
+
+    def message(self, school_id: str) -> pb.GetGridRequest:
+        return pb.GetGridRequest(school_id=school_id, class_group_id=self.class_group_id, subject_id=self.subject_id,
+                                 subgroup_id=self.subgroup_id, term_id=self.term_id, date_from=self.date_from,
+                                 date_to=self.date_to)
+
+
+def class_names(school_id: str) -> dict[str, str]:
+    groups = call("schedule", "ListClassGroups", schedule_pb2.ListClassGroupsRequest(school_id=school_id)).class_groups
+    return {group.id: group.name for group in groups}
+
+
+def people_names(school_id: str, kind, class_group_id: str = "") -> dict[str, str]:
+    people = call("identity", "ListPeople", identity_pb2.ListPeopleRequest(
+        school_id=school_id, kind=kind, class_group_id=class_group_id)).people
+    return {p.id: f"{p.name.last_name} {p.name.first_name}".strip() for p in people}
+
+
+def principal_of(school_id: str) -> identity_pb2.Principal:
+    me = call("identity", "GetMe", identity_pb2.GetMeRequest())
+    return next((m.principal for m in me.memberships if m.school.id == school_id), identity_pb2.Principal())
+
+
+@bp.get("/schools/<uuid:school_id>/journal")
+@login_required
+def index(school_id):
+    """The teacher's classes and subjects (from their lessons), or a chosen class's, with links to the grids."""
+    school_id = str(school_id)
+    principal = principal_of(school_id)
+    names = class_names(school_id)
+    chosen = request.args.get("class_group_id", "")
+    date_from, date_to = period_of(request.args, 62)
+    lessons = []
+    if chosen or (TEACHERS & set(principal.roles) and principal.person_id):
+        lessons = call("schedule", "ListLessons", schedule_pb2.ListLessonsRequest(
+            school_id=school_id, class_group_id=chosen, teacher_id="" if chosen else principal.person_id,
+            date_from=date_from, date_to=date_to)).lessons
+    terms = {term_id: term_name(school_id, term_id) for term_id in {lesson.term_id for lesson in lessons} if term_id}
+    combos = {}
+    for lesson in sorted(lessons, key=lambda x: x.date, reverse=True):  # the latest lesson's term
+        key = (lesson.class_group_id, lesson.subject_id, lesson.subgroup_id)
+        query = GridQuery(lesson.class_group_id, lesson.subject_id, lesson.subgroup_id)
+        combos.setdefault(key, {"class_name": names.get(lesson.class_group_id, ""), "subject": lesson.subject_name,
+                                "subgroup": lesson.subgroup_name, "args": query.args(),
+                                "term": terms.get(lesson.term_id, ""), "term_args": {**query.args(),
+                                                                                     "term_id": lesson.term_id}})
+    return render_template("journal_index.html", school_id=school_id, names=names, chosen=chosen,
+                           combos=sorted(combos.values(), key=lambda c: (c["class_name"], c["subject"], c["subgroup"])))
+
+
+def term_name(school_id: str, term_id: str) -> str:
+    return call("schedule", "GetTerm", schedule_pb2.GetTermRequest(school_id=school_id, term_id=term_id)).name
+
+
+@bp.get("/schools/<uuid:school_id>/journal/grid")
+@login_required
+def grid(school_id):
+    return grid_page(str(school_id), GridQuery.of(request.args), request.args.get("edit", ""))
+
+
+def grid_page(school_id: str, query: GridQuery, edit: str, posted: dict | None = None, failure: dict | None = None,
+              status: int = 200):
+    """The grid; with `edit` one lesson's column as a form (the posted values and the errors after a refusal)."""
+    grid_data = call("journal", "GetGrid", query.message(school_id))
+    group = call("schedule", "GetClassGroup", schedule_pb2.GetClassGroupRequest(
+        school_id=school_id, class_group_id=query.class_group_id))
+    journal_policy = call("journal", "GetJournalPolicy", pb.GetJournalPolicyRequest(school_id=school_id))
+    lesson = next((x for x in grid_data.lessons if x.lesson_id == edit), None)
+    column = None
+    if lesson is not None:
+        index = list(grid_data.lessons).index(lesson)
+        stored = {s.student_id: s.cells[index] for s in grid_data.students}
+        column = posted or {
+            "topic": lesson.topic, "homework": lesson.homework, "reason": "",
+            "marks": {sid: list(cell.marks) for sid, cell in stored.items()},
+            "attendance": {sid: cell.attendance for sid, cell in stored.items()}}
+    return render_template(
+        "journal_grid.html", school_id=school_id, grid=grid_data, group=group, query=query, edit_lesson=lesson,
+        column=column, failure=failure or {"fields": {}}, locked=locked_before(journal_policy),
+        term=term_name(school_id, query.term_id) if query.term_id else "",
+        notice=request.args.get("notice", ""), work_types=WORK_TYPES, attendance_names=ATTENDANCE,
+        kinds=list(grid_data.work_types)), status
+
+
+def locked_before(journal_policy: pb.JournalPolicy) -> str:
+    """Lessons before this date are closed for their teachers by the edit lock ("" when lessons never close)."""
+    if not journal_policy.edit_lock_days:
+        return ""
+    try:
+        zone = zoneinfo.ZoneInfo(journal_policy.school_timezone or "Europe/Moscow")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = zoneinfo.ZoneInfo("Europe/Moscow")
+    school_today = datetime.datetime.now(zone).date()
+    return (school_today - datetime.timedelta(days=journal_policy.edit_lock_days)).isoformat()
+
+
+def column_students(grid_data: pb.Grid, lesson_id: str) -> list[identity_pb2.Person]:
+    """The students of the lesson's class list: the grid's, except those outside its subgroup."""
+    ids = [x.lesson_id for x in grid_data.lessons]
+    if lesson_id not in ids:
+        raise NotFound("Урока нет в этом журнале: откройте журнал заново", {"lesson_id": "не в журнале"})
+    index = ids.index(lesson_id)
+    return [identity_pb2.Person(id=s.student_id) for s in grid_data.students if not s.cells[index].outside]
+
+
+@bp.post("/schools/<uuid:school_id>/journal/lessons/<uuid:lesson_id>")
+@login_required
+def save_column(school_id, lesson_id):
+    """Saves the edited column as the whole lesson; a refusal comes back with the errors next to the fields."""
+    school_id, lesson_id = str(school_id), str(lesson_id)
+    query = GridQuery.of(request.form)
+    grid_data = call("journal", "GetGrid", query.message(school_id))
+    form = lesson_form(column_students(grid_data, lesson_id))
+    try:
+        call("journal", "SaveLesson", pb.SaveLessonRequest(school_id=school_id, lesson_id=lesson_id, **form))
+    except DomainError as err:
+        posted = {"topic": form["topic"], "homework": form["homework"], "reason": form["reason"], "marks": {},
+                  "attendance": {a["student_id"]: a["status"] for a in form["attendance"]}}
+        for mark in form["marks"]:
+            posted["marks"].setdefault(mark["student_id"], []).append(pb.Mark(**mark))
+        return grid_page(school_id, query, lesson_id, posted, save_failure(err, form), http_status(err))
+    return redirect(url_for("journal_pages.grid", school_id=school_id, notice="saved", **query.args()))
+
+
+def save_failure(error: DomainError, form: dict) -> dict:
+    """The refusal by where it is shown: "topic", "homework", "reason", a student's id, else "lesson"; and whether
+    the lesson is locked (the page then offers to ask for it to be opened)."""
+    where = {}
+    for field, text in error.fields.items():
+        head, _, _ = field.partition(".")
+        group, _, index = head.partition("[")
+        if group in ("marks", "attendance") and index.rstrip("]").isdigit() and int(index.rstrip("]")) < len(form[group]):
+            where[form[group][int(index.rstrip("]"))]["student_id"]] = text
+        elif group in ("topic", "homework", "reason"):
+            where[group] = text
+        else:
+            where["lesson"] = text
+    return {"message": error.message, "fields": where, "locked": error.fields.get("lesson_id") == LOCKED}
+
+
+@bp.post("/schools/<uuid:school_id>/journal/lessons/<uuid:lesson_id>/unlock-request")
+@login_required
+def ask_unlock(school_id, lesson_id):
+    school_id, lesson_id = str(school_id), str(lesson_id)
+    query = GridQuery.of(request.form)
+    try:
+        call("journal", "RequestUnlock", pb.RequestUnlockRequest(school_id=school_id, lesson_id=lesson_id,
+                                                                 reason=request.form.get("unlock_reason", "").strip()))
+    except DomainError as err:
+        failure = {"unlock": err.fields.get("reason") or err.message, "locked": True, "fields": {}, "message": ""}
+        return grid_page(school_id, query, lesson_id, failure=failure, status=http_status(err))
+    return redirect(url_for("journal_pages.grid", school_id=school_id, notice="unlock_requested", **query.args()))
+
+
+@bp.get("/schools/<uuid:school_id>/journal/control")
+@login_required
+def control(school_id):
+    return control_page(str(school_id))
+
+
+def explain(error: DomainError) -> str:
+    """A refusal in one line: the message and what is wrong with each field."""
+    return " ".join([error.message, *(f"({text})" for text in error.fields.values())])
+
+
+def section(rpc: str, message, field: str) -> tuple[list, str]:
+    """One part of a page: its rows, or why they cannot be shown (no right, a wrong period)."""
+    try:
+        return list(getattr(call("journal", rpc, message), field)), ""
+    except DomainError as err:
+        return [], explain(err)
+
+
+def control_page(school_id: str, failure: str = "", status: int = 200):
+    """The deputy head's control: pending unlock requests, late entries and anomaly flags of the period."""
+    date_from, date_to = period_of(request.args, 13)
+    requests_, requests_error = section("ListUnlockRequests", pb.ListUnlockRequestsRequest(
+        school_id=school_id, status="pending"), "requests")
+    late, late_error = section("ListLateEntries", pb.ListLateEntriesRequest(
+        school_id=school_id, date_from=date_from, date_to=date_to), "entries")
+    anomalies, anomalies_error = section("ListAnomalies", pb.ListAnomaliesRequest(
+        school_id=school_id, date_from=date_from, date_to=date_to), "anomalies")
+    return render_template(
+        "journal_control.html", school_id=school_id, date_from=date_from, date_to=date_to, requests=requests_,
+        requests_error=requests_error, late=late, late_error=late_error, anomalies=anomalies,
+        anomalies_error=anomalies_error, classes=class_names(school_id),
+        staff=people_names(school_id, identity_pb2.STAFF), failure=failure, done=request.args.get("done", ""),
+        entities=ENTITIES), status
+
+
+@bp.post("/schools/<uuid:school_id>/journal/unlock-requests/<uuid:request_id>/decision")
+@login_required
+def decide(school_id, request_id):
+    school_id = str(school_id)
+    decision = request.form.get("decision", "")
+    try:
+        call("journal", "DecideUnlock", pb.DecideUnlockRequest(school_id=school_id, request_id=str(request_id),
+                                                               decision=decision,
+                                                               comment=request.form.get("comment", "").strip()))
+    except DomainError as err:
+        return control_page(school_id, explain(err), http_status(err))
+    return redirect(url_for("journal_pages.control", school_id=school_id, done=decision))
+
+
+@bp.get("/schools/<uuid:school_id>/journal/attendance")
+@login_required
+def attendance(school_id):
+    return attendance_page(str(school_id), request.args)
+
+
+def attendance_page(school_id: str, values, failure: tuple[str, str, str] | None = None, status: int = 200):
+    """The recorded absences of a class (the form teacher's by default) with a correction form on each."""
+    names = class_names(school_id)
+    principal = principal_of(school_id)
+    chosen = values.get("class_group_id") or next(iter(principal.form_class_group_ids), "")
+    date_from, date_to = period_of(values, 13)
+    absences, error, students = [], "", {}
+    if chosen:
+        absences, error = section("ListAbsences", pb.ListAbsencesRequest(
+            school_id=school_id, class_group_id=chosen, date_from=date_from, date_to=date_to), "absences")
+        students = people_names(school_id, identity_pb2.STUDENT, chosen)
+    return render_template(
+        "journal_attendance.html", school_id=school_id, names=names, chosen=chosen, date_from=date_from,
+        date_to=date_to, absences=absences, error=error, students=students, failure=failure,
+        done=values.get("done", ""), reasons=ABSENCE_REASONS, today=today().isoformat()), status
+
+
+@bp.post("/schools/<uuid:school_id>/journal/lessons/<uuid:lesson_id>/attendance/<uuid:student_id>")
+@login_required
+def correct_attendance(school_id, lesson_id, student_id):
+    school_id, lesson_id, student_id = str(school_id), str(lesson_id), str(student_id)
+    form = request.form
+    try:
+        call("journal", "CorrectAttendance", pb.CorrectAttendanceRequest(
+            school_id=school_id, lesson_id=lesson_id, student_id=student_id, status=form.get("status", ""),
+            document_date=form.get("document_date", ""), reason=form.get("reason", "").strip()))
+    except DomainError as err:
+        return attendance_page(school_id, form, (lesson_id, student_id, explain(err)), http_status(err))
+    return redirect(url_for("journal_pages.attendance", school_id=school_id, done="1",
+                            **{k: form[k] for k in ("class_group_id", "from", "to") if form.get(k)}))
+
+
+@bp.get("/schools/<uuid:school_id>/journal/compromised")
+@login_required
+def compromised(school_id):
+    """Accounts reported compromised with their journal changes around the report."""
+    school_id = str(school_id)
+    window = int(request.args["window_hours"]) if request.args.get("window_hours", "") in map(str, WINDOWS) else 72
+    accounts, error = section("ListCompromisedAccounts", pb.ListCompromisedAccountsRequest(
+        school_id=school_id, window_hours=window), "accounts")
+    since = {a.person_id: (datetime.datetime.fromisoformat(a.reported_at) - datetime.timedelta(hours=window))
+             .isoformat() for a in accounts}
+    return render_template("journal_compromised.html", school_id=school_id, accounts=accounts, error=error,
+                           since=since, window=window, windows=WINDOWS, staff=people_names(school_id, identity_pb2.STAFF))
+
+
+@bp.route("/schools/<uuid:school_id>/journal/people/<uuid:person_id>/changes", methods=["GET", "POST"])
+@login_required
+def changes(school_id, person_id):
+    """A person's journal changes since a time; the administrator reverts the chosen ones (or all) with a reason."""
+    school_id, person_id = str(school_id), str(person_id)
+    values = request.form if request.method == "POST" else request.args
+    since = values.get("since", "")
+    outcome, failure, status = None, "", 200
+    chosen = values.getlist("ledger_id")
+    if request.method == "POST" and values.get("scope") != "all" and not chosen:
+        failure, status = "Отметьте изменения, которые нужно отменить, или отмените все", 422
+    elif request.method == "POST":
+        try:
+            outcome = call("journal", "RevertActorChanges", pb.RevertActorChangesRequest(
+                school_id=school_id, actor_person_id=person_id, since=since, reason=values.get("reason", "").strip(),
+                ledger_ids=chosen if values.get("scope") != "all" else []))
+        except DomainError as err:
+            failure, status = explain(err), http_status(err)
+    listed = call("journal", "ListActorChanges", pb.ListActorChangesRequest(
+        school_id=school_id, actor_person_id=person_id, since=since)).changes
+    return render_template("journal_changes.html", school_id=school_id, person_id=person_id, since=since,
+                           changes=listed, outcome=outcome, failure=failure, entities=ENTITIES, outcomes=OUTCOMES,
+                           name=people_names(school_id, identity_pb2.STAFF).get(person_id, ""),
+                           students=people_names(school_id, identity_pb2.STUDENT),
+                           reason=values.get("reason", "")), status

@@ -1,0 +1,227 @@
+"""The journal's pages with fake services: the grid of a class with a subgroup's lesson, one lesson's column edited
+and saved whole, refusals next to their fields, asking to open a locked lesson; the deputy head's control page;
+the form teacher's absence reasons; the administrator's review and revert of a compromised account's changes."""
+from proto.identity.v1 import identity_pb2
+from proto.journal.v1 import journal_pb2 as pb
+from proto.schedule.v1 import schedule_pb2
+from services.common.errors import FailedPrecondition, Forbidden, Invalid
+
+SCHOOL = "0b6f5a8e-3c1d-4b7a-9a55-2f7c1f0e9d11"
+GROUP = "5c1e2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b"
+SUBJECT = "6c1e2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b"
+LESSON = "7d1e2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b"
+ENGLISH = "8d1e2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b"
+ANNA = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+PETR = "2a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+TEACHER = "3a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+REQUEST = "4a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+GRID = f"/schools/{SCHOOL}/journal/grid?class_group_id={GROUP}&subject_id={SUBJECT}&from=2025-09-01&to=2025-09-30"
+PERIOD = {"class_group_id": GROUP, "subject_id": SUBJECT, "from": "2025-09-01", "to": "2025-09-30"}
+
+
+def _grid(peers):
+    mark = pb.Mark(student_id=ANNA, value="5", work_type="test", comment="Молодец")
+    peers.responses["GetGrid"] = pb.Grid(
+        class_group_id=GROUP, subject_id=SUBJECT, subject_name="Математика",
+        lessons=[pb.GridLesson(lesson_id=LESSON, date="2025-09-02", lesson_number=2, topic="Дроби"),
+                 pb.GridLesson(lesson_id=ENGLISH, date="2025-09-03", lesson_number=1, subgroup_id=REQUEST,
+                               subgroup_name="1 группа")],
+        students=[pb.GridStudent(student_id=ANNA, last_name="Антонова", first_name="Анна", average="5.00", cells=[
+                      pb.GridCell(lesson_id=LESSON, marks=[mark]), pb.GridCell(lesson_id=ENGLISH)]),
+                  pb.GridStudent(student_id=PETR, last_name="Петров", first_name="Пётр", cells=[
+                      pb.GridCell(lesson_id=LESSON, attendance="ill"), pb.GridCell(lesson_id=ENGLISH, outside=True)])],
+        work_types=[pb.WorkType(code="classwork", name="Работа на уроке", weight="1"),
+                    pb.WorkType(code="test", name="Контрольная работа", weight="2")])
+    peers.responses["GetClassGroup"] = schedule_pb2.ClassGroup(id=GROUP, name="5А")
+    peers.responses["GetJournalPolicy"] = pb.JournalPolicy(edit_lock_days=0)
+
+
+def _calls(peers, rpc):
+    return [req for _, name, req, _ in peers.calls if name == rpc]
+
+
+def test_the_grid_shows_lessons_marks_attendance_and_averages(browser, peers):
+    _grid(peers)
+    page = browser.get(GRID).get_data(as_text=True)
+    assert "Журнал: 5А, Математика" in page and "Антонова Анна" in page and "5.00" in page
+    assert "02.09" in page and "1 группа" in page and 'title="урок другой подгруппы"' in page
+    assert "Контрольная работа: Молодец" in page and "Б" in page and "Контрольная работа — 2" in page
+    (asked,) = _calls(peers, "GetGrid")
+    assert (asked.class_group_id, asked.subject_id, asked.date_from, asked.date_to) == (GROUP, SUBJECT, "2025-09-01",
+                                                                                         "2025-09-30")
+    assert f"edit={LESSON}" in page.replace("&amp;", "&") and "Учебный период" not in page
+    peers.responses["GetTerm"] = schedule_pb2.Term(name="1 четверть")
+    page = browser.get(f"/schools/{SCHOOL}/journal/grid?class_group_id={GROUP}&subject_id={SUBJECT}&term_id={REQUEST}")
+    assert "Учебный период: 1 четверть" in page.get_data(as_text=True)
+    assert _calls(peers, "GetGrid")[-1].term_id == REQUEST
+
+
+def test_one_column_is_edited_and_saved_as_the_whole_lesson(browser, peers):
+    _grid(peers)
+    page = browser.get(GRID + f"&edit={LESSON}").get_data(as_text=True)
+    assert f'name="mark-{ANNA}-value"' in page and f'name="attendance-{PETR}"' in page
+    assert 'value="Дроби"' in page and 'value="Молодец"' in page
+    resp = browser.post(f"/schools/{SCHOOL}/journal/lessons/{LESSON}", data={
+        "csrf_token": "csrf-123", **PERIOD, "topic": "Дроби", "homework": "№ 5", "reason": "",
+        f"mark-{ANNA}-value": ["5", "4"], f"mark-{ANNA}-work_type": ["test", "classwork"],
+        f"mark-{ANNA}-comment": ["Молодец", ""], f"mark-{PETR}-value": [""], f"mark-{PETR}-work_type": ["classwork"],
+        f"mark-{PETR}-comment": [""], f"attendance-{PETR}": "ill"})
+    assert resp.status_code == 302 and "notice=saved" in resp.headers["Location"]
+    (saved,) = _calls(peers, "SaveLesson")
+    assert (saved.lesson_id, saved.topic, saved.homework) == (LESSON, "Дроби", "№ 5")
+    assert [(m.student_id, m.value, m.work_type, m.comment) for m in saved.marks] == [
+        (ANNA, "5", "test", "Молодец"), (ANNA, "4", "classwork", "")]
+    assert [(a.student_id, a.status) for a in saved.attendance] == [(PETR, "ill")]
+    assert browser.post(f"/schools/{SCHOOL}/journal/lessons/{LESSON}", data=PERIOD).status_code == 400  # no CSRF
+
+
+def test_a_subgroup_lessons_column_takes_only_its_students(browser, peers):
+    _grid(peers)
+    browser.post(f"/schools/{SCHOOL}/journal/lessons/{ENGLISH}", data={
+        "csrf_token": "csrf-123", **PERIOD, f"mark-{ANNA}-value": "4", f"mark-{ANNA}-work_type": "classwork",
+        f"mark-{ANNA}-comment": "", f"mark-{PETR}-value": "3", f"mark-{PETR}-work_type": "classwork",
+        f"mark-{PETR}-comment": ""})
+    (saved,) = _calls(peers, "SaveLesson")
+    assert [m.student_id for m in saved.marks] == [ANNA]  # Пётр is not in the subgroup
+    other = f"/schools/{SCHOOL}/journal/lessons/{TEACHER}"  # not a lesson of this grid
+    assert browser.post(other, data={"csrf_token": "csrf-123", **PERIOD}).status_code == 404
+
+
+def test_a_refusal_is_shown_next_to_its_fields_with_what_was_typed(browser, peers):
+    _grid(peers)
+    peers.responses["SaveLesson"] = Invalid(fields={"marks[0].value": "отметка от 1 до 5",
+                                                    "reason": "урок уже прошёл: укажите причину изменения"})
+    resp = browser.post(f"/schools/{SCHOOL}/journal/lessons/{LESSON}", data={
+        "csrf_token": "csrf-123", **PERIOD, "topic": "Новая тема", f"mark-{PETR}-value": "5",
+        f"mark-{PETR}-work_type": "classwork", f"mark-{PETR}-comment": ""})
+    page = resp.get_data(as_text=True)
+    assert resp.status_code == 422 and "Урок не сохранён" in page and 'value="Новая тема"' in page
+    assert '<span class="field-error">урок уже прошёл: укажите причину изменения</span>' in page
+    petr_cell = page[page.index(f'name="attendance-{PETR}"'):]
+    assert "отметка от 1 до 5" in petr_cell[:petr_cell.index("</td>")]
+    assert "Запросить открытие урока" not in page
+
+
+def test_a_locked_lesson_offers_to_ask_for_it_to_be_opened(browser, peers):
+    _grid(peers)
+    peers.responses["SaveLesson"] = FailedPrecondition("Урок закрыт для изменений: с урока прошло больше 7 дн.",
+                                                       {"lesson_id": "урок закрыт для изменений"})
+    resp = browser.post(f"/schools/{SCHOOL}/journal/lessons/{LESSON}", data={"csrf_token": "csrf-123", **PERIOD,
+                                                                              "reason": "Исправление"})
+    page = resp.get_data(as_text=True)
+    assert resp.status_code == 409 and "прошло больше 7 дн." in page and "Запросить открытие урока" in page
+    resp = browser.post(f"/schools/{SCHOOL}/journal/lessons/{LESSON}/unlock-request", data={
+        "csrf_token": "csrf-123", **PERIOD, "unlock_reason": "Ошибка в отметке Петрова"})
+    assert resp.status_code == 302 and "notice=unlock_requested" in resp.headers["Location"]
+    (asked,) = _calls(peers, "RequestUnlock")
+    assert (asked.lesson_id, asked.reason) == (LESSON, "Ошибка в отметке Петрова")
+    peers.responses["RequestUnlock"] = FailedPrecondition("Урок открыт для изменений: запрос не нужен",
+                                                          {"lesson_id": "урок не закрыт"})
+    resp = browser.post(f"/schools/{SCHOOL}/journal/lessons/{LESSON}/unlock-request", data={
+        "csrf_token": "csrf-123", **PERIOD, "unlock_reason": "x"})
+    assert resp.status_code == 409 and "запрос не нужен" in resp.get_data(as_text=True)
+
+
+def test_old_lessons_are_marked_closed_by_the_policy(browser, peers):
+    _grid(peers)
+    peers.responses["GetJournalPolicy"] = pb.JournalPolicy(edit_lock_days=7, school_timezone="Europe/Moscow")
+    page = browser.get(GRID + f"&edit={LESSON}").get_data(as_text=True)
+    assert "закрыт</small>" in page and "Запросить открытие урока" in page  # September 2025 is long closed
+
+
+def test_the_deputy_heads_control_page_and_decisions(browser, peers):
+    peers.responses["ListUnlockRequests"] = pb.ListUnlockRequestsResponse(requests=[pb.UnlockRequest(
+        id=REQUEST, lesson_date="2025-09-02", subject_name="Математика", class_group_id=GROUP, teacher_id=TEACHER,
+        reason="Ошибка в отметке", status="pending")])
+    peers.responses["ListLateEntries"] = pb.ListLateEntriesResponse(entries=[pb.LateEntry(
+        lesson_date="2025-09-02", lesson_number=2, class_group_id=GROUP, subject_name="Математика", teacher_id=TEACHER,
+        entity="mark", due_at="2025-09-05T10:00:00+00:00", occurred_at="2025-09-08T18:30:00+00:00")])
+    peers.responses["ListAnomalies"] = Forbidden("Нет прав на это действие")
+    peers.responses["ListPeople"] = identity_pb2.ListPeopleResponse(people=[identity_pb2.Person(
+        id=TEACHER, name=identity_pb2.PersonName(last_name="Иванова", first_name="Анна"))])
+    page = browser.get(f"/schools/{SCHOOL}/journal/control?from=2025-09-01&to=2025-09-14").get_data(as_text=True)
+    assert "Ошибка в отметке" in page and "Иванова Анна" in page and "2025-09-08 18:30" in page
+    assert "Нет прав на это действие" in page and "отметка" in page
+    late = _calls(peers, "ListLateEntries")[0]
+    assert (late.date_from, late.date_to) == ("2025-09-01", "2025-09-14")
+    decision = f"/schools/{SCHOOL}/journal/unlock-requests/{REQUEST}/decision"
+    resp = browser.post(decision, data={"csrf_token": "csrf-123", "decision": "approve"})
+    assert resp.status_code == 302 and "done=approve" in resp.headers["Location"]
+    (decided,) = _calls(peers, "DecideUnlock")
+    assert (decided.request_id, decided.decision) == (REQUEST, "approve")
+    peers.responses["DecideUnlock"] = Invalid("comment", "укажите причину отказа")
+    resp = browser.post(decision, data={"csrf_token": "csrf-123", "decision": "refuse"})
+    assert resp.status_code == 422 and "укажите причину отказа" in resp.get_data(as_text=True)
+
+
+def test_the_form_teacher_corrects_an_absence_reason(browser, peers):
+    peers.responses["GetMe"] = identity_pb2.Me(memberships=[identity_pb2.Membership(
+        school=identity_pb2.School(id=SCHOOL), principal=identity_pb2.Principal(form_class_group_ids=[GROUP]))])
+    peers.responses["ListAbsences"] = pb.ListAbsencesResponse(absences=[pb.Absence(
+        lesson_id=LESSON, lesson_date="2025-09-02", lesson_number=2, subject_name="Математика", student_id=PETR,
+        status="absent")])
+    peers.responses["ListPeople"] = identity_pb2.ListPeopleResponse(people=[identity_pb2.Person(
+        id=PETR, name=identity_pb2.PersonName(last_name="Петров", first_name="Пётр"))])
+    page = browser.get(f"/schools/{SCHOOL}/journal/attendance?from=2025-09-01&to=2025-09-07").get_data(as_text=True)
+    assert "Петров Пётр" in page and "Н — причина не известна" in page
+    assert _calls(peers, "ListAbsences")[0].class_group_id == GROUP  # the class they lead
+    target = f"/schools/{SCHOOL}/journal/lessons/{LESSON}/attendance/{PETR}"
+    form = {"csrf_token": "csrf-123", "class_group_id": GROUP, "from": "2025-09-01", "to": "2025-09-07",
+            "status": "ill", "reason": "Справка № 3", "document_date": "2025-09-04"}
+    resp = browser.post(target, data=form)
+    assert resp.status_code == 302 and "done=1" in resp.headers["Location"]
+    (corrected,) = _calls(peers, "CorrectAttendance")
+    assert (corrected.student_id, corrected.status, corrected.reason, corrected.document_date) == (
+        PETR, "ill", "Справка № 3", "2025-09-04")
+    peers.responses["CorrectAttendance"] = FailedPrecondition("Срок исправления причины пропуска истёк",
+                                                              {"document_date": "срок исправления истёк"})
+    resp = browser.post(target, data=form)
+    assert resp.status_code == 409 and "Срок исправления причины пропуска истёк" in resp.get_data(as_text=True)
+
+
+def test_the_admin_reviews_and_reverts_a_compromised_accounts_changes(browser, peers):
+    peers.responses["ListCompromisedAccounts"] = pb.ListCompromisedAccountsResponse(accounts=[pb.CompromisedAccount(
+        person_id=TEACHER, subject="s", reported_at="2025-09-10T12:00:00+00:00", changes_since_report=3,
+        not_reverted=3)])
+    page = browser.get(f"/schools/{SCHOOL}/journal/compromised?window_hours=24").get_data(as_text=True)
+    assert "2025-09-10 12:00" in page and "since=2025-09-09T12:00:00%2B00:00" in page
+    assert _calls(peers, "ListCompromisedAccounts")[0].window_hours == 24
+    peers.responses["ListActorChanges"] = pb.ListActorChangesResponse(changes=[
+        pb.ActorChange(ledger_id=REQUEST, entity="mark", old_value='{"value": "4"}', new_value='{"value": "2"}',
+                       revertible=True, occurred_at="2025-09-10T13:00:00+00:00"),
+        pb.ActorChange(ledger_id=LESSON, entity="policy", revertible=False)])
+    target = f"/schools/{SCHOOL}/journal/people/{TEACHER}/changes"
+    page = browser.get(target + "?since=2025-09-09T12:00:00%2B00:00").get_data(as_text=True)
+    assert page.count('name="ledger_id"') == 1 and "настройка" in page
+    form = {"csrf_token": "csrf-123", "since": "2025-09-09T12:00:00+00:00", "reason": "Взлом", "scope": "chosen"}
+    resp = browser.post(target, data=form)
+    assert resp.status_code == 422 and not _calls(peers, "RevertActorChanges")
+    peers.responses["RevertActorChanges"] = pb.RevertActorChangesResponse(reverted=1, outcomes=[
+        pb.RevertOutcome(ledger_id=REQUEST, result="reverted")])
+    page = browser.post(target, data={**form, "ledger_id": REQUEST}).get_data(as_text=True)
+    assert "Отменено: 1" in page
+    browser.post(target, data={**form, "scope": "all"})
+    chosen, everything = _calls(peers, "RevertActorChanges")
+    assert (list(chosen.ledger_ids), list(everything.ledger_ids), chosen.reason) == ([REQUEST], [], "Взлом")
+    peers.responses["RevertActorChanges"] = FailedPrecondition("Учебный год закрыт", {"ledger_ids": "закрытый год"})
+    resp = browser.post(target, data={**form, "scope": "all"})
+    assert resp.status_code == 409 and "Учебный год закрыт" in resp.get_data(as_text=True)
+
+
+def test_the_index_lists_the_teachers_classes_and_subjects(browser, peers):
+    peers.responses["GetMe"] = identity_pb2.Me(memberships=[identity_pb2.Membership(
+        school=identity_pb2.School(id=SCHOOL), principal=identity_pb2.Principal(
+            person_id=TEACHER, roles=["subject_teacher"]))])
+    peers.responses["ListClassGroups"] = schedule_pb2.ListClassGroupsResponse(class_groups=[
+        schedule_pb2.ClassGroup(id=GROUP, name="5А")])
+    peers.responses["ListLessons"] = schedule_pb2.ListLessonsResponse(lessons=[
+        schedule_pb2.Lesson(id=LESSON, class_group_id=GROUP, subject_id=SUBJECT, subject_name="Математика",
+                            date="2025-09-01", term_id=REQUEST),
+        schedule_pb2.Lesson(id=ENGLISH, class_group_id=GROUP, subject_id=SUBJECT, subject_name="Математика",
+                            date="2025-09-08", term_id=REQUEST)])
+    peers.responses["GetTerm"] = schedule_pb2.Term(id=REQUEST, name="1 четверть")
+    page = browser.get(f"/schools/{SCHOOL}/journal").get_data(as_text=True).replace("&amp;", "&")
+    assert page.count("5А, Математика") == 1 and f"subject_id={SUBJECT}" in page
+    assert "1 четверть" in page and f"term_id={REQUEST}" in page
+    assert len(_calls(peers, "GetTerm")) == 1
+    assert _calls(peers, "ListLessons")[0].teacher_id == TEACHER
