@@ -10,8 +10,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 
 from gateway.auth import login_required
 from gateway.errors import http_status
-from gateway.pages import ATTENDANCE, WORK_TYPES, call
-from gateway.pages import _lesson_form as lesson_form
+from gateway.pages import ATTENDANCE, WORK_TYPES, call, lesson_form
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2

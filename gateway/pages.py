@@ -100,7 +100,7 @@ def lesson(school_id, lesson_id):
         school_id=school_id, kind=identity_pb2.STUDENT, class_group_id=lesson.class_group_id)).people
     failure = None
     if request.method == "POST":
-        form = _lesson_form(students)
+        form = lesson_form(students)
         try:
             call("journal", "SaveLesson", journal_pb2.SaveLessonRequest(school_id=school_id, lesson_id=lesson_id, **form))
             return redirect(url_for("pages.lesson", school_id=school_id, lesson_id=lesson_id, saved=1))
@@ -120,7 +120,7 @@ def lesson(school_id, lesson_id):
                            work_types=WORK_TYPES, attendance_names=ATTENDANCE), status
 
 
-def _lesson_form(students) -> dict:
+def lesson_form(students) -> dict:
     """The posted lesson form as SaveLesson fields: every mark row with a value, every attendance mark."""
     form = request.form
     marks, attendance = [], []

@@ -163,6 +163,31 @@ def test_home_of_the_authority_operator_lists_all_schools(browser, peers):
     assert "Школы муниципалитета" in page and "Гимназия № 2" in page
 
 
+@pytest.mark.parametrize(("roles", "leads", "shown", "hidden"), [
+    (["school_admin"], [], ["/console/schools/", "/schedule", "/journal/control", "/journal/compromised", "/journal\""],
+     ["/slips", "/journal/attendance"]),
+    (["deputy_head"], [], ["/schedule", "/journal/control", "/journal\""], ["/console/", "/journal/compromised"]),
+    (["form_teacher"], [STUDENT], ["/slips", "/journal/attendance", "/journal\""], ["/schedule", "/journal/control"]),
+    (["guardian"], [], [], ["/journal", "/schedule", "/console/"]),
+])
+def test_home_links_each_role_to_its_pages(browser, peers, roles, leads, shown, hidden):
+    principal = identity_pb2.Principal(school_id=SCHOOL, roles=roles, form_class_group_ids=leads)
+    peers.responses["GetMe"] = identity_pb2.Me(memberships=[identity_pb2.Membership(
+        school=identity_pb2.School(id=SCHOOL, name="Школа № 7", status="active"), principal=principal)])
+    page = browser.get("/").get_data(as_text=True)
+    assert all(f'/schools/{SCHOOL}{link}' in page or f'{link}{SCHOOL}' in page for link in shown), page
+    assert not any(link in page for link in hidden)
+
+
+def test_home_of_a_suspended_school_asks_nothing_of_its_services(browser, peers):
+    principal = identity_pb2.Principal(school_id=SCHOOL, person_id=LESSON, roles=["subject_teacher"])
+    peers.responses["GetMe"] = identity_pb2.Me(memberships=[identity_pb2.Membership(
+        school=identity_pb2.School(id=SCHOOL, name="Школа № 7", status="suspended"), principal=principal)])
+    page = browser.get("/").get_data(as_text=True)
+    assert "Работа школы в системе приостановлена" in page
+    assert [rpc for _, rpc, _, _ in peers.calls] == ["GetMe"]
+
+
 @pytest.mark.parametrize(("target", "kept"), [
     ("/schools/1/lessons/2?saved=1", True), ("/", True),
     ("//evil.example", False), ("/\t/evil.example", False), ("/\\evil.example", False), ("http://evil.example", False),
