@@ -3,12 +3,14 @@ from proto.schedule.v1 import schedule_pb2 as pb
 from proto.schedule.v1 import schedule_pb2_grpc
 from services.schedule import (
     calendar_handlers,
+    catalog,
     domain,
     feeds,
     handlers,
     lesson_changes,
     mismatch,
     plans,
+    policy_settings,
     rooms,
     subgroups,
     timetable_changes,
@@ -177,3 +179,19 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
 
     def CopyAcademicYear(self, request, context):
         return year_copy.copy_academic_year(self.deps, request.school_id, request.source_year_id, request.name)
+
+    def ListAcademicYears(self, request, context):
+        return pb.ListAcademicYearsResponse(academic_years=catalog.list_academic_years(self.deps, request.school_id))
+
+    def ListSubjects(self, request, context):
+        return pb.ListSubjectsResponse(subjects=catalog.list_subjects(self.deps, request.school_id))
+
+    def ListTeachingAssignments(self, request, context):
+        return pb.ListTeachingAssignmentsResponse(assignments=catalog.list_teaching_assignments(
+            self.deps, request.school_id, request.class_group_id))
+
+    def GetSchedulePolicy(self, request, context):
+        return policy_settings.get_schedule_policy(self.deps, request.school_id)
+
+    def SetSchedulePolicy(self, request, context):
+        return policy_settings.set_schedule_policy(self.deps, request)

@@ -966,6 +966,78 @@ class PlanProgressReport(_message.Message):
     warnings: _containers.RepeatedScalarFieldContainer[str]
     def __init__(self, class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., plan_topics: _Optional[int] = ..., plan_hours: _Optional[str] = ..., hours_per_week: _Optional[str] = ..., study_weeks: _Optional[int] = ..., curriculum_hours: _Optional[str] = ..., lessons_total: _Optional[int] = ..., lessons_to_date: _Optional[int] = ..., as_of: _Optional[str] = ..., warnings: _Optional[_Iterable[str]] = ...) -> None: ...
 
+class ListAcademicYearsRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class ListAcademicYearsResponse(_message.Message):
+    __slots__ = ("academic_years",)
+    ACADEMIC_YEARS_FIELD_NUMBER: _ClassVar[int]
+    academic_years: _containers.RepeatedCompositeFieldContainer[AcademicYear]
+    def __init__(self, academic_years: _Optional[_Iterable[_Union[AcademicYear, _Mapping]]] = ...) -> None: ...
+
+class ListSubjectsRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class ListSubjectsResponse(_message.Message):
+    __slots__ = ("subjects",)
+    SUBJECTS_FIELD_NUMBER: _ClassVar[int]
+    subjects: _containers.RepeatedCompositeFieldContainer[Subject]
+    def __init__(self, subjects: _Optional[_Iterable[_Union[Subject, _Mapping]]] = ...) -> None: ...
+
+class ListTeachingAssignmentsRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+
+class ListTeachingAssignmentsResponse(_message.Message):
+    __slots__ = ("assignments",)
+    ASSIGNMENTS_FIELD_NUMBER: _ClassVar[int]
+    assignments: _containers.RepeatedCompositeFieldContainer[TeachingAssignment]
+    def __init__(self, assignments: _Optional[_Iterable[_Union[TeachingAssignment, _Mapping]]] = ...) -> None: ...
+
+class SchedulePolicy(_message.Message):
+    __slots__ = ("school_id", "holiday_notice_days", "transfer_notice_working_days", "curriculum_due", "timetable_due")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    HOLIDAY_NOTICE_DAYS_FIELD_NUMBER: _ClassVar[int]
+    TRANSFER_NOTICE_WORKING_DAYS_FIELD_NUMBER: _ClassVar[int]
+    CURRICULUM_DUE_FIELD_NUMBER: _ClassVar[int]
+    TIMETABLE_DUE_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    holiday_notice_days: int
+    transfer_notice_working_days: int
+    curriculum_due: str
+    timetable_due: str
+    def __init__(self, school_id: _Optional[str] = ..., holiday_notice_days: _Optional[int] = ..., transfer_notice_working_days: _Optional[int] = ..., curriculum_due: _Optional[str] = ..., timetable_due: _Optional[str] = ...) -> None: ...
+
+class GetSchedulePolicyRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class SetSchedulePolicyRequest(_message.Message):
+    __slots__ = ("school_id", "holiday_notice_days", "transfer_notice_working_days", "curriculum_due", "timetable_due")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    HOLIDAY_NOTICE_DAYS_FIELD_NUMBER: _ClassVar[int]
+    TRANSFER_NOTICE_WORKING_DAYS_FIELD_NUMBER: _ClassVar[int]
+    CURRICULUM_DUE_FIELD_NUMBER: _ClassVar[int]
+    TIMETABLE_DUE_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    holiday_notice_days: int
+    transfer_notice_working_days: int
+    curriculum_due: str
+    timetable_due: str
+    def __init__(self, school_id: _Optional[str] = ..., holiday_notice_days: _Optional[int] = ..., transfer_notice_working_days: _Optional[int] = ..., curriculum_due: _Optional[str] = ..., timetable_due: _Optional[str] = ...) -> None: ...
+
 class AcademicYearCreated(_message.Message):
     __slots__ = ("academic_year",)
     ACADEMIC_YEAR_FIELD_NUMBER: _ClassVar[int]

@@ -249,6 +249,31 @@ class ScheduleServiceStub:
                 request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ResolveMismatchReportRequest.SerializeToString,
                 response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.MismatchReport.FromString,
                 _registered_method=True)
+        self.ListAcademicYears = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ListAcademicYears',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListAcademicYearsRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListAcademicYearsResponse.FromString,
+                _registered_method=True)
+        self.ListSubjects = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ListSubjects',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubjectsRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubjectsResponse.FromString,
+                _registered_method=True)
+        self.ListTeachingAssignments = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ListTeachingAssignments',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTeachingAssignmentsRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTeachingAssignmentsResponse.FromString,
+                _registered_method=True)
+        self.GetSchedulePolicy = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/GetSchedulePolicy',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.GetSchedulePolicyRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SchedulePolicy.FromString,
+                _registered_method=True)
+        self.SetSchedulePolicy = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/SetSchedulePolicy',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SetSchedulePolicyRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SchedulePolicy.FromString,
+                _registered_method=True)
 
 
 class ScheduleServiceServicer:
@@ -514,6 +539,36 @@ class ScheduleServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListAcademicYears(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListSubjects(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListTeachingAssignments(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetSchedulePolicy(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetSchedulePolicy(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ScheduleServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -731,6 +786,31 @@ def add_ScheduleServiceServicer_to_server(servicer, server):
                     servicer.ResolveMismatchReport,
                     request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ResolveMismatchReportRequest.FromString,
                     response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.MismatchReport.SerializeToString,
+            ),
+            'ListAcademicYears': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListAcademicYears,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListAcademicYearsRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListAcademicYearsResponse.SerializeToString,
+            ),
+            'ListSubjects': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSubjects,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubjectsRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubjectsResponse.SerializeToString,
+            ),
+            'ListTeachingAssignments': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListTeachingAssignments,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTeachingAssignmentsRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTeachingAssignmentsResponse.SerializeToString,
+            ),
+            'GetSchedulePolicy': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSchedulePolicy,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.GetSchedulePolicyRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SchedulePolicy.SerializeToString,
+            ),
+            'SetSchedulePolicy': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetSchedulePolicy,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SetSchedulePolicyRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SchedulePolicy.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1894,6 +1974,141 @@ class ScheduleService:
             '/otmetka.schedule.v1.ScheduleService/ResolveMismatchReport',
             proto_dot_schedule_dot_v1_dot_schedule__pb2.ResolveMismatchReportRequest.SerializeToString,
             proto_dot_schedule_dot_v1_dot_schedule__pb2.MismatchReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListAcademicYears(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ListAcademicYears',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListAcademicYearsRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListAcademicYearsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListSubjects(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ListSubjects',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubjectsRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubjectsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListTeachingAssignments(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ListTeachingAssignments',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTeachingAssignmentsRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTeachingAssignmentsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSchedulePolicy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/GetSchedulePolicy',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.GetSchedulePolicyRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.SchedulePolicy.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetSchedulePolicy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/SetSchedulePolicy',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.SetSchedulePolicyRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.SchedulePolicy.FromString,
             options,
             channel_credentials,
             insecure,
