@@ -255,7 +255,7 @@ def class_setup_form(school_id, class_group_id, form_name):
     except DomainError as err:
         return _class_setup_page(school_id, class_group_id, form_name, forms.refusal_text(err), http_status(err))
     counts = {name: getattr(reply, name) for name in ("lessons_created", "lessons_cancelled", "lessons_kept")
-              if hasattr(reply, name)}
+              if getattr(reply, name, 0)}
     return redirect(url_for("schedule_pages.class_setup", school_id=school_id, class_group_id=class_group_id,
                             done=form_name, **counts))
 
