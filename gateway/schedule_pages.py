@@ -23,7 +23,8 @@ SAVED = {"year": "Учебный год создан", "holiday": "Канику�
          "class-group": "Класс создан", "policy": "Настройки сохранены", "curriculum": "Часы учебного плана сохранены",
          "assignment": "Учитель назначен", "subgroup": "Подгруппа создана", "students": "Состав подгруппы сохранён",
          "entry": "Урок добавлен в расписание", "replace": "Урок расписания заменён",
-         "delete": "Урок убран из расписания"}
+         "delete": "Урок убран из расписания", "delete-holiday": "Каникулы удалены",
+         "delete-transfer": "Перенос дня удалён"}
 
 
 def call(rpc: str, message):
@@ -169,6 +170,10 @@ SCHOOL_FORMS = {
         school_id=sid, academic_year_id=forms.text(form, "academic_year_id"), grade=forms.integer(form, "grade"),
         name=forms.text(form, "name"))),
     "policy": _set_policy,
+    "delete-holiday": lambda sid, form: call("DeleteHoliday", schedule_pb2.DeleteHolidayRequest(
+        school_id=sid, holiday_id=forms.text(form, "holiday_id"))),
+    "delete-transfer": lambda sid, form: call("DeleteDayTransfer", schedule_pb2.DeleteDayTransferRequest(
+        school_id=sid, day_transfer_id=forms.text(form, "day_transfer_id"))),
 }
 
 

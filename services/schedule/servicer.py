@@ -195,3 +195,9 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
 
     def SetSchedulePolicy(self, request, context):
         return policy_settings.set_schedule_policy(self.deps, request)
+
+    def DeleteHoliday(self, request, context):
+        return calendar_handlers.delete_holiday(self.deps, request.school_id, request.holiday_id)
+
+    def DeleteDayTransfer(self, request, context):
+        return calendar_handlers.delete_day_transfer(self.deps, request.school_id, request.day_transfer_id)

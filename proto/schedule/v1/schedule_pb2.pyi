@@ -1004,6 +1004,30 @@ class ListTeachingAssignmentsResponse(_message.Message):
     assignments: _containers.RepeatedCompositeFieldContainer[TeachingAssignment]
     def __init__(self, assignments: _Optional[_Iterable[_Union[TeachingAssignment, _Mapping]]] = ...) -> None: ...
 
+class DeleteHolidayRequest(_message.Message):
+    __slots__ = ("school_id", "holiday_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    HOLIDAY_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    holiday_id: str
+    def __init__(self, school_id: _Optional[str] = ..., holiday_id: _Optional[str] = ...) -> None: ...
+
+class DeleteDayTransferRequest(_message.Message):
+    __slots__ = ("school_id", "day_transfer_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    DAY_TRANSFER_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    day_transfer_id: str
+    def __init__(self, school_id: _Optional[str] = ..., day_transfer_id: _Optional[str] = ...) -> None: ...
+
+class CalendarChangeResponse(_message.Message):
+    __slots__ = ("lessons_scheduled", "lessons_cancelled")
+    LESSONS_SCHEDULED_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_CANCELLED_FIELD_NUMBER: _ClassVar[int]
+    lessons_scheduled: int
+    lessons_cancelled: int
+    def __init__(self, lessons_scheduled: _Optional[int] = ..., lessons_cancelled: _Optional[int] = ...) -> None: ...
+
 class SchedulePolicy(_message.Message):
     __slots__ = ("school_id", "holiday_notice_days", "transfer_notice_working_days", "curriculum_due", "timetable_due")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]

@@ -274,6 +274,16 @@ class ScheduleServiceStub:
                 request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SetSchedulePolicyRequest.SerializeToString,
                 response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SchedulePolicy.FromString,
                 _registered_method=True)
+        self.DeleteHoliday = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/DeleteHoliday',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteHolidayRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarChangeResponse.FromString,
+                _registered_method=True)
+        self.DeleteDayTransfer = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/DeleteDayTransfer',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteDayTransferRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarChangeResponse.FromString,
+                _registered_method=True)
 
 
 class ScheduleServiceServicer:
@@ -569,6 +579,18 @@ class ScheduleServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def DeleteHoliday(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteDayTransfer(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ScheduleServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -811,6 +833,16 @@ def add_ScheduleServiceServicer_to_server(servicer, server):
                     servicer.SetSchedulePolicy,
                     request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SetSchedulePolicyRequest.FromString,
                     response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SchedulePolicy.SerializeToString,
+            ),
+            'DeleteHoliday': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteHoliday,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteHolidayRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarChangeResponse.SerializeToString,
+            ),
+            'DeleteDayTransfer': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteDayTransfer,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteDayTransferRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarChangeResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -2109,6 +2141,60 @@ class ScheduleService:
             '/otmetka.schedule.v1.ScheduleService/SetSchedulePolicy',
             proto_dot_schedule_dot_v1_dot_schedule__pb2.SetSchedulePolicyRequest.SerializeToString,
             proto_dot_schedule_dot_v1_dot_schedule__pb2.SchedulePolicy.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteHoliday(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/DeleteHoliday',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteHolidayRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarChangeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteDayTransfer(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/DeleteDayTransfer',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteDayTransferRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarChangeResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -41,7 +41,8 @@ def test_the_year_page_shows_terms_calendar_subjects_shifts_and_policy(browser, 
     _school(peers)
     page = browser.get(SETUP).get_data(as_text=True)
     assert "2025/2026" in page and "1 четверть (четверть): 01.09.2025 — 24.10.2025, 1–9 классы" in page
-    assert "Осенние каникулы (25.10.2025 — 03.11.2025)" in page and "суббота, 01.11.2025 — работает как понедельник" in page
+    assert "Осенние каникулы (25.10.2025 — 03.11.2025)" in page and 'name="holiday_id"' in page
+    assert "суббота, 01.11.2025 — работает как понедельник" in page
     assert "Математика" in page and "1) 08:30–09:15" in page and 'value="09-20"' in page
     assert f"/schedule/class-groups/{GROUP}/setup" in page
 
@@ -168,3 +169,15 @@ def test_a_timetable_clash_is_shown_next_to_the_entry_form(browser, peers):
     resp = browser.post(f"{CLASS_SETUP}/curriculum", data={"csrf_token": "csrf-123", "subject_id": SUBJECT,
                                                            "hours_per_week": "12"})
     assert resp.status_code == 422 and "от 0,5 до 10 часов" in resp.get_data(as_text=True)
+
+
+def test_holidays_and_transfers_are_removed_from_the_year_page(browser, peers):
+    _school(peers)
+    resp = browser.post(f"{SETUP}/delete-holiday", data={"csrf_token": "csrf-123", "holiday_id": ENTRY})
+    assert resp.status_code == 302 and sent(peers, "DeleteHoliday").holiday_id == ENTRY
+    assert "Каникулы удалены" in browser.get(resp.headers["Location"]).get_data(as_text=True)
+    browser.post(f"{SETUP}/delete-transfer", data={"csrf_token": "csrf-123", "day_transfer_id": YEAR})
+    assert sent(peers, "DeleteDayTransfer").day_transfer_id == YEAR
+    peers.responses["DeleteHoliday"] = Invalid("holiday_id", "Ожидается идентификатор (UUID)")
+    resp = browser.post(f"{SETUP}/delete-holiday", data={"csrf_token": "csrf-123", "holiday_id": "x"})
+    assert resp.status_code == 422 and "holiday_id: Ожидается идентификатор" in resp.get_data(as_text=True)
