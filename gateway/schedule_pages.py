@@ -24,7 +24,8 @@ SAVED = {"year": "Учебный год создан", "holiday": "Канику�
          "assignment": "Учитель назначен", "subgroup": "Подгруппа создана", "students": "Состав подгруппы сохранён",
          "entry": "Урок добавлен в расписание", "replace": "Урок расписания заменён",
          "delete": "Урок убран из расписания", "delete-holiday": "Каникулы удалены",
-         "delete-transfer": "Перенос дня удалён"}
+         "delete-transfer": "Перенос дня удалён", "rename-subgroup": "Подгруппа переименована",
+         "delete-subgroup": "Подгруппа удалена"}
 
 
 def call(rpc: str, message):
@@ -235,6 +236,10 @@ CLASS_FORMS = {
         school_id=sid, class_group_id=cid, name=forms.text(form, "name"), student_ids=form.getlist("student_ids"))),
     "students": lambda sid, cid, form: call("SetSubgroupStudents", schedule_pb2.SetSubgroupStudentsRequest(
         school_id=sid, subgroup_id=forms.text(form, "subgroup_id"), student_ids=form.getlist("student_ids"))),
+    "rename-subgroup": lambda sid, cid, form: call("RenameSubgroup", schedule_pb2.RenameSubgroupRequest(
+        school_id=sid, subgroup_id=forms.text(form, "subgroup_id"), name=forms.text(form, "name"))),
+    "delete-subgroup": lambda sid, cid, form: call("DeleteSubgroup", schedule_pb2.DeleteSubgroupRequest(
+        school_id=sid, subgroup_id=forms.text(form, "subgroup_id"))),
     "entry": lambda sid, cid, form: call("CreateTimetableEntry", schedule_pb2.CreateTimetableEntryRequest(
         entry=forms.timetable_entry(form, sid, cid))),
     "replace": _replace_entry,

@@ -201,3 +201,9 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
 
     def DeleteDayTransfer(self, request, context):
         return calendar_handlers.delete_day_transfer(self.deps, request.school_id, request.day_transfer_id)
+
+    def RenameSubgroup(self, request, context):
+        return subgroups.rename_subgroup(self.deps, request.school_id, request.subgroup_id, request.name)
+
+    def DeleteSubgroup(self, request, context):
+        return subgroups.delete_subgroup(self.deps, request.school_id, request.subgroup_id)

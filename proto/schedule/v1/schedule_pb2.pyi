@@ -1028,6 +1028,32 @@ class CalendarChangeResponse(_message.Message):
     lessons_cancelled: int
     def __init__(self, lessons_scheduled: _Optional[int] = ..., lessons_cancelled: _Optional[int] = ...) -> None: ...
 
+class RenameSubgroupRequest(_message.Message):
+    __slots__ = ("school_id", "subgroup_id", "name")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    subgroup_id: str
+    name: str
+    def __init__(self, school_id: _Optional[str] = ..., subgroup_id: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
+
+class DeleteSubgroupRequest(_message.Message):
+    __slots__ = ("school_id", "subgroup_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    subgroup_id: str
+    def __init__(self, school_id: _Optional[str] = ..., subgroup_id: _Optional[str] = ...) -> None: ...
+
+class DeleteSubgroupResponse(_message.Message):
+    __slots__ = ("lessons_deleted", "timetable_entries_deleted")
+    LESSONS_DELETED_FIELD_NUMBER: _ClassVar[int]
+    TIMETABLE_ENTRIES_DELETED_FIELD_NUMBER: _ClassVar[int]
+    lessons_deleted: int
+    timetable_entries_deleted: int
+    def __init__(self, lessons_deleted: _Optional[int] = ..., timetable_entries_deleted: _Optional[int] = ...) -> None: ...
+
 class SchedulePolicy(_message.Message):
     __slots__ = ("school_id", "holiday_notice_days", "transfer_notice_working_days", "curriculum_due", "timetable_due")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]

@@ -284,6 +284,16 @@ class ScheduleServiceStub:
                 request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteDayTransferRequest.SerializeToString,
                 response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarChangeResponse.FromString,
                 _registered_method=True)
+        self.RenameSubgroup = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/RenameSubgroup',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.RenameSubgroupRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Subgroup.FromString,
+                _registered_method=True)
+        self.DeleteSubgroup = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/DeleteSubgroup',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteSubgroupRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteSubgroupResponse.FromString,
+                _registered_method=True)
 
 
 class ScheduleServiceServicer:
@@ -591,6 +601,18 @@ class ScheduleServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RenameSubgroup(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteSubgroup(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ScheduleServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -843,6 +865,16 @@ def add_ScheduleServiceServicer_to_server(servicer, server):
                     servicer.DeleteDayTransfer,
                     request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteDayTransferRequest.FromString,
                     response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarChangeResponse.SerializeToString,
+            ),
+            'RenameSubgroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenameSubgroup,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.RenameSubgroupRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Subgroup.SerializeToString,
+            ),
+            'DeleteSubgroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteSubgroup,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteSubgroupRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteSubgroupResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -2195,6 +2227,60 @@ class ScheduleService:
             '/otmetka.schedule.v1.ScheduleService/DeleteDayTransfer',
             proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteDayTransferRequest.SerializeToString,
             proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarChangeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenameSubgroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/RenameSubgroup',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.RenameSubgroupRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.Subgroup.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteSubgroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/DeleteSubgroup',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteSubgroupRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteSubgroupResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -3,7 +3,7 @@ right calls (terms with grades, a shift's periods, holidays, transfers, the poli
 hours, teachers, subgroups and the timetable, and a refusal is shown next to its form."""
 from proto.identity.v1 import identity_pb2
 from proto.schedule.v1 import schedule_pb2 as pb
-from services.common.errors import Conflict, Invalid
+from services.common.errors import Conflict, FailedPrecondition, Invalid
 
 SCHOOL = "0b6f5a8e-3c1d-4b7a-9a55-2f7c1f0e9d11"
 YEAR = "3c1e2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b"
@@ -181,3 +181,17 @@ def test_holidays_and_transfers_are_removed_from_the_year_page(browser, peers):
     peers.responses["DeleteHoliday"] = Invalid("holiday_id", "Ожидается идентификатор (UUID)")
     resp = browser.post(f"{SETUP}/delete-holiday", data={"csrf_token": "csrf-123", "holiday_id": "x"})
     assert resp.status_code == 422 and "holiday_id: Ожидается идентификатор" in resp.get_data(as_text=True)
+
+
+def test_subgroups_are_renamed_and_deleted_from_the_class_page(browser, peers):
+    _class(peers)
+    csrf = {"csrf_token": "csrf-123"}
+    resp = browser.post(f"{CLASS_SETUP}/rename-subgroup", data={**csrf, "subgroup_id": STUDENT, "name": "2 группа"})
+    assert resp.status_code == 302 and (sent(peers, "RenameSubgroup").subgroup_id, sent(peers, "RenameSubgroup").name) \
+        == (STUDENT, "2 группа")
+    peers.responses["DeleteSubgroup"] = FailedPrecondition(
+        "В журнале уже есть записи по урокам подгруппы «1 группа»: её нельзя удалить", {"subgroup_id": "есть записи"})
+    resp = browser.post(f"{CLASS_SETUP}/delete-subgroup", data={**csrf, "subgroup_id": STUDENT})
+    page = resp.get_data(as_text=True)
+    assert resp.status_code == 409 and "её нельзя удалить" in page
+    assert page.index('id="subgroups"') < page.index("её нельзя удалить") < page.index('id="assignments"')
