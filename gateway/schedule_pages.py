@@ -25,7 +25,8 @@ SAVED = {"year": "Учебный год создан", "holiday": "Канику�
          "entry": "Урок добавлен в расписание", "replace": "Урок расписания заменён",
          "delete": "Урок убран из расписания", "delete-holiday": "Каникулы удалены",
          "delete-transfer": "Перенос дня удалён", "rename-subgroup": "Подгруппа переименована",
-         "delete-subgroup": "Подгруппа удалена"}
+         "delete-subgroup": "Подгруппа удалена", "rename-room": "Кабинет переименован", "delete-room": "Кабинет удалён",
+         "change-bells": "Расписание звонков изменено", "delete-bells": "Расписание звонков удалено"}
 
 
 def call(rpc: str, message):
@@ -171,6 +172,15 @@ SCHOOL_FORMS = {
         school_id=sid, academic_year_id=forms.text(form, "academic_year_id"), grade=forms.integer(form, "grade"),
         name=forms.text(form, "name"))),
     "policy": _set_policy,
+    "rename-room": lambda sid, form: call("RenameRoom", schedule_pb2.RenameRoomRequest(
+        school_id=sid, room_id=forms.text(form, "room_id"), name=forms.text(form, "name"))),
+    "delete-room": lambda sid, form: call("DeleteRoom", schedule_pb2.DeleteRoomRequest(
+        school_id=sid, room_id=forms.text(form, "room_id"))),
+    "change-bells": lambda sid, form: call("UpdateBellSchedule", schedule_pb2.UpdateBellScheduleRequest(
+        school_id=sid, bell_schedule_id=forms.text(form, "bell_schedule_id"), name=forms.text(form, "name"),
+        periods=forms.bell_periods(form))),
+    "delete-bells": lambda sid, form: call("DeleteBellSchedule", schedule_pb2.DeleteBellScheduleRequest(
+        school_id=sid, bell_schedule_id=forms.text(form, "bell_schedule_id"))),
     "delete-holiday": lambda sid, form: call("DeleteHoliday", schedule_pb2.DeleteHolidayRequest(
         school_id=sid, holiday_id=forms.text(form, "holiday_id"))),
     "delete-transfer": lambda sid, form: call("DeleteDayTransfer", schedule_pb2.DeleteDayTransferRequest(

@@ -11,6 +11,7 @@ from services.schedule import (
     mismatch,
     plans,
     policy_settings,
+    room_changes,
     rooms,
     subgroups,
     timetable_changes,
@@ -207,3 +208,16 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
 
     def DeleteSubgroup(self, request, context):
         return subgroups.delete_subgroup(self.deps, request.school_id, request.subgroup_id)
+
+    def RenameRoom(self, request, context):
+        return room_changes.rename_room(self.deps, request.school_id, request.room_id, request.name)
+
+    def DeleteRoom(self, request, context):
+        return room_changes.delete_room(self.deps, request.school_id, request.room_id)
+
+    def UpdateBellSchedule(self, request, context):
+        return room_changes.update_bell_schedule(self.deps, request.school_id, request.bell_schedule_id, request.name,
+                                                 request.periods)
+
+    def DeleteBellSchedule(self, request, context):
+        return room_changes.delete_bell_schedule(self.deps, request.school_id, request.bell_schedule_id)

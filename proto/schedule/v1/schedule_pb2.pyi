@@ -1054,6 +1054,52 @@ class DeleteSubgroupResponse(_message.Message):
     timetable_entries_deleted: int
     def __init__(self, lessons_deleted: _Optional[int] = ..., timetable_entries_deleted: _Optional[int] = ...) -> None: ...
 
+class RenameRoomRequest(_message.Message):
+    __slots__ = ("school_id", "room_id", "name")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ROOM_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    room_id: str
+    name: str
+    def __init__(self, school_id: _Optional[str] = ..., room_id: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
+
+class DeleteRoomRequest(_message.Message):
+    __slots__ = ("school_id", "room_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ROOM_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    room_id: str
+    def __init__(self, school_id: _Optional[str] = ..., room_id: _Optional[str] = ...) -> None: ...
+
+class UpdateBellScheduleRequest(_message.Message):
+    __slots__ = ("school_id", "bell_schedule_id", "name", "periods")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    BELL_SCHEDULE_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PERIODS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    bell_schedule_id: str
+    name: str
+    periods: _containers.RepeatedCompositeFieldContainer[BellPeriod]
+    def __init__(self, school_id: _Optional[str] = ..., bell_schedule_id: _Optional[str] = ..., name: _Optional[str] = ..., periods: _Optional[_Iterable[_Union[BellPeriod, _Mapping]]] = ...) -> None: ...
+
+class UpdateBellScheduleResponse(_message.Message):
+    __slots__ = ("bell_schedule", "lessons_retimed")
+    BELL_SCHEDULE_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_RETIMED_FIELD_NUMBER: _ClassVar[int]
+    bell_schedule: BellSchedule
+    lessons_retimed: int
+    def __init__(self, bell_schedule: _Optional[_Union[BellSchedule, _Mapping]] = ..., lessons_retimed: _Optional[int] = ...) -> None: ...
+
+class DeleteBellScheduleRequest(_message.Message):
+    __slots__ = ("school_id", "bell_schedule_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    BELL_SCHEDULE_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    bell_schedule_id: str
+    def __init__(self, school_id: _Optional[str] = ..., bell_schedule_id: _Optional[str] = ...) -> None: ...
+
 class SchedulePolicy(_message.Message):
     __slots__ = ("school_id", "holiday_notice_days", "transfer_notice_working_days", "curriculum_due", "timetable_due")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]

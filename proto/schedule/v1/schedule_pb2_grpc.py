@@ -294,6 +294,26 @@ class ScheduleServiceStub:
                 request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteSubgroupRequest.SerializeToString,
                 response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteSubgroupResponse.FromString,
                 _registered_method=True)
+        self.RenameRoom = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/RenameRoom',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.RenameRoomRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Room.FromString,
+                _registered_method=True)
+        self.DeleteRoom = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/DeleteRoom',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteRoomRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Room.FromString,
+                _registered_method=True)
+        self.UpdateBellSchedule = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/UpdateBellSchedule',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateBellScheduleRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateBellScheduleResponse.FromString,
+                _registered_method=True)
+        self.DeleteBellSchedule = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/DeleteBellSchedule',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteBellScheduleRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.BellSchedule.FromString,
+                _registered_method=True)
 
 
 class ScheduleServiceServicer:
@@ -613,6 +633,30 @@ class ScheduleServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RenameRoom(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteRoom(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateBellSchedule(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteBellSchedule(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ScheduleServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -875,6 +919,26 @@ def add_ScheduleServiceServicer_to_server(servicer, server):
                     servicer.DeleteSubgroup,
                     request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteSubgroupRequest.FromString,
                     response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteSubgroupResponse.SerializeToString,
+            ),
+            'RenameRoom': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenameRoom,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.RenameRoomRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Room.SerializeToString,
+            ),
+            'DeleteRoom': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteRoom,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteRoomRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Room.SerializeToString,
+            ),
+            'UpdateBellSchedule': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateBellSchedule,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateBellScheduleRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateBellScheduleResponse.SerializeToString,
+            ),
+            'DeleteBellSchedule': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteBellSchedule,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteBellScheduleRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.BellSchedule.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -2281,6 +2345,114 @@ class ScheduleService:
             '/otmetka.schedule.v1.ScheduleService/DeleteSubgroup',
             proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteSubgroupRequest.SerializeToString,
             proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteSubgroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenameRoom(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/RenameRoom',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.RenameRoomRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.Room.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteRoom(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/DeleteRoom',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteRoomRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.Room.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateBellSchedule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/UpdateBellSchedule',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateBellScheduleRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateBellScheduleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteBellSchedule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/DeleteBellSchedule',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteBellScheduleRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.BellSchedule.FromString,
             options,
             channel_credentials,
             insecure,

@@ -195,3 +195,23 @@ def test_subgroups_are_renamed_and_deleted_from_the_class_page(browser, peers):
     page = resp.get_data(as_text=True)
     assert resp.status_code == 409 and "её нельзя удалить" in page
     assert page.index('id="subgroups"') < page.index("её нельзя удалить") < page.index('id="assignments"')
+
+
+def test_rooms_and_shifts_are_changed_and_deleted_from_the_year_page(browser, peers):
+    _school(peers)
+    peers.responses["ListRooms"] = pb.ListRoomsResponse(rooms=[pb.Room(id=YEAR, name="21")])
+    page = browser.get(SETUP).get_data(as_text=True)
+    assert 'name="bell_start_1" value="08:30"' in page and 'name="bell_start_2" value=""' in page
+    csrf = {"csrf_token": "csrf-123"}
+    browser.post(f"{SETUP}/rename-room", data={**csrf, "room_id": YEAR, "name": "204"})
+    assert (sent(peers, "RenameRoom").room_id, sent(peers, "RenameRoom").name) == (YEAR, "204")
+    browser.post(f"{SETUP}/change-bells", data={**csrf, "bell_schedule_id": ENTRY, "name": "1 смена",
+                                                "bell_start_1": "09:00", "bell_end_1": "09:40"})
+    changed = sent(peers, "UpdateBellSchedule")
+    assert (changed.bell_schedule_id, [(p.lesson_number, p.starts_at) for p in changed.periods]) == (ENTRY, [(1, "09:00")])
+    peers.responses["DeleteRoom"] = FailedPrecondition("Кабинет «21» есть в расписании (2 ур. в неделю)",
+                                                       {"room_id": "есть в расписании"})
+    resp = browser.post(f"{SETUP}/delete-room", data={**csrf, "room_id": YEAR})
+    assert resp.status_code == 409 and "Кабинет «21» есть в расписании" in resp.get_data(as_text=True)
+    browser.post(f"{SETUP}/delete-bells", data={**csrf, "bell_schedule_id": ENTRY})
+    assert sent(peers, "DeleteBellSchedule").bell_schedule_id == ENTRY
