@@ -941,7 +941,7 @@ class PlanProgressRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ...) -> None: ...
 
 class PlanProgressReport(_message.Message):
-    __slots__ = ("class_group_id", "subject_id", "plan_topics", "plan_hours", "hours_per_week", "study_weeks", "curriculum_hours", "lessons_total", "lessons_to_date", "as_of", "warnings")
+    __slots__ = ("class_group_id", "subject_id", "plan_topics", "plan_hours", "hours_per_week", "study_weeks", "curriculum_hours", "lessons_total", "lessons_to_date", "as_of", "warnings", "lessons_delivered", "topics_covered")
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
     PLAN_TOPICS_FIELD_NUMBER: _ClassVar[int]
@@ -953,6 +953,8 @@ class PlanProgressReport(_message.Message):
     LESSONS_TO_DATE_FIELD_NUMBER: _ClassVar[int]
     AS_OF_FIELD_NUMBER: _ClassVar[int]
     WARNINGS_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_DELIVERED_FIELD_NUMBER: _ClassVar[int]
+    TOPICS_COVERED_FIELD_NUMBER: _ClassVar[int]
     class_group_id: str
     subject_id: str
     plan_topics: int
@@ -964,7 +966,9 @@ class PlanProgressReport(_message.Message):
     lessons_to_date: int
     as_of: str
     warnings: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., plan_topics: _Optional[int] = ..., plan_hours: _Optional[str] = ..., hours_per_week: _Optional[str] = ..., study_weeks: _Optional[int] = ..., curriculum_hours: _Optional[str] = ..., lessons_total: _Optional[int] = ..., lessons_to_date: _Optional[int] = ..., as_of: _Optional[str] = ..., warnings: _Optional[_Iterable[str]] = ...) -> None: ...
+    lessons_delivered: int
+    topics_covered: int
+    def __init__(self, class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., plan_topics: _Optional[int] = ..., plan_hours: _Optional[str] = ..., hours_per_week: _Optional[str] = ..., study_weeks: _Optional[int] = ..., curriculum_hours: _Optional[str] = ..., lessons_total: _Optional[int] = ..., lessons_to_date: _Optional[int] = ..., as_of: _Optional[str] = ..., warnings: _Optional[_Iterable[str]] = ..., lessons_delivered: _Optional[int] = ..., topics_covered: _Optional[int] = ...) -> None: ...
 
 class ListAcademicYearsRequest(_message.Message):
     __slots__ = ("school_id",)
