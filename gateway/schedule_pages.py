@@ -303,3 +303,40 @@ def _class_setup_page(school_id: str, class_group_id: str, failed: str = "", fai
         shifts=call("ListBellSchedules", schedule_pb2.ListBellSchedulesRequest(school_id=school_id)).bell_schedules,
         weekdays=WEEKDAYS, failed=failed, failure=failure, form=request.form if failed else {},
         done=SAVED.get(request.args.get("done", "")), counts=counts), status
+
+
+@bp.get("/schools/<uuid:school_id>/schedule/my-lessons")
+@login_required
+def my_lessons(school_id):
+    try:
+        week = week_of(request.args.get("week"))
+    except ValueError:
+        return error_page(BadRequest("Неверная дата недели: ожидается ГГГГ-ММ-ДД", {"week": "Неверная дата"}))
+    return _my_lessons_page(str(school_id), week)
+
+
+@bp.post("/schools/<uuid:school_id>/schedule/lessons/<uuid:lesson_id>/mismatch-report")
+@login_required
+def report_mismatch(school_id, lesson_id):
+    """A teacher tells the deputy head that the plan and the journal disagree about the lesson's date."""
+    school_id, week = str(school_id), request.form.get("week", "")
+    try:
+        call("ReportMismatch", schedule_pb2.ReportMismatchRequest(
+            school_id=school_id, lesson_id=str(lesson_id), message=forms.text(request.form, "message")))
+    except DomainError as err:
+        return _my_lessons_page(school_id, week_of(week or None), str(lesson_id), forms.refusal_text(err),
+                                http_status(err))
+    return redirect(url_for("schedule_pages.my_lessons", school_id=school_id, week=week, sent=1))
+
+
+def _my_lessons_page(school_id: str, week: datetime.date, failed: str = "", failure: str = "", status: int = 200):
+    me = wiring().peers.call("identity", "GetMe", identity_pb2.GetMeRequest(), g.token)
+    person_id = next((m.principal.person_id for m in me.memberships if m.school.id == school_id), "")
+    lessons = call("ListLessons", schedule_pb2.ListLessonsRequest(
+        school_id=school_id, teacher_id=person_id, date_from=week.isoformat(),
+        date_to=(week + datetime.timedelta(days=6)).isoformat(), include_cancelled=True)).lessons if person_id else []
+    groups = call("ListClassGroups", schedule_pb2.ListClassGroupsRequest(school_id=school_id)).class_groups
+    return render_template(
+        "schedule_my_lessons.html", school_id=school_id, week=week, lessons=lessons, teacher=bool(person_id),
+        class_names={c.id: c.name for c in groups}, failed=failed, failure=failure, sent="sent" in request.args,
+        previous=week - datetime.timedelta(days=7), following=week + datetime.timedelta(days=7)), status

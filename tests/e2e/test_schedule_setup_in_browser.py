@@ -2,7 +2,8 @@
 2030/2031 in two half-years, autumn holidays, a Monday off and a Saturday working as Monday, a subject, a room and a
 shift, class 6Б with its curriculum hours and teacher, a Monday lesson (the hand-counted 36 dated lessons), a clash
 refused next to the form, the lesson moved to the 2nd lesson from the second half-year; and a subgroup of 5А with
-its two students. Keeps screenshots in .run/screenshots/."""
+its two students; a teacher reports a date mismatch from the list of their lessons. Keeps screenshots in
+.run/screenshots/."""
 import uuid
 
 import pytest
@@ -24,7 +25,8 @@ SECOND_HALF = 20  # 20 Mondays, minus 24.03, plus Saturday 22.02
 def school(installation):
     seeded = seed_school(stack.env(), f"Школа № {uuid.uuid4().hex[:6]} (настройка года)")
     return {"id": seeded["school"]["id"], "class_5a": seeded["class_group"]["id"],
-            "deputy": (seeded["deputy"]["person"]["username"], seeded["deputy"]["initial_password"])}
+            "deputy": (seeded["deputy"]["person"]["username"], seeded["deputy"]["initial_password"]),
+            "teacher": (seeded["teacher"]["person"]["username"], seeded["teacher"]["initial_password"])}
 
 
 def submit(page: Page, form_class: str, button: str) -> None:
@@ -144,3 +146,18 @@ def test_the_deputy_head_sets_up_a_year_through_the_pages(school, new_page):  # 
     submit(page, "subgroup-form", "Создать подгруппу")
     expect(page.locator(".notice")).to_have_text("Подгруппа создана")
     expect(page.locator("#subgroups")).to_contain_text("Английский, 1 группа: Иванов Пётр, Петрова Дарья")
+
+
+def test_a_teacher_reports_a_date_mismatch_from_their_lessons(school, new_page):  # noqa: F811
+    page, sid = new_page(), school["id"]
+    page.goto(f"{BASE}/login?next=/schools/{sid}/schedule/my-lessons")
+    page.get_by_role("link", name="Войти", exact=True).click()
+    sign_in_at_keycloak(page, *school["teacher"])
+    page.goto(f"{BASE}/schools/{sid}/schedule/my-lessons?week=2025-09-01")
+    row = page.locator("tr[data-lesson]").first
+    expect(row).to_contain_text("5А, Математика")
+    row.get_by_text("Сообщить о расхождении").click()
+    row.get_by_label("Что не совпадает").fill("В журнале урок записан на 2 сентября")
+    row.get_by_role("button", name="Отправить").click()
+    expect(page.locator(".notice")).to_have_text("Сообщение отправлено заместителю директора")
+    screenshot(page, "schedule-my-lessons.png")
