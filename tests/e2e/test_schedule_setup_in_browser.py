@@ -41,7 +41,7 @@ def test_the_deputy_head_sets_up_a_year_through_the_pages(school, new_page):  # 
     page.goto(f"{BASE}/schools/{sid}/schedule/setup")
     expect(page.get_by_role("heading", level=1)).to_have_text("Настройка учебного года")
 
-    page.get_by_text("Создать учебный год", exact=True).click()
+    page.locator("summary", has_text="Создать учебный год").click()
     year = page.locator("form.year-form")
     year.locator('input[name="name"]').fill("2030/2031")
     year.locator('input[name="start_date"]').fill("2030-09-02")
@@ -80,7 +80,7 @@ def test_the_deputy_head_sets_up_a_year_through_the_pages(school, new_page):  # 
     expect(page.locator("#subjects .error-box")).to_contain_text("Предмет «Физика» уже есть")
     page.locator("form.room-form").get_by_label("Кабинет").fill("Кабинет физики")
     submit(page, "room-form", "Добавить кабинет")
-    page.get_by_text("Добавить расписание звонков (смену)").click()
+    page.locator("summary", has_text="Добавить расписание звонков (смену)").click()
     bells = page.locator("form.bells-form")
     bells.get_by_label("Смена").fill("1 смена")
     for n, (start, end) in enumerate([("08:30", "09:15"), ("09:25", "10:10")], start=1):
@@ -127,7 +127,7 @@ def test_the_deputy_head_sets_up_a_year_through_the_pages(school, new_page):  # 
     expect(refusal).to_contain_text("пересекается с уроком «Физика», 6Б (понедельник, 1-й урок)")
 
     row = page.locator("tr[data-entry]").first
-    row.get_by_text("Заменить с даты").click()
+    row.locator("summary", has_text="Заменить с даты").click()
     replacement = row.locator('form[action$="/setup/replace"]')
     replacement.get_by_label("С даты").fill("2031-01-13")
     replacement.get_by_label("Урок №").fill("2")
@@ -159,7 +159,7 @@ def test_a_teacher_reports_a_date_mismatch_from_their_lessons(school, new_page):
     page.goto(f"{BASE}/schools/{sid}/schedule/my-lessons?week=2025-09-01")
     row = page.locator("tr[data-lesson]").first
     expect(row).to_contain_text("5А, Математика")
-    row.get_by_text("Сообщить о расхождении").click()
+    row.locator("summary", has_text="Сообщить о расхождении").click()
     row.get_by_label("Что не совпадает").fill("В журнале урок записан на 2 сентября")
     row.get_by_role("button", name="Отправить").click()
     expect(page.locator(".notice")).to_have_text("Сообщение отправлено заместителю директора")
