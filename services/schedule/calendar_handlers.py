@@ -1,6 +1,6 @@
 """Holidays and day transfers of an academic year: each command checks the policy, saves the calendar change
 and re-decides the lessons of the affected dates in one tenant transaction; late announcements only warn."""
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from proto.schedule.v1 import schedule_pb2 as pb
@@ -89,3 +89,39 @@ def list_day_transfers(deps: Deps, school_id: str, academic_year_id: str) -> lis
 def year_exists(session: Session, academic_year_id: str) -> None:
     if session.scalar(select(academic_years.c.id).where(academic_years.c.id == academic_year_id)) is None:
         raise NotFound("Учебный год не найден", {"academic_year_id": "не найден"})
+
+
+def delete_holiday(deps: Deps, school_id: str, holiday_id: str) -> pb.CalendarChangeResponse:
+    """Removes holidays; their dates after today get their lessons back (those before stay as they were)."""
+    school_id = authorize(deps, school_id, "schedule.manage")
+    holiday_id = parse_uuid(holiday_id, "holiday_id")
+    with deps.db.tenant_session(school_id) as session:
+        row = _calendar_row(session, holidays, holiday_id, "Каникулы не найдены", "holiday_id")
+        open_year(session, row["academic_year_id"], lock=True)
+        session.execute(delete(holidays).where(holidays.c.id == holiday_id))
+        return _reconcile_after(deps, session, row["academic_year_id"], calendar.days(row["start_date"], row["end_date"]))
+
+
+def delete_day_transfer(deps: Deps, school_id: str, day_transfer_id: str) -> pb.CalendarChangeResponse:
+    """Removes a day transfer: after today, the date works as its own weekday again (its lessons follow)."""
+    school_id = authorize(deps, school_id, "schedule.manage")
+    day_transfer_id = parse_uuid(day_transfer_id, "day_transfer_id")
+    with deps.db.tenant_session(school_id) as session:
+        row = _calendar_row(session, day_transfers, day_transfer_id, "Перенос дня не найден", "day_transfer_id")
+        open_year(session, row["academic_year_id"], lock=True)
+        session.execute(delete(day_transfers).where(day_transfers.c.id == day_transfer_id))
+        return _reconcile_after(deps, session, row["academic_year_id"], [row["date"]])
+
+
+def _calendar_row(session: Session, table, row_id: str, missing: str, field: str):
+    row = session.execute(select(table).where(table.c.id == row_id)).mappings().first()
+    if row is None:
+        raise NotFound(missing, {field: "не найден"})
+    return row
+
+
+def _reconcile_after(deps: Deps, session: Session, academic_year_id: str, dates) -> pb.CalendarChangeResponse:
+    today = deps.today()
+    scheduled, cancelled = lesson_dates.reconcile(session, deps.outbox, academic_year_id,
+                                                  [day for day in dates if day > today])
+    return pb.CalendarChangeResponse(lessons_scheduled=scheduled, lessons_cancelled=cancelled)

@@ -74,3 +74,23 @@ def progress_warnings(subject: str, class_group: str, plan_hours: Decimal, curri
         warnings.append(f"{where}: в тематическом плане {hours_text(plan_hours)} ч., "
                         f"в расписании уроков на год {lessons_total}")
     return warnings
+
+
+def topics_covered(topic_hours: list[Decimal], delivered: int) -> int:
+    """How many plan topics, taken in order, the delivered lessons (one hour each) cover in full."""
+    covered, used = 0, Decimal(0)
+    for hours in topic_hours:
+        used += hours
+        if used > delivered:
+            break
+        covered += 1
+    return covered
+
+
+def delivery_warning(subject: str, class_group: str, lessons_to_date: int, delivered: int) -> list[str]:
+    """Lessons that should have taken place by today but have nothing in the journal."""
+    missing = lessons_to_date - delivered
+    if missing <= 0:
+        return []
+    return [f"«{subject}», {class_group}: по расписанию прошло уроков {lessons_to_date}, "
+            f"в журнале записаны {delivered} (без записей {missing})"]

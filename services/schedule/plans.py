@@ -18,6 +18,7 @@ from services.schedule.tables import (
     curriculum_hours,
     lessons,
     plan_topics,
+    recorded_lessons,
     subjects,
     teaching_assignments,
     timetable_entries,
@@ -147,9 +148,9 @@ def list_plan_topics(deps: Deps, school_id: str, class_group_id: str, subject_id
 
 
 def plan_progress(deps: Deps, school_id: str, class_group_id: str, subject_id: str) -> pb.PlanProgressReport:
-    """Planned hours (thematic plan; curriculum × study weeks) against the scheduled lessons, so far and in all
-    (with subgroups: those of the subgroup with most lessons). The journal's delivered lessons are not known here:
-    "so far" counts scheduled lessons dated up to today."""
+    """Planned hours (thematic plan; curriculum × study weeks) against the scheduled lessons, so far and in all,
+    and the delivered ones (the journal has records for them; with subgroups: those of the subgroup with most
+    lessons), with the plan topics they cover."""
     school_id = authorize(deps, school_id, "schedule.read")
     class_group_id, subject_id = parse_uuid(class_group_id, "class_group_id"), parse_uuid(subject_id, "subject_id")
     today = deps.today()
@@ -164,14 +165,17 @@ def plan_progress(deps: Deps, school_id: str, class_group_id: str, subject_id: s
             lessons.c.status == lesson_dates.SCHEDULED)
         total = _per_group(session, scheduled)
         to_date = _per_group(session, scheduled, lessons.c.date <= today)
+        delivered = _per_group(session, scheduled, lessons.c.id.in_(select(recorded_lessons.c.lesson_id)))
     plan_hours = sum((t["hours"] for t in topics), Decimal(0))
     weekly = weekly or Decimal(0)
     return pb.PlanProgressReport(
         class_group_id=class_group_id, subject_id=subject_id, plan_topics=len(topics),
         plan_hours=curriculum.hours_text(plan_hours), hours_per_week=curriculum.hours_text(weekly),
         study_weeks=weeks, curriculum_hours=curriculum.hours_text(weekly * weeks), lessons_total=total,
-        lessons_to_date=to_date, as_of=today.isoformat(),
-        warnings=curriculum.progress_warnings(subject, group["name"], plan_hours, weekly * weeks, total))
+        lessons_to_date=to_date, as_of=today.isoformat(), lessons_delivered=delivered,
+        topics_covered=curriculum.topics_covered([t["hours"] for t in topics], delivered),
+        warnings=curriculum.progress_warnings(subject, group["name"], plan_hours, weekly * weeks, total)
+        + curriculum.delivery_warning(subject, group["name"], to_date, delivered))
 
 
 def _per_group(session: Session, *conditions) -> int:

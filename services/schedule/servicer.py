@@ -3,12 +3,15 @@ from proto.schedule.v1 import schedule_pb2 as pb
 from proto.schedule.v1 import schedule_pb2_grpc
 from services.schedule import (
     calendar_handlers,
+    catalog,
     domain,
     feeds,
     handlers,
     lesson_changes,
     mismatch,
     plans,
+    policy_settings,
+    room_changes,
     rooms,
     subgroups,
     timetable_changes,
@@ -177,3 +180,44 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
 
     def CopyAcademicYear(self, request, context):
         return year_copy.copy_academic_year(self.deps, request.school_id, request.source_year_id, request.name)
+
+    def ListAcademicYears(self, request, context):
+        return pb.ListAcademicYearsResponse(academic_years=catalog.list_academic_years(self.deps, request.school_id))
+
+    def ListSubjects(self, request, context):
+        return pb.ListSubjectsResponse(subjects=catalog.list_subjects(self.deps, request.school_id))
+
+    def ListTeachingAssignments(self, request, context):
+        return pb.ListTeachingAssignmentsResponse(assignments=catalog.list_teaching_assignments(
+            self.deps, request.school_id, request.class_group_id))
+
+    def GetSchedulePolicy(self, request, context):
+        return policy_settings.get_schedule_policy(self.deps, request.school_id)
+
+    def SetSchedulePolicy(self, request, context):
+        return policy_settings.set_schedule_policy(self.deps, request)
+
+    def DeleteHoliday(self, request, context):
+        return calendar_handlers.delete_holiday(self.deps, request.school_id, request.holiday_id)
+
+    def DeleteDayTransfer(self, request, context):
+        return calendar_handlers.delete_day_transfer(self.deps, request.school_id, request.day_transfer_id)
+
+    def RenameSubgroup(self, request, context):
+        return subgroups.rename_subgroup(self.deps, request.school_id, request.subgroup_id, request.name)
+
+    def DeleteSubgroup(self, request, context):
+        return subgroups.delete_subgroup(self.deps, request.school_id, request.subgroup_id)
+
+    def RenameRoom(self, request, context):
+        return room_changes.rename_room(self.deps, request.school_id, request.room_id, request.name)
+
+    def DeleteRoom(self, request, context):
+        return room_changes.delete_room(self.deps, request.school_id, request.room_id)
+
+    def UpdateBellSchedule(self, request, context):
+        return room_changes.update_bell_schedule(self.deps, request.school_id, request.bell_schedule_id, request.name,
+                                                 request.periods)
+
+    def DeleteBellSchedule(self, request, context):
+        return room_changes.delete_bell_schedule(self.deps, request.school_id, request.bell_schedule_id)

@@ -2,14 +2,29 @@
 students. The journal takes a subgroup lesson's class list from GetSubgroup."""
 from collections import defaultdict
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
-from services.common.errors import Conflict, Invalid
-from services.schedule import domain, messages
-from services.schedule.handlers import Deps, authorize, class_group_row, new_id, open_year, subgroup_row
-from services.schedule.tables import subgroup_students, subgroups
+from services.common.errors import Conflict, FailedPrecondition, Invalid
+from services.schedule import domain, lesson_dates, messages
+from services.schedule.handlers import (
+    Deps,
+    authorize,
+    class_group_row,
+    lessons_query,
+    new_id,
+    open_year,
+    subgroup_row,
+)
+from services.schedule.tables import (
+    lessons,
+    mismatch_reports,
+    subgroup_students,
+    subgroups,
+    teaching_assignments,
+    timetable_entries,
+)
 
 
 def students_of(student_ids) -> set[str]:
@@ -31,10 +46,7 @@ def create_subgroup(deps: Deps, school_id: str, class_group_id: str, name: str, 
     deps.staff.require_class_students(school_id, class_group_id, group["name"], students)
     with deps.db.tenant_session(school_id) as session:
         open_year(session, group["academic_year_id"])
-        taken = select(subgroups.c.id).where(subgroups.c.class_group_id == class_group_id,
-                                             func.lower(subgroups.c.name) == name.lower())
-        if session.scalar(taken):
-            raise Conflict(f"Подгруппа «{name}» в классе {group['name']} уже есть", {"name": "уже есть"})
+        reject_taken_name(session, group, name)
         row = dict(id=new_id(), school_id=school_id, class_group_id=class_group_id, name=name)
         session.execute(insert(subgroups).values(row))
         session.execute(insert(subgroup_students), [dict(school_id=school_id, subgroup_id=row["id"], student_id=s)
@@ -82,3 +94,58 @@ def list_subgroups(deps: Deps, school_id: str, class_group_id: str) -> list[pb.S
                 .where(subgroup_students.c.subgroup_id.in_([r["id"] for r in rows]))):
             members[subgroup_id].append(student_id)
     return [messages.subgroup(row, members[row["id"]]) for row in rows]
+
+
+def reject_taken_name(session, group, name: str, subgroup_id: str | None = None) -> None:
+    taken = select(subgroups.c.id).where(subgroups.c.class_group_id == group["id"],
+                                         func.lower(subgroups.c.name) == name.lower())
+    if subgroup_id:
+        taken = taken.where(subgroups.c.id != subgroup_id)
+    if session.scalar(taken):
+        raise Conflict(f"Подгруппа «{name}» в классе {group['name']} уже есть", {"name": "уже есть"})
+
+
+def rename_subgroup(deps: Deps, school_id: str, subgroup_id: str, name: str) -> pb.Subgroup:
+    """A new name, unique in the class group; lessons and records stay with the subgroup."""
+    school_id = authorize(deps, school_id, "schedule.manage")
+    subgroup_id = parse_uuid(subgroup_id, "subgroup_id")
+    name = domain.required_name(name, "name")
+    with deps.db.tenant_session(school_id) as session:
+        row = subgroup_row(session, subgroup_id)
+        group = class_group_row(session, row["class_group_id"])
+        open_year(session, group["academic_year_id"])
+        reject_taken_name(session, group, name, subgroup_id)
+        session.execute(update(subgroups).where(subgroups.c.id == subgroup_id).values(name=name))
+        students = session.scalars(select(subgroup_students.c.student_id)
+                                   .where(subgroup_students.c.subgroup_id == subgroup_id)).all()
+    return messages.subgroup(dict(row, name=name), students)
+
+
+def delete_subgroup(deps: Deps, school_id: str, subgroup_id: str) -> pb.DeleteSubgroupResponse:
+    """Removes a subgroup created by mistake with its weekly lessons, dated lessons (LessonCancelled for the
+    scheduled ones), teaching assignments and students; refused once the journal has records for one of its lessons
+    or a teacher reported a date mismatch on one."""
+    school_id = authorize(deps, school_id, "schedule.manage")
+    subgroup_id = parse_uuid(subgroup_id, "subgroup_id")
+    with deps.db.tenant_session(school_id) as session:
+        row = subgroup_row(session, subgroup_id)
+        group = class_group_row(session, row["class_group_id"])
+        open_year(session, group["academic_year_id"], lock=True)  # no new lessons of it meanwhile
+        own = session.execute(lessons_query().where(lessons.c.subgroup_id == subgroup_id)
+                              .with_for_update(of=lessons)).mappings().all()
+        if lesson_dates.recorded(session, [x["id"] for x in own]):
+            raise FailedPrecondition(f"В журнале уже есть записи по урокам подгруппы «{row['name']}»: её нельзя "
+                                     "удалить", {"subgroup_id": "есть записи в журнале"})
+        if session.scalar(select(mismatch_reports.c.id).where(mismatch_reports.c.lesson_id.in_([x["id"] for x in own]))):
+            raise FailedPrecondition(f"По урокам подгруппы «{row['name']}» есть сообщения о расхождении дат: её нельзя "
+                                     "удалить", {"subgroup_id": "есть сообщения о расхождении дат"})
+        note = f"Урок отменён: подгруппа «{row['name']}» удалена"
+        lesson_dates.cancel_lessons(session, deps.outbox, [dict(x, change_note=note) for x in own
+                                                           if x["status"] == lesson_dates.SCHEDULED])
+        session.execute(delete(lessons).where(lessons.c.subgroup_id == subgroup_id))
+        entries = session.execute(delete(timetable_entries).where(timetable_entries.c.subgroup_id == subgroup_id)).rowcount
+        session.execute(delete(teaching_assignments).where(teaching_assignments.c.subgroup_id == subgroup_id))
+        session.execute(delete(subgroup_students).where(subgroup_students.c.subgroup_id == subgroup_id))
+        session.execute(delete(subgroups).where(subgroups.c.id == subgroup_id))
+    return pb.DeleteSubgroupResponse(lessons_deleted=len(own), timetable_entries_deleted=entries)
+

@@ -107,6 +107,17 @@ def seed_a(available: set[str]) -> dict:
         texts["homework file"] = f"Файл задания {tag}"
         extra["homework_file"] = teacher.post(f"/schools/{sid}/lessons/{lesson['id']}/homework-files", {
             "filename": "zadanie.txt", "content_base64": base64.b64encode(texts["homework file"].encode()).decode()})
+    if "DeleteHoliday" in available:  # between the 2nd and the 3rd quarter: no lessons change
+        extra["holiday"] = admin.post(f"/schools/{sid}/academic-years/{seeded['year']['id']}/holidays", {
+            "name": f"Каникулы {tag}", "start_date": "2026-01-05", "end_date": "2026-01-06"})["holiday"]
+    if "DeleteDayTransfer" in available:
+        extra["day_transfer"] = admin.post(f"/schools/{sid}/academic-years/{seeded['year']['id']}/day-transfers", {
+            "date": "2026-01-10", "works_as_weekday": 0})["day_transfer"]
+    if "DeleteRoom" in available:
+        extra["room"] = admin.post(f"/schools/{sid}/rooms", {"name": f"Кабинет {tag}"})
+    if "DeleteBellSchedule" in available:
+        extra["bell_schedule"] = admin.post(f"/schools/{sid}/bell-schedules", {"name": f"Смена {tag}", "periods": [
+            {"lesson_number": 1, "starts_at": "08:30", "ends_at": "09:15"}]})
     if "CreateCalendarFeed" in available:
         extra["feed"] = teacher.post(f"/schools/{sid}/calendar-feeds", {"teacher_id": seeded["teacher"]["person"]["id"]})
         texts["calendar feed url"] = extra["feed"]["url"]
@@ -154,7 +165,9 @@ def ids_of(seeded: dict, archive_id: str) -> dict[str, str]:
     ids["entry_id"] = seeded["timetable"]["entry"]["id"]
     ids["substitute_teacher_id"] = seeded["teacher"]["person"]["id"]
     for name, key in (("subgroup_id", "subgroup"), ("report_id", "mismatch_report"),
-                      ("attachment_id", "homework_file")):
+                      ("attachment_id", "homework_file"), ("holiday_id", "holiday"),
+                      ("day_transfer_id", "day_transfer"), ("room_id", "room"),
+                      ("bell_schedule_id", "bell_schedule")):
         if key in seeded:
             ids[name] = seeded[key]["id"]
     ids["match_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, seeded["school"]["id"]))  # no pending match is seeded

@@ -941,7 +941,7 @@ class PlanProgressRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ...) -> None: ...
 
 class PlanProgressReport(_message.Message):
-    __slots__ = ("class_group_id", "subject_id", "plan_topics", "plan_hours", "hours_per_week", "study_weeks", "curriculum_hours", "lessons_total", "lessons_to_date", "as_of", "warnings")
+    __slots__ = ("class_group_id", "subject_id", "plan_topics", "plan_hours", "hours_per_week", "study_weeks", "curriculum_hours", "lessons_total", "lessons_to_date", "as_of", "warnings", "lessons_delivered", "topics_covered")
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
     PLAN_TOPICS_FIELD_NUMBER: _ClassVar[int]
@@ -953,6 +953,8 @@ class PlanProgressReport(_message.Message):
     LESSONS_TO_DATE_FIELD_NUMBER: _ClassVar[int]
     AS_OF_FIELD_NUMBER: _ClassVar[int]
     WARNINGS_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_DELIVERED_FIELD_NUMBER: _ClassVar[int]
+    TOPICS_COVERED_FIELD_NUMBER: _ClassVar[int]
     class_group_id: str
     subject_id: str
     plan_topics: int
@@ -964,7 +966,177 @@ class PlanProgressReport(_message.Message):
     lessons_to_date: int
     as_of: str
     warnings: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., plan_topics: _Optional[int] = ..., plan_hours: _Optional[str] = ..., hours_per_week: _Optional[str] = ..., study_weeks: _Optional[int] = ..., curriculum_hours: _Optional[str] = ..., lessons_total: _Optional[int] = ..., lessons_to_date: _Optional[int] = ..., as_of: _Optional[str] = ..., warnings: _Optional[_Iterable[str]] = ...) -> None: ...
+    lessons_delivered: int
+    topics_covered: int
+    def __init__(self, class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., plan_topics: _Optional[int] = ..., plan_hours: _Optional[str] = ..., hours_per_week: _Optional[str] = ..., study_weeks: _Optional[int] = ..., curriculum_hours: _Optional[str] = ..., lessons_total: _Optional[int] = ..., lessons_to_date: _Optional[int] = ..., as_of: _Optional[str] = ..., warnings: _Optional[_Iterable[str]] = ..., lessons_delivered: _Optional[int] = ..., topics_covered: _Optional[int] = ...) -> None: ...
+
+class ListAcademicYearsRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class ListAcademicYearsResponse(_message.Message):
+    __slots__ = ("academic_years",)
+    ACADEMIC_YEARS_FIELD_NUMBER: _ClassVar[int]
+    academic_years: _containers.RepeatedCompositeFieldContainer[AcademicYear]
+    def __init__(self, academic_years: _Optional[_Iterable[_Union[AcademicYear, _Mapping]]] = ...) -> None: ...
+
+class ListSubjectsRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class ListSubjectsResponse(_message.Message):
+    __slots__ = ("subjects",)
+    SUBJECTS_FIELD_NUMBER: _ClassVar[int]
+    subjects: _containers.RepeatedCompositeFieldContainer[Subject]
+    def __init__(self, subjects: _Optional[_Iterable[_Union[Subject, _Mapping]]] = ...) -> None: ...
+
+class ListTeachingAssignmentsRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+
+class ListTeachingAssignmentsResponse(_message.Message):
+    __slots__ = ("assignments",)
+    ASSIGNMENTS_FIELD_NUMBER: _ClassVar[int]
+    assignments: _containers.RepeatedCompositeFieldContainer[TeachingAssignment]
+    def __init__(self, assignments: _Optional[_Iterable[_Union[TeachingAssignment, _Mapping]]] = ...) -> None: ...
+
+class DeleteHolidayRequest(_message.Message):
+    __slots__ = ("school_id", "holiday_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    HOLIDAY_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    holiday_id: str
+    def __init__(self, school_id: _Optional[str] = ..., holiday_id: _Optional[str] = ...) -> None: ...
+
+class DeleteDayTransferRequest(_message.Message):
+    __slots__ = ("school_id", "day_transfer_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    DAY_TRANSFER_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    day_transfer_id: str
+    def __init__(self, school_id: _Optional[str] = ..., day_transfer_id: _Optional[str] = ...) -> None: ...
+
+class CalendarChangeResponse(_message.Message):
+    __slots__ = ("lessons_scheduled", "lessons_cancelled")
+    LESSONS_SCHEDULED_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_CANCELLED_FIELD_NUMBER: _ClassVar[int]
+    lessons_scheduled: int
+    lessons_cancelled: int
+    def __init__(self, lessons_scheduled: _Optional[int] = ..., lessons_cancelled: _Optional[int] = ...) -> None: ...
+
+class RenameSubgroupRequest(_message.Message):
+    __slots__ = ("school_id", "subgroup_id", "name")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    subgroup_id: str
+    name: str
+    def __init__(self, school_id: _Optional[str] = ..., subgroup_id: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
+
+class DeleteSubgroupRequest(_message.Message):
+    __slots__ = ("school_id", "subgroup_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    subgroup_id: str
+    def __init__(self, school_id: _Optional[str] = ..., subgroup_id: _Optional[str] = ...) -> None: ...
+
+class DeleteSubgroupResponse(_message.Message):
+    __slots__ = ("lessons_deleted", "timetable_entries_deleted")
+    LESSONS_DELETED_FIELD_NUMBER: _ClassVar[int]
+    TIMETABLE_ENTRIES_DELETED_FIELD_NUMBER: _ClassVar[int]
+    lessons_deleted: int
+    timetable_entries_deleted: int
+    def __init__(self, lessons_deleted: _Optional[int] = ..., timetable_entries_deleted: _Optional[int] = ...) -> None: ...
+
+class RenameRoomRequest(_message.Message):
+    __slots__ = ("school_id", "room_id", "name")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ROOM_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    room_id: str
+    name: str
+    def __init__(self, school_id: _Optional[str] = ..., room_id: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
+
+class DeleteRoomRequest(_message.Message):
+    __slots__ = ("school_id", "room_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ROOM_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    room_id: str
+    def __init__(self, school_id: _Optional[str] = ..., room_id: _Optional[str] = ...) -> None: ...
+
+class UpdateBellScheduleRequest(_message.Message):
+    __slots__ = ("school_id", "bell_schedule_id", "name", "periods")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    BELL_SCHEDULE_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PERIODS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    bell_schedule_id: str
+    name: str
+    periods: _containers.RepeatedCompositeFieldContainer[BellPeriod]
+    def __init__(self, school_id: _Optional[str] = ..., bell_schedule_id: _Optional[str] = ..., name: _Optional[str] = ..., periods: _Optional[_Iterable[_Union[BellPeriod, _Mapping]]] = ...) -> None: ...
+
+class UpdateBellScheduleResponse(_message.Message):
+    __slots__ = ("bell_schedule", "lessons_retimed")
+    BELL_SCHEDULE_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_RETIMED_FIELD_NUMBER: _ClassVar[int]
+    bell_schedule: BellSchedule
+    lessons_retimed: int
+    def __init__(self, bell_schedule: _Optional[_Union[BellSchedule, _Mapping]] = ..., lessons_retimed: _Optional[int] = ...) -> None: ...
+
+class DeleteBellScheduleRequest(_message.Message):
+    __slots__ = ("school_id", "bell_schedule_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    BELL_SCHEDULE_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    bell_schedule_id: str
+    def __init__(self, school_id: _Optional[str] = ..., bell_schedule_id: _Optional[str] = ...) -> None: ...
+
+class SchedulePolicy(_message.Message):
+    __slots__ = ("school_id", "holiday_notice_days", "transfer_notice_working_days", "curriculum_due", "timetable_due")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    HOLIDAY_NOTICE_DAYS_FIELD_NUMBER: _ClassVar[int]
+    TRANSFER_NOTICE_WORKING_DAYS_FIELD_NUMBER: _ClassVar[int]
+    CURRICULUM_DUE_FIELD_NUMBER: _ClassVar[int]
+    TIMETABLE_DUE_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    holiday_notice_days: int
+    transfer_notice_working_days: int
+    curriculum_due: str
+    timetable_due: str
+    def __init__(self, school_id: _Optional[str] = ..., holiday_notice_days: _Optional[int] = ..., transfer_notice_working_days: _Optional[int] = ..., curriculum_due: _Optional[str] = ..., timetable_due: _Optional[str] = ...) -> None: ...
+
+class GetSchedulePolicyRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class SetSchedulePolicyRequest(_message.Message):
+    __slots__ = ("school_id", "holiday_notice_days", "transfer_notice_working_days", "curriculum_due", "timetable_due")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    HOLIDAY_NOTICE_DAYS_FIELD_NUMBER: _ClassVar[int]
+    TRANSFER_NOTICE_WORKING_DAYS_FIELD_NUMBER: _ClassVar[int]
+    CURRICULUM_DUE_FIELD_NUMBER: _ClassVar[int]
+    TIMETABLE_DUE_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    holiday_notice_days: int
+    transfer_notice_working_days: int
+    curriculum_due: str
+    timetable_due: str
+    def __init__(self, school_id: _Optional[str] = ..., holiday_notice_days: _Optional[int] = ..., transfer_notice_working_days: _Optional[int] = ..., curriculum_due: _Optional[str] = ..., timetable_due: _Optional[str] = ...) -> None: ...
 
 class AcademicYearCreated(_message.Message):
     __slots__ = ("academic_year",)

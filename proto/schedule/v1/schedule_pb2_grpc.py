@@ -249,6 +249,71 @@ class ScheduleServiceStub:
                 request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ResolveMismatchReportRequest.SerializeToString,
                 response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.MismatchReport.FromString,
                 _registered_method=True)
+        self.ListAcademicYears = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ListAcademicYears',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListAcademicYearsRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListAcademicYearsResponse.FromString,
+                _registered_method=True)
+        self.ListSubjects = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ListSubjects',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubjectsRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubjectsResponse.FromString,
+                _registered_method=True)
+        self.ListTeachingAssignments = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ListTeachingAssignments',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTeachingAssignmentsRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTeachingAssignmentsResponse.FromString,
+                _registered_method=True)
+        self.GetSchedulePolicy = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/GetSchedulePolicy',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.GetSchedulePolicyRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SchedulePolicy.FromString,
+                _registered_method=True)
+        self.SetSchedulePolicy = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/SetSchedulePolicy',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SetSchedulePolicyRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SchedulePolicy.FromString,
+                _registered_method=True)
+        self.DeleteHoliday = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/DeleteHoliday',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteHolidayRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarChangeResponse.FromString,
+                _registered_method=True)
+        self.DeleteDayTransfer = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/DeleteDayTransfer',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteDayTransferRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarChangeResponse.FromString,
+                _registered_method=True)
+        self.RenameSubgroup = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/RenameSubgroup',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.RenameSubgroupRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Subgroup.FromString,
+                _registered_method=True)
+        self.DeleteSubgroup = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/DeleteSubgroup',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteSubgroupRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteSubgroupResponse.FromString,
+                _registered_method=True)
+        self.RenameRoom = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/RenameRoom',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.RenameRoomRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Room.FromString,
+                _registered_method=True)
+        self.DeleteRoom = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/DeleteRoom',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteRoomRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Room.FromString,
+                _registered_method=True)
+        self.UpdateBellSchedule = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/UpdateBellSchedule',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateBellScheduleRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateBellScheduleResponse.FromString,
+                _registered_method=True)
+        self.DeleteBellSchedule = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/DeleteBellSchedule',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteBellScheduleRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.BellSchedule.FromString,
+                _registered_method=True)
 
 
 class ScheduleServiceServicer:
@@ -514,6 +579,84 @@ class ScheduleServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListAcademicYears(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListSubjects(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListTeachingAssignments(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetSchedulePolicy(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetSchedulePolicy(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteHoliday(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteDayTransfer(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenameSubgroup(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteSubgroup(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenameRoom(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteRoom(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateBellSchedule(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteBellSchedule(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ScheduleServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -731,6 +874,71 @@ def add_ScheduleServiceServicer_to_server(servicer, server):
                     servicer.ResolveMismatchReport,
                     request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ResolveMismatchReportRequest.FromString,
                     response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.MismatchReport.SerializeToString,
+            ),
+            'ListAcademicYears': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListAcademicYears,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListAcademicYearsRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListAcademicYearsResponse.SerializeToString,
+            ),
+            'ListSubjects': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSubjects,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubjectsRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubjectsResponse.SerializeToString,
+            ),
+            'ListTeachingAssignments': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListTeachingAssignments,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTeachingAssignmentsRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTeachingAssignmentsResponse.SerializeToString,
+            ),
+            'GetSchedulePolicy': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSchedulePolicy,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.GetSchedulePolicyRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SchedulePolicy.SerializeToString,
+            ),
+            'SetSchedulePolicy': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetSchedulePolicy,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SetSchedulePolicyRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SchedulePolicy.SerializeToString,
+            ),
+            'DeleteHoliday': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteHoliday,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteHolidayRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarChangeResponse.SerializeToString,
+            ),
+            'DeleteDayTransfer': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteDayTransfer,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteDayTransferRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarChangeResponse.SerializeToString,
+            ),
+            'RenameSubgroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenameSubgroup,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.RenameSubgroupRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Subgroup.SerializeToString,
+            ),
+            'DeleteSubgroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteSubgroup,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteSubgroupRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteSubgroupResponse.SerializeToString,
+            ),
+            'RenameRoom': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenameRoom,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.RenameRoomRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Room.SerializeToString,
+            ),
+            'DeleteRoom': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteRoom,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteRoomRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.Room.SerializeToString,
+            ),
+            'UpdateBellSchedule': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateBellSchedule,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateBellScheduleRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateBellScheduleResponse.SerializeToString,
+            ),
+            'DeleteBellSchedule': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteBellSchedule,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteBellScheduleRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.BellSchedule.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1894,6 +2102,357 @@ class ScheduleService:
             '/otmetka.schedule.v1.ScheduleService/ResolveMismatchReport',
             proto_dot_schedule_dot_v1_dot_schedule__pb2.ResolveMismatchReportRequest.SerializeToString,
             proto_dot_schedule_dot_v1_dot_schedule__pb2.MismatchReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListAcademicYears(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ListAcademicYears',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListAcademicYearsRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListAcademicYearsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListSubjects(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ListSubjects',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubjectsRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSubjectsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListTeachingAssignments(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ListTeachingAssignments',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTeachingAssignmentsRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListTeachingAssignmentsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSchedulePolicy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/GetSchedulePolicy',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.GetSchedulePolicyRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.SchedulePolicy.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetSchedulePolicy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/SetSchedulePolicy',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.SetSchedulePolicyRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.SchedulePolicy.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteHoliday(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/DeleteHoliday',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteHolidayRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarChangeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteDayTransfer(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/DeleteDayTransfer',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteDayTransferRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CalendarChangeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenameSubgroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/RenameSubgroup',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.RenameSubgroupRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.Subgroup.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteSubgroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/DeleteSubgroup',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteSubgroupRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteSubgroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenameRoom(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/RenameRoom',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.RenameRoomRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.Room.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteRoom(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/DeleteRoom',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteRoomRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.Room.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateBellSchedule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/UpdateBellSchedule',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateBellScheduleRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateBellScheduleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteBellSchedule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/DeleteBellSchedule',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteBellScheduleRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.BellSchedule.FromString,
             options,
             channel_credentials,
             insecure,

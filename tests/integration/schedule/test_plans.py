@@ -9,9 +9,11 @@ import pytest
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import DBAPIError
 
+from proto.journal.v1 import journal_pb2
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.schedule.tables import curriculum_hours, plan_topics, schedule_policy
 from tests.integration.schedule.conftest import entry
+from tests.integration.schedule.test_timetable_changes import record
 from tests.support.grpc_harness import rpc_error
 from tests.unit.schedule.test_plans import xlsx
 
@@ -122,13 +124,20 @@ def test_progress_sets_plan_and_curriculum_hours_against_scheduled_lessons(sched
     set_hours(schedule, school, "1.5")
     import_plan(schedule, school, PLAN)
     schedule.clock.today = dt.date(2025, 9, 30)        # Mondays 1, 8, 15, 22, 29 September
+    september = schedule.call("ListLessons", pb.ListLessonsRequest(
+        school_id=school.id, class_group_id=school.class_group.id, date_to="2025-09-30")).lessons
+    for lesson in september[:3]:  # the journal has records for three of the five
+        record(schedule, school.id, journal_pb2.TopicSet(lesson_id=lesson.id, topic="Тема"))
     report = schedule.call("PlanProgress", pb.PlanProgressRequest(
         school_id=school.id, class_group_id=school.class_group.id, subject_id=school.subject.id))
     assert (report.plan_topics, report.plan_hours, report.hours_per_week, report.study_weeks,
             report.curriculum_hours, report.lessons_total, report.lessons_to_date, report.as_of) == (
         3, "6.5", "1.5", 16, "24", 15, 5, "2025-09-30")
+    # 3 delivered hours cover «Натуральные числа» (2.5 h) but not «Дроби» (2.5 + 3 h)
+    assert (report.lessons_delivered, report.topics_covered) == (3, 1)
     assert report.warnings == ["«Математика», 5А: в тематическом плане 6.5 ч., по учебному плану 24 ч.",
-                               "«Математика», 5А: в тематическом плане 6.5 ч., в расписании уроков на год 15"]
+                               "«Математика», 5А: в тематическом плане 6.5 ч., в расписании уроков на год 15",
+                               "«Математика», 5А: по расписанию прошло уроков 5, в журнале записаны 3 (без записей 2)"]
 
 
 def test_bad_input_is_refused_with_the_field(schedule, school):

@@ -2,7 +2,7 @@
 actions, the actions' calls and their refusals, warnings, mismatch reports."""
 from proto.identity.v1 import identity_pb2
 from proto.schedule.v1 import schedule_pb2 as pb
-from services.common.errors import Conflict
+from services.common.errors import Conflict, Invalid
 
 SCHOOL = "0b6f5a8e-3c1d-4b7a-9a55-2f7c1f0e9d11"
 GROUP = "5c1e2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b"
@@ -79,3 +79,30 @@ def test_the_overview_shows_warnings_and_the_reports_can_be_resolved(browser, pe
     assert resp.status_code == 302
     resolved = next(req for _, rpc, req, _ in peers.calls if rpc == "ResolveMismatchReport")
     assert (resolved.report_id, resolved.resolution) == (LESSON, "Исправьте журнал")
+
+
+def _me(peers):
+    peers.responses["GetMe"] = identity_pb2.Me(memberships=[identity_pb2.Membership(
+        school=identity_pb2.School(id=SCHOOL), principal=identity_pb2.Principal(person_id=TEACHER))])
+    peers.responses["ListClassGroups"] = pb.ListClassGroupsResponse(class_groups=[pb.ClassGroup(id=GROUP, name="5А")])
+    peers.responses["ListLessons"] = pb.ListLessonsResponse(lessons=[pb.Lesson(
+        id=LESSON, class_group_id=GROUP, date="2025-09-01", lesson_number=2, subject_name="Математика",
+        status="scheduled")])
+
+
+def test_a_teacher_lists_their_week_and_reports_a_date_mismatch(browser, peers):
+    _me(peers)
+    page = browser.get(f"/schools/{SCHOOL}/schedule/my-lessons?week=2025-09-03").get_data(as_text=True)
+    assert "5А, Математика" in page and "Сообщить о расхождении" in page and "неделя с 01.09.2025" in page
+    listed = next(req for _, rpc, req, _ in peers.calls if rpc == "ListLessons")
+    assert (listed.teacher_id, listed.date_from, listed.date_to) == (TEACHER, "2025-09-01", "2025-09-07")
+    resp = browser.post(f"/schools/{SCHOOL}/schedule/lessons/{LESSON}/mismatch-report", data={
+        "csrf_token": "csrf-123", "week": "2025-09-01", "message": "В журнале урок записан на 2 сентября"})
+    assert resp.status_code == 302 and "sent=1" in resp.headers["Location"]
+    report = next(req for _, rpc, req, _ in peers.calls if rpc == "ReportMismatch")
+    assert (report.lesson_id, report.message) == (LESSON, "В журнале урок записан на 2 сентября")
+    assert "Сообщение отправлено" in browser.get(resp.headers["Location"]).get_data(as_text=True)
+    peers.responses["ReportMismatch"] = Invalid("message", "напишите, что не совпадает")
+    resp = browser.post(f"/schools/{SCHOOL}/schedule/lessons/{LESSON}/mismatch-report", data={
+        "csrf_token": "csrf-123", "week": "2025-09-01", "message": ""})
+    assert resp.status_code == 422 and "напишите, что не совпадает" in resp.get_data(as_text=True)

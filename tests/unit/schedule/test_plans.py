@@ -83,3 +83,12 @@ def test_files_that_are_not_a_utf8_csv_plan_are_refused(filename, content, field
     with pytest.raises(Invalid) as err:
         thematic_plan.read(filename, content)
     assert field in err.value.fields
+
+
+def test_delivered_lessons_cover_whole_topics_in_plan_order():
+    hours = [Decimal("2.5"), Decimal("3"), Decimal("0.5")]
+    assert [curriculum.topics_covered(hours, n) for n in (0, 2, 3, 5, 6, 9)] == [0, 0, 1, 1, 3, 3]
+    assert curriculum.topics_covered([], 4) == 0
+    assert curriculum.delivery_warning("Физика", "7А", 4, 4) == []
+    assert curriculum.delivery_warning("Физика", "7А", 4, 1) == [
+        "«Физика», 7А: по расписанию прошло уроков 4, в журнале записаны 1 (без записей 3)"]

@@ -22,3 +22,16 @@ def test_every_new_schedule_rpc_has_a_row():
             "ListRooms", "CreateBellSchedule", "ListBellSchedules", "ReplaceTimetableEntry", "DeleteTimetableEntry",
             "ListTimetableEntries", "ReportMismatch", "ListMismatchReports", "ResolveMismatchReport", "CopyAcademicYear",
             "SetSubgroupStudents", "SubstituteTeacher"} <= rpcs
+
+
+def test_every_rpc_of_the_service_has_a_row_except_the_public_feed_and_the_journals_reads():
+    rpcs = {e.rpc for e in ENDPOINTS if e.service == "schedule"}
+    service = pb.DESCRIPTOR.services_by_name["ScheduleService"]
+    assert set(service.methods_by_name) - rpcs == {"GetCalendarFeed", "GetClassGroup", "GetLesson", "GetTerm",
+                                                   "GetSubgroup"}
+
+
+def test_a_policy_change_sets_only_the_fields_sent():
+    request = from_json({"school_id": "s", "holiday_notice_days": 0}, pb.SetSchedulePolicyRequest)
+    assert request.HasField("holiday_notice_days") and request.holiday_notice_days == 0
+    assert not request.HasField("timetable_due") and not request.HasField("transfer_notice_working_days")
