@@ -7,7 +7,6 @@ import pytest
 
 from services.reporting import domain, pdf
 
-
 TERMS = [domain.Term("q2", "2 четверть", dt.date(2025, 11, 5)), domain.Term("new", "", None),
          domain.Term("q1", "1 четверть", dt.date(2025, 9, 1))]
 
