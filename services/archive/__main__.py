@@ -26,7 +26,7 @@ def main() -> None:
         archive_pb2_grpc.add_ArchiveServiceServicer_to_server(servicer, server)
         return [archive_pb2.DESCRIPTOR.services_by_name["ArchiveService"].full_name]
 
-    runtime.serve(register, workers=[runtime.relay(), runtime.consumer(handlers, ["schedule"]), builder])
+    runtime.serve(register, workers=[runtime.relay(), runtime.consumer(handlers, ["reporting"]), builder])
 
 
 if __name__ == "__main__":

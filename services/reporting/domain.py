@@ -1,5 +1,7 @@
 """The summary sheet (сводная ведомость учёта успеваемости): students × subjects with their marks in
-date order and the average of the numeric ones. Plain Python, no framework imports."""
+date order, the average of the numeric ones and the period marks (terms, then the year's annual, exam and final
+marks). Plain Python, no framework imports."""
+import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -19,10 +21,44 @@ class CellMarks:
 
 
 @dataclass(frozen=True)
+class Term:
+    id: str
+    name: str
+    start_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class Period:
+    """A column of period marks: a term (id = the term's id) or the year's annual, exam or final mark (id = kind)."""
+    id: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class PeriodValue:
+    """A student's period mark in a subject as the read model holds it."""
+    student_id: str
+    subject_id: str
+    period_id: str
+    value: str
+    special: str
+
+
+@dataclass(frozen=True)
+class PeriodMark:
+    period_id: str
+    period_name: str
+    value: str  # "" = none
+    special: str
+
+
+@dataclass(frozen=True)
 class Cell:
     subject_id: str
     marks: tuple[str, ...]
     average: str
+    period_marks: tuple[PeriodMark, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -39,6 +75,11 @@ class SummarySheet:
     academic_year_name: str
     subjects: tuple[Named, ...]
     rows: tuple[Row, ...]
+    periods: tuple[Period, ...] = ()
+
+
+ANNUAL, EXAM, FINAL = "annual", "exam", "final"
+YEAR_PERIODS = ((ANNUAL, "Годовая"), (EXAM, "Экзаменационная"), (FINAL, "Итоговая"))
 
 
 def collation_key(name: str) -> tuple[str, str]:
@@ -62,15 +103,30 @@ def average(values: list[str]) -> str:
     return str((sum(numbers) / len(numbers)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
+def sheet_periods(terms: list[Term], year_kinds: set[str]) -> tuple[Period, ...]:
+    """The class group's terms by start date (a term not known yet last), then the annual mark, the exam mark
+    (only when the class group has one) and the final mark."""
+    ordered = sorted(terms, key=lambda t: (t.start_date is None, t.start_date or dt.date.min, collation_key(t.name)))
+    return (*(Period(t.id, t.name, "term") for t in ordered),
+            *(Period(kind, name, kind) for kind, name in YEAR_PERIODS if kind != EXAM or EXAM in year_kinds))
+
+
 def summary_sheet(school_id: str, class_group: Named, academic_year_name: str, students: list[Named],
-                  subjects: list[Named], cells: list[CellMarks]) -> SummarySheet:
+                  subjects: list[Named], cells: list[CellMarks], periods: tuple[Period, ...] = (),
+                  period_values: list[PeriodValue] = ()) -> SummarySheet:
     by_cell = {(c.student_id, c.subject_id): c.values for c in cells}
+    by_period = {(v.student_id, v.subject_id, v.period_id): v for v in period_values}
     subjects = sorted(subjects, key=lambda s: collation_key(s.name))
     rows = []
     for student in sorted(students, key=lambda s: collation_key(s.name)):
         row_cells = []
         for subject in subjects:
             values = by_cell.get((student.id, subject.id), ())
-            row_cells.append(Cell(subject.id, tuple(values), average(values)))
+            marks = []
+            for period in periods:
+                given = by_period.get((student.id, subject.id, period.id))
+                marks.append(PeriodMark(period.id, period.name, given.value if given else "",
+                                        given.special if given else ""))
+            row_cells.append(Cell(subject.id, tuple(values), average(values), tuple(marks)))
         rows.append(Row(student.id, student.name, tuple(row_cells)))
-    return SummarySheet(school_id, class_group, academic_year_name, tuple(subjects), tuple(rows))
+    return SummarySheet(school_id, class_group, academic_year_name, tuple(subjects), tuple(rows), periods)

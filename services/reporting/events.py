@@ -1,8 +1,9 @@
 """Consumer handlers that keep the read models up to date from identity, schedule and journal events.
 
 Events of different services arrive in any order, so every handler upserts: a mark may create a
-placeholder student, subject or class group whose name a later event fills in. Empty values in an
-event never overwrite known ones.
+placeholder student, subject, class group or term whose name a later event fills in. Empty values in an
+event never overwrite known ones. Schedule's AcademicYearClosed and the journal's JournalYearClosed together
+make the year ready for the archive (year_closings.py).
 """
 import datetime as dt
 
@@ -15,9 +16,11 @@ from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2
 from proto.schedule.v1 import schedule_pb2
 from services.common.consumer import EventHandlers
-from services.reporting import tables
+from services.common.outbox import Outbox
+from services.reporting import tables, year_closings
 
 handlers = EventHandlers()
+outbox = Outbox("reporting", tables.outbox)
 
 
 def upsert(session: Session, table: Table, school_id: str, key: dict, values: dict) -> None:
@@ -53,13 +56,18 @@ def student_enrolled(session: Session, event: identity_pb2.StudentEnrolled, env:
 def academic_year_created(session: Session, event: schedule_pb2.AcademicYearCreated, env: Envelope) -> None:
     year = event.academic_year
     upsert(session, tables.academic_years, env.school_id, {"id": year.id}, {"name": year.name})
+    for term in year.terms:
+        upsert(session, tables.terms, env.school_id, {"id": term.id}, {
+            "academic_year_id": year.id, "name": term.name,
+            "start_date": dt.date.fromisoformat(term.start_date) if term.start_date else None,
+            "grade_from": term.grade_from, "grade_to": term.grade_to})
 
 
 @handlers.on(schedule_pb2.ClassGroupCreated)
 def class_group_created(session: Session, event: schedule_pb2.ClassGroupCreated, env: Envelope) -> None:
     group = event.class_group
     upsert(session, tables.class_groups, env.school_id, {"id": group.id},
-           {"name": group.name, "academic_year_id": group.academic_year_id or None})
+           {"name": group.name, "academic_year_id": group.academic_year_id or None, "grade": group.grade})
 
 
 @handlers.on(schedule_pb2.SubjectCreated)
@@ -102,3 +110,52 @@ def put_marks(session: Session, events: list[tuple[journal_pb2.MarkRecorded | jo
 @handlers.on(journal_pb2.MarkDeleted)
 def mark_deleted(session: Session, event: journal_pb2.MarkDeleted, env: Envelope) -> None:
     session.execute(delete(tables.marks).where(tables.marks.c.mark_id == event.mark.id))
+
+
+def put_period_placeholders(session: Session, school_id: str, student_id: str, subject_id: str,
+                            class_group_id: str) -> None:
+    put_placeholders(session, tables.students, school_id, {student_id: {"class_group_id": class_group_id or None}})
+    put_placeholders(session, tables.subjects, school_id, {subject_id: {}})
+    put_placeholders(session, tables.class_groups, school_id, {class_group_id: {}})
+
+
+def put_period_mark(session: Session, table: Table, school_id: str, mark_id: str, value: str, row: dict) -> None:
+    """A period mark set or changed is upserted; removed (value "") is deleted."""
+    if not value:
+        session.execute(delete(table).where(table.c.id == mark_id))
+        return
+    put_period_placeholders(session, school_id, row["student_id"], row["subject_id"], row["class_group_id"])
+    values = {**row, "value": value}
+    stmt = insert(table).values(id=mark_id, school_id=school_id, **values)
+    session.execute(stmt.on_conflict_do_update(index_elements=["id"], set_={c: stmt.excluded[c] for c in values}))
+
+
+@handlers.on(journal_pb2.TermMarkSet)
+def term_mark_set(session: Session, event: journal_pb2.TermMarkSet, env: Envelope) -> None:
+    mark = event.term_mark
+    if mark.value:
+        put_placeholders(session, tables.terms, env.school_id, {mark.term_id: {}})
+    put_period_mark(session, tables.term_marks, env.school_id, mark.id, mark.value, {
+        "student_id": mark.student_id, "subject_id": mark.subject_id, "term_id": mark.term_id,
+        "class_group_id": mark.class_group_id, "special": mark.special})
+
+
+@handlers.on(journal_pb2.FinalMarkSet)
+def final_mark_set(session: Session, event: journal_pb2.FinalMarkSet, env: Envelope) -> None:
+    mark = event.final_mark
+    put_period_mark(session, tables.final_marks, env.school_id, mark.id, mark.value, {
+        "student_id": mark.student_id, "subject_id": mark.subject_id, "class_group_id": mark.class_group_id,
+        "kind": mark.kind, "special": mark.special})
+
+
+@handlers.on(schedule_pb2.AcademicYearClosed)
+def academic_year_closed(session: Session, event: schedule_pb2.AcademicYearClosed, env: Envelope) -> None:
+    year = event.academic_year
+    year_closings.record(session, outbox, env.school_id, year.id, year.name, list(event.class_group_ids),
+                         year_closings.SCHEDULE)
+
+
+@handlers.on(journal_pb2.JournalYearClosed)
+def journal_year_closed(session: Session, event: journal_pb2.JournalYearClosed, env: Envelope) -> None:
+    year_closings.record(session, outbox, env.school_id, event.academic_year_id, event.academic_year_name,
+                         list(event.class_group_ids), year_closings.JOURNAL)

@@ -1,4 +1,5 @@
-"""Printable PDF of the summary sheet (landscape A4, DejaVu fonts for Cyrillic text)."""
+"""Printable PDF of the summary sheet (landscape A4, DejaVu fonts for Cyrillic text): each cell holds the lesson
+marks, their average and the period marks given, one line each ("1 четверть: 5", "Годовая: 5")."""
 import io
 import pathlib
 from xml.sax.saxutils import escape
@@ -11,7 +12,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from services.reporting.domain import SummarySheet
+from services.reporting.domain import Cell, SummarySheet
 
 FONT_DIR = pathlib.Path("/usr/share/fonts/truetype/dejavu")  # Debian package fonts-dejavu-core
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
@@ -30,6 +31,14 @@ def decimal_comma(value: str) -> str:
     return value.replace(".", ",")
 
 
+def cell_text(cell: Cell) -> str:
+    lines = [escape(" ".join(cell.marks))] if cell.marks else []
+    if cell.average:
+        lines.append(f"<b>ср. {decimal_comma(cell.average)}</b>")
+    lines += [f"{escape(m.period_name or '—')}: <b>{escape(m.value)}</b>" for m in cell.period_marks if m.value]
+    return "<br/>".join(lines)
+
+
 def summary_sheet_pdf(sheet: SummarySheet) -> bytes:
     register_fonts()
     title = ParagraphStyle("title", fontName=BOLD, fontSize=14, leading=18, alignment=1)
@@ -42,10 +51,7 @@ def summary_sheet_pdf(sheet: SummarySheet) -> bytes:
     body = []
     for number, row in enumerate(sheet.rows, start=1):
         line = [Paragraph(str(number), cell), Paragraph(escape(row.student_name or "—"), cell)]
-        for c in row.cells:
-            marks = escape(" ".join(c.marks))
-            avg = f"<br/><b>ср. {decimal_comma(c.average)}</b>" if c.average else ""
-            line.append(Paragraph(marks + avg, cell))
+        line += [Paragraph(cell_text(c), cell) for c in row.cells]
         body.append(line)
 
     page_width = landscape(A4)[0] - 20 * mm

@@ -1,6 +1,6 @@
 """Read-model tables of the reporting service, filled only from other services' events."""
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy.dialects.postgresql import ARRAY, UUID
 
 from services.common.schema import messaging_tables
 
@@ -24,6 +24,17 @@ class_groups = sa.Table(
     _school_id(),
     sa.Column("name", sa.Text, nullable=False, server_default=""),
     sa.Column("academic_year_id", UUID(as_uuid=False)),
+    sa.Column("grade", sa.Integer),
+)
+terms = sa.Table(
+    "rm_terms", metadata,
+    sa.Column("id", UUID(as_uuid=False), primary_key=True),
+    _school_id(),
+    sa.Column("academic_year_id", UUID(as_uuid=False)),
+    sa.Column("name", sa.Text, nullable=False, server_default=""),
+    sa.Column("start_date", sa.Date),
+    sa.Column("grade_from", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("grade_to", sa.Integer, nullable=False, server_default="0"),
 )
 subjects = sa.Table(
     "rm_subjects", metadata,
@@ -50,4 +61,40 @@ marks = sa.Table(
     sa.Column("value", sa.Text, nullable=False),
     sa.Column("work_type", sa.Text, nullable=False, server_default=""),
     sa.Index("rm_marks_class_group", "class_group_id"),
+)
+term_marks = sa.Table(
+    "rm_term_marks", metadata,
+    sa.Column("id", UUID(as_uuid=False), primary_key=True),
+    _school_id(),
+    sa.Column("student_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("subject_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("term_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("class_group_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("value", sa.Text, nullable=False),
+    sa.Column("special", sa.Text, nullable=False, server_default=""),
+    sa.Index("rm_term_marks_class_group", "class_group_id"),
+)
+final_marks = sa.Table(
+    "rm_final_marks", metadata,
+    sa.Column("id", UUID(as_uuid=False), primary_key=True),
+    _school_id(),
+    sa.Column("student_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("subject_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("class_group_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),  # annual | exam | final
+    sa.Column("value", sa.Text, nullable=False),
+    sa.Column("special", sa.Text, nullable=False, server_default=""),
+    sa.Index("rm_final_marks_class_group", "class_group_id"),
+)
+# The year-end barrier: which of schedule's AcademicYearClosed and the journal's JournalYearClosed have arrived, and
+# when ReportingYearReady was written (once both have).
+year_closings = sa.Table(
+    "rm_year_closings", metadata,
+    sa.Column("school_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("academic_year_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False, server_default=""),
+    sa.Column("class_group_ids", ARRAY(UUID(as_uuid=False)), nullable=False, server_default="{}"),
+    sa.Column("schedule_closed", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("journal_closed", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("ready_at", sa.DateTime(timezone=True)),
 )

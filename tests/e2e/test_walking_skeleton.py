@@ -122,6 +122,7 @@ def test_closed_year_becomes_a_signed_object_locked_archive(school, recorded, tm
     assert verified.returncode == 0, verified.stderr
     sheets = [p.read_text(encoding="utf-8") for p in (bag / "data").rglob("*.json")]
     assert any("5А" in sheet and "Иванов Пётр" in sheet and '"5"' in sheet for sheet in sheets)
+    assert any('"Годовая"' in sheet and '"Итоговая"' in sheet for sheet in sheets), "the period marks' columns"
     assert any(p.suffix == ".pdf" for p in (bag / "data").rglob("*"))
 
     env = stack.env()

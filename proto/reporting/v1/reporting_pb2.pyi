@@ -6,15 +6,29 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class SummaryPeriodMark(_message.Message):
+    __slots__ = ("period_id", "period_name", "value", "special")
+    PERIOD_ID_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_NAME_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    SPECIAL_FIELD_NUMBER: _ClassVar[int]
+    period_id: str
+    period_name: str
+    value: str
+    special: str
+    def __init__(self, period_id: _Optional[str] = ..., period_name: _Optional[str] = ..., value: _Optional[str] = ..., special: _Optional[str] = ...) -> None: ...
+
 class SummaryCell(_message.Message):
-    __slots__ = ("subject_id", "marks", "average")
+    __slots__ = ("subject_id", "marks", "average", "period_marks")
     SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
     MARKS_FIELD_NUMBER: _ClassVar[int]
     AVERAGE_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_MARKS_FIELD_NUMBER: _ClassVar[int]
     subject_id: str
     marks: _containers.RepeatedScalarFieldContainer[str]
     average: str
-    def __init__(self, subject_id: _Optional[str] = ..., marks: _Optional[_Iterable[str]] = ..., average: _Optional[str] = ...) -> None: ...
+    period_marks: _containers.RepeatedCompositeFieldContainer[SummaryPeriodMark]
+    def __init__(self, subject_id: _Optional[str] = ..., marks: _Optional[_Iterable[str]] = ..., average: _Optional[str] = ..., period_marks: _Optional[_Iterable[_Union[SummaryPeriodMark, _Mapping]]] = ...) -> None: ...
 
 class SummaryRow(_message.Message):
     __slots__ = ("student_id", "student_name", "cells")
@@ -34,21 +48,33 @@ class SummarySubject(_message.Message):
     name: str
     def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
 
+class SummaryPeriod(_message.Message):
+    __slots__ = ("id", "name", "kind")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    kind: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., kind: _Optional[str] = ...) -> None: ...
+
 class SummarySheet(_message.Message):
-    __slots__ = ("school_id", "class_group_id", "class_group_name", "academic_year_name", "subjects", "rows")
+    __slots__ = ("school_id", "class_group_id", "class_group_name", "academic_year_name", "subjects", "rows", "periods")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_NAME_FIELD_NUMBER: _ClassVar[int]
     ACADEMIC_YEAR_NAME_FIELD_NUMBER: _ClassVar[int]
     SUBJECTS_FIELD_NUMBER: _ClassVar[int]
     ROWS_FIELD_NUMBER: _ClassVar[int]
+    PERIODS_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     class_group_id: str
     class_group_name: str
     academic_year_name: str
     subjects: _containers.RepeatedCompositeFieldContainer[SummarySubject]
     rows: _containers.RepeatedCompositeFieldContainer[SummaryRow]
-    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., class_group_name: _Optional[str] = ..., academic_year_name: _Optional[str] = ..., subjects: _Optional[_Iterable[_Union[SummarySubject, _Mapping]]] = ..., rows: _Optional[_Iterable[_Union[SummaryRow, _Mapping]]] = ...) -> None: ...
+    periods: _containers.RepeatedCompositeFieldContainer[SummaryPeriod]
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., class_group_name: _Optional[str] = ..., academic_year_name: _Optional[str] = ..., subjects: _Optional[_Iterable[_Union[SummarySubject, _Mapping]]] = ..., rows: _Optional[_Iterable[_Union[SummaryRow, _Mapping]]] = ..., periods: _Optional[_Iterable[_Union[SummaryPeriod, _Mapping]]] = ...) -> None: ...
 
 class GetSummarySheetRequest(_message.Message):
     __slots__ = ("school_id", "class_group_id")
@@ -67,3 +93,15 @@ class RenderedReport(_message.Message):
     filename: str
     content: bytes
     def __init__(self, media_type: _Optional[str] = ..., filename: _Optional[str] = ..., content: _Optional[bytes] = ...) -> None: ...
+
+class ReportingYearReady(_message.Message):
+    __slots__ = ("school_id", "academic_year_id", "academic_year_name", "class_group_ids")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_NAME_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_IDS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    academic_year_id: str
+    academic_year_name: str
+    class_group_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., academic_year_name: _Optional[str] = ..., class_group_ids: _Optional[_Iterable[str]] = ...) -> None: ...

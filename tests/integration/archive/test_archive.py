@@ -1,5 +1,6 @@
-"""The archive service on the real PostgreSQL, MinIO and Keycloak: one package per closed year, built,
-signed and stored under COMPLIANCE retention, downloadable by version after a fixity check."""
+"""The archive service on the real PostgreSQL, MinIO and Keycloak: one package per year reporting has finished
+(ReportingYearReady), built, signed and stored under COMPLIANCE retention, downloadable by version after a fixity
+check; schedule's AcademicYearClosed alone builds nothing."""
 import datetime as dt
 import hashlib
 import io
@@ -20,6 +21,8 @@ from sqlalchemy import select, text, update
 
 from proto.archive.v1 import archive_pb2, archive_pb2_grpc
 from proto.events.v1.envelope_pb2 import Envelope
+from proto.journal.v1 import journal_pb2
+from proto.reporting.v1 import reporting_pb2
 from proto.schedule.v1 import schedule_pb2
 from services.archive import dev_keys, domain, handlers
 from services.archive.builder import ArchiveBuilder
@@ -35,6 +38,8 @@ from services.common.db import Database
 from services.common.errors import FailedPrecondition, Unavailable
 from services.common.outbox import Outbox, envelope
 from services.common.policy import Principal
+from services.reporting import tables as reporting_tables
+from services.reporting.events import handlers as reporting_handlers
 from tests.support import stack
 from tests.support.grpc_harness import FakePrincipals, call, database, serving
 
@@ -91,8 +96,9 @@ def builder(db, store, keys, sheets) -> ArchiveBuilder:
 
 
 def year_closed(school_id: str, year_id: str) -> bytes:
-    event = schedule_pb2.AcademicYearClosed(
-        academic_year=schedule_pb2.AcademicYear(id=year_id, school_id=school_id, name="2025/2026", status="closed"),
+    """Reporting's word that the year is closed and its read model complete."""
+    event = reporting_pb2.ReportingYearReady(
+        school_id=school_id, academic_year_id=year_id, academic_year_name="2025/2026",
         class_group_ids=[str(uuid.uuid4())[:-1] + "a", str(uuid.uuid4())[:-1] + "b"])
     return envelope(school_id, event, actor="test").SerializeToString()
 
@@ -115,6 +121,61 @@ def sealed(db, builder):
     builder.build_pending()
     (row,) = package_rows(db, school_id)
     return row
+
+
+def test_academic_year_closed_alone_builds_nothing(db, builder):
+    school_id, year_id = str(uuid.uuid4()), str(uuid.uuid4())
+    closed = schedule_pb2.AcademicYearClosed(
+        academic_year=schedule_pb2.AcademicYear(id=year_id, school_id=school_id, name="2025/2026", status="closed"),
+        class_group_ids=[str(uuid.uuid4())])
+    assert IdempotentConsumer(db, inbox, event_handlers).handle(
+        envelope(school_id, closed, actor="test").SerializeToString()) is False, "not an event the archive handles"
+    builder.build_pending()
+    assert package_rows(db, school_id) == []
+
+
+@pytest.fixture(scope="module")
+def reporting_db():
+    with database("reporting") as reporting:
+        yield reporting
+
+
+def reporting_ready(reporting_db: Database, school_id: str) -> list[bytes]:
+    """ReportingYearReady envelopes in reporting's outbox, as its relay would publish them."""
+    with reporting_db.tenant_session(school_id) as session:
+        return session.scalars(select(reporting_tables.outbox.c.payload).where(
+            reporting_tables.outbox.c.type == reporting_pb2.ReportingYearReady.DESCRIPTOR.full_name)).all()
+
+
+@pytest.mark.parametrize("journal_first", [False, True], ids=["schedule_first", "journal_first"])
+def test_the_archive_waits_for_reporting_to_finish_the_year(db, reporting_db, builder, journal_first):
+    """Schedule's AcademicYearClosed reaches the archive and reporting; the package is built only after reporting
+    has also seen the journal's JournalYearClosed and published ReportingYearReady."""
+    school_id, year_id = str(uuid.uuid4()), str(uuid.uuid4())
+    groups = [str(uuid.uuid4())[:-1] + "a", str(uuid.uuid4())[:-1] + "b"]
+    schedule_closed = envelope(school_id, schedule_pb2.AcademicYearClosed(
+        academic_year=schedule_pb2.AcademicYear(id=year_id, school_id=school_id, name="2025/2026", status="closed"),
+        class_group_ids=groups), actor="test").SerializeToString()
+    journal_closed = envelope(school_id, journal_pb2.JournalYearClosed(
+        school_id=school_id, academic_year_id=year_id, academic_year_name="2025/2026", class_group_ids=groups),
+        actor="test").SerializeToString()
+    archive = IdempotentConsumer(db, inbox, event_handlers)
+    reporting = IdempotentConsumer(reporting_db, reporting_tables.inbox, reporting_handlers)
+    first, second = (journal_closed, schedule_closed) if journal_first else (schedule_closed, journal_closed)
+
+    archive.handle(schedule_closed)
+    reporting.handle(first)
+    assert reporting_ready(reporting_db, school_id) == []
+    builder.build_pending()
+    assert package_rows(db, school_id) == [], "no package before reporting is ready"
+
+    reporting.handle(second)
+    reporting.handle(first)  # late redelivery of the first half: still one event
+    (ready,) = reporting_ready(reporting_db, school_id)
+    assert archive.handle(ready) is True
+    builder.build_pending()
+    (row,) = package_rows(db, school_id)
+    assert (row.status, row.academic_year_id, sorted(row.class_group_ids)) == (domain.SEALED, year_id, sorted(groups))
 
 
 def test_a_closed_year_gets_one_sealed_package(db, sealed):

@@ -1,5 +1,6 @@
 """The reporting service on the real PostgreSQL and Keycloak: read models fed by events in any order,
-applied idempotently, and the summary sheet served over gRPC as data and as a PDF with Cyrillic text."""
+applied idempotently, and the summary sheet (lesson and period marks) served over gRPC as data and as a PDF with
+Cyrillic text."""
 import json
 import shutil
 import subprocess
@@ -7,7 +8,7 @@ import uuid
 
 import grpc
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from proto.identity.v1 import identity_pb2 as identity
 from proto.journal.v1 import journal_pb2 as journal
@@ -46,14 +47,50 @@ class School:
         self.year, self.group, self.math, self.rus = (str(uuid.uuid4()) for _ in range(4))
         self.ivanova, self.abramov, self.transferred = (str(uuid.uuid4()) for _ in range(3))
         self.m1, self.m2, self.m3, self.m4 = (str(uuid.uuid4()) for _ in range(4))
+        self.q1, self.q2, self.h1 = (str(uuid.uuid4()) for _ in range(3))
+        self.tm1, self.tm2, self.tm3, self.tm4 = (str(uuid.uuid4()) for _ in range(4))
+        self.fm1, self.fm2, self.fm3 = (str(uuid.uuid4()) for _ in range(3))
 
     def mark(self, mark_id, student, subject, date, value) -> journal.Mark:
         return journal.Mark(id=mark_id, student_id=student, subject_id=subject, lesson_date=date, value=value,
                             work_type="classwork")
 
+    def term_mark(self, mark_id, student, subject, term, value, special="") -> journal.TermMark:
+        return journal.TermMark(id=mark_id, school_id=self.id, student_id=student, subject_id=subject, term_id=term,
+                                class_group_id=self.group, value=value, special=special)
+
+    def final_mark(self, mark_id, student, subject, kind, value, special="") -> journal.FinalMark:
+        return journal.FinalMark(id=mark_id, school_id=self.id, student_id=student, subject_id=subject,
+                                 academic_year_id=self.year, class_group_id=self.group, kind=kind, value=value,
+                                 special=special)
+
+    def period_events(self) -> list:
+        """Term and final marks: set, changed, removed (a Set with value ""), ОСВ and Н/А."""
+        return [
+            journal.TermMarkSet(term_mark=self.term_mark(self.tm1, self.ivanova, self.math, self.q1, "5")),
+            journal.TermMarkSet(term_mark=self.term_mark(self.tm2, self.ivanova, self.rus, self.q1, "3")),
+            journal.TermMarkSet(term_mark=self.term_mark(self.tm2, self.ivanova, self.rus, self.q1, "4"), old_value="3"),
+            journal.TermMarkSet(term_mark=self.term_mark(self.tm3, self.abramov, self.math, self.q1, "Н/А",
+                                                         "not_assessed")),
+            journal.TermMarkSet(term_mark=self.term_mark(self.tm4, self.abramov, self.rus, self.q2, "5")),
+            journal.TermMarkSet(term_mark=self.term_mark(self.tm4, self.abramov, self.rus, self.q2, ""), old_value="5"),
+            journal.FinalMarkSet(final_mark=self.final_mark(self.fm1, self.ivanova, self.math, "annual", "5")),
+            journal.FinalMarkSet(final_mark=self.final_mark(self.fm2, self.ivanova, self.math, "final", "5")),
+            journal.FinalMarkSet(final_mark=self.final_mark(self.fm3, self.abramov, self.rus, "annual", "ОСВ", "exempt")),
+        ]
+
+    def terms(self) -> list[schedule.Term]:
+        """Quarters for grades 1..9 (the class is of grade 5), half-years for 10..11."""
+        return [schedule.Term(id=self.q2, name="2 четверть", kind="quarter", start_date="2025-11-05",
+                              end_date="2025-12-28", grade_from=1, grade_to=9),
+                schedule.Term(id=self.q1, name="1 четверть", kind="quarter", start_date="2025-09-01",
+                              end_date="2025-10-26", grade_from=1, grade_to=9),
+                schedule.Term(id=self.h1, name="1 полугодие", kind="half_year", start_date="2025-09-01",
+                              end_date="2025-12-28", grade_from=10, grade_to=11)]
+
     def events(self) -> list:
         g = self.group
-        return [
+        return [*self.period_events(),
             journal.MarkRecorded(mark=self.mark(self.m1, self.ivanova, self.math, "2025-09-10", "4"), class_group_id=g),
             journal.MarkRecorded(mark=self.mark(self.m2, self.ivanova, self.math, "2025-09-03", "5"), class_group_id=g),
             journal.MarkRecorded(mark=self.mark(self.m3, self.ivanova, self.rus, "2025-09-04", "2"), class_group_id=g),
@@ -74,7 +111,8 @@ class School:
             schedule.ClassGroupCreated(class_group=schedule.ClassGroup(id=g, school_id=self.id, academic_year_id=self.year,
                                                                        grade=5, name="5А")),
             schedule.AcademicYearCreated(academic_year=schedule.AcademicYear(id=self.year, school_id=self.id,
-                                                                              name="2025/2026")),
+                                                                              name="2025/2026",
+                                                                              terms=self.terms())),
             schedule.SubjectCreated(subject=schedule.Subject(id=self.math, school_id=self.id, name="Математика")),
             schedule.SubjectCreated(subject=schedule.Subject(id=self.rus, school_id=self.id, name="Русский язык")),
         ]
@@ -83,7 +121,8 @@ class School:
 def snapshot(db: Database, school_id: str) -> dict:
     with db.tenant_session(school_id) as session:
         return {t.name: sorted(tuple(map(str, r)) for r in session.execute(select(t)).all())
-                for t in (tables.academic_years, tables.class_groups, tables.subjects, tables.students, tables.marks)}
+                for t in (tables.academic_years, tables.class_groups, tables.subjects, tables.students, tables.marks,
+                          tables.terms, tables.term_marks, tables.final_marks)}
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +163,44 @@ def test_one_batch_builds_the_same_read_models_as_one_event_at_a_time(db, school
 
 def test_read_models_are_tenant_scoped(db, school):
     assert all(rows == [] for rows in snapshot(db, str(uuid.uuid4())).values())
+    with db.engine.connect() as raw:  # the app role with no tenant bound sees nothing
+        for table in (tables.terms, tables.term_marks, tables.final_marks, tables.year_closings):
+            assert raw.scalar(select(func.count()).select_from(table)) == 0, table.name
+
+
+def test_period_marks_in_the_sheet(stub, school):
+    sheet = call(stub, "GetSummarySheet", reporting_pb2.GetSummarySheetRequest(
+        school_id=school.id, class_group_id=school.group), stack.service_token())
+    assert [(p.id, p.name, p.kind) for p in sheet.periods] == [
+        (school.q1, "1 четверть", "term"), (school.q2, "2 четверть", "term"),
+        ("annual", "Годовая", "annual"), ("final", "Итоговая", "final")], "grade 5: quarters, no half-year, no exam"
+    abramov, ivanova = sheet.rows
+
+    def values(cell):
+        assert [m.period_name for m in cell.period_marks] == [p.name for p in sheet.periods]
+        return [(m.value, m.special) for m in cell.period_marks]
+    assert values(ivanova.cells[0]) == [("5", ""), ("", ""), ("5", ""), ("5", "")]
+    assert values(ivanova.cells[1]) == [("4", ""), ("", ""), ("", ""), ("", "")], "changed"
+    assert values(abramov.cells[0]) == [("Н/А", "not_assessed"), ("", ""), ("", ""), ("", "")]
+    assert values(abramov.cells[1]) == [("", ""), ("", ""), ("ОСВ", "exempt"), ("", "")], "the term mark removed"
+
+
+def test_a_student_with_period_marks_only_is_in_the_sheet(db, stub):
+    """A home-schooled student has period marks and no lesson marks: row, subject and exam column still show."""
+    school = School()
+    consumer = IdempotentConsumer(db, tables.inbox, handlers)
+    for payload in [journal.FinalMarkSet(final_mark=school.final_mark(school.fm1, school.ivanova, school.math,
+                                                                       "exam", "4")),
+                    journal.TermMarkSet(term_mark=school.term_mark(school.tm1, school.ivanova, school.math, school.q1,
+                                                                   "5"))]:
+        consumer.handle(envelope(school.id, payload, actor="test").SerializeToString())
+    sheet = call(stub, "GetSummarySheet", reporting_pb2.GetSummarySheetRequest(
+        school_id=school.id, class_group_id=school.group), stack.service_token())
+    assert [r.student_id for r in sheet.rows] == [school.ivanova] and [s.id for s in sheet.subjects] == [school.math]
+    assert [(p.id, p.name) for p in sheet.periods] == [(school.q1, ""), ("annual", "Годовая"),
+                                                       ("exam", "Экзаменационная"), ("final", "Итоговая")]
+    assert [m.value for m in sheet.rows[0].cells[0].period_marks] == ["5", "", "4", ""]
+    assert (list(sheet.rows[0].cells[0].marks), sheet.rows[0].cells[0].average) == ([], "")
 
 
 def test_summary_sheet_for_a_service_account(stub, school):
@@ -165,3 +242,4 @@ def test_summary_sheet_pdf_has_cyrillic_text(stub, school, tmp_path):
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "sheet.pdf"), "-"], check=True,
                           capture_output=True, text=True).stdout
     assert "Сводная ведомость" in text and "5А" in text and "Иванова" in text and "4,50" in text
+    assert "1 четверть: 5" in text and "1 четверть: Н/А" in text and "Годовая: ОСВ" in text and "Итоговая: 5" in text

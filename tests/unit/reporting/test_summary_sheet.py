@@ -1,10 +1,14 @@
-"""Summary sheet computation and its PDF rendering."""
+"""Summary sheet computation (lesson marks, averages, period marks) and its PDF rendering."""
+import datetime as dt
 import shutil
 import subprocess
 
 import pytest
 
 from services.reporting import domain, pdf
+
+TERMS = [domain.Term("q2", "2 четверть", dt.date(2025, 11, 5)), domain.Term("new", "", None),
+         domain.Term("q1", "1 четверть", dt.date(2025, 9, 1))]
 
 
 def sheet() -> domain.SummarySheet:
@@ -17,6 +21,15 @@ def sheet() -> domain.SummarySheet:
             domain.CellMarks("st1", "math", ("5", "4", "5")),
             domain.CellMarks("st1", "rus", ("ОСВ",)),
             domain.CellMarks("st2", "rus", ("3", "4")),
+        ],
+        periods=domain.sheet_periods(TERMS[::2], set()),
+        period_values=[
+            domain.PeriodValue("st1", "math", "q1", "5", ""),
+            domain.PeriodValue("st1", "math", "annual", "5", ""),
+            domain.PeriodValue("st1", "rus", "annual", "ОСВ", "exempt"),
+            domain.PeriodValue("st2", "rus", "q2", "Н/А", "not_assessed"),
+            domain.PeriodValue("st2", "rus", "final", "4", ""),
+            domain.PeriodValue("st2", "math", "exam", "3", ""),  # no exam column: not shown
         ])
 
 
@@ -30,7 +43,27 @@ def test_marks_in_their_order_and_average_of_numeric_marks():
     assert (math.subject_id, math.marks, math.average) == ("math", ("5", "4", "5"), "4.67")
     assert (rus.marks, rus.average) == (("ОСВ",), "")
     assert rows["st2"].cells[1].average == "3.50"
-    assert rows["st3"].cells == (domain.Cell("math", (), ""), domain.Cell("rus", (), ""))
+    assert [(c.marks, c.average) for c in rows["st3"].cells] == [((), ""), ((), "")]
+
+
+def test_periods_are_terms_by_date_then_the_year_marks():
+    periods = domain.sheet_periods(TERMS, set())
+    assert [(p.id, p.kind) for p in periods] == [("q1", "term"), ("q2", "term"), ("new", "term"),
+                                                 ("annual", "annual"), ("final", "final")]
+    with_exam = domain.sheet_periods([], {"q1", "exam"})
+    assert [p.name for p in with_exam] == ["Годовая", "Экзаменационная", "Итоговая"]
+
+
+def test_every_cell_has_a_mark_or_blank_for_every_period():
+    rows = {r.student_id: r for r in sheet().rows}
+    values = {(r, c.subject_id): [(m.period_name, m.value, m.special) for m in c.period_marks]
+              for r, row in rows.items() for c in row.cells}
+    assert values["st1", "math"] == [("1 четверть", "5", ""), ("2 четверть", "", ""), ("Годовая", "5", ""),
+                                     ("Итоговая", "", "")]
+    assert values["st1", "rus"][2] == ("Годовая", "ОСВ", "exempt")
+    assert [v for _, v, _ in values["st2", "rus"]] == ["", "Н/А", "", "4"]
+    assert [v for _, v, _ in values["st2", "math"]] == ["", "", "", ""]
+    assert [v for _, v, _ in values["st3", "math"]] == ["", "", "", ""]
 
 
 @pytest.mark.parametrize(("values", "expected"), [
@@ -50,3 +83,5 @@ def test_pdf_has_cyrillic_text(tmp_path):
     assert "5А" in text and "2025/2026" in text
     assert "Ёлкина" in text and "Математика" in text
     assert "4,67" in text
+    assert "1 четверть: 5" in text and "Годовая: ОСВ" in text and "2 четверть: Н/А" in text and "Итоговая: 4" in text
+    assert "Экзаменационная" not in text and text.count("1 четверть") == 1, "blank period marks are not printed"
