@@ -109,8 +109,9 @@ def create_subject(deps: Deps, school_id: str, name: str) -> pb.Subject:
     school_id = authorize(deps, school_id, "schedule.manage")
     name = domain.required_name(name, "name")
     with deps.db.tenant_session(school_id) as session:
-        if session.scalar(select(subjects.c.id).where(func.lower(subjects.c.name) == name.lower())):
-            raise Conflict(f"Предмет «{name}» уже есть", {"name": "уже есть"})
+        existing = session.scalar(select(subjects.c.name).where(func.lower(subjects.c.name) == name.lower()))
+        if existing:  # named as the school wrote it, whatever case was typed now
+            raise Conflict(f"Предмет «{existing}» уже есть", {"name": "уже есть"})
         row = dict(id=new_id(), school_id=school_id, name=name)
         session.execute(insert(subjects).values(row))
         message = messages.subject(row)

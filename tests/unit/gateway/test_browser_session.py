@@ -167,7 +167,8 @@ def test_home_of_the_authority_operator_lists_all_schools(browser, peers):
     (["school_admin"], [], ["/console/schools/", "/schedule", "/journal/control", "/journal/compromised", "/journal\""],
      ["/slips", "/journal/attendance"]),
     (["deputy_head"], [], ["/schedule", "/journal/control", "/journal\""], ["/console/", "/journal/compromised"]),
-    (["form_teacher"], [STUDENT], ["/slips", "/journal/attendance", "/journal\""], ["/schedule", "/journal/control"]),
+    (["form_teacher"], [STUDENT], ["/slips", "/journal/attendance", "/journal\"", "/schedule/my-lessons"],
+     ["/schedule\"", "/journal/control"]),
     (["guardian"], [], [], ["/journal", "/schedule", "/console/"]),
 ])
 def test_home_links_each_role_to_its_pages(browser, peers, roles, leads, shown, hidden):
