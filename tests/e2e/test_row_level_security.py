@@ -1,0 +1,56 @@
+"""T1/P2: every table of every service's database is tenant-scoped and under forced row-level security, and
+the installation's own databases, filled by the end-to-end tests before this one, show the application role
+nothing while no school is bound. A new table without a policy fails here, whoever forgets it."""
+import pytest
+import sqlalchemy as sa
+
+from services import topology
+from tests.support import stack
+
+SERVICES = ("identity", "schedule", "journal", "reporting", "archive")
+NOT_TENANT_DATA = {"alembic_version"}  # Alembic's bookkeeping: one row, the schema revision
+# tables the walk through the product must have filled, so that "nothing is visible" is not vacuous
+MUST_HAVE_ROWS = {"identity": {"schools", "persons", "role_grants", "audit_log"},
+                  "schedule": {"academic_years", "class_groups", "lessons", "timetable_entries"},
+                  "journal": {"marks", "attendance", "ledger", "lesson_records"},
+                  "reporting": {"rm_marks", "rm_students"}, "archive": {"archive_packages"}}
+TABLES = sa.text("""
+    SELECT c.relname AS name, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
+           EXISTS (SELECT 1 FROM information_schema.columns col
+                   WHERE col.table_schema = 'public' AND col.table_name = c.relname
+                     AND col.column_name = 'school_id') AS has_school,
+           (SELECT array_agg(p.qual) FROM pg_policies p
+            WHERE p.schemaname = 'public' AND p.tablename = c.relname) AS quals
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY c.relname""")
+
+
+@pytest.fixture(scope="module", params=SERVICES)
+def service(request, installation) -> str:
+    return request.param
+
+
+def engine(role: str, service: str) -> sa.Engine:
+    return sa.create_engine(topology.pg_url(stack.env(), role, f"otmetka_{service}"), poolclass=sa.pool.NullPool)
+
+
+def test_every_table_is_tenant_scoped_under_forced_row_level_security(service):
+    with engine(f"{service}_app", service).connect() as conn:
+        tables = [t for t in conn.execute(TABLES).mappings() if t["name"] not in NOT_TENANT_DATA]
+    assert tables
+    for table in tables:
+        assert table["has_school"], f"{service}.{table['name']} has no school_id"
+        assert table["enabled"] and table["forced"], f"{service}.{table['name']}: row-level security not forced"
+        assert table["quals"] and any("app.school_id" in q for q in table["quals"]), \
+            f"{service}.{table['name']}: no policy on the bound school: {table['quals']}"
+
+
+def test_with_no_school_bound_the_application_sees_no_row(service):
+    superuser = stack.env()["OTMETKA_PG_SUPERUSER"]
+    with engine(superuser, service).connect() as conn:
+        names = [t["name"] for t in conn.execute(TABLES).mappings() if t["name"] not in NOT_TENANT_DATA]
+        stored = {name: conn.scalar(sa.text(f'SELECT count(*) FROM "{name}"')) for name in names}
+    assert all(stored[name] for name in MUST_HAVE_ROWS[service]), f"the walk left {service} tables empty: {stored}"
+    with engine(f"{service}_app", service).connect() as conn:
+        visible = {name: conn.scalar(sa.text(f'SELECT count(*) FROM "{name}"')) for name in names}
+    assert visible == dict.fromkeys(names, 0)
