@@ -195,6 +195,9 @@ ensure_secrets() {
     )
     mv -f "$tmp" "$SECRETS_FILE"
   fi
+  # secrets added after a checkout's file was generated
+  grep -q '^OTMETKA_IDENTITY_CLIENT_SECRET=' "$SECRETS_FILE" \
+    || echo "OTMETKA_IDENTITY_CLIENT_SECRET=$(random_secret 40)" >>"$SECRETS_FILE"
   chmod 600 "$SECRETS_FILE"
   set -a
   # shellcheck disable=SC1090
@@ -220,6 +223,7 @@ OTMETKA_KEYCLOAK_STANDIN_REALM=gosuslugi-standin
 OTMETKA_KEYCLOAK_ADMIN_USER=$KC_ADMIN_USER
 OTMETKA_GATEWAY_CLIENT_ID=otmetka-gateway
 OTMETKA_SERVICES_CLIENT_ID=otmetka-services
+OTMETKA_IDENTITY_CLIENT_ID=otmetka-identity
 OTMETKA_OPERATOR_USER=operator
 OTMETKA_MINIO_ENDPOINT=$BIND_HOST:$MINIO_PORT
 OTMETKA_MINIO_CONSOLE=$BIND_HOST:$MINIO_CONSOLE_PORT

@@ -3,8 +3,10 @@
 
 (a) password grant for 'operator' on otmetka-gateway: aud has otmetka-api, realm_access.roles has
     authority_operator, access token lifespan 15 minutes;
-(b) client_credentials for otmetka-services: the token may list organizations, create a user,
-    give it a realm role, create an organization, add the user as a member, and delete both.
+(b) client_credentials for otmetka-identity: the token may list organizations, create a user,
+    give it a realm role, create an organization, add the user as a member, and delete both;
+(c) client_credentials for otmetka-services (every other service): a service token that may not
+    administer anything (403 on users and organizations).
 
 Usage: python3 infra/keycloak/check_realm.py [--env .run/stack.env]
 """
@@ -47,21 +49,37 @@ def check_operator(env: dict[str, str], base: str, realm: str) -> None:
     print(f"OK  (a) operator password grant: aud={aud} roles has authority_operator, lifespan 900s")
 
 
-def check_services(env: dict[str, str], base: str, realm: str) -> None:
+def service_session(env: dict[str, str], base: str, realm: str, client: str) -> requests.Session:
+    """A session with a client-credentials token of `client` ("SERVICES" or "IDENTITY"), checked to be a
+    service token for the API."""
     body = token(
         base,
         realm,
         {
             "grant_type": "client_credentials",
-            "client_id": env.get("OTMETKA_SERVICES_CLIENT_ID", "otmetka-services"),
-            "client_secret": env["OTMETKA_SERVICES_CLIENT_SECRET"],
+            "client_id": env[f"OTMETKA_{client}_CLIENT_ID"],
+            "client_secret": env[f"OTMETKA_{client}_CLIENT_SECRET"],
         },
     )
     claims = jwt_payload(body["access_token"])
-    expect("otmetka-api" in claims.get("aud", []), f"services token aud={claims.get('aud')}")
-    expect("service" in claims.get("realm_access", {}).get("roles", []), "services token lacks realm role 'service'")
+    expect("otmetka-api" in claims.get("aud", []), f"{client} token aud={claims.get('aud')}")
+    expect("service" in claims.get("realm_access", {}).get("roles", []), f"{client} token lacks realm role 'service'")
     s = requests.Session()
     s.headers["Authorization"] = f"Bearer {body['access_token']}"
+    return s
+
+
+def check_services(env: dict[str, str], base: str, realm: str) -> None:
+    s = service_session(env, base, realm, "SERVICES")
+    admin = f"{base}/admin/realms/{realm}"
+    for path in ("users", "organizations"):
+        r = s.get(f"{admin}/{path}", timeout=30)
+        expect(r.status_code == 403, f"otmetka-services may read {path}: HTTP {r.status_code}")
+    print("OK  (c) otmetka-services client_credentials: a service token without any administration right")
+
+
+def check_identity(env: dict[str, str], base: str, realm: str) -> None:
+    s = service_session(env, base, realm, "IDENTITY")
     admin = f"{base}/admin/realms/{realm}"
 
     r = s.get(f"{admin}/organizations", timeout=30)
@@ -107,7 +125,7 @@ def check_services(env: dict[str, str], base: str, realm: str) -> None:
             expect(r.status_code == 204, f"delete organization: HTTP {r.status_code}")
         r = s.delete(f"{admin}/users/{user_id}", timeout=30)
         expect(r.status_code == 204, f"delete user: HTTP {r.status_code}")
-    print("OK  (b) otmetka-services client_credentials: list/create/delete organizations, create/role/delete users")
+    print("OK  (b) otmetka-identity client_credentials: list/create/delete organizations, create/role/delete users")
 
 
 def main() -> int:
@@ -118,7 +136,7 @@ def main() -> int:
     base = env["OTMETKA_KEYCLOAK_URL"].rstrip("/")
     realm = env.get("OTMETKA_KEYCLOAK_REALM", "otmetka")
     failed = 0
-    for check in (check_operator, check_services):
+    for check in (check_operator, check_identity, check_services):
         try:
             check(env, base, realm)
         except (CheckFailed, requests.RequestException, KeyError) as exc:

@@ -49,8 +49,11 @@ class ServiceSettings:
             kafka_bootstrap=env("OTMETKA_KAFKA_BOOTSTRAP"),
             keycloak_url=env("OTMETKA_KEYCLOAK_URL"),
             keycloak_realm=env("OTMETKA_KEYCLOAK_REALM"),
-            service_client_id=env("OTMETKA_SERVICES_CLIENT_ID", "otmetka-services"),
-            service_client_secret=env("OTMETKA_SERVICES_CLIENT_SECRET"),
+            # a service with a Keycloak client of its own (identity: it administers accounts) names it
+            service_client_id=os.environ.get(f"OTMETKA_{upper}_CLIENT_ID")
+            or env("OTMETKA_SERVICES_CLIENT_ID", "otmetka-services"),
+            service_client_secret=os.environ.get(f"OTMETKA_{upper}_CLIENT_SECRET")
+            or env("OTMETKA_SERVICES_CLIENT_SECRET"),
             peers={p: env(f"OTMETKA_{p.upper()}_GRPC_ADDR") for p in PEERS if p != name},
             trusted_peers=tuple(env("OTMETKA_TRUSTED_PEERS", ",".join(LOOPBACK)).split(",")),
         )

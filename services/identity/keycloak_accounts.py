@@ -1,6 +1,7 @@
 """Keycloak as the identity service sees it: one organization per school, user accounts with realm roles.
 
-The admin client authenticates as `otmetka-services` (client credentials) and is created on first
+The admin client authenticates as identity's own client `otmetka-identity` (client credentials; the other
+services' `otmetka-services` has no administration rights) and is created on first
 use. Every Keycloak failure becomes a domain error, so callers can compensate and report cleanly.
 """
 import contextlib

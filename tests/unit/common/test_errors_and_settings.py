@@ -44,3 +44,18 @@ def test_settings_require_values_and_hide_secrets(monkeypatch):
     settings = ServiceSettings.from_env("journal")
     assert "very-secret-value" not in repr(settings)
     assert settings.issuer == "http://kc/realms/otmetka"
+
+
+def test_only_a_service_with_a_client_of_its_own_uses_it(monkeypatch):
+    for name in ("IDENTITY", "JOURNAL"):
+        monkeypatch.setenv(f"OTMETKA_{name}_GRPC_LISTEN", "127.0.0.1:1")
+        monkeypatch.setenv(f"OTMETKA_{name}_DB_URL", "postgresql://x")
+    for key, value in {"OTMETKA_KAFKA_BOOTSTRAP": "k", "OTMETKA_KEYCLOAK_URL": "http://kc", "OTMETKA_KEYCLOAK_REALM": "o",
+                       "OTMETKA_SERVICES_CLIENT_ID": "otmetka-services", "OTMETKA_SERVICES_CLIENT_SECRET": "shared",
+                       "OTMETKA_IDENTITY_CLIENT_ID": "otmetka-identity", "OTMETKA_IDENTITY_CLIENT_SECRET": "admin"}.items():
+        monkeypatch.setenv(key, value)
+    for peer in ("IDENTITY", "SCHEDULE", "JOURNAL", "REPORTING", "ARCHIVE"):
+        monkeypatch.setenv(f"OTMETKA_{peer}_GRPC_ADDR", "127.0.0.1:2")
+    identity, journal = ServiceSettings.from_env("identity"), ServiceSettings.from_env("journal")
+    assert (identity.service_client_id, identity.service_client_secret) == ("otmetka-identity", "admin")
+    assert (journal.service_client_id, journal.service_client_secret) == ("otmetka-services", "shared")
