@@ -14,7 +14,7 @@ def lesson_record(record: Mapping, marks: Iterable[Mapping], attendance: Iterabl
     return pb.LessonRecord(
         lesson_id=record["lesson_id"], school_id=record["school_id"], class_group_id=record["class_group_id"],
         subject_id=record["subject_id"], subject_name=record["subject_name"], lesson_date=lesson_date,
-        topic=record["topic"], homework=record["homework"],
+        topic=record["topic"], homework=record["homework"], plan_topic_id=record.get("plan_topic_id") or "",
         marks=[mark(m, lesson_date, record["subject_id"]) for m in marks],
         attendance=[pb.AttendanceEntry(lesson_id=a["lesson_id"], student_id=a["student_id"], status=a["status"])
                     for a in attendance])
