@@ -74,8 +74,8 @@ def get_grid(deps: Deps, school_id: str, class_group_id: str, subject_id: str, t
         school_scale = policy_store.load(session).mark_scale
         plans = student_plans.load(session, [person.id for person in students])
         texts = {r.lesson_id: r for r in session.execute(
-            select(lesson_records.c.lesson_id, lesson_records.c.topic, lesson_records.c.homework)
-            .where(lesson_records.c.lesson_id.in_(ids)))}
+            select(lesson_records.c.lesson_id, lesson_records.c.topic, lesson_records.c.homework,
+                   lesson_records.c.plan_topic_id).where(lesson_records.c.lesson_id.in_(ids)))}
         cell_marks: dict[tuple[str, str], list] = defaultdict(list)
         for row in session.execute(select(marks).where(marks.c.lesson_id.in_(ids))
                                    .order_by(marks.c.created_at, marks.c.work_type)).mappings():
@@ -92,6 +92,7 @@ def get_grid(deps: Deps, school_id: str, class_group_id: str, subject_id: str, t
         lessons=[pb.GridLesson(lesson_id=lesson.id, date=lesson.date, lesson_number=lesson.lesson_number,
                                topic=texts[lesson.id].topic if lesson.id in texts else "",
                                homework=texts[lesson.id].homework if lesson.id in texts else "",
+                               plan_topic_id=(texts[lesson.id].plan_topic_id or "") if lesson.id in texts else "",
                                subgroup_id=lesson.subgroup_id, subgroup_name=lesson.subgroup_name) for lesson in lessons],
         students=[_student(person, ids, cell_marks, statuses, weights if mark_scale.has_average(school_scale) else None,
                            dates, subject_id,

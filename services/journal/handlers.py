@@ -232,7 +232,13 @@ def read_record(session: Session, lesson_id: str) -> pb.LessonRecord | None:
                                 .order_by(marks.c.student_id, marks.c.work_type)).mappings()
     attendance_rows = session.execute(select(attendance).where(attendance.c.lesson_id == lesson_id)
                                       .order_by(attendance.c.student_id)).mappings()
-    return messages.lesson_record(record, mark_rows, attendance_rows)
+    return messages.lesson_record(record, mark_rows, attendance_rows, own_homework(session, lesson_id))
+
+
+def own_homework(session: Session, lesson_id: str) -> list:
+    """The individual homework of the lesson's students (set even before anything else of the lesson is)."""
+    return session.execute(select(student_homework).where(student_homework.c.lesson_id == lesson_id)
+                           .order_by(student_homework.c.student_id)).mappings().all()
 
 
 def get_lesson_record(deps: Deps, school_id: str, lesson_id: str) -> pb.LessonRecord:
@@ -242,9 +248,10 @@ def get_lesson_record(deps: Deps, school_id: str, lesson_id: str) -> pb.LessonRe
     lesson_id = parse_uuid(lesson_id, "lesson_id")
     with deps.db.tenant_session(school_id) as session:
         record = read_record(session, lesson_id)
+        individual = own_homework(session, lesson_id) if record is None else []
     if record is None:
         record = messages.lesson_record(dict(lesson_fields(deps.schedule.get_lesson(school_id, lesson_id)),
-                                             topic="", homework=""), [], [])
+                                             topic="", homework=""), [], [], individual)
     return record
 
 

@@ -57,7 +57,7 @@ class AttendanceEntry(_message.Message):
     def __init__(self, lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
 
 class LessonRecord(_message.Message):
-    __slots__ = ("lesson_id", "school_id", "class_group_id", "subject_id", "subject_name", "lesson_date", "topic", "homework", "marks", "attendance", "plan_topic_id")
+    __slots__ = ("lesson_id", "school_id", "class_group_id", "subject_id", "subject_name", "lesson_date", "topic", "homework", "marks", "attendance", "plan_topic_id", "student_homework")
     LESSON_ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
@@ -69,6 +69,7 @@ class LessonRecord(_message.Message):
     MARKS_FIELD_NUMBER: _ClassVar[int]
     ATTENDANCE_FIELD_NUMBER: _ClassVar[int]
     PLAN_TOPIC_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_HOMEWORK_FIELD_NUMBER: _ClassVar[int]
     lesson_id: str
     school_id: str
     class_group_id: str
@@ -80,7 +81,8 @@ class LessonRecord(_message.Message):
     marks: _containers.RepeatedCompositeFieldContainer[Mark]
     attendance: _containers.RepeatedCompositeFieldContainer[AttendanceEntry]
     plan_topic_id: str
-    def __init__(self, lesson_id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., lesson_date: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[_Iterable[_Union[AttendanceEntry, _Mapping]]] = ..., plan_topic_id: _Optional[str] = ...) -> None: ...
+    student_homework: _containers.RepeatedCompositeFieldContainer[StudentHomework]
+    def __init__(self, lesson_id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., lesson_date: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[_Iterable[_Union[AttendanceEntry, _Mapping]]] = ..., plan_topic_id: _Optional[str] = ..., student_homework: _Optional[_Iterable[_Union[StudentHomework, _Mapping]]] = ...) -> None: ...
 
 class SaveLessonRequest(_message.Message):
     __slots__ = ("school_id", "lesson_id", "topic", "homework", "marks", "attendance", "reason", "plan_topic_id")
@@ -431,7 +433,7 @@ class GetGridRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., term_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., subgroup_id: _Optional[str] = ...) -> None: ...
 
 class GridLesson(_message.Message):
-    __slots__ = ("lesson_id", "date", "lesson_number", "topic", "homework", "subgroup_id", "subgroup_name")
+    __slots__ = ("lesson_id", "date", "lesson_number", "topic", "homework", "subgroup_id", "subgroup_name", "plan_topic_id")
     LESSON_ID_FIELD_NUMBER: _ClassVar[int]
     DATE_FIELD_NUMBER: _ClassVar[int]
     LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
@@ -439,6 +441,7 @@ class GridLesson(_message.Message):
     HOMEWORK_FIELD_NUMBER: _ClassVar[int]
     SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
     SUBGROUP_NAME_FIELD_NUMBER: _ClassVar[int]
+    PLAN_TOPIC_ID_FIELD_NUMBER: _ClassVar[int]
     lesson_id: str
     date: str
     lesson_number: int
@@ -446,7 +449,8 @@ class GridLesson(_message.Message):
     homework: str
     subgroup_id: str
     subgroup_name: str
-    def __init__(self, lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., subgroup_id: _Optional[str] = ..., subgroup_name: _Optional[str] = ...) -> None: ...
+    plan_topic_id: str
+    def __init__(self, lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., subgroup_id: _Optional[str] = ..., subgroup_name: _Optional[str] = ..., plan_topic_id: _Optional[str] = ...) -> None: ...
 
 class GridCell(_message.Message):
     __slots__ = ("lesson_id", "marks", "attendance", "outside")
