@@ -10,7 +10,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 
 from gateway.auth import login_required
 from gateway.errors import http_status
-from gateway.pages import ATTENDANCE, WORK_TYPES, call, lesson_form
+from gateway.pages import ATTENDANCE, WORK_TYPES, call, explain, lesson_form, mark_values, optional
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
@@ -138,11 +138,16 @@ def grid_page(school_id: str, query: GridQuery, edit: str, posted: dict | None =
         index = list(grid_data.lessons).index(lesson)
         stored = {s.student_id: s.cells[index] for s in grid_data.students}
         column = posted or {
-            "topic": lesson.topic, "homework": lesson.homework, "reason": "",
+            "topic": lesson.topic, "homework": lesson.homework, "reason": "", "plan_topic_id": lesson.plan_topic_id,
             "marks": {sid: list(cell.marks) for sid, cell in stored.items()},
             "attendance": {sid: cell.attendance for sid, cell in stored.items()}}
+    topics = optional("journal", "ListLessonTopics", pb.ListLessonTopicsRequest(
+        school_id=school_id, lesson_id=lesson.lesson_id), pb.ListLessonTopicsResponse()) if lesson else None
+    if topics and column and not column["plan_topic_id"] and not column["topic"]:
+        column = {**column, "plan_topic_id": topics.suggested_topic_id}
     return render_template(
         "journal_grid.html", school_id=school_id, grid=grid_data, group=group, query=query, edit_lesson=lesson,
+        topics=topics.topics if topics else [], mark_values=mark_values(grid_data.mark_scale),
         column=column, failure=failure or {"fields": {}}, locked=locked_before(journal_policy),
         term=term_name(school_id, query.term_id) if query.term_id else "",
         notice=request.args.get("notice", ""), work_types=WORK_TYPES, attendance_names=ATTENDANCE,
@@ -181,7 +186,8 @@ def save_column(school_id, lesson_id):
     try:
         call("journal", "SaveLesson", pb.SaveLessonRequest(school_id=school_id, lesson_id=lesson_id, **form))
     except DomainError as err:
-        posted = {"topic": form["topic"], "homework": form["homework"], "reason": form["reason"], "marks": {},
+        posted = {"topic": form["topic"], "homework": form["homework"], "reason": form["reason"],
+                  "plan_topic_id": form["plan_topic_id"], "marks": {},
                   "attendance": {a["student_id"]: a["status"] for a in form["attendance"]}}
         for mark in form["marks"]:
             posted["marks"].setdefault(mark["student_id"], []).append(pb.Mark(**mark))
@@ -200,6 +206,8 @@ def save_failure(error: DomainError, form: dict) -> dict:
             where[form[group][int(index.rstrip("]"))]["student_id"]] = text
         elif group in ("topic", "homework", "reason"):
             where[group] = text
+        elif group == "plan_topic_id":
+            where["topic"] = text
         else:
             where["lesson"] = text
     return {"message": error.message, "fields": where, "locked": error.fields.get("lesson_id") == LOCKED}
@@ -223,11 +231,6 @@ def ask_unlock(school_id, lesson_id):
 @login_required
 def control(school_id):
     return control_page(str(school_id))
-
-
-def explain(error: DomainError) -> str:
-    """A refusal in one line: the message and what is wrong with each field."""
-    return " ".join([error.message, *(f"({text})" for text in error.fields.values())])
 
 
 def section(rpc: str, message, field: str) -> tuple[list, str]:
@@ -346,3 +349,95 @@ def changes(school_id, person_id):
                            name=people_names(school_id, identity_pb2.STAFF).get(person_id, ""),
                            students=people_names(school_id, identity_pb2.STUDENT),
                            reason=values.get("reason", "")), status
+
+
+FINAL_KINDS = {"annual": "Годовая", "exam": "Экзамен", "final": "Итоговая"}
+
+
+@bp.get("/schools/<uuid:school_id>/journal/period-marks")
+@login_required
+def period_marks(school_id):
+    return period_marks_page(str(school_id), request.args)
+
+
+def period_marks_page(school_id: str, values, failure: tuple[str, str, str] | None = None, status: int = 200):
+    """A class's term mark (when a term is chosen) and annual, exam and final marks in one subject, each with a
+    form; a refusal (too few current marks, not the student's teacher, …) is shown in its cell."""
+    query = GridQuery.of(values)
+    group_id, subject_id = query.class_group_id, query.subject_id
+    group = call("schedule", "GetClassGroup", schedule_pb2.GetClassGroupRequest(school_id=school_id,
+                                                                                class_group_id=group_id))
+    subjects = {s.id: s.name for s in call("schedule", "ListSubjects",
+                                           schedule_pb2.ListSubjectsRequest(school_id=school_id)).subjects}
+    term_marks, term_error = [], ""
+    if query.term_id:
+        term_marks, term_error = section("ListTermMarks", pb.ListTermMarksRequest(
+            school_id=school_id, class_group_id=group_id, term_id=query.term_id), "term_marks")
+    finals, finals_error = section("ListFinalMarks", pb.ListFinalMarksRequest(
+        school_id=school_id, class_group_id=group_id), "final_marks")
+    marks = {(m.student_id, "term"): m.value for m in term_marks if m.subject_id == subject_id}
+    marks.update({(m.student_id, m.kind): m.value for m in finals if m.subject_id == subject_id})
+    scale = optional("journal", "GetJournalPolicy", pb.GetJournalPolicyRequest(school_id=school_id),
+                     pb.JournalPolicy()).mark_scale
+    kinds = ({"term": "За период"} if query.term_id else {}) | FINAL_KINDS
+    return render_template(
+        "journal_period_marks.html", school_id=school_id, query=query, group=group,
+        subject=subjects.get(subject_id, ""), term=term_name(school_id, query.term_id) if query.term_id else "",
+        students=sorted(people_names(school_id, identity_pb2.STUDENT, group_id).items(), key=lambda item: item[1]),
+        marks=marks, kinds=kinds, values=[*mark_values(scale), "ОСВ", "Н/А"], failure=failure,
+        error=" ".join(e for e in (term_error, finals_error) if e), done=values.get("done", "")), status
+
+
+@bp.post("/schools/<uuid:school_id>/journal/period-marks")
+@login_required
+def set_period_mark(school_id):
+    school_id, form = str(school_id), request.form
+    query, student_id, kind = GridQuery.of(form), form.get("student_id", ""), form.get("kind", "")
+    value, reason = form.get("value", ""), form.get("reason", "").strip()
+    try:
+        if kind == "term":
+            call("journal", "SetTermMark", pb.SetTermMarkRequest(
+                school_id=school_id, student_id=student_id, subject_id=query.subject_id, term_id=query.term_id,
+                value=value, reason=reason))
+        else:
+            call("journal", "SetFinalMark", pb.SetFinalMarkRequest(
+                school_id=school_id, student_id=student_id, subject_id=query.subject_id, kind=kind, value=value,
+                reason=reason))
+    except DomainError as err:
+        return period_marks_page(school_id, form, (student_id, kind, explain(err)), http_status(err))
+    return redirect(url_for("journal_pages.period_marks", school_id=school_id, done="1", **query.args()))
+
+
+@bp.get("/schools/<uuid:school_id>/journal/student-plans")
+@login_required
+def student_plans(school_id):
+    return student_plans_page(str(school_id), request.args)
+
+
+def student_plans_page(school_id: str, values, failure: tuple[str, str] | None = None, status: int = 200):
+    """The students of a class with their plans (home schooling, subjects left out), each with a form
+    (SetStudentPlan: the school administrator and the deputy head)."""
+    chosen = values.get("class_group_id", "")
+    plans, error = section("ListStudentPlans", pb.ListStudentPlansRequest(school_id=school_id), "plans")
+    subjects = sorted(((s.id, s.name) for s in call("schedule", "ListSubjects", schedule_pb2.ListSubjectsRequest(
+        school_id=school_id)).subjects), key=lambda item: item[1])
+    students = sorted(people_names(school_id, identity_pb2.STUDENT, chosen).items(),
+                      key=lambda item: item[1]) if chosen else []
+    return render_template(
+        "journal_student_plans.html", school_id=school_id, names=class_names(school_id), chosen=chosen,
+        students=students, plans={p.student_id: p for p in plans}, subjects=subjects, error=error, failure=failure,
+        done=values.get("done", "")), status
+
+
+@bp.post("/schools/<uuid:school_id>/journal/students/<uuid:student_id>/plan")
+@login_required
+def set_student_plan(school_id, student_id):
+    school_id, student_id, form = str(school_id), str(student_id), request.form
+    try:
+        call("journal", "SetStudentPlan", pb.SetStudentPlanRequest(
+            school_id=school_id, student_id=student_id, home_schooled=form.get("home_schooled") == "1",
+            excluded_subject_ids=form.getlist("excluded_subject_id"), reason=form.get("reason", "").strip()))
+    except DomainError as err:
+        return student_plans_page(school_id, form, (student_id, explain(err)), http_status(err))
+    return redirect(url_for("journal_pages.student_plans", school_id=school_id, done="1",
+                            class_group_id=form.get("class_group_id", "")))

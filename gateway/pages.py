@@ -1,9 +1,12 @@
 """The Russian web pages: home (schools, roles, the teacher's week, the children's diaries), the
-teacher's lesson page that saves the whole lesson, and the diary for a week."""
+teacher's lesson page that saves the whole lesson (the topic chosen from the thematic plan or typed, marks on the
+school's scale) with each student's own homework and the homework files, and the diary for a week with the
+student's own homework and files."""
 import datetime
+import io
 import re
 
-from flask import Blueprint, g, redirect, render_template, request, url_for
+from flask import Blueprint, g, redirect, render_template, request, send_file, url_for
 
 from gateway.auth import login_required
 from gateway.errors import BadRequest, error_page, http_status
@@ -26,8 +29,10 @@ WORK_TYPES = {"classwork": "Работа на уроке", "homework": "Дома
               "independent": "Самостоятельная работа", "test": "Контрольная работа"}
 ATTENDANCE = {"absent": "Н — отсутствовал", "late": "опоздал", "ill": "Б — болел", "excused": "УП — уважительная",
               "unexcused": "НП — неуважительная"}
-LESSON_FIELDS = {"topic": "Тема урока", "homework": "Домашнее задание", "reason": "Причина изменения",
-                 "marks": "Отметка", "attendance": "Посещаемость"}
+MARK_VALUES = {"five_point": ("5", "4", "3", "2", "1"), "ten_point": tuple(str(n) for n in range(10, 0, -1)),
+               "pass_fail": ("зачёт", "незачёт")}
+LESSON_FIELDS = {"plan_topic_id": "Тема по плану", "topic": "Тема урока", "homework": "Домашнее задание",
+                 "reason": "Причина изменения", "marks": "Отметка", "attendance": "Посещаемость"}
 FIELD_PATH = re.compile(r"(\w*)(?:\[(\d+)\])?")  # marks[0].value -> marks, 0
 WEEKDAYS = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")
 
@@ -95,29 +100,120 @@ def _child_name(school_id: str, student_id: str, own_person_id: str) -> str:
 @login_required
 def lesson(school_id, lesson_id):
     school_id, lesson_id = str(school_id), str(lesson_id)
+    lesson, students = lesson_and_class(school_id, lesson_id)
+    if request.method == "GET":
+        return lesson_page(school_id, lesson, students, lesson_record(school_id, lesson_id))
+    form = lesson_form(students)
+    try:
+        call("journal", "SaveLesson", journal_pb2.SaveLessonRequest(school_id=school_id, lesson_id=lesson_id, **form))
+        return redirect(url_for("pages.lesson", school_id=school_id, lesson_id=lesson_id, saved=1))
+    except DomainError as err:
+        status, failure = http_status(err), _failure(err, form, students)
+    typed = journal_pb2.LessonRecord(topic=form["topic"], homework=form["homework"], plan_topic_id=form["plan_topic_id"],
+                                     marks=[journal_pb2.Mark(**m) for m in form["marks"]],
+                                     attendance=[journal_pb2.AttendanceEntry(**a) for a in form["attendance"]])
+    return lesson_page(school_id, lesson, students, typed, form["reason"], failure, status)
+
+
+def optional(service: str, rpc: str, message, default):
+    """A part of a page the caller may not be allowed to see (or a peer may refuse): its default then."""
+    try:
+        return call(service, rpc, message)
+    except DomainError:
+        return default
+
+
+def mark_values(scale: str) -> tuple[str, ...]:
+    """The marks a form offers on the school's scale (five-point when unknown)."""
+    return MARK_VALUES.get(scale, MARK_VALUES["five_point"])
+
+
+def lesson_page(school_id: str, lesson, students, record, reason: str = "", failure: dict | None = None,
+                status: int = 200, extra: dict | None = None):
+    """The lesson form (topic from the plan or typed, homework, marks on the school's scale, attendance), each
+    student's own homework and the homework files; `extra` is a refused individual homework or file."""
+    lesson_id = lesson.id
+    topics = optional("journal", "ListLessonTopics", journal_pb2.ListLessonTopicsRequest(
+        school_id=school_id, lesson_id=lesson_id), journal_pb2.ListLessonTopicsResponse())
+    scale = optional("journal", "GetJournalPolicy", journal_pb2.GetJournalPolicyRequest(school_id=school_id),
+                     journal_pb2.JournalPolicy()).mark_scale
+    files = optional("journal", "ListHomeworkAttachments", journal_pb2.ListHomeworkAttachmentsRequest(
+        school_id=school_id, lesson_id=lesson_id), journal_pb2.ListHomeworkAttachmentsResponse()).attachments
+    marks = {s.id: [m for m in record.marks if m.student_id == s.id] for s in students}
+    attendance = {a.student_id: a.status for a in record.attendance}
+    chosen_topic = record.plan_topic_id or ("" if record.topic else topics.suggested_topic_id)
+    return render_template(
+        "lesson.html", school_id=school_id, lesson=lesson, students=students, record=record, marks=marks,
+        attendance=attendance, reason=reason, failure=failure, saved=request.args.get("saved", ""),
+        work_types=WORK_TYPES, attendance_names=ATTENDANCE, mark_values=mark_values(scale), topics=topics.topics,
+        chosen_topic=chosen_topic, files=files, names={s.id: f"{s.name.last_name} {s.name.first_name}" for s in students},
+        own_homework={h.student_id: h.homework for h in record.student_homework}, extra=extra or {}), status
+
+
+def lesson_and_class(school_id: str, lesson_id: str):
     lesson = call("schedule", "GetLesson", schedule_pb2.GetLessonRequest(school_id=school_id, lesson_id=lesson_id))
     students = call("identity", "ListPeople", identity_pb2.ListPeopleRequest(
         school_id=school_id, kind=identity_pb2.STUDENT, class_group_id=lesson.class_group_id)).people
-    failure = None
-    if request.method == "POST":
-        form = lesson_form(students)
-        try:
-            call("journal", "SaveLesson", journal_pb2.SaveLessonRequest(school_id=school_id, lesson_id=lesson_id, **form))
-            return redirect(url_for("pages.lesson", school_id=school_id, lesson_id=lesson_id, saved=1))
-        except DomainError as err:
-            status, failure = http_status(err), _failure(err, form, students)
-        record = journal_pb2.LessonRecord(topic=form["topic"], homework=form["homework"],
-                                          marks=[journal_pb2.Mark(**m) for m in form["marks"]],
-                                          attendance=[journal_pb2.AttendanceEntry(**a) for a in form["attendance"]])
-        reason = form["reason"]
-    else:
-        record = call("journal", "GetLessonRecord", journal_pb2.GetLessonRecordRequest(school_id=school_id, lesson_id=lesson_id))
-        reason, status = "", 200
-    marks = {s.id: [m for m in record.marks if m.student_id == s.id] for s in students}
-    attendance = {a.student_id: a.status for a in record.attendance}
-    return render_template("lesson.html", lesson=lesson, students=students, record=record, marks=marks,
-                           attendance=attendance, reason=reason, failure=failure, saved="saved" in request.args,
-                           work_types=WORK_TYPES, attendance_names=ATTENDANCE), status
+    return lesson, students
+
+
+def lesson_record(school_id: str, lesson_id: str) -> journal_pb2.LessonRecord:
+    return call("journal", "GetLessonRecord", journal_pb2.GetLessonRecordRequest(school_id=school_id, lesson_id=lesson_id))
+
+
+def lesson_context(school_id: str, lesson_id: str):
+    """The lesson, its class and its stored record (to show the page again after a refusal)."""
+    return (*lesson_and_class(school_id, lesson_id), lesson_record(school_id, lesson_id))
+
+
+@bp.post("/schools/<uuid:school_id>/lessons/<uuid:lesson_id>/student-homework")
+@login_required
+def student_homework(school_id, lesson_id):
+    """One student's own homework on the lesson (SetStudentHomework); a refusal is shown under that form."""
+    school_id, lesson_id = str(school_id), str(lesson_id)
+    form = request.form
+    try:
+        call("journal", "SetStudentHomework", journal_pb2.SetStudentHomeworkRequest(
+            school_id=school_id, lesson_id=lesson_id, student_id=form.get("student_id", ""),
+            homework=form.get("homework", "").strip(), reason=form.get("reason", "").strip()))
+    except DomainError as err:
+        extra = {"homework": explain(err), "student_id": form.get("student_id", ""), "text": form.get("homework", ""),
+                 "reason": form.get("reason", "")}
+        return lesson_page(school_id, *lesson_context(school_id, lesson_id), status=http_status(err), extra=extra)
+    return redirect(url_for("pages.lesson", school_id=school_id, lesson_id=lesson_id, saved="homework"))
+
+
+@bp.post("/schools/<uuid:school_id>/lessons/<uuid:lesson_id>/homework-files")
+@login_required
+def homework_file(school_id, lesson_id):
+    """A homework file for the lesson or one student (AddHomeworkAttachment)."""
+    school_id, lesson_id = str(school_id), str(lesson_id)
+    upload = request.files.get("file")
+    try:
+        if upload is None or not upload.filename:
+            raise BadRequest("Выберите файл", {"file": "файл не выбран"})
+        call("journal", "AddHomeworkAttachment", journal_pb2.AddHomeworkAttachmentRequest(
+            school_id=school_id, lesson_id=lesson_id, student_id=request.form.get("student_id", ""),
+            filename=upload.filename, content=upload.read()))
+    except DomainError as err:
+        return lesson_page(school_id, *lesson_context(school_id, lesson_id), status=http_status(err),
+                           extra={"file": explain(err)})
+    return redirect(url_for("pages.lesson", school_id=school_id, lesson_id=lesson_id, saved="file"))
+
+
+@bp.get("/schools/<uuid:school_id>/homework-files/<uuid:attachment_id>")
+@login_required
+def homework_file_download(school_id, attachment_id):
+    """The file itself; from a diary with the student's id (the family may open only their own)."""
+    found = call("journal", "GetHomeworkAttachment", journal_pb2.GetHomeworkAttachmentRequest(
+        school_id=str(school_id), attachment_id=str(attachment_id), student_id=request.args.get("student_id", "")))
+    return send_file(io.BytesIO(found.content), mimetype=found.media_type or "application/octet-stream",
+                     as_attachment=True, download_name=found.filename or "file")
+
+
+def explain(error: DomainError) -> str:
+    """A refusal in one line: the message and what is wrong with each field."""
+    return " ".join([error.message, *(f"({text})" for text in error.fields.values())])
 
 
 def lesson_form(students) -> dict:
@@ -134,7 +230,8 @@ def lesson_form(students) -> dict:
         if form.get(f"attendance-{sid}"):
             attendance.append({"student_id": sid, "status": form[f"attendance-{sid}"]})
     return {"topic": form.get("topic", "").strip(), "homework": form.get("homework", "").strip(),
-            "reason": form.get("reason", "").strip(), "marks": marks, "attendance": attendance}
+            "reason": form.get("reason", "").strip(), "plan_topic_id": form.get("plan_topic_id", ""), "marks": marks,
+            "attendance": attendance}
 
 
 def _failure(error: DomainError, form: dict, students) -> dict:

@@ -9,7 +9,8 @@ from services.common.runtime import start
 from services.journal import tables
 from services.journal.events import handlers
 from services.journal.handlers import Deps
-from services.journal.peers import IdentityClient, ScheduleClient
+from services.journal.peers import IdentityClient
+from services.journal.plan_client import PlanScheduleClient
 from services.journal.servicer import JournalServicer
 
 BUCKET = "otmetka-homework"  # homework files of every school, each under its own prefix
@@ -21,7 +22,7 @@ def main() -> None:
     store.ensure_bucket()
     servicer = JournalServicer(Deps(
         runtime.db, runtime.outbox, runtime.principals,
-        schedule=ScheduleClient(runtime.peer("schedule", schedule_pb2_grpc.ScheduleServiceStub)),
+        schedule=PlanScheduleClient(runtime.peer("schedule", schedule_pb2_grpc.ScheduleServiceStub)),
         identity=IdentityClient(runtime.peer("identity", identity_pb2_grpc.IdentityServiceStub)), store=store))
 
     def register(server):

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from services.common.dates import parse_date
 from services.common.errors import FailedPrecondition, Invalid
+from services.journal import mark_scale
 
-MARK_VALUES = ("1", "2", "3", "4", "5")  # the school's five-point scale
 ATTENDANCE_STATUSES = ("absent", "late", "ill", "excused", "unexcused")
 DEFAULT_WORK_TYPE = "classwork"
 MAX_TOPIC = 500
@@ -46,6 +46,7 @@ class LessonEntry:
     homework: str
     marks: list[MarkInput]
     attendance: dict[str, str]  # student_id -> status
+    plan_topic_id: str | None = None  # the thematic plan's topic (plan_topics.py), None = typed or no topic
 
 
 @dataclass(frozen=True)
@@ -90,15 +91,15 @@ def bounded_text(value: str, field: str, max_length: int) -> str:
 
 
 def lesson_entry(topic: str, homework: str, marks: Iterable[MarkInput],
-                 attendance: Iterable[AttendanceInput]) -> LessonEntry:
+                 attendance: Iterable[AttendanceInput], plan_topic_id: str | None = None) -> LessonEntry:
     valid_marks: list[MarkInput] = []
     for i, mark in enumerate(marks):
         field = f"marks[{i}]"
-        valid = MarkInput(student_id(mark.student_id, f"{field}.student_id"), (mark.value or "").strip(),
+        valid = MarkInput(student_id(mark.student_id, f"{field}.student_id"), mark_scale.normalized(mark.value),
                           bounded_text(mark.work_type, f"{field}.work_type", MAX_WORK_TYPE) or DEFAULT_WORK_TYPE,
                           bounded_text(mark.comment, f"{field}.comment", MAX_COMMENT))
-        if valid.value not in MARK_VALUES:
-            raise Invalid(f"{field}.value", "отметка по пятибалльной шкале: от 1 до 5")
+        if not valid.value:
+            raise Invalid(f"{field}.value", "укажите отметку")
         if any(other.key == valid.key for other in valid_marks):
             raise Invalid(f"{field}.work_type", "у ученика уже есть отметка за этот вид работы на уроке")
         valid_marks.append(valid)
@@ -112,7 +113,13 @@ def lesson_entry(topic: str, homework: str, marks: Iterable[MarkInput],
             raise Invalid(f"{field}.student_id", "посещаемость ученика уже указана")
         statuses[sid] = entry.status
     return LessonEntry(bounded_text(topic, "topic", MAX_TOPIC), bounded_text(homework, "homework", MAX_HOMEWORK),
-                       valid_marks, statuses)
+                       valid_marks, statuses, plan_topic_id)
+
+
+def check_scale(marks: Iterable[MarkInput], school_scale: str) -> None:
+    """Every mark is on the school's scale (a policy setting)."""
+    for i, mark in enumerate(marks):
+        mark_scale.mark(mark.value, school_scale, f"marks[{i}].value")
 
 
 def check_class_list(entry: LessonEntry, students: set[str]) -> None:

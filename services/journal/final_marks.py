@@ -1,5 +1,5 @@
 """Annual, exam and final marks (J7): the subject's teacher of the student or the form teacher sets them for the
-academic year of the student's class group; values as term marks (1..5, ОСВ, Н/А); not in a subject the student's
+academic year of the student's class group; values as term marks (the school's scale, ОСВ, Н/А); not in a subject the student's
 plan leaves out (J9). Each change is a ledger row and a FinalMarkSet event."""
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from proto.journal.v1 import journal_pb2 as pb
 from services.common import policy
 from services.common.db import parse_uuid
 from services.common.errors import Invalid
-from services.journal import closed_years, domain, ledger, period_marks, student_plans
+from services.journal import closed_years, domain, ledger, period_marks, policy_store, student_plans
 from services.journal import student_plan_rules as plan_rules
 from services.journal import term_mark_rules as rules
 from services.journal.tables import final_marks
@@ -56,6 +56,7 @@ def set_final_mark(deps: Deps, school_id: str, student_id: str, subject_id: str,
     with deps.db.tenant_session(school_id) as session:
         closed_years.require_open(session, school_id, "student_id", class_group_id=class_group_id,
                                   academic_year_id=year_id)
+        rules.check_scale(value, policy_store.load(session).mark_scale)
         plan_rules.check_period_mark(student_plans.plan_of(session, student_id), subject_id)
         key = (final_marks.c.student_id == student_id, final_marks.c.subject_id == subject_id,
                final_marks.c.academic_year_id == year_id, final_marks.c.kind == kind)

@@ -1,7 +1,7 @@
 """The teacher's grid (J1, J2, J10): one subject's lessons in a class group (or one subgroup) × its students,
-every cell's marks and attendance, each student's weighted average and plan (J9). The whole class's grid has the
-subgroups' lessons too, each blank ("outside") for the students not in that subgroup. One schedule call (plus one
-per subgroup met), one identity call, five SQL queries."""
+every cell's marks and attendance, each student's weighted average (none on a pass/fail scale) and plan (J9).
+The whole class's grid has the subgroups' lessons too, each blank ("outside") for the students not in that
+subgroup. One schedule call (plus one per subgroup met), one identity call, six SQL queries."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -14,7 +14,7 @@ from services.common import policy
 from services.common.dates import parse_date
 from services.common.db import parse_uuid
 from services.common.errors import Invalid
-from services.journal import messages, student_plans, work_types
+from services.journal import mark_scale, messages, policy_store, student_plans, work_types
 from services.journal import student_plan_rules as plan_rules
 from services.journal import work_type_rules as rules
 from services.journal.tables import attendance, lesson_records, marks
@@ -71,10 +71,11 @@ def get_grid(deps: Deps, school_id: str, class_group_id: str, subject_id: str, t
     ids = [lesson.id for lesson in lessons]
     with deps.db.tenant_session(school_id) as session:
         kinds = work_types.load(session)
+        school_scale = policy_store.load(session).mark_scale
         plans = student_plans.load(session, [person.id for person in students])
         texts = {r.lesson_id: r for r in session.execute(
-            select(lesson_records.c.lesson_id, lesson_records.c.topic, lesson_records.c.homework)
-            .where(lesson_records.c.lesson_id.in_(ids)))}
+            select(lesson_records.c.lesson_id, lesson_records.c.topic, lesson_records.c.homework,
+                   lesson_records.c.plan_topic_id).where(lesson_records.c.lesson_id.in_(ids)))}
         cell_marks: dict[tuple[str, str], list] = defaultdict(list)
         for row in session.execute(select(marks).where(marks.c.lesson_id.in_(ids))
                                    .order_by(marks.c.created_at, marks.c.work_type)).mappings():
@@ -91,18 +92,22 @@ def get_grid(deps: Deps, school_id: str, class_group_id: str, subject_id: str, t
         lessons=[pb.GridLesson(lesson_id=lesson.id, date=lesson.date, lesson_number=lesson.lesson_number,
                                topic=texts[lesson.id].topic if lesson.id in texts else "",
                                homework=texts[lesson.id].homework if lesson.id in texts else "",
+                               plan_topic_id=(texts[lesson.id].plan_topic_id or "") if lesson.id in texts else "",
                                subgroup_id=lesson.subgroup_id, subgroup_name=lesson.subgroup_name) for lesson in lessons],
-        students=[_student(person, ids, cell_marks, statuses, weights, dates, subject_id,
+        students=[_student(person, ids, cell_marks, statuses, weights if mark_scale.has_average(school_scale) else None,
+                           dates, subject_id,
                            plans.get(person.id, plan_rules.REGULAR).state(subject_id),
                            {lesson.id for lesson in lessons if lesson.subgroup_id
                             and person.id not in members[lesson.subgroup_id]}) for person in students],
-        work_types=[work_types.message(w) for w in kinds])
+        work_types=[work_types.message(w) for w in kinds], mark_scale=school_scale)
 
 
-def _student(person, ids: list[str], cell_marks: dict, statuses: dict, weights: dict, dates: dict,
+def _student(person, ids: list[str], cell_marks: dict, statuses: dict, weights: dict | None, dates: dict,
              subject_id: str, plan: str, outside: set[str]) -> pb.GridStudent:
+    """The student's row; weights None = a scale without averages (pass/fail)."""
     rows = [row for lesson_id in ids for row in cell_marks.get((lesson_id, person.id), [])]
-    average = rules.weighted_average(((row["value"], row["work_type"]) for row in rows), weights)
+    average = None if weights is None else rules.weighted_average(((row["value"], row["work_type"]) for row in rows),
+                                                                  weights)
     return pb.GridStudent(
         student_id=person.id, last_name=person.name.last_name, first_name=person.name.first_name,
         middle_name=person.name.middle_name, plan=plan, average="" if average is None else str(average), marks_count=len(rows),

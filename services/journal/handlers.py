@@ -22,6 +22,7 @@ from services.journal import (
     domain,
     ledger,
     messages,
+    plan_topics,
     policy_store,
     student_plans,
     subgroups,
@@ -62,15 +63,18 @@ def lesson_fields(lesson: schedule_pb2.Lesson) -> dict:
 
 def save_lesson(deps: Deps, school_id: str, lesson_id: str, topic: str, homework: str,
                 mark_inputs: list[domain.MarkInput], attendance_inputs: list[domain.AttendanceInput],
-                reason: str, client_address: str) -> pb.LessonRecord:
+                reason: str, client_address: str, plan_topic_id: str = "") -> pb.LessonRecord:
     """Stores the whole lesson as given: marks and attendance not listed are removed. The lesson's teacher or its
-    substitute records it; a subgroup's lesson is recorded for the subgroup's students."""
+    substitute records it; a subgroup's lesson is recorded for the subgroup's students. A topic of the thematic plan
+    (plan_topic_id) must be of the class group's plan for the subject; an empty topic takes its title."""
     school_id = parse_uuid(school_id, "school_id")
     principal = deps.principals.resolve(school_id)
     policy.require(principal, "lesson.record")
     lesson = deps.schedule.get_lesson(school_id, parse_uuid(lesson_id, "lesson_id"))
     policy.require(principal, "lesson.record", teacher_id=subgroups.teachers(lesson))
-    entry = domain.lesson_entry(topic, homework, mark_inputs, attendance_inputs)
+    chosen_topic, topic = plan_topics.chosen(plan_topics.plan_of(deps, lesson) if plan_topic_id else [],
+                                             plan_topic_id, (topic or "").strip())
+    entry = domain.lesson_entry(topic, homework, mark_inputs, attendance_inputs, chosen_topic)
     domain.check_lesson_recordable(lesson.status, lesson.year_closed)
     domain.check_class_list(entry, subgroups.lesson_students(deps.schedule, deps.identity, school_id, lesson))
     fields = lesson_fields(lesson)
@@ -78,6 +82,7 @@ def save_lesson(deps: Deps, school_id: str, lesson_id: str, topic: str, homework
     with deps.db.tenant_session(school_id) as session:
         settings = policy_store.load(session)
         unlocks.require_open(session, lesson, settings, now, principal.person_id)
+        domain.check_scale(entry.marks, settings.mark_scale)
         work_type_rules.check_marks([m.work_type for m in entry.marks], [w.code for w in work_types.load(session)])
         plan_rules.check_lesson_marks(entry.marks, student_plans.load(session, {m.student_id for m in entry.marks}),
                                       lesson.subject_id)
@@ -129,13 +134,22 @@ class LessonChanges:
         key = (lesson_records.c.lesson_id == self.lesson_id,)
         self.session.execute(pg_insert(lesson_records).values(dict(self.lesson, topic="", homework="", updated_at=self.now))
                              .on_conflict_do_nothing())
-        stored = self.session.execute(select(lesson_records.c.topic, lesson_records.c.homework).where(*key)
-                                      .with_for_update()).one()
+        stored = self.session.execute(select(lesson_records.c.topic, lesson_records.c.homework,
+                                             lesson_records.c.plan_topic_id).where(*key).with_for_update()).one()
         self.session.execute(update(lesson_records).where(*key).values(
-            dict(self.lesson, topic=entry.topic, homework=entry.homework, updated_at=self.now)))
+            dict(self.lesson, topic=entry.topic, homework=entry.homework, plan_topic_id=entry.plan_topic_id,
+                 updated_at=self.now)))
         common = dict(lesson_id=self.lesson_id, class_group_id=self.lesson["class_group_id"], lesson_date=self.lesson_date)
+        topic_set = pb.TopicSet(topic=entry.topic, plan_topic_id=entry.plan_topic_id or "", **common)
         if stored.topic != entry.topic:
-            self.record("topic", {"topic": stored.topic}, {"topic": entry.topic}, pb.TopicSet(topic=entry.topic, **common))
+            self.record("topic", {"topic": stored.topic}, {"topic": entry.topic}, topic_set)
+        if stored.plan_topic_id != entry.plan_topic_id:
+            self.ledger_rows.append(ledger.entry(
+                self.lesson["school_id"], self.principal, self.client_address, self.now, "plan_topic",
+                {"plan_topic_id": stored.plan_topic_id}, {"plan_topic_id": entry.plan_topic_id}, self.reason,
+                lesson_id=self.lesson_id))
+            if stored.topic == entry.topic:
+                self.events.append(topic_set)
         if stored.homework != entry.homework:
             self.record("homework", {"homework": stored.homework}, {"homework": entry.homework},
                         pb.HomeworkSet(homework=entry.homework, **common))
@@ -218,7 +232,13 @@ def read_record(session: Session, lesson_id: str) -> pb.LessonRecord | None:
                                 .order_by(marks.c.student_id, marks.c.work_type)).mappings()
     attendance_rows = session.execute(select(attendance).where(attendance.c.lesson_id == lesson_id)
                                       .order_by(attendance.c.student_id)).mappings()
-    return messages.lesson_record(record, mark_rows, attendance_rows)
+    return messages.lesson_record(record, mark_rows, attendance_rows, own_homework(session, lesson_id))
+
+
+def own_homework(session: Session, lesson_id: str) -> list:
+    """The individual homework of the lesson's students (set even before anything else of the lesson is)."""
+    return session.execute(select(student_homework).where(student_homework.c.lesson_id == lesson_id)
+                           .order_by(student_homework.c.student_id)).mappings().all()
 
 
 def get_lesson_record(deps: Deps, school_id: str, lesson_id: str) -> pb.LessonRecord:
@@ -228,9 +248,10 @@ def get_lesson_record(deps: Deps, school_id: str, lesson_id: str) -> pb.LessonRe
     lesson_id = parse_uuid(lesson_id, "lesson_id")
     with deps.db.tenant_session(school_id) as session:
         record = read_record(session, lesson_id)
+        individual = own_homework(session, lesson_id) if record is None else []
     if record is None:
         record = messages.lesson_record(dict(lesson_fields(deps.schedule.get_lesson(school_id, lesson_id)),
-                                             topic="", homework=""), [], [])
+                                             topic="", homework=""), [], [], individual)
     return record
 
 

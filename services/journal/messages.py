@@ -9,15 +9,18 @@ def mark(row: Mapping, lesson_date: str, subject_id: str) -> pb.Mark:
                    work_type=row["work_type"], comment=row["comment"], lesson_date=lesson_date, subject_id=subject_id)
 
 
-def lesson_record(record: Mapping, marks: Iterable[Mapping], attendance: Iterable[Mapping]) -> pb.LessonRecord:
+def lesson_record(record: Mapping, marks: Iterable[Mapping], attendance: Iterable[Mapping],
+                  own_homework: Iterable[Mapping] = ()) -> pb.LessonRecord:
     lesson_date = record["lesson_date"].isoformat()
     return pb.LessonRecord(
         lesson_id=record["lesson_id"], school_id=record["school_id"], class_group_id=record["class_group_id"],
         subject_id=record["subject_id"], subject_name=record["subject_name"], lesson_date=lesson_date,
-        topic=record["topic"], homework=record["homework"],
+        topic=record["topic"], homework=record["homework"], plan_topic_id=record.get("plan_topic_id") or "",
         marks=[mark(m, lesson_date, record["subject_id"]) for m in marks],
         attendance=[pb.AttendanceEntry(lesson_id=a["lesson_id"], student_id=a["student_id"], status=a["status"])
-                    for a in attendance])
+                    for a in attendance],
+        student_homework=[pb.StudentHomework(lesson_id=h["lesson_id"], student_id=h["student_id"], homework=h["homework"])
+                          for h in own_homework])
 
 
 def _time(value) -> str:

@@ -30,6 +30,7 @@ class LessonState:
     lesson: schedule_pb2.Lesson
     topic: str = ""
     homework: str = ""
+    plan_topic_id: str | None = None  # kept as stored: a paper line's topic is typed text
     marks: dict[tuple[str, str], domain.MarkInput] = field(default_factory=dict)
     attendance: dict[str, str] = field(default_factory=dict)
     added: bool = False
@@ -84,6 +85,7 @@ def import_paper_journal(deps: Deps, school_id: str, class_group_id: str, filena
                 if lesson.id in locked:
                     raise rules.LineError("date", f"урок закрыт для изменений: {locked[lesson.id]}; "
                                                   "отправьте запрос на открытие урока")
+                rules.check_scale(line, settings.mark_scale)
                 status = _merge(states[lesson.id], line, student, codes, plans)
             except rules.LineError as problem:
                 error(line.line, problem, lesson.id)
@@ -97,7 +99,7 @@ def import_paper_journal(deps: Deps, school_id: str, class_group_id: str, filena
                 if state.added:
                     changes = LessonChanges(deps.outbox, session, lesson_fields(state.lesson), principal,
                                             client_address, ledger_reason, now, settings, state.lesson.ends_at)
-                    changes.save_texts(domain.LessonEntry(state.topic, state.homework, [], {}))
+                    changes.save_texts(domain.LessonEntry(state.topic, state.homework, [], {}, state.plan_topic_id))
                     changes.save_marks(list(state.marks.values()))
                     changes.save_attendance(state.attendance)
                     changes.flush()
@@ -143,9 +145,10 @@ def _load(session, lessons: list[schedule_pb2.Lesson]) -> dict[str, LessonState]
     """The stored records of the lessons (three queries)."""
     states = {lesson.id: LessonState(lesson) for lesson in lessons}
     ids = list(states)
-    for row in session.execute(select(lesson_records.c.lesson_id, lesson_records.c.topic, lesson_records.c.homework)
-                               .where(lesson_records.c.lesson_id.in_(ids))):
-        states[row.lesson_id].topic, states[row.lesson_id].homework = row.topic, row.homework
+    for row in session.execute(select(lesson_records.c.lesson_id, lesson_records.c.topic, lesson_records.c.homework,
+                                      lesson_records.c.plan_topic_id).where(lesson_records.c.lesson_id.in_(ids))):
+        state = states[row.lesson_id]
+        state.topic, state.homework, state.plan_topic_id = row.topic, row.homework, row.plan_topic_id
     for row in session.execute(select(marks).where(marks.c.lesson_id.in_(ids))).mappings():
         states[row["lesson_id"]].marks[row["student_id"], row["work_type"]] = domain.MarkInput(
             row["student_id"], row["value"], row["work_type"], row["comment"])

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from services.common.dates import parse_date
 from services.common.errors import Invalid
 from services.common.tabular import read_table
-from services.journal import domain
+from services.journal import domain, mark_scale
 
 COLUMNS = ("date", "lesson_number", "subject", "student", "mark", "work_type", "attendance", "topic")
 REQUIRED_COLUMNS = ("date", "lesson_number", "student")
@@ -71,9 +71,7 @@ def check_line(number: int, values: dict[str, str]) -> PaperLine:
         raise LineError("lesson_number", "номер урока: целое число от 1 до 12")
     if not values.get("student"):
         raise LineError("student", "укажите ученика: идентификатор или «Фамилия Имя»")
-    mark = values.get("mark", "")
-    if mark and mark not in domain.MARK_VALUES:
-        raise LineError("mark", "отметка по пятибалльной шкале: от 1 до 5")
+    mark = mark_scale.normalized(values.get("mark", ""))
     raw = values.get("attendance", "").lower()
     attendance = ATTENDANCE_ALIASES.get(raw, raw)
     if attendance and attendance not in domain.ATTENDANCE_STATUSES:
@@ -85,6 +83,12 @@ def check_line(number: int, values: dict[str, str]) -> PaperLine:
         raise LineError("mark", "в строке нет ни отметки, ни посещаемости, ни темы")
     return PaperLine(number, date, int(lesson_number), values.get("subject", ""), values["student"], mark,
                      work_type if mark else "", attendance, topic)
+
+
+def check_scale(line: PaperLine, school_scale: str) -> None:
+    """The line's mark is on the school's scale (read from the policy in the import's transaction)."""
+    if line.mark:
+        _check("mark", mark_scale.mark, line.mark, school_scale, "mark")
 
 
 def check_period(lines: Iterable[PaperLine]) -> tuple[dt.date, dt.date]:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 
 from services.common.errors import Invalid
+from services.journal import mark_scale
 from services.journal.work_type_rules import CODE as WORK_TYPE_CODE
 
 
@@ -26,6 +27,7 @@ class JournalPolicy:
     homework_deadline_minutes: int = 90  # J3: homework within 1.5 h after the lesson [001 §2.7]
     written_work_days: int = 3           # J3: written work marks within 3 working days [001 §2.5] ([004 §7.4]: 7 days)
     written_work_types: str = "test,independent"  # which work types are written work (codes, comma-separated)
+    mark_scale: str = mark_scale.FIVE_POINT  # J2: five_point, ten_point or pass_fail (mark_scale.py)
 
     @property
     def written(self) -> frozenset[str]:
@@ -98,6 +100,7 @@ CHECKS: dict[str, Callable[[object, str], object]] = {
     "homework_deadline_minutes": _integer(0, 1440, "через сколько минут после урока нужно задать домашнее задание"),
     "written_work_days": _integer(0, 30, "за сколько рабочих дней выставляют отметки за письменные работы"),
     "written_work_types": _codes,
+    "mark_scale": mark_scale.scale,
 }
 
 

@@ -12,6 +12,7 @@ from services.journal import (
     homework,
     late_entries,
     paper_import,
+    plan_topics,
     policy_store,
     reverts,
     school_policy,
@@ -31,10 +32,14 @@ class JournalServicer(journal_pb2_grpc.JournalServiceServicer):
         marks = [domain.MarkInput(m.student_id, m.value, m.work_type, m.comment) for m in request.marks]
         attendance = [domain.AttendanceInput(a.student_id, a.status) for a in request.attendance]
         return handlers.save_lesson(self.deps, request.school_id, request.lesson_id, request.topic, request.homework,
-                                    marks, attendance, request.reason, request_context.client_address())
+                                    marks, attendance, request.reason, request_context.client_address(),
+                                    request.plan_topic_id)
 
     def GetLessonRecord(self, request, context):
         return handlers.get_lesson_record(self.deps, request.school_id, request.lesson_id)
+
+    def ListLessonTopics(self, request, context):
+        return plan_topics.list_lesson_topics(self.deps, request.school_id, request.lesson_id)
 
     def GetDiary(self, request, context):
         return handlers.get_diary(self.deps, request.school_id, request.student_id, request.date_from, request.date_to)

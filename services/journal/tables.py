@@ -26,6 +26,7 @@ lesson_records = sa.Table(
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     uuid_column("subgroup_id", nullable=True),
     uuid_column("substitute_teacher_id", nullable=True),
+    uuid_column("plan_topic_id", nullable=True),  # the thematic plan's topic chosen for the lesson (0011)
 )
 
 marks = sa.Table(

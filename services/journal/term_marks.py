@@ -1,5 +1,5 @@
 """Term marks (J7, J8): the subject's teacher of the student (their subgroup's, J10) or the form teacher of the
-class sets a student's mark for a term, numeric only with enough current marks;
+class sets a student's mark for a term on the school's scale, only with enough current marks (ОСВ, Н/А always);
 once set, the term's lessons of that subject and class close for their teacher."""
 from __future__ import annotations
 
@@ -44,10 +44,12 @@ def set_term_mark(deps: Deps, school_id: str, student_id: str, subject_id: str, 
         closed_years.require_open(session, school_id, "term_id", class_group_id=class_group_id, term_id=term_id)
         count = session.scalar(select(func.count()).select_from(marks).where(
             marks.c.student_id == student_id, marks.c.lesson_id.in_([lesson.id for lesson in lessons])))
+        settings = policy_store.load(session)
+        rules.check_scale(value, settings.mark_scale)
         plan = student_plans.plan_of(session, student_id)
         plan_rules.check_period_mark(plan, subject_id)
         if plan_rules.needs_current_marks(plan):
-            rules.check_enough_marks(value, count, policy_store.load(session).min_marks(hours), hours)
+            rules.check_enough_marks(value, count, settings.min_marks(hours), hours)
         key = (term_marks.c.student_id == student_id, term_marks.c.subject_id == subject_id,
                term_marks.c.term_id == term_id)
         stored = session.execute(select(term_marks).where(*key).with_for_update()).mappings().first()

@@ -1,7 +1,9 @@
 """The journal's pages in headless Chromium, through the running gateway: the teacher fills in a lesson's column on
 the class's grid (a refusal next to its field first), finds the lesson locked once the school turns the edit lock on,
-asks for it to be opened; the deputy head opens it on the control page; the teacher then saves it. Keeps
-screenshots in .run/screenshots/."""
+asks for it to be opened; the deputy head opens it on the control page; the teacher then saves it. Then the teacher
+records the lesson's topic from the class's thematic plan on the lesson page and tries a term mark on the period-marks
+page (refused for too few marks, the reason shown in the cell), then sets Н/А. Keeps screenshots in .run/screenshots/."""
+import base64
 import uuid
 
 import pytest
@@ -27,7 +29,8 @@ def school(installation):
     grid = (f"{BASE}/schools/{sid}/journal/grid?class_group_id={seeded['class_group']['id']}"
             f"&subject_id={seeded['subject']['id']}&from={MONDAY}&to={SUNDAY}")
     return {"id": sid, "admin": admin, "lesson_id": lesson["id"], "students": seeded["students"], "grid": grid,
-            **login}
+            "class_group_id": seeded["class_group"]["id"], "subject_id": seeded["subject"]["id"],
+            "term_id": lesson["term_id"], **login}
 
 
 def signed_in(page: Page, credentials: tuple[str, str]) -> Page:
@@ -89,3 +92,35 @@ def test_the_teacher_records_a_lesson_on_the_grid_and_asks_to_open_it_once_locke
     expect(teacher.locator(".notice")).to_have_text("Урок сохранён")
     expect(teacher.get_by_role("row").filter(has_text=school["students"][0]["name"]["last_name"])).to_contain_text("5.00")
     school["admin"].put(f"/schools/{school['id']}/journal-policy", {"edit_lock_days": 0})
+
+
+def test_the_teacher_takes_the_topic_from_the_plan_and_sees_why_a_term_mark_is_refused(school, new_page):  # noqa: F811
+    sid, group, subject = school["id"], school["class_group_id"], school["subject_id"]
+    plan = "order;title;hours\n1;Натуральные числа;2\n2;Дроби;3\n"
+    school["admin"].post(f"/schools/{sid}/class-groups/{group}/thematic-plans/{subject}/import", {
+        "filename": "plan.csv", "content_base64": base64.b64encode(plan.encode()).decode()}, expect=200)
+    teacher = signed_in(new_page(), school["teacher"])
+    teacher.goto(f"{BASE}/schools/{sid}/lessons/{school['lesson_id']}")
+    chooser = teacher.get_by_label("Тема по тематическому плану")
+    expect(chooser.locator("option:checked")).to_have_text("1. Натуральные числа")  # the next uncovered topic
+    teacher.get_by_label("Причина изменения").fill("Тема по плану")
+    teacher.get_by_role("button", name="Сохранить урок").click()
+    expect(teacher.locator(".notice")).to_have_text("Сохранено")
+    expect(teacher.get_by_label("Тема урока")).to_have_value("Натуральные числа")
+    screenshot(teacher, "journal-lesson-plan-topic.png")
+
+    first = school["students"][0]
+    teacher.goto(f"{BASE}/schools/{sid}/journal/period-marks?class_group_id={group}&subject_id={subject}"
+                 f"&term_id={school['term_id']}")
+    row = teacher.get_by_role("row").filter(has_text=first["name"]["last_name"])
+    term_cell = row.get_by_role("cell").nth(1)
+    term_cell.get_by_role("combobox").select_option("5")
+    term_cell.get_by_role("button", name="Выставить").click()
+    row = teacher.get_by_role("row").filter(has_text=first["name"]["last_name"])
+    expect(row.get_by_role("alert")).to_contain_text("нужно не меньше")
+    screenshot(teacher, "journal-period-marks-refused.png")
+    row.get_by_role("cell").nth(1).get_by_role("combobox").select_option("Н/А")
+    row.get_by_role("cell").nth(1).get_by_role("button", name="Выставить").click()
+    expect(teacher.locator(".notice")).to_have_text("Оценка сохранена")
+    expect(teacher.get_by_role("row").filter(has_text=first["name"]["last_name"]).get_by_role("cell").nth(1)
+           ).to_contain_text("Н/А")

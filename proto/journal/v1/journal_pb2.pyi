@@ -57,7 +57,7 @@ class AttendanceEntry(_message.Message):
     def __init__(self, lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
 
 class LessonRecord(_message.Message):
-    __slots__ = ("lesson_id", "school_id", "class_group_id", "subject_id", "subject_name", "lesson_date", "topic", "homework", "marks", "attendance")
+    __slots__ = ("lesson_id", "school_id", "class_group_id", "subject_id", "subject_name", "lesson_date", "topic", "homework", "marks", "attendance", "plan_topic_id", "student_homework")
     LESSON_ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
@@ -68,6 +68,8 @@ class LessonRecord(_message.Message):
     HOMEWORK_FIELD_NUMBER: _ClassVar[int]
     MARKS_FIELD_NUMBER: _ClassVar[int]
     ATTENDANCE_FIELD_NUMBER: _ClassVar[int]
+    PLAN_TOPIC_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_HOMEWORK_FIELD_NUMBER: _ClassVar[int]
     lesson_id: str
     school_id: str
     class_group_id: str
@@ -78,10 +80,12 @@ class LessonRecord(_message.Message):
     homework: str
     marks: _containers.RepeatedCompositeFieldContainer[Mark]
     attendance: _containers.RepeatedCompositeFieldContainer[AttendanceEntry]
-    def __init__(self, lesson_id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., lesson_date: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[_Iterable[_Union[AttendanceEntry, _Mapping]]] = ...) -> None: ...
+    plan_topic_id: str
+    student_homework: _containers.RepeatedCompositeFieldContainer[StudentHomework]
+    def __init__(self, lesson_id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., lesson_date: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[_Iterable[_Union[AttendanceEntry, _Mapping]]] = ..., plan_topic_id: _Optional[str] = ..., student_homework: _Optional[_Iterable[_Union[StudentHomework, _Mapping]]] = ...) -> None: ...
 
 class SaveLessonRequest(_message.Message):
-    __slots__ = ("school_id", "lesson_id", "topic", "homework", "marks", "attendance", "reason")
+    __slots__ = ("school_id", "lesson_id", "topic", "homework", "marks", "attendance", "reason", "plan_topic_id")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     LESSON_ID_FIELD_NUMBER: _ClassVar[int]
     TOPIC_FIELD_NUMBER: _ClassVar[int]
@@ -89,6 +93,7 @@ class SaveLessonRequest(_message.Message):
     MARKS_FIELD_NUMBER: _ClassVar[int]
     ATTENDANCE_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
+    PLAN_TOPIC_ID_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     lesson_id: str
     topic: str
@@ -96,7 +101,8 @@ class SaveLessonRequest(_message.Message):
     marks: _containers.RepeatedCompositeFieldContainer[MarkInput]
     attendance: _containers.RepeatedCompositeFieldContainer[AttendanceInput]
     reason: str
-    def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[MarkInput, _Mapping]]] = ..., attendance: _Optional[_Iterable[_Union[AttendanceInput, _Mapping]]] = ..., reason: _Optional[str] = ...) -> None: ...
+    plan_topic_id: str
+    def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[MarkInput, _Mapping]]] = ..., attendance: _Optional[_Iterable[_Union[AttendanceInput, _Mapping]]] = ..., reason: _Optional[str] = ..., plan_topic_id: _Optional[str] = ...) -> None: ...
 
 class GetLessonRecordRequest(_message.Message):
     __slots__ = ("school_id", "lesson_id")
@@ -105,6 +111,36 @@ class GetLessonRecordRequest(_message.Message):
     school_id: str
     lesson_id: str
     def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ...) -> None: ...
+
+class ListLessonTopicsRequest(_message.Message):
+    __slots__ = ("school_id", "lesson_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    lesson_id: str
+    def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ...) -> None: ...
+
+class LessonTopic(_message.Message):
+    __slots__ = ("plan_topic_id", "position", "title", "hours", "covered")
+    PLAN_TOPIC_ID_FIELD_NUMBER: _ClassVar[int]
+    POSITION_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    HOURS_FIELD_NUMBER: _ClassVar[int]
+    COVERED_FIELD_NUMBER: _ClassVar[int]
+    plan_topic_id: str
+    position: int
+    title: str
+    hours: str
+    covered: bool
+    def __init__(self, plan_topic_id: _Optional[str] = ..., position: _Optional[int] = ..., title: _Optional[str] = ..., hours: _Optional[str] = ..., covered: _Optional[bool] = ...) -> None: ...
+
+class ListLessonTopicsResponse(_message.Message):
+    __slots__ = ("topics", "suggested_topic_id")
+    TOPICS_FIELD_NUMBER: _ClassVar[int]
+    SUGGESTED_TOPIC_ID_FIELD_NUMBER: _ClassVar[int]
+    topics: _containers.RepeatedCompositeFieldContainer[LessonTopic]
+    suggested_topic_id: str
+    def __init__(self, topics: _Optional[_Iterable[_Union[LessonTopic, _Mapping]]] = ..., suggested_topic_id: _Optional[str] = ...) -> None: ...
 
 class GetDiaryRequest(_message.Message):
     __slots__ = ("school_id", "student_id", "date_from", "date_to")
@@ -151,7 +187,7 @@ class Diary(_message.Message):
     def __init__(self, student_id: _Optional[str] = ..., entries: _Optional[_Iterable[_Union[DiaryEntry, _Mapping]]] = ...) -> None: ...
 
 class JournalPolicy(_message.Message):
-    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end", "attendance_correction_days", "homework_deadline_minutes", "written_work_days", "written_work_types")
+    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end", "attendance_correction_days", "homework_deadline_minutes", "written_work_days", "written_work_types", "mark_scale")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     EDIT_LOCK_DAYS_FIELD_NUMBER: _ClassVar[int]
     UNLOCK_HOURS_FIELD_NUMBER: _ClassVar[int]
@@ -166,6 +202,7 @@ class JournalPolicy(_message.Message):
     HOMEWORK_DEADLINE_MINUTES_FIELD_NUMBER: _ClassVar[int]
     WRITTEN_WORK_DAYS_FIELD_NUMBER: _ClassVar[int]
     WRITTEN_WORK_TYPES_FIELD_NUMBER: _ClassVar[int]
+    MARK_SCALE_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     edit_lock_days: int
     unlock_hours: int
@@ -180,7 +217,8 @@ class JournalPolicy(_message.Message):
     homework_deadline_minutes: int
     written_work_days: int
     written_work_types: str
-    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ..., attendance_correction_days: _Optional[int] = ..., homework_deadline_minutes: _Optional[int] = ..., written_work_days: _Optional[int] = ..., written_work_types: _Optional[str] = ...) -> None: ...
+    mark_scale: str
+    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ..., attendance_correction_days: _Optional[int] = ..., homework_deadline_minutes: _Optional[int] = ..., written_work_days: _Optional[int] = ..., written_work_types: _Optional[str] = ..., mark_scale: _Optional[str] = ...) -> None: ...
 
 class GetJournalPolicyRequest(_message.Message):
     __slots__ = ("school_id",)
@@ -189,7 +227,7 @@ class GetJournalPolicyRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ...) -> None: ...
 
 class SetJournalPolicyRequest(_message.Message):
-    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end", "attendance_correction_days", "homework_deadline_minutes", "written_work_days", "written_work_types")
+    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end", "attendance_correction_days", "homework_deadline_minutes", "written_work_days", "written_work_types", "mark_scale")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     EDIT_LOCK_DAYS_FIELD_NUMBER: _ClassVar[int]
     UNLOCK_HOURS_FIELD_NUMBER: _ClassVar[int]
@@ -204,6 +242,7 @@ class SetJournalPolicyRequest(_message.Message):
     HOMEWORK_DEADLINE_MINUTES_FIELD_NUMBER: _ClassVar[int]
     WRITTEN_WORK_DAYS_FIELD_NUMBER: _ClassVar[int]
     WRITTEN_WORK_TYPES_FIELD_NUMBER: _ClassVar[int]
+    MARK_SCALE_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     edit_lock_days: int
     unlock_hours: int
@@ -218,7 +257,8 @@ class SetJournalPolicyRequest(_message.Message):
     homework_deadline_minutes: int
     written_work_days: int
     written_work_types: str
-    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ..., attendance_correction_days: _Optional[int] = ..., homework_deadline_minutes: _Optional[int] = ..., written_work_days: _Optional[int] = ..., written_work_types: _Optional[str] = ...) -> None: ...
+    mark_scale: str
+    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ..., attendance_correction_days: _Optional[int] = ..., homework_deadline_minutes: _Optional[int] = ..., written_work_days: _Optional[int] = ..., written_work_types: _Optional[str] = ..., mark_scale: _Optional[str] = ...) -> None: ...
 
 class UnlockRequest(_message.Message):
     __slots__ = ("id", "school_id", "lesson_id", "teacher_id", "reason", "status", "requested_at", "decided_at", "decision_comment", "expires_at", "lesson_date", "subject_name", "class_group_id")
@@ -393,7 +433,7 @@ class GetGridRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., term_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., subgroup_id: _Optional[str] = ...) -> None: ...
 
 class GridLesson(_message.Message):
-    __slots__ = ("lesson_id", "date", "lesson_number", "topic", "homework", "subgroup_id", "subgroup_name")
+    __slots__ = ("lesson_id", "date", "lesson_number", "topic", "homework", "subgroup_id", "subgroup_name", "plan_topic_id")
     LESSON_ID_FIELD_NUMBER: _ClassVar[int]
     DATE_FIELD_NUMBER: _ClassVar[int]
     LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
@@ -401,6 +441,7 @@ class GridLesson(_message.Message):
     HOMEWORK_FIELD_NUMBER: _ClassVar[int]
     SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
     SUBGROUP_NAME_FIELD_NUMBER: _ClassVar[int]
+    PLAN_TOPIC_ID_FIELD_NUMBER: _ClassVar[int]
     lesson_id: str
     date: str
     lesson_number: int
@@ -408,7 +449,8 @@ class GridLesson(_message.Message):
     homework: str
     subgroup_id: str
     subgroup_name: str
-    def __init__(self, lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., subgroup_id: _Optional[str] = ..., subgroup_name: _Optional[str] = ...) -> None: ...
+    plan_topic_id: str
+    def __init__(self, lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., subgroup_id: _Optional[str] = ..., subgroup_name: _Optional[str] = ..., plan_topic_id: _Optional[str] = ...) -> None: ...
 
 class GridCell(_message.Message):
     __slots__ = ("lesson_id", "marks", "attendance", "outside")
@@ -443,7 +485,7 @@ class GridStudent(_message.Message):
     def __init__(self, student_id: _Optional[str] = ..., last_name: _Optional[str] = ..., first_name: _Optional[str] = ..., middle_name: _Optional[str] = ..., cells: _Optional[_Iterable[_Union[GridCell, _Mapping]]] = ..., average: _Optional[str] = ..., marks_count: _Optional[int] = ..., plan: _Optional[str] = ...) -> None: ...
 
 class Grid(_message.Message):
-    __slots__ = ("class_group_id", "subject_id", "subject_name", "lessons", "students", "work_types", "subgroup_id", "subgroup_name")
+    __slots__ = ("class_group_id", "subject_id", "subject_name", "lessons", "students", "work_types", "subgroup_id", "subgroup_name", "mark_scale")
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
     SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -452,6 +494,7 @@ class Grid(_message.Message):
     WORK_TYPES_FIELD_NUMBER: _ClassVar[int]
     SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
     SUBGROUP_NAME_FIELD_NUMBER: _ClassVar[int]
+    MARK_SCALE_FIELD_NUMBER: _ClassVar[int]
     class_group_id: str
     subject_id: str
     subject_name: str
@@ -460,7 +503,8 @@ class Grid(_message.Message):
     work_types: _containers.RepeatedCompositeFieldContainer[WorkType]
     subgroup_id: str
     subgroup_name: str
-    def __init__(self, class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., lessons: _Optional[_Iterable[_Union[GridLesson, _Mapping]]] = ..., students: _Optional[_Iterable[_Union[GridStudent, _Mapping]]] = ..., work_types: _Optional[_Iterable[_Union[WorkType, _Mapping]]] = ..., subgroup_id: _Optional[str] = ..., subgroup_name: _Optional[str] = ...) -> None: ...
+    mark_scale: str
+    def __init__(self, class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., lessons: _Optional[_Iterable[_Union[GridLesson, _Mapping]]] = ..., students: _Optional[_Iterable[_Union[GridStudent, _Mapping]]] = ..., work_types: _Optional[_Iterable[_Union[WorkType, _Mapping]]] = ..., subgroup_id: _Optional[str] = ..., subgroup_name: _Optional[str] = ..., mark_scale: _Optional[str] = ...) -> None: ...
 
 class Anomaly(_message.Message):
     __slots__ = ("kind", "actor_subject", "actor_person_id", "window_start", "window_end", "count", "sample_entity_ids", "description")
@@ -973,16 +1017,18 @@ class AttendanceRecorded(_message.Message):
     def __init__(self, entry: _Optional[_Union[AttendanceEntry, _Mapping]] = ..., class_group_id: _Optional[str] = ..., lesson_date: _Optional[str] = ...) -> None: ...
 
 class TopicSet(_message.Message):
-    __slots__ = ("lesson_id", "topic", "class_group_id", "lesson_date")
+    __slots__ = ("lesson_id", "topic", "class_group_id", "lesson_date", "plan_topic_id")
     LESSON_ID_FIELD_NUMBER: _ClassVar[int]
     TOPIC_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     LESSON_DATE_FIELD_NUMBER: _ClassVar[int]
+    PLAN_TOPIC_ID_FIELD_NUMBER: _ClassVar[int]
     lesson_id: str
     topic: str
     class_group_id: str
     lesson_date: str
-    def __init__(self, lesson_id: _Optional[str] = ..., topic: _Optional[str] = ..., class_group_id: _Optional[str] = ..., lesson_date: _Optional[str] = ...) -> None: ...
+    plan_topic_id: str
+    def __init__(self, lesson_id: _Optional[str] = ..., topic: _Optional[str] = ..., class_group_id: _Optional[str] = ..., lesson_date: _Optional[str] = ..., plan_topic_id: _Optional[str] = ...) -> None: ...
 
 class HomeworkSet(_message.Message):
     __slots__ = ("lesson_id", "homework", "class_group_id", "lesson_date", "student_id")

@@ -29,6 +29,11 @@ class FakeSchedule:
     terms: dict[str, tuple[str, schedule_pb2.Term]] = field(default_factory=dict)  # id -> (school_id, term)
     subgroups: dict[str, schedule_pb2.Subgroup] = field(default_factory=dict)
     years: dict[str, str] = field(default_factory=dict)  # class group id -> academic year id
+    plans: dict[tuple[str, str], list] = field(default_factory=dict)  # (class group, subject) -> plan topics
+
+    def list_plan_topics(self, school_id: str, class_group_id: str, subject_id: str) -> list[schedule_pb2.PlanTopic]:
+        self.calls.append("ListPlanTopics")
+        return self.plans.get((class_group_id, subject_id), [])
 
     def get_class_group(self, school_id: str, class_group_id: str) -> schedule_pb2.ClassGroup:
         year = self.years.setdefault(class_group_id, str(uuid.uuid4()))

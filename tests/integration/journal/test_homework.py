@@ -52,6 +52,9 @@ def test_individual_homework_is_the_students_own_and_on_the_ledger(journal, past
     assert [(r.entity, r.student_id, r.old_value, r.new_value) for r in rows] == [
         ("homework", a, {"homework": ""}, {"homework": "Повторить § 3, № 41"})]
     assert event_types(journal, past_lesson.school_id) == ["HomeworkSet"]
+    record = journal.call("GetLessonRecord", pb.GetLessonRecordRequest(school_id=past_lesson.school_id,
+                                                                       lesson_id=past_lesson.lesson.id))
+    assert [(h.student_id, h.homework) for h in record.student_homework] == [(a, "Повторить § 3, № 41")]
     assert diary(journal, past_lesson, a).individual_homework == "Повторить § 3, № 41"
     assert diary(journal, past_lesson, b).individual_homework == ""
     journal.deps.principals.grant(past_lesson.school_id, "subject_teacher", person_id=past_lesson.teacher_id)

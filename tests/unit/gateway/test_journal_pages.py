@@ -1,6 +1,8 @@
 """The journal's pages with fake services: the grid of a class with a subgroup's lesson, one lesson's column edited
 and saved whole, refusals next to their fields, asking to open a locked lesson; the deputy head's control page;
 the form teacher's absence reasons; the administrator's review and revert of a compromised account's changes."""
+import io
+
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
@@ -225,3 +227,193 @@ def test_the_index_lists_the_teachers_classes_and_subjects(browser, peers):
     assert "1 четверть" in page and f"term_id={REQUEST}" in page
     assert len(_calls(peers, "GetTerm")) == 1
     assert _calls(peers, "ListLessons")[0].teacher_id == TEACHER
+
+
+TOPIC_1, TOPIC_2 = "9a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", "9b2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+FILE = "9c2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+TERM = "9d2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+
+
+def _lesson_page(peers, scale="five_point"):
+    peers.responses["GetLesson"] = schedule_pb2.Lesson(id=LESSON, class_group_id=GROUP, subject_name="Математика",
+                                                      date="2025-09-02", lesson_number=2)
+    peers.responses["ListPeople"] = identity_pb2.ListPeopleResponse(people=[
+        identity_pb2.Person(id=ANNA, name=identity_pb2.PersonName(last_name="Антонова", first_name="Анна")),
+        identity_pb2.Person(id=PETR, name=identity_pb2.PersonName(last_name="Петров", first_name="Пётр"))])
+    peers.responses["GetJournalPolicy"] = pb.JournalPolicy(mark_scale=scale)
+    peers.responses["ListLessonTopics"] = pb.ListLessonTopicsResponse(topics=[
+        pb.LessonTopic(plan_topic_id=TOPIC_1, position=1, title="Дроби", covered=True),
+        pb.LessonTopic(plan_topic_id=TOPIC_2, position=2, title="Сложение дробей")], suggested_topic_id=TOPIC_2)
+
+
+def _option(page: str, value: str) -> str:
+    start = page.index(f'<option value="{value}"')
+    return page[start:page.index("</option>", start)]
+
+
+def test_the_lesson_page_offers_the_plan_topics_and_the_school_scale(browser, peers):
+    _lesson_page(peers, "ten_point")
+    page = browser.get(f"/schools/{SCHOOL}/lessons/{LESSON}").get_data(as_text=True)
+    assert "selected" in _option(page, TOPIC_2) and "2. Сложение дробей" in _option(page, TOPIC_2)
+    assert "(пройдена)" in _option(page, TOPIC_1) and "selected" not in _option(page, TOPIC_1)
+    assert '<option value="10"' in page and '<option value="зачёт"' not in page
+    resp = browser.post(f"/schools/{SCHOOL}/lessons/{LESSON}", data={
+        "csrf_token": "csrf-123", "plan_topic_id": TOPIC_2, "topic": "", f"mark-{ANNA}-value": "9",
+        f"mark-{ANNA}-work_type": "classwork", f"mark-{ANNA}-comment": ""})
+    assert resp.status_code == 302
+    (saved,) = _calls(peers, "SaveLesson")
+    assert (saved.plan_topic_id, saved.topic, [m.value for m in saved.marks]) == (TOPIC_2, "", ["9"])
+
+    peers.responses["GetLessonRecord"] = pb.LessonRecord(topic="Повторение")  # a typed topic: no plan topic chosen
+    page = browser.get(f"/schools/{SCHOOL}/lessons/{LESSON}").get_data(as_text=True)
+    assert "selected" not in _option(page, TOPIC_2) and 'value="Повторение"' in page
+    peers.responses["SaveLesson"] = Invalid(fields={"plan_topic_id": "этой темы нет в тематическом плане"})
+    page = browser.post(f"/schools/{SCHOOL}/lessons/{LESSON}", data={"csrf_token": "csrf-123",
+                                                                     "plan_topic_id": TOPIC_1}).get_data(as_text=True)
+    assert "Тема по плану: этой темы нет в тематическом плане" in page and "selected" in _option(page, TOPIC_1)
+
+
+def test_the_lesson_page_without_a_plan_or_a_right_to_the_policy_still_shows(browser, peers):
+    _lesson_page(peers)
+    peers.responses["ListLessonTopics"] = pb.ListLessonTopicsResponse()
+    peers.responses["GetJournalPolicy"] = Forbidden()
+    page = browser.get(f"/schools/{SCHOOL}/lessons/{LESSON}").get_data(as_text=True)
+    assert 'name="plan_topic_id"' not in page and '<option value="5"' in page and '<option value="6"' not in page
+
+
+def test_individual_homework_and_files_on_the_lesson_page(browser, peers):
+    _lesson_page(peers)
+    peers.responses["GetLessonRecord"] = pb.LessonRecord(student_homework=[
+        pb.StudentHomework(lesson_id=LESSON, student_id=PETR, homework="№ 41 (повторение)")])
+    peers.responses["ListHomeworkAttachments"] = pb.ListHomeworkAttachmentsResponse(attachments=[
+        pb.HomeworkAttachment(id=FILE, lesson_id=LESSON, student_id=ANNA, filename="схема.png", size=2048)])
+    page = browser.get(f"/schools/{SCHOOL}/lessons/{LESSON}").get_data(as_text=True)
+    assert "Петров Пётр: № 41 (повторение)" in page and "схема.png" in page and "для: Антонова Анна" in page
+    assert f"/schools/{SCHOOL}/homework-files/{FILE}" in page
+
+    target = f"/schools/{SCHOOL}/lessons/{LESSON}/student-homework"
+    resp = browser.post(target, data={"csrf_token": "csrf-123", "student_id": ANNA, "homework": " № 7 ", "reason": ""})
+    assert resp.status_code == 302 and "saved=homework" in resp.headers["Location"]
+    (own,) = _calls(peers, "SetStudentHomework")
+    assert (own.lesson_id, own.student_id, own.homework) == (LESSON, ANNA, "№ 7")
+    peers.responses["SetStudentHomework"] = Invalid(fields={"reason": "урок уже прошёл: укажите причину изменения"})
+    resp = browser.post(target, data={"csrf_token": "csrf-123", "student_id": ANNA, "homework": "№ 8"})
+    page = resp.get_data(as_text=True)
+    assert resp.status_code == 422 and "Задание не сохранено" in page and "укажите причину изменения" in page
+    assert "№ 8</textarea>" in page
+
+    upload = f"/schools/{SCHOOL}/lessons/{LESSON}/homework-files"
+    resp = browser.post(upload, data={"csrf_token": "csrf-123", "student_id": "",
+                                      "file": (io.BytesIO(b"%PDF-1.4 task"), "задание.pdf")},
+                        content_type="multipart/form-data")
+    assert resp.status_code == 302 and "saved=file" in resp.headers["Location"]
+    (added,) = _calls(peers, "AddHomeworkAttachment")
+    assert (added.filename, added.content, added.student_id) == ("задание.pdf", b"%PDF-1.4 task", "")
+    peers.responses["AddHomeworkAttachment"] = Invalid(fields={"filename": "такие файлы не принимаются"})
+    resp = browser.post(upload, data={"csrf_token": "csrf-123", "file": (io.BytesIO(b"MZ"), "virus.exe")},
+                        content_type="multipart/form-data")
+    assert resp.status_code == 422 and "Файл не добавлен" in resp.get_data(as_text=True)
+    resp = browser.post(upload, data={"csrf_token": "csrf-123"}, content_type="multipart/form-data")
+    assert resp.status_code == 400 and "Выберите файл" in resp.get_data(as_text=True)
+
+    peers.responses["GetHomeworkAttachment"] = pb.AttachmentFile(filename="схема.png", media_type="image/png",
+                                                                 content=b"\x89PNG")
+    resp = browser.get(f"/schools/{SCHOOL}/homework-files/{FILE}?student_id={ANNA}")
+    assert resp.data == b"\x89PNG" and resp.mimetype == "image/png" and "attachment" in resp.headers["Content-Disposition"]
+    assert _calls(peers, "GetHomeworkAttachment")[-1].student_id == ANNA
+
+
+def test_the_diary_shows_the_students_own_homework_and_files(browser, peers):
+    peers.responses["GetDiary"] = pb.Diary(entries=[pb.DiaryEntry(
+        lesson_id=LESSON, date="2025-09-02", lesson_number=2, subject_name="Математика", homework="№ 5",
+        individual_homework="№ 41 (повторение)",
+        attachments=[pb.HomeworkAttachment(id=FILE, lesson_id=LESSON, filename="задание.pdf")])])
+    page = browser.get(f"/schools/{SCHOOL}/students/{ANNA}/diary?week=2025-09-01").get_data(as_text=True)
+    assert "Индивидуальное задание:</strong> № 41 (повторение)" in page and "Файл: задание.pdf" in page
+    assert f"/schools/{SCHOOL}/homework-files/{FILE}?student_id={ANNA}" in page
+
+
+def test_the_grid_follows_the_scale_and_offers_the_plan_topics(browser, peers):
+    _grid(peers)
+    peers.responses["GetGrid"].mark_scale = "pass_fail"
+    peers.responses["GetGrid"].students[0].average = ""
+    peers.responses["ListLessonTopics"] = pb.ListLessonTopicsResponse(topics=[
+        pb.LessonTopic(plan_topic_id=TOPIC_1, position=1, title="Дроби")], suggested_topic_id=TOPIC_1)
+    page = browser.get(GRID).get_data(as_text=True)
+    assert "Средний балл" not in page
+    page = browser.get(GRID + f"&edit={LESSON}").get_data(as_text=True)
+    assert '<option value="зачёт"' in page and '<option value="5"' not in page
+    assert "1. Дроби" in _option(page, TOPIC_1)
+    browser.post(f"/schools/{SCHOOL}/journal/lessons/{LESSON}", data={
+        "csrf_token": "csrf-123", **PERIOD, "plan_topic_id": TOPIC_1, "topic": ""})
+    assert _calls(peers, "SaveLesson")[-1].plan_topic_id == TOPIC_1
+
+
+def test_term_and_final_marks_of_a_class_with_the_refusal_reason(browser, peers):
+    peers.responses["GetClassGroup"] = schedule_pb2.ClassGroup(id=GROUP, name="5А")
+    peers.responses["ListSubjects"] = schedule_pb2.ListSubjectsResponse(subjects=[
+        schedule_pb2.Subject(id=SUBJECT, name="Математика")])
+    peers.responses["GetTerm"] = schedule_pb2.Term(name="1 четверть")
+    peers.responses["ListPeople"] = identity_pb2.ListPeopleResponse(people=[
+        identity_pb2.Person(id=PETR, name=identity_pb2.PersonName(last_name="Петров", first_name="Пётр")),
+        identity_pb2.Person(id=ANNA, name=identity_pb2.PersonName(last_name="Антонова", first_name="Анна"))])
+    peers.responses["ListTermMarks"] = pb.ListTermMarksResponse(term_marks=[
+        pb.TermMark(student_id=ANNA, subject_id=SUBJECT, value="5"),
+        pb.TermMark(student_id=PETR, subject_id=ENGLISH, value="3")])  # another subject: not on this page
+    peers.responses["ListFinalMarks"] = pb.ListFinalMarksResponse(final_marks=[
+        pb.FinalMark(student_id=PETR, subject_id=SUBJECT, kind="annual", value="Н/А")])
+    peers.responses["GetJournalPolicy"] = pb.JournalPolicy(mark_scale="five_point")
+    url = f"/schools/{SCHOOL}/journal/period-marks?class_group_id={GROUP}&subject_id={SUBJECT}&term_id={TERM}"
+    page = browser.get(url).get_data(as_text=True)
+    assert "Оценки за период и за год: 5А, Математика" in page and "Учебный период: 1 четверть" in page
+    assert page.index("Антонова Анна") < page.index("Петров Пётр")
+    anna = page[page.index("Антонова Анна"):page.index("Петров Пётр")]
+    assert "<strong>5</strong>" in anna and "<strong>3</strong>" not in page and "<strong>Н/А</strong>" in page
+    assert '<option value="ОСВ"' in page and '<option value="4"' in page
+
+    form = {"csrf_token": "csrf-123", "class_group_id": GROUP, "subject_id": SUBJECT, "term_id": TERM,
+            "student_id": PETR, "kind": "term", "value": "4", "reason": ""}
+    peers.responses["SetTermMark"] = FailedPrecondition(
+        "Недостаточно текущих отметок для оценки за период: у ученика 2, нужно не меньше 5 (предмет 2 ч в неделю).",
+        {"value": "нужно не меньше 5 текущих отметок, сейчас 2"})
+    resp = browser.post(f"/schools/{SCHOOL}/journal/period-marks", data=form)
+    page = resp.get_data(as_text=True)
+    assert resp.status_code == 409 and "у ученика 2, нужно не меньше 5" in page
+    petr = page[page.index("Петров Пётр"):]
+    assert "нужно не меньше 5 текущих отметок, сейчас 2" in petr
+    (asked,) = _calls(peers, "SetTermMark")
+    assert (asked.student_id, asked.subject_id, asked.term_id, asked.value) == (PETR, SUBJECT, TERM, "4")
+
+    resp = browser.post(f"/schools/{SCHOOL}/journal/period-marks", data={**form, "kind": "annual", "value": "5",
+                                                                         "reason": "Пересдача"})
+    assert resp.status_code == 302 and "done=1" in resp.headers["Location"]
+    (final,) = _calls(peers, "SetFinalMark")
+    assert (final.student_id, final.kind, final.value, final.reason) == (PETR, "annual", "5", "Пересдача")
+
+
+def test_the_deputy_head_sets_student_plans(browser, peers):
+    peers.responses["ListClassGroups"] = schedule_pb2.ListClassGroupsResponse(class_groups=[
+        schedule_pb2.ClassGroup(id=GROUP, name="5А")])
+    peers.responses["ListSubjects"] = schedule_pb2.ListSubjectsResponse(subjects=[
+        schedule_pb2.Subject(id=SUBJECT, name="Математика"), schedule_pb2.Subject(id=ENGLISH, name="Английский язык")])
+    peers.responses["ListPeople"] = identity_pb2.ListPeopleResponse(people=[
+        identity_pb2.Person(id=ANNA, name=identity_pb2.PersonName(last_name="Антонова", first_name="Анна"))])
+    peers.responses["ListStudentPlans"] = pb.ListStudentPlansResponse(plans=[
+        pb.StudentPlan(student_id=ANNA, home_schooled=True, excluded_subject_ids=[ENGLISH])])
+    page = browser.get(f"/schools/{SCHOOL}/journal/student-plans?class_group_id={GROUP}").get_data(as_text=True)
+    assert "Антонова Анна" in page and "(обучается на дому)" in page
+    assert f'value="{ENGLISH}" checked' in page and f'value="{SUBJECT}" checked' not in page
+    target = f"/schools/{SCHOOL}/journal/students/{ANNA}/plan"
+    form = {"csrf_token": "csrf-123", "class_group_id": GROUP, "excluded_subject_id": [SUBJECT, ENGLISH],
+            "reason": "Приказ № 12"}
+    resp = browser.post(target, data=form)
+    assert resp.status_code == 302 and f"class_group_id={GROUP}" in resp.headers["Location"]
+    (saved,) = _calls(peers, "SetStudentPlan")
+    assert (saved.home_schooled, list(saved.excluded_subject_ids), saved.reason) == (False, [SUBJECT, ENGLISH],
+                                                                                     "Приказ № 12")
+    peers.responses["SetStudentPlan"] = Forbidden()
+    resp = browser.post(target, data={**form, "home_schooled": "1"})
+    assert resp.status_code == 403 and "План не сохранён" in resp.get_data(as_text=True)
+    peers.responses["ListStudentPlans"] = Forbidden()
+    page = browser.get(f"/schools/{SCHOOL}/journal/student-plans?class_group_id={GROUP}").get_data(as_text=True)
+    assert "Недостаточно прав" in page and "Антонова Анна" in page

@@ -30,9 +30,8 @@ def test_valid_entry_defaults_work_type():
 
 
 @pytest.mark.parametrize("marks, attendance, topic, homework, field", [
-    ([MarkInput(ANNA, "6")], [], "", "", "marks[0].value"),
-    ([MarkInput(ANNA, "5"), MarkInput(ANNA, "0")], [], "", "", "marks[1].value"),
-    ([MarkInput(ANNA, "н")], [], "", "", "marks[0].value"),
+    ([MarkInput(ANNA, " ")], [], "", "", "marks[0].value"),
+    ([MarkInput(ANNA, "5"), MarkInput(ANNA, "", "test")], [], "", "", "marks[1].value"),
     ([MarkInput("anna", "5")], [], "", "", "marks[0].student_id"),
     ([MarkInput(ANNA, "5"), MarkInput(ANNA, "4", "classwork")], [], "", "", "marks[1].work_type"),
     ([MarkInput(ANNA, "5", "x" * 51)], [], "", "", "marks[0].work_type"),
@@ -43,6 +42,18 @@ def test_valid_entry_defaults_work_type():
 ])
 def test_invalid_entry(marks, attendance, topic, homework, field):
     assert invalid_field(domain.lesson_entry, topic, homework, marks, attendance) == field
+
+
+@pytest.mark.parametrize("scale, values, refused", [
+    ("five_point", ["5", "1"], ["6", "0", "н", "зачёт", "10"]),
+    ("ten_point", ["10", "6", "1"], ["11", "0", "зачёт"]),
+    ("pass_fail", ["зачёт", "Незачет"], ["5", "1", "н"]),
+])
+def test_marks_follow_the_school_scale(scale, values, refused):
+    domain.check_scale(entry([MarkInput(ANNA, v, f"w{i}") for i, v in enumerate(values)]).marks, scale)
+    for value in refused:
+        marks = entry([MarkInput(BORIS, "1" if scale != "pass_fail" else "зачёт"), MarkInput(ANNA, value)]).marks
+        assert invalid_field(domain.check_scale, marks, scale) == "marks[1].value"
 
 
 def test_several_work_types_per_student():

@@ -16,11 +16,27 @@ def test_term_mark_values(raw, value, special):
     assert rules.value(raw) == value and rules.special(value) == special
 
 
-@pytest.mark.parametrize("raw", ["", "0", "6", "5+", "НА", "OCB", "зачёт"])
-def test_other_values_are_refused(raw):
+@pytest.mark.parametrize("raw, scale", [
+    ("0", "five_point"), ("6", "five_point"), ("5+", "five_point"), ("НА", "five_point"), ("OCB", "five_point"),
+    ("зачёт", "five_point"), ("11", "ten_point"), ("5", "pass_fail")])
+def test_other_values_are_refused(raw, scale):
     with pytest.raises(Invalid) as err:
-        rules.value(raw)
+        rules.check_scale(rules.value(raw), scale)
     assert list(err.value.fields) == ["value"]
+
+
+def test_an_empty_value_is_refused():
+    with pytest.raises(Invalid) as err:
+        rules.value("  ")
+    assert list(err.value.fields) == ["value"]
+
+
+@pytest.mark.parametrize("raw, scale, value", [
+    ("8", "ten_point", "8"), ("Зачет", "pass_fail", "зачёт"), ("незачёт", "pass_fail", "незачёт"),
+    ("осв", "pass_fail", "ОСВ"), ("н/а", "ten_point", "Н/А")])
+def test_period_marks_on_the_school_scale(raw, scale, value):
+    assert rules.value(raw) == value
+    rules.check_scale(value, scale)
 
 
 @pytest.mark.parametrize("lessons, hours", [(0, 0), (3, 0), (4, 1), (8, 1), (11, 1), (12, 2), (16, 2), (40, 5)])
