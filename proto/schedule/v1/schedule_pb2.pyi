@@ -1138,6 +1138,58 @@ class SetSchedulePolicyRequest(_message.Message):
     timetable_due: str
     def __init__(self, school_id: _Optional[str] = ..., holiday_notice_days: _Optional[int] = ..., transfer_notice_working_days: _Optional[int] = ..., curriculum_due: _Optional[str] = ..., timetable_due: _Optional[str] = ...) -> None: ...
 
+class ChangeTermsRequest(_message.Message):
+    __slots__ = ("school_id", "academic_year_id", "terms", "keep_recorded_lessons")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    TERMS_FIELD_NUMBER: _ClassVar[int]
+    KEEP_RECORDED_LESSONS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    academic_year_id: str
+    terms: _containers.RepeatedCompositeFieldContainer[Term]
+    keep_recorded_lessons: bool
+    def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., terms: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., keep_recorded_lessons: _Optional[bool] = ...) -> None: ...
+
+class ChangeTermsResponse(_message.Message):
+    __slots__ = ("academic_year", "lessons_scheduled", "lessons_cancelled", "lessons_kept", "removed_term_ids")
+    ACADEMIC_YEAR_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_SCHEDULED_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_CANCELLED_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_KEPT_FIELD_NUMBER: _ClassVar[int]
+    REMOVED_TERM_IDS_FIELD_NUMBER: _ClassVar[int]
+    academic_year: AcademicYear
+    lessons_scheduled: int
+    lessons_cancelled: int
+    lessons_kept: int
+    removed_term_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, academic_year: _Optional[_Union[AcademicYear, _Mapping]] = ..., lessons_scheduled: _Optional[int] = ..., lessons_cancelled: _Optional[int] = ..., lessons_kept: _Optional[int] = ..., removed_term_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class UpdateHolidayRequest(_message.Message):
+    __slots__ = ("school_id", "holiday_id", "name", "start_date", "end_date")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    HOLIDAY_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    holiday_id: str
+    name: str
+    start_date: str
+    end_date: str
+    def __init__(self, school_id: _Optional[str] = ..., holiday_id: _Optional[str] = ..., name: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ...) -> None: ...
+
+class UpdateHolidayResponse(_message.Message):
+    __slots__ = ("holiday", "lessons_scheduled", "lessons_cancelled", "warnings")
+    HOLIDAY_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_SCHEDULED_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_CANCELLED_FIELD_NUMBER: _ClassVar[int]
+    WARNINGS_FIELD_NUMBER: _ClassVar[int]
+    holiday: Holiday
+    lessons_scheduled: int
+    lessons_cancelled: int
+    warnings: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, holiday: _Optional[_Union[Holiday, _Mapping]] = ..., lessons_scheduled: _Optional[int] = ..., lessons_cancelled: _Optional[int] = ..., warnings: _Optional[_Iterable[str]] = ...) -> None: ...
+
 class AcademicYearCreated(_message.Message):
     __slots__ = ("academic_year",)
     ACADEMIC_YEAR_FIELD_NUMBER: _ClassVar[int]
@@ -1185,6 +1237,16 @@ class SubstitutionAssigned(_message.Message):
     lesson: Lesson
     previous_substitute_teacher_id: str
     def __init__(self, lesson: _Optional[_Union[Lesson, _Mapping]] = ..., previous_substitute_teacher_id: _Optional[str] = ...) -> None: ...
+
+class TermsChanged(_message.Message):
+    __slots__ = ("academic_year", "removed_term_ids", "grades")
+    ACADEMIC_YEAR_FIELD_NUMBER: _ClassVar[int]
+    REMOVED_TERM_IDS_FIELD_NUMBER: _ClassVar[int]
+    GRADES_FIELD_NUMBER: _ClassVar[int]
+    academic_year: AcademicYear
+    removed_term_ids: _containers.RepeatedScalarFieldContainer[str]
+    grades: _containers.RepeatedScalarFieldContainer[int]
+    def __init__(self, academic_year: _Optional[_Union[AcademicYear, _Mapping]] = ..., removed_term_ids: _Optional[_Iterable[str]] = ..., grades: _Optional[_Iterable[int]] = ...) -> None: ...
 
 class AcademicYearClosed(_message.Message):
     __slots__ = ("academic_year", "class_group_ids")

@@ -314,6 +314,16 @@ class ScheduleServiceStub:
                 request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteBellScheduleRequest.SerializeToString,
                 response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.BellSchedule.FromString,
                 _registered_method=True)
+        self.ChangeTerms = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ChangeTerms',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTermsRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTermsResponse.FromString,
+                _registered_method=True)
+        self.UpdateHoliday = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/UpdateHoliday',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateHolidayRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateHolidayResponse.FromString,
+                _registered_method=True)
 
 
 class ScheduleServiceServicer:
@@ -657,6 +667,18 @@ class ScheduleServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ChangeTerms(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateHoliday(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ScheduleServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -939,6 +961,16 @@ def add_ScheduleServiceServicer_to_server(servicer, server):
                     servicer.DeleteBellSchedule,
                     request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteBellScheduleRequest.FromString,
                     response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.BellSchedule.SerializeToString,
+            ),
+            'ChangeTerms': grpc.unary_unary_rpc_method_handler(
+                    servicer.ChangeTerms,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTermsRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTermsResponse.SerializeToString,
+            ),
+            'UpdateHoliday': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateHoliday,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateHolidayRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateHolidayResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -2453,6 +2485,60 @@ class ScheduleService:
             '/otmetka.schedule.v1.ScheduleService/DeleteBellSchedule',
             proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteBellScheduleRequest.SerializeToString,
             proto_dot_schedule_dot_v1_dot_schedule__pb2.BellSchedule.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ChangeTerms(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ChangeTerms',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTermsRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTermsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateHoliday(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/UpdateHoliday',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateHolidayRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateHolidayResponse.FromString,
             options,
             channel_credentials,
             insecure,
