@@ -26,7 +26,9 @@ SAVED = {"year": "Учебный год создан", "holiday": "Канику�
          "delete": "Урок убран из расписания", "delete-holiday": "Каникулы удалены",
          "delete-transfer": "Перенос дня удалён", "rename-subgroup": "Подгруппа переименована",
          "delete-subgroup": "Подгруппа удалена", "rename-room": "Кабинет переименован", "delete-room": "Кабинет удалён",
-         "change-bells": "Расписание звонков изменено", "delete-bells": "Расписание звонков удалено"}
+         "change-bells": "Расписание звонков изменено", "delete-bells": "Расписание звонков удалено",
+         "terms": "Учебные периоды изменены", "change-holiday": "Каникулы изменены"}
+COUNTS = ("lessons_created", "lessons_scheduled", "lessons_cancelled", "lessons_kept")
 
 
 def call(rpc: str, message):
@@ -146,6 +148,18 @@ def _add_holiday(school_id, form):
         start_date=forms.text(form, "start_date"), end_date=forms.text(form, "end_date") or forms.text(form, "start_date")))
 
 
+def _change_terms(school_id, form):
+    return call("ChangeTerms", schedule_pb2.ChangeTermsRequest(
+        school_id=school_id, academic_year_id=forms.text(form, "academic_year_id"), terms=forms.terms(form),
+        keep_recorded_lessons=form.get("keep_recorded_lessons") == "on"))
+
+
+def _change_holiday(school_id, form):
+    return call("UpdateHoliday", schedule_pb2.UpdateHolidayRequest(
+        school_id=school_id, holiday_id=forms.text(form, "holiday_id"), name=forms.text(form, "name"),
+        start_date=forms.text(form, "start_date"), end_date=forms.text(form, "end_date") or forms.text(form, "start_date")))
+
+
 def _add_transfer(school_id, form):
     return call("AddDayTransfer", schedule_pb2.AddDayTransferRequest(
         school_id=school_id, academic_year_id=forms.text(form, "academic_year_id"), date=forms.text(form, "date"),
@@ -162,6 +176,8 @@ def _set_policy(school_id, form):
 SCHOOL_FORMS = {
     "year": _create_year,
     "holiday": _add_holiday,
+    "terms": _change_terms,
+    "change-holiday": _change_holiday,
     "transfer": _add_transfer,
     "subject": lambda sid, form: call("CreateSubject", schedule_pb2.CreateSubjectRequest(
         school_id=sid, name=forms.text(form, "name"))),
@@ -207,13 +223,21 @@ def school_setup_form(school_id, form_name):
     warnings = list(getattr(reply, "warnings", []))
     if warnings:  # saved, but announced late: say so on the page itself
         return _school_setup_page(school_id, done=form_name, warnings=warnings)
-    return redirect(url_for("schedule_pages.school_setup", school_id=school_id, done=form_name))
+    return redirect(url_for("schedule_pages.school_setup", school_id=school_id, done=form_name, **lesson_counts(reply)))
+
+
+def lesson_counts(reply) -> dict[str, int]:
+    """How many lessons a change created, cancelled or kept (only the non-zero ones), for the notice after it."""
+    return {name: getattr(reply, name) for name in COUNTS if getattr(reply, name, 0)}
 
 
 def _school_setup_page(school_id: str, failed: str = "", failure: str = "", status: int = 200, done: str = "",
                        warnings=()):
     years = call("ListAcademicYears", schedule_pb2.ListAcademicYearsRequest(school_id=school_id)).academic_years
     open_years = [y for y in years if y.status == "open"]
+    refused_year = request.form.get("academic_year_id") if failed == "terms" else None
+    change_rows = {y.id: forms.submitted_term_rows(request.form) if y.id == refused_year else forms.term_rows(y)
+                   for y in open_years}
     calendars = {y.id: (call("ListHolidays", schedule_pb2.ListHolidaysRequest(
         school_id=school_id, academic_year_id=y.id)).holidays, call("ListDayTransfers", schedule_pb2.ListDayTransfersRequest(
             school_id=school_id, academic_year_id=y.id)).day_transfers) for y in open_years}
@@ -225,8 +249,12 @@ def _school_setup_page(school_id: str, failed: str = "", failure: str = "", stat
         groups=call("ListClassGroups", schedule_pb2.ListClassGroupsRequest(school_id=school_id)).class_groups,
         policy=call("GetSchedulePolicy", schedule_pb2.GetSchedulePolicyRequest(school_id=school_id)),
         kinds=forms.TERM_KINDS, term_rows=forms.TERM_ROWS, bell_rows=forms.BELL_ROWS, weekdays=WEEKDAYS,
-        failed=failed, failure=failure, form=request.form if failed else {},
-        done=SAVED.get(done or request.args.get("done", "")), warnings=warnings), status
+        failed=failed, failure=failure, form=request.form if failed else {}, change_rows=change_rows,
+        done=SAVED.get(done or request.args.get("done", "")), warnings=warnings, counts=shown_counts()), status
+
+
+def shown_counts() -> dict[str, str]:
+    return {name: request.args[name] for name in COUNTS if request.args.get(name)}
 
 
 def _replace_entry(school_id, class_group_id, form):
@@ -274,10 +302,8 @@ def class_setup_form(school_id, class_group_id, form_name):
         reply = CLASS_FORMS[form_name](school_id, class_group_id, request.form)
     except DomainError as err:
         return _class_setup_page(school_id, class_group_id, form_name, forms.refusal_text(err), http_status(err))
-    counts = {name: getattr(reply, name) for name in ("lessons_created", "lessons_cancelled", "lessons_kept")
-              if getattr(reply, name, 0)}
     return redirect(url_for("schedule_pages.class_setup", school_id=school_id, class_group_id=class_group_id,
-                            done=form_name, **counts))
+                            done=form_name, **lesson_counts(reply)))
 
 
 def _class_setup_page(school_id: str, class_group_id: str, failed: str = "", failure: str = "", status: int = 200):
@@ -285,8 +311,6 @@ def _class_setup_page(school_id: str, class_group_id: str, failed: str = "", fai
     subjects = call("ListSubjects", schedule_pb2.ListSubjectsRequest(school_id=school_id)).subjects
     subgroups = call("ListSubgroups", schedule_pb2.ListSubgroupsRequest(
         school_id=school_id, class_group_id=class_group_id)).subgroups
-    counts = {name: request.args.get(name) for name in ("lessons_created", "lessons_cancelled", "lessons_kept")
-              if request.args.get(name)}
     return render_template(
         "schedule_class_setup.html", school_id=school_id, group=group, subjects=subjects,
         subject_names={s.id: s.name for s in subjects}, subgroups=subgroups,
@@ -302,7 +326,7 @@ def _class_setup_page(school_id: str, class_group_id: str, failed: str = "", fai
         rooms=call("ListRooms", schedule_pb2.ListRoomsRequest(school_id=school_id)).rooms,
         shifts=call("ListBellSchedules", schedule_pb2.ListBellSchedulesRequest(school_id=school_id)).bell_schedules,
         weekdays=WEEKDAYS, failed=failed, failure=failure, form=request.form if failed else {},
-        done=SAVED.get(request.args.get("done", "")), counts=counts), status
+        done=SAVED.get(request.args.get("done", "")), counts=shown_counts()), status
 
 
 @bp.get("/schools/<uuid:school_id>/schedule/my-lessons")
