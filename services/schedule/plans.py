@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import Invalid, NotFound
-from services.schedule import curriculum, lesson_dates, messages, thematic_plan
+from services.schedule import curriculum, lesson_dates, messages, profiles, thematic_plan
 from services.schedule.calendar_handlers import load_policy
 from services.schedule.handlers import Deps, authorize, class_group_row, new_id, open_year, subject_name
 from services.schedule.tables import (
@@ -44,18 +44,11 @@ def set_curriculum_hours(deps: Deps, school_id: str, class_group_id: str, subjec
 
 
 def get_curriculum(deps: Deps, school_id: str, class_group_id: str) -> pb.Curriculum:
-    """The class group's weekly hours by subject name, with their total."""
+    """The class group's weekly hours by subject name, with their total and its profile."""
     school_id = authorize(deps, school_id, "schedule.read")
     class_group_id = parse_uuid(class_group_id, "class_group_id")
     with deps.db.tenant_session(school_id) as session:
-        class_group_row(session, class_group_id)
-        rows = session.execute(select(curriculum_hours, subjects.c.name.label("subject_name"))
-                               .join(subjects, subjects.c.id == curriculum_hours.c.subject_id)
-                               .where(curriculum_hours.c.class_group_id == class_group_id)
-                               .order_by(subjects.c.name)).mappings().all()
-    total = sum((row["hours_per_week"] for row in rows), Decimal(0))
-    return pb.Curriculum(class_group_id=class_group_id, total_hours_per_week=curriculum.hours_text(total),
-                         hours=[messages.curriculum_hours(row, row["subject_name"]) for row in rows])
+        return profiles.class_curriculum(session, class_group_row(session, class_group_id))
 
 
 def curriculum_warnings(deps: Deps, school_id: str, academic_year_id: str) -> list[pb.CurriculumWarning]:

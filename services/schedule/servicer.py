@@ -11,6 +11,7 @@ from services.schedule import (
     mismatch,
     plans,
     policy_settings,
+    profiles,
     room_changes,
     rooms,
     subgroups,
@@ -230,6 +231,21 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
     def UpdateHoliday(self, request, context):
         return calendar_handlers.update_holiday(self.deps, request.school_id, request.holiday_id, request.name,
                                                 request.start_date, request.end_date)
+
+    def CreateProfile(self, request, context):
+        return profiles.create_profile(self.deps, request.school_id, request.academic_year_id, request.name,
+                                       request.grade_from, request.grade_to)
+
+    def SetProfileHours(self, request, context):
+        return profiles.set_profile_hours(self.deps, request.school_id, request.profile_id, request.subject_id,
+                                          request.hours_per_week)
+
+    def ListProfiles(self, request, context):
+        return pb.ListProfilesResponse(profiles=profiles.list_profiles(self.deps, request.school_id,
+                                                                       request.academic_year_id))
+
+    def ApplyProfile(self, request, context):
+        return profiles.apply_profile(self.deps, request.school_id, request.class_group_id, request.profile_id)
 
 
 def term_input(term: pb.Term) -> domain.TermInput:
