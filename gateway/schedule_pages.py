@@ -1,7 +1,8 @@
 """The deputy head's Russian schedule pages: the school's class groups with the timetable warnings, setting up a
 year (terms, holidays, day transfers, class groups, subjects, rooms, shifts) and a class group (curriculum hours,
 teachers, subgroups, the weekly timetable and its changes from a date), a class group's week with cancel / move /
-substitute actions, and the date-mismatch reports with their resolution."""
+substitute actions, the date-mismatch reports with their resolution, and a class's thematic plan of a subject with its
+progress (planned against delivered hours) and the import of a plan file (checked first, row errors shown)."""
 import datetime
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
@@ -28,6 +29,8 @@ SAVED = {"year": "Учебный год создан", "holiday": "Канику�
          "delete-subgroup": "Подгруппа удалена", "rename-room": "Кабинет переименован", "delete-room": "Кабинет удалён",
          "change-bells": "Расписание звонков изменено", "delete-bells": "Расписание звонков удалено",
          "terms": "Учебные периоды изменены", "change-holiday": "Каникулы изменены"}
+MANAGERS = frozenset({"school_admin", "deputy_head"})  # see the plan import form (the service decides)
+PLAN_FILE_DEADLINE = 30.0
 COUNTS = ("lessons_created", "lessons_scheduled", "lessons_cancelled", "lessons_kept")
 
 
@@ -360,7 +363,53 @@ def _my_lessons_page(school_id: str, week: datetime.date, failed: str = "", fail
         school_id=school_id, teacher_id=person_id, date_from=week.isoformat(),
         date_to=(week + datetime.timedelta(days=6)).isoformat(), include_cancelled=True)).lessons if person_id else []
     groups = call("ListClassGroups", schedule_pb2.ListClassGroupsRequest(school_id=school_id)).class_groups
+    plans = sorted({(lesson.class_group_id, lesson.subject_id, lesson.subject_name) for lesson in lessons},
+                   key=lambda p: (p[0], p[2]))
     return render_template(
-        "schedule_my_lessons.html", school_id=school_id, week=week, lessons=lessons, teacher=bool(person_id),
+        "schedule_my_lessons.html", school_id=school_id, week=week, lessons=lessons, teacher=bool(person_id), plans=plans,
         class_names={c.id: c.name for c in groups}, failed=failed, failure=failure, sent="sent" in request.args,
         previous=week - datetime.timedelta(days=7), following=week + datetime.timedelta(days=7)), status
+
+
+@bp.get("/schools/<uuid:school_id>/schedule/class-groups/<uuid:class_group_id>/plans/<uuid:subject_id>")
+@login_required
+def plan(school_id, class_group_id, subject_id):
+    return _plan_page(str(school_id), str(class_group_id), str(subject_id))
+
+
+@bp.post("/schools/<uuid:school_id>/schedule/class-groups/<uuid:class_group_id>/plans/<uuid:subject_id>/import")
+@login_required
+def import_plan(school_id, class_group_id, subject_id):
+    """Checks a plan file (the "check" button: a dry run listing every bad row) or loads it (all or nothing)."""
+    school_id, class_group_id, subject_id = str(school_id), str(class_group_id), str(subject_id)
+    upload = request.files.get("plan_file")
+    dry_run = request.form.get("action") == "check"
+    try:
+        reply = wiring().peers.call("schedule", "ImportThematicPlan", schedule_pb2.ImportThematicPlanRequest(
+            school_id=school_id, class_group_id=class_group_id, subject_id=subject_id,
+            filename=upload.filename if upload else "", content=upload.read() if upload else b"", dry_run=dry_run),
+            g.token, deadline=PLAN_FILE_DEADLINE)
+    except DomainError as err:
+        rows = [(field, problem) for field, problem in err.fields.items() if field.startswith("content[")]
+        return _plan_page(school_id, class_group_id, subject_id, failure=err.message if rows else forms.refusal_text(err),
+                          row_errors=rows, status=http_status(err))
+    if dry_run:
+        return _plan_page(school_id, class_group_id, subject_id, checked=reply)
+    return redirect(url_for("schedule_pages.plan", school_id=school_id, class_group_id=class_group_id,
+                            subject_id=subject_id, loaded=len(reply.topics)))
+
+
+def _plan_page(school_id: str, class_group_id: str, subject_id: str, failure: str = "", row_errors=(), checked=None,
+               status: int = 200):
+    group = call("GetClassGroup", schedule_pb2.GetClassGroupRequest(school_id=school_id, class_group_id=class_group_id))
+    subjects = call("ListSubjects", schedule_pb2.ListSubjectsRequest(school_id=school_id)).subjects
+    subject = next((s.name for s in subjects if s.id == subject_id), "")
+    scope = dict(school_id=school_id, class_group_id=class_group_id, subject_id=subject_id)
+    topics = call("ListPlanTopics", schedule_pb2.ListPlanTopicsRequest(**scope))
+    progress = call("PlanProgress", schedule_pb2.PlanProgressRequest(**scope))
+    me = wiring().peers.call("identity", "GetMe", identity_pb2.GetMeRequest(), g.token)
+    roles = next((set(m.principal.roles) for m in me.memberships if m.school.id == school_id), set())
+    return render_template(
+        "schedule_plan.html", school_id=school_id, group=group, subject_id=subject_id, subject=subject, topics=topics,
+        progress=progress, can_import=bool(MANAGERS & roles), failure=failure, row_errors=row_errors, checked=checked,
+        loaded=request.args.get("loaded", "")), status
