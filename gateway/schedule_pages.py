@@ -28,7 +28,8 @@ SAVED = {"year": "Учебный год создан", "holiday": "Канику�
          "delete-transfer": "Перенос дня удалён", "rename-subgroup": "Подгруппа переименована",
          "delete-subgroup": "Подгруппа удалена", "rename-room": "Кабинет переименован", "delete-room": "Кабинет удалён",
          "change-bells": "Расписание звонков изменено", "delete-bells": "Расписание звонков удалено",
-         "terms": "Учебные периоды изменены", "change-holiday": "Каникулы изменены"}
+         "terms": "Учебные периоды изменены", "change-holiday": "Каникулы изменены", "profile": "Профиль сохранён",
+         "profile-hours": "Часы профиля сохранены"}
 MANAGERS = frozenset({"school_admin", "deputy_head"})  # see the plan import form (the service decides)
 PLAN_FILE_DEADLINE = 30.0
 COUNTS = ("lessons_created", "lessons_scheduled", "lessons_cancelled", "lessons_kept")
@@ -157,6 +158,13 @@ def _change_terms(school_id, form):
         keep_recorded_lessons=form.get("keep_recorded_lessons") == "on"))
 
 
+def _create_profile(school_id, form):
+    grade_from, grade_to = forms.grades(forms.text(form, "grades"), "grades")
+    return call("CreateProfile", schedule_pb2.CreateProfileRequest(
+        school_id=school_id, academic_year_id=forms.text(form, "academic_year_id"), name=forms.text(form, "name"),
+        grade_from=grade_from, grade_to=grade_to))
+
+
 def _change_holiday(school_id, form):
     return call("UpdateHoliday", schedule_pb2.UpdateHolidayRequest(
         school_id=school_id, holiday_id=forms.text(form, "holiday_id"), name=forms.text(form, "name"),
@@ -180,6 +188,10 @@ SCHOOL_FORMS = {
     "year": _create_year,
     "holiday": _add_holiday,
     "terms": _change_terms,
+    "profile": _create_profile,
+    "profile-hours": lambda sid, form: call("SetProfileHours", schedule_pb2.SetProfileHoursRequest(
+        school_id=sid, profile_id=forms.text(form, "profile_id"), subject_id=forms.text(form, "subject_id"),
+        hours_per_week=forms.text(form, "hours_per_week"))),
     "change-holiday": _change_holiday,
     "transfer": _add_transfer,
     "subject": lambda sid, form: call("CreateSubject", schedule_pb2.CreateSubjectRequest(
@@ -252,7 +264,9 @@ def _school_setup_page(school_id: str, failed: str = "", failure: str = "", stat
         groups=call("ListClassGroups", schedule_pb2.ListClassGroupsRequest(school_id=school_id)).class_groups,
         policy=call("GetSchedulePolicy", schedule_pb2.GetSchedulePolicyRequest(school_id=school_id)),
         kinds=forms.TERM_KINDS, term_rows=forms.TERM_ROWS, bell_rows=forms.BELL_ROWS, weekdays=WEEKDAYS,
-        failed=failed, failure=failure, form=request.form if failed else {}, change_rows=change_rows,
+        failed=failed, failure=failure, form=request.form if failed else {}, change_rows=change_rows, profiles={
+            y.id: call("ListProfiles", schedule_pb2.ListProfilesRequest(school_id=school_id, academic_year_id=y.id)).profiles
+            for y in open_years},
         done=SAVED.get(done or request.args.get("done", "")), warnings=warnings, counts=shown_counts()), status
 
 
@@ -284,6 +298,8 @@ CLASS_FORMS = {
     "entry": lambda sid, cid, form: call("CreateTimetableEntry", schedule_pb2.CreateTimetableEntryRequest(
         entry=forms.timetable_entry(form, sid, cid))),
     "replace": _replace_entry,
+    "profile": lambda sid, cid, form: call("ApplyProfile", schedule_pb2.ApplyProfileRequest(
+        school_id=sid, class_group_id=cid, profile_id=forms.text(form, "profile_id"))),
     "delete": lambda sid, cid, form: call("DeleteTimetableEntry", schedule_pb2.DeleteTimetableEntryRequest(
         school_id=sid, entry_id=forms.text(form, "entry_id"), effective_from=forms.text(form, "effective_from"))),
 }
@@ -314,8 +330,11 @@ def _class_setup_page(school_id: str, class_group_id: str, failed: str = "", fai
     subjects = call("ListSubjects", schedule_pb2.ListSubjectsRequest(school_id=school_id)).subjects
     subgroups = call("ListSubgroups", schedule_pb2.ListSubgroupsRequest(
         school_id=school_id, class_group_id=class_group_id)).subgroups
+    profiles = [p for p in call("ListProfiles", schedule_pb2.ListProfilesRequest(
+        school_id=school_id, academic_year_id=group.academic_year_id)).profiles
+        if p.grade_from <= group.grade <= p.grade_to]
     return render_template(
-        "schedule_class_setup.html", school_id=school_id, group=group, subjects=subjects,
+        "schedule_class_setup.html", school_id=school_id, group=group, subjects=subjects, profiles=profiles,
         subject_names={s.id: s.name for s in subjects}, subgroups=subgroups,
         subgroup_names={s.id: s.name for s in subgroups},
         curriculum=call("GetCurriculum", schedule_pb2.GetCurriculumRequest(
