@@ -30,7 +30,8 @@ SAVED = {"year": "Учебный год создан", "holiday": "Канику�
          "change-bells": "Расписание звонков изменено", "delete-bells": "Расписание звонков удалено",
          "terms": "Учебные периоды изменены", "change-holiday": "Каникулы изменены", "profile": "Профиль сохранён",
          "profile-hours": "Часы профиля сохранены"}
-MANAGERS = frozenset({"school_admin", "deputy_head"})  # see the plan import form (the service decides)
+# see the plan import form: the deputy head, and teachers for their own subjects (the service decides which)
+PLAN_LOADERS = frozenset({"school_admin", "deputy_head", "subject_teacher", "form_teacher"})
 PLAN_FILE_DEADLINE = 30.0
 COUNTS = ("lessons_created", "lessons_scheduled", "lessons_cancelled", "lessons_kept")
 
@@ -430,5 +431,5 @@ def _plan_page(school_id: str, class_group_id: str, subject_id: str, failure: st
     roles = next((set(m.principal.roles) for m in me.memberships if m.school.id == school_id), set())
     return render_template(
         "schedule_plan.html", school_id=school_id, group=group, subject_id=subject_id, subject=subject, topics=topics,
-        progress=progress, can_import=bool(MANAGERS & roles), failure=failure, row_errors=row_errors, checked=checked,
+        progress=progress, can_import=bool(PLAN_LOADERS & roles), failure=failure, row_errors=row_errors, checked=checked,
         loaded=request.args.get("loaded", "")), status

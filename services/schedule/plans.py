@@ -7,6 +7,7 @@ from sqlalchemy.dialects.postgresql import insert as upsert
 from sqlalchemy.orm import Session
 
 from proto.schedule.v1 import schedule_pb2 as pb
+from services.common import policy
 from services.common.db import parse_uuid
 from services.common.errors import Invalid, NotFound
 from services.schedule import curriculum, lesson_dates, messages, profiles, thematic_plan
@@ -104,15 +105,24 @@ def _hours_without_teacher(session: Session, academic_year_id: str) -> list:
 
 def import_thematic_plan(deps: Deps, school_id: str, class_group_id: str, subject_id: str, filename: str,
                          content: bytes, dry_run: bool) -> pb.ImportThematicPlanResponse:
-    """Checks a plan file row by row; unless it is a dry run, replaces the whole plan with it (all or nothing)."""
-    school_id = authorize(deps, school_id, "schedule.manage")
+    """Checks a plan file row by row; unless it is a dry run, replaces the whole plan with it (all or nothing).
+    The deputy head loads any plan; a teacher the plans of the subjects they are assigned in the class (S3: the
+    subject teacher is responsible for the plan, 004 §5.8)."""
+    school_id = parse_uuid(school_id, "school_id")
+    principal = deps.principals.resolve(school_id)
+    policy.require(principal, "schedule.read")  # no role in the school: it does not exist for the caller
     class_group_id, subject_id = parse_uuid(class_group_id, "class_group_id"), parse_uuid(subject_id, "subject_id")
-    plan = thematic_plan.read(filename, content)
-    if plan.errors and not dry_run:
-        raise Invalid(message=f"В файле ошибок: {len(plan.errors)}; план не загружен",
-                      fields={f"content[{e.line}].{e.field}": e.message for e in plan.errors})
     with deps.db.tenant_session(school_id) as session:
         group = class_group_row(session, class_group_id)
+        if not policy.allowed(principal, "schedule.manage"):
+            teachers = set(session.scalars(select(teaching_assignments.c.teacher_id).where(
+                teaching_assignments.c.class_group_id == class_group_id, teaching_assignments.c.subject_id == subject_id)))
+            policy.require(principal, "lesson.record", "Тематический план загружает завуч или учитель, который ведёт "
+                                                        "этот предмет в классе", teacher_id=teachers)
+        plan = thematic_plan.read(filename, content)
+        if plan.errors and not dry_run:
+            raise Invalid(message=f"В файле ошибок: {len(plan.errors)}; план не загружен",
+                          fields={f"content[{e.line}].{e.field}": e.message for e in plan.errors})
         if not dry_run:  # one import of a class group's plans at a time; lessons may still reference the class
             session.execute(select(class_groups.c.id).where(class_groups.c.id == class_group_id)
                             .with_for_update(key_share=True))

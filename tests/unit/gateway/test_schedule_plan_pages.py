@@ -1,6 +1,6 @@
 """The thematic plan page with fake services: planned against delivered hours and the topics covered, for the
-deputy head (with the import form: a checked file lists its bad rows, a loaded one replaces the plan, a refused
-load shows the rows) and for the teacher (no import form; reached from their lessons)."""
+deputy head and the teacher (with the import form: a checked file lists its bad rows, a loaded one replaces the
+plan, a refused load shows the rows; the teacher reaches it from their lessons), read-only for the director."""
 import io
 
 from proto.identity.v1 import identity_pb2
@@ -45,8 +45,10 @@ def test_the_deputy_head_sees_progress_topics_and_the_import_form(browser, peers
     assert (progress.class_group_id, progress.subject_id) == (GROUP, SUBJECT)
 
 
-def test_a_teacher_sees_the_plan_without_the_import_form(browser, peers):
+def test_a_teacher_may_load_a_plan_and_other_readers_only_see_it(browser, peers):
     _plan(peers, "subject_teacher")
+    assert 'class="plan-form"' in browser.get(PLAN).get_data(as_text=True)
+    _plan(peers, "director")
     page = browser.get(PLAN).get_data(as_text=True)
     assert "Дроби" in page and "Проведено" in page and 'class="plan-form"' not in page
 
