@@ -79,6 +79,10 @@ def _replace_entry_request(values: dict) -> dict:
 
 PERIOD = {"from": DATE, "to": DATE}
 PERIOD_NAMES = renamed(**{"from": "date_from", "to": "date_to"})
+TERM_FIELDS = {"name": string(), "kind": enum("quarter", "half_year", "trimester", "semester"), "start_date": DATE,
+               "end_date": DATE}
+TERM_GRADES = {"grade_from": INTEGER, "grade_to": INTEGER}
+TERM = obj(TERM_FIELDS, TERM_GRADES)
 
 
 def _lessons_request(values: dict) -> dict:
@@ -165,11 +169,11 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("PUT", f"{S}/class-groups/{{class_group_id}}/form-teacher", "identity", "AssignFormTeacher",
              "Назначить классного руководителя класса (без person_id — снять)", body=obj({}, {"person_id": UUID})),
     Endpoint("POST", f"{S}/academic-years", "schedule", "CreateAcademicYear", "Создать учебный год с периодами",
-             body=obj({"name": string(), "start_date": DATE, "end_date": DATE},
-                      {"terms": array(obj({"name": string(), "kind": enum("quarter", "half_year", "trimester", "semester"),
-                                           "start_date": DATE, "end_date": DATE},
-                                          {"grade_from": INTEGER, "grade_to": INTEGER}))}),
-             status=201),
+             body=obj({"name": string(), "start_date": DATE, "end_date": DATE}, {"terms": array(TERM)}), status=201),
+    Endpoint("PUT", f"{S}/academic-years/{{academic_year_id}}/terms", "schedule", "ChangeTerms",
+             "Изменить учебные периоды года: весь новый список (с id — изменить, без id — добавить, не указанный — "
+             "удалить); уроки после сегодняшнего дня пересчитываются, прошедшие не меняются",
+             body=obj({"terms": array(obj(TERM_FIELDS, {"id": UUID, **TERM_GRADES}))}, {"keep_recorded_lessons": BOOLEAN})),
     Endpoint("GET", f"{S}/academic-years", "schedule", "ListAcademicYears", "Учебные годы школы с периодами"),
     Endpoint("GET", f"{S}/subjects", "schedule", "ListSubjects", "Предметы школы"),
     Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/teaching-assignments", "schedule", "ListTeachingAssignments",
@@ -274,6 +278,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              body=obj({"date": DATE, "works_as_weekday": INTEGER}), status=201),
     Endpoint("GET", f"{S}/academic-years/{{academic_year_id}}/day-transfers", "schedule", "ListDayTransfers",
              "Переносы учебных дней"),
+    Endpoint("PUT", f"{S}/holidays/{{holiday_id}}", "schedule", "UpdateHoliday",
+             "Изменить каникулы: название и даты (уроки освободившихся и занятых дат после сегодняшнего пересчитываются)",
+             body=obj({"name": string(), "start_date": DATE, "end_date": DATE})),
     Endpoint("DELETE", f"{S}/holidays/{{holiday_id}}", "schedule", "DeleteHoliday",
              "Удалить каникулы (уроки в их дни после сегодняшнего возвращаются)"),
     Endpoint("DELETE", f"{S}/day-transfers/{{day_transfer_id}}", "schedule", "DeleteDayTransfer",
@@ -288,6 +295,16 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              body=obj({"hours_per_week": string()})),
     Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/curriculum", "schedule", "GetCurriculum",
              "Учебный план класса: часы в неделю по предметам"),
+    Endpoint("POST", f"{S}/academic-years/{{academic_year_id}}/profiles", "schedule", "CreateProfile",
+             "Создать профиль учебного плана для параллелей (например, физико-математический, 10–11)",
+             body=obj({"name": string(), "grade_from": INTEGER, "grade_to": INTEGER}), status=201),
+    Endpoint("GET", f"{S}/academic-years/{{academic_year_id}}/profiles", "schedule", "ListProfiles",
+             "Профили учебного плана года с часами предметов"),
+    Endpoint("PUT", f"{S}/profiles/{{profile_id}}/hours/{{subject_id}}", "schedule", "SetProfileHours",
+             "Задать часы предмета в неделю в профиле (от 0,5 до 10)", body=obj({"hours_per_week": string()})),
+    Endpoint("PUT", f"{S}/class-groups/{{class_group_id}}/profile", "schedule", "ApplyProfile",
+             "Назначить классу профиль: часы предметов профиля записываются в учебный план класса "
+             "(без profile_id — класс без профиля, часы остаются)", body=obj({}, {"profile_id": UUID})),
     Endpoint("GET", f"{S}/academic-years/{{academic_year_id}}/curriculum-warnings", "schedule", "CurriculumWarnings",
              "Что не заполнено в учебном плане года"),
     Endpoint("POST", f"{S}/class-groups/{{class_group_id}}/thematic-plans/{{subject_id}}/import", "schedule",

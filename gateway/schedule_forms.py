@@ -6,6 +6,7 @@ from services.common.errors import DomainError, Invalid
 
 TERM_KINDS = {"quarter": "четверть", "half_year": "полугодие", "trimester": "триместр", "semester": "семестр"}
 TERM_ROWS = 6   # e.g. four quarters for grades 1-9 and two half-years for 10-11
+MAX_TERM_ROWS = 20
 BELL_ROWS = 10  # lesson numbers 1..10
 
 
@@ -38,17 +39,32 @@ def grades(value: str, field: str) -> tuple[int, int]:
 
 
 def terms(form) -> list[schedule_pb2.Term]:
-    """The filled term rows (a row without a name is skipped)."""
+    """The filled term rows (a row without a name is skipped; a changed year's rows carry their term's id)."""
     result = []
-    for i in range(TERM_ROWS):
+    for i in range(min(integer(form, "term_rows", TERM_ROWS), MAX_TERM_ROWS)):
         name = text(form, f"term_name_{i}")
         if not name:
             continue
         grade_from, grade_to = grades(text(form, f"term_grades_{i}"), f"terms[{len(result)}].grades")
-        result.append(schedule_pb2.Term(name=name, kind=text(form, f"term_kind_{i}"),
+        result.append(schedule_pb2.Term(id=text(form, f"term_id_{i}"), name=name, kind=text(form, f"term_kind_{i}"),
                                         start_date=text(form, f"term_start_{i}"), end_date=text(form, f"term_end_{i}"),
                                         grade_from=grade_from, grade_to=grade_to))
     return result
+
+
+def term_rows(year) -> list[dict]:
+    """The rows of a year's change-terms form: its terms, then two empty rows for new ones."""
+    rows = [dict(id=t.id, name=t.name, kind=t.kind, start=t.start_date, end=t.end_date,
+                 grades="" if not t.grade_from else f"{t.grade_from}-{t.grade_to}") for t in year.terms]
+    return rows + [dict(id="", name="", kind="", start="", end="", grades="")] * 2
+
+
+def submitted_term_rows(form) -> list[dict]:
+    """The rows as the deputy head sent them (shown again after a refusal)."""
+    return [dict(id=text(form, f"term_id_{i}"), name=text(form, f"term_name_{i}"), kind=text(form, f"term_kind_{i}"),
+                 start=text(form, f"term_start_{i}"), end=text(form, f"term_end_{i}"),
+                 grades=text(form, f"term_grades_{i}"))
+            for i in range(min(integer(form, "term_rows", TERM_ROWS), MAX_TERM_ROWS))]
 
 
 def bell_periods(form) -> list[schedule_pb2.BellPeriod]:

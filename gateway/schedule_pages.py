@@ -1,7 +1,8 @@
 """The deputy head's Russian schedule pages: the school's class groups with the timetable warnings, setting up a
 year (terms, holidays, day transfers, class groups, subjects, rooms, shifts) and a class group (curriculum hours,
 teachers, subgroups, the weekly timetable and its changes from a date), a class group's week with cancel / move /
-substitute actions, and the date-mismatch reports with their resolution."""
+substitute actions, the date-mismatch reports with their resolution, and a class's thematic plan of a subject with its
+progress (planned against delivered hours) and the import of a plan file (checked first, row errors shown)."""
 import datetime
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
@@ -26,7 +27,13 @@ SAVED = {"year": "Учебный год создан", "holiday": "Канику�
          "delete": "Урок убран из расписания", "delete-holiday": "Каникулы удалены",
          "delete-transfer": "Перенос дня удалён", "rename-subgroup": "Подгруппа переименована",
          "delete-subgroup": "Подгруппа удалена", "rename-room": "Кабинет переименован", "delete-room": "Кабинет удалён",
-         "change-bells": "Расписание звонков изменено", "delete-bells": "Расписание звонков удалено"}
+         "change-bells": "Расписание звонков изменено", "delete-bells": "Расписание звонков удалено",
+         "terms": "Учебные периоды изменены", "change-holiday": "Каникулы изменены", "profile": "Профиль сохранён",
+         "profile-hours": "Часы профиля сохранены"}
+# see the plan import form: the deputy head, and teachers for their own subjects (the service decides which)
+PLAN_LOADERS = frozenset({"school_admin", "deputy_head", "subject_teacher", "form_teacher"})
+PLAN_FILE_DEADLINE = 30.0
+COUNTS = ("lessons_created", "lessons_scheduled", "lessons_cancelled", "lessons_kept")
 
 
 def call(rpc: str, message):
@@ -146,6 +153,25 @@ def _add_holiday(school_id, form):
         start_date=forms.text(form, "start_date"), end_date=forms.text(form, "end_date") or forms.text(form, "start_date")))
 
 
+def _change_terms(school_id, form):
+    return call("ChangeTerms", schedule_pb2.ChangeTermsRequest(
+        school_id=school_id, academic_year_id=forms.text(form, "academic_year_id"), terms=forms.terms(form),
+        keep_recorded_lessons=form.get("keep_recorded_lessons") == "on"))
+
+
+def _create_profile(school_id, form):
+    grade_from, grade_to = forms.grades(forms.text(form, "grades"), "grades")
+    return call("CreateProfile", schedule_pb2.CreateProfileRequest(
+        school_id=school_id, academic_year_id=forms.text(form, "academic_year_id"), name=forms.text(form, "name"),
+        grade_from=grade_from, grade_to=grade_to))
+
+
+def _change_holiday(school_id, form):
+    return call("UpdateHoliday", schedule_pb2.UpdateHolidayRequest(
+        school_id=school_id, holiday_id=forms.text(form, "holiday_id"), name=forms.text(form, "name"),
+        start_date=forms.text(form, "start_date"), end_date=forms.text(form, "end_date") or forms.text(form, "start_date")))
+
+
 def _add_transfer(school_id, form):
     return call("AddDayTransfer", schedule_pb2.AddDayTransferRequest(
         school_id=school_id, academic_year_id=forms.text(form, "academic_year_id"), date=forms.text(form, "date"),
@@ -162,6 +188,12 @@ def _set_policy(school_id, form):
 SCHOOL_FORMS = {
     "year": _create_year,
     "holiday": _add_holiday,
+    "terms": _change_terms,
+    "profile": _create_profile,
+    "profile-hours": lambda sid, form: call("SetProfileHours", schedule_pb2.SetProfileHoursRequest(
+        school_id=sid, profile_id=forms.text(form, "profile_id"), subject_id=forms.text(form, "subject_id"),
+        hours_per_week=forms.text(form, "hours_per_week"))),
+    "change-holiday": _change_holiday,
     "transfer": _add_transfer,
     "subject": lambda sid, form: call("CreateSubject", schedule_pb2.CreateSubjectRequest(
         school_id=sid, name=forms.text(form, "name"))),
@@ -207,13 +239,21 @@ def school_setup_form(school_id, form_name):
     warnings = list(getattr(reply, "warnings", []))
     if warnings:  # saved, but announced late: say so on the page itself
         return _school_setup_page(school_id, done=form_name, warnings=warnings)
-    return redirect(url_for("schedule_pages.school_setup", school_id=school_id, done=form_name))
+    return redirect(url_for("schedule_pages.school_setup", school_id=school_id, done=form_name, **lesson_counts(reply)))
+
+
+def lesson_counts(reply) -> dict[str, int]:
+    """How many lessons a change created, cancelled or kept (only the non-zero ones), for the notice after it."""
+    return {name: getattr(reply, name) for name in COUNTS if getattr(reply, name, 0)}
 
 
 def _school_setup_page(school_id: str, failed: str = "", failure: str = "", status: int = 200, done: str = "",
                        warnings=()):
     years = call("ListAcademicYears", schedule_pb2.ListAcademicYearsRequest(school_id=school_id)).academic_years
     open_years = [y for y in years if y.status == "open"]
+    refused_year = request.form.get("academic_year_id") if failed == "terms" else None
+    change_rows = {y.id: forms.submitted_term_rows(request.form) if y.id == refused_year else forms.term_rows(y)
+                   for y in open_years}
     calendars = {y.id: (call("ListHolidays", schedule_pb2.ListHolidaysRequest(
         school_id=school_id, academic_year_id=y.id)).holidays, call("ListDayTransfers", schedule_pb2.ListDayTransfersRequest(
             school_id=school_id, academic_year_id=y.id)).day_transfers) for y in open_years}
@@ -225,8 +265,14 @@ def _school_setup_page(school_id: str, failed: str = "", failure: str = "", stat
         groups=call("ListClassGroups", schedule_pb2.ListClassGroupsRequest(school_id=school_id)).class_groups,
         policy=call("GetSchedulePolicy", schedule_pb2.GetSchedulePolicyRequest(school_id=school_id)),
         kinds=forms.TERM_KINDS, term_rows=forms.TERM_ROWS, bell_rows=forms.BELL_ROWS, weekdays=WEEKDAYS,
-        failed=failed, failure=failure, form=request.form if failed else {},
-        done=SAVED.get(done or request.args.get("done", "")), warnings=warnings), status
+        failed=failed, failure=failure, form=request.form if failed else {}, change_rows=change_rows, profiles={
+            y.id: call("ListProfiles", schedule_pb2.ListProfilesRequest(school_id=school_id, academic_year_id=y.id)).profiles
+            for y in open_years},
+        done=SAVED.get(done or request.args.get("done", "")), warnings=warnings, counts=shown_counts()), status
+
+
+def shown_counts() -> dict[str, str]:
+    return {name: request.args[name] for name in COUNTS if request.args.get(name)}
 
 
 def _replace_entry(school_id, class_group_id, form):
@@ -253,6 +299,8 @@ CLASS_FORMS = {
     "entry": lambda sid, cid, form: call("CreateTimetableEntry", schedule_pb2.CreateTimetableEntryRequest(
         entry=forms.timetable_entry(form, sid, cid))),
     "replace": _replace_entry,
+    "profile": lambda sid, cid, form: call("ApplyProfile", schedule_pb2.ApplyProfileRequest(
+        school_id=sid, class_group_id=cid, profile_id=forms.text(form, "profile_id"))),
     "delete": lambda sid, cid, form: call("DeleteTimetableEntry", schedule_pb2.DeleteTimetableEntryRequest(
         school_id=sid, entry_id=forms.text(form, "entry_id"), effective_from=forms.text(form, "effective_from"))),
 }
@@ -274,10 +322,8 @@ def class_setup_form(school_id, class_group_id, form_name):
         reply = CLASS_FORMS[form_name](school_id, class_group_id, request.form)
     except DomainError as err:
         return _class_setup_page(school_id, class_group_id, form_name, forms.refusal_text(err), http_status(err))
-    counts = {name: getattr(reply, name) for name in ("lessons_created", "lessons_cancelled", "lessons_kept")
-              if getattr(reply, name, 0)}
     return redirect(url_for("schedule_pages.class_setup", school_id=school_id, class_group_id=class_group_id,
-                            done=form_name, **counts))
+                            done=form_name, **lesson_counts(reply)))
 
 
 def _class_setup_page(school_id: str, class_group_id: str, failed: str = "", failure: str = "", status: int = 200):
@@ -285,10 +331,11 @@ def _class_setup_page(school_id: str, class_group_id: str, failed: str = "", fai
     subjects = call("ListSubjects", schedule_pb2.ListSubjectsRequest(school_id=school_id)).subjects
     subgroups = call("ListSubgroups", schedule_pb2.ListSubgroupsRequest(
         school_id=school_id, class_group_id=class_group_id)).subgroups
-    counts = {name: request.args.get(name) for name in ("lessons_created", "lessons_cancelled", "lessons_kept")
-              if request.args.get(name)}
+    profiles = [p for p in call("ListProfiles", schedule_pb2.ListProfilesRequest(
+        school_id=school_id, academic_year_id=group.academic_year_id)).profiles
+        if p.grade_from <= group.grade <= p.grade_to]
     return render_template(
-        "schedule_class_setup.html", school_id=school_id, group=group, subjects=subjects,
+        "schedule_class_setup.html", school_id=school_id, group=group, subjects=subjects, profiles=profiles,
         subject_names={s.id: s.name for s in subjects}, subgroups=subgroups,
         subgroup_names={s.id: s.name for s in subgroups},
         curriculum=call("GetCurriculum", schedule_pb2.GetCurriculumRequest(
@@ -302,7 +349,7 @@ def _class_setup_page(school_id: str, class_group_id: str, failed: str = "", fai
         rooms=call("ListRooms", schedule_pb2.ListRoomsRequest(school_id=school_id)).rooms,
         shifts=call("ListBellSchedules", schedule_pb2.ListBellSchedulesRequest(school_id=school_id)).bell_schedules,
         weekdays=WEEKDAYS, failed=failed, failure=failure, form=request.form if failed else {},
-        done=SAVED.get(request.args.get("done", "")), counts=counts), status
+        done=SAVED.get(request.args.get("done", "")), counts=shown_counts()), status
 
 
 @bp.get("/schools/<uuid:school_id>/schedule/my-lessons")
@@ -336,7 +383,53 @@ def _my_lessons_page(school_id: str, week: datetime.date, failed: str = "", fail
         school_id=school_id, teacher_id=person_id, date_from=week.isoformat(),
         date_to=(week + datetime.timedelta(days=6)).isoformat(), include_cancelled=True)).lessons if person_id else []
     groups = call("ListClassGroups", schedule_pb2.ListClassGroupsRequest(school_id=school_id)).class_groups
+    plans = sorted({(lesson.class_group_id, lesson.subject_id, lesson.subject_name) for lesson in lessons},
+                   key=lambda p: (p[0], p[2]))
     return render_template(
-        "schedule_my_lessons.html", school_id=school_id, week=week, lessons=lessons, teacher=bool(person_id),
+        "schedule_my_lessons.html", school_id=school_id, week=week, lessons=lessons, teacher=bool(person_id), plans=plans,
         class_names={c.id: c.name for c in groups}, failed=failed, failure=failure, sent="sent" in request.args,
         previous=week - datetime.timedelta(days=7), following=week + datetime.timedelta(days=7)), status
+
+
+@bp.get("/schools/<uuid:school_id>/schedule/class-groups/<uuid:class_group_id>/plans/<uuid:subject_id>")
+@login_required
+def plan(school_id, class_group_id, subject_id):
+    return _plan_page(str(school_id), str(class_group_id), str(subject_id))
+
+
+@bp.post("/schools/<uuid:school_id>/schedule/class-groups/<uuid:class_group_id>/plans/<uuid:subject_id>/import")
+@login_required
+def import_plan(school_id, class_group_id, subject_id):
+    """Checks a plan file (the "check" button: a dry run listing every bad row) or loads it (all or nothing)."""
+    school_id, class_group_id, subject_id = str(school_id), str(class_group_id), str(subject_id)
+    upload = request.files.get("plan_file")
+    dry_run = request.form.get("action") == "check"
+    try:
+        reply = wiring().peers.call("schedule", "ImportThematicPlan", schedule_pb2.ImportThematicPlanRequest(
+            school_id=school_id, class_group_id=class_group_id, subject_id=subject_id,
+            filename=upload.filename if upload else "", content=upload.read() if upload else b"", dry_run=dry_run),
+            g.token, deadline=PLAN_FILE_DEADLINE)
+    except DomainError as err:
+        rows = [(field, problem) for field, problem in err.fields.items() if field.startswith("content[")]
+        return _plan_page(school_id, class_group_id, subject_id, failure=err.message if rows else forms.refusal_text(err),
+                          row_errors=rows, status=http_status(err))
+    if dry_run:
+        return _plan_page(school_id, class_group_id, subject_id, checked=reply)
+    return redirect(url_for("schedule_pages.plan", school_id=school_id, class_group_id=class_group_id,
+                            subject_id=subject_id, loaded=len(reply.topics)))
+
+
+def _plan_page(school_id: str, class_group_id: str, subject_id: str, failure: str = "", row_errors=(), checked=None,
+               status: int = 200):
+    group = call("GetClassGroup", schedule_pb2.GetClassGroupRequest(school_id=school_id, class_group_id=class_group_id))
+    subjects = call("ListSubjects", schedule_pb2.ListSubjectsRequest(school_id=school_id)).subjects
+    subject = next((s.name for s in subjects if s.id == subject_id), "")
+    scope = dict(school_id=school_id, class_group_id=class_group_id, subject_id=subject_id)
+    topics = call("ListPlanTopics", schedule_pb2.ListPlanTopicsRequest(**scope))
+    progress = call("PlanProgress", schedule_pb2.PlanProgressRequest(**scope))
+    me = wiring().peers.call("identity", "GetMe", identity_pb2.GetMeRequest(), g.token)
+    roles = next((set(m.principal.roles) for m in me.memberships if m.school.id == school_id), set())
+    return render_template(
+        "schedule_plan.html", school_id=school_id, group=group, subject_id=subject_id, subject=subject, topics=topics,
+        progress=progress, can_import=bool(PLAN_LOADERS & roles), failure=failure, row_errors=row_errors, checked=checked,
+        loaded=request.args.get("loaded", "")), status

@@ -1,6 +1,6 @@
 """Holidays and day transfers of an academic year: each command checks the policy, saves the calendar change
 and re-decides the lessons of the affected dates in one tenant transaction; late announcements only warn."""
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, true, update
 from sqlalchemy.orm import Session
 
 from proto.schedule.v1 import schedule_pb2 as pb
@@ -23,22 +23,50 @@ def add_holiday(deps: Deps, school_id: str, academic_year_id: str, name: str, st
     with deps.db.tenant_session(school_id) as session:
         year = open_year(session, academic_year_id, lock=True)
         plan = calendar.holiday(name, start_date, end_date, year["start_date"], year["end_date"])
-        existing = session.execute(select(holidays).where(holidays.c.academic_year_id == academic_year_id)).all()
-        other = calendar.overlapping(plan, existing)
-        if other is not None:
-            raise Conflict(f"Даты пересекаются с каникулами «{other.name}»", {"start_date": "пересекается"})
-        working = session.scalar(select(day_transfers.c.date).where(
-            day_transfers.c.academic_year_id == academic_year_id, day_transfers.c.works_as_weekday != calendar.DAY_OFF,
-            day_transfers.c.date.between(plan.start, plan.end)))
-        if working is not None:
-            raise FailedPrecondition(f"На {calendar.day_label(working)} перенесён учебный день: каникулы не могут "
-                                     "его включать", {"start_date": "включает рабочий день"})
+        _check_holiday(session, academic_year_id, plan)
         row = dict(id=new_id(), school_id=school_id, academic_year_id=academic_year_id, name=plan.name,
                    start_date=plan.start, end_date=plan.end)
         session.execute(insert(holidays).values(row))
         _, cancelled = lesson_dates.reconcile(session, deps.outbox, academic_year_id, calendar.days(plan.start, plan.end))
         warnings = calendar.holiday_notice_warning(plan, deps.today(), load_policy(session).holiday_notice_days)
     return pb.AddHolidayResponse(holiday=messages.holiday(row), lessons_cancelled=cancelled, warnings=warnings)
+
+
+def _check_holiday(session: Session, academic_year_id: str, plan: calendar.HolidayPlan, holiday_id: str = "") -> None:
+    """Holidays do not overlap other holidays (holiday_id: the one being changed) nor include a working transfer."""
+    others = holidays.c.id != holiday_id if holiday_id else true()
+    existing = session.execute(select(holidays).where(holidays.c.academic_year_id == academic_year_id, others)).all()
+    other = calendar.overlapping(plan, existing)
+    if other is not None:
+        raise Conflict(f"Даты пересекаются с каникулами «{other.name}»", {"start_date": "пересекается"})
+    working = session.scalar(select(day_transfers.c.date).where(
+        day_transfers.c.academic_year_id == academic_year_id, day_transfers.c.works_as_weekday != calendar.DAY_OFF,
+        day_transfers.c.date.between(plan.start, plan.end)))
+    if working is not None:
+        raise FailedPrecondition(f"На {calendar.day_label(working)} перенесён учебный день: каникулы не могут "
+                                 "его включать", {"start_date": "включает рабочий день"})
+
+
+def update_holiday(deps: Deps, school_id: str, holiday_id: str, name: str, start_date: str,
+                   end_date: str) -> pb.UpdateHolidayResponse:
+    """Changes holidays' name and dates; the lessons of the dates they leave or take, after today, are re-decided
+    (earlier dates stay as they were). Moving the start later than the notice allows warns, as adding does."""
+    school_id = authorize(deps, school_id, "schedule.manage")
+    holiday_id = parse_uuid(holiday_id, "holiday_id")
+    with deps.db.tenant_session(school_id) as session:
+        old = _calendar_row(session, holidays, holiday_id, "Каникулы не найдены", "holiday_id")
+        year = open_year(session, old["academic_year_id"], lock=True)
+        plan = calendar.holiday(name, start_date, end_date, year["start_date"], year["end_date"])
+        _check_holiday(session, year["id"], plan, holiday_id)
+        session.execute(update(holidays).where(holidays.c.id == holiday_id)
+                        .values(name=plan.name, start_date=plan.start, end_date=plan.end))
+        dates = set(calendar.days(old["start_date"], old["end_date"])) ^ set(calendar.days(plan.start, plan.end))
+        change = _reconcile_after(deps, session, year["id"], dates)
+        row = dict(old, name=plan.name, start_date=plan.start, end_date=plan.end)
+        warnings = [] if plan.start == old["start_date"] else calendar.holiday_notice_warning(
+            plan, deps.today(), load_policy(session).holiday_notice_days)
+    return pb.UpdateHolidayResponse(holiday=messages.holiday(row), lessons_scheduled=change.lessons_scheduled,
+                                    lessons_cancelled=change.lessons_cancelled, warnings=warnings)
 
 
 def list_holidays(deps: Deps, school_id: str, academic_year_id: str) -> list[pb.Holiday]:

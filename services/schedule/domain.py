@@ -95,15 +95,22 @@ def academic_year(name: str, start_date: str, end_date: str, terms: Iterable[Ter
         raise Invalid("end_date", f"учебный год {match[0]} заканчивается в {second} году")
     if start >= end:
         raise Invalid("end_date", "дата окончания должна быть позже даты начала")
-    parsed = [term(t, f"terms[{i}]", start, end) for i, t in enumerate(terms)]
+    parsed = year_terms(terms, start, end)
+    return AcademicYearPlan(match[0], start, end, sorted(parsed, key=lambda t: t.start))
+
+
+def year_terms(terms: Iterable[TermInput], year_start: dt.date, year_end: dt.date) -> list[Term]:
+    """The terms of a year, in the given order (fields `terms[i]…` name the input's position): at least one, each
+    valid and inside the year, and terms sharing a grade do not overlap (grades may have different kinds)."""
+    parsed = [term(t, f"terms[{i}]", year_start, year_end) for i, t in enumerate(terms)]
     if not parsed:
         raise Invalid("terms", "нужен хотя бы один учебный период")
     order = sorted(range(len(parsed)), key=lambda i: parsed[i].start)
-    for position, after in enumerate(order):  # terms of a grade do not overlap (grades may have different kinds)
+    for position, after in enumerate(order):
         for before in order[:position]:
             if parsed[after].start <= parsed[before].end and parsed[after].shares_grades(parsed[before]):
                 raise Invalid(f"terms[{after}].start_date", f"период пересекается с периодом «{parsed[before].name}»")
-    return AcademicYearPlan(match[0], start, end, [parsed[i] for i in order])
+    return parsed
 
 
 def term(value: TermInput, field: str, year_start: dt.date, year_end: dt.date) -> Term:

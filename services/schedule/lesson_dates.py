@@ -5,7 +5,7 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable, Mapping
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select, true, update
 from sqlalchemy.orm import Session
 
 from proto.schedule.v1 import schedule_pb2 as pb
@@ -27,8 +27,9 @@ from services.schedule.tables import (
 SCHEDULED, CANCELLED = "scheduled", "cancelled"
 
 
-def load_calendar(session: Session, academic_year_id: str, grade: int) -> Calendar:
-    """The calendar of the year's class groups of one grade: the terms for that grade (or for every grade)."""
+def load_calendar(session: Session, academic_year_id: str, grade: int, without_terms: Iterable[str] = ()) -> Calendar:
+    """The calendar of the year's class groups of one grade: the terms for that grade (or for every grade), but for
+    the terms being removed."""
     def periods(table, *conditions) -> tuple[Period, ...]:
         rows = session.execute(select(table.c.id, table.c.start_date, table.c.end_date)
                                .where(table.c.academic_year_id == academic_year_id, *conditions)).all()
@@ -38,7 +39,8 @@ def load_calendar(session: Session, academic_year_id: str, grade: int) -> Calend
     for_grade = every_grade | ((terms.c.grade_from <= grade) & (terms.c.grade_to >= grade))
     transfers = session.execute(select(day_transfers.c.date, day_transfers.c.works_as_weekday)
                                 .where(day_transfers.c.academic_year_id == academic_year_id)).all()
-    return Calendar(periods(terms, for_grade), periods(holidays), dict(transfers))
+    return Calendar(periods(terms, for_grade, terms.c.id.not_in(list(without_terms))), periods(holidays),
+                    dict(transfers))
 
 
 def lesson_row(entry: Mapping, term_id: str, day: dt.date) -> dict:
@@ -103,18 +105,22 @@ def retire(session: Session, outbox: Outbox, rows: Iterable[Mapping], cancel_not
     return kept
 
 
-def reconcile(session: Session, outbox: Outbox, academic_year_id: str, dates: Iterable[dt.date]) -> tuple[int, int]:
-    """Makes the scheduled lessons of the dates match the year's calendar: lessons of a date that no longer
-    works as their weekday are cancelled (or kept with a note when the journal has records for them), missing ones
-    are scheduled where their class's slot is free. Returns (scheduled, cancelled)."""
+def reconcile(session: Session, outbox: Outbox, academic_year_id: str, dates: Iterable[dt.date],
+              grades: Iterable[int] | None = None, without_terms: Iterable[str] = ()) -> tuple[int, int]:
+    """Makes the scheduled lessons of the dates (of the class groups of `grades`, default every grade) match the
+    year's calendar (without the terms being removed): lessons of a date that no longer works as their weekday are
+    cancelled (or kept with a note when the journal has records for them), missing ones are scheduled where their
+    class's slot is free. Returns (scheduled, cancelled)."""
     dates = sorted(set(dates))
+    of_grades = true() if grades is None else class_groups.c.grade.in_(list(grades))
     entries = session.execute(select(timetable_entries, subjects.c.name.label("subject_name"),
                                      subgroups.c.name.label("subgroup_name"), class_groups.c.grade)
                               .join(subjects, subjects.c.id == timetable_entries.c.subject_id)
                               .join(class_groups, class_groups.c.id == timetable_entries.c.class_group_id)
                               .outerjoin(subgroups, subgroups.c.id == timetable_entries.c.subgroup_id)
-                              .where(timetable_entries.c.academic_year_id == academic_year_id)).mappings().all()
-    calendars = {grade: load_calendar(session, academic_year_id, grade) for grade in {e["grade"] for e in entries}}
+                              .where(timetable_entries.c.academic_year_id == academic_year_id, of_grades)
+                              ).mappings().all()
+    calendars = {grade: load_calendar(session, academic_year_id, grade, without_terms) for grade in {e["grade"] for e in entries}}
     calendar_of = {e["id"]: calendars[e["grade"]] for e in entries}
     weekday_of = {e["id"]: e["weekday"] for e in entries}
     current = session.execute(

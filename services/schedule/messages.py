@@ -22,7 +22,7 @@ def academic_year(row: Mapping, terms: Iterable[Mapping]) -> pb.AcademicYear:
 
 def class_group(row: Mapping) -> pb.ClassGroup:
     return pb.ClassGroup(id=row["id"], school_id=row["school_id"], academic_year_id=row["academic_year_id"],
-                         grade=row["grade"], name=row["name"])
+                         grade=row["grade"], name=row["name"], profile_id=row.get("profile_id") or "")
 
 
 def subject(row: Mapping) -> pb.Subject:

@@ -7,9 +7,10 @@ from sqlalchemy.dialects.postgresql import insert as upsert
 from sqlalchemy.orm import Session
 
 from proto.schedule.v1 import schedule_pb2 as pb
+from services.common import policy
 from services.common.db import parse_uuid
 from services.common.errors import Invalid, NotFound
-from services.schedule import curriculum, lesson_dates, messages, thematic_plan
+from services.schedule import curriculum, lesson_dates, messages, profiles, thematic_plan
 from services.schedule.calendar_handlers import load_policy
 from services.schedule.handlers import Deps, authorize, class_group_row, new_id, open_year, subject_name
 from services.schedule.tables import (
@@ -44,18 +45,11 @@ def set_curriculum_hours(deps: Deps, school_id: str, class_group_id: str, subjec
 
 
 def get_curriculum(deps: Deps, school_id: str, class_group_id: str) -> pb.Curriculum:
-    """The class group's weekly hours by subject name, with their total."""
+    """The class group's weekly hours by subject name, with their total and its profile."""
     school_id = authorize(deps, school_id, "schedule.read")
     class_group_id = parse_uuid(class_group_id, "class_group_id")
     with deps.db.tenant_session(school_id) as session:
-        class_group_row(session, class_group_id)
-        rows = session.execute(select(curriculum_hours, subjects.c.name.label("subject_name"))
-                               .join(subjects, subjects.c.id == curriculum_hours.c.subject_id)
-                               .where(curriculum_hours.c.class_group_id == class_group_id)
-                               .order_by(subjects.c.name)).mappings().all()
-    total = sum((row["hours_per_week"] for row in rows), Decimal(0))
-    return pb.Curriculum(class_group_id=class_group_id, total_hours_per_week=curriculum.hours_text(total),
-                         hours=[messages.curriculum_hours(row, row["subject_name"]) for row in rows])
+        return profiles.class_curriculum(session, class_group_row(session, class_group_id))
 
 
 def curriculum_warnings(deps: Deps, school_id: str, academic_year_id: str) -> list[pb.CurriculumWarning]:
@@ -111,15 +105,24 @@ def _hours_without_teacher(session: Session, academic_year_id: str) -> list:
 
 def import_thematic_plan(deps: Deps, school_id: str, class_group_id: str, subject_id: str, filename: str,
                          content: bytes, dry_run: bool) -> pb.ImportThematicPlanResponse:
-    """Checks a plan file row by row; unless it is a dry run, replaces the whole plan with it (all or nothing)."""
-    school_id = authorize(deps, school_id, "schedule.manage")
+    """Checks a plan file row by row; unless it is a dry run, replaces the whole plan with it (all or nothing).
+    The deputy head loads any plan; a teacher the plans of the subjects they are assigned in the class (S3: the
+    subject teacher is responsible for the plan, 004 §5.8)."""
+    school_id = parse_uuid(school_id, "school_id")
+    principal = deps.principals.resolve(school_id)
+    policy.require(principal, "schedule.read")  # no role in the school: it does not exist for the caller
     class_group_id, subject_id = parse_uuid(class_group_id, "class_group_id"), parse_uuid(subject_id, "subject_id")
-    plan = thematic_plan.read(filename, content)
-    if plan.errors and not dry_run:
-        raise Invalid(message=f"В файле ошибок: {len(plan.errors)}; план не загружен",
-                      fields={f"content[{e.line}].{e.field}": e.message for e in plan.errors})
     with deps.db.tenant_session(school_id) as session:
         group = class_group_row(session, class_group_id)
+        if not policy.allowed(principal, "schedule.manage"):
+            teachers = set(session.scalars(select(teaching_assignments.c.teacher_id).where(
+                teaching_assignments.c.class_group_id == class_group_id, teaching_assignments.c.subject_id == subject_id)))
+            policy.require(principal, "lesson.record", "Тематический план загружает завуч или учитель, который ведёт "
+                                                        "этот предмет в классе", teacher_id=teachers)
+        plan = thematic_plan.read(filename, content)
+        if plan.errors and not dry_run:
+            raise Invalid(message=f"В файле ошибок: {len(plan.errors)}; план не загружен",
+                          fields={f"content[{e.line}].{e.field}": e.message for e in plan.errors})
         if not dry_run:  # one import of a class group's plans at a time; lessons may still reference the class
             session.execute(select(class_groups.c.id).where(class_groups.c.id == class_group_id)
                             .with_for_update(key_share=True))

@@ -11,9 +11,11 @@ from services.schedule import (
     mismatch,
     plans,
     policy_settings,
+    profiles,
     room_changes,
     rooms,
     subgroups,
+    term_changes,
     timetable_changes,
     year_copy,
 )
@@ -29,7 +31,7 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
         self.deps = deps
 
     def CreateAcademicYear(self, request, context):
-        terms = [domain.TermInput(t.name, t.kind, t.start_date, t.end_date, t.grade_from, t.grade_to) for t in request.terms]
+        terms = [term_input(t) for t in request.terms]
         return handlers.create_academic_year(self.deps, request.school_id, request.name, request.start_date,
                                              request.end_date, terms)
 
@@ -221,3 +223,30 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
 
     def DeleteBellSchedule(self, request, context):
         return room_changes.delete_bell_schedule(self.deps, request.school_id, request.bell_schedule_id)
+
+    def ChangeTerms(self, request, context):
+        return term_changes.change_terms(self.deps, request.school_id, request.academic_year_id,
+                                         [(t.id, term_input(t)) for t in request.terms], request.keep_recorded_lessons)
+
+    def UpdateHoliday(self, request, context):
+        return calendar_handlers.update_holiday(self.deps, request.school_id, request.holiday_id, request.name,
+                                                request.start_date, request.end_date)
+
+    def CreateProfile(self, request, context):
+        return profiles.create_profile(self.deps, request.school_id, request.academic_year_id, request.name,
+                                       request.grade_from, request.grade_to)
+
+    def SetProfileHours(self, request, context):
+        return profiles.set_profile_hours(self.deps, request.school_id, request.profile_id, request.subject_id,
+                                          request.hours_per_week)
+
+    def ListProfiles(self, request, context):
+        return pb.ListProfilesResponse(profiles=profiles.list_profiles(self.deps, request.school_id,
+                                                                       request.academic_year_id))
+
+    def ApplyProfile(self, request, context):
+        return profiles.apply_profile(self.deps, request.school_id, request.class_group_id, request.profile_id)
+
+
+def term_input(term: pb.Term) -> domain.TermInput:
+    return domain.TermInput(term.name, term.kind, term.start_date, term.end_date, term.grade_from, term.grade_to)

@@ -39,6 +39,7 @@ class_groups = sa.Table(
     sa.Column("academic_year_id", UUID(as_uuid=False), nullable=False),
     sa.Column("grade", sa.Integer, nullable=False),
     sa.Column("name", sa.Text, nullable=False),
+    sa.Column("profile_id", UUID(as_uuid=False)),  # the curriculum profile the class follows, if any
 )
 
 subjects = sa.Table(
@@ -126,6 +127,21 @@ calendar_feeds = sa.Table(
 curriculum_hours = sa.Table(
     "curriculum_hours", metadata, _id(), _school(),
     sa.Column("class_group_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("subject_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("hours_per_week", sa.Numeric(4, 2), nullable=False),
+)
+
+curriculum_profiles = sa.Table(  # a profile of a year for some grades, with its standard weekly hours
+    "curriculum_profiles", metadata, _id(), _school(),
+    sa.Column("academic_year_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("grade_from", sa.Integer, nullable=False),
+    sa.Column("grade_to", sa.Integer, nullable=False),
+)
+
+profile_hours = sa.Table(
+    "profile_hours", metadata, _id(), _school(),
+    sa.Column("profile_id", UUID(as_uuid=False), nullable=False),
     sa.Column("subject_id", UUID(as_uuid=False), nullable=False),
     sa.Column("hours_per_week", sa.Numeric(4, 2), nullable=False),
 )

@@ -1,7 +1,7 @@
 """A new academic year with the structure of an earlier one (S1): its terms shifted by whole years, its class
-groups, their subgroups (without students: a new year's classes are enrolled anew in identity), curriculum hours
-and teaching assignments. Holidays, day transfers, the timetable and thematic plans differ every year and are not
-copied."""
+groups, their subgroups (without students: a new year's classes are enrolled anew in identity), curriculum profiles
+with their hours (and the classes following them), curriculum hours and teaching assignments. Holidays, day
+transfers, the timetable and thematic plans differ every year and are not copied."""
 import datetime as dt
 
 from sqlalchemy import insert, select
@@ -15,6 +15,8 @@ from services.schedule.tables import (
     academic_years,
     class_groups,
     curriculum_hours,
+    curriculum_profiles,
+    profile_hours,
     subgroups,
     teaching_assignments,
     terms,
@@ -52,9 +54,14 @@ def copy_academic_year(deps: Deps, school_id: str, source_year_id: str, name: st
 
         groups = session.execute(select(class_groups).where(class_groups.c.academic_year_id == source_year_id)
                                  .order_by(class_groups.c.grade, class_groups.c.name)).mappings().all()
+        profiles = session.execute(select(curriculum_profiles).where(
+            curriculum_profiles.c.academic_year_id == source_year_id)).mappings().all()
+        profile_of = {p["id"]: new_id() for p in profiles}
+        standard = session.execute(select(profile_hours)
+                                   .where(profile_hours.c.profile_id.in_(list(profile_of)))).mappings().all()
         group_of = {g["id"]: new_id() for g in groups}
         group_rows = [dict(id=group_of[g["id"]], school_id=school_id, academic_year_id=message.id, grade=g["grade"],
-                           name=g["name"]) for g in groups]
+                           name=g["name"], profile_id=profile_of.get(g["profile_id"])) for g in groups]
         parts = session.execute(select(subgroups).where(subgroups.c.class_group_id.in_(list(group_of)))).mappings().all()
         part_of = {p["id"]: new_id() for p in parts}
         hours = session.execute(select(curriculum_hours)
@@ -62,6 +69,8 @@ def copy_academic_year(deps: Deps, school_id: str, source_year_id: str, name: st
         assignments = session.execute(select(teaching_assignments)
                                       .where(teaching_assignments.c.class_group_id.in_(list(group_of)))).mappings().all()
         inserts = [
+            (curriculum_profiles, [dict(p, id=profile_of[p["id"]], academic_year_id=message.id) for p in profiles]),
+            (profile_hours, [dict(h, id=new_id(), profile_id=profile_of[h["profile_id"]]) for h in standard]),
             (class_groups, group_rows),
             (subgroups, [dict(id=part_of[p["id"]], school_id=school_id, class_group_id=group_of[p["class_group_id"]],
                               name=p["name"]) for p in parts]),
@@ -77,4 +86,4 @@ def copy_academic_year(deps: Deps, school_id: str, source_year_id: str, name: st
         for row in group_rows:
             deps.outbox.add(session, school_id, pb.ClassGroupCreated(class_group=messages.class_group(row)))
     return pb.CopyAcademicYearResponse(academic_year=message, class_groups=len(group_rows), subgroups=len(parts),
-                                       curriculum_rows=len(hours), assignments=len(assignments))
+                                       curriculum_rows=len(hours), assignments=len(assignments), profiles=len(profiles))

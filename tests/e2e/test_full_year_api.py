@@ -180,3 +180,39 @@ def test_the_timetable_and_the_policy_read_back_through_the_api(year):
     policy = admin.put(f"/schools/{sid}/schedule-policy", {"holiday_notice_days": 21})
     assert (policy["holiday_notice_days"], policy["timetable_due"]) == (21, "09-20")
     assert admin.get(f"/schools/{sid}/schedule-policy") == policy
+
+
+def test_terms_holidays_and_profiles_change_through_the_api(year):
+    """Runs last (it changes the year): the 4th quarter lengthened to 31.05.2027 gives each class its Monday
+    31.05 and shortened back takes it away; 23.02 widened to Monday 22.02 cancels that Monday; a past lesson
+    cannot leave the terms; a profile's hours go into 10А's curriculum and 5А is not in its grades."""
+    sid, admin = year["id"], year["admin"]
+    terms = [{k: t[k] for k in ("id", "name", "kind", "start_date", "end_date")} for t in year["year"]["terms"]]
+    path = f"/schools/{sid}/academic-years/{year['year']['id']}/terms"
+    longer = admin.put(path, {"terms": terms[:3] + [{**terms[3], "end_date": "2027-05-31"}]})
+    assert (longer["lessons_scheduled"], longer["lessons_cancelled"]) == (30, 0)
+    assert [t["id"] for t in longer["academic_year"]["terms"]] == [t["id"] for t in terms]
+    fifth = year["groups"]["5Б"]["id"]
+    dates = [x["date"] for x in admin.get(f"/schools/{sid}/lessons", params={"class_group_id": fifth})["lessons"]]
+    assert len(dates) == PER_CLASS + 1 and dates[-1] == "2027-05-31"
+    assert admin.put(path, {"terms": terms})["lessons_cancelled"] == 30
+    status, error = refused(admin, "PUT", path, {"terms": [{**terms[0], "start_date": "2026-09-10"}, *terms[1:]]})
+    assert status == 409 and "terms" in error["fields"]  # 07.09.2026 has passed
+    holiday = next(h for h in admin.get(f"/schools/{sid}/academic-years/{year['year']['id']}/holidays")["holidays"]
+                   if h["start_date"] == "2027-02-23")
+    wider = admin.put(f"/schools/{sid}/holidays/{holiday['id']}", {"name": holiday["name"], "start_date": "2027-02-22",
+                                                                   "end_date": "2027-02-23"})
+    assert (wider["lessons_cancelled"], wider["holiday"]["start_date"]) == (30, "2027-02-22")
+    back = admin.put(f"/schools/{sid}/holidays/{holiday['id']}", {"name": holiday["name"], "start_date": "2027-02-23",
+                                                                  "end_date": "2027-02-23"})
+    assert back["lessons_scheduled"] == 30
+    profile = admin.post(f"/schools/{sid}/academic-years/{year['year']['id']}/profiles",
+                         {"name": "Физико-математический", "grade_from": 10, "grade_to": 10})
+    admin.put(f"/schools/{sid}/profiles/{profile['id']}/hours/{year['maths']['id']}", {"hours_per_week": "6"})
+    applied = admin.put(f"/schools/{sid}/class-groups/{year['groups']['10А']['id']}/profile", {"profile_id": profile["id"]})
+    assert applied["curriculum"]["profile_name"] == "Физико-математический" and applied["hours_set"] == 1
+    assert [(h["subject_name"], h["hours_per_week"]) for h in applied["curriculum"]["hours"]] == [
+        ("Алгебра и геометрия", "6")]
+    status, error = refused(admin, "PUT", f"/schools/{sid}/class-groups/{year['groups']['5А']['id']}/profile",
+                            {"profile_id": profile["id"]})
+    assert status == 422 and "profile_id" in error["fields"]

@@ -118,6 +118,9 @@ def seed_a(available: set[str]) -> dict:
     if "DeleteBellSchedule" in available:
         extra["bell_schedule"] = admin.post(f"/schools/{sid}/bell-schedules", {"name": f"Смена {tag}", "periods": [
             {"lesson_number": 1, "starts_at": "08:30", "ends_at": "09:15"}]})
+    if "CreateProfile" in available:
+        extra["profile"] = admin.post(f"/schools/{sid}/academic-years/{seeded['year']['id']}/profiles", {
+            "name": f"Профиль {tag}", "grade_from": 10, "grade_to": 11})
     if "CreateCalendarFeed" in available:
         extra["feed"] = teacher.post(f"/schools/{sid}/calendar-feeds", {"teacher_id": seeded["teacher"]["person"]["id"]})
         texts["calendar feed url"] = extra["feed"]["url"]
@@ -167,7 +170,7 @@ def ids_of(seeded: dict, archive_id: str) -> dict[str, str]:
     for name, key in (("subgroup_id", "subgroup"), ("report_id", "mismatch_report"),
                       ("attachment_id", "homework_file"), ("holiday_id", "holiday"),
                       ("day_transfer_id", "day_transfer"), ("room_id", "room"),
-                      ("bell_schedule_id", "bell_schedule")):
+                      ("bell_schedule_id", "bell_schedule"), ("profile_id", "profile")):
         if key in seeded:
             ids[name] = seeded[key]["id"]
     ids["match_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, seeded["school"]["id"]))  # no pending match is seeded

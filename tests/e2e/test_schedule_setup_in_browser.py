@@ -139,6 +139,22 @@ def test_the_deputy_head_sets_up_a_year_through_the_pages(school, new_page):  # 
     expect(page.locator("table.entries")).to_contain_text("09:25–10:10")
     screenshot(page, "schedule-class-setup.png")
 
+    page.locator("table.curriculum").get_by_role("link", name="план и его выполнение").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Тематический план: Физика, 6Б")
+    expect(page.locator("table.progress tr", has_text="Уроков в расписании на год").locator("td")).to_have_text(
+        str(LESSONS_IN_THE_YEAR))
+    plan_file = page.locator('input[name="plan_file"]')
+    plan_file.set_input_files(files=[{"name": "plan.csv", "mimeType": "text/csv",
+                                      "buffer": "Порядок;Тема;Часы\n1;Механика;20\n2;Оптика;много\n".encode()}])
+    page.get_by_role("button", name="Проверить").click()
+    expect(page.locator(".checked")).to_contain_text("В файле ошибок: 1")
+    page.locator('input[name="plan_file"]').set_input_files(files=[{
+        "name": "plan.csv", "mimeType": "text/csv", "buffer": "1;Механика;20\n2;Оптика;16\n".encode()}])
+    page.get_by_role("button", name="Загрузить").click()
+    expect(page.locator(".notice")).to_have_text("План загружен: тем — 2")
+    expect(page.locator("table.topics")).to_contain_text("Оптика")
+    screenshot(page, "schedule-plan.png")
+
     page.goto(f"{BASE}/schools/{sid}/schedule/class-groups/{school['class_5a']}/setup")
     subgroup = page.locator("form.subgroup-form")
     subgroup.get_by_label("Подгруппа").fill("Английский, 1 группа")

@@ -43,18 +43,20 @@ class AcademicYear(_message.Message):
     def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., name: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., terms: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., status: _Optional[str] = ...) -> None: ...
 
 class ClassGroup(_message.Message):
-    __slots__ = ("id", "school_id", "academic_year_id", "grade", "name")
+    __slots__ = ("id", "school_id", "academic_year_id", "grade", "name", "profile_id")
     ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
     GRADE_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
+    PROFILE_ID_FIELD_NUMBER: _ClassVar[int]
     id: str
     school_id: str
     academic_year_id: str
     grade: int
     name: str
-    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., grade: _Optional[int] = ..., name: _Optional[str] = ...) -> None: ...
+    profile_id: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., grade: _Optional[int] = ..., name: _Optional[str] = ..., profile_id: _Optional[str] = ...) -> None: ...
 
 class Subject(_message.Message):
     __slots__ = ("id", "school_id", "name")
@@ -283,18 +285,20 @@ class CopyAcademicYearRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., source_year_id: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
 
 class CopyAcademicYearResponse(_message.Message):
-    __slots__ = ("academic_year", "class_groups", "subgroups", "curriculum_rows", "assignments")
+    __slots__ = ("academic_year", "class_groups", "subgroups", "curriculum_rows", "assignments", "profiles")
     ACADEMIC_YEAR_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUPS_FIELD_NUMBER: _ClassVar[int]
     SUBGROUPS_FIELD_NUMBER: _ClassVar[int]
     CURRICULUM_ROWS_FIELD_NUMBER: _ClassVar[int]
     ASSIGNMENTS_FIELD_NUMBER: _ClassVar[int]
+    PROFILES_FIELD_NUMBER: _ClassVar[int]
     academic_year: AcademicYear
     class_groups: int
     subgroups: int
     curriculum_rows: int
     assignments: int
-    def __init__(self, academic_year: _Optional[_Union[AcademicYear, _Mapping]] = ..., class_groups: _Optional[int] = ..., subgroups: _Optional[int] = ..., curriculum_rows: _Optional[int] = ..., assignments: _Optional[int] = ...) -> None: ...
+    profiles: int
+    def __init__(self, academic_year: _Optional[_Union[AcademicYear, _Mapping]] = ..., class_groups: _Optional[int] = ..., subgroups: _Optional[int] = ..., curriculum_rows: _Optional[int] = ..., assignments: _Optional[int] = ..., profiles: _Optional[int] = ...) -> None: ...
 
 class CancelLessonRequest(_message.Message):
     __slots__ = ("school_id", "lesson_id", "reason")
@@ -827,14 +831,18 @@ class GetCurriculumRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ...) -> None: ...
 
 class Curriculum(_message.Message):
-    __slots__ = ("class_group_id", "hours", "total_hours_per_week")
+    __slots__ = ("class_group_id", "hours", "total_hours_per_week", "profile_id", "profile_name")
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     HOURS_FIELD_NUMBER: _ClassVar[int]
     TOTAL_HOURS_PER_WEEK_FIELD_NUMBER: _ClassVar[int]
+    PROFILE_ID_FIELD_NUMBER: _ClassVar[int]
+    PROFILE_NAME_FIELD_NUMBER: _ClassVar[int]
     class_group_id: str
     hours: _containers.RepeatedCompositeFieldContainer[CurriculumHours]
     total_hours_per_week: str
-    def __init__(self, class_group_id: _Optional[str] = ..., hours: _Optional[_Iterable[_Union[CurriculumHours, _Mapping]]] = ..., total_hours_per_week: _Optional[str] = ...) -> None: ...
+    profile_id: str
+    profile_name: str
+    def __init__(self, class_group_id: _Optional[str] = ..., hours: _Optional[_Iterable[_Union[CurriculumHours, _Mapping]]] = ..., total_hours_per_week: _Optional[str] = ..., profile_id: _Optional[str] = ..., profile_name: _Optional[str] = ...) -> None: ...
 
 class CurriculumWarningsRequest(_message.Message):
     __slots__ = ("school_id", "academic_year_id")
@@ -1138,6 +1146,146 @@ class SetSchedulePolicyRequest(_message.Message):
     timetable_due: str
     def __init__(self, school_id: _Optional[str] = ..., holiday_notice_days: _Optional[int] = ..., transfer_notice_working_days: _Optional[int] = ..., curriculum_due: _Optional[str] = ..., timetable_due: _Optional[str] = ...) -> None: ...
 
+class ChangeTermsRequest(_message.Message):
+    __slots__ = ("school_id", "academic_year_id", "terms", "keep_recorded_lessons")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    TERMS_FIELD_NUMBER: _ClassVar[int]
+    KEEP_RECORDED_LESSONS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    academic_year_id: str
+    terms: _containers.RepeatedCompositeFieldContainer[Term]
+    keep_recorded_lessons: bool
+    def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., terms: _Optional[_Iterable[_Union[Term, _Mapping]]] = ..., keep_recorded_lessons: _Optional[bool] = ...) -> None: ...
+
+class ChangeTermsResponse(_message.Message):
+    __slots__ = ("academic_year", "lessons_scheduled", "lessons_cancelled", "lessons_kept", "removed_term_ids")
+    ACADEMIC_YEAR_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_SCHEDULED_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_CANCELLED_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_KEPT_FIELD_NUMBER: _ClassVar[int]
+    REMOVED_TERM_IDS_FIELD_NUMBER: _ClassVar[int]
+    academic_year: AcademicYear
+    lessons_scheduled: int
+    lessons_cancelled: int
+    lessons_kept: int
+    removed_term_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, academic_year: _Optional[_Union[AcademicYear, _Mapping]] = ..., lessons_scheduled: _Optional[int] = ..., lessons_cancelled: _Optional[int] = ..., lessons_kept: _Optional[int] = ..., removed_term_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class UpdateHolidayRequest(_message.Message):
+    __slots__ = ("school_id", "holiday_id", "name", "start_date", "end_date")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    HOLIDAY_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    holiday_id: str
+    name: str
+    start_date: str
+    end_date: str
+    def __init__(self, school_id: _Optional[str] = ..., holiday_id: _Optional[str] = ..., name: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ...) -> None: ...
+
+class UpdateHolidayResponse(_message.Message):
+    __slots__ = ("holiday", "lessons_scheduled", "lessons_cancelled", "warnings")
+    HOLIDAY_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_SCHEDULED_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_CANCELLED_FIELD_NUMBER: _ClassVar[int]
+    WARNINGS_FIELD_NUMBER: _ClassVar[int]
+    holiday: Holiday
+    lessons_scheduled: int
+    lessons_cancelled: int
+    warnings: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, holiday: _Optional[_Union[Holiday, _Mapping]] = ..., lessons_scheduled: _Optional[int] = ..., lessons_cancelled: _Optional[int] = ..., warnings: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ProfileHours(_message.Message):
+    __slots__ = ("subject_id", "subject_name", "hours_per_week")
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    HOURS_PER_WEEK_FIELD_NUMBER: _ClassVar[int]
+    subject_id: str
+    subject_name: str
+    hours_per_week: str
+    def __init__(self, subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., hours_per_week: _Optional[str] = ...) -> None: ...
+
+class CurriculumProfile(_message.Message):
+    __slots__ = ("id", "school_id", "academic_year_id", "name", "grade_from", "grade_to", "hours")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    GRADE_FROM_FIELD_NUMBER: _ClassVar[int]
+    GRADE_TO_FIELD_NUMBER: _ClassVar[int]
+    HOURS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    academic_year_id: str
+    name: str
+    grade_from: int
+    grade_to: int
+    hours: _containers.RepeatedCompositeFieldContainer[ProfileHours]
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., name: _Optional[str] = ..., grade_from: _Optional[int] = ..., grade_to: _Optional[int] = ..., hours: _Optional[_Iterable[_Union[ProfileHours, _Mapping]]] = ...) -> None: ...
+
+class CreateProfileRequest(_message.Message):
+    __slots__ = ("school_id", "academic_year_id", "name", "grade_from", "grade_to")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    GRADE_FROM_FIELD_NUMBER: _ClassVar[int]
+    GRADE_TO_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    academic_year_id: str
+    name: str
+    grade_from: int
+    grade_to: int
+    def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., name: _Optional[str] = ..., grade_from: _Optional[int] = ..., grade_to: _Optional[int] = ...) -> None: ...
+
+class SetProfileHoursRequest(_message.Message):
+    __slots__ = ("school_id", "profile_id", "subject_id", "hours_per_week")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    PROFILE_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    HOURS_PER_WEEK_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    profile_id: str
+    subject_id: str
+    hours_per_week: str
+    def __init__(self, school_id: _Optional[str] = ..., profile_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., hours_per_week: _Optional[str] = ...) -> None: ...
+
+class ListProfilesRequest(_message.Message):
+    __slots__ = ("school_id", "academic_year_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    academic_year_id: str
+    def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ...) -> None: ...
+
+class ListProfilesResponse(_message.Message):
+    __slots__ = ("profiles",)
+    PROFILES_FIELD_NUMBER: _ClassVar[int]
+    profiles: _containers.RepeatedCompositeFieldContainer[CurriculumProfile]
+    def __init__(self, profiles: _Optional[_Iterable[_Union[CurriculumProfile, _Mapping]]] = ...) -> None: ...
+
+class ApplyProfileRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "profile_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    PROFILE_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    profile_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., profile_id: _Optional[str] = ...) -> None: ...
+
+class ApplyProfileResponse(_message.Message):
+    __slots__ = ("class_group", "curriculum", "hours_set")
+    CLASS_GROUP_FIELD_NUMBER: _ClassVar[int]
+    CURRICULUM_FIELD_NUMBER: _ClassVar[int]
+    HOURS_SET_FIELD_NUMBER: _ClassVar[int]
+    class_group: ClassGroup
+    curriculum: Curriculum
+    hours_set: int
+    def __init__(self, class_group: _Optional[_Union[ClassGroup, _Mapping]] = ..., curriculum: _Optional[_Union[Curriculum, _Mapping]] = ..., hours_set: _Optional[int] = ...) -> None: ...
+
 class AcademicYearCreated(_message.Message):
     __slots__ = ("academic_year",)
     ACADEMIC_YEAR_FIELD_NUMBER: _ClassVar[int]
@@ -1185,6 +1333,16 @@ class SubstitutionAssigned(_message.Message):
     lesson: Lesson
     previous_substitute_teacher_id: str
     def __init__(self, lesson: _Optional[_Union[Lesson, _Mapping]] = ..., previous_substitute_teacher_id: _Optional[str] = ...) -> None: ...
+
+class TermsChanged(_message.Message):
+    __slots__ = ("academic_year", "removed_term_ids", "grades")
+    ACADEMIC_YEAR_FIELD_NUMBER: _ClassVar[int]
+    REMOVED_TERM_IDS_FIELD_NUMBER: _ClassVar[int]
+    GRADES_FIELD_NUMBER: _ClassVar[int]
+    academic_year: AcademicYear
+    removed_term_ids: _containers.RepeatedScalarFieldContainer[str]
+    grades: _containers.RepeatedScalarFieldContainer[int]
+    def __init__(self, academic_year: _Optional[_Union[AcademicYear, _Mapping]] = ..., removed_term_ids: _Optional[_Iterable[str]] = ..., grades: _Optional[_Iterable[int]] = ...) -> None: ...
 
 class AcademicYearClosed(_message.Message):
     __slots__ = ("academic_year", "class_group_ids")

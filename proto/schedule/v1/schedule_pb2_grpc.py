@@ -314,6 +314,36 @@ class ScheduleServiceStub:
                 request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteBellScheduleRequest.SerializeToString,
                 response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.BellSchedule.FromString,
                 _registered_method=True)
+        self.ChangeTerms = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ChangeTerms',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTermsRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTermsResponse.FromString,
+                _registered_method=True)
+        self.UpdateHoliday = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/UpdateHoliday',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateHolidayRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateHolidayResponse.FromString,
+                _registered_method=True)
+        self.CreateProfile = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/CreateProfile',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CreateProfileRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CurriculumProfile.FromString,
+                _registered_method=True)
+        self.SetProfileHours = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/SetProfileHours',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SetProfileHoursRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CurriculumProfile.FromString,
+                _registered_method=True)
+        self.ListProfiles = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ListProfiles',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListProfilesRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListProfilesResponse.FromString,
+                _registered_method=True)
+        self.ApplyProfile = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ApplyProfile',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ApplyProfileRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ApplyProfileResponse.FromString,
+                _registered_method=True)
 
 
 class ScheduleServiceServicer:
@@ -657,6 +687,42 @@ class ScheduleServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ChangeTerms(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateHoliday(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateProfile(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetProfileHours(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListProfiles(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ApplyProfile(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ScheduleServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -939,6 +1005,36 @@ def add_ScheduleServiceServicer_to_server(servicer, server):
                     servicer.DeleteBellSchedule,
                     request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteBellScheduleRequest.FromString,
                     response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.BellSchedule.SerializeToString,
+            ),
+            'ChangeTerms': grpc.unary_unary_rpc_method_handler(
+                    servicer.ChangeTerms,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTermsRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTermsResponse.SerializeToString,
+            ),
+            'UpdateHoliday': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateHoliday,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateHolidayRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateHolidayResponse.SerializeToString,
+            ),
+            'CreateProfile': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateProfile,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CreateProfileRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CurriculumProfile.SerializeToString,
+            ),
+            'SetProfileHours': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetProfileHours,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SetProfileHoursRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CurriculumProfile.SerializeToString,
+            ),
+            'ListProfiles': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListProfiles,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListProfilesRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListProfilesResponse.SerializeToString,
+            ),
+            'ApplyProfile': grpc.unary_unary_rpc_method_handler(
+                    servicer.ApplyProfile,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ApplyProfileRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ApplyProfileResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -2453,6 +2549,168 @@ class ScheduleService:
             '/otmetka.schedule.v1.ScheduleService/DeleteBellSchedule',
             proto_dot_schedule_dot_v1_dot_schedule__pb2.DeleteBellScheduleRequest.SerializeToString,
             proto_dot_schedule_dot_v1_dot_schedule__pb2.BellSchedule.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ChangeTerms(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ChangeTerms',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTermsRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ChangeTermsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateHoliday(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/UpdateHoliday',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateHolidayRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateHolidayResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateProfile(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/CreateProfile',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CreateProfileRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CurriculumProfile.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetProfileHours(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/SetProfileHours',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.SetProfileHoursRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CurriculumProfile.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListProfiles(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ListProfiles',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListProfilesRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListProfilesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ApplyProfile(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ApplyProfile',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ApplyProfileRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ApplyProfileResponse.FromString,
             options,
             channel_credentials,
             insecure,

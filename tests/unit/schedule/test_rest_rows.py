@@ -35,3 +35,17 @@ def test_a_policy_change_sets_only_the_fields_sent():
     request = from_json({"school_id": "s", "holiday_notice_days": 0}, pb.SetSchedulePolicyRequest)
     assert request.HasField("holiday_notice_days") and request.holiday_notice_days == 0
     assert not request.HasField("timetable_due") and not request.HasField("transfer_notice_working_days")
+
+
+def test_changed_terms_travel_with_their_ids_and_the_consent():
+    row = endpoint("ChangeTerms")
+    term = row.body["properties"]["terms"]["items"]
+    assert set(term["required"]) == {"name", "kind", "start_date", "end_date"} and "id" in term["properties"]
+    values = {"school_id": "s", "academic_year_id": "y", "keep_recorded_lessons": True, "terms": [
+        {"id": "t1", "name": "1 полугодие", "kind": "half_year", "start_date": "2025-09-01", "end_date": "2025-12-28"},
+        {"name": "2 полугодие", "kind": "half_year", "start_date": "2026-01-09", "end_date": "2026-05-26",
+         "grade_from": 10, "grade_to": 11}]}
+    request = from_json(values, pb.ChangeTermsRequest)
+    assert [(t.id, t.grade_from) for t in request.terms] == [("t1", 0), ("", 10)] and request.keep_recorded_lessons
+    assert endpoint("UpdateHoliday").method == "PUT"
+    assert "required" not in endpoint("ApplyProfile").body  # no profile_id: the class follows no profile
