@@ -171,6 +171,7 @@ def ids_of(seeded: dict, archive_id: str) -> dict[str, str]:
         if key in seeded:
             ids[name] = seeded[key]["id"]
     ids["match_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, seeded["school"]["id"]))  # no pending match is seeded
+    ids["job_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"import {seeded['school']['id']}"))  # no import job either
     return ids
 
 

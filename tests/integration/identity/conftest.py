@@ -80,10 +80,20 @@ def onboard(identity: Identity, short_name: str) -> School:
 
 def activate(identity: Identity, code: str, username: str) -> str:
     """Sets a password with the activation code (as the public page does) and logs in: the token."""
+    return stack.password_token(username, activated_password(identity, code))
+
+
+def activated_password(identity: Identity, code: str) -> str:
+    """Sets a new password with the activation code and returns it."""
     password = f"Pw-{uuid.uuid4().hex}"
     # the harness serves every method behind a token; the handler itself never looks at the caller
     identity.call("ActivateAccount", pb.ActivateAccountRequest(code=code, password=password), stack.service_token())
-    return stack.password_token(username, password)
+    return password
+
+
+def staff_login(identity: Identity, created: pb.CreatePersonResponse) -> str:
+    """The token of a person created with create_account, after they activated the code they were given."""
+    return activate(identity, created.activation.code, created.activation.username)
 
 
 @pytest.fixture(scope="session")
