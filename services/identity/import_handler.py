@@ -143,7 +143,7 @@ def _link(session: Session, outbox: Outbox, school_id: str, checked: list[Checke
     for guardian_id, student_id, relation in _pairs(checked, created, links):
         inserted = session.execute(pg_insert(guardianships).values(
             school_id=school_id, guardian_id=guardian_id, student_id=student_id, relation=relation,
-        ).on_conflict_do_nothing()).rowcount
+        ).on_conflict_do_nothing().returning(guardianships.c.guardian_id)).first()
         if inserted:
             made += 1
             outbox.add(session, school_id, pb.GuardianLinked(guardian_id=guardian_id, student_id=student_id,

@@ -1,4 +1,5 @@
 """The identity servicer in-process on a free port, against the real PostgreSQL and Keycloak."""
+import dataclasses
 import uuid
 from dataclasses import dataclass
 
@@ -38,9 +39,13 @@ class Identity:
     keycloak: KeycloakAdmin  # the tests' own view of Keycloak, to check what the service did
     verifier: TokenVerifier
     class_groups: ClassGroups
+    # the end user's address as the gateway forwards it: one per test run, so that the failed activation
+    # attempts of earlier runs never lock this one out
+    client_address: str = dataclasses.field(default_factory=lambda: f"2001:db8::{uuid.uuid4().hex[:4]}")
 
-    def call(self, method: str, request, token: str):
-        return grpc_harness.call(self.stub, method, request, token)
+    def call(self, method: str, request, token: str, client_address: str = ""):
+        return grpc_harness.call(self.stub, method, request, token,
+                                 [("x-forwarded-for", client_address or self.client_address)])
 
 
 @pytest.fixture(scope="session")

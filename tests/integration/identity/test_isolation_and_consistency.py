@@ -69,7 +69,7 @@ def test_person_and_its_event_commit_together(identity, school):
     with identity.db.tenant_session(school.id) as session:
         assert session.scalar(select(func.count()).where(tables.persons.c.first_name == name.first_name)) == 0
 
-    person = handlers.create_person(identity.db, identity.outbox, identity.class_groups, caller, **args).person
+    handlers.create_person(identity.db, identity.outbox, identity.class_groups, caller, **args)
     with identity.db.tenant_session(school.id) as session:
         events = session.scalars(select(tables.outbox.c.type).where(tables.outbox.c.key == school.id)
                                  .order_by(tables.outbox.c.seq.desc()).limit(2)).all()
