@@ -87,7 +87,7 @@ def test_form_teacher_prints_slips_and_a_student_activates(installation, new_pag
     admin.put(f"/schools/{sid}/class-groups/{seeded['class_group']['id']}/form-teacher",
               {"person_id": teacher["person"]["id"]})
     page = new_page()
-    log_in(page, teacher["person"]["username"], teacher["initial_password"], f"/console/schools/{sid}/slips")
+    log_in(page, teacher["person"]["username"], teacher["password"], f"/console/schools/{sid}/slips")
     expect(page.get_by_label("Класс")).to_contain_text("5А")
     page.get_by_role("button", name="Выдать коды и напечатать бланки").click()
     slips = page.locator("section.slip")
