@@ -67,6 +67,18 @@ def _onboard_schema(ref: Callable) -> dict:
     return obj({"school": ref(identity_pb2.School), "admin": admin})
 
 
+def _create_person_response(data: dict) -> dict:
+    """A login is handed over by activation only: with create_account the response carries the one-time code
+    and its link (shown once), never a password."""
+    code = data.get("activation", {}).get("code", "")
+    return {**data, "activation_url": activation_url(code) if code else ""}
+
+
+def _create_person_schema(ref: Callable) -> dict:
+    return obj({"person": ref(identity_pb2.Person), "activation": ref(identity_pb2.ActivationSlip),
+                "activation_url": string(), "initial_password": string()})
+
+
 def _timetable_request(values: dict) -> dict:
     return {"entry": values}
 
@@ -136,7 +148,8 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                       {"middle_name": string(), "gender": enum("male", "female"), "birth_date": DATE,
                        "snils": string(), "roles": array(string()), "class_group_id": UUID, "create_account": BOOLEAN,
                        "staff": STAFF_CARD, "contacts": CONTACTS}),
-             status=201, to_request=_nest_name),
+             status=201, to_request=_nest_name, to_response=_create_person_response,
+             response_schema=_create_person_schema),
     Endpoint("GET", f"{S}/people", "identity", "ListPeople", "Список людей школы",
              query={"kind": enum("staff", "student", "guardian"), "class_group_id": UUID}),
     Endpoint("GET", f"{S}/people/{{person_id}}", "identity", "GetPerson", "Личная карта"),

@@ -87,3 +87,19 @@ def test_an_import_job_is_started_and_watched(client, peers, auth):  # noqa: F81
     resp = client.get(f"/api/v1/schools/{SCHOOL}/people/import-jobs/{job}", headers=auth)
     assert resp.json["processed"] == 1200
     assert peers.calls[-1][2] == identity_pb2.GetImportJobRequest(school_id=SCHOOL, job_id=job)
+
+
+def test_a_staff_login_is_handed_over_as_an_activation_link(client, peers, auth):  # noqa: F811
+    peers.responses["CreatePerson"] = identity_pb2.CreatePersonResponse(
+        person=identity_pb2.Person(id=PERSON, access="invited"),
+        activation=identity_pb2.ActivationSlip(person_id=PERSON, username="uchiteleva.1a2b3c", code="ABCD-EFGH-JKLM"))
+    resp = client.post(f"/api/v1/schools/{SCHOOL}/people", headers=auth, json={
+        "kind": "staff", "last_name": "Учителева", "first_name": "Анна", "roles": ["subject_teacher"],
+        "create_account": True})
+    assert resp.status_code == 201 and resp.json["initial_password"] == ""
+    assert resp.json["activation"]["code"] == "ABCD-EFGH-JKLM"
+    assert resp.json["activation_url"] == "http://gateway.test/activate?code=ABCD-EFGH-JKLM"
+    peers.responses["CreatePerson"] = identity_pb2.CreatePersonResponse(person=identity_pb2.Person(id=PERSON))
+    resp = client.post(f"/api/v1/schools/{SCHOOL}/people", headers=auth, json={
+        "kind": "guardian", "last_name": "Родителева", "first_name": "Анна"})
+    assert resp.json["activation_url"] == ""
