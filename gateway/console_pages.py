@@ -77,7 +77,7 @@ ACCESS_NAMES = {"none": "нет входа", "invited": "код выдан, не
                 "account": "вход создан"}
 CATEGORY_NAMES = {"": "—", "none": "без категории", "fit": "соответствие должности", "first": "первая",
                   "highest": "высшая"}
-CONTACT_NAMES = {"phone": "Телефон", "email": "Эл. почта", "address": "Адрес"}
+CONTACT_NAMES = {"phone": "Телефон", "email": "Эл. почта", "address": "Адрес проживания"}
 PHASE_NAMES = {"checking": "проверка строк", "writing": "запись"}
 REFRESH_SECONDS = 2
 DETAIL_FIELDS = ("inn", "ogrn", "address", "licence_number", "licence_date", "accreditation_number",
