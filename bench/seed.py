@@ -1,10 +1,11 @@
 """Loads a synthetic municipality (bench/municipality.py) into the running installation through the
 services' own paths, the REST API as the school's people use it: the operator onboards each school, its
 admin creates the year, holidays, classes and subjects, imports students, guardians and the staff without
-logins as CSV (ImportPeople), creates the teachers and deputy heads with logins, links guardians, assigns
+logins as CSV (ImportPeople), creates the teachers and deputy heads with logins (each activates it with the
+code they were given), links guardians, assigns
 teachers, sets the curriculum hours and the weekly timetable; then the teachers save whole lessons
 (SaveLesson) for the first --days school days. Every phase reports its rate, and the time the whole size
-would take at that rate is estimated. Writes ids and one-time passwords to .run/bench/seed-<size>.json
+would take at that rate is estimated. Writes ids and the passwords set at activation to .run/bench/seed-<size>.json
 (mode 600) for the load driver.
 
 Usage: python -m bench.seed --size town [--seed 1] [--schools K] [--days 5] [--workers 8]
@@ -24,6 +25,7 @@ import requests
 from bench import municipality as m
 from bench.common import BASE, Token, bench_dir, write_json
 from services import topology
+from services.demo_seed import activate, activate_login
 
 LESSON_PERIOD = {"from": "2025-09-01", "to": "2025-10-26"}  # the first quarter: the lessons the load driver writes
 REASON = "Ввод журнала прошедшего года (синтетические данные)"
@@ -94,7 +96,8 @@ def load_school(school: m.School, stack: dict, pool: ThreadPoolExecutor, phases:
         "name": f"{school.name} ({run})", "short_name": f"{school.short_name} ({run})",
         "admin": {"last_name": "Смирнова", "first_name": "Ольга", "middle_name": "Ивановна", "email": ""}}), [0])[0]
     sid = onboarded["school"]["id"]
-    admin = Client(Token(stack, onboarded["admin"]["username"], onboarded["admin"]["initial_password"]))
+    admin_password = activate(onboarded["admin"]["activation_code"])
+    admin = Client(Token(stack, onboarded["admin"]["username"], admin_password))
     s = f"/schools/{sid}"
     year = admin.call("POST", f"{s}/academic-years", {**m.YEAR, "terms": [
         {"name": n, "kind": "quarter", "start_date": a, "end_date": b} for n, a, b in m.TERMS]})
@@ -127,8 +130,10 @@ def load_school(school: m.School, stack: dict, pool: ThreadPoolExecutor, phases:
                                     "roles": list(st.roles), "create_account": True}),
             [st for st in school.staff if st.account]), strict=True)}
     people.update({key: r["person"]["id"] for key, (_, r) in accounts.items()})
-    login = {key: {"username": r["person"]["username"], "password": r["initial_password"]}
-             for key, (_, r) in accounts.items()}
+    activated = phases.run("staff activate their logins", pool, lambda r: activate_login(r["activation"]["code"]),
+                           [r for _, r in accounts.values()])
+    login = {key: {"username": username, "password": password}
+             for key, (username, password) in zip(accounts, activated, strict=True)}
     phases.run("guardianships", pool, lambda g: admin.call("POST", f"{s}/guardianships", {
         "guardian_id": people[g.guardian.key], "student_id": people[g.student_key], "relation": g.relation}),
         list(school.guardianships))
@@ -150,7 +155,7 @@ def load_school(school: m.School, stack: dict, pool: ThreadPoolExecutor, phases:
     lessons_of = dict(zip([c.key for c in school.classes], lessons, strict=True))
     save_lessons(school, lessons_of, people, login, subjects, pool, phases, days, seed, sid)
     return {"id": sid, "name": onboarded["school"]["short_name"], "deputy": login[f"{school.number}-deputy1"],
-            "admin": {"username": onboarded["admin"]["username"], "password": onboarded["admin"]["initial_password"]},
+            "admin": {"username": onboarded["admin"]["username"], "password": admin_password},
             "class_groups": [class_for_load(c, lessons_of[c.key], people, login, school) for c in school.classes],
             "probe": probe_for_load(school, probe, lessons_of, people, login, subjects, groups, sid)}
 

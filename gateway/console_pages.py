@@ -1,8 +1,10 @@
 """The tenant console (Russian pages) and the public activation of a login with a one-time code.
 
 - /console: the authority operator's list of schools (status, onboarding, suspend/reactivate);
-- /console/schools/<id>: the school administrator's card, staff with roles and access, pending
-  Gosuslugi matches and the audit log;
+- /console/schools/<id>: the school administrator's card, the contacts the school keeps, staff with roles,
+  contacts and access, pending Gosuslugi matches and the audit log;
+- /console/schools/<id>/import: uploading people (CSV/XLSX) as a background job; its page shows the
+  progress (refreshing itself while the job runs) and then the report;
 - /console/schools/<id>/slips: a form teacher's printable access slips for their class.
 
 /activate is open to anyone: the code is the secret. A visitor who is logged in may instead add the
@@ -75,6 +77,9 @@ ACCESS_NAMES = {"none": "нет входа", "invited": "код выдан, не
                 "account": "вход создан"}
 CATEGORY_NAMES = {"": "—", "none": "без категории", "fit": "соответствие должности", "first": "первая",
                   "highest": "высшая"}
+CONTACT_NAMES = {"phone": "Телефон", "email": "Эл. почта", "address": "Адрес проживания"}
+PHASE_NAMES = {"checking": "проверка строк", "writing": "запись"}
+REFRESH_SECONDS = 2
 DETAIL_FIELDS = ("inn", "ogrn", "address", "licence_number", "licence_date", "accreditation_number",
                  "accreditation_date")
 AUDIT_PAGE = 50
@@ -130,7 +135,8 @@ def _render_school(school_id: str, status: int = 200, **extra):
     matches = call("identity", "ListPendingMatches", identity_pb2.ListPendingMatchesRequest(school_id=sid)).matches
     audit = call("identity", "ListAuditLog", identity_pb2.ListAuditLogRequest(school_id=sid, limit=AUDIT_PAGE)).entries
     values = {"school": school, "staff": staff, "matches": matches, "audit": audit, "role_names": ROLE_NAMES,
-              "access_names": ACCESS_NAMES, "category_names": CATEGORY_NAMES, "error": None, "fields": {},
+              "access_names": ACCESS_NAMES, "category_names": CATEGORY_NAMES, "contact_names": CONTACT_NAMES,
+              "error": None, "fields": {},
               "slips": [], "saved": False, "form": {}}
     return render_template("console_school.html", **{**values, **extra}), status
 
@@ -151,6 +157,45 @@ def school_card(school_id):
     except DomainError as error:
         return _render_school(school_id, 422, error=error, fields=error.fields, form=request.form)  # keep what was typed
     return _render_school(school_id, saved=True)
+
+
+@bp.post("/console/schools/<uuid:school_id>/contact-fields")
+@login_required
+def contact_fields(school_id):
+    call("identity", "SetContactFields", identity_pb2.SetContactFieldsRequest(
+        school_id=str(school_id), fields=request.form.getlist("field")))
+    return _render_school(school_id, saved=True)
+
+
+@bp.route("/console/schools/<uuid:school_id>/import", methods=["GET", "POST"])
+@login_required
+def people_import(school_id):
+    """Uploading a file of people: it is checked as a whole at once, then imported in the background."""
+    error = None
+    if request.method == "POST":
+        upload = request.files.get("file")
+        try:
+            if upload is None or not upload.filename:
+                raise BadRequest("Выберите файл", {"file": "обязательное поле"})
+            job = call("identity", "StartPeopleImport", identity_pb2.ImportPeopleRequest(
+                school_id=str(school_id), filename=upload.filename, content=upload.read(),
+                dry_run=bool(request.form.get("dry_run"))))
+        except DomainError as refusal:
+            error = refusal
+        else:
+            return redirect(url_for("console.import_job", school_id=school_id, job_id=job.id))
+    return render_template("console_import.html", school_id=str(school_id), error=error), 422 if error else 200
+
+
+@bp.get("/console/schools/<uuid:school_id>/import/<uuid:job_id>")
+@login_required
+def import_job(school_id, job_id):
+    """The job's progress (the page refreshes itself while it runs), then its report or refusal."""
+    job = call("identity", "GetImportJob", identity_pb2.GetImportJobRequest(school_id=str(school_id),
+                                                                           job_id=str(job_id)))
+    page = render_template("console_import_job.html", school_id=str(school_id), job=job, phase_names=PHASE_NAMES,
+                           problems=[row for row in job.report.rows if row.status != "ok"])
+    return page, 200, {"Refresh": str(REFRESH_SECONDS)} if job.status == "running" else {}
 
 
 @bp.post("/console/schools/<uuid:school_id>/activation")

@@ -67,6 +67,18 @@ def _onboard_schema(ref: Callable) -> dict:
     return obj({"school": ref(identity_pb2.School), "admin": admin})
 
 
+def _create_person_response(data: dict) -> dict:
+    """A login is handed over by activation only: with create_account the response carries the one-time code
+    and its link (shown once), never a password."""
+    code = data.get("activation", {}).get("code", "")
+    return {**data, "activation_url": activation_url(code) if code else ""}
+
+
+def _create_person_schema(ref: Callable) -> dict:
+    return obj({"person": ref(identity_pb2.Person), "activation": ref(identity_pb2.ActivationSlip),
+                "activation_url": string(), "initial_password": string()})
+
+
 def _timetable_request(values: dict) -> dict:
     return {"entry": values}
 
@@ -111,6 +123,7 @@ def _import_request(values: dict) -> dict:
 NAME = {"last_name": string(), "first_name": string()}
 STAFF_CARD = obj({}, {"position": string(), "qualification_category": enum("", "none", "fit", "first", "highest"),
                      "functions": string(), "diploma_specialty": string()})
+CONTACTS = obj({}, {"phone": string(), "email": string(), "address": string()})
 SCHOOL_DETAILS = obj({}, {"inn": string(), "ogrn": string(), "address": string(), "licence_number": string(),
                           "licence_date": DATE, "accreditation_number": string(), "accreditation_date": DATE})
 FILE_DEADLINE = 30.0
@@ -138,8 +151,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              body=obj({"kind": enum("staff", "student", "guardian"), **NAME},
                       {"middle_name": string(), "gender": enum("male", "female"), "birth_date": DATE,
                        "snils": string(), "roles": array(string()), "class_group_id": UUID, "create_account": BOOLEAN,
-                       "staff": STAFF_CARD}),
-             status=201, to_request=_nest_name),
+                       "staff": STAFF_CARD, "contacts": CONTACTS}),
+             status=201, to_request=_nest_name, to_response=_create_person_response,
+             response_schema=_create_person_schema),
     Endpoint("GET", f"{S}/people", "identity", "ListPeople", "Список людей школы",
              query={"kind": enum("staff", "student", "guardian"), "class_group_id": UUID}),
     Endpoint("GET", f"{S}/people/{{person_id}}", "identity", "GetPerson", "Личная карта"),
@@ -166,6 +180,19 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              "Изменить карточку сотрудника: должность, категория, функции, специальность по диплому",
              body=STAFF_CARD, to_request=lambda values: {"school_id": values.pop("school_id"),
                                                         "person_id": values.pop("person_id"), "staff": values}),
+    Endpoint("PUT", f"{S}/contact-fields", "identity", "SetContactFields",
+             "Какие контакты школа хранит в личных картах (phone, email, address); снятые поля стираются",
+             body=obj({"fields": array(enum("phone", "email", "address"))})),
+    Endpoint("PUT", f"{S}/people/{{person_id}}/contacts", "identity", "UpdateContacts",
+             "Изменить контакты человека: телефон, электронная почта, адрес (только хранимые школой)",
+             body=CONTACTS, to_request=lambda values: {"school_id": values.pop("school_id"),
+                                                      "person_id": values.pop("person_id"), "contacts": values}),
+    Endpoint("POST", f"{S}/people/import-jobs", "identity", "StartPeopleImport",
+             "Загрузить людей из CSV или XLSX в фоне (большие файлы): ход загрузки — GET …/import-jobs/{job_id}",
+             body=obj({"filename": string(), "content_base64": string(contentEncoding="base64")}, {"dry_run": BOOLEAN}),
+             status=202, to_request=_import_request, deadline=FILE_DEADLINE),
+    Endpoint("GET", f"{S}/people/import-jobs/{{job_id}}", "identity", "GetImportJob",
+             "Ход фоновой загрузки людей: обработано строк из общего числа; по окончании — отчёт или отказ"),
     Endpoint("PUT", f"{S}/class-groups/{{class_group_id}}/form-teacher", "identity", "AssignFormTeacher",
              "Назначить классного руководителя класса (без person_id — снять)", body=obj({}, {"person_id": UUID})),
     Endpoint("POST", f"{S}/academic-years", "schedule", "CreateAcademicYear", "Создать учебный год с периодами",

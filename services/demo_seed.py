@@ -60,23 +60,36 @@ def password_token(stack: dict[str, str], username: str, password: str) -> str:
 
 def activate(code: str) -> str:
     """Sets a new password with a one-time activation code, as a person does on /activate; returns it."""
+    return activate_login(code)[1]
+
+
+def activate_login(code: str) -> tuple[str, str]:
+    """Activates a login with its one-time code: (username, the new password)."""
     password = f"Demo-{uuid.uuid4().hex[:12]}"
     resp = requests.post(f"{BASE}/activate", json={"code": code, "password": password}, timeout=30)
     if resp.status_code != 200:
         raise AssertionError(f"activation: {resp.status_code} {resp.text[:500]}")
-    return password
+    return resp.json()["username"], password
+
+
+def with_login(created: dict) -> dict:
+    """A person created with create_account, after they activated the code they were given: the response
+    with the login in `person.username` and its `password`."""
+    username, password = activate_login(created["activation"]["code"])
+    return {**created, "person": {**created["person"], "username": username}, "password": password}
 
 
 def seed_school(stack: dict[str, str], short_name: str) -> dict:
     """Onboards a school and sets up 2025/2026, class 5А, Математика, a teacher, two students with a
-    guardian each and a Monday lesson; returns everything created (with the one-time passwords)."""
+    guardian each and a Monday lesson; returns everything created (with the passwords the staff set when they
+    activated their logins)."""
     operator = Api(password_token(stack, "operator", stack["OTMETKA_OPERATOR_PASSWORD"]))
     onboarded = operator.post("/schools", {
         "name": f"Муниципальное бюджетное общеобразовательное учреждение «{short_name}»", "short_name": short_name,
         "admin": {"last_name": "Смирнова", "first_name": "Ольга", "middle_name": "Ивановна", "email": ""}})
     sid = onboarded["school"]["id"]
-    onboarded["admin"]["initial_password"] = activate(onboarded["admin"]["activation_code"])
-    admin = Api(password_token(stack, onboarded["admin"]["username"], onboarded["admin"]["initial_password"]))
+    onboarded["admin"]["password"] = activate(onboarded["admin"]["activation_code"])
+    admin = Api(password_token(stack, onboarded["admin"]["username"], onboarded["admin"]["password"]))
     year = admin.post(f"/schools/{sid}/academic-years", {
         "name": "2025/2026", "start_date": "2025-09-01", "end_date": "2026-05-31",
         "terms": [{"name": n, "kind": "quarter", "start_date": a, "end_date": b} for n, a, b in TERMS]})
@@ -84,12 +97,12 @@ def seed_school(stack: dict[str, str], short_name: str) -> dict:
     admin.put(f"/schools/{sid}/journal-policy", {"edit_lock_days": 0})
     class_group = admin.post(f"/schools/{sid}/class-groups", {"academic_year_id": year["id"], "grade": 5, "name": "5А"})
     subject = admin.post(f"/schools/{sid}/subjects", {"name": "Математика"})
-    teacher = admin.post(f"/schools/{sid}/people", {
+    teacher = with_login(admin.post(f"/schools/{sid}/people", {
         "kind": "staff", "last_name": "Кузнецов", "first_name": "Андрей", "middle_name": "Павлович", "gender": "male",
-        "birth_date": "1979-04-12", "roles": ["subject_teacher", "form_teacher"], "create_account": True})
-    deputy = admin.post(f"/schools/{sid}/people", {
+        "birth_date": "1979-04-12", "roles": ["subject_teacher", "form_teacher"], "create_account": True}))
+    deputy = with_login(admin.post(f"/schools/{sid}/people", {
         "kind": "staff", "last_name": "Волкова", "first_name": "Елена", "middle_name": "Андреевна", "gender": "female",
-        "birth_date": "1975-01-30", "roles": ["deputy_head"], "create_account": True})
+        "birth_date": "1975-01-30", "roles": ["deputy_head"], "create_account": True}))
     students = [admin.post(f"/schools/{sid}/people", {
         "kind": "student", "last_name": last, "first_name": first, "middle_name": middle, "gender": gender,
         "birth_date": born, "class_group_id": class_group["id"]})["person"] for last, first, middle, gender, born in STUDENTS]

@@ -1,6 +1,8 @@
 """Activation codes: issuing them (printed access slips, activation links) and activating a login with one.
 
-A code is shown once and stored only as a hash, with an expiry; it is consumed once. Activating sets the
+A code is shown once and stored only as a hash, with an expiry; it is consumed once. Guessing is slowed
+down per client address: after MAX_FAILURES unknown or malformed codes within LOCKOUT, every attempt
+from that address is refused until the oldest of them is LOCKOUT old. Activating sets the
 person's password in Keycloak, creating their login first if they have none (students and guardians
 who do not use Gosuslugi), and enables a login that was locked.
 """
@@ -8,10 +10,11 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterator
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from proto.identity.v1 import identity_pb2 as pb
+from services.common import context
 from services.common.context import Caller
 from services.common.db import Database, parse_uuid
 from services.common.errors import Conflict, FailedPrecondition, Forbidden, Invalid, NotFound
@@ -21,13 +24,25 @@ from services.identity import activation, audit
 from services.identity.domain import PersonName
 from services.identity.handlers import active_principal, require_admin_for_managers
 from services.identity.keycloak_accounts import Compensation, KeycloakAccounts, NewAccount
-from services.identity.tables import activation_codes, directory, guardianships, persons, role_grants, schools
+from services.identity.tables import (
+    activation_attempts,
+    activation_codes,
+    directory,
+    guardianships,
+    persons,
+    role_grants,
+    schools,
+)
 
 BAD_CODE = "Код не подходит: проверьте, как он введён, или попросите в школе новый"
 USED_CODE = "Этот код уже использован. Если вы не активировали доступ сами, сообщите в школу"
 EXPIRED_CODE = "Срок действия кода истёк. Попросите в школе новый"
 SHARED = "учётная запись используется и в другой школе, пароль меняет только её владелец"
 FORM_TEACHER_ONLY = "Классный руководитель выдаёт коды только обучающимся своего класса и их родителям"
+MAX_FAILURES = 10
+LOCKOUT = dt.timedelta(minutes=15)
+TOO_MANY = ("Слишком много попыток ввести неверный код. Ввод кода с этого адреса временно заблокирован: "
+            "попробуйте снова через 15 минут или попросите в школе новый код")
 
 
 def _class_people(session: Session, class_group_id: str) -> list:
@@ -86,12 +101,14 @@ def issue_activation(db: Database, caller: Caller, school_id: str, person_ids: l
 def _consuming(db: Database, code: str) -> Iterator[tuple[Session, object, object, object]]:
     """A tenant transaction holding the code's row (locked, unused, unexpired), its person and school; the
     code is marked used when the block commits."""
-    if not activation.well_formed(code):
-        raise FailedPrecondition(BAD_CODE, {"code": "код не подходит"})
+    address = context.client_address()
     with db.system_session() as session:
+        _refuse_when_locked(session, address)
         found = session.execute(select(activation_codes.c.id, activation_codes.c.school_id)
                                 .where(activation_codes.c.code_hash == activation.code_hash(code))).first()
-    if found is None:
+        if found is None or not activation.well_formed(code):
+            session.execute(insert(activation_attempts).values(client_address=address))
+    if found is None or not activation.well_formed(code):
         raise FailedPrecondition(BAD_CODE, {"code": "код не подходит"})
     with db.tenant_session(found.school_id) as session:
         row = session.execute(select(activation_codes).where(activation_codes.c.id == found.id).with_for_update()).one()
@@ -102,6 +119,16 @@ def _consuming(db: Database, code: str) -> Iterator[tuple[Session, object, objec
         person = session.execute(select(persons).where(persons.c.id == row.person_id)).one()
         yield session, row, person, session.execute(select(schools)).one()
         session.execute(update(activation_codes).where(activation_codes.c.id == row.id).values(used_at=func.now()))
+
+
+def _refuse_when_locked(session: Session, address: str) -> None:
+    """Refuses an address with MAX_FAILURES failed attempts within LOCKOUT (older attempts are dropped)."""
+    since = dt.datetime.now(dt.UTC) - LOCKOUT
+    session.execute(delete(activation_attempts).where(activation_attempts.c.failed_at < since))
+    failures = session.scalar(select(func.count()).select_from(activation_attempts).where(
+        activation_attempts.c.client_address == address))
+    if failures >= MAX_FAILURES:
+        raise FailedPrecondition(TOO_MANY, {"code": "слишком много неверных попыток"})
 
 
 def _activated(session: Session, outbox: Outbox, row, person, subject: str, username: str, action: str) -> None:

@@ -23,7 +23,7 @@ from services.common.errors import Conflict, DomainError, FailedPrecondition, Fo
 from services.common.outbox import Outbox
 from services.common.policy import MANAGERS, Principal, require
 from services.identity import activation, audit, domain, matching
-from services.identity.domain import NewPerson, PersonName, SchoolCard, StaffCard
+from services.identity.domain import Contacts, NewPerson, PersonName, SchoolCard, StaffCard
 from services.identity.keycloak_accounts import Compensation, KeycloakAccounts, NewAccount
 from services.identity.school_card import SUSPENDED, row_values, school_message
 from services.identity.tables import (
@@ -98,6 +98,7 @@ def _principal_message(p: Principal) -> pb.Principal:
 # --- reading ----------------------------------------------------------------------------------------
 
 STAFF_FIELDS = tuple(vars(StaffCard()))
+CONTACT_FIELDS = domain.CONTACT_FIELDS
 
 
 def access_of(row, invited: bool) -> str:
@@ -116,7 +117,8 @@ def _person_message(row, roles, led=(), invited=False) -> pb.Person:
         gender=row.gender or "", birth_date=row.birth_date.isoformat() if row.birth_date else "",
         snils=row.snils or "", roles=sorted(roles), class_group_id=row.class_group_id or "",
         username=row.username or "", form_class_group_ids=sorted(led), access=access_of(row, invited),
-        staff=pb.StaffCard(**{field: getattr(row, field) for field in STAFF_FIELDS}))
+        staff=pb.StaffCard(**{field: getattr(row, field) for field in STAFF_FIELDS}),
+        contacts=pb.Contacts(**{field: getattr(row, field) for field in CONTACT_FIELDS}))
 
 
 def people_of(session: Session, query) -> list[pb.Person]:
@@ -194,6 +196,7 @@ def _add_person(session: Session, outbox: Outbox, school_id: str, person_id: str
         first_name=person.name.first_name, middle_name=person.name.middle_name, gender=person.gender,
         birth_date=person.birth_date, snils=person.snils, class_group_id=person.class_group_id,
         subject=subject, username=username, **vars(person.staff or StaffCard()),
+        **vars(person.contacts or Contacts()),
     ).returning(persons)).one()
     for role in person.roles:
         session.execute(insert(role_grants).values(school_id=school_id, person_id=person_id, role=role))
@@ -247,38 +250,57 @@ def onboard_school(db: Database, outbox: Outbox, accounts: KeycloakAccounts, cal
                                     admin_activation_code=slip.code, admin_activation_expires_at=slip.expires_at)
 
 
-def create_person(db: Database, outbox: Outbox, accounts: KeycloakAccounts, class_groups, caller: Caller,
-                  school_id: str, kind: str, name: PersonName, gender: str, birth_date: str, snils: str,
-                  roles: list[str], class_group_id: str, create_account: bool,
-                  staff: StaffCard = StaffCard()) -> tuple[pb.Person, str]:
-    """A person record (and, if asked, a login); returns it with the initial password ('' without a login).
-    `class_groups.require(school_id, class_group_id)` refuses a class group the school does not have."""
+def create_person(db: Database, outbox: Outbox, class_groups, caller: Caller, school_id: str, kind: str,
+                  name: PersonName, gender: str, birth_date: str, snils: str, roles: list[str], class_group_id: str,
+                  create_account: bool, staff: StaffCard = StaffCard(),
+                  contacts: Contacts = Contacts()) -> pb.CreatePersonResponse:
+    """A person record; with `create_account`, a one-time activation code (the login is made when the person
+    activates it, never handed over with a password). `class_groups.require(school_id, class_group_id)`
+    refuses a class group the school does not have."""
     person, problems = domain.new_person(kind, name, gender, birth_date, snils, roles, class_group_id,
                                          create_account, dt.date.today())
-    reject(problems | domain.staff_card_problems(staff, kind))
-    person = dataclasses.replace(person, staff=staff)
-    if person.class_group_id:
+    problems |= domain.staff_card_problems(staff, kind)
+    if person.class_group_id and not problems:
         class_groups.require(parse_uuid(school_id, "school_id"), person.class_group_id)
     person_id = str(uuid.uuid4())
-    with Compensation() as undo, authorized(db, caller, school_id, "person.manage") as session:
+    with authorized(db, caller, school_id, "person.manage") as session:
+        contacts, contact_problems = domain.contact_problems(contacts, kept_contacts(session))
+        reject(problems | contact_problems)
+        person = dataclasses.replace(person, staff=staff, contacts=contacts)
         require_admin_for_managers(session, caller, school_id, person.roles)
         if person.snils and session.scalar(select(persons.c.id).where(persons.c.kind == person.kind,
                                                                          persons.c.snils == person.snils)):
             raise Conflict(f"{KIND_LABELS[person.kind]} с таким СНИЛС уже есть в этой школе",
                            {"snils": "уже есть в этой школе"})
-        subject = username = None
-        password = ""
-        if person.create_account:
-            organization_id = session.scalar(select(schools.c.organization_id))
-            username, password = domain.login_name(person.name.last_name, kind, person_id), domain.initial_password()
-            subject = accounts.create_account(NewAccount(
-                username=username, password=password, first_name=person.name.first_name,
-                last_name=person.name.last_name, email="", roles=person.roles, organization_id=organization_id))
-            undo.add(accounts.delete_account, subject)
-        message = _add_person(session, outbox, school_id, person_id, person, subject, username)
-        audit.record(session, school_id, "person.create", person_id, kind=person.kind, roles=list(person.roles),
-                     username=username or "")
-    return message, password
+        message = _add_person(session, outbox, school_id, person_id, person)
+        audit.record(session, school_id, "person.create", person_id, kind=person.kind, roles=list(person.roles))
+        if not person.create_account:
+            return pb.CreatePersonResponse(person=message)
+        row = session.execute(select(persons).where(persons.c.id == person_id)).one()
+        slip = activation.issue(session, school_id, row, caller.subject, dt.datetime.now(dt.UTC))
+    message.access = "invited"
+    return pb.CreatePersonResponse(person=message, activation=slip)
+
+
+def kept_contacts(session: Session) -> list[str]:
+    """The contact fields the school bound to the session keeps."""
+    return list(session.scalar(select(schools.c.contact_fields)) or ())
+
+
+def update_contacts(db: Database, outbox: Outbox, caller: Caller, school_id: str, person_id: str,
+                    contacts: Contacts) -> pb.Person:
+    """Replaces a person's phone, e-mail and address (only those the school keeps)."""
+    with authorized(db, caller, school_id, "person.manage") as session:
+        person = person_card(session, person_id)
+        contacts, problems = domain.contact_problems(contacts, kept_contacts(session))
+        reject(problems)
+        if person.contacts == pb.Contacts(**vars(contacts)):
+            return person
+        session.execute(update(persons).where(persons.c.id == person.id).values(**vars(contacts)))
+        outbox.add(session, school_id, pb.ContactsUpdated(person_id=person.id, contacts=pb.Contacts(**vars(contacts))))
+        audit.record(session, school_id, "contacts.update", person.id,
+                     changed=[f for f in CONTACT_FIELDS if getattr(person.contacts, f) != getattr(contacts, f)])
+        return person_card(session, person.id)
 
 
 def update_staff_card(db: Database, outbox: Outbox, caller: Caller, school_id: str, person_id: str,

@@ -1,8 +1,11 @@
 """Bulk import of people: reading a CSV or XLSX file into lines, checking each line with the same rules
-as CreatePerson, and telling duplicates (of the school's records or of earlier lines) from new people.
+as CreatePerson (staff card and contacts included), telling duplicates (of the school's records or of
+earlier lines) from new people, and resolving guardian ↔ student links (a student named by the row key of
+its line or by SNILS).
 
 Pure functions; the handler does the database and the class-group checks.
 """
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -10,15 +13,20 @@ from dataclasses import dataclass, field
 from services.common.errors import Invalid
 from services.common.tabular import read_table
 from services.identity import domain
-from services.identity.domain import NewPerson, PersonName
+from services.identity.domain import Contacts, NewPerson, PersonName, StaffCard
 
 COLUMNS = ("kind", "last_name", "first_name", "middle_name", "gender", "birth_date", "snils", "roles",
-           "class_group_id")
+           "class_group_id", "position", "qualification_category", "functions", "diploma_specialty",
+           "phone", "email", "address", "row_key", "guardian_of", "relation")
 REQUIRED_COLUMNS = ("kind", "last_name", "first_name")
 MAX_BYTES = 2_000_000
 MAX_ROWS = 5000
 KIND_ALIASES = {"сотрудник": "staff", "обучающийся": "student", "ученик": "student", "родитель": "guardian",
                 "законный представитель": "guardian"}
+CATEGORY_ALIASES = {"без категории": "none", "соответствие": "fit", "соответствие занимаемой должности": "fit",
+                    "соответствие должности": "fit", "первая": "first", "высшая": "highest"}
+RELATION_ALIASES = {"мать": "mother", "отец": "father", "опекун": "guardian", "попечитель": "guardian",
+                    "другое": "other"}
 GENDER_ALIASES = {"м": "male", "муж": "male", "мужской": "male", "ж": "female", "жен": "female", "женский": "female"}
 
 Line = tuple[int, dict[str, str]]  # (line number in the file, value by column)
@@ -32,6 +40,9 @@ class Checked:
     person: NewPerson | None
     problems: dict[str, str] = field(default_factory=dict)
     duplicate_of: str = ""  # id of the existing person, or "line N" of an earlier line
+    row_key: str = ""  # how other lines of the file name this one (guardian_of)
+    guardian_of: tuple[str, ...] = ()  # guardians: their students by row key or SNILS
+    relation: str = "guardian"
 
     @property
     def key(self) -> tuple:
@@ -69,8 +80,9 @@ def _cell(row: list[str], index: int) -> str:
     return row[index] if index < len(row) else ""
 
 
-def check_line(line: Line, today: dt.date) -> Checked:
-    """The line as a new person (CreatePerson's rules) or its problems by column."""
+def check_line(line: Line, today: dt.date, kept_contacts: tuple[str, ...] = ()) -> Checked:
+    """The line as a new person (CreatePerson's rules, with the staff card and the contacts the school keeps)
+    or its problems by column."""
     number, values = line
     kind = values.get("kind", "").strip().lower()
     gender = values.get("gender", "").strip().lower()
@@ -80,8 +92,26 @@ def check_line(line: Line, today: dt.date) -> Checked:
                                                  values.get("middle_name", "")),
         GENDER_ALIASES.get(gender, gender), values.get("birth_date", ""), values.get("snils", ""), roles,
         values.get("class_group_id", "").strip(), False, today)
-    problems = {column.removeprefix("name."): reason for column, reason in problems.items()}
-    return Checked(number, None if problems else person, problems)
+    category = values.get("qualification_category", "").strip().lower()
+    staff = StaffCard.cleaned(position=values.get("position", ""), functions=values.get("functions", ""),
+                              qualification_category=CATEGORY_ALIASES.get(category, category),
+                              diploma_specialty=values.get("diploma_specialty", ""))
+    problems |= domain.staff_card_problems(staff, person.kind)
+    contacts, contact_problems = domain.contact_problems(Contacts.cleaned(
+        **{field: values.get(field, "") for field in domain.CONTACT_FIELDS}), kept_contacts)
+    problems |= contact_problems
+    guardian_of = tuple(ref.strip() for ref in re.split(r"[,|]", values.get("guardian_of", "")) if ref.strip())
+    relation = values.get("relation", "").strip().lower()
+    relation = RELATION_ALIASES.get(relation, relation) or "guardian"
+    if guardian_of and person.kind != "guardian":
+        problems["guardian_of"] = "связь с обучающимся указывается только у родителя"
+    if relation not in domain.RELATIONS:
+        problems["relation"] = "мать, отец, опекун или другое (mother, father, guardian, other)"
+    problems = {column.removeprefix("name.").removeprefix("staff.").removeprefix("contacts."): reason
+                for column, reason in problems.items()}
+    person = dataclasses.replace(person, staff=staff, contacts=contacts)
+    return Checked(number, None if problems else person, problems, row_key=values.get("row_key", "").strip(),
+                   guardian_of=guardian_of, relation=relation)
 
 
 def mark_duplicates(checked: list[Checked], existing: dict[tuple, str]) -> None:
@@ -96,3 +126,48 @@ def mark_duplicates(checked: list[Checked], existing: dict[tuple, str]) -> None:
             item.duplicate_of = f"line {seen[item.key]}"
         else:
             seen[item.key] = item.line
+
+
+Target = tuple[str, str]  # ("line", "N") of a student line of the file, or ("person", id) of a school's student
+
+
+def resolve_links(checked: list[Checked], existing: dict[tuple, str]) -> list[tuple[Checked, Target]]:
+    """The guardian ↔ student links the file asks for: a reference is the row key of a student line or a
+    student's SNILS (of a line, or of the school's records). Unresolved references become line problems."""
+    by_key: dict[str, Checked] = {}
+    for item in checked:
+        if item.row_key in by_key:
+            item.problems["row_key"] = f"ключ уже есть в строке {by_key[item.row_key].line}"
+            item.person = None
+        elif item.row_key:
+            by_key[item.row_key] = item
+    student_lines = {item.key: item for item in checked if item.person and item.person.kind == "student"}
+    links = []
+    for item in checked:
+        for ref in () if "guardian_of" in item.problems else item.guardian_of:  # every problem at once
+            target, problem = _target(ref, by_key, student_lines, existing)
+            if problem:
+                item.problems["guardian_of"] = problem
+            else:
+                links.append((item, target))
+        if item.problems:
+            item.person = None
+    return [(item, target) for item, target in links if item.person]
+
+
+def _target(ref: str, by_key: dict[str, Checked], student_lines: dict[tuple, Checked],
+            existing: dict[tuple, str]) -> tuple[Target | None, str]:
+    if ref in by_key:
+        student = by_key[ref]
+        if student.person and student.person.kind != "student":
+            return None, f"строка {student.line} (ключ «{ref}») — не обучающийся"
+        return ("line", str(student.line)), ""  # a line with errors of its own stops the apply anyway
+    snils = domain.snils_digits(ref)
+    if domain.valid_snils(snils):
+        key = ("student", "snils", snils)
+        if key in student_lines:
+            return ("line", str(student_lines[key].line)), ""
+        if key in existing:
+            return ("person", existing[key]), ""
+        return None, f"обучающийся со СНИЛС {ref} не найден ни в файле, ни в школе"
+    return None, f"нет строки с ключом «{ref}» (или укажите СНИЛС обучающегося)"

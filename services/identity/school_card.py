@@ -30,4 +30,5 @@ def school_message(row) -> pb.School:
     details = {field: (value.isoformat() if isinstance(value, dt.date) else value or "")
                for field, value in ((f, getattr(row, f)) for f in DETAILS)}
     return pb.School(id=row.school_id, name=row.name, short_name=row.short_name,
-                     organization_id=row.organization_id, status=row.status, details=pb.SchoolDetails(**details))
+                     organization_id=row.organization_id, status=row.status, details=pb.SchoolDetails(**details),
+                     contact_fields=list(row.contact_fields or ()))

@@ -13,7 +13,7 @@ from services.identity import audit, domain
 from services.identity.domain import SchoolCard
 from services.identity.handlers import OPERATOR, active_principal, reject
 from services.identity.school_card import DETAILS, STATUSES, row_values, school_message
-from services.identity.tables import schools
+from services.identity.tables import persons, schools
 
 ADMIN_ONLY = "Карточку школы изменяет администратор школы или оператор муниципалитета"
 
@@ -73,3 +73,23 @@ def set_school_status(db: Database, outbox: Outbox, caller: Caller, school_id: s
         audit.record(session, row.school_id, "school.suspend" if status == "suspended" else "school.reactivate",
                      row.school_id)
         return school_message(row)
+
+
+def set_contact_fields(db: Database, outbox: Outbox, caller: Caller, school_id: str, fields: list[str]) -> pb.School:
+    """Which contacts the school keeps on its person records (its administrator decides); the values of a
+    field it stops keeping are erased from every record."""
+    reject(domain.contact_fields_problems(fields))
+    kept = [field for field in domain.CONTACT_FIELDS if field in fields]
+    with db.tenant_session(parse_uuid(school_id, "school_id")) as session:
+        _check_member(session, caller, school_id, admin=True)
+        before = list(_school_row(session).contact_fields or ())
+        if before == kept:
+            return school_message(_school_row(session))
+        dropped = [field for field in before if field not in kept]
+        if dropped:
+            session.execute(update(persons).values(**{field: "" for field in dropped}))
+        row = session.execute(update(schools).values(contact_fields=kept).returning(schools)).one()
+        school = school_message(row)
+        outbox.add(session, school.id, pb.SchoolUpdated(school=school))
+        audit.record(session, school.id, "school.contact_fields", school.id, kept=kept, erased=dropped)
+        return school

@@ -1,4 +1,6 @@
 """gRPC IdentityService: protobuf in, a handler call, protobuf out."""
+from concurrent.futures import ThreadPoolExecutor
+
 from proto.identity.v1 import identity_pb2 as pb
 from proto.identity.v1 import identity_pb2_grpc
 from services.common.context import current_caller
@@ -6,7 +8,7 @@ from services.common.db import Database
 from services.common.errors import Invalid
 from services.common.outbox import Outbox
 from services.identity import activation_handler, handlers, import_handler, match_handler, schools_handler
-from services.identity.domain import PersonName, StaffCard
+from services.identity.domain import Contacts, PersonName, StaffCard
 from services.identity.keycloak_accounts import KeycloakAccounts
 from services.identity.school_card import card_from
 
@@ -18,6 +20,10 @@ def _name(message: pb.PersonName) -> PersonName:
 def _staff(message: pb.StaffCard) -> StaffCard:
     return StaffCard.cleaned(position=message.position, qualification_category=message.qualification_category,
                              functions=message.functions, diploma_specialty=message.diploma_specialty)
+
+
+def _contacts(message: pb.Contacts) -> Contacts:
+    return Contacts.cleaned(phone=message.phone, email=message.email, address=message.address)
 
 
 def _kind(value: int) -> str:
@@ -37,6 +43,7 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         self.outbox = outbox
         self.accounts = accounts
         self.class_groups = class_groups
+        self.import_jobs = ThreadPoolExecutor(max_workers=2, thread_name_prefix="import")  # StartPeopleImport
 
     def OnboardSchool(self, request: pb.OnboardSchoolRequest, context) -> pb.OnboardSchoolResponse:
         card = card_from(request.name, request.short_name, request.details)
@@ -47,11 +54,10 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         return pb.ListSchoolsResponse(schools=handlers.list_schools(self.db, current_caller()))
 
     def CreatePerson(self, request: pb.CreatePersonRequest, context) -> pb.CreatePersonResponse:
-        person, password = handlers.create_person(
-            self.db, self.outbox, self.accounts, self.class_groups, current_caller(), request.school_id, _kind(request.kind),
+        return handlers.create_person(
+            self.db, self.outbox, self.class_groups, current_caller(), request.school_id, _kind(request.kind),
             _name(request.name), request.gender, request.birth_date, request.snils, list(request.roles),
-            request.class_group_id, request.create_account, _staff(request.staff))
-        return pb.CreatePersonResponse(person=person, initial_password=password)
+            request.class_group_id, request.create_account, _staff(request.staff), _contacts(request.contacts))
 
     def GetPerson(self, request: pb.GetPersonRequest, context) -> pb.Person:
         return handlers.get_person(self.db, current_caller(), request.school_id, request.person_id)
@@ -123,3 +129,18 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
     def UpdateStaffCard(self, request: pb.UpdateStaffCardRequest, context) -> pb.Person:
         return handlers.update_staff_card(self.db, self.outbox, current_caller(), request.school_id, request.person_id,
                                           _staff(request.staff))
+
+    def SetContactFields(self, request: pb.SetContactFieldsRequest, context) -> pb.School:
+        return schools_handler.set_contact_fields(self.db, self.outbox, current_caller(), request.school_id,
+                                                  list(request.fields))
+
+    def UpdateContacts(self, request: pb.UpdateContactsRequest, context) -> pb.Person:
+        return handlers.update_contacts(self.db, self.outbox, current_caller(), request.school_id, request.person_id,
+                                        _contacts(request.contacts))
+
+    def StartPeopleImport(self, request: pb.ImportPeopleRequest, context) -> pb.ImportJob:
+        return import_handler.start_import(self.db, self.outbox, self.class_groups, self.import_jobs, current_caller(),
+                                           request.school_id, request.filename, request.content, request.dry_run)
+
+    def GetImportJob(self, request: pb.GetImportJobRequest, context) -> pb.ImportJob:
+        return import_handler.get_import_job(self.db, current_caller(), request.school_id, request.job_id)

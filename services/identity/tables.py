@@ -1,6 +1,6 @@
 """SQLAlchemy Core tables of the identity database (otmetka_identity); DDL lives in migrations/."""
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 from services.common.schema import messaging_tables
 
@@ -22,6 +22,7 @@ schools = sa.Table(
     sa.Column("licence_date", sa.Date),
     sa.Column("accreditation_number", sa.Text, nullable=False, server_default=""),
     sa.Column("accreditation_date", sa.Date),
+    sa.Column("contact_fields", ARRAY(sa.Text), nullable=False, server_default="{}"),  # domain.CONTACT_FIELDS kept
 )
 
 persons = sa.Table(
@@ -44,6 +45,9 @@ persons = sa.Table(
     sa.Column("qualification_category", sa.Text, nullable=False, server_default=""),
     sa.Column("functions", sa.Text, nullable=False, server_default=""),
     sa.Column("diploma_specialty", sa.Text, nullable=False, server_default=""),
+    sa.Column("phone", sa.Text, nullable=False, server_default=""),  # contacts (domain.Contacts), if the school keeps them
+    sa.Column("email", sa.Text, nullable=False, server_default=""),
+    sa.Column("address", sa.Text, nullable=False, server_default=""),
 )
 
 role_grants = sa.Table(
@@ -132,4 +136,30 @@ breach_reports = sa.Table(
     sa.Column("subject", sa.Text, nullable=False),
     sa.Column("reported_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("reported_by", sa.Text, nullable=False),
+)
+
+# a bulk import running in the background: its progress while it runs, its report (or refusal) after
+import_jobs = sa.Table(
+    "import_jobs", metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("school_id", ID, nullable=False),
+    sa.Column("filename", sa.Text, nullable=False),
+    sa.Column("dry_run", sa.Boolean, nullable=False),
+    sa.Column("status", sa.Text, nullable=False, server_default="running"),
+    sa.Column("phase", sa.Text, nullable=False, server_default="checking"),
+    sa.Column("total", sa.Integer, nullable=False),
+    sa.Column("processed", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("report", sa.LargeBinary),
+    sa.Column("error", JSONB),
+    sa.Column("started_by", sa.Text, nullable=False),
+    sa.Column("started_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.Column("finished_at", sa.DateTime(timezone=True)),
+)
+
+# failed activation attempts by client address (not per school): the system session counts them
+activation_attempts = sa.Table(
+    "activation_attempts", metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(always=True), primary_key=True),
+    sa.Column("client_address", sa.Text, nullable=False),
+    sa.Column("failed_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
 )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pytest
 import requests
 
-from services.demo_seed import BASE, seed_school
+from services.demo_seed import BASE, seed_school, with_login
 from tests.support import stack
 from tests.support.api import Api
 from tests.support.isolation import Call, Findings, Operation, leaks, operations, uuids_in
@@ -81,7 +81,7 @@ def seed_a(available: set[str]) -> dict:
         "terms": [{"name": "Год", "kind": "semester", "start_date": "2024-09-01", "end_date": "2025-05-31"}]})
     old_group = admin.post(f"/schools/{sid}/class-groups", {"academic_year_id": old_year["id"], "grade": 4, "name": "4А"})
     [lesson] = admin.get(f"/schools/{sid}/lessons", params={"class_group_id": group["id"], **WEEK})["lessons"]
-    teacher = Api(stack.password_token(seeded["teacher"]["person"]["username"], seeded["teacher"]["initial_password"]))
+    teacher = Api(stack.password_token(seeded["teacher"]["person"]["username"], seeded["teacher"]["password"]))
     extra = {}
     if {"RequestUnlock", "SetJournalPolicy"} <= available:  # a pending request: the long past lesson closed for a while
         admin.put(f"/schools/{sid}/journal-policy", {"edit_lock_days": 7})
@@ -174,6 +174,7 @@ def ids_of(seeded: dict, archive_id: str) -> dict[str, str]:
         if key in seeded:
             ids[name] = seeded[key]["id"]
     ids["match_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, seeded["school"]["id"]))  # no pending match is seeded
+    ids["job_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"import {seeded['school']['id']}"))  # no import job either
     return ids
 
 
@@ -221,15 +222,15 @@ def world(installation) -> World:
     seeded_b = seed_school(stack.env(), f"Изоляция Б {uuid.uuid4().hex[:8]}")
     sid_b, admin_b = seeded_b["school"]["id"], seeded_b["admin_api"]
     archive = close_and_archive(admin_a, sid_a, seeded_a["old_year"]["id"])
-    student_b = admin_b.post(f"/schools/{sid_b}/people", {
+    student_b = with_login(admin_b.post(f"/schools/{sid_b}/people", {
         "kind": "student", "last_name": "Ученикова", "first_name": "Вера", "gender": "female",
-        "birth_date": "2014-03-03", "class_group_id": seeded_b["class_group"]["id"], "create_account": True})
+        "birth_date": "2014-03-03", "class_group_id": seeded_b["class_group"]["id"], "create_account": True}))
     if "SetJournalPolicy" in available:  # B's lessons open too, so that a save is refused for its content only
         admin_b.put(f"/schools/{sid_b}/journal-policy", {"edit_lock_days": 0})
     wait_for_mark(admin_a, sid_a, seeded_a["class_group"]["id"], seeded_a["canary"]["id"])
 
     def login(person: dict) -> Api:
-        return Api(stack.password_token(person["person"]["username"], person["initial_password"]))
+        return Api(stack.password_token(person["person"]["username"], person["password"]))
 
     a = ids_of(seeded_a, archive["id"])
     callers = {"adminB": admin_b, "deputyB": login(seeded_b["deputy"]), "teacherB": login(seeded_b["teacher"]),

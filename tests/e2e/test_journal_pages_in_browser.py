@@ -24,7 +24,7 @@ def school(installation):
     sid, admin = seeded["school"]["id"], seeded["admin_api"]
     [lesson] = admin.get(f"/schools/{sid}/lessons", params={
         "class_group_id": seeded["class_group"]["id"], "from": MONDAY, "to": MONDAY})["lessons"]
-    login = {role: (seeded[role]["person"]["username"], seeded[role]["initial_password"])
+    login = {role: (seeded[role]["person"]["username"], seeded[role]["password"])
              for role in ("teacher", "deputy")}
     grid = (f"{BASE}/schools/{sid}/journal/grid?class_group_id={seeded['class_group']['id']}"
             f"&subject_id={seeded['subject']['id']}&from={MONDAY}&to={SUNDAY}")

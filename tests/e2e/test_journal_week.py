@@ -40,7 +40,7 @@ def week(installation):
             "weekday": weekday, "lesson_number": 1, "starts_at": "08:30", "ends_at": "09:15", "room": "21"})
     return {"sid": sid, "admin": admin, "group": group["id"], "subject": seeded["subject"]["id"],
             "students": seeded["students"] + extra, "teacher_id": teacher["person"]["id"],
-            "teacher": Api(stack.password_token(teacher["person"]["username"], teacher["initial_password"])),
+            "teacher": Api(stack.password_token(teacher["person"]["username"], teacher["password"])),
             "since": (dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)).isoformat()}
 
 

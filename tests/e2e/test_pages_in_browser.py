@@ -26,7 +26,7 @@ def school(installation):
         "class_group_id": seeded["class_group"]["id"], "from": MONDAY, "to": MONDAY})["lessons"]
     teacher = seeded["teacher"]
     return {"id": sid, "name": seeded["school"]["name"], "lesson_id": lesson["id"], "students": seeded["students"],
-            "teacher": (teacher["person"]["username"], teacher["initial_password"])}
+            "teacher": (teacher["person"]["username"], teacher["password"])}
 
 
 @pytest.fixture

@@ -24,8 +24,8 @@ def school(installation):
     [lesson] = admin.get(f"/schools/{sid}/lessons", params={
         "class_group_id": seeded["class_group"]["id"], "from": MONDAY, "to": MONDAY})["lessons"]
     return {"id": sid, "class_group_id": seeded["class_group"]["id"], "lesson_id": lesson["id"],
-            "deputy": (seeded["deputy"]["person"]["username"], seeded["deputy"]["initial_password"]),
-            "teacher": (seeded["teacher"]["person"]["username"], seeded["teacher"]["initial_password"])}
+            "deputy": (seeded["deputy"]["person"]["username"], seeded["deputy"]["password"]),
+            "teacher": (seeded["teacher"]["person"]["username"], seeded["teacher"]["password"])}
 
 
 def lesson_row(page: Page):

@@ -25,8 +25,8 @@ SECOND_HALF = 20  # 20 Mondays, minus 24.03, plus Saturday 22.02
 def school(installation):
     seeded = seed_school(stack.env(), f"Школа № {uuid.uuid4().hex[:6]} (настройка года)")
     return {"id": seeded["school"]["id"], "class_5a": seeded["class_group"]["id"],
-            "deputy": (seeded["deputy"]["person"]["username"], seeded["deputy"]["initial_password"]),
-            "teacher": (seeded["teacher"]["person"]["username"], seeded["teacher"]["initial_password"])}
+            "deputy": (seeded["deputy"]["person"]["username"], seeded["deputy"]["password"]),
+            "teacher": (seeded["teacher"]["person"]["username"], seeded["teacher"]["password"])}
 
 
 def submit(page: Page, form_class: str, button: str) -> None:

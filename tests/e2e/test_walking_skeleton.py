@@ -33,7 +33,7 @@ def school(installation):
     teacher = seeded["teacher"]
     return {
         "id": sid, "admin": admin, "year": seeded["year"], "class_group": class_group, "students": seeded["students"],
-        "teacher": Api(stack.password_token(teacher["person"]["username"], teacher["initial_password"])),
+        "teacher": Api(stack.password_token(teacher["person"]["username"], teacher["password"])),
         "lesson": lessons[0],
     }
 

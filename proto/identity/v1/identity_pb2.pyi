@@ -19,20 +19,22 @@ STUDENT: PersonKind
 GUARDIAN: PersonKind
 
 class School(_message.Message):
-    __slots__ = ("id", "name", "short_name", "organization_id", "status", "details")
+    __slots__ = ("id", "name", "short_name", "organization_id", "status", "details", "contact_fields")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     SHORT_NAME_FIELD_NUMBER: _ClassVar[int]
     ORGANIZATION_ID_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     DETAILS_FIELD_NUMBER: _ClassVar[int]
+    CONTACT_FIELDS_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     short_name: str
     organization_id: str
     status: str
     details: SchoolDetails
-    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., short_name: _Optional[str] = ..., organization_id: _Optional[str] = ..., status: _Optional[str] = ..., details: _Optional[_Union[SchoolDetails, _Mapping]] = ...) -> None: ...
+    contact_fields: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., short_name: _Optional[str] = ..., organization_id: _Optional[str] = ..., status: _Optional[str] = ..., details: _Optional[_Union[SchoolDetails, _Mapping]] = ..., contact_fields: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class SchoolDetails(_message.Message):
     __slots__ = ("inn", "ogrn", "address", "licence_number", "licence_date", "accreditation_number", "accreditation_date")
@@ -63,7 +65,7 @@ class PersonName(_message.Message):
     def __init__(self, last_name: _Optional[str] = ..., first_name: _Optional[str] = ..., middle_name: _Optional[str] = ...) -> None: ...
 
 class Person(_message.Message):
-    __slots__ = ("id", "school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "username", "form_class_group_ids", "staff", "access")
+    __slots__ = ("id", "school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "username", "form_class_group_ids", "staff", "access", "contacts")
     ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
@@ -77,6 +79,7 @@ class Person(_message.Message):
     FORM_CLASS_GROUP_IDS_FIELD_NUMBER: _ClassVar[int]
     STAFF_FIELD_NUMBER: _ClassVar[int]
     ACCESS_FIELD_NUMBER: _ClassVar[int]
+    CONTACTS_FIELD_NUMBER: _ClassVar[int]
     id: str
     school_id: str
     kind: PersonKind
@@ -90,7 +93,18 @@ class Person(_message.Message):
     form_class_group_ids: _containers.RepeatedScalarFieldContainer[str]
     staff: StaffCard
     access: str
-    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., snils: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ..., username: _Optional[str] = ..., form_class_group_ids: _Optional[_Iterable[str]] = ..., staff: _Optional[_Union[StaffCard, _Mapping]] = ..., access: _Optional[str] = ...) -> None: ...
+    contacts: Contacts
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., snils: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ..., username: _Optional[str] = ..., form_class_group_ids: _Optional[_Iterable[str]] = ..., staff: _Optional[_Union[StaffCard, _Mapping]] = ..., access: _Optional[str] = ..., contacts: _Optional[_Union[Contacts, _Mapping]] = ...) -> None: ...
+
+class Contacts(_message.Message):
+    __slots__ = ("phone", "email", "address")
+    PHONE_FIELD_NUMBER: _ClassVar[int]
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    phone: str
+    email: str
+    address: str
+    def __init__(self, phone: _Optional[str] = ..., email: _Optional[str] = ..., address: _Optional[str] = ...) -> None: ...
 
 class StaffCard(_message.Message):
     __slots__ = ("position", "qualification_category", "functions", "diploma_specialty")
@@ -185,7 +199,7 @@ class AssignFormTeacherResponse(_message.Message):
     def __init__(self) -> None: ...
 
 class CreatePersonRequest(_message.Message):
-    __slots__ = ("school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "create_account", "staff")
+    __slots__ = ("school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "create_account", "staff", "contacts")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
@@ -196,6 +210,7 @@ class CreatePersonRequest(_message.Message):
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     CREATE_ACCOUNT_FIELD_NUMBER: _ClassVar[int]
     STAFF_FIELD_NUMBER: _ClassVar[int]
+    CONTACTS_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     kind: PersonKind
     name: PersonName
@@ -206,15 +221,36 @@ class CreatePersonRequest(_message.Message):
     class_group_id: str
     create_account: bool
     staff: StaffCard
-    def __init__(self, school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., snils: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ..., create_account: _Optional[bool] = ..., staff: _Optional[_Union[StaffCard, _Mapping]] = ...) -> None: ...
+    contacts: Contacts
+    def __init__(self, school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., snils: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ..., create_account: _Optional[bool] = ..., staff: _Optional[_Union[StaffCard, _Mapping]] = ..., contacts: _Optional[_Union[Contacts, _Mapping]] = ...) -> None: ...
 
 class CreatePersonResponse(_message.Message):
-    __slots__ = ("person", "initial_password")
+    __slots__ = ("person", "initial_password", "activation")
     PERSON_FIELD_NUMBER: _ClassVar[int]
     INITIAL_PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    ACTIVATION_FIELD_NUMBER: _ClassVar[int]
     person: Person
     initial_password: str
-    def __init__(self, person: _Optional[_Union[Person, _Mapping]] = ..., initial_password: _Optional[str] = ...) -> None: ...
+    activation: ActivationSlip
+    def __init__(self, person: _Optional[_Union[Person, _Mapping]] = ..., initial_password: _Optional[str] = ..., activation: _Optional[_Union[ActivationSlip, _Mapping]] = ...) -> None: ...
+
+class SetContactFieldsRequest(_message.Message):
+    __slots__ = ("school_id", "fields")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    FIELDS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    fields: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, school_id: _Optional[str] = ..., fields: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class UpdateContactsRequest(_message.Message):
+    __slots__ = ("school_id", "person_id", "contacts")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    CONTACTS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    person_id: str
+    contacts: Contacts
+    def __init__(self, school_id: _Optional[str] = ..., person_id: _Optional[str] = ..., contacts: _Optional[_Union[Contacts, _Mapping]] = ...) -> None: ...
 
 class GetPersonRequest(_message.Message):
     __slots__ = ("school_id", "person_id")
@@ -379,18 +415,63 @@ class ImportRow(_message.Message):
     def __init__(self, line: _Optional[int] = ..., status: _Optional[str] = ..., field: _Optional[str] = ..., reason: _Optional[str] = ..., person_id: _Optional[str] = ...) -> None: ...
 
 class ImportPeopleResponse(_message.Message):
-    __slots__ = ("rows", "applied", "created", "duplicates", "errors")
+    __slots__ = ("rows", "applied", "created", "duplicates", "errors", "links")
     ROWS_FIELD_NUMBER: _ClassVar[int]
     APPLIED_FIELD_NUMBER: _ClassVar[int]
     CREATED_FIELD_NUMBER: _ClassVar[int]
     DUPLICATES_FIELD_NUMBER: _ClassVar[int]
     ERRORS_FIELD_NUMBER: _ClassVar[int]
+    LINKS_FIELD_NUMBER: _ClassVar[int]
     rows: _containers.RepeatedCompositeFieldContainer[ImportRow]
     applied: bool
     created: int
     duplicates: int
     errors: int
-    def __init__(self, rows: _Optional[_Iterable[_Union[ImportRow, _Mapping]]] = ..., applied: _Optional[bool] = ..., created: _Optional[int] = ..., duplicates: _Optional[int] = ..., errors: _Optional[int] = ...) -> None: ...
+    links: int
+    def __init__(self, rows: _Optional[_Iterable[_Union[ImportRow, _Mapping]]] = ..., applied: _Optional[bool] = ..., created: _Optional[int] = ..., duplicates: _Optional[int] = ..., errors: _Optional[int] = ..., links: _Optional[int] = ...) -> None: ...
+
+class GetImportJobRequest(_message.Message):
+    __slots__ = ("school_id", "job_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    JOB_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    job_id: str
+    def __init__(self, school_id: _Optional[str] = ..., job_id: _Optional[str] = ...) -> None: ...
+
+class ImportJob(_message.Message):
+    __slots__ = ("id", "filename", "dry_run", "status", "phase", "total", "processed", "report", "error_message", "error_fields", "started_at", "finished_at")
+    class ErrorFieldsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    ID_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    DRY_RUN_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    PHASE_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    PROCESSED_FIELD_NUMBER: _ClassVar[int]
+    REPORT_FIELD_NUMBER: _ClassVar[int]
+    ERROR_MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELDS_FIELD_NUMBER: _ClassVar[int]
+    STARTED_AT_FIELD_NUMBER: _ClassVar[int]
+    FINISHED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    filename: str
+    dry_run: bool
+    status: str
+    phase: str
+    total: int
+    processed: int
+    report: ImportPeopleResponse
+    error_message: str
+    error_fields: _containers.ScalarMap[str, str]
+    started_at: str
+    finished_at: str
+    def __init__(self, id: _Optional[str] = ..., filename: _Optional[str] = ..., dry_run: _Optional[bool] = ..., status: _Optional[str] = ..., phase: _Optional[str] = ..., total: _Optional[int] = ..., processed: _Optional[int] = ..., report: _Optional[_Union[ImportPeopleResponse, _Mapping]] = ..., error_message: _Optional[str] = ..., error_fields: _Optional[_Mapping[str, str]] = ..., started_at: _Optional[str] = ..., finished_at: _Optional[str] = ...) -> None: ...
 
 class ReportCompromisedRequest(_message.Message):
     __slots__ = ("school_id", "person_id")
@@ -607,3 +688,11 @@ class StaffCardUpdated(_message.Message):
     person_id: str
     staff: StaffCard
     def __init__(self, person_id: _Optional[str] = ..., staff: _Optional[_Union[StaffCard, _Mapping]] = ...) -> None: ...
+
+class ContactsUpdated(_message.Message):
+    __slots__ = ("person_id", "contacts")
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    CONTACTS_FIELD_NUMBER: _ClassVar[int]
+    person_id: str
+    contacts: Contacts
+    def __init__(self, person_id: _Optional[str] = ..., contacts: _Optional[_Union[Contacts, _Mapping]] = ...) -> None: ...

@@ -144,6 +144,26 @@ class IdentityServiceStub:
                 request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.DecideMatchRequest.SerializeToString,
                 response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.PendingMatch.FromString,
                 _registered_method=True)
+        self.SetContactFields = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/SetContactFields',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.SetContactFieldsRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.School.FromString,
+                _registered_method=True)
+        self.UpdateContacts = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/UpdateContacts',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.UpdateContactsRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.Person.FromString,
+                _registered_method=True)
+        self.StartPeopleImport = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/StartPeopleImport',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ImportPeopleRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ImportJob.FromString,
+                _registered_method=True)
+        self.GetImportJob = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/GetImportJob',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.GetImportJobRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ImportJob.FromString,
+                _registered_method=True)
 
 
 class IdentityServiceServicer:
@@ -281,6 +301,30 @@ class IdentityServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SetContactFields(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateContacts(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def StartPeopleImport(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetImportJob(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_IdentityServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -393,6 +437,26 @@ def add_IdentityServiceServicer_to_server(servicer, server):
                     servicer.DecideMatch,
                     request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.DecideMatchRequest.FromString,
                     response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.PendingMatch.SerializeToString,
+            ),
+            'SetContactFields': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetContactFields,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.SetContactFieldsRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.School.SerializeToString,
+            ),
+            'UpdateContacts': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateContacts,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.UpdateContactsRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.Person.SerializeToString,
+            ),
+            'StartPeopleImport': grpc.unary_unary_rpc_method_handler(
+                    servicer.StartPeopleImport,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ImportPeopleRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ImportJob.SerializeToString,
+            ),
+            'GetImportJob': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetImportJob,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.GetImportJobRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ImportJob.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -989,6 +1053,114 @@ class IdentityService:
             '/otmetka.identity.v1.IdentityService/DecideMatch',
             proto_dot_identity_dot_v1_dot_identity__pb2.DecideMatchRequest.SerializeToString,
             proto_dot_identity_dot_v1_dot_identity__pb2.PendingMatch.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetContactFields(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/SetContactFields',
+            proto_dot_identity_dot_v1_dot_identity__pb2.SetContactFieldsRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.School.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateContacts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/UpdateContacts',
+            proto_dot_identity_dot_v1_dot_identity__pb2.UpdateContactsRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.Person.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StartPeopleImport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/StartPeopleImport',
+            proto_dot_identity_dot_v1_dot_identity__pb2.ImportPeopleRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.ImportJob.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetImportJob(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/GetImportJob',
+            proto_dot_identity_dot_v1_dot_identity__pb2.GetImportJobRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.ImportJob.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,4 +1,5 @@
 """The identity servicer in-process on a free port, against the real PostgreSQL and Keycloak."""
+import dataclasses
 import uuid
 from dataclasses import dataclass
 
@@ -38,9 +39,13 @@ class Identity:
     keycloak: KeycloakAdmin  # the tests' own view of Keycloak, to check what the service did
     verifier: TokenVerifier
     class_groups: ClassGroups
+    # the end user's address as the gateway forwards it: one per test run, so that the failed activation
+    # attempts of earlier runs never lock this one out
+    client_address: str = dataclasses.field(default_factory=lambda: f"2001:db8::{uuid.uuid4().hex[:4]}")
 
-    def call(self, method: str, request, token: str):
-        return grpc_harness.call(self.stub, method, request, token)
+    def call(self, method: str, request, token: str, client_address: str = ""):
+        return grpc_harness.call(self.stub, method, request, token,
+                                 [("x-forwarded-for", client_address or self.client_address)])
 
 
 @pytest.fixture(scope="session")
@@ -80,10 +85,20 @@ def onboard(identity: Identity, short_name: str) -> School:
 
 def activate(identity: Identity, code: str, username: str) -> str:
     """Sets a password with the activation code (as the public page does) and logs in: the token."""
+    return stack.password_token(username, activated_password(identity, code))
+
+
+def activated_password(identity: Identity, code: str) -> str:
+    """Sets a new password with the activation code and returns it."""
     password = f"Pw-{uuid.uuid4().hex}"
     # the harness serves every method behind a token; the handler itself never looks at the caller
     identity.call("ActivateAccount", pb.ActivateAccountRequest(code=code, password=password), stack.service_token())
-    return stack.password_token(username, password)
+    return password
+
+
+def staff_login(identity: Identity, created: pb.CreatePersonResponse) -> str:
+    """The token of a person created with create_account, after they activated the code they were given."""
+    return activate(identity, created.activation.code, created.activation.username)
 
 
 @pytest.fixture(scope="session")

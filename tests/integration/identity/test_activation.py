@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 
 from proto.identity.v1 import identity_pb2 as pb
 from services.identity.tables import activation_codes, audit_log
-from tests.integration.identity.conftest import onboard
+from tests.integration.identity.conftest import onboard, staff_login
 from tests.support import stack
 from tests.support.grpc_harness import rpc_error
 
@@ -110,7 +110,7 @@ def test_a_form_teacher_prints_slips_for_the_class_and_its_families(identity, sc
     teacher = identity.call("CreatePerson", pb.CreatePersonRequest(
         school_id=school.id, kind=pb.STAFF, name=pb.PersonName(last_name="Классова", first_name="Вера"),
         roles=["form_teacher"], create_account=True), school.admin_token)
-    teacher_token = stack.password_token(teacher.person.username, teacher.initial_password)
+    teacher_token = staff_login(identity, teacher)
     identity.call("AssignFormTeacher", pb.AssignFormTeacherRequest(
         school_id=school.id, class_group_id=CLASS, person_id=teacher.person.id), school.admin_token)
     pupil = person(identity, school, pb.STUDENT, "Ученикова", gender="female", birth_date="2014-02-02",
@@ -149,7 +149,7 @@ def test_only_the_school_admin_issues_codes_for_managers(identity, school, other
     created = identity.call("CreatePerson", pb.CreatePersonRequest(
         school_id=school.id, kind=pb.STAFF, name=pb.PersonName(last_name="Кадровикова", first_name="Зоя"),
         roles=["hr_specialist"], create_account=True), school.admin_token)
-    hr_token = stack.password_token(created.person.username, created.initial_password)
+    hr_token = staff_login(identity, created)
     code, _, fields = refused(identity, "IssueActivation", pb.IssueActivationRequest(
         school_id=school.id, person_ids=[director.id]), hr_token)
     assert code == grpc.StatusCode.PERMISSION_DENIED and "roles" in fields
@@ -162,10 +162,11 @@ def test_a_new_code_unlocks_a_reported_login(identity, school):
     created = identity.call("CreatePerson", pb.CreatePersonRequest(
         school_id=school.id, kind=pb.STAFF, name=pb.PersonName(last_name="Взломанная", first_name="Ия"),
         roles=["subject_teacher"], create_account=True), school.admin_token)
+    staff_login(identity, created)
     identity.call("ReportCompromised", pb.ReportCompromisedRequest(school_id=school.id, person_id=created.person.id),
                   school.admin_token)
     [slip] = issue(identity, school, school.admin_token, [created.person.id])
-    assert slip.username == created.person.username
+    assert slip.username == created.activation.username
     password = f"Pw-{uuid.uuid4().hex}"
     activate(identity, slip.code, password)
-    assert stack.password_token(created.person.username, password)
+    assert stack.password_token(slip.username, password)

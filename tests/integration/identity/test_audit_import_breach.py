@@ -14,7 +14,7 @@ from sqlalchemy.exc import ProgrammingError
 
 from proto.identity.v1 import identity_pb2 as pb
 from services.identity import tables
-from tests.integration.identity.conftest import onboard, random_snils
+from tests.integration.identity.conftest import activated_password, onboard, random_snils, staff_login
 from tests.support import stack
 from tests.support.grpc_harness import rpc_error
 
@@ -94,7 +94,7 @@ def test_only_the_school_admin_reads_the_audit_log(identity, school):
     secretary = identity.call("CreatePerson", pb.CreatePersonRequest(
         school_id=school.id, kind=pb.STAFF, name=pb.PersonName(last_name="Секретарёва", first_name="Ирина"),
         roles=["secretary"], create_account=True), school.admin_token)
-    token = stack.password_token(secretary.person.username, secretary.initial_password)
+    token = staff_login(identity, secretary)
     with pytest.raises(grpc.RpcError) as refused:
         identity.call("ListAuditLog", pb.ListAuditLogRequest(school_id=school.id), token)
     assert rpc_error(refused)[0] == grpc.StatusCode.PERMISSION_DENIED
@@ -207,8 +207,10 @@ def test_a_reported_login_is_locked_and_recorded(identity, school):
     created = identity.call("CreatePerson", pb.CreatePersonRequest(
         school_id=school.id, kind=pb.STAFF, name=pb.PersonName(last_name="Взломова", first_name="Дарья"),
         roles=["subject_teacher"], create_account=True), school.admin_token)
-    teacher, password = created.person, created.initial_password
-    token = stack.password_token(teacher.username, password)
+    password = activated_password(identity, created.activation.code)
+    teacher = created.person
+    username = created.activation.username
+    token = stack.password_token(username, password)
     request = pb.ReportCompromisedRequest(school_id=school.id, person_id=school.onboarded.admin.id)
     with pytest.raises(grpc.RpcError) as refused:  # a teacher cannot lock the administrator
         identity.call("ReportCompromised", request, token)
@@ -217,8 +219,8 @@ def test_a_reported_login_is_locked_and_recorded(identity, school):
     reported = identity.call("ReportCompromised", pb.ReportCompromisedRequest(
         school_id=school.id, person_id=teacher.id), school.admin_token)
     with pytest.raises(requests.HTTPError):
-        stack.password_token(teacher.username, password)
-    user = identity.keycloak.get_user(identity.keycloak.get_user_id(teacher.username))
+        stack.password_token(username, password)
+    user = identity.keycloak.get_user(identity.keycloak.get_user_id(username))
     assert user["enabled"] is False
     assert identity.keycloak.get_sessions(user["id"]) == []
     with identity.db.tenant_session(school.id) as session:
@@ -236,11 +238,12 @@ def test_a_person_reports_their_own_login(identity, school):
     created = identity.call("CreatePerson", pb.CreatePersonRequest(
         school_id=school.id, kind=pb.STAFF, name=pb.PersonName(last_name="Самова", first_name="Елена"),
         roles=["form_teacher"], create_account=True), school.admin_token)
-    token = stack.password_token(created.person.username, created.initial_password)
+    password = activated_password(identity, created.activation.code)
+    token = stack.password_token(created.activation.username, password)
     identity.call("ReportCompromised", pb.ReportCompromisedRequest(school_id=school.id, person_id=created.person.id),
                   token)
     with pytest.raises(requests.HTTPError):
-        stack.password_token(created.person.username, created.initial_password)
+        stack.password_token(created.activation.username, password)
     without_login = identity.call("CreatePerson", pb.CreatePersonRequest(
         school_id=school.id, kind=pb.STAFF, name=pb.PersonName(last_name="Безлогинова", first_name="Юлия"),
         roles=["secretary"]), school.admin_token).person

@@ -7,8 +7,7 @@ from sqlalchemy import select, text
 
 from proto.identity.v1 import identity_pb2 as pb
 from services.identity.tables import form_classes, outbox
-from tests.integration.identity.conftest import onboard
-from tests.support import stack
+from tests.integration.identity.conftest import onboard, staff_login
 from tests.support.grpc_harness import rpc_error
 
 pytestmark = pytest.mark.stack
@@ -24,7 +23,7 @@ def staff(identity, school, last, roles):
     created = identity.call("CreatePerson", pb.CreatePersonRequest(
         school_id=school.id, kind=pb.STAFF, name=pb.PersonName(last_name=last, first_name="Анна"), roles=roles,
         create_account=True), school.admin_token)
-    return created.person, stack.password_token(created.person.username, created.initial_password)
+    return created.person, staff_login(identity, created)
 
 
 def assign(identity, school, class_group_id, person_id, token=None):

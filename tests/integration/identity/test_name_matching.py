@@ -10,8 +10,7 @@ from sqlalchemy import select
 
 from proto.identity.v1 import identity_pb2 as pb
 from services.identity.tables import audit_log, pending_matches
-from tests.integration.identity.conftest import onboard, random_snils
-from tests.support import stack
+from tests.integration.identity.conftest import onboard, random_snils, staff_login
 from tests.support.grpc_harness import rpc_error
 
 pytestmark = pytest.mark.stack
@@ -94,7 +93,7 @@ def test_no_match_without_the_same_birth_date_and_only_reviewers_decide(identity
     created = identity.call("CreatePerson", pb.CreatePersonRequest(
         school_id=school.id, kind=pb.STAFF, name=pb.PersonName(last_name="Кадрова", first_name="Ия"),
         roles=["hr_specialist"], create_account=True), school.admin_token)
-    hr = stack.password_token(created.person.username, created.initial_password)
+    hr = staff_login(identity, created)
     with pytest.raises(grpc.RpcError) as refused:
         matches(identity, school, hr)
     assert rpc_error(refused)[0] == grpc.StatusCode.PERMISSION_DENIED

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from proto.identity.v1 import identity_pb2 as pb
 from services.identity.tables import audit_log, outbox
-from tests.integration.identity.conftest import onboard
+from tests.integration.identity.conftest import onboard, staff_login
 from tests.support import stack
 from tests.support.grpc_harness import rpc_error
 
@@ -67,7 +67,7 @@ def test_only_its_admin_or_the_operator_edits_a_card(identity, school, other_sch
     created = identity.call("CreatePerson", pb.CreatePersonRequest(
         school_id=school.id, kind=pb.STAFF, name=pb.PersonName(last_name="Секретарь", first_name="Ольга"),
         roles=["secretary"], create_account=True), school.admin_token)
-    secretary = stack.password_token(created.person.username, created.initial_password)
+    secretary = staff_login(identity, created)
     request = pb.UpdateSchoolRequest(school_id=school.id, name="Захват", short_name="Захват")
     assert code_of(identity, "UpdateSchool", request, secretary)[0] == grpc.StatusCode.PERMISSION_DENIED
     assert code_of(identity, "UpdateSchool", request, other_school.admin_token)[0] == grpc.StatusCode.NOT_FOUND

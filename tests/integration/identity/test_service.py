@@ -6,7 +6,7 @@ import jwt
 import pytest
 
 from proto.identity.v1 import identity_pb2 as pb
-from tests.integration.identity.conftest import random_snils
+from tests.integration.identity.conftest import random_snils, staff_login
 from tests.support import stack
 from tests.support.grpc_harness import rpc_error
 
@@ -67,9 +67,11 @@ def test_staff_with_account_can_log_in_with_their_roles(identity, school):
     created = identity.call("CreatePerson", person_request(
         school, pb.STAFF, "Учителева", "Мария", gender="female", birth_date="1985-04-12",
         roles=["subject_teacher", "form_teacher"], create_account=True), school.admin_token)
-    teacher = created.person
-    assert teacher.username.startswith("uchiteleva.") and created.initial_password
-    token = stack.password_token(teacher.username, created.initial_password)
+    assert created.initial_password == "" and created.person.access == "invited" and not created.person.username
+    assert created.activation.username.startswith("uchiteleva.") and len(created.activation.code) == 14
+    token = staff_login(identity, created)
+    teacher = identity.call("GetPerson", pb.GetPersonRequest(school_id=school.id, person_id=created.person.id), token)
+    assert teacher.username == created.activation.username and teacher.access == "activated"
     token_claims = claims(token)
     assert {"subject_teacher", "form_teacher"} <= set(token_claims["realm_access"]["roles"])
     members = identity.keycloak.get_organization_members(school.onboarded.school.organization_id)
@@ -203,7 +205,7 @@ def test_a_student_is_enrolled_only_into_a_class_group_of_the_school(identity, s
 def test_only_the_school_admin_appoints_managers(identity, school):
     created = identity.call("CreatePerson", person_request(school, pb.STAFF, "Секретарева", "Нина", roles=["secretary"],
                                                            create_account=True), school.admin_token)
-    secretary = stack.password_token(created.person.username, created.initial_password)
+    secretary = staff_login(identity, created)
     with pytest.raises(grpc.RpcError) as refused:
         identity.call("CreatePerson", person_request(school, pb.STAFF, "Самозванов", "Олег", roles=["director"]),
                       secretary)

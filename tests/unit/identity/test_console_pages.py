@@ -1,4 +1,6 @@
 """The tenant console pages in the gateway with the services faked: what each page shows and calls."""
+import io
+
 from proto.identity.v1 import identity_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
 from services.common.errors import Invalid
@@ -77,3 +79,50 @@ def test_the_form_teacher_prints_slips_for_the_class(browser, peers):  # noqa: F
     for text in ("Ученикова Аня", "обучающийся", "WXYZ-2345-6789", "uchenikova.1", "http://gateway.test/activate"):
         assert text in printed.text, text
     assert peers.calls[-1][2] == pb.IssueActivationRequest(school_id=SCHOOL, class_group_id=CLASS)
+
+
+def test_the_school_admin_chooses_contacts_and_sees_them(browser, peers):  # noqa: F811
+    peers.responses["GetSchool"] = pb.School(id=SCHOOL, short_name="Краткое", contact_fields=["phone"])
+    peers.responses["ListPeople"] = pb.ListPeopleResponse(people=[pb.Person(
+        id=PERSON, name=pb.PersonName(last_name="Учителева", first_name="Мария"),
+        contacts=pb.Contacts(phone="+79123456789"))])
+    page = browser.get(f"/console/schools/{SCHOOL}")
+    assert '<td class="contact-phone">+79123456789</td>' in page.text and "contact-email" not in page.text
+    assert 'value="phone" checked' in page.text and 'value="email" >' in page.text
+    saved = browser.post(f"/console/schools/{SCHOOL}/contact-fields",
+                         data={"csrf_token": CSRF, "field": ["phone", "email"]})
+    assert saved.status_code == 200
+    assert next(r for _, rpc, r, _ in peers.calls if rpc == "SetContactFields") == pb.SetContactFieldsRequest(
+        school_id=SCHOOL, fields=["phone", "email"])
+
+
+def test_an_upload_becomes_a_job_whose_page_shows_progress_then_the_report(browser, peers):  # noqa: F811
+    job = "55555555-5555-5555-5555-555555555555"
+    assert browser.get(f"/console/schools/{SCHOOL}/import").status_code == 200
+    missing = browser.post(f"/console/schools/{SCHOOL}/import", data={"csrf_token": CSRF})
+    assert missing.status_code == 422 and "Выберите файл" in missing.text
+    peers.responses["StartPeopleImport"] = pb.ImportJob(id=job, status="running", total=3000)
+    started = browser.post(f"/console/schools/{SCHOOL}/import", content_type="multipart/form-data", data={
+        "csrf_token": CSRF, "file": (io.BytesIO(b"kind;last_name;first_name\n"), "people.csv")})
+    assert started.status_code == 302 and started.headers["Location"].endswith(f"/import/{job}")
+    request = peers.calls[-1][2]
+    assert request.content == b"kind;last_name;first_name\n" and request.filename == "people.csv"
+    assert not request.dry_run
+
+    peers.responses["GetImportJob"] = pb.ImportJob(id=job, filename="people.csv", status="running", phase="writing",
+                                                   total=3000, processed=1200)
+    running = browser.get(f"/console/schools/{SCHOOL}/import/{job}")
+    assert running.headers["Refresh"] == "2" and '<progress max="3000" value="1200">' in running.text
+    assert "запись" in running.text
+    peers.responses["GetImportJob"] = pb.ImportJob(
+        id=job, filename="people.csv", status="done", total=3, processed=3, report=pb.ImportPeopleResponse(
+            applied=True, created=2, duplicates=1, links=1, rows=[
+                pb.ImportRow(line=2, status="ok"), pb.ImportRow(line=3, status="duplicate", reason="уже есть в школе")]))
+    done = browser.get(f"/console/schools/{SCHOOL}/import/{job}")
+    assert "Refresh" not in done.headers
+    for text in ("Загружено", "новых людей 2", "связей родитель — ребёнок 1", "уже есть в школе"):
+        assert text in done.text, text
+    peers.responses["GetImportJob"] = pb.ImportJob(id=job, status="failed", error_message="Импорт не выполнен",
+                                                   error_fields={"line_5.phone": "телефон в формате"})
+    failed = browser.get(f"/console/schools/{SCHOOL}/import/{job}")
+    assert "Импорт не выполнен" in failed.text and "line_5.phone: телефон в формате" in failed.text

@@ -119,13 +119,6 @@ def test_login_name_is_transliterated_ascii():
     assert domain.login_name("'", "staff", "1a2b3c4d-0000-0000-0000-000000000000") == "staff.1a2b3c4d"
 
 
-def test_initial_password_mixes_character_classes():
-    password = domain.initial_password()
-    assert len(password) == 16
-    assert any(c.islower() for c in password) and any(c.isupper() for c in password)
-    assert any(c.isdigit() for c in password)
-
-
 def test_staff_card_problems():
     card = domain.StaffCard.cleaned(position=" учитель математики ", qualification_category="highest",
                                     functions="классное руководство", diploma_specialty="математика")
@@ -134,3 +127,24 @@ def test_staff_card_problems():
     assert set(domain.staff_card_problems(card, "student")) == {"staff"}
     bad = domain.StaffCard(position="д" * 301, qualification_category="вторая")
     assert set(domain.staff_card_problems(bad, "staff")) == {"staff.position", "staff.qualification_category"}
+
+
+def test_phone_numbers_are_normalised():
+    for raw in ("+7 (912) 345-67-89", "8 912 345 67 89", "79123456789", "9123456789"):
+        assert domain.normal_phone(raw) == "+79123456789", raw
+    assert domain.normal_phone("+375 29 123-45-67") == "+375291234567"
+    for raw in ("12345", "+7 912", "телефон", "8-912-345-67-89 доб. 12", "+1234567890123456"):
+        assert domain.normal_phone(raw) is None, raw
+
+
+def test_contacts_only_where_the_school_keeps_them():
+    contacts = domain.Contacts.cleaned(phone=" 8 (912) 345-67-89 ", email="mama@example.ru", address="ул. Ленина,  1")
+    cleaned, problems = domain.contact_problems(contacts, ["phone", "email", "address"])
+    assert problems == {} and cleaned == domain.Contacts("+79123456789", "mama@example.ru", "ул. Ленина, 1")
+    _, problems = domain.contact_problems(contacts, ["phone"])
+    assert set(problems) == {"contacts.email", "contacts.address"} and "не хранит" in problems["contacts.email"]
+    _, problems = domain.contact_problems(domain.Contacts(phone="123", email="mama@", address="д" * 501),
+                                          domain.CONTACT_FIELDS)
+    assert set(problems) == {"contacts.phone", "contacts.email", "contacts.address"}
+    assert domain.contact_fields_problems(["phone", "skype"]) == {
+        "fields": "неизвестные поля: skype; возможны phone, email, address"}

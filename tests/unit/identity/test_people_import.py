@@ -6,7 +6,7 @@ import pytest
 from openpyxl import Workbook
 
 from services.common.errors import Invalid
-from services.identity import people_import
+from services.identity import domain, people_import
 from services.identity.people_import import MAX_ROWS
 
 TODAY = dt.date(2025, 9, 1)
@@ -82,3 +82,45 @@ def test_whole_file_problems(filename, content, field, message):
     with pytest.raises(Invalid) as refused:
         people_import.read_lines(filename, content)
     assert message in refused.value.fields[field]
+
+
+FULL = (HEADER + ";position;qualification_category;functions;diploma_specialty;phone;email;address;row_key;"
+        "guardian_of;relation")
+
+
+def test_staff_card_and_contacts_from_the_file():
+    content = (FULL + "\nстаff;;;;;;;;;;;;;;;;;;\n").encode()  # noqa: RUF001 (a typo'd kind on purpose)
+    lines = people_import.read_lines("f.csv", content)
+    [line] = lines
+    item = people_import.check_line(line, TODAY, ("phone",))
+    assert "kind" in item.problems
+    line = (3, {"kind": "сотрудник", "last_name": "Учителева", "first_name": "Анна", "roles": "subject_teacher",
+                "position": "Учитель математики", "qualification_category": "Высшая", "diploma_specialty": "Математика",
+                "phone": "8 (912) 345-67-89"})
+    item = people_import.check_line(line, TODAY, ("phone",))
+    assert item.person.staff == domain.StaffCard("Учитель математики", "highest", "", "Математика")
+    assert item.person.contacts.phone == "+79123456789"
+    refused = people_import.check_line((4, {**line[1], "email": "a@b.ru", "qualification_category": "вторая",
+                                            "phone": "12"}), TODAY, ("phone",))
+    assert set(refused.problems) == {"email", "qualification_category", "phone"} and refused.person is None
+
+
+def test_guardians_name_their_students_by_row_key_or_snils():
+    existing_snils = "11223344595"
+    items = checked("student;Петров;Иван;;male;2015-01-01;;;;;;;;;;;s1;;",
+                    "guardian;Петрова;Анна;;;;;;;;;;;;;;;s1, 112-233-445 95;мать",
+                    "guardian;Петров;Олег;;;;;;;;;;;;;;g2;s1;отец",
+                    "guardian;Сидорова;Анна;;;;;;;;;;;;;;;g2;",
+                    "guardian;Кто;То;;;;;;;;;;;;;;;нет-такого;тётя",
+                    "student;Сидоров;Пётр;;male;2015-01-01;;;;;;;;;;;s1;мать;", header=FULL)
+    existing = {("student", "snils", existing_snils): "p-existing"}
+    people_import.mark_duplicates(items, existing)
+    links = people_import.resolve_links(items, existing)
+    assert [(item.line, target) for item, target in links] == [
+        (3, ("line", "2")), (3, ("person", "p-existing")), (4, ("line", "2"))]
+    assert items[1].relation == "mother" and items[2].relation == "father"
+    assert items[3].problems == {"guardian_of": "строка 4 (ключ «g2») — не обучающийся"}
+    assert "нет строки с ключом «нет-такого»" in items[4].problems["guardian_of"]
+    assert items[4].problems["relation"] == "мать, отец, опекун или другое (mother, father, guardian, other)"
+    assert items[5].problems == {"guardian_of": "связь с обучающимся указывается только у родителя",
+                                 "row_key": "ключ уже есть в строке 2"}

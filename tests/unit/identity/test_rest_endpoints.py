@@ -60,3 +60,46 @@ def test_staff_cards(client, peers, auth):  # noqa: F811
     resp = client.post(f"/api/v1/schools/{SCHOOL}/people", headers=auth, json={
         "kind": "staff", "last_name": "А", "first_name": "Б", "roles": ["subject_teacher"], "staff": card})
     assert resp.status_code == 201 and peers.calls[-1][2].staff.position == "Учитель"
+
+
+def test_contacts_and_the_fields_the_school_keeps(client, peers, auth):  # noqa: F811
+    resp = client.put(f"/api/v1/schools/{SCHOOL}/contact-fields", headers=auth, json={"fields": ["phone", "icq"]})
+    assert resp.status_code == 400 and not peers.calls
+    client.put(f"/api/v1/schools/{SCHOOL}/contact-fields", headers=auth, json={"fields": ["phone", "email"]})
+    assert peers.calls[-1][2] == identity_pb2.SetContactFieldsRequest(school_id=SCHOOL, fields=["phone", "email"])
+    client.put(f"/api/v1/schools/{SCHOOL}/people/{PERSON}/contacts", headers=auth, json={"phone": "+79123456789"})
+    assert peers.calls[-1][2] == identity_pb2.UpdateContactsRequest(
+        school_id=SCHOOL, person_id=PERSON, contacts=identity_pb2.Contacts(phone="+79123456789"))
+    client.post(f"/api/v1/schools/{SCHOOL}/people", headers=auth, json={
+        "kind": "guardian", "last_name": "Иванова", "first_name": "Анна", "contacts": {"email": "a@example.ru"}})
+    assert peers.calls[-1][2].contacts.email == "a@example.ru"
+
+
+def test_an_import_job_is_started_and_watched(client, peers, auth):  # noqa: F811
+    job = "44444444-4444-4444-4444-444444444444"
+    peers.responses["StartPeopleImport"] = identity_pb2.ImportJob(id=job, status="running", total=3000)
+    resp = client.post(f"/api/v1/schools/{SCHOOL}/people/import-jobs", headers=auth, json={
+        "filename": "people.csv", "content_base64": "a2luZA==", "dry_run": True})
+    assert resp.status_code == 202 and resp.json["total"] == 3000
+    request = peers.calls[-1][2]
+    assert request.content == b"kind" and request.dry_run and request.filename == "people.csv"
+    peers.responses["GetImportJob"] = identity_pb2.ImportJob(id=job, status="running", processed=1200, total=3000)
+    resp = client.get(f"/api/v1/schools/{SCHOOL}/people/import-jobs/{job}", headers=auth)
+    assert resp.json["processed"] == 1200
+    assert peers.calls[-1][2] == identity_pb2.GetImportJobRequest(school_id=SCHOOL, job_id=job)
+
+
+def test_a_staff_login_is_handed_over_as_an_activation_link(client, peers, auth):  # noqa: F811
+    peers.responses["CreatePerson"] = identity_pb2.CreatePersonResponse(
+        person=identity_pb2.Person(id=PERSON, access="invited"),
+        activation=identity_pb2.ActivationSlip(person_id=PERSON, username="uchiteleva.1a2b3c", code="ABCD-EFGH-JKLM"))
+    resp = client.post(f"/api/v1/schools/{SCHOOL}/people", headers=auth, json={
+        "kind": "staff", "last_name": "Учителева", "first_name": "Анна", "roles": ["subject_teacher"],
+        "create_account": True})
+    assert resp.status_code == 201 and resp.json["initial_password"] == ""
+    assert resp.json["activation"]["code"] == "ABCD-EFGH-JKLM"
+    assert resp.json["activation_url"] == "http://gateway.test/activate?code=ABCD-EFGH-JKLM"
+    peers.responses["CreatePerson"] = identity_pb2.CreatePersonResponse(person=identity_pb2.Person(id=PERSON))
+    resp = client.post(f"/api/v1/schools/{SCHOOL}/people", headers=auth, json={
+        "kind": "guardian", "last_name": "Родителева", "first_name": "Анна"})
+    assert resp.json["activation_url"] == ""

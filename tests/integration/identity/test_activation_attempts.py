@@ -1,0 +1,56 @@
+"""Guessing activation codes is slowed down: after MAX_FAILURES wrong codes from one address within
+LOCKOUT, that address is refused (even with a right code) until the failures are old enough."""
+import datetime as dt
+import uuid
+
+import grpc
+import pytest
+from sqlalchemy import update
+
+from proto.identity.v1 import identity_pb2 as pb
+from services.identity import activation
+from services.identity.activation_handler import MAX_FAILURES, TOO_MANY
+from services.identity.tables import activation_attempts
+from tests.integration.identity.conftest import onboard
+from tests.support import stack
+from tests.support.grpc_harness import rpc_error
+
+pytestmark = pytest.mark.stack
+
+
+def attempt(identity, code: str, address: str, method: str = "ActivateAccount", token: str = ""):
+    request = (pb.ActivateAccountRequest(code=code, password=f"Pw-{uuid.uuid4().hex}") if method == "ActivateAccount"
+               else pb.ClaimActivationRequest(code=code))
+    with pytest.raises(grpc.RpcError) as refused:
+        identity.call(method, request, token or stack.service_token(), client_address=address)
+    return rpc_error(refused)
+
+
+def test_an_address_guessing_codes_is_locked_out(identity):
+    school = onboard(identity, "Школа подбора")
+    [slip] = identity.call("IssueActivation", pb.IssueActivationRequest(
+        school_id=school.id, person_ids=[identity.call("CreatePerson", pb.CreatePersonRequest(
+            school_id=school.id, kind=pb.STAFF, name=pb.PersonName(last_name="Подборова", first_name="Ия"),
+            roles=["subject_teacher"]), school.admin_token).person.id]), school.admin_token).slips
+    guesser, other = (f"2001:db8::{uuid.uuid4().hex[:4]}:{uuid.uuid4().hex[:4]}" for _ in range(2))
+    for n in range(MAX_FAILURES):
+        code, message, fields = attempt(identity, activation.new_code(), guesser,
+                                        "ClaimActivation" if n % 2 else "ActivateAccount", school.admin_token)
+        assert code == grpc.StatusCode.FAILED_PRECONDITION and "не подходит" in message, n
+    code, message, fields = attempt(identity, slip.code, guesser)  # even the right code
+    assert (code, message, fields) == (grpc.StatusCode.FAILED_PRECONDITION, TOO_MANY,
+                                       {"code": "слишком много неверных попыток"})
+    assert attempt(identity, "not-a-code", other)[1] != TOO_MANY  # other addresses are not affected
+
+    with identity.db.system_session() as session:  # LOCKOUT later the failures no longer count
+        session.execute(update(activation_attempts).where(activation_attempts.c.client_address == guesser)
+                        .values(failed_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=16)))
+    done = identity.call("ActivateAccount", pb.ActivateAccountRequest(code=slip.code, password=f"Pw-{uuid.uuid4().hex}"),
+                         stack.service_token(), client_address=guesser)
+    assert done.username == slip.username
+
+
+def test_tenant_sessions_see_no_attempts(identity, school):
+    attempt(identity, activation.new_code(), f"2001:db8::{uuid.uuid4().hex[:4]}")
+    with identity.db.tenant_session(school.id) as session:
+        assert session.query(activation_attempts).count() == 0
