@@ -51,10 +51,10 @@ class Identity:
 @pytest.fixture(scope="session")
 def identity():
     env = stack.env()
-    url, realm, secret = env["OTMETKA_KEYCLOAK_URL"], env["OTMETKA_KEYCLOAK_REALM"], env["OTMETKA_SERVICES_CLIENT_SECRET"]
+    url, realm, secret = env["OTMETKA_KEYCLOAK_URL"], env["OTMETKA_KEYCLOAK_REALM"], env["OTMETKA_IDENTITY_CLIENT_SECRET"]
     outbox = Outbox("identity", tables.outbox)
-    accounts = KeycloakAccounts(url, realm, "otmetka-services", secret)
-    keycloak = KeycloakAdmin(server_url=url, realm_name=realm, client_id="otmetka-services", client_secret_key=secret)
+    accounts = KeycloakAccounts(url, realm, "otmetka-identity", secret)
+    keycloak = KeycloakAdmin(server_url=url, realm_name=realm, client_id="otmetka-identity", client_secret_key=secret)
     class_groups = ClassGroups()
     with database("identity") as db:
         servicer = IdentityServicer(db, outbox, accounts, class_groups)
