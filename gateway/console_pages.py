@@ -14,7 +14,7 @@ from flask import Blueprint, jsonify, redirect, render_template, request, url_fo
 
 from gateway.auth import login_required, session_token
 from gateway.csrf import check_csrf
-from gateway.errors import BadRequest, error_response
+from gateway.errors import BadRequest, error_response, http_status
 from gateway.pages import ROLE_NAMES, call
 from gateway.schema import obj, string, validate
 from gateway.wiring import wiring
@@ -207,6 +207,17 @@ def staff_activation(school_id):
     except DomainError as error:
         return _render_school(school_id, 422, error=error, fields=error.fields)
     return _render_school(school_id, slips=[(slip, activation_url(slip.code)) for slip in slips])
+
+
+@bp.post("/console/schools/<uuid:school_id>/roles")
+@login_required
+def staff_roles(school_id):
+    try:
+        call("identity", "SetStaffRoles", identity_pb2.SetStaffRolesRequest(
+            school_id=str(school_id), person_id=request.form.get("person_id", ""), roles=request.form.getlist("role")))
+    except DomainError as error:
+        return _render_school(school_id, http_status(error), error=error, fields=error.fields)
+    return _render_school(school_id, saved=True)
 
 
 @bp.post("/console/schools/<uuid:school_id>/matches/<uuid:match_id>")

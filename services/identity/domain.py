@@ -198,9 +198,8 @@ def new_person(kind: str, name: PersonName, gender: str, birth_date: str, snils:
         problems["birth_date"] = "обязательное поле"
     if snils and not valid_snils(snils):
         problems["snils"] = "СНИЛС указан неверно: 11 цифр с верной контрольной суммой"
-    unknown = sorted(set(roles) - STAFF_ROLES)
-    if kind == "staff" and (unknown or not roles):
-        problems["roles"] = f"неизвестные роли: {', '.join(unknown)}" if unknown else "укажите хотя бы одну роль"
+    if kind == "staff" and (problem := staff_roles_problem(roles)):
+        problems["roles"] = problem
     elif kind != "staff" and roles:
         problems["roles"] = "роли назначаются только сотрудникам"
     if class_group_id and kind != "student":
@@ -213,6 +212,12 @@ def new_person(kind: str, name: PersonName, gender: str, birth_date: str, snils:
                        roles=person_roles(kind, roles),
                        class_group_id=class_group_id or None, create_account=create_account)
     return person, problems
+
+
+def staff_roles_problem(roles) -> str | None:
+    """What is wrong with a staff member's roles (None if nothing): at least one, each a staff role."""
+    unknown = sorted(set(roles) - STAFF_ROLES)
+    return f"неизвестные роли: {', '.join(unknown)}" if unknown else None if roles else "укажите хотя бы одну роль"
 
 
 def person_roles(kind: str, roles: list[str]) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
@@ -316,6 +316,38 @@ def update_staff_card(db: Database, outbox: Outbox, caller: Caller, school_id: s
         session.execute(update(persons).where(persons.c.id == person.id).values(**vars(staff)))
         outbox.add(session, school_id, pb.StaffCardUpdated(person_id=person.id, staff=pb.StaffCard(**vars(staff))))
         audit.record(session, school_id, "staff_card.update", person.id, **vars(staff))
+        return person_card(session, person.id)
+
+
+def set_staff_roles(db: Database, outbox: Outbox, caller: Caller, school_id: str, person_id: str,
+                    roles: list[str]) -> pb.Person:
+    """Replaces a staff member's roles in the school. Giving or taking a manager role is the school admin's;
+    the school keeps at least one administrator; a form teacher who loses the role leaves their classes."""
+    wanted = set(roles)
+    with authorized(db, caller, school_id, "person.manage") as session:
+        if problem := domain.staff_roles_problem(roles):
+            raise Invalid("roles", problem)
+        person = person_card(session, person_id)
+        if person.kind != pb.STAFF:
+            raise Invalid("person_id", "роли назначаются только сотрудникам")
+        held = set(person.roles)
+        added, removed = sorted(wanted - held), sorted(held - wanted)
+        if not added and not removed:
+            return person
+        require_admin_for_managers(session, caller, school_id, [*added, *removed])
+        if "school_admin" in removed and session.scalar(select(func.count()).where(
+                role_grants.c.role == "school_admin", role_grants.c.person_id != person.id)) == 0:
+            raise FailedPrecondition("В школе должен остаться хотя бы один администратор",
+                                     {"roles": "последний администратор"})
+        session.execute(delete(role_grants).where(role_grants.c.person_id == person.id))
+        session.execute(insert(role_grants), [dict(school_id=school_id, person_id=person.id, role=r) for r in sorted(wanted)])
+        if "form_teacher" in removed:
+            led = session.scalars(delete(form_classes).where(form_classes.c.person_id == person.id)
+                                  .returning(form_classes.c.class_group_id)).all()
+            outbox.add_all(session, school_id, [pb.FormTeacherAssigned(class_group_id=c, person_id="") for c in led])
+        outbox.add(session, school_id, pb.StaffRolesChanged(person_id=person.id, roles=sorted(wanted), added=added,
+                                                            removed=removed))
+        audit.record(session, school_id, "roles.set", person.id, added=added, removed=removed)
         return person_card(session, person.id)
 
 

@@ -130,6 +130,10 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         return handlers.update_staff_card(self.db, self.outbox, current_caller(), request.school_id, request.person_id,
                                           _staff(request.staff))
 
+    def SetStaffRoles(self, request: pb.SetStaffRolesRequest, context) -> pb.Person:
+        return handlers.set_staff_roles(self.db, self.outbox, current_caller(), request.school_id, request.person_id,
+                                        list(request.roles))
+
     def SetContactFields(self, request: pb.SetContactFieldsRequest, context) -> pb.School:
         return schools_handler.set_contact_fields(self.db, self.outbox, current_caller(), request.school_id,
                                                   list(request.fields))

@@ -583,6 +583,16 @@ class DecideMatchRequest(_message.Message):
     confirm: bool
     def __init__(self, school_id: _Optional[str] = ..., match_id: _Optional[str] = ..., confirm: _Optional[bool] = ...) -> None: ...
 
+class SetStaffRolesRequest(_message.Message):
+    __slots__ = ("school_id", "person_id", "roles")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    ROLES_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    person_id: str
+    roles: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, school_id: _Optional[str] = ..., person_id: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ...) -> None: ...
+
 class UpdateStaffCardRequest(_message.Message):
     __slots__ = ("school_id", "person_id", "staff")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
@@ -688,6 +698,18 @@ class StaffCardUpdated(_message.Message):
     person_id: str
     staff: StaffCard
     def __init__(self, person_id: _Optional[str] = ..., staff: _Optional[_Union[StaffCard, _Mapping]] = ...) -> None: ...
+
+class StaffRolesChanged(_message.Message):
+    __slots__ = ("person_id", "roles", "added", "removed")
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    ROLES_FIELD_NUMBER: _ClassVar[int]
+    ADDED_FIELD_NUMBER: _ClassVar[int]
+    REMOVED_FIELD_NUMBER: _ClassVar[int]
+    person_id: str
+    roles: _containers.RepeatedScalarFieldContainer[str]
+    added: _containers.RepeatedScalarFieldContainer[str]
+    removed: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, person_id: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., added: _Optional[_Iterable[str]] = ..., removed: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class ContactsUpdated(_message.Message):
     __slots__ = ("person_id", "contacts")

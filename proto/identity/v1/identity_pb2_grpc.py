@@ -134,6 +134,11 @@ class IdentityServiceStub:
                 request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.UpdateStaffCardRequest.SerializeToString,
                 response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.Person.FromString,
                 _registered_method=True)
+        self.SetStaffRoles = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/SetStaffRoles',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.SetStaffRolesRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.Person.FromString,
+                _registered_method=True)
         self.ListPendingMatches = channel.unary_unary(
                 '/otmetka.identity.v1.IdentityService/ListPendingMatches',
                 request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListPendingMatchesRequest.SerializeToString,
@@ -289,6 +294,12 @@ class IdentityServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SetStaffRoles(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ListPendingMatches(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -426,6 +437,11 @@ def add_IdentityServiceServicer_to_server(servicer, server):
             'UpdateStaffCard': grpc.unary_unary_rpc_method_handler(
                     servicer.UpdateStaffCard,
                     request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.UpdateStaffCardRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.Person.SerializeToString,
+            ),
+            'SetStaffRoles': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetStaffRoles,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.SetStaffRolesRequest.FromString,
                     response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.Person.SerializeToString,
             ),
             'ListPendingMatches': grpc.unary_unary_rpc_method_handler(
@@ -998,6 +1014,33 @@ class IdentityService:
             target,
             '/otmetka.identity.v1.IdentityService/UpdateStaffCard',
             proto_dot_identity_dot_v1_dot_identity__pb2.UpdateStaffCardRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.Person.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetStaffRoles(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/SetStaffRoles',
+            proto_dot_identity_dot_v1_dot_identity__pb2.SetStaffRolesRequest.SerializeToString,
             proto_dot_identity_dot_v1_dot_identity__pb2.Person.FromString,
             options,
             channel_credentials,

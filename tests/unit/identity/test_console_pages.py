@@ -126,3 +126,19 @@ def test_an_upload_becomes_a_job_whose_page_shows_progress_then_the_report(brows
                                                    error_fields={"line_5.phone": "телефон в формате"})
     failed = browser.get(f"/console/schools/{SCHOOL}/import/{job}")
     assert "Импорт не выполнен" in failed.text and "line_5.phone: телефон в формате" in failed.text
+
+
+def test_the_school_admin_replaces_a_staff_members_roles(browser, peers):  # noqa: F811
+    peers.responses["GetSchool"] = pb.School(id=SCHOOL, name="Полное", short_name="Краткое")
+    peers.responses["ListPeople"] = pb.ListPeopleResponse(people=[pb.Person(
+        id=PERSON, name=pb.PersonName(last_name="Учителева", first_name="Мария"), roles=["subject_teacher"])])
+    page = browser.get(f"/console/schools/{SCHOOL}")
+    assert "Роли сотрудника" in page.text and "Учителева Мария" in page.text and 'value="deputy_head"' in page.text
+    done = browser.post(f"/console/schools/{SCHOOL}/roles", data={"csrf_token": CSRF, "person_id": PERSON,
+                                                                   "role": ["subject_teacher", "form_teacher"]})
+    assert done.status_code == 200 and "Сохранено" in done.text
+    assert next(r for _, rpc, r, _ in peers.calls if rpc == "SetStaffRoles") == pb.SetStaffRolesRequest(
+        school_id=SCHOOL, person_id=PERSON, roles=["subject_teacher", "form_teacher"])
+    peers.responses["SetStaffRoles"] = Invalid("roles", "укажите хотя бы одну роль")
+    refused = browser.post(f"/console/schools/{SCHOOL}/roles", data={"csrf_token": CSRF, "person_id": PERSON})
+    assert refused.status_code == 422 and "укажите хотя бы одну роль" in refused.text
