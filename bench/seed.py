@@ -24,6 +24,7 @@ import requests
 from bench import municipality as m
 from bench.common import BASE, Token, bench_dir, write_json
 from services import topology
+from services.demo_seed import activate
 
 LESSON_PERIOD = {"from": "2025-09-01", "to": "2025-10-26"}  # the first quarter: the lessons the load driver writes
 REASON = "Ввод журнала прошедшего года (синтетические данные)"
@@ -94,7 +95,8 @@ def load_school(school: m.School, stack: dict, pool: ThreadPoolExecutor, phases:
         "name": f"{school.name} ({run})", "short_name": f"{school.short_name} ({run})",
         "admin": {"last_name": "Смирнова", "first_name": "Ольга", "middle_name": "Ивановна", "email": ""}}), [0])[0]
     sid = onboarded["school"]["id"]
-    admin = Client(Token(stack, onboarded["admin"]["username"], onboarded["admin"]["initial_password"]))
+    admin_password = activate(onboarded["admin"]["activation_code"])  # the school's administrator activates the access
+    admin = Client(Token(stack, onboarded["admin"]["username"], admin_password))
     s = f"/schools/{sid}"
     year = admin.call("POST", f"{s}/academic-years", {**m.YEAR, "terms": [
         {"name": n, "kind": "quarter", "start_date": a, "end_date": b} for n, a, b in m.TERMS]})
@@ -150,7 +152,7 @@ def load_school(school: m.School, stack: dict, pool: ThreadPoolExecutor, phases:
     lessons_of = dict(zip([c.key for c in school.classes], lessons, strict=True))
     save_lessons(school, lessons_of, people, login, subjects, pool, phases, days, seed, sid)
     return {"id": sid, "name": onboarded["school"]["short_name"], "deputy": login[f"{school.number}-deputy1"],
-            "admin": {"username": onboarded["admin"]["username"], "password": onboarded["admin"]["initial_password"]},
+            "admin": {"username": onboarded["admin"]["username"], "password": admin_password},
             "class_groups": [class_for_load(c, lessons_of[c.key], people, login, school) for c in school.classes],
             "probe": probe_for_load(school, probe, lessons_of, people, login, subjects, groups, sid)}
 
