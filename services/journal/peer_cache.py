@@ -4,10 +4,13 @@ save, a diary read) do not ask the same question on every request.
 Bound on staleness: an answer is served at most `ttl` seconds after it was fetched
 (OTMETKA_JOURNAL_PEER_CACHE_SECONDS, default 5; 0 turns the cache off). The events that change an answer
 (`forget`: a lesson cancelled, moved or substituted, a year closed, a student enrolled) drop it as soon as the
-journal consumes them, usually well under a second. A newly scheduled lesson (LessonScheduled, tens of thousands
-when a school's timetable is entered) is not listed for up to `ttl` seconds: not worth an event each. A fetch that was under
-way while an answer of its school was dropped is not kept (a generation counter per school), so an
-invalidation is never undone by a slow peer call.
+journal's consumer hands them to `forget`, usually well under a second after the change. A newly scheduled
+lesson (LessonScheduled, tens of thousands when a school's timetable is entered: not worth an inbox row each)
+is listed within `ttl` seconds. A fetch that was under way while an answer of its school was dropped is not
+kept (a generation counter per school), so an invalidation is never undone by a slow peer call.
+
+Memory: every `SWEEP_EVERY` answers kept, the expired answers of every school are forgotten, so the cache holds
+about what the last `ttl` seconds fetched (a school beyond `MAX_ENTRIES_PER_SCHOOL` starts over).
 
 Isolation: every entry lives under its school id, which is part of every lookup; one school never reads
 another's entries, and a school's entries are dropped together. Errors (not found, forbidden) are never kept.
@@ -25,17 +28,20 @@ from proto.identity.v1 import identity_pb2
 from proto.schedule.v1 import schedule_pb2
 
 DEFAULT_TTL_SECONDS = 5.0
-MAX_ENTRIES_PER_SCHOOL = 50_000  # beyond it the school's entries are dropped at once
+MAX_ENTRIES_PER_SCHOOL = 10_000  # a backstop: beyond it the school's entries are dropped at once
+SWEEP_EVERY = 1_000  # answers kept between two sweeps of every school's expired answers
 
 
 class PeerCache:
     def __init__(self, ttl: float, clock: Callable[[], float] = time.monotonic,
-                 max_entries_per_school: int = MAX_ENTRIES_PER_SCHOOL):
+                 max_entries_per_school: int = MAX_ENTRIES_PER_SCHOOL, sweep_every: int = SWEEP_EVERY):
         self.ttl = ttl
         self.clock = clock
         self.max_entries = max_entries_per_school
+        self.sweep_every = sweep_every
         self._schools: dict[str, dict[Hashable, tuple[float, Any]]] = {}
         self._generations: dict[str, int] = {}
+        self._puts = 0
         self._lock = threading.Lock()
 
     def fetch(self, school_id: str, key: Hashable, load: Callable[[], Any]) -> Any:
@@ -59,10 +65,26 @@ class PeerCache:
         with self._lock:
             if generation is not None and generation != self._generations.get(school_id, 0):
                 return
+            now = self.clock()
+            self._puts += 1
+            if self._puts % self.sweep_every == 0:
+                self._sweep(now)
             entries = self._schools.setdefault(school_id, {})
             if len(entries) >= self.max_entries:
                 entries.clear()
-            entries[key] = (self.clock() + self.ttl, value)
+            entries[key] = (now + self.ttl, value)
+
+    def size(self) -> int:
+        with self._lock:
+            return sum(len(entries) for entries in self._schools.values())
+
+    def _sweep(self, now: float) -> None:
+        """Forgets expired answers of every school (memory stays at what the last `ttl` seconds fetched)."""
+        for school_id, entries in list(self._schools.items()):
+            for key in [k for k, (expires, _) in entries.items() if expires <= now]:
+                del entries[key]
+            if not entries:
+                del self._schools[school_id]
 
     def generation(self, school_id: str) -> int:
         with self._lock:

@@ -199,3 +199,18 @@ def test_a_full_school_starts_over_without_touching_other_schools():
     assert cache.fetch(A, (0,), lambda: "again") == "again"
     assert cache.fetch(A, (3,), lambda: "again") == 3
     assert cache.fetch(B, ("b",), lambda: "again") == 1
+
+
+def test_expired_answers_of_every_school_are_swept_away():
+    clock = Clock()
+    cache = PeerCache(ttl=5, clock=clock, sweep_every=10)
+    for n in range(6):
+        cache.put(A, (n,), n)
+        cache.put(B, (n,), n)
+    clock.now += 6
+    cache.put(A, ("fresh",), 1)
+    assert cache.size() == 13  # nothing swept yet
+    for n in range(8):
+        cache.put(A, ("more", n), n)  # the tenth put since the start sweeps what expired
+    assert cache.size() == 9
+    assert cache.fetch(B, (0,), lambda: "again") == "again"
