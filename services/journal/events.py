@@ -11,7 +11,7 @@ from proto.identity.v1 import identity_pb2
 from proto.schedule.v1 import schedule_pb2
 from services.common.consumer import EventHandlers
 from services.common.outbox import Outbox
-from services.journal import closed_years, tables
+from services.journal import closed_years, peer_cache, tables
 from services.journal.tables import compromised_accounts
 
 handlers = EventHandlers()
@@ -27,4 +27,16 @@ def account_compromised(session: Session, event: identity_pb2.AccountCompromised
 
 @handlers.on(schedule_pb2.AcademicYearClosed)
 def academic_year_closed(session: Session, event: schedule_pb2.AcademicYearClosed, env: Envelope) -> None:
+    peer_cache.forget(peer_cache.SHARED, env.school_id, event)
     closed_years.record(session, outbox, env.school_id, event)
+
+
+def forget_peer_answers(session: Session, event, env: Envelope) -> None:
+    """A lesson cancelled, moved or substituted, a student enrolled: the journal's kept answers about them go
+    (services/journal/peer_cache.py); the schedule or identity change is committed before its event."""
+    peer_cache.forget(peer_cache.SHARED, env.school_id, event)
+
+
+for _changed in (schedule_pb2.LessonCancelled, schedule_pb2.LessonMoved, schedule_pb2.SubstitutionAssigned,
+                 identity_pb2.StudentEnrolled):
+    handlers.on(_changed)(forget_peer_answers)
