@@ -25,10 +25,10 @@ def _school_row(session):
     return row
 
 
-def _check_member(session, caller: Caller, school_id: str, admin: bool = False) -> None:
-    """The operator and services pass; anyone else must hold a role in the (active) school, the
-    school administrator's role when `admin`."""
-    if OPERATOR in caller.realm_roles or (caller.is_service and not admin):
+def _check_member(session, caller: Caller, school_id: str, admin: bool = False, operator: bool = True) -> None:
+    """The operator (unless not `operator`) and services pass; anyone else must hold a role in the (active)
+    school, the school administrator's role when `admin`."""
+    if (operator and OPERATOR in caller.realm_roles) or (caller.is_service and not admin):
         return
     principal = active_principal(session, caller, school_id)
     if not principal.roles and not principal.is_service:
@@ -78,10 +78,11 @@ def set_school_status(db: Database, outbox: Outbox, caller: Caller, school_id: s
 def set_contact_fields(db: Database, outbox: Outbox, caller: Caller, school_id: str, fields: list[str]) -> pb.School:
     """Which contacts the school keeps on its person records (its administrator decides); the values of a
     field it stops keeping are erased from every record."""
-    reject(domain.contact_fields_problems(fields))
-    kept = [field for field in domain.CONTACT_FIELDS if field in fields]
     with db.tenant_session(parse_uuid(school_id, "school_id")) as session:
-        _check_member(session, caller, school_id, admin=True)
+        # the school's own decision: it erases personal data, so not the authority's
+        _check_member(session, caller, school_id, admin=True, operator=False)
+        reject(domain.contact_fields_problems(fields))
+        kept = [field for field in domain.CONTACT_FIELDS if field in fields]
         before = list(_school_row(session).contact_fields or ())
         if before == kept:
             return school_message(_school_row(session))

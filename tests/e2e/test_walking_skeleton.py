@@ -97,11 +97,48 @@ def test_mark_reaches_the_summary_sheet_within_two_seconds(school, recorded):
     assert "Сводная ведомость" in text and "5А" in text and "Иванов" in text
 
 
+def test_bad_requests_are_refused_and_write_nothing(school, recorded):
+    """Step 7: missing field, wrong type, unknown id, a foreign school's id: 4xx in one error shape."""
+    sid, admin, teacher = school["id"], school["admin"], school["teacher"]
+    missing = admin.request("POST", f"/schools/{sid}/subjects", json={})
+    assert missing.status_code == 400 and "name" in missing.json()["error"]["fields"]
+    wrong_type = admin.request("POST", f"/schools/{sid}/class-groups",
+                               json={"academic_year_id": school["year"]["id"], "grade": "пятый", "name": "5Б"})
+    assert wrong_type.status_code == 400 and "grade" in wrong_type.json()["error"]["fields"]
+    unknown = admin.request("GET", f"/schools/{sid}/people/{uuid.uuid4()}")
+    assert unknown.status_code == 404 and unknown.json()["error"]["message"]
+
+    lesson_path = f"/schools/{sid}/lessons/{school['lesson']['id']}/record"
+    s1, s2 = school["students"]
+    bad = teacher.request("PUT", lesson_path, json={
+        "topic": "Другая тема", "homework": "", "reason": "Исправление",
+        "marks": [{"student_id": s1["id"], "value": "4", "work_type": "classwork"},
+                  {"student_id": s2["id"], "value": "7", "work_type": "classwork"}],
+        "attendance": []})
+    assert bad.status_code == 422, bad.text
+    assert bad.json()["error"]["fields"]
+    after = teacher.get(lesson_path)
+    assert after["topic"] == "Натуральные числа и шкалы" and [m["value"] for m in after["marks"]] == ["5"]
+
+    foreign = Api(stack.operator_token()).post("/schools", {
+        "name": "Другая школа", "short_name": f"Другая {uuid.uuid4().hex[:4]}",
+        "admin": {"last_name": "Орлов", "first_name": "Илья", "middle_name": "", "email": ""}})
+    foreign_admin = Api(stack.password_token(foreign["admin"]["username"], activate(foreign["admin"]["activation_code"])))
+    for path in (f"/schools/{sid}/people/{s1['id']}", f"/schools/{sid}/class-groups",
+                 f"/schools/{sid}/students/{s1['id']}/diary?from=2025-09-01&to=2025-09-07",
+                 f"/schools/{foreign['school']['id']}/people/{s1['id']}"):
+        assert foreign_admin.request("GET", path).status_code == 404, path
+    assert foreign_admin.request("POST", f"/schools/{sid}/subjects", json={"name": "Физика"}).status_code == 404
+
+
 def test_closed_year_becomes_a_signed_object_locked_archive(school, recorded, tmp_path):
     """Step 6: closing the year yields a signed BagIt package under COMPLIANCE retention."""
     test_mark_reaches_the_summary_sheet_within_two_seconds(school, recorded)  # the sheet has the mark first
     sid, admin = school["id"], school["admin"]
     admin.post(f"/schools/{sid}/academic-years/{school['year']['id']}/close", expect=200)
+    lesson_path = f"/schools/{sid}/lessons/{school['lesson']['id']}/record"
+    closed = school["teacher"].request("PUT", lesson_path, json={"topic": "После закрытия", "reason": "Проверка"})
+    assert closed.status_code == 409 and "закрыт" in closed.json()["error"]["message"]  # the journal is final
     deadline = time.monotonic() + 60
     while True:
         packages = admin.get(f"/schools/{sid}/archives")["packages"]
@@ -135,37 +172,3 @@ def test_closed_year_becomes_a_signed_object_locked_archive(school, recorded, tm
     assert minio.get_bucket_versioning(package["bucket"]).status == ENABLED
     still = minio.stat_object(package["bucket"], package["object_key"], version_id=package["version_id"])
     assert still.version_id == package["version_id"]
-
-
-def test_bad_requests_are_refused_and_write_nothing(school, recorded):
-    """Step 7: missing field, wrong type, unknown id, a foreign school's id: 4xx in one error shape."""
-    sid, admin, teacher = school["id"], school["admin"], school["teacher"]
-    missing = admin.request("POST", f"/schools/{sid}/subjects", json={})
-    assert missing.status_code == 400 and "name" in missing.json()["error"]["fields"]
-    wrong_type = admin.request("POST", f"/schools/{sid}/class-groups",
-                               json={"academic_year_id": school["year"]["id"], "grade": "пятый", "name": "5Б"})
-    assert wrong_type.status_code == 400 and "grade" in wrong_type.json()["error"]["fields"]
-    unknown = admin.request("GET", f"/schools/{sid}/people/{uuid.uuid4()}")
-    assert unknown.status_code == 404 and unknown.json()["error"]["message"]
-
-    lesson_path = f"/schools/{sid}/lessons/{school['lesson']['id']}/record"
-    s1, s2 = school["students"]
-    bad = teacher.request("PUT", lesson_path, json={
-        "topic": "Другая тема", "homework": "", "reason": "Исправление",
-        "marks": [{"student_id": s1["id"], "value": "4", "work_type": "classwork"},
-                  {"student_id": s2["id"], "value": "7", "work_type": "classwork"}],
-        "attendance": []})
-    assert bad.status_code == 422, bad.text
-    assert bad.json()["error"]["fields"]
-    after = teacher.get(lesson_path)
-    assert after["topic"] == "Натуральные числа и шкалы" and [m["value"] for m in after["marks"]] == ["5"]
-
-    foreign = Api(stack.operator_token()).post("/schools", {
-        "name": "Другая школа", "short_name": f"Другая {uuid.uuid4().hex[:4]}",
-        "admin": {"last_name": "Орлов", "first_name": "Илья", "middle_name": "", "email": ""}})
-    foreign_admin = Api(stack.password_token(foreign["admin"]["username"], activate(foreign["admin"]["activation_code"])))
-    for path in (f"/schools/{sid}/people/{s1['id']}", f"/schools/{sid}/class-groups",
-                 f"/schools/{sid}/students/{s1['id']}/diary?from=2025-09-01&to=2025-09-07",
-                 f"/schools/{foreign['school']['id']}/people/{s1['id']}"):
-        assert foreign_admin.request("GET", path).status_code == 404, path
-    assert foreign_admin.request("POST", f"/schools/{sid}/subjects", json={"name": "Физика"}).status_code == 404

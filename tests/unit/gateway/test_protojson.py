@@ -29,6 +29,11 @@ def fill(rng: random.Random, message, depth: int = 0):
         if rng.random() < 0.3 or (field.message_type is not None and depth > 3):
             continue  # left unset (a field with presence stays absent)
         count = rng.randint(0, 3) if field.is_repeated else 1
+        if field.message_type is not None and field.message_type.GetOptions().map_entry:
+            entries = getattr(message, field.name)  # map<string, string> is the only map in our protos
+            for n in range(count):
+                entries[f"поле{n}"] = rng.choice(["", "обязательное поле", "x" * n])
+            continue
         for _ in range(count):
             if field.message_type is not None:
                 target = getattr(message, field.name).add() if field.is_repeated else getattr(message, field.name)
