@@ -136,9 +136,6 @@ def test_closed_year_becomes_a_signed_object_locked_archive(school, recorded, tm
     test_mark_reaches_the_summary_sheet_within_two_seconds(school, recorded)  # the sheet has the mark first
     sid, admin = school["id"], school["admin"]
     admin.post(f"/schools/{sid}/academic-years/{school['year']['id']}/close", expect=200)
-    lesson_path = f"/schools/{sid}/lessons/{school['lesson']['id']}/record"
-    closed = school["teacher"].request("PUT", lesson_path, json={"topic": "После закрытия", "reason": "Проверка"})
-    assert closed.status_code == 409 and "закрыт" in closed.json()["error"]["message"]  # the journal is final
     deadline = time.monotonic() + 60
     while True:
         packages = admin.get(f"/schools/{sid}/archives")["packages"]
@@ -148,6 +145,10 @@ def test_closed_year_becomes_a_signed_object_locked_archive(school, recorded, tm
         time.sleep(0.5)
     [package] = packages
     assert package["status"] == "sealed", package
+    # sealed means the journal recorded the close (JournalYearClosed came before reporting's ReportingYearReady)
+    lesson_path = f"/schools/{sid}/lessons/{school['lesson']['id']}/record"
+    closed = school["teacher"].request("PUT", lesson_path, json={"topic": "После закрытия", "reason": "Проверка"})
+    assert closed.status_code == 409 and "закрыт" in closed.json()["error"]["message"]  # the journal is final
     blob = admin.get(f"/schools/{sid}/archives/{package['id']}/package", expect=None)
     assert blob.status_code == 200
     zipfile.ZipFile(io.BytesIO(blob.content)).extractall(tmp_path)
