@@ -137,6 +137,9 @@ def load_school(school: m.School, stack: dict, pool: ThreadPoolExecutor, phases:
     phases.run("guardianships", pool, lambda g: admin.call("POST", f"{s}/guardianships", {
         "guardian_id": people[g.guardian.key], "student_id": people[g.student_key], "relation": g.relation}),
         list(school.guardianships))
+    phases.run("form teachers", pool, lambda c: admin.call(
+        "PUT", f"{s}/class-groups/{groups[c.key]}/form-teacher", {"person_id": people[c.form_teacher]}),
+        list(school.classes))
     probe = probe_entry(school)
     assignments = [*school.assignments, (probe.class_key, PROBE_SUBJECT, probe.teacher)]
     phases.run("teaching assignments", pool, lambda a: admin.call("POST", f"{s}/teaching-assignments", {
