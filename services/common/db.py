@@ -60,3 +60,10 @@ def parse_uuid(value: str, field: str) -> str:
         return str(uuid.UUID(str(value)))
     except ValueError:
         raise Invalid(field, "ожидается идентификатор (UUID)") from None
+
+
+def lock_name(session: Session, name: str, shared: bool = False) -> None:
+    """A lock on a name until the transaction ends (a PostgreSQL advisory lock): for what has no row to lock
+    yet, e.g. the first term mark of a student in a subject, so two first writes do not both insert."""
+    function = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+    session.execute(text(f"SELECT {function}(hashtextextended(:name, 0))"), {"name": name})

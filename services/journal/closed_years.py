@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
+from services.common.db import lock_name
 from services.common.errors import FailedPrecondition
 from services.common.outbox import Outbox
 from services.journal.tables import closed_years
@@ -24,8 +25,7 @@ MESSAGE = "Учебный год закрыт: его журнал сдан в �
 
 
 def _lock(session: Session, school_id: str, exclusive: bool) -> None:
-    function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
-    session.execute(text(f"SELECT {function}(hashtextextended(:key, 0))"), {"key": f"journal-closed-years:{school_id}"})
+    lock_name(session, f"journal-closed-years:{school_id}", shared=not exclusive)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from proto.journal.v1 import journal_pb2 as pb
 from services.common import policy
-from services.common.db import parse_uuid
+from services.common.db import lock_name, parse_uuid
 from services.common.errors import Invalid
 from services.journal import closed_years, domain, ledger, period_marks, policy_store, student_plans
 from services.journal import student_plan_rules as plan_rules
@@ -60,6 +60,7 @@ def set_final_mark(deps: Deps, school_id: str, student_id: str, subject_id: str,
         plan_rules.check_period_mark(student_plans.plan_of(session, student_id), subject_id)
         key = (final_marks.c.student_id == student_id, final_marks.c.subject_id == subject_id,
                final_marks.c.academic_year_id == year_id, final_marks.c.kind == kind)
+        lock_name(session, f"journal-final-mark:{school_id}:{student_id}:{subject_id}:{year_id}:{kind}")  # even the first
         stored = session.execute(select(final_marks).where(*key).with_for_update()).mappings().first()
         if stored and stored["value"] == value:
             return message(stored)

@@ -12,7 +12,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from proto.journal.v1 import journal_pb2 as pb
 from services.common import policy
-from services.common.db import parse_uuid
+from services.common.db import lock_name, parse_uuid
 from services.journal import closed_years, domain, ledger, messages, period_marks, policy_store, student_plans
 from services.journal import student_plan_rules as plan_rules
 from services.journal import term_mark_rules as rules
@@ -52,6 +52,7 @@ def set_term_mark(deps: Deps, school_id: str, student_id: str, subject_id: str, 
             rules.check_enough_marks(value, count, settings.min_marks(hours), hours)
         key = (term_marks.c.student_id == student_id, term_marks.c.subject_id == subject_id,
                term_marks.c.term_id == term_id)
+        lock_name(session, f"journal-term-mark:{school_id}:{student_id}:{subject_id}:{term_id}")  # even the first
         stored = session.execute(select(term_marks).where(*key).with_for_update()).mappings().first()
         if stored and stored["value"] == value:
             return messages.term_mark(stored, rules.special(value))

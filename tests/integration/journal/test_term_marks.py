@@ -147,3 +147,33 @@ def test_a_subgroup_teacher_sets_term_marks_of_their_own_subgroup(journal, term)
     assert set_mark(journal, term, a, first_lessons, "ОСВ").value == "ОСВ"
     code, _, _ = refused(set_mark, journal, term, c, first_lessons, "ОСВ")
     assert code == grpc.StatusCode.PERMISSION_DENIED
+
+
+def test_two_first_term_marks_at_once_make_one_mark_with_one_id(journal, term):
+    """A double click: both requests find no term mark yet; the second must see the first's, not invent an id."""
+    import threading
+
+    from sqlalchemy import select
+
+    from services.journal.tables import ledger, term_marks
+
+    *_, c = term.students
+    math = term.math
+    as_teacher_of(journal, term, math)
+    start, answers = threading.Barrier(2), []
+
+    def first_mark():
+        start.wait()
+        answers.append(set_mark(journal, term, c, math, "Н/А"))
+
+    threads = [threading.Thread(target=first_mark) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with journal.deps.db.tenant_session(term.school_id) as session:
+        [stored] = session.scalars(select(term_marks.c.id).where(term_marks.c.student_id == c,
+                                                                 term_marks.c.term_id == term.term.id)).all()
+        written = session.scalars(select(ledger.c.entity_id).where(ledger.c.entity == "term_mark",
+                                                                   ledger.c.student_id == c)).all()
+    assert {a.id for a in answers} == {stored} and written == [stored]  # the second set changed nothing
