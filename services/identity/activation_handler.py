@@ -19,11 +19,12 @@ from services.common.context import Caller
 from services.common.db import Database, parse_uuid
 from services.common.errors import Conflict, FailedPrecondition, Forbidden, Invalid, NotFound
 from services.common.outbox import Outbox
-from services.common.policy import Principal, allowed, require
+from services.common.policy import MANAGERS, Principal, allowed, require
 from services.identity import activation, audit
 from services.identity.domain import PersonName
-from services.identity.handlers import active_principal, require_admin_for_managers
+from services.identity.handlers import active_principal, principal_in, require_admin_for_managers
 from services.identity.keycloak_accounts import Compensation, KeycloakAccounts, NewAccount
+from services.identity.school_card import SUSPENDED
 from services.identity.tables import (
     activation_attempts,
     activation_codes,
@@ -39,6 +40,9 @@ USED_CODE = "Этот код уже использован. Если вы не �
 EXPIRED_CODE = "Срок действия кода истёк. Попросите в школе новый"
 SHARED = "учётная запись используется и в другой школе, пароль меняет только её владелец"
 FORM_TEACHER_ONLY = "Классный руководитель выдаёт коды только обучающимся своего класса и их родителям"
+FORM_TEACHER_NO_RESET = ("у человека уже есть учётная запись: новый код (сброс пароля) выдаёт администрация "
+                         "школы")
+MANAGER_RESET = "код для учётной записи руководителя школы может выдать только администратор школы"
 # A school's network often reaches us through one address (NAT), so the limit is generous: with 60-bit codes,
 # 50 guesses per address per quarter hour still leave no chance of hitting one.
 MAX_FAILURES = 50
@@ -87,16 +91,40 @@ def issue_activation(db: Database, caller: Caller, school_id: str, person_ids: l
                 raise Forbidden(FORM_TEACHER_ONLY)
             people = _class_people(session, class_group_id)
         if allowed(principal, "person.manage"):
-            roles = session.scalars(select(role_grants.c.role).where(role_grants.c.person_id.in_([p.id for p in people])))
-            require_admin_for_managers(session, caller, school_id, set(roles))
+            require_admin_for_managers(session, caller, school_id, login_roles(session, people))
         elif not all(_in_led_class(session, principal, person) for person in people):
             raise Forbidden(FORM_TEACHER_ONLY)
+        elif any(person.subject for person in people):  # a new code for a login resets its password
+            raise Forbidden(FORM_TEACHER_NO_RESET, {"person_ids": FORM_TEACHER_NO_RESET})
         shared = shared_logins(db, school_id, [p.subject for p in people if p.subject])
         if shared:
             names = ", ".join(PersonName(p.last_name, p.first_name).full for p in people if p.subject in shared)
             raise FailedPrecondition(f"{names}: {SHARED}", {"person_ids": SHARED})
         now = dt.datetime.now(dt.UTC)
         return pb.IssueActivationResponse(slips=[activation.issue(session, school_id, p, caller.subject, now) for p in people])
+
+
+def login_roles(session: Session, people) -> set[str]:
+    """The roles in this school of the people and of every other record here that shares a login with one of
+    them (a director who is also a parent has one login): a code for that login is a code for all of them."""
+    subjects = [p.subject for p in people if p.subject]
+    same_login = select(persons.c.id).where(persons.c.subject.in_(subjects))
+    return set(session.scalars(select(role_grants.c.role).where(
+        role_grants.c.person_id.in_([p.id for p in people]) | role_grants.c.person_id.in_(same_login))))
+
+
+def _still_issuable(db: Database, session: Session, row, person) -> None:
+    """What was checked when the code was issued, checked again as it is used (the login may have joined
+    another school, or a manager's record, since): a code never resets a login its issuer could not. A login
+    nobody has activated yet (the first administrator's, made at onboarding) is handed over, not reset."""
+    if not person.subject or not session.scalar(select(persons.c.id).where(
+            persons.c.subject == person.subject, persons.c.activated_at.is_not(None)).limit(1)):
+        return
+    if shared_logins(db, row.school_id, [person.subject]):
+        raise FailedPrecondition(f"{PersonName(person.last_name, person.first_name).full}: {SHARED}", {"code": SHARED})
+    if login_roles(session, [person]) & MANAGERS and "school_admin" not in principal_in(
+            session, row.issued_by, row.school_id).roles:
+        raise FailedPrecondition(MANAGER_RESET, {"code": MANAGER_RESET})
 
 
 @contextlib.contextmanager
@@ -119,7 +147,10 @@ def _consuming(db: Database, code: str) -> Iterator[tuple[Session, object, objec
         if row.expires_at <= dt.datetime.now(dt.UTC):
             raise FailedPrecondition(EXPIRED_CODE, {"code": "срок действия истёк"})
         person = session.execute(select(persons).where(persons.c.id == row.person_id)).one()
-        yield session, row, person, session.execute(select(schools)).one()
+        school = session.execute(select(schools)).one()
+        if school.status == "suspended":
+            raise Forbidden(SUSPENDED)
+        yield session, row, person, school
         session.execute(update(activation_codes).where(activation_codes.c.id == row.id).values(used_at=func.now()))
 
 
@@ -150,6 +181,7 @@ def activate_account(db: Database, outbox: Outbox, accounts: KeycloakAccounts, c
         raise Invalid("password", problem)
     with Compensation() as undo, _consuming(db, code) as (session, row, person, school):
         subject, username = person.subject, person.username or row.username
+        _still_issuable(db, session, row, person)
         if subject:
             accounts.set_password(subject, password)
         else:

@@ -170,3 +170,49 @@ def test_a_new_code_unlocks_a_reported_login(identity, school):
     password = f"Pw-{uuid.uuid4().hex}"
     activate(identity, slip.code, password)
     assert stack.password_token(slip.username, password)
+
+
+def test_a_code_never_resets_a_login_its_issuer_could_not(identity, school):
+    """A form teacher cannot take over a parent's existing login with a new code; a secretary cannot reset a
+    director's login through the director's own guardian record (one login, two records in the school)."""
+    teacher = identity.call("CreatePerson", pb.CreatePersonRequest(
+        school_id=school.id, kind=pb.STAFF, name=pb.PersonName(last_name="Классная", first_name="Ия"),
+        roles=["form_teacher"], create_account=True), school.admin_token)
+    teacher_token = staff_login(identity, teacher)
+    identity.call("AssignFormTeacher", pb.AssignFormTeacherRequest(
+        school_id=school.id, class_group_id=CLASS, person_id=teacher.person.id), school.admin_token)
+    pupil = person(identity, school, pb.STUDENT, "Сынова", gender="male", birth_date="2014-03-03",
+                   class_group_id=CLASS)
+    parent = person(identity, school, pb.GUARDIAN, "Родительская")
+    identity.call("LinkGuardian", pb.LinkGuardianRequest(school_id=school.id, guardian_id=parent.id,
+                                                         student_id=pupil.id, relation="mother"), school.admin_token)
+    [slip] = [s for s in issue(identity, school, teacher_token, class_group_id=CLASS) if s.person_id == parent.id]
+    activate(identity, slip.code, f"Pw-{uuid.uuid4().hex}")
+    code, message, _ = refused(identity, "IssueActivation", pb.IssueActivationRequest(
+        school_id=school.id, person_ids=[parent.id]), teacher_token)
+    assert code == grpc.StatusCode.PERMISSION_DENIED and "администрация школы" in message
+
+    director = identity.call("CreatePerson", pb.CreatePersonRequest(
+        school_id=school.id, kind=pb.STAFF, name=pb.PersonName(last_name="Главная", first_name="Ада"),
+        roles=["director"], create_account=True), school.admin_token)
+    director_token = staff_login(identity, director)
+    own_child_guardian = person(identity, school, pb.GUARDIAN, "Главная-мама")
+    [guardian_slip] = issue(identity, school, school.admin_token, [own_child_guardian.id])
+    identity.call("ClaimActivation", pb.ClaimActivationRequest(code=guardian_slip.code), director_token)
+    secretary = identity.call("CreatePerson", pb.CreatePersonRequest(
+        school_id=school.id, kind=pb.STAFF, name=pb.PersonName(last_name="Секретарская", first_name="Ольга"),
+        roles=["secretary"], create_account=True), school.admin_token)
+    code, _, fields = refused(identity, "IssueActivation", pb.IssueActivationRequest(
+        school_id=school.id, person_ids=[own_child_guardian.id]), staff_login(identity, secretary))
+    assert code == grpc.StatusCode.PERMISSION_DENIED and "roles" in fields
+
+
+def test_codes_of_a_suspended_school_do_not_work(identity):
+    suspended = onboard(identity, "Школа на паузе")
+    [slip] = issue(identity, suspended, suspended.admin_token,
+                   [person(identity, suspended, pb.STAFF, "Паузова", roles=["secretary"]).id])
+    identity.call("SetSchoolStatus", pb.SetSchoolStatusRequest(school_id=suspended.id, status="suspended"),
+                  stack.operator_token())
+    code, message, _ = refused(identity, "ActivateAccount", pb.ActivateAccountRequest(
+        code=slip.code, password=f"Pw-{uuid.uuid4().hex}"), stack.service_token())
+    assert code == grpc.StatusCode.PERMISSION_DENIED and "приостановлена" in message
