@@ -26,6 +26,11 @@ if TYPE_CHECKING:
     from services.journal.handlers import Deps
 
 REVERTIBLE = ("mark", "attendance", "topic", "homework", "term_mark", "final_mark")
+
+
+def revertible(row) -> bool:
+    """A student's own homework (entity homework with a student) is not the lesson's: it is undone by hand."""
+    return row.entity in REVERTIBLE and not (row.entity == "homework" and row.student_id)
 MAX_CHANGES = 5000
 DEFAULT_WINDOW_HOURS = 72
 MAX_WINDOW_HOURS = 720
@@ -96,7 +101,7 @@ def list_actor_changes(deps: Deps, school_id: str, actor_person_id: str, since: 
                            entity_id=r.entity_id or "", lesson_id=r.lesson_id or "", student_id=r.student_id or "",
                            old_value=_json(r.old_value), new_value=_json(r.new_value), reason=r.reason,
                            client_address=r.client_address, reverted=r.id in reverted,
-                           revertible=r.entity in REVERTIBLE and r.id not in closed) for r in rows]
+                           revertible=revertible(r) and r.id not in closed) for r in rows]
 
 
 def list_compromised_accounts(deps: Deps, school_id: str, window_hours: int) -> list[pb.CompromisedAccount]:
@@ -117,7 +122,8 @@ def list_compromised_accounts(deps: Deps, school_id: str, window_hours: int) -> 
             counts = session.execute(select(
                 func.count().filter(after),
                 func.count().filter(~after),
-                func.count().filter(ledger_table.c.entity.in_(REVERTIBLE), ledger_table.c.id.not_in(reverted)),
+                func.count().filter(ledger_table.c.entity.in_(REVERTIBLE), ledger_table.c.id.not_in(reverted),
+                                   ~((ledger_table.c.entity == "homework") & ledger_table.c.student_id.is_not(None))),
             ).where(ledger_table.c.actor_person_id == account["person_id"],
                     ledger_table.c.occurred_at >= reported - dt.timedelta(hours=hours))).one()
             result.append(pb.CompromisedAccount(
@@ -144,7 +150,7 @@ def revert_actor_changes(deps: Deps, school_id: str, actor_person_id: str, since
         missing = wanted - {r.id for r in rows}
         if missing:
             raise Invalid("ledger_ids", f"не изменения этого человека после указанного времени: {sorted(missing)[0]}")
-        chosen = [r for r in rows if (not wanted or r.id in wanted) and r.id not in reverted and r.entity in REVERTIBLE]
+        chosen = [r for r in rows if (not wanted or r.id in wanted) and r.id not in reverted and revertible(r)]
         if _of_closed_years(session, school_id, chosen):
             raise FailedPrecondition(f"{closed_years.MESSAGE}: среди изменений есть записи закрытого года",
                                      {"ledger_ids": "выберите изменения только открытого учебного года"})
@@ -155,7 +161,7 @@ def revert_actor_changes(deps: Deps, school_id: str, actor_person_id: str, since
                 continue
             if row.id in reverted:
                 outcomes.append(pb.RevertOutcome(ledger_id=row.id, result="already_reverted"))
-            elif row.entity not in REVERTIBLE:
+            elif not revertible(row):
                 outcomes.append(pb.RevertOutcome(ledger_id=row.id, result="not_revertible",
                                                  message="Такое изменение отменяют вручную"))
             else:

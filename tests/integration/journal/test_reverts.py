@@ -131,3 +131,24 @@ def test_accounts_reported_compromised_are_listed_with_their_changes(journal, pa
     revert(journal, school, teacher, reported_at)
     assert listed(window_hours=1)[0].not_reverted == 1  # the change before the report stays for review
     assert "window_hours" in refused(listed, window_hours=1000)[2]
+
+
+def test_a_students_own_homework_is_listed_but_never_reverted_as_the_lessons(journal, past_lesson):
+    """Individual homework shares the ledger entity "homework" with the lesson's: reverting it as the lesson's
+    would publish one student's task to the class. It is listed as not revertible and left alone."""
+    from tests.integration.journal.test_homework import own_homework
+
+    a, *_ = past_lesson.students
+    school, teacher = past_lesson.school_id, past_lesson.teacher_id
+    save(journal, past_lesson, topic="Задачи", homework="№ 1–5", reason="Урок")
+    since = dt.datetime.now(dt.UTC)
+    own_homework(journal, past_lesson, a, "Личное задание")
+    journal.deps.principals.grant(school, "school_admin")
+    [change] = changes(journal, school, teacher, since)
+    assert (change.entity, change.student_id, change.revertible) == ("homework", a, False)
+    [outcome] = revert(journal, school, teacher, since, ledger_ids=[change.ledger_id]).outcomes
+    assert outcome.result == "not_revertible"
+    act_as_person(journal, school, teacher, "subject_teacher")
+    record = journal.call("GetLessonRecord", pb.GetLessonRecordRequest(school_id=school,
+                                                                       lesson_id=past_lesson.lesson.id))
+    assert record.homework == "№ 1–5"
