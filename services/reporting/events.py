@@ -54,10 +54,21 @@ def student_enrolled(session: Session, event: identity_pb2.StudentEnrolled, env:
 
 @handlers.on(schedule_pb2.AcademicYearCreated)
 def academic_year_created(session: Session, event: schedule_pb2.AcademicYearCreated, env: Envelope) -> None:
-    year = event.academic_year
-    upsert(session, tables.academic_years, env.school_id, {"id": year.id}, {"name": year.name})
+    put_year(session, env.school_id, event.academic_year)
+
+
+@handlers.on(schedule_pb2.TermsChanged)
+def terms_changed(session: Session, event: schedule_pb2.TermsChanged, env: Envelope) -> None:
+    """The year's terms as they are now: changed ones updated, new ones added, removed ones gone."""
+    if event.removed_term_ids:
+        session.execute(delete(tables.terms).where(tables.terms.c.id.in_(list(event.removed_term_ids))))
+    put_year(session, env.school_id, event.academic_year)
+
+
+def put_year(session: Session, school_id: str, year: schedule_pb2.AcademicYear) -> None:
+    upsert(session, tables.academic_years, school_id, {"id": year.id}, {"name": year.name})
     for term in year.terms:
-        upsert(session, tables.terms, env.school_id, {"id": term.id}, {
+        upsert(session, tables.terms, school_id, {"id": term.id}, {
             "academic_year_id": year.id, "name": term.name,
             "start_date": dt.date.fromisoformat(term.start_date) if term.start_date else None,
             "grade_from": term.grade_from, "grade_to": term.grade_to})

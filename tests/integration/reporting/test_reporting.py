@@ -243,3 +243,19 @@ def test_summary_sheet_pdf_has_cyrillic_text(stub, school, tmp_path):
                           capture_output=True, text=True).stdout
     assert "Сводная ведомость" in text and "5А" in text and "Иванова" in text and "4,50" in text
     assert "1 четверть: 5" in text and "1 четверть: Н/А" in text and "Годовая: ОСВ" in text and "Итоговая: 5" in text
+
+
+def test_changed_terms_reach_the_sheet(db, stub):
+    """ChangeTerms in schedule (TermsChanged): a renamed term is renamed on the sheet, a removed one is gone."""
+    school = School()
+    consumer = IdempotentConsumer(db, tables.inbox, handlers)
+    for payload in school.events():
+        consumer.handle(envelope(school.id, payload, actor="test").SerializeToString())
+    q1, q2, h1 = school.terms()[1], school.terms()[0], school.terms()[2]
+    q1.name = "1 триместр"
+    changed = schedule.TermsChanged(academic_year=schedule.AcademicYear(
+        id=school.year, school_id=school.id, name="2025/2026", terms=[q1, h1]), removed_term_ids=[q2.id], grades=[5])
+    assert consumer.handle(envelope(school.id, changed, actor="test").SerializeToString())
+    sheet = call(stub, "GetSummarySheet", reporting_pb2.GetSummarySheetRequest(
+        school_id=school.id, class_group_id=school.group), stack.service_token())
+    assert [p.name for p in sheet.periods if p.kind == "term"] == ["1 триместр"]
