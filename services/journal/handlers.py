@@ -32,6 +32,7 @@ from services.journal import (
 )
 from services.journal import student_plan_rules as plan_rules
 from services.journal.homework import message as attachment_message
+from services.journal.lesson_locks import lock_lessons
 from services.journal.school_policy import DEFAULT, JournalPolicy
 from services.journal.tables import attendance, homework_attachments, lesson_records, marks, student_homework
 
@@ -130,7 +131,8 @@ class LessonChanges:
         self.events.append(event)
 
     def save_texts(self, entry: domain.LessonEntry) -> None:
-        """Upserts the lesson record (locking it, so saves of one lesson run one after another)."""
+        """Upserts the lesson record (locking the lesson first, so its writers run one after another)."""
+        lock_lessons(self.session, [self.lesson_id])
         key = (lesson_records.c.lesson_id == self.lesson_id,)
         self.session.execute(pg_insert(lesson_records).values(dict(self.lesson, topic="", homework="", updated_at=self.now))
                              .on_conflict_do_nothing())

@@ -20,6 +20,7 @@ from services.journal import closed_years, domain, policy_store, student_plans, 
 from services.journal import paper_import_rules as rules
 from services.journal import student_plan_rules as plan_rules
 from services.journal.handlers import Deps, LessonChanges, lesson_fields
+from services.journal.lesson_locks import lock_lessons
 from services.journal.tables import attendance, lesson_records, marks
 
 
@@ -73,6 +74,7 @@ def import_paper_journal(deps: Deps, school_id: str, class_group_id: str, filena
         placed = _place(deps, school_id, class_group_id, principal, parsed, error)
     with deps.db.tenant_session(school_id) as session:
         closed_years.require_open(session, school_id, "class_group_id", class_group_id=class_group_id)
+        lock_lessons(session, [lesson.id for _, lesson, _ in placed])  # before reading what they hold
         states = _load(session, [lesson for _, lesson, _ in placed])
         settings, now = policy_store.load(session), dt.datetime.now(dt.UTC)
         locked = {lesson_id: why for lesson_id, state in states.items()

@@ -18,6 +18,7 @@ from services.common.errors import FailedPrecondition, Invalid
 from services.common.policy import Principal
 from services.journal import closed_years, domain, final_marks, ledger, messages
 from services.journal import term_mark_rules as term_rules
+from services.journal.lesson_locks import lock_lessons
 from services.journal.tables import attendance, compromised_accounts, lesson_records, marks, term_marks
 from services.journal.tables import final_marks as final_marks_table
 from services.journal.tables import ledger as ledger_table
@@ -154,6 +155,7 @@ def revert_actor_changes(deps: Deps, school_id: str, actor_person_id: str, since
         if _of_closed_years(session, school_id, chosen):
             raise FailedPrecondition(f"{closed_years.MESSAGE}: среди изменений есть записи закрытого года",
                                      {"ledger_ids": "выберите изменения только открытого учебного года"})
+        lock_lessons(session, [row.lesson_id for row in chosen if row.lesson_id])  # no save in between
         revert = Revert(deps, session, school_id, principal, client_address,
                         f"Отмена изменений скомпрометированной учётной записи: {reason}", now)
         for row in rows:
