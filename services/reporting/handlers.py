@@ -11,8 +11,9 @@ from services.reporting.tables import academic_years, class_groups, final_marks,
 
 
 def get_summary_sheet(db: Database, principal: Principal, school_id: str, class_group_id: str) -> domain.SummarySheet:
-    policy.require(principal, "report.read")
     school_id, class_group_id = parse_uuid(school_id, "school_id"), parse_uuid(class_group_id, "class_group_id")
+    # managers read every class; a form teacher only the class they lead (no lesson of the sheet is "theirs")
+    policy.require(principal, "report.read", teacher_id=(), class_group_id=class_group_id)
     with db.tenant_session(school_id) as session:
         group = session.execute(
             select(class_groups.c.id, class_groups.c.name, class_groups.c.grade, class_groups.c.academic_year_id,

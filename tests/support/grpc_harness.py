@@ -23,9 +23,11 @@ class FakePrincipals:
     def __init__(self):
         self.grants: dict[str, Principal] = {}
 
-    def grant(self, school_id: str, *roles: str, person_id: str = "", student_ids=(), subject: str = "") -> None:
+    def grant(self, school_id: str, *roles: str, person_id: str = "", student_ids=(), subject: str = "",
+              leads=()) -> None:
         self.grants[school_id] = Principal(subject=subject, school_id=school_id, person_id=person_id,
-                                           roles=frozenset(roles), student_ids=frozenset(student_ids))
+                                           roles=frozenset(roles), student_ids=frozenset(student_ids),
+                                           form_class_group_ids=frozenset(leads))
 
     def resolve(self, school_id: str) -> Principal:
         caller = context.current_caller()

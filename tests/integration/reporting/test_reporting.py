@@ -33,8 +33,13 @@ def db():
 
 
 @pytest.fixture(scope="module")
-def stub(db):
-    with serving(reporting_pb2_grpc.add_ReportingServiceServicer_to_server, ReportingServicer(db, FakePrincipals()),
+def principals():
+    return FakePrincipals()
+
+
+@pytest.fixture(scope="module")
+def stub(db, principals):
+    with serving(reporting_pb2_grpc.add_ReportingServiceServicer_to_server, ReportingServicer(db, principals),
                  reporting_pb2_grpc.ReportingServiceStub) as served:
         yield served
 
@@ -259,3 +264,16 @@ def test_changed_terms_reach_the_sheet(db, stub):
     sheet = call(stub, "GetSummarySheet", reporting_pb2.GetSummarySheetRequest(
         school_id=school.id, class_group_id=school.group), stack.service_token())
     assert [p.name for p in sheet.periods if p.kind == "term"] == ["1 триместр"]
+
+
+def test_a_form_teacher_reads_the_sheet_of_the_class_they_lead_only(stub, principals, school):
+    request = reporting_pb2.GetSummarySheetRequest(school_id=school.id, class_group_id=school.group)
+    try:
+        principals.grant(school.id, "form_teacher", leads=[school.group])
+        assert call(stub, "GetSummarySheet", request, stack.operator_token()).class_group_name == "5А"
+        principals.grant(school.id, "form_teacher", leads=[str(uuid.uuid4())])
+        with pytest.raises(grpc.RpcError) as refused:
+            call(stub, "GetSummarySheet", request, stack.operator_token())
+        assert refused.value.code() == grpc.StatusCode.PERMISSION_DENIED
+    finally:
+        principals.grants.pop(school.id)
