@@ -322,7 +322,8 @@ def update_staff_card(db: Database, outbox: Outbox, caller: Caller, school_id: s
 def set_staff_roles(db: Database, outbox: Outbox, caller: Caller, school_id: str, person_id: str,
                     roles: list[str]) -> pb.Person:
     """Replaces a staff member's roles in the school. Giving or taking a manager role is the school admin's;
-    the school keeps at least one administrator; a form teacher who loses the role leaves their classes."""
+    the school keeps at least one administrator; a form teacher who loses the role leaves their classes; nobody
+    but a school admin changes their own roles (a secretary may not make themselves a form teacher)."""
     wanted = set(roles)
     with authorized(db, caller, school_id, "person.manage") as session:
         if problem := domain.staff_roles_problem(roles):
@@ -335,6 +336,9 @@ def set_staff_roles(db: Database, outbox: Outbox, caller: Caller, school_id: str
         if not added and not removed:
             return person
         require_admin_for_managers(session, caller, school_id, [*added, *removed])
+        own = principal_in(session, caller.subject, school_id)
+        if person.id == own.person_id and "school_admin" not in own.roles:
+            raise Forbidden("Свои роли меняет администратор школы", {"roles": "только администратор школы"})
         if "school_admin" in removed and session.scalar(select(func.count()).where(
                 role_grants.c.role == "school_admin", role_grants.c.person_id != person.id)) == 0:
             raise FailedPrecondition("В школе должен остаться хотя бы один администратор",

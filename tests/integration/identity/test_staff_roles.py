@@ -86,3 +86,12 @@ def test_a_form_teacher_who_loses_the_role_leaves_the_class(identity, school):
     with identity.db.tenant_session(school.id) as session:
         assert session.scalars(select(form_classes.c.class_group_id).where(
             form_classes.c.person_id == teacher.id)).all() == []
+
+
+def test_nobody_but_the_admin_changes_their_own_roles(identity, school):
+    secretary = hire(identity, school, "Самоназначенская", ["secretary"], account=True)
+    token = staff_login(identity, secretary)
+    code, message, _ = refused(identity, school, secretary.person.id, ["secretary", "form_teacher"], token)
+    assert code == grpc.StatusCode.PERMISSION_DENIED and "администратор школы" in message
+    assert sorted(set_roles(identity, school, secretary.person.id, ["secretary", "form_teacher"]).roles) == [
+        "form_teacher", "secretary"]
