@@ -117,9 +117,11 @@ def seed_school(stack: dict[str, str], short_name: str) -> dict:
     timetable = admin.post(f"/schools/{sid}/timetable", {
         "class_group_id": class_group["id"], "subject_id": subject["id"], "teacher_id": teacher["person"]["id"],
         "weekday": 1, "lesson_number": 1, "starts_at": "08:30", "ends_at": "09:15", "room": "21"})
+    [lesson] = admin.get(f"/schools/{sid}/lessons", params={  # the first Monday's
+        "class_group_id": class_group["id"], "from": "2025-09-01", "to": "2025-09-01"})["lessons"]
     return {"school": onboarded["school"], "admin": onboarded["admin"], "admin_api": admin, "year": year,
             "class_group": class_group, "subject": subject, "teacher": teacher, "deputy": deputy,
-            "students": students, "guardians": guardians, "timetable": timetable}
+            "students": students, "guardians": guardians, "timetable": timetable, "lesson": lesson}
 
 
 DEMO_DAYS = 5  # school days of September whose lessons the demo teachers have filled in

@@ -54,8 +54,7 @@ def update_holiday(deps: Deps, school_id: str, holiday_id: str, name: str, start
     school_id = authorize(deps, school_id, "schedule.manage")
     holiday_id = parse_uuid(holiday_id, "holiday_id")
     with deps.db.tenant_session(school_id) as session:
-        old = _calendar_row(session, holidays, holiday_id, "Каникулы не найдены", "holiday_id")
-        year = open_year(session, old["academic_year_id"], lock=True)
+        old, year = _calendar_row(session, holidays, holiday_id, "Каникулы не найдены", "holiday_id")
         plan = calendar.holiday(name, start_date, end_date, year["start_date"], year["end_date"])
         _check_holiday(session, year["id"], plan, holiday_id)
         session.execute(update(holidays).where(holidays.c.id == holiday_id)
@@ -124,8 +123,7 @@ def delete_holiday(deps: Deps, school_id: str, holiday_id: str) -> pb.CalendarCh
     school_id = authorize(deps, school_id, "schedule.manage")
     holiday_id = parse_uuid(holiday_id, "holiday_id")
     with deps.db.tenant_session(school_id) as session:
-        row = _calendar_row(session, holidays, holiday_id, "Каникулы не найдены", "holiday_id")
-        open_year(session, row["academic_year_id"], lock=True)
+        row, _ = _calendar_row(session, holidays, holiday_id, "Каникулы не найдены", "holiday_id")
         session.execute(delete(holidays).where(holidays.c.id == holiday_id))
         return _reconcile_after(deps, session, row["academic_year_id"], calendar.days(row["start_date"], row["end_date"]))
 
@@ -135,17 +133,23 @@ def delete_day_transfer(deps: Deps, school_id: str, day_transfer_id: str) -> pb.
     school_id = authorize(deps, school_id, "schedule.manage")
     day_transfer_id = parse_uuid(day_transfer_id, "day_transfer_id")
     with deps.db.tenant_session(school_id) as session:
-        row = _calendar_row(session, day_transfers, day_transfer_id, "Перенос дня не найден", "day_transfer_id")
-        open_year(session, row["academic_year_id"], lock=True)
+        row, _ = _calendar_row(session, day_transfers, day_transfer_id, "Перенос дня не найден", "day_transfer_id")
         session.execute(delete(day_transfers).where(day_transfers.c.id == day_transfer_id))
         return _reconcile_after(deps, session, row["academic_year_id"], [row["date"]])
 
 
 def _calendar_row(session: Session, table, row_id: str, missing: str, field: str):
-    row = session.execute(select(table).where(table.c.id == row_id)).mappings().first()
+    """Holidays or a day transfer to change, with their open year locked exclusively, as every calendar change
+    locks it; read again once the year is locked, so a change that ran meanwhile is seen."""
+    query = select(table).where(table.c.id == row_id)
+    row = session.execute(query).mappings().first()
     if row is None:
         raise NotFound(missing, {field: "не найден"})
-    return row
+    year = open_year(session, row["academic_year_id"], lock=True)
+    row = session.execute(query).mappings().first()
+    if row is None:
+        raise NotFound(missing, {field: "не найден"})
+    return row, year
 
 
 def _reconcile_after(deps: Deps, session: Session, academic_year_id: str, dates) -> pb.CalendarChangeResponse:

@@ -80,7 +80,7 @@ def seed_a(available: set[str]) -> dict:
         "name": "2024/2025", "start_date": "2024-09-01", "end_date": "2025-05-31",
         "terms": [{"name": "Год", "kind": "semester", "start_date": "2024-09-01", "end_date": "2025-05-31"}]})
     old_group = admin.post(f"/schools/{sid}/class-groups", {"academic_year_id": old_year["id"], "grade": 4, "name": "4А"})
-    [lesson] = admin.get(f"/schools/{sid}/lessons", params={"class_group_id": group["id"], **WEEK})["lessons"]
+    lesson = seeded["lesson"]
     teacher = Api(stack.password_token(seeded["teacher"]["person"]["username"], seeded["teacher"]["password"]))
     extra = {}
     if {"RequestUnlock", "SetJournalPolicy"} <= available:  # a pending request: the long past lesson closed for a while

@@ -22,8 +22,7 @@ MONDAY, SUNDAY = "2025-09-01", "2025-09-07"
 def school(installation):
     seeded = seed_school(stack.env(), f"Школа № {uuid.uuid4().hex[:6]} (журнал)")
     sid, admin = seeded["school"]["id"], seeded["admin_api"]
-    [lesson] = admin.get(f"/schools/{sid}/lessons", params={
-        "class_group_id": seeded["class_group"]["id"], "from": MONDAY, "to": MONDAY})["lessons"]
+    lesson = seeded["lesson"]
     login = {role: (seeded[role]["person"]["username"], seeded[role]["password"])
              for role in ("teacher", "deputy")}
     grid = (f"{BASE}/schools/{sid}/journal/grid?class_group_id={seeded['class_group']['id']}"

@@ -21,9 +21,8 @@ TOPIC, HOMEWORK = "Делимость натуральных чисел", "§2, 
 @pytest.fixture(scope="module")
 def school(installation):
     seeded = seed_school(stack.env(), f"Школа № {uuid.uuid4().hex[:6]} (браузер)")
-    sid, admin = seeded["school"]["id"], seeded["admin_api"]
-    [lesson] = admin.get(f"/schools/{sid}/lessons", params={
-        "class_group_id": seeded["class_group"]["id"], "from": MONDAY, "to": MONDAY})["lessons"]
+    sid = seeded["school"]["id"]
+    lesson = seeded["lesson"]
     teacher = seeded["teacher"]
     return {"id": sid, "name": seeded["school"]["name"], "lesson_id": lesson["id"], "students": seeded["students"],
             "teacher": (teacher["person"]["username"], teacher["password"])}

@@ -20,9 +20,8 @@ MONDAY = "2025-09-01"
 @pytest.fixture(scope="module")
 def school(installation):
     seeded = seed_school(stack.env(), f"Школа № {uuid.uuid4().hex[:6]} (расписание)")
-    sid, admin = seeded["school"]["id"], seeded["admin_api"]
-    [lesson] = admin.get(f"/schools/{sid}/lessons", params={
-        "class_group_id": seeded["class_group"]["id"], "from": MONDAY, "to": MONDAY})["lessons"]
+    sid = seeded["school"]["id"]
+    lesson = seeded["lesson"]
     return {"id": sid, "class_group_id": seeded["class_group"]["id"], "lesson_id": lesson["id"],
             "deputy": (seeded["deputy"]["person"]["username"], seeded["deputy"]["password"]),
             "teacher": (seeded["teacher"]["person"]["username"], seeded["teacher"]["password"])}
