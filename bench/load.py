@@ -2,7 +2,12 @@
 heads read diaries and the summary sheet, all with real Keycloak tokens; optionally a probe measures how
 long a saved mark takes to reach the summary sheet. Prints throughput and p50/p95/p99 per operation.
 
+Closed loop by default (each thread sends its next request when the last one is answered); with --rate R the
+driver is an open loop: request i is due at start + i/R, whatever the answers before it, and its latency counts
+from that moment, so a system that falls behind shows it in the percentiles (no coordinated omission).
+
 Usage: python -m bench.load --size town --threads 8 --seconds 60 [--requests N] [--probe 50]
+       python -m bench.load --size city --rate 60 --threads 48 --seconds 60 [--classes 600]
        python -m bench.load --trivial http://127.0.0.1:PORT/ ...   (the same driver against a trivial endpoint)
 """
 import argparse
@@ -81,26 +86,30 @@ class Run:
     requests: int
     deadline: float
     trivial: str | None
+    rate: float = 0.0  # open loop: requests per second in all; 0 = closed loop
+    started: float = field(default_factory=time.perf_counter)
     issued: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: Counter = field(default_factory=Counter)
     samples: list[str] = field(default_factory=list)
 
-    def take(self) -> bool:
+    def take(self) -> float | None:
+        """When the next request is due (perf_counter; now in a closed loop), or None when the run is over."""
         with self.lock:
             if self.issued >= self.requests or time.monotonic() >= self.deadline:
-                return False
+                return None
             self.issued += 1
-            return True
+            return self.started + (self.issued - 1) / self.rate if self.rate else time.perf_counter()
 
     def worker(self, actors: Actors, seed: int) -> None:
         rng, http = random.Random(seed), requests.Session()
         names, weights = list(self.mix), list(self.mix.values())
-        while self.take():
+        while (due := self.take()) is not None:
             name = rng.choices(names, weights)[0]
             method, url, headers, body = operation(name, actors, rng, self.trivial)
-            started = time.perf_counter()
+            time.sleep(max(0.0, due - time.perf_counter()))
+            started = due
             try:
                 resp = http.request(method, url, headers=headers, json=body, timeout=30)
                 ok = resp.status_code == 200
@@ -152,12 +161,24 @@ def probe(actors: Actors, samples: int, results: dict, until: float) -> None:
                                                                                  "failures": dict(failures)}
 
 
+def sample_classes(seed: dict, count: int, rng: random.Random) -> dict:
+    """The seed with `count` class groups drawn across all its schools, and the first school's first class (the
+    first school holds the probe)."""
+    drawn = {(0, 0), *rng.sample([(i, j) for i, school in enumerate(seed["schools"])
+                                  for j in range(len(school["class_groups"]))], count)}
+    schools = [{**school, "class_groups": [g for j, g in enumerate(school["class_groups"]) if (i, j) in drawn]}
+               for i, school in enumerate(seed["schools"])]
+    return {**seed, "schools": [school for school in schools if school["class_groups"]]}
+
+
 def parse_mix(text: str) -> dict[str, int]:
     return {k: int(v) for k, v in (part.split("=") for part in text.split(","))}
 
 
 def report(label: str, results: dict) -> None:
-    print(f"\n{label}: {results['seconds']:.1f} s, {results['threads']} threads, total {results['total_rps']} req/s")
+    offered = f", offered {results['rate']} req/s (open loop)" if results.get("rate") else ""
+    print(f"\n{label}: {results['seconds']:.1f} s, {results['threads']} threads, {results.get('classes', 0)} classes, "
+          f"total {results['total_rps']} req/s{offered}")
     print(f"  {'operation':18}{'ok':>7}{'err':>6}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}")
     for name, row in results["operations"].items():
         cells = "".join(f"{row[k]:>9}" for k in ("p50", "p95", "p99", "max"))
@@ -179,14 +200,20 @@ def main() -> None:
     parser.add_argument("--mix", default=DEFAULT_MIX)
     parser.add_argument("--probe", type=int, default=0, help="mark-to-summary-sheet samples, taken during the load")
     parser.add_argument("--trivial", help="GET this URL instead (baseline)")
+    parser.add_argument("--rate", type=float, default=0, help="open loop: requests per second in all (--mix splits "
+                        "them); give enough --threads to keep up")
+    parser.add_argument("--classes", type=int, default=0,
+                        help="act in a sample of K class groups drawn across all schools (fewer tokens to fetch)")
     parser.add_argument("--label", default="")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     seed = {"schools": []} if args.trivial else json.loads((bench_dir() / f"seed-{args.size}.json").read_text())
+    if args.classes:
+        seed = sample_classes(seed, args.classes, random.Random(args.seed))
     actors = Actors(seed, topology.stack_env())
     actors.warm()
     mix = {"trivial": 1} if args.trivial else parse_mix(args.mix)
-    run = Run(mix, args.requests, time.monotonic() + args.seconds, args.trivial)
+    run = Run(mix, args.requests, time.monotonic() + args.seconds, args.trivial, args.rate)
     probe_results: dict = {}
     threads = [threading.Thread(target=run.worker, args=(actors, args.seed * 1000 + i)) for i in range(args.threads)]
     if args.probe:
@@ -202,6 +229,7 @@ def main() -> None:
         t.join()
     ops = {name: summarize(run.latencies[name], run.errors[name], seconds) for name in mix}
     results = {"label": args.label or ("trivial" if args.trivial else args.size), "threads": args.threads,
+               "rate": args.rate, "classes": sum(len(school["class_groups"]) for school in seed["schools"]),
                "seconds": round(seconds, 1), "total_rps": round(sum(len(v) for v in run.latencies.values()) / seconds, 1),
                "operations": ops, "error_samples": run.samples, "token_fetches": sum(t.refreshes for t in actors.tokens.values()),
                **probe_results}

@@ -1,20 +1,26 @@
 """Loads a synthetic municipality (bench/municipality.py) into the running installation through the
-services' own paths, the REST API as the school's people use it: the operator onboards each school, its
-admin creates the year, holidays, classes and subjects, imports students, guardians and the staff without
-logins as CSV (ImportPeople), creates the teachers and deputy heads with logins (each activates it with the
-code they were given), links guardians, assigns
-teachers, sets the curriculum hours and the weekly timetable; then the teachers save whole lessons
-(SaveLesson) for the first --days school days. Every phase reports its rate, and the time the whole size
-would take at that rate is estimated. Writes ids and the passwords set at activation to .run/bench/seed-<size>.json
-(mode 600) for the load driver.
+services' own paths, the REST API as the school's people use it, in three stages per school:
+- people: the operator onboards the school, its admin creates the year, holidays, classes and subjects,
+  imports students, guardians (with their links to the students) and the staff without logins as CSV
+  (ImportPeople), creates the teachers and deputy heads with logins (each activates it with the code they were
+  given) and names the form teachers;
+- teaching: teaching assignments, curriculum hours and the weekly timetable (which schedules the year's lessons);
+- lessons: the teachers save whole lessons for the first --days school days.
+Each school's state (ids, logins) is kept in .run/bench/load-<size>-<seed>/school-<N>.json, so a city can be
+loaded stage by stage and a stopped load goes on where it stopped. Every phase reports its rate, and the time
+the whole size would take at that rate is estimated. Writes what the load driver needs (ids, the passwords set
+at activation) to .run/bench/seed-<size>.json (mode 600).
 
 Usage: python -m bench.seed --size town [--seed 1] [--schools K] [--days 5] [--workers 8]
+                            [--stages people,teaching,lessons] [--fresh]
 """
 import argparse
 import base64
 import csv
 import datetime as dt
 import io
+import json
+import pathlib
 import threading
 import time
 from collections import Counter
@@ -32,7 +38,8 @@ REASON = "Ввод журнала прошедшего года (синтети�
 PROBE_SUBJECT = "Проектная деятельность"  # one weekly lesson per probe class, written only by the probe
 IMPORT_CHUNK = 1000  # lines per ImportPeople file (the gateway gives a file 30 s)
 CSV_COLUMNS = ["kind", "last_name", "first_name", "middle_name", "gender", "birth_date", "snils", "roles",
-               "class_group_id"]
+               "class_group_id", "guardian_of", "relation"]
+STAGES = ("people", "teaching", "lessons")  # a school is loaded stage by stage; a state file per school resumes
 
 
 class Client:
@@ -73,10 +80,12 @@ def csv_file(rows: list[dict]) -> str:
     return base64.b64encode(out.getvalue().encode()).decode()
 
 
-def person_row(person: m.Person, roles: tuple[str, ...] = (), class_group_id: str = "") -> dict:
+def person_row(person: m.Person, roles: tuple[str, ...] = (), class_group_id: str = "", guardian_of: str = "",
+               relation: str = "") -> dict:
     return {"kind": person.kind, "last_name": person.last_name, "first_name": person.first_name,
             "middle_name": person.middle_name, "gender": person.gender, "birth_date": person.birth_date,
-            "snils": person.snils, "roles": ",".join(roles), "class_group_id": class_group_id}
+            "snils": person.snils, "roles": ",".join(roles), "class_group_id": class_group_id,
+            "guardian_of": guardian_of, "relation": relation}
 
 
 def probe_entry(school: m.School) -> m.Entry:
@@ -89,16 +98,32 @@ def probe_entry(school: m.School) -> m.Entry:
 
 
 def load_school(school: m.School, stack: dict, pool: ThreadPoolExecutor, phases: Phases, days: int, seed: int,
-                run: str) -> dict:
-    """Loads one school; `run` tells its name apart from earlier loads of the same municipality."""
+                run: str, state: dict | None = None, stages: tuple[str, ...] = STAGES) -> dict:
+    """Loads one school's `stages` in order, continuing from `state` (what earlier stages left: ids, logins);
+    `run` tells its name apart from earlier loads of the same municipality. Returns the state; once every stage
+    is done it holds `for_load`, what the load driver needs."""
+    state = dict(state or {})
+    for stage in STAGES:
+        if stage in stages and stage not in state.get("done", []):
+            {"people": load_people, "teaching": load_teaching, "lessons": load_lessons}[stage](
+                school, state, stack, pool, phases, days, seed, run)
+            state["done"] = [*state.get("done", []), stage]
+    return state
+
+
+def load_people(school: m.School, state: dict, stack: dict, pool: ThreadPoolExecutor, phases: Phases, days: int,
+                seed: int, run: str) -> None:
+    """The school onboarded, its year, holidays, classes and subjects; students, guardians (with their links)
+    and the staff without logins imported as CSV; teachers and deputy heads with activated logins; form
+    teachers."""
     operator = Client(Token(stack, "operator", stack["OTMETKA_OPERATOR_PASSWORD"]))
     onboarded = phases.run("onboard school", pool, lambda _: operator.call("POST", "/schools", {
         "name": f"{school.name} ({run})", "short_name": f"{school.short_name} ({run})",
         "admin": {"last_name": "Смирнова", "first_name": "Ольга", "middle_name": "Ивановна", "email": ""}}), [0])[0]
     sid = onboarded["school"]["id"]
-    admin_password = activate(onboarded["admin"]["activation_code"])
-    admin = Client(Token(stack, onboarded["admin"]["username"], admin_password))
-    s = f"/schools/{sid}"
+    state.update(id=sid, name=onboarded["school"]["short_name"], admin={
+        "username": onboarded["admin"]["username"], "password": activate(onboarded["admin"]["activation_code"])})
+    admin, s = admin_client(stack, state), f"/schools/{sid}"
     year = admin.call("POST", f"{s}/academic-years", {**m.YEAR, "terms": [
         {"name": n, "kind": "quarter", "start_date": a, "end_date": b} for n, a, b in m.TERMS]})
     admin.call("PUT", f"{s}/journal-policy", {"edit_lock_days": 0})  # 2025/2026 is entered after the fact
@@ -111,35 +136,46 @@ def load_school(school: m.School, stack: dict, pool: ThreadPoolExecutor, phases:
     subjects = dict(zip(subject_names, phases.run("subjects", pool, lambda name: admin.call(
         "POST", f"{s}/subjects", {"name": name})["id"], subject_names), strict=True))
 
-    rows = [(st.person, (), groups[c.key]) for c in school.classes for st in c.students]
-    rows += [(g.guardian, (), "") for g in school.guardianships]
-    rows += [(st.person, st.roles, "") for st in school.staff if not st.account]
-    chunks = [rows[i:i + IMPORT_CHUNK] for i in range(0, len(rows), IMPORT_CHUNK)]
     people: dict[str, str] = {}
-    for chunk, result in zip(chunks, phases.run("people import (CSV, per file)", pool, lambda part: admin.call(
-            "POST", f"{s}/people/import", {"filename": "people.csv",
-                                           "content_base64": csv_file([person_row(*r) for r in part])}), chunks),
-            strict=True):
-        by_line = {row["line"]: row["person_id"] for row in result["rows"]}
-        people.update({person.key: by_line[i + 2] for i, (person, _, _) in enumerate(chunk)})
-    accounts = {st.person.key: (st, r) for st, r in zip(
-        [st for st in school.staff if st.account], phases.run("staff with logins", pool, lambda st: admin.call(
-            "POST", f"{s}/people", {"kind": "staff", "last_name": st.person.last_name,
-                                    "first_name": st.person.first_name, "middle_name": st.person.middle_name,
-                                    "gender": st.person.gender, "birth_date": st.person.birth_date,
-                                    "roles": list(st.roles), "create_account": True}),
-            [st for st in school.staff if st.account]), strict=True)}
-    people.update({key: r["person"]["id"] for key, (_, r) in accounts.items()})
+    students = [(st.person.key, person_row(st.person, class_group_id=groups[c.key]))
+                for c in school.classes for st in c.students]
+    staff = [(st.person.key, person_row(st.person, st.roles)) for st in school.staff if not st.account]
+    snils = {st.person.key: st.person.snils for c in school.classes for st in c.students}
+    guardians = [(g.guardian.key, person_row(g.guardian, guardian_of=snils[g.student_key], relation=g.relation))
+                 for g in school.guardianships]
+    # students first: the guardians' files name them by SNILS among the school's records
+    for batch in ([*students, *staff], guardians):
+        chunks = [batch[i:i + IMPORT_CHUNK] for i in range(0, len(batch), IMPORT_CHUNK)]
+        for chunk, result in zip(chunks, phases.run("people import (CSV, per file)", pool, lambda part: admin.call(
+                "POST", f"{s}/people/import", {"filename": "people.csv",
+                                               "content_base64": csv_file([row for _, row in part])}), chunks),
+                strict=True):
+            by_line = {row["line"]: row["person_id"] for row in result["rows"]}
+            people.update({key: by_line[i + 2] for i, (key, _) in enumerate(chunk)})
+    with_login = [st for st in school.staff if st.account]
+    created = phases.run("staff with logins", pool, lambda st: admin.call("POST", f"{s}/people", {
+        "kind": "staff", "last_name": st.person.last_name, "first_name": st.person.first_name,
+        "middle_name": st.person.middle_name, "gender": st.person.gender, "birth_date": st.person.birth_date,
+        "roles": list(st.roles), "create_account": True}), with_login)
+    people.update({st.person.key: r["person"]["id"] for st, r in zip(with_login, created, strict=True)})
     activated = phases.run("staff activate their logins", pool, lambda r: activate_login(r["activation"]["code"]),
-                           [r for _, r in accounts.values()])
-    login = {key: {"username": username, "password": password}
-             for key, (username, password) in zip(accounts, activated, strict=True)}
-    phases.run("guardianships", pool, lambda g: admin.call("POST", f"{s}/guardianships", {
-        "guardian_id": people[g.guardian.key], "student_id": people[g.student_key], "relation": g.relation}),
-        list(school.guardianships))
+                           created)
     phases.run("form teachers", pool, lambda c: admin.call(
         "PUT", f"{s}/class-groups/{groups[c.key]}/form-teacher", {"person_id": people[c.form_teacher]}),
         list(school.classes))
+    state.update(year_id=year["id"], groups=groups, subjects=subjects, people=people, login={
+        st.person.key: {"username": u, "password": p} for st, (u, p) in zip(with_login, activated, strict=True)})
+
+
+def admin_client(stack: dict, state: dict) -> Client:
+    return Client(Token(stack, state["admin"]["username"], state["admin"]["password"]))
+
+
+def load_teaching(school: m.School, state: dict, stack: dict, pool: ThreadPoolExecutor, phases: Phases, days: int,
+                  seed: int, run: str) -> None:
+    """Teaching assignments, curriculum hours and the weekly timetable (which schedules the year's lessons)."""
+    admin, s = admin_client(stack, state), f"/schools/{state['id']}"
+    groups, subjects, people = state["groups"], state["subjects"], state["people"]
     probe = probe_entry(school)
     assignments = [*school.assignments, (probe.class_key, PROBE_SUBJECT, probe.teacher)]
     phases.run("teaching assignments", pool, lambda a: admin.call("POST", f"{s}/teaching-assignments", {
@@ -152,15 +188,23 @@ def load_school(school: m.School, stack: dict, pool: ThreadPoolExecutor, phases:
         "weekday": e.weekday, "lesson_number": e.number, "starts_at": e.times[0], "ends_at": e.times[1],
         "room": e.room}), [*school.timetable, probe])
 
+
+def load_lessons(school: m.School, state: dict, stack: dict, pool: ThreadPoolExecutor, phases: Phases, days: int,
+                 seed: int, run: str) -> None:
+    """The classes' first-quarter lessons listed; the teachers save the first `days` school days; what the load
+    driver needs is kept in the state's `for_load`."""
+    admin, groups, people = admin_client(stack, state), state["groups"], state["people"]
     lessons = phases.run("list lessons (per class, first quarter)", pool, lambda c: admin.call(
-        "GET", f"{s}/lessons", params={"class_group_id": groups[c.key], **LESSON_PERIOD})["lessons"],
+        "GET", f"/schools/{state['id']}/lessons", params={"class_group_id": groups[c.key], **LESSON_PERIOD})["lessons"],
         list(school.classes))
     lessons_of = dict(zip([c.key for c in school.classes], lessons, strict=True))
-    save_lessons(school, lessons_of, people, login, subjects, pool, phases, days, seed, sid)
-    return {"id": sid, "name": onboarded["school"]["short_name"], "deputy": login[f"{school.number}-deputy1"],
-            "admin": {"username": onboarded["admin"]["username"], "password": admin_password},
-            "class_groups": [class_for_load(c, lessons_of[c.key], people, login, school) for c in school.classes],
-            "probe": probe_for_load(school, probe, lessons_of, people, login, subjects, groups, sid)}
+    save_lessons(school, lessons_of, people, state["login"], state["subjects"], pool, phases, days, seed, state["id"])
+    login = state["login"]
+    state["for_load"] = {
+        "id": state["id"], "name": state["name"], "deputy": login[f"{school.number}-deputy1"], "admin": state["admin"],
+        "class_groups": [class_for_load(c, lessons_of[c.key], people, login, school) for c in school.classes],
+        "probe": probe_for_load(school, probe_entry(school), lessons_of, people, login, state["subjects"], groups,
+                                state["id"])}
 
 
 def save_lessons(school: m.School, lessons_of: dict, people: dict, login: dict, subjects: dict,
@@ -213,9 +257,10 @@ def probe_for_load(school, probe: m.Entry, lessons_of, people, login, subjects, 
             "teacher": login[probe.teacher]}
 
 
-def estimate(phases: Phases, loaded: m.Municipality, full: m.Municipality, days: int) -> list[str]:
-    """Seconds per phase at the measured rate, scaled to the whole size (lesson saves to a school year)."""
-    scale = len(full.schools) / max(1, len(loaded.schools))
+def estimate(phases: Phases, schools: int, full: m.Municipality, days: int) -> list[str]:
+    """Seconds per phase at the rate measured over `schools` schools, scaled to the whole size (lesson saves to
+    a school year)."""
+    scale = len(full.schools) / schools
     lines, total = [], 0.0
     for name in phases.seconds:
         seconds = phases.seconds[name] * scale
@@ -229,6 +274,13 @@ def estimate(phases: Phases, loaded: m.Municipality, full: m.Municipality, days:
     return lines
 
 
+def state_dir(size: str, seed: int) -> pathlib.Path:
+    """.run/bench/load-<size>-<seed>/: run.json (the run's name) and school-<N>.json, each school's state."""
+    path = bench_dir() / f"load-{size}-{seed}"
+    path.mkdir(exist_ok=True)
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", choices=sorted(m.SIZES), default="town")
@@ -236,25 +288,47 @@ def main() -> None:
     parser.add_argument("--schools", type=int, default=0, help="load only the first K schools of the size")
     parser.add_argument("--days", type=int, default=5, help="school days of lessons the teachers save")
     parser.add_argument("--workers", type=int, default=8, help="parallel requests")
+    parser.add_argument("--stages", default=",".join(STAGES),
+                        help=f"which of {','.join(STAGES)} to run now; a school goes on from its state file")
+    parser.add_argument("--fresh", action="store_true", help="forget earlier states: load the schools anew")
     args = parser.parse_args()
+    stages = tuple(stage.strip() for stage in args.stages.split(","))
+    if unknown := set(stages) - set(STAGES):
+        parser.error(f"unknown stages: {', '.join(sorted(unknown))}")
     full = m.generate(args.size, args.seed)
     loaded = m.Municipality(full.size, full.seed, full.schools[:args.schools or None])
-    print(f"{args.size}: {full.counts()}; loading {len(loaded.schools)} school(s), {args.days} day(s) of lessons")
-    stack, phases, run = topology.stack_env(), Phases(), f"{args.seed}-{int(time.time()) % 100000}"
-    started = time.monotonic()
-    schools = []
+    print(f"{args.size}: {full.counts()}; {', '.join(stages)} of {len(loaded.schools)} school(s), "
+          f"{args.days} day(s) of lessons")
+    states = state_dir(args.size, args.seed)
+    if args.fresh:
+        for old in states.glob("*.json"):
+            old.unlink()
+    run_file = states / "run.json"
+    if not run_file.exists():
+        write_json(run_file, {"run": f"{args.seed}-{int(time.time()) % 100000}"})
+    run = json.loads(run_file.read_text())["run"]
+    stack, phases, started, worked = topology.stack_env(), Phases(), time.monotonic(), 0
     with ThreadPoolExecutor(args.workers) as pool:
         for school in loaded.schools:
-            schools.append(load_school(school, stack, pool, phases, args.days, args.seed, f"нагрузка {run}"))
+            path = states / f"school-{school.number:03}.json"
+            before = json.loads(path.read_text()) if path.exists() else {}
+            if all(stage in before.get("done", []) for stage in stages):
+                continue
+            state = load_school(school, stack, pool, phases, args.days, args.seed, f"нагрузка {run}", before, stages)
+            write_json(path, state)
+            worked += 1
             print(f"  {school.short_name}: {len(school.classes)} классов, {len(school.students())} учеников, "
-                  f"{time.monotonic() - started:.0f} s")
-    data = {"size": args.size, "seed": args.seed, "period": LESSON_PERIOD, "schools": schools,
-            "counts": loaded.counts(), "phases": {n: {"seconds": round(phases.seconds[n], 1), "calls": phases.calls[n]}
-                                                  for n in phases.seconds}}
+                  f"{time.monotonic() - started:.0f} s", flush=True)
+    ready = [json.loads(p.read_text()) for p in sorted(states.glob("school-*.json"))]
+    data = {"size": args.size, "seed": args.seed, "period": LESSON_PERIOD,
+            "schools": [state["for_load"] for state in ready if "for_load" in state], "counts": loaded.counts(),
+            "phases": {n: {"seconds": round(phases.seconds[n], 1), "calls": phases.calls[n]} for n in phases.seconds}}
     path = bench_dir() / f"seed-{args.size}.json"
     write_json(path, data)
-    print(f"loaded in {time.monotonic() - started:.0f} s -> {path}")
-    print("\n".join(estimate(phases, loaded, full, args.days)))
+    print(f"{worked} school(s) in {time.monotonic() - started:.0f} s; {len(data['schools'])} ready for the load "
+          f"-> {path}")
+    if worked:
+        print("\n".join(estimate(phases, worked, full, args.days)))
 
 
 if __name__ == "__main__":

@@ -140,7 +140,7 @@ def seed_generated_demo(stack: dict[str, str]) -> dict:
     school = municipality.generate("demo").schools[0]
     with ThreadPoolExecutor(8) as pool:
         loaded = loader.load_school(school, stack, pool, loader.Phases(), DEMO_DAYS, seed=1,
-                                    run=f"демо {uuid.uuid4().hex[:4]}")
+                                    run=f"демо {uuid.uuid4().hex[:4]}")["for_load"]
     admin = Api(password_token(stack, loaded["admin"]["username"], loaded["admin"]["password"]))
     sid = loaded["id"]
     [group] = [g for g in loaded["class_groups"] if g["name"] == DEMO_CLASS]
