@@ -51,14 +51,17 @@ def lesson_row(entry: Mapping, term_id: str, day: dt.date) -> dict:
                 room=entry["room"], status=SCHEDULED)
 
 
+CHUNK = 5000  # lessons per multi-row insert (with their events): a whole timetable's year is ~70,000
+
+
 def add_lessons(session: Session, outbox: Outbox, rows: list[dict], names: Mapping[str, Mapping]) -> int:
-    """Inserts scheduled lessons and a LessonScheduled event for each; names maps a timetable entry id to its
-    subject_name and subgroup_name."""
-    if rows:
-        session.execute(insert(lessons), rows)
-    for row in rows:
-        lesson = messages.lesson(dict(row, **names[row["timetable_entry_id"]]))
-        outbox.add(session, row["school_id"], pb.LessonScheduled(lesson=lesson))
+    """Inserts scheduled lessons and a LessonScheduled event for each, in chunks of multi-row inserts; names maps a
+    timetable entry id to its subject_name and subgroup_name."""
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start:start + CHUNK]
+        session.execute(insert(lessons), chunk)
+        outbox.add_all(session, chunk[0]["school_id"], [
+            pb.LessonScheduled(lesson=messages.lesson(dict(row, **names[row["timetable_entry_id"]]))) for row in chunk])
     return len(rows)
 
 
