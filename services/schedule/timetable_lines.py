@@ -9,10 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from proto.schedule.v1 import schedule_pb2 as pb
+from services.common import bulk
 from services.common.db import parse_uuid
 from services.common.errors import DomainError, FailedPrecondition, Invalid
 from services.common.outbox import Outbox
@@ -54,6 +55,7 @@ class Lines:
         self.bell = cache(lambda bell_id, number: resources.bell_times(session, bell_id, number))
         self.assigned = cache(self._assignments)
         self.calendar = cache(lambda year_id, grade: lesson_dates.load_calendar(session, year_id, grade))
+        self.dates = cache(lambda year_id, grade, weekday: self.calendar(year_id, grade).dates_for(weekday))
         self.book = clashes.SlotBook(self._stored)
 
     def check(self, group, e: pb.TimetableEntry) -> Line:
@@ -92,10 +94,9 @@ class Lines:
         many lessons were created."""
         if not lines:
             return 0
-        self.session.execute(insert(timetable_entries), [line.entry for line in lines])
+        bulk.insert_rows(self.session, timetable_entries, [line.entry for line in lines])
         rows = [lesson_dates.lesson_row(line.entry, term_id, day) for line in lines
-                for term_id, day in self.calendar(line.entry["academic_year_id"], line.grade)
-                .dates_for(line.entry["weekday"])
+                for term_id, day in self.dates(line.entry["academic_year_id"], line.grade, line.entry["weekday"])
                 if (self.starts_on is None or day >= self.starts_on)
                 and (day, line.entry["lesson_number"]) not in held]
         return lesson_dates.add_lessons(self.session, outbox, rows, {line.entry["id"]: line.names for line in lines})
