@@ -25,7 +25,7 @@ DAYS, LESSONS = 6, 5  # 30 lines a week per class
 
 
 def school_with_classes(call, principals, classes: int) -> tuple[str, list[pb.TimetableEntry]]:
-    """A new school with a year of four quarters, `classes` class groups of grade 5 and their whole week: each
+    """A new school with a year of four quarters, `classes` class groups (20 a grade from grade 1) and their whole week: each
     line with its own teacher (per class and subject, assigned through ImportTeachingLoad) and the class's room."""
     sid = str(uuid.uuid4())
     principals.grant(sid, "deputy_head")
@@ -35,7 +35,8 @@ def school_with_classes(call, principals, classes: int) -> tuple[str, list[pb.Ti
     subjects = [call("CreateSubject", pb.CreateSubjectRequest(school_id=sid, name=f"Предмет {n}")).id
                 for n in range(SUBJECTS)]
     groups = [call("CreateClassGroup", pb.CreateClassGroupRequest(
-        school_id=sid, academic_year_id=year.id, grade=5, name=f"5{chr(ord('А') + n)}")).id for n in range(classes)]
+        school_id=sid, academic_year_id=year.id, grade=1 + n // 20, name=f"{1 + n // 20}{chr(ord('А') + n % 20)}")).id
+        for n in range(classes)]
     teachers = {(g, s): str(uuid.uuid4()) for g in groups for s in subjects}
     call("ImportTeachingLoad", pb.ImportTeachingLoadRequest(school_id=sid, assignments=[
         pb.TeachingLoadAssignment(teacher_id=t, subject_id=s, class_group_id=g) for (g, s), t in teachers.items()]))
