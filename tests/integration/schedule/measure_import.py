@@ -1,8 +1,9 @@
 """How fast weekly timetable lines are entered: ImportTimetable (a whole school's week in one call) against one
 CreateTimetableEntry call per line, calling the schedule servicer in-process (no gRPC, no token check) on the
-integration database.
-A measurement, not a test: run `.venv/bin/python -m tests.integration.schedule.measure_import [classes]` with
-OTMETKA_STATE_DIR and OTMETKA_IT_DB_SUFFIX set as for the integration tests; it prints lines/s and lessons/s."""
+integration database. A measurement, not a test: run
+`.venv/bin/python -m tests.integration.schedule.measure_import [classes]` with OTMETKA_STATE_DIR and
+OTMETKA_IT_DB_SUFFIX set as for the integration tests; it prints lines/s and lessons/s (and rows/s of the
+teaching load it sets up)."""
 import sys
 import time
 import uuid
@@ -38,8 +39,13 @@ def school_with_classes(call, principals, classes: int) -> tuple[str, list[pb.Ti
         school_id=sid, academic_year_id=year.id, grade=1 + n // 20, name=f"{1 + n // 20}{chr(ord('А') + n % 20)}")).id
         for n in range(classes)]
     teachers = {(g, s): str(uuid.uuid4()) for g in groups for s in subjects}
+    started = time.monotonic()
     call("ImportTeachingLoad", pb.ImportTeachingLoadRequest(school_id=sid, assignments=[
-        pb.TeachingLoadAssignment(teacher_id=t, subject_id=s, class_group_id=g) for (g, s), t in teachers.items()]))
+        pb.TeachingLoadAssignment(teacher_id=t, subject_id=s, class_group_id=g) for (g, s), t in teachers.items()],
+        hours=[pb.TeachingLoadHours(class_group_id=g, subject_id=s, hours_per_week="3") for g, s in teachers]))
+    seconds = time.monotonic() - started
+    print(f"ImportTeachingLoad: {2 * len(teachers)} rows (assignments and hours) in {seconds:.2f} s = "
+          f"{2 * len(teachers) / seconds:.0f} rows/s")
     lines = [pb.TimetableEntry(class_group_id=g, subject_id=subjects[(day * LESSONS + n) % SUBJECTS],
                                teacher_id=teachers[(g, subjects[(day * LESSONS + n) % SUBJECTS])], weekday=day + 1,
                                lesson_number=n + 1, starts_at=f"{8 + n:02d}:00", ends_at=f"{8 + n:02d}:45",
