@@ -53,8 +53,8 @@ def lesson_row(entry: Mapping, term_id: str, day: dt.date) -> dict:
 
 
 def add_lessons(session: Session, outbox: Outbox, rows: list[dict], names: Mapping[str, Mapping]) -> int:
-    """Inserts scheduled lessons and a LessonScheduled event for each, a few statements for many rows; names maps a timetable
-    entry id to its subject_name and subgroup_name."""
+    """Inserts scheduled lessons and a LessonScheduled event for each (a few statements for many rows, see
+    common.bulk); names maps a timetable entry id to its subject_name and subgroup_name."""
     if rows:
         bulk.insert_rows(session, lessons, rows)
         outbox.add_many(session, rows[0]["school_id"], [
