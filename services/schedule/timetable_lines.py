@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -90,16 +91,21 @@ class Lines:
 
     def write(self, outbox: Outbox, lines: Sequence[Line], held: frozenset = frozenset()) -> int:
         """Inserts the entries and their dated lessons on every matching day of their grade's terms (from
-        starts_on), except on the (date, lesson number) slots in `held` (kept lessons of the class). Returns how
-        many lessons were created."""
+        starts_on), except on the (date, lesson number) slots in `held` (kept lessons of the class). The lessons are
+        made and written a chunk at a time, so a whole school's year never sits in memory at once. Returns how many
+        lessons were created."""
         if not lines:
             return 0
         bulk.insert_rows(self.session, timetable_entries, [line.entry for line in lines])
-        rows = [lesson_dates.lesson_row(line.entry, term_id, day) for line in lines
+        rows = (lesson_dates.lesson_row(line.entry, term_id, day) for line in lines
                 for term_id, day in self.dates(line.entry["academic_year_id"], line.grade, line.entry["weekday"])
                 if (self.starts_on is None or day >= self.starts_on)
-                and (day, line.entry["lesson_number"]) not in held]
-        return lesson_dates.add_lessons(self.session, outbox, rows, {line.entry["id"]: line.names for line in lines})
+                and (day, line.entry["lesson_number"]) not in held)
+        names = {line.entry["id"]: line.names for line in lines}
+        created = 0
+        while chunk := list(islice(rows, bulk.CHUNK)):
+            created += lesson_dates.add_lessons(self.session, outbox, chunk, names)
+        return created
 
     def _assignments(self, class_group_id: str) -> frozenset:
         """(teacher, subject, subgroup or None) of the class group's teaching assignments."""
