@@ -127,6 +127,11 @@ CONTACTS = obj({}, {"phone": string(), "email": string(), "address": string()})
 SCHOOL_DETAILS = obj({}, {"inn": string(), "ogrn": string(), "address": string(), "licence_number": string(),
                           "licence_date": DATE, "accreditation_number": string(), "accreditation_date": DATE})
 FILE_DEADLINE = 30.0
+BULK_DEADLINE = 120.0  # a school's whole timetable in one call
+TIMETABLE_LINE = obj({"class_group_id": UUID, "subject_id": UUID, "teacher_id": UUID, "weekday": INTEGER,
+                      "lesson_number": INTEGER},
+                     {"starts_at": string(), "ends_at": string(), "room": string(), "subgroup_id": UUID,
+                      "room_id": UUID, "bell_schedule_id": UUID})
 S = "/schools/{school_id}"
 
 ENDPOINTS: tuple[Endpoint, ...] = (
@@ -230,11 +235,17 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              body=obj({"teacher_id": UUID, "subject_id": UUID, "class_group_id": UUID}, {"subgroup_id": UUID}), status=201),
     Endpoint("POST", f"{S}/timetable", "schedule", "CreateTimetableEntry",
              "Добавить урок в расписание (создаёт уроки по датам); время — из расписания звонков, если не указано",
-             body=obj({"class_group_id": UUID, "subject_id": UUID, "teacher_id": UUID, "weekday": INTEGER,
-                       "lesson_number": INTEGER},
-                      {"starts_at": string(), "ends_at": string(), "room": string(), "subgroup_id": UUID,
-                       "room_id": UUID, "bell_schedule_id": UUID}),
-             status=201, to_request=_timetable_request),
+             body=TIMETABLE_LINE, status=201, to_request=_timetable_request),
+    Endpoint("POST", f"{S}/timetable/import", "schedule", "ImportTimetable",
+             "Загрузить расписание целиком (до 2000 строк, всё или ничего; ошибки по строкам lines[i])",
+             body=obj({"lines": array(TIMETABLE_LINE)}), status=201, deadline=BULK_DEADLINE),
+    Endpoint("POST", f"{S}/teaching-load/import", "schedule", "ImportTeachingLoad",
+             "Загрузить нагрузку учителей и учебный план сразу (всё или ничего; уже загруженное не дублируется)",
+             body=obj({}, {"assignments": array(obj({"teacher_id": UUID, "subject_id": UUID, "class_group_id": UUID},
+                                                    {"subgroup_id": UUID})),
+                           "hours": array(obj({"class_group_id": UUID, "subject_id": UUID,
+                                               "hours_per_week": string()}))}),
+             deadline=BULK_DEADLINE),
     Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/timetable", "schedule", "ListTimetableEntries",
              "Расписание класса на неделю (date — действующее в этот день)", query={"date": DATE}),
     Endpoint("PUT", f"{S}/timetable/{{entry_id}}", "schedule", "ReplaceTimetableEntry",

@@ -15,7 +15,7 @@ from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
 from proto.events.v1.envelope_pb2 import Envelope
-from services.common import context
+from services.common import bulk, context
 from services.common.db import Database
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,13 @@ class Outbox:
                 dict(id=env.event_id, school_id=school_id, topic=self.topic, key=school_id, type=env.type,
                      payload=env.SerializeToString()) for env in envelopes])
         return envelopes
+
+    def add_many(self, session: Session, school_id: str, payloads: list[Message]) -> int:
+        """Many events of one change (thousands), in the given order, in a few statements (common.bulk)."""
+        bulk.insert_rows(session, self.table, [
+            dict(id=env.event_id, school_id=school_id, topic=self.topic, key=school_id, type=env.type,
+                 payload=env.SerializeToString()) for env in (envelope(school_id, p) for p in payloads)])
+        return len(payloads)
 
 
 class OutboxRelay(threading.Thread):

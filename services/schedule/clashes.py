@@ -1,7 +1,8 @@
 """Double bookings: a class group (or a subgroup of it), a teacher or a room in two lessons at the same time.
 Two subgroups of one class may have lessons at once; a subgroup and its whole class may not. Plain Python:
-the callers query the other lessons of the slot and ask here whether one of them clashes."""
-from collections.abc import Iterable, Mapping
+the callers query the other lessons of the slot and ask here whether one of them clashes (SlotBook: for many new
+lessons at once, each checked against the stored ones and the others taken before it)."""
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
 from services.common.errors import Conflict
@@ -48,3 +49,19 @@ def booking_of(row: Mapping, teacher_id: str | None = None) -> Booking:
     (teacher_id overrides who gives the lesson: a substitute)."""
     return Booking(row["class_group_id"], row["subgroup_id"], teacher_id or row["teacher_id"], row["room"] or "",
                    label(row["subject"], row["class_group"], row["subgroup"]))
+
+
+class SlotBook:
+    """The bookings of time slots while many new lessons are taken one by one: each new one is checked against the
+    slot's stored bookings (loaded once per slot by `stored(slot)`) and the new ones taken before it."""
+
+    def __init__(self, stored: Callable[[Hashable], Iterable[Booking]]):
+        self.stored = stored
+        self.slots: dict[Hashable, list[Booking]] = {}
+
+    def take(self, slot: Hashable, new: Booking, when: str) -> None:
+        """Raises Conflict (as reject) when the slot's bookings clash with the new one, else books it."""
+        if slot not in self.slots:
+            self.slots[slot] = list(self.stored(slot))
+        reject(new, self.slots[slot], when)
+        self.slots[slot].append(new)

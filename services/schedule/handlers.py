@@ -14,7 +14,7 @@ from services.common import policy
 from services.common.db import Database, parse_uuid
 from services.common.errors import Conflict, FailedPrecondition, Invalid, NotFound
 from services.common.outbox import Outbox
-from services.schedule import calendar, clashes, domain, lesson_dates, messages, resources
+from services.schedule import calendar, domain, lesson_dates, messages
 from services.schedule.tables import (
     academic_years,
     class_groups,
@@ -23,7 +23,6 @@ from services.schedule.tables import (
     subjects,
     teaching_assignments,
     terms,
-    timetable_entries,
 )
 
 
@@ -139,75 +138,6 @@ def assign_teacher(deps: Deps, school_id: str, teacher_id: str, subject_id: str,
         row = dict(key, id=new_id(), school_id=school_id)
         session.execute(insert(teaching_assignments).values(row))
     return messages.teaching_assignment(row)
-
-
-def create_timetable_entry(deps: Deps, school_id: str, e: pb.TimetableEntry) -> tuple[pb.TimetableEntry, int]:
-    """Adds a weekly lesson of the class group (or a subgroup) and schedules its dated lessons on every matching
-    day of the year's terms."""
-    school_id = authorize(deps, school_id, "schedule.manage")
-    class_group_id = parse_uuid(e.class_group_id, "class_group_id")
-    with deps.db.tenant_session(school_id) as session:
-        group = class_group_row(session, class_group_id)
-        open_year(session, group["academic_year_id"], lock=True)  # calendar changes of the year wait for us
-        return insert_entry(deps, session, school_id, group, e)
-
-
-def insert_entry(deps: Deps, session: Session, school_id: str, group, e: pb.TimetableEntry,
-                 starts_on: dt.date | None = None, held: frozenset = frozenset()) -> tuple[pb.TimetableEntry, int]:
-    """Inserts the entry of the class group (in force from starts_on, or the whole year) and its dated lessons,
-    except on the (date, lesson number) slots in `held` (kept lessons of the class). Times come from the bell
-    schedule when given without times; the room's name from the room when given. The year's row is locked."""
-    subject_id = parse_uuid(e.subject_id, "subject_id")
-    teacher_id = parse_uuid(e.teacher_id, "teacher_id")
-    subgroup_id = parse_uuid(e.subgroup_id, "subgroup_id") if e.subgroup_id else None
-    room_id = parse_uuid(e.room_id, "room_id") if e.room_id else None
-    bell_id = parse_uuid(e.bell_schedule_id, "bell_schedule_id") if e.bell_schedule_id else None
-    subject = subject_name(session, subject_id)
-    subgroup = subgroup_row(session, subgroup_id, group["id"])["name"] if subgroup_id else None
-    starts_at, ends_at = e.starts_at, e.ends_at
-    if bell_id and not starts_at and not ends_at:
-        starts_at, ends_at = resources.bell_times(session, bell_id, e.lesson_number)
-    room = resources.room_name(session, room_id) if room_id else e.room
-    slot = domain.slot(e.weekday, e.lesson_number, starts_at, ends_at, room)
-    assigned = select(teaching_assignments.c.id).where(
-        teaching_assignments.c.teacher_id == teacher_id, teaching_assignments.c.subject_id == subject_id,
-        teaching_assignments.c.class_group_id == group["id"],
-        teaching_assignments.c.subgroup_id.is_(None) | (teaching_assignments.c.subgroup_id == subgroup_id))
-    if not session.scalar(assigned):
-        raise FailedPrecondition(f"Учитель не ведёт предмет «{subject}» в классе {group['name']}: "
-                                 "сначала назначьте нагрузку", {"teacher_id": "нет нагрузки"})
-    new = clashes.Booking(group["id"], subgroup_id, teacher_id, slot.room, clashes.label(subject, group["name"], subgroup))
-    reject_entry_clash(session, group["academic_year_id"], new, slot, starts_on)
-    entry = dict(id=new_id(), school_id=school_id, academic_year_id=group["academic_year_id"],
-                 class_group_id=group["id"], subgroup_id=subgroup_id, subject_id=subject_id,
-                 teacher_id=teacher_id, weekday=slot.weekday, lesson_number=slot.lesson_number,
-                 starts_at=slot.starts_at, ends_at=slot.ends_at, room=slot.room, room_id=room_id,
-                 bell_schedule_id=bell_id, starts_on=starts_on, ends_before=None)
-    session.execute(insert(timetable_entries).values(entry))
-    year_calendar = lesson_dates.load_calendar(session, group["academic_year_id"], group["grade"])
-    created = lesson_dates.add_lessons(session, deps.outbox, [
-        lesson_dates.lesson_row(entry, term_id, day) for term_id, day in year_calendar.dates_for(slot.weekday)
-        if (starts_on is None or day >= starts_on) and (day, slot.lesson_number) not in held],
-        {entry["id"]: dict(subject_name=subject, subgroup_name=subgroup)})
-    return messages.timetable_entry(dict(entry, subject_name=subject, subgroup_name=subgroup)), created
-
-
-def reject_entry_clash(session: Session, academic_year_id: str, new: clashes.Booking, slot: domain.Slot,
-                       starts_on: dt.date | None = None) -> None:
-    """Refuses a weekly slot where the class group (or the subgroup), the teacher or the room already has a lesson
-    in the same academic year, in force at some date from starts_on (or at all)."""
-    t = timetable_entries
-    holders = t.c.class_group_id == new.class_group_id
-    holders |= t.c.teacher_id == new.teacher_id
-    if new.room:
-        holders |= func.lower(t.c.room) == new.room.lower()
-    query = booking_columns(t).where(t.c.academic_year_id == academic_year_id, t.c.weekday == slot.weekday,
-                                     t.c.lesson_number == slot.lesson_number, holders)
-    if starts_on:
-        query = query.where(t.c.ends_before.is_(None) | (t.c.ends_before > starts_on))
-    others = session.execute(query).mappings()
-    clashes.reject(new, (clashes.booking_of(row) for row in others),
-                   domain.slot_label(slot.weekday, slot.lesson_number))
 
 
 def booking_columns(table):

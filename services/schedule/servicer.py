@@ -15,8 +15,10 @@ from services.schedule import (
     room_changes,
     rooms,
     subgroups,
+    teaching_load,
     term_changes,
     timetable_changes,
+    timetable_lines,
     year_copy,
 )
 from services.schedule.handlers import Deps
@@ -54,7 +56,7 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
                                        request.class_group_id, request.subgroup_id)
 
     def CreateTimetableEntry(self, request, context):
-        entry, created = handlers.create_timetable_entry(self.deps, request.entry.school_id, request.entry)
+        entry, created = timetable_lines.create_timetable_entry(self.deps, request.entry.school_id, request.entry)
         return pb.CreateTimetableEntryResponse(entry=entry, lessons_created=created)
 
     def ListLessons(self, request, context):
@@ -246,6 +248,12 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
 
     def ApplyProfile(self, request, context):
         return profiles.apply_profile(self.deps, request.school_id, request.class_group_id, request.profile_id)
+
+    def ImportTimetable(self, request, context):
+        return timetable_lines.import_timetable(self.deps, request.school_id, request.lines)
+
+    def ImportTeachingLoad(self, request, context):
+        return teaching_load.import_teaching_load(self.deps, request.school_id, request.assignments, request.hours)
 
 
 def term_input(term: pb.Term) -> domain.TermInput:

@@ -16,11 +16,11 @@ from services.schedule.handlers import (
     authorize,
     booking_columns,
     class_group_row,
-    insert_entry,
     lessons_query,
     open_year,
 )
 from services.schedule.tables import lessons, timetable_entries
+from services.schedule.timetable_lines import insert_entry
 
 
 def replace_timetable_entry(deps: Deps, school_id: str, entry_id: str, effective_from: str,

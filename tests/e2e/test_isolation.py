@@ -329,6 +329,17 @@ MIXED = {
     "student enrolled in A's class group": ("CreatePerson", "adminB", "POST", "people", lambda a, b: {
         "kind": "student", "last_name": "Смешанный", "first_name": "Тест", "gender": "male", "birth_date": "2014-01-01",
         "class_group_id": a["class_group_id"]}),
+    "A's class group in B's timetable import": ("ImportTimetable", "adminB", "POST", "timetable/import", lambda a, b: {
+        "lines": [{"class_group_id": a["class_group_id"], "subject_id": b["subject_id"], "teacher_id": b["teacher_id"],
+                   "weekday": 6, "lesson_number": 9, "starts_at": "18:00", "ends_at": "18:45"}]}),
+    "A's subject in B's timetable import": ("ImportTimetable", "adminB", "POST", "timetable/import", lambda a, b: {
+        "lines": [{"class_group_id": b["class_group_id"], "subject_id": a["subject_id"], "teacher_id": b["teacher_id"],
+                   "weekday": 6, "lesson_number": 9, "starts_at": "18:00", "ends_at": "18:45"}]}),
+    "A's class group in B's teaching load": ("ImportTeachingLoad", "adminB", "POST", "teaching-load/import", lambda a, b: {
+        "hours": [{"class_group_id": a["class_group_id"], "subject_id": b["subject_id"], "hours_per_week": "1"}]}),
+    "A's subject in B's teaching load": ("ImportTeachingLoad", "adminB", "POST", "teaching-load/import", lambda a, b: {
+        "assignments": [{"teacher_id": b["teacher_id"], "subject_id": a["subject_id"],
+                         "class_group_id": b["class_group_id"]}]}),
     "A's teacher assigned in B": ("AssignTeacher", "adminB", "POST", "teaching-assignments", lambda a, b: {
         "teacher_id": a["teacher_id"], "subject_id": b["subject_id"], "class_group_id": b["class_group_id"]}),
     "A's subject assigned in B": ("AssignTeacher", "adminB", "POST", "teaching-assignments", lambda a, b: {

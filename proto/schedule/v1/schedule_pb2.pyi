@@ -1286,6 +1286,62 @@ class ApplyProfileResponse(_message.Message):
     hours_set: int
     def __init__(self, class_group: _Optional[_Union[ClassGroup, _Mapping]] = ..., curriculum: _Optional[_Union[Curriculum, _Mapping]] = ..., hours_set: _Optional[int] = ...) -> None: ...
 
+class ImportTimetableRequest(_message.Message):
+    __slots__ = ("school_id", "lines")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    LINES_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    lines: _containers.RepeatedCompositeFieldContainer[TimetableEntry]
+    def __init__(self, school_id: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[TimetableEntry, _Mapping]]] = ...) -> None: ...
+
+class ImportTimetableResponse(_message.Message):
+    __slots__ = ("entry_ids", "lessons_created")
+    ENTRY_IDS_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_CREATED_FIELD_NUMBER: _ClassVar[int]
+    entry_ids: _containers.RepeatedScalarFieldContainer[str]
+    lessons_created: int
+    def __init__(self, entry_ids: _Optional[_Iterable[str]] = ..., lessons_created: _Optional[int] = ...) -> None: ...
+
+class TeachingLoadAssignment(_message.Message):
+    __slots__ = ("teacher_id", "subject_id", "class_group_id", "subgroup_id")
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    teacher_id: str
+    subject_id: str
+    class_group_id: str
+    subgroup_id: str
+    def __init__(self, teacher_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subgroup_id: _Optional[str] = ...) -> None: ...
+
+class TeachingLoadHours(_message.Message):
+    __slots__ = ("class_group_id", "subject_id", "hours_per_week")
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    HOURS_PER_WEEK_FIELD_NUMBER: _ClassVar[int]
+    class_group_id: str
+    subject_id: str
+    hours_per_week: str
+    def __init__(self, class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., hours_per_week: _Optional[str] = ...) -> None: ...
+
+class ImportTeachingLoadRequest(_message.Message):
+    __slots__ = ("school_id", "assignments", "hours")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ASSIGNMENTS_FIELD_NUMBER: _ClassVar[int]
+    HOURS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    assignments: _containers.RepeatedCompositeFieldContainer[TeachingLoadAssignment]
+    hours: _containers.RepeatedCompositeFieldContainer[TeachingLoadHours]
+    def __init__(self, school_id: _Optional[str] = ..., assignments: _Optional[_Iterable[_Union[TeachingLoadAssignment, _Mapping]]] = ..., hours: _Optional[_Iterable[_Union[TeachingLoadHours, _Mapping]]] = ...) -> None: ...
+
+class ImportTeachingLoadResponse(_message.Message):
+    __slots__ = ("assignments_created", "hours_set")
+    ASSIGNMENTS_CREATED_FIELD_NUMBER: _ClassVar[int]
+    HOURS_SET_FIELD_NUMBER: _ClassVar[int]
+    assignments_created: int
+    hours_set: int
+    def __init__(self, assignments_created: _Optional[int] = ..., hours_set: _Optional[int] = ...) -> None: ...
+
 class AcademicYearCreated(_message.Message):
     __slots__ = ("academic_year",)
     ACADEMIC_YEAR_FIELD_NUMBER: _ClassVar[int]

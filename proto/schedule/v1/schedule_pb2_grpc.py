@@ -344,6 +344,16 @@ class ScheduleServiceStub:
                 request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ApplyProfileRequest.SerializeToString,
                 response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ApplyProfileResponse.FromString,
                 _registered_method=True)
+        self.ImportTimetable = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ImportTimetable',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportTimetableRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportTimetableResponse.FromString,
+                _registered_method=True)
+        self.ImportTeachingLoad = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ImportTeachingLoad',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportTeachingLoadRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportTeachingLoadResponse.FromString,
+                _registered_method=True)
 
 
 class ScheduleServiceServicer:
@@ -723,6 +733,18 @@ class ScheduleServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ImportTimetable(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ImportTeachingLoad(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ScheduleServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -1035,6 +1057,16 @@ def add_ScheduleServiceServicer_to_server(servicer, server):
                     servicer.ApplyProfile,
                     request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ApplyProfileRequest.FromString,
                     response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ApplyProfileResponse.SerializeToString,
+            ),
+            'ImportTimetable': grpc.unary_unary_rpc_method_handler(
+                    servicer.ImportTimetable,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportTimetableRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportTimetableResponse.SerializeToString,
+            ),
+            'ImportTeachingLoad': grpc.unary_unary_rpc_method_handler(
+                    servicer.ImportTeachingLoad,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportTeachingLoadRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportTeachingLoadResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -2711,6 +2743,60 @@ class ScheduleService:
             '/otmetka.schedule.v1.ScheduleService/ApplyProfile',
             proto_dot_schedule_dot_v1_dot_schedule__pb2.ApplyProfileRequest.SerializeToString,
             proto_dot_schedule_dot_v1_dot_schedule__pb2.ApplyProfileResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ImportTimetable(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ImportTimetable',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportTimetableRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportTimetableResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ImportTeachingLoad(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ImportTeachingLoad',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportTeachingLoadRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportTeachingLoadResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -2,7 +2,7 @@
 import pytest
 
 from services.common.errors import Conflict
-from services.schedule.clashes import Booking, label, reason, reject
+from services.schedule.clashes import Booking, SlotBook, label, reason, reject
 
 MATHS = Booking("5A", None, "t1", "21", label("Математика", "5А"))
 
@@ -35,3 +35,34 @@ def test_the_refusal_names_both_lessons_and_the_time():
     assert str(err.value.message) == ("Урок «Математика», 5А пересекается с уроком «Алгебра», 7В (1 группа) "
                                       "(среда, 2-й урок): учитель в это время уже ведёт урок")
     assert err.value.fields == {"teacher_id": "учитель в это время уже ведёт урок"}
+
+
+def test_many_new_lessons_clash_with_the_stored_ones_and_with_each_other():
+    loads = []
+
+    def stored(slot):
+        loads.append(slot)
+        return [MATHS] if slot == ("y", 1, 1) else []
+
+    book = SlotBook(stored)
+    with pytest.raises(Conflict) as err:  # a stored lesson of the slot
+        book.take(("y", 1, 1), booking(teacher="t1"), "понедельник, 1-й урок")
+    assert err.value.fields == {"teacher_id": "учитель в это время уже ведёт урок"}
+    book.take(("y", 1, 2), booking(class_group="5A", subgroup="g1", room="31"), "понедельник, 2-й урок")
+    book.take(("y", 1, 2), booking(class_group="5A", subgroup="g2", teacher="t2", room="32"), "понедельник, 2-й урок")
+    with pytest.raises(Conflict) as err:  # a lesson taken earlier in the same batch
+        book.take(("y", 1, 2), booking(class_group="6A", teacher="t3", room="31", name="«Химия», 6А"),
+                  "понедельник, 2-й урок")
+    assert err.value.message == ("Урок «Химия», 6А пересекается с уроком «Физика», 5Б (понедельник, 2-й урок): "
+                                 "кабинет 31 в это время занят")
+    book.take(("y", 1, 3), booking(class_group="6A", teacher="t3", room="31"), "понедельник, 3-й урок")
+    assert sorted(loads) == [("y", 1, 1), ("y", 1, 2), ("y", 1, 3)]  # each slot's stored lessons read once
+
+
+def test_a_refused_lesson_does_not_hold_the_slot():
+    book = SlotBook(lambda slot: [MATHS])
+    with pytest.raises(Conflict):
+        book.take("slot", booking(class_group="5A", teacher="t5", room="5"), "вторник, 1-й урок")
+    book.take("slot", booking(class_group="6A", teacher="t5", room="5"), "вторник, 1-й урок")
+    with pytest.raises(Conflict):  # the lesson taken after the refusal does hold it
+        book.take("slot", booking(class_group="7A", teacher="t5", room="7"), "вторник, 1-й урок")
