@@ -23,7 +23,7 @@ import json
 import pathlib
 import threading
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 
 import requests
@@ -37,6 +37,8 @@ LESSON_PERIOD = {"from": "2025-09-01", "to": "2025-10-26"}  # the first quarter:
 REASON = "Ввод журнала прошедшего года (синтетические данные)"
 PROBE_SUBJECT = "Проектная деятельность"  # one weekly lesson per probe class, written only by the probe
 IMPORT_CHUNK = 1000  # lines per ImportPeople file (the gateway gives a file 30 s)
+TIMETABLE_CHUNK = 2000  # lines per ImportTimetable call (its limit): a city school's week in one
+LESSONS_CHUNK = 50  # lessons per SaveLessons call (its limit)
 CSV_COLUMNS = ["kind", "last_name", "first_name", "middle_name", "gender", "birth_date", "snils", "roles",
                "class_group_id", "guardian_of", "relation"]
 STAGES = ("people", "teaching", "lessons")  # a school is loaded stage by stage; a state file per school resumes
@@ -177,16 +179,16 @@ def load_teaching(school: m.School, state: dict, stack: dict, pool: ThreadPoolEx
     admin, s = admin_client(stack, state), f"/schools/{state['id']}"
     groups, subjects, people = state["groups"], state["subjects"], state["people"]
     probe = probe_entry(school)
-    assignments = [*school.assignments, (probe.class_key, PROBE_SUBJECT, probe.teacher)]
-    phases.run("teaching assignments", pool, lambda a: admin.call("POST", f"{s}/teaching-assignments", {
-        "teacher_id": people[a[2]], "subject_id": subjects[a[1]], "class_group_id": groups[a[0]]}), assignments)
-    hours = [(c.key, subject, h) for c in school.classes for subject, h in m.CURRICULUM[c.grade].items()]
-    phases.run("curriculum hours", pool, lambda x: admin.call(
-        "PUT", f"{s}/class-groups/{groups[x[0]]}/curriculum/{subjects[x[1]]}", {"hours_per_week": str(x[2])}), hours)
-    phases.run("timetable entries", pool, lambda e: admin.call("POST", f"{s}/timetable", {
-        "class_group_id": groups[e.class_key], "subject_id": subjects[e.subject], "teacher_id": people[e.teacher],
-        "weekday": e.weekday, "lesson_number": e.number, "starts_at": e.times[0], "ends_at": e.times[1],
-        "room": e.room}), [*school.timetable, probe])
+    phases.run("teaching load (ImportTeachingLoad)", pool, lambda body: admin.call("POST", f"{s}/teaching-load/import", body), [{
+        "assignments": [{"teacher_id": people[t], "subject_id": subjects[subject], "class_group_id": groups[c]}
+                        for c, subject, t in [*school.assignments, (probe.class_key, PROBE_SUBJECT, probe.teacher)]],
+        "hours": [{"class_group_id": groups[c.key], "subject_id": subjects[subject], "hours_per_week": str(h)}
+                  for c in school.classes for subject, h in m.CURRICULUM[c.grade].items()]}])
+    lines = [{"class_group_id": groups[e.class_key], "subject_id": subjects[e.subject], "teacher_id": people[e.teacher],
+              "weekday": e.weekday, "lesson_number": e.number, "starts_at": e.times[0], "ends_at": e.times[1],
+              "room": e.room} for e in [*school.timetable, probe]]
+    phases.run("timetable (ImportTimetable)", pool, lambda part: admin.call("POST", f"{s}/timetable/import", {
+        "lines": part}), [lines[i:i + TIMETABLE_CHUNK] for i in range(0, len(lines), TIMETABLE_CHUNK)])
 
 
 def load_lessons(school: m.School, state: dict, stack: dict, pool: ThreadPoolExecutor, phases: Phases, days: int,
@@ -226,14 +228,21 @@ def save_lessons(school: m.School, lessons_of: dict, people: dict, login: dict, 
                 teachers.setdefault(teacher, Client(Token(topology.stack_env(), **login[teacher])))
                 work.append((les, entry, teachers[teacher]))
 
-    def save(item) -> None:
-        les, entry, client = item
+    def body(item) -> dict:
+        les, entry, _ = item
         record = m.lesson_record(seed, entry, les["date"], students[entry.class_key])
-        client.call("PUT", f"/schools/{sid}/lessons/{les['id']}/record", {
-            "topic": record["topic"], "homework": record["homework"], "reason": REASON,
-            "marks": [{"student_id": people[k], "value": v, "work_type": "classwork"} for k, v in record["marks"]],
-            "attendance": [{"student_id": people[k], "status": st} for k, st in record["attendance"]]})
-    phases.run("lesson saves (SaveLesson)", pool, save, work)
+        return {"lesson_id": les["id"], "topic": record["topic"], "homework": record["homework"], "reason": REASON,
+                "marks": [{"student_id": people[k], "value": v, "work_type": "classwork"} for k, v in record["marks"]],
+                "attendance": [{"student_id": people[k], "status": st} for k, st in record["attendance"]]}
+
+    by_teacher = defaultdict(list)
+    for item in work:
+        by_teacher[item[2]].append(item)
+    calls = [(client, items[i:i + LESSONS_CHUNK]) for client, items in by_teacher.items()
+             for i in range(0, len(items), LESSONS_CHUNK)]
+    phases.run("lesson saves (SaveLessons, per call)", pool, lambda call: call[0].call(
+        "PUT", f"/schools/{sid}/lessons/records", {"lessons": [body(item) for item in call[1]]}), calls)
+    phases.calls["lessons saved"] += len(work)
 
 
 def main_teacher(school: m.School, group: m.ClassGroup) -> str:
@@ -270,6 +279,9 @@ def estimate(phases: Phases, schools: int, full: m.Municipality, days: int) -> l
         rate = phases.calls[name] / phases.seconds[name] if phases.seconds[name] else 0
         lines.append(f"  {name:42} {phases.calls[name]:>8} calls {phases.seconds[name]:>8.1f} s "
                      f"{rate:>8.1f}/s   whole {full.size}: ~{seconds / 3600:.1f} h")
+    saving = sum(seconds for name, seconds in phases.seconds.items() if name.startswith("lesson saves"))
+    if saving:
+        lines.append(f"  lessons saved: {phases.calls['lessons saved']} ({phases.calls['lessons saved'] / saving:.1f}/s)")
     lines.append(f"  estimated for the whole {full.size} with a year of lessons: ~{total / 3600:.1f} h")
     return lines
 
