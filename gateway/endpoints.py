@@ -127,6 +127,9 @@ CONTACTS = obj({}, {"phone": string(), "email": string(), "address": string()})
 SCHOOL_DETAILS = obj({}, {"inn": string(), "ogrn": string(), "address": string(), "licence_number": string(),
                           "licence_date": DATE, "accreditation_number": string(), "accreditation_date": DATE})
 FILE_DEADLINE = 30.0
+LESSON_RECORD = {"topic": string(), "homework": string(), "reason": string(), "plan_topic_id": UUID,
+                 "marks": array(obj({"student_id": UUID, "value": string()}, {"work_type": string(), "comment": string()})),
+                 "attendance": array(obj({"student_id": UUID, "status": string()}))}  # a whole lesson (SaveLesson)
 S = "/schools/{school_id}"
 
 ENDPOINTS: tuple[Endpoint, ...] = (
@@ -346,11 +349,10 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/thematic-plans/{{subject_id}}/progress", "schedule",
              "PlanProgress", "Часы по плану и уроки в расписании (всего и по сегодняшний день)"),
     Endpoint("PUT", f"{S}/lessons/{{lesson_id}}/record", "journal", "SaveLesson",
-             "Сохранить урок целиком: тема, домашнее задание, отметки, посещаемость",
-             body=obj({}, {"topic": string(), "homework": string(), "reason": string(), "plan_topic_id": UUID,
-                           "marks": array(obj({"student_id": UUID, "value": string()},
-                                              {"work_type": string(), "comment": string()})),
-                           "attendance": array(obj({"student_id": UUID, "status": string()}))})),
+             "Сохранить урок целиком: тема, домашнее задание, отметки, посещаемость", body=obj({}, LESSON_RECORD)),
+    Endpoint("PUT", f"{S}/lessons/records", "journal", "SaveLessons",
+             "Сохранить несколько уроков целиком (до 50) одной транзакцией: все или ни одного",
+             body=obj({"lessons": array(obj({"lesson_id": UUID}, LESSON_RECORD))})),
     Endpoint("GET", f"{S}/lessons/{{lesson_id}}/record", "journal", "GetLessonRecord", "Запись урока в журнале"),
     Endpoint("GET", f"{S}/lessons/{{lesson_id}}/plan-topics", "journal", "ListLessonTopics",
              "Темы тематического плана для урока: по порядку, пройденные отмечены, следующая предложена"),
