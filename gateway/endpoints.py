@@ -352,7 +352,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              "Сохранить урок целиком: тема, домашнее задание, отметки, посещаемость", body=obj({}, LESSON_RECORD)),
     Endpoint("PUT", f"{S}/lessons/records", "journal", "SaveLessons",
              "Сохранить несколько уроков целиком (до 50) одной транзакцией: все или ни одного",
-             body=obj({"lessons": array(obj({"lesson_id": UUID}, LESSON_RECORD))})),
+             body=obj({"lessons": array(obj({"lesson_id": UUID}, LESSON_RECORD))}), deadline=FILE_DEADLINE),
     Endpoint("GET", f"{S}/lessons/{{lesson_id}}/record", "journal", "GetLessonRecord", "Запись урока в журнале"),
     Endpoint("GET", f"{S}/lessons/{{lesson_id}}/plan-topics", "journal", "ListLessonTopics",
              "Темы тематического плана для урока: по порядку, пройденные отмечены, следующая предложена"),

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, literal, null, or_, select, text, union_all
+from sqlalchemy import bindparam, delete, literal, null, or_, select, text, union_all
 from sqlalchemy.orm import Session
 
 from proto.journal.v1 import journal_pb2 as pb
@@ -235,14 +235,10 @@ class LessonChanges:
 
     def stored(self, lesson_ids: list[str]) -> tuple[dict[str, list[domain.StoredMark]], dict[str, dict[str, str]]]:
         """The lessons' marks and attendance, in one statement."""
-        rows = self.session.execute(union_all(
-            select(marks.c.lesson_id, marks.c.id, marks.c.student_id, marks.c.work_type, marks.c.value,
-                   marks.c.comment).where(marks.c.lesson_id.in_(lesson_ids)),
-            select(attendance.c.lesson_id, null(), attendance.c.student_id, null(), attendance.c.status, null())
-            .where(attendance.c.lesson_id.in_(lesson_ids))))
         stored_marks: dict[str, list[domain.StoredMark]] = defaultdict(list)
         stored_attendance: dict[str, dict[str, str]] = defaultdict(dict)
-        for lesson_id, mark_id, student_id, work_type, value, comment in rows:
+        for lesson_id, mark_id, student_id, work_type, value, comment in self.session.execute(
+                STORED, {"lesson_ids": lesson_ids}):
             if mark_id is None:
                 stored_attendance[lesson_id][student_id] = value
             else:
@@ -354,6 +350,11 @@ UPSERT_RECORDS = text(f"""
     lesson_records.c.lesson_id, lesson_records.c.topic, lesson_records.c.homework, lesson_records.c.plan_topic_id)
 UPDATE_MARKS = text(f"UPDATE marks SET value = given.value, comment = given.comment "
                     f"FROM {row_arrays.given(marks, ('id', 'value', 'comment'))} WHERE marks.id = given.id")
+STORED = union_all(  # a save's view of its lessons: marks, then attendance (no mark id)
+    select(marks.c.lesson_id, marks.c.id, marks.c.student_id, marks.c.work_type, marks.c.value, marks.c.comment)
+    .where(marks.c.lesson_id.in_(bindparam("lesson_ids", expanding=True))),
+    select(attendance.c.lesson_id, null(), attendance.c.student_id, null(), attendance.c.status, null())
+    .where(attendance.c.lesson_id.in_(bindparam("lesson_ids", expanding=True))))
 ATTENDANCE_KEY = "attendance.lesson_id = given.lesson_id AND attendance.student_id = given.student_id"
 DELETE_ATTENDANCE = text(f"DELETE FROM attendance USING {row_arrays.given(attendance, ('lesson_id', 'student_id'))} "
                          f"WHERE {ATTENDANCE_KEY}")
@@ -373,25 +374,34 @@ def read_record(session: Session, lesson_id: str) -> pb.LessonRecord | None:
 
 def read_records(session: Session, lesson_ids: list[str]) -> dict[str, pb.LessonRecord]:
     """The records of these lessons by id (two queries for all of them); a lesson never recorded is left out."""
-    records = session.execute(select(lesson_records).where(lesson_records.c.lesson_id.in_(lesson_ids))).mappings().all()
+    records = session.execute(RECORDS, {"lesson_ids": lesson_ids}).mappings().all()
     if not records:
         return {}
-    parts = union_all(
-        select(literal("mark").label("kind"), marks.c.lesson_id, marks.c.student_id, marks.c.work_type, marks.c.id,
-               marks.c.value.label("text"), marks.c.comment).where(marks.c.lesson_id.in_(lesson_ids)),
-        select(literal("attendance"), attendance.c.lesson_id, attendance.c.student_id, null(), null(),
-               attendance.c.status, null()).where(attendance.c.lesson_id.in_(lesson_ids)),
-        select(literal("homework"), student_homework.c.lesson_id, student_homework.c.student_id, null(), null(),
-               student_homework.c.homework, null()).where(student_homework.c.lesson_id.in_(lesson_ids))).subquery()
     rows: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for row in session.execute(select(parts).order_by(parts.c.kind, parts.c.lesson_id, parts.c.student_id,
-                                                      parts.c.work_type)):
+    for row in session.execute(RECORD_ROWS, {"lesson_ids": lesson_ids}):
         key = dict(lesson_id=row.lesson_id, student_id=row.student_id)
         rows[row.kind, row.lesson_id].append(
             dict(key, id=row.id, work_type=row.work_type, value=row.text, comment=row.comment) if row.kind == "mark"
             else dict(key, status=row.text) if row.kind == "attendance" else dict(key, homework=row.text))
     return {r["lesson_id"]: messages.lesson_record(r, rows["mark", r["lesson_id"]], rows["attendance", r["lesson_id"]],
                                                    rows["homework", r["lesson_id"]]) for r in records}
+
+
+def _record_rows():
+    """A lesson's marks, attendance and individual homework in one query, as read_records orders them."""
+    ids = bindparam("lesson_ids", expanding=True)
+    parts = union_all(
+        select(literal("mark").label("kind"), marks.c.lesson_id, marks.c.student_id, marks.c.work_type, marks.c.id,
+               marks.c.value.label("text"), marks.c.comment).where(marks.c.lesson_id.in_(ids)),
+        select(literal("attendance"), attendance.c.lesson_id, attendance.c.student_id, null(), null(),
+               attendance.c.status, null()).where(attendance.c.lesson_id.in_(ids)),
+        select(literal("homework"), student_homework.c.lesson_id, student_homework.c.student_id, null(), null(),
+               student_homework.c.homework, null()).where(student_homework.c.lesson_id.in_(ids))).subquery()
+    return select(parts).order_by(parts.c.kind, parts.c.lesson_id, parts.c.student_id, parts.c.work_type)
+
+
+RECORDS = select(lesson_records).where(lesson_records.c.lesson_id.in_(bindparam("lesson_ids", expanding=True)))
+RECORD_ROWS = _record_rows()
 
 
 def own_homework(session: Session, lesson_id: str) -> list:
