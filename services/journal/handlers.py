@@ -6,6 +6,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import bindparam, delete, literal, null, or_, select, text, union_all
@@ -222,8 +223,7 @@ class LessonChanges:
         self.ledger_rows.append(ledger.entry(
             save.lesson["school_id"], self.principal, self.client_address, self.now, entity, old, new, save.reason,
             lesson_id=save.lesson_id, student_id=student_id, entity_id=entity_id, due_at=due, late=late))
-        if event is not None:
-            self.events.append(event)
+        self.events.append(event)
 
     def upsert_records(self, saves: list[LessonSave]) -> dict[str, Any]:
         """Stores every lesson's record (its texts as wanted) and returns the texts it held before, in one
@@ -302,12 +302,7 @@ class LessonChanges:
                         event, change.student_id)
 
 
-class _NoTexts:
-    topic = homework = ""
-    plan_topic_id = None
-
-
-NO_TEXTS = _NoTexts()  # what a lesson holds before its first save
+NO_TEXTS = SimpleNamespace(topic="", homework="", plan_topic_id=None)  # a lesson's texts before its first save
 
 
 @dataclass
