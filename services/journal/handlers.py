@@ -181,8 +181,8 @@ def _save(deps: Deps, school_id: str, items: list[LessonInput], client_address: 
                 fields = lesson_fields(lesson)
                 reason = domain.change_reason(fields["lesson_date"], today, items[i].reason)
                 saves.append(LessonSave(fields, entry, reason, lesson.ends_at))
-        LessonChanges(deps.outbox, session, principal, client_address, now, settings).save(saves)
-        records = read_records(session, [lesson.id for lesson in lessons])
+        stored = LessonChanges(deps.outbox, session, principal, client_address, now, settings).save(saves)
+        records = with_rows(session, stored)
         return [records[lesson.id] for lesson in lessons]
 
 
@@ -201,10 +201,13 @@ class LessonChanges:
     ledger_rows: list[dict] = field(default_factory=list)
     events: list = field(default_factory=list)
 
-    def save(self, saves: list[LessonSave]) -> None:
+    def save(self, saves: list[LessonSave]) -> list[dict]:
+        """The lessons' records as now stored (lesson_records rows)."""
         if not saves:
-            return
-        stored_texts = self.upsert_records(saves)
+            return []
+        records = [dict(s.lesson, topic=s.entry.topic, homework=s.entry.homework, plan_topic_id=s.entry.plan_topic_id,
+                        updated_at=self.now) for s in saves]
+        stored_texts = self.upsert_records(records)
         stored_marks, stored_attendance = self.stored([s.lesson_id for s in saves])
         writes = Writes()
         for save in saves:
@@ -215,6 +218,7 @@ class LessonChanges:
         writes.execute(self.session)
         ledger.write(self.session, self.ledger_rows)
         self.outbox.add_all(self.session, saves[0].lesson["school_id"], self.events, row_arrays.insert)
+        return records
 
     def record(self, save: LessonSave, entity: str, old: dict | None, new: dict | None, event,
                student_id: str | None = None, entity_id: str | None = None) -> None:
@@ -225,13 +229,11 @@ class LessonChanges:
             lesson_id=save.lesson_id, student_id=student_id, entity_id=entity_id, due_at=due, late=late))
         self.events.append(event)
 
-    def upsert_records(self, saves: list[LessonSave]) -> dict[str, Any]:
-        """Stores every lesson's record (its texts as wanted) and returns the texts it held before, in one
-        statement: a lesson without a record has none."""
-        rows = [dict(s.lesson, topic=s.entry.topic, homework=s.entry.homework, plan_topic_id=s.entry.plan_topic_id,
-                     updated_at=self.now) for s in saves]
+    def upsert_records(self, records: list[dict]) -> dict[str, Any]:
+        """Stores the lessons' records and returns the texts they held before, in one statement: a lesson without a
+        record has none."""
         return {row.lesson_id: row for row in self.session.execute(
-            UPSERT_RECORDS, row_arrays.parameters(lesson_records, rows, RECORD_COLUMNS))}
+            UPSERT_RECORDS, row_arrays.parameters(lesson_records, records, RECORD_COLUMNS))}
 
     def stored(self, lesson_ids: list[str]) -> tuple[dict[str, list[domain.StoredMark]], dict[str, dict[str, str]]]:
         """The lessons' marks and attendance, in one statement."""
@@ -369,11 +371,15 @@ def read_record(session: Session, lesson_id: str) -> pb.LessonRecord | None:
 
 def read_records(session: Session, lesson_ids: list[str]) -> dict[str, pb.LessonRecord]:
     """The records of these lessons by id (two queries for all of them); a lesson never recorded is left out."""
-    records = session.execute(RECORDS, {"lesson_ids": lesson_ids}).mappings().all()
+    return with_rows(session, session.execute(RECORDS, {"lesson_ids": lesson_ids}).mappings().all())
+
+
+def with_rows(session: Session, records: list) -> dict[str, pb.LessonRecord]:
+    """These lesson_records rows as records, with their marks, attendance and individual homework (one query)."""
     if not records:
         return {}
     rows: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for row in session.execute(RECORD_ROWS, {"lesson_ids": lesson_ids}):
+    for row in session.execute(RECORD_ROWS, {"lesson_ids": [r["lesson_id"] for r in records]}):
         key = dict(lesson_id=row.lesson_id, student_id=row.student_id)
         rows[row.kind, row.lesson_id].append(
             dict(key, id=row.id, work_type=row.work_type, value=row.text, comment=row.comment) if row.kind == "mark"
