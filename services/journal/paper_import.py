@@ -73,8 +73,8 @@ def import_paper_journal(deps: Deps, school_id: str, class_group_id: str, filena
     if parsed:
         placed = _place(deps, school_id, class_group_id, principal, parsed, error)
     with deps.db.tenant_session(school_id) as session:
-        closed_years.require_open(session, school_id, "class_group_id", class_group_id=class_group_id)
-        lock_lessons(session, [lesson.id for _, lesson, _ in placed])  # before reading what they hold
+        lock_lessons(session, [lesson.id for _, lesson, _ in placed], school_id)  # before reading what they hold
+        closed_years.load(session, school_id, locked=True).require_open("class_group_id", class_group_id=class_group_id)
         states = _load(session, [lesson for _, lesson, _ in placed])
         settings, now = policy_store.load(session), dt.datetime.now(dt.UTC)
         locked = unlocks.closed_for(session, [state.lesson for state in states.values()], settings, now,
