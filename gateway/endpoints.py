@@ -132,6 +132,9 @@ TIMETABLE_LINE = obj({"class_group_id": UUID, "subject_id": UUID, "teacher_id": 
                       "lesson_number": INTEGER},
                      {"starts_at": string(), "ends_at": string(), "room": string(), "subgroup_id": UUID,
                       "room_id": UUID, "bell_schedule_id": UUID})
+LESSON_RECORD = {"topic": string(), "homework": string(), "reason": string(), "plan_topic_id": UUID,
+                 "marks": array(obj({"student_id": UUID, "value": string()}, {"work_type": string(), "comment": string()})),
+                 "attendance": array(obj({"student_id": UUID, "status": string()}))}  # a whole lesson (SaveLesson)
 S = "/schools/{school_id}"
 
 ENDPOINTS: tuple[Endpoint, ...] = (
@@ -357,11 +360,10 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/thematic-plans/{{subject_id}}/progress", "schedule",
              "PlanProgress", "Часы по плану и уроки в расписании (всего и по сегодняшний день)"),
     Endpoint("PUT", f"{S}/lessons/{{lesson_id}}/record", "journal", "SaveLesson",
-             "Сохранить урок целиком: тема, домашнее задание, отметки, посещаемость",
-             body=obj({}, {"topic": string(), "homework": string(), "reason": string(), "plan_topic_id": UUID,
-                           "marks": array(obj({"student_id": UUID, "value": string()},
-                                              {"work_type": string(), "comment": string()})),
-                           "attendance": array(obj({"student_id": UUID, "status": string()}))})),
+             "Сохранить урок целиком: тема, домашнее задание, отметки, посещаемость", body=obj({}, LESSON_RECORD)),
+    Endpoint("PUT", f"{S}/lessons/records", "journal", "SaveLessons",
+             "Сохранить несколько уроков целиком (до 50) одной транзакцией: все или ни одного",
+             body=obj({"lessons": array(obj({"lesson_id": UUID}, LESSON_RECORD))}), deadline=FILE_DEADLINE),
     Endpoint("GET", f"{S}/lessons/{{lesson_id}}/record", "journal", "GetLessonRecord", "Запись урока в журнале"),
     Endpoint("GET", f"{S}/lessons/{{lesson_id}}/plan-topics", "journal", "ListLessonTopics",
              "Темы тематического плана для урока: по порядку, пройденные отмечены, следующая предложена"),

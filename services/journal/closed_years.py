@@ -24,8 +24,13 @@ from services.journal.tables import closed_years
 MESSAGE = "Учебный год закрыт: его журнал сдан в архив и больше не меняется"
 
 
+def lock_key(school_id: str) -> str:
+    """The name of the school's lock (services.common.db.lock_name)."""
+    return f"journal-closed-years:{school_id}"
+
+
 def _lock(session: Session, school_id: str, exclusive: bool) -> None:
-    lock_name(session, f"journal-closed-years:{school_id}", shared=not exclusive)
+    lock_name(session, lock_key(school_id), shared=not exclusive)
 
 
 @dataclass(frozen=True)
@@ -45,10 +50,11 @@ class ClosedYears:
             raise FailedPrecondition(MESSAGE, {field: "учебный год закрыт"})
 
 
-def load(session: Session, school_id: str) -> ClosedYears:
+def load(session: Session, school_id: str, locked: bool = False) -> ClosedYears:
     """The school's closed years; the caller's transaction holds the shared lock from here to its commit, so the
-    year cannot close under a change in progress."""
-    _lock(session, school_id, exclusive=False)
+    year cannot close under a change in progress (locked: the caller took it already, see lesson_locks.py)."""
+    if not locked:
+        _lock(session, school_id, exclusive=False)
     rows = session.execute(select(closed_years.c.academic_year_id, closed_years.c.class_group_ids,
                                   closed_years.c.term_ids)).all()
     return ClosedYears(frozenset(r.academic_year_id for r in rows),

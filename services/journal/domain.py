@@ -18,6 +18,7 @@ MAX_WORK_TYPE = 50
 MAX_COMMENT = 500
 MAX_REASON = 1000
 MAX_DIARY_DAYS = 62
+MAX_LESSONS = 50  # lessons of one bulk save (SaveLessons)
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,15 @@ def lesson_entry(topic: str, homework: str, marks: Iterable[MarkInput],
         statuses[sid] = entry.status
     return LessonEntry(bounded_text(topic, "topic", MAX_TOPIC), bounded_text(homework, "homework", MAX_HOMEWORK),
                        valid_marks, statuses, plan_topic_id)
+
+
+def check_lesson_count(count: int) -> None:
+    """A bulk save carries 1 to MAX_LESSONS lessons."""
+    if not count:
+        raise Invalid("lessons", "укажите хотя бы один урок")
+    if count > MAX_LESSONS:
+        raise Invalid("lessons", f"не больше {MAX_LESSONS} уроков за один запрос (получено {count}): "
+                                 "разделите их на несколько запросов")
 
 
 def check_scale(marks: Iterable[MarkInput], school_scale: str) -> None:

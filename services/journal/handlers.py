@@ -1,29 +1,34 @@
 """Journal commands and queries: each checks the policy, then works in one tenant transaction that
 writes the state, its ledger entries and its events together."""
+import contextlib
 import datetime as dt
 import uuid
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Text, column, delete, insert, or_, select, update, values
-from sqlalchemy.dialects.postgresql import UUID
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy import bindparam, delete, literal, null, or_, select, text, union_all
 from sqlalchemy.orm import Session
 
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
 from services.common import policy
 from services.common.db import Database, parse_uuid
+from services.common.errors import DomainError, Invalid
 from services.common.outbox import Outbox
 from services.common.policy import Principal
 from services.journal import (
+    closed_years,
     deadline_rules,
     domain,
     ledger,
+    locks,
     messages,
     plan_topics,
     policy_store,
+    row_arrays,
     student_plans,
     subgroups,
     unlocks,
@@ -62,56 +67,27 @@ def lesson_fields(lesson: schedule_pb2.Lesson) -> dict:
                 subgroup_id=lesson.subgroup_id or None, substitute_teacher_id=lesson.substitute_teacher_id or None)
 
 
-def save_lesson(deps: Deps, school_id: str, lesson_id: str, topic: str, homework: str,
-                mark_inputs: list[domain.MarkInput], attendance_inputs: list[domain.AttendanceInput],
-                reason: str, client_address: str, plan_topic_id: str = "") -> pb.LessonRecord:
-    """Stores the whole lesson as given: marks and attendance not listed are removed. The lesson's teacher or its
-    substitute records it; a subgroup's lesson is recorded for the subgroup's students. A topic of the thematic plan
-    (plan_topic_id) must be of the class group's plan for the subject; an empty topic takes its title."""
-    school_id = parse_uuid(school_id, "school_id")
-    principal = deps.principals.resolve(school_id)
-    policy.require(principal, "lesson.record")
-    lesson = deps.schedule.get_lesson(school_id, parse_uuid(lesson_id, "lesson_id"))
-    policy.require(principal, "lesson.record", teacher_id=subgroups.teachers(lesson))
-    chosen_topic, topic = plan_topics.chosen(plan_topics.plan_of(deps, lesson) if plan_topic_id else [],
-                                             plan_topic_id, (topic or "").strip())
-    entry = domain.lesson_entry(topic, homework, mark_inputs, attendance_inputs, chosen_topic)
-    domain.check_lesson_recordable(lesson.status, lesson.year_closed)
-    domain.check_class_list(entry, subgroups.lesson_students(deps.schedule, deps.identity, school_id, lesson))
-    fields = lesson_fields(lesson)
-    now = dt.datetime.now(dt.UTC)
-    with deps.db.tenant_session(school_id) as session:
-        settings = policy_store.load(session)
-        unlocks.require_open(session, lesson, settings, now, principal.person_id)
-        domain.check_scale(entry.marks, settings.mark_scale)
-        work_type_rules.check_marks([m.work_type for m in entry.marks], [w.code for w in work_types.load(session)])
-        plan_rules.check_lesson_marks(entry.marks, student_plans.load(session, {m.student_id for m in entry.marks}),
-                                      lesson.subject_id)
-        reason = domain.change_reason(fields["lesson_date"], domain.school_today(settings.zone), reason)
-        changes = LessonChanges(deps.outbox, session, fields, principal, client_address, reason, now, settings,
-                                lesson.ends_at)
-        changes.save_texts(entry)
-        changes.save_marks(entry.marks)
-        changes.save_attendance(entry.attendance)
-        changes.flush()
-        return read_record(session, lesson.id)
+@dataclass(frozen=True)
+class LessonInput:
+    """One whole lesson as a teacher sends it (SaveLesson, or one item of SaveLessons)."""
+
+    lesson_id: str
+    topic: str
+    homework: str
+    marks: list[domain.MarkInput]
+    attendance: list[domain.AttendanceInput]
+    reason: str = ""
+    plan_topic_id: str = ""
 
 
-@dataclass
-class LessonChanges:
-    """Applies one save of a lesson: each change to the tables, a ledger row for it, and its event."""
+@dataclass(frozen=True)
+class LessonSave:
+    """One lesson of a save, checked: its facts (lesson_records' columns), what is to be stored and why."""
 
-    outbox: Outbox
-    session: Session
     lesson: dict
-    principal: Principal
-    client_address: str
+    entry: domain.LessonEntry
     reason: str
-    now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
-    settings: JournalPolicy = DEFAULT
     ends_at: str = ""  # the lesson's end ("HH:MM", school time): homework is due after it
-    ledger_rows: list[dict] = field(default_factory=list)
-    events: list = field(default_factory=list)  # written by flush(), in the order of the changes
 
     @property
     def lesson_id(self) -> str:
@@ -121,104 +97,267 @@ class LessonChanges:
     def lesson_date(self) -> str:
         return self.lesson["lesson_date"].isoformat()
 
-    def record(self, entity: str, old: dict | None, new: dict | None, event, student_id: str | None = None,
-               entity_id: str | None = None) -> None:
-        due, late = deadline_rules.deadline(entity, old, new, self.lesson["lesson_date"], self.ends_at, self.settings,
+
+def save_lesson(deps: Deps, school_id: str, lesson_id: str, topic: str, homework: str,
+                mark_inputs: list[domain.MarkInput], attendance_inputs: list[domain.AttendanceInput],
+                reason: str, client_address: str, plan_topic_id: str = "") -> pb.LessonRecord:
+    """Stores the whole lesson as given: marks and attendance not listed are removed. The lesson's teacher or its
+    substitute records it; a subgroup's lesson is recorded for the subgroup's students. A topic of the thematic plan
+    (plan_topic_id) must be of the class group's plan for the subject; an empty topic takes its title."""
+    item = LessonInput(lesson_id, topic, homework, mark_inputs, attendance_inputs, reason, plan_topic_id)
+    return _save(deps, school_id, [item], client_address, bulk=False)[0]
+
+
+def save_lessons(deps: Deps, school_id: str, items: list[LessonInput], client_address: str) -> list[pb.LessonRecord]:
+    """Stores up to domain.MAX_LESSONS whole lessons, each as save_lesson does, in one transaction: a lesson that
+    save_lesson would refuse refuses the whole call (its fields named lessons[i].…) and nothing is written."""
+    return _save(deps, school_id, items, client_address, bulk=True)
+
+
+@contextlib.contextmanager
+def _lesson_at(index: int | None) -> Iterator[None]:
+    """An error about one lesson of a bulk save names the lesson: its index in the message and its fields."""
+    try:
+        yield
+    except DomainError as error:
+        if index is not None:
+            where = f"lessons[{index}]"
+            error.fields = {f"{where}.{name}": text for name, text in error.fields.items()} or {where: error.message}
+            error.message = f"Урок {index + 1} в запросе ({where}): {error.message}"
+        raise
+
+
+def _once(known: dict, key, load, *args):
+    """load(*args), asked once per key."""
+    if key not in known:
+        known[key] = load(*args)
+    return known[key]
+
+
+def _save(deps: Deps, school_id: str, items: list[LessonInput], client_address: str,
+          bulk: bool) -> list[pb.LessonRecord]:
+    school_id = parse_uuid(school_id, "school_id")
+    principal = deps.principals.resolve(school_id)
+    policy.require(principal, "lesson.record")
+    if bulk:
+        domain.check_lesson_count(len(items))
+    known: dict = {}  # the peers' answers of this call: each class list, subgroup and plan fetched once
+    checked: list[tuple[schedule_pb2.Lesson, domain.LessonEntry]] = []
+    for i, item in enumerate(items):
+        with _lesson_at(i if bulk else None):
+            lesson = deps.schedule.get_lesson(school_id, parse_uuid(item.lesson_id, "lesson_id"))
+            if any(lesson.id == other.id for other, _ in checked):
+                raise Invalid("lesson_id", "этот урок уже есть в запросе")
+            policy.require(principal, "lesson.record", teacher_id=subgroups.teachers(lesson))
+            plan = _once(known, ("plan", lesson.class_group_id, lesson.subject_id), plan_topics.plan_of, deps,
+                         lesson) if item.plan_topic_id else []
+            chosen_topic, topic = plan_topics.chosen(plan, item.plan_topic_id, (item.topic or "").strip())
+            entry = domain.lesson_entry(topic, item.homework, item.marks, item.attendance, chosen_topic)
+            domain.check_lesson_recordable(lesson.status, lesson.year_closed)
+            domain.check_class_list(entry, _once(known, ("students", lesson.class_group_id, lesson.subgroup_id),
+                                                 subgroups.lesson_students, deps.schedule, deps.identity, school_id,
+                                                 lesson))
+            checked.append((lesson, entry))
+    lessons = [lesson for lesson, _ in checked]
+    now = dt.datetime.now(dt.UTC)
+    with deps.db.tenant_session(school_id) as session:
+        lock_lessons(session, [lesson.id for lesson in lessons], school_id)  # and the closed years, shared
+        closed = closed_years.load(session, school_id, locked=True)
+        settings = policy_store.load(session)
+        codes = [w.code for w in work_types.load(session)]
+        students = {m.student_id for _, entry in checked for m in entry.marks}
+        plans = student_plans.load(session, students) if students else {}
+        shut = unlocks.closed_for(session, lessons, settings, now, principal.person_id)
+        today = domain.school_today(settings.zone)
+        saves = []
+        for i, (lesson, entry) in enumerate(checked):
+            with _lesson_at(i if bulk else None):
+                closed.require_open("lesson_id", class_group_id=lesson.class_group_id)
+                if lesson.id in shut:
+                    raise locks.refuse_locked(shut[lesson.id], settings.unlock_hours)
+                domain.check_scale(entry.marks, settings.mark_scale)
+                work_type_rules.check_marks([m.work_type for m in entry.marks], codes)
+                plan_rules.check_lesson_marks(entry.marks, plans, lesson.subject_id)
+                fields = lesson_fields(lesson)
+                reason = domain.change_reason(fields["lesson_date"], today, items[i].reason)
+                saves.append(LessonSave(fields, entry, reason, lesson.ends_at))
+        stored = LessonChanges(deps.outbox, session, principal, client_address, now, settings).save(saves)
+        records = with_rows(session, stored)
+        return [records[lesson.id] for lesson in lessons]
+
+
+@dataclass
+class LessonChanges:
+    """Applies one save of one or more lessons (their writers locked, lesson_locks.py): reads what the lessons hold
+    (two statements), writes each kind of change of all of them in one statement, and for every change a ledger row
+    and an event (lesson by lesson, in the order of the changes), all rows of each in one statement."""
+
+    outbox: Outbox
+    session: Session
+    principal: Principal
+    client_address: str
+    now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    settings: JournalPolicy = DEFAULT
+    ledger_rows: list[dict] = field(default_factory=list)
+    events: list = field(default_factory=list)
+
+    def save(self, saves: list[LessonSave]) -> list[dict]:
+        """The lessons' records as now stored (lesson_records rows)."""
+        if not saves:
+            return []
+        records = [dict(s.lesson, topic=s.entry.topic, homework=s.entry.homework, plan_topic_id=s.entry.plan_topic_id,
+                        updated_at=self.now) for s in saves]
+        stored_texts = self.upsert_records(records)
+        stored_marks, stored_attendance = self.stored([s.lesson_id for s in saves])
+        writes = Writes()
+        for save in saves:
+            self.texts(save, stored_texts.get(save.lesson_id, NO_TEXTS))
+            self.marks(save, domain.diff_marks(stored_marks[save.lesson_id], save.entry.marks), writes)
+            self.attendance(save, domain.diff_attendance(stored_attendance[save.lesson_id], save.entry.attendance),
+                            writes)
+        writes.execute(self.session)
+        ledger.write(self.session, self.ledger_rows)
+        self.outbox.add_all(self.session, saves[0].lesson["school_id"], self.events, row_arrays.insert)
+        return records
+
+    def record(self, save: LessonSave, entity: str, old: dict | None, new: dict | None, event,
+               student_id: str | None = None, entity_id: str | None = None) -> None:
+        due, late = deadline_rules.deadline(entity, old, new, save.lesson["lesson_date"], save.ends_at, self.settings,
                                             self.now)
         self.ledger_rows.append(ledger.entry(
-            self.lesson["school_id"], self.principal, self.client_address, self.now, entity, old, new, self.reason,
-            lesson_id=self.lesson_id, student_id=student_id, entity_id=entity_id, due_at=due, late=late))
+            save.lesson["school_id"], self.principal, self.client_address, self.now, entity, old, new, save.reason,
+            lesson_id=save.lesson_id, student_id=student_id, entity_id=entity_id, due_at=due, late=late))
         self.events.append(event)
 
-    def save_texts(self, entry: domain.LessonEntry) -> None:
-        """Upserts the lesson record (locking the lesson first, so its writers run one after another)."""
-        lock_lessons(self.session, [self.lesson_id])
-        key = (lesson_records.c.lesson_id == self.lesson_id,)
-        self.session.execute(pg_insert(lesson_records).values(dict(self.lesson, topic="", homework="", updated_at=self.now))
-                             .on_conflict_do_nothing())
-        stored = self.session.execute(select(lesson_records.c.topic, lesson_records.c.homework,
-                                             lesson_records.c.plan_topic_id).where(*key).with_for_update()).one()
-        self.session.execute(update(lesson_records).where(*key).values(
-            dict(self.lesson, topic=entry.topic, homework=entry.homework, plan_topic_id=entry.plan_topic_id,
-                 updated_at=self.now)))
-        common = dict(lesson_id=self.lesson_id, class_group_id=self.lesson["class_group_id"], lesson_date=self.lesson_date)
+    def upsert_records(self, records: list[dict]) -> dict[str, Any]:
+        """Stores the lessons' records and returns the texts they held before, in one statement: a lesson without a
+        record has none."""
+        return {row.lesson_id: row for row in self.session.execute(
+            UPSERT_RECORDS, row_arrays.parameters(lesson_records, records, RECORD_COLUMNS))}
+
+    def stored(self, lesson_ids: list[str]) -> tuple[dict[str, list[domain.StoredMark]], dict[str, dict[str, str]]]:
+        """The lessons' marks and attendance, in one statement."""
+        stored_marks: dict[str, list[domain.StoredMark]] = defaultdict(list)
+        stored_attendance: dict[str, dict[str, str]] = defaultdict(dict)
+        for lesson_id, mark_id, student_id, work_type, value, comment in self.session.execute(
+                STORED, {"lesson_ids": lesson_ids}):
+            if mark_id is None:
+                stored_attendance[lesson_id][student_id] = value
+            else:
+                stored_marks[lesson_id].append(domain.StoredMark(mark_id, student_id, work_type, value, comment))
+        return stored_marks, stored_attendance
+
+    def texts(self, save: LessonSave, stored) -> None:
+        entry = save.entry
+        common = dict(lesson_id=save.lesson_id, class_group_id=save.lesson["class_group_id"],
+                      lesson_date=save.lesson_date)
         topic_set = pb.TopicSet(topic=entry.topic, plan_topic_id=entry.plan_topic_id or "", **common)
         if stored.topic != entry.topic:
-            self.record("topic", {"topic": stored.topic}, {"topic": entry.topic}, topic_set)
+            self.record(save, "topic", {"topic": stored.topic}, {"topic": entry.topic}, topic_set)
         if stored.plan_topic_id != entry.plan_topic_id:
             self.ledger_rows.append(ledger.entry(
-                self.lesson["school_id"], self.principal, self.client_address, self.now, "plan_topic",
-                {"plan_topic_id": stored.plan_topic_id}, {"plan_topic_id": entry.plan_topic_id}, self.reason,
-                lesson_id=self.lesson_id))
+                save.lesson["school_id"], self.principal, self.client_address, self.now, "plan_topic",
+                {"plan_topic_id": stored.plan_topic_id}, {"plan_topic_id": entry.plan_topic_id}, save.reason,
+                lesson_id=save.lesson_id))
             if stored.topic == entry.topic:
                 self.events.append(topic_set)
         if stored.homework != entry.homework:
-            self.record("homework", {"homework": stored.homework}, {"homework": entry.homework},
+            self.record(save, "homework", {"homework": stored.homework}, {"homework": entry.homework},
                         pb.HomeworkSet(homework=entry.homework, **common))
 
-    def mark(self, row: dict) -> pb.Mark:
-        return messages.mark(row, self.lesson_date, self.lesson["subject_id"])
+    def marks(self, save: LessonSave, diff: domain.MarkChanges, writes: "Writes") -> None:
+        group = save.lesson["class_group_id"]
 
-    def save_marks(self, wanted: list[domain.MarkInput]) -> None:
-        stored = [domain.StoredMark(r.id, r.student_id, r.work_type, r.value, r.comment) for r in self.session.execute(
-            select(marks.c.id, marks.c.student_id, marks.c.work_type, marks.c.value, marks.c.comment)
-            .where(marks.c.lesson_id == self.lesson_id))]
-        diff = domain.diff_marks(stored, wanted)
-        group = self.lesson["class_group_id"]
-        added = [dict(vars(m), id=new_id(), school_id=self.lesson["school_id"], lesson_id=self.lesson_id,
-                      created_at=self.now) for m in diff.added]
-        if added:
-            self.session.execute(insert(marks), added)
-        for row in added:
-            self.record("mark", None, mark_value(row), pb.MarkRecorded(mark=self.mark(row), class_group_id=group),
+        def message(row: dict) -> pb.Mark:
+            return messages.mark(row, save.lesson_date, save.lesson["subject_id"])
+        for mark in diff.added:
+            row = dict(vars(mark), id=new_id(), school_id=save.lesson["school_id"], lesson_id=save.lesson_id,
+                       created_at=self.now)
+            writes.added_marks.append(row)
+            self.record(save, "mark", None, mark_value(row), pb.MarkRecorded(mark=message(row), class_group_id=group),
                         row["student_id"], row["id"])
-        if diff.changed:
-            new_values = values(column("id", UUID(as_uuid=False)), column("value", Text), column("comment", Text),
-                                name="new_values").data([(old.id, new.value, new.comment) for old, new in diff.changed])
-            self.session.execute(update(marks).where(marks.c.id == new_values.c.id).values(
-                value=new_values.c.value, comment=new_values.c.comment))
         for old, new in diff.changed:
-            row = dict(vars(new), id=old.id, lesson_id=self.lesson_id)
-            self.record("mark", mark_value(vars(old)), mark_value(row),
-                        pb.MarkChanged(mark=self.mark(row), class_group_id=group, old_value=old.value),
+            row = dict(vars(new), id=old.id, lesson_id=save.lesson_id)
+            writes.changed_marks.append(dict(id=old.id, value=new.value, comment=new.comment))
+            self.record(save, "mark", mark_value(vars(old)), mark_value(row),
+                        pb.MarkChanged(mark=message(row), class_group_id=group, old_value=old.value),
                         old.student_id, old.id)
-        if diff.removed:
-            self.session.execute(delete(marks).where(marks.c.id.in_([m.id for m in diff.removed])))
         for old in diff.removed:
-            row = dict(vars(old), lesson_id=self.lesson_id)
-            self.record("mark", mark_value(row), None, pb.MarkDeleted(mark=self.mark(row), class_group_id=group),
+            row = dict(vars(old), lesson_id=save.lesson_id)
+            writes.removed_marks.append(old.id)
+            self.record(save, "mark", mark_value(row), None, pb.MarkDeleted(mark=message(row), class_group_id=group),
                         old.student_id, old.id)
 
-    def save_attendance(self, wanted: dict[str, str]) -> None:
-        stored = dict(self.session.execute(select(attendance.c.student_id, attendance.c.status)
-                                           .where(attendance.c.lesson_id == self.lesson_id)).all())
-        changes = domain.diff_attendance(stored, wanted)
-        added = [dict(school_id=self.lesson["school_id"], lesson_id=self.lesson_id, student_id=c.student_id,
-                      status=c.new) for c in changes if c.old is None]
-        if added:
-            self.session.execute(insert(attendance), added)
-        removed = [c.student_id for c in changes if c.new is None]
-        if removed:
-            self.session.execute(delete(attendance).where(attendance.c.lesson_id == self.lesson_id,
-                                                          attendance.c.student_id.in_(removed)))
-        changed = [(c.student_id, c.new) for c in changes if c.old is not None and c.new is not None]
-        if changed:
-            new_values = values(column("student_id", UUID(as_uuid=False)), column("status", Text),
-                                name="new_values").data(changed)
-            self.session.execute(update(attendance).where(attendance.c.lesson_id == self.lesson_id,
-                                                          attendance.c.student_id == new_values.c.student_id)
-                                 .values(status=new_values.c.status))
+    def attendance(self, save: LessonSave, changes: list[domain.AttendanceChange], writes: "Writes") -> None:
         for change in changes:
+            key = dict(lesson_id=save.lesson_id, student_id=change.student_id)
+            if change.old is None:
+                writes.added_attendance.append(dict(key, school_id=save.lesson["school_id"], status=change.new))
+            elif change.new is None:
+                writes.removed_attendance.append(key)
+            else:
+                writes.changed_attendance.append(dict(key, status=change.new))
             event = pb.AttendanceRecorded(
-                entry=pb.AttendanceEntry(lesson_id=self.lesson_id, student_id=change.student_id, status=change.new or ""),
-                class_group_id=self.lesson["class_group_id"], lesson_date=self.lesson_date)
-            self.record("attendance", change.old and {"status": change.old}, change.new and {"status": change.new},
+                entry=pb.AttendanceEntry(lesson_id=save.lesson_id, student_id=change.student_id, status=change.new or ""),
+                class_group_id=save.lesson["class_group_id"], lesson_date=save.lesson_date)
+            self.record(save, "attendance", change.old and {"status": change.old}, change.new and {"status": change.new},
                         event, change.student_id)
 
-    def flush(self) -> None:
-        """Writes the ledger rows and the events of the whole save, each in one statement."""
-        ledger.write(self.session, self.ledger_rows)
-        self.outbox.add_all(self.session, self.lesson["school_id"], self.events)
+
+NO_TEXTS = SimpleNamespace(topic="", homework="", plan_topic_id=None)  # a lesson's texts before its first save
+
+
+@dataclass
+class Writes:
+    """The rows a save changes in marks and attendance, of all its lessons: one statement per kind of change."""
+
+    added_marks: list[dict] = field(default_factory=list)
+    changed_marks: list[dict] = field(default_factory=list)  # id, value, comment
+    removed_marks: list[str] = field(default_factory=list)
+    added_attendance: list[dict] = field(default_factory=list)
+    changed_attendance: list[dict] = field(default_factory=list)  # lesson_id, student_id, status
+    removed_attendance: list[dict] = field(default_factory=list)  # lesson_id, student_id
+
+    def execute(self, session: Session) -> None:
+        if self.added_marks:
+            row_arrays.insert(session, marks, self.added_marks)
+        if self.changed_marks:
+            session.execute(UPDATE_MARKS, row_arrays.parameters(marks, self.changed_marks, ("id", "value", "comment")))
+        if self.removed_marks:
+            session.execute(delete(marks).where(marks.c.id.in_(self.removed_marks)))
+        if self.added_attendance:
+            row_arrays.insert(session, attendance, self.added_attendance)
+        if self.removed_attendance:
+            session.execute(DELETE_ATTENDANCE, row_arrays.parameters(attendance, self.removed_attendance,
+                                                                     ("lesson_id", "student_id")))
+        if self.changed_attendance:
+            session.execute(UPDATE_ATTENDANCE, row_arrays.parameters(attendance, self.changed_attendance,
+                                                                     ("lesson_id", "student_id", "status")))
+
+
+RECORD_COLUMNS = [c.name for c in lesson_records.c]
+UPSERT_RECORDS = text(f"""
+    WITH before AS (SELECT lesson_id, topic, homework, plan_topic_id FROM lesson_records
+                    WHERE lesson_id = ANY(CAST(:lesson_id AS UUID[]))),
+         saved AS (INSERT INTO lesson_records ({", ".join(RECORD_COLUMNS)})
+                   {row_arrays.select_given(lesson_records, RECORD_COLUMNS)}
+                   ON CONFLICT (school_id, lesson_id) DO UPDATE SET
+                   {", ".join(f"{c} = EXCLUDED.{c}" for c in RECORD_COLUMNS if c not in ("school_id", "lesson_id"))})
+    SELECT lesson_id, topic, homework, plan_topic_id FROM before""").columns(
+    lesson_records.c.lesson_id, lesson_records.c.topic, lesson_records.c.homework, lesson_records.c.plan_topic_id)
+UPDATE_MARKS = text(f"UPDATE marks SET value = given.value, comment = given.comment "
+                    f"FROM {row_arrays.given(marks, ('id', 'value', 'comment'))} WHERE marks.id = given.id")
+STORED = union_all(  # a save's view of its lessons: marks, then attendance (no mark id)
+    select(marks.c.lesson_id, marks.c.id, marks.c.student_id, marks.c.work_type, marks.c.value, marks.c.comment)
+    .where(marks.c.lesson_id.in_(bindparam("lesson_ids", expanding=True))),
+    select(attendance.c.lesson_id, null(), attendance.c.student_id, null(), attendance.c.status, null())
+    .where(attendance.c.lesson_id.in_(bindparam("lesson_ids", expanding=True))))
+ATTENDANCE_KEY = "attendance.lesson_id = given.lesson_id AND attendance.student_id = given.student_id"
+DELETE_ATTENDANCE = text(f"DELETE FROM attendance USING {row_arrays.given(attendance, ('lesson_id', 'student_id'))} "
+                         f"WHERE {ATTENDANCE_KEY}")
+UPDATE_ATTENDANCE = text(f"UPDATE attendance SET status = given.status "
+                         f"FROM {row_arrays.given(attendance, ('lesson_id', 'student_id', 'status'))} "
+                         f"WHERE {ATTENDANCE_KEY}")
 
 
 def mark_value(row: dict) -> dict:
@@ -227,14 +366,43 @@ def mark_value(row: dict) -> dict:
 
 
 def read_record(session: Session, lesson_id: str) -> pb.LessonRecord | None:
-    record = session.execute(select(lesson_records).where(lesson_records.c.lesson_id == lesson_id)).mappings().first()
-    if record is None:
-        return None
-    mark_rows = session.execute(select(marks).where(marks.c.lesson_id == lesson_id)
-                                .order_by(marks.c.student_id, marks.c.work_type)).mappings()
-    attendance_rows = session.execute(select(attendance).where(attendance.c.lesson_id == lesson_id)
-                                      .order_by(attendance.c.student_id)).mappings()
-    return messages.lesson_record(record, mark_rows, attendance_rows, own_homework(session, lesson_id))
+    return read_records(session, [lesson_id]).get(lesson_id)
+
+
+def read_records(session: Session, lesson_ids: list[str]) -> dict[str, pb.LessonRecord]:
+    """The records of these lessons by id (two queries for all of them); a lesson never recorded is left out."""
+    return with_rows(session, session.execute(RECORDS, {"lesson_ids": lesson_ids}).mappings().all())
+
+
+def with_rows(session: Session, records: list) -> dict[str, pb.LessonRecord]:
+    """These lesson_records rows as records, with their marks, attendance and individual homework (one query)."""
+    if not records:
+        return {}
+    rows: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for row in session.execute(RECORD_ROWS, {"lesson_ids": [r["lesson_id"] for r in records]}):
+        key = dict(lesson_id=row.lesson_id, student_id=row.student_id)
+        rows[row.kind, row.lesson_id].append(
+            dict(key, id=row.id, work_type=row.work_type, value=row.text, comment=row.comment) if row.kind == "mark"
+            else dict(key, status=row.text) if row.kind == "attendance" else dict(key, homework=row.text))
+    return {r["lesson_id"]: messages.lesson_record(r, rows["mark", r["lesson_id"]], rows["attendance", r["lesson_id"]],
+                                                   rows["homework", r["lesson_id"]]) for r in records}
+
+
+def _record_rows():
+    """A lesson's marks, attendance and individual homework in one query, as read_records orders them."""
+    ids = bindparam("lesson_ids", expanding=True)
+    parts = union_all(
+        select(literal("mark").label("kind"), marks.c.lesson_id, marks.c.student_id, marks.c.work_type, marks.c.id,
+               marks.c.value.label("text"), marks.c.comment).where(marks.c.lesson_id.in_(ids)),
+        select(literal("attendance"), attendance.c.lesson_id, attendance.c.student_id, null(), null(),
+               attendance.c.status, null()).where(attendance.c.lesson_id.in_(ids)),
+        select(literal("homework"), student_homework.c.lesson_id, student_homework.c.student_id, null(), null(),
+               student_homework.c.homework, null()).where(student_homework.c.lesson_id.in_(ids))).subquery()
+    return select(parts).order_by(parts.c.kind, parts.c.lesson_id, parts.c.student_id, parts.c.work_type)
+
+
+RECORDS = select(lesson_records).where(lesson_records.c.lesson_id.in_(bindparam("lesson_ids", expanding=True)))
+RECORD_ROWS = _record_rows()
 
 
 def own_homework(session: Session, lesson_id: str) -> list:

@@ -2,10 +2,10 @@
 import datetime as dt
 import uuid
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from services.common.policy import Principal
+from services.journal import row_arrays
 from services.journal.tables import ledger
 
 
@@ -21,5 +21,5 @@ def entry(school_id: str, principal: Principal, client_address: str, now: dt.dat
 
 
 def write(session: Session, rows: list[dict]) -> None:
-    if rows:
-        session.execute(insert(ledger), rows)
+    """The rows in one statement."""
+    row_arrays.insert(session, ledger, rows)

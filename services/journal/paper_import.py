@@ -19,7 +19,7 @@ from services.common.errors import FailedPrecondition, Invalid
 from services.journal import closed_years, domain, policy_store, student_plans, subgroups, unlocks, work_types
 from services.journal import paper_import_rules as rules
 from services.journal import student_plan_rules as plan_rules
-from services.journal.handlers import Deps, LessonChanges, lesson_fields
+from services.journal.handlers import Deps, LessonChanges, LessonSave, lesson_fields
 from services.journal.lesson_locks import lock_lessons
 from services.journal.tables import attendance, lesson_records, marks
 
@@ -73,13 +73,12 @@ def import_paper_journal(deps: Deps, school_id: str, class_group_id: str, filena
     if parsed:
         placed = _place(deps, school_id, class_group_id, principal, parsed, error)
     with deps.db.tenant_session(school_id) as session:
-        closed_years.require_open(session, school_id, "class_group_id", class_group_id=class_group_id)
-        lock_lessons(session, [lesson.id for _, lesson, _ in placed])  # before reading what they hold
+        lock_lessons(session, [lesson.id for _, lesson, _ in placed], school_id)  # before reading what they hold
+        closed_years.load(session, school_id, locked=True).require_open("class_group_id", class_group_id=class_group_id)
         states = _load(session, [lesson for _, lesson, _ in placed])
         settings, now = policy_store.load(session), dt.datetime.now(dt.UTC)
-        locked = {lesson_id: why for lesson_id, state in states.items()
-                  if (why := unlocks.lock_of(session, state.lesson, settings))
-                  and not unlocks.is_unlocked(session, state.lesson, now, principal.person_id)}
+        locked = unlocks.closed_for(session, [state.lesson for state in states.values()], settings, now,
+                                    principal.person_id)
         codes = {w.code for w in work_types.load(session)}
         plans = student_plans.load(session, {student for _, _, student in placed})
         for line, lesson, student in placed:
@@ -97,14 +96,10 @@ def import_paper_journal(deps: Deps, school_id: str, class_group_id: str, filena
         applied = not errors and not dry_run
         if applied:
             ledger_reason = f"Перенос из бумажного журнала: {reason}"
-            for state in states.values():
-                if state.added:
-                    changes = LessonChanges(deps.outbox, session, lesson_fields(state.lesson), principal,
-                                            client_address, ledger_reason, now, settings, state.lesson.ends_at)
-                    changes.save_texts(domain.LessonEntry(state.topic, state.homework, [], {}, state.plan_topic_id))
-                    changes.save_marks(list(state.marks.values()))
-                    changes.save_attendance(state.attendance)
-                    changes.flush()
+            LessonChanges(deps.outbox, session, principal, client_address, now, settings).save([
+                LessonSave(lesson_fields(state.lesson), domain.LessonEntry(
+                    state.topic, state.homework, list(state.marks.values()), state.attendance, state.plan_topic_id),
+                    ledger_reason, state.lesson.ends_at) for state in states.values() if state.added])
     rows.sort(key=lambda row: row.line)
     return pb.ImportPaperJournalResponse(rows=rows, applied=applied, errors=errors,
                                          added=sum(row.status == "added" for row in rows),

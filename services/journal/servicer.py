@@ -35,6 +35,15 @@ class JournalServicer(journal_pb2_grpc.JournalServiceServicer):
                                     marks, attendance, request.reason, request_context.client_address(),
                                     request.plan_topic_id)
 
+    def SaveLessons(self, request, context):
+        items = [handlers.LessonInput(
+            item.lesson_id, item.topic, item.homework,
+            [domain.MarkInput(m.student_id, m.value, m.work_type, m.comment) for m in item.marks],
+            [domain.AttendanceInput(a.student_id, a.status) for a in item.attendance], item.reason, item.plan_topic_id)
+            for item in request.lessons]
+        return pb.SaveLessonsResponse(records=handlers.save_lessons(self.deps, request.school_id, items,
+                                                                    request_context.client_address()))
+
     def GetLessonRecord(self, request, context):
         return handlers.get_lesson_record(self.deps, request.school_id, request.lesson_id)
 

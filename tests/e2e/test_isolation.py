@@ -350,6 +350,9 @@ MIXED = {
         "guardian_id": a["guardian_id"], "student_id": b["student_id"]}),
     "a mark for A's student in B's lesson": ("SaveLesson", "teacherB", "PUT", "lessons/{lesson_id}/record", lambda a, b: {
         "topic": "Проверка", "reason": "Проверка изоляции", "marks": [{"student_id": a["student_id"], "value": "4"}]}),
+    "a mark for A's student in B's lesson, in bulk": ("SaveLessons", "teacherB", "PUT", "lessons/records", lambda a, b: {
+        "lessons": [{"lesson_id": b["lesson_id"], "topic": "Проверка", "reason": "Проверка изоляции",
+                     "marks": [{"student_id": a["student_id"], "value": "4"}]}]}),
     "term mark of A's student": ("SetTermMark", "teacherB", "PUT", "term-marks", lambda a, b: {
         "student_id": a["student_id"], "subject_id": b["subject_id"], "term_id": b["term_id"], "value": "5"}),
     "term mark in A's term": ("SetTermMark", "teacherB", "PUT", "term-marks", lambda a, b: {

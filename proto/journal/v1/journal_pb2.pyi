@@ -112,6 +112,38 @@ class GetLessonRecordRequest(_message.Message):
     lesson_id: str
     def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ...) -> None: ...
 
+class LessonInput(_message.Message):
+    __slots__ = ("lesson_id", "topic", "homework", "marks", "attendance", "reason", "plan_topic_id")
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    TOPIC_FIELD_NUMBER: _ClassVar[int]
+    HOMEWORK_FIELD_NUMBER: _ClassVar[int]
+    MARKS_FIELD_NUMBER: _ClassVar[int]
+    ATTENDANCE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    PLAN_TOPIC_ID_FIELD_NUMBER: _ClassVar[int]
+    lesson_id: str
+    topic: str
+    homework: str
+    marks: _containers.RepeatedCompositeFieldContainer[MarkInput]
+    attendance: _containers.RepeatedCompositeFieldContainer[AttendanceInput]
+    reason: str
+    plan_topic_id: str
+    def __init__(self, lesson_id: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[MarkInput, _Mapping]]] = ..., attendance: _Optional[_Iterable[_Union[AttendanceInput, _Mapping]]] = ..., reason: _Optional[str] = ..., plan_topic_id: _Optional[str] = ...) -> None: ...
+
+class SaveLessonsRequest(_message.Message):
+    __slots__ = ("school_id", "lessons")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    lessons: _containers.RepeatedCompositeFieldContainer[LessonInput]
+    def __init__(self, school_id: _Optional[str] = ..., lessons: _Optional[_Iterable[_Union[LessonInput, _Mapping]]] = ...) -> None: ...
+
+class SaveLessonsResponse(_message.Message):
+    __slots__ = ("records",)
+    RECORDS_FIELD_NUMBER: _ClassVar[int]
+    records: _containers.RepeatedCompositeFieldContainer[LessonRecord]
+    def __init__(self, records: _Optional[_Iterable[_Union[LessonRecord, _Mapping]]] = ...) -> None: ...
+
 class ListLessonTopicsRequest(_message.Message):
     __slots__ = ("school_id", "lesson_id")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]

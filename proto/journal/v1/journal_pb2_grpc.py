@@ -44,6 +44,11 @@ class JournalServiceStub:
                 request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.GetLessonRecordRequest.SerializeToString,
                 response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.LessonRecord.FromString,
                 _registered_method=True)
+        self.SaveLessons = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/SaveLessons',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.SaveLessonsRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.SaveLessonsResponse.FromString,
+                _registered_method=True)
         self.ListLessonTopics = channel.unary_unary(
                 '/otmetka.journal.v1.JournalService/ListLessonTopics',
                 request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListLessonTopicsRequest.SerializeToString,
@@ -196,6 +201,12 @@ class JournalServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def GetLessonRecord(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SaveLessons(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -381,6 +392,11 @@ def add_JournalServiceServicer_to_server(servicer, server):
                     servicer.GetLessonRecord,
                     request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.GetLessonRecordRequest.FromString,
                     response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.LessonRecord.SerializeToString,
+            ),
+            'SaveLessons': grpc.unary_unary_rpc_method_handler(
+                    servicer.SaveLessons,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.SaveLessonsRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.SaveLessonsResponse.SerializeToString,
             ),
             'ListLessonTopics': grpc.unary_unary_rpc_method_handler(
                     servicer.ListLessonTopics,
@@ -577,6 +593,33 @@ class JournalService:
             '/otmetka.journal.v1.JournalService/GetLessonRecord',
             proto_dot_journal_dot_v1_dot_journal__pb2.GetLessonRecordRequest.SerializeToString,
             proto_dot_journal_dot_v1_dot_journal__pb2.LessonRecord.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SaveLessons(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/SaveLessons',
+            proto_dot_journal_dot_v1_dot_journal__pb2.SaveLessonsRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.SaveLessonsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -7,6 +7,7 @@ import pytest
 from gateway.endpoints import ENDPOINTS
 from gateway.errors import http_status
 from proto.identity.v1 import identity_pb2
+from proto.journal.v1 import journal_pb2
 from proto.reporting.v1 import reporting_pb2
 from services.common import errors
 
@@ -70,6 +71,22 @@ def test_onboarding_maps_json_to_the_request_and_back(client, peers, auth):
     assert resp.json["school"]["name"] == "Школа № 1" and resp.json["admin"]["person"]["id"] == OTHER
     request = peers.calls[0][2]
     assert request.admin_name.last_name == "Петрова" and request.admin_email == "o@school.ru"
+
+
+def test_lessons_are_saved_in_bulk_from_one_body(client, peers, auth):
+    peers.responses["SaveLessons"] = journal_pb2.SaveLessonsResponse(records=[
+        journal_pb2.LessonRecord(lesson_id=SCHOOL, topic="Дроби"), journal_pb2.LessonRecord(lesson_id=OTHER)])
+    resp = client.put(f"/api/v1/schools/{SCHOOL}/lessons/records", headers=auth, json={"lessons": [
+        {"lesson_id": SCHOOL, "topic": "Дроби", "marks": [{"student_id": OTHER, "value": "5", "work_type": "test"}]},
+        {"lesson_id": OTHER, "reason": "Перенос", "attendance": [{"student_id": OTHER, "status": "ill"}]}]})
+    assert resp.status_code == 200
+    assert [(r["lesson_id"], r["topic"]) for r in resp.json["records"]] == [(SCHOOL, "Дроби"), (OTHER, "")]
+    request = peers.calls[0][2]
+    assert (request.school_id, [x.lesson_id for x in request.lessons]) == (SCHOOL, [SCHOOL, OTHER])
+    assert (request.lessons[0].marks[0].work_type, request.lessons[1].reason) == ("test", "Перенос")
+    assert request.lessons[1].attendance[0].status == "ill"
+    resp = client.put(f"/api/v1/schools/{SCHOOL}/lessons/records", headers=auth, json={"lessons": [{"topic": "x"}]})
+    assert resp.status_code == 400 and "lessons[0].lesson_id" in resp.json["error"]["fields"]
 
 
 def test_person_kind_is_a_lower_case_name_both_ways(client, peers, auth):
