@@ -6,17 +6,16 @@ import datetime as dt
 import logging
 import threading
 import uuid
-from collections.abc import Callable
 
 import psycopg
 from google.protobuf.any_pb2 import Any
 from google.protobuf.message import Message
 from kafka import KafkaProducer
-from sqlalchemy import Table, insert, select, text, update
+from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
 from proto.events.v1.envelope_pb2 import Envelope
-from services.common import bulk, context
+from services.common import context, row_arrays
 from services.common.db import Database
 
 log = logging.getLogger(__name__)
@@ -55,26 +54,14 @@ class Outbox:
         """The message key is the school id: one school's events share a partition and stay in order."""
         return self.add_all(session, school_id, [payload])[0]
 
-    def add_all(self, session: Session, school_id: str, payloads: list[Message],
-                insert_rows: Callable[[Session, Table, list[dict]], None] | None = None) -> list[Envelope]:
-        """Several events of one change in one statement, in the given order; insert_rows(session, table, rows)
-        writes the rows another way when given (e.g. one multi-row statement)."""
+    def add_all(self, session: Session, school_id: str, payloads: list[Message]) -> list[Envelope]:
+        """Several events of one change (up to thousands) in the given order, in one statement per
+        row_arrays.CHUNK."""
         envelopes = [envelope(school_id, payload) for payload in payloads]
-        if envelopes:
-            rows = [dict(id=env.event_id, school_id=school_id, topic=self.topic, key=school_id, type=env.type,
-                         payload=env.SerializeToString()) for env in envelopes]
-            if insert_rows:
-                insert_rows(session, self.table, rows)
-            else:
-                session.execute(insert(self.table), rows)
-        return envelopes
-
-    def add_many(self, session: Session, school_id: str, payloads: list[Message]) -> int:
-        """Many events of one change (thousands), in the given order, in a few statements (common.bulk)."""
-        bulk.insert_rows(session, self.table, [
+        row_arrays.insert(session, self.table, [
             dict(id=env.event_id, school_id=school_id, topic=self.topic, key=school_id, type=env.type,
-                 payload=env.SerializeToString()) for env in (envelope(school_id, p) for p in payloads)])
-        return len(payloads)
+                 payload=env.SerializeToString()) for env in envelopes])
+        return envelopes
 
 
 class OutboxRelay(threading.Thread):

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
-from services.common import policy
+from services.common import policy, row_arrays
 from services.common.db import Database, parse_uuid
 from services.common.errors import DomainError, Invalid
 from services.common.outbox import Outbox
@@ -28,7 +28,6 @@ from services.journal import (
     messages,
     plan_topics,
     policy_store,
-    row_arrays,
     student_plans,
     subgroups,
     unlocks,
@@ -217,7 +216,7 @@ class LessonChanges:
                             writes)
         writes.execute(self.session)
         ledger.write(self.session, self.ledger_rows)
-        self.outbox.add_all(self.session, saves[0].lesson["school_id"], self.events, row_arrays.insert)
+        self.outbox.add_all(self.session, saves[0].lesson["school_id"], self.events)
         return records
 
     def record(self, save: LessonSave, entity: str, old: dict | None, new: dict | None, event,

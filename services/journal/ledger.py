@@ -4,8 +4,8 @@ import uuid
 
 from sqlalchemy.orm import Session
 
+from services.common import row_arrays
 from services.common.policy import Principal
-from services.journal import row_arrays
 from services.journal.tables import ledger
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import select, true, update
 from sqlalchemy.orm import Session
 
 from proto.schedule.v1 import schedule_pb2 as pb
-from services.common import bulk
+from services.common import row_arrays
 from services.common.outbox import Outbox
 from services.schedule import messages
 from services.schedule.calendar import Calendar, Period
@@ -54,10 +54,10 @@ def lesson_row(entry: Mapping, term_id: str, day: dt.date) -> dict:
 
 def add_lessons(session: Session, outbox: Outbox, rows: list[dict], names: Mapping[str, Mapping]) -> int:
     """Inserts scheduled lessons and a LessonScheduled event for each (a few statements for many rows, see
-    common.bulk); names maps a timetable entry id to its subject_name and subgroup_name."""
+    common.row_arrays); names maps a timetable entry id to its subject_name and subgroup_name."""
     if rows:
-        bulk.insert_rows(session, lessons, rows)
-        outbox.add_many(session, rows[0]["school_id"], [
+        row_arrays.insert(session, lessons, rows)
+        outbox.add_all(session, rows[0]["school_id"], [
             pb.LessonScheduled(lesson=messages.lesson(dict(row, **names[row["timetable_entry_id"]]))) for row in rows])
     return len(rows)
 

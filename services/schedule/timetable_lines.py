@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from proto.schedule.v1 import schedule_pb2 as pb
-from services.common import bulk
+from services.common import row_arrays
 from services.common.db import parse_uuid
 from services.common.errors import DomainError, FailedPrecondition, Invalid
 from services.common.outbox import Outbox
@@ -96,14 +96,14 @@ class Lines:
         lessons were created."""
         if not lines:
             return 0
-        bulk.insert_rows(self.session, timetable_entries, [line.entry for line in lines])
+        row_arrays.insert(self.session, timetable_entries, [line.entry for line in lines])
         rows = (lesson_dates.lesson_row(line.entry, term_id, day) for line in lines
                 for term_id, day in self.dates(line.entry["academic_year_id"], line.grade, line.entry["weekday"])
                 if (self.starts_on is None or day >= self.starts_on)
                 and (day, line.entry["lesson_number"]) not in held)
         names = {line.entry["id"]: line.names for line in lines}
         created = 0
-        while chunk := list(islice(rows, bulk.CHUNK)):
+        while chunk := list(islice(rows, row_arrays.CHUNK)):
             created += lesson_dates.add_lessons(self.session, outbox, chunk, names)
         return created
 

@@ -173,8 +173,8 @@ def test_a_failure_in_the_middle_of_a_save_writes_nothing(journal, today_lesson)
                 raise RuntimeError("outbox write failed")
             return self.inner.add(*args, **kwargs)
 
-        def add_all(self, session, school_id, payloads, *how):
-            self.inner.add_all(session, school_id, payloads[:self.left], *how)
+        def add_all(self, session, school_id, payloads):
+            self.inner.add_all(session, school_id, payloads[:self.left])
             raise RuntimeError("outbox write failed")
 
     deps = dataclasses.replace(journal.deps, outbox=FailingOutbox(journal.deps.outbox))

@@ -2,7 +2,9 @@
 as one array parameter and unnest() turns them back into rows. SQLAlchemy compiles such a statement once and
 PostgreSQL plans it like any other, where a multi-row VALUES list is compiled again for every count of rows and an
 executemany sends one statement per row. A column with one value in every row (the school, the actor, the time of
-a save) travels as that one value; JSON and array columns travel as JSON text."""
+a save) travels as that one value; JSON and array columns travel as JSON text. Runs on the session, in its
+transaction: its errors are wrapped as any statement's (a duplicate is still a Conflict), and row-level security
+applies as to any INSERT. Used by the journal's saves, the outboxes and schedule's timetable imports."""
 import functools
 import json
 from collections.abc import Iterable
@@ -13,6 +15,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
 DIALECT = postgresql.dialect()
+CHUNK = 10_000  # rows per statement at most: a school's year of lessons is written in a few
 
 
 def _as_json(column) -> bool:
@@ -68,11 +71,13 @@ def _insert(table: Table, names: tuple[str, ...], same: frozenset[str]):
 
 
 def insert(session: Session, table: Table, rows: list[dict]) -> None:
-    """INSERT of the rows (dicts with the same keys) in one statement."""
-    if rows:
-        names = tuple(rows[0])
-        first = rows[0]
-        same = frozenset(name for name in names if len(rows) > 1 and all(row[name] == first[name] for row in rows))
+    """INSERT of the rows (dicts with the same keys, in order; columns left out take their defaults), one statement
+    per CHUNK rows."""
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start:start + CHUNK]
+        names = tuple(chunk[0])
+        first = chunk[0]
+        same = frozenset(name for name in names if len(chunk) > 1 and all(row[name] == first[name] for row in chunk))
         if len(same) == len(names):  # equal rows: unnest needs one array at least
             same = frozenset()
-        session.execute(_insert(table, names, same), parameters(table, rows, names, same))
+        session.execute(_insert(table, names, same), parameters(table, chunk, names, same))

@@ -1,8 +1,8 @@
-"""Rows as one array per column (row_arrays.py): the statement's text does not depend on the number of rows, JSON and
+"""Rows as one array per column (common/row_arrays.py): the statement's text does not depend on the number of rows, JSON and
 array columns travel as JSON text, columns equal in every row as one value."""
 import datetime as dt
 
-from services.journal import row_arrays
+from services.common import row_arrays
 from services.journal.tables import ledger, marks
 
 NOW = dt.datetime(2025, 9, 1, 8, 30, tzinfo=dt.UTC)
