@@ -146,18 +146,16 @@ def _person_message(row, roles, led=(), invited=False) -> pb.Person:
 
 
 def people_of(session: Session, query) -> list[pb.Person]:
-    rows = session.execute(query).all()
-    roles = defaultdict(list)
-    grants = select(role_grants.c.person_id, role_grants.c.role).where(role_grants.c.person_id.in_([r.id for r in rows]))
-    for grant in session.execute(grants):
-        roles[grant.person_id].append(grant.role)
-    led = defaultdict(list)
-    for link in session.execute(select(form_classes).where(form_classes.c.person_id.in_([r.id for r in rows]))):
-        led[link.person_id].append(link.class_group_id)
-    pending = set(session.scalars(select(activation_codes.c.person_id).where(
-        activation_codes.c.person_id.in_([r.id for r in rows]), activation_codes.c.used_at.is_(None),
-        activation_codes.c.expires_at > func.now())))
-    return [_person_message(row, roles[row.id], led[row.id], row.id in pending) for row in rows]
+    """The cards of the persons the query selects, with their roles, led classes and whether an activation code
+    waits for them: one statement."""
+    pending = select(activation_codes.c.id).where(
+        activation_codes.c.person_id == persons.c.id, activation_codes.c.used_at.is_(None),
+        activation_codes.c.expires_at > func.now()).exists()
+    rows = session.execute(query.add_columns(_ids(role_grants.c.role, role_grants.c.person_id).label("granted"),
+                                             _ids(form_classes.c.class_group_id, form_classes.c.person_id).label("leads"),
+                                             pending.label("pending"))).all()
+    return [_person_message(row, row.granted or (), [str(group) for group in row.leads or ()], row.pending)
+            for row in rows]
 
 
 def person_card(session: Session, person_id: str, field: str = "person_id") -> pb.Person:

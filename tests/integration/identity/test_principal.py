@@ -1,6 +1,7 @@
 """Who the caller is in a school, read in one statement: a login with a staff card (subject and form teacher of a
 class) and a guardian's card (two children) in the same school gets the roles, children and led class of both, and
-the school's status; someone with no card there gets nothing."""
+the school's status; someone with no card there gets nothing. A person's card comes with its roles in one statement
+too."""
 import uuid
 
 import pytest
@@ -19,7 +20,7 @@ class Undo(Exception):
     """Leaves the test's transaction, rolling back what it wrote."""
 
 
-def test_a_login_with_two_cards_gets_both_in_one_statement(identity, school):
+def test_a_login_with_two_cards_gets_both_in_one_statement_and_a_card_is_one_statement(identity, school):
     subject, staff, guardian = f"subject-{uuid.uuid4()}", str(uuid.uuid4()), str(uuid.uuid4())
     children, led = sorted(str(uuid.uuid4()) for _ in range(2)), str(uuid.uuid4())
     statements = []
@@ -46,6 +47,15 @@ def test_a_login_with_two_cards_gets_both_in_one_statement(identity, school):
         assert (principal.person_id, principal.roles, principal.student_ids, principal.form_class_group_ids) == (
             staff, {"subject_teacher", "form_teacher", "guardian"}, set(children), {led})
         assert (nobody.person_id, nobody.roles, nobody.student_ids) == ("", set(), set())
+        statements.clear()
+        sqlalchemy_event.listen(identity.db.engine, "before_cursor_execute", seen)
+        try:
+            card = handlers.person_card(session, staff)
+        finally:
+            sqlalchemy_event.remove(identity.db.engine, "before_cursor_execute", seen)
+        assert len(statements) == 1  # the card with its roles, led classes and pending code
+        assert (list(card.roles), list(card.form_class_group_ids), card.access) == (
+            ["form_teacher", "subject_teacher"], [led], "account")
         session.execute(update(schools).values(status="suspended"))
         with pytest.raises(Forbidden):
             handlers.active_principal(session, Caller(subject, "", frozenset(), ""), school.id)
