@@ -64,7 +64,7 @@ def read_rows(session, student_id: str, lesson_ids: list[str]) -> dict[str, Less
     """The journal's rows of the lessons for the student, by lesson id (marks and files in the order they were
     saved)."""
     found: dict[str, LessonRows] = defaultdict(LessonRows)
-    for row in session.execute(DIARY_ROWS, {"lesson_ids": lesson_ids, "student_id": student_id}):
+    for row in session.execute(DIARY_ROWS, {"lesson_ids": lesson_ids, "student_id": student_id}).all():
         lesson = found[row.lesson_id]
         if row.kind == "mark":
             lesson.marks.append(dict(id=row.id, lesson_id=row.lesson_id, student_id=student_id, value=row.a,
