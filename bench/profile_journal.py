@@ -33,6 +33,7 @@ def main() -> None:
     from services.common.runtime import Runtime
     from services.common.settings import ServiceSettings
     from services.journal import handlers, tables
+    from services.journal.diary import get_diary
     from services.journal.domain import AttendanceInput, MarkInput
     from services.journal.peers import IdentityClient, ScheduleClient
 
@@ -57,7 +58,7 @@ def main() -> None:
     def diary() -> None:
         monday = rng.choice(WEEKS)
         sunday = (dt.date.fromisoformat(monday) + dt.timedelta(days=6)).isoformat()
-        handlers.get_diary(deps, school["id"], rng.choice(group["students"]), monday, sunday)
+        get_diary(deps, school["id"], rng.choice(group["students"]), monday, sunday)
 
     call = save if args.operation == "save" else diary
     call()  # warm up: connections, caches

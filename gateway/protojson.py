@@ -68,9 +68,9 @@ def _printers(descriptor: Descriptor) -> tuple[dict, tuple]:
         else:
             one = None
         printers[field.name] = (one, field.is_repeated)
-        if not field.has_presence:
-            defaults.append((field.name, [] if field.is_repeated else (one(field.default_value) if one else
-                                                                       field.default_value)))
+        if not field.has_presence:  # (name, repeated: a new [] each time, else the default's JSON)
+            defaults.append((field.name, field.is_repeated, None if field.is_repeated else (
+                one(field.default_value) if one else field.default_value)))
     return printers, tuple(defaults)
 
 
@@ -83,9 +83,9 @@ def _print(descriptor: Descriptor, message) -> dict:
             js[field.name] = list(value) if repeated else value
         else:
             js[field.name] = [one(v) for v in value] if repeated else one(value)
-    for name, default in defaults:
+    for name, repeated, default in defaults:
         if name not in js:
-            js[name] = list(default) if isinstance(default, list) else default
+            js[name] = [] if repeated else default
     return js
 
 

@@ -1,6 +1,11 @@
-"""Verifies Keycloak access tokens against the realm's JWKS (keys cached) and yields the Caller."""
+"""Verifies Keycloak access tokens against the realm's JWKS (keys cached) and yields the Caller.
+
+A token verified once is kept with its Caller until its `exp` (never longer), so the gateway and every service a
+request passes through decode it once, not on every call: at most `cache_size` tokens, the least recently used
+dropped first. Refused tokens are never kept (each try is decoded and refused again)."""
 import threading
 import time
+from collections import OrderedDict
 
 import jwt
 import requests
@@ -9,18 +14,43 @@ from services.common.context import Caller
 from services.common.errors import Unauthenticated, Unavailable
 
 AUDIENCE = "otmetka-api"
+CACHE_SIZE = 4096  # verified tokens kept per process: ≈ 6 KB each with claims and token, ≈ 25 MB at most
 
 
 class TokenVerifier:
-    def __init__(self, issuer: str, audience: str = AUDIENCE, leeway: int = 10):
+    def __init__(self, issuer: str, audience: str = AUDIENCE, leeway: int = 10, cache_size: int = CACHE_SIZE,
+                 clock=time.time):
         self.issuer = issuer
         self.audience = audience
         self.leeway = leeway
+        self.cache_size = cache_size
+        self.clock = clock
         self._jwks = jwt.PyJWKClient(f"{issuer}/protocol/openid-connect/certs", cache_keys=True, lifespan=3600)
+        self._verified: OrderedDict[str, tuple[float, Caller]] = OrderedDict()  # token -> (exp, caller), LRU order
+        self._lock = threading.Lock()
 
     def verify(self, token: str) -> Caller:
         if not token:
             raise Unauthenticated()
+        now = self.clock()
+        with self._lock:
+            kept = self._verified.get(token)
+            if kept is not None:
+                if now < kept[0]:
+                    self._verified.move_to_end(token)
+                    return kept[1]
+                del self._verified[token]
+        caller = self._decode(token)
+        expires = float(caller.claims["exp"])
+        if now < expires:
+            with self._lock:
+                self._verified[token] = (expires, caller)
+                self._verified.move_to_end(token)
+                while len(self._verified) > self.cache_size:
+                    self._verified.popitem(last=False)
+        return caller
+
+    def _decode(self, token: str) -> Caller:
         try:
             key = self._jwks.get_signing_key_from_jwt(token)
             claims = jwt.decode(

@@ -12,6 +12,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 
+import sqlalchemy as sa
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
@@ -57,27 +58,50 @@ def reject(problems: domain.Problems) -> None:
 
 # --- who is calling -------------------------------------------------------------------------------
 
+def _ids(column, key) -> sa.ScalarSelect:
+    """The column's values of the rows whose `key` is the person's id, as an array (NULL when none)."""
+    return select(func.array_agg(column)).where(key == persons.c.id).scalar_subquery()
+
+
+# the caller's people in the bound school with their role grants, children and led classes, and the school's
+# status: one statement, as every call of this service and the principal of every other service's call ask it
+PRINCIPAL_ROWS = select(
+    persons.c.id, persons.c.kind, _ids(role_grants.c.role, role_grants.c.person_id).label("roles"),
+    _ids(guardianships.c.student_id, guardianships.c.guardian_id).label("children"),
+    _ids(form_classes.c.class_group_id, form_classes.c.person_id).label("led"),
+    select(schools.c.status).where(schools.c.school_id == sa.bindparam("school_id")).scalar_subquery()
+    .label("school_status"),
+).where(persons.c.subject == sa.bindparam("subject"))
+
+
+def _principal_and_status(session: Session, subject: str, school_id: str) -> tuple[Principal, str]:
+    """The caller's roles and children in the school bound to the session (empty if none), and the school's status
+    ("" when the caller is no one there)."""
+    people = session.execute(PRINCIPAL_ROWS, {"subject": subject, "school_id": school_id}).all()
+    if not people:
+        return Principal(subject=subject, school_id=school_id), ""
+    ids = [p.id for p in people]
+    roles = {role for p in people for role in p.roles or ()}
+    children = {str(child) for p in people for child in p.children or ()}
+    own = [p.id for p in people if p.kind != "guardian"]
+    led = {str(group) for p in people for group in p.led or ()}
+    principal = Principal(subject=subject, school_id=school_id, person_id=(own or ids)[0], roles=frozenset(roles),
+                          student_ids=frozenset(children) | {p.id for p in people if p.kind == "student"},
+                          form_class_group_ids=frozenset(led) if "form_teacher" in roles else frozenset())
+    return principal, people[0].school_status
+
+
 def principal_in(session: Session, subject: str, school_id: str) -> Principal:
     """The caller's roles and children in the school bound to the session (empty if none)."""
-    people = session.execute(select(persons.c.id, persons.c.kind).where(persons.c.subject == subject)).all()
-    if not people:
-        return Principal(subject=subject, school_id=school_id)
-    ids = [p.id for p in people]
-    roles = session.scalars(select(role_grants.c.role).where(role_grants.c.person_id.in_(ids))).all()
-    children = session.scalars(select(guardianships.c.student_id).where(guardianships.c.guardian_id.in_(ids))).all()
-    own = [p.id for p in people if p.kind != "guardian"]
-    led = session.scalars(select(form_classes.c.class_group_id).where(form_classes.c.person_id.in_(ids))).all()
-    return Principal(subject=subject, school_id=school_id, person_id=(own or ids)[0], roles=frozenset(roles),
-                     student_ids=frozenset(children) | {p.id for p in people if p.kind == "student"},
-                     form_class_group_ids=frozenset(led) if "form_teacher" in roles else frozenset())
+    return _principal_and_status(session, subject, school_id)[0]
 
 
 def active_principal(session: Session, caller: Caller, school_id: str) -> Principal:
     """The caller's principal; the people of a suspended school are refused (outsiders still see nothing)."""
     if caller.is_service:
         return Principal(subject=caller.subject, school_id=school_id, is_service=True)
-    principal = principal_in(session, caller.subject, school_id)
-    if principal.roles and session.scalar(select(schools.c.status)) == "suspended":
+    principal, status = _principal_and_status(session, caller.subject, school_id)
+    if principal.roles and status == "suspended":
         raise Forbidden(SUSPENDED)
     return principal
 
@@ -122,18 +146,16 @@ def _person_message(row, roles, led=(), invited=False) -> pb.Person:
 
 
 def people_of(session: Session, query) -> list[pb.Person]:
-    rows = session.execute(query).all()
-    roles = defaultdict(list)
-    grants = select(role_grants.c.person_id, role_grants.c.role).where(role_grants.c.person_id.in_([r.id for r in rows]))
-    for grant in session.execute(grants):
-        roles[grant.person_id].append(grant.role)
-    led = defaultdict(list)
-    for link in session.execute(select(form_classes).where(form_classes.c.person_id.in_([r.id for r in rows]))):
-        led[link.person_id].append(link.class_group_id)
-    pending = set(session.scalars(select(activation_codes.c.person_id).where(
-        activation_codes.c.person_id.in_([r.id for r in rows]), activation_codes.c.used_at.is_(None),
-        activation_codes.c.expires_at > func.now())))
-    return [_person_message(row, roles[row.id], led[row.id], row.id in pending) for row in rows]
+    """The cards of the persons the query selects, with their roles, led classes and whether an activation code
+    waits for them: one statement."""
+    pending = select(activation_codes.c.id).where(
+        activation_codes.c.person_id == persons.c.id, activation_codes.c.used_at.is_(None),
+        activation_codes.c.expires_at > func.now()).exists()
+    rows = session.execute(query.add_columns(_ids(role_grants.c.role, role_grants.c.person_id).label("granted"),
+                                             _ids(form_classes.c.class_group_id, form_classes.c.person_id).label("leads"),
+                                             pending.label("pending"))).all()
+    return [_person_message(row, row.granted or (), [str(group) for group in row.leads or ()], row.pending)
+            for row in rows]
 
 
 def person_card(session: Session, person_id: str, field: str = "person_id") -> pb.Person:

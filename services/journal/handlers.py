@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import bindparam, delete, literal, null, or_, select, text, union_all
+from sqlalchemy import bindparam, delete, literal, null, select, text, union_all
 from sqlalchemy.orm import Session
 
 from proto.journal.v1 import journal_pb2 as pb
@@ -35,10 +35,9 @@ from services.journal import (
     work_types,
 )
 from services.journal import student_plan_rules as plan_rules
-from services.journal.homework import message as attachment_message
 from services.journal.lesson_locks import lock_lessons
 from services.journal.school_policy import DEFAULT, JournalPolicy
-from services.journal.tables import attendance, homework_attachments, lesson_records, marks, student_homework
+from services.journal.tables import attendance, lesson_records, marks, student_homework
 
 
 @dataclass(frozen=True)
@@ -423,42 +422,3 @@ def get_lesson_record(deps: Deps, school_id: str, lesson_id: str) -> pb.LessonRe
                                              topic="", homework=""), [], [], individual)
     return record
 
-
-def get_diary(deps: Deps, school_id: str, student_id: str, date_from: str, date_to: str) -> pb.Diary:
-    """The student's lessons in the range with topics, homework, the student's marks and attendance."""
-    school_id = parse_uuid(school_id, "school_id")
-    student_id = parse_uuid(student_id, "student_id")
-    policy.require(deps.principals.resolve(school_id), "diary.read", student_id=student_id)
-    start, end = domain.diary_range(date_from, date_to)
-    class_group_id = deps.identity.class_group_of(school_id, student_id)
-    lessons = subgroups.lessons_of_student(deps.schedule, school_id, student_id, deps.schedule.list_lessons(
-        school_id, class_group_id, start.isoformat(), end.isoformat())) if class_group_id else []
-    ids = [lesson.id for lesson in lessons]
-    with deps.db.tenant_session(school_id) as session:
-        texts = {r.lesson_id: r for r in session.execute(
-            select(lesson_records.c.lesson_id, lesson_records.c.topic, lesson_records.c.homework)
-            .where(lesson_records.c.lesson_id.in_(ids)))}
-        student_marks = defaultdict(list)
-        for row in session.execute(select(marks).where(marks.c.lesson_id.in_(ids), marks.c.student_id == student_id)
-                                   .order_by(marks.c.created_at)).mappings():
-            student_marks[row["lesson_id"]].append(row)
-        statuses = dict(session.execute(select(attendance.c.lesson_id, attendance.c.status).where(
-            attendance.c.lesson_id.in_(ids), attendance.c.student_id == student_id)).all())
-        own_homework = dict(session.execute(select(student_homework.c.lesson_id, student_homework.c.homework).where(
-            student_homework.c.lesson_id.in_(ids), student_homework.c.student_id == student_id)).all())
-        files = defaultdict(list)
-        for row in session.execute(select(homework_attachments).where(
-                homework_attachments.c.lesson_id.in_(ids),
-                or_(homework_attachments.c.student_id.is_(None), homework_attachments.c.student_id == student_id))
-                .order_by(homework_attachments.c.uploaded_at)).mappings():
-            files[row["lesson_id"]].append(attachment_message(row))
-    entries = []
-    for lesson in lessons:
-        text = texts.get(lesson.id)
-        entries.append(pb.DiaryEntry(
-            lesson_id=lesson.id, date=lesson.date, lesson_number=lesson.lesson_number, subject_name=lesson.subject_name,
-            topic=text.topic if text else "", homework=text.homework if text else "",
-            marks=[messages.mark(m, lesson.date, lesson.subject_id) for m in student_marks[lesson.id]],
-            attendance=statuses.get(lesson.id, ""), individual_homework=own_homework.get(lesson.id, ""),
-            attachments=files[lesson.id]))
-    return pb.Diary(student_id=student_id, entries=entries)

@@ -5,6 +5,7 @@ from services.common import context as request_context
 from services.journal import (
     anomalies,
     attendance_corrections,
+    diary,
     domain,
     final_marks,
     grid,
@@ -51,7 +52,7 @@ class JournalServicer(journal_pb2_grpc.JournalServiceServicer):
         return plan_topics.list_lesson_topics(self.deps, request.school_id, request.lesson_id)
 
     def GetDiary(self, request, context):
-        return handlers.get_diary(self.deps, request.school_id, request.student_id, request.date_from, request.date_to)
+        return diary.get_diary(self.deps, request.school_id, request.student_id, request.date_from, request.date_to)
 
     def GetJournalPolicy(self, request, context):
         return policy_store.get_journal_policy(self.deps, request.school_id)

@@ -6,6 +6,7 @@ import uuid
 
 import grpc
 import pytest
+from sqlalchemy import event as sqlalchemy_event
 from sqlalchemy import func, select
 
 from proto.journal.v1 import journal_pb2
@@ -63,6 +64,31 @@ def test_journal_events_mark_lessons_recorded_once(schedule, school, timetable):
     with schedule.db.tenant_session(school.id) as session:
         assert sorted(session.scalars(select(tables.recorded_lessons.c.lesson_id)).all()) == sorted(
             [lesson_id, by_date["2025-09-15"].id])
+
+
+def test_a_saves_events_mark_its_lessons_in_one_statement(schedule, school, timetable):
+    _, _, by_date = timetable
+    first, second = by_date["2025-09-22"].id, by_date["2025-09-29"].id
+    events = [journal_pb2.TopicSet(lesson_id=first, topic="Дроби"), journal_pb2.HomeworkSet(lesson_id=first),
+              *(journal_pb2.MarkRecorded(mark=journal_pb2.Mark(lesson_id=first)) for _ in range(25)),
+              journal_pb2.MarkChanged(mark=journal_pb2.Mark(lesson_id=second)),
+              journal_pb2.MarkDeleted(mark=journal_pb2.Mark(lesson_id=second)),
+              journal_pb2.AttendanceRecorded(entry=journal_pb2.AttendanceEntry(lesson_id=first))]
+    consumer = IdempotentConsumer(schedule.db, tables.inbox, handlers)
+    batch = [consumer.decode(envelope(school.id, event, actor="test").SerializeToString()) for event in events]
+    statements = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):
+        statements.append(" ".join(statement.split()[:3]))
+    sqlalchemy_event.listen(schedule.db.engine, "before_cursor_execute", seen)
+    try:
+        assert consumer.apply(school.id, batch) == len(events)
+    finally:
+        sqlalchemy_event.remove(schedule.db.engine, "before_cursor_execute", seen)
+    assert statements.count("INSERT INTO recorded_lessons") == 1
+    assert consumer.apply(school.id, batch) == 0  # redelivered
+    with schedule.db.tenant_session(school.id) as session:
+        assert sorted(session.scalars(select(tables.recorded_lessons.c.lesson_id)).all()) == sorted([first, second])
 
 
 def test_a_replaced_entry_changes_later_lessons_and_keeps_recorded_ones(schedule, school, timetable):

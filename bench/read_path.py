@@ -1,0 +1,140 @@
+"""CPU of one diary read along the read path, in one process: the gateway (Flask test client, real gRPC peers) →
+the journal servicer behind the services' interceptor (token verification, request context) → its database,
+and the journal servicer alone. Tokens are signed here (RS256, the gateway's and the journal's verifier trust the
+key), the journal's peers are the integration tests' fakes (principals, a class of 26 students, a week of 30
+lessons: the answers the peer cache keeps under load), the database is the integration-test database
+otmetka_journal_it<OTMETKA_IT_DB_SUFFIX>, never the installation's. A week of realistic records (8 marks and 2
+absences a lesson) is saved first. Prints CPU (process time of both ends) and wall time per read.
+
+Usage: python -m bench.read_path [--reads 1000] [--rounds 3]
+"""
+import argparse
+import datetime as dt
+import random
+import time
+import uuid
+from concurrent import futures
+
+import grpc
+import jwt
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from gateway.app import create_app
+from gateway.peers import Peers
+from proto.journal.v1 import journal_pb2 as pb
+from proto.journal.v1 import journal_pb2_grpc
+from services.common import context
+from services.common.auth import AUDIENCE, TokenVerifier
+from services.common.grpc_server import ContextInterceptor
+from services.common.outbox import Outbox
+from services.journal import domain, handlers, tables
+from services.journal.handlers import Deps
+from services.journal.servicer import JournalServicer
+from tests.integration.journal.conftest import FakeIdentity, FakeSchedule, add_lesson
+from tests.support.grpc_harness import FakePrincipals, database
+from tests.unit.gateway.conftest import SETTINGS
+
+KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+class LocalKeys:
+    """The realm's keys as the JWKS client gives them: here the one key this run signs with."""
+
+    class Signing:
+        key = KEY.public_key()
+
+    def get_signing_key_from_jwt(self, token: str):
+        return self.Signing()
+
+
+def verifier() -> TokenVerifier:
+    checker = TokenVerifier(SETTINGS.issuer)
+    checker._jwks = LocalKeys()
+    return checker
+
+
+def signed_token(subject: str) -> str:
+    now = time.time()
+    return jwt.encode({"iss": SETTINGS.issuer, "aud": AUDIENCE, "sub": subject, "iat": int(now), "exp": now + 3600},
+                      KEY, algorithm="RS256")
+
+
+class Lessons:
+    """What add_lesson needs: the deps with the fake schedule."""
+
+    def __init__(self, deps: Deps):
+        self.deps = deps
+
+
+def recorded_week(deps: Deps, token: str) -> tuple[str, list[str], dt.date]:
+    """A school with a class of 26 students and its last six days' 30 lessons recorded."""
+    rng = random.Random(1)
+    school, group, teacher = (str(uuid.uuid4()) for _ in range(3))
+    students = [str(uuid.uuid4()) for _ in range(26)]
+    deps.identity.classes[group] = set(students)
+    start = domain.school_today(handlers.DEFAULT.zone) - dt.timedelta(days=6)  # all past, still open
+    lessons = [add_lesson(Lessons(deps), school, group, teacher, start + dt.timedelta(days=day), lesson_number=n)
+               for day in range(5) for n in range(1, 7)]
+    deps.principals.grant(school, "subject_teacher", person_id=teacher, subject="bench")
+    bound = context.bind(verifier().verify(token))
+    try:
+        for lesson in lessons:
+            marks = [domain.MarkInput(s, rng.choice("2345"), "classwork", "") for s in rng.sample(students, 8)]
+            absent = [domain.AttendanceInput(s, "ill") for s in rng.sample(students, 2)]
+            handlers.save_lesson(deps, school, lesson.id, "Тема", "№ 1", marks, absent, "Перенос", "127.0.0.1")
+    finally:
+        context.reset(bound)
+    deps.principals.grant(school, "deputy_head", person_id=str(uuid.uuid4()), subject="bench")
+    return school, students, start
+
+
+def per_read(reads: int, read) -> str:
+    cpu, wall = time.process_time(), time.perf_counter()
+    for i in range(reads):
+        read(i)
+    return (f"{(time.process_time() - cpu) / reads * 1000:.2f} ms CPU, "
+            f"{(time.perf_counter() - wall) / reads * 1000:.2f} ms wall per read")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reads", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    token = signed_token("bench")
+    with database("journal") as db:
+        deps = Deps(db, Outbox("journal", tables.outbox), FakePrincipals(), FakeSchedule(), FakeIdentity())
+        school, students, start = recorded_week(deps, token)
+        week = dict(date_from=start.isoformat(), date_to=(start + dt.timedelta(days=6)).isoformat())
+        server = grpc.server(futures.ThreadPoolExecutor(max_workers=4), interceptors=[ContextInterceptor(verifier())])
+        servicer = JournalServicer(deps)
+        journal_pb2_grpc.add_JournalServiceServicer_to_server(servicer, server)
+        port = server.add_insecure_port("127.0.0.1:0")
+        server.start()
+        try:
+            app = create_app(SETTINGS, verifier=verifier(),
+                             peers=Peers({**SETTINGS.peers, "journal": f"127.0.0.1:{port}"}))
+            client = app.test_client()
+            headers = {"Authorization": f"Bearer {token}"}
+            query = f"from={week['date_from']}&to={week['date_to']}"
+            urls = [f"/api/v1/schools/{school}/students/{s}/diary?{query}" for s in students]
+            first = client.get(urls[0], headers=headers)
+            assert first.status_code == 200, first.json
+            print(f"a week: {len(first.json['entries'])} lessons, "
+                  f"{sum(len(e['marks']) for e in first.json['entries'])} marks of the first student")
+            for _ in range(args.rounds):
+                print("gateway + journal:", per_read(args.reads, lambda i: client.get(urls[i % 26], headers=headers)))
+            requests = [pb.GetDiaryRequest(school_id=school, student_id=s, **week) for s in students]
+            bound = context.bind(verifier().verify(token))
+            try:
+                for _ in range(args.rounds):
+                    print("journal servicer alone:", per_read(args.reads, lambda i: servicer.GetDiary(
+                        requests[i % 26], None)))
+            finally:
+                context.reset(bound)
+        finally:
+            server.stop(0)
+
+
+if __name__ == "__main__":
+    main()
