@@ -50,13 +50,15 @@ def screenshot(page: Page, name: str) -> None:
 
 def sign_in_at_keycloak(page: Page, username: str, password: str) -> None:
     """Keycloak's login form; with Organizations enabled it may ask for the username first and the
-    password on a second page."""
+    password on a second page. Returns once the browser is back on the gateway, signed in."""
     page.locator("#username").fill(username)
     password_field = page.locator("#password")
     if not password_field.is_visible():
         page.locator("#kc-login").click()
     password_field.fill(password)
     page.locator("#kc-login").click()
+    # back on the gateway, past its callback: a navigation started before then would cancel the sign-in
+    page.wait_for_url(lambda url: url.startswith(f"{BASE}/") and "/auth/callback" not in url, timeout=30_000)
 
 
 def test_teacher_fills_in_a_past_lesson_and_the_guardian_reads_it_in_the_diary(school, new_page):
