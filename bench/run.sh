@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole benchmark, about 3.5 minutes (plus loading the town once, ~10 minutes) against 127.0.0.1 only: seed (once per size), the trivial gunicorn
 # baseline, the mixed load with the mark->summary probe, the pgbench baseline, the ratios.
-# Knobs: BENCH_SIZE (town), BENCH_DAYS (2, days of lessons the loader saves), BENCH_THREADS (8), BENCH_SECONDS (60).
+# Knobs: BENCH_SIZE (town), BENCH_DAYS (2, days of lessons the loader saves), BENCH_THREADS (8), BENCH_SECONDS (60),
+# BENCH_RATES ("30 60 90 120": open-loop rates of the target mix), BENCH_CLASSES (0 = all; a city: e.g. 400).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -26,4 +27,11 @@ wait $CPU
 $PY -m bench.load --size "$SIZE" --threads "$THREADS" --seconds 30 --mix save=1 --label saves-only
 $PY -m bench.load --size "$SIZE" --threads "$THREADS" --seconds 30 --mix diary=1 --label diary-only
 $PY -m bench.pg_baseline --clients "$THREADS" --seconds 20 --fsync-cluster
+# the issue's target mix (a save for every two diary reads; the target is 100 + 200 a second) as an open loop at
+# rising rates, each 30 s, acting in a sample of classes across the size (BENCH_CLASSES, 0 = all)
+rm -f "$BENCH_DIR"/results-target-*.json
+for RATE in ${BENCH_RATES:-30 60 90 120}; do
+  $PY -m bench.load --size "$SIZE" --mix save=1,diary=2 --rate "$RATE" --threads 64 --seconds 30 \
+    --classes "${BENCH_CLASSES:-0}" --label "target-$RATE"
+done
 $PY -m bench.report --size "$SIZE"
