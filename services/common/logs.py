@@ -38,3 +38,5 @@ def setup(service: str, level: str = "INFO") -> None:
     root.setLevel(level)
     for noisy in ("kafka", "urllib3"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # "Task … ran for 0.2s (>0.100s threshold)": kafka-python timing its own poll loop, said whenever the CPU is busy
+    logging.getLogger("kafka.net.selector").setLevel(logging.ERROR)
