@@ -38,7 +38,8 @@ def _value(table: Table, name: str, source: str) -> str:
     if isinstance(column.type, JSONB):
         return f"CAST({source} AS JSONB)"
     if isinstance(column.type, ARRAY):
-        return f"CAST(ARRAY(SELECT jsonb_array_elements_text(CAST({source} AS JSONB))) AS {column.type.compile(DIALECT)})"
+        array = f"CAST(ARRAY(SELECT jsonb_array_elements_text(CAST({source} AS JSONB))) AS {column.type.compile(DIALECT)})"
+        return f"CASE WHEN {source} IS NULL THEN NULL ELSE {array} END"
     return source
 
 
@@ -53,16 +54,26 @@ def select_given(table: Table, names: Iterable[str], same: Iterable[str] = ()) -
 
 
 def parameters(table: Table, rows: list[dict], names: Iterable[str], same: Iterable[str] = ()) -> dict:
-    """One array of values per column, one value for the columns `same` (JSON and array columns as JSON text;
-    None stays NULL)."""
+    """One array of values per column, one value for the columns `same` (JSON and array columns as JSON text; None
+    is JSON null in a JSONB column, as SQLAlchemy's own JSONB binding sends it, and NULL elsewhere)."""
     result = {}
     same = set(same)
     for name in names:
         values = [row[name] for row in rows[:1]] if name in same else [row[name] for row in rows]
-        if _as_json(table.c[name]):
+        column = table.c[name]
+        if isinstance(column.type, JSONB):
+            values = [json.dumps(v, ensure_ascii=False) for v in values]
+        elif isinstance(column.type, ARRAY):
             values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
         result[name] = values[0] if name in same else values
     return result
+
+
+def _equal(a, b) -> bool:
+    """Equal as stored: 1, True and 1.0 are equal in Python but not in a JSON column."""
+    if isinstance(a, dict | list) or isinstance(b, dict | list):
+        return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+    return type(a) is type(b) and a == b
 
 
 @functools.cache
@@ -77,7 +88,7 @@ def insert(session: Session, table: Table, rows: list[dict]) -> None:
         chunk = rows[start:start + CHUNK]
         names = tuple(chunk[0])
         first = chunk[0]
-        same = frozenset(name for name in names if len(chunk) > 1 and all(row[name] == first[name] for row in chunk))
+        same = frozenset(name for name in names if len(chunk) > 1 and all(_equal(row[name], first[name]) for row in chunk))
         if len(same) == len(names):  # equal rows: unnest needs one array at least
             same = frozenset()
         session.execute(_insert(table, names, same), parameters(table, chunk, names, same))

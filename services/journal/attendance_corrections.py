@@ -14,6 +14,7 @@ from services.common.db import parse_uuid
 from services.journal import attendance_rules as rules
 from services.journal import closed_years, domain, ledger, policy_store, subgroups
 from services.journal.anomalies import day_range
+from services.journal.lesson_locks import lock_lessons
 from services.journal.tables import attendance, lesson_records
 
 if TYPE_CHECKING:
@@ -34,7 +35,9 @@ def correct_attendance(deps: Deps, school_id: str, lesson_id: str, student_id: s
     domain.check_lesson_recordable(lesson.status, lesson.year_closed)
     now = dt.datetime.now(dt.UTC)
     with deps.db.tenant_session(school_id) as session:
-        closed_years.require_open(session, school_id, "lesson_id", class_group_id=lesson.class_group_id)
+        # the closed years (shared), then the lesson: a save of the lesson reads its attendance, one writer at a time
+        lock_lessons(session, [lesson.id], school_id)
+        closed_years.load(session, school_id, locked=True).require_open("lesson_id", class_group_id=lesson.class_group_id)
         settings = policy_store.load(session)
         today = domain.school_today(settings.zone)
         document = rules.document_date(document_date, today)

@@ -21,8 +21,25 @@ def test_json_and_array_columns_travel_as_json_text_and_equal_columns_as_one_val
             dict(actor_roles=["subject_teacher"], old_value=None, occurred_at=NOW)]
     names = ("actor_roles", "old_value", "occurred_at")
     assert row_arrays.parameters(ledger, rows, names, same={"actor_roles", "occurred_at"}) == {
-        "actor_roles": '["subject_teacher"]', "old_value": ['{"value": "5"}', None], "occurred_at": NOW}
+        "actor_roles": '["subject_teacher"]', "old_value": ['{"value": "5"}', 'null'], "occurred_at": NOW}
     sql = row_arrays.select_given(ledger, names, same={"actor_roles", "occurred_at"})
-    assert sql == ("SELECT CAST(ARRAY(SELECT jsonb_array_elements_text(CAST(CAST(:actor_roles AS TEXT) AS JSONB))) "
-                   "AS TEXT[]), CAST(old_value AS JSONB), CAST(:occurred_at AS TIMESTAMP WITH TIME ZONE) "
+    assert sql == ("SELECT CASE WHEN CAST(:actor_roles AS TEXT) IS NULL THEN NULL ELSE CAST(ARRAY(SELECT "
+                   "jsonb_array_elements_text(CAST(CAST(:actor_roles AS TEXT) AS JSONB))) AS TEXT[]) END, "
+                   "CAST(old_value AS JSONB), CAST(:occurred_at AS TIMESTAMP WITH TIME ZONE) "
                    "FROM unnest(CAST(:old_value AS TEXT[])) AS given(old_value)")
+
+
+def test_values_equal_in_python_but_not_as_stored_are_not_collapsed_into_one():
+    sent = []
+
+    class Session:
+        def execute(self, statement, params):
+            sent.append(params)
+
+    rows = [dict(old_value=None, new_value=value, late=flag) for value, flag in
+            (({"v": 1}, True), ({"v": True}, 1), ({"v": 1.0}, 1))]
+    row_arrays.insert(Session(), ledger, rows)
+    [params] = sent
+    assert params["new_value"] == ['{"v": 1}', '{"v": true}', '{"v": 1.0}']
+    assert params["late"] == [True, 1, 1]
+    assert params["old_value"] == "null"  # JSON null in every row, as SQLAlchemy's JSONB binding sends None
