@@ -8,6 +8,7 @@ who do not use Gosuslugi), and enables a login that was locked.
 """
 import contextlib
 import datetime as dt
+import math
 from collections.abc import Iterator
 
 from sqlalchemy import delete, func, insert, select, update
@@ -17,7 +18,7 @@ from proto.identity.v1 import identity_pb2 as pb
 from services.common import context
 from services.common.context import Caller
 from services.common.db import Database, parse_uuid
-from services.common.errors import Conflict, FailedPrecondition, Forbidden, Invalid, NotFound
+from services.common.errors import Conflict, FailedPrecondition, Forbidden, Invalid, NotFound, TooManyRequests
 from services.common.outbox import Outbox
 from services.common.policy import MANAGERS, Principal, allowed, require
 from services.identity import activation, audit
@@ -48,7 +49,7 @@ MANAGER_RESET = "код для учётной записи руководите�
 MAX_FAILURES = 50
 LOCKOUT = dt.timedelta(minutes=15)
 TOO_MANY = ("Слишком много попыток ввести неверный код. Ввод кода с этого адреса временно заблокирован: "
-            "попробуйте снова через 15 минут или попросите в школе новый код")
+            "попробуйте снова через {minutes} мин. или попросите в школе новый код")
 
 
 def _class_people(session: Session, class_group_id: str) -> list:
@@ -155,13 +156,17 @@ def _consuming(db: Database, code: str) -> Iterator[tuple[Session, object, objec
 
 
 def _refuse_when_locked(session: Session, address: str) -> None:
-    """Refuses an address with MAX_FAILURES failed attempts within LOCKOUT (older attempts are dropped)."""
-    since = dt.datetime.now(dt.UTC) - LOCKOUT
-    session.execute(delete(activation_attempts).where(activation_attempts.c.failed_at < since))
-    failures = session.scalar(select(func.count()).select_from(activation_attempts).where(
-        activation_attempts.c.client_address == address))
-    if failures >= MAX_FAILURES:
-        raise FailedPrecondition(TOO_MANY, {"code": "слишком много неверных попыток"})
+    """Refuses an address with MAX_FAILURES failed attempts within LOCKOUT (older attempts are dropped), telling
+    it when the lock lifts: when the MAX_FAILURES-th most recent failure is LOCKOUT old."""
+    now = dt.datetime.now(dt.UTC)
+    session.execute(delete(activation_attempts).where(activation_attempts.c.failed_at < now - LOCKOUT))
+    counted = session.scalar(select(activation_attempts.c.failed_at)
+                             .where(activation_attempts.c.client_address == address)
+                             .order_by(activation_attempts.c.failed_at.desc()).offset(MAX_FAILURES - 1).limit(1))
+    if counted is not None:
+        seconds = max(1, math.ceil((counted + LOCKOUT - now).total_seconds()))
+        raise TooManyRequests(TOO_MANY.format(minutes=math.ceil(seconds / 60)),
+                              {"code": "слишком много неверных попыток"}, retry_after=seconds)
 
 
 def _activated(session: Session, outbox: Outbox, row, person, subject: str, username: str, action: str) -> None:
