@@ -73,7 +73,7 @@ def _in_led_class(session: Session, principal: Principal, person) -> bool:
         select(persons.c.id).where(persons.c.id.in_(children), led).limit(1)) is not None
 
 
-def issue_activation(db: Database, caller: Caller, school_id: str, person_ids: list[str],
+def issue_activation(db: Database, key: activation.CodeKey, caller: Caller, school_id: str, person_ids: list[str],
                      class_group_id: str) -> pb.IssueActivationResponse:
     """Codes for the people named, or for a class (its students and their guardians without a login)."""
     with db.tenant_session(school_id) as session:
@@ -102,7 +102,8 @@ def issue_activation(db: Database, caller: Caller, school_id: str, person_ids: l
             names = ", ".join(PersonName(p.last_name, p.first_name).full for p in people if p.subject in shared)
             raise FailedPrecondition(f"{names}: {SHARED}", {"person_ids": SHARED})
         now = dt.datetime.now(dt.UTC)
-        return pb.IssueActivationResponse(slips=[activation.issue(session, school_id, p, caller.subject, now) for p in people])
+        return pb.IssueActivationResponse(slips=[activation.issue(session, key, school_id, p, caller.subject, now)
+                                                 for p in people])
 
 
 def login_roles(session: Session, people) -> set[str]:
@@ -129,14 +130,14 @@ def _still_issuable(db: Database, session: Session, row, person) -> None:
 
 
 @contextlib.contextmanager
-def _consuming(db: Database, code: str) -> Iterator[tuple[Session, object, object, object]]:
+def _consuming(db: Database, key: activation.CodeKey, code: str) -> Iterator[tuple[Session, object, object, object]]:
     """A tenant transaction holding the code's row (locked, unused, unexpired), its person and school; the
     code is marked used when the block commits."""
     address = context.client_address()
     with db.system_session() as session:
         _refuse_when_locked(session, address)
         found = session.execute(select(activation_codes.c.id, activation_codes.c.school_id)
-                                .where(activation_codes.c.code_hash == activation.code_hash(code))).first()
+                                .where(activation_codes.c.code_hash.in_(key.lookups(code)))).first()
         if found is None or not activation.well_formed(code):
             session.execute(insert(activation_attempts).values(client_address=address))
     if found is None or not activation.well_formed(code):
@@ -178,13 +179,13 @@ def _activated(session: Session, outbox: Outbox, row, person, subject: str, user
     audit.record(session, row.school_id, action, person.id, username=username)
 
 
-def activate_account(db: Database, outbox: Outbox, accounts: KeycloakAccounts, code: str,
+def activate_account(db: Database, outbox: Outbox, accounts: KeycloakAccounts, key: activation.CodeKey, code: str,
                      password: str) -> pb.ActivateAccountResponse:
     """Consumes a code: sets the password of the person's login (creating it if needed)."""
     problem = activation.password_problem(password)
     if problem:
         raise Invalid("password", problem)
-    with Compensation() as undo, _consuming(db, code) as (session, row, person, school):
+    with Compensation() as undo, _consuming(db, key, code) as (session, row, person, school):
         subject, username = person.subject, person.username or row.username
         _still_issuable(db, session, row, person)
         if subject:
@@ -199,11 +200,11 @@ def activate_account(db: Database, outbox: Outbox, accounts: KeycloakAccounts, c
     return pb.ActivateAccountResponse(username=username, school_short_name=school.short_name)
 
 
-def claim_activation(db: Database, outbox: Outbox, accounts: KeycloakAccounts, caller: Caller,
-                     code: str) -> pb.ActivateAccountResponse:
+def claim_activation(db: Database, outbox: Outbox, accounts: KeycloakAccounts, key: activation.CodeKey,
+                     caller: Caller, code: str) -> pb.ActivateAccountResponse:
     """Consumes a code for the caller's own login: the person record joins the login the caller already
     has (in another school, or through Gosuslugi), so one person keeps one account."""
-    with _consuming(db, code) as (session, row, person, school):
+    with _consuming(db, key, code) as (session, row, person, school):
         if person.subject not in (None, caller.subject):
             raise Conflict("Эта карточка уже связана с другой учётной записью. Обратитесь в школу.")
         accounts.join_organization(caller.subject, school.organization_id)
