@@ -76,3 +76,17 @@ def test_a_running_job_beats_through_a_long_step_and_is_not_reaped(identity, sch
     finally:
         release.set()
     assert wait_for(identity, school, started.id).status == "done"
+
+
+def test_the_reaper_runs_as_a_worker_from_the_start(identity, school):
+    dead = job(identity, school, beat_ago=job_reaper.STALE + dt.timedelta(minutes=1))
+    reaper = job_reaper.JobReaper(identity.db)
+    reaper.start()
+    try:
+        deadline = time.monotonic() + 10
+        while get(identity, school, dead).status == "running" and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert get(identity, school, dead).status == "failed"
+    finally:
+        reaper.stop()
+    assert not reaper.is_alive()
