@@ -10,17 +10,17 @@
 /activate is open to anyone: the code is the secret. A visitor who is logged in may instead add the
 code's person record to their own login (one account in several schools). A JSON POST to /activate does the same for
 scripts ({"code", "password"}; no token and no cookie, so no CSRF; errors in the API's JSON shape)."""
-from flask import Blueprint, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, jsonify, make_response, redirect, render_template, request, url_for
 
 from gateway.auth import login_required, session_token
 from gateway.csrf import check_csrf
-from gateway.errors import BadRequest, error_response, http_status
+from gateway.errors import BadRequest, error_response, http_status, retry
 from gateway.pages import ROLE_NAMES, call
 from gateway.schema import obj, string, validate
 from gateway.wiring import wiring
 from proto.identity.v1 import identity_pb2
 from proto.schedule.v1 import schedule_pb2
-from services.common.errors import DomainError
+from services.common.errors import DomainError, TooManyRequests
 
 bp = Blueprint("console", __name__)
 ACTIVATION_BODY = obj({"code": string(), "password": string()})
@@ -55,8 +55,9 @@ def activate():
         else:
             done = _activate(code, password)
     except DomainError as error:
-        return render_template("console_activate.html", code=code, error=error, fields=error.fields,
-                               logged_in=bool(token)), 422
+        page = render_template("console_activate.html", code=code, error=error, fields=error.fields,
+                               logged_in=bool(token))
+        return retry(make_response(page, http_status(error) if isinstance(error, TooManyRequests) else 422), error)
     return render_template("console_activated.html", done=done)
 
 

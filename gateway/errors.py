@@ -1,7 +1,7 @@
 """The one error shape of the REST API, {"error": {"code", "message", "fields"}}, and the mapping of
 domain (gRPC) errors to HTTP status codes."""
 import grpc
-from flask import jsonify, render_template
+from flask import jsonify, make_response, render_template
 
 from services.common.errors import DomainError
 
@@ -12,6 +12,7 @@ HTTP_STATUS = {
     grpc.StatusCode.FAILED_PRECONDITION: 409,
     grpc.StatusCode.PERMISSION_DENIED: 403,
     grpc.StatusCode.UNAUTHENTICATED: 401,
+    grpc.StatusCode.RESOURCE_EXHAUSTED: 429,
     grpc.StatusCode.UNAVAILABLE: 503,
     grpc.StatusCode.DEADLINE_EXCEEDED: 503,
 }
@@ -40,9 +41,18 @@ def error_response(error: DomainError):
     response.status_code = http_status(error)
     if response.status_code == 401:
         response.headers["WWW-Authenticate"] = "Bearer"
+    retry(response, error)
+    return response
+
+
+def retry(response, error: DomainError):
+    """A Retry-After header (seconds) on a refusal that says when the limit lifts."""
+    if getattr(error, "retry_after", None) is not None:
+        response.headers["Retry-After"] = str(error.retry_after)
     return response
 
 
 def error_page(error: DomainError, title: str = "Ошибка", status: int | None = None):
     """The same error for a person in the browser: a Russian page with the right status."""
-    return render_template("error.html", title=title, error=error), status or http_status(error)
+    return retry(make_response(render_template("error.html", title=title, error=error), status or http_status(error)),
+                 error)

@@ -20,12 +20,20 @@ from services import topology
 READY_TIMEOUT = 60.0
 
 
+# secret -> random bytes; one added later is appended to an existing file on the next start
+APP_SECRETS = {"OTMETKA_GATEWAY_SESSION_SECRET": 32,
+               "OTMETKA_ACTIVATION_KEY": 36}  # identity's HMAC key for activation codes: keep it, or codes die
+
+
 def ensure_app_secrets() -> None:
     """Development secrets of our own processes, generated on first start, never printed."""
     path = topology.state_dir() / "app-secrets.env"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"OTMETKA_GATEWAY_SESSION_SECRET={secrets.token_urlsafe(32)}\n")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    have = topology.read_env_file(path) if path.exists() else {}
+    missing = [name for name in APP_SECRETS if name not in have]
+    if missing:
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600), "a") as file:
+            file.writelines(f"{name}={secrets.token_urlsafe(APP_SECRETS[name])}\n" for name in missing)
         path.chmod(0o600)
     signing = topology.state_dir() / "signing"
     if not (signing / "archive-cert.pem").exists():

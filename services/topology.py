@@ -65,6 +65,8 @@ def process_env(stack: dict[str, str]) -> dict[str, str]:
         "OTMETKA_SERVICES_CLIENT_SECRET": stack["OTMETKA_SERVICES_CLIENT_SECRET"],
         "OTMETKA_IDENTITY_CLIENT_ID": "otmetka-identity",  # the only client allowed to administer accounts
         "OTMETKA_IDENTITY_CLIENT_SECRET": stack["OTMETKA_IDENTITY_CLIENT_SECRET"],
+        # identity's key for activation codes (the launcher makes it); without it identity refuses to start
+        "OTMETKA_ACTIVATION_KEY": stack.get("OTMETKA_ACTIVATION_KEY", ""),
         "OTMETKA_MINIO_ENDPOINT": stack["OTMETKA_MINIO_ENDPOINT"],
         "OTMETKA_MINIO_ACCESS_KEY": stack["OTMETKA_MINIO_ROOT_USER"],
         "OTMETKA_MINIO_SECRET_KEY": stack["OTMETKA_MINIO_ROOT_PASSWORD"],

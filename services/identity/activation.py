@@ -1,8 +1,10 @@
 """One-time activation codes: a printable code (also the secret of an activation link), its normal form,
-the hash that is all the database keeps, issuing one for a person; the local password check before
+the keyed hash that is all the database keeps, issuing one for a person; the local password check before
 Keycloak's own policy."""
+import dataclasses
 import datetime as dt
 import hashlib
+import hmac
 import re
 import secrets
 import uuid
@@ -12,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from proto.identity.v1 import identity_pb2 as pb
 from services.common.errors import Invalid
+from services.common.settings import SettingsError, env
 from services.identity import audit, domain
 from services.identity.domain import PersonName
 from services.identity.tables import activation_codes
@@ -35,8 +38,34 @@ def normalized(code: str) -> str:
     return re.sub(r"[\s\-]", "", code or "").upper()
 
 
-def code_hash(code: str) -> str:
+def legacy_hash(code: str) -> str:
+    """How codes issued before CodeKey were stored (plain SHA-256): found until they expire, never written."""
     return hashlib.sha256(normalized(code).encode()).hexdigest()
+
+
+@dataclasses.dataclass(frozen=True)
+class CodeKey:
+    """The installation's secret for activation codes (OTMETKA_ACTIVATION_KEY, kept outside the database):
+    a code is stored as HMAC-SHA256 under it, so a stolen database alone cannot be searched for codes.
+    Replacing the key invalidates every code not yet used."""
+
+    secret: bytes = dataclasses.field(repr=False)
+    MIN_LENGTH = 32
+
+    def __post_init__(self):
+        if len(self.secret) < self.MIN_LENGTH:
+            raise SettingsError(f"OTMETKA_ACTIVATION_KEY must be at least {self.MIN_LENGTH} characters")
+
+    @classmethod
+    def from_env(cls) -> "CodeKey":
+        return cls(env("OTMETKA_ACTIVATION_KEY").encode())
+
+    def code_hash(self, code: str) -> str:
+        return hmac.new(self.secret, normalized(code).encode(), hashlib.sha256).hexdigest()
+
+    def lookups(self, code: str) -> tuple[str, str]:
+        """The stored forms a code may have: keyed, and SHA-256 for codes issued before the key."""
+        return self.code_hash(code), legacy_hash(code)
 
 
 def well_formed(code: str) -> bool:
@@ -55,7 +84,8 @@ def password_problem(password: str) -> str | None:
     return None
 
 
-def issue(session: Session, school_id: str, person, issued_by: str, now: dt.datetime) -> pb.ActivationSlip:
+def issue(session: Session, key: CodeKey, school_id: str, person, issued_by: str,
+          now: dt.datetime) -> pb.ActivationSlip:
     """A new code for the person (their unused codes are dropped); the caller's transaction commits it."""
     if (person.username or "").startswith("esia."):
         raise Invalid("person_ids", f"{PersonName(person.last_name, person.first_name).full} {FEDERATED}")
@@ -64,7 +94,7 @@ def issue(session: Session, school_id: str, person, issued_by: str, now: dt.date
     session.execute(delete(activation_codes).where(activation_codes.c.person_id == person.id,
                                                    activation_codes.c.used_at.is_(None)))
     session.execute(insert(activation_codes).values(
-        id=str(uuid.uuid4()), school_id=school_id, person_id=person.id, code_hash=code_hash(code),
+        id=str(uuid.uuid4()), school_id=school_id, person_id=person.id, code_hash=key.code_hash(code),
         username=username, issued_by=issued_by, issued_at=now, expires_at=expires_at))
     audit.record(session, school_id, "activation.issue", person.id, username=username,
                  expires_at=expires_at.isoformat())

@@ -8,6 +8,7 @@ who do not use Gosuslugi), and enables a login that was locked.
 """
 import contextlib
 import datetime as dt
+import math
 from collections.abc import Iterator
 
 from sqlalchemy import delete, func, insert, select, update
@@ -17,7 +18,7 @@ from proto.identity.v1 import identity_pb2 as pb
 from services.common import context
 from services.common.context import Caller
 from services.common.db import Database, parse_uuid
-from services.common.errors import Conflict, FailedPrecondition, Forbidden, Invalid, NotFound
+from services.common.errors import Conflict, FailedPrecondition, Forbidden, Invalid, NotFound, TooManyRequests
 from services.common.outbox import Outbox
 from services.common.policy import MANAGERS, Principal, allowed, require
 from services.identity import activation, audit
@@ -48,7 +49,7 @@ MANAGER_RESET = "код для учётной записи руководите�
 MAX_FAILURES = 50
 LOCKOUT = dt.timedelta(minutes=15)
 TOO_MANY = ("Слишком много попыток ввести неверный код. Ввод кода с этого адреса временно заблокирован: "
-            "попробуйте снова через 15 минут или попросите в школе новый код")
+            "попробуйте снова через {minutes} мин. или попросите в школе новый код")
 
 
 def _class_people(session: Session, class_group_id: str) -> list:
@@ -72,7 +73,7 @@ def _in_led_class(session: Session, principal: Principal, person) -> bool:
         select(persons.c.id).where(persons.c.id.in_(children), led).limit(1)) is not None
 
 
-def issue_activation(db: Database, caller: Caller, school_id: str, person_ids: list[str],
+def issue_activation(db: Database, key: activation.CodeKey, caller: Caller, school_id: str, person_ids: list[str],
                      class_group_id: str) -> pb.IssueActivationResponse:
     """Codes for the people named, or for a class (its students and their guardians without a login)."""
     with db.tenant_session(school_id) as session:
@@ -101,7 +102,8 @@ def issue_activation(db: Database, caller: Caller, school_id: str, person_ids: l
             names = ", ".join(PersonName(p.last_name, p.first_name).full for p in people if p.subject in shared)
             raise FailedPrecondition(f"{names}: {SHARED}", {"person_ids": SHARED})
         now = dt.datetime.now(dt.UTC)
-        return pb.IssueActivationResponse(slips=[activation.issue(session, school_id, p, caller.subject, now) for p in people])
+        return pb.IssueActivationResponse(slips=[activation.issue(session, key, school_id, p, caller.subject, now)
+                                                 for p in people])
 
 
 def login_roles(session: Session, people) -> set[str]:
@@ -128,14 +130,14 @@ def _still_issuable(db: Database, session: Session, row, person) -> None:
 
 
 @contextlib.contextmanager
-def _consuming(db: Database, code: str) -> Iterator[tuple[Session, object, object, object]]:
+def _consuming(db: Database, key: activation.CodeKey, code: str) -> Iterator[tuple[Session, object, object, object]]:
     """A tenant transaction holding the code's row (locked, unused, unexpired), its person and school; the
     code is marked used when the block commits."""
     address = context.client_address()
     with db.system_session() as session:
         _refuse_when_locked(session, address)
         found = session.execute(select(activation_codes.c.id, activation_codes.c.school_id)
-                                .where(activation_codes.c.code_hash == activation.code_hash(code))).first()
+                                .where(activation_codes.c.code_hash.in_(key.lookups(code)))).first()
         if found is None or not activation.well_formed(code):
             session.execute(insert(activation_attempts).values(client_address=address))
     if found is None or not activation.well_formed(code):
@@ -155,13 +157,17 @@ def _consuming(db: Database, code: str) -> Iterator[tuple[Session, object, objec
 
 
 def _refuse_when_locked(session: Session, address: str) -> None:
-    """Refuses an address with MAX_FAILURES failed attempts within LOCKOUT (older attempts are dropped)."""
-    since = dt.datetime.now(dt.UTC) - LOCKOUT
-    session.execute(delete(activation_attempts).where(activation_attempts.c.failed_at < since))
-    failures = session.scalar(select(func.count()).select_from(activation_attempts).where(
-        activation_attempts.c.client_address == address))
-    if failures >= MAX_FAILURES:
-        raise FailedPrecondition(TOO_MANY, {"code": "слишком много неверных попыток"})
+    """Refuses an address with MAX_FAILURES failed attempts within LOCKOUT (older attempts are dropped), telling
+    it when the lock lifts: when the MAX_FAILURES-th most recent failure is LOCKOUT old."""
+    now = dt.datetime.now(dt.UTC)
+    session.execute(delete(activation_attempts).where(activation_attempts.c.failed_at < now - LOCKOUT))
+    counted = session.scalar(select(activation_attempts.c.failed_at)
+                             .where(activation_attempts.c.client_address == address)
+                             .order_by(activation_attempts.c.failed_at.desc()).offset(MAX_FAILURES - 1).limit(1))
+    if counted is not None:
+        seconds = max(1, math.ceil((counted + LOCKOUT - now).total_seconds()))
+        raise TooManyRequests(TOO_MANY.format(minutes=math.ceil(seconds / 60)),
+                              {"code": "слишком много неверных попыток"}, retry_after=seconds)
 
 
 def _activated(session: Session, outbox: Outbox, row, person, subject: str, username: str, action: str) -> None:
@@ -173,13 +179,13 @@ def _activated(session: Session, outbox: Outbox, row, person, subject: str, user
     audit.record(session, row.school_id, action, person.id, username=username)
 
 
-def activate_account(db: Database, outbox: Outbox, accounts: KeycloakAccounts, code: str,
+def activate_account(db: Database, outbox: Outbox, accounts: KeycloakAccounts, key: activation.CodeKey, code: str,
                      password: str) -> pb.ActivateAccountResponse:
     """Consumes a code: sets the password of the person's login (creating it if needed)."""
     problem = activation.password_problem(password)
     if problem:
         raise Invalid("password", problem)
-    with Compensation() as undo, _consuming(db, code) as (session, row, person, school):
+    with Compensation() as undo, _consuming(db, key, code) as (session, row, person, school):
         subject, username = person.subject, person.username or row.username
         _still_issuable(db, session, row, person)
         if subject:
@@ -194,11 +200,11 @@ def activate_account(db: Database, outbox: Outbox, accounts: KeycloakAccounts, c
     return pb.ActivateAccountResponse(username=username, school_short_name=school.short_name)
 
 
-def claim_activation(db: Database, outbox: Outbox, accounts: KeycloakAccounts, caller: Caller,
-                     code: str) -> pb.ActivateAccountResponse:
+def claim_activation(db: Database, outbox: Outbox, accounts: KeycloakAccounts, key: activation.CodeKey,
+                     caller: Caller, code: str) -> pb.ActivateAccountResponse:
     """Consumes a code for the caller's own login: the person record joins the login the caller already
     has (in another school, or through Gosuslugi), so one person keeps one account."""
-    with _consuming(db, code) as (session, row, person, school):
+    with _consuming(db, key, code) as (session, row, person, school):
         if person.subject not in (None, caller.subject):
             raise Conflict("Эта карточка уже связана с другой учётной записью. Обратитесь в школу.")
         accounts.join_organization(caller.subject, school.organization_id)

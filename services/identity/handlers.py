@@ -235,8 +235,8 @@ def _add_person(session: Session, outbox: Outbox, school_id: str, person_id: str
     return message
 
 
-def onboard_school(db: Database, outbox: Outbox, accounts: KeycloakAccounts, caller: Caller, card: SchoolCard,
-                   admin_name: PersonName, admin_email: str) -> pb.OnboardSchoolResponse:
+def onboard_school(db: Database, outbox: Outbox, accounts: KeycloakAccounts, key: activation.CodeKey, caller: Caller,
+                   card: SchoolCard, admin_name: PersonName, admin_email: str) -> pb.OnboardSchoolResponse:
     """A new school with its card: its Keycloak organization, its first administrator (a login without a
     password, the person record and a one-time activation code for the activation link)."""
     if OPERATOR not in caller.realm_roles:
@@ -266,14 +266,15 @@ def onboard_school(db: Database, outbox: Outbox, accounts: KeycloakAccounts, cal
             audit.record(session, school_id, "school.onboard", school_id, short_name=short_name, admin_id=admin_id,
                          admin_username=username)
             admin_row = session.execute(select(persons).where(persons.c.id == admin_id)).one()
-            slip = activation.issue(session, school_id, admin_row, caller.subject, dt.datetime.now(dt.UTC))
+            slip = activation.issue(session, key, school_id, admin_row, caller.subject, dt.datetime.now(dt.UTC))
     admin_message.access = "invited"
     return pb.OnboardSchoolResponse(school=school_message(school), admin=admin_message, admin_username=username,
                                     admin_activation_code=slip.code, admin_activation_expires_at=slip.expires_at)
 
 
-def create_person(db: Database, outbox: Outbox, class_groups, caller: Caller, school_id: str, kind: str,
-                  name: PersonName, gender: str, birth_date: str, snils: str, roles: list[str], class_group_id: str,
+def create_person(db: Database, outbox: Outbox, class_groups, key: activation.CodeKey, caller: Caller, school_id: str,
+                  kind: str, name: PersonName, gender: str, birth_date: str, snils: str, roles: list[str],
+                  class_group_id: str,
                   create_account: bool, staff: StaffCard = StaffCard(),
                   contacts: Contacts = Contacts()) -> pb.CreatePersonResponse:
     """A person record; with `create_account`, a one-time activation code (the login is made when the person
@@ -299,7 +300,7 @@ def create_person(db: Database, outbox: Outbox, class_groups, caller: Caller, sc
         if not person.create_account:
             return pb.CreatePersonResponse(person=message)
         row = session.execute(select(persons).where(persons.c.id == person_id)).one()
-        slip = activation.issue(session, school_id, row, caller.subject, dt.datetime.now(dt.UTC))
+        slip = activation.issue(session, key, school_id, row, caller.subject, dt.datetime.now(dt.UTC))
     message.access = "invited"
     return pb.CreatePersonResponse(person=message, activation=slip)
 

@@ -5,12 +5,14 @@ transaction or nothing. StartPeopleImport runs the same import in the background
 No accounts are created (Keycloak is not called); class groups are checked once per distinct id, before
 the transaction opens.
 """
+import contextlib
 import contextvars
 import datetime as dt
 import logging
+import threading
 import uuid
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 
 from sqlalchemy import func, insert, select, update
@@ -31,6 +33,7 @@ from services.identity.tables import guardianships, import_jobs, persons
 log = logging.getLogger(__name__)
 NO_CLASS_GROUP = "в этой школе нет такого класса"
 PROGRESS_STEP = 100  # lines between two progress reports
+HEARTBEAT = dt.timedelta(seconds=30)  # a running job says it is alive at least this often (job_reaper.STALE)
 Progress = Callable[[str, int], None]  # (phase: checking | writing, lines done in it)
 
 
@@ -194,19 +197,47 @@ def _run_job(db: Database, outbox: Outbox, class_groups, caller: Caller, school_
              filename: str, lines: list[Line], dry_run: bool, kept: list[str]) -> None:
     def progress(phase: str, done: int) -> None:
         with db.tenant_session(school_id) as session:  # its own transaction: seen while the import's is open
-            session.execute(update(import_jobs).where(import_jobs.c.id == job_id).values(phase=phase, processed=done))
+            session.execute(update(import_jobs).where(import_jobs.c.id == job_id)
+                            .values(phase=phase, processed=done, heartbeat_at=func.now()))
 
     try:
-        report = run_import(db, outbox, class_groups, caller, school_id, filename, lines, dry_run, kept, progress)
+        with _beating(db, school_id, job_id):
+            report = run_import(db, outbox, class_groups, caller, school_id, filename, lines, dry_run, kept, progress)
         values = {"status": "done", "report": report.SerializeToString()}
     except DomainError as error:
         values = {"status": "failed", "error": {"message": error.message, "fields": error.fields}}
     except Exception:
         log.exception("import job %s failed", job_id)
         values = {"status": "failed", "error": {"message": DomainError().message, "fields": {}}}
+    # what happened is written even over a reaper's verdict (a job that could not beat for a while but lived)
     with db.tenant_session(school_id) as session:
         session.execute(update(import_jobs).where(import_jobs.c.id == job_id).values(finished_at=func.now(),
                                                                                       **values))
+
+
+@contextlib.contextmanager
+def _beating(db: Database, school_id: str, job_id: str) -> Iterator[None]:
+    """Sets the job's heartbeat_at every HEARTBEAT while the block runs, also through long steps without
+    progress (asking schedule about class groups, the import's own transaction), so job_reaper can tell a job
+    whose process is gone from a live one."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        while not stop.wait(HEARTBEAT.total_seconds()):
+            try:
+                with db.tenant_session(school_id) as session:
+                    session.execute(update(import_jobs).where(import_jobs.c.id == job_id)
+                                    .values(heartbeat_at=func.now()))
+            except Exception:  # the job itself will fail or finish; the next beat may get through
+                log.warning("import job %s: heartbeat not written", job_id, exc_info=True)
+
+    thread = threading.Thread(target=beat, name=f"import-beat-{job_id[:8]}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
 
 
 def get_import_job(db: Database, caller: Caller, school_id: str, job_id: str) -> pb.ImportJob:

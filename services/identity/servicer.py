@@ -8,6 +8,7 @@ from services.common.db import Database
 from services.common.errors import Invalid
 from services.common.outbox import Outbox
 from services.identity import activation_handler, handlers, import_handler, match_handler, schools_handler
+from services.identity.activation import CodeKey
 from services.identity.domain import Contacts, PersonName, StaffCard
 from services.identity.keycloak_accounts import KeycloakAccounts
 from services.identity.school_card import card_from
@@ -38,16 +39,17 @@ PUBLIC_METHODS = frozenset({f"/{SERVICE}/ActivateAccount"})
 
 
 class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
-    def __init__(self, db: Database, outbox: Outbox, accounts: KeycloakAccounts, class_groups):
+    def __init__(self, db: Database, outbox: Outbox, accounts: KeycloakAccounts, class_groups, code_key: CodeKey):
         self.db = db
         self.outbox = outbox
         self.accounts = accounts
+        self.code_key = code_key
         self.class_groups = class_groups
         self.import_jobs = ThreadPoolExecutor(max_workers=2, thread_name_prefix="import")  # StartPeopleImport
 
     def OnboardSchool(self, request: pb.OnboardSchoolRequest, context) -> pb.OnboardSchoolResponse:
         card = card_from(request.name, request.short_name, request.details)
-        return handlers.onboard_school(self.db, self.outbox, self.accounts, current_caller(), card,
+        return handlers.onboard_school(self.db, self.outbox, self.accounts, self.code_key, current_caller(), card,
                                        _name(request.admin_name), request.admin_email)
 
     def ListSchools(self, request: pb.ListSchoolsRequest, context) -> pb.ListSchoolsResponse:
@@ -55,9 +57,10 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
 
     def CreatePerson(self, request: pb.CreatePersonRequest, context) -> pb.CreatePersonResponse:
         return handlers.create_person(
-            self.db, self.outbox, self.class_groups, current_caller(), request.school_id, _kind(request.kind),
-            _name(request.name), request.gender, request.birth_date, request.snils, list(request.roles),
-            request.class_group_id, request.create_account, _staff(request.staff), _contacts(request.contacts))
+            self.db, self.outbox, self.class_groups, self.code_key, current_caller(), request.school_id,
+            _kind(request.kind), _name(request.name), request.gender, request.birth_date, request.snils,
+            list(request.roles), request.class_group_id, request.create_account, _staff(request.staff),
+            _contacts(request.contacts))
 
     def GetPerson(self, request: pb.GetPersonRequest, context) -> pb.Person:
         return handlers.get_person(self.db, current_caller(), request.school_id, request.person_id)
@@ -109,11 +112,12 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
                                                  request.status)
 
     def IssueActivation(self, request: pb.IssueActivationRequest, context) -> pb.IssueActivationResponse:
-        return activation_handler.issue_activation(self.db, current_caller(), request.school_id,
+        return activation_handler.issue_activation(self.db, self.code_key, current_caller(), request.school_id,
                                                    list(request.person_ids), request.class_group_id)
 
     def ActivateAccount(self, request: pb.ActivateAccountRequest, context) -> pb.ActivateAccountResponse:
-        return activation_handler.activate_account(self.db, self.outbox, self.accounts, request.code, request.password)
+        return activation_handler.activate_account(self.db, self.outbox, self.accounts, self.code_key, request.code,
+                                                   request.password)
 
     def ListPendingMatches(self, request: pb.ListPendingMatchesRequest, context) -> pb.ListPendingMatchesResponse:
         return pb.ListPendingMatchesResponse(matches=match_handler.list_pending_matches(
@@ -124,7 +128,8 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
                                           request.match_id, request.confirm)
 
     def ClaimActivation(self, request: pb.ClaimActivationRequest, context) -> pb.ActivateAccountResponse:
-        return activation_handler.claim_activation(self.db, self.outbox, self.accounts, current_caller(), request.code)
+        return activation_handler.claim_activation(self.db, self.outbox, self.accounts, self.code_key,
+                                                   current_caller(), request.code)
 
     def UpdateStaffCard(self, request: pb.UpdateStaffCardRequest, context) -> pb.Person:
         return handlers.update_staff_card(self.db, self.outbox, current_caller(), request.school_id, request.person_id,

@@ -154,6 +154,7 @@ import_jobs = sa.Table(
     sa.Column("started_by", sa.Text, nullable=False),
     sa.Column("started_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
     sa.Column("finished_at", sa.DateTime(timezone=True)),
+    sa.Column("heartbeat_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
 )
 
 # failed activation attempts by client address (not per school): the system session counts them

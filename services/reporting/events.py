@@ -7,7 +7,7 @@ make the year ready for the archive (year_closings.py).
 """
 import datetime as dt
 
-from sqlalchemy import Table, delete, func
+from sqlalchemy import Table, delete, func, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -116,6 +116,14 @@ def put_marks(session: Session, events: list[tuple[journal_pb2.MarkRecorded | jo
           "subject_id": e.mark.subject_id, "class_group_id": e.class_group_id,
           "lesson_date": dt.date.fromisoformat(e.mark.lesson_date), "value": e.mark.value,
           "work_type": e.mark.work_type} for e in latest])
+
+
+@handlers.on(journal_pb2.LessonRecordMoved)
+def lesson_record_moved(session: Session, event: journal_pb2.LessonRecordMoved, env: Envelope) -> None:
+    """The marks of a moved lesson are of its new date (setting it again changes nothing)."""
+    if event.mark_ids:
+        session.execute(update(tables.marks).where(tables.marks.c.mark_id.in_(list(event.mark_ids)))
+                        .values(lesson_date=dt.date.fromisoformat(event.lesson_date)))
 
 
 @handlers.on(journal_pb2.MarkDeleted)

@@ -32,7 +32,7 @@ OUTSIDE_A_SCHOOL: dict[str, dict[str, set[int] | None]] = {
     "ListSchools": {"operator": {200}, "*": {403}},   # the operator lists schools (A among them): allowed
     "GetMe": {"*": {200}},                            # about the caller only
     "LinkFederatedAccount": {"*": {409}},             # not a confirmed Gosuslugi login
-    "ClaimActivation": {"*": {409}},                  # not a valid activation code
+    "ClaimActivation": {"*": {409, 429}},             # not a valid activation code (429: too many from this address)
 }
 # the operator's own work on a school (its card and status): expected, not a leak; None: not called
 OPERATOR_IN_A_SCHOOL: dict[str, set[int] | None] = {"GetSchool": {200}, "UpdateSchool": None, "SetSchoolStatus": None}

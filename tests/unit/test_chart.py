@@ -52,13 +52,15 @@ def test_only_the_release_reaches_the_services(helm):
     assert "name: OTMETKA_TRUSTED_PEERS" in out and "name: OTMETKA_GATEWAY_PROXY_HOPS" in out
 
 
-def test_only_identity_gets_the_keycloak_administration_client(helm):
+def test_only_identity_gets_the_keycloak_administration_client_and_the_activation_key(helm):
     deployments = {doc["metadata"]["name"]: doc for doc in yaml.safe_load_all(render(helm))
                    if doc and doc["kind"] == "Deployment"}
     for name in ("identity", "schedule", "journal", "reporting", "archive", "gateway"):
         container = deployments[f"otmetka-{name}"]["spec"]["template"]["spec"]["containers"][0]
         secrets = {source["secretRef"]["name"] for source in container.get("envFrom", [])}
         assert ("otmetka-identity-client" in secrets) == (name == "identity"), name
+        keys = {e["valueFrom"]["secretKeyRef"]["name"] for e in container["env"] if "valueFrom" in e}
+        assert keys == ({"otmetka-activation-key"} if name == "identity" else set()), name
 
 
 def test_the_services_that_keep_files_know_the_object_store(helm):

@@ -1116,6 +1116,24 @@ class StudentPlanSet(_message.Message):
     plan: StudentPlan
     def __init__(self, plan: _Optional[_Union[StudentPlan, _Mapping]] = ...) -> None: ...
 
+class LessonRecordMoved(_message.Message):
+    __slots__ = ("lesson_id", "class_group_id", "lesson_date", "lesson_number", "from_date", "from_lesson_number", "mark_ids")
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_DATE_FIELD_NUMBER: _ClassVar[int]
+    LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    FROM_DATE_FIELD_NUMBER: _ClassVar[int]
+    FROM_LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    MARK_IDS_FIELD_NUMBER: _ClassVar[int]
+    lesson_id: str
+    class_group_id: str
+    lesson_date: str
+    lesson_number: int
+    from_date: str
+    from_lesson_number: int
+    mark_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, lesson_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., lesson_date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., from_date: _Optional[str] = ..., from_lesson_number: _Optional[int] = ..., mark_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
 class JournalYearClosed(_message.Message):
     __slots__ = ("school_id", "academic_year_id", "academic_year_name", "class_group_ids")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]

@@ -13,10 +13,13 @@ from services.common.db import Database
 from services.common.errors import Invalid
 from services.common.outbox import Outbox
 from services.identity import tables
+from services.identity.activation import CodeKey
 from services.identity.keycloak_accounts import KeycloakAccounts
 from services.identity.servicer import IdentityServicer
 from tests.support import grpc_harness, stack
 from tests.support.grpc_harness import database, serving, token_verifier
+
+CODE_KEY = CodeKey(b"integration tests: activation code key, not a real one")
 
 
 class ClassGroups:
@@ -39,6 +42,7 @@ class Identity:
     keycloak: KeycloakAdmin  # the tests' own view of Keycloak, to check what the service did
     verifier: TokenVerifier
     class_groups: ClassGroups
+    code_key: CodeKey
     # the end user's address as the gateway forwards it: one per test run, so that the failed activation
     # attempts of earlier runs never lock this one out
     client_address: str = dataclasses.field(default_factory=lambda: f"2001:db8::{uuid.uuid4().hex[:4]}")
@@ -57,10 +61,10 @@ def identity():
     keycloak = KeycloakAdmin(server_url=url, realm_name=realm, client_id="otmetka-identity", client_secret_key=secret)
     class_groups = ClassGroups()
     with database("identity") as db:
-        servicer = IdentityServicer(db, outbox, accounts, class_groups)
+        servicer = IdentityServicer(db, outbox, accounts, class_groups, CODE_KEY)
         with serving(identity_pb2_grpc.add_IdentityServiceServicer_to_server, servicer,
                      identity_pb2_grpc.IdentityServiceStub) as stub:
-            yield Identity(stub, db, outbox, accounts, keycloak, token_verifier(), class_groups)
+            yield Identity(stub, db, outbox, accounts, keycloak, token_verifier(), class_groups, CODE_KEY)
 
 
 @dataclass

@@ -83,7 +83,8 @@ def test_staff_get_a_slip_and_activate_their_login(identity, school):
         [row] = session.execute(select(activation_codes).where(activation_codes.c.person_id == teacher.id)).all()
         actions = session.scalars(select(audit_log.c.action).where(audit_log.c.object_id == teacher.id)).all()
     normal = slip.code.replace("-", "")
-    assert row.code_hash == hashlib.sha256(normal.encode()).hexdigest() and row.used_at is not None
+    assert row.code_hash == identity.code_key.code_hash(slip.code) and row.used_at is not None
+    assert row.code_hash != hashlib.sha256(normal.encode()).hexdigest()  # keyed: not searchable without the key
     assert normal not in str(tuple(row)) and slip.code not in str(tuple(row))
     assert actions == ["person.create", "activation.issue", "account.activate"]
 
@@ -104,6 +105,29 @@ def test_a_new_code_replaces_the_old_and_codes_expire(identity, school):
     for bad in ("", "1234", "ABCD-EFGH-JKLM"):
         assert refused(identity, "ActivateAccount", pb.ActivateAccountRequest(code=bad, password="x" * 12),
                        stack.service_token())[0] == grpc.StatusCode.FAILED_PRECONDITION
+
+
+def test_codes_stored_before_the_key_work_until_they_expire(identity, school):
+    """A code issued before codes were keyed is stored as plain SHA-256: it is still found, used once, and
+    refused when expired, like any other."""
+    kept, lapsed = (person(identity, school, pb.STAFF, last, roles=["subject_teacher"]) for last in ("Давняя", "Старая"))
+    [slip] = issue(identity, school, school.admin_token, [kept.id])
+    [old_slip] = issue(identity, school, school.admin_token, [lapsed.id])
+    with identity.db.tenant_session(school.id) as session:
+        for issued in (slip, old_slip):
+            session.execute(update(activation_codes).where(activation_codes.c.person_id == issued.person_id)
+                            .values(code_hash=hashlib.sha256(issued.code.replace("-", "").encode()).hexdigest()))
+        session.execute(update(activation_codes).where(activation_codes.c.person_id == lapsed.id)
+                        .values(expires_at=activation_codes.c.issued_at))
+    password = f"Pw-{uuid.uuid4().hex}"
+    assert activate(identity, slip.code, password).username == slip.username
+    assert stack.password_token(slip.username, password)
+    code, message, _ = refused(identity, "ActivateAccount", pb.ActivateAccountRequest(
+        code=slip.code, password=password), stack.service_token())
+    assert code == grpc.StatusCode.FAILED_PRECONDITION and "уже использован" in message
+    code, message, _ = refused(identity, "ActivateAccount", pb.ActivateAccountRequest(
+        code=old_slip.code, password=password), stack.service_token())
+    assert code == grpc.StatusCode.FAILED_PRECONDITION and "истёк" in message
 
 
 def test_a_form_teacher_prints_slips_for_the_class_and_its_families(identity, school):

@@ -65,12 +65,12 @@ def test_person_and_its_event_commit_together(identity, school):
     args = dict(school_id=school.id, kind="student", name=name, gender="female", birth_date="2014-02-03", snils="",
                 roles=[], class_group_id=str(uuid.uuid4()), create_account=False)
     with pytest.raises(RuntimeError):
-        handlers.create_person(identity.db, BrokenOutbox("identity", tables.outbox), identity.class_groups, caller,
-                               **args)
+        handlers.create_person(identity.db, BrokenOutbox("identity", tables.outbox), identity.class_groups,
+                               identity.code_key, caller, **args)
     with identity.db.tenant_session(school.id) as session:
         assert session.scalar(select(func.count()).where(tables.persons.c.first_name == name.first_name)) == 0
 
-    handlers.create_person(identity.db, identity.outbox, identity.class_groups, caller, **args)
+    handlers.create_person(identity.db, identity.outbox, identity.class_groups, identity.code_key, caller, **args)
     with identity.db.tenant_session(school.id) as session:
         events = session.scalars(select(tables.outbox.c.type).where(tables.outbox.c.key == school.id)
                                  .order_by(tables.outbox.c.seq.desc()).limit(2)).all()
@@ -81,7 +81,7 @@ def test_failed_onboarding_leaves_nothing_in_keycloak(identity):
     accounts = RecordingAccounts(identity.accounts)
     short_name = f"Несостоявшаяся {uuid.uuid4().hex[:6]}"
     with pytest.raises(RuntimeError):
-        handlers.onboard_school(identity.db, BrokenOutbox("identity", tables.outbox), accounts,
+        handlers.onboard_school(identity.db, BrokenOutbox("identity", tables.outbox), accounts, identity.code_key,
                                 identity.verifier.verify(stack.operator_token()), SchoolCard("Несостоявшаяся школа", short_name),
                                 PersonName("Иванов", "Иван"), "")
     assert [kind for kind, _ in accounts.created] == ["organization", "user"]

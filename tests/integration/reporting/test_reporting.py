@@ -277,3 +277,22 @@ def test_a_form_teacher_reads_the_sheet_of_the_class_they_lead_only(stub, princi
         assert refused.value.code() == grpc.StatusCode.PERMISSION_DENIED
     finally:
         principals.grants.pop(school.id)
+
+
+def test_the_marks_of_a_moved_lesson_take_its_new_date(db):
+    school = School()
+    consumer = IdempotentConsumer(db, tables.inbox, handlers)
+    g = school.group
+    recorded = [journal.MarkRecorded(mark=school.mark(m, student, school.math, "2025-09-10", "5"), class_group_id=g)
+                for m, student in ((school.m1, school.ivanova), (school.m2, school.abramov))]
+    other = journal.MarkRecorded(mark=school.mark(school.m3, school.ivanova, school.math, "2025-09-10", "3"),
+                                 class_group_id=g)  # the same day, another lesson
+    moved = journal.LessonRecordMoved(lesson_id=str(uuid.uuid4()), class_group_id=g, lesson_date="2025-09-12",
+                                      lesson_number=3, from_date="2025-09-10", from_lesson_number=1,
+                                      mark_ids=[school.m1, school.m2])
+    for payload in (*recorded, other, moved, moved):  # the second one: re-published, changes nothing
+        assert consumer.handle(envelope(school.id, payload, actor="test").SerializeToString())
+    with db.tenant_session(school.id) as session:
+        dates = dict(session.execute(select(tables.marks.c.mark_id, tables.marks.c.lesson_date)).all())
+    assert {m: d.isoformat() for m, d in dates.items()} == {school.m1: "2025-09-12", school.m2: "2025-09-12",
+                                                            school.m3: "2025-09-10"}

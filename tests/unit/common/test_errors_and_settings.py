@@ -2,7 +2,7 @@
 import grpc
 import pytest
 
-from services.common.errors import Invalid, NotFound, Unavailable, from_rpc_error
+from services.common.errors import Invalid, NotFound, TooManyRequests, Unavailable, from_rpc_error
 from services.common.settings import ServiceSettings, SettingsError
 
 
@@ -28,6 +28,21 @@ def test_invalid_keeps_field_and_russian_message_across_a_hop():
 def test_not_found_and_unknown_codes():
     assert isinstance(from_rpc_error(FakeRpcError(grpc.StatusCode.NOT_FOUND, NotFound().details())), NotFound)
     assert isinstance(from_rpc_error(FakeRpcError(grpc.StatusCode.DEADLINE_EXCEEDED, "")), Unavailable)
+
+
+def test_too_many_requests_keeps_its_retry_after_across_a_hop():
+    err = TooManyRequests("Слишком много попыток", {"code": "подождите"}, retry_after=301)
+    assert err.code == grpc.StatusCode.RESOURCE_EXHAUSTED
+    back = from_rpc_error(FakeRpcError(err.code, err.details()))
+    assert isinstance(back, TooManyRequests)
+    assert (back.message, back.fields, back.retry_after) == ("Слишком много попыток", {"code": "подождите"}, 301)
+    unknown = from_rpc_error(FakeRpcError(err.code, TooManyRequests().details()))
+    assert isinstance(unknown, TooManyRequests) and unknown.retry_after is None
+
+
+def test_grpc_running_out_of_a_resource_is_not_a_domain_refusal():
+    too_large = FakeRpcError(grpc.StatusCode.RESOURCE_EXHAUSTED, "Received message larger than max (5 vs. 4)")
+    assert isinstance(from_rpc_error(too_large), Unavailable)
 
 
 def test_settings_require_values_and_hide_secrets(monkeypatch):

@@ -130,13 +130,21 @@ def test_malformed_or_missing_json_is_400(client, peers, auth, body):
 @pytest.mark.parametrize(("error", "status"), [
     (errors.Invalid("topic", "слишком длинная"), 422), (errors.NotFound(), 404), (errors.Conflict(), 409),
     (errors.FailedPrecondition(), 409), (errors.Forbidden(), 403), (errors.Unauthenticated(), 401),
-    (errors.Unavailable(), 503),
+    (errors.Unavailable(), 503), (errors.TooManyRequests(), 429),
 ])
 def test_service_errors_map_to_http(client, peers, auth, error, status):
     peers.responses["GetLessonRecord"] = error
     resp = client.get(f"/api/v1/schools/{SCHOOL}/lessons/{OTHER}/record", headers=auth)
     assert resp.status_code == status == http_status(error)
     assert resp.json == {"error": {"code": error.code.name, "message": error.message, "fields": error.fields}}
+    assert "Retry-After" not in resp.headers
+
+
+def test_too_many_requests_says_when_to_retry(client, peers, auth):
+    peers.responses["GetLessonRecord"] = errors.TooManyRequests("Слишком много попыток", retry_after=125)
+    resp = client.get(f"/api/v1/schools/{SCHOOL}/lessons/{OTHER}/record", headers=auth)
+    assert resp.status_code == 429 and resp.headers["Retry-After"] == "125"
+    assert resp.json["error"] == {"code": "RESOURCE_EXHAUSTED", "message": "Слишком много попыток", "fields": {}}
 
 
 def test_peer_deadline_is_503():

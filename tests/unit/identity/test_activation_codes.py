@@ -1,7 +1,11 @@
 """Activation codes and Keycloak's password refusals, without a server."""
+import hashlib
+import hmac
+
 import pytest
 from keycloak.exceptions import KeycloakPutError
 
+from services.common.settings import SettingsError
 from services.identity import activation
 from services.identity.keycloak_accounts import password_refusal
 
@@ -14,11 +18,35 @@ def test_codes_are_grouped_unambiguous_and_random():
         assert not set(code.replace("-", "")) & set("01OI")
 
 
+KEY = activation.CodeKey(b"k" * 32)
+
+
 def test_a_typed_code_has_the_same_hash():
     code = activation.new_code()
-    assert activation.code_hash(f"  {code.lower().replace('-', ' ')} ") == activation.code_hash(code)
-    assert activation.code_hash(code) != code and len(activation.code_hash(code)) == 64
+    assert KEY.code_hash(f"  {code.lower().replace('-', ' ')} ") == KEY.code_hash(code)
+    assert KEY.code_hash(code) != code and len(KEY.code_hash(code)) == 64
     assert not activation.well_formed("ABCD-EFGH-JKL0") and not activation.well_formed("ABCD")
+
+
+def test_codes_are_stored_under_the_key_and_found_in_both_forms():
+    code = activation.new_code()
+    normal = activation.normalized(code)
+    assert KEY.code_hash(code) == hmac.new(b"k" * 32, normal.encode(), hashlib.sha256).hexdigest()
+    assert KEY.code_hash(code) != hashlib.sha256(normal.encode()).hexdigest()  # not searchable without the key
+    assert KEY.code_hash(code) != activation.CodeKey(b"o" * 32).code_hash(code)
+    assert KEY.lookups(code) == (KEY.code_hash(code), hashlib.sha256(normal.encode()).hexdigest())
+    assert "k" * 32 not in repr(KEY)
+
+
+def test_the_key_is_required_and_long_enough(monkeypatch):
+    monkeypatch.delenv("OTMETKA_ACTIVATION_KEY", raising=False)
+    with pytest.raises(SettingsError, match="OTMETKA_ACTIVATION_KEY"):
+        activation.CodeKey.from_env()
+    monkeypatch.setenv("OTMETKA_ACTIVATION_KEY", "short")
+    with pytest.raises(SettingsError, match="at least 32"):
+        activation.CodeKey.from_env()
+    monkeypatch.setenv("OTMETKA_ACTIVATION_KEY", "x" * 40)
+    assert activation.CodeKey.from_env().secret == b"x" * 40
 
 
 @pytest.mark.parametrize(("password", "problem"), [("", "обязательное"), (" пробел в начале", "пробелов"),

@@ -1,6 +1,6 @@
 """The public activation page and its JSON twin in the gateway, with the identity service faked."""
 from proto.identity.v1 import identity_pb2
-from services.common.errors import FailedPrecondition, Invalid
+from services.common.errors import FailedPrecondition, Invalid, TooManyRequests
 from tests.unit.gateway.conftest import app, browser, client, peers  # noqa: F401 (fixtures)
 
 CODE = "ABCD-EFGH-JKLM"
@@ -45,6 +45,18 @@ def test_the_json_route_activates_without_a_token(client, peers):  # noqa: F811
     peers.responses["ActivateAccount"] = FailedPrecondition("Этот код уже использован", {"code": "уже использован"})
     used = client.post("/activate", json={"code": CODE, "password": "Пароль-длинный"})
     assert used.status_code == 409 and used.json["error"]["fields"] == {"code": "уже использован"}
+
+
+def test_a_locked_out_address_is_told_when_to_retry(client, peers):  # noqa: F811
+    peers.responses["ActivateAccount"] = TooManyRequests("Слишком много попыток ввести неверный код",
+                                                         {"code": "слишком много неверных попыток"}, retry_after=540)
+    page = client.post("/activate", data={"csrf_token": csrf(client), "code": CODE, "password": "Пароль-длинный",
+                                          "password_again": "Пароль-длинный"})
+    assert page.status_code == 429 and page.headers["Retry-After"] == "540"
+    assert "Слишком много попыток ввести неверный код" in page.text
+    scripted = client.post("/activate", json={"code": CODE, "password": "Пароль-длинный"})
+    assert scripted.status_code == 429 and scripted.headers["Retry-After"] == "540"
+    assert scripted.json["error"]["code"] == "RESOURCE_EXHAUSTED"
 
 
 def test_a_logged_in_visitor_adds_the_code_to_their_login(browser, peers):  # noqa: F811
