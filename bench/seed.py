@@ -105,8 +105,10 @@ def load_school(school: m.School, stack: dict, pool: ThreadPoolExecutor, phases:
     `run` tells its name apart from earlier loads of the same municipality. Returns the state; once every stage
     is done it holds `for_load`, what the load driver needs."""
     state = dict(state or {})
-    for stage in STAGES:
+    for i, stage in enumerate(STAGES):
         if stage in stages and stage not in state.get("done", []):
+            if missing := [earlier for earlier in STAGES[:i] if earlier not in state.get("done", [])]:
+                raise RuntimeError(f"{school.short_name}: {stage} needs {', '.join(missing)} first (--stages)")
             {"people": load_people, "teaching": load_teaching, "lessons": load_lessons}[stage](
                 school, state, stack, pool, phases, days, seed, run)
             state["done"] = [*state.get("done", []), stage]
