@@ -6,12 +6,10 @@ import threading
 import uuid
 
 import pytest
-from sqlalchemy import create_engine, pool, text
+from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
-from services import topology
-from tests.support import stack
-from tests.support.grpc_harness import database
+from tests.support.grpc_harness import database, end_backends
 
 pytestmark = pytest.mark.stack
 SCHOOL = str(uuid.uuid4())
@@ -22,19 +20,6 @@ WHO_AM_I = text("SELECT current_setting('app.school_id', true), pg_backend_pid()
 def db():
     with database("journal") as db:
         yield db
-
-
-def end_backends(db) -> int:
-    """Terminates every connection of the app role to the test database; returns how many."""
-    superuser = create_engine(topology.admin_db_url(stack.env()), poolclass=pool.NullPool)
-    try:
-        with superuser.connect() as conn:
-            return conn.scalar(text(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                "WHERE datname = :db AND usename = :role AND pid <> pg_backend_pid()"),
-                {"db": db.engine.url.database, "role": db.engine.url.username})
-    finally:
-        superuser.dispose()
 
 
 def pooled_connections(db, count: int) -> None:
