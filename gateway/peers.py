@@ -1,5 +1,7 @@
 """The five services as seen from the gateway: their gRPC stubs and descriptors, and calls made with
 the user's access token and a deadline."""
+import functools
+
 from google.protobuf import message_factory
 
 from proto.archive.v1 import archive_pb2, archive_pb2_grpc
@@ -19,8 +21,9 @@ SERVICES = {
 }
 
 
+@functools.cache
 def method_types(service: str, rpc: str):
-    """The request and response message classes of one RPC."""
+    """The request and response message classes of one RPC (looked up once, not on every request)."""
     module, service_name, _ = SERVICES[service]
     method = module.DESCRIPTOR.services_by_name[service_name].methods_by_name[rpc]
     return message_factory.GetMessageClass(method.input_type), message_factory.GetMessageClass(method.output_type)

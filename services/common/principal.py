@@ -1,6 +1,12 @@
-"""Resolves the calling person's role grants in a school by asking the identity service (cached)."""
+"""Resolves the calling person's role grants in a school by asking the identity service (kept a while).
+
+An answer is kept per (token, school) for `TTL_SECONDS` (30 s: a role granted or taken away reaches the other
+services within that, as docs/architecture.md says), never past the token's `exp`, at most `CACHE_SIZE` answers a
+process (the least recently used dropped first). Refusals (an unknown school, a suspended one, identity
+unreachable) are never kept. Service callers are answered without asking identity."""
 import threading
 import time
+from collections import OrderedDict
 
 from proto.identity.v1 import identity_pb2, identity_pb2_grpc
 from services.common import context
@@ -8,6 +14,7 @@ from services.common.grpc_client import Peer
 from services.common.policy import Principal
 
 TTL_SECONDS = 30.0
+CACHE_SIZE = 10_000  # ≈ 1 KB each with its key (the token): ≈ 10 MB at most
 
 
 def principal_from_proto(p: identity_pb2.Principal) -> Principal:
@@ -17,9 +24,13 @@ def principal_from_proto(p: identity_pb2.Principal) -> Principal:
 
 
 class PrincipalResolver:
-    def __init__(self, identity_address: str):
-        self.peer = Peer(identity_address, identity_pb2_grpc.IdentityServiceStub)
-        self._cache: dict[tuple[str, str], tuple[float, Principal]] = {}
+    def __init__(self, identity_address: str, ttl: float = TTL_SECONDS, cache_size: int = CACHE_SIZE,
+                 clock=time.time, peer: Peer | None = None):
+        self.peer = peer or Peer(identity_address, identity_pb2_grpc.IdentityServiceStub)
+        self.ttl = ttl
+        self.cache_size = cache_size
+        self.clock = clock
+        self._cache: OrderedDict[tuple[str, str], tuple[float, Principal]] = OrderedDict()  # LRU order
         self._lock = threading.Lock()
 
     def resolve(self, school_id: str) -> Principal:
@@ -27,15 +38,20 @@ class PrincipalResolver:
         if caller.is_service:
             return Principal(subject=caller.subject, school_id=school_id, is_service=True)
         key = (caller.token, school_id)
-        now = time.monotonic()
+        now = self.clock()
         with self._lock:
-            hit = self._cache.get(key)
-            if hit and hit[0] > now:
-                return hit[1]
+            kept = self._cache.get(key)
+            if kept is not None:
+                if now < kept[0]:
+                    self._cache.move_to_end(key)
+                    return kept[1]
+                del self._cache[key]
         principal = principal_from_proto(
             self.peer.call("GetPrincipal", identity_pb2.GetPrincipalRequest(school_id=school_id)))
+        until = min(now + self.ttl, float(caller.claims.get("exp", now + self.ttl)))
         with self._lock:
-            if len(self._cache) > 10_000:
-                self._cache.clear()
-            self._cache[key] = (now + TTL_SECONDS, principal)
+            self._cache[key] = (until, principal)
+            self._cache.move_to_end(key)
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
         return principal

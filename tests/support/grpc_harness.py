@@ -7,7 +7,9 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent import futures
 
 import grpc
+import sqlalchemy as sa
 
+from services import topology
 from services.common import context
 from services.common.auth import TokenVerifier
 from services.common.db import Database
@@ -45,6 +47,20 @@ def database(service: str) -> Iterator[Database]:
         yield db
     finally:
         db.engine.dispose()
+
+
+def end_backends(db: Database) -> int:
+    """As the superuser, terminates every connection of the app role to this test database (only this one, never
+    the installation's); returns how many: what a PostgreSQL restart does to the pool."""
+    superuser = sa.create_engine(topology.admin_db_url(stack.env()), poolclass=sa.pool.NullPool)
+    try:
+        with superuser.connect() as conn:
+            return conn.scalar(sa.text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = :db AND usename = :role AND pid <> pg_backend_pid()"),
+                {"db": db.engine.url.database, "role": db.engine.url.username})
+    finally:
+        superuser.dispose()
 
 
 def token_verifier() -> TokenVerifier:
