@@ -1,0 +1,113 @@
+"""Retention of the messaging tables: outbox rows published long ago and inbox rows of events handled long
+ago are deleted by a background thread, a few thousand rows a transaction, so it never holds long locks
+nor writes a burst of WAL. Unpublished outbox rows and parked inbox rows (error set) are never deleted.
+
+The inbox remembers which events were handled so that a redelivered event changes nothing; it must
+remember them for longer than Kafka keeps them (check_inbox_outlives_topics), or a replay from the start
+of a topic would apply events a second time.
+"""
+import datetime as dt
+import logging
+import threading
+from collections.abc import Iterable
+
+from kafka.admin import ConfigResource, ConfigResourceType, KafkaAdminClient
+from sqlalchemy import delete, func, select, text
+
+from services.common.db import Database
+from services.common.settings import SettingsError
+
+log = logging.getLogger(__name__)
+RETENTION_LOCK = 0x6F74_6D65_7265_746E  # one retention pass per database at a time (replicas)
+BATCH = 5000
+EVERY = 600.0  # seconds between passes
+
+
+class Retention(threading.Thread):
+    def __init__(self, db: Database, outbox, inbox, outbox_age: dt.timedelta, inbox_age: dt.timedelta,
+                 batch: int = BATCH, every: float = EVERY):
+        super().__init__(name="retention", daemon=True)
+        self.db = db
+        self.outbox = outbox
+        self.inbox = inbox
+        self.outbox_age = outbox_age
+        self.inbox_age = inbox_age
+        self.batch = batch
+        self.every = every
+        self.stop_event = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop_event.is_set():
+            try:
+                outbox, inbox = self.purge()
+                if outbox or inbox:
+                    log.info("retention deleted %s outbox and %s inbox rows", outbox, inbox)
+            except Exception:
+                log.exception("retention pass failed, trying again later")
+            self.stop_event.wait(self.every)
+
+    def purge(self) -> tuple[int, int]:
+        """Deletes batches until nothing old is left (or the service stops); returns the rows deleted."""
+        return self._drain(self.delete_old_outbox), self._drain(self.delete_old_inbox)
+
+    def _drain(self, delete_batch) -> int:
+        total = 0
+        while not self.stop_event.is_set():
+            deleted = delete_batch()
+            total += deleted
+            if deleted < self.batch:
+                break
+        return total
+
+    def delete_old_outbox(self) -> int:
+        """One transaction: at most `batch` outbox rows published more than outbox_age ago."""
+        table = self.outbox
+        return self._delete_old(table, table.c.id, table.c.published_at < func.now() - self.outbox_age)
+
+    def delete_old_inbox(self) -> int:
+        """One transaction: at most `batch` handled inbox rows older than inbox_age; parked ones stay."""
+        table = self.inbox
+        return self._delete_old(table, table.c.event_id,
+                            (table.c.processed_at < func.now() - self.inbox_age) & table.c.error.is_(None))
+
+    def _delete_old(self, table, key, old) -> int:
+        with self.db.system_session() as session:
+            if not session.scalar(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": RETENTION_LOCK}):
+                return 0  # another replica is at it
+            chosen = select(key).where(old).limit(self.batch).scalar_subquery()
+            return session.execute(delete(table).where(key.in_(chosen))).rowcount
+
+    def stop(self) -> None:
+        self.stop_event.set()
+        self.join(timeout=10)
+
+
+def topic_retention(bootstrap: str, topics: Iterable[str]) -> dict[str, dt.timedelta | None]:
+    """How long Kafka keeps each topic's events (None: for ever) as the broker reports it."""
+    admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="otmetka-retention-check")
+    try:
+        topics = list(topics)
+        configs = admin.describe_configs(
+            [ConfigResource(ConfigResourceType.TOPIC, topic, configs=["retention.ms"]) for topic in topics],
+            config_filter="all")["topic"]
+    finally:
+        admin.close()
+    kept = {}
+    for topic in topics:
+        entry = configs.get(topic, {}).get("retention.ms")
+        if entry is None or entry["value"] is None:
+            raise SettingsError(f"Kafka reports no retention.ms for topic {topic}: is it created "
+                                "(python -m services.deploy)?")
+        ms = int(entry["value"])
+        kept[topic] = None if ms < 0 else dt.timedelta(milliseconds=ms)
+    return kept
+
+
+def check_inbox_outlives_topics(inbox_age: dt.timedelta, kept: dict[str, dt.timedelta | None]) -> None:
+    """Raises SettingsError unless the inbox keeps event ids longer than Kafka keeps every consumed topic."""
+    for topic, age in kept.items():
+        if age is None or inbox_age <= age:
+            shown = "for ever" if age is None else f"{age.total_seconds() / 86400:g} days"
+            raise SettingsError(
+                f"OTMETKA_INBOX_RETENTION_DAYS ({inbox_age.total_seconds() / 86400:g}) must be longer than Kafka "
+                f"keeps topic {topic} ({shown}), or a redelivered event would be applied twice")
