@@ -77,6 +77,15 @@ def test_only_outbox_rows_published_long_ago_go_and_a_batch_at_a_time(db, tables
     assert remaining(db, outbox.c.id, ids) == set(recent + unpublished)
 
 
+def test_the_oldest_rows_go_first(db, tables):
+    outbox, _ = tables
+    _, ids = add_events(db, outbox, 4)
+    for event_id, days in zip(ids, (4, 10, 6, 8), strict=True):
+        set_published(db, outbox, [event_id], dt.timedelta(days=days))
+    assert retention(db, tables, batch=2).delete_old_outbox() == 2
+    assert remaining(db, outbox.c.id, ids) == {ids[0], ids[2]}
+
+
 def test_only_handled_inbox_rows_older_than_its_retention_go_never_parked_ones(db, tables):
     _, inbox = tables
     old = add_inbox(db, inbox, 4, INBOX_AGE + dt.timedelta(hours=1))
