@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from kafka.admin import ConfigResource, ConfigResourceType, KafkaAdminClient
 from sqlalchemy import any_, delete, func, select, text
@@ -83,32 +84,46 @@ class Retention(threading.Thread):
         self.join(timeout=10)
 
 
-def topic_retention(bootstrap: str, topics: Iterable[str]) -> dict[str, dt.timedelta | None]:
-    """How long Kafka keeps each topic's events (None: for ever) as the broker reports it."""
+@dataclass(frozen=True)
+class TopicRetention:
+    """How long Kafka keeps a topic's events (retention.ms; None: for ever) and how long a segment of its log stays
+    open (segment.ms): Kafka deletes whole segments, once their newest event is older than `kept`, so an event may
+    stay readable for up to kept + segment."""
+    kept: dt.timedelta | None
+    segment: dt.timedelta
+
+
+def topic_retention(bootstrap: str, topics: Iterable[str]) -> dict[str, TopicRetention]:
+    """Each topic's retention as the broker reports it."""
     admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="otmetka-retention-check")
     try:
         topics = list(topics)
-        configs = admin.describe_configs(
-            [ConfigResource(ConfigResourceType.TOPIC, topic, configs=["retention.ms"]) for topic in topics],
-            config_filter="all")["topic"]
+        configs = admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, topic, configs=[
+            "retention.ms", "segment.ms"]) for topic in topics], config_filter="all")["topic"]
     finally:
         admin.close()
-    kept = {}
+    found = {}
     for topic in topics:
-        entry = configs.get(topic, {}).get("retention.ms")
-        if entry is None or entry["value"] is None:
+        ms = {name: (configs.get(topic, {}).get(name) or {}).get("value") for name in ("retention.ms", "segment.ms")}
+        if None in ms.values():
             raise SettingsError(f"Kafka reports no retention.ms for topic {topic}: is it created "
                                 "(python -m services.deploy)?")
-        ms = int(entry["value"])
-        kept[topic] = None if ms < 0 else dt.timedelta(milliseconds=ms)
-    return kept
+        kept = int(ms["retention.ms"])
+        found[topic] = TopicRetention(None if kept < 0 else dt.timedelta(milliseconds=kept),
+                                      dt.timedelta(milliseconds=int(ms["segment.ms"])))
+    return found
 
 
-def check_inbox_outlives_topics(inbox_age: dt.timedelta, kept: dict[str, dt.timedelta | None]) -> None:
-    """Raises SettingsError unless the inbox keeps event ids longer than Kafka keeps every consumed topic."""
-    for topic, age in kept.items():
-        if age is None or inbox_age <= age:
-            shown = "for ever" if age is None else f"{age.total_seconds() / 86400:g} days"
-            raise SettingsError(
-                f"OTMETKA_INBOX_RETENTION_DAYS ({inbox_age.total_seconds() / 86400:g}) must be longer than Kafka "
-                f"keeps topic {topic} ({shown}), or a redelivered event would be applied twice")
+def check_inbox_outlives_topics(inbox_age: dt.timedelta, topics: dict[str, TopicRetention]) -> None:
+    """Raises SettingsError unless the inbox keeps event ids longer than Kafka keeps every consumed topic (retention.ms);
+    warns if an event may stay readable longer than the inbox remembers it (retention.ms + segment.ms)."""
+    days = inbox_age.total_seconds() / 86400
+    for topic, retention in topics.items():
+        if retention.kept is None or inbox_age <= retention.kept:
+            shown = "for ever" if retention.kept is None else f"{retention.kept.total_seconds() / 86400:g} days"
+            raise SettingsError(f"OTMETKA_INBOX_RETENTION_DAYS ({days:g}) must be longer than Kafka keeps topic "
+                                f"{topic} ({shown}), or a redelivered event would be applied twice")
+        if inbox_age <= retention.kept + retention.segment:
+            log.warning("OTMETKA_INBOX_RETENTION_DAYS (%g) is not longer than retention.ms + segment.ms of topic %s "
+                        "(%g days): an event replayed from an old segment could be applied twice", days, topic,
+                        (retention.kept + retention.segment).total_seconds() / 86400)

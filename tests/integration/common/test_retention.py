@@ -13,7 +13,7 @@ from proto.identity.v1.identity_pb2 import SchoolOnboarded
 from services import topology
 from services.common.db import Database
 from services.common.outbox import Outbox, OutboxRelay
-from services.common.retention import RETENTION_LOCK, Retention, topic_retention
+from services.common.retention import RETENTION_LOCK, Retention, TopicRetention, topic_retention
 from services.common.schema import messaging_tables
 from services.common.settings import SettingsError
 from tests.support import stack
@@ -166,7 +166,8 @@ def test_the_relay_publishes_a_backlog_in_batches_in_order_and_marks_it(db, tabl
 
 def test_kafka_reports_how_long_it_keeps_each_topic():
     kept = topic_retention(stack.env()["OTMETKA_KAFKA_BOOTSTRAP"], ["otmetka.journal.events"])
-    assert kept == {"otmetka.journal.events": dt.timedelta(hours=24)}, "infra/stack.sh sets log.retention.hours=24"
+    assert kept == {"otmetka.journal.events": TopicRetention(dt.timedelta(hours=24), dt.timedelta(days=7))}, \
+        "infra/stack.sh sets log.retention.hours=24; segment.ms is Kafka's default"
     with pytest.raises(SettingsError, match="services.deploy"):
         topic_retention(stack.env()["OTMETKA_KAFKA_BOOTSTRAP"], [f"otmetka.missing{uuid.uuid4().hex}.events"])
 

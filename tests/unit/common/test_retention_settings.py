@@ -11,7 +11,7 @@ from kafka.partitioner import DefaultPartitioner
 from services.common import runtime
 from services.common.consumer import EventHandlers
 from services.common.outbox import KeyPartitioner
-from services.common.retention import check_inbox_outlives_topics
+from services.common.retention import TopicRetention, check_inbox_outlives_topics
 from services.common.settings import INBOX_RETENTION_DAYS, OUTBOX_RETENTION_HOURS, ServiceSettings, SettingsError
 
 REQUIRED = {"OTMETKA_SCHEDULE_GRPC_LISTEN": "127.0.0.1:1", "OTMETKA_SCHEDULE_DB_URL": "postgresql://x",
@@ -50,13 +50,20 @@ def test_retention_must_be_a_positive_number(environment, name, value):
         ServiceSettings.from_env("schedule")
 
 
-def test_the_inbox_must_outlive_every_consumed_topic():
-    week, fortnight = dt.timedelta(days=7), dt.timedelta(days=14)
-    check_inbox_outlives_topics(fortnight, {"a": week, "b": dt.timedelta(hours=24)})
+def test_the_inbox_must_outlive_every_consumed_topic(caplog):
+    day, week, fortnight = dt.timedelta(days=1), dt.timedelta(days=7), dt.timedelta(days=14)
+    check_inbox_outlives_topics(fortnight, {"a": TopicRetention(week, day), "b": TopicRetention(day, week)})
+    assert not caplog.records
     with pytest.raises(SettingsError, match=r"must be longer than Kafka keeps topic b \(14 days\)"):
-        check_inbox_outlives_topics(fortnight, {"a": week, "b": fortnight})
+        check_inbox_outlives_topics(fortnight, {"a": TopicRetention(week, day), "b": TopicRetention(fortnight, day)})
     with pytest.raises(SettingsError, match="for ever"):
-        check_inbox_outlives_topics(fortnight, {"a": None})
+        check_inbox_outlives_topics(fortnight, {"a": TopicRetention(None, day)})
+
+
+def test_an_inbox_shorter_than_a_topic_plus_its_open_segment_is_warned_about(caplog):
+    week = dt.timedelta(days=7)
+    check_inbox_outlives_topics(dt.timedelta(days=14), {"a": TopicRetention(week, week)})  # Kafka's defaults
+    assert "retention.ms + segment.ms of topic a (14 days)" in caplog.text
 
 
 def test_a_consuming_service_refuses_to_start_if_its_inbox_forgets_sooner_than_kafka(monkeypatch, caplog):
@@ -64,7 +71,7 @@ def test_a_consuming_service_refuses_to_start_if_its_inbox_forgets_sooner_than_k
 
     def kafka_keeps(bootstrap, topics):
         asked.extend(topics)
-        return {topic: dt.timedelta(days=7) for topic in topics}
+        return {topic: TopicRetention(dt.timedelta(days=7), dt.timedelta(days=1)) for topic in topics}
 
     monkeypatch.setattr(runtime, "topic_retention", kafka_keeps)
     service = runtime.Runtime.__new__(runtime.Runtime)  # only its settings matter before the consumer exists
