@@ -1,5 +1,7 @@
 """Wires one service process from its settings: database, outbox and relay, consumer, token
 verification, principal resolution and peers. Each service's __main__ only says what is its own."""
+import datetime as dt
+import logging
 import threading
 from collections.abc import Callable, Iterable
 
@@ -13,7 +15,10 @@ from services.common.grpc_client import Peer
 from services.common.grpc_server import networks, serve
 from services.common.outbox import Outbox, OutboxRelay, topic_of
 from services.common.principal import PrincipalResolver
-from services.common.settings import ServiceSettings
+from services.common.retention import Retention, check_inbox_outlives_topics, topic_retention
+from services.common.settings import ServiceSettings, SettingsError
+
+log = logging.getLogger(__name__)
 
 
 class Runtime:
@@ -35,13 +40,29 @@ class Runtime:
         listen_dsn = self.settings.db_url.replace("postgresql+psycopg://", "postgresql://")
         return OutboxRelay(self.db, self.outbox_table, self.settings.kafka_bootstrap, listen_dsn)
 
+    def retention(self) -> Retention:
+        return Retention(self.db, self.outbox_table, self.inbox_table,
+                         dt.timedelta(hours=self.settings.outbox_retention_hours), self.inbox_age)
+
+    @property
+    def inbox_age(self) -> dt.timedelta:
+        return dt.timedelta(days=self.settings.inbox_retention_days)
+
     def consumer(self, handlers: EventHandlers, from_services: Iterable[str]) -> ConsumerLoop:
-        return ConsumerLoop(self.settings.name, [topic_of(s) for s in from_services],
+        """The consumer loop; the process exits if its inbox would forget events Kafka may still redeliver."""
+        topics = [topic_of(s) for s in from_services]
+        try:
+            check_inbox_outlives_topics(self.inbox_age, topic_retention(self.settings.kafka_bootstrap, topics))
+        except SettingsError as exc:
+            log.critical("refusing to start: %s", exc)
+            raise SystemExit(2) from exc
+        return ConsumerLoop(self.settings.name, topics,
                             self.settings.kafka_bootstrap, IdempotentConsumer(self.db, self.inbox_table, handlers))
 
     def serve(self, register: Callable[[grpc.Server], Iterable[str]], workers: Iterable[threading.Thread],
               public_methods: Iterable[str] = ()) -> None:
-        serve(self.settings.name, self.settings.grpc_listen, self.verifier, register, workers,
+        """Serves until stopped, with the given workers and the retention of the outbox and the inbox."""
+        serve(self.settings.name, self.settings.grpc_listen, self.verifier, register, [*workers, self.retention()],
               public_methods=public_methods, trusted_peers=networks(self.settings.trusted_peers))
 
 

@@ -58,3 +58,12 @@ def create_messaging(op) -> None:
     for table in (outbox.name, inbox.name):
         tenant_rls(op, table)
         system_access(op, table)
+
+
+def index_messaging_for_retention(op) -> None:
+    """Indexes what retention deletes by: outbox rows by when they were published, handled (not parked) inbox
+    rows by when they were handled. Built concurrently, so a big outbox keeps taking writes meanwhile."""
+    with op.get_context().autocommit_block():
+        op.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS outbox_published ON outbox (published_at) "
+                   "WHERE published_at IS NOT NULL")
+        op.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS inbox_handled ON inbox (processed_at) WHERE error IS NULL")

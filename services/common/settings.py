@@ -3,6 +3,8 @@ import os
 from dataclasses import dataclass, fields
 
 PEERS = ("identity", "schedule", "journal", "reporting", "archive")
+OUTBOX_RETENTION_HOURS = 72  # published outbox rows are kept this long (to look at what was sent)
+INBOX_RETENTION_DAYS = 14  # handled inbox rows: longer than Kafka keeps events, checked at start
 LOOPBACK = ("127.0.0.0/8", "::1/128")
 
 
@@ -24,6 +26,18 @@ def without_secrets(settings) -> str:
     return f"{type(settings).__name__}({shown})"
 
 
+def positive(name: str, default: float) -> float:
+    """A positive number of hours or days from the environment."""
+    raw = env(name, str(default))
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number, not {raw!r}") from None
+    if not value > 0:
+        raise SettingsError(f"{name} must be positive, not {raw!r}")
+    return value
+
+
 @dataclass(frozen=True)
 class ServiceSettings:
     """What every gRPC service needs: where it listens, its database, Kafka, Keycloak, its peers."""
@@ -38,6 +52,8 @@ class ServiceSettings:
     service_client_secret: str
     peers: dict[str, str]
     trusted_peers: tuple[str, ...] = LOOPBACK  # networks whose calls may pass on the user's address
+    outbox_retention_hours: float = OUTBOX_RETENTION_HOURS
+    inbox_retention_days: float = INBOX_RETENTION_DAYS
 
     @classmethod
     def from_env(cls, name: str) -> "ServiceSettings":
@@ -56,6 +72,8 @@ class ServiceSettings:
             or env("OTMETKA_SERVICES_CLIENT_SECRET"),
             peers={p: env(f"OTMETKA_{p.upper()}_GRPC_ADDR") for p in PEERS if p != name},
             trusted_peers=tuple(env("OTMETKA_TRUSTED_PEERS", ",".join(LOOPBACK)).split(",")),
+            outbox_retention_hours=positive("OTMETKA_OUTBOX_RETENTION_HOURS", OUTBOX_RETENTION_HOURS),
+            inbox_retention_days=positive("OTMETKA_INBOX_RETENTION_DAYS", INBOX_RETENTION_DAYS),
         )
 
     def __repr__(self) -> str:

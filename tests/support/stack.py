@@ -48,3 +48,28 @@ def service_token() -> str:
 
 def operator_token() -> str:
     return password_token("operator", env()["OTMETKA_OPERATOR_PASSWORD"])
+
+
+def messaging_database(service: str) -> str:
+    """A database otmetka_<service>_it<suffix> with only a fresh, empty outbox and inbox (as every service's
+    migrations make them), for tests and benchmarks of the shared plumbing; returns its app-role URL."""
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+    from sqlalchemy import create_engine, text
+
+    from services.common.migrations import provision
+    from services.common.schema import create_messaging, index_messaging_for_retention
+
+    database = f"otmetka_{service}_it{os.environ.get('OTMETKA_IT_DB_SUFFIX', '')}"
+    provision(service, topology.admin_db_url(env()), database)
+    owner = create_engine(topology.owner_db_url(env(), service, database))
+    with owner.connect() as conn:
+        migration = MigrationContext.configure(conn)
+        with migration.begin_transaction():
+            conn.execute(text("DROP TABLE IF EXISTS outbox, inbox CASCADE"))
+            conn.execute(text("DROP FUNCTION IF EXISTS outbox_notify CASCADE"))
+            create_messaging(Operations(migration))
+            conn.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON outbox, inbox TO {service}_app"))
+            index_messaging_for_retention(Operations(migration))
+    owner.dispose()
+    return topology.app_db_url(env(), service, database)

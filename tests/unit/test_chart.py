@@ -70,3 +70,21 @@ def test_the_services_that_keep_files_know_the_object_store(helm):
                          ("archive", {"OTMETKA_MINIO_ENDPOINT", "OTMETKA_ARCHIVE_BUCKET"}), ("schedule", set())):
         env = {e["name"] for e in deployments[f"otmetka-{name}"]["spec"]["template"]["spec"]["containers"][0]["env"]}
         assert wanted <= env and (wanted or "OTMETKA_MINIO_ENDPOINT" not in env)
+
+
+def test_every_service_gets_the_retention_of_its_outbox_and_inbox(helm):
+    deployments = {doc["metadata"]["name"]: doc for doc in yaml.safe_load_all(render(helm))
+                   if doc and doc["kind"] == "Deployment"}
+    for name in ("identity", "schedule", "journal", "reporting", "archive"):
+        env = {e["name"]: e.get("value") for e in
+               deployments[f"otmetka-{name}"]["spec"]["template"]["spec"]["containers"][0]["env"]}
+        assert (env["OTMETKA_OUTBOX_RETENTION_HOURS"], env["OTMETKA_INBOX_RETENTION_DAYS"]) == ("72", "14"), name
+
+
+@pytest.mark.parametrize("inbox_days, kafka_hours, renders", [(14, 168, True), (7, 168, False), (7.5, 168, True),
+                                                              (3, 72, False)])
+def test_the_inbox_must_outlive_what_kafka_keeps(helm, inbox_days, kafka_hours, renders):
+    result = subprocess.run([helm, "template", "otmetka", str(CHART), "--set", f"retention.inboxDays={inbox_days}",
+                             "--set", f"kafka.topicRetentionHours={kafka_hours}"], capture_output=True, text=True)
+    assert (result.returncode == 0) == renders, result.stderr
+    assert renders or "must be longer than Kafka keeps the topics" in result.stderr
