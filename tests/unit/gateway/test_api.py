@@ -200,3 +200,13 @@ def test_an_import_file_arrives_as_base64_and_a_page_size_as_a_number(client, pe
     assert client.get(f"/api/v1/schools/{SCHOOL}/audit-log?limit=50&before=17", headers=auth).status_code == 200
     assert (peers.calls[1][2].limit, peers.calls[1][2].before) == (50, "17")
     assert client.get(f"/api/v1/schools/{SCHOOL}/audit-log?limit=7", headers=auth).status_code == 400
+
+
+def test_changes_of_a_whole_years_lessons_wait_longer_than_a_peer_call():
+    from gateway.endpoints import ENDPOINTS, YEAR_DEADLINE
+    from services.common.grpc_client import DEFAULT_DEADLINE
+
+    whole_year = {"ChangeTerms", "CopyAcademicYear", "CloseAcademicYear", "AddHoliday", "AddDayTransfer",
+                  "UpdateHoliday", "DeleteHoliday", "DeleteDayTransfer"}
+    assert YEAR_DEADLINE > DEFAULT_DEADLINE
+    assert whole_year <= {e.rpc for e in ENDPOINTS if (e.deadline or 0) >= YEAR_DEADLINE}
