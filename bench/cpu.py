@@ -47,16 +47,33 @@ def part_of(pid: int, table: dict[int, tuple[int, int]], parts: dict[int, str]) 
     return "other (load driver, tests, system)"
 
 
-def measure(seconds: float) -> dict[str, float]:
-    parts = owners()
-    before, started = cpu_ticks(), time.monotonic()
-    time.sleep(seconds)
+def snapshot() -> tuple[dict[int, tuple[int, int]], float]:
+    """Every process's CPU ticks now, and when."""
+    return cpu_ticks(), time.monotonic()
+
+
+def used_since(start: tuple[dict[int, tuple[int, int]], float]) -> dict:
+    """CPU seconds of each part of the installation since the snapshot `start`."""
+    (before, started), parts = start, owners()
     after, elapsed = cpu_ticks(), time.monotonic() - started
     used = Counter()
     for pid, (_, ticks) in after.items():
         used[part_of(pid, after, parts)] += (ticks - before.get(pid, (0, 0))[1]) / TICK
     return {"seconds": round(elapsed, 1), "cores": os.cpu_count(),
             "cpu_seconds": {k: round(v, 1) for k, v in used.most_common()}}
+
+
+def measure(seconds: float) -> dict:
+    start = snapshot()
+    time.sleep(seconds)
+    return used_since(start)
+
+
+def report(result: dict) -> None:
+    capacity = result["seconds"] * result["cores"]
+    print(f"\nCPU over {result['seconds']} s ({capacity:.0f} core-seconds available):")
+    for part, used in result["cpu_seconds"].items():
+        print(f"  {part:36} {used:>7.1f} s  {used / capacity:>6.1%}")
 
 
 def main() -> None:
@@ -66,10 +83,7 @@ def main() -> None:
     args = parser.parse_args()
     result = measure(args.seconds)
     write_json(bench_dir() / f"cpu-{args.label}.json", result)
-    capacity = result["seconds"] * result["cores"]
-    print(f"\nCPU over {result['seconds']} s ({capacity:.0f} core-seconds available):")
-    for part, used in result["cpu_seconds"].items():
-        print(f"  {part:36} {used:>7.1f} s  {used / capacity:>6.1%}")
+    report(result)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import requests
 
+from bench import cpu
 from bench.common import BASE, Token, bench_dir, summarize, write_json
 from services import topology
 
@@ -204,6 +205,8 @@ def main() -> None:
                         "them); give enough --threads to keep up")
     parser.add_argument("--classes", type=int, default=0,
                         help="act in a sample of K class groups drawn across all schools (fewer tokens to fetch)")
+    parser.add_argument("--cpu", action="store_true",
+                        help="CPU of each part of the installation over the load (bench/cpu.py), and per request")
     parser.add_argument("--label", default="")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
@@ -219,12 +222,13 @@ def main() -> None:
     if args.probe:
         until = run.deadline if args.threads else time.monotonic() + 3600
         threads.append(threading.Thread(target=probe, args=(actors, args.probe, probe_results, until)))
-    started = time.monotonic()
+    started, usage = time.monotonic(), cpu.snapshot() if args.cpu else None
     for t in threads:
         t.start()
     for t in threads[:args.threads]:
         t.join()
     seconds = time.monotonic() - started
+    usage = cpu.used_since(usage) if usage else None
     for t in threads[args.threads:]:
         t.join()
     ops = {name: summarize(run.latencies[name], run.errors[name], seconds) for name in mix}
@@ -233,8 +237,15 @@ def main() -> None:
                "seconds": round(seconds, 1), "total_rps": round(sum(len(v) for v in run.latencies.values()) / seconds, 1),
                "operations": ops, "error_samples": run.samples, "token_fetches": sum(t.refreshes for t in actors.tokens.values()),
                **probe_results}
+    if usage:
+        served = sum(len(v) for v in run.latencies.values())
+        installation = sum(v for part, v in usage["cpu_seconds"].items() if not part.startswith("other"))
+        results["cpu"] = usage | {"installation_ms_per_request": round(installation * 1000 / max(1, served), 1)}
     write_json(bench_dir() / f"results-{results['label']}.json", results)
     report(results["label"], results)
+    if usage:
+        cpu.report(usage)
+        print(f"  installation CPU per request served: {results['cpu']['installation_ms_per_request']} ms")
 
 
 if __name__ == "__main__":

@@ -19,19 +19,19 @@ trap 'kill $GUNICORN 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/" >/dev/null && break; sleep 0.2; done
 $PY -m bench.load --trivial "http://127.0.0.1:$PORT/" --threads "$THREADS" --seconds 30
 kill $GUNICORN; wait $GUNICORN 2>/dev/null || true
-$PY -m bench.cpu --seconds "$DURATION" --label "$SIZE" &
-CPU=$!
-$PY -m bench.load --size "$SIZE" --threads "$THREADS" --seconds "$DURATION" --probe 50
-wait $CPU
+$PY -m bench.load --size "$SIZE" --threads "$THREADS" --seconds "$DURATION" --probe 50 --cpu \
+  --classes "${BENCH_CLASSES:-0}"
 # one operation alone, for the ratios to the baselines (saves vs pgbench, diary reads vs the trivial endpoint)
-$PY -m bench.load --size "$SIZE" --threads "$THREADS" --seconds 30 --mix save=1 --label saves-only
-$PY -m bench.load --size "$SIZE" --threads "$THREADS" --seconds 30 --mix diary=1 --label diary-only
+$PY -m bench.load --size "$SIZE" --threads "$THREADS" --seconds 30 --mix save=1 --label saves-only \
+  --classes "${BENCH_CLASSES:-0}"
+$PY -m bench.load --size "$SIZE" --threads "$THREADS" --seconds 30 --mix diary=1 --label diary-only \
+  --classes "${BENCH_CLASSES:-0}"
 $PY -m bench.pg_baseline --clients "$THREADS" --seconds 20 --fsync-cluster
 # the target mix (a save for every two diary reads; the target is 100 + 200 a second) as an open loop at
 # rising rates, each 30 s, acting in a sample of classes across the size (BENCH_CLASSES, 0 = all)
 rm -f "$BENCH_DIR"/results-target-*.json
 for RATE in ${BENCH_RATES:-30 60 90 120}; do
   $PY -m bench.load --size "$SIZE" --mix save=1,diary=2 --rate "$RATE" --threads 64 --seconds 30 \
-    --classes "${BENCH_CLASSES:-0}" --label "target-$RATE"
+    --classes "${BENCH_CLASSES:-0}" --cpu --label "target-$RATE"
 done
 $PY -m bench.report --size "$SIZE"
