@@ -28,8 +28,10 @@ def get_summary_sheet(db: Database, principal: Principal, school_id: str, class_
         marked = union(select(marks.c.student_id).where(in_class),
                        select(term_marks.c.student_id).where(term_in_class),
                        select(final_marks.c.student_id).where(final_in_class))
-        student_rows = session.execute(select(students.c.id, students.c.full_name).where(
-            or_(students.c.class_group_id == class_group_id, students.c.id.in_(marked)))).all()
+        # two index lookups, not one OR that the planner can only answer by reading every student of the school
+        student_rows = session.execute(union(
+            select(students.c.id, students.c.full_name).where(students.c.class_group_id == class_group_id),
+            select(students.c.id, students.c.full_name).where(students.c.id.in_(marked)))).all()
         subject_rows = session.execute(select(subjects.c.id, subjects.c.name).where(subjects.c.id.in_(union(
             select(marks.c.subject_id).where(in_class), select(term_marks.c.subject_id).where(term_in_class),
             select(final_marks.c.subject_id).where(final_in_class))))).all()

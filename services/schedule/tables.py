@@ -53,6 +53,7 @@ teaching_assignments = sa.Table(
     sa.Column("subject_id", UUID(as_uuid=False), nullable=False),
     sa.Column("class_group_id", UUID(as_uuid=False), nullable=False),
     sa.Column("subgroup_id", UUID(as_uuid=False)),  # None: the whole class group
+    sa.Index("teaching_assignments_class_group", "class_group_id", "subject_id"),
 )
 
 timetable_entries = sa.Table(
