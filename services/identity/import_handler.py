@@ -5,14 +5,13 @@ transaction or nothing. StartPeopleImport runs the same import in the background
 No accounts are created (Keycloak is not called); class groups are checked once per distinct id, before
 the transaction opens.
 """
-import contextlib
 import contextvars
 import datetime as dt
 import logging
 import threading
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Executor
 
 from sqlalchemy import func, insert, select, update
@@ -187,57 +186,67 @@ def start_import(db: Database, outbox: Outbox, class_groups, jobs: Executor, cal
     with authorized(db, caller, school_id, "person.manage") as session:
         session.execute(insert(import_jobs).values(id=job_id, school_id=school_id, filename=filename,
                                                    dry_run=dry_run, total=len(lines), started_by=caller.actor))
+    # it beats from now, also while queued behind other jobs, so that job_reaper never takes it for an orphan
+    heartbeat = Heartbeat(db, school_id, job_id)
+    heartbeat.start()
     # the job keeps the caller's context (who, from where) for its policy checks and audit row
     jobs.submit(contextvars.copy_context().run, _run_job, db, outbox, class_groups, caller, school_id, job_id,
-                filename, lines, dry_run, kept)
+                filename, lines, dry_run, kept, heartbeat)
     return get_import_job(db, caller, school_id, job_id)
 
 
 def _run_job(db: Database, outbox: Outbox, class_groups, caller: Caller, school_id: str, job_id: str,
-             filename: str, lines: list[Line], dry_run: bool, kept: list[str]) -> None:
+             filename: str, lines: list[Line], dry_run: bool, kept: list[str], heartbeat: "Heartbeat") -> None:
     def progress(phase: str, done: int) -> None:
         with db.tenant_session(school_id) as session:  # its own transaction: seen while the import's is open
             session.execute(update(import_jobs).where(import_jobs.c.id == job_id)
                             .values(phase=phase, processed=done, heartbeat_at=func.now()))
 
     try:
-        with _beating(db, school_id, job_id):
-            report = run_import(db, outbox, class_groups, caller, school_id, filename, lines, dry_run, kept, progress)
+        with db.tenant_session(school_id) as session:
+            reaped = session.scalar(select(import_jobs.c.status).where(import_jobs.c.id == job_id)) != "running"
+        if reaped:  # failed while it waited (its beats did not get through): the user was told to upload again
+            return
+        report = run_import(db, outbox, class_groups, caller, school_id, filename, lines, dry_run, kept, progress)
         values = {"status": "done", "report": report.SerializeToString()}
     except DomainError as error:
         values = {"status": "failed", "error": {"message": error.message, "fields": error.fields}}
     except Exception:
         log.exception("import job %s failed", job_id)
         values = {"status": "failed", "error": {"message": DomainError().message, "fields": {}}}
+    finally:
+        heartbeat.stop()
     # what happened is written even over a reaper's verdict (a job that could not beat for a while but lived)
     with db.tenant_session(school_id) as session:
         session.execute(update(import_jobs).where(import_jobs.c.id == job_id).values(finished_at=func.now(),
                                                                                       **values))
 
 
-@contextlib.contextmanager
-def _beating(db: Database, school_id: str, job_id: str) -> Iterator[None]:
-    """Sets the job's heartbeat_at every HEARTBEAT while the block runs, also through long steps without
-    progress (asking schedule about class groups, the import's own transaction), so job_reaper can tell a job
-    whose process is gone from a live one."""
-    stop = threading.Event()
+class Heartbeat:
+    """Sets the job's heartbeat_at every HEARTBEAT from its submission until stop(): while it waits for a worker
+    and through long steps without progress (asking schedule about class groups, the import's own transaction), so
+    job_reaper can tell a job whose process is gone from a live one."""
 
-    def beat() -> None:
-        while not stop.wait(HEARTBEAT.total_seconds()):
+    def __init__(self, db: Database, school_id: str, job_id: str):
+        self.db, self.school_id, self.job_id = db, school_id, job_id
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._beat, name=f"import-beat-{job_id[:8]}", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.thread.join()
+
+    def _beat(self) -> None:
+        while not self.stopped.wait(HEARTBEAT.total_seconds()):
             try:
-                with db.tenant_session(school_id) as session:
-                    session.execute(update(import_jobs).where(import_jobs.c.id == job_id)
+                with self.db.tenant_session(self.school_id) as session:
+                    session.execute(update(import_jobs).where(import_jobs.c.id == self.job_id)
                                     .values(heartbeat_at=func.now()))
             except Exception:  # the job itself will fail or finish; the next beat may get through
-                log.warning("import job %s: heartbeat not written", job_id, exc_info=True)
-
-    thread = threading.Thread(target=beat, name=f"import-beat-{job_id[:8]}", daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        thread.join()
+                log.warning("import job %s: heartbeat not written", self.job_id, exc_info=True)
 
 
 def get_import_job(db: Database, caller: Caller, school_id: str, job_id: str) -> pb.ImportJob:

@@ -90,3 +90,21 @@ def test_the_reaper_runs_as_a_worker_from_the_start(identity, school):
     finally:
         reaper.stop()
     assert not reaper.is_alive()
+
+
+def test_a_job_queued_behind_others_beats_while_it_waits_and_is_not_reaped(identity, school, monkeypatch):
+    monkeypatch.setattr(import_handler, "HEARTBEAT", dt.timedelta(seconds=0.2))
+    monkeypatch.setattr(job_reaper, "STALE", dt.timedelta(seconds=2))
+    release = threading.Event()
+    monkeypatch.setattr(identity.class_groups, "require", lambda school_id, class_group_id: release.wait(30))
+    started = [identity.call("StartPeopleImport", pb.ImportPeopleRequest(
+        school_id=school.id, filename=f"queued-{n}.csv", dry_run=True,
+        content=f"kind;last_name;first_name;gender;birth_date;class_group_id\nученик;Очередной;Ян;м;2014-01-01;"
+                f"{uuid.uuid4()}".encode()), school.admin_token).id for n in range(3)]  # two workers: one waits
+    try:
+        time.sleep(3)  # > STALE without a worker for the third
+        assert not set(started) & set(job_reaper.reap(identity.db))
+        assert [get(identity, school, job_id).status for job_id in started] == ["running"] * 3
+    finally:
+        release.set()
+    assert [wait_for(identity, school, job_id).status for job_id in started] == ["done"] * 3
