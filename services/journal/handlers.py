@@ -334,13 +334,16 @@ class Writes:
 
 
 RECORD_COLUMNS = [c.name for c in lesson_records.c]
+# a save does not move a record it finds: its date and number change with schedule's LessonMoved only
+# (moved_lessons.py), so a save that saw the lesson before a move cannot put the record back where it was
+RECORD_KEPT = ("school_id", "lesson_id", "lesson_date", "lesson_number")
 UPSERT_RECORDS = text(f"""
     WITH before AS (SELECT lesson_id, topic, homework, plan_topic_id FROM lesson_records
                     WHERE lesson_id = ANY(CAST(:lesson_id AS UUID[]))),
          saved AS (INSERT INTO lesson_records ({", ".join(RECORD_COLUMNS)})
                    {row_arrays.select_given(lesson_records, RECORD_COLUMNS)}
                    ON CONFLICT (school_id, lesson_id) DO UPDATE SET
-                   {", ".join(f"{c} = EXCLUDED.{c}" for c in RECORD_COLUMNS if c not in ("school_id", "lesson_id"))})
+                   {", ".join(f"{c} = EXCLUDED.{c}" for c in RECORD_COLUMNS if c not in RECORD_KEPT)})
     SELECT lesson_id, topic, homework, plan_topic_id FROM before""").columns(
     lesson_records.c.lesson_id, lesson_records.c.topic, lesson_records.c.homework, lesson_records.c.plan_topic_id)
 UPDATE_MARKS = text(f"UPDATE marks SET value = given.value, comment = given.comment "

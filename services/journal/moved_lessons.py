@@ -1,8 +1,9 @@
 """Schedule's LessonMoved in the journal: the lesson's record (and its unlock requests) take the new date and
 lesson number, so the grid, the diary, late entries and attendance corrections show the lesson where it now is;
 the marks' new date goes to reporting with LessonRecordMoved. Only the date and number are taken from the event:
-the other facts of the record come from the lesson as a save last saw it. A redelivery, or a record already at
-that date and number (saved after the move), changes nothing and announces nothing."""
+the other facts of the record come from the lesson as a save last saw it, and a save never changes the date or
+number of a record it finds (handlers.RECORD_KEPT), so this is the one place an existing record moves. A
+redelivery, or a record created at that date and number after the move, changes nothing and announces nothing."""
 import datetime as dt
 
 from sqlalchemy import select, update

@@ -85,3 +85,29 @@ def test_a_lesson_without_a_record_moves_its_unlock_requests_only(journal, old_l
     act_as(journal, old_lesson, "deputy_head")
     listed = journal.call("ListUnlockRequests", pb.ListUnlockRequestsRequest(school_id=old_lesson.school_id))
     assert [r.lesson_date for r in listed.requests] == [new_date.isoformat()]
+
+
+def stored_slot(journal, lesson) -> tuple[dt.date, int]:
+    with journal.deps.db.tenant_session(lesson.school_id) as session:
+        row = session.execute(select(lesson_records).where(lesson_records.c.lesson_id == lesson.lesson.id)).one()
+    return row.lesson_date, row.lesson_number
+
+
+def test_only_the_event_moves_a_record_a_save_never_does(journal, past_lesson):
+    a = past_lesson.students[0]
+    as_teacher(journal, past_lesson)
+    save(journal, past_lesson, topic="Дроби", reason="Урок", marks=[dict(student_id=a, value="5")])
+    before = past_lesson.lesson
+    old = (dt.date.fromisoformat(before.date), before.lesson_number)
+    new_date = old[0] + dt.timedelta(days=1)
+    raw = move(journal, past_lesson, new_date, 3)  # schedule answers the new date before its event arrives
+    save(journal, past_lesson, topic="Дроби и доли", reason="Урок", marks=[dict(student_id=a, value="4")])
+    assert stored_slot(journal, past_lesson) == old  # the save left it where it was
+
+    assert IdempotentConsumer(journal.deps.db, tables.inbox, handlers).handle(raw)
+    assert stored_slot(journal, past_lesson) == (new_date, 3)
+    assert len(moved_events(journal, past_lesson.school_id)) == 1  # the marks' new date announced
+
+    journal.deps.schedule.lessons[before.id] = before  # a save that saw the lesson before the move
+    save(journal, past_lesson, topic="Дроби", reason="Урок", marks=[dict(student_id=a, value="5")])
+    assert stored_slot(journal, past_lesson) == (new_date, 3)  # not put back
