@@ -165,8 +165,8 @@ def probe(actors: Actors, samples: int, results: dict, until: float) -> None:
 def sample_classes(seed: dict, count: int, rng: random.Random) -> dict:
     """The seed with `count` class groups drawn across all its schools, and the first school's first class (the
     first school holds the probe)."""
-    drawn = {(0, 0), *rng.sample([(i, j) for i, school in enumerate(seed["schools"])
-                                  for j in range(len(school["class_groups"]))], count)}
+    every = [(i, j) for i, school in enumerate(seed["schools"]) for j in range(len(school["class_groups"]))]
+    drawn = {(0, 0), *rng.sample(every, min(count, len(every)))}
     schools = [{**school, "class_groups": [g for j, g in enumerate(school["class_groups"]) if (i, j) in drawn]}
                for i, school in enumerate(seed["schools"])]
     return {**seed, "schools": [school for school in schools if school["class_groups"]]}
@@ -223,6 +223,7 @@ def main() -> None:
         until = run.deadline if args.threads else time.monotonic() + 3600
         threads.append(threading.Thread(target=probe, args=(actors, args.probe, probe_results, until)))
     started, usage = time.monotonic(), cpu.snapshot() if args.cpu else None
+    run.started = time.perf_counter()  # the open loop's first request is due now, not when the run was set up
     for t in threads:
         t.start()
     for t in threads[:args.threads]:

@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 RETENTION_LOCK = 0x6F74_6D65_7265_746E  # one retention pass per database at a time (replicas)
 BATCH = 5000
 EVERY = 600.0  # seconds between passes
+PAUSE = 0.2  # seconds between full batches: a backlog (after a deploy) is deleted steadily, not as one burst of WAL
 
 
 class Retention(threading.Thread):
@@ -56,7 +57,7 @@ class Retention(threading.Thread):
         while not self.stop_event.is_set():
             deleted = delete_batch()
             total += deleted
-            if deleted < self.batch:
+            if deleted < self.batch or self.stop_event.wait(PAUSE):
                 break
         return total
 

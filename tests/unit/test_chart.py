@@ -78,7 +78,7 @@ def test_every_service_gets_the_retention_of_its_outbox_and_inbox(helm):
     for name in ("identity", "schedule", "journal", "reporting", "archive"):
         env = {e["name"]: e.get("value") for e in
                deployments[f"otmetka-{name}"]["spec"]["template"]["spec"]["containers"][0]["env"]}
-        assert (env["OTMETKA_OUTBOX_RETENTION_HOURS"], env["OTMETKA_INBOX_RETENTION_DAYS"]) == ("72", "14"), name
+        assert (env["OTMETKA_OUTBOX_RETENTION_HOURS"], env["OTMETKA_INBOX_RETENTION_DAYS"]) == ("72", "21"), name
 
 
 @pytest.mark.parametrize("inbox_days, kafka_hours, renders", [(14, 168, True), (7, 168, False), (7.5, 168, True),

@@ -29,10 +29,10 @@ def environment(monkeypatch):
     return monkeypatch
 
 
-def test_retention_defaults_to_three_days_of_outbox_and_two_weeks_of_inbox(environment):
+def test_retention_defaults_to_three_days_of_outbox_and_three_weeks_of_inbox(environment):
     settings = ServiceSettings.from_env("schedule")
-    assert (settings.outbox_retention_hours, settings.inbox_retention_days) == (72, 14)
-    assert (OUTBOX_RETENTION_HOURS, INBOX_RETENTION_DAYS) == (72, 14)
+    assert (settings.outbox_retention_hours, settings.inbox_retention_days) == (72, 21)
+    assert (OUTBOX_RETENTION_HOURS, INBOX_RETENTION_DAYS) == (72, 21)
 
 
 def test_retention_is_read_from_the_environment(environment):
