@@ -5,13 +5,13 @@ request passes through decode it once, not on every call: at most `cache_size` t
 dropped first. Refused tokens are never kept (each try is decoded and refused again)."""
 import threading
 import time
-from collections import OrderedDict
 
 import jwt
 import requests
 
 from services.common.context import Caller
 from services.common.errors import Unauthenticated, Unavailable
+from services.common.expiring import ExpiringCache
 
 AUDIENCE = "otmetka-api"
 CACHE_SIZE = 4096  # verified tokens kept per process: ≈ 6 KB each with claims and token, ≈ 25 MB at most
@@ -23,31 +23,20 @@ class TokenVerifier:
         self.issuer = issuer
         self.audience = audience
         self.leeway = leeway
-        self.cache_size = cache_size
         self.clock = clock
         self._jwks = jwt.PyJWKClient(f"{issuer}/protocol/openid-connect/certs", cache_keys=True, lifespan=3600)
-        self._verified: OrderedDict[str, tuple[float, Caller]] = OrderedDict()  # token -> (exp, caller), LRU order
-        self._lock = threading.Lock()
+        self._verified = ExpiringCache(cache_size)  # token -> caller, until the token's exp
 
     def verify(self, token: str) -> Caller:
         if not token:
             raise Unauthenticated()
         now = self.clock()
-        with self._lock:
-            kept = self._verified.get(token)
-            if kept is not None:
-                if now < kept[0]:
-                    self._verified.move_to_end(token)
-                    return kept[1]
-                del self._verified[token]
+        if (kept := self._verified.get(token, now)) is not None:
+            return kept
         caller = self._decode(token)
         expires = float(caller.claims["exp"])
         if now < expires:
-            with self._lock:
-                self._verified[token] = (expires, caller)
-                self._verified.move_to_end(token)
-                while len(self._verified) > self.cache_size:
-                    self._verified.popitem(last=False)
+            self._verified.put(token, caller, expires)
         return caller
 
     def _decode(self, token: str) -> Caller:

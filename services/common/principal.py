@@ -4,12 +4,11 @@ An answer is kept per (token, school) for `TTL_SECONDS` (30 s: a role granted or
 services within that, as docs/architecture.md says), never past the token's `exp`, at most `CACHE_SIZE` answers a
 process (the least recently used dropped first). Refusals (an unknown school, a suspended one, identity
 unreachable) are never kept. Service callers are answered without asking identity."""
-import threading
 import time
-from collections import OrderedDict
 
 from proto.identity.v1 import identity_pb2, identity_pb2_grpc
 from services.common import context
+from services.common.expiring import ExpiringCache
 from services.common.grpc_client import Peer
 from services.common.policy import Principal
 
@@ -28,10 +27,8 @@ class PrincipalResolver:
                  clock=time.time, peer: Peer | None = None):
         self.peer = peer or Peer(identity_address, identity_pb2_grpc.IdentityServiceStub)
         self.ttl = ttl
-        self.cache_size = cache_size
         self.clock = clock
-        self._cache: OrderedDict[tuple[str, str], tuple[float, Principal]] = OrderedDict()  # LRU order
-        self._lock = threading.Lock()
+        self._cache = ExpiringCache(cache_size)  # (token, school) -> principal
 
     def resolve(self, school_id: str) -> Principal:
         caller = context.current_caller()
@@ -39,19 +36,10 @@ class PrincipalResolver:
             return Principal(subject=caller.subject, school_id=school_id, is_service=True)
         key = (caller.token, school_id)
         now = self.clock()
-        with self._lock:
-            kept = self._cache.get(key)
-            if kept is not None:
-                if now < kept[0]:
-                    self._cache.move_to_end(key)
-                    return kept[1]
-                del self._cache[key]
+        if (kept := self._cache.get(key, now)) is not None:
+            return kept
         principal = principal_from_proto(
             self.peer.call("GetPrincipal", identity_pb2.GetPrincipalRequest(school_id=school_id)))
         until = min(now + self.ttl, float(caller.claims.get("exp", now + self.ttl)))
-        with self._lock:
-            self._cache[key] = (until, principal)
-            self._cache.move_to_end(key)
-            while len(self._cache) > self.cache_size:
-                self._cache.popitem(last=False)
+        self._cache.put(key, principal, until)
         return principal
