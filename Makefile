@@ -57,5 +57,11 @@ bench: install
 lint: install
 	$(PY) -m ruff check .
 
+# Tests run in a random order (pytest-randomly), a new one each run unless OTMETKA_TEST_SEED names it: a test that
+# passes only after another one, or only alone, shows up. The seed is printed first; docs/operations.md says how
+# to run a failing order again.
+TEST_SEED := $(or $(OTMETKA_TEST_SEED),$(shell echo $$(( $$(od -An -N4 -tu4 /dev/urandom) % 1000000 ))))
+
 test: lint check-protos apps $(OTMETKA_HELM)
-	$(PY) -m pytest -q -p no:cacheprovider tests
+	@echo "test order: random, seed $(TEST_SEED) (again: make test OTMETKA_TEST_SEED=$(TEST_SEED))"
+	$(PY) -m pytest -q -p no:cacheprovider -p randomly --randomly-seed=$(TEST_SEED) tests

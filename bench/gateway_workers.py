@@ -30,6 +30,7 @@ from services.common.outbox import Outbox
 from services.journal import tables
 from services.journal.handlers import Deps
 from services.journal.servicer import JournalServicer
+from services.tooling.http import retrying
 from tests.integration.journal.conftest import FakeIdentity, FakeSchedule
 from tests.support.grpc_harness import FakePrincipals, database
 from tests.unit.gateway.conftest import SETTINGS
@@ -84,7 +85,7 @@ def drive(base: str, urls: list[str], token: str, reads: int, clients: int) -> f
     lock = threading.Lock()
 
     def client():
-        with requests.Session() as session:
+        with retrying() as session:
             session.headers["Authorization"] = f"Bearer {token}"
             while True:
                 with lock:
@@ -108,7 +109,8 @@ def measure(setting: str, env: dict, urls: list[str], token: str, reads: int, cl
     workers, threads = setting.split("x")
     port = free_port()
     gunicorn = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--workers", workers, "--threads", threads, "--bind",
+        [sys.executable, "-m", "gunicorn", "--config", "python:gateway.gunicorn_conf", "--workers", workers,
+         "--threads", threads, "--bind",
          f"127.0.0.1:{port}", *(["--access-logfile", os.devnull] if access_log else []),
          "bench.gateway_workers:create()"], env=env)
     base = f"http://127.0.0.1:{port}"

@@ -24,6 +24,7 @@ import requests
 from bench import cpu
 from bench.common import BASE, Token, bench_dir, summarize, write_json
 from services import topology
+from services.tooling.http import retrying
 
 DEFAULT_MIX = "save=25,record=15,diary=50,summary=10"
 WEEKS = ["2025-09-01", "2025-09-08", "2025-09-15", "2025-09-22", "2025-09-29", "2025-10-06", "2025-10-13"]
@@ -104,7 +105,7 @@ class Run:
             return self.started + (self.issued - 1) / self.rate if self.rate else time.perf_counter()
 
     def worker(self, actors: Actors, seed: int) -> None:
-        rng, http = random.Random(seed), requests.Session()
+        rng, http = random.Random(seed), retrying()
         names, weights = list(self.mix), list(self.mix.values())
         while (due := self.take()) is not None:
             name = rng.choices(names, weights)[0]
@@ -130,7 +131,7 @@ def probe(actors: Actors, samples: int, results: dict, until: float) -> None:
     """Mark -> summary sheet: saves a changed mark in the probe lesson, polls the sheet until it shows it.
     Stops at `until` (the end of the load), so that every sample is taken under the load."""
     spec = actors.seed["schools"][0]["probe"]
-    http, teacher, deputy = requests.Session(), actors.token(spec["teacher"]), actors.token(actors.seed["schools"][0]["deputy"])
+    http, teacher, deputy = retrying(), actors.token(spec["teacher"]), actors.token(actors.seed["schools"][0]["deputy"])
     prefix = f"{BASE}/api/v1/schools/{spec['school_id']}"
     latencies, failures = [], Counter()
     taken = 0

@@ -12,7 +12,7 @@ mkdir -p "$BENCH_DIR"
 [[ -f $BENCH_DIR/seed-$SIZE.json ]] || $PY -m bench.seed --size "$SIZE" --days "${BENCH_DAYS:-2}"
 PORT=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # the gateway's worker settings (services/launcher.py), its access log to a file like the launcher's
-$PY -m gunicorn --workers 2 --threads 4 --bind "127.0.0.1:$PORT" --access-logfile - bench.trivial_app:app \
+$PY -m gunicorn --config python:gateway.gunicorn_conf --workers 2 --threads 4 --bind "127.0.0.1:$PORT" --access-logfile - bench.trivial_app:app \
   >"$BENCH_DIR/trivial-gunicorn.log" 2>&1 &
 GUNICORN=$!
 trap 'kill $GUNICORN 2>/dev/null || true' EXIT

@@ -26,12 +26,11 @@ import time
 from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 
-import requests
-
 from bench import municipality as m
 from bench.common import BASE, Token, bench_dir, write_json
 from services import topology
 from services.demo_seed import activate, activate_login
+from services.tooling.http import retrying
 
 LESSON_PERIOD = {"from": "2025-09-01", "to": "2025-10-26"}  # the first quarter: the lessons the load driver writes
 REASON = "Ввод журнала прошедшего года (синтетические данные)"
@@ -51,7 +50,7 @@ class Client:
         self.token, self.local = token, threading.local()
 
     def call(self, method: str, path: str, body: dict | None = None, params: dict | None = None, expect=(200, 201)):
-        http = self.local.__dict__.setdefault("http", requests.Session())
+        http = self.local.__dict__.setdefault("http", retrying())
         resp = http.request(method, f"{BASE}/api/v1{path}", json=body, params=params, headers=self.token.header(),
                             timeout=60)
         if resp.status_code not in expect:

@@ -10,6 +10,7 @@ import uuid
 import requests
 
 from services import topology
+from services.tooling.http import retrying
 
 BASE = f"http://127.0.0.1:{topology.GATEWAY_PORT}"
 GOSUSLUGI_PASSWORD = "Gosuslugi-2025!"  # the stand-in's development users (infra/keycloak)
@@ -26,7 +27,7 @@ class Api:
     """The REST API as a client sees it: JSON in and out, one expected status per call."""
 
     def __init__(self, token: str | None = None, session: requests.Session | None = None):
-        self.http = session or requests.Session()
+        self.http = session or retrying()
         if token:
             self.http.headers["Authorization"] = f"Bearer {token}"
 

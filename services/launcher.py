@@ -42,7 +42,8 @@ def ensure_app_secrets() -> None:
 
 def commands() -> dict[str, list[str]]:
     procs = {name: [sys.executable, "-m", f"services.{name}"] for name in topology.SERVICES}
-    procs["gateway"] = [sys.executable, "-m", "gunicorn", "--workers", "2", "--threads", "4",
+    procs["gateway"] = [sys.executable, "-m", "gunicorn", "--config", "python:gateway.gunicorn_conf",
+                        "--workers", "2", "--threads", "4",
                         "--bind", f"127.0.0.1:{topology.GATEWAY_PORT}", "--access-logfile", "-",
                         "gateway.wsgi:app"]
     return procs

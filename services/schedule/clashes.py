@@ -1,7 +1,8 @@
 """Double bookings: a class group (or a subgroup of it), a teacher or a room in two lessons at the same time.
 Two subgroups of one class may have lessons at once; a subgroup and its whole class may not. Plain Python:
 the callers query the other lessons of the slot and ask here whether one of them clashes (SlotBook: for many new
-lessons at once, each checked against the stored ones and the others taken before it)."""
+lessons at once, each checked against the stored ones and the others taken before it). A refusal names every
+clashing lesson, in a stated order, so that it reads the same whatever order the database returned them in."""
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -36,12 +37,22 @@ def reason(new: Booking, other: Booking) -> tuple[str, str] | None:
 
 
 def reject(new: Booking, others: Iterable[Booking], when: str) -> None:
-    """Raises Conflict naming both lessons for the first clashing other lesson."""
-    for other in others:
-        found = reason(new, other)
-        if found:
-            field, why = found
-            raise Conflict(f"Урок {new.label} пересекается с уроком {other.label} ({when}): {why}", {field: why})
+    """Raises Conflict naming the new lesson and every other lesson it clashes with, in the order of their names
+    (subject, class group, subgroup), with why; `fields` holds each clashing field once."""
+    found = sorted({(other.label, *why) for other in others if (why := reason(new, other))})
+    if not found:
+        return
+    fields: dict[str, str] = {}
+    for _, field, why in found:
+        fields.setdefault(field, why)
+    names = ", ".join(other for other, _, _ in found)
+    if len(found) == 1:
+        message = f"с уроком {names} ({when}): {found[0][2]}"
+    elif len({why for _, _, why in found}) == 1:
+        message = f"с уроками {names} ({when}): {found[0][2]}"
+    else:
+        message = f"с уроками ({when}): " + "; ".join(f"{other} — {why}" for other, _, why in found)
+    raise Conflict(f"Урок {new.label} пересекается {message}", fields)
 
 
 def booking_of(row: Mapping, teacher_id: str | None = None) -> Booking:

@@ -8,6 +8,7 @@ import requests
 
 from services import topology
 from services.demo_seed import BASE, Api  # noqa: F401  (re-exported for tests)
+from services.tooling.http import retrying
 
 
 def check_broker():
@@ -22,7 +23,7 @@ def browser_login(username: str, password: str, idp: str | None = None) -> reque
     """Logs in through the gateway's OIDC flow like a browser (following every redirect); returns the
     final response, whose session (resp.session) carries the gateway's cookie."""
     broker = check_broker()
-    http = broker.new_session()
+    http = retrying(broker.new_session())
     resp = follow(http, http.get(f"{BASE}/login/start" + (f"?idp={idp}" if idp else ""), allow_redirects=False,
                                  timeout=30))
     assert resp.status_code == 200, f"no login page at {resp.url}: {resp.status_code} {resp.text[:300]}"

@@ -131,10 +131,10 @@ def realm_user(identity):
     """Creates realm users with given attributes (as the Gosuslugi broker would) and removes them after."""
     created = []
 
-    def make(**attributes) -> tuple[str, str]:
+    def make(first_name: str = "Ольга", last_name: str = "Родителева", **attributes) -> tuple[str, str]:
         username, password = f"test-guardian-{uuid.uuid4().hex[:8]}", f"Pw-{uuid.uuid4().hex}"
         user_id = identity.keycloak.create_user({
-            "username": username, "enabled": True, "firstName": "Ольга", "lastName": "Родителева",
+            "username": username, "enabled": True, "firstName": first_name, "lastName": last_name,
             "attributes": {k: [v] for k, v in attributes.items()},
             "credentials": [{"type": "password", "value": password, "temporary": False}],
         })

@@ -37,6 +37,28 @@ def test_the_refusal_names_both_lessons_and_the_time():
     assert err.value.fields == {"teacher_id": "учитель в это время уже ведёт урок"}
 
 
+def test_the_refusal_names_every_clashing_lesson_in_the_order_of_their_names_whatever_order_they_come_in():
+    english_2 = booking(class_group="5A", subgroup="g2", teacher="t3", room="32", name=label("Английский", "5А", "2 группа"))
+    english_1 = booking(class_group="5A", subgroup="g1", teacher="t2", room="31", name=label("Английский", "5А", "1 группа"))
+    for others in ([english_1, english_2], [english_2, english_1]):
+        with pytest.raises(Conflict) as err:
+            reject(MATHS, others, "вторник, 3-й урок")
+        assert err.value.message == ("Урок «Математика», 5А пересекается с уроками «Английский», 5А (1 группа), "
+                                     "«Английский», 5А (2 группа) (вторник, 3-й урок): у класса в это время уже есть урок")
+        assert err.value.fields == {"lesson_number": "у класса в это время уже есть урок"}
+    physics = booking(room="21", name=label("Физика", "5Б"))
+    algebra = booking(teacher="t1", name=label("Алгебра", "7В"))
+    for others in ([physics, booking(), algebra], [algebra, physics]):
+        with pytest.raises(Conflict) as err:
+            reject(MATHS, others, "среда, 2-й урок")
+        assert err.value.message == ("Урок «Математика», 5А пересекается с уроками (среда, 2-й урок): "
+                                     "«Алгебра», 7В — учитель в это время уже ведёт урок; "
+                                     "«Физика», 5Б — кабинет 21 в это время занят")
+        assert err.value.fields == {"teacher_id": "учитель в это время уже ведёт урок",
+                                    "room": "кабинет 21 в это время занят"}
+    reject(MATHS, [booking(), booking(class_group="6A")], "среда, 2-й урок")  # nothing clashes: no refusal
+
+
 def test_many_new_lessons_clash_with_the_stored_ones_and_with_each_other():
     loads = []
 
