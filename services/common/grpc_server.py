@@ -1,4 +1,4 @@
-"""gRPC server bootstrap shared by every service: token verification, request context, domain-error
+"""gRPC server bootstrap shared by every service: token verification, request context and school scope, domain-error
 mapping, standard health checking and reflection, and graceful shutdown of background workers."""
 import ipaddress
 import logging
@@ -12,7 +12,7 @@ import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
-from services.common import context
+from services.common import context, scope
 from services.common.auth import TokenVerifier
 from services.common.errors import DomainError
 from services.common.settings import LOOPBACK
@@ -28,16 +28,19 @@ def networks(cidrs: Iterable[str]) -> Networks:
 
 
 class ContextInterceptor(grpc.ServerInterceptor):
-    """Verifies the bearer token, binds the request context and maps errors to status codes. Methods named
-    in `public_methods` (full names, "/package.Service/Method") are called without a token: they must check
-    their own secret. The end user's address is the caller's x-forwarded-for only when the caller is one
-    of `trusted_peers` (the gateway and the other services); otherwise it is the caller's own address."""
+    """Verifies the bearer token, binds the request context and the school scope (services.common.scope: the
+    request's school_id, the caller's principal resolved by `principals` when first needed) and maps domain errors
+    to status codes, their reason to an ErrorInfo. Methods named in `public_methods` (full names,
+    "/package.Service/Method") are called without a token: they must check their own secret, and their scope has no
+    principal. The end user's address is the caller's x-forwarded-for only when the caller is one of `trusted_peers`
+    (the gateway and the other services); otherwise it is the caller's own address."""
 
     def __init__(self, verifier: TokenVerifier, public_methods: Iterable[str] = (),
-                 trusted_peers: Networks = networks(LOOPBACK)):
+                 trusted_peers: Networks = networks(LOOPBACK), principals: scope.PrincipalSource | None = None):
         self.verifier = verifier
         self.public_methods = frozenset(public_methods)
         self.trusted_peers = trusted_peers
+        self.principals = principals or scope.NoPrincipals()
 
     def intercept_service(self, continuation, handler_call_details):
         handler = continuation(handler_call_details)
@@ -50,19 +53,24 @@ class ContextInterceptor(grpc.ServerInterceptor):
             metadata = dict(ctx.invocation_metadata())
             address = client_address(metadata, peer_host(ctx.peer()), self.trusted_peers)
             tokens = context.bind(None, metadata.get("x-request-id"), metadata.get("traceparent"), address)
+            public = method in self.public_methods
+            bound = scope.bind(scope.Scope(scope.school_id_of(request),
+                                           scope.NoPrincipals() if public else self.principals))
             try:
-                if method not in self.public_methods:
+                if not public:
                     auth = metadata.get("authorization", "")
                     caller = self.verifier.verify(auth[7:] if auth.lower().startswith("bearer ") else "")
                     tokens += context.bind(caller, context.request_id(), context.trace_parent(), address)
                 return inner(request, ctx)
             except DomainError as err:
-                log.info("%s refused: %s", method, err.message, extra={"fields": {"code": err.code.name}})
-                ctx.abort(err.code, err.details())
+                log.info("%s refused: %s", method, err.message,
+                         extra={"fields": {"code": err.code.name, "reason": err.reason}})
+                ctx.abort_with_status(err.status())
             except Exception:
                 log.exception("%s failed", method)
                 ctx.abort(grpc.StatusCode.INTERNAL, DomainError().details())
             finally:
+                scope.reset(bound)
                 context.reset(tokens)
 
         return grpc.unary_unary_rpc_method_handler(
@@ -89,11 +97,12 @@ def client_address(metadata: dict, peer: str, trusted_peers: Networks) -> str:
 
 def serve(name: str, listen: str, verifier: TokenVerifier, register: Callable[[grpc.Server], Iterable[str]],
           workers: Iterable[threading.Thread] = (), max_workers: int = 16, public_methods: Iterable[str] = (),
-          trusted_peers: Networks = networks(LOOPBACK)) -> None:
+          trusted_peers: Networks = networks(LOOPBACK), principals: scope.PrincipalSource | None = None) -> None:
     """Runs a service until SIGTERM/SIGINT. `register` adds servicers and returns their full names;
-    `public_methods` are served without a user token (see ContextInterceptor)."""
+    `public_methods` are served without a user token, `principals` resolves the callers' principals of the school
+    scope (see ContextInterceptor)."""
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=max_workers),
-                         interceptors=[ContextInterceptor(verifier, public_methods, trusted_peers)])
+                         interceptors=[ContextInterceptor(verifier, public_methods, trusted_peers, principals)])
     service_names = list(register(server))
     health_servicer = health.HealthServicer()
     for svc in ["", *service_names]:  # the servicer says SERVING by default: not before the workers are ready

@@ -16,6 +16,7 @@ from services.common.grpc_server import networks, serve
 from services.common.outbox import Outbox, OutboxRelay, topic_of
 from services.common.principal import PrincipalResolver
 from services.common.retention import Retention, check_inbox_outlives_topics, topic_retention
+from services.common.scope import PrincipalSource
 from services.common.settings import ServiceSettings, SettingsError
 
 log = logging.getLogger(__name__)
@@ -60,10 +61,12 @@ class Runtime:
                             self.settings.kafka_bootstrap, IdempotentConsumer(self.db, self.inbox_table, handlers))
 
     def serve(self, register: Callable[[grpc.Server], Iterable[str]], workers: Iterable[threading.Thread],
-              public_methods: Iterable[str] = ()) -> None:
-        """Serves until stopped, with the given workers and the retention of the outbox and the inbox."""
+              public_methods: Iterable[str] = (), principals: PrincipalSource | None = None) -> None:
+        """Serves until stopped, with the given workers and the retention of the outbox and the inbox. The callers'
+        principals come from `principals`, by default from identity (self.principals)."""
         serve(self.settings.name, self.settings.grpc_listen, self.verifier, register, [*workers, self.retention()],
-              public_methods=public_methods, trusted_peers=networks(self.settings.trusted_peers))
+              public_methods=public_methods, trusted_peers=networks(self.settings.trusted_peers),
+              principals=principals or self.principals)
 
 
 def start(name: str, outbox_table, inbox_table) -> Runtime:
