@@ -1,10 +1,28 @@
 from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
 from collections.abc import Iterable as _Iterable, Mapping as _Mapping
 from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
+
+class ErrorReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    ERROR_REASON_UNSPECIFIED: _ClassVar[ErrorReason]
+    LESSON_LOCKED: _ClassVar[ErrorReason]
+    YEAR_CLOSED: _ClassVar[ErrorReason]
+ERROR_REASON_UNSPECIFIED: ErrorReason
+LESSON_LOCKED: ErrorReason
+YEAR_CLOSED: ErrorReason
+
+class Choice(_message.Message):
+    __slots__ = ("code", "name")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    name: str
+    def __init__(self, code: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
 
 class MarkInput(_message.Message):
     __slots__ = ("student_id", "value", "work_type", "comment")
@@ -219,7 +237,7 @@ class Diary(_message.Message):
     def __init__(self, student_id: _Optional[str] = ..., entries: _Optional[_Iterable[_Union[DiaryEntry, _Mapping]]] = ...) -> None: ...
 
 class JournalPolicy(_message.Message):
-    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end", "attendance_correction_days", "homework_deadline_minutes", "written_work_days", "written_work_types", "mark_scale")
+    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end", "attendance_correction_days", "homework_deadline_minutes", "written_work_days", "written_work_types", "mark_scale", "mark_values", "attendance_kinds")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     EDIT_LOCK_DAYS_FIELD_NUMBER: _ClassVar[int]
     UNLOCK_HOURS_FIELD_NUMBER: _ClassVar[int]
@@ -235,6 +253,8 @@ class JournalPolicy(_message.Message):
     WRITTEN_WORK_DAYS_FIELD_NUMBER: _ClassVar[int]
     WRITTEN_WORK_TYPES_FIELD_NUMBER: _ClassVar[int]
     MARK_SCALE_FIELD_NUMBER: _ClassVar[int]
+    MARK_VALUES_FIELD_NUMBER: _ClassVar[int]
+    ATTENDANCE_KINDS_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     edit_lock_days: int
     unlock_hours: int
@@ -250,7 +270,9 @@ class JournalPolicy(_message.Message):
     written_work_days: int
     written_work_types: str
     mark_scale: str
-    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ..., attendance_correction_days: _Optional[int] = ..., homework_deadline_minutes: _Optional[int] = ..., written_work_days: _Optional[int] = ..., written_work_types: _Optional[str] = ..., mark_scale: _Optional[str] = ...) -> None: ...
+    mark_values: _containers.RepeatedScalarFieldContainer[str]
+    attendance_kinds: _containers.RepeatedCompositeFieldContainer[Choice]
+    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ..., attendance_correction_days: _Optional[int] = ..., homework_deadline_minutes: _Optional[int] = ..., written_work_days: _Optional[int] = ..., written_work_types: _Optional[str] = ..., mark_scale: _Optional[str] = ..., mark_values: _Optional[_Iterable[str]] = ..., attendance_kinds: _Optional[_Iterable[_Union[Choice, _Mapping]]] = ...) -> None: ...
 
 class GetJournalPolicyRequest(_message.Message):
     __slots__ = ("school_id",)
@@ -465,7 +487,7 @@ class GetGridRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., term_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., subgroup_id: _Optional[str] = ...) -> None: ...
 
 class GridLesson(_message.Message):
-    __slots__ = ("lesson_id", "date", "lesson_number", "topic", "homework", "subgroup_id", "subgroup_name", "plan_topic_id")
+    __slots__ = ("lesson_id", "date", "lesson_number", "topic", "homework", "subgroup_id", "subgroup_name", "plan_topic_id", "lock_reason")
     LESSON_ID_FIELD_NUMBER: _ClassVar[int]
     DATE_FIELD_NUMBER: _ClassVar[int]
     LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
@@ -474,6 +496,7 @@ class GridLesson(_message.Message):
     SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
     SUBGROUP_NAME_FIELD_NUMBER: _ClassVar[int]
     PLAN_TOPIC_ID_FIELD_NUMBER: _ClassVar[int]
+    LOCK_REASON_FIELD_NUMBER: _ClassVar[int]
     lesson_id: str
     date: str
     lesson_number: int
@@ -482,7 +505,8 @@ class GridLesson(_message.Message):
     subgroup_id: str
     subgroup_name: str
     plan_topic_id: str
-    def __init__(self, lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., subgroup_id: _Optional[str] = ..., subgroup_name: _Optional[str] = ..., plan_topic_id: _Optional[str] = ...) -> None: ...
+    lock_reason: str
+    def __init__(self, lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., subgroup_id: _Optional[str] = ..., subgroup_name: _Optional[str] = ..., plan_topic_id: _Optional[str] = ..., lock_reason: _Optional[str] = ...) -> None: ...
 
 class GridCell(_message.Message):
     __slots__ = ("lesson_id", "marks", "attendance", "outside")
@@ -517,7 +541,7 @@ class GridStudent(_message.Message):
     def __init__(self, student_id: _Optional[str] = ..., last_name: _Optional[str] = ..., first_name: _Optional[str] = ..., middle_name: _Optional[str] = ..., cells: _Optional[_Iterable[_Union[GridCell, _Mapping]]] = ..., average: _Optional[str] = ..., marks_count: _Optional[int] = ..., plan: _Optional[str] = ...) -> None: ...
 
 class Grid(_message.Message):
-    __slots__ = ("class_group_id", "subject_id", "subject_name", "lessons", "students", "work_types", "subgroup_id", "subgroup_name", "mark_scale")
+    __slots__ = ("class_group_id", "subject_id", "subject_name", "lessons", "students", "work_types", "subgroup_id", "subgroup_name", "mark_scale", "mark_values", "attendance_kinds")
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
     SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -527,6 +551,8 @@ class Grid(_message.Message):
     SUBGROUP_ID_FIELD_NUMBER: _ClassVar[int]
     SUBGROUP_NAME_FIELD_NUMBER: _ClassVar[int]
     MARK_SCALE_FIELD_NUMBER: _ClassVar[int]
+    MARK_VALUES_FIELD_NUMBER: _ClassVar[int]
+    ATTENDANCE_KINDS_FIELD_NUMBER: _ClassVar[int]
     class_group_id: str
     subject_id: str
     subject_name: str
@@ -536,7 +562,9 @@ class Grid(_message.Message):
     subgroup_id: str
     subgroup_name: str
     mark_scale: str
-    def __init__(self, class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., lessons: _Optional[_Iterable[_Union[GridLesson, _Mapping]]] = ..., students: _Optional[_Iterable[_Union[GridStudent, _Mapping]]] = ..., work_types: _Optional[_Iterable[_Union[WorkType, _Mapping]]] = ..., subgroup_id: _Optional[str] = ..., subgroup_name: _Optional[str] = ..., mark_scale: _Optional[str] = ...) -> None: ...
+    mark_values: _containers.RepeatedScalarFieldContainer[str]
+    attendance_kinds: _containers.RepeatedCompositeFieldContainer[Choice]
+    def __init__(self, class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., lessons: _Optional[_Iterable[_Union[GridLesson, _Mapping]]] = ..., students: _Optional[_Iterable[_Union[GridStudent, _Mapping]]] = ..., work_types: _Optional[_Iterable[_Union[WorkType, _Mapping]]] = ..., subgroup_id: _Optional[str] = ..., subgroup_name: _Optional[str] = ..., mark_scale: _Optional[str] = ..., mark_values: _Optional[_Iterable[str]] = ..., attendance_kinds: _Optional[_Iterable[_Union[Choice, _Mapping]]] = ...) -> None: ...
 
 class Anomaly(_message.Message):
     __slots__ = ("kind", "actor_subject", "actor_person_id", "window_start", "window_end", "count", "sample_entity_ids", "description")
