@@ -380,8 +380,9 @@ def leaks_beyond(resp, canaries: dict[str, str], sent: set[str]) -> list[str]:
     return leaks(resp, {k: v for k, v in canaries.items() if v not in sent})
 
 
+@pytest.mark.last
 def test_school_a_is_unchanged_after_the_walk(world):
-    """Runs last (file order): nothing the walks and probes sent wrote anything in A."""
+    """Runs after the module's other tests (marked last): nothing the walks and probes sent wrote anything in A."""
     after = snapshot(world.admin_a, world.deputy_a, world.a, {op.operation_id for op in world.operations})
     changed = [key for key in world.before if world.before[key] != after[key]]
     assert not changed, {key: (world.before[key], after[key]) for key in changed}

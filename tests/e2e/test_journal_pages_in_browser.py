@@ -18,8 +18,9 @@ pytestmark = pytest.mark.stack
 MONDAY, SUNDAY = "2025-09-01", "2025-09-07"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def school(installation):
+    """A school of each test's own: a term mark set by one closes the lessons the other edits."""
     seeded = seed_school(stack.env(), f"Школа № {uuid.uuid4().hex[:6]} (журнал)")
     sid, admin = seeded["school"]["id"], seeded["admin_api"]
     lesson = seeded["lesson"]
