@@ -31,7 +31,7 @@ apps: deploy
 	$(PY) -m services.launcher up
 
 run: apps
-	$(PY) -m services.demo_seed
+	$(PY) -m services.tooling.demo_seed
 
 stop:
 	-$(PY) -m services.launcher down
