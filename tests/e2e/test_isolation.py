@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import pytest
 import requests
 
-from services.demo_seed import BASE, seed_school, with_login
+from services.tooling.api_client import BASE, with_login
+from services.tooling.demo_seed import seed_school
 from tests.support import stack
 from tests.support.api import Api
 from tests.support.isolation import Call, Findings, Operation, leaks, operations, uuids_in

@@ -10,7 +10,8 @@ import pytest
 from minio import Minio
 from minio.commonconfig import ENABLED
 
-from services.demo_seed import GOSUSLUGI_PASSWORD, activate, seed_school
+from services.tooling.api_client import activate
+from services.tooling.demo_seed import GOSUSLUGI_PASSWORD, seed_school
 from tests.support import stack
 from tests.support.api import Api, browser_login
 
