@@ -3,6 +3,8 @@ overwrites a known one). Plain Python, no framework imports."""
 import datetime as dt
 from dataclasses import dataclass
 
+from services.reporting.domain import summary_sheet
+
 
 @dataclass(frozen=True)
 class Student:
@@ -12,10 +14,8 @@ class Student:
 
 
 @dataclass(frozen=True)
-class Term:
-    id: str
-    name: str
-    start_date: dt.date | None
+class Term(summary_sheet.Term):
+    """A term of an academic year as schedule tells it: with the grades it is for (0..0 = every grade)."""
     grade_from: int
     grade_to: int
 

@@ -8,6 +8,7 @@ import pytest
 from proto.reporting.v1 import reporting_pb2
 from services.reporting.domain.year_closing import JOURNAL, SCHEDULE, YearClosing, YearClosingHalf
 from services.reporting.service_layer.year_closing import record_year_closing
+from tests.support import fake_unit_of_work
 
 
 class FakeYearClosings:
@@ -28,22 +29,10 @@ class FakeYearClosings:
         self.years[academic_year_id] = dataclasses.replace(self.years[academic_year_id], ready=True)
 
 
-class FakeUnitOfWork:
+class FakeUnitOfWork(fake_unit_of_work.FakeUnitOfWork):
     def __init__(self, school_id: str):
-        self.school_id = school_id
+        super().__init__(school_id)
         self.year_closings = FakeYearClosings()
-        self.published: list = []
-        self.committed = 0
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, exc_type, exc, tb):
-        if exc_type is None:
-            self.committed += 1
-
-    def publish(self, message) -> None:
-        self.published.append(message)
 
 
 @pytest.mark.parametrize("first, second", [(SCHEDULE, JOURNAL), (JOURNAL, SCHEDULE)])
