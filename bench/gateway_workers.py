@@ -27,9 +27,9 @@ from proto.journal.v1 import journal_pb2_grpc
 from services.common.auth import TokenVerifier
 from services.common.grpc_server import ContextInterceptor
 from services.common.outbox import Outbox
-from services.journal import tables
-from services.journal.handlers import Deps
-from services.journal.servicer import JournalServicer
+from services.journal.adapters import tables
+from services.journal.entrypoints.servicer import JournalServicer
+from services.journal.service_layer.lesson_record import Deps
 from services.tooling.http import retrying
 from tests.integration.journal.conftest import FakeIdentity, FakeSchedule
 from tests.support.grpc_harness import FakePrincipals, database

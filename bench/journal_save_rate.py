@@ -18,9 +18,9 @@ from proto.journal.v1 import journal_pb2 as pb
 from services.common import context
 from services.common.context import Caller
 from services.common.outbox import Outbox
-from services.journal import tables
-from services.journal.handlers import Deps
-from services.journal.servicer import JournalServicer
+from services.journal.adapters import tables
+from services.journal.entrypoints.servicer import JournalServicer
+from services.journal.service_layer.lesson_record import Deps
 from tests.integration.journal.conftest import FakeIdentity, FakeSchedule, add_lesson, school_today
 from tests.support import grpc_harness
 

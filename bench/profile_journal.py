@@ -32,10 +32,11 @@ def main() -> None:
     from services.common import context
     from services.common.runtime import Runtime
     from services.common.settings import ServiceSettings
-    from services.journal import handlers, tables
-    from services.journal.diary import get_diary
-    from services.journal.domain import AttendanceInput, MarkInput
-    from services.journal.peers import IdentityClient, ScheduleClient
+    from services.journal.adapters import tables
+    from services.journal.adapters.peers import IdentityClient, ScheduleClient
+    from services.journal.domain.lesson_entry import AttendanceInput, MarkInput
+    from services.journal.service_layer import lesson_record as handlers
+    from services.journal.service_layer.diary import get_diary
 
     runtime = Runtime(ServiceSettings.from_env("journal"), tables.outbox, tables.inbox)
     deps = handlers.Deps(runtime.db, runtime.outbox, runtime.principals,

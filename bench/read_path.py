@@ -27,9 +27,11 @@ from services.common import context
 from services.common.auth import AUDIENCE, TokenVerifier
 from services.common.grpc_server import ContextInterceptor
 from services.common.outbox import Outbox
-from services.journal import domain, handlers, tables
-from services.journal.handlers import Deps
-from services.journal.servicer import JournalServicer
+from services.journal.adapters import tables
+from services.journal.domain import lesson_entry as domain
+from services.journal.entrypoints.servicer import JournalServicer
+from services.journal.service_layer import lesson_record as handlers
+from services.journal.service_layer.lesson_record import Deps
 from tests.integration.journal.conftest import FakeIdentity, FakeSchedule, add_lesson
 from tests.support.grpc_harness import FakePrincipals, database
 from tests.unit.gateway.conftest import SETTINGS

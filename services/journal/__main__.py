@@ -6,12 +6,12 @@ from proto.journal.v1 import journal_pb2, journal_pb2_grpc
 from proto.schedule.v1 import schedule_pb2_grpc
 from services.common.object_store import ObjectStore
 from services.common.runtime import start
-from services.journal import tables
-from services.journal.events import handlers
-from services.journal.handlers import Deps
-from services.journal.peers import IdentityClient
-from services.journal.plan_client import PlanScheduleClient
-from services.journal.servicer import JournalServicer
+from services.journal.adapters import tables
+from services.journal.adapters.peers import IdentityClient
+from services.journal.adapters.plan_client import PlanScheduleClient
+from services.journal.entrypoints.consumers import handlers
+from services.journal.entrypoints.servicer import JournalServicer
+from services.journal.service_layer.lesson_record import Deps
 
 BUCKET = "otmetka-homework"  # homework files of every school, each under its own prefix
 

@@ -15,10 +15,11 @@ from services.common.errors import NotFound
 from services.common.object_store import ObjectStore
 from services.common.outbox import Outbox
 from services.common.policy import Principal
-from services.journal import domain, tables
-from services.journal.handlers import Deps
-from services.journal.school_policy import DEFAULT
-from services.journal.servicer import JournalServicer
+from services.journal.adapters import tables
+from services.journal.domain import lesson_entry as domain
+from services.journal.domain.journal_policy import DEFAULT
+from services.journal.entrypoints.servicer import JournalServicer
+from services.journal.service_layer.lesson_record import Deps
 from tests.support import grpc_harness, stack
 from tests.support.grpc_harness import FakePrincipals, database, serving
 

@@ -11,9 +11,10 @@ from sqlalchemy import select
 
 from proto.journal.v1 import journal_pb2 as pb
 from services.common.consumer import IdempotentConsumer
-from services.journal import domain, tables
-from services.journal.events import handlers
-from services.journal.tables import ledger
+from services.journal.adapters import tables
+from services.journal.adapters.tables import ledger
+from services.journal.domain import lesson_entry as domain
+from services.journal.entrypoints.consumers import handlers
 from tests.integration.journal.conftest import Lesson, add_lesson, school_today
 from tests.integration.journal.test_closed_years import CLOSED, close_year
 from tests.integration.journal.test_policy_and_locks import refused

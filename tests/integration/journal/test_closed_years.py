@@ -15,10 +15,10 @@ from proto.schedule.v1 import schedule_pb2
 from services.common.consumer import IdempotentConsumer
 from services.common.errors import FailedPrecondition
 from services.common.outbox import envelope
-from services.journal import closed_years as closing
-from services.journal import tables
-from services.journal.events import handlers
-from services.journal.tables import closed_years, ledger, outbox
+from services.journal.adapters import tables
+from services.journal.adapters.tables import closed_years, ledger, outbox
+from services.journal.entrypoints.consumers import handlers
+from services.journal.service_layer import closed_years as closing
 from tests.integration.journal.conftest import act_as_person
 from tests.integration.journal.test_attendance_corrections import correct
 from tests.integration.journal.test_final_marks_and_plans import set_final

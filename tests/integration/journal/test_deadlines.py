@@ -8,7 +8,7 @@ import grpc
 import pytest
 
 from proto.journal.v1 import journal_pb2 as pb
-from services.journal.school_policy import DEFAULT
+from services.journal.domain.journal_policy import DEFAULT
 from tests.integration.journal.conftest import Lesson, act_as_person, add_lesson, new_lesson, school_today
 from tests.integration.journal.test_policy_and_locks import refused
 from tests.integration.journal.test_service import ledger_rows, save

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from proto.journal.v1 import journal_pb2 as pb
-from services.journal.tables import final_marks, student_plans
+from services.journal.adapters.tables import final_marks, student_plans
 from tests.integration.journal.conftest import act_as_person
 from tests.integration.journal.test_policy_and_locks import refused
 from tests.integration.journal.test_service import event_types, ledger_rows, save

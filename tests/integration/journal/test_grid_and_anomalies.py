@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import insert, select
 
 from proto.journal.v1 import journal_pb2 as pb
-from services.journal.tables import ledger
+from services.journal.adapters.tables import ledger
 from tests.integration.journal.conftest import add_lesson, new_lesson, school_today
 from tests.integration.journal.test_policy_and_locks import act_as, as_teacher, refused
 from tests.integration.journal.test_service import save

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from proto.journal.v1 import journal_pb2 as pb
 from services.common.errors import NotFound
-from services.journal.tables import homework_attachments, student_homework
+from services.journal.adapters.tables import homework_attachments, student_homework
 from tests.integration.journal.test_policy_and_locks import refused
 from tests.integration.journal.test_service import event_types, ledger_rows
 

@@ -10,9 +10,9 @@ from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
 from services.common.consumer import IdempotentConsumer
 from services.common.outbox import envelope
-from services.journal import tables
-from services.journal.events import handlers
-from services.journal.tables import ledger, lesson_records, outbox, unlock_requests
+from services.journal.adapters import tables
+from services.journal.adapters.tables import ledger, lesson_records, outbox, unlock_requests
+from services.journal.entrypoints.consumers import handlers
 from tests.integration.journal.test_policy_and_locks import act_as, as_teacher, request_unlock
 from tests.integration.journal.test_service import save
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, insert, select, update
 
 from proto.journal.v1 import journal_pb2 as pb
-from services.journal.tables import journal_policy, ledger, term_marks, unlock_requests
+from services.journal.adapters.tables import journal_policy, ledger, term_marks, unlock_requests
 from tests.integration.journal.test_service import event_types, ledger_rows, save
 from tests.support.grpc_harness import rpc_error
 

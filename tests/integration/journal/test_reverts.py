@@ -12,9 +12,9 @@ from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2 as pb
 from services.common.consumer import IdempotentConsumer
 from services.common.outbox import envelope
-from services.journal import tables
-from services.journal.events import handlers
-from services.journal.tables import ledger, marks
+from services.journal.adapters import tables
+from services.journal.adapters.tables import ledger, marks
+from services.journal.entrypoints.consumers import handlers
 from tests.integration.journal.conftest import act_as_person
 from tests.integration.journal.test_final_marks_and_plans import set_final
 from tests.integration.journal.test_policy_and_locks import refused

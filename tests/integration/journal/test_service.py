@@ -16,9 +16,9 @@ from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
 from services.common import context
 from services.common.auth import caller_from_claims
-from services.journal import handlers
-from services.journal.domain import MarkInput
-from services.journal.tables import attendance, ledger, lesson_records, marks, outbox
+from services.journal.adapters.tables import attendance, ledger, lesson_records, marks, outbox
+from services.journal.domain.lesson_entry import MarkInput
+from services.journal.service_layer import lesson_record as handlers
 from tests.integration.journal.conftest import add_lesson
 from tests.support.grpc_harness import rpc_error
 

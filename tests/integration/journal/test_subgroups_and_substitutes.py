@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from proto.journal.v1 import journal_pb2 as pb
-from services.journal.tables import ledger, lesson_records
+from services.journal.adapters.tables import ledger, lesson_records
 from tests.integration.journal.conftest import act_as_person, add_lesson, add_subgroup, new_lesson, school_today
 from tests.integration.journal.test_policy_and_locks import refused
 from tests.integration.journal.test_service import save

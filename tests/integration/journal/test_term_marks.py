@@ -155,7 +155,7 @@ def test_two_first_term_marks_at_once_make_one_mark_with_one_id(journal, term):
 
     from sqlalchemy import select
 
-    from services.journal.tables import ledger, term_marks
+    from services.journal.adapters.tables import ledger, term_marks
 
     *_, c = term.students
     math = term.math

@@ -3,8 +3,8 @@ lesson's teacher; counts, windows, samples and the Russian descriptions."""
 import datetime as dt
 import zoneinfo
 
-from services.journal import anomaly_rules as rules
-from services.journal.school_policy import JournalPolicy
+from services.journal.domain import anomaly as rules
+from services.journal.domain.journal_policy import JournalPolicy
 
 MSK = zoneinfo.ZoneInfo("Europe/Moscow")
 START = dt.datetime(2026, 3, 10, 12, 0, tzinfo=MSK)

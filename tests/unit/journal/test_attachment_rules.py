@@ -1,7 +1,7 @@
 import pytest
 
 from services.common.errors import Invalid
-from services.journal import attachment_rules as rules
+from services.journal.domain import homework_file as rules
 
 
 def test_file_names_lose_folders_and_control_characters():

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from services.common.errors import FailedPrecondition, Invalid
-from services.journal import attendance_rules as rules
+from services.journal.domain import attendance as rules
 
 FRIDAY = dt.date(2026, 3, 13)
 

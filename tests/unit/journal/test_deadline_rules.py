@@ -1,7 +1,7 @@
 import datetime as dt
 
-from services.journal import deadline_rules as rules
-from services.journal.school_policy import DEFAULT, changed
+from services.journal.domain import deadline as rules
+from services.journal.domain.journal_policy import DEFAULT, changed
 
 MONDAY = dt.date(2026, 3, 9)
 THURSDAY = dt.date(2026, 3, 12)

@@ -5,8 +5,8 @@ import uuid
 import pytest
 
 from services.common.errors import Invalid
-from services.journal import domain
-from services.journal.domain import AttendanceInput, MarkInput, StoredMark
+from services.journal.domain import lesson_entry as domain
+from services.journal.domain.lesson_entry import AttendanceInput, MarkInput, StoredMark
 
 ANNA, BORIS, VERA = (str(uuid.uuid4()) for _ in range(3))
 

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from services.common.errors import Invalid
-from services.journal import locks
+from services.journal.domain import edit_lock as locks
 
 TODAY = dt.date(2026, 11, 23)
 

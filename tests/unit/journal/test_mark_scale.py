@@ -2,7 +2,8 @@
 import pytest
 
 from services.common.errors import Invalid
-from services.journal import mark_scale, school_policy
+from services.journal.domain import journal_policy as school_policy
+from services.journal.domain import mark_scale
 
 
 @pytest.mark.parametrize("scale, accepted, refused", [

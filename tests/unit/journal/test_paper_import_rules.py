@@ -4,7 +4,7 @@ from types import SimpleNamespace
 import pytest
 
 from services.common.errors import Invalid
-from services.journal import paper_import_rules as rules
+from services.journal.domain import paper_journal as rules
 
 
 def person(pid, last, first, middle=""):

@@ -7,8 +7,8 @@ import pytest
 from proto.identity.v1 import identity_pb2
 from proto.schedule.v1 import schedule_pb2
 from services.common.errors import NotFound
-from services.journal.peer_cache import PeerCache, forget
-from services.journal.peers import IdentityClient, ScheduleClient
+from services.journal.adapters.peer_cache import PeerCache, forget
+from services.journal.adapters.peers import IdentityClient, ScheduleClient
 
 A, B = "school-a", "school-b"
 
@@ -224,7 +224,8 @@ def test_expired_answers_of_every_school_are_swept_away():
 ])
 def test_the_journals_consumer_drops_what_the_events_make_stale(monkeypatch, event):
     from proto.events.v1.envelope_pb2 import Envelope
-    from services.journal import events, peer_cache
+    from services.journal.adapters import peer_cache
+    from services.journal.entrypoints import consumers as events
 
     cache = PeerCache(ttl=60)
     cache.put("s1", peer_cache.lesson_key("l1"), "kept")

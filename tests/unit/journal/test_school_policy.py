@@ -2,8 +2,8 @@
 import pytest
 
 from services.common.errors import Invalid
-from services.journal import school_policy
-from services.journal.school_policy import DEFAULT, JournalPolicy
+from services.journal.domain import journal_policy as school_policy
+from services.journal.domain.journal_policy import DEFAULT, JournalPolicy
 
 
 def test_the_defaults_are_the_requirements():

@@ -1,8 +1,8 @@
 import pytest
 
 from services.common.errors import FailedPrecondition, Invalid
-from services.journal import student_plan_rules as rules
-from services.journal.domain import MarkInput
+from services.journal.domain import student_plan as rules
+from services.journal.domain.lesson_entry import MarkInput
 
 MATH, MUSIC = "00000000-0000-0000-0000-00000000000a", "00000000-0000-0000-0000-00000000000b"
 

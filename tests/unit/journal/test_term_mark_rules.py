@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from services.common.errors import FailedPrecondition, Invalid
-from services.journal import term_mark_rules as rules
+from services.journal.domain import term_mark as rules
 
 QUARTER = (dt.date(2025, 9, 1), dt.date(2025, 10, 26))  # 56 days = 8 weeks
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from services.common.errors import Invalid
-from services.journal import work_type_rules as rules
+from services.journal.domain import work_type as rules
 
 WEIGHTS = {w.code: w.weight for w in rules.DEFAULTS}
 

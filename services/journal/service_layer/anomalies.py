@@ -1,0 +1,57 @@
+"""ListAnomalies: the ledger rows of a period (school dates) with their lessons' teachers, flagged by
+anomaly_rules under the school's policy. For the school administrator and the director."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy import and_, select
+
+from proto.journal.v1 import journal_pb2 as pb
+from services.common import policy
+from services.common.dates import parse_date
+from services.common.db import parse_uuid
+from services.common.errors import Invalid
+from services.journal.adapters.tables import ledger, lesson_records
+from services.journal.domain import anomaly as rules
+from services.journal.service_layer import journal_policy as policy_store
+
+if TYPE_CHECKING:
+    from services.journal.service_layer.lesson_record import Deps
+
+MAX_DAYS = 92
+
+
+def day_range(date_from: str, date_to: str) -> tuple[dt.date, dt.date]:
+    start, end = parse_date(date_from, "date_from"), parse_date(date_to, "date_to")
+    if start > end:
+        raise Invalid("date_to", "конец периода раньше начала")
+    if (end - start).days + 1 > MAX_DAYS:
+        raise Invalid("date_to", f"период проверки не длиннее {MAX_DAYS} дней")
+    return start, end
+
+
+def list_anomalies(deps: Deps, school_id: str, date_from: str, date_to: str) -> list[pb.Anomaly]:
+    school_id = parse_uuid(school_id, "school_id")
+    policy.require(deps.principals.resolve(school_id), "journal_policy.manage")
+    start, end = day_range(date_from, date_to)
+    with deps.db.tenant_session(school_id) as session:
+        settings = policy_store.load(session)
+        since = dt.datetime.combine(start, dt.time(), settings.zone)
+        until = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), settings.zone)
+        query = (select(ledger.c.occurred_at, ledger.c.actor_subject, ledger.c.actor_person_id, ledger.c.entity,
+                        ledger.c.entity_id, ledger.c.lesson_id, lesson_records.c.teacher_id, lesson_records.c.lesson_date,
+                        lesson_records.c.substitute_teacher_id)
+                 .select_from(ledger.outerjoin(lesson_records, and_(lesson_records.c.school_id == ledger.c.school_id,
+                                                                    lesson_records.c.lesson_id == ledger.c.lesson_id)))
+                 .where(ledger.c.occurred_at >= since, ledger.c.occurred_at < until).order_by(ledger.c.occurred_at))
+        changes = [rules.Change(r.occurred_at, r.actor_subject, r.actor_person_id or "", r.entity, r.entity_id or "",
+                                r.lesson_id or "", r.teacher_id or "", r.lesson_date,
+                                r.substitute_teacher_id or "") for r in session.execute(query)]
+    return [message(flag) for flag in rules.find(changes, settings)]
+
+
+def message(flag: rules.Flag) -> pb.Anomaly:
+    return pb.Anomaly(kind=flag.kind, actor_subject=flag.actor_subject, actor_person_id=flag.actor_person_id,
+                      window_start=flag.start.isoformat(), window_end=flag.end.isoformat(), count=flag.count,
+                      sample_entity_ids=list(flag.samples), description=flag.description)

@@ -1,0 +1,297 @@
+"""Compromised accounts (T8): list every journal change of one person (by person id) after a time, and let the
+school administrator revert them, newest first. A change is reverted only while the journal still shows what that
+person left; a later change by someone else is reported as a conflict, never overwritten. Each revert is a ledger
+row naming the reverted one (`reverts`), with the administrator's reason, and the usual event of that change."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from proto.journal.v1 import journal_pb2 as pb
+from services.common import policy
+from services.common.db import parse_uuid
+from services.common.errors import FailedPrecondition, Invalid
+from services.common.policy import Principal
+from services.journal.adapters import ledger
+from services.journal.adapters import protobuf as messages
+from services.journal.adapters.tables import attendance, compromised_accounts, lesson_records, marks, term_marks
+from services.journal.adapters.tables import final_marks as final_marks_table
+from services.journal.adapters.tables import ledger as ledger_table
+from services.journal.adapters.writer_locks import lock_lessons
+from services.journal.domain import lesson_entry as domain
+from services.journal.domain import term_mark as term_rules
+from services.journal.service_layer import closed_years, final_marks
+
+if TYPE_CHECKING:
+    from services.journal.service_layer.lesson_record import Deps
+
+REVERTIBLE = ("mark", "attendance", "topic", "homework", "term_mark", "final_mark")
+
+
+def revertible(row) -> bool:
+    """A student's own homework (entity homework with a student) is not the lesson's: it is undone by hand."""
+    return row.entity in REVERTIBLE and not (row.entity == "homework" and row.student_id)
+MAX_CHANGES = 5000
+DEFAULT_WINDOW_HOURS = 72
+MAX_WINDOW_HOURS = 720
+
+
+def parse_since(value: str) -> dt.datetime:
+    try:
+        since = dt.datetime.fromisoformat(value or "")
+    except ValueError:
+        since = None
+    if since is None or since.tzinfo is None:
+        raise Invalid("since", "ожидается время с часовым поясом, например 2026-03-10T12:00:00+03:00")
+    return since
+
+
+def _json(value) -> str:
+    return "" if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _empty(value: dict | None) -> dict | None:
+    """No value and a value of empty texts (a topic never set) are the same state."""
+    return value if value and any(v not in ("", None) for v in value.values()) else None
+
+
+def _changes(session: Session, actor: str, since: dt.datetime) -> tuple[list, set[str]]:
+    """The person's ledger rows since the time, newest first, and the ids of those already reverted."""
+    rows = session.execute(select(ledger_table).where(ledger_table.c.actor_person_id == actor,
+                                                      ledger_table.c.occurred_at >= since)
+                           .order_by(ledger_table.c.occurred_at.desc(), ledger_table.c.id).limit(MAX_CHANGES)).all()
+    reverted = set(session.scalars(select(ledger_table.c.reverts).where(
+        ledger_table.c.reverts.in_([r.id for r in rows]))))
+    return rows, reverted
+
+
+def _of_closed_years(session: Session, school_id: str, rows) -> set[str]:
+    """Ids of the ledger rows whose lesson, term mark or final mark belongs to a closed academic year."""
+    closed = closed_years.load(session, school_id)
+    if not closed.academic_year_ids:
+        return set()
+    lessons = dict(session.execute(select(lesson_records.c.lesson_id, lesson_records.c.class_group_id).where(
+        lesson_records.c.lesson_id.in_({r.lesson_id for r in rows if r.lesson_id}))).all())
+    terms = {r.id: closed.covers(r.class_group_id, r.term_id) for r in session.execute(
+        select(term_marks.c.id, term_marks.c.class_group_id, term_marks.c.term_id).where(
+            term_marks.c.id.in_({r.entity_id for r in rows if r.entity == "term_mark"})))}
+    finals = {r.id: closed.covers(r.class_group_id, academic_year_id=r.academic_year_id) for r in session.execute(
+        select(final_marks_table.c.id, final_marks_table.c.class_group_id, final_marks_table.c.academic_year_id)
+        .where(final_marks_table.c.id.in_({r.entity_id for r in rows if r.entity == "final_mark"})))}
+    return {r.id for r in rows if (r.lesson_id and closed.covers(lessons.get(r.lesson_id, "")))
+            or (r.entity == "term_mark" and terms.get(r.entity_id)) or (r.entity == "final_mark" and finals.get(r.entity_id))}
+
+
+def _actor(deps: Deps, school_id: str, actor_person_id: str, since: str, action: str, refusal: str):
+    school_id = parse_uuid(school_id, "school_id")
+    principal = deps.principals.resolve(school_id)
+    policy.require(principal, action, refusal)
+    return school_id, principal, parse_uuid(actor_person_id, "actor_person_id"), parse_since(since)
+
+
+def list_actor_changes(deps: Deps, school_id: str, actor_person_id: str, since: str) -> list[pb.ActorChange]:
+    """Every journal change of the person since the time, newest first (for the school administrator and the
+    director)."""
+    school_id, _, actor, since_at = _actor(deps, school_id, actor_person_id, since, "journal.changes.read",
+                                           "Изменения учётной записи смотрят администратор школы и директор")
+    with deps.db.tenant_session(school_id) as session:
+        rows, reverted = _changes(session, actor, since_at)
+        closed = _of_closed_years(session, school_id, rows)
+    return [pb.ActorChange(ledger_id=r.id, occurred_at=r.occurred_at.isoformat(), entity=r.entity,
+                           entity_id=r.entity_id or "", lesson_id=r.lesson_id or "", student_id=r.student_id or "",
+                           old_value=_json(r.old_value), new_value=_json(r.new_value), reason=r.reason,
+                           client_address=r.client_address, reverted=r.id in reverted,
+                           revertible=revertible(r) and r.id not in closed) for r in rows]
+
+
+def list_compromised_accounts(deps: Deps, school_id: str, window_hours: int) -> list[pb.CompromisedAccount]:
+    """Accounts identity reported compromised, newest report first, with their journal changes after the report
+    and within `window_hours` (default 72) before it, and how many of those are revertible and not reverted."""
+    school_id = parse_uuid(school_id, "school_id")
+    policy.require(deps.principals.resolve(school_id), "journal.changes.read")
+    hours = window_hours or DEFAULT_WINDOW_HOURS
+    if not 1 <= hours <= MAX_WINDOW_HOURS:
+        raise Invalid("window_hours", f"окно перед сообщением о взломе: от 1 до {MAX_WINDOW_HOURS} ч")
+    result = []
+    with deps.db.tenant_session(school_id) as session:
+        reverted = select(ledger_table.c.reverts).where(ledger_table.c.reverts.is_not(None))
+        for account in session.execute(select(compromised_accounts).order_by(
+                compromised_accounts.c.reported_at.desc())).mappings():
+            reported = account["reported_at"]
+            after = ledger_table.c.occurred_at >= reported
+            counts = session.execute(select(
+                func.count().filter(after),
+                func.count().filter(~after),
+                func.count().filter(ledger_table.c.entity.in_(REVERTIBLE), ledger_table.c.id.not_in(reverted),
+                                   ~((ledger_table.c.entity == "homework") & ledger_table.c.student_id.is_not(None))),
+            ).where(ledger_table.c.actor_person_id == account["person_id"],
+                    ledger_table.c.occurred_at >= reported - dt.timedelta(hours=hours))).one()
+            result.append(pb.CompromisedAccount(
+                person_id=account["person_id"], subject=account["subject"], reported_at=reported.isoformat(),
+                reported_by=account["reported_by"], changes_since_report=counts[0], changes_in_window=counts[1],
+                not_reverted=counts[2]))
+    return result
+
+
+def revert_actor_changes(deps: Deps, school_id: str, actor_person_id: str, since: str, reason: str,
+                         ledger_ids: list[str], client_address: str) -> pb.RevertActorChangesResponse:
+    """Reverts the person's changes since the time (or only the listed ones) in one transaction."""
+    school_id, principal, actor, since_at = _actor(deps, school_id, actor_person_id, since, "journal.revert",
+                                                   "Изменения скомпрометированной учётной записи отменяет "
+                                                   "администратор школы")
+    reason = domain.bounded_text(reason, "reason", domain.MAX_REASON)
+    if not reason:
+        raise Invalid("reason", "укажите причину отмены (например, обращение о взломе учётной записи)")
+    wanted = {parse_uuid(i, f"ledger_ids[{n}]") for n, i in enumerate(ledger_ids)}
+    now = dt.datetime.now(dt.UTC)
+    outcomes = []
+    with deps.db.tenant_session(school_id) as session:
+        rows, reverted = _changes(session, actor, since_at)
+        missing = wanted - {r.id for r in rows}
+        if missing:
+            raise Invalid("ledger_ids", f"не изменения этого человека после указанного времени: {sorted(missing)[0]}")
+        chosen = [r for r in rows if (not wanted or r.id in wanted) and r.id not in reverted and revertible(r)]
+        if _of_closed_years(session, school_id, chosen):
+            raise FailedPrecondition(f"{closed_years.MESSAGE}: среди изменений есть записи закрытого года",
+                                     {"ledger_ids": "выберите изменения только открытого учебного года"})
+        lock_lessons(session, [row.lesson_id for row in chosen if row.lesson_id])  # no save in between
+        revert = Revert(deps, session, school_id, principal, client_address,
+                        f"Отмена изменений скомпрометированной учётной записи: {reason}", now)
+        for row in rows:
+            if wanted and row.id not in wanted:
+                continue
+            if row.id in reverted:
+                outcomes.append(pb.RevertOutcome(ledger_id=row.id, result="already_reverted"))
+            elif not revertible(row):
+                outcomes.append(pb.RevertOutcome(ledger_id=row.id, result="not_revertible",
+                                                 message="Такое изменение отменяют вручную"))
+            else:
+                outcomes.append(revert.one(row))
+    return pb.RevertActorChangesResponse(outcomes=outcomes, reverted=sum(o.result == "reverted" for o in outcomes),
+                                         conflicts=sum(o.result == "conflict" for o in outcomes))
+
+
+class Revert:
+    """Puts back the old value of one ledger row if the journal still shows its new value."""
+
+    def __init__(self, deps: Deps, session: Session, school_id: str, principal: Principal, client_address: str,
+                 reason: str, now: dt.datetime):
+        self.deps, self.session, self.school_id, self.principal = deps, session, school_id, principal
+        self.client_address, self.reason, self.now = client_address, reason, now
+
+    def one(self, row) -> pb.RevertOutcome:
+        stored = self.state(row)
+        current = _empty(stored)
+        if current != _empty(row.new_value):
+            return pb.RevertOutcome(ledger_id=row.id, result="conflict", message=(
+                f"Запись изменена позже: сейчас {_json(current) or 'пусто'}, "
+                f"после этого изменения было {_json(_empty(row.new_value)) or 'пусто'}"))
+        target = _empty(row.old_value)
+        if row.entity == "mark" and current is None and self.session.scalar(select(marks.c.id).where(
+                marks.c.lesson_id == row.lesson_id, marks.c.student_id == row.student_id,
+                marks.c.work_type == target["work_type"])):
+            return pb.RevertOutcome(ledger_id=row.id, result="conflict",
+                                    message="На уроке у ученика уже есть другая отметка за этот вид работы")
+        event = getattr(self, f"apply_{row.entity}")(row, current, target)
+        entry = ledger.entry(self.school_id, self.principal, self.client_address, self.now, row.entity,
+                             stored, row.old_value, self.reason, lesson_id=row.lesson_id, student_id=row.student_id,
+                             entity_id=row.entity_id, reverts=row.id)
+        ledger.write(self.session, [entry])
+        self.deps.outbox.add(self.session, self.school_id, event)
+        return pb.RevertOutcome(ledger_id=row.id, result="reverted", revert_ledger_id=entry["id"])
+
+    def state(self, row) -> dict | None:
+        """What the journal shows now for the row's entity, in the ledger's shape (locked)."""
+        s = self.session
+        if row.entity == "mark":
+            found = s.execute(select(marks.c.value, marks.c.work_type, marks.c.comment)
+                              .where(marks.c.id == row.entity_id).with_for_update()).first()
+        elif row.entity == "attendance":
+            found = s.execute(select(attendance.c.status).where(
+                attendance.c.lesson_id == row.lesson_id, attendance.c.student_id == row.student_id).with_for_update()).first()
+        elif row.entity in ("topic", "homework"):
+            found = s.execute(select(lesson_records.c[row.entity]).where(
+                lesson_records.c.lesson_id == row.lesson_id).with_for_update()).first()
+        elif row.entity == "term_mark":
+            found = s.execute(select(term_marks.c.value).where(term_marks.c.id == row.entity_id).with_for_update()).first()
+        else:
+            found = s.execute(select(final_marks_table.c.kind, final_marks_table.c.value)
+                              .where(final_marks_table.c.id == row.entity_id).with_for_update()).first()
+        return dict(found._mapping) if found else None
+
+    def _lesson(self, lesson_id: str):
+        return self.session.execute(select(lesson_records).where(lesson_records.c.lesson_id == lesson_id)).mappings().one()
+
+    def apply_mark(self, row, current: dict | None, target: dict | None):
+        lesson = self._lesson(row.lesson_id)
+        group, date = lesson["class_group_id"], lesson["lesson_date"].isoformat()
+        if target is None:
+            self.session.execute(delete(marks).where(marks.c.id == row.entity_id))
+            mark = dict(current, id=row.entity_id, lesson_id=row.lesson_id, student_id=row.student_id)
+            return pb.MarkDeleted(mark=messages.mark(mark, date, lesson["subject_id"]), class_group_id=group)
+        mark = dict(target, id=row.entity_id, lesson_id=row.lesson_id, student_id=row.student_id)
+        message = messages.mark(mark, date, lesson["subject_id"])
+        if current is None:
+            self.session.execute(insert(marks).values(dict(mark, school_id=self.school_id, created_at=self.now)))
+            return pb.MarkRecorded(mark=message, class_group_id=group)
+        self.session.execute(update(marks).where(marks.c.id == row.entity_id).values(
+            value=target["value"], comment=target["comment"]))
+        return pb.MarkChanged(mark=message, class_group_id=group, old_value=current["value"])
+
+    def apply_attendance(self, row, current: dict | None, target: dict | None):
+        key = (attendance.c.lesson_id == row.lesson_id, attendance.c.student_id == row.student_id)
+        if target is None:
+            self.session.execute(delete(attendance).where(*key))
+        elif current is None:
+            self.session.execute(insert(attendance).values(school_id=self.school_id, lesson_id=row.lesson_id,
+                                                           student_id=row.student_id, status=target["status"]))
+        else:
+            self.session.execute(update(attendance).where(*key).values(status=target["status"]))
+        lesson = self._lesson(row.lesson_id)
+        return pb.AttendanceRecorded(
+            entry=pb.AttendanceEntry(lesson_id=row.lesson_id, student_id=row.student_id,
+                                     status=target["status"] if target else ""),
+            class_group_id=lesson["class_group_id"], lesson_date=lesson["lesson_date"].isoformat())
+
+    def _text(self, row, target: dict | None):
+        text = target[row.entity] if target else ""
+        self.session.execute(update(lesson_records).where(lesson_records.c.lesson_id == row.lesson_id)
+                             .values({row.entity: text, "updated_at": self.now}))
+        lesson = self._lesson(row.lesson_id)
+        return dict(lesson_id=row.lesson_id, class_group_id=lesson["class_group_id"],
+                    lesson_date=lesson["lesson_date"].isoformat()), text
+
+    def apply_topic(self, row, current, target):
+        common, text = self._text(row, target)
+        return pb.TopicSet(topic=text, **common)
+
+    def apply_homework(self, row, current, target):
+        common, text = self._text(row, target)
+        return pb.HomeworkSet(homework=text, **common)
+
+    def apply_term_mark(self, row, current: dict, target: dict | None):
+        stored = self.session.execute(select(term_marks).where(term_marks.c.id == row.entity_id)).mappings().one()
+        if target is None:
+            self.session.execute(delete(term_marks).where(term_marks.c.id == row.entity_id))
+        else:
+            self.session.execute(update(term_marks).where(term_marks.c.id == row.entity_id).values(
+                value=target["value"], updated_at=self.now))
+        value = target["value"] if target else ""
+        return pb.TermMarkSet(term_mark=messages.term_mark(dict(stored, value=value, updated_at=self.now),
+                                                           term_rules.special(value)), old_value=current["value"])
+
+    def apply_final_mark(self, row, current: dict, target: dict | None):
+        table = final_marks_table
+        stored = self.session.execute(select(table).where(table.c.id == row.entity_id)).mappings().one()
+        if target is None:
+            self.session.execute(delete(table).where(table.c.id == row.entity_id))
+        else:
+            self.session.execute(update(table).where(table.c.id == row.entity_id).values(
+                value=target["value"], updated_at=self.now))
+        value = target["value"] if target else ""
+        return pb.FinalMarkSet(final_mark=final_marks.message(dict(stored, value=value, updated_at=self.now)),
+                               old_value=current["value"])
