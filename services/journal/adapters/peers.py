@@ -1,5 +1,6 @@
-"""What the journal asks other services synchronously, on the caller's token: the lesson, a term and the
-lessons of a class group and a subgroup's students (schedule), the class list and a student's class group (identity).
+"""What the journal asks other services synchronously, on the caller's token: the lesson, a term, the lessons of a
+class group, a subgroup's students and the thematic plan's topics (schedule), the class list and a student's class
+group (identity).
 
 Lessons, lists of a class's lessons, class lists and a student's class group are kept for a few seconds per
 school (peer_cache.py: the bound on staleness and the events that drop them); a lesson listed or a student
@@ -42,6 +43,11 @@ class ScheduleClient:
                 self.cache.put(school_id, lesson_key(lesson.id), lesson, generation)
             return lessons
         return list(self.cache.fetch(school_id, lessons_key(class_group_id, date_from, date_to, subject_id), load))
+
+    def list_plan_topics(self, school_id: str, class_group_id: str, subject_id: str) -> list[schedule_pb2.PlanTopic]:
+        """The thematic plan's topics in plan order (none when the class has no plan for the subject)."""
+        return list(self.peer.call("ListPlanTopics", schedule_pb2.ListPlanTopicsRequest(
+            school_id=school_id, class_group_id=class_group_id, subject_id=subject_id)).topics)
 
 
 class IdentityClient:

@@ -1,7 +1,40 @@
-"""Builds this service's protobuf messages (replies and event payloads) from table rows."""
+"""Builds this service's protobuf messages (replies and event payloads) from table rows and domain values, and the
+lesson's facts from schedule's message."""
+import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from proto.journal.v1 import journal_pb2 as pb
+from proto.schedule.v1 import schedule_pb2
+from services.journal.domain import journal_policy, mark_scale
+from services.journal.domain import term_mark as term_mark_rules
+from services.journal.domain import work_type as work_type_rules
+from services.journal.domain.lesson_entry import ATTENDANCE_KINDS
+
+
+def lesson_fields(lesson: schedule_pb2.Lesson) -> dict:
+    """The lesson as the schedule knows it, in lesson_records' columns."""
+    return dict(school_id=lesson.school_id, lesson_id=lesson.id, class_group_id=lesson.class_group_id,
+                subject_id=lesson.subject_id, subject_name=lesson.subject_name, teacher_id=lesson.teacher_id,
+                lesson_date=dt.date.fromisoformat(lesson.date), lesson_number=lesson.lesson_number,
+                subgroup_id=lesson.subgroup_id or None, substitute_teacher_id=lesson.substitute_teacher_id or None)
+
+
+def mark_values(school_scale: str) -> list[str]:
+    """The values the school's scale allows, best first."""
+    return list(mark_scale.VALUES[school_scale])
+
+
+def attendance_kinds() -> list[pb.Choice]:
+    return [pb.Choice(code=code, name=name) for code, name in ATTENDANCE_KINDS.items()]
+
+
+def policy(school_id: str, settings: journal_policy.JournalPolicy) -> pb.JournalPolicy:
+    return pb.JournalPolicy(school_id=school_id, **{key: getattr(settings, key) for key in journal_policy.KEYS},
+                            mark_values=mark_values(settings.mark_scale), attendance_kinds=attendance_kinds())
+
+
+def work_type(value: work_type_rules.WorkType) -> pb.WorkType:
+    return pb.WorkType(code=value.code, name=value.name, weight=work_type_rules.weight_text(value.weight))
 
 
 def mark(row: Mapping, lesson_date: str, subject_id: str) -> pb.Mark:
@@ -41,3 +74,10 @@ def term_mark(row: Mapping, special: str) -> pb.TermMark:
         id=row["id"], school_id=row["school_id"], student_id=row["student_id"], subject_id=row["subject_id"],
         term_id=row["term_id"], class_group_id=row["class_group_id"], value=row["value"], special=special,
         updated_at=_time(row["updated_at"]))
+
+
+def final_mark(row: Mapping) -> pb.FinalMark:
+    return pb.FinalMark(id=row["id"], school_id=row["school_id"], student_id=row["student_id"],
+                        subject_id=row["subject_id"], academic_year_id=row["academic_year_id"],
+                        class_group_id=row["class_group_id"], kind=row["kind"], value=row["value"],
+                        special=term_mark_rules.special(row["value"]), updated_at=row["updated_at"].isoformat())

@@ -9,8 +9,12 @@ from dataclasses import dataclass
 from services.common.dates import parse_date
 from services.common.errors import FailedPrecondition, Invalid
 from services.journal.domain import mark_scale
+from services.journal.domain.closed_year import refuse_closed
 
-ATTENDANCE_STATUSES = ("absent", "late", "ill", "excused", "unexcused")
+# the attendance kinds a lesson takes, with the names people see (the journal's policy and grid carry them)
+ATTENDANCE_KINDS = {"absent": "Н — отсутствовал", "late": "опоздал", "ill": "Б — болел", "excused": "УП — уважительная",
+                    "unexcused": "НП — неуважительная"}
+ATTENDANCE_STATUSES = tuple(ATTENDANCE_KINDS)
 DEFAULT_WORK_TYPE = "classwork"
 MAX_TOPIC = 500
 MAX_HOMEWORK = 4000
@@ -183,7 +187,37 @@ def diary_range(date_from: str, date_to: str) -> tuple[dt.date, dt.date]:
 def check_lesson_recordable(status: str, year_closed: bool) -> None:
     """A cancelled lesson has nothing to record; a closed year's journal is archived and stays as it is."""
     if year_closed:
-        raise FailedPrecondition("Учебный год закрыт: его журнал сдан в архив и больше не меняется",
-                                 {"lesson_id": "урок закрытого учебного года"})
+        raise refuse_closed("lesson_id", "урок закрытого учебного года")
     if status == "cancelled":
         raise FailedPrecondition("Урок отменён: записать его нельзя", {"lesson_id": "урок отменён"})
+
+
+@dataclass(frozen=True)
+class LessonInput:
+    """One whole lesson as a teacher sends it (SaveLesson, or one item of SaveLessons): the save's command."""
+
+    lesson_id: str
+    topic: str
+    homework: str
+    marks: list[MarkInput]
+    attendance: list[AttendanceInput]
+    reason: str = ""
+    plan_topic_id: str = ""
+
+
+@dataclass(frozen=True)
+class LessonSave:
+    """One lesson of a save, checked: its facts (lesson_records' columns), what is to be stored and why."""
+
+    lesson: dict
+    entry: LessonEntry
+    reason: str
+    ends_at: str = ""  # the lesson's end ("HH:MM", school time): homework is due after it
+
+    @property
+    def lesson_id(self) -> str:
+        return self.lesson["lesson_id"]
+
+    @property
+    def lesson_date(self) -> str:
+        return self.lesson["lesson_date"].isoformat()

@@ -4,9 +4,9 @@ average. Plain Python, no I/O."""
 from services.common.errors import Invalid
 
 FIVE_POINT, TEN_POINT, PASS_FAIL = "five_point", "ten_point", "pass_fail"
-VALUES: dict[str, tuple[str, ...]] = {
-    FIVE_POINT: ("1", "2", "3", "4", "5"),
-    TEN_POINT: tuple(str(n) for n in range(1, 11)),
+VALUES: dict[str, tuple[str, ...]] = {  # best first, as the journal offers them (JournalPolicy.mark_values)
+    FIVE_POINT: ("5", "4", "3", "2", "1"),
+    TEN_POINT: tuple(str(n) for n in range(10, 0, -1)),
     PASS_FAIL: ("зачёт", "незачёт"),
 }
 NAMES = {FIVE_POINT: "пятибалльная (1–5)", TEN_POINT: "десятибалльная (1–10)", PASS_FAIL: "зачёт / незачёт"}

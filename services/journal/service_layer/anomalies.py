@@ -8,16 +8,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy import and_, select
 
 from proto.journal.v1 import journal_pb2 as pb
-from services.common import policy
 from services.common.dates import parse_date
-from services.common.db import parse_uuid
 from services.common.errors import Invalid
+from services.common.scope import Scope
 from services.journal.adapters.tables import ledger, lesson_records
 from services.journal.domain import anomaly as rules
-from services.journal.service_layer import journal_policy as policy_store
 
 if TYPE_CHECKING:
-    from services.journal.service_layer.lesson_record import Deps
+    from services.journal.service_layer.unit_of_work import JournalUnitOfWork
 
 MAX_DAYS = 92
 
@@ -31,12 +29,12 @@ def day_range(date_from: str, date_to: str) -> tuple[dt.date, dt.date]:
     return start, end
 
 
-def list_anomalies(deps: Deps, school_id: str, date_from: str, date_to: str) -> list[pb.Anomaly]:
-    school_id = parse_uuid(school_id, "school_id")
-    policy.require(deps.principals.resolve(school_id), "journal_policy.manage")
+def list_anomalies(scope: Scope, uow: JournalUnitOfWork, date_from: str, date_to: str) -> list[pb.Anomaly]:
+    scope.require("journal_policy.manage")
     start, end = day_range(date_from, date_to)
-    with deps.db.tenant_session(school_id) as session:
-        settings = policy_store.load(session)
+    with uow:
+        session = uow.session
+        settings = uow.settings(read_only=True).policy
         since = dt.datetime.combine(start, dt.time(), settings.zone)
         until = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), settings.zone)
         query = (select(ledger.c.occurred_at, ledger.c.actor_subject, ledger.c.actor_person_id, ledger.c.entity,

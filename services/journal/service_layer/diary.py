@@ -7,19 +7,25 @@ branch an index lookup by school and lesson), so a read is one round trip inside
 branches for individual homework and files are always part of it: they cost an index probe that finds nothing in
 a school that uses neither, while skipping them would need to know whether the school has any (another query, or
 a cache that would hide a newly set task for a while)."""
+from __future__ import annotations
+
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from sqlalchemy import BigInteger, DateTime, Text, any_, bindparam, cast, literal_column, null, or_, select, union_all
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
 
 from proto.journal.v1 import journal_pb2 as pb
-from services.common import policy
 from services.common.db import parse_uuid
+from services.common.scope import Scope
 from services.journal.adapters import protobuf as messages
 from services.journal.adapters.tables import attendance, homework_attachments, lesson_records, marks, student_homework
 from services.journal.domain import lesson_entry as domain
 from services.journal.service_layer import subgroups
 from services.journal.service_layer.homework import message as attachment_message
+
+if TYPE_CHECKING:
+    from services.journal.service_layer.unit_of_work import JournalUnitOfWork
 
 LESSON_IDS = bindparam("lesson_ids", type_=ARRAY(UUID(as_uuid=False)))
 STUDENT_ID = bindparam("student_id", type_=UUID(as_uuid=False))
@@ -84,19 +90,20 @@ def read_rows(session, student_id: str, lesson_ids: list[str]) -> dict[str, Less
     return found
 
 
-def get_diary(deps, school_id: str, student_id: str, date_from: str, date_to: str) -> pb.Diary:
+def get_diary(scope: Scope, uow: JournalUnitOfWork, student_id: str, date_from: str, date_to: str) -> pb.Diary:
     """The student's lessons in the range with topics, homework, the student's marks and attendance, individual
     homework and the files for the whole lesson or for the student."""
-    school_id = parse_uuid(school_id, "school_id")
+    school_id = scope.school_id
     student_id = parse_uuid(student_id, "student_id")
-    policy.require(deps.principals.resolve(school_id), "diary.read", student_id=student_id)
+    scope.require("diary.read", student_id=student_id)
     start, end = domain.diary_range(date_from, date_to)
-    class_group_id = deps.identity.class_group_of(school_id, student_id)
-    lessons = subgroups.lessons_of_student(deps.schedule, school_id, student_id, deps.schedule.list_lessons(
+    class_group_id = uow.identity.class_group_of(school_id, student_id)
+    lessons = subgroups.lessons_of_student(uow.schedule, school_id, student_id, uow.schedule.list_lessons(
         school_id, class_group_id, start.isoformat(), end.isoformat())) if class_group_id else []
     if not lessons:
         return pb.Diary(student_id=student_id)
-    with deps.db.tenant_session(school_id) as session:
+    with uow:
+        session = uow.session
         found = read_rows(session, student_id, [lesson.id for lesson in lessons])
     nothing = LessonRows()
     entries = []

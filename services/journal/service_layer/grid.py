@@ -1,29 +1,25 @@
 """The teacher's grid (J1, J2, J10): one subject's lessons in a class group (or one subgroup) × its students,
-every cell's marks and attendance, each student's weighted average (none on a pass/fail scale) and plan (J9).
+every cell's marks and attendance, each lesson's lock state for the caller, each student's weighted average
+(none on a pass/fail scale) and plan (J9).
 The whole class's grid has the subgroups' lessons too, each blank ("outside") for the students not in that
-subgroup. One schedule call (plus one per subgroup met), one identity call, six SQL queries."""
+subgroup. One schedule call (plus one per subgroup met), one identity call, four SQL statements."""
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
 from proto.journal.v1 import journal_pb2 as pb
-from services.common import policy
 from services.common.dates import parse_date
 from services.common.db import parse_uuid
 from services.common.errors import Invalid
+from services.common.scope import Scope
 from services.journal.adapters import protobuf as messages
-from services.journal.adapters.tables import attendance, lesson_records, marks
-from services.journal.domain import mark_scale
-from services.journal.domain import student_plan as plan_rules
+from services.journal.domain import edit_lock, mark_scale
 from services.journal.domain import work_type as rules
-from services.journal.service_layer import journal_policy as policy_store
-from services.journal.service_layer import student_plans, work_types
+from services.journal.domain.lesson_entry import school_today
 
 if TYPE_CHECKING:
-    from services.journal.service_layer.lesson_record import Deps
+    from services.journal.service_layer.unit_of_work import JournalUnitOfWork
 
 MAX_GRID_DAYS = 366
 
@@ -42,50 +38,46 @@ def period(term_id: str, date_from: str, date_to: str) -> tuple[str, str, str]:
     return "", start.isoformat(), end.isoformat()
 
 
-def subgroup_of(deps: Deps, school_id: str, class_group_id: str, subgroup_id: str):
+def subgroup_of(uow: JournalUnitOfWork, school_id: str, class_group_id: str, subgroup_id: str):
     """The subgroup asked for (it must be of the class group), or None for the whole class."""
     if not subgroup_id:
         return None
-    subgroup = deps.schedule.get_subgroup(school_id, parse_uuid(subgroup_id, "subgroup_id"))
+    subgroup = uow.schedule.get_subgroup(school_id, parse_uuid(subgroup_id, "subgroup_id"))
     if subgroup.class_group_id != class_group_id:
         raise Invalid("subgroup_id", "подгруппа другого класса")
     return subgroup
 
 
-def get_grid(deps: Deps, school_id: str, class_group_id: str, subject_id: str, term_id: str, date_from: str,
+def get_grid(scope: Scope, uow: JournalUnitOfWork, class_group_id: str, subject_id: str, term_id: str, date_from: str,
              date_to: str, subgroup_id: str = "") -> pb.Grid:
     """The class's lessons of the subject (its subgroups' too), or with a subgroup its own lessons and students
     (J10)."""
-    school_id = parse_uuid(school_id, "school_id")
-    policy.require(deps.principals.resolve(school_id), "lesson.read")
+    school_id = scope.school_id
+    principal = scope.require("lesson.read")
     class_group_id = parse_uuid(class_group_id, "class_group_id")
     subject_id = parse_uuid(subject_id, "subject_id")
     term_id, start, end = period(term_id, date_from, date_to)
-    subgroup = subgroup_of(deps, school_id, class_group_id, subgroup_id)
-    lessons = [lesson for lesson in deps.schedule.list_lessons(school_id, class_group_id, start, end,
+    subgroup = subgroup_of(uow, school_id, class_group_id, subgroup_id)
+    lessons = [lesson for lesson in uow.schedule.list_lessons(school_id, class_group_id, start, end,
                                                                subject_id=subject_id)
                if lesson.subject_id == subject_id and (not term_id or lesson.term_id == term_id)
                and (subgroup is None or lesson.subgroup_id == subgroup.id)]
-    members = {sid: set(deps.schedule.get_subgroup(school_id, sid).student_ids)
+    members = {sid: set(uow.schedule.get_subgroup(school_id, sid).student_ids)
                for sid in dict.fromkeys(lesson.subgroup_id for lesson in lessons if lesson.subgroup_id)}
-    students = sorted((person for person in deps.identity.class_people(school_id, class_group_id)
+    students = sorted((person for person in uow.identity.class_people(school_id, class_group_id)
                        if subgroup is None or person.id in subgroup.student_ids),
                       key=lambda p: (p.name.last_name, p.name.first_name, p.name.middle_name, p.id))
     ids = [lesson.id for lesson in lessons]
-    with deps.db.tenant_session(school_id) as session:
-        kinds = work_types.load(session)
-        school_scale = policy_store.load(session).mark_scale
-        plans = student_plans.load(session, [person.id for person in students])
-        texts = {r.lesson_id: r for r in session.execute(
-            select(lesson_records.c.lesson_id, lesson_records.c.topic, lesson_records.c.homework,
-                   lesson_records.c.plan_topic_id).where(lesson_records.c.lesson_id.in_(ids)))}
+    with uow:
+        settings = uow.settings(students=[person.id for person in students], lessons=lessons,
+                                teacher_id=principal.person_id, read_only=True)
+        texts = {r.lesson_id: r for r in uow.lessons.texts(ids)}
         cell_marks: dict[tuple[str, str], list] = defaultdict(list)
-        for row in session.execute(select(marks).where(marks.c.lesson_id.in_(ids))
-                                   .order_by(marks.c.created_at, marks.c.work_type)).mappings():
+        for row in uow.lessons.marks_of(ids):
             cell_marks[row["lesson_id"], row["student_id"]].append(row)
-        statuses = {(r.lesson_id, r.student_id): r.status for r in session.execute(
-            select(attendance.c.lesson_id, attendance.c.student_id, attendance.c.status)
-            .where(attendance.c.lesson_id.in_(ids)))}
+        statuses = uow.lessons.attendance_of(ids)
+    kinds, school_scale = settings.work_types, settings.policy.mark_scale
+    today = school_today(settings.policy.zone)
     weights = {w.code: w.weight for w in kinds}
     dates = {lesson.id: lesson.date for lesson in lessons}
     return pb.Grid(
@@ -96,13 +88,15 @@ def get_grid(deps: Deps, school_id: str, class_group_id: str, subject_id: str, t
                                topic=texts[lesson.id].topic if lesson.id in texts else "",
                                homework=texts[lesson.id].homework if lesson.id in texts else "",
                                plan_topic_id=(texts[lesson.id].plan_topic_id or "") if lesson.id in texts else "",
-                               subgroup_id=lesson.subgroup_id, subgroup_name=lesson.subgroup_name) for lesson in lessons],
+                               subgroup_id=lesson.subgroup_id, subgroup_name=lesson.subgroup_name,
+                               lock_reason=edit_lock.state(lesson, settings, today)) for lesson in lessons],
         students=[_student(person, ids, cell_marks, statuses, weights if mark_scale.has_average(school_scale) else None,
                            dates, subject_id,
-                           plans.get(person.id, plan_rules.REGULAR).state(subject_id),
+                           settings.plan_of(person.id).state(subject_id),
                            {lesson.id for lesson in lessons if lesson.subgroup_id
                             and person.id not in members[lesson.subgroup_id]}) for person in students],
-        work_types=[work_types.message(w) for w in kinds], mark_scale=school_scale)
+        work_types=[messages.work_type(w) for w in kinds], mark_scale=school_scale,
+        mark_values=messages.mark_values(school_scale), attendance_kinds=messages.attendance_kinds())
 
 
 def _student(person, ids: list[str], cell_marks: dict, statuses: dict, weights: dict | None, dates: dict,

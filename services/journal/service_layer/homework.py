@@ -11,32 +11,31 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, func, insert, select, update
 
 from proto.journal.v1 import journal_pb2 as pb
-from services.common import policy
 from services.common.db import parse_uuid
-from services.common.errors import Invalid, NotFound, Unavailable
+from services.common.errors import Invalid, NotFound
+from services.common.scope import Scope
 from services.journal.adapters import ledger
 from services.journal.adapters.tables import homework_attachments, student_homework
 from services.journal.domain import deadline as deadline_rules
+from services.journal.domain import edit_lock
 from services.journal.domain import homework_file as rules
 from services.journal.domain import lesson_entry as domain
-from services.journal.service_layer import journal_policy as policy_store
 from services.journal.service_layer import subgroups
-from services.journal.service_layer import unlock_requests as unlocks
 
 if TYPE_CHECKING:
-    from services.journal.service_layer.lesson_record import Deps
+    from services.journal.service_layer.unit_of_work import JournalUnitOfWork
 
 
-def _own_lesson(deps: Deps, school_id: str, lesson_id: str, student_id: str):
+def _own_lesson(scope: Scope, uow: JournalUnitOfWork, lesson_id: str, student_id: str):
     """The caller's lesson (teacher or substitute), recordable, and the student (if any) on its class list."""
-    principal = deps.principals.resolve(school_id)
-    policy.require(principal, "lesson.record")
-    lesson = deps.schedule.get_lesson(school_id, parse_uuid(lesson_id, "lesson_id"))
-    policy.require(principal, "lesson.record", teacher_id=subgroups.teachers(lesson))
+    school_id = scope.school_id
+    principal = scope.require("lesson.record")
+    lesson = uow.schedule.get_lesson(school_id, parse_uuid(lesson_id, "lesson_id"))
+    scope.require("lesson.record", teacher_id=subgroups.teachers(lesson))
     domain.check_lesson_recordable(lesson.status, lesson.year_closed)
     if student_id:
         student_id = parse_uuid(student_id, "student_id")
-        if student_id not in subgroups.lesson_students(deps.schedule, deps.identity, school_id, lesson):
+        if student_id not in subgroups.lesson_students(uow.schedule, uow.identity, school_id, lesson):
             raise Invalid("student_id", "ученик не учится в этом классе")
     return principal, lesson, student_id
 
@@ -47,16 +46,18 @@ def message(row) -> pb.HomeworkAttachment:
                                  uploaded_at=row["uploaded_at"].isoformat())
 
 
-def set_student_homework(deps: Deps, school_id: str, lesson_id: str, student_id: str, homework: str, reason: str,
-                         client_address: str) -> pb.StudentHomework:
+def set_student_homework(scope: Scope, uow: JournalUnitOfWork, lesson_id: str, student_id: str, homework: str,
+                         reason: str) -> pb.StudentHomework:
     """Sets (or with "" removes) one student's own homework; the lesson's lock and reason rules apply."""
-    school_id = parse_uuid(school_id, "school_id")
-    principal, lesson, student_id = _own_lesson(deps, school_id, lesson_id, student_id or "-")
+    school_id = scope.school_id
+    principal, lesson, student_id = _own_lesson(scope, uow, lesson_id, student_id or "-")
     text = domain.bounded_text(homework, "homework", domain.MAX_HOMEWORK)
     lesson_date, now = dt.date.fromisoformat(lesson.date), dt.datetime.now(dt.UTC)
-    with deps.db.tenant_session(school_id) as session:
-        settings = policy_store.load(session)
-        unlocks.require_open(session, lesson, settings, now, principal.person_id)
+    with uow:
+        session = uow.session
+        school = uow.settings(lessons=[lesson], teacher_id=principal.person_id, now=now)
+        edit_lock.require_open(lesson, school, domain.school_today(school.policy.zone))
+        settings = school.policy
         reason = domain.change_reason(lesson_date, domain.school_today(settings.zone), reason)
         key = (student_homework.c.lesson_id == lesson.id, student_homework.c.student_id == student_id)
         stored = session.scalar(select(student_homework.c.homework).where(*key).with_for_update()) or ""
@@ -72,24 +73,18 @@ def set_student_homework(deps: Deps, school_id: str, lesson_id: str, student_id:
                                                             student_id=student_id, homework=text, updated_at=now))
         old, new = {"homework": stored}, {"homework": text}
         due, late = deadline_rules.deadline("homework", old, new, lesson_date, lesson.ends_at, settings, now)
-        ledger.write(session, [ledger.entry(school_id, principal, client_address, now, "homework", old, new, reason,
+        uow.write_ledger([ledger.entry(school_id, principal, scope.client_address, now, "homework", old, new, reason,
                                             lesson_id=lesson.id, student_id=student_id, due_at=due, late=late)])
-        deps.outbox.add(session, school_id, pb.HomeworkSet(lesson_id=lesson.id, homework=text, student_id=student_id,
+        uow.publish(pb.HomeworkSet(lesson_id=lesson.id, homework=text, student_id=student_id,
                                                            class_group_id=lesson.class_group_id, lesson_date=lesson.date))
         return result
 
 
-def _store(deps: Deps):
-    if deps.store is None:
-        raise Unavailable("Хранилище файлов не настроено")
-    return deps.store
-
-
-def add_attachment(deps: Deps, school_id: str, lesson_id: str, student_id: str, filename: str, content: bytes,
-                   client_address: str) -> pb.HomeworkAttachment:
+def add_attachment(scope: Scope, uow: JournalUnitOfWork, lesson_id: str, student_id: str, filename: str,
+                   content: bytes) -> pb.HomeworkAttachment:
     """Stores the file and its record (the object first: a failed store writes no record)."""
-    school_id = parse_uuid(school_id, "school_id")
-    principal, lesson, student_id = _own_lesson(deps, school_id, lesson_id, student_id)
+    school_id = scope.school_id
+    principal, lesson, student_id = _own_lesson(scope, uow, lesson_id, student_id)
     name = rules.filename(filename)
     kind = rules.media_type(name, content)
     now = dt.datetime.now(dt.UTC)
@@ -97,48 +92,50 @@ def add_attachment(deps: Deps, school_id: str, lesson_id: str, student_id: str, 
                student_id=student_id or None, filename=name, media_type=kind, size=len(content),
                uploaded_by=principal.person_id, uploaded_at=now)
     row["object_key"] = rules.object_key(school_id, lesson.id, row["id"])
-    with deps.db.tenant_session(school_id) as session:
-        settings = policy_store.load(session)
-        unlocks.require_open(session, lesson, settings, now, principal.person_id)
+    with uow:
+        session = uow.session
+        school = uow.settings(lessons=[lesson], teacher_id=principal.person_id, now=now)
+        edit_lock.require_open(lesson, school, domain.school_today(school.policy.zone))
         count = session.scalar(select(func.count()).select_from(homework_attachments)
                                .where(homework_attachments.c.lesson_id == lesson.id))
         if count >= rules.MAX_PER_LESSON:
             raise Invalid("content", f"к уроку можно прикрепить не больше {rules.MAX_PER_LESSON} файлов")
-        _store(deps).put(row["object_key"], content, kind)
+        uow.files.put(row["object_key"], content, kind)
         session.execute(insert(homework_attachments).values(row))
-        ledger.write(session, [ledger.entry(school_id, principal, client_address, now, "attachment", None,
+        uow.write_ledger([ledger.entry(school_id, principal, scope.client_address, now, "attachment", None,
                                             {"filename": name, "size": len(content)}, "", lesson_id=lesson.id,
                                             student_id=student_id or None, entity_id=row["id"])])
         result = message(row)
-        deps.outbox.add(session, school_id, pb.HomeworkAttachmentAdded(attachment=result))
+        uow.publish(pb.HomeworkAttachmentAdded(attachment=result))
         return result
 
 
-def list_attachments(deps: Deps, school_id: str, lesson_id: str) -> list[pb.HomeworkAttachment]:
+def list_attachments(scope: Scope, uow: JournalUnitOfWork, lesson_id: str) -> list[pb.HomeworkAttachment]:
     """Every file of the lesson (staff); a lesson the school does not have is NotFound, as everywhere."""
-    school_id = parse_uuid(school_id, "school_id")
-    policy.require(deps.principals.resolve(school_id), "lesson.read")
-    lesson = deps.schedule.get_lesson(school_id, parse_uuid(lesson_id, "lesson_id"))
+    school_id = scope.school_id
+    scope.require("lesson.read")
+    lesson = uow.schedule.get_lesson(school_id, parse_uuid(lesson_id, "lesson_id"))
     query = select(homework_attachments).where(homework_attachments.c.lesson_id == lesson.id) \
         .order_by(homework_attachments.c.uploaded_at)
-    with deps.db.tenant_session(school_id) as session:
+    with uow:
+        session = uow.session
         return [message(row) for row in session.execute(query).mappings()]
 
 
-def get_attachment(deps: Deps, school_id: str, attachment_id: str, student_id: str) -> pb.AttachmentFile:
+def get_attachment(scope: Scope, uow: JournalUnitOfWork, attachment_id: str, student_id: str) -> pb.AttachmentFile:
     """The file for staff, or for the student's family when it is one of the student's."""
-    school_id = parse_uuid(school_id, "school_id")
-    principal = deps.principals.resolve(school_id)
+    school_id = scope.school_id
     attachment_id = parse_uuid(attachment_id, "attachment_id")
-    with deps.db.tenant_session(school_id) as session:
+    with uow:
+        session = uow.session
         row = session.execute(select(homework_attachments).where(homework_attachments.c.id == attachment_id)
                               ).mappings().first()
-    if not policy.allowed(principal, "lesson.read"):
-        policy.require(principal, "diary.read", student_id=student_id)
+    if not scope.allowed("lesson.read"):
+        scope.require("diary.read", student_id=student_id)
         if row is not None and (row["student_id"] not in (None, student_id)
-                                or row["class_group_id"] != deps.identity.class_group_of(school_id, student_id)):
+                                or row["class_group_id"] != uow.identity.class_group_of(school_id, student_id)):
             row = None
     if row is None:
         raise NotFound("Файл не найден", {"attachment_id": "не найден"})
     return pb.AttachmentFile(filename=row["filename"], media_type=row["media_type"],
-                             content=_store(deps).get(row["object_key"]))
+                             content=uow.files.get(row["object_key"]))

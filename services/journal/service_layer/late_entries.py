@@ -7,23 +7,21 @@ from typing import TYPE_CHECKING
 from sqlalchemy import and_, select
 
 from proto.journal.v1 import journal_pb2 as pb
-from services.common import policy
 from services.common.db import parse_uuid
+from services.common.scope import Scope
 from services.journal.adapters.tables import ledger, lesson_records
 from services.journal.service_layer.anomalies import day_range
 
 if TYPE_CHECKING:
-    from services.journal.service_layer.lesson_record import Deps
+    from services.journal.service_layer.unit_of_work import JournalUnitOfWork
 
 MAX_LISTED = 2000
 
 
-def list_late_entries(deps: Deps, school_id: str, date_from: str, date_to: str, teacher_id: str,
+def list_late_entries(scope: Scope, uow: JournalUnitOfWork, date_from: str, date_to: str, teacher_id: str,
                       class_group_id: str) -> list[pb.LateEntry]:
-    school_id = parse_uuid(school_id, "school_id")
-    principal = deps.principals.resolve(school_id)
-    policy.require(principal, "journal.control",
-                   "Опоздания с записями в журнале смотрят администратор школы, директор и его заместитель")
+    scope.require("journal.control",
+                  "Опоздания с записями в журнале смотрят администратор школы, директор и его заместитель")
     start, end = day_range(date_from, date_to)
     records = lesson_records.c
     query = (select(ledger.c.id, ledger.c.occurred_at, ledger.c.due_at, ledger.c.entity, ledger.c.lesson_id,
@@ -39,7 +37,8 @@ def list_late_entries(deps: Deps, school_id: str, date_from: str, date_to: str, 
         query = query.where(records.teacher_id == parse_uuid(teacher_id, "teacher_id"))
     if class_group_id:
         query = query.where(records.class_group_id == parse_uuid(class_group_id, "class_group_id"))
-    with deps.db.tenant_session(school_id) as session:
+    with uow:
+        session = uow.session
         rows = session.execute(query).all()
     return [pb.LateEntry(ledger_id=r.id, occurred_at=r.occurred_at.isoformat(), due_at=r.due_at.isoformat(),
                          entity=r.entity, lesson_id=r.lesson_id, lesson_date=r.lesson_date.isoformat(),

@@ -8,23 +8,24 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
-from services.common import policy
 from services.common.db import parse_uuid
 from services.common.errors import FailedPrecondition, Invalid
-from services.journal.adapters.tables import attendance, lesson_records, marks
-from services.journal.adapters.writer_locks import lock_lessons
+from services.common.scope import Scope
+from services.journal.adapters.protobuf import lesson_fields
+from services.journal.domain import edit_lock
 from services.journal.domain import lesson_entry as domain
 from services.journal.domain import paper_journal as rules
 from services.journal.domain import student_plan as plan_rules
-from services.journal.service_layer import closed_years, student_plans, subgroups, work_types
-from services.journal.service_layer import journal_policy as policy_store
-from services.journal.service_layer import unlock_requests as unlocks
-from services.journal.service_layer.lesson_record import Deps, LessonChanges, LessonSave, lesson_fields
+from services.journal.domain.lesson_entry import LessonSave
+from services.journal.service_layer import subgroups
+from services.journal.service_layer.lesson_record import LessonChanges
+
+if TYPE_CHECKING:
+    from services.journal.service_layer.unit_of_work import JournalUnitOfWork
 
 
 @dataclass
@@ -52,11 +53,9 @@ def _pick(candidates: list[schedule_pb2.Lesson], subject: str, student_id: str, 
     return candidates[0]
 
 
-def import_paper_journal(deps: Deps, school_id: str, class_group_id: str, filename: str, content: bytes,
-                         reason: str, dry_run: bool, client_address: str) -> pb.ImportPaperJournalResponse:
-    school_id = parse_uuid(school_id, "school_id")
-    principal = deps.principals.resolve(school_id)
-    policy.require(principal, "lesson.record")
+def import_paper_journal(scope: Scope, uow: JournalUnitOfWork, class_group_id: str, filename: str, content: bytes,
+                         reason: str, dry_run: bool) -> pb.ImportPaperJournalResponse:
+    principal = scope.require("lesson.record")
     class_group_id = parse_uuid(class_group_id, "class_group_id")
     reason = domain.bounded_text(reason, "reason", domain.MAX_REASON)
     if not reason:
@@ -74,16 +73,19 @@ def import_paper_journal(deps: Deps, school_id: str, class_group_id: str, filena
             error(number, problem)
     placed: list[tuple[rules.PaperLine, schedule_pb2.Lesson, str]] = []
     if parsed:
-        placed = _place(deps, school_id, class_group_id, principal, parsed, error)
-    with deps.db.tenant_session(school_id) as session:
-        lock_lessons(session, [lesson.id for _, lesson, _ in placed], school_id)  # before reading what they hold
-        closed_years.load(session, school_id, locked=True).require_open("class_group_id", class_group_id=class_group_id)
-        states = _load(session, [lesson for _, lesson, _ in placed])
-        settings, now = policy_store.load(session), dt.datetime.now(dt.UTC)
-        locked = unlocks.closed_for(session, [state.lesson for state in states.values()], settings, now,
-                                    principal.person_id)
-        codes = {w.code for w in work_types.load(session)}
-        plans = student_plans.load(session, {student for _, _, student in placed})
+        placed = _place(scope, uow, class_group_id, parsed, error)
+    with uow:
+        uow.lock_lessons([lesson.id for _, lesson, _ in placed])  # before reading what they hold
+        now = dt.datetime.now(dt.UTC)
+        school = uow.settings(students={student for _, _, student in placed},
+                              lessons=[lesson for _, lesson, _ in placed], teacher_id=principal.person_id, now=now)
+        school.closed.require_open("class_group_id", class_group_id=class_group_id)
+        states = _load(uow, [lesson for _, lesson, _ in placed])
+        settings = school.policy
+        locked = edit_lock.closed_for([state.lesson for state in states.values()], school,
+                                      domain.school_today(settings.zone))
+        codes = set(school.work_type_codes)
+        plans = school.plans
         for line, lesson, student in placed:
             try:
                 if lesson.id in locked:
@@ -99,7 +101,7 @@ def import_paper_journal(deps: Deps, school_id: str, class_group_id: str, filena
         applied = not errors and not dry_run
         if applied:
             ledger_reason = f"Перенос из бумажного журнала: {reason}"
-            LessonChanges(deps.outbox, session, principal, client_address, now, settings).save([
+            LessonChanges(uow, principal, scope.client_address, now, settings).save([
                 LessonSave(lesson_fields(state.lesson), domain.LessonEntry(
                     state.topic, state.homework, list(state.marks.values()), state.attendance, state.plan_topic_id),
                     ledger_reason, state.lesson.ends_at) for state in states.values() if state.added])
@@ -109,27 +111,28 @@ def import_paper_journal(deps: Deps, school_id: str, class_group_id: str, filena
                                          unchanged=sum(row.status == "unchanged" for row in rows))
 
 
-def _place(deps: Deps, school_id: str, class_group_id: str, principal, parsed: list[rules.PaperLine],
+def _place(scope: Scope, uow: JournalUnitOfWork, class_group_id: str, parsed: list[rules.PaperLine],
            error) -> list[tuple[rules.PaperLine, schedule_pb2.Lesson, str]]:
     """Each line's student and lesson (one schedule and one identity call, one per subgroup met)."""
+    school_id = scope.school_id
     start, end = rules.check_period(parsed)
-    people = deps.identity.class_people(school_id, class_group_id)
+    people = uow.identity.class_people(school_id, class_group_id)
     index, class_ids = rules.name_index(people), {person.id for person in people}
     slots: dict[tuple[str, int], list] = defaultdict(list)
-    for lesson in deps.schedule.list_lessons(school_id, class_group_id, start.isoformat(), end.isoformat()):
+    for lesson in uow.schedule.list_lessons(school_id, class_group_id, start.isoformat(), end.isoformat()):
         slots[lesson.date, lesson.lesson_number].append(lesson)
     members: dict[str, set[str]] = {}
 
     def member(subgroup_id: str, student_id: str) -> bool:
         if subgroup_id not in members:
-            members[subgroup_id] = set(deps.schedule.get_subgroup(school_id, subgroup_id).student_ids)
+            members[subgroup_id] = set(uow.schedule.get_subgroup(school_id, subgroup_id).student_ids)
         return student_id in members[subgroup_id]
     placed = []
     for line in parsed:
         try:
             student = rules.student_of(line.student, index, class_ids)
             lesson = _pick(slots[line.date.isoformat(), line.lesson_number], line.subject, student, member)
-            if not policy.allowed(principal, "lesson.record", teacher_id=subgroups.teachers(lesson)):
+            if not scope.allowed("lesson.record", teacher_id=subgroups.teachers(lesson)):
                 raise rules.LineError("lesson_number", "это урок другого учителя")
             try:
                 domain.check_lesson_recordable(lesson.status, lesson.year_closed)
@@ -141,19 +144,20 @@ def _place(deps: Deps, school_id: str, class_group_id: str, principal, parsed: l
     return placed
 
 
-def _load(session, lessons: list[schedule_pb2.Lesson]) -> dict[str, LessonState]:
-    """The stored records of the lessons (three queries)."""
+def _load(uow: JournalUnitOfWork, lessons: list[schedule_pb2.Lesson]) -> dict[str, LessonState]:
+    """The stored records of the lessons (two statements)."""
     states = {lesson.id: LessonState(lesson) for lesson in lessons}
     ids = list(states)
-    for row in session.execute(select(lesson_records.c.lesson_id, lesson_records.c.topic, lesson_records.c.homework,
-                                      lesson_records.c.plan_topic_id).where(lesson_records.c.lesson_id.in_(ids))):
+    for row in uow.lessons.texts(ids):
         state = states[row.lesson_id]
         state.topic, state.homework, state.plan_topic_id = row.topic, row.homework, row.plan_topic_id
-    for row in session.execute(select(marks).where(marks.c.lesson_id.in_(ids))).mappings():
-        states[row["lesson_id"]].marks[row["student_id"], row["work_type"]] = domain.MarkInput(
-            row["student_id"], row["value"], row["work_type"], row["comment"])
-    for row in session.execute(select(attendance).where(attendance.c.lesson_id.in_(ids))).mappings():
-        states[row["lesson_id"]].attendance[row["student_id"]] = row["status"]
+    stored_marks, stored_attendance = uow.lessons.stored(ids)
+    for lesson_id, stored in stored_marks.items():
+        for mark in stored:
+            states[lesson_id].marks[mark.student_id, mark.work_type] = domain.MarkInput(
+                mark.student_id, mark.value, mark.work_type, mark.comment)
+    for lesson_id, statuses in stored_attendance.items():
+        states[lesson_id].attendance.update(statuses)
     return states
 
 

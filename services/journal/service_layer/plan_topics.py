@@ -11,15 +11,15 @@ from sqlalchemy import select
 
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
-from services.common import policy
 from services.common.db import parse_uuid
 from services.common.errors import Invalid
+from services.common.scope import Scope
 from services.journal.adapters.tables import lesson_records
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from services.journal.service_layer.lesson_record import Deps
+    from services.journal.service_layer.unit_of_work import JournalUnitOfWork
 
 
 def suggested(topics: Iterable[schedule_pb2.PlanTopic], covered: set[str], own: str) -> str:
@@ -41,8 +41,8 @@ def chosen(topics: Iterable[schedule_pb2.PlanTopic], plan_topic_id: str, topic: 
     return plan_topic_id, topic or found.title
 
 
-def plan_of(deps: Deps, lesson: schedule_pb2.Lesson) -> list[schedule_pb2.PlanTopic]:
-    return deps.schedule.list_plan_topics(lesson.school_id, lesson.class_group_id, lesson.subject_id)
+def plan_of(uow: JournalUnitOfWork, lesson: schedule_pb2.Lesson) -> list[schedule_pb2.PlanTopic]:
+    return uow.schedule.list_plan_topics(lesson.school_id, lesson.class_group_id, lesson.subject_id)
 
 
 def covered(session: Session, lesson: schedule_pb2.Lesson) -> set[str]:
@@ -54,12 +54,13 @@ def covered(session: Session, lesson: schedule_pb2.Lesson) -> set[str]:
         lesson_records.c.lesson_id != lesson.id, lesson_records.c.plan_topic_id.is_not(None))))
 
 
-def list_lesson_topics(deps: Deps, school_id: str, lesson_id: str) -> pb.ListLessonTopicsResponse:
-    school_id = parse_uuid(school_id, "school_id")
-    policy.require(deps.principals.resolve(school_id), "lesson.read")
-    lesson = deps.schedule.get_lesson(school_id, parse_uuid(lesson_id, "lesson_id"))
-    topics = plan_of(deps, lesson)
-    with deps.db.tenant_session(school_id) as session:
+def list_lesson_topics(scope: Scope, uow: JournalUnitOfWork, lesson_id: str) -> pb.ListLessonTopicsResponse:
+    school_id = scope.school_id
+    scope.require("lesson.read")
+    lesson = uow.schedule.get_lesson(school_id, parse_uuid(lesson_id, "lesson_id"))
+    topics = plan_of(uow, lesson)
+    with uow:
+        session = uow.session
         done = covered(session, lesson)
         own = session.scalar(select(lesson_records.c.plan_topic_id).where(lesson_records.c.lesson_id == lesson.id))
     return pb.ListLessonTopicsResponse(

@@ -12,22 +12,21 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from proto.journal.v1 import journal_pb2 as pb
-from services.common import policy
 from services.common.db import parse_uuid
-from services.common.errors import FailedPrecondition, Invalid
+from services.common.errors import Invalid
 from services.common.policy import Principal
-from services.journal.adapters import ledger
+from services.common.scope import Scope
+from services.journal.adapters import compromised_store, ledger
 from services.journal.adapters import protobuf as messages
-from services.journal.adapters.tables import attendance, compromised_accounts, lesson_records, marks, term_marks
+from services.journal.adapters.tables import attendance, lesson_records, marks, term_marks
 from services.journal.adapters.tables import final_marks as final_marks_table
 from services.journal.adapters.tables import ledger as ledger_table
-from services.journal.adapters.writer_locks import lock_lessons
 from services.journal.domain import lesson_entry as domain
 from services.journal.domain import term_mark as term_rules
-from services.journal.service_layer import closed_years, final_marks
+from services.journal.domain.closed_year import MESSAGE, ClosedYears, refuse_closed
 
 if TYPE_CHECKING:
-    from services.journal.service_layer.lesson_record import Deps
+    from services.journal.service_layer.unit_of_work import JournalUnitOfWork
 
 REVERTIBLE = ("mark", "attendance", "topic", "homework", "term_mark", "final_mark")
 
@@ -69,9 +68,8 @@ def _changes(session: Session, actor: str, since: dt.datetime) -> tuple[list, se
     return rows, reverted
 
 
-def _of_closed_years(session: Session, school_id: str, rows) -> set[str]:
+def _of_closed_years(session: Session, closed: ClosedYears, rows) -> set[str]:
     """Ids of the ledger rows whose lesson, term mark or final mark belongs to a closed academic year."""
-    closed = closed_years.load(session, school_id)
     if not closed.academic_year_ids:
         return set()
     lessons = dict(session.execute(select(lesson_records.c.lesson_id, lesson_records.c.class_group_id).where(
@@ -86,21 +84,20 @@ def _of_closed_years(session: Session, school_id: str, rows) -> set[str]:
             or (r.entity == "term_mark" and terms.get(r.entity_id)) or (r.entity == "final_mark" and finals.get(r.entity_id))}
 
 
-def _actor(deps: Deps, school_id: str, actor_person_id: str, since: str, action: str, refusal: str):
-    school_id = parse_uuid(school_id, "school_id")
-    principal = deps.principals.resolve(school_id)
-    policy.require(principal, action, refusal)
-    return school_id, principal, parse_uuid(actor_person_id, "actor_person_id"), parse_since(since)
+def _actor(scope: Scope, actor_person_id: str, since: str, action: str, refusal: str):
+    principal = scope.require(action, refusal)
+    return principal, parse_uuid(actor_person_id, "actor_person_id"), parse_since(since)
 
 
-def list_actor_changes(deps: Deps, school_id: str, actor_person_id: str, since: str) -> list[pb.ActorChange]:
+def list_actor_changes(scope: Scope, uow: JournalUnitOfWork, actor_person_id: str, since: str) -> list[pb.ActorChange]:
     """Every journal change of the person since the time, newest first (for the school administrator and the
     director)."""
-    school_id, _, actor, since_at = _actor(deps, school_id, actor_person_id, since, "journal.changes.read",
-                                           "Изменения учётной записи смотрят администратор школы и директор")
-    with deps.db.tenant_session(school_id) as session:
+    _, actor, since_at = _actor(scope, actor_person_id, since, "journal.changes.read",
+                                "Изменения учётной записи смотрят администратор школы и директор")
+    with uow:
+        session = uow.session
         rows, reverted = _changes(session, actor, since_at)
-        closed = _of_closed_years(session, school_id, rows)
+        closed = _of_closed_years(session, uow.settings().closed, rows)
     return [pb.ActorChange(ledger_id=r.id, occurred_at=r.occurred_at.isoformat(), entity=r.entity,
                            entity_id=r.entity_id or "", lesson_id=r.lesson_id or "", student_id=r.student_id or "",
                            old_value=_json(r.old_value), new_value=_json(r.new_value), reason=r.reason,
@@ -108,19 +105,18 @@ def list_actor_changes(deps: Deps, school_id: str, actor_person_id: str, since: 
                            revertible=revertible(r) and r.id not in closed) for r in rows]
 
 
-def list_compromised_accounts(deps: Deps, school_id: str, window_hours: int) -> list[pb.CompromisedAccount]:
+def list_compromised_accounts(scope: Scope, uow: JournalUnitOfWork, window_hours: int) -> list[pb.CompromisedAccount]:
     """Accounts identity reported compromised, newest report first, with their journal changes after the report
     and within `window_hours` (default 72) before it, and how many of those are revertible and not reverted."""
-    school_id = parse_uuid(school_id, "school_id")
-    policy.require(deps.principals.resolve(school_id), "journal.changes.read")
+    scope.require("journal.changes.read")
     hours = window_hours or DEFAULT_WINDOW_HOURS
     if not 1 <= hours <= MAX_WINDOW_HOURS:
         raise Invalid("window_hours", f"окно перед сообщением о взломе: от 1 до {MAX_WINDOW_HOURS} ч")
     result = []
-    with deps.db.tenant_session(school_id) as session:
+    with uow:
+        session = uow.session
         reverted = select(ledger_table.c.reverts).where(ledger_table.c.reverts.is_not(None))
-        for account in session.execute(select(compromised_accounts).order_by(
-                compromised_accounts.c.reported_at.desc())).mappings():
+        for account in compromised_store.newest_first(session):
             reported = account["reported_at"]
             after = ledger_table.c.occurred_at >= reported
             counts = session.execute(select(
@@ -137,29 +133,30 @@ def list_compromised_accounts(deps: Deps, school_id: str, window_hours: int) -> 
     return result
 
 
-def revert_actor_changes(deps: Deps, school_id: str, actor_person_id: str, since: str, reason: str,
-                         ledger_ids: list[str], client_address: str) -> pb.RevertActorChangesResponse:
+def revert_actor_changes(scope: Scope, uow: JournalUnitOfWork, actor_person_id: str, since: str, reason: str,
+                         ledger_ids: list[str]) -> pb.RevertActorChangesResponse:
     """Reverts the person's changes since the time (or only the listed ones) in one transaction."""
-    school_id, principal, actor, since_at = _actor(deps, school_id, actor_person_id, since, "journal.revert",
-                                                   "Изменения скомпрометированной учётной записи отменяет "
-                                                   "администратор школы")
+    school_id = scope.school_id
+    principal, actor, since_at = _actor(scope, actor_person_id, since, "journal.revert",
+                                        "Изменения скомпрометированной учётной записи отменяет администратор школы")
     reason = domain.bounded_text(reason, "reason", domain.MAX_REASON)
     if not reason:
         raise Invalid("reason", "укажите причину отмены (например, обращение о взломе учётной записи)")
     wanted = {parse_uuid(i, f"ledger_ids[{n}]") for n, i in enumerate(ledger_ids)}
     now = dt.datetime.now(dt.UTC)
     outcomes = []
-    with deps.db.tenant_session(school_id) as session:
+    with uow:
+        session = uow.session
         rows, reverted = _changes(session, actor, since_at)
         missing = wanted - {r.id for r in rows}
         if missing:
             raise Invalid("ledger_ids", f"не изменения этого человека после указанного времени: {sorted(missing)[0]}")
         chosen = [r for r in rows if (not wanted or r.id in wanted) and r.id not in reverted and revertible(r)]
-        if _of_closed_years(session, school_id, chosen):
-            raise FailedPrecondition(f"{closed_years.MESSAGE}: среди изменений есть записи закрытого года",
-                                     {"ledger_ids": "выберите изменения только открытого учебного года"})
-        lock_lessons(session, [row.lesson_id for row in chosen if row.lesson_id])  # no save in between
-        revert = Revert(deps, session, school_id, principal, client_address,
+        if _of_closed_years(session, uow.settings().closed, chosen):
+            raise refuse_closed("ledger_ids", "выберите изменения только открытого учебного года",
+                                f"{MESSAGE}: среди изменений есть записи закрытого года")
+        uow.lock_lessons([row.lesson_id for row in chosen if row.lesson_id])  # no save in between
+        revert = Revert(uow, school_id, principal, scope.client_address,
                         f"Отмена изменений скомпрометированной учётной записи: {reason}", now)
         for row in rows:
             if wanted and row.id not in wanted:
@@ -178,9 +175,9 @@ def revert_actor_changes(deps: Deps, school_id: str, actor_person_id: str, since
 class Revert:
     """Puts back the old value of one ledger row if the journal still shows its new value."""
 
-    def __init__(self, deps: Deps, session: Session, school_id: str, principal: Principal, client_address: str,
+    def __init__(self, uow: JournalUnitOfWork, school_id: str, principal: Principal, client_address: str,
                  reason: str, now: dt.datetime):
-        self.deps, self.session, self.school_id, self.principal = deps, session, school_id, principal
+        self.uow, self.session, self.school_id, self.principal = uow, uow.session, school_id, principal
         self.client_address, self.reason, self.now = client_address, reason, now
 
     def one(self, row) -> pb.RevertOutcome:
@@ -200,8 +197,8 @@ class Revert:
         entry = ledger.entry(self.school_id, self.principal, self.client_address, self.now, row.entity,
                              stored, row.old_value, self.reason, lesson_id=row.lesson_id, student_id=row.student_id,
                              entity_id=row.entity_id, reverts=row.id)
-        ledger.write(self.session, [entry])
-        self.deps.outbox.add(self.session, self.school_id, event)
+        self.uow.write_ledger([entry])
+        self.uow.publish(event)
         return pb.RevertOutcome(ledger_id=row.id, result="reverted", revert_ledger_id=entry["id"])
 
     def state(self, row) -> dict | None:
@@ -293,5 +290,5 @@ class Revert:
             self.session.execute(update(table).where(table.c.id == row.entity_id).values(
                 value=target["value"], updated_at=self.now))
         value = target["value"] if target else ""
-        return pb.FinalMarkSet(final_mark=final_marks.message(dict(stored, value=value, updated_at=self.now)),
+        return pb.FinalMarkSet(final_mark=messages.final_mark(dict(stored, value=value, updated_at=self.now)),
                                old_value=current["value"])

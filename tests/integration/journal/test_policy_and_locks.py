@@ -23,12 +23,12 @@ def refused(call, *args, **kwargs) -> tuple[grpc.StatusCode, str, dict]:
 
 
 def act_as(journal, lesson, *roles: str, person_id: str | None = None) -> None:
-    journal.deps.principals.grant(lesson.school_id, *roles, person_id=person_id or str(uuid.uuid4()),
+    journal.principals.grant(lesson.school_id, *roles, person_id=person_id or str(uuid.uuid4()),
                                   subject=f"subject-{'-'.join(roles)}")
 
 
 def as_teacher(journal, lesson) -> None:
-    journal.deps.principals.grant(lesson.school_id, "subject_teacher", person_id=lesson.teacher_id,
+    journal.principals.grant(lesson.school_id, "subject_teacher", person_id=lesson.teacher_id,
                                   subject=f"subject-{lesson.teacher_id}")
 
 
@@ -76,7 +76,7 @@ def test_the_policy_has_defaults_and_only_the_director_or_admin_changes_it(journ
     assert {r.lesson_id for r in rows} == {None}
 
     other = str(uuid.uuid4())
-    journal.deps.principals.grant(other, "director")
+    journal.principals.grant(other, "director")
     assert get_policy(journal, other).edit_lock_days == 7, "one school's policy is not another's"
 
 
@@ -119,7 +119,7 @@ def test_an_old_lesson_opens_for_its_teacher_only_after_an_approved_request_and_
     assert [m.value for m in record.marks] == ["5"]
     assert refused(request_unlock, journal, old_lesson)[0] == grpc.StatusCode.FAILED_PRECONDITION, "already open"
 
-    with journal.deps.db.tenant_session(school_id) as session:  # the day passes
+    with journal.db.tenant_session(school_id) as session:  # the day passes
         session.execute(update(unlock_requests).where(unlock_requests.c.id == request.id)
                         .values(expires_at=dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)))
     assert refused(save, journal, old_lesson, marks=[dict(student_id=a, value="4")], reason="Ещё раз")[0] == \
@@ -170,14 +170,14 @@ def test_the_new_tables_are_isolated_per_school(journal, old_lesson):
     act_as(journal, old_lesson, "director")
     journal.call("SetJournalPolicy", pb.SetJournalPolicyRequest(school_id=old_lesson.school_id, min_marks_1h=2))
     other = str(uuid.uuid4())
-    journal.deps.principals.grant(other, "deputy_head")
+    journal.principals.grant(other, "deputy_head")
     assert not journal.call("ListUnlockRequests", pb.ListUnlockRequestsRequest(school_id=other)).requests
-    with journal.deps.db.tenant_session(other) as session:
+    with journal.db.tenant_session(other) as session:
         for table in (journal_policy, unlock_requests, term_marks, ledger):
             assert session.scalar(select(func.count()).select_from(table)
                                   .where(table.c.school_id == old_lesson.school_id)) == 0
     with pytest.raises(Exception, match="row-level security"):
-        with journal.deps.db.tenant_session(other) as session:
+        with journal.db.tenant_session(other) as session:
             session.execute(insert(journal_policy).values(school_id=old_lesson.school_id, key="edit_lock_days",
                                                           value="365", updated_at=dt.datetime.now(dt.UTC)))
     assert get_policy(journal, old_lesson.school_id).min_marks_1h == 2

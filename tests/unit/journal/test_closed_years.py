@@ -2,7 +2,7 @@
 import pytest
 
 from services.common.errors import FailedPrecondition
-from services.journal.service_layer.closed_years import ClosedYears
+from services.journal.domain.closed_year import ClosedYears
 
 CLOSED = ClosedYears(frozenset({"year-1"}), frozenset({"group-1"}), frozenset({"term-1"}))
 

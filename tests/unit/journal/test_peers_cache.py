@@ -230,8 +230,8 @@ def test_the_journals_consumer_drops_what_the_events_make_stale(monkeypatch, eve
     cache = PeerCache(ttl=60)
     cache.put("s1", peer_cache.lesson_key("l1"), "kept")
     monkeypatch.setattr(peer_cache, "SHARED", cache)
-    monkeypatch.setattr(events.closed_years, "record", lambda *args: None)  # the database part is not ours here
-    monkeypatch.setattr(events.moved_lessons, "record", lambda *args: None)
+    monkeypatch.setattr(events.closed_years, "record_year_closed", lambda *args: None)  # the database part is not ours here
+    monkeypatch.setattr(events.moved_lessons, "record_lesson_moved", lambda *args: None)
     handler = events.handlers.get(event.DESCRIPTOR.full_name)[1]
     handler(None, event, Envelope(school_id="s1"))
     assert cache.fetch("s1", peer_cache.lesson_key("l1"), lambda: "fresh") == "fresh"
