@@ -30,6 +30,8 @@ def unit_of_work_factory(db: Database, outbox: Outbox, ports: Ports) -> Callable
     return new
 
 
-def servicer(db: Database, outbox: Outbox, ports: Ports) -> JournalServicer:
-    """The gRPC servicer: each call gets the scope the interceptor bound and a new unit of work."""
-    return JournalServicer(unit_of_work_factory(db, outbox, ports), scopes.current)
+def servicer(db: Database, outbox: Outbox, ports: Ports,
+             scope: Callable[[], Scope] = scopes.current) -> JournalServicer:
+    """The gRPC servicer: each call gets the scope the interceptor bound (a benchmark calling the servicer without
+    the interceptor passes its own) and a new unit of work."""
+    return JournalServicer(unit_of_work_factory(db, outbox, ports), scope)
