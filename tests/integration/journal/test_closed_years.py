@@ -137,3 +137,17 @@ def test_the_year_closes_only_after_the_changes_in_progress_commit(journal, term
     assert types == ["TopicSet", "JournalYearClosed"]
     with unit_of_work(journal, school) as uow, pytest.raises(FailedPrecondition):
         uow.settings().closed.require_open("lesson_id", class_group_id=term.class_group_id)
+
+
+def test_the_grid_shows_every_lesson_of_a_closed_year_as_closed(journal, term):
+    as_teacher_of(journal, term, term.math)
+
+    def reasons() -> list[str]:
+        return [lesson.lock_reason for lesson in journal.call("GetGrid", pb.GetGridRequest(
+            school_id=term.school_id, class_group_id=term.class_group_id, subject_id=term.math[0].subject_id,
+            term_id=term.term.id)).lessons]
+
+    before = reasons()
+    assert before[-1] == "" and before[0] == pb.ErrorReason.Name(pb.LESSON_LOCKED)
+    assert IdempotentConsumer(journal.db, tables.inbox, handlers).handle(close_year(journal, term, str(uuid.uuid4())))
+    assert reasons() == [pb.ErrorReason.Name(pb.YEAR_CLOSED)] * len(term.math)
