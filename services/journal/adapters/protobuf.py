@@ -81,3 +81,9 @@ def final_mark(row: Mapping) -> pb.FinalMark:
                         subject_id=row["subject_id"], academic_year_id=row["academic_year_id"],
                         class_group_id=row["class_group_id"], kind=row["kind"], value=row["value"],
                         special=term_mark_rules.special(row["value"]), updated_at=row["updated_at"].isoformat())
+
+
+def homework_attachment(row: Mapping) -> pb.HomeworkAttachment:
+    return pb.HomeworkAttachment(id=row["id"], lesson_id=row["lesson_id"], student_id=row["student_id"] or "",
+                                 filename=row["filename"], media_type=row["media_type"], size=row["size"],
+                                 uploaded_at=row["uploaded_at"].isoformat())

@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import and_, select
-
 from proto.journal.v1 import journal_pb2 as pb
 from services.common.dates import parse_date
 from services.common.errors import Invalid
 from services.common.scope import Scope
-from services.journal.adapters.tables import ledger, lesson_records
+from services.journal.adapters import ledger
 from services.journal.domain import anomaly as rules
 
 if TYPE_CHECKING:
@@ -33,19 +31,12 @@ def list_anomalies(scope: Scope, uow: JournalUnitOfWork, date_from: str, date_to
     scope.require("journal_policy.manage")
     start, end = day_range(date_from, date_to)
     with uow:
-        session = uow.session
         settings = uow.settings(read_only=True).policy
         since = dt.datetime.combine(start, dt.time(), settings.zone)
         until = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), settings.zone)
-        query = (select(ledger.c.occurred_at, ledger.c.actor_subject, ledger.c.actor_person_id, ledger.c.entity,
-                        ledger.c.entity_id, ledger.c.lesson_id, lesson_records.c.teacher_id, lesson_records.c.lesson_date,
-                        lesson_records.c.substitute_teacher_id)
-                 .select_from(ledger.outerjoin(lesson_records, and_(lesson_records.c.school_id == ledger.c.school_id,
-                                                                    lesson_records.c.lesson_id == ledger.c.lesson_id)))
-                 .where(ledger.c.occurred_at >= since, ledger.c.occurred_at < until).order_by(ledger.c.occurred_at))
         changes = [rules.Change(r.occurred_at, r.actor_subject, r.actor_person_id or "", r.entity, r.entity_id or "",
                                 r.lesson_id or "", r.teacher_id or "", r.lesson_date,
-                                r.substitute_teacher_id or "") for r in session.execute(query)]
+                                r.substitute_teacher_id or "") for r in ledger.changes_between(uow.session, since, until)]
     return [message(flag) for flag in rules.find(changes, settings)]
 
 

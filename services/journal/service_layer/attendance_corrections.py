@@ -6,13 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import and_, select, update
-
 from proto.journal.v1 import journal_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.scope import Scope
 from services.journal.adapters import ledger
-from services.journal.adapters.tables import attendance, lesson_records
 from services.journal.domain import attendance as rules
 from services.journal.domain import lesson_entry as domain
 from services.journal.service_layer import subgroups
@@ -34,7 +31,6 @@ def correct_attendance(scope: Scope, uow: JournalUnitOfWork, lesson_id: str, stu
     domain.check_lesson_recordable(lesson.status, lesson.year_closed)
     now = dt.datetime.now(dt.UTC)
     with uow:
-        session = uow.session
         # the closed years (shared), then the lesson: a save of the lesson reads its attendance, one writer at a time
         uow.lock_lessons([lesson.id])
         school = uow.settings()
@@ -43,36 +39,26 @@ def correct_attendance(scope: Scope, uow: JournalUnitOfWork, lesson_id: str, stu
         today = domain.school_today(settings.zone)
         document = rules.document_date(document_date, today)
         rules.check_window(document, today, settings.attendance_correction_days)
-        key = (attendance.c.lesson_id == lesson.id, attendance.c.student_id == student_id)
-        stored = session.scalar(select(attendance.c.status).where(*key).with_for_update())
+        stored = uow.lessons.attendance_for_update(lesson.id, student_id)
         rules.check_stored(stored)
         entry = pb.AttendanceEntry(lesson_id=lesson.id, student_id=student_id, status=status)
         if stored == status:
             return entry
-        session.execute(update(attendance).where(*key).values(status=status))
+        uow.lessons.set_attendance(lesson.id, student_id, status)
         uow.write_ledger([ledger.entry(
             school_id, principal, scope.client_address, now, "attendance", {"status": stored}, {"status": status},
             f"{reason} (документ от {document:%d.%m.%Y})", lesson_id=lesson.id, student_id=student_id)])
-        uow.publish(pb.AttendanceRecorded(entry=entry, class_group_id=lesson.class_group_id,
-                                                                  lesson_date=lesson.date))
+        uow.publish(pb.AttendanceRecorded(entry=entry, class_group_id=lesson.class_group_id, lesson_date=lesson.date))
         return entry
 
 
-def list_absences(scope: Scope, uow: JournalUnitOfWork, class_group_id: str, date_from: str, date_to: str) -> list[pb.Absence]:
+def list_absences(scope: Scope, uow: JournalUnitOfWork, class_group_id: str, date_from: str,
+                  date_to: str) -> list[pb.Absence]:
     """The class group's recorded absences in its lessons of the period (one query)."""
     scope.require("lesson.read")
     class_group_id = parse_uuid(class_group_id, "class_group_id")
     start, end = day_range(date_from, date_to)
-    records = lesson_records.c
-    query = (select(records.lesson_id, records.lesson_date, records.lesson_number, records.subject_name,
-                    attendance.c.student_id, attendance.c.status)
-             .select_from(attendance.join(lesson_records, and_(records.school_id == attendance.c.school_id,
-                                                               records.lesson_id == attendance.c.lesson_id)))
-             .where(records.class_group_id == class_group_id, records.lesson_date >= start, records.lesson_date <= end,
-                    attendance.c.status.in_(rules.ABSENCES))
-             .order_by(records.lesson_date, records.lesson_number, attendance.c.student_id))
     with uow:
-        session = uow.session
         return [pb.Absence(lesson_id=r.lesson_id, lesson_date=r.lesson_date.isoformat(), lesson_number=r.lesson_number,
                            subject_name=r.subject_name, student_id=r.student_id, status=r.status)
-                for r in session.execute(query)]
+                for r in uow.lessons.absences(class_group_id, start, end, rules.ABSENCES)]

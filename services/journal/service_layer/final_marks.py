@@ -7,16 +7,12 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-
 from proto.journal.v1 import journal_pb2 as pb
-from services.common.db import lock_name, parse_uuid
+from services.common.db import parse_uuid
 from services.common.errors import Invalid
 from services.common.scope import Scope
 from services.journal.adapters import ledger
 from services.journal.adapters import protobuf as messages
-from services.journal.adapters.tables import final_marks
 from services.journal.domain import lesson_entry as domain
 from services.journal.domain import student_plan as plan_rules
 from services.journal.domain import term_mark as rules
@@ -46,31 +42,25 @@ def set_final_mark(scope: Scope, uow: JournalUnitOfWork, student_id: str, subjec
     class_group_id = period_marks.class_group_of(uow, school_id, student_id)
     year_id = uow.schedule.get_class_group(school_id, class_group_id).academic_year_id
     period_marks.require_marker(scope, period_marks.subject_lessons(uow, school_id, student_id, class_group_id,
-                                                                        subject_id), class_group_id)
+                                                                    subject_id), class_group_id)
     now = dt.datetime.now(dt.UTC)
     with uow:
-        session = uow.session
         settings = uow.settings(students=[student_id])
         settings.closed.require_open("student_id", class_group_id=class_group_id, academic_year_id=year_id)
         rules.check_scale(value, settings.policy.mark_scale)
         plan_rules.check_period_mark(settings.plan_of(student_id), subject_id)
-        key = (final_marks.c.student_id == student_id, final_marks.c.subject_id == subject_id,
-               final_marks.c.academic_year_id == year_id, final_marks.c.kind == kind)
-        lock_name(session, f"journal-final-mark:{school_id}:{student_id}:{subject_id}:{year_id}:{kind}")  # even the first
-        stored = session.execute(select(final_marks).where(*key).with_for_update()).mappings().first()
+        stored = uow.final_marks.get(school_id, student_id, subject_id, year_id, kind)
         if stored and stored["value"] == value:
             return messages.final_mark(stored)
         row = dict(id=stored["id"] if stored else str(uuid.uuid4()), school_id=school_id, student_id=student_id,
                    subject_id=subject_id, academic_year_id=year_id, class_group_id=class_group_id, kind=kind,
                    value=value, set_by=principal.person_id, updated_at=now)
-        session.execute(pg_insert(final_marks).values(row).on_conflict_do_update(
-            index_elements=["school_id", "student_id", "subject_id", "academic_year_id", "kind"],
-            set_={k: row[k] for k in ("class_group_id", "value", "set_by", "updated_at")}))
+        uow.final_marks.put(row)
         old = stored["value"] if stored else ""
         uow.write_ledger([ledger.entry(school_id, principal, scope.client_address, now, "final_mark",
-                                            {"kind": kind, "value": old} if stored else None,
-                                            {"kind": kind, "value": value}, reason, student_id=student_id,
-                                            entity_id=row["id"])])
+                                       {"kind": kind, "value": old} if stored else None,
+                                       {"kind": kind, "value": value}, reason, student_id=student_id,
+                                       entity_id=row["id"])])
         result = messages.final_mark(row)
         uow.publish(pb.FinalMarkSet(final_mark=result, old_value=old))
         return result
@@ -79,8 +69,6 @@ def set_final_mark(scope: Scope, uow: JournalUnitOfWork, student_id: str, subjec
 def list_final_marks(scope: Scope, uow: JournalUnitOfWork, class_group_id: str) -> list[pb.FinalMark]:
     """The class group's annual, exam and final marks of every subject, by subject, student and kind."""
     scope.require("lesson.read")
-    query = select(final_marks).where(final_marks.c.class_group_id == parse_uuid(class_group_id, "class_group_id")) \
-        .order_by(final_marks.c.subject_id, final_marks.c.student_id, final_marks.c.kind)
+    class_group_id = parse_uuid(class_group_id, "class_group_id")
     with uow:
-        session = uow.session
-        return [messages.final_mark(row) for row in session.execute(query).mappings()]
+        return [messages.final_mark(row) for row in uow.final_marks.of_class(class_group_id)]

@@ -8,14 +8,12 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, insert, select, update
-
 from proto.journal.v1 import journal_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import Invalid, NotFound
 from services.common.scope import Scope
 from services.journal.adapters import ledger
-from services.journal.adapters.tables import homework_attachments, student_homework
+from services.journal.adapters import protobuf as messages
 from services.journal.domain import deadline as deadline_rules
 from services.journal.domain import edit_lock
 from services.journal.domain import homework_file as rules
@@ -40,12 +38,6 @@ def _own_lesson(scope: Scope, uow: JournalUnitOfWork, lesson_id: str, student_id
     return principal, lesson, student_id
 
 
-def message(row) -> pb.HomeworkAttachment:
-    return pb.HomeworkAttachment(id=row["id"], lesson_id=row["lesson_id"], student_id=row["student_id"] or "",
-                                 filename=row["filename"], media_type=row["media_type"], size=row["size"],
-                                 uploaded_at=row["uploaded_at"].isoformat())
-
-
 def set_student_homework(scope: Scope, uow: JournalUnitOfWork, lesson_id: str, student_id: str, homework: str,
                          reason: str) -> pb.StudentHomework:
     """Sets (or with "" removes) one student's own homework; the lesson's lock and reason rules apply."""
@@ -54,29 +46,21 @@ def set_student_homework(scope: Scope, uow: JournalUnitOfWork, lesson_id: str, s
     text = domain.bounded_text(homework, "homework", domain.MAX_HOMEWORK)
     lesson_date, now = dt.date.fromisoformat(lesson.date), dt.datetime.now(dt.UTC)
     with uow:
-        session = uow.session
         school = uow.settings(lessons=[lesson], teacher_id=principal.person_id, now=now)
         edit_lock.require_open(lesson, school, domain.school_today(school.policy.zone))
         settings = school.policy
         reason = domain.change_reason(lesson_date, domain.school_today(settings.zone), reason)
-        key = (student_homework.c.lesson_id == lesson.id, student_homework.c.student_id == student_id)
-        stored = session.scalar(select(student_homework.c.homework).where(*key).with_for_update()) or ""
+        stored = uow.lessons.own_homework_for_update(lesson.id, student_id)
         result = pb.StudentHomework(lesson_id=lesson.id, student_id=student_id, homework=text)
         if stored == text:
             return result
-        if not text:
-            session.execute(delete(student_homework).where(*key))
-        elif stored:
-            session.execute(update(student_homework).where(*key).values(homework=text, updated_at=now))
-        else:
-            session.execute(insert(student_homework).values(school_id=school_id, lesson_id=lesson.id,
-                                                            student_id=student_id, homework=text, updated_at=now))
+        uow.lessons.set_own_homework(school_id, lesson.id, student_id, stored, text, now)
         old, new = {"homework": stored}, {"homework": text}
         due, late = deadline_rules.deadline("homework", old, new, lesson_date, lesson.ends_at, settings, now)
         uow.write_ledger([ledger.entry(school_id, principal, scope.client_address, now, "homework", old, new, reason,
-                                            lesson_id=lesson.id, student_id=student_id, due_at=due, late=late)])
+                                       lesson_id=lesson.id, student_id=student_id, due_at=due, late=late)])
         uow.publish(pb.HomeworkSet(lesson_id=lesson.id, homework=text, student_id=student_id,
-                                                           class_group_id=lesson.class_group_id, lesson_date=lesson.date))
+                                   class_group_id=lesson.class_group_id, lesson_date=lesson.date))
         return result
 
 
@@ -93,19 +77,16 @@ def add_attachment(scope: Scope, uow: JournalUnitOfWork, lesson_id: str, student
                uploaded_by=principal.person_id, uploaded_at=now)
     row["object_key"] = rules.object_key(school_id, lesson.id, row["id"])
     with uow:
-        session = uow.session
         school = uow.settings(lessons=[lesson], teacher_id=principal.person_id, now=now)
         edit_lock.require_open(lesson, school, domain.school_today(school.policy.zone))
-        count = session.scalar(select(func.count()).select_from(homework_attachments)
-                               .where(homework_attachments.c.lesson_id == lesson.id))
-        if count >= rules.MAX_PER_LESSON:
+        if uow.homework_files.count(lesson.id) >= rules.MAX_PER_LESSON:
             raise Invalid("content", f"к уроку можно прикрепить не больше {rules.MAX_PER_LESSON} файлов")
         uow.files.put(row["object_key"], content, kind)
-        session.execute(insert(homework_attachments).values(row))
+        uow.homework_files.add(row)
         uow.write_ledger([ledger.entry(school_id, principal, scope.client_address, now, "attachment", None,
-                                            {"filename": name, "size": len(content)}, "", lesson_id=lesson.id,
-                                            student_id=student_id or None, entity_id=row["id"])])
-        result = message(row)
+                                       {"filename": name, "size": len(content)}, "", lesson_id=lesson.id,
+                                       student_id=student_id or None, entity_id=row["id"])])
+        result = messages.homework_attachment(row)
         uow.publish(pb.HomeworkAttachmentAdded(attachment=result))
         return result
 
@@ -115,11 +96,8 @@ def list_attachments(scope: Scope, uow: JournalUnitOfWork, lesson_id: str) -> li
     school_id = scope.school_id
     scope.require("lesson.read")
     lesson = uow.schedule.get_lesson(school_id, parse_uuid(lesson_id, "lesson_id"))
-    query = select(homework_attachments).where(homework_attachments.c.lesson_id == lesson.id) \
-        .order_by(homework_attachments.c.uploaded_at)
     with uow:
-        session = uow.session
-        return [message(row) for row in session.execute(query).mappings()]
+        return [messages.homework_attachment(row) for row in uow.homework_files.of_lesson(lesson.id)]
 
 
 def get_attachment(scope: Scope, uow: JournalUnitOfWork, attachment_id: str, student_id: str) -> pb.AttachmentFile:
@@ -127,9 +105,7 @@ def get_attachment(scope: Scope, uow: JournalUnitOfWork, attachment_id: str, stu
     school_id = scope.school_id
     attachment_id = parse_uuid(attachment_id, "attachment_id")
     with uow:
-        session = uow.session
-        row = session.execute(select(homework_attachments).where(homework_attachments.c.id == attachment_id)
-                              ).mappings().first()
+        row = uow.homework_files.get(attachment_id)
     if not scope.allowed("lesson.read"):
         scope.require("diary.read", student_id=student_id)
         if row is not None and (row["student_id"] not in (None, student_id)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import and_, select
-
 from proto.journal.v1 import journal_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.scope import Scope
-from services.journal.adapters.tables import ledger, lesson_records
+from services.journal.adapters import ledger
 from services.journal.service_layer.anomalies import day_range
 
 if TYPE_CHECKING:
@@ -23,23 +21,10 @@ def list_late_entries(scope: Scope, uow: JournalUnitOfWork, date_from: str, date
     scope.require("journal.control",
                   "Опоздания с записями в журнале смотрят администратор школы, директор и его заместитель")
     start, end = day_range(date_from, date_to)
-    records = lesson_records.c
-    query = (select(ledger.c.id, ledger.c.occurred_at, ledger.c.due_at, ledger.c.entity, ledger.c.lesson_id,
-                    ledger.c.actor_person_id, ledger.c.student_id, records.lesson_date, records.lesson_number,
-                    records.class_group_id, records.subject_name, records.teacher_id)
-             .select_from(ledger.join(lesson_records, and_(records.school_id == ledger.c.school_id,
-                                                           records.lesson_id == ledger.c.lesson_id)))
-             .where(ledger.c.late, records.lesson_date >= start, records.lesson_date <= end)
-             .order_by(records.teacher_id, records.class_group_id, records.lesson_date, records.lesson_number,
-                       ledger.c.occurred_at)
-             .limit(MAX_LISTED))
-    if teacher_id:
-        query = query.where(records.teacher_id == parse_uuid(teacher_id, "teacher_id"))
-    if class_group_id:
-        query = query.where(records.class_group_id == parse_uuid(class_group_id, "class_group_id"))
+    teacher_id = parse_uuid(teacher_id, "teacher_id") if teacher_id else ""
+    class_group_id = parse_uuid(class_group_id, "class_group_id") if class_group_id else ""
     with uow:
-        session = uow.session
-        rows = session.execute(query).all()
+        rows = ledger.late_entries(uow.session, start, end, teacher_id, class_group_id, MAX_LISTED)
     return [pb.LateEntry(ledger_id=r.id, occurred_at=r.occurred_at.isoformat(), due_at=r.due_at.isoformat(),
                          entity=r.entity, lesson_id=r.lesson_id, lesson_date=r.lesson_date.isoformat(),
                          lesson_number=r.lesson_number, class_group_id=r.class_group_id, subject_name=r.subject_name,

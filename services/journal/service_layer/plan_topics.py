@@ -7,17 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
 from services.common.db import parse_uuid
 from services.common.errors import Invalid
 from services.common.scope import Scope
-from services.journal.adapters.tables import lesson_records
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
 
     from services.journal.service_layer.unit_of_work import JournalUnitOfWork
 
@@ -45,24 +41,14 @@ def plan_of(uow: JournalUnitOfWork, lesson: schedule_pb2.Lesson) -> list[schedul
     return uow.schedule.list_plan_topics(lesson.school_id, lesson.class_group_id, lesson.subject_id)
 
 
-def covered(session: Session, lesson: schedule_pb2.Lesson) -> set[str]:
-    """Plan topics chosen on the other lessons of the class group (the same subgroup, or the whole class's) in the
-    subject."""
-    return set(session.scalars(select(lesson_records.c.plan_topic_id).where(
-        lesson_records.c.class_group_id == lesson.class_group_id, lesson_records.c.subject_id == lesson.subject_id,
-        lesson_records.c.subgroup_id.is_not_distinct_from(lesson.subgroup_id or None),
-        lesson_records.c.lesson_id != lesson.id, lesson_records.c.plan_topic_id.is_not(None))))
-
-
 def list_lesson_topics(scope: Scope, uow: JournalUnitOfWork, lesson_id: str) -> pb.ListLessonTopicsResponse:
     school_id = scope.school_id
     scope.require("lesson.read")
     lesson = uow.schedule.get_lesson(school_id, parse_uuid(lesson_id, "lesson_id"))
     topics = plan_of(uow, lesson)
     with uow:
-        session = uow.session
-        done = covered(session, lesson)
-        own = session.scalar(select(lesson_records.c.plan_topic_id).where(lesson_records.c.lesson_id == lesson.id))
+        done = uow.lessons.covered_plan_topics(lesson)
+        own = uow.lessons.plan_topic_of(lesson.id)
     return pb.ListLessonTopicsResponse(
         topics=[pb.LessonTopic(plan_topic_id=t.id, position=t.position, title=t.title, hours=t.hours,
                                covered=t.id in done) for t in topics],

@@ -41,7 +41,7 @@ def set_term_mark(scope: Scope, uow: JournalUnitOfWork, student_id: str, subject
     with uow:
         settings = uow.settings(students=[student_id])
         settings.closed.require_open("term_id", class_group_id=class_group_id, term_id=term_id)
-        count = uow.term_marks.count_marks(student_id, [lesson.id for lesson in lessons])
+        count = uow.lessons.count_marks(student_id, [lesson.id for lesson in lessons])
         rules.check_scale(value, settings.policy.mark_scale)
         plan = settings.plan_of(student_id)
         plan_rules.check_period_mark(plan, subject_id)
@@ -68,5 +68,5 @@ def list_term_marks(scope: Scope, uow: JournalUnitOfWork, class_group_id: str, t
     scope.require("lesson.read")
     class_group_id, term_id = parse_uuid(class_group_id, "class_group_id"), parse_uuid(term_id, "term_id")
     with uow:
-        return [messages.term_mark(row, rules.special(row["value"])) for row in uow.term_marks.of_class(class_group_id,
-                                                                                                        term_id)]
+        rows = uow.term_marks.of_class(class_group_id, term_id=term_id)
+    return [messages.term_mark(row, rules.special(row["value"])) for row in rows]

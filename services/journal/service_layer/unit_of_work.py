@@ -16,8 +16,9 @@ from services.common.errors import Unavailable
 from services.common.outbox import Outbox
 from services.common.unit_of_work import HasSchool, UnitOfWork
 from services.journal.adapters import ledger, settings_store, writer_locks
+from services.journal.adapters.homework_file_store import HomeworkFileStore
 from services.journal.adapters.lesson_record_store import LessonRecordStore
-from services.journal.adapters.term_mark_store import TermMarkStore
+from services.journal.adapters.period_mark_store import PeriodMarkStore, final_mark_store, term_mark_store
 from services.journal.adapters.unlock_store import UnlockStore
 from services.journal.domain.school_settings import SchoolSettings
 from services.journal.service_layer.ports import FileStore, Identity, Schedule
@@ -25,8 +26,10 @@ from services.journal.service_layer.ports import FileStore, Identity, Schedule
 
 class JournalUnitOfWork(UnitOfWork):
     lessons: LessonRecordStore
-    term_marks: TermMarkStore
+    term_marks: PeriodMarkStore
+    final_marks: PeriodMarkStore
     unlock_requests: UnlockStore
+    homework_files: HomeworkFileStore
 
     def __init__(self, db: Database | None, outbox: Outbox, scope: HasSchool, schedule: Schedule | None = None,
                  identity: Identity | None = None, files: FileStore | None = None):
@@ -59,8 +62,10 @@ class JournalUnitOfWork(UnitOfWork):
 
     def opened(self) -> None:
         self.lessons = LessonRecordStore(self.session)
-        self.term_marks = TermMarkStore(self.session)
+        self.term_marks = term_mark_store(self.session)
+        self.final_marks = final_mark_store(self.session)
         self.unlock_requests = UnlockStore(self.session)
+        self.homework_files = HomeworkFileStore(self.session)
 
     @property
     def files(self) -> FileStore:

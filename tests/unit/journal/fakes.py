@@ -74,14 +74,13 @@ class FakeLessonRecords:
     def own_homework(self, lesson_id: str) -> list:
         return []
 
+    def count_marks(self, student_id: str, lesson_ids: list[str]) -> int:
+        return sum(m["student_id"] == student_id and m["lesson_id"] in lesson_ids for m in self.marks.values())
+
 
 class FakeTermMarks:
-    def __init__(self, lessons: FakeLessonRecords):
-        self.lessons = lessons
+    def __init__(self):
         self.rows: dict[str, dict] = {}
-
-    def count_marks(self, student_id: str, lesson_ids: list[str]) -> int:
-        return sum(m["student_id"] == student_id and m["lesson_id"] in lesson_ids for m in self.lessons.marks.values())
 
     def get(self, school_id: str, student_id: str, subject_id: str, term_id: str) -> dict | None:
         return next((dict(r) for r in self.rows.values() if (r["student_id"], r["subject_id"], r["term_id"])
@@ -115,7 +114,7 @@ class FakeUnitOfWork(JournalUnitOfWork):
     def __init__(self, scope: Scope, schedule: FakeSchedule, identity: FakeIdentity):
         super().__init__(None, None, scope, schedule, identity)
         self.lessons = FakeLessonRecords()
-        self.term_marks = FakeTermMarks(self.lessons)
+        self.term_marks = FakeTermMarks()
         self.unlock_requests = FakeUnlockRequests()
         self.policy, self.closed, self.plans = DEFAULT, ClosedYears(), {}
         self.ledger: list[dict] = []
@@ -138,7 +137,6 @@ class FakeUnitOfWork(JournalUnitOfWork):
         else:  # roll back
             (self.lessons.rows, self.lessons.marks, self.lessons.attendance, self.term_marks.rows,
              self.unlock_requests.rows, self.ledger, self.events) = self._saved
-            self.term_marks.lessons = self.lessons
         return False
 
     def lock_lessons(self, lesson_ids) -> None:
