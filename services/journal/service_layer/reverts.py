@@ -8,9 +8,6 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.orm import Session
-
 from proto.journal.v1 import journal_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import Invalid
@@ -18,9 +15,6 @@ from services.common.policy import Principal
 from services.common.scope import Scope
 from services.journal.adapters import compromised_store, ledger
 from services.journal.adapters import protobuf as messages
-from services.journal.adapters.tables import attendance, lesson_records, marks, term_marks
-from services.journal.adapters.tables import final_marks as final_marks_table
-from services.journal.adapters.tables import ledger as ledger_table
 from services.journal.domain import lesson_entry as domain
 from services.journal.domain import term_mark as term_rules
 from services.journal.domain.closed_year import MESSAGE, ClosedYears, refuse_closed
@@ -58,30 +52,15 @@ def _empty(value: dict | None) -> dict | None:
     return value if value and any(v not in ("", None) for v in value.values()) else None
 
 
-def _changes(session: Session, actor: str, since: dt.datetime) -> tuple[list, set[str]]:
-    """The person's ledger rows since the time, newest first, and the ids of those already reverted."""
-    rows = session.execute(select(ledger_table).where(ledger_table.c.actor_person_id == actor,
-                                                      ledger_table.c.occurred_at >= since)
-                           .order_by(ledger_table.c.occurred_at.desc(), ledger_table.c.id).limit(MAX_CHANGES)).all()
-    reverted = set(session.scalars(select(ledger_table.c.reverts).where(
-        ledger_table.c.reverts.in_([r.id for r in rows]))))
-    return rows, reverted
-
-
-def _of_closed_years(session: Session, closed: ClosedYears, rows) -> set[str]:
+def _of_closed_years(uow: JournalUnitOfWork, closed: ClosedYears, rows) -> set[str]:
     """Ids of the ledger rows whose lesson, term mark or final mark belongs to a closed academic year."""
     if not closed.academic_year_ids:
         return set()
-    lessons = dict(session.execute(select(lesson_records.c.lesson_id, lesson_records.c.class_group_id).where(
-        lesson_records.c.lesson_id.in_({r.lesson_id for r in rows if r.lesson_id}))).all())
-    terms = {r.id: closed.covers(r.class_group_id, r.term_id) for r in session.execute(
-        select(term_marks.c.id, term_marks.c.class_group_id, term_marks.c.term_id).where(
-            term_marks.c.id.in_({r.entity_id for r in rows if r.entity == "term_mark"})))}
-    finals = {r.id: closed.covers(r.class_group_id, academic_year_id=r.academic_year_id) for r in session.execute(
-        select(final_marks_table.c.id, final_marks_table.c.class_group_id, final_marks_table.c.academic_year_id)
-        .where(final_marks_table.c.id.in_({r.entity_id for r in rows if r.entity == "final_mark"})))}
+    lessons, terms, finals = uow.reverts.years_of(rows)
     return {r.id for r in rows if (r.lesson_id and closed.covers(lessons.get(r.lesson_id, "")))
-            or (r.entity == "term_mark" and terms.get(r.entity_id)) or (r.entity == "final_mark" and finals.get(r.entity_id))}
+            or (r.entity == "term_mark" and r.entity_id in terms and closed.covers(*terms[r.entity_id]))
+            or (r.entity == "final_mark" and r.entity_id in finals
+                and closed.covers(finals[r.entity_id][0], academic_year_id=finals[r.entity_id][1]))}
 
 
 def _actor(scope: Scope, actor_person_id: str, since: str, action: str, refusal: str):
@@ -95,9 +74,8 @@ def list_actor_changes(scope: Scope, uow: JournalUnitOfWork, actor_person_id: st
     _, actor, since_at = _actor(scope, actor_person_id, since, "journal.changes.read",
                                 "Изменения учётной записи смотрят администратор школы и директор")
     with uow:
-        session = uow.session
-        rows, reverted = _changes(session, actor, since_at)
-        closed = _of_closed_years(session, uow.settings().closed, rows)
+        rows, reverted = uow.reverts.changes(actor, since_at, MAX_CHANGES)
+        closed = _of_closed_years(uow, uow.settings().closed, rows)
     return [pb.ActorChange(ledger_id=r.id, occurred_at=r.occurred_at.isoformat(), entity=r.entity,
                            entity_id=r.entity_id or "", lesson_id=r.lesson_id or "", student_id=r.student_id or "",
                            old_value=_json(r.old_value), new_value=_json(r.new_value), reason=r.reason,
@@ -114,18 +92,9 @@ def list_compromised_accounts(scope: Scope, uow: JournalUnitOfWork, window_hours
         raise Invalid("window_hours", f"окно перед сообщением о взломе: от 1 до {MAX_WINDOW_HOURS} ч")
     result = []
     with uow:
-        session = uow.session
-        reverted = select(ledger_table.c.reverts).where(ledger_table.c.reverts.is_not(None))
-        for account in compromised_store.newest_first(session):
+        for account in compromised_store.newest_first(uow.session):
             reported = account["reported_at"]
-            after = ledger_table.c.occurred_at >= reported
-            counts = session.execute(select(
-                func.count().filter(after),
-                func.count().filter(~after),
-                func.count().filter(ledger_table.c.entity.in_(REVERTIBLE), ledger_table.c.id.not_in(reverted),
-                                   ~((ledger_table.c.entity == "homework") & ledger_table.c.student_id.is_not(None))),
-            ).where(ledger_table.c.actor_person_id == account["person_id"],
-                    ledger_table.c.occurred_at >= reported - dt.timedelta(hours=hours))).one()
+            counts = uow.reverts.counts(account["person_id"], reported, reported - dt.timedelta(hours=hours), REVERTIBLE)
             result.append(pb.CompromisedAccount(
                 person_id=account["person_id"], subject=account["subject"], reported_at=reported.isoformat(),
                 reported_by=account["reported_by"], changes_since_report=counts[0], changes_in_window=counts[1],
@@ -146,13 +115,12 @@ def revert_actor_changes(scope: Scope, uow: JournalUnitOfWork, actor_person_id: 
     now = dt.datetime.now(dt.UTC)
     outcomes = []
     with uow:
-        session = uow.session
-        rows, reverted = _changes(session, actor, since_at)
+        rows, reverted = uow.reverts.changes(actor, since_at, MAX_CHANGES)
         missing = wanted - {r.id for r in rows}
         if missing:
             raise Invalid("ledger_ids", f"не изменения этого человека после указанного времени: {sorted(missing)[0]}")
         chosen = [r for r in rows if (not wanted or r.id in wanted) and r.id not in reverted and revertible(r)]
-        if _of_closed_years(session, uow.settings().closed, chosen):
+        if _of_closed_years(uow, uow.settings().closed, chosen):
             raise refuse_closed("ledger_ids", "выберите изменения только открытого учебного года",
                                 f"{MESSAGE}: среди изменений есть записи закрытого года")
         uow.lock_lessons([row.lesson_id for row in chosen if row.lesson_id])  # no save in between
@@ -177,20 +145,19 @@ class Revert:
 
     def __init__(self, uow: JournalUnitOfWork, school_id: str, principal: Principal, client_address: str,
                  reason: str, now: dt.datetime):
-        self.uow, self.session, self.school_id, self.principal = uow, uow.session, school_id, principal
+        self.uow, self.store, self.school_id, self.principal = uow, uow.reverts, school_id, principal
         self.client_address, self.reason, self.now = client_address, reason, now
 
     def one(self, row) -> pb.RevertOutcome:
-        stored = self.state(row)
+        stored = self.store.state(row)
         current = _empty(stored)
         if current != _empty(row.new_value):
             return pb.RevertOutcome(ledger_id=row.id, result="conflict", message=(
                 f"Запись изменена позже: сейчас {_json(current) or 'пусто'}, "
                 f"после этого изменения было {_json(_empty(row.new_value)) or 'пусто'}"))
         target = _empty(row.old_value)
-        if row.entity == "mark" and current is None and self.session.scalar(select(marks.c.id).where(
-                marks.c.lesson_id == row.lesson_id, marks.c.student_id == row.student_id,
-                marks.c.work_type == target["work_type"])):
+        if row.entity == "mark" and current is None and self.store.has_mark(row.lesson_id, row.student_id,
+                                                                            target["work_type"]):
             return pb.RevertOutcome(ledger_id=row.id, result="conflict",
                                     message="На уроке у ученика уже есть другая отметка за этот вид работы")
         event = getattr(self, f"apply_{row.entity}")(row, current, target)
@@ -201,54 +168,21 @@ class Revert:
         self.uow.publish(event)
         return pb.RevertOutcome(ledger_id=row.id, result="reverted", revert_ledger_id=entry["id"])
 
-    def state(self, row) -> dict | None:
-        """What the journal shows now for the row's entity, in the ledger's shape (locked)."""
-        s = self.session
-        if row.entity == "mark":
-            found = s.execute(select(marks.c.value, marks.c.work_type, marks.c.comment)
-                              .where(marks.c.id == row.entity_id).with_for_update()).first()
-        elif row.entity == "attendance":
-            found = s.execute(select(attendance.c.status).where(
-                attendance.c.lesson_id == row.lesson_id, attendance.c.student_id == row.student_id).with_for_update()).first()
-        elif row.entity in ("topic", "homework"):
-            found = s.execute(select(lesson_records.c[row.entity]).where(
-                lesson_records.c.lesson_id == row.lesson_id).with_for_update()).first()
-        elif row.entity == "term_mark":
-            found = s.execute(select(term_marks.c.value).where(term_marks.c.id == row.entity_id).with_for_update()).first()
-        else:
-            found = s.execute(select(final_marks_table.c.kind, final_marks_table.c.value)
-                              .where(final_marks_table.c.id == row.entity_id).with_for_update()).first()
-        return dict(found._mapping) if found else None
-
-    def _lesson(self, lesson_id: str):
-        return self.session.execute(select(lesson_records).where(lesson_records.c.lesson_id == lesson_id)).mappings().one()
-
     def apply_mark(self, row, current: dict | None, target: dict | None):
-        lesson = self._lesson(row.lesson_id)
+        lesson = self.store.lesson(row.lesson_id)
         group, date = lesson["class_group_id"], lesson["lesson_date"].isoformat()
-        if target is None:
-            self.session.execute(delete(marks).where(marks.c.id == row.entity_id))
-            mark = dict(current, id=row.entity_id, lesson_id=row.lesson_id, student_id=row.student_id)
-            return pb.MarkDeleted(mark=messages.mark(mark, date, lesson["subject_id"]), class_group_id=group)
-        mark = dict(target, id=row.entity_id, lesson_id=row.lesson_id, student_id=row.student_id)
+        mark = dict(target or current, id=row.entity_id, lesson_id=row.lesson_id, student_id=row.student_id)
+        self.store.put_mark(mark, current, target, self.now)
         message = messages.mark(mark, date, lesson["subject_id"])
+        if target is None:
+            return pb.MarkDeleted(mark=message, class_group_id=group)
         if current is None:
-            self.session.execute(insert(marks).values(dict(mark, school_id=self.school_id, created_at=self.now)))
             return pb.MarkRecorded(mark=message, class_group_id=group)
-        self.session.execute(update(marks).where(marks.c.id == row.entity_id).values(
-            value=target["value"], comment=target["comment"]))
         return pb.MarkChanged(mark=message, class_group_id=group, old_value=current["value"])
 
     def apply_attendance(self, row, current: dict | None, target: dict | None):
-        key = (attendance.c.lesson_id == row.lesson_id, attendance.c.student_id == row.student_id)
-        if target is None:
-            self.session.execute(delete(attendance).where(*key))
-        elif current is None:
-            self.session.execute(insert(attendance).values(school_id=self.school_id, lesson_id=row.lesson_id,
-                                                           student_id=row.student_id, status=target["status"]))
-        else:
-            self.session.execute(update(attendance).where(*key).values(status=target["status"]))
-        lesson = self._lesson(row.lesson_id)
+        self.store.put_attendance(row.lesson_id, row.student_id, current, target)
+        lesson = self.store.lesson(row.lesson_id)
         return pb.AttendanceRecorded(
             entry=pb.AttendanceEntry(lesson_id=row.lesson_id, student_id=row.student_id,
                                      status=target["status"] if target else ""),
@@ -256,9 +190,8 @@ class Revert:
 
     def _text(self, row, target: dict | None):
         text = target[row.entity] if target else ""
-        self.session.execute(update(lesson_records).where(lesson_records.c.lesson_id == row.lesson_id)
-                             .values({row.entity: text, "updated_at": self.now}))
-        lesson = self._lesson(row.lesson_id)
+        self.store.put_text(row.lesson_id, row.entity, text, self.now)
+        lesson = self.store.lesson(row.lesson_id)
         return dict(lesson_id=row.lesson_id, class_group_id=lesson["class_group_id"],
                     lesson_date=lesson["lesson_date"].isoformat()), text
 
@@ -271,24 +204,13 @@ class Revert:
         return pb.HomeworkSet(homework=text, **common)
 
     def apply_term_mark(self, row, current: dict, target: dict | None):
-        stored = self.session.execute(select(term_marks).where(term_marks.c.id == row.entity_id)).mappings().one()
-        if target is None:
-            self.session.execute(delete(term_marks).where(term_marks.c.id == row.entity_id))
-        else:
-            self.session.execute(update(term_marks).where(term_marks.c.id == row.entity_id).values(
-                value=target["value"], updated_at=self.now))
+        stored = self.store.put_period_mark(row.entity, row.entity_id, target, self.now)
         value = target["value"] if target else ""
         return pb.TermMarkSet(term_mark=messages.term_mark(dict(stored, value=value, updated_at=self.now),
                                                            term_rules.special(value)), old_value=current["value"])
 
     def apply_final_mark(self, row, current: dict, target: dict | None):
-        table = final_marks_table
-        stored = self.session.execute(select(table).where(table.c.id == row.entity_id)).mappings().one()
-        if target is None:
-            self.session.execute(delete(table).where(table.c.id == row.entity_id))
-        else:
-            self.session.execute(update(table).where(table.c.id == row.entity_id).values(
-                value=target["value"], updated_at=self.now))
+        stored = self.store.put_period_mark(row.entity, row.entity_id, target, self.now)
         value = target["value"] if target else ""
         return pb.FinalMarkSet(final_mark=messages.final_mark(dict(stored, value=value, updated_at=self.now)),
                                old_value=current["value"])

@@ -19,6 +19,7 @@ from services.journal.adapters import ledger, settings_store, writer_locks
 from services.journal.adapters.homework_file_store import HomeworkFileStore
 from services.journal.adapters.lesson_record_store import LessonRecordStore
 from services.journal.adapters.period_mark_store import PeriodMarkStore, final_mark_store, term_mark_store
+from services.journal.adapters.revert_store import RevertStore
 from services.journal.adapters.unlock_store import UnlockStore
 from services.journal.domain.school_settings import SchoolSettings
 from services.journal.service_layer.ports import FileStore, Identity, Schedule
@@ -30,6 +31,7 @@ class JournalUnitOfWork(UnitOfWork):
     final_marks: PeriodMarkStore
     unlock_requests: UnlockStore
     homework_files: HomeworkFileStore
+    reverts: RevertStore
 
     def __init__(self, db: Database | None, outbox: Outbox, scope: HasSchool, schedule: Schedule | None = None,
                  identity: Identity | None = None, files: FileStore | None = None):
@@ -66,6 +68,7 @@ class JournalUnitOfWork(UnitOfWork):
         self.final_marks = final_mark_store(self.session)
         self.unlock_requests = UnlockStore(self.session)
         self.homework_files = HomeworkFileStore(self.session)
+        self.reverts = RevertStore(self.session, self.school_id)
 
     @property
     def files(self) -> FileStore:
