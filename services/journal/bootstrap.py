@@ -1,7 +1,8 @@
 """The one place the journal's parts are wired: the ports (schedule and identity over gRPC, the homework file
-store; typed in service_layer/ports.py), the unit of work each call gets (bound to the call's school scope), the
-servicer and the consumer's handlers. `__main__` wires the real adapters; the integration tests wire fakes of the
-ports through the same function."""
+store; typed in service_layer/ports.py), the unit of work each call gets (bound to the call's school scope) and the
+servicer. `__main__` wires the real adapters; the integration tests and the benchmarks wire fakes of the ports
+through the same functions. (The consumers work in the idempotent consumer's transaction:
+entrypoints/consumers.py.)"""
 from collections.abc import Callable
 from dataclasses import dataclass
 

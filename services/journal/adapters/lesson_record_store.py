@@ -74,7 +74,7 @@ class Writes:
 
 RECORD_COLUMNS = [c.name for c in lesson_records.c]
 # a save does not move a record it finds: its date and number change with schedule's LessonMoved only
-# (moved_lessons.py), so a save that saw the lesson before a move cannot put the record back where it was
+# (service_layer/moved_lessons.py), so a save that saw the lesson before a move cannot put the record back where it was
 RECORD_KEPT = ("school_id", "lesson_id", "lesson_date", "lesson_number")
 UPSERT_RECORDS = text(f"""
     WITH before AS (SELECT lesson_id, topic, homework, plan_topic_id FROM lesson_records

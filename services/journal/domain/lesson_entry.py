@@ -51,7 +51,7 @@ class LessonEntry:
     homework: str
     marks: list[MarkInput]
     attendance: dict[str, str]  # student_id -> status
-    plan_topic_id: str | None = None  # the thematic plan's topic (plan_topics.py), None = typed or no topic
+    plan_topic_id: str | None = None  # the thematic plan's topic (service_layer/plan_topics.py), None = typed or no topic
 
 
 @dataclass(frozen=True)

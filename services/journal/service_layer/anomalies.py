@@ -1,5 +1,5 @@
 """ListAnomalies: the ledger rows of a period (school dates) with their lessons' teachers, flagged by
-anomaly_rules under the school's policy. For the school administrator and the director."""
+domain/anomaly.py under the school's policy. For the school administrator and the director."""
 from __future__ import annotations
 
 import datetime as dt

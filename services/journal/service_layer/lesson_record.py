@@ -99,8 +99,8 @@ def _save(scope: Scope, uow: JournalUnitOfWork, items: list[LessonInput], bulk: 
         uow.lock_lessons([lesson.id for lesson in lessons])  # and the closed years, shared
         settings = uow.settings(students={m.student_id for _, entry in checked for m in entry.marks}, lessons=lessons,
                                 teacher_id=principal.person_id, now=now)
-        shut = edit_lock.closed_for(lessons, settings, domain.school_today(settings.policy.zone))
         today = domain.school_today(settings.policy.zone)
+        shut = edit_lock.closed_for(lessons, settings, today)
         saves = []
         for i, (lesson, entry) in enumerate(checked):
             with _lesson_at(i if bulk else None):

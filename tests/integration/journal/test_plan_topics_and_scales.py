@@ -53,7 +53,7 @@ def act_as_admin(journal, school_id: str) -> None:
 
 def act_as_teacher(journal, lesson) -> None:
     journal.principals.grant(lesson.school_id, "subject_teacher", person_id=lesson.teacher_id,
-                                  subject=f"subject-{lesson.teacher_id}")
+                             subject=f"subject-{lesson.teacher_id}")
 
 
 def test_the_teacher_chooses_the_topic_from_the_plan(journal, past_lesson):
@@ -123,7 +123,7 @@ def test_a_pass_fail_school_has_no_averages_and_pass_fail_period_marks(journal, 
     assert set_scale(journal, term.school_id, "pass_fail").mark_scale == "pass_fail"
     math = term.math
     journal.principals.grant(term.school_id, "subject_teacher", person_id=math[0].teacher_id,
-                                  subject=f"subject-{math[0].teacher_id}")
+                             subject=f"subject-{math[0].teacher_id}")
     lesson = term.lesson(math[-1])
     assert list(refused(save, journal, lesson, marks=[dict(student_id=a, value="5")], reason="Зачёт")[2]) == [
         "marks[0].value"]
@@ -137,7 +137,7 @@ def test_a_pass_fail_school_has_no_averages_and_pass_fail_period_marks(journal, 
     act_as_admin(journal, term.school_id)
     journal.call("SetJournalPolicy", pb.SetJournalPolicyRequest(school_id=term.school_id, min_marks_2h=1))
     journal.principals.grant(term.school_id, "subject_teacher", person_id=math[0].teacher_id,
-                                  subject=f"subject-{math[0].teacher_id}")
+                             subject=f"subject-{math[0].teacher_id}")
 
     def period(value: str, kind: str = ""):
         if kind:

@@ -27,12 +27,12 @@ def refused(call, *args, **kwargs) -> tuple[grpc.StatusCode, str, dict]:
 
 def act_as(journal, lesson, *roles: str, person_id: str | None = None) -> None:
     journal.principals.grant(lesson.school_id, *roles, person_id=person_id or str(uuid.uuid4()),
-                                  subject=f"subject-{'-'.join(roles)}")
+                             subject=f"subject-{'-'.join(roles)}")
 
 
 def as_teacher(journal, lesson) -> None:
     journal.principals.grant(lesson.school_id, "subject_teacher", person_id=lesson.teacher_id,
-                                  subject=f"subject-{lesson.teacher_id}")
+                             subject=f"subject-{lesson.teacher_id}")
 
 
 def get_policy(journal, school_id: str) -> pb.JournalPolicy:

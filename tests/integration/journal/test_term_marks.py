@@ -19,7 +19,7 @@ pytestmark = pytest.mark.stack
 def as_teacher_of(journal, term: Term, lessons: list[schedule_pb2.Lesson], *roles: str) -> None:
     teacher_id = lessons[0].teacher_id
     journal.principals.grant(term.school_id, *(roles or ("subject_teacher",)), person_id=teacher_id,
-                                  subject=f"subject-{teacher_id}")
+                             subject=f"subject-{teacher_id}")
 
 
 def set_mark(journal, term: Term, student_id: str, lessons: list[schedule_pb2.Lesson], value: str, reason: str = ""):
