@@ -1,10 +1,16 @@
-"""Edit locks: when a lesson closes for its teacher, unlock requests and decisions."""
+"""Edit locks: when a lesson closes for its teacher, unlock requests and decisions, the refusal's reason and the
+lock state the grid shows."""
 import datetime as dt
 
 import pytest
 
+from proto.journal.v1 import journal_pb2 as pb
+from proto.schedule.v1 import schedule_pb2
 from services.common.errors import Invalid
+from services.journal.domain import closed_year
 from services.journal.domain import edit_lock as locks
+from services.journal.domain.closed_year import ClosedYears
+from services.journal.domain.school_settings import SchoolSettings
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -59,3 +65,27 @@ def test_status_filter_and_expiry():
         locks.status_filter("open")
     start = dt.datetime(2026, 11, 23, 10, tzinfo=dt.UTC)
     assert locks.expires_at(start, 24) == dt.datetime(2026, 11, 24, 10, tzinfo=dt.UTC)
+
+
+def test_the_refusals_reasons_are_the_protos_error_reasons():
+    assert (locks.LESSON_LOCKED, closed_year.YEAR_CLOSED) == (pb.ErrorReason.Name(pb.LESSON_LOCKED),
+                                                              pb.ErrorReason.Name(pb.YEAR_CLOSED))
+    assert locks.refuse_locked("с урока прошло больше 7 дн.", 24).reason == "LESSON_LOCKED"
+    assert closed_year.refuse_closed("lesson_id").reason == "YEAR_CLOSED"
+
+
+def test_the_lock_state_of_a_lesson_for_the_caller():
+    def lesson(days_ago: int, **fields) -> schedule_pb2.Lesson:
+        return schedule_pb2.Lesson(id=f"l{days_ago}", class_group_id="c1", subject_id="s1",
+                                   date=(TODAY - dt.timedelta(days=days_ago)).isoformat(), **fields)
+    school = SchoolSettings()
+    assert [locks.state(lesson(d), school, TODAY) for d in (0, 7, 8)] == ["", "", "LESSON_LOCKED"]
+    assert locks.state(lesson(8), SchoolSettings(unlocked=frozenset({"l8"})), TODAY) == "", "an approved unlock"
+    assert locks.state(lesson(1, term_id="t1"), SchoolSettings(marked=frozenset({("c1", "s1", "t1")})), TODAY) == \
+        "LESSON_LOCKED", "the period's marks are set"
+    assert locks.state(lesson(1), SchoolSettings(closed=ClosedYears(class_group_ids=frozenset({"c1"}))), TODAY) == \
+        "YEAR_CLOSED"
+    assert locks.state(lesson(8, year_closed=True), SchoolSettings(unlocked=frozenset({"l8"})), TODAY) == \
+        "YEAR_CLOSED", "no unlock opens a closed year"
+    assert locks.closed_for([lesson(0), lesson(8), lesson(9)], SchoolSettings(unlocked=frozenset({"l9"})), TODAY) == {
+        "l8": "с урока прошло больше 7 дн."}
