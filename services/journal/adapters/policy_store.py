@@ -10,17 +10,21 @@ from services.journal.domain import journal_policy as school_policy
 from services.journal.domain.journal_policy import JournalPolicy
 
 
-def load_for_update(session: Session) -> JournalPolicy:
-    """The policy of the session's school, its rows locked until the transaction ends."""
-    query = select(journal_policy.c.key, journal_policy.c.value).with_for_update()
-    return school_policy.from_stored(dict(session.execute(query).all()))
+class PolicyStore:
+    def __init__(self, session: Session):
+        self.session = session
 
+    def load_for_update(self) -> JournalPolicy:
+        """The policy of the session's school, its rows locked until the transaction ends."""
+        query = select(journal_policy.c.key, journal_policy.c.value).with_for_update()
+        return school_policy.from_stored(dict(self.session.execute(query).all()))
 
-def put(session: Session, school_id: str, key: str, value: str, now: dt.datetime) -> None:
-    session.execute(pg_insert(journal_policy).values(school_id=school_id, key=key, value=value, updated_at=now)
-                    .on_conflict_do_update(index_elements=["school_id", "key"], set_=dict(value=value, updated_at=now)))
+    def put(self, school_id: str, key: str, value: str, now: dt.datetime) -> None:
+        self.session.execute(pg_insert(journal_policy).values(school_id=school_id, key=key, value=value, updated_at=now)
+                             .on_conflict_do_update(index_elements=["school_id", "key"],
+                                                    set_=dict(value=value, updated_at=now)))
 
-
-def marks_stored(session: Session) -> int:
-    """How many current, term and final marks the school has."""
-    return sum(session.scalar(select(func.count()).select_from(table)) for table in (marks, term_marks, final_marks))
+    def marks_stored(self) -> int:
+        """How many current, term and final marks the school has."""
+        return sum(self.session.scalar(select(func.count()).select_from(table))
+                   for table in (marks, term_marks, final_marks))

@@ -9,11 +9,9 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from sqlalchemy import text
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from proto.schedule.v1 import schedule_pb2
-from services.journal.adapters.tables import closed_years
 from services.journal.domain import journal_policy, student_plan, work_type
 from services.journal.domain.closed_year import ClosedYears
 from services.journal.domain.school_settings import SchoolSettings
@@ -59,11 +57,3 @@ def _json(value):
 def _rows(value) -> list:
     return _json(value) or []
 
-
-def add_closed_year(session: Session, school_id: str, year: schedule_pb2.AcademicYear, class_group_ids: list[str],
-                    now: dt.datetime) -> bool:
-    """Stores the year as closed; False when it was already."""
-    return session.execute(insert(closed_years).values(
-        school_id=school_id, academic_year_id=year.id, name=year.name, class_group_ids=class_group_ids,
-        term_ids=[term.id for term in year.terms], closed_at=now)
-        .on_conflict_do_nothing().returning(closed_years.c.academic_year_id)).first() is not None

@@ -11,7 +11,7 @@ from proto.schedule.v1 import schedule_pb2
 from services.common.consumer import EventHandlers
 from services.common.outbox import Outbox
 from services.common.scope import Scope
-from services.journal.adapters import compromised_store, peer_cache, tables
+from services.journal.adapters import peer_cache, tables
 from services.journal.service_layer import closed_years, moved_lessons
 from services.journal.service_layer.unit_of_work import JournalUnitOfWork
 
@@ -25,7 +25,8 @@ def _unit_of_work(session: Session, scope: Scope) -> JournalUnitOfWork:
 
 @handlers.on(identity_pb2.AccountCompromised)
 def account_compromised(session: Session, event: identity_pb2.AccountCompromised, env: Envelope) -> None:
-    compromised_store.add(session, env.school_id, event)
+    with _unit_of_work(session, Scope.of_event(env.school_id)) as uow:
+        uow.compromised.add(event)
 
 
 @handlers.on(schedule_pb2.AcademicYearClosed)

@@ -9,7 +9,6 @@ from proto.journal.v1 import journal_pb2 as pb
 from services.common.dates import parse_date
 from services.common.errors import Invalid
 from services.common.scope import Scope
-from services.journal.adapters import ledger
 from services.journal.domain import anomaly as rules
 
 if TYPE_CHECKING:
@@ -36,7 +35,7 @@ def list_anomalies(scope: Scope, uow: JournalUnitOfWork, date_from: str, date_to
         until = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), settings.zone)
         changes = [rules.Change(r.occurred_at, r.actor_subject, r.actor_person_id or "", r.entity, r.entity_id or "",
                                 r.lesson_id or "", r.teacher_id or "", r.lesson_date,
-                                r.substitute_teacher_id or "") for r in ledger.changes_between(uow.session, since, until)]
+                                r.substitute_teacher_id or "") for r in uow.ledger.changes_between(since, until)]
     return [message(flag) for flag in rules.find(changes, settings)]
 
 

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
 from services.common.scope import Scope
-from services.journal.adapters import settings_store, writer_locks
 
 if TYPE_CHECKING:
     from services.journal.service_layer.unit_of_work import JournalUnitOfWork
@@ -24,10 +23,9 @@ def record_year_closed(scope: Scope, uow: JournalUnitOfWork, event: schedule_pb2
     """Records the year closed and publishes JournalYearClosed; a year recorded before changes nothing (False)."""
     school_id = scope.school_id
     with uow:
-        writer_locks.lock_closed_years(uow.session, school_id, exclusive=True)
+        uow.closed_years.lock()
         year = event.academic_year
-        if not settings_store.add_closed_year(uow.session, school_id, year, list(event.class_group_ids),
-                                              dt.datetime.now(dt.UTC)):
+        if not uow.closed_years.add(year, list(event.class_group_ids), dt.datetime.now(dt.UTC)):
             return False
         uow.publish(pb.JournalYearClosed(school_id=school_id, academic_year_id=year.id, academic_year_name=year.name,
                                          class_group_ids=list(event.class_group_ids)))

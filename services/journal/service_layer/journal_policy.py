@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from proto.journal.v1 import journal_pb2 as pb
 from services.common.errors import FailedPrecondition
 from services.common.scope import Scope
-from services.journal.adapters import ledger, policy_store
+from services.journal.adapters import ledger
 from services.journal.adapters import protobuf as messages
 from services.journal.domain import journal_policy as school_policy
 from services.journal.domain import mark_scale
@@ -39,15 +39,14 @@ def set_journal_policy(scope: Scope, uow: JournalUnitOfWork, updates: dict[str, 
     principal = scope.require("journal_policy.manage")
     now = dt.datetime.now(dt.UTC)
     with uow:
-        session = uow.session
-        old = policy_store.load_for_update(session)
+        old = uow.policy.load_for_update()
         new = school_policy.changed(old, updates)
         before, after = school_policy.to_stored(old), school_policy.to_stored(new)
         keys = [key for key in school_policy.KEYS if before[key] != after[key]]
         if "mark_scale" in keys:
-            _require_no_marks(policy_store.marks_stored(session), old.mark_scale)
+            _require_no_marks(uow.policy.marks_stored(), old.mark_scale)
         for key in keys:
-            policy_store.put(session, school_id, key, after[key], now)
+            uow.policy.put(school_id, key, after[key], now)
         uow.write_ledger([ledger.entry(school_id, principal, scope.client_address, now, "policy",
                                        {key: before[key]}, {key: after[key]}, "") for key in keys])
         return messages.policy(school_id, new)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from proto.journal.v1 import journal_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.scope import Scope
-from services.journal.adapters import ledger
 from services.journal.service_layer.anomalies import day_range
 
 if TYPE_CHECKING:
@@ -24,7 +23,7 @@ def list_late_entries(scope: Scope, uow: JournalUnitOfWork, date_from: str, date
     teacher_id = parse_uuid(teacher_id, "teacher_id") if teacher_id else ""
     class_group_id = parse_uuid(class_group_id, "class_group_id") if class_group_id else ""
     with uow:
-        rows = ledger.late_entries(uow.session, start, end, teacher_id, class_group_id, MAX_LISTED)
+        rows = uow.ledger.late_entries(start, end, teacher_id, class_group_id, MAX_LISTED)
     return [pb.LateEntry(ledger_id=r.id, occurred_at=r.occurred_at.isoformat(), due_at=r.due_at.isoformat(),
                          entity=r.entity, lesson_id=r.lesson_id, lesson_date=r.lesson_date.isoformat(),
                          lesson_number=r.lesson_number, class_group_id=r.class_group_id, subject_name=r.subject_name,

@@ -13,7 +13,7 @@ from services.common.db import parse_uuid
 from services.common.errors import Invalid
 from services.common.policy import Principal
 from services.common.scope import Scope
-from services.journal.adapters import compromised_store, ledger
+from services.journal.adapters import ledger
 from services.journal.adapters import protobuf as messages
 from services.journal.domain import lesson_entry as domain
 from services.journal.domain import term_mark as term_rules
@@ -92,7 +92,7 @@ def list_compromised_accounts(scope: Scope, uow: JournalUnitOfWork, window_hours
         raise Invalid("window_hours", f"окно перед сообщением о взломе: от 1 до {MAX_WINDOW_HOURS} ч")
     result = []
     with uow:
-        for account in compromised_store.newest_first(uow.session):
+        for account in uow.compromised.newest_first():
             reported = account["reported_at"]
             counts = uow.reverts.counts(account["person_id"], reported, reported - dt.timedelta(hours=hours), REVERTIBLE)
             result.append(pb.CompromisedAccount(

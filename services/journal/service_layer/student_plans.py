@@ -10,7 +10,7 @@ from proto.journal.v1 import journal_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import Invalid
 from services.common.scope import Scope
-from services.journal.adapters import ledger, student_plan_store
+from services.journal.adapters import ledger
 from services.journal.domain import lesson_entry as domain
 from services.journal.domain import student_plan as rules
 
@@ -41,11 +41,11 @@ def set_student_plan(scope: Scope, uow: JournalUnitOfWork, student_id: str, home
         raise Invalid("student_id", "ученик не зачислен ни в один класс")
     now = dt.datetime.now(dt.UTC)
     with uow:
-        stored = student_plan_store.get_for_update(uow.session, student_id)
+        stored = uow.student_plans.get_for_update(student_id)
         old = stored[0] if stored else rules.REGULAR
         if old == wanted:
             return message(school_id, student_id, old, stored[1] if stored else None)
-        student_plan_store.put(uow.session, school_id, student_id, wanted, now)
+        uow.student_plans.put(school_id, student_id, wanted, now)
         uow.write_ledger([ledger.entry(school_id, principal, scope.client_address, now, "student_plan", _value(old),
                                             _value(wanted), reason, student_id=student_id)])
         result = message(school_id, student_id, wanted, now)
@@ -58,5 +58,5 @@ def list_student_plans(scope: Scope, uow: JournalUnitOfWork) -> list[pb.StudentP
     school_id = scope.school_id
     scope.require("lesson.read")
     with uow:
-        plans = student_plan_store.every(uow.session)
+        plans = uow.student_plans.every()
     return [message(school_id, student_id, plan, updated_at) for student_id, plan, updated_at in plans]

@@ -15,23 +15,35 @@ from services.common.db import Database
 from services.common.errors import Unavailable
 from services.common.outbox import Outbox
 from services.common.unit_of_work import HasSchool, UnitOfWork
-from services.journal.adapters import ledger, settings_store, writer_locks
+from services.journal.adapters import settings_store, writer_locks
+from services.journal.adapters.closed_year_store import ClosedYearStore
+from services.journal.adapters.compromised_store import CompromisedStore
 from services.journal.adapters.homework_file_store import HomeworkFileStore
+from services.journal.adapters.ledger import LedgerStore
 from services.journal.adapters.lesson_record_store import LessonRecordStore
 from services.journal.adapters.period_mark_store import PeriodMarkStore, final_mark_store, term_mark_store
+from services.journal.adapters.policy_store import PolicyStore
 from services.journal.adapters.revert_store import RevertStore
+from services.journal.adapters.student_plan_store import StudentPlanStore
 from services.journal.adapters.unlock_store import UnlockStore
+from services.journal.adapters.work_type_store import WorkTypeStore
 from services.journal.domain.school_settings import SchoolSettings
 from services.journal.service_layer.ports import FileStore, Identity, Schedule
 
 
 class JournalUnitOfWork(UnitOfWork):
+    ledger: LedgerStore
     lessons: LessonRecordStore
     term_marks: PeriodMarkStore
     final_marks: PeriodMarkStore
     unlock_requests: UnlockStore
     homework_files: HomeworkFileStore
     reverts: RevertStore
+    policy: PolicyStore
+    work_types: WorkTypeStore
+    student_plans: StudentPlanStore
+    compromised: CompromisedStore
+    closed_years: ClosedYearStore
 
     def __init__(self, db: Database | None, outbox: Outbox, scope: HasSchool, schedule: Schedule | None = None,
                  identity: Identity | None = None, files: FileStore | None = None):
@@ -63,12 +75,18 @@ class JournalUnitOfWork(UnitOfWork):
         return False
 
     def opened(self) -> None:
+        self.ledger = LedgerStore(self.session)
         self.lessons = LessonRecordStore(self.session)
         self.term_marks = term_mark_store(self.session)
         self.final_marks = final_mark_store(self.session)
         self.unlock_requests = UnlockStore(self.session)
         self.homework_files = HomeworkFileStore(self.session)
         self.reverts = RevertStore(self.session, self.school_id)
+        self.policy = PolicyStore(self.session)
+        self.work_types = WorkTypeStore(self.session)
+        self.student_plans = StudentPlanStore(self.session)
+        self.compromised = CompromisedStore(self.session, self.school_id)
+        self.closed_years = ClosedYearStore(self.session, self.school_id)
 
     @property
     def files(self) -> FileStore:
@@ -94,7 +112,7 @@ class JournalUnitOfWork(UnitOfWork):
 
     def write_ledger(self, rows: list[dict]) -> None:
         """The change ledger's rows, in one statement."""
-        ledger.write(self.session, rows)
+        self.ledger.write(rows)
 
     def publish_all(self, events: list) -> None:
         """Several events of one change, in the given order, in this transaction."""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from proto.journal.v1 import journal_pb2 as pb
 from services.common.scope import Scope
-from services.journal.adapters import ledger, work_type_store
+from services.journal.adapters import ledger
 from services.journal.adapters.protobuf import work_type as message
 from services.journal.domain import work_type as rules
 
@@ -28,12 +28,11 @@ def set_work_type(scope: Scope, uow: JournalUnitOfWork, code: str, name: str, we
     wanted = rules.checked(code, name, weight)
     now = dt.datetime.now(dt.UTC)
     with uow:
-        session = uow.session
-        work_type_store.lock_stored(session, school_id, now)
-        old = next((w for w in work_type_store.load(session) if w.code == wanted.code), None)
+        uow.work_types.lock_stored(school_id, now)
+        old = next((w for w in uow.work_types.load() if w.code == wanted.code), None)
         if old == wanted:
             return message(wanted)
-        work_type_store.put(session, school_id, wanted, now)
+        uow.work_types.put(school_id, wanted, now)
         uow.write_ledger([ledger.entry(school_id, principal, scope.client_address, now, "work_type",
                                        old and _value(old), _value(wanted), "")])
         return message(wanted)

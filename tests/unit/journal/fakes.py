@@ -117,7 +117,7 @@ class FakeUnitOfWork(JournalUnitOfWork):
         self.term_marks = FakeTermMarks()
         self.unlock_requests = FakeUnlockRequests()
         self.policy, self.closed, self.plans = DEFAULT, ClosedYears(), {}
-        self.ledger: list[dict] = []
+        self.ledger_rows: list[dict] = []
         self.events: list = []
         self.locked: list[str] = []
         self.committed = 0
@@ -125,7 +125,7 @@ class FakeUnitOfWork(JournalUnitOfWork):
 
     def _state(self):
         return copy.deepcopy((self.lessons.rows, self.lessons.marks, self.lessons.attendance, self.term_marks.rows,
-                              self.unlock_requests.rows, self.ledger, self.events))
+                              self.unlock_requests.rows, self.ledger_rows, self.events))
 
     def __enter__(self):
         self._saved = self._state()
@@ -136,7 +136,7 @@ class FakeUnitOfWork(JournalUnitOfWork):
             self.committed += 1
         else:  # roll back
             (self.lessons.rows, self.lessons.marks, self.lessons.attendance, self.term_marks.rows,
-             self.unlock_requests.rows, self.ledger, self.events) = self._saved
+             self.unlock_requests.rows, self.ledger_rows, self.events) = self._saved
         return False
 
     def lock_lessons(self, lesson_ids) -> None:
@@ -156,7 +156,7 @@ class FakeUnitOfWork(JournalUnitOfWork):
             marked=frozenset((r["class_group_id"], r["subject_id"], r["term_id"]) for r in self.term_marks.rows.values()))
 
     def write_ledger(self, rows: list[dict]) -> None:
-        self.ledger.extend(rows)
+        self.ledger_rows.extend(rows)
 
     def publish(self, message) -> None:
         self.events.append(message)

@@ -77,8 +77,8 @@ def test_a_save_stores_the_lesson_with_a_ledger_row_and_an_event_for_every_chang
     assert (record.topic, sorted((m.student_id, m.value) for m in record.marks)) == ("Дроби", sorted([(a, "5"), (b, "4")]))
     assert [e.status for e in record.attendance] == ["ill"]
     assert event_types(school.uow) == ["TopicSet", "MarkRecorded", "MarkRecorded", "AttendanceRecorded"]
-    assert [row["entity"] for row in school.uow.ledger] == ["topic", "mark", "mark", "attendance"]
-    assert {row["actor_person_id"] for row in school.uow.ledger} == {school.teacher_id}
+    assert [row["entity"] for row in school.uow.ledger_rows] == ["topic", "mark", "mark", "attendance"]
+    assert {row["actor_person_id"] for row in school.uow.ledger_rows} == {school.teacher_id}
     assert school.uow.committed == 1 and school.uow.locked == [lesson.id]
 
 
@@ -87,12 +87,12 @@ def test_saving_the_lesson_as_it_is_changes_nothing_and_a_changed_mark_is_one_ch
     a, b, _ = school.students
     lesson = school.lesson()
     school.save(lesson, marks=[(a, "5"), (b, "4")])
-    written = len(school.uow.ledger), len(school.uow.events)
+    written = len(school.uow.ledger_rows), len(school.uow.events)
     school.save(lesson, marks=[(a, "5"), (b, "4")])
-    assert (len(school.uow.ledger), len(school.uow.events)) == written
+    assert (len(school.uow.ledger_rows), len(school.uow.events)) == written
     school.save(lesson, marks=[(a, "5")])
     assert event_types(school.uow)[-1] == "MarkDeleted"
-    assert school.uow.ledger[-1]["old_value"] == {"value": "4", "work_type": "classwork", "comment": ""}
+    assert school.uow.ledger_rows[-1]["old_value"] == {"value": "4", "work_type": "classwork", "comment": ""}
 
 
 def test_a_lesson_past_the_edit_lock_is_refused_as_locked_and_nothing_is_written():
@@ -101,7 +101,7 @@ def test_a_lesson_past_the_edit_lock_is_refused_as_locked_and_nothing_is_written
     with pytest.raises(FailedPrecondition) as err:
         school.save(lesson, marks=[(school.students[0], "5")], reason="Исправление")
     assert refusal(err) == (LOCKED, {"lesson_id": "урок закрыт для изменений"})
-    assert (school.uow.ledger, school.uow.events, school.uow.lessons.marks, school.uow.committed) == ([], [], {}, 0)
+    assert (school.uow.ledger_rows, school.uow.events, school.uow.lessons.marks, school.uow.committed) == ([], [], {}, 0)
 
 
 def test_an_approved_unlock_opens_the_locked_lesson_for_its_teacher_only_until_it_expires():
@@ -190,7 +190,7 @@ def test_a_term_mark_needs_the_policy_minimum_of_current_marks():
     mark = set_term_mark(school, term, "5")
     assert (mark.value, mark.student_id, mark.term_id) == ("5", a, term.id)
     assert event_types(school.uow) == ["TermMarkSet"]
-    assert [(r["entity"], r["old_value"], r["new_value"]) for r in school.uow.ledger] == [
+    assert [(r["entity"], r["old_value"], r["new_value"]) for r in school.uow.ledger_rows] == [
         ("term_mark", None, {"value": "5"})]
 
 
@@ -286,7 +286,7 @@ def test_a_refusal_says_why_opens_nothing_and_publishes_nothing():
     refused = decide(school, request.id, "refuse", "Исправьте через классного руководителя")
     assert (refused.status, refused.expires_at) == ("refused", "")
     assert event_types(school.uow) == ["UnlockRequested"]
-    assert [r["new_value"] for r in school.uow.ledger] == [{"status": "pending"}, {"status": "refused"}]
+    assert [r["new_value"] for r in school.uow.ledger_rows] == [{"status": "pending"}, {"status": "refused"}]
     school.as_teacher()
     with pytest.raises(FailedPrecondition) as err:
         school.save(locked, reason="Исправление")
