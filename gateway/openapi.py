@@ -18,7 +18,9 @@ ERROR_STATUSES = {
     "503": "Сервис временно недоступен",
 }
 ERROR_SCHEMA = obj({"error": obj({"code": string(), "message": string(),
-                                  "fields": {"type": "object", "additionalProperties": string()}})})
+                                  "fields": {"type": "object", "additionalProperties": string()},
+                                  "reason": string(description="Код причины для программ (LESSON_LOCKED: урок "
+                                                               "закрыт, можно попросить открыть); пустой, если нет")})})
 
 
 def path_params(path: str) -> list[str]:

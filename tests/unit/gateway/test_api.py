@@ -136,15 +136,26 @@ def test_service_errors_map_to_http(client, peers, auth, error, status):
     peers.responses["GetLessonRecord"] = error
     resp = client.get(f"/api/v1/schools/{SCHOOL}/lessons/{OTHER}/record", headers=auth)
     assert resp.status_code == status == http_status(error)
-    assert resp.json == {"error": {"code": error.code.name, "message": error.message, "fields": error.fields}}
+    assert resp.json == {"error": {"code": error.code.name, "message": error.message, "fields": error.fields,
+                                   "reason": ""}}
     assert "Retry-After" not in resp.headers
+
+
+def test_a_refusal_carries_its_reason_code(client, peers, auth):
+    peers.responses["GetLessonRecord"] = errors.FailedPrecondition("Урок закрыт", {"lesson_id": "закрыт"},
+                                                                   reason="LESSON_LOCKED")
+    resp = client.get(f"/api/v1/schools/{SCHOOL}/lessons/{OTHER}/record", headers=auth)
+    assert resp.status_code == 409 and resp.json["error"] == {
+        "code": "FAILED_PRECONDITION", "message": "Урок закрыт", "fields": {"lesson_id": "закрыт"},
+        "reason": "LESSON_LOCKED"}
 
 
 def test_too_many_requests_says_when_to_retry(client, peers, auth):
     peers.responses["GetLessonRecord"] = errors.TooManyRequests("Слишком много попыток", retry_after=125)
     resp = client.get(f"/api/v1/schools/{SCHOOL}/lessons/{OTHER}/record", headers=auth)
     assert resp.status_code == 429 and resp.headers["Retry-After"] == "125"
-    assert resp.json["error"] == {"code": "RESOURCE_EXHAUSTED", "message": "Слишком много попыток", "fields": {}}
+    assert resp.json["error"] == {"code": "RESOURCE_EXHAUSTED", "message": "Слишком много попыток", "fields": {},
+                                  "reason": ""}
 
 
 def test_peer_deadline_is_503():
@@ -167,7 +178,7 @@ def test_unauthenticated_and_unknown_routes_use_the_error_shape(client, auth):
     for path, status in (("/api/v1/nothing-here", 404), ("/api/v1/me?x=1", 200)):
         assert client.get(path, headers=auth).status_code == status
     resp = client.delete("/api/v1/me", headers=auth)
-    assert resp.status_code == 405 and set(resp.json["error"]) == {"code", "message", "fields"}
+    assert resp.status_code == 405 and set(resp.json["error"]) == {"code", "message", "fields", "reason"}
 
 
 def test_a_pdf_is_sent_as_a_file(client, peers, auth):

@@ -9,6 +9,7 @@ import pytest
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2
 from proto.schedule.v1 import schedule_pb2
+from tests.unit.gateway.fakes import ATTENDANCE_KINDS, WORK_TYPES
 
 SCHOOL = "0b6f5a8e-3c1d-4b7a-9a55-2f7c1f0e9d11"
 LESSON = "7d1e2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b"
@@ -121,7 +122,8 @@ def test_diary_shows_the_week(browser, peers):
     assert resp.status_code == 400 and "Неверная дата недели" in resp.get_data(as_text=True)
     peers.responses["GetDiary"] = journal_pb2.Diary(entries=[journal_pb2.DiaryEntry(
         date="2025-09-02", lesson_number=3, subject_name="Физика", topic="Сила тяжести", homework="§ 12",
-        marks=[journal_pb2.Mark(value="5", work_type="test")], attendance="late")])
+        marks=[journal_pb2.Mark(value="5", work_type="test")], attendance="late")],
+        work_types=WORK_TYPES, attendance_kinds=ATTENDANCE_KINDS)
     page = browser.get(f"/schools/{SCHOOL}/students/{STUDENT}/diary?week=2025-09-03").get_data(as_text=True)
     for text in ("вторник, 02.09.2025", "Физика", "Сила тяжести", "§ 12", 'title="Контрольная работа">5<', "опоздал"):
         assert text in page
