@@ -8,7 +8,7 @@ import re
 
 from flask import Blueprint, g, redirect, render_template, request, send_file, url_for
 
-from gateway.auth import login_required
+from gateway.auth.session import login_required
 from gateway.errors import BadRequest, error_page, http_status
 from gateway.wiring import wiring
 from proto.identity.v1 import identity_pb2

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from gateway.endpoints import ENDPOINTS
+from gateway.api.endpoints import ENDPOINTS
 from gateway.errors import http_status
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2
@@ -214,7 +214,7 @@ def test_an_import_file_arrives_as_base64_and_a_page_size_as_a_number(client, pe
 
 
 def test_changes_of_a_whole_years_lessons_wait_longer_than_a_peer_call():
-    from gateway.endpoints import ENDPOINTS, YEAR_DEADLINE
+    from gateway.api.endpoints import ENDPOINTS, YEAR_DEADLINE
     from services.common.grpc_client import DEFAULT_DEADLINE
 
     whole_year = {"ChangeTerms", "CopyAcademicYear", "CloseAcademicYear", "AddHoliday", "AddDayTransfer",

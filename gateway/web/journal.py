@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from flask import Blueprint, redirect, render_template, request, url_for
 
-from gateway.auth import login_required
+from gateway.auth.session import login_required
 from gateway.errors import http_status
-from gateway.pages import call, explain, journal_policy, lesson_form, names, optional
+from gateway.web.pages import call, explain, journal_policy, lesson_form, names, optional
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2

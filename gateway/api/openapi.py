@@ -2,10 +2,10 @@
 messages behind it."""
 import re
 
-from gateway.endpoints import ENDPOINTS
+from gateway.api.endpoints import ENDPOINTS
+from gateway.api.protojson import schema_ref
+from gateway.api.schema import UUID, obj, string
 from gateway.peers import method_types
-from gateway.protojson import schema_ref
-from gateway.schema import UUID, obj, string
 
 ERROR_STATUSES = {
     "400": "Запрос не соответствует описанию API (поля названы в fields)",
