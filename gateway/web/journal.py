@@ -9,7 +9,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 
 from gateway.auth.session import login_required
 from gateway.errors import http_status
-from gateway.web.pages import call, explain, journal_policy, lesson_form, names, optional
+from gateway.web.pages import call, choice_names, explain, journal_policy, lesson_form, optional
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
@@ -148,7 +148,7 @@ def grid_page(school_id: str, query: GridQuery, edit: str, posted: dict | None =
         topics=topics.topics if topics else [], mark_values=grid_data.mark_values, column=column,
         failure=failure or {"fields": {}}, lesson_locked=LESSON_LOCKED,
         term=term_name(school_id, query.term_id) if query.term_id else "", notice=request.args.get("notice", ""),
-        work_types=names(grid_data.work_types), attendance_names=names(grid_data.attendance_kinds),
+        work_types=choice_names(grid_data.work_types), attendance_names=choice_names(grid_data.attendance_kinds),
         kinds=list(grid_data.work_types)), status
 
 

@@ -1,7 +1,8 @@
 """The Russian web pages: home (schools, roles, the teacher's week, the children's diaries), the
 teacher's lesson page that saves the whole lesson (the topic chosen from the thematic plan or typed, marks on the
 school's scale) with each student's own homework and the homework files, and the diary for a week with the
-student's own homework and files."""
+student's own homework and files. Work types, mark values and attendance kinds are the journal's answers; the
+helpers here (`call`, `optional`, `explain`, `choice_names`, `journal_policy`) serve the other pages too."""
 import datetime
 import io
 import re
@@ -117,7 +118,7 @@ def optional(service: str, rpc: str, message, default):
         return default
 
 
-def names(choices) -> dict[str, str]:
+def choice_names(choices) -> dict[str, str]:
     """Code -> Russian name of the journal's choices (work types, attendance kinds), in the journal's order."""
     return {choice.code: choice.name for choice in choices}
 
@@ -146,9 +147,9 @@ def lesson_page(school_id: str, lesson, students, record, reason: str = "", fail
     return render_template(
         "lesson.html", school_id=school_id, lesson=lesson, students=students, record=record, marks=marks,
         attendance=attendance, reason=reason, failure=failure, saved=request.args.get("saved", ""),
-        work_types=names(work_types), attendance_names=names(policy.attendance_kinds), mark_values=policy.mark_values,
-        topics=topics.topics,
-        chosen_topic=chosen_topic, files=files, names={s.id: f"{s.name.last_name} {s.name.first_name}" for s in students},
+        work_types=choice_names(work_types), attendance_names=choice_names(policy.attendance_kinds),
+        mark_values=policy.mark_values, topics=topics.topics, chosen_topic=chosen_topic, files=files,
+        names={s.id: f"{s.name.last_name} {s.name.first_name}" for s in students},
         own_homework={h.student_id: h.homework for h in record.student_homework}, extra=extra or {}), status
 
 
@@ -267,4 +268,4 @@ def diary(school_id, student_id):
         days.setdefault(entry.date, []).append(entry)
     return render_template("diary.html", days=days, week=week, school_id=school_id, student_id=student_id,
                            previous=week - datetime.timedelta(days=7), following=week + datetime.timedelta(days=7),
-                           work_types=names(diary.work_types), attendance_names=names(diary.attendance_kinds))
+                           work_types=choice_names(diary.work_types), attendance_names=choice_names(diary.attendance_kinds))
