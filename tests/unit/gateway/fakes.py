@@ -1,7 +1,10 @@
 """An in-memory fake of the gateway's Peers port, shared by the gateway's unit and integration tests, and what the
 fake journal answers of its own rules (the scales' mark values, the attendance kinds, the default work types)."""
+import grpc
+
 from gateway.peers import method_types
 from proto.journal.v1 import journal_pb2
+from services.common.errors import DomainError, from_rpc_error
 
 MARK_VALUES = {"five_point": ["5", "4", "3", "2", "1"], "ten_point": [str(n) for n in range(10, 0, -1)],
                "pass_fail": ["зачёт", "незачёт"]}
@@ -17,6 +20,27 @@ def journal_policy(scale: str = "five_point", **fields) -> journal_pb2.JournalPo
     """The policy as the journal answers it: the scale with its mark values and the attendance kinds."""
     return journal_pb2.JournalPolicy(mark_scale=scale, mark_values=MARK_VALUES[scale],
                                      attendance_kinds=ATTENDANCE_KINDS, **fields)
+
+
+class RefusedCall(grpc.RpcError):
+    """A refused gRPC call as a peer's status makes it: code, details and the status details (ErrorInfo)."""
+
+    def __init__(self, status: grpc.Status):
+        self.status = status
+
+    def code(self):
+        return self.status.code
+
+    def details(self):
+        return self.status.details
+
+    def trailing_metadata(self):
+        return self.status.trailing_metadata
+
+
+def refused(error: DomainError) -> DomainError:
+    """What the gateway's Peers raise when a service refuses with `error`: its gRPC status, read back."""
+    return from_rpc_error(RefusedCall(error.status()))
 
 
 class FakePeers:

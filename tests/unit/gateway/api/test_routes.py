@@ -10,6 +10,7 @@ from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2
 from proto.reporting.v1 import reporting_pb2
 from services.common import errors
+from tests.unit.gateway.fakes import refused
 
 SCHOOL = "0b6f5a8e-3c1d-4b7a-9a55-2f7c1f0e9d11"
 OTHER = "7d1e2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b"
@@ -142,8 +143,8 @@ def test_service_errors_map_to_http(client, peers, auth, error, status):
 
 
 def test_a_refusal_carries_its_reason_code(client, peers, auth):
-    peers.responses["GetLessonRecord"] = errors.FailedPrecondition("Урок закрыт", {"lesson_id": "закрыт"},
-                                                                   reason="LESSON_LOCKED")
+    peers.responses["GetLessonRecord"] = refused(errors.FailedPrecondition("Урок закрыт", {"lesson_id": "закрыт"},
+                                                                           reason="LESSON_LOCKED"))
     resp = client.get(f"/api/v1/schools/{SCHOOL}/lessons/{OTHER}/record", headers=auth)
     assert resp.status_code == 409 and resp.json["error"] == {
         "code": "FAILED_PRECONDITION", "message": "Урок закрыт", "fields": {"lesson_id": "закрыт"},

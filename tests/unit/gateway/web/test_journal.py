@@ -7,7 +7,7 @@ from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
 from services.common.errors import FailedPrecondition, Forbidden, Invalid
-from tests.unit.gateway.fakes import ATTENDANCE_KINDS, MARK_VALUES, WORK_TYPES, journal_policy
+from tests.unit.gateway.fakes import ATTENDANCE_KINDS, MARK_VALUES, WORK_TYPES, journal_policy, refused
 
 SCHOOL = "0b6f5a8e-3c1d-4b7a-9a55-2f7c1f0e9d11"
 GROUP = "5c1e2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b"
@@ -108,8 +108,9 @@ def test_a_refusal_is_shown_next_to_its_fields_with_what_was_typed(browser, peer
 
 def test_a_locked_lesson_offers_to_ask_for_it_to_be_opened(browser, peers):
     _grid(peers)
-    peers.responses["SaveLesson"] = FailedPrecondition("Урок закрыт для изменений: с урока прошло больше 7 дн.",
-                                                       {"lesson_id": "урок закрыт для изменений"}, reason=LOCKED)
+    peers.responses["SaveLesson"] = refused(FailedPrecondition(
+        "Урок закрыт для изменений: с урока прошло больше 7 дн.", {"lesson_id": "урок закрыт для изменений"},
+        reason=LOCKED))
     resp = browser.post(f"/schools/{SCHOOL}/journal/lessons/{LESSON}", data={"csrf_token": "csrf-123", **PERIOD,
                                                                               "reason": "Исправление"})
     page = resp.get_data(as_text=True)
@@ -129,13 +130,13 @@ def test_a_locked_lesson_offers_to_ask_for_it_to_be_opened(browser, peers):
 def test_a_locked_lesson_is_recognised_by_its_reason_not_its_message_text(browser, peers):
     _grid(peers)
     save = f"/schools/{SCHOOL}/journal/lessons/{LESSON}"
-    peers.responses["SaveLesson"] = FailedPrecondition("Изменения урока недоступны: обратитесь к завучу",
-                                                       {"lesson_id": "нельзя менять"}, reason=LOCKED)
+    peers.responses["SaveLesson"] = refused(FailedPrecondition(  # the reason as the journal's status carries it
+        "Изменения урока недоступны: обратитесь к завучу", {"lesson_id": "нельзя менять"}, reason=LOCKED))
     resp = browser.post(save, data={"csrf_token": "csrf-123", **PERIOD, "reason": "Исправление"})
     page = resp.get_data(as_text=True)
     assert resp.status_code == 409 and "обратитесь к завучу" in page and "Запросить открытие урока" in page
-    peers.responses["SaveLesson"] = FailedPrecondition("Урок закрыт для изменений: с урока прошло больше 7 дн.",
-                                                       {"lesson_id": "урок закрыт для изменений"})  # no reason
+    peers.responses["SaveLesson"] = refused(FailedPrecondition(  # the old text, no reason
+        "Урок закрыт для изменений: с урока прошло больше 7 дн.", {"lesson_id": "урок закрыт для изменений"}))
     page = browser.post(save, data={"csrf_token": "csrf-123", **PERIOD, "reason": "Исправление"}).get_data(as_text=True)
     assert "прошло больше 7 дн." in page and "Запросить открытие урока" not in page
 
