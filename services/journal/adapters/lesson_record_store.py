@@ -8,6 +8,7 @@ hide a newly set task for a while)."""
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
@@ -38,8 +39,17 @@ from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
 from services.common import row_arrays
 from services.journal.adapters import protobuf as messages
-from services.journal.adapters.tables import attendance, homework_attachments, lesson_records, marks, student_homework
+from services.journal.adapters.tables import (
+    attendance,
+    homework_attachments,
+    lesson_records,
+    marks,
+    student_homework,
+    work_types,
+)
 from services.journal.domain.lesson_entry import StoredMark
+from services.journal.domain.work_type import WorkType
+from services.journal.domain.work_type import effective as effective_work_types
 
 NO_TEXTS = SimpleNamespace(topic="", homework="", plan_topic_id=None)  # a lesson's texts before its first save
 
@@ -160,7 +170,7 @@ class LessonRecordStore:
     def own_homework(self, lesson_id: str) -> list:
         return own_homework(self.session, lesson_id)
 
-    def diary(self, student_id: str, lesson_ids: list[str]) -> dict[str, "LessonRows"]:
+    def diary(self, student_id: str, lesson_ids: list[str]) -> tuple[dict[str, "LessonRows"], list[WorkType]]:
         return diary_rows(self.session, student_id, lesson_ids)
 
     def own_homework_for_update(self, lesson_id: str, student_id: str) -> str:
@@ -299,6 +309,10 @@ DIARY_ROWS = union_all(
          b=homework_attachments.c.media_type, student_id=homework_attachments.c.student_id,
          size=homework_attachments.c.size, at=homework_attachments.c.uploaded_at)
     .where(or_(homework_attachments.c.student_id.is_(None), homework_attachments.c.student_id == STUDENT_ID)),
+    select(literal_column("'work_type'", Text).label("kind"), cast(null(), UUID_TEXT).label("lesson_id"),
+           cast(null(), UUID_TEXT).label("id"), work_types.c.code.label("a"), work_types.c.name.label("b"),
+           cast(work_types.c.weight, Text).label("c"), cast(null(), UUID_TEXT).label("student_id"),
+           cast(null(), BigInteger).label("size"), cast(null(), DateTime(timezone=True)).label("at")),
 ).order_by(literal_column("at"), literal_column("b"), literal_column("id"))  # a lesson's marks saved together: by work type
 
 
@@ -313,11 +327,16 @@ class LessonRows:
         self.files: list = []
 
 
-def diary_rows(session: Session, student_id: str, lesson_ids: list[str]) -> dict[str, LessonRows]:
+def diary_rows(session: Session, student_id: str, lesson_ids: list[str]) -> tuple[dict[str, LessonRows],
+                                                                                     list[WorkType]]:
     """The journal's rows of the lessons for the student, by lesson id (marks and files in the order they were
-    saved)."""
+    saved), and the school's work types that name the marks: one statement."""
     found: dict[str, LessonRows] = defaultdict(LessonRows)
+    stored_work_types = []
     for row in session.execute(DIARY_ROWS, {"lesson_ids": lesson_ids, "student_id": student_id}).all():
+        if row.kind == "work_type":
+            stored_work_types.append(WorkType(row.a, row.b, Decimal(row.c)))
+            continue
         lesson = found[row.lesson_id]
         if row.kind == "mark":
             lesson.marks.append(dict(id=row.id, lesson_id=row.lesson_id, student_id=student_id, value=row.a,
@@ -332,4 +351,4 @@ def diary_rows(session: Session, student_id: str, lesson_ids: list[str]) -> dict
             lesson.attendance = row.a
         else:
             lesson.own_homework = row.a
-    return found
+    return found, effective_work_types(stored_work_types)

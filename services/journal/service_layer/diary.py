@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 def get_diary(scope: Scope, uow: JournalUnitOfWork, student_id: str, date_from: str, date_to: str) -> pb.Diary:
     """The student's lessons in the range with topics, homework, the student's marks and attendance, individual
-    homework and the files for the whole lesson or for the student."""
+    homework and the files for the whole lesson or for the student; the names of the school's work types and of the
+    attendance kinds, which a family may not ask the journal for otherwise."""
     school_id = scope.school_id
     student_id = parse_uuid(student_id, "student_id")
     scope.require("diary.read", student_id=student_id)
@@ -30,9 +31,9 @@ def get_diary(scope: Scope, uow: JournalUnitOfWork, student_id: str, date_from: 
     lessons = subgroups.lessons_of_student(uow.schedule, school_id, student_id, uow.schedule.list_lessons(
         school_id, class_group_id, start.isoformat(), end.isoformat())) if class_group_id else []
     if not lessons:
-        return pb.Diary(student_id=student_id)
+        return pb.Diary(student_id=student_id, attendance_kinds=messages.attendance_kinds())
     with uow:
-        found = uow.lessons.diary(student_id, [lesson.id for lesson in lessons])
+        found, kinds = uow.lessons.diary(student_id, [lesson.id for lesson in lessons])
     nothing = LessonRows()
     entries = []
     for lesson in lessons:
@@ -42,4 +43,5 @@ def get_diary(scope: Scope, uow: JournalUnitOfWork, student_id: str, date_from: 
             topic=rows.topic, homework=rows.homework,
             marks=[messages.mark(m, lesson.date, lesson.subject_id) for m in rows.marks],
             attendance=rows.attendance, individual_homework=rows.own_homework, attachments=rows.files))
-    return pb.Diary(student_id=student_id, entries=entries)
+    return pb.Diary(student_id=student_id, entries=entries, work_types=[messages.work_type(w) for w in kinds],
+                    attendance_kinds=messages.attendance_kinds())

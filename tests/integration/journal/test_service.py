@@ -233,6 +233,9 @@ def test_the_diary_shows_own_lessons_marks_and_attendance(journal, past_lesson):
     assert (first.topic, first.homework, first.attendance, [m.value for m in first.marks]) == (
         "Натуральные числа", "§1", "ill", ["3"])
     assert (diary.entries[1].topic, list(diary.entries[1].marks)) == ("", [])
+    # the names a family's diary shows, which a family may not ask the journal for otherwise
+    assert ("classwork", "Работа на уроке") in {(w.code, w.name) for w in diary.work_types}
+    assert ("ill", "Б — болел") in {(k.code, k.name) for k in diary.attendance_kinds}
 
     for student_id, days, code in [(a, 6, grpc.StatusCode.PERMISSION_DENIED), (b, 62, grpc.StatusCode.INVALID_ARGUMENT)]:
         with pytest.raises(grpc.RpcError) as err:
