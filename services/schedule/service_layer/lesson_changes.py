@@ -1,0 +1,172 @@
+"""Changes of one dated lesson (S5): cancelling it, moving it to another date or lesson number, giving it to a
+substitute teacher. Each change keeps the lesson's id (the journal's records stay attached), writes the reason
+into change_note and publishes its event in the same transaction. Lessons of a closed year do not change."""
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from proto.schedule.v1 import schedule_pb2 as pb
+from services.common.dates import parse_date
+from services.common.db import parse_uuid
+from services.common.errors import Conflict, FailedPrecondition, Invalid, NotFound
+from services.common.scope import Scope
+from services.schedule.adapters import lookups as resources
+from services.schedule.adapters import messages
+from services.schedule.adapters.lookups import open_year
+from services.schedule.adapters.queries import booking_columns, lessons_query
+from services.schedule.adapters.tables import academic_years, lessons, timetable_entries
+from services.schedule.domain import calendar, clashes, timetable_slot
+from services.schedule.domain.values import required_name
+from services.schedule.service_layer import lesson_dates
+from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
+
+MAX_REASON = 500
+MAX_ABSENCE_DAYS = 366
+
+
+def cancel_lesson(scope: Scope, uow: ScheduleUnitOfWork, lesson_id: str, reason: str) -> pb.Lesson:
+    scope.require("schedule.manage")
+    reason = required_name(reason, "reason", MAX_REASON)
+    with uow:
+        session = uow.session
+        row = scheduled_lesson(session, lesson_id)
+        changed = change(session, row, status=lesson_dates.CANCELLED, change_note=f"Урок отменён: {reason}")
+        uow.publish(pb.LessonCancelled(lesson=changed))
+    return changed
+
+
+def move_lesson(scope: Scope, uow: ScheduleUnitOfWork, lesson_id: str, date: str, lesson_number: int, starts_at: str,
+                ends_at: str, reason: str) -> pb.Lesson:
+    """Moves the lesson to another working date of the year's terms and lesson number, if the class group (or
+    subgroup), the teacher giving it and its room are free then. Times: given, else the entry's bell schedule,
+    else the lesson's own times when the number stays."""
+    scope.require("schedule.manage")
+    reason = required_name(reason, "reason", MAX_REASON)
+    day = parse_date(date, "date")
+    if not 1 <= lesson_number <= 10:
+        raise Invalid("lesson_number", "номер урока от 1 до 10")
+    with uow:
+        session = uow.session
+        row = scheduled_lesson(session, lesson_id)
+        if (day, lesson_number) == (row["date"], row["lesson_number"]):
+            raise Invalid("date", "урок уже стоит в это время")
+        year_calendar = lesson_dates.load_calendar(session, row["academic_year_id"], row["grade"])
+        term_id = year_calendar.term_of(day)
+        if term_id is None or year_calendar.works_as(day) is None:
+            raise Invalid("date", f"{calendar.day_label(day)} — не учебный день")
+        if not starts_at and not ends_at:
+            starts_at, ends_at = default_times(session, row, lesson_number)
+        slot = timetable_slot.slot(year_calendar.works_as(day), lesson_number, starts_at, ends_at, row["room"])
+        reject_lesson_clash(session, row, day, lesson_number, row["substitute_teacher_id"] or row["teacher_id"])
+        moved = change(session, row, date=day, lesson_number=lesson_number, starts_at=slot.starts_at,
+                       ends_at=slot.ends_at, term_id=term_id, moved_from_date=row["moved_from_date"] or row["date"],
+                       change_note=f"Урок перенесён с {calendar.day_label(row['date'])}, "
+                                   f"{row['lesson_number']}-й урок: {reason}")
+        uow.publish(pb.LessonMoved(lesson=moved, from_date=row["date"].isoformat(),
+                                                           from_lesson_number=row["lesson_number"]))
+    return moved
+
+
+def assign_substitute(scope: Scope, uow: ScheduleUnitOfWork, lesson_id: str, teacher_id: str, reason: str) -> pb.Lesson:
+    """Gives the lesson to a substitute (a staff member free at that time); an empty teacher_id gives it back."""
+    scope.require("schedule.manage")
+    substitute = parse_uuid(teacher_id, "teacher_id") if teacher_id else None
+    reason = required_name(reason, "reason", MAX_REASON) if substitute else (reason or "").strip()
+    if substitute:
+        uow.staff.require_teacher(scope.school_id, substitute)
+    with uow:
+        session = uow.session
+        row = scheduled_lesson(session, lesson_id)
+        if substitute == row["teacher_id"]:
+            raise Invalid("teacher_id", "это основной учитель урока")
+        if substitute:
+            reject_lesson_clash(session, row, row["date"], row["lesson_number"], substitute)
+            note = f"Замена: {reason}"
+        else:
+            note = f"Замена отменена: {reason}" if reason else "Замена отменена"
+        changed = change(session, row, substitute_teacher_id=substitute, change_note=note)
+        uow.publish(pb.SubstitutionAssigned(
+            lesson=changed, previous_substitute_teacher_id=row["substitute_teacher_id"] or ""))
+    return changed
+
+
+def substitute_teacher(scope: Scope, uow: ScheduleUnitOfWork, teacher_id: str, date_from: str, date_to: str,
+                       substitute_id: str, reason: str) -> pb.SubstituteTeacherResponse:
+    """Gives every scheduled lesson of the teacher (in open years) between the dates to the substitute, one by
+    one, where the substitute is free; the lessons where they are not come back with the clash."""
+    scope.require("schedule.manage")
+    teacher_id = parse_uuid(teacher_id, "teacher_id")
+    substitute_id = parse_uuid(substitute_id, "substitute_teacher_id")
+    start, end = parse_date(date_from, "date_from"), parse_date(date_to, "date_to")
+    if start > end or (end - start).days > MAX_ABSENCE_DAYS:
+        raise Invalid("date_to", f"конец периода не раньше начала и не дальше {MAX_ABSENCE_DAYS} дней от него")
+    if substitute_id == teacher_id:
+        raise Invalid("substitute_teacher_id", "замена — это другой учитель")
+    reason = required_name(reason, "reason", MAX_REASON)
+    uow.staff.require_teacher(scope.school_id, substitute_id)
+    response = pb.SubstituteTeacherResponse()
+    with uow:
+        session = uow.session
+        query = lessons_query().where(lessons.c.teacher_id == teacher_id, lessons.c.date.between(start, end),
+                                      lessons.c.status == lesson_dates.SCHEDULED, academic_years.c.status == "open")
+        year_ids = sorted({row["academic_year_id"] for row in session.execute(query).mappings()})
+        for year_id in year_ids:
+            open_year(session, year_id, lock=True)
+        rows = session.execute(query.order_by(lessons.c.date, lessons.c.lesson_number)
+                               .with_for_update(of=lessons)).mappings().all()
+        for row in rows:
+            try:
+                reject_lesson_clash(session, row, row["date"], row["lesson_number"], substitute_id)
+            except Conflict as clash:
+                response.skipped.add(lesson=messages.lesson(row), problem=clash.message)
+                continue
+            changed = change(session, row, substitute_teacher_id=substitute_id, change_note=f"Замена: {reason}")
+            uow.publish(pb.SubstitutionAssigned(
+                lesson=changed, previous_substitute_teacher_id=row["substitute_teacher_id"] or ""))
+            response.substituted.append(changed)
+    return response
+
+
+def scheduled_lesson(session: Session, lesson_id: str):
+    """The lesson, locked, if it is scheduled and its year open. The year's row is locked too: lesson changes and
+    new timetable entries of a year run one after another, so their clash checks see each other."""
+    query = lessons_query().where(lessons.c.id == parse_uuid(lesson_id, "lesson_id"))
+    row = session.execute(query).mappings().first()
+    if row is None:
+        raise NotFound("Урок не найден", {"lesson_id": "не найден"})
+    open_year(session, row["academic_year_id"], lock=True)
+    row = session.execute(query.with_for_update(of=lessons)).mappings().first()
+    if row["status"] != lesson_dates.SCHEDULED:
+        raise FailedPrecondition("Урок отменён: его нельзя изменить", {"lesson_id": "отменён"})
+    return row
+
+
+def change(session: Session, row, **values) -> pb.Lesson:
+    session.execute(update(lessons).where(lessons.c.id == row["id"]).values(**values))
+    return messages.lesson(dict(row, **values))
+
+
+def default_times(session: Session, row, lesson_number: int) -> tuple[str, str]:
+    bell_id = session.scalar(select(timetable_entries.c.bell_schedule_id)
+                             .where(timetable_entries.c.id == row["timetable_entry_id"]))
+    if bell_id:
+        return resources.bell_times(session, bell_id, lesson_number)
+    if lesson_number == row["lesson_number"]:
+        return messages.clock(row["starts_at"]), messages.clock(row["ends_at"])
+    raise Invalid("starts_at", "укажите время начала и конца урока")
+
+
+def reject_lesson_clash(session: Session, row, day, lesson_number: int, teacher_id: str) -> None:
+    """Refuses when another scheduled lesson at that date and number holds the class group (or subgroup), the
+    teacher who would give this lesson, or its room."""
+    giver = func.coalesce(lessons.c.substitute_teacher_id, lessons.c.teacher_id)
+    holders = (lessons.c.class_group_id == row["class_group_id"]) | (giver == teacher_id)
+    if row["room"]:
+        holders |= func.lower(lessons.c.room) == row["room"].lower()
+    others = session.execute(
+        booking_columns(lessons).add_columns(giver.label("giver"))
+        .where(lessons.c.date == day, lessons.c.lesson_number == lesson_number, lessons.c.id != row["id"],
+               lessons.c.status == lesson_dates.SCHEDULED, holders)).mappings()
+    new = clashes.Booking(row["class_group_id"], row["subgroup_id"], teacher_id, row["room"],
+                          clashes.label(row["subject_name"], row["class_group_name"], row["subgroup_name"]))
+    clashes.reject(new, (clashes.booking_of(other, other["giver"]) for other in others),
+                   f"{calendar.day_label(day)}, {lesson_number}-й урок")

@@ -1,0 +1,136 @@
+"""Dated lessons kept in line with the school calendar: loading a year's calendar, scheduling the lessons of a
+timetable entry, and re-deciding the lessons of changed dates (holidays, day transfers) with their events.
+Runs inside the caller's tenant transaction."""
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Mapping
+
+from sqlalchemy import select, true, update
+from sqlalchemy.orm import Session
+
+from proto.schedule.v1 import schedule_pb2 as pb
+from services.common import row_arrays
+from services.schedule.adapters import messages
+from services.schedule.adapters.recorded_lessons import recorded
+from services.schedule.adapters.tables import (
+    class_groups,
+    day_transfers,
+    holidays,
+    lessons,
+    subgroups,
+    subjects,
+    terms,
+    timetable_entries,
+)
+from services.schedule.domain.calendar import Calendar, Period
+from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
+
+SCHEDULED, CANCELLED = "scheduled", "cancelled"
+
+
+def load_calendar(session: Session, academic_year_id: str, grade: int, without_terms: Iterable[str] = ()) -> Calendar:
+    """The calendar of the year's class groups of one grade: the terms for that grade (or for every grade), but for
+    the terms being removed."""
+    def periods(table, *conditions) -> tuple[Period, ...]:
+        rows = session.execute(select(table.c.id, table.c.start_date, table.c.end_date)
+                               .where(table.c.academic_year_id == academic_year_id, *conditions)).all()
+        return tuple(Period(str(r.id), r.start_date, r.end_date) for r in rows)
+
+    every_grade = (terms.c.grade_from == 0) & (terms.c.grade_to == 0)
+    for_grade = every_grade | ((terms.c.grade_from <= grade) & (terms.c.grade_to >= grade))
+    transfers = session.execute(select(day_transfers.c.date, day_transfers.c.works_as_weekday)
+                                .where(day_transfers.c.academic_year_id == academic_year_id)).all()
+    return Calendar(periods(terms, for_grade, terms.c.id.not_in(list(without_terms))), periods(holidays),
+                    dict(transfers))
+
+
+def lesson_row(entry: Mapping, term_id: str, day: dt.date) -> dict:
+    return dict(id=str(uuid.uuid4()), school_id=entry["school_id"], timetable_entry_id=entry["id"], term_id=term_id,
+                class_group_id=entry["class_group_id"], subgroup_id=entry["subgroup_id"],
+                subject_id=entry["subject_id"], teacher_id=entry["teacher_id"], date=day,
+                lesson_number=entry["lesson_number"], starts_at=entry["starts_at"], ends_at=entry["ends_at"],
+                room=entry["room"], status=SCHEDULED)
+
+
+def add_lessons(uow: ScheduleUnitOfWork, rows: list[dict], names: Mapping[str, Mapping]) -> int:
+    """Inserts scheduled lessons and a LessonScheduled event for each (a few statements for many rows, see
+    common.row_arrays); names maps a timetable entry id to its subject_name and subgroup_name."""
+    if rows:
+        row_arrays.insert(uow.session, lessons, rows)
+        uow.publish_all([
+            pb.LessonScheduled(lesson=messages.lesson(dict(row, **names[row["timetable_entry_id"]]))) for row in rows])
+    return len(rows)
+
+
+def entry_names(entry: Mapping) -> dict:
+    return dict(subject_name=entry["subject_name"], subgroup_name=entry["subgroup_name"])
+
+
+def cancel_lessons(uow: ScheduleUnitOfWork, rows: Iterable[Mapping]) -> int:
+    """Marks scheduled lessons cancelled with their rows' change_note and writes a LessonCancelled event for each
+    (rows carry subject_name)."""
+    rows = list(rows)
+    for note in {r["change_note"] for r in rows}:
+        uow.session.execute(update(lessons).where(lessons.c.id.in_([r["id"] for r in rows if r["change_note"] == note]))
+                        .values(status=CANCELLED, change_note=note))
+    for row in rows:
+        lesson = messages.lesson(dict(row, status=CANCELLED))
+        uow.publish(pb.LessonCancelled(lesson=lesson))
+    return len(rows)
+
+
+def in_force(entry: Mapping, day: dt.date) -> bool:
+    """Whether the timetable entry holds on the date (entries changed from a date hold for a period)."""
+    return (entry["starts_on"] is None or entry["starts_on"] <= day) and (
+        entry["ends_before"] is None or day < entry["ends_before"])
+
+
+def retire(uow: ScheduleUnitOfWork, rows: Iterable[Mapping], cancel_note: str, keep_note: str) -> list[Mapping]:
+    """Lessons that should no longer take place: those without journal records are cancelled (LessonCancelled,
+    cancel_note), those with records are kept and get keep_note so the teacher sees why. Returns the kept ones."""
+    rows = list(rows)
+    kept_ids = recorded(uow.session, [r["id"] for r in rows])
+    kept = [dict(r, change_note=keep_note) for r in rows if r["id"] in kept_ids]
+    if kept:
+        uow.session.execute(update(lessons).where(lessons.c.id.in_(list(kept_ids))).values(change_note=keep_note))
+    cancel_lessons(uow, [dict(r, change_note=cancel_note) for r in rows if r["id"] not in kept_ids])
+    return kept
+
+
+def reconcile(uow: ScheduleUnitOfWork, academic_year_id: str, dates: Iterable[dt.date],
+              grades: Iterable[int] | None = None, without_terms: Iterable[str] = ()) -> tuple[int, int]:
+    """Makes the scheduled lessons of the dates (of the class groups of `grades`, default every grade) match the
+    year's calendar (without the terms being removed): lessons of a date that no longer works as their weekday are
+    cancelled (or kept with a note when the journal has records for them), missing ones are scheduled where their
+    class's slot is free. Returns (scheduled, cancelled)."""
+    session = uow.session
+    dates = sorted(set(dates))
+    of_grades = true() if grades is None else class_groups.c.grade.in_(list(grades))
+    entries = session.execute(select(timetable_entries, subjects.c.name.label("subject_name"),
+                                     subgroups.c.name.label("subgroup_name"), class_groups.c.grade)
+                              .join(subjects, subjects.c.id == timetable_entries.c.subject_id)
+                              .join(class_groups, class_groups.c.id == timetable_entries.c.class_group_id)
+                              .outerjoin(subgroups, subgroups.c.id == timetable_entries.c.subgroup_id)
+                              .where(timetable_entries.c.academic_year_id == academic_year_id, of_grades)
+                              ).mappings().all()
+    calendars = {grade: load_calendar(session, academic_year_id, grade, without_terms) for grade in {e["grade"] for e in entries}}
+    calendar_of = {e["id"]: calendars[e["grade"]] for e in entries}
+    weekday_of = {e["id"]: e["weekday"] for e in entries}
+    current = session.execute(
+        select(lessons, subjects.c.name.label("subject_name"), subgroups.c.name.label("subgroup_name"))
+        .join(subjects, subjects.c.id == lessons.c.subject_id)
+        .outerjoin(subgroups, subgroups.c.id == lessons.c.subgroup_id)
+        .where(lessons.c.timetable_entry_id.in_(list(weekday_of)), lessons.c.date.in_(dates),
+               lessons.c.status == SCHEDULED).with_for_update(of=lessons)).mappings().all()
+    stale = [row for row in current
+             if calendar_of[row["timetable_entry_id"]].works_as(row["date"]) != weekday_of[row["timetable_entry_id"]]]
+    kept = retire(uow, stale, "Урок отменён: день стал нерабочим или перенесён",
+                  "День стал нерабочим или перенесён, но в журнале по уроку уже есть записи: урок сохранён")
+    held = {(row["class_group_id"], row["date"], row["lesson_number"]) for row in kept}
+    stale_ids = {row["id"] for row in stale}
+    present = {(row["timetable_entry_id"], row["date"]) for row in current if row["id"] not in stale_ids}
+    missing = [lesson_row(entry, calendar_of[entry["id"]].term_of(day), day) for day in dates for entry in entries
+               if calendar_of[entry["id"]].works_as(day) == entry["weekday"] and in_force(entry, day)
+               and (entry["id"], day) not in present and (entry["class_group_id"], day, entry["lesson_number"]) not in held]
+    scheduled = add_lessons(uow, missing, {e["id"]: entry_names(e) for e in entries})
+    return scheduled, len(stale) - len(kept)

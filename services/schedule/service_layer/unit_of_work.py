@@ -1,0 +1,46 @@
+"""The schedule's unit of work: the one tenant transaction of the scope's school (services.common.unit_of_work)
+with the schedule's stores opened on it, and the two ports a command may need besides: the school's staff (asked
+of identity, outside the transaction) and today's date at the school. The ports are typed Protocols, so the unit
+tests give fakes and bootstrap.py the real ones."""
+import datetime as dt
+from collections.abc import Iterable
+from typing import Protocol
+
+from services.common.db import Database
+from services.common.outbox import Outbox
+from services.common.unit_of_work import HasSchool, UnitOfWork
+from services.schedule.adapters.room_store import RoomStore
+from services.schedule.adapters.subject_store import SubjectStore
+from services.schedule.domain.calendar import school_today
+
+
+class Staff(Protocol):
+    """Who is on the school's staff and in a class group (adapters/staff.py asks identity); each raises Invalid."""
+
+    def require_teacher(self, school_id: str, person_id: str) -> None: ...
+
+    def require_class_students(self, school_id: str, class_group_id: str, class_name: str,
+                               student_ids: Iterable[str]) -> None: ...
+
+
+class Clock(Protocol):
+    """Today's date at the school."""
+
+    def __call__(self) -> dt.date: ...
+
+
+class ScheduleUnitOfWork(UnitOfWork):
+    subjects: SubjectStore
+    rooms: RoomStore
+
+    def __init__(self, db: Database, outbox: Outbox, scope: HasSchool, staff: Staff, today: Clock = school_today):
+        super().__init__(db, outbox, scope)
+        self.staff, self.today = staff, today
+
+    def opened(self) -> None:
+        self.subjects = SubjectStore(self.session)
+        self.rooms = RoomStore(self.session)
+
+    def publish_all(self, messages: list) -> None:
+        """Writes many events of this school to the outbox at once (a few statements, see Outbox.add_all)."""
+        self.outbox.add_all(self.session, self.school_id, messages)
