@@ -26,7 +26,7 @@ def add_holiday(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: str, na
         year = open_year(session, academic_year_id, lock=True)
         plan = calendar.holiday(name, start_date, end_date, year["start_date"], year["end_date"])
         _check_holiday(session, academic_year_id, plan)
-        row = dict(id=new_id(), school_id=scope.school_id, academic_year_id=academic_year_id, name=plan.name,
+        row = dict(id=new_id(), school_id=uow.school_id, academic_year_id=academic_year_id, name=plan.name,
                    start_date=plan.start, end_date=plan.end)
         session.execute(insert(holidays).values(row))
         _, cancelled = lesson_dates.reconcile(uow, academic_year_id, calendar.days(plan.start, plan.end))
@@ -99,7 +99,7 @@ def add_day_transfer(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: st
         if holiday is not None and weekday != calendar.DAY_OFF:
             raise FailedPrecondition(f"Дата {calendar.day_label(day)} попадает на каникулы «{holiday}»: учебный день на неё "
                                      "не переносится", {"date": "каникулы"})
-        row = dict(id=new_id(), school_id=scope.school_id, academic_year_id=academic_year_id, date=day,
+        row = dict(id=new_id(), school_id=uow.school_id, academic_year_id=academic_year_id, date=day,
                    works_as_weekday=weekday)
         session.execute(insert(day_transfers).values(row))
         scheduled, cancelled = lesson_dates.reconcile(uow, academic_year_id, [day])

@@ -9,9 +9,8 @@ from services.common.dates import parse_date
 from services.common.db import parse_uuid
 from services.common.errors import Conflict, FailedPrecondition, Invalid, NotFound
 from services.common.scope import Scope
-from services.schedule.adapters import lookups as resources
 from services.schedule.adapters import messages
-from services.schedule.adapters.lookups import open_year
+from services.schedule.adapters.lookups import bell_times, open_year
 from services.schedule.adapters.queries import booking_columns, lessons_query
 from services.schedule.adapters.tables import academic_years, lessons, timetable_entries
 from services.schedule.domain import calendar, clashes, timetable_slot
@@ -72,7 +71,7 @@ def assign_substitute(scope: Scope, uow: ScheduleUnitOfWork, lesson_id: str, tea
     substitute = parse_uuid(teacher_id, "teacher_id") if teacher_id else None
     reason = required_name(reason, "reason", MAX_REASON) if substitute else (reason or "").strip()
     if substitute:
-        uow.staff.require_teacher(scope.school_id, substitute)
+        uow.staff.require_teacher(uow.school_id, substitute)
     with uow:
         session = uow.session
         row = scheduled_lesson(session, lesson_id)
@@ -102,7 +101,7 @@ def substitute_teacher(scope: Scope, uow: ScheduleUnitOfWork, teacher_id: str, d
     if substitute_id == teacher_id:
         raise Invalid("substitute_teacher_id", "замена — это другой учитель")
     reason = required_name(reason, "reason", MAX_REASON)
-    uow.staff.require_teacher(scope.school_id, substitute_id)
+    uow.staff.require_teacher(uow.school_id, substitute_id)
     response = pb.SubstituteTeacherResponse()
     with uow:
         session = uow.session
@@ -149,7 +148,7 @@ def default_times(session: Session, row, lesson_number: int) -> tuple[str, str]:
     bell_id = session.scalar(select(timetable_entries.c.bell_schedule_id)
                              .where(timetable_entries.c.id == row["timetable_entry_id"]))
     if bell_id:
-        return resources.bell_times(session, bell_id, lesson_number)
+        return bell_times(session, bell_id, lesson_number)
     if lesson_number == row["lesson_number"]:
         return messages.clock(row["starts_at"]), messages.clock(row["ends_at"])
     raise Invalid("starts_at", "укажите время начала и конца урока")

@@ -2,7 +2,6 @@
 timetable entry, and re-deciding the lessons of changed dates (holidays, day transfers) with their events.
 Runs inside the caller's tenant transaction."""
 import datetime as dt
-import uuid
 from collections.abc import Iterable, Mapping
 
 from sqlalchemy import select, true, update
@@ -17,6 +16,7 @@ from services.schedule.adapters.tables import (
     day_transfers,
     holidays,
     lessons,
+    new_id,
     subgroups,
     subjects,
     terms,
@@ -45,7 +45,7 @@ def load_calendar(session: Session, academic_year_id: str, grade: int, without_t
 
 
 def lesson_row(entry: Mapping, term_id: str, day: dt.date) -> dict:
-    return dict(id=str(uuid.uuid4()), school_id=entry["school_id"], timetable_entry_id=entry["id"], term_id=term_id,
+    return dict(id=new_id(), school_id=entry["school_id"], timetable_entry_id=entry["id"], term_id=term_id,
                 class_group_id=entry["class_group_id"], subgroup_id=entry["subgroup_id"],
                 subject_id=entry["subject_id"], teacher_id=entry["teacher_id"], date=day,
                 lesson_number=entry["lesson_number"], starts_at=entry["starts_at"], ends_at=entry["ends_at"],

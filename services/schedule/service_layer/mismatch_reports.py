@@ -28,7 +28,7 @@ def report_mismatch(scope: Scope, uow: ScheduleUnitOfWork, lesson_id: str, messa
             raise NotFound("Урок не найден", {"lesson_id": "не найден"})
         scope.require("lesson.record", teacher_id=(lesson["teacher_id"], lesson["substitute_teacher_id"] or ""),
                       class_group_id=lesson["class_group_id"])
-        row = dict(id=new_id(), school_id=scope.school_id, lesson_id=lesson["id"], reporter_id=principal.person_id,
+        row = dict(id=new_id(), school_id=uow.school_id, lesson_id=lesson["id"], reporter_id=principal.person_id,
                    message=text, status="open", resolution="")
         session.execute(insert(mismatch_reports).values(row))
         row["created_at"] = session.scalar(select(func.now()))

@@ -41,7 +41,7 @@ def set_curriculum_hours(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: 
         group = class_group_row(session, class_group_id)
         open_year(session, group["academic_year_id"])
         name = subject_name(session, subject_id)
-        row = dict(id=new_id(), school_id=scope.school_id, class_group_id=class_group_id, subject_id=subject_id,
+        row = dict(id=new_id(), school_id=uow.school_id, class_group_id=class_group_id, subject_id=subject_id,
                    hours_per_week=hours)
         stored = session.execute(upsert(curriculum_hours).values(row).on_conflict_do_update(
             index_elements=["class_group_id", "subject_id"], set_={"hours_per_week": hours})
@@ -134,7 +134,7 @@ def import_thematic_plan(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: 
                             .with_for_update(key_share=True))
         open_year(session, group["academic_year_id"])
         subject_name(session, subject_id)
-        rows = [dict(id=new_id(), school_id=scope.school_id, class_group_id=class_group_id, subject_id=subject_id,
+        rows = [dict(id=new_id(), school_id=uow.school_id, class_group_id=class_group_id, subject_id=subject_id,
                      position=t.position, title=t.title, hours=t.hours) for t in plan.topics]
         if not dry_run:
             session.execute(delete(plan_topics).where(plan_topics.c.class_group_id == class_group_id,

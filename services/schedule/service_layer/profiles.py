@@ -34,7 +34,7 @@ def create_profile(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: str,
                 curriculum_profiles.c.academic_year_id == academic_year_id,
                 func.lower(curriculum_profiles.c.name) == name.lower())):
             raise Conflict(f"Профиль «{name}» в этом учебном году уже есть", {"name": "уже есть"})
-        row = dict(id=new_id(), school_id=scope.school_id, academic_year_id=academic_year_id, name=name,
+        row = dict(id=new_id(), school_id=uow.school_id, academic_year_id=academic_year_id, name=name,
                    grade_from=grade_from, grade_to=grade_to)
         session.execute(curriculum_profiles.insert().values(row))
     return _message(row, [])
@@ -52,7 +52,7 @@ def set_profile_hours(scope: Scope, uow: ScheduleUnitOfWork, profile_id: str, su
         open_year(session, profile["academic_year_id"])
         subject_name(session, subject_id)
         session.execute(upsert(profile_hours).values(
-            id=new_id(), school_id=scope.school_id, profile_id=profile_id, subject_id=subject_id, hours_per_week=hours)
+            id=new_id(), school_id=uow.school_id, profile_id=profile_id, subject_id=subject_id, hours_per_week=hours)
             .on_conflict_do_update(index_elements=["profile_id", "subject_id"], set_={"hours_per_week": hours}))
         return _message(profile, _hours(session, [profile_id]).get(profile_id, []))
 
@@ -90,7 +90,7 @@ def apply_profile(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str, pr
             rows = session.execute(select(profile_hours).where(profile_hours.c.profile_id == profile_id)).mappings().all()
             for row in rows:
                 session.execute(upsert(curriculum_hours).values(
-                    id=new_id(), school_id=scope.school_id, class_group_id=class_group_id, subject_id=row["subject_id"],
+                    id=new_id(), school_id=uow.school_id, class_group_id=class_group_id, subject_id=row["subject_id"],
                     hours_per_week=row["hours_per_week"])
                     .on_conflict_do_update(index_elements=["class_group_id", "subject_id"],
                                            set_={"hours_per_week": row["hours_per_week"]}))

@@ -51,7 +51,7 @@ def rename_room(scope: Scope, uow: ScheduleUnitOfWork, room_id: str, name: str) 
         session.execute(update(timetable_entries).where(timetable_entries.c.room_id == room_id).values(room=name))
         session.execute(update(lessons).where(lessons.c.timetable_entry_id.in_(entry_ids), lessons.c.date > uow.today(),
                                               lessons.c.room == room["name"]).values(room=name))
-    return pb.Room(id=room_id, school_id=scope.school_id, name=name)
+    return pb.Room(id=room_id, school_id=uow.school_id, name=name)
 
 
 def delete_room(scope: Scope, uow: ScheduleUnitOfWork, room_id: str) -> pb.Room:
@@ -93,7 +93,7 @@ def update_bell_schedule(scope: Scope, uow: ScheduleUnitOfWork, bell_schedule_id
                                      "оставьте его время")
         session.execute(update(bell_schedules).where(bell_schedules.c.id == bell_schedule_id).values(name=name))
         session.execute(delete(bell_periods).where(bell_periods.c.bell_schedule_id == bell_schedule_id))
-        session.execute(bell_periods.insert(), [dict(p, school_id=scope.school_id, bell_schedule_id=bell_schedule_id)
+        session.execute(bell_periods.insert(), [dict(p, school_id=uow.school_id, bell_schedule_id=bell_schedule_id)
                                                 for p in periods])
         for number, (starts_at, ends_at) in times.items():
             session.execute(update(timetable_entries).where(

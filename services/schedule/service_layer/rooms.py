@@ -40,9 +40,9 @@ def create_bell_schedule(scope: Scope, uow: ScheduleUnitOfWork, name: str, value
         session = uow.session
         if session.scalar(select(bell_schedules.c.id).where(func.lower(bell_schedules.c.name) == name.lower())):
             raise Conflict(f"Расписание звонков «{name}» уже есть", {"name": "уже есть"})
-        schedule = dict(id=new_id(), school_id=scope.school_id, name=name)
+        schedule = dict(id=new_id(), school_id=uow.school_id, name=name)
         session.execute(insert(bell_schedules).values(schedule))
-        session.execute(insert(bell_periods), [dict(r, school_id=scope.school_id, bell_schedule_id=schedule["id"])
+        session.execute(insert(bell_periods), [dict(r, school_id=uow.school_id, bell_schedule_id=schedule["id"])
                                                for r in rows])
     return messages.bell_schedule(schedule, rows)
 

@@ -43,14 +43,14 @@ def create_subgroup(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str, 
         session = uow.session
         group = class_group_row(session, class_group_id)
         open_year(session, group["academic_year_id"])
-    uow.staff.require_class_students(scope.school_id, class_group_id, group["name"], students)
+    uow.staff.require_class_students(uow.school_id, class_group_id, group["name"], students)
     with uow:
         session = uow.session
         open_year(session, group["academic_year_id"])
         reject_taken_name(session, group, name)
-        row = dict(id=new_id(), school_id=scope.school_id, class_group_id=class_group_id, name=name)
+        row = dict(id=new_id(), school_id=uow.school_id, class_group_id=class_group_id, name=name)
         session.execute(insert(subgroups).values(row))
-        session.execute(insert(subgroup_students), [dict(school_id=scope.school_id, subgroup_id=row["id"], student_id=s)
+        session.execute(insert(subgroup_students), [dict(school_id=uow.school_id, subgroup_id=row["id"], student_id=s)
                                                     for s in sorted(students)])
     return messages.subgroup(row, students)
 
@@ -64,13 +64,13 @@ def set_subgroup_students(scope: Scope, uow: ScheduleUnitOfWork, subgroup_id: st
         session = uow.session
         row = subgroup_row(session, subgroup_id)
         group = class_group_row(session, row["class_group_id"])
-    uow.staff.require_class_students(scope.school_id, group["id"], group["name"], students)
+    uow.staff.require_class_students(uow.school_id, group["id"], group["name"], students)
     with uow:
         session = uow.session
         open_year(session, group["academic_year_id"])
         session.execute(select(subgroups.c.id).where(subgroups.c.id == subgroup_id).with_for_update())
         session.execute(delete(subgroup_students).where(subgroup_students.c.subgroup_id == subgroup_id))
-        session.execute(insert(subgroup_students), [dict(school_id=scope.school_id, subgroup_id=subgroup_id, student_id=s)
+        session.execute(insert(subgroup_students), [dict(school_id=uow.school_id, subgroup_id=subgroup_id, student_id=s)
                                                     for s in sorted(students)])
     return messages.subgroup(row, students)
 

@@ -18,7 +18,7 @@ def assign_teacher(scope: Scope, uow: ScheduleUnitOfWork, teacher_id: str, subje
     key = dict(teacher_id=parse_uuid(teacher_id, "teacher_id"), subject_id=parse_uuid(subject_id, "subject_id"),
                class_group_id=parse_uuid(class_group_id, "class_group_id"),
                subgroup_id=parse_uuid(subgroup_id, "subgroup_id") if subgroup_id else None)
-    uow.staff.require_teacher(scope.school_id, key["teacher_id"])
+    uow.staff.require_teacher(uow.school_id, key["teacher_id"])
     with uow:
         session = uow.session
         class_group_row(session, key["class_group_id"])

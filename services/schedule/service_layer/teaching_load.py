@@ -29,7 +29,7 @@ def import_teaching_load(scope: Scope, uow: ScheduleUnitOfWork, assignments: Seq
     check_size(hours, "hours", MAX_ROWS)
     errors: dict[str, str] = {}
     keys = {}
-    teacher = cache(lambda teacher_id: uow.staff.require_teacher(scope.school_id, teacher_id))
+    teacher = cache(lambda teacher_id: uow.staff.require_teacher(uow.school_id, teacher_id))
     for index, a in enumerate(assignments):  # identity is asked before the transaction, as AssignTeacher does
         try:
             keys[index] = dict(teacher_id=parse_uuid(a.teacher_id, "teacher_id"),
@@ -66,13 +66,13 @@ def import_teaching_load(scope: Scope, uow: ScheduleUnitOfWork, assignments: Seq
                 if earlier and earlier[1]["hours_per_week"] != weekly:
                     raise Invalid("subject_id", f"часы этого предмета в классе уже заданы иначе в hours[{earlier[0]}]")
                 rows[(class_group_id, subject_id)] = (index, dict(
-                    id=new_id(), school_id=scope.school_id, class_group_id=class_group_id, subject_id=subject_id,
+                    id=new_id(), school_id=uow.school_id, class_group_id=class_group_id, subject_id=subject_id,
                     hours_per_week=weekly))
             except DomainError as error:
                 errors |= row_errors("hours", index, error)
         refuse(errors, "Нагрузка не загружена")
         return pb.ImportTeachingLoadResponse(
-            assignments_created=_insert_new(session, scope.school_id, keys.values()),
+            assignments_created=_insert_new(session, uow.school_id, keys.values()),
             hours_set=_set_hours(session, [row for _, row in rows.values()]))
 
 

@@ -38,7 +38,7 @@ def change_terms(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: str, i
             if term_id and term_id in ids[:i]:
                 raise Invalid(f"terms[{i}].id", "период указан дважды")
         parsed = academic_year.year_terms([values for _, values in inputs], year["start_date"], year["end_date"])
-        new = [dict(id=term_id or new_id(), school_id=scope.school_id, academic_year_id=academic_year_id, name=t.name,
+        new = [dict(id=term_id or new_id(), school_id=uow.school_id, academic_year_id=academic_year_id, name=t.name,
                     kind=t.kind, start_date=t.start, end_date=t.end, grade_from=t.grade_from, grade_to=t.grade_to)
                for term_id, t in zip(ids, parsed, strict=True)]
         removed = [old[term_id] for term_id in old if term_id not in ids]

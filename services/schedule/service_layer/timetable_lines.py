@@ -17,9 +17,8 @@ from services.common import row_arrays
 from services.common.db import parse_uuid
 from services.common.errors import DomainError, FailedPrecondition, Invalid
 from services.common.scope import Scope
-from services.schedule.adapters import lookups as resources
 from services.schedule.adapters import messages
-from services.schedule.adapters.lookups import class_group_row, open_year, subgroup_row, subject_name
+from services.schedule.adapters.lookups import bell_times, class_group_row, open_year, room_name, subgroup_row, subject_name
 from services.schedule.adapters.queries import booking_columns
 from services.schedule.adapters.tables import new_id, teaching_assignments, timetable_entries
 from services.schedule.domain import clashes, timetable_slot
@@ -48,8 +47,8 @@ class Lines:
         self.session = session = uow.session
         self.subject = cache(lambda subject_id: subject_name(session, subject_id))
         self.subgroup = cache(lambda subgroup_id, group_id: subgroup_row(session, subgroup_id, group_id)["name"])
-        self.room = cache(lambda room_id: resources.room_name(session, room_id))
-        self.bell = cache(lambda bell_id, number: resources.bell_times(session, bell_id, number))
+        self.room = cache(lambda room_id: room_name(session, room_id))
+        self.bell = cache(lambda bell_id, number: bell_times(session, bell_id, number))
         self.assigned = cache(self._assignments)
         self.calendar = cache(lambda year_id, grade: lesson_dates.load_calendar(session, year_id, grade))
         self.dates = cache(lambda year_id, grade, weekday: self.calendar(year_id, grade).dates_for(weekday))

@@ -57,7 +57,7 @@ def copy_academic_year(scope: Scope, uow: ScheduleUnitOfWork, source_year_id: st
         standard = session.execute(select(profile_hours)
                                    .where(profile_hours.c.profile_id.in_(list(profile_of)))).mappings().all()
         group_of = {g["id"]: new_id() for g in groups}
-        group_rows = [dict(id=group_of[g["id"]], school_id=scope.school_id, academic_year_id=message.id, grade=g["grade"],
+        group_rows = [dict(id=group_of[g["id"]], school_id=uow.school_id, academic_year_id=message.id, grade=g["grade"],
                            name=g["name"], profile_id=profile_of.get(g["profile_id"])) for g in groups]
         parts = session.execute(select(subgroups).where(subgroups.c.class_group_id.in_(list(group_of)))).mappings().all()
         part_of = {p["id"]: new_id() for p in parts}
@@ -69,11 +69,11 @@ def copy_academic_year(scope: Scope, uow: ScheduleUnitOfWork, source_year_id: st
             (curriculum_profiles, [dict(p, id=profile_of[p["id"]], academic_year_id=message.id) for p in profiles]),
             (profile_hours, [dict(h, id=new_id(), profile_id=profile_of[h["profile_id"]]) for h in standard]),
             (class_groups, group_rows),
-            (subgroups, [dict(id=part_of[p["id"]], school_id=scope.school_id, class_group_id=group_of[p["class_group_id"]],
+            (subgroups, [dict(id=part_of[p["id"]], school_id=uow.school_id, class_group_id=group_of[p["class_group_id"]],
                               name=p["name"]) for p in parts]),
-            (curriculum_hours, [dict(id=new_id(), school_id=scope.school_id, class_group_id=group_of[h["class_group_id"]],
+            (curriculum_hours, [dict(id=new_id(), school_id=uow.school_id, class_group_id=group_of[h["class_group_id"]],
                                      subject_id=h["subject_id"], hours_per_week=h["hours_per_week"]) for h in hours]),
-            (teaching_assignments, [dict(id=new_id(), school_id=scope.school_id, teacher_id=a["teacher_id"],
+            (teaching_assignments, [dict(id=new_id(), school_id=uow.school_id, teacher_id=a["teacher_id"],
                                          subject_id=a["subject_id"], class_group_id=group_of[a["class_group_id"]],
                                          subgroup_id=part_of.get(a["subgroup_id"])) for a in assignments]),
         ]
