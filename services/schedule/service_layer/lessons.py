@@ -1,6 +1,5 @@
 """Dated lessons read: those of a class group or a teacher (their own and those they substitute in) over dates, and
 one lesson."""
-
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import Invalid, NotFound

@@ -9,6 +9,8 @@ from typing import Protocol
 from services.common.db import Database
 from services.common.outbox import Outbox
 from services.common.unit_of_work import HasSchool, UnitOfWork
+from services.schedule.adapters.academic_year_store import AcademicYearStore
+from services.schedule.adapters.class_group_store import ClassGroupStore
 from services.schedule.adapters.room_store import RoomStore
 from services.schedule.adapters.subject_store import SubjectStore
 from services.schedule.domain.calendar import school_today
@@ -30,6 +32,8 @@ class Clock(Protocol):
 
 
 class ScheduleUnitOfWork(UnitOfWork):
+    academic_years: AcademicYearStore
+    class_groups: ClassGroupStore
     subjects: SubjectStore
     rooms: RoomStore
 
@@ -38,6 +42,8 @@ class ScheduleUnitOfWork(UnitOfWork):
         self.staff, self.today = staff, today
 
     def opened(self) -> None:
+        self.academic_years = AcademicYearStore(self.session)
+        self.class_groups = ClassGroupStore(self.session)
         self.subjects = SubjectStore(self.session)
         self.rooms = RoomStore(self.session)
 

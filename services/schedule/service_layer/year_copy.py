@@ -2,7 +2,6 @@
 groups, their subgroups (without students: a new year's classes are enrolled anew in identity), curriculum profiles
 with their hours (and the classes following them), curriculum hours and teaching assignments. Holidays, day
 transfers, the timetable and thematic plans differ every year and are not copied."""
-
 from sqlalchemy import insert, select
 
 from proto.schedule.v1 import schedule_pb2 as pb

@@ -5,10 +5,11 @@ import datetime as dt
 import pytest
 
 from proto.schedule.v1 import schedule_pb2 as pb
-from services.common.errors import Conflict, Forbidden, Invalid, NotFound
+from services.common.errors import Conflict, FailedPrecondition, Forbidden, Invalid, NotFound
 from services.common.policy import Principal
 from services.common.scope import Scope
-from services.schedule.service_layer import rooms, subjects
+from services.schedule.domain.academic_year import TermInput
+from services.schedule.service_layer import academic_years, class_groups, rooms, subjects
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
 
 SCHOOL = "0b5d3a36-3c1e-4f5e-8f37-1c2d3e4f5a6b"
@@ -41,11 +42,54 @@ class FakeRooms(FakeSubjects):
         return super().name_taken(name) is not None
 
 
+class FakeAcademicYears:
+    def __init__(self):
+        self.years: dict[str, dict] = {}
+        self.terms: list[dict] = []
+
+    def name_taken(self, name: str) -> bool:
+        return any(year["name"] == name for year in self.years.values())
+
+    def add(self, year, term_rows) -> None:
+        self.years[year["id"]] = dict(year)
+        self.terms += [dict(row) for row in term_rows]
+
+    def open_year(self, academic_year_id: str, lock: bool = False) -> dict:
+        year = self.years.get(academic_year_id)
+        if year is None:
+            raise NotFound("Учебный год не найден", {"academic_year_id": "не найден"})
+        if year["status"] != "open":
+            raise FailedPrecondition(f"Учебный год {year['name']} закрыт")
+        return year
+
+    def close(self, academic_year_id: str) -> None:
+        self.years[academic_year_id]["status"] = "closed"
+
+    def terms_of(self, academic_year_id: str) -> list[dict]:
+        return sorted((t for t in self.terms if t["academic_year_id"] == academic_year_id), key=lambda t: t["start_date"])
+
+
+class FakeClassGroups:
+    def __init__(self):
+        self.rows: list[dict] = []
+
+    def name_taken(self, academic_year_id: str, name: str) -> bool:
+        return any((row["academic_year_id"], row["name"]) == (academic_year_id, name) for row in self.rows)
+
+    def add(self, row) -> None:
+        self.rows.append(dict(row))
+
+    def of_year(self, academic_year_id: str | None = None) -> list[dict]:
+        return sorted((row for row in self.rows if academic_year_id in (None, row["academic_year_id"])),
+                      key=lambda row: (row["grade"], row["name"]))
+
+
 class FakeUnitOfWork(ScheduleUnitOfWork):
     """The schedule's unit of work with its stores in memory: events count as published once the block commits."""
 
     def __init__(self, scope: Scope):
         super().__init__(None, None, scope, staff=None, today=lambda: dt.date(2025, 8, 1))
+        self.academic_years, self.class_groups = FakeAcademicYears(), FakeClassGroups()
         self.subjects, self.rooms = FakeSubjects(), FakeRooms()
         self.entered = self.committed = 0
         self.published: list = []
@@ -116,3 +160,37 @@ def test_rooms_are_listed_by_name_and_a_taken_name_is_refused():
         rooms.create_room(scope, uow, "спортзал")
     assert [r.name for r in rooms.list_rooms(scope, uow)] == ["12", "21", "Спортзал"]
     assert uow.published == []  # rooms publish no events
+
+
+QUARTERS = [TermInput("2 четверть", "quarter", "2025-11-05", "2025-12-28"),
+            TermInput("1 четверть", "quarter", "2025-09-01", "2025-10-24")]
+
+
+def test_a_new_year_is_stored_with_its_terms_in_date_order_and_published():
+    scope, uow = unit("deputy_head")
+    year = academic_years.create_academic_year(scope, uow, "2025/2026", "2025-09-01", "2026-05-31", QUARTERS)
+    assert [t.name for t in year.terms] == ["1 четверть", "2 четверть"]
+    assert (year.status, uow.academic_years.years[year.id]["status"]) == ("open", "open")
+    assert [t["name"] for t in uow.academic_years.terms_of(year.id)] == ["1 четверть", "2 четверть"]
+    assert uow.published == [pb.AcademicYearCreated(academic_year=year)]
+    with pytest.raises(Conflict) as refused:
+        academic_years.create_academic_year(scope, uow, "2025/2026", "2025-09-01", "2026-05-31", QUARTERS)
+    assert refused.value.fields == {"name": "уже есть"}
+    assert len(uow.published) == 1
+
+
+def test_closing_a_year_publishes_its_class_groups_and_nothing_is_added_to_it_after():
+    scope, uow = unit("school_admin")
+    year = academic_years.create_academic_year(scope, uow, "2025/2026", "2025-09-01", "2026-05-31", QUARTERS)
+    later = class_groups.create_class_group(scope, uow, year.id, 6, "6а")
+    first = class_groups.create_class_group(scope, uow, year.id, 5, "5б")
+    with pytest.raises(Forbidden):
+        academic_years.close_academic_year(*unit("subject_teacher"), year.id)
+    closed = academic_years.close_academic_year(scope, uow, year.id)
+    assert closed.status == "closed"
+    assert uow.published[-1] == pb.AcademicYearClosed(academic_year=closed, class_group_ids=[first.id, later.id])
+    with pytest.raises(FailedPrecondition):
+        class_groups.create_class_group(scope, uow, year.id, 7, "7А")
+    with pytest.raises(FailedPrecondition):
+        academic_years.close_academic_year(scope, uow, year.id)
+    assert len(uow.published) == 4  # the year, two class groups, the closing

@@ -1,0 +1,46 @@
+"""The school's academic years with their terms, as the year commands read and write them (other commands find
+the open year, locked, through lookups.open_year)."""
+from collections import defaultdict
+from collections.abc import Mapping
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from services.schedule.adapters.lookups import open_year
+from services.schedule.adapters.tables import academic_years, terms
+
+
+class AcademicYearStore:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def name_taken(self, name: str) -> bool:
+        return self.session.scalar(select(academic_years.c.id).where(academic_years.c.name == name)) is not None
+
+    def add(self, year: Mapping, term_rows: list[Mapping]) -> None:
+        self.session.execute(insert(academic_years).values(year))
+        self.session.execute(insert(terms), term_rows)
+
+    def open_year(self, academic_year_id: str, lock: bool = False) -> Mapping:
+        """The year, if open, its row locked until commit (see lookups.open_year)."""
+        return open_year(self.session, academic_year_id, lock)
+
+    def close(self, academic_year_id: str) -> None:
+        self.session.execute(update(academic_years).where(academic_years.c.id == academic_year_id)
+                             .values(status="closed"))
+
+    def terms_of(self, academic_year_id: str) -> list[Mapping]:
+        """The year's terms in date order."""
+        return list(self.session.execute(select(terms).where(terms.c.academic_year_id == academic_year_id)
+                                         .order_by(terms.c.start_date)).mappings().all())
+
+    def all(self) -> list[tuple[Mapping, list[Mapping]]]:
+        """Every year, newest first, with its terms in date order."""
+        years = self.session.execute(select(academic_years).order_by(academic_years.c.start_date.desc())).mappings().all()
+        by_year = defaultdict(list)
+        for row in self.session.execute(select(terms).order_by(terms.c.start_date, terms.c.grade_from)).mappings():
+            by_year[row["academic_year_id"]].append(row)
+        return [(year, by_year[year["id"]]) for year in years]
+
+    def term(self, term_id: str) -> Mapping | None:
+        return self.session.execute(select(terms).where(terms.c.id == term_id)).mappings().first()

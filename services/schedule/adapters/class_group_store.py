@@ -1,0 +1,31 @@
+"""The class groups of the school's academic years, as the class group and year commands read and write them."""
+from collections.abc import Mapping
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from services.schedule.adapters.lookups import class_group_row
+from services.schedule.adapters.tables import class_groups
+
+
+class ClassGroupStore:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def name_taken(self, academic_year_id: str, name: str) -> bool:
+        return self.session.scalar(select(class_groups.c.id).where(class_groups.c.academic_year_id == academic_year_id,
+                                                                   class_groups.c.name == name)) is not None
+
+    def add(self, row: Mapping) -> None:
+        self.session.execute(insert(class_groups).values(row))
+
+    def get(self, class_group_id: str) -> Mapping:
+        """The class group (NotFound when there is none, see lookups.class_group_row)."""
+        return class_group_row(self.session, class_group_id)
+
+    def of_year(self, academic_year_id: str | None = None) -> list[Mapping]:
+        """The class groups of the year (of every year when None) by grade and name."""
+        query = select(class_groups).order_by(class_groups.c.grade, class_groups.c.name)
+        if academic_year_id:
+            query = query.where(class_groups.c.academic_year_id == academic_year_id)
+        return list(self.session.execute(query).mappings().all())
