@@ -10,12 +10,15 @@ from services.schedule.adapters.tables import schedule_policy
 from services.schedule.domain.schedule_policy import SchedulePolicy, from_stored
 
 
-def load_policy(session: Session) -> SchedulePolicy:
-    return from_stored(dict(session.execute(select(schedule_policy.c.key, schedule_policy.c.value)).all()))
+class SchedulePolicyStore:
+    def __init__(self, session: Session, school_id: str):
+        self.session, self.school_id = session, school_id
 
+    def load(self) -> SchedulePolicy:
+        return from_stored(dict(self.session.execute(select(schedule_policy.c.key, schedule_policy.c.value)).all()))
 
-def store_policy(session: Session, school_id: str, values: Mapping[str, object]) -> None:
-    for key, value in values.items():
-        statement = insert(schedule_policy).values(school_id=school_id, key=key, value=str(value))
-        session.execute(statement.on_conflict_do_update(index_elements=["school_id", "key"],
-                                                        set_={"value": statement.excluded.value}))
+    def save(self, values: Mapping[str, object]) -> None:
+        for key, value in values.items():
+            statement = insert(schedule_policy).values(school_id=self.school_id, key=key, value=str(value))
+            self.session.execute(statement.on_conflict_do_update(index_elements=["school_id", "key"],
+                                                                 set_={"value": statement.excluded.value}))

@@ -9,7 +9,6 @@ from services.common.errors import Conflict, FailedPrecondition, NotFound
 from services.common.scope import Scope
 from services.schedule.adapters import messages
 from services.schedule.adapters.lookups import open_year, year_exists
-from services.schedule.adapters.schedule_policy_store import load_policy
 from services.schedule.adapters.tables import day_transfers, holidays, new_id
 from services.schedule.domain import calendar
 from services.schedule.service_layer import lesson_dates
@@ -30,7 +29,7 @@ def add_holiday(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: str, na
                    start_date=plan.start, end_date=plan.end)
         session.execute(insert(holidays).values(row))
         _, cancelled = lesson_dates.reconcile(uow, academic_year_id, calendar.days(plan.start, plan.end))
-        warnings = calendar.holiday_notice_warning(plan, uow.today(), load_policy(session).holiday_notice_days)
+        warnings = calendar.holiday_notice_warning(plan, uow.today(), uow.policy.load().holiday_notice_days)
     return pb.AddHolidayResponse(holiday=messages.holiday(row), lessons_cancelled=cancelled, warnings=warnings)
 
 
@@ -66,7 +65,7 @@ def update_holiday(scope: Scope, uow: ScheduleUnitOfWork, holiday_id: str, name:
         change = _reconcile_after(uow, year["id"], dates)
         row = dict(old, name=plan.name, start_date=plan.start, end_date=plan.end)
         warnings = [] if plan.start == old["start_date"] else calendar.holiday_notice_warning(
-            plan, uow.today(), load_policy(session).holiday_notice_days)
+            plan, uow.today(), uow.policy.load().holiday_notice_days)
     return pb.UpdateHolidayResponse(holiday=messages.holiday(row), lessons_scheduled=change.lessons_scheduled,
                                     lessons_cancelled=change.lessons_cancelled, warnings=warnings)
 
@@ -103,7 +102,7 @@ def add_day_transfer(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: st
                    works_as_weekday=weekday)
         session.execute(insert(day_transfers).values(row))
         scheduled, cancelled = lesson_dates.reconcile(uow, academic_year_id, [day])
-        warnings = calendar.transfer_notice_warning(day, uow.today(), load_policy(session).transfer_notice_working_days)
+        warnings = calendar.transfer_notice_warning(day, uow.today(), uow.policy.load().transfer_notice_working_days)
     return pb.AddDayTransferResponse(day_transfer=messages.day_transfer(row), lessons_scheduled=scheduled,
                                       lessons_cancelled=cancelled, warnings=warnings)
 

@@ -18,7 +18,7 @@ from services.schedule.adapters.calendar_feed_store import CalendarFeedTokens
 from services.schedule.adapters.lookups import class_group_row
 from services.schedule.adapters.tables import academic_years, calendar_feeds, class_groups, lessons, new_id, subjects
 from services.schedule.domain import ical
-from services.schedule.service_layer.lesson_dates import CANCELLED
+from services.schedule.domain.lesson_status import CANCELLED
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
 
 TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")  # secrets.token_urlsafe(32)

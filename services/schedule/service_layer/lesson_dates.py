@@ -23,9 +23,8 @@ from services.schedule.adapters.tables import (
     timetable_entries,
 )
 from services.schedule.domain.calendar import Calendar, Period
+from services.schedule.domain.lesson_status import CANCELLED, SCHEDULED
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
-
-SCHEDULED, CANCELLED = "scheduled", "cancelled"
 
 
 def load_calendar(session: Session, academic_year_id: str, grade: int, without_terms: Iterable[str] = ()) -> Calendar:

@@ -5,10 +5,7 @@ from services.common.db import parse_uuid
 from services.common.errors import Invalid, NotFound
 from services.common.scope import Scope
 from services.schedule.adapters import messages
-from services.schedule.adapters.queries import lessons_query
-from services.schedule.adapters.tables import lessons
 from services.schedule.domain.values import date_range
-from services.schedule.service_layer.lesson_dates import SCHEDULED
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
 
 
@@ -18,28 +15,18 @@ def list_lessons(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str, tea
     if not class_group_id and not teacher_id:
         raise Invalid("class_group_id", "укажите класс или учителя")
     start, end = date_range(date_from, date_to)
-    query = lessons_query().order_by(lessons.c.date, lessons.c.lesson_number, lessons.c.starts_at)
-    if class_group_id:
-        query = query.where(lessons.c.class_group_id == parse_uuid(class_group_id, "class_group_id"))
-    if teacher_id:  # the lessons they give: their own and those they substitute in
-        teacher_id = parse_uuid(teacher_id, "teacher_id")
-        query = query.where((lessons.c.teacher_id == teacher_id) | (lessons.c.substitute_teacher_id == teacher_id))
-    if subject_id:
-        query = query.where(lessons.c.subject_id == parse_uuid(subject_id, "subject_id"))
-    if start:
-        query = query.where(lessons.c.date >= start)
-    if end:
-        query = query.where(lessons.c.date <= end)
-    if not include_cancelled:
-        query = query.where(lessons.c.status == SCHEDULED)
+    class_group_id = parse_uuid(class_group_id, "class_group_id") if class_group_id else None
+    teacher_id = parse_uuid(teacher_id, "teacher_id") if teacher_id else None
+    subject_id = parse_uuid(subject_id, "subject_id") if subject_id else None
     with uow:
-        return [messages.lesson(row) for row in uow.session.execute(query).mappings()]
+        rows = uow.lessons.listed(class_group_id, teacher_id, subject_id, start, end, include_cancelled)
+    return [messages.lesson(row) for row in rows]
 
 
 def get_lesson(scope: Scope, uow: ScheduleUnitOfWork, lesson_id: str) -> pb.Lesson:
     scope.require("schedule.read")
     with uow:
-        row = uow.session.execute(lessons_query().where(lessons.c.id == parse_uuid(lesson_id, "lesson_id"))).mappings().first()
+        row = uow.lessons.get(parse_uuid(lesson_id, "lesson_id"))
     if row is None:
         raise NotFound("Урок не найден", {"lesson_id": "не найден"})
     return messages.lesson(row)

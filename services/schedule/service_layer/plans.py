@@ -12,7 +12,6 @@ from services.common.errors import Invalid, NotFound
 from services.common.scope import Scope
 from services.schedule.adapters import messages
 from services.schedule.adapters.lookups import class_group_row, open_year, subject_name
-from services.schedule.adapters.schedule_policy_store import load_policy
 from services.schedule.adapters.tables import (
     academic_years,
     class_groups,
@@ -77,7 +76,7 @@ def curriculum_warnings(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id:
         untaught = _hours_without_teacher(session, academic_year_id)
         with_lessons = set(session.scalars(select(timetable_entries.c.class_group_id).distinct()
                                            .where(timetable_entries.c.academic_year_id == academic_year_id)))
-        settings = load_policy(session)
+        settings = uow.policy.load()
         due = curriculum.due_date(year_start, settings.curriculum_due)
         timetable_due = curriculum.due_date(year_start, settings.timetable_due, "09-20")
     warnings = [pb.CurriculumWarning(kind="no_curriculum", class_group_id=g.id,

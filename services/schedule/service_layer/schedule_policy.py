@@ -6,7 +6,6 @@ from dataclasses import asdict, replace
 
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.scope import Scope
-from services.schedule.adapters.schedule_policy_store import load_policy, store_policy
 from services.schedule.domain.schedule_policy import SchedulePolicy, checked
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
 
@@ -18,7 +17,7 @@ def _message(school_id: str, policy: SchedulePolicy) -> pb.SchedulePolicy:
 def get_schedule_policy(scope: Scope, uow: ScheduleUnitOfWork) -> pb.SchedulePolicy:
     scope.require("schedule.manage")
     with uow:
-        return _message(uow.school_id, load_policy(uow.session))
+        return _message(uow.school_id, uow.policy.load())
 
 
 def set_schedule_policy(scope: Scope, uow: ScheduleUnitOfWork, changes: Mapping[str, int | str]) -> pb.SchedulePolicy:
@@ -26,5 +25,5 @@ def set_schedule_policy(scope: Scope, uow: ScheduleUnitOfWork, changes: Mapping[
     scope.require("schedule.manage")
     values = checked(changes)
     with uow:
-        store_policy(uow.session, uow.school_id, values)
-        return _message(uow.school_id, replace(load_policy(uow.session), **values))
+        uow.policy.save(values)
+        return _message(uow.school_id, replace(uow.policy.load(), **values))

@@ -1,12 +1,10 @@
 """Teaching assignments: who teaches which subject in a class group (or one subgroup of it); assigning and listing."""
-from sqlalchemy import insert, select
-
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.scope import Scope
 from services.schedule.adapters import messages
-from services.schedule.adapters.lookups import class_group_row, subgroup_row, subject_name
-from services.schedule.adapters.tables import new_id, subjects, teaching_assignments
+from services.schedule.adapters.lookups import subgroup_row, subject_name
+from services.schedule.adapters.tables import new_id
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
 
 
@@ -20,16 +18,15 @@ def assign_teacher(scope: Scope, uow: ScheduleUnitOfWork, teacher_id: str, subje
                subgroup_id=parse_uuid(subgroup_id, "subgroup_id") if subgroup_id else None)
     uow.staff.require_teacher(uow.school_id, key["teacher_id"])
     with uow:
-        session = uow.session
-        class_group_row(session, key["class_group_id"])
-        subject_name(session, key["subject_id"])
+        uow.class_groups.get(key["class_group_id"])
+        subject_name(uow.session, key["subject_id"])
         if key["subgroup_id"]:
-            subgroup_row(session, key["subgroup_id"], key["class_group_id"])
-        existing = session.execute(select(teaching_assignments).filter_by(**key)).mappings().first()
+            subgroup_row(uow.session, key["subgroup_id"], key["class_group_id"])
+        existing = uow.teaching_assignments.find(key)
         if existing:
             return messages.teaching_assignment(existing)
         row = dict(key, id=new_id(), school_id=uow.school_id)
-        session.execute(insert(teaching_assignments).values(row))
+        uow.teaching_assignments.add(row)
     return messages.teaching_assignment(row)
 
 
@@ -38,10 +35,6 @@ def list_teaching_assignments(scope: Scope, uow: ScheduleUnitOfWork, class_group
     scope.require("schedule.read")
     class_group_id = parse_uuid(class_group_id, "class_group_id")
     with uow:
-        session = uow.session
-        class_group_row(session, class_group_id)
-        t = teaching_assignments
-        rows = session.execute(select(t).join(subjects, subjects.c.id == t.c.subject_id)
-                               .where(t.c.class_group_id == class_group_id)
-                               .order_by(subjects.c.name, t.c.subgroup_id.nulls_first())).mappings().all()
+        uow.class_groups.get(class_group_id)
+        rows = uow.teaching_assignments.of_class_group(class_group_id)
     return [messages.teaching_assignment(row) for row in rows]

@@ -11,8 +11,12 @@ from services.common.outbox import Outbox
 from services.common.unit_of_work import HasSchool, UnitOfWork
 from services.schedule.adapters.academic_year_store import AcademicYearStore
 from services.schedule.adapters.class_group_store import ClassGroupStore
+from services.schedule.adapters.lesson_store import LessonStore
+from services.schedule.adapters.mismatch_report_store import MismatchReportStore
 from services.schedule.adapters.room_store import RoomStore
+from services.schedule.adapters.schedule_policy_store import SchedulePolicyStore
 from services.schedule.adapters.subject_store import SubjectStore
+from services.schedule.adapters.teaching_assignment_store import TeachingAssignmentStore
 from services.schedule.domain.calendar import school_today
 
 
@@ -36,6 +40,10 @@ class ScheduleUnitOfWork(UnitOfWork):
     class_groups: ClassGroupStore
     subjects: SubjectStore
     rooms: RoomStore
+    policy: SchedulePolicyStore
+    teaching_assignments: TeachingAssignmentStore
+    lessons: LessonStore
+    mismatch_reports: MismatchReportStore
 
     def __init__(self, db: Database, outbox: Outbox, scope: HasSchool, staff: Staff, today: Clock = school_today):
         super().__init__(db, outbox, scope)
@@ -46,6 +54,10 @@ class ScheduleUnitOfWork(UnitOfWork):
         self.class_groups = ClassGroupStore(self.session)
         self.subjects = SubjectStore(self.session)
         self.rooms = RoomStore(self.session)
+        self.policy = SchedulePolicyStore(self.session, self.school_id)
+        self.teaching_assignments = TeachingAssignmentStore(self.session)
+        self.lessons = LessonStore(self.session)
+        self.mismatch_reports = MismatchReportStore(self.session)
 
     def publish_all(self, messages: list) -> None:
         """Writes many events of this school to the outbox at once (a few statements, see Outbox.add_all)."""

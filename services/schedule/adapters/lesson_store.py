@@ -1,0 +1,38 @@
+"""Dated lessons as they are read by id and by class group or teacher over dates, with their subject's, subgroup's
+and class group's names and the year's status (queries.lessons_query)."""
+import datetime as dt
+from collections.abc import Mapping
+
+from sqlalchemy.orm import Session
+
+from services.schedule.adapters.queries import lessons_query
+from services.schedule.adapters.tables import lessons
+from services.schedule.domain.lesson_status import SCHEDULED
+
+
+class LessonStore:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def get(self, lesson_id: str) -> Mapping | None:
+        return self.session.execute(lessons_query().where(lessons.c.id == lesson_id)).mappings().first()
+
+    def listed(self, class_group_id: str | None, teacher_id: str | None, subject_id: str | None,
+               start: dt.date | None, end: dt.date | None, include_cancelled: bool) -> list[Mapping]:
+        """Lessons in date and lesson order, of the class group and of the teacher (those they give: their own and
+        those they substitute in) and of the subject, where given, between the dates, scheduled ones only unless
+        include_cancelled."""
+        query = lessons_query().order_by(lessons.c.date, lessons.c.lesson_number, lessons.c.starts_at)
+        if class_group_id:
+            query = query.where(lessons.c.class_group_id == class_group_id)
+        if teacher_id:
+            query = query.where((lessons.c.teacher_id == teacher_id) | (lessons.c.substitute_teacher_id == teacher_id))
+        if subject_id:
+            query = query.where(lessons.c.subject_id == subject_id)
+        if start:
+            query = query.where(lessons.c.date >= start)
+        if end:
+            query = query.where(lessons.c.date <= end)
+        if not include_cancelled:
+            query = query.where(lessons.c.status == SCHEDULED)
+        return list(self.session.execute(query).mappings().all())

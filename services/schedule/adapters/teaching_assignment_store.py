@@ -1,0 +1,27 @@
+"""Teaching assignments (who teaches which subject in a class group or one of its subgroups) as the assignment
+commands read and write them (the teaching load import writes many at once itself, see teaching_load.py)."""
+from collections.abc import Mapping
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from services.schedule.adapters.tables import subjects, teaching_assignments
+
+
+class TeachingAssignmentStore:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def find(self, key: Mapping) -> Mapping | None:
+        """The assignment of the teacher, subject, class group and subgroup (None: the whole class), if stored."""
+        return self.session.execute(select(teaching_assignments).filter_by(**key)).mappings().first()
+
+    def add(self, row: Mapping) -> None:
+        self.session.execute(insert(teaching_assignments).values(row))
+
+    def of_class_group(self, class_group_id: str) -> list[Mapping]:
+        """The class group's assignments by subject name, the whole class's before its subgroups'."""
+        t = teaching_assignments
+        return list(self.session.execute(select(t).join(subjects, subjects.c.id == t.c.subject_id)
+                                         .where(t.c.class_group_id == class_group_id)
+                                         .order_by(subjects.c.name, t.c.subgroup_id.nulls_first())).mappings().all())
