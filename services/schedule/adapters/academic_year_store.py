@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from services.schedule.adapters.lookups import open_year
+from services.schedule.adapters.lookups import open_year, year_exists
 from services.schedule.adapters.tables import academic_years, terms
 
 
@@ -24,6 +24,10 @@ class AcademicYearStore:
     def open_year(self, academic_year_id: str, lock: bool = False) -> Mapping:
         """The year, if open, its row locked until commit (see lookups.open_year)."""
         return open_year(self.session, academic_year_id, lock)
+
+    def check_exists(self, academic_year_id: str) -> None:
+        """NotFound when the school has no such year (open or closed)."""
+        year_exists(self.session, academic_year_id)
 
     def close(self, academic_year_id: str) -> None:
         self.session.execute(update(academic_years).where(academic_years.c.id == academic_year_id)

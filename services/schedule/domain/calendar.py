@@ -3,7 +3,7 @@ weekly timetable slot becomes a lesson; plus the rules for valid holidays and tr
 warnings. Plain Python, no I/O."""
 import datetime as dt
 import zoneinfo
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from services.common.dates import parse_date
@@ -117,9 +117,9 @@ def day_label(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def overlapping(plan: HolidayPlan, existing: Iterable) -> object | None:
-    """The first stored holiday (with start_date/end_date) that shares a date with the plan."""
-    return next((h for h in existing if h.start_date <= plan.end and plan.start <= h.end_date), None)
+def overlapping(plan: HolidayPlan, existing: Iterable[Mapping]) -> Mapping | None:
+    """The first stored holiday (a row with start_date, end_date) that shares a date with the plan."""
+    return next((h for h in existing if h["start_date"] <= plan.end and plan.start <= h["end_date"]), None)
 
 
 def school_today() -> dt.date:

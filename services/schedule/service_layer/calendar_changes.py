@@ -1,15 +1,13 @@
 """Holidays and day transfers of an academic year: each command checks the policy, saves the calendar change
 and re-decides the lessons of the affected dates in one tenant transaction; late announcements only warn."""
-from sqlalchemy import delete, insert, select, true, update
-from sqlalchemy.orm import Session
+from collections.abc import Callable, Mapping
 
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import Conflict, FailedPrecondition, NotFound
 from services.common.scope import Scope
 from services.schedule.adapters import messages
-from services.schedule.adapters.lookups import open_year, year_exists
-from services.schedule.adapters.tables import day_transfers, holidays, new_id
+from services.schedule.adapters.tables import new_id
 from services.schedule.domain import calendar
 from services.schedule.service_layer import lesson_dates
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
@@ -21,28 +19,24 @@ def add_holiday(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: str, na
     scope.require("schedule.manage")
     academic_year_id = parse_uuid(academic_year_id, "academic_year_id")
     with uow:
-        session = uow.session
-        year = open_year(session, academic_year_id, lock=True)
+        year = uow.academic_years.open_year(academic_year_id, lock=True)
         plan = calendar.holiday(name, start_date, end_date, year["start_date"], year["end_date"])
-        _check_holiday(session, academic_year_id, plan)
+        _check_holiday(uow, academic_year_id, plan)
         row = dict(id=new_id(), school_id=uow.school_id, academic_year_id=academic_year_id, name=plan.name,
                    start_date=plan.start, end_date=plan.end)
-        session.execute(insert(holidays).values(row))
+        uow.calendar.add_holiday(row)
         _, cancelled = lesson_dates.reconcile(uow, academic_year_id, calendar.days(plan.start, plan.end))
         warnings = calendar.holiday_notice_warning(plan, uow.today(), uow.policy.load().holiday_notice_days)
     return pb.AddHolidayResponse(holiday=messages.holiday(row), lessons_cancelled=cancelled, warnings=warnings)
 
 
-def _check_holiday(session: Session, academic_year_id: str, plan: calendar.HolidayPlan, holiday_id: str = "") -> None:
+def _check_holiday(uow: ScheduleUnitOfWork, academic_year_id: str, plan: calendar.HolidayPlan,
+                   holiday_id: str = "") -> None:
     """Holidays do not overlap other holidays (holiday_id: the one being changed) nor include a working transfer."""
-    others = holidays.c.id != holiday_id if holiday_id else true()
-    existing = session.execute(select(holidays).where(holidays.c.academic_year_id == academic_year_id, others)).all()
-    other = calendar.overlapping(plan, existing)
+    other = calendar.overlapping(plan, uow.calendar.holidays_of(academic_year_id, holiday_id))
     if other is not None:
-        raise Conflict(f"Даты пересекаются с каникулами «{other.name}»", {"start_date": "пересекается"})
-    working = session.scalar(select(day_transfers.c.date).where(
-        day_transfers.c.academic_year_id == academic_year_id, day_transfers.c.works_as_weekday != calendar.DAY_OFF,
-        day_transfers.c.date.between(plan.start, plan.end)))
+        raise Conflict(f"Даты пересекаются с каникулами «{other['name']}»", {"start_date": "пересекается"})
+    working = uow.calendar.working_transfer_between(academic_year_id, plan.start, plan.end)
     if working is not None:
         raise FailedPrecondition(f"На {calendar.day_label(working)} перенесён учебный день: каникулы не могут "
                                  "его включать", {"start_date": "включает рабочий день"})
@@ -55,12 +49,10 @@ def update_holiday(scope: Scope, uow: ScheduleUnitOfWork, holiday_id: str, name:
     scope.require("schedule.manage")
     holiday_id = parse_uuid(holiday_id, "holiday_id")
     with uow:
-        session = uow.session
-        old, year = _calendar_row(session, holidays, holiday_id, "Каникулы не найдены", "holiday_id")
+        old, year = _calendar_row(uow, uow.calendar.holiday, holiday_id, "Каникулы не найдены", "holiday_id")
         plan = calendar.holiday(name, start_date, end_date, year["start_date"], year["end_date"])
-        _check_holiday(session, year["id"], plan, holiday_id)
-        session.execute(update(holidays).where(holidays.c.id == holiday_id)
-                        .values(name=plan.name, start_date=plan.start, end_date=plan.end))
+        _check_holiday(uow, year["id"], plan, holiday_id)
+        uow.calendar.change_holiday(holiday_id, plan.name, plan.start, plan.end)
         dates = set(calendar.days(old["start_date"], old["end_date"])) ^ set(calendar.days(plan.start, plan.end))
         change = _reconcile_after(uow, year["id"], dates)
         row = dict(old, name=plan.name, start_date=plan.start, end_date=plan.end)
@@ -74,11 +66,8 @@ def list_holidays(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: str) 
     scope.require("schedule.read")
     academic_year_id = parse_uuid(academic_year_id, "academic_year_id")
     with uow:
-        session = uow.session
-        year_exists(session, academic_year_id)
-        rows = session.execute(select(holidays).where(holidays.c.academic_year_id == academic_year_id)
-                               .order_by(holidays.c.start_date)).mappings()
-        return [messages.holiday(row) for row in rows]
+        uow.academic_years.check_exists(academic_year_id)
+        return [messages.holiday(row) for row in uow.calendar.holidays_of(academic_year_id)]
 
 
 def add_day_transfer(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: str, date: str,
@@ -87,20 +76,17 @@ def add_day_transfer(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: st
     scope.require("schedule.manage")
     academic_year_id = parse_uuid(academic_year_id, "academic_year_id")
     with uow:
-        session = uow.session
-        year = open_year(session, academic_year_id, lock=True)
+        year = uow.academic_years.open_year(academic_year_id, lock=True)
         day, weekday = calendar.day_transfer(date, works_as_weekday, year["start_date"], year["end_date"])
-        if session.scalar(select(day_transfers.c.id).where(day_transfers.c.academic_year_id == academic_year_id,
-                                                           day_transfers.c.date == day)):
+        if uow.calendar.transfer_on(academic_year_id, day):
             raise Conflict(f"Перенос на {calendar.day_label(day)} уже внесён", {"date": "уже есть"})
-        holiday = session.scalar(select(holidays.c.name).where(holidays.c.academic_year_id == academic_year_id,
-                                                               holidays.c.start_date <= day, holidays.c.end_date >= day))
+        holiday = uow.calendar.holiday_on(academic_year_id, day)
         if holiday is not None and weekday != calendar.DAY_OFF:
             raise FailedPrecondition(f"Дата {calendar.day_label(day)} попадает на каникулы «{holiday}»: учебный день на неё "
                                      "не переносится", {"date": "каникулы"})
         row = dict(id=new_id(), school_id=uow.school_id, academic_year_id=academic_year_id, date=day,
                    works_as_weekday=weekday)
-        session.execute(insert(day_transfers).values(row))
+        uow.calendar.add_transfer(row)
         scheduled, cancelled = lesson_dates.reconcile(uow, academic_year_id, [day])
         warnings = calendar.transfer_notice_warning(day, uow.today(), uow.policy.load().transfer_notice_working_days)
     return pb.AddDayTransferResponse(day_transfer=messages.day_transfer(row), lessons_scheduled=scheduled,
@@ -111,11 +97,8 @@ def list_day_transfers(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: 
     scope.require("schedule.read")
     academic_year_id = parse_uuid(academic_year_id, "academic_year_id")
     with uow:
-        session = uow.session
-        year_exists(session, academic_year_id)
-        rows = session.execute(select(day_transfers).where(day_transfers.c.academic_year_id == academic_year_id)
-                               .order_by(day_transfers.c.date)).mappings()
-        return [messages.day_transfer(row) for row in rows]
+        uow.academic_years.check_exists(academic_year_id)
+        return [messages.day_transfer(row) for row in uow.calendar.transfers_of(academic_year_id)]
 
 
 def delete_holiday(scope: Scope, uow: ScheduleUnitOfWork, holiday_id: str) -> pb.CalendarChangeResponse:
@@ -123,9 +106,8 @@ def delete_holiday(scope: Scope, uow: ScheduleUnitOfWork, holiday_id: str) -> pb
     scope.require("schedule.manage")
     holiday_id = parse_uuid(holiday_id, "holiday_id")
     with uow:
-        session = uow.session
-        row, _ = _calendar_row(session, holidays, holiday_id, "Каникулы не найдены", "holiday_id")
-        session.execute(delete(holidays).where(holidays.c.id == holiday_id))
+        row, _ = _calendar_row(uow, uow.calendar.holiday, holiday_id, "Каникулы не найдены", "holiday_id")
+        uow.calendar.delete_holiday(holiday_id)
         return _reconcile_after(uow, row["academic_year_id"], calendar.days(row["start_date"], row["end_date"]))
 
 
@@ -134,21 +116,21 @@ def delete_day_transfer(scope: Scope, uow: ScheduleUnitOfWork, day_transfer_id: 
     scope.require("schedule.manage")
     day_transfer_id = parse_uuid(day_transfer_id, "day_transfer_id")
     with uow:
-        session = uow.session
-        row, _ = _calendar_row(session, day_transfers, day_transfer_id, "Перенос дня не найден", "day_transfer_id")
-        session.execute(delete(day_transfers).where(day_transfers.c.id == day_transfer_id))
+        row, _ = _calendar_row(uow, uow.calendar.day_transfer, day_transfer_id, "Перенос дня не найден",
+                               "day_transfer_id")
+        uow.calendar.delete_transfer(day_transfer_id)
         return _reconcile_after(uow, row["academic_year_id"], [row["date"]])
 
 
-def _calendar_row(session: Session, table, row_id: str, missing: str, field: str):
-    """Holidays or a day transfer to change, with their open year locked exclusively, as every calendar change
-    locks it; read again once the year is locked, so a change that ran meanwhile is seen."""
-    query = select(table).where(table.c.id == row_id)
-    row = session.execute(query).mappings().first()
+def _calendar_row(uow: ScheduleUnitOfWork, find: Callable[[str], Mapping | None], row_id: str, missing: str,
+                  field: str):
+    """Holidays or a day transfer to change (`find` reads it), with their open year locked exclusively, as every
+    calendar change locks it; read again once the year is locked, so a change that ran meanwhile is seen."""
+    row = find(row_id)
     if row is None:
         raise NotFound(missing, {field: "не найден"})
-    year = open_year(session, row["academic_year_id"], lock=True)
-    row = session.execute(query).mappings().first()
+    year = uow.academic_years.open_year(row["academic_year_id"], lock=True)
+    row = find(row_id)
     if row is None:
         raise NotFound(missing, {field: "не найден"})
     return row, year

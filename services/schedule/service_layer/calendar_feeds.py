@@ -6,8 +6,6 @@ import re
 import secrets
 from collections.abc import Callable
 
-from sqlalchemy import func, insert, select, update
-
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common import context
 from services.common.db import parse_uuid
@@ -15,8 +13,7 @@ from services.common.errors import Forbidden, Invalid, NotFound
 from services.common.scope import Scope
 from services.schedule.adapters import messages
 from services.schedule.adapters.calendar_feed_store import CalendarFeedTokens
-from services.schedule.adapters.lookups import class_group_row
-from services.schedule.adapters.tables import academic_years, calendar_feeds, class_groups, lessons, new_id, subjects
+from services.schedule.adapters.tables import new_id
 from services.schedule.domain import ical
 from services.schedule.domain.lesson_status import CANCELLED
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
@@ -49,12 +46,11 @@ def create_calendar_feed(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: 
         lessons_of["class_group_id"] = parse_uuid(class_group_id, "class_group_id")
     token = secrets.token_urlsafe(32)
     with uow:
-        session = uow.session
         if lessons_of["class_group_id"]:
-            class_group_row(session, lessons_of["class_group_id"])
+            uow.class_groups.get(lessons_of["class_group_id"])
         row = dict(lessons_of, id=new_id(), school_id=uow.school_id, token_hash=token_hash(token),
                    owner_subject=context.current_caller().subject, revoked_at=None)
-        session.execute(insert(calendar_feeds).values(row))
+        uow.calendar_feeds.add(row)
     return messages.calendar_feed(row, feed_url(token))
 
 
@@ -63,15 +59,13 @@ def revoke_calendar_feed(scope: Scope, uow: ScheduleUnitOfWork, feed_id: str) ->
     principal = scope.require("schedule.read")
     feed_id = parse_uuid(feed_id, "feed_id")
     with uow:
-        session = uow.session
-        row = session.execute(select(calendar_feeds).where(calendar_feeds.c.id == feed_id)).mappings().first()
+        row = uow.calendar_feeds.get(feed_id)
         if row is None:
             raise NotFound("Лента календаря не найдена", {"feed_id": "не найдена"})
         if row["owner_subject"] != principal.subject and not scope.allowed("schedule.manage"):
             raise Forbidden("Отключить ленту может только её владелец")
         if row["revoked_at"] is None:
-            row = session.execute(update(calendar_feeds).where(calendar_feeds.c.id == feed_id)
-                                  .values(revoked_at=func.now()).returning(calendar_feeds)).mappings().one()
+            row = uow.calendar_feeds.revoke(feed_id)
     return messages.calendar_feed(row)
 
 
@@ -85,22 +79,9 @@ def get_calendar_feed(feeds: CalendarFeedTokens, unit_of_work: Callable[[Scope],
     feed = feeds.live_feed(token_hash(token))
     if feed is None:
         raise not_found
-    query = (select(lessons, subjects.c.name.label("subject_name"), class_groups.c.name.label("class_group_name"))
-             .join(subjects, subjects.c.id == lessons.c.subject_id)
-             .join(class_groups, class_groups.c.id == lessons.c.class_group_id)
-             .join(academic_years, academic_years.c.id == class_groups.c.academic_year_id)
-             .where(academic_years.c.status == "open")
-             .order_by(lessons.c.date, lessons.c.lesson_number, lessons.c.class_group_id))
-    if feed["teacher_id"]:
-        query = query.where((lessons.c.teacher_id == feed["teacher_id"])
-                            | (lessons.c.substitute_teacher_id == feed["teacher_id"]))
-    else:
-        query = query.where(lessons.c.class_group_id == feed["class_group_id"])
     with unit_of_work(Scope.of_event(feed["school_id"])) as uow:
-        session = uow.session
-        rows = session.execute(query).mappings().all()
-        name = "Мои уроки" if feed["teacher_id"] else "Расписание " + session.scalar(
-            select(class_groups.c.name).where(class_groups.c.id == feed["class_group_id"]))
+        rows = uow.calendar_feeds.lessons(feed)
+        name = "Мои уроки" if feed["teacher_id"] else "Расписание " + uow.class_groups.get(feed["class_group_id"])["name"]
     events = [ical.Event(uid=row["id"], date=row["date"], starts_at=row["starts_at"], ends_at=row["ends_at"],
                          summary=f"{row['subject_name']}, {row['class_group_name']}" if feed["teacher_id"]
                          else row["subject_name"], location=row["room"], cancelled=row["status"] == CANCELLED)

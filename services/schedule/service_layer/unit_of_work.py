@@ -10,6 +10,8 @@ from services.common.db import Database
 from services.common.outbox import Outbox
 from services.common.unit_of_work import HasSchool, UnitOfWork
 from services.schedule.adapters.academic_year_store import AcademicYearStore
+from services.schedule.adapters.calendar_feed_store import CalendarFeedStore
+from services.schedule.adapters.calendar_store import CalendarStore
 from services.schedule.adapters.class_group_store import ClassGroupStore
 from services.schedule.adapters.lesson_store import LessonStore
 from services.schedule.adapters.mismatch_report_store import MismatchReportStore
@@ -44,6 +46,8 @@ class ScheduleUnitOfWork(UnitOfWork):
     teaching_assignments: TeachingAssignmentStore
     lessons: LessonStore
     mismatch_reports: MismatchReportStore
+    calendar_feeds: CalendarFeedStore
+    calendar: CalendarStore
 
     def __init__(self, db: Database, outbox: Outbox, scope: HasSchool, staff: Staff, today: Clock = school_today):
         super().__init__(db, outbox, scope)
@@ -58,6 +62,8 @@ class ScheduleUnitOfWork(UnitOfWork):
         self.teaching_assignments = TeachingAssignmentStore(self.session)
         self.lessons = LessonStore(self.session)
         self.mismatch_reports = MismatchReportStore(self.session)
+        self.calendar_feeds = CalendarFeedStore(self.session)
+        self.calendar = CalendarStore(self.session)
 
     def publish_all(self, messages: list) -> None:
         """Writes many events of this school to the outbox at once (a few statements, see Outbox.add_all)."""
