@@ -35,6 +35,11 @@ class MismatchReportStore:
         return self.session.execute(_reports().where(mismatch_reports.c.id == report_id)
                                     .with_for_update(of=mismatch_reports)).mappings().first()
 
+    def lessons_reported(self, lesson_ids: list[str]) -> set[str]:
+        """Which of the lessons a teacher reported a date mismatch on."""
+        return set(self.session.scalars(select(mismatch_reports.c.lesson_id)
+                                        .where(mismatch_reports.c.lesson_id.in_(lesson_ids))))
+
     def resolve(self, report_id: str, resolution: str) -> None:
         self.session.execute(update(mismatch_reports).where(mismatch_reports.c.id == report_id)
                              .values(status="resolved", resolution=resolution, resolved_at=func.now()))

@@ -5,9 +5,9 @@ from collections.abc import Iterable
 from sqlalchemy.orm import Session
 
 from services.common.scope import Scope
-from services.schedule.adapters.recorded_lessons import mark_recorded
+from services.schedule.adapters.recorded_lessons import RecordedLessons
 
 
 def lessons_recorded(scope: Scope, session: Session, lesson_ids: Iterable[str]) -> None:
     """Marks the lessons recorded, in the consumer's transaction (the one that keeps the events' inbox rows)."""
-    mark_recorded(session, scope.school_id, lesson_ids)
+    RecordedLessons(session).mark(scope.school_id, lesson_ids)

@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common import row_arrays
 from services.schedule.adapters import messages
-from services.schedule.adapters.recorded_lessons import recorded
 from services.schedule.adapters.tables import (
     class_groups,
     day_transfers,
@@ -88,7 +87,7 @@ def retire(uow: ScheduleUnitOfWork, rows: Iterable[Mapping], cancel_note: str, k
     """Lessons that should no longer take place: those without journal records are cancelled (LessonCancelled,
     cancel_note), those with records are kept and get keep_note so the teacher sees why. Returns the kept ones."""
     rows = list(rows)
-    kept_ids = recorded(uow.session, [r["id"] for r in rows])
+    kept_ids = uow.recorded_lessons.of([r["id"] for r in rows])
     kept = [dict(r, change_note=keep_note) for r in rows if r["id"] in kept_ids]
     if kept:
         uow.session.execute(update(lessons).where(lessons.c.id.in_(list(kept_ids))).values(change_note=keep_note))

@@ -11,10 +11,8 @@ from services.common.scope import Scope
 from services.schedule.adapters import messages
 from services.schedule.adapters.lookups import class_group_row, open_year, subgroup_row
 from services.schedule.adapters.queries import lessons_query
-from services.schedule.adapters.recorded_lessons import recorded
 from services.schedule.adapters.tables import (
     lessons,
-    mismatch_reports,
     new_id,
     subgroup_students,
     subgroups,
@@ -140,10 +138,10 @@ def delete_subgroup(scope: Scope, uow: ScheduleUnitOfWork, subgroup_id: str) -> 
         open_year(session, group["academic_year_id"], lock=True)  # no new lessons of it meanwhile
         own = session.execute(lessons_query().where(lessons.c.subgroup_id == subgroup_id)
                               .with_for_update(of=lessons)).mappings().all()
-        if recorded(session, [x["id"] for x in own]):
+        if uow.recorded_lessons.of([x["id"] for x in own]):
             raise FailedPrecondition(f"В журнале уже есть записи по урокам подгруппы «{row['name']}»: её нельзя "
                                      "удалить", {"subgroup_id": "есть записи в журнале"})
-        if session.scalar(select(mismatch_reports.c.id).where(mismatch_reports.c.lesson_id.in_([x["id"] for x in own]))):
+        if uow.mismatch_reports.lessons_reported([x["id"] for x in own]):
             raise FailedPrecondition(f"По урокам подгруппы «{row['name']}» есть сообщения о расхождении дат: её нельзя "
                                      "удалить", {"subgroup_id": "есть сообщения о расхождении дат"})
         note = f"Урок отменён: подгруппа «{row['name']}» удалена"

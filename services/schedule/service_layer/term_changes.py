@@ -13,9 +13,9 @@ from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import FailedPrecondition, Invalid, NotFound
 from services.common.scope import Scope
-from services.schedule.adapters import messages, recorded_lessons
+from services.schedule.adapters import messages
 from services.schedule.adapters.lookups import open_year
-from services.schedule.adapters.tables import class_groups, lessons, mismatch_reports, new_id, subjects, terms
+from services.schedule.adapters.tables import class_groups, lessons, new_id, subjects, terms
 from services.schedule.domain import academic_year, calendar
 from services.schedule.service_layer import lesson_dates
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
@@ -48,7 +48,7 @@ def change_terms(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: str, i
         for row in [*changed, *removed, *(old[r["id"]] for r in changed if r["id"] in old)]:
             grades |= academic_year.grades_of(row["grade_from"], row["grade_to"])
         today = uow.today()
-        plan = _lesson_plan(session, academic_year_id, grades, new, set(removed_ids), today)
+        plan = _lesson_plan(uow, academic_year_id, grades, new, set(removed_ids), today)
         _refuse(plan, keep_recorded_lessons)
         _write_terms(session, new, old)
         scheduled = cancelled = 0
@@ -57,7 +57,7 @@ def change_terms(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: str, i
                                                     _changed_dates(old.values(), new, grade, year, today), [grade],
                                                     removed_ids)
             scheduled, cancelled = scheduled + added, cancelled + dropped
-        moves = _lesson_plan(session, academic_year_id, grades, new, set(removed_ids), today).moves
+        moves = _lesson_plan(uow, academic_year_id, grades, new, set(removed_ids), today).moves
         for term_id, lesson_ids in moves.items():
             session.execute(update(lessons).where(lessons.c.id.in_(lesson_ids)).values(term_id=term_id))
         if removed:
@@ -90,18 +90,17 @@ class _Plan:
         self.stuck: list[Mapping] = []            # lessons of removed terms that cannot be removed with them
 
 
-def _lesson_plan(session: Session, academic_year_id: str, grades: set[int], new: list[dict], removed: set[str],
+def _lesson_plan(uow: ScheduleUnitOfWork, academic_year_id: str, grades: set[int], new: list[dict], removed: set[str],
                  today: dt.date) -> _Plan:
-    rows = session.execute(
+    rows = uow.session.execute(
         select(lessons.c.id, lessons.c.date, lessons.c.status, lessons.c.term_id, class_groups.c.grade,
                class_groups.c.name.label("class_name"), subjects.c.name.label("subject_name"))
         .join(class_groups, class_groups.c.id == lessons.c.class_group_id)
         .join(subjects, subjects.c.id == lessons.c.subject_id)
         .where(class_groups.c.academic_year_id == academic_year_id, class_groups.c.grade.in_(list(grades)))
         .order_by(lessons.c.date, lessons.c.lesson_number)).mappings().all()
-    recorded = recorded_lessons.recorded(session, [r["id"] for r in rows])
-    reported = set(session.scalars(select(mismatch_reports.c.lesson_id)
-                                   .where(mismatch_reports.c.lesson_id.in_([r["id"] for r in rows]))))
+    recorded = uow.recorded_lessons.of([r["id"] for r in rows])
+    reported = uow.mismatch_reports.lessons_reported([r["id"] for r in rows])
     plan = _Plan()
     for row in rows:
         term_id = _covering(new, row["grade"], row["date"])

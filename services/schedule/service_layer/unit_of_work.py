@@ -15,10 +15,12 @@ from services.schedule.adapters.calendar_store import CalendarStore
 from services.schedule.adapters.class_group_store import ClassGroupStore
 from services.schedule.adapters.lesson_store import LessonStore
 from services.schedule.adapters.mismatch_report_store import MismatchReportStore
-from services.schedule.adapters.room_store import RoomStore
+from services.schedule.adapters.recorded_lessons import RecordedLessons
+from services.schedule.adapters.room_store import BellScheduleStore, RoomStore
 from services.schedule.adapters.schedule_policy_store import SchedulePolicyStore
 from services.schedule.adapters.subject_store import SubjectStore
 from services.schedule.adapters.teaching_assignment_store import TeachingAssignmentStore
+from services.schedule.adapters.timetable_entry_store import TimetableEntryStore
 from services.schedule.domain.calendar import school_today
 
 
@@ -42,6 +44,9 @@ class ScheduleUnitOfWork(UnitOfWork):
     class_groups: ClassGroupStore
     subjects: SubjectStore
     rooms: RoomStore
+    bell_schedules: BellScheduleStore
+    timetable_entries: TimetableEntryStore
+    recorded_lessons: RecordedLessons
     policy: SchedulePolicyStore
     teaching_assignments: TeachingAssignmentStore
     lessons: LessonStore
@@ -58,6 +63,9 @@ class ScheduleUnitOfWork(UnitOfWork):
         self.class_groups = ClassGroupStore(self.session)
         self.subjects = SubjectStore(self.session)
         self.rooms = RoomStore(self.session)
+        self.bell_schedules = BellScheduleStore(self.session)
+        self.timetable_entries = TimetableEntryStore(self.session)
+        self.recorded_lessons = RecordedLessons(self.session)
         self.policy = SchedulePolicyStore(self.session, self.school_id)
         self.teaching_assignments = TeachingAssignmentStore(self.session)
         self.lessons = LessonStore(self.session)

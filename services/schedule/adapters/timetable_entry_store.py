@@ -1,0 +1,62 @@
+"""Weekly timetable entries as the room and bell schedule changes read and write them, with the lessons after today
+that follow a renamed room or a changed bell schedule."""
+import datetime as dt
+from collections.abc import Mapping
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from services.schedule.adapters.tables import lessons, timetable_entries
+from services.schedule.domain.lesson_status import SCHEDULED
+
+
+def _in_force_after(today: dt.date):
+    """Timetable entries that still hold on some day after today."""
+    return timetable_entries.c.ends_before.is_(None) | (timetable_entries.c.ends_before > today + dt.timedelta(days=1))
+
+
+class TimetableEntryStore:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def rename_room(self, room_id: str, old_name: str, name: str, today: dt.date) -> None:
+        """The entries in the room show its new name, and so do their lessons after today that had the old one."""
+        entry_ids = select(timetable_entries.c.id).where(timetable_entries.c.room_id == room_id)
+        self.session.execute(update(timetable_entries).where(timetable_entries.c.room_id == room_id).values(room=name))
+        self.session.execute(update(lessons).where(lessons.c.timetable_entry_id.in_(entry_ids), lessons.c.date > today,
+                                                   lessons.c.room == old_name).values(room=name))
+
+    def count_in_room(self, room_id: str, today: dt.date) -> int:
+        """How many entries in force after today are in the room."""
+        return self.session.scalar(select(func.count()).select_from(timetable_entries).where(
+            timetable_entries.c.room_id == room_id, _in_force_after(today)))
+
+    def forget_room(self, room_id: str) -> None:
+        """The entries keep the room's name as text, no longer its id."""
+        self.session.execute(update(timetable_entries).where(timetable_entries.c.room_id == room_id).values(room_id=None))
+
+    def count_by_bells(self, bell_schedule_id: str) -> int:
+        """How many entries (of any time) follow the bell schedule."""
+        return self.session.scalar(select(func.count()).select_from(timetable_entries).where(
+            timetable_entries.c.bell_schedule_id == bell_schedule_id))
+
+    def by_bells_locked(self, bell_schedule_id: str, today: dt.date) -> list[Mapping]:
+        """The entries in force after today that follow the bell schedule, their rows locked until commit."""
+        return list(self.session.execute(select(timetable_entries).where(
+            timetable_entries.c.bell_schedule_id == bell_schedule_id, _in_force_after(today))
+            .with_for_update()).mappings().all())
+
+    def retime(self, entry_ids: list[str], starts_at: dt.time, ends_at: dt.time) -> None:
+        self.session.execute(update(timetable_entries).where(timetable_entries.c.id.in_(entry_ids))
+                             .values(starts_at=starts_at, ends_at=ends_at))
+
+    def scheduled_after(self, entry_ids: list[str], today: dt.date) -> list:
+        """(id, lesson_number, starts_at, ends_at) of the entries' scheduled lessons after today, locked."""
+        return list(self.session.execute(
+            select(lessons.c.id, lessons.c.lesson_number, lessons.c.starts_at, lessons.c.ends_at).where(
+                lessons.c.timetable_entry_id.in_(entry_ids), lessons.c.date > today, lessons.c.status == SCHEDULED)
+            .with_for_update()).all())
+
+    def retime_lessons(self, lesson_ids: list[str], starts_at: dt.time, ends_at: dt.time) -> None:
+        self.session.execute(update(lessons).where(lessons.c.id.in_(lesson_ids)).values(starts_at=starts_at,
+                                                                                           ends_at=ends_at))
