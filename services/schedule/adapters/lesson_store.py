@@ -17,6 +17,11 @@ class LessonStore:
     def get(self, lesson_id: str) -> Mapping | None:
         return self.session.execute(lessons_query().where(lessons.c.id == lesson_id)).mappings().first()
 
+    def of_subgroup_locked(self, subgroup_id: str) -> list[Mapping]:
+        """Every lesson of the subgroup, their rows locked until commit."""
+        return list(self.session.execute(lessons_query().where(lessons.c.subgroup_id == subgroup_id)
+                                         .with_for_update(of=lessons)).mappings().all())
+
     def listed(self, class_group_id: str | None, teacher_id: str | None, subject_id: str | None,
                start: dt.date | None, end: dt.date | None, include_cancelled: bool) -> list[Mapping]:
         """Lessons in date and lesson order, of the class group and of the teacher (those they give: their own and

@@ -18,6 +18,7 @@ from services.schedule.adapters.mismatch_report_store import MismatchReportStore
 from services.schedule.adapters.recorded_lessons import RecordedLessons
 from services.schedule.adapters.room_store import BellScheduleStore, RoomStore
 from services.schedule.adapters.schedule_policy_store import SchedulePolicyStore
+from services.schedule.adapters.subgroup_store import SubgroupStore
 from services.schedule.adapters.subject_store import SubjectStore
 from services.schedule.adapters.teaching_assignment_store import TeachingAssignmentStore
 from services.schedule.adapters.timetable_entry_store import TimetableEntryStore
@@ -47,6 +48,7 @@ class ScheduleUnitOfWork(UnitOfWork):
     bell_schedules: BellScheduleStore
     timetable_entries: TimetableEntryStore
     recorded_lessons: RecordedLessons
+    subgroups: SubgroupStore
     policy: SchedulePolicyStore
     teaching_assignments: TeachingAssignmentStore
     lessons: LessonStore
@@ -66,6 +68,7 @@ class ScheduleUnitOfWork(UnitOfWork):
         self.bell_schedules = BellScheduleStore(self.session)
         self.timetable_entries = TimetableEntryStore(self.session)
         self.recorded_lessons = RecordedLessons(self.session)
+        self.subgroups = SubgroupStore(self.session)
         self.policy = SchedulePolicyStore(self.session, self.school_id)
         self.teaching_assignments = TeachingAssignmentStore(self.session)
         self.lessons = LessonStore(self.session)
