@@ -1,5 +1,6 @@
 """The school's academic years with their terms, as the year commands read and write them (other commands find
 the open year, locked, through lookups.open_year)."""
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
 
@@ -24,6 +25,10 @@ class AcademicYearStore:
     def open_year(self, academic_year_id: str, lock: bool = False) -> Mapping:
         """The year, if open, its row locked until commit (see lookups.open_year)."""
         return open_year(self.session, academic_year_id, lock)
+
+    def start_date(self, academic_year_id: str) -> dt.date | None:
+        """When the year starts (None: no such year)."""
+        return self.session.scalar(select(academic_years.c.start_date).where(academic_years.c.id == academic_year_id))
 
     def check_exists(self, academic_year_id: str) -> None:
         """NotFound when the school has no such year (open or closed)."""

@@ -1,7 +1,7 @@
 """The class groups of the school's academic years, as the class group and year commands read and write them."""
 from collections.abc import Mapping
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from services.schedule.adapters.lookups import class_group_row
@@ -22,6 +22,14 @@ class ClassGroupStore:
     def get(self, class_group_id: str) -> Mapping:
         """The class group (NotFound when there is none, see lookups.class_group_row)."""
         return class_group_row(self.session, class_group_id)
+
+    def follow_profile(self, class_group_id: str, profile_id: str | None) -> None:
+        self.session.execute(update(class_groups).where(class_groups.c.id == class_group_id).values(profile_id=profile_id))
+
+    def lock_for_plans(self, class_group_id: str) -> None:
+        """One import of the class group's plans at a time (a key-share lock: lessons may still reference the class)."""
+        self.session.execute(select(class_groups.c.id).where(class_groups.c.id == class_group_id)
+                             .with_for_update(key_share=True))
 
     def of_year(self, academic_year_id: str | None = None) -> list[Mapping]:
         """The class groups of the year (of every year when None) by grade and name."""

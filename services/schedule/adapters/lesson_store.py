@@ -3,10 +3,11 @@ and class group's names and the year's status (queries.lessons_query)."""
 import datetime as dt
 from collections.abc import Mapping
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from services.schedule.adapters.queries import lessons_query
-from services.schedule.adapters.tables import lessons
+from services.schedule.adapters.tables import lessons, recorded_lessons
 from services.schedule.domain.lesson_status import SCHEDULED
 
 
@@ -21,6 +22,20 @@ class LessonStore:
         """Every lesson of the subgroup, their rows locked until commit."""
         return list(self.session.execute(lessons_query().where(lessons.c.subgroup_id == subgroup_id)
                                          .with_for_update(of=lessons)).mappings().all())
+
+    def most_per_group(self, class_group_id: str, subject_id: str, until: dt.date | None = None,
+                       recorded_only: bool = False) -> int:
+        """Scheduled lessons of the subject as one student has them (up to a date; only those the journal has records
+        for): with subgroups, each subgroup has the class's hours, so the count of the subgroup (or the whole class)
+        with the most lessons."""
+        conditions = [lessons.c.class_group_id == class_group_id, lessons.c.subject_id == subject_id,
+                      lessons.c.status == SCHEDULED]
+        if until:
+            conditions.append(lessons.c.date <= until)
+        if recorded_only:
+            conditions.append(lessons.c.id.in_(select(recorded_lessons.c.lesson_id)))
+        counts = self.session.scalars(select(func.count()).where(*conditions).group_by(lessons.c.subgroup_id)).all()
+        return max(counts, default=0)
 
     def listed(self, class_group_id: str | None, teacher_id: str | None, subject_id: str | None,
                start: dt.date | None, end: dt.date | None, include_cancelled: bool) -> list[Mapping]:

@@ -1,5 +1,6 @@
 """Builds this service's protobuf messages (replies and event payloads) from table rows."""
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.schedule.domain.curriculum import hours_text
@@ -87,6 +88,23 @@ def curriculum_hours(row: Mapping, subject_name: str) -> pb.CurriculumHours:
     return pb.CurriculumHours(id=row["id"], school_id=row["school_id"], class_group_id=row["class_group_id"],
                               subject_id=row["subject_id"], subject_name=subject_name,
                               hours_per_week=hours_text(row["hours_per_week"]))
+
+
+def curriculum(group: Mapping, hours: list[Mapping], profile_name: str) -> pb.Curriculum:
+    """The class group's weekly hours (rows with subject_name), their total and the profile it follows."""
+    total = sum((row["hours_per_week"] for row in hours), Decimal(0))
+    return pb.Curriculum(class_group_id=group["id"], total_hours_per_week=hours_text(total),
+                         hours=[curriculum_hours(row, row["subject_name"]) for row in hours],
+                         profile_id=group["profile_id"] or "", profile_name=profile_name or "")
+
+
+def curriculum_profile(row: Mapping, hours: Iterable) -> pb.CurriculumProfile:
+    """A profile with its standard hours (rows with subject_id, name, hours_per_week)."""
+    return pb.CurriculumProfile(
+        id=row["id"], school_id=row["school_id"], academic_year_id=row["academic_year_id"], name=row["name"],
+        grade_from=row["grade_from"], grade_to=row["grade_to"],
+        hours=[pb.ProfileHours(subject_id=h.subject_id, subject_name=h.name, hours_per_week=hours_text(h.hours_per_week))
+               for h in hours])
 
 
 def plan_topic(row: Mapping) -> pb.PlanTopic:

@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from services.schedule.adapters.lookups import subject_name
 from services.schedule.adapters.tables import subjects
 
 
@@ -14,6 +15,10 @@ class SubjectStore:
     def name_taken(self, name: str) -> str | None:
         """The stored name of the subject called `name` in any letter case, if there is one."""
         return self.session.scalar(select(subjects.c.name).where(func.lower(subjects.c.name) == name.lower()))
+
+    def name_of(self, subject_id: str) -> str:
+        """The subject's name (NotFound when there is none, see lookups.subject_name)."""
+        return subject_name(self.session, subject_id)
 
     def add(self, row: Mapping) -> None:
         self.session.execute(insert(subjects).values(row))

@@ -19,6 +19,11 @@ class TeachingAssignmentStore:
     def add(self, row: Mapping) -> None:
         self.session.execute(insert(teaching_assignments).values(row))
 
+    def teachers(self, class_group_id: str, subject_id: str) -> set[str]:
+        """Who is assigned to teach the subject in the class group (or one of its subgroups)."""
+        return set(self.session.scalars(select(teaching_assignments.c.teacher_id).where(
+            teaching_assignments.c.class_group_id == class_group_id, teaching_assignments.c.subject_id == subject_id)))
+
     def of_class_group(self, class_group_id: str) -> list[Mapping]:
         """The class group's assignments by subject name, the whole class's before its subgroups'."""
         t = teaching_assignments

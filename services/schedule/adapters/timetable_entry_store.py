@@ -19,6 +19,11 @@ class TimetableEntryStore:
     def __init__(self, session: Session):
         self.session = session
 
+    def class_groups_with_entries(self, academic_year_id: str) -> set[str]:
+        """The year's class groups that have a weekly timetable."""
+        return set(self.session.scalars(select(timetable_entries.c.class_group_id).distinct()
+                                        .where(timetable_entries.c.academic_year_id == academic_year_id)))
+
     def rename_room(self, room_id: str, old_name: str, name: str, today: dt.date) -> None:
         """The entries in the room show its new name, and so do their lessons after today that had the old one."""
         entry_ids = select(timetable_entries.c.id).where(timetable_entries.c.room_id == room_id)

@@ -2,27 +2,13 @@
 policy and works in one tenant transaction. These commands publish no events."""
 from decimal import Decimal
 
-from sqlalchemy import delete, func, insert, select
-from sqlalchemy.dialects.postgresql import insert as upsert
-from sqlalchemy.orm import Session
-
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import Invalid, NotFound
 from services.common.scope import Scope
 from services.schedule.adapters import messages
-from services.schedule.adapters.lookups import class_group_row, open_year, subject_name
 from services.schedule.adapters.tables import (
-    academic_years,
-    class_groups,
-    curriculum_hours,
-    lessons,
     new_id,
-    plan_topics,
-    recorded_lessons,
-    subjects,
-    teaching_assignments,
-    timetable_entries,
 )
 from services.schedule.domain import curriculum, thematic_plan
 from services.schedule.service_layer import lesson_dates, profiles
@@ -36,15 +22,11 @@ def set_curriculum_hours(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: 
     class_group_id, subject_id = parse_uuid(class_group_id, "class_group_id"), parse_uuid(subject_id, "subject_id")
     hours = curriculum.weekly_hours(hours_per_week)
     with uow:
-        session = uow.session
-        group = class_group_row(session, class_group_id)
-        open_year(session, group["academic_year_id"])
-        name = subject_name(session, subject_id)
-        row = dict(id=new_id(), school_id=uow.school_id, class_group_id=class_group_id, subject_id=subject_id,
-                   hours_per_week=hours)
-        stored = session.execute(upsert(curriculum_hours).values(row).on_conflict_do_update(
-            index_elements=["class_group_id", "subject_id"], set_={"hours_per_week": hours})
-            .returning(curriculum_hours)).mappings().one()
+        group = uow.class_groups.get(class_group_id)
+        uow.academic_years.open_year(group["academic_year_id"])
+        name = uow.subjects.name_of(subject_id)
+        stored = uow.curriculum.set_hours(dict(id=new_id(), school_id=uow.school_id, class_group_id=class_group_id,
+                                               subject_id=subject_id, hours_per_week=hours))
     return messages.curriculum_hours(stored, name)
 
 
@@ -53,8 +35,7 @@ def get_curriculum(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str) -
     scope.require("schedule.read")
     class_group_id = parse_uuid(class_group_id, "class_group_id")
     with uow:
-        session = uow.session
-        return profiles.class_curriculum(session, class_group_row(session, class_group_id))
+        return profiles.class_curriculum(uow, uow.class_groups.get(class_group_id))
 
 
 def curriculum_warnings(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: str) -> list[pb.CurriculumWarning]:
@@ -64,49 +45,31 @@ def curriculum_warnings(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id:
     scope.require("schedule.read")
     academic_year_id = parse_uuid(academic_year_id, "academic_year_id")
     with uow:
-        session = uow.session
-        year_start = session.scalar(select(academic_years.c.start_date).where(academic_years.c.id == academic_year_id))
+        year_start = uow.academic_years.start_date(academic_year_id)
         if year_start is None:
             raise NotFound("Учебный год не найден", {"academic_year_id": "не найден"})
-        groups = session.execute(select(class_groups.c.id, class_groups.c.name)
-                                 .where(class_groups.c.academic_year_id == academic_year_id)
-                                 .order_by(class_groups.c.grade, class_groups.c.name)).all()
-        with_hours = set(session.scalars(select(curriculum_hours.c.class_group_id).distinct()
-                                         .where(curriculum_hours.c.class_group_id.in_([g.id for g in groups]))))
-        untaught = _hours_without_teacher(session, academic_year_id)
-        with_lessons = set(session.scalars(select(timetable_entries.c.class_group_id).distinct()
-                                           .where(timetable_entries.c.academic_year_id == academic_year_id)))
+        groups = uow.class_groups.of_year(academic_year_id)
+        with_hours = uow.curriculum.with_hours([g["id"] for g in groups])
+        untaught = uow.curriculum.without_teacher(academic_year_id)
+        with_lessons = uow.timetable_entries.class_groups_with_entries(academic_year_id)
         settings = uow.policy.load()
         due = curriculum.due_date(year_start, settings.curriculum_due)
         timetable_due = curriculum.due_date(year_start, settings.timetable_due, "09-20")
-    warnings = [pb.CurriculumWarning(kind="no_curriculum", class_group_id=g.id,
-                                     message=f"У класса {g.name} нет учебного плана (часов по предметам)")
-                for g in groups if g.id not in with_hours]
+    warnings = [pb.CurriculumWarning(kind="no_curriculum", class_group_id=g["id"],
+                                     message=f"У класса {g['name']} нет учебного плана (часов по предметам)")
+                for g in groups if g["id"] not in with_hours]
     warnings += [pb.CurriculumWarning(kind="no_teacher", class_group_id=row.class_group_id, subject_id=row.subject_id,
                                       message=f"Класс {row.class_group}: по предмету «{row.subject}» "
                                               f"{curriculum.hours_text(row.hours_per_week)} ч. в неделю, "
                                               "но учитель не назначен")
                  for row in untaught]
-    missing = [g.name for g in groups if g.id not in with_hours]
+    missing = [g["name"] for g in groups if g["id"] not in with_hours]
     warnings += [pb.CurriculumWarning(kind="overdue", message=text)
                  for text in curriculum.overdue_warning(uow.today(), due, missing)]
-    without_timetable = [g.name for g in groups if g.id not in with_lessons]
+    without_timetable = [g["name"] for g in groups if g["id"] not in with_lessons]
     warnings += [pb.CurriculumWarning(kind="timetable_overdue", message=text) for text in curriculum.overdue_warning(
         uow.today(), timetable_due, without_timetable, "Расписание не составлено", "нет уроков")]
     return warnings
-
-
-def _hours_without_teacher(session: Session, academic_year_id: str) -> list:
-    assigned = select(teaching_assignments.c.id).where(
-        teaching_assignments.c.class_group_id == curriculum_hours.c.class_group_id,
-        teaching_assignments.c.subject_id == curriculum_hours.c.subject_id).exists()
-    return session.execute(
-        select(curriculum_hours.c.class_group_id, curriculum_hours.c.subject_id, curriculum_hours.c.hours_per_week,
-               class_groups.c.name.label("class_group"), subjects.c.name.label("subject"))
-        .join(class_groups, class_groups.c.id == curriculum_hours.c.class_group_id)
-        .join(subjects, subjects.c.id == curriculum_hours.c.subject_id)
-        .where(class_groups.c.academic_year_id == academic_year_id, ~assigned)
-        .order_by(class_groups.c.grade, class_groups.c.name, subjects.c.name)).all()
 
 
 def import_thematic_plan(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str, subject_id: str, filename: str,
@@ -117,28 +80,23 @@ def import_thematic_plan(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: 
     scope.require("schedule.read")  # no role in the school: it does not exist for the caller
     class_group_id, subject_id = parse_uuid(class_group_id, "class_group_id"), parse_uuid(subject_id, "subject_id")
     with uow:
-        session = uow.session
-        group = class_group_row(session, class_group_id)
+        group = uow.class_groups.get(class_group_id)
         if not scope.allowed("schedule.manage"):
-            teachers = set(session.scalars(select(teaching_assignments.c.teacher_id).where(
-                teaching_assignments.c.class_group_id == class_group_id, teaching_assignments.c.subject_id == subject_id)))
+            teachers = uow.teaching_assignments.teachers(class_group_id, subject_id)
             scope.require("lesson.record", "Тематический план загружает завуч или учитель, который ведёт этот предмет "
                                            "в классе", teacher_id=teachers)
         plan = thematic_plan.read(filename, content)
         if plan.errors and not dry_run:
             raise Invalid(message=f"В файле ошибок: {len(plan.errors)}; план не загружен",
                           fields={f"content[{e.line}].{e.field}": e.message for e in plan.errors})
-        if not dry_run:  # one import of a class group's plans at a time; lessons may still reference the class
-            session.execute(select(class_groups.c.id).where(class_groups.c.id == class_group_id)
-                            .with_for_update(key_share=True))
-        open_year(session, group["academic_year_id"])
-        subject_name(session, subject_id)
+        if not dry_run:
+            uow.class_groups.lock_for_plans(class_group_id)
+        uow.academic_years.open_year(group["academic_year_id"])
+        uow.subjects.name_of(subject_id)
         rows = [dict(id=new_id(), school_id=uow.school_id, class_group_id=class_group_id, subject_id=subject_id,
                      position=t.position, title=t.title, hours=t.hours) for t in plan.topics]
         if not dry_run:
-            session.execute(delete(plan_topics).where(plan_topics.c.class_group_id == class_group_id,
-                                                      plan_topics.c.subject_id == subject_id))
-            session.execute(insert(plan_topics), rows)
+            uow.plan_topics.replace(class_group_id, subject_id, rows)
     return pb.ImportThematicPlanResponse(
         applied=not dry_run, topics=[messages.plan_topic(row) for row in rows], total_hours=_total(rows),
         errors=[pb.ImportRowError(line=e.line, field=e.field, message=e.message) for e in plan.errors])
@@ -149,10 +107,9 @@ def list_plan_topics(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str,
     scope.require("schedule.read")
     class_group_id, subject_id = parse_uuid(class_group_id, "class_group_id"), parse_uuid(subject_id, "subject_id")
     with uow:
-        session = uow.session
-        class_group_row(session, class_group_id)
-        subject_name(session, subject_id)
-        rows = _topics(session, class_group_id, subject_id)
+        uow.class_groups.get(class_group_id)
+        uow.subjects.name_of(subject_id)
+        rows = uow.plan_topics.topics(class_group_id, subject_id)
     return pb.ListPlanTopicsResponse(topics=[messages.plan_topic(row) for row in rows], total_hours=_total(rows))
 
 
@@ -164,18 +121,14 @@ def plan_progress(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str, su
     class_group_id, subject_id = parse_uuid(class_group_id, "class_group_id"), parse_uuid(subject_id, "subject_id")
     today = uow.today()
     with uow:
-        session = uow.session
-        group = class_group_row(session, class_group_id)
-        subject = subject_name(session, subject_id)
-        topics = _topics(session, class_group_id, subject_id)
-        weekly = session.scalar(select(curriculum_hours.c.hours_per_week).where(
-            curriculum_hours.c.class_group_id == class_group_id, curriculum_hours.c.subject_id == subject_id))
-        weeks = curriculum.study_weeks(lesson_dates.load_calendar(session, group["academic_year_id"], group["grade"]))
-        scheduled = (lessons.c.class_group_id == class_group_id) & (lessons.c.subject_id == subject_id) & (
-            lessons.c.status == lesson_dates.SCHEDULED)
-        total = _per_group(session, scheduled)
-        to_date = _per_group(session, scheduled, lessons.c.date <= today)
-        delivered = _per_group(session, scheduled, lessons.c.id.in_(select(recorded_lessons.c.lesson_id)))
+        group = uow.class_groups.get(class_group_id)
+        subject = uow.subjects.name_of(subject_id)
+        topics = uow.plan_topics.topics(class_group_id, subject_id)
+        weekly = uow.curriculum.weekly_hours(class_group_id, subject_id)
+        weeks = curriculum.study_weeks(lesson_dates.load_calendar(uow.session, group["academic_year_id"], group["grade"]))
+        total = uow.lessons.most_per_group(class_group_id, subject_id)
+        to_date = uow.lessons.most_per_group(class_group_id, subject_id, until=today)
+        delivered = uow.lessons.most_per_group(class_group_id, subject_id, recorded_only=True)
     plan_hours = sum((t["hours"] for t in topics), Decimal(0))
     weekly = weekly or Decimal(0)
     return pb.PlanProgressReport(
@@ -188,19 +141,5 @@ def plan_progress(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str, su
         + curriculum.delivery_warning(subject, group["name"], to_date, delivered))
 
 
-def _per_group(session: Session, *conditions) -> int:
-    """Lessons of the subject as one student has them: with subgroups, each subgroup has the class's hours, so
-    the count of the subgroup (or the whole class) with the most lessons."""
-    counts = session.scalars(select(func.count()).where(*conditions).group_by(lessons.c.subgroup_id)).all()
-    return max(counts, default=0)
-
-
-def _topics(session: Session, class_group_id: str, subject_id: str) -> list:
-    return session.execute(select(plan_topics).where(plan_topics.c.class_group_id == class_group_id,
-                                                     plan_topics.c.subject_id == subject_id)
-                           .order_by(plan_topics.c.position)).mappings().all()
-
-
 def _total(rows) -> str:
     return curriculum.hours_text(sum((row["hours"] for row in rows), Decimal(0)))
-

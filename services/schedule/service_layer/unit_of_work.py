@@ -13,8 +13,10 @@ from services.schedule.adapters.academic_year_store import AcademicYearStore
 from services.schedule.adapters.calendar_feed_store import CalendarFeedStore
 from services.schedule.adapters.calendar_store import CalendarStore
 from services.schedule.adapters.class_group_store import ClassGroupStore
+from services.schedule.adapters.curriculum_store import CurriculumStore
 from services.schedule.adapters.lesson_store import LessonStore
 from services.schedule.adapters.mismatch_report_store import MismatchReportStore
+from services.schedule.adapters.plan_topic_store import PlanTopicStore
 from services.schedule.adapters.recorded_lessons import RecordedLessons
 from services.schedule.adapters.room_store import BellScheduleStore, RoomStore
 from services.schedule.adapters.schedule_policy_store import SchedulePolicyStore
@@ -49,6 +51,8 @@ class ScheduleUnitOfWork(UnitOfWork):
     timetable_entries: TimetableEntryStore
     recorded_lessons: RecordedLessons
     subgroups: SubgroupStore
+    curriculum: CurriculumStore
+    plan_topics: PlanTopicStore
     policy: SchedulePolicyStore
     teaching_assignments: TeachingAssignmentStore
     lessons: LessonStore
@@ -69,6 +73,8 @@ class ScheduleUnitOfWork(UnitOfWork):
         self.timetable_entries = TimetableEntryStore(self.session)
         self.recorded_lessons = RecordedLessons(self.session)
         self.subgroups = SubgroupStore(self.session)
+        self.curriculum = CurriculumStore(self.session)
+        self.plan_topics = PlanTopicStore(self.session)
         self.policy = SchedulePolicyStore(self.session, self.school_id)
         self.teaching_assignments = TeachingAssignmentStore(self.session)
         self.lessons = LessonStore(self.session)
