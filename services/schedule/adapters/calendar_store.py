@@ -1,17 +1,33 @@
-"""Holidays and day transfers of the school's academic years."""
+"""The school calendar of an academic year: its holidays and day transfers, and the calendar of a grade (its terms
+with them)."""
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import delete, insert, select, true, update
 from sqlalchemy.orm import Session
 
-from services.schedule.adapters.tables import day_transfers, holidays
-from services.schedule.domain.calendar import DAY_OFF
+from services.schedule.adapters.tables import day_transfers, holidays, terms
+from services.schedule.domain.calendar import DAY_OFF, Calendar, Period
 
 
 class CalendarStore:
     def __init__(self, session: Session):
         self.session = session
+
+    def year_calendar(self, academic_year_id: str, grade: int, without_terms: Iterable[str] = ()) -> Calendar:
+        """The calendar of the year's class groups of one grade: the terms for that grade (or for every grade), but
+        for the terms being removed, the holidays and the day transfers."""
+        def periods(table, *conditions) -> tuple[Period, ...]:
+            rows = self.session.execute(select(table.c.id, table.c.start_date, table.c.end_date)
+                                        .where(table.c.academic_year_id == academic_year_id, *conditions)).all()
+            return tuple(Period(str(r.id), r.start_date, r.end_date) for r in rows)
+
+        every_grade = (terms.c.grade_from == 0) & (terms.c.grade_to == 0)
+        for_grade = every_grade | ((terms.c.grade_from <= grade) & (terms.c.grade_to >= grade))
+        transfers = self.session.execute(select(day_transfers.c.date, day_transfers.c.works_as_weekday)
+                                         .where(day_transfers.c.academic_year_id == academic_year_id)).all()
+        return Calendar(periods(terms, for_grade, terms.c.id.not_in(list(without_terms))), periods(holidays),
+                        dict(transfers))
 
     def holidays_of(self, academic_year_id: str, except_id: str = "") -> list[Mapping]:
         """The year's holidays in date order (but the one of except_id)."""

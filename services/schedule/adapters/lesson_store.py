@@ -3,17 +3,39 @@ and class group's names and the year's status (queries.lessons_query)."""
 import datetime as dt
 from collections.abc import Mapping
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from services.common import row_arrays
 from services.schedule.adapters.queries import lessons_query
-from services.schedule.adapters.tables import lessons, recorded_lessons
-from services.schedule.domain.lesson_status import SCHEDULED
+from services.schedule.adapters.tables import lessons, recorded_lessons, subgroups, subjects
+from services.schedule.domain.lesson_status import CANCELLED, SCHEDULED
 
 
 class LessonStore:
     def __init__(self, session: Session):
         self.session = session
+
+    def add_many(self, rows: list[Mapping]) -> None:
+        """Inserts many lessons in a few statements (see common.row_arrays)."""
+        row_arrays.insert(self.session, lessons, rows)
+
+    def cancel(self, lesson_ids: list[str], change_note: str) -> None:
+        self.session.execute(update(lessons).where(lessons.c.id.in_(lesson_ids))
+                             .values(status=CANCELLED, change_note=change_note))
+
+    def note(self, lesson_ids: list[str], change_note: str) -> None:
+        self.session.execute(update(lessons).where(lessons.c.id.in_(lesson_ids)).values(change_note=change_note))
+
+    def scheduled_on_locked(self, entry_ids: list[str], dates: list[dt.date]) -> list[Mapping]:
+        """The scheduled lessons of the timetable entries on the dates, with their subject's and subgroup's names,
+        their rows locked until commit."""
+        return list(self.session.execute(
+            select(lessons, subjects.c.name.label("subject_name"), subgroups.c.name.label("subgroup_name"))
+            .join(subjects, subjects.c.id == lessons.c.subject_id)
+            .outerjoin(subgroups, subgroups.c.id == lessons.c.subgroup_id)
+            .where(lessons.c.timetable_entry_id.in_(entry_ids), lessons.c.date.in_(dates),
+                   lessons.c.status == SCHEDULED).with_for_update(of=lessons)).mappings().all())
 
     def get(self, lesson_id: str) -> Mapping | None:
         return self.session.execute(lessons_query().where(lessons.c.id == lesson_id)).mappings().first()

@@ -1,12 +1,12 @@
-"""Weekly timetable entries as the room and bell schedule changes read and write them, with the lessons after today
-that follow a renamed room or a changed bell schedule."""
+"""Weekly timetable entries (a class group's lesson on a weekday, in force for the year or between dates), with the
+lessons after today that follow a renamed room or a changed bell schedule."""
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, true, update
 from sqlalchemy.orm import Session
 
-from services.schedule.adapters.tables import lessons, timetable_entries
+from services.schedule.adapters.tables import class_groups, lessons, subgroups, subjects, timetable_entries
 from services.schedule.domain.lesson_status import SCHEDULED
 
 
@@ -18,6 +18,18 @@ def _in_force_after(today: dt.date):
 class TimetableEntryStore:
     def __init__(self, session: Session):
         self.session = session
+
+    def of_year_named(self, academic_year_id: str, grades: Iterable[int] | None = None) -> list[Mapping]:
+        """The year's entries (of the class groups of `grades`, default every grade) with their subject's and
+        subgroup's names and their class group's grade."""
+        of_grades = true() if grades is None else class_groups.c.grade.in_(list(grades))
+        return list(self.session.execute(
+            select(timetable_entries, subjects.c.name.label("subject_name"), subgroups.c.name.label("subgroup_name"),
+                   class_groups.c.grade)
+            .join(subjects, subjects.c.id == timetable_entries.c.subject_id)
+            .join(class_groups, class_groups.c.id == timetable_entries.c.class_group_id)
+            .outerjoin(subgroups, subgroups.c.id == timetable_entries.c.subgroup_id)
+            .where(timetable_entries.c.academic_year_id == academic_year_id, of_grades)).mappings().all())
 
     def class_groups_with_entries(self, academic_year_id: str) -> set[str]:
         """The year's class groups that have a weekly timetable."""

@@ -48,7 +48,7 @@ def move_lesson(scope: Scope, uow: ScheduleUnitOfWork, lesson_id: str, date: str
         row = scheduled_lesson(session, lesson_id)
         if (day, lesson_number) == (row["date"], row["lesson_number"]):
             raise Invalid("date", "урок уже стоит в это время")
-        year_calendar = lesson_dates.load_calendar(session, row["academic_year_id"], row["grade"])
+        year_calendar = uow.calendar.year_calendar(row["academic_year_id"], row["grade"])
         term_id = year_calendar.term_of(day)
         if term_id is None or year_calendar.works_as(day) is None:
             raise Invalid("date", f"{calendar.day_label(day)} — не учебный день")

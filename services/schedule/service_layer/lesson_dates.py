@@ -1,45 +1,13 @@
-"""Dated lessons kept in line with the school calendar: loading a year's calendar, scheduling the lessons of a
-timetable entry, and re-deciding the lessons of changed dates (holidays, day transfers) with their events.
-Runs inside the caller's tenant transaction."""
+"""Dated lessons kept in line with the school calendar: scheduling the lessons of a timetable entry, and re-deciding
+the lessons of changed dates (holidays, day transfers, terms) with their events, in the caller's unit of work."""
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
-from sqlalchemy import select, true, update
-from sqlalchemy.orm import Session
-
 from proto.schedule.v1 import schedule_pb2 as pb
-from services.common import row_arrays
 from services.schedule.adapters import messages
-from services.schedule.adapters.tables import (
-    class_groups,
-    day_transfers,
-    holidays,
-    lessons,
-    new_id,
-    subgroups,
-    subjects,
-    terms,
-    timetable_entries,
-)
-from services.schedule.domain.calendar import Calendar, Period
+from services.schedule.adapters.tables import new_id
 from services.schedule.domain.lesson_status import CANCELLED, SCHEDULED
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
-
-
-def load_calendar(session: Session, academic_year_id: str, grade: int, without_terms: Iterable[str] = ()) -> Calendar:
-    """The calendar of the year's class groups of one grade: the terms for that grade (or for every grade), but for
-    the terms being removed."""
-    def periods(table, *conditions) -> tuple[Period, ...]:
-        rows = session.execute(select(table.c.id, table.c.start_date, table.c.end_date)
-                               .where(table.c.academic_year_id == academic_year_id, *conditions)).all()
-        return tuple(Period(str(r.id), r.start_date, r.end_date) for r in rows)
-
-    every_grade = (terms.c.grade_from == 0) & (terms.c.grade_to == 0)
-    for_grade = every_grade | ((terms.c.grade_from <= grade) & (terms.c.grade_to >= grade))
-    transfers = session.execute(select(day_transfers.c.date, day_transfers.c.works_as_weekday)
-                                .where(day_transfers.c.academic_year_id == academic_year_id)).all()
-    return Calendar(periods(terms, for_grade, terms.c.id.not_in(list(without_terms))), periods(holidays),
-                    dict(transfers))
 
 
 def lesson_row(entry: Mapping, term_id: str, day: dt.date) -> dict:
@@ -54,7 +22,7 @@ def add_lessons(uow: ScheduleUnitOfWork, rows: list[dict], names: Mapping[str, M
     """Inserts scheduled lessons and a LessonScheduled event for each (a few statements for many rows, see
     common.row_arrays); names maps a timetable entry id to its subject_name and subgroup_name."""
     if rows:
-        row_arrays.insert(uow.session, lessons, rows)
+        uow.lessons.add_many(rows)
         uow.publish_all([
             pb.LessonScheduled(lesson=messages.lesson(dict(row, **names[row["timetable_entry_id"]]))) for row in rows])
     return len(rows)
@@ -69,8 +37,7 @@ def cancel_lessons(uow: ScheduleUnitOfWork, rows: Iterable[Mapping]) -> int:
     (rows carry subject_name)."""
     rows = list(rows)
     for note in {r["change_note"] for r in rows}:
-        uow.session.execute(update(lessons).where(lessons.c.id.in_([r["id"] for r in rows if r["change_note"] == note]))
-                        .values(status=CANCELLED, change_note=note))
+        uow.lessons.cancel([r["id"] for r in rows if r["change_note"] == note], note)
     for row in rows:
         lesson = messages.lesson(dict(row, status=CANCELLED))
         uow.publish(pb.LessonCancelled(lesson=lesson))
@@ -90,7 +57,7 @@ def retire(uow: ScheduleUnitOfWork, rows: Iterable[Mapping], cancel_note: str, k
     kept_ids = uow.recorded_lessons.of([r["id"] for r in rows])
     kept = [dict(r, change_note=keep_note) for r in rows if r["id"] in kept_ids]
     if kept:
-        uow.session.execute(update(lessons).where(lessons.c.id.in_(list(kept_ids))).values(change_note=keep_note))
+        uow.lessons.note(list(kept_ids), keep_note)
     cancel_lessons(uow, [dict(r, change_note=cancel_note) for r in rows if r["id"] not in kept_ids])
     return kept
 
@@ -101,25 +68,13 @@ def reconcile(uow: ScheduleUnitOfWork, academic_year_id: str, dates: Iterable[dt
     year's calendar (without the terms being removed): lessons of a date that no longer works as their weekday are
     cancelled (or kept with a note when the journal has records for them), missing ones are scheduled where their
     class's slot is free. Returns (scheduled, cancelled)."""
-    session = uow.session
     dates = sorted(set(dates))
-    of_grades = true() if grades is None else class_groups.c.grade.in_(list(grades))
-    entries = session.execute(select(timetable_entries, subjects.c.name.label("subject_name"),
-                                     subgroups.c.name.label("subgroup_name"), class_groups.c.grade)
-                              .join(subjects, subjects.c.id == timetable_entries.c.subject_id)
-                              .join(class_groups, class_groups.c.id == timetable_entries.c.class_group_id)
-                              .outerjoin(subgroups, subgroups.c.id == timetable_entries.c.subgroup_id)
-                              .where(timetable_entries.c.academic_year_id == academic_year_id, of_grades)
-                              ).mappings().all()
-    calendars = {grade: load_calendar(session, academic_year_id, grade, without_terms) for grade in {e["grade"] for e in entries}}
+    entries = uow.timetable_entries.of_year_named(academic_year_id, grades)
+    calendars = {grade: uow.calendar.year_calendar(academic_year_id, grade, without_terms)
+                 for grade in {e["grade"] for e in entries}}
     calendar_of = {e["id"]: calendars[e["grade"]] for e in entries}
     weekday_of = {e["id"]: e["weekday"] for e in entries}
-    current = session.execute(
-        select(lessons, subjects.c.name.label("subject_name"), subgroups.c.name.label("subgroup_name"))
-        .join(subjects, subjects.c.id == lessons.c.subject_id)
-        .outerjoin(subgroups, subgroups.c.id == lessons.c.subgroup_id)
-        .where(lessons.c.timetable_entry_id.in_(list(weekday_of)), lessons.c.date.in_(dates),
-               lessons.c.status == SCHEDULED).with_for_update(of=lessons)).mappings().all()
+    current = uow.lessons.scheduled_on_locked(list(weekday_of), dates)
     stale = [row for row in current
              if calendar_of[row["timetable_entry_id"]].works_as(row["date"]) != weekday_of[row["timetable_entry_id"]]]
     kept = retire(uow, stale, "Урок отменён: день стал нерабочим или перенесён",

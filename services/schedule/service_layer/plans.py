@@ -11,7 +11,7 @@ from services.schedule.adapters.tables import (
     new_id,
 )
 from services.schedule.domain import curriculum, thematic_plan
-from services.schedule.service_layer import lesson_dates, profiles
+from services.schedule.service_layer import profiles
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
 
 
@@ -125,7 +125,7 @@ def plan_progress(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str, su
         subject = uow.subjects.name_of(subject_id)
         topics = uow.plan_topics.topics(class_group_id, subject_id)
         weekly = uow.curriculum.weekly_hours(class_group_id, subject_id)
-        weeks = curriculum.study_weeks(lesson_dates.load_calendar(uow.session, group["academic_year_id"], group["grade"]))
+        weeks = curriculum.study_weeks(uow.calendar.year_calendar(group["academic_year_id"], group["grade"]))
         total = uow.lessons.most_per_group(class_group_id, subject_id)
         to_date = uow.lessons.most_per_group(class_group_id, subject_id, until=today)
         delivered = uow.lessons.most_per_group(class_group_id, subject_id, recorded_only=True)

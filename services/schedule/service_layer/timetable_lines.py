@@ -50,7 +50,7 @@ class Lines:
         self.room = cache(lambda room_id: room_name(session, room_id))
         self.bell = cache(lambda bell_id, number: bell_times(session, bell_id, number))
         self.assigned = cache(self._assignments)
-        self.calendar = cache(lambda year_id, grade: lesson_dates.load_calendar(session, year_id, grade))
+        self.calendar = cache(lambda year_id, grade: uow.calendar.year_calendar(year_id, grade))
         self.dates = cache(lambda year_id, grade, weekday: self.calendar(year_id, grade).dates_for(weekday))
         self.book = clashes.SlotBook(self._stored)
 
