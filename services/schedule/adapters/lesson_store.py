@@ -7,8 +7,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from services.common import row_arrays
-from services.schedule.adapters.queries import lessons_query
-from services.schedule.adapters.tables import lessons, recorded_lessons, subgroups, subjects
+from services.schedule.adapters.queries import booking_columns, lessons_query
+from services.schedule.adapters.tables import academic_years, lessons, recorded_lessons, subgroups, subjects
 from services.schedule.domain.lesson_status import CANCELLED, SCHEDULED
 
 
@@ -37,8 +37,34 @@ class LessonStore:
             .where(lessons.c.timetable_entry_id.in_(entry_ids), lessons.c.date.in_(dates),
                    lessons.c.status == SCHEDULED).with_for_update(of=lessons)).mappings().all())
 
-    def get(self, lesson_id: str) -> Mapping | None:
-        return self.session.execute(lessons_query().where(lessons.c.id == lesson_id)).mappings().first()
+    def get(self, lesson_id: str, lock: bool = False) -> Mapping | None:
+        """The lesson (with lock, its row locked until commit)."""
+        query = lessons_query().where(lessons.c.id == lesson_id)
+        return self.session.execute(query.with_for_update(of=lessons) if lock else query).mappings().first()
+
+    def change(self, lesson_id: str, values: Mapping) -> None:
+        self.session.execute(update(lessons).where(lessons.c.id == lesson_id).values(**values))
+
+    def scheduled_of_teacher(self, teacher_id: str, start: dt.date, end: dt.date, lock: bool = False) -> list[Mapping]:
+        """The teacher's own scheduled lessons of open years between the dates, in date and lesson order (with lock,
+        their rows locked until commit)."""
+        query = (lessons_query().where(lessons.c.teacher_id == teacher_id, lessons.c.date.between(start, end),
+                                       lessons.c.status == SCHEDULED, academic_years.c.status == "open")
+                 .order_by(lessons.c.date, lessons.c.lesson_number))
+        return list(self.session.execute(query.with_for_update(of=lessons) if lock else query).mappings().all())
+
+    def holding(self, day: dt.date, lesson_number: int, except_id: str, class_group_id: str, teacher_id: str,
+                room: str) -> list[Mapping]:
+        """The other scheduled lessons at that date and number that hold the class group, the teacher (as who gives
+        them: the substitute or their own teacher) or the room, as bookings (queries.booking_columns) with `giver`."""
+        giver = func.coalesce(lessons.c.substitute_teacher_id, lessons.c.teacher_id)
+        holders = (lessons.c.class_group_id == class_group_id) | (giver == teacher_id)
+        if room:
+            holders |= func.lower(lessons.c.room) == room.lower()
+        return list(self.session.execute(
+            booking_columns(lessons).add_columns(giver.label("giver"))
+            .where(lessons.c.date == day, lessons.c.lesson_number == lesson_number, lessons.c.id != except_id,
+                   lessons.c.status == SCHEDULED, holders)).mappings().all())
 
     def of_subgroup_locked(self, subgroup_id: str) -> list[Mapping]:
         """Every lesson of the subgroup, their rows locked until commit."""

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from services.schedule.adapters.lookups import bell_times
 from services.schedule.adapters.tables import bell_periods, bell_schedules, rooms
 
 
@@ -63,6 +64,10 @@ class BellScheduleStore:
         for row in self.session.execute(select(bell_periods).order_by(bell_periods.c.lesson_number)).mappings():
             by_schedule[row["bell_schedule_id"]].append(row)
         return [(schedule, by_schedule[schedule["id"]]) for schedule in schedules]
+
+    def times(self, bell_schedule_id: str, lesson_number: int) -> tuple[str, str]:
+        """("08:30", "09:15") of the lesson number (NotFound, Invalid: see lookups.bell_times)."""
+        return bell_times(self.session, bell_schedule_id, lesson_number)
 
     def locked(self, bell_schedule_id: str) -> Mapping | None:
         """The bell schedule, its row locked until commit."""

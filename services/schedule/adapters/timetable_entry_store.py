@@ -31,6 +31,10 @@ class TimetableEntryStore:
             .outerjoin(subgroups, subgroups.c.id == timetable_entries.c.subgroup_id)
             .where(timetable_entries.c.academic_year_id == academic_year_id, of_grades)).mappings().all())
 
+    def bell_schedule_of(self, entry_id: str) -> str | None:
+        """The id of the bell schedule the entry follows, if any."""
+        return self.session.scalar(select(timetable_entries.c.bell_schedule_id).where(timetable_entries.c.id == entry_id))
+
     def class_groups_with_entries(self, academic_year_id: str) -> set[str]:
         """The year's class groups that have a weekly timetable."""
         return set(self.session.scalars(select(timetable_entries.c.class_group_id).distinct()

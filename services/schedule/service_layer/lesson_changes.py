@@ -1,8 +1,6 @@
 """Changes of one dated lesson (S5): cancelling it, moving it to another date or lesson number, giving it to a
 substitute teacher. Each change keeps the lesson's id (the journal's records stay attached), writes the reason
 into change_note and publishes its event in the same transaction. Lessons of a closed year do not change."""
-from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
 
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.dates import parse_date
@@ -10,12 +8,9 @@ from services.common.db import parse_uuid
 from services.common.errors import Conflict, FailedPrecondition, Invalid, NotFound
 from services.common.scope import Scope
 from services.schedule.adapters import messages
-from services.schedule.adapters.lookups import bell_times, open_year
-from services.schedule.adapters.queries import booking_columns, lessons_query
-from services.schedule.adapters.tables import academic_years, lessons, timetable_entries
 from services.schedule.domain import calendar, clashes, timetable_slot
+from services.schedule.domain.lesson_status import CANCELLED, SCHEDULED
 from services.schedule.domain.values import required_name
-from services.schedule.service_layer import lesson_dates
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
 
 MAX_REASON = 500
@@ -26,9 +21,8 @@ def cancel_lesson(scope: Scope, uow: ScheduleUnitOfWork, lesson_id: str, reason:
     scope.require("schedule.manage")
     reason = required_name(reason, "reason", MAX_REASON)
     with uow:
-        session = uow.session
-        row = scheduled_lesson(session, lesson_id)
-        changed = change(session, row, status=lesson_dates.CANCELLED, change_note=f"Урок отменён: {reason}")
+        row = scheduled_lesson(uow, lesson_id)
+        changed = change(uow, row, status=CANCELLED, change_note=f"Урок отменён: {reason}")
         uow.publish(pb.LessonCancelled(lesson=changed))
     return changed
 
@@ -44,8 +38,7 @@ def move_lesson(scope: Scope, uow: ScheduleUnitOfWork, lesson_id: str, date: str
     if not 1 <= lesson_number <= 10:
         raise Invalid("lesson_number", "номер урока от 1 до 10")
     with uow:
-        session = uow.session
-        row = scheduled_lesson(session, lesson_id)
+        row = scheduled_lesson(uow, lesson_id)
         if (day, lesson_number) == (row["date"], row["lesson_number"]):
             raise Invalid("date", "урок уже стоит в это время")
         year_calendar = uow.calendar.year_calendar(row["academic_year_id"], row["grade"])
@@ -53,15 +46,15 @@ def move_lesson(scope: Scope, uow: ScheduleUnitOfWork, lesson_id: str, date: str
         if term_id is None or year_calendar.works_as(day) is None:
             raise Invalid("date", f"{calendar.day_label(day)} — не учебный день")
         if not starts_at and not ends_at:
-            starts_at, ends_at = default_times(session, row, lesson_number)
+            starts_at, ends_at = default_times(uow, row, lesson_number)
         slot = timetable_slot.slot(year_calendar.works_as(day), lesson_number, starts_at, ends_at, row["room"])
-        reject_lesson_clash(session, row, day, lesson_number, row["substitute_teacher_id"] or row["teacher_id"])
-        moved = change(session, row, date=day, lesson_number=lesson_number, starts_at=slot.starts_at,
+        reject_lesson_clash(uow, row, day, lesson_number, row["substitute_teacher_id"] or row["teacher_id"])
+        moved = change(uow, row, date=day, lesson_number=lesson_number, starts_at=slot.starts_at,
                        ends_at=slot.ends_at, term_id=term_id, moved_from_date=row["moved_from_date"] or row["date"],
                        change_note=f"Урок перенесён с {calendar.day_label(row['date'])}, "
                                    f"{row['lesson_number']}-й урок: {reason}")
         uow.publish(pb.LessonMoved(lesson=moved, from_date=row["date"].isoformat(),
-                                                           from_lesson_number=row["lesson_number"]))
+                                   from_lesson_number=row["lesson_number"]))
     return moved
 
 
@@ -73,16 +66,15 @@ def assign_substitute(scope: Scope, uow: ScheduleUnitOfWork, lesson_id: str, tea
     if substitute:
         uow.staff.require_teacher(uow.school_id, substitute)
     with uow:
-        session = uow.session
-        row = scheduled_lesson(session, lesson_id)
+        row = scheduled_lesson(uow, lesson_id)
         if substitute == row["teacher_id"]:
             raise Invalid("teacher_id", "это основной учитель урока")
         if substitute:
-            reject_lesson_clash(session, row, row["date"], row["lesson_number"], substitute)
+            reject_lesson_clash(uow, row, row["date"], row["lesson_number"], substitute)
             note = f"Замена: {reason}"
         else:
             note = f"Замена отменена: {reason}" if reason else "Замена отменена"
-        changed = change(session, row, substitute_teacher_id=substitute, change_note=note)
+        changed = change(uow, row, substitute_teacher_id=substitute, change_note=note)
         uow.publish(pb.SubstitutionAssigned(
             lesson=changed, previous_substitute_teacher_id=row["substitute_teacher_id"] or ""))
     return changed
@@ -104,67 +96,55 @@ def substitute_teacher(scope: Scope, uow: ScheduleUnitOfWork, teacher_id: str, d
     uow.staff.require_teacher(uow.school_id, substitute_id)
     response = pb.SubstituteTeacherResponse()
     with uow:
-        session = uow.session
-        query = lessons_query().where(lessons.c.teacher_id == teacher_id, lessons.c.date.between(start, end),
-                                      lessons.c.status == lesson_dates.SCHEDULED, academic_years.c.status == "open")
-        year_ids = sorted({row["academic_year_id"] for row in session.execute(query).mappings()})
+        year_ids = sorted({row["academic_year_id"] for row in uow.lessons.scheduled_of_teacher(teacher_id, start, end)})
         for year_id in year_ids:
-            open_year(session, year_id, lock=True)
-        rows = session.execute(query.order_by(lessons.c.date, lessons.c.lesson_number)
-                               .with_for_update(of=lessons)).mappings().all()
+            uow.academic_years.open_year(year_id, lock=True)
+        rows = uow.lessons.scheduled_of_teacher(teacher_id, start, end, lock=True)
         for row in rows:
             try:
-                reject_lesson_clash(session, row, row["date"], row["lesson_number"], substitute_id)
+                reject_lesson_clash(uow, row, row["date"], row["lesson_number"], substitute_id)
             except Conflict as clash:
                 response.skipped.add(lesson=messages.lesson(row), problem=clash.message)
                 continue
-            changed = change(session, row, substitute_teacher_id=substitute_id, change_note=f"Замена: {reason}")
+            changed = change(uow, row, substitute_teacher_id=substitute_id, change_note=f"Замена: {reason}")
             uow.publish(pb.SubstitutionAssigned(
                 lesson=changed, previous_substitute_teacher_id=row["substitute_teacher_id"] or ""))
             response.substituted.append(changed)
     return response
 
 
-def scheduled_lesson(session: Session, lesson_id: str):
+def scheduled_lesson(uow: ScheduleUnitOfWork, lesson_id: str):
     """The lesson, locked, if it is scheduled and its year open. The year's row is locked too: lesson changes and
     new timetable entries of a year run one after another, so their clash checks see each other."""
-    query = lessons_query().where(lessons.c.id == parse_uuid(lesson_id, "lesson_id"))
-    row = session.execute(query).mappings().first()
+    lesson_id = parse_uuid(lesson_id, "lesson_id")
+    row = uow.lessons.get(lesson_id)
     if row is None:
         raise NotFound("Урок не найден", {"lesson_id": "не найден"})
-    open_year(session, row["academic_year_id"], lock=True)
-    row = session.execute(query.with_for_update(of=lessons)).mappings().first()
-    if row["status"] != lesson_dates.SCHEDULED:
+    uow.academic_years.open_year(row["academic_year_id"], lock=True)
+    row = uow.lessons.get(lesson_id, lock=True)
+    if row["status"] != SCHEDULED:
         raise FailedPrecondition("Урок отменён: его нельзя изменить", {"lesson_id": "отменён"})
     return row
 
 
-def change(session: Session, row, **values) -> pb.Lesson:
-    session.execute(update(lessons).where(lessons.c.id == row["id"]).values(**values))
+def change(uow: ScheduleUnitOfWork, row, **values) -> pb.Lesson:
+    uow.lessons.change(row["id"], values)
     return messages.lesson(dict(row, **values))
 
 
-def default_times(session: Session, row, lesson_number: int) -> tuple[str, str]:
-    bell_id = session.scalar(select(timetable_entries.c.bell_schedule_id)
-                             .where(timetable_entries.c.id == row["timetable_entry_id"]))
+def default_times(uow: ScheduleUnitOfWork, row, lesson_number: int) -> tuple[str, str]:
+    bell_id = uow.timetable_entries.bell_schedule_of(row["timetable_entry_id"])
     if bell_id:
-        return bell_times(session, bell_id, lesson_number)
+        return uow.bell_schedules.times(bell_id, lesson_number)
     if lesson_number == row["lesson_number"]:
         return messages.clock(row["starts_at"]), messages.clock(row["ends_at"])
     raise Invalid("starts_at", "укажите время начала и конца урока")
 
 
-def reject_lesson_clash(session: Session, row, day, lesson_number: int, teacher_id: str) -> None:
+def reject_lesson_clash(uow: ScheduleUnitOfWork, row, day, lesson_number: int, teacher_id: str) -> None:
     """Refuses when another scheduled lesson at that date and number holds the class group (or subgroup), the
     teacher who would give this lesson, or its room."""
-    giver = func.coalesce(lessons.c.substitute_teacher_id, lessons.c.teacher_id)
-    holders = (lessons.c.class_group_id == row["class_group_id"]) | (giver == teacher_id)
-    if row["room"]:
-        holders |= func.lower(lessons.c.room) == row["room"].lower()
-    others = session.execute(
-        booking_columns(lessons).add_columns(giver.label("giver"))
-        .where(lessons.c.date == day, lessons.c.lesson_number == lesson_number, lessons.c.id != row["id"],
-               lessons.c.status == lesson_dates.SCHEDULED, holders)).mappings()
+    others = uow.lessons.holding(day, lesson_number, row["id"], row["class_group_id"], teacher_id, row["room"])
     new = clashes.Booking(row["class_group_id"], row["subgroup_id"], teacher_id, row["room"],
                           clashes.label(row["subject_name"], row["class_group_name"], row["subgroup_name"]))
     clashes.reject(new, (clashes.booking_of(other, other["giver"]) for other in others),
