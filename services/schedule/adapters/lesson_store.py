@@ -45,6 +45,12 @@ class LessonStore:
     def change(self, lesson_id: str, values: Mapping) -> None:
         self.session.execute(update(lessons).where(lessons.c.id == lesson_id).values(**values))
 
+    def scheduled_of_entry_from(self, entry_id: str, day: dt.date) -> list[Mapping]:
+        """The timetable entry's scheduled lessons from the date on, their rows locked until commit."""
+        return list(self.session.execute(lessons_query().where(lessons.c.timetable_entry_id == entry_id,
+                                                               lessons.c.date >= day, lessons.c.status == SCHEDULED)
+                                         .with_for_update(of=lessons)).mappings().all())
+
     def scheduled_of_teacher(self, teacher_id: str, start: dt.date, end: dt.date, lock: bool = False) -> list[Mapping]:
         """The teacher's own scheduled lessons of open years between the dates, in date and lesson order (with lock,
         their rows locked until commit)."""

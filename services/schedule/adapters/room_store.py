@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from services.schedule.adapters.lookups import bell_times
+from services.schedule.adapters.lookups import bell_times, room_name
 from services.schedule.adapters.tables import bell_periods, bell_schedules, rooms
 
 
@@ -34,6 +34,10 @@ class RoomStore:
     def all(self) -> list[Mapping]:
         """Every room, by name."""
         return list(self.session.execute(select(rooms).order_by(rooms.c.name)).mappings().all())
+
+    def name_of(self, room_id: str) -> str:
+        """The room's name (NotFound when there is none, see lookups.room_name)."""
+        return room_name(self.session, room_id)
 
     def locked(self, room_id: str) -> Mapping | None:
         """The room, its row locked until commit."""

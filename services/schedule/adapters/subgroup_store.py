@@ -20,9 +20,10 @@ class SubgroupStore:
     def __init__(self, session: Session):
         self.session = session
 
-    def get(self, subgroup_id: str) -> Mapping:
-        """The subgroup (NotFound when there is none, see lookups.subgroup_row)."""
-        return subgroup_row(self.session, subgroup_id)
+    def get(self, subgroup_id: str, class_group_id: str | None = None) -> Mapping:
+        """The subgroup (NotFound when there is none; with class_group_id, Invalid when it is another class's: see
+        lookups.subgroup_row)."""
+        return subgroup_row(self.session, subgroup_id, class_group_id)
 
     def of_class_group(self, class_group_id: str) -> list[Mapping]:
         """The class group's subgroups by name."""

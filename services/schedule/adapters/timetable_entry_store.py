@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping
 from sqlalchemy import func, select, true, update
 from sqlalchemy.orm import Session
 
+from services.common import row_arrays
+from services.schedule.adapters.queries import booking_columns
 from services.schedule.adapters.tables import class_groups, lessons, subgroups, subjects, timetable_entries
 from services.schedule.domain.lesson_status import SCHEDULED
 
@@ -30,6 +32,37 @@ class TimetableEntryStore:
             .join(class_groups, class_groups.c.id == timetable_entries.c.class_group_id)
             .outerjoin(subgroups, subgroups.c.id == timetable_entries.c.subgroup_id)
             .where(timetable_entries.c.academic_year_id == academic_year_id, of_grades)).mappings().all())
+
+    def add_many(self, rows: list[Mapping]) -> None:
+        """Inserts many entries in a few statements (see common.row_arrays)."""
+        row_arrays.insert(self.session, timetable_entries, rows)
+
+    def bookings_at(self, academic_year_id: str, weekday: int, lesson_number: int,
+                    starts_on: dt.date | None = None) -> list[Mapping]:
+        """The year's entries of the weekly slot (as bookings, queries.booking_columns) in force at some date from
+        starts_on (or at all)."""
+        t = timetable_entries
+        query = booking_columns(t).where(t.c.academic_year_id == academic_year_id, t.c.weekday == weekday,
+                                         t.c.lesson_number == lesson_number)
+        if starts_on:
+            query = query.where(t.c.ends_before.is_(None) | (t.c.ends_before > starts_on))
+        return list(self.session.execute(query).mappings().all())
+
+    def get(self, entry_id: str) -> Mapping | None:
+        return self.session.execute(select(timetable_entries).where(timetable_entries.c.id == entry_id)).mappings().first()
+
+    def end(self, entry_id: str, ends_before: dt.date) -> None:
+        """The entry holds no longer from the date."""
+        self.session.execute(update(timetable_entries).where(timetable_entries.c.id == entry_id)
+                             .values(ends_before=ends_before))
+
+    def of_class_group(self, class_group_id: str) -> list[Mapping]:
+        """The class group's entries (as bookings, queries.booking_columns) by weekday, lesson number and the date
+        they hold from."""
+        return list(self.session.execute(booking_columns(timetable_entries)
+                                         .where(timetable_entries.c.class_group_id == class_group_id)
+                                         .order_by(timetable_entries.c.weekday, timetable_entries.c.lesson_number,
+                                                   timetable_entries.c.starts_on.nulls_first())).mappings().all())
 
     def bell_schedule_of(self, entry_id: str) -> str | None:
         """The id of the bell schedule the entry follows, if any."""

@@ -3,7 +3,6 @@ from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.scope import Scope
 from services.schedule.adapters import messages
-from services.schedule.adapters.lookups import subgroup_row, subject_name
 from services.schedule.adapters.tables import new_id
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
 
@@ -19,9 +18,9 @@ def assign_teacher(scope: Scope, uow: ScheduleUnitOfWork, teacher_id: str, subje
     uow.staff.require_teacher(uow.school_id, key["teacher_id"])
     with uow:
         uow.class_groups.get(key["class_group_id"])
-        subject_name(uow.session, key["subject_id"])
+        uow.subjects.name_of(key["subject_id"])
         if key["subgroup_id"]:
-            subgroup_row(uow.session, key["subgroup_id"], key["class_group_id"])
+            uow.subgroups.get(key["subgroup_id"], key["class_group_id"])
         existing = uow.teaching_assignments.find(key)
         if existing:
             return messages.teaching_assignment(existing)

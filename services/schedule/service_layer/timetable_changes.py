@@ -3,17 +3,12 @@ day before; its lessons from that date are cancelled, except those the journal a
 stay (with a change_note for the teacher) and keep their class's slot. Earlier lessons never change."""
 import datetime as dt
 
-from sqlalchemy import select, update
-
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.dates import parse_date
 from services.common.db import parse_uuid
 from services.common.errors import FailedPrecondition, Invalid, NotFound
 from services.common.scope import Scope
 from services.schedule.adapters import messages
-from services.schedule.adapters.lookups import class_group_row, open_year
-from services.schedule.adapters.queries import booking_columns, lessons_query
-from services.schedule.adapters.tables import lessons, timetable_entries
 from services.schedule.domain import calendar
 from services.schedule.service_layer import lesson_dates
 from services.schedule.service_layer.timetable_lines import insert_entry
@@ -48,21 +43,17 @@ def end_entry(uow: ScheduleUnitOfWork, entry_id: str, effective_from: str):
     day = parse_date(effective_from, "effective_from")
     if day <= uow.today():
         raise Invalid("effective_from", "изменить расписание можно только с завтрашнего дня или позже")
-    session = uow.session
-    entry = session.execute(select(timetable_entries).where(timetable_entries.c.id == entry_id)).mappings().first()
+    entry = uow.timetable_entries.get(entry_id)
     if entry is None:
         raise NotFound("Урок расписания не найден", {"entry_id": "не найден"})
-    year = open_year(session, entry["academic_year_id"], lock=True)
+    year = uow.academic_years.open_year(entry["academic_year_id"], lock=True)
     if not year["start_date"] <= day <= year["end_date"]:
         raise Invalid("effective_from", "дата вне учебного года")
     if entry["ends_before"] is not None and entry["ends_before"] <= day:
         raise FailedPrecondition("Этот урок уже убран из расписания раньше", {"entry_id": "уже убран"})
-    group = class_group_row(session, entry["class_group_id"])
-    ends = max(day, entry["starts_on"]) if entry["starts_on"] else day
-    session.execute(update(timetable_entries).where(timetable_entries.c.id == entry_id).values(ends_before=ends))
-    later = session.execute(lessons_query().where(lessons.c.timetable_entry_id == entry_id, lessons.c.date >= day,
-                                                  lessons.c.status == lesson_dates.SCHEDULED)
-                            .with_for_update(of=lessons)).mappings().all()
+    group = uow.class_groups.get(entry["class_group_id"])
+    uow.timetable_entries.end(entry_id, max(day, entry["starts_on"]) if entry["starts_on"] else day)
+    later = uow.lessons.scheduled_of_entry_from(entry_id, day)
     since = calendar.day_label(day)
     kept = lesson_dates.retire(uow, later, f"Урок отменён: расписание изменено с {since}",
                                f"Расписание изменено с {since}, но в журнале по уроку уже есть записи: урок сохранён")
@@ -75,10 +66,6 @@ def list_timetable_entries(scope: Scope, uow: ScheduleUnitOfWork, class_group_id
     class_group_id = parse_uuid(class_group_id, "class_group_id")
     day: dt.date | None = parse_date(date, "date") if date else None
     with uow:
-        session = uow.session
-        class_group_row(session, class_group_id)
-        rows = session.execute(booking_columns(timetable_entries)
-                               .where(timetable_entries.c.class_group_id == class_group_id)
-                               .order_by(timetable_entries.c.weekday, timetable_entries.c.lesson_number,
-                                         timetable_entries.c.starts_on.nulls_first())).mappings().all()
+        uow.class_groups.get(class_group_id)
+        rows = uow.timetable_entries.of_class_group(class_group_id)
     return [messages.timetable_entry(row) for row in rows if day is None or lesson_dates.in_force(row, day)]

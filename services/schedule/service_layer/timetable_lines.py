@@ -10,17 +10,13 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 
-from sqlalchemy import select
-
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common import row_arrays
 from services.common.db import parse_uuid
 from services.common.errors import DomainError, FailedPrecondition, Invalid
 from services.common.scope import Scope
 from services.schedule.adapters import messages
-from services.schedule.adapters.lookups import bell_times, class_group_row, open_year, room_name, subgroup_row, subject_name
-from services.schedule.adapters.queries import booking_columns
-from services.schedule.adapters.tables import new_id, teaching_assignments, timetable_entries
+from services.schedule.adapters.tables import new_id
 from services.schedule.domain import clashes, timetable_slot
 from services.schedule.domain.import_rows import check_size, refuse, row_errors
 from services.schedule.service_layer import lesson_dates
@@ -44,12 +40,11 @@ class Lines:
 
     def __init__(self, uow: ScheduleUnitOfWork, starts_on: dt.date | None = None):
         self.uow, self.starts_on = uow, starts_on
-        self.session = session = uow.session
-        self.subject = cache(lambda subject_id: subject_name(session, subject_id))
-        self.subgroup = cache(lambda subgroup_id, group_id: subgroup_row(session, subgroup_id, group_id)["name"])
-        self.room = cache(lambda room_id: room_name(session, room_id))
-        self.bell = cache(lambda bell_id, number: bell_times(session, bell_id, number))
-        self.assigned = cache(self._assignments)
+        self.subject = cache(uow.subjects.name_of)
+        self.subgroup = cache(lambda subgroup_id, group_id: uow.subgroups.get(subgroup_id, group_id)["name"])
+        self.room = cache(uow.rooms.name_of)
+        self.bell = cache(uow.bell_schedules.times)
+        self.assigned = cache(uow.teaching_assignments.keys_of)
         self.calendar = cache(lambda year_id, grade: uow.calendar.year_calendar(year_id, grade))
         self.dates = cache(lambda year_id, grade, weekday: self.calendar(year_id, grade).dates_for(weekday))
         self.book = clashes.SlotBook(self._stored)
@@ -91,7 +86,7 @@ class Lines:
         lessons were created."""
         if not lines:
             return 0
-        row_arrays.insert(self.session, timetable_entries, [line.entry for line in lines])
+        self.uow.timetable_entries.add_many([line.entry for line in lines])
         rows = (lesson_dates.lesson_row(line.entry, term_id, day) for line in lines
                 for term_id, day in self.dates(line.entry["academic_year_id"], line.grade, line.entry["weekday"])
                 if (self.starts_on is None or day >= self.starts_on)
@@ -102,21 +97,11 @@ class Lines:
             created += lesson_dates.add_lessons(self.uow, chunk, names)
         return created
 
-    def _assignments(self, class_group_id: str) -> frozenset:
-        """(teacher, subject, subgroup or None) of the class group's teaching assignments."""
-        a = teaching_assignments
-        return frozenset(self.session.execute(select(a.c.teacher_id, a.c.subject_id, a.c.subgroup_id)
-                                              .where(a.c.class_group_id == class_group_id)).tuples())
-
     def _stored(self, slot: tuple) -> list[clashes.Booking]:
         """The stored lines of the year's weekly slot in force at some date from starts_on (or at all)."""
         academic_year_id, weekday, lesson_number = slot
-        t = timetable_entries
-        query = booking_columns(t).where(t.c.academic_year_id == academic_year_id, t.c.weekday == weekday,
-                                         t.c.lesson_number == lesson_number)
-        if self.starts_on:
-            query = query.where(t.c.ends_before.is_(None) | (t.c.ends_before > self.starts_on))
-        return [clashes.booking_of(row) for row in self.session.execute(query).mappings()]
+        return [clashes.booking_of(row)
+                for row in self.uow.timetable_entries.bookings_at(academic_year_id, weekday, lesson_number, self.starts_on)]
 
 
 def create_timetable_entry(scope: Scope, uow: ScheduleUnitOfWork, e: pb.TimetableEntry) -> tuple[pb.TimetableEntry, int]:
@@ -125,9 +110,8 @@ def create_timetable_entry(scope: Scope, uow: ScheduleUnitOfWork, e: pb.Timetabl
     scope.require("schedule.manage")
     class_group_id = parse_uuid(e.class_group_id, "class_group_id")
     with uow:
-        session = uow.session
-        group = class_group_row(session, class_group_id)
-        open_year(session, group["academic_year_id"], lock=True)  # calendar changes of the year wait for us
+        group = uow.class_groups.get(class_group_id)
+        uow.academic_years.open_year(group["academic_year_id"], lock=True)  # calendar changes of the year wait for us
         return insert_entry(uow, group, e)
 
 
@@ -151,8 +135,7 @@ def import_timetable(scope: Scope, uow: ScheduleUnitOfWork, entries: Sequence[pb
     check_size(entries, "lines", MAX_LINES)
     errors: dict[str, str] = {}
     with uow:
-        session = uow.session
-        group_of = cache(lambda class_group_id: class_group_row(session, class_group_id))
+        group_of = cache(uow.class_groups.get)
         groups = []
         for index, e in enumerate(entries):
             try:
@@ -163,7 +146,7 @@ def import_timetable(scope: Scope, uow: ScheduleUnitOfWork, entries: Sequence[pb
         refused = {}
         for year_id in sorted({group["academic_year_id"] for group in groups if group}):
             try:
-                open_year(session, year_id, lock=True)
+                uow.academic_years.open_year(year_id, lock=True)
             except DomainError as error:
                 refused[year_id] = error
         lines = Lines(uow)
