@@ -4,7 +4,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from services.schedule.adapters.lookups import open_year, year_exists
@@ -20,7 +20,10 @@ class AcademicYearStore:
 
     def add(self, year: Mapping, term_rows: list[Mapping]) -> None:
         self.session.execute(insert(academic_years).values(year))
-        self.session.execute(insert(terms), term_rows)
+        self.add_terms(term_rows)
+
+    def get(self, academic_year_id: str) -> Mapping | None:
+        return self.session.execute(select(academic_years).where(academic_years.c.id == academic_year_id)).mappings().first()
 
     def open_year(self, academic_year_id: str, lock: bool = False) -> Mapping:
         """The year, if open, its row locked until commit (see lookups.open_year)."""
@@ -42,6 +45,17 @@ class AcademicYearStore:
         """The year's terms in date order."""
         return list(self.session.execute(select(terms).where(terms.c.academic_year_id == academic_year_id)
                                          .order_by(terms.c.start_date)).mappings().all())
+
+    def add_terms(self, term_rows: list[Mapping]) -> None:
+        self.session.execute(insert(terms), term_rows)
+
+    def change_term(self, row: Mapping) -> None:
+        """The term's name, kind, dates and grades become the row's."""
+        self.session.execute(update(terms).where(terms.c.id == row["id"]).values(
+            {k: row[k] for k in ("name", "kind", "start_date", "end_date", "grade_from", "grade_to")}))
+
+    def delete_terms(self, term_ids: list[str]) -> None:
+        self.session.execute(delete(terms).where(terms.c.id.in_(term_ids)))
 
     def all(self) -> list[tuple[Mapping, list[Mapping]]]:
         """Every year, newest first, with its terms in date order."""

@@ -3,12 +3,12 @@ and class group's names and the year's status (queries.lessons_query)."""
 import datetime as dt
 from collections.abc import Mapping
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from services.common import row_arrays
 from services.schedule.adapters.queries import booking_columns, lessons_query
-from services.schedule.adapters.tables import academic_years, lessons, recorded_lessons, subgroups, subjects
+from services.schedule.adapters.tables import academic_years, class_groups, lessons, recorded_lessons, subgroups, subjects
 from services.schedule.domain.lesson_status import CANCELLED, SCHEDULED
 
 
@@ -36,6 +36,23 @@ class LessonStore:
             .outerjoin(subgroups, subgroups.c.id == lessons.c.subgroup_id)
             .where(lessons.c.timetable_entry_id.in_(entry_ids), lessons.c.date.in_(dates),
                    lessons.c.status == SCHEDULED).with_for_update(of=lessons)).mappings().all())
+
+    def of_grades(self, academic_year_id: str, grades: set[int]) -> list[Mapping]:
+        """(id, date, status, term_id, grade, class_name, subject_name) of every lesson of the year's class groups of
+        the grades, in date and lesson order."""
+        return list(self.session.execute(
+            select(lessons.c.id, lessons.c.date, lessons.c.status, lessons.c.term_id, class_groups.c.grade,
+                   class_groups.c.name.label("class_name"), subjects.c.name.label("subject_name"))
+            .join(class_groups, class_groups.c.id == lessons.c.class_group_id)
+            .join(subjects, subjects.c.id == lessons.c.subject_id)
+            .where(class_groups.c.academic_year_id == academic_year_id, class_groups.c.grade.in_(list(grades)))
+            .order_by(lessons.c.date, lessons.c.lesson_number)).mappings().all())
+
+    def move_to_term(self, lesson_ids: list[str], term_id: str) -> None:
+        self.session.execute(update(lessons).where(lessons.c.id.in_(lesson_ids)).values(term_id=term_id))
+
+    def delete_of_terms(self, term_ids: list[str]) -> None:
+        self.session.execute(delete(lessons).where(lessons.c.term_id.in_(term_ids)))
 
     def get(self, lesson_id: str, lock: bool = False) -> Mapping | None:
         """The lesson (with lock, its row locked until commit)."""

@@ -1,8 +1,9 @@
 """Teaching assignments (who teaches which subject in a class group or one of its subgroups) as the assignment
-commands read and write them (the teaching load import writes many at once itself, see teaching_load.py)."""
+commands and the teaching load import read and write them."""
 from collections.abc import Mapping
 
 from sqlalchemy import insert, select
+from sqlalchemy.dialects.postgresql import insert as upsert
 from sqlalchemy.orm import Session
 
 from services.schedule.adapters.tables import subjects, teaching_assignments
@@ -18,6 +19,13 @@ class TeachingAssignmentStore:
 
     def add(self, row: Mapping) -> None:
         self.session.execute(insert(teaching_assignments).values(row))
+
+    def add_new(self, rows: list[Mapping]) -> int:
+        """Inserts the assignments not stored yet (the same one twice counts once); returns how many."""
+        if not rows:
+            return 0
+        stmt = upsert(teaching_assignments).on_conflict_do_nothing().returning(teaching_assignments.c.id)
+        return len(self.session.execute(stmt, rows).all())
 
     def teachers(self, class_group_id: str, subject_id: str) -> set[str]:
         """Who is assigned to teach the subject in the class group (or one of its subgroups)."""

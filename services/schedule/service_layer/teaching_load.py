@@ -5,14 +5,11 @@ again adds nothing. Like the single commands, it publishes no events."""
 from collections.abc import Sequence
 from functools import cache
 
-from sqlalchemy.dialects.postgresql import insert as upsert
-
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import DomainError, Invalid
 from services.common.scope import Scope
-from services.schedule.adapters.lookups import class_group_row, open_year, subgroup_row, subject_name
-from services.schedule.adapters.tables import curriculum_hours, new_id, teaching_assignments
+from services.schedule.adapters.tables import new_id
 from services.schedule.domain import curriculum
 from services.schedule.domain.import_rows import check_size, refuse, row_errors
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
@@ -41,11 +38,10 @@ def import_teaching_load(scope: Scope, uow: ScheduleUnitOfWork, assignments: Seq
             keys.pop(index, None)
             errors |= row_errors("assignments", index, error)
     with uow:
-        session = uow.session
-        group_of = cache(lambda class_group_id: class_group_row(session, class_group_id))
-        subject = cache(lambda subject_id: subject_name(session, subject_id))
-        subgroup = cache(lambda subgroup_id, class_group_id: subgroup_row(session, subgroup_id, class_group_id))
-        year = cache(lambda academic_year_id: open_year(session, academic_year_id))  # shared lock until commit
+        group_of = cache(uow.class_groups.get)
+        subject = cache(uow.subjects.name_of)
+        subgroup = cache(uow.subgroups.get)
+        year = cache(uow.academic_years.open_year)  # shared lock until commit
         for index, key in keys.items():
             try:
                 group_of(key["class_group_id"])
@@ -72,25 +68,7 @@ def import_teaching_load(scope: Scope, uow: ScheduleUnitOfWork, assignments: Seq
                 errors |= row_errors("hours", index, error)
         refuse(errors, "Нагрузка не загружена")
         return pb.ImportTeachingLoadResponse(
-            assignments_created=_insert_new(session, uow.school_id, keys.values()),
-            hours_set=_set_hours(session, [row for _, row in rows.values()]))
+            assignments_created=uow.teaching_assignments.add_new([dict(key, id=new_id(), school_id=uow.school_id)
+                                                                  for key in keys.values()]),
+            hours_set=uow.curriculum.set_many_hours([row for _, row in rows.values()]))
 
-
-def _insert_new(session, school_id: str, keys) -> int:
-    """Inserts the assignments not stored yet (the same one twice counts once); returns how many."""
-    rows = [dict(key, id=new_id(), school_id=school_id) for key in keys]
-    if not rows:
-        return 0
-    stmt = upsert(teaching_assignments).on_conflict_do_nothing().returning(teaching_assignments.c.id)
-    return len(session.execute(stmt, rows).all())
-
-
-def _set_hours(session, rows: list[dict]) -> int:
-    """Inserts the curriculum rows or changes their hours where they differ; returns how many rows changed."""
-    if not rows:
-        return 0
-    stmt = upsert(curriculum_hours)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["class_group_id", "subject_id"], set_={"hours_per_week": stmt.excluded.hours_per_week},
-        where=curriculum_hours.c.hours_per_week != stmt.excluded.hours_per_week).returning(curriculum_hours.c.id)
-    return len(session.execute(stmt, rows).all())

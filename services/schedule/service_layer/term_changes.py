@@ -6,16 +6,12 @@ published in the same transaction."""
 import datetime as dt
 from collections.abc import Mapping
 
-from sqlalchemy import delete, insert, select, update
-from sqlalchemy.orm import Session
-
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import FailedPrecondition, Invalid, NotFound
 from services.common.scope import Scope
 from services.schedule.adapters import messages
-from services.schedule.adapters.lookups import open_year
-from services.schedule.adapters.tables import class_groups, lessons, new_id, subjects, terms
+from services.schedule.adapters.tables import new_id
 from services.schedule.domain import academic_year, calendar
 from services.schedule.service_layer import lesson_dates
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
@@ -28,10 +24,8 @@ def change_terms(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: str, i
     academic_year_id = parse_uuid(academic_year_id, "academic_year_id")
     ids = [parse_uuid(term_id, f"terms[{i}].id") if term_id else "" for i, (term_id, _) in enumerate(inputs)]
     with uow:
-        session = uow.session
-        year = open_year(session, academic_year_id, lock=True)
-        old = {r["id"]: r for r in session.execute(select(terms).where(terms.c.academic_year_id == academic_year_id))
-               .mappings()}
+        year = uow.academic_years.open_year(academic_year_id, lock=True)
+        old = {r["id"]: r for r in uow.academic_years.terms_of(academic_year_id)}
         for i, term_id in enumerate(ids):
             if term_id and term_id not in old:
                 raise NotFound("Учебный период не найден", {f"terms[{i}].id": "не найден в этом учебном году"})
@@ -50,7 +44,7 @@ def change_terms(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: str, i
         today = uow.today()
         plan = _lesson_plan(uow, academic_year_id, grades, new, set(removed_ids), today)
         _refuse(plan, keep_recorded_lessons)
-        _write_terms(session, new, old)
+        _write_terms(uow, new, old)
         scheduled = cancelled = 0
         for grade in sorted(grades):
             added, dropped = lesson_dates.reconcile(uow, academic_year_id,
@@ -59,10 +53,10 @@ def change_terms(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: str, i
             scheduled, cancelled = scheduled + added, cancelled + dropped
         moves = _lesson_plan(uow, academic_year_id, grades, new, set(removed_ids), today).moves
         for term_id, lesson_ids in moves.items():
-            session.execute(update(lessons).where(lessons.c.id.in_(lesson_ids)).values(term_id=term_id))
+            uow.lessons.move_to_term(lesson_ids, term_id)
         if removed:
-            session.execute(delete(lessons).where(lessons.c.term_id.in_(removed_ids)))
-            session.execute(delete(terms).where(terms.c.id.in_(removed_ids)))
+            uow.lessons.delete_of_terms(removed_ids)
+            uow.academic_years.delete_terms(removed_ids)
         message = messages.academic_year(year, sorted(new, key=lambda r: (r["start_date"], r["grade_from"])))
         if changed or removed:
             uow.publish(pb.TermsChanged(
@@ -92,13 +86,7 @@ class _Plan:
 
 def _lesson_plan(uow: ScheduleUnitOfWork, academic_year_id: str, grades: set[int], new: list[dict], removed: set[str],
                  today: dt.date) -> _Plan:
-    rows = uow.session.execute(
-        select(lessons.c.id, lessons.c.date, lessons.c.status, lessons.c.term_id, class_groups.c.grade,
-               class_groups.c.name.label("class_name"), subjects.c.name.label("subject_name"))
-        .join(class_groups, class_groups.c.id == lessons.c.class_group_id)
-        .join(subjects, subjects.c.id == lessons.c.subject_id)
-        .where(class_groups.c.academic_year_id == academic_year_id, class_groups.c.grade.in_(list(grades)))
-        .order_by(lessons.c.date, lessons.c.lesson_number)).mappings().all()
+    rows = uow.lessons.of_grades(academic_year_id, grades)
     recorded = uow.recorded_lessons.of([r["id"] for r in rows])
     reported = uow.mismatch_reports.lessons_reported([r["id"] for r in rows])
     plan = _Plan()
@@ -139,15 +127,13 @@ def _refuse(plan: _Plan, keep_recorded_lessons: bool) -> None:
             {"keep_recorded_lessons": "нужно подтверждение"})
 
 
-def _write_terms(session: Session, new: list[dict], old: Mapping[str, Mapping]) -> None:
+def _write_terms(uow: ScheduleUnitOfWork, new: list[dict], old: Mapping[str, Mapping]) -> None:
     added = [row for row in new if row["id"] not in old]
     if added:
-        session.execute(insert(terms), added)
+        uow.academic_years.add_terms(added)
     for row in new:
         if row["id"] in old and _differs(old[row["id"]], row):
-            session.execute(update(terms).where(terms.c.id == row["id"])
-                            .values({k: row[k] for k in ("name", "kind", "start_date", "end_date", "grade_from",
-                                                         "grade_to")}))
+            uow.academic_years.change_term(row)
 
 
 def _changed_dates(old_terms, new_terms, grade: int, year: Mapping, today: dt.date) -> list[dt.date]:
