@@ -24,6 +24,7 @@ from services.schedule.adapters.subgroup_store import SubgroupStore
 from services.schedule.adapters.subject_store import SubjectStore
 from services.schedule.adapters.teaching_assignment_store import TeachingAssignmentStore
 from services.schedule.adapters.timetable_entry_store import TimetableEntryStore
+from services.schedule.adapters.year_structure_store import YearStructureStore
 from services.schedule.domain.calendar import school_today
 
 
@@ -53,6 +54,7 @@ class ScheduleUnitOfWork(UnitOfWork):
     subgroups: SubgroupStore
     curriculum: CurriculumStore
     plan_topics: PlanTopicStore
+    year_structures: YearStructureStore
     policy: SchedulePolicyStore
     teaching_assignments: TeachingAssignmentStore
     lessons: LessonStore
@@ -75,6 +77,7 @@ class ScheduleUnitOfWork(UnitOfWork):
         self.subgroups = SubgroupStore(self.session)
         self.curriculum = CurriculumStore(self.session)
         self.plan_topics = PlanTopicStore(self.session)
+        self.year_structures = YearStructureStore(self.session)
         self.policy = SchedulePolicyStore(self.session, self.school_id)
         self.teaching_assignments = TeachingAssignmentStore(self.session)
         self.lessons = LessonStore(self.session)
