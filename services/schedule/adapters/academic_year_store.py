@@ -1,5 +1,5 @@
-"""The school's academic years with their terms, as the year commands read and write them (other commands find
-the open year, locked, through lookups.open_year)."""
+"""The school's academic years with their terms; every command that changes a year's contents finds the year open
+(and locks it) here."""
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from services.schedule.adapters.lookups import open_year, year_exists
+from services.common.errors import FailedPrecondition, NotFound
 from services.schedule.adapters.tables import academic_years, terms
 
 
@@ -26,8 +26,15 @@ class AcademicYearStore:
         return self.session.execute(select(academic_years).where(academic_years.c.id == academic_year_id)).mappings().first()
 
     def open_year(self, academic_year_id: str, lock: bool = False) -> Mapping:
-        """The year, if open, its row locked until commit (see lookups.open_year)."""
-        return open_year(self.session, academic_year_id, lock)
+        """The year, if open. Its row stays locked until commit: shared (nothing may close the year under us)
+        or, with lock=True, exclusive (for closing it and for calendar changes)."""
+        query = select(academic_years).where(academic_years.c.id == academic_year_id)
+        row = self.session.execute(query.with_for_update(read=not lock)).mappings().first()
+        if row is None:
+            raise NotFound("Учебный год не найден", {"academic_year_id": "не найден"})
+        if row["status"] != "open":
+            raise FailedPrecondition(f"Учебный год {row['name']} закрыт")
+        return row
 
     def start_date(self, academic_year_id: str) -> dt.date | None:
         """When the year starts (None: no such year)."""
@@ -35,7 +42,8 @@ class AcademicYearStore:
 
     def check_exists(self, academic_year_id: str) -> None:
         """NotFound when the school has no such year (open or closed)."""
-        year_exists(self.session, academic_year_id)
+        if self.session.scalar(select(academic_years.c.id).where(academic_years.c.id == academic_year_id)) is None:
+            raise NotFound("Учебный год не найден", {"academic_year_id": "не найден"})
 
     def close(self, academic_year_id: str) -> None:
         self.session.execute(update(academic_years).where(academic_years.c.id == academic_year_id)

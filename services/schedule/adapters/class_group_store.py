@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from services.schedule.adapters.lookups import class_group_row
+from services.common.errors import NotFound
 from services.schedule.adapters.tables import class_groups
 
 
@@ -20,8 +20,11 @@ class ClassGroupStore:
         self.session.execute(insert(class_groups).values(row))
 
     def get(self, class_group_id: str) -> Mapping:
-        """The class group (NotFound when there is none, see lookups.class_group_row)."""
-        return class_group_row(self.session, class_group_id)
+        """The class group (NotFound when there is none)."""
+        row = self.session.execute(select(class_groups).where(class_groups.c.id == class_group_id)).mappings().first()
+        if row is None:
+            raise NotFound("Класс не найден", {"class_group_id": "не найден"})
+        return row
 
     def follow_profile(self, class_group_id: str, profile_id: str | None) -> None:
         self.session.execute(update(class_groups).where(class_groups.c.id == class_group_id).values(profile_id=profile_id))

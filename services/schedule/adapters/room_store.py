@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from services.schedule.adapters.lookups import bell_times, room_name
+from services.common.errors import Invalid, NotFound
 from services.schedule.adapters.tables import bell_periods, bell_schedules, rooms
 
 
@@ -36,8 +36,11 @@ class RoomStore:
         return list(self.session.execute(select(rooms).order_by(rooms.c.name)).mappings().all())
 
     def name_of(self, room_id: str) -> str:
-        """The room's name (NotFound when there is none, see lookups.room_name)."""
-        return room_name(self.session, room_id)
+        """The room's name (NotFound when there is none)."""
+        name = self.session.scalar(select(rooms.c.name).where(rooms.c.id == room_id))
+        if name is None:
+            raise NotFound("Кабинет не найден", {"room_id": "не найден"})
+        return name
 
     def locked(self, room_id: str) -> Mapping | None:
         """The room, its row locked until commit."""
@@ -70,8 +73,15 @@ class BellScheduleStore:
         return [(schedule, by_schedule[schedule["id"]]) for schedule in schedules]
 
     def times(self, bell_schedule_id: str, lesson_number: int) -> tuple[str, str]:
-        """("08:30", "09:15") of the lesson number (NotFound, Invalid: see lookups.bell_times)."""
-        return bell_times(self.session, bell_schedule_id, lesson_number)
+        """("08:30", "09:15") of the lesson number in the bell schedule."""
+        name = self.session.scalar(select(bell_schedules.c.name).where(bell_schedules.c.id == bell_schedule_id))
+        if name is None:
+            raise NotFound("Расписание звонков не найдено", {"bell_schedule_id": "не найдено"})
+        period = self.session.execute(select(bell_periods.c.starts_at, bell_periods.c.ends_at).where(
+            bell_periods.c.bell_schedule_id == bell_schedule_id, bell_periods.c.lesson_number == lesson_number)).first()
+        if period is None:
+            raise Invalid("lesson_number", f"в расписании звонков «{name}» нет {lesson_number}-го урока")
+        return period.starts_at.strftime("%H:%M"), period.ends_at.strftime("%H:%M")
 
     def locked(self, bell_schedule_id: str) -> Mapping | None:
         """The bell schedule, its row locked until commit."""

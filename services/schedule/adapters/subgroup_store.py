@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from services.schedule.adapters.lookups import subgroup_row
+from services.common.errors import Invalid, NotFound
 from services.schedule.adapters.tables import (
     lessons,
     subgroup_students,
@@ -21,9 +21,14 @@ class SubgroupStore:
         self.session = session
 
     def get(self, subgroup_id: str, class_group_id: str | None = None) -> Mapping:
-        """The subgroup (NotFound when there is none; with class_group_id, Invalid when it is another class's: see
-        lookups.subgroup_row)."""
-        return subgroup_row(self.session, subgroup_id, class_group_id)
+        """The subgroup (NotFound when there is none); with class_group_id, it must be a subgroup of that class group
+        (Invalid otherwise)."""
+        row = self.session.execute(select(subgroups).where(subgroups.c.id == subgroup_id)).mappings().first()
+        if row is None:
+            raise NotFound("Подгруппа не найдена", {"subgroup_id": "не найдена"})
+        if class_group_id and row["class_group_id"] != class_group_id:
+            raise Invalid("subgroup_id", "подгруппа другого класса")
+        return row
 
     def of_class_group(self, class_group_id: str) -> list[Mapping]:
         """The class group's subgroups by name."""

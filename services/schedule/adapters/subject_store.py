@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from services.schedule.adapters.lookups import subject_name
+from services.common.errors import NotFound
 from services.schedule.adapters.tables import subjects
 
 
@@ -17,8 +17,11 @@ class SubjectStore:
         return self.session.scalar(select(subjects.c.name).where(func.lower(subjects.c.name) == name.lower()))
 
     def name_of(self, subject_id: str) -> str:
-        """The subject's name (NotFound when there is none, see lookups.subject_name)."""
-        return subject_name(self.session, subject_id)
+        """The subject's name (NotFound when there is none)."""
+        name = self.session.scalar(select(subjects.c.name).where(subjects.c.id == subject_id))
+        if name is None:
+            raise NotFound("Предмет не найден", {"subject_id": "не найден"})
+        return name
 
     def add(self, row: Mapping) -> None:
         self.session.execute(insert(subjects).values(row))

@@ -10,6 +10,7 @@ from proto.events.v1.envelope_pb2 import Envelope
 from proto.journal.v1 import journal_pb2
 from services.common.consumer import EventHandlers
 from services.common.scope import Scope
+from services.schedule.adapters.recorded_lesson_store import RecordedLessonStore
 from services.schedule.service_layer import journal_records
 
 handlers = EventHandlers()
@@ -31,5 +32,5 @@ def lesson_of(event) -> str:
 @handlers.on_many(journal_pb2.HomeworkSet)
 def lessons_recorded(session: Session, events: list[tuple[object, Envelope]]) -> None:
     """A run of the journal's record events of one school (the consumer applies a school's events together)."""
-    journal_records.lessons_recorded(Scope.of_event(events[0][1].school_id), session,
+    journal_records.lessons_recorded(Scope.of_event(events[0][1].school_id), RecordedLessonStore(session),
                                      [lesson_of(event) for event, _ in events])

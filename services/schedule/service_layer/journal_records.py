@@ -2,12 +2,11 @@
 is kept, not cancelled, when the timetable or the calendar changes."""
 from collections.abc import Iterable
 
-from sqlalchemy.orm import Session
-
 from services.common.scope import Scope
-from services.schedule.adapters.recorded_lessons import RecordedLessons
+from services.schedule.adapters.recorded_lesson_store import RecordedLessonStore
 
 
-def lessons_recorded(scope: Scope, session: Session, lesson_ids: Iterable[str]) -> None:
-    """Marks the lessons recorded, in the consumer's transaction (the one that keeps the events' inbox rows)."""
-    RecordedLessons(session).mark(scope.school_id, lesson_ids)
+def lessons_recorded(scope: Scope, recorded: RecordedLessonStore, lesson_ids: Iterable[str]) -> None:
+    """Marks the lessons of the event's school recorded (the store works in the consumer's transaction, the one
+    that keeps the events' inbox rows)."""
+    recorded.mark(scope.school_id, lesson_ids)

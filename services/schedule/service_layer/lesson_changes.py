@@ -1,7 +1,6 @@
 """Changes of one dated lesson (S5): cancelling it, moving it to another date or lesson number, giving it to a
 substitute teacher. Each change keeps the lesson's id (the journal's records stay attached), writes the reason
 into change_note and publishes its event in the same transaction. Lessons of a closed year do not change."""
-
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.dates import parse_date
 from services.common.db import parse_uuid

@@ -7,9 +7,7 @@ from services.common.db import parse_uuid
 from services.common.errors import Invalid, NotFound
 from services.common.scope import Scope
 from services.schedule.adapters import messages
-from services.schedule.adapters.tables import (
-    new_id,
-)
+from services.schedule.adapters.tables import new_id
 from services.schedule.domain import curriculum, thematic_plan
 from services.schedule.service_layer import profiles
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork

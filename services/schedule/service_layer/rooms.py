@@ -1,7 +1,5 @@
 """Rooms and bell schedules of a school (S4): a timetable entry may name a room (checked for double booking) and a
 bell schedule (a shift: lesson number -> start and end) that gives its times."""
-
-
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.errors import Conflict
 from services.common.scope import Scope

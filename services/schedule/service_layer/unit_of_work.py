@@ -17,7 +17,7 @@ from services.schedule.adapters.curriculum_store import CurriculumStore
 from services.schedule.adapters.lesson_store import LessonStore
 from services.schedule.adapters.mismatch_report_store import MismatchReportStore
 from services.schedule.adapters.plan_topic_store import PlanTopicStore
-from services.schedule.adapters.recorded_lessons import RecordedLessons
+from services.schedule.adapters.recorded_lesson_store import RecordedLessonStore
 from services.schedule.adapters.room_store import BellScheduleStore, RoomStore
 from services.schedule.adapters.schedule_policy_store import SchedulePolicyStore
 from services.schedule.adapters.subgroup_store import SubgroupStore
@@ -50,7 +50,7 @@ class ScheduleUnitOfWork(UnitOfWork):
     rooms: RoomStore
     bell_schedules: BellScheduleStore
     timetable_entries: TimetableEntryStore
-    recorded_lessons: RecordedLessons
+    recorded_lessons: RecordedLessonStore
     subgroups: SubgroupStore
     curriculum: CurriculumStore
     plan_topics: PlanTopicStore
@@ -73,7 +73,7 @@ class ScheduleUnitOfWork(UnitOfWork):
         self.rooms = RoomStore(self.session)
         self.bell_schedules = BellScheduleStore(self.session)
         self.timetable_entries = TimetableEntryStore(self.session)
-        self.recorded_lessons = RecordedLessons(self.session)
+        self.recorded_lessons = RecordedLessonStore(self.session)
         self.subgroups = SubgroupStore(self.session)
         self.curriculum = CurriculumStore(self.session)
         self.plan_topics = PlanTopicStore(self.session)

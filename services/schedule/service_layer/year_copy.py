@@ -2,15 +2,12 @@
 groups, their subgroups (without students: a new year's classes are enrolled anew in identity), curriculum profiles
 with their hours (and the classes following them), curriculum hours and teaching assignments. Holidays, day
 transfers, the timetable and thematic plans differ every year and are not copied."""
-
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import Invalid, NotFound
 from services.common.scope import Scope
 from services.schedule.adapters import messages
-from services.schedule.adapters.tables import (
-    new_id,
-)
+from services.schedule.adapters.tables import new_id
 from services.schedule.adapters.year_structure_store import YearStructure
 from services.schedule.domain import academic_year
 from services.schedule.domain.academic_year import TermInput, shifted

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from services.schedule.adapters.tables import recorded_lessons
 
 
-class RecordedLessons:
+class RecordedLessonStore:
     def __init__(self, session: Session):
         self.session = session
 
