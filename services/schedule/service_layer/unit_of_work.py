@@ -45,22 +45,22 @@ class Clock(Protocol):
 
 class ScheduleUnitOfWork(UnitOfWork):
     academic_years: AcademicYearStore
+    calendar: CalendarStore
     class_groups: ClassGroupStore
+    subgroups: SubgroupStore
     subjects: SubjectStore
+    teaching_assignments: TeachingAssignmentStore
+    curriculum: CurriculumStore
+    plan_topics: PlanTopicStore
     rooms: RoomStore
     bell_schedules: BellScheduleStore
     timetable_entries: TimetableEntryStore
-    recorded_lessons: RecordedLessonStore
-    subgroups: SubgroupStore
-    curriculum: CurriculumStore
-    plan_topics: PlanTopicStore
-    year_structures: YearStructureStore
-    policy: SchedulePolicyStore
-    teaching_assignments: TeachingAssignmentStore
     lessons: LessonStore
+    recorded_lessons: RecordedLessonStore
     mismatch_reports: MismatchReportStore
     calendar_feeds: CalendarFeedStore
-    calendar: CalendarStore
+    policy: SchedulePolicyStore
+    year_structures: YearStructureStore
 
     def __init__(self, db: Database, outbox: Outbox, scope: HasSchool, staff: Staff, today: Clock = school_today):
         super().__init__(db, outbox, scope)
@@ -68,22 +68,22 @@ class ScheduleUnitOfWork(UnitOfWork):
 
     def opened(self) -> None:
         self.academic_years = AcademicYearStore(self.session)
+        self.calendar = CalendarStore(self.session)
         self.class_groups = ClassGroupStore(self.session)
+        self.subgroups = SubgroupStore(self.session)
         self.subjects = SubjectStore(self.session)
+        self.teaching_assignments = TeachingAssignmentStore(self.session)
+        self.curriculum = CurriculumStore(self.session)
+        self.plan_topics = PlanTopicStore(self.session)
         self.rooms = RoomStore(self.session)
         self.bell_schedules = BellScheduleStore(self.session)
         self.timetable_entries = TimetableEntryStore(self.session)
-        self.recorded_lessons = RecordedLessonStore(self.session)
-        self.subgroups = SubgroupStore(self.session)
-        self.curriculum = CurriculumStore(self.session)
-        self.plan_topics = PlanTopicStore(self.session)
-        self.year_structures = YearStructureStore(self.session)
-        self.policy = SchedulePolicyStore(self.session, self.school_id)
-        self.teaching_assignments = TeachingAssignmentStore(self.session)
         self.lessons = LessonStore(self.session)
+        self.recorded_lessons = RecordedLessonStore(self.session)
         self.mismatch_reports = MismatchReportStore(self.session)
         self.calendar_feeds = CalendarFeedStore(self.session)
-        self.calendar = CalendarStore(self.session)
+        self.policy = SchedulePolicyStore(self.session, self.school_id)
+        self.year_structures = YearStructureStore(self.session)
 
     def publish_all(self, messages: list) -> None:
         """Writes many events of this school to the outbox at once (a few statements, see Outbox.add_all)."""

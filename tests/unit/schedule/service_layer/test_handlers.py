@@ -9,7 +9,8 @@ from services.common.errors import Conflict, FailedPrecondition, Forbidden, Inva
 from services.common.policy import Principal
 from services.common.scope import Scope
 from services.schedule.domain.academic_year import TermInput
-from services.schedule.service_layer import academic_years, class_groups, rooms, subjects
+from services.schedule.domain.schedule_policy import SchedulePolicy, from_stored
+from services.schedule.service_layer import academic_years, class_groups, rooms, schedule_policy, subjects
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
 
 SCHOOL = "0b5d3a36-3c1e-4f5e-8f37-1c2d3e4f5a6b"
@@ -84,6 +85,17 @@ class FakeClassGroups:
                       key=lambda row: (row["grade"], row["name"]))
 
 
+class FakePolicy:
+    def __init__(self):
+        self.stored: dict[str, str] = {}
+
+    def load(self) -> SchedulePolicy:
+        return from_stored(self.stored)
+
+    def save(self, values) -> None:
+        self.stored |= {key: str(value) for key, value in values.items()}
+
+
 class FakeUnitOfWork(ScheduleUnitOfWork):
     """The schedule's unit of work with its stores in memory: events count as published once the block commits."""
 
@@ -91,6 +103,7 @@ class FakeUnitOfWork(ScheduleUnitOfWork):
         super().__init__(None, None, scope, staff=None, today=lambda: dt.date(2025, 8, 1))
         self.academic_years, self.class_groups = FakeAcademicYears(), FakeClassGroups()
         self.subjects, self.rooms = FakeSubjects(), FakeRooms()
+        self.policy = FakePolicy()
         self.entered = self.committed = 0
         self.published: list = []
         self._pending: list = []
@@ -194,3 +207,17 @@ def test_closing_a_year_publishes_its_class_groups_and_nothing_is_added_to_it_af
     with pytest.raises(FailedPrecondition):
         academic_years.close_academic_year(scope, uow, year.id)
     assert len(uow.published) == 4  # the year, two class groups, the closing
+
+
+def test_a_policy_change_keeps_what_it_does_not_name_and_a_wrong_value_changes_nothing():
+    scope, uow = unit("deputy_head")
+    policy = schedule_policy.set_schedule_policy(scope, uow, {"holiday_notice_days": 7, "timetable_due": " 09-25 "})
+    assert (policy.holiday_notice_days, policy.timetable_due) == (7, "09-25")
+    assert (policy.transfer_notice_working_days, policy.curriculum_due) == (3, "09-15")  # the defaults
+    assert uow.policy.stored == {"holiday_notice_days": "7", "timetable_due": "09-25"}
+    for wrong in ({"transfer_notice_working_days": 31}, {"curriculum_due": "02-30"}):
+        with pytest.raises(Invalid) as refused:
+            schedule_policy.set_schedule_policy(scope, uow, wrong)
+        assert set(refused.value.fields) == set(wrong)
+    assert schedule_policy.get_schedule_policy(scope, uow) == policy
+    assert uow.entered == 2  # the change and the read; the refusals opened nothing
