@@ -31,7 +31,7 @@ apps: deploy
 	$(PY) -m services.launcher up
 
 run: apps
-	$(PY) -m services.demo_seed
+	$(PY) -m services.tooling.demo_seed
 
 stop:
 	-$(PY) -m services.launcher down
@@ -64,4 +64,4 @@ TEST_SEED := $(or $(OTMETKA_TEST_SEED),$(shell echo $$(( $$(od -An -N4 -tu4 /dev
 
 test: lint check-protos apps $(OTMETKA_HELM)
 	@echo "test order: random, seed $(TEST_SEED) (again: make test OTMETKA_TEST_SEED=$(TEST_SEED))"
-	$(PY) -m pytest -q -p no:cacheprovider -p randomly --randomly-seed=$(TEST_SEED) tests
+	$(PY) -m pytest -q -p no:cacheprovider --randomly-seed=$(TEST_SEED) tests

@@ -15,8 +15,8 @@ from services import deploy, topology
 from services.common.consumer import IdempotentConsumer
 from services.common.db import Database
 from services.common.outbox import envelope
-from services.reporting import tables
-from services.reporting.events import handlers
+from services.reporting.adapters import tables
+from services.reporting.entrypoints.consumers import handlers
 
 
 def lesson_events(school_id: str, lessons: int) -> list[bytes]:

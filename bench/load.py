@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 import requests
 
 from bench import cpu
-from bench.common import BASE, Token, bench_dir, summarize, write_json
+from bench.common import bench_dir, summarize, write_json
 from services import topology
+from services.tooling.api_client import BASE, Token
 from services.tooling.http import retrying
 
 DEFAULT_MIX = "save=25,record=15,diary=50,summary=10"

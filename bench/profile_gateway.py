@@ -10,9 +10,10 @@ import os
 import random
 import time
 
-from bench.common import BASE, bench_dir
+from bench.common import bench_dir
 from bench.load import Actors, operation
 from services import topology
+from services.tooling.api_client import BASE
 
 
 def main() -> None:

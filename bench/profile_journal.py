@@ -12,9 +12,10 @@ import os
 import random
 import time
 
-from bench.common import Token, bench_dir
+from bench.common import bench_dir
 from bench.load import WEEKS, lesson_body
 from services import topology
+from services.tooling.api_client import Token
 
 
 def main() -> None:

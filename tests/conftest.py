@@ -1,4 +1,5 @@
-"""Test-wide fixtures: the running installation on the real stack, and a headless Chromium for pages."""
+"""Test-wide fixtures: the running installation on the real stack, and a headless Chromium for pages; the one
+exception to the random test order (a test marked `last`)."""
 import os
 
 import pytest
@@ -27,3 +28,12 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test marked `last` checks what the other tests of its module left behind (nothing of school A changed after
+    every probe): it runs after them, whatever the random order. pytest-randomly shuffles before this hook runs."""
+    for item in [item for item in items if item.get_closest_marker("last")]:
+        items.remove(item)
+        end = max((n for n, other in enumerate(items) if other.module is item.module), default=len(items) - 1)
+        items.insert(end + 1, item)

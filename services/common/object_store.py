@@ -1,6 +1,6 @@
 """Plain object storage in MinIO for any service: a bucket, objects put, read and removed by key, with MinIO's
 failures as the services' errors (a missing object is NotFound, an unreachable store Unavailable). The archive's
-locked, versioned store (services/archive/storage.py) builds on it."""
+locked, versioned store (services/archive/adapters/storage.py) builds on it."""
 import io
 import os
 

@@ -9,8 +9,10 @@ write that school's rows only.
                               # commits when the block ends; rolls back on an exception
 
 A service's own unit of work subclasses this one and opens its stores in `opened()`; its unit tests use a fake of
-that subclass (in memory, no PostgreSQL), its integration tests this one on the real database."""
-from typing import Protocol
+that subclass (in memory, no PostgreSQL), its integration tests this one on the real database. An event consumer's
+handler joins the consumer's transaction instead (`joining`): the inbox row of the event commits with its effect."""
+import contextlib
+from typing import Protocol, Self
 
 from sqlalchemy.orm import Session
 
@@ -24,10 +26,19 @@ class HasSchool(Protocol):
 
 
 class UnitOfWork:
-    def __init__(self, db: Database, outbox: Outbox, scope: HasSchool):
+    def __init__(self, db: Database | None, outbox: Outbox, scope: HasSchool):
         self.db, self.outbox, self.scope = db, outbox, scope
         self._transaction = None
+        self._joined: Session | None = None
         self.session: Session | None = None
+
+    @classmethod
+    def joining(cls, session: Session, outbox: Outbox, scope: HasSchool) -> Self:
+        """A unit of work in a transaction already open for the scope's school (an event consumer's, which writes
+        the event's inbox row in it): `with uow:` neither begins nor commits it, its owner does."""
+        uow = cls(None, outbox, scope)
+        uow._joined = session
+        return uow
 
     @property
     def school_id(self) -> str:
@@ -36,7 +47,8 @@ class UnitOfWork:
     def __enter__(self):
         if self._transaction is not None:
             raise RuntimeError("a unit of work is not entered again while it is open")
-        self._transaction = self.db.tenant_session(self.school_id)
+        self._transaction = (self.db.tenant_session(self.school_id) if self._joined is None
+                             else contextlib.nullcontext(self._joined))
         self.session = self._transaction.__enter__()
         try:
             self.opened()

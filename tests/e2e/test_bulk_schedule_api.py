@@ -5,7 +5,7 @@ import uuid
 
 import pytest
 
-from services.demo_seed import seed_school
+from services.tooling.demo_seed import seed_school
 from tests.support import stack
 
 pytestmark = pytest.mark.stack

@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from services.demo_seed import seed_school
+from services.tooling.demo_seed import seed_school
 from tests.support import stack
 
 pytestmark = pytest.mark.stack
@@ -42,7 +42,11 @@ PER_CLASS = 31 + 33  # 7+7+10+7 Mondays, 8+7+10+8 Wednesdays
 
 @pytest.fixture(scope="module")
 def year(installation):
-    """Everything is set up by the school's administrator through the API."""
+    return seeded_year()
+
+
+def seeded_year() -> dict:
+    """A school's 2026/2027 with 30 classes, set up by the school's administrator through the API."""
     seeded = seed_school(stack.env(), f"Школа № {uuid.uuid4().hex[:6]} (30 классов)")
     sid, admin = seeded["school"]["id"], seeded["admin_api"]
     started = time.monotonic()
@@ -182,10 +186,12 @@ def test_the_timetable_and_the_policy_read_back_through_the_api(year):
     assert admin.get(f"/schools/{sid}/schedule-policy") == policy
 
 
-def test_terms_holidays_and_profiles_change_through_the_api(year):
-    """Runs last (it changes the year): the 4th quarter lengthened to 31.05.2027 gives each class its Monday
-    31.05 and shortened back takes it away; 23.02 widened to Monday 22.02 cancels that Monday; a past lesson
-    cannot leave the terms; a profile's hours go into 10А's curriculum and 5А is not in its grades."""
+def test_terms_holidays_and_profiles_change_through_the_api(installation):
+    """In a year of its own (it changes the year, so the other tests' year stays as set up, whatever order they run
+    in): the 4th quarter lengthened to 31.05.2027 gives each class its Monday 31.05 and shortened back takes it
+    away; 23.02 widened to Monday 22.02 cancels that Monday; a past lesson cannot leave the terms; a profile's hours
+    go into 10А's curriculum and 5А is not in its grades."""
+    year = seeded_year()
     sid, admin = year["id"], year["admin"]
     terms = [{k: t[k] for k in ("id", "name", "kind", "start_date", "end_date")} for t in year["year"]["terms"]]
     path = f"/schools/{sid}/academic-years/{year['year']['id']}/terms"

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import pytest
 import requests
 
-from services.demo_seed import BASE, seed_school, with_login
+from services.tooling.api_client import BASE, with_login
+from services.tooling.demo_seed import seed_school
 from tests.support import stack
 from tests.support.api import Api
 from tests.support.isolation import Call, Findings, Operation, leaks, operations, uuids_in
@@ -380,8 +381,9 @@ def leaks_beyond(resp, canaries: dict[str, str], sent: set[str]) -> list[str]:
     return leaks(resp, {k: v for k, v in canaries.items() if v not in sent})
 
 
+@pytest.mark.last
 def test_school_a_is_unchanged_after_the_walk(world):
-    """Runs last (file order): nothing the walks and probes sent wrote anything in A."""
+    """Runs after the module's other tests (marked last): nothing the walks and probes sent wrote anything in A."""
     after = snapshot(world.admin_a, world.deputy_a, world.a, {op.operation_id for op in world.operations})
     changed = [key for key in world.before if world.before[key] != after[key]]
     assert not changed, {key: (world.before[key], after[key]) for key in changed}

@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from services.demo_seed import seed_school
+from services.tooling.demo_seed import seed_school
 from tests.support import stack
 from tests.support.api import Api
 
@@ -51,11 +51,12 @@ def changes(school: dict) -> list[dict]:
 
 
 def test_a_bad_lesson_refuses_the_whole_call_and_names_its_index(school):
+    before = changes(school)  # the module's other tests may have saved these lessons already
     resp = school["teacher"].request("PUT", f"/schools/{school['sid']}/lessons/records", json=body(school, 2))
     assert resp.status_code == 422, resp.text
     error = resp.json()["error"]
     assert "lessons[2].marks[0].value" in error["fields"] and "lessons[2]" in error["message"], error
-    assert changes(school) == [], "nothing of the four good lessons was written"
+    assert changes(school) == before, "nothing of the four good lessons was written"
 
 
 def test_the_week_is_saved_in_one_call_and_a_resend_adds_nothing(school):

@@ -9,7 +9,8 @@ import uuid
 import pytest
 from playwright.sync_api import Page, expect
 
-from services.demo_seed import BASE, seed_school
+from services.tooling.api_client import BASE
+from services.tooling.demo_seed import seed_school
 from tests.e2e.test_pages_in_browser import new_page, screenshot, sign_in_at_keycloak  # noqa: F401 (fixture)
 from tests.support import stack
 
@@ -18,8 +19,9 @@ pytestmark = pytest.mark.stack
 MONDAY, SUNDAY = "2025-09-01", "2025-09-07"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def school(installation):
+    """A school of each test's own: a term mark set by one closes the lessons the other edits."""
     seeded = seed_school(stack.env(), f"Школа № {uuid.uuid4().hex[:6]} (журнал)")
     sid, admin = seeded["school"]["id"], seeded["admin_api"]
     lesson = seeded["lesson"]

@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from services.demo_seed import GOSUSLUGI_PASSWORD, seed_school
+from services.tooling.demo_seed import GOSUSLUGI_PASSWORD, seed_school
 from tests.support import stack
 from tests.support.api import Api, browser_login, with_csrf
 

@@ -8,7 +8,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from services import topology
-from services.demo_seed import BASE, GOSUSLUGI_PASSWORD, seed_school
+from services.tooling.api_client import BASE
+from services.tooling.demo_seed import GOSUSLUGI_PASSWORD, seed_school
 from tests.support import stack
 from tests.support.api import Api
 

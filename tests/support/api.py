@@ -1,4 +1,4 @@
-"""Browser-like logins through the gateway for end-to-end tests (the REST client is demo_seed.Api)."""
+"""Browser-like logins through the gateway for end-to-end tests (the REST client is services.tooling.api_client.Api)."""
 import importlib
 import re
 import sys
@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 import requests
 
 from services import topology
-from services.demo_seed import BASE, Api  # noqa: F401  (re-exported for tests)
+from services.tooling.api_client import BASE, Api  # noqa: F401  (re-exported for tests)
 from services.tooling.http import retrying
 
 

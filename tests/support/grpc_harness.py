@@ -15,6 +15,7 @@ from services.common.auth import TokenVerifier
 from services.common.db import Database
 from services.common.grpc_server import ContextInterceptor
 from services.common.policy import Principal
+from services.common.scope import PrincipalSource
 from tests.support import stack
 
 
@@ -70,9 +71,12 @@ def token_verifier() -> TokenVerifier:
 
 
 @contextlib.contextmanager
-def serving(add_to_server: Callable, servicer, stub_class: type) -> Iterator:
-    """Serves the servicer on a free port of 127.0.0.1 behind the services' ContextInterceptor; yields a stub."""
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=4), interceptors=[ContextInterceptor(token_verifier())])
+def serving(add_to_server: Callable, servicer, stub_class: type, principals: PrincipalSource | None = None
+            ) -> Iterator:
+    """Serves the servicer on a free port of 127.0.0.1 behind the services' ContextInterceptor, whose school scope
+    resolves the callers by `principals` (e.g. FakePrincipals); yields a stub."""
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=4),
+                         interceptors=[ContextInterceptor(token_verifier(), principals=principals)])
     add_to_server(servicer, server)
     port = server.add_insecure_port("127.0.0.1:0")
     server.start()

@@ -24,22 +24,25 @@ from proto.events.v1.envelope_pb2 import Envelope
 from proto.journal.v1 import journal_pb2
 from proto.reporting.v1 import reporting_pb2
 from proto.schedule.v1 import schedule_pb2
-from services.archive import dev_keys, domain, handlers
-from services.archive.builder import ArchiveBuilder
-from services.archive.events import handlers as event_handlers
-from services.archive.package import SIGNATURE, TAG_MANIFEST, SheetFiles
-from services.archive.servicer import ArchiveServicer
+from services.archive import bootstrap, dev_keys
+from services.archive.adapters.bagit_package import SIGNATURE, TAG_MANIFEST, SheetFiles
+from services.archive.adapters.signing import Signer
+from services.archive.adapters.storage import ArchiveStore
+from services.archive.adapters.tables import inbox, outbox, packages
+from services.archive.domain import archive_package as domain
+from services.archive.domain.retention import retain_until
+from services.archive.entrypoints.builder import ArchiveBuilder
+from services.archive.entrypoints.consumers import handlers as event_handlers
+from services.archive.service_layer import registry
 from services.archive.settings import RETENTION_DEFAULTS
-from services.archive.signing import Signer
-from services.archive.storage import ArchiveStore
-from services.archive.tables import inbox, outbox, packages
 from services.common.consumer import IdempotentConsumer
 from services.common.db import Database
 from services.common.errors import FailedPrecondition, Unavailable
 from services.common.outbox import Outbox, envelope
 from services.common.policy import Principal
-from services.reporting import tables as reporting_tables
-from services.reporting.events import handlers as reporting_handlers
+from services.common.scope import Scope
+from services.reporting.adapters import tables as reporting_tables
+from services.reporting.entrypoints.consumers import handlers as reporting_handlers
 from tests.support import stack
 from tests.support.grpc_harness import FakePrincipals, call, database, serving
 
@@ -61,6 +64,16 @@ class FakeSheets:
         name = {"a": "5А", "b": "5Б"}.get(class_group_id[-1], "6В")
         return SheetFiles(class_group_id, name, json.dumps({"class_group_name": name}, ensure_ascii=False).encode(),
                           b"%PDF-1.4 " + name.encode())
+
+
+class Known:
+    """A principal source that knows one person."""
+
+    def __init__(self, principal: Principal):
+        self.principal = principal
+
+    def resolve(self, school_id: str) -> Principal:
+        return self.principal
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +105,8 @@ def sheets() -> FakeSheets:
 
 @pytest.fixture(scope="module")
 def builder(db, store, keys, sheets) -> ArchiveBuilder:
-    return ArchiveBuilder(db, Outbox("archive", outbox), store, Signer.from_files(*map(str, keys)), sheets, RETENTION)
+    return bootstrap.builder(db, Outbox("archive", outbox), store, Signer.from_files(*map(str, keys)), sheets,
+                             RETENTION)
 
 
 def year_closed(school_id: str, year_id: str) -> bytes:
@@ -181,7 +195,7 @@ def test_the_archive_waits_for_reporting_to_finish_the_year(db, reporting_db, bu
 def test_a_closed_year_gets_one_sealed_package(db, sealed):
     assert sealed.status == domain.SEALED and sealed.error is None
     assert sealed.bucket == BUCKET and sealed.version_id and len(sealed.sha256) == 64
-    assert sealed.retain_until == domain.retain_until(sealed.created_at.date(), 25)
+    assert sealed.retain_until == retain_until(sealed.created_at.date(), 25)
     with db.tenant_session(sealed.school_id) as session:
         (raw,) = session.scalars(select(outbox.c.payload).where(outbox.c.type == "otmetka.archive.v1.ArchiveSealed"))
     event = archive_pb2.ArchiveSealed()
@@ -209,8 +223,10 @@ def test_object_is_under_compliance_retention(store, sealed):
 
 
 def test_download_reads_the_version_and_checks_it(db, store, sealed, keys, tmp_path):
-    director = Principal(subject="d", school_id=sealed.school_id, roles=frozenset({"director"}))
-    filename, data = handlers.download_archive(db, store, director, sealed.school_id, sealed.id)
+    director = Scope(sealed.school_id, Known(Principal(subject="d", school_id=sealed.school_id,
+                                                       roles=frozenset({"director"}))))
+    units = bootstrap.units_of_work(db, Outbox("archive", outbox))
+    filename, data = registry.download_archive(sealed.id, director, units(director), store)
     assert filename == f"archive-2025-2026-{sealed.id}.zip"
     assert hashlib.sha256(data).hexdigest() == sealed.sha256
     zipfile.ZipFile(io.BytesIO(data)).extractall(tmp_path)
@@ -224,7 +240,7 @@ def test_download_reads_the_version_and_checks_it(db, store, sealed, keys, tmp_p
         session.execute(update(packages).where(packages.c.id == sealed.id).values(sha256="0" * 64))
     try:
         with pytest.raises(FailedPrecondition, match="контрольная сумма"):
-            handlers.download_archive(db, store, director, sealed.school_id, sealed.id)
+            registry.download_archive(sealed.id, director, units(director), store)
     finally:
         with db.tenant_session(sealed.school_id) as session:
             session.execute(update(packages).where(packages.c.id == sealed.id).values(sha256=sealed.sha256))
@@ -260,8 +276,8 @@ def test_a_failed_build_is_retried_when_a_manager_asks(db, builder, sheets, stor
     principals.grant(school_id, "deputy_head")
     token = stack.operator_token()
     request = archive_pb2.GetArchiveRequest(school_id=school_id, archive_id=failed.id)
-    with serving(archive_pb2_grpc.add_ArchiveServiceServicer_to_server, ArchiveServicer(db, store, principals),
-                 archive_pb2_grpc.ArchiveServiceStub) as stub:
+    with serving(archive_pb2_grpc.add_ArchiveServiceServicer_to_server, bootstrap.servicer(db, Outbox("archive", outbox), store),
+                 archive_pb2_grpc.ArchiveServiceStub, principals) as stub:
         assert call(stub, "RetryArchive", request, token).status == domain.BUILDING
         builder.build_pending()
         assert call(stub, "GetArchive", request, token).status == domain.SEALED
@@ -274,8 +290,8 @@ def test_grpc_registry_is_for_school_managers(db, store, sealed):
     principals = FakePrincipals()
     principals.grant(sealed.school_id, "director")
     token = stack.operator_token()
-    with serving(archive_pb2_grpc.add_ArchiveServiceServicer_to_server, ArchiveServicer(db, store, principals),
-                 archive_pb2_grpc.ArchiveServiceStub) as stub:
+    with serving(archive_pb2_grpc.add_ArchiveServiceServicer_to_server, bootstrap.servicer(db, Outbox("archive", outbox), store),
+                 archive_pb2_grpc.ArchiveServiceStub, principals) as stub:
         listed = call(stub, "ListArchives", archive_pb2.ListArchivesRequest(school_id=sealed.school_id), token)
         assert [p.id for p in listed.packages] == [sealed.id]
         got = call(stub, "GetArchive", archive_pb2.GetArchiveRequest(school_id=sealed.school_id, archive_id=sealed.id),

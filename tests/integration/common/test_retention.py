@@ -22,8 +22,10 @@ pytestmark = pytest.mark.stack
 OUTBOX_AGE, INBOX_AGE = dt.timedelta(hours=72), dt.timedelta(days=14)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def db() -> Database:
+    """A fresh, empty outbox and inbox for each test: the tests count what retention deletes, so no row another
+    test left may be there."""
     database = Database(stack.messaging_database("retention"))
     yield database
     database.engine.dispose()

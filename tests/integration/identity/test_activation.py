@@ -14,7 +14,6 @@ from tests.support import stack
 from tests.support.grpc_harness import rpc_error
 
 pytestmark = pytest.mark.stack
-CLASS, OTHER_CLASS = str(uuid.uuid4()), str(uuid.uuid4())
 
 
 @pytest.fixture(scope="module")
@@ -131,21 +130,22 @@ def test_codes_stored_before_the_key_work_until_they_expire(identity, school):
 
 
 def test_a_form_teacher_prints_slips_for_the_class_and_its_families(identity, school):
+    class_id, other_class = str(uuid.uuid4()), str(uuid.uuid4())  # this test's own: the school is shared
     teacher = identity.call("CreatePerson", pb.CreatePersonRequest(
         school_id=school.id, kind=pb.STAFF, name=pb.PersonName(last_name="Классова", first_name="Вера"),
         roles=["form_teacher"], create_account=True), school.admin_token)
     teacher_token = staff_login(identity, teacher)
     identity.call("AssignFormTeacher", pb.AssignFormTeacherRequest(
-        school_id=school.id, class_group_id=CLASS, person_id=teacher.person.id), school.admin_token)
+        school_id=school.id, class_group_id=class_id, person_id=teacher.person.id), school.admin_token)
     pupil = person(identity, school, pb.STUDENT, "Ученикова", gender="female", birth_date="2014-02-02",
-                   class_group_id=CLASS)
+                   class_group_id=class_id)
     stranger = person(identity, school, pb.STUDENT, "Чужеклассов", gender="male", birth_date="2014-02-02",
-                      class_group_id=OTHER_CLASS)
+                      class_group_id=other_class)
     mother = person(identity, school, pb.GUARDIAN, "Ученикова-мама")
     identity.call("LinkGuardian", pb.LinkGuardianRequest(school_id=school.id, guardian_id=mother.id,
                                                          student_id=pupil.id, relation="mother"), school.admin_token)
 
-    slips = issue(identity, school, teacher_token, class_group_id=CLASS)
+    slips = issue(identity, school, teacher_token, class_group_id=class_id)
     assert [(s.person_id, s.kind) for s in slips] == [(pupil.id, pb.STUDENT), (mother.id, pb.GUARDIAN)]
     by_person = {s.person_id: s for s in slips}
     pupil_password, mother_password = f"Pw-{uuid.uuid4().hex}", f"Pw-{uuid.uuid4().hex}"
@@ -157,10 +157,10 @@ def test_a_form_teacher_prints_slips_for_the_class_and_its_families(identity, sc
                 .student_ids) == [pupil.id]
     mother_principal = identity.call("GetPrincipal", pb.GetPrincipalRequest(school_id=school.id), mother_token)
     assert list(mother_principal.roles) == ["guardian"] and list(mother_principal.student_ids) == [pupil.id]
-    assert issue(identity, school, teacher_token, class_group_id=CLASS) == []  # everyone has a login now
+    assert issue(identity, school, teacher_token, class_group_id=class_id) == []  # everyone has a login now
 
     for request in (pb.IssueActivationRequest(school_id=school.id, person_ids=[stranger.id]),
-                    pb.IssueActivationRequest(school_id=school.id, class_group_id=OTHER_CLASS),
+                    pb.IssueActivationRequest(school_id=school.id, class_group_id=other_class),
                     pb.IssueActivationRequest(school_id=school.id, person_ids=[school.onboarded.admin.id])):
         code, message, _ = refused(identity, "IssueActivation", request, teacher_token)
         assert code == grpc.StatusCode.PERMISSION_DENIED and "своего класса" in message
@@ -199,18 +199,19 @@ def test_a_new_code_unlocks_a_reported_login(identity, school):
 def test_a_code_never_resets_a_login_its_issuer_could_not(identity, school):
     """A form teacher cannot take over a parent's existing login with a new code; a secretary cannot reset a
     director's login through the director's own guardian record (one login, two records in the school)."""
+    class_id = str(uuid.uuid4())  # this test's own: the school is shared
     teacher = identity.call("CreatePerson", pb.CreatePersonRequest(
         school_id=school.id, kind=pb.STAFF, name=pb.PersonName(last_name="Классная", first_name="Ия"),
         roles=["form_teacher"], create_account=True), school.admin_token)
     teacher_token = staff_login(identity, teacher)
     identity.call("AssignFormTeacher", pb.AssignFormTeacherRequest(
-        school_id=school.id, class_group_id=CLASS, person_id=teacher.person.id), school.admin_token)
+        school_id=school.id, class_group_id=class_id, person_id=teacher.person.id), school.admin_token)
     pupil = person(identity, school, pb.STUDENT, "Сынова", gender="male", birth_date="2014-03-03",
-                   class_group_id=CLASS)
+                   class_group_id=class_id)
     parent = person(identity, school, pb.GUARDIAN, "Родительская")
     identity.call("LinkGuardian", pb.LinkGuardianRequest(school_id=school.id, guardian_id=parent.id,
                                                          student_id=pupil.id, relation="mother"), school.admin_token)
-    [slip] = [s for s in issue(identity, school, teacher_token, class_group_id=CLASS) if s.person_id == parent.id]
+    [slip] = [s for s in issue(identity, school, teacher_token, class_group_id=class_id) if s.person_id == parent.id]
     activate(identity, slip.code, f"Pw-{uuid.uuid4().hex}")
     code, message, _ = refused(identity, "IssueActivation", pb.IssueActivationRequest(
         school_id=school.id, person_ids=[parent.id]), teacher_token)

@@ -230,8 +230,8 @@ def test_a_reported_login_is_locked_and_recorded(identity, school):
             tables.outbox.c.type == "otmetka.identity.v1.AccountCompromised")).first()
     assert report.subject == user["id"] and report.reported_at.isoformat() == reported.reported_at
     assert report.reported_by != user["id"] and event
-    [entry] = [e for e in audit(identity, school) if e.action == "account.compromised"]
-    assert entry.object_id == teacher.id
+    [entry] = [e for e in audit(identity, school) if e.action == "account.compromised" and e.object_id == teacher.id]
+    assert entry.actor_subject == report.reported_by
 
 
 def test_a_person_reports_their_own_login(identity, school):

@@ -13,9 +13,9 @@ from tests.support.grpc_harness import rpc_error
 pytestmark = pytest.mark.stack
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def school(identity):
-    """A school of this module's own, so that its staff do not show up in other modules' schools."""
+    """A school of each test's own: its staff, form classes and events are the test's alone, in any order."""
     return onboard(identity, "Школа ФК")
 
 

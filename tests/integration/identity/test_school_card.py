@@ -16,8 +16,9 @@ DETAILS = pb.SchoolDetails(inn="7707083893", ogrn="1027700132195", address="г. 
                            accreditation_number="А007-01234-77/01234567", accreditation_date="2016-03-01")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def school(identity):
+    """A school of each test's own: the tests change its card and count its events, in any order."""
     return onboard(identity, "Школа карточки")
 
 

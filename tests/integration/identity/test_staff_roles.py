@@ -15,8 +15,9 @@ from tests.support.grpc_harness import rpc_error
 pytestmark = pytest.mark.stack
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def school(identity):
+    """A school of each test's own: the tests count the school's role events and its administrators."""
     return onboard(identity, "Школа ролей")
 
 

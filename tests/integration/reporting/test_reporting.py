@@ -16,10 +16,10 @@ from proto.reporting.v1 import reporting_pb2, reporting_pb2_grpc
 from proto.schedule.v1 import schedule_pb2 as schedule
 from services.common.consumer import IdempotentConsumer
 from services.common.db import Database
-from services.common.outbox import envelope
-from services.reporting import tables
-from services.reporting.events import handlers
-from services.reporting.servicer import ReportingServicer
+from services.common.outbox import Outbox, envelope
+from services.reporting import bootstrap
+from services.reporting.adapters import tables
+from services.reporting.entrypoints.consumers import handlers
 from tests.support import stack
 from tests.support.grpc_harness import FakePrincipals, call, database, serving
 
@@ -39,8 +39,9 @@ def principals():
 
 @pytest.fixture(scope="module")
 def stub(db, principals):
-    with serving(reporting_pb2_grpc.add_ReportingServiceServicer_to_server, ReportingServicer(db, principals),
-                 reporting_pb2_grpc.ReportingServiceStub) as served:
+    with serving(reporting_pb2_grpc.add_ReportingServiceServicer_to_server,
+                 bootstrap.servicer(db, Outbox("reporting", tables.outbox)), reporting_pb2_grpc.ReportingServiceStub,
+                 principals) as served:
         yield served
 
 

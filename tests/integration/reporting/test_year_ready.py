@@ -13,8 +13,12 @@ from proto.reporting.v1 import reporting_pb2
 from proto.schedule.v1 import schedule_pb2 as schedule
 from services.common.consumer import IdempotentConsumer
 from services.common.outbox import envelope
-from services.reporting import tables, year_closings
-from services.reporting.events import handlers, outbox
+from services.common.scope import Scope
+from services.reporting.adapters import tables
+from services.reporting.domain.year_closing import JOURNAL, SCHEDULE, YearClosingHalf
+from services.reporting.entrypoints.consumers import handlers, outbox
+from services.reporting.service_layer.unit_of_work import ReportingUnitOfWork
+from services.reporting.service_layer.year_closing import record_year_closing
 from tests.support.grpc_harness import database
 
 pytestmark = pytest.mark.stack
@@ -86,15 +90,17 @@ def test_two_replicas_recording_the_halves_at_once_write_it_once(db):
     year = Year()
     results = []
 
+    def half(which: str) -> YearClosingHalf:
+        return YearClosingHalf(year.id, "2025/2026", tuple(year.groups), which)
+
     def journal_half():
-        with db.tenant_session(year.school_id) as session:
-            results.append(year_closings.record(session, outbox, year.school_id, year.id, "2025/2026", year.groups,
-                                                year_closings.JOURNAL))
+        results.append(record_year_closing(half(JOURNAL), ReportingUnitOfWork(db, outbox,
+                                                                                Scope.of_event(year.school_id))))
 
     other = threading.Thread(target=journal_half)
-    with db.tenant_session(year.school_id) as session:
-        assert year_closings.record(session, outbox, year.school_id, year.id, "2025/2026", year.groups,
-                                    year_closings.SCHEDULE) is False
+    with db.tenant_session(year.school_id) as session:  # this replica's transaction stays open a while
+        assert record_year_closing(half(SCHEDULE), ReportingUnitOfWork.joining(
+            session, outbox, Scope.of_event(year.school_id))) is False
         other.start()
         other.join(1.0)
         assert other.is_alive(), "the other replica waits for this transaction"

@@ -9,9 +9,10 @@ import zipfile
 import bagit
 import pytest
 
-from services.archive import dev_keys, domain
-from services.archive.package import SIGNATURE, TAG_MANIFEST, PackageInfo, SheetFiles, build_bag, build_package
-from services.archive.signing import Signer
+from services.archive import dev_keys
+from services.archive.adapters.bagit_package import SIGNATURE, TAG_MANIFEST, PackageInfo, SheetFiles, build_bag, build_package
+from services.archive.adapters.signing import Signer
+from services.archive.domain import retention
 
 INFO = PackageInfo(archive_id="0b8a3f4e-1111-4222-8333-944455556666", school_id="5c0e2b4a-0000-4000-8000-000000000001",
                    academic_year_id="7d1c2b4a-0000-4000-8000-000000000002", academic_year_name="2025/2026",
@@ -77,5 +78,5 @@ def test_zip_holds_the_bag_under_the_archive_id(signer):
 
 
 def test_retention_term():
-    assert domain.retain_until(dt.date(2026, 6, 1), 25) == dt.date(2051, 6, 1)
-    assert domain.retain_until(dt.date(2028, 2, 29), 5) == dt.date(2033, 2, 28)
+    assert retention.retain_until(dt.date(2026, 6, 1), 25) == dt.date(2051, 6, 1)
+    assert retention.retain_until(dt.date(2028, 2, 29), 5) == dt.date(2033, 2, 28)

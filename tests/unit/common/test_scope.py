@@ -154,3 +154,14 @@ def test_the_unit_of_work_is_one_transaction_of_the_scopes_school_with_its_event
     with pytest.raises(ValueError), uow:
         raise ValueError()
     assert db.log[-1] == ("rollback",) and uow.session is None
+
+
+def test_an_events_unit_of_work_joins_the_consumers_transaction():
+    """It neither begins nor ends the transaction (the consumer commits it with the inbox row), nor keeps it after."""
+    outbox = ListOutbox()
+    uow = UnitOfWork.joining("consumer's session", outbox, scope.Scope.of_event(SCHOOL))
+    with uow:
+        uow.publish("event")
+    assert outbox.added == [("consumer's session", SCHOOL, "event")] and uow.session is None
+    with pytest.raises(ValueError), uow:
+        raise ValueError()

@@ -5,31 +5,32 @@ import subprocess
 
 import pytest
 
-from services.reporting import domain, pdf
+from services.reporting.adapters import summary_sheet_pdf
+from services.reporting.domain import summary_sheet
 
-TERMS = [domain.Term("q2", "2 четверть", dt.date(2025, 11, 5)), domain.Term("new", "", None),
-         domain.Term("q1", "1 четверть", dt.date(2025, 9, 1))]
+TERMS = [summary_sheet.Term("q2", "2 четверть", dt.date(2025, 11, 5)), summary_sheet.Term("new", "", None),
+         summary_sheet.Term("q1", "1 четверть", dt.date(2025, 9, 1))]
 
 
-def sheet() -> domain.SummarySheet:
-    return domain.summary_sheet(
-        school_id="s", class_group=domain.Named("c", "5А"), academic_year_name="2025/2026",
-        students=[domain.Named("st2", "Яковлев Пётр Ильич"), domain.Named("st1", "Ёлкина Анна Сергеевна"),
-                  domain.Named("st3", "Борисов Иван")],
-        subjects=[domain.Named("math", "Математика"), domain.Named("rus", "Русский язык")],
+def sheet() -> summary_sheet.SummarySheet:
+    return summary_sheet.summary_sheet(
+        school_id="s", class_group=summary_sheet.Named("c", "5А"), academic_year_name="2025/2026",
+        students=[summary_sheet.Named("st2", "Яковлев Пётр Ильич"), summary_sheet.Named("st1", "Ёлкина Анна Сергеевна"),
+                  summary_sheet.Named("st3", "Борисов Иван")],
+        subjects=[summary_sheet.Named("math", "Математика"), summary_sheet.Named("rus", "Русский язык")],
         cells=[
-            domain.CellMarks("st1", "math", ("5", "4", "5")),
-            domain.CellMarks("st1", "rus", ("ОСВ",)),
-            domain.CellMarks("st2", "rus", ("3", "4")),
+            summary_sheet.CellMarks("st1", "math", ("5", "4", "5")),
+            summary_sheet.CellMarks("st1", "rus", ("ОСВ",)),
+            summary_sheet.CellMarks("st2", "rus", ("3", "4")),
         ],
-        periods=domain.sheet_periods(TERMS[::2], set()),
+        periods=summary_sheet.sheet_periods(TERMS[::2], set()),
         period_values=[
-            domain.PeriodValue("st1", "math", "q1", "5", ""),
-            domain.PeriodValue("st1", "math", "annual", "5", ""),
-            domain.PeriodValue("st1", "rus", "annual", "ОСВ", "exempt"),
-            domain.PeriodValue("st2", "rus", "q2", "Н/А", "not_assessed"),
-            domain.PeriodValue("st2", "rus", "final", "4", ""),
-            domain.PeriodValue("st2", "math", "exam", "3", ""),  # no exam column: not shown
+            summary_sheet.PeriodValue("st1", "math", "q1", "5", ""),
+            summary_sheet.PeriodValue("st1", "math", "annual", "5", ""),
+            summary_sheet.PeriodValue("st1", "rus", "annual", "ОСВ", "exempt"),
+            summary_sheet.PeriodValue("st2", "rus", "q2", "Н/А", "not_assessed"),
+            summary_sheet.PeriodValue("st2", "rus", "final", "4", ""),
+            summary_sheet.PeriodValue("st2", "math", "exam", "3", ""),  # no exam column: not shown
         ])
 
 
@@ -47,10 +48,10 @@ def test_marks_in_their_order_and_average_of_numeric_marks():
 
 
 def test_periods_are_terms_by_date_then_the_year_marks():
-    periods = domain.sheet_periods(TERMS, set())
+    periods = summary_sheet.sheet_periods(TERMS, set())
     assert [(p.id, p.kind) for p in periods] == [("q1", "term"), ("q2", "term"), ("new", "term"),
                                                  ("annual", "annual"), ("final", "final")]
-    with_exam = domain.sheet_periods([], {"q1", "exam"})
+    with_exam = summary_sheet.sheet_periods([], {"q1", "exam"})
     assert [p.name for p in with_exam] == ["Годовая", "Экзаменационная", "Итоговая"]
 
 
@@ -71,13 +72,13 @@ def test_every_cell_has_a_mark_or_blank_for_every_period():
     (["1", "1", "2"], "1.33"), (["3", "4", "4", "4", "4", "4", "4", "4"], "3.88"),
 ])
 def test_average(values, expected):
-    assert domain.average(values) == expected
+    assert summary_sheet.average(values) == expected
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils)")
 def test_pdf_has_cyrillic_text(tmp_path):
     path = tmp_path / "sheet.pdf"
-    path.write_bytes(pdf.summary_sheet_pdf(sheet()))
+    path.write_bytes(summary_sheet_pdf.summary_sheet_pdf(sheet()))
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
     assert "Сводная ведомость учёта успеваемости" in text
     assert "5А" in text and "2025/2026" in text

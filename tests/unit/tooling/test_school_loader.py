@@ -1,7 +1,7 @@
 import pytest
 
-from bench import municipality as m
-from bench import seed as loader
+from services.tooling import municipality as m
+from services.tooling import school_loader as loader
 
 
 def test_a_stage_refuses_to_run_before_the_stages_it_builds_on():

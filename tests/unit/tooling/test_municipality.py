@@ -4,8 +4,8 @@ from collections import Counter
 
 import pytest
 
-from bench.municipality import ABSENCE_RATE, CURRICULUM, generate, lesson_record, snils_with_checksum
 from services.identity.domain import snils_digits, valid_snils
+from services.tooling.municipality import ABSENCE_RATE, CURRICULUM, generate, lesson_record, snils_with_checksum
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import bagit
 
-from services.archive.signing import Signer
+from services.archive.adapters.signing import Signer
 
 TAG_MANIFEST = "tagmanifest-sha256.txt"
 SIGNATURE = TAG_MANIFEST + ".p7s"

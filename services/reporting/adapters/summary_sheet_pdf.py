@@ -12,7 +12,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from services.reporting.domain import Cell, SummarySheet
+from services.reporting.domain.summary_sheet import Cell, SummarySheet
 
 FONT_DIR = pathlib.Path("/usr/share/fonts/truetype/dejavu")  # Debian package fonts-dejavu-core
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"

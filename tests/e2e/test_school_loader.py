@@ -1,14 +1,15 @@
-"""The benchmark loader (bench/seed.py) loads a generated school through the REST API stage by stage: people
-with their guardian links, then the teaching load and timetable, then a day of saved lessons; a stage already
-done is not repeated. What it wrote is read back through the API and the identity database."""
+"""The school loader (services/tooling/school_loader.py, used by `make run` and bench/seed.py) loads a generated
+school through the REST API stage by stage: people with their guardian links, then the teaching load and timetable,
+then a day of saved lessons; a stage already done is not repeated. What it wrote is read back through the API and
+the identity database."""
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import sqlalchemy as sa
 
-from bench import municipality as m
-from bench import seed as loader
 from services import topology
+from services.tooling import municipality as m
+from services.tooling import school_loader as loader
 from tests.support import stack
 from tests.support.api import Api
 
@@ -53,7 +54,7 @@ def test_a_school_loads_stage_by_stage(installation, school):
     entries = [e for e in school.timetable if e.class_key == group.key and e.weekday == 1]
     assert sorted(les["lesson_number"] for les in lessons) == sorted(e.number for e in entries)
     by_number = {e.number: e for e in entries}
-    for lesson in lessons:  # the first school day was saved as bench.municipality.lesson_record draws it
+    for lesson in lessons:  # the first school day was saved as municipality.lesson_record draws it
         expected = m.lesson_record(7, by_number[lesson["lesson_number"]], "2025-09-01", group.students)
         record = admin.get(f"/schools/{sid}/lessons/{lesson['id']}/record")
         assert record["topic"] == expected["topic"]

@@ -2,82 +2,22 @@
 prints the URL and the demo logins. `make run` loads the synthetic municipality's `demo` school
 (seed_generated_demo); the end-to-end tests set up their own small school with seed_school.
 
-Usage: python -m services.demo_seed
+Usage: python -m services.tooling.demo_seed
 """
 import json
 import uuid
-
-import requests
+from concurrent.futures import ThreadPoolExecutor
 
 from services import topology
-from services.tooling.http import retrying
+from services.tooling import municipality, school_loader
+from services.tooling.api_client import BASE, Api, activate, password_token, with_login
 
-BASE = f"http://127.0.0.1:{topology.GATEWAY_PORT}"
 GOSUSLUGI_PASSWORD = "Gosuslugi-2025!"  # the stand-in's development users (infra/keycloak)
 GUARDIANS = [  # they exist in the Gosuslugi stand-in with these SNILS
     ("Иванова", "Мария", "Петровна", "female", "1985-03-14", "112-233-445 95", "ivanova"),
     ("Петров", "Сергей", "Иванович", "male", "1980-07-02", "12345678964", "petrov"),
 ]
 STUDENTS = [("Иванов", "Пётр", "Сергеевич", "male", "2014-05-20"), ("Петрова", "Дарья", "Сергеевна", "female", "2014-08-03")]
-TERMS = [("1 четверть", "2025-09-01", "2025-10-26"), ("2 четверть", "2025-11-05", "2025-12-28"),
-         ("3 четверть", "2026-01-12", "2026-03-22"), ("4 четверть", "2026-04-01", "2026-05-26")]
-
-
-class Api:
-    """The REST API as a client sees it: JSON in and out, one expected status per call."""
-
-    def __init__(self, token: str | None = None, session: requests.Session | None = None):
-        self.http = session or retrying()
-        if token:
-            self.http.headers["Authorization"] = f"Bearer {token}"
-
-    def request(self, method: str, path: str, expect: int | None = None, **kwargs) -> requests.Response:
-        resp = self.http.request(method, f"{BASE}/api/v1{path}", timeout=30, **kwargs)
-        if expect is not None and resp.status_code != expect:
-            raise AssertionError(f"{method} {path}: {resp.status_code} {resp.text[:500]}")
-        return resp
-
-    def get(self, path: str, expect: int | None = 200, **kwargs):
-        resp = self.request("GET", path, expect, **kwargs)
-        return resp.json() if expect == 200 and "json" in resp.headers.get("Content-Type", "") else resp
-
-    def post(self, path: str, body: dict | None = None, expect: int | None = 201):
-        resp = self.request("POST", path, expect, json=body if body is not None else {})
-        return resp.json() if expect in (200, 201) else resp
-
-    def put(self, path: str, body: dict, expect: int | None = 200):
-        resp = self.request("PUT", path, expect, json=body)
-        return resp.json() if expect == 200 else resp
-
-
-def password_token(stack: dict[str, str], username: str, password: str) -> str:
-    url = f"{stack['OTMETKA_KEYCLOAK_URL']}/realms/{stack['OTMETKA_KEYCLOAK_REALM']}/protocol/openid-connect/token"
-    resp = requests.post(url, data={
-        "grant_type": "password", "client_id": "otmetka-gateway", "client_secret": stack["OTMETKA_GATEWAY_CLIENT_SECRET"],
-        "username": username, "password": password, "scope": "openid"}, timeout=15)
-    resp.raise_for_status()
-    return resp.json()["access_token"]
-
-
-def activate(code: str) -> str:
-    """Sets a new password with a one-time activation code, as a person does on /activate; returns it."""
-    return activate_login(code)[1]
-
-
-def activate_login(code: str) -> tuple[str, str]:
-    """Activates a login with its one-time code: (username, the new password)."""
-    password = f"Demo-{uuid.uuid4().hex[:12]}"
-    resp = requests.post(f"{BASE}/activate", json={"code": code, "password": password}, timeout=30)
-    if resp.status_code != 200:
-        raise AssertionError(f"activation: {resp.status_code} {resp.text[:500]}")
-    return resp.json()["username"], password
-
-
-def with_login(created: dict) -> dict:
-    """A person created with create_account, after they activated the code they were given: the response
-    with the login in `person.username` and its `password`."""
-    username, password = activate_login(created["activation"]["code"])
-    return {**created, "person": {**created["person"], "username": username}, "password": password}
 
 
 def seed_school(stack: dict[str, str], short_name: str) -> dict:
@@ -91,9 +31,8 @@ def seed_school(stack: dict[str, str], short_name: str) -> dict:
     sid = onboarded["school"]["id"]
     onboarded["admin"]["password"] = activate(onboarded["admin"]["activation_code"])
     admin = Api(password_token(stack, onboarded["admin"]["username"], onboarded["admin"]["password"]))
-    year = admin.post(f"/schools/{sid}/academic-years", {
-        "name": "2025/2026", "start_date": "2025-09-01", "end_date": "2026-05-31",
-        "terms": [{"name": n, "kind": "quarter", "start_date": a, "end_date": b} for n, a, b in TERMS]})
+    year = admin.post(f"/schools/{sid}/academic-years", {**municipality.YEAR, "terms": [
+        {"name": n, "kind": "quarter", "start_date": a, "end_date": b} for n, a, b in municipality.TERMS]})
     # 2025/2026 is over: the school keeps the journal open to enter it (0 = lessons are never locked)
     admin.put(f"/schools/{sid}/journal-policy", {"edit_lock_days": 0})
     class_group = admin.post(f"/schools/{sid}/class-groups", {"academic_year_id": year["id"], "grade": 5, "name": "5А"})
@@ -130,17 +69,12 @@ DEMO_CLASS = "5А"
 
 
 def seed_generated_demo(stack: dict[str, str]) -> dict:
-    """The synthetic municipality's `demo` school (bench/municipality.py: grades 1-11, 285 students with
+    """The synthetic municipality's `demo` school (services/tooling/municipality.py: grades 1-11, 285 students with
     guardians, staff, curriculum, timetable, a week of lessons with marks), loaded through the REST API,
     plus the Gosuslugi stand-in's two guardians linked to two students of 5А; returns the demo logins."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from bench import municipality
-    from bench import seed as loader  # development tooling, like this module
-
     school = municipality.generate("demo").schools[0]
     with ThreadPoolExecutor(8) as pool:
-        loaded = loader.load_school(school, stack, pool, loader.Phases(), DEMO_DAYS, seed=1,
+        loaded = school_loader.load_school(school, stack, pool, school_loader.Phases(), DEMO_DAYS, seed=1,
                                     run=f"демо {uuid.uuid4().hex[:4]}")["for_load"]
     admin = Api(password_token(stack, loaded["admin"]["username"], loaded["admin"]["password"]))
     sid = loaded["id"]

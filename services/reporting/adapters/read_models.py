@@ -1,0 +1,166 @@
+"""The store of reporting's read models (rm_* tables but the year closings): the facts events tell, upserted in any
+order, and the rows of a class group's summary sheet.
+
+Events of different services arrive in any order, so every write upserts: a mark may create a placeholder student,
+subject, class group or term whose name a later event fills in. Empty values never overwrite known ones."""
+from sqlalchemy import Table, Text, and_, cast, delete, false, func, or_, select, true, union, update
+from sqlalchemy.dialects.postgresql import aggregate_order_by, insert
+from sqlalchemy.orm import Session
+
+from services.reporting.adapters.tables import (
+    academic_years,
+    class_groups,
+    final_marks,
+    marks,
+    students,
+    subjects,
+    term_marks,
+    terms,
+)
+from services.reporting.domain import read_model, summary_sheet
+
+
+class ReadModelStore:
+    def __init__(self, session: Session, school_id: str):
+        self.session, self.school_id = session, school_id
+
+    def _upsert(self, table: Table, key: dict, values: dict) -> None:
+        """Inserts a row or updates the non-empty values of an existing one."""
+        stmt = insert(table).values(school_id=self.school_id, **key, **{c: v for c, v in values.items() if v})
+        changes = {c: stmt.excluded[c] for c, v in values.items() if v}
+        if not changes:
+            stmt = stmt.on_conflict_do_nothing(index_elements=list(key))
+        else:
+            stmt = stmt.on_conflict_do_update(index_elements=list(key), set_=changes)
+        self.session.execute(stmt)
+
+    def _placeholders(self, table: Table, rows: dict[str, dict]) -> None:
+        """Rows (by id) named by marks but maybe not known yet: inserted if missing, never updated; written once
+        per transaction, as a batch of marks names them many times."""
+        written = self.session.info.setdefault("placeholders", set())
+        new = sorted(i for i in rows if (table.name, i) not in written)
+        if new:
+            self.session.execute(insert(table).on_conflict_do_nothing(index_elements=["id"]),
+                                 [{"id": i, "school_id": self.school_id, **rows[i]} for i in new])
+            written.update((table.name, i) for i in new)
+
+    def put_student(self, student: read_model.Student) -> None:
+        self._upsert(students, {"id": student.id},
+                     {"full_name": student.full_name, "class_group_id": student.class_group_id})
+
+    def put_year(self, year: read_model.AcademicYear) -> None:
+        self._upsert(academic_years, {"id": year.id}, {"name": year.name})
+        for term in year.terms:
+            self._upsert(terms, {"id": term.id}, {
+                "academic_year_id": year.id, "name": term.name, "start_date": term.start_date,
+                "grade_from": term.grade_from, "grade_to": term.grade_to})
+
+    def remove_terms(self, term_ids: list[str]) -> None:
+        self.session.execute(delete(terms).where(terms.c.id.in_(term_ids)))
+
+    def put_class_group(self, group: read_model.ClassGroup) -> None:
+        self._upsert(class_groups, {"id": group.id},
+                     {"name": group.name, "academic_year_id": group.academic_year_id, "grade": group.grade})
+
+    def put_subject(self, subject: read_model.Subject) -> None:
+        self._upsert(subjects, {"id": subject.id}, {"name": subject.name})
+
+    def put_marks(self, latest: list[read_model.Mark]) -> None:
+        """Marks (each once) in four statements; a placeholder student takes the class of its mark."""
+        self._placeholders(students, {m.student_id: {"class_group_id": m.class_group_id or None} for m in latest})
+        self._placeholders(subjects, {m.subject_id: {} for m in latest})
+        self._placeholders(class_groups, {m.class_group_id: {} for m in latest})
+        stmt = insert(marks)
+        keep_if_empty = {c: func.coalesce(func.nullif(stmt.excluded[c], ""), marks.c[c]) for c in ("value", "work_type")}
+        self.session.execute(stmt.on_conflict_do_update(index_elements=["mark_id"], set_={
+            **{c: stmt.excluded[c] for c in ("student_id", "subject_id", "class_group_id", "lesson_date")},
+            **keep_if_empty}),
+            [{"mark_id": m.id, "school_id": self.school_id, "student_id": m.student_id, "subject_id": m.subject_id,
+              "class_group_id": m.class_group_id, "lesson_date": m.lesson_date, "value": m.value,
+              "work_type": m.work_type} for m in latest])
+
+    def move_marks(self, mark_ids: list[str], lesson_date) -> None:
+        self.session.execute(update(marks).where(marks.c.mark_id.in_(mark_ids)).values(lesson_date=lesson_date))
+
+    def delete_mark(self, mark_id: str) -> None:
+        self.session.execute(delete(marks).where(marks.c.mark_id == mark_id))
+
+    def put_term_placeholder(self, term_id: str) -> None:
+        self._placeholders(terms, {term_id: {}})
+
+    def put_term_mark(self, mark: read_model.TermMark) -> None:
+        self._put_period_mark(term_marks, mark, {"term_id": mark.term_id})
+
+    def put_final_mark(self, mark: read_model.FinalMark) -> None:
+        self._put_period_mark(final_marks, mark, {"kind": mark.kind})
+
+    def _put_period_mark(self, table: Table, mark: read_model.TermMark | read_model.FinalMark, period: dict) -> None:
+        """A period mark set or changed is upserted; removed (value "") is deleted."""
+        if not mark.value:
+            self.session.execute(delete(table).where(table.c.id == mark.id))
+            return
+        self._placeholders(students, {mark.student_id: {"class_group_id": mark.class_group_id or None}})
+        self._placeholders(subjects, {mark.subject_id: {}})
+        self._placeholders(class_groups, {mark.class_group_id: {}})
+        values = {"student_id": mark.student_id, "subject_id": mark.subject_id, **period,
+                  "class_group_id": mark.class_group_id, "special": mark.special, "value": mark.value}
+        stmt = insert(table).values(id=mark.id, school_id=self.school_id, **values)
+        self.session.execute(stmt.on_conflict_do_update(index_elements=["id"],
+                                                        set_={c: stmt.excluded[c] for c in values}))
+
+    def summary_sheet(self, class_group_id: str) -> summary_sheet.SummarySheet | None:
+        """The class group's summary sheet, None when the read model does not know the class group."""
+        session = self.session
+        group = session.execute(
+            select(class_groups.c.id, class_groups.c.name, class_groups.c.grade, class_groups.c.academic_year_id,
+                   academic_years.c.name.label("year_name"))
+            .select_from(class_groups.outerjoin(academic_years, academic_years.c.id == class_groups.c.academic_year_id))
+            .where(class_groups.c.id == class_group_id)).first()
+        if group is None:
+            return None
+        in_class = marks.c.class_group_id == class_group_id
+        term_in_class = term_marks.c.class_group_id == class_group_id
+        final_in_class = final_marks.c.class_group_id == class_group_id
+        marked = union(select(marks.c.student_id).where(in_class),
+                       select(term_marks.c.student_id).where(term_in_class),
+                       select(final_marks.c.student_id).where(final_in_class))
+        # two index lookups, not one OR that the planner can only answer by reading every student of the school
+        student_rows = session.execute(union(
+            select(students.c.id, students.c.full_name).where(students.c.class_group_id == class_group_id),
+            select(students.c.id, students.c.full_name).where(students.c.id.in_(marked)))).all()
+        subject_rows = session.execute(select(subjects.c.id, subjects.c.name).where(subjects.c.id.in_(union(
+            select(marks.c.subject_id).where(in_class), select(term_marks.c.subject_id).where(term_in_class),
+            select(final_marks.c.subject_id).where(final_in_class))))).all()
+        # one row per cell, the marks aggregated in lesson-date order by the database (a year of a class
+        # is thousands of marks: fetching and converting them one row each dominated the sheet's time)
+        cell_rows = session.execute(
+            select(cast(marks.c.student_id, Text), cast(marks.c.subject_id, Text),
+                   func.array_agg(aggregate_order_by(marks.c.value, marks.c.lesson_date, marks.c.mark_id)))
+            .where(in_class).group_by(marks.c.student_id, marks.c.subject_id)).all()
+        term_rows = session.execute(select(terms.c.id, terms.c.name, terms.c.start_date).where(or_(
+            _class_terms(group.academic_year_id, group.grade),
+            terms.c.id.in_(select(term_marks.c.term_id).where(term_in_class))))).all()
+        period_rows = session.execute(union(
+            select(term_marks.c.student_id, term_marks.c.subject_id, cast(term_marks.c.term_id, Text),
+                   term_marks.c.value, term_marks.c.special).where(term_in_class),
+            select(final_marks.c.student_id, final_marks.c.subject_id, final_marks.c.kind, final_marks.c.value,
+                   final_marks.c.special).where(final_in_class))).all()
+        periods = summary_sheet.sheet_periods([summary_sheet.Term(r.id, r.name, r.start_date) for r in term_rows],
+                                              {r[2] for r in period_rows})
+        return summary_sheet.summary_sheet(
+            school_id=self.school_id, class_group=summary_sheet.Named(group.id, group.name),
+            academic_year_name=group.year_name or "",
+            students=[summary_sheet.Named(r.id, r.full_name) for r in student_rows],
+            subjects=[summary_sheet.Named(r.id, r.name) for r in subject_rows],
+            cells=[summary_sheet.CellMarks(student, subject, tuple(values)) for student, subject, values in cell_rows],
+            periods=periods, period_values=[summary_sheet.PeriodValue(*map(str, r)) for r in period_rows])
+
+
+def _class_terms(academic_year_id: str | None, grade: int | None):
+    """The terms of the class group's year for its grade (0..0 = every grade); every term of the year while the
+    grade is unknown, none while the year is."""
+    if academic_year_id is None:
+        return false()
+    for_grade = true() if grade is None else or_(and_(terms.c.grade_from == 0, terms.c.grade_to == 0),
+                                                 and_(terms.c.grade_from <= grade, terms.c.grade_to >= grade))
+    return and_(terms.c.academic_year_id == academic_year_id, for_grade)

@@ -1,0 +1,82 @@
+"""The facts reporting's read model keeps, as other services' events tell them (an empty value = not told: it never
+overwrites a known one). Plain Python, no framework imports."""
+import datetime as dt
+from dataclasses import dataclass
+
+from services.reporting.domain import summary_sheet
+
+
+@dataclass(frozen=True)
+class Student:
+    id: str
+    full_name: str
+    class_group_id: str | None
+
+
+@dataclass(frozen=True)
+class Term(summary_sheet.Term):
+    """A term of an academic year as schedule tells it: with the grades it is for (0..0 = every grade)."""
+    grade_from: int
+    grade_to: int
+
+
+@dataclass(frozen=True)
+class AcademicYear:
+    id: str
+    name: str
+    terms: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class ClassGroup:
+    id: str
+    name: str
+    academic_year_id: str | None
+    grade: int
+
+
+@dataclass(frozen=True)
+class Subject:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A lesson mark recorded or changed."""
+    id: str
+    student_id: str
+    subject_id: str
+    class_group_id: str
+    lesson_date: dt.date
+    value: str
+    work_type: str
+
+
+@dataclass(frozen=True)
+class TermMark:
+    """A term mark set (value "" = removed)."""
+    id: str
+    student_id: str
+    subject_id: str
+    term_id: str
+    class_group_id: str
+    value: str
+    special: str
+
+
+@dataclass(frozen=True)
+class FinalMark:
+    """An annual, exam or final mark set (kind annual | exam | final; value "" = removed)."""
+    id: str
+    student_id: str
+    subject_id: str
+    class_group_id: str
+    kind: str
+    value: str
+    special: str
+
+
+def latest(marks: list[Mark]) -> list[Mark]:
+    """Each mark once, as its last event tells it (one school's journal events come in order)."""
+    return list({mark.id: mark for mark in marks}.values())

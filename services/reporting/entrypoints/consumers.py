@@ -1,0 +1,126 @@
+"""Consumer handlers that keep the read models up to date from identity, schedule and journal events: each event is
+translated to the facts it tells and handed to the service layer in a unit of work joining the consumer's
+transaction (which records the event in the inbox, so a redelivered one is skipped), for the school the event names.
+Schedule's AcademicYearClosed and the journal's JournalYearClosed together make the year ready for the archive."""
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from proto.events.v1.envelope_pb2 import Envelope
+from proto.identity.v1 import identity_pb2
+from proto.journal.v1 import journal_pb2
+from proto.schedule.v1 import schedule_pb2
+from services.common.consumer import EventHandlers
+from services.common.outbox import Outbox
+from services.common.scope import Scope
+from services.reporting.adapters import tables
+from services.reporting.domain import read_model
+from services.reporting.domain.year_closing import JOURNAL, SCHEDULE, YearClosingHalf
+from services.reporting.service_layer import read_models
+from services.reporting.service_layer.unit_of_work import ReportingUnitOfWork
+from services.reporting.service_layer.year_closing import record_year_closing
+
+handlers = EventHandlers()
+outbox = Outbox("reporting", tables.outbox)
+
+
+def unit_of_work(session: Session, env: Envelope) -> ReportingUnitOfWork:
+    """The unit of work of an event: the consumer's transaction, for the school the event names."""
+    return ReportingUnitOfWork.joining(session, outbox, Scope.of_event(env.school_id))
+
+
+def full_name(name: identity_pb2.PersonName) -> str:
+    return " ".join(part for part in (name.last_name, name.first_name, name.middle_name) if part)
+
+
+def date_or_none(value: str) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+@handlers.on(identity_pb2.PersonRegistered)
+def person_registered(session: Session, event: identity_pb2.PersonRegistered, env: Envelope) -> None:
+    person = event.person
+    if person.kind == identity_pb2.STUDENT:
+        read_models.put_student(read_model.Student(person.id, full_name(person.name), person.class_group_id or None),
+                                unit_of_work(session, env))
+
+
+@handlers.on(identity_pb2.StudentEnrolled)
+def student_enrolled(session: Session, event: identity_pb2.StudentEnrolled, env: Envelope) -> None:
+    read_models.put_student(read_model.Student(event.student_id, event.full_name, event.class_group_id or None),
+                            unit_of_work(session, env))
+
+
+def academic_year(year: schedule_pb2.AcademicYear) -> read_model.AcademicYear:
+    return read_model.AcademicYear(year.id, year.name, tuple(
+        read_model.Term(t.id, t.name, date_or_none(t.start_date), t.grade_from, t.grade_to) for t in year.terms))
+
+
+@handlers.on(schedule_pb2.AcademicYearCreated)
+def academic_year_created(session: Session, event: schedule_pb2.AcademicYearCreated, env: Envelope) -> None:
+    read_models.put_academic_year(academic_year(event.academic_year), unit_of_work(session, env))
+
+
+@handlers.on(schedule_pb2.TermsChanged)
+def terms_changed(session: Session, event: schedule_pb2.TermsChanged, env: Envelope) -> None:
+    read_models.put_academic_year(academic_year(event.academic_year), unit_of_work(session, env),
+                                  removed_term_ids=tuple(event.removed_term_ids))
+
+
+@handlers.on(schedule_pb2.ClassGroupCreated)
+def class_group_created(session: Session, event: schedule_pb2.ClassGroupCreated, env: Envelope) -> None:
+    group = event.class_group
+    read_models.put_class_group(read_model.ClassGroup(group.id, group.name, group.academic_year_id or None,
+                                                      group.grade), unit_of_work(session, env))
+
+
+@handlers.on(schedule_pb2.SubjectCreated)
+def subject_created(session: Session, event: schedule_pb2.SubjectCreated, env: Envelope) -> None:
+    read_models.put_subject(read_model.Subject(event.subject.id, event.subject.name), unit_of_work(session, env))
+
+
+@handlers.on_many(journal_pb2.MarkRecorded)
+@handlers.on_many(journal_pb2.MarkChanged)
+def put_marks(session: Session, events: list[tuple[journal_pb2.MarkRecorded | journal_pb2.MarkChanged, Envelope]]) -> None:
+    """A run of recorded and changed marks of one school at once (see docs/reporting.md: four statements)."""
+    read_models.put_marks([read_model.Mark(e.mark.id, e.mark.student_id, e.mark.subject_id, e.class_group_id,
+                                           dt.date.fromisoformat(e.mark.lesson_date), e.mark.value, e.mark.work_type)
+                           for e, _ in events], unit_of_work(session, events[0][1]))
+
+
+@handlers.on(journal_pb2.LessonRecordMoved)
+def lesson_record_moved(session: Session, event: journal_pb2.LessonRecordMoved, env: Envelope) -> None:
+    read_models.move_marks(tuple(event.mark_ids), dt.date.fromisoformat(event.lesson_date), unit_of_work(session, env))
+
+
+@handlers.on(journal_pb2.MarkDeleted)
+def mark_deleted(session: Session, event: journal_pb2.MarkDeleted, env: Envelope) -> None:
+    read_models.delete_mark(event.mark.id, unit_of_work(session, env))
+
+
+@handlers.on(journal_pb2.TermMarkSet)
+def term_mark_set(session: Session, event: journal_pb2.TermMarkSet, env: Envelope) -> None:
+    mark = event.term_mark
+    read_models.put_term_mark(read_model.TermMark(mark.id, mark.student_id, mark.subject_id, mark.term_id,
+                                                  mark.class_group_id, mark.value, mark.special),
+                              unit_of_work(session, env))
+
+
+@handlers.on(journal_pb2.FinalMarkSet)
+def final_mark_set(session: Session, event: journal_pb2.FinalMarkSet, env: Envelope) -> None:
+    mark = event.final_mark
+    read_models.put_final_mark(read_model.FinalMark(mark.id, mark.student_id, mark.subject_id, mark.class_group_id,
+                                                    mark.kind, mark.value, mark.special), unit_of_work(session, env))
+
+
+@handlers.on(schedule_pb2.AcademicYearClosed)
+def academic_year_closed(session: Session, event: schedule_pb2.AcademicYearClosed, env: Envelope) -> None:
+    year = event.academic_year
+    record_year_closing(YearClosingHalf(year.id, year.name, tuple(event.class_group_ids), SCHEDULE),
+                        unit_of_work(session, env))
+
+
+@handlers.on(journal_pb2.JournalYearClosed)
+def journal_year_closed(session: Session, event: journal_pb2.JournalYearClosed, env: Envelope) -> None:
+    record_year_closing(YearClosingHalf(event.academic_year_id, event.academic_year_name,
+                                        tuple(event.class_group_ids), JOURNAL), unit_of_work(session, env))

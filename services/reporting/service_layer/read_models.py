@@ -1,0 +1,60 @@
+"""Handlers of the facts other services' events tell reporting: each keeps the read models up to date, in any order
+of arrival, and changes nothing when told again (redelivered or re-published events)."""
+import datetime as dt
+
+from services.reporting.domain import read_model
+from services.reporting.service_layer.unit_of_work import ReportingUnitOfWork
+
+
+def put_student(student: read_model.Student, uow: ReportingUnitOfWork) -> None:
+    with uow:
+        uow.read_models.put_student(student)
+
+
+def put_academic_year(year: read_model.AcademicYear, uow: ReportingUnitOfWork, removed_term_ids: tuple[str, ...] = ()
+                      ) -> None:
+    """The year's terms as they are now: changed ones updated, new ones added, removed ones gone."""
+    with uow:
+        if removed_term_ids:
+            uow.read_models.remove_terms(list(removed_term_ids))
+        uow.read_models.put_year(year)
+
+
+def put_class_group(group: read_model.ClassGroup, uow: ReportingUnitOfWork) -> None:
+    with uow:
+        uow.read_models.put_class_group(group)
+
+
+def put_subject(subject: read_model.Subject, uow: ReportingUnitOfWork) -> None:
+    with uow:
+        uow.read_models.put_subject(subject)
+
+
+def put_marks(marks: list[read_model.Mark], uow: ReportingUnitOfWork) -> None:
+    """A run of recorded and changed marks at once; a mark named twice keeps the last."""
+    with uow:
+        uow.read_models.put_marks(read_model.latest(marks))
+
+
+def move_marks(mark_ids: tuple[str, ...], lesson_date: dt.date, uow: ReportingUnitOfWork) -> None:
+    """The marks of a moved lesson are of its new date (setting it again changes nothing)."""
+    if mark_ids:
+        with uow:
+            uow.read_models.move_marks(list(mark_ids), lesson_date)
+
+
+def delete_mark(mark_id: str, uow: ReportingUnitOfWork) -> None:
+    with uow:
+        uow.read_models.delete_mark(mark_id)
+
+
+def put_term_mark(mark: read_model.TermMark, uow: ReportingUnitOfWork) -> None:
+    with uow:
+        if mark.value:
+            uow.read_models.put_term_placeholder(mark.term_id)
+        uow.read_models.put_term_mark(mark)
+
+
+def put_final_mark(mark: read_model.FinalMark, uow: ReportingUnitOfWork) -> None:
+    with uow:
+        uow.read_models.put_final_mark(mark)

@@ -1,0 +1,21 @@
+"""Reporting's unit of work: the school's transaction with the read-model and year-closing stores on it."""
+from typing import Protocol
+
+from services.common.unit_of_work import HasSchool, UnitOfWork
+from services.reporting.adapters.read_models import ReadModelStore
+from services.reporting.adapters.year_closings import YearClosingStore
+
+
+class ReportingUnitOfWork(UnitOfWork):
+    read_models: ReadModelStore
+    year_closings: YearClosingStore
+
+    def opened(self) -> None:
+        self.read_models = ReadModelStore(self.session, self.school_id)
+        self.year_closings = YearClosingStore(self.session, self.school_id)
+
+
+class UnitsOfWork(Protocol):
+    """Makes the unit of work of a call for its school scope (services.reporting.bootstrap wires it)."""
+
+    def __call__(self, scope: HasSchool) -> ReportingUnitOfWork: ...
