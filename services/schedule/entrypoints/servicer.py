@@ -1,6 +1,5 @@
 """gRPC ScheduleService: protobuf in, a handler call with the call's school scope and a new unit of work, protobuf
 out."""
-from collections.abc import Callable
 
 from proto.schedule.v1 import schedule_pb2 as pb
 from proto.schedule.v1 import schedule_pb2_grpc
@@ -31,7 +30,7 @@ from services.schedule.service_layer import (
     timetable_lines,
     year_copy,
 )
-from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
+from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork, UnitsOfWork
 
 SERVICE = pb.DESCRIPTOR.services_by_name["ScheduleService"].full_name
 # called without a user token (the gateway's GET /calendar/<token>.ics): the feed token is the secret
@@ -39,15 +38,14 @@ PUBLIC_METHODS = frozenset({f"/{SERVICE}/GetCalendarFeed"})
 
 
 class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
-    def __init__(self, unit_of_work: Callable[[Scope], ScheduleUnitOfWork], principals: PrincipalSource,
-                 feeds: CalendarFeedTokens):
-        self.unit_of_work, self.principals, self.feeds = unit_of_work, principals, feeds
+    def __init__(self, units_of_work: UnitsOfWork, principals: PrincipalSource, feeds: CalendarFeedTokens):
+        self.units_of_work, self.principals, self.feeds = units_of_work, principals, feeds
 
     def scoped(self, school_id: str | None = None) -> tuple[Scope, ScheduleUnitOfWork]:
         """The call's school scope and a new unit of work in it. A request that names its school inside a message
         (CreateTimetableEntry's entry) gives that school: the same caller, acting there."""
         current = scope.current() if school_id is None else Scope(school_id, self.principals)
-        return current, self.unit_of_work(current)
+        return current, self.units_of_work(current)
 
     def CreateAcademicYear(self, request, context):
         terms = [term_input(t) for t in request.terms]
@@ -113,7 +111,7 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
         return calendar_feeds.revoke_calendar_feed(*self.scoped(), request.feed_id)
 
     def GetCalendarFeed(self, request, context):
-        return calendar_feeds.get_calendar_feed(self.feeds, self.unit_of_work, request.token)
+        return calendar_feeds.get_calendar_feed(self.feeds, self.units_of_work, request.token)
 
     def SetCurriculumHours(self, request, context):
         return plans.set_curriculum_hours(*self.scoped(), request.class_group_id, request.subject_id,

@@ -4,7 +4,6 @@ import datetime as dt
 import hashlib
 import re
 import secrets
-from collections.abc import Callable
 
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common import context
@@ -16,7 +15,7 @@ from services.schedule.adapters.calendar_feed_store import CalendarFeedTokens
 from services.schedule.adapters.tables import new_id
 from services.schedule.domain import ical
 from services.schedule.domain.lesson_status import CANCELLED
-from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
+from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork, UnitsOfWork
 
 TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")  # secrets.token_urlsafe(32)
 MEDIA_TYPE = "text/calendar; charset=utf-8"
@@ -69,8 +68,7 @@ def revoke_calendar_feed(scope: Scope, uow: ScheduleUnitOfWork, feed_id: str) ->
     return messages.calendar_feed(row)
 
 
-def get_calendar_feed(feeds: CalendarFeedTokens, unit_of_work: Callable[[Scope], ScheduleUnitOfWork],
-                      token: str) -> pb.CalendarFeedContent:
+def get_calendar_feed(feeds: CalendarFeedTokens, units_of_work: UnitsOfWork, token: str) -> pb.CalendarFeedContent:
     """The feed's lessons (open academic years, cancelled ones marked so) as iCalendar text; no user token: the
     feed's school is known once the token's feed is found, and its unit of work has no caller."""
     not_found = NotFound("Календарь не найден", {"token": "не найден"})
@@ -79,7 +77,7 @@ def get_calendar_feed(feeds: CalendarFeedTokens, unit_of_work: Callable[[Scope],
     feed = feeds.live_feed(token_hash(token))
     if feed is None:
         raise not_found
-    with unit_of_work(Scope.of_event(feed["school_id"])) as uow:
+    with units_of_work(Scope.of_event(feed["school_id"])) as uow:
         rows = uow.calendar_feeds.lessons(feed)
         name = "Мои уроки" if feed["teacher_id"] else "Расписание " + uow.class_groups.get(feed["class_group_id"])["name"]
     events = [ical.Event(uid=row["id"], date=row["date"], starts_at=row["starts_at"], ends_at=row["ends_at"],

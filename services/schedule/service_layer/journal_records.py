@@ -2,11 +2,11 @@
 is kept, not cancelled, when the timetable or the calendar changes."""
 from collections.abc import Iterable
 
-from services.common.scope import Scope
-from services.schedule.adapters.recorded_lesson_store import RecordedLessonStore
+from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
 
 
-def lessons_recorded(scope: Scope, recorded: RecordedLessonStore, lesson_ids: Iterable[str]) -> None:
-    """Marks the lessons of the event's school recorded (the store works in the consumer's transaction, the one
-    that keeps the events' inbox rows)."""
-    recorded.mark(scope.school_id, lesson_ids)
+def lessons_recorded(uow: ScheduleUnitOfWork, lesson_ids: Iterable[str]) -> None:
+    """Marks the lessons recorded (in the event's unit of work, which joins the consumer's transaction: the one that
+    keeps the events' inbox rows)."""
+    with uow:
+        uow.recorded_lessons.mark(uow.school_id, lesson_ids)

@@ -62,7 +62,9 @@ class ScheduleUnitOfWork(UnitOfWork):
     policy: SchedulePolicyStore
     year_structures: YearStructureStore
 
-    def __init__(self, db: Database, outbox: Outbox, scope: HasSchool, staff: Staff, today: Clock = school_today):
+    def __init__(self, db: Database | None, outbox: Outbox, scope: HasSchool, staff: Staff | None = None,
+                 today: Clock = school_today):
+        """staff: None only in an event consumer's unit of work (`joining`), whose commands ask no one."""
         super().__init__(db, outbox, scope)
         self.staff, self.today = staff, today
 
@@ -88,3 +90,9 @@ class ScheduleUnitOfWork(UnitOfWork):
     def publish_all(self, messages: list) -> None:
         """Writes many events of this school to the outbox at once (a few statements, see Outbox.add_all)."""
         self.outbox.add_all(self.session, self.school_id, messages)
+
+
+class UnitsOfWork(Protocol):
+    """Makes the unit of work of a call for its school scope (bootstrap.py wires it)."""
+
+    def __call__(self, scope: HasSchool) -> ScheduleUnitOfWork: ...

@@ -1,5 +1,6 @@
-"""Schedule commands against a fake unit of work (its stores in memory, no PostgreSQL), as cosmicpython's
-tests/unit/test_handlers.py does: what a command stores, publishes and refuses, with the school scope's rights."""
+"""Schedule commands against a fake unit of work (tests.support.fake_unit_of_work with the schedule's stores in
+memory, no PostgreSQL), as cosmicpython's tests/unit/test_handlers.py does: what a command stores, publishes and
+refuses, with the school scope's rights."""
 import datetime as dt
 
 import pytest
@@ -11,7 +12,7 @@ from services.common.scope import Scope
 from services.schedule.domain.academic_year import TermInput
 from services.schedule.domain.schedule_policy import SchedulePolicy, from_stored
 from services.schedule.service_layer import academic_years, class_groups, rooms, schedule_policy, subjects
-from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
+from tests.support import fake_unit_of_work
 
 SCHOOL = "0b5d3a36-3c1e-4f5e-8f37-1c2d3e4f5a6b"
 
@@ -96,36 +97,23 @@ class FakePolicy:
         self.stored |= {key: str(value) for key, value in values.items()}
 
 
-class FakeUnitOfWork(ScheduleUnitOfWork):
-    """The schedule's unit of work with its stores in memory: events count as published once the block commits."""
+class FakeUnitOfWork(fake_unit_of_work.FakeUnitOfWork):
+    """The schedule's unit of work in memory: its stores, today's date, and how many times a block was opened."""
 
-    def __init__(self, scope: Scope):
-        super().__init__(None, None, scope, staff=None, today=lambda: dt.date(2025, 8, 1))
+    def __init__(self, school_id: str):
+        super().__init__(school_id)
         self.academic_years, self.class_groups = FakeAcademicYears(), FakeClassGroups()
-        self.subjects, self.rooms = FakeSubjects(), FakeRooms()
-        self.policy = FakePolicy()
-        self.entered = self.committed = 0
-        self.published: list = []
-        self._pending: list = []
+        self.subjects, self.rooms, self.policy = FakeSubjects(), FakeRooms(), FakePolicy()
+        self.today = lambda: dt.date(2025, 8, 1)
+        self.entered = 0
 
     def __enter__(self):
         self.entered += 1
-        self._pending = []
-        return self
-
-    def __exit__(self, exc_type, exc, tb):
-        if exc_type is None:
-            self.committed += 1
-            self.published += self._pending
-        return False
-
-    def publish(self, message) -> None:
-        self._pending.append(message)
+        return super().__enter__()
 
 
 def unit(*roles: str) -> tuple[Scope, FakeUnitOfWork]:
-    scope = Scope(SCHOOL, Principals(*roles))
-    return scope, FakeUnitOfWork(scope)
+    return Scope(SCHOOL, Principals(*roles)), FakeUnitOfWork(SCHOOL)
 
 
 def test_a_new_subject_is_stored_and_published_in_one_commit():
