@@ -26,13 +26,8 @@ from bench import read_path
 from proto.journal.v1 import journal_pb2_grpc
 from services.common.auth import TokenVerifier
 from services.common.grpc_server import ContextInterceptor
-from services.common.outbox import Outbox
-from services.journal import tables
-from services.journal.handlers import Deps
-from services.journal.servicer import JournalServicer
 from services.tooling.http import retrying
-from tests.integration.journal.conftest import FakeIdentity, FakeSchedule
-from tests.support.grpc_harness import FakePrincipals, database
+from tests.support.grpc_harness import database
 from tests.unit.gateway.conftest import SETTINGS
 
 TICK = os.sysconf("SC_CLK_TCK")
@@ -142,14 +137,14 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING)
     token = read_path.signed_token("bench")
     with database("journal") as db, tempfile.TemporaryDirectory() as tmp:
-        deps = Deps(db, Outbox("journal", tables.outbox), FakePrincipals(), FakeSchedule(), FakeIdentity())
-        school, students, start = read_path.recorded_week(deps, token)
+        wired = read_path.Wired(db)
+        school, students, start = read_path.recorded_week(wired, token)
         key = pathlib.Path(tmp) / "public.pem"
         key.write_bytes(read_path.KEY.public_key().public_bytes(
             serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
         server = grpc.server(futures.ThreadPoolExecutor(max_workers=16),
-                             interceptors=[ContextInterceptor(read_path.verifier())])
-        journal_pb2_grpc.add_JournalServiceServicer_to_server(JournalServicer(deps), server)
+                             interceptors=[ContextInterceptor(read_path.verifier(), principals=wired.principals)])
+        journal_pb2_grpc.add_JournalServiceServicer_to_server(wired.servicer(), server)
         journal = server.add_insecure_port("127.0.0.1:0")
         server.start()
         env = {**os.environ, "BENCH_PUBLIC_KEY": str(key), "BENCH_JOURNAL": f"127.0.0.1:{journal}"}

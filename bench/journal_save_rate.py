@@ -14,14 +14,12 @@ import uuid
 
 from sqlalchemy import event
 
+from bench.read_path import Wired
 from proto.journal.v1 import journal_pb2 as pb
 from services.common import context
 from services.common.context import Caller
-from services.common.outbox import Outbox
-from services.journal import tables
-from services.journal.handlers import Deps
-from services.journal.servicer import JournalServicer
-from tests.integration.journal.conftest import FakeIdentity, FakeSchedule, add_lesson, school_today
+from services.journal.entrypoints.servicer import JournalServicer
+from tests.integration.journal.conftest import add_lesson, school_today
 from tests.support import grpc_harness
 
 STUDENTS = 25
@@ -67,20 +65,20 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=25)
     args = parser.parse_args()
     with grpc_harness.database("journal") as db:
-        deps = Deps(db, Outbox("journal", tables.outbox), grpc_harness.FakePrincipals(), FakeSchedule(), FakeIdentity())
-        servicer = JournalServicer(deps)
+        wired = Wired(db)
         counter = Statements(db.engine)
         rng = random.Random(7)
         runs = [("SaveLesson, one lesson a call", 1)]
-        if hasattr(servicer, "SaveLessons"):
+        if hasattr(JournalServicer, "SaveLessons"):
             runs.append((f"SaveLessons, {args.batch} lessons a call", args.batch))
         for label, batch in runs:
             school_id, teacher_id, group = (str(uuid.uuid4()) for _ in range(3))
             students = sorted(str(uuid.uuid4()) for _ in range(STUDENTS))
-            deps.identity.classes[group] = set(students)
-            deps.principals.grant(school_id, "subject_teacher", person_id=teacher_id)
+            wired.identity.classes[group] = set(students)
+            wired.principals.grant(school_id, "subject_teacher", person_id=teacher_id)
+            servicer = wired.servicer(school_id)
             context.bind(Caller(subject=f"bench-{teacher_id}", username="bench", realm_roles=frozenset(), token=""))
-            first = [lesson_request(rng, school_id, add_lesson(deps_journal(deps), school_id, group, teacher_id,
+            first = [lesson_request(rng, school_id, add_lesson(wired, school_id, group, teacher_id,
                                                                school_today(), lesson_number=1 + i % 8).id, students)
                      for i in range(args.lessons)]
             servicer.SaveLesson(lesson_request(rng, school_id, first[0].lesson_id, students), None)  # warm up
@@ -100,11 +98,6 @@ def main() -> None:
                 print(f"{label:34} {phase:9} {n} lessons in {wall:.2f} s: {n / wall:6.1f} lessons/s, "
                       f"{cpu / n * 1000:5.2f} ms CPU, {counter.executions / n:5.2f} executions "
                       f"({counter.parameter_sets / n:5.1f} parameter sets) per lesson")
-
-
-def deps_journal(deps: Deps):
-    """add_lesson wants the integration tests' Journal; it only uses its deps."""
-    return type("Journal", (), {"deps": deps})()
 
 
 if __name__ == "__main__":

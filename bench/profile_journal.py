@@ -32,16 +32,19 @@ def main() -> None:
     from proto.schedule.v1 import schedule_pb2_grpc
     from services.common import context
     from services.common.runtime import Runtime
+    from services.common.scope import Scope
     from services.common.settings import ServiceSettings
-    from services.journal import handlers, tables
-    from services.journal.diary import get_diary
-    from services.journal.domain import AttendanceInput, MarkInput
-    from services.journal.peers import IdentityClient, ScheduleClient
+    from services.journal import bootstrap
+    from services.journal.adapters import tables
+    from services.journal.adapters.peers import IdentityClient, ScheduleClient
+    from services.journal.domain.lesson_entry import AttendanceInput, LessonInput, MarkInput
+    from services.journal.service_layer import lesson_record as handlers
+    from services.journal.service_layer.diary import get_diary
 
     runtime = Runtime(ServiceSettings.from_env("journal"), tables.outbox, tables.inbox)
-    deps = handlers.Deps(runtime.db, runtime.outbox, runtime.principals,
-                         schedule=ScheduleClient(runtime.peer("schedule", schedule_pb2_grpc.ScheduleServiceStub)),
-                         identity=IdentityClient(runtime.peer("identity", identity_pb2_grpc.IdentityServiceStub)))
+    unit_of_work = bootstrap.unit_of_work_factory(runtime.db, runtime.outbox, bootstrap.Ports(
+        schedule=ScheduleClient(runtime.peer("schedule", schedule_pb2_grpc.ScheduleServiceStub)),
+        identity=IdentityClient(runtime.peer("identity", identity_pb2_grpc.IdentityServiceStub))))
     school = json.loads((bench_dir() / f"seed-{args.size}.json").read_text())["schools"][0]
     group = school["class_groups"][0]
     account = group["teacher"] if args.operation == "save" else school["deputy"]
@@ -51,15 +54,17 @@ def main() -> None:
 
     def save() -> None:
         body = lesson_body(rng, group["students"])
-        handlers.save_lesson(deps, school["id"], rng.choice(group["lessons"]), body["topic"], body["homework"],
-                             [MarkInput(m["student_id"], m["value"], m["work_type"], "") for m in body["marks"]],
-                             [AttendanceInput(a["student_id"], a["status"]) for a in body["attendance"]],
-                             body["reason"], "127.0.0.1")
+        scope = Scope(school["id"], runtime.principals)  # a call's scope, as the interceptor binds it
+        handlers.save_lesson(scope, unit_of_work(scope), LessonInput(
+            rng.choice(group["lessons"]), body["topic"], body["homework"],
+            [MarkInput(m["student_id"], m["value"], m["work_type"], "") for m in body["marks"]],
+            [AttendanceInput(a["student_id"], a["status"]) for a in body["attendance"]], body["reason"]))
 
     def diary() -> None:
         monday = rng.choice(WEEKS)
         sunday = (dt.date.fromisoformat(monday) + dt.timedelta(days=6)).isoformat()
-        get_diary(deps, school["id"], rng.choice(group["students"]), monday, sunday)
+        scope = Scope(school["id"], runtime.principals)
+        get_diary(scope, unit_of_work(scope), rng.choice(group["students"]), monday, sunday)
 
     call = save if args.operation == "save" else diary
     call()  # warm up: connections, caches

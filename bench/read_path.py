@@ -14,6 +14,7 @@ import random
 import time
 import uuid
 from concurrent import futures
+from dataclasses import dataclass, field
 
 import grpc
 import jwt
@@ -25,11 +26,15 @@ from proto.journal.v1 import journal_pb2 as pb
 from proto.journal.v1 import journal_pb2_grpc
 from services.common import context
 from services.common.auth import AUDIENCE, TokenVerifier
+from services.common.db import Database
 from services.common.grpc_server import ContextInterceptor
 from services.common.outbox import Outbox
-from services.journal import domain, handlers, tables
-from services.journal.handlers import Deps
-from services.journal.servicer import JournalServicer
+from services.common.scope import Scope
+from services.journal import bootstrap
+from services.journal.adapters import tables
+from services.journal.domain import lesson_entry as domain
+from services.journal.domain.journal_policy import DEFAULT
+from services.journal.service_layer import lesson_record as handlers
 from tests.integration.journal.conftest import FakeIdentity, FakeSchedule, add_lesson
 from tests.support.grpc_harness import FakePrincipals, database
 from tests.unit.gateway.conftest import SETTINGS
@@ -59,32 +64,52 @@ def signed_token(subject: str) -> str:
                       KEY, algorithm="RS256")
 
 
-class Lessons:
-    """What add_lesson needs: the deps with the fake schedule."""
+@dataclass
+class Wired:
+    """The journal wired in-process (services/journal/bootstrap.py) on the test database with the integration tests'
+    fakes of its ports; add_lesson takes it as it takes the tests' Journal."""
 
-    def __init__(self, deps: Deps):
-        self.deps = deps
+    db: Database
+    outbox: Outbox = field(default_factory=lambda: Outbox("journal", tables.outbox))
+    principals: FakePrincipals = field(default_factory=FakePrincipals)
+    schedule: FakeSchedule = field(default_factory=FakeSchedule)
+    identity: FakeIdentity = field(default_factory=FakeIdentity)
+
+    @property
+    def ports(self) -> bootstrap.Ports:
+        return bootstrap.Ports(self.schedule, self.identity)
+
+    def servicer(self, school_id: str = ""):
+        """The servicer; with a school, called without the interceptor: each call gets a new scope of that school."""
+        if not school_id:
+            return bootstrap.servicer(self.db, self.outbox, self.ports)
+        return bootstrap.servicer(self.db, self.outbox, self.ports, lambda: Scope(school_id, self.principals))
+
+    def unit_of_work(self, scope: Scope):
+        return bootstrap.unit_of_work_factory(self.db, self.outbox, self.ports)(scope)
 
 
-def recorded_week(deps: Deps, token: str) -> tuple[str, list[str], dt.date]:
+def recorded_week(wired: Wired, token: str) -> tuple[str, list[str], dt.date]:
     """A school with a class of 26 students and its last six days' 30 lessons recorded."""
     rng = random.Random(1)
     school, group, teacher = (str(uuid.uuid4()) for _ in range(3))
     students = [str(uuid.uuid4()) for _ in range(26)]
-    deps.identity.classes[group] = set(students)
-    start = domain.school_today(handlers.DEFAULT.zone) - dt.timedelta(days=6)  # all past, still open
-    lessons = [add_lesson(Lessons(deps), school, group, teacher, start + dt.timedelta(days=day), lesson_number=n)
+    wired.identity.classes[group] = set(students)
+    start = domain.school_today(DEFAULT.zone) - dt.timedelta(days=6)  # all past, still open
+    lessons = [add_lesson(wired, school, group, teacher, start + dt.timedelta(days=day), lesson_number=n)
                for day in range(5) for n in range(1, 7)]
-    deps.principals.grant(school, "subject_teacher", person_id=teacher, subject="bench")
+    wired.principals.grant(school, "subject_teacher", person_id=teacher, subject="bench")
     bound = context.bind(verifier().verify(token))
     try:
         for lesson in lessons:
             marks = [domain.MarkInput(s, rng.choice("2345"), "classwork", "") for s in rng.sample(students, 8)]
             absent = [domain.AttendanceInput(s, "ill") for s in rng.sample(students, 2)]
-            handlers.save_lesson(deps, school, lesson.id, "Тема", "№ 1", marks, absent, "Перенос", "127.0.0.1")
+            scope = Scope(school, wired.principals)
+            handlers.save_lesson(scope, wired.unit_of_work(scope),
+                                 domain.LessonInput(lesson.id, "Тема", "№ 1", marks, absent, "Перенос"))
     finally:
         context.reset(bound)
-    deps.principals.grant(school, "deputy_head", person_id=str(uuid.uuid4()), subject="bench")
+    wired.principals.grant(school, "deputy_head", person_id=str(uuid.uuid4()), subject="bench")
     return school, students, start
 
 
@@ -103,12 +128,13 @@ def main() -> None:
     args = parser.parse_args()
     token = signed_token("bench")
     with database("journal") as db:
-        deps = Deps(db, Outbox("journal", tables.outbox), FakePrincipals(), FakeSchedule(), FakeIdentity())
-        school, students, start = recorded_week(deps, token)
+        wired = Wired(db)
+        school, students, start = recorded_week(wired, token)
         week = dict(date_from=start.isoformat(), date_to=(start + dt.timedelta(days=6)).isoformat())
-        server = grpc.server(futures.ThreadPoolExecutor(max_workers=4), interceptors=[ContextInterceptor(verifier())])
-        servicer = JournalServicer(deps)
-        journal_pb2_grpc.add_JournalServiceServicer_to_server(servicer, server)
+        server = grpc.server(futures.ThreadPoolExecutor(max_workers=4),
+                             interceptors=[ContextInterceptor(verifier(), principals=wired.principals)])
+        journal_pb2_grpc.add_JournalServiceServicer_to_server(wired.servicer(), server)
+        servicer = wired.servicer(school)
         port = server.add_insecure_port("127.0.0.1:0")
         server.start()
         try:

@@ -6,12 +6,10 @@ from proto.journal.v1 import journal_pb2, journal_pb2_grpc
 from proto.schedule.v1 import schedule_pb2_grpc
 from services.common.object_store import ObjectStore
 from services.common.runtime import start
-from services.journal import tables
-from services.journal.events import handlers
-from services.journal.handlers import Deps
-from services.journal.peers import IdentityClient
-from services.journal.plan_client import PlanScheduleClient
-from services.journal.servicer import JournalServicer
+from services.journal import bootstrap
+from services.journal.adapters import tables
+from services.journal.adapters.peers import IdentityClient, ScheduleClient
+from services.journal.entrypoints.consumers import handlers
 
 BUCKET = "otmetka-homework"  # homework files of every school, each under its own prefix
 
@@ -20,16 +18,16 @@ def main() -> None:
     runtime = start("journal", tables.outbox, tables.inbox)
     store = ObjectStore.from_env(os.environ.get("OTMETKA_JOURNAL_BUCKET", BUCKET))
     store.ensure_bucket()
-    servicer = JournalServicer(Deps(
-        runtime.db, runtime.outbox, runtime.principals,
-        schedule=PlanScheduleClient(runtime.peer("schedule", schedule_pb2_grpc.ScheduleServiceStub)),
-        identity=IdentityClient(runtime.peer("identity", identity_pb2_grpc.IdentityServiceStub)), store=store))
+    servicer = bootstrap.servicer(runtime.db, runtime.outbox, bootstrap.Ports(
+        schedule=ScheduleClient(runtime.peer("schedule", schedule_pb2_grpc.ScheduleServiceStub)),
+        identity=IdentityClient(runtime.peer("identity", identity_pb2_grpc.IdentityServiceStub)), files=store))
 
     def register(server):
         journal_pb2_grpc.add_JournalServiceServicer_to_server(servicer, server)
         return [journal_pb2.DESCRIPTOR.services_by_name["JournalService"].full_name]
 
-    runtime.serve(register, workers=[runtime.relay(), runtime.consumer(handlers, ["identity", "schedule"])])
+    runtime.serve(register, workers=[runtime.relay(), runtime.consumer(handlers, ["identity", "schedule"])],
+                  principals=runtime.principals)
 
 
 if __name__ == "__main__":

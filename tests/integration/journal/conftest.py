@@ -11,14 +11,17 @@ from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2_grpc
 from proto.schedule.v1 import schedule_pb2
 from services import topology
+from services.common.db import Database
 from services.common.errors import NotFound
 from services.common.object_store import ObjectStore
 from services.common.outbox import Outbox
 from services.common.policy import Principal
-from services.journal import domain, tables
-from services.journal.handlers import Deps
-from services.journal.school_policy import DEFAULT
-from services.journal.servicer import JournalServicer
+from services.common.scope import Scope
+from services.journal import bootstrap
+from services.journal.adapters import tables
+from services.journal.domain import lesson_entry as domain
+from services.journal.domain.journal_policy import DEFAULT
+from services.journal.service_layer.unit_of_work import JournalUnitOfWork
 from tests.support import grpc_harness, stack
 from tests.support.grpc_harness import FakePrincipals, database, serving
 
@@ -90,8 +93,15 @@ class FakeIdentity:
 
 @dataclass
 class Journal:
+    """The served journal, its database and outbox, and the fakes of its ports the tests set up."""
+
     stub: journal_pb2_grpc.JournalServiceStub
-    deps: Deps
+    db: Database
+    outbox: Outbox
+    principals: FakePrincipals
+    schedule: FakeSchedule
+    identity: FakeIdentity
+    store: ObjectStore
     token: str
 
     def call(self, method: str, request, forwarded_for: str | None = None):
@@ -104,10 +114,18 @@ def journal():
     with database("journal") as db:
         store = ObjectStore.from_env("otmetka-homework-it", topology.process_env(stack.env()))
         store.ensure_bucket()
-        deps = Deps(db, Outbox("journal", tables.outbox), FakePrincipals(), FakeSchedule(), FakeIdentity(), store)
-        with serving(journal_pb2_grpc.add_JournalServiceServicer_to_server, JournalServicer(deps),
-                     journal_pb2_grpc.JournalServiceStub) as stub:
-            yield Journal(stub, deps, stack.operator_token())
+        outbox, principals = Outbox("journal", tables.outbox), FakePrincipals()
+        schedule, identity = FakeSchedule(), FakeIdentity()
+        servicer = bootstrap.servicer(db, outbox, bootstrap.Ports(schedule, identity, store))
+        with serving(journal_pb2_grpc.add_JournalServiceServicer_to_server, servicer,
+                     journal_pb2_grpc.JournalServiceStub, principals) as stub:
+            yield Journal(stub, db, outbox, principals, schedule, identity, store, stack.operator_token())
+
+
+def unit_of_work(journal: Journal, school_id: str) -> JournalUnitOfWork:
+    """A unit of work of the school, as a consumer's (no caller), on the test database."""
+    return JournalUnitOfWork(journal.db, journal.outbox, Scope.of_event(school_id), journal.schedule, journal.identity,
+                             journal.store)
 
 
 @dataclass
@@ -128,28 +146,28 @@ def add_lesson(journal: Journal, school_id: str, class_group_id: str, teacher_id
         subject_id=subject_id or str(uuid.uuid4()), subject_name="Математика", teacher_id=teacher_id,
         date=date.isoformat(), lesson_number=lesson_number, starts_at="08:30", ends_at="09:15", term_id=term_id,
         subgroup_id=subgroup_id, substitute_teacher_id=substitute_teacher_id)
-    journal.deps.schedule.lessons[lesson.id] = lesson
+    journal.schedule.lessons[lesson.id] = lesson
     return lesson
 
 
 def new_lesson(journal: Journal, date: dt.date) -> Lesson:
     school_id, teacher_id, class_group_id = (str(uuid.uuid4()) for _ in range(3))
     students = sorted(str(uuid.uuid4()) for _ in range(3))
-    journal.deps.identity.classes[class_group_id] = set(students)
-    journal.deps.principals.grant(school_id, "subject_teacher", person_id=teacher_id, subject=f"subject-{teacher_id}")
+    journal.identity.classes[class_group_id] = set(students)
+    journal.principals.grant(school_id, "subject_teacher", person_id=teacher_id, subject=f"subject-{teacher_id}")
     return Lesson(school_id, teacher_id, students, add_lesson(journal, school_id, class_group_id, teacher_id, date))
 
 
 def add_subgroup(journal: Journal, school_id: str, class_group_id: str, students, name: str) -> schedule_pb2.Subgroup:
     subgroup = schedule_pb2.Subgroup(id=str(uuid.uuid4()), school_id=school_id, class_group_id=class_group_id,
                                      name=name, student_ids=list(students))
-    journal.deps.schedule.subgroups[subgroup.id] = subgroup
+    journal.schedule.subgroups[subgroup.id] = subgroup
     return subgroup
 
 
 def act_as_person(journal: Journal, school_id: str, person_id: str, *roles: str, form_class_group_ids=()) -> None:
     """The caller acts in the school as this person with these roles (a form teacher of the given classes)."""
-    journal.deps.principals.grants[school_id] = Principal(
+    journal.principals.grants[school_id] = Principal(
         subject=f"subject-{person_id}", school_id=school_id, person_id=person_id, roles=frozenset(roles),
         form_class_group_ids=frozenset(form_class_group_ids))
 
@@ -195,11 +213,11 @@ class Term:
 def term(journal) -> Term:
     school_id, class_group_id = str(uuid.uuid4()), str(uuid.uuid4())
     students = sorted(str(uuid.uuid4()) for _ in range(3))
-    journal.deps.identity.classes[class_group_id] = set(students)
+    journal.identity.classes[class_group_id] = set(students)
     start, end = school_today() - dt.timedelta(days=55), school_today()
     term = schedule_pb2.Term(id=str(uuid.uuid4()), name="2 четверть", kind="quarter", start_date=start.isoformat(),
                              end_date=end.isoformat())
-    journal.deps.schedule.terms[term.id] = (school_id, term)
+    journal.schedule.terms[term.id] = (school_id, term)
 
     def lessons(every: int, count: int) -> list[schedule_pb2.Lesson]:
         subject_id, teacher_id = str(uuid.uuid4()), str(uuid.uuid4())

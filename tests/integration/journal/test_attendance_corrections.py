@@ -42,7 +42,7 @@ def test_the_form_teacher_gives_the_reason_of_an_absence_on_the_ledger(journal, 
         ("attendance", a, {"status": "absent"}, {"status": "ill"})]
     assert rows[0].reason == f"Справка из поликлиники № 3 (документ от {school_today():%d.%m.%Y})"
     assert event_types(journal, absences.school_id).count("AttendanceRecorded") == 3
-    journal.deps.principals.grant(absences.school_id, "deputy_head")
+    journal.principals.grant(absences.school_id, "deputy_head")
     record = journal.call("GetLessonRecord", pb.GetLessonRecordRequest(school_id=absences.school_id,
                                                                        lesson_id=absences.lesson.id))
     assert {e.student_id: e.status for e in record.attendance}[a] == "ill"
@@ -65,11 +65,11 @@ def test_only_a_recorded_absence_of_the_own_class_within_the_window(journal, abs
 
 def test_a_lesson_closed_for_its_teacher_still_takes_a_reason_by_a_fresh_document(journal, old_lesson):
     a = old_lesson.students[0]
-    journal.deps.principals.grant(old_lesson.school_id, "school_admin")
+    journal.principals.grant(old_lesson.school_id, "school_admin")
     journal.call("SetJournalPolicy", pb.SetJournalPolicyRequest(school_id=old_lesson.school_id, edit_lock_days=0))
     act_as_person(journal, old_lesson.school_id, old_lesson.teacher_id, "subject_teacher")
     save(journal, old_lesson, attendance=[dict(student_id=a, status="absent")], reason="Запись задним числом")
-    journal.deps.principals.grant(old_lesson.school_id, "school_admin")
+    journal.principals.grant(old_lesson.school_id, "school_admin")
     journal.call("SetJournalPolicy", pb.SetJournalPolicyRequest(school_id=old_lesson.school_id, edit_lock_days=7))
     act_as_person(journal, old_lesson.school_id, old_lesson.teacher_id, "subject_teacher")
     assert refused(save, journal, old_lesson, reason="x")[0] == grpc.StatusCode.FAILED_PRECONDITION
@@ -85,7 +85,7 @@ def test_a_mark_for_the_missed_topic_goes_into_its_lesson_while_the_absence_stay
                   reason="Ответ по пропущенной теме")
     assert [(m.student_id, m.value) for m in record.marks] == [(a, "4")]
     assert [(e.student_id, e.status) for e in record.attendance] == [(a, "ill")]
-    journal.deps.principals.grant(past_lesson.school_id, "guardian", student_ids=[a])
+    journal.principals.grant(past_lesson.school_id, "guardian", student_ids=[a])
     diary = journal.call("GetDiary", pb.GetDiaryRequest(school_id=past_lesson.school_id, student_id=a,
                                                         date_from=past_lesson.lesson.date, date_to=past_lesson.lesson.date))
     assert [(e.attendance, [m.value for m in e.marks]) for e in diary.entries] == [("ill", ["4"])]
@@ -106,5 +106,5 @@ def test_the_form_teacher_lists_the_class_absences_of_a_period(journal, absences
     assert listed(school_today().isoformat(), school_today().isoformat()) == []
     assert listed(lesson.date, lesson.date, class_group_id=str(uuid.uuid4())) == []
     assert "date_to" in refused(listed, school_today().isoformat(), lesson.date)[2]
-    journal.deps.principals.grant(absences.school_id, "guardian", student_ids=[a])
+    journal.principals.grant(absences.school_id, "guardian", student_ids=[a])
     assert refused(listed, lesson.date, lesson.date)[0] == grpc.StatusCode.PERMISSION_DENIED

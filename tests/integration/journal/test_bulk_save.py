@@ -11,9 +11,10 @@ from sqlalchemy import select
 
 from proto.journal.v1 import journal_pb2 as pb
 from services.common.consumer import IdempotentConsumer
-from services.journal import domain, tables
-from services.journal.events import handlers
-from services.journal.tables import ledger
+from services.journal.adapters import tables
+from services.journal.adapters.tables import ledger
+from services.journal.domain import lesson_entry as domain
+from services.journal.entrypoints.consumers import handlers
 from tests.integration.journal.conftest import Lesson, add_lesson, school_today
 from tests.integration.journal.test_closed_years import CLOSED, close_year
 from tests.integration.journal.test_policy_and_locks import refused
@@ -46,8 +47,8 @@ def test_lessons_are_saved_together_with_the_ledger_rows_and_events_of_each(jour
     school, lessons = week
     a, b, c = school.students
     asked = []
-    class_list = journal.deps.identity.class_list
-    monkeypatch.setattr(journal.deps.identity, "class_list", lambda *args: asked.append(args) or class_list(*args))
+    class_list = journal.identity.class_list
+    monkeypatch.setattr(journal.identity, "class_list", lambda *args: asked.append(args) or class_list(*args))
     records = save_all(journal, school.school_id,
                        item(lessons[0].id, topic="Дроби", homework="№ 1", marks=[dict(student_id=a, value="5")],
                             attendance=[dict(student_id=b, status="ill")]),
@@ -144,7 +145,7 @@ def test_every_lesson_must_be_the_callers(journal, week):
                                     item(other.id, marks=[dict(student_id=a, value="5")]))
     assert code == grpc.StatusCode.PERMISSION_DENIED and "lessons[1]" in message, (message, fields)
     assert counts(journal, school.school_id) == before
-    journal.deps.principals.grant(school.school_id, "student", person_id=a)
+    journal.principals.grant(school.school_id, "student", person_id=a)
     code, _, _ = refused(save_all, journal, school.school_id, item(lessons[0].id))
     assert code == grpc.StatusCode.PERMISSION_DENIED, "who may not record refused before anything else"
 
@@ -154,10 +155,10 @@ def test_a_lesson_of_a_closed_year_refuses_the_call(journal, term):
     as_teacher_of(journal, term, math)
     a = term.students[0]
     other_class = str(uuid.uuid4())
-    journal.deps.identity.classes[other_class] = set(term.students)
+    journal.identity.classes[other_class] = set(term.students)
     open_lesson = add_lesson(journal, term.school_id, other_class, math[0].teacher_id, school_today())
-    year_id = journal.deps.schedule.years.setdefault(term.class_group_id, str(uuid.uuid4()))
-    assert IdempotentConsumer(journal.deps.db, tables.inbox, handlers).handle(close_year(journal, term, year_id))
+    year_id = journal.schedule.years.setdefault(term.class_group_id, str(uuid.uuid4()))
+    assert IdempotentConsumer(journal.db, tables.inbox, handlers).handle(close_year(journal, term, year_id))
     before = counts(journal, term.school_id)
     code, message, fields = refused(save_all, journal, term.school_id,
                                     item(open_lesson.id, marks=[dict(student_id=a, value="5")]),
@@ -190,16 +191,16 @@ def test_the_statements_of_a_save_do_not_grow_with_its_lessons(journal, week):
     for label, chosen in (("one", lessons[:1]), ("three", lessons[1:])):
         for value in ("5", "4"):  # recorded, then every mark and status changed
             statements.clear()
-            sqlalchemy_event.listen(journal.deps.db.engine, "before_cursor_execute", seen)
+            sqlalchemy_event.listen(journal.db.engine, "before_cursor_execute", seen)
             try:
                 save_all(journal, school.school_id, *(whole(lesson, value) for lesson in chosen))
             finally:
-                sqlalchemy_event.remove(journal.deps.db.engine, "before_cursor_execute", seen)
+                sqlalchemy_event.remove(journal.db.engine, "before_cursor_execute", seen)
             sent[label, value] = list(statements)
     assert sent["one", "5"] == sent["three", "5"] and sent["one", "4"] == sent["three", "4"]
     for kind in ("INSERT INTO marks", "INSERT INTO attendance", "INSERT INTO ledger", "INSERT INTO outbox"):
         assert sent["three", "5"].count(kind) == 1, (kind, sent["three", "5"])
     for kind in ("UPDATE marks SET", "UPDATE attendance SET", "INSERT INTO ledger", "INSERT INTO outbox"):
         assert sent["three", "4"].count(kind) == 1, (kind, sent["three", "4"])
-    with journal.deps.db.tenant_session(school.school_id) as session:
+    with journal.db.tenant_session(school.school_id) as session:
         assert session.scalar(select(ledger.c.id).where(ledger.c.lesson_id == lessons[3].id).limit(1))

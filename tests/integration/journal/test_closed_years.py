@@ -13,20 +13,20 @@ from proto.events.v1.envelope_pb2 import Envelope
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
 from services.common.consumer import IdempotentConsumer
-from services.common.errors import FailedPrecondition
+from services.common.errors import FailedPrecondition, reason_of
 from services.common.outbox import envelope
-from services.journal import closed_years as closing
-from services.journal import tables
-from services.journal.events import handlers
-from services.journal.tables import closed_years, ledger, outbox
-from tests.integration.journal.conftest import act_as_person
+from services.journal.adapters import tables
+from services.journal.adapters.tables import closed_years, ledger, outbox
+from services.journal.entrypoints.consumers import handlers
+from tests.integration.journal.conftest import act_as_person, unit_of_work
 from tests.integration.journal.test_attendance_corrections import correct
 from tests.integration.journal.test_final_marks_and_plans import set_final
 from tests.integration.journal.test_paper_import import HEADER
-from tests.integration.journal.test_policy_and_locks import decide, refused, request_unlock
+from tests.integration.journal.test_policy_and_locks import decide, request_unlock
 from tests.integration.journal.test_reverts import changes, revert
 from tests.integration.journal.test_service import save
 from tests.integration.journal.test_term_marks import as_teacher_of, set_mark
+from tests.support.grpc_harness import rpc_error
 
 pytestmark = pytest.mark.stack
 
@@ -34,7 +34,7 @@ CLOSED = "Учебный год закрыт"
 
 
 def year_closed_events(journal, school_id: str) -> list[pb.JournalYearClosed]:
-    with journal.deps.db.tenant_session(school_id) as session:
+    with journal.db.tenant_session(school_id) as session:
         rows = session.scalars(select(outbox.c.payload).where(outbox.c.type == "otmetka.journal.v1.JournalYearClosed")
                                .order_by(outbox.c.seq)).all()
     events = []
@@ -54,12 +54,12 @@ def close_year(journal, term, year_id: str) -> bytes:
 
 
 def count(journal, school_id: str, table) -> int:
-    with journal.deps.db.tenant_session(school_id) as session:
+    with journal.db.tenant_session(school_id) as session:
         return session.scalar(select(func.count()).select_from(table))
 
 
 def test_the_closed_year_is_recorded_once_and_announced_once(journal, term):
-    consumer = IdempotentConsumer(journal.deps.db, tables.inbox, handlers)
+    consumer = IdempotentConsumer(journal.db, tables.inbox, handlers)
     year_id = str(uuid.uuid4())
     raw = close_year(journal, term, year_id)
     assert consumer.handle(raw) and not consumer.handle(raw), "a redelivered event is a no-op"
@@ -68,7 +68,7 @@ def test_the_closed_year_is_recorded_once_and_announced_once(journal, term):
     assert (event.school_id, event.academic_year_id, event.academic_year_name, list(event.class_group_ids)) == (
         term.school_id, year_id, "2025/2026", [term.class_group_id])
     assert count(journal, term.school_id, closed_years) == 1
-    with journal.deps.db.engine.connect() as raw:  # the app role with no tenant bound sees nothing
+    with journal.db.engine.connect() as raw:  # the app role with no tenant bound sees nothing
         assert raw.scalar(select(func.count()).select_from(closed_years)) == 0
 
 
@@ -82,14 +82,17 @@ def test_every_change_of_a_closed_year_is_refused_and_writes_nothing(journal, te
     set_final(journal, term, a, math, "annual", "5")
     pending = request_unlock(journal, term.lesson(math[-3]))
     teacher = math[0].teacher_id
-    year_id = journal.deps.schedule.years[term.class_group_id]
-    assert IdempotentConsumer(journal.deps.db, tables.inbox, handlers).handle(close_year(journal, term, year_id))
+    year_id = journal.schedule.years[term.class_group_id]
+    assert IdempotentConsumer(journal.db, tables.inbox, handlers).handle(close_year(journal, term, year_id))
     written = count(journal, school, ledger), count(journal, school, outbox)
 
     def assert_refused(field: str, call, *args, **kwargs) -> None:
-        code, message, fields = refused(call, *args, **kwargs)
+        with pytest.raises(grpc.RpcError) as err:
+            call(*args, **kwargs)
+        code, message, fields = rpc_error(err)
         assert (code, list(fields)) == (grpc.StatusCode.FAILED_PRECONDITION, [field]), message
         assert CLOSED in message
+        assert reason_of(err.value) == pb.ErrorReason.Name(pb.YEAR_CLOSED), "a program tells it by the reason"
 
     assert_refused("lesson_id", save, journal, term.lesson(math[-1]), reason="Исправление",
                    marks=[dict(student_id=a, value="2")])
@@ -118,19 +121,33 @@ def test_every_change_of_a_closed_year_is_refused_and_writes_nothing(journal, te
 def test_the_year_closes_only_after_the_changes_in_progress_commit(journal, term):
     """A change holds the shared lock from its check to its commit: the recording waits, so the change's event
     precedes JournalYearClosed in the outbox; a change checked after the recording is refused."""
-    school, consumer = term.school_id, IdempotentConsumer(journal.deps.db, tables.inbox, handlers)
+    school, consumer = term.school_id, IdempotentConsumer(journal.db, tables.inbox, handlers)
     raw = close_year(journal, term, str(uuid.uuid4()))
-    with journal.deps.db.tenant_session(school) as session:
-        closing.require_open(session, school, "lesson_id", class_group_id=term.class_group_id)
+    with unit_of_work(journal, school) as uow:
+        uow.settings().closed.require_open("lesson_id", class_group_id=term.class_group_id)
         recording = threading.Thread(target=consumer.handle, args=(raw,))
         recording.start()
         recording.join(timeout=1.0)
         assert recording.is_alive(), "the recording waits for the change in progress"
-        journal.deps.outbox.add(session, school, pb.TopicSet(lesson_id=term.math[-1].id, topic="Последний урок"))
+        uow.publish(pb.TopicSet(lesson_id=term.math[-1].id, topic="Последний урок"))
     recording.join(timeout=10)
     assert not recording.is_alive()
-    with journal.deps.db.tenant_session(school) as session:
+    with journal.db.tenant_session(school) as session:
         types = [t.rsplit(".", 1)[1] for t in session.scalars(select(outbox.c.type).order_by(outbox.c.seq))]
     assert types == ["TopicSet", "JournalYearClosed"]
-    with journal.deps.db.tenant_session(school) as session, pytest.raises(FailedPrecondition):
-        closing.require_open(session, school, "lesson_id", class_group_id=term.class_group_id)
+    with unit_of_work(journal, school) as uow, pytest.raises(FailedPrecondition):
+        uow.settings().closed.require_open("lesson_id", class_group_id=term.class_group_id)
+
+
+def test_the_grid_shows_every_lesson_of_a_closed_year_as_closed(journal, term):
+    as_teacher_of(journal, term, term.math)
+
+    def reasons() -> list[str]:
+        return [lesson.lock_reason for lesson in journal.call("GetGrid", pb.GetGridRequest(
+            school_id=term.school_id, class_group_id=term.class_group_id, subject_id=term.math[0].subject_id,
+            term_id=term.term.id)).lessons]
+
+    before = reasons()
+    assert before[-1] == "" and before[0] == pb.ErrorReason.Name(pb.LESSON_LOCKED)
+    assert IdempotentConsumer(journal.db, tables.inbox, handlers).handle(close_year(journal, term, str(uuid.uuid4())))
+    assert reasons() == [pb.ErrorReason.Name(pb.YEAR_CLOSED)] * len(term.math)

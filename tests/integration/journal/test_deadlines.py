@@ -8,7 +8,7 @@ import grpc
 import pytest
 
 from proto.journal.v1 import journal_pb2 as pb
-from services.journal.school_policy import DEFAULT
+from services.journal.domain.journal_policy import DEFAULT
 from tests.integration.journal.conftest import Lesson, act_as_person, add_lesson, new_lesson, school_today
 from tests.integration.journal.test_policy_and_locks import refused
 from tests.integration.journal.test_service import ledger_rows, save
@@ -42,7 +42,7 @@ def test_late_entries_are_accepted_flagged_and_listed_for_the_deputy_head(journa
     save(journal, Lesson(school, past_lesson.teacher_id, past_lesson.students, today), topic="Сегодня", homework="§5")
     assert sum(r.late for r in ledger_rows(journal, school)) == 3
 
-    journal.deps.principals.grant(school, "deputy_head")
+    journal.principals.grant(school, "deputy_head")
     listed = late_entries(journal, school)
     assert sorted((e.entity, e.student_id) for e in listed) == [("attendance", b), ("mark", a), ("topic", "")]
     assert {(e.lesson_id, e.teacher_id, e.actor_person_id) for e in listed} == {

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.stack
 
 
 def read(journal, lesson, student_id, days=6):
-    journal.deps.principals.grant(lesson.school_id, "guardian", person_id=str(uuid.uuid4()), student_ids=[student_id])
+    journal.principals.grant(lesson.school_id, "guardian", person_id=str(uuid.uuid4()), student_ids=[student_id])
     day = dt.date.fromisoformat(lesson.lesson.date)
     return journal.call("GetDiary", pb.GetDiaryRequest(school_id=lesson.school_id, student_id=student_id,
                                                        date_from=day.isoformat(),
@@ -47,11 +47,11 @@ def test_each_student_sees_their_own_marks_absence_homework_and_files_only(journ
 
     def seen(conn, cursor, statement, parameters, context, executemany):
         statements.append(statement)
-    sqlalchemy_event.listen(journal.deps.db.engine, "before_cursor_execute", seen)
+    sqlalchemy_event.listen(journal.db.engine, "before_cursor_execute", seen)
     try:
         diary_of_a = read(journal, past_lesson, a)
     finally:
-        sqlalchemy_event.remove(journal.deps.db.engine, "before_cursor_execute", seen)
+        sqlalchemy_event.remove(journal.db.engine, "before_cursor_execute", seen)
     assert len(statements) == 2, statements  # binding the school, then the one read
 
     assert [e.lesson_id for e in diary_of_a] == [lesson.id, later.id]

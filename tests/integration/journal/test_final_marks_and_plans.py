@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from proto.journal.v1 import journal_pb2 as pb
-from services.journal.tables import final_marks, student_plans
+from services.journal.adapters.tables import final_marks, student_plans
 from tests.integration.journal.conftest import act_as_person
 from tests.integration.journal.test_policy_and_locks import refused
 from tests.integration.journal.test_service import event_types, ledger_rows, save
@@ -36,7 +36,7 @@ def test_annual_exam_and_final_marks_by_the_subjects_teacher_or_the_form_teacher
     assert set_final(journal, term, a, term.math, "exam", "н/а").special == "not_assessed"
     assert set_final(journal, term, a, term.math, "annual", "5").value == "5"  # the same: nothing written
     changed = set_final(journal, term, a, term.math, "annual", "4", reason="Пересчёт")
-    assert changed.academic_year_id == journal.deps.schedule.years[term.class_group_id]
+    assert changed.academic_year_id == journal.schedule.years[term.class_group_id]
     code, _, fields = refused(set_final, journal, term, a, term.math, "quarter", "5")
     assert code == grpc.StatusCode.INVALID_ARGUMENT and "kind" in fields
     assert refused(set_final, journal, term, a, term.history, "final", "5")[0] == grpc.StatusCode.PERMISSION_DENIED
@@ -58,7 +58,7 @@ def test_only_the_admin_or_deputy_head_sets_a_plan_and_it_is_on_the_ledger(journ
     a = term.students[0]
     as_teacher_of(journal, term, term.math)
     assert refused(set_plan, journal, term, a, True)[0] == grpc.StatusCode.PERMISSION_DENIED
-    journal.deps.principals.grant(term.school_id, "deputy_head")
+    journal.principals.grant(term.school_id, "deputy_head")
     assert "excluded_subject_ids[0]" in refused(set_plan, journal, term, a, excluded=["физра"])[2]
     plan = set_plan(journal, term, a, True, [term.history[0].subject_id])
     assert plan.home_schooled and list(plan.excluded_subject_ids) == [term.history[0].subject_id]
@@ -74,7 +74,7 @@ def test_only_the_admin_or_deputy_head_sets_a_plan_and_it_is_on_the_ledger(journ
 def test_plans_govern_marks(journal, term):
     home, individual, regular = term.students
     math, history = term.math, term.history
-    journal.deps.principals.grant(term.school_id, "school_admin")
+    journal.principals.grant(term.school_id, "school_admin")
     set_plan(journal, term, home, home_schooled=True)
     set_plan(journal, term, individual, excluded=[history[0].subject_id])
     as_teacher_of(journal, term, history)
@@ -89,7 +89,7 @@ def test_plans_govern_marks(journal, term):
     code, _, fields = refused(set_mark, journal, term, individual, history, "ОСВ")
     assert code == grpc.StatusCode.FAILED_PRECONDITION and "subject_id" in fields
     assert refused(set_final, journal, term, individual, history, "annual", "5")[0] == grpc.StatusCode.FAILED_PRECONDITION
-    journal.deps.principals.grant(term.school_id, "deputy_head")
+    journal.principals.grant(term.school_id, "deputy_head")
     grid = journal.call("GetGrid", pb.GetGridRequest(school_id=term.school_id, class_group_id=term.class_group_id,
                                                      subject_id=history[0].subject_id, term_id=term.term.id))
     assert {s.student_id: s.plan for s in grid.students} == {home: "home_schooled", individual: "not_studied",
@@ -101,13 +101,13 @@ def test_plans_govern_marks(journal, term):
 
 def test_the_new_tables_show_nothing_without_the_school_bound(journal, term):
     a = term.students[0]
-    journal.deps.principals.grant(term.school_id, "school_admin")
+    journal.principals.grant(term.school_id, "school_admin")
     set_plan(journal, term, a, home_schooled=True)
     act_as_person(journal, term.school_id, str(uuid.uuid4()), "form_teacher", form_class_group_ids=[term.class_group_id])
     set_final(journal, term, a, term.math, "annual", "5")
-    with journal.deps.db.tenant_session(term.school_id) as session:
+    with journal.db.tenant_session(term.school_id) as session:
         assert [session.scalar(select(func.count()).select_from(t)) for t in (final_marks, student_plans)] == [1, 1]
-    with journal.deps.db.engine.connect() as raw:  # the app role with no tenant bound sees nothing
+    with journal.db.engine.connect() as raw:  # the app role with no tenant bound sees nothing
         assert [raw.scalar(select(func.count()).select_from(t)) for t in (final_marks, student_plans)] == [0, 0]
-    with journal.deps.db.tenant_session(str(uuid.uuid4())) as session:
+    with journal.db.tenant_session(str(uuid.uuid4())) as session:
         assert [session.scalar(select(func.count()).select_from(t)) for t in (final_marks, student_plans)] == [0, 0]

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import insert, select
 
 from proto.journal.v1 import journal_pb2 as pb
-from services.journal.tables import ledger
+from services.journal.adapters.tables import ledger
 from tests.integration.journal.conftest import add_lesson, new_lesson, school_today
 from tests.integration.journal.test_policy_and_locks import act_as, as_teacher, refused
 from tests.integration.journal.test_service import save
@@ -49,12 +49,12 @@ def test_work_types_have_defaults_admins_change_them_and_marks_must_use_them(jou
     types = work_types(journal, school)
     assert (types["lab"], types["test"], types["oral"]) == (("Лабораторная работа", "3"), ("Контрольная работа", "2.5"),
                                                            ("Устный ответ", "1"))
-    with journal.deps.db.tenant_session(school) as session:
+    with journal.db.tenant_session(school) as session:
         rows = session.execute(select(ledger.c.old_value, ledger.c.new_value, ledger.c.actor_person_id)
                                .where(ledger.c.entity == "work_type").order_by(ledger.c.occurred_at)).all()
     assert [(r.old_value, r.new_value["weight"]) for r in rows] == [
         (None, "3"), ({"code": "test", "name": "Контрольная работа", "weight": "2"}, "2.5")]
-    assert rows[0].actor_person_id == journal.deps.principals.grants[school].person_id
+    assert rows[0].actor_person_id == journal.principals.grants[school].person_id
 
     as_teacher(journal, today_lesson)
     record = save(journal, today_lesson, marks=[dict(student_id=b, value="4", work_type="lab")])
@@ -73,7 +73,7 @@ def test_the_grid_of_a_week_shows_what_was_saved_with_weighted_averages(journal)
     week = new_lesson(journal, monday)
     school, teacher, (a, b, c) = week.school_id, week.teacher_id, week.students
     group, subject, term = week.lesson.class_group_id, week.lesson.subject_id, str(uuid.uuid4())
-    journal.deps.identity.names.update({a: ("Петров", "Пётр"), b: ("Антонова", "Анна"), c: ("Сидоров", "Иван")})
+    journal.identity.names.update({a: ("Петров", "Пётр"), b: ("Антонова", "Анна"), c: ("Сидоров", "Иван")})
     week.lesson.term_id = term
     tuesday = add_lesson(journal, school, group, teacher, monday + dt.timedelta(days=1), 2, subject, term)
     thursday = add_lesson(journal, school, group, teacher, monday + dt.timedelta(days=3), 1, subject, term)
@@ -86,12 +86,12 @@ def test_the_grid_of_a_week_shows_what_was_saved_with_weighted_averages(journal)
     save(journal, _at(week, tuesday), reason=reason,
          marks=[dict(student_id=a, value="4", work_type="independent"), dict(student_id=b, value="2", work_type="test"),
                 dict(student_id=b, value="5", work_type="oral")], attendance=[dict(student_id=a, status="late")])
-    journal.deps.schedule.calls.clear()
-    journal.deps.identity.calls.clear()
+    journal.schedule.calls.clear()
+    journal.identity.calls.clear()
 
     result = grid(journal, school, group, subject, date_from=monday.isoformat(),
                   date_to=(monday + dt.timedelta(days=6)).isoformat())
-    assert journal.deps.schedule.calls == ["ListLessons"] and journal.deps.identity.calls == ["ListPeople"]
+    assert journal.schedule.calls == ["ListLessons"] and journal.identity.calls == ["ListPeople"]
     assert [(lesson.lesson_id, lesson.topic, lesson.homework) for lesson in result.lessons] == [
         (week.lesson.id, "Дроби", "№ 1"), (tuesday.id, "", ""), (thursday.id, "", "")]
     assert result.subject_name == "Математика" and len(result.work_types) == 5
@@ -137,7 +137,7 @@ def test_anomalies_flag_bulk_night_and_someone_elses_lesson(journal, today_lesso
     record = save(journal, today_lesson, topic="Дроби", marks=[
         dict(student_id=a, value="5"), dict(student_id=b, value="4"), dict(student_id=c, value="3")],
         attendance=[dict(student_id=a, status="late")])
-    with journal.deps.db.tenant_session(school) as session:
+    with journal.db.tenant_session(school) as session:
         assert set(session.scalars(select(ledger.c.actor_person_id).where(ledger.c.entity == "mark"))) == {
             today_lesson.teacher_id}
     yesterday = school_today() - dt.timedelta(days=1)
@@ -148,7 +148,7 @@ def test_anomalies_flag_bulk_night_and_someone_elses_lesson(journal, today_lesso
              lesson_id=today_lesson.lesson.id, student_id=record.marks[i].student_id, old_value={"value": "2"},
              new_value={"value": "5"}, reason="",
              occurred_at=dt.datetime.combine(school_today(), dt.time(2, 10 + 30 * i), MSK)) for i in range(2)]
-    with journal.deps.db.tenant_session(school) as session:
+    with journal.db.tenant_session(school) as session:
         session.execute(insert(ledger), hand_made)
 
     act_as(journal, today_lesson, "director")

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from proto.journal.v1 import journal_pb2 as pb
 from services.common.errors import NotFound
-from services.journal.tables import homework_attachments, student_homework
+from services.journal.adapters.tables import homework_attachments, student_homework
 from tests.integration.journal.test_policy_and_locks import refused
 from tests.integration.journal.test_service import event_types, ledger_rows
 
@@ -31,7 +31,7 @@ def attach(journal, lesson, filename, content, student_id=""):
 
 
 def diary(journal, lesson, student_id):
-    journal.deps.principals.grant(lesson.school_id, "guardian", student_ids=[student_id])
+    journal.principals.grant(lesson.school_id, "guardian", student_ids=[student_id])
     (entry,) = journal.call("GetDiary", pb.GetDiaryRequest(school_id=lesson.school_id, student_id=student_id,
                                                           date_from=lesson.lesson.date, date_to=lesson.lesson.date)).entries
     return entry
@@ -57,7 +57,7 @@ def test_individual_homework_is_the_students_own_and_on_the_ledger(journal, past
     assert [(h.student_id, h.homework) for h in record.student_homework] == [(a, "Повторить § 3, № 41")]
     assert diary(journal, past_lesson, a).individual_homework == "Повторить § 3, № 41"
     assert diary(journal, past_lesson, b).individual_homework == ""
-    journal.deps.principals.grant(past_lesson.school_id, "subject_teacher", person_id=past_lesson.teacher_id)
+    journal.principals.grant(past_lesson.school_id, "subject_teacher", person_id=past_lesson.teacher_id)
     own_homework(journal, past_lesson, a, "")
     assert diary(journal, past_lesson, a).individual_homework == ""
 
@@ -69,30 +69,30 @@ def test_files_are_checked_stored_per_school_and_shown_to_their_students(journal
     for_a = attach(journal, today_lesson, "схема.png", PNG, student_id=a)
     assert (for_all.filename, for_all.media_type, for_all.size) == ("задание.pdf", "application/pdf", len(PDF))
     key = f"{school}/homework/{today_lesson.lesson.id}/{for_all.id}"
-    assert journal.deps.store.get(key) == PDF  # under the school's prefix
+    assert journal.store.get(key) == PDF  # under the school's prefix
     with pytest.raises(NotFound):
-        journal.deps.store.get(f"{school}/homework/{today_lesson.lesson.id}/{uuid.uuid4()}")
+        journal.store.get(f"{school}/homework/{today_lesson.lesson.id}/{uuid.uuid4()}")
     for name, content, field in (("virus.exe", b"MZ", "filename"), ("fake.pdf", b"not a pdf", "content"),
                                  ("big.txt", b"a" * 1_500_001, "content"), ("", PDF, "filename")):
         code, _, fields = refused(attach, journal, today_lesson, name, content)
         assert code == grpc.StatusCode.INVALID_ARGUMENT and field in fields, name
-    journal.deps.principals.grant(school, "deputy_head")
+    journal.principals.grant(school, "deputy_head")
     listed = journal.call("ListHomeworkAttachments", pb.ListHomeworkAttachmentsRequest(
         school_id=school, lesson_id=today_lesson.lesson.id)).attachments
     assert [x.id for x in listed] == [for_all.id, for_a.id]
     assert download(journal, today_lesson, for_a.id).content == PNG  # staff
     assert [x.filename for x in diary(journal, today_lesson, a).attachments] == ["задание.pdf", "схема.png"]
     assert [x.filename for x in diary(journal, today_lesson, b).attachments] == ["задание.pdf"]
-    journal.deps.principals.grant(school, "guardian", student_ids=[b])
+    journal.principals.grant(school, "guardian", student_ids=[b])
     got = download(journal, today_lesson, for_all.id, b)
     assert (got.filename, got.media_type, got.content) == ("задание.pdf", "application/pdf", PDF)
     assert refused(download, journal, today_lesson, for_a.id, b)[0] == grpc.StatusCode.NOT_FOUND
     assert refused(download, journal, today_lesson, for_all.id, a)[0] == grpc.StatusCode.PERMISSION_DENIED
     other = str(uuid.uuid4())
-    journal.deps.principals.grant(other, "deputy_head")
+    journal.principals.grant(other, "deputy_head")
     assert refused(journal.call, "GetHomeworkAttachment", pb.GetHomeworkAttachmentRequest(
         school_id=other, attachment_id=for_all.id))[0] == grpc.StatusCode.NOT_FOUND
-    journal.deps.principals.grant(school, "subject_teacher", person_id=str(uuid.uuid4()))
+    journal.principals.grant(school, "subject_teacher", person_id=str(uuid.uuid4()))
     assert refused(attach, journal, today_lesson, "x.pdf", PDF)[0] == grpc.StatusCode.PERMISSION_DENIED
     assert [r.entity for r in ledger_rows(journal, school)] == ["attachment", "attachment"]
 
@@ -101,7 +101,7 @@ def test_the_new_tables_show_nothing_without_the_school_bound(journal, today_les
     attach(journal, today_lesson, "a.pdf", PDF)
     own_homework(journal, today_lesson, today_lesson.students[0], "№ 1")
     tables = (homework_attachments, student_homework)
-    with journal.deps.db.tenant_session(today_lesson.school_id) as session:
+    with journal.db.tenant_session(today_lesson.school_id) as session:
         assert [session.scalar(select(func.count()).select_from(t)) for t in tables] == [1, 1]
-    with journal.deps.db.engine.connect() as raw:
+    with journal.db.engine.connect() as raw:
         assert [raw.scalar(select(func.count()).select_from(t)) for t in tables] == [0, 0]

@@ -23,7 +23,7 @@ def paper(journal):
     day = school_today() - dt.timedelta(days=2)
     first = new_lesson(journal, day)
     a, b, c = first.students
-    journal.deps.identity.names.update({a: ("Антонова", "Анна"), b: ("Петров", "Пётр"), c: ("Сидоров", "Иван")})
+    journal.identity.names.update({a: ("Антонова", "Анна"), b: ("Петров", "Пётр"), c: ("Сидоров", "Иван")})
     group = first.lesson.class_group_id
     second = add_lesson(journal, first.school_id, group, first.teacher_id, day, 2)
     second.subject_name = "История"

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.stack
 def plan_for(journal, lesson: schedule_pb2.Lesson, *titles: str) -> list[schedule_pb2.PlanTopic]:
     topics = [schedule_pb2.PlanTopic(id=str(uuid.uuid4()), position=n, title=title, hours="1")
               for n, title in enumerate(titles, start=1)]
-    journal.deps.schedule.plans[lesson.class_group_id, lesson.subject_id] = topics
+    journal.schedule.plans[lesson.class_group_id, lesson.subject_id] = topics
     return topics
 
 
@@ -48,12 +48,12 @@ def set_scale(journal, school_id: str, scale: str) -> pb.JournalPolicy:
 
 
 def act_as_admin(journal, school_id: str) -> None:
-    journal.deps.principals.grant(school_id, "school_admin", person_id=str(uuid.uuid4()), subject="subject-admin")
+    journal.principals.grant(school_id, "school_admin", person_id=str(uuid.uuid4()), subject="subject-admin")
 
 
 def act_as_teacher(journal, lesson) -> None:
-    journal.deps.principals.grant(lesson.school_id, "subject_teacher", person_id=lesson.teacher_id,
-                                  subject=f"subject-{lesson.teacher_id}")
+    journal.principals.grant(lesson.school_id, "subject_teacher", person_id=lesson.teacher_id,
+                             subject=f"subject-{lesson.teacher_id}")
 
 
 def test_the_teacher_chooses_the_topic_from_the_plan(journal, past_lesson):
@@ -122,8 +122,8 @@ def test_a_pass_fail_school_has_no_averages_and_pass_fail_period_marks(journal, 
     a, b, _ = term.students
     assert set_scale(journal, term.school_id, "pass_fail").mark_scale == "pass_fail"
     math = term.math
-    journal.deps.principals.grant(term.school_id, "subject_teacher", person_id=math[0].teacher_id,
-                                  subject=f"subject-{math[0].teacher_id}")
+    journal.principals.grant(term.school_id, "subject_teacher", person_id=math[0].teacher_id,
+                             subject=f"subject-{math[0].teacher_id}")
     lesson = term.lesson(math[-1])
     assert list(refused(save, journal, lesson, marks=[dict(student_id=a, value="5")], reason="Зачёт")[2]) == [
         "marks[0].value"]
@@ -136,8 +136,8 @@ def test_a_pass_fail_school_has_no_averages_and_pass_fail_period_marks(journal, 
 
     act_as_admin(journal, term.school_id)
     journal.call("SetJournalPolicy", pb.SetJournalPolicyRequest(school_id=term.school_id, min_marks_2h=1))
-    journal.deps.principals.grant(term.school_id, "subject_teacher", person_id=math[0].teacher_id,
-                                  subject=f"subject-{math[0].teacher_id}")
+    journal.principals.grant(term.school_id, "subject_teacher", person_id=math[0].teacher_id,
+                             subject=f"subject-{math[0].teacher_id}")
 
     def period(value: str, kind: str = ""):
         if kind:
@@ -153,7 +153,7 @@ def test_a_pass_fail_school_has_no_averages_and_pass_fail_period_marks(journal, 
 
 def test_the_paper_import_follows_the_scale(journal, past_lesson):
     a = past_lesson.students[0]
-    journal.deps.identity.names[a] = ("Иванова", "Анна")
+    journal.identity.names[a] = ("Иванова", "Анна")
     set_scale(journal, past_lesson.school_id, "ten_point")
     act_as_teacher(journal, past_lesson)
 

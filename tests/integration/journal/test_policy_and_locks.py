@@ -3,13 +3,16 @@ for their teacher, request → approval → the lesson opens for the policy's ho
 the ledger row of every change; tenant isolation of the new tables."""
 import datetime as dt
 import uuid
+import zoneinfo
 
 import grpc
 import pytest
 from sqlalchemy import func, insert, select, update
 
 from proto.journal.v1 import journal_pb2 as pb
-from services.journal.tables import journal_policy, ledger, term_marks, unlock_requests
+from services.common.errors import reason_of
+from services.journal.adapters.tables import journal_policy, ledger, term_marks, unlock_requests
+from tests.integration.journal.conftest import add_lesson, school_today
 from tests.integration.journal.test_service import event_types, ledger_rows, save
 from tests.support.grpc_harness import rpc_error
 
@@ -23,13 +26,13 @@ def refused(call, *args, **kwargs) -> tuple[grpc.StatusCode, str, dict]:
 
 
 def act_as(journal, lesson, *roles: str, person_id: str | None = None) -> None:
-    journal.deps.principals.grant(lesson.school_id, *roles, person_id=person_id or str(uuid.uuid4()),
-                                  subject=f"subject-{'-'.join(roles)}")
+    journal.principals.grant(lesson.school_id, *roles, person_id=person_id or str(uuid.uuid4()),
+                             subject=f"subject-{'-'.join(roles)}")
 
 
 def as_teacher(journal, lesson) -> None:
-    journal.deps.principals.grant(lesson.school_id, "subject_teacher", person_id=lesson.teacher_id,
-                                  subject=f"subject-{lesson.teacher_id}")
+    journal.principals.grant(lesson.school_id, "subject_teacher", person_id=lesson.teacher_id,
+                             subject=f"subject-{lesson.teacher_id}")
 
 
 def get_policy(journal, school_id: str) -> pb.JournalPolicy:
@@ -76,7 +79,7 @@ def test_the_policy_has_defaults_and_only_the_director_or_admin_changes_it(journ
     assert {r.lesson_id for r in rows} == {None}
 
     other = str(uuid.uuid4())
-    journal.deps.principals.grant(other, "director")
+    journal.principals.grant(other, "director")
     assert get_policy(journal, other).edit_lock_days == 7, "one school's policy is not another's"
 
 
@@ -119,7 +122,7 @@ def test_an_old_lesson_opens_for_its_teacher_only_after_an_approved_request_and_
     assert [m.value for m in record.marks] == ["5"]
     assert refused(request_unlock, journal, old_lesson)[0] == grpc.StatusCode.FAILED_PRECONDITION, "already open"
 
-    with journal.deps.db.tenant_session(school_id) as session:  # the day passes
+    with journal.db.tenant_session(school_id) as session:  # the day passes
         session.execute(update(unlock_requests).where(unlock_requests.c.id == request.id)
                         .values(expires_at=dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)))
     assert refused(save, journal, old_lesson, marks=[dict(student_id=a, value="4")], reason="Ещё раз")[0] == \
@@ -170,14 +173,101 @@ def test_the_new_tables_are_isolated_per_school(journal, old_lesson):
     act_as(journal, old_lesson, "director")
     journal.call("SetJournalPolicy", pb.SetJournalPolicyRequest(school_id=old_lesson.school_id, min_marks_1h=2))
     other = str(uuid.uuid4())
-    journal.deps.principals.grant(other, "deputy_head")
+    journal.principals.grant(other, "deputy_head")
     assert not journal.call("ListUnlockRequests", pb.ListUnlockRequestsRequest(school_id=other)).requests
-    with journal.deps.db.tenant_session(other) as session:
+    with journal.db.tenant_session(other) as session:
         for table in (journal_policy, unlock_requests, term_marks, ledger):
             assert session.scalar(select(func.count()).select_from(table)
                                   .where(table.c.school_id == old_lesson.school_id)) == 0
     with pytest.raises(Exception, match="row-level security"):
-        with journal.deps.db.tenant_session(other) as session:
+        with journal.db.tenant_session(other) as session:
             session.execute(insert(journal_policy).values(school_id=old_lesson.school_id, key="edit_lock_days",
                                                           value="365", updated_at=dt.datetime.now(dt.UTC)))
     assert get_policy(journal, old_lesson.school_id).min_marks_1h == 2
+
+
+LOCKED, CLOSED = pb.ErrorReason.Name(pb.LESSON_LOCKED), pb.ErrorReason.Name(pb.YEAR_CLOSED)
+KINDS = [("absent", "Н — отсутствовал"), ("late", "опоздал"), ("ill", "Б — болел"), ("excused", "УП — уважительная"),
+         ("unexcused", "НП — неуважительная")]
+
+
+def lesson_grid(journal, lesson) -> pb.Grid:
+    day = lesson.lesson.date
+    return journal.call("GetGrid", pb.GetGridRequest(school_id=lesson.school_id, class_group_id=lesson.lesson.class_group_id,
+                                                     subject_id=lesson.lesson.subject_id, date_from=day, date_to=day))
+
+
+def test_a_locked_lesson_is_refused_with_the_reason_lesson_locked_whatever_the_message(journal, old_lesson):
+    with pytest.raises(grpc.RpcError) as err:
+        save(journal, old_lesson, marks=[dict(student_id=old_lesson.students[0], value="5")], reason="Поздно")
+    assert (err.value.code(), reason_of(err.value)) == (grpc.StatusCode.FAILED_PRECONDITION, LOCKED)
+    with pytest.raises(grpc.RpcError) as err:
+        save(journal, old_lesson, marks=[dict(student_id=str(uuid.uuid4()), value="5")], reason="Поздно")
+    assert (err.value.code(), reason_of(err.value)) == (grpc.StatusCode.INVALID_ARGUMENT, ""), "a refusal of another kind"
+
+
+def test_the_policy_and_the_grid_carry_the_scales_values_best_first_and_the_attendance_kinds(journal, today_lesson):
+    school_id = today_lesson.school_id
+    policy, table = get_policy(journal, school_id), lesson_grid(journal, today_lesson)
+    for reply in (policy, table):
+        assert list(reply.mark_values) == ["5", "4", "3", "2", "1"]
+        assert [(kind.code, kind.name) for kind in reply.attendance_kinds] == KINDS
+    act_as(journal, today_lesson, "director")
+    for scale, values in (("ten_point", [str(n) for n in range(10, 0, -1)]), ("pass_fail", ["зачёт", "незачёт"])):
+        changed = journal.call("SetJournalPolicy", pb.SetJournalPolicyRequest(school_id=school_id, mark_scale=scale))
+        assert list(changed.mark_values) == list(get_policy(journal, school_id).mark_values) == values
+        assert (lesson_grid(journal, today_lesson).mark_scale, list(lesson_grid(journal, today_lesson).mark_values)) == (
+            scale, values)
+    as_teacher(journal, today_lesson)
+    accepted = [kind.code for kind in get_policy(journal, school_id).attendance_kinds]
+    record = save(journal, today_lesson, attendance=[dict(student_id=s, status=code)
+                                                     for s, code in zip(today_lesson.students, accepted, strict=False)])
+    assert [a.status for a in record.attendance] == accepted[:3], "the kinds offered are the ones a save takes"
+
+
+def test_the_grid_shows_each_lessons_lock_for_the_caller(journal, old_lesson):
+    school_id, a = old_lesson.school_id, old_lesson.students[0]
+    recent = add_lesson(journal, school_id, old_lesson.lesson.class_group_id, old_lesson.teacher_id, school_today(),
+                        subject_id=old_lesson.lesson.subject_id, term_id=str(uuid.uuid4()))
+
+    def reasons() -> dict[str, str]:
+        day = pb.GetGridRequest(school_id=school_id, class_group_id=recent.class_group_id, subject_id=recent.subject_id,
+                                date_from=old_lesson.lesson.date, date_to=recent.date)
+        return {lesson.lesson_id: lesson.lock_reason for lesson in journal.call("GetGrid", day).lessons}
+
+    assert reasons() == {old_lesson.lesson.id: LOCKED, recent.id: ""}
+    request = request_unlock(journal, old_lesson)
+    act_as(journal, old_lesson, "deputy_head")
+    decide(journal, old_lesson, request.id, "approve")
+    assert reasons()[old_lesson.lesson.id] == LOCKED, "the unlock is the teacher's, not the deputy head's"
+    as_teacher(journal, old_lesson)
+    assert reasons() == {old_lesson.lesson.id: "", recent.id: ""}, "open for the teacher the unlock was approved for"
+    save(journal, old_lesson, marks=[dict(student_id=a, value="5")], reason="По запросу")
+
+    act_as(journal, old_lesson, "director")
+    assert reasons() == {old_lesson.lesson.id: LOCKED, recent.id: ""}
+    journal.call("SetJournalPolicy", pb.SetJournalPolicyRequest(school_id=school_id, edit_lock_days=0))
+    assert reasons() == {old_lesson.lesson.id: "", recent.id: ""}, "0: lessons never close"
+
+    with journal.db.tenant_session(school_id) as session:  # the term's marks are set
+        session.execute(insert(term_marks).values(
+            id=str(uuid.uuid4()), school_id=school_id, student_id=a, subject_id=recent.subject_id, term_id=recent.term_id,
+            class_group_id=recent.class_group_id, value="5", set_by=old_lesson.teacher_id,
+            updated_at=dt.datetime.now(dt.UTC)))
+    assert reasons() == {old_lesson.lesson.id: "", recent.id: LOCKED}, "the period's marks close today's lesson too"
+
+
+def test_the_grid_reads_the_lock_by_the_schools_clock(journal, past_lesson):
+    """Two days ago at the international date line's east edge (UTC+14) is at most one day ago at its west edge
+    (UTC-11): with a one-day lock the lesson is closed in the first school and open in the second."""
+    school_id = past_lesson.school_id
+    east = dt.datetime.now(zoneinfo.ZoneInfo("Pacific/Kiritimati")).date()
+    lesson = add_lesson(journal, school_id, past_lesson.lesson.class_group_id, past_lesson.teacher_id,
+                        east - dt.timedelta(days=2), subject_id=past_lesson.lesson.subject_id)
+    act_as(journal, past_lesson, "director")
+    for zone, reason in (("Pacific/Kiritimati", LOCKED), ("Pacific/Pago_Pago", "")):
+        journal.call("SetJournalPolicy", pb.SetJournalPolicyRequest(school_id=school_id, edit_lock_days=1,
+                                                                    school_timezone=zone))
+        day = pb.GetGridRequest(school_id=school_id, class_group_id=lesson.class_group_id, subject_id=lesson.subject_id,
+                                date_from=lesson.date, date_to=lesson.date)
+        assert [(g.lesson_id, g.lock_reason) for g in journal.call("GetGrid", day).lessons] == [(lesson.id, reason)], zone

@@ -12,9 +12,9 @@ from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2 as pb
 from services.common.consumer import IdempotentConsumer
 from services.common.outbox import envelope
-from services.journal import tables
-from services.journal.events import handlers
-from services.journal.tables import ledger, marks
+from services.journal.adapters import tables
+from services.journal.adapters.tables import ledger, marks
+from services.journal.entrypoints.consumers import handlers
 from tests.integration.journal.conftest import act_as_person
 from tests.integration.journal.test_final_marks_and_plans import set_final
 from tests.integration.journal.test_policy_and_locks import refused
@@ -42,7 +42,7 @@ def test_the_admin_reverts_a_compromised_teachers_changes_and_conflicts_are_repo
     past_lesson.lesson.substitute_teacher_id = substitute
     save(journal, past_lesson, topic="Дроби", reason="Урок",
          marks=[dict(student_id=a, value="4"), dict(student_id=c, value="5", work_type="oral", comment="Молодец")])
-    with journal.deps.db.tenant_session(school) as session:
+    with journal.db.tenant_session(school) as session:
         c_mark = session.scalar(select(marks.c.id).where(marks.c.student_id == c))
     since = dt.datetime.now(dt.UTC)
     hacked = dict(topic="Взлом", reason="Взлом", attendance=[dict(student_id=c, status="absent")])
@@ -51,7 +51,7 @@ def test_the_admin_reverts_a_compromised_teachers_changes_and_conflicts_are_repo
     save(journal, past_lesson, marks=[dict(student_id=a, value="2"), dict(student_id=b, value="3")],
          reason="Исправил отметку Б", **{k: v for k, v in hacked.items() if k != "reason"})
 
-    journal.deps.principals.grant(school, "director")
+    journal.principals.grant(school, "director")
     listed = changes(journal, school, teacher, since)
     assert sorted((x.entity, x.student_id) for x in listed) == [
         ("attendance", c), ("mark", a), ("mark", b), ("mark", c), ("topic", "")]
@@ -60,13 +60,13 @@ def test_the_admin_reverts_a_compromised_teachers_changes_and_conflicts_are_repo
     act_as_person(journal, school, teacher, "subject_teacher")
     assert refused(changes, journal, school, teacher, since)[0] == grpc.StatusCode.PERMISSION_DENIED
 
-    journal.deps.principals.grant(school, "school_admin", person_id=str(uuid.uuid4()), subject="admin")
+    journal.principals.grant(school, "school_admin", person_id=str(uuid.uuid4()), subject="admin")
     before = len(ledger_rows(journal, school))
     result = revert(journal, school, teacher, since)
     assert (result.reverted, result.conflicts) == (4, 1)
     conflict = next(o for o in result.outcomes if o.result == "conflict")
     assert conflict.ledger_id == next(x.ledger_id for x in listed if x.student_id == b) and "изменена позже" in conflict.message
-    journal.deps.principals.grant(school, "deputy_head")
+    journal.principals.grant(school, "deputy_head")
     record = journal.call("GetLessonRecord", pb.GetLessonRecordRequest(school_id=school, lesson_id=past_lesson.lesson.id))
     assert record.topic == "Дроби" and list(record.attendance) == []
     assert sorted((m.student_id, m.value, m.comment) for m in record.marks) == sorted(
@@ -78,7 +78,7 @@ def test_the_admin_reverts_a_compromised_teachers_changes_and_conflicts_are_repo
                and r.actor_subject == "admin" for r in rows)
     assert {"MarkChanged", "MarkRecorded", "TopicSet", "AttendanceRecorded"} <= set(event_types(journal, school))
 
-    journal.deps.principals.grant(school, "school_admin", person_id=str(uuid.uuid4()), subject="admin")
+    journal.principals.grant(school, "school_admin", person_id=str(uuid.uuid4()), subject="admin")
     again = revert(journal, school, teacher, since)
     assert sorted(o.result for o in again.outcomes) == ["already_reverted"] * 4 + ["conflict"]
     assert [x.reverted for x in changes(journal, school, teacher, since)].count(True) == 4
@@ -97,7 +97,7 @@ def test_term_and_final_marks_are_reverted_and_only_the_chosen_rows(journal, ter
     set_mark(journal, term, a, term.history, "ОСВ")
     set_mark(journal, term, a, term.history, "Н/А")
     set_final(journal, term, a, term.history, "annual", "Н/А")
-    journal.deps.principals.grant(term.school_id, "school_admin", person_id=str(uuid.uuid4()))
+    journal.principals.grant(term.school_id, "school_admin", person_id=str(uuid.uuid4()))
     listed = changes(journal, term.school_id, teacher, since)
     assert [x.entity for x in listed] == ["final_mark", "term_mark", "term_mark"]
     only_final = revert(journal, term.school_id, teacher, since, ledger_ids=[listed[0].ledger_id])
@@ -107,7 +107,7 @@ def test_term_and_final_marks_are_reverted_and_only_the_chosen_rows(journal, ter
     assert revert(journal, term.school_id, teacher, since).reverted == 2
     assert list(journal.call("ListTermMarks", pb.ListTermMarksRequest(
         school_id=term.school_id, class_group_id=term.class_group_id, term_id=term.term.id)).term_marks) == []
-    with journal.deps.db.tenant_session(term.school_id) as session:
+    with journal.db.tenant_session(term.school_id) as session:
         assert session.scalar(select(ledger.c.new_value).where(ledger.c.reverts == listed[2].ledger_id)) is None
 
 
@@ -116,12 +116,12 @@ def test_accounts_reported_compromised_are_listed_with_their_changes(journal, pa
     save(journal, past_lesson, topic="До сообщения", reason="Урок")
     reported_at = dt.datetime.now(dt.UTC)
     save(journal, past_lesson, topic="После сообщения", marks=[dict(student_id=a, value="2")], reason="Взлом")
-    consumer = IdempotentConsumer(journal.deps.db, tables.inbox, handlers)
+    consumer = IdempotentConsumer(journal.db, tables.inbox, handlers)
     raw = envelope(school, identity_pb2.AccountCompromised(
         person_id=teacher, subject=f"subject-{teacher}", reported_at=reported_at.isoformat(),
         reported_by="admin"), actor="test").SerializeToString()
     assert consumer.handle(raw) and not consumer.handle(raw)  # once
-    journal.deps.principals.grant(school, "school_admin", person_id=str(uuid.uuid4()), subject="admin")
+    journal.principals.grant(school, "school_admin", person_id=str(uuid.uuid4()), subject="admin")
 
     def listed(**kw):
         return journal.call("ListCompromisedAccounts", pb.ListCompromisedAccountsRequest(school_id=school, **kw)).accounts
@@ -143,7 +143,7 @@ def test_a_students_own_homework_is_listed_but_never_reverted_as_the_lessons(jou
     save(journal, past_lesson, topic="Задачи", homework="№ 1–5", reason="Урок")
     since = dt.datetime.now(dt.UTC)
     own_homework(journal, past_lesson, a, "Личное задание")
-    journal.deps.principals.grant(school, "school_admin")
+    journal.principals.grant(school, "school_admin")
     [change] = changes(journal, school, teacher, since)
     assert (change.entity, change.student_id, change.revertible) == ("homework", a, False)
     [outcome] = revert(journal, school, teacher, since, ledger_ids=[change.ledger_id]).outcomes

@@ -1,7 +1,6 @@
 """The journal service on the real PostgreSQL: saving whole lessons with their ledger and events,
 reasons for late changes, the class list, authorization, the diary, tenant isolation, atomicity and
 the append-only ledger."""
-import dataclasses
 import datetime as dt
 import uuid
 
@@ -16,9 +15,11 @@ from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
 from services.common import context
 from services.common.auth import caller_from_claims
-from services.journal import handlers
-from services.journal.domain import MarkInput
-from services.journal.tables import attendance, ledger, lesson_records, marks, outbox
+from services.common.scope import Scope
+from services.journal.adapters.tables import attendance, ledger, lesson_records, marks, outbox
+from services.journal.domain.lesson_entry import LessonInput, MarkInput
+from services.journal.service_layer import lesson_record as handlers
+from services.journal.service_layer.unit_of_work import JournalUnitOfWork
 from tests.integration.journal.conftest import add_lesson
 from tests.support.grpc_harness import rpc_error
 
@@ -33,18 +34,18 @@ def save(journal, lesson, marks=(), attendance=(), topic="", homework="", reason
 
 
 def ledger_rows(journal, school_id: str) -> list:
-    with journal.deps.db.tenant_session(school_id) as session:
+    with journal.db.tenant_session(school_id) as session:
         return session.execute(select(ledger).order_by(ledger.c.occurred_at, ledger.c.entity, ledger.c.student_id)).all()
 
 
 def event_types(journal, school_id: str) -> list[str]:
-    with journal.deps.db.tenant_session(school_id) as session:
+    with journal.db.tenant_session(school_id) as session:
         rows = session.scalars(select(outbox.c.payload).order_by(outbox.c.created_at)).all()
     return sorted(Envelope.FromString(raw).type.rsplit(".", 1)[1] for raw in rows)
 
 
 def counts(journal, school_id: str) -> tuple[int, ...]:
-    with journal.deps.db.tenant_session(school_id) as session:
+    with journal.db.tenant_session(school_id) as session:
         return tuple(session.scalar(select(func.count()).select_from(t))
                      for t in (lesson_records, marks, attendance, ledger, outbox))
 
@@ -104,13 +105,13 @@ def test_a_change_after_the_lesson_day_needs_a_reason(journal, past_lesson):
 @pytest.mark.parametrize(("change", "field_text"), [({"year_closed": True}, "закрытого учебного года"),
                                                     ({"status": "cancelled"}, "отменён")])
 def test_lessons_of_a_closed_year_and_cancelled_lessons_are_not_recorded(journal, today_lesson, change, field_text):
-    journal.deps.schedule.lessons[today_lesson.lesson.id] = schedule_pb2.Lesson(**{
+    journal.schedule.lessons[today_lesson.lesson.id] = schedule_pb2.Lesson(**{
         **{f.name: getattr(today_lesson.lesson, f.name) for f in today_lesson.lesson.DESCRIPTOR.fields}, **change})
     with pytest.raises(grpc.RpcError) as err:
         save(journal, today_lesson, marks=[dict(student_id=today_lesson.students[0], value="5")])
     code, _, fields = rpc_error(err)
     assert code == grpc.StatusCode.FAILED_PRECONDITION and field_text in fields["lesson_id"]
-    with journal.deps.db.tenant_session(today_lesson.school_id) as session:
+    with journal.db.tenant_session(today_lesson.school_id) as session:
         assert session.scalar(select(func.count()).select_from(marks)) == 0
 
 
@@ -128,11 +129,11 @@ def test_marks_and_attendance_only_for_students_of_the_class(journal, today_less
 
 
 def test_only_the_lessons_teacher_records_it(journal, today_lesson):
-    journal.deps.principals.grant(today_lesson.school_id, "subject_teacher", person_id=str(uuid.uuid4()))
+    journal.principals.grant(today_lesson.school_id, "subject_teacher", person_id=str(uuid.uuid4()))
     with pytest.raises(grpc.RpcError) as err:
         save(journal, today_lesson, topic="Чужой урок")
     assert err.value.code() == grpc.StatusCode.PERMISSION_DENIED
-    journal.deps.principals.grant(today_lesson.school_id, "deputy_head", person_id=str(uuid.uuid4()))
+    journal.principals.grant(today_lesson.school_id, "deputy_head", person_id=str(uuid.uuid4()))
     with pytest.raises(grpc.RpcError) as err:
         save(journal, today_lesson, topic="Завуч")
     assert err.value.code() == grpc.StatusCode.PERMISSION_DENIED
@@ -144,7 +145,7 @@ def test_only_the_lessons_teacher_records_it(journal, today_lesson):
     with pytest.raises(grpc.RpcError) as err:
         journal.call("SaveLesson", pb.SaveLessonRequest(school_id=today_lesson.school_id, lesson_id=str(uuid.uuid4())))
     assert err.value.code() == grpc.StatusCode.PERMISSION_DENIED
-    journal.deps.principals.grant(today_lesson.school_id, "subject_teacher", person_id=today_lesson.teacher_id)
+    journal.principals.grant(today_lesson.school_id, "subject_teacher", person_id=today_lesson.teacher_id)
     with pytest.raises(grpc.RpcError) as err:
         journal.call("SaveLesson", pb.SaveLessonRequest(school_id=today_lesson.school_id, lesson_id=str(uuid.uuid4())))
     assert err.value.code() == grpc.StatusCode.NOT_FOUND, "the schedule's NotFound passes through"
@@ -177,12 +178,13 @@ def test_a_failure_in_the_middle_of_a_save_writes_nothing(journal, today_lesson)
             self.inner.add_all(session, school_id, payloads[:self.left])
             raise RuntimeError("outbox write failed")
 
-    deps = dataclasses.replace(journal.deps, outbox=FailingOutbox(journal.deps.outbox))
+    scope = Scope(today_lesson.school_id, journal.principals)
+    uow = JournalUnitOfWork(journal.db, FailingOutbox(journal.outbox), scope, journal.schedule, journal.identity)
     tokens = context.bind(caller_from_claims({"sub": "teacher"}, "token"))
     try:
         with pytest.raises(RuntimeError):
-            handlers.save_lesson(deps, today_lesson.school_id, today_lesson.lesson.id, "Другая тема", "§ 3",
-                                 [MarkInput(a, "4"), MarkInput(b, "3"), MarkInput(c, "5")], [], "", "127.0.0.1")
+            handlers.save_lesson(scope, uow, LessonInput(today_lesson.lesson.id, "Другая тема", "§ 3",
+                                                         [MarkInput(a, "4"), MarkInput(b, "3"), MarkInput(c, "5")], []))
     finally:
         context.reset(tokens)
     assert counts(journal, today_lesson.school_id) == before
@@ -196,7 +198,7 @@ def test_the_app_role_cannot_update_or_delete_ledger_rows(journal, today_lesson)
     for statement in (update(ledger).values(reason="подчищено"), delete(ledger),
                       text("TRUNCATE ledger")):
         with pytest.raises(ProgrammingError, match="permission denied"):
-            with journal.deps.db.tenant_session(today_lesson.school_id) as session:
+            with journal.db.tenant_session(today_lesson.school_id) as session:
                 session.execute(statement)
     assert [r.reason for r in ledger_rows(journal, today_lesson.school_id)] == ["", ""]
 
@@ -204,11 +206,11 @@ def test_the_app_role_cannot_update_or_delete_ledger_rows(journal, today_lesson)
 def test_one_school_never_sees_another_schools_journal(journal, today_lesson):
     save(journal, today_lesson, topic="Дроби", marks=[dict(student_id=today_lesson.students[0], value="5")])
     other = str(uuid.uuid4())
-    journal.deps.principals.grant(other, "director")
+    journal.principals.grant(other, "director")
     with pytest.raises(grpc.RpcError) as err:
         journal.call("GetLessonRecord", pb.GetLessonRecordRequest(school_id=other, lesson_id=today_lesson.lesson.id))
     assert err.value.code() == grpc.StatusCode.NOT_FOUND
-    with journal.deps.db.tenant_session(other) as session:
+    with journal.db.tenant_session(other) as session:
         for table in (lesson_records, marks, ledger, outbox):
             assert session.scalar(select(func.count()).select_from(table)
                                   .where(table.c.school_id == today_lesson.school_id)) == 0
@@ -223,7 +225,7 @@ def test_the_diary_shows_own_lessons_marks_and_attendance(journal, past_lesson):
     later = add_lesson(journal, school_id, group, past_lesson.teacher_id, day, lesson_number=3)
     add_lesson(journal, school_id, group, past_lesson.teacher_id, day + dt.timedelta(days=7))  # outside the range
 
-    journal.deps.principals.grant(school_id, "guardian", person_id=str(uuid.uuid4()), student_ids=[b])
+    journal.principals.grant(school_id, "guardian", person_id=str(uuid.uuid4()), student_ids=[b])
     week = dict(date_from=day.isoformat(), date_to=(day + dt.timedelta(days=6)).isoformat())
     diary = journal.call("GetDiary", pb.GetDiaryRequest(school_id=school_id, student_id=b, **week))
     assert [(e.lesson_id, e.lesson_number) for e in diary.entries] == [(past_lesson.lesson.id, 1), (later.id, 3)]
@@ -248,13 +250,13 @@ def test_a_save_changes_marks_and_attendance_with_one_statement_per_kind_of_chan
 
     def seen(conn, cursor, statement, parameters, context, executemany):
         statements.append(" ".join(statement.split()[:3]))
-    sqlalchemy_event.listen(journal.deps.db.engine, "before_cursor_execute", seen)
+    sqlalchemy_event.listen(journal.db.engine, "before_cursor_execute", seen)
     try:
         record = save(journal, today_lesson, marks=[dict(student_id=s, value="5", comment="Исправлено") for s in (a, b)],
                       attendance=[dict(student_id=a, status="absent"), dict(student_id=b, status="ill"),
                                   dict(student_id=c, status="late")])
     finally:
-        sqlalchemy_event.remove(journal.deps.db.engine, "before_cursor_execute", seen)
+        sqlalchemy_event.remove(journal.db.engine, "before_cursor_execute", seen)
     assert sorted((m.student_id, m.value, m.comment) for m in record.marks) == sorted(
         [(a, "5", "Исправлено"), (b, "5", "Исправлено")])
     assert sorted((e.student_id, e.status) for e in record.attendance) == sorted([(a, "absent"), (b, "ill"), (c, "late")])

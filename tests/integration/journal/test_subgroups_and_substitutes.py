@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from proto.journal.v1 import journal_pb2 as pb
-from services.journal.tables import ledger, lesson_records
+from services.journal.adapters.tables import ledger, lesson_records
 from tests.integration.journal.conftest import act_as_person, add_lesson, add_subgroup, new_lesson, school_today
 from tests.integration.journal.test_policy_and_locks import refused
 from tests.integration.journal.test_service import save
@@ -33,13 +33,13 @@ def test_the_substitute_records_that_lesson_and_no_other(journal, past_lesson):
     act_as_person(journal, past_lesson.school_id, past_lesson.teacher_id, "subject_teacher")
     save(journal, past_lesson, marks=[dict(student_id=a, value="5"), dict(student_id=b, value="4")], topic="Дроби",
          reason="Вернулся с больничного")
-    with journal.deps.db.tenant_session(past_lesson.school_id) as session:
+    with journal.db.tenant_session(past_lesson.school_id) as session:
         actors = session.execute(select(ledger.c.actor_person_id, ledger.c.entity).order_by(ledger.c.occurred_at)).all()
         stored = session.execute(select(lesson_records.c.substitute_teacher_id)).scalar_one()
     assert sorted(actors) == sorted([(substitute, "mark"), (substitute, "topic"), (past_lesson.teacher_id, "mark")])
     assert stored == substitute
     since, until = school_today().isoformat(), school_today().isoformat()
-    journal.deps.principals.grant(past_lesson.school_id, "school_admin")
+    journal.principals.grant(past_lesson.school_id, "school_admin")
     reply = journal.call("ListAnomalies", pb.ListAnomaliesRequest(school_id=past_lesson.school_id,
                                                                   date_from=since, date_to=until))
     assert [f.kind for f in reply.anomalies if f.kind == "not_own_lesson"] == []
@@ -52,7 +52,7 @@ def test_the_substitute_asks_to_open_a_closed_lesson_for_themselves(journal, old
     request = journal.call("RequestUnlock", pb.RequestUnlockRequest(
         school_id=old_lesson.school_id, lesson_id=old_lesson.lesson.id, reason="Забыл отметить отсутствующих"))
     assert request.teacher_id == substitute
-    journal.deps.principals.grant(old_lesson.school_id, "deputy_head", subject="deputy")
+    journal.principals.grant(old_lesson.school_id, "deputy_head", subject="deputy")
     journal.call("DecideUnlock", pb.DecideUnlockRequest(school_id=old_lesson.school_id, request_id=request.id,
                                                         decision="approve"))
     act_as_person(journal, old_lesson.school_id, old_lesson.teacher_id, "subject_teacher")
@@ -71,7 +71,7 @@ def english(journal):
     week = new_lesson(journal, school_today() - dt.timedelta(days=1))
     school, group, subject = week.school_id, week.lesson.class_group_id, week.lesson.subject_id
     students = sorted(week.students + [str(uuid.uuid4())])
-    journal.deps.identity.classes[group] = set(students)
+    journal.identity.classes[group] = set(students)
     first = add_subgroup(journal, school, group, students[:2], "Английский, 1 группа")
     second = add_subgroup(journal, school, group, students[2:], "Английский, 2 группа")
     first_teacher, second_teacher = str(uuid.uuid4()), str(uuid.uuid4())
@@ -103,7 +103,7 @@ def test_the_grid_of_a_subgroup_keeps_its_own_lessons_and_students(journal, engl
     a, b, c, d = english["students"]
     save_as(journal, school, first_lesson, marks=[pb.MarkInput(student_id=a, value="4")])
     save_as(journal, school, second_lesson, marks=[pb.MarkInput(student_id=c, value="2")])
-    journal.deps.principals.grant(school, "deputy_head")
+    journal.principals.grant(school, "deputy_head")
     period = dict(date_from=(school_today() - dt.timedelta(days=1)).isoformat(), date_to=school_today().isoformat())
 
     def grid(subgroup_id=""):
@@ -133,7 +133,7 @@ def test_the_diary_shows_the_whole_class_lessons_and_the_students_own_subgroup(j
     school, (first_lesson, _) = english["school"], english["lessons"]
     a = english["students"][0]
     save_as(journal, school, first_lesson, homework="Выучить слова")
-    journal.deps.principals.grant(school, "guardian", student_ids=[a])
+    journal.principals.grant(school, "guardian", student_ids=[a])
     diary = journal.call("GetDiary", pb.GetDiaryRequest(
         school_id=school, student_id=a, date_from=(school_today() - dt.timedelta(days=1)).isoformat(),
         date_to=school_today().isoformat()))

@@ -18,8 +18,8 @@ pytestmark = pytest.mark.stack
 
 def as_teacher_of(journal, term: Term, lessons: list[schedule_pb2.Lesson], *roles: str) -> None:
     teacher_id = lessons[0].teacher_id
-    journal.deps.principals.grant(term.school_id, *(roles or ("subject_teacher",)), person_id=teacher_id,
-                                  subject=f"subject-{teacher_id}")
+    journal.principals.grant(term.school_id, *(roles or ("subject_teacher",)), person_id=teacher_id,
+                             subject=f"subject-{teacher_id}")
 
 
 def set_mark(journal, term: Term, student_id: str, lessons: list[schedule_pb2.Lesson], value: str, reason: str = ""):
@@ -61,7 +61,7 @@ def test_a_numeric_term_mark_needs_the_minimum_of_current_marks(journal, term):
     as_teacher_of(journal, term, history)
     assert "нужно не меньше 3 (предмет 1 ч в неделю)" in refused(set_mark, journal, term, a, history, "4")[1]
     assert refused(set_mark, journal, term, a, math, "4")[0] == grpc.StatusCode.PERMISSION_DENIED, "not their subject"
-    journal.deps.principals.grant(term.school_id, "deputy_head", person_id=math[0].teacher_id)
+    journal.principals.grant(term.school_id, "deputy_head", person_id=math[0].teacher_id)
     assert refused(set_mark, journal, term, a, math, "4")[0] == grpc.StatusCode.PERMISSION_DENIED, "not a teacher"
 
     as_teacher_of(journal, term, math, "form_teacher")
@@ -89,7 +89,7 @@ def test_term_marks_close_the_terms_lessons_of_the_subject_until_an_unlock(journ
     as_teacher_of(journal, term, history)
     save(journal, term.lesson(history[-1]), topic="Древний Египет", reason="Тема", marks=[dict(student_id=a, value="5")])
 
-    journal.deps.principals.grant(term.school_id, "deputy_head", person_id=str(uuid.uuid4()))
+    journal.principals.grant(term.school_id, "deputy_head", person_id=str(uuid.uuid4()))
     journal.call("DecideUnlock", pb.DecideUnlockRequest(school_id=term.school_id, request_id=request.id,
                                                         decision="approve"))
     as_teacher_of(journal, term, math)
@@ -137,7 +137,7 @@ def test_a_subgroup_teacher_sets_term_marks_of_their_own_subgroup(journal, term)
                           for k in range(0, 56, 7)]
                for group, teacher in ((first, str(uuid.uuid4())), (second, str(uuid.uuid4())))}
     first_lessons = lessons[first.id]
-    journal.deps.principals.grant(term.school_id, "school_admin")
+    journal.principals.grant(term.school_id, "school_admin")
     journal.call("SetJournalPolicy", pb.SetJournalPolicyRequest(school_id=term.school_id, edit_lock_days=0))
     as_teacher_of(journal, term, first_lessons)
     # one lesson a week in the student's subgroup (not two, as in the whole class): three marks are enough
@@ -155,7 +155,7 @@ def test_two_first_term_marks_at_once_make_one_mark_with_one_id(journal, term):
 
     from sqlalchemy import select
 
-    from services.journal.tables import ledger, term_marks
+    from services.journal.adapters.tables import ledger, term_marks
 
     *_, c = term.students
     math = term.math
@@ -171,7 +171,7 @@ def test_two_first_term_marks_at_once_make_one_mark_with_one_id(journal, term):
         thread.start()
     for thread in threads:
         thread.join()
-    with journal.deps.db.tenant_session(term.school_id) as session:
+    with journal.db.tenant_session(term.school_id) as session:
         [stored] = session.scalars(select(term_marks.c.id).where(term_marks.c.student_id == c,
                                                                  term_marks.c.term_id == term.term.id)).all()
         written = session.scalars(select(ledger.c.entity_id).where(ledger.c.entity == "term_mark",

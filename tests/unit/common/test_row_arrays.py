@@ -3,7 +3,7 @@ array columns travel as JSON text, columns equal in every row as one value."""
 import datetime as dt
 
 from services.common import row_arrays
-from services.journal.tables import ledger, marks
+from services.journal.adapters.tables import ledger, marks
 
 NOW = dt.datetime(2025, 9, 1, 8, 30, tzinfo=dt.UTC)
 

@@ -2,7 +2,9 @@
 import pytest
 
 from services.common.errors import Invalid
-from services.journal import mark_scale, school_policy
+from services.journal.adapters import protobuf
+from services.journal.domain import journal_policy as school_policy
+from services.journal.domain import mark_scale
 
 
 @pytest.mark.parametrize("scale, accepted, refused", [
@@ -32,3 +34,11 @@ def test_the_scale_is_a_policy_setting_five_point_by_default():
     with pytest.raises(Invalid) as err:
         school_policy.changed(school_policy.DEFAULT, {"mark_scale": "hundred_point"})
     assert list(err.value.fields) == ["mark_scale"]
+
+
+def test_each_scale_offers_its_values_best_first():
+    assert [protobuf.mark_values(scale) for scale in ("five_point", "ten_point", "pass_fail")] == [
+        ["5", "4", "3", "2", "1"], ["10", "9", "8", "7", "6", "5", "4", "3", "2", "1"], ["зачёт", "незачёт"]]
+    assert [(k.code, k.name) for k in protobuf.attendance_kinds()] == [
+        ("absent", "Н — отсутствовал"), ("late", "опоздал"), ("ill", "Б — болел"), ("excused", "УП — уважительная"),
+        ("unexcused", "НП — неуважительная")]

@@ -5,7 +5,7 @@ import pytest
 
 from proto.schedule.v1 import schedule_pb2
 from services.common.errors import Invalid
-from services.journal import plan_topics
+from services.journal.service_layer import plan_topics
 
 PLAN = [schedule_pb2.PlanTopic(id=str(uuid.uuid4()), position=n, title=title, hours="1")
         for n, title in enumerate(["Дроби", "Сложение дробей", "Вычитание дробей"], start=1)]

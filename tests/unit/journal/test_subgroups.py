@@ -1,5 +1,5 @@
 from proto.schedule.v1 import schedule_pb2
-from services.journal import subgroups
+from services.journal.service_layer import subgroups
 
 
 class Schedule:

@@ -1,0 +1,76 @@
+"""What the journal asks other services synchronously, on the caller's token: the lesson, a term, the lessons of a
+class group, a subgroup's students and the thematic plan's topics (schedule), the class list and a student's class
+group (identity).
+
+Lessons, lists of a class's lessons, class lists and a student's class group are kept for a few seconds per
+school (peer_cache.py: the bound on staleness and the events that drop them); a lesson listed or a student
+seen in a class list is kept as if asked for. Terms, class groups and subgroups are asked every time
+(no event says when a subgroup's students change)."""
+from proto.identity.v1 import identity_pb2
+from proto.schedule.v1 import schedule_pb2
+from services.common.grpc_client import Peer
+from services.journal.adapters import peer_cache
+from services.journal.adapters.peer_cache import PeerCache, class_key, class_of_key, lesson_key, lessons_key
+
+
+class ScheduleClient:
+    def __init__(self, peer: Peer, cache: PeerCache = peer_cache.SHARED):
+        self.peer = peer
+        self.cache = cache
+
+    def get_lesson(self, school_id: str, lesson_id: str) -> schedule_pb2.Lesson:
+        return self.cache.fetch(school_id, lesson_key(lesson_id), lambda: self.peer.call(
+            "GetLesson", schedule_pb2.GetLessonRequest(school_id=school_id, lesson_id=lesson_id)))
+
+    def get_term(self, school_id: str, term_id: str) -> schedule_pb2.Term:
+        return self.peer.call("GetTerm", schedule_pb2.GetTermRequest(school_id=school_id, term_id=term_id))
+
+    def get_class_group(self, school_id: str, class_group_id: str) -> schedule_pb2.ClassGroup:
+        return self.peer.call("GetClassGroup", schedule_pb2.GetClassGroupRequest(school_id=school_id,
+                                                                                 class_group_id=class_group_id))
+
+    def get_subgroup(self, school_id: str, subgroup_id: str) -> schedule_pb2.Subgroup:
+        return self.peer.call("GetSubgroup", schedule_pb2.GetSubgroupRequest(school_id=school_id, subgroup_id=subgroup_id))
+
+    def list_lessons(self, school_id: str, class_group_id: str, date_from: str, date_to: str,
+                     subject_id: str = "") -> list[schedule_pb2.Lesson]:
+        def load() -> tuple[schedule_pb2.Lesson, ...]:
+            generation = self.cache.generation(school_id)
+            lessons = tuple(self.peer.call("ListLessons", schedule_pb2.ListLessonsRequest(
+                school_id=school_id, class_group_id=class_group_id, date_from=date_from, date_to=date_to,
+                subject_id=subject_id)).lessons)
+            for lesson in lessons:
+                self.cache.put(school_id, lesson_key(lesson.id), lesson, generation)
+            return lessons
+        return list(self.cache.fetch(school_id, lessons_key(class_group_id, date_from, date_to, subject_id), load))
+
+    def list_plan_topics(self, school_id: str, class_group_id: str, subject_id: str) -> list[schedule_pb2.PlanTopic]:
+        """The thematic plan's topics in plan order (none when the class has no plan for the subject)."""
+        return list(self.peer.call("ListPlanTopics", schedule_pb2.ListPlanTopicsRequest(
+            school_id=school_id, class_group_id=class_group_id, subject_id=subject_id)).topics)
+
+
+class IdentityClient:
+    def __init__(self, peer: Peer, cache: PeerCache = peer_cache.SHARED):
+        self.peer = peer
+        self.cache = cache
+
+    def class_people(self, school_id: str, class_group_id: str) -> list[identity_pb2.Person]:
+        """The students of a class group (cards with names)."""
+        def load() -> tuple[identity_pb2.Person, ...]:
+            generation = self.cache.generation(school_id)
+            people = tuple(self.peer.call("ListPeople", identity_pb2.ListPeopleRequest(
+                school_id=school_id, kind=identity_pb2.STUDENT, class_group_id=class_group_id)).people)
+            for person in people:
+                self.cache.put(school_id, class_of_key(person.id), person.class_group_id, generation)
+            return people
+        return list(self.cache.fetch(school_id, class_key(class_group_id), load))
+
+    def class_list(self, school_id: str, class_group_id: str) -> set[str]:
+        """Ids of the students of a class group."""
+        return {p.id for p in self.class_people(school_id, class_group_id)}
+
+    def class_group_of(self, school_id: str, student_id: str) -> str:
+        """The student's current class group id ("" if none)."""
+        return self.cache.fetch(school_id, class_of_key(student_id), lambda: self.peer.call(
+            "GetPerson", identity_pb2.GetPersonRequest(school_id=school_id, person_id=student_id)).class_group_id)

@@ -1,0 +1,113 @@
+"""The teacher's grid (J1, J2, J10): one subject's lessons in a class group (or one subgroup) × its students,
+every cell's marks and attendance, each lesson's lock state for the caller, each student's weighted average
+(none on a pass/fail scale) and plan (J9).
+The whole class's grid has the subgroups' lessons too, each blank ("outside") for the students not in that
+subgroup. One schedule call (plus one per subgroup met), one identity call, four SQL statements."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from proto.journal.v1 import journal_pb2 as pb
+from services.common.dates import parse_date
+from services.common.db import parse_uuid
+from services.common.errors import Invalid
+from services.common.scope import Scope
+from services.journal.adapters import protobuf as messages
+from services.journal.domain import edit_lock, mark_scale
+from services.journal.domain import work_type as rules
+from services.journal.domain.lesson_entry import school_today
+
+if TYPE_CHECKING:
+    from services.journal.service_layer.unit_of_work import JournalUnitOfWork
+
+MAX_GRID_DAYS = 366
+
+
+def period(term_id: str, date_from: str, date_to: str) -> tuple[str, str, str]:
+    """(term_id, from, to) as asked: a term (its lessons, whatever the dates) or a date range of at most a year."""
+    if term_id:
+        return parse_uuid(term_id, "term_id"), "", ""
+    if not date_from and not date_to:
+        raise Invalid("term_id", "укажите учебный период или даты начала и конца")
+    start, end = parse_date(date_from, "date_from"), parse_date(date_to, "date_to")
+    if start > end:
+        raise Invalid("date_to", "конец периода раньше начала")
+    if (end - start).days + 1 > MAX_GRID_DAYS:
+        raise Invalid("date_to", f"период журнала не длиннее {MAX_GRID_DAYS} дней")
+    return "", start.isoformat(), end.isoformat()
+
+
+def subgroup_of(uow: JournalUnitOfWork, school_id: str, class_group_id: str, subgroup_id: str):
+    """The subgroup asked for (it must be of the class group), or None for the whole class."""
+    if not subgroup_id:
+        return None
+    subgroup = uow.schedule.get_subgroup(school_id, parse_uuid(subgroup_id, "subgroup_id"))
+    if subgroup.class_group_id != class_group_id:
+        raise Invalid("subgroup_id", "подгруппа другого класса")
+    return subgroup
+
+
+def get_grid(scope: Scope, uow: JournalUnitOfWork, class_group_id: str, subject_id: str, term_id: str, date_from: str,
+             date_to: str, subgroup_id: str = "") -> pb.Grid:
+    """The class's lessons of the subject (its subgroups' too), or with a subgroup its own lessons and students
+    (J10)."""
+    school_id = scope.school_id
+    principal = scope.require("lesson.read")
+    class_group_id = parse_uuid(class_group_id, "class_group_id")
+    subject_id = parse_uuid(subject_id, "subject_id")
+    term_id, start, end = period(term_id, date_from, date_to)
+    subgroup = subgroup_of(uow, school_id, class_group_id, subgroup_id)
+    lessons = [lesson for lesson in uow.schedule.list_lessons(school_id, class_group_id, start, end,
+                                                               subject_id=subject_id)
+               if lesson.subject_id == subject_id and (not term_id or lesson.term_id == term_id)
+               and (subgroup is None or lesson.subgroup_id == subgroup.id)]
+    members = {sid: set(uow.schedule.get_subgroup(school_id, sid).student_ids)
+               for sid in dict.fromkeys(lesson.subgroup_id for lesson in lessons if lesson.subgroup_id)}
+    students = sorted((person for person in uow.identity.class_people(school_id, class_group_id)
+                       if subgroup is None or person.id in subgroup.student_ids),
+                      key=lambda p: (p.name.last_name, p.name.first_name, p.name.middle_name, p.id))
+    ids = [lesson.id for lesson in lessons]
+    with uow:
+        settings = uow.settings(students=[person.id for person in students], lessons=lessons,
+                                teacher_id=principal.person_id, read_only=True)
+        texts = {r.lesson_id: r for r in uow.lessons.texts(ids)}
+        cell_marks: dict[tuple[str, str], list] = defaultdict(list)
+        for row in uow.lessons.marks_of(ids):
+            cell_marks[row["lesson_id"], row["student_id"]].append(row)
+        statuses = uow.lessons.attendance_of(ids)
+    kinds, school_scale = settings.work_types, settings.policy.mark_scale
+    today = school_today(settings.policy.zone)
+    weights = {w.code: w.weight for w in kinds}
+    dates = {lesson.id: lesson.date for lesson in lessons}
+    return pb.Grid(
+        class_group_id=class_group_id, subject_id=subject_id,
+        subgroup_id=subgroup.id if subgroup else "", subgroup_name=subgroup.name if subgroup else "",
+        subject_name=lessons[0].subject_name if lessons else "",
+        lessons=[pb.GridLesson(lesson_id=lesson.id, date=lesson.date, lesson_number=lesson.lesson_number,
+                               topic=texts[lesson.id].topic if lesson.id in texts else "",
+                               homework=texts[lesson.id].homework if lesson.id in texts else "",
+                               plan_topic_id=(texts[lesson.id].plan_topic_id or "") if lesson.id in texts else "",
+                               subgroup_id=lesson.subgroup_id, subgroup_name=lesson.subgroup_name,
+                               lock_reason=edit_lock.state(lesson, settings, today)) for lesson in lessons],
+        students=[_student(person, ids, cell_marks, statuses, weights if mark_scale.has_average(school_scale) else None,
+                           dates, subject_id,
+                           settings.plan_of(person.id).state(subject_id),
+                           {lesson.id for lesson in lessons if lesson.subgroup_id
+                            and person.id not in members[lesson.subgroup_id]}) for person in students],
+        work_types=[messages.work_type(w) for w in kinds], mark_scale=school_scale,
+        mark_values=messages.mark_values(school_scale), attendance_kinds=messages.attendance_kinds())
+
+
+def _student(person, ids: list[str], cell_marks: dict, statuses: dict, weights: dict | None, dates: dict,
+             subject_id: str, plan: str, outside: set[str]) -> pb.GridStudent:
+    """The student's row; weights None = a scale without averages (pass/fail)."""
+    rows = [row for lesson_id in ids for row in cell_marks.get((lesson_id, person.id), [])]
+    average = None if weights is None else rules.weighted_average(((row["value"], row["work_type"]) for row in rows),
+                                                                  weights)
+    return pb.GridStudent(
+        student_id=person.id, last_name=person.name.last_name, first_name=person.name.first_name,
+        middle_name=person.name.middle_name, plan=plan, average="" if average is None else str(average), marks_count=len(rows),
+        cells=[pb.GridCell(lesson_id=lesson_id, outside=lesson_id in outside, attendance=statuses.get((lesson_id, person.id), ""),
+                           marks=[messages.mark(row, dates[lesson_id], subject_id)
+                                  for row in cell_marks.get((lesson_id, person.id), [])]) for lesson_id in ids])

@@ -1,0 +1,119 @@
+"""The journal's unit of work: the one transaction of a command in the scope's school (services.common.unit_of_work)
+with the journal's stores opened on it, the change ledger, the writer locks, and what the command needs of the
+school's settings loaded in one statement. It also carries the ports the command asks other services through
+(schedule, identity, the homework file store); they are used outside the transaction too.
+
+A consumer's handler runs in the transaction the idempotent consumer opened: `JournalUnitOfWork.joined(session,
+...)` works in it, and leaves its commit to the consumer."""
+import datetime as dt
+from collections.abc import Iterable
+
+from sqlalchemy.orm import Session
+
+from proto.schedule.v1 import schedule_pb2
+from services.common.db import Database
+from services.common.errors import Unavailable
+from services.common.outbox import Outbox
+from services.common.unit_of_work import HasSchool, UnitOfWork
+from services.journal.adapters import settings_store, writer_locks
+from services.journal.adapters.closed_year_store import ClosedYearStore
+from services.journal.adapters.compromised_store import CompromisedStore
+from services.journal.adapters.homework_file_store import HomeworkFileStore
+from services.journal.adapters.ledger import LedgerStore
+from services.journal.adapters.lesson_record_store import LessonRecordStore
+from services.journal.adapters.period_mark_store import PeriodMarkStore, final_mark_store, term_mark_store
+from services.journal.adapters.policy_store import PolicyStore
+from services.journal.adapters.revert_store import RevertStore
+from services.journal.adapters.student_plan_store import StudentPlanStore
+from services.journal.adapters.unlock_store import UnlockStore
+from services.journal.adapters.work_type_store import WorkTypeStore
+from services.journal.domain.school_settings import SchoolSettings
+from services.journal.service_layer.ports import FileStore, Identity, Schedule
+
+
+class JournalUnitOfWork(UnitOfWork):
+    ledger: LedgerStore
+    lessons: LessonRecordStore
+    term_marks: PeriodMarkStore
+    final_marks: PeriodMarkStore
+    unlock_requests: UnlockStore
+    homework_files: HomeworkFileStore
+    reverts: RevertStore
+    policy: PolicyStore
+    work_types: WorkTypeStore
+    student_plans: StudentPlanStore
+    compromised: CompromisedStore
+    closed_years: ClosedYearStore
+
+    def __init__(self, db: Database | None, outbox: Outbox, scope: HasSchool, schedule: Schedule | None = None,
+                 identity: Identity | None = None, files: FileStore | None = None):
+        super().__init__(db, outbox, scope)
+        self.schedule, self.identity, self._files = schedule, identity, files
+        self._joined: Session | None = None
+        self._years_locked = False
+
+    @classmethod
+    def joined(cls, session: Session, outbox: Outbox, scope: HasSchool) -> "JournalUnitOfWork":
+        """A unit of work in a transaction already open (an event consumer's): entering it opens the stores on that
+        session; the transaction's owner commits it."""
+        uow = cls(None, outbox, scope)
+        uow._joined = session
+        return uow
+
+    def __enter__(self):
+        self._years_locked = False
+        if self._joined is None:
+            return super().__enter__()
+        self.session = self._joined
+        self.opened()
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if self._joined is None:
+            return super().__exit__(exc_type, exc, tb)
+        self.session = None
+        return False
+
+    def opened(self) -> None:
+        self.ledger = LedgerStore(self.session)
+        self.lessons = LessonRecordStore(self.session)
+        self.term_marks = term_mark_store(self.session)
+        self.final_marks = final_mark_store(self.session)
+        self.unlock_requests = UnlockStore(self.session)
+        self.homework_files = HomeworkFileStore(self.session)
+        self.reverts = RevertStore(self.session, self.school_id)
+        self.policy = PolicyStore(self.session)
+        self.work_types = WorkTypeStore(self.session)
+        self.student_plans = StudentPlanStore(self.session)
+        self.compromised = CompromisedStore(self.session, self.school_id)
+        self.closed_years = ClosedYearStore(self.session, self.school_id)
+
+    @property
+    def files(self) -> FileStore:
+        if self._files is None:
+            raise Unavailable("Хранилище файлов не настроено")
+        return self._files
+
+    def lock_lessons(self, lesson_ids: Iterable[str]) -> None:
+        """One writer of these lessons at a time until the commit (adapters/writer_locks.py); the school's closed
+        years are locked (shared) in the same statement, unless this unit of work holds that lock already."""
+        writer_locks.lock_lessons(self.session, lesson_ids, "" if self._years_locked else self.school_id)
+        self._years_locked = True
+
+    def settings(self, students: Iterable[str] = (), lessons: Iterable[schedule_pb2.Lesson] = (),
+                 teacher_id: str = "", now: dt.datetime | None = None, read_only: bool = False) -> SchoolSettings:
+        """What the command needs of the school's settings (domain/school_settings.py) in one statement. A change
+        takes the shared lock on the closed years first (held to the commit, so the year cannot close under it); a
+        read (read_only) needs no lock."""
+        if not (self._years_locked or read_only):
+            writer_locks.lock_closed_years(self.session, self.school_id)
+            self._years_locked = True
+        return settings_store.load(self.session, students, lessons, teacher_id, now)
+
+    def write_ledger(self, rows: list[dict]) -> None:
+        """The change ledger's rows, in one statement."""
+        self.ledger.write(rows)
+
+    def publish_all(self, events: list) -> None:
+        """Several events of one change, in the given order, in this transaction."""
+        self.outbox.add_all(self.session, self.school_id, events)

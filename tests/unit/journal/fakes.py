@@ -1,0 +1,179 @@
+"""A fake of the journal's unit of work for the service layer's unit tests (no PostgreSQL), as cosmicpython's
+FakeUnitOfWork: in-memory stores with the methods of the real ones (services/journal/adapters/*_store.py), the
+ledger rows and the events in lists, the school's settings from plain fields, and a rollback that puts the stores
+back as they were when a command fails. The schedule and identity ports are the integration tests' fakes."""
+import copy
+import datetime as dt
+from collections import defaultdict
+from types import SimpleNamespace
+
+from proto.journal.v1 import journal_pb2 as pb
+from services.common.policy import Principal
+from services.common.scope import Scope
+from services.journal.adapters import protobuf as messages
+from services.journal.adapters.lesson_record_store import RECORD_KEPT, Writes
+from services.journal.domain.closed_year import ClosedYears
+from services.journal.domain.journal_policy import DEFAULT
+from services.journal.domain.lesson_entry import StoredMark
+from services.journal.domain.school_settings import SchoolSettings
+from services.journal.service_layer.unit_of_work import JournalUnitOfWork
+from tests.integration.journal.conftest import FakeIdentity, FakeSchedule
+
+
+class FakeLessonRecords:
+    def __init__(self):
+        self.rows: dict[str, dict] = {}  # lesson id -> lesson_records row
+        self.marks: dict[str, dict] = {}  # mark id -> marks row
+        self.attendance: dict[tuple[str, str], str] = {}  # (lesson id, student id) -> status
+
+    def upsert_records(self, records: list[dict]) -> dict:
+        before = {}
+        for record in records:
+            stored = self.rows.get(record["lesson_id"])
+            if stored is not None:
+                before[record["lesson_id"]] = SimpleNamespace(**{k: stored[k] for k in ("lesson_id", "topic", "homework",
+                                                                                       "plan_topic_id")})
+                record = {**record, **{k: stored[k] for k in RECORD_KEPT}}
+            self.rows[record["lesson_id"]] = dict(record)
+        return before
+
+    def stored(self, lesson_ids: list[str]):
+        stored_marks, stored_attendance = defaultdict(list), defaultdict(dict)
+        for row in self.marks.values():
+            if row["lesson_id"] in lesson_ids:
+                stored_marks[row["lesson_id"]].append(StoredMark(row["id"], row["student_id"], row["work_type"],
+                                                                 row["value"], row["comment"]))
+        for (lesson_id, student_id), status in self.attendance.items():
+            if lesson_id in lesson_ids:
+                stored_attendance[lesson_id][student_id] = status
+        return stored_marks, stored_attendance
+
+    def write(self, writes: Writes) -> None:
+        for row in writes.added_marks:
+            self.marks[row["id"]] = dict(row)
+        for change in writes.changed_marks:
+            self.marks[change["id"]].update(value=change["value"], comment=change["comment"])
+        for mark_id in writes.removed_marks:
+            del self.marks[mark_id]
+        for row in writes.added_attendance + writes.changed_attendance:
+            self.attendance[row["lesson_id"], row["student_id"]] = row["status"]
+        for key in writes.removed_attendance:
+            del self.attendance[key["lesson_id"], key["student_id"]]
+
+    def records(self, rows: list) -> dict[str, pb.LessonRecord]:
+        return {row["lesson_id"]: messages.lesson_record(
+            row, sorted((m for m in self.marks.values() if m["lesson_id"] == row["lesson_id"]),
+                        key=lambda m: (m["student_id"], m["work_type"])),
+            [dict(lesson_id=lesson_id, student_id=student_id, status=status)
+             for (lesson_id, student_id), status in sorted(self.attendance.items()) if lesson_id == row["lesson_id"]])
+            for row in rows}
+
+    def read(self, lesson_ids: list[str]) -> dict[str, pb.LessonRecord]:
+        return self.records([self.rows[i] for i in lesson_ids if i in self.rows])
+
+    def own_homework(self, lesson_id: str) -> list:
+        return []
+
+    def count_marks(self, student_id: str, lesson_ids: list[str]) -> int:
+        return sum(m["student_id"] == student_id and m["lesson_id"] in lesson_ids for m in self.marks.values())
+
+
+class FakeTermMarks:
+    def __init__(self):
+        self.rows: dict[str, dict] = {}
+
+    def get(self, school_id: str, student_id: str, subject_id: str, term_id: str) -> dict | None:
+        return next((dict(r) for r in self.rows.values() if (r["student_id"], r["subject_id"], r["term_id"])
+                     == (student_id, subject_id, term_id)), None)
+
+    def put(self, row: dict) -> None:
+        self.rows[row["id"]] = dict(row)
+
+
+class FakeUnlockRequests:
+    def __init__(self):
+        self.rows: dict[str, dict] = {}
+
+    def pending(self, lesson_id: str, teacher_id: str) -> str | None:
+        return next((r["id"] for r in self.rows.values() if (r["lesson_id"], r["teacher_id"], r["status"])
+                     == (lesson_id, teacher_id, "pending")), None)
+
+    def add(self, row: dict) -> None:
+        self.rows[row["id"]] = dict(row)
+
+    def get(self, request_id: str) -> dict | None:
+        return dict(self.rows[request_id]) if request_id in self.rows else None
+
+    def decide(self, request_id: str, decided: dict) -> None:
+        self.rows[request_id].update(decided)
+
+
+class FakeUnitOfWork(JournalUnitOfWork):
+    """The journal's unit of work in memory; `committed` counts the units that ended without an exception."""
+
+    def __init__(self, scope: Scope, schedule: FakeSchedule, identity: FakeIdentity):
+        super().__init__(None, None, scope, schedule, identity)
+        self.lessons = FakeLessonRecords()
+        self.term_marks = FakeTermMarks()
+        self.unlock_requests = FakeUnlockRequests()
+        self.policy, self.closed, self.plans = DEFAULT, ClosedYears(), {}
+        self.ledger_rows: list[dict] = []
+        self.events: list = []
+        self.locked: list[str] = []
+        self.committed = 0
+        self._saved = None
+
+    def _state(self):
+        return copy.deepcopy((self.lessons.rows, self.lessons.marks, self.lessons.attendance, self.term_marks.rows,
+                              self.unlock_requests.rows, self.ledger_rows, self.events))
+
+    def __enter__(self):
+        self._saved = self._state()
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is None:
+            self.committed += 1
+        else:  # roll back
+            (self.lessons.rows, self.lessons.marks, self.lessons.attendance, self.term_marks.rows,
+             self.unlock_requests.rows, self.ledger_rows, self.events) = self._saved
+        return False
+
+    def lock_lessons(self, lesson_ids) -> None:
+        self.locked.extend(lesson_ids)
+
+    def settings(self, students=(), lessons=(), teacher_id: str = "", now: dt.datetime | None = None,
+                 read_only: bool = False) -> SchoolSettings:
+        now = now or dt.datetime.now(dt.UTC)
+        lessons = list(lessons)
+        ids = {lesson.id for lesson in lessons}
+        return SchoolSettings(
+            policy=self.policy, closed=self.closed,
+            plans={sid: plan for sid, plan in self.plans.items() if sid in set(students)},
+            unlocked=frozenset(r["lesson_id"] for r in self.unlock_requests.rows.values()
+                               if r["lesson_id"] in ids and r["teacher_id"] == teacher_id and r["status"] == "approved"
+                               and r["expires_at"] > now),
+            marked=frozenset((r["class_group_id"], r["subject_id"], r["term_id"]) for r in self.term_marks.rows.values()))
+
+    def write_ledger(self, rows: list[dict]) -> None:
+        self.ledger_rows.extend(rows)
+
+    def publish(self, message) -> None:
+        self.events.append(message)
+
+    def publish_all(self, events: list) -> None:
+        self.events.extend(events)
+
+
+class Principals:
+    """Who calls: one principal per school, set by the test."""
+
+    def __init__(self):
+        self.by_school: dict[str, Principal] = {}
+
+    def act(self, school_id: str, person_id: str, *roles: str, leads=()) -> None:
+        self.by_school[school_id] = Principal(subject=f"subject-{person_id}", school_id=school_id, person_id=person_id,
+                                              roles=frozenset(roles), form_class_group_ids=frozenset(leads))
+
+    def resolve(self, school_id: str) -> Principal:
+        return self.by_school.get(school_id, Principal(subject="", school_id=school_id))

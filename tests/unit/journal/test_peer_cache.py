@@ -1,0 +1,237 @@
+"""The journal's cache of schedule and identity answers: expiry, invalidation by events, per-school isolation,
+and that the clients ask their peer only when the cache has no fresh answer."""
+import threading
+
+import pytest
+
+from proto.identity.v1 import identity_pb2
+from proto.schedule.v1 import schedule_pb2
+from services.common.errors import NotFound
+from services.journal.adapters.peer_cache import PeerCache, forget
+from services.journal.adapters.peers import IdentityClient, ScheduleClient
+
+A, B = "school-a", "school-b"
+
+
+class Clock:
+    def __init__(self):
+        self.now = 100.0
+
+    def __call__(self):
+        return self.now
+
+
+class FakePeer:
+    """Answers like schedule/identity would, per school, and counts the calls."""
+
+    def __init__(self):
+        self.calls: list[tuple[str, str]] = []
+        self.lessons: dict[tuple[str, str], schedule_pb2.Lesson] = {}
+        self.people: dict[tuple[str, str], identity_pb2.Person] = {}
+
+    def call(self, method, request):
+        self.calls.append((method, request.school_id))
+        school = request.school_id
+        if method == "GetLesson":
+            if (school, request.lesson_id) not in self.lessons:
+                raise NotFound("Урок не найден")
+            return self.lessons[(school, request.lesson_id)]
+        if method == "ListLessons":
+            return schedule_pb2.ListLessonsResponse(lessons=[
+                x for (s, _), x in self.lessons.items() if s == school and x.class_group_id == request.class_group_id])
+        if method == "ListPeople":
+            return identity_pb2.ListPeopleResponse(people=[
+                p for (s, _), p in self.people.items() if s == school and p.class_group_id == request.class_group_id])
+        if method == "GetPerson":
+            return self.people[(school, request.person_id)]
+        raise AssertionError(method)
+
+    def count(self, method):
+        return sum(1 for m, _ in self.calls if m == method)
+
+
+def lesson(school, lesson_id, group="g1", teacher="t1", status="scheduled"):
+    return schedule_pb2.Lesson(id=lesson_id, school_id=school, class_group_id=group, teacher_id=teacher,
+                               date="2025-09-01", status=status)
+
+
+@pytest.fixture
+def world():
+    clock, peer = Clock(), FakePeer()
+    cache = PeerCache(ttl=5, clock=clock)
+    return clock, peer, cache, ScheduleClient(peer, cache), IdentityClient(peer, cache)
+
+
+def test_a_lesson_is_asked_once_within_the_ttl_and_again_after_it(world):
+    clock, peer, _, schedule, _ = world
+    peer.lessons[(A, "l1")] = lesson(A, "l1")
+    assert schedule.get_lesson(A, "l1").teacher_id == "t1"
+    peer.lessons[(A, "l1")] = lesson(A, "l1", teacher="t2")
+    clock.now += 4.9
+    assert schedule.get_lesson(A, "l1").teacher_id == "t1"
+    assert peer.count("GetLesson") == 1
+    clock.now += 0.2
+    assert schedule.get_lesson(A, "l1").teacher_id == "t2"
+    assert peer.count("GetLesson") == 2
+
+
+def test_one_school_never_sees_another_schools_answers(world):
+    _, peer, cache, schedule, identity = world
+    peer.lessons[(A, "l1")] = lesson(A, "l1")
+    peer.people[(A, "s1")] = identity_pb2.Person(id="s1", school_id=A, class_group_id="g1")
+    assert schedule.get_lesson(A, "l1").school_id == A
+    assert identity.class_group_of(A, "s1") == "g1"
+    assert identity.class_list(A, "g1") == {"s1"}
+    with pytest.raises(NotFound):  # the same ids asked for another school go to the peer as that school
+        schedule.get_lesson(B, "l1")
+    assert identity.class_list(B, "g1") == set()
+    assert schedule.list_lessons(B, "g1", "2025-09-01", "2025-09-07") == []
+    assert [c for c in peer.calls if c[1] == B] == [("GetLesson", B), ("ListPeople", B), ("ListLessons", B)]
+    cache.drop(B)  # dropping one school's answers keeps the other's
+    schedule.get_lesson(A, "l1")
+    assert peer.count("GetLesson") == 2
+
+
+def test_errors_are_not_kept(world):
+    _, peer, _, schedule, _ = world
+    with pytest.raises(NotFound):
+        schedule.get_lesson(A, "l1")
+    peer.lessons[(A, "l1")] = lesson(A, "l1")
+    assert schedule.get_lesson(A, "l1").id == "l1"
+
+
+def test_listed_lessons_and_class_lists_answer_single_questions(world):
+    _, peer, _, schedule, identity = world
+    peer.lessons[(A, "l1")] = lesson(A, "l1")
+    peer.lessons[(A, "l2")] = lesson(A, "l2")
+    peer.people[(A, "s1")] = identity_pb2.Person(id="s1", school_id=A, class_group_id="g1")
+    assert [x.id for x in schedule.list_lessons(A, "g1", "2025-09-01", "2025-09-07")] == ["l1", "l2"]
+    assert schedule.get_lesson(A, "l2").id == "l2"
+    assert identity.class_list(A, "g1") == {"s1"}
+    assert identity.class_group_of(A, "s1") == "g1"
+    assert peer.calls == [("ListLessons", A), ("ListPeople", A)]
+
+
+def test_a_substituted_cancelled_or_moved_lesson_is_forgotten_with_its_class_lists(world):
+    _, peer, cache, schedule, _ = world
+    for event_type in (schedule_pb2.SubstitutionAssigned, schedule_pb2.LessonCancelled, schedule_pb2.LessonMoved):
+        peer.lessons[(A, "l1")] = lesson(A, "l1")
+        peer.lessons[(A, "other")] = lesson(A, "other", group="g2")
+        schedule.get_lesson(A, "l1")
+        schedule.list_lessons(A, "g1", "2025-09-01", "2025-09-07")
+        schedule.list_lessons(A, "g2", "2025-09-01", "2025-09-07")
+        changed = lesson(A, "l1", status="cancelled")
+        peer.lessons[(A, "l1")] = changed
+        before = len(peer.calls)
+        forget(cache, A, event_type(lesson=changed))
+        assert schedule.get_lesson(A, "l1").status == "cancelled"
+        schedule.list_lessons(A, "g1", "2025-09-01", "2025-09-07")
+        schedule.list_lessons(A, "g2", "2025-09-01", "2025-09-07")  # another class's list is still kept
+        assert peer.calls[before:] == [("GetLesson", A), ("ListLessons", A)], event_type
+        cache.drop(A)
+
+
+def test_a_closed_year_forgets_all_of_the_schools_lessons_and_only_its(world):
+    _, peer, cache, schedule, _ = world
+    for school in (A, B):
+        peer.lessons[(school, "l1")] = lesson(school, "l1")
+        schedule.get_lesson(school, "l1")
+    forget(cache, A, schedule_pb2.AcademicYearClosed(class_group_ids=["g1"]))
+    schedule.get_lesson(A, "l1")
+    schedule.get_lesson(B, "l1")
+    assert peer.calls[2:] == [("GetLesson", A)]
+
+
+def test_an_enrolled_student_is_forgotten_with_the_class_list(world):
+    _, peer, cache, _, identity = world
+    peer.people[(A, "s1")] = identity_pb2.Person(id="s1", school_id=A, class_group_id="")
+    assert identity.class_group_of(A, "s1") == ""
+    assert identity.class_list(A, "g1") == set()
+    peer.people[(A, "s1")] = identity_pb2.Person(id="s1", school_id=A, class_group_id="g1")
+    forget(cache, A, identity_pb2.StudentEnrolled(student_id="s1", class_group_id="g1"))
+    assert identity.class_group_of(A, "s1") == "g1"
+    assert identity.class_list(A, "g1") == {"s1"}
+
+
+def test_events_that_change_nothing_kept_drop_nothing(world):
+    _, peer, cache, schedule, _ = world
+    peer.lessons[(A, "l1")] = lesson(A, "l1")
+    schedule.get_lesson(A, "l1")
+    forget(cache, A, schedule_pb2.LessonScheduled(lesson=lesson(A, "l9")))
+    forget(cache, A, identity_pb2.GuardianLinked(guardian_id="p", student_id="s1"))
+    schedule.get_lesson(A, "l1")
+    assert peer.count("GetLesson") == 1
+
+
+def test_an_answer_fetched_across_an_invalidation_is_not_kept(world):
+    _, _, cache, _, _ = world
+    started, release = threading.Event(), threading.Event()
+
+    def slow_load():
+        started.set()
+        release.wait(5)
+        return "old"
+
+    fetcher = threading.Thread(target=lambda: cache.fetch(A, ("k",), slow_load))
+    fetcher.start()
+    started.wait(5)
+    cache.drop(A, lambda key: key == ("k",))  # the change's event arrives while the old answer is on its way
+    release.set()
+    fetcher.join(5)
+    assert cache.fetch(A, ("k",), lambda: "new") == "new"
+
+
+def test_a_zero_ttl_keeps_nothing():
+    peer = FakePeer()
+    peer.lessons[(A, "l1")] = lesson(A, "l1")
+    schedule = ScheduleClient(peer, PeerCache(ttl=0))
+    schedule.get_lesson(A, "l1")
+    schedule.get_lesson(A, "l1")
+    assert peer.count("GetLesson") == 2
+
+
+def test_a_full_school_starts_over_without_touching_other_schools():
+    clock = Clock()
+    cache = PeerCache(ttl=5, clock=clock, max_entries_per_school=3)
+    cache.put(B, ("b",), 1)
+    for n in range(4):
+        cache.put(A, (n,), n)
+    assert cache.fetch(A, (0,), lambda: "again") == "again"
+    assert cache.fetch(A, (3,), lambda: "again") == 3
+    assert cache.fetch(B, ("b",), lambda: "again") == 1
+
+
+def test_expired_answers_of_every_school_are_swept_away():
+    clock = Clock()
+    cache = PeerCache(ttl=5, clock=clock, sweep_every=10)
+    for n in range(6):
+        cache.put(A, (n,), n)
+        cache.put(B, (n,), n)
+    clock.now += 6
+    cache.put(A, ("fresh",), 1)
+    assert cache.size() == 13  # nothing swept yet
+    for n in range(8):
+        cache.put(A, ("more", n), n)  # the tenth put since the start sweeps what expired
+    assert cache.size() == 9
+    assert cache.fetch(B, (0,), lambda: "again") == "again"
+
+
+@pytest.mark.parametrize("event", [
+    schedule_pb2.LessonCancelled(lesson=schedule_pb2.Lesson(id="l1", class_group_id="c1")),
+    schedule_pb2.LessonMoved(lesson=schedule_pb2.Lesson(id="l1", class_group_id="c1")),
+    schedule_pb2.SubstitutionAssigned(lesson=schedule_pb2.Lesson(id="l1", class_group_id="c1")),
+    schedule_pb2.AcademicYearClosed(),
+])
+def test_the_journals_consumer_drops_what_the_events_make_stale(monkeypatch, event):
+    from proto.events.v1.envelope_pb2 import Envelope
+    from services.journal.adapters import peer_cache
+    from services.journal.entrypoints import consumers as events
+
+    cache = PeerCache(ttl=60)
+    cache.put("s1", peer_cache.lesson_key("l1"), "kept")
+    monkeypatch.setattr(peer_cache, "SHARED", cache)
+    monkeypatch.setattr(events.closed_years, "record_year_closed", lambda *args: None)  # the database part is not ours here
+    monkeypatch.setattr(events.moved_lessons, "record_lesson_moved", lambda *args: None)
+    handler = events.handlers.get(event.DESCRIPTOR.full_name)[1]
+    handler(None, event, Envelope(school_id="s1"))
+    assert cache.fetch("s1", peer_cache.lesson_key("l1"), lambda: "fresh") == "fresh"
