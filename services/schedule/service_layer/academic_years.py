@@ -4,7 +4,7 @@ from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import Conflict, NotFound
 from services.common.scope import Scope
-from services.schedule.adapters import messages
+from services.schedule.adapters import protobuf
 from services.schedule.adapters.tables import new_id
 from services.schedule.domain import academic_year
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
@@ -28,7 +28,7 @@ def insert_academic_year(uow: ScheduleUnitOfWork, plan: academic_year.AcademicYe
                       start_date=t.start, end_date=t.end, grade_from=t.grade_from, grade_to=t.grade_to)
                  for t in plan.terms]
     uow.academic_years.add(year, term_rows)
-    message = messages.academic_year(year, term_rows)
+    message = protobuf.academic_year(year, term_rows)
     uow.publish(pb.AcademicYearCreated(academic_year=message))
     return message
 
@@ -41,7 +41,7 @@ def close_academic_year(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id:
         uow.academic_years.close(academic_year_id)
         term_rows = uow.academic_years.terms_of(academic_year_id)
         group_ids = [group["id"] for group in uow.class_groups.of_year(academic_year_id)]
-        message = messages.academic_year(year, term_rows)
+        message = protobuf.academic_year(year, term_rows)
         uow.publish(pb.AcademicYearClosed(academic_year=message, class_group_ids=group_ids))
     return message
 
@@ -51,7 +51,7 @@ def list_academic_years(scope: Scope, uow: ScheduleUnitOfWork) -> list[pb.Academ
     scope.require("schedule.read")
     with uow:
         years = uow.academic_years.all()
-    return [messages.academic_year(year, term_rows) for year, term_rows in years]
+    return [protobuf.academic_year(year, term_rows) for year, term_rows in years]
 
 
 def get_term(scope: Scope, uow: ScheduleUnitOfWork, term_id: str) -> pb.Term:
@@ -61,4 +61,4 @@ def get_term(scope: Scope, uow: ScheduleUnitOfWork, term_id: str) -> pb.Term:
         row = uow.academic_years.term(parse_uuid(term_id, "term_id"))
     if row is None:
         raise NotFound("Учебный период не найден", {"term_id": "не найден"})
-    return messages.term(row)
+    return protobuf.term(row)

@@ -6,7 +6,7 @@ from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import Conflict, FailedPrecondition, NotFound
 from services.common.scope import Scope
-from services.schedule.adapters import messages
+from services.schedule.adapters import protobuf
 from services.schedule.adapters.tables import new_id
 from services.schedule.domain import calendar
 from services.schedule.service_layer import lesson_dates
@@ -27,7 +27,7 @@ def add_holiday(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: str, na
         uow.calendar.add_holiday(row)
         _, cancelled = lesson_dates.reconcile(uow, academic_year_id, calendar.days(plan.start, plan.end))
         warnings = calendar.holiday_notice_warning(plan, uow.today(), uow.policy.load().holiday_notice_days)
-    return pb.AddHolidayResponse(holiday=messages.holiday(row), lessons_cancelled=cancelled, warnings=warnings)
+    return pb.AddHolidayResponse(holiday=protobuf.holiday(row), lessons_cancelled=cancelled, warnings=warnings)
 
 
 def _check_holiday(uow: ScheduleUnitOfWork, academic_year_id: str, plan: calendar.HolidayPlan,
@@ -58,7 +58,7 @@ def update_holiday(scope: Scope, uow: ScheduleUnitOfWork, holiday_id: str, name:
         row = dict(old, name=plan.name, start_date=plan.start, end_date=plan.end)
         warnings = [] if plan.start == old["start_date"] else calendar.holiday_notice_warning(
             plan, uow.today(), uow.policy.load().holiday_notice_days)
-    return pb.UpdateHolidayResponse(holiday=messages.holiday(row), lessons_scheduled=change.lessons_scheduled,
+    return pb.UpdateHolidayResponse(holiday=protobuf.holiday(row), lessons_scheduled=change.lessons_scheduled,
                                     lessons_cancelled=change.lessons_cancelled, warnings=warnings)
 
 
@@ -67,7 +67,7 @@ def list_holidays(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: str) 
     academic_year_id = parse_uuid(academic_year_id, "academic_year_id")
     with uow:
         uow.academic_years.check_exists(academic_year_id)
-        return [messages.holiday(row) for row in uow.calendar.holidays_of(academic_year_id)]
+        return [protobuf.holiday(row) for row in uow.calendar.holidays_of(academic_year_id)]
 
 
 def add_day_transfer(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: str, date: str,
@@ -89,7 +89,7 @@ def add_day_transfer(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: st
         uow.calendar.add_transfer(row)
         scheduled, cancelled = lesson_dates.reconcile(uow, academic_year_id, [day])
         warnings = calendar.transfer_notice_warning(day, uow.today(), uow.policy.load().transfer_notice_working_days)
-    return pb.AddDayTransferResponse(day_transfer=messages.day_transfer(row), lessons_scheduled=scheduled,
+    return pb.AddDayTransferResponse(day_transfer=protobuf.day_transfer(row), lessons_scheduled=scheduled,
                                       lessons_cancelled=cancelled, warnings=warnings)
 
 
@@ -98,7 +98,7 @@ def list_day_transfers(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: 
     academic_year_id = parse_uuid(academic_year_id, "academic_year_id")
     with uow:
         uow.academic_years.check_exists(academic_year_id)
-        return [messages.day_transfer(row) for row in uow.calendar.transfers_of(academic_year_id)]
+        return [protobuf.day_transfer(row) for row in uow.calendar.transfers_of(academic_year_id)]
 
 
 def delete_holiday(scope: Scope, uow: ScheduleUnitOfWork, holiday_id: str) -> pb.CalendarChangeResponse:

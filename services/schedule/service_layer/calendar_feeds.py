@@ -10,7 +10,7 @@ from services.common import context
 from services.common.db import parse_uuid
 from services.common.errors import Forbidden, Invalid, NotFound
 from services.common.scope import Scope
-from services.schedule.adapters import messages
+from services.schedule.adapters import protobuf
 from services.schedule.adapters.calendar_feed_store import CalendarFeedTokens
 from services.schedule.adapters.tables import new_id
 from services.schedule.domain import ical
@@ -50,7 +50,7 @@ def create_calendar_feed(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: 
         row = dict(lessons_of, id=new_id(), school_id=uow.school_id, token_hash=token_hash(token),
                    owner_subject=context.current_caller().subject, revoked_at=None)
         uow.calendar_feeds.add(row)
-    return messages.calendar_feed(row, feed_url(token))
+    return protobuf.calendar_feed(row, feed_url(token))
 
 
 def revoke_calendar_feed(scope: Scope, uow: ScheduleUnitOfWork, feed_id: str) -> pb.CalendarFeed:
@@ -65,7 +65,7 @@ def revoke_calendar_feed(scope: Scope, uow: ScheduleUnitOfWork, feed_id: str) ->
             raise Forbidden("Отключить ленту может только её владелец")
         if row["revoked_at"] is None:
             row = uow.calendar_feeds.revoke(feed_id)
-    return messages.calendar_feed(row)
+    return protobuf.calendar_feed(row)
 
 
 def get_calendar_feed(feeds: CalendarFeedTokens, units_of_work: UnitsOfWork, token: str) -> pb.CalendarFeedContent:

@@ -3,7 +3,7 @@ from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import Conflict
 from services.common.scope import Scope
-from services.schedule.adapters import messages
+from services.schedule.adapters import protobuf
 from services.schedule.adapters.tables import new_id
 from services.schedule.domain.class_group import class_group_name
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
@@ -20,7 +20,7 @@ def create_class_group(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: 
             raise Conflict(f"Класс {name} в этом учебном году уже есть", {"name": "уже есть"})
         row = dict(id=new_id(), school_id=uow.school_id, academic_year_id=academic_year_id, grade=grade, name=name)
         uow.class_groups.add(row)
-        message = messages.class_group(row)
+        message = protobuf.class_group(row)
         uow.publish(pb.ClassGroupCreated(class_group=message))
     return message
 
@@ -28,11 +28,11 @@ def create_class_group(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: 
 def get_class_group(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str) -> pb.ClassGroup:
     scope.require("schedule.read")
     with uow:
-        return messages.class_group(uow.class_groups.get(parse_uuid(class_group_id, "class_group_id")))
+        return protobuf.class_group(uow.class_groups.get(parse_uuid(class_group_id, "class_group_id")))
 
 
 def list_class_groups(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: str) -> list[pb.ClassGroup]:
     scope.require("schedule.read")
     academic_year_id = parse_uuid(academic_year_id, "academic_year_id") if academic_year_id else None
     with uow:
-        return [messages.class_group(row) for row in uow.class_groups.of_year(academic_year_id)]
+        return [protobuf.class_group(row) for row in uow.class_groups.of_year(academic_year_id)]

@@ -6,7 +6,7 @@ from services.common.dates import parse_date
 from services.common.db import parse_uuid
 from services.common.errors import Conflict, FailedPrecondition, Invalid, NotFound
 from services.common.scope import Scope
-from services.schedule.adapters import messages
+from services.schedule.adapters import protobuf
 from services.schedule.domain import calendar, clashes, timetable_slot
 from services.schedule.domain.lesson_status import CANCELLED, SCHEDULED
 from services.schedule.domain.values import required_name
@@ -103,7 +103,7 @@ def substitute_teacher(scope: Scope, uow: ScheduleUnitOfWork, teacher_id: str, d
             try:
                 reject_lesson_clash(uow, row, row["date"], row["lesson_number"], substitute_id)
             except Conflict as clash:
-                response.skipped.add(lesson=messages.lesson(row), problem=clash.message)
+                response.skipped.add(lesson=protobuf.lesson(row), problem=clash.message)
                 continue
             changed = change(uow, row, substitute_teacher_id=substitute_id, change_note=f"Замена: {reason}")
             uow.publish(pb.SubstitutionAssigned(
@@ -128,7 +128,7 @@ def scheduled_lesson(uow: ScheduleUnitOfWork, lesson_id: str):
 
 def change(uow: ScheduleUnitOfWork, row, **values) -> pb.Lesson:
     uow.lessons.change(row["id"], values)
-    return messages.lesson(dict(row, **values))
+    return protobuf.lesson(dict(row, **values))
 
 
 def default_times(uow: ScheduleUnitOfWork, row, lesson_number: int) -> tuple[str, str]:
@@ -136,7 +136,7 @@ def default_times(uow: ScheduleUnitOfWork, row, lesson_number: int) -> tuple[str
     if bell_id:
         return uow.bell_schedules.times(bell_id, lesson_number)
     if lesson_number == row["lesson_number"]:
-        return messages.clock(row["starts_at"]), messages.clock(row["ends_at"])
+        return protobuf.clock(row["starts_at"]), protobuf.clock(row["ends_at"])
     raise Invalid("starts_at", "укажите время начала и конца урока")
 
 

@@ -4,7 +4,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from proto.schedule.v1 import schedule_pb2 as pb
-from services.schedule.adapters import messages
+from services.schedule.adapters import protobuf
 from services.schedule.adapters.tables import new_id
 from services.schedule.domain.lesson_status import CANCELLED, SCHEDULED
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
@@ -24,7 +24,7 @@ def add_lessons(uow: ScheduleUnitOfWork, rows: list[dict], names: Mapping[str, M
     if rows:
         uow.lessons.add_many(rows)
         uow.publish_all([
-            pb.LessonScheduled(lesson=messages.lesson(dict(row, **names[row["timetable_entry_id"]]))) for row in rows])
+            pb.LessonScheduled(lesson=protobuf.lesson(dict(row, **names[row["timetable_entry_id"]]))) for row in rows])
     return len(rows)
 
 
@@ -39,7 +39,7 @@ def cancel_lessons(uow: ScheduleUnitOfWork, rows: Iterable[Mapping]) -> int:
     for note in {r["change_note"] for r in rows}:
         uow.lessons.cancel([r["id"] for r in rows if r["change_note"] == note], note)
     for row in rows:
-        lesson = messages.lesson(dict(row, status=CANCELLED))
+        lesson = protobuf.lesson(dict(row, status=CANCELLED))
         uow.publish(pb.LessonCancelled(lesson=lesson))
     return len(rows)
 

@@ -4,7 +4,7 @@ from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import Invalid, NotFound
 from services.common.scope import Scope
-from services.schedule.adapters import messages
+from services.schedule.adapters import protobuf
 from services.schedule.domain.values import date_range
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
 
@@ -20,7 +20,7 @@ def list_lessons(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str, tea
     subject_id = parse_uuid(subject_id, "subject_id") if subject_id else None
     with uow:
         rows = uow.lessons.listed(class_group_id, teacher_id, subject_id, start, end, include_cancelled)
-    return [messages.lesson(row) for row in rows]
+    return [protobuf.lesson(row) for row in rows]
 
 
 def get_lesson(scope: Scope, uow: ScheduleUnitOfWork, lesson_id: str) -> pb.Lesson:
@@ -29,4 +29,4 @@ def get_lesson(scope: Scope, uow: ScheduleUnitOfWork, lesson_id: str) -> pb.Less
         row = uow.lessons.get(parse_uuid(lesson_id, "lesson_id"))
     if row is None:
         raise NotFound("Урок не найден", {"lesson_id": "не найден"})
-    return messages.lesson(row)
+    return protobuf.lesson(row)

@@ -4,7 +4,7 @@ from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import FailedPrecondition, Invalid, NotFound
 from services.common.scope import Scope
-from services.schedule.adapters import messages
+from services.schedule.adapters import protobuf
 from services.schedule.adapters.tables import new_id
 from services.schedule.domain.values import required_name
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
@@ -27,7 +27,7 @@ def report_mismatch(scope: Scope, uow: ScheduleUnitOfWork, lesson_id: str, messa
         row = dict(id=new_id(), school_id=uow.school_id, lesson_id=lesson["id"], reporter_id=principal.person_id,
                    message=text, status="open", resolution="")
         row["created_at"] = uow.mismatch_reports.add(row)
-    return messages.mismatch_report(dict(row, lesson_date=lesson["date"], class_group_id=lesson["class_group_id"],
+    return protobuf.mismatch_report(dict(row, lesson_date=lesson["date"], class_group_id=lesson["class_group_id"],
                                          subject_name=lesson["subject_name"]))
 
 
@@ -37,7 +37,7 @@ def list_mismatch_reports(scope: Scope, uow: ScheduleUnitOfWork, status: str) ->
     if status and status not in STATUSES:
         raise Invalid("status", "ожидается open или resolved")
     with uow:
-        return [messages.mismatch_report(row) for row in uow.mismatch_reports.listed(status)]
+        return [protobuf.mismatch_report(row) for row in uow.mismatch_reports.listed(status)]
 
 
 def resolve_mismatch_report(scope: Scope, uow: ScheduleUnitOfWork, report_id: str, resolution: str) -> pb.MismatchReport:
@@ -51,5 +51,5 @@ def resolve_mismatch_report(scope: Scope, uow: ScheduleUnitOfWork, report_id: st
         if row["status"] == "resolved":
             raise FailedPrecondition("Сообщение уже разобрано", {"report_id": "уже разобрано"})
         uow.mismatch_reports.resolve(report_id, resolution)
-    return messages.mismatch_report(dict(row, status="resolved", resolution=resolution))
+    return protobuf.mismatch_report(dict(row, status="resolved", resolution=resolution))
 

@@ -6,7 +6,7 @@ from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import Invalid, NotFound
 from services.common.scope import Scope
-from services.schedule.adapters import messages
+from services.schedule.adapters import protobuf
 from services.schedule.adapters.tables import new_id
 from services.schedule.domain import curriculum, thematic_plan
 from services.schedule.service_layer import profiles
@@ -25,7 +25,7 @@ def set_curriculum_hours(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: 
         name = uow.subjects.name_of(subject_id)
         stored = uow.curriculum.set_hours(dict(id=new_id(), school_id=uow.school_id, class_group_id=class_group_id,
                                                subject_id=subject_id, hours_per_week=hours))
-    return messages.curriculum_hours(stored, name)
+    return protobuf.curriculum_hours(stored, name)
 
 
 def get_curriculum(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str) -> pb.Curriculum:
@@ -96,7 +96,7 @@ def import_thematic_plan(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: 
         if not dry_run:
             uow.plan_topics.replace(class_group_id, subject_id, rows)
     return pb.ImportThematicPlanResponse(
-        applied=not dry_run, topics=[messages.plan_topic(row) for row in rows], total_hours=_total(rows),
+        applied=not dry_run, topics=[protobuf.plan_topic(row) for row in rows], total_hours=_total(rows),
         errors=[pb.ImportRowError(line=e.line, field=e.field, message=e.message) for e in plan.errors])
 
 
@@ -108,7 +108,7 @@ def list_plan_topics(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str,
         uow.class_groups.get(class_group_id)
         uow.subjects.name_of(subject_id)
         rows = uow.plan_topics.topics(class_group_id, subject_id)
-    return pb.ListPlanTopicsResponse(topics=[messages.plan_topic(row) for row in rows], total_hours=_total(rows))
+    return pb.ListPlanTopicsResponse(topics=[protobuf.plan_topic(row) for row in rows], total_hours=_total(rows))
 
 
 def plan_progress(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str, subject_id: str) -> pb.PlanProgressReport:

@@ -8,7 +8,7 @@ from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import Conflict, Invalid, NotFound
 from services.common.scope import Scope
-from services.schedule.adapters import messages
+from services.schedule.adapters import protobuf
 from services.schedule.adapters.tables import new_id
 from services.schedule.domain import curriculum
 from services.schedule.domain.values import required_name
@@ -29,7 +29,7 @@ def create_profile(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: str,
         row = dict(id=new_id(), school_id=uow.school_id, academic_year_id=academic_year_id, name=name,
                    grade_from=grade_from, grade_to=grade_to)
         uow.curriculum.add_profile(row)
-    return messages.curriculum_profile(row, [])
+    return protobuf.curriculum_profile(row, [])
 
 
 def set_profile_hours(scope: Scope, uow: ScheduleUnitOfWork, profile_id: str, subject_id: str,
@@ -44,7 +44,7 @@ def set_profile_hours(scope: Scope, uow: ScheduleUnitOfWork, profile_id: str, su
         uow.subjects.name_of(subject_id)
         uow.curriculum.set_profile_hours(dict(id=new_id(), school_id=uow.school_id, profile_id=profile_id,
                                               subject_id=subject_id, hours_per_week=hours))
-        return messages.curriculum_profile(profile, uow.curriculum.named_standard_hours([profile_id]))
+        return protobuf.curriculum_profile(profile, uow.curriculum.named_standard_hours([profile_id]))
 
 
 def list_profiles(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: str) -> list[pb.CurriculumProfile]:
@@ -56,7 +56,7 @@ def list_profiles(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: str) 
         hours = defaultdict(list)
         for row in uow.curriculum.named_standard_hours([r["id"] for r in rows]):
             hours[row.profile_id].append(row)
-    return [messages.curriculum_profile(row, hours[row["id"]]) for row in rows]
+    return [protobuf.curriculum_profile(row, hours[row["id"]]) for row in rows]
 
 
 def apply_profile(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str, profile_id: str) -> pb.ApplyProfileResponse:
@@ -82,13 +82,13 @@ def apply_profile(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str, pr
         uow.class_groups.follow_profile(class_group_id, profile_id)
         group = dict(group, profile_id=profile_id)
         result = class_curriculum(uow, group)
-    return pb.ApplyProfileResponse(class_group=messages.class_group(group), curriculum=result, hours_set=len(rows))
+    return pb.ApplyProfileResponse(class_group=protobuf.class_group(group), curriculum=result, hours_set=len(rows))
 
 
 def class_curriculum(uow: ScheduleUnitOfWork, group) -> pb.Curriculum:
     """The class group's weekly hours by subject name, with their total and the profile it follows."""
     profile = uow.curriculum.profile(group["profile_id"]) if group["profile_id"] else None
-    return messages.curriculum(group, uow.curriculum.of_class_group(group["id"]), profile["name"] if profile else "")
+    return protobuf.curriculum(group, uow.curriculum.of_class_group(group["id"]), profile["name"] if profile else "")
 
 
 def _profile(uow: ScheduleUnitOfWork, profile_id: str):

@@ -8,7 +8,7 @@ from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import Conflict, FailedPrecondition, Invalid, NotFound
 from services.common.scope import Scope
-from services.schedule.adapters import messages
+from services.schedule.adapters import protobuf
 from services.schedule.domain import timetable_slot
 from services.schedule.domain.values import required_name
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
@@ -71,7 +71,7 @@ def update_bell_schedule(scope: Scope, uow: ScheduleUnitOfWork, bell_schedule_id
         for number, (starts_at, ends_at) in times.items():
             uow.timetable_entries.retime([e["id"] for e in entries if e["lesson_number"] == number], starts_at, ends_at)
         retimed = _retime_lessons(uow, [e["id"] for e in entries], times, today)
-    return pb.UpdateBellScheduleResponse(bell_schedule=messages.bell_schedule(dict(schedule, name=name), periods),
+    return pb.UpdateBellScheduleResponse(bell_schedule=protobuf.bell_schedule(dict(schedule, name=name), periods),
                                          lessons_retimed=retimed)
 
 
@@ -101,4 +101,4 @@ def delete_bell_schedule(scope: Scope, uow: ScheduleUnitOfWork, bell_schedule_id
                                      "переведите их на другие звонки", {"bell_schedule_id": "есть в расписании"})
         periods = uow.bell_schedules.periods_of(bell_schedule_id)
         uow.bell_schedules.delete(bell_schedule_id)
-    return messages.bell_schedule(schedule, periods)
+    return protobuf.bell_schedule(schedule, periods)

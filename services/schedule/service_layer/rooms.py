@@ -3,7 +3,7 @@ bell schedule (a shift: lesson number -> start and end) that gives its times."""
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.errors import Conflict
 from services.common.scope import Scope
-from services.schedule.adapters import messages
+from services.schedule.adapters import protobuf
 from services.schedule.adapters.tables import new_id
 from services.schedule.domain import timetable_slot
 from services.schedule.domain.values import required_name
@@ -37,11 +37,11 @@ def create_bell_schedule(scope: Scope, uow: ScheduleUnitOfWork, name: str, value
             raise Conflict(f"Расписание звонков «{name}» уже есть", {"name": "уже есть"})
         schedule = dict(id=new_id(), school_id=uow.school_id, name=name)
         uow.bell_schedules.add(schedule, rows)
-    return messages.bell_schedule(schedule, rows)
+    return protobuf.bell_schedule(schedule, rows)
 
 
 def list_bell_schedules(scope: Scope, uow: ScheduleUnitOfWork) -> list[pb.BellSchedule]:
     scope.require("schedule.read")
     with uow:
         schedules = uow.bell_schedules.all()
-    return [messages.bell_schedule(schedule, periods) for schedule, periods in schedules]
+    return [protobuf.bell_schedule(schedule, periods) for schedule, periods in schedules]

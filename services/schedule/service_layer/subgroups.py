@@ -4,7 +4,7 @@ from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import Conflict, FailedPrecondition, Invalid
 from services.common.scope import Scope
-from services.schedule.adapters import messages
+from services.schedule.adapters import protobuf
 from services.schedule.adapters.tables import new_id
 from services.schedule.domain.lesson_status import SCHEDULED
 from services.schedule.domain.values import required_name
@@ -34,7 +34,7 @@ def create_subgroup(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str, 
         reject_taken_name(uow, group, name)
         row = dict(id=new_id(), school_id=uow.school_id, class_group_id=class_group_id, name=name)
         uow.subgroups.add(row, students)
-    return messages.subgroup(row, students)
+    return protobuf.subgroup(row, students)
 
 
 def set_subgroup_students(scope: Scope, uow: ScheduleUnitOfWork, subgroup_id: str, student_ids) -> pb.Subgroup:
@@ -49,7 +49,7 @@ def set_subgroup_students(scope: Scope, uow: ScheduleUnitOfWork, subgroup_id: st
     with uow:
         uow.academic_years.open_year(group["academic_year_id"])
         uow.subgroups.replace_students(uow.school_id, subgroup_id, students)
-    return messages.subgroup(row, students)
+    return protobuf.subgroup(row, students)
 
 
 def get_subgroup(scope: Scope, uow: ScheduleUnitOfWork, subgroup_id: str) -> pb.Subgroup:
@@ -57,7 +57,7 @@ def get_subgroup(scope: Scope, uow: ScheduleUnitOfWork, subgroup_id: str) -> pb.
     with uow:
         row = uow.subgroups.get(parse_uuid(subgroup_id, "subgroup_id"))
         students = uow.subgroups.students(row["id"])
-    return messages.subgroup(row, students)
+    return protobuf.subgroup(row, students)
 
 
 def list_subgroups(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str) -> list[pb.Subgroup]:
@@ -67,7 +67,7 @@ def list_subgroups(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str) -
         uow.class_groups.get(class_group_id)
         rows = uow.subgroups.of_class_group(class_group_id)
         members = uow.subgroups.members([r["id"] for r in rows])
-    return [messages.subgroup(row, members[row["id"]]) for row in rows]
+    return [protobuf.subgroup(row, members[row["id"]]) for row in rows]
 
 
 def reject_taken_name(uow: ScheduleUnitOfWork, group, name: str, subgroup_id: str | None = None) -> None:
@@ -87,7 +87,7 @@ def rename_subgroup(scope: Scope, uow: ScheduleUnitOfWork, subgroup_id: str, nam
         reject_taken_name(uow, group, name, subgroup_id)
         uow.subgroups.rename(subgroup_id, name)
         students = uow.subgroups.students(subgroup_id)
-    return messages.subgroup(dict(row, name=name), students)
+    return protobuf.subgroup(dict(row, name=name), students)
 
 
 def delete_subgroup(scope: Scope, uow: ScheduleUnitOfWork, subgroup_id: str) -> pb.DeleteSubgroupResponse:

@@ -2,7 +2,7 @@
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.errors import Conflict
 from services.common.scope import Scope
-from services.schedule.adapters import messages
+from services.schedule.adapters import protobuf
 from services.schedule.adapters.tables import new_id
 from services.schedule.domain.values import required_name
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
@@ -17,7 +17,7 @@ def create_subject(scope: Scope, uow: ScheduleUnitOfWork, name: str) -> pb.Subje
             raise Conflict(f"Предмет «{existing}» уже есть", {"name": "уже есть"})
         row = dict(id=new_id(), school_id=uow.school_id, name=name)
         uow.subjects.add(row)
-        message = messages.subject(row)
+        message = protobuf.subject(row)
         uow.publish(pb.SubjectCreated(subject=message))
     return message
 
@@ -25,4 +25,4 @@ def create_subject(scope: Scope, uow: ScheduleUnitOfWork, name: str) -> pb.Subje
 def list_subjects(scope: Scope, uow: ScheduleUnitOfWork) -> list[pb.Subject]:
     scope.require("schedule.read")
     with uow:
-        return [messages.subject(row) for row in uow.subjects.all()]
+        return [protobuf.subject(row) for row in uow.subjects.all()]

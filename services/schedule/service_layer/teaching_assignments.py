@@ -2,7 +2,7 @@
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.scope import Scope
-from services.schedule.adapters import messages
+from services.schedule.adapters import protobuf
 from services.schedule.adapters.tables import new_id
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
 
@@ -23,10 +23,10 @@ def assign_teacher(scope: Scope, uow: ScheduleUnitOfWork, teacher_id: str, subje
             uow.subgroups.get(key["subgroup_id"], key["class_group_id"])
         existing = uow.teaching_assignments.find(key)
         if existing:
-            return messages.teaching_assignment(existing)
+            return protobuf.teaching_assignment(existing)
         row = dict(key, id=new_id(), school_id=uow.school_id)
         uow.teaching_assignments.add(row)
-    return messages.teaching_assignment(row)
+    return protobuf.teaching_assignment(row)
 
 
 def list_teaching_assignments(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str) -> list[pb.TeachingAssignment]:
@@ -36,4 +36,4 @@ def list_teaching_assignments(scope: Scope, uow: ScheduleUnitOfWork, class_group
     with uow:
         uow.class_groups.get(class_group_id)
         rows = uow.teaching_assignments.of_class_group(class_group_id)
-    return [messages.teaching_assignment(row) for row in rows]
+    return [protobuf.teaching_assignment(row) for row in rows]

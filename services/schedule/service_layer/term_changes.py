@@ -10,7 +10,7 @@ from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import FailedPrecondition, Invalid, NotFound
 from services.common.scope import Scope
-from services.schedule.adapters import messages
+from services.schedule.adapters import protobuf
 from services.schedule.adapters.tables import new_id
 from services.schedule.domain import academic_year, calendar
 from services.schedule.service_layer import lesson_dates
@@ -57,7 +57,7 @@ def change_terms(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: str, i
         if removed:
             uow.lessons.delete_of_terms(removed_ids)
             uow.academic_years.delete_terms(removed_ids)
-        message = messages.academic_year(year, sorted(new, key=lambda r: (r["start_date"], r["grade_from"])))
+        message = protobuf.academic_year(year, sorted(new, key=lambda r: (r["start_date"], r["grade_from"])))
         if changed or removed:
             uow.publish(pb.TermsChanged(
                 academic_year=message, removed_term_ids=removed_ids, grades=sorted(grades)))

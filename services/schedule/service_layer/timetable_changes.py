@@ -8,7 +8,7 @@ from services.common.dates import parse_date
 from services.common.db import parse_uuid
 from services.common.errors import FailedPrecondition, Invalid, NotFound
 from services.common.scope import Scope
-from services.schedule.adapters import messages
+from services.schedule.adapters import protobuf
 from services.schedule.domain import calendar
 from services.schedule.service_layer import lesson_dates
 from services.schedule.service_layer.timetable_lines import insert_entry
@@ -68,4 +68,4 @@ def list_timetable_entries(scope: Scope, uow: ScheduleUnitOfWork, class_group_id
     with uow:
         uow.class_groups.get(class_group_id)
         rows = uow.timetable_entries.of_class_group(class_group_id)
-    return [messages.timetable_entry(row) for row in rows if day is None or lesson_dates.in_force(row, day)]
+    return [protobuf.timetable_entry(row) for row in rows if day is None or lesson_dates.in_force(row, day)]

@@ -15,7 +15,7 @@ from services.common import row_arrays
 from services.common.db import parse_uuid
 from services.common.errors import DomainError, FailedPrecondition, Invalid
 from services.common.scope import Scope
-from services.schedule.adapters import messages
+from services.schedule.adapters import protobuf
 from services.schedule.adapters.tables import new_id
 from services.schedule.domain import clashes, timetable_slot
 from services.schedule.domain.import_rows import check_size, refuse, row_errors
@@ -122,7 +122,7 @@ def insert_entry(uow: ScheduleUnitOfWork, group, e: pb.TimetableEntry,
     lines = Lines(uow, starts_on)
     line = lines.check(group, e)
     created = lines.write([line], held)
-    return messages.timetable_entry(dict(line.entry, **line.names)), created
+    return protobuf.timetable_entry(dict(line.entry, **line.names)), created
 
 
 def import_timetable(scope: Scope, uow: ScheduleUnitOfWork, entries: Sequence[pb.TimetableEntry]) -> pb.ImportTimetableResponse:

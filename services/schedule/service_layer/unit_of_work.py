@@ -1,9 +1,7 @@
 """The schedule's unit of work: the one tenant transaction of the scope's school (services.common.unit_of_work)
-with the schedule's stores opened on it, and the two ports a command may need besides: the school's staff (asked
-of identity, outside the transaction) and today's date at the school. The ports are typed Protocols, so the unit
-tests give fakes and bootstrap.py the real ones."""
-import datetime as dt
-from collections.abc import Iterable
+with the schedule's stores opened on it, and the two ports a command may need besides (service_layer/ports.py):
+the school's staff (asked of identity, outside the transaction) and today's date at the school. An event
+consumer's unit of work joins the consumer's transaction (`ScheduleUnitOfWork.joining`)."""
 from typing import Protocol
 
 from services.common.db import Database
@@ -26,21 +24,7 @@ from services.schedule.adapters.teaching_assignment_store import TeachingAssignm
 from services.schedule.adapters.timetable_entry_store import TimetableEntryStore
 from services.schedule.adapters.year_structure_store import YearStructureStore
 from services.schedule.domain.calendar import school_today
-
-
-class Staff(Protocol):
-    """Who is on the school's staff and in a class group (adapters/staff.py asks identity); each raises Invalid."""
-
-    def require_teacher(self, school_id: str, person_id: str) -> None: ...
-
-    def require_class_students(self, school_id: str, class_group_id: str, class_name: str,
-                               student_ids: Iterable[str]) -> None: ...
-
-
-class Clock(Protocol):
-    """Today's date at the school."""
-
-    def __call__(self) -> dt.date: ...
+from services.schedule.service_layer.ports import Clock, Staff
 
 
 class ScheduleUnitOfWork(UnitOfWork):

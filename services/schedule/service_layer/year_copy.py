@@ -6,7 +6,7 @@ from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import Invalid, NotFound
 from services.common.scope import Scope
-from services.schedule.adapters import messages
+from services.schedule.adapters import protobuf
 from services.schedule.adapters.tables import new_id
 from services.schedule.adapters.year_structure_store import YearStructure
 from services.schedule.domain import academic_year
@@ -56,7 +56,7 @@ def copy_academic_year(scope: Scope, uow: ScheduleUnitOfWork, source_year_id: st
                                        subgroup_id=part_of.get(a["subgroup_id"])) for a in old.teaching_assignments])
         uow.year_structures.add(new)
         for row in new.class_groups:
-            uow.publish(pb.ClassGroupCreated(class_group=messages.class_group(row)))
+            uow.publish(pb.ClassGroupCreated(class_group=protobuf.class_group(row)))
     return pb.CopyAcademicYearResponse(academic_year=message, class_groups=len(new.class_groups),
                                        subgroups=len(new.subgroups), curriculum_rows=len(new.curriculum_hours),
                                        assignments=len(new.teaching_assignments), profiles=len(new.profiles))
