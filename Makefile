@@ -56,6 +56,7 @@ bench: install
 
 lint: install
 	$(PY) -m ruff check .
+	$(PY) -m services.tooling.import_graph
 
 # Tests run in a random order (pytest-randomly), a new one each run unless OTMETKA_TEST_SEED names it: a test that
 # passes only after another one, or only alone, shows up. The seed is printed first; docs/operations.md says how

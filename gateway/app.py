@@ -7,12 +7,15 @@ from flask import Flask, g, redirect, request, session, url_for
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from gateway import api, console_pages, health, journal_pages, login, pages, schedule_pages
-from gateway.csrf import csrf_token
+from gateway import health
+from gateway.api import routes as api
+from gateway.auth import login
+from gateway.auth.csrf import csrf_token
+from gateway.auth.oidc import KeycloakOidc
 from gateway.errors import error_body, error_page, error_response
-from gateway.oidc import KeycloakOidc
 from gateway.peers import Peers
 from gateway.settings import GatewaySettings
+from gateway.web import console, journal, pages, schedule
 from gateway.wiring import Wiring
 from services.common import context
 from services.common.auth import TokenVerifier
@@ -26,7 +29,7 @@ HTTP_MESSAGES = {404: "Страница или ресурс не найдены"
 def create_app(settings: GatewaySettings | None = None, verifier=None, peers=None) -> Flask:
     """`verifier` and `peers` replace the real token verifier and gRPC peers in unit tests."""
     settings = settings or GatewaySettings.from_env()
-    app = Flask(__name__)
+    app = Flask(__name__, template_folder="web/templates", static_folder="web/static")
     app.config.update(
         SECRET_KEY=settings.session_secret, SESSION_COOKIE_NAME="otmetka_session", SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_SECURE=settings.secure_cookies,
@@ -39,7 +42,7 @@ def create_app(settings: GatewaySettings | None = None, verifier=None, peers=Non
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     app.extensions["otmetka"] = Wiring(settings, verifier or TokenVerifier(settings.issuer),
                                        peers or Peers(settings.peers), KeycloakOidc(settings))
-    for blueprint in (api.bp, login.bp, pages.bp, schedule_pages.bp, console_pages.bp, journal_pages.bp, health.bp):
+    for blueprint in (api.bp, login.bp, pages.bp, schedule.bp, console.bp, journal.bp, health.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["csrf_token"] = csrf_token
 

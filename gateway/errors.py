@@ -1,5 +1,6 @@
-"""The one error shape of the REST API, {"error": {"code", "message", "fields"}}, and the mapping of
-domain (gRPC) errors to HTTP status codes."""
+"""The one error shape of the REST API, {"error": {"code", "message", "fields", "reason"}} (`reason`: the service's
+machine-readable reason code such as LESSON_LOCKED, "" when none), and the mapping of domain (gRPC) errors to HTTP
+status codes."""
 import grpc
 from flask import jsonify, make_response, render_template
 
@@ -32,12 +33,12 @@ def error_code(error: DomainError) -> str:
     return "BAD_REQUEST" if isinstance(error, BadRequest) else error.code.name
 
 
-def error_body(code: str, message: str, fields: dict[str, str] | None = None) -> dict:
-    return {"error": {"code": code, "message": message, "fields": fields or {}}}
+def error_body(code: str, message: str, fields: dict[str, str] | None = None, reason: str = "") -> dict:
+    return {"error": {"code": code, "message": message, "fields": fields or {}, "reason": reason}}
 
 
 def error_response(error: DomainError):
-    response = jsonify(error_body(error_code(error), error.message, error.fields))
+    response = jsonify(error_body(error_code(error), error.message, error.fields, error.reason))
     response.status_code = http_status(error)
     if response.status_code == 401:
         response.headers["WWW-Authenticate"] = "Bearer"

@@ -38,3 +38,7 @@ class GatewaySettings:
     @property
     def secure_cookies(self) -> bool:
         return self.public_url.startswith("https://")
+
+    def activation_url(self, code: str) -> str:
+        """The public page where a one-time code activates a login (handed out by the API and the console)."""
+        return f"{self.public_url.rstrip('/')}/activate?code={code}"

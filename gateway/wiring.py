@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from flask import current_app
 
-from gateway.oidc import KeycloakOidc
+from gateway.auth.oidc import KeycloakOidc
 from gateway.peers import Peers
 from gateway.settings import GatewaySettings
 from services.common.auth import TokenVerifier

@@ -70,3 +70,7 @@ class UnitOfWork:
     def publish(self, message) -> None:
         """Writes the event to the outbox in this transaction; the relay sends it to Kafka after the commit."""
         self.outbox.add(self.session, self.school_id, message)
+
+    def publish_all(self, messages: list) -> None:
+        """Several events of one change, in the given order, in this transaction (one statement per chunk)."""
+        self.outbox.add_all(self.session, self.school_id, messages)

@@ -229,12 +229,16 @@ class DiaryEntry(_message.Message):
     def __init__(self, lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., subject_name: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[str] = ..., individual_homework: _Optional[str] = ..., attachments: _Optional[_Iterable[_Union[HomeworkAttachment, _Mapping]]] = ...) -> None: ...
 
 class Diary(_message.Message):
-    __slots__ = ("student_id", "entries")
+    __slots__ = ("student_id", "entries", "work_types", "attendance_kinds")
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     ENTRIES_FIELD_NUMBER: _ClassVar[int]
+    WORK_TYPES_FIELD_NUMBER: _ClassVar[int]
+    ATTENDANCE_KINDS_FIELD_NUMBER: _ClassVar[int]
     student_id: str
     entries: _containers.RepeatedCompositeFieldContainer[DiaryEntry]
-    def __init__(self, student_id: _Optional[str] = ..., entries: _Optional[_Iterable[_Union[DiaryEntry, _Mapping]]] = ...) -> None: ...
+    work_types: _containers.RepeatedCompositeFieldContainer[WorkType]
+    attendance_kinds: _containers.RepeatedCompositeFieldContainer[Choice]
+    def __init__(self, student_id: _Optional[str] = ..., entries: _Optional[_Iterable[_Union[DiaryEntry, _Mapping]]] = ..., work_types: _Optional[_Iterable[_Union[WorkType, _Mapping]]] = ..., attendance_kinds: _Optional[_Iterable[_Union[Choice, _Mapping]]] = ...) -> None: ...
 
 class JournalPolicy(_message.Message):
     __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end", "attendance_correction_days", "homework_deadline_minutes", "written_work_days", "written_work_types", "mark_scale", "mark_values", "attendance_kinds")

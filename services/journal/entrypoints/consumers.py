@@ -20,7 +20,7 @@ outbox = Outbox("journal", tables.outbox)
 
 
 def _unit_of_work(session: Session, scope: Scope) -> JournalUnitOfWork:
-    return JournalUnitOfWork.joined(session, outbox, scope)
+    return JournalUnitOfWork.joining(session, outbox, scope)
 
 
 @handlers.on(identity_pb2.AccountCompromised)

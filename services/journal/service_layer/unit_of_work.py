@@ -3,12 +3,10 @@ with the journal's stores opened on it, the change ledger, the writer locks, and
 school's settings loaded in one statement. It also carries the ports the command asks other services through
 (schedule, identity, the homework file store); they are used outside the transaction too.
 
-A consumer's handler runs in the transaction the idempotent consumer opened: `JournalUnitOfWork.joined(session,
+A consumer's handler runs in the transaction the idempotent consumer opened: `JournalUnitOfWork.joining(session,
 ...)` works in it, and leaves its commit to the consumer."""
 import datetime as dt
 from collections.abc import Iterable
-
-from sqlalchemy.orm import Session
 
 from proto.schedule.v1 import schedule_pb2
 from services.common.db import Database
@@ -49,32 +47,10 @@ class JournalUnitOfWork(UnitOfWork):
                  identity: Identity | None = None, files: FileStore | None = None):
         super().__init__(db, outbox, scope)
         self.schedule, self.identity, self._files = schedule, identity, files
-        self._joined: Session | None = None
         self._years_locked = False
-
-    @classmethod
-    def joined(cls, session: Session, outbox: Outbox, scope: HasSchool) -> "JournalUnitOfWork":
-        """A unit of work in a transaction already open (an event consumer's): entering it opens the stores on that
-        session; the transaction's owner commits it."""
-        uow = cls(None, outbox, scope)
-        uow._joined = session
-        return uow
-
-    def __enter__(self):
-        self._years_locked = False
-        if self._joined is None:
-            return super().__enter__()
-        self.session = self._joined
-        self.opened()
-        return self
-
-    def __exit__(self, exc_type, exc, tb):
-        if self._joined is None:
-            return super().__exit__(exc_type, exc, tb)
-        self.session = None
-        return False
 
     def opened(self) -> None:
+        self._years_locked = False
         self.ledger = LedgerStore(self.session)
         self.lessons = LessonRecordStore(self.session)
         self.term_marks = term_mark_store(self.session)
@@ -113,7 +89,3 @@ class JournalUnitOfWork(UnitOfWork):
     def write_ledger(self, rows: list[dict]) -> None:
         """The change ledger's rows, in one statement."""
         self.ledger.write(rows)
-
-    def publish_all(self, events: list) -> None:
-        """Several events of one change, in the given order, in this transaction."""
-        self.outbox.add_all(self.session, self.school_id, events)

@@ -1,9 +1,51 @@
-"""An in-memory fake of the gateway's Peers port, shared by the gateway's unit and integration tests."""
+"""An in-memory fake of the gateway's Peers port, shared by the gateway's unit and integration tests, and what the
+fake journal answers of its own rules (the scales' mark values, the attendance kinds, the default work types)."""
+import grpc
+
 from gateway.peers import method_types
+from proto.journal.v1 import journal_pb2
+from services.common.errors import DomainError, from_rpc_error
+
+MARK_VALUES = {"five_point": ["5", "4", "3", "2", "1"], "ten_point": [str(n) for n in range(10, 0, -1)],
+               "pass_fail": ["зачёт", "незачёт"]}
+ATTENDANCE_KINDS = [journal_pb2.Choice(code=code, name=name) for code, name in (
+    ("absent", "Н — отсутствовал"), ("late", "опоздал"), ("ill", "Б — болел"), ("excused", "УП — уважительная"),
+    ("unexcused", "НП — неуважительная"))]
+WORK_TYPES = [journal_pb2.WorkType(code=code, name=name, weight=weight) for code, name, weight in (
+    ("classwork", "Работа на уроке", "1"), ("homework", "Домашняя работа", "1"), ("test", "Контрольная работа", "2"),
+    ("independent", "Самостоятельная работа", "1.5"), ("oral", "Устный ответ", "1"))]
+
+
+def journal_policy(scale: str = "five_point", **fields) -> journal_pb2.JournalPolicy:
+    """The policy as the journal answers it: the scale with its mark values and the attendance kinds."""
+    return journal_pb2.JournalPolicy(mark_scale=scale, mark_values=MARK_VALUES[scale],
+                                     attendance_kinds=ATTENDANCE_KINDS, **fields)
+
+
+class RefusedCall(grpc.RpcError):
+    """A refused gRPC call as a peer's status makes it: code, details and the status details (ErrorInfo)."""
+
+    def __init__(self, status: grpc.Status):
+        self.status = status
+
+    def code(self):
+        return self.status.code
+
+    def details(self):
+        return self.status.details
+
+    def trailing_metadata(self):
+        return self.status.trailing_metadata
+
+
+def refused(error: DomainError) -> DomainError:
+    """What the gateway's Peers raise when a service refuses with `error`: its gRPC status, read back."""
+    return from_rpc_error(RefusedCall(error.status()))
 
 
 class FakePeers:
-    """Records every call; answers with a prepared response, an error to raise, or an empty message."""
+    """Records every call; answers with a prepared response, an error to raise, a function of the request, or an
+    empty message."""
 
     def __init__(self, addresses: dict[str, str]):
         self.calls = []
@@ -15,4 +57,6 @@ class FakePeers:
         answer = self.responses.get(rpc)
         if isinstance(answer, Exception):
             raise answer
+        if callable(answer):
+            return answer(request)
         return answer if answer is not None else method_types(service, rpc)[1]()

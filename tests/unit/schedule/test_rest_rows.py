@@ -1,6 +1,6 @@
 """Schedule's rows of the REST table: a replaced timetable entry's body becomes the request's entry."""
-from gateway.endpoints import ENDPOINTS
-from gateway.protojson import from_json
+from gateway.api.endpoints import ENDPOINTS
+from gateway.api.protojson import from_json
 from proto.schedule.v1 import schedule_pb2 as pb
 
 

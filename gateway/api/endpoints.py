@@ -5,9 +5,9 @@ import binascii
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from gateway.console_pages import activation_url
+from gateway.api.schema import BOOLEAN, DATE, INTEGER, UUID, array, enum, obj, string
 from gateway.errors import BadRequest
-from gateway.schema import BOOLEAN, DATE, INTEGER, UUID, array, enum, obj, string
+from gateway.wiring import wiring
 from proto.identity.v1 import identity_pb2
 
 
@@ -58,7 +58,8 @@ def _onboard_response(data: dict) -> dict:
     code = data["admin_activation_code"]
     return {"school": data.get("school", {}), "admin": {
         "person": data.get("admin", {}), "username": data["admin_username"], "activation_code": code,
-        "activation_url": activation_url(code), "activation_expires_at": data["admin_activation_expires_at"]}}
+        "activation_url": wiring().settings.activation_url(code),
+        "activation_expires_at": data["admin_activation_expires_at"]}}
 
 
 def _onboard_schema(ref: Callable) -> dict:
@@ -71,7 +72,7 @@ def _create_person_response(data: dict) -> dict:
     """A login is handed over by activation only: with create_account the response carries the one-time code
     and its link (shown once), never a password."""
     code = data.get("activation", {}).get("code", "")
-    return {**data, "activation_url": activation_url(code) if code else ""}
+    return {**data, "activation_url": wiring().settings.activation_url(code) if code else ""}
 
 
 def _create_person_schema(ref: Callable) -> dict:

@@ -2,7 +2,7 @@
 creates profiles ("10-11") and sets their hours; a class's page offers the profiles of its grade and applies one."""
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.errors import Invalid
-from tests.unit.gateway.test_schedule_setup_pages import CLASS_SETUP, SETUP, SUBJECT, YEAR, _class, _school, sent
+from tests.unit.gateway.web.test_schedule_setup import CLASS_SETUP, SETUP, SUBJECT, YEAR, _class, _school, sent
 
 SCIENCE = "7e1e2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b"
 JUNIOR = "9e1e2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b"

@@ -3,14 +3,13 @@ edited and saved whole (SaveLesson) or a locked lesson is asked to be opened (Re
 control page (late entries, unlock requests to decide, anomaly flags); the form teacher's absence reasons
 (CorrectAttendance); the school administrator's review and revert of a compromised account's changes."""
 import datetime
-import zoneinfo
 from dataclasses import dataclass
 
 from flask import Blueprint, redirect, render_template, request, url_for
 
-from gateway.auth import login_required
+from gateway.auth.session import login_required
 from gateway.errors import http_status
-from gateway.pages import ATTENDANCE, WORK_TYPES, call, explain, lesson_form, mark_values, optional
+from gateway.web.pages import call, choice_names, explain, journal_policy, lesson_form, optional
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
@@ -19,7 +18,7 @@ from services.common.policy import TEACHERS
 
 bp = Blueprint("journal_pages", __name__)
 
-LOCKED = "урок закрыт для изменений"  # the journal's field text of an edit lock
+LESSON_LOCKED = pb.ErrorReason.Name(pb.LESSON_LOCKED)  # a refusal's reason: the lesson may be asked to be opened
 ABSENCE_REASONS = {"ill": "Б — болел", "excused": "УП — уважительная", "unexcused": "НП — неуважительная",
                    "absent": "Н — причина не известна"}
 ENTITIES = {"mark": "отметка", "attendance": "посещаемость", "topic": "тема", "homework": "домашнее задание",
@@ -131,7 +130,6 @@ def grid_page(school_id: str, query: GridQuery, edit: str, posted: dict | None =
     grid_data = call("journal", "GetGrid", query.message(school_id))
     group = call("schedule", "GetClassGroup", schedule_pb2.GetClassGroupRequest(
         school_id=school_id, class_group_id=query.class_group_id))
-    journal_policy = call("journal", "GetJournalPolicy", pb.GetJournalPolicyRequest(school_id=school_id))
     lesson = next((x for x in grid_data.lessons if x.lesson_id == edit), None)
     column = None
     if lesson is not None:
@@ -147,23 +145,11 @@ def grid_page(school_id: str, query: GridQuery, edit: str, posted: dict | None =
         column = {**column, "plan_topic_id": topics.suggested_topic_id}
     return render_template(
         "journal_grid.html", school_id=school_id, grid=grid_data, group=group, query=query, edit_lesson=lesson,
-        topics=topics.topics if topics else [], mark_values=mark_values(grid_data.mark_scale),
-        column=column, failure=failure or {"fields": {}}, locked=locked_before(journal_policy),
-        term=term_name(school_id, query.term_id) if query.term_id else "",
-        notice=request.args.get("notice", ""), work_types=WORK_TYPES, attendance_names=ATTENDANCE,
+        topics=topics.topics if topics else [], mark_values=grid_data.mark_values, column=column,
+        failure=failure or {"fields": {}}, lesson_locked=LESSON_LOCKED,
+        term=term_name(school_id, query.term_id) if query.term_id else "", notice=request.args.get("notice", ""),
+        work_types=choice_names(grid_data.work_types), attendance_names=choice_names(grid_data.attendance_kinds),
         kinds=list(grid_data.work_types)), status
-
-
-def locked_before(journal_policy: pb.JournalPolicy) -> str:
-    """Lessons before this date are closed for their teachers by the edit lock ("" when lessons never close)."""
-    if not journal_policy.edit_lock_days:
-        return ""
-    try:
-        zone = zoneinfo.ZoneInfo(journal_policy.school_timezone or "Europe/Moscow")
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        zone = zoneinfo.ZoneInfo("Europe/Moscow")
-    school_today = datetime.datetime.now(zone).date()
-    return (school_today - datetime.timedelta(days=journal_policy.edit_lock_days)).isoformat()
 
 
 def column_students(grid_data: pb.Grid, lesson_id: str) -> list[identity_pb2.Person]:
@@ -210,7 +196,7 @@ def save_failure(error: DomainError, form: dict) -> dict:
             where["topic"] = text
         else:
             where["lesson"] = text
-    return {"message": error.message, "fields": where, "locked": error.fields.get("lesson_id") == LOCKED}
+    return {"message": error.message, "fields": where, "locked": error.reason == LESSON_LOCKED}
 
 
 @bp.post("/schools/<uuid:school_id>/journal/lessons/<uuid:lesson_id>/unlock-request")
@@ -377,14 +363,12 @@ def period_marks_page(school_id: str, values, failure: tuple[str, str, str] | No
         school_id=school_id, class_group_id=group_id), "final_marks")
     marks = {(m.student_id, "term"): m.value for m in term_marks if m.subject_id == subject_id}
     marks.update({(m.student_id, m.kind): m.value for m in finals if m.subject_id == subject_id})
-    scale = optional("journal", "GetJournalPolicy", pb.GetJournalPolicyRequest(school_id=school_id),
-                     pb.JournalPolicy()).mark_scale
     kinds = ({"term": "За период"} if query.term_id else {}) | FINAL_KINDS
     return render_template(
         "journal_period_marks.html", school_id=school_id, query=query, group=group,
         subject=subjects.get(subject_id, ""), term=term_name(school_id, query.term_id) if query.term_id else "",
         students=sorted(people_names(school_id, identity_pb2.STUDENT, group_id).items(), key=lambda item: item[1]),
-        marks=marks, kinds=kinds, values=[*mark_values(scale), "ОСВ", "Н/А"], failure=failure,
+        marks=marks, kinds=kinds, values=[*journal_policy(school_id).mark_values, "ОСВ", "Н/А"], failure=failure,
         error=" ".join(e for e in (term_error, finals_error) if e), done=values.get("done", "")), status
 
 

@@ -7,6 +7,7 @@ from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
 from services.common.errors import FailedPrecondition, Forbidden, Invalid
+from tests.unit.gateway.fakes import ATTENDANCE_KINDS, MARK_VALUES, WORK_TYPES, journal_policy, refused
 
 SCHOOL = "0b6f5a8e-3c1d-4b7a-9a55-2f7c1f0e9d11"
 GROUP = "5c1e2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b"
@@ -17,6 +18,7 @@ ANNA = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
 PETR = "2a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
 TEACHER = "3a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
 REQUEST = "4a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+LOCKED = pb.ErrorReason.Name(pb.LESSON_LOCKED)
 GRID = f"/schools/{SCHOOL}/journal/grid?class_group_id={GROUP}&subject_id={SUBJECT}&from=2025-09-01&to=2025-09-30"
 PERIOD = {"class_group_id": GROUP, "subject_id": SUBJECT, "from": "2025-09-01", "to": "2025-09-30"}
 
@@ -33,9 +35,9 @@ def _grid(peers):
                   pb.GridStudent(student_id=PETR, last_name="Петров", first_name="Пётр", cells=[
                       pb.GridCell(lesson_id=LESSON, attendance="ill"), pb.GridCell(lesson_id=ENGLISH, outside=True)])],
         work_types=[pb.WorkType(code="classwork", name="Работа на уроке", weight="1"),
-                    pb.WorkType(code="test", name="Контрольная работа", weight="2")])
+                    pb.WorkType(code="test", name="Контрольная работа", weight="2")],
+        mark_scale="five_point", mark_values=MARK_VALUES["five_point"], attendance_kinds=ATTENDANCE_KINDS)
     peers.responses["GetClassGroup"] = schedule_pb2.ClassGroup(id=GROUP, name="5А")
-    peers.responses["GetJournalPolicy"] = pb.JournalPolicy(edit_lock_days=0)
 
 
 def _calls(peers, rpc):
@@ -106,8 +108,9 @@ def test_a_refusal_is_shown_next_to_its_fields_with_what_was_typed(browser, peer
 
 def test_a_locked_lesson_offers_to_ask_for_it_to_be_opened(browser, peers):
     _grid(peers)
-    peers.responses["SaveLesson"] = FailedPrecondition("Урок закрыт для изменений: с урока прошло больше 7 дн.",
-                                                       {"lesson_id": "урок закрыт для изменений"})
+    peers.responses["SaveLesson"] = refused(FailedPrecondition(
+        "Урок закрыт для изменений: с урока прошло больше 7 дн.", {"lesson_id": "урок закрыт для изменений"},
+        reason=LOCKED))
     resp = browser.post(f"/schools/{SCHOOL}/journal/lessons/{LESSON}", data={"csrf_token": "csrf-123", **PERIOD,
                                                                               "reason": "Исправление"})
     page = resp.get_data(as_text=True)
@@ -124,11 +127,33 @@ def test_a_locked_lesson_offers_to_ask_for_it_to_be_opened(browser, peers):
     assert resp.status_code == 409 and "запрос не нужен" in resp.get_data(as_text=True)
 
 
+def test_a_locked_lesson_is_recognised_by_its_reason_not_its_message_text(browser, peers):
+    _grid(peers)
+    save = f"/schools/{SCHOOL}/journal/lessons/{LESSON}"
+    peers.responses["SaveLesson"] = refused(FailedPrecondition(  # the reason as the journal's status carries it
+        "Изменения урока недоступны: обратитесь к завучу", {"lesson_id": "нельзя менять"}, reason=LOCKED))
+    resp = browser.post(save, data={"csrf_token": "csrf-123", **PERIOD, "reason": "Исправление"})
+    page = resp.get_data(as_text=True)
+    assert resp.status_code == 409 and "обратитесь к завучу" in page and "Запросить открытие урока" in page
+    peers.responses["SaveLesson"] = refused(FailedPrecondition(  # the old text, no reason
+        "Урок закрыт для изменений: с урока прошло больше 7 дн.", {"lesson_id": "урок закрыт для изменений"}))
+    page = browser.post(save, data={"csrf_token": "csrf-123", **PERIOD, "reason": "Исправление"}).get_data(as_text=True)
+    assert "прошло больше 7 дн." in page and "Запросить открытие урока" not in page
+
+
 def test_old_lessons_are_marked_closed_by_the_policy(browser, peers):
     _grid(peers)
-    peers.responses["GetJournalPolicy"] = pb.JournalPolicy(edit_lock_days=7, school_timezone="Europe/Moscow")
+    peers.responses["GetGrid"].lessons[0].lock_reason = LOCKED  # the journal's answer for this caller
     page = browser.get(GRID + f"&edit={LESSON}").get_data(as_text=True)
     assert "закрыт</small>" in page and "Запросить открытие урока" in page  # September 2025 is long closed
+    assert page.count("закрыт</small>") == 1  # the other lesson is open
+
+
+def test_a_lesson_of_a_closed_year_is_closed_and_no_unlock_is_offered(browser, peers):
+    _grid(peers)
+    peers.responses["GetGrid"].lessons[0].lock_reason = pb.ErrorReason.Name(pb.YEAR_CLOSED)
+    page = browser.get(GRID + f"&edit={LESSON}").get_data(as_text=True)
+    assert "закрыт</small>" in page and "Запросить открытие урока" not in page
 
 
 def test_the_deputy_heads_control_page_and_decisions(browser, peers):
@@ -240,7 +265,8 @@ def _lesson_page(peers, scale="five_point"):
     peers.responses["ListPeople"] = identity_pb2.ListPeopleResponse(people=[
         identity_pb2.Person(id=ANNA, name=identity_pb2.PersonName(last_name="Антонова", first_name="Анна")),
         identity_pb2.Person(id=PETR, name=identity_pb2.PersonName(last_name="Петров", first_name="Пётр"))])
-    peers.responses["GetJournalPolicy"] = pb.JournalPolicy(mark_scale=scale)
+    peers.responses["GetJournalPolicy"] = journal_policy(scale)
+    peers.responses["ListWorkTypes"] = pb.ListWorkTypesResponse(work_types=WORK_TYPES)
     peers.responses["ListLessonTopics"] = pb.ListLessonTopicsResponse(topics=[
         pb.LessonTopic(plan_topic_id=TOPIC_1, position=1, title="Дроби", covered=True),
         pb.LessonTopic(plan_topic_id=TOPIC_2, position=2, title="Сложение дробей")], suggested_topic_id=TOPIC_2)
@@ -276,9 +302,34 @@ def test_the_lesson_page_offers_the_plan_topics_and_the_school_scale(browser, pe
 def test_the_lesson_page_without_a_plan_or_a_right_to_the_policy_still_shows(browser, peers):
     _lesson_page(peers)
     peers.responses["ListLessonTopics"] = pb.ListLessonTopicsResponse()
-    peers.responses["GetJournalPolicy"] = Forbidden()
     page = browser.get(f"/schools/{SCHOOL}/lessons/{LESSON}").get_data(as_text=True)
     assert 'name="plan_topic_id"' not in page and '<option value="5"' in page and '<option value="6"' not in page
+    peers.responses["GetJournalPolicy"] = Forbidden()
+    resp = browser.get(f"/schools/{SCHOOL}/lessons/{LESSON}")
+    page = resp.get_data(as_text=True)
+    assert resp.status_code == 200 and "Сохранить урок" in page and "Антонова Анна" in page
+    assert '<option value="5"' not in page  # the gateway has no scale of its own: the values come from the journal
+
+
+def test_the_lesson_page_offers_the_schools_own_work_types_after_the_school_adds_one(browser, peers, auth):
+    _lesson_page(peers)
+    school_types = list(WORK_TYPES)  # the fake journal's list of the school's work types
+
+    def set_work_type(request):
+        school_types.append(pb.WorkType(code=request.code, name=request.name, weight=request.weight))
+        return school_types[-1]
+
+    peers.responses["ListWorkTypes"] = lambda request: pb.ListWorkTypesResponse(work_types=school_types)
+    peers.responses["SetWorkType"] = set_work_type
+    lesson = f"/schools/{SCHOOL}/lessons/{LESSON}"
+    page = browser.get(lesson).get_data(as_text=True)
+    assert "Контрольная работа" in _option(page, "test") and '<option value="project"' not in page
+    resp = browser.put(f"/api/v1/schools/{SCHOOL}/work-types", headers=auth,
+                       json={"code": "project", "name": "Проектная работа", "weight": "3"})
+    assert resp.status_code == 200
+    page = browser.get(lesson).get_data(as_text=True)
+    assert "Проектная работа" in _option(page, "project")
+    assert all(asked.school_id == SCHOOL for asked in _calls(peers, "ListWorkTypes"))
 
 
 def test_individual_homework_and_files_on_the_lesson_page(browser, peers):
@@ -336,6 +387,7 @@ def test_the_diary_shows_the_students_own_homework_and_files(browser, peers):
 def test_the_grid_follows_the_scale_and_offers_the_plan_topics(browser, peers):
     _grid(peers)
     peers.responses["GetGrid"].mark_scale = "pass_fail"
+    peers.responses["GetGrid"].mark_values[:] = MARK_VALUES["pass_fail"]
     peers.responses["GetGrid"].students[0].average = ""
     peers.responses["ListLessonTopics"] = pb.ListLessonTopicsResponse(topics=[
         pb.LessonTopic(plan_topic_id=TOPIC_1, position=1, title="Дроби")], suggested_topic_id=TOPIC_1)
@@ -362,7 +414,7 @@ def test_term_and_final_marks_of_a_class_with_the_refusal_reason(browser, peers)
         pb.TermMark(student_id=PETR, subject_id=ENGLISH, value="3")])  # another subject: not on this page
     peers.responses["ListFinalMarks"] = pb.ListFinalMarksResponse(final_marks=[
         pb.FinalMark(student_id=PETR, subject_id=SUBJECT, kind="annual", value="Н/А")])
-    peers.responses["GetJournalPolicy"] = pb.JournalPolicy(mark_scale="five_point")
+    peers.responses["GetJournalPolicy"] = journal_policy("five_point")
     url = f"/schools/{SCHOOL}/journal/period-marks?class_group_id={GROUP}&subject_id={SUBJECT}&term_id={TERM}"
     page = browser.get(url).get_data(as_text=True)
     assert "Оценки за период и за год: 5А, Математика" in page and "Учебный период: 1 четверть" in page

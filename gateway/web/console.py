@@ -12,11 +12,11 @@ code's person record to their own login (one account in several schools). A JSON
 scripts ({"code", "password"}; no token and no cookie, so no CSRF; errors in the API's JSON shape)."""
 from flask import Blueprint, jsonify, make_response, redirect, render_template, request, url_for
 
-from gateway.auth import login_required, session_token
-from gateway.csrf import check_csrf
+from gateway.api.schema import obj, string, validate
+from gateway.auth.csrf import check_csrf
+from gateway.auth.session import login_required, session_token
 from gateway.errors import BadRequest, error_response, http_status, retry
-from gateway.pages import ROLE_NAMES, call
-from gateway.schema import obj, string, validate
+from gateway.web.pages import ROLE_NAMES, call
 from gateway.wiring import wiring
 from proto.identity.v1 import identity_pb2
 from proto.schedule.v1 import schedule_pb2
@@ -24,10 +24,6 @@ from services.common.errors import DomainError, TooManyRequests
 
 bp = Blueprint("console", __name__)
 ACTIVATION_BODY = obj({"code": string(), "password": string()})
-
-
-def activation_url(code: str) -> str:
-    return f"{wiring().settings.public_url.rstrip('/')}/activate?code={code}"
 
 
 def _activate(code: str, password: str) -> identity_pb2.ActivateAccountResponse:
@@ -117,7 +113,7 @@ def onboard():
     except DomainError as error:
         return _render_operator(422, error=error, fields=error.fields, form=form)
     return _render_operator(onboarded={"school": onboarded.school, "username": onboarded.admin_username,
-                                       "url": activation_url(onboarded.admin_activation_code),
+                                       "url": wiring().settings.activation_url(onboarded.admin_activation_code),
                                        "expires_at": onboarded.admin_activation_expires_at})
 
 
@@ -207,7 +203,7 @@ def staff_activation(school_id):
             school_id=str(school_id), person_ids=request.form.getlist("person_id"))).slips
     except DomainError as error:
         return _render_school(school_id, 422, error=error, fields=error.fields)
-    return _render_school(school_id, slips=[(slip, activation_url(slip.code)) for slip in slips])
+    return _render_school(school_id, slips=[(slip, wiring().settings.activation_url(slip.code)) for slip in slips])
 
 
 @bp.post("/console/schools/<uuid:school_id>/roles")
@@ -250,7 +246,7 @@ def slips(school_id):
         except DomainError as refusal:
             error = refusal
     return render_template("console_slips.html", classes=classes, slips=printed, error=error, school_id=sid,
-                           activate_url=activation_url(""), kinds={identity_pb2.STUDENT: "обучающийся",
+                           activate_url=wiring().settings.activation_url(""), kinds={identity_pb2.STUDENT: "обучающийся",
                                                                  identity_pb2.GUARDIAN: "родитель",
                                                                  identity_pb2.STAFF: "сотрудник"}), \
         422 if error else 200

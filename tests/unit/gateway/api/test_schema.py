@@ -1,5 +1,5 @@
 """The gateway's input validation: types, required fields, formats, enums, nested field names."""
-from gateway.schema import BOOLEAN, DATE, INTEGER, UUID, array, enum, obj, string, validate
+from gateway.api.schema import BOOLEAN, DATE, INTEGER, UUID, array, enum, obj, string, validate
 
 PERSON = obj({"kind": enum("staff", "student"), "last_name": string()},
              {"birth_date": DATE, "class_group_id": UUID, "create_account": BOOLEAN, "grade": INTEGER,

@@ -7,9 +7,9 @@ import datetime
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
 
-from gateway import schedule_forms as forms
-from gateway.auth import login_required
+from gateway.auth.session import login_required
 from gateway.errors import BadRequest, error_page, http_status
+from gateway.web import schedule_forms as forms
 from gateway.wiring import wiring
 from proto.identity.v1 import identity_pb2
 from proto.schedule.v1 import schedule_pb2

@@ -7,13 +7,13 @@ import re
 
 from flask import Blueprint, Response, jsonify, request, send_file
 
-from gateway.auth import api_caller
-from gateway.endpoints import ENDPOINTS, Endpoint
+from gateway.api.endpoints import ENDPOINTS, Endpoint
+from gateway.api.openapi import document
+from gateway.api.protojson import from_json, to_json
+from gateway.api.schema import validate
+from gateway.auth.session import api_caller
 from gateway.errors import BadRequest
-from gateway.openapi import document
 from gateway.peers import method_types
-from gateway.protojson import from_json, to_json
-from gateway.schema import validate
 from gateway.wiring import wiring
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")

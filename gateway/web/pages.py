@@ -1,14 +1,15 @@
 """The Russian web pages: home (schools, roles, the teacher's week, the children's diaries), the
 teacher's lesson page that saves the whole lesson (the topic chosen from the thematic plan or typed, marks on the
 school's scale) with each student's own homework and the homework files, and the diary for a week with the
-student's own homework and files."""
+student's own homework and files. Work types, mark values and attendance kinds are the journal's answers; the
+helpers here (`call`, `optional`, `explain`, `choice_names`, `journal_policy`) serve the other pages too."""
 import datetime
 import io
 import re
 
 from flask import Blueprint, g, redirect, render_template, request, send_file, url_for
 
-from gateway.auth import login_required
+from gateway.auth.session import login_required
 from gateway.errors import BadRequest, error_page, http_status
 from gateway.wiring import wiring
 from proto.identity.v1 import identity_pb2
@@ -25,12 +26,6 @@ ROLE_NAMES = {
     "subject_teacher": "учитель-предметник", "form_teacher": "классный руководитель", "student": "ученик",
     "guardian": "родитель",
 }
-WORK_TYPES = {"classwork": "Работа на уроке", "homework": "Домашняя работа", "oral": "Устный ответ",
-              "independent": "Самостоятельная работа", "test": "Контрольная работа"}
-ATTENDANCE = {"absent": "Н — отсутствовал", "late": "опоздал", "ill": "Б — болел", "excused": "УП — уважительная",
-              "unexcused": "НП — неуважительная"}
-MARK_VALUES = {"five_point": ("5", "4", "3", "2", "1"), "ten_point": tuple(str(n) for n in range(10, 0, -1)),
-               "pass_fail": ("зачёт", "незачёт")}
 LESSON_FIELDS = {"plan_topic_id": "Тема по плану", "topic": "Тема урока", "homework": "Домашнее задание",
                  "reason": "Причина изменения", "marks": "Отметка", "attendance": "Посещаемость"}
 FIELD_PATH = re.compile(r"(\w*)(?:\[(\d+)\])?")  # marks[0].value -> marks, 0
@@ -123,9 +118,15 @@ def optional(service: str, rpc: str, message, default):
         return default
 
 
-def mark_values(scale: str) -> tuple[str, ...]:
-    """The marks a form offers on the school's scale (five-point when unknown)."""
-    return MARK_VALUES.get(scale, MARK_VALUES["five_point"])
+def choice_names(choices) -> dict[str, str]:
+    """Code -> Russian name of the journal's choices (work types, attendance kinds), in the journal's order."""
+    return {choice.code: choice.name for choice in choices}
+
+
+def journal_policy(school_id: str) -> journal_pb2.JournalPolicy:
+    """The school's journal policy with its scale's mark values and the attendance kinds (empty when refused)."""
+    return optional("journal", "GetJournalPolicy", journal_pb2.GetJournalPolicyRequest(school_id=school_id),
+                    journal_pb2.JournalPolicy())
 
 
 def lesson_page(school_id: str, lesson, students, record, reason: str = "", failure: dict | None = None,
@@ -135,8 +136,9 @@ def lesson_page(school_id: str, lesson, students, record, reason: str = "", fail
     lesson_id = lesson.id
     topics = optional("journal", "ListLessonTopics", journal_pb2.ListLessonTopicsRequest(
         school_id=school_id, lesson_id=lesson_id), journal_pb2.ListLessonTopicsResponse())
-    scale = optional("journal", "GetJournalPolicy", journal_pb2.GetJournalPolicyRequest(school_id=school_id),
-                     journal_pb2.JournalPolicy()).mark_scale
+    policy = journal_policy(school_id)
+    work_types = optional("journal", "ListWorkTypes", journal_pb2.ListWorkTypesRequest(school_id=school_id),
+                          journal_pb2.ListWorkTypesResponse()).work_types
     files = optional("journal", "ListHomeworkAttachments", journal_pb2.ListHomeworkAttachmentsRequest(
         school_id=school_id, lesson_id=lesson_id), journal_pb2.ListHomeworkAttachmentsResponse()).attachments
     marks = {s.id: [m for m in record.marks if m.student_id == s.id] for s in students}
@@ -145,8 +147,9 @@ def lesson_page(school_id: str, lesson, students, record, reason: str = "", fail
     return render_template(
         "lesson.html", school_id=school_id, lesson=lesson, students=students, record=record, marks=marks,
         attendance=attendance, reason=reason, failure=failure, saved=request.args.get("saved", ""),
-        work_types=WORK_TYPES, attendance_names=ATTENDANCE, mark_values=mark_values(scale), topics=topics.topics,
-        chosen_topic=chosen_topic, files=files, names={s.id: f"{s.name.last_name} {s.name.first_name}" for s in students},
+        work_types=choice_names(work_types), attendance_names=choice_names(policy.attendance_kinds),
+        mark_values=policy.mark_values, topics=topics.topics, chosen_topic=chosen_topic, files=files,
+        names={s.id: f"{s.name.last_name} {s.name.first_name}" for s in students},
         own_homework={h.student_id: h.homework for h in record.student_homework}, extra=extra or {}), status
 
 
@@ -265,4 +268,4 @@ def diary(school_id, student_id):
         days.setdefault(entry.date, []).append(entry)
     return render_template("diary.html", days=days, week=week, school_id=school_id, student_id=student_id,
                            previous=week - datetime.timedelta(days=7), following=week + datetime.timedelta(days=7),
-                           work_types=WORK_TYPES, attendance_names=ATTENDANCE)
+                           work_types=choice_names(diary.work_types), attendance_names=choice_names(diary.attendance_kinds))

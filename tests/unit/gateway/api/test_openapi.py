@@ -1,8 +1,8 @@
 """The OpenAPI 3.1 document: every route of the API is in it (and nothing else), with a valid structure."""
 import re
 
-from gateway.endpoints import ENDPOINTS
-from gateway.openapi import path_params
+from gateway.api.endpoints import ENDPOINTS
+from gateway.api.openapi import path_params
 
 HTTP_METHODS = {"get", "put", "post", "delete", "patch"}
 

@@ -3,7 +3,7 @@ with their ids, sends the whole new list (an emptied row removes a term, a new r
 recorded lessons), shows the lessons changed, and a refusal stays next to that year's form with what was typed."""
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.errors import Conflict, FailedPrecondition
-from tests.unit.gateway.test_schedule_setup_pages import SETUP, YEAR, _school, sent
+from tests.unit.gateway.web.test_schedule_setup import SETUP, YEAR, _school, sent
 
 FIRST = "7e1e2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b"
 SECOND = "9e1e2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b"

@@ -6,10 +6,10 @@ from urllib.parse import urlsplit
 import jwt
 from flask import Blueprint, redirect, render_template, request, session, url_for
 
-from gateway.auth import start_session
-from gateway.csrf import check_csrf
+from gateway.auth.csrf import check_csrf
+from gateway.auth.oidc import LoginRequest
+from gateway.auth.session import start_session
 from gateway.errors import error_page
-from gateway.oidc import LoginRequest
 from gateway.wiring import wiring
 from proto.identity.v1 import identity_pb2
 from services.common.errors import DomainError, Forbidden, Unauthenticated

@@ -6,7 +6,7 @@ import pytest
 from google.protobuf import json_format, message_factory
 from google.protobuf.descriptor import FieldDescriptor
 
-from gateway import protojson
+from gateway.api import protojson
 from gateway.peers import SERVICES
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2

@@ -2,10 +2,10 @@
 messages behind it."""
 import re
 
-from gateway.endpoints import ENDPOINTS
+from gateway.api.endpoints import ENDPOINTS
+from gateway.api.protojson import schema_ref
+from gateway.api.schema import UUID, obj, string
 from gateway.peers import method_types
-from gateway.protojson import schema_ref
-from gateway.schema import UUID, obj, string
 
 ERROR_STATUSES = {
     "400": "Запрос не соответствует описанию API (поля названы в fields)",
@@ -18,7 +18,9 @@ ERROR_STATUSES = {
     "503": "Сервис временно недоступен",
 }
 ERROR_SCHEMA = obj({"error": obj({"code": string(), "message": string(),
-                                  "fields": {"type": "object", "additionalProperties": string()}})})
+                                  "fields": {"type": "object", "additionalProperties": string()},
+                                  "reason": string(description="Код причины для программ (LESSON_LOCKED: урок "
+                                                               "закрыт, можно попросить открыть); пустой, если нет")})})
 
 
 def path_params(path: str) -> list[str]:

@@ -5,7 +5,7 @@ import time
 
 from flask import g, redirect, request, session, url_for
 
-from gateway.csrf import check_csrf
+from gateway.auth.csrf import check_csrf
 from gateway.wiring import wiring
 from services.common.context import Caller
 from services.common.errors import Unauthenticated

@@ -4,12 +4,13 @@ import re
 
 import pytest
 
-from gateway.endpoints import ENDPOINTS
+from gateway.api.endpoints import ENDPOINTS
 from gateway.errors import http_status
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2
 from proto.reporting.v1 import reporting_pb2
 from services.common import errors
+from tests.unit.gateway.fakes import refused
 
 SCHOOL = "0b6f5a8e-3c1d-4b7a-9a55-2f7c1f0e9d11"
 OTHER = "7d1e2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b"
@@ -136,15 +137,26 @@ def test_service_errors_map_to_http(client, peers, auth, error, status):
     peers.responses["GetLessonRecord"] = error
     resp = client.get(f"/api/v1/schools/{SCHOOL}/lessons/{OTHER}/record", headers=auth)
     assert resp.status_code == status == http_status(error)
-    assert resp.json == {"error": {"code": error.code.name, "message": error.message, "fields": error.fields}}
+    assert resp.json == {"error": {"code": error.code.name, "message": error.message, "fields": error.fields,
+                                   "reason": ""}}
     assert "Retry-After" not in resp.headers
+
+
+def test_a_refusal_carries_its_reason_code(client, peers, auth):
+    peers.responses["GetLessonRecord"] = refused(errors.FailedPrecondition("Урок закрыт", {"lesson_id": "закрыт"},
+                                                                           reason="LESSON_LOCKED"))
+    resp = client.get(f"/api/v1/schools/{SCHOOL}/lessons/{OTHER}/record", headers=auth)
+    assert resp.status_code == 409 and resp.json["error"] == {
+        "code": "FAILED_PRECONDITION", "message": "Урок закрыт", "fields": {"lesson_id": "закрыт"},
+        "reason": "LESSON_LOCKED"}
 
 
 def test_too_many_requests_says_when_to_retry(client, peers, auth):
     peers.responses["GetLessonRecord"] = errors.TooManyRequests("Слишком много попыток", retry_after=125)
     resp = client.get(f"/api/v1/schools/{SCHOOL}/lessons/{OTHER}/record", headers=auth)
     assert resp.status_code == 429 and resp.headers["Retry-After"] == "125"
-    assert resp.json["error"] == {"code": "RESOURCE_EXHAUSTED", "message": "Слишком много попыток", "fields": {}}
+    assert resp.json["error"] == {"code": "RESOURCE_EXHAUSTED", "message": "Слишком много попыток", "fields": {},
+                                  "reason": ""}
 
 
 def test_peer_deadline_is_503():
@@ -167,7 +179,7 @@ def test_unauthenticated_and_unknown_routes_use_the_error_shape(client, auth):
     for path, status in (("/api/v1/nothing-here", 404), ("/api/v1/me?x=1", 200)):
         assert client.get(path, headers=auth).status_code == status
     resp = client.delete("/api/v1/me", headers=auth)
-    assert resp.status_code == 405 and set(resp.json["error"]) == {"code", "message", "fields"}
+    assert resp.status_code == 405 and set(resp.json["error"]) == {"code", "message", "fields", "reason"}
 
 
 def test_a_pdf_is_sent_as_a_file(client, peers, auth):
@@ -203,7 +215,7 @@ def test_an_import_file_arrives_as_base64_and_a_page_size_as_a_number(client, pe
 
 
 def test_changes_of_a_whole_years_lessons_wait_longer_than_a_peer_call():
-    from gateway.endpoints import ENDPOINTS, YEAR_DEADLINE
+    from gateway.api.endpoints import ENDPOINTS, YEAR_DEADLINE
     from services.common.grpc_client import DEFAULT_DEADLINE
 
     whole_year = {"ChangeTerms", "CopyAcademicYear", "CloseAcademicYear", "AddHoliday", "AddDayTransfer",
