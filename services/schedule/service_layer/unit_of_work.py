@@ -71,10 +71,6 @@ class ScheduleUnitOfWork(UnitOfWork):
         self.policy = SchedulePolicyStore(self.session, self.school_id)
         self.year_structures = YearStructureStore(self.session)
 
-    def publish_all(self, messages: list) -> None:
-        """Writes many events of this school to the outbox at once (a few statements, see Outbox.add_all)."""
-        self.outbox.add_all(self.session, self.school_id, messages)
-
 
 class UnitsOfWork(Protocol):
     """Makes the unit of work of a call for its school scope (bootstrap.py wires it)."""
