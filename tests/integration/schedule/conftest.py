@@ -14,9 +14,9 @@ from services.common.db import Database
 from services.common.errors import Invalid
 from services.common.grpc_server import ContextInterceptor
 from services.common.outbox import Outbox
-from services.schedule import tables
-from services.schedule.handlers import Deps
-from services.schedule.servicer import PUBLIC_METHODS, ScheduleServicer
+from services.schedule import bootstrap
+from services.schedule.adapters import tables
+from services.schedule.entrypoints.servicer import PUBLIC_METHODS
 from tests.support import grpc_harness, stack
 from tests.support.grpc_harness import FakePrincipals, database, token_verifier
 
@@ -77,9 +77,9 @@ def schedule():
     """Served like __main__ serves it: behind the token check, with the service's public methods open."""
     principals, clock, staff = FakePrincipals(), Clock(), Staff()
     with database("schedule") as db:
-        servicer = ScheduleServicer(Deps(db, Outbox("schedule", tables.outbox), principals, staff, clock))
+        servicer = bootstrap.servicer(db, Outbox("schedule", tables.outbox), principals, staff, clock)
         server = grpc.server(futures.ThreadPoolExecutor(max_workers=4),
-                             interceptors=[ContextInterceptor(token_verifier(), PUBLIC_METHODS)])
+                             interceptors=[ContextInterceptor(token_verifier(), PUBLIC_METHODS, principals=principals)])
         schedule_pb2_grpc.add_ScheduleServiceServicer_to_server(servicer, server)
         port = server.add_insecure_port("127.0.0.1:0")
         server.start()

@@ -9,12 +9,11 @@ import time
 import uuid
 
 from proto.schedule.v1 import schedule_pb2 as pb
-from services.common import context
+from services.common import context, scope
 from services.common.context import Caller
 from services.common.outbox import Outbox
-from services.schedule import tables
-from services.schedule.handlers import Deps
-from services.schedule.servicer import ScheduleServicer
+from services.schedule import bootstrap
+from services.schedule.adapters import tables
 from tests.integration.schedule.conftest import Clock, Staff
 from tests.support import grpc_harness
 from tests.support.grpc_harness import FakePrincipals
@@ -63,10 +62,14 @@ def main(classes: int) -> None:
     principals = FakePrincipals()
     context.bind(Caller(subject=str(uuid.uuid4()), username="measure", realm_roles=frozenset(), token=""))
     with grpc_harness.database("schedule") as db:
-        servicer = ScheduleServicer(Deps(db, Outbox("schedule", tables.outbox), principals, Staff(), Clock()))
+        servicer = bootstrap.servicer(db, Outbox("schedule", tables.outbox), principals, Staff(), Clock())
 
-        def call(method, request):
-            return getattr(servicer, method)(request, None)
+        def call(method, request):  # the school scope the interceptor would bind
+            bound = scope.bind(scope.Scope(scope.school_id_of(request), principals))
+            try:
+                return getattr(servicer, method)(request, None)
+            finally:
+                scope.reset(bound)
 
         sid, lines = school_with_classes(call, principals, classes)
         started = time.monotonic()

@@ -11,7 +11,7 @@ from proto.schedule.v1 import schedule_pb2 as pb
 from services.common import row_arrays
 from services.common.errors import Conflict
 from services.common.outbox import Outbox
-from services.schedule.tables import outbox, rooms
+from services.schedule.adapters.tables import outbox, rooms
 
 pytestmark = pytest.mark.stack
 

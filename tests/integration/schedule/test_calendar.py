@@ -11,7 +11,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from proto.schedule.v1 import schedule_pb2 as pb
-from services.schedule.tables import calendar_feeds, day_transfers, holidays, schedule_policy
+from services.schedule.adapters.tables import calendar_feeds, day_transfers, holidays, schedule_policy
 from tests.integration.schedule.test_service import event_types, events
 from tests.support.grpc_harness import rpc_error
 

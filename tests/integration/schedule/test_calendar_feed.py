@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from proto.schedule.v1 import schedule_pb2 as pb
-from services.schedule.tables import calendar_feeds
+from services.schedule.adapters.tables import calendar_feeds
 from tests.integration.schedule.test_calendar import MONDAY, add_entry, add_holiday, autumn_school, lessons
 from tests.support.grpc_harness import rpc_error
 

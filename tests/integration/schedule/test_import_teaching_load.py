@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from proto.schedule.v1 import schedule_pb2 as pb
-from services.schedule.tables import curriculum_hours, teaching_assignments
+from services.schedule.adapters.tables import curriculum_hours, teaching_assignments
 from tests.support.grpc_harness import rpc_error
 
 pytestmark = pytest.mark.stack

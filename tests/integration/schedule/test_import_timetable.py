@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from proto.schedule.v1 import schedule_pb2 as pb
-from services.schedule.tables import lessons, outbox, timetable_entries
+from services.schedule.adapters.tables import lessons, outbox, timetable_entries
 from tests.integration.schedule.conftest import entry
 from tests.integration.schedule.test_service import MONDAYS, event_types
 from tests.support.grpc_harness import rpc_error

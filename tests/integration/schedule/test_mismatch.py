@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from proto.schedule.v1 import schedule_pb2 as pb
-from services.schedule.tables import mismatch_reports
+from services.schedule.adapters.tables import mismatch_reports
 from tests.integration.schedule.conftest import entry
 from tests.support.grpc_harness import rpc_error
 

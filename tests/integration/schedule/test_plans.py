@@ -11,11 +11,11 @@ from sqlalchemy.exc import DBAPIError
 
 from proto.journal.v1 import journal_pb2
 from proto.schedule.v1 import schedule_pb2 as pb
-from services.schedule.tables import curriculum_hours, plan_topics, schedule_policy
+from services.schedule.adapters.tables import curriculum_hours, plan_topics, schedule_policy
 from tests.integration.schedule.conftest import entry
 from tests.integration.schedule.test_timetable_changes import record
 from tests.support.grpc_harness import rpc_error
-from tests.unit.schedule.test_plans import xlsx
+from tests.unit.schedule.domain.test_plans import xlsx
 
 pytestmark = pytest.mark.stack
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from proto.schedule.v1 import schedule_pb2 as pb
-from services.schedule.tables import curriculum_profiles, profile_hours
+from services.schedule.adapters.tables import curriculum_profiles, profile_hours
 from tests.support.grpc_harness import rpc_error
 
 pytestmark = pytest.mark.stack

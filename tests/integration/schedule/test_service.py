@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from proto.events.v1.envelope_pb2 import Envelope
 from proto.schedule.v1 import schedule_pb2 as pb
-from services.schedule.tables import class_groups, lessons, outbox
+from services.schedule.adapters.tables import class_groups, lessons, outbox
 from tests.integration.schedule.conftest import QUARTERS, entry
 from tests.support.grpc_harness import rpc_error
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from proto.journal.v1 import journal_pb2
 from proto.schedule.v1 import schedule_pb2 as pb
-from services.schedule import tables
+from services.schedule.adapters import tables
 from tests.integration.schedule.conftest import entry
 from tests.integration.schedule.test_subgroups import english, split
 from tests.integration.schedule.test_timetable_changes import record

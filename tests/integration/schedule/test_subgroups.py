@@ -9,7 +9,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from proto.schedule.v1 import schedule_pb2 as pb
-from services.schedule.tables import subgroup_students, subgroups
+from services.schedule.adapters.tables import subgroup_students, subgroups
 from tests.integration.schedule.conftest import entry
 from tests.support.grpc_harness import rpc_error
 

@@ -13,8 +13,8 @@ from proto.journal.v1 import journal_pb2
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.consumer import IdempotentConsumer
 from services.common.outbox import envelope
-from services.schedule import tables
-from services.schedule.events import handlers
+from services.schedule.adapters import tables
+from services.schedule.entrypoints.consumers import handlers
 from tests.integration.schedule.conftest import entry
 from tests.support.grpc_harness import rpc_error
 

@@ -1,0 +1,1 @@
+"""How calls and events reach the schedule: the gRPC servicer and the event consumer."""
