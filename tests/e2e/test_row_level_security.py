@@ -1,10 +1,12 @@
 """T1/P2: every table of every service's database is tenant-scoped and under forced row-level security, and
-the installation's own databases, filled by the end-to-end tests before this one, show the application role
-nothing while no school is bound. A new table without a policy fails here, whoever forgets it."""
+the installation's own databases, with a school walked through the product (by this module, whatever else ran),
+show the application role nothing while no school is bound. A new table without a policy fails here, whoever
+forgets it."""
 import pytest
 import sqlalchemy as sa
 
 from services import topology
+from tests.e2e.test_walking_skeleton import closed_year_package, record_lesson, seeded_school
 from tests.support import stack
 
 SERVICES = ("identity", "schedule", "journal", "reporting", "archive")
@@ -51,7 +53,18 @@ def test_every_table_is_tenant_scoped_under_forced_row_level_security(service):
             f"{name}: no policy on the bound school: {table['quals']}"
 
 
-def test_with_no_school_bound_the_application_sees_no_row(service):
+@pytest.fixture(scope="module")
+def walked(installation) -> dict:
+    """A school walked through the product: onboarded with people and roles, a year, a class and a timetable, a
+    lesson recorded with a mark and an absence (the ledger), its year closed into a sealed archive package, which
+    waits for reporting's read models: every table MUST_HAVE_ROWS names has rows of this school."""
+    school = seeded_school()
+    record_lesson(school)
+    assert closed_year_package(school)["status"] == "sealed"
+    return school
+
+
+def test_with_no_school_bound_the_application_sees_no_row(service, walked):
     superuser = stack.env()["OTMETKA_PG_SUPERUSER"]
     with engine(superuser, service).connect() as conn:
         names = [t["name"] for t in conn.execute(TABLES).mappings() if t["name"] not in NOT_TENANT_DATA]

@@ -62,6 +62,20 @@ def record_lesson(school: dict) -> dict:
     return {"written_at": time.monotonic(), "record": record}
 
 
+def closed_year_package(school: dict) -> dict:
+    """Closes the school's year and waits (60 s at most) for its archive package to be sealed or failed."""
+    sid, admin = school["id"], school["admin"]
+    admin.post(f"/schools/{sid}/academic-years/{school['year']['id']}/close", expect=200)
+    deadline = time.monotonic() + 60
+    while True:
+        packages = admin.get(f"/schools/{sid}/archives")["packages"]
+        if packages and packages[0]["status"] in ("sealed", "failed"):
+            [package] = packages
+            return package
+        assert time.monotonic() < deadline, f"no sealed archive: {packages}"
+        time.sleep(0.5)
+
+
 def test_guardian_sees_the_mark_homework_and_topic_in_the_diary(school, recorded):
     """Step 4: a confirmed Gosuslugi account is linked by SNILS and reads only its own child."""
     sid, (s1, s2) = school["id"], school["students"]
@@ -147,15 +161,7 @@ def test_closed_year_becomes_a_signed_object_locked_archive(installation, tmp_pa
     recorded = record_lesson(school)
     test_mark_reaches_the_summary_sheet_within_two_seconds(school, recorded)  # the sheet has the mark first
     sid, admin = school["id"], school["admin"]
-    admin.post(f"/schools/{sid}/academic-years/{school['year']['id']}/close", expect=200)
-    deadline = time.monotonic() + 60
-    while True:
-        packages = admin.get(f"/schools/{sid}/archives")["packages"]
-        if packages and packages[0]["status"] in ("sealed", "failed"):
-            break
-        assert time.monotonic() < deadline, f"no sealed archive: {packages}"
-        time.sleep(0.5)
-    [package] = packages
+    package = closed_year_package(school)
     assert package["status"] == "sealed", package
     # sealed means the journal recorded the close (JournalYearClosed came before reporting's ReportingYearReady)
     lesson_path = f"/schools/{sid}/lessons/{school['lesson']['id']}/record"

@@ -6,7 +6,7 @@ import jwt
 import pytest
 
 from proto.identity.v1 import identity_pb2 as pb
-from tests.integration.identity.conftest import random_snils, staff_login
+from tests.integration.identity.conftest import onboard, random_snils, staff_login
 from tests.support import stack
 from tests.support.grpc_harness import rpc_error
 
@@ -23,7 +23,8 @@ def person_request(school, kind, last, first, **extra) -> pb.CreatePersonRequest
                                   **extra)
 
 
-def test_onboarding_creates_organization_and_admin(identity, school):
+def test_onboarding_creates_organization_and_admin(identity):
+    school = onboard(identity, "Школа онбординга")  # its own: the shared school's organization gains members
     onboarded = school.onboarded
     organization = identity.keycloak.get_organization(onboarded.school.organization_id)
     assert organization["alias"] == f"school-{school.id}"
