@@ -19,8 +19,6 @@ from services.common.policy import TEACHERS
 bp = Blueprint("journal_pages", __name__)
 
 LESSON_LOCKED = pb.ErrorReason.Name(pb.LESSON_LOCKED)  # a refusal's reason: the lesson may be asked to be opened
-ABSENCE_REASONS = {"ill": "Б — болел", "excused": "УП — уважительная", "unexcused": "НП — неуважительная",
-                   "absent": "Н — причина не известна"}
 ENTITIES = {"mark": "отметка", "attendance": "посещаемость", "topic": "тема", "homework": "домашнее задание",
             "term_mark": "четвертная отметка", "final_mark": "итоговая отметка", "unlock_request": "запрос на открытие",
             "attachment": "файл", "policy": "настройка", "work_type": "вид работы", "student_plan": "план ученика"}
@@ -270,15 +268,19 @@ def attendance_page(school_id: str, values, failure: tuple[str, str, str] | None
     principal = principal_of(school_id)
     chosen = values.get("class_group_id") or next(iter(principal.form_class_group_ids), "")
     date_from, date_to = period_of(values, 13)
-    absences, error, students = [], "", {}
+    absences, error, students, reasons = [], "", {}, {}
     if chosen:
-        absences, error = section("ListAbsences", pb.ListAbsencesRequest(
-            school_id=school_id, class_group_id=chosen, date_from=date_from, date_to=date_to), "absences")
+        try:
+            found = call("journal", "ListAbsences", pb.ListAbsencesRequest(
+                school_id=school_id, class_group_id=chosen, date_from=date_from, date_to=date_to))
+            absences, reasons = list(found.absences), choice_names(found.reasons)
+        except DomainError as err:
+            error = explain(err)
         students = people_names(school_id, identity_pb2.STUDENT, chosen)
     return render_template(
         "journal_attendance.html", school_id=school_id, names=names, chosen=chosen, date_from=date_from,
         date_to=date_to, absences=absences, error=error, students=students, failure=failure,
-        done=values.get("done", ""), reasons=ABSENCE_REASONS, today=today().isoformat()), status
+        done=values.get("done", ""), reasons=reasons, today=today().isoformat()), status
 
 
 @bp.post("/schools/<uuid:school_id>/journal/lessons/<uuid:lesson_id>/attendance/<uuid:student_id>")
@@ -368,7 +370,7 @@ def period_marks_page(school_id: str, values, failure: tuple[str, str, str] | No
         "journal_period_marks.html", school_id=school_id, query=query, group=group,
         subject=subjects.get(subject_id, ""), term=term_name(school_id, query.term_id) if query.term_id else "",
         students=sorted(people_names(school_id, identity_pb2.STUDENT, group_id).items(), key=lambda item: item[1]),
-        marks=marks, kinds=kinds, values=[*journal_policy(school_id).mark_values, "ОСВ", "Н/А"], failure=failure,
+        marks=marks, kinds=kinds, values=journal_policy(school_id).period_mark_values, failure=failure,
         error=" ".join(e for e in (term_error, finals_error) if e), done=values.get("done", "")), status
 
 

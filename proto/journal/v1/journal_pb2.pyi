@@ -241,7 +241,7 @@ class Diary(_message.Message):
     def __init__(self, student_id: _Optional[str] = ..., entries: _Optional[_Iterable[_Union[DiaryEntry, _Mapping]]] = ..., work_types: _Optional[_Iterable[_Union[WorkType, _Mapping]]] = ..., attendance_kinds: _Optional[_Iterable[_Union[Choice, _Mapping]]] = ...) -> None: ...
 
 class JournalPolicy(_message.Message):
-    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end", "attendance_correction_days", "homework_deadline_minutes", "written_work_days", "written_work_types", "mark_scale", "mark_values", "attendance_kinds")
+    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end", "attendance_correction_days", "homework_deadline_minutes", "written_work_days", "written_work_types", "mark_scale", "mark_values", "attendance_kinds", "period_mark_values")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     EDIT_LOCK_DAYS_FIELD_NUMBER: _ClassVar[int]
     UNLOCK_HOURS_FIELD_NUMBER: _ClassVar[int]
@@ -259,6 +259,7 @@ class JournalPolicy(_message.Message):
     MARK_SCALE_FIELD_NUMBER: _ClassVar[int]
     MARK_VALUES_FIELD_NUMBER: _ClassVar[int]
     ATTENDANCE_KINDS_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_MARK_VALUES_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     edit_lock_days: int
     unlock_hours: int
@@ -276,7 +277,8 @@ class JournalPolicy(_message.Message):
     mark_scale: str
     mark_values: _containers.RepeatedScalarFieldContainer[str]
     attendance_kinds: _containers.RepeatedCompositeFieldContainer[Choice]
-    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ..., attendance_correction_days: _Optional[int] = ..., homework_deadline_minutes: _Optional[int] = ..., written_work_days: _Optional[int] = ..., written_work_types: _Optional[str] = ..., mark_scale: _Optional[str] = ..., mark_values: _Optional[_Iterable[str]] = ..., attendance_kinds: _Optional[_Iterable[_Union[Choice, _Mapping]]] = ...) -> None: ...
+    period_mark_values: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ..., attendance_correction_days: _Optional[int] = ..., homework_deadline_minutes: _Optional[int] = ..., written_work_days: _Optional[int] = ..., written_work_types: _Optional[str] = ..., mark_scale: _Optional[str] = ..., mark_values: _Optional[_Iterable[str]] = ..., attendance_kinds: _Optional[_Iterable[_Union[Choice, _Mapping]]] = ..., period_mark_values: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class GetJournalPolicyRequest(_message.Message):
     __slots__ = ("school_id",)
@@ -793,10 +795,12 @@ class Absence(_message.Message):
     def __init__(self, lesson_id: _Optional[str] = ..., lesson_date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., subject_name: _Optional[str] = ..., student_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
 
 class ListAbsencesResponse(_message.Message):
-    __slots__ = ("absences",)
+    __slots__ = ("absences", "reasons")
     ABSENCES_FIELD_NUMBER: _ClassVar[int]
+    REASONS_FIELD_NUMBER: _ClassVar[int]
     absences: _containers.RepeatedCompositeFieldContainer[Absence]
-    def __init__(self, absences: _Optional[_Iterable[_Union[Absence, _Mapping]]] = ...) -> None: ...
+    reasons: _containers.RepeatedCompositeFieldContainer[Choice]
+    def __init__(self, absences: _Optional[_Iterable[_Union[Absence, _Mapping]]] = ..., reasons: _Optional[_Iterable[_Union[Choice, _Mapping]]] = ...) -> None: ...
 
 class ActorChange(_message.Message):
     __slots__ = ("ledger_id", "occurred_at", "entity", "entity_id", "lesson_id", "student_id", "old_value", "new_value", "reason", "client_address", "reverted", "revertible")

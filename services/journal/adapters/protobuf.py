@@ -5,6 +5,7 @@ from collections.abc import Iterable, Mapping
 
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
+from services.journal.domain import attendance as attendance_rules
 from services.journal.domain import journal_policy, mark_scale
 from services.journal.domain import term_mark as term_mark_rules
 from services.journal.domain import work_type as work_type_rules
@@ -24,13 +25,22 @@ def mark_values(school_scale: str) -> list[str]:
     return list(mark_scale.VALUES[school_scale])
 
 
+def choices(names: Mapping[str, str]) -> list[pb.Choice]:
+    return [pb.Choice(code=code, name=name) for code, name in names.items()]
+
+
 def attendance_kinds() -> list[pb.Choice]:
-    return [pb.Choice(code=code, name=name) for code, name in ATTENDANCE_KINDS.items()]
+    return choices(ATTENDANCE_KINDS)
+
+
+def absence_reasons() -> list[pb.Choice]:
+    return choices(attendance_rules.REASONS)
 
 
 def policy(school_id: str, settings: journal_policy.JournalPolicy) -> pb.JournalPolicy:
     return pb.JournalPolicy(school_id=school_id, **{key: getattr(settings, key) for key in journal_policy.KEYS},
-                            mark_values=mark_values(settings.mark_scale), attendance_kinds=attendance_kinds())
+                            mark_values=mark_values(settings.mark_scale), attendance_kinds=attendance_kinds(),
+                            period_mark_values=term_mark_rules.values(settings.mark_scale))
 
 
 def work_type(value: work_type_rules.WorkType) -> pb.WorkType:

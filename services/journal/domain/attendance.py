@@ -6,7 +6,10 @@ from services.common.dates import parse_date
 from services.common.errors import FailedPrecondition, Invalid
 from services.journal.domain.lesson_entry import MAX_REASON, bounded_text
 
-ABSENCES = ("absent", "ill", "excused", "unexcused")  # "absent" = reason not known yet; "late" is not an absence
+# what a recorded absence may be corrected to, named as the form teacher picks it ("late" is not an absence)
+REASONS = {"ill": "Б — болел", "excused": "УП — уважительная", "unexcused": "НП — неуважительная",
+           "absent": "Н — причина не известна"}
+ABSENCES = tuple(REASONS)
 
 
 def status(value: str) -> str:

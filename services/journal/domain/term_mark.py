@@ -8,6 +8,11 @@ from services.journal.domain import mark_scale
 SPECIAL = {"ОСВ": "exempt", "Н/А": "not_assessed"}
 
 
+def values(school_scale: str) -> list[str]:
+    """What a term or final mark may be, as a person picks it: the school's scale, best first, then ОСВ and Н/А."""
+    return [*mark_scale.VALUES[school_scale], *SPECIAL]
+
+
 def value(raw: str) -> str:
     """A mark as typed: "ОСВ" and "Н/А" in any letter case, anything else as a current mark is read
     (check_scale then holds it to the school's scale)."""

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from proto.journal.v1 import journal_pb2 as pb
 from proto.journal.v1 import journal_pb2_grpc
 from services.common.scope import Scope
+from services.journal.adapters import protobuf as messages
 from services.journal.domain import journal_policy as school_policy
 from services.journal.domain.lesson_entry import AttendanceInput, LessonInput, MarkInput
 from services.journal.service_layer import (
@@ -105,7 +106,8 @@ class JournalServicer(journal_pb2_grpc.JournalServiceServicer):
 
     def ListAbsences(self, request, context):
         return pb.ListAbsencesResponse(absences=attendance_corrections.list_absences(
-            *self._on(), request.class_group_id, request.date_from, request.date_to))
+            *self._on(), request.class_group_id, request.date_from, request.date_to),
+            reasons=messages.absence_reasons())
 
     def SetStudentPlan(self, request, context):
         return student_plans.set_student_plan(*self._on(), request.student_id, request.home_schooled,

@@ -101,6 +101,13 @@ def test_the_form_teacher_lists_the_class_absences_of_a_period(journal, absences
     (absence,) = listed(lesson.date, school_today().isoformat())  # the late student is not an absence
     assert (absence.lesson_id, absence.lesson_date, absence.lesson_number, absence.subject_name, absence.student_id,
             absence.status) == (lesson.id, lesson.date, 1, "Математика", a, "absent")
+    reasons = journal.call("ListAbsences", pb.ListAbsencesRequest(
+        school_id=absences.school_id, class_group_id=lesson.class_group_id, date_from=lesson.date,
+        date_to=lesson.date)).reasons
+    assert [(r.code, r.name) for r in reasons] == [("ill", "Б — болел"), ("excused", "УП — уважительная"),
+                                                   ("unexcused", "НП — неуважительная"), ("absent", "Н — причина не известна")]
+    for reason in reasons:  # each reason offered is one a correction takes
+        correct(journal, absences, a, reason.code)
     correct(journal, absences, a, "ill")
     assert [x.status for x in listed(lesson.date, lesson.date)] == ["ill"]
     assert listed(school_today().isoformat(), school_today().isoformat()) == []

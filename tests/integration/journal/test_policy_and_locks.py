@@ -216,6 +216,7 @@ def test_the_policy_and_the_grid_carry_the_scales_values_best_first_and_the_atte
     for scale, values in (("ten_point", [str(n) for n in range(10, 0, -1)]), ("pass_fail", ["зачёт", "незачёт"])):
         changed = journal.call("SetJournalPolicy", pb.SetJournalPolicyRequest(school_id=school_id, mark_scale=scale))
         assert list(changed.mark_values) == list(get_policy(journal, school_id).mark_values) == values
+        assert list(changed.period_mark_values) == [*values, "ОСВ", "Н/А"]
         assert (lesson_grid(journal, today_lesson).mark_scale, list(lesson_grid(journal, today_lesson).mark_values)) == (
             scale, values)
     as_teacher(journal, today_lesson)

@@ -1,5 +1,6 @@
 """An in-memory fake of the gateway's Peers port, shared by the gateway's unit and integration tests, and what the
-fake journal answers of its own rules (the scales' mark values, the attendance kinds, the default work types)."""
+fake journal answers of its own rules (the scales' mark values, the attendance kinds, the absence reasons, the
+default work types)."""
 import grpc
 
 from gateway.peers import method_types
@@ -11,6 +12,9 @@ MARK_VALUES = {"five_point": ["5", "4", "3", "2", "1"], "ten_point": [str(n) for
 ATTENDANCE_KINDS = [journal_pb2.Choice(code=code, name=name) for code, name in (
     ("absent", "Н — отсутствовал"), ("late", "опоздал"), ("ill", "Б — болел"), ("excused", "УП — уважительная"),
     ("unexcused", "НП — неуважительная"))]
+ABSENCE_REASONS = [journal_pb2.Choice(code=code, name=name) for code, name in (
+    ("ill", "Б — болел"), ("excused", "УП — уважительная"), ("unexcused", "НП — неуважительная"),
+    ("absent", "Н — причина не известна"))]
 WORK_TYPES = [journal_pb2.WorkType(code=code, name=name, weight=weight) for code, name, weight in (
     ("classwork", "Работа на уроке", "1"), ("homework", "Домашняя работа", "1"), ("test", "Контрольная работа", "2"),
     ("independent", "Самостоятельная работа", "1.5"), ("oral", "Устный ответ", "1"))]
@@ -19,7 +23,8 @@ WORK_TYPES = [journal_pb2.WorkType(code=code, name=name, weight=weight) for code
 def journal_policy(scale: str = "five_point", **fields) -> journal_pb2.JournalPolicy:
     """The policy as the journal answers it: the scale with its mark values and the attendance kinds."""
     return journal_pb2.JournalPolicy(mark_scale=scale, mark_values=MARK_VALUES[scale],
-                                     attendance_kinds=ATTENDANCE_KINDS, **fields)
+                                     attendance_kinds=ATTENDANCE_KINDS,
+                                     period_mark_values=[*MARK_VALUES[scale], "ОСВ", "Н/А"], **fields)
 
 
 class RefusedCall(grpc.RpcError):

@@ -7,7 +7,14 @@ from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
 from services.common.errors import FailedPrecondition, Forbidden, Invalid
-from tests.unit.gateway.fakes import ATTENDANCE_KINDS, MARK_VALUES, WORK_TYPES, journal_policy, refused
+from tests.unit.gateway.fakes import (
+    ABSENCE_REASONS,
+    ATTENDANCE_KINDS,
+    MARK_VALUES,
+    WORK_TYPES,
+    journal_policy,
+    refused,
+)
 
 SCHOOL = "0b6f5a8e-3c1d-4b7a-9a55-2f7c1f0e9d11"
 GROUP = "5c1e2c3b-4a59-4e6f-8a7b-9c0d1e2f3a4b"
@@ -186,7 +193,7 @@ def test_the_form_teacher_corrects_an_absence_reason(browser, peers):
         school=identity_pb2.School(id=SCHOOL), principal=identity_pb2.Principal(form_class_group_ids=[GROUP]))])
     peers.responses["ListAbsences"] = pb.ListAbsencesResponse(absences=[pb.Absence(
         lesson_id=LESSON, lesson_date="2025-09-02", lesson_number=2, subject_name="Математика", student_id=PETR,
-        status="absent")])
+        status="absent")], reasons=ABSENCE_REASONS)
     peers.responses["ListPeople"] = identity_pb2.ListPeopleResponse(people=[identity_pb2.Person(
         id=PETR, name=identity_pb2.PersonName(last_name="Петров", first_name="Пётр"))])
     page = browser.get(f"/schools/{SCHOOL}/journal/attendance?from=2025-09-01&to=2025-09-07").get_data(as_text=True)
