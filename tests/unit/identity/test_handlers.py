@@ -16,6 +16,7 @@ from services.identity.domain.person import PersonName
 from services.identity.domain.school_card import SchoolCard
 from services.identity.domain.staff_card import StaffCard
 from services.identity.service_layer import audit_log, people, schools
+from tests.support import fake_unit_of_work
 
 SCHOOL = str(uuid.uuid4())
 TEACHER = str(uuid.uuid4())
@@ -77,30 +78,25 @@ class FakeAudit:
         self.entries.append((action, object_id, details))
 
 
-class FakeUnitOfWork:
-    """IdentityUnitOfWork in memory: its stores, the events published, committed only when the block succeeds;
-    `failing` makes publishing fail, as a broken database would."""
+class FakeUnitOfWork(fake_unit_of_work.FakeUnitOfWork):
+    """IdentityUnitOfWork in memory: its stores on the shared fake; `failing` makes publishing fail, as a broken
+    database would."""
 
     def __init__(self, *rows: SimpleNamespace, principals: dict[str, Principal] | None = None, failing=False):
-        self.school_id = SCHOOL
+        super().__init__(SCHOOL)
         self.people, self.schools, self.codes, self.audit = FakePeople(*rows), FakeSchools(), FakeCodes(), FakeAudit()
         self.principals = principals or {}
         self.failing = failing
-        self.published: list = []
-        self.opened = self.committed = False
+        self.entered = 0
 
     def __enter__(self):
-        self.opened = True
-        return self
-
-    def __exit__(self, exc_type, exc, tb):
-        self.committed = exc_type is None
-        return False
+        self.entered += 1
+        return super().__enter__()
 
     def publish(self, message) -> None:
         if self.failing:
             raise RuntimeError("database part failed")
-        self.published.append(message)
+        super().publish(message)
 
     def principal_of(self, subject: str) -> Principal:
         return self.principals.get(subject, Principal(subject=subject, school_id=SCHOOL))
@@ -150,7 +146,7 @@ def test_a_staff_card_is_stored_published_and_audited_in_one_commit():
     card = StaffCard.cleaned(position=" Учитель математики ", qualification_category="first")
     updated = people.update_staff_card(Scope(SCHOOL, Principals("secretary")), uow, TEACHER, card)
     assert (updated.staff.position, updated.staff.qualification_category) == ("Учитель математики", "first")
-    assert [type(m).__name__ for m in uow.published] == ["StaffCardUpdated"] and uow.committed
+    assert [type(m).__name__ for m in uow.published] == ["StaffCardUpdated"] and uow.committed == 1
     assert uow.audit.entries == [("staff_card.update", TEACHER, {"position": "Учитель математики",
                                                                "qualification_category": "first", "functions": "",
                                                                "diploma_specialty": ""})]
@@ -163,10 +159,10 @@ def test_a_staff_card_is_refused_before_anything_is_opened_or_written():
     uow = FakeUnitOfWork(staff(), SimpleNamespace(id="s1", kind="student", subject=None))
     with pytest.raises(Forbidden):
         people.update_staff_card(Scope(SCHOOL, Principals("subject_teacher")), uow, TEACHER, StaffCard(position="x"))
-    assert not uow.opened
+    assert uow.entered == 0
     with pytest.raises(Invalid) as refused:
         people.update_staff_card(Scope(SCHOOL, Principals("school_admin")), uow, "s1", StaffCard(position="x"))
-    assert set(refused.value.fields) == {"person_id"} and not uow.committed and uow.published == []
+    assert set(refused.value.fields) == {"person_id"} and uow.committed == 0 and uow.published == []
 
 
 def test_a_compromised_login_is_locked_reported_and_stays_locked_when_the_report_fails():
@@ -175,12 +171,12 @@ def test_a_compromised_login_is_locked_reported_and_stays_locked_when_the_report
     reported = audit_log.report_compromised(uow, (accounts := FakeAccounts()), owner, TEACHER)
     assert accounts.locked == ["login-t1"] and uow.people.breaches == [(TEACHER, "login-t1", "login-t1")]
     assert [(type(m).__name__, m.reported_at) for m in uow.published] == [("AccountCompromised", reported.reported_at)]
-    assert uow.committed and uow.audit.entries[0][:2] == ("account.compromised", TEACHER)
+    assert uow.committed == 1 and uow.audit.entries[0][:2] == ("account.compromised", TEACHER)
 
     failing = FakeUnitOfWork(staff(), principals=uow.principals, failing=True)
     with pytest.raises(RuntimeError):
         audit_log.report_compromised(failing, (accounts := FakeAccounts()), owner, TEACHER)
-    assert accounts.locked == ["login-t1"] and not failing.committed  # locked all the same
+    assert accounts.locked == ["login-t1"] and failing.committed == 0  # locked all the same
 
 
 def test_only_the_owner_or_a_school_admin_for_staff_reports_a_login():
@@ -209,11 +205,11 @@ def test_onboarding_undoes_its_keycloak_objects_when_the_transaction_fails():
     with pytest.raises(RuntimeError):
         schools.onboard_school(lambda school_id: uows(school_id, failing=True), accounts, *args)
     assert [kind for kind, _ in accounts.created] == ["organization", "user"]
-    assert accounts.deleted == accounts.created[::-1] and not opened[-1].committed
+    assert accounts.deleted == accounts.created[::-1] and opened[-1].committed == 0
 
     accounts = FakeAccounts()
     onboarded = schools.onboard_school(uows, accounts, *args)
-    assert accounts.deleted == [] and opened[-1].committed
+    assert accounts.deleted == [] and opened[-1].committed == 1
     assert onboarded.admin.access == "invited" and onboarded.admin_activation_code
     assert [type(m).__name__ for m in opened[-1].published] == ["SchoolOnboarded", "PersonRegistered"]
     assert opened[-1].codes.issued == [onboarded.admin.id]
