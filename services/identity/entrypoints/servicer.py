@@ -153,9 +153,9 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         return people.update_contacts(*self._call(), request.person_id, _contacts(request.contacts))
 
     def StartPeopleImport(self, request: pb.ImportPeopleRequest, context) -> pb.ImportJob:
-        return import_jobs.start_import(scope.current(), self.identity.uows, self.identity.class_groups,
-                                        self.identity.import_jobs, request.filename, request.content,
-                                        request.dry_run)
+        return import_jobs.start_import(scope.current(), self.identity.uows, self.identity.principals,
+                                        self.identity.class_groups, self.identity.import_jobs, request.filename,
+                                        request.content, request.dry_run)
 
     def GetImportJob(self, request: pb.GetImportJobRequest, context) -> pb.ImportJob:
         return import_jobs.get_import_job(*self._call(), request.job_id)

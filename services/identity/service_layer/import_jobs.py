@@ -11,7 +11,7 @@ from concurrent.futures import Executor
 from proto.identity.v1 import identity_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import DomainError, NotFound
-from services.common.scope import Scope
+from services.common.scope import PrincipalSource, Scope
 from services.identity.adapters.protobuf import import_job_message
 from services.identity.domain import people_import
 from services.identity.domain.people_import import Line
@@ -25,8 +25,8 @@ STALE = dt.timedelta(minutes=5)  # ten missed heartbeats: the job's process is g
 INTERRUPTED = "Загрузка прервана перезапуском службы, загрузите файл снова"
 
 
-def start_import(scope: Scope, uows: UnitsOfWork, class_groups: ClassGroups, jobs: Executor, filename: str,
-                 content: bytes, dry_run: bool) -> pb.ImportJob:
+def start_import(scope: Scope, uows: UnitsOfWork, principals: PrincipalSource, class_groups: ClassGroups,
+                 jobs: Executor, filename: str, content: bytes, dry_run: bool) -> pb.ImportJob:
     """Checks the file as a whole (format, size, header) now, then imports it in the background."""
     kept = kept_contacts(scope, uows(scope.school_id))
     lines = people_import.read_lines(filename, content)
@@ -37,9 +37,10 @@ def start_import(scope: Scope, uows: UnitsOfWork, class_groups: ClassGroups, job
     # it beats from now, also while queued behind other jobs, so that reap never takes it for an orphan
     heartbeat = Heartbeat(uows, scope.school_id, job_id)
     heartbeat.start()
-    # the job keeps the caller's context (who, from where) for its policy checks and audit row
-    jobs.submit(contextvars.copy_context().run, _run_job, scope, uows, class_groups, job_id, filename, lines,
-                dry_run, kept, heartbeat)
+    # the job keeps the caller's context (who, from where) for its policy checks and audit row; it asks again who
+    # the caller is in the school when it runs (their rights may have changed while it waited)
+    jobs.submit(contextvars.copy_context().run, _run_job, Scope(scope.school_id, principals), uows, class_groups,
+                job_id, filename, lines, dry_run, kept, heartbeat)
     return get_import_job(scope, uows(scope.school_id), job_id)
 
 
