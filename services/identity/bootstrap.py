@@ -1,8 +1,11 @@
-"""Wiring of the identity service: the adapters behind the service layer's ports, built once per process from the
-runtime's settings (tests build it with their own parts)."""
-from concurrent.futures import Executor, ThreadPoolExecutor
-from dataclasses import dataclass, field
+"""The one place identity's parts are wired: the adapters behind the service layer's ports (Keycloak, the schedule's
+class groups, the cross-school directory, its own tables as the principal source), the units of work (the call's
+school, or any school by id) and the servicer. `__main__` wires the real adapters; the integration tests wire
+their own Keycloak view and a fake of the class groups through the same functions."""
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
+from services.common import scope as scopes
 from services.common.db import Database
 from services.common.outbox import Outbox
 from services.common.runtime import Runtime
@@ -13,35 +16,9 @@ from services.identity.adapters.directory import Directory
 from services.identity.adapters.keycloak_accounts import KeycloakAccounts
 from services.identity.adapters.principals import TablePrincipals
 from services.identity.domain.activation_code import CodeKey
-from services.identity.service_layer import ports
+from services.identity.entrypoints.servicer import IdentityServicer
+from services.identity.service_layer.ports import Accounts, ClassGroups, Ports, UnitsOfWork
 from services.identity.service_layer.unit_of_work import IdentityUnitOfWork, School
-
-
-@dataclass
-class Identity:
-    """What identity's commands are given: its database and outbox (as units of work), Keycloak, the schedule's
-    class groups, the cross-school directory, the activation code key and the pool of import jobs."""
-
-    db: Database
-    outbox: Outbox
-    accounts: ports.Accounts
-    class_groups: ports.ClassGroups
-    code_key: CodeKey
-    import_jobs: Executor = field(default_factory=lambda: ThreadPoolExecutor(max_workers=2,
-                                                                             thread_name_prefix="import"))
-
-    def __post_init__(self):
-        self.directory: ports.Directory = Directory(self.db)
-        # the PrincipalSource of identity's own calls (runtime.serve(principals=...)): its tables, never itself
-        self.principals = TablePrincipals(self.db)
-
-    def uow(self, scope: Scope) -> IdentityUnitOfWork:
-        """The unit of work of the call's school."""
-        return IdentityUnitOfWork(self.db, self.outbox, scope)
-
-    def uows(self, school_id: str) -> IdentityUnitOfWork:
-        """The unit of work of another school (a code's, a directory row's, a new one's): ports.UnitsOfWork."""
-        return IdentityUnitOfWork(self.db, self.outbox, School(school_id))
 
 
 def code_key() -> CodeKey:
@@ -49,6 +26,30 @@ def code_key() -> CodeKey:
     return CodeKey(env("OTMETKA_ACTIVATION_KEY").encode())
 
 
-def bootstrap(runtime: Runtime) -> Identity:
-    return Identity(runtime.db, runtime.outbox, KeycloakAccounts.from_settings(runtime.settings),
-                    ScheduleClassGroups(runtime.settings.peers["schedule"]), code_key())
+def ports(db: Database, accounts: Accounts, class_groups: ClassGroups, key: CodeKey) -> Ports:
+    """The ports on identity's database: the directory, the principal source (its own tables, never a call to
+    itself) and two workers for import jobs, with the given Keycloak accounts and class groups."""
+    return Ports(accounts=accounts, class_groups=class_groups, directory=Directory(db), principals=TablePrincipals(db),
+                 code_key=key, import_jobs=ThreadPoolExecutor(max_workers=2, thread_name_prefix="import"))
+
+
+def runtime_ports(runtime: Runtime) -> Ports:
+    """The real adapters, from the runtime's settings."""
+    return ports(runtime.db, KeycloakAccounts.from_settings(runtime.settings),
+                 ScheduleClassGroups(runtime.settings.peers["schedule"]), code_key())
+
+
+def unit_of_work(db: Database, outbox: Outbox) -> Callable[[Scope], IdentityUnitOfWork]:
+    """A new unit of work of the call's school."""
+    return lambda scope: IdentityUnitOfWork(db, outbox, scope)
+
+
+def units_of_work(db: Database, outbox: Outbox) -> UnitsOfWork:
+    """A new unit of work of a school by its id (a code's, a directory row's, a new school's)."""
+    return lambda school_id: IdentityUnitOfWork(db, outbox, School(school_id))
+
+
+def servicer(db: Database, outbox: Outbox, ports: Ports,
+             scope: Callable[[], Scope] = scopes.current) -> IdentityServicer:
+    """The gRPC servicer: each call gets the scope the interceptor bound and a new unit of work."""
+    return IdentityServicer(unit_of_work(db, outbox), units_of_work(db, outbox), ports, scope)

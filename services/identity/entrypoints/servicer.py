@@ -1,11 +1,12 @@
 """gRPC IdentityService: protobuf in, a command to the service layer with the call's scope and unit of work,
 protobuf out."""
+from collections.abc import Callable
+
 from proto.identity.v1 import identity_pb2 as pb
 from proto.identity.v1 import identity_pb2_grpc
-from services.common import scope
 from services.common.context import current_caller
 from services.common.errors import Invalid
-from services.identity.bootstrap import Identity
+from services.common.scope import Scope
 from services.identity.domain.contacts import Contacts
 from services.identity.domain.person import PersonName
 from services.identity.domain.school_card import DETAILS, SchoolCard
@@ -21,6 +22,8 @@ from services.identity.service_layer import (
     principals,
     schools,
 )
+from services.identity.service_layer.ports import Ports, UnitsOfWork
+from services.identity.service_layer.unit_of_work import IdentityUnitOfWork
 
 
 def _name(message: pb.PersonName) -> PersonName:
@@ -53,25 +56,26 @@ PUBLIC_METHODS = frozenset({f"/{SERVICE}/ActivateAccount"})
 
 
 class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
-    def __init__(self, identity: Identity):
-        self.identity = identity
+    def __init__(self, unit_of_work: Callable[[Scope], IdentityUnitOfWork], units_of_work: UnitsOfWork, ports: Ports,
+                 scope: Callable[[], Scope]):
+        self.uow, self.uows, self.ports, self.scope = unit_of_work, units_of_work, ports, scope
 
-    def _call(self):
-        """The call's scope and the unit of work of its school."""
-        bound = scope.current()
-        return bound, self.identity.uow(bound)
+    def _call(self) -> tuple[Scope, IdentityUnitOfWork]:
+        """The call's scope and a new unit of work of its school."""
+        scope = self.scope()
+        return scope, self.uow(scope)
 
     def OnboardSchool(self, request: pb.OnboardSchoolRequest, context) -> pb.OnboardSchoolResponse:
         card = _card(request.name, request.short_name, request.details)
-        return schools.onboard_school(self.identity.uows, self.identity.accounts, self.identity.code_key,
+        return schools.onboard_school(self.uows, self.ports.accounts, self.ports.code_key,
                                       current_caller(), card, _name(request.admin_name), request.admin_email)
 
     def ListSchools(self, request: pb.ListSchoolsRequest, context) -> pb.ListSchoolsResponse:
-        return pb.ListSchoolsResponse(schools=schools.list_schools(self.identity.directory, current_caller()))
+        return pb.ListSchoolsResponse(schools=schools.list_schools(self.ports.directory, current_caller()))
 
     def CreatePerson(self, request: pb.CreatePersonRequest, context) -> pb.CreatePersonResponse:
         return people.create_person(
-            *self._call(), self.identity.class_groups, self.identity.code_key, _kind(request.kind),
+            *self._call(), self.ports.class_groups, self.ports.code_key, _kind(request.kind),
             _name(request.name), request.gender, request.birth_date, request.snils, list(request.roles),
             request.class_group_id, request.create_account, _staff(request.staff), _contacts(request.contacts))
 
@@ -88,27 +92,27 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
 
     def LinkFederatedAccount(self, request: pb.LinkFederatedAccountRequest, context) -> pb.LinkFederatedAccountResponse:
         return pb.LinkFederatedAccountResponse(guardians=federated_accounts.link_or_match(
-            self.identity.uows, self.identity.directory, self.identity.accounts, current_caller()))
+            self.uows, self.ports.directory, self.ports.accounts, current_caller()))
 
     def GetPrincipal(self, request: pb.GetPrincipalRequest, context) -> pb.Principal:
-        return principals.get_principal(scope.current())
+        return principals.get_principal(self.scope())
 
     def GetMe(self, request: pb.GetMeRequest, context) -> pb.Me:
-        return principals.get_me(self.identity.uows, self.identity.directory, current_caller())
+        return principals.get_me(self.uows, self.ports.directory, current_caller())
 
     def ListAuditLog(self, request: pb.ListAuditLogRequest, context) -> pb.ListAuditLogResponse:
         return audit_log.list_audit_log(*self._call(), request.limit, request.before)
 
     def ImportPeople(self, request: pb.ImportPeopleRequest, context) -> pb.ImportPeopleResponse:
-        return people_import.import_people(*self._call(), self.identity.class_groups, request.filename,
+        return people_import.import_people(*self._call(), self.ports.class_groups, request.filename,
                                            request.content, request.dry_run)
 
     def ReportCompromised(self, request: pb.ReportCompromisedRequest, context) -> pb.ReportCompromisedResponse:
-        return audit_log.report_compromised(self._call()[1], self.identity.accounts, current_caller(),
+        return audit_log.report_compromised(self._call()[1], self.ports.accounts, current_caller(),
                                             request.person_id)
 
     def AssignFormTeacher(self, request: pb.AssignFormTeacherRequest, context) -> pb.AssignFormTeacherResponse:
-        people.assign_form_teacher(*self._call(), self.identity.class_groups, request.class_group_id,
+        people.assign_form_teacher(*self._call(), self.ports.class_groups, request.class_group_id,
                                    request.person_id)
         return pb.AssignFormTeacherResponse()
 
@@ -123,22 +127,22 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         return schools.set_school_status(self._call()[1], current_caller(), request.status)
 
     def IssueActivation(self, request: pb.IssueActivationRequest, context) -> pb.IssueActivationResponse:
-        return activation.issue_activation(*self._call(), self.identity.directory, self.identity.code_key,
+        return activation.issue_activation(*self._call(), self.ports.directory, self.ports.code_key,
                                            list(request.person_ids), request.class_group_id)
 
     def ActivateAccount(self, request: pb.ActivateAccountRequest, context) -> pb.ActivateAccountResponse:
-        return activation.activate_account(self.identity.uows, self.identity.directory, self.identity.accounts,
-                                           self.identity.code_key, request.code, request.password)
+        return activation.activate_account(self.uows, self.ports.directory, self.ports.accounts,
+                                           self.ports.code_key, request.code, request.password)
 
     def ListPendingMatches(self, request: pb.ListPendingMatchesRequest, context) -> pb.ListPendingMatchesResponse:
         return pb.ListPendingMatchesResponse(matches=pending_matches.list_pending_matches(*self._call()))
 
     def DecideMatch(self, request: pb.DecideMatchRequest, context) -> pb.PendingMatch:
-        return pending_matches.decide_match(*self._call(), self.identity.accounts, request.match_id, request.confirm)
+        return pending_matches.decide_match(*self._call(), self.ports.accounts, request.match_id, request.confirm)
 
     def ClaimActivation(self, request: pb.ClaimActivationRequest, context) -> pb.ActivateAccountResponse:
-        return activation.claim_activation(self.identity.uows, self.identity.directory, self.identity.accounts,
-                                           self.identity.code_key, current_caller(), request.code)
+        return activation.claim_activation(self.uows, self.ports.directory, self.ports.accounts,
+                                           self.ports.code_key, current_caller(), request.code)
 
     def UpdateStaffCard(self, request: pb.UpdateStaffCardRequest, context) -> pb.Person:
         return people.update_staff_card(*self._call(), request.person_id, _staff(request.staff))
@@ -153,8 +157,8 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         return people.update_contacts(*self._call(), request.person_id, _contacts(request.contacts))
 
     def StartPeopleImport(self, request: pb.ImportPeopleRequest, context) -> pb.ImportJob:
-        return import_jobs.start_import(scope.current(), self.identity.uows, self.identity.principals,
-                                        self.identity.class_groups, self.identity.import_jobs, request.filename,
+        return import_jobs.start_import(self.scope(), self.uows, self.ports.principals,
+                                        self.ports.class_groups, self.ports.import_jobs, request.filename,
                                         request.content, request.dry_run)
 
     def GetImportJob(self, request: pb.GetImportJobRequest, context) -> pb.ImportJob:

@@ -1,11 +1,15 @@
 """What the service layer needs from outside, as typed ports: the Keycloak accounts, the schedule's class groups,
-the cross-school directory and the units of work by school. bootstrap.py wires the adapters to them; unit tests
-pass fakes."""
+the cross-school directory, the units of work by school, and `Ports`, all a command is given besides its unit of
+work. bootstrap.py wires the adapters to them; tests pass fakes."""
 import datetime as dt
 from collections.abc import Callable
+from concurrent.futures import Executor
+from dataclasses import dataclass
 from typing import Protocol
 
+from services.common.scope import PrincipalSource
 from services.identity.adapters.keycloak_accounts import NewAccount
+from services.identity.domain.activation_code import CodeKey
 from services.identity.service_layer.unit_of_work import IdentityUnitOfWork
 
 
@@ -54,3 +58,15 @@ class Directory(Protocol):
 
 
 UnitsOfWork = Callable[[str], IdentityUnitOfWork]  # the unit of work of a school, by its id
+
+
+@dataclass(frozen=True)
+class Ports:
+    """The ports of identity's commands, with the activation code key and the pool that runs import jobs."""
+
+    accounts: Accounts
+    class_groups: ClassGroups
+    directory: Directory
+    principals: PrincipalSource  # identity's own callers, from its tables (adapters.principals.TablePrincipals)
+    code_key: CodeKey
+    import_jobs: Executor

@@ -27,7 +27,7 @@ def job(identity, school, status: str = "running", beat_ago: dt.timedelta = dt.t
 
 
 def reap(identity) -> list[str]:
-    return job_steps.reap(identity.wired.uows, identity.wired.directory)
+    return job_steps.reap(identity.uows, identity.ports.directory)
 
 
 def get(identity, school, job_id: str) -> pb.ImportJob:
@@ -85,7 +85,7 @@ def test_a_running_job_beats_through_a_long_step_and_is_not_reaped(identity, sch
 
 def test_the_reaper_runs_as_a_worker_from_the_start(identity, school):
     dead = job(identity, school, beat_ago=job_steps.STALE + dt.timedelta(minutes=1))
-    reaper = JobReaper(identity.wired.uows, identity.wired.directory)
+    reaper = JobReaper(identity.uows, identity.ports.directory)
     reaper.start()
     try:
         deadline = time.monotonic() + 10

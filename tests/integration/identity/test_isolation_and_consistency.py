@@ -76,7 +76,7 @@ def test_person_and_its_event_commit_together(identity, school):
         assert session.scalar(select(func.count()).where(tables.persons.c.first_name == name.first_name)) == 0
 
     with identity.scope(school.admin_token, school.id) as scope:
-        people.create_person(scope, identity.wired.uow(scope), identity.class_groups, identity.code_key, **args)
+        people.create_person(scope, identity.uow(scope), identity.class_groups, identity.code_key, **args)
     with identity.db.tenant_session(school.id) as session:
         events = session.scalars(select(tables.outbox.c.type).where(tables.outbox.c.key == school.id)
                                  .order_by(tables.outbox.c.seq.desc()).limit(2)).all()
