@@ -1,4 +1,5 @@
 """The identity servicer in-process on a free port, against the real PostgreSQL and Keycloak."""
+import contextlib
 import dataclasses
 import uuid
 from dataclasses import dataclass
@@ -8,14 +9,18 @@ from keycloak import KeycloakAdmin
 
 from proto.identity.v1 import identity_pb2 as pb
 from proto.identity.v1 import identity_pb2_grpc
+from services.common import context
 from services.common.auth import TokenVerifier
 from services.common.db import Database
 from services.common.errors import Invalid
 from services.common.outbox import Outbox
-from services.identity import tables
-from services.identity.activation import CodeKey
-from services.identity.keycloak_accounts import KeycloakAccounts
-from services.identity.servicer import IdentityServicer
+from services.common.scope import Scope
+from services.identity import bootstrap
+from services.identity.adapters import tables
+from services.identity.adapters.keycloak_accounts import KeycloakAccounts
+from services.identity.domain.activation_code import CodeKey
+from services.identity.service_layer.ports import Ports
+from services.identity.service_layer.unit_of_work import IdentityUnitOfWork
 from tests.support import grpc_harness, stack
 from tests.support.grpc_harness import database, serving, token_verifier
 
@@ -43,9 +48,25 @@ class Identity:
     verifier: TokenVerifier
     class_groups: ClassGroups
     code_key: CodeKey
+    ports: Ports  # the service's ports as the servicer has them
     # the end user's address as the gateway forwards it: one per test run, so that the failed activation
     # attempts of earlier runs never lock this one out
     client_address: str = dataclasses.field(default_factory=lambda: f"2001:db8::{uuid.uuid4().hex[:4]}")
+
+    def uow(self, scope: Scope) -> IdentityUnitOfWork:
+        return bootstrap.unit_of_work(self.db, self.outbox)(scope)
+
+    def uows(self, school_id: str) -> IdentityUnitOfWork:
+        return bootstrap.units_of_work(self.db, self.outbox)(school_id)
+
+    @contextlib.contextmanager
+    def scope(self, token: str, school_id: str):
+        """The scope of a call in the school as the holder of the token, for calling a command directly."""
+        tokens = context.bind(self.verifier.verify(token))
+        try:
+            yield Scope(school_id, self.ports.principals)
+        finally:
+            context.reset(tokens)
 
     def call(self, method: str, request, token: str, client_address: str = ""):
         return grpc_harness.call(self.stub, method, request, token,
@@ -61,10 +82,10 @@ def identity():
     keycloak = KeycloakAdmin(server_url=url, realm_name=realm, client_id="otmetka-identity", client_secret_key=secret)
     class_groups = ClassGroups()
     with database("identity") as db:
-        servicer = IdentityServicer(db, outbox, accounts, class_groups, CODE_KEY)
-        with serving(identity_pb2_grpc.add_IdentityServiceServicer_to_server, servicer,
-                     identity_pb2_grpc.IdentityServiceStub) as stub:
-            yield Identity(stub, db, outbox, accounts, keycloak, token_verifier(), class_groups, CODE_KEY)
+        ports = bootstrap.ports(db, accounts, class_groups, CODE_KEY)
+        with serving(identity_pb2_grpc.add_IdentityServiceServicer_to_server, bootstrap.servicer(db, outbox, ports),
+                     identity_pb2_grpc.IdentityServiceStub, ports.principals) as stub:
+            yield Identity(stub, db, outbox, accounts, keycloak, token_verifier(), class_groups, CODE_KEY, ports)
 
 
 @dataclass

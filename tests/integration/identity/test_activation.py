@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select, update
 
 from proto.identity.v1 import identity_pb2 as pb
-from services.identity.tables import activation_codes, audit_log
+from services.identity.adapters.tables import activation_codes, audit_log
 from tests.integration.identity.conftest import onboard, staff_login
 from tests.support import stack
 from tests.support.grpc_harness import rpc_error

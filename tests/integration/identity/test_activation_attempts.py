@@ -10,9 +10,9 @@ from sqlalchemy import update
 
 from proto.identity.v1 import identity_pb2 as pb
 from services.common.errors import from_rpc_error
-from services.identity import activation
-from services.identity.activation_handler import LOCKOUT, MAX_FAILURES, TOO_MANY
-from services.identity.tables import activation_attempts
+from services.identity.adapters.tables import activation_attempts
+from services.identity.domain import activation_code
+from services.identity.domain.activation_code import LOCKOUT, MAX_FAILURES, TOO_MANY
 from tests.integration.identity.conftest import onboard
 from tests.support import stack
 from tests.support.grpc_harness import rpc_error
@@ -42,7 +42,7 @@ def test_an_address_guessing_codes_is_locked_out(identity):
             roles=["subject_teacher"]), school.admin_token).person.id]), school.admin_token).slips
     guesser, other = (f"2001:db8::{uuid.uuid4().hex[:4]}:{uuid.uuid4().hex[:4]}" for _ in range(2))
     for n in range(MAX_FAILURES):
-        code, message, fields = attempt(identity, activation.new_code(), guesser,
+        code, message, fields = attempt(identity, activation_code.new_code(), guesser,
                                         "ClaimActivation" if n % 2 else "ActivateAccount", school.admin_token)
         assert code == grpc.StatusCode.FAILED_PRECONDITION and "не подходит" in message, n
     with pytest.raises(grpc.RpcError) as refused:  # even the right code
@@ -70,6 +70,6 @@ def test_an_address_guessing_codes_is_locked_out(identity):
 
 
 def test_tenant_sessions_see_no_attempts(identity, school):
-    attempt(identity, activation.new_code(), f"2001:db8::{uuid.uuid4().hex[:4]}")
+    attempt(identity, activation_code.new_code(), f"2001:db8::{uuid.uuid4().hex[:4]}")
     with identity.db.tenant_session(school.id) as session:
         assert session.query(activation_attempts).count() == 0

@@ -13,7 +13,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import ProgrammingError
 
 from proto.identity.v1 import identity_pb2 as pb
-from services.identity import tables
+from services.identity.adapters import tables
 from tests.integration.identity.conftest import activated_password, onboard, random_snils, staff_login
 from tests.support import stack
 from tests.support.grpc_harness import rpc_error

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select, text
 
 from proto.identity.v1 import identity_pb2 as pb
-from services.identity.tables import form_classes, outbox
+from services.identity.adapters.tables import form_classes, outbox
 from tests.integration.identity.conftest import onboard, staff_login
 from tests.support.grpc_harness import rpc_error
 

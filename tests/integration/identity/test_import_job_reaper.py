@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import insert, select
 
 from proto.identity.v1 import identity_pb2 as pb
-from services.identity import import_handler, job_reaper
-from services.identity.tables import audit_log, import_jobs
+from services.identity.adapters.tables import audit_log, import_jobs
+from services.identity.entrypoints.job_reaper import JobReaper
+from services.identity.service_layer import import_jobs as job_steps
 from tests.integration.identity.test_import_links_and_jobs import wait_for
 
 pytestmark = pytest.mark.stack
@@ -25,21 +26,25 @@ def job(identity, school, status: str = "running", beat_ago: dt.timedelta = dt.t
     return job_id
 
 
+def reap(identity) -> list[str]:
+    return job_steps.reap(identity.uows, identity.ports.directory)
+
+
 def get(identity, school, job_id: str) -> pb.ImportJob:
     return identity.call("GetImportJob", pb.GetImportJobRequest(school_id=school.id, job_id=job_id), school.admin_token)
 
 
 def test_jobs_of_a_stopped_process_fail_and_live_ones_do_not(identity, school, other_school):
-    dead, other_dead = (job(identity, s, beat_ago=job_reaper.STALE + dt.timedelta(minutes=1))
+    dead, other_dead = (job(identity, s, beat_ago=job_steps.STALE + dt.timedelta(minutes=1))
                         for s in (school, other_school))
-    live = job(identity, school, beat_ago=job_reaper.STALE - dt.timedelta(minutes=1))  # another replica's
+    live = job(identity, school, beat_ago=job_steps.STALE - dt.timedelta(minutes=1))  # another replica's
     finished = job(identity, school, status="done", beat_ago=dt.timedelta(hours=1))
 
-    reaped = job_reaper.reap(identity.db)
+    reaped = reap(identity)
     assert {dead, other_dead} <= set(reaped) and not {live, finished} & set(reaped)
     for owner, job_id in ((school, dead), (other_school, other_dead)):
         failed = get(identity, owner, job_id)
-        assert (failed.status, failed.error_message) == ("failed", job_reaper.INTERRUPTED) and failed.finished_at
+        assert (failed.status, failed.error_message) == ("failed", job_steps.INTERRUPTED) and failed.finished_at
         assert (failed.phase, failed.processed) == ("writing", 200)  # how far it got
     assert get(identity, school, live).status == "running" and get(identity, school, finished).status == "done"
     with identity.db.tenant_session(school.id) as session:
@@ -47,12 +52,12 @@ def test_jobs_of_a_stopped_process_fail_and_live_ones_do_not(identity, school, o
     assert (entry.action, entry.actor_subject) == ("import_job.interrupted", "system")
     assert entry.details == {"filename": "people.csv", "phase": "writing", "processed": 200, "total": 300,
                              "started_by": "someone"}
-    assert not {dead, other_dead} & set(job_reaper.reap(identity.db))  # once
+    assert not {dead, other_dead} & set(reap(identity))  # once
 
 
 def test_a_running_job_beats_through_a_long_step_and_is_not_reaped(identity, school, monkeypatch):
-    monkeypatch.setattr(import_handler, "HEARTBEAT", dt.timedelta(seconds=0.2))
-    monkeypatch.setattr(job_reaper, "STALE", dt.timedelta(seconds=2))
+    monkeypatch.setattr(job_steps, "HEARTBEAT", dt.timedelta(seconds=0.2))
+    monkeypatch.setattr(job_steps, "STALE", dt.timedelta(seconds=2))
     asked, release = threading.Event(), threading.Event()
 
     def slow_schedule(school_id, class_group_id):  # schedule answers slowly: no progress meanwhile
@@ -71,7 +76,7 @@ def test_a_running_job_beats_through_a_long_step_and_is_not_reaped(identity, sch
             time.sleep(1.2)
             with identity.db.tenant_session(school.id) as session:
                 beats.append(session.scalar(select(import_jobs.c.heartbeat_at).where(import_jobs.c.id == started.id)))
-            assert started.id not in job_reaper.reap(identity.db)  # 3.6 s without progress, > STALE
+            assert started.id not in reap(identity)  # 3.6 s without progress, > STALE
         assert beats == sorted(set(beats)) and get(identity, school, started.id).status == "running"
     finally:
         release.set()
@@ -79,8 +84,8 @@ def test_a_running_job_beats_through_a_long_step_and_is_not_reaped(identity, sch
 
 
 def test_the_reaper_runs_as_a_worker_from_the_start(identity, school):
-    dead = job(identity, school, beat_ago=job_reaper.STALE + dt.timedelta(minutes=1))
-    reaper = job_reaper.JobReaper(identity.db)
+    dead = job(identity, school, beat_ago=job_steps.STALE + dt.timedelta(minutes=1))
+    reaper = JobReaper(identity.uows, identity.ports.directory)
     reaper.start()
     try:
         deadline = time.monotonic() + 10
@@ -93,8 +98,8 @@ def test_the_reaper_runs_as_a_worker_from_the_start(identity, school):
 
 
 def test_a_job_queued_behind_others_beats_while_it_waits_and_is_not_reaped(identity, school, monkeypatch):
-    monkeypatch.setattr(import_handler, "HEARTBEAT", dt.timedelta(seconds=0.2))
-    monkeypatch.setattr(job_reaper, "STALE", dt.timedelta(seconds=2))
+    monkeypatch.setattr(job_steps, "HEARTBEAT", dt.timedelta(seconds=0.2))
+    monkeypatch.setattr(job_steps, "STALE", dt.timedelta(seconds=2))
     release = threading.Event()
     monkeypatch.setattr(identity.class_groups, "require", lambda school_id, class_group_id: release.wait(30))
     started = [identity.call("StartPeopleImport", pb.ImportPeopleRequest(
@@ -103,7 +108,7 @@ def test_a_job_queued_behind_others_beats_while_it_waits_and_is_not_reaped(ident
                 f"{uuid.uuid4()}".encode()), school.admin_token).id for n in range(3)]  # two workers: one waits
     try:
         time.sleep(3)  # > STALE without a worker for the third
-        assert not set(started) & set(job_reaper.reap(identity.db))
+        assert not set(started) & set(reap(identity))
         assert [get(identity, school, job_id).status for job_id in started] == ["running"] * 3
     finally:
         release.set()

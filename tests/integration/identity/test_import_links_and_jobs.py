@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import func, select
 
 from proto.identity.v1 import identity_pb2 as pb
-from services.identity import import_handler
-from services.identity.tables import guardianships, persons
+from services.identity.adapters.tables import guardianships, persons
+from services.identity.service_layer import people_import
 from tests.integration.identity.conftest import onboard, random_snils
 from tests.support.grpc_harness import rpc_error
 
@@ -134,12 +134,12 @@ def test_a_large_import_runs_as_a_job_with_progress(identity, school, other_scho
 
 
 def test_progress_is_reported_per_step_in_both_phases(identity, school):
-    caller = identity.verifier.verify(school.admin_token)
     lines = [(n + 2, {"kind": "student", "last_name": "Шагов", "first_name": f"Ученик{letters(n)}", "gender": "male",
                       "birth_date": "2014-02-02"}) for n in range(230)]
     seen = []
-    report = import_handler.run_import(identity.db, identity.outbox, identity.class_groups, caller, school.id,
-                                       "people.csv", lines, False, [], lambda phase, done: seen.append((phase, done)))
+    with identity.scope(school.admin_token, school.id) as scope:
+        report = people_import.run_import(scope, identity.uow(scope), identity.class_groups, "people.csv",
+                                          lines, False, [], lambda phase, done: seen.append((phase, done)))
     assert report.created == 230
     assert seen == [("checking", 100), ("checking", 200), ("checking", 230),
                     ("writing", 100), ("writing", 200), ("writing", 230)]

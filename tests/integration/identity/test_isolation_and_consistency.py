@@ -8,9 +8,12 @@ from sqlalchemy import func, select, text
 
 from proto.identity.v1 import identity_pb2 as pb
 from services.common.outbox import Outbox
-from services.identity import handlers, tables
-from services.identity.domain import PersonName, SchoolCard
-from services.identity.keycloak_accounts import KeycloakAccounts
+from services.identity.adapters import tables
+from services.identity.adapters.keycloak_accounts import KeycloakAccounts
+from services.identity.domain.person import PersonName
+from services.identity.domain.school_card import SchoolCard
+from services.identity.service_layer import people, schools
+from services.identity.service_layer.unit_of_work import IdentityUnitOfWork, School
 from tests.support import stack
 
 pytestmark = pytest.mark.stack
@@ -59,18 +62,21 @@ def test_rows_of_another_school_are_invisible(identity, school, other_school):
         assert session.scalar(select(func.count()).select_from(tables.persons)) == 0
 
 
+def broken_uow(identity, school_id: str) -> IdentityUnitOfWork:
+    return IdentityUnitOfWork(identity.db, BrokenOutbox("identity", tables.outbox), School(school_id))
+
+
 def test_person_and_its_event_commit_together(identity, school):
-    caller = identity.verifier.verify(school.admin_token)
     name = PersonName("Событиев", uuid.uuid4().hex[:6].translate(str.maketrans("0123456789abcdef", "абвгдежзиклмнопр")))
-    args = dict(school_id=school.id, kind="student", name=name, gender="female", birth_date="2014-02-03", snils="",
+    args = dict(kind="student", name=name, gender="female", birth_date="2014-02-03", snils="",
                 roles=[], class_group_id=str(uuid.uuid4()), create_account=False)
-    with pytest.raises(RuntimeError):
-        handlers.create_person(identity.db, BrokenOutbox("identity", tables.outbox), identity.class_groups,
-                               identity.code_key, caller, **args)
+    with identity.scope(school.admin_token, school.id) as scope, pytest.raises(RuntimeError):
+        people.create_person(scope, broken_uow(identity, school.id), identity.class_groups, identity.code_key, **args)
     with identity.db.tenant_session(school.id) as session:
         assert session.scalar(select(func.count()).where(tables.persons.c.first_name == name.first_name)) == 0
 
-    handlers.create_person(identity.db, identity.outbox, identity.class_groups, identity.code_key, caller, **args)
+    with identity.scope(school.admin_token, school.id) as scope:
+        people.create_person(scope, identity.uow(scope), identity.class_groups, identity.code_key, **args)
     with identity.db.tenant_session(school.id) as session:
         events = session.scalars(select(tables.outbox.c.type).where(tables.outbox.c.key == school.id)
                                  .order_by(tables.outbox.c.seq.desc()).limit(2)).all()
@@ -81,9 +87,9 @@ def test_failed_onboarding_leaves_nothing_in_keycloak(identity):
     accounts = RecordingAccounts(identity.accounts)
     short_name = f"Несостоявшаяся {uuid.uuid4().hex[:6]}"
     with pytest.raises(RuntimeError):
-        handlers.onboard_school(identity.db, BrokenOutbox("identity", tables.outbox), accounts, identity.code_key,
-                                identity.verifier.verify(stack.operator_token()), SchoolCard("Несостоявшаяся школа", short_name),
-                                PersonName("Иванов", "Иван"), "")
+        schools.onboard_school(lambda school_id: broken_uow(identity, school_id), accounts, identity.code_key,
+                               identity.verifier.verify(stack.operator_token()),
+                               SchoolCard("Несостоявшаяся школа", short_name), PersonName("Иванов", "Иван"), "")
     assert [kind for kind, _ in accounts.created] == ["organization", "user"]
     for kind, created_id in accounts.created:
         with pytest.raises(KeycloakGetError):

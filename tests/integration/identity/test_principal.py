@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import event as sqlalchemy_event
 from sqlalchemy import insert, update
 
-from services.common.context import Caller
 from services.common.errors import Forbidden
-from services.identity import handlers
-from services.identity.tables import form_classes, guardianships, persons, role_grants, schools
+from services.identity.adapters import principals
+from services.identity.adapters.people import PersonStore
+from services.identity.adapters.tables import form_classes, guardianships, persons, role_grants, schools
 
 pytestmark = pytest.mark.stack
 
@@ -39,8 +39,8 @@ def test_a_login_with_two_cards_gets_both_in_one_statement_and_a_card_is_one_sta
         session.execute(insert(form_classes).values(school_id=school.id, class_group_id=led, person_id=staff))
         sqlalchemy_event.listen(identity.db.engine, "before_cursor_execute", seen)
         try:
-            principal = handlers.active_principal(session, Caller(subject, "", frozenset(), ""), school.id)
-            nobody = handlers.active_principal(session, Caller("nobody", "", frozenset(), ""), school.id)
+            principal = principals.active_principal(session, subject, school.id)
+            nobody = principals.active_principal(session, "nobody", school.id)
         finally:
             sqlalchemy_event.remove(identity.db.engine, "before_cursor_execute", seen)
         assert len(statements) == 2  # one for each caller
@@ -50,7 +50,7 @@ def test_a_login_with_two_cards_gets_both_in_one_statement_and_a_card_is_one_sta
         statements.clear()
         sqlalchemy_event.listen(identity.db.engine, "before_cursor_execute", seen)
         try:
-            card = handlers.person_card(session, staff)
+            card = PersonStore(session, school.id).card(staff)
         finally:
             sqlalchemy_event.remove(identity.db.engine, "before_cursor_execute", seen)
         assert len(statements) == 1  # the card with its roles, led classes and pending code
@@ -58,6 +58,6 @@ def test_a_login_with_two_cards_gets_both_in_one_statement_and_a_card_is_one_sta
             ["form_teacher", "subject_teacher"], [led], "account")
         session.execute(update(schools).values(status="suspended"))
         with pytest.raises(Forbidden):
-            handlers.active_principal(session, Caller(subject, "", frozenset(), ""), school.id)
-        assert not handlers.active_principal(session, Caller("nobody", "", frozenset(), ""), school.id).roles
+            principals.active_principal(session, subject, school.id)
+        assert not principals.active_principal(session, "nobody", school.id).roles
         raise Undo  # the school and its people as they were

@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from proto.identity.v1 import identity_pb2 as pb
-from services.identity.tables import audit_log
+from services.identity.adapters.tables import audit_log
 from tests.integration.identity.conftest import onboard
 from tests.support.grpc_harness import rpc_error
 

@@ -4,9 +4,9 @@ import importlib.util
 import pathlib
 from types import SimpleNamespace
 
-from services.identity import matching
+from services.identity.domain import matching
 
-MIGRATION = pathlib.Path(matching.__file__).parent / "migrations" / "versions" / "0006_name_matching.py"
+MIGRATION = pathlib.Path(matching.__file__).parent.parent / "migrations" / "versions" / "0006_name_matching.py"
 
 
 def test_the_key_ignores_case_yo_and_spaces_but_not_the_data():

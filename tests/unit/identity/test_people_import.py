@@ -6,8 +6,9 @@ import pytest
 from openpyxl import Workbook
 
 from services.common.errors import Invalid
-from services.identity import domain, people_import
-from services.identity.people_import import MAX_ROWS
+from services.identity.domain import people_import
+from services.identity.domain.people_import import MAX_ROWS
+from services.identity.domain.staff_card import StaffCard
 
 TODAY = dt.date(2025, 9, 1)
 HEADER = "kind;last_name;first_name;middle_name;gender;birth_date;snils;roles;class_group_id"
@@ -98,7 +99,7 @@ def test_staff_card_and_contacts_from_the_file():
                 "position": "Учитель математики", "qualification_category": "Высшая", "diploma_specialty": "Математика",
                 "phone": "8 (912) 345-67-89"})
     item = people_import.check_line(line, TODAY, ("phone",))
-    assert item.person.staff == domain.StaffCard("Учитель математики", "highest", "", "Математика")
+    assert item.person.staff == StaffCard("Учитель математики", "highest", "", "Математика")
     assert item.person.contacts.phone == "+79123456789"
     refused = people_import.check_line((4, {**line[1], "email": "a@b.ru", "qualification_category": "вторая",
                                             "phone": "12"}), TODAY, ("phone",))

@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from services.identity.domain import snils_digits, valid_snils
+from services.identity.domain.snils import snils_digits, valid_snils
 from services.tooling.municipality import ABSENCE_RATE, CURRICULUM, generate, lesson_record, snils_with_checksum
 
 

@@ -22,7 +22,7 @@ schools = sa.Table(
     sa.Column("licence_date", sa.Date),
     sa.Column("accreditation_number", sa.Text, nullable=False, server_default=""),
     sa.Column("accreditation_date", sa.Date),
-    sa.Column("contact_fields", ARRAY(sa.Text), nullable=False, server_default="{}"),  # domain.CONTACT_FIELDS kept
+    sa.Column("contact_fields", ARRAY(sa.Text), nullable=False, server_default="{}"),  # domain/contacts.py CONTACT_FIELDS kept
 )
 
 persons = sa.Table(

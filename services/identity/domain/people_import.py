@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 
 from services.common.errors import Invalid
 from services.common.tabular import read_table
-from services.identity import domain
-from services.identity.domain import Contacts, NewPerson, PersonName, StaffCard
+from services.identity.domain.contacts import CONTACT_FIELDS, Contacts, contact_problems
+from services.identity.domain.person import RELATIONS, NewPerson, PersonName, new_person
+from services.identity.domain.snils import snils_digits, valid_snils
+from services.identity.domain.staff_card import StaffCard, staff_card_problems
 
 COLUMNS = ("kind", "last_name", "first_name", "middle_name", "gender", "birth_date", "snils", "roles",
            "class_group_id", "position", "qualification_category", "functions", "diploma_specialty",
@@ -87,7 +89,7 @@ def check_line(line: Line, today: dt.date, kept_contacts: tuple[str, ...] = ()) 
     kind = values.get("kind", "").strip().lower()
     gender = values.get("gender", "").strip().lower()
     roles = [role for role in re.split(r"[,\s|]+", values.get("roles", "")) if role]
-    person, problems = domain.new_person(
+    person, problems = new_person(
         KIND_ALIASES.get(kind, kind), PersonName(values.get("last_name", ""), values.get("first_name", ""),
                                                  values.get("middle_name", "")),
         GENDER_ALIASES.get(gender, gender), values.get("birth_date", ""), values.get("snils", ""), roles,
@@ -96,16 +98,16 @@ def check_line(line: Line, today: dt.date, kept_contacts: tuple[str, ...] = ()) 
     staff = StaffCard.cleaned(position=values.get("position", ""), functions=values.get("functions", ""),
                               qualification_category=CATEGORY_ALIASES.get(category, category),
                               diploma_specialty=values.get("diploma_specialty", ""))
-    problems |= domain.staff_card_problems(staff, person.kind)
-    contacts, contact_problems = domain.contact_problems(Contacts.cleaned(
-        **{field: values.get(field, "") for field in domain.CONTACT_FIELDS}), kept_contacts)
-    problems |= contact_problems
+    problems |= staff_card_problems(staff, person.kind)
+    contacts, contacts_problems = contact_problems(Contacts.cleaned(
+        **{field: values.get(field, "") for field in CONTACT_FIELDS}), kept_contacts)
+    problems |= contacts_problems
     guardian_of = tuple(ref.strip() for ref in re.split(r"[,|]", values.get("guardian_of", "")) if ref.strip())
     relation = values.get("relation", "").strip().lower()
     relation = RELATION_ALIASES.get(relation, relation) or "guardian"
     if guardian_of and person.kind != "guardian":
         problems["guardian_of"] = "связь с обучающимся указывается только у родителя"
-    if relation not in domain.RELATIONS:
+    if relation not in RELATIONS:
         problems["relation"] = "мать, отец, опекун или другое (mother, father, guardian, other)"
     problems = {column.removeprefix("name.").removeprefix("staff.").removeprefix("contacts."): reason
                 for column, reason in problems.items()}
@@ -162,8 +164,8 @@ def _target(ref: str, by_key: dict[str, Checked], student_lines: dict[tuple, Che
         if student.person and student.person.kind != "student":
             return None, f"строка {student.line} (ключ «{ref}») — не обучающийся"
         return ("line", str(student.line)), ""  # a line with errors of its own stops the apply anyway
-    snils = domain.snils_digits(ref)
-    if domain.valid_snils(snils):
+    snils = snils_digits(ref)
+    if valid_snils(snils):
         key = ("student", "snils", snils)
         if key in student_lines:
             return ("line", str(student_lines[key].line)), ""

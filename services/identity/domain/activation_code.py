@@ -1,23 +1,16 @@
 """One-time activation codes: a printable code (also the secret of an activation link), its normal form,
-the keyed hash that is all the database keeps, issuing one for a person; the local password check before
-Keycloak's own policy."""
+the keyed hash that is all the database keeps, how long it is valid and how guessing is slowed down; the local
+password check before Keycloak's own policy."""
 import dataclasses
 import datetime as dt
 import hashlib
 import hmac
+import math
 import re
 import secrets
-import uuid
 
-from sqlalchemy import delete, insert
-from sqlalchemy.orm import Session
-
-from proto.identity.v1 import identity_pb2 as pb
-from services.common.errors import Invalid
-from services.common.settings import SettingsError, env
-from services.identity import audit, domain
-from services.identity.domain import PersonName
-from services.identity.tables import activation_codes
+from services.common.errors import TooManyRequests
+from services.common.settings import SettingsError
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read from paper and typed by hand
 LENGTH = 12  # 32**12 = 2**60 codes
@@ -25,6 +18,13 @@ GROUP = 4
 VALID_DAYS = 14
 MAX_PASSWORD = 128
 FEDERATED = "входит через Госуслуги: код не нужен"
+# A school's network often reaches us through one address (NAT), so the limit is generous: with 60-bit codes,
+# 50 guesses per address per quarter hour still leave no chance of hitting one. After MAX_FAILURES unknown or
+# malformed codes within LOCKOUT, every attempt from that address is refused until the oldest of them is LOCKOUT old.
+MAX_FAILURES = 50
+LOCKOUT = dt.timedelta(minutes=15)
+TOO_MANY = ("Слишком много попыток ввести неверный код. Ввод кода с этого адреса временно заблокирован: "
+            "попробуйте снова через {minutes} мин. или попросите в школе новый код")
 
 
 def new_code() -> str:
@@ -56,10 +56,6 @@ class CodeKey:
         if len(self.secret) < self.MIN_LENGTH:
             raise SettingsError(f"OTMETKA_ACTIVATION_KEY must be at least {self.MIN_LENGTH} characters")
 
-    @classmethod
-    def from_env(cls) -> "CodeKey":
-        return cls(env("OTMETKA_ACTIVATION_KEY").encode())
-
     def code_hash(self, code: str) -> str:
         return hmac.new(self.secret, normalized(code).encode(), hashlib.sha256).hexdigest()
 
@@ -84,21 +80,9 @@ def password_problem(password: str) -> str | None:
     return None
 
 
-def issue(session: Session, key: CodeKey, school_id: str, person, issued_by: str,
-          now: dt.datetime) -> pb.ActivationSlip:
-    """A new code for the person (their unused codes are dropped); the caller's transaction commits it."""
-    if (person.username or "").startswith("esia."):
-        raise Invalid("person_ids", f"{PersonName(person.last_name, person.first_name).full} {FEDERATED}")
-    code, expires_at = new_code(), now + dt.timedelta(days=VALID_DAYS)
-    username = person.username or domain.login_name(person.last_name, person.kind, person.id)
-    session.execute(delete(activation_codes).where(activation_codes.c.person_id == person.id,
-                                                   activation_codes.c.used_at.is_(None)))
-    session.execute(insert(activation_codes).values(
-        id=str(uuid.uuid4()), school_id=school_id, person_id=person.id, code_hash=key.code_hash(code),
-        username=username, issued_by=issued_by, issued_at=now, expires_at=expires_at))
-    audit.record(session, school_id, "activation.issue", person.id, username=username,
-                 expires_at=expires_at.isoformat())
-    return pb.ActivationSlip(
-        person_id=person.id, full_name=PersonName(person.last_name, person.first_name, person.middle_name).full,
-        kind=pb.PersonKind.Value(person.kind.upper()), username=username, code=code,
-        expires_at=expires_at.isoformat())
+def locked_out(counted: dt.datetime, now: dt.datetime) -> TooManyRequests:
+    """The refusal of an address whose MAX_FAILURES-th most recent failure was at `counted`, telling it when the
+    lock lifts: when that failure is LOCKOUT old."""
+    seconds = max(1, math.ceil((counted + LOCKOUT - now).total_seconds()))
+    return TooManyRequests(TOO_MANY.format(minutes=math.ceil(seconds / 60)), {"code": "слишком много неверных попыток"},
+                           retry_after=seconds)

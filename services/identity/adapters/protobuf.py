@@ -1,0 +1,65 @@
+"""Protobuf messages of identity built from its rows: people, schools, principals, pending matches, import jobs."""
+import datetime as dt
+
+from proto.identity.v1 import identity_pb2 as pb
+from services.common.policy import Principal
+from services.identity.domain.contacts import CONTACT_FIELDS
+from services.identity.domain.person import PersonName
+from services.identity.domain.school_card import DETAILS
+from services.identity.domain.staff_card import StaffCard
+
+STAFF_FIELDS = tuple(vars(StaffCard()))
+
+
+def access_of(row, invited: bool) -> str:
+    """none | invited | activated | account (a login made otherwise: initial password or Gosuslugi)."""
+    if row.activated_at:
+        return "activated"
+    if invited:
+        return "invited"
+    return "account" if row.subject else "none"
+
+
+def person_message(row, roles, led=(), invited=False) -> pb.Person:
+    return pb.Person(
+        id=row.id, school_id=row.school_id, kind=pb.PersonKind.Value(row.kind.upper()),
+        name=pb.PersonName(last_name=row.last_name, first_name=row.first_name, middle_name=row.middle_name),
+        gender=row.gender or "", birth_date=row.birth_date.isoformat() if row.birth_date else "",
+        snils=row.snils or "", roles=sorted(roles), class_group_id=row.class_group_id or "",
+        username=row.username or "", form_class_group_ids=sorted(led), access=access_of(row, invited),
+        staff=pb.StaffCard(**{field: getattr(row, field) for field in STAFF_FIELDS}),
+        contacts=pb.Contacts(**{field: getattr(row, field) for field in CONTACT_FIELDS}))
+
+
+def school_message(row) -> pb.School:
+    details = {field: (value.isoformat() if isinstance(value, dt.date) else value or "")
+               for field, value in ((f, getattr(row, f)) for f in DETAILS)}
+    return pb.School(id=row.school_id, name=row.name, short_name=row.short_name,
+                     organization_id=row.organization_id, status=row.status, details=pb.SchoolDetails(**details),
+                     contact_fields=list(row.contact_fields or ()))
+
+
+def principal_message(p: Principal) -> pb.Principal:
+    return pb.Principal(subject=p.subject, school_id=p.school_id, person_id=p.person_id, roles=sorted(p.roles),
+                        student_ids=sorted(p.student_ids), form_class_group_ids=sorted(p.form_class_group_ids))
+
+
+def match_message(row, person: pb.Person) -> pb.PendingMatch:
+    claims = row.claims
+    return pb.PendingMatch(
+        id=row.id, person=person, username=row.username, requested_at=row.requested_at.isoformat(), status=row.status,
+        claimed_full_name=PersonName(claims.get("family_name", ""), claims.get("given_name", ""),
+                                     claims.get("middle_name", "")).full,
+        claimed_gender=claims.get("gender", ""), claimed_birth_date=claims.get("birthdate", ""))
+
+
+def import_job_message(row) -> pb.ImportJob:
+    job = pb.ImportJob(id=row.id, filename=row.filename, dry_run=row.dry_run, status=row.status, phase=row.phase,
+                       total=row.total, processed=row.processed, started_at=row.started_at.isoformat(),
+                       finished_at=row.finished_at.isoformat() if row.finished_at else "")
+    if row.report:
+        job.report.ParseFromString(row.report)
+    if row.error:
+        job.error_message = row.error["message"]
+        job.error_fields.update(row.error["fields"])
+    return job

@@ -1,0 +1,1 @@
+"""Identity's entry points: the gRPC servicer and the reaper of import jobs (a worker)."""

@@ -1,0 +1,42 @@
+"""Identity's unit of work: the common one (one school's transaction with the outbox) with identity's stores opened
+on it, and the principal of any login in that school (the issuer of a code, say)."""
+from dataclasses import dataclass
+
+from services.common.policy import Principal
+from services.common.unit_of_work import UnitOfWork
+from services.identity.adapters.activation_codes import ActivationCodeStore
+from services.identity.adapters.audit_log import AuditLog
+from services.identity.adapters.import_jobs import ImportJobStore
+from services.identity.adapters.pending_matches import PendingMatchStore
+from services.identity.adapters.people import PersonStore
+from services.identity.adapters.principals import principal_in
+from services.identity.adapters.schools import SchoolStore
+
+
+@dataclass(frozen=True)
+class School:
+    """The school of a unit of work that is not the call's scope (the school of a code, of a directory row)."""
+
+    school_id: str
+
+
+class IdentityUnitOfWork(UnitOfWork):
+    people: PersonStore
+    schools: SchoolStore
+    codes: ActivationCodeStore
+    matches: PendingMatchStore
+    jobs: ImportJobStore
+    audit: AuditLog
+
+    def opened(self) -> None:
+        school_id = self.school_id
+        self.people = PersonStore(self.session, school_id)
+        self.schools = SchoolStore(self.session, school_id)
+        self.codes = ActivationCodeStore(self.session, school_id)
+        self.matches = PendingMatchStore(self.session, school_id)
+        self.jobs = ImportJobStore(self.session, school_id)
+        self.audit = AuditLog(self.session, school_id)
+
+    def principal_of(self, subject: str) -> Principal:
+        """The login's roles and children in this school (empty if none)."""
+        return principal_in(self.session, subject, self.school_id)
