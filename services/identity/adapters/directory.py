@@ -6,7 +6,7 @@ import datetime as dt
 from sqlalchemy import delete, insert, select
 
 from services.common.db import Database
-from services.identity.adapters.import_jobs import stale
+from services.identity.adapters.import_job_store import stale
 from services.identity.adapters.tables import activation_attempts, activation_codes, directory, import_jobs, schools
 from services.identity.domain import activation_code
 

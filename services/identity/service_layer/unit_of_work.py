@@ -4,13 +4,13 @@ from dataclasses import dataclass
 
 from services.common.policy import Principal
 from services.common.unit_of_work import UnitOfWork
-from services.identity.adapters.activation_codes import ActivationCodeStore
+from services.identity.adapters.activation_code_store import ActivationCodeStore
 from services.identity.adapters.audit_log import AuditLog
-from services.identity.adapters.import_jobs import ImportJobStore
-from services.identity.adapters.pending_matches import PendingMatchStore
-from services.identity.adapters.people import PersonStore
+from services.identity.adapters.import_job_store import ImportJobStore
+from services.identity.adapters.pending_match_store import PendingMatchStore
+from services.identity.adapters.person_store import PersonStore
 from services.identity.adapters.principals import principal_in
-from services.identity.adapters.schools import SchoolStore
+from services.identity.adapters.school_store import SchoolStore
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 from typing import Protocol
 
 from services.common.unit_of_work import HasSchool, UnitOfWork
-from services.reporting.adapters.read_models import ReadModelStore
-from services.reporting.adapters.year_closings import YearClosingStore
+from services.reporting.adapters.read_model_store import ReadModelStore
+from services.reporting.adapters.year_closing_store import YearClosingStore
 
 
 class ReportingUnitOfWork(UnitOfWork):

@@ -10,7 +10,7 @@ from sqlalchemy import insert, update
 
 from services.common.errors import Forbidden
 from services.identity.adapters import principals
-from services.identity.adapters.people import PersonStore
+from services.identity.adapters.person_store import PersonStore
 from services.identity.adapters.tables import form_classes, guardianships, persons, role_grants, schools
 
 pytestmark = pytest.mark.stack
