@@ -12,8 +12,9 @@ from tests.support.grpc_harness import rpc_error
 pytestmark = pytest.mark.stack
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def school(identity):
+    """A school of each test's own: one test starts from no contact fields, the other changes them."""
     return onboard(identity, "Школа контактов")
 
 
