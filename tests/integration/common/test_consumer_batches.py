@@ -108,7 +108,9 @@ def inbox_rows(db, inbox, schools: list[str]) -> list:
 def committed(topic: str, group: str) -> int:
     kafka = KafkaConsumer(bootstrap_servers=stack.env()["OTMETKA_KAFKA_BOOTSTRAP"], group_id=f"otmetka-{group}")
     try:
-        return sum(kafka.committed(TopicPartition(topic, p)) or 0 for p in kafka.partitions_for_topic(topic))
+        # bounded: the caller polls this until its own deadline, which an unanswered call would never reach
+        return sum(kafka.committed(TopicPartition(topic, p), timeout_ms=10_000) or 0
+                   for p in kafka.partitions_for_topic(topic))
     finally:
         kafka.close()
 

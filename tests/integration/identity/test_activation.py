@@ -80,7 +80,8 @@ def test_staff_get_a_slip_and_activate_their_login(identity, school):
 
     with identity.db.tenant_session(school.id) as session:
         [row] = session.execute(select(activation_codes).where(activation_codes.c.person_id == teacher.id)).all()
-        actions = session.scalars(select(audit_log.c.action).where(audit_log.c.object_id == teacher.id)).all()
+        actions = session.scalars(select(audit_log.c.action).where(audit_log.c.object_id == teacher.id)
+                                  .order_by(audit_log.c.id)).all()
     normal = slip.code.replace("-", "")
     assert row.code_hash == identity.code_key.code_hash(slip.code) and row.used_at is not None
     assert row.code_hash != hashlib.sha256(normal.encode()).hexdigest()  # keyed: not searchable without the key

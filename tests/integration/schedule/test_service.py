@@ -23,7 +23,8 @@ MONDAYS = 15
 
 def events(schedule, school_id: str) -> list[Envelope]:
     with schedule.db.tenant_session(school_id) as session:
-        rows = session.scalars(select(outbox.c.payload).order_by(outbox.c.created_at)).all()
+        # in the order written (seq): the events of one transaction share their created_at
+        rows = session.scalars(select(outbox.c.payload).order_by(outbox.c.seq)).all()
     return [Envelope.FromString(raw) for raw in rows]
 
 
