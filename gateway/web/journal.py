@@ -33,8 +33,9 @@ def today() -> datetime.date:
 
 def period_of(values, days_back: int) -> tuple[str, str]:
     """from/to of the query, by default the last days_back days through the end of this week."""
-    end = today() + datetime.timedelta(days=6 - today().weekday())
-    return (values.get("from") or (today() - datetime.timedelta(days=days_back)).isoformat(),
+    now = today()  # once: a period of one day's view
+    end = now + datetime.timedelta(days=6 - now.weekday())
+    return (values.get("from") or (now - datetime.timedelta(days=days_back)).isoformat(),
             values.get("to") or end.isoformat())
 
 

@@ -29,6 +29,9 @@ ManyHandler = Callable[[Session, list[tuple[Message, Envelope]]], None]
 MAX_ATTEMPTS = 5
 MAX_POLL_RECORDS = 2000  # a backlog is caught up in few, large transactions (one poll-commit cycle each)
 NO_SCHOOL = str(uuid.UUID(int=0))  # parks events whose school id is not a UUID
+# a bound on every wait for the broker (kafka-python waits forever by default): a commit or an offset look-up that
+# gets no answer fails, and the loop goes on from the last committed offsets; a stop is never held up past it
+KAFKA_TIMEOUT_MS = 5_000
 
 
 class Stopping(Exception):
@@ -162,7 +165,7 @@ class ConsumerLoop(threading.Thread):
                     self.ready.set()
                 if batches:
                     self._apply_batch([record.value for records in batches.values() for record in records])
-                    self.kafka.commit()
+                    self.kafka.commit(timeout_ms=KAFKA_TIMEOUT_MS)
             except Stopping:
                 break  # the event being retried stays uncommitted and comes again after a restart
             except Exception:
@@ -175,7 +178,7 @@ class ConsumerLoop(threading.Thread):
     def _rewind(self) -> None:
         try:
             for partition in self.kafka.assignment():
-                committed = self.kafka.committed(partition)
+                committed = self.kafka.committed(partition, timeout_ms=KAFKA_TIMEOUT_MS)
                 if committed is None:
                     self.kafka.seek_to_beginning(partition)
                 else:

@@ -74,8 +74,8 @@ class PersonStore:
         return self.session.execute(select(persons).where(persons.c.id == person_id)).first()
 
     def rows(self, person_ids: list[str]) -> list:
-        return self.session.execute(select(persons).where(persons.c.id.in_(person_ids))
-                                    .order_by(persons.c.last_name)).all()
+        """The people's rows by name (full name, then id: the same order every time, namesakes too)."""
+        return self.session.execute(select(persons).where(persons.c.id.in_(person_ids)).order_by(*BY_NAME)).all()
 
     def has_snils(self, kind: str, snils: str) -> bool:
         return self.session.scalar(select(persons.c.id).where(persons.c.kind == kind, persons.c.snils == snils)) \

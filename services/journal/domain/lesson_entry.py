@@ -146,9 +146,10 @@ def check_class_list(entry: LessonEntry, students: set[str]) -> None:
             raise Invalid(f"attendance[{i}].student_id", "ученик не учится в этом классе")
 
 
-def school_today(zone: dt.tzinfo) -> dt.date:
-    """Today in the school's time zone (a policy setting)."""
-    return dt.datetime.now(zone).date()
+def school_today(zone: dt.tzinfo, now: dt.datetime | None = None) -> dt.date:
+    """Today in the school's time zone (a policy setting), at `now` (an aware time: the one reading of the clock an
+    operation makes, so that all it decides is of one moment) or at this moment."""
+    return (now or dt.datetime.now(dt.UTC)).astimezone(zone).date()
 
 
 def change_reason(lesson_date: dt.date, today: dt.date, reason: str) -> str:

@@ -36,7 +36,7 @@ def correct_attendance(scope: Scope, uow: JournalUnitOfWork, lesson_id: str, stu
         school = uow.settings()
         school.closed.require_open("lesson_id", class_group_id=lesson.class_group_id)
         settings = school.policy
-        today = domain.school_today(settings.zone)
+        today = domain.school_today(settings.zone, now)
         document = rules.document_date(document_date, today)
         rules.check_window(document, today, settings.attendance_correction_days)
         stored = uow.lessons.attendance_for_update(lesson.id, student_id)

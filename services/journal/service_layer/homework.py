@@ -47,9 +47,10 @@ def set_student_homework(scope: Scope, uow: JournalUnitOfWork, lesson_id: str, s
     lesson_date, now = dt.date.fromisoformat(lesson.date), dt.datetime.now(dt.UTC)
     with uow:
         school = uow.settings(lessons=[lesson], teacher_id=principal.person_id, now=now)
-        edit_lock.require_open(lesson, school, domain.school_today(school.policy.zone))
+        today = domain.school_today(school.policy.zone, now)
+        edit_lock.require_open(lesson, school, today)
+        reason = domain.change_reason(lesson_date, today, reason)
         settings = school.policy
-        reason = domain.change_reason(lesson_date, domain.school_today(settings.zone), reason)
         stored = uow.lessons.own_homework_for_update(lesson.id, student_id)
         result = pb.StudentHomework(lesson_id=lesson.id, student_id=student_id, homework=text)
         if stored == text:
@@ -78,7 +79,7 @@ def add_attachment(scope: Scope, uow: JournalUnitOfWork, lesson_id: str, student
     row["object_key"] = rules.object_key(school_id, lesson.id, row["id"])
     with uow:
         school = uow.settings(lessons=[lesson], teacher_id=principal.person_id, now=now)
-        edit_lock.require_open(lesson, school, domain.school_today(school.policy.zone))
+        edit_lock.require_open(lesson, school, domain.school_today(school.policy.zone, now))
         if uow.homework_files.count(lesson.id) >= rules.MAX_PER_LESSON:
             raise Invalid("content", f"к уроку можно прикрепить не больше {rules.MAX_PER_LESSON} файлов")
         uow.files.put(row["object_key"], content, kind)

@@ -99,7 +99,7 @@ def _save(scope: Scope, uow: JournalUnitOfWork, items: list[LessonInput], bulk: 
         uow.lock_lessons([lesson.id for lesson in lessons])  # and the closed years, shared
         settings = uow.settings(students={m.student_id for _, entry in checked for m in entry.marks}, lessons=lessons,
                                 teacher_id=principal.person_id, now=now)
-        today = domain.school_today(settings.policy.zone)
+        today = domain.school_today(settings.policy.zone, now)
         shut = edit_lock.closed_for(lessons, settings, today)
         saves = []
         for i, (lesson, entry) in enumerate(checked):

@@ -83,7 +83,7 @@ def import_paper_journal(scope: Scope, uow: JournalUnitOfWork, class_group_id: s
         states = _load(uow, [lesson for _, lesson, _ in placed])
         settings = school.policy
         locked = edit_lock.closed_for([state.lesson for state in states.values()], school,
-                                      domain.school_today(settings.zone))
+                                      domain.school_today(settings.zone, now))
         codes = set(school.work_type_codes)
         plans = school.plans
         for line, lesson, student in placed:

@@ -35,7 +35,7 @@ def request_unlock(scope: Scope, uow: JournalUnitOfWork, lesson_id: str, reason:
     with uow:
         settings = uow.settings(lessons=[lesson], teacher_id=teacher_id, now=now)
         settings.closed.require_open("lesson_id", class_group_id=lesson.class_group_id)
-        if not edit_lock.closed_for([lesson], settings, domain.school_today(settings.policy.zone)):
+        if not edit_lock.closed_for([lesson], settings, domain.school_today(settings.policy.zone, now)):
             raise FailedPrecondition("Урок открыт для изменений: запрос не нужен", {"lesson_id": "урок не закрыт"})
         if uow.unlock_requests.pending(lesson.id, teacher_id):
             raise Conflict("Запрос на открытие этого урока уже ждёт решения", {"lesson_id": "запрос уже отправлен"})

@@ -62,11 +62,12 @@ def curriculum_warnings(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id:
                                               "но учитель не назначен")
                  for row in untaught]
     missing = [g["name"] for g in groups if g["id"] not in with_hours]
+    today = uow.today()  # once: both warnings of one moment
     warnings += [pb.CurriculumWarning(kind="overdue", message=text)
-                 for text in curriculum.overdue_warning(uow.today(), due, missing)]
+                 for text in curriculum.overdue_warning(today, due, missing)]
     without_timetable = [g["name"] for g in groups if g["id"] not in with_lessons]
     warnings += [pb.CurriculumWarning(kind="timetable_overdue", message=text) for text in curriculum.overdue_warning(
-        uow.today(), timetable_due, without_timetable, "Расписание не составлено", "нет уроков")]
+        today, timetable_due, without_timetable, "Расписание не составлено", "нет уроков")]
     return warnings
 
 
