@@ -124,9 +124,10 @@ def choice_names(choices) -> dict[str, str]:
 
 
 def journal_policy(school_id: str) -> journal_pb2.JournalPolicy:
-    """The school's journal policy with its scale's mark values and the attendance kinds (empty when refused)."""
-    return optional("journal", "GetJournalPolicy", journal_pb2.GetJournalPolicyRequest(school_id=school_id),
-                    journal_pb2.JournalPolicy())
+    """The school's journal policy with its scale's mark values and the attendance kinds. A refusal is the page's
+    refusal: a lesson form without the values the journal takes would show every stored mark as none, and saving
+    it (the whole lesson) would remove them."""
+    return call("journal", "GetJournalPolicy", journal_pb2.GetJournalPolicyRequest(school_id=school_id))
 
 
 def lesson_page(school_id: str, lesson, students, record, reason: str = "", failure: dict | None = None,

@@ -47,9 +47,10 @@ class UnitOfWork:
     def __enter__(self):
         if self._transaction is not None:
             raise RuntimeError("a unit of work is not entered again while it is open")
-        self._transaction = (self.db.tenant_session(self.school_id) if self._joined is None
-                             else contextlib.nullcontext(self._joined))
-        self.session = self._transaction.__enter__()
+        transaction = (self.db.tenant_session(self.school_id) if self._joined is None
+                       else contextlib.nullcontext(self._joined))
+        self.session = transaction.__enter__()  # a transaction that did not begin leaves the unit of work closed
+        self._transaction = transaction
         try:
             self.opened()
         except BaseException as exc:

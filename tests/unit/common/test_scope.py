@@ -165,3 +165,24 @@ def test_an_events_unit_of_work_joins_the_consumers_transaction():
     assert outbox.added == [("consumer's session", SCHOOL, "event")] and uow.session is None
     with pytest.raises(ValueError), uow:
         raise ValueError()
+
+
+def test_a_unit_of_work_whose_transaction_did_not_begin_can_be_entered_again():
+    class Flaky(FakeTransaction):
+        failures = 1
+
+        @contextlib.contextmanager
+        def tenant_session(self, school_id):
+            if self.failures:
+                self.failures -= 1
+                raise ConnectionError("the database is not there")
+            with super().tenant_session(school_id) as session:
+                yield session
+
+    db = Flaky()
+    uow = UnitOfWork(db, ListOutbox(), scope.Scope(SCHOOL, CountingPrincipals()))
+    with pytest.raises(ConnectionError), uow:
+        pass
+    with uow:
+        assert uow.session == "session"
+    assert db.log == [("begin", SCHOOL), ("commit",)]

@@ -6,7 +6,7 @@ import io
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
-from services.common.errors import FailedPrecondition, Forbidden, Invalid
+from services.common.errors import FailedPrecondition, Forbidden, Invalid, Unavailable
 from tests.unit.gateway.fakes import (
     ABSENCE_REASONS,
     ATTENDANCE_KINDS,
@@ -306,16 +306,17 @@ def test_the_lesson_page_offers_the_plan_topics_and_the_school_scale(browser, pe
     assert "Тема по плану: этой темы нет в тематическом плане" in page and "selected" in _option(page, TOPIC_1)
 
 
-def test_the_lesson_page_without_a_plan_or_a_right_to_the_policy_still_shows(browser, peers):
+def test_the_lesson_page_without_a_plan_still_shows_and_without_the_policy_offers_no_form(browser, peers):
     _lesson_page(peers)
     peers.responses["ListLessonTopics"] = pb.ListLessonTopicsResponse()
     page = browser.get(f"/schools/{SCHOOL}/lessons/{LESSON}").get_data(as_text=True)
     assert 'name="plan_topic_id"' not in page and '<option value="5"' in page and '<option value="6"' not in page
-    peers.responses["GetJournalPolicy"] = Forbidden()
-    resp = browser.get(f"/schools/{SCHOOL}/lessons/{LESSON}")
-    page = resp.get_data(as_text=True)
-    assert resp.status_code == 200 and "Сохранить урок" in page and "Антонова Анна" in page
-    assert '<option value="5"' not in page  # the gateway has no scale of its own: the values come from the journal
+    # the gateway has no scale of its own: without the journal's values a form would show the stored marks as none,
+    # and saving it would remove them, so the page is the refusal instead
+    for refusal, status in ((Forbidden(), 403), (Unavailable(), 503)):
+        peers.responses["GetJournalPolicy"] = refusal
+        resp = browser.get(f"/schools/{SCHOOL}/lessons/{LESSON}")
+        assert resp.status_code == status and "Сохранить урок" not in resp.get_data(as_text=True)
 
 
 def test_the_lesson_page_offers_the_schools_own_work_types_after_the_school_adds_one(browser, peers, auth):
