@@ -17,7 +17,11 @@ from concurrent.futures import ThreadPoolExecutor
 from bench.common import bench_dir, write_json
 from services import topology
 from services.tooling import municipality as m
-from services.tooling.school_loader import LESSON_PERIOD, STAGES, Phases, load_school
+from services.tooling.school_loader import STAGES, Phases, lesson_period, load_school
+
+# the benchmarks' school year: a past one, so that every lesson the loader and the load driver write has been given,
+# and the same in every run (the numbers compare across rounds)
+CALENDAR = m.calendar(2025)
 
 
 def estimate(phases: Phases, schools: int, full: m.Municipality, days: int) -> list[str]:
@@ -61,7 +65,7 @@ def main() -> None:
     stages = tuple(stage.strip() for stage in args.stages.split(","))
     if unknown := set(stages) - set(STAGES):
         parser.error(f"unknown stages: {', '.join(sorted(unknown))}")
-    full = m.generate(args.size, args.seed)
+    full = m.generate(args.size, args.seed, CALENDAR.start_year)
     loaded = m.Municipality(full.size, full.seed, full.schools[:args.schools or None])
     print(f"{args.size}: {full.counts()}; {', '.join(stages)} of {len(loaded.schools)} school(s), "
           f"{args.days} day(s) of lessons")
@@ -80,13 +84,14 @@ def main() -> None:
             before = json.loads(path.read_text()) if path.exists() else {}
             if all(stage in before.get("done", []) for stage in stages):
                 continue
-            state = load_school(school, stack, pool, phases, args.days, args.seed, f"нагрузка {run}", before, stages)
+            state = load_school(school, stack, pool, phases, args.days, args.seed, f"нагрузка {run}", before, stages,
+                                CALENDAR)
             write_json(path, state)
             worked += 1
             print(f"  {school.short_name}: {len(school.classes)} классов, {len(school.students())} учеников, "
                   f"{time.monotonic() - started:.0f} s", flush=True)
     ready = [json.loads(p.read_text()) for p in sorted(states.glob("school-*.json"))]
-    data = {"size": args.size, "seed": args.seed, "period": LESSON_PERIOD,
+    data = {"size": args.size, "seed": args.seed, "period": lesson_period(CALENDAR),
             "schools": [state["for_load"] for state in ready if "for_load" in state], "counts": loaded.counts(),
             "phases": {n: {"seconds": round(phases.seconds[n], 1), "calls": phases.calls[n]} for n in phases.seconds}}
     path = bench_dir() / f"seed-{args.size}.json"

@@ -64,11 +64,41 @@ TEACHER_MAX_HOURS = 26
 LESSONS_PER_DAY = 7
 BELLS = [("08:30", "09:15"), ("09:25", "10:10"), ("10:30", "11:15"), ("11:35", "12:20"), ("12:30", "13:15"),
          ("13:25", "14:10"), ("14:20", "15:05"), ("15:15", "16:00")]
-YEAR = {"name": "2025/2026", "start_date": "2025-09-01", "end_date": "2026-05-31"}
-TERMS = [("1 четверть", "2025-09-01", "2025-10-26"), ("2 четверть", "2025-11-05", "2025-12-28"),
-         ("3 четверть", "2026-01-12", "2026-03-22"), ("4 четверть", "2026-04-01", "2026-05-26")]
-HOLIDAYS = [("Осенние каникулы", "2025-10-27", "2025-11-04"), ("Зимние каникулы", "2025-12-29", "2026-01-11"),
-            ("Весенние каникулы", "2026-03-23", "2026-03-31")]
+# The school year's shape (the 2025/2026 of a Russian school): quarters and holidays as days after 1 September of the
+# year's first Monday-aligned week; calendar(start_year) lays it on any year, so that the demo lives in today's year.
+TERM_DAYS = [("1 четверть", 0, 55), ("2 четверть", 65, 118), ("3 четверть", 133, 202), ("4 четверть", 212, 267)]
+HOLIDAY_DAYS = [("Осенние каникулы", 56, 64), ("Зимние каникулы", 119, 132), ("Весенние каникулы", 203, 211)]
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """One school year as the school's admin sets it up: the year, its quarters and holidays (ISO dates)."""
+
+    start_year: int
+    year: dict
+    terms: tuple[tuple[str, str, str], ...]
+    holidays: tuple[tuple[str, str, str], ...]
+
+
+def calendar(start_year: int) -> Calendar:
+    """The year from 1 September of start_year to 31 May, its quarters and holidays on the same weekdays every year
+    (counted from the Monday of the week of 1 September; the first quarter starts on 1 September itself)."""
+    first = dt.date(start_year, 9, 1)
+    monday = first - dt.timedelta(days=first.weekday())
+
+    def day(offset: int) -> str:
+        return max(first, monday + dt.timedelta(days=offset)).isoformat()
+
+    return Calendar(start_year, {"name": f"{start_year}/{start_year + 1}", "start_date": first.isoformat(),
+                                 "end_date": dt.date(start_year + 1, 5, 31).isoformat()},
+                    tuple((name, day(a), day(b)) for name, a, b in TERM_DAYS),
+                    tuple((name, day(a), day(b)) for name, a, b in HOLIDAY_DAYS))
+
+
+def year_containing(day: dt.date) -> int:
+    """The start year of the school year a day belongs to (the summer to the year that ended in May)."""
+    return day.year if day.month >= 9 else day.year - 1
+
 
 MALE_LAST = ["Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Петров", "Соколов", "Михайлов", "Новиков",
              "Фёдоров", "Морозов", "Волков", "Алексеев", "Лебедев", "Семёнов", "Егоров", "Павлов", "Козлов",
@@ -197,6 +227,7 @@ class Municipality:
 class _Names:
     """Draws names; SNILS numbers are unique in the municipality (a counter with a valid checksum)."""
     rng: random.Random
+    start_year: int  # of the school year: a pupil of grade g was born in start_year - 7 - g
     snils_counter: list[int] = field(default_factory=lambda: [200_000_000])
 
     def last(self, gender: str) -> str:
@@ -229,10 +260,11 @@ def snils_with_checksum(number: int) -> str:
     return f"{digits[:3]}-{digits[3:6]}-{digits[6:]} {checksum:02d}"
 
 
-def generate(size: str, seed: int = 1) -> Municipality:
+def generate(size: str, seed: int = 1, start_year: int | None = None) -> Municipality:
+    """The municipality of a size; its people's ages fit the school year of start_year (today's by default)."""
     schools_n, parallels = SIZES[size]
     rng = random.Random(f"municipality:{seed}")
-    names = _Names(rng)
+    names = _Names(rng, start_year or year_containing(dt.date.today()))
     schools = tuple(_school(rng, names, number, parallels) for number in range(1, schools_n + 1))
     return Municipality(size, seed, schools)
 
@@ -306,15 +338,16 @@ def _student(rng: random.Random, names: _Names, class_key: str, grade: int, inde
     gender = rng.choice(["male", "female"])
     family = rng.choice(MALE_LAST)
     father = rng.choice(sorted(PATRONYMICS))
-    person = names.person(f"{class_key}-{index + 1}", "student", gender, names.birth(2025 - 7 - grade),
+    born = names.start_year - 7 - grade
+    person = names.person(f"{class_key}-{index + 1}", "student", gender, names.birth(born),
                           last=feminine(family) if gender == "female" else family, father=father, snils=True)
     ability = rng.choices(list(ABILITIES), ABILITY_SHARE)[0]
     if rng.random() < 0.95:
-        mother = names.person(f"{person.key}-m", "guardian", "female", names.birth(2025 - 7 - grade - rng.randint(22, 40)),
+        mother = names.person(f"{person.key}-m", "guardian", "female", names.birth(born - rng.randint(22, 40)),
                               last=feminine(family), snils=True)
         guardianships.append(Guardianship(mother, person.key, "mother"))
     if rng.random() < 0.6:
-        dad = names.person(f"{person.key}-f", "guardian", "male", names.birth(2025 - 7 - grade - rng.randint(24, 45)),
+        dad = names.person(f"{person.key}-f", "guardian", "male", names.birth(born - rng.randint(24, 45)),
                            last=family, first=father, snils=True)
         guardianships.append(Guardianship(dad, person.key, "father"))
     return Student(person, ability)

@@ -23,8 +23,8 @@ from services import topology
 from services.tooling import municipality as m
 from services.tooling.api_client import Client, Token, activate, activate_login
 
-LESSON_PERIOD = {"from": "2025-09-01", "to": "2025-10-26"}  # the first quarter: the lessons the load driver writes
-REASON = "Ввод журнала прошедшего года (синтетические данные)"
+RECENT_DAYS = 42  # a school loaded "until" a day lists the lessons of the six weeks before it
+REASON = "Ввод журнала за прошедшие дни (синтетические данные)"
 PROBE_SUBJECT = "Проектная деятельность"  # one weekly lesson per probe class, written only by the probe
 IMPORT_CHUNK = 1000  # lines per ImportPeople file (the gateway gives a file 30 s)
 TIMETABLE_CHUNK = 2000  # lines per ImportTimetable call (its limit): a city school's week in one
@@ -74,16 +74,32 @@ def probe_entry(school: m.School) -> m.Entry:
     return m.Entry(group.key, PROBE_SUBJECT, teacher, day, number, group.room)
 
 
+def lesson_period(calendar: m.Calendar, until: dt.date | None = None) -> dict:
+    """The lessons a load lists: the first quarter, or the six weeks up to `until` (within the year)."""
+    if until is None:
+        _, start, end = calendar.terms[0]
+        return {"from": start, "to": end}
+    first, last = (dt.date.fromisoformat(calendar.year[key]) for key in ("start_date", "end_date"))
+    return {"from": max(first, until - dt.timedelta(days=RECENT_DAYS)).isoformat(), "to": min(until, last).isoformat()}
+
+
 def load_school(school: m.School, stack: dict, pool: ThreadPoolExecutor, phases: Phases, days: int, seed: int,
-                run: str, state: dict | None = None, stages: tuple[str, ...] = STAGES) -> dict:
+                run: str, state: dict | None = None, stages: tuple[str, ...] = STAGES,
+                calendar: m.Calendar | None = None, until: dt.date | None = None) -> dict:
     """Loads one school's `stages` in order, continuing from `state` (what earlier stages left: ids, logins);
-    `run` tells its name apart from earlier loads of the same municipality. Returns the state; once every stage
-    is done it holds `for_load`, what the load driver needs."""
+    `run` tells its name apart from earlier loads of the same municipality. The school's year is `calendar` (the
+    year containing today by default); the teachers save the first `days` school days of its first quarter, or,
+    with `until`, the last `days` school days up to that day. Returns the state; once every stage is done it
+    holds `for_load`, what the load driver needs."""
     state = dict(state or {})
     for i, stage in enumerate(STAGES):
         if stage in stages and stage not in state.get("done", []):
             if missing := [earlier for earlier in STAGES[:i] if earlier not in state.get("done", [])]:
                 raise RuntimeError(f"{school.short_name}: {stage} needs {', '.join(missing)} first (--stages)")
+            # the year the school was set up in stays its year in every later stage
+            state.setdefault("start_year", (calendar or m.calendar(m.year_containing(dt.date.today()))).start_year)
+            if until is not None:
+                state["until"] = until.isoformat()
             {"people": load_people, "teaching": load_teaching, "lessons": load_lessons}[stage](
                 school, state, stack, pool, phases, days, seed, run)
             state["done"] = [*state.get("done", []), stage]
@@ -103,11 +119,12 @@ def load_people(school: m.School, state: dict, stack: dict, pool: ThreadPoolExec
     state.update(id=sid, name=onboarded["school"]["short_name"], admin={
         "username": onboarded["admin"]["username"], "password": activate(onboarded["admin"]["activation_code"])})
     admin, s = admin_client(stack, state), f"/schools/{sid}"
-    year = admin.call("POST", f"{s}/academic-years", {**m.YEAR, "terms": [
-        {"name": n, "kind": "quarter", "start_date": a, "end_date": b} for n, a, b in m.TERMS]})
-    admin.call("PUT", f"{s}/journal-policy", {"edit_lock_days": 0})  # 2025/2026 is entered after the fact
+    calendar = m.calendar(state["start_year"])
+    year = admin.call("POST", f"{s}/academic-years", {**calendar.year, "terms": [
+        {"name": n, "kind": "quarter", "start_date": a, "end_date": b} for n, a, b in calendar.terms]})
+    admin.call("PUT", f"{s}/journal-policy", {"edit_lock_days": 0})  # past days are entered after the fact
     phases.run("holidays", pool, lambda h: admin.call("POST", f"{s}/academic-years/{year['id']}/holidays", {
-        "name": h[0], "start_date": h[1], "end_date": h[2]}), m.HOLIDAYS)
+        "name": h[0], "start_date": h[1], "end_date": h[2]}), list(calendar.holidays))
     groups = dict(zip([c.key for c in school.classes], phases.run("class groups", pool, lambda c: admin.call(
         "POST", f"{s}/class-groups", {"academic_year_id": year["id"], "grade": c.grade, "name": c.name})["id"],
         list(school.classes)), strict=True))
@@ -170,14 +187,18 @@ def load_teaching(school: m.School, state: dict, stack: dict, pool: ThreadPoolEx
 
 def load_lessons(school: m.School, state: dict, stack: dict, pool: ThreadPoolExecutor, phases: Phases, days: int,
                  seed: int, run: str) -> None:
-    """The classes' first-quarter lessons listed; the teachers save the first `days` school days; what the load
-    driver needs is kept in the state's `for_load`."""
+    """The classes' lessons of the period listed (lesson_period); the teachers save the first `days` school days of
+    the first quarter, or the last `days` up to the state's `until`; what the load driver needs is kept in the
+    state's `for_load`."""
     admin, groups, people = admin_client(stack, state), state["groups"], state["people"]
-    lessons = phases.run("list lessons (per class, first quarter)", pool, lambda c: admin.call(
-        "GET", f"/schools/{state['id']}/lessons", params={"class_group_id": groups[c.key], **LESSON_PERIOD})["lessons"],
+    until = dt.date.fromisoformat(state["until"]) if state.get("until") else None
+    period = lesson_period(m.calendar(state["start_year"]), until)
+    lessons = phases.run("list lessons (per class)", pool, lambda c: admin.call(
+        "GET", f"/schools/{state['id']}/lessons", params={"class_group_id": groups[c.key], **period})["lessons"],
         list(school.classes))
     lessons_of = dict(zip([c.key for c in school.classes], lessons, strict=True))
-    save_lessons(school, lessons_of, people, state["login"], state["subjects"], pool, phases, days, seed, state["id"])
+    save_lessons(school, lessons_of, people, state["login"], state["subjects"], pool, phases, days, seed, state["id"],
+                 latest=until is not None)
     login = state["login"]
     state["for_load"] = {
         "id": state["id"], "name": state["name"], "deputy": login[f"{school.number}-deputy1"], "admin": state["admin"],
@@ -187,9 +208,11 @@ def load_lessons(school: m.School, state: dict, stack: dict, pool: ThreadPoolExe
 
 
 def save_lessons(school: m.School, lessons_of: dict, people: dict, login: dict, subjects: dict,
-                 pool: ThreadPoolExecutor, phases: Phases, days: int, seed: int, sid: str) -> None:
-    """The teachers save every lesson of the first `days` school days: topic, homework, marks, attendance."""
-    dates = sorted({les["date"] for lessons in lessons_of.values() for les in lessons})[:days]
+                 pool: ThreadPoolExecutor, phases: Phases, days: int, seed: int, sid: str, latest: bool = False) -> None:
+    """The teachers save every lesson of the first `days` school days (the last ones with `latest`): topic,
+    homework, marks, attendance."""
+    listed = sorted({les["date"] for lessons in lessons_of.values() for les in lessons})
+    dates = listed[len(listed) - days:] if latest else listed[:days]
     by_id = {v: k for k, v in people.items()}
     entries = {(e.class_key, e.subject, e.weekday, e.number): e for e in school.timetable}
     subject_name = {v: k for k, v in subjects.items()}

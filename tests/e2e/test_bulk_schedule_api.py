@@ -5,8 +5,8 @@ import uuid
 
 import pytest
 
-from services.tooling.demo_seed import seed_school
 from tests.support import stack
+from tests.support.school import seed_school
 
 pytestmark = pytest.mark.stack
 

@@ -9,10 +9,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from services.tooling.api_client import BASE
-from services.tooling.demo_seed import seed_school
 from tests.e2e.test_pages_in_browser import new_page, screenshot, sign_in_at_keycloak  # noqa: F401 (fixture)
 from tests.support import stack
 from tests.support.api import Api
+from tests.support.school import seed_school
 
 pytestmark = pytest.mark.stack
 

@@ -17,10 +17,10 @@ import pytest
 import requests
 
 from services.tooling.api_client import BASE, with_login
-from services.tooling.demo_seed import seed_school
 from tests.support import stack
 from tests.support.api import Api
 from tests.support.isolation import Call, Findings, Operation, leaks, operations, uuids_in
+from tests.support.school import seed_school
 
 pytestmark = pytest.mark.stack
 

@@ -6,9 +6,9 @@ import uuid
 
 import pytest
 
-from services.tooling.demo_seed import seed_school
 from tests.support import stack
 from tests.support.api import Api
+from tests.support.school import seed_school
 
 pytestmark = pytest.mark.stack
 

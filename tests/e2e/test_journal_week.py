@@ -7,9 +7,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from services.tooling.demo_seed import GOSUSLUGI_PASSWORD, seed_school
+from services.tooling.demo_seed import GOSUSLUGI_PASSWORD
 from tests.support import stack
 from tests.support.api import Api, browser_login, with_csrf
+from tests.support.school import seed_school
 
 pytestmark = pytest.mark.stack
 

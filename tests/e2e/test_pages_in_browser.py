@@ -9,9 +9,10 @@ from playwright.sync_api import Page, expect
 
 from services import topology
 from services.tooling.api_client import BASE
-from services.tooling.demo_seed import GOSUSLUGI_PASSWORD, seed_school
+from services.tooling.demo_seed import GOSUSLUGI_PASSWORD
 from tests.support import stack
 from tests.support.api import Api
+from tests.support.school import seed_school
 
 pytestmark = pytest.mark.stack
 

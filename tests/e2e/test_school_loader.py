@@ -12,13 +12,14 @@ from services.tooling import municipality as m
 from services.tooling import school_loader as loader
 from tests.support import stack
 from tests.support.api import Api
+from tests.support.school import CALENDAR
 
 pytestmark = pytest.mark.stack
 
 
 @pytest.fixture(scope="module")
 def school() -> m.School:
-    return m.generate("demo", 7).schools[0]
+    return m.generate("demo", 7, CALENDAR.start_year).schools[0]
 
 
 def guardian_links(school_id: str) -> set[tuple[str, str, str]]:
@@ -33,7 +34,8 @@ def test_a_school_loads_stage_by_stage(installation, school):
     env = stack.env()
     with ThreadPoolExecutor(8) as pool:
         phases = loader.Phases()
-        people = loader.load_school(school, env, pool, phases, 1, 7, "тест загрузчика", stages=("people",))
+        people = loader.load_school(school, env, pool, phases, 1, 7, "тест загрузчика", stages=("people",),
+                                    calendar=CALENDAR)
         assert people["done"] == ["people"] and "for_load" not in people
         persons = {p.key for c in school.classes for st in c.students for p in [st.person]}
         persons |= {g.guardian.key for g in school.guardianships} | {st.person.key for st in school.staff}

@@ -11,9 +11,10 @@ from minio import Minio
 from minio.commonconfig import ENABLED
 
 from services.tooling.api_client import activate
-from services.tooling.demo_seed import GOSUSLUGI_PASSWORD, seed_school
+from services.tooling.demo_seed import GOSUSLUGI_PASSWORD
 from tests.support import stack
 from tests.support.api import Api, browser_login
+from tests.support.school import seed_school
 
 pytestmark = pytest.mark.stack
 

@@ -1,11 +1,20 @@
 """The synthetic municipality: deterministic from its seed, with realistic sizes and distributions."""
+import datetime as dt
 import re
 from collections import Counter
 
 import pytest
 
 from services.identity.domain.snils import snils_digits, valid_snils
-from services.tooling.municipality import ABSENCE_RATE, CURRICULUM, generate, lesson_record, snils_with_checksum
+from services.tooling.municipality import (
+    ABSENCE_RATE,
+    CURRICULUM,
+    calendar,
+    generate,
+    lesson_record,
+    snils_with_checksum,
+    year_containing,
+)
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +85,25 @@ def test_marks_are_mostly_4_and_5_and_about_8_percent_are_absent(town):
     entry = school.timetable[0]
     assert lesson_record(1, entry, "2025-09-03", students[entry.class_key]) == \
         lesson_record(1, entry, "2025-09-03", students[entry.class_key])
+
+
+def test_the_school_year_is_laid_on_any_year_from_1_september_with_its_quarters_and_holidays_in_order():
+
+    assert calendar(2025).terms[0] == ("1 четверть", "2025-09-01", "2025-10-26")  # the pattern's own year
+    assert calendar(2025).holidays[1] == ("Зимние каникулы", "2025-12-29", "2026-01-11")
+    for start_year in range(2024, 2036):
+        year = calendar(start_year)
+        assert (year.year["name"], year.year["start_date"], year.year["end_date"]) == (
+            f"{start_year}/{start_year + 1}", f"{start_year}-09-01", f"{start_year + 1}-05-31")
+        days = [d for _, a, b in sorted([*year.terms, *year.holidays], key=lambda x: x[1]) for d in (a, b)]
+        assert days == sorted(days) and days[0] == year.year["start_date"] and days[-1] <= year.year["end_date"]
+        assert len(set(days)) == len(days), "no term or holiday touches another"
+    assert [year_containing(dt.date(*d)) for d in ((2026, 12, 6), (2027, 5, 31), (2027, 8, 31), (2027, 9, 1))] == [
+        2026, 2026, 2026, 2027]
+
+
+def test_people_are_of_the_age_of_their_grade_in_the_year_given():
+    for start_year in (2025, 2031):
+        school = generate("demo", 1, start_year).schools[0]
+        fifth = next(c for c in school.classes if c.grade == 5)
+        assert {st.person.birth_date[:4] for st in fifth.students} == {str(start_year - 12)}
