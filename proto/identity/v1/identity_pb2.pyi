@@ -13,10 +13,31 @@ class PersonKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     STAFF: _ClassVar[PersonKind]
     STUDENT: _ClassVar[PersonKind]
     GUARDIAN: _ClassVar[PersonKind]
+
+class OrderKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    ORDER_KIND_UNSPECIFIED: _ClassVar[OrderKind]
+    ENROLMENT: _ClassVar[OrderKind]
+    TRANSFER: _ClassVar[OrderKind]
+    PROMOTION: _ClassVar[OrderKind]
+    CONDITIONAL_PROMOTION: _ClassVar[OrderKind]
+    REPETITION: _ClassVar[OrderKind]
+    GRADUATION: _ClassVar[OrderKind]
+    LEAVING: _ClassVar[OrderKind]
+    CANCELLATION: _ClassVar[OrderKind]
 PERSON_KIND_UNSPECIFIED: PersonKind
 STAFF: PersonKind
 STUDENT: PersonKind
 GUARDIAN: PersonKind
+ORDER_KIND_UNSPECIFIED: OrderKind
+ENROLMENT: OrderKind
+TRANSFER: OrderKind
+PROMOTION: OrderKind
+CONDITIONAL_PROMOTION: OrderKind
+REPETITION: OrderKind
+GRADUATION: OrderKind
+LEAVING: OrderKind
+CANCELLATION: OrderKind
 
 class School(_message.Message):
     __slots__ = ("id", "name", "short_name", "organization_id", "status", "details", "contact_fields")
@@ -65,7 +86,7 @@ class PersonName(_message.Message):
     def __init__(self, last_name: _Optional[str] = ..., first_name: _Optional[str] = ..., middle_name: _Optional[str] = ...) -> None: ...
 
 class Person(_message.Message):
-    __slots__ = ("id", "school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "username", "form_class_group_ids", "staff", "access", "contacts")
+    __slots__ = ("id", "school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "username", "form_class_group_ids", "staff", "access", "contacts", "memberships")
     ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
@@ -80,6 +101,7 @@ class Person(_message.Message):
     STAFF_FIELD_NUMBER: _ClassVar[int]
     ACCESS_FIELD_NUMBER: _ClassVar[int]
     CONTACTS_FIELD_NUMBER: _ClassVar[int]
+    MEMBERSHIPS_FIELD_NUMBER: _ClassVar[int]
     id: str
     school_id: str
     kind: PersonKind
@@ -94,7 +116,20 @@ class Person(_message.Message):
     staff: StaffCard
     access: str
     contacts: Contacts
-    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., snils: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ..., username: _Optional[str] = ..., form_class_group_ids: _Optional[_Iterable[str]] = ..., staff: _Optional[_Union[StaffCard, _Mapping]] = ..., access: _Optional[str] = ..., contacts: _Optional[_Union[Contacts, _Mapping]] = ...) -> None: ...
+    memberships: _containers.RepeatedCompositeFieldContainer[ClassMembership]
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., snils: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ..., username: _Optional[str] = ..., form_class_group_ids: _Optional[_Iterable[str]] = ..., staff: _Optional[_Union[StaffCard, _Mapping]] = ..., access: _Optional[str] = ..., contacts: _Optional[_Union[Contacts, _Mapping]] = ..., memberships: _Optional[_Iterable[_Union[ClassMembership, _Mapping]]] = ...) -> None: ...
+
+class ClassMembership(_message.Message):
+    __slots__ = ("class_group_id", "date_from", "date_to", "order_id")
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    ORDER_ID_FIELD_NUMBER: _ClassVar[int]
+    class_group_id: str
+    date_from: str
+    date_to: str
+    order_id: str
+    def __init__(self, class_group_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., order_id: _Optional[str] = ...) -> None: ...
 
 class Contacts(_message.Message):
     __slots__ = ("phone", "email", "address")
@@ -261,14 +296,16 @@ class GetPersonRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., person_id: _Optional[str] = ...) -> None: ...
 
 class ListPeopleRequest(_message.Message):
-    __slots__ = ("school_id", "kind", "class_group_id")
+    __slots__ = ("school_id", "kind", "class_group_id", "on_date")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    ON_DATE_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     kind: PersonKind
     class_group_id: str
-    def __init__(self, school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+    on_date: str
+    def __init__(self, school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., class_group_id: _Optional[str] = ..., on_date: _Optional[str] = ...) -> None: ...
 
 class ListPeopleResponse(_message.Message):
     __slots__ = ("people",)
@@ -603,6 +640,264 @@ class UpdateStaffCardRequest(_message.Message):
     staff: StaffCard
     def __init__(self, school_id: _Optional[str] = ..., person_id: _Optional[str] = ..., staff: _Optional[_Union[StaffCard, _Mapping]] = ...) -> None: ...
 
+class AcademicDebt(_message.Message):
+    __slots__ = ("subject_id", "subject_name", "deadline")
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    DEADLINE_FIELD_NUMBER: _ClassVar[int]
+    subject_id: str
+    subject_name: str
+    deadline: str
+    def __init__(self, subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., deadline: _Optional[str] = ...) -> None: ...
+
+class OrderLine(_message.Message):
+    __slots__ = ("student_id", "from_class_group_id", "to_class_group_id", "debts", "document", "destination", "student_name")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    FROM_CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    TO_CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    DEBTS_FIELD_NUMBER: _ClassVar[int]
+    DOCUMENT_FIELD_NUMBER: _ClassVar[int]
+    DESTINATION_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_NAME_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    from_class_group_id: str
+    to_class_group_id: str
+    debts: _containers.RepeatedCompositeFieldContainer[AcademicDebt]
+    document: str
+    destination: str
+    student_name: str
+    def __init__(self, student_id: _Optional[str] = ..., from_class_group_id: _Optional[str] = ..., to_class_group_id: _Optional[str] = ..., debts: _Optional[_Iterable[_Union[AcademicDebt, _Mapping]]] = ..., document: _Optional[str] = ..., destination: _Optional[str] = ..., student_name: _Optional[str] = ...) -> None: ...
+
+class MovementOrder(_message.Message):
+    __slots__ = ("id", "school_id", "kind", "number", "order_date", "effective_date", "reason", "lines", "cancels_order_id", "cancelled_by_order_id", "academic_year_id", "deadline", "late", "signed_by", "signed_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    NUMBER_FIELD_NUMBER: _ClassVar[int]
+    ORDER_DATE_FIELD_NUMBER: _ClassVar[int]
+    EFFECTIVE_DATE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    LINES_FIELD_NUMBER: _ClassVar[int]
+    CANCELS_ORDER_ID_FIELD_NUMBER: _ClassVar[int]
+    CANCELLED_BY_ORDER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    DEADLINE_FIELD_NUMBER: _ClassVar[int]
+    LATE_FIELD_NUMBER: _ClassVar[int]
+    SIGNED_BY_FIELD_NUMBER: _ClassVar[int]
+    SIGNED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    kind: OrderKind
+    number: str
+    order_date: str
+    effective_date: str
+    reason: str
+    lines: _containers.RepeatedCompositeFieldContainer[OrderLine]
+    cancels_order_id: str
+    cancelled_by_order_id: str
+    academic_year_id: str
+    deadline: str
+    late: bool
+    signed_by: str
+    signed_at: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., kind: _Optional[_Union[OrderKind, str]] = ..., number: _Optional[str] = ..., order_date: _Optional[str] = ..., effective_date: _Optional[str] = ..., reason: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[OrderLine, _Mapping]]] = ..., cancels_order_id: _Optional[str] = ..., cancelled_by_order_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., deadline: _Optional[str] = ..., late: _Optional[bool] = ..., signed_by: _Optional[str] = ..., signed_at: _Optional[str] = ...) -> None: ...
+
+class SignOrderRequest(_message.Message):
+    __slots__ = ("school_id", "kind", "number", "order_date", "effective_date", "reason", "lines", "cancels_order_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    NUMBER_FIELD_NUMBER: _ClassVar[int]
+    ORDER_DATE_FIELD_NUMBER: _ClassVar[int]
+    EFFECTIVE_DATE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    LINES_FIELD_NUMBER: _ClassVar[int]
+    CANCELS_ORDER_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    kind: OrderKind
+    number: str
+    order_date: str
+    effective_date: str
+    reason: str
+    lines: _containers.RepeatedCompositeFieldContainer[OrderLine]
+    cancels_order_id: str
+    def __init__(self, school_id: _Optional[str] = ..., kind: _Optional[_Union[OrderKind, str]] = ..., number: _Optional[str] = ..., order_date: _Optional[str] = ..., effective_date: _Optional[str] = ..., reason: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[OrderLine, _Mapping]]] = ..., cancels_order_id: _Optional[str] = ...) -> None: ...
+
+class GetOrderRequest(_message.Message):
+    __slots__ = ("school_id", "order_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ORDER_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    order_id: str
+    def __init__(self, school_id: _Optional[str] = ..., order_id: _Optional[str] = ...) -> None: ...
+
+class ListOrdersRequest(_message.Message):
+    __slots__ = ("school_id", "academic_year_id", "student_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    academic_year_id: str
+    student_id: str
+    def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., student_id: _Optional[str] = ...) -> None: ...
+
+class ListOrdersResponse(_message.Message):
+    __slots__ = ("orders",)
+    ORDERS_FIELD_NUMBER: _ClassVar[int]
+    orders: _containers.RepeatedCompositeFieldContainer[MovementOrder]
+    def __init__(self, orders: _Optional[_Iterable[_Union[MovementOrder, _Mapping]]] = ...) -> None: ...
+
+class CorrectPersonRequest(_message.Message):
+    __slots__ = ("school_id", "person_id", "name", "gender", "birth_date", "reason")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    GENDER_FIELD_NUMBER: _ClassVar[int]
+    BIRTH_DATE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    person_id: str
+    name: PersonName
+    gender: str
+    birth_date: str
+    reason: str
+    def __init__(self, school_id: _Optional[str] = ..., person_id: _Optional[str] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class PersonCorrection(_message.Message):
+    __slots__ = ("corrected_at", "corrected_by", "reason", "field", "old_value", "new_value")
+    CORRECTED_AT_FIELD_NUMBER: _ClassVar[int]
+    CORRECTED_BY_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    OLD_VALUE_FIELD_NUMBER: _ClassVar[int]
+    NEW_VALUE_FIELD_NUMBER: _ClassVar[int]
+    corrected_at: str
+    corrected_by: str
+    reason: str
+    field: str
+    old_value: str
+    new_value: str
+    def __init__(self, corrected_at: _Optional[str] = ..., corrected_by: _Optional[str] = ..., reason: _Optional[str] = ..., field: _Optional[str] = ..., old_value: _Optional[str] = ..., new_value: _Optional[str] = ...) -> None: ...
+
+class GetPersonalRecordRequest(_message.Message):
+    __slots__ = ("school_id", "person_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    person_id: str
+    def __init__(self, school_id: _Optional[str] = ..., person_id: _Optional[str] = ...) -> None: ...
+
+class PersonalRecord(_message.Message):
+    __slots__ = ("person", "orders", "corrections")
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    ORDERS_FIELD_NUMBER: _ClassVar[int]
+    CORRECTIONS_FIELD_NUMBER: _ClassVar[int]
+    person: Person
+    orders: _containers.RepeatedCompositeFieldContainer[MovementOrder]
+    corrections: _containers.RepeatedCompositeFieldContainer[PersonCorrection]
+    def __init__(self, person: _Optional[_Union[Person, _Mapping]] = ..., orders: _Optional[_Iterable[_Union[MovementOrder, _Mapping]]] = ..., corrections: _Optional[_Iterable[_Union[PersonCorrection, _Mapping]]] = ...) -> None: ...
+
+class TransitionDecision(_message.Message):
+    __slots__ = ("student_id", "outcome", "debts", "document")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    DEBTS_FIELD_NUMBER: _ClassVar[int]
+    DOCUMENT_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    outcome: str
+    debts: _containers.RepeatedCompositeFieldContainer[AcademicDebt]
+    document: str
+    def __init__(self, student_id: _Optional[str] = ..., outcome: _Optional[str] = ..., debts: _Optional[_Iterable[_Union[AcademicDebt, _Mapping]]] = ..., document: _Optional[str] = ...) -> None: ...
+
+class NewClass(_message.Message):
+    __slots__ = ("grade", "name")
+    GRADE_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    grade: int
+    name: str
+    def __init__(self, grade: _Optional[int] = ..., name: _Optional[str] = ...) -> None: ...
+
+class YearTransitionRequest(_message.Message):
+    __slots__ = ("school_id", "source_year_id", "name", "decisions", "new_classes", "order_date")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    DECISIONS_FIELD_NUMBER: _ClassVar[int]
+    NEW_CLASSES_FIELD_NUMBER: _ClassVar[int]
+    ORDER_DATE_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    source_year_id: str
+    name: str
+    decisions: _containers.RepeatedCompositeFieldContainer[TransitionDecision]
+    new_classes: _containers.RepeatedCompositeFieldContainer[NewClass]
+    order_date: str
+    def __init__(self, school_id: _Optional[str] = ..., source_year_id: _Optional[str] = ..., name: _Optional[str] = ..., decisions: _Optional[_Iterable[_Union[TransitionDecision, _Mapping]]] = ..., new_classes: _Optional[_Iterable[_Union[NewClass, _Mapping]]] = ..., order_date: _Optional[str] = ...) -> None: ...
+
+class TransitionStudent(_message.Message):
+    __slots__ = ("student_id", "full_name", "outcome", "to_class_name", "debts")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    TO_CLASS_NAME_FIELD_NUMBER: _ClassVar[int]
+    DEBTS_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    full_name: str
+    outcome: str
+    to_class_name: str
+    debts: _containers.RepeatedCompositeFieldContainer[AcademicDebt]
+    def __init__(self, student_id: _Optional[str] = ..., full_name: _Optional[str] = ..., outcome: _Optional[str] = ..., to_class_name: _Optional[str] = ..., debts: _Optional[_Iterable[_Union[AcademicDebt, _Mapping]]] = ...) -> None: ...
+
+class TransitionClass(_message.Message):
+    __slots__ = ("class_group_id", "name", "grade", "successor_name", "promoted", "conditional", "repeating", "graduated", "students", "form_teacher_id")
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    GRADE_FIELD_NUMBER: _ClassVar[int]
+    SUCCESSOR_NAME_FIELD_NUMBER: _ClassVar[int]
+    PROMOTED_FIELD_NUMBER: _ClassVar[int]
+    CONDITIONAL_FIELD_NUMBER: _ClassVar[int]
+    REPEATING_FIELD_NUMBER: _ClassVar[int]
+    GRADUATED_FIELD_NUMBER: _ClassVar[int]
+    STUDENTS_FIELD_NUMBER: _ClassVar[int]
+    FORM_TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    class_group_id: str
+    name: str
+    grade: int
+    successor_name: str
+    promoted: int
+    conditional: int
+    repeating: int
+    graduated: int
+    students: _containers.RepeatedCompositeFieldContainer[TransitionStudent]
+    form_teacher_id: str
+    def __init__(self, class_group_id: _Optional[str] = ..., name: _Optional[str] = ..., grade: _Optional[int] = ..., successor_name: _Optional[str] = ..., promoted: _Optional[int] = ..., conditional: _Optional[int] = ..., repeating: _Optional[int] = ..., graduated: _Optional[int] = ..., students: _Optional[_Iterable[_Union[TransitionStudent, _Mapping]]] = ..., form_teacher_id: _Optional[str] = ...) -> None: ...
+
+class YearTransition(_message.Message):
+    __slots__ = ("source_year_id", "name", "target_year_id", "classes", "new_classes", "orders", "deadline", "late")
+    SOURCE_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TARGET_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASSES_FIELD_NUMBER: _ClassVar[int]
+    NEW_CLASSES_FIELD_NUMBER: _ClassVar[int]
+    ORDERS_FIELD_NUMBER: _ClassVar[int]
+    DEADLINE_FIELD_NUMBER: _ClassVar[int]
+    LATE_FIELD_NUMBER: _ClassVar[int]
+    source_year_id: str
+    name: str
+    target_year_id: str
+    classes: _containers.RepeatedCompositeFieldContainer[TransitionClass]
+    new_classes: _containers.RepeatedCompositeFieldContainer[NewClass]
+    orders: _containers.RepeatedCompositeFieldContainer[MovementOrder]
+    deadline: str
+    late: bool
+    def __init__(self, source_year_id: _Optional[str] = ..., name: _Optional[str] = ..., target_year_id: _Optional[str] = ..., classes: _Optional[_Iterable[_Union[TransitionClass, _Mapping]]] = ..., new_classes: _Optional[_Iterable[_Union[NewClass, _Mapping]]] = ..., orders: _Optional[_Iterable[_Union[MovementOrder, _Mapping]]] = ..., deadline: _Optional[str] = ..., late: _Optional[bool] = ...) -> None: ...
+
+class GetYearTransitionRequest(_message.Message):
+    __slots__ = ("school_id", "source_year_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    source_year_id: str
+    def __init__(self, school_id: _Optional[str] = ..., source_year_id: _Optional[str] = ...) -> None: ...
+
 class SchoolOnboarded(_message.Message):
     __slots__ = ("school_id", "name", "short_name")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
@@ -620,14 +915,140 @@ class PersonRegistered(_message.Message):
     def __init__(self, person: _Optional[_Union[Person, _Mapping]] = ...) -> None: ...
 
 class StudentEnrolled(_message.Message):
-    __slots__ = ("student_id", "class_group_id", "full_name")
+    __slots__ = ("student_id", "class_group_id", "full_name", "effective_date", "order_id", "memberships")
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    EFFECTIVE_DATE_FIELD_NUMBER: _ClassVar[int]
+    ORDER_ID_FIELD_NUMBER: _ClassVar[int]
+    MEMBERSHIPS_FIELD_NUMBER: _ClassVar[int]
     student_id: str
     class_group_id: str
     full_name: str
-    def __init__(self, student_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., full_name: _Optional[str] = ...) -> None: ...
+    effective_date: str
+    order_id: str
+    memberships: _containers.RepeatedCompositeFieldContainer[ClassMembership]
+    def __init__(self, student_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., full_name: _Optional[str] = ..., effective_date: _Optional[str] = ..., order_id: _Optional[str] = ..., memberships: _Optional[_Iterable[_Union[ClassMembership, _Mapping]]] = ...) -> None: ...
+
+class StudentTransferred(_message.Message):
+    __slots__ = ("student_id", "from_class_group_id", "to_class_group_id", "effective_date", "order_id", "full_name", "memberships")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    FROM_CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    TO_CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    EFFECTIVE_DATE_FIELD_NUMBER: _ClassVar[int]
+    ORDER_ID_FIELD_NUMBER: _ClassVar[int]
+    FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    MEMBERSHIPS_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    from_class_group_id: str
+    to_class_group_id: str
+    effective_date: str
+    order_id: str
+    full_name: str
+    memberships: _containers.RepeatedCompositeFieldContainer[ClassMembership]
+    def __init__(self, student_id: _Optional[str] = ..., from_class_group_id: _Optional[str] = ..., to_class_group_id: _Optional[str] = ..., effective_date: _Optional[str] = ..., order_id: _Optional[str] = ..., full_name: _Optional[str] = ..., memberships: _Optional[_Iterable[_Union[ClassMembership, _Mapping]]] = ...) -> None: ...
+
+class StudentPromoted(_message.Message):
+    __slots__ = ("student_id", "from_class_group_id", "to_class_group_id", "effective_date", "order_id", "full_name", "conditional", "debts", "repeating", "memberships")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    FROM_CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    TO_CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    EFFECTIVE_DATE_FIELD_NUMBER: _ClassVar[int]
+    ORDER_ID_FIELD_NUMBER: _ClassVar[int]
+    FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    CONDITIONAL_FIELD_NUMBER: _ClassVar[int]
+    DEBTS_FIELD_NUMBER: _ClassVar[int]
+    REPEATING_FIELD_NUMBER: _ClassVar[int]
+    MEMBERSHIPS_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    from_class_group_id: str
+    to_class_group_id: str
+    effective_date: str
+    order_id: str
+    full_name: str
+    conditional: bool
+    debts: _containers.RepeatedCompositeFieldContainer[AcademicDebt]
+    repeating: bool
+    memberships: _containers.RepeatedCompositeFieldContainer[ClassMembership]
+    def __init__(self, student_id: _Optional[str] = ..., from_class_group_id: _Optional[str] = ..., to_class_group_id: _Optional[str] = ..., effective_date: _Optional[str] = ..., order_id: _Optional[str] = ..., full_name: _Optional[str] = ..., conditional: _Optional[bool] = ..., debts: _Optional[_Iterable[_Union[AcademicDebt, _Mapping]]] = ..., repeating: _Optional[bool] = ..., memberships: _Optional[_Iterable[_Union[ClassMembership, _Mapping]]] = ...) -> None: ...
+
+class StudentGraduated(_message.Message):
+    __slots__ = ("student_id", "from_class_group_id", "effective_date", "order_id", "full_name", "document", "memberships")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    FROM_CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    EFFECTIVE_DATE_FIELD_NUMBER: _ClassVar[int]
+    ORDER_ID_FIELD_NUMBER: _ClassVar[int]
+    FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    DOCUMENT_FIELD_NUMBER: _ClassVar[int]
+    MEMBERSHIPS_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    from_class_group_id: str
+    effective_date: str
+    order_id: str
+    full_name: str
+    document: str
+    memberships: _containers.RepeatedCompositeFieldContainer[ClassMembership]
+    def __init__(self, student_id: _Optional[str] = ..., from_class_group_id: _Optional[str] = ..., effective_date: _Optional[str] = ..., order_id: _Optional[str] = ..., full_name: _Optional[str] = ..., document: _Optional[str] = ..., memberships: _Optional[_Iterable[_Union[ClassMembership, _Mapping]]] = ...) -> None: ...
+
+class StudentLeft(_message.Message):
+    __slots__ = ("student_id", "from_class_group_id", "effective_date", "order_id", "full_name", "destination", "reason", "memberships")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    FROM_CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    EFFECTIVE_DATE_FIELD_NUMBER: _ClassVar[int]
+    ORDER_ID_FIELD_NUMBER: _ClassVar[int]
+    FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    DESTINATION_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    MEMBERSHIPS_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    from_class_group_id: str
+    effective_date: str
+    order_id: str
+    full_name: str
+    destination: str
+    reason: str
+    memberships: _containers.RepeatedCompositeFieldContainer[ClassMembership]
+    def __init__(self, student_id: _Optional[str] = ..., from_class_group_id: _Optional[str] = ..., effective_date: _Optional[str] = ..., order_id: _Optional[str] = ..., full_name: _Optional[str] = ..., destination: _Optional[str] = ..., reason: _Optional[str] = ..., memberships: _Optional[_Iterable[_Union[ClassMembership, _Mapping]]] = ...) -> None: ...
+
+class MovementOrderCancelled(_message.Message):
+    __slots__ = ("order", "cancellation", "students")
+    ORDER_FIELD_NUMBER: _ClassVar[int]
+    CANCELLATION_FIELD_NUMBER: _ClassVar[int]
+    STUDENTS_FIELD_NUMBER: _ClassVar[int]
+    order: MovementOrder
+    cancellation: MovementOrder
+    students: _containers.RepeatedCompositeFieldContainer[StudentMemberships]
+    def __init__(self, order: _Optional[_Union[MovementOrder, _Mapping]] = ..., cancellation: _Optional[_Union[MovementOrder, _Mapping]] = ..., students: _Optional[_Iterable[_Union[StudentMemberships, _Mapping]]] = ...) -> None: ...
+
+class StudentMemberships(_message.Message):
+    __slots__ = ("student_id", "full_name", "memberships")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    MEMBERSHIPS_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    full_name: str
+    memberships: _containers.RepeatedCompositeFieldContainer[ClassMembership]
+    def __init__(self, student_id: _Optional[str] = ..., full_name: _Optional[str] = ..., memberships: _Optional[_Iterable[_Union[ClassMembership, _Mapping]]] = ...) -> None: ...
+
+class MovementOrderSigned(_message.Message):
+    __slots__ = ("order",)
+    ORDER_FIELD_NUMBER: _ClassVar[int]
+    order: MovementOrder
+    def __init__(self, order: _Optional[_Union[MovementOrder, _Mapping]] = ...) -> None: ...
+
+class PersonCorrected(_message.Message):
+    __slots__ = ("person", "corrections")
+    PERSON_FIELD_NUMBER: _ClassVar[int]
+    CORRECTIONS_FIELD_NUMBER: _ClassVar[int]
+    person: Person
+    corrections: _containers.RepeatedCompositeFieldContainer[PersonCorrection]
+    def __init__(self, person: _Optional[_Union[Person, _Mapping]] = ..., corrections: _Optional[_Iterable[_Union[PersonCorrection, _Mapping]]] = ...) -> None: ...
+
+class YearTransitioned(_message.Message):
+    __slots__ = ("transition",)
+    TRANSITION_FIELD_NUMBER: _ClassVar[int]
+    transition: YearTransition
+    def __init__(self, transition: _Optional[_Union[YearTransition, _Mapping]] = ...) -> None: ...
 
 class GuardianLinked(_message.Message):
     __slots__ = ("guardian_id", "student_id", "relation")

@@ -169,6 +169,46 @@ class IdentityServiceStub:
                 request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.GetImportJobRequest.SerializeToString,
                 response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ImportJob.FromString,
                 _registered_method=True)
+        self.SignOrder = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/SignOrder',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.SignOrderRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.MovementOrder.FromString,
+                _registered_method=True)
+        self.GetOrder = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/GetOrder',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.GetOrderRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.MovementOrder.FromString,
+                _registered_method=True)
+        self.ListOrders = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/ListOrders',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListOrdersRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListOrdersResponse.FromString,
+                _registered_method=True)
+        self.CorrectPerson = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/CorrectPerson',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.CorrectPersonRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.Person.FromString,
+                _registered_method=True)
+        self.GetPersonalRecord = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/GetPersonalRecord',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.GetPersonalRecordRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.PersonalRecord.FromString,
+                _registered_method=True)
+        self.PreviewYearTransition = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/PreviewYearTransition',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.YearTransitionRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.YearTransition.FromString,
+                _registered_method=True)
+        self.TransitionYear = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/TransitionYear',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.YearTransitionRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.YearTransition.FromString,
+                _registered_method=True)
+        self.GetYearTransition = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/GetYearTransition',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.GetYearTransitionRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.YearTransition.FromString,
+                _registered_method=True)
 
 
 class IdentityServiceServicer:
@@ -336,6 +376,58 @@ class IdentityServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SignOrder(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetOrder(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListOrders(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CorrectPerson(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPersonalRecord(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PreviewYearTransition(self, request, context):
+        """Nothing is written by a preview; its refusals are those of TransitionYear.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def TransitionYear(self, request, context):
+        """All or nothing: the next year's structure (schedule OpenNextYear), the orders, the memberships and the form
+        teachers; a second transition of the same source year is refused (ALREADY_EXISTS, field source_year_id).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetYearTransition(self, request, context):
+        """NOT_FOUND before the transition
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_IdentityServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -473,6 +565,46 @@ def add_IdentityServiceServicer_to_server(servicer, server):
                     servicer.GetImportJob,
                     request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.GetImportJobRequest.FromString,
                     response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ImportJob.SerializeToString,
+            ),
+            'SignOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.SignOrder,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.SignOrderRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.MovementOrder.SerializeToString,
+            ),
+            'GetOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetOrder,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.GetOrderRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.MovementOrder.SerializeToString,
+            ),
+            'ListOrders': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListOrders,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListOrdersRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListOrdersResponse.SerializeToString,
+            ),
+            'CorrectPerson': grpc.unary_unary_rpc_method_handler(
+                    servicer.CorrectPerson,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.CorrectPersonRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.Person.SerializeToString,
+            ),
+            'GetPersonalRecord': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPersonalRecord,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.GetPersonalRecordRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.PersonalRecord.SerializeToString,
+            ),
+            'PreviewYearTransition': grpc.unary_unary_rpc_method_handler(
+                    servicer.PreviewYearTransition,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.YearTransitionRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.YearTransition.SerializeToString,
+            ),
+            'TransitionYear': grpc.unary_unary_rpc_method_handler(
+                    servicer.TransitionYear,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.YearTransitionRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.YearTransition.SerializeToString,
+            ),
+            'GetYearTransition': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetYearTransition,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.GetYearTransitionRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.YearTransition.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1204,6 +1336,222 @@ class IdentityService:
             '/otmetka.identity.v1.IdentityService/GetImportJob',
             proto_dot_identity_dot_v1_dot_identity__pb2.GetImportJobRequest.SerializeToString,
             proto_dot_identity_dot_v1_dot_identity__pb2.ImportJob.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SignOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/SignOrder',
+            proto_dot_identity_dot_v1_dot_identity__pb2.SignOrderRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.MovementOrder.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/GetOrder',
+            proto_dot_identity_dot_v1_dot_identity__pb2.GetOrderRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.MovementOrder.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListOrders(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/ListOrders',
+            proto_dot_identity_dot_v1_dot_identity__pb2.ListOrdersRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.ListOrdersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CorrectPerson(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/CorrectPerson',
+            proto_dot_identity_dot_v1_dot_identity__pb2.CorrectPersonRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.Person.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPersonalRecord(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/GetPersonalRecord',
+            proto_dot_identity_dot_v1_dot_identity__pb2.GetPersonalRecordRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.PersonalRecord.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PreviewYearTransition(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/PreviewYearTransition',
+            proto_dot_identity_dot_v1_dot_identity__pb2.YearTransitionRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.YearTransition.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def TransitionYear(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/TransitionYear',
+            proto_dot_identity_dot_v1_dot_identity__pb2.YearTransitionRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.YearTransition.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetYearTransition(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/GetYearTransition',
+            proto_dot_identity_dot_v1_dot_identity__pb2.GetYearTransitionRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.YearTransition.FromString,
             options,
             channel_credentials,
             insecure,

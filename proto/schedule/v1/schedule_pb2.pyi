@@ -1342,6 +1342,46 @@ class ImportTeachingLoadResponse(_message.Message):
     hours_set: int
     def __init__(self, assignments_created: _Optional[int] = ..., hours_set: _Optional[int] = ...) -> None: ...
 
+class OpenNextYearRequest(_message.Message):
+    __slots__ = ("school_id", "source_year_id", "name", "new_classes")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    NEW_CLASSES_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    source_year_id: str
+    name: str
+    new_classes: _containers.RepeatedCompositeFieldContainer[NewClassGroup]
+    def __init__(self, school_id: _Optional[str] = ..., source_year_id: _Optional[str] = ..., name: _Optional[str] = ..., new_classes: _Optional[_Iterable[_Union[NewClassGroup, _Mapping]]] = ...) -> None: ...
+
+class NewClassGroup(_message.Message):
+    __slots__ = ("grade", "name")
+    GRADE_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    grade: int
+    name: str
+    def __init__(self, grade: _Optional[int] = ..., name: _Optional[str] = ...) -> None: ...
+
+class ClassSuccession(_message.Message):
+    __slots__ = ("source_class_group_id", "class_group_id")
+    SOURCE_CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    source_class_group_id: str
+    class_group_id: str
+    def __init__(self, source_class_group_id: _Optional[str] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+
+class OpenNextYearResponse(_message.Message):
+    __slots__ = ("academic_year", "class_groups", "successions", "resumed")
+    ACADEMIC_YEAR_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUPS_FIELD_NUMBER: _ClassVar[int]
+    SUCCESSIONS_FIELD_NUMBER: _ClassVar[int]
+    RESUMED_FIELD_NUMBER: _ClassVar[int]
+    academic_year: AcademicYear
+    class_groups: _containers.RepeatedCompositeFieldContainer[ClassGroup]
+    successions: _containers.RepeatedCompositeFieldContainer[ClassSuccession]
+    resumed: bool
+    def __init__(self, academic_year: _Optional[_Union[AcademicYear, _Mapping]] = ..., class_groups: _Optional[_Iterable[_Union[ClassGroup, _Mapping]]] = ..., successions: _Optional[_Iterable[_Union[ClassSuccession, _Mapping]]] = ..., resumed: _Optional[bool] = ...) -> None: ...
+
 class AcademicYearCreated(_message.Message):
     __slots__ = ("academic_year",)
     ACADEMIC_YEAR_FIELD_NUMBER: _ClassVar[int]
@@ -1407,3 +1447,13 @@ class AcademicYearClosed(_message.Message):
     academic_year: AcademicYear
     class_group_ids: _containers.RepeatedScalarFieldContainer[str]
     def __init__(self, academic_year: _Optional[_Union[AcademicYear, _Mapping]] = ..., class_group_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class NextYearOpened(_message.Message):
+    __slots__ = ("source_year_id", "academic_year", "successions")
+    SOURCE_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_FIELD_NUMBER: _ClassVar[int]
+    SUCCESSIONS_FIELD_NUMBER: _ClassVar[int]
+    source_year_id: str
+    academic_year: AcademicYear
+    successions: _containers.RepeatedCompositeFieldContainer[ClassSuccession]
+    def __init__(self, source_year_id: _Optional[str] = ..., academic_year: _Optional[_Union[AcademicYear, _Mapping]] = ..., successions: _Optional[_Iterable[_Union[ClassSuccession, _Mapping]]] = ...) -> None: ...

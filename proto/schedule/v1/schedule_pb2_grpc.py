@@ -354,6 +354,11 @@ class ScheduleServiceStub:
                 request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportTeachingLoadRequest.SerializeToString,
                 response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportTeachingLoadResponse.FromString,
                 _registered_method=True)
+        self.OpenNextYear = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/OpenNextYear',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.OpenNextYearRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.OpenNextYearResponse.FromString,
+                _registered_method=True)
 
 
 class ScheduleServiceServicer:
@@ -745,6 +750,12 @@ class ScheduleServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def OpenNextYear(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ScheduleServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -1067,6 +1078,11 @@ def add_ScheduleServiceServicer_to_server(servicer, server):
                     servicer.ImportTeachingLoad,
                     request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportTeachingLoadRequest.FromString,
                     response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportTeachingLoadResponse.SerializeToString,
+            ),
+            'OpenNextYear': grpc.unary_unary_rpc_method_handler(
+                    servicer.OpenNextYear,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.OpenNextYearRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.OpenNextYearResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -2797,6 +2813,33 @@ class ScheduleService:
             '/otmetka.schedule.v1.ScheduleService/ImportTeachingLoad',
             proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportTeachingLoadRequest.SerializeToString,
             proto_dot_schedule_dot_v1_dot_schedule__pb2.ImportTeachingLoadResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def OpenNextYear(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/OpenNextYear',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.OpenNextYearRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.OpenNextYearResponse.FromString,
             options,
             channel_credentials,
             insecure,
