@@ -10,6 +10,8 @@ import json
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
+import requests
+
 from services import topology
 from services.tooling import municipality, school_loader
 from services.tooling.api_client import BASE, Api, password_token
@@ -54,16 +56,32 @@ def seed_generated_demo(stack: dict[str, str], today: dt.date | None = None) -> 
         logins.append((f"учитель, больше всего уроков в {DEMO_CLASS}", group["teacher"]["username"],
                        group["teacher"]["password"]))
     logins.append(("заместитель директора", loaded["deputy"]["username"], loaded["deputy"]["password"]))
-    return {"school": loaded["name"], "logins": logins + [
+    return {"school": loaded["name"], "school_id": sid, "start_year": calendar.start_year, "logins": logins + [
         (f"родитель через Госуслуги ({g[0]})", g[6], GOSUSLUGI_PASSWORD) for g in GUARDIANS]}
+
+
+def still_there(stack: dict[str, str], demo: dict, today: dt.date) -> bool:
+    """Whether a saved demo is this installation's and this year's: its school year contains today, and its
+    administrator still logs in and still belongs to its school (a reset of PostgreSQL or Keycloak deletes one or
+    the other)."""
+    if demo.get("start_year") != municipality.year_containing(today) or "school_id" not in demo:
+        return False
+    _, username, password = demo["logins"][0]
+    try:
+        token = password_token(stack, username, password)
+    except requests.HTTPError:
+        return False
+    me = Api(token).get("/me")
+    return any(m["school"]["id"] == demo["school_id"] for m in me["memberships"])
 
 
 def main() -> None:
     stack = topology.stack_env()
     saved = topology.state_dir() / "demo.json"
-    if saved.exists():
-        demo = json.loads(saved.read_text())
-    else:
+    demo = json.loads(saved.read_text()) if saved.exists() else None
+    if demo is None or not still_there(stack, demo, dt.date.today()):
+        if demo is not None:
+            print("Сохранённая демо-школа устарела или удалена (новый учебный год, сброс стенда): создаю заново")
         demo = seed_generated_demo(stack)
         saved.write_text(json.dumps(demo, ensure_ascii=False, indent=1))
         saved.chmod(0o600)
