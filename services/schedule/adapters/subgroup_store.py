@@ -8,6 +8,8 @@ from sqlalchemy.orm import Session
 
 from services.common.errors import Invalid, NotFound
 from services.schedule.adapters.tables import (
+    academic_years,
+    class_groups,
     lessons,
     subgroup_students,
     subgroups,
@@ -68,6 +70,15 @@ class SubgroupStore:
         self.session.execute(select(subgroups.c.id).where(subgroups.c.id == subgroup_id).with_for_update())
         self.session.execute(delete(subgroup_students).where(subgroup_students.c.subgroup_id == subgroup_id))
         self._add_students(school_id, subgroup_id, student_ids)
+
+    def leave_classes(self, student_id: str, kept_class_group_ids: Iterable[str]) -> None:
+        """The student leaves the subgroups of every class of an open year but the kept ones (a closed year's
+        subgroups stay as they were: its journal is read as it was kept)."""
+        left = (select(subgroups.c.id).join(class_groups, class_groups.c.id == subgroups.c.class_group_id)
+                .join(academic_years, academic_years.c.id == class_groups.c.academic_year_id)
+                .where(academic_years.c.status == "open", class_groups.c.id.not_in(list(kept_class_group_ids))))
+        self.session.execute(delete(subgroup_students).where(subgroup_students.c.student_id == student_id,
+                                                             subgroup_students.c.subgroup_id.in_(left)))
 
     def delete(self, subgroup_id: str) -> int:
         """Deletes the subgroup with its dated lessons, timetable entries, teaching assignments and students;
