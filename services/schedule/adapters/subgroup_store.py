@@ -1,5 +1,6 @@
 """Subgroups of class groups with their students; deleting one takes its weekly entries, dated lessons, teaching
 assignments and students with it."""
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
@@ -71,12 +72,13 @@ class SubgroupStore:
         self.session.execute(delete(subgroup_students).where(subgroup_students.c.subgroup_id == subgroup_id))
         self._add_students(school_id, subgroup_id, student_ids)
 
-    def leave_classes(self, student_id: str, kept_class_group_ids: Iterable[str]) -> None:
-        """The student leaves the subgroups of every class of an open year but the kept ones (a closed year's
-        subgroups stay as they were: its journal is read as it was kept)."""
+    def leave_classes(self, student_id: str, kept_class_group_ids: Iterable[str], on: dt.date) -> None:
+        """The student leaves the subgroups of every class but the kept ones whose year is open and lasts to the
+        date or later (the subgroups of an ended or closed year stay as they were: its journal reads them)."""
         left = (select(subgroups.c.id).join(class_groups, class_groups.c.id == subgroups.c.class_group_id)
                 .join(academic_years, academic_years.c.id == class_groups.c.academic_year_id)
-                .where(academic_years.c.status == "open", class_groups.c.id.not_in(list(kept_class_group_ids))))
+                .where(academic_years.c.status == "open", academic_years.c.end_date >= on,
+                       class_groups.c.id.not_in(list(kept_class_group_ids))))
         self.session.execute(delete(subgroup_students).where(subgroup_students.c.student_id == student_id,
                                                              subgroup_students.c.subgroup_id.in_(left)))
 

@@ -1,5 +1,5 @@
 """The next year's structure at the year transition (A2, OpenNextYear; identity's TransitionYear asks for it with
-the deputy head's token): from a closed year, or one whose last term is over at the school, a new year with the
+the deputy head's token, or its own): from a closed year, or one whose last term is over at the school, a new year with the
 source's terms shifted by whole years (as CopyAcademicYear, year_copy.py); every class but the 9th and 11th grades
 continued as grade + 1 with its letter (domain/class_succession.py) with its profile, subgroups (without students),
 teaching assignments and curriculum hours; the school's new classes created empty; the timetable in force on the
@@ -28,7 +28,9 @@ from services.schedule.service_layer.year_copy import (
 
 def open_next_year(scope: Scope, uow: ScheduleUnitOfWork, source_year_id: str, name: str,
                    new_classes: Sequence[tuple[int, str]]) -> pb.OpenNextYearResponse:
-    scope.require("schedule.manage")
+    """Managers (schedule.manage) and the services' account (identity's TransitionYear), this call only."""
+    if not scope.principal.is_service:
+        scope.require("schedule.manage")
     source_year_id = parse_uuid(source_year_id, "source_year_id")
     with uow:
         source = source_year(uow, source_year_id, lock=True)  # a second call waits for the first

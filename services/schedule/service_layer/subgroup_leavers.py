@@ -1,7 +1,8 @@
 """Students who left a class leave its subgroups (identity's movement events: a transfer, a leaver, a graduate, a
 promotion, a cancelled order, each with the student's dated memberships after the change). Subgroup membership is
-not dated: from the event's effective date on, a student is no longer in the subgroups of a class no membership
-keeps them in; the subgroups of closed years stay as they were."""
+not dated: a student leaves the subgroups of every class no membership keeps them in on the event's effective date
+or later, where the class still has days ahead (its year open and not ended before that date); the subgroups of a
+closed or ended year stay as they were, as its journal reads them."""
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,4 +25,5 @@ def students_moved(uow: ScheduleUnitOfWork, movements: Iterable[Movement]) -> No
     joins the consumer's transaction; deleting what is already gone changes nothing)."""
     with uow:
         for move in movements:
-            uow.subgroups.leave_classes(move.student_id, classes_kept(move.memberships, move.effective_date))
+            uow.subgroups.leave_classes(move.student_id, classes_kept(move.memberships, move.effective_date),
+                                        move.effective_date)

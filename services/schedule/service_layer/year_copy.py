@@ -71,10 +71,12 @@ def insert_shifted_year(uow: ScheduleUnitOfWork, source: Mapping, name: str) -> 
 def carry_structure(uow: ScheduleUnitOfWork, old: YearStructure, year_id: str,
                     classes: Sequence[NextClass]) -> CarriedStructure:
     """Writes the new year's class groups (a ClassGroupCreated event each) and copies of the old year's profiles;
-    a class continuing a source class keeps that class's profile (its copy), subgroups (without students) and
-    teaching assignments, and every class takes the curriculum hours of its hours_from class."""
+    a class continuing a source class keeps that class's profile (its copy, while the profile is for the class's
+    grade), subgroups (without students) and teaching assignments, and every class takes the curriculum hours of
+    its hours_from class."""
     source = {g["id"]: g for g in old.class_groups}
     profile_of = {p["id"]: new_id() for p in old.profiles}
+    grades_of = {p["id"]: range(p["grade_from"], p["grade_to"] + 1) for p in old.profiles}
     group_of = {c.source_id: new_id() for c in classes if c.source_id}
     part_of = {p["id"]: new_id() for p in old.subgroups if p["class_group_id"] in group_of}
     hours_to: dict[str, list[str]] = {}
@@ -83,7 +85,8 @@ def carry_structure(uow: ScheduleUnitOfWork, old: YearStructure, year_id: str,
         group_id = group_of[c.source_id] if c.source_id else new_id()
         if c.hours_from:
             hours_to.setdefault(c.hours_from, []).append(group_id)
-        profile = profile_of.get(source[c.source_id]["profile_id"]) if c.source_id else None
+        followed = source[c.source_id]["profile_id"] if c.source_id else None
+        profile = profile_of[followed] if followed and c.grade in grades_of[followed] else None
         groups.append(dict(id=group_id, school_id=uow.school_id, academic_year_id=year_id, grade=c.grade,
                            name=c.name, profile_id=profile))
     new = YearStructure(

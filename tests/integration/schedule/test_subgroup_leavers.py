@@ -1,6 +1,6 @@
 """Identity's movement events on the real PostgreSQL: a student no longer in a class leaves its subgroups (a
-transfer, a leaver, a cancelled order), once per event; a student still in the class, or in a closed year's class,
-stays."""
+transfer, a leaver, a cancelled order), once per event; a student still in the class, or in a class whose year has
+ended or is closed, stays."""
 import pytest
 
 from proto.identity.v1 import identity_pb2 as ipb
@@ -70,11 +70,15 @@ def test_a_student_leaves_the_subgroups_of_the_class_they_left(schedule, school)
     assert (students(schedule, sid, german.id), students(schedule, sid, english.id)) == (set(), {staying})
 
 
-def test_a_closed_years_subgroups_stay_as_they_were(schedule, school):
+def test_an_ended_or_closed_years_subgroups_stay_as_they_were(schedule, school):
     sid, fifth = school.id, school.class_group
     graduate, = schedule.staff.enrol(fifth.id, 1)
     english = schedule.call("CreateSubgroup", pb.CreateSubgroupRequest(
         school_id=sid, class_group_id=fifth.id, name="Английский", student_ids=[graduate]))
+    deliver(schedule, sid, ipb.StudentPromoted(student_id=graduate, from_class_group_id=fifth.id,
+                                               effective_date="2026-09-01",  # 2025/2026 ends on 31 May
+                                               memberships=[membership(fifth.id, "", "2026-08-31")]))
+    assert students(schedule, sid, english.id) == {graduate}
     schedule.call("CloseAcademicYear", pb.CloseAcademicYearRequest(school_id=sid, academic_year_id=school.year.id))
     deliver(schedule, sid, ipb.StudentGraduated(student_id=graduate, from_class_group_id=fifth.id,
                                                 effective_date="2026-06-20",
