@@ -1,11 +1,11 @@
 """The next year's structure at the year transition (A2, OpenNextYear; identity's TransitionYear asks for it with
-the deputy head's token, or its own): from a closed year, or one whose last term is over at the school, a new year with the
-source's terms shifted by whole years (as CopyAcademicYear, year_copy.py); every class but the 9th and 11th grades
-continued as grade + 1 with its letter (domain/class_succession.py) with its profile, subgroups (without students),
-teaching assignments and curriculum hours; the school's new classes created empty; the timetable in force on the
-source's last day copied to the continued classes as draft lines (no lessons until PublishTimetableDraft). Once
-per source year: a second call returns the first one's result, resumed. All in one transaction, with
-AcademicYearCreated, a ClassGroupCreated per class and NextYearOpened."""
+the deputy head's token, or with its own): from a closed year, or one whose last term is over at the school, a new
+year with the source's terms shifted by whole years (as CopyAcademicYear, year_copy.py); every class but the 9th
+and 11th grades continued as grade + 1 with its letter (domain/class_succession.py) with its profile, subgroups
+(without students), teaching assignments and curriculum hours; the school's new classes created empty; the
+timetable in force on the source's last day copied to the continued classes as draft lines (no lessons until
+PublishTimetableDraft). Once per source year: a second call returns the first one's result, resumed. All in one
+transaction, with AcademicYearCreated, a ClassGroupCreated per class and NextYearOpened."""
 from collections.abc import Mapping, Sequence
 
 from proto.schedule.v1 import schedule_pb2 as pb
