@@ -17,7 +17,7 @@ def main() -> None:
         schedule_pb2_grpc.add_ScheduleServiceServicer_to_server(servicer, server)
         return [schedule_pb2.DESCRIPTOR.services_by_name["ScheduleService"].full_name]
 
-    runtime.serve(register, workers=[runtime.relay(), runtime.consumer(handlers, ["journal"])],
+    runtime.serve(register, workers=[runtime.relay(), runtime.consumer(handlers, ["journal", "identity"])],
                   public_methods=PUBLIC_METHODS, principals=runtime.principals)
 
 

@@ -85,7 +85,7 @@ class TeachingAssignment(_message.Message):
     def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subgroup_id: _Optional[str] = ...) -> None: ...
 
 class TimetableEntry(_message.Message):
-    __slots__ = ("id", "school_id", "class_group_id", "subject_id", "teacher_id", "weekday", "lesson_number", "starts_at", "ends_at", "room", "subgroup_id", "room_id", "bell_schedule_id", "starts_on", "ends_before", "subject_name", "subgroup_name")
+    __slots__ = ("id", "school_id", "class_group_id", "subject_id", "teacher_id", "weekday", "lesson_number", "starts_at", "ends_at", "room", "subgroup_id", "room_id", "bell_schedule_id", "starts_on", "ends_before", "subject_name", "subgroup_name", "draft")
     ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
@@ -103,6 +103,7 @@ class TimetableEntry(_message.Message):
     ENDS_BEFORE_FIELD_NUMBER: _ClassVar[int]
     SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
     SUBGROUP_NAME_FIELD_NUMBER: _ClassVar[int]
+    DRAFT_FIELD_NUMBER: _ClassVar[int]
     id: str
     school_id: str
     class_group_id: str
@@ -120,7 +121,8 @@ class TimetableEntry(_message.Message):
     ends_before: str
     subject_name: str
     subgroup_name: str
-    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., weekday: _Optional[int] = ..., lesson_number: _Optional[int] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., room: _Optional[str] = ..., subgroup_id: _Optional[str] = ..., room_id: _Optional[str] = ..., bell_schedule_id: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_before: _Optional[str] = ..., subject_name: _Optional[str] = ..., subgroup_name: _Optional[str] = ...) -> None: ...
+    draft: bool
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., weekday: _Optional[int] = ..., lesson_number: _Optional[int] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., room: _Optional[str] = ..., subgroup_id: _Optional[str] = ..., room_id: _Optional[str] = ..., bell_schedule_id: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_before: _Optional[str] = ..., subject_name: _Optional[str] = ..., subgroup_name: _Optional[str] = ..., draft: _Optional[bool] = ...) -> None: ...
 
 class Lesson(_message.Message):
     __slots__ = ("id", "school_id", "class_group_id", "subject_id", "subject_name", "teacher_id", "date", "lesson_number", "starts_at", "ends_at", "term_id", "timetable_entry_id", "status", "year_closed", "subgroup_id", "subgroup_name", "substitute_teacher_id", "room", "moved_from_date", "change_note")
@@ -1381,6 +1383,22 @@ class OpenNextYearResponse(_message.Message):
     successions: _containers.RepeatedCompositeFieldContainer[ClassSuccession]
     resumed: bool
     def __init__(self, academic_year: _Optional[_Union[AcademicYear, _Mapping]] = ..., class_groups: _Optional[_Iterable[_Union[ClassGroup, _Mapping]]] = ..., successions: _Optional[_Iterable[_Union[ClassSuccession, _Mapping]]] = ..., resumed: _Optional[bool] = ...) -> None: ...
+
+class PublishTimetableDraftRequest(_message.Message):
+    __slots__ = ("school_id", "academic_year_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    academic_year_id: str
+    def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ...) -> None: ...
+
+class PublishTimetableDraftResponse(_message.Message):
+    __slots__ = ("entries_published", "lessons_created")
+    ENTRIES_PUBLISHED_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_CREATED_FIELD_NUMBER: _ClassVar[int]
+    entries_published: int
+    lessons_created: int
+    def __init__(self, entries_published: _Optional[int] = ..., lessons_created: _Optional[int] = ...) -> None: ...
 
 class AcademicYearCreated(_message.Message):
     __slots__ = ("academic_year",)

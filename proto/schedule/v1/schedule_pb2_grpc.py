@@ -359,6 +359,11 @@ class ScheduleServiceStub:
                 request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.OpenNextYearRequest.SerializeToString,
                 response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.OpenNextYearResponse.FromString,
                 _registered_method=True)
+        self.PublishTimetableDraft = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/PublishTimetableDraft',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.PublishTimetableDraftRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.PublishTimetableDraftResponse.FromString,
+                _registered_method=True)
 
 
 class ScheduleServiceServicer:
@@ -756,6 +761,12 @@ class ScheduleServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def PublishTimetableDraft(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ScheduleServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -1083,6 +1094,11 @@ def add_ScheduleServiceServicer_to_server(servicer, server):
                     servicer.OpenNextYear,
                     request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.OpenNextYearRequest.FromString,
                     response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.OpenNextYearResponse.SerializeToString,
+            ),
+            'PublishTimetableDraft': grpc.unary_unary_rpc_method_handler(
+                    servicer.PublishTimetableDraft,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.PublishTimetableDraftRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.PublishTimetableDraftResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -2840,6 +2856,33 @@ class ScheduleService:
             '/otmetka.schedule.v1.ScheduleService/OpenNextYear',
             proto_dot_schedule_dot_v1_dot_schedule__pb2.OpenNextYearRequest.SerializeToString,
             proto_dot_schedule_dot_v1_dot_schedule__pb2.OpenNextYearResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PublishTimetableDraft(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/PublishTimetableDraft',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.PublishTimetableDraftRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.PublishTimetableDraftResponse.FromString,
             options,
             channel_credentials,
             insecure,

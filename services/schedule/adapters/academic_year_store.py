@@ -22,8 +22,10 @@ class AcademicYearStore:
         self.session.execute(insert(academic_years).values(year))
         self.add_terms(term_rows)
 
-    def get(self, academic_year_id: str) -> Mapping | None:
-        return self.session.execute(select(academic_years).where(academic_years.c.id == academic_year_id)).mappings().first()
+    def get(self, academic_year_id: str, lock: bool = False) -> Mapping | None:
+        """The year (None: no such year); lock: its row locked until commit."""
+        query = select(academic_years).where(academic_years.c.id == academic_year_id)
+        return self.session.execute(query.with_for_update() if lock else query).mappings().first()
 
     def open_year(self, academic_year_id: str, lock: bool = False) -> Mapping:
         """The year, if open. Its row stays locked until commit: shared (nothing may close the year under us)

@@ -44,7 +44,7 @@ def timetable_entry(row: Mapping) -> pb.TimetableEntry:
         subgroup_id=row.get("subgroup_id") or "", room_id=row.get("room_id") or "",
         bell_schedule_id=row.get("bell_schedule_id") or "", starts_on=iso(row.get("starts_on")),
         ends_before=iso(row.get("ends_before")), subject_name=row.get("subject_name") or "",
-        subgroup_name=row.get("subgroup_name") or "")
+        subgroup_name=row.get("subgroup_name") or "", draft=row.get("draft", False))
 
 
 def iso(day) -> str:

@@ -1,5 +1,6 @@
 """Subgroups of class groups with their students; deleting one takes its weekly entries, dated lessons, teaching
 assignments and students with it."""
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
@@ -8,6 +9,8 @@ from sqlalchemy.orm import Session
 
 from services.common.errors import Invalid, NotFound
 from services.schedule.adapters.tables import (
+    academic_years,
+    class_groups,
     lessons,
     subgroup_students,
     subgroups,
@@ -68,6 +71,16 @@ class SubgroupStore:
         self.session.execute(select(subgroups.c.id).where(subgroups.c.id == subgroup_id).with_for_update())
         self.session.execute(delete(subgroup_students).where(subgroup_students.c.subgroup_id == subgroup_id))
         self._add_students(school_id, subgroup_id, student_ids)
+
+    def leave_classes(self, student_id: str, kept_class_group_ids: Iterable[str], on: dt.date) -> None:
+        """The student leaves the subgroups of every class but the kept ones whose year is open and lasts to the
+        date or later (the subgroups of an ended or closed year stay as they were: its journal reads them)."""
+        left = (select(subgroups.c.id).join(class_groups, class_groups.c.id == subgroups.c.class_group_id)
+                .join(academic_years, academic_years.c.id == class_groups.c.academic_year_id)
+                .where(academic_years.c.status == "open", academic_years.c.end_date >= on,
+                       class_groups.c.id.not_in(list(kept_class_group_ids))))
+        self.session.execute(delete(subgroup_students).where(subgroup_students.c.student_id == student_id,
+                                                             subgroup_students.c.subgroup_id.in_(left)))
 
     def delete(self, subgroup_id: str) -> int:
         """Deletes the subgroup with its dated lessons, timetable entries, teaching assignments and students;

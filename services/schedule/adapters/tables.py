@@ -2,7 +2,7 @@
 import uuid
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy.dialects.postgresql import JSONB, UUID
 
 from services.common.schema import messaging_tables
 
@@ -79,6 +79,7 @@ timetable_entries = sa.Table(
     sa.Column("bell_schedule_id", UUID(as_uuid=False)),
     sa.Column("starts_on", sa.Date),    # in force from (None: the whole year)
     sa.Column("ends_before", sa.Date),  # no longer in force from (None: to the end of the year)
+    sa.Column("draft", sa.Boolean, nullable=False, server_default=sa.false()),  # makes no lessons until published
 )
 
 lessons = sa.Table(
@@ -208,6 +209,13 @@ recorded_lessons = sa.Table(  # lessons the journal has records for (fed by its 
     "recorded_lessons", metadata, _school(),
     sa.Column("lesson_id", UUID(as_uuid=False), primary_key=True),
     sa.Column("first_recorded_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+)
+
+year_transitions = sa.Table(  # the next year opened from a year (OpenNextYear), once per source year
+    "year_transitions", metadata, _school(),
+    sa.Column("source_year_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("target_year_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("successions", JSONB, nullable=False),  # [{"source_class_group_id", "class_group_id"}]
 )
 
 outbox, inbox = messaging_tables(metadata)

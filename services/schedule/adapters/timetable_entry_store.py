@@ -21,9 +21,10 @@ class TimetableEntryStore:
     def __init__(self, session: Session):
         self.session = session
 
-    def of_year_named(self, academic_year_id: str, grades: Iterable[int] | None = None) -> list[Mapping]:
-        """The year's entries (of the class groups of `grades`, default every grade) with their subject's and
-        subgroup's names and their class group's grade."""
+    def of_year_named(self, academic_year_id: str, grades: Iterable[int] | None = None,
+                      draft: bool = False) -> list[Mapping]:
+        """The year's ordinary entries (or its draft ones) of the class groups of `grades` (default every grade),
+        with their subject's and subgroup's names and their class group's grade."""
         of_grades = true() if grades is None else class_groups.c.grade.in_(list(grades))
         return list(self.session.execute(
             select(timetable_entries, subjects.c.name.label("subject_name"), subgroups.c.name.label("subgroup_name"),
@@ -31,7 +32,12 @@ class TimetableEntryStore:
             .join(subjects, subjects.c.id == timetable_entries.c.subject_id)
             .join(class_groups, class_groups.c.id == timetable_entries.c.class_group_id)
             .outerjoin(subgroups, subgroups.c.id == timetable_entries.c.subgroup_id)
-            .where(timetable_entries.c.academic_year_id == academic_year_id, of_grades)).mappings().all())
+            .where(timetable_entries.c.academic_year_id == academic_year_id, timetable_entries.c.draft.is_(draft),
+                   of_grades)).mappings().all())
+
+    def publish(self, entry_ids: list[str]) -> None:
+        """The draft entries become ordinary ones."""
+        self.session.execute(update(timetable_entries).where(timetable_entries.c.id.in_(entry_ids)).values(draft=False))
 
     def add_many(self, rows: list[Mapping]) -> None:
         """Inserts many entries in a few statements (see common.row_arrays)."""
@@ -69,9 +75,10 @@ class TimetableEntryStore:
         return self.session.scalar(select(timetable_entries.c.bell_schedule_id).where(timetable_entries.c.id == entry_id))
 
     def class_groups_with_entries(self, academic_year_id: str) -> set[str]:
-        """The year's class groups that have a weekly timetable."""
+        """The year's class groups that have a weekly timetable (drafts aside)."""
         return set(self.session.scalars(select(timetable_entries.c.class_group_id).distinct()
-                                        .where(timetable_entries.c.academic_year_id == academic_year_id)))
+                                        .where(timetable_entries.c.academic_year_id == academic_year_id,
+                                               timetable_entries.c.draft.is_(False))))
 
     def rename_room(self, room_id: str, old_name: str, name: str, today: dt.date) -> None:
         """The entries in the room show its new name, and so do their lessons after today that had the old one."""

@@ -16,6 +16,7 @@ from services.schedule.service_layer import (
     lesson_changes,
     lessons,
     mismatch_reports,
+    next_year,
     plans,
     profiles,
     room_changes,
@@ -268,6 +269,13 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
 
     def ImportTeachingLoad(self, request, context):
         return teaching_load.import_teaching_load(*self.scoped(), request.assignments, request.hours)
+
+    def OpenNextYear(self, request, context):
+        return next_year.open_next_year(*self.scoped(), request.source_year_id, request.name,
+                                        [(c.grade, c.name) for c in request.new_classes])
+
+    def PublishTimetableDraft(self, request, context):
+        return timetable_lines.publish_timetable_draft(*self.scoped(), request.academic_year_id)
 
 
 def term_input(term: pb.Term) -> TermInput:

@@ -23,7 +23,10 @@ def replace_timetable_entry(scope: Scope, uow: ScheduleUnitOfWork, entry_id: str
         if e.class_group_id and e.class_group_id != old["class_group_id"]:
             raise Invalid("entry.class_group_id", "заменить можно только урок того же класса")
         held = frozenset((row["date"], row["lesson_number"]) for row in kept)
-        entry, created = insert_entry(uow, group, e, starts_on=day, held=held)
+        replacement = pb.TimetableEntry()
+        replacement.CopyFrom(e)
+        replacement.draft = old["draft"]  # a draft line is replaced by a draft line, an ordinary one by an ordinary one
+        entry, created = insert_entry(uow, group, replacement, starts_on=day, held=held)
     return pb.ChangeTimetableEntryResponse(entry=entry, lessons_created=created, lessons_cancelled=cancelled,
                                            lessons_kept=len(kept))
 

@@ -3,7 +3,9 @@ school's whole timetable at once (ImportTimetable, all or nothing) take the same
 need is read once per call (each subject, subgroup, room and bell period once, the assignments once per class
 group, the stored lines once per weekly slot, the calendar once per grade), every line is checked against the
 stored lines and the lines checked before it, and the entries and their dated lessons are written with multi-row
-inserts, a LessonScheduled event per lesson. Runs inside the caller's tenant transaction, the years locked."""
+inserts, a LessonScheduled event per lesson. A draft line (TimetableEntry.draft, or copied at the year transition)
+is checked and written the same way but makes no lessons until PublishTimetableDraft turns the year's draft lines
+into ordinary ones and schedules their lessons. Runs inside the caller's tenant transaction, the years locked."""
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -76,21 +78,25 @@ class Lines:
                      class_group_id=group["id"], subgroup_id=subgroup_id, subject_id=subject_id,
                      teacher_id=teacher_id, weekday=slot.weekday, lesson_number=slot.lesson_number,
                      starts_at=slot.starts_at, ends_at=slot.ends_at, room=slot.room, room_id=room_id,
-                     bell_schedule_id=bell_id, starts_on=self.starts_on, ends_before=None)
+                     bell_schedule_id=bell_id, starts_on=self.starts_on, ends_before=None, draft=e.draft)
         return Line(entry, dict(subject_name=subject, subgroup_name=subgroup), group["grade"])
 
     def write(self, lines: Sequence[Line], held: frozenset = frozenset()) -> int:
-        """Inserts the entries and their dated lessons on every matching day of their grade's terms (from
-        starts_on), except on the (date, lesson number) slots in `held` (kept lessons of the class). The lessons are
-        made and written a chunk at a time, so a whole school's year never sits in memory at once. Returns how many
+        """Inserts the entries and the dated lessons of those that are no drafts (schedule). Returns how many
         lessons were created."""
         if not lines:
             return 0
         self.uow.timetable_entries.add_many([line.entry for line in lines])
+        return self.schedule([line for line in lines if not line.entry["draft"]], held)
+
+    def schedule(self, lines: Sequence[Line], held: frozenset = frozenset()) -> int:
+        """Writes the dated lessons of stored entries on every matching day of their grade's terms while the entry
+        is in force, except on the (date, lesson number) slots in `held` (kept lessons of the class). The lessons
+        are made and written a chunk at a time, so a whole school's year never sits in memory at once. Returns how
+        many lessons were created."""
         rows = (lesson_dates.lesson_row(line.entry, term_id, day) for line in lines
                 for term_id, day in self.dates(line.entry["academic_year_id"], line.grade, line.entry["weekday"])
-                if (self.starts_on is None or day >= self.starts_on)
-                and (day, line.entry["lesson_number"]) not in held)
+                if lesson_dates.in_force(line.entry, day) and (day, line.entry["lesson_number"]) not in held)
         names = {line.entry["id"]: line.names for line in lines}
         created = 0
         while chunk := list(islice(rows, row_arrays.CHUNK)):
@@ -106,7 +112,7 @@ class Lines:
 
 def create_timetable_entry(scope: Scope, uow: ScheduleUnitOfWork, e: pb.TimetableEntry) -> tuple[pb.TimetableEntry, int]:
     """Adds a weekly lesson of the class group (or a subgroup) and schedules its dated lessons on every matching
-    day of the year's terms."""
+    day of the year's terms (a draft line: none yet)."""
     scope.require("schedule.manage")
     class_group_id = parse_uuid(e.class_group_id, "class_group_id")
     with uow:
@@ -123,6 +129,18 @@ def insert_entry(uow: ScheduleUnitOfWork, group, e: pb.TimetableEntry,
     line = lines.check(group, e)
     created = lines.write([line], held)
     return protobuf.timetable_entry(dict(line.entry, **line.names)), created
+
+
+def publish_timetable_draft(scope: Scope, uow: ScheduleUnitOfWork, academic_year_id: str) -> pb.PublishTimetableDraftResponse:
+    """The open year's draft lines become ordinary ones and make their dated lessons (none left: nothing to do)."""
+    scope.require("schedule.manage")
+    academic_year_id = parse_uuid(academic_year_id, "academic_year_id")
+    with uow:
+        uow.academic_years.open_year(academic_year_id, lock=True)
+        rows = uow.timetable_entries.of_year_named(academic_year_id, draft=True)
+        uow.timetable_entries.publish([row["id"] for row in rows])
+        created = Lines(uow).schedule([Line(dict(row), lesson_dates.entry_names(row), row["grade"]) for row in rows])
+    return pb.PublishTimetableDraftResponse(entries_published=len(rows), lessons_created=created)
 
 
 def import_timetable(scope: Scope, uow: ScheduleUnitOfWork, entries: Sequence[pb.TimetableEntry]) -> pb.ImportTimetableResponse:

@@ -23,6 +23,7 @@ from services.schedule.adapters.subject_store import SubjectStore
 from services.schedule.adapters.teaching_assignment_store import TeachingAssignmentStore
 from services.schedule.adapters.timetable_entry_store import TimetableEntryStore
 from services.schedule.adapters.year_structure_store import YearStructureStore
+from services.schedule.adapters.year_transition_store import YearTransitionStore
 from services.schedule.domain.calendar import school_today
 from services.schedule.service_layer.ports import Clock, Staff
 
@@ -45,6 +46,7 @@ class ScheduleUnitOfWork(UnitOfWork):
     calendar_feeds: CalendarFeedStore
     policy: SchedulePolicyStore
     year_structures: YearStructureStore
+    year_transitions: YearTransitionStore
 
     def __init__(self, db: Database | None, outbox: Outbox, scope: HasSchool, staff: Staff | None = None,
                  today: Clock = school_today):
@@ -70,6 +72,7 @@ class ScheduleUnitOfWork(UnitOfWork):
         self.calendar_feeds = CalendarFeedStore(self.session)
         self.policy = SchedulePolicyStore(self.session, self.school_id)
         self.year_structures = YearStructureStore(self.session)
+        self.year_transitions = YearTransitionStore(self.session)
 
 
 class UnitsOfWork(Protocol):
