@@ -33,6 +33,12 @@ def in_class(memberships: Iterable[Membership], class_group_id: str, day: str | 
     return any(m.class_group_id == class_group_id and covers(m, day) for m in memberships)
 
 
+def in_class_during(memberships: Iterable[Membership], class_group_id: str, date_from: str | dt.date | None,
+                    date_to: str | dt.date | None) -> bool:
+    """The student was in the class on some day of the period ("" ends = open)."""
+    return any(m.class_group_id == class_group_id and overlaps(m, date_from, date_to) for m in memberships)
+
+
 def class_on(memberships: Iterable[Membership], day: str | dt.date) -> str:
     """The class the student is in on the day ("" = none)."""
     return next((m.class_group_id for m in memberships if covers(m, day)), "")

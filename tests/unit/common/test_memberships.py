@@ -33,6 +33,9 @@ def test_the_memberships_during_a_period_oldest_first():
     assert [m.class_group_id for m in memberships.during(TRANSFERRED, "2027-01-14", "2027-01-31")] == [NEW]
     assert [m.class_group_id for m in memberships.during(TRANSFERRED, "", "2026-12-31")] == [OLD]
     assert [m.class_group_id for m in memberships.during(TRANSFERRED, "", "")] == [OLD, NEW]
+    assert memberships.in_class_during(TRANSFERRED, NEW, "2027-01-01", "2027-01-14")
+    assert not memberships.in_class_during(TRANSFERRED, NEW, "2027-01-01", "2027-01-13")
+    assert memberships.in_class_during(TRANSFERRED, OLD, "", "")
 
 
 def test_a_membership_clipped_to_a_period_and_the_span_of_a_class():
