@@ -515,16 +515,18 @@ class GridLesson(_message.Message):
     def __init__(self, lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., subgroup_id: _Optional[str] = ..., subgroup_name: _Optional[str] = ..., plan_topic_id: _Optional[str] = ..., lock_reason: _Optional[str] = ...) -> None: ...
 
 class GridCell(_message.Message):
-    __slots__ = ("lesson_id", "marks", "attendance", "outside")
+    __slots__ = ("lesson_id", "marks", "attendance", "outside", "not_in_class")
     LESSON_ID_FIELD_NUMBER: _ClassVar[int]
     MARKS_FIELD_NUMBER: _ClassVar[int]
     ATTENDANCE_FIELD_NUMBER: _ClassVar[int]
     OUTSIDE_FIELD_NUMBER: _ClassVar[int]
+    NOT_IN_CLASS_FIELD_NUMBER: _ClassVar[int]
     lesson_id: str
     marks: _containers.RepeatedCompositeFieldContainer[Mark]
     attendance: str
     outside: bool
-    def __init__(self, lesson_id: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[str] = ..., outside: _Optional[bool] = ...) -> None: ...
+    not_in_class: bool
+    def __init__(self, lesson_id: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[str] = ..., outside: _Optional[bool] = ..., not_in_class: _Optional[bool] = ...) -> None: ...
 
 class GridStudent(_message.Message):
     __slots__ = ("student_id", "last_name", "first_name", "middle_name", "cells", "average", "marks_count", "plan")
@@ -689,20 +691,22 @@ class FinalMark(_message.Message):
     def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., student_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., kind: _Optional[str] = ..., value: _Optional[str] = ..., special: _Optional[str] = ..., updated_at: _Optional[str] = ...) -> None: ...
 
 class SetFinalMarkRequest(_message.Message):
-    __slots__ = ("school_id", "student_id", "subject_id", "kind", "value", "reason")
+    __slots__ = ("school_id", "student_id", "subject_id", "kind", "value", "reason", "academic_year_id")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     VALUE_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     student_id: str
     subject_id: str
     kind: str
     value: str
     reason: str
-    def __init__(self, school_id: _Optional[str] = ..., student_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., kind: _Optional[str] = ..., value: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+    academic_year_id: str
+    def __init__(self, school_id: _Optional[str] = ..., student_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., kind: _Optional[str] = ..., value: _Optional[str] = ..., reason: _Optional[str] = ..., academic_year_id: _Optional[str] = ...) -> None: ...
 
 class ListFinalMarksRequest(_message.Message):
     __slots__ = ("school_id", "class_group_id")

@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"proto/reporting/v1/reporting.proto\x12\x14otmetka.reporting.v1\"[\n\x11SummaryPeriodMark\x12\x11\n\tperiod_id\x18\x01 \x01(\t\x12\x13\n\x0bperiod_name\x18\x02 \x01(\t\x12\r\n\x05value\x18\x03 \x01(\t\x12\x0f\n\x07special\x18\x04 \x01(\t\"\x80\x01\n\x0bSummaryCell\x12\x12\n\nsubject_id\x18\x01 \x01(\t\x12\r\n\x05marks\x18\x02 \x03(\t\x12\x0f\n\x07\x61verage\x18\x03 \x01(\t\x12=\n\x0cperiod_marks\x18\x04 \x03(\x0b\x32\'.otmetka.reporting.v1.SummaryPeriodMark\"h\n\nSummaryRow\x12\x12\n\nstudent_id\x18\x01 \x01(\t\x12\x14\n\x0cstudent_name\x18\x02 \x01(\t\x12\x30\n\x05\x63\x65lls\x18\x03 \x03(\x0b\x32!.otmetka.reporting.v1.SummaryCell\"*\n\x0eSummarySubject\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\"7\n\rSummaryPeriod\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x0c\n\x04kind\x18\x03 \x01(\t\"\x8d\x02\n\x0cSummarySheet\x12\x11\n\tschool_id\x18\x01 \x01(\t\x12\x16\n\x0e\x63lass_group_id\x18\x02 \x01(\t\x12\x18\n\x10\x63lass_group_name\x18\x03 \x01(\t\x12\x1a\n\x12\x61\x63\x61\x64\x65mic_year_name\x18\x04 \x01(\t\x12\x36\n\x08subjects\x18\x05 \x03(\x0b\x32$.otmetka.reporting.v1.SummarySubject\x12.\n\x04rows\x18\x06 \x03(\x0b\x32 .otmetka.reporting.v1.SummaryRow\x12\x34\n\x07periods\x18\x07 \x03(\x0b\x32#.otmetka.reporting.v1.SummaryPeriod\"C\n\x16GetSummarySheetRequest\x12\x11\n\tschool_id\x18\x01 \x01(\t\x12\x16\n\x0e\x63lass_group_id\x18\x02 \x01(\t\"G\n\x0eRenderedReport\x12\x12\n\nmedia_type\x18\x01 \x01(\t\x12\x10\n\x08\x66ilename\x18\x02 \x01(\t\x12\x0f\n\x07\x63ontent\x18\x03 \x01(\x0c\"v\n\x12ReportingYearReady\x12\x11\n\tschool_id\x18\x01 \x01(\t\x12\x18\n\x10\x61\x63\x61\x64\x65mic_year_id\x18\x02 \x01(\t\x12\x1a\n\x12\x61\x63\x61\x64\x65mic_year_name\x18\x03 \x01(\t\x12\x17\n\x0f\x63lass_group_ids\x18\x04 \x03(\t2\xe4\x01\n\x10ReportingService\x12\x63\n\x0fGetSummarySheet\x12,.otmetka.reporting.v1.GetSummarySheetRequest\x1a\".otmetka.reporting.v1.SummarySheet\x12k\n\x15RenderSummarySheetPdf\x12,.otmetka.reporting.v1.GetSummarySheetRequest\x1a$.otmetka.reporting.v1.RenderedReportb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"proto/reporting/v1/reporting.proto\x12\x14otmetka.reporting.v1\"[\n\x11SummaryPeriodMark\x12\x11\n\tperiod_id\x18\x01 \x01(\t\x12\x13\n\x0bperiod_name\x18\x02 \x01(\t\x12\r\n\x05value\x18\x03 \x01(\t\x12\x0f\n\x07special\x18\x04 \x01(\t\"\x80\x01\n\x0bSummaryCell\x12\x12\n\nsubject_id\x18\x01 \x01(\t\x12\r\n\x05marks\x18\x02 \x03(\t\x12\x0f\n\x07\x61verage\x18\x03 \x01(\t\x12=\n\x0cperiod_marks\x18\x04 \x03(\x0b\x32\'.otmetka.reporting.v1.SummaryPeriodMark\"\x8c\x01\n\nSummaryRow\x12\x12\n\nstudent_id\x18\x01 \x01(\t\x12\x14\n\x0cstudent_name\x18\x02 \x01(\t\x12\x30\n\x05\x63\x65lls\x18\x03 \x03(\x0b\x32!.otmetka.reporting.v1.SummaryCell\x12\x11\n\tdate_from\x18\x04 \x01(\t\x12\x0f\n\x07\x64\x61te_to\x18\x05 \x01(\t\"*\n\x0eSummarySubject\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\"7\n\rSummaryPeriod\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x0c\n\x04kind\x18\x03 \x01(\t\"\x8d\x02\n\x0cSummarySheet\x12\x11\n\tschool_id\x18\x01 \x01(\t\x12\x16\n\x0e\x63lass_group_id\x18\x02 \x01(\t\x12\x18\n\x10\x63lass_group_name\x18\x03 \x01(\t\x12\x1a\n\x12\x61\x63\x61\x64\x65mic_year_name\x18\x04 \x01(\t\x12\x36\n\x08subjects\x18\x05 \x03(\x0b\x32$.otmetka.reporting.v1.SummarySubject\x12.\n\x04rows\x18\x06 \x03(\x0b\x32 .otmetka.reporting.v1.SummaryRow\x12\x34\n\x07periods\x18\x07 \x03(\x0b\x32#.otmetka.reporting.v1.SummaryPeriod\"C\n\x16GetSummarySheetRequest\x12\x11\n\tschool_id\x18\x01 \x01(\t\x12\x16\n\x0e\x63lass_group_id\x18\x02 \x01(\t\"G\n\x0eRenderedReport\x12\x12\n\nmedia_type\x18\x01 \x01(\t\x12\x10\n\x08\x66ilename\x18\x02 \x01(\t\x12\x0f\n\x07\x63ontent\x18\x03 \x01(\x0c\"v\n\x12ReportingYearReady\x12\x11\n\tschool_id\x18\x01 \x01(\t\x12\x18\n\x10\x61\x63\x61\x64\x65mic_year_id\x18\x02 \x01(\t\x12\x1a\n\x12\x61\x63\x61\x64\x65mic_year_name\x18\x03 \x01(\t\x12\x17\n\x0f\x63lass_group_ids\x18\x04 \x03(\t2\xe4\x01\n\x10ReportingService\x12\x63\n\x0fGetSummarySheet\x12,.otmetka.reporting.v1.GetSummarySheetRequest\x1a\".otmetka.reporting.v1.SummarySheet\x12k\n\x15RenderSummarySheetPdf\x12,.otmetka.reporting.v1.GetSummarySheetRequest\x1a$.otmetka.reporting.v1.RenderedReportb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,20 +35,20 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_SUMMARYPERIODMARK']._serialized_end=151
   _globals['_SUMMARYCELL']._serialized_start=154
   _globals['_SUMMARYCELL']._serialized_end=282
-  _globals['_SUMMARYROW']._serialized_start=284
-  _globals['_SUMMARYROW']._serialized_end=388
-  _globals['_SUMMARYSUBJECT']._serialized_start=390
-  _globals['_SUMMARYSUBJECT']._serialized_end=432
-  _globals['_SUMMARYPERIOD']._serialized_start=434
-  _globals['_SUMMARYPERIOD']._serialized_end=489
-  _globals['_SUMMARYSHEET']._serialized_start=492
-  _globals['_SUMMARYSHEET']._serialized_end=761
-  _globals['_GETSUMMARYSHEETREQUEST']._serialized_start=763
-  _globals['_GETSUMMARYSHEETREQUEST']._serialized_end=830
-  _globals['_RENDEREDREPORT']._serialized_start=832
-  _globals['_RENDEREDREPORT']._serialized_end=903
-  _globals['_REPORTINGYEARREADY']._serialized_start=905
-  _globals['_REPORTINGYEARREADY']._serialized_end=1023
-  _globals['_REPORTINGSERVICE']._serialized_start=1026
-  _globals['_REPORTINGSERVICE']._serialized_end=1254
+  _globals['_SUMMARYROW']._serialized_start=285
+  _globals['_SUMMARYROW']._serialized_end=425
+  _globals['_SUMMARYSUBJECT']._serialized_start=427
+  _globals['_SUMMARYSUBJECT']._serialized_end=469
+  _globals['_SUMMARYPERIOD']._serialized_start=471
+  _globals['_SUMMARYPERIOD']._serialized_end=526
+  _globals['_SUMMARYSHEET']._serialized_start=529
+  _globals['_SUMMARYSHEET']._serialized_end=798
+  _globals['_GETSUMMARYSHEETREQUEST']._serialized_start=800
+  _globals['_GETSUMMARYSHEETREQUEST']._serialized_end=867
+  _globals['_RENDEREDREPORT']._serialized_start=869
+  _globals['_RENDEREDREPORT']._serialized_end=940
+  _globals['_REPORTINGYEARREADY']._serialized_start=942
+  _globals['_REPORTINGYEARREADY']._serialized_end=1060
+  _globals['_REPORTINGSERVICE']._serialized_start=1063
+  _globals['_REPORTINGSERVICE']._serialized_end=1291
 # @@protoc_insertion_point(module_scope)

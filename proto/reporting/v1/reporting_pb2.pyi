@@ -31,14 +31,18 @@ class SummaryCell(_message.Message):
     def __init__(self, subject_id: _Optional[str] = ..., marks: _Optional[_Iterable[str]] = ..., average: _Optional[str] = ..., period_marks: _Optional[_Iterable[_Union[SummaryPeriodMark, _Mapping]]] = ...) -> None: ...
 
 class SummaryRow(_message.Message):
-    __slots__ = ("student_id", "student_name", "cells")
+    __slots__ = ("student_id", "student_name", "cells", "date_from", "date_to")
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     STUDENT_NAME_FIELD_NUMBER: _ClassVar[int]
     CELLS_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
     student_id: str
     student_name: str
     cells: _containers.RepeatedCompositeFieldContainer[SummaryCell]
-    def __init__(self, student_id: _Optional[str] = ..., student_name: _Optional[str] = ..., cells: _Optional[_Iterable[_Union[SummaryCell, _Mapping]]] = ...) -> None: ...
+    date_from: str
+    date_to: str
+    def __init__(self, student_id: _Optional[str] = ..., student_name: _Optional[str] = ..., cells: _Optional[_Iterable[_Union[SummaryCell, _Mapping]]] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ...) -> None: ...
 
 class SummarySubject(_message.Message):
     __slots__ = ("id", "name")

@@ -3,7 +3,8 @@ save, a diary read) do not ask the same question on every request.
 
 Bound on staleness: an answer is served at most `ttl` seconds after it was fetched
 (OTMETKA_JOURNAL_PEER_CACHE_SECONDS, default 5; 0 turns the cache off). The events that change an answer
-(`forget`: a lesson cancelled, moved or substituted, a year closed, a student enrolled) drop it as soon as the
+(`forget`: a lesson cancelled, moved or substituted, a year closed, a student enrolled, transferred, promoted,
+graduated or gone, a movement order cancelled, a person's name corrected) drop it as soon as the
 journal's consumer hands them to `forget`, usually well under a second after the change. A newly scheduled
 lesson (LessonScheduled, tens of thousands when a school's timetable is entered: not worth an inbox row each)
 is listed within `ttl` seconds. A fetch that was under way while an answer of its school was dropped is not
@@ -117,8 +118,21 @@ def class_key(class_group_id: str) -> tuple:
     return ("class", class_group_id)
 
 
-def class_of_key(student_id: str) -> tuple:
-    return ("class_of", student_id)
+def student_key(student_id: str) -> tuple:
+    return ("student", student_id)
+
+
+# identity's events that change a student's memberships (each carries them after the change) or card
+MOVEMENTS = (identity_pb2.StudentEnrolled, identity_pb2.StudentTransferred, identity_pb2.StudentPromoted,
+             identity_pb2.StudentGraduated, identity_pb2.StudentLeft)
+
+
+def _classes_named(event: Message) -> set[str]:
+    """The class groups a movement event names: the classes it moves between and every membership's."""
+    memberships = event.person.memberships if isinstance(event, identity_pb2.PersonCorrected) else event.memberships
+    return {m.class_group_id for m in memberships} | {
+        getattr(event, name) for name in ("class_group_id", "from_class_group_id", "to_class_group_id")
+        if name in event.DESCRIPTOR.fields_by_name} - {""}
 
 
 def forget(cache: PeerCache, school_id: str, event: Message) -> None:
@@ -129,8 +143,12 @@ def forget(cache: PeerCache, school_id: str, event: Message) -> None:
         lesson = event.lesson
         cache.drop(school_id, lambda key: key == lesson_key(lesson.id)
                    or (key[0] == "lessons" and key[1] == lesson.class_group_id))
-    elif isinstance(event, identity_pb2.StudentEnrolled):
-        cache.drop(school_id, lambda key: key in (class_of_key(event.student_id), class_key(event.class_group_id)))
+    elif isinstance(event, (*MOVEMENTS, identity_pb2.PersonCorrected)):
+        student_id = event.person.id if isinstance(event, identity_pb2.PersonCorrected) else event.student_id
+        classes = {class_key(class_group_id) for class_group_id in _classes_named(event)}
+        cache.drop(school_id, lambda key: key == student_key(student_id) or key in classes)
+    elif isinstance(event, identity_pb2.MovementOrderCancelled):
+        cache.drop(school_id)  # rare: every class list and card of the school is asked again
 
 
 def ttl_from_env() -> float:

@@ -1,8 +1,8 @@
 """What the journal asks other services synchronously, on the caller's token: the lesson, a term, the lessons of a
-class group, a subgroup's students and the thematic plan's topics (schedule), the class list and a student's class
-group (identity).
+class group, a subgroup's students and the thematic plan's topics (schedule), the class list (every student who ever
+belonged to the class, with their dated memberships) and a student's card (identity).
 
-Lessons, lists of a class's lessons, class lists and a student's class group are kept for a few seconds per
+Lessons, lists of a class's lessons, class lists and students' cards are kept for a few seconds per
 school (peer_cache.py: the bound on staleness and the events that drop them); a lesson listed or a student
 seen in a class list is kept as if asked for. Terms, class groups and subgroups are asked every time
 (no event says when a subgroup's students change)."""
@@ -10,7 +10,7 @@ from proto.identity.v1 import identity_pb2
 from proto.schedule.v1 import schedule_pb2
 from services.common.grpc_client import Peer
 from services.journal.adapters import peer_cache
-from services.journal.adapters.peer_cache import PeerCache, class_key, class_of_key, lesson_key, lessons_key
+from services.journal.adapters.peer_cache import PeerCache, class_key, lesson_key, lessons_key, student_key
 
 
 class ScheduleClient:
@@ -56,21 +56,17 @@ class IdentityClient:
         self.cache = cache
 
     def class_people(self, school_id: str, class_group_id: str) -> list[identity_pb2.Person]:
-        """The students of a class group (cards with names)."""
+        """Every student who ever belonged to the class group (cards with names and every membership)."""
         def load() -> tuple[identity_pb2.Person, ...]:
             generation = self.cache.generation(school_id)
             people = tuple(self.peer.call("ListPeople", identity_pb2.ListPeopleRequest(
                 school_id=school_id, kind=identity_pb2.STUDENT, class_group_id=class_group_id)).people)
             for person in people:
-                self.cache.put(school_id, class_of_key(person.id), person.class_group_id, generation)
+                self.cache.put(school_id, student_key(person.id), person, generation)
             return people
         return list(self.cache.fetch(school_id, class_key(class_group_id), load))
 
-    def class_list(self, school_id: str, class_group_id: str) -> set[str]:
-        """Ids of the students of a class group."""
-        return {p.id for p in self.class_people(school_id, class_group_id)}
-
-    def class_group_of(self, school_id: str, student_id: str) -> str:
-        """The student's current class group id ("" if none)."""
-        return self.cache.fetch(school_id, class_of_key(student_id), lambda: self.peer.call(
-            "GetPerson", identity_pb2.GetPersonRequest(school_id=school_id, person_id=student_id)).class_group_id)
+    def student(self, school_id: str, student_id: str) -> identity_pb2.Person:
+        """The student's card: the class in force today (class_group_id, "" if none) and every membership."""
+        return self.cache.fetch(school_id, student_key(student_id), lambda: self.peer.call(
+            "GetPerson", identity_pb2.GetPersonRequest(school_id=school_id, person_id=student_id)))

@@ -136,14 +136,17 @@ def check_scale(marks: Iterable[MarkInput], school_scale: str) -> None:
         mark_scale.mark(mark.value, school_scale, f"marks[{i}].value")
 
 
+NOT_IN_CLASS = "ученик не учится в этом классе в день урока"
+
+
 def check_class_list(entry: LessonEntry, students: set[str]) -> None:
-    """Refuses marks and attendance for anyone who is not a student of the lesson's class group."""
+    """Refuses marks and attendance for anyone who is not a student of the lesson's class group on its day."""
     for i, mark in enumerate(entry.marks):
         if mark.student_id not in students:
-            raise Invalid(f"marks[{i}].student_id", "ученик не учится в этом классе")
+            raise Invalid(f"marks[{i}].student_id", NOT_IN_CLASS)
     for i, sid in enumerate(entry.attendance):
         if sid not in students:
-            raise Invalid(f"attendance[{i}].student_id", "ученик не учится в этом классе")
+            raise Invalid(f"attendance[{i}].student_id", NOT_IN_CLASS)
 
 
 def school_today(zone: dt.tzinfo, now: dt.datetime | None = None) -> dt.date:

@@ -44,10 +44,12 @@ def lesson_moved(session: Session, event: schedule_pb2.LessonMoved, env: Envelop
 
 
 def forget_peer_answers(session: Session, event, env: Envelope) -> None:
-    """A lesson cancelled, moved or substituted, a student enrolled: the journal's kept answers about them go
-    (adapters/peer_cache.py); the schedule or identity change is committed before its event."""
+    """A lesson cancelled, moved or substituted, a student moved (or the order that moved them cancelled), a person
+    corrected: the journal's kept answers about them go (adapters/peer_cache.py); the schedule or identity change is
+    committed before its event."""
     peer_cache.forget(peer_cache.SHARED, env.school_id, event)
 
 
-for _changed in (schedule_pb2.LessonCancelled, schedule_pb2.SubstitutionAssigned, identity_pb2.StudentEnrolled):
+for _changed in (schedule_pb2.LessonCancelled, schedule_pb2.SubstitutionAssigned, *peer_cache.MOVEMENTS,
+                 identity_pb2.MovementOrderCancelled, identity_pb2.PersonCorrected):
     handlers.on(_changed)(forget_peer_answers)

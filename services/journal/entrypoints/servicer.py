@@ -118,7 +118,7 @@ class JournalServicer(journal_pb2_grpc.JournalServiceServicer):
 
     def SetFinalMark(self, request, context):
         return final_marks.set_final_mark(*self._on(), request.student_id, request.subject_id, request.kind,
-                                          request.value, request.reason)
+                                          request.value, request.reason, request.academic_year_id)
 
     def ListFinalMarks(self, request, context):
         return pb.ListFinalMarksResponse(final_marks=final_marks.list_final_marks(*self._on(), request.class_group_id))

@@ -1,7 +1,9 @@
 """The diary (GetDiary): a student's lessons of a range with their topics and homework, and the student's own
 marks, attendance, individual homework and homework files.
 
-The lessons come from the schedule (ListLessons of the student's class, kept a few seconds by peer_cache.py); what
+The lessons come from the schedule: ListLessons of each class the student was in during the range, for the days they
+were in it (a transferred student has the old class's lessons before the transfer day and the new one's from it; a
+leaver none after leaving), kept a few seconds by peer_cache.py; what
 the journal holds of them is read in ONE statement (the lesson record store's diary(), see
 adapters/lesson_record_store.py), so a read is one round trip inside its tenant transaction."""
 from __future__ import annotations
@@ -27,9 +29,8 @@ def get_diary(scope: Scope, uow: JournalUnitOfWork, student_id: str, date_from: 
     student_id = parse_uuid(student_id, "student_id")
     scope.require("diary.read", student_id=student_id)
     start, end = domain.diary_range(date_from, date_to)
-    class_group_id = uow.identity.class_group_of(school_id, student_id)
-    lessons = subgroups.lessons_of_student(uow.schedule, school_id, student_id, uow.schedule.list_lessons(
-        school_id, class_group_id, start.isoformat(), end.isoformat())) if class_group_id else []
+    lessons = subgroups.student_lessons(uow.schedule, school_id, uow.identity.student(school_id, student_id),
+                                        start.isoformat(), end.isoformat())
     if not lessons:
         return pb.Diary(student_id=student_id, attendance_kinds=messages.attendance_kinds())
     with uow:

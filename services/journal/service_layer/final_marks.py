@@ -1,6 +1,7 @@
-"""Annual, exam and final marks (J7): the subject's teacher of the student or the form teacher sets them for the
-academic year of the student's class group; values as term marks (the school's scale, ОСВ, Н/А); not in a subject the student's
-plan leaves out (J9). Each change is a ledger row and a FinalMarkSet event."""
+"""Annual, exam and final marks (J7): the subject's teacher of the student or the form teacher sets them for an
+academic year (by default the year of the class the student is in today), in the student's class of that year
+(A1); values as term marks (the school's scale, ОСВ, Н/А); not in a subject the student's plan leaves out (J9).
+Each change is a ledger row and a FinalMarkSet event."""
 from __future__ import annotations
 
 import datetime as dt
@@ -32,17 +33,20 @@ def kind_of(value: str) -> str:
 
 
 def set_final_mark(scope: Scope, uow: JournalUnitOfWork, student_id: str, subject_id: str, kind: str, value: str,
-                   reason: str) -> pb.FinalMark:
-    """Sets or changes the mark of this kind; the same value again changes nothing."""
+                   reason: str, academic_year_id: str = "") -> pb.FinalMark:
+    """Sets or changes the mark of this kind for the academic year ("" = the year of the class the student is in
+    today); the same value again changes nothing."""
     school_id = scope.school_id
     principal = scope.require("term_mark.set")
     student_id, subject_id = parse_uuid(student_id, "student_id"), parse_uuid(subject_id, "subject_id")
+    academic_year_id = parse_uuid(academic_year_id, "academic_year_id") if academic_year_id else ""
     kind, value = kind_of(kind), rules.value(value)
     reason = domain.bounded_text(reason, "reason", domain.MAX_REASON)
-    class_group_id = period_marks.class_group_of(uow, school_id, student_id)
-    year_id = uow.schedule.get_class_group(school_id, class_group_id).academic_year_id
-    period_marks.require_marker(scope, period_marks.subject_lessons(uow, school_id, student_id, class_group_id,
-                                                                    subject_id), class_group_id)
+    student = uow.identity.student(school_id, student_id)
+    class_group_id = period_marks.class_of_year(uow, school_id, student, academic_year_id)
+    year_id = academic_year_id or uow.schedule.get_class_group(school_id, class_group_id).academic_year_id
+    period_marks.require_marker(scope, period_marks.subject_lessons(uow, school_id, student, subject_id,
+                                                                    class_group_id=class_group_id), class_group_id)
     now = dt.datetime.now(dt.UTC)
     with uow:
         settings = uow.settings(students=[student_id])

@@ -2,13 +2,16 @@
 every cell's marks and attendance, each lesson's lock state for the caller, each student's weighted average
 (none on a pass/fail scale) and plan (J9).
 The whole class's grid has the subgroups' lessons too, each blank ("outside") for the students not in that
-subgroup. One schedule call (plus one per subgroup met), one identity call, four SQL statements."""
+subgroup. Its students are those who were in the class during the grid's period (the asked dates, or the term's
+lessons' days), each lesson of a day they were not in it (before joining, after leaving) marked not_in_class (A1).
+One schedule call (plus one per subgroup met), one identity call, four SQL statements."""
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from proto.journal.v1 import journal_pb2 as pb
+from services.common import memberships
 from services.common.dates import parse_date
 from services.common.db import parse_uuid
 from services.common.errors import Invalid
@@ -64,8 +67,11 @@ def get_grid(scope: Scope, uow: JournalUnitOfWork, class_group_id: str, subject_
                and (subgroup is None or lesson.subgroup_id == subgroup.id)]
     members = {sid: set(uow.schedule.get_subgroup(school_id, sid).student_ids)
                for sid in dict.fromkeys(lesson.subgroup_id for lesson in lessons if lesson.subgroup_id)}
+    days = [lesson.date for lesson in lessons]
+    first, last = (start, end) if not term_id else (min(days), max(days)) if days else ("", "")
     students = sorted((person for person in uow.identity.class_people(school_id, class_group_id)
-                       if subgroup is None or person.id in subgroup.student_ids),
+                       if (subgroup is None or person.id in subgroup.student_ids)
+                       and memberships.in_class_during(person.memberships, class_group_id, first, last)),
                       key=lambda p: (p.name.last_name, p.name.first_name, p.name.middle_name, p.id))
     ids = [lesson.id for lesson in lessons]
     with uow:
@@ -94,13 +100,16 @@ def get_grid(scope: Scope, uow: JournalUnitOfWork, class_group_id: str, subject_
                            dates, subject_id,
                            settings.plan_of(person.id).state(subject_id),
                            {lesson.id for lesson in lessons if lesson.subgroup_id
-                            and person.id not in members[lesson.subgroup_id]}) for person in students],
+                            and person.id not in members[lesson.subgroup_id]},
+                           {lesson.id for lesson in lessons
+                            if not memberships.in_class(person.memberships, class_group_id, lesson.date)})
+                  for person in students],
         work_types=[messages.work_type(w) for w in kinds], mark_scale=school_scale,
         mark_values=messages.mark_values(school_scale), attendance_kinds=messages.attendance_kinds())
 
 
 def _student(person, ids: list[str], cell_marks: dict, statuses: dict, weights: dict | None, dates: dict,
-             subject_id: str, plan: str, outside: set[str]) -> pb.GridStudent:
+             subject_id: str, plan: str, outside: set[str], not_in_class: set[str]) -> pb.GridStudent:
     """The student's row; weights None = a scale without averages (pass/fail)."""
     rows = [row for lesson_id in ids for row in cell_marks.get((lesson_id, person.id), [])]
     average = None if weights is None else rules.weighted_average(((row["value"], row["work_type"]) for row in rows),
@@ -108,6 +117,7 @@ def _student(person, ids: list[str], cell_marks: dict, statuses: dict, weights: 
     return pb.GridStudent(
         student_id=person.id, last_name=person.name.last_name, first_name=person.name.first_name,
         middle_name=person.name.middle_name, plan=plan, average="" if average is None else str(average), marks_count=len(rows),
-        cells=[pb.GridCell(lesson_id=lesson_id, outside=lesson_id in outside, attendance=statuses.get((lesson_id, person.id), ""),
+        cells=[pb.GridCell(lesson_id=lesson_id, outside=lesson_id in outside, not_in_class=lesson_id in not_in_class,
+                           attendance=statuses.get((lesson_id, person.id), ""),
                            marks=[messages.mark(row, dates[lesson_id], subject_id)
                                   for row in cell_marks.get((lesson_id, person.id), [])]) for lesson_id in ids])

@@ -1,7 +1,7 @@
 """Individual homework and homework files (J1): the lesson's teacher (or substitute) gives one student their own
 task, and attaches files to the lesson's homework or to one student's; files live in the object store under the
 school's prefix, the journal keeps what they are. Staff read every file of a lesson; a student or guardian only
-files of the student's class lessons that are for the whole lesson or for that student."""
+files of lessons of the class the student was in on the lesson's day, for the whole lesson or for that student."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,6 +9,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from proto.journal.v1 import journal_pb2 as pb
+from services.common import memberships
 from services.common.db import parse_uuid
 from services.common.errors import Invalid, NotFound
 from services.common.scope import Scope
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
 
 
 def _own_lesson(scope: Scope, uow: JournalUnitOfWork, lesson_id: str, student_id: str):
-    """The caller's lesson (teacher or substitute), recordable, and the student (if any) on its class list."""
+    """The caller's lesson (teacher or substitute), recordable, and the student (if any) on its class list on its
+    day."""
     school_id = scope.school_id
     principal = scope.require("lesson.record")
     lesson = uow.schedule.get_lesson(school_id, parse_uuid(lesson_id, "lesson_id"))
@@ -33,8 +35,8 @@ def _own_lesson(scope: Scope, uow: JournalUnitOfWork, lesson_id: str, student_id
     domain.check_lesson_recordable(lesson.status, lesson.year_closed)
     if student_id:
         student_id = parse_uuid(student_id, "student_id")
-        if student_id not in subgroups.lesson_students(uow.schedule, uow.identity, school_id, lesson):
-            raise Invalid("student_id", "ученик не учится в этом классе")
+        if student_id not in subgroups.students_of_lesson(uow.schedule, uow.identity, school_id, lesson):
+            raise Invalid("student_id", domain.NOT_IN_CLASS)
     return principal, lesson, student_id
 
 
@@ -109,8 +111,9 @@ def get_attachment(scope: Scope, uow: JournalUnitOfWork, attachment_id: str, stu
         row = uow.homework_files.get(attachment_id)
     if not scope.allowed("lesson.read"):
         scope.require("diary.read", student_id=student_id)
-        if row is not None and (row["student_id"] not in (None, student_id)
-                                or row["class_group_id"] != uow.identity.class_group_of(school_id, student_id)):
+        if row is not None and (row["student_id"] not in (None, student_id) or not memberships.in_class(
+                uow.identity.student(school_id, student_id).memberships, row["class_group_id"],
+                uow.schedule.get_lesson(school_id, row["lesson_id"]).date)):
             row = None
     if row is None:
         raise NotFound("Файл не найден", {"attachment_id": "не найден"})

@@ -89,9 +89,11 @@ def _save(scope: Scope, uow: JournalUnitOfWork, items: list[LessonInput], bulk: 
             chosen_topic, topic = plan_topics.chosen(plan, item.plan_topic_id, (item.topic or "").strip())
             entry = domain.lesson_entry(topic, item.homework, item.marks, item.attendance, chosen_topic)
             domain.check_lesson_recordable(lesson.status, lesson.year_closed)
-            domain.check_class_list(entry, _once(known, ("students", lesson.class_group_id, lesson.subgroup_id),
-                                                 subgroups.lesson_students, uow.schedule, uow.identity, school_id,
-                                                 lesson))
+            people = _once(known, ("class", lesson.class_group_id), uow.identity.class_people, school_id,
+                           lesson.class_group_id)
+            subgroup = _once(known, ("subgroup", lesson.subgroup_id), subgroups.members, uow.schedule, school_id,
+                             lesson.subgroup_id) if lesson.subgroup_id else None
+            domain.check_class_list(entry, subgroups.lesson_students(lesson, people, subgroup))
             checked.append((lesson, entry))
     lessons = [lesson for lesson, _ in checked]
     now = dt.datetime.now(dt.UTC)

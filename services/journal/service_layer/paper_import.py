@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
+from services.common import memberships
 from services.common.db import parse_uuid
 from services.common.errors import FailedPrecondition, Invalid
 from services.common.scope import Scope
@@ -116,8 +117,8 @@ def _place(scope: Scope, uow: JournalUnitOfWork, class_group_id: str, parsed: li
     """Each line's student and lesson (one schedule and one identity call, one per subgroup met)."""
     school_id = scope.school_id
     start, end = rules.check_period(parsed)
-    people = uow.identity.class_people(school_id, class_group_id)
-    index, class_ids = rules.name_index(people), {person.id for person in people}
+    people = {person.id: person for person in uow.identity.class_people(school_id, class_group_id)}
+    index, class_ids = rules.name_index(people.values()), set(people)
     slots: dict[tuple[str, int], list] = defaultdict(list)
     for lesson in uow.schedule.list_lessons(school_id, class_group_id, start.isoformat(), end.isoformat()):
         slots[lesson.date, lesson.lesson_number].append(lesson)
@@ -131,6 +132,8 @@ def _place(scope: Scope, uow: JournalUnitOfWork, class_group_id: str, parsed: li
     for line in parsed:
         try:
             student = rules.student_of(line.student, index, class_ids)
+            if not memberships.in_class(people[student].memberships, class_group_id, line.date):
+                raise rules.LineError("student", "ученик не учился в этом классе в этот день")
             lesson = _pick(slots[line.date.isoformat(), line.lesson_number], line.subject, student, member)
             if not scope.allowed("lesson.record", teacher_id=subgroups.teachers(lesson)):
                 raise rules.LineError("lesson_number", "это урок другого учителя")

@@ -23,11 +23,11 @@ class Schedule(Protocol):
 
 
 class Identity(Protocol):
-    def class_people(self, school_id: str, class_group_id: str) -> list[identity_pb2.Person]: ...
+    def class_people(self, school_id: str, class_group_id: str) -> list[identity_pb2.Person]:
+        """Every student who ever belonged to the class group, each with their dated memberships."""
 
-    def class_list(self, school_id: str, class_group_id: str) -> set[str]: ...
-
-    def class_group_of(self, school_id: str, student_id: str) -> str: ...
+    def student(self, school_id: str, student_id: str) -> identity_pb2.Person:
+        """The student's card: the class in force today (class_group_id, "" = none) and every membership."""
 
 
 class FileStore(Protocol):

@@ -37,7 +37,7 @@ def set_student_plan(scope: Scope, uow: JournalUnitOfWork, student_id: str, home
     student_id = parse_uuid(student_id, "student_id")
     wanted = rules.Plan(bool(home_schooled), rules.excluded(excluded))
     reason = domain.bounded_text(reason, "reason", domain.MAX_REASON)
-    if not uow.identity.class_group_of(school_id, student_id):
+    if not uow.identity.student(school_id, student_id).class_group_id:
         raise Invalid("student_id", "ученик не зачислен ни в один класс")
     now = dt.datetime.now(dt.UTC)
     with uow:

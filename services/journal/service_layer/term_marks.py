@@ -1,6 +1,8 @@
 """Term marks (J7, J8): the subject's teacher of the student (their subgroup's, J10) or the form teacher of the
 class sets a student's mark for a term on the school's scale, only with enough current marks (ОСВ, Н/А always);
-once set, the term's lessons of that subject and class close for their teacher."""
+once set, the term's lessons of that subject and class close for their teacher. The class is the student's in the
+term (the last they were in during it, A1); the current marks counted are those of every class they were in during
+the term."""
 from __future__ import annotations
 
 import datetime as dt
@@ -30,11 +32,12 @@ def set_term_mark(scope: Scope, uow: JournalUnitOfWork, student_id: str, subject
     term_id = parse_uuid(term_id, "term_id")
     value = rules.value(value)
     reason = domain.bounded_text(reason, "reason", domain.MAX_REASON)
-    class_group_id = period_marks.class_group_of(uow, school_id, student_id)
     term = uow.schedule.get_term(school_id, term_id)
-    lessons = period_marks.subject_lessons(uow, school_id, student_id, class_group_id, subject_id, term.start_date,
-                                           term.end_date)
-    period_marks.require_marker(scope, lessons, class_group_id)
+    student = uow.identity.student(school_id, student_id)
+    class_group_id = period_marks.class_in(student, term.start_date, term.end_date)
+    lessons = period_marks.subject_lessons(uow, school_id, student, subject_id, term.start_date, term.end_date)
+    period_marks.require_marker(scope, [lesson for lesson in lessons if lesson.class_group_id == class_group_id],
+                                class_group_id)
     hours = rules.hours_per_week(len(lessons), dt.date.fromisoformat(term.start_date),
                                  dt.date.fromisoformat(term.end_date))
     now = dt.datetime.now(dt.UTC)

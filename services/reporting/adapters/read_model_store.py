@@ -1,5 +1,6 @@
 """The store of reporting's read models (rm_* tables but the year closings): the facts events tell, upserted in any
-order, and the rows of a class group's summary sheet.
+order, and the rows of a class group's summary sheet (every student who was in the class, by their dated
+memberships, and every student with marks made in it).
 
 Events of different services arrive in any order, so every write upserts: a mark may create a placeholder student,
 subject, class group or term whose name a later event fills in. Empty values never overwrite known ones."""
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 from services.reporting.adapters.tables import (
     academic_years,
     class_groups,
+    class_memberships,
     final_marks,
     marks,
     students,
@@ -45,8 +47,15 @@ class ReadModelStore:
             written.update((table.name, i) for i in new)
 
     def put_student(self, student: read_model.Student) -> None:
-        self._upsert(students, {"id": student.id},
-                     {"full_name": student.full_name, "class_group_id": student.class_group_id})
+        self._upsert(students, {"id": student.id}, {"full_name": student.full_name})
+
+    def replace_memberships(self, student_id: str, memberships: tuple[read_model.Membership, ...]) -> None:
+        """The student's memberships become these (oldest first), whatever was kept before."""
+        self.session.execute(delete(class_memberships).where(class_memberships.c.student_id == student_id))
+        if memberships:
+            self.session.execute(insert(class_memberships), [
+                {"student_id": student_id, "position": i, "school_id": self.school_id, **vars(m)}
+                for i, m in enumerate(memberships)])
 
     def put_year(self, year: read_model.AcademicYear) -> None:
         self._upsert(academic_years, {"id": year.id}, {"name": year.name})
@@ -66,8 +75,8 @@ class ReadModelStore:
         self._upsert(subjects, {"id": subject.id}, {"name": subject.name})
 
     def put_marks(self, latest: list[read_model.Mark]) -> None:
-        """Marks (each once) in four statements; a placeholder student takes the class of its mark."""
-        self._placeholders(students, {m.student_id: {"class_group_id": m.class_group_id or None} for m in latest})
+        """Marks (each once) in four statements."""
+        self._placeholders(students, {m.student_id: {} for m in latest})
         self._placeholders(subjects, {m.subject_id: {} for m in latest})
         self._placeholders(class_groups, {m.class_group_id: {} for m in latest})
         stmt = insert(marks)
@@ -99,7 +108,7 @@ class ReadModelStore:
         if not mark.value:
             self.session.execute(delete(table).where(table.c.id == mark.id))
             return
-        self._placeholders(students, {mark.student_id: {"class_group_id": mark.class_group_id or None}})
+        self._placeholders(students, {mark.student_id: {}})
         self._placeholders(subjects, {mark.subject_id: {}})
         self._placeholders(class_groups, {mark.class_group_id: {}})
         values = {"student_id": mark.student_id, "subject_id": mark.subject_id, **period,
@@ -124,10 +133,15 @@ class ReadModelStore:
         marked = union(select(marks.c.student_id).where(in_class),
                        select(term_marks.c.student_id).where(term_in_class),
                        select(final_marks.c.student_id).where(final_in_class))
+        member = class_memberships.c.class_group_id == class_group_id
         # two index lookups, not one OR that the planner can only answer by reading every student of the school
         student_rows = session.execute(union(
-            select(students.c.id, students.c.full_name).where(students.c.class_group_id == class_group_id),
+            select(students.c.id, students.c.full_name).where(
+                students.c.id.in_(select(class_memberships.c.student_id).where(member))),
             select(students.c.id, students.c.full_name).where(students.c.id.in_(marked)))).all()
+        membership_rows = session.execute(
+            select(class_memberships.c.student_id, class_memberships.c.class_group_id, class_memberships.c.date_from,
+                   class_memberships.c.date_to).where(member)).all()
         subject_rows = session.execute(select(subjects.c.id, subjects.c.name).where(subjects.c.id.in_(union(
             select(marks.c.subject_id).where(in_class), select(term_marks.c.subject_id).where(term_in_class),
             select(final_marks.c.subject_id).where(final_in_class))))).all()
@@ -153,7 +167,8 @@ class ReadModelStore:
             students=[summary_sheet.Named(r.id, r.full_name) for r in student_rows],
             subjects=[summary_sheet.Named(r.id, r.name) for r in subject_rows],
             cells=[summary_sheet.CellMarks(student, subject, tuple(values)) for student, subject, values in cell_rows],
-            periods=periods, period_values=[summary_sheet.PeriodValue(*map(str, r)) for r in period_rows])
+            periods=periods, period_values=[summary_sheet.PeriodValue(*map(str, r)) for r in period_rows],
+            memberships=[summary_sheet.StudentMembership(*r) for r in membership_rows])
 
 
 def _class_terms(academic_year_id: str | None, grade: int | None):

@@ -1,5 +1,6 @@
 """Printable PDF of the summary sheet (landscape A4, DejaVu fonts for Cyrillic text): each cell holds the lesson
-marks, their average and the period marks given, one line each ("1 четверть: 5", "Годовая: 5")."""
+marks, their average and the period marks given, one line each ("1 четверть: 5", "Годовая: 5"); a student who was
+in the class part of the year has the days under their name ("с 14.01.2027", "по 13.01.2027")."""
 import io
 import pathlib
 from xml.sax.saxutils import escape
@@ -12,7 +13,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from services.reporting.domain.summary_sheet import Cell, SummarySheet
+from services.reporting.domain.summary_sheet import Cell, Row, SummarySheet
 
 FONT_DIR = pathlib.Path("/usr/share/fonts/truetype/dejavu")  # Debian package fonts-dejavu-core
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
@@ -39,6 +40,18 @@ def cell_text(cell: Cell) -> str:
     return "<br/>".join(lines)
 
 
+def russian_date(iso: str) -> str:
+    year, month, day = iso.split("-")
+    return f"{day}.{month}.{year}"
+
+
+def name_text(row: Row) -> str:
+    """The student's name and, for part of the year, the days in the class."""
+    stay = " ".join(([f"с {russian_date(row.date_from)}"] if row.date_from else [])
+                    + ([f"по {russian_date(row.date_to)}"] if row.date_to else []))
+    return escape(row.student_name or "—") + (f"<br/><i>{stay}</i>" if stay else "")
+
+
 def summary_sheet_pdf(sheet: SummarySheet) -> bytes:
     register_fonts()
     title = ParagraphStyle("title", fontName=BOLD, fontSize=14, leading=18, alignment=1)
@@ -50,7 +63,7 @@ def summary_sheet_pdf(sheet: SummarySheet) -> bytes:
     header += [Paragraph(escape(s.name or "—"), head) for s in sheet.subjects]
     body = []
     for number, row in enumerate(sheet.rows, start=1):
-        line = [Paragraph(str(number), cell), Paragraph(escape(row.student_name or "—"), cell)]
+        line = [Paragraph(str(number), cell), Paragraph(name_text(row), cell)]
         line += [Paragraph(cell_text(c), cell) for c in row.cells]
         body.append(line)
 

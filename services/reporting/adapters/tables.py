@@ -47,8 +47,18 @@ students = sa.Table(
     sa.Column("id", UUID(as_uuid=False), primary_key=True),
     _school_id(),
     sa.Column("full_name", sa.Text, nullable=False, server_default=""),
-    sa.Column("class_group_id", UUID(as_uuid=False)),
-    sa.Index("rm_students_class_group", "class_group_id"),
+)
+# A student's dated class memberships as identity's last movement event told them (each event replaces the
+# student's rows): from date_from to date_to inclusive, NULL = since the class began / still there.
+class_memberships = sa.Table(
+    "rm_class_memberships", metadata,
+    sa.Column("student_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),  # oldest first
+    _school_id(),
+    sa.Column("class_group_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("date_from", sa.Date),
+    sa.Column("date_to", sa.Date),
+    sa.Index("rm_class_memberships_class_group", "class_group_id"),
 )
 marks = sa.Table(
     "rm_marks", metadata,

@@ -10,7 +10,15 @@ from services.reporting.domain import summary_sheet
 class Student:
     id: str
     full_name: str
-    class_group_id: str | None
+
+
+@dataclass(frozen=True)
+class Membership:
+    """A student's membership of a class group, both ends inclusive (None = since the class began / still there):
+    services/common/memberships.py says what it covers."""
+    class_group_id: str
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
 
 
 @dataclass(frozen=True)

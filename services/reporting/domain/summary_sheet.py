@@ -2,8 +2,11 @@
 date order, the average of the numeric ones and the period marks (terms, then the year's annual, exam and final
 marks). Plain Python, no framework imports."""
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from services.common import memberships as membership_rule
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,17 @@ class Row:
     student_id: str
     student_name: str
     cells: tuple[Cell, ...]
+    date_from: str = ""  # the first day in the class (ISO), "" = since the class began
+    date_to: str = ""    # the last day in the class (ISO), "" = still there (or to the year's end)
+
+
+@dataclass(frozen=True)
+class StudentMembership:
+    """A student's membership of the sheet's class group as the read model holds it (dates None = open)."""
+    student_id: str
+    class_group_id: str
+    date_from: dt.date | None
+    date_to: dt.date | None
 
 
 @dataclass(frozen=True)
@@ -113,7 +127,13 @@ def sheet_periods(terms: list[Term], year_kinds: set[str]) -> tuple[Period, ...]
 
 def summary_sheet(school_id: str, class_group: Named, academic_year_name: str, students: list[Named],
                   subjects: list[Named], cells: list[CellMarks], periods: tuple[Period, ...] = (),
-                  period_values: list[PeriodValue] = ()) -> SummarySheet:
+                  period_values: list[PeriodValue] = (),
+                  memberships: Iterable[StudentMembership] = ()) -> SummarySheet:
+    """Every student listed (those who were in the class and those with marks made in it), each with the days they
+    were in the class (both "" for the whole year, and for a student the read model knows no membership of)."""
+    of_student: dict[str, list[StudentMembership]] = {}
+    for membership in memberships:
+        of_student.setdefault(membership.student_id, []).append(membership)
     by_cell = {(c.student_id, c.subject_id): c.values for c in cells}
     by_period = {(v.student_id, v.subject_id, v.period_id): v for v in period_values}
     subjects = sorted(subjects, key=lambda s: collation_key(s.name))
@@ -128,5 +148,6 @@ def summary_sheet(school_id: str, class_group: Named, academic_year_name: str, s
                 marks.append(PeriodMark(period.id, period.name, given.value if given else "",
                                         given.special if given else ""))
             row_cells.append(Cell(subject.id, tuple(values), average(values), tuple(marks)))
-        rows.append(Row(student.id, student.name, tuple(row_cells)))
+        rows.append(Row(student.id, student.name, tuple(row_cells),
+                        *membership_rule.span(of_student.get(student.id, ()), class_group.id)))
     return SummarySheet(school_id, class_group, academic_year_name, tuple(subjects), tuple(rows), periods)

@@ -1,6 +1,8 @@
 """Consumer handlers that keep the read models up to date from identity, schedule and journal events: each event is
 translated to the facts it tells and handed to the service layer in a unit of work joining the consumer's
 transaction (which records the event in the inbox, so a redelivered one is skipped), for the school the event names.
+Identity's movement events (and a registration or an enrolment) carry the student's class memberships after the
+change: they replace the ones kept.
 Schedule's AcademicYearClosed and the journal's JournalYearClosed together make the year ready for the archive."""
 import datetime as dt
 
@@ -37,18 +39,46 @@ def date_or_none(value: str) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+def memberships(told) -> tuple[read_model.Membership, ...]:
+    """identity's ClassMembership values as the read model keeps them."""
+    return tuple(read_model.Membership(m.class_group_id, date_or_none(m.date_from), date_or_none(m.date_to))
+                 for m in told)
+
+
+def placed(told, class_group_id: str, date_from: str = "") -> tuple[read_model.Membership, ...]:
+    """The memberships an event tells, or (from an event that names a class only) one membership from its date."""
+    return memberships(told) or ((read_model.Membership(class_group_id, date_or_none(date_from)),)
+                                 if class_group_id else ())
+
+
 @handlers.on(identity_pb2.PersonRegistered)
 def person_registered(session: Session, event: identity_pb2.PersonRegistered, env: Envelope) -> None:
     person = event.person
     if person.kind == identity_pb2.STUDENT:
-        read_models.put_student(read_model.Student(person.id, full_name(person.name), person.class_group_id or None),
-                                unit_of_work(session, env))
+        read_models.put_student(read_model.Student(person.id, full_name(person.name)), unit_of_work(session, env),
+                                placed(person.memberships, person.class_group_id) or None)
 
 
 @handlers.on(identity_pb2.StudentEnrolled)
 def student_enrolled(session: Session, event: identity_pb2.StudentEnrolled, env: Envelope) -> None:
-    read_models.put_student(read_model.Student(event.student_id, event.full_name, event.class_group_id or None),
-                            unit_of_work(session, env))
+    read_models.put_student(read_model.Student(event.student_id, event.full_name), unit_of_work(session, env),
+                            placed(event.memberships, event.class_group_id, event.effective_date))
+
+
+@handlers.on(identity_pb2.StudentTransferred)
+@handlers.on(identity_pb2.StudentPromoted)
+@handlers.on(identity_pb2.StudentGraduated)
+@handlers.on(identity_pb2.StudentLeft)
+def student_moved(session: Session, event, env: Envelope) -> None:
+    read_models.put_student(read_model.Student(event.student_id, event.full_name), unit_of_work(session, env),
+                            memberships(event.memberships))
+
+
+@handlers.on(identity_pb2.MovementOrderCancelled)
+def movement_order_cancelled(session: Session, event: identity_pb2.MovementOrderCancelled, env: Envelope) -> None:
+    for student in event.students:
+        read_models.put_student(read_model.Student(student.student_id, student.full_name), unit_of_work(session, env),
+                                memberships(student.memberships))
 
 
 def academic_year(year: schedule_pb2.AcademicYear) -> read_model.AcademicYear:

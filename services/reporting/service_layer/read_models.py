@@ -6,9 +6,14 @@ from services.reporting.domain import read_model
 from services.reporting.service_layer.unit_of_work import ReportingUnitOfWork
 
 
-def put_student(student: read_model.Student, uow: ReportingUnitOfWork) -> None:
+def put_student(student: read_model.Student, uow: ReportingUnitOfWork,
+                memberships: tuple[read_model.Membership, ...] | None = None) -> None:
+    """The student's name (an empty one changes nothing) and, when told (not None), their class memberships as they
+    are now: each telling replaces the last whole, so telling it again changes nothing."""
     with uow:
         uow.read_models.put_student(student)
+        if memberships is not None:
+            uow.read_models.replace_memberships(student.id, memberships)
 
 
 def put_academic_year(year: read_model.AcademicYear, uow: ReportingUnitOfWork, removed_term_ids: tuple[str, ...] = ()

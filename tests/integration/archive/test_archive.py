@@ -1,6 +1,7 @@
 """The archive service on the real PostgreSQL, MinIO and Keycloak: one package per year reporting has finished
 (ReportingYearReady), built, signed and stored under COMPLIANCE retention, downloadable by version after a fixity
-check; schedule's AcademicYearClosed alone builds nothing."""
+check; schedule's AcademicYearClosed alone builds nothing; a package built from reporting's own sheets keeps a
+leaver's and a transferred student's rows in the class where their marks were made (A1)."""
 import datetime as dt
 import hashlib
 import io
@@ -21,13 +22,15 @@ from sqlalchemy import select, text, update
 
 from proto.archive.v1 import archive_pb2, archive_pb2_grpc
 from proto.events.v1.envelope_pb2 import Envelope
+from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2
-from proto.reporting.v1 import reporting_pb2
+from proto.reporting.v1 import reporting_pb2, reporting_pb2_grpc
 from proto.schedule.v1 import schedule_pb2
 from services.archive import bootstrap, dev_keys
 from services.archive.adapters.bagit_package import SIGNATURE, TAG_MANIFEST, SheetFiles
 from services.archive.adapters.signing import Signer
 from services.archive.adapters.storage import ArchiveStore
+from services.archive.adapters.summary_sheets import ReportingSummarySheets
 from services.archive.adapters.tables import inbox, outbox, packages
 from services.archive.domain import archive_package as domain
 from services.archive.domain.retention import retain_until
@@ -41,6 +44,7 @@ from services.common.errors import FailedPrecondition, Unavailable
 from services.common.outbox import Outbox, envelope
 from services.common.policy import Principal
 from services.common.scope import Scope
+from services.reporting import bootstrap as reporting_bootstrap
 from services.reporting.adapters import tables as reporting_tables
 from services.reporting.entrypoints.consumers import handlers as reporting_handlers
 from tests.support import stack
@@ -322,3 +326,77 @@ def test_a_package_another_builder_holds_is_left_alone(db, builder):
         other.commit()
     builder.build(school_id, row.id)
     assert [r.status for r in package_rows(db, school_id)] == [domain.SEALED]
+
+
+class ServedReporting:
+    """reporting's servicer served in-process, asked as the archive's peer asks it (on the given token)."""
+
+    def __init__(self, stub):
+        self.stub = stub
+
+    def call(self, method: str, request, token: str | None = None, deadline: float | None = None):
+        return call(self.stub, method, request, token)
+
+
+class ServiceTokens:
+    def token(self) -> str:
+        return stack.service_token()
+
+
+def test_the_package_keeps_a_leavers_and_a_transferred_students_rows_where_their_marks_were_made(
+        db, store, keys, reporting_db, tmp_path):
+    school_id, year_id, old, new, math = (str(uuid.uuid4()) for _ in range(5))
+    stayer, moved, leaver = (str(uuid.uuid4()) for _ in range(3))
+
+    def was(*spans) -> list[identity_pb2.ClassMembership]:
+        return [identity_pb2.ClassMembership(class_group_id=c, date_from=f, date_to=t) for c, f, t in spans]
+
+    def mark(student: str, class_group_id: str, date: str, value: str) -> journal_pb2.MarkRecorded:
+        return journal_pb2.MarkRecorded(mark=journal_pb2.Mark(id=str(uuid.uuid4()), student_id=student, subject_id=math,
+                                                              lesson_date=date, value=value), class_group_id=class_group_id)
+    year = schedule_pb2.AcademicYear(id=year_id, school_id=school_id, name="2025/2026", status="closed")
+    events = [
+        schedule_pb2.AcademicYearCreated(academic_year=year),
+        *(schedule_pb2.ClassGroupCreated(class_group=schedule_pb2.ClassGroup(
+            id=group, school_id=school_id, academic_year_id=year_id, grade=5, name=name))
+          for group, name in ((old, "5А"), (new, "5Б"))),
+        schedule_pb2.SubjectCreated(subject=schedule_pb2.Subject(id=math, school_id=school_id, name="Математика")),
+        *(identity_pb2.PersonRegistered(person=identity_pb2.Person(
+            id=person, school_id=school_id, kind=identity_pb2.STUDENT, class_group_id=old, memberships=was((old, "", "")),
+            name=identity_pb2.PersonName(last_name=last, first_name=first)))
+          for person, last, first in ((stayer, "Антонова", "Анна"), (moved, "Борисов", "Борис"),
+                                      (leaver, "Власов", "Виктор"))),
+        mark(moved, old, "2025-10-01", "4"), mark(leaver, old, "2025-10-02", "3"), mark(stayer, old, "2026-02-01", "5"),
+        identity_pb2.StudentTransferred(student_id=moved, from_class_group_id=old, to_class_group_id=new,
+                                        effective_date="2026-01-14", full_name="Борисов Борис",
+                                        memberships=was((old, "", "2026-01-13"), (new, "2026-01-14", ""))),
+        identity_pb2.StudentLeft(student_id=leaver, from_class_group_id=old, effective_date="2026-03-02",
+                                 full_name="Власов Виктор", memberships=was((old, "", "2026-03-01"))),
+        mark(moved, new, "2026-01-20", "5"),
+        schedule_pb2.AcademicYearClosed(academic_year=year, class_group_ids=[old, new]),
+        journal_pb2.JournalYearClosed(school_id=school_id, academic_year_id=year_id, academic_year_name="2025/2026",
+                                      class_group_ids=[old, new]),
+    ]
+    reporting = IdempotentConsumer(reporting_db, reporting_tables.inbox, reporting_handlers)
+    for payload in events:
+        assert reporting.handle(envelope(school_id, payload, actor="test").SerializeToString())
+    (ready,) = reporting_ready(reporting_db, school_id)
+    assert IdempotentConsumer(db, inbox, event_handlers).handle(ready) is True
+    (row,) = package_rows(db, school_id)
+    with serving(reporting_pb2_grpc.add_ReportingServiceServicer_to_server,
+                 reporting_bootstrap.servicer(reporting_db, Outbox("reporting", reporting_tables.outbox)),
+                 reporting_pb2_grpc.ReportingServiceStub, FakePrincipals()) as stub:
+        bootstrap.builder(db, Outbox("archive", outbox), store, Signer.from_files(*map(str, keys)),
+                          ReportingSummarySheets(ServedReporting(stub), ServiceTokens()), RETENTION
+                          ).build(school_id, row.id)
+    (row,) = package_rows(db, school_id)
+    assert row.status == domain.SEALED, row.error
+    zipfile.ZipFile(io.BytesIO(store.get(row.object_key, row.version_id))).extractall(tmp_path)
+
+    def sheet(name: str) -> dict:
+        data = json.loads((tmp_path / row.id / "data" / "summary-sheets" / f"{name}.json").read_text(encoding="utf-8"))
+        return {r["student_name"]: (r.get("date_from", ""), r.get("date_to", ""), r["cells"][0].get("marks", []))
+                for r in data["rows"]}
+    assert sheet("5А") == {"Антонова Анна": ("", "", ["5"]), "Борисов Борис": ("", "2026-01-13", ["4"]),
+                           "Власов Виктор": ("", "2026-03-01", ["3"])}
+    assert sheet("5Б") == {"Борисов Борис": ("2026-01-14", "", ["5"])}

@@ -11,6 +11,7 @@ from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2_grpc
 from proto.schedule.v1 import schedule_pb2
 from services import topology
+from services.common import memberships as membership_rule
 from services.common.db import Database
 from services.common.errors import NotFound
 from services.common.object_store import ObjectStore
@@ -74,21 +75,37 @@ class FakeSchedule:
 
 @dataclass
 class FakeIdentity:
+    """Students in classes: `classes` holds those in a class all along (an open membership), `memberships` the
+    dated ones of a student (they replace what `classes` says of that student)."""
+
     classes: dict[str, set[str]] = field(default_factory=dict)
+    memberships: dict[str, list[identity_pb2.ClassMembership]] = field(default_factory=dict)  # student id -> dated
     names: dict[str, tuple[str, str]] = field(default_factory=dict)  # person id -> (last name, first name)
     calls: list[str] = field(default_factory=list)
 
-    def class_list(self, school_id: str, class_group_id: str) -> set[str]:
-        return self.classes.get(class_group_id, set())
+    def memberships_of(self, student_id: str) -> list[identity_pb2.ClassMembership]:
+        if student_id in self.memberships:
+            return self.memberships[student_id]
+        return [identity_pb2.ClassMembership(class_group_id=group)
+                for group, students in self.classes.items() if student_id in students]
+
+    def move(self, student_id: str, *spans: tuple[str, str, str]) -> None:
+        """The student's memberships become these (class group id, date_from, date_to), as a movement order does."""
+        self.memberships[student_id] = [identity_pb2.ClassMembership(class_group_id=group, date_from=start,
+                                                                     date_to=end) for group, start, end in spans]
 
     def class_people(self, school_id: str, class_group_id: str) -> list[identity_pb2.Person]:
         self.calls.append("ListPeople")
-        return [identity_pb2.Person(id=pid, school_id=school_id, class_group_id=class_group_id, name=identity_pb2.PersonName(
-            last_name=self.names.get(pid, ("", ""))[0], first_name=self.names.get(pid, ("", ""))[1]))
-            for pid in self.class_list(school_id, class_group_id)]
+        ever = {*self.classes.get(class_group_id, set()), *self.memberships}
+        return [self.student(school_id, pid) for pid in sorted(ever)
+                if any(m.class_group_id == class_group_id for m in self.memberships_of(pid))]
 
-    def class_group_of(self, school_id: str, student_id: str) -> str:
-        return next((group for group, students in self.classes.items() if student_id in students), "")
+    def student(self, school_id: str, student_id: str) -> identity_pb2.Person:
+        dated = self.memberships_of(student_id)
+        last, first = self.names.get(student_id, ("", ""))
+        return identity_pb2.Person(id=student_id, school_id=school_id,
+                                   class_group_id=membership_rule.class_on(dated, school_today()), memberships=dated,
+                                   name=identity_pb2.PersonName(last_name=last, first_name=first))
 
 
 @dataclass

@@ -47,8 +47,8 @@ def test_lessons_are_saved_together_with_the_ledger_rows_and_events_of_each(jour
     school, lessons = week
     a, b, c = school.students
     asked = []
-    class_list = journal.identity.class_list
-    monkeypatch.setattr(journal.identity, "class_list", lambda *args: asked.append(args) or class_list(*args))
+    class_people = journal.identity.class_people
+    monkeypatch.setattr(journal.identity, "class_people", lambda *args: asked.append(args) or class_people(*args))
     records = save_all(journal, school.school_id,
                        item(lessons[0].id, topic="Дроби", homework="№ 1", marks=[dict(student_id=a, value="5")],
                             attendance=[dict(student_id=b, status="ill")]),

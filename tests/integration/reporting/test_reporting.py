@@ -128,7 +128,7 @@ def snapshot(db: Database, school_id: str) -> dict:
     with db.tenant_session(school_id) as session:
         return {t.name: sorted(tuple(map(str, r)) for r in session.execute(select(t)).all())
                 for t in (tables.academic_years, tables.class_groups, tables.subjects, tables.students, tables.marks,
-                          tables.terms, tables.term_marks, tables.final_marks)}
+                          tables.terms, tables.term_marks, tables.final_marks, tables.class_memberships)}
 
 
 @pytest.fixture(scope="module")
@@ -170,7 +170,8 @@ def test_one_batch_builds_the_same_read_models_as_one_event_at_a_time(db, school
 def test_read_models_are_tenant_scoped(db, school):
     assert all(rows == [] for rows in snapshot(db, str(uuid.uuid4())).values())
     with db.engine.connect() as raw:  # the app role with no tenant bound sees nothing
-        for table in (tables.terms, tables.term_marks, tables.final_marks, tables.year_closings):
+        for table in (tables.terms, tables.term_marks, tables.final_marks, tables.year_closings,
+                      tables.class_memberships):
             assert raw.scalar(select(func.count()).select_from(table)) == 0, table.name
 
 
@@ -297,3 +298,64 @@ def test_the_marks_of_a_moved_lesson_take_its_new_date(db):
         dates = dict(session.execute(select(tables.marks.c.mark_id, tables.marks.c.lesson_date)).all())
     assert {m: d.isoformat() for m, d in dates.items()} == {school.m1: "2025-09-12", school.m2: "2025-09-12",
                                                             school.m3: "2025-09-10"}
+
+
+def test_movements_keep_each_student_in_the_sheets_of_the_classes_they_were_in(db, stub):
+    """A1: a transfer on 14 January and a leaver on 2 March (identity's movement events carry the memberships after
+    the change, each replacing the kept ones): the old class's sheet keeps both with the marks made there and the
+    last day there, the new class's sheet has the transferred student from the transfer day with the marks made
+    there; cancelling the leaving order puts the leaver back for good; every event told again changes nothing."""
+    school = School()
+    g, g2, leaver, order = school.group, str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
+    moved = school.transferred
+
+    def was(*spans) -> list[identity.ClassMembership]:
+        return [identity.ClassMembership(class_group_id=c, date_from=f, date_to=t) for c, f, t in spans]
+    events = [
+        *school.events(),
+        schedule.ClassGroupCreated(class_group=schedule.ClassGroup(id=g2, school_id=school.id,
+                                                                   academic_year_id=school.year, grade=5, name="5Б")),
+        identity.PersonRegistered(person=identity.Person(
+            id=moved, school_id=school.id, kind=identity.STUDENT, class_group_id=g, memberships=was((g, "", "")),
+            name=identity.PersonName(last_name="Петров", first_name="Илья"))),
+        identity.StudentEnrolled(student_id=leaver, class_group_id=g, full_name="Леонов Кирилл",
+                                 effective_date="2025-09-15", order_id=str(uuid.uuid4()),
+                                 memberships=was((g, "2025-09-15", ""))),
+        journal.MarkRecorded(mark=school.mark(str(uuid.uuid4()), moved, school.math, "2025-10-01", "4"), class_group_id=g),
+        journal.MarkRecorded(mark=school.mark(str(uuid.uuid4()), leaver, school.math, "2025-10-02", "3"),
+                             class_group_id=g),
+        identity.StudentTransferred(student_id=moved, from_class_group_id=g, to_class_group_id=g2,
+                                    effective_date="2026-01-14", order_id=str(uuid.uuid4()), full_name="Петров Илья",
+                                    memberships=was((g, "", "2026-01-13"), (g2, "2026-01-14", ""))),
+        journal.MarkRecorded(mark=school.mark(str(uuid.uuid4()), moved, school.math, "2026-01-20", "5"),
+                             class_group_id=g2),
+        identity.StudentLeft(student_id=leaver, from_class_group_id=g, effective_date="2026-03-02", order_id=order,
+                             full_name="Леонов Кирилл", destination="школа № 2", reason="переезд",
+                             memberships=was((g, "2025-09-15", "2026-03-01"))),
+    ]
+    consumer = IdempotentConsumer(db, tables.inbox, handlers)
+    for payload in events:
+        assert consumer.handle(envelope(school.id, payload, actor="test").SerializeToString())
+
+    def sheet(class_group_id: str) -> dict:
+        got = call(stub, "GetSummarySheet", reporting_pb2.GetSummarySheetRequest(
+            school_id=school.id, class_group_id=class_group_id), stack.service_token())
+        math = [s.id for s in got.subjects].index(school.math)
+        return {r.student_name: (r.date_from, r.date_to, list(r.cells[math].marks)) for r in got.rows}
+    assert sheet(g) == {"Абрамов Олег": ("", "", []), "Иванова Мария Петровна": ("", "", ["5", "4"]),
+                        "Петров Илья": ("", "2026-01-13", ["4"]),
+                        "Леонов Кирилл": ("2025-09-15", "2026-03-01", ["3"])}
+    assert sheet(g2) == {"Петров Илья": ("2026-01-14", "", ["5"])}
+
+    before = snapshot(db, school.id)
+    for payload in events:  # re-published (new event ids): each replaces the memberships with the same ones
+        assert consumer.handle(envelope(school.id, payload, actor="test").SerializeToString())
+    assert snapshot(db, school.id) == before
+
+    cancelled = identity.MovementOrderCancelled(
+        order=identity.MovementOrder(id=order), cancellation=identity.MovementOrder(id=str(uuid.uuid4())),
+        students=[identity.StudentMemberships(student_id=leaver, full_name="Леонов Кирилл",
+                                              memberships=was((g, "2025-09-15", "")))])
+    raw = envelope(school.id, cancelled, actor="test").SerializeToString()
+    assert consumer.handle(raw) and consumer.handle(raw) is False
+    assert sheet(g)["Леонов Кирилл"] == ("2025-09-15", "", ["3"])

@@ -39,15 +39,20 @@ class FakePeer:
         if method == "ListLessons":
             return schedule_pb2.ListLessonsResponse(lessons=[
                 x for (s, _), x in self.lessons.items() if s == school and x.class_group_id == request.class_group_id])
-        if method == "ListPeople":
+        if method == "ListPeople":  # every student who ever belonged to the class
             return identity_pb2.ListPeopleResponse(people=[
-                p for (s, _), p in self.people.items() if s == school and p.class_group_id == request.class_group_id])
+                p for (s, _), p in self.people.items() if s == school
+                and request.class_group_id in {p.class_group_id, *(m.class_group_id for m in p.memberships)}])
         if method == "GetPerson":
             return self.people[(school, request.person_id)]
         raise AssertionError(method)
 
     def count(self, method):
         return sum(1 for m, _ in self.calls if m == method)
+
+
+def class_list(identity, school, class_group_id) -> set[str]:
+    return {person.id for person in identity.class_people(school, class_group_id)}
 
 
 def lesson(school, lesson_id, group="g1", teacher="t1", status="scheduled"):
@@ -80,11 +85,11 @@ def test_one_school_never_sees_another_schools_answers(world):
     peer.lessons[(A, "l1")] = lesson(A, "l1")
     peer.people[(A, "s1")] = identity_pb2.Person(id="s1", school_id=A, class_group_id="g1")
     assert schedule.get_lesson(A, "l1").school_id == A
-    assert identity.class_group_of(A, "s1") == "g1"
-    assert identity.class_list(A, "g1") == {"s1"}
+    assert identity.student(A, "s1").class_group_id == "g1"
+    assert class_list(identity, A, "g1") == {"s1"}
     with pytest.raises(NotFound):  # the same ids asked for another school go to the peer as that school
         schedule.get_lesson(B, "l1")
-    assert identity.class_list(B, "g1") == set()
+    assert class_list(identity, B, "g1") == set()
     assert schedule.list_lessons(B, "g1", "2025-09-01", "2025-09-07") == []
     assert [c for c in peer.calls if c[1] == B] == [("GetLesson", B), ("ListPeople", B), ("ListLessons", B)]
     cache.drop(B)  # dropping one school's answers keeps the other's
@@ -107,8 +112,8 @@ def test_listed_lessons_and_class_lists_answer_single_questions(world):
     peer.people[(A, "s1")] = identity_pb2.Person(id="s1", school_id=A, class_group_id="g1")
     assert [x.id for x in schedule.list_lessons(A, "g1", "2025-09-01", "2025-09-07")] == ["l1", "l2"]
     assert schedule.get_lesson(A, "l2").id == "l2"
-    assert identity.class_list(A, "g1") == {"s1"}
-    assert identity.class_group_of(A, "s1") == "g1"
+    assert class_list(identity, A, "g1") == {"s1"}
+    assert identity.student(A, "s1").class_group_id == "g1"
     assert peer.calls == [("ListLessons", A), ("ListPeople", A)]
 
 
@@ -142,15 +147,53 @@ def test_a_closed_year_forgets_all_of_the_schools_lessons_and_only_its(world):
     assert peer.calls[2:] == [("GetLesson", A)]
 
 
+def membership(class_group_id: str, date_from: str = "", date_to: str = "") -> identity_pb2.ClassMembership:
+    return identity_pb2.ClassMembership(class_group_id=class_group_id, date_from=date_from, date_to=date_to)
+
+
 def test_an_enrolled_student_is_forgotten_with_the_class_list(world):
     _, peer, cache, _, identity = world
     peer.people[(A, "s1")] = identity_pb2.Person(id="s1", school_id=A, class_group_id="")
-    assert identity.class_group_of(A, "s1") == ""
-    assert identity.class_list(A, "g1") == set()
-    peer.people[(A, "s1")] = identity_pb2.Person(id="s1", school_id=A, class_group_id="g1")
+    assert identity.student(A, "s1").class_group_id == ""
+    assert class_list(identity, A, "g1") == set()
+    peer.people[(A, "s1")] = identity_pb2.Person(id="s1", school_id=A, class_group_id="g1",
+                                                 memberships=[membership("g1", "2026-09-01")])
     forget(cache, A, identity_pb2.StudentEnrolled(student_id="s1", class_group_id="g1"))
-    assert identity.class_group_of(A, "s1") == "g1"
-    assert identity.class_list(A, "g1") == {"s1"}
+    assert identity.student(A, "s1").class_group_id == "g1"
+    assert class_list(identity, A, "g1") == {"s1"}
+
+
+TRANSFERRED = [membership("g1", "", "2027-01-13"), membership("g2", "2027-01-14")]
+
+
+@pytest.mark.parametrize("event", [
+    identity_pb2.StudentTransferred(student_id="s1", from_class_group_id="g1", to_class_group_id="g2",
+                                    memberships=TRANSFERRED),
+    identity_pb2.StudentPromoted(student_id="s1", from_class_group_id="g1", to_class_group_id="g2",
+                                 memberships=TRANSFERRED),
+    identity_pb2.StudentLeft(student_id="s1", from_class_group_id="g1", memberships=TRANSFERRED),
+    identity_pb2.StudentGraduated(student_id="s1", from_class_group_id="g1", memberships=TRANSFERRED),
+    identity_pb2.PersonCorrected(person=identity_pb2.Person(id="s1", memberships=TRANSFERRED)),
+    identity_pb2.MovementOrderCancelled(students=[identity_pb2.StudentMemberships(student_id="s1")]),
+])
+def test_a_moved_student_is_forgotten_with_the_class_lists_of_their_classes(world, event):
+    """Every movement event (and a correction of the person) drops the student's card and the class lists of the
+    classes it names; another class's list stays (a cancelled order drops the whole school's)."""
+    _, peer, cache, _, identity = world
+    peer.people[(A, "s1")] = identity_pb2.Person(id="s1", school_id=A, class_group_id="g1",
+                                                 memberships=[membership("g1")])
+    peer.people[(A, "s3")] = identity_pb2.Person(id="s3", school_id=A, class_group_id="g3",
+                                                 memberships=[membership("g3")])
+    assert class_list(identity, A, "g1") == {"s1"} and class_list(identity, A, "g2") == set()
+    assert class_list(identity, A, "g3") == {"s3"} and identity.student(A, "s1").class_group_id == "g1"
+    peer.people[(A, "s1")] = identity_pb2.Person(id="s1", school_id=A, class_group_id="g2", memberships=TRANSFERRED)
+    before = len(peer.calls)
+    forget(cache, A, event)
+    assert class_list(identity, A, "g1") == {"s1"} and class_list(identity, A, "g2") == {"s1"}
+    assert identity.student(A, "s1").memberships == TRANSFERRED
+    class_list(identity, A, "g3")
+    kept = isinstance(event, identity_pb2.MovementOrderCancelled) is False
+    assert peer.calls[before:] == [("ListPeople", A)] * (2 if kept else 3), "the student's card came with g1's list"
 
 
 def test_events_that_change_nothing_kept_drop_nothing(world):

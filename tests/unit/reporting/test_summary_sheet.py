@@ -31,6 +31,11 @@ def sheet() -> summary_sheet.SummarySheet:
             summary_sheet.PeriodValue("st2", "rus", "q2", "Н/А", "not_assessed"),
             summary_sheet.PeriodValue("st2", "rus", "final", "4", ""),
             summary_sheet.PeriodValue("st2", "math", "exam", "3", ""),  # no exam column: not shown
+        ],
+        memberships=[  # Яковлев transferred in on 14 January, Борисов left on 1 March, Ёлкина the whole year
+            summary_sheet.StudentMembership("st2", "c", dt.date(2026, 1, 14), None),
+            summary_sheet.StudentMembership("st3", "c", None, dt.date(2026, 3, 1)),
+            summary_sheet.StudentMembership("st1", "c", None, None),
         ])
 
 
@@ -67,6 +72,11 @@ def test_every_cell_has_a_mark_or_blank_for_every_period():
     assert [v for _, v, _ in values["st3", "math"]] == ["", "", "", ""]
 
 
+def test_each_row_has_the_days_the_student_was_in_the_class():
+    assert [(r.student_id, r.date_from, r.date_to) for r in sheet().rows] == [
+        ("st3", "", "2026-03-01"), ("st1", "", ""), ("st2", "2026-01-14", "")]
+
+
 @pytest.mark.parametrize(("values", "expected"), [
     ([], ""), (["5"], "5.00"), (["2", "3", "3"], "2.67"), (["4", "5"], "4.50"), (["Н/А", "NaN", "5"], "5.00"),
     (["1", "1", "2"], "1.33"), (["3", "4", "4", "4", "4", "4", "4", "4"], "3.88"),
@@ -83,6 +93,7 @@ def test_pdf_has_cyrillic_text(tmp_path):
     assert "Сводная ведомость учёта успеваемости" in text
     assert "5А" in text and "2025/2026" in text
     assert "Ёлкина" in text and "Математика" in text
+    assert "с 14.01.2026" in text and "по 01.03.2026" in text
     assert "4,67" in text
     assert "1 четверть: 5" in text and "Годовая: ОСВ" in text and "2 четверть: Н/А" in text and "Итоговая: 4" in text
     assert "Экзаменационная" not in text and text.count("1 четверть") == 1, "blank period marks are not printed"
