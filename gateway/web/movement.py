@@ -29,6 +29,11 @@ GENDERS = {"male": "мужской", "female": "женский"}
 LINE_FIELD = re.compile(r"lines\[(\d+)\]")
 
 
+def today() -> datetime.date:
+    """The pages' clock (replaced in tests)."""
+    return datetime.date.today()
+
+
 def kind_of(order) -> str:
     return pb.OrderKind.Name(order.kind).lower()
 
@@ -45,8 +50,8 @@ def academic_years(school_id: str) -> list:
 
 def year_of_today(years) -> str:
     """The year that contains today, else the newest one ("" without years)."""
-    today = datetime.date.today().isoformat()
-    return next((y.id for y in years if y.start_date <= today <= y.end_date), years[0].id if years else "")
+    now = today().isoformat()
+    return next((y.id for y in years if y.start_date <= now <= y.end_date), years[0].id if years else "")
 
 
 def class_groups(school_id: str, academic_year_id: str = "") -> list:
@@ -111,7 +116,7 @@ def people(school_id: str, class_group_id: str, on_date: str = "") -> list:
         return sorted((p for p in found if not p.class_group_id), key=full_name)
     found = call("identity", "ListPeople", pb.ListPeopleRequest(
         school_id=school_id, kind=pb.STUDENT, class_group_id=class_group_id,
-        on_date=on_date or datetime.date.today().isoformat())).people
+        on_date=on_date or today().isoformat())).people
     return sorted(found, key=full_name)
 
 
@@ -130,7 +135,7 @@ def show_order(school_id: str, order_id: str, failure: DomainError | None = None
         "movement_order.html", school_id=school_id, order=order, kind=KIND_NAMES.get(kind_of(order), ""),
         rows=register_rows(school_id, [order], related), related=related, notice=request.args.get("notice", ""),
         failure=failure and {"message": failure.message, "fields": failure.fields}, form=form or {},
-        today=datetime.date.today().isoformat()), http_status(failure) if failure else 200
+        today=today().isoformat()), http_status(failure) if failure else 200
 
 
 @bp.post("/schools/<uuid:school_id>/movement/orders/<uuid:order_id>/cancel")

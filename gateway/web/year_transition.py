@@ -10,6 +10,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 
 from gateway.auth.session import login_required
 from gateway.errors import http_status
+from gateway.web import movement
 from gateway.web.movement import KIND_NAMES, academic_years, kind_of
 from gateway.web.pages import call, optional
 from proto.identity.v1 import identity_pb2 as pb
@@ -34,8 +35,8 @@ def next_name(name: str) -> str:
 
 def ended_years(years) -> list:
     """The years whose end is past or that are closed, newest first: the sources a transition can start from."""
-    today = datetime.date.today().isoformat()
-    return [y for y in years if y.status == "closed" or y.end_date < today]
+    now = movement.today().isoformat()
+    return [y for y in years if y.status == "closed" or y.end_date < now]
 
 
 def transition_request(school_id: str, values, students: list[str]) -> pb.YearTransitionRequest:
@@ -105,8 +106,7 @@ def page(school_id: str, values, preview, failure: tuple[DomainError, pb.YearTra
     return render_template(
         "year_transition.html", school_id=school_id, sources=sources, source=source, name=name, preview=preview,
         outcomes=OUTCOMES, subjects=subjects, new_classes=new_classes + [pb.NewClass()] * 2,
-        failure=transition_failure(*failure) if failure else None,
-        today=datetime.date.today().isoformat()), http_status(failure[0]) if failure else 200
+        failure=transition_failure(*failure) if failure else None), http_status(failure[0]) if failure else 200
 
 
 def preview_students(values) -> list[str]:
@@ -168,7 +168,7 @@ def deadline_state(school_id: str) -> dict | None:
         school_id=school_id, source_year_id=source.id), None)
     deadline = done.deadline if done is not None and done.deadline else datetime.date(
         datetime.date.fromisoformat(source.end_date).year, *DEADLINE).isoformat()
-    days_left = (datetime.date.fromisoformat(deadline) - datetime.date.today()).days
+    days_left = (datetime.date.fromisoformat(deadline) - movement.today()).days
     return {"source": source, "done": done is not None, "result": done, "deadline": deadline, "days_left": days_left,
             "late": done.late if done is not None else days_left < 0,
             "warn": done is None and days_left <= WARN_DAYS}
