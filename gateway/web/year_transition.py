@@ -39,11 +39,11 @@ def ended_years(years) -> list:
     return [y for y in years if y.status == "closed" or y.end_date < now]
 
 
-def transition_request(school_id: str, values, students: list[str]) -> pb.YearTransitionRequest:
-    """The form as a request: an outcome for each student of the preview (their debts or document with it) and the
-    new classes typed in."""
+def transition_request(school_id: str, values) -> pb.YearTransitionRequest:
+    """The form as a request: an outcome for each student of the preview shown (`student`: their ids; with their
+    debts or document) and the new classes typed in."""
     decisions = []
-    for student_id in students:
+    for student_id in values.getlist("student"):
         outcome = values.get(f"outcome-{student_id}", "")
         if not outcome:
             continue
@@ -87,7 +87,7 @@ def start(school_id):
         return redirect(url_for("transition_pages.result", school_id=school_id, source_year_id=source))
     preview = failure = None
     if source and values.get("name"):
-        message = transition_request(school_id, values, [])
+        message = transition_request(school_id, values)
         try:
             preview = call("identity", "PreviewYearTransition", message)
         except DomainError as err:
@@ -109,33 +109,20 @@ def page(school_id: str, values, preview, failure: tuple[DomainError, pb.YearTra
         failure=transition_failure(*failure) if failure else None), http_status(failure[0]) if failure else 200
 
 
-def preview_students(values) -> list[str]:
-    return values.getlist("student")
-
-
-@bp.post("/schools/<uuid:school_id>/year-transition/preview")
+@bp.post("/schools/<uuid:school_id>/year-transition")
 @login_required
-def recount(school_id):
-    """The preview again with the outcomes and new classes chosen on the form."""
-    school_id = str(school_id)
-    message = transition_request(school_id, request.form, preview_students(request.form))
+def submit(school_id):
+    """action=recount: the preview again with the outcomes and new classes chosen on the form; action=run: the
+    transition in one step (all or nothing), then its result. A refusal shows the preview with the errors."""
+    school_id, form = str(school_id), request.form
+    message = transition_request(school_id, form)
     try:
-        return page(school_id, request.form, call("identity", "PreviewYearTransition", message), None)
-    except DomainError as err:
-        return page(school_id, request.form, None, (err, message))
-
-
-@bp.post("/schools/<uuid:school_id>/year-transition/run")
-@login_required
-def run(school_id):
-    """The transition in one step (all or nothing); then its result. A refusal shows the preview with the errors."""
-    school_id = str(school_id)
-    message = transition_request(school_id, request.form, preview_students(request.form))
-    try:
+        if form.get("action") != "run":
+            return page(school_id, form, call("identity", "PreviewYearTransition", message), None)
         call("identity", "TransitionYear", message)
     except DomainError as err:
-        preview = optional("identity", "PreviewYearTransition", message, None)
-        return page(school_id, request.form, preview, (err, message))
+        preview = optional("identity", "PreviewYearTransition", message, None) if form.get("action") == "run" else None
+        return page(school_id, form, preview, (err, message))
     return redirect(url_for("transition_pages.result", school_id=school_id, source_year_id=message.source_year_id,
                             notice="done"))
 

@@ -102,7 +102,7 @@ FORM = {**CSRF, "source_year_id": YEAR, "name": "2026/2027", "student": [PETR, D
 
 def test_the_preview_is_recounted_with_the_outcomes_chosen(browser, peers, years):
     peers.responses["PreviewYearTransition"] = preview
-    page = flat(browser.post(f"{START}/preview", data=FORM))
+    page = flat(browser.post(START, data={**FORM, "action": "recount"}))
     (asked,) = _calls(peers, "PreviewYearTransition")
     assert [(d.student_id, d.outcome) for d in asked.decisions] == [
         (PETR, "conditional"), (DARIA, "repeating"), (OLGA, "graduated")]
@@ -119,7 +119,7 @@ def test_the_transition_runs_and_shows_its_steps(browser, peers, years):
     done.orders.append(pb.MovementOrder(id=ORDER, number="14-у", kind=pb.PROMOTION, lines=[
         pb.OrderLine(student_id=PETR), pb.OrderLine(student_id=DARIA)]))
     peers.responses["TransitionYear"] = done
-    resp = browser.post(f"{START}/run", data=FORM)
+    resp = browser.post(START, data={**FORM, "action": "run"})
     assert resp.status_code == 302 and resp.headers["Location"].endswith(f"{START}/{YEAR}?notice=done")
     (ran,) = _calls(peers, "TransitionYear")
     assert (ran.source_year_id, ran.name, len(ran.decisions)) == (YEAR, "2026/2027", 3)
@@ -129,21 +129,21 @@ def test_the_transition_runs_and_shows_its_steps(browser, peers, years):
     assert "✓ Созданы классы: 6А, 1А" in page and "✓ Подписано приказов: 1" in page
     assert "Приказ № 14-у</a>: Перевод в следующий класс, учеников: 2" in page
     assert f"/schools/{SCHOOL}/movement/orders/{ORDER}" in page
-    assert browser.post(f"{START}/run", data={k: v for k, v in FORM.items() if k != "csrf_token"}).status_code == 400
+    assert browser.post(START, data={k: v for k, v in FORM.items() if k != "csrf_token"}).status_code == 400
 
 
 def test_a_refused_transition_shows_why_next_to_the_field_and_student(browser, peers, years):
     peers.responses["PreviewYearTransition"] = preview
     peers.responses["TransitionYear"] = refused(FailedPrecondition(
         "Переход невозможен", {"decisions[2].outcome": "выпуск только из 9 и 11 классов"}))
-    resp = browser.post(f"{START}/run", data=FORM)
+    resp = browser.post(START, data={**FORM, "action": "run"})
     page = flat(resp)
     assert resp.status_code == 409 and "Переход не выполнен. Переход невозможен" in page
     olga = page[page.index(f'value="{OLGA}"'):]
     assert "выпуск только из 9 и 11 классов" in olga[:olga.index("</tr>")]
     peers.responses["TransitionYear"] = refused(Conflict(
         "Переход из этого учебного года уже выполнен", {"source_year_id": "переход уже выполнен"}))
-    page = flat(browser.post(f"{START}/run", data=FORM))
+    page = flat(browser.post(START, data={**FORM, "action": "run"}))
     assert "переход уже выполнен</span>" in page
 
 
