@@ -23,6 +23,8 @@ KIND_NAMES = {"enrolment": "Зачисление", "transfer": "Перевод �
               "cancellation": "Отмена приказа"}
 TO_CLASS_KINDS = ("enrolment", "transfer", "promotion", "conditional_promotion", "repetition")
 ORDER_FIELDS = ("kind", "number", "order_date", "effective_date", "reason")
+LINE_PLACES = ("student_id", "lines", "to_class_group_id", "debts", "destination")  # the new order form's other places
+CANCEL_FIELDS = ("number", "effective_date", "reason")
 CORRECTED_FIELDS = {"last_name": "Фамилия", "first_name": "Имя", "middle_name": "Отчество", "gender": "Пол",
                     "birth_date": "Дата рождения"}
 GENDERS = {"male": "мужской", "female": "женский"}
@@ -32,6 +34,14 @@ LINE_FIELD = re.compile(r"lines\[(\d+)\]")
 def today() -> datetime.date:
     """The pages' clock (replaced in tests)."""
     return datetime.date.today()
+
+
+def refusal(error: DomainError, where: dict[str, str], shown) -> dict:
+    """A refusal for a form: the texts by where they are shown (`shown`: the places the form has), and on top the
+    message, unless it only repeats a field's text ("Неверное поле reason: …"), with the texts of no place."""
+    repeats = any(error.message.endswith(text) for text in error.fields.values())
+    extra = [text for place, text in where.items() if place not in shown]
+    return {"message": " ".join([*([] if repeats else [error.message]), *extra]), "fields": where}
 
 
 def kind_of(order) -> str:
@@ -134,7 +144,7 @@ def show_order(school_id: str, order_id: str, failure: DomainError | None = None
     return render_template(
         "movement_order.html", school_id=school_id, order=order, kind=KIND_NAMES.get(kind_of(order), ""),
         rows=register_rows(school_id, [order], related), related=related, notice=request.args.get("notice", ""),
-        failure=failure and {"message": failure.message, "fields": failure.fields}, form=form or {},
+        failure=failure and refusal(failure, failure.fields, CANCEL_FIELDS), form=form or {},
         today=today().isoformat()), http_status(failure) if failure else 200
 
 
@@ -192,8 +202,8 @@ def order_line(kind: str, student_id: str, form) -> pb.OrderLine:
 
 
 def order_failure(error: DomainError, chosen: list[str]) -> dict:
-    """The refusal by where it is shown: an order field, a student's row (lines[i] is the i-th ticked student), the
-    fields shared by the lines (to_class_group_id, debts, destination), else the message on top."""
+    """The refusal by where it is shown: an order field, a student's row (lines[i] is the i-th ticked student) and the
+    fields shared by the lines (to_class_group_id, debts, destination), else on top."""
     where: dict[str, str] = {}
     for field, text in error.fields.items():
         line = LINE_FIELD.match(field)
@@ -203,8 +213,8 @@ def order_failure(error: DomainError, chosen: list[str]) -> dict:
             if head in ("to_class_group_id", "destination") or "debts" in field:
                 where["debts" if "debts" in field else head] = text
         else:
-            where[head if head in (*ORDER_FIELDS, "student_id", "cancels_order_id") else "lines"] = text
-    return {"message": error.message, "fields": where}
+            where[head if head in (*ORDER_FIELDS, "student_id") else field] = text
+    return refusal(error, where, {*ORDER_FIELDS, *LINE_PLACES, *chosen})
 
 
 def order_form(school_id: str, values, failure: DomainError | None = None):
@@ -248,7 +258,7 @@ def record_page(school_id: str, person_id: str, failure: DomainError | None = No
         full_name=full_name(record.person), classes=classes, orders=register_rows(school_id, record.orders),
         corrections=record.corrections, field_names=CORRECTED_FIELDS, genders=GENDERS,
         staff={p.id: full_name(p) for p in staff}, notice=request.args.get("notice", ""),
-        failure=failure and {"message": failure.message, "fields": fields},
+        failure=failure and refusal(failure, fields, {*CORRECTED_FIELDS, "reason"}),
         form=form or {}), http_status(failure) if failure else 200
 
 

@@ -11,7 +11,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from gateway.auth.session import login_required
 from gateway.errors import http_status
 from gateway.web import movement
-from gateway.web.movement import KIND_NAMES, academic_years, kind_of
+from gateway.web.movement import KIND_NAMES, academic_years, kind_of, refusal
 from gateway.web.pages import call, optional
 from proto.identity.v1 import identity_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
@@ -72,7 +72,7 @@ def transition_failure(error: DomainError, message: pb.YearTransitionRequest) ->
             where["new_classes"] = text
         else:
             where[field.split(".")[0]] = text
-    return {"message": error.message, "fields": where}
+    return refusal(error, where, {"source_year_id", "name", "new_classes", *(d.student_id for d in message.decisions)})
 
 
 @bp.get("/schools/<uuid:school_id>/year-transition")

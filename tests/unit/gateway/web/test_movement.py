@@ -250,3 +250,14 @@ def test_the_home_page_links_by_role(browser, peers, roles, register, new_order,
     assert ("Книга движения учащихся" in page) is register
     assert (f'href="/schools/{SCHOOL}/movement/orders/new"' in page) is new_order
     assert (f'href="/schools/{SCHOOL}/year-transition"' in page) is transition
+
+
+def test_a_refusal_says_each_text_once_and_none_is_lost(browser, peers, school):
+    peers.responses["SignOrder"] = refused(Invalid("reason", "укажите основание приказа"))
+    page = browser.post(NEW_ORDER, data={**CSRF, "kind": "transfer", "student_id": PETR}).get_data(as_text=True)
+    assert "Неверное поле" not in page and page.count("укажите основание приказа") == 1
+    peers.responses["SignOrder"] = refused(Invalid(message="Приказ не подходит", fields={
+        "cancels_order_id": "приказ уже отменён", "reason": "укажите основание"}))
+    page = browser.post(NEW_ORDER, data={**CSRF, "kind": "transfer", "student_id": PETR}).get_data(as_text=True)
+    assert "Приказ не подписан. Приказ не подходит приказ уже отменён</p>" in page
+    assert page.count("укажите основание") == 1
