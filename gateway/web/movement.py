@@ -120,13 +120,13 @@ def register_file(school_id, kind):
 
 
 def people(school_id: str, class_group_id: str, on_date: str = "") -> list:
-    """The students of a class on a date (today by default), by name; "none": the students without a class."""
+    """The students of a class on a date (without one: all who ever belonged to it), by name; "none": the students
+    without a class."""
     if class_group_id == "none":
         found = call("identity", "ListPeople", pb.ListPeopleRequest(school_id=school_id, kind=pb.STUDENT)).people
         return sorted((p for p in found if not p.class_group_id), key=full_name)
     found = call("identity", "ListPeople", pb.ListPeopleRequest(
-        school_id=school_id, kind=pb.STUDENT, class_group_id=class_group_id,
-        on_date=on_date or today().isoformat())).people
+        school_id=school_id, kind=pb.STUDENT, class_group_id=class_group_id, on_date=on_date)).people
     return sorted(found, key=full_name)
 
 
@@ -222,14 +222,15 @@ def order_form(school_id: str, values, failure: DomainError | None = None):
     years = academic_years(school_id)
     year_id = values.get("academic_year_id") or year_of_today(years)
     class_id = values.get("class_group_id", "")
-    students = people(school_id, class_id, values.get("effective_date", "")) if class_id else []
+    on_date = values.get("effective_date") or today().isoformat()
+    students = people(school_id, class_id, on_date) if class_id else []
     subjects = sorted(call("schedule", "ListSubjects", schedule_pb2.ListSubjectsRequest(
         school_id=school_id)).subjects, key=lambda s: s.name)
     chosen = values.getlist("student_id")
     return render_template(
         "movement_new_order.html", school_id=school_id, values=values, years=years, year_id=year_id,
         classes=class_groups(school_id, year_id), all_classes=class_groups(school_id), class_id=class_id,
-        students=students, chosen=chosen, subjects=subjects, kinds=KIND_NAMES, to_class_kinds=TO_CLASS_KINDS,
+        students=students, chosen=chosen, subjects=subjects, kinds=KIND_NAMES,
         failure=order_failure(failure, chosen) if failure else None), http_status(failure) if failure else 200
 
 

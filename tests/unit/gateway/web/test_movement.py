@@ -97,7 +97,9 @@ def test_the_register_lists_a_class_for_the_personal_records(browser, peers, sch
     assert page.index("Иванов Пётр") < page.index("Петрова Дарья")  # by name
     assert f"/schools/{SCHOOL}/people/{DARIA}/record" in page
     asked = _calls(peers, "ListPeople")[-1]
-    assert (asked.class_group_id, asked.on_date, asked.kind) == (CLASS_5A, "2026-01-13", pb.STUDENT)
+    assert (asked.class_group_id, asked.on_date, asked.kind) == (CLASS_5A, "", pb.STUDENT)  # all who ever were in it
+    browser.get(f"{NEW_ORDER}?class_group_id={CLASS_5A}")
+    assert _calls(peers, "ListPeople")[-1].on_date == "2026-01-13"  # the order form: the class today by default
 
 
 def test_a_new_order_picks_its_students_from_a_class_and_is_signed(browser, peers, school):
