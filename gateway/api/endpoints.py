@@ -180,8 +180,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                        "staff": STAFF_CARD, "contacts": CONTACTS}),
              status=201, to_request=_nest_name, to_response=_create_person_response,
              response_schema=_create_person_schema),
-    Endpoint("GET", f"{S}/people", "identity", "ListPeople", "Список людей школы",
-             query={"kind": enum("staff", "student", "guardian"), "class_group_id": UUID}),
+    Endpoint("GET", f"{S}/people", "identity", "ListPeople",
+             "Список людей школы (class_group_id — все, кто был в классе, с датами; с on_date — кто в классе в этот "
+             "день)", query={"kind": enum("staff", "student", "guardian"), "class_group_id": UUID, "on_date": DATE}),
     Endpoint("GET", f"{S}/people/{{person_id}}", "identity", "GetPerson", "Личная карта"),
     Endpoint("POST", f"{S}/guardianships", "identity", "LinkGuardian", "Связать родителя с учеником",
              body=obj({"guardian_id": UUID, "student_id": UUID}, {"relation": enum("mother", "father", "guardian", "other")}),

@@ -10,7 +10,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from gateway.auth.session import login_required
 from gateway.errors import http_status
 from gateway.web import register_export
-from gateway.web.pages import call, optional
+from gateway.web.pages import call, explain, optional
 from proto.identity.v1 import identity_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
 from services.common.errors import DomainError, Invalid
@@ -95,16 +95,21 @@ def register(school_id: str, academic_year_id: str):
 @bp.get("/schools/<uuid:school_id>/movement")
 @login_required
 def register_page(school_id):
-    """The register of the chosen year (the current one by default) and the class lists leading to personal records."""
+    """The register of the chosen year (the current one by default; a refusal to read it is said in its place) and
+    the class lists leading to personal records."""
     school_id = str(school_id)
     years = academic_years(school_id)
     chosen = request.args.get("academic_year_id") or year_of_today(years)
-    orders = register(school_id, chosen) if chosen else []
+    orders, refused = [], ""
+    try:  # a form teacher comes for their class's personal records and may not read the register
+        orders = register(school_id, chosen) if chosen else []
+    except DomainError as err:
+        refused = explain(err)
     class_id = request.args.get("class_group_id", "")
     students = people(school_id, class_id) if class_id else []
     return render_template("movement_register.html", school_id=school_id, years=years, chosen=chosen,
-                           rows=register_rows(school_id, orders), classes=class_groups(school_id, chosen),
-                           class_id=class_id, students=students)
+                           rows=register_rows(school_id, orders), refused=refused,
+                           classes=class_groups(school_id, chosen), class_id=class_id, students=students)
 
 
 @bp.get("/schools/<uuid:school_id>/movement/register.<any(xlsx, csv):kind>")

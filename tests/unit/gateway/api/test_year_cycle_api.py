@@ -76,6 +76,15 @@ def test_a_correction_sends_the_name_only_when_a_part_of_it_is_given(client, pee
     assert bad.status_code == 400 and set(bad.json["error"]["fields"]) == {"gender", "reason"}
 
 
+def test_a_class_is_listed_on_a_date(client, peers, auth):
+    resp = client.get(f"{API}/people?kind=student&class_group_id={CLASS_5B}&on_date=2026-01-14", headers=auth)
+    assert resp.status_code == 200
+    (asked,) = _calls(peers, "ListPeople")
+    assert (asked.kind, asked.class_group_id, asked.on_date) == (pb.STUDENT, CLASS_5B, "2026-01-14")
+    bad = client.get(f"{API}/people?on_date=14.01.2026", headers=auth)
+    assert bad.status_code == 400 and bad.json["error"]["fields"] == {"on_date": "Ожидается дата в формате ГГГГ-ММ-ДД"}
+
+
 def test_the_personal_record_is_read(client, peers, auth):
     peers.responses["GetPersonalRecord"] = pb.PersonalRecord(
         person=pb.Person(id=PETR, memberships=[pb.ClassMembership(class_group_id=CLASS_5B, date_from="2026-01-14")]),

@@ -237,6 +237,20 @@ def test_a_correction_sends_only_what_changed_with_the_reason(browser, peers, sc
     assert browser.post(url, data={"last_name": "Смирнов", "reason": "x"}).status_code == 400  # no CSRF
 
 
+def test_a_form_teacher_reaches_the_personal_records_of_their_class(browser, peers, school):
+    peers.responses["GetMe"] = pb.Me(memberships=[pb.Membership(
+        school=pb.School(id=SCHOOL, name="Школа № 1", status="active"),
+        principal=pb.Principal(school_id=SCHOOL, roles=["form_teacher"], form_class_group_ids=[CLASS_5A]))])
+    page = browser.get("/").get_data(as_text=True)
+    link = f"/schools/{SCHOOL}/movement?class_group_id={CLASS_5A}"
+    assert f'href="{link}">Личные дела учеников моего класса</a>' in page and "Книга движения учащихся" not in page
+    peers.responses["ListOrders"] = refused(Forbidden())
+    resp = browser.get(link)
+    page = resp.get_data(as_text=True)
+    assert resp.status_code == 200 and "Недостаточно прав для этого действия" in page
+    assert f"/schools/{SCHOOL}/people/{PETR}/record" in page
+
+
 @pytest.mark.parametrize(("roles", "register", "new_order", "transition"), [
     (["secretary"], True, True, False),
     (["school_admin"], True, True, True),
