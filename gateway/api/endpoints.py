@@ -137,6 +137,22 @@ TIMETABLE_LINE = obj({"class_group_id": UUID, "subject_id": UUID, "teacher_id": 
 LESSON_RECORD = {"topic": string(), "homework": string(), "reason": string(), "plan_topic_id": UUID,
                  "marks": array(obj({"student_id": UUID, "value": string()}, {"work_type": string(), "comment": string()})),
                  "attendance": array(obj({"student_id": UUID, "status": string()}))}  # a whole lesson (SaveLesson)
+ORDER_KINDS = ("enrolment", "transfer", "promotion", "conditional_promotion", "repetition", "graduation", "leaving",
+               "cancellation")
+DEBT = obj({"subject_id": UUID, "deadline": DATE})
+ORDER_LINE = obj({"student_id": UUID}, {"to_class_group_id": UUID, "debts": array(DEBT), "document": string(),
+                                        "destination": string()})
+TRANSITION = obj({"name": string()}, {
+    "decisions": array(obj({"student_id": UUID, "outcome": enum("promoted", "conditional", "repeating", "graduated")},
+                           {"debts": array(DEBT), "document": string()})),
+    "new_classes": array(obj({"grade": INTEGER, "name": string()})), "order_date": DATE})
+GENDERS = ("male", "female")
+
+
+def _correction_request(values: dict) -> dict:
+    """Name parts go into name (left unset when none is given: the name is unchanged)."""
+    rest = {k: v for k, v in values.items() if k not in NAME_PARTS}
+    return {**rest, "name": _name(values)} if _name(values) else rest
 S = "/schools/{school_id}"
 
 ENDPOINTS: tuple[Endpoint, ...] = (
@@ -164,8 +180,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                        "staff": STAFF_CARD, "contacts": CONTACTS}),
              status=201, to_request=_nest_name, to_response=_create_person_response,
              response_schema=_create_person_schema),
-    Endpoint("GET", f"{S}/people", "identity", "ListPeople", "Список людей школы",
-             query={"kind": enum("staff", "student", "guardian"), "class_group_id": UUID}),
+    Endpoint("GET", f"{S}/people", "identity", "ListPeople",
+             "Список людей школы (class_group_id — все, кто был в классе, с датами; с on_date — кто в классе в этот "
+             "день)", query={"kind": enum("staff", "student", "guardian"), "class_group_id": UUID, "on_date": DATE}),
     Endpoint("GET", f"{S}/people/{{person_id}}", "identity", "GetPerson", "Личная карта"),
     Endpoint("POST", f"{S}/guardianships", "identity", "LinkGuardian", "Связать родителя с учеником",
              body=obj({"guardian_id": UUID, "student_id": UUID}, {"relation": enum("mother", "father", "guardian", "other")}),
@@ -208,6 +225,33 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              "Ход фоновой загрузки людей: обработано строк из общего числа; по окончании — отчёт или отказ"),
     Endpoint("PUT", f"{S}/class-groups/{{class_group_id}}/form-teacher", "identity", "AssignFormTeacher",
              "Назначить классного руководителя класса (без person_id — снять)", body=obj({}, {"person_id": UUID})),
+    Endpoint("GET", f"{S}/orders", "identity", "ListOrders",
+             "Книга движения учащихся: приказы школы, старые первыми (academic_year_id, student_id — отбор)",
+             query={"academic_year_id": UUID, "student_id": UUID}),
+    Endpoint("POST", f"{S}/orders", "identity", "SignOrder",
+             "Подписать приказ о движении учащихся: зачисление, перевод, условный перевод, оставление на повторное "
+             "обучение, выпуск, выбытие, отмена приказа (ошибки строк — lines[<i>].<поле>; без number — следующий "
+             "свободный номер)",
+             body=obj({"kind": enum(*ORDER_KINDS), "effective_date": DATE, "reason": string()},
+                      {"number": string(), "order_date": DATE, "lines": array(ORDER_LINE), "cancels_order_id": UUID}),
+             status=201),
+    Endpoint("GET", f"{S}/orders/{{order_id}}", "identity", "GetOrder", "Приказ о движении учащихся"),
+    Endpoint("GET", f"{S}/people/{{person_id}}/record", "identity", "GetPersonalRecord",
+             "Личное дело ученика: классы по годам с датами, приказы, исправления личных данных"),
+    Endpoint("POST", f"{S}/people/{{person_id}}/corrections", "identity", "CorrectPerson",
+             "Исправить фамилию, имя, отчество, пол или дату рождения с указанием причины (прежние значения "
+             "сохраняются)",
+             body=obj({"reason": string()}, {"last_name": string(), "first_name": string(), "middle_name": string(),
+                                             "gender": enum(*GENDERS), "birth_date": DATE}),
+             to_request=_correction_request),
+    Endpoint("POST", f"{S}/year-transitions/{{source_year_id}}/preview", "identity", "PreviewYearTransition",
+             "Предпросмотр перехода на новый учебный год: по классам — кто переведён, условно переведён, оставлен, "
+             "выпущен (ничего не записывается)", body=TRANSITION),
+    Endpoint("POST", f"{S}/year-transitions/{{source_year_id}}", "identity", "TransitionYear",
+             "Перейти на новый учебный год (всё или ничего): новые классы, приказы о переводе и выпуске; повторный "
+             "переход того же года — 409", body=TRANSITION, status=201, deadline=BULK_DEADLINE),
+    Endpoint("GET", f"{S}/year-transitions/{{source_year_id}}", "identity", "GetYearTransition",
+             "Выполненный переход учебного года: приказы и новые классы (404 — переход ещё не выполнен)"),
     Endpoint("POST", f"{S}/academic-years", "schedule", "CreateAcademicYear", "Создать учебный год с периодами",
              body=obj({"name": string(), "start_date": DATE, "end_date": DATE}, {"terms": array(TERM)}), status=201),
     Endpoint("PUT", f"{S}/academic-years/{{academic_year_id}}/terms", "schedule", "ChangeTerms",

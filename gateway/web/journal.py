@@ -1,6 +1,7 @@
 """The journal's Russian pages: the teacher's grid of a class (or subgroup) and subject, where one lesson's column is
 edited and saved whole (SaveLesson) or a locked lesson is asked to be opened (RequestUnlock); the deputy head's
-control page (late entries, unlock requests to decide, anomaly flags); the form teacher's absence reasons
+control page (late entries, unlock requests to decide, anomaly flags, late movement orders and the year transition's
+deadline); the form teacher's absence reasons
 (CorrectAttendance); the school administrator's review and revert of a compromised account's changes."""
 import datetime
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from gateway.auth.session import login_required
 from gateway.errors import http_status
 from gateway.web.pages import call, choice_names, explain, journal_policy, lesson_form, optional
+from gateway.web.year_transition import deadline_state, late_orders
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
@@ -227,7 +229,8 @@ def section(rpc: str, message, field: str) -> tuple[list, str]:
 
 
 def control_page(school_id: str, failure: str = "", status: int = 200):
-    """The deputy head's control: pending unlock requests, late entries and anomaly flags of the period."""
+    """The deputy head's control: pending unlock requests, late entries and anomaly flags of the period; movement
+    orders signed late and the year transition's deadline."""
     date_from, date_to = period_of(request.args, 13)
     requests_, requests_error = section("ListUnlockRequests", pb.ListUnlockRequestsRequest(
         school_id=school_id, status="pending"), "requests")
@@ -240,7 +243,7 @@ def control_page(school_id: str, failure: str = "", status: int = 200):
         requests_error=requests_error, late=late, late_error=late_error, anomalies=anomalies,
         anomalies_error=anomalies_error, classes=class_names(school_id),
         staff=people_names(school_id, identity_pb2.STAFF), failure=failure, done=request.args.get("done", ""),
-        entities=ENTITIES), status
+        entities=ENTITIES, late_orders=late_orders(school_id), transition=deadline_state(school_id)), status
 
 
 @bp.post("/schools/<uuid:school_id>/journal/unlock-requests/<uuid:request_id>/decision")
