@@ -290,6 +290,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("POST", f"{S}/timetable/import", "schedule", "ImportTimetable",
              "Загрузить расписание целиком (до 2000 строк, всё или ничего; ошибки по строкам lines[i])",
              body=obj({"lines": array(TIMETABLE_LINE)}), status=201, deadline=BULK_DEADLINE),
+    Endpoint("POST", f"{S}/academic-years/{{academic_year_id}}/timetable-draft/publish", "schedule",
+             "PublishTimetableDraft", "Утвердить черновик расписания нового учебного года (перенесённый при переходе): "
+             "строки становятся расписанием и создают уроки по датам", deadline=BULK_DEADLINE),
     Endpoint("POST", f"{S}/teaching-load/import", "schedule", "ImportTeachingLoad",
              "Загрузить нагрузку учителей и учебный план сразу (всё или ничего; уже загруженное не дублируется)",
              body=obj({}, {"assignments": array(obj({"teacher_id": UUID, "subject_id": UUID, "class_group_id": UUID},
@@ -457,7 +460,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("GET", f"{S}/student-plans", "journal", "ListStudentPlans", "Индивидуальные планы учеников школы"),
     Endpoint("PUT", f"{S}/final-marks", "journal", "SetFinalMark", "Годовая, экзаменационная или итоговая оценка",
              body=obj({"student_id": UUID, "subject_id": UUID, "kind": enum("annual", "exam", "final"),
-                       "value": string()}, {"reason": string()})),
+                       "value": string()}, {"reason": string(), "academic_year_id": UUID})),
     Endpoint("GET", f"{S}/final-marks", "journal", "ListFinalMarks", "Годовые, экзаменационные и итоговые оценки класса",
              query={"class_group_id": UUID}),
     Endpoint("GET", f"{S}/late-entries", "journal", "ListLateEntries",

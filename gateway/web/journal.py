@@ -159,7 +159,8 @@ def column_students(grid_data: pb.Grid, lesson_id: str) -> list[identity_pb2.Per
     if lesson_id not in ids:
         raise NotFound("Урока нет в этом журнале: откройте журнал заново", {"lesson_id": "не в журнале"})
     index = ids.index(lesson_id)
-    return [identity_pb2.Person(id=s.student_id) for s in grid_data.students if not s.cells[index].outside]
+    return [identity_pb2.Person(id=s.student_id) for s in grid_data.students
+            if not (s.cells[index].outside or s.cells[index].not_in_class)]
 
 
 @bp.post("/schools/<uuid:school_id>/journal/lessons/<uuid:lesson_id>")

@@ -24,11 +24,11 @@ def test_every_new_schedule_rpc_has_a_row():
             "SetSubgroupStudents", "SubstituteTeacher"} <= rpcs
 
 
-def test_every_rpc_of_the_service_has_a_row_except_the_public_feed_and_the_journals_reads():
+def test_every_rpc_of_the_service_has_a_row_except_the_public_feed_the_journals_reads_and_identitys_transition():
     rpcs = {e.rpc for e in ENDPOINTS if e.service == "schedule"}
     service = pb.DESCRIPTOR.services_by_name["ScheduleService"]
     assert set(service.methods_by_name) - rpcs == {"GetCalendarFeed", "GetClassGroup", "GetLesson", "GetTerm",
-                                                   "GetSubgroup"}
+                                                   "GetSubgroup", "OpenNextYear"}
 
 
 def test_a_policy_change_sets_only_the_fields_sent():
