@@ -5,9 +5,11 @@ from collections.abc import Callable
 from proto.identity.v1 import identity_pb2 as pb
 from proto.identity.v1 import identity_pb2_grpc
 from services.common.context import current_caller
+from services.common.dates import parse_date
 from services.common.errors import Invalid
 from services.common.scope import Scope
 from services.identity.domain.contacts import Contacts
+from services.identity.domain.movement_order import Debt, Line
 from services.identity.domain.person import PersonName
 from services.identity.domain.school_card import DETAILS, SchoolCard
 from services.identity.domain.staff_card import StaffCard
@@ -16,6 +18,7 @@ from services.identity.service_layer import (
     audit_log,
     federated_accounts,
     import_jobs,
+    movement_orders,
     pending_matches,
     people,
     people_import,
@@ -48,6 +51,16 @@ def _kind(value: int) -> str:
     if value not in pb.PersonKind.values():
         raise Invalid("kind", "неизвестный вид записи")
     return pb.PersonKind.Name(value).lower() if value else ""
+
+
+def _lines(lines) -> list[Line]:
+    """The order's lines as asked; a debt needs its subject and a valid deadline."""
+    def debt(i: int, j: int, d: pb.AcademicDebt) -> Debt:
+        if not d.subject_id:
+            raise Invalid(f"lines[{i}].debts[{j}].subject_id", "укажите предмет")
+        return Debt(d.subject_id, d.subject_name, parse_date(d.deadline, f"lines[{i}].debts[{j}].deadline"))
+    return [Line(line.student_id, line.to_class_group_id, tuple(debt(i, j, d) for j, d in enumerate(line.debts)),
+                 line.document, line.destination) for i, line in enumerate(lines)]
 
 
 SERVICE = pb.DESCRIPTOR.services_by_name["IdentityService"].full_name
@@ -84,7 +97,7 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
 
     def ListPeople(self, request: pb.ListPeopleRequest, context) -> pb.ListPeopleResponse:
         return pb.ListPeopleResponse(people=people.list_people(*self._call(), _kind(request.kind),
-                                                               request.class_group_id))
+                                                               request.class_group_id, request.on_date))
 
     def LinkGuardian(self, request: pb.LinkGuardianRequest, context) -> pb.LinkGuardianResponse:
         people.link_guardian(*self._call(), request.guardian_id, request.student_id, request.relation)
@@ -163,3 +176,15 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
 
     def GetImportJob(self, request: pb.GetImportJobRequest, context) -> pb.ImportJob:
         return import_jobs.get_import_job(*self._call(), request.job_id)
+
+    def SignOrder(self, request: pb.SignOrderRequest, context) -> pb.MovementOrder:
+        return movement_orders.sign_order(
+            *self._call(), self.ports.class_groups, movement_orders.kind_of(request.kind), request.number,
+            request.order_date, request.effective_date, request.reason, _lines(request.lines), request.cancels_order_id)
+
+    def GetOrder(self, request: pb.GetOrderRequest, context) -> pb.MovementOrder:
+        return movement_orders.get_order(*self._call(), request.order_id)
+
+    def ListOrders(self, request: pb.ListOrdersRequest, context) -> pb.ListOrdersResponse:
+        return pb.ListOrdersResponse(orders=movement_orders.list_orders(*self._call(), request.academic_year_id,
+                                                                        request.student_id))
