@@ -31,13 +31,17 @@ def memberships_from_json(items) -> list[Membership]:
         str(item["order_id"]) if item["order_id"] else None) for item in items or ()])
 
 
+def covering(day: dt.date):
+    """A condition: the membership covers the day."""
+    return sa.and_(sa.or_(M.date_from.is_(None), M.date_from <= day), sa.or_(M.date_to.is_(None), M.date_to >= day))
+
+
 def in_class(class_group_ids: Collection[str], on_date: dt.date | None = None, not_over: dt.date | None = None):
     """A condition on the person of the outer query: a student who ever belonged to one of the class groups
     (on_date: in it that day; not_over: in it that day or later)."""
     query = select(M.id).where(M.student_id == persons.c.id, M.class_group_id.in_(class_group_ids))
     if on_date:
-        query = query.where(sa.or_(M.date_from.is_(None), M.date_from <= on_date),
-                            sa.or_(M.date_to.is_(None), M.date_to >= on_date))
+        query = query.where(covering(on_date))
     if not_over:
         query = query.where(sa.or_(M.date_to.is_(None), M.date_to >= not_over))
     return query.exists()
@@ -64,3 +68,11 @@ class ClassMembershipStore:
             self.session.execute(insert(class_memberships), [dict(
                 school_id=self.school_id, id=str(uuid.uuid4()), student_id=student_id, **vars(m))
                 for m in memberships])
+
+    def students_on(self, class_group_ids: list[str], day: dt.date) -> list:
+        """The students in the class groups on the day, by name: class_group_id, id and name of each."""
+        return self.session.execute(
+            select(M.class_group_id, persons.c.id, persons.c.last_name, persons.c.first_name, persons.c.middle_name)
+            .join(persons, persons.c.id == M.student_id)
+            .where(M.class_group_id.in_(class_group_ids), covering(day))
+            .order_by(persons.c.last_name, persons.c.first_name, persons.c.middle_name, persons.c.id)).all()

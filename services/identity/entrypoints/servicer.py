@@ -13,6 +13,7 @@ from services.identity.domain.movement_order import Debt, Line
 from services.identity.domain.person import PersonName
 from services.identity.domain.school_card import DETAILS, SchoolCard
 from services.identity.domain.staff_card import StaffCard
+from services.identity.domain.year_transition import Decision
 from services.identity.service_layer import (
     activation,
     audit_log,
@@ -24,6 +25,7 @@ from services.identity.service_layer import (
     people_import,
     principals,
     schools,
+    year_transitions,
 )
 from services.identity.service_layer.ports import Ports, UnitsOfWork
 from services.identity.service_layer.unit_of_work import IdentityUnitOfWork
@@ -53,14 +55,26 @@ def _kind(value: int) -> str:
     return pb.PersonKind.Name(value).lower() if value else ""
 
 
-def _lines(lines) -> list[Line]:
-    """The order's lines as asked; a debt needs its subject and a valid deadline."""
-    def debt(i: int, j: int, d: pb.AcademicDebt) -> Debt:
+def _debts(debts, field: str) -> tuple[Debt, ...]:
+    """Academic debts as asked (field: "lines[0]"): each needs its subject and a valid deadline."""
+    def debt(j: int, d: pb.AcademicDebt) -> Debt:
         if not d.subject_id:
-            raise Invalid(f"lines[{i}].debts[{j}].subject_id", "укажите предмет")
-        return Debt(d.subject_id, d.subject_name, parse_date(d.deadline, f"lines[{i}].debts[{j}].deadline"))
-    return [Line(line.student_id, line.to_class_group_id, tuple(debt(i, j, d) for j, d in enumerate(line.debts)),
-                 line.document, line.destination) for i, line in enumerate(lines)]
+            raise Invalid(f"{field}.debts[{j}].subject_id", "укажите предмет")
+        return Debt(d.subject_id, d.subject_name, parse_date(d.deadline, f"{field}.debts[{j}].deadline"))
+    return tuple(debt(j, d) for j, d in enumerate(debts))
+
+
+def _lines(lines) -> list[Line]:
+    return [Line(line.student_id, line.to_class_group_id, _debts(line.debts, f"lines[{i}]"), line.document,
+                 line.destination) for i, line in enumerate(lines)]
+
+
+def _transition(request: pb.YearTransitionRequest) -> year_transitions.TransitionAsked:
+    decisions = [Decision(d.student_id, d.outcome, _debts(d.debts, f"decisions[{i}]"), d.document)
+                 for i, d in enumerate(request.decisions)]
+    new_classes = [(c.grade, c.name.strip()) for c in request.new_classes] or None
+    return year_transitions.TransitionAsked(request.source_year_id, request.name, decisions, new_classes,
+                                            request.order_date)
 
 
 SERVICE = pb.DESCRIPTOR.services_by_name["IdentityService"].full_name
@@ -188,3 +202,12 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
     def ListOrders(self, request: pb.ListOrdersRequest, context) -> pb.ListOrdersResponse:
         return pb.ListOrdersResponse(orders=movement_orders.list_orders(*self._call(), request.academic_year_id,
                                                                         request.student_id))
+
+    def PreviewYearTransition(self, request: pb.YearTransitionRequest, context) -> pb.YearTransition:
+        return year_transitions.preview_year_transition(*self._call(), self.ports.class_groups, _transition(request))
+
+    def TransitionYear(self, request: pb.YearTransitionRequest, context) -> pb.YearTransition:
+        return year_transitions.transition_year(*self._call(), self.ports.class_groups, _transition(request))
+
+    def GetYearTransition(self, request: pb.GetYearTransitionRequest, context) -> pb.YearTransition:
+        return year_transitions.get_year_transition(*self._call(), request.source_year_id)

@@ -19,6 +19,7 @@ from services.identity.adapters.pending_match_store import PendingMatchStore
 from services.identity.adapters.person_store import PersonStore
 from services.identity.adapters.principals import principal_in
 from services.identity.adapters.school_store import SchoolStore
+from services.identity.adapters.year_transition_store import YearTransitionStore
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class IdentityUnitOfWork(UnitOfWork):
     people: PersonStore
     memberships: ClassMembershipStore
     orders: MovementOrderStore
+    transitions: YearTransitionStore
     schools: SchoolStore
     codes: ActivationCodeStore
     matches: PendingMatchStore
@@ -48,6 +50,7 @@ class IdentityUnitOfWork(UnitOfWork):
         self.people = PersonStore(self.session, school_id, self.today())
         self.memberships = ClassMembershipStore(self.session, school_id)
         self.orders = MovementOrderStore(self.session, school_id)
+        self.transitions = YearTransitionStore(self.session, school_id)
         self.schools = SchoolStore(self.session, school_id)
         self.codes = ActivationCodeStore(self.session, school_id)
         self.matches = PendingMatchStore(self.session, school_id)
