@@ -165,6 +165,14 @@ class PersonStore:
         ClassMembershipStore(self.session, self.school_id).add(person_id, memberships)
         return person_message(row, person.roles, memberships=memberships, today=self.today)
 
+    def correct(self, person_id: str, values: dict) -> None:
+        """Replaces a person's name, gender or birth date (and a guardian's matching key with them)."""
+        row = self.session.execute(update(persons).where(persons.c.id == person_id).values(**values)
+                                   .returning(persons)).one()
+        if row.kind == "guardian":
+            key = matching.match_key(row.last_name, row.first_name, row.middle_name, row.gender, row.birth_date)
+            self.session.execute(update(directory).where(directory.c.person_id == person_id).values(match_key=key))
+
     def update(self, person_id: str, **values) -> None:
         self.session.execute(update(persons).where(persons.c.id == person_id).values(**values))
 

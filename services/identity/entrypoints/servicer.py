@@ -23,6 +23,7 @@ from services.identity.service_layer import (
     pending_matches,
     people,
     people_import,
+    personal_records,
     principals,
     schools,
     year_transitions,
@@ -211,3 +212,11 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
 
     def GetYearTransition(self, request: pb.GetYearTransitionRequest, context) -> pb.YearTransition:
         return year_transitions.get_year_transition(*self._call(), request.source_year_id)
+
+    def CorrectPerson(self, request: pb.CorrectPersonRequest, context) -> pb.Person:
+        return personal_records.correct_person(
+            *self._call(), request.person_id, _name(request.name) if request.HasField("name") else None,
+            request.gender, request.birth_date, request.reason)
+
+    def GetPersonalRecord(self, request: pb.GetPersonalRecordRequest, context) -> pb.PersonalRecord:
+        return personal_records.get_personal_record(*self._call(), request.person_id)

@@ -16,6 +16,7 @@ from services.identity.adapters.class_membership_store import ClassMembershipSto
 from services.identity.adapters.import_job_store import ImportJobStore
 from services.identity.adapters.movement_order_store import MovementOrderStore
 from services.identity.adapters.pending_match_store import PendingMatchStore
+from services.identity.adapters.person_correction_store import PersonCorrectionStore
 from services.identity.adapters.person_store import PersonStore
 from services.identity.adapters.principals import principal_in
 from services.identity.adapters.school_store import SchoolStore
@@ -34,6 +35,7 @@ class IdentityUnitOfWork(UnitOfWork):
     memberships: ClassMembershipStore
     orders: MovementOrderStore
     transitions: YearTransitionStore
+    corrections: PersonCorrectionStore
     schools: SchoolStore
     codes: ActivationCodeStore
     matches: PendingMatchStore
@@ -51,6 +53,7 @@ class IdentityUnitOfWork(UnitOfWork):
         self.memberships = ClassMembershipStore(self.session, school_id)
         self.orders = MovementOrderStore(self.session, school_id)
         self.transitions = YearTransitionStore(self.session, school_id)
+        self.corrections = PersonCorrectionStore(self.session, school_id)
         self.schools = SchoolStore(self.session, school_id)
         self.codes = ActivationCodeStore(self.session, school_id)
         self.matches = PendingMatchStore(self.session, school_id)
