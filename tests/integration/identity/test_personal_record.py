@@ -9,8 +9,8 @@ from sqlalchemy import text
 
 from proto.identity.v1 import identity_pb2 as pb
 from tests.integration.identity.conftest import staff_login
-from tests.integration.identity.test_movement_register import add_class, events, school as register_school, sign, \
-    student
+from tests.integration.identity.test_movement_register import add_class, events, sign, student
+from tests.integration.identity.test_movement_register import school as register_school
 from tests.support.grpc_harness import rpc_error
 
 pytestmark = pytest.mark.stack
