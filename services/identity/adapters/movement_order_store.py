@@ -3,9 +3,11 @@ order's cancelled_by_order_id is derived from the later CANCELLATION order. It o
 from collections import defaultdict
 
 from sqlalchemy import BigInteger, cast, func, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from proto.identity.v1 import identity_pb2 as pb
+from services.common.errors import Conflict
 from services.identity.adapters.protobuf import order_message
 from services.identity.adapters.tables import movement_orders, order_lines
 
@@ -21,7 +23,17 @@ class MovementOrderStore:
         self.session, self.school_id = session, school_id
 
     def add(self, order: pb.MovementOrder) -> pb.MovementOrder:
-        """Writes a signed order (its id, number, dates, deadline and lines filled); returns it as stored."""
+        """Writes a signed order (its id, number, dates, deadline and lines filled); returns it as stored. A number
+        another order has is refused (the unique index decides)."""
+        try:
+            self._insert(order)
+        except IntegrityError as exc:
+            if getattr(exc.orig.diag, "constraint_name", "") != "movement_orders_number":
+                raise
+            raise Conflict("Приказ с таким номером уже есть в этой школе", {"number": "уже есть"}) from None
+        return self.get(order.id)
+
+    def _insert(self, order: pb.MovementOrder) -> None:
         self.session.execute(insert(movement_orders).values(
             school_id=self.school_id, id=order.id, kind=pb.OrderKind.Name(order.kind), number=order.number,
             order_date=order.order_date, effective_date=order.effective_date, reason=order.reason,
@@ -33,7 +45,6 @@ class MovementOrderStore:
             to_class_group_id=line.to_class_group_id or None, document=line.document, destination=line.destination,
             debts=[dict(subject_id=d.subject_id, subject_name=d.subject_name, deadline=d.deadline) for d in line.debts],
         ) for position, line in enumerate(order.lines)])
-        return self.get(order.id)
 
     def get(self, order_id: str) -> pb.MovementOrder | None:
         found = self._orders(select(movement_orders).where(ORDER.id == order_id))
@@ -55,9 +66,6 @@ class MovementOrderStore:
                                          .order_by(LINE.order_id, LINE.position)):
             lines[line.order_id].append(line)
         return [order_message(row, lines[row.id]) for row in rows]
-
-    def number_taken(self, number: str) -> bool:
-        return self.session.scalar(select(ORDER.id).where(ORDER.number == number)) is not None
 
     def next_number(self) -> str:
         """One more than the school's greatest plain number ("1" for the first)."""

@@ -7,7 +7,7 @@ import uuid
 from proto.identity.v1 import identity_pb2 as pb
 from services.common.dates import parse_date
 from services.common.db import parse_uuid
-from services.common.errors import Conflict, FailedPrecondition, Invalid, NotFound
+from services.common.errors import FailedPrecondition, Invalid, NotFound
 from services.common.scope import Scope
 from services.identity.adapters.protobuf import membership_message
 from services.identity.domain import Problems
@@ -207,12 +207,8 @@ def cancel(scope: Scope, uow: IdentityUnitOfWork, number: str, signed_on: dt.dat
 
 
 def _number(uow: IdentityUnitOfWork, number: str) -> str:
-    number = number.strip()
-    if not number:
-        return uow.orders.next_number()
-    if uow.orders.number_taken(number):
-        raise Conflict("Приказ с таким номером уже есть в этой школе", {"number": "уже есть"})
-    return number
+    """The number asked (the store refuses one the school has), or the next free one."""
+    return number.strip() or uow.orders.next_number()
 
 
 def _name(row) -> str:

@@ -6,12 +6,14 @@ import uuid
 
 import grpc
 import pytest
+from sqlalchemy import event as sqlalchemy_event
 from sqlalchemy import func, select
 
 from proto.events.v1.envelope_pb2 import Envelope
 from proto.identity.v1 import identity_pb2 as pb
 from services.common.dates import school_today
 from services.identity.adapters import tables
+from services.identity.adapters.person_store import PersonStore
 from services.identity.domain.movement_order import working_days_after
 from tests.integration.identity.conftest import onboard
 from tests.support.grpc_harness import rpc_error
@@ -93,6 +95,18 @@ def test_a_student_placed_in_a_class_is_in_it_since_it_began(identity, school):
     assert (enrolled.student_id, enrolled.class_group_id, enrolled.order_id) == (anna.id, class_a, "")
     assert memberships(enrolled) == [(class_a, "", "", "")]
     assert listed(identity, school, class_a) == [anna.id] == listed(identity, school, class_a, school_today())
+    statements = []
+
+    def seen(conn, cursor, statement, *rest):
+        statements.append(statement)
+
+    with identity.db.tenant_session(school.id) as session:  # the journal's hot path: one round trip
+        sqlalchemy_event.listen(identity.db.engine, "before_cursor_execute", seen)
+        try:
+            [card] = PersonStore(session, school.id, school_today()).listed("", class_a, school_today())
+        finally:
+            sqlalchemy_event.remove(identity.db.engine, "before_cursor_execute", seen)
+    assert len(statements) == 1 and memberships(card) == [(class_a, "", "", "")]
 
 
 def test_a_transfer_moves_the_student_on_its_date_and_a_cancellation_undoes_it(identity, school):

@@ -55,9 +55,6 @@ class FakeOrders:
     def next_number(self):
         return str(len(self.signed) + 1)
 
-    def number_taken(self, number):
-        return any(o.number == number for o in self.signed)
-
     def add(self, order):
         self.signed.append(order)
         return order
