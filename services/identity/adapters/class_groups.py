@@ -1,6 +1,7 @@
-"""Class groups and academic years belong to the schedule service: identity asks it whether a class exists in the
-school before placing a student into it, what a class and its year are when it signs a movement order, and to open
-the next year's structure at the year transition, so no record points at another school's class."""
+"""Class groups, academic years and subjects belong to the schedule service: identity asks it whether a class exists
+in the school before placing a student into it, what a class, its year and a debt's subject are when it signs a
+movement order, and to open the next year's structure at the year transition, so no record points at another
+school's class."""
 import datetime as dt
 
 from proto.schedule.v1 import schedule_pb2, schedule_pb2_grpc
@@ -42,6 +43,11 @@ class ScheduleClassGroups:
     def academic_years(self, school_id: str) -> list[AcademicYear]:
         response = self.peer.call("ListAcademicYears", schedule_pb2.ListAcademicYearsRequest(school_id=school_id))
         return [year_of(year) for year in response.academic_years]
+
+    def subjects(self, school_id: str) -> dict[str, str]:
+        """The school's subjects: name by id."""
+        response = self.peer.call("ListSubjects", schedule_pb2.ListSubjectsRequest(school_id=school_id))
+        return {subject.id: subject.name for subject in response.subjects}
 
     def open_next_year(self, school_id: str, source_year_id: str, name: str,
                        new_classes: list[tuple[int, str]]) -> NextYear:

@@ -33,12 +33,13 @@ from services.identity.service_layer.unit_of_work import IdentityUnitOfWork
 
 
 class Classes:
-    """The school's class groups and years as schedule has them, each asked once per command."""
+    """The school's class groups, years and subjects as schedule has them, each asked once per command."""
 
     def __init__(self, class_groups: ClassGroups, school_id: str):
         self.port, self.school_id = class_groups, school_id
         self.known: dict[str, ClassGroup | None] = {}
         self._years: list[AcademicYear] | None = None
+        self._subjects: dict[str, str] | None = None
 
     def get(self, class_group_id: str) -> ClassGroup | None:
         if class_group_id not in self.known:
@@ -47,6 +48,11 @@ class Classes:
 
     def add(self, groups: list[ClassGroup]) -> None:
         self.known |= {group.id: group for group in groups}
+
+    def subjects(self) -> dict[str, str]:
+        if self._subjects is None:
+            self._subjects = self.port.subjects(self.school_id)
+        return self._subjects
 
     def years(self) -> list[AcademicYear]:
         if self._years is None:
@@ -113,6 +119,8 @@ def check_order(scope: Scope, uow: IdentityUnitOfWork, classes: Classes, kind: s
         found = line_problems(kind, line, facts, effective, classes.years())
         if line.student_id in after:
             found["student_id"] = "обучающийся уже есть в этом приказе"
+        found |= {f"debts[{j}].subject_id": "в этой школе нет такого предмета"
+                  for j, debt in enumerate(line.debts) if debt.subject_id not in classes.subjects()}
         if not found:
             year = (facts.to_class if kind == ENROLMENT else facts.from_class).academic_year_id
             if years and year not in years:
@@ -126,7 +134,7 @@ def check_order(scope: Scope, uow: IdentityUnitOfWork, classes: Classes, kind: s
         message.lines.append(pb.OrderLine(
             student_id=line.student_id, student_name=_name(student), from_class_group_id=from_id or "",
             to_class_group_id=to_id or "", document=line.document.strip(), destination=line.destination.strip(),
-            debts=[pb.AcademicDebt(subject_id=d.subject_id, subject_name=d.subject_name,
+            debts=[pb.AcademicDebt(subject_id=d.subject_id, subject_name=classes.subjects()[d.subject_id],
                                    deadline=d.deadline.isoformat()) for d in line.debts]))
     if problems:
         raise Invalid(message="Приказ не подписан: проверьте строки", fields=problems)

@@ -35,7 +35,7 @@ class Accounts(Protocol):
 
 
 class ClassGroups(Protocol):
-    """The schedule's class groups and years (adapters.class_groups.ScheduleClassGroups)."""
+    """The schedule's class groups, years and subjects (adapters.class_groups.ScheduleClassGroups)."""
 
     def require(self, school_id: str, class_group_id: str) -> None: ...  # Invalid when the school lacks it
 
@@ -44,6 +44,8 @@ class ClassGroups(Protocol):
     def class_groups(self, school_id: str, academic_year_id: str) -> list[ClassGroup]: ...
 
     def academic_years(self, school_id: str) -> list[AcademicYear]: ...
+
+    def subjects(self, school_id: str) -> dict[str, str]: ...  # name by id
 
     def open_next_year(self, school_id: str, source_year_id: str, name: str,
                        new_classes: list[tuple[int, str]]) -> NextYear: ...

@@ -58,7 +58,7 @@ class Plan:
 def preview_year_transition(scope: Scope, uow: IdentityUnitOfWork, class_groups: ClassGroups,
                             asked: TransitionAsked) -> pb.YearTransition:
     """What the transition would do, refused as the transition would be; nothing is written."""
-    source, groups = _source(scope, class_groups, asked)
+    source, groups, asked = _source(scope, class_groups, asked)
     with uow:
         return _plan(uow, source, groups, asked).message
 
@@ -68,7 +68,7 @@ def transition_year(scope: Scope, uow: IdentityUnitOfWork, class_groups: ClassGr
     """Checks everything, asks schedule to open the next year (idempotent per source year: a transition that failed
     after it resumes), then signs the orders of every class, moves the students, carries the form teachers and
     records the transition in one transaction."""
-    source, groups = _source(scope, class_groups, asked)
+    source, groups, asked = _source(scope, class_groups, asked)
     with uow:
         plan = _plan(uow, source, groups, asked)
     opened = class_groups.open_next_year(scope.school_id, source.id, plan.message.name, plan.new_classes)
@@ -101,15 +101,26 @@ def get_year_transition(scope: Scope, uow: IdentityUnitOfWork, source_year_id: s
         return done
 
 
-def _source(scope: Scope, class_groups: ClassGroups, asked: TransitionAsked) -> tuple[AcademicYear, list[ClassGroup]]:
-    """The source year (over, or closed) and its class groups by grade and name."""
+def _source(scope: Scope, class_groups: ClassGroups,
+            asked: TransitionAsked) -> tuple[AcademicYear, list[ClassGroup], TransitionAsked]:
+    """The source year, its class groups by grade and name, and the request with its debts' subject names."""
     source_year_id = parse_uuid(asked.source_year_id, "source_year_id")
     scope.require("year.transition")
     source = next((y for y in class_groups.academic_years(scope.school_id) if y.id == source_year_id), None)
     if not source:
         raise NotFound("Учебный год не найден", {"source_year_id": "не найден"})
     groups = sorted(class_groups.class_groups(scope.school_id, source.id), key=lambda g: (g.grade, g.name))
-    return source, groups
+    if any(d.debts for d in asked.decisions):
+        subjects = class_groups.subjects(scope.school_id)
+        unknown = {f"decisions[{i}].debts[{j}].subject_id": "в этой школе нет такого предмета"
+                   for i, d in enumerate(asked.decisions) for j, debt in enumerate(d.debts)
+                   if debt.subject_id not in subjects}
+        if unknown:
+            raise Invalid(message="Проверьте решения об обучающихся", fields=unknown)
+        asked = dataclasses.replace(asked, decisions=[dataclasses.replace(d, debts=tuple(
+            dataclasses.replace(debt, subject_name=subjects[debt.subject_id]) for debt in d.debts))
+            for d in asked.decisions])
+    return source, groups, asked
 
 
 def _plan(uow: IdentityUnitOfWork, source: AcademicYear, groups: list[ClassGroup], asked: TransitionAsked) -> Plan:

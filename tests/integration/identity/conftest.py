@@ -32,7 +32,8 @@ CODE_KEY = CodeKey(b"integration tests: activation code key, not a real one")
 
 class ClassGroups:
     """Our port to the schedule service's class groups and years, as schedule answers it: `require` passes every id
-    except those in `missing`; the class groups and years a test adds are the school's (`year`, `class_group`);
+    except those in `missing`; the class groups, years and subjects a test adds are the school's (`year`,
+    `add_class`, `add_subject`);
     `open_next_year` continues a year as schedule's OpenNextYear does (once per source year)."""
 
     def __init__(self):
@@ -40,6 +41,7 @@ class ClassGroups:
         self.groups: dict[str, dict[str, ClassGroup]] = collections.defaultdict(dict)
         self.years: dict[str, list[AcademicYear]] = collections.defaultdict(list)
         self.opened: dict[tuple[str, str], NextYear] = {}
+        self.subject_names: dict[str, dict[str, str]] = collections.defaultdict(dict)
 
     def require(self, school_id: str, class_group_id: str) -> None:
         if class_group_id in self.missing:
@@ -65,6 +67,14 @@ class ClassGroups:
 
     def class_groups(self, school_id: str, academic_year_id: str) -> list[ClassGroup]:
         return [g for g in self.groups[school_id].values() if g.academic_year_id == academic_year_id]
+
+    def add_subject(self, school_id: str, name: str) -> str:
+        subject_id = str(uuid.uuid4())
+        self.subject_names[school_id][subject_id] = name
+        return subject_id
+
+    def subjects(self, school_id: str) -> dict[str, str]:
+        return dict(self.subject_names[school_id])
 
     def academic_years(self, school_id: str) -> list[AcademicYear]:
         return sorted(self.years[school_id], key=lambda y: y.start, reverse=True)

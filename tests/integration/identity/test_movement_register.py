@@ -159,10 +159,14 @@ def test_the_orders_of_the_year_end_enrolment_and_leaving(identity, school):
     promotion = sign(identity, school, pb.PROMOTION, start, pb.OrderLine(student_id=promoted.id,
                                                                         to_class_group_id=sixth))
     assert (promotion.academic_year_id, promotion.deadline) == (this.id, dt.date(this.end.year, 8, 31).isoformat())
-    debt = pb.AcademicDebt(subject_id=str(uuid.uuid4()), subject_name="Математика",
-                           deadline=(start + dt.timedelta(days=60)).isoformat())
+    debt = pb.AcademicDebt(subject_id=str(uuid.uuid4()), deadline=(start + dt.timedelta(days=60)).isoformat())
+    code, fields = refused(identity, school, pb.CONDITIONAL_PROMOTION, start,
+                           pb.OrderLine(student_id=owing.id, to_class_group_id=sixth, debts=[debt]))
+    assert code == grpc.StatusCode.INVALID_ARGUMENT and list(fields) == ["lines[0].debts[0].subject_id"]
+    debt.subject_id = identity.class_groups.add_subject(school.id, "Математика")
     sign(identity, school, pb.CONDITIONAL_PROMOTION, start,
          pb.OrderLine(student_id=owing.id, to_class_group_id=sixth, debts=[debt]))
+    debt.subject_name = "Математика"  # filled by the register
     sign(identity, school, pb.REPETITION, start, pb.OrderLine(student_id=repeating.id, to_class_group_id=fifth_next))
     graduation = sign(identity, school, pb.GRADUATION, this.end + DAY,
                       pb.OrderLine(student_id=graduate.id, document="аттестат № 1"))

@@ -2,7 +2,6 @@
 transition signs the orders of every class, moves the students into the next year's classes, graduates the 9th and
 11th grades, carries the form teachers and is done once per source year; bad decisions write nothing."""
 import datetime as dt
-import uuid
 
 import grpc
 import pytest
@@ -39,8 +38,8 @@ def request(school, *decisions, **asked) -> pb.YearTransitionRequest:
                                     **asked)
 
 
-def decisions(school) -> list[pb.TransitionDecision]:
-    debt = pb.AcademicDebt(subject_id=str(uuid.uuid4()), subject_name="Физика",
+def decisions(identity, school) -> list[pb.TransitionDecision]:
+    debt = pb.AcademicDebt(subject_id=identity.class_groups.add_subject(school.id, "Физика"),
                            deadline=(school.source.end + dt.timedelta(days=120)).isoformat())
     return [pb.TransitionDecision(student_id=school.students["Должница"], outcome="conditional", debts=[debt]),
             pb.TransitionDecision(student_id=school.students["Второгодница"], outcome="repeating")]
@@ -53,13 +52,14 @@ def written(identity, school) -> tuple[int, int, int]:
 
 
 def test_the_preview_shows_each_class_and_writes_nothing(identity, school):
-    preview = identity.call("PreviewYearTransition", request(school, *decisions(school)), school.admin_token)
+    preview = identity.call("PreviewYearTransition", request(school, *decisions(identity, school)), school.admin_token)
     by_name = {c.name: c for c in preview.classes}
     assert [(c.name, c.successor_name, c.promoted, c.conditional, c.repeating, c.graduated)
             for c in preview.classes] == [("1А", "2А", 1, 0, 0, 0), ("4А", "5А", 1, 0, 0, 0), ("5А", "6А", 1, 1, 1, 0),
                                           ("9А", "", 0, 0, 0, 1), ("11А", "", 0, 0, 0, 1)]
     assert {s.full_name.split()[0]: s.to_class_name for s in by_name["5А"].students} == {
         "Переведённая": "6А", "Должница": "6А", "Второгодница": "5А"}
+    assert [d.subject_name for s in by_name["5А"].students for d in s.debts] == ["Физика"]
     assert [(c.grade, c.name) for c in preview.new_classes] == [(1, "1А")]
     start_year = school.source.start.year + 1
     assert (preview.name, preview.deadline, preview.target_year_id) == (
@@ -73,7 +73,7 @@ def test_the_transition_moves_every_class_once(identity, school):
         roles=["form_teacher"]), school.admin_token).person
     identity.call("AssignFormTeacher", pb.AssignFormTeacherRequest(
         school_id=school.id, class_group_id=school.classes["5А"], person_id=teacher.id), school.admin_token)
-    done = identity.call("TransitionYear", request(school, *decisions(school)), school.admin_token)
+    done = identity.call("TransitionYear", request(school, *decisions(identity, school)), school.admin_token)
     opened = identity.class_groups.opened[school.id, school.source.id]
     new = {g.name: g.id for g in opened.class_groups}
     start, end = opened.academic_year.start.isoformat(), school.source.end.isoformat()
