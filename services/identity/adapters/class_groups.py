@@ -3,6 +3,7 @@ in the school before placing a student into it, what a class, its year and a deb
 movement order, and to open the next year's structure at the year transition, so no record points at another
 school's class."""
 import datetime as dt
+from typing import Protocol
 
 from proto.schedule.v1 import schedule_pb2, schedule_pb2_grpc
 from services.common.errors import Invalid, NotFound
@@ -19,9 +20,17 @@ def year_of(message: schedule_pb2.AcademicYear) -> AcademicYear:
                         dt.date.fromisoformat(message.end_date), message.status)
 
 
+class Tokens(Protocol):
+    def token(self) -> str: ...  # identity's own service-account token (services.common.auth.ServiceTokens)
+
+
 class ScheduleClassGroups:
-    def __init__(self, address: str):
+    """Reads with the caller's token; opens the next year with identity's own (the caller's right to the transition
+    is identity's year.transition, which a director has without schedule.manage)."""
+
+    def __init__(self, address: str, tokens: Tokens):
         self.peer = Peer(address, schedule_pb2_grpc.ScheduleServiceStub)
+        self.tokens = tokens
 
     def require(self, school_id: str, class_group_id: str) -> None:
         if not self.class_group(school_id, class_group_id):
@@ -54,6 +63,7 @@ class ScheduleClassGroups:
         """Schedule's OpenNextYear (idempotent per source year: a second call returns the first one's result)."""
         response = self.peer.call("OpenNextYear", schedule_pb2.OpenNextYearRequest(
             school_id=school_id, source_year_id=source_year_id, name=name,
-            new_classes=[schedule_pb2.NewClassGroup(grade=grade, name=n) for grade, n in new_classes]), deadline=60)
+            new_classes=[schedule_pb2.NewClassGroup(grade=grade, name=n) for grade, n in new_classes]),
+            token=self.tokens.token(), deadline=60)
         return NextYear(year_of(response.academic_year), [class_group_of(g) for g in response.class_groups],
                         {s.source_class_group_id: s.class_group_id for s in response.successions})

@@ -2,8 +2,9 @@
 import datetime as dt
 
 from proto.identity.v1 import identity_pb2 as pb
+from services.common.memberships import class_on
 from services.common.policy import Principal
-from services.identity.domain.class_membership import Membership, class_on
+from services.identity.domain.class_membership import Membership
 from services.identity.domain.contacts import CONTACT_FIELDS
 from services.identity.domain.person import PersonName
 from services.identity.domain.school_card import DETAILS
@@ -33,12 +34,12 @@ def iso(day: dt.date | None) -> str:
 def person_message(row, roles, led=(), invited=False, memberships: list[Membership] = (),
                    today: dt.date | None = None) -> pb.Person:
     """A person's card; a student's class group is the one in force today ("" when none)."""
-    in_force = class_on(memberships, today) if today else None
+    in_force = class_on(memberships, today) if today else ""
     return pb.Person(
         id=row.id, school_id=row.school_id, kind=pb.PersonKind.Value(row.kind.upper()),
         name=pb.PersonName(last_name=row.last_name, first_name=row.first_name, middle_name=row.middle_name),
         gender=row.gender or "", birth_date=iso(row.birth_date),
-        snils=row.snils or "", roles=sorted(roles), class_group_id=in_force or "",
+        snils=row.snils or "", roles=sorted(roles), class_group_id=in_force,
         username=row.username or "", form_class_group_ids=sorted(led), access=access_of(row, invited),
         staff=pb.StaffCard(**{field: getattr(row, field) for field in STAFF_FIELDS}),
         contacts=pb.Contacts(**{field: getattr(row, field) for field in CONTACT_FIELDS}),

@@ -1,8 +1,11 @@
 """Dated class membership (A1): a student belongs to a class group from a date to a date, both inclusive; None for
 date_from = since the class began, None for date_to = still there. An order effective on D ends the old membership
-on D - 1 and starts the new one on D. Plain Python, no I/O."""
+on D - 1 and starts the new one on D (which class a student is in on a day: services/common/memberships.py).
+Plain Python, no I/O."""
 import datetime as dt
 from dataclasses import dataclass, replace
+
+from services.common.memberships import covers
 
 DAY = dt.timedelta(days=1)
 
@@ -14,28 +17,16 @@ class Membership:
     date_to: dt.date | None = None
     order_id: str | None = None
 
-    def covers(self, day: dt.date) -> bool:
-        return (self.date_from is None or self.date_from <= day) and (self.date_to is None or day <= self.date_to)
-
-    def not_over(self, day: dt.date) -> bool:
-        """In force on the day or later (a class the student is in or is about to join)."""
-        return self.date_to is None or day <= self.date_to
-
 
 def oldest_first(memberships: list[Membership]) -> list[Membership]:
     return sorted(memberships, key=lambda m: (m.date_from or dt.date.min, m.date_to or dt.date.max))
-
-
-def class_on(memberships: list[Membership], day: dt.date) -> str | None:
-    """The class group the student is in on the day, or None."""
-    return next((m.class_group_id for m in memberships if m.covers(day)), None)
 
 
 def later_than(memberships: list[Membership], day: dt.date) -> bool:
     """Whether a membership starts on the day or later, or one in force the day before runs past it (a later
     movement the order would cross)."""
     return any((m.date_from is not None and m.date_from >= day)
-               or (m.covers(day - DAY) and m.date_to is not None and m.date_to >= day) for m in memberships)
+               or (covers(m, day - DAY) and m.date_to is not None and m.date_to >= day) for m in memberships)
 
 
 def moved(memberships: list[Membership], effective: dt.date, to_class_group_id: str | None,
@@ -43,7 +34,7 @@ def moved(memberships: list[Membership], effective: dt.date, to_class_group_id: 
     """The memberships after an order effective on the day: the one in force the day before ends then; a new one
     of to_class_group_id (None: the student leaves, or graduates) starts on the day."""
     before = effective - DAY
-    kept = [replace(m, date_to=before) if m.covers(before) else m for m in memberships]
+    kept = [replace(m, date_to=before) if covers(m, before) else m for m in memberships]
     if to_class_group_id:
         kept.append(Membership(to_class_group_id, effective, None, order_id))
     return oldest_first(kept)

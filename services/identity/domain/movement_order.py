@@ -3,9 +3,10 @@ deadline of an order by the regulations' defaults (school policy). Plain Python,
 import datetime as dt
 from dataclasses import dataclass
 
+from services.common.memberships import class_on
 from services.identity.domain import Problems
 from services.identity.domain.class_groups import AcademicYear, ClassGroup, next_year
-from services.identity.domain.class_membership import DAY, Membership, class_on, later_than
+from services.identity.domain.class_membership import DAY, Membership, later_than
 
 ENROLMENT, TRANSFER, PROMOTION, CONDITIONAL_PROMOTION = "ENROLMENT", "TRANSFER", "PROMOTION", "CONDITIONAL_PROMOTION"
 REPETITION, GRADUATION, LEAVING, CANCELLATION = "REPETITION", "GRADUATION", "LEAVING", "CANCELLATION"

@@ -8,11 +8,12 @@ from proto.identity.v1 import identity_pb2 as pb
 from services.common.dates import parse_date
 from services.common.db import parse_uuid
 from services.common.errors import FailedPrecondition, Invalid, NotFound
+from services.common.memberships import class_on
 from services.common.scope import Scope
 from services.identity.adapters.protobuf import membership_message
 from services.identity.domain import Problems
 from services.identity.domain.class_groups import AcademicYear, ClassGroup
-from services.identity.domain.class_membership import DAY, Membership, class_on, moved, undone
+from services.identity.domain.class_membership import DAY, Membership, moved, undone
 from services.identity.domain.movement_order import (
     CANCELLATION,
     CONDITIONAL_PROMOTION,
@@ -114,7 +115,7 @@ def check_order(scope: Scope, uow: IdentityUnitOfWork, classes: Classes, kind: s
         student = students.get(line.student_id)
         held = memberships.get(line.student_id, [])
         from_id = class_on(held, effective - DAY) if kind != ENROLMENT else None
-        facts = LineFacts(bool(student and student.kind == "student"), held, from_id and classes.get(from_id),
+        facts = LineFacts(bool(student and student.kind == "student"), held, classes.get(from_id) if from_id else None,
                           classes.get(line.to_class_group_id) if is_uuid(line.to_class_group_id) else None)
         found = line_problems(kind, line, facts, effective, classes.years())
         if line.student_id in after:
