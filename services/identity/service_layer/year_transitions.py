@@ -75,6 +75,7 @@ def transition_year(scope: Scope, uow: IdentityUnitOfWork, class_groups: ClassGr
     classes = Classes(class_groups, scope.school_id)
     classes.add([*groups, *opened.class_groups])
     with uow:
+        uow.transitions.lock(source.id)
         plan = _plan(uow, source, groups, asked)
         message = plan.message
         message.target_year_id = opened.academic_year.id

@@ -3,6 +3,7 @@ import collections
 import contextlib
 import dataclasses
 import datetime as dt
+import threading
 import uuid
 from dataclasses import dataclass
 
@@ -42,6 +43,7 @@ class ClassGroups:
         self.years: dict[str, list[AcademicYear]] = collections.defaultdict(list)
         self.opened: dict[tuple[str, str], NextYear] = {}
         self.subject_names: dict[str, dict[str, str]] = collections.defaultdict(dict)
+        self.opening = threading.Lock()
 
     def require(self, school_id: str, class_group_id: str) -> None:
         if class_group_id in self.missing:
@@ -81,6 +83,10 @@ class ClassGroups:
 
     def open_next_year(self, school_id: str, source_year_id: str, name: str,
                        new_classes: list[tuple[int, str]]) -> NextYear:
+        with self.opening:  # one at a time, as schedule locks the source year
+            return self._open_next_year(school_id, source_year_id, new_classes)
+
+    def _open_next_year(self, school_id: str, source_year_id: str, new_classes: list[tuple[int, str]]) -> NextYear:
         if (school_id, source_year_id) not in self.opened:
             [source] = [y for y in self.years[school_id] if y.id == source_year_id]
             year = self.year(school_id, dt.date(source.start.year + 1, source.start.month, source.start.day))

@@ -2,6 +2,7 @@
 transition signs the orders of every class, moves the students into the next year's classes, graduates the 9th and
 11th grades, carries the form teachers and is done once per source year; bad decisions write nothing."""
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 
 import grpc
 import pytest
@@ -128,3 +129,18 @@ def test_bad_decisions_write_nothing(identity, school, other_school):
     with pytest.raises(grpc.RpcError) as refused:  # the transition is the managers'
         identity.call("TransitionYear", request(school), staff_login(identity, secretary))
     assert refused.value.code() == grpc.StatusCode.PERMISSION_DENIED
+
+
+def test_two_transitions_at_once_make_one(identity, school):
+    def run(_):
+        try:
+            return identity.call("TransitionYear", request(school), school.admin_token).target_year_id
+        except grpc.RpcError as refused:
+            return refused.code()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        outcomes = list(pool.map(run, range(2)))
+    assert sorted(outcomes, key=str) == sorted([grpc.StatusCode.ALREADY_EXISTS,
+                                                identity.class_groups.opened[school.id, school.source.id]
+                                                .academic_year.id], key=str)
+    assert written(identity, school)[:2] == (5, 1)  # 1А, 4А, 5А promoted, the 9th and the 11th graduated
