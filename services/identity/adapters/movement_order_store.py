@@ -18,9 +18,19 @@ CANCELLED_BY = (select(cancellations.c.id).where(cancellations.c.cancels_order_i
                 .scalar_subquery().label("cancelled_by"))
 
 
+def hold(session: Session, key: str) -> None:
+    """Holds a lock named by the key until the transaction ends (a second holder waits)."""
+    session.execute(select(func.pg_advisory_xact_lock(func.hashtext(key))))
+
+
 class MovementOrderStore:
     def __init__(self, session: Session, school_id: str):
         self.session, self.school_id = session, school_id
+
+    def lock(self) -> None:
+        """Signs the school's orders one at a time until the transaction ends: the next free number and each
+        student's latest order stay what this transaction read."""
+        hold(self.session, f"movement_orders:{self.school_id}")
 
     def add(self, order: pb.MovementOrder) -> pb.MovementOrder:
         """Writes a signed order (its id, number, dates, deadline and lines filled); returns it as stored. A number

@@ -1,9 +1,10 @@
 """The store of the year transitions done (one per source year, append-only), each kept as the YearTransition
 message it answered with. It owns the SQL of year_transitions."""
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from proto.identity.v1 import identity_pb2 as pb
+from services.identity.adapters.movement_order_store import hold
 from services.identity.adapters.tables import year_transitions
 
 
@@ -14,7 +15,7 @@ class YearTransitionStore:
     def lock(self, source_year_id: str) -> None:
         """Holds the source year's transition until the transaction ends: a second one at the same time waits, then
         finds the first done."""
-        self.session.execute(select(func.pg_advisory_xact_lock(func.hashtext(f"year_transition:{source_year_id}"))))
+        hold(self.session, f"year_transition:{source_year_id}")
 
     def get(self, source_year_id: str) -> pb.YearTransition | None:
         done = self.session.scalar(select(year_transitions.c.transition)

@@ -86,6 +86,7 @@ def sign_order(scope: Scope, uow: IdentityUnitOfWork, class_groups: ClassGroups,
     signed_on = parse_date(order_date, "order_date") if order_date else None
     scope.require("movement.manage")
     with uow:
+        uow.orders.lock()
         signed_on = signed_on or uow.today()
         if kind == CANCELLATION:
             return cancel(scope, uow, number, signed_on, reason, parse_uuid(cancels_order_id, "cancels_order_id"))

@@ -76,6 +76,7 @@ def transition_year(scope: Scope, uow: IdentityUnitOfWork, class_groups: ClassGr
     classes.add([*groups, *opened.class_groups])
     with uow:
         uow.transitions.lock(source.id)
+        uow.orders.lock()
         plan = _plan(uow, source, groups, asked)
         message = plan.message
         message.target_year_id = opened.academic_year.id

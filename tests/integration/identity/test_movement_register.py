@@ -3,6 +3,7 @@ between classes by date, their events reach the outbox with the memberships, a r
 cancellation undoes the latest order only, and the new tables are under row-level security."""
 import datetime as dt
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import grpc
 import pytest
@@ -229,3 +230,13 @@ def test_only_the_latest_order_of_its_students_is_cancelled(identity, school, ot
                                   .where(table.c.school_id == school.id)) == 0
     with identity.db.tenant_session(school.id) as session:
         assert session.scalar(select(func.count()).select_from(tables.movement_orders)) == 2
+
+
+def test_orders_signed_at_once_get_the_next_numbers_in_turn(identity, school):
+    class_a = add_class(identity, school, school.this_year, 5, "5А")
+    leavers = [student(identity, school, class_a, name) for name in ("Первая", "Вторая", "Третья")]
+    day = school.this_year.start + dt.timedelta(days=50)
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        orders = list(pool.map(lambda s: sign(identity, school, pb.LEAVING, day, pb.OrderLine(
+            student_id=s.id, destination="другая школа")), leavers))
+    assert sorted(order.number for order in orders) == ["1", "2", "3"]

@@ -52,6 +52,9 @@ class FakeOrders:
     def __init__(self):
         self.signed: list[pb.MovementOrder] = []
 
+    def lock(self):
+        pass
+
     def next_number(self):
         return str(len(self.signed) + 1)
 
