@@ -1,6 +1,7 @@
 """Parsing of ISO dates from requests, with the field named in the Russian error."""
 import datetime as dt
 import re
+import zoneinfo
 
 from services.common.errors import Invalid
 
@@ -14,3 +15,11 @@ def parse_date(value: str, field: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise Invalid(field, "такой даты нет в календаре") from None
+
+
+SCHOOL_ZONE = zoneinfo.ZoneInfo("Europe/Moscow")
+
+
+def school_today() -> dt.date:
+    """Today's date in the schools' time zone (Moscow)."""
+    return dt.datetime.now(SCHOOL_ZONE).date()

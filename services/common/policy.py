@@ -38,6 +38,9 @@ RULES: dict[str, frozenset[str]] = {
     "journal.revert": frozenset({"school_admin"}),
     "report.read": MANAGERS | {"form_teacher"},
     "year.close": MANAGERS,
+    "movement.manage": MANAGERS | {"secretary"},
+    "year.transition": MANAGERS,
+    "movement.read": STAFF_ROLES,
     "archive.read": MANAGERS,
 }
 # what the other services may do on their own behalf (service accounts)

@@ -36,7 +36,7 @@ def ports(db: Database, accounts: Accounts, class_groups: ClassGroups, key: Code
 def runtime_ports(runtime: Runtime) -> Ports:
     """The real adapters, from the runtime's settings."""
     return ports(runtime.db, KeycloakAccounts.from_settings(runtime.settings),
-                 ScheduleClassGroups(runtime.settings.peers["schedule"]), code_key())
+                 ScheduleClassGroups(runtime.settings.peers["schedule"], runtime.service_tokens), code_key())
 
 
 def unit_of_work(db: Database, outbox: Outbox) -> Callable[[Scope], IdentityUnitOfWork]:

@@ -17,3 +17,6 @@ class FakeUnitOfWork:
 
     def publish(self, message) -> None:
         self.published.append(message)
+
+    def publish_all(self, messages: list) -> None:
+        self.published.extend(messages)

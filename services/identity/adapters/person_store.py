@@ -11,6 +11,12 @@ from proto.identity.v1 import identity_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import NotFound
 from services.common.policy import Principal
+from services.identity.adapters.class_membership_store import (
+    ClassMembershipStore,
+    in_class,
+    memberships_from_json,
+    memberships_of_person,
+)
 from services.identity.adapters.principals import ids_of
 from services.identity.adapters.protobuf import person_message
 from services.identity.adapters.tables import (
@@ -23,6 +29,7 @@ from services.identity.adapters.tables import (
     role_grants,
 )
 from services.identity.domain import matching
+from services.identity.domain.class_membership import Membership
 from services.identity.domain.contacts import Contacts
 from services.identity.domain.person import NewPerson
 from services.identity.domain.staff_card import StaffCard
@@ -31,23 +38,24 @@ BY_NAME = (persons.c.last_name, persons.c.first_name, persons.c.middle_name, per
 
 
 class PersonStore:
-    def __init__(self, session: Session, school_id: str):
-        self.session, self.school_id = session, school_id
+    def __init__(self, session: Session, school_id: str, today: dt.date):
+        """today: the school's date, which decides a student's class in force (Person.class_group_id)."""
+        self.session, self.school_id, self.today = session, school_id, today
 
     # --- cards ---------------------------------------------------------------------------------------
 
     def cards(self, query) -> list[pb.Person]:
-        """The cards of the persons the query selects, with their roles, led classes and whether an activation code
-        waits for them: one statement."""
+        """The cards of the persons the query selects, with their roles, led classes, class memberships and whether an
+        activation code waits for them: one statement."""
         pending = select(activation_codes.c.id).where(
             activation_codes.c.person_id == persons.c.id, activation_codes.c.used_at.is_(None),
             activation_codes.c.expires_at > func.now()).exists()
         rows = self.session.execute(query.add_columns(
             ids_of(role_grants.c.role, role_grants.c.person_id).label("granted"),
             ids_of(form_classes.c.class_group_id, form_classes.c.person_id).label("leads"),
-            pending.label("pending"))).all()
-        return [person_message(row, row.granted or (), [str(group) for group in row.leads or ()], row.pending)
-                for row in rows]
+            memberships_of_person().label("memberships"), pending.label("pending"))).all()
+        return [person_message(row, row.granted or (), [str(group) for group in row.leads or ()], row.pending,
+                               memberships_from_json(row.memberships), self.today) for row in rows]
 
     def card(self, person_id: str, field: str = "person_id") -> pb.Person:
         found = self.cards(select(persons).where(persons.c.id == parse_uuid(person_id, field)))
@@ -58,13 +66,14 @@ class PersonStore:
     def cards_of(self, person_ids: list[str]) -> list[pb.Person]:
         return self.cards(select(persons).where(persons.c.id.in_(person_ids)))
 
-    def listed(self, kind: str, class_group_id: str) -> list[pb.Person]:
-        """The school's people by name, of one kind and class group when given."""
+    def listed(self, kind: str, class_group_id: str, on_date: dt.date | None = None) -> list[pb.Person]:
+        """The school's people by name, of one kind when given; with a class group, the students who ever belonged
+        to it (on_date: those in it that day)."""
         query = select(persons).order_by(*BY_NAME)
         if kind:
             query = query.where(persons.c.kind == kind)
         if class_group_id:
-            query = query.where(persons.c.class_group_id == parse_uuid(class_group_id, "class_group_id"))
+            query = query.where(in_class([parse_uuid(class_group_id, "class_group_id")], on_date))
         return self.cards(query)
 
     # --- rows ----------------------------------------------------------------------------------------
@@ -87,8 +96,10 @@ class PersonStore:
                                            persons.c.first_name, persons.c.middle_name, persons.c.birth_date)).all()
 
     def class_people(self, class_group_id: str) -> list:
-        """A class's students and their guardians who have no login yet, students first, by name."""
-        students = select(persons.c.id).where(persons.c.kind == "student", persons.c.class_group_id == class_group_id)
+        """A class's students (in it today or to join it later) and their guardians who have no login yet, students
+        first, by name."""
+        students = select(persons.c.id).where(persons.c.kind == "student",
+                                              in_class([class_group_id], not_over=self.today))
         guardians = select(guardianships.c.guardian_id).where(guardianships.c.student_id.in_(students))
         query = (select(persons)
                  .where(persons.c.subject.is_(None), persons.c.id.in_(students) | persons.c.id.in_(guardians))
@@ -96,10 +107,11 @@ class PersonStore:
         return self.session.execute(query).all()
 
     def in_led_class(self, principal: Principal, person) -> bool:
-        """A student of a class the caller leads as form teacher, or a guardian of such a student."""
+        """A student of a class the caller leads as form teacher (in it today or to join it later), or a guardian of
+        such a student."""
         if "form_teacher" not in principal.roles or not principal.form_class_group_ids:
             return False
-        led = persons.c.class_group_id.in_(principal.form_class_group_ids)
+        led = in_class(principal.form_class_group_ids, not_over=self.today)
         if person.kind == "student":
             return self.session.scalar(select(persons.c.id).where(persons.c.id == person.id, led)) is not None
         children = select(guardianships.c.student_id).where(guardianships.c.guardian_id == person.id)
@@ -134,13 +146,13 @@ class PersonStore:
 
     def add(self, person_id: str, person: NewPerson, subject: str | None = None,
             username: str | None = None) -> pb.Person:
-        """Writes a person record with its role grants and directory row; returns its card."""
+        """Writes a person record with its role grants, directory row and, for a student placed in a class, a
+        membership of it since the class began (no order); returns its card."""
         row = self.session.execute(insert(persons).values(
             id=person_id, school_id=self.school_id, kind=person.kind, last_name=person.name.last_name,
             first_name=person.name.first_name, middle_name=person.name.middle_name, gender=person.gender,
-            birth_date=person.birth_date, snils=person.snils, class_group_id=person.class_group_id,
-            subject=subject, username=username, **vars(person.staff or StaffCard()),
-            **vars(person.contacts or Contacts()),
+            birth_date=person.birth_date, snils=person.snils, subject=subject, username=username,
+            **vars(person.staff or StaffCard()), **vars(person.contacts or Contacts()),
         ).returning(persons)).one()
         for role in person.roles:
             self.session.execute(insert(role_grants).values(school_id=self.school_id, person_id=person_id, role=role))
@@ -149,7 +161,17 @@ class PersonStore:
                                  person.gender, person.birth_date) if guardian else None
         self.session.execute(insert(directory).values(school_id=self.school_id, person_id=person_id, subject=subject,
                                                       snils=person.snils if guardian else None, match_key=key))
-        return person_message(row, person.roles)
+        memberships = [Membership(person.class_group_id)] if person.class_group_id else []
+        ClassMembershipStore(self.session, self.school_id).add(person_id, memberships)
+        return person_message(row, person.roles, memberships=memberships, today=self.today)
+
+    def correct(self, person_id: str, values: dict) -> None:
+        """Replaces a person's name, gender or birth date (and a guardian's matching key with them)."""
+        row = self.session.execute(update(persons).where(persons.c.id == person_id).values(**values)
+                                   .returning(persons)).one()
+        if row.kind == "guardian":
+            key = matching.match_key(row.last_name, row.first_name, row.middle_name, row.gender, row.birth_date)
+            self.session.execute(update(directory).where(directory.c.person_id == person_id).values(match_key=key))
 
     def update(self, person_id: str, **values) -> None:
         self.session.execute(update(persons).where(persons.c.id == person_id).values(**values))

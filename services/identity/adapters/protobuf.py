@@ -2,7 +2,9 @@
 import datetime as dt
 
 from proto.identity.v1 import identity_pb2 as pb
+from services.common.memberships import class_on
 from services.common.policy import Principal
+from services.identity.domain.class_membership import Membership
 from services.identity.domain.contacts import CONTACT_FIELDS
 from services.identity.domain.person import PersonName
 from services.identity.domain.school_card import DETAILS
@@ -20,15 +22,28 @@ def access_of(row, invited: bool) -> str:
     return "account" if row.subject else "none"
 
 
-def person_message(row, roles, led=(), invited=False) -> pb.Person:
+def membership_message(m: Membership) -> pb.ClassMembership:
+    return pb.ClassMembership(class_group_id=m.class_group_id, date_from=iso(m.date_from), date_to=iso(m.date_to),
+                              order_id=m.order_id or "")
+
+
+def iso(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def person_message(row, roles, led=(), invited=False, memberships: list[Membership] = (),
+                   today: dt.date | None = None) -> pb.Person:
+    """A person's card; a student's class group is the one in force today ("" when none)."""
+    in_force = class_on(memberships, today) if today else ""
     return pb.Person(
         id=row.id, school_id=row.school_id, kind=pb.PersonKind.Value(row.kind.upper()),
         name=pb.PersonName(last_name=row.last_name, first_name=row.first_name, middle_name=row.middle_name),
-        gender=row.gender or "", birth_date=row.birth_date.isoformat() if row.birth_date else "",
-        snils=row.snils or "", roles=sorted(roles), class_group_id=row.class_group_id or "",
+        gender=row.gender or "", birth_date=iso(row.birth_date),
+        snils=row.snils or "", roles=sorted(roles), class_group_id=in_force,
         username=row.username or "", form_class_group_ids=sorted(led), access=access_of(row, invited),
         staff=pb.StaffCard(**{field: getattr(row, field) for field in STAFF_FIELDS}),
-        contacts=pb.Contacts(**{field: getattr(row, field) for field in CONTACT_FIELDS}))
+        contacts=pb.Contacts(**{field: getattr(row, field) for field in CONTACT_FIELDS}),
+        memberships=[membership_message(m) for m in memberships])
 
 
 def school_message(row) -> pb.School:
@@ -63,3 +78,18 @@ def import_job_message(row) -> pb.ImportJob:
         job.error_message = row.error["message"]
         job.error_fields.update(row.error["fields"])
     return job
+
+
+def order_message(row, lines) -> pb.MovementOrder:
+    """A signed order from its row (with cancelled_by) and its line rows."""
+    return pb.MovementOrder(
+        id=row.id, school_id=row.school_id, kind=pb.OrderKind.Value(row.kind), number=row.number,
+        order_date=row.order_date.isoformat(), effective_date=row.effective_date.isoformat(), reason=row.reason,
+        cancels_order_id=row.cancels_order_id or "", cancelled_by_order_id=row.cancelled_by or "",
+        academic_year_id=row.academic_year_id, deadline=row.deadline.isoformat(), late=row.late,
+        signed_by=row.signed_by, signed_at=row.signed_at.isoformat(),
+        lines=[pb.OrderLine(student_id=line.student_id, student_name=line.student_name,
+                            from_class_group_id=line.from_class_group_id or "",
+                            to_class_group_id=line.to_class_group_id or "", document=line.document,
+                            destination=line.destination, debts=[pb.AcademicDebt(**debt) for debt in line.debts])
+               for line in lines])

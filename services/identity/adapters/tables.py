@@ -36,7 +36,6 @@ persons = sa.Table(
     sa.Column("gender", sa.Text),
     sa.Column("birth_date", sa.Date),
     sa.Column("snils", sa.Text),  # 11 digits
-    sa.Column("class_group_id", ID),
     sa.Column("subject", sa.Text),  # Keycloak user id
     sa.Column("username", sa.Text),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
@@ -113,6 +112,77 @@ activation_codes = sa.Table(
 )
 
 outbox, inbox = messaging_tables(metadata)
+
+# a student's dated membership of a class group (domain.class_membership): NULL date_from = since the class began,
+# NULL date_to = still there
+class_memberships = sa.Table(
+    "class_memberships", metadata,
+    sa.Column("school_id", ID, nullable=False),
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("student_id", ID, nullable=False),
+    sa.Column("class_group_id", ID, nullable=False),
+    sa.Column("date_from", sa.Date),
+    sa.Column("date_to", sa.Date),
+    sa.Column("order_id", ID),
+)
+
+# append-only: the movement register (книга движения учащихся); cancelled_by is derived from the later order
+movement_orders = sa.Table(
+    "movement_orders", metadata,
+    sa.Column("school_id", ID, nullable=False),
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("seq", sa.BigInteger, sa.Identity(always=True), nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),  # OrderKind name
+    sa.Column("number", sa.Text, nullable=False),
+    sa.Column("order_date", sa.Date, nullable=False),
+    sa.Column("effective_date", sa.Date, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("cancels_order_id", ID),
+    sa.Column("academic_year_id", ID, nullable=False),
+    sa.Column("deadline", sa.Date, nullable=False),
+    sa.Column("late", sa.Boolean, nullable=False),
+    sa.Column("signed_by", sa.Text, nullable=False),
+    sa.Column("signed_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+)
+
+# append-only: the students of an order
+order_lines = sa.Table(
+    "order_lines", metadata,
+    sa.Column("school_id", ID, nullable=False),
+    sa.Column("order_id", ID, primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("student_id", ID, nullable=False),
+    sa.Column("student_name", sa.Text, nullable=False),
+    sa.Column("from_class_group_id", ID),
+    sa.Column("to_class_group_id", ID),
+    sa.Column("debts", JSONB, nullable=False),  # [{subject_id, subject_name, deadline}]
+    sa.Column("document", sa.Text, nullable=False),
+    sa.Column("destination", sa.Text, nullable=False),
+)
+
+# append-only: each changed field of a correction of a person's name, gender or birth date
+person_corrections = sa.Table(
+    "person_corrections", metadata,
+    sa.Column("school_id", ID, nullable=False),
+    sa.Column("id", sa.BigInteger, sa.Identity(always=True), primary_key=True),
+    sa.Column("person_id", ID, nullable=False),
+    sa.Column("field", sa.Text, nullable=False),
+    sa.Column("old_value", sa.Text, nullable=False),
+    sa.Column("new_value", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("corrected_by", sa.Text, nullable=False),
+    sa.Column("corrected_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+)
+
+# append-only: the year transitions done, one per source year, with the YearTransition message as done
+year_transitions = sa.Table(
+    "year_transitions", metadata,
+    sa.Column("school_id", ID, primary_key=True),
+    sa.Column("source_year_id", ID, primary_key=True),
+    sa.Column("target_year_id", ID, nullable=False),
+    sa.Column("transition", sa.LargeBinary, nullable=False),
+    sa.Column("done_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+)
 
 # append-only: the app role may insert and read, never update or delete (see migrations 0002)
 audit_log = sa.Table(

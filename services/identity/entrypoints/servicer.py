@@ -5,22 +5,28 @@ from collections.abc import Callable
 from proto.identity.v1 import identity_pb2 as pb
 from proto.identity.v1 import identity_pb2_grpc
 from services.common.context import current_caller
+from services.common.dates import parse_date
 from services.common.errors import Invalid
 from services.common.scope import Scope
 from services.identity.domain.contacts import Contacts
+from services.identity.domain.movement_order import Debt, Line
 from services.identity.domain.person import PersonName
 from services.identity.domain.school_card import DETAILS, SchoolCard
 from services.identity.domain.staff_card import StaffCard
+from services.identity.domain.year_transition import Decision
 from services.identity.service_layer import (
     activation,
     audit_log,
     federated_accounts,
     import_jobs,
+    movement_orders,
     pending_matches,
     people,
     people_import,
+    personal_records,
     principals,
     schools,
+    year_transitions,
 )
 from services.identity.service_layer.ports import Ports, UnitsOfWork
 from services.identity.service_layer.unit_of_work import IdentityUnitOfWork
@@ -48,6 +54,28 @@ def _kind(value: int) -> str:
     if value not in pb.PersonKind.values():
         raise Invalid("kind", "неизвестный вид записи")
     return pb.PersonKind.Name(value).lower() if value else ""
+
+
+def _debts(debts, field: str) -> tuple[Debt, ...]:
+    """Academic debts as asked (field: "lines[0]"): each needs its subject and a valid deadline."""
+    def debt(j: int, d: pb.AcademicDebt) -> Debt:
+        if not d.subject_id:
+            raise Invalid(f"{field}.debts[{j}].subject_id", "укажите предмет")
+        return Debt(d.subject_id, d.subject_name, parse_date(d.deadline, f"{field}.debts[{j}].deadline"))
+    return tuple(debt(j, d) for j, d in enumerate(debts))
+
+
+def _lines(lines) -> list[Line]:
+    return [Line(line.student_id, line.to_class_group_id, _debts(line.debts, f"lines[{i}]"), line.document,
+                 line.destination) for i, line in enumerate(lines)]
+
+
+def _transition(request: pb.YearTransitionRequest) -> year_transitions.TransitionAsked:
+    decisions = [Decision(d.student_id, d.outcome, _debts(d.debts, f"decisions[{i}]"), d.document)
+                 for i, d in enumerate(request.decisions)]
+    new_classes = [(c.grade, c.name.strip()) for c in request.new_classes] or None
+    return year_transitions.TransitionAsked(request.source_year_id, request.name, decisions, new_classes,
+                                            request.order_date)
 
 
 SERVICE = pb.DESCRIPTOR.services_by_name["IdentityService"].full_name
@@ -84,7 +112,7 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
 
     def ListPeople(self, request: pb.ListPeopleRequest, context) -> pb.ListPeopleResponse:
         return pb.ListPeopleResponse(people=people.list_people(*self._call(), _kind(request.kind),
-                                                               request.class_group_id))
+                                                               request.class_group_id, request.on_date))
 
     def LinkGuardian(self, request: pb.LinkGuardianRequest, context) -> pb.LinkGuardianResponse:
         people.link_guardian(*self._call(), request.guardian_id, request.student_id, request.relation)
@@ -163,3 +191,32 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
 
     def GetImportJob(self, request: pb.GetImportJobRequest, context) -> pb.ImportJob:
         return import_jobs.get_import_job(*self._call(), request.job_id)
+
+    def SignOrder(self, request: pb.SignOrderRequest, context) -> pb.MovementOrder:
+        return movement_orders.sign_order(
+            *self._call(), self.ports.class_groups, movement_orders.kind_of(request.kind), request.number,
+            request.order_date, request.effective_date, request.reason, _lines(request.lines), request.cancels_order_id)
+
+    def GetOrder(self, request: pb.GetOrderRequest, context) -> pb.MovementOrder:
+        return movement_orders.get_order(*self._call(), request.order_id)
+
+    def ListOrders(self, request: pb.ListOrdersRequest, context) -> pb.ListOrdersResponse:
+        return pb.ListOrdersResponse(orders=movement_orders.list_orders(*self._call(), request.academic_year_id,
+                                                                        request.student_id))
+
+    def PreviewYearTransition(self, request: pb.YearTransitionRequest, context) -> pb.YearTransition:
+        return year_transitions.preview_year_transition(*self._call(), self.ports.class_groups, _transition(request))
+
+    def TransitionYear(self, request: pb.YearTransitionRequest, context) -> pb.YearTransition:
+        return year_transitions.transition_year(*self._call(), self.ports.class_groups, _transition(request))
+
+    def GetYearTransition(self, request: pb.GetYearTransitionRequest, context) -> pb.YearTransition:
+        return year_transitions.get_year_transition(*self._call(), request.source_year_id)
+
+    def CorrectPerson(self, request: pb.CorrectPersonRequest, context) -> pb.Person:
+        return personal_records.correct_person(
+            *self._call(), request.person_id, _name(request.name) if request.HasField("name") else None,
+            request.gender, request.birth_date, request.reason)
+
+    def GetPersonalRecord(self, request: pb.GetPersonalRecordRequest, context) -> pb.PersonalRecord:
+        return personal_records.get_personal_record(*self._call(), request.person_id)

@@ -5,6 +5,7 @@ import datetime as dt
 import uuid
 
 from proto.identity.v1 import identity_pb2 as pb
+from services.common.dates import parse_date
 from services.common.db import parse_uuid
 from services.common.errors import Conflict, FailedPrecondition, Forbidden, Invalid
 from services.common.scope import Scope
@@ -31,7 +32,7 @@ def add_person(uow: IdentityUnitOfWork, person_id: str, person: NewPerson, subje
     uow.publish(pb.PersonRegistered(person=message))
     if person.class_group_id:
         uow.publish(pb.StudentEnrolled(student_id=person_id, class_group_id=person.class_group_id,
-                                       full_name=person.name.full))
+                                       full_name=person.name.full, memberships=message.memberships))
     return message
 
 
@@ -41,10 +42,16 @@ def get_person(scope: Scope, uow: IdentityUnitOfWork, person_id: str) -> pb.Pers
         return uow.people.card(person_id)
 
 
-def list_people(scope: Scope, uow: IdentityUnitOfWork, kind: str, class_group_id: str) -> list[pb.Person]:
+def list_people(scope: Scope, uow: IdentityUnitOfWork, kind: str, class_group_id: str,
+                on_date: str = "") -> list[pb.Person]:
+    """The school's people; with a class group, every student who ever belonged to it (on_date: those in it that
+    day), each with their memberships: one statement."""
+    day = parse_date(on_date, "on_date") if on_date else None
+    if day and not class_group_id:
+        raise Invalid("on_date", "дата указывается вместе с классом")
     scope.require("person.read")
     with uow:
-        return uow.people.listed(kind, class_group_id)
+        return uow.people.listed(kind, class_group_id, day)
 
 
 def create_person(scope: Scope, uow: IdentityUnitOfWork, class_groups: ClassGroups, key: CodeKey, kind: str,

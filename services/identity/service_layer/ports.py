@@ -10,6 +10,7 @@ from typing import Protocol
 from services.common.scope import PrincipalSource
 from services.identity.adapters.keycloak_accounts import NewAccount
 from services.identity.domain.activation_code import CodeKey
+from services.identity.domain.class_groups import AcademicYear, ClassGroup, NextYear
 from services.identity.service_layer.unit_of_work import IdentityUnitOfWork
 
 
@@ -34,9 +35,20 @@ class Accounts(Protocol):
 
 
 class ClassGroups(Protocol):
-    """The schedule's class groups (adapters.class_groups.ScheduleClassGroups): Invalid when the school lacks one."""
+    """The schedule's class groups, years and subjects (adapters.class_groups.ScheduleClassGroups)."""
 
-    def require(self, school_id: str, class_group_id: str) -> None: ...
+    def require(self, school_id: str, class_group_id: str) -> None: ...  # Invalid when the school lacks it
+
+    def class_group(self, school_id: str, class_group_id: str) -> ClassGroup | None: ...
+
+    def class_groups(self, school_id: str, academic_year_id: str) -> list[ClassGroup]: ...
+
+    def academic_years(self, school_id: str) -> list[AcademicYear]: ...
+
+    def subjects(self, school_id: str) -> dict[str, str]: ...  # name by id
+
+    def open_next_year(self, school_id: str, source_year_id: str, name: str,
+                       new_classes: list[tuple[int, str]]) -> NextYear: ...
 
 
 class Directory(Protocol):

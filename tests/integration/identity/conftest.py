@@ -1,6 +1,9 @@
 """The identity servicer in-process on a free port, against the real PostgreSQL and Keycloak."""
+import collections
 import contextlib
 import dataclasses
+import datetime as dt
+import threading
 import uuid
 from dataclasses import dataclass
 
@@ -19,6 +22,7 @@ from services.identity import bootstrap
 from services.identity.adapters import tables
 from services.identity.adapters.keycloak_accounts import KeycloakAccounts
 from services.identity.domain.activation_code import CodeKey
+from services.identity.domain.class_groups import AcademicYear, ClassGroup, NextYear, successor_name
 from services.identity.service_layer.ports import Ports
 from services.identity.service_layer.unit_of_work import IdentityUnitOfWork
 from tests.support import grpc_harness, stack
@@ -28,14 +32,71 @@ CODE_KEY = CodeKey(b"integration tests: activation code key, not a real one")
 
 
 class ClassGroups:
-    """Our port to the schedule service's class groups: every id exists except those in `missing`."""
+    """Our port to the schedule service's class groups and years, as schedule answers it: `require` passes every id
+    except those in `missing`; the class groups, years and subjects a test adds are the school's (`year`,
+    `add_class`, `add_subject`);
+    `open_next_year` continues a year as schedule's OpenNextYear does (once per source year)."""
 
     def __init__(self):
         self.missing: set[str] = set()
+        self.groups: dict[str, dict[str, ClassGroup]] = collections.defaultdict(dict)
+        self.years: dict[str, list[AcademicYear]] = collections.defaultdict(list)
+        self.opened: dict[tuple[str, str], NextYear] = {}
+        self.subject_names: dict[str, dict[str, str]] = collections.defaultdict(dict)
+        self.opening = threading.Lock()
 
     def require(self, school_id: str, class_group_id: str) -> None:
         if class_group_id in self.missing:
             raise Invalid("class_group_id", "в этой школе нет такого класса")
+
+    def year(self, school_id: str, start: dt.date, status: str = "open") -> AcademicYear:
+        end = dt.date(start.year + 1, 5, 31)
+        year = AcademicYear(str(uuid.uuid4()), f"{start.year}/{start.year + 1}", start, end, status)
+        self.years[school_id].append(year)
+        return year
+
+    def close(self, school_id: str, year_id: str) -> None:
+        self.years[school_id] = [dataclasses.replace(y, status="closed") if y.id == year_id else y
+                                 for y in self.years[school_id]]
+
+    def class_group(self, school_id: str, class_group_id: str) -> ClassGroup | None:
+        return self.groups[school_id].get(class_group_id)
+
+    def add_class(self, school_id: str, year: AcademicYear, grade: int, name: str) -> ClassGroup:
+        group = ClassGroup(str(uuid.uuid4()), year.id, grade, name)
+        self.groups[school_id][group.id] = group
+        return group
+
+    def class_groups(self, school_id: str, academic_year_id: str) -> list[ClassGroup]:
+        return [g for g in self.groups[school_id].values() if g.academic_year_id == academic_year_id]
+
+    def add_subject(self, school_id: str, name: str) -> str:
+        subject_id = str(uuid.uuid4())
+        self.subject_names[school_id][subject_id] = name
+        return subject_id
+
+    def subjects(self, school_id: str) -> dict[str, str]:
+        return dict(self.subject_names[school_id])
+
+    def academic_years(self, school_id: str) -> list[AcademicYear]:
+        return sorted(self.years[school_id], key=lambda y: y.start, reverse=True)
+
+    def open_next_year(self, school_id: str, source_year_id: str, name: str,
+                       new_classes: list[tuple[int, str]]) -> NextYear:
+        with self.opening:  # one at a time, as schedule locks the source year
+            return self._open_next_year(school_id, source_year_id, new_classes)
+
+    def _open_next_year(self, school_id: str, source_year_id: str, new_classes: list[tuple[int, str]]) -> NextYear:
+        if (school_id, source_year_id) not in self.opened:
+            [source] = [y for y in self.years[school_id] if y.id == source_year_id]
+            year = self.year(school_id, dt.date(source.start.year + 1, source.start.month, source.start.day))
+            successions = {g.id: self.add_class(school_id, year, g.grade + 1,
+                                                successor_name(g.name, g.grade, g.grade + 1)).id
+                           for g in self.class_groups(school_id, source_year_id) if g.grade not in (9, 11)}
+            for grade, class_name in new_classes:
+                self.add_class(school_id, year, grade, class_name)
+            self.opened[school_id, source_year_id] = NextYear(year, self.class_groups(school_id, year.id), successions)
+        return self.opened[school_id, source_year_id]
 
 
 @dataclass

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import event as sqlalchemy_event
 from sqlalchemy import insert, update
 
+from services.common.dates import school_today
 from services.common.errors import Forbidden
 from services.identity.adapters import principals
 from services.identity.adapters.person_store import PersonStore
@@ -50,7 +51,7 @@ def test_a_login_with_two_cards_gets_both_in_one_statement_and_a_card_is_one_sta
         statements.clear()
         sqlalchemy_event.listen(identity.db.engine, "before_cursor_execute", seen)
         try:
-            card = PersonStore(session, school.id).card(staff)
+            card = PersonStore(session, school.id, school_today()).card(staff)
         finally:
             sqlalchemy_event.remove(identity.db.engine, "before_cursor_execute", seen)
         assert len(statements) == 1  # the card with its roles, led classes and pending code
