@@ -29,16 +29,23 @@ DEMO_CLASS = "5А"
 
 def seed_generated_demo(stack: dict[str, str], today: dt.date | None = None) -> dict:
     """The synthetic municipality's `demo` school (services/tooling/municipality.py: grades 1-11, 285 students with
-    guardians, staff, curriculum, timetable, a week of lessons with marks), loaded through the REST API in the school
-    year that contains `today` (the clock's by default), its lessons filled in up to today, plus the Gosuslugi
-    stand-in's two guardians linked to two students of 5А; returns the demo logins."""
+    guardians, staff, curriculum, timetable, lessons with marks) through the REST API: the school year before the
+    one that contains `today` (the clock's by default) with its last school days filled in, closed (its archive is
+    sealed) and carried into this year by the year transition, the 1st and 10th classes enrolled; this year's last
+    school days up to today filled in; plus the Gosuslugi stand-in's two guardians linked to two students of 5А,
+    who see this week and last year. Returns the demo logins."""
     today = today or dt.date.today()
-    calendar = municipality.calendar(municipality.year_containing(today))
-    school = municipality.generate("demo", start_year=calendar.start_year).schools[0]
+    this_year = municipality.year_containing(today)
+    previous = municipality.calendar(this_year - 1)
+    school = municipality.generate("demo", start_year=previous.start_year).schools[0]
+    newcomers = municipality.generate("demo", start_year=this_year, snils_from=500_000_000).schools[0]
+    phases = school_loader.Phases()
     with ThreadPoolExecutor(8) as pool:
-        loaded = school_loader.load_school(school, stack, pool, school_loader.Phases(), DEMO_DAYS, seed=1,
-                                           run=f"демо {uuid.uuid4().hex[:4]}", calendar=calendar,
-                                           until=today)["for_load"]
+        state = school_loader.load_school(school, stack, pool, phases, DEMO_DAYS, seed=1,
+                                          run=f"демо {uuid.uuid4().hex[:4]}", calendar=previous,
+                                          until=dt.date.fromisoformat(previous.year["end_date"]))
+        loaded = school_loader.next_year(school, municipality.next_year(school, newcomers), dict(state, until=today.isoformat()),
+                                         stack, pool, phases, DEMO_DAYS, seed=2)["for_load"]
     admin = Api(password_token(stack, loaded["admin"]["username"], loaded["admin"]["password"]))
     sid = loaded["id"]
     [group] = [g for g in loaded["class_groups"] if g["name"] == DEMO_CLASS]
@@ -56,7 +63,7 @@ def seed_generated_demo(stack: dict[str, str], today: dt.date | None = None) -> 
         logins.append((f"учитель, больше всего уроков в {DEMO_CLASS}", group["teacher"]["username"],
                        group["teacher"]["password"]))
     logins.append(("заместитель директора", loaded["deputy"]["username"], loaded["deputy"]["password"]))
-    return {"school": loaded["name"], "school_id": sid, "start_year": calendar.start_year, "logins": logins + [
+    return {"school": loaded["name"], "school_id": sid, "start_year": this_year, "logins": logins + [
         (f"родитель через Госуслуги ({g[0]})", g[6], GOSUSLUGI_PASSWORD) for g in GUARDIANS]}
 
 

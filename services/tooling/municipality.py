@@ -9,7 +9,7 @@ them to the ids the services assign.
 import datetime as dt
 import math
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # size -> (schools, parallels per grade as (count, weight) choices)
 SIZES: dict[str, tuple[int, tuple[tuple[int, int], ...]]] = {
@@ -260,13 +260,39 @@ def snils_with_checksum(number: int) -> str:
     return f"{digits[:3]}-{digits[3:6]}-{digits[6:]} {checksum:02d}"
 
 
-def generate(size: str, seed: int = 1, start_year: int | None = None) -> Municipality:
-    """The municipality of a size; its people's ages fit the school year of start_year (today's by default)."""
+def generate(size: str, seed: int = 1, start_year: int | None = None, snils_from: int = 200_000_000) -> Municipality:
+    """The municipality of a size; its people's ages fit the school year of start_year (today's by default); SNILS
+    numbers count on from snils_from (another generation in the same installation takes another range)."""
     schools_n, parallels = SIZES[size]
     rng = random.Random(f"municipality:{seed}")
-    names = _Names(rng, start_year or year_containing(dt.date.today()))
+    names = _Names(rng, start_year or year_containing(dt.date.today()), [snils_from])
     schools = tuple(_school(rng, names, number, parallels) for number in range(1, schools_n + 1))
     return Municipality(size, seed, schools)
+
+
+def next_year(school: School, newcomers: School) -> School:
+    """The school a year on, as the year transition leaves it: every class but the 9th and 11th one grade up with
+    its letter, students, form teacher, teaching and timetable (their keys kept, so the timetable still names them);
+    the 10th classes formed of the 9th graders of the same letter; the 1st classes of `newcomers` (the next year's
+    generation, its keys prefixed "new:") with their students and guardians. The new 1st and 10th classes have no
+    teaching yet: the school assigns it after the transition."""
+    def renamed(person: Person) -> Person:
+        return replace(person, key=f"new:{person.key}")
+
+    continued = tuple(replace(c, grade=c.grade + 1, name=f"{c.grade + 1}{c.name.removeprefix(str(c.grade))}")
+                      for c in school.classes if c.grade not in (9, 11))
+    tenth = tuple(replace(c, key=f"{c.key}/10", grade=10, name=f"10{c.name.removeprefix('9')}")
+                  for c in school.classes if c.grade == 9)
+    first = tuple(replace(c, key=f"new:{c.key}", students=tuple(replace(s, person=renamed(s.person))
+                                                                   for s in c.students))
+                  for c in newcomers.classes if c.grade == 1)
+    first_keys = {s.person.key for c in newcomers.classes if c.grade == 1 for s in c.students}
+    keys = {c.key for c in continued}
+    return replace(school, classes=continued + tenth + first, guardianships=school.guardianships + tuple(
+        Guardianship(renamed(g.guardian), f"new:{g.student_key}", g.relation)
+        for g in newcomers.guardianships if g.student_key in first_keys),
+        assignments=tuple(a for a in school.assignments if a[0] in keys),
+        timetable=tuple(e for e in school.timetable if e.class_key in keys))
 
 
 def _school(rng: random.Random, names: _Names, number: int, parallels) -> School:

@@ -30,7 +30,7 @@ IMPORT_CHUNK = 1000  # lines per ImportPeople file (the gateway gives a file 30 
 TIMETABLE_CHUNK = 2000  # lines per ImportTimetable call (its limit): a city school's week in one
 LESSONS_CHUNK = 50  # lessons per SaveLessons call (its limit)
 CSV_COLUMNS = ["kind", "last_name", "first_name", "middle_name", "gender", "birth_date", "snils", "roles",
-               "class_group_id", "guardian_of", "relation"]
+               "class_group_id", "guardian_of", "relation", "row_key"]
 STAGES = ("people", "teaching", "lessons")  # a school is loaded stage by stage; a state file per school resumes
 
 
@@ -62,7 +62,7 @@ def person_row(person: m.Person, roles: tuple[str, ...] = (), class_group_id: st
     return {"kind": person.kind, "last_name": person.last_name, "first_name": person.first_name,
             "middle_name": person.middle_name, "gender": person.gender, "birth_date": person.birth_date,
             "snils": person.snils, "roles": ",".join(roles), "class_group_id": class_group_id,
-            "guardian_of": guardian_of, "relation": relation}
+            "guardian_of": guardian_of, "relation": relation, "row_key": ""}
 
 
 def probe_entry(school: m.School) -> m.Entry:
@@ -163,6 +163,48 @@ def load_people(school: m.School, state: dict, stack: dict, pool: ThreadPoolExec
         st.person.key: {"username": u, "password": p} for st, (u, p) in zip(with_login, activated, strict=True)})
 
 
+def next_year(previous: m.School, school: m.School, state: dict, stack: dict, pool: ThreadPoolExecutor,
+              phases: Phases, days: int, seed: int) -> dict:
+    """The school's loaded year closed and the next opened as its people do it at the year end: the year closed (its
+    archive follows), the year transition (every class promoted, the 9th and 11th grades graduated, the 1st and 10th
+    classes formed empty, orders dated the last days of August), the timetable's draft published, the 9th graders
+    enrolled into the 10th classes and the newcomers of `school` (municipality.next_year) into the 1st; then the
+    next year's lessons as load_lessons does them. Returns the state of the next year."""
+    admin, s = admin_client(stack, state), f"/schools/{state['id']}"
+    calendar = m.calendar(state["start_year"] + 1)
+    start = dt.date.fromisoformat(calendar.year["start_date"])
+    signed = (start - dt.timedelta(days=3)).isoformat()
+    admin.call("POST", f"{s}/academic-years/{state['year_id']}/close")
+    formed = [{"grade": c.grade, "name": c.name} for c in school.classes if c.grade in (1, 10)]
+    transition = admin.call("POST", f"{s}/year-transitions/{state['year_id']}", {
+        "name": calendar.year["name"], "new_classes": formed, "order_date": signed})
+    year_id = transition["target_year_id"]
+    admin.call("POST", f"{s}/academic-years/{year_id}/timetable-draft/publish")
+    by_name = {g["name"]: g["id"] for g in admin.call("GET", f"{s}/class-groups",
+                                                      params={"academic_year_id": year_id})["class_groups"]}
+    groups = {c.key: by_name[c.name] for c in school.classes}
+    people = dict(state["people"])
+    newcomers = [(st.person.key, person_row(st.person)) for c in school.classes if c.key.startswith("new:")
+                 for st in c.students]
+    known = {st.person.key for c in previous.classes for st in c.students}
+    guardians = [(g.guardian.key, person_row(g.guardian, guardian_of=g.student_key.removeprefix("new:"),
+                                             relation=g.relation))
+                 for g in school.guardianships if g.student_key not in known]
+    rows = [dict(row, row_key=key.removeprefix("new:")) for key, row in newcomers] + [row for _, row in guardians]
+    result = admin.call("POST", f"{s}/people/import", {"filename": "newcomers.csv", "content_base64": csv_file(rows)})
+    by_line = {row["line"]: row["person_id"] for row in result["rows"]}
+    people.update({key: by_line[i + 2] for i, (key, _) in enumerate([*newcomers, *guardians])})
+    phases.run("enrolment orders (1st and 10th classes)", pool, lambda c: admin.call("POST", f"{s}/orders", {
+        "kind": "enrolment", "order_date": signed, "effective_date": start.isoformat(),
+        "reason": "Формирование класса", "lines": [{"student_id": people[st.person.key],
+                                                    "to_class_group_id": groups[c.key]} for st in c.students]}),
+        [c for c in school.classes if c.grade in (1, 10) and c.students])
+    state = dict(state, start_year=calendar.start_year, year_id=year_id, groups=groups, people=people,
+                 done=["people", "teaching"])
+    load_lessons(school, state, stack, pool, phases, days, seed, "")
+    return state
+
+
 def admin_client(stack: dict, state: dict) -> Client:
     return Client(Token(stack, state["admin"]["username"], state["admin"]["password"]))
 
@@ -202,7 +244,8 @@ def load_lessons(school: m.School, state: dict, stack: dict, pool: ThreadPoolExe
     login = state["login"]
     state["for_load"] = {
         "id": state["id"], "name": state["name"], "deputy": login[f"{school.number}-deputy1"], "admin": state["admin"],
-        "class_groups": [class_for_load(c, lessons_of[c.key], people, login, school) for c in school.classes],
+        "class_groups": [class_for_load(c, lessons_of[c.key], people, login, school) for c in school.classes
+                         if lessons_of[c.key]],  # a class formed at the year transition has no lessons yet
         "probe": probe_for_load(school, probe_entry(school), lessons_of, people, login, state["subjects"], groups,
                                 state["id"])}
 
@@ -253,7 +296,7 @@ def main_teacher(school: m.School, group: m.ClassGroup) -> str:
 
 def class_for_load(group: m.ClassGroup, lessons: list[dict], people: dict, login: dict, school: m.School) -> dict:
     teacher = main_teacher(school, group)
-    return {"id": lessons[0]["class_group_id"] if lessons else "", "name": group.name,
+    return {"id": lessons[0]["class_group_id"], "name": group.name,
             "students": [people[s.person.key] for s in group.students],
             "lessons": [les["id"] for les in lessons if les["teacher_id"] == people[teacher]],
             "teacher": login[teacher], "form_teacher": login[group.form_teacher]}

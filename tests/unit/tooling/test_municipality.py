@@ -12,6 +12,7 @@ from services.tooling.municipality import (
     calendar,
     generate,
     lesson_record,
+    next_year,
     snils_with_checksum,
     year_containing,
 )
@@ -107,3 +108,22 @@ def test_people_are_of_the_age_of_their_grade_in_the_year_given():
         school = generate("demo", 1, start_year).schools[0]
         fifth = next(c for c in school.classes if c.grade == 5)
         assert {st.person.birth_date[:4] for st in fifth.students} == {str(start_year - 12)}
+
+
+def test_the_next_year_promotes_classes_forms_the_1st_and_10th_and_keeps_snils_apart():
+    school = generate("demo", start_year=2025).schools[0]
+    newcomers = generate("demo", start_year=2026, snils_from=500_000_000).schools[0]
+    after = next_year(school, newcomers)
+    before = {c.key: c for c in school.classes}
+    names = {c.name: c for c in after.classes}
+    assert {c.grade for c in after.classes} == set(range(1, 12))
+    assert names["5А"].students == before["1-4А"].students and names["5А"].key == "1-4А"
+    assert names["10А"].students == before["1-9А"].students  # the 9th graders go on into the 10th
+    assert names["11А"].students == before["1-10А"].students
+    assert not any(c.key == "1-11А" for c in after.classes)  # the 11th graders graduated
+    first = [s.person for c in after.classes if c.grade == 1 for s in c.students]
+    assert first and all(p.key.startswith("new:") for p in first)
+    assert not {p.snils for p in first} & {s.person.snils for s in school.students()}
+    assert {e.class_key for e in after.timetable} <= {c.key for c in after.classes if c.grade not in (1, 10)}
+    new_guardians = [g for g in after.guardianships if g.student_key.startswith("new:")]
+    assert {g.student_key for g in new_guardians} <= {p.key for p in first} and new_guardians
