@@ -122,6 +122,13 @@ def seed_a(available: set[str]) -> dict:
     if "CreateProfile" in available:
         extra["profile"] = admin.post(f"/schools/{sid}/academic-years/{seeded['year']['id']}/profiles", {
             "name": f"Профиль {tag}", "grade_from": 10, "grade_to": 11})
+    if "SignOrder" in available:  # a newcomer enrolled by an order of A's register
+        newcomer = admin.post(f"/schools/{sid}/people", {
+            "kind": "student", "last_name": f"Новиков{tag}", "first_name": "Денис", "gender": "male",
+            "birth_date": "2014-04-04"})["person"]
+        extra["order"] = admin.post(f"/schools/{sid}/orders", {
+            "kind": "enrolment", "order_date": "2025-10-01", "effective_date": "2025-10-01",
+            "reason": f"Заявление {tag}", "lines": [{"student_id": newcomer["id"], "to_class_group_id": group["id"]}]})
     if "CreateCalendarFeed" in available:
         extra["feed"] = teacher.post(f"/schools/{sid}/calendar-feeds", {"teacher_id": seeded["teacher"]["person"]["id"]})
         texts["calendar feed url"] = extra["feed"]["url"]
@@ -174,6 +181,9 @@ def ids_of(seeded: dict, archive_id: str) -> dict[str, str]:
                       ("bell_schedule_id", "bell_schedule"), ("profile_id", "profile")):
         if key in seeded:
             ids[name] = seeded[key]["id"]
+    if "order" in seeded:
+        ids["order_id"] = seeded["order"]["id"]
+    ids["source_year_id"] = seeded["old_year"]["id"]  # closed and archived: a year to go on from
     ids["match_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, seeded["school"]["id"]))  # no pending match is seeded
     ids["job_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"import {seeded['school']['id']}"))  # no import job either
     return ids
@@ -185,7 +195,7 @@ def canaries_of(seeded: dict, ids: dict[str, str], archive: dict) -> dict[str, s
                       seeded["students"], seeded["guardians"], seeded["timetable"], seeded["canary"],
                       seeded["old_year"], seeded["old_group"], seeded["lesson"], archive,
                       seeded.get("unlock_request"), seeded.get("feed"), seeded.get("subgroup"),
-                      seeded.get("mismatch_report"), seeded.get("homework_file")])
+                      seeded.get("mismatch_report"), seeded.get("homework_file"), seeded.get("order")])
     canaries = {f"an id of A ({value[:8]})": value for value in found | set(ids.values())}
     canaries.update({"A's school name": seeded["school"]["short_name"], "A's student's name": seeded["tag"],
                      "A's admin login": seeded["admin"]["username"],
