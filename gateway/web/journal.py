@@ -10,7 +10,8 @@ from flask import Blueprint, redirect, render_template, request, url_for
 
 from gateway.auth.session import login_required
 from gateway.errors import http_status
-from gateway.web.pages import call, choice_names, explain, journal_policy, lesson_form, optional
+from gateway.web import pages
+from gateway.web.pages import call, choice_names, class_names, explain, journal_policy, lesson_form, optional
 from gateway.web.year_transition import deadline_state, late_orders
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2 as pb
@@ -29,13 +30,9 @@ OUTCOMES = {"reverted": "отменено", "conflict": "конфликт", "alr
 WINDOWS = (24, 72, 168, 720)
 
 
-def today() -> datetime.date:
-    return datetime.date.today()
-
-
 def period_of(values, days_back: int) -> tuple[str, str]:
     """from/to of the query, by default the last days_back days through the end of this week."""
-    now = today()  # once: a period of one day's view
+    now = pages.today()  # once: a period of one day's view
     end = now + datetime.timedelta(days=6 - now.weekday())
     return (values.get("from") or (now - datetime.timedelta(days=days_back)).isoformat(),
             values.get("to") or end.isoformat())
@@ -70,11 +67,6 @@ class GridQuery:
         return pb.GetGridRequest(school_id=school_id, class_group_id=self.class_group_id, subject_id=self.subject_id,
                                  subgroup_id=self.subgroup_id, term_id=self.term_id, date_from=self.date_from,
                                  date_to=self.date_to)
-
-
-def class_names(school_id: str) -> dict[str, str]:
-    groups = call("schedule", "ListClassGroups", schedule_pb2.ListClassGroupsRequest(school_id=school_id)).class_groups
-    return {group.id: group.name for group in groups}
 
 
 def people_names(school_id: str, kind, class_group_id: str = "") -> dict[str, str]:
@@ -285,7 +277,7 @@ def attendance_page(school_id: str, values, failure: tuple[str, str, str] | None
     return render_template(
         "journal_attendance.html", school_id=school_id, names=names, chosen=chosen, date_from=date_from,
         date_to=date_to, absences=absences, error=error, students=students, failure=failure,
-        done=values.get("done", ""), reasons=reasons, today=today().isoformat()), status
+        done=values.get("done", ""), reasons=reasons, today=pages.today().isoformat()), status
 
 
 @bp.post("/schools/<uuid:school_id>/journal/lessons/<uuid:lesson_id>/attendance/<uuid:student_id>")

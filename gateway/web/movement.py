@@ -2,16 +2,16 @@
 its XLSX and CSV export, one order with its cancelling order, a new order with its students picked from a class list
 (refusals next to their fields and students), and a student's personal record (личное дело) with the correction of
 their name, gender or birth date."""
-import datetime
 import re
 
 from flask import Blueprint, redirect, render_template, request, url_for
 
 from gateway.auth.session import login_required
 from gateway.errors import http_status
-from gateway.web import register_export
-from gateway.web.pages import call, explain, optional
+from gateway.web import pages, register_export
+from gateway.web.pages import academic_years, call, explain, optional, year_of_today
 from proto.identity.v1 import identity_pb2 as pb
+from proto.journal.v1 import journal_pb2
 from proto.schedule.v1 import schedule_pb2
 from services.common.errors import DomainError, Invalid
 
@@ -28,12 +28,9 @@ CANCEL_FIELDS = ("number", "effective_date", "reason")
 CORRECTED_FIELDS = {"last_name": "Фамилия", "first_name": "Имя", "middle_name": "Отчество", "gender": "Пол",
                     "birth_date": "Дата рождения"}
 GENDERS = {"male": "мужской", "female": "женский"}
+FINAL_KINDS = {"annual": "Годовая", "exam": "Экзаменационная", "final": "Итоговая"}
+SPECIAL_MARKS = {"exempt": "ОСВ", "not_assessed": "Н/А"}
 LINE_FIELD = re.compile(r"lines\[(\d+)\]")
-
-
-def today() -> datetime.date:
-    """The pages' clock (replaced in tests)."""
-    return datetime.date.today()
 
 
 def refusal(error: DomainError, where: dict[str, str], shown) -> dict:
@@ -52,18 +49,6 @@ def full_name(person) -> str:
     return " ".join(part for part in (person.name.last_name, person.name.first_name, person.name.middle_name) if part)
 
 
-def academic_years(school_id: str) -> list:
-    """The school's years, newest first."""
-    return list(call("schedule", "ListAcademicYears", schedule_pb2.ListAcademicYearsRequest(
-        school_id=school_id)).academic_years)
-
-
-def year_of_today(years) -> str:
-    """The year that contains today, else the newest one ("" without years)."""
-    now = today().isoformat()
-    return next((y.id for y in years if y.start_date <= now <= y.end_date), years[0].id if years else "")
-
-
 def class_groups(school_id: str, academic_year_id: str = "") -> list:
     return sorted(call("schedule", "ListClassGroups", schedule_pb2.ListClassGroupsRequest(
         school_id=school_id, academic_year_id=academic_year_id)).class_groups, key=lambda c: (c.grade, c.name))
@@ -72,7 +57,7 @@ def class_groups(school_id: str, academic_year_id: str = "") -> list:
 def register_rows(school_id: str, orders, numbers: dict[str, str] | None = None) -> list[dict]:
     """One row per student of each order, in the register's words (kind, classes and the cancelling order named by
     its number, from `orders` or `numbers`)."""
-    names = {c.id: c.name for c in class_groups(school_id)}
+    names = {c.id: c.name for c in class_groups(school_id)}  # the register is a year's: names without the year
     numbers = {**(numbers or {}), **{o.id: o.number for o in orders}}
     rows = []
     for order in orders:
@@ -150,7 +135,7 @@ def show_order(school_id: str, order_id: str, failure: DomainError | None = None
         "movement_order.html", school_id=school_id, order=order, kind=KIND_NAMES.get(kind_of(order), ""),
         rows=register_rows(school_id, [order], related), related=related, notice=request.args.get("notice", ""),
         failure=failure and refusal(failure, failure.fields, CANCEL_FIELDS), form=form or {},
-        today=today().isoformat()), http_status(failure) if failure else 200
+        today=pages.today().isoformat()), http_status(failure) if failure else 200
 
 
 @bp.post("/schools/<uuid:school_id>/movement/orders/<uuid:order_id>/cancel")
@@ -227,7 +212,7 @@ def order_form(school_id: str, values, failure: DomainError | None = None):
     years = academic_years(school_id)
     year_id = values.get("academic_year_id") or year_of_today(years)
     class_id = values.get("class_group_id", "")
-    on_date = values.get("effective_date") or today().isoformat()
+    on_date = values.get("effective_date") or pages.today().isoformat()
     students = people(school_id, class_id, on_date) if class_id else []
     subjects = sorted(call("schedule", "ListSubjects", schedule_pb2.ListSubjectsRequest(
         school_id=school_id)).subjects, key=lambda s: s.name)
@@ -254,6 +239,7 @@ def record_page(school_id: str, person_id: str, failure: DomainError | None = No
     classes = [{"name": groups[m.class_group_id].name if m.class_group_id in groups else "",
                 "year": years.get(groups[m.class_group_id].academic_year_id, "") if m.class_group_id in groups else "",
                 "membership": m} for m in record.person.memberships]
+    final_marks = final_marks_by_year(school_id, person_id, record.person.memberships, years)
     staff = optional("identity", "ListPeople", pb.ListPeopleRequest(school_id=school_id, kind=pb.STAFF),
                      pb.ListPeopleResponse()).people
     fields = {}
@@ -262,10 +248,30 @@ def record_page(school_id: str, person_id: str, failure: DomainError | None = No
     return render_template(
         "movement_record.html", school_id=school_id, record=record, person=record.person,
         full_name=full_name(record.person), classes=classes, orders=register_rows(school_id, record.orders),
-        corrections=record.corrections, field_names=CORRECTED_FIELDS, genders=GENDERS,
+        corrections=record.corrections, field_names=CORRECTED_FIELDS, genders=GENDERS, final_marks=final_marks,
+        final_kinds=FINAL_KINDS,
         staff={p.id: full_name(p) for p in staff}, notice=request.args.get("notice", ""),
         failure=failure and refusal(failure, fields, {*CORRECTED_FIELDS, "reason"}),
         form=form or {}), http_status(failure) if failure else 200
+
+
+def final_marks_by_year(school_id: str, student_id: str, memberships, years: dict[str, str]) -> list[dict]:
+    """The student's annual, exam and final marks of each year at the school, from the journal of each class they
+    were in (nothing where the caller may not read the journal), oldest year first: {year, subjects: {name: {kind:
+    value}}}."""
+    subjects = {s.id: s.name for s in optional("schedule", "ListSubjects", schedule_pb2.ListSubjectsRequest(
+        school_id=school_id), schedule_pb2.ListSubjectsResponse()).subjects}
+    by_year: dict[str, dict[str, dict[str, str]]] = {}
+    for class_group_id in dict.fromkeys(m.class_group_id for m in memberships):
+        for mark in optional("journal", "ListFinalMarks", journal_pb2.ListFinalMarksRequest(
+                school_id=school_id, class_group_id=class_group_id), journal_pb2.ListFinalMarksResponse()).final_marks:
+            if mark.student_id == student_id:
+                by_year.setdefault(mark.academic_year_id, {}).setdefault(
+                    subjects.get(mark.subject_id, ""), {})[mark.kind] = mark.value or SPECIAL_MARKS.get(mark.special, "")
+    order = list(reversed(years))  # years come newest first
+    return [{"year": years.get(year_id, ""), "subjects": dict(sorted(marks.items()))}
+            for year_id, marks in sorted(by_year.items(), key=lambda item: order.index(item[0])
+                                         if item[0] in order else -1)]
 
 
 @bp.post("/schools/<uuid:school_id>/people/<uuid:person_id>/corrections")

@@ -2,7 +2,8 @@
 teacher's lesson page that saves the whole lesson (the topic chosen from the thematic plan or typed, marks on the
 school's scale) with each student's own homework and the homework files, and the diary for a week with the
 student's own homework and files. Work types, mark values and attendance kinds are the journal's answers; the
-helpers here (`call`, `optional`, `explain`, `choice_names`, `journal_policy`) serve the other pages too."""
+helpers here (`call`, `optional`, `explain`, `choice_names`, `journal_policy`, the clock `today`, `academic_years`,
+`class_names`) serve the other pages too."""
 import datetime
 import io
 import re
@@ -36,6 +37,33 @@ def call(service: str, rpc: str, request_message):
     return wiring().peers.call(service, rpc, request_message, g.token)
 
 
+def today() -> datetime.date:
+    """The pages' clock (tests replace `pages.today`)."""
+    return datetime.date.today()
+
+
+def academic_years(school_id: str) -> list:
+    """The school's years, newest first."""
+    return list(call("schedule", "ListAcademicYears", schedule_pb2.ListAcademicYearsRequest(
+        school_id=school_id)).academic_years)
+
+
+def year_of_today(years) -> str:
+    """The year that contains today, else the newest one ("" without years)."""
+    now = today().isoformat()
+    return next((y.id for y in years if y.start_date <= now <= y.end_date), years[0].id if years else "")
+
+
+def class_names(school_id: str) -> dict[str, str]:
+    """Every class group's name by id; a class of another year than today's carries that year's name, so that 5А of
+    last year and 5А of this one are told apart: "5А (2025/2026)"."""
+    groups = call("schedule", "ListClassGroups", schedule_pb2.ListClassGroupsRequest(school_id=school_id)).class_groups
+    years = academic_years(school_id) if len({group.academic_year_id for group in groups}) > 1 else []
+    current, year_names = year_of_today(years), {year.id: year.name for year in years}
+    return {group.id: group.name if group.academic_year_id in (current, "") or group.academic_year_id not in year_names
+            else f"{group.name} ({year_names[group.academic_year_id]})" for group in groups}
+
+
 def monday_of(day: datetime.date) -> datetime.date:
     return day - datetime.timedelta(days=day.weekday())
 
@@ -50,7 +78,7 @@ def ru_date(iso: str) -> str:
 @login_required
 def home():
     me = call("identity", "GetMe", identity_pb2.GetMeRequest())
-    monday = monday_of(datetime.date.today())
+    monday = monday_of(today())
     schools = [_school_view(m, monday) for m in me.memberships]
     authority = (call("identity", "ListSchools", identity_pb2.ListSchoolsRequest()).schools
                  if "authority_operator" in me.realm_roles else [])

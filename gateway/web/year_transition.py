@@ -10,9 +10,9 @@ from flask import Blueprint, redirect, render_template, request, url_for
 
 from gateway.auth.session import login_required
 from gateway.errors import http_status
-from gateway.web import movement
-from gateway.web.movement import KIND_NAMES, academic_years, kind_of, refusal
-from gateway.web.pages import call, optional
+from gateway.web import pages
+from gateway.web.movement import KIND_NAMES, kind_of, refusal
+from gateway.web.pages import academic_years, call, optional
 from proto.identity.v1 import identity_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
 from services.common.errors import DomainError
@@ -35,7 +35,7 @@ def next_name(name: str) -> str:
 
 def ended_years(years) -> list:
     """The years whose end is past or that are closed, newest first: the sources a transition can start from."""
-    now = movement.today().isoformat()
+    now = pages.today().isoformat()
     return [y for y in years if y.status == "closed" or y.end_date < now]
 
 
@@ -155,7 +155,7 @@ def deadline_state(school_id: str) -> dict | None:
         school_id=school_id, source_year_id=source.id), None)
     deadline = done.deadline if done is not None and done.deadline else datetime.date(
         datetime.date.fromisoformat(source.end_date).year, *DEADLINE).isoformat()
-    days_left = (datetime.date.fromisoformat(deadline) - movement.today()).days
+    days_left = (datetime.date.fromisoformat(deadline) - pages.today()).days
     return {"source": source, "done": done is not None, "result": done, "deadline": deadline, "days_left": days_left,
             "late": done.late if done is not None else days_left < 0,
             "warn": done is None and days_left <= WARN_DAYS}

@@ -1,8 +1,10 @@
 """The journal's pages with fake services: the grid of a class with a subgroup's lesson, one lesson's column edited
 and saved whole, refusals next to their fields, asking to open a locked lesson; the deputy head's control page;
 the form teacher's absence reasons; the administrator's review and revert of a compromised account's changes."""
+import datetime
 import io
 
+from gateway.web import pages
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
@@ -259,6 +261,28 @@ def test_the_index_lists_the_teachers_classes_and_subjects(browser, peers):
     assert "1 четверть" in page and f"term_id={REQUEST}" in page
     assert len(_calls(peers, "GetTerm")) == 1
     assert _calls(peers, "ListLessons")[0].teacher_id == TEACHER
+
+
+
+def test_the_classes_of_last_year_carry_its_name_once_the_school_has_two(browser, peers, monkeypatch):
+    """After the year transition 5А exists in both years: the index tells them apart by the year's name."""
+    monkeypatch.setattr(pages, "today", lambda: datetime.date(2026, 12, 6))
+    peers.responses["GetMe"] = identity_pb2.Me(memberships=[identity_pb2.Membership(
+        school=identity_pb2.School(id=SCHOOL), principal=identity_pb2.Principal(person_id=TEACHER, roles=["deputy_head"]))])
+    peers.responses["ListClassGroups"] = schedule_pb2.ListClassGroupsResponse(class_groups=[
+        schedule_pb2.ClassGroup(id=GROUP, name="5А", academic_year_id=TERM),
+        schedule_pb2.ClassGroup(id=ENGLISH, name="5А", academic_year_id=TOPIC_1)])
+    peers.responses["ListAcademicYears"] = schedule_pb2.ListAcademicYearsResponse(academic_years=[
+        schedule_pb2.AcademicYear(id=TERM, name="2026/2027", start_date="2026-09-01", end_date="2027-05-31"),
+        schedule_pb2.AcademicYear(id=TOPIC_1, name="2025/2026", start_date="2025-09-01", end_date="2026-05-31")])
+    page = browser.get(f"/schools/{SCHOOL}/journal").get_data(as_text=True)
+    assert _option(page, GROUP).endswith(">5А") and _option(page, ENGLISH).endswith(">5А (2025/2026)")
+
+    peers.responses["ListClassGroups"] = schedule_pb2.ListClassGroupsResponse(class_groups=[
+        schedule_pb2.ClassGroup(id=GROUP, name="5А", academic_year_id=TERM)])
+    before = len(_calls(peers, "ListAcademicYears"))
+    assert _option(browser.get(f"/schools/{SCHOOL}/journal").get_data(as_text=True), GROUP).endswith(">5А")
+    assert len(_calls(peers, "ListAcademicYears")) == before  # one year: no names to add, nothing more asked
 
 
 TOPIC_1, TOPIC_2 = "9a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", "9b2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"

@@ -10,8 +10,9 @@ import re
 import pytest
 from openpyxl import load_workbook
 
-from gateway.web import movement
+from gateway.web import pages
 from proto.identity.v1 import identity_pb2 as pb
+from proto.journal.v1 import journal_pb2
 from proto.schedule.v1 import schedule_pb2
 from services.common.errors import Forbidden, Invalid
 from tests.unit.gateway.fakes import FakeMovementRegister, refused
@@ -32,7 +33,7 @@ NEW_ORDER = f"/schools/{SCHOOL}/movement/orders/new"
 @pytest.fixture
 def school(peers, monkeypatch):
     """Two years (this one contains "today"), 5А and 5Б, two students of 5А, a subject, and an in-memory register."""
-    monkeypatch.setattr(movement, "today", lambda: datetime.date(2026, 1, 13))
+    monkeypatch.setattr(pages, "today", lambda: datetime.date(2026, 1, 13))
     peers.responses["ListAcademicYears"] = schedule_pb2.ListAcademicYearsResponse(academic_years=[
         schedule_pb2.AcademicYear(id=YEAR, name="2025/2026", start_date="2025-09-01", end_date="2026-05-31"),
         schedule_pb2.AcademicYear(id=OLD_YEAR, name="2024/2025", start_date="2024-09-01", end_date="2025-05-31",
@@ -211,6 +212,20 @@ def test_the_personal_record_shows_classes_by_year_orders_and_corrections(browse
     assert "<td>2025/2026</td><td>5Б</td><td>14.01.2026</td><td>по настоящее время</td>" in page
     assert ">1-у</a>" in page and "Перевод в другой класс" in page
     assert "<td>Имя</td>" in page and "<td>Петр</td><td>Пётр</td><td>опечатка</td><td>Орлова Нина</td>" in page
+    assert "Годовых оценок пока нет" in page
+
+
+def test_the_personal_record_shows_the_final_marks_of_each_year_from_the_classes_journals(browser, peers, school):
+    _record(peers, school)
+    peers.responses["ListFinalMarks"] = journal_pb2.ListFinalMarksResponse(final_marks=[
+        journal_pb2.FinalMark(student_id=PETR, subject_id=MATHS, academic_year_id=YEAR, kind="annual", value="4"),
+        journal_pb2.FinalMark(student_id=DARIA, subject_id=MATHS, academic_year_id=YEAR, kind="annual", value="5"),
+        journal_pb2.FinalMark(student_id=PETR, subject_id=MATHS, academic_year_id=YEAR, kind="final",
+                              special="exempt")])
+    page = re.sub(r">\s+<", "><", browser.get(f"/schools/{SCHOOL}/people/{PETR}/record").get_data(as_text=True))
+    assert "<caption>2025/2026</caption>" in page
+    assert "<tr><td>Математика</td><td>4</td><td></td><td>ОСВ</td></tr>" in page  # Дарья's 5 is not his
+    assert {req.class_group_id for req in _calls(peers, "ListFinalMarks")} == {CLASS_5A, CLASS_5B}
 
 
 def test_a_correction_sends_only_what_changed_with_the_reason(browser, peers, school):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from gateway.web import movement
+from gateway.web import pages
 from proto.identity.v1 import identity_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
 from services.common.errors import Conflict, FailedPrecondition, NotFound
@@ -27,7 +27,7 @@ START = f"/schools/{SCHOOL}/year-transition"
 
 
 def on(monkeypatch, day: datetime.date) -> None:
-    monkeypatch.setattr(movement, "today", lambda: day)
+    monkeypatch.setattr(pages, "today", lambda: day)
 
 
 @pytest.fixture
