@@ -98,6 +98,14 @@ class RenderedReport(_message.Message):
     content: bytes
     def __init__(self, media_type: _Optional[str] = ..., filename: _Optional[str] = ..., content: _Optional[bytes] = ...) -> None: ...
 
+class GetMovementRegisterRequest(_message.Message):
+    __slots__ = ("school_id", "academic_year_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    academic_year_id: str
+    def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ...) -> None: ...
+
 class ReportingYearReady(_message.Message):
     __slots__ = ("school_id", "academic_year_id", "academic_year_name", "class_group_ids")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]

@@ -44,6 +44,11 @@ class ReportingServiceStub:
                 request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSummarySheetRequest.SerializeToString,
                 response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
                 _registered_method=True)
+        self.RenderMovementRegisterPdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderMovementRegisterPdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetMovementRegisterRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
 
 
 class ReportingServiceServicer:
@@ -61,6 +66,13 @@ class ReportingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RenderMovementRegisterPdf(self, request, context):
+        """movement.read (the school's staff); application/pdf, movement-register-<academic_year_id>.pdf
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ReportingServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -72,6 +84,11 @@ def add_ReportingServiceServicer_to_server(servicer, server):
             'RenderSummarySheetPdf': grpc.unary_unary_rpc_method_handler(
                     servicer.RenderSummarySheetPdf,
                     request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSummarySheetRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'RenderMovementRegisterPdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderMovementRegisterPdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetMovementRegisterRequest.FromString,
                     response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
             ),
     }
@@ -128,6 +145,33 @@ class ReportingService:
             target,
             '/otmetka.reporting.v1.ReportingService/RenderSummarySheetPdf',
             proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSummarySheetRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderMovementRegisterPdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderMovementRegisterPdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetMovementRegisterRequest.SerializeToString,
             proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
             options,
             channel_credentials,

@@ -22,19 +22,23 @@ from services.reporting.adapters.tables import (
 from services.reporting.domain import read_model, summary_sheet
 
 
+def upsert(session: Session, school_id: str, table: Table, key: dict, values: dict) -> None:
+    """Inserts a row of the school or updates the non-empty values of an existing one."""
+    stmt = insert(table).values(school_id=school_id, **key, **{c: v for c, v in values.items() if v})
+    changes = {c: stmt.excluded[c] for c, v in values.items() if v}
+    if not changes:
+        stmt = stmt.on_conflict_do_nothing(index_elements=list(key))
+    else:
+        stmt = stmt.on_conflict_do_update(index_elements=list(key), set_=changes)
+    session.execute(stmt)
+
+
 class ReadModelStore:
     def __init__(self, session: Session, school_id: str):
         self.session, self.school_id = session, school_id
 
     def _upsert(self, table: Table, key: dict, values: dict) -> None:
-        """Inserts a row or updates the non-empty values of an existing one."""
-        stmt = insert(table).values(school_id=self.school_id, **key, **{c: v for c, v in values.items() if v})
-        changes = {c: stmt.excluded[c] for c, v in values.items() if v}
-        if not changes:
-            stmt = stmt.on_conflict_do_nothing(index_elements=list(key))
-        else:
-            stmt = stmt.on_conflict_do_update(index_elements=list(key), set_=changes)
-        self.session.execute(stmt)
+        upsert(self.session, self.school_id, table, key, values)
 
     def _placeholders(self, table: Table, rows: dict[str, dict]) -> None:
         """Rows (by id) named by marks but maybe not known yet: inserted if missing, never updated; written once

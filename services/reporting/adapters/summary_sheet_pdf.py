@@ -1,31 +1,16 @@
-"""Printable PDF of the summary sheet (landscape A4, DejaVu fonts for Cyrillic text): each cell holds the lesson
+"""Printable PDF of the summary sheet (adapters.pdf_report: landscape A4, Cyrillic text): each cell holds the lesson
 marks, their average and the period marks given, one line each ("1 четверть: 5", "Годовая: 5"); a student who was
 in the class part of the year has the days under their name ("с 14.01.2027", "по 13.01.2027")."""
-import io
-import pathlib
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph
 
+from services.reporting.adapters.pdf_report import PAGE_WIDTH, report_pdf, russian_date, styles
 from services.reporting.domain.summary_sheet import Cell, Row, SummarySheet
 
-FONT_DIR = pathlib.Path("/usr/share/fonts/truetype/dejavu")  # Debian package fonts-dejavu-core
-FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 TITLE = "Сводная ведомость учёта успеваемости"
 NAME_WIDTH = 55 * mm
-
-
-def register_fonts() -> None:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / f"{FONT}.ttf")))
-        pdfmetrics.registerFont(TTFont(BOLD, str(FONT_DIR / f"{BOLD}.ttf")))
-        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
 
 
 def decimal_comma(value: str) -> str:
@@ -40,11 +25,6 @@ def cell_text(cell: Cell) -> str:
     return "<br/>".join(lines)
 
 
-def russian_date(iso: str) -> str:
-    year, month, day = iso.split("-")
-    return f"{day}.{month}.{year}"
-
-
 def name_text(row: Row) -> str:
     """The student's name and, for part of the year, the days in the class."""
     stay = " ".join(([f"с {russian_date(row.date_from)}"] if row.date_from else [])
@@ -53,12 +33,8 @@ def name_text(row: Row) -> str:
 
 
 def summary_sheet_pdf(sheet: SummarySheet) -> bytes:
-    register_fonts()
-    title = ParagraphStyle("title", fontName=BOLD, fontSize=14, leading=18, alignment=1)
-    subtitle = ParagraphStyle("subtitle", fontName=FONT, fontSize=11, leading=14, alignment=1)
-    cell = ParagraphStyle("cell", fontName=FONT, fontSize=7, leading=9)
-    head = ParagraphStyle("head", parent=cell, fontName=BOLD)
-
+    style = styles()
+    cell, head = style.cell, style.head
     header = [Paragraph("№", head), Paragraph("Обучающийся", head)]
     header += [Paragraph(escape(s.name or "—"), head) for s in sheet.subjects]
     body = []
@@ -66,24 +42,7 @@ def summary_sheet_pdf(sheet: SummarySheet) -> bytes:
         line = [Paragraph(str(number), cell), Paragraph(name_text(row), cell)]
         line += [Paragraph(cell_text(c), cell) for c in row.cells]
         body.append(line)
-
-    page_width = landscape(A4)[0] - 20 * mm
     number_width = 8 * mm
-    subject_width = (page_width - number_width - NAME_WIDTH) / max(len(sheet.subjects), 1)
-    table = Table([header, *body], repeatRows=1,
-                  colWidths=[number_width, NAME_WIDTH, *[subject_width] * len(sheet.subjects)])
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))
-    out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=landscape(A4), leftMargin=10 * mm, rightMargin=10 * mm,
-                            topMargin=10 * mm, bottomMargin=10 * mm, title=TITLE)
-    doc.build([
-        Paragraph(TITLE, title),
-        Paragraph(escape(f"Учебный год {sheet.academic_year_name}, класс {sheet.class_group.name}"), subtitle),
-        Spacer(0, 6 * mm),
-        table,
-    ])
-    return out.getvalue()
+    subject_width = (PAGE_WIDTH - number_width - NAME_WIDTH) / max(len(sheet.subjects), 1)
+    return report_pdf(TITLE, escape(f"Учебный год {sheet.academic_year_name}, класс {sheet.class_group.name}"),
+                      [header, *body], [number_width, NAME_WIDTH, *[subject_width] * len(sheet.subjects)])

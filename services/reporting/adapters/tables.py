@@ -1,6 +1,6 @@
 """Read-model tables of the reporting service, filled only from other services' events."""
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import ARRAY, UUID
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 from services.common.schema import messaging_tables
 
@@ -107,4 +107,40 @@ year_closings = sa.Table(
     sa.Column("schedule_closed", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("journal_closed", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("ready_at", sa.DateTime(timezone=True)),
+)
+# The movement register (книга движения учащихся): the school's name, each order identity signed (immutable but
+# for the cancelling order that names it later) and one line per student of it, as MovementOrderSigned and
+# MovementOrderCancelled tell them.
+schools = sa.Table(
+    "rm_schools", metadata,
+    sa.Column("school_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False, server_default=""),
+)
+movement_orders = sa.Table(
+    "rm_movement_orders", metadata,
+    sa.Column("id", UUID(as_uuid=False), primary_key=True),
+    _school_id(),
+    sa.Column("kind", sa.Text, nullable=False, server_default=""),  # enrolment | transfer | … | cancellation
+    sa.Column("number", sa.Text, nullable=False, server_default=""),
+    sa.Column("order_date", sa.Date),
+    sa.Column("effective_date", sa.Date),
+    sa.Column("reason", sa.Text, nullable=False, server_default=""),
+    sa.Column("academic_year_id", UUID(as_uuid=False)),
+    sa.Column("late", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("cancels_order_id", UUID(as_uuid=False)),
+    sa.Column("cancelled_by_order_id", UUID(as_uuid=False)),
+    sa.Index("rm_movement_orders_year", "academic_year_id"),
+)
+order_lines = sa.Table(
+    "rm_order_lines", metadata,
+    sa.Column("order_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    _school_id(),
+    sa.Column("student_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("student_name", sa.Text, nullable=False, server_default=""),
+    sa.Column("from_class_group_id", UUID(as_uuid=False)),
+    sa.Column("to_class_group_id", UUID(as_uuid=False)),
+    sa.Column("debts", JSONB, nullable=False, server_default="[]"),  # [{subject_id, subject_name, deadline}]
+    sa.Column("document", sa.Text, nullable=False, server_default=""),
+    sa.Column("destination", sa.Text, nullable=False, server_default=""),
 )

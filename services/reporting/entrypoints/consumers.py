@@ -2,7 +2,8 @@
 translated to the facts it tells and handed to the service layer in a unit of work joining the consumer's
 transaction (which records the event in the inbox, so a redelivered one is skipped), for the school the event names.
 Identity's movement events (and a registration or an enrolment) carry the student's class memberships after the
-change: they replace the ones kept.
+change: they replace the ones kept. MovementOrderSigned and MovementOrderCancelled fill the movement register, and
+the school's name (SchoolOnboarded, SchoolUpdated) heads it.
 Schedule's AcademicYearClosed and the journal's JournalYearClosed together make the year ready for the archive."""
 import datetime as dt
 
@@ -16,7 +17,7 @@ from services.common.consumer import EventHandlers
 from services.common.outbox import Outbox
 from services.common.scope import Scope
 from services.reporting.adapters import tables
-from services.reporting.domain import read_model
+from services.reporting.domain import movement_register, read_model
 from services.reporting.domain.year_closing import JOURNAL, SCHEDULE, YearClosingHalf
 from services.reporting.service_layer import read_models
 from services.reporting.service_layer.unit_of_work import ReportingUnitOfWork
@@ -51,6 +52,16 @@ def placed(told, class_group_id: str, date_from: str = "") -> tuple[read_model.M
                                  if class_group_id else ())
 
 
+@handlers.on(identity_pb2.SchoolOnboarded)
+def school_onboarded(session: Session, event: identity_pb2.SchoolOnboarded, env: Envelope) -> None:
+    read_models.put_school_name(event.name, unit_of_work(session, env))
+
+
+@handlers.on(identity_pb2.SchoolUpdated)
+def school_updated(session: Session, event: identity_pb2.SchoolUpdated, env: Envelope) -> None:
+    read_models.put_school_name(event.school.name, unit_of_work(session, env))
+
+
 @handlers.on(identity_pb2.PersonRegistered)
 def person_registered(session: Session, event: identity_pb2.PersonRegistered, env: Envelope) -> None:
     person = event.person
@@ -74,8 +85,27 @@ def student_moved(session: Session, event, env: Envelope) -> None:
                             memberships(event.memberships))
 
 
+def order(told: identity_pb2.MovementOrder, cancelled_by_order_id: str = "") -> movement_register.Order:
+    """identity's order as the register keeps it (an unset value: not told)."""
+    return movement_register.Order(
+        told.id, identity_pb2.OrderKind.Name(told.kind).lower() if told.kind else "", told.number, told.order_date,
+        told.effective_date, told.reason, told.academic_year_id or None, told.late, told.cancels_order_id or None,
+        cancelled_by_order_id or told.cancelled_by_order_id or None,
+        tuple(movement_register.OrderLine(
+            line.student_id, line.student_name, line.from_class_group_id or None, line.to_class_group_id or None,
+            tuple(movement_register.Debt(d.subject_id, d.subject_name, d.deadline) for d in line.debts),
+            line.document, line.destination) for line in told.lines))
+
+
+@handlers.on(identity_pb2.MovementOrderSigned)
+def movement_order_signed(session: Session, event: identity_pb2.MovementOrderSigned, env: Envelope) -> None:
+    read_models.put_order(order(event.order), unit_of_work(session, env))
+
+
 @handlers.on(identity_pb2.MovementOrderCancelled)
 def movement_order_cancelled(session: Session, event: identity_pb2.MovementOrderCancelled, env: Envelope) -> None:
+    read_models.put_order(order(event.cancellation), unit_of_work(session, env))
+    read_models.put_order(order(event.order, cancelled_by_order_id=event.cancellation.id), unit_of_work(session, env))
     for student in event.students:
         read_models.put_student(read_model.Student(student.student_id, student.full_name), unit_of_work(session, env),
                                 memberships(student.memberships))

@@ -3,7 +3,7 @@ out."""
 from proto.reporting.v1 import reporting_pb2, reporting_pb2_grpc
 from services.common import scope
 from services.reporting.adapters.protobuf import summary_sheet_proto
-from services.reporting.service_layer import summary_sheet
+from services.reporting.service_layer import movement_register, summary_sheet
 from services.reporting.service_layer.unit_of_work import UnitsOfWork
 
 
@@ -20,4 +20,12 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
         call = scope.current()
         content = summary_sheet.render_summary_sheet_pdf(request.class_group_id, call, self.unit_of_work(call))
         return reporting_pb2.RenderedReport(media_type="application/pdf", filename=f"summary-sheet-{request.class_group_id}.pdf",
+                                            content=content)
+
+    def RenderMovementRegisterPdf(self, request, context):
+        call = scope.current()
+        content = movement_register.render_movement_register_pdf(request.academic_year_id, call,
+                                                                 self.unit_of_work(call))
+        return reporting_pb2.RenderedReport(media_type="application/pdf",
+                                            filename=f"movement-register-{request.academic_year_id}.pdf",
                                             content=content)

@@ -2,7 +2,7 @@
 of arrival, and changes nothing when told again (redelivered or re-published events)."""
 import datetime as dt
 
-from services.reporting.domain import read_model
+from services.reporting.domain import movement_register, read_model
 from services.reporting.service_layer.unit_of_work import ReportingUnitOfWork
 
 
@@ -63,3 +63,15 @@ def put_term_mark(mark: read_model.TermMark, uow: ReportingUnitOfWork) -> None:
 def put_final_mark(mark: read_model.FinalMark, uow: ReportingUnitOfWork) -> None:
     with uow:
         uow.read_models.put_final_mark(mark)
+
+
+def put_school_name(name: str, uow: ReportingUnitOfWork) -> None:
+    with uow:
+        uow.movement_register.put_school_name(name)
+
+
+def put_order(order: movement_register.Order, uow: ReportingUnitOfWork) -> None:
+    """A movement order as signed (its lines never change; telling it again changes nothing), or the order a later
+    one cancelled, with the cancelling order's id."""
+    with uow:
+        uow.movement_register.put_order(order)

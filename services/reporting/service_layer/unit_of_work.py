@@ -1,17 +1,21 @@
-"""Reporting's unit of work: the school's transaction with the read-model and year-closing stores on it."""
+"""Reporting's unit of work: the school's transaction with the read-model, movement-register and year-closing stores
+on it."""
 from typing import Protocol
 
 from services.common.unit_of_work import HasSchool, UnitOfWork
+from services.reporting.adapters.movement_register_store import MovementRegisterStore
 from services.reporting.adapters.read_model_store import ReadModelStore
 from services.reporting.adapters.year_closing_store import YearClosingStore
 
 
 class ReportingUnitOfWork(UnitOfWork):
     read_models: ReadModelStore
+    movement_register: MovementRegisterStore
     year_closings: YearClosingStore
 
     def opened(self) -> None:
         self.read_models = ReadModelStore(self.session, self.school_id)
+        self.movement_register = MovementRegisterStore(self.session, self.school_id)
         self.year_closings = YearClosingStore(self.session, self.school_id)
 
 

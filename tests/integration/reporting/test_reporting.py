@@ -2,8 +2,6 @@
 applied idempotently, and the summary sheet (lesson and period marks) served over gRPC as data and as a PDF with
 Cyrillic text."""
 import json
-import shutil
-import subprocess
 import uuid
 
 import grpc
@@ -12,37 +10,18 @@ from sqlalchemy import func, select
 
 from proto.identity.v1 import identity_pb2 as identity
 from proto.journal.v1 import journal_pb2 as journal
-from proto.reporting.v1 import reporting_pb2, reporting_pb2_grpc
+from proto.reporting.v1 import reporting_pb2
 from proto.schedule.v1 import schedule_pb2 as schedule
 from services.common.consumer import IdempotentConsumer
 from services.common.db import Database
-from services.common.outbox import Outbox, envelope
-from services.reporting import bootstrap
+from services.common.outbox import envelope
 from services.reporting.adapters import tables
 from services.reporting.entrypoints.consumers import handlers
 from tests.support import stack
-from tests.support.grpc_harness import FakePrincipals, call, database, serving
+from tests.support.grpc_harness import call
+from tests.support.pdf_text import needs_pdftotext, pdf_text
 
 pytestmark = pytest.mark.stack
-
-
-@pytest.fixture(scope="module")
-def db():
-    with database("reporting") as db:
-        yield db
-
-
-@pytest.fixture(scope="module")
-def principals():
-    return FakePrincipals()
-
-
-@pytest.fixture(scope="module")
-def stub(db, principals):
-    with serving(reporting_pb2_grpc.add_ReportingServiceServicer_to_server,
-                 bootstrap.servicer(db, Outbox("reporting", tables.outbox)), reporting_pb2_grpc.ReportingServiceStub,
-                 principals) as served:
-        yield served
 
 
 class School:
@@ -240,14 +219,12 @@ def test_a_person_without_a_role_in_the_school_gets_not_found(stub, school):
     assert excinfo.value.code() == grpc.StatusCode.NOT_FOUND
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils)")
+@needs_pdftotext
 def test_summary_sheet_pdf_has_cyrillic_text(stub, school, tmp_path):
     report = call(stub, "RenderSummarySheetPdf", reporting_pb2.GetSummarySheetRequest(
         school_id=school.id, class_group_id=school.group), stack.service_token())
     assert report.media_type == "application/pdf" and report.content.startswith(b"%PDF")
-    (tmp_path / "sheet.pdf").write_bytes(report.content)
-    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "sheet.pdf"), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    text = pdf_text(report.content, tmp_path)
     assert "Сводная ведомость" in text and "5А" in text and "Иванова" in text and "4,50" in text
     assert "1 четверть: 5" in text and "1 четверть: Н/А" in text and "Годовая: ОСВ" in text and "Итоговая: 5" in text
 

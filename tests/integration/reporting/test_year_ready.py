@@ -19,15 +19,8 @@ from services.reporting.domain.year_closing import JOURNAL, SCHEDULE, YearClosin
 from services.reporting.entrypoints.consumers import handlers, outbox
 from services.reporting.service_layer.unit_of_work import ReportingUnitOfWork
 from services.reporting.service_layer.year_closing import record_year_closing
-from tests.support.grpc_harness import database
 
 pytestmark = pytest.mark.stack
-
-
-@pytest.fixture(scope="module")
-def db():
-    with database("reporting") as db:
-        yield db
 
 
 class Year:

@@ -1,12 +1,11 @@
 """Summary sheet computation (lesson marks, averages, period marks) and its PDF rendering."""
 import datetime as dt
-import shutil
-import subprocess
 
 import pytest
 
 from services.reporting.adapters import summary_sheet_pdf
 from services.reporting.domain import summary_sheet
+from tests.support.pdf_text import needs_pdftotext, pdf_text
 
 TERMS = [summary_sheet.Term("q2", "2 четверть", dt.date(2025, 11, 5)), summary_sheet.Term("new", "", None),
          summary_sheet.Term("q1", "1 четверть", dt.date(2025, 9, 1))]
@@ -85,11 +84,9 @@ def test_average(values, expected):
     assert summary_sheet.average(values) == expected
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils)")
+@needs_pdftotext
 def test_pdf_has_cyrillic_text(tmp_path):
-    path = tmp_path / "sheet.pdf"
-    path.write_bytes(summary_sheet_pdf.summary_sheet_pdf(sheet()))
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    text = pdf_text(summary_sheet_pdf.summary_sheet_pdf(sheet()), tmp_path)
     assert "Сводная ведомость учёта успеваемости" in text
     assert "5А" in text and "2025/2026" in text
     assert "Ёлкина" in text and "Математика" in text
