@@ -87,8 +87,31 @@ def tail(path: pathlib.Path, lines: int = 40) -> str:
         return "(no log)"
 
 
+RESERVED_PORTS = pathlib.Path("/proc/sys/net/ipv4/ip_local_reserved_ports")
+
+
+def reserve_ports(ports, reserved: pathlib.Path = RESERVED_PORTS) -> None:
+    """Our ports lie in the kernel's ephemeral range (32768-60999): another process's outgoing connection could take
+    one as its source port while a service is down and make its bind fail. Reserved host-wide until reboot, best
+    effort (root and a writable /proc/sys only), as infra/stack.sh does for the stack's ports."""
+    try:
+        current = reserved.read_text().strip()
+    except OSError:
+        return
+    held = set()
+    for item in filter(None, current.split(",")):
+        low, _, high = item.partition("-")
+        held.update(range(int(low), int(high or low) + 1))
+    if missing := [str(port) for port in ports if port not in held]:
+        try:
+            reserved.write_text(",".join(filter(None, [current, *missing])))
+        except OSError:
+            pass
+
+
 def up() -> None:
     ensure_app_secrets()
+    reserve_ports([*topology.GRPC_PORTS.values(), topology.GATEWAY_PORT])
     env = {**os.environ, **topology.process_env(topology.stack_env()), "PYTHONUNBUFFERED": "1"}
     started = []
     for name, cmd in commands().items():

@@ -95,21 +95,42 @@ def client_address(metadata: dict, peer: str, trusted_peers: Networks) -> str:
     return forwarded if forwarded and trusted else peer
 
 
-def serve(name: str, listen: str, verifier: TokenVerifier, register: Callable[[grpc.Server], Iterable[str]],
-          workers: Iterable[threading.Thread] = (), max_workers: int = 16, public_methods: Iterable[str] = (),
+class Listener:
+    """A service's gRPC server with its port bound at once, before the process opens any connection of its own: our
+    ports lie in the kernel's ephemeral range (32768-60999), so a Kafka, PostgreSQL or peer connection made first
+    could take the port as its source port, and the bind would then fail. The interceptor is installed by serve(),
+    before the server starts."""
+
+    def __init__(self, listen: str, max_workers: int = 16):
+        self.listen = listen
+        self.interceptor = _Deferred()
+        self.server = grpc.server(futures.ThreadPoolExecutor(max_workers=max_workers), interceptors=[self.interceptor])
+        self.server.add_insecure_port(listen)
+
+
+class _Deferred(grpc.ServerInterceptor):
+    """The interceptor chosen once the service knows its public methods and principal source."""
+
+    target: grpc.ServerInterceptor
+
+    def intercept_service(self, continuation, handler_call_details):
+        return self.target.intercept_service(continuation, handler_call_details)
+
+
+def serve(name: str, listener: Listener, verifier: TokenVerifier, register: Callable[[grpc.Server], Iterable[str]],
+          workers: Iterable[threading.Thread] = (), public_methods: Iterable[str] = (),
           trusted_peers: Networks = networks(LOOPBACK), principals: scope.PrincipalSource | None = None) -> None:
-    """Runs a service until SIGTERM/SIGINT. `register` adds servicers and returns their full names;
+    """Runs a service on its listener until SIGTERM/SIGINT. `register` adds servicers and returns their full names;
     `public_methods` are served without a user token, `principals` resolves the callers' principals of the school
     scope (see ContextInterceptor)."""
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=max_workers),
-                         interceptors=[ContextInterceptor(verifier, public_methods, trusted_peers, principals)])
+    listener.interceptor.target = ContextInterceptor(verifier, public_methods, trusted_peers, principals)
+    server, listen = listener.server, listener.listen
     service_names = list(register(server))
     health_servicer = health.HealthServicer()
     for svc in ["", *service_names]:  # the servicer says SERVING by default: not before the workers are ready
         health_servicer.set(svc, health_pb2.HealthCheckResponse.NOT_SERVING)
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     reflection.enable_server_reflection([*service_names, health.SERVICE_NAME, reflection.SERVICE_NAME], server)
-    server.add_insecure_port(listen)
     workers = list(workers)
     for worker in workers:
         worker.start()

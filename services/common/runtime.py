@@ -12,7 +12,7 @@ from services.common.auth import ServiceTokens, TokenVerifier
 from services.common.consumer import ConsumerLoop, EventHandlers, IdempotentConsumer
 from services.common.db import Database
 from services.common.grpc_client import Peer
-from services.common.grpc_server import networks, serve
+from services.common.grpc_server import Listener, networks, serve
 from services.common.outbox import Outbox, OutboxRelay, topic_of
 from services.common.principal import PrincipalResolver
 from services.common.retention import Retention, check_inbox_outlives_topics, topic_retention
@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 class Runtime:
     def __init__(self, settings: ServiceSettings, outbox_table, inbox_table):
         self.settings = settings
+        self.listener = Listener(settings.grpc_listen)  # first: see Listener
         self.db = Database(settings.db_url)
         self.outbox = Outbox(settings.name, outbox_table)
         self.outbox_table = outbox_table
@@ -64,7 +65,7 @@ class Runtime:
               public_methods: Iterable[str] = (), principals: PrincipalSource | None = None) -> None:
         """Serves until stopped, with the given workers and the retention of the outbox and the inbox. The callers'
         principals come from `principals`, by default from identity (self.principals)."""
-        serve(self.settings.name, self.settings.grpc_listen, self.verifier, register, [*workers, self.retention()],
+        serve(self.settings.name, self.listener, self.verifier, register, [*workers, self.retention()],
               public_methods=public_methods, trusted_peers=networks(self.settings.trusted_peers),
               principals=principals or self.principals)
 

@@ -1,7 +1,12 @@
-"""The end user's address as the gRPC server sees it: its peer, or what a trusted peer forwarded."""
-import pytest
+"""The end user's address as the gRPC server sees it: its peer, or what a trusted peer forwarded; the listener
+that holds the service's port from the start."""
+import socket
 
-from services.common.grpc_server import client_address, networks, peer_host
+import grpc
+import pytest
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+
+from services.common.grpc_server import Listener, client_address, networks, peer_host
 from services.common.settings import LOOPBACK
 
 
@@ -27,3 +32,30 @@ CLUSTER = networks(["10.0.0.0/8", *LOOPBACK])
 ])
 def test_client_address_is_forwarded_only_by_trusted_peers(metadata, peer, address):
     assert client_address(metadata, peer, CLUSTER) == address
+
+
+def test_a_listener_holds_its_port_from_the_start_and_serves_through_the_interceptor_set_later():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    listener = Listener(f"127.0.0.1:{port}")
+    with socket.socket() as other, pytest.raises(OSError):  # no connection of the process can take it as its source
+        other.bind(("127.0.0.1", port))
+
+    seen = []
+
+    class Recording(grpc.ServerInterceptor):
+        def intercept_service(self, continuation, handler_call_details):
+            seen.append(handler_call_details.method)
+            return continuation(handler_call_details)
+
+    listener.interceptor.target = Recording()
+    health_pb2_grpc.add_HealthServicer_to_server(health.HealthServicer(), listener.server)
+    listener.server.start()
+    try:
+        with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
+            reply = health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=5)
+        assert reply.status == health_pb2.HealthCheckResponse.SERVING
+        assert seen == ["/grpc.health.v1.Health/Check"]
+    finally:
+        listener.server.stop(None)
