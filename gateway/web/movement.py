@@ -12,15 +12,13 @@ from gateway.web import pages, register_export
 from gateway.web.pages import academic_years, call, explain, optional, year_of_today
 from proto.identity.v1 import identity_pb2 as pb
 from proto.journal.v1 import journal_pb2
+from proto.reporting.v1 import reporting_pb2
 from proto.schedule.v1 import schedule_pb2
 from services.common.errors import DomainError, Invalid
+from services.common.movement_kinds import KIND_NAMES
 
 bp = Blueprint("movement_pages", __name__)
 
-KIND_NAMES = {"enrolment": "Зачисление", "transfer": "Перевод в другой класс",
-              "promotion": "Перевод в следующий класс", "conditional_promotion": "Условный перевод",
-              "repetition": "Оставление на повторное обучение", "graduation": "Выпуск", "leaving": "Выбытие",
-              "cancellation": "Отмена приказа"}
 TO_CLASS_KINDS = ("enrolment", "transfer", "promotion", "conditional_promotion", "repetition")
 ORDER_FIELDS = ("kind", "number", "order_date", "effective_date", "reason")
 LINE_PLACES = ("student_id", "lines", "to_class_group_id", "debts", "destination")  # the new order form's other places
@@ -97,14 +95,18 @@ def register_page(school_id):
                            classes=class_groups(school_id, chosen), class_id=class_id, students=students)
 
 
-@bp.get("/schools/<uuid:school_id>/movement/register.<any(xlsx, csv):kind>")
+@bp.get("/schools/<uuid:school_id>/movement/register.<any(xlsx, csv, pdf):kind>")
 @login_required
 def register_file(school_id, kind):
-    """The register of a year as XLSX or CSV (the register page's rows)."""
+    """The register of a year as XLSX or CSV (the register page's rows), or as reporting prints it (PDF)."""
     school_id = str(school_id)
     years = academic_years(school_id)
     chosen = request.args.get("academic_year_id") or year_of_today(years)
     year_name = next((y.name for y in years if y.id == chosen), "")
+    if kind == "pdf":
+        return register_export.send_rendered(call("reporting", "RenderMovementRegisterPdf",
+                                                  reporting_pb2.GetMovementRegisterRequest(
+                                                      school_id=school_id, academic_year_id=chosen)), year_name)
     rows = register_rows(school_id, register(school_id, chosen) if chosen else [])
     return register_export.send(kind, year_name, rows)
 

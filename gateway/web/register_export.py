@@ -1,5 +1,6 @@
 """The movement register of a year as a file: XLSX (openpyxl) or CSV (UTF-8 with BOM, ";"-separated, as the
-imports read them), one row per student of each order, with the register page's columns."""
+imports read them), one row per student of each order, with the register page's columns; or the PDF reporting
+renders, under the same file name."""
 import csv
 import io
 
@@ -40,8 +41,18 @@ def csv_text(rows: list[dict]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode()
 
 
+def filename(year_name: str, kind: str) -> str:
+    return f"kniga-dvizheniya-{year_name.replace('/', '-') or 'god'}.{kind}"
+
+
 def send(kind: str, year_name: str, rows: list[dict]):
     title = f"Книга движения учащихся {year_name}".strip()
     content = xlsx(title, rows) if kind == "xlsx" else csv_text(rows)
-    filename = f"kniga-dvizheniya-{year_name.replace('/', '-') or 'god'}.{kind}"
-    return send_file(io.BytesIO(content), mimetype=MEDIA_TYPES[kind], as_attachment=True, download_name=filename)
+    return send_file(io.BytesIO(content), mimetype=MEDIA_TYPES[kind], as_attachment=True,
+                     download_name=filename(year_name, kind))
+
+
+def send_rendered(report, year_name: str):
+    """A report reporting rendered (RenderedReport), named as the register's other files."""
+    return send_file(io.BytesIO(report.content), mimetype=report.media_type or "application/pdf", as_attachment=True,
+                     download_name=filename(year_name, "pdf"))

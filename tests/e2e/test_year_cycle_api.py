@@ -16,6 +16,7 @@ from services.tooling.demo_seed import GOSUSLUGI_PASSWORD
 from tests.support import stack
 from tests.support.api import Api as SessionApi
 from tests.support.api import browser_login
+from tests.support.pdf_text import pdf_text
 from tests.support.school import seed_school
 
 pytestmark = pytest.mark.stack
@@ -189,7 +190,7 @@ def test_the_preview_counts_what_the_transition_then_did(cycle):
         done["target_year_id"]
 
 
-def test_the_register_holds_every_order_and_the_personal_record_every_year(cycle):
+def test_the_register_holds_every_order_and_the_personal_record_every_year(cycle, tmp_path):
     sid, admin, st = cycle["id"], cycle["admin"], cycle["students"]
     register = admin.get(f"/schools/{sid}/orders", params={"academic_year_id": cycle["year1"]["id"]})["orders"]
     assert [o["kind"] for o in register[:3]] == ["transfer", "enrolment", "leaving"]
@@ -201,6 +202,12 @@ def test_the_register_holds_every_order_and_the_personal_record_every_year(cycle
     assert (line["student_id"], [d["subject_name"] for d in line["debts"]]) == (st["orlov"]["id"], ["Математика"])
     [graduation] = [o for o in register if o["kind"] == "graduation"]
     assert graduation["lines"][0]["document"].startswith("аттестат об основном общем образовании")
+    printed = admin.get(f"/schools/{sid}/movement-register.pdf", params={"academic_year_id": cycle["year1"]["id"]},
+                        expect=None)
+    assert printed.status_code == 200 and printed.headers["Content-Type"].startswith("application/pdf")
+    text = pdf_text(printed.content, tmp_path)
+    assert all(number in text for number in ("1-у", "2-у", "3-у")) and "Петрова Дарья" in text
+    assert "Книга движения учащихся" in text and "Выбытие" in text and "позже срока" in text
     record = admin.get(f"/schools/{sid}/people/{st['petrova']['id']}/record")
     assert [m["class_group_id"] for m in record["person"]["memberships"]] == [
         cycle["a5"]["id"], cycle["b5"]["id"], cycle["groups2"]["6Б"]["id"]]

@@ -5,11 +5,8 @@ cancelling order's rows). Plain Python, no I/O."""
 import re
 from dataclasses import dataclass
 
-# the kinds' names as the secretary's pages say them (identity's OrderKind, lower case)
-KIND_NAMES = {"enrolment": "Зачисление", "transfer": "Перевод в другой класс",
-              "promotion": "Перевод в следующий класс", "conditional_promotion": "Условный перевод",
-              "repetition": "Оставление на повторное обучение", "graduation": "Выпуск", "leaving": "Выбытие",
-              "cancellation": "Отмена приказа"}
+from services.common.movement_kinds import KIND_NAMES
+
 LATE = "позже срока"
 
 

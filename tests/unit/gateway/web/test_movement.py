@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from gateway.web import pages
 from proto.identity.v1 import identity_pb2 as pb
 from proto.journal.v1 import journal_pb2
+from proto.reporting.v1 import reporting_pb2
 from proto.schedule.v1 import schedule_pb2
 from services.common.errors import Forbidden, Invalid
 from tests.unit.gateway.fakes import FakeMovementRegister, refused
@@ -91,6 +92,17 @@ def test_the_register_downloads_as_xlsx_and_csv(browser, school):
     assert resp.mimetype == "text/csv" and resp.data.startswith("\ufeff".encode())
     table = list(csv.reader(io.StringIO(resp.data.decode("utf-8-sig")), delimiter=";"))
     assert table[0][0] == "№ приказа" and table[1][3:7] == ["Перевод в другой класс", "Иванов Пётр Сергеевич", "5А", "5Б"]
+
+
+
+def test_the_register_downloads_as_the_pdf_reporting_prints(browser, peers, school):
+    peers.responses["RenderMovementRegisterPdf"] = reporting_pb2.RenderedReport(
+        media_type="application/pdf", filename="movement-register.pdf", content=b"%PDF-1.4 register")
+    resp = browser.get(f"/schools/{SCHOOL}/movement/register.pdf?academic_year_id={OLD_YEAR}")
+    assert (resp.status_code, resp.mimetype, resp.data) == (200, "application/pdf", b"%PDF-1.4 register")
+    assert "kniga-dvizheniya-2024-2025.pdf" in resp.headers["Content-Disposition"]
+    assert _calls(peers, "RenderMovementRegisterPdf")[0].academic_year_id == OLD_YEAR
+    assert "register.pdf" in browser.get(f"/schools/{SCHOOL}/movement").get_data(as_text=True)
 
 
 def test_the_register_lists_a_class_for_the_personal_records(browser, peers, school):
