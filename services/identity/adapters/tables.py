@@ -184,6 +184,15 @@ year_transitions = sa.Table(
     sa.Column("done_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
 )
 
+# the school's own deadlines for movement orders and the year transition; NULL (or no row): the regulations' default
+movement_policy = sa.Table(
+    "movement_policy", metadata,
+    sa.Column("school_id", ID, primary_key=True),
+    sa.Column("promotion_due", sa.Text),
+    sa.Column("notice_working_days", sa.Integer),
+    sa.Column("transition_due", sa.Text),
+)
+
 # append-only: the app role may insert and read, never update or delete (see migrations 0002)
 audit_log = sa.Table(
     "audit_log", metadata,

@@ -10,6 +10,7 @@ from services.common.errors import Invalid
 from services.common.scope import Scope
 from services.identity.domain.contacts import Contacts
 from services.identity.domain.movement_order import Debt, Line
+from services.identity.domain.movement_policy import KEYS as MOVEMENT_POLICY_KEYS
 from services.identity.domain.person import PersonName
 from services.identity.domain.school_card import DETAILS, SchoolCard
 from services.identity.domain.staff_card import StaffCard
@@ -20,6 +21,7 @@ from services.identity.service_layer import (
     federated_accounts,
     import_jobs,
     movement_orders,
+    movement_policy,
     pending_matches,
     people,
     people_import,
@@ -220,3 +222,10 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
 
     def GetPersonalRecord(self, request: pb.GetPersonalRecordRequest, context) -> pb.PersonalRecord:
         return personal_records.get_personal_record(*self._call(), request.person_id)
+
+    def GetMovementPolicy(self, request: pb.GetMovementPolicyRequest, context) -> pb.MovementPolicy:
+        return movement_policy.get_movement_policy(*self._call())
+
+    def SetMovementPolicy(self, request: pb.SetMovementPolicyRequest, context) -> pb.MovementPolicy:
+        changes = {key: getattr(request, key) for key in MOVEMENT_POLICY_KEYS if request.HasField(key)}
+        return movement_policy.set_movement_policy(*self._call(), changes)
