@@ -41,6 +41,7 @@ RULES: dict[str, frozenset[str]] = {
     "movement.manage": MANAGERS | {"secretary"},
     "year.transition": MANAGERS,
     "movement.read": STAFF_ROLES,
+    "movement_policy.manage": frozenset({"school_admin", "director"}),  # the school's deadlines of movement orders
     "archive.read": MANAGERS,
 }
 # what the other services may do on their own behalf (service accounts)

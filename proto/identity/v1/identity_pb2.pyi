@@ -898,6 +898,36 @@ class GetYearTransitionRequest(_message.Message):
     source_year_id: str
     def __init__(self, school_id: _Optional[str] = ..., source_year_id: _Optional[str] = ...) -> None: ...
 
+class MovementPolicy(_message.Message):
+    __slots__ = ("school_id", "promotion_due", "notice_working_days", "transition_due")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    PROMOTION_DUE_FIELD_NUMBER: _ClassVar[int]
+    NOTICE_WORKING_DAYS_FIELD_NUMBER: _ClassVar[int]
+    TRANSITION_DUE_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    promotion_due: str
+    notice_working_days: int
+    transition_due: str
+    def __init__(self, school_id: _Optional[str] = ..., promotion_due: _Optional[str] = ..., notice_working_days: _Optional[int] = ..., transition_due: _Optional[str] = ...) -> None: ...
+
+class GetMovementPolicyRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class SetMovementPolicyRequest(_message.Message):
+    __slots__ = ("school_id", "promotion_due", "notice_working_days", "transition_due")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    PROMOTION_DUE_FIELD_NUMBER: _ClassVar[int]
+    NOTICE_WORKING_DAYS_FIELD_NUMBER: _ClassVar[int]
+    TRANSITION_DUE_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    promotion_due: str
+    notice_working_days: int
+    transition_due: str
+    def __init__(self, school_id: _Optional[str] = ..., promotion_due: _Optional[str] = ..., notice_working_days: _Optional[int] = ..., transition_due: _Optional[str] = ...) -> None: ...
+
 class SchoolOnboarded(_message.Message):
     __slots__ = ("school_id", "name", "short_name")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
@@ -1067,6 +1097,14 @@ class FederatedAccountLinked(_message.Message):
     guardian_id: str
     subject: str
     def __init__(self, guardian_id: _Optional[str] = ..., subject: _Optional[str] = ...) -> None: ...
+
+class StudentLoginCarried(_message.Message):
+    __slots__ = ("student_id", "subject")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    subject: str
+    def __init__(self, student_id: _Optional[str] = ..., subject: _Optional[str] = ...) -> None: ...
 
 class AccountCompromised(_message.Message):
     __slots__ = ("person_id", "subject", "reported_at", "reported_by")

@@ -209,6 +209,16 @@ class IdentityServiceStub:
                 request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.GetYearTransitionRequest.SerializeToString,
                 response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.YearTransition.FromString,
                 _registered_method=True)
+        self.GetMovementPolicy = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/GetMovementPolicy',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.GetMovementPolicyRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.MovementPolicy.FromString,
+                _registered_method=True)
+        self.SetMovementPolicy = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/SetMovementPolicy',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.SetMovementPolicyRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.MovementPolicy.FromString,
+                _registered_method=True)
 
 
 class IdentityServiceServicer:
@@ -428,6 +438,20 @@ class IdentityServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetMovementPolicy(self, request, context):
+        """The school's deadlines (movement.read: staff); SetMovementPolicy changes the fields given (school_admin,
+        director); a bad value is INVALID_ARGUMENT naming its field.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetMovementPolicy(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_IdentityServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -605,6 +629,16 @@ def add_IdentityServiceServicer_to_server(servicer, server):
                     servicer.GetYearTransition,
                     request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.GetYearTransitionRequest.FromString,
                     response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.YearTransition.SerializeToString,
+            ),
+            'GetMovementPolicy': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetMovementPolicy,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.GetMovementPolicyRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.MovementPolicy.SerializeToString,
+            ),
+            'SetMovementPolicy': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetMovementPolicy,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.SetMovementPolicyRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.MovementPolicy.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1552,6 +1586,60 @@ class IdentityService:
             '/otmetka.identity.v1.IdentityService/GetYearTransition',
             proto_dot_identity_dot_v1_dot_identity__pb2.GetYearTransitionRequest.SerializeToString,
             proto_dot_identity_dot_v1_dot_identity__pb2.YearTransition.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetMovementPolicy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/GetMovementPolicy',
+            proto_dot_identity_dot_v1_dot_identity__pb2.GetMovementPolicyRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.MovementPolicy.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetMovementPolicy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/SetMovementPolicy',
+            proto_dot_identity_dot_v1_dot_identity__pb2.SetMovementPolicyRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.MovementPolicy.FromString,
             options,
             channel_credentials,
             insecure,

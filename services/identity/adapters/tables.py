@@ -70,7 +70,8 @@ directory = sa.Table(
     sa.Column("school_id", ID, nullable=False),
     sa.Column("person_id", ID, primary_key=True),
     sa.Column("subject", sa.Text),
-    sa.Column("snils", sa.Text),  # guardians only
+    sa.Column("kind", sa.Text, nullable=False),  # the person's: a SNILS is matched only to records of the kind asked
+    sa.Column("snils", sa.Text),  # guardians and students only
     sa.Column("match_key", sa.Text),  # guardians with gender and birth date: matching.match_key
 )
 
@@ -182,6 +183,15 @@ year_transitions = sa.Table(
     sa.Column("target_year_id", ID, nullable=False),
     sa.Column("transition", sa.LargeBinary, nullable=False),
     sa.Column("done_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+)
+
+# the school's own deadlines for movement orders and the year transition; NULL (or no row): the regulations' default
+movement_policy = sa.Table(
+    "movement_policy", metadata,
+    sa.Column("school_id", ID, primary_key=True),
+    sa.Column("promotion_due", sa.Text),
+    sa.Column("notice_working_days", sa.Integer),
+    sa.Column("transition_due", sa.Text),
 )
 
 # append-only: the app role may insert and read, never update or delete (see migrations 0002)

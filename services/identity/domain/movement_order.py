@@ -1,5 +1,5 @@
 """The rules of a movement order (приказ о движении обучающихся, A1): what each kind needs of each line, and the
-deadline of an order by the regulations' defaults (school policy). Plain Python, no I/O."""
+deadline of an order by the school's movement policy. Plain Python, no I/O."""
 import datetime as dt
 from dataclasses import dataclass
 
@@ -7,6 +7,7 @@ from services.common.memberships import class_on
 from services.identity.domain import Problems
 from services.identity.domain.class_groups import AcademicYear, ClassGroup, next_year
 from services.identity.domain.class_membership import DAY, Membership, later_than
+from services.identity.domain.movement_policy import MovementPolicy, on
 
 ENROLMENT, TRANSFER, PROMOTION, CONDITIONAL_PROMOTION = "ENROLMENT", "TRANSFER", "PROMOTION", "CONDITIONAL_PROMOTION"
 REPETITION, GRADUATION, LEAVING, CANCELLATION = "REPETITION", "GRADUATION", "LEAVING", "CANCELLATION"
@@ -14,17 +15,6 @@ INTO_CLASS = frozenset({ENROLMENT, TRANSFER, PROMOTION, CONDITIONAL_PROMOTION, R
 INTO_NEXT_YEAR = {PROMOTION: 1, CONDITIONAL_PROMOTION: 1, REPETITION: 0}  # the grade step into the next year
 YEAR_END_KINDS = frozenset({*INTO_NEXT_YEAR, GRADUATION})
 GRADUATION_GRADES = (9, 11)
-
-
-@dataclass(frozen=True)
-class MovementPolicy:
-    """The school's deadlines for signing orders, with the regulations' defaults: orders of the year end by 31 August
-    of the year the source year ends; enrolment, transfer and leaving within 3 working days (Mon-Fri) after the
-    day they take effect; the year transition by 15 September of the new year."""
-
-    year_end_by: tuple[int, int] = (8, 31)
-    working_days: int = 3
-    transition_by: tuple[int, int] = (9, 15)
 
 
 @dataclass(frozen=True)
@@ -69,12 +59,12 @@ def deadline(kind: str, effective: dt.date, source_year: AcademicYear | None,
     """The last day to sign an order of the kind that takes effect on the day (source_year: the year the students
     leave, for the orders of the year end)."""
     if kind in YEAR_END_KINDS and source_year:
-        return dt.date(source_year.end.year, *policy.year_end_by)
-    return working_days_after(effective, policy.working_days)
+        return on(source_year.end.year, policy.promotion_due)
+    return working_days_after(effective, policy.notice_working_days)
 
 
 def transition_deadline(new_year_start: dt.date, policy: MovementPolicy = MovementPolicy()) -> dt.date:
-    return dt.date(new_year_start.year, *policy.transition_by)
+    return on(new_year_start.year, policy.transition_due)
 
 
 def line_problems(kind: str, line: Line, facts: LineFacts, effective: dt.date,

@@ -10,6 +10,7 @@ from services.common.errors import Invalid
 from services.common.scope import Scope
 from services.identity.domain.contacts import Contacts
 from services.identity.domain.movement_order import Debt, Line
+from services.identity.domain.movement_policy import KEYS as MOVEMENT_POLICY_KEYS
 from services.identity.domain.person import PersonName
 from services.identity.domain.school_card import DETAILS, SchoolCard
 from services.identity.domain.staff_card import StaffCard
@@ -20,6 +21,7 @@ from services.identity.service_layer import (
     federated_accounts,
     import_jobs,
     movement_orders,
+    movement_policy,
     pending_matches,
     people,
     people_import,
@@ -103,7 +105,7 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
 
     def CreatePerson(self, request: pb.CreatePersonRequest, context) -> pb.CreatePersonResponse:
         return people.create_person(
-            *self._call(), self.ports.class_groups, self.ports.code_key, _kind(request.kind),
+            *self._call(), self.ports, _kind(request.kind),
             _name(request.name), request.gender, request.birth_date, request.snils, list(request.roles),
             request.class_group_id, request.create_account, _staff(request.staff), _contacts(request.contacts))
 
@@ -132,7 +134,7 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         return audit_log.list_audit_log(*self._call(), request.limit, request.before)
 
     def ImportPeople(self, request: pb.ImportPeopleRequest, context) -> pb.ImportPeopleResponse:
-        return people_import.import_people(*self._call(), self.ports.class_groups, request.filename,
+        return people_import.import_people(*self._call(), self.ports, request.filename,
                                            request.content, request.dry_run)
 
     def ReportCompromised(self, request: pb.ReportCompromisedRequest, context) -> pb.ReportCompromisedResponse:
@@ -185,9 +187,8 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         return people.update_contacts(*self._call(), request.person_id, _contacts(request.contacts))
 
     def StartPeopleImport(self, request: pb.ImportPeopleRequest, context) -> pb.ImportJob:
-        return import_jobs.start_import(self.scope(), self.uows, self.ports.principals,
-                                        self.ports.class_groups, self.ports.import_jobs, request.filename,
-                                        request.content, request.dry_run)
+        return import_jobs.start_import(self.scope(), self.uows, self.ports, request.filename, request.content,
+                                        request.dry_run)
 
     def GetImportJob(self, request: pb.GetImportJobRequest, context) -> pb.ImportJob:
         return import_jobs.get_import_job(*self._call(), request.job_id)
@@ -220,3 +221,10 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
 
     def GetPersonalRecord(self, request: pb.GetPersonalRecordRequest, context) -> pb.PersonalRecord:
         return personal_records.get_personal_record(*self._call(), request.person_id)
+
+    def GetMovementPolicy(self, request: pb.GetMovementPolicyRequest, context) -> pb.MovementPolicy:
+        return movement_policy.get_movement_policy(*self._call())
+
+    def SetMovementPolicy(self, request: pb.SetMovementPolicyRequest, context) -> pb.MovementPolicy:
+        changes = {key: getattr(request, key) for key in MOVEMENT_POLICY_KEYS if request.HasField(key)}
+        return movement_policy.set_movement_policy(*self._call(), changes)

@@ -142,7 +142,7 @@ def check_order(scope: Scope, uow: IdentityUnitOfWork, classes: Classes, kind: s
         raise Invalid(message="Приказ не подписан: проверьте строки", fields=problems)
     [year_id] = years
     message.academic_year_id = year_id
-    due = deadline(kind, effective, classes.year(year_id))
+    due = deadline(kind, effective, classes.year(year_id), uow.movement_policy.get())
     message.deadline, message.late = due.isoformat(), signed_on > due
     return Order(message, after)
 

@@ -15,6 +15,7 @@ from services.identity.adapters.audit_log import AuditLog
 from services.identity.adapters.class_membership_store import ClassMembershipStore
 from services.identity.adapters.import_job_store import ImportJobStore
 from services.identity.adapters.movement_order_store import MovementOrderStore
+from services.identity.adapters.movement_policy_store import MovementPolicyStore
 from services.identity.adapters.pending_match_store import PendingMatchStore
 from services.identity.adapters.person_correction_store import PersonCorrectionStore
 from services.identity.adapters.person_store import PersonStore
@@ -34,6 +35,7 @@ class IdentityUnitOfWork(UnitOfWork):
     people: PersonStore
     memberships: ClassMembershipStore
     orders: MovementOrderStore
+    movement_policy: MovementPolicyStore
     transitions: YearTransitionStore
     corrections: PersonCorrectionStore
     schools: SchoolStore
@@ -52,6 +54,7 @@ class IdentityUnitOfWork(UnitOfWork):
         self.people = PersonStore(self.session, school_id, self.today())
         self.memberships = ClassMembershipStore(self.session, school_id)
         self.orders = MovementOrderStore(self.session, school_id)
+        self.movement_policy = MovementPolicyStore(self.session, school_id)
         self.transitions = YearTransitionStore(self.session, school_id)
         self.corrections = PersonCorrectionStore(self.session, school_id)
         self.schools = SchoolStore(self.session, school_id)

@@ -80,7 +80,7 @@ def transition_year(scope: Scope, uow: IdentityUnitOfWork, class_groups: ClassGr
         plan = _plan(uow, source, groups, asked)
         message = plan.message
         message.target_year_id = opened.academic_year.id
-        due = transition_deadline(opened.academic_year.start)
+        due = transition_deadline(opened.academic_year.start, uow.movement_policy.get())
         message.deadline, message.late = due.isoformat(), plan.signed_on > due
         for order in _orders(scope, uow, classes, source, opened, plan):
             message.orders.append(write_order(uow, order))
@@ -151,7 +151,7 @@ def _plan(uow: IdentityUnitOfWork, source: AcademicYear, groups: list[ClassGroup
                                    deadline=d.deadline.isoformat()) for d in decision.debts]))
         decisions[row.id] = decision
     start = source.start.replace(year=source.start.year + 1)  # as schedule shifts the terms by whole years
-    due = transition_deadline(start)
+    due = transition_deadline(start, uow.movement_policy.get())
     message = pb.YearTransition(
         source_year_id=source.id, name=asked.name.strip() or f"{source.start.year + 1}/{source.end.year + 1}",
         new_classes=[pb.NewClass(grade=grade, name=name) for grade, name in new_classes],

@@ -1,5 +1,6 @@
 """The movement register's handlers against a fake unit of work and a fake of our schedule port (no PostgreSQL, no
 schedule): what an order writes and publishes, in which order, and that a refused order writes nothing."""
+import dataclasses
 import datetime as dt
 import uuid
 from types import SimpleNamespace
@@ -7,12 +8,13 @@ from types import SimpleNamespace
 import pytest
 
 from proto.identity.v1 import identity_pb2 as pb
-from services.common.errors import Forbidden, Invalid
+from services.common.errors import Forbidden, Invalid, NotFound
 from services.common.scope import Scope
 from services.identity.domain.class_groups import AcademicYear, ClassGroup
 from services.identity.domain.class_membership import Membership
 from services.identity.domain.movement_order import TRANSFER, Line
-from services.identity.service_layer import movement_orders
+from services.identity.domain.movement_policy import MovementPolicy
+from services.identity.service_layer import movement_orders, movement_policy
 from tests.support import fake_unit_of_work
 from tests.unit.identity.test_handlers import SCHOOL, FakeAudit, Principals
 
@@ -63,11 +65,23 @@ class FakeOrders:
         return order
 
 
+class FakeMovementPolicy:
+    def __init__(self, policy: MovementPolicy = MovementPolicy()):
+        self.policy = policy
+
+    def get(self) -> MovementPolicy:
+        return self.policy
+
+    def set(self, values: dict) -> None:
+        self.policy = dataclasses.replace(self.policy, **values)
+
+
 class FakeUnitOfWork(fake_unit_of_work.FakeUnitOfWork):
-    def __init__(self):
+    def __init__(self, policy: MovementPolicy = MovementPolicy()):
         super().__init__(SCHOOL)
         self.people, self.memberships, self.orders, self.audit = FakePeople(), FakeMemberships(), FakeOrders(), \
             FakeAudit()
+        self.movement_policy = FakeMovementPolicy(policy)
 
     def today(self):
         return DAY
@@ -96,3 +110,31 @@ def test_a_refused_order_writes_nothing():
     assert uow.committed == 0 and uow.published == [] and uow.orders.signed == []
     with pytest.raises(Forbidden):
         sign(uow, Line(ANNA, FIFTH_B), roles=("subject_teacher",))
+
+
+def test_an_order_is_late_by_the_schools_own_deadline():
+    uow = FakeUnitOfWork(MovementPolicy(notice_working_days=0))
+    order = movement_orders.sign_order(Scope(SCHOOL, Principals("secretary")), uow, FakeClassGroups(), TRANSFER, "",
+                                       (DAY + dt.timedelta(days=1)).isoformat(), DAY.isoformat(), "заявление",
+                                       [Line(ANNA, FIFTH_B)])
+    assert (order.deadline, order.late) == (DAY.isoformat(), True)
+
+
+def test_the_movement_policy_changes_only_the_fields_given_by_a_manager():
+    uow = FakeUnitOfWork()
+    director = Scope(SCHOOL, Principals("director"))
+    changed = movement_policy.set_movement_policy(director, uow, {"promotion_due": " 06-30 "})
+    assert (changed.promotion_due, changed.notice_working_days, changed.transition_due) == ("06-30", 3, "09-15")
+    assert uow.audit.entries == [("movement_policy.set", SCHOOL, {"promotion_due": "06-30"})]
+    read = movement_policy.get_movement_policy(Scope(SCHOOL, Principals("subject_teacher")), uow)
+    assert (read.school_id, read.promotion_due) == (SCHOOL, "06-30")
+
+    with pytest.raises(Invalid) as refused:
+        movement_policy.set_movement_policy(director, uow, {"notice_working_days": 31, "transition_due": "09-31"})
+    assert set(refused.value.fields) == {"notice_working_days", "transition_due"}
+    for roles in (("secretary",), ("deputy_head",)):
+        with pytest.raises(Forbidden):
+            movement_policy.set_movement_policy(Scope(SCHOOL, Principals(*roles)), uow, {"notice_working_days": 1})
+    with pytest.raises(NotFound):
+        movement_policy.get_movement_policy(Scope(SCHOOL, Principals()), uow)
+    assert uow.movement_policy.get() == MovementPolicy(promotion_due="06-30") and uow.committed == 2

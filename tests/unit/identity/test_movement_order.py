@@ -22,6 +22,7 @@ from services.identity.domain.movement_order import (
     transition_deadline,
     working_days_after,
 )
+from services.identity.domain.movement_policy import policy_problems
 
 THIS = AcademicYear("y1", "2025/2026", dt.date(2025, 9, 1), dt.date(2026, 5, 31), "open")
 NEXT = AcademicYear("y2", "2026/2027", dt.date(2026, 9, 1), dt.date(2027, 5, 31), "open")
@@ -48,8 +49,35 @@ def test_deadlines_of_the_year_end_and_of_the_year():
     assert deadline(PROMOTION, NEXT.start, THIS) == dt.date(2026, 8, 31)
     assert deadline(GRADUATION, dt.date(2026, 6, 1), THIS) == dt.date(2026, 8, 31)
     assert deadline(LEAVING, DAY, THIS) == dt.date(2026, 1, 19)
-    assert deadline(TRANSFER, DAY, THIS, MovementPolicy(working_days=1)) == dt.date(2026, 1, 15)
+    assert deadline(TRANSFER, DAY, THIS, MovementPolicy(notice_working_days=1)) == dt.date(2026, 1, 15)
     assert transition_deadline(NEXT.start) == dt.date(2026, 9, 15)
+
+
+def test_a_school_sets_its_own_deadlines():
+    own = MovementPolicy(promotion_due="06-30", notice_working_days=0, transition_due="09-01")
+    assert deadline(PROMOTION, NEXT.start, THIS, own) == dt.date(2026, 6, 30)
+    assert deadline(REPETITION, NEXT.start, THIS, own) == dt.date(2026, 6, 30)
+    assert deadline(ENROLMENT, DAY, THIS, own) == DAY  # the same day
+    assert deadline(LEAVING, DAY, THIS, MovementPolicy(notice_working_days=10)) == dt.date(2026, 1, 28)
+    assert transition_deadline(NEXT.start, own) == dt.date(2026, 9, 1)
+
+
+@pytest.mark.parametrize(("changes", "fields"), [
+    ({"promotion_due": "07-15", "notice_working_days": 0, "transition_due": "10-01"}, set()),
+    ({"notice_working_days": 30}, set()),
+    ({}, set()),
+    ({"promotion_due": "02-29"}, {"promotion_due"}),  # not every year has it
+    ({"promotion_due": "8-31"}, {"promotion_due"}),
+    ({"transition_due": "13-01"}, {"transition_due"}),
+    ({"transition_due": "2026-09-15"}, {"transition_due"}),
+    ({"transition_due": ""}, {"transition_due"}),
+    ({"notice_working_days": -1, "promotion_due": "08-32"}, {"notice_working_days", "promotion_due"}),
+    ({"notice_working_days": 31}, {"notice_working_days"}),
+])
+def test_what_a_policy_change_may_set(changes, fields):
+    found = policy_problems(changes)
+    assert set(found) == fields
+    assert all(any(ch in "абвгдежзийклмнопрстуфхцчшщыьэюя" for ch in text) for text in found.values())  # Russian
 
 
 def test_successor_names_keep_the_letter():
