@@ -236,6 +236,12 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                       {"number": string(), "order_date": DATE, "lines": array(ORDER_LINE), "cancels_order_id": UUID}),
              status=201),
     Endpoint("GET", f"{S}/orders/{{order_id}}", "identity", "GetOrder", "Приказ о движении учащихся"),
+    Endpoint("GET", f"{S}/movement-policy", "identity", "GetMovementPolicy",
+             "Сроки приказов о движении учащихся и перехода на новый учебный год (по умолчанию — по положению)"),
+    Endpoint("PUT", f"{S}/movement-policy", "identity", "SetMovementPolicy",
+             "Изменить сроки: приказы о переводе и выпуске (ММ-ДД), рабочие дни на зачисление и выбытие, переход "
+             "на новый год (ММ-ДД); меняются только переданные поля",
+             body=obj({}, {"promotion_due": string(), "notice_working_days": INTEGER, "transition_due": string()})),
     Endpoint("GET", f"{S}/movement-register.pdf", "reporting", "RenderMovementRegisterPdf",
              "Книга движения учащихся учебного года (PDF)", query={"academic_year_id": UUID}, file="application/pdf",
              deadline=FILE_DEADLINE),

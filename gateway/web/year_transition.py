@@ -21,7 +21,6 @@ bp = Blueprint("transition_pages", __name__)
 
 OUTCOMES = {"promoted": "переведён", "conditional": "переведён условно", "repeating": "оставлен на повторное обучение",
             "graduated": "выпущен"}
-DEADLINE = (9, 15)  # the policy's default: the transition done by 15 September of the new year
 WARN_DAYS = 14
 YEAR_NAME = re.compile(r"(\d{4})\s*/\s*(\d{4})")
 INDEXED = re.compile(r"(decisions|new_classes)\[(\d+)\]")
@@ -153,12 +152,22 @@ def deadline_state(school_id: str) -> dict | None:
     source = ended[0]
     done = optional("identity", "GetYearTransition", pb.GetYearTransitionRequest(
         school_id=school_id, source_year_id=source.id), None)
-    deadline = done.deadline if done is not None and done.deadline else datetime.date(
-        datetime.date.fromisoformat(source.end_date).year, *DEADLINE).isoformat()
+    deadline = done.deadline if done is not None and done.deadline else transition_due(school_id, source)
+    if not deadline:
+        return None
     days_left = (datetime.date.fromisoformat(deadline) - pages.today()).days
     return {"source": source, "done": done is not None, "result": done, "deadline": deadline, "days_left": days_left,
             "late": done.late if done is not None else days_left < 0,
             "warn": done is None and days_left <= WARN_DAYS}
+
+
+def transition_due(school_id: str, source) -> str:
+    """The day the transition from `source` is due by the school's movement policy ("" if it cannot be read)."""
+    policy = optional("identity", "GetMovementPolicy", pb.GetMovementPolicyRequest(school_id=school_id), None)
+    if policy is None or not policy.transition_due:
+        return ""
+    month, day = (int(part) for part in policy.transition_due.split("-"))
+    return datetime.date(datetime.date.fromisoformat(source.end_date).year, month, day).isoformat()
 
 
 def late_orders(school_id: str) -> list:

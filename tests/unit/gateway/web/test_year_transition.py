@@ -39,6 +39,8 @@ def years(peers, monkeypatch):
     peers.responses["ListSubjects"] = schedule_pb2.ListSubjectsResponse(subjects=[
         schedule_pb2.Subject(id=MATHS, name="Математика")])
     peers.responses["GetYearTransition"] = refused(NotFound("Переход ещё не выполнен"))
+    peers.responses["GetMovementPolicy"] = pb.MovementPolicy(promotion_due="08-31", notice_working_days=3,
+                                                             transition_due="09-15")
 
 
 def preview(request: pb.YearTransitionRequest) -> pb.YearTransition:
@@ -168,3 +170,11 @@ def test_the_control_page_warns_when_the_deadline_is_near_or_past(browser, peers
     page = flat(browser.get(f"/schools/{SCHOOL}/journal/control"))
     assert 'Переход 2025/2026 → 2026/2027 выполнен <span class="error">позже срока</span>' in page
     assert "transition-warning" not in page
+
+
+def test_the_transition_deadline_on_the_control_page_is_the_schools_own(browser, peers, years, monkeypatch):
+    peers.responses["ListOrders"] = pb.ListOrdersResponse()
+    peers.responses["GetMovementPolicy"] = pb.MovementPolicy(transition_due="09-01")
+    on(monkeypatch, datetime.date(2026, 9, 5))
+    assert "Срок перехода на новый учебный год (01.09.2026) прошёл" in flat(browser.get(
+        f"/schools/{SCHOOL}/journal/control"))
