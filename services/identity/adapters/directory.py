@@ -1,7 +1,6 @@
 """What identity reads across its schools, outside any one school's transaction (row-level security lets the system
-session see these rows only): the directory of person records by SNILS (guardians; the logins of students), name-match
-key and login, the list of schools, the lookup of an activation code with the failed attempts per client address, and
-stale import jobs."""
+session see these rows only): the directory of person records by SNILS, name-match key and login, the list of
+schools, the lookup of an activation code with the failed attempts per client address, and stale import jobs."""
 import datetime as dt
 
 from sqlalchemy import delete, insert, select
@@ -20,14 +19,7 @@ class Directory:
         """(school_id, person_id, subject) of the guardian records with the SNILS, in every school."""
         with self.db.system_session() as session:
             return session.execute(select(directory.c.school_id, directory.c.person_id, directory.c.subject)
-                                   .where(directory.c.snils == snils, directory.c.kind == "guardian")).all()
-
-    def student_logins(self, snils: str, school_id: str) -> list[str]:
-        """The logins of the student records with the SNILS in the schools other than `school_id`."""
-        with self.db.system_session() as session:
-            return session.scalars(select(directory.c.subject).where(
-                directory.c.snils == snils, directory.c.kind == "student", directory.c.school_id != school_id,
-                directory.c.subject.is_not(None)).distinct()).all()
+                                   .where(directory.c.snils == snils)).all()
 
     def unlinked_by_match_key(self, key: str) -> list:
         """(school_id, person_id) of the guardian records without a login that have the name-match key."""

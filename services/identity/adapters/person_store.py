@@ -32,7 +32,6 @@ from services.identity.domain import matching
 from services.identity.domain.class_membership import Membership
 from services.identity.domain.contacts import Contacts
 from services.identity.domain.person import NewPerson
-from services.identity.domain.snils import DIRECTORY_KINDS
 from services.identity.domain.staff_card import StaffCard
 
 BY_NAME = (persons.c.last_name, persons.c.first_name, persons.c.middle_name, persons.c.id)
@@ -160,9 +159,8 @@ class PersonStore:
         guardian = person.kind == "guardian"
         key = matching.match_key(person.name.last_name, person.name.first_name, person.name.middle_name,
                                  person.gender, person.birth_date) if guardian else None
-        self.session.execute(insert(directory).values(
-            school_id=self.school_id, person_id=person_id, kind=person.kind, subject=subject,
-            snils=person.snils if person.kind in DIRECTORY_KINDS else None, match_key=key))
+        self.session.execute(insert(directory).values(school_id=self.school_id, person_id=person_id, subject=subject,
+                                                      snils=person.snils if guardian else None, match_key=key))
         memberships = [Membership(person.class_group_id)] if person.class_group_id else []
         ClassMembershipStore(self.session, self.school_id).add(person_id, memberships)
         return person_message(row, person.roles, memberships=memberships, today=self.today)

@@ -70,8 +70,7 @@ directory = sa.Table(
     sa.Column("school_id", ID, nullable=False),
     sa.Column("person_id", ID, primary_key=True),
     sa.Column("subject", sa.Text),
-    sa.Column("kind", sa.Text, nullable=False),  # the person's: a SNILS is matched only to records of the kind asked
-    sa.Column("snils", sa.Text),  # guardians and students only
+    sa.Column("snils", sa.Text),  # guardians only
     sa.Column("match_key", sa.Text),  # guardians with gender and birth date: matching.match_key
 )
 

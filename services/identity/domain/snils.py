@@ -20,7 +20,3 @@ def valid_snils(value: str) -> bool:
         checksum = total % 101
         checksum = 0 if checksum == 100 else checksum
     return int(value[9:]) == checksum
-
-# the kinds whose SNILS the cross-school directory keeps: guardians (a Gosuslugi login is linked by it) and students (a
-# student enrolled from another school keeps their login); a staff member's never
-DIRECTORY_KINDS = frozenset({"guardian", "student"})

@@ -105,7 +105,7 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
 
     def CreatePerson(self, request: pb.CreatePersonRequest, context) -> pb.CreatePersonResponse:
         return people.create_person(
-            *self._call(), self.ports, _kind(request.kind),
+            *self._call(), self.ports.class_groups, self.ports.code_key, _kind(request.kind),
             _name(request.name), request.gender, request.birth_date, request.snils, list(request.roles),
             request.class_group_id, request.create_account, _staff(request.staff), _contacts(request.contacts))
 
@@ -134,7 +134,7 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         return audit_log.list_audit_log(*self._call(), request.limit, request.before)
 
     def ImportPeople(self, request: pb.ImportPeopleRequest, context) -> pb.ImportPeopleResponse:
-        return people_import.import_people(*self._call(), self.ports, request.filename,
+        return people_import.import_people(*self._call(), self.ports.class_groups, request.filename,
                                            request.content, request.dry_run)
 
     def ReportCompromised(self, request: pb.ReportCompromisedRequest, context) -> pb.ReportCompromisedResponse:
@@ -187,8 +187,9 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         return people.update_contacts(*self._call(), request.person_id, _contacts(request.contacts))
 
     def StartPeopleImport(self, request: pb.ImportPeopleRequest, context) -> pb.ImportJob:
-        return import_jobs.start_import(self.scope(), self.uows, self.ports, request.filename, request.content,
-                                        request.dry_run)
+        return import_jobs.start_import(self.scope(), self.uows, self.ports.principals,
+                                        self.ports.class_groups, self.ports.import_jobs, request.filename,
+                                        request.content, request.dry_run)
 
     def GetImportJob(self, request: pb.GetImportJobRequest, context) -> pb.ImportJob:
         return import_jobs.get_import_job(*self._call(), request.job_id)

@@ -6,16 +6,17 @@ import datetime as dt
 import logging
 import threading
 import uuid
+from concurrent.futures import Executor
 
 from proto.identity.v1 import identity_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import DomainError, NotFound
-from services.common.scope import Scope
+from services.common.scope import PrincipalSource, Scope
 from services.identity.adapters.protobuf import import_job_message
 from services.identity.domain import people_import
 from services.identity.domain.people_import import Line
 from services.identity.service_layer.people_import import kept_contacts, run_import
-from services.identity.service_layer.ports import Directory, Ports, UnitsOfWork
+from services.identity.service_layer.ports import ClassGroups, Directory, UnitsOfWork
 from services.identity.service_layer.unit_of_work import IdentityUnitOfWork
 
 log = logging.getLogger(__name__)
@@ -24,8 +25,8 @@ STALE = dt.timedelta(minutes=5)  # ten missed heartbeats: the job's process is g
 INTERRUPTED = "Загрузка прервана перезапуском службы, загрузите файл снова"
 
 
-def start_import(scope: Scope, uows: UnitsOfWork, ports: Ports, filename: str, content: bytes,
-                 dry_run: bool) -> pb.ImportJob:
+def start_import(scope: Scope, uows: UnitsOfWork, principals: PrincipalSource, class_groups: ClassGroups,
+                 jobs: Executor, filename: str, content: bytes, dry_run: bool) -> pb.ImportJob:
     """Checks the file as a whole (format, size, header) now, then imports it in the background."""
     kept = kept_contacts(scope, uows(scope.school_id))
     lines = people_import.read_lines(filename, content)
@@ -38,12 +39,12 @@ def start_import(scope: Scope, uows: UnitsOfWork, ports: Ports, filename: str, c
     heartbeat.start()
     # the job keeps the caller's context (who, from where) for its policy checks and audit row; it asks again who
     # the caller is in the school when it runs (their rights may have changed while it waited)
-    ports.import_jobs.submit(contextvars.copy_context().run, _run_job, Scope(scope.school_id, ports.principals), uows,
-                             ports, job_id, filename, lines, dry_run, kept, heartbeat)
+    jobs.submit(contextvars.copy_context().run, _run_job, Scope(scope.school_id, principals), uows, class_groups,
+                job_id, filename, lines, dry_run, kept, heartbeat)
     return get_import_job(scope, uows(scope.school_id), job_id)
 
 
-def _run_job(scope: Scope, uows: UnitsOfWork, ports: Ports, job_id: str, filename: str,
+def _run_job(scope: Scope, uows: UnitsOfWork, class_groups: ClassGroups, job_id: str, filename: str,
              lines: list[Line], dry_run: bool, kept: list[str], heartbeat: "Heartbeat") -> None:
     def progress(phase: str, done: int) -> None:
         with uows(scope.school_id) as uow:  # its own transaction: seen while the import's is open
@@ -54,7 +55,7 @@ def _run_job(scope: Scope, uows: UnitsOfWork, ports: Ports, job_id: str, filenam
             reaped = uow.jobs.status(job_id) != "running"
         if reaped:  # failed while it waited (its beats did not get through): the user was told to upload again
             return
-        report = run_import(scope, uows(scope.school_id), ports, filename, lines, dry_run, kept, progress)
+        report = run_import(scope, uows(scope.school_id), class_groups, filename, lines, dry_run, kept, progress)
         values = {"status": "done", "report": report.SerializeToString()}
     except DomainError as error:
         values = {"status": "failed", "error": {"message": error.message, "fields": error.fields}}

@@ -10,12 +10,13 @@ from services.common.db import parse_uuid
 from services.common.errors import Conflict, FailedPrecondition, Forbidden, Invalid
 from services.common.scope import Scope
 from services.identity.domain import Problems
+from services.identity.domain.activation_code import CodeKey
 from services.identity.domain.contacts import CONTACT_FIELDS, Contacts, contact_problems
 from services.identity.domain.manager_roles import require_admin_for_managers
 from services.identity.domain.person import KIND_LABELS, RELATIONS, NewPerson, PersonName, new_person, staff_roles_problem
 from services.identity.domain.staff_card import StaffCard, staff_card_problems
 from services.identity.service_layer import activation
-from services.identity.service_layer.ports import ClassGroups, Ports
+from services.identity.service_layer.ports import ClassGroups
 from services.identity.service_layer.unit_of_work import IdentityUnitOfWork
 
 
@@ -32,22 +33,6 @@ def add_person(uow: IdentityUnitOfWork, person_id: str, person: NewPerson, subje
     if person.class_group_id:
         uow.publish(pb.StudentEnrolled(student_id=person_id, class_group_id=person.class_group_id,
                                        full_name=person.name.full, memberships=message.memberships))
-    return message
-
-
-def add_new_person(uow: IdentityUnitOfWork, ports: Ports, person_id: str, person: NewPerson) -> pb.Person:
-    """Writes a new person record of the school (add_person). A student whose SNILS is that of a student of another
-    school of the installation with a login (one login, or none if the records there have several) gets that login:
-    the record joins it, as a claimed code would, and the login joins the school's organization (StudentLoginCarried,
-    audit account.carry). The school learns nothing of the other record: no school, no name, no username."""
-    logins = ports.directory.student_logins(person.snils, uow.school_id) \
-        if person.kind == "student" and person.snils else []
-    subject = logins[0] if len(logins) == 1 else None
-    message = add_person(uow, person_id, person, subject)
-    if subject:
-        ports.accounts.join_organization(subject, uow.schools.row().organization_id)
-        uow.publish(pb.StudentLoginCarried(student_id=person_id, subject=subject))
-        uow.audit.record("account.carry", person_id, subject=subject)
     return message
 
 
@@ -69,18 +54,18 @@ def list_people(scope: Scope, uow: IdentityUnitOfWork, kind: str, class_group_id
         return uow.people.listed(kind, class_group_id, day)
 
 
-def create_person(scope: Scope, uow: IdentityUnitOfWork, ports: Ports, kind: str, name: PersonName, gender: str,
-                  birth_date: str, snils: str, roles: list[str], class_group_id: str, create_account: bool,
-                  staff: StaffCard = StaffCard(), contacts: Contacts = Contacts()) -> pb.CreatePersonResponse:
+def create_person(scope: Scope, uow: IdentityUnitOfWork, class_groups: ClassGroups, key: CodeKey, kind: str,
+                  name: PersonName, gender: str, birth_date: str, snils: str, roles: list[str], class_group_id: str,
+                  create_account: bool, staff: StaffCard = StaffCard(),
+                  contacts: Contacts = Contacts()) -> pb.CreatePersonResponse:
     """A person record; with `create_account`, a one-time activation code (the login is made when the person
-    activates it, never handed over with a password), unless the record got a student's login from another school
-    (add_new_person). `class_groups.require(school_id, class_group_id)` refuses a class group the school does not
-    have."""
+    activates it, never handed over with a password). `class_groups.require(school_id, class_group_id)`
+    refuses a class group the school does not have."""
     person, problems = new_person(kind, name, gender, birth_date, snils, roles, class_group_id, create_account,
                                   dt.date.today())
     problems |= staff_card_problems(staff, kind)
     if person.class_group_id and not problems:
-        ports.class_groups.require(scope.school_id, person.class_group_id)
+        class_groups.require(scope.school_id, person.class_group_id)
     person_id = str(uuid.uuid4())
     scope.require("person.manage")
     with uow:
@@ -91,11 +76,11 @@ def create_person(scope: Scope, uow: IdentityUnitOfWork, ports: Ports, kind: str
         if person.snils and uow.people.has_snils(person.kind, person.snils):
             raise Conflict(f"{KIND_LABELS[person.kind]} с таким СНИЛС уже есть в этой школе",
                            {"snils": "уже есть в этой школе"})
-        message = add_new_person(uow, ports, person_id, person)
+        message = add_person(uow, person_id, person)
         uow.audit.record("person.create", person_id, kind=person.kind, roles=list(person.roles))
-        if not person.create_account or message.access == "account":  # a login already
+        if not person.create_account:
             return pb.CreatePersonResponse(person=message)
-        slip = activation.issue(uow, ports.code_key, uow.people.row(person_id), scope.principal.subject,
+        slip = activation.issue(uow, key, uow.people.row(person_id), scope.principal.subject,
                                 dt.datetime.now(dt.UTC))
     message.access = "invited"
     return pb.CreatePersonResponse(person=message, activation=slip)

@@ -1,8 +1,8 @@
 """ImportPeople: a dry run reports every line; an apply writes all new people and guardian links in one
 transaction or nothing (the same import runs as a background job: service_layer.import_jobs).
 
-No accounts are created (Keycloak is asked only to let a student's login from another school into the school's
-organization: people.add_new_person); class groups are checked once per distinct id, before the transaction opens.
+No accounts are created (Keycloak is not called); class groups are checked once per distinct id, before
+the transaction opens.
 """
 import datetime as dt
 import uuid
@@ -16,8 +16,8 @@ from services.identity.domain import people_import
 from services.identity.domain.manager_roles import require_admin_for_managers
 from services.identity.domain.people_import import Checked, Line, Target
 from services.identity.domain.person import PersonName
-from services.identity.service_layer.people import add_new_person
-from services.identity.service_layer.ports import Ports
+from services.identity.service_layer.people import add_person
+from services.identity.service_layer.ports import ClassGroups
 from services.identity.service_layer.unit_of_work import IdentityUnitOfWork
 
 NO_CLASS_GROUP = "в этой школе нет такого класса"
@@ -36,14 +36,14 @@ def kept_contacts(scope: Scope, uow: IdentityUnitOfWork) -> list[str]:
         return uow.schools.contact_fields()
 
 
-def import_people(scope: Scope, uow: IdentityUnitOfWork, ports: Ports, filename: str, content: bytes,
+def import_people(scope: Scope, uow: IdentityUnitOfWork, class_groups: ClassGroups, filename: str, content: bytes,
                   dry_run: bool) -> pb.ImportPeopleResponse:
     kept = kept_contacts(scope, uow)
     lines = people_import.read_lines(filename, content)
-    return run_import(scope, uow, ports, filename, lines, dry_run, kept, _silent)
+    return run_import(scope, uow, class_groups, filename, lines, dry_run, kept, _silent)
 
 
-def run_import(scope: Scope, uow: IdentityUnitOfWork, ports: Ports, filename: str, lines: list[Line],
+def run_import(scope: Scope, uow: IdentityUnitOfWork, class_groups: ClassGroups, filename: str, lines: list[Line],
                dry_run: bool, kept: list[str], progress: Progress) -> pb.ImportPeopleResponse:
     today = dt.date.today()
     checked = []
@@ -51,7 +51,7 @@ def run_import(scope: Scope, uow: IdentityUnitOfWork, ports: Ports, filename: st
         checked.append(people_import.check_line(line, today, tuple(kept)))
         if done % PROGRESS_STEP == 0:
             progress("checking", done)
-    _check_class_groups(ports.class_groups, scope.school_id, checked)
+    _check_class_groups(class_groups, scope.school_id, checked)
     scope.require("person.manage")
     with uow:
         require_admin_for_managers(scope.principal,
@@ -67,7 +67,7 @@ def run_import(scope: Scope, uow: IdentityUnitOfWork, ports: Ports, filename: st
                                   for item in errors for column, reason in item.problems.items()})
         if dry_run:
             return _report(checked, {}, applied=False, links=_count_new_links(uow, checked, links))
-        created = _write(uow, ports, checked, progress)
+        created = _write(uow, checked, progress)
         linked = _link(uow, checked, created, links)
         uow.audit.record("people.import", "", filename=filename, created=len(created),
                          duplicates=sum(1 for item in checked if item.duplicate_of), links=linked)
@@ -96,14 +96,13 @@ def _existing(uow: IdentityUnitOfWork) -> dict[tuple, str]:
             for row in rows}
 
 
-def _write(uow: IdentityUnitOfWork, ports: Ports, checked: list[Checked], progress: Progress) -> dict[int, str]:
-    """Writes the new people (with their events; a student with the login their SNILS has in another school);
-    returns person id by line."""
+def _write(uow: IdentityUnitOfWork, checked: list[Checked], progress: Progress) -> dict[int, str]:
+    """Writes the new people (with their events); returns person id by line."""
     created = {}
     for done, item in enumerate(checked, 1):
         if item.person and not item.duplicate_of:
             created[item.line] = str(uuid.uuid4())
-            add_new_person(uow, ports, created[item.line], item.person)
+            add_person(uow, created[item.line], item.person)
         if done % PROGRESS_STEP == 0:
             progress("writing", done)
     progress("writing", len(checked))

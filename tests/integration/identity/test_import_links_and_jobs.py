@@ -138,7 +138,7 @@ def test_progress_is_reported_per_step_in_both_phases(identity, school):
                       "birth_date": "2014-02-02"}) for n in range(230)]
     seen = []
     with identity.scope(school.admin_token, school.id) as scope:
-        report = people_import.run_import(scope, identity.uow(scope), identity.ports, "people.csv",
+        report = people_import.run_import(scope, identity.uow(scope), identity.class_groups, "people.csv",
                                           lines, False, [], lambda phase, done: seen.append((phase, done)))
     assert report.created == 230
     assert seen == [("checking", 100), ("checking", 200), ("checking", 230),

@@ -71,12 +71,12 @@ def test_person_and_its_event_commit_together(identity, school):
     args = dict(kind="student", name=name, gender="female", birth_date="2014-02-03", snils="",
                 roles=[], class_group_id=str(uuid.uuid4()), create_account=False)
     with identity.scope(school.admin_token, school.id) as scope, pytest.raises(RuntimeError):
-        people.create_person(scope, broken_uow(identity, school.id), identity.ports, **args)
+        people.create_person(scope, broken_uow(identity, school.id), identity.class_groups, identity.code_key, **args)
     with identity.db.tenant_session(school.id) as session:
         assert session.scalar(select(func.count()).where(tables.persons.c.first_name == name.first_name)) == 0
 
     with identity.scope(school.admin_token, school.id) as scope:
-        people.create_person(scope, identity.uow(scope), identity.ports, **args)
+        people.create_person(scope, identity.uow(scope), identity.class_groups, identity.code_key, **args)
     with identity.db.tenant_session(school.id) as session:
         events = session.scalars(select(tables.outbox.c.type).where(tables.outbox.c.key == school.id)
                                  .order_by(tables.outbox.c.seq.desc()).limit(2)).all()
