@@ -1098,14 +1098,6 @@ class FederatedAccountLinked(_message.Message):
     subject: str
     def __init__(self, guardian_id: _Optional[str] = ..., subject: _Optional[str] = ...) -> None: ...
 
-class StudentLoginCarried(_message.Message):
-    __slots__ = ("student_id", "subject")
-    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
-    SUBJECT_FIELD_NUMBER: _ClassVar[int]
-    student_id: str
-    subject: str
-    def __init__(self, student_id: _Optional[str] = ..., subject: _Optional[str] = ...) -> None: ...
-
 class AccountCompromised(_message.Message):
     __slots__ = ("person_id", "subject", "reported_at", "reported_by")
     PERSON_ID_FIELD_NUMBER: _ClassVar[int]

@@ -1,5 +1,6 @@
-"""One person, one login in several schools: a teacher in two schools and a parent with children in two
-schools add the second school's record to their login with its code."""
+"""One person, one login in several schools: a teacher in two schools, a parent with children in two schools and a
+student enrolled from another school of the municipality add the second school's record to their login with its
+code (never by a match of their data: one school's record must not hand its login to another school's person)."""
 import uuid
 
 import grpc
@@ -58,6 +59,24 @@ def test_a_teacher_in_two_schools_has_one_login(identity, schools):
                           school.admin_token)
         code, message, _ = rpc_error(refused)
         assert code == grpc.StatusCode.FAILED_PRECONDITION and "в другой школе" in message
+
+
+def test_a_student_enrolled_from_another_school_keeps_one_login(identity, schools):
+    first, second = schools
+    snils = "112-233-445 95"
+    before = record(identity, first, pb.STUDENT, "Переездов", gender="male", birth_date="2014-03-03", snils=snils,
+                    class_group_id=str(uuid.uuid4()))
+    slip = code_for(identity, first, before.id)
+    token = activate(identity, slip.code, slip.username)
+    after = record(identity, second, pb.STUDENT, "Переездов", gender="male", birth_date="2014-03-03", snils=snils,
+                   class_group_id=str(uuid.uuid4()))
+    assert memberships(identity, token).keys() == {first.id}  # the same SNILS alone joins nothing
+    assert identity.call("GetPerson", pb.GetPersonRequest(school_id=second.id, person_id=after.id),
+                         second.admin_token).access == "none"
+    identity.call("ClaimActivation", pb.ClaimActivationRequest(code=code_for(identity, second, after.id).code), token)
+    both = memberships(identity, token)
+    assert both[first.id].person_id == before.id and both[second.id].person_id == after.id
+    assert list(both[second.id].student_ids) == [after.id] and list(both[second.id].roles) == ["student"]
 
 
 def test_a_parent_with_children_in_two_schools_has_one_login(identity, schools):
