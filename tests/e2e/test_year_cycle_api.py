@@ -256,21 +256,30 @@ def test_a_leavers_and_a_transferred_students_guardians_read_only_their_years(cy
 
 
 def test_bad_orders_and_a_second_transition_are_refused_and_write_nothing(cycle):
+    """Both years of the cycle are closed: the orders are dated in a third, open one (its first autumn)."""
     sid, admin, st = cycle["id"], cycle["admin"], cycle["students"]
+    year3 = admin.post(f"/schools/{sid}/academic-years", {
+        "name": "2027/2028", "start_date": "2027-09-01", "end_date": "2028-05-31",
+        "terms": [{"name": "Год", "kind": "semester", "start_date": "2027-09-01", "end_date": "2028-05-31"}]})
+    seventh = admin.post(f"/schools/{sid}/class-groups", {"academic_year_id": year3["id"], "grade": 7, "name": "7Б"})
+    autumn = "2027-10-01"
     before = admin.get(f"/schools/{sid}/orders")["orders"]
     other = seed_school(stack.env(), f"Школа № {uuid.uuid4().hex[:6]} (чужая)")
     stranger = other["students"][0]["id"]
     status, error = refused(admin, "POST", f"/schools/{sid}/orders", {
-        "kind": "transfer", "effective_date": "2026-10-01", "reason": "Проверка",
-        "lines": [{"student_id": stranger, "to_class_group_id": cycle["groups2"]["6Б"]["id"]}]})
-    assert status in (404, 422) and "lines[0].student_id" in error["fields"]
-    status, error = refused(admin, "POST", f"/schools/{sid}/orders", {  # year 1 is closed
-        "kind": "transfer", "effective_date": "2026-05-18", "reason": "Проверка",
+        "kind": "transfer", "effective_date": autumn, "reason": "Проверка",
+        "lines": [{"student_id": stranger, "to_class_group_id": seventh["id"]}]})
+    assert (status, error["fields"]) == (422, {"lines[0].student_id": "нет такого обучающегося в этой школе"})
+    status, error = refused(admin, "POST", f"/schools/{sid}/orders", {  # into 5А of the closed year 1
+        "kind": "transfer", "effective_date": autumn, "reason": "Проверка",
         "lines": [{"student_id": st["belov"]["id"], "to_class_group_id": cycle["a5"]["id"]}]})
-    assert status in (409, 422) and "lines[0].to_class_group_id" in error["fields"]
-    assert "закрыт" in error["fields"]["lines[0].to_class_group_id"]
-    status, error = refused(admin, "POST", f"/schools/{sid}/orders", {
-        "kind": "graduation", "effective_date": "2026-10-01", "reason": "Проверка",
+    assert status == 422 and "закрыт" in error["fields"]["lines[0].to_class_group_id"]
+    status, error = refused(admin, "POST", f"/schools/{sid}/orders", {  # a leaver of year 1, after it was closed
+        "kind": "leaving", "effective_date": "2026-04-06", "reason": "Проверка",
+        "lines": [{"student_id": st["belov"]["id"], "destination": "Тверь"}]})
+    assert (status, error["fields"]) == (409, {"effective_date": "дата в закрытом учебном году"})
+    status, error = refused(admin, "POST", f"/schools/{sid}/orders", {  # Орлов is in the 6th grade
+        "kind": "graduation", "effective_date": autumn, "reason": "Проверка",
         "lines": [{"student_id": st["orlov"]["id"], "document": "аттестат № 1"}]})
     assert (status, error["fields"]) == (422, {"lines[0].student_id": "выпускают только из 9-х и 11-х классов"})
     status, error = refused(admin, "POST", f"/schools/{sid}/year-transitions/{cycle['year1']['id']}",

@@ -69,10 +69,11 @@ class ClassMembershipStore:
                 school_id=self.school_id, id=str(uuid.uuid4()), student_id=student_id, **vars(m))
                 for m in memberships])
 
-    def students_on(self, class_group_ids: list[str], day: dt.date) -> list:
-        """The students in the class groups on the day, by name: class_group_id, id and name of each."""
+    def students_on(self, class_group_ids: list[str], day: dt.date, staying: bool = False) -> list:
+        """The students in the class groups on the day, by name: class_group_id, id and name of each; `staying`:
+        only those no order has moved on since (their membership has no end: not a summer leaver)."""
         return self.session.execute(
             select(M.class_group_id, persons.c.id, persons.c.last_name, persons.c.first_name, persons.c.middle_name)
             .join(persons, persons.c.id == M.student_id)
-            .where(M.class_group_id.in_(class_group_ids), covering(day))
+            .where(M.class_group_id.in_(class_group_ids), covering(day), *([M.date_to.is_(None)] if staying else []))
             .order_by(persons.c.last_name, persons.c.first_name, persons.c.middle_name, persons.c.id)).all()

@@ -23,10 +23,11 @@ def oldest_first(memberships: list[Membership]) -> list[Membership]:
 
 
 def later_than(memberships: list[Membership], day: dt.date) -> bool:
-    """Whether a membership starts on the day or later, or one in force the day before runs past it (a later
-    movement the order would cross)."""
+    """Whether a movement on the day or later is already recorded: a membership starts on the day or later, or the
+    one in force the day before already has its end (an order effective on the day or later ended it: a leaver's
+    second leaving order of the same day is one)."""
     return any((m.date_from is not None and m.date_from >= day)
-               or (covers(m, day - DAY) and m.date_to is not None and m.date_to >= day) for m in memberships)
+               or (covers(m, day - DAY) and m.date_to is not None) for m in memberships)
 
 
 def moved(memberships: list[Membership], effective: dt.date, to_class_group_id: str | None,

@@ -89,11 +89,20 @@ def sign_order(scope: Scope, uow: IdentityUnitOfWork, class_groups: ClassGroups,
         uow.orders.lock()
         signed_on = signed_on or uow.today()
         if kind == CANCELLATION:
-            return cancel(scope, uow, number, signed_on, reason, parse_uuid(cancels_order_id, "cancels_order_id"))
+            return cancel(scope, uow, Classes(class_groups, scope.school_id), number, signed_on, reason,
+                          parse_uuid(cancels_order_id, "cancels_order_id"))
         effective = parse_date(effective_date, "effective_date")
         order = check_order(scope, uow, Classes(class_groups, scope.school_id), kind, number, signed_on,
                             effective, reason, lines)
         return write_order(uow, order)
+
+
+def in_closed_year(classes: Classes, effective: dt.date) -> bool:
+    """Whether an order effective on the day would change a closed year: the day before is in it, before its last
+    day (a closed year, its journal and its archive stay as they were; the orders of its end — promotion,
+    graduation — take effect after it)."""
+    before = effective - DAY
+    return any(not year.open and year.start <= before < year.end for year in classes.years())
 
 
 def check_order(scope: Scope, uow: IdentityUnitOfWork, classes: Classes, kind: str, number: str,
@@ -101,6 +110,9 @@ def check_order(scope: Scope, uow: IdentityUnitOfWork, classes: Classes, kind: s
     """The order as it would be signed, or Invalid naming every problem of its lines ("lines[<i>].<field>")."""
     if not lines:
         raise Invalid("lines", "укажите обучающихся")
+    if in_closed_year(classes, effective):
+        raise FailedPrecondition("Учебный год закрыт: приказ изменил бы его журнал",
+                                 {"effective_date": "дата в закрытом учебном году"})
     number = _number(uow, number)
     ids = {line.student_id for line in lines if is_uuid(line.student_id)}
     students = {row.id: row for row in uow.people.rows(list(ids))}
@@ -178,10 +190,10 @@ def _student_event(order: pb.MovementOrder, line: pb.OrderLine, memberships: lis
                               repeating=kind == REPETITION, **common)
 
 
-def cancel(scope: Scope, uow: IdentityUnitOfWork, number: str, signed_on: dt.date, reason: str,
+def cancel(scope: Scope, uow: IdentityUnitOfWork, classes: Classes, number: str, signed_on: dt.date, reason: str,
            cancelled_id: str) -> pb.MovementOrder:
     """A CANCELLATION of an order: its lines are the cancelled order's; the memberships it changed are undone,
-    which needs it to be still the latest order of each of its students."""
+    which needs it to be still the latest order of each of its students and its year not closed (in_closed_year)."""
     cancelled = uow.orders.get(cancelled_id)
     if not cancelled:
         raise NotFound("Приказ не найден", {"cancels_order_id": "не найден"})
@@ -189,6 +201,9 @@ def cancel(scope: Scope, uow: IdentityUnitOfWork, number: str, signed_on: dt.dat
         raise Invalid("cancels_order_id", "приказ об отмене не отменяется")
     if cancelled.cancelled_by_order_id:
         raise FailedPrecondition("Этот приказ уже отменён", {"cancels_order_id": "уже отменён"})
+    if in_closed_year(classes, dt.date.fromisoformat(cancelled.effective_date)):
+        raise FailedPrecondition("Учебный год этого приказа закрыт: исправьте новым приказом",
+                                 {"cancels_order_id": "учебный год закрыт"})
     students = [line.student_id for line in cancelled.lines]
     latest = uow.orders.latest_of(students)
     if any(latest.get(student_id) != cancelled.id for student_id in students):

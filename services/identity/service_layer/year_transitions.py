@@ -134,7 +134,7 @@ def _plan(uow: IdentityUnitOfWork, source: AcademicYear, groups: list[ClassGroup
     signed_on = parse_date(asked.order_date, "order_date") if asked.order_date else today
     new_classes = asked.new_classes if asked.new_classes is not None else default_new_classes(groups)
     by_id = {group.id: group for group in groups}
-    students = uow.memberships.students_on(list(by_id), source.end)
+    students = uow.memberships.students_on(list(by_id), source.end, staying=True)  # not who left over the summer
     class_of = {row.id: by_id[row.class_group_id] for row in students}
     problems = decision_problems(asked.decisions, class_of, new_year_classes(groups, new_classes))
     if problems:

@@ -240,3 +240,27 @@ def test_orders_signed_at_once_get_the_next_numbers_in_turn(identity, school):
         orders = list(pool.map(lambda s: sign(identity, school, pb.LEAVING, day, pb.OrderLine(
             student_id=s.id, destination="другая школа")), leavers))
     assert sorted(order.number for order in orders) == ["1", "2", "3"]
+
+
+def test_a_closed_year_is_not_rewritten_by_an_order_nor_by_a_cancellation(identity, school):
+    last = school.last_year
+    pupil = student(identity, school, add_class(identity, school, last, 5, "5А")).id
+    with pytest.raises(grpc.RpcError) as refused:  # a leaver of last March, signed after the year was closed
+        sign(identity, school, pb.LEAVING, last.start + 180 * DAY, pb.OrderLine(student_id=pupil, destination="Тверь"))
+    code, _, fields = rpc_error(refused)
+    assert (code, fields) == (grpc.StatusCode.FAILED_PRECONDITION, {"effective_date": "дата в закрытом учебном году"})
+    assert listed(identity, school, person(identity, school, pupil).memberships[0].class_group_id,
+                  last.start + 200 * DAY) == [pupil]
+    # the year's end orders take effect after it and stay open to a cancellation
+    summer = sign(identity, school, pb.LEAVING, last.end + DAY, pb.OrderLine(student_id=pupil, destination="Тверь"))
+    sign(identity, school, pb.CANCELLATION, last.end + DAY, cancels=summer.id)
+    assert person(identity, school, pupil).memberships[0].date_to == ""
+
+    this = school.this_year
+    other = student(identity, school, add_class(identity, school, this, 6, "6А")).id
+    left = sign(identity, school, pb.LEAVING, this.start + 30 * DAY, pb.OrderLine(student_id=other, destination="Тверь"))
+    identity.class_groups.close(school.id, this.id)
+    with pytest.raises(grpc.RpcError) as refused:
+        sign(identity, school, pb.CANCELLATION, this.start + 30 * DAY, cancels=left.id)
+    assert rpc_error(refused)[2] == {"cancels_order_id": "учебный год закрыт"}
+    assert person(identity, school, other).memberships[0].date_to == (this.start + 29 * DAY).isoformat()

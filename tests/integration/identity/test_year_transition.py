@@ -144,3 +144,18 @@ def test_two_transitions_at_once_make_one(identity, school):
                                                 identity.class_groups.opened[school.id, school.source.id]
                                                 .academic_year.id], key=str)
     assert written(identity, school)[:2] == (5, 1)  # 1А, 4А, 5А promoted, the 9th and the 11th graduated
+
+
+def test_a_student_who_left_over_the_summer_is_not_moved(identity, school):
+    summer = (school.source.end + dt.timedelta(days=30)).isoformat()
+    identity.call("SignOrder", pb.SignOrderRequest(
+        school_id=school.id, kind=pb.LEAVING, effective_date=summer, order_date=summer, reason="Переезд",
+        lines=[pb.OrderLine(student_id=school.students["Переведённая"], destination="Школа № 3 г. Твери")]),
+        school.admin_token)
+    preview = identity.call("PreviewYearTransition", request(school, *decisions(identity, school)), school.admin_token)
+    [fifth] = [c for c in preview.classes if c.name == "5А"]
+    assert (fifth.promoted, fifth.conditional, fifth.repeating) == (0, 1, 1)
+    assert "Переведённая" not in {s.full_name.split()[0] for s in fifth.students}
+    done = identity.call("TransitionYear", request(school, *decisions(identity, school)), school.admin_token)
+    moved = {line.student_id for order in done.orders for line in order.lines}
+    assert school.students["Переведённая"] not in moved and school.students["Должница"] in moved

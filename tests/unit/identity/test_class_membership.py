@@ -31,6 +31,12 @@ def test_a_later_movement_is_seen_from_an_earlier_day():
     assert not later_than(after, D + dt.timedelta(days=1)) and not later_than(PLACED, D)
 
 
+def test_a_leaver_cannot_leave_again_on_the_same_day_nor_move_from_the_class_left():
+    left = moved(PLACED, D, None, "order-1")
+    assert later_than(left, D) and later_than(left, dt.date(2026, 1, 10))
+    assert not later_than(left, D + dt.timedelta(days=1))  # from the next day on the student is in no class
+
+
 def test_undoing_an_order_restores_the_memberships_before_it():
     after = moved(PLACED, D, "5Б", "order-1")
     assert undone(after, "order-1", D, "5А") == PLACED
