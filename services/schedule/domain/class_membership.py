@@ -1,10 +1,10 @@
-"""Which classes a student is still in after a movement (identity's dated memberships: ISO dates, inclusive, "" date_to
-= still there): those with a membership that has not ended before the date. Plain Python, no I/O."""
-import datetime as dt
+"""Which classes' subgroups a student keeps after a cancelled movement order (identity's dated memberships): every
+class they still have a membership of, ended or not. Subgroup membership is not dated; the journal takes a
+subgroup lesson's students as the subgroup's who were in the class that day, so a transferred student or a leaver
+stays listed and keeps the marks of their earlier subgroup lessons. Plain Python, no I/O."""
 from collections.abc import Iterable
 
 
-def classes_kept(memberships: Iterable[tuple[str, str]], on: dt.date) -> set[str]:
-    """The classes of the (class_group_id, date_to) memberships that the student is in on the date or later."""
-    return {class_group_id for class_group_id, date_to in memberships
-            if not date_to or dt.date.fromisoformat(date_to) >= on}
+def classes_kept(class_group_ids: Iterable[str]) -> set[str]:
+    """The classes of the student's memberships after the change (an undone enrolment or transfer has none left)."""
+    return set(class_group_ids)

@@ -1,7 +1,7 @@
 """Events schedule consumes: the journal's records of a lesson (marks, attendance, topic, homework) mark the
-lesson as recorded, so timetable and calendar changes keep it instead of cancelling it; identity's movements of
-students (transferred, left, graduated, promoted, an order cancelled) take a student out of the subgroups of a class
-they left (service_layer/subgroup_leavers.py).
+lesson as recorded, so timetable and calendar changes keep it instead of cancelling it; identity's cancelled
+movement orders take a student out of the subgroups of a class the order had put them in
+(service_layer/subgroup_leavers.py).
 
 A lesson save publishes an event per mark and per attendance change (≈ 30 for a whole class): the events of a
 polled batch are taken together (one many-handler for all six types), and the distinct lessons they name are
@@ -45,23 +45,9 @@ def lessons_recorded(session: Session, events: list[tuple[object, Envelope]]) ->
     journal_records.lessons_recorded(uow, [lesson_of(event) for event, _ in events])
 
 
-def movement(student_id: str, effective_date: str, memberships) -> Movement:
-    return Movement(student_id, dt.date.fromisoformat(effective_date),
-                    [(m.class_group_id, m.date_to) for m in memberships])
-
-
-@handlers.on(identity_pb2.StudentTransferred)
-@handlers.on(identity_pb2.StudentLeft)
-@handlers.on(identity_pb2.StudentGraduated)
-@handlers.on(identity_pb2.StudentPromoted)
-def student_moved(session: Session, event, env: Envelope) -> None:
-    uow = ScheduleUnitOfWork.joining(session, outbox, Scope.of_event(env.school_id))
-    subgroup_leavers.students_moved(uow, [movement(event.student_id, event.effective_date, event.memberships)])
-
-
 @handlers.on(identity_pb2.MovementOrderCancelled)
 def order_cancelled(session: Session, event: identity_pb2.MovementOrderCancelled, env: Envelope) -> None:
     """Each student of the cancelled order, with their memberships after the undo, from the order's date on."""
     uow = ScheduleUnitOfWork.joining(session, outbox, Scope.of_event(env.school_id))
-    subgroup_leavers.students_moved(uow, [movement(s.student_id, event.order.effective_date, s.memberships)
-                                          for s in event.students])
+    subgroup_leavers.students_moved(uow, [Movement(s.student_id, dt.date.fromisoformat(event.order.effective_date),
+                                                   [m.class_group_id for m in s.memberships]) for s in event.students])
