@@ -40,7 +40,7 @@ RULES: dict[str, frozenset[str]] = {
     "year.close": MANAGERS,
     "movement.manage": MANAGERS | {"secretary"},
     "year.transition": MANAGERS,
-    "movement.read": STAFF_ROLES,
+    "movement.read": MANAGERS | {"secretary"},  # the register and personal records (form teachers: their class's)
     "movement_policy.manage": frozenset({"school_admin", "director"}),  # the school's deadlines of movement orders
     "archive.read": MANAGERS,
 }

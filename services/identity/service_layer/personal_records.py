@@ -44,8 +44,13 @@ def _text(value) -> str:
 
 
 def get_personal_record(scope: Scope, uow: IdentityUnitOfWork, person_id: str) -> pb.PersonalRecord:
+    """The record, for those who keep the register (movement.read) and a form teacher for a student of their class."""
     person_id = parse_uuid(person_id, "person_id")
-    scope.require("movement.read")
+    scope.require("person.read")
     with uow:
-        return pb.PersonalRecord(person=uow.people.card(person_id), orders=uow.orders.listed(student_id=person_id),
+        card = uow.people.card(person_id)  # NotFound outside the school
+        if not scope.allowed("movement.read") and not (
+                card.kind == pb.STUDENT and uow.people.in_led_class(scope.principal, uow.people.row(person_id))):
+            raise Forbidden("Личное дело читают администрация, секретарь и классный руководитель ученика")
+        return pb.PersonalRecord(person=card, orders=uow.orders.listed(student_id=person_id),
                                  corrections=uow.corrections.of(person_id))

@@ -68,6 +68,29 @@ def test_a_form_teacher_corrects_the_students_of_their_class_only(identity, scho
         school_id=school.id, limit=50), school.admin_token).entries].count("person.correct") == 1
 
 
+def test_the_record_is_read_by_the_register_keepers_and_the_students_form_teacher(identity, school):
+    fifth, other = (add_class(identity, school, school.this_year, 5, name) for name in ("5А", "5Б"))
+    own, stranger = student(identity, school, fifth, "Своя"), student(identity, school, other, "Чужая")
+    teacher, token = staff(identity, school, ["form_teacher", "subject_teacher"])
+    identity.call("AssignFormTeacher", pb.AssignFormTeacherRequest(
+        school_id=school.id, class_group_id=fifth, person_id=teacher.id), school.admin_token)
+    _, secretary = staff(identity, school, ["secretary"])
+    _, subject_teacher = staff(identity, school, ["subject_teacher"])
+
+    def record(token, person_id) -> pb.PersonalRecord:
+        return identity.call("GetPersonalRecord", pb.GetPersonalRecordRequest(school_id=school.id,
+                                                                              person_id=person_id), token)
+
+    assert record(token, own.id).person.id == own.id and record(secretary, stranger.id).person.id == stranger.id
+    for reader, person_id in ((token, stranger.id), (subject_teacher, own.id)):
+        with pytest.raises(grpc.RpcError) as refused:
+            record(reader, person_id)
+        assert refused.value.code() == grpc.StatusCode.PERMISSION_DENIED
+    with pytest.raises(grpc.RpcError) as refused:  # the register is the secretary's and the managers'
+        identity.call("ListOrders", pb.ListOrdersRequest(school_id=school.id), subject_teacher)
+    assert refused.value.code() == grpc.StatusCode.PERMISSION_DENIED
+
+
 def test_nobody_of_another_school_corrects(identity, school, other_school):
     anna = student(identity, school, add_class(identity, school, school.this_year, 5, "5А"))
     with pytest.raises(grpc.RpcError) as refused:

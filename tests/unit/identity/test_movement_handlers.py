@@ -126,7 +126,7 @@ def test_the_movement_policy_changes_only_the_fields_given_by_a_manager():
     changed = movement_policy.set_movement_policy(director, uow, {"promotion_due": " 06-30 "})
     assert (changed.promotion_due, changed.notice_working_days, changed.transition_due) == ("06-30", 3, "09-15")
     assert uow.audit.entries == [("movement_policy.set", SCHOOL, {"promotion_due": "06-30"})]
-    read = movement_policy.get_movement_policy(Scope(SCHOOL, Principals("subject_teacher")), uow)
+    read = movement_policy.get_movement_policy(Scope(SCHOOL, Principals("secretary")), uow)
     assert (read.school_id, read.promotion_due) == (SCHOOL, "06-30")
 
     with pytest.raises(Invalid) as refused:
