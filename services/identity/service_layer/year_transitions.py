@@ -72,6 +72,9 @@ def transition_year(scope: Scope, uow: IdentityUnitOfWork, class_groups: ClassGr
     with uow:
         plan = _plan(uow, source, groups, asked)
     opened = class_groups.open_next_year(scope.school_id, source.id, plan.message.name, plan.new_classes)
+    successors = set(opened.successions.values())  # a resumed transition: as schedule opened it the first time
+    asked = dataclasses.replace(asked, name=opened.academic_year.name, new_classes=[
+        (group.grade, group.name) for group in opened.class_groups if group.id not in successors])
     classes = Classes(class_groups, scope.school_id)
     classes.add([*groups, *opened.class_groups])
     with uow:

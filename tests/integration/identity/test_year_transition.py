@@ -159,3 +159,13 @@ def test_a_student_who_left_over_the_summer_is_not_moved(identity, school):
     done = identity.call("TransitionYear", request(school, *decisions(identity, school)), school.admin_token)
     moved = {line.student_id for order in done.orders for line in order.lines}
     assert school.students["Переведённая"] not in moved and school.students["Должница"] in moved
+
+
+def test_a_transition_resumed_after_schedule_opened_the_year_is_recorded_as_it_was_opened(identity, school):
+    """Identity failed after schedule's step (here: schedule's step alone), and the deputy head retries with other
+    new classes: the transition is that of the classes schedule opened the first time."""
+    identity.class_groups.open_next_year(school.id, school.source.id, "", [(1, "1А"), (1, "1Б")])
+    done = identity.call("TransitionYear", request(school, *decisions(identity, school), new_classes=[
+        pb.NewClass(grade=1, name="1В")]), school.admin_token)
+    assert [(c.grade, c.name) for c in done.new_classes] == [(1, "1А"), (1, "1Б")]
+    assert done.target_year_id == identity.class_groups.opened[school.id, school.source.id].academic_year.id
