@@ -12,10 +12,19 @@ MEDIA_TYPES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadshee
                "csv": "text/csv; charset=utf-8"}
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(value: str) -> str:
+    """A value typed by people (a reason, a destination) never becomes a spreadsheet formula: "=…" is kept as text."""
+    return f"'{value}" if value.startswith(FORMULA_START) else value
+
+
 def cells(row: dict) -> tuple[str, ...]:
     order, line = row["order"], row["line"]
-    return (order.number, order.order_date, order.effective_date, row["kind"], line.student_name, row["from_class"],
-            row["to_class"], row["note"], order.reason, "да" if order.late else "", row["cancelled_by"])
+    return tuple(as_text(value) for value in (
+        order.number, order.order_date, order.effective_date, row["kind"], line.student_name, row["from_class"],
+        row["to_class"], row["note"], order.reason, "да" if order.late else "", row["cancelled_by"]))
 
 
 def xlsx(title: str, rows: list[dict]) -> bytes:

@@ -21,6 +21,7 @@ bp = Blueprint("transition_pages", __name__)
 
 OUTCOMES = {"promoted": "переведён", "conditional": "переведён условно", "repeating": "оставлен на повторное обучение",
             "graduated": "выпущен"}
+GRADE = re.compile(r"[0-9]{1,2}")  # ASCII digits only: "²" is a digit to str.isdigit, not to int
 WARN_DAYS = 14
 YEAR_NAME = re.compile(r"(\d{4})\s*/\s*(\d{4})")
 INDEXED = re.compile(r"(decisions|new_classes)\[(\d+)\]")
@@ -54,7 +55,8 @@ def transition_request(school_id: str, values) -> pb.YearTransitionRequest:
             decision.document = values.get(f"document-{student_id}", "").strip()
         decisions.append(decision)
     new_classes = [pb.NewClass(grade=int(grade), name=name.strip()) for grade, name in zip(
-        values.getlist("new_grade"), values.getlist("new_name"), strict=False) if grade.strip().isdigit() and name.strip()]
+        values.getlist("new_grade"), values.getlist("new_name"), strict=False)
+        if GRADE.fullmatch(grade.strip()) and name.strip()]
     return pb.YearTransitionRequest(school_id=school_id, source_year_id=values.get("source_year_id", ""),
                                     name=values.get("name", "").strip(), decisions=decisions, new_classes=new_classes)
 

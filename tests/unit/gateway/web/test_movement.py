@@ -95,6 +95,17 @@ def test_the_register_downloads_as_xlsx_and_csv(browser, school):
 
 
 
+def test_a_reason_typed_as_a_formula_stays_text_in_the_files(browser, school):
+    school.sign(pb.SignOrderRequest(
+        school_id=SCHOOL, kind=pb.LEAVING, number="2-у", effective_date="2026-01-14",
+        reason='=HYPERLINK("http://example.invalid","x")', lines=[pb.OrderLine(student_id=PETR, destination="-1+1")]))
+    rows = list(load_workbook(io.BytesIO(browser.get(f"/schools/{SCHOOL}/movement/register.xlsx?academic_year_id="
+                                                     f"{YEAR}").data)).active.iter_rows(values_only=True))
+    assert rows[2][8] == """'=HYPERLINK("http://example.invalid","x")""" and rows[2][7].startswith("'")
+    table = browser.get(f"/schools/{SCHOOL}/movement/register.csv").data.decode("utf-8-sig")
+    assert "\"'=HYPERLINK(" in table and ";'-1+1;" in table
+
+
 def test_the_register_downloads_as_the_pdf_reporting_prints(browser, peers, school):
     peers.responses["RenderMovementRegisterPdf"] = reporting_pb2.RenderedReport(
         media_type="application/pdf", filename="movement-register.pdf", content=b"%PDF-1.4 register")
