@@ -33,8 +33,12 @@ class ScheduleClassGroups:
         self.tokens = tokens
 
     def require(self, school_id: str, class_group_id: str) -> None:
-        if not self.class_group(school_id, class_group_id):
+        """The school's class group of an open year (a closed year is final: nobody joins its classes)."""
+        group = self.class_group(school_id, class_group_id)
+        if not group:
             raise Invalid("class_group_id", "в этой школе нет такого класса")
+        if any(y.id == group.academic_year_id and not y.open for y in self.academic_years(school_id)):
+            raise Invalid("class_group_id", "учебный год этого класса закрыт")
 
     def class_group(self, school_id: str, class_group_id: str) -> ClassGroup | None:
         """The school's class group, or None."""

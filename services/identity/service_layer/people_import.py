@@ -20,7 +20,6 @@ from services.identity.service_layer.people import add_person
 from services.identity.service_layer.ports import ClassGroups
 from services.identity.service_layer.unit_of_work import IdentityUnitOfWork
 
-NO_CLASS_GROUP = "в этой школе нет такого класса"
 PROGRESS_STEP = 100  # lines between two progress reports
 Progress = Callable[[str, int], None]  # (phase: checking | writing, lines done in it)
 
@@ -83,9 +82,9 @@ def _check_class_groups(class_groups, school_id: str, checked: list[Checked]) ->
     for class_group_id, items in lines_by_group.items():
         try:
             class_groups.require(school_id, class_group_id)
-        except Invalid:
+        except Invalid as refused:
             for item in items:
-                item.person, item.problems = None, {"class_group_id": NO_CLASS_GROUP}
+                item.person, item.problems = None, {"class_group_id": refused.fields["class_group_id"]}
 
 
 def _existing(uow: IdentityUnitOfWork) -> dict[tuple, str]:

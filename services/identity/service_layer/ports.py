@@ -37,7 +37,7 @@ class Accounts(Protocol):
 class ClassGroups(Protocol):
     """The schedule's class groups, years and subjects (adapters.class_groups.ScheduleClassGroups)."""
 
-    def require(self, school_id: str, class_group_id: str) -> None: ...  # Invalid when the school lacks it
+    def require(self, school_id: str, class_group_id: str) -> None: ...  # Invalid: not the school's, or year closed
 
     def class_group(self, school_id: str, class_group_id: str) -> ClassGroup | None: ...
 

@@ -7,6 +7,7 @@ import pytest
 
 from proto.schedule.v1 import schedule_pb2 as spb
 from services.common import context
+from services.common.errors import Invalid
 from services.identity.adapters.class_groups import ScheduleClassGroups
 from services.identity.domain.class_groups import AcademicYear, ClassGroup
 from tests.integration.schedule.conftest import schedule, school  # noqa: F401 (the schedule's own fixtures)
@@ -49,3 +50,15 @@ def test_the_schedule_answers_as_identity_expects(schedule, school, port):  # no
     assert list(opened.successions) == [fifth.id] and new[opened.successions[fifth.id]].name == "6А"
     assert ninth.id not in opened.successions
     assert port.open_next_year(sid, school.year.id, "2026/2027", [(1, "1а")]) == opened  # resumed
+
+
+def test_a_class_of_a_closed_year_takes_nobody_without_an_order(schedule, school, port):  # noqa: F811
+    sid, fifth = school.id, school.class_group.id
+    port.require(sid, fifth)  # the open year's class
+    schedule.call("CloseAcademicYear", spb.CloseAcademicYearRequest(school_id=sid, academic_year_id=school.year.id))
+    with pytest.raises(Invalid) as refused:
+        port.require(sid, fifth)
+    assert refused.value.fields == {"class_group_id": "учебный год этого класса закрыт"}
+    with pytest.raises(Invalid) as refused:
+        port.require(sid, school.subject.id)
+    assert refused.value.fields == {"class_group_id": "в этой школе нет такого класса"}
