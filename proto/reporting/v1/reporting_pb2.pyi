@@ -106,6 +106,122 @@ class GetMovementRegisterRequest(_message.Message):
     academic_year_id: str
     def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ...) -> None: ...
 
+class GetClassFillRequest(_message.Message):
+    __slots__ = ("school_id", "on_date", "format")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ON_DATE_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    on_date: str
+    format: str
+    def __init__(self, school_id: _Optional[str] = ..., on_date: _Optional[str] = ..., format: _Optional[str] = ...) -> None: ...
+
+class ClassFillRow(_message.Message):
+    __slots__ = ("class_group_id", "class_group_name", "grade", "boys", "girls", "total")
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_NAME_FIELD_NUMBER: _ClassVar[int]
+    GRADE_FIELD_NUMBER: _ClassVar[int]
+    BOYS_FIELD_NUMBER: _ClassVar[int]
+    GIRLS_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    class_group_id: str
+    class_group_name: str
+    grade: int
+    boys: int
+    girls: int
+    total: int
+    def __init__(self, class_group_id: _Optional[str] = ..., class_group_name: _Optional[str] = ..., grade: _Optional[int] = ..., boys: _Optional[int] = ..., girls: _Optional[int] = ..., total: _Optional[int] = ...) -> None: ...
+
+class ClassFill(_message.Message):
+    __slots__ = ("school_id", "school_name", "on_date", "academic_year_id", "academic_year_name", "rows", "total")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_NAME_FIELD_NUMBER: _ClassVar[int]
+    ON_DATE_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_NAME_FIELD_NUMBER: _ClassVar[int]
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    school_name: str
+    on_date: str
+    academic_year_id: str
+    academic_year_name: str
+    rows: _containers.RepeatedCompositeFieldContainer[ClassFillRow]
+    total: ClassFillRow
+    def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., on_date: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., academic_year_name: _Optional[str] = ..., rows: _Optional[_Iterable[_Union[ClassFillRow, _Mapping]]] = ..., total: _Optional[_Union[ClassFillRow, _Mapping]] = ...) -> None: ...
+
+class GetStudentMovementRequest(_message.Message):
+    __slots__ = ("school_id", "date_from", "date_to", "format")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    date_from: str
+    date_to: str
+    format: str
+    def __init__(self, school_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., format: _Optional[str] = ...) -> None: ...
+
+class MovementClassCount(_message.Message):
+    __slots__ = ("class_group_id", "class_group_name", "count")
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_NAME_FIELD_NUMBER: _ClassVar[int]
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    class_group_id: str
+    class_group_name: str
+    count: int
+    def __init__(self, class_group_id: _Optional[str] = ..., class_group_name: _Optional[str] = ..., count: _Optional[int] = ...) -> None: ...
+
+class MovementKindSummary(_message.Message):
+    __slots__ = ("kind", "kind_name", "classes", "total")
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    KIND_NAME_FIELD_NUMBER: _ClassVar[int]
+    CLASSES_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    kind: str
+    kind_name: str
+    classes: _containers.RepeatedCompositeFieldContainer[MovementClassCount]
+    total: int
+    def __init__(self, kind: _Optional[str] = ..., kind_name: _Optional[str] = ..., classes: _Optional[_Iterable[_Union[MovementClassCount, _Mapping]]] = ..., total: _Optional[int] = ...) -> None: ...
+
+class MovementEntry(_message.Message):
+    __slots__ = ("kind", "kind_name", "order_number", "order_date", "effective_date", "student_id", "student_name", "from_class_group_name", "to_class_group_name")
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    KIND_NAME_FIELD_NUMBER: _ClassVar[int]
+    ORDER_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    ORDER_DATE_FIELD_NUMBER: _ClassVar[int]
+    EFFECTIVE_DATE_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_NAME_FIELD_NUMBER: _ClassVar[int]
+    FROM_CLASS_GROUP_NAME_FIELD_NUMBER: _ClassVar[int]
+    TO_CLASS_GROUP_NAME_FIELD_NUMBER: _ClassVar[int]
+    kind: str
+    kind_name: str
+    order_number: str
+    order_date: str
+    effective_date: str
+    student_id: str
+    student_name: str
+    from_class_group_name: str
+    to_class_group_name: str
+    def __init__(self, kind: _Optional[str] = ..., kind_name: _Optional[str] = ..., order_number: _Optional[str] = ..., order_date: _Optional[str] = ..., effective_date: _Optional[str] = ..., student_id: _Optional[str] = ..., student_name: _Optional[str] = ..., from_class_group_name: _Optional[str] = ..., to_class_group_name: _Optional[str] = ...) -> None: ...
+
+class StudentMovement(_message.Message):
+    __slots__ = ("school_id", "school_name", "date_from", "date_to", "kinds", "entries")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_NAME_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    KINDS_FIELD_NUMBER: _ClassVar[int]
+    ENTRIES_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    school_name: str
+    date_from: str
+    date_to: str
+    kinds: _containers.RepeatedCompositeFieldContainer[MovementKindSummary]
+    entries: _containers.RepeatedCompositeFieldContainer[MovementEntry]
+    def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., kinds: _Optional[_Iterable[_Union[MovementKindSummary, _Mapping]]] = ..., entries: _Optional[_Iterable[_Union[MovementEntry, _Mapping]]] = ...) -> None: ...
+
 class ReportingYearReady(_message.Message):
     __slots__ = ("school_id", "academic_year_id", "academic_year_name", "class_group_ids")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]

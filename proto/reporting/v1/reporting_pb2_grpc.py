@@ -49,6 +49,26 @@ class ReportingServiceStub:
                 request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetMovementRegisterRequest.SerializeToString,
                 response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
                 _registered_method=True)
+        self.GetClassFill = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetClassFill',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassFillRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ClassFill.FromString,
+                _registered_method=True)
+        self.RenderClassFill = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderClassFill',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassFillRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.GetStudentMovement = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetStudentMovement',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentMovementRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.StudentMovement.FromString,
+                _registered_method=True)
+        self.RenderStudentMovement = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderStudentMovement',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentMovementRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
 
 
 class ReportingServiceServicer:
@@ -73,6 +93,33 @@ class ReportingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetClassFill(self, request, context):
+        """movement.read (the secretary and the managers): the school-wide reports on its students
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderClassFill(self, request, context):
+        """format pdf | xlsx
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetStudentMovement(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderStudentMovement(self, request, context):
+        """format pdf | xlsx
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ReportingServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -89,6 +136,26 @@ def add_ReportingServiceServicer_to_server(servicer, server):
             'RenderMovementRegisterPdf': grpc.unary_unary_rpc_method_handler(
                     servicer.RenderMovementRegisterPdf,
                     request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetMovementRegisterRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'GetClassFill': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetClassFill,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassFillRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ClassFill.SerializeToString,
+            ),
+            'RenderClassFill': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderClassFill,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassFillRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'GetStudentMovement': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetStudentMovement,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentMovementRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.StudentMovement.SerializeToString,
+            ),
+            'RenderStudentMovement': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderStudentMovement,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentMovementRequest.FromString,
                     response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
             ),
     }
@@ -172,6 +239,114 @@ class ReportingService:
             target,
             '/otmetka.reporting.v1.ReportingService/RenderMovementRegisterPdf',
             proto_dot_reporting_dot_v1_dot_reporting__pb2.GetMovementRegisterRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetClassFill(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetClassFill',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassFillRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.ClassFill.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderClassFill(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderClassFill',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassFillRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetStudentMovement(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetStudentMovement',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentMovementRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.StudentMovement.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderStudentMovement(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderStudentMovement',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentMovementRequest.SerializeToString,
             proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
             options,
             channel_credentials,

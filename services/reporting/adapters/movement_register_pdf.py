@@ -6,7 +6,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
-from services.reporting.adapters.pdf_report import PAGE_WIDTH, report_pdf, russian_date, styles
+from services.reporting.adapters.pdf_report import PAGE_WIDTH, Heading, report_pdf, russian_date, styles
 from services.reporting.domain.movement_register import MovementRegister, Row
 
 TITLE = "Книга движения учащихся"
@@ -32,7 +32,6 @@ def movement_register_pdf(register: MovementRegister) -> bytes:
         escape(row.number), date_text(row.order_date), date_text(row.effective_date), escape(row.kind),
         escape(row.student_name or "—"), escape(row.from_class), escape(row.to_class), note_text(row),
         escape(row.reason), "<br/>".join(map(escape, row.marks)))] for row in register.rows]
-    subtitle = ", ".join(part for part in (register.school_name, f"учебный год {register.academic_year_name}"
-                                           if register.academic_year_name else "") if part)
-    return report_pdf(TITLE, escape(subtitle), [[Paragraph(h, head) for h in HEADER], *body],
+    period = f"учебный год {register.academic_year_name}" if register.academic_year_name else ""
+    return report_pdf(Heading(TITLE, register.school_name, period), [[Paragraph(h, head) for h in HEADER], *body],
                       [*WIDTHS, PAGE_WIDTH - sum(WIDTHS)])

@@ -39,6 +39,39 @@ class MovementRegisterStore:
                  "document": line.document, "destination": line.destination}
                 for i, line in enumerate(order.lines)])
 
+    def school_name(self) -> str:
+        return self.session.scalar(select(schools.c.name)) or ""
+
+    def _orders(self, order_rows) -> list[register.Order]:
+        """These orders with their lines."""
+        line_rows = self.session.execute(select(order_lines).where(order_lines.c.order_id.in_(
+            [o.id for o in order_rows])).order_by(order_lines.c.order_id, order_lines.c.position)).all()
+        lines: dict[str, list[register.OrderLine]] = {}
+        for r in line_rows:
+            lines.setdefault(r.order_id, []).append(register.OrderLine(
+                r.student_id, r.student_name, r.from_class_group_id, r.to_class_group_id,
+                tuple(register.Debt(**d) for d in r.debts), r.document, r.destination))
+        return [register.Order(
+            o.id, o.kind, o.number, _iso(o.order_date), _iso(o.effective_date), o.reason, o.academic_year_id, o.late,
+            o.cancels_order_id, o.cancelled_by_order_id, tuple(lines.get(o.id, ()))) for o in order_rows]
+
+    def _classes(self, orders: list[register.Order]) -> dict[str, tuple[str, int]]:
+        """The name and grade of each class group the orders' lines name, by id."""
+        groups = {i for o in orders for line in o.lines for i in (line.from_class_group_id, line.to_class_group_id)
+                  if i}
+        rows = self.session.execute(select(class_groups.c.id, class_groups.c.name, class_groups.c.grade).where(
+            class_groups.c.id.in_(groups))).all() if groups else []
+        return {r.id: (r.name, r.grade or 0) for r in rows}
+
+    def orders_in_force(self, date_from: dt.date, date_to: dt.date
+                        ) -> tuple[list[register.Order], dict[str, tuple[str, int]]]:
+        """The orders effective in the period, neither cancelled nor cancellations, and their classes' names and
+        grades by id."""
+        orders = self._orders(self.session.execute(select(movement_orders).where(
+            movement_orders.c.effective_date.between(date_from, date_to), movement_orders.c.kind != "cancellation",
+            movement_orders.c.cancelled_by_order_id.is_(None))).all())
+        return orders, self._classes(orders)
+
     def register(self, academic_year_id: str) -> register.MovementRegister | None:
         """The register of the school's year, None when the read model knows neither the year nor an order of it."""
         session = self.session
@@ -47,23 +80,12 @@ class MovementRegisterStore:
             movement_orders.c.academic_year_id == academic_year_id)).all()
         if year_name is None and not order_rows:
             return None
-        line_rows = session.execute(select(order_lines).where(order_lines.c.order_id.in_([o.id for o in order_rows]))
-                                    .order_by(order_lines.c.order_id, order_lines.c.position)).all()
-        lines: dict[str, list[register.OrderLine]] = {}
-        for r in line_rows:
-            lines.setdefault(r.order_id, []).append(register.OrderLine(
-                r.student_id, r.student_name, r.from_class_group_id, r.to_class_group_id,
-                tuple(register.Debt(**d) for d in r.debts), r.document, r.destination))
-        orders = [register.Order(
-            o.id, o.kind, o.number, _iso(o.order_date), _iso(o.effective_date), o.reason, o.academic_year_id, o.late,
-            o.cancels_order_id, o.cancelled_by_order_id, tuple(lines.get(o.id, ()))) for o in order_rows]
+        orders = self._orders(order_rows)
         named = {i for o in orders for i in (o.cancels_order_id, o.cancelled_by_order_id) if i}
         numbers = dict(session.execute(select(movement_orders.c.id, movement_orders.c.number).where(
             movement_orders.c.id.in_(named))).all()) if named else {}
-        groups = {i for r in line_rows for i in (r.from_class_group_id, r.to_class_group_id) if i}
-        class_names = dict(session.execute(select(class_groups.c.id, class_groups.c.name).where(
-            class_groups.c.id.in_(groups))).all()) if groups else {}
-        return register.MovementRegister(session.scalar(select(schools.c.name)) or "", year_name or "",
+        class_names = {group_id: name for group_id, (name, _) in self._classes(orders).items()}
+        return register.MovementRegister(self.school_name(), year_name or "",
                                          register.register_rows(orders, class_names, numbers))
 
 

@@ -1,8 +1,12 @@
 """What the printed reports share (ReportLab): landscape A4, DejaVu fonts for Cyrillic text, the paragraph styles,
-dates as Russians write them, and a titled document of one gridded table whose header row repeats on every page."""
+dates as Russians write them, and a titled document of one gridded table whose header row repeats on every page:
+the title block (the school's full name, the report's name, its period, when it was formed), "стр. N из M" at the
+foot of every page and, where the paper form has them, the signature lines under the table."""
+import datetime as dt
 import io
 import pathlib
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -10,8 +14,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+DIRECTOR = "Директор ____________________ / ____________________"
+DEPUTY_HEAD = "Заместитель директора ____________________ / ____________________"
 FONT_DIR = pathlib.Path("/usr/share/fonts/truetype/dejavu")  # Debian package fonts-dejavu-core
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 PAGE_WIDTH = landscape(A4)[0] - 20 * mm  # within the margins
@@ -46,17 +53,76 @@ def russian_date(iso: str) -> str:
     return f"{day}.{month}.{year}"
 
 
-def report_pdf(title: str, subtitle: str, rows: list[list], col_widths: list[float]) -> bytes:
-    """The report as PDF: its title, a subtitle and the table (its first row the header)."""
-    style = styles()
+def russian_datetime(moment: dt.datetime) -> str:
+    return moment.strftime("%d.%m.%Y %H:%M")
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A report's title block: its name, then the school's full name and the period ("" = not printed), then when it
+    was formed (None = not printed)."""
+    title: str
+    school_name: str = ""
+    period: str = ""
+    formed_at: dt.datetime | None = None
+
+
+class NumberedCanvas(Canvas):
+    """Writes "стр. N из M" at the foot of every page once the number of pages is known."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pages: list[dict] = []
+
+    def showPage(self):
+        self.pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        for state in self.pages:
+            self.__dict__.update(state)
+            self.setFont(FONT, 8)
+            self.drawRightString(self._pagesize[0] - 10 * mm, 5 * mm, f"стр. {self._pageNumber} из {len(self.pages)}")
+            super().showPage()
+        super().save()
+
+
+def gridded(rows: list[list], col_widths: list[float]) -> Table:
     table = Table(rows, repeatRows=1, colWidths=col_widths)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
+    return table
+
+
+def text_rows(header: tuple[str, ...], rows: list[tuple]) -> list[list]:
+    """A header and rows of plain values as the table's paragraphs (the header bold)."""
+    style = styles()
+    return [[Paragraph(escape(h), style.head) for h in header],
+            *[[Paragraph(escape(str(value)), style.cell) for value in row] for row in rows]]
+
+
+def report_pdf(heading: Heading, rows: list[list], col_widths: list[float], signatures: tuple[str, ...] = (),
+               more: tuple[tuple[str, list[list], list[float]], ...] = ()) -> bytes:
+    """The report as PDF: its title block, the table (its first row the header), then `more` tables (each under its
+    caption), the signature lines; page numbers at the foot."""
+    style = styles()
+    table = gridded(rows, col_widths)
+    after = [part for caption, more_rows, widths in more
+             for part in (Spacer(0, 6 * mm), Paragraph(escape(caption), style.subtitle), Spacer(0, 2 * mm),
+                          gridded(more_rows, widths))]
+    head = [Paragraph(escape(text), style.subtitle) for text in (heading.school_name,) if text]
+    head += [Paragraph(escape(heading.title), style.title)]
+    head += [Paragraph(escape(text), style.subtitle) for text in (heading.period,) if text]
+    if heading.formed_at:
+        head.append(Paragraph(f"Сформирован: {russian_datetime(heading.formed_at)}", style.cell))
+    signed = [Paragraph(escape(text), ParagraphStyle("signature", parent=style.subtitle, alignment=0, spaceAfter=4 * mm))
+              for text in signatures]
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=landscape(A4), leftMargin=10 * mm, rightMargin=10 * mm,
-                            topMargin=10 * mm, bottomMargin=10 * mm, title=title)
-    doc.build([Paragraph(title, style.title), Paragraph(subtitle, style.subtitle), Spacer(0, 6 * mm), table])
+                            topMargin=10 * mm, bottomMargin=12 * mm, title=heading.title)
+    doc.build([*head, Spacer(0, 6 * mm), table, *after, *([Spacer(0, 10 * mm)] if signed else []), *signed],
+              canvasmaker=NumberedCanvas)
     return out.getvalue()

@@ -1,5 +1,6 @@
 """Reporting's protobuf messages built from the domain's values."""
 from proto.reporting.v1 import reporting_pb2
+from services.reporting.domain import class_fill, student_movement
 from services.reporting.domain.summary_sheet import SummarySheet
 
 
@@ -19,3 +20,30 @@ def summary_sheet_proto(sheet: SummarySheet) -> reporting_pb2.SummarySheet:
                    for c in row.cells],
         ) for row in sheet.rows],
     )
+
+
+def fill_row_proto(row: class_fill.FillRow) -> reporting_pb2.ClassFillRow:
+    return reporting_pb2.ClassFillRow(class_group_id=row.class_group_id, class_group_name=row.class_group_name,
+                                      grade=row.grade, boys=row.boys, girls=row.girls, total=row.total)
+
+
+def class_fill_proto(report: class_fill.ClassFill, school_id: str) -> reporting_pb2.ClassFill:
+    return reporting_pb2.ClassFill(
+        school_id=school_id, school_name=report.school_name, on_date=report.on_date,
+        academic_year_id=report.academic_year_id, academic_year_name=report.academic_year_name,
+        rows=[fill_row_proto(row) for row in report.rows], total=fill_row_proto(report.total))
+
+
+def student_movement_proto(report: student_movement.StudentMovement, school_id: str
+                           ) -> reporting_pb2.StudentMovement:
+    return reporting_pb2.StudentMovement(
+        school_id=school_id, school_name=report.school_name, date_from=report.date_from, date_to=report.date_to,
+        kinds=[reporting_pb2.MovementKindSummary(
+            kind=k.kind, kind_name=k.kind_name, total=k.total,
+            classes=[reporting_pb2.MovementClassCount(class_group_id=c.class_group_id,
+                                                      class_group_name=c.class_group_name, count=c.count)
+                     for c in k.classes]) for k in report.kinds],
+        entries=[reporting_pb2.MovementEntry(
+            kind=e.kind, kind_name=e.kind_name, order_number=e.order_number, order_date=e.order_date,
+            effective_date=e.effective_date, student_id=e.student_id, student_name=e.student_name,
+            from_class_group_name=e.from_class, to_class_group_name=e.to_class) for e in report.entries])

@@ -19,7 +19,7 @@ from services.reporting.adapters.tables import (
     term_marks,
     terms,
 )
-from services.reporting.domain import read_model, summary_sheet
+from services.reporting.domain import class_fill, read_model, summary_sheet
 
 
 def upsert(session: Session, school_id: str, table: Table, key: dict, values: dict) -> None:
@@ -51,7 +51,7 @@ class ReadModelStore:
             written.update((table.name, i) for i in new)
 
     def put_student(self, student: read_model.Student) -> None:
-        self._upsert(students, {"id": student.id}, {"full_name": student.full_name})
+        self._upsert(students, {"id": student.id}, {"full_name": student.full_name, "gender": student.gender})
 
     def replace_memberships(self, student_id: str, memberships: tuple[read_model.Membership, ...]) -> None:
         """The student's memberships become these (oldest first), whatever was kept before."""
@@ -173,6 +173,32 @@ class ReadModelStore:
             cells=[summary_sheet.CellMarks(student, subject, tuple(values)) for student, subject, values in cell_rows],
             periods=periods, period_values=[summary_sheet.PeriodValue(*map(str, r)) for r in period_rows],
             memberships=[summary_sheet.StudentMembership(*r) for r in membership_rows])
+
+    def class_fill_facts(self, on_date) -> tuple[tuple[str, str] | None, list[class_fill.ClassGroup],
+                                                       list[class_fill.Member]]:
+        """The academic year containing the date (its id and name: the year whose first term began last on or before
+        the date; None when no year has begun), its class groups, and the memberships (with the student's gender) of
+        its classes, or of class groups whose year is not known, that cover the date."""
+        session = self.session
+        began = func.min(terms.c.start_date)
+        year_id = session.scalar(select(terms.c.academic_year_id).where(terms.c.academic_year_id.is_not(None))
+                                 .group_by(terms.c.academic_year_id).having(began <= on_date)
+                                 .order_by(began.desc()).limit(1))
+        year = (year_id, session.scalar(select(academic_years.c.name).where(academic_years.c.id == year_id)) or ""
+                ) if year_id else None
+        groups = [class_fill.ClassGroup(r.id, r.name, r.grade or 0) for r in session.execute(
+            select(class_groups.c.id, class_groups.c.name, class_groups.c.grade).where(
+                class_groups.c.academic_year_id == year_id))] if year_id else []
+        of_year = or_(class_groups.c.academic_year_id == year_id, class_groups.c.academic_year_id.is_(None)) \
+            if year_id else true()
+        members = session.execute(
+            select(class_memberships.c.student_id, class_memberships.c.class_group_id, class_memberships.c.date_from,
+                   class_memberships.c.date_to, func.coalesce(students.c.gender, ""))
+            .join(students, students.c.id == class_memberships.c.student_id, isouter=True)
+            .join(class_groups, class_groups.c.id == class_memberships.c.class_group_id, isouter=True)
+            .where(or_(class_memberships.c.date_from.is_(None), class_memberships.c.date_from <= on_date),
+                   or_(class_memberships.c.date_to.is_(None), class_memberships.c.date_to >= on_date), of_year)).all()
+        return year, groups, [class_fill.Member(*r) for r in members]
 
 
 def _class_terms(academic_year_id: str | None, grade: int | None):

@@ -6,7 +6,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
-from services.reporting.adapters.pdf_report import PAGE_WIDTH, report_pdf, russian_date, styles
+from services.reporting.adapters.pdf_report import PAGE_WIDTH, Heading, report_pdf, russian_date, styles
 from services.reporting.domain.summary_sheet import Cell, Row, SummarySheet
 
 TITLE = "Сводная ведомость учёта успеваемости"
@@ -44,5 +44,5 @@ def summary_sheet_pdf(sheet: SummarySheet) -> bytes:
         body.append(line)
     number_width = 8 * mm
     subject_width = (PAGE_WIDTH - number_width - NAME_WIDTH) / max(len(sheet.subjects), 1)
-    return report_pdf(TITLE, escape(f"Учебный год {sheet.academic_year_name}, класс {sheet.class_group.name}"),
+    return report_pdf(Heading(TITLE, period=f"Учебный год {sheet.academic_year_name}, класс {sheet.class_group.name}"),
                       [header, *body], [number_width, NAME_WIDTH, *[subject_width] * len(sheet.subjects)])

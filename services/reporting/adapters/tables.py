@@ -47,6 +47,7 @@ students = sa.Table(
     sa.Column("id", UUID(as_uuid=False), primary_key=True),
     _school_id(),
     sa.Column("full_name", sa.Text, nullable=False, server_default=""),
+    sa.Column("gender", sa.Text, nullable=False, server_default=""),  # male | female; "" = not told (0006)
 )
 # A student's dated class memberships as identity's last movement event told them (each event replaces the
 # student's rows): from date_from to date_to inclusive, NULL = since the class began / still there.

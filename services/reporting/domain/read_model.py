@@ -10,6 +10,7 @@ from services.reporting.domain import summary_sheet
 class Student:
     id: str
     full_name: str
+    gender: str = ""  # male | female
 
 
 @dataclass(frozen=True)

@@ -62,12 +62,25 @@ def school_updated(session: Session, event: identity_pb2.SchoolUpdated, env: Env
     read_models.put_school_name(event.school.name, unit_of_work(session, env))
 
 
+def student(person: identity_pb2.Person) -> read_model.Student:
+    return read_model.Student(person.id, full_name(person.name), person.gender)
+
+
 @handlers.on(identity_pb2.PersonRegistered)
 def person_registered(session: Session, event: identity_pb2.PersonRegistered, env: Envelope) -> None:
     person = event.person
     if person.kind == identity_pb2.STUDENT:
-        read_models.put_student(read_model.Student(person.id, full_name(person.name)), unit_of_work(session, env),
-                                placed(person.memberships, person.class_group_id) or None)
+        read_models.put_student(student(person),
+                                unit_of_work(session, env), placed(person.memberships, person.class_group_id) or None)
+
+
+@handlers.on(identity_pb2.PersonCorrected)
+def person_corrected(session: Session, event: identity_pb2.PersonCorrected, env: Envelope) -> None:
+    """A student's name or gender as the secretary corrected it (the memberships are the movement events')."""
+    person = event.person
+    if person.kind == identity_pb2.STUDENT:
+        read_models.put_student(student(person),
+                                unit_of_work(session, env))
 
 
 @handlers.on(identity_pb2.StudentEnrolled)

@@ -1,15 +1,28 @@
 """gRPC ReportingService: protobuf in, handler call with the call's school scope and a new unit of work, protobuf
-out."""
+out. The clock (the schools' time zone by default) dates the reports formed."""
+import datetime as dt
+from collections.abc import Callable
+
 from proto.reporting.v1 import reporting_pb2, reporting_pb2_grpc
 from services.common import scope
-from services.reporting.adapters.protobuf import summary_sheet_proto
-from services.reporting.service_layer import movement_register, summary_sheet
+from services.common.dates import SCHOOL_ZONE
+from services.reporting.adapters.protobuf import class_fill_proto, student_movement_proto, summary_sheet_proto
+from services.reporting.service_layer import movement_register, school_reports, summary_sheet
 from services.reporting.service_layer.unit_of_work import UnitsOfWork
 
 
+def school_now() -> dt.datetime:
+    return dt.datetime.now(SCHOOL_ZONE)
+
+
+def rendered(report: school_reports.ReportFile) -> reporting_pb2.RenderedReport:
+    return reporting_pb2.RenderedReport(media_type=report.media_type, filename=report.filename,
+                                        content=report.content)
+
+
 class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
-    def __init__(self, unit_of_work: UnitsOfWork):
-        self.unit_of_work = unit_of_work
+    def __init__(self, unit_of_work: UnitsOfWork, clock: Callable[[], dt.datetime] = school_now):
+        self.unit_of_work, self.clock = unit_of_work, clock
 
     def GetSummarySheet(self, request, context):
         call = scope.current()
@@ -29,3 +42,23 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
         return reporting_pb2.RenderedReport(media_type="application/pdf",
                                             filename=f"movement-register-{request.academic_year_id}.pdf",
                                             content=content)
+
+    def GetClassFill(self, request, context):
+        call = scope.current()
+        return class_fill_proto(school_reports.get_class_fill(request.on_date, call, self.unit_of_work(call)),
+                                call.school_id)
+
+    def RenderClassFill(self, request, context):
+        call = scope.current()
+        return rendered(school_reports.render_class_fill(request.on_date, request.format, self.clock(), call,
+                                                         self.unit_of_work(call)))
+
+    def GetStudentMovement(self, request, context):
+        call = scope.current()
+        return student_movement_proto(school_reports.get_student_movement(
+            request.date_from, request.date_to, call, self.unit_of_work(call)), call.school_id)
+
+    def RenderStudentMovement(self, request, context):
+        call = scope.current()
+        return rendered(school_reports.render_student_movement(request.date_from, request.date_to, request.format,
+                                                               self.clock(), call, self.unit_of_work(call)))

@@ -62,7 +62,8 @@ def test_pdf_has_cyrillic_text(tmp_path):
     rows = register.register_rows(orders(), CLASSES, {})
     text = pdf_text(movement_register_pdf.movement_register_pdf(
         register.MovementRegister("МБОУ «Школа № 1»", "2026/2027", rows)), tmp_path)
-    assert "Книга движения учащихся" in text and "МБОУ «Школа № 1», учебный год 2026/2027" in text
+    assert "Книга движения учащихся" in text and "МБОУ «Школа № 1»" in text and "учебный год 2026/2027" in text
+    assert "стр. 1 из 1" in text
     assert "Ёлкина Анна" in text and "Яковлев Пётр" in text and "Условный перевод" in text
     assert "20.01.2027" in text and "Математика до 15.10.2027" in text and "школа № 2" in text
     assert "позже срока" in text and "отменён приказом № 3" in text and "отменяет приказ № 2" in text
