@@ -128,6 +128,7 @@ CONTACTS = obj({}, {"phone": string(), "email": string(), "address": string()})
 SCHOOL_DETAILS = obj({}, {"inn": string(), "ogrn": string(), "address": string(), "licence_number": string(),
                           "licence_date": DATE, "accreditation_number": string(), "accreditation_date": DATE})
 FILE_DEADLINE = 30.0
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BULK_DEADLINE = 120.0  # a school's whole timetable in one call
 YEAR_DEADLINE = 30.0  # changes that cancel or schedule a whole year's lessons (terms, holidays, transfers, copy, close)
 TIMETABLE_LINE = obj({"class_group_id": UUID, "subject_id": UUID, "teacher_id": UUID, "weekday": INTEGER,
@@ -154,6 +155,17 @@ def _correction_request(values: dict) -> dict:
     rest = {k: v for k, v in values.items() if k not in NAME_PARTS}
     return {**rest, "name": _name(values)} if _name(values) else rest
 S = "/schools/{school_id}"
+
+
+def report_endpoints(name: str, rpc: str, summary: str, query: dict, to_request: Callable[[dict], dict]
+                     ) -> tuple[Endpoint, ...]:
+    """A school report's rows: its data (JSON) at /reports/<name>, its PDF and XLSX at .pdf and .xlsx (movement.read:
+    the managers and the secretary)."""
+    path = f"{S}/reports/{name}"
+    return (Endpoint("GET", path, "reporting", f"Get{rpc}", summary, query=query, to_request=to_request),
+            *(Endpoint("GET", f"{path}.{kind}", "reporting", f"Render{rpc}{kind.title()}", f"{summary} ({kind.upper()})",
+                       query=query, to_request=to_request, file=media_type, deadline=FILE_DEADLINE)
+              for kind, media_type in (("pdf", "application/pdf"), ("xlsx", XLSX))))
 
 ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("POST", "/schools", "identity", "OnboardSchool", "Подключить школу и создать её администратора",
@@ -245,6 +257,11 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("GET", f"{S}/movement-register.pdf", "reporting", "RenderMovementRegisterPdf",
              "Книга движения учащихся учебного года (PDF)", query={"academic_year_id": UUID}, file="application/pdf",
              deadline=FILE_DEADLINE),
+    *report_endpoints("class-fill", "ClassFill", "Наполняемость классов на дату: учащиеся каждого класса по полу",
+                      {"on_date": DATE}, renamed()),
+    *report_endpoints("movement", "StudentMovement",
+                      "Движение учащихся за период: приказы, вступившие в силу с from по to (отменённые не считаются)",
+                      {"from": DATE, "to": DATE}, renamed(**{"from": "date_from", "to": "date_to"})),
     Endpoint("GET", f"{S}/people/{{person_id}}/record", "identity", "GetPersonalRecord",
              "Личное дело ученика: классы по годам с датами, приказы, исправления личных данных"),
     Endpoint("POST", f"{S}/people/{{person_id}}/corrections", "identity", "CorrectPerson",

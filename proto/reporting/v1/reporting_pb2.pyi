@@ -107,14 +107,12 @@ class GetMovementRegisterRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ...) -> None: ...
 
 class GetClassFillRequest(_message.Message):
-    __slots__ = ("school_id", "on_date", "format")
+    __slots__ = ("school_id", "on_date")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     ON_DATE_FIELD_NUMBER: _ClassVar[int]
-    FORMAT_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     on_date: str
-    format: str
-    def __init__(self, school_id: _Optional[str] = ..., on_date: _Optional[str] = ..., format: _Optional[str] = ...) -> None: ...
+    def __init__(self, school_id: _Optional[str] = ..., on_date: _Optional[str] = ...) -> None: ...
 
 class ClassFillRow(_message.Message):
     __slots__ = ("class_group_id", "class_group_name", "grade", "boys", "girls", "total")
@@ -151,16 +149,14 @@ class ClassFill(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., on_date: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., academic_year_name: _Optional[str] = ..., rows: _Optional[_Iterable[_Union[ClassFillRow, _Mapping]]] = ..., total: _Optional[_Union[ClassFillRow, _Mapping]] = ...) -> None: ...
 
 class GetStudentMovementRequest(_message.Message):
-    __slots__ = ("school_id", "date_from", "date_to", "format")
+    __slots__ = ("school_id", "date_from", "date_to")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     DATE_FROM_FIELD_NUMBER: _ClassVar[int]
     DATE_TO_FIELD_NUMBER: _ClassVar[int]
-    FORMAT_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     date_from: str
     date_to: str
-    format: str
-    def __init__(self, school_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., format: _Optional[str] = ...) -> None: ...
+    def __init__(self, school_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ...) -> None: ...
 
 class MovementClassCount(_message.Message):
     __slots__ = ("class_group_id", "class_group_name", "count")

@@ -54,8 +54,13 @@ class ReportingServiceStub:
                 request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassFillRequest.SerializeToString,
                 response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ClassFill.FromString,
                 _registered_method=True)
-        self.RenderClassFill = channel.unary_unary(
-                '/otmetka.reporting.v1.ReportingService/RenderClassFill',
+        self.RenderClassFillPdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderClassFillPdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassFillRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.RenderClassFillXlsx = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderClassFillXlsx',
                 request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassFillRequest.SerializeToString,
                 response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
                 _registered_method=True)
@@ -64,8 +69,13 @@ class ReportingServiceStub:
                 request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentMovementRequest.SerializeToString,
                 response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.StudentMovement.FromString,
                 _registered_method=True)
-        self.RenderStudentMovement = channel.unary_unary(
-                '/otmetka.reporting.v1.ReportingService/RenderStudentMovement',
+        self.RenderStudentMovementPdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderStudentMovementPdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentMovementRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.RenderStudentMovementXlsx = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderStudentMovementXlsx',
                 request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentMovementRequest.SerializeToString,
                 response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
                 _registered_method=True)
@@ -100,8 +110,15 @@ class ReportingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
-    def RenderClassFill(self, request, context):
-        """format pdf | xlsx
+    def RenderClassFillPdf(self, request, context):
+        """class-fill-<on_date>.pdf
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderClassFillXlsx(self, request, context):
+        """class-fill-<on_date>.xlsx
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -113,9 +130,15 @@ class ReportingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
-    def RenderStudentMovement(self, request, context):
-        """format pdf | xlsx
+    def RenderStudentMovementPdf(self, request, context):
+        """student-movement-<from>-<to>.pdf
         """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderStudentMovementXlsx(self, request, context):
+        """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -143,8 +166,13 @@ def add_ReportingServiceServicer_to_server(servicer, server):
                     request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassFillRequest.FromString,
                     response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ClassFill.SerializeToString,
             ),
-            'RenderClassFill': grpc.unary_unary_rpc_method_handler(
-                    servicer.RenderClassFill,
+            'RenderClassFillPdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderClassFillPdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassFillRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'RenderClassFillXlsx': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderClassFillXlsx,
                     request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassFillRequest.FromString,
                     response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
             ),
@@ -153,8 +181,13 @@ def add_ReportingServiceServicer_to_server(servicer, server):
                     request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentMovementRequest.FromString,
                     response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.StudentMovement.SerializeToString,
             ),
-            'RenderStudentMovement': grpc.unary_unary_rpc_method_handler(
-                    servicer.RenderStudentMovement,
+            'RenderStudentMovementPdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderStudentMovementPdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentMovementRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'RenderStudentMovementXlsx': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderStudentMovementXlsx,
                     request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentMovementRequest.FromString,
                     response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
             ),
@@ -278,7 +311,7 @@ class ReportingService:
             _registered_method=True)
 
     @staticmethod
-    def RenderClassFill(request,
+    def RenderClassFillPdf(request,
             target,
             options=(),
             channel_credentials=None,
@@ -291,7 +324,34 @@ class ReportingService:
         return grpc.experimental.unary_unary(
             request,
             target,
-            '/otmetka.reporting.v1.ReportingService/RenderClassFill',
+            '/otmetka.reporting.v1.ReportingService/RenderClassFillPdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassFillRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderClassFillXlsx(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderClassFillXlsx',
             proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassFillRequest.SerializeToString,
             proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
             options,
@@ -332,7 +392,7 @@ class ReportingService:
             _registered_method=True)
 
     @staticmethod
-    def RenderStudentMovement(request,
+    def RenderStudentMovementPdf(request,
             target,
             options=(),
             channel_credentials=None,
@@ -345,7 +405,34 @@ class ReportingService:
         return grpc.experimental.unary_unary(
             request,
             target,
-            '/otmetka.reporting.v1.ReportingService/RenderStudentMovement',
+            '/otmetka.reporting.v1.ReportingService/RenderStudentMovementPdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentMovementRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderStudentMovementXlsx(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderStudentMovementXlsx',
             proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentMovementRequest.SerializeToString,
             proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
             options,

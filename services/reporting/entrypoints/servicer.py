@@ -48,17 +48,29 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
         return class_fill_proto(school_reports.get_class_fill(request.on_date, call, self.unit_of_work(call)),
                                 call.school_id)
 
-    def RenderClassFill(self, request, context):
+    def _class_fill_file(self, request, kind: str):
         call = scope.current()
-        return rendered(school_reports.render_class_fill(request.on_date, request.format, self.clock(), call,
+        return rendered(school_reports.render_class_fill(request.on_date, kind, self.clock(), call,
                                                          self.unit_of_work(call)))
+
+    def RenderClassFillPdf(self, request, context):
+        return self._class_fill_file(request, "pdf")
+
+    def RenderClassFillXlsx(self, request, context):
+        return self._class_fill_file(request, "xlsx")
 
     def GetStudentMovement(self, request, context):
         call = scope.current()
         return student_movement_proto(school_reports.get_student_movement(
             request.date_from, request.date_to, call, self.unit_of_work(call)), call.school_id)
 
-    def RenderStudentMovement(self, request, context):
+    def _student_movement_file(self, request, kind: str):
         call = scope.current()
-        return rendered(school_reports.render_student_movement(request.date_from, request.date_to, request.format,
-                                                               self.clock(), call, self.unit_of_work(call)))
+        return rendered(school_reports.render_student_movement(request.date_from, request.date_to, kind, self.clock(),
+                                                               call, self.unit_of_work(call)))
+
+    def RenderStudentMovementPdf(self, request, context):
+        return self._student_movement_file(request, "pdf")
+
+    def RenderStudentMovementXlsx(self, request, context):
+        return self._student_movement_file(request, "xlsx")

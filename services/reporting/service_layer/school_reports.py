@@ -18,12 +18,6 @@ class ReportFile:
     content: bytes
 
 
-def file_kind(kind: str) -> str:
-    if kind not in files.MEDIA_TYPES:
-        raise Invalid("format", "ожидается pdf или xlsx")
-    return kind
-
-
 def get_class_fill(on_date: str, scope: Scope, uow: ReportingUnitOfWork) -> class_fill.ClassFill:
     day = parse_date(on_date, "on_date")
     scope.require("movement.read")
@@ -36,7 +30,6 @@ def get_class_fill(on_date: str, scope: Scope, uow: ReportingUnitOfWork) -> clas
 
 def render_class_fill(on_date: str, kind: str, formed_at: dt.datetime, scope: Scope,
                       uow: ReportingUnitOfWork) -> ReportFile:
-    kind = file_kind(kind)
     report = get_class_fill(on_date, scope, uow)
     return ReportFile(files.MEDIA_TYPES[kind], f"class-fill-{report.on_date}.{kind}",
                       files.class_fill_file(report, kind, formed_at))
@@ -56,7 +49,6 @@ def get_student_movement(date_from: str, date_to: str, scope: Scope, uow: Report
 
 def render_student_movement(date_from: str, date_to: str, kind: str, formed_at: dt.datetime, scope: Scope,
                             uow: ReportingUnitOfWork) -> ReportFile:
-    kind = file_kind(kind)
     report = get_student_movement(date_from, date_to, scope, uow)
     return ReportFile(files.MEDIA_TYPES[kind], f"student-movement-{report.date_from}-{report.date_to}.{kind}",
                       files.student_movement_file(report, kind, formed_at))

@@ -1,0 +1,72 @@
+"""The Russian pages of the school-wide reports (movement.read: the managers and the secretary): class fill on a date
+(наполняемость классов) and student movement for a period (движение учащихся за период), each with its picker, the
+table reporting formed, and its PDF and XLSX as reporting renders them."""
+import io
+
+from flask import Blueprint, render_template, request, send_file
+
+from gateway.auth.session import login_required
+from gateway.web import pages
+from gateway.web.pages import call, explain
+from proto.reporting.v1 import reporting_pb2
+from services.common.errors import DomainError
+
+bp = Blueprint("report_pages", __name__)
+
+
+def shown(rpc: str, request_message):
+    """The report, or the refusal to say in its place."""
+    try:
+        return call("reporting", rpc, request_message), ""
+    except DomainError as err:
+        return None, explain(err)
+
+
+def send_report(report):
+    return send_file(io.BytesIO(report.content), mimetype=report.media_type, as_attachment=True,
+                     download_name=report.filename)
+
+
+def class_fill_request(school_id: str) -> reporting_pb2.GetClassFillRequest:
+    return reporting_pb2.GetClassFillRequest(school_id=school_id,
+                                             on_date=request.args.get("on_date") or pages.today().isoformat())
+
+
+def movement_request(school_id: str) -> reporting_pb2.GetStudentMovementRequest:
+    """The period asked for; by default from the first of the month to today."""
+    today = pages.today()
+    return reporting_pb2.GetStudentMovementRequest(
+        school_id=school_id, date_from=request.args.get("from") or today.replace(day=1).isoformat(),
+        date_to=request.args.get("to") or today.isoformat())
+
+
+@bp.get("/schools/<uuid:school_id>/reports/class-fill")
+@login_required
+def class_fill(school_id):
+    asked = class_fill_request(str(school_id))
+    report, refused = shown("GetClassFill", asked)
+    return render_template("reports_class_fill.html", school_id=str(school_id), on_date=asked.on_date,
+                           report=report, refused=refused)
+
+
+@bp.get("/schools/<uuid:school_id>/reports/movement")
+@login_required
+def movement(school_id):
+    asked = movement_request(str(school_id))
+    report, refused = shown("GetStudentMovement", asked)
+    return render_template("reports_movement.html", school_id=str(school_id), date_from=asked.date_from,
+                           date_to=asked.date_to, report=report, refused=refused)
+
+
+@bp.get("/schools/<uuid:school_id>/reports/class-fill.<any(pdf, xlsx):kind>")
+@login_required
+def class_fill_file(school_id, kind):
+    return send_report(call("reporting", f"RenderClassFill{kind.title()}", class_fill_request(str(school_id))))
+
+
+@bp.get("/schools/<uuid:school_id>/reports/movement.<any(pdf, xlsx):kind>")
+@login_required
+def movement_file(school_id, kind):
+    return send_report(call("reporting", f"RenderStudentMovement{kind.title()}", movement_request(str(school_id))))
+
+
