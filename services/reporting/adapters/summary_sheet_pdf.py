@@ -1,6 +1,7 @@
 """Printable PDF of the summary sheet (adapters.pdf_report: landscape A4, Cyrillic text): each cell holds the lesson
 marks, their average and the period marks given, one line each ("1 четверть: 5", "Годовая: 5"); a student who was
 in the class part of the year has the days under their name ("с 14.01.2027", "по 13.01.2027")."""
+import datetime as dt
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
@@ -32,7 +33,7 @@ def name_text(row: Row) -> str:
     return escape(row.student_name or "—") + (f"<br/><i>{stay}</i>" if stay else "")
 
 
-def summary_sheet_pdf(sheet: SummarySheet) -> bytes:
+def summary_sheet_pdf(sheet: SummarySheet, school_name: str = "", formed_at: dt.datetime | None = None) -> bytes:
     style = styles()
     cell, head = style.cell, style.head
     header = [Paragraph("№", head), Paragraph("Обучающийся", head)]
@@ -44,5 +45,6 @@ def summary_sheet_pdf(sheet: SummarySheet) -> bytes:
         body.append(line)
     number_width = 8 * mm
     subject_width = (PAGE_WIDTH - number_width - NAME_WIDTH) / max(len(sheet.subjects), 1)
-    return report_pdf(Heading(TITLE, period=f"Учебный год {sheet.academic_year_name}, класс {sheet.class_group.name}"),
+    return report_pdf(Heading(TITLE, school_name, f"Учебный год {sheet.academic_year_name}, класс {sheet.class_group.name}",
+                              formed_at),
                       [header, *body], [number_width, NAME_WIDTH, *[subject_width] * len(sheet.subjects)])

@@ -31,7 +31,8 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
 
     def RenderSummarySheetPdf(self, request, context):
         call = scope.current()
-        content = summary_sheet.render_summary_sheet_pdf(request.class_group_id, call, self.unit_of_work(call))
+        content = summary_sheet.render_summary_sheet_pdf(request.class_group_id, self.clock(), call,
+                                                         self.unit_of_work(call))
         return reporting_pb2.RenderedReport(media_type="application/pdf", filename=f"summary-sheet-{request.class_group_id}.pdf",
                                             content=content)
 

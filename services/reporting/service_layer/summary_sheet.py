@@ -1,4 +1,6 @@
 """The summary sheet of a class group from the read models, as data and as a PDF."""
+import datetime as dt
+
 from services.common.db import parse_uuid
 from services.common.errors import NotFound
 from services.common.scope import Scope
@@ -18,5 +20,9 @@ def get_summary_sheet(class_group_id: str, scope: Scope, uow: ReportingUnitOfWor
     return sheet
 
 
-def render_summary_sheet_pdf(class_group_id: str, scope: Scope, uow: ReportingUnitOfWork) -> bytes:
-    return summary_sheet_pdf.summary_sheet_pdf(get_summary_sheet(class_group_id, scope, uow))
+def render_summary_sheet_pdf(class_group_id: str, formed_at: dt.datetime, scope: Scope, uow: ReportingUnitOfWork
+                             ) -> bytes:
+    sheet = get_summary_sheet(class_group_id, scope, uow)
+    with uow:
+        school_name = uow.movement_register.school_name()
+    return summary_sheet_pdf.summary_sheet_pdf(sheet, school_name, formed_at)

@@ -227,6 +227,7 @@ def test_summary_sheet_pdf_has_cyrillic_text(stub, school, tmp_path):
     text = pdf_text(report.content, tmp_path)
     assert "Сводная ведомость" in text and "5А" in text and "Иванова" in text and "4,50" in text
     assert "1 четверть: 5" in text and "1 четверть: Н/А" in text and "Годовая: ОСВ" in text and "Итоговая: 5" in text
+    assert "Сформирован:" in text and "стр. 1 из 1" in text
 
 
 def test_changed_terms_reach_the_sheet(db, stub):

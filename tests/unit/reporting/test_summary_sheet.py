@@ -94,3 +94,10 @@ def test_pdf_has_cyrillic_text(tmp_path):
     assert "4,67" in text
     assert "1 четверть: 5" in text and "Годовая: ОСВ" in text and "2 четверть: Н/А" in text and "Итоговая: 4" in text
     assert "Экзаменационная" not in text and text.count("1 четверть") == 1, "blank period marks are not printed"
+
+
+@needs_pdftotext
+def test_pdf_has_the_shared_title_block_and_page_numbers(tmp_path):
+    text = pdf_text(summary_sheet_pdf.summary_sheet_pdf(sheet(), "МБОУ «Школа № 1»", dt.datetime(2026, 6, 1, 8, 5)),
+                    tmp_path)
+    assert "МБОУ «Школа № 1»" in text and "Сформирован: 01.06.2026 08:05" in text and "стр. 1 из 1" in text

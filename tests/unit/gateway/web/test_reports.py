@@ -50,6 +50,7 @@ def test_the_movement_page_shows_the_period_asked_for_or_this_month(browser, pee
     asked = calls(peers, "GetStudentMovement")[0]
     assert (asked.date_from, asked.date_to) == ("2027-01-01", "2027-01-20")
     assert "<td>Выбытие</td><td>5А</td><td>1</td>" in page and "Петрова Мария" in page and "01.12.2026" in page
+    assert f"/schools/{SCHOOL}/reports/movement.xlsx?from=2027-01-01&amp;to=2027-01-20" in page
     browser.get(f"/schools/{SCHOOL}/reports/movement?from=2026-09-01&to=2027-01-31")
     asked = calls(peers, "GetStudentMovement")[1]
     assert (asked.date_from, asked.date_to) == ("2026-09-01", "2027-01-31")
