@@ -6,18 +6,12 @@ import io
 
 from flask import send_file
 
+from services.common.tabular import as_text
+
 HEADER = ("№ приказа", "Дата приказа", "Вступает в силу", "Вид", "Ученик", "Из класса", "В класс",
           "Документ, куда выбыл, задолженности", "Основание", "Позже срока", "Отменён приказом")
 MEDIA_TYPES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                "csv": "text/csv; charset=utf-8"}
-
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def as_text(value: str) -> str:
-    """A value typed by people (a reason, a destination) never becomes a spreadsheet formula: "=…" is kept as text."""
-    return f"'{value}" if value.startswith(FORMULA_START) else value
 
 
 def cells(row: dict) -> tuple[str, ...]:

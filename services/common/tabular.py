@@ -1,11 +1,20 @@
 """Uploaded tables for imports: a CSV in UTF-8 (";" or "," separated) or the first sheet of an XLSX, read as
-numbered rows of text cells, with Russian errors naming the field. One reader serves every import."""
+numbered rows of text cells, with Russian errors naming the field. One reader serves every import; and the one
+guard for the tables we write (`as_text`)."""
 import csv
 import datetime as dt
 import io
 import zipfile
 
 from services.common.errors import Invalid
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(value: str) -> str:
+    """A text typed by people (a reason, a destination, a name) never becomes a formula in a spreadsheet we write
+    (XLSX or CSV): one starting like a formula is kept as text."""
+    return f"'{value}" if value.startswith(FORMULA_START) else value
 
 
 def read_table(filename: str, content: bytes, max_bytes: int) -> list[tuple[int, list[str]]]:

@@ -9,17 +9,15 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from services.common.tabular import as_text
 from services.reporting.adapters.pdf_report import Heading, russian_datetime
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_WIDTH = 60
 
 
 def cell_value(value: str | int | float) -> str | int | float:
     """A number stays a number; a text starting like a formula is kept as text."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return f"'{value}"
-    return value
+    return as_text(value) if isinstance(value, str) else value
 
 
 @dataclass(frozen=True)
