@@ -218,6 +218,80 @@ class StudentMovement(_message.Message):
     entries: _containers.RepeatedCompositeFieldContainer[MovementEntry]
     def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., kinds: _Optional[_Iterable[_Union[MovementKindSummary, _Mapping]]] = ..., entries: _Optional[_Iterable[_Union[MovementEntry, _Mapping]]] = ...) -> None: ...
 
+class GetAttendanceSheetRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "date_from", "date_to")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    date_from: str
+    date_to: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ...) -> None: ...
+
+class AttendanceReason(_message.Message):
+    __slots__ = ("code", "name")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    name: str
+    def __init__(self, code: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
+
+class AttendanceMissed(_message.Message):
+    __slots__ = ("by_reason", "total")
+    BY_REASON_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    by_reason: _containers.RepeatedScalarFieldContainer[int]
+    total: int
+    def __init__(self, by_reason: _Optional[_Iterable[int]] = ..., total: _Optional[int] = ...) -> None: ...
+
+class AttendanceSubjectLine(_message.Message):
+    __slots__ = ("subject_id", "subject_name", "missed")
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    MISSED_FIELD_NUMBER: _ClassVar[int]
+    subject_id: str
+    subject_name: str
+    missed: AttendanceMissed
+    def __init__(self, subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., missed: _Optional[_Union[AttendanceMissed, _Mapping]] = ...) -> None: ...
+
+class AttendanceStudentLines(_message.Message):
+    __slots__ = ("student_id", "student_name", "subjects", "missed")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_NAME_FIELD_NUMBER: _ClassVar[int]
+    SUBJECTS_FIELD_NUMBER: _ClassVar[int]
+    MISSED_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    student_name: str
+    subjects: _containers.RepeatedCompositeFieldContainer[AttendanceSubjectLine]
+    missed: AttendanceMissed
+    def __init__(self, student_id: _Optional[str] = ..., student_name: _Optional[str] = ..., subjects: _Optional[_Iterable[_Union[AttendanceSubjectLine, _Mapping]]] = ..., missed: _Optional[_Union[AttendanceMissed, _Mapping]] = ...) -> None: ...
+
+class AttendanceSheet(_message.Message):
+    __slots__ = ("school_id", "school_name", "class_group_id", "class_group_name", "date_from", "date_to", "reasons", "students", "subjects", "missed")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_NAME_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_NAME_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    REASONS_FIELD_NUMBER: _ClassVar[int]
+    STUDENTS_FIELD_NUMBER: _ClassVar[int]
+    SUBJECTS_FIELD_NUMBER: _ClassVar[int]
+    MISSED_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    school_name: str
+    class_group_id: str
+    class_group_name: str
+    date_from: str
+    date_to: str
+    reasons: _containers.RepeatedCompositeFieldContainer[AttendanceReason]
+    students: _containers.RepeatedCompositeFieldContainer[AttendanceStudentLines]
+    subjects: _containers.RepeatedCompositeFieldContainer[AttendanceSubjectLine]
+    missed: AttendanceMissed
+    def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., class_group_id: _Optional[str] = ..., class_group_name: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., reasons: _Optional[_Iterable[_Union[AttendanceReason, _Mapping]]] = ..., students: _Optional[_Iterable[_Union[AttendanceStudentLines, _Mapping]]] = ..., subjects: _Optional[_Iterable[_Union[AttendanceSubjectLine, _Mapping]]] = ..., missed: _Optional[_Union[AttendanceMissed, _Mapping]] = ...) -> None: ...
+
 class ReportingYearReady(_message.Message):
     __slots__ = ("school_id", "academic_year_id", "academic_year_name", "class_group_ids")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]

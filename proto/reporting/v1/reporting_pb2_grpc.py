@@ -79,6 +79,21 @@ class ReportingServiceStub:
                 request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentMovementRequest.SerializeToString,
                 response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
                 _registered_method=True)
+        self.GetAttendanceSheet = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetAttendanceSheet',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetAttendanceSheetRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.AttendanceSheet.FromString,
+                _registered_method=True)
+        self.RenderAttendanceSheetPdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderAttendanceSheetPdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetAttendanceSheetRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.RenderAttendanceSheetXlsx = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderAttendanceSheetXlsx',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetAttendanceSheetRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
 
 
 class ReportingServiceServicer:
@@ -143,6 +158,25 @@ class ReportingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetAttendanceSheet(self, request, context):
+        """report.read (the managers; a form teacher for their class): attendance-<class_group_id>-<from>-<to>.pdf|.xlsx
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderAttendanceSheetPdf(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderAttendanceSheetXlsx(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ReportingServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -189,6 +223,21 @@ def add_ReportingServiceServicer_to_server(servicer, server):
             'RenderStudentMovementXlsx': grpc.unary_unary_rpc_method_handler(
                     servicer.RenderStudentMovementXlsx,
                     request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentMovementRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'GetAttendanceSheet': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAttendanceSheet,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetAttendanceSheetRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.AttendanceSheet.SerializeToString,
+            ),
+            'RenderAttendanceSheetPdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderAttendanceSheetPdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetAttendanceSheetRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'RenderAttendanceSheetXlsx': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderAttendanceSheetXlsx,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetAttendanceSheetRequest.FromString,
                     response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
             ),
     }
@@ -434,6 +483,87 @@ class ReportingService:
             target,
             '/otmetka.reporting.v1.ReportingService/RenderStudentMovementXlsx',
             proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentMovementRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetAttendanceSheet(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetAttendanceSheet',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetAttendanceSheetRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.AttendanceSheet.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderAttendanceSheetPdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderAttendanceSheetPdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetAttendanceSheetRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderAttendanceSheetXlsx(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderAttendanceSheetXlsx',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetAttendanceSheetRequest.SerializeToString,
             proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
             options,
             channel_credentials,

@@ -6,14 +6,12 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from services.common.attendance_kinds import ATTENDANCE_KINDS
 from services.common.dates import parse_date
 from services.common.errors import FailedPrecondition, Invalid
 from services.journal.domain import mark_scale
 from services.journal.domain.closed_year import refuse_closed
 
-# the attendance kinds a lesson takes, with the names people see (the journal's policy and grid carry them)
-ATTENDANCE_KINDS = {"absent": "Н — отсутствовал", "late": "опоздал", "ill": "Б — болел", "excused": "УП — уважительная",
-                    "unexcused": "НП — неуважительная"}
 ATTENDANCE_STATUSES = tuple(ATTENDANCE_KINDS)
 DEFAULT_WORK_TYPE = "classwork"
 MAX_TOPIC = 500

@@ -19,6 +19,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 DIRECTOR = "Директор ____________________ / ____________________"
 DEPUTY_HEAD = "Заместитель директора ____________________ / ____________________"
+FORM_TEACHER = "Классный руководитель ____________________ / ____________________"
 FONT_DIR = pathlib.Path("/usr/share/fonts/truetype/dejavu")  # Debian package fonts-dejavu-core
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 PAGE_WIDTH = landscape(A4)[0] - 20 * mm  # within the margins

@@ -1,6 +1,6 @@
 """Reporting's protobuf messages built from the domain's values."""
 from proto.reporting.v1 import reporting_pb2
-from services.reporting.domain import class_fill, student_movement
+from services.reporting.domain import attendance_sheet, class_fill, student_movement
 from services.reporting.domain.summary_sheet import SummarySheet
 
 
@@ -47,3 +47,23 @@ def student_movement_proto(report: student_movement.StudentMovement, school_id: 
             kind=e.kind, kind_name=e.kind_name, order_number=e.order_number, order_date=e.order_date,
             effective_date=e.effective_date, student_id=e.student_id, student_name=e.student_name,
             from_class_group_name=e.from_class, to_class_group_name=e.to_class) for e in report.entries])
+
+
+def missed_proto(missed: attendance_sheet.Missed) -> reporting_pb2.AttendanceMissed:
+    return reporting_pb2.AttendanceMissed(by_reason=missed.by_reason, total=missed.total)
+
+
+def subject_lines_proto(lines: tuple[attendance_sheet.SubjectLine, ...]) -> list[reporting_pb2.AttendanceSubjectLine]:
+    return [reporting_pb2.AttendanceSubjectLine(subject_id=s.subject_id, subject_name=s.subject_name,
+                                                missed=missed_proto(s.missed)) for s in lines]
+
+
+def attendance_sheet_proto(sheet: attendance_sheet.AttendanceSheet, school_id: str) -> reporting_pb2.AttendanceSheet:
+    return reporting_pb2.AttendanceSheet(
+        school_id=school_id, school_name=sheet.school_name, class_group_id=sheet.class_group_id,
+        class_group_name=sheet.class_group_name, date_from=sheet.date_from, date_to=sheet.date_to,
+        reasons=[reporting_pb2.AttendanceReason(code=code, name=name) for code, name in attendance_sheet.REASONS],
+        students=[reporting_pb2.AttendanceStudentLines(
+            student_id=s.student_id, student_name=s.student_name, subjects=subject_lines_proto(s.subjects),
+            missed=missed_proto(s.missed)) for s in sheet.students],
+        subjects=subject_lines_proto(sheet.subjects), missed=missed_proto(sheet.missed))

@@ -10,16 +10,18 @@ from sqlalchemy.orm import Session
 
 from services.reporting.adapters.tables import (
     academic_years,
+    attendance,
     class_groups,
     class_memberships,
     final_marks,
+    lessons,
     marks,
     students,
     subjects,
     term_marks,
     terms,
 )
-from services.reporting.domain import class_fill, read_model, summary_sheet
+from services.reporting.domain import attendance_sheet, class_fill, read_model, summary_sheet
 
 
 def upsert(session: Session, school_id: str, table: Table, key: dict, values: dict) -> None:
@@ -97,6 +99,24 @@ class ReadModelStore:
 
     def delete_mark(self, mark_id: str) -> None:
         self.session.execute(delete(marks).where(marks.c.mark_id == mark_id))
+
+    def put_attendance(self, told: read_model.Attendance) -> None:
+        """The (lesson, student)'s status becomes the one told; none ("" = present) removes it."""
+        key = {"school_id": self.school_id, "lesson_id": told.lesson_id, "student_id": told.student_id}
+        if not told.status:
+            self.session.execute(delete(attendance).where(*(attendance.c[c] == v for c, v in key.items())))
+            return
+        stmt = insert(attendance).values(**key, class_group_id=told.class_group_id, lesson_date=told.lesson_date,
+                                         status=told.status)
+        self.session.execute(stmt.on_conflict_do_update(index_elements=list(key), set_={
+            c: stmt.excluded[c] for c in ("class_group_id", "lesson_date", "status")}))
+
+    def move_attendance(self, lesson_id: str, lesson_date) -> None:
+        self.session.execute(update(attendance).where(attendance.c.lesson_id == lesson_id)
+                             .values(lesson_date=lesson_date))
+
+    def put_lesson(self, lesson: read_model.Lesson) -> None:
+        self._upsert(lessons, {"id": lesson.id}, {"subject_id": lesson.subject_id})
 
     def put_term_placeholder(self, term_id: str) -> None:
         self._placeholders(terms, {term_id: {}})
@@ -200,6 +220,29 @@ class ReadModelStore:
                    or_(class_memberships.c.date_to.is_(None), class_memberships.c.date_to >= on_date), of_year)).all()
         return year, groups, [class_fill.Member(*r) for r in members]
 
+
+    def attendance_facts(self, class_group_id: str, date_from, date_to) -> tuple[
+            str | None, list[attendance_sheet.Member], list[attendance_sheet.Absence]]:
+        """The class group's name (None = not known), the memberships of it overlapping the period (with the
+        student's name) and its lessons' attendance of the period (with the lesson's subject, "" = not known)."""
+        session = self.session
+        name = session.scalar(select(class_groups.c.name).where(class_groups.c.id == class_group_id))
+        members = session.execute(
+            select(class_memberships.c.student_id, func.coalesce(students.c.full_name, ""),
+                   class_memberships.c.date_from, class_memberships.c.date_to)
+            .join(students, students.c.id == class_memberships.c.student_id, isouter=True)
+            .where(class_memberships.c.class_group_id == class_group_id,
+                   or_(class_memberships.c.date_from.is_(None), class_memberships.c.date_from <= date_to),
+                   or_(class_memberships.c.date_to.is_(None), class_memberships.c.date_to >= date_from))).all()
+        absences = session.execute(
+            select(attendance.c.student_id, attendance.c.lesson_date, attendance.c.status,
+                   func.coalesce(cast(lessons.c.subject_id, Text), ""), func.coalesce(subjects.c.name, ""))
+            .join(lessons, lessons.c.id == attendance.c.lesson_id, isouter=True)
+            .join(subjects, subjects.c.id == lessons.c.subject_id, isouter=True)
+            .where(attendance.c.class_group_id == class_group_id,
+                   attendance.c.lesson_date.between(date_from, date_to))).all()
+        return (name, [attendance_sheet.Member(*r) for r in members],
+                [attendance_sheet.Absence(*r) for r in absences])
 
 def _class_terms(academic_year_id: str | None, grade: int | None):
     """The terms of the class group's year for its grade (0..0 = every grade); every term of the year while the

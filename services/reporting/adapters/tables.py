@@ -145,3 +145,21 @@ order_lines = sa.Table(
     sa.Column("document", sa.Text, nullable=False, server_default=""),
     sa.Column("destination", sa.Text, nullable=False, server_default=""),
 )
+# The attendance sheet (0007): each (lesson, student)'s latest absence as the journal's AttendanceRecorded told it (a
+# status changed back to present removes the row), and each lesson's subject as schedule's lesson events tell it.
+attendance = sa.Table(
+    "rm_attendance", metadata,
+    sa.Column("school_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("lesson_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("student_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("class_group_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("lesson_date", sa.Date, nullable=False),
+    sa.Column("status", sa.Text, nullable=False),  # the journal's attendance kind: absent | late | ill | …
+    sa.Index("rm_attendance_class_group", "class_group_id", "lesson_date"),
+)
+lessons = sa.Table(
+    "rm_lessons", metadata,
+    sa.Column("id", UUID(as_uuid=False), primary_key=True),
+    _school_id(),
+    sa.Column("subject_id", UUID(as_uuid=False), nullable=False),
+)

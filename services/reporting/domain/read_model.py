@@ -89,3 +89,20 @@ class FinalMark:
 def latest(marks: list[Mark]) -> list[Mark]:
     """Each mark once, as its last event tells it (one school's journal events come in order)."""
     return list({mark.id: mark for mark in marks}.values())
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """A student's attendance status of a lesson as the journal last told it (status "" = present: nothing kept)."""
+    lesson_id: str
+    student_id: str
+    class_group_id: str
+    lesson_date: dt.date
+    status: str
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """A lesson's subject as schedule tells it."""
+    id: str
+    subject_id: str

@@ -4,7 +4,9 @@ transaction (which records the event in the inbox, so a redelivered one is skipp
 Identity's movement events (and a registration or an enrolment) carry the student's class memberships after the
 change: they replace the ones kept. MovementOrderSigned and MovementOrderCancelled fill the movement register, and
 the school's name (SchoolOnboarded, SchoolUpdated) heads it.
-Schedule's AcademicYearClosed and the journal's JournalYearClosed together make the year ready for the archive."""
+Schedule's AcademicYearClosed and the journal's JournalYearClosed together make the year ready for the archive.
+The journal's AttendanceRecorded keeps each (lesson, student)'s latest absence; schedule's lesson events the lesson's
+subject (the attendance sheet's)."""
 import datetime as dt
 
 from sqlalchemy.orm import Session
@@ -163,7 +165,27 @@ def put_marks(session: Session, events: list[tuple[journal_pb2.MarkRecorded | jo
 
 @handlers.on(journal_pb2.LessonRecordMoved)
 def lesson_record_moved(session: Session, event: journal_pb2.LessonRecordMoved, env: Envelope) -> None:
-    read_models.move_marks(tuple(event.mark_ids), dt.date.fromisoformat(event.lesson_date), unit_of_work(session, env))
+    read_models.move_lesson_record(event.lesson_id, tuple(event.mark_ids), dt.date.fromisoformat(event.lesson_date),
+                                   unit_of_work(session, env))
+
+
+@handlers.on(journal_pb2.AttendanceRecorded)
+def attendance_recorded(session: Session, event: journal_pb2.AttendanceRecorded, env: Envelope) -> None:
+    """An absence recorded, its reason corrected (CorrectAttendance), or ("" status) changed back to present."""
+    entry = event.entry
+    read_models.put_attendance(read_model.Attendance(entry.lesson_id, entry.student_id, event.class_group_id,
+                                                     dt.date.fromisoformat(event.lesson_date), entry.status),
+                               unit_of_work(session, env))
+
+
+@handlers.on(schedule_pb2.LessonScheduled)
+@handlers.on(schedule_pb2.LessonMoved)
+@handlers.on(schedule_pb2.LessonCancelled)
+@handlers.on(schedule_pb2.SubstitutionAssigned)
+def lesson_told(session: Session, event, env: Envelope) -> None:
+    """The lesson's subject (the attendance sheet's column: the journal's attendance does not name it)."""
+    if event.lesson.subject_id:
+        read_models.put_lesson(read_model.Lesson(event.lesson.id, event.lesson.subject_id), unit_of_work(session, env))
 
 
 @handlers.on(journal_pb2.MarkDeleted)

@@ -6,8 +6,13 @@ from collections.abc import Callable
 from proto.reporting.v1 import reporting_pb2, reporting_pb2_grpc
 from services.common import scope
 from services.common.dates import SCHOOL_ZONE
-from services.reporting.adapters.protobuf import class_fill_proto, student_movement_proto, summary_sheet_proto
-from services.reporting.service_layer import movement_register, school_reports, summary_sheet
+from services.reporting.adapters.protobuf import (
+    attendance_sheet_proto,
+    class_fill_proto,
+    student_movement_proto,
+    summary_sheet_proto,
+)
+from services.reporting.service_layer import attendance_sheet, movement_register, school_reports, summary_sheet
 from services.reporting.service_layer.unit_of_work import UnitsOfWork
 
 
@@ -75,3 +80,20 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
 
     def RenderStudentMovementXlsx(self, request, context):
         return self._student_movement_file(request, "xlsx")
+
+    def GetAttendanceSheet(self, request, context):
+        call = scope.current()
+        return attendance_sheet_proto(attendance_sheet.get_attendance_sheet(
+            request.class_group_id, request.date_from, request.date_to, call, self.unit_of_work(call)), call.school_id)
+
+    def _attendance_sheet_file(self, request, kind: str):
+        call = scope.current()
+        return rendered(attendance_sheet.render_attendance_sheet(
+            request.class_group_id, request.date_from, request.date_to, kind, self.clock(), call,
+            self.unit_of_work(call)))
+
+    def RenderAttendanceSheetPdf(self, request, context):
+        return self._attendance_sheet_file(request, "pdf")
+
+    def RenderAttendanceSheetXlsx(self, request, context):
+        return self._attendance_sheet_file(request, "xlsx")

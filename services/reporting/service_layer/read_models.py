@@ -48,6 +48,26 @@ def move_marks(mark_ids: tuple[str, ...], lesson_date: dt.date, uow: ReportingUn
             uow.read_models.move_marks(list(mark_ids), lesson_date)
 
 
+def put_attendance(told: read_model.Attendance, uow: ReportingUnitOfWork) -> None:
+    """The (lesson, student)'s latest attendance status (the journal's events of a lesson come in order): an absence
+    recorded or its reason corrected replaces the kept one, a status changed back to present removes it."""
+    with uow:
+        uow.read_models.put_attendance(told)
+
+
+def put_lesson(lesson: read_model.Lesson, uow: ReportingUnitOfWork) -> None:
+    with uow:
+        uow.read_models.put_lesson(lesson)
+
+
+def move_lesson_record(lesson_id: str, mark_ids: tuple[str, ...], lesson_date: dt.date, uow: ReportingUnitOfWork
+                       ) -> None:
+    """A moved lesson's marks and attendance are of its new date (setting it again changes nothing)."""
+    move_marks(mark_ids, lesson_date, uow)
+    with uow:
+        uow.read_models.move_attendance(lesson_id, lesson_date)
+
+
 def delete_mark(mark_id: str, uow: ReportingUnitOfWork) -> None:
     with uow:
         uow.read_models.delete_mark(mark_id)

@@ -18,6 +18,14 @@ class ReportFile:
     content: bytes
 
 
+def period(date_from: str, date_to: str) -> tuple[dt.date, dt.date]:
+    """A report's period: both ends given, the end not before the start."""
+    start, end = parse_date(date_from, "date_from"), parse_date(date_to, "date_to")
+    if end < start:
+        raise Invalid("date_to", "конец периода раньше его начала")
+    return start, end
+
+
 def get_class_fill(on_date: str, scope: Scope, uow: ReportingUnitOfWork) -> class_fill.ClassFill:
     day = parse_date(on_date, "on_date")
     scope.require("movement.read")
@@ -37,9 +45,7 @@ def render_class_fill(on_date: str, kind: str, formed_at: dt.datetime, scope: Sc
 
 def get_student_movement(date_from: str, date_to: str, scope: Scope, uow: ReportingUnitOfWork
                          ) -> student_movement.StudentMovement:
-    start, end = parse_date(date_from, "date_from"), parse_date(date_to, "date_to")
-    if end < start:
-        raise Invalid("date_to", "конец периода раньше его начала")
+    start, end = period(date_from, date_to)
     scope.require("movement.read")
     with uow:
         orders, classes = uow.movement_register.orders_in_force(start, end)
