@@ -159,8 +159,8 @@ S = "/schools/{school_id}"
 
 def report_endpoints(name: str, rpc: str, summary: str, query: dict, to_request: Callable[[dict], dict]
                      ) -> tuple[Endpoint, ...]:
-    """A school report's rows: its data (JSON) at /reports/<name>, its PDF and XLSX at .pdf and .xlsx (movement.read:
-    the managers and the secretary)."""
+    """A report's rows: its data (JSON) at /reports/<name>, its PDF and XLSX at .pdf and .xlsx (who may read it:
+    reporting's RPC says)."""
     path = f"{S}/reports/{name}"
     return (Endpoint("GET", path, "reporting", f"Get{rpc}", summary, query=query, to_request=to_request),
             *(Endpoint("GET", f"{path}.{kind}", "reporting", f"Render{rpc}{kind.title()}", f"{summary} ({kind.upper()})",
@@ -262,6 +262,12 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     *report_endpoints("movement", "StudentMovement",
                       "Движение учащихся за период: приказы, вступившие в силу с from по to (отменённые не считаются)",
                       {"from": DATE, "to": DATE}, renamed(**{"from": "date_from", "to": "date_to"})),
+    *report_endpoints("attendance", "AttendanceSheet",
+                      "Сводная ведомость посещаемости класса за период с from по to: пропущенные уроки каждого ученика "
+                      "по предметам и причинам (Н, Б, УП, НП) с итогами (руководство школы, классный руководитель — "
+                      "своего класса)",
+                      {"class_group_id": UUID, "from": DATE, "to": DATE},
+                      renamed(**{"from": "date_from", "to": "date_to"})),
     Endpoint("GET", f"{S}/people/{{person_id}}/record", "identity", "GetPersonalRecord",
              "Личное дело ученика: классы по годам с датами, приказы, исправления личных данных"),
     Endpoint("POST", f"{S}/people/{{person_id}}/corrections", "identity", "CorrectPerson",

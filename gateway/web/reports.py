@@ -1,13 +1,16 @@
-"""The Russian pages of the school-wide reports (movement.read: the managers and the secretary): class fill on a date
-(наполняемость классов) and student movement for a period (движение учащихся за период), each with its picker, the
-table reporting formed, and its PDF and XLSX as reporting renders them."""
+"""The Russian pages of reporting's reports, each with its picker, the table reporting formed, and its PDF and XLSX as
+reporting renders them: the school-wide ones (movement.read: the managers and the secretary), class fill on a date
+(наполняемость классов) and student movement for a period (движение учащихся за период); and a class's summary
+attendance sheet for a period (сводная ведомость посещаемости; report.read: the managers, a form teacher their class).
+"""
 import io
 
 from flask import Blueprint, render_template, request, send_file
 
 from gateway.auth.session import login_required
 from gateway.web import pages
-from gateway.web.pages import call, explain
+from gateway.web.journal import principal_of
+from gateway.web.pages import call, class_names, explain
 from proto.reporting.v1 import reporting_pb2
 from services.common.errors import DomainError
 
@@ -32,12 +35,21 @@ def class_fill_request(school_id: str) -> reporting_pb2.GetClassFillRequest:
                                              on_date=request.args.get("on_date") or pages.today().isoformat())
 
 
-def movement_request(school_id: str) -> reporting_pb2.GetStudentMovementRequest:
+def period() -> dict[str, str]:
     """The period asked for; by default from the first of the month to today."""
     today = pages.today()
-    return reporting_pb2.GetStudentMovementRequest(
-        school_id=school_id, date_from=request.args.get("from") or today.replace(day=1).isoformat(),
-        date_to=request.args.get("to") or today.isoformat())
+    return {"date_from": request.args.get("from") or today.replace(day=1).isoformat(),
+            "date_to": request.args.get("to") or today.isoformat()}
+
+
+def movement_request(school_id: str) -> reporting_pb2.GetStudentMovementRequest:
+    return reporting_pb2.GetStudentMovementRequest(school_id=school_id, **period())
+
+
+def attendance_request(school_id: str) -> reporting_pb2.GetAttendanceSheetRequest:
+    """The class asked for (else the form teacher's own) and the period."""
+    chosen = request.args.get("class_group_id") or next(iter(principal_of(school_id).form_class_group_ids), "")
+    return reporting_pb2.GetAttendanceSheetRequest(school_id=school_id, class_group_id=chosen, **period())
 
 
 @bp.get("/schools/<uuid:school_id>/reports/class-fill")
@@ -58,6 +70,15 @@ def movement(school_id):
                            date_to=asked.date_to, report=report, refused=refused)
 
 
+@bp.get("/schools/<uuid:school_id>/reports/attendance")
+@login_required
+def attendance(school_id):
+    asked = attendance_request(str(school_id))
+    report, refused = shown("GetAttendanceSheet", asked) if asked.class_group_id else (None, "Выберите класс.")
+    return render_template("reports_attendance.html", school_id=str(school_id), asked=asked,
+                           classes=class_names(str(school_id)), report=report, refused=refused)
+
+
 @bp.get("/schools/<uuid:school_id>/reports/class-fill.<any(pdf, xlsx):kind>")
 @login_required
 def class_fill_file(school_id, kind):
@@ -70,3 +91,9 @@ def movement_file(school_id, kind):
     return send_report(call("reporting", f"RenderStudentMovement{kind.title()}", movement_request(str(school_id))))
 
 
+
+
+@bp.get("/schools/<uuid:school_id>/reports/attendance.<any(pdf, xlsx):kind>")
+@login_required
+def attendance_file(school_id, kind):
+    return send_report(call("reporting", f"RenderAttendanceSheet{kind.title()}", attendance_request(str(school_id))))
