@@ -115,8 +115,11 @@ class ReadModelStore:
         self.session.execute(update(attendance).where(attendance.c.lesson_id == lesson_id)
                              .values(lesson_date=lesson_date))
 
-    def put_lesson(self, lesson: read_model.Lesson) -> None:
-        self._upsert(lessons, {"id": lesson.id}, {"subject_id": lesson.subject_id})
+    def put_lessons(self, told: list[read_model.Lesson]) -> None:
+        stmt = insert(lessons)
+        self.session.execute(stmt.on_conflict_do_update(index_elements=["id"], set_={"subject_id": stmt.excluded.subject_id}),
+                             [{"id": lesson.id, "school_id": self.school_id, "subject_id": lesson.subject_id}
+                              for lesson in told])
 
     def put_term_placeholder(self, term_id: str) -> None:
         self._placeholders(terms, {term_id: {}})

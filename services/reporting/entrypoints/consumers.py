@@ -178,14 +178,15 @@ def attendance_recorded(session: Session, event: journal_pb2.AttendanceRecorded,
                                unit_of_work(session, env))
 
 
-@handlers.on(schedule_pb2.LessonScheduled)
-@handlers.on(schedule_pb2.LessonMoved)
-@handlers.on(schedule_pb2.LessonCancelled)
-@handlers.on(schedule_pb2.SubstitutionAssigned)
-def lesson_told(session: Session, event, env: Envelope) -> None:
-    """The lesson's subject (the attendance sheet's column: the journal's attendance does not name it)."""
-    if event.lesson.subject_id:
-        read_models.put_lesson(read_model.Lesson(event.lesson.id, event.lesson.subject_id), unit_of_work(session, env))
+@handlers.on_many(schedule_pb2.LessonScheduled)
+@handlers.on_many(schedule_pb2.LessonMoved)
+@handlers.on_many(schedule_pb2.LessonCancelled)
+@handlers.on_many(schedule_pb2.SubstitutionAssigned)
+def lessons_told(session: Session, events: list[tuple]) -> None:
+    """A run of lessons' subjects at once (the attendance sheet's columns: the journal's attendance does not name
+    them; a timetable schedules a year's lessons in one run)."""
+    read_models.put_lessons([read_model.Lesson(e.lesson.id, e.lesson.subject_id) for e, _ in events
+                             if e.lesson.subject_id], unit_of_work(session, events[0][1]))
 
 
 @handlers.on(journal_pb2.MarkDeleted)

@@ -55,9 +55,11 @@ def put_attendance(told: read_model.Attendance, uow: ReportingUnitOfWork) -> Non
         uow.read_models.put_attendance(told)
 
 
-def put_lesson(lesson: read_model.Lesson, uow: ReportingUnitOfWork) -> None:
-    with uow:
-        uow.read_models.put_lesson(lesson)
+def put_lessons(lessons: list[read_model.Lesson], uow: ReportingUnitOfWork) -> None:
+    """Lessons' subjects in one statement; a lesson named twice keeps the last."""
+    if lessons:
+        with uow:
+            uow.read_models.put_lessons(list({lesson.id: lesson for lesson in lessons}.values()))
 
 
 def move_lesson_record(lesson_id: str, mark_ids: tuple[str, ...], lesson_date: dt.date, uow: ReportingUnitOfWork

@@ -177,3 +177,13 @@ def test_who_may_read_the_sheet_and_what_is_refused(stub, principals, school):
     with pytest.raises(grpc.RpcError) as refused:
         sheet(stub, principals, school, str(uuid.uuid4()))
     assert refused.value.code() == grpc.StatusCode.NOT_FOUND
+
+
+def test_one_batch_gives_the_same_sheet_as_one_event_at_a_time(db, stub, principals, school):
+    """A polled batch (the lessons' run in one statement, a lesson told twice keeping the last) counts the same."""
+    batched = School()
+    consumer = IdempotentConsumer(db, tables.inbox, handlers)
+    events = [consumer.decode(envelope(batched.school_id, e, actor="test").SerializeToString())
+              for e in batched.events()]
+    assert consumer.apply(batched.school_id, events + events[-3:]) == len(events)
+    assert lines(sheet(stub, principals, batched, batched.c5a)) == lines(sheet(stub, principals, school, school.c5a))
