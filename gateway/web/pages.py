@@ -286,7 +286,7 @@ def _failure(error: DomainError, form: dict, students) -> dict:
 def diary(school_id, student_id):
     try:
         week = monday_of(datetime.date.fromisoformat(request.args["week"]) if request.args.get("week")
-                         else datetime.date.today())
+                         else today())
     except ValueError:
         return error_page(BadRequest("Неверная дата недели: ожидается ГГГГ-ММ-ДД", {"week": "Неверная дата"}))
     diary = call("journal", "GetDiary", journal_pb2.GetDiaryRequest(

@@ -91,8 +91,6 @@ def movement_file(school_id, kind):
     return send_report(call("reporting", f"RenderStudentMovement{kind.title()}", movement_request(str(school_id))))
 
 
-
-
 @bp.get("/schools/<uuid:school_id>/reports/attendance.<any(pdf, xlsx):kind>")
 @login_required
 def attendance_file(school_id, kind):

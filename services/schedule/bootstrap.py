@@ -5,11 +5,11 @@ __main__ wires the real adapters; the integration tests wire fakes of the ports 
 consumer (entrypoints.consumers) joins the consumer's transactions and needs no wiring."""
 import functools
 
+from services.common.dates import school_today
 from services.common.db import Database
 from services.common.outbox import Outbox
 from services.common.scope import PrincipalSource
 from services.schedule.adapters.calendar_feed_store import CalendarFeedTokens
-from services.schedule.domain.calendar import school_today
 from services.schedule.entrypoints.servicer import ScheduleServicer
 from services.schedule.service_layer.ports import Clock, Staff
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork, UnitsOfWork

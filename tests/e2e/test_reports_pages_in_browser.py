@@ -1,13 +1,14 @@
-"""The school-wide reports' Russian pages in headless Chromium, through the running gateway: the deputy head opens
-class fill from the home page, picks a date and sees each class by gender; then student movement for a period with
-the transfer it made, and the PDF and XLSX links. Keeps screenshots in .run/screenshots/."""
+"""The reports' Russian pages in headless Chromium, through the running gateway: the deputy head opens class fill
+from the home page, picks a date and sees each class by gender; then student movement for a period with the transfer
+it made, and the PDF and XLSX links; then the attendance sheet of 5А for January with an absence the teacher
+recorded. Keeps screenshots in .run/screenshots/."""
 import time
 import uuid
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from services.tooling.api_client import BASE
+from services.tooling.api_client import BASE, Api
 from tests.e2e.test_journal_pages_in_browser import signed_in
 from tests.e2e.test_pages_in_browser import new_page, screenshot  # noqa: F401 (fixture)
 from tests.support import stack
@@ -18,7 +19,8 @@ pytestmark = pytest.mark.stack
 
 @pytest.fixture
 def school(installation):
-    """5А (Иванов Пётр, Петрова Дарья) and 5Б; Иванов is transferred to 5Б on 14.01.2026."""
+    """5А (Иванов Пётр, Петрова Дарья) and 5Б; Иванов is transferred to 5Б on 14.01.2026; Петрова is ill on Monday
+    12.01.2026 (5А's mathematics)."""
     seeded = seed_school(stack.env(), f"Школа № {uuid.uuid4().hex[:6]} (отчёты в браузере)")
     sid, admin = seeded["school"]["id"], seeded["admin_api"]
     b5 = admin.post(f"/schools/{sid}/class-groups", {"academic_year_id": seeded["year"]["id"], "grade": 5, "name": "5Б"})
@@ -26,6 +28,12 @@ def school(installation):
         "kind": "transfer", "number": "7-о", "order_date": "2026-01-14", "effective_date": "2026-01-14",
         "reason": "Заявление родителей", "lines": [{"student_id": seeded["students"][0]["id"],
                                                      "to_class_group_id": b5["id"]}]})
+    [lesson] = admin.get(f"/schools/{sid}/lessons", params={"class_group_id": seeded["class_group"]["id"],
+                                                             "from": "2026-01-12", "to": "2026-01-12"})["lessons"]
+    teacher = Api(stack.password_token(seeded["teacher"]["person"]["username"], seeded["teacher"]["password"]))
+    teacher.put(f"/schools/{sid}/lessons/{lesson['id']}/record", {
+        "topic": "Дроби", "reason": "Ввод журнала",
+        "attendance": [{"student_id": seeded["students"][1]["id"], "status": "ill"}]})
     return {"deputy": (seeded["deputy"]["person"]["username"], seeded["deputy"]["password"])}
 
 
@@ -72,3 +80,19 @@ def test_the_deputy_head_reads_class_fill_and_movement(school, new_page):  # noq
     expect(entry).to_contain_text("5Б")
     expect(page.get_by_role("link", name="Скачать XLSX")).to_be_visible()
     screenshot(page, "reports-movement.png")
+
+
+def test_the_deputy_head_reads_a_class_attendance_sheet(school, new_page):  # noqa: F811
+    page = signed_in(new_page(), school["deputy"])
+    page.get_by_role("link", name="сводная ведомость посещаемости").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Сводная ведомость посещаемости")
+    page.get_by_label("Класс").select_option(label="5А")
+    page.locator('input[name="from"]').fill("2026-01-01")
+    page.locator('input[name="to"]').fill("2026-01-31")
+    page.get_by_role("button", name="Показать").click()
+    sheet = page.locator("table.attendance-sheet")
+    once_reported(page, lambda: expect(sheet.locator("tbody tr").filter(has_text="Петрова Дарья").first).to_contain_text(
+        "Математика", timeout=1000))
+    expect(sheet.locator("tbody tr").last).to_contain_text("Итого по классу")
+    expect(page.get_by_role("link", name="Скачать PDF")).to_be_visible()
+    screenshot(page, "reports-attendance.png")

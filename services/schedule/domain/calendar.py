@@ -2,7 +2,6 @@
 weekly timetable slot becomes a lesson; plus the rules for valid holidays and transfers and the notice
 warnings. Plain Python, no I/O."""
 import datetime as dt
-import zoneinfo
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -11,7 +10,6 @@ from services.common.errors import Invalid
 from services.schedule.domain.timetable_slot import WEEKDAYS
 from services.schedule.domain.values import required_name
 
-SCHOOL_ZONE = zoneinfo.ZoneInfo("Europe/Moscow")
 DAY_OFF = 0
 SUNDAY = 7
 MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
@@ -120,8 +118,3 @@ def day_label(day: dt.date) -> str:
 def overlapping(plan: HolidayPlan, existing: Iterable[Mapping]) -> Mapping | None:
     """The first stored holiday (a row with start_date, end_date) that shares a date with the plan."""
     return next((h for h in existing if h["start_date"] <= plan.end and plan.start <= h["end_date"]), None)
-
-
-def school_today() -> dt.date:
-    """Today's date in the schools' time zone (Moscow)."""
-    return dt.datetime.now(SCHOOL_ZONE).date()

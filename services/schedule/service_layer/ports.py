@@ -1,5 +1,5 @@
 """What the schedule's service layer asks outside its database (typed ports; adapters/staff.py and
-domain/calendar.school_today implement them, the tests fake them)."""
+services.common.dates.school_today implement them, the tests fake them)."""
 import datetime as dt
 from collections.abc import Iterable
 from typing import Protocol

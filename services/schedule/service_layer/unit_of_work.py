@@ -4,6 +4,7 @@ the school's staff (asked of identity, outside the transaction) and today's date
 consumer's unit of work joins the consumer's transaction (`ScheduleUnitOfWork.joining`)."""
 from typing import Protocol
 
+from services.common.dates import school_today
 from services.common.db import Database
 from services.common.outbox import Outbox
 from services.common.unit_of_work import HasSchool, UnitOfWork
@@ -24,7 +25,6 @@ from services.schedule.adapters.teaching_assignment_store import TeachingAssignm
 from services.schedule.adapters.timetable_entry_store import TimetableEntryStore
 from services.schedule.adapters.year_structure_store import YearStructureStore
 from services.schedule.adapters.year_transition_store import YearTransitionStore
-from services.schedule.domain.calendar import school_today
 from services.schedule.service_layer.ports import Clock, Staff
 
 
