@@ -1156,6 +1156,16 @@ class StudentPlanSet(_message.Message):
     plan: StudentPlan
     def __init__(self, plan: _Optional[_Union[StudentPlan, _Mapping]] = ...) -> None: ...
 
+class JournalSettingsChanged(_message.Message):
+    __slots__ = ("school_id", "mark_scale", "work_types")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    MARK_SCALE_FIELD_NUMBER: _ClassVar[int]
+    WORK_TYPES_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    mark_scale: str
+    work_types: _containers.RepeatedCompositeFieldContainer[WorkType]
+    def __init__(self, school_id: _Optional[str] = ..., mark_scale: _Optional[str] = ..., work_types: _Optional[_Iterable[_Union[WorkType, _Mapping]]] = ...) -> None: ...
+
 class LessonRecordMoved(_message.Message):
     __slots__ = ("lesson_id", "class_group_id", "lesson_date", "lesson_number", "from_date", "from_lesson_number", "mark_ids")
     LESSON_ID_FIELD_NUMBER: _ClassVar[int]
