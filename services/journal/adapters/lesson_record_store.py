@@ -38,6 +38,8 @@ from sqlalchemy.orm import Session
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
 from services.common import row_arrays
+from services.common.mark_average import WorkType
+from services.common.mark_average import effective as effective_work_types
 from services.journal.adapters import protobuf as messages
 from services.journal.adapters.tables import (
     attendance,
@@ -48,8 +50,6 @@ from services.journal.adapters.tables import (
     work_types,
 )
 from services.journal.domain.lesson_entry import StoredMark
-from services.journal.domain.work_type import WorkType
-from services.journal.domain.work_type import effective as effective_work_types
 
 NO_TEXTS = SimpleNamespace(topic="", homework="", plan_topic_id=None)  # a lesson's texts before its first save
 

@@ -12,7 +12,8 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from proto.schedule.v1 import schedule_pb2
-from services.journal.domain import journal_policy, student_plan, work_type
+from services.common import mark_average
+from services.journal.domain import journal_policy, student_plan
 from services.journal.domain.closed_year import ClosedYears
 from services.journal.domain.school_settings import SchoolSettings
 
@@ -41,8 +42,8 @@ def load(session: Session, students: Iterable[str] = (), lessons: Iterable[sched
     closed = [(year, groups, terms) for year, groups, terms in _rows(row.closed)]
     return SchoolSettings(
         policy=journal_policy.from_stored(_json(row.policy) or {}),
-        work_types=tuple(work_type.effective(work_type.WorkType(code, name, Decimal(weight))
-                                             for code, name, weight in _rows(row.work_types))),
+        work_types=tuple(mark_average.effective(mark_average.WorkType(code, name, Decimal(weight))
+                                                for code, name, weight in _rows(row.work_types))),
         closed=ClosedYears(frozenset(year for year, _, _ in closed), frozenset(g for _, groups, _ in closed for g in groups),
                            frozenset(t for _, _, terms in closed for t in terms)),
         plans={sid: student_plan.Plan(home, frozenset(excluded)) for sid, home, excluded in _rows(row.plans)},

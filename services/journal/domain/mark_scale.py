@@ -2,13 +2,8 @@
 Current marks, term and final marks and paper imports are on the school's scale; a pass/fail scale has no
 average. Plain Python, no I/O."""
 from services.common.errors import Invalid
+from services.common.mark_scales import FIVE_POINT, PASS_FAIL, TEN_POINT, VALUES
 
-FIVE_POINT, TEN_POINT, PASS_FAIL = "five_point", "ten_point", "pass_fail"
-VALUES: dict[str, tuple[str, ...]] = {  # best first, as the journal offers them (JournalPolicy.mark_values)
-    FIVE_POINT: ("5", "4", "3", "2", "1"),
-    TEN_POINT: tuple(str(n) for n in range(10, 0, -1)),
-    PASS_FAIL: ("зачёт", "незачёт"),
-}
 NAMES = {FIVE_POINT: "пятибалльная (1–5)", TEN_POINT: "десятибалльная (1–10)", PASS_FAIL: "зачёт / незачёт"}
 HINTS = {FIVE_POINT: "от 1 до 5", TEN_POINT: "от 1 до 10", PASS_FAIL: "«зачёт» или «незачёт»"}
 ALIASES = {"зачет": "зачёт", "незачет": "незачёт", "зач": "зачёт", "незач": "незачёт"}

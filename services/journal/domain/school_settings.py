@@ -3,7 +3,7 @@ journal policy, the work types, the closed years, the plans of the students conc
 concerned the caller's approved unlocks and which have their period's marks set. Plain Python, no I/O."""
 from dataclasses import dataclass, field
 
-from services.journal.domain import work_type
+from services.common import mark_average
 from services.journal.domain.closed_year import ClosedYears
 from services.journal.domain.journal_policy import DEFAULT, JournalPolicy
 from services.journal.domain.student_plan import REGULAR, Plan
@@ -12,7 +12,7 @@ from services.journal.domain.student_plan import REGULAR, Plan
 @dataclass(frozen=True)
 class SchoolSettings:
     policy: JournalPolicy = DEFAULT
-    work_types: tuple[work_type.WorkType, ...] = work_type.DEFAULTS  # the school's, or the defaults
+    work_types: tuple[mark_average.WorkType, ...] = mark_average.DEFAULTS  # the school's, or the defaults
     closed: ClosedYears = ClosedYears()
     plans: dict[str, Plan] = field(default_factory=dict)  # student id -> plan, those differing from the regular one
     unlocked: frozenset[str] = frozenset()  # lessons the caller's approved, unexpired unlock requests opened

@@ -1,37 +1,15 @@
-"""Work types and their weights (J2): the defaults a school starts with, what a valid work type is, and the
-weighted average of marks. Plain Python, no I/O."""
+"""What a valid work type is as a school sets it (J2; the defaults and the weighted average are the shared
+`services/common/mark_average.py`). Plain Python, no I/O."""
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
 
 from services.common.errors import Invalid
+from services.common.mark_average import CENT, WorkType
 
-
-@dataclass(frozen=True)
-class WorkType:
-    code: str
-    name: str
-    weight: Decimal
-
-
-# A school that has set none has these (the weight of a test is double, of independent work one and a half).
-DEFAULTS: tuple[WorkType, ...] = (
-    WorkType("classwork", "Работа на уроке", Decimal("1")),
-    WorkType("homework", "Домашняя работа", Decimal("1")),
-    WorkType("test", "Контрольная работа", Decimal("2")),
-    WorkType("independent", "Самостоятельная работа", Decimal("1.5")),
-    WorkType("oral", "Устный ответ", Decimal("1")),
-)
 CODE = re.compile(r"[a-z][a-z0-9_]{0,49}")
 MAX_NAME = 100
 MAX_WEIGHT = Decimal("10")
-CENT = Decimal("0.01")
-
-
-def effective(stored: Iterable[WorkType]) -> list[WorkType]:
-    """The school's work types: the stored ones, or the defaults while it has stored none."""
-    return list(stored) or list(DEFAULTS)
 
 
 def checked(code: str, name: str, weight: str) -> WorkType:
@@ -62,17 +40,3 @@ def check_marks(work_types: Iterable[str], known: Iterable[str]) -> None:
         if code not in allowed:
             raise Invalid(f"marks[{i}].work_type", f"неизвестный вид работы «{code}»; виды работ школы: "
                           + ", ".join(sorted(allowed)))
-
-
-def weighted_average(marks: Iterable[tuple[str, str]], weights: Mapping[str, Decimal]) -> Decimal | None:
-    """Σ value×weight / Σ weight over (value, work_type) pairs with a numeric value, to 2 decimals rounded half up;
-    None without such marks. A work type the school no longer has weighs 1."""
-    total = weight_sum = Decimal(0)
-    for value, work_type in marks:
-        if value.isdigit():
-            weight = weights.get(work_type, Decimal(1))
-            total += Decimal(value) * weight
-            weight_sum += weight
-    if not weight_sum:
-        return None
-    return (total / weight_sum).quantize(CENT, rounding=ROUND_HALF_UP)

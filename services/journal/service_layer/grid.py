@@ -15,10 +15,11 @@ from services.common import memberships
 from services.common.dates import parse_date
 from services.common.db import parse_uuid
 from services.common.errors import Invalid
+from services.common.mark_average import weighted_average
+from services.common.mark_average import weights as weights_of
 from services.common.scope import Scope
 from services.journal.adapters import protobuf as messages
 from services.journal.domain import edit_lock, mark_scale
-from services.journal.domain import work_type as rules
 from services.journal.domain.lesson_entry import school_today
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def get_grid(scope: Scope, uow: JournalUnitOfWork, class_group_id: str, subject_
         statuses = uow.lessons.attendance_of(ids)
     kinds, school_scale = settings.work_types, settings.policy.mark_scale
     today = school_today(settings.policy.zone)
-    weights = {w.code: w.weight for w in kinds}
+    weights = weights_of(kinds)
     dates = {lesson.id: lesson.date for lesson in lessons}
     return pb.Grid(
         class_group_id=class_group_id, subject_id=subject_id,
@@ -112,8 +113,7 @@ def _student(person, ids: list[str], cell_marks: dict, statuses: dict, weights: 
              subject_id: str, plan: str, outside: set[str], not_in_class: set[str]) -> pb.GridStudent:
     """The student's row; weights None = a scale without averages (pass/fail)."""
     rows = [row for lesson_id in ids for row in cell_marks.get((lesson_id, person.id), [])]
-    average = None if weights is None else rules.weighted_average(((row["value"], row["work_type"]) for row in rows),
-                                                                  weights)
+    average = None if weights is None else weighted_average(((row["value"], row["work_type"]) for row in rows), weights)
     return pb.GridStudent(
         student_id=person.id, last_name=person.name.last_name, first_name=person.name.first_name,
         middle_name=person.name.middle_name, plan=plan, average="" if average is None else str(average), marks_count=len(rows),

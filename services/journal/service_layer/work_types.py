@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from proto.journal.v1 import journal_pb2 as pb
+from services.common.mark_average import WorkType
 from services.common.scope import Scope
 from services.journal.adapters import ledger
 from services.journal.adapters.protobuf import work_type as message
@@ -38,5 +39,5 @@ def set_work_type(scope: Scope, uow: JournalUnitOfWork, code: str, name: str, we
         return message(wanted)
 
 
-def _value(work_type: rules.WorkType) -> dict:
+def _value(work_type: WorkType) -> dict:
     return {"code": work_type.code, "name": work_type.name, "weight": rules.weight_text(work_type.weight)}

@@ -4,10 +4,14 @@ memberships, and every student with marks made in it).
 
 Events of different services arrive in any order, so every write upserts: a mark may create a placeholder student,
 subject, class group or term whose name a later event fills in. Empty values never overwrite known ones."""
+from decimal import Decimal
+
 from sqlalchemy import Table, Text, and_, cast, delete, false, func, or_, select, true, union, update
 from sqlalchemy.dialects.postgresql import aggregate_order_by, insert
 from sqlalchemy.orm import Session
 
+from services.common.mark_average import DEFAULTS, WorkType, effective
+from services.common.mark_scales import FIVE_POINT
 from services.reporting.adapters.tables import (
     academic_years,
     attendance,
@@ -16,6 +20,7 @@ from services.reporting.adapters.tables import (
     final_marks,
     lessons,
     marks,
+    school_settings,
     students,
     subjects,
     term_marks,
@@ -68,7 +73,7 @@ class ReadModelStore:
         for term in year.terms:
             self._upsert(terms, {"id": term.id}, {
                 "academic_year_id": year.id, "name": term.name, "start_date": term.start_date,
-                "grade_from": term.grade_from, "grade_to": term.grade_to})
+                "end_date": term.end_date, "grade_from": term.grade_from, "grade_to": term.grade_to})
 
     def remove_terms(self, term_ids: list[str]) -> None:
         self.session.execute(delete(terms).where(terms.c.id.in_(term_ids)))
@@ -116,10 +121,39 @@ class ReadModelStore:
                              .values(lesson_date=lesson_date))
 
     def put_lessons(self, told: list[read_model.Lesson]) -> None:
+        """Schedule's lessons (each once): what schedule tells replaces what it told before."""
         stmt = insert(lessons)
-        self.session.execute(stmt.on_conflict_do_update(index_elements=["id"], set_={"subject_id": stmt.excluded.subject_id}),
-                             [{"id": lesson.id, "school_id": self.school_id, "subject_id": lesson.subject_id}
-                              for lesson in told])
+        told_columns = ("subject_id", "class_group_id", "lesson_date", "teacher_id", "cancelled")
+        self.session.execute(stmt.on_conflict_do_update(index_elements=["id"], set_={
+            c: stmt.excluded[c] for c in told_columns}),
+            [{"id": lesson.id, "school_id": self.school_id, "subject_id": lesson.subject_id,
+              "class_group_id": lesson.class_group_id, "lesson_date": lesson.lesson_date,
+              "teacher_id": lesson.teacher_id or None, "cancelled": lesson.cancelled} for lesson in told])
+
+    def put_lesson_topics(self, told: list[read_model.LessonTopic]) -> None:
+        """The journal's topics (each lesson once): whether the lesson was given; its class and date only until
+        schedule's event tells them."""
+        stmt = insert(lessons)
+        self.session.execute(stmt.on_conflict_do_update(index_elements=["id"], set_={
+            "recorded": stmt.excluded.recorded,
+            **{c: func.coalesce(lessons.c[c], stmt.excluded[c]) for c in ("class_group_id", "lesson_date")}}),
+            [{"id": t.lesson_id, "school_id": self.school_id, "class_group_id": t.class_group_id,
+              "lesson_date": t.lesson_date, "recorded": t.recorded} for t in told])
+
+    def put_school_settings(self, told: read_model.SchoolSettings) -> None:
+        stmt = insert(school_settings).values(
+            school_id=self.school_id, mark_scale=told.mark_scale,
+            work_types=[{"code": w.code, "name": w.name, "weight": str(w.weight)} for w in told.work_types])
+        self.session.execute(stmt.on_conflict_do_update(index_elements=["school_id"], set_={
+            "mark_scale": stmt.excluded.mark_scale, "work_types": stmt.excluded.work_types}))
+
+    def school_settings(self) -> read_model.SchoolSettings:
+        """The school's mark scale and work types; the journal's defaults while it has told none."""
+        row = self.session.execute(select(school_settings.c.mark_scale, school_settings.c.work_types)).first()
+        if row is None:
+            return read_model.SchoolSettings(FIVE_POINT, DEFAULTS)
+        return read_model.SchoolSettings(row.mark_scale, tuple(effective(
+            WorkType(w["code"], w["name"], Decimal(w["weight"])) for w in row.work_types)))
 
     def put_term_placeholder(self, term_id: str) -> None:
         self._placeholders(terms, {term_id: {}})

@@ -33,6 +33,7 @@ terms = sa.Table(
     sa.Column("academic_year_id", UUID(as_uuid=False)),
     sa.Column("name", sa.Text, nullable=False, server_default=""),
     sa.Column("start_date", sa.Date),
+    sa.Column("end_date", sa.Date),  # 0008; NULL = not told (a term stored before 0008)
     sa.Column("grade_from", sa.Integer, nullable=False, server_default="0"),
     sa.Column("grade_to", sa.Integer, nullable=False, server_default="0"),
 )
@@ -157,9 +158,26 @@ attendance = sa.Table(
     sa.Column("status", sa.Text, nullable=False),  # the journal's attendance kind: absent | late | ill | …
     sa.Index("rm_attendance_class_group", "class_group_id", "lesson_date"),
 )
+# A lesson as schedule's lesson events tell it (0008: its class, date, teacher and whether it was cancelled) and
+# whether the journal has a record of it with a topic (TopicSet: the lesson was given). The journal's TopicSet may
+# come first: then the row waits for schedule's event with its subject NULL.
 lessons = sa.Table(
     "rm_lessons", metadata,
     sa.Column("id", UUID(as_uuid=False), primary_key=True),
     _school_id(),
-    sa.Column("subject_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("subject_id", UUID(as_uuid=False)),
+    sa.Column("class_group_id", UUID(as_uuid=False)),
+    sa.Column("lesson_date", sa.Date),
+    sa.Column("teacher_id", UUID(as_uuid=False)),
+    sa.Column("cancelled", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("recorded", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Index("rm_lessons_class_group", "class_group_id", "lesson_date"),
+)
+# The school's settings the journal's JournalSettingsChanged tells (0008): its mark scale and work types with their
+# weights; no row = the journal's defaults (five-point, services/common/mark_average.DEFAULTS).
+school_settings = sa.Table(
+    "rm_school_settings", metadata,
+    sa.Column("school_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("mark_scale", sa.Text, nullable=False, server_default="five_point"),
+    sa.Column("work_types", JSONB, nullable=False, server_default="[]"),  # [{code, name, weight}]
 )

@@ -3,6 +3,7 @@ overwrites a known one). Plain Python, no framework imports."""
 import datetime as dt
 from dataclasses import dataclass
 
+from services.common.mark_average import WorkType
 from services.reporting.domain import summary_sheet
 
 
@@ -27,6 +28,7 @@ class Term(summary_sheet.Term):
     """A term of an academic year as schedule tells it: with the grades it is for (0..0 = every grade)."""
     grade_from: int
     grade_to: int
+    end_date: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,26 @@ class Attendance:
 
 @dataclass(frozen=True)
 class Lesson:
-    """A lesson's subject as schedule tells it."""
+    """A lesson as schedule tells it (LessonScheduled, LessonMoved, LessonCancelled, SubstitutionAssigned)."""
     id: str
     subject_id: str
+    class_group_id: str
+    lesson_date: dt.date
+    teacher_id: str  # the lesson's teacher (a substitute gives it, the teacher stays its teacher), "" = none
+    cancelled: bool
+
+
+@dataclass(frozen=True)
+class LessonTopic:
+    """The journal's TopicSet: the lesson has a record with a topic (given) or its topic was cleared."""
+    lesson_id: str
+    class_group_id: str | None
+    lesson_date: dt.date | None
+    recorded: bool
+
+
+@dataclass(frozen=True)
+class SchoolSettings:
+    """The journal's JournalSettingsChanged: the school's mark scale and work types after a change."""
+    mark_scale: str
+    work_types: tuple[WorkType, ...]

@@ -8,6 +8,7 @@ Schedule's AcademicYearClosed and the journal's JournalYearClosed together make 
 The journal's AttendanceRecorded keeps each (lesson, student)'s latest absence; schedule's lesson events the lesson's
 subject (the attendance sheet's)."""
 import datetime as dt
+from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
@@ -16,6 +17,8 @@ from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2
 from proto.schedule.v1 import schedule_pb2
 from services.common.consumer import EventHandlers
+from services.common.mark_average import WorkType
+from services.common.mark_scales import FIVE_POINT
 from services.common.outbox import Outbox
 from services.common.scope import Scope
 from services.reporting.adapters import tables
@@ -128,7 +131,8 @@ def movement_order_cancelled(session: Session, event: identity_pb2.MovementOrder
 
 def academic_year(year: schedule_pb2.AcademicYear) -> read_model.AcademicYear:
     return read_model.AcademicYear(year.id, year.name, tuple(
-        read_model.Term(t.id, t.name, date_or_none(t.start_date), t.grade_from, t.grade_to) for t in year.terms))
+        read_model.Term(t.id, t.name, date_or_none(t.start_date), t.grade_from, t.grade_to, date_or_none(t.end_date))
+        for t in year.terms))
 
 
 @handlers.on(schedule_pb2.AcademicYearCreated)
@@ -183,10 +187,27 @@ def attendance_recorded(session: Session, event: journal_pb2.AttendanceRecorded,
 @handlers.on_many(schedule_pb2.LessonCancelled)
 @handlers.on_many(schedule_pb2.SubstitutionAssigned)
 def lessons_told(session: Session, events: list[tuple]) -> None:
-    """A run of lessons' subjects at once (the attendance sheet's columns: the journal's attendance does not name
-    them; a timetable schedules a year's lessons in one run)."""
-    read_models.put_lessons([read_model.Lesson(e.lesson.id, e.lesson.subject_id) for e, _ in events
-                             if e.lesson.subject_id], unit_of_work(session, events[0][1]))
+    """A run of lessons at once (a timetable schedules a year's lessons in one run): the subject names the attendance
+    sheet's columns (the journal's attendance does not), class, date, teacher and cancellation count the lessons
+    planned in the period reports."""
+    read_models.put_lessons([read_model.Lesson(e.lesson.id, e.lesson.subject_id, e.lesson.class_group_id,
+                                               dt.date.fromisoformat(e.lesson.date), e.lesson.teacher_id,
+                                               e.lesson.status == "cancelled")
+                             for e, _ in events if e.lesson.subject_id], unit_of_work(session, events[0][1]))
+
+
+@handlers.on_many(journal_pb2.TopicSet)
+def topics_set(session: Session, events: list[tuple[journal_pb2.TopicSet, Envelope]]) -> None:
+    """A run of the journal's lesson topics: a lesson with a topic was given (the subject teacher's lessons given)."""
+    read_models.put_lesson_topics([read_model.LessonTopic(e.lesson_id, e.class_group_id or None,
+                                                          date_or_none(e.lesson_date), bool(e.topic.strip()))
+                                   for e, _ in events], unit_of_work(session, events[0][1]))
+
+
+@handlers.on(journal_pb2.JournalSettingsChanged)
+def journal_settings_changed(session: Session, event: journal_pb2.JournalSettingsChanged, env: Envelope) -> None:
+    read_models.put_school_settings(read_model.SchoolSettings(event.mark_scale or FIVE_POINT, tuple(
+        WorkType(w.code, w.name, Decimal(w.weight)) for w in event.work_types)), unit_of_work(session, env))
 
 
 @handlers.on(journal_pb2.MarkDeleted)

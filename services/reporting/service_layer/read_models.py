@@ -56,10 +56,23 @@ def put_attendance(told: read_model.Attendance, uow: ReportingUnitOfWork) -> Non
 
 
 def put_lessons(lessons: list[read_model.Lesson], uow: ReportingUnitOfWork) -> None:
-    """Lessons' subjects in one statement; a lesson named twice keeps the last."""
+    """Schedule's lessons in one statement; a lesson named twice keeps the last."""
     if lessons:
         with uow:
             uow.read_models.put_lessons(list({lesson.id: lesson for lesson in lessons}.values()))
+
+
+def put_lesson_topics(topics: list[read_model.LessonTopic], uow: ReportingUnitOfWork) -> None:
+    """Whether lessons were given (a topic recorded) in one statement; a lesson named twice keeps the last."""
+    if topics:
+        with uow:
+            uow.read_models.put_lesson_topics(list({topic.lesson_id: topic for topic in topics}.values()))
+
+
+def put_school_settings(told: read_model.SchoolSettings, uow: ReportingUnitOfWork) -> None:
+    """The school's mark scale and work types become the ones told (the journal sends them whole)."""
+    with uow:
+        uow.read_models.put_school_settings(told)
 
 
 def move_lesson_record(lesson_id: str, mark_ids: tuple[str, ...], lesson_date: dt.date, uow: ReportingUnitOfWork

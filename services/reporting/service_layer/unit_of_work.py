@@ -1,9 +1,10 @@
 """Reporting's unit of work: the school's transaction with the read-model, movement-register and year-closing stores
-on it."""
+on it, and the period results' reads."""
 from typing import Protocol
 
 from services.common.unit_of_work import HasSchool, UnitOfWork
 from services.reporting.adapters.movement_register_store import MovementRegisterStore
+from services.reporting.adapters.period_results_store import PeriodResultsStore
 from services.reporting.adapters.read_model_store import ReadModelStore
 from services.reporting.adapters.year_closing_store import YearClosingStore
 
@@ -12,11 +13,13 @@ class ReportingUnitOfWork(UnitOfWork):
     read_models: ReadModelStore
     movement_register: MovementRegisterStore
     year_closings: YearClosingStore
+    period_results: PeriodResultsStore
 
     def opened(self) -> None:
         self.read_models = ReadModelStore(self.session, self.school_id)
         self.movement_register = MovementRegisterStore(self.session, self.school_id)
         self.year_closings = YearClosingStore(self.session, self.school_id)
+        self.period_results = PeriodResultsStore(self.session, self.school_id)
 
 
 class UnitsOfWork(Protocol):

@@ -1,0 +1,100 @@
+"""The read models a class's period results are computed from (domain/period_results.py): the class, its year's
+periods for its grade, the memberships overlapping a period, the class's marks, term or annual marks and lessons of
+the period, the school's mark scale and work types. Six statements a class."""
+import datetime as dt
+
+from sqlalchemy import Text, and_, cast, func, or_, select, true
+from sqlalchemy.orm import Session
+
+from services.common.mark_average import weights
+from services.reporting.adapters.read_model_store import ReadModelStore
+from services.reporting.adapters.tables import (
+    academic_years,
+    class_groups,
+    class_memberships,
+    final_marks,
+    lessons,
+    marks,
+    students,
+    subjects,
+    term_marks,
+    terms,
+)
+from services.reporting.domain import period_results as rules
+from services.reporting.domain.attendance_sheet import UNKNOWN_SUBJECT
+
+
+class PeriodResultsStore:
+    def __init__(self, session: Session, school_id: str):
+        self.session, self.school_id = session, school_id
+
+    def class_group(self, class_group_id: str):
+        """(id, name, grade, academic_year_id, year name) of a class the read model knows by name, else None."""
+        return self.session.execute(
+            select(class_groups.c.id, class_groups.c.name, func.coalesce(class_groups.c.grade, 0).label("grade"),
+                   class_groups.c.academic_year_id, func.coalesce(academic_years.c.name, "").label("year_name"))
+            .select_from(class_groups.outerjoin(academic_years, academic_years.c.id == class_groups.c.academic_year_id))
+            .where(class_groups.c.id == class_group_id, class_groups.c.name != "")).first()
+
+    def periods(self, academic_year_id: str | None, grade: int, year_name: str = "") -> tuple[rules.Period, ...]:
+        """The periods of a year for a grade (its terms for the grade, 0..0 = every grade; then the year)."""
+        if academic_year_id is None:
+            return ()
+        for_grade = or_(and_(terms.c.grade_from == 0, terms.c.grade_to == 0),
+                        and_(terms.c.grade_from <= grade, terms.c.grade_to >= grade)) if grade else true()
+        rows = self.session.execute(select(terms.c.id, terms.c.name, terms.c.start_date, terms.c.end_date).where(
+            terms.c.academic_year_id == academic_year_id, terms.c.start_date.is_not(None), for_grade)).all()
+        return rules.periods([rules.TermDates(*r) for r in rows], year_name)
+
+    def class_periods(self, class_group_id: str) -> tuple[rules.Period, ...] | None:
+        """The class's periods, None when the read model does not know the class."""
+        group = self.class_group(class_group_id)
+        return None if group is None else self.periods(group.academic_year_id, group.grade, group.year_name)
+
+    def class_results(self, class_group_id: str, period_id: str, as_of: dt.date) -> rules.ClassResults | None:
+        """The class's results for one of its periods; None when the class or the period is not known."""
+        group = self.class_group(class_group_id)
+        if group is None:
+            return None
+        period = next((p for p in self.periods(group.academic_year_id, group.grade, group.year_name)
+                       if p.id == period_id), None)
+        if period is None:
+            return None
+        session, start, end = self.session, period.date_from, period.date_to
+        members = session.execute(
+            select(class_memberships.c.student_id, func.coalesce(students.c.full_name, ""),
+                   class_memberships.c.date_from, class_memberships.c.date_to)
+            .join(students, students.c.id == class_memberships.c.student_id, isouter=True)
+            .where(class_memberships.c.class_group_id == class_group_id,
+                   or_(class_memberships.c.date_from.is_(None), class_memberships.c.date_from <= end),
+                   or_(class_memberships.c.date_to.is_(None), class_memberships.c.date_to >= start))).all()
+        mark_rows = session.execute(
+            select(cast(marks.c.student_id, Text), cast(marks.c.subject_id, Text), marks.c.lesson_date, marks.c.value,
+                   marks.c.work_type)
+            .where(marks.c.class_group_id == class_group_id, marks.c.lesson_date.between(start, end))).all()
+        if period.id == rules.YEAR:
+            period_rows = session.execute(
+                select(cast(final_marks.c.student_id, Text), cast(final_marks.c.subject_id, Text), final_marks.c.value,
+                       final_marks.c.special)
+                .where(final_marks.c.class_group_id == class_group_id, final_marks.c.kind == "annual")).all()
+        else:
+            period_rows = session.execute(
+                select(cast(term_marks.c.student_id, Text), cast(term_marks.c.subject_id, Text), term_marks.c.value,
+                       term_marks.c.special)
+                .where(term_marks.c.class_group_id == class_group_id, term_marks.c.term_id == period.id)).all()
+        lesson_rows = session.execute(
+            select(cast(lessons.c.subject_id, Text), func.coalesce(cast(lessons.c.teacher_id, Text), ""),
+                   lessons.c.lesson_date, lessons.c.cancelled, lessons.c.recorded)
+            .where(lessons.c.class_group_id == class_group_id, lessons.c.lesson_date.between(start, end),
+                   lessons.c.subject_id.is_not(None))).all()
+        subject_ids = {r[1] for r in mark_rows} | {r[1] for r in period_rows} | {r[0] for r in lesson_rows}
+        subject_rows = session.execute(select(cast(subjects.c.id, Text), subjects.c.name)
+                                       .where(subjects.c.id.in_(sorted(subject_ids)))).all() if subject_ids else []
+        named = {r[0]: r[1] for r in subject_rows}
+        settings = ReadModelStore(session, self.school_id).school_settings()
+        return rules.class_results(
+            rules.Named(str(group.id), group.name), group.grade, group.year_name, period, as_of,
+            [rules.Member(*r) for r in members],
+            [rules.Named(i, named.get(i) or UNKNOWN_SUBJECT) for i in sorted(subject_ids)],
+            [rules.MarkFact(*r) for r in mark_rows], [rules.PeriodMarkFact(*r) for r in period_rows],
+            [rules.LessonFact(*r) for r in lesson_rows], weights(settings.work_types), settings.mark_scale)
