@@ -292,6 +292,36 @@ class AttendanceSheet(_message.Message):
     missed: AttendanceMissed
     def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., class_group_id: _Optional[str] = ..., class_group_name: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., reasons: _Optional[_Iterable[_Union[AttendanceReason, _Mapping]]] = ..., students: _Optional[_Iterable[_Union[AttendanceStudentLines, _Mapping]]] = ..., subjects: _Optional[_Iterable[_Union[AttendanceSubjectLine, _Mapping]]] = ..., missed: _Optional[_Union[AttendanceMissed, _Mapping]] = ...) -> None: ...
 
+class ListReportPeriodsRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+
+class ReportPeriod(_message.Message):
+    __slots__ = ("id", "name", "date_from", "date_to")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    date_from: str
+    date_to: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ...) -> None: ...
+
+class ReportPeriods(_message.Message):
+    __slots__ = ("class_group_id", "class_group_name", "periods")
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_NAME_FIELD_NUMBER: _ClassVar[int]
+    PERIODS_FIELD_NUMBER: _ClassVar[int]
+    class_group_id: str
+    class_group_name: str
+    periods: _containers.RepeatedCompositeFieldContainer[ReportPeriod]
+    def __init__(self, class_group_id: _Optional[str] = ..., class_group_name: _Optional[str] = ..., periods: _Optional[_Iterable[_Union[ReportPeriod, _Mapping]]] = ...) -> None: ...
+
 class ReportingYearReady(_message.Message):
     __slots__ = ("school_id", "academic_year_id", "academic_year_name", "class_group_ids")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]

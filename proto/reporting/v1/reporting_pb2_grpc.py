@@ -94,6 +94,11 @@ class ReportingServiceStub:
                 request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetAttendanceSheetRequest.SerializeToString,
                 response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
                 _registered_method=True)
+        self.ListReportPeriods = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/ListReportPeriods',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ListReportPeriodsRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportPeriods.FromString,
+                _registered_method=True)
 
 
 class ReportingServiceServicer:
@@ -177,6 +182,13 @@ class ReportingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListReportPeriods(self, request, context):
+        """lesson.read (the school's staff): the periods of a class for the period reports
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ReportingServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -239,6 +251,11 @@ def add_ReportingServiceServicer_to_server(servicer, server):
                     servicer.RenderAttendanceSheetXlsx,
                     request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetAttendanceSheetRequest.FromString,
                     response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'ListReportPeriods': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListReportPeriods,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ListReportPeriodsRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportPeriods.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -565,6 +582,33 @@ class ReportingService:
             '/otmetka.reporting.v1.ReportingService/RenderAttendanceSheetXlsx',
             proto_dot_reporting_dot_v1_dot_reporting__pb2.GetAttendanceSheetRequest.SerializeToString,
             proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListReportPeriods(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/ListReportPeriods',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.ListReportPeriodsRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportPeriods.FromString,
             options,
             channel_credentials,
             insecure,

@@ -12,7 +12,13 @@ from services.reporting.adapters.protobuf import (
     student_movement_proto,
     summary_sheet_proto,
 )
-from services.reporting.service_layer import attendance_sheet, movement_register, school_reports, summary_sheet
+from services.reporting.service_layer import (
+    attendance_sheet,
+    movement_register,
+    report_periods,
+    school_reports,
+    summary_sheet,
+)
 from services.reporting.service_layer.unit_of_work import UnitsOfWork
 
 
@@ -97,3 +103,10 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
 
     def RenderAttendanceSheetXlsx(self, request, context):
         return self._attendance_sheet_file(request, "xlsx")
+
+    def ListReportPeriods(self, request, context):
+        call = scope.current()
+        name, periods = report_periods.list_report_periods(request.class_group_id, call, self.unit_of_work(call))
+        return reporting_pb2.ReportPeriods(class_group_id=request.class_group_id, class_group_name=name, periods=[
+            reporting_pb2.ReportPeriod(id=p.id, name=p.name, date_from=p.date_from.isoformat(),
+                                       date_to=p.date_to.isoformat()) for p in periods])

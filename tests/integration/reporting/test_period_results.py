@@ -4,11 +4,13 @@ annual marks, schedule's lessons (cancelled, moved to another class's timetable)
 import datetime as dt
 import uuid
 
+import grpc
 import pytest
 from sqlalchemy import select
 
 from proto.identity.v1 import identity_pb2 as identity
 from proto.journal.v1 import journal_pb2 as journal
+from proto.reporting.v1 import reporting_pb2 as pb
 from proto.schedule.v1 import schedule_pb2 as schedule
 from services.common.outbox import Outbox
 from services.common.scope import Scope
@@ -16,6 +18,8 @@ from services.reporting import bootstrap
 from services.reporting.adapters import tables
 from services.reporting.domain import period_results as rules
 from tests.integration.reporting.test_movement_register import deliver
+from tests.support import stack
+from tests.support.grpc_harness import call
 
 pytestmark = pytest.mark.stack
 
@@ -138,3 +142,28 @@ def test_the_settings_and_lessons_are_kept_as_told(db, school):
         lessons = dict(session.execute(select(tables.lessons.c.id, tables.lessons.c.cancelled)).all())
     assert settings.mark_scale == "five_point" and [w["weight"] for w in settings.work_types] == ["1", "3"]
     assert lessons == {school.l1: False, school.l2: False, school.l3: True, school.l4: False}
+
+
+def test_the_staff_read_a_classs_report_periods(stub, principals, school):
+    principals.grant(school.school_id, "subject_teacher")
+    try:
+        periods = call(stub, "ListReportPeriods", pb.ListReportPeriodsRequest(
+            school_id=school.school_id, class_group_id=school.c7a), stack.operator_token())
+        assert periods.class_group_name == "7А"
+        assert [(p.id, p.name, p.date_from, p.date_to) for p in periods.periods] == [
+            (school.q1, "1 четверть", "2026-09-01", "2026-10-24"), (school.q2, "2 четверть", "2026-11-05", "2026-12-28"),
+            ("year", "Учебный год 2026/2027", "2026-09-01", "2026-12-28")]
+        with pytest.raises(grpc.RpcError) as unknown:
+            call(stub, "ListReportPeriods", pb.ListReportPeriodsRequest(
+                school_id=school.school_id, class_group_id=str(uuid.uuid4())), stack.operator_token())
+        assert unknown.value.code() == grpc.StatusCode.NOT_FOUND
+    finally:
+        principals.grants.pop(school.school_id)
+    principals.grant(school.school_id, "guardian")
+    try:
+        with pytest.raises(grpc.RpcError) as refused:
+            call(stub, "ListReportPeriods", pb.ListReportPeriodsRequest(
+                school_id=school.school_id, class_group_id=school.c7a), stack.operator_token())
+        assert refused.value.code() == grpc.StatusCode.PERMISSION_DENIED
+    finally:
+        principals.grants.pop(school.school_id)
