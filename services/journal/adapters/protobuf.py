@@ -104,3 +104,11 @@ def homework_attachment(row: Mapping) -> pb.HomeworkAttachment:
     return pb.HomeworkAttachment(id=row["id"], lesson_id=row["lesson_id"], student_id=row["student_id"] or "",
                                  filename=row["filename"], media_type=row["media_type"], size=row["size"],
                                  uploaded_at=row["uploaded_at"].isoformat())
+
+
+def control_remark(row: Mapping) -> pb.ControlRemark:
+    return pb.ControlRemark(
+        id=row["id"], school_id=row["school_id"], author_id=row["author_id"] or "", teacher_id=row["teacher_id"],
+        class_group_id=row["class_group_id"] or "", subject_id=row["subject_id"] or "", lesson_id=row["lesson_id"] or "",
+        text=row["text"], created_at=row["created_at"].isoformat(), answer=row["answer"] or "",
+        answered_at=_time(row["answered_at"]))
