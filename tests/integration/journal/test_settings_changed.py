@@ -2,12 +2,10 @@
 and effective work types after the change in the outbox, in the change's transaction; a call that changes nothing
 publishes nothing."""
 import pytest
-from sqlalchemy import select
 
-from proto.events.v1.envelope_pb2 import Envelope
 from proto.journal.v1 import journal_pb2 as pb
-from services.journal.adapters.tables import outbox
 from tests.integration.journal.test_policy_and_locks import act_as
+from tests.integration.journal.test_service import published
 
 pytestmark = pytest.mark.stack
 
@@ -15,16 +13,7 @@ DEFAULT_WORK_TYPES = [("classwork", "1"), ("homework", "1"), ("test", "2"), ("in
 
 
 def settings_events(journal, school_id: str) -> list[pb.JournalSettingsChanged]:
-    with journal.db.tenant_session(school_id) as session:
-        rows = session.scalars(select(outbox.c.payload)
-                               .where(outbox.c.type == "otmetka.journal.v1.JournalSettingsChanged")
-                               .order_by(outbox.c.seq)).all()
-    events = []
-    for raw in rows:
-        event = pb.JournalSettingsChanged()
-        Envelope.FromString(raw).payload.Unpack(event)
-        events.append(event)
-    return events
+    return published(journal, school_id, pb.JournalSettingsChanged)
 
 
 def weights(event: pb.JournalSettingsChanged) -> list[tuple[str, str]]:
