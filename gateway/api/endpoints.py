@@ -155,6 +155,7 @@ def _correction_request(values: dict) -> dict:
     rest = {k: v for k, v in values.items() if k not in NAME_PARTS}
     return {**rest, "name": _name(values)} if _name(values) else rest
 S = "/schools/{school_id}"
+SHORTFALL_DAYS = ("7", "14", "30", "60", "92")  # how far ahead of a term's end the control view warns
 
 
 def report_endpoints(name: str, rpc: str, summary: str, query: dict, to_request: Callable[[dict], dict]
@@ -501,6 +502,25 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("GET", f"{S}/late-entries", "journal", "ListLateEntries",
              "Записи в журнале позже срока: по учителю, классу и дате урока",
              query={**PERIOD, "teacher_id": UUID, "class_group_id": UUID}, to_request=PERIOD_NAMES),
+    Endpoint("GET", f"{S}/unfilled-lessons", "journal", "ListUnfilledLessons",
+             "Прошедшие уроки без темы или без отметок посещаемости (урок не сохранён)",
+             query={**PERIOD, "teacher_id": UUID, "class_group_id": UUID}, to_request=PERIOD_NAMES),
+    Endpoint("GET", f"{S}/missing-homework", "journal", "ListMissingHomework",
+             "Прошедшие уроки с темой, но без домашнего задания",
+             query={**PERIOD, "teacher_id": UUID, "class_group_id": UUID}, to_request=PERIOD_NAMES),
+    Endpoint("GET", f"{S}/mark-shortfalls", "journal", "ListMarkShortfalls",
+             "Ученики с недостаточным числом текущих отметок перед концом учебного периода (days — за сколько дней "
+             "до конца периода, по умолчанию 14)",
+             query={"days": enum(*SHORTFALL_DAYS), "class_group_id": UUID}),
+    Endpoint("POST", f"{S}/control-remarks", "journal", "AddControlRemark",
+             "Замечание учителю по ведению журнала (заместитель директора, директор, администратор школы)",
+             body=obj({"teacher_id": UUID, "text": string()},
+                      {"class_group_id": UUID, "subject_id": UUID, "lesson_id": UUID}), status=201),
+    Endpoint("GET", f"{S}/control-remarks", "journal", "ListControlRemarks",
+             "Замечания по ведению журнала и ответы учителей (учителю — адресованные ему)",
+             query={"teacher_id": UUID, "status": enum("open", "answered")}),
+    Endpoint("POST", f"{S}/control-remarks/{{remark_id}}/answer", "journal", "AnswerControlRemark",
+             "Ответ учителя на замечание (один раз, без изменений)", body=obj({"answer": string()})),
     Endpoint("GET", f"{S}/compromised-accounts", "journal", "ListCompromisedAccounts",
              "Взломанные учётные записи и их изменения в журнале (window_hours — окно до сообщения, по умолчанию 72)",
              query={"window_hours": enum("24", "72", "168", "720")}),
