@@ -35,7 +35,7 @@ NOW = dt.datetime(2026, 11, 20, 10, 0, tzinfo=SCHOOL_ZONE)
 def files() -> report_jobs.FileStore:
     env = stack.env()
     store = ObjectStore.connect(env["OTMETKA_MINIO_ENDPOINT"], env["OTMETKA_MINIO_ROOT_USER"],
-                                env["OTMETKA_MINIO_ROOT_PASSWORD"], report_jobs.BUCKET)
+                                env["OTMETKA_MINIO_ROOT_PASSWORD"], f"{report_jobs.BUCKET}-tests")
     store.ensure_bucket()
     return report_jobs.FileStore(store, dt.timedelta(days=30))
 
