@@ -5,7 +5,7 @@ import binascii
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from gateway.api.schema import BOOLEAN, DATE, INTEGER, UUID, array, enum, obj, string
+from gateway.api.schema import BOOLEAN, DATE, INTEGER, UUID, array, enum, mapping, obj, string
 from gateway.errors import BadRequest
 from gateway.wiring import wiring
 from proto.identity.v1 import identity_pb2
@@ -269,6 +269,23 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                       "своего класса)",
                       {"class_group_id": UUID, "from": DATE, "to": DATE},
                       renamed(**{"from": "date_from", "to": "date_to"})),
+    # jobs: reports formed in the background and the school's report schedule
+    Endpoint("POST", f"{S}/report-jobs", "reporting", "StartReportJob",
+             "Сформировать отчёт в фоне (kind: class-fill, movement, attendance, summary-sheet, summary-sheets; params — "
+             "параметры отчёта; format: pdf, xlsx, zip); тот же запрос, пока он формируется, возвращает то же задание",
+             body=obj({"kind": string()}, {"params": mapping(string()), "format": string()}), status=202),
+    Endpoint("GET", f"{S}/report-jobs", "reporting", "ListReportJobs",
+             "Сформированные и формируемые отчёты школы, новые первыми (классный руководитель — только свои)"),
+    Endpoint("GET", f"{S}/report-jobs/{{job_id}}", "reporting", "GetReportJob",
+             "Ход формирования отчёта: статус, сколько сформировано, причина отказа, файл"),
+    Endpoint("GET", f"{S}/report-jobs/{{job_id}}/file", "reporting", "GetReportJobFile",
+             "Файл сформированного отчёта (404 — срок хранения истёк)", file="application/octet-stream",
+             deadline=FILE_DEADLINE),
+    Endpoint("GET", f"{S}/report-schedule", "reporting", "GetReportSchedule",
+             "Расписание отчётов: день месяца, когда формируются сводные ведомости всех классов (0 — не формируются)"),
+    Endpoint("PUT", f"{S}/report-schedule", "reporting", "SetReportSchedule",
+             "Изменить день месяца сводных ведомостей (1–28, 0 — не формировать; администратор школы, директор)",
+             body=obj({"summary_sheets_day": INTEGER})),
     Endpoint("GET", f"{S}/reports/periods", "reporting", "ListReportPeriods",
              "Периоды отчётов класса: четверти (полугодия) его года для его параллели и учебный год (id «year»)",
              query={"class_group_id": UUID}),

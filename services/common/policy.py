@@ -43,6 +43,7 @@ RULES: dict[str, frozenset[str]] = {
     "movement.read": MANAGERS | {"secretary"},  # the register and personal records (form teachers: their class's)
     "movement_policy.manage": frozenset({"school_admin", "director"}),  # the school's deadlines of movement orders
     "archive.read": MANAGERS,
+    "report_schedule.manage": frozenset({"school_admin", "director"}),  # when the school's reports are formed
 }
 # what the other services may do on their own behalf (service accounts)
 SERVICE_ACTIONS = frozenset({"person.read", "person.card", "schedule.read", "lesson.read", "report.read"})

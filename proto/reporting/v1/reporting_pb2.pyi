@@ -322,6 +322,110 @@ class ReportPeriods(_message.Message):
     periods: _containers.RepeatedCompositeFieldContainer[ReportPeriod]
     def __init__(self, class_group_id: _Optional[str] = ..., class_group_name: _Optional[str] = ..., periods: _Optional[_Iterable[_Union[ReportPeriod, _Mapping]]] = ...) -> None: ...
 
+class StartReportJobRequest(_message.Message):
+    __slots__ = ("school_id", "kind", "params", "format")
+    class ParamsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    PARAMS_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    kind: str
+    params: _containers.ScalarMap[str, str]
+    format: str
+    def __init__(self, school_id: _Optional[str] = ..., kind: _Optional[str] = ..., params: _Optional[_Mapping[str, str]] = ..., format: _Optional[str] = ...) -> None: ...
+
+class GetReportJobRequest(_message.Message):
+    __slots__ = ("school_id", "job_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    JOB_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    job_id: str
+    def __init__(self, school_id: _Optional[str] = ..., job_id: _Optional[str] = ...) -> None: ...
+
+class ListReportJobsRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class ReportJob(_message.Message):
+    __slots__ = ("id", "kind", "kind_name", "params", "format", "status", "done", "total", "reason", "filename", "media_type", "size", "requested_by", "created_at", "finished_at", "expires_at", "scheduled_for")
+    class ParamsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    KIND_NAME_FIELD_NUMBER: _ClassVar[int]
+    PARAMS_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    DONE_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_TYPE_FIELD_NUMBER: _ClassVar[int]
+    SIZE_FIELD_NUMBER: _ClassVar[int]
+    REQUESTED_BY_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    FINISHED_AT_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULED_FOR_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    kind: str
+    kind_name: str
+    params: _containers.ScalarMap[str, str]
+    format: str
+    status: str
+    done: int
+    total: int
+    reason: str
+    filename: str
+    media_type: str
+    size: int
+    requested_by: str
+    created_at: str
+    finished_at: str
+    expires_at: str
+    scheduled_for: str
+    def __init__(self, id: _Optional[str] = ..., kind: _Optional[str] = ..., kind_name: _Optional[str] = ..., params: _Optional[_Mapping[str, str]] = ..., format: _Optional[str] = ..., status: _Optional[str] = ..., done: _Optional[int] = ..., total: _Optional[int] = ..., reason: _Optional[str] = ..., filename: _Optional[str] = ..., media_type: _Optional[str] = ..., size: _Optional[int] = ..., requested_by: _Optional[str] = ..., created_at: _Optional[str] = ..., finished_at: _Optional[str] = ..., expires_at: _Optional[str] = ..., scheduled_for: _Optional[str] = ...) -> None: ...
+
+class ReportJobs(_message.Message):
+    __slots__ = ("jobs",)
+    JOBS_FIELD_NUMBER: _ClassVar[int]
+    jobs: _containers.RepeatedCompositeFieldContainer[ReportJob]
+    def __init__(self, jobs: _Optional[_Iterable[_Union[ReportJob, _Mapping]]] = ...) -> None: ...
+
+class GetReportScheduleRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class SetReportScheduleRequest(_message.Message):
+    __slots__ = ("school_id", "summary_sheets_day")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SUMMARY_SHEETS_DAY_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    summary_sheets_day: int
+    def __init__(self, school_id: _Optional[str] = ..., summary_sheets_day: _Optional[int] = ...) -> None: ...
+
+class ReportSchedule(_message.Message):
+    __slots__ = ("summary_sheets_day",)
+    SUMMARY_SHEETS_DAY_FIELD_NUMBER: _ClassVar[int]
+    summary_sheets_day: int
+    def __init__(self, summary_sheets_day: _Optional[int] = ...) -> None: ...
+
 class ReportingYearReady(_message.Message):
     __slots__ = ("school_id", "academic_year_id", "academic_year_name", "class_group_ids")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]

@@ -99,6 +99,36 @@ class ReportingServiceStub:
                 request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ListReportPeriodsRequest.SerializeToString,
                 response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportPeriods.FromString,
                 _registered_method=True)
+        self.StartReportJob = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/StartReportJob',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.StartReportJobRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportJob.FromString,
+                _registered_method=True)
+        self.GetReportJob = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetReportJob',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportJobRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportJob.FromString,
+                _registered_method=True)
+        self.ListReportJobs = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/ListReportJobs',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ListReportJobsRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportJobs.FromString,
+                _registered_method=True)
+        self.GetReportJobFile = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetReportJobFile',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportJobRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.GetReportSchedule = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetReportSchedule',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportScheduleRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportSchedule.FromString,
+                _registered_method=True)
+        self.SetReportSchedule = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/SetReportSchedule',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SetReportScheduleRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportSchedule.FromString,
+                _registered_method=True)
 
 
 class ReportingServiceServicer:
@@ -189,6 +219,49 @@ class ReportingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def StartReportJob(self, request, context):
+        """--- jobs: reports formed in the background (R3) and the school's report schedule
+        the kind's own policy; the same request while it is queued or running returns that job
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetReportJob(self, request, context):
+        """the managers; the others their own
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListReportJobs(self, request, context):
+        """newest first, not expired
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetReportJobFile(self, request, context):
+        """NOT_FOUND once expired
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetReportSchedule(self, request, context):
+        """the managers
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetReportSchedule(self, request, context):
+        """school_admin, director
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ReportingServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -256,6 +329,36 @@ def add_ReportingServiceServicer_to_server(servicer, server):
                     servicer.ListReportPeriods,
                     request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ListReportPeriodsRequest.FromString,
                     response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportPeriods.SerializeToString,
+            ),
+            'StartReportJob': grpc.unary_unary_rpc_method_handler(
+                    servicer.StartReportJob,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.StartReportJobRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportJob.SerializeToString,
+            ),
+            'GetReportJob': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetReportJob,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportJobRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportJob.SerializeToString,
+            ),
+            'ListReportJobs': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListReportJobs,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ListReportJobsRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportJobs.SerializeToString,
+            ),
+            'GetReportJobFile': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetReportJobFile,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportJobRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'GetReportSchedule': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetReportSchedule,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportScheduleRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportSchedule.SerializeToString,
+            ),
+            'SetReportSchedule': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetReportSchedule,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SetReportScheduleRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportSchedule.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -609,6 +712,168 @@ class ReportingService:
             '/otmetka.reporting.v1.ReportingService/ListReportPeriods',
             proto_dot_reporting_dot_v1_dot_reporting__pb2.ListReportPeriodsRequest.SerializeToString,
             proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportPeriods.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StartReportJob(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/StartReportJob',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.StartReportJobRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportJob.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetReportJob(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetReportJob',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportJobRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportJob.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListReportJobs(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/ListReportJobs',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.ListReportJobsRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportJobs.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetReportJobFile(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetReportJobFile',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportJobRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetReportSchedule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetReportSchedule',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportScheduleRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportSchedule.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetReportSchedule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/SetReportSchedule',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.SetReportScheduleRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportSchedule.FromString,
             options,
             channel_credentials,
             insecure,

@@ -12,9 +12,11 @@ from services.reporting.adapters.protobuf import (
     student_movement_proto,
     summary_sheet_proto,
 )
+from services.reporting.adapters.report_job_protobuf import report_job_proto
 from services.reporting.service_layer import (
     attendance_sheet,
     movement_register,
+    report_jobs,
     report_periods,
     school_reports,
     summary_sheet,
@@ -32,8 +34,9 @@ def rendered(report: school_reports.ReportFile) -> reporting_pb2.RenderedReport:
 
 
 class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
-    def __init__(self, unit_of_work: UnitsOfWork, clock: Callable[[], dt.datetime] = school_now):
-        self.unit_of_work, self.clock = unit_of_work, clock
+    def __init__(self, unit_of_work: UnitsOfWork, clock: Callable[[], dt.datetime] = school_now,
+                 report_files: report_jobs.FileStore | None = None):
+        self.unit_of_work, self.clock, self.report_files = unit_of_work, clock, report_files
 
     def GetSummarySheet(self, request, context):
         call = scope.current()
@@ -110,3 +113,33 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
         return reporting_pb2.ReportPeriods(class_group_id=request.class_group_id, class_group_name=name, periods=[
             reporting_pb2.ReportPeriod(id=p.id, name=p.name, date_from=p.date_from.isoformat(),
                                        date_to=p.date_to.isoformat()) for p in periods])
+
+    # --- jobs: reports formed in the background and the school's report schedule
+    def StartReportJob(self, request, context):
+        call = scope.current()
+        return report_job_proto(report_jobs.start_report_job(request.kind, request.params, request.format, call,
+                                                             self.unit_of_work(call)))
+
+    def GetReportJob(self, request, context):
+        call = scope.current()
+        return report_job_proto(report_jobs.get_report_job(request.job_id, call, self.unit_of_work(call)))
+
+    def ListReportJobs(self, request, context):
+        call = scope.current()
+        return reporting_pb2.ReportJobs(jobs=[report_job_proto(row) for row in report_jobs.list_report_jobs(
+            self.clock(), call, self.unit_of_work(call))])
+
+    def GetReportJobFile(self, request, context):
+        call = scope.current()
+        return rendered(report_jobs.report_job_file(request.job_id, self.clock(), call, self.unit_of_work(call),
+                                                    self.report_files))
+
+    def GetReportSchedule(self, request, context):
+        call = scope.current()
+        return reporting_pb2.ReportSchedule(summary_sheets_day=report_jobs.get_report_schedule(
+            call, self.unit_of_work(call)))
+
+    def SetReportSchedule(self, request, context):
+        call = scope.current()
+        return reporting_pb2.ReportSchedule(summary_sheets_day=report_jobs.set_report_schedule(
+            request.summary_sheets_day, call, self.unit_of_work(call)))

@@ -1,11 +1,12 @@
 """Reporting's unit of work: the school's transaction with the read-model, movement-register and year-closing stores
-on it, and the period results' reads."""
+on it, the period results' reads and the reports formed in the background."""
 from typing import Protocol
 
 from services.common.unit_of_work import HasSchool, UnitOfWork
 from services.reporting.adapters.movement_register_store import MovementRegisterStore
 from services.reporting.adapters.period_results_store import PeriodResultsStore
 from services.reporting.adapters.read_model_store import ReadModelStore
+from services.reporting.adapters.report_job_store import ReportJobStore
 from services.reporting.adapters.year_closing_store import YearClosingStore
 
 
@@ -14,12 +15,14 @@ class ReportingUnitOfWork(UnitOfWork):
     movement_register: MovementRegisterStore
     year_closings: YearClosingStore
     period_results: PeriodResultsStore
+    report_jobs: ReportJobStore
 
     def opened(self) -> None:
         self.read_models = ReadModelStore(self.session, self.school_id)
         self.movement_register = MovementRegisterStore(self.session, self.school_id)
         self.year_closings = YearClosingStore(self.session, self.school_id)
         self.period_results = PeriodResultsStore(self.session, self.school_id)
+        self.report_jobs = ReportJobStore(self.session, self.school_id)
 
 
 class UnitsOfWork(Protocol):
