@@ -1,7 +1,8 @@
 """The teachers' period reports as data and as PDF or XLSX files: the subject teacher's report (teacher_report.read:
 the managers for any teacher, a teacher their own), the form teacher's report for a period and the class's results
-for a period (report.read: the managers, and the class's form teacher). A period is a term id or "year"; the numbers
-are the class's period results (domain/period_results.py) as of the day the report is formed."""
+for a period (report.read: the managers, and the class's form teacher). A period is a term id or "year" ("" = the
+term under way); the numbers are the class's period results (domain/period_results.py) as of the day the report is
+formed. Who may read is decided before the period is looked at, so a caller of another school learns nothing."""
 import datetime as dt
 
 from services.common.db import parse_uuid
@@ -12,7 +13,7 @@ from services.reporting.adapters.school_reports_files import MEDIA_TYPES
 from services.reporting.domain import attendance_sheet
 from services.reporting.domain.class_results_report import ClassResultsReport, class_results_report
 from services.reporting.domain.form_teacher_report import FormTeacherReport, form_teacher_report
-from services.reporting.domain.period_results import YEAR, ClassResults
+from services.reporting.domain.period_results import YEAR, ClassResults, period_under_way
 from services.reporting.domain.subject_teacher_report import SubjectTeacherReport, offered_periods, subject_teacher_report
 from services.reporting.service_layer.school_reports import ReportFile
 from services.reporting.service_layer.unit_of_work import ReportingUnitOfWork
@@ -23,37 +24,38 @@ def unknown_period() -> NotFound:
 
 
 def period_of(period_id: str) -> str:
-    """A report's period: a term's id or "year"."""
-    if not period_id:
-        raise Invalid("period_id", "укажите период: четверть (полугодие) или «year»")
-    return YEAR if period_id == YEAR else parse_uuid(period_id, "period_id")
+    """A report's period: a term's id, "year", or "" (the term under way)."""
+    return period_id if period_id in ("", YEAR) else parse_uuid(period_id, "period_id")
 
 
 def class_period_results(class_group_id: str, period_id: str, as_of: dt.date, uow: ReportingUnitOfWork
                          ) -> ClassResults:
-    """The class's results for one of its periods (in the unit of work); NotFound for an unknown class or period."""
-    results = uow.period_results.class_results(class_group_id, period_id, as_of)
-    if results is not None:
-        return results
-    if uow.period_results.class_group(class_group_id) is None:
+    """The class's results for one of its periods ("" = the one under way; in the unit of work); NotFound for an
+    unknown class or period."""
+    periods = uow.period_results.class_periods(class_group_id)
+    if periods is None:
         raise NotFound("Класс не найден", {"class_group_id": "нет такого класса"})
-    raise unknown_period()
+    results = uow.period_results.class_results(class_group_id, period_id or period_under_way(periods, as_of), as_of)
+    if results is None:
+        raise unknown_period()
+    return results
 
 
 def get_subject_teacher_report(teacher_id: str, period_id: str, as_of: dt.date, scope: Scope,
                                uow: ReportingUnitOfWork) -> SubjectTeacherReport:
-    """The teacher's ("" = the caller's) classes and subjects in the period."""
+    """The teacher's ("" = the caller's) classes and subjects in the period ("" = the term under way of their year)."""
     teacher_id = parse_uuid(teacher_id, "teacher_id") if teacher_id else scope.principal.person_id
-    period_id = period_of(period_id)
     scope.require("teacher_report.read", "Отчёт учителя-предметника доступен ему самому и руководству школы",
                   teacher_id=teacher_id)
     if not teacher_id:
         raise Invalid("teacher_id", "укажите учителя")
+    period_id = period_of(period_id)
     with uow:
-        class_group_ids = uow.period_results.teacher_class_groups(teacher_id, period_id, as_of)
+        class_group_ids = uow.period_results.teacher_class_groups(teacher_id, period_id or YEAR, as_of)
         if class_group_ids is None:
             raise unknown_period()
         periods = offered_periods(uow.period_results.class_periods(c) or () for c in class_group_ids)
+        period_id = period_id or period_under_way(periods, as_of) or YEAR
         classes = [results for results in (uow.period_results.class_results(c, period_id, as_of)
                                            for c in class_group_ids) if results is not None]
         school_name = uow.movement_register.school_name()
@@ -62,8 +64,9 @@ def get_subject_teacher_report(teacher_id: str, period_id: str, as_of: dt.date, 
 
 def get_form_teacher_report(class_group_id: str, period_id: str, as_of: dt.date, scope: Scope,
                             uow: ReportingUnitOfWork) -> FormTeacherReport:
-    class_group_id, period_id = parse_uuid(class_group_id, "class_group_id"), period_of(period_id)
+    class_group_id = parse_uuid(class_group_id, "class_group_id")
     scope.require("report.read", teacher_id=(), class_group_id=class_group_id)
+    period_id = period_of(period_id)
     with uow:
         results = class_period_results(class_group_id, period_id, as_of, uow)
         start, end = results.period.date_from, results.period.date_to
@@ -76,8 +79,9 @@ def get_form_teacher_report(class_group_id: str, period_id: str, as_of: dt.date,
 
 def get_class_results(class_group_id: str, period_id: str, as_of: dt.date, scope: Scope, uow: ReportingUnitOfWork
                       ) -> ClassResultsReport:
-    class_group_id, period_id = parse_uuid(class_group_id, "class_group_id"), period_of(period_id)
+    class_group_id = parse_uuid(class_group_id, "class_group_id")
     scope.require("report.read", teacher_id=(), class_group_id=class_group_id)
+    period_id = period_of(period_id)
     with uow:
         results = class_period_results(class_group_id, period_id, as_of, uow)
         school_name = uow.movement_register.school_name()

@@ -263,7 +263,10 @@ def test_who_may_read_the_reports_and_what_is_refused(reports, principals, schoo
     assert (code, message) == (grpc.StatusCode.NOT_FOUND, "Класс не найден")
     assert refused("GetFormTeacherReport", class_request(school, "четверть"))[::2] == (
         grpc.StatusCode.INVALID_ARGUMENT, {"period_id": "ожидается идентификатор (UUID)"})
-    assert "period_id" in refused("GetFormTeacherReport", class_request(school, ""))[2]
+    assert ask(reports, principals, school, "GetFormTeacherReport", class_request(school, "")).period.id == school.q2, \
+        "no period asked for: the term under way on 01.12.2026"
+    assert ask(reports, principals, school, "GetSubjectTeacherReport", teacher_request(school, school.t, "")
+               ).period_id == school.q2
     code, message, fields = refused("GetSubjectTeacherReport", teacher_request(school, school.t, str(uuid.uuid4())))
     assert (code, message, list(fields)) == (grpc.StatusCode.NOT_FOUND, "Период не найден", ["period_id"])
     assert "teacher_id" in refused("GetSubjectTeacherReport", teacher_request(school, "", school.q1))[2], \
