@@ -20,9 +20,10 @@ pytestmark = pytest.mark.stack
 MONDAYS = {"2025-09-08": {0: "5", 1: "3"}, "2025-09-15": {0: "4", 1: "2"}, "2025-09-22": {}}
 
 
-@pytest.fixture(scope="module")
-def school(installation):
-    seeded = seed_school(stack.env(), f"Школа № {uuid.uuid4().hex[:6]} (отчёты учителей)")
+def seed_with_marks(short_name: str) -> tuple[dict, Api]:
+    """A seeded school whose teacher recorded MONDAYS in 5А (Иванов ill on the one without marks); the school and
+    the teacher's API."""
+    seeded = seed_school(stack.env(), f"Школа № {uuid.uuid4().hex[:6]} ({short_name})")
     sid, admin, group = seeded["school"]["id"], seeded["admin_api"], seeded["class_group"]
     teacher = Api(stack.password_token(seeded["teacher"]["person"]["username"], seeded["teacher"]["password"]))
     students = [s["id"] for s in seeded["students"]]
@@ -33,6 +34,14 @@ def school(installation):
             "topic": f"Урок {day}", "reason": "Ввод журнала",
             "marks": [{"student_id": students[i], "value": v, "work_type": "classwork"} for i, v in marks.items()],
             "attendance": [] if marks else [{"student_id": students[0], "status": "ill"}]})
+    return seeded, teacher
+
+
+@pytest.fixture(scope="module")
+def school(installation):
+    seeded, teacher = seed_with_marks("отчёты учителей")
+    sid, admin, group = seeded["school"]["id"], seeded["admin_api"], seeded["class_group"]
+    students = [s["id"] for s in seeded["students"]]
     periods = admin.get(f"/schools/{sid}/reports/periods", params={"class_group_id": group["id"]})["periods"]
     return {"id": sid, "admin": admin, "class_group_id": group["id"], "ivanov": students[0], "petrova": students[1],
             "teacher_id": seeded["teacher"]["person"]["id"], "teacher": teacher,

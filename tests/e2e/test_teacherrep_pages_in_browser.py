@@ -3,18 +3,15 @@ class's results from the home page, picks 5А and the first term and sees the es
 form teacher's report with the lists; the teacher opens their own subject teacher report. The marks are those of
 tests/e2e/test_teacherrep_api.py (Иванов 5 and 4, Петрова 3 and 2 in September 2025). Keeps screenshots in
 .run/screenshots/."""
-import uuid
-
 import pytest
 from playwright.sync_api import expect
 
-from services.tooling.api_client import BASE, Api
+from services.tooling.api_client import BASE
 from tests.e2e.test_journal_pages_in_browser import signed_in
 from tests.e2e.test_pages_in_browser import new_page, screenshot  # noqa: F401 (fixture)
 from tests.e2e.test_reports_pages_in_browser import once_reported
-from tests.e2e.test_teacherrep_api import MONDAYS
-from tests.support import stack
-from tests.support.school import CALENDAR, seed_school
+from tests.e2e.test_teacherrep_api import seed_with_marks
+from tests.support.school import CALENDAR
 
 pytestmark = pytest.mark.stack
 FIRST_TERM = CALENDAR.terms[0][0]
@@ -30,16 +27,7 @@ def pick_first_term(page) -> None:
 
 @pytest.fixture
 def school(installation):
-    seeded = seed_school(stack.env(), f"Школа № {uuid.uuid4().hex[:6]} (отчёты учителей в браузере)")
-    sid, admin, group = seeded["school"]["id"], seeded["admin_api"], seeded["class_group"]
-    teacher = Api(stack.password_token(seeded["teacher"]["person"]["username"], seeded["teacher"]["password"]))
-    students = [s["id"] for s in seeded["students"]]
-    for day, marks in MONDAYS.items():
-        [lesson] = admin.get(f"/schools/{sid}/lessons", params={"class_group_id": group["id"], "from": day,
-                                                                 "to": day})["lessons"]
-        teacher.put(f"/schools/{sid}/lessons/{lesson['id']}/record", {
-            "topic": f"Урок {day}", "reason": "Ввод журнала",
-            "marks": [{"student_id": students[i], "value": v, "work_type": "classwork"} for i, v in marks.items()]})
+    seeded, _ = seed_with_marks("отчёты учителей в браузере")
     return {"deputy": (seeded["deputy"]["person"]["username"], seeded["deputy"]["password"]),
             "teacher": (seeded["teacher"]["person"]["username"], seeded["teacher"]["password"])}
 

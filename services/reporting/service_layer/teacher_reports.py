@@ -95,17 +95,20 @@ def render_subject_teacher_report(teacher_id: str, period_id: str, kind: str, fo
                       files.subject_teacher_file(report, kind, formed_at))
 
 
+def class_period_file(name: str, report: FormTeacherReport | ClassResultsReport, content: bytes, kind: str
+                      ) -> ReportFile:
+    """A class's period report as a file: <name>-<class_group_id>-<period_id>.<kind>."""
+    results = report.results
+    return ReportFile(MEDIA_TYPES[kind], f"{name}-{results.class_group.id}-{results.period.id}.{kind}", content)
+
+
 def render_form_teacher_report(class_group_id: str, period_id: str, kind: str, formed_at: dt.datetime, scope: Scope,
                                uow: ReportingUnitOfWork) -> ReportFile:
     report = get_form_teacher_report(class_group_id, period_id, formed_at.date(), scope, uow)
-    return ReportFile(MEDIA_TYPES[kind],
-                      f"form-teacher-{report.results.class_group.id}-{report.results.period.id}.{kind}",
-                      files.form_teacher_file(report, kind, formed_at))
+    return class_period_file("form-teacher", report, files.form_teacher_file(report, kind, formed_at), kind)
 
 
 def render_class_results(class_group_id: str, period_id: str, kind: str, formed_at: dt.datetime, scope: Scope,
                          uow: ReportingUnitOfWork) -> ReportFile:
     report = get_class_results(class_group_id, period_id, formed_at.date(), scope, uow)
-    return ReportFile(MEDIA_TYPES[kind],
-                      f"class-results-{report.results.class_group.id}-{report.results.period.id}.{kind}",
-                      files.class_results_file(report, kind, formed_at))
+    return class_period_file("class-results", report, files.class_results_file(report, kind, formed_at), kind)
