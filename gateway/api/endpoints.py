@@ -286,6 +286,20 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("PUT", f"{S}/report-schedule", "reporting", "SetReportSchedule",
              "Изменить день месяца сводных ведомостей (1–28, 0 — не формировать; администратор школы, директор)",
              body=obj({"summary_sheets_day": INTEGER})),
+    # teacherrep: the subject teacher's report, the form teacher's report for a period, a class's results for a period
+    *report_endpoints("subject-teacher", "SubjectTeacherReport",
+                      "Отчёт учителя-предметника за период (period_id — id четверти или «year»): по каждому его классу и "
+                      "предмету отметки по значениям, средний балл, качество, успеваемость, уроки по плану и проведённые, "
+                      "отставание; итоги по предметам (teacher_id не указан — свой; руководство — любого учителя)",
+                      {"teacher_id": UUID, "period_id": string()}, renamed()),
+    *report_endpoints("form-teacher", "FormTeacherReport",
+                      "Отчёт классного руководителя за период: предметы класса, учащиеся по категориям, качество и "
+                      "успеваемость, пропуски уроков по причинам, списки (имеют «2», одну «3», хорошисты, отличники, не "
+                      "аттестованы)", {"class_group_id": UUID, "period_id": string()}, renamed()),
+    *report_endpoints("class-results", "ClassResults",
+                      "Итоги успеваемости класса за период: результаты учеников по предметам («*» — по текущим "
+                      "отметкам), средний балл и категория каждого, качество и успеваемость",
+                      {"class_group_id": UUID, "period_id": string()}, renamed()),
     Endpoint("GET", f"{S}/reports/periods", "reporting", "ListReportPeriods",
              "Периоды отчётов класса: четверти (полугодия) его года для его параллели и учебный год (id «year»)",
              query={"class_group_id": UUID}),

@@ -37,6 +37,7 @@ RULES: dict[str, frozenset[str]] = {
     "journal.changes.read": frozenset({"school_admin", "director"}),  # one person's changes (compromised account)
     "journal.revert": frozenset({"school_admin"}),
     "report.read": MANAGERS | {"form_teacher"},
+    "teacher_report.read": MANAGERS | TEACHERS,  # a subject teacher's report: teachers only their own (teacher_id)
     "year.close": MANAGERS,
     "movement.manage": MANAGERS | {"secretary"},
     "year.transition": MANAGERS,

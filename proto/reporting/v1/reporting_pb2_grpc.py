@@ -129,6 +129,51 @@ class ReportingServiceStub:
                 request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SetReportScheduleRequest.SerializeToString,
                 response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportSchedule.FromString,
                 _registered_method=True)
+        self.GetSubjectTeacherReport = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetSubjectTeacherReport',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSubjectTeacherReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SubjectTeacherReport.FromString,
+                _registered_method=True)
+        self.RenderSubjectTeacherReportPdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderSubjectTeacherReportPdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSubjectTeacherReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.RenderSubjectTeacherReportXlsx = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderSubjectTeacherReportXlsx',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSubjectTeacherReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.GetFormTeacherReport = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetFormTeacherReport',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.FormTeacherReport.FromString,
+                _registered_method=True)
+        self.RenderFormTeacherReportPdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderFormTeacherReportPdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.RenderFormTeacherReportXlsx = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderFormTeacherReportXlsx',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.GetClassResults = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetClassResults',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ClassPeriodResults.FromString,
+                _registered_method=True)
+        self.RenderClassResultsPdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderClassResultsPdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.RenderClassResultsXlsx = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderClassResultsXlsx',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
 
 
 class ReportingServiceServicer:
@@ -262,6 +307,63 @@ class ReportingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetSubjectTeacherReport(self, request, context):
+        """--- teacherrep: teacher_report.read (the managers; a teacher their own): subject-teacher-<teacher_id>-<period_id>.*
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderSubjectTeacherReportPdf(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderSubjectTeacherReportXlsx(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetFormTeacherReport(self, request, context):
+        """report.read (the managers; a form teacher their class): form-teacher-<class_group_id>-<period_id>.*
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderFormTeacherReportPdf(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderFormTeacherReportXlsx(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetClassResults(self, request, context):
+        """report.read: class-results-<class_group_id>-<period_id>.*
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderClassResultsPdf(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderClassResultsXlsx(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ReportingServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -359,6 +461,51 @@ def add_ReportingServiceServicer_to_server(servicer, server):
                     servicer.SetReportSchedule,
                     request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SetReportScheduleRequest.FromString,
                     response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportSchedule.SerializeToString,
+            ),
+            'GetSubjectTeacherReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSubjectTeacherReport,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSubjectTeacherReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SubjectTeacherReport.SerializeToString,
+            ),
+            'RenderSubjectTeacherReportPdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderSubjectTeacherReportPdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSubjectTeacherReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'RenderSubjectTeacherReportXlsx': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderSubjectTeacherReportXlsx,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSubjectTeacherReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'GetFormTeacherReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetFormTeacherReport,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.FormTeacherReport.SerializeToString,
+            ),
+            'RenderFormTeacherReportPdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderFormTeacherReportPdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'RenderFormTeacherReportXlsx': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderFormTeacherReportXlsx,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'GetClassResults': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetClassResults,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ClassPeriodResults.SerializeToString,
+            ),
+            'RenderClassResultsPdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderClassResultsPdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'RenderClassResultsXlsx': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderClassResultsXlsx,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -874,6 +1021,249 @@ class ReportingService:
             '/otmetka.reporting.v1.ReportingService/SetReportSchedule',
             proto_dot_reporting_dot_v1_dot_reporting__pb2.SetReportScheduleRequest.SerializeToString,
             proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportSchedule.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSubjectTeacherReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetSubjectTeacherReport',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSubjectTeacherReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.SubjectTeacherReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderSubjectTeacherReportPdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderSubjectTeacherReportPdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSubjectTeacherReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderSubjectTeacherReportXlsx(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderSubjectTeacherReportXlsx',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSubjectTeacherReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetFormTeacherReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetFormTeacherReport',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.FormTeacherReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderFormTeacherReportPdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderFormTeacherReportPdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderFormTeacherReportXlsx(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderFormTeacherReportXlsx',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetClassResults(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetClassResults',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.ClassPeriodResults.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderClassResultsPdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderClassResultsPdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderClassResultsXlsx(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderClassResultsXlsx',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,6 +1,7 @@
 """What the reports' spreadsheets share (openpyxl): the title block in the first rows (the report's name, the
 school's full name, the period, when it was formed), then the table with its header frozen, numbers kept as numbers,
-text typed by people never read as a formula, and every column as wide as its longest value."""
+text typed by people never read as a formula, and every column as wide as its longest value; where a teacher expects
+the spreadsheet to compute (a total, an average), a Formula cell, and a number shown in its own format (Shown)."""
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,10 +22,28 @@ def cell_value(value: str | int | float) -> str | int | float:
 
 
 @dataclass(frozen=True)
+class Formula:
+    """A cell the spreadsheet computes: its text with {column} (the cell's column letter), {row} (its row), {first}
+    and {last} (the table's first row and the last one before its first row holding a formula) filled in, e.g.
+    "=SUM({column}{first}:{column}{last})"."""
+    text: str
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A number shown in a number format of its own, e.g. 4 as "4*" with '0"*"' (still a number to the formulas)."""
+    value: int | float
+    number_format: str
+
+
+Value = str | int | float | Formula | Shown
+
+
+@dataclass(frozen=True)
 class SheetTable:
     title: str  # the sheet's name (at most 31 characters)
     header: Sequence[str]
-    rows: Sequence[Sequence[str | int | float]]
+    rows: Sequence[Sequence[Value]]
 
 
 def report_xlsx(heading: Heading, tables: Sequence[SheetTable]) -> bytes:
@@ -50,8 +69,18 @@ def put_table(sheet, heading: Heading, table: SheetTable) -> None:
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = f"A{header_row + 1}"
+    first = header_row + 1
+    computed = [i for i, row in enumerate(table.rows) if any(isinstance(value, Formula) for value in row)]
+    last = first - 1 + (computed[0] if computed else len(table.rows))
     for row in table.rows:
-        sheet.append([cell_value(value) for value in row])
+        sheet.append([cell_value(value) if isinstance(value, str | int | float) else None for value in row])
+        for column, value in enumerate(row, 1):
+            cell = sheet.cell(sheet.max_row, column)
+            if isinstance(value, Formula):
+                cell.value = value.text.format(column=get_column_letter(column), row=cell.row, first=first, last=last)
+            elif isinstance(value, Shown):
+                cell.value, cell.number_format = value.value, value.number_format
     for column in range(1, len(table.header) + 1):
-        longest = max(len(str(sheet.cell(r, column).value or "")) for r in range(header_row, sheet.max_row + 1))
+        longest = max(len(str(sheet.cell(r, column).value or "")) for r in range(header_row, sheet.max_row + 1)
+                      if sheet.cell(r, column).data_type != "f")
         sheet.column_dimensions[get_column_letter(column)].width = min(longest + 2, MAX_WIDTH)

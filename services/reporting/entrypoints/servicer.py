@@ -13,6 +13,11 @@ from services.reporting.adapters.protobuf import (
     summary_sheet_proto,
 )
 from services.reporting.adapters.report_job_protobuf import report_job_proto
+from services.reporting.adapters.teacher_reports_protobuf import (
+    class_results_proto,
+    form_teacher_report_proto,
+    subject_teacher_report_proto,
+)
 from services.reporting.service_layer import (
     attendance_sheet,
     movement_register,
@@ -20,6 +25,7 @@ from services.reporting.service_layer import (
     report_periods,
     school_reports,
     summary_sheet,
+    teacher_reports,
 )
 from services.reporting.service_layer.unit_of_work import UnitsOfWork
 
@@ -143,3 +149,49 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
         call = scope.current()
         return reporting_pb2.ReportSchedule(summary_sheets_day=report_jobs.set_report_schedule(
             request.summary_sheets_day, call, self.unit_of_work(call)))
+    # --- teacherrep: the subject teacher's report, the form teacher's period report, a class's results for a period
+
+    def GetSubjectTeacherReport(self, request, context):
+        call = scope.current()
+        return subject_teacher_report_proto(teacher_reports.get_subject_teacher_report(
+            request.teacher_id, request.period_id, self.clock().date(), call, self.unit_of_work(call)), call.school_id)
+
+    def _subject_teacher_file(self, request, kind: str):
+        call = scope.current()
+        return rendered(teacher_reports.render_subject_teacher_report(
+            request.teacher_id, request.period_id, kind, self.clock(), call, self.unit_of_work(call)))
+
+    def RenderSubjectTeacherReportPdf(self, request, context):
+        return self._subject_teacher_file(request, "pdf")
+
+    def RenderSubjectTeacherReportXlsx(self, request, context):
+        return self._subject_teacher_file(request, "xlsx")
+
+    def GetFormTeacherReport(self, request, context):
+        call = scope.current()
+        return form_teacher_report_proto(teacher_reports.get_form_teacher_report(
+            request.class_group_id, request.period_id, self.clock().date(), call, self.unit_of_work(call)),
+            call.school_id)
+
+    def _class_period_file(self, render, request, kind: str):
+        call = scope.current()
+        return rendered(render(request.class_group_id, request.period_id, kind, self.clock(), call,
+                               self.unit_of_work(call)))
+
+    def RenderFormTeacherReportPdf(self, request, context):
+        return self._class_period_file(teacher_reports.render_form_teacher_report, request, "pdf")
+
+    def RenderFormTeacherReportXlsx(self, request, context):
+        return self._class_period_file(teacher_reports.render_form_teacher_report, request, "xlsx")
+
+    def GetClassResults(self, request, context):
+        call = scope.current()
+        return class_results_proto(teacher_reports.get_class_results(
+            request.class_group_id, request.period_id, self.clock().date(), call, self.unit_of_work(call)),
+            call.school_id)
+
+    def RenderClassResultsPdf(self, request, context):
+        return self._class_period_file(teacher_reports.render_class_results, request, "pdf")
+
+    def RenderClassResultsXlsx(self, request, context):
+        return self._class_period_file(teacher_reports.render_class_results, request, "xlsx")
