@@ -98,3 +98,9 @@ class PeriodResultsStore:
             [rules.Named(i, named.get(i) or UNKNOWN_SUBJECT) for i in sorted(subject_ids)],
             [rules.MarkFact(*r) for r in mark_rows], [rules.PeriodMarkFact(*r) for r in period_rows],
             [rules.LessonFact(*r) for r in lesson_rows], weights(settings.work_types), settings.mark_scale)
+
+    def final_marks(self, class_group_id: str) -> list[tuple[str, str, str, str]]:
+        """(student id, subject id, kind, value) of the annual, exam and final marks the journal set in the class."""
+        return [tuple(r) for r in self.session.execute(
+            select(cast(final_marks.c.student_id, Text), cast(final_marks.c.subject_id, Text), final_marks.c.kind,
+                   final_marks.c.value).where(final_marks.c.class_group_id == class_group_id)).all()]
