@@ -15,8 +15,14 @@ from services.reporting.adapters.pdf_report import Heading, russian_datetime
 MAX_WIDTH = 60
 
 
+class Formula(str):
+    """A formula we write for the spreadsheet to compute (a total, a rate): kept as a formula."""
+
+
 def cell_value(value: str | int | float) -> str | int | float:
-    """A number stays a number; a text starting like a formula is kept as text."""
+    """A number stays a number, a Formula a formula; any other text starting like a formula is kept as text."""
+    if isinstance(value, Formula):
+        return str(value)
     return as_text(value) if isinstance(value, str) else value
 
 
