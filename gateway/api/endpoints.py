@@ -158,15 +158,16 @@ S = "/schools/{school_id}"
 SHORTFALL_DAYS = ("7", "14", "30", "60", "92")  # how far ahead of a term's end the control view warns
 
 
-def report_endpoints(name: str, rpc: str, summary: str, query: dict, to_request: Callable[[dict], dict]
-                     ) -> tuple[Endpoint, ...]:
-    """A report's rows: its data (JSON) at /reports/<name>, its PDF and XLSX at .pdf and .xlsx (who may read it:
-    reporting's RPC says)."""
+def report_endpoints(name: str, rpc: str, summary: str, query: dict, to_request: Callable[[dict], dict],
+                     kinds: tuple[str, ...] = ("pdf", "xlsx")) -> tuple[Endpoint, ...]:
+    """A report's rows: its data (JSON) at /reports/<name>, its files (PDF and XLSX unless told) at .pdf and .xlsx
+    (who may read it: reporting's RPC says)."""
     path = f"{S}/reports/{name}"
+    media_types = {"pdf": "application/pdf", "xlsx": XLSX}
     return (Endpoint("GET", path, "reporting", f"Get{rpc}", summary, query=query, to_request=to_request),
             *(Endpoint("GET", f"{path}.{kind}", "reporting", f"Render{rpc}{kind.title()}", f"{summary} ({kind.upper()})",
-                       query=query, to_request=to_request, file=media_type, deadline=FILE_DEADLINE)
-              for kind, media_type in (("pdf", "application/pdf"), ("xlsx", XLSX))))
+                       query=query, to_request=to_request, file=media_types[kind], deadline=FILE_DEADLINE)
+              for kind in kinds))
 
 ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("POST", "/schools", "identity", "OnboardSchool", "Подключить школу и создать её администратора",
@@ -300,6 +301,25 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                       "Итоги успеваемости класса за период: результаты учеников по предметам («*» — по текущим "
                       "отметкам), средний балл и категория каждого, качество и успеваемость",
                       {"class_group_id": UUID, "period_id": string()}, renamed()),
+    # studentrep: the reports on a student of a class (the managers; the class's form teacher)
+    *report_endpoints("student-dynamics", "StudentDynamics",
+                      "Средний балл ученика и его динамика за учебный год класса: взвешенный средний балл и отметка "
+                      "за каждую четверть по предметам, общий средний балл четверти и его изменение",
+                      {"class_group_id": UUID, "student_id": UUID}, renamed()),
+    *report_endpoints("report-cards", "ReportCards",
+                      "Табель успеваемости за период (period_id — четверть или «year»): отметки за четверти до периода, "
+                      "за год — годовые, экзаменационные и итоговые, пропуски уроков; без student_id — весь класс "
+                      "(PDF: ученик на странице)",
+                      {"class_group_id": UUID, "period_id": string(), "student_id": UUID}, renamed()),
+    *report_endpoints("student-progress", "StudentProgress",
+                      "Отчёт об успеваемости и посещаемости ученика за период: текущие отметки, взвешенный средний "
+                      "балл, отметка за период и пропуски уроков по причинам по каждому предмету",
+                      {"class_group_id": UUID, "period_id": string(), "student_id": UUID}, renamed()),
+    *report_endpoints("guardian-letters", "GuardianLetters",
+                      "Информационное письмо родителям за период: отметки, пропуски и текст классного руководителя "
+                      "(text, до 2000 символов); без student_id — письма всему классу (PDF: письмо на странице)",
+                      {"class_group_id": UUID, "period_id": string(), "student_id": UUID,
+                       "text": string()}, renamed(), kinds=("pdf",)),
     Endpoint("GET", f"{S}/reports/periods", "reporting", "ListReportPeriods",
              "Периоды отчётов класса: четверти (полугодия) его года для его параллели и учебный год (id «year»)",
              query={"class_group_id": UUID}),

@@ -642,6 +642,218 @@ class ClassPeriodResults(_message.Message):
     legend: str
     def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., class_group_id: _Optional[str] = ..., class_group_name: _Optional[str] = ..., period: _Optional[_Union[ReportPeriod, _Mapping]] = ..., subjects: _Optional[_Iterable[_Union[SubjectPeriodSummary, _Mapping]]] = ..., students: _Optional[_Iterable[_Union[StudentPeriodResults, _Mapping]]] = ..., rates: _Optional[_Union[PeriodRates, _Mapping]] = ..., legend: _Optional[str] = ...) -> None: ...
 
+class GetStudentDynamicsRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "student_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    student_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., student_id: _Optional[str] = ...) -> None: ...
+
+class DynamicsTerm(_message.Message):
+    __slots__ = ("period_id", "name", "date_from", "date_to", "average", "change")
+    PERIOD_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    AVERAGE_FIELD_NUMBER: _ClassVar[int]
+    CHANGE_FIELD_NUMBER: _ClassVar[int]
+    period_id: str
+    name: str
+    date_from: str
+    date_to: str
+    average: str
+    change: str
+    def __init__(self, period_id: _Optional[str] = ..., name: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., average: _Optional[str] = ..., change: _Optional[str] = ...) -> None: ...
+
+class DynamicsCell(_message.Message):
+    __slots__ = ("average", "term_mark")
+    AVERAGE_FIELD_NUMBER: _ClassVar[int]
+    TERM_MARK_FIELD_NUMBER: _ClassVar[int]
+    average: str
+    term_mark: str
+    def __init__(self, average: _Optional[str] = ..., term_mark: _Optional[str] = ...) -> None: ...
+
+class DynamicsSubject(_message.Message):
+    __slots__ = ("subject_id", "subject_name", "terms")
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    TERMS_FIELD_NUMBER: _ClassVar[int]
+    subject_id: str
+    subject_name: str
+    terms: _containers.RepeatedCompositeFieldContainer[DynamicsCell]
+    def __init__(self, subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., terms: _Optional[_Iterable[_Union[DynamicsCell, _Mapping]]] = ...) -> None: ...
+
+class StudentDynamics(_message.Message):
+    __slots__ = ("school_id", "school_name", "class_group_id", "class_group_name", "academic_year_name", "student_id", "student_name", "terms", "subjects")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_NAME_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_NAME_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_NAME_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_NAME_FIELD_NUMBER: _ClassVar[int]
+    TERMS_FIELD_NUMBER: _ClassVar[int]
+    SUBJECTS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    school_name: str
+    class_group_id: str
+    class_group_name: str
+    academic_year_name: str
+    student_id: str
+    student_name: str
+    terms: _containers.RepeatedCompositeFieldContainer[DynamicsTerm]
+    subjects: _containers.RepeatedCompositeFieldContainer[DynamicsSubject]
+    def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., class_group_id: _Optional[str] = ..., class_group_name: _Optional[str] = ..., academic_year_name: _Optional[str] = ..., student_id: _Optional[str] = ..., student_name: _Optional[str] = ..., terms: _Optional[_Iterable[_Union[DynamicsTerm, _Mapping]]] = ..., subjects: _Optional[_Iterable[_Union[DynamicsSubject, _Mapping]]] = ...) -> None: ...
+
+class GetReportCardsRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "period_id", "student_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    period_id: str
+    student_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., period_id: _Optional[str] = ..., student_id: _Optional[str] = ...) -> None: ...
+
+class ReportCardColumn(_message.Message):
+    __slots__ = ("id", "name")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
+
+class ReportCardSubject(_message.Message):
+    __slots__ = ("subject_id", "subject_name", "marks")
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    MARKS_FIELD_NUMBER: _ClassVar[int]
+    subject_id: str
+    subject_name: str
+    marks: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., marks: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ReportCard(_message.Message):
+    __slots__ = ("student_id", "student_name", "subjects", "missed")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_NAME_FIELD_NUMBER: _ClassVar[int]
+    SUBJECTS_FIELD_NUMBER: _ClassVar[int]
+    MISSED_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    student_name: str
+    subjects: _containers.RepeatedCompositeFieldContainer[ReportCardSubject]
+    missed: AttendanceMissed
+    def __init__(self, student_id: _Optional[str] = ..., student_name: _Optional[str] = ..., subjects: _Optional[_Iterable[_Union[ReportCardSubject, _Mapping]]] = ..., missed: _Optional[_Union[AttendanceMissed, _Mapping]] = ...) -> None: ...
+
+class ReportCards(_message.Message):
+    __slots__ = ("school_id", "school_name", "class_group_id", "class_group_name", "academic_year_name", "period", "columns", "reasons", "cards")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_NAME_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_NAME_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_NAME_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_FIELD_NUMBER: _ClassVar[int]
+    COLUMNS_FIELD_NUMBER: _ClassVar[int]
+    REASONS_FIELD_NUMBER: _ClassVar[int]
+    CARDS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    school_name: str
+    class_group_id: str
+    class_group_name: str
+    academic_year_name: str
+    period: ReportPeriod
+    columns: _containers.RepeatedCompositeFieldContainer[ReportCardColumn]
+    reasons: _containers.RepeatedCompositeFieldContainer[AttendanceReason]
+    cards: _containers.RepeatedCompositeFieldContainer[ReportCard]
+    def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., class_group_id: _Optional[str] = ..., class_group_name: _Optional[str] = ..., academic_year_name: _Optional[str] = ..., period: _Optional[_Union[ReportPeriod, _Mapping]] = ..., columns: _Optional[_Iterable[_Union[ReportCardColumn, _Mapping]]] = ..., reasons: _Optional[_Iterable[_Union[AttendanceReason, _Mapping]]] = ..., cards: _Optional[_Iterable[_Union[ReportCard, _Mapping]]] = ...) -> None: ...
+
+class GetStudentProgressRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "period_id", "student_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    period_id: str
+    student_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., period_id: _Optional[str] = ..., student_id: _Optional[str] = ...) -> None: ...
+
+class ProgressSubject(_message.Message):
+    __slots__ = ("subject_id", "subject_name", "marks", "average", "period_mark", "missed")
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    MARKS_FIELD_NUMBER: _ClassVar[int]
+    AVERAGE_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_MARK_FIELD_NUMBER: _ClassVar[int]
+    MISSED_FIELD_NUMBER: _ClassVar[int]
+    subject_id: str
+    subject_name: str
+    marks: _containers.RepeatedScalarFieldContainer[str]
+    average: str
+    period_mark: str
+    missed: AttendanceMissed
+    def __init__(self, subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., marks: _Optional[_Iterable[str]] = ..., average: _Optional[str] = ..., period_mark: _Optional[str] = ..., missed: _Optional[_Union[AttendanceMissed, _Mapping]] = ...) -> None: ...
+
+class StudentProgress(_message.Message):
+    __slots__ = ("student_id", "student_name", "subjects", "missed")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_NAME_FIELD_NUMBER: _ClassVar[int]
+    SUBJECTS_FIELD_NUMBER: _ClassVar[int]
+    MISSED_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    student_name: str
+    subjects: _containers.RepeatedCompositeFieldContainer[ProgressSubject]
+    missed: AttendanceMissed
+    def __init__(self, student_id: _Optional[str] = ..., student_name: _Optional[str] = ..., subjects: _Optional[_Iterable[_Union[ProgressSubject, _Mapping]]] = ..., missed: _Optional[_Union[AttendanceMissed, _Mapping]] = ...) -> None: ...
+
+class ProgressReport(_message.Message):
+    __slots__ = ("school_id", "school_name", "class_group_id", "class_group_name", "academic_year_name", "period", "reasons", "students")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_NAME_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_NAME_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_NAME_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_FIELD_NUMBER: _ClassVar[int]
+    REASONS_FIELD_NUMBER: _ClassVar[int]
+    STUDENTS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    school_name: str
+    class_group_id: str
+    class_group_name: str
+    academic_year_name: str
+    period: ReportPeriod
+    reasons: _containers.RepeatedCompositeFieldContainer[AttendanceReason]
+    students: _containers.RepeatedCompositeFieldContainer[StudentProgress]
+    def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., class_group_id: _Optional[str] = ..., class_group_name: _Optional[str] = ..., academic_year_name: _Optional[str] = ..., period: _Optional[_Union[ReportPeriod, _Mapping]] = ..., reasons: _Optional[_Iterable[_Union[AttendanceReason, _Mapping]]] = ..., students: _Optional[_Iterable[_Union[StudentProgress, _Mapping]]] = ...) -> None: ...
+
+class GetGuardianLettersRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "period_id", "student_id", "text")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    period_id: str
+    student_id: str
+    text: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., period_id: _Optional[str] = ..., student_id: _Optional[str] = ..., text: _Optional[str] = ...) -> None: ...
+
+class GuardianLetters(_message.Message):
+    __slots__ = ("progress", "text")
+    PROGRESS_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    progress: ProgressReport
+    text: str
+    def __init__(self, progress: _Optional[_Union[ProgressReport, _Mapping]] = ..., text: _Optional[str] = ...) -> None: ...
+
 class ReportingYearReady(_message.Message):
     __slots__ = ("school_id", "academic_year_id", "academic_year_name", "class_group_ids")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]

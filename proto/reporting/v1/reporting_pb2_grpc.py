@@ -174,6 +174,61 @@ class ReportingServiceStub:
                 request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
                 response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
                 _registered_method=True)
+        self.GetStudentDynamics = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetStudentDynamics',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentDynamicsRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.StudentDynamics.FromString,
+                _registered_method=True)
+        self.RenderStudentDynamicsPdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderStudentDynamicsPdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentDynamicsRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.RenderStudentDynamicsXlsx = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderStudentDynamicsXlsx',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentDynamicsRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.GetReportCards = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetReportCards',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportCardsRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportCards.FromString,
+                _registered_method=True)
+        self.RenderReportCardsPdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderReportCardsPdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportCardsRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.RenderReportCardsXlsx = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderReportCardsXlsx',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportCardsRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.GetStudentProgress = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetStudentProgress',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentProgressRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ProgressReport.FromString,
+                _registered_method=True)
+        self.RenderStudentProgressPdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderStudentProgressPdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentProgressRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.RenderStudentProgressXlsx = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderStudentProgressXlsx',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentProgressRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.GetGuardianLetters = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetGuardianLetters',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetGuardianLettersRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GuardianLetters.FromString,
+                _registered_method=True)
+        self.RenderGuardianLettersPdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderGuardianLettersPdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetGuardianLettersRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
 
 
 class ReportingServiceServicer:
@@ -364,6 +419,77 @@ class ReportingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetStudentDynamics(self, request, context):
+        """--- studentrep: report.read (the managers; a form teacher for their class)
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderStudentDynamicsPdf(self, request, context):
+        """student-dynamics-<class_group_id>-<student_id>.pdf|.xlsx
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderStudentDynamicsXlsx(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetReportCards(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderReportCardsPdf(self, request, context):
+        """report-cards-<class_group_id>-<period_id>[-<student_id>].pdf|.xlsx (the PDF: a student a page)
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderReportCardsXlsx(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetStudentProgress(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderStudentProgressPdf(self, request, context):
+        """student-progress-<class_group_id>-<period_id>-<student_id>.pdf|.xlsx
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderStudentProgressXlsx(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetGuardianLetters(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderGuardianLettersPdf(self, request, context):
+        """guardian-letters-<class_group_id>-<period_id>[-<student_id>].pdf (a letter a page)
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ReportingServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -505,6 +631,61 @@ def add_ReportingServiceServicer_to_server(servicer, server):
             'RenderClassResultsXlsx': grpc.unary_unary_rpc_method_handler(
                     servicer.RenderClassResultsXlsx,
                     request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'GetStudentDynamics': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetStudentDynamics,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentDynamicsRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.StudentDynamics.SerializeToString,
+            ),
+            'RenderStudentDynamicsPdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderStudentDynamicsPdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentDynamicsRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'RenderStudentDynamicsXlsx': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderStudentDynamicsXlsx,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentDynamicsRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'GetReportCards': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetReportCards,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportCardsRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportCards.SerializeToString,
+            ),
+            'RenderReportCardsPdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderReportCardsPdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportCardsRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'RenderReportCardsXlsx': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderReportCardsXlsx,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportCardsRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'GetStudentProgress': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetStudentProgress,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentProgressRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ProgressReport.SerializeToString,
+            ),
+            'RenderStudentProgressPdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderStudentProgressPdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentProgressRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'RenderStudentProgressXlsx': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderStudentProgressXlsx,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentProgressRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'GetGuardianLetters': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetGuardianLetters,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetGuardianLettersRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GuardianLetters.SerializeToString,
+            ),
+            'RenderGuardianLettersPdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderGuardianLettersPdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetGuardianLettersRequest.FromString,
                     response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
             ),
     }
@@ -1263,6 +1444,303 @@ class ReportingService:
             target,
             '/otmetka.reporting.v1.ReportingService/RenderClassResultsXlsx',
             proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetStudentDynamics(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetStudentDynamics',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentDynamicsRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.StudentDynamics.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderStudentDynamicsPdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderStudentDynamicsPdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentDynamicsRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderStudentDynamicsXlsx(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderStudentDynamicsXlsx',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentDynamicsRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetReportCards(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetReportCards',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportCardsRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportCards.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderReportCardsPdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderReportCardsPdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportCardsRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderReportCardsXlsx(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderReportCardsXlsx',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportCardsRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetStudentProgress(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetStudentProgress',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentProgressRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.ProgressReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderStudentProgressPdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderStudentProgressPdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentProgressRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderStudentProgressXlsx(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderStudentProgressXlsx',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentProgressRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetGuardianLetters(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetGuardianLetters',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetGuardianLettersRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GuardianLetters.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderGuardianLettersPdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderGuardianLettersPdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetGuardianLettersRequest.SerializeToString,
             proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
             options,
             channel_credentials,

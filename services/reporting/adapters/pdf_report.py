@@ -105,6 +105,34 @@ def text_rows(header: tuple[str, ...], rows: list[tuple]) -> list[list]:
             *[[Paragraph(escape(str(value)), style.cell) for value in row] for row in rows]]
 
 
+def title_block(heading: Heading) -> list:
+    """The school's full name, the report's name, its period and when it was formed, as paragraphs."""
+    style = styles()
+    head = [Paragraph(escape(text), style.subtitle) for text in (heading.school_name,) if text]
+    head += [Paragraph(escape(heading.title), style.title)]
+    head += [Paragraph(escape(text), style.subtitle) for text in (heading.period,) if text]
+    if heading.formed_at:
+        head.append(Paragraph(f"Сформирован: {russian_datetime(heading.formed_at)}", style.cell))
+    return head
+
+
+def signature_lines(signatures: tuple[str, ...]) -> list:
+    """The signature lines under a report (none: nothing)."""
+    style = styles()
+    signed = [Paragraph(escape(text), ParagraphStyle("signature", parent=style.subtitle, alignment=0, spaceAfter=4 * mm))
+              for text in signatures]
+    return [Spacer(0, 10 * mm), *signed] if signed else []
+
+
+def document(heading: Heading, story: list, pagesize: tuple[float, float] = landscape(A4)) -> bytes:
+    """The story as a PDF with "стр. N из M" at the foot of every page."""
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=pagesize, leftMargin=10 * mm, rightMargin=10 * mm,
+                            topMargin=10 * mm, bottomMargin=12 * mm, title=heading.title)
+    doc.build(story, canvasmaker=NumberedCanvas)
+    return out.getvalue()
+
+
 def report_pdf(heading: Heading, rows: list[list], col_widths: list[float], signatures: tuple[str, ...] = (),
                more: tuple[tuple[str, list[list], list[float]], ...] = ()) -> bytes:
     """The report as PDF: its title block, the table (its first row the header), then `more` tables (each under its
@@ -114,16 +142,4 @@ def report_pdf(heading: Heading, rows: list[list], col_widths: list[float], sign
     after = [part for caption, more_rows, widths in more
              for part in (Spacer(0, 6 * mm), Paragraph(escape(caption), style.subtitle), Spacer(0, 2 * mm),
                           gridded(more_rows, widths))]
-    head = [Paragraph(escape(text), style.subtitle) for text in (heading.school_name,) if text]
-    head += [Paragraph(escape(heading.title), style.title)]
-    head += [Paragraph(escape(text), style.subtitle) for text in (heading.period,) if text]
-    if heading.formed_at:
-        head.append(Paragraph(f"Сформирован: {russian_datetime(heading.formed_at)}", style.cell))
-    signed = [Paragraph(escape(text), ParagraphStyle("signature", parent=style.subtitle, alignment=0, spaceAfter=4 * mm))
-              for text in signatures]
-    out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=landscape(A4), leftMargin=10 * mm, rightMargin=10 * mm,
-                            topMargin=10 * mm, bottomMargin=12 * mm, title=heading.title)
-    doc.build([*head, Spacer(0, 6 * mm), table, *after, *([Spacer(0, 10 * mm)] if signed else []), *signed],
-              canvasmaker=NumberedCanvas)
-    return out.getvalue()
+    return document(heading, [*title_block(heading), Spacer(0, 6 * mm), table, *after, *signature_lines(signatures)])

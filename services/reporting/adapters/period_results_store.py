@@ -119,3 +119,8 @@ class PeriodResultsStore:
                 .group_by(terms.c.academic_year_id)).all()
             year_id = chosen_year(first_days, as_of)
         return sorted(class_group for class_group, year in taught if year == year_id)
+    def final_marks(self, class_group_id: str) -> list[tuple[str, str, str, str]]:
+        """(student id, subject id, kind, value) of the annual, exam and final marks the journal set in the class."""
+        return [tuple(r) for r in self.session.execute(
+            select(cast(final_marks.c.student_id, Text), cast(final_marks.c.subject_id, Text), final_marks.c.kind,
+                   final_marks.c.value).where(final_marks.c.class_group_id == class_group_id)).all()]

@@ -1,6 +1,7 @@
 """Reporting's protobuf messages built from the domain's values."""
 from proto.reporting.v1 import reporting_pb2
-from services.reporting.domain import attendance_sheet, class_fill, student_movement
+from services.reporting.domain import attendance_sheet, class_fill, student_movement, student_reports
+from services.reporting.domain.period_results import Period
 from services.reporting.domain.summary_sheet import SummarySheet
 
 
@@ -67,3 +68,55 @@ def attendance_sheet_proto(sheet: attendance_sheet.AttendanceSheet, school_id: s
             student_id=s.student_id, student_name=s.student_name, subjects=subject_lines_proto(s.subjects),
             missed=missed_proto(s.missed)) for s in sheet.students],
         subjects=subject_lines_proto(sheet.subjects), missed=missed_proto(sheet.missed))
+
+
+# --- studentrep: the reports on a student
+
+def period_proto(period: Period) -> reporting_pb2.ReportPeriod:
+    return reporting_pb2.ReportPeriod(id=period.id, name=period.name, date_from=period.date_from.isoformat(),
+                                      date_to=period.date_to.isoformat())
+
+
+def reasons_proto() -> list[reporting_pb2.AttendanceReason]:
+    return [reporting_pb2.AttendanceReason(code=code, name=name) for code, name in attendance_sheet.REASONS]
+
+
+def student_dynamics_proto(report: student_reports.StudentDynamics, school_id: str) -> reporting_pb2.StudentDynamics:
+    return reporting_pb2.StudentDynamics(
+        school_id=school_id, school_name=report.school_name, class_group_id=report.class_group.id,
+        class_group_name=report.class_group.name, academic_year_name=report.academic_year_name,
+        student_id=report.student.id, student_name=report.student.name,
+        terms=[reporting_pb2.DynamicsTerm(period_id=t.period.id, name=t.period.name,
+                                          date_from=t.period.date_from.isoformat(),
+                                          date_to=t.period.date_to.isoformat(), average=t.average, change=t.change)
+               for t in report.terms],
+        subjects=[reporting_pb2.DynamicsSubject(
+            subject_id=s.subject.id, subject_name=s.subject.name,
+            terms=[reporting_pb2.DynamicsCell(average=t.average, term_mark=t.term_mark) for t in s.terms])
+            for s in report.subjects])
+
+
+def report_cards_proto(report: student_reports.ReportCards, school_id: str) -> reporting_pb2.ReportCards:
+    return reporting_pb2.ReportCards(
+        school_id=school_id, school_name=report.school_name, class_group_id=report.class_group.id,
+        class_group_name=report.class_group.name, academic_year_name=report.academic_year_name,
+        period=period_proto(report.period),
+        columns=[reporting_pb2.ReportCardColumn(id=c.id, name=c.name) for c in report.columns],
+        reasons=reasons_proto(),
+        cards=[reporting_pb2.ReportCard(
+            student_id=c.student.id, student_name=c.student.name, missed=missed_proto(c.missed),
+            subjects=[reporting_pb2.ReportCardSubject(subject_id=s.subject.id, subject_name=s.subject.name,
+                                                      marks=s.marks) for s in c.subjects]) for c in report.cards])
+
+
+def progress_report_proto(report: student_reports.ProgressReport, school_id: str) -> reporting_pb2.ProgressReport:
+    return reporting_pb2.ProgressReport(
+        school_id=school_id, school_name=report.school_name, class_group_id=report.class_group.id,
+        class_group_name=report.class_group.name, academic_year_name=report.academic_year_name,
+        period=period_proto(report.period), reasons=reasons_proto(),
+        students=[reporting_pb2.StudentProgress(
+            student_id=s.student.id, student_name=s.student.name, missed=missed_proto(s.missed),
+            subjects=[reporting_pb2.ProgressSubject(
+                subject_id=x.subject.id, subject_name=x.subject.name, marks=x.marks, average=x.average,
+                period_mark=x.period_mark, missed=missed_proto(x.missed)) for x in s.subjects])
+            for s in report.students])

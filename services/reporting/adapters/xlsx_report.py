@@ -17,7 +17,7 @@ MAX_WIDTH = 60
 
 
 def cell_value(value: str | int | float) -> str | int | float:
-    """A number stays a number; a text starting like a formula is kept as text."""
+    """A number stays a number; text starting like a formula is kept as text (a Formula cell is written apart)."""
     return as_text(value) if isinstance(value, str) else value
 
 

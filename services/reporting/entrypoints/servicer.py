@@ -9,6 +9,9 @@ from services.common.dates import SCHOOL_ZONE
 from services.reporting.adapters.protobuf import (
     attendance_sheet_proto,
     class_fill_proto,
+    progress_report_proto,
+    report_cards_proto,
+    student_dynamics_proto,
     student_movement_proto,
     summary_sheet_proto,
 )
@@ -24,6 +27,7 @@ from services.reporting.service_layer import (
     report_jobs,
     report_periods,
     school_reports,
+    student_reports,
     summary_sheet,
     teacher_reports,
 )
@@ -195,3 +199,71 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
 
     def RenderClassResultsXlsx(self, request, context):
         return self._class_period_file(teacher_reports.render_class_results, request, "xlsx")
+    # --- studentrep: the reports on a student (as of the clock's day)
+
+    def GetStudentDynamics(self, request, context):
+        call = scope.current()
+        return student_dynamics_proto(student_reports.get_student_dynamics(
+            request.class_group_id, request.student_id, self.clock().date(), call, self.unit_of_work(call)),
+            call.school_id)
+
+    def _student_dynamics_file(self, request, kind: str):
+        call = scope.current()
+        return rendered(student_reports.render_student_dynamics(
+            request.class_group_id, request.student_id, kind, self.clock(), call, self.unit_of_work(call)))
+
+    def RenderStudentDynamicsPdf(self, request, context):
+        return self._student_dynamics_file(request, "pdf")
+
+    def RenderStudentDynamicsXlsx(self, request, context):
+        return self._student_dynamics_file(request, "xlsx")
+
+    def GetReportCards(self, request, context):
+        call = scope.current()
+        return report_cards_proto(student_reports.get_report_cards(
+            request.class_group_id, request.period_id, request.student_id, self.clock().date(), call,
+            self.unit_of_work(call)), call.school_id)
+
+    def _report_cards_file(self, request, kind: str):
+        call = scope.current()
+        return rendered(student_reports.render_report_cards(
+            request.class_group_id, request.period_id, request.student_id, kind, self.clock(), call,
+            self.unit_of_work(call)))
+
+    def RenderReportCardsPdf(self, request, context):
+        return self._report_cards_file(request, "pdf")
+
+    def RenderReportCardsXlsx(self, request, context):
+        return self._report_cards_file(request, "xlsx")
+
+    def GetStudentProgress(self, request, context):
+        call = scope.current()
+        return progress_report_proto(student_reports.get_student_progress(
+            request.class_group_id, request.period_id, request.student_id, self.clock().date(), call,
+            self.unit_of_work(call)), call.school_id)
+
+    def _student_progress_file(self, request, kind: str):
+        call = scope.current()
+        return rendered(student_reports.render_student_progress(
+            request.class_group_id, request.period_id, request.student_id, kind, self.clock(), call,
+            self.unit_of_work(call)))
+
+    def RenderStudentProgressPdf(self, request, context):
+        return self._student_progress_file(request, "pdf")
+
+    def RenderStudentProgressXlsx(self, request, context):
+        return self._student_progress_file(request, "xlsx")
+
+    def GetGuardianLetters(self, request, context):
+        call = scope.current()
+        letters = student_reports.get_guardian_letters(
+            request.class_group_id, request.period_id, request.student_id, request.text, self.clock().date(), call,
+            self.unit_of_work(call))
+        return reporting_pb2.GuardianLetters(progress=progress_report_proto(letters.progress, call.school_id),
+                                             text=letters.text)
+
+    def RenderGuardianLettersPdf(self, request, context):
+        call = scope.current()
+        return rendered(student_reports.render_guardian_letters(
+            request.class_group_id, request.period_id, request.student_id, request.text, self.clock(), call,
+            self.unit_of_work(call)))
