@@ -15,8 +15,15 @@ from services.reporting.adapters.pdf_report import Heading, russian_datetime
 MAX_WIDTH = 60
 
 
-def cell_value(value: str | int | float) -> str | int | float:
-    """A number stays a number; a text starting like a formula is kept as text."""
+class Formula(str):
+    """A formula of the report's own, e.g. a rate from the counts of its row or a total of the rows above:
+    "{row}" stands for its row's number, "{prev}" for the row above, "{first}" for the table's first row."""
+
+
+def cell_value(value: str | int | float, row: int = 0, first: int = 0) -> str | int | float:
+    """A number stays a number; a text starting like a formula is kept as text; a Formula is written as one."""
+    if isinstance(value, Formula):
+        return value.format(row=row, prev=row - 1, first=first)
     return as_text(value) if isinstance(value, str) else value
 
 
@@ -51,7 +58,7 @@ def put_table(sheet, heading: Heading, table: SheetTable) -> None:
         cell.font = Font(bold=True)
     sheet.freeze_panes = f"A{header_row + 1}"
     for row in table.rows:
-        sheet.append([cell_value(value) for value in row])
+        sheet.append([cell_value(value, sheet.max_row + 1, header_row + 1) for value in row])
     for column in range(1, len(table.header) + 1):
         longest = max(len(str(sheet.cell(r, column).value or "")) for r in range(header_row, sheet.max_row + 1))
         sheet.column_dimensions[get_column_letter(column)].width = min(longest + 2, MAX_WIDTH)

@@ -12,10 +12,17 @@ from services.reporting.adapters.protobuf import (
     student_movement_proto,
     summary_sheet_proto,
 )
+from services.reporting.adapters.school_period_reports_protobuf import (
+    knowledge_quality_proto,
+    progress_summary_proto,
+    school_periods_proto,
+    school_summary_proto,
+)
 from services.reporting.service_layer import (
     attendance_sheet,
     movement_register,
     report_periods,
+    school_period_reports,
     school_reports,
     summary_sheet,
 )
@@ -110,3 +117,47 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
         return reporting_pb2.ReportPeriods(class_group_id=request.class_group_id, class_group_name=name, periods=[
             reporting_pb2.ReportPeriod(id=p.id, name=p.name, date_from=p.date_from.isoformat(),
                                        date_to=p.date_to.isoformat()) for p in periods])
+
+    # --- schoolrep: the school-wide period reports
+    def ListSchoolPeriods(self, request, context):
+        call, today = scope.current(), self.clock().date()
+        name, periods = school_period_reports.list_school_periods(request.academic_year_id, today, call,
+                                                                  self.unit_of_work(call))
+        return school_periods_proto(request.academic_year_id, name, periods, today)
+
+    def _school_period_report(self, request, get, to_proto):
+        call = scope.current()
+        return to_proto(get(request.academic_year_id, request.period_id, self.clock().date(), call,
+                            self.unit_of_work(call)), call.school_id)
+
+    def _school_period_file(self, report: str, request, kind: str):
+        call = scope.current()
+        return rendered(school_period_reports.render_school_period_report(
+            report, request.academic_year_id, request.period_id, kind, self.clock(), call, self.unit_of_work(call)))
+
+    def GetKnowledgeQuality(self, request, context):
+        return self._school_period_report(request, school_period_reports.get_knowledge_quality, knowledge_quality_proto)
+
+    def RenderKnowledgeQualityPdf(self, request, context):
+        return self._school_period_file("knowledge-quality", request, "pdf")
+
+    def RenderKnowledgeQualityXlsx(self, request, context):
+        return self._school_period_file("knowledge-quality", request, "xlsx")
+
+    def GetSchoolSummary(self, request, context):
+        return self._school_period_report(request, school_period_reports.get_school_summary, school_summary_proto)
+
+    def RenderSchoolSummaryPdf(self, request, context):
+        return self._school_period_file("school-summary", request, "pdf")
+
+    def RenderSchoolSummaryXlsx(self, request, context):
+        return self._school_period_file("school-summary", request, "xlsx")
+
+    def GetProgressSummary(self, request, context):
+        return self._school_period_report(request, school_period_reports.get_progress_summary, progress_summary_proto)
+
+    def RenderProgressSummaryPdf(self, request, context):
+        return self._school_period_file("progress-summary", request, "pdf")
+
+    def RenderProgressSummaryXlsx(self, request, context):
+        return self._school_period_file("progress-summary", request, "xlsx")
