@@ -95,6 +95,6 @@ def test_the_knowledge_quality_spreadsheet_computes_a_classs_rates_from_its_coun
     at = next(i for i, row in enumerate(rows, start=1) if row[0] == "5А")
     assert rows[at - 1][9:] == (f'=IF(C{at}=0,"",ROUND((D{at}+E{at})*100/C{at},1))',
                                 f'=IF(C{at}=0,"",ROUND((C{at}-H{at}-I{at})*100/C{at},1))', 4.0)
-    assert rows[-1] == ("Итого по школе", 3, 3, 1, 1, 0, 1, 0, 0, 66.7, 100.0, 4.0)
+    assert rows[-1] == ("Итого по школе", 3, 3, 1, 1, 1, 0, 0, 0, 66.7, 100.0, 4.0)  # a single 3: с одной «3»
     assert sheet.freeze_panes == f"A{at}"
     assert Decimal(str(rows[-1][9])) == Decimal(report.total.rates.quality)
