@@ -48,25 +48,26 @@ def year_of(academic_year_id: str, uow: ReportingUnitOfWork) -> str:
 def list_school_periods(academic_year_id: str, today: dt.date, scope: Scope, uow: ReportingUnitOfWork
                         ) -> tuple[str, tuple[SchoolPeriod, ...]]:
     """The year's name and its periods (terms with their grades, then the year) with their due dates."""
-    academic_year_id = parse_uuid(academic_year_id, "academic_year_id")
-    require_manager(scope)
+    academic_year_id = validated(academic_year_id, scope)
     with uow:
         name = year_of(academic_year_id, uow)
         terms = uow.period_results.year_terms(academic_year_id)
     return name, school_periods(terms, name, today)
 
 
-def validated(academic_year_id: str, period_id: str, scope: Scope) -> tuple[str, str]:
+def validated(academic_year_id: str, scope: Scope) -> str:
+    """The year's id; the caller a manager (the period is checked once the year is known: a school's outsider learns
+    nothing but «not found»)."""
     academic_year_id = parse_uuid(academic_year_id, "academic_year_id")
-    if period_id != YEAR:
-        period_id = parse_uuid(period_id, "period_id")
     require_manager(scope)
-    return academic_year_id, period_id
+    return academic_year_id
 
 
 def asked(academic_year_id: str, period_id: str, today: dt.date, uow: ReportingUnitOfWork) -> Asked:
     """A class takes part when its periods (its grade's terms, then the year) include the period."""
     name = year_of(academic_year_id, uow)
+    if period_id != YEAR:
+        period_id = parse_uuid(period_id, "period_id")
     store = uow.period_results
     period = next((p for p in school_periods(store.year_terms(academic_year_id), name, today)
                    if p.period.id == period_id), None)
@@ -101,7 +102,7 @@ def read_results(question: Asked, as_of: dt.date, uow: ReportingUnitOfWork, prev
 
 def get_knowledge_quality(academic_year_id: str, period_id: str, as_of: dt.date, scope: Scope,
                           uow: ReportingUnitOfWork) -> SchoolResults:
-    academic_year_id, period_id = validated(academic_year_id, period_id, scope)
+    academic_year_id = validated(academic_year_id, scope)
     with uow:
         return read_results(asked(academic_year_id, period_id, as_of, uow), as_of, uow)[0]
 
@@ -109,7 +110,7 @@ def get_knowledge_quality(academic_year_id: str, period_id: str, as_of: dt.date,
 def get_school_summary(academic_year_id: str, period_id: str, as_of: dt.date, scope: Scope,
                        uow: ReportingUnitOfWork) -> school_summary.SchoolSummary:
     """The fill on the period's last day; the lessons missed within the period (attendance_sheet's counting)."""
-    academic_year_id, period_id = validated(academic_year_id, period_id, scope)
+    academic_year_id = validated(academic_year_id, scope)
     with uow:
         question = asked(academic_year_id, period_id, as_of, uow)
         results, _ = read_results(question, as_of, uow)
@@ -128,7 +129,7 @@ def get_school_summary(academic_year_id: str, period_id: str, as_of: dt.date, sc
 
 def get_progress_summary(academic_year_id: str, period_id: str, as_of: dt.date, scope: Scope,
                          uow: ReportingUnitOfWork) -> ProgressSummary:
-    academic_year_id, period_id = validated(academic_year_id, period_id, scope)
+    academic_year_id = validated(academic_year_id, scope)
     with uow:
         results, before = read_results(asked(academic_year_id, period_id, as_of, uow), as_of, uow, previous=True)
     return progress_summary(results, before)
