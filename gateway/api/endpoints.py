@@ -320,6 +320,24 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                       "(text, до 2000 символов); без student_id — письма всему классу (PDF: письмо на странице)",
                       {"class_group_id": UUID, "period_id": string(), "student_id": UUID,
                        "text": string()}, renamed(), kinds=("pdf",)),
+    # --- schoolrep: the school-wide period reports of a year and a period (a term id or "year"; the managers only)
+    Endpoint("GET", f"{S}/reports/school-periods", "reporting", "ListSchoolPeriods",
+             "Периоды учебного года для отчётов по школе: четверти (полугодия) с параллелями, затем год (id «year»); "
+             "срок сдачи отчётов — 2 рабочих дня после окончания периода (status: open, due, late)",
+             query={"academic_year_id": UUID}),
+    *report_endpoints("knowledge-quality", "KnowledgeQuality",
+                      "Итоги успеваемости и качество знаний за период: по классам (отличники, хорошисты, с одной «3», "
+                      "троечники, неуспевающие, не аттестованы, качество знаний, успеваемость, средний балл), "
+                      "параллелям, предметам и школе; классы, не аттестуемые в периоде, названы",
+                      {"academic_year_id": UUID, "period_id": string()}, renamed()),
+    *report_endpoints("school-summary", "SchoolSummary",
+                      "Отчёт о всей школе за период: наполняемость на последний день периода, итоги, пропуски уроков "
+                      "по причинам, уроки по плану и проведённые — по классам и по школе",
+                      {"academic_year_id": UUID, "period_id": string()}, renamed()),
+    *report_endpoints("progress-summary", "ProgressSummary",
+                      "Сводный отчёт об успеваемости за период: качество знаний и успеваемость по параллелям и школе "
+                      "в сравнении с предыдущим периодом года (изменение в процентных пунктах)",
+                      {"academic_year_id": UUID, "period_id": string()}, renamed()),
     Endpoint("GET", f"{S}/reports/periods", "reporting", "ListReportPeriods",
              "Периоды отчётов класса: четверти (полугодия) его года для его параллели и учебный год (id «year»)",
              query={"class_group_id": UUID}),

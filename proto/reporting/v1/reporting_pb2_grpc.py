@@ -229,6 +229,56 @@ class ReportingServiceStub:
                 request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetGuardianLettersRequest.SerializeToString,
                 response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
                 _registered_method=True)
+        self.ListSchoolPeriods = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/ListSchoolPeriods',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ListSchoolPeriodsRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriods.FromString,
+                _registered_method=True)
+        self.GetKnowledgeQuality = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetKnowledgeQuality',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.KnowledgeQuality.FromString,
+                _registered_method=True)
+        self.RenderKnowledgeQualityPdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderKnowledgeQualityPdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.RenderKnowledgeQualityXlsx = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderKnowledgeQualityXlsx',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.GetSchoolSummary = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetSchoolSummary',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolSummary.FromString,
+                _registered_method=True)
+        self.RenderSchoolSummaryPdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderSchoolSummaryPdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.RenderSchoolSummaryXlsx = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderSchoolSummaryXlsx',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.GetProgressSummary = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetProgressSummary',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ProgressSummary.FromString,
+                _registered_method=True)
+        self.RenderProgressSummaryPdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderProgressSummaryPdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.RenderProgressSummaryXlsx = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderProgressSummaryXlsx',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
 
 
 class ReportingServiceServicer:
@@ -490,6 +540,70 @@ class ReportingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListSchoolPeriods(self, request, context):
+        """--- schoolrep: the school-wide period reports (report.read for the managers only: no form teacher)
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetKnowledgeQuality(self, request, context):
+        """knowledge-quality-<academic_year_id>-<period_id>.pdf|.xlsx
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderKnowledgeQualityPdf(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderKnowledgeQualityXlsx(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetSchoolSummary(self, request, context):
+        """school-summary-<academic_year_id>-<period_id>.pdf|.xlsx
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderSchoolSummaryPdf(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderSchoolSummaryXlsx(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetProgressSummary(self, request, context):
+        """progress-summary-<academic_year_id>-<period_id>.pdf|.xlsx
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderProgressSummaryPdf(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderProgressSummaryXlsx(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ReportingServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -686,6 +800,56 @@ def add_ReportingServiceServicer_to_server(servicer, server):
             'RenderGuardianLettersPdf': grpc.unary_unary_rpc_method_handler(
                     servicer.RenderGuardianLettersPdf,
                     request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetGuardianLettersRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'ListSchoolPeriods': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSchoolPeriods,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ListSchoolPeriodsRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriods.SerializeToString,
+            ),
+            'GetKnowledgeQuality': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetKnowledgeQuality,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.KnowledgeQuality.SerializeToString,
+            ),
+            'RenderKnowledgeQualityPdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderKnowledgeQualityPdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'RenderKnowledgeQualityXlsx': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderKnowledgeQualityXlsx,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'GetSchoolSummary': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSchoolSummary,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolSummary.SerializeToString,
+            ),
+            'RenderSchoolSummaryPdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderSchoolSummaryPdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'RenderSchoolSummaryXlsx': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderSchoolSummaryXlsx,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'GetProgressSummary': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetProgressSummary,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ProgressSummary.SerializeToString,
+            ),
+            'RenderProgressSummaryPdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderProgressSummaryPdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'RenderProgressSummaryXlsx': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderProgressSummaryXlsx,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.FromString,
                     response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
             ),
     }
@@ -1741,6 +1905,276 @@ class ReportingService:
             target,
             '/otmetka.reporting.v1.ReportingService/RenderGuardianLettersPdf',
             proto_dot_reporting_dot_v1_dot_reporting__pb2.GetGuardianLettersRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListSchoolPeriods(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/ListSchoolPeriods',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.ListSchoolPeriodsRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriods.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetKnowledgeQuality(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetKnowledgeQuality',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.KnowledgeQuality.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderKnowledgeQualityPdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderKnowledgeQualityPdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderKnowledgeQualityXlsx(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderKnowledgeQualityXlsx',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSchoolSummary(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetSchoolSummary',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolSummary.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderSchoolSummaryPdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderSchoolSummaryPdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderSchoolSummaryXlsx(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderSchoolSummaryXlsx',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetProgressSummary(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetProgressSummary',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.ProgressSummary.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderProgressSummaryPdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderProgressSummaryPdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderProgressSummaryXlsx(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderProgressSummaryXlsx',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.SerializeToString,
             proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
             options,
             channel_credentials,

@@ -124,3 +124,24 @@ class PeriodResultsStore:
         return [tuple(r) for r in self.session.execute(
             select(cast(final_marks.c.student_id, Text), cast(final_marks.c.subject_id, Text), final_marks.c.kind,
                    final_marks.c.value).where(final_marks.c.class_group_id == class_group_id)).all()]
+    def academic_year_name(self, academic_year_id: str) -> str | None:
+        """The year's name ("" = named by no event yet), None when the read model knows neither it nor a term of it."""
+        name = self.session.scalar(select(academic_years.c.name).where(academic_years.c.id == academic_year_id))
+        if name is None and self.session.scalar(select(terms.c.id).where(
+                terms.c.academic_year_id == academic_year_id).limit(1)) is None:
+            return None
+        return name or ""
+
+    def year_terms(self, academic_year_id: str) -> list[tuple[rules.TermDates, int, int]]:
+        """The year's terms with the grades each is for (grade_from, grade_to; 0..0 = every grade)."""
+        return [(rules.TermDates(str(r.id), r.name, r.start_date, r.end_date), r.grade_from or 0, r.grade_to or 0)
+                for r in self.session.execute(
+                    select(terms.c.id, terms.c.name, terms.c.start_date, terms.c.end_date, terms.c.grade_from,
+                           terms.c.grade_to)
+                    .where(terms.c.academic_year_id == academic_year_id, terms.c.start_date.is_not(None)))]
+
+    def year_classes(self, academic_year_id: str) -> list[tuple[str, str, int]]:
+        """The year's classes known by name: (id, name, grade; 0 = not told)."""
+        return [(str(r.id), r.name, r.grade or 0) for r in self.session.execute(
+            select(class_groups.c.id, class_groups.c.name, class_groups.c.grade)
+            .where(class_groups.c.academic_year_id == academic_year_id, class_groups.c.name != ""))]

@@ -23,9 +23,9 @@ def cell_value(value: str | int | float) -> str | int | float:
 
 @dataclass(frozen=True)
 class Formula:
-    """A cell the spreadsheet computes: its text with {column} (the cell's column letter), {row} (its row), {first}
-    and {last} (the table's first row and the last one before its first row holding a formula) filled in, e.g.
-    "=SUM({column}{first}:{column}{last})"."""
+    """A cell the spreadsheet computes: its text with {column} (the cell's column letter), {row} (its row), {prev}
+    (the row above), {first} and {last} (the table's first row and the last one before its first row holding a
+    formula) filled in, e.g. "=SUM({column}{first}:{column}{last})"."""
     text: str
 
 
@@ -77,7 +77,8 @@ def put_table(sheet, heading: Heading, table: SheetTable) -> None:
         for column, value in enumerate(row, 1):
             cell = sheet.cell(sheet.max_row, column)
             if isinstance(value, Formula):
-                cell.value = value.text.format(column=get_column_letter(column), row=cell.row, first=first, last=last)
+                cell.value = value.text.format(column=get_column_letter(column), row=cell.row, prev=cell.row - 1,
+                                               first=first, last=last)
             elif isinstance(value, Shown):
                 cell.value, cell.number_format = value.value, value.number_format
     for column in range(1, len(table.header) + 1):

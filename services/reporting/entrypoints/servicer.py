@@ -16,6 +16,12 @@ from services.reporting.adapters.protobuf import (
     summary_sheet_proto,
 )
 from services.reporting.adapters.report_job_protobuf import report_job_proto
+from services.reporting.adapters.school_period_reports_protobuf import (
+    knowledge_quality_proto,
+    progress_summary_proto,
+    school_periods_proto,
+    school_summary_proto,
+)
 from services.reporting.adapters.teacher_reports_protobuf import (
     class_results_proto,
     form_teacher_report_proto,
@@ -26,6 +32,7 @@ from services.reporting.service_layer import (
     movement_register,
     report_jobs,
     report_periods,
+    school_period_reports,
     school_reports,
     student_reports,
     summary_sheet,
@@ -267,3 +274,46 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
         return rendered(student_reports.render_guardian_letters(
             request.class_group_id, request.period_id, request.student_id, request.text, self.clock(), call,
             self.unit_of_work(call)))
+    # --- schoolrep: the school-wide period reports
+    def ListSchoolPeriods(self, request, context):
+        call, today = scope.current(), self.clock().date()
+        name, periods = school_period_reports.list_school_periods(request.academic_year_id, today, call,
+                                                                  self.unit_of_work(call))
+        return school_periods_proto(request.academic_year_id, name, periods, today)
+
+    def _school_period_report(self, request, get, to_proto):
+        call = scope.current()
+        return to_proto(get(request.academic_year_id, request.period_id, self.clock().date(), call,
+                            self.unit_of_work(call)), call.school_id)
+
+    def _school_period_file(self, report: str, request, kind: str):
+        call = scope.current()
+        return rendered(school_period_reports.render_school_period_report(
+            report, request.academic_year_id, request.period_id, kind, self.clock(), call, self.unit_of_work(call)))
+
+    def GetKnowledgeQuality(self, request, context):
+        return self._school_period_report(request, school_period_reports.get_knowledge_quality, knowledge_quality_proto)
+
+    def RenderKnowledgeQualityPdf(self, request, context):
+        return self._school_period_file("knowledge-quality", request, "pdf")
+
+    def RenderKnowledgeQualityXlsx(self, request, context):
+        return self._school_period_file("knowledge-quality", request, "xlsx")
+
+    def GetSchoolSummary(self, request, context):
+        return self._school_period_report(request, school_period_reports.get_school_summary, school_summary_proto)
+
+    def RenderSchoolSummaryPdf(self, request, context):
+        return self._school_period_file("school-summary", request, "pdf")
+
+    def RenderSchoolSummaryXlsx(self, request, context):
+        return self._school_period_file("school-summary", request, "xlsx")
+
+    def GetProgressSummary(self, request, context):
+        return self._school_period_report(request, school_period_reports.get_progress_summary, progress_summary_proto)
+
+    def RenderProgressSummaryPdf(self, request, context):
+        return self._school_period_file("progress-summary", request, "pdf")
+
+    def RenderProgressSummaryXlsx(self, request, context):
+        return self._school_period_file("progress-summary", request, "xlsx")
