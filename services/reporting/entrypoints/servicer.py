@@ -9,11 +9,13 @@ from services.common.dates import SCHOOL_ZONE
 from services.reporting.adapters.protobuf import (
     attendance_sheet_proto,
     class_fill_proto,
+    curriculum_fulfilment_proto,
     student_movement_proto,
     summary_sheet_proto,
 )
 from services.reporting.service_layer import (
     attendance_sheet,
+    curriculum_fulfilment,
     movement_register,
     report_periods,
     school_reports,
@@ -38,14 +40,15 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
     def GetSummarySheet(self, request, context):
         call = scope.current()
         return summary_sheet_proto(summary_sheet.get_summary_sheet(request.class_group_id, call,
-                                                                   self.unit_of_work(call)))
+                                                                   self.unit_of_work(call), request.period_id))
+
+    def _summary_sheet_file(self, request, kind: str):
+        call = scope.current()
+        return rendered(summary_sheet.render_summary_sheet(request.class_group_id, request.period_id, kind,
+                                                           self.clock(), call, self.unit_of_work(call)))
 
     def RenderSummarySheetPdf(self, request, context):
-        call = scope.current()
-        content = summary_sheet.render_summary_sheet_pdf(request.class_group_id, self.clock(), call,
-                                                         self.unit_of_work(call))
-        return reporting_pb2.RenderedReport(media_type="application/pdf", filename=f"summary-sheet-{request.class_group_id}.pdf",
-                                            content=content)
+        return self._summary_sheet_file(request, "pdf")
 
     def RenderMovementRegisterPdf(self, request, context):
         call = scope.current()
@@ -110,3 +113,23 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
         return reporting_pb2.ReportPeriods(class_group_id=request.class_group_id, class_group_name=name, periods=[
             reporting_pb2.ReportPeriod(id=p.id, name=p.name, date_from=p.date_from.isoformat(),
                                        date_to=p.date_to.isoformat()) for p in periods])
+
+    # --- sheetrep: the summary sheet's XLSX, curriculum fulfilment (R4)
+    def RenderSummarySheetXlsx(self, request, context):
+        return self._summary_sheet_file(request, "xlsx")
+
+    def GetCurriculumFulfilment(self, request, context):
+        call = scope.current()
+        return curriculum_fulfilment_proto(curriculum_fulfilment.get_curriculum_fulfilment(
+            request.academic_year_id, self.clock().date(), call, self.unit_of_work(call)), call.school_id)
+
+    def _curriculum_fulfilment_file(self, request, kind: str):
+        call = scope.current()
+        return rendered(curriculum_fulfilment.render_curriculum_fulfilment(
+            request.academic_year_id, kind, self.clock(), call, self.unit_of_work(call)))
+
+    def RenderCurriculumFulfilmentPdf(self, request, context):
+        return self._curriculum_fulfilment_file(request, "pdf")
+
+    def RenderCurriculumFulfilmentXlsx(self, request, context):
+        return self._curriculum_fulfilment_file(request, "xlsx")
