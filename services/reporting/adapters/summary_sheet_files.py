@@ -18,7 +18,7 @@ from services.reporting.domain.summary_sheet import Cell, Row, SummarySheet
 TITLE = "Сводная ведомость учёта успеваемости"
 DECISION = "Решение педагогического совета"
 NAME_WIDTH = 55 * mm
-DECISION_WIDTH = 40 * mm
+DECISION_WIDTH = 50 * mm
 
 
 def decimal_comma(value: str) -> str:
