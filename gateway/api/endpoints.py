@@ -157,6 +157,12 @@ def _correction_request(values: dict) -> dict:
 S = "/schools/{school_id}"
 
 
+SUMMARY_SHEET = ("Сводная ведомость учёта успеваемости: отметки, средний балл (взвешенный по видам работ), отметки за "
+                 "периоды и на конец года решение педагогического совета; period_id — четверть (полугодие) или "
+                 "«year», без него — весь год")
+REPORT_PERIOD = {"period_id": string()}
+
+
 def report_endpoints(name: str, rpc: str, summary: str, query: dict, to_request: Callable[[dict], dict]
                      ) -> tuple[Endpoint, ...]:
     """A report's rows: its data (JSON) at /reports/<name>, its PDF and XLSX at .pdf and .xlsx (who may read it:
@@ -268,6 +274,11 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                       "своего класса)",
                       {"class_group_id": UUID, "from": DATE, "to": DATE},
                       renamed(**{"from": "date_from", "to": "date_to"})),
+    # sheetrep: curriculum fulfilment (R4)
+    *report_endpoints("curriculum", "CurriculumFulfilment",
+                      "Выполнение учебного плана школы за учебный год: по каждому классу и предмету часы по плану, "
+                      "уроки по расписанию за год и на сегодня, проведённые, отставание и процент выполнения "
+                      "(руководство школы)", {"academic_year_id": UUID}, renamed()),
     Endpoint("GET", f"{S}/reports/periods", "reporting", "ListReportPeriods",
              "Периоды отчётов класса: четверти (полугодия) его года для его параллели и учебный год (id «year»)",
              query={"class_group_id": UUID}),
@@ -531,9 +542,11 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              "Скачать файл домашнего задания (ученику и родителю — с student_id)", query={"student_id": UUID},
              file="application/octet-stream", deadline=FILE_DEADLINE),
     Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/summary-sheet", "reporting", "GetSummarySheet",
-             "Сводная ведомость учёта успеваемости"),
+             SUMMARY_SHEET, query=REPORT_PERIOD),
     Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/summary-sheet.pdf", "reporting", "RenderSummarySheetPdf",
-             "Сводная ведомость учёта успеваемости (PDF)", file="application/pdf", deadline=FILE_DEADLINE),
+             f"{SUMMARY_SHEET} (PDF)", query=REPORT_PERIOD, file="application/pdf", deadline=FILE_DEADLINE),
+    Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/summary-sheet.xlsx", "reporting", "RenderSummarySheetXlsx",
+             f"{SUMMARY_SHEET} (XLSX)", query=REPORT_PERIOD, file=XLSX, deadline=FILE_DEADLINE),
     Endpoint("GET", f"{S}/archives", "archive", "ListArchives", "Годовые архивы школы"),
     Endpoint("GET", f"{S}/archives/{{archive_id}}", "archive", "GetArchive", "Годовой архив"),
     Endpoint("GET", f"{S}/archives/{{archive_id}}/package", "archive", "DownloadArchive",
