@@ -49,7 +49,7 @@ def fulfilment_pdf(report: CurriculumFulfilment, formed_at: dt.datetime) -> byte
         if row.lag > 0:
             cells[LAG_COLUMN] = f'<font color="#c00000"><b>{cells[LAG_COLUMN]}</b></font>'
         table.append([Paragraph(text, style.cell) for text in cells])
-    counts = [22 * mm] * (len(HEADER) - 2)
+    counts = [22 * mm] * (len(HEADER) - 3) + [26 * mm]  # «Выполнение, %» on one line
     return report_pdf(heading(report, formed_at), table, [30 * mm, PAGE_WIDTH - 30 * mm - sum(counts), *counts],
                       signatures=(DEPUTY_HEAD,))
 
