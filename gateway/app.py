@@ -15,7 +15,7 @@ from gateway.auth.oidc import KeycloakOidc
 from gateway.errors import error_body, error_page, error_response
 from gateway.peers import Peers
 from gateway.settings import GatewaySettings
-from gateway.web import console, journal, movement, pages, reports, schedule, sheetrep, year_transition
+from gateway.web import console, journal, movement, pages, reports, schedule, sheetrep, teacherrep, year_transition
 from gateway.wiring import Wiring
 from services.common import context
 from services.common.auth import TokenVerifier
@@ -43,7 +43,7 @@ def create_app(settings: GatewaySettings | None = None, verifier=None, peers=Non
     app.extensions["otmetka"] = Wiring(settings, verifier or TokenVerifier(settings.issuer),
                                        peers or Peers(settings.peers), KeycloakOidc(settings))
     for blueprint in (api.bp, login.bp, pages.bp, schedule.bp, console.bp, journal.bp, movement.bp, year_transition.bp,
-                      reports.bp, sheetrep.bp, health.bp):
+                      reports.bp, teacherrep.bp, sheetrep.bp, health.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["csrf_token"] = csrf_token
 

@@ -17,7 +17,9 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from services import topology
 
-READY_TIMEOUT = 60.0
+# a service is ready once its Kafka consumer has partitions: after a restart the group's rebalance, on a loaded machine,
+# has been seen to take longer than a minute
+READY_TIMEOUT = 180.0
 
 
 # secret -> random bytes; one added later is appended to an existing file on the next start

@@ -5,7 +5,7 @@ import binascii
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from gateway.api.schema import BOOLEAN, DATE, INTEGER, UUID, array, enum, obj, string
+from gateway.api.schema import BOOLEAN, DATE, INTEGER, UUID, array, enum, mapping, obj, string
 from gateway.errors import BadRequest
 from gateway.wiring import wiring
 from proto.identity.v1 import identity_pb2
@@ -155,6 +155,7 @@ def _correction_request(values: dict) -> dict:
     rest = {k: v for k, v in values.items() if k not in NAME_PARTS}
     return {**rest, "name": _name(values)} if _name(values) else rest
 S = "/schools/{school_id}"
+SHORTFALL_DAYS = ("7", "14", "30", "60", "92")  # how far ahead of a term's end the control view warns
 
 
 SUMMARY_SHEET = ("Сводная ведомость учёта успеваемости: отметки, средний балл (взвешенный по видам работ), отметки за "
@@ -274,6 +275,37 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                       "своего класса)",
                       {"class_group_id": UUID, "from": DATE, "to": DATE},
                       renamed(**{"from": "date_from", "to": "date_to"})),
+    # jobs: reports formed in the background and the school's report schedule
+    Endpoint("POST", f"{S}/report-jobs", "reporting", "StartReportJob",
+             "Сформировать отчёт в фоне (kind: class-fill, movement, attendance, summary-sheet, summary-sheets; params — "
+             "параметры отчёта; format: pdf, xlsx, zip); тот же запрос, пока он формируется, возвращает то же задание",
+             body=obj({"kind": string()}, {"params": mapping(string()), "format": string()}), status=202),
+    Endpoint("GET", f"{S}/report-jobs", "reporting", "ListReportJobs",
+             "Сформированные и формируемые отчёты школы, новые первыми (классный руководитель — только свои)"),
+    Endpoint("GET", f"{S}/report-jobs/{{job_id}}", "reporting", "GetReportJob",
+             "Ход формирования отчёта: статус, сколько сформировано, причина отказа, файл"),
+    Endpoint("GET", f"{S}/report-jobs/{{job_id}}/file", "reporting", "GetReportJobFile",
+             "Файл сформированного отчёта (404 — срок хранения истёк)", file="application/octet-stream",
+             deadline=FILE_DEADLINE),
+    Endpoint("GET", f"{S}/report-schedule", "reporting", "GetReportSchedule",
+             "Расписание отчётов: день месяца, когда формируются сводные ведомости всех классов (0 — не формируются)"),
+    Endpoint("PUT", f"{S}/report-schedule", "reporting", "SetReportSchedule",
+             "Изменить день месяца сводных ведомостей (1–28, 0 — не формировать; администратор школы, директор)",
+             body=obj({"summary_sheets_day": INTEGER})),
+    # teacherrep: the subject teacher's report, the form teacher's report for a period, a class's results for a period
+    *report_endpoints("subject-teacher", "SubjectTeacherReport",
+                      "Отчёт учителя-предметника за период (period_id — id четверти или «year»): по каждому его классу и "
+                      "предмету отметки по значениям, средний балл, качество, успеваемость, уроки по плану и проведённые, "
+                      "отставание; итоги по предметам (teacher_id не указан — свой; руководство — любого учителя)",
+                      {"teacher_id": UUID, "period_id": string()}, renamed()),
+    *report_endpoints("form-teacher", "FormTeacherReport",
+                      "Отчёт классного руководителя за период: предметы класса, учащиеся по категориям, качество и "
+                      "успеваемость, пропуски уроков по причинам, списки (имеют «2», одну «3», хорошисты, отличники, не "
+                      "аттестованы)", {"class_group_id": UUID, "period_id": string()}, renamed()),
+    *report_endpoints("class-results", "ClassResults",
+                      "Итоги успеваемости класса за период: результаты учеников по предметам («*» — по текущим "
+                      "отметкам), средний балл и категория каждого, качество и успеваемость",
+                      {"class_group_id": UUID, "period_id": string()}, renamed()),
     # sheetrep: curriculum fulfilment (R4)
     *report_endpoints("curriculum", "CurriculumFulfilment",
                       "Выполнение учебного плана школы за учебный год: по каждому классу и предмету часы по плану, "
@@ -512,6 +544,25 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("GET", f"{S}/late-entries", "journal", "ListLateEntries",
              "Записи в журнале позже срока: по учителю, классу и дате урока",
              query={**PERIOD, "teacher_id": UUID, "class_group_id": UUID}, to_request=PERIOD_NAMES),
+    Endpoint("GET", f"{S}/unfilled-lessons", "journal", "ListUnfilledLessons",
+             "Прошедшие уроки без темы или без отметок посещаемости (урок не сохранён)",
+             query={**PERIOD, "teacher_id": UUID, "class_group_id": UUID}, to_request=PERIOD_NAMES),
+    Endpoint("GET", f"{S}/missing-homework", "journal", "ListMissingHomework",
+             "Прошедшие уроки с темой, но без домашнего задания",
+             query={**PERIOD, "teacher_id": UUID, "class_group_id": UUID}, to_request=PERIOD_NAMES),
+    Endpoint("GET", f"{S}/mark-shortfalls", "journal", "ListMarkShortfalls",
+             "Ученики с недостаточным числом текущих отметок перед концом учебного периода (days — за сколько дней "
+             "до конца периода, по умолчанию 14)",
+             query={"days": enum(*SHORTFALL_DAYS), "class_group_id": UUID}),
+    Endpoint("POST", f"{S}/control-remarks", "journal", "AddControlRemark",
+             "Замечание учителю по ведению журнала (заместитель директора, директор, администратор школы)",
+             body=obj({"teacher_id": UUID, "text": string()},
+                      {"class_group_id": UUID, "subject_id": UUID, "lesson_id": UUID}), status=201),
+    Endpoint("GET", f"{S}/control-remarks", "journal", "ListControlRemarks",
+             "Замечания по ведению журнала и ответы учителей (учителю — адресованные ему)",
+             query={"teacher_id": UUID, "status": enum("open", "answered")}),
+    Endpoint("POST", f"{S}/control-remarks/{{remark_id}}/answer", "journal", "AnswerControlRemark",
+             "Ответ учителя на замечание (один раз, без изменений)", body=obj({"answer": string()})),
     Endpoint("GET", f"{S}/compromised-accounts", "journal", "ListCompromisedAccounts",
              "Взломанные учётные записи и их изменения в журнале (window_hours — окно до сообщения, по умолчанию 72)",
              query={"window_hours": enum("24", "72", "168", "720")}),

@@ -26,6 +26,11 @@ def array(items: dict) -> dict:
     return {"type": "array", "items": items}
 
 
+def mapping(values: dict) -> dict:
+    """An object of any keys, every value of the schema `values` (a protobuf map)."""
+    return {"type": "object", "properties": {}, "additionalProperties": values}
+
+
 def obj(required: dict[str, dict], optional: dict[str, dict] | None = None) -> dict:
     schema = {"type": "object", "properties": {**required, **(optional or {})}, "additionalProperties": False}
     if required:
@@ -83,7 +88,9 @@ def validate(value, schema: dict, path: str = "", errors: dict[str, str] | None 
             if name not in value or value[name] is None:
                 errors[prefix + name] = "Обязательное поле"
         for name, item in value.items():
-            if name not in schema["properties"]:
+            if name not in schema["properties"] and isinstance(schema.get("additionalProperties"), dict):
+                validate(item, schema["additionalProperties"], prefix + name, errors)
+            elif name not in schema["properties"]:
                 errors[prefix + name] = "Неизвестное поле"
             elif item is not None:
                 validate(item, schema["properties"][name], prefix + name, errors, name in schema.get("required", []))

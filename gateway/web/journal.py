@@ -1,7 +1,9 @@
 """The journal's Russian pages: the teacher's grid of a class (or subgroup) and subject, where one lesson's column is
 edited and saved whole (SaveLesson) or a locked lesson is asked to be opened (RequestUnlock); the deputy head's
-control page (late entries, unlock requests to decide, anomaly flags, late movement orders and the year transition's
-deadline); the form teacher's absence reasons
+control page (late entries, unlock requests to decide, anomaly flags, lessons never filled in, lessons without
+homework, students with too few marks before a term ends, remarks to teachers with their answers, late movement
+orders and the year transition's deadline); the teacher's remarks page, where they answer; the form teacher's absence
+reasons
 (CorrectAttendance); the school administrator's review and revert of a compromised account's changes."""
 import datetime
 from dataclasses import dataclass
@@ -24,7 +26,8 @@ bp = Blueprint("journal_pages", __name__)
 LESSON_LOCKED = pb.ErrorReason.Name(pb.LESSON_LOCKED)  # a refusal's reason: the lesson may be asked to be opened
 ENTITIES = {"mark": "отметка", "attendance": "посещаемость", "topic": "тема", "homework": "домашнее задание",
             "term_mark": "четвертная отметка", "final_mark": "итоговая отметка", "unlock_request": "запрос на открытие",
-            "attachment": "файл", "policy": "настройка", "work_type": "вид работы", "student_plan": "план ученика"}
+            "attachment": "файл", "policy": "настройка", "work_type": "вид работы", "student_plan": "план ученика",
+            "control_remark": "замечание"}
 OUTCOMES = {"reverted": "отменено", "conflict": "конфликт", "already_reverted": "уже отменено",
             "not_revertible": "не отменяется"}
 WINDOWS = (24, 72, 168, 720)
@@ -221,10 +224,25 @@ def section(rpc: str, message, field: str) -> tuple[list, str]:
         return [], explain(err)
 
 
-def control_page(school_id: str, failure: str = "", status: int = 200):
-    """The deputy head's control: pending unlock requests, late entries and anomaly flags of the period; movement
-    orders signed late and the year transition's deadline."""
+def control_page(school_id: str, failure: str = "", status: int = 200, remark: dict | None = None):
+    """The deputy head's control: pending unlock requests, late entries, anomaly flags, lessons never filled in and
+    lessons without homework of the period; students short of marks before a term ends (within `days`); the remarks
+    to teachers with their answers and a form for a new one (the posted values and the refusal's fields after one);
+    movement orders signed late and the year transition's deadline."""
     date_from, date_to = period_of(request.args, 13)
+    lessons = pb.ControlLessonsRequest(school_id=school_id, date_from=date_from, date_to=date_to)
+    unfilled, unfilled_error = section("ListUnfilledLessons", lessons, "lessons")
+    homework_, homework_error = section("ListMissingHomework", lessons, "lessons")
+    days = request.args.get("days", "")
+    shortfalls, shortfalls_error = section("ListMarkShortfalls", pb.ListMarkShortfallsRequest(
+        school_id=school_id, days=int(days) if days.isdigit() and len(days) < 4 else 0), "shortfalls")
+    remarks, remarks_error = section("ListControlRemarks", pb.ListControlRemarksRequest(school_id=school_id),
+                                     "remarks")
+    people = call("identity", "ListPeople", identity_pb2.ListPeopleRequest(
+        school_id=school_id, kind=identity_pb2.STAFF)).people
+    teachers = sorted((p for p in people if TEACHERS & set(p.roles)), key=lambda p: (p.name.last_name, p.name.first_name))
+    subjects = optional("schedule", "ListSubjects", schedule_pb2.ListSubjectsRequest(school_id=school_id),
+                        schedule_pb2.ListSubjectsResponse()).subjects
     requests_, requests_error = section("ListUnlockRequests", pb.ListUnlockRequestsRequest(
         school_id=school_id, status="pending"), "requests")
     late, late_error = section("ListLateEntries", pb.ListLateEntriesRequest(
@@ -234,8 +252,13 @@ def control_page(school_id: str, failure: str = "", status: int = 200):
     return render_template(
         "journal_control.html", school_id=school_id, date_from=date_from, date_to=date_to, requests=requests_,
         requests_error=requests_error, late=late, late_error=late_error, anomalies=anomalies,
-        anomalies_error=anomalies_error, classes=class_names(school_id),
-        staff=people_names(school_id, identity_pb2.STAFF), failure=failure, done=request.args.get("done", ""),
+        anomalies_error=anomalies_error, unfilled=unfilled, unfilled_error=unfilled_error, homework=homework_,
+        homework_error=homework_error, shortfalls=shortfalls, shortfalls_error=shortfalls_error, days=days,
+        students=people_names(school_id, identity_pb2.STUDENT) if shortfalls else {}, remarks=remarks,
+        remarks_error=remarks_error, remark=remark or {"form": {}, "fields": {}}, teachers=teachers,
+        subjects={subject.id: subject.name for subject in subjects}, classes=class_names(school_id),
+        staff={p.id: f"{p.name.last_name} {p.name.first_name}".strip() for p in people}, failure=failure,
+        done=request.args.get("done", ""),
         entities=ENTITIES, late_orders=late_orders(school_id), transition=deadline_state(school_id)), status
 
 
@@ -251,6 +274,51 @@ def decide(school_id, request_id):
     except DomainError as err:
         return control_page(school_id, explain(err), http_status(err))
     return redirect(url_for("journal_pages.control", school_id=school_id, done=decision))
+
+
+REMARK_FIELDS = ("teacher_id", "class_group_id", "subject_id", "text")
+
+
+@bp.post("/schools/<uuid:school_id>/journal/remarks")
+@login_required
+def add_remark(school_id):
+    """A remark to a teacher from the control page; a refusal shows the form again with the field named."""
+    school_id = str(school_id)
+    form = {key: request.form.get(key, "").strip() for key in REMARK_FIELDS}
+    try:
+        call("journal", "AddControlRemark", pb.AddControlRemarkRequest(school_id=school_id, **form))
+    except DomainError as err:
+        return control_page(school_id, explain(err), http_status(err), {"form": form, "fields": err.fields})
+    return redirect(url_for("journal_pages.control", school_id=school_id, done="remark") + "#remarks")
+
+
+@bp.get("/schools/<uuid:school_id>/journal/remarks")
+@login_required
+def remarks(school_id):
+    return remarks_page(str(school_id))
+
+
+def remarks_page(school_id: str, failure: str = "", status: int = 200, answers: dict | None = None):
+    """The remarks addressed to the teacher (a manager: every remark of the school), an answer form under each open
+    one addressed to them."""
+    listed = call("journal", "ListControlRemarks", pb.ListControlRemarksRequest(school_id=school_id)).remarks
+    return render_template("journal_remarks.html", school_id=school_id, remarks=listed,
+                           me=principal_of(school_id).person_id, classes=class_names(school_id),
+                           staff=people_names(school_id, identity_pb2.STAFF), answers=answers or {},
+                           failure=failure, done=request.args.get("done", "")), status
+
+
+@bp.post("/schools/<uuid:school_id>/journal/remarks/<uuid:remark_id>/answer")
+@login_required
+def answer_remark(school_id, remark_id):
+    school_id, remark_id = str(school_id), str(remark_id)
+    answer = request.form.get("answer", "").strip()
+    try:
+        call("journal", "AnswerControlRemark", pb.AnswerControlRemarkRequest(school_id=school_id, remark_id=remark_id,
+                                                                             answer=answer))
+    except DomainError as err:
+        return remarks_page(school_id, explain(err), http_status(err), {remark_id: answer})
+    return redirect(url_for("journal_pages.remarks", school_id=school_id, done="answered"))
 
 
 @bp.get("/schools/<uuid:school_id>/journal/attendance")

@@ -37,12 +37,14 @@ RULES: dict[str, frozenset[str]] = {
     "journal.changes.read": frozenset({"school_admin", "director"}),  # one person's changes (compromised account)
     "journal.revert": frozenset({"school_admin"}),
     "report.read": MANAGERS | {"form_teacher"},
+    "teacher_report.read": MANAGERS | TEACHERS,  # a subject teacher's report: teachers only their own (teacher_id)
     "year.close": MANAGERS,
     "movement.manage": MANAGERS | {"secretary"},
     "year.transition": MANAGERS,
     "movement.read": MANAGERS | {"secretary"},  # the register and personal records (form teachers: their class's)
     "movement_policy.manage": frozenset({"school_admin", "director"}),  # the school's deadlines of movement orders
     "archive.read": MANAGERS,
+    "report_schedule.manage": frozenset({"school_admin", "director"}),  # when the school's reports are formed
 }
 # what the other services may do on their own behalf (service accounts)
 SERVICE_ACTIONS = frozenset({"person.read", "person.card", "schedule.read", "lesson.read", "report.read"})

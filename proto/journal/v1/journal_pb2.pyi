@@ -1195,3 +1195,157 @@ class JournalYearClosed(_message.Message):
     academic_year_name: str
     class_group_ids: _containers.RepeatedScalarFieldContainer[str]
     def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., academic_year_name: _Optional[str] = ..., class_group_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ControlLessonsRequest(_message.Message):
+    __slots__ = ("school_id", "date_from", "date_to", "class_group_id", "teacher_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    date_from: str
+    date_to: str
+    class_group_id: str
+    teacher_id: str
+    def __init__(self, school_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., class_group_id: _Optional[str] = ..., teacher_id: _Optional[str] = ...) -> None: ...
+
+class ControlLesson(_message.Message):
+    __slots__ = ("lesson_id", "lesson_date", "lesson_number", "class_group_id", "subject_id", "subject_name", "teacher_id", "missing", "topic")
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_DATE_FIELD_NUMBER: _ClassVar[int]
+    LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    MISSING_FIELD_NUMBER: _ClassVar[int]
+    TOPIC_FIELD_NUMBER: _ClassVar[int]
+    lesson_id: str
+    lesson_date: str
+    lesson_number: int
+    class_group_id: str
+    subject_id: str
+    subject_name: str
+    teacher_id: str
+    missing: _containers.RepeatedScalarFieldContainer[str]
+    topic: str
+    def __init__(self, lesson_id: _Optional[str] = ..., lesson_date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., teacher_id: _Optional[str] = ..., missing: _Optional[_Iterable[str]] = ..., topic: _Optional[str] = ...) -> None: ...
+
+class ControlLessonsResponse(_message.Message):
+    __slots__ = ("lessons",)
+    LESSONS_FIELD_NUMBER: _ClassVar[int]
+    lessons: _containers.RepeatedCompositeFieldContainer[ControlLesson]
+    def __init__(self, lessons: _Optional[_Iterable[_Union[ControlLesson, _Mapping]]] = ...) -> None: ...
+
+class ListMarkShortfallsRequest(_message.Message):
+    __slots__ = ("school_id", "days", "class_group_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    DAYS_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    days: int
+    class_group_id: str
+    def __init__(self, school_id: _Optional[str] = ..., days: _Optional[int] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+
+class MarkShortfall(_message.Message):
+    __slots__ = ("term_id", "term_name", "term_end_date", "class_group_id", "subject_id", "subject_name", "teacher_id", "student_id", "marks", "needed", "hours_per_week")
+    TERM_ID_FIELD_NUMBER: _ClassVar[int]
+    TERM_NAME_FIELD_NUMBER: _ClassVar[int]
+    TERM_END_DATE_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    MARKS_FIELD_NUMBER: _ClassVar[int]
+    NEEDED_FIELD_NUMBER: _ClassVar[int]
+    HOURS_PER_WEEK_FIELD_NUMBER: _ClassVar[int]
+    term_id: str
+    term_name: str
+    term_end_date: str
+    class_group_id: str
+    subject_id: str
+    subject_name: str
+    teacher_id: str
+    student_id: str
+    marks: int
+    needed: int
+    hours_per_week: int
+    def __init__(self, term_id: _Optional[str] = ..., term_name: _Optional[str] = ..., term_end_date: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., teacher_id: _Optional[str] = ..., student_id: _Optional[str] = ..., marks: _Optional[int] = ..., needed: _Optional[int] = ..., hours_per_week: _Optional[int] = ...) -> None: ...
+
+class ListMarkShortfallsResponse(_message.Message):
+    __slots__ = ("shortfalls", "days")
+    SHORTFALLS_FIELD_NUMBER: _ClassVar[int]
+    DAYS_FIELD_NUMBER: _ClassVar[int]
+    shortfalls: _containers.RepeatedCompositeFieldContainer[MarkShortfall]
+    days: int
+    def __init__(self, shortfalls: _Optional[_Iterable[_Union[MarkShortfall, _Mapping]]] = ..., days: _Optional[int] = ...) -> None: ...
+
+class ControlRemark(_message.Message):
+    __slots__ = ("id", "school_id", "author_id", "teacher_id", "class_group_id", "subject_id", "lesson_id", "text", "created_at", "answer", "answered_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    AUTHOR_ID_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    ANSWER_FIELD_NUMBER: _ClassVar[int]
+    ANSWERED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    author_id: str
+    teacher_id: str
+    class_group_id: str
+    subject_id: str
+    lesson_id: str
+    text: str
+    created_at: str
+    answer: str
+    answered_at: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., author_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., text: _Optional[str] = ..., created_at: _Optional[str] = ..., answer: _Optional[str] = ..., answered_at: _Optional[str] = ...) -> None: ...
+
+class AddControlRemarkRequest(_message.Message):
+    __slots__ = ("school_id", "teacher_id", "class_group_id", "subject_id", "lesson_id", "text")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    teacher_id: str
+    class_group_id: str
+    subject_id: str
+    lesson_id: str
+    text: str
+    def __init__(self, school_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., text: _Optional[str] = ...) -> None: ...
+
+class AnswerControlRemarkRequest(_message.Message):
+    __slots__ = ("school_id", "remark_id", "answer")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    REMARK_ID_FIELD_NUMBER: _ClassVar[int]
+    ANSWER_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    remark_id: str
+    answer: str
+    def __init__(self, school_id: _Optional[str] = ..., remark_id: _Optional[str] = ..., answer: _Optional[str] = ...) -> None: ...
+
+class ListControlRemarksRequest(_message.Message):
+    __slots__ = ("school_id", "teacher_id", "status")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    teacher_id: str
+    status: str
+    def __init__(self, school_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+
+class ListControlRemarksResponse(_message.Message):
+    __slots__ = ("remarks",)
+    REMARKS_FIELD_NUMBER: _ClassVar[int]
+    remarks: _containers.RepeatedCompositeFieldContainer[ControlRemark]
+    def __init__(self, remarks: _Optional[_Iterable[_Union[ControlRemark, _Mapping]]] = ...) -> None: ...

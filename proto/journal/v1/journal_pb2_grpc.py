@@ -189,6 +189,36 @@ class JournalServiceStub:
                 request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListAbsencesRequest.SerializeToString,
                 response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListAbsencesResponse.FromString,
                 _registered_method=True)
+        self.ListUnfilledLessons = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ListUnfilledLessons',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ControlLessonsRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ControlLessonsResponse.FromString,
+                _registered_method=True)
+        self.ListMissingHomework = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ListMissingHomework',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ControlLessonsRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ControlLessonsResponse.FromString,
+                _registered_method=True)
+        self.ListMarkShortfalls = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ListMarkShortfalls',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListMarkShortfallsRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListMarkShortfallsResponse.FromString,
+                _registered_method=True)
+        self.AddControlRemark = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/AddControlRemark',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.AddControlRemarkRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ControlRemark.FromString,
+                _registered_method=True)
+        self.AnswerControlRemark = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/AnswerControlRemark',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.AnswerControlRemarkRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ControlRemark.FromString,
+                _registered_method=True)
+        self.ListControlRemarks = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ListControlRemarks',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListControlRemarksRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListControlRemarksResponse.FromString,
+                _registered_method=True)
 
 
 class JournalServiceServicer:
@@ -380,6 +410,42 @@ class JournalServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListUnfilledLessons(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListMissingHomework(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListMarkShortfalls(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddControlRemark(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AnswerControlRemark(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListControlRemarks(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_JournalServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -537,6 +603,36 @@ def add_JournalServiceServicer_to_server(servicer, server):
                     servicer.ListAbsences,
                     request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListAbsencesRequest.FromString,
                     response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListAbsencesResponse.SerializeToString,
+            ),
+            'ListUnfilledLessons': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListUnfilledLessons,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ControlLessonsRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ControlLessonsResponse.SerializeToString,
+            ),
+            'ListMissingHomework': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListMissingHomework,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ControlLessonsRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ControlLessonsResponse.SerializeToString,
+            ),
+            'ListMarkShortfalls': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListMarkShortfalls,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListMarkShortfallsRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListMarkShortfallsResponse.SerializeToString,
+            ),
+            'AddControlRemark': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddControlRemark,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.AddControlRemarkRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ControlRemark.SerializeToString,
+            ),
+            'AnswerControlRemark': grpc.unary_unary_rpc_method_handler(
+                    servicer.AnswerControlRemark,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.AnswerControlRemarkRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ControlRemark.SerializeToString,
+            ),
+            'ListControlRemarks': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListControlRemarks,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListControlRemarksRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListControlRemarksResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1376,6 +1472,168 @@ class JournalService:
             '/otmetka.journal.v1.JournalService/ListAbsences',
             proto_dot_journal_dot_v1_dot_journal__pb2.ListAbsencesRequest.SerializeToString,
             proto_dot_journal_dot_v1_dot_journal__pb2.ListAbsencesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListUnfilledLessons(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ListUnfilledLessons',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ControlLessonsRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ControlLessonsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListMissingHomework(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ListMissingHomework',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ControlLessonsRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ControlLessonsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListMarkShortfalls(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ListMarkShortfalls',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListMarkShortfallsRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListMarkShortfallsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddControlRemark(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/AddControlRemark',
+            proto_dot_journal_dot_v1_dot_journal__pb2.AddControlRemarkRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ControlRemark.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AnswerControlRemark(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/AnswerControlRemark',
+            proto_dot_journal_dot_v1_dot_journal__pb2.AnswerControlRemarkRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ControlRemark.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListControlRemarks(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ListControlRemarks',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListControlRemarksRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListControlRemarksResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -332,6 +332,326 @@ class ReportPeriods(_message.Message):
     periods: _containers.RepeatedCompositeFieldContainer[ReportPeriod]
     def __init__(self, class_group_id: _Optional[str] = ..., class_group_name: _Optional[str] = ..., periods: _Optional[_Iterable[_Union[ReportPeriod, _Mapping]]] = ...) -> None: ...
 
+class StartReportJobRequest(_message.Message):
+    __slots__ = ("school_id", "kind", "params", "format")
+    class ParamsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    PARAMS_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    kind: str
+    params: _containers.ScalarMap[str, str]
+    format: str
+    def __init__(self, school_id: _Optional[str] = ..., kind: _Optional[str] = ..., params: _Optional[_Mapping[str, str]] = ..., format: _Optional[str] = ...) -> None: ...
+
+class GetReportJobRequest(_message.Message):
+    __slots__ = ("school_id", "job_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    JOB_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    job_id: str
+    def __init__(self, school_id: _Optional[str] = ..., job_id: _Optional[str] = ...) -> None: ...
+
+class ListReportJobsRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class ReportJob(_message.Message):
+    __slots__ = ("id", "kind", "kind_name", "params", "format", "status", "done", "total", "reason", "filename", "media_type", "size", "requested_by", "created_at", "finished_at", "expires_at", "scheduled_for")
+    class ParamsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    KIND_NAME_FIELD_NUMBER: _ClassVar[int]
+    PARAMS_FIELD_NUMBER: _ClassVar[int]
+    FORMAT_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    DONE_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_TYPE_FIELD_NUMBER: _ClassVar[int]
+    SIZE_FIELD_NUMBER: _ClassVar[int]
+    REQUESTED_BY_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    FINISHED_AT_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULED_FOR_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    kind: str
+    kind_name: str
+    params: _containers.ScalarMap[str, str]
+    format: str
+    status: str
+    done: int
+    total: int
+    reason: str
+    filename: str
+    media_type: str
+    size: int
+    requested_by: str
+    created_at: str
+    finished_at: str
+    expires_at: str
+    scheduled_for: str
+    def __init__(self, id: _Optional[str] = ..., kind: _Optional[str] = ..., kind_name: _Optional[str] = ..., params: _Optional[_Mapping[str, str]] = ..., format: _Optional[str] = ..., status: _Optional[str] = ..., done: _Optional[int] = ..., total: _Optional[int] = ..., reason: _Optional[str] = ..., filename: _Optional[str] = ..., media_type: _Optional[str] = ..., size: _Optional[int] = ..., requested_by: _Optional[str] = ..., created_at: _Optional[str] = ..., finished_at: _Optional[str] = ..., expires_at: _Optional[str] = ..., scheduled_for: _Optional[str] = ...) -> None: ...
+
+class ReportJobs(_message.Message):
+    __slots__ = ("jobs",)
+    JOBS_FIELD_NUMBER: _ClassVar[int]
+    jobs: _containers.RepeatedCompositeFieldContainer[ReportJob]
+    def __init__(self, jobs: _Optional[_Iterable[_Union[ReportJob, _Mapping]]] = ...) -> None: ...
+
+class GetReportScheduleRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class SetReportScheduleRequest(_message.Message):
+    __slots__ = ("school_id", "summary_sheets_day")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SUMMARY_SHEETS_DAY_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    summary_sheets_day: int
+    def __init__(self, school_id: _Optional[str] = ..., summary_sheets_day: _Optional[int] = ...) -> None: ...
+
+class ReportSchedule(_message.Message):
+    __slots__ = ("summary_sheets_day",)
+    SUMMARY_SHEETS_DAY_FIELD_NUMBER: _ClassVar[int]
+    summary_sheets_day: int
+    def __init__(self, summary_sheets_day: _Optional[int] = ...) -> None: ...
+
+class MarkValueCount(_message.Message):
+    __slots__ = ("value", "count")
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    value: str
+    count: int
+    def __init__(self, value: _Optional[str] = ..., count: _Optional[int] = ...) -> None: ...
+
+class PeriodLessons(_message.Message):
+    __slots__ = ("planned", "to_date", "given", "lag")
+    PLANNED_FIELD_NUMBER: _ClassVar[int]
+    TO_DATE_FIELD_NUMBER: _ClassVar[int]
+    GIVEN_FIELD_NUMBER: _ClassVar[int]
+    LAG_FIELD_NUMBER: _ClassVar[int]
+    planned: int
+    to_date: int
+    given: int
+    lag: int
+    def __init__(self, planned: _Optional[int] = ..., to_date: _Optional[int] = ..., given: _Optional[int] = ..., lag: _Optional[int] = ...) -> None: ...
+
+class SubjectPeriodSummary(_message.Message):
+    __slots__ = ("subject_id", "subject_name", "distribution", "with_result", "average", "quality", "pass_rate", "lessons")
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    DISTRIBUTION_FIELD_NUMBER: _ClassVar[int]
+    WITH_RESULT_FIELD_NUMBER: _ClassVar[int]
+    AVERAGE_FIELD_NUMBER: _ClassVar[int]
+    QUALITY_FIELD_NUMBER: _ClassVar[int]
+    PASS_RATE_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_FIELD_NUMBER: _ClassVar[int]
+    subject_id: str
+    subject_name: str
+    distribution: _containers.RepeatedCompositeFieldContainer[MarkValueCount]
+    with_result: int
+    average: str
+    quality: str
+    pass_rate: str
+    lessons: PeriodLessons
+    def __init__(self, subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., distribution: _Optional[_Iterable[_Union[MarkValueCount, _Mapping]]] = ..., with_result: _Optional[int] = ..., average: _Optional[str] = ..., quality: _Optional[str] = ..., pass_rate: _Optional[str] = ..., lessons: _Optional[_Union[PeriodLessons, _Mapping]] = ...) -> None: ...
+
+class CategoryCount(_message.Message):
+    __slots__ = ("category", "name", "count")
+    CATEGORY_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    category: str
+    name: str
+    count: int
+    def __init__(self, category: _Optional[str] = ..., name: _Optional[str] = ..., count: _Optional[int] = ...) -> None: ...
+
+class PeriodRates(_message.Message):
+    __slots__ = ("categories", "with_result", "quality", "pass_rate", "counted_on")
+    CATEGORIES_FIELD_NUMBER: _ClassVar[int]
+    WITH_RESULT_FIELD_NUMBER: _ClassVar[int]
+    QUALITY_FIELD_NUMBER: _ClassVar[int]
+    PASS_RATE_FIELD_NUMBER: _ClassVar[int]
+    COUNTED_ON_FIELD_NUMBER: _ClassVar[int]
+    categories: _containers.RepeatedCompositeFieldContainer[CategoryCount]
+    with_result: int
+    quality: str
+    pass_rate: str
+    counted_on: str
+    def __init__(self, categories: _Optional[_Iterable[_Union[CategoryCount, _Mapping]]] = ..., with_result: _Optional[int] = ..., quality: _Optional[str] = ..., pass_rate: _Optional[str] = ..., counted_on: _Optional[str] = ...) -> None: ...
+
+class GetSubjectTeacherReportRequest(_message.Message):
+    __slots__ = ("school_id", "teacher_id", "period_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    teacher_id: str
+    period_id: str
+    def __init__(self, school_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., period_id: _Optional[str] = ...) -> None: ...
+
+class SubjectTeacherRow(_message.Message):
+    __slots__ = ("class_group_id", "class_group_name", "period", "subject")
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_NAME_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    class_group_id: str
+    class_group_name: str
+    period: ReportPeriod
+    subject: SubjectPeriodSummary
+    def __init__(self, class_group_id: _Optional[str] = ..., class_group_name: _Optional[str] = ..., period: _Optional[_Union[ReportPeriod, _Mapping]] = ..., subject: _Optional[_Union[SubjectPeriodSummary, _Mapping]] = ...) -> None: ...
+
+class SubjectTeacherReport(_message.Message):
+    __slots__ = ("school_id", "school_name", "teacher_id", "period_id", "period_name", "periods", "rows", "totals")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_NAME_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_ID_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_NAME_FIELD_NUMBER: _ClassVar[int]
+    PERIODS_FIELD_NUMBER: _ClassVar[int]
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    TOTALS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    school_name: str
+    teacher_id: str
+    period_id: str
+    period_name: str
+    periods: _containers.RepeatedCompositeFieldContainer[ReportPeriod]
+    rows: _containers.RepeatedCompositeFieldContainer[SubjectTeacherRow]
+    totals: _containers.RepeatedCompositeFieldContainer[SubjectPeriodSummary]
+    def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., teacher_id: _Optional[str] = ..., period_id: _Optional[str] = ..., period_name: _Optional[str] = ..., periods: _Optional[_Iterable[_Union[ReportPeriod, _Mapping]]] = ..., rows: _Optional[_Iterable[_Union[SubjectTeacherRow, _Mapping]]] = ..., totals: _Optional[_Iterable[_Union[SubjectPeriodSummary, _Mapping]]] = ...) -> None: ...
+
+class GetClassPeriodReportRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "period_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    period_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., period_id: _Optional[str] = ...) -> None: ...
+
+class ListedStudent(_message.Message):
+    __slots__ = ("student_id", "student_name", "subject_names")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_NAME_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAMES_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    student_name: str
+    subject_names: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, student_id: _Optional[str] = ..., student_name: _Optional[str] = ..., subject_names: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class StudentList(_message.Message):
+    __slots__ = ("category", "title", "students")
+    CATEGORY_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    STUDENTS_FIELD_NUMBER: _ClassVar[int]
+    category: str
+    title: str
+    students: _containers.RepeatedCompositeFieldContainer[ListedStudent]
+    def __init__(self, category: _Optional[str] = ..., title: _Optional[str] = ..., students: _Optional[_Iterable[_Union[ListedStudent, _Mapping]]] = ...) -> None: ...
+
+class FormTeacherReport(_message.Message):
+    __slots__ = ("school_id", "school_name", "class_group_id", "class_group_name", "period", "subjects", "rates", "attendance", "lists")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_NAME_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_NAME_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_FIELD_NUMBER: _ClassVar[int]
+    SUBJECTS_FIELD_NUMBER: _ClassVar[int]
+    RATES_FIELD_NUMBER: _ClassVar[int]
+    ATTENDANCE_FIELD_NUMBER: _ClassVar[int]
+    LISTS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    school_name: str
+    class_group_id: str
+    class_group_name: str
+    period: ReportPeriod
+    subjects: _containers.RepeatedCompositeFieldContainer[SubjectPeriodSummary]
+    rates: PeriodRates
+    attendance: AttendanceSheet
+    lists: _containers.RepeatedCompositeFieldContainer[StudentList]
+    def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., class_group_id: _Optional[str] = ..., class_group_name: _Optional[str] = ..., period: _Optional[_Union[ReportPeriod, _Mapping]] = ..., subjects: _Optional[_Iterable[_Union[SubjectPeriodSummary, _Mapping]]] = ..., rates: _Optional[_Union[PeriodRates, _Mapping]] = ..., attendance: _Optional[_Union[AttendanceSheet, _Mapping]] = ..., lists: _Optional[_Iterable[_Union[StudentList, _Mapping]]] = ...) -> None: ...
+
+class StudentPeriodResult(_message.Message):
+    __slots__ = ("subject_id", "result", "estimated", "average", "period_mark")
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    RESULT_FIELD_NUMBER: _ClassVar[int]
+    ESTIMATED_FIELD_NUMBER: _ClassVar[int]
+    AVERAGE_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_MARK_FIELD_NUMBER: _ClassVar[int]
+    subject_id: str
+    result: str
+    estimated: bool
+    average: str
+    period_mark: str
+    def __init__(self, subject_id: _Optional[str] = ..., result: _Optional[str] = ..., estimated: _Optional[bool] = ..., average: _Optional[str] = ..., period_mark: _Optional[str] = ...) -> None: ...
+
+class StudentPeriodResults(_message.Message):
+    __slots__ = ("student_id", "student_name", "counted", "date_from", "date_to", "results", "average", "category", "category_name")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_NAME_FIELD_NUMBER: _ClassVar[int]
+    COUNTED_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    RESULTS_FIELD_NUMBER: _ClassVar[int]
+    AVERAGE_FIELD_NUMBER: _ClassVar[int]
+    CATEGORY_FIELD_NUMBER: _ClassVar[int]
+    CATEGORY_NAME_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    student_name: str
+    counted: bool
+    date_from: str
+    date_to: str
+    results: _containers.RepeatedCompositeFieldContainer[StudentPeriodResult]
+    average: str
+    category: str
+    category_name: str
+    def __init__(self, student_id: _Optional[str] = ..., student_name: _Optional[str] = ..., counted: _Optional[bool] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., results: _Optional[_Iterable[_Union[StudentPeriodResult, _Mapping]]] = ..., average: _Optional[str] = ..., category: _Optional[str] = ..., category_name: _Optional[str] = ...) -> None: ...
+
+class ClassPeriodResults(_message.Message):
+    __slots__ = ("school_id", "school_name", "class_group_id", "class_group_name", "period", "subjects", "students", "rates", "legend")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_NAME_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_NAME_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_FIELD_NUMBER: _ClassVar[int]
+    SUBJECTS_FIELD_NUMBER: _ClassVar[int]
+    STUDENTS_FIELD_NUMBER: _ClassVar[int]
+    RATES_FIELD_NUMBER: _ClassVar[int]
+    LEGEND_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    school_name: str
+    class_group_id: str
+    class_group_name: str
+    period: ReportPeriod
+    subjects: _containers.RepeatedCompositeFieldContainer[SubjectPeriodSummary]
+    students: _containers.RepeatedCompositeFieldContainer[StudentPeriodResults]
+    rates: PeriodRates
+    legend: str
+    def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., class_group_id: _Optional[str] = ..., class_group_name: _Optional[str] = ..., period: _Optional[_Union[ReportPeriod, _Mapping]] = ..., subjects: _Optional[_Iterable[_Union[SubjectPeriodSummary, _Mapping]]] = ..., students: _Optional[_Iterable[_Union[StudentPeriodResults, _Mapping]]] = ..., rates: _Optional[_Union[PeriodRates, _Mapping]] = ..., legend: _Optional[str] = ...) -> None: ...
+
 class GetCurriculumFulfilmentRequest(_message.Message):
     __slots__ = ("school_id", "academic_year_id")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]

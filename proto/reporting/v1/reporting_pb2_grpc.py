@@ -99,6 +99,81 @@ class ReportingServiceStub:
                 request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ListReportPeriodsRequest.SerializeToString,
                 response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportPeriods.FromString,
                 _registered_method=True)
+        self.StartReportJob = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/StartReportJob',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.StartReportJobRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportJob.FromString,
+                _registered_method=True)
+        self.GetReportJob = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetReportJob',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportJobRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportJob.FromString,
+                _registered_method=True)
+        self.ListReportJobs = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/ListReportJobs',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ListReportJobsRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportJobs.FromString,
+                _registered_method=True)
+        self.GetReportJobFile = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetReportJobFile',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportJobRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.GetReportSchedule = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetReportSchedule',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportScheduleRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportSchedule.FromString,
+                _registered_method=True)
+        self.SetReportSchedule = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/SetReportSchedule',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SetReportScheduleRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportSchedule.FromString,
+                _registered_method=True)
+        self.GetSubjectTeacherReport = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetSubjectTeacherReport',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSubjectTeacherReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SubjectTeacherReport.FromString,
+                _registered_method=True)
+        self.RenderSubjectTeacherReportPdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderSubjectTeacherReportPdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSubjectTeacherReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.RenderSubjectTeacherReportXlsx = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderSubjectTeacherReportXlsx',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSubjectTeacherReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.GetFormTeacherReport = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetFormTeacherReport',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.FormTeacherReport.FromString,
+                _registered_method=True)
+        self.RenderFormTeacherReportPdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderFormTeacherReportPdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.RenderFormTeacherReportXlsx = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderFormTeacherReportXlsx',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.GetClassResults = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetClassResults',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ClassPeriodResults.FromString,
+                _registered_method=True)
+        self.RenderClassResultsPdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderClassResultsPdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.RenderClassResultsXlsx = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderClassResultsXlsx',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
         self.RenderSummarySheetXlsx = channel.unary_unary(
                 '/otmetka.reporting.v1.ReportingService/RenderSummarySheetXlsx',
                 request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSummarySheetRequest.SerializeToString,
@@ -209,6 +284,106 @@ class ReportingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def StartReportJob(self, request, context):
+        """--- jobs: reports formed in the background (R3) and the school's report schedule
+        the kind's own policy; the same request while it is queued or running returns that job
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetReportJob(self, request, context):
+        """the managers; the others their own
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListReportJobs(self, request, context):
+        """newest first, not expired
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetReportJobFile(self, request, context):
+        """NOT_FOUND once expired
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetReportSchedule(self, request, context):
+        """the managers
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetReportSchedule(self, request, context):
+        """school_admin, director
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetSubjectTeacherReport(self, request, context):
+        """--- teacherrep: teacher_report.read (the managers; a teacher their own): subject-teacher-<teacher_id>-<period_id>.*
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderSubjectTeacherReportPdf(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderSubjectTeacherReportXlsx(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetFormTeacherReport(self, request, context):
+        """report.read (the managers; a form teacher their class): form-teacher-<class_group_id>-<period_id>.*
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderFormTeacherReportPdf(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderFormTeacherReportXlsx(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetClassResults(self, request, context):
+        """report.read: class-results-<class_group_id>-<period_id>.*
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderClassResultsPdf(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderClassResultsXlsx(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def RenderSummarySheetXlsx(self, request, context):
         """--- sheetrep: report.read as GetSummarySheet: summary-sheet-<class_group_id>[-<period_id>].xlsx
         """
@@ -302,6 +477,81 @@ def add_ReportingServiceServicer_to_server(servicer, server):
                     servicer.ListReportPeriods,
                     request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ListReportPeriodsRequest.FromString,
                     response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportPeriods.SerializeToString,
+            ),
+            'StartReportJob': grpc.unary_unary_rpc_method_handler(
+                    servicer.StartReportJob,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.StartReportJobRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportJob.SerializeToString,
+            ),
+            'GetReportJob': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetReportJob,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportJobRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportJob.SerializeToString,
+            ),
+            'ListReportJobs': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListReportJobs,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ListReportJobsRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportJobs.SerializeToString,
+            ),
+            'GetReportJobFile': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetReportJobFile,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportJobRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'GetReportSchedule': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetReportSchedule,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportScheduleRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportSchedule.SerializeToString,
+            ),
+            'SetReportSchedule': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetReportSchedule,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SetReportScheduleRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportSchedule.SerializeToString,
+            ),
+            'GetSubjectTeacherReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSubjectTeacherReport,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSubjectTeacherReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SubjectTeacherReport.SerializeToString,
+            ),
+            'RenderSubjectTeacherReportPdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderSubjectTeacherReportPdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSubjectTeacherReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'RenderSubjectTeacherReportXlsx': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderSubjectTeacherReportXlsx,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSubjectTeacherReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'GetFormTeacherReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetFormTeacherReport,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.FormTeacherReport.SerializeToString,
+            ),
+            'RenderFormTeacherReportPdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderFormTeacherReportPdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'RenderFormTeacherReportXlsx': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderFormTeacherReportXlsx,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'GetClassResults': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetClassResults,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ClassPeriodResults.SerializeToString,
+            ),
+            'RenderClassResultsPdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderClassResultsPdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'RenderClassResultsXlsx': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderClassResultsXlsx,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
             ),
             'RenderSummarySheetXlsx': grpc.unary_unary_rpc_method_handler(
                     servicer.RenderSummarySheetXlsx,
@@ -675,6 +925,411 @@ class ReportingService:
             '/otmetka.reporting.v1.ReportingService/ListReportPeriods',
             proto_dot_reporting_dot_v1_dot_reporting__pb2.ListReportPeriodsRequest.SerializeToString,
             proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportPeriods.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StartReportJob(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/StartReportJob',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.StartReportJobRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportJob.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetReportJob(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetReportJob',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportJobRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportJob.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListReportJobs(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/ListReportJobs',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.ListReportJobsRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportJobs.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetReportJobFile(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetReportJobFile',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportJobRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetReportSchedule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetReportSchedule',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportScheduleRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportSchedule.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetReportSchedule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/SetReportSchedule',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.SetReportScheduleRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.ReportSchedule.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSubjectTeacherReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetSubjectTeacherReport',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSubjectTeacherReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.SubjectTeacherReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderSubjectTeacherReportPdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderSubjectTeacherReportPdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSubjectTeacherReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderSubjectTeacherReportXlsx(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderSubjectTeacherReportXlsx',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSubjectTeacherReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetFormTeacherReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetFormTeacherReport',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.FormTeacherReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderFormTeacherReportPdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderFormTeacherReportPdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderFormTeacherReportXlsx(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderFormTeacherReportXlsx',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetClassResults(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetClassResults',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.ClassPeriodResults.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderClassResultsPdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderClassResultsPdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderClassResultsXlsx(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderClassResultsXlsx',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassPeriodReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
             options,
             channel_credentials,
             insecure,

@@ -4,13 +4,13 @@ fails the jobs whose process is gone (no beat for STALE) with a Russian reason, 
 import contextvars
 import datetime as dt
 import logging
-import threading
 import uuid
 from concurrent.futures import Executor
 
 from proto.identity.v1 import identity_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import DomainError, NotFound
+from services.common.heartbeat import Heartbeat
 from services.common.scope import PrincipalSource, Scope
 from services.identity.adapters.protobuf import import_job_message
 from services.identity.domain import people_import
@@ -35,7 +35,7 @@ def start_import(scope: Scope, uows: UnitsOfWork, principals: PrincipalSource, c
     with uows(scope.school_id) as uow:
         uow.jobs.add(job_id, filename, dry_run, len(lines), scope.actor)
     # it beats from now, also while queued behind other jobs, so that reap never takes it for an orphan
-    heartbeat = Heartbeat(uows, scope.school_id, job_id)
+    heartbeat = job_heartbeat(uows, scope.school_id, job_id)
     heartbeat.start()
     # the job keeps the caller's context (who, from where) for its policy checks and audit row; it asks again who
     # the caller is in the school when it runs (their rights may have changed while it waited)
@@ -45,7 +45,7 @@ def start_import(scope: Scope, uows: UnitsOfWork, principals: PrincipalSource, c
 
 
 def _run_job(scope: Scope, uows: UnitsOfWork, class_groups: ClassGroups, job_id: str, filename: str,
-             lines: list[Line], dry_run: bool, kept: list[str], heartbeat: "Heartbeat") -> None:
+             lines: list[Line], dry_run: bool, kept: list[str], heartbeat: Heartbeat) -> None:
     def progress(phase: str, done: int) -> None:
         with uows(scope.school_id) as uow:  # its own transaction: seen while the import's is open
             uow.jobs.beat(job_id, phase=phase, processed=done)
@@ -69,30 +69,15 @@ def _run_job(scope: Scope, uows: UnitsOfWork, class_groups: ClassGroups, job_id:
         uow.jobs.finish(job_id, **values)
 
 
-class Heartbeat:
+def job_heartbeat(uows: UnitsOfWork, school_id: str, job_id: str) -> Heartbeat:
     """Beats for the job every HEARTBEAT from its submission until stop(): while it waits for a worker and through
     long steps without progress (asking schedule about class groups, the import's own transaction), so `reap` can
     tell a job whose process is gone from a live one."""
+    def beat() -> None:
+        with uows(school_id) as uow:
+            uow.jobs.beat(job_id)
 
-    def __init__(self, uows: UnitsOfWork, school_id: str, job_id: str):
-        self.uows, self.school_id, self.job_id = uows, school_id, job_id
-        self.stopped = threading.Event()
-        self.thread = threading.Thread(target=self._beat, name=f"import-beat-{job_id[:8]}", daemon=True)
-
-    def start(self) -> None:
-        self.thread.start()
-
-    def stop(self) -> None:
-        self.stopped.set()
-        self.thread.join()
-
-    def _beat(self) -> None:
-        while not self.stopped.wait(HEARTBEAT.total_seconds()):
-            try:
-                with self.uows(self.school_id) as uow:
-                    uow.jobs.beat(self.job_id)
-            except Exception:  # the job itself will fail or finish; the next beat may get through
-                log.warning("import job %s: heartbeat not written", self.job_id, exc_info=True)
+    return Heartbeat(beat, HEARTBEAT, f"import-beat-{job_id[:8]}")
 
 
 def get_import_job(scope: Scope, uow: IdentityUnitOfWork, job_id: str) -> pb.ImportJob:

@@ -141,6 +141,12 @@ class LessonRecordStore:
         return self.session.scalar(select(func.count()).select_from(marks).where(
             marks.c.student_id == student_id, marks.c.lesson_id.in_(lesson_ids)))
 
+    def mark_counts(self, lesson_ids: list[str]) -> dict[tuple[str, str], int]:
+        """How many current marks each student has on each of these lessons, by (lesson id, student id)."""
+        return {(r.lesson_id, r.student_id): r.count for r in self.session.execute(
+            select(marks.c.lesson_id, marks.c.student_id, func.count().label("count"))
+            .where(marks.c.lesson_id.in_(lesson_ids)).group_by(marks.c.lesson_id, marks.c.student_id))}
+
     def write(self, writes: "Writes") -> None:
         writes.execute(self.session)
 

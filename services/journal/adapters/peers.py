@@ -1,10 +1,11 @@
 """What the journal asks other services synchronously, on the caller's token: the lesson, a term, the lessons of a
-class group, a subgroup's students and the thematic plan's topics (schedule), the class list (every student who ever
-belonged to the class, with their dated memberships) and a student's card (identity).
+class group, a subgroup's students, the thematic plan's topics, the academic years with their terms, a year's class
+groups and the subjects (schedule), the class list (every student who ever belonged to the class, with their dated
+memberships), a student's card and a person's card (identity).
 
 Lessons, lists of a class's lessons, class lists and students' cards are kept for a few seconds per
 school (peer_cache.py: the bound on staleness and the events that drop them); a lesson listed or a student
-seen in a class list is kept as if asked for. Terms, class groups and subgroups are asked every time
+seen in a class list is kept as if asked for. Terms, years, class groups, subgroups and people's cards are asked every time
 (no event says when a subgroup's students change)."""
 from proto.identity.v1 import identity_pb2
 from proto.schedule.v1 import schedule_pb2
@@ -49,6 +50,17 @@ class ScheduleClient:
         return list(self.peer.call("ListPlanTopics", schedule_pb2.ListPlanTopicsRequest(
             school_id=school_id, class_group_id=class_group_id, subject_id=subject_id)).topics)
 
+    def list_academic_years(self, school_id: str) -> list[schedule_pb2.AcademicYear]:
+        return list(self.peer.call("ListAcademicYears", schedule_pb2.ListAcademicYearsRequest(
+            school_id=school_id)).academic_years)
+
+    def list_class_groups(self, school_id: str, academic_year_id: str) -> list[schedule_pb2.ClassGroup]:
+        return list(self.peer.call("ListClassGroups", schedule_pb2.ListClassGroupsRequest(
+            school_id=school_id, academic_year_id=academic_year_id)).class_groups)
+
+    def list_subjects(self, school_id: str) -> list[schedule_pb2.Subject]:
+        return list(self.peer.call("ListSubjects", schedule_pb2.ListSubjectsRequest(school_id=school_id)).subjects)
+
 
 class IdentityClient:
     def __init__(self, peer: Peer, cache: PeerCache = peer_cache.SHARED):
@@ -70,3 +82,6 @@ class IdentityClient:
         """The student's card: the class in force today (class_group_id, "" if none) and every membership."""
         return self.cache.fetch(school_id, student_key(student_id), lambda: self.peer.call(
             "GetPerson", identity_pb2.GetPersonRequest(school_id=school_id, person_id=student_id)))
+
+    def person(self, school_id: str, person_id: str) -> identity_pb2.Person:
+        return self.peer.call("GetPerson", identity_pb2.GetPersonRequest(school_id=school_id, person_id=person_id))

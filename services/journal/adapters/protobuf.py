@@ -10,6 +10,7 @@ from services.journal.domain import journal_policy, mark_scale
 from services.journal.domain import term_mark as term_mark_rules
 from services.journal.domain import work_type as work_type_rules
 from services.journal.domain.lesson_entry import ATTENDANCE_KINDS
+from services.journal.domain.school_settings import SchoolSettings
 
 
 def lesson_fields(lesson: schedule_pb2.Lesson) -> dict:
@@ -45,6 +46,12 @@ def policy(school_id: str, settings: journal_policy.JournalPolicy) -> pb.Journal
 
 def work_type(value: work_type_rules.WorkType) -> pb.WorkType:
     return pb.WorkType(code=value.code, name=value.name, weight=work_type_rules.weight_text(value.weight))
+
+
+def settings_changed(school_id: str, settings: SchoolSettings) -> pb.JournalSettingsChanged:
+    """The event reporting weighs averages by: the school's mark scale and effective work types now."""
+    return pb.JournalSettingsChanged(school_id=school_id, mark_scale=settings.policy.mark_scale,
+                                     work_types=[work_type(w) for w in settings.work_types])
 
 
 def mark(row: Mapping, lesson_date: str, subject_id: str) -> pb.Mark:
@@ -97,3 +104,11 @@ def homework_attachment(row: Mapping) -> pb.HomeworkAttachment:
     return pb.HomeworkAttachment(id=row["id"], lesson_id=row["lesson_id"], student_id=row["student_id"] or "",
                                  filename=row["filename"], media_type=row["media_type"], size=row["size"],
                                  uploaded_at=row["uploaded_at"].isoformat())
+
+
+def control_remark(row: Mapping) -> pb.ControlRemark:
+    return pb.ControlRemark(
+        id=row["id"], school_id=row["school_id"], author_id=row["author_id"] or "", teacher_id=row["teacher_id"],
+        class_group_id=row["class_group_id"] or "", subject_id=row["subject_id"] or "", lesson_id=row["lesson_id"] or "",
+        text=row["text"], created_at=row["created_at"].isoformat(), answer=row["answer"] or "",
+        answered_at=_time(row["answered_at"]))

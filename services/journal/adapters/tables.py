@@ -184,4 +184,25 @@ closed_years = sa.Table(
     sa.Column("closed_at", sa.DateTime(timezone=True), nullable=False),
 )
 
+control_remarks = sa.Table(  # append-only (0013)
+    "control_remarks", metadata,
+    uuid_column("school_id", primary_key=True),
+    uuid_column("id", primary_key=True),
+    uuid_column("author_id", nullable=True),  # the account may have no person card
+    uuid_column("teacher_id"),
+    uuid_column("class_group_id", nullable=True),
+    uuid_column("subject_id", nullable=True),
+    uuid_column("lesson_id", nullable=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+control_remark_answers = sa.Table(  # append-only, one answer per remark (0013)
+    "control_remark_answers", metadata,
+    uuid_column("school_id", primary_key=True),
+    uuid_column("remark_id", primary_key=True),
+    sa.Column("answer", sa.Text, nullable=False),
+    sa.Column("answered_at", sa.DateTime(timezone=True), nullable=False),
+)
+
 outbox, inbox = messaging_tables(metadata)

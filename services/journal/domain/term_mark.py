@@ -4,6 +4,7 @@ import datetime as dt
 
 from services.common.errors import FailedPrecondition, Invalid
 from services.journal.domain import mark_scale
+from services.journal.domain.journal_policy import JournalPolicy
 
 SPECIAL = {"ОСВ": "exempt", "Н/А": "not_assessed"}
 
@@ -42,9 +43,20 @@ def hours_per_week(lessons: int, start: dt.date, end: dt.date) -> int:
     return int(lessons / weeks + 0.5) if weeks > 0 else 0
 
 
+def marks_needed(lessons: int, start: dt.date, end: dt.date, policy: JournalPolicy) -> tuple[int, int]:
+    """(hours a week, current marks a numeric term mark needs) of a subject with this many lessons in the term: the
+    policy's minimum at those hours (J8). SetTermMark holds a term mark to it; the control view warns ahead of it."""
+    hours = hours_per_week(lessons, start, end)
+    return hours, policy.min_marks(hours)
+
+
+def enough(marks: int, needed: int) -> bool:
+    return marks >= needed
+
+
 def check_enough_marks(term_mark: str, marks: int, minimum: int, hours: int) -> None:
     """A term mark on the scale needs at least the policy minimum of current marks; ОСВ and Н/А never do."""
-    if term_mark in SPECIAL or marks >= minimum:
+    if term_mark in SPECIAL or enough(marks, minimum):
         return
     raise FailedPrecondition(
         f"Недостаточно текущих отметок для оценки за период: у ученика {marks}, нужно не меньше {minimum} "

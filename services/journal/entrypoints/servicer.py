@@ -11,10 +11,12 @@ from services.journal.domain.lesson_entry import AttendanceInput, LessonInput, M
 from services.journal.service_layer import (
     anomalies,
     attendance_corrections,
+    control_remarks,
     diary,
     final_marks,
     grid,
     homework,
+    journal_control,
     journal_policy,
     late_entries,
     lesson_record,
@@ -156,3 +158,26 @@ class JournalServicer(journal_pb2_grpc.JournalServiceServicer):
     def ListCompromisedAccounts(self, request, context):
         return pb.ListCompromisedAccountsResponse(accounts=reverts.list_compromised_accounts(
             *self._on(), request.window_hours))
+
+    def ListUnfilledLessons(self, request, context):
+        return pb.ControlLessonsResponse(lessons=journal_control.list_unfilled_lessons(
+            *self._on(), request.date_from, request.date_to, request.class_group_id, request.teacher_id))
+
+    def ListMissingHomework(self, request, context):
+        return pb.ControlLessonsResponse(lessons=journal_control.list_missing_homework(
+            *self._on(), request.date_from, request.date_to, request.class_group_id, request.teacher_id))
+
+    def ListMarkShortfalls(self, request, context):
+        shortfalls, days = journal_control.list_mark_shortfalls(*self._on(), request.days, request.class_group_id)
+        return pb.ListMarkShortfallsResponse(shortfalls=shortfalls, days=days)
+
+    def AddControlRemark(self, request, context):
+        return control_remarks.add_control_remark(*self._on(), request.teacher_id, request.class_group_id,
+                                                  request.subject_id, request.lesson_id, request.text)
+
+    def AnswerControlRemark(self, request, context):
+        return control_remarks.answer_control_remark(*self._on(), request.remark_id, request.answer)
+
+    def ListControlRemarks(self, request, context):
+        return pb.ListControlRemarksResponse(remarks=control_remarks.list_control_remarks(
+            *self._on(), request.teacher_id, request.status))

@@ -1,5 +1,6 @@
-"""The school's journal policy: show it, change it (school administrator or director), each change in the ledger;
-the mark scale only while the school has no marks."""
+"""The school's journal policy: show it, change it (school administrator or director), each change in the ledger
+and announced (JournalSettingsChanged, once per call that changes something); the mark scale only while the school
+has no marks."""
 from __future__ import annotations
 
 import datetime as dt
@@ -49,4 +50,6 @@ def set_journal_policy(scope: Scope, uow: JournalUnitOfWork, updates: dict[str, 
             uow.policy.put(school_id, key, after[key], now)
         uow.write_ledger([ledger.entry(school_id, principal, scope.client_address, now, "policy",
                                        {key: before[key]}, {key: after[key]}, "") for key in keys])
+        if keys:
+            uow.publish(messages.settings_changed(school_id, uow.settings(read_only=True)))
         return messages.policy(school_id, new)

@@ -21,6 +21,13 @@ class Schedule(Protocol):
     def list_plan_topics(self, school_id: str, class_group_id: str,
                          subject_id: str) -> list[schedule_pb2.PlanTopic]: ...
 
+    def list_academic_years(self, school_id: str) -> list[schedule_pb2.AcademicYear]:
+        """The school's academic years with their terms."""
+
+    def list_class_groups(self, school_id: str, academic_year_id: str) -> list[schedule_pb2.ClassGroup]: ...
+
+    def list_subjects(self, school_id: str) -> list[schedule_pb2.Subject]: ...
+
 
 class Identity(Protocol):
     def class_people(self, school_id: str, class_group_id: str) -> list[identity_pb2.Person]:
@@ -28,6 +35,9 @@ class Identity(Protocol):
 
     def student(self, school_id: str, student_id: str) -> identity_pb2.Person:
         """The student's card: the class in force today (class_group_id, "" = none) and every membership."""
+
+    def person(self, school_id: str, person_id: str) -> identity_pb2.Person:
+        """Anyone's card (kind, roles), asked every time."""
 
 
 class FileStore(Protocol):

@@ -38,8 +38,6 @@ def set_term_mark(scope: Scope, uow: JournalUnitOfWork, student_id: str, subject
     lessons = period_marks.subject_lessons(uow, school_id, student, subject_id, term.start_date, term.end_date)
     period_marks.require_marker(scope, [lesson for lesson in lessons if lesson.class_group_id == class_group_id],
                                 class_group_id)
-    hours = rules.hours_per_week(len(lessons), dt.date.fromisoformat(term.start_date),
-                                 dt.date.fromisoformat(term.end_date))
     now = dt.datetime.now(dt.UTC)
     with uow:
         settings = uow.settings(students=[student_id])
@@ -49,7 +47,9 @@ def set_term_mark(scope: Scope, uow: JournalUnitOfWork, student_id: str, subject
         plan = settings.plan_of(student_id)
         plan_rules.check_period_mark(plan, subject_id)
         if plan_rules.needs_current_marks(plan):
-            rules.check_enough_marks(value, count, settings.policy.min_marks(hours), hours)
+            hours, needed = rules.marks_needed(len(lessons), dt.date.fromisoformat(term.start_date),
+                                               dt.date.fromisoformat(term.end_date), settings.policy)
+            rules.check_enough_marks(value, count, needed, hours)
         stored = uow.term_marks.get(school_id, student_id, subject_id, term_id)
         if stored and stored["value"] == value:
             return messages.term_mark(stored, rules.special(value))

@@ -16,6 +16,7 @@ from services.common.unit_of_work import HasSchool, UnitOfWork
 from services.journal.adapters import settings_store, writer_locks
 from services.journal.adapters.closed_year_store import ClosedYearStore
 from services.journal.adapters.compromised_store import CompromisedStore
+from services.journal.adapters.control_remark_store import ControlRemarkStore
 from services.journal.adapters.homework_file_store import HomeworkFileStore
 from services.journal.adapters.ledger import LedgerStore
 from services.journal.adapters.lesson_record_store import LessonRecordStore
@@ -42,6 +43,7 @@ class JournalUnitOfWork(UnitOfWork):
     student_plans: StudentPlanStore
     compromised: CompromisedStore
     closed_years: ClosedYearStore
+    control_remarks: ControlRemarkStore
 
     def __init__(self, db: Database | None, outbox: Outbox, scope: HasSchool, schedule: Schedule | None = None,
                  identity: Identity | None = None, files: FileStore | None = None):
@@ -63,6 +65,7 @@ class JournalUnitOfWork(UnitOfWork):
         self.student_plans = StudentPlanStore(self.session)
         self.compromised = CompromisedStore(self.session, self.school_id)
         self.closed_years = ClosedYearStore(self.session, self.school_id)
+        self.control_remarks = ControlRemarkStore(self.session)
 
     @property
     def files(self) -> FileStore:

@@ -1,5 +1,5 @@
 """The school's work types: list them (defaults while none stored), set one (school administrator or deputy head;
-the first change stores the defaults too), each change in the ledger."""
+the first change stores the defaults too), each change in the ledger and announced (JournalSettingsChanged)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,6 +9,7 @@ from proto.journal.v1 import journal_pb2 as pb
 from services.common.mark_average import WorkType
 from services.common.scope import Scope
 from services.journal.adapters import ledger
+from services.journal.adapters.protobuf import settings_changed
 from services.journal.adapters.protobuf import work_type as message
 from services.journal.domain import work_type as rules
 
@@ -23,7 +24,8 @@ def list_work_types(scope: Scope, uow: JournalUnitOfWork) -> list[pb.WorkType]:
 
 
 def set_work_type(scope: Scope, uow: JournalUnitOfWork, code: str, name: str, weight: str) -> pb.WorkType:
-    """Adds or changes one work type; a change is a ledger row (entity work_type)."""
+    """Adds or changes one work type; a change is a ledger row (entity work_type) and a JournalSettingsChanged with
+    the school's work types after it."""
     school_id = scope.school_id
     principal = scope.require("work_type.manage", "Виды работ и их веса меняют администратор школы и заместитель директора")
     wanted = rules.checked(code, name, weight)
@@ -36,6 +38,7 @@ def set_work_type(scope: Scope, uow: JournalUnitOfWork, code: str, name: str, we
         uow.work_types.put(school_id, wanted, now)
         uow.write_ledger([ledger.entry(school_id, principal, scope.client_address, now, "work_type",
                                        old and _value(old), _value(wanted), "")])
+        uow.publish(settings_changed(school_id, uow.settings(read_only=True)))
         return message(wanted)
 
 

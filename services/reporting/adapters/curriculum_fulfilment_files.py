@@ -2,7 +2,6 @@
 (adapters.xlsx_report) from the same rows: a line per class and subject, then the school's total; a lag (planned to
 date − given > 0) bold and red. In the XLSX the lag and the fulfilment % are formulas of the row's cells."""
 import datetime as dt
-from decimal import Decimal
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
@@ -25,9 +24,9 @@ def heading(report: CurriculumFulfilment, formed_at: dt.datetime) -> Heading:
                    f"{russian_date(report.as_of.isoformat())}", formed_at)
 
 
-def number(text: str) -> Decimal | str:
-    """Hours as a number ("1.5" → 1.5), "" stays empty."""
-    return Decimal(text) if text else ""
+def number(text: str) -> int | float | str:
+    """Hours as a number ("1.5" → 1.5, "68" → 68), "" stays empty."""
+    return "" if not text else int(text) if text.isdigit() else float(text)
 
 
 def line(row: Row) -> tuple:

@@ -1,6 +1,6 @@
 """The read models a class's period results are computed from (domain/period_results.py): the class, its year's
 periods for its grade, the memberships overlapping a period, the class's marks, term or annual marks and lessons of
-the period, the school's mark scale and work types. Six statements a class."""
+the period, the school's mark scale and work types. Six statements a class. The classes a teacher teaches in a year."""
 import datetime as dt
 
 from sqlalchemy import Text, and_, cast, func, or_, select, true
@@ -22,6 +22,7 @@ from services.reporting.adapters.tables import (
 )
 from services.reporting.domain import period_results as rules
 from services.reporting.domain.attendance_sheet import UNKNOWN_SUBJECT
+from services.reporting.domain.subject_teacher_report import chosen_year
 
 
 class PeriodResultsStore:
@@ -98,3 +99,23 @@ class PeriodResultsStore:
             [rules.Named(i, named.get(i) or UNKNOWN_SUBJECT) for i in sorted(subject_ids)],
             [rules.MarkFact(*r) for r in mark_rows], [rules.PeriodMarkFact(*r) for r in period_rows],
             [rules.LessonFact(*r) for r in lesson_rows], weights(settings.work_types), settings.mark_scale)
+
+    def teacher_class_groups(self, teacher_id: str, period_id: str, as_of: dt.date) -> list[str] | None:
+        """The classes a teacher has lessons of (rm_lessons.teacher_id) in one school year: a term's year, or for
+        "year" the year of theirs that began last on or before the day (else the first to come). None when the term
+        is not known."""
+        taught = self.session.execute(
+            select(cast(lessons.c.class_group_id, Text), cast(class_groups.c.academic_year_id, Text)).distinct()
+            .join(class_groups, class_groups.c.id == lessons.c.class_group_id)
+            .where(lessons.c.teacher_id == teacher_id)).all()
+        if period_id != rules.YEAR:
+            year_id = self.session.scalar(select(cast(terms.c.academic_year_id, Text)).where(terms.c.id == period_id))
+            if year_id is None:
+                return None
+        else:
+            first_days = self.session.execute(
+                select(cast(terms.c.academic_year_id, Text), func.min(terms.c.start_date))
+                .where(terms.c.academic_year_id.in_(sorted({year for _, year in taught if year})))
+                .group_by(terms.c.academic_year_id)).all()
+            year_id = chosen_year(first_days, as_of)
+        return sorted(class_group for class_group, year in taught if year == year_id)

@@ -182,6 +182,37 @@ school_settings = sa.Table(
     sa.Column("mark_scale", sa.Text, nullable=False, server_default="five_point"),
     sa.Column("work_types", JSONB, nullable=False, server_default="[]"),  # [{code, name, weight}]
 )
+# Reports formed in the background (0010): the request (kind, params), its progress and the formed file in the object
+# store (`<school_id>/<job_id>/<filename>`) until expires_at; status queued | running | done | failed | expired.
+report_jobs = sa.Table(
+    "report_jobs", metadata,
+    sa.Column("id", UUID(as_uuid=False), primary_key=True),
+    _school_id(),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("params", JSONB, nullable=False),
+    sa.Column("params_key", sa.Text, nullable=False),
+    sa.Column("status", sa.Text, nullable=False, server_default="queued"),
+    sa.Column("done", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("total", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("reason", sa.Text, nullable=False, server_default=""),
+    sa.Column("object_key", sa.Text, nullable=False, server_default=""),
+    sa.Column("filename", sa.Text, nullable=False, server_default=""),
+    sa.Column("media_type", sa.Text, nullable=False, server_default=""),
+    sa.Column("size", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("requested_by", sa.Text, nullable=False),
+    sa.Column("scheduled_for", sa.Date),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.Column("heartbeat_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.Column("finished_at", sa.DateTime(timezone=True)),
+    sa.Column("expires_at", sa.DateTime(timezone=True)),
+)
+# The school's report schedule (0010); no row = the regulation's defaults (domain/report_schedule.py).
+report_schedules = sa.Table(
+    "report_schedules", metadata,
+    sa.Column("school_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("summary_sheets_day", sa.Integer, nullable=False),
+)
 # The curriculum (0009): a class's weekly hours of a subject as schedule's CurriculumHoursSet told them last.
 curriculum_hours = sa.Table(
     "rm_curriculum_hours", metadata,

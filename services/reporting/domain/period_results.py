@@ -349,3 +349,13 @@ def combined_subject(summaries: list[SubjectSummary]) -> SubjectSummary:
         sum((s.mark_sum for s in summaries), Decimal(0)), sum(s.mark_count for s in summaries),
         LessonCount(*(sum(getattr(s.lessons, f) for s in summaries) for f in ("planned", "to_date", "given"))),
         tuple(sorted({t for s in summaries for t in s.teacher_ids})))
+
+
+def period_under_way(periods: Iterable[Period], as_of: dt.date) -> str:
+    """The id of the term under way on the day, else of the last term ended, else the year's ("" without periods):
+    the period a report is of when none is asked for."""
+    periods = list(periods)
+    terms = [p for p in periods if p.id != YEAR]
+    under_way = [p.id for p in terms if p.date_from <= as_of <= p.date_to]
+    ended = [p.id for p in sorted(terms, key=lambda p: p.date_to) if p.date_to < as_of]
+    return (under_way or ended[-1:] or [p.id for p in periods if p.id == YEAR] or [""])[0]

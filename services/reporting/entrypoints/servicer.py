@@ -13,13 +13,21 @@ from services.reporting.adapters.protobuf import (
     student_movement_proto,
     summary_sheet_proto,
 )
+from services.reporting.adapters.report_job_protobuf import report_job_proto
+from services.reporting.adapters.teacher_reports_protobuf import (
+    class_results_proto,
+    form_teacher_report_proto,
+    subject_teacher_report_proto,
+)
 from services.reporting.service_layer import (
     attendance_sheet,
     curriculum_fulfilment,
     movement_register,
+    report_jobs,
     report_periods,
     school_reports,
     summary_sheet,
+    teacher_reports,
 )
 from services.reporting.service_layer.unit_of_work import UnitsOfWork
 
@@ -34,8 +42,9 @@ def rendered(report: school_reports.ReportFile) -> reporting_pb2.RenderedReport:
 
 
 class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
-    def __init__(self, unit_of_work: UnitsOfWork, clock: Callable[[], dt.datetime] = school_now):
-        self.unit_of_work, self.clock = unit_of_work, clock
+    def __init__(self, unit_of_work: UnitsOfWork, clock: Callable[[], dt.datetime] = school_now,
+                 report_files: report_jobs.FileStore | None = None):
+        self.unit_of_work, self.clock, self.report_files = unit_of_work, clock, report_files
 
     def GetSummarySheet(self, request, context):
         call = scope.current()
@@ -113,6 +122,82 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
         return reporting_pb2.ReportPeriods(class_group_id=request.class_group_id, class_group_name=name, periods=[
             reporting_pb2.ReportPeriod(id=p.id, name=p.name, date_from=p.date_from.isoformat(),
                                        date_to=p.date_to.isoformat()) for p in periods])
+
+    # --- jobs: reports formed in the background and the school's report schedule
+    def StartReportJob(self, request, context):
+        call = scope.current()
+        return report_job_proto(report_jobs.start_report_job(request.kind, request.params, request.format, call,
+                                                             self.unit_of_work(call)))
+
+    def GetReportJob(self, request, context):
+        call = scope.current()
+        return report_job_proto(report_jobs.get_report_job(request.job_id, call, self.unit_of_work(call)))
+
+    def ListReportJobs(self, request, context):
+        call = scope.current()
+        return reporting_pb2.ReportJobs(jobs=[report_job_proto(row) for row in report_jobs.list_report_jobs(
+            self.clock(), call, self.unit_of_work(call))])
+
+    def GetReportJobFile(self, request, context):
+        call = scope.current()
+        return rendered(report_jobs.report_job_file(request.job_id, self.clock(), call, self.unit_of_work(call),
+                                                    self.report_files))
+
+    def GetReportSchedule(self, request, context):
+        call = scope.current()
+        return reporting_pb2.ReportSchedule(summary_sheets_day=report_jobs.get_report_schedule(
+            call, self.unit_of_work(call)))
+
+    def SetReportSchedule(self, request, context):
+        call = scope.current()
+        return reporting_pb2.ReportSchedule(summary_sheets_day=report_jobs.set_report_schedule(
+            request.summary_sheets_day, call, self.unit_of_work(call)))
+    # --- teacherrep: the subject teacher's report, the form teacher's period report, a class's results for a period
+
+    def GetSubjectTeacherReport(self, request, context):
+        call = scope.current()
+        return subject_teacher_report_proto(teacher_reports.get_subject_teacher_report(
+            request.teacher_id, request.period_id, self.clock().date(), call, self.unit_of_work(call)), call.school_id)
+
+    def _subject_teacher_file(self, request, kind: str):
+        call = scope.current()
+        return rendered(teacher_reports.render_subject_teacher_report(
+            request.teacher_id, request.period_id, kind, self.clock(), call, self.unit_of_work(call)))
+
+    def RenderSubjectTeacherReportPdf(self, request, context):
+        return self._subject_teacher_file(request, "pdf")
+
+    def RenderSubjectTeacherReportXlsx(self, request, context):
+        return self._subject_teacher_file(request, "xlsx")
+
+    def GetFormTeacherReport(self, request, context):
+        call = scope.current()
+        return form_teacher_report_proto(teacher_reports.get_form_teacher_report(
+            request.class_group_id, request.period_id, self.clock().date(), call, self.unit_of_work(call)),
+            call.school_id)
+
+    def _class_period_file(self, render, request, kind: str):
+        call = scope.current()
+        return rendered(render(request.class_group_id, request.period_id, kind, self.clock(), call,
+                               self.unit_of_work(call)))
+
+    def RenderFormTeacherReportPdf(self, request, context):
+        return self._class_period_file(teacher_reports.render_form_teacher_report, request, "pdf")
+
+    def RenderFormTeacherReportXlsx(self, request, context):
+        return self._class_period_file(teacher_reports.render_form_teacher_report, request, "xlsx")
+
+    def GetClassResults(self, request, context):
+        call = scope.current()
+        return class_results_proto(teacher_reports.get_class_results(
+            request.class_group_id, request.period_id, self.clock().date(), call, self.unit_of_work(call)),
+            call.school_id)
+
+    def RenderClassResultsPdf(self, request, context):
+        return self._class_period_file(teacher_reports.render_class_results, request, "pdf")
+
+    def RenderClassResultsXlsx(self, request, context):
+        return self._class_period_file(teacher_reports.render_class_results, request, "xlsx")
 
     # --- sheetrep: the summary sheet's XLSX, curriculum fulfilment (R4)
     def RenderSummarySheetXlsx(self, request, context):

@@ -1,5 +1,5 @@
 """Reporting's unit of work: the school's transaction with the read-model, movement-register and year-closing stores
-on it, and the period results' and the curriculum fulfilment's reads."""
+on it, the period results' and the curriculum fulfilment's reads and the reports formed in the background."""
 from typing import Protocol
 
 from services.common.unit_of_work import HasSchool, UnitOfWork
@@ -7,6 +7,7 @@ from services.reporting.adapters.curriculum_store import CurriculumStore
 from services.reporting.adapters.movement_register_store import MovementRegisterStore
 from services.reporting.adapters.period_results_store import PeriodResultsStore
 from services.reporting.adapters.read_model_store import ReadModelStore
+from services.reporting.adapters.report_job_store import ReportJobStore
 from services.reporting.adapters.year_closing_store import YearClosingStore
 
 
@@ -15,6 +16,7 @@ class ReportingUnitOfWork(UnitOfWork):
     movement_register: MovementRegisterStore
     year_closings: YearClosingStore
     period_results: PeriodResultsStore
+    report_jobs: ReportJobStore
     curriculum: CurriculumStore
 
     def opened(self) -> None:
@@ -22,6 +24,7 @@ class ReportingUnitOfWork(UnitOfWork):
         self.movement_register = MovementRegisterStore(self.session, self.school_id)
         self.year_closings = YearClosingStore(self.session, self.school_id)
         self.period_results = PeriodResultsStore(self.session, self.school_id)
+        self.report_jobs = ReportJobStore(self.session, self.school_id)
         self.curriculum = CurriculumStore(self.session, self.school_id)
 
 

@@ -63,6 +63,18 @@ class FakeSchedule:
         return lesson
 
     calls: list[str] = field(default_factory=list)
+    academic_years: dict[str, schedule_pb2.AcademicYear] = field(default_factory=dict)  # id -> year with its terms
+
+    def list_academic_years(self, school_id: str) -> list[schedule_pb2.AcademicYear]:
+        return [year for year in self.academic_years.values() if year.school_id == school_id]
+
+    def list_class_groups(self, school_id: str, academic_year_id: str) -> list[schedule_pb2.ClassGroup]:
+        return [self.get_class_group(school_id, group) for group, year in sorted(self.years.items())
+                if year == academic_year_id]
+
+    def list_subjects(self, school_id: str) -> list[schedule_pb2.Subject]:
+        return [schedule_pb2.Subject(id=lesson.subject_id, school_id=school_id, name=lesson.subject_name)
+                for lesson in self.lessons.values() if lesson.school_id == school_id]
 
     def list_lessons(self, school_id: str, class_group_id: str, date_from: str, date_to: str,
                      subject_id: str = "") -> list:
@@ -82,6 +94,7 @@ class FakeIdentity:
     memberships: dict[str, list[identity_pb2.ClassMembership]] = field(default_factory=dict)  # student id -> dated
     names: dict[str, tuple[str, str]] = field(default_factory=dict)  # person id -> (last name, first name)
     calls: list[str] = field(default_factory=list)
+    staff: dict[str, identity_pb2.Person] = field(default_factory=dict)  # person id -> a staff member's card
 
     def memberships_of(self, student_id: str) -> list[identity_pb2.ClassMembership]:
         if student_id in self.memberships:
@@ -99,6 +112,12 @@ class FakeIdentity:
         ever = {*self.classes.get(class_group_id, set()), *self.memberships}
         return [self.student(school_id, pid) for pid in sorted(ever)
                 if any(m.class_group_id == class_group_id for m in self.memberships_of(pid))]
+
+    def person(self, school_id: str, person_id: str) -> identity_pb2.Person:
+        person = self.staff.get(person_id)
+        if person is None or person.school_id != school_id:
+            raise NotFound("Человек не найден", {"person_id": "не найден"})
+        return person
 
     def student(self, school_id: str, student_id: str) -> identity_pb2.Person:
         dated = self.memberships_of(student_id)

@@ -9,7 +9,6 @@ import grpc
 import pytest
 from sqlalchemy import func, select
 
-from proto.events.v1.envelope_pb2 import Envelope
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
 from services.common.consumer import IdempotentConsumer
@@ -24,7 +23,7 @@ from tests.integration.journal.test_final_marks_and_plans import set_final
 from tests.integration.journal.test_paper_import import HEADER
 from tests.integration.journal.test_policy_and_locks import decide, request_unlock
 from tests.integration.journal.test_reverts import changes, revert
-from tests.integration.journal.test_service import save
+from tests.integration.journal.test_service import published, save
 from tests.integration.journal.test_term_marks import as_teacher_of, set_mark
 from tests.support.grpc_harness import rpc_error
 
@@ -34,15 +33,7 @@ CLOSED = "Учебный год закрыт"
 
 
 def year_closed_events(journal, school_id: str) -> list[pb.JournalYearClosed]:
-    with journal.db.tenant_session(school_id) as session:
-        rows = session.scalars(select(outbox.c.payload).where(outbox.c.type == "otmetka.journal.v1.JournalYearClosed")
-                               .order_by(outbox.c.seq)).all()
-    events = []
-    for raw in rows:
-        event = pb.JournalYearClosed()
-        Envelope.FromString(raw).payload.Unpack(event)
-        events.append(event)
-    return events
+    return published(journal, school_id, pb.JournalYearClosed)
 
 
 def close_year(journal, term, year_id: str) -> bytes:

@@ -44,6 +44,19 @@ def event_types(journal, school_id: str) -> list[str]:
     return sorted(Envelope.FromString(raw).type.rsplit(".", 1)[1] for raw in rows)
 
 
+def published(journal, school_id: str, kind: type) -> list:
+    """The school's outbox events of this message type, oldest first."""
+    with journal.db.tenant_session(school_id) as session:
+        rows = session.scalars(select(outbox.c.payload).where(outbox.c.type == f"otmetka.journal.v1.{kind.__name__}")
+                               .order_by(outbox.c.seq)).all()
+    events = []
+    for raw in rows:
+        event = kind()
+        Envelope.FromString(raw).payload.Unpack(event)
+        events.append(event)
+    return events
+
+
 def counts(journal, school_id: str) -> tuple[int, ...]:
     with journal.db.tenant_session(school_id) as session:
         return tuple(session.scalar(select(func.count()).select_from(t))

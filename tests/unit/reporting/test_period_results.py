@@ -138,3 +138,14 @@ def test_classes_combined():
     math = rules.combined_subject([one.subjects[0], two.subjects[0]])
     # 4 + 3 + 2, then 4 + 3 + 2 + 5 (Громов still in the class): 23 / 7 = 3.2857…
     assert (math.with_result, math.lessons.planned, math.average) == (7, 6, "3.29")
+
+
+def test_the_period_under_way_is_the_term_of_the_day_else_the_last_ended_else_the_year():
+    q2 = rules.Period("q2", "2 четверть", D(2026, 11, 5), D(2026, 12, 28))
+    year = rules.Period(rules.YEAR, "Учебный год", D(2026, 9, 1), D(2026, 12, 28))
+    periods = (Q1, q2, year)
+    assert rules.period_under_way(periods, D(2026, 11, 5)) == "q2"
+    assert rules.period_under_way(periods, D(2026, 11, 1)) == "q1", "between the terms: the one ended"
+    assert rules.period_under_way(periods, D(2027, 3, 1)) == "q2"
+    assert rules.period_under_way(periods, D(2026, 8, 1)) == rules.YEAR, "before the first term"
+    assert rules.period_under_way((), D(2026, 8, 1)) == ""

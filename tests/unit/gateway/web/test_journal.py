@@ -501,3 +501,84 @@ def test_the_deputy_head_sets_student_plans(browser, peers):
     peers.responses["ListStudentPlans"] = Forbidden()
     page = browser.get(f"/schools/{SCHOOL}/journal/student-plans?class_group_id={GROUP}").get_data(as_text=True)
     assert "Недостаточно прав" in page and "Антонова Анна" in page
+
+
+def _people(request):
+    """Staff (the teacher) or students (Пётр), as identity lists them."""
+    if request.kind == identity_pb2.STAFF:
+        return identity_pb2.ListPeopleResponse(people=[identity_pb2.Person(
+            id=TEACHER, roles=["subject_teacher"], name=identity_pb2.PersonName(last_name="Иванова", first_name="Анна"))])
+    return identity_pb2.ListPeopleResponse(people=[identity_pb2.Person(
+        id=PETR, name=identity_pb2.PersonName(last_name="Петров", first_name="Пётр"))])
+
+
+def test_the_control_page_lists_unfilled_lessons_missing_homework_shortfalls_and_remarks(browser, peers):
+    peers.responses["ListPeople"] = _people
+    peers.responses["ListUnfilledLessons"] = pb.ControlLessonsResponse(lessons=[pb.ControlLesson(
+        lesson_id=LESSON, lesson_date="2025-09-02", lesson_number=2, class_group_id=GROUP, subject_name="Математика",
+        teacher_id=TEACHER, missing=["нет темы", "нет отметок посещаемости"])])
+    peers.responses["ListMissingHomework"] = pb.ControlLessonsResponse(lessons=[pb.ControlLesson(
+        lesson_id=ENGLISH, lesson_date="2025-09-03", lesson_number=1, class_group_id=GROUP, subject_name="Английский",
+        teacher_id=TEACHER, topic="Present Simple")])
+    peers.responses["ListMarkShortfalls"] = pb.ListMarkShortfallsResponse(days=30, shortfalls=[pb.MarkShortfall(
+        term_name="1 четверть", term_end_date="2025-10-26", class_group_id=GROUP, subject_name="Математика",
+        teacher_id=TEACHER, student_id=PETR, marks=2, needed=5, hours_per_week=4)])
+    peers.responses["ListControlRemarks"] = pb.ListControlRemarksResponse(remarks=[pb.ControlRemark(
+        id=REQUEST, teacher_id=TEACHER, class_group_id=GROUP, text="Нет тем за неделю",
+        created_at="2025-09-08T10:00:00+00:00", answer="Исправлено", answered_at="2025-09-09T15:00:00+00:00")])
+    page = browser.get(f"/schools/{SCHOOL}/journal/control?from=2025-09-01&to=2025-09-14&days=30").get_data(
+        as_text=True)
+    assert "Незаполненные уроки" in page and "нет темы, нет отметок посещаемости" in page and "02.09.2025" in page
+    assert "Уроков без домашнего задания" not in page and "Present Simple" in page
+    assert "Петров Пётр" in page and "<td>2</td>" in page and "5 (4 ч в неделю)" in page
+    assert "Нет тем за неделю" in page and "Исправлено (09.09.2025)" in page and "Записать замечание" in page
+    assert _calls(peers, "ListMarkShortfalls")[0].days == 30
+    unfilled = _calls(peers, "ListUnfilledLessons")[0]
+    assert (unfilled.date_from, unfilled.date_to) == ("2025-09-01", "2025-09-14")
+
+
+def test_the_control_page_says_when_there_is_nothing_to_note(browser, peers):
+    peers.responses["ListPeople"] = _people
+    peers.responses["ListMarkShortfalls"] = Forbidden("Нет прав на это действие")
+    page = browser.get(f"/schools/{SCHOOL}/journal/control?days=много").get_data(as_text=True)
+    assert "Незаполненных уроков нет." in page and "Уроков без домашнего задания нет." in page
+    assert "Замечаний нет." in page and "Нет прав на это действие" in page
+    assert _calls(peers, "ListMarkShortfalls")[0].days == 0  # the journal's default
+
+
+def test_the_deputy_head_adds_a_remark_and_a_refusal_keeps_the_form(browser, peers):
+    peers.responses["ListPeople"] = _people
+    form = {"csrf_token": "csrf-123", "teacher_id": TEACHER, "class_group_id": GROUP, "subject_id": "",
+            "text": "Нет тем за неделю"}
+    resp = browser.post(f"/schools/{SCHOOL}/journal/remarks", data=form)
+    assert resp.status_code == 302 and "done=remark" in resp.headers["Location"]
+    (added,) = _calls(peers, "AddControlRemark")
+    assert (added.teacher_id, added.class_group_id, added.subject_id, added.text) == (
+        TEACHER, GROUP, "", "Нет тем за неделю")
+    peers.responses["AddControlRemark"] = refused(Invalid("text", "текст обязателен"))
+    resp = browser.post(f"/schools/{SCHOOL}/journal/remarks", data={**form, "text": " "})
+    page = resp.get_data(as_text=True)
+    assert resp.status_code == 422 and "текст обязателен" in page and f'value="{TEACHER}" selected' in page
+
+
+def test_the_teacher_answers_a_remark_addressed_to_them(browser, peers):
+    peers.responses["GetMe"] = identity_pb2.Me(memberships=[identity_pb2.Membership(
+        school=identity_pb2.School(id=SCHOOL), principal=identity_pb2.Principal(person_id=TEACHER,
+                                                                               roles=["subject_teacher"]))])
+    peers.responses["ListPeople"] = _people
+    peers.responses["ListControlRemarks"] = pb.ListControlRemarksResponse(remarks=[
+        pb.ControlRemark(id=REQUEST, teacher_id=TEACHER, text="Нет тем за неделю",
+                         created_at="2025-09-08T10:00:00+00:00"),
+        pb.ControlRemark(id=LESSON, teacher_id=TEACHER, text="Нет домашних заданий",
+                         created_at="2025-09-01T10:00:00+00:00", answer="Задано", answered_at="2025-09-02T10:00:00+00:00")])
+    page = browser.get(f"/schools/{SCHOOL}/journal/remarks").get_data(as_text=True)
+    assert page.count("Ответить</button>") == 1 and "Задано (02.09.2025)" in page
+    target = f"/schools/{SCHOOL}/journal/remarks/{REQUEST}/answer"
+    resp = browser.post(target, data={"csrf_token": "csrf-123", "answer": "Темы внесены"})
+    assert resp.status_code == 302 and "done=answered" in resp.headers["Location"]
+    (answered,) = _calls(peers, "AnswerControlRemark")
+    assert (answered.remark_id, answered.answer) == (REQUEST, "Темы внесены")
+    peers.responses["AnswerControlRemark"] = refused(FailedPrecondition(
+        "На это замечание уже дан ответ; ответ не изменяют", {"remark_id": "ответ уже дан"}))
+    resp = browser.post(target, data={"csrf_token": "csrf-123", "answer": "Ещё раз"})
+    assert resp.status_code == 409 and "уже дан ответ" in resp.get_data(as_text=True)

@@ -1,0 +1,29 @@
+"""The school's report schedule and the request key of a background report: the regulation (seed 001 §2.12) has the
+summary sheets of every class formed on the 15th of each month; a school may move the day (1..28) or turn it off (0).
+A schedule's day counts from that day to the month's end, so a service that was down on the day forms them after."""
+import datetime as dt
+import json
+
+from services.common.errors import Invalid
+
+SUMMARY_SHEETS_DAY = 15  # seed 001 §2.12: «15 числа каждого месяца»
+LAST_DAY = 28  # a day every month has
+
+
+def checked_day(day: int) -> int:
+    if not 0 <= day <= LAST_DAY:
+        raise Invalid("summary_sheets_day", f"день месяца от 1 до {LAST_DAY} или 0 — не формировать")
+    return day
+
+
+def due_date(day: int, today: dt.date) -> dt.date | None:
+    """The scheduled date of this month the job is due for on `today`: None when the schedule is off or its day has
+    not come yet this month."""
+    if day == 0 or today.day < day:
+        return None
+    return today.replace(day=day)
+
+
+def params_key(kind: str, params: dict[str, str]) -> str:
+    """The same request: the same kind with the same (checked, canonical) params."""
+    return f"{kind}:{json.dumps(params, sort_keys=True, ensure_ascii=False)}"

@@ -1,0 +1,52 @@
+"""The workers of the reports formed in the background, in each replica of the service: a small pool forming the
+queued jobs (service_layer.report_jobs.run_next), the reaper (stale jobs queued again, expired files removed) when
+the service starts and every REAP_EVERY, and the scheduler of the schools' summary sheets every SCHEDULE_EVERY."""
+import datetime as dt
+import threading
+from collections.abc import Callable
+
+from services.common.periodic import Periodic
+from services.reporting.adapters.report_job_store import ReportJobQueue
+from services.reporting.service_layer import report_jobs
+from services.reporting.service_layer.unit_of_work import UnitsOfWork
+
+POOL = 2  # jobs formed at once by one replica
+IDLE = dt.timedelta(seconds=2)  # how soon a worker with nothing to do looks at the queue again
+REAP_EVERY = dt.timedelta(minutes=1)
+SCHEDULE_EVERY = dt.timedelta(minutes=5)
+
+
+class ReportWorker(threading.Thread):
+    """Forms one queued job after another; waits IDLE when there is none."""
+
+    def __init__(self, number: int, queue: ReportJobQueue, uows: UnitsOfWork, files: report_jobs.FileStore,
+                 clock: Callable[[], dt.datetime]):
+        super().__init__(name=f"report-worker-{number}", daemon=True)
+        self.queue, self.uows, self.files, self.clock = queue, uows, files, clock
+        self.stop_event = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop_event.is_set():
+            try:
+                formed = report_jobs.run_next(self.queue, self.uows, self.files, self.clock)
+            except Exception:
+                report_jobs.log.exception("taking a report job failed")
+                formed = False
+            if not formed:
+                self.stop_event.wait(IDLE.total_seconds())
+
+    def stop(self) -> None:
+        self.stop_event.set()
+        self.join(timeout=5)
+
+
+def report_workers(queue: ReportJobQueue, uows: UnitsOfWork, files: report_jobs.FileStore,
+                   clock: Callable[[], dt.datetime]) -> list[threading.Thread]:
+    def reap_and_expire() -> None:
+        report_jobs.reap(queue)
+        report_jobs.expire(queue, files, clock())
+
+    return [*(ReportWorker(n, queue, uows, files, clock) for n in range(1, POOL + 1)),
+            Periodic("report-job-reaper", REAP_EVERY, reap_and_expire),
+            Periodic("report-scheduler", SCHEDULE_EVERY,
+                     lambda: report_jobs.form_scheduled(queue, uows, clock().date()))]

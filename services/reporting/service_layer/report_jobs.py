@@ -1,0 +1,209 @@
+"""Reports formed in the background (R3): StartReportJob queues a job (the same request while one is queued or
+running gets that one), a worker of any replica takes it (run_next), forms the file with progress and puts it in the
+object store until it expires; `reap` queues again the jobs whose process is gone (forming is idempotent), failing
+them with a Russian reason after ATTEMPTS; `expire` removes the files whose time is up; `form_scheduled` starts the
+schools' scheduled summary sheets once per scheduled day."""
+import contextlib
+import datetime as dt
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from services.common.db import parse_uuid
+from services.common.errors import DomainError, FailedPrecondition, NotFound
+from services.common.heartbeat import Heartbeat
+from services.common.object_store import ObjectStore
+from services.common.policy import Principal
+from services.common.scope import Scope
+from services.reporting.adapters.report_job_store import ReportJobQueue
+from services.reporting.domain import report_schedule
+from services.reporting.service_layer.report_kinds import KINDS, Job, checked_request
+from services.reporting.service_layer.school_reports import ReportFile
+from services.reporting.service_layer.unit_of_work import ReportingUnitOfWork, UnitsOfWork
+
+log = logging.getLogger(__name__)
+BUCKET = "otmetka-reports"
+HEARTBEAT = dt.timedelta(seconds=10)  # a running job says it is alive at least this often
+STALE = dt.timedelta(minutes=1)  # six missed heartbeats: the job's process is gone
+ATTEMPTS = 3
+INTERRUPTED = "Формирование прервано перезапуском службы трижды: запросите отчёт снова"
+FAILED = "Отчёт не сформирован из-за внутренней ошибки, запросите его снова"
+LIST_LIMIT = 50
+SCHEDULER = "schedule"  # requested_by of the scheduled jobs
+SCHEDULED_KIND = "summary-sheets"
+
+
+@dataclass(frozen=True)
+class FileStore:
+    """Where the formed files go and for how long."""
+    store: ObjectStore
+    keep: dt.timedelta
+
+
+class FormingScope(Scope):
+    """The scope a worker forms a job in: the school's, with the rights checked when the job was asked for (the
+    requester's token is long gone by then)."""
+
+    def __init__(self, school_id: str, requested_by: str):
+        super().__init__(school_id, principals=None)
+        self.requested_by = requested_by
+
+    def require(self, action: str, refusal: str | None = None, **objects) -> Principal:
+        return Principal(subject=self.requested_by, school_id=self.school_id, is_service=True)
+
+    def allowed(self, action: str, **objects) -> bool:
+        return True
+
+    @property
+    def actor(self) -> str:
+        return self.requested_by
+
+
+def _sees_every_job(scope: Scope) -> bool:
+    """Whether the caller sees every job of the school (the managers) or only their own (a form teacher, the
+    secretary: those who may ask for some report); Forbidden for the others."""
+    if scope.allowed("report.read", teacher_id=()):
+        return True
+    if not scope.allowed("movement.read"):
+        scope.require("report.read")
+    return False
+
+
+def start_report_job(kind: str, params: dict[str, str], fmt: str, scope: Scope, uow: ReportingUnitOfWork):
+    """The queued or running job of the request: a new one, or the one already asked for."""
+    report, checked, fmt = checked_request(kind, dict(params), fmt)
+    report.allow(scope, checked)
+    stored = {**checked, "format": fmt}
+    key = report_schedule.params_key(kind, stored)
+    with uow:
+        uow.report_jobs.add(str(uuid.uuid4()), kind, stored, key, scope.actor)
+        return uow.report_jobs.active(key)
+
+
+def get_report_job(job_id: str, scope: Scope, uow: ReportingUnitOfWork):
+    """The job, for the managers and for whoever asked for it."""
+    job_id = parse_uuid(job_id, "job_id")
+    managers = _sees_every_job(scope)
+    with uow:
+        row = uow.report_jobs.row(job_id)
+    if row is None or not (managers or row.requested_by == scope.actor):
+        raise NotFound("Отчёт не найден", {"job_id": "нет такого отчёта"})
+    return row
+
+
+def list_report_jobs(now: dt.datetime, scope: Scope, uow: ReportingUnitOfWork) -> list:
+    """The school's recent jobs and formed files, newest first, not expired: all for the managers, the caller's own
+    requests for the others who may ask for a report."""
+    managers = _sees_every_job(scope)
+    with uow:
+        return uow.report_jobs.recent(now, None if managers else scope.actor, LIST_LIMIT)
+
+
+def report_job_file(job_id: str, now: dt.datetime, scope: Scope, uow: ReportingUnitOfWork, files: FileStore
+                    ) -> ReportFile:
+    row = get_report_job(job_id, scope, uow)
+    if row.status in ("queued", "running"):
+        raise FailedPrecondition("Отчёт ещё формируется", {"job_id": "ещё не сформирован"})
+    if row.status == "failed":
+        raise FailedPrecondition(f"Отчёт не сформирован: {row.reason}", {"job_id": "не сформирован"})
+    if row.status == "expired" or row.expires_at <= now:
+        raise NotFound("Файл отчёта удалён: срок его хранения истёк", {"job_id": "файл удалён"})
+    return ReportFile(row.media_type, row.filename, files.store.get(row.object_key))
+
+
+def run_next(queue: ReportJobQueue, uows: UnitsOfWork, files: FileStore, clock: Callable[[], dt.datetime]) -> bool:
+    """Forms the oldest queued job of any school, if there is one; whether there was."""
+    row = queue.claim()
+    if row is None:
+        return False
+    scope = FormingScope(row.school_id, row.requested_by)
+
+    def beat(**progress) -> None:
+        with uows(scope) as uow:  # its own transaction, seen at once
+            uow.report_jobs.beat(row.id, **progress)
+
+    heartbeat = Heartbeat(beat, HEARTBEAT, f"report-beat-{row.id[:8]}")
+    heartbeat.start()
+    total = 1
+
+    def progress(done: int, of: int) -> None:
+        nonlocal total
+        total = max(of, 1)
+        beat(done=done, total=of)
+
+    try:
+        params = {name: value for name, value in row.params.items() if name != "format"}
+        job = Job(params, row.params["format"], clock(), scope, lambda: uows(scope))
+        report = KINDS[row.kind].form(job, progress)
+        key = f"{row.school_id}/{row.id}/{report.filename}"
+        files.store.put(key, report.content, report.media_type)
+        values = {"status": "done", "done": total, "total": total, "object_key": key, "filename": report.filename,
+                  "media_type": report.media_type, "size": len(report.content), "expires_at": clock() + files.keep}
+    except DomainError as error:
+        values = {"status": "failed", "reason": error.message}
+    except Exception:
+        log.exception("report job %s failed", row.id)
+        values = {"status": "failed", "reason": FAILED}
+    finally:
+        heartbeat.stop()
+    with uows(scope) as uow:
+        uow.report_jobs.update(row.id, finished_at=clock(), **values)
+    return True
+
+
+def reap(queue: ReportJobQueue) -> list:
+    """Queues again the running jobs whose process is gone, or fails them after ATTEMPTS; (id, school_id, status)."""
+    reaped = queue.requeue_stale(STALE, ATTEMPTS, INTERRUPTED)
+    for job_id, school_id, status in reaped:
+        log.warning("report job %s of school %s left running by a stopped process: %s", job_id, school_id,
+                    "queued again" if status == "queued" else "failed")
+    return reaped
+
+
+def expire(queue: ReportJobQueue, files: FileStore, now: dt.datetime) -> list[str]:
+    """Removes the formed files whose time is up and marks their jobs expired; their ids."""
+    removed = []
+    for job_id, _, object_key in queue.expired(now):
+        with contextlib.suppress(NotFound):
+            files.store.remove(object_key)
+        queue.mark_expired(job_id)
+        removed.append(job_id)
+    return removed
+
+
+def get_report_schedule(scope: Scope, uow: ReportingUnitOfWork) -> int:
+    """The day of the month the summary sheets of every class are formed (0 = not on schedule)."""
+    scope.require("report.read", teacher_id=())
+    with uow:
+        day = uow.report_jobs.schedule_day()
+    return report_schedule.SUMMARY_SHEETS_DAY if day is None else day
+
+
+def set_report_schedule(day: int, scope: Scope, uow: ReportingUnitOfWork) -> int:
+    day = report_schedule.checked_day(day)
+    scope.require("report_schedule.manage", "Расписание отчётов меняют администратор школы и директор")
+    with uow:
+        uow.report_jobs.set_schedule_day(day)
+    return day
+
+
+def form_scheduled(queue: ReportJobQueue, uows: UnitsOfWork, today: dt.date) -> list[str]:
+    """Starts the summary sheets of every class of the current year for each school whose scheduled day has come
+    this month, once per school and day (any replica, any restart); the schools started for."""
+    started = []
+    for school_id in queue.schools():
+        scope = Scope.of_event(school_id)
+        with uows(scope) as uow:
+            day = uow.report_jobs.schedule_day()
+            due = report_schedule.due_date(report_schedule.SUMMARY_SHEETS_DAY if day is None else day, today)
+            if due is None or uow.report_jobs.scheduled(SCHEDULED_KIND, due):
+                continue
+            year, _, _ = uow.read_models.class_fill_facts(today)
+            if year is None or not uow.report_jobs.class_groups_of_year(year[0]):
+                continue
+            params = {"academic_year_id": year[0], "format": "zip"}
+            if uow.report_jobs.add(str(uuid.uuid4()), SCHEDULED_KIND, params,
+                                   report_schedule.params_key(SCHEDULED_KIND, params), SCHEDULER, due):
+                started.append(school_id)
+    return started

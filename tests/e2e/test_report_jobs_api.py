@@ -1,0 +1,64 @@
+"""Reports formed in the background through /api/v1 on a seeded school: the deputy head asks for the summary sheets
+of every class of the year, the same request twice is one job, its progress reaches done and the ZIP downloads with
+a PDF per class; the schedule reads the regulation's 15th and the director moves it."""
+import io
+import time
+import uuid
+import zipfile
+
+import pytest
+
+from services.tooling.api_client import Api
+from tests.support import stack
+from tests.support.school import seed_school
+
+pytestmark = pytest.mark.stack
+
+
+@pytest.fixture(scope="module")
+def school(installation):
+    seeded = seed_school(stack.env(), f"Школа № {uuid.uuid4().hex[:6]} (фоновые отчёты)")
+    return {"id": seeded["school"]["id"], "admin": seeded["admin_api"], "year_id": seeded["year"]["id"],
+            "deputy": Api(stack.password_token(seeded["deputy"]["person"]["username"], seeded["deputy"]["password"]))}
+
+
+def formed(api: Api, school: dict, job_id: str) -> dict:
+    """The job once formed (60 s at most: reporting may still be applying the seeding's events)."""
+    deadline = time.monotonic() + 60
+    while (job := api.get(f"/schools/{school['id']}/report-jobs/{job_id}"))["status"] in ("queued", "running"):
+        assert 0 <= job["done"] <= job["total"] or job["total"] == 0
+        assert time.monotonic() < deadline, f"the job was not formed: {job}"
+        time.sleep(1)
+    return job
+
+
+def test_the_school_wide_summary_sheets_are_formed_in_the_background_and_downloaded(school):
+    deputy, path = school["deputy"], f"/schools/{school['id']}/report-jobs"
+    request = {"kind": "summary-sheets", "params": {"academic_year_id": school["year_id"]}}
+    first = deputy.post(path, request, expect=202).json()
+    again = deputy.post(path, request, expect=202).json()
+    assert first["status"] in ("queued", "running", "done") and first["format"] == "zip"
+    if again["status"] != "done" and first["status"] != "done":
+        assert again["id"] == first["id"], "the same request while it is formed is the same job"
+    job = formed(deputy, school, first["id"])
+    assert job["status"] == "done", job["reason"]
+    assert job["done"] == job["total"] >= 1 and job["filename"].endswith(".zip")
+    response = deputy.get(f"{path}/{first['id']}/file")
+    assert response.headers["Content-Type"].startswith("application/zip")
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        names = archive.namelist()
+        assert "summary-sheet-5А.pdf" in names and all(archive.read(n).startswith(b"%PDF") for n in names)
+    assert first["id"] in [j["id"] for j in deputy.get(path)["jobs"]]
+
+
+def test_a_wrong_request_is_refused_naming_the_field(school):
+    response = school["deputy"].post(f"/schools/{school['id']}/report-jobs",
+                                     {"kind": "summary-sheets", "params": {"academic_year_id": "x"}}, expect=None)
+    assert response.status_code == 400 and "academic_year_id" in response.json()["fields"]
+
+
+def test_the_schedule_is_the_15th_by_default_and_the_director_moves_it(school):
+    path = f"/schools/{school['id']}/report-schedule"
+    assert school["deputy"].get(path) == {"summary_sheets_day": 15}
+    assert school["admin"].put(path, {"summary_sheets_day": 20}) == {"summary_sheets_day": 20}
+    assert school["deputy"].put(path, {"summary_sheets_day": 1}, expect=403).status_code == 403

@@ -1,0 +1,60 @@
+"""The background reports' pure parts: the registry's checks of a request, the request key and the schedule's
+due dates."""
+import datetime as dt
+
+import pytest
+
+from services.common.errors import Invalid
+from services.reporting.domain import report_schedule
+from services.reporting.service_layer.report_kinds import KINDS, checked_request
+
+CLASS = "0b7e2f1c-6d4a-4e8b-9a51-3c2d1e0f9a8b"
+
+
+def test_a_request_is_checked_and_made_canonical():
+    kind, params, fmt = checked_request("attendance", {"class_group_id": CLASS.upper(), "date_from": "2026-09-01",
+                                                       "date_to": "2026-09-30"}, "")
+    assert (kind, params, fmt) == (KINDS["attendance"], {"class_group_id": CLASS, "date_from": "2026-09-01",
+                                                         "date_to": "2026-09-30"}, "pdf")
+    assert checked_request("summary-sheets", {"academic_year_id": CLASS}, "")[2] == "zip"
+
+
+@pytest.mark.parametrize(("kind", "params", "fmt", "field"), [
+    ("nonsense", {}, "", "kind"),
+    ("summary-sheet", {"class_group_id": CLASS}, "xlsx", "format"),
+    ("movement", {"date_from": "2026-09-01"}, "", "date_to"),
+    ("movement", {"date_from": "2026-09-01", "date_to": "2026-08-31"}, "", "date_to"),
+    ("class-fill", {"on_date": "2026-02-30"}, "", "on_date"),
+    ("class-fill", {"on_date": "2026-02-03", "extra": "1"}, "", "extra"),
+])
+def test_a_wrong_request_names_the_field(kind, params, fmt, field):
+    with pytest.raises(Invalid) as refused:
+        checked_request(kind, params, fmt)
+    assert field in refused.value.fields
+
+
+def test_the_same_request_has_the_same_key_whatever_the_order_of_its_params():
+    assert report_schedule.params_key("movement", {"date_from": "2026-09-01", "date_to": "2026-09-30"}) == \
+        report_schedule.params_key("movement", {"date_to": "2026-09-30", "date_from": "2026-09-01"})
+    assert report_schedule.params_key("movement", {"format": "pdf"}) != report_schedule.params_key(
+        "movement", {"format": "xlsx"})
+    assert report_schedule.params_key("class-fill", {}) != report_schedule.params_key("movement", {})
+
+
+@pytest.mark.parametrize(("day", "today", "due"), [
+    (15, dt.date(2027, 1, 14), None),
+    (15, dt.date(2027, 1, 15), dt.date(2027, 1, 15)),
+    (15, dt.date(2027, 1, 31), dt.date(2027, 1, 15)),  # down on the day: formed after, once
+    (28, dt.date(2027, 2, 28), dt.date(2027, 2, 28)),
+    (0, dt.date(2027, 1, 15), None),
+])
+def test_the_summary_sheets_are_due_from_the_schedules_day_to_the_months_end(day, today, due):
+    assert report_schedule.due_date(day, today) == due
+
+
+def test_the_schedules_day_is_one_every_month_has_or_off():
+    assert report_schedule.checked_day(0) == 0 and report_schedule.checked_day(28) == 28
+    for day in (-1, 29, 31):
+        with pytest.raises(Invalid) as refused:
+            report_schedule.checked_day(day)
+        assert "summary_sheets_day" in refused.value.fields
