@@ -158,6 +158,12 @@ S = "/schools/{school_id}"
 SHORTFALL_DAYS = ("7", "14", "30", "60", "92")  # how far ahead of a term's end the control view warns
 
 
+SUMMARY_SHEET = ("Сводная ведомость учёта успеваемости: отметки, средний балл (взвешенный по видам работ), отметки за "
+                 "периоды и на конец года решение педагогического совета; period_id — четверть (полугодие) или "
+                 "«year», без него — весь год")
+REPORT_PERIOD = {"period_id": string()}
+
+
 def report_endpoints(name: str, rpc: str, summary: str, query: dict, to_request: Callable[[dict], dict],
                      kinds: tuple[str, ...] = ("pdf", "xlsx")) -> tuple[Endpoint, ...]:
     """A report's rows: its data (JSON) at /reports/<name>, its files (PDF and XLSX unless told) at .pdf and .xlsx
@@ -338,6 +344,11 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                       "Сводный отчёт об успеваемости за период: качество знаний и успеваемость по параллелям и школе "
                       "в сравнении с предыдущим периодом года (изменение в процентных пунктах)",
                       {"academic_year_id": UUID, "period_id": string()}, renamed()),
+    # sheetrep: curriculum fulfilment (R4)
+    *report_endpoints("curriculum", "CurriculumFulfilment",
+                      "Выполнение учебного плана школы за учебный год: по каждому классу и предмету часы по плану, "
+                      "уроки по расписанию за год и на сегодня, проведённые, отставание и процент выполнения "
+                      "(руководство школы)", {"academic_year_id": UUID}, renamed()),
     Endpoint("GET", f"{S}/reports/periods", "reporting", "ListReportPeriods",
              "Периоды отчётов класса: четверти (полугодия) его года для его параллели и учебный год (id «year»)",
              query={"class_group_id": UUID}),
@@ -620,9 +631,11 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              "Скачать файл домашнего задания (ученику и родителю — с student_id)", query={"student_id": UUID},
              file="application/octet-stream", deadline=FILE_DEADLINE),
     Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/summary-sheet", "reporting", "GetSummarySheet",
-             "Сводная ведомость учёта успеваемости"),
+             SUMMARY_SHEET, query=REPORT_PERIOD),
     Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/summary-sheet.pdf", "reporting", "RenderSummarySheetPdf",
-             "Сводная ведомость учёта успеваемости (PDF)", file="application/pdf", deadline=FILE_DEADLINE),
+             f"{SUMMARY_SHEET} (PDF)", query=REPORT_PERIOD, file="application/pdf", deadline=FILE_DEADLINE),
+    Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/summary-sheet.xlsx", "reporting", "RenderSummarySheetXlsx",
+             f"{SUMMARY_SHEET} (XLSX)", query=REPORT_PERIOD, file=XLSX, deadline=FILE_DEADLINE),
     Endpoint("GET", f"{S}/archives", "archive", "ListArchives", "Годовые архивы школы"),
     Endpoint("GET", f"{S}/archives/{{archive_id}}", "archive", "GetArchive", "Годовой архив"),
     Endpoint("GET", f"{S}/archives/{{archive_id}}/package", "archive", "DownloadArchive",

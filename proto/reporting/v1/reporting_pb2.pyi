@@ -31,18 +31,20 @@ class SummaryCell(_message.Message):
     def __init__(self, subject_id: _Optional[str] = ..., marks: _Optional[_Iterable[str]] = ..., average: _Optional[str] = ..., period_marks: _Optional[_Iterable[_Union[SummaryPeriodMark, _Mapping]]] = ...) -> None: ...
 
 class SummaryRow(_message.Message):
-    __slots__ = ("student_id", "student_name", "cells", "date_from", "date_to")
+    __slots__ = ("student_id", "student_name", "cells", "date_from", "date_to", "decision")
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     STUDENT_NAME_FIELD_NUMBER: _ClassVar[int]
     CELLS_FIELD_NUMBER: _ClassVar[int]
     DATE_FROM_FIELD_NUMBER: _ClassVar[int]
     DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    DECISION_FIELD_NUMBER: _ClassVar[int]
     student_id: str
     student_name: str
     cells: _containers.RepeatedCompositeFieldContainer[SummaryCell]
     date_from: str
     date_to: str
-    def __init__(self, student_id: _Optional[str] = ..., student_name: _Optional[str] = ..., cells: _Optional[_Iterable[_Union[SummaryCell, _Mapping]]] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ...) -> None: ...
+    decision: str
+    def __init__(self, student_id: _Optional[str] = ..., student_name: _Optional[str] = ..., cells: _Optional[_Iterable[_Union[SummaryCell, _Mapping]]] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., decision: _Optional[str] = ...) -> None: ...
 
 class SummarySubject(_message.Message):
     __slots__ = ("id", "name")
@@ -63,7 +65,7 @@ class SummaryPeriod(_message.Message):
     def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., kind: _Optional[str] = ...) -> None: ...
 
 class SummarySheet(_message.Message):
-    __slots__ = ("school_id", "class_group_id", "class_group_name", "academic_year_name", "subjects", "rows", "periods")
+    __slots__ = ("school_id", "class_group_id", "class_group_name", "academic_year_name", "subjects", "rows", "periods", "period_id", "period_name", "decisions_shown")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -71,6 +73,9 @@ class SummarySheet(_message.Message):
     SUBJECTS_FIELD_NUMBER: _ClassVar[int]
     ROWS_FIELD_NUMBER: _ClassVar[int]
     PERIODS_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_ID_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_NAME_FIELD_NUMBER: _ClassVar[int]
+    DECISIONS_SHOWN_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     class_group_id: str
     class_group_name: str
@@ -78,15 +83,20 @@ class SummarySheet(_message.Message):
     subjects: _containers.RepeatedCompositeFieldContainer[SummarySubject]
     rows: _containers.RepeatedCompositeFieldContainer[SummaryRow]
     periods: _containers.RepeatedCompositeFieldContainer[SummaryPeriod]
-    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., class_group_name: _Optional[str] = ..., academic_year_name: _Optional[str] = ..., subjects: _Optional[_Iterable[_Union[SummarySubject, _Mapping]]] = ..., rows: _Optional[_Iterable[_Union[SummaryRow, _Mapping]]] = ..., periods: _Optional[_Iterable[_Union[SummaryPeriod, _Mapping]]] = ...) -> None: ...
+    period_id: str
+    period_name: str
+    decisions_shown: bool
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., class_group_name: _Optional[str] = ..., academic_year_name: _Optional[str] = ..., subjects: _Optional[_Iterable[_Union[SummarySubject, _Mapping]]] = ..., rows: _Optional[_Iterable[_Union[SummaryRow, _Mapping]]] = ..., periods: _Optional[_Iterable[_Union[SummaryPeriod, _Mapping]]] = ..., period_id: _Optional[str] = ..., period_name: _Optional[str] = ..., decisions_shown: _Optional[bool] = ...) -> None: ...
 
 class GetSummarySheetRequest(_message.Message):
-    __slots__ = ("school_id", "class_group_id")
+    __slots__ = ("school_id", "class_group_id", "period_id")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_ID_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     class_group_id: str
-    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+    period_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., period_id: _Optional[str] = ...) -> None: ...
 
 class RenderedReport(_message.Message):
     __slots__ = ("media_type", "filename", "content")
@@ -1069,6 +1079,60 @@ class ProgressSummary(_message.Message):
     grades: _containers.RepeatedCompositeFieldContainer[ProgressRow]
     total: ProgressRow
     def __init__(self, heading: _Optional[_Union[PeriodReportHeading, _Mapping]] = ..., previous_period_names: _Optional[_Iterable[str]] = ..., grades: _Optional[_Iterable[_Union[ProgressRow, _Mapping]]] = ..., total: _Optional[_Union[ProgressRow, _Mapping]] = ...) -> None: ...
+
+class GetCurriculumFulfilmentRequest(_message.Message):
+    __slots__ = ("school_id", "academic_year_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    academic_year_id: str
+    def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ...) -> None: ...
+
+class CurriculumFulfilmentRow(_message.Message):
+    __slots__ = ("class_group_id", "class_group_name", "subject_id", "subject_name", "hours_per_week", "study_weeks", "hours_per_year", "lessons_planned", "lessons_to_date", "lessons_given", "lag", "fulfilment")
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_NAME_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    HOURS_PER_WEEK_FIELD_NUMBER: _ClassVar[int]
+    STUDY_WEEKS_FIELD_NUMBER: _ClassVar[int]
+    HOURS_PER_YEAR_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_PLANNED_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_TO_DATE_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_GIVEN_FIELD_NUMBER: _ClassVar[int]
+    LAG_FIELD_NUMBER: _ClassVar[int]
+    FULFILMENT_FIELD_NUMBER: _ClassVar[int]
+    class_group_id: str
+    class_group_name: str
+    subject_id: str
+    subject_name: str
+    hours_per_week: str
+    study_weeks: int
+    hours_per_year: str
+    lessons_planned: int
+    lessons_to_date: int
+    lessons_given: int
+    lag: int
+    fulfilment: str
+    def __init__(self, class_group_id: _Optional[str] = ..., class_group_name: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., hours_per_week: _Optional[str] = ..., study_weeks: _Optional[int] = ..., hours_per_year: _Optional[str] = ..., lessons_planned: _Optional[int] = ..., lessons_to_date: _Optional[int] = ..., lessons_given: _Optional[int] = ..., lag: _Optional[int] = ..., fulfilment: _Optional[str] = ...) -> None: ...
+
+class CurriculumFulfilment(_message.Message):
+    __slots__ = ("school_id", "school_name", "academic_year_id", "academic_year_name", "as_of", "rows", "total")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_NAME_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_NAME_FIELD_NUMBER: _ClassVar[int]
+    AS_OF_FIELD_NUMBER: _ClassVar[int]
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    school_name: str
+    academic_year_id: str
+    academic_year_name: str
+    as_of: str
+    rows: _containers.RepeatedCompositeFieldContainer[CurriculumFulfilmentRow]
+    total: CurriculumFulfilmentRow
+    def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., academic_year_name: _Optional[str] = ..., as_of: _Optional[str] = ..., rows: _Optional[_Iterable[_Union[CurriculumFulfilmentRow, _Mapping]]] = ..., total: _Optional[_Union[CurriculumFulfilmentRow, _Mapping]] = ...) -> None: ...
 
 class ReportingYearReady(_message.Message):
     __slots__ = ("school_id", "academic_year_id", "academic_year_name", "class_group_ids")

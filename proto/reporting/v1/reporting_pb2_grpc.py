@@ -279,6 +279,26 @@ class ReportingServiceStub:
                 request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.SerializeToString,
                 response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
                 _registered_method=True)
+        self.RenderSummarySheetXlsx = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderSummarySheetXlsx',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSummarySheetRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.GetCurriculumFulfilment = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetCurriculumFulfilment',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetCurriculumFulfilmentRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.CurriculumFulfilment.FromString,
+                _registered_method=True)
+        self.RenderCurriculumFulfilmentPdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderCurriculumFulfilmentPdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetCurriculumFulfilmentRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.RenderCurriculumFulfilmentXlsx = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderCurriculumFulfilmentXlsx',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetCurriculumFulfilmentRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
 
 
 class ReportingServiceServicer:
@@ -604,6 +624,32 @@ class ReportingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RenderSummarySheetXlsx(self, request, context):
+        """--- sheetrep: report.read as GetSummarySheet: summary-sheet-<class_group_id>[-<period_id>].xlsx
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCurriculumFulfilment(self, request, context):
+        """report.read, managers only: curriculum-fulfilment-<academic_year_id>.pdf|.xlsx
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderCurriculumFulfilmentPdf(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderCurriculumFulfilmentXlsx(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ReportingServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -850,6 +896,26 @@ def add_ReportingServiceServicer_to_server(servicer, server):
             'RenderProgressSummaryXlsx': grpc.unary_unary_rpc_method_handler(
                     servicer.RenderProgressSummaryXlsx,
                     request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'RenderSummarySheetXlsx': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderSummarySheetXlsx,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSummarySheetRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'GetCurriculumFulfilment': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCurriculumFulfilment,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetCurriculumFulfilmentRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.CurriculumFulfilment.SerializeToString,
+            ),
+            'RenderCurriculumFulfilmentPdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderCurriculumFulfilmentPdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetCurriculumFulfilmentRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'RenderCurriculumFulfilmentXlsx': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderCurriculumFulfilmentXlsx,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetCurriculumFulfilmentRequest.FromString,
                     response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
             ),
     }
@@ -2175,6 +2241,114 @@ class ReportingService:
             target,
             '/otmetka.reporting.v1.ReportingService/RenderProgressSummaryXlsx',
             proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolPeriodReportRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderSummarySheetXlsx(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderSummarySheetXlsx',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSummarySheetRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCurriculumFulfilment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetCurriculumFulfilment',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetCurriculumFulfilmentRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.CurriculumFulfilment.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderCurriculumFulfilmentPdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderCurriculumFulfilmentPdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetCurriculumFulfilmentRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderCurriculumFulfilmentXlsx(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderCurriculumFulfilmentXlsx',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetCurriculumFulfilmentRequest.SerializeToString,
             proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
             options,
             channel_credentials,

@@ -1475,3 +1475,9 @@ class NextYearOpened(_message.Message):
     academic_year: AcademicYear
     successions: _containers.RepeatedCompositeFieldContainer[ClassSuccession]
     def __init__(self, source_year_id: _Optional[str] = ..., academic_year: _Optional[_Union[AcademicYear, _Mapping]] = ..., successions: _Optional[_Iterable[_Union[ClassSuccession, _Mapping]]] = ...) -> None: ...
+
+class CurriculumHoursSet(_message.Message):
+    __slots__ = ("hours",)
+    HOURS_FIELD_NUMBER: _ClassVar[int]
+    hours: CurriculumHours
+    def __init__(self, hours: _Optional[_Union[CurriculumHours, _Mapping]] = ...) -> None: ...

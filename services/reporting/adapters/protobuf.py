@@ -1,6 +1,12 @@
 """Reporting's protobuf messages built from the domain's values."""
 from proto.reporting.v1 import reporting_pb2
-from services.reporting.domain import attendance_sheet, class_fill, student_movement, student_reports
+from services.reporting.domain import (
+    attendance_sheet,
+    class_fill,
+    curriculum_fulfilment,
+    student_movement,
+    student_reports,
+)
 from services.reporting.domain.period_results import Period
 from services.reporting.domain.summary_sheet import SummarySheet
 
@@ -8,12 +14,13 @@ from services.reporting.domain.summary_sheet import SummarySheet
 def summary_sheet_proto(sheet: SummarySheet) -> reporting_pb2.SummarySheet:
     return reporting_pb2.SummarySheet(
         school_id=sheet.school_id, class_group_id=sheet.class_group.id, class_group_name=sheet.class_group.name,
-        academic_year_name=sheet.academic_year_name,
+        academic_year_name=sheet.academic_year_name, period_id=sheet.period_id, period_name=sheet.period_name,
+        decisions_shown=sheet.decisions_shown,
         subjects=[reporting_pb2.SummarySubject(id=s.id, name=s.name) for s in sheet.subjects],
         periods=[reporting_pb2.SummaryPeriod(id=p.id, name=p.name, kind=p.kind) for p in sheet.periods],
         rows=[reporting_pb2.SummaryRow(
             student_id=row.student_id, student_name=row.student_name, date_from=row.date_from, date_to=row.date_to,
-            cells=[reporting_pb2.SummaryCell(
+            decision=row.decision, cells=[reporting_pb2.SummaryCell(
                 subject_id=c.subject_id, marks=c.marks, average=c.average,
                 period_marks=[reporting_pb2.SummaryPeriodMark(period_id=m.period_id, period_name=m.period_name,
                                                               value=m.value, special=m.special)
@@ -120,3 +127,17 @@ def progress_report_proto(report: student_reports.ProgressReport, school_id: str
                 subject_id=x.subject.id, subject_name=x.subject.name, marks=x.marks, average=x.average,
                 period_mark=x.period_mark, missed=missed_proto(x.missed)) for x in s.subjects])
             for s in report.students])
+def fulfilment_row_proto(row: curriculum_fulfilment.Row) -> reporting_pb2.CurriculumFulfilmentRow:
+    return reporting_pb2.CurriculumFulfilmentRow(
+        class_group_id=row.class_group_id, class_group_name=row.class_group_name, subject_id=row.subject_id,
+        subject_name=row.subject_name, hours_per_week=row.hours_per_week, study_weeks=row.study_weeks,
+        hours_per_year=row.hours_per_year, lessons_planned=row.planned, lessons_to_date=row.to_date,
+        lessons_given=row.given, lag=row.lag, fulfilment=row.fulfilment)
+
+
+def curriculum_fulfilment_proto(report: curriculum_fulfilment.CurriculumFulfilment, school_id: str
+                                ) -> reporting_pb2.CurriculumFulfilment:
+    return reporting_pb2.CurriculumFulfilment(
+        school_id=school_id, school_name=report.school_name, academic_year_id=report.academic_year_id,
+        academic_year_name=report.academic_year_name, as_of=report.as_of.isoformat(),
+        rows=[fulfilment_row_proto(row) for row in report.rows], total=fulfilment_row_proto(report.total))

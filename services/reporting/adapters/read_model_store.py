@@ -10,16 +10,19 @@ from sqlalchemy import Table, Text, and_, cast, delete, false, func, or_, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by, insert
 from sqlalchemy.orm import Session
 
-from services.common.mark_average import DEFAULTS, WorkType, effective
+from services.common.mark_average import DEFAULTS, WorkType, effective, weights
 from services.common.mark_scales import FIVE_POINT
 from services.reporting.adapters.tables import (
     academic_years,
     attendance,
     class_groups,
     class_memberships,
+    curriculum_hours,
     final_marks,
     lessons,
     marks,
+    movement_orders,
+    order_lines,
     school_settings,
     students,
     subjects,
@@ -27,6 +30,7 @@ from services.reporting.adapters.tables import (
     terms,
 )
 from services.reporting.domain import attendance_sheet, class_fill, read_model, summary_sheet
+from services.reporting.domain.period_results import YEAR, Period
 
 
 def upsert(session: Session, school_id: str, table: Table, key: dict, values: dict) -> None:
@@ -123,12 +127,13 @@ class ReadModelStore:
     def put_lessons(self, told: list[read_model.Lesson]) -> None:
         """Schedule's lessons (each once): what schedule tells replaces what it told before."""
         stmt = insert(lessons)
-        told_columns = ("subject_id", "class_group_id", "lesson_date", "teacher_id", "cancelled")
+        told_columns = ("subject_id", "class_group_id", "lesson_date", "teacher_id", "cancelled", "subgroup_id")
         self.session.execute(stmt.on_conflict_do_update(index_elements=["id"], set_={
             c: stmt.excluded[c] for c in told_columns}),
             [{"id": lesson.id, "school_id": self.school_id, "subject_id": lesson.subject_id,
               "class_group_id": lesson.class_group_id, "lesson_date": lesson.lesson_date,
-              "teacher_id": lesson.teacher_id or None, "cancelled": lesson.cancelled} for lesson in told])
+              "teacher_id": lesson.teacher_id or None, "cancelled": lesson.cancelled,
+              "subgroup_id": lesson.subgroup_id or None} for lesson in told])
 
     def put_lesson_topics(self, told: list[read_model.LessonTopic]) -> None:
         """The journal's topics (each lesson once): whether the lesson was given; its class and date only until
@@ -139,6 +144,12 @@ class ReadModelStore:
             **{c: func.coalesce(lessons.c[c], stmt.excluded[c]) for c in ("class_group_id", "lesson_date")}}),
             [{"id": t.lesson_id, "school_id": self.school_id, "class_group_id": t.class_group_id,
               "lesson_date": t.lesson_date, "recorded": t.recorded} for t in told])
+
+    def put_curriculum_hours(self, told: read_model.CurriculumHours) -> None:
+        stmt = insert(curriculum_hours).values(school_id=self.school_id, class_group_id=told.class_group_id,
+                                               subject_id=told.subject_id, hours_per_week=told.hours_per_week)
+        self.session.execute(stmt.on_conflict_do_update(index_elements=["class_group_id", "subject_id"], set_={
+            "hours_per_week": stmt.excluded.hours_per_week}))
 
     def put_school_settings(self, told: read_model.SchoolSettings) -> None:
         stmt = insert(school_settings).values(
@@ -178,8 +189,11 @@ class ReadModelStore:
         self.session.execute(stmt.on_conflict_do_update(index_elements=["id"],
                                                         set_={c: stmt.excluded[c] for c in values}))
 
-    def summary_sheet(self, class_group_id: str) -> summary_sheet.SummarySheet | None:
-        """The class group's summary sheet, None when the read model does not know the class group."""
+    def summary_sheet(self, class_group_id: str, period: Period | None = None) -> summary_sheet.SummarySheet | None:
+        """The class group's summary sheet, None when the read model does not know the class group. For a period
+        (period_results' term or year): the students in the class during it or with marks of it, the marks dated
+        within it, and for a term only its column; the council's decisions for the whole year (no period or the
+        year)."""
         session = self.session
         group = session.execute(
             select(class_groups.c.id, class_groups.c.name, class_groups.c.grade, class_groups.c.academic_year_id,
@@ -188,13 +202,23 @@ class ReadModelStore:
             .where(class_groups.c.id == class_group_id)).first()
         if group is None:
             return None
+        term_id = period.id if period is not None and period.id != YEAR else None
         in_class = marks.c.class_group_id == class_group_id
+        if period is not None:
+            in_class = and_(in_class, marks.c.lesson_date.between(period.date_from, period.date_to))
         term_in_class = term_marks.c.class_group_id == class_group_id
         final_in_class = final_marks.c.class_group_id == class_group_id
+        if term_id:
+            term_in_class = and_(term_in_class, term_marks.c.term_id == term_id)
+            final_in_class = false()
         marked = union(select(marks.c.student_id).where(in_class),
                        select(term_marks.c.student_id).where(term_in_class),
                        select(final_marks.c.student_id).where(final_in_class))
         member = class_memberships.c.class_group_id == class_group_id
+        if period is not None:
+            member = and_(member, or_(class_memberships.c.date_from.is_(None),
+                                      class_memberships.c.date_from <= period.date_to),
+                          or_(class_memberships.c.date_to.is_(None), class_memberships.c.date_to >= period.date_from))
         # two index lookups, not one OR that the planner can only answer by reading every student of the school
         student_rows = session.execute(union(
             select(students.c.id, students.c.full_name).where(
@@ -202,19 +226,22 @@ class ReadModelStore:
             select(students.c.id, students.c.full_name).where(students.c.id.in_(marked)))).all()
         membership_rows = session.execute(
             select(class_memberships.c.student_id, class_memberships.c.class_group_id, class_memberships.c.date_from,
-                   class_memberships.c.date_to).where(member)).all()
+                   class_memberships.c.date_to).where(class_memberships.c.class_group_id == class_group_id)).all()
         subject_rows = session.execute(select(subjects.c.id, subjects.c.name).where(subjects.c.id.in_(union(
             select(marks.c.subject_id).where(in_class), select(term_marks.c.subject_id).where(term_in_class),
             select(final_marks.c.subject_id).where(final_in_class))))).all()
-        # one row per cell, the marks aggregated in lesson-date order by the database (a year of a class
-        # is thousands of marks: fetching and converting them one row each dominated the sheet's time)
+        # one row per cell, the marks (and their work types) aggregated in lesson-date order by the database (a year
+        # of a class is thousands of marks: fetching and converting them one row each dominated the sheet's time)
+        in_order = (marks.c.lesson_date, marks.c.mark_id)
         cell_rows = session.execute(
             select(cast(marks.c.student_id, Text), cast(marks.c.subject_id, Text),
-                   func.array_agg(aggregate_order_by(marks.c.value, marks.c.lesson_date, marks.c.mark_id)))
+                   func.array_agg(aggregate_order_by(marks.c.value, *in_order)),
+                   func.array_agg(aggregate_order_by(marks.c.work_type, *in_order)))
             .where(in_class).group_by(marks.c.student_id, marks.c.subject_id)).all()
-        term_rows = session.execute(select(terms.c.id, terms.c.name, terms.c.start_date).where(or_(
-            _class_terms(group.academic_year_id, group.grade),
-            terms.c.id.in_(select(term_marks.c.term_id).where(term_in_class))))).all()
+        term_rows = session.execute(select(terms.c.id, terms.c.name, terms.c.start_date).where(
+            terms.c.id == term_id if term_id else or_(
+                _class_terms(group.academic_year_id, group.grade),
+                terms.c.id.in_(select(term_marks.c.term_id).where(term_in_class))))).all()
         period_rows = session.execute(union(
             select(term_marks.c.student_id, term_marks.c.subject_id, cast(term_marks.c.term_id, Text),
                    term_marks.c.value, term_marks.c.special).where(term_in_class),
@@ -222,14 +249,36 @@ class ReadModelStore:
                    final_marks.c.special).where(final_in_class))).all()
         periods = summary_sheet.sheet_periods([summary_sheet.Term(r.id, r.name, r.start_date) for r in term_rows],
                                               {r[2] for r in period_rows})
+        if term_id:
+            periods = tuple(p for p in periods if p.id == term_id)
+        settings = self.school_settings()
         return summary_sheet.summary_sheet(
             school_id=self.school_id, class_group=summary_sheet.Named(group.id, group.name),
             academic_year_name=group.year_name or "",
             students=[summary_sheet.Named(r.id, r.full_name) for r in student_rows],
             subjects=[summary_sheet.Named(r.id, r.name) for r in subject_rows],
-            cells=[summary_sheet.CellMarks(student, subject, tuple(values)) for student, subject, values in cell_rows],
+            cells=[summary_sheet.CellMarks(student, subject, tuple(values), tuple(types))
+                   for student, subject, values, types in cell_rows],
             periods=periods, period_values=[summary_sheet.PeriodValue(*map(str, r)) for r in period_rows],
-            memberships=[summary_sheet.StudentMembership(*r) for r in membership_rows])
+            memberships=[summary_sheet.StudentMembership(*r) for r in membership_rows],
+            weights=weights(settings.work_types),
+            year_end_orders=None if term_id else self.year_end_orders(class_group_id),
+            period_id=period.id if period is not None else "", period_name=period.name if period is not None else "")
+
+    def year_end_orders(self, class_group_id: str) -> "list[summary_sheet.YearEndOrder]":
+        """The lines of the year-end orders (promotion, conditional promotion, repetition, graduation) moving
+        students out of the class, the cancelled ones left out, with the class each goes to by name."""
+        rows = self.session.execute(
+            select(cast(order_lines.c.student_id, Text), movement_orders.c.kind, movement_orders.c.effective_date,
+                   func.coalesce(class_groups.c.name, ""), order_lines.c.debts)
+            .join(movement_orders, movement_orders.c.id == order_lines.c.order_id)
+            .join(class_groups, class_groups.c.id == order_lines.c.to_class_group_id, isouter=True)
+            .where(order_lines.c.from_class_group_id == class_group_id,
+                   movement_orders.c.kind.in_(summary_sheet.YEAR_END_KINDS),
+                   movement_orders.c.cancelled_by_order_id.is_(None))).all()
+        return [summary_sheet.YearEndOrder(student, kind, effective, to_class, tuple(
+            (d.get("subject_name", ""), d.get("deadline", "")) for d in debts))
+            for student, kind, effective, to_class, debts in rows]
 
     def class_fill_facts(self, on_date) -> tuple[tuple[str, str] | None, list[class_fill.ClassGroup],
                                                        list[class_fill.Member]]:

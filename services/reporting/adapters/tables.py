@@ -171,6 +171,7 @@ lessons = sa.Table(
     sa.Column("teacher_id", UUID(as_uuid=False)),
     sa.Column("cancelled", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("recorded", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("subgroup_id", UUID(as_uuid=False)),  # 0009; NULL = the whole class (or told before 0009)
     sa.Index("rm_lessons_class_group", "class_group_id", "lesson_date"),
 )
 # The school's settings the journal's JournalSettingsChanged tells (0008): its mark scale and work types with their
@@ -211,4 +212,12 @@ report_schedules = sa.Table(
     "report_schedules", metadata,
     sa.Column("school_id", UUID(as_uuid=False), primary_key=True),
     sa.Column("summary_sheets_day", sa.Integer, nullable=False),
+)
+# The curriculum (0009): a class's weekly hours of a subject as schedule's CurriculumHoursSet told them last.
+curriculum_hours = sa.Table(
+    "rm_curriculum_hours", metadata,
+    sa.Column("class_group_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("subject_id", UUID(as_uuid=False), primary_key=True),
+    _school_id(),
+    sa.Column("hours_per_week", sa.Numeric(5, 2), nullable=False),
 )

@@ -1,7 +1,8 @@
 """What the reports' spreadsheets share (openpyxl): the title block in the first rows (the report's name, the
-school's full name, the period, when it was formed), then the table with its header frozen, numbers kept as numbers,
-text typed by people never read as a formula, and every column as wide as its longest value; where a teacher expects
-the spreadsheet to compute (a total, an average), a Formula cell, and a number shown in its own format (Shown)."""
+school's full name, the period, when it was formed), then the table with its header (and maybe its first columns)
+frozen, numbers kept as numbers, text typed by people never read as a formula, stressed cells bold and red, and every
+column as wide as its longest value; where a teacher expects the spreadsheet to compute (a total, an average), a
+Formula cell, and a number shown in its own format (Shown)."""
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,6 +45,8 @@ class SheetTable:
     title: str  # the sheet's name (at most 31 characters)
     header: Sequence[str]
     rows: Sequence[Sequence[Value]]
+    frozen_columns: int = 0  # the first columns kept in view when scrolling right (a student's name)
+    bold: Sequence[tuple[int, int]] = ()  # (row, column) of the rows' cells to stress, both from 0 (a lag)
 
 
 def report_xlsx(heading: Heading, tables: Sequence[SheetTable]) -> bytes:
@@ -68,7 +71,7 @@ def put_table(sheet, heading: Heading, table: SheetTable) -> None:
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
-    sheet.freeze_panes = f"A{header_row + 1}"
+    sheet.freeze_panes = f"{get_column_letter(table.frozen_columns + 1)}{header_row + 1}"
     first = header_row + 1
     computed = [i for i, row in enumerate(table.rows) if any(isinstance(value, Formula) for value in row)]
     last = first - 1 + (computed[0] if computed else len(table.rows))
@@ -81,6 +84,8 @@ def put_table(sheet, heading: Heading, table: SheetTable) -> None:
                                                first=first, last=last)
             elif isinstance(value, Shown):
                 cell.value, cell.number_format = value.value, value.number_format
+    for row, column in table.bold:
+        sheet.cell(first + row, column + 1).font = Font(bold=True, color="C00000")
     for column in range(1, len(table.header) + 1):
         longest = max(len(str(sheet.cell(r, column).value or "")) for r in range(header_row, sheet.max_row + 1)
                       if sheet.cell(r, column).data_type != "f")

@@ -2,6 +2,7 @@
 overwrites a known one). Plain Python, no framework imports."""
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from services.common.mark_average import WorkType
 from services.reporting.domain import summary_sheet
@@ -112,6 +113,7 @@ class Lesson:
     lesson_date: dt.date
     teacher_id: str  # the lesson's teacher (a substitute gives it, the teacher stays its teacher), "" = none
     cancelled: bool
+    subgroup_id: str = ""  # "" = the whole class has the lesson
 
 
 @dataclass(frozen=True)
@@ -128,3 +130,11 @@ class SchoolSettings:
     """The journal's JournalSettingsChanged: the school's mark scale and work types after a change."""
     mark_scale: str
     work_types: tuple[WorkType, ...]
+
+
+@dataclass(frozen=True)
+class CurriculumHours:
+    """Schedule's CurriculumHoursSet: a class's weekly hours of a subject."""
+    class_group_id: str
+    subject_id: str
+    hours_per_week: Decimal

@@ -6,7 +6,7 @@ change: they replace the ones kept. MovementOrderSigned and MovementOrderCancell
 the school's name (SchoolOnboarded, SchoolUpdated) heads it.
 Schedule's AcademicYearClosed and the journal's JournalYearClosed together make the year ready for the archive.
 The journal's AttendanceRecorded keeps each (lesson, student)'s latest absence; schedule's lesson events the lesson's
-subject (the attendance sheet's)."""
+subject (the attendance sheet's) and subgroup; schedule's CurriculumHoursSet a class's weekly hours of a subject."""
 import datetime as dt
 from decimal import Decimal
 
@@ -192,8 +192,17 @@ def lessons_told(session: Session, events: list[tuple]) -> None:
     planned in the period reports."""
     read_models.put_lessons([read_model.Lesson(e.lesson.id, e.lesson.subject_id, e.lesson.class_group_id,
                                                dt.date.fromisoformat(e.lesson.date), e.lesson.teacher_id,
-                                               e.lesson.status == "cancelled")
+                                               e.lesson.status == "cancelled", e.lesson.subgroup_id)
                              for e, _ in events if e.lesson.subject_id], unit_of_work(session, events[0][1]))
+
+
+@handlers.on(schedule_pb2.CurriculumHoursSet)
+def curriculum_hours_set(session: Session, event: schedule_pb2.CurriculumHoursSet, env: Envelope) -> None:
+    """A class's weekly hours of a subject as schedule set them (the curriculum fulfilment's hours)."""
+    hours = event.hours
+    read_models.put_curriculum_hours(read_model.CurriculumHours(hours.class_group_id, hours.subject_id,
+                                                                Decimal(hours.hours_per_week)),
+                                     unit_of_work(session, env))
 
 
 @handlers.on_many(journal_pb2.TopicSet)

@@ -9,6 +9,7 @@ from services.common.dates import SCHOOL_ZONE
 from services.reporting.adapters.protobuf import (
     attendance_sheet_proto,
     class_fill_proto,
+    curriculum_fulfilment_proto,
     progress_report_proto,
     report_cards_proto,
     student_dynamics_proto,
@@ -29,6 +30,7 @@ from services.reporting.adapters.teacher_reports_protobuf import (
 )
 from services.reporting.service_layer import (
     attendance_sheet,
+    curriculum_fulfilment,
     movement_register,
     report_jobs,
     report_periods,
@@ -58,14 +60,15 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
     def GetSummarySheet(self, request, context):
         call = scope.current()
         return summary_sheet_proto(summary_sheet.get_summary_sheet(request.class_group_id, call,
-                                                                   self.unit_of_work(call)))
+                                                                   self.unit_of_work(call), request.period_id))
+
+    def _summary_sheet_file(self, request, kind: str):
+        call = scope.current()
+        return rendered(summary_sheet.render_summary_sheet(request.class_group_id, request.period_id, kind,
+                                                           self.clock(), call, self.unit_of_work(call)))
 
     def RenderSummarySheetPdf(self, request, context):
-        call = scope.current()
-        content = summary_sheet.render_summary_sheet_pdf(request.class_group_id, self.clock(), call,
-                                                         self.unit_of_work(call))
-        return reporting_pb2.RenderedReport(media_type="application/pdf", filename=f"summary-sheet-{request.class_group_id}.pdf",
-                                            content=content)
+        return self._summary_sheet_file(request, "pdf")
 
     def RenderMovementRegisterPdf(self, request, context):
         call = scope.current()
@@ -317,3 +320,23 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
 
     def RenderProgressSummaryXlsx(self, request, context):
         return self._school_period_file("progress-summary", request, "xlsx")
+
+    # --- sheetrep: the summary sheet's XLSX, curriculum fulfilment (R4)
+    def RenderSummarySheetXlsx(self, request, context):
+        return self._summary_sheet_file(request, "xlsx")
+
+    def GetCurriculumFulfilment(self, request, context):
+        call = scope.current()
+        return curriculum_fulfilment_proto(curriculum_fulfilment.get_curriculum_fulfilment(
+            request.academic_year_id, self.clock().date(), call, self.unit_of_work(call)), call.school_id)
+
+    def _curriculum_fulfilment_file(self, request, kind: str):
+        call = scope.current()
+        return rendered(curriculum_fulfilment.render_curriculum_fulfilment(
+            request.academic_year_id, kind, self.clock(), call, self.unit_of_work(call)))
+
+    def RenderCurriculumFulfilmentPdf(self, request, context):
+        return self._curriculum_fulfilment_file(request, "pdf")
+
+    def RenderCurriculumFulfilmentXlsx(self, request, context):
+        return self._curriculum_fulfilment_file(request, "xlsx")

@@ -69,6 +69,12 @@ def put_lesson_topics(topics: list[read_model.LessonTopic], uow: ReportingUnitOf
             uow.read_models.put_lesson_topics(list({topic.lesson_id: topic for topic in topics}.values()))
 
 
+def put_curriculum_hours(told: read_model.CurriculumHours, uow: ReportingUnitOfWork) -> None:
+    """The class's weekly hours of the subject become the ones told (schedule's events of a school come in order)."""
+    with uow:
+        uow.read_models.put_curriculum_hours(told)
+
+
 def put_school_settings(told: read_model.SchoolSettings, uow: ReportingUnitOfWork) -> None:
     """The school's mark scale and work types become the ones told (the journal sends them whole)."""
     with uow:

@@ -59,7 +59,7 @@ def _school_wide(scope: Scope, params: dict[str, str]):
 
 
 def _summary_sheet_file(job: Job, class_group_id: str) -> bytes:
-    return summary_sheet.render_summary_sheet_pdf(class_group_id, job.formed_at, job.scope, job.uow())
+    return summary_sheet.render_summary_sheet(class_group_id, "", "pdf", job.formed_at, job.scope, job.uow()).content
 
 
 def _summary_sheets(job: Job, progress: Progress) -> ReportFile:

@@ -1,8 +1,9 @@
 """Reporting's unit of work: the school's transaction with the read-model, movement-register and year-closing stores
-on it, the period results' reads and the reports formed in the background."""
+on it, the period results' and the curriculum fulfilment's reads and the reports formed in the background."""
 from typing import Protocol
 
 from services.common.unit_of_work import HasSchool, UnitOfWork
+from services.reporting.adapters.curriculum_store import CurriculumStore
 from services.reporting.adapters.movement_register_store import MovementRegisterStore
 from services.reporting.adapters.period_results_store import PeriodResultsStore
 from services.reporting.adapters.read_model_store import ReadModelStore
@@ -16,6 +17,7 @@ class ReportingUnitOfWork(UnitOfWork):
     year_closings: YearClosingStore
     period_results: PeriodResultsStore
     report_jobs: ReportJobStore
+    curriculum: CurriculumStore
 
     def opened(self) -> None:
         self.read_models = ReadModelStore(self.session, self.school_id)
@@ -23,6 +25,7 @@ class ReportingUnitOfWork(UnitOfWork):
         self.year_closings = YearClosingStore(self.session, self.school_id)
         self.period_results = PeriodResultsStore(self.session, self.school_id)
         self.report_jobs = ReportJobStore(self.session, self.school_id)
+        self.curriculum = CurriculumStore(self.session, self.school_id)
 
 
 class UnitsOfWork(Protocol):

@@ -27,15 +27,15 @@ class CurriculumStore:
             index_elements=["class_group_id", "subject_id"], set_={"hours_per_week": row["hours_per_week"]})
             .returning(curriculum_hours)).mappings().one()
 
-    def set_many_hours(self, rows: list[Mapping]) -> int:
-        """Inserts the rows or changes their hours where they differ; returns how many rows changed."""
+    def set_many_hours(self, rows: list[Mapping]) -> list[Mapping]:
+        """Inserts the rows or changes their hours where they differ; returns the rows that changed as stored."""
         if not rows:
-            return 0
+            return []
         stmt = upsert(curriculum_hours)
         stmt = stmt.on_conflict_do_update(
             index_elements=["class_group_id", "subject_id"], set_={"hours_per_week": stmt.excluded.hours_per_week},
-            where=curriculum_hours.c.hours_per_week != stmt.excluded.hours_per_week).returning(curriculum_hours.c.id)
-        return len(self.session.execute(stmt, rows).all())
+            where=curriculum_hours.c.hours_per_week != stmt.excluded.hours_per_week).returning(curriculum_hours)
+        return list(self.session.execute(stmt, rows).mappings().all())
 
     def of_class_group(self, class_group_id: str) -> list[Mapping]:
         """The class group's hours with their subject_name, by subject name."""

@@ -4,6 +4,8 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
+from services.common import curriculum_hours
+from services.common.curriculum_hours import hours_text
 from services.common.errors import Invalid
 from services.schedule.domain import calendar
 from services.schedule.domain.schedule_policy import month_day
@@ -34,12 +36,6 @@ def weekly_hours(value: str) -> Decimal:
     return hours
 
 
-def hours_text(hours: Decimal) -> str:
-    """"1.5", "2", "34": the decimal without trailing zeros."""
-    text = format(Decimal(hours), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
 def due_date(year_start: dt.date, due: str, default: str = "09-15") -> dt.date:
     """The due date (policy "MM-DD") in the calendar year the academic year starts in."""
     month, day = month_day(due) or month_day(default)
@@ -48,8 +44,8 @@ def due_date(year_start: dt.date, due: str, default: str = "09-15") -> dt.date:
 
 def study_weeks(year: calendar.Calendar) -> int:
     """Monday-to-Sunday weeks with at least one date that works (has lessons) in the year's terms."""
-    return len({day - dt.timedelta(days=day.weekday()) for term in year.terms
-                for day in calendar.days(term.start, term.end) if year.works_as(day) is not None})
+    return curriculum_hours.study_weeks(day for term in year.terms for day in calendar.days(term.start, term.end)
+                                        if year.works_as(day) is not None)
 
 
 def overdue_warning(today: dt.date, due: dt.date, incomplete: Iterable[str], what: str = "Учебный план не заполнен",

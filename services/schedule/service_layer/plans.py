@@ -1,5 +1,6 @@
 """Curriculum hours (S2), thematic plans (S3) and planned against scheduled hours (R4): each command checks the
-policy and works in one tenant transaction. These commands publish no events."""
+policy and works in one tenant transaction. Curriculum hours set publish CurriculumHoursSet (reporting's curriculum
+fulfilment) in it; the plans publish no events."""
 from decimal import Decimal
 
 from proto.schedule.v1 import schedule_pb2 as pb
@@ -25,7 +26,9 @@ def set_curriculum_hours(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: 
         name = uow.subjects.name_of(subject_id)
         stored = uow.curriculum.set_hours(dict(id=new_id(), school_id=uow.school_id, class_group_id=class_group_id,
                                                subject_id=subject_id, hours_per_week=hours))
-    return protobuf.curriculum_hours(stored, name)
+        message = protobuf.curriculum_hours(stored, name)
+        uow.publish(pb.CurriculumHoursSet(hours=message))
+    return message
 
 
 def get_curriculum(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str) -> pb.Curriculum:

@@ -77,8 +77,10 @@ def apply_profile(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str, pr
                                             f"{profile['grade_to']} классов, а {group['name']} — {group['grade']} класс")
             rows = uow.curriculum.standard_hours(profile_id)
             for row in rows:
-                uow.curriculum.set_hours(dict(id=new_id(), school_id=uow.school_id, class_group_id=class_group_id,
-                                              subject_id=row["subject_id"], hours_per_week=row["hours_per_week"]))
+                stored = uow.curriculum.set_hours(dict(id=new_id(), school_id=uow.school_id,
+                                                       class_group_id=class_group_id, subject_id=row["subject_id"],
+                                                       hours_per_week=row["hours_per_week"]))
+                uow.publish(pb.CurriculumHoursSet(hours=protobuf.curriculum_hours(stored, "")))
         uow.class_groups.follow_profile(class_group_id, profile_id)
         group = dict(group, profile_id=profile_id)
         result = class_curriculum(uow, group)

@@ -1,7 +1,8 @@
 """A school's teaching load at once (ImportTeachingLoad): teaching assignments and curriculum hours, all or
 nothing, every row checked as AssignTeacher and SetCurriculumHours check it (with the same lookups, each id read
 once per call), written with multi-row inserts. Rows already stored change nothing, so sending the same load
-again adds nothing. Like the single commands, it publishes no events."""
+again adds nothing. Each curriculum row that changed publishes CurriculumHoursSet, as SetCurriculumHours does;
+the assignments publish no events."""
 from collections.abc import Sequence
 from functools import cache
 
@@ -9,6 +10,7 @@ from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import DomainError, Invalid
 from services.common.scope import Scope
+from services.schedule.adapters import protobuf
 from services.schedule.adapters.tables import new_id
 from services.schedule.domain import curriculum
 from services.schedule.domain.import_rows import check_size, refuse, row_errors
@@ -70,5 +72,12 @@ def import_teaching_load(scope: Scope, uow: ScheduleUnitOfWork, assignments: Seq
         return pb.ImportTeachingLoadResponse(
             assignments_created=uow.teaching_assignments.add_new([dict(key, id=new_id(), school_id=uow.school_id)
                                                                   for key in keys.values()]),
-            hours_set=uow.curriculum.set_many_hours([row for _, row in rows.values()]))
+            hours_set=hours_set(uow, [row for _, row in rows.values()]))
+
+
+def hours_set(uow: ScheduleUnitOfWork, rows: list[dict]) -> int:
+    """Stores the curriculum rows, a CurriculumHoursSet for each one that changed; how many changed."""
+    changed = uow.curriculum.set_many_hours(rows)
+    uow.publish_all([pb.CurriculumHoursSet(hours=protobuf.curriculum_hours(row, "")) for row in changed])
+    return len(changed)
 

@@ -105,4 +105,6 @@ def carry_structure(uow: ScheduleUnitOfWork, old: YearStructure, year_id: str,
     uow.year_structures.add(new)
     for row in new.class_groups:
         uow.publish(pb.ClassGroupCreated(class_group=protobuf.class_group(row)))
+    uow.publish_all([pb.CurriculumHoursSet(hours=protobuf.curriculum_hours(row, ""))
+                     for row in new.curriculum_hours])
     return CarriedStructure(new, group_of, part_of)

@@ -140,11 +140,21 @@ def test_the_next_year_continues_the_classes_and_drafts_their_timetable(schedule
         school_id=sid, class_group_id=new["6А"].id, date_from="2026-09-01", date_to="2027-05-31")).lessons
 
     created = events(schedule, sid)[len(before):]
+    # issue 13: the copied curriculum hours reach reporting (CurriculumHoursSet, one per row copied)
     assert created == (["otmetka.schedule.v1.AcademicYearCreated"] + ["otmetka.schedule.v1.ClassGroupCreated"] * 5
-                       + ["otmetka.schedule.v1.NextYearOpened"])
+                       + ["otmetka.schedule.v1.CurriculumHoursSet"] * 2 + ["otmetka.schedule.v1.NextYearOpened"])
     with schedule.db.tenant_session(sid) as session:
         payload = session.scalars(select(outbox.c.payload).where(
             outbox.c.type == "otmetka.schedule.v1.NextYearOpened")).one()
+        hours_payloads = session.scalars(select(outbox.c.payload).where(
+            outbox.c.type == "otmetka.schedule.v1.CurriculumHoursSet").order_by(outbox.c.seq)).all()
+    copied = [Envelope.FromString(p).payload for p in hours_payloads[-2:]]
+    told = []
+    for packed in copied:
+        hours = pb.CurriculumHoursSet()
+        packed.Unpack(hours)
+        told.append((hours.hours.class_group_id, hours.hours.subject_id, hours.hours.hours_per_week))
+    assert sorted(told) == sorted([(new["6А"].id, school.subject.id, "5"), (new["7А"].id, school.subject.id, "5")])
     opened = pb.NextYearOpened()
     Envelope.FromString(payload).payload.Unpack(opened)
     assert (opened.source_year_id, opened.academic_year.id, len(opened.successions)) == (school.year.id, year.id, 3)

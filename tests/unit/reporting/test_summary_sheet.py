@@ -1,9 +1,11 @@
 """Summary sheet computation (lesson marks, averages, period marks) and its PDF rendering."""
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
-from services.reporting.adapters import summary_sheet_pdf
+from services.common.mark_average import DEFAULTS, WorkType, weights
+from services.reporting.adapters import summary_sheet_files
 from services.reporting.domain import summary_sheet
 from tests.support.pdf_text import needs_pdftotext, pdf_text
 
@@ -81,12 +83,28 @@ def test_each_row_has_the_days_the_student_was_in_the_class():
     (["1", "1", "2"], "1.33"), (["3", "4", "4", "4", "4", "4", "4", "4"], "3.88"),
 ])
 def test_average(values, expected):
-    assert summary_sheet.average(values) == expected
+    """Marks without work types weigh 1 each: the weighted average is the plain mean."""
+    assert summary_sheet.average(tuple(values), (), weights(DEFAULTS)) == expected
+
+
+def test_the_average_is_weighted_by_the_schools_work_types():
+    """The grid's number (services/common/mark_average): a test weighs 2, independent work 1.5 by default, a work type
+    the school no longer has 1; ОСВ and Н/А are not numbers."""
+    assert summary_sheet.average(("5", "4", "5"), ("classwork", "test", "homework"), weights(DEFAULTS)) == "4.50"
+    assert summary_sheet.average(("2", "5", "Н/А"), ("independent", "gone", "test"), weights(DEFAULTS)) == "3.20"
+    custom = weights([WorkType("test", "Контрольная", Decimal("3"))])
+    assert summary_sheet.average(("5", "3"), ("classwork", "test"), custom) == "3.50"
+    weighted = summary_sheet.summary_sheet(
+        school_id="s", class_group=summary_sheet.Named("c", "5А"), academic_year_name="2025/2026",
+        students=[summary_sheet.Named("st1", "Ёлкина Анна")], subjects=[summary_sheet.Named("math", "Математика")],
+        cells=[summary_sheet.CellMarks("st1", "math", ("5", "4", "5"), ("classwork", "test", "classwork"))],
+        weights=weights(DEFAULTS))
+    assert weighted.rows[0].cells[0].average == "4.50"  # the plain mean was 4.67
 
 
 @needs_pdftotext
 def test_pdf_has_cyrillic_text(tmp_path):
-    text = pdf_text(summary_sheet_pdf.summary_sheet_pdf(sheet()), tmp_path)
+    text = pdf_text(summary_sheet_files.summary_sheet_pdf(sheet()), tmp_path)
     assert "Сводная ведомость учёта успеваемости" in text
     assert "5А" in text and "2025/2026" in text
     assert "Ёлкина" in text and "Математика" in text
@@ -98,6 +116,6 @@ def test_pdf_has_cyrillic_text(tmp_path):
 
 @needs_pdftotext
 def test_pdf_has_the_shared_title_block_and_page_numbers(tmp_path):
-    text = pdf_text(summary_sheet_pdf.summary_sheet_pdf(sheet(), "МБОУ «Школа № 1»", dt.datetime(2026, 6, 1, 8, 5)),
+    text = pdf_text(summary_sheet_files.summary_sheet_pdf(sheet(), "МБОУ «Школа № 1»", dt.datetime(2026, 6, 1, 8, 5)),
                     tmp_path)
     assert "МБОУ «Школа № 1»" in text and "Сформирован: 01.06.2026 08:05" in text and "стр. 1 из 1" in text
