@@ -162,6 +162,9 @@ SUMMARY_SHEET = ("Сводная ведомость учёта успеваем�
                  "периоды и на конец года решение педагогического совета; period_id — четверть (полугодие) или "
                  "«year», без него — весь год")
 REPORT_PERIOD = {"period_id": string()}
+LETTERS = ("Информационное письмо родителям за период: отметки, пропуски и текст классного руководителя (text, до 2000 "
+           "символов); без student_id — письма всему классу (PDF: письмо на странице)")
+LETTERS_BODY = obj({"class_group_id": UUID, "period_id": string()}, {"student_id": UUID, "text": string()})
 
 
 def report_endpoints(name: str, rpc: str, summary: str, query: dict, to_request: Callable[[dict], dict],
@@ -321,11 +324,10 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                       "Отчёт об успеваемости и посещаемости ученика за период: текущие отметки, взвешенный средний "
                       "балл, отметка за период и пропуски уроков по причинам по каждому предмету",
                       {"class_group_id": UUID, "period_id": string(), "student_id": UUID}, renamed()),
-    *report_endpoints("guardian-letters", "GuardianLetters",
-                      "Информационное письмо родителям за период: отметки, пропуски и текст классного руководителя "
-                      "(text, до 2000 символов); без student_id — письма всему классу (PDF: письмо на странице)",
-                      {"class_group_id": UUID, "period_id": string(), "student_id": UUID,
-                       "text": string()}, renamed(), kinds=("pdf",)),
+    # the letters are POSTed: the form teacher's text (2000 Cyrillic characters) does not fit in an address
+    Endpoint("POST", f"{S}/reports/guardian-letters", "reporting", "GetGuardianLetters", LETTERS, body=LETTERS_BODY),
+    Endpoint("POST", f"{S}/reports/guardian-letters.pdf", "reporting", "RenderGuardianLettersPdf", f"{LETTERS} (PDF)",
+             body=LETTERS_BODY, file="application/pdf", deadline=FILE_DEADLINE),
     # --- schoolrep: the school-wide period reports of a year and a period (a term id or "year"; the managers only)
     Endpoint("GET", f"{S}/reports/school-periods", "reporting", "ListSchoolPeriods",
              "Периоды учебного года для отчётов по школе: четверти (полугодия) с параллелями, затем год (id «year»); "

@@ -2,8 +2,9 @@
 the average mark and its dynamics (средний балл ученика и его динамика, with an inline SVG line chart), the report
 cards (табель успеваемости), the progress and attendance report (отчёт об успеваемости и посещаемости ученика) and
 the information letters to guardians (информационное письмо родителям, the form teacher's text typed in a textarea and
-sent with the form's GET, as the REST row takes it). Each page: the class (the form teacher's own by default), the
-period (from ListReportPeriods: the term of today by default), the student, the report and its PDF (and XLSX)."""
+sent with the form's POST: 2000 Cyrillic characters do not fit in an address). Each page: the class (the form
+teacher's own by default), the period (from ListReportPeriods: the term of today by default), the student, the report
+and its PDF (and XLSX)."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -53,13 +54,13 @@ def period_of_today(periods: list) -> str:
 
 def asked(school_id: str, every_student: bool) -> tuple[Asked, list, dict[str, str]]:
     """The page's choice with the class's periods and students (by name)."""
-    class_group_id = request.args.get("class_group_id") or next(iter(principal_of(school_id).form_class_group_ids), "")
+    class_group_id = request.values.get("class_group_id") or next(iter(principal_of(school_id).form_class_group_ids), "")
     periods = class_periods(school_id, class_group_id) if class_group_id else []
     students = dict(sorted(people_names(school_id, identity_pb2.STUDENT, class_group_id).items(),
                            key=lambda item: item[1])) if class_group_id else {}
     default_student = "" if every_student else next(iter(students), "")
-    return (Asked(class_group_id, request.args.get("period_id") or period_of_today(periods),
-                  request.args.get("student_id", default_student)), periods, students)
+    return (Asked(class_group_id, request.values.get("period_id") or period_of_today(periods),
+                  request.values.get("student_id", default_student)), periods, students)
 
 
 def dynamics_request(school_id: str, choice: Asked) -> reporting_pb2.GetStudentDynamicsRequest:
@@ -80,7 +81,7 @@ def progress_request(school_id: str, choice: Asked) -> reporting_pb2.GetStudentP
 def letters_request(school_id: str, choice: Asked) -> reporting_pb2.GetGuardianLettersRequest:
     return reporting_pb2.GetGuardianLettersRequest(
         school_id=school_id, class_group_id=choice.class_group_id, period_id=choice.period_id,
-        student_id=choice.student_id, text=request.args.get("text", ""))
+        student_id=choice.student_id, text=request.values.get("text", ""))
 
 
 def chart(terms) -> dict:
@@ -110,7 +111,7 @@ def page(template: str, school_id: str, rpc: str, make_request, every_student: b
         None, "Выберите класс." if not choice.class_group_id else "Нет учеников или периодов для отчёта.")
     return render_template(template, school_id=school_id, asked=choice, classes=class_names(school_id),
                            periods=periods, students=students, report=report, refused=refused,
-                           text=request.args.get("text", ""), **shown_with(report))
+                           text=request.values.get("text", ""), **shown_with(report))
 
 
 @bp.get(f"{P}/student-dynamics")
@@ -132,7 +133,7 @@ def student_progress(school_id):
     return page("reports_student_progress.html", str(school_id), "GetStudentProgress", progress_request)
 
 
-@bp.get(f"{P}/guardian-letters")
+@bp.route(f"{P}/guardian-letters", methods=["GET", "POST"])
 @login_required
 def guardian_letters(school_id):
     return page("reports_guardian_letters.html", str(school_id), "GetGuardianLetters", letters_request,
@@ -144,8 +145,8 @@ FILES = {"student-dynamics": ("StudentDynamics", dynamics_request), "report-card
 
 
 def file_of(school_id: str, rpc: str, make_request, kind: str):
-    choice = Asked(request.args.get("class_group_id", ""), request.args.get("period_id", ""),
-                   request.args.get("student_id", ""))
+    choice = Asked(request.values.get("class_group_id", ""), request.values.get("period_id", ""),
+                   request.values.get("student_id", ""))
     return send_report(call("reporting", f"Render{rpc}{kind.title()}", make_request(school_id, choice)))
 
 
@@ -155,8 +156,8 @@ def report_file(school_id, report, kind):
     return file_of(str(school_id), *FILES[report], kind)
 
 
-@bp.get(f"{P}/guardian-letters.pdf")
+@bp.post(f"{P}/guardian-letters.pdf")
 @login_required
 def letters_file(school_id):
-    """The letters as one PDF, the form teacher's text taken from the form's GET (text=)."""
+    """The letters as one PDF, the form teacher's text taken from the form (text=)."""
     return file_of(str(school_id), "GuardianLetters", letters_request, "pdf")

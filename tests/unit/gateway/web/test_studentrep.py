@@ -99,8 +99,9 @@ def test_the_progress_page_shows_marks_average_and_absences(browser, peers, scho
 
 def test_the_letters_page_takes_the_form_teachers_text_to_the_letters_and_their_pdf(browser, peers, school):
     peers.responses["GetGuardianLetters"] = rpb.GuardianLetters(progress=PROGRESS, text="Собрание 25 декабря.")
-    page = browser.get(f"/schools/{SCHOOL}/reports/guardian-letters?class_group_id={C7A}&period_id={Q2}"
-                       "&student_id=&text=Собрание 25 декабря.").get_data(as_text=True)
+    asked = {"csrf_token": "csrf-123", "class_group_id": C7A, "period_id": Q2, "student_id": ""}
+    page = browser.post(f"/schools/{SCHOOL}/reports/guardian-letters", data={
+        **asked, "text": "Собрание 25 декабря."}).get_data(as_text=True)
     assert calls(peers, "GetGuardianLetters")[0].text == "Собрание 25 декабря."
     assert "Уважаемые родители (законные представители) Зайцев Пётр!" in page and "<p>Собрание 25 декабря.</p>" in page
     assert '<textarea name="text" rows="6" cols="80" maxlength="2000">Собрание 25 декабря.</textarea>' in page
@@ -108,11 +109,14 @@ def test_the_letters_page_takes_the_form_teachers_text_to_the_letters_and_their_
     assert f'formaction="/schools/{SCHOOL}/reports/guardian-letters.pdf"' in page
     peers.responses["RenderGuardianLettersPdf"] = rpb.RenderedReport(media_type="application/pdf", filename="l.pdf",
                                                                      content=b"%PDF")
-    resp = browser.get(f"/schools/{SCHOOL}/reports/guardian-letters.pdf?class_group_id={C7A}&period_id={Q2}"
-                       "&student_id=&text=Собрание")
+    resp = browser.post(f"/schools/{SCHOOL}/reports/guardian-letters.pdf", data={**asked, "text": "Собрание"})
     assert (resp.status_code, resp.data) == (200, b"%PDF")
     assert calls(peers, "RenderGuardianLettersPdf")[0].text == "Собрание"
     assert browser.get(f"/schools/{SCHOOL}/reports/guardian-letters.xlsx").status_code == 404
+    no_token = {field: value for field, value in asked.items() if field != "csrf_token"}
+    assert browser.post(f"/schools/{SCHOOL}/reports/guardian-letters.pdf", data=no_token).status_code == 400
+    # a letter's text of 2000 Cyrillic characters goes in the form's body, never in the address
+    assert '<form method="post" class="card period">' in page
 
 
 def test_a_refusal_is_said_in_the_reports_place(browser, peers, school):
@@ -145,8 +149,8 @@ def test_the_rest_rows(client, peers, auth):
     assert calls(peers, "GetReportCards")[0].period_id == "year"
     peers.responses["RenderGuardianLettersPdf"] = rpb.RenderedReport(media_type="application/pdf", filename="l.pdf",
                                                                      content=b"%PDF")
-    resp = client.get(f"/api/v1/schools/{SCHOOL}/reports/guardian-letters.pdf?class_group_id={C7A}&period_id={Q2}"
-                      "&text=Собрание", headers=auth)
+    resp = client.post(f"/api/v1/schools/{SCHOOL}/reports/guardian-letters.pdf", headers=auth,
+                       json={"class_group_id": C7A, "period_id": Q2, "text": "Собрание"})
     assert (resp.status_code, resp.data) == (200, b"%PDF")
     assert calls(peers, "RenderGuardianLettersPdf")[0].text == "Собрание"
     assert client.get(f"/api/v1/schools/{SCHOOL}/reports/guardian-letters.xlsx", headers=auth).status_code == 404
