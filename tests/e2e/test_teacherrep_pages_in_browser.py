@@ -56,7 +56,7 @@ def test_the_deputy_head_reads_the_class_results_and_the_form_teachers_report(sc
     page.get_by_role("button", name="Показать").click()
     pick_first_term(page)
     expect(page.locator("table.form-teacher-subjects tbody tr").first).to_contain_text("Математика")
-    expect(page.locator("ul.student-list").nth(1)).to_contain_text("Петрова Дарья — Математика")  # one 3
+    expect(page.locator("ul.student-list").nth(1)).to_contain_text("Петрова Дарья Сергеевна — Математика")  # one 3
     expect(page.get_by_role("link", name="Скачать PDF")).to_be_visible()
     screenshot(page, "reports-form-teacher.png")
 
