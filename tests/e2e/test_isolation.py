@@ -129,6 +129,10 @@ def seed_a(available: set[str]) -> dict:
         extra["order"] = admin.post(f"/schools/{sid}/orders", {
             "kind": "enrolment", "order_date": "2025-10-01", "effective_date": "2025-10-01",
             "reason": f"Заявление {tag}", "lines": [{"student_id": newcomer["id"], "to_class_group_id": group["id"]}]})
+    if "AddControlRemark" in available:  # the deputy head's remark to A's teacher on the journal's keeping
+        texts["control remark"] = f"Замечание {tag}"
+        extra["remark"] = admin.post(f"/schools/{sid}/control-remarks", {
+            "teacher_id": seeded["teacher"]["person"]["id"], "text": texts["control remark"]})
     if "CreateCalendarFeed" in available:
         extra["feed"] = teacher.post(f"/schools/{sid}/calendar-feeds", {"teacher_id": seeded["teacher"]["person"]["id"]})
         texts["calendar feed url"] = extra["feed"]["url"]
@@ -183,6 +187,8 @@ def ids_of(seeded: dict, archive_id: str) -> dict[str, str]:
             ids[name] = seeded[key]["id"]
     if "order" in seeded:
         ids["order_id"] = seeded["order"]["id"]
+    if "remark" in seeded:
+        ids["remark_id"] = seeded["remark"]["id"]
     ids["source_year_id"] = seeded["old_year"]["id"]  # closed and archived: a year to go on from
     ids["match_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, seeded["school"]["id"]))  # no pending match is seeded
     ids["job_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"import {seeded['school']['id']}"))  # no import job either
@@ -195,7 +201,8 @@ def canaries_of(seeded: dict, ids: dict[str, str], archive: dict) -> dict[str, s
                       seeded["students"], seeded["guardians"], seeded["timetable"], seeded["canary"],
                       seeded["old_year"], seeded["old_group"], seeded["lesson"], archive,
                       seeded.get("unlock_request"), seeded.get("feed"), seeded.get("subgroup"),
-                      seeded.get("mismatch_report"), seeded.get("homework_file"), seeded.get("order")])
+                      seeded.get("mismatch_report"), seeded.get("homework_file"), seeded.get("order"),
+                      seeded.get("remark")])
     canaries = {f"an id of A ({value[:8]})": value for value in found | set(ids.values())}
     canaries.update({"A's school name": seeded["school"]["short_name"], "A's student's name": seeded["tag"],
                      "A's admin login": seeded["admin"]["username"],

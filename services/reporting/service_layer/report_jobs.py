@@ -71,7 +71,9 @@ def _sees_every_job(scope: Scope) -> bool:
 
 
 def start_report_job(kind: str, params: dict[str, str], fmt: str, scope: Scope, uow: ReportingUnitOfWork):
-    """The queued or running job of the request: a new one, or the one already asked for."""
+    """The queued or running job of the request: a new one, or the one already asked for. Whoever is not of the
+    school's staff is refused before the request is looked at (another school's people learn nothing from it)."""
+    scope.require("lesson.read")
     report, checked, fmt = checked_request(kind, dict(params), fmt)
     report.allow(scope, checked)
     stored = {**checked, "format": fmt}
