@@ -1181,13 +1181,17 @@ class ContactsUpdated(_message.Message):
     def __init__(self, person_id: _Optional[str] = ..., contacts: _Optional[_Union[Contacts, _Mapping]] = ...) -> None: ...
 
 class PersonSignedIn(_message.Message):
-    __slots__ = ("school_id", "person_id", "subject", "signed_in_at")
+    __slots__ = ("school_id", "person_id", "subject", "signed_in_at", "roles", "full_name")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     PERSON_ID_FIELD_NUMBER: _ClassVar[int]
     SUBJECT_FIELD_NUMBER: _ClassVar[int]
     SIGNED_IN_AT_FIELD_NUMBER: _ClassVar[int]
+    ROLES_FIELD_NUMBER: _ClassVar[int]
+    FULL_NAME_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     person_id: str
     subject: str
     signed_in_at: str
-    def __init__(self, school_id: _Optional[str] = ..., person_id: _Optional[str] = ..., subject: _Optional[str] = ..., signed_in_at: _Optional[str] = ...) -> None: ...
+    roles: _containers.RepeatedScalarFieldContainer[str]
+    full_name: str
+    def __init__(self, school_id: _Optional[str] = ..., person_id: _Optional[str] = ..., subject: _Optional[str] = ..., signed_in_at: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., full_name: _Optional[str] = ...) -> None: ...

@@ -5,6 +5,7 @@ import datetime as dt
 
 from proto.identity.v1 import identity_pb2 as pb
 from services.common.context import Caller
+from services.identity.domain.person import PersonName
 from services.identity.service_layer.ports import Directory, UnitsOfWork
 
 AUTHORITY_OPERATOR = "authority_operator"
@@ -20,8 +21,11 @@ def record_sign_in(uows: UnitsOfWork, directory: Directory, caller: Caller, now:
             principal = uow.principal_of(caller.subject)
             if not principal.roles:
                 continue
+            person = uow.people.row(principal.person_id)
             uow.sign_ins.add(principal.person_id, caller.subject, now)
-            uow.publish(pb.PersonSignedIn(school_id=school_id, person_id=principal.person_id,
-                                          subject=caller.subject, signed_in_at=now.isoformat()))
+            uow.publish(pb.PersonSignedIn(
+                school_id=school_id, person_id=principal.person_id, subject=caller.subject,
+                signed_in_at=now.isoformat(), roles=sorted(principal.roles),
+                full_name=PersonName(person.last_name, person.first_name, person.middle_name).full))
         recorded.append(school_id)
     return sorted(recorded)

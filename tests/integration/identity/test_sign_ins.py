@@ -38,6 +38,7 @@ def test_a_sign_in_is_a_row_and_an_event_of_the_school(identity, school):
     assert all(r.signed_in_at >= before - dt.timedelta(seconds=1) for r in rows)
     events = signed_in_events(identity, school)
     assert [(e.school_id, e.person_id) for e in events] == [(school.id, teacher.person.id)] * 2
+    assert list(events[0].roles) == ["subject_teacher"] and events[0].full_name == "Входова Вера"
     assert events[0].subject == rows[0].subject and dt.datetime.fromisoformat(events[0].signed_in_at) == rows[0].signed_in_at
 
 
