@@ -1,5 +1,8 @@
 """Browser sign-in and sign-out: the login page, the OIDC authorization code flow with PKCE against
-Keycloak (staff directly, guardians through Gosuslugi), and the refusal of unconfirmed Gosuslugi accounts."""
+Keycloak (staff directly, guardians through Gosuslugi), and the refusal of unconfirmed Gosuslugi accounts. A
+completed sign-in is recorded by identity (RecordSignIn, for the weekly user-activity report); a failure to record it
+never stops the login."""
+import logging
 from dataclasses import asdict
 from urllib.parse import urlsplit
 
@@ -14,6 +17,7 @@ from gateway.wiring import wiring
 from proto.identity.v1 import identity_pb2
 from services.common.errors import DomainError, Forbidden, Unauthenticated
 
+log = logging.getLogger(__name__)
 bp = Blueprint("login", __name__)
 GOSUSLUGI = "gosuslugi"
 UNCONFIRMED = ("Учётная запись на Госуслугах не подтверждена. Подтвердите учётную запись "
@@ -73,8 +77,17 @@ def callback():
         if tokens:
             w.oidc.end_session_now(tokens["refresh_token"])
         return error_page(err, "Вход не выполнен")
+    record_sign_in(tokens["access_token"])
     start_session(tokens)
     return redirect(next_path)
+
+
+def record_sign_in(token: str) -> None:
+    """Tells identity the caller signed in; logged and passed over when it fails (the login goes on)."""
+    try:
+        wiring().peers.call("identity", "RecordSignIn", identity_pb2.RecordSignInRequest(), token)
+    except Exception:  # noqa: BLE001 - any failure of the record (a refusal, identity down) must not stop the login
+        log.warning("could not record the sign-in", exc_info=True)
 
 
 def _first_diary(token: str) -> str:

@@ -387,6 +387,16 @@ class Me(_message.Message):
     memberships: _containers.RepeatedCompositeFieldContainer[Membership]
     def __init__(self, subject: _Optional[str] = ..., username: _Optional[str] = ..., realm_roles: _Optional[_Iterable[str]] = ..., memberships: _Optional[_Iterable[_Union[Membership, _Mapping]]] = ...) -> None: ...
 
+class RecordSignInRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class RecordSignInResponse(_message.Message):
+    __slots__ = ("school_ids",)
+    SCHOOL_IDS_FIELD_NUMBER: _ClassVar[int]
+    school_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, school_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
 class ListAuditLogRequest(_message.Message):
     __slots__ = ("school_id", "limit", "before")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
@@ -1169,3 +1179,19 @@ class ContactsUpdated(_message.Message):
     person_id: str
     contacts: Contacts
     def __init__(self, person_id: _Optional[str] = ..., contacts: _Optional[_Union[Contacts, _Mapping]] = ...) -> None: ...
+
+class PersonSignedIn(_message.Message):
+    __slots__ = ("school_id", "person_id", "subject", "signed_in_at", "roles", "full_name")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    SIGNED_IN_AT_FIELD_NUMBER: _ClassVar[int]
+    ROLES_FIELD_NUMBER: _ClassVar[int]
+    FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    person_id: str
+    subject: str
+    signed_in_at: str
+    roles: _containers.RepeatedScalarFieldContainer[str]
+    full_name: str
+    def __init__(self, school_id: _Optional[str] = ..., person_id: _Optional[str] = ..., subject: _Optional[str] = ..., signed_in_at: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., full_name: _Optional[str] = ...) -> None: ...

@@ -219,6 +219,11 @@ class IdentityServiceStub:
                 request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.SetMovementPolicyRequest.SerializeToString,
                 response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.MovementPolicy.FromString,
                 _registered_method=True)
+        self.RecordSignIn = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/RecordSignIn',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.RecordSignInRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.RecordSignInResponse.FromString,
+                _registered_method=True)
 
 
 class IdentityServiceServicer:
@@ -452,6 +457,12 @@ class IdentityServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RecordSignIn(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_IdentityServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -639,6 +650,11 @@ def add_IdentityServiceServicer_to_server(servicer, server):
                     servicer.SetMovementPolicy,
                     request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.SetMovementPolicyRequest.FromString,
                     response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.MovementPolicy.SerializeToString,
+            ),
+            'RecordSignIn': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordSignIn,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.RecordSignInRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.RecordSignInResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1640,6 +1656,33 @@ class IdentityService:
             '/otmetka.identity.v1.IdentityService/SetMovementPolicy',
             proto_dot_identity_dot_v1_dot_identity__pb2.SetMovementPolicyRequest.SerializeToString,
             proto_dot_identity_dot_v1_dot_identity__pb2.MovementPolicy.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordSignIn(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/RecordSignIn',
+            proto_dot_identity_dot_v1_dot_identity__pb2.RecordSignInRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.RecordSignInResponse.FromString,
             options,
             channel_credentials,
             insecure,

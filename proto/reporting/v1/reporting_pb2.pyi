@@ -1134,6 +1134,62 @@ class CurriculumFulfilment(_message.Message):
     total: CurriculumFulfilmentRow
     def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., academic_year_name: _Optional[str] = ..., as_of: _Optional[str] = ..., rows: _Optional[_Iterable[_Union[CurriculumFulfilmentRow, _Mapping]]] = ..., total: _Optional[_Union[CurriculumFulfilmentRow, _Mapping]] = ...) -> None: ...
 
+class GetUserActivityRequest(_message.Message):
+    __slots__ = ("school_id", "week_of")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    WEEK_OF_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    week_of: str
+    def __init__(self, school_id: _Optional[str] = ..., week_of: _Optional[str] = ...) -> None: ...
+
+class ActivityCounts(_message.Message):
+    __slots__ = ("days_signed_in", "sign_ins", "topics", "marks", "marks_corrected", "attendance", "homework", "period_marks")
+    DAYS_SIGNED_IN_FIELD_NUMBER: _ClassVar[int]
+    SIGN_INS_FIELD_NUMBER: _ClassVar[int]
+    TOPICS_FIELD_NUMBER: _ClassVar[int]
+    MARKS_FIELD_NUMBER: _ClassVar[int]
+    MARKS_CORRECTED_FIELD_NUMBER: _ClassVar[int]
+    ATTENDANCE_FIELD_NUMBER: _ClassVar[int]
+    HOMEWORK_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_MARKS_FIELD_NUMBER: _ClassVar[int]
+    days_signed_in: int
+    sign_ins: int
+    topics: int
+    marks: int
+    marks_corrected: int
+    attendance: int
+    homework: int
+    period_marks: int
+    def __init__(self, days_signed_in: _Optional[int] = ..., sign_ins: _Optional[int] = ..., topics: _Optional[int] = ..., marks: _Optional[int] = ..., marks_corrected: _Optional[int] = ..., attendance: _Optional[int] = ..., homework: _Optional[int] = ..., period_marks: _Optional[int] = ...) -> None: ...
+
+class UserActivityRow(_message.Message):
+    __slots__ = ("name", "roles", "counts")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ROLES_FIELD_NUMBER: _ClassVar[int]
+    COUNTS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    roles: str
+    counts: ActivityCounts
+    def __init__(self, name: _Optional[str] = ..., roles: _Optional[str] = ..., counts: _Optional[_Union[ActivityCounts, _Mapping]] = ...) -> None: ...
+
+class UserActivity(_message.Message):
+    __slots__ = ("school_id", "school_name", "week_from", "week_to", "rows", "idle", "total")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_NAME_FIELD_NUMBER: _ClassVar[int]
+    WEEK_FROM_FIELD_NUMBER: _ClassVar[int]
+    WEEK_TO_FIELD_NUMBER: _ClassVar[int]
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    IDLE_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    school_name: str
+    week_from: str
+    week_to: str
+    rows: _containers.RepeatedCompositeFieldContainer[UserActivityRow]
+    idle: _containers.RepeatedCompositeFieldContainer[UserActivityRow]
+    total: ActivityCounts
+    def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., week_from: _Optional[str] = ..., week_to: _Optional[str] = ..., rows: _Optional[_Iterable[_Union[UserActivityRow, _Mapping]]] = ..., idle: _Optional[_Iterable[_Union[UserActivityRow, _Mapping]]] = ..., total: _Optional[_Union[ActivityCounts, _Mapping]] = ...) -> None: ...
+
 class ReportingYearReady(_message.Message):
     __slots__ = ("school_id", "academic_year_id", "academic_year_name", "class_group_ids")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]

@@ -299,6 +299,21 @@ class ReportingServiceStub:
                 request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetCurriculumFulfilmentRequest.SerializeToString,
                 response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
                 _registered_method=True)
+        self.GetUserActivity = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetUserActivity',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetUserActivityRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.UserActivity.FromString,
+                _registered_method=True)
+        self.RenderUserActivityPdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderUserActivityPdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetUserActivityRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.RenderUserActivityXlsx = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderUserActivityXlsx',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetUserActivityRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
 
 
 class ReportingServiceServicer:
@@ -650,6 +665,25 @@ class ReportingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetUserActivity(self, request, context):
+        """--- activity: report.read, managers only: user-activity-<monday>-<sunday>.pdf|.xlsx
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderUserActivityPdf(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderUserActivityXlsx(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ReportingServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -916,6 +950,21 @@ def add_ReportingServiceServicer_to_server(servicer, server):
             'RenderCurriculumFulfilmentXlsx': grpc.unary_unary_rpc_method_handler(
                     servicer.RenderCurriculumFulfilmentXlsx,
                     request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetCurriculumFulfilmentRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'GetUserActivity': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetUserActivity,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetUserActivityRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.UserActivity.SerializeToString,
+            ),
+            'RenderUserActivityPdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderUserActivityPdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetUserActivityRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'RenderUserActivityXlsx': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderUserActivityXlsx,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetUserActivityRequest.FromString,
                     response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
             ),
     }
@@ -2349,6 +2398,87 @@ class ReportingService:
             target,
             '/otmetka.reporting.v1.ReportingService/RenderCurriculumFulfilmentXlsx',
             proto_dot_reporting_dot_v1_dot_reporting__pb2.GetCurriculumFulfilmentRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetUserActivity(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetUserActivity',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetUserActivityRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.UserActivity.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderUserActivityPdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderUserActivityPdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetUserActivityRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderUserActivityXlsx(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderUserActivityXlsx',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetUserActivityRequest.SerializeToString,
             proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
             options,
             channel_credentials,

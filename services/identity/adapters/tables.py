@@ -243,3 +243,13 @@ activation_attempts = sa.Table(
     sa.Column("client_address", sa.Text, nullable=False),
     sa.Column("failed_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
 )
+
+# append-only (0013): a person's sign-in through the gateway, one row per school where they have a role
+sign_ins = sa.Table(
+    "sign_ins", metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(always=True), primary_key=True),
+    sa.Column("school_id", ID, nullable=False),
+    sa.Column("person_id", ID, nullable=False),
+    sa.Column("subject", sa.Text, nullable=False),
+    sa.Column("signed_in_at", sa.DateTime(timezone=True), nullable=False),
+)

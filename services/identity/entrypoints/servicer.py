@@ -1,5 +1,6 @@
 """gRPC IdentityService: protobuf in, a command to the service layer with the call's scope and unit of work,
 protobuf out."""
+import datetime as dt
 from collections.abc import Callable
 
 from proto.identity.v1 import identity_pb2 as pb
@@ -28,6 +29,7 @@ from services.identity.service_layer import (
     personal_records,
     principals,
     schools,
+    sign_ins,
     year_transitions,
 )
 from services.identity.service_layer.ports import Ports, UnitsOfWork
@@ -229,3 +231,7 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
     def SetMovementPolicy(self, request: pb.SetMovementPolicyRequest, context) -> pb.MovementPolicy:
         changes = {key: getattr(request, key) for key in MOVEMENT_POLICY_KEYS if request.HasField(key)}
         return movement_policy.set_movement_policy(*self._call(), changes)
+
+    def RecordSignIn(self, request: pb.RecordSignInRequest, context) -> pb.RecordSignInResponse:
+        return pb.RecordSignInResponse(school_ids=sign_ins.record_sign_in(
+            self.uows, self.ports.directory, current_caller(), dt.datetime.now(dt.UTC)))

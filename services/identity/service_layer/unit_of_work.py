@@ -21,6 +21,7 @@ from services.identity.adapters.person_correction_store import PersonCorrectionS
 from services.identity.adapters.person_store import PersonStore
 from services.identity.adapters.principals import principal_in
 from services.identity.adapters.school_store import SchoolStore
+from services.identity.adapters.sign_in_store import SignInStore
 from services.identity.adapters.year_transition_store import YearTransitionStore
 
 
@@ -43,6 +44,7 @@ class IdentityUnitOfWork(UnitOfWork):
     matches: PendingMatchStore
     jobs: ImportJobStore
     audit: AuditLog
+    sign_ins: SignInStore
 
     def __init__(self, db: Database | None, outbox: Outbox, scope: HasSchool,
                  today: Callable[[], dt.date] = school_today):
@@ -62,6 +64,7 @@ class IdentityUnitOfWork(UnitOfWork):
         self.matches = PendingMatchStore(self.session, school_id)
         self.jobs = ImportJobStore(self.session, school_id)
         self.audit = AuditLog(self.session, school_id)
+        self.sign_ins = SignInStore(self.session, school_id)
 
     def principal_of(self, subject: str) -> Principal:
         """The login's roles and children in this school (empty if none)."""

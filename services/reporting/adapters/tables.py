@@ -221,3 +221,21 @@ curriculum_hours = sa.Table(
     _school_id(),
     sa.Column("hours_per_week", sa.Numeric(5, 2), nullable=False),
 )
+# The weekly user-activity report (0011): the school's staff as identity's events name them, and each actor's
+# activity counted per day and kind (domain/user_activity.py).
+staff = sa.Table(
+    "rm_staff", metadata,
+    sa.Column("id", UUID(as_uuid=False), primary_key=True),
+    _school_id(),
+    sa.Column("full_name", sa.Text, nullable=False, server_default=""),
+    sa.Column("roles", ARRAY(sa.Text), nullable=False, server_default="{}"),
+    sa.Column("subject", sa.Text),
+)
+activity = sa.Table(
+    "rm_activity", metadata,
+    sa.Column("school_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("actor", sa.Text, primary_key=True),
+    sa.Column("day", sa.Date, primary_key=True),
+    sa.Column("kind", sa.Text, primary_key=True),
+    sa.Column("count", sa.Integer, nullable=False),
+)

@@ -6,7 +6,10 @@ change: they replace the ones kept. MovementOrderSigned and MovementOrderCancell
 the school's name (SchoolOnboarded, SchoolUpdated) heads it.
 Schedule's AcademicYearClosed and the journal's JournalYearClosed together make the year ready for the archive.
 The journal's AttendanceRecorded keeps each (lesson, student)'s latest absence; schedule's lesson events the lesson's
-subject (the attendance sheet's) and subgroup; schedule's CurriculumHoursSet a class's weekly hours of a subject."""
+subject (the attendance sheet's) and subgroup; schedule's CurriculumHoursSet a class's weekly hours of a subject.
+The weekly user-activity report keeps the staff (identity's registrations, corrections, roles, activations and
+sign-ins) and counts each actor's sign-ins and journal entries per day: the envelope's actor, on the day it occurred
+in the schools' time zone."""
 import datetime as dt
 from decimal import Decimal
 
@@ -17,14 +20,16 @@ from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2
 from proto.schedule.v1 import schedule_pb2
 from services.common.consumer import EventHandlers
+from services.common.dates import SCHOOL_ZONE
 from services.common.mark_average import WorkType
 from services.common.mark_scales import FIVE_POINT
 from services.common.outbox import Outbox
 from services.common.scope import Scope
 from services.reporting.adapters import tables
-from services.reporting.domain import movement_register, read_model
+from services.reporting.domain import movement_register, read_model, user_activity
 from services.reporting.domain.year_closing import JOURNAL, SCHEDULE, YearClosingHalf
 from services.reporting.service_layer import read_models
+from services.reporting.service_layer import user_activity as activity
 from services.reporting.service_layer.unit_of_work import ReportingUnitOfWork
 from services.reporting.service_layer.year_closing import record_year_closing
 
@@ -71,21 +76,61 @@ def student(person: identity_pb2.Person) -> read_model.Student:
     return read_model.Student(person.id, full_name(person.name), person.gender)
 
 
+def staff_member(person: identity_pb2.Person) -> user_activity.StaffMember:
+    return user_activity.StaffMember(person.id, full_name(person.name), tuple(person.roles))
+
+
 @handlers.on(identity_pb2.PersonRegistered)
 def person_registered(session: Session, event: identity_pb2.PersonRegistered, env: Envelope) -> None:
     person = event.person
     if person.kind == identity_pb2.STUDENT:
         read_models.put_student(student(person),
                                 unit_of_work(session, env), placed(person.memberships, person.class_group_id) or None)
+    elif person.kind == identity_pb2.STAFF:
+        activity.put_staff(staff_member(person), unit_of_work(session, env))
 
 
 @handlers.on(identity_pb2.PersonCorrected)
 def person_corrected(session: Session, event: identity_pb2.PersonCorrected, env: Envelope) -> None:
-    """A student's name or gender as the secretary corrected it (the memberships are the movement events')."""
+    """A student's name or gender as the secretary corrected it (the memberships are the movement events'); a staff
+    member's name."""
     person = event.person
     if person.kind == identity_pb2.STUDENT:
         read_models.put_student(student(person),
                                 unit_of_work(session, env))
+    elif person.kind == identity_pb2.STAFF:
+        activity.put_staff(staff_member(person), unit_of_work(session, env))
+
+
+@handlers.on(identity_pb2.StaffRolesChanged)
+def staff_roles_changed(session: Session, event: identity_pb2.StaffRolesChanged, env: Envelope) -> None:
+    activity.put_staff(user_activity.StaffMember(event.person_id, "", tuple(event.roles)), unit_of_work(session, env))
+
+
+@handlers.on(identity_pb2.AccountActivated)
+def account_activated(session: Session, event: identity_pb2.AccountActivated, env: Envelope) -> None:
+    """A staff member's login (the actor of their journal entries); a family's activation changes nothing."""
+    activity.put_login(event.person_id, event.subject, unit_of_work(session, env))
+
+
+@handlers.on(identity_pb2.PersonSignedIn)
+def person_signed_in(session: Session, event: identity_pb2.PersonSignedIn, env: Envelope) -> None:
+    day = dt.datetime.fromisoformat(event.signed_in_at).astimezone(SCHOOL_ZONE).date()
+    activity.signed_in(user_activity.StaffMember(event.person_id, event.full_name, tuple(event.roles), event.subject),
+                       day, unit_of_work(session, env))
+
+
+ACTIVITY = {journal_pb2.MarkRecorded: user_activity.MARK_RECORDED, journal_pb2.MarkChanged: user_activity.MARK_CHANGED,
+            journal_pb2.MarkDeleted: user_activity.MARK_DELETED, journal_pb2.AttendanceRecorded: user_activity.ATTENDANCE,
+            journal_pb2.TopicSet: user_activity.TOPIC, journal_pb2.HomeworkSet: user_activity.HOMEWORK,
+            journal_pb2.TermMarkSet: user_activity.TERM_MARK, journal_pb2.FinalMarkSet: user_activity.FINAL_MARK}
+
+
+def count_activity(session: Session, events: list[tuple]) -> None:
+    """The journal entries of a run, each its actor's on the day it occurred (the schools' time zone)."""
+    activity.record_activity([user_activity.Done(
+        env.actor, env.occurred_at.ToDatetime(tzinfo=dt.UTC).astimezone(SCHOOL_ZONE).date(), ACTIVITY[type(e)])
+        for e, env in events], unit_of_work(session, events[0][1]))
 
 
 @handlers.on(identity_pb2.StudentEnrolled)
@@ -165,6 +210,7 @@ def put_marks(session: Session, events: list[tuple[journal_pb2.MarkRecorded | jo
     read_models.put_marks([read_model.Mark(e.mark.id, e.mark.student_id, e.mark.subject_id, e.class_group_id,
                                            dt.date.fromisoformat(e.mark.lesson_date), e.mark.value, e.mark.work_type)
                            for e, _ in events], unit_of_work(session, events[0][1]))
+    count_activity(session, events)
 
 
 @handlers.on(journal_pb2.LessonRecordMoved)
@@ -180,6 +226,7 @@ def attendance_recorded(session: Session, event: journal_pb2.AttendanceRecorded,
     read_models.put_attendance(read_model.Attendance(entry.lesson_id, entry.student_id, event.class_group_id,
                                                      dt.date.fromisoformat(event.lesson_date), entry.status),
                                unit_of_work(session, env))
+    count_activity(session, [(event, env)])
 
 
 @handlers.on_many(schedule_pb2.LessonScheduled)
@@ -211,6 +258,13 @@ def topics_set(session: Session, events: list[tuple[journal_pb2.TopicSet, Envelo
     read_models.put_lesson_topics([read_model.LessonTopic(e.lesson_id, e.class_group_id or None,
                                                           date_or_none(e.lesson_date), bool(e.topic.strip()))
                                    for e, _ in events], unit_of_work(session, events[0][1]))
+    count_activity(session, events)
+
+
+@handlers.on_many(journal_pb2.HomeworkSet)
+def homework_set(session: Session, events: list[tuple[journal_pb2.HomeworkSet, Envelope]]) -> None:
+    """A run of homework set: counted for the user-activity report only."""
+    count_activity(session, events)
 
 
 @handlers.on(journal_pb2.JournalSettingsChanged)
@@ -222,6 +276,7 @@ def journal_settings_changed(session: Session, event: journal_pb2.JournalSetting
 @handlers.on(journal_pb2.MarkDeleted)
 def mark_deleted(session: Session, event: journal_pb2.MarkDeleted, env: Envelope) -> None:
     read_models.delete_mark(event.mark.id, unit_of_work(session, env))
+    count_activity(session, [(event, env)])
 
 
 @handlers.on(journal_pb2.TermMarkSet)
@@ -230,6 +285,7 @@ def term_mark_set(session: Session, event: journal_pb2.TermMarkSet, env: Envelop
     read_models.put_term_mark(read_model.TermMark(mark.id, mark.student_id, mark.subject_id, mark.term_id,
                                                   mark.class_group_id, mark.value, mark.special),
                               unit_of_work(session, env))
+    count_activity(session, [(event, env)])
 
 
 @handlers.on(journal_pb2.FinalMarkSet)
@@ -237,6 +293,7 @@ def final_mark_set(session: Session, event: journal_pb2.FinalMarkSet, env: Envel
     mark = event.final_mark
     read_models.put_final_mark(read_model.FinalMark(mark.id, mark.student_id, mark.subject_id, mark.class_group_id,
                                                     mark.kind, mark.value, mark.special), unit_of_work(session, env))
+    count_activity(session, [(event, env)])
 
 
 @handlers.on(schedule_pb2.AcademicYearClosed)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from services.common.periodic import Periodic
 from services.reporting.adapters.report_job_store import ReportJobQueue
-from services.reporting.service_layer import report_jobs
+from services.reporting.service_layer import activity_schedule, report_jobs
 from services.reporting.service_layer.unit_of_work import UnitsOfWork
 
 POOL = 2  # jobs formed at once by one replica
@@ -49,4 +49,6 @@ def report_workers(queue: ReportJobQueue, uows: UnitsOfWork, files: report_jobs.
     return [*(ReportWorker(n, queue, uows, files, clock) for n in range(1, POOL + 1)),
             Periodic("report-job-reaper", REAP_EVERY, reap_and_expire),
             Periodic("report-scheduler", SCHEDULE_EVERY,
-                     lambda: report_jobs.form_scheduled(queue, uows, clock().date()))]
+                     lambda: report_jobs.form_scheduled(queue, uows, clock().date())),
+            Periodic("activity-scheduler", SCHEDULE_EVERY,  # the weekly user-activity report
+                     lambda: activity_schedule.form_weekly_activity(queue, uows, clock().date()))]

@@ -28,6 +28,7 @@ from services.reporting.adapters.teacher_reports_protobuf import (
     form_teacher_report_proto,
     subject_teacher_report_proto,
 )
+from services.reporting.adapters.user_activity_protobuf import user_activity_proto
 from services.reporting.service_layer import (
     attendance_sheet,
     curriculum_fulfilment,
@@ -39,6 +40,7 @@ from services.reporting.service_layer import (
     student_reports,
     summary_sheet,
     teacher_reports,
+    user_activity,
 )
 from services.reporting.service_layer.unit_of_work import UnitsOfWork
 
@@ -340,3 +342,20 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
 
     def RenderCurriculumFulfilmentXlsx(self, request, context):
         return self._curriculum_fulfilment_file(request, "xlsx")
+
+    # --- activity: the weekly user-activity report (the week of week_of, else the last full week by the clock)
+    def GetUserActivity(self, request, context):
+        call = scope.current()
+        return user_activity_proto(user_activity.get_user_activity(
+            request.week_of, self.clock().date(), call, self.unit_of_work(call)), call.school_id)
+
+    def _user_activity_file(self, request, kind: str):
+        call = scope.current()
+        return rendered(user_activity.render_user_activity(request.week_of, kind, self.clock(), call,
+                                                           self.unit_of_work(call)))
+
+    def RenderUserActivityPdf(self, request, context):
+        return self._user_activity_file(request, "pdf")
+
+    def RenderUserActivityXlsx(self, request, context):
+        return self._user_activity_file(request, "xlsx")

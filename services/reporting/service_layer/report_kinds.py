@@ -11,7 +11,7 @@ from services.common.dates import parse_date
 from services.common.db import parse_uuid
 from services.common.errors import Invalid, NotFound
 from services.common.scope import Scope
-from services.reporting.service_layer import attendance_sheet, school_reports, summary_sheet
+from services.reporting.service_layer import attendance_sheet, school_reports, summary_sheet, user_activity
 from services.reporting.service_layer.school_reports import ReportFile
 from services.reporting.service_layer.unit_of_work import ReportingUnitOfWork
 
@@ -100,6 +100,9 @@ KINDS: dict[str, ReportKind] = {
                                     _summary_sheet_file(job, job.params["class_group_id"])), formats=("pdf",)),
     "summary-sheets": ReportKind("Сводные ведомости всех классов", _school_wide, {"academic_year_id": parse_uuid},
                                  _summary_sheets, formats=("zip",)),
+    "user-activity": ReportKind("Активность пользователей за неделю", _school_wide, {"week_of": iso_date},
+                                lambda job, progress: user_activity.render_user_activity(
+                                    job.params["week_of"], job.format, job.formed_at, job.scope, job.uow())),
 }
 
 

@@ -1,8 +1,10 @@
 """Reporting's unit of work: the school's transaction with the read-model, movement-register and year-closing stores
-on it, the period results' and the curriculum fulfilment's reads and the reports formed in the background."""
+on it, the period results' and the curriculum fulfilment's reads, the reports formed in the background and the user
+activity's read models."""
 from typing import Protocol
 
 from services.common.unit_of_work import HasSchool, UnitOfWork
+from services.reporting.adapters.activity_store import ActivityStore
 from services.reporting.adapters.curriculum_store import CurriculumStore
 from services.reporting.adapters.movement_register_store import MovementRegisterStore
 from services.reporting.adapters.period_results_store import PeriodResultsStore
@@ -18,6 +20,7 @@ class ReportingUnitOfWork(UnitOfWork):
     period_results: PeriodResultsStore
     report_jobs: ReportJobStore
     curriculum: CurriculumStore
+    activity: ActivityStore
 
     def opened(self) -> None:
         self.read_models = ReadModelStore(self.session, self.school_id)
@@ -26,6 +29,7 @@ class ReportingUnitOfWork(UnitOfWork):
         self.period_results = PeriodResultsStore(self.session, self.school_id)
         self.report_jobs = ReportJobStore(self.session, self.school_id)
         self.curriculum = CurriculumStore(self.session, self.school_id)
+        self.activity = ActivityStore(self.session, self.school_id)
 
 
 class UnitsOfWork(Protocol):

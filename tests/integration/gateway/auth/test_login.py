@@ -69,5 +69,5 @@ def test_confirmed_gosuslugi_account_is_linked_and_sees_the_diary(client, peers,
     resp = browser.login("/login/start?idp=gosuslugi", "ivanova", STANDIN_PASSWORD)
     assert resp.status_code == 302
     assert resp.headers["Location"] == f"/schools/{SCHOOL}/students/{CHILD}/diary"
-    assert [rpc for _, rpc, _, _ in peers.calls] == ["LinkFederatedAccount", "GetMe"]
+    assert [rpc for _, rpc, _, _ in peers.calls] == ["LinkFederatedAccount", "GetMe", "RecordSignIn"]  # issue 13
     assert "tokens" in session_of(client)
