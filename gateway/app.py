@@ -20,6 +20,7 @@ from gateway.web import (
     console,
     journal,
     movement,
+    osh1,
     pages,
     reports,
     schedule,
@@ -56,7 +57,8 @@ def create_app(settings: GatewaySettings | None = None, verifier=None, peers=Non
     app.extensions["otmetka"] = Wiring(settings, verifier or TokenVerifier(settings.issuer),
                                        peers or Peers(settings.peers), KeycloakOidc(settings))
     for blueprint in (api.bp, login.bp, pages.bp, schedule.bp, console.bp, journal.bp, movement.bp, year_transition.bp,
-                      reports.bp, teacherrep.bp, studentrep.bp, schoolrep.bp, sheetrep.bp, activity.bp, health.bp):
+                      reports.bp, teacherrep.bp, studentrep.bp, schoolrep.bp, sheetrep.bp, activity.bp, osh1.bp,
+                      health.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["csrf_token"] = csrf_token
 

@@ -279,6 +279,17 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                       "своего класса)",
                       {"class_group_id": UUID, "from": DATE, "to": DATE},
                       renamed(**{"from": "date_from", "to": "date_to"})),
+    # osh1: form ОШ-1 (federal statistics), a school's (the managers) and the municipality's (authority_operator)
+    *report_endpoints("form-osh1", "FormOsh1",
+                      "Форма ОШ-1: классы и обучающиеся по классам, полу и возрасту на дату on_date в учебном году "
+                      "academic_year_id; оставленные на повторное обучение, выбывшие и выпускники предыдущего года "
+                      "(руководство школы)", {"academic_year_id": UUID, "on_date": DATE}, renamed()),
+    Endpoint("GET", "/authority/reports/form-osh1", "reporting", "GetMunicipalFormOsh1",
+             "Форма ОШ-1 муниципалитета: сумма по всем школам на дату on_date (оператор муниципалитета)",
+             query={"on_date": DATE}),
+    *(Endpoint("GET", f"/authority/reports/form-osh1.{kind}", "reporting", f"RenderMunicipalFormOsh1{kind.title()}",
+               f"Форма ОШ-1 муниципалитета ({kind.upper()})", query={"on_date": DATE},
+               file={"pdf": "application/pdf", "xlsx": XLSX}[kind], deadline=FILE_DEADLINE) for kind in ("pdf", "xlsx")),
     # jobs: reports formed in the background and the school's report schedule
     Endpoint("POST", f"{S}/report-jobs", "reporting", "StartReportJob",
              "Сформировать отчёт в фоне (kind: class-fill, movement, attendance, summary-sheet, summary-sheets; params — "

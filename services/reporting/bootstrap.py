@@ -21,7 +21,7 @@ def units_of_work(db: Database, outbox: Outbox) -> UnitsOfWork:
 
 def servicer(db: Database, outbox: Outbox, files: FileStore | None = None,
              clock: Callable[[], dt.datetime] = school_now) -> ReportingServicer:
-    return ReportingServicer(units_of_work(db, outbox), clock, files)
+    return ReportingServicer(units_of_work(db, outbox), clock, files, ReportJobQueue(db).schools)
 
 
 def workers(db: Database, outbox: Outbox, files: FileStore,

@@ -1190,6 +1190,70 @@ class UserActivity(_message.Message):
     total: ActivityCounts
     def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., week_from: _Optional[str] = ..., week_to: _Optional[str] = ..., rows: _Optional[_Iterable[_Union[UserActivityRow, _Mapping]]] = ..., idle: _Optional[_Iterable[_Union[UserActivityRow, _Mapping]]] = ..., total: _Optional[_Union[ActivityCounts, _Mapping]] = ...) -> None: ...
 
+class GetFormOsh1Request(_message.Message):
+    __slots__ = ("school_id", "academic_year_id", "on_date")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    ON_DATE_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    academic_year_id: str
+    on_date: str
+    def __init__(self, school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., on_date: _Optional[str] = ...) -> None: ...
+
+class GetMunicipalFormOsh1Request(_message.Message):
+    __slots__ = ("on_date",)
+    ON_DATE_FIELD_NUMBER: _ClassVar[int]
+    on_date: str
+    def __init__(self, on_date: _Optional[str] = ...) -> None: ...
+
+class FormOsh1Line(_message.Message):
+    __slots__ = ("number", "name", "total", "by_grade", "crossed", "blank")
+    NUMBER_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    BY_GRADE_FIELD_NUMBER: _ClassVar[int]
+    CROSSED_FIELD_NUMBER: _ClassVar[int]
+    BLANK_FIELD_NUMBER: _ClassVar[int]
+    number: str
+    name: str
+    total: int
+    by_grade: _containers.RepeatedScalarFieldContainer[int]
+    crossed: _containers.RepeatedScalarFieldContainer[bool]
+    blank: bool
+    def __init__(self, number: _Optional[str] = ..., name: _Optional[str] = ..., total: _Optional[int] = ..., by_grade: _Optional[_Iterable[int]] = ..., crossed: _Optional[_Iterable[bool]] = ..., blank: _Optional[bool] = ...) -> None: ...
+
+class FormOsh1Section(_message.Message):
+    __slots__ = ("code", "title", "lines", "note")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    LINES_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    title: str
+    lines: _containers.RepeatedCompositeFieldContainer[FormOsh1Line]
+    note: str
+    def __init__(self, code: _Optional[str] = ..., title: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[FormOsh1Line, _Mapping]]] = ..., note: _Optional[str] = ...) -> None: ...
+
+class FormOsh1(_message.Message):
+    __slots__ = ("school_id", "name", "on_date", "academic_year_name", "previous_year_name", "age_reference", "sections", "schools")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ON_DATE_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_NAME_FIELD_NUMBER: _ClassVar[int]
+    PREVIOUS_YEAR_NAME_FIELD_NUMBER: _ClassVar[int]
+    AGE_REFERENCE_FIELD_NUMBER: _ClassVar[int]
+    SECTIONS_FIELD_NUMBER: _ClassVar[int]
+    SCHOOLS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    name: str
+    on_date: str
+    academic_year_name: str
+    previous_year_name: str
+    age_reference: str
+    sections: _containers.RepeatedCompositeFieldContainer[FormOsh1Section]
+    schools: int
+    def __init__(self, school_id: _Optional[str] = ..., name: _Optional[str] = ..., on_date: _Optional[str] = ..., academic_year_name: _Optional[str] = ..., previous_year_name: _Optional[str] = ..., age_reference: _Optional[str] = ..., sections: _Optional[_Iterable[_Union[FormOsh1Section, _Mapping]]] = ..., schools: _Optional[int] = ...) -> None: ...
+
 class ReportingYearReady(_message.Message):
     __slots__ = ("school_id", "academic_year_id", "academic_year_name", "class_group_ids")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]

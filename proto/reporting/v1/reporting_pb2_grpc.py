@@ -314,6 +314,36 @@ class ReportingServiceStub:
                 request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetUserActivityRequest.SerializeToString,
                 response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
                 _registered_method=True)
+        self.GetFormOsh1 = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetFormOsh1',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetFormOsh1Request.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.FormOsh1.FromString,
+                _registered_method=True)
+        self.RenderFormOsh1Pdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderFormOsh1Pdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetFormOsh1Request.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.RenderFormOsh1Xlsx = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderFormOsh1Xlsx',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetFormOsh1Request.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.GetMunicipalFormOsh1 = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetMunicipalFormOsh1',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetMunicipalFormOsh1Request.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.FormOsh1.FromString,
+                _registered_method=True)
+        self.RenderMunicipalFormOsh1Pdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderMunicipalFormOsh1Pdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetMunicipalFormOsh1Request.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.RenderMunicipalFormOsh1Xlsx = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderMunicipalFormOsh1Xlsx',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetMunicipalFormOsh1Request.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
 
 
 class ReportingServiceServicer:
@@ -684,6 +714,45 @@ class ReportingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetFormOsh1(self, request, context):
+        """--- osh1: form ОШ-1; a school's (report.read, managers only): form-osh1-<academic_year_id>-<on_date>.pdf|.xlsx
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderFormOsh1Pdf(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderFormOsh1Xlsx(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetMunicipalFormOsh1(self, request, context):
+        """the municipality's, every school summed (the realm role authority_operator only):
+        form-osh1-municipality-<on_date>.pdf|.xlsx
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderMunicipalFormOsh1Pdf(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderMunicipalFormOsh1Xlsx(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ReportingServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -965,6 +1034,36 @@ def add_ReportingServiceServicer_to_server(servicer, server):
             'RenderUserActivityXlsx': grpc.unary_unary_rpc_method_handler(
                     servicer.RenderUserActivityXlsx,
                     request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetUserActivityRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'GetFormOsh1': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetFormOsh1,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetFormOsh1Request.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.FormOsh1.SerializeToString,
+            ),
+            'RenderFormOsh1Pdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderFormOsh1Pdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetFormOsh1Request.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'RenderFormOsh1Xlsx': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderFormOsh1Xlsx,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetFormOsh1Request.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'GetMunicipalFormOsh1': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetMunicipalFormOsh1,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetMunicipalFormOsh1Request.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.FormOsh1.SerializeToString,
+            ),
+            'RenderMunicipalFormOsh1Pdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderMunicipalFormOsh1Pdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetMunicipalFormOsh1Request.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'RenderMunicipalFormOsh1Xlsx': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderMunicipalFormOsh1Xlsx,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetMunicipalFormOsh1Request.FromString,
                     response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
             ),
     }
@@ -2479,6 +2578,168 @@ class ReportingService:
             target,
             '/otmetka.reporting.v1.ReportingService/RenderUserActivityXlsx',
             proto_dot_reporting_dot_v1_dot_reporting__pb2.GetUserActivityRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetFormOsh1(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetFormOsh1',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetFormOsh1Request.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.FormOsh1.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderFormOsh1Pdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderFormOsh1Pdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetFormOsh1Request.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderFormOsh1Xlsx(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderFormOsh1Xlsx',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetFormOsh1Request.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetMunicipalFormOsh1(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetMunicipalFormOsh1',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetMunicipalFormOsh1Request.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.FormOsh1.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderMunicipalFormOsh1Pdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderMunicipalFormOsh1Pdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetMunicipalFormOsh1Request.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderMunicipalFormOsh1Xlsx(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderMunicipalFormOsh1Xlsx',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetMunicipalFormOsh1Request.SerializeToString,
             proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
             options,
             channel_credentials,

@@ -62,7 +62,8 @@ class ReadModelStore:
             written.update((table.name, i) for i in new)
 
     def put_student(self, student: read_model.Student) -> None:
-        self._upsert(students, {"id": student.id}, {"full_name": student.full_name, "gender": student.gender})
+        self._upsert(students, {"id": student.id}, {"full_name": student.full_name, "gender": student.gender,
+                                                   "birth_date": student.birth_date})
 
     def replace_memberships(self, student_id: str, memberships: tuple[read_model.Membership, ...]) -> None:
         """The student's memberships become these (oldest first), whatever was kept before."""

@@ -49,6 +49,7 @@ students = sa.Table(
     _school_id(),
     sa.Column("full_name", sa.Text, nullable=False, server_default=""),
     sa.Column("gender", sa.Text, nullable=False, server_default=""),  # male | female; "" = not told (0006)
+    sa.Column("birth_date", sa.Date),  # NULL = not told (0013)
 )
 # A student's dated class memberships as identity's last movement event told them (each event replaces the
 # student's rows): from date_from to date_to inclusive, NULL = since the class began / still there.

@@ -13,6 +13,7 @@ class Student:
     id: str
     full_name: str
     gender: str = ""  # male | female
+    birth_date: dt.date | None = None  # None = not told
 
 
 @dataclass(frozen=True)

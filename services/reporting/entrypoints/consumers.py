@@ -73,7 +73,7 @@ def school_updated(session: Session, event: identity_pb2.SchoolUpdated, env: Env
 
 
 def student(person: identity_pb2.Person) -> read_model.Student:
-    return read_model.Student(person.id, full_name(person.name), person.gender)
+    return read_model.Student(person.id, full_name(person.name), person.gender, date_or_none(person.birth_date))
 
 
 def staff_member(person: identity_pb2.Person) -> user_activity.StaffMember:
@@ -92,8 +92,8 @@ def person_registered(session: Session, event: identity_pb2.PersonRegistered, en
 
 @handlers.on(identity_pb2.PersonCorrected)
 def person_corrected(session: Session, event: identity_pb2.PersonCorrected, env: Envelope) -> None:
-    """A student's name or gender as the secretary corrected it (the memberships are the movement events'); a staff
-    member's name."""
+    """A student's name, gender or birth date as the secretary corrected it (the memberships are the movement
+    events'); a staff member's name."""
     person = event.person
     if person.kind == identity_pb2.STUDENT:
         read_models.put_student(student(person),

@@ -5,7 +5,9 @@ from collections.abc import Callable
 
 from proto.reporting.v1 import reporting_pb2, reporting_pb2_grpc
 from services.common import scope
+from services.common.context import current_caller
 from services.common.dates import SCHOOL_ZONE
+from services.reporting.adapters.form_osh1_protobuf import form_osh1_proto
 from services.reporting.adapters.protobuf import (
     attendance_sheet_proto,
     class_fill_proto,
@@ -32,6 +34,7 @@ from services.reporting.adapters.user_activity_protobuf import user_activity_pro
 from services.reporting.service_layer import (
     attendance_sheet,
     curriculum_fulfilment,
+    form_osh1,
     movement_register,
     report_jobs,
     report_periods,
@@ -56,8 +59,10 @@ def rendered(report: school_reports.ReportFile) -> reporting_pb2.RenderedReport:
 
 class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
     def __init__(self, unit_of_work: UnitsOfWork, clock: Callable[[], dt.datetime] = school_now,
-                 report_files: report_jobs.FileStore | None = None):
+                 report_files: report_jobs.FileStore | None = None, schools: Callable[[], list[str]] = list):
+        """schools: every school reporting knows (a system read), for the municipality's reports."""
         self.unit_of_work, self.clock, self.report_files = unit_of_work, clock, report_files
+        self.schools = schools
 
     def GetSummarySheet(self, request, context):
         call = scope.current()
@@ -359,3 +364,35 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
 
     def RenderUserActivityXlsx(self, request, context):
         return self._user_activity_file(request, "xlsx")
+
+    # --- osh1: form ОШ-1, a school's and the municipality's
+    def GetFormOsh1(self, request, context):
+        call = scope.current()
+        return form_osh1_proto(form_osh1.get_form_osh1(request.academic_year_id, request.on_date, call,
+                                                       self.unit_of_work(call)), call.school_id)
+
+    def _form_osh1_file(self, request, kind: str):
+        call = scope.current()
+        return rendered(form_osh1.render_form_osh1(request.academic_year_id, request.on_date, kind, self.clock(),
+                                                   call, self.unit_of_work(call)))
+
+    def RenderFormOsh1Pdf(self, request, context):
+        return self._form_osh1_file(request, "pdf")
+
+    def RenderFormOsh1Xlsx(self, request, context):
+        return self._form_osh1_file(request, "xlsx")
+
+    def GetMunicipalFormOsh1(self, request, context):
+        report, schools = form_osh1.get_municipal_form_osh1(request.on_date, current_caller(), self.schools,
+                                                            self.unit_of_work)
+        return form_osh1_proto(report, schools=schools)
+
+    def _municipal_form_osh1_file(self, request, kind: str):
+        return rendered(form_osh1.render_municipal_form_osh1(request.on_date, kind, self.clock(), current_caller(),
+                                                             self.schools, self.unit_of_work))
+
+    def RenderMunicipalFormOsh1Pdf(self, request, context):
+        return self._municipal_form_osh1_file(request, "pdf")
+
+    def RenderMunicipalFormOsh1Xlsx(self, request, context):
+        return self._municipal_form_osh1_file(request, "xlsx")

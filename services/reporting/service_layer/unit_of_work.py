@@ -6,6 +6,7 @@ from typing import Protocol
 from services.common.unit_of_work import HasSchool, UnitOfWork
 from services.reporting.adapters.activity_store import ActivityStore
 from services.reporting.adapters.curriculum_store import CurriculumStore
+from services.reporting.adapters.form_osh1_store import FormOsh1Store
 from services.reporting.adapters.movement_register_store import MovementRegisterStore
 from services.reporting.adapters.period_results_store import PeriodResultsStore
 from services.reporting.adapters.read_model_store import ReadModelStore
@@ -21,6 +22,7 @@ class ReportingUnitOfWork(UnitOfWork):
     report_jobs: ReportJobStore
     curriculum: CurriculumStore
     activity: ActivityStore
+    form_osh1: FormOsh1Store
 
     def opened(self) -> None:
         self.read_models = ReadModelStore(self.session, self.school_id)
@@ -30,6 +32,7 @@ class ReportingUnitOfWork(UnitOfWork):
         self.report_jobs = ReportJobStore(self.session, self.school_id)
         self.curriculum = CurriculumStore(self.session, self.school_id)
         self.activity = ActivityStore(self.session, self.school_id)
+        self.form_osh1 = FormOsh1Store(self.session, self.school_id)
 
 
 class UnitsOfWork(Protocol):

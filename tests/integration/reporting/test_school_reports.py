@@ -144,7 +144,7 @@ def test_a_correction_told_twice_changes_nothing_and_a_redelivered_one_is_skippe
             return [sorted(map(tuple, session.execute(select(t)).all()))
                     for t in (tables.students, tables.class_memberships)]
     before = facts()
-    assert before[0] == [(school.kim, school.school_id, "Ким Александра", "female")]
+    assert before[0] == [(school.kim, school.school_id, "Ким Александра", "female", None)]  # no birth date told
     assert deliver(db, school.school_id, [identity.PersonCorrected(person=school.person(
         school.kim, "Ким", "Александра", "female", school.c5b))]) == [True]
     assert facts() == before, "a correction told again (re-published) changes nothing, memberships untouched"
