@@ -6,12 +6,15 @@ change: they replace the ones kept. MovementOrderSigned and MovementOrderCancell
 the school's name (SchoolOnboarded, SchoolUpdated) heads it.
 Schedule's AcademicYearClosed and the journal's JournalYearClosed together make the year ready for the archive.
 The journal's AttendanceRecorded keeps each (lesson, student)'s latest absence; schedule's lesson events the lesson's
-subject (the attendance sheet's) and subgroup; schedule's CurriculumHoursSet a class's weekly hours of a subject."""
+subject (the attendance sheet's) and subgroup; schedule's CurriculumHoursSet a class's weekly hours of a subject.
+For the municipal authority's aggregates: every person's kind with identity's AccountActivated, the archive's
+ArchiveSealed, and every event marks its school changed."""
 import datetime as dt
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from proto.archive.v1 import archive_pb2
 from proto.events.v1.envelope_pb2 import Envelope
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2
@@ -22,6 +25,7 @@ from services.common.mark_scales import FIVE_POINT
 from services.common.outbox import Outbox
 from services.common.scope import Scope
 from services.reporting.adapters import tables
+from services.reporting.adapters.school_aggregate_store import SchoolAggregateStore
 from services.reporting.domain import movement_register, read_model
 from services.reporting.domain.year_closing import JOURNAL, SCHEDULE, YearClosingHalf
 from services.reporting.service_layer import read_models
@@ -33,7 +37,10 @@ outbox = Outbox("reporting", tables.outbox)
 
 
 def unit_of_work(session: Session, env: Envelope) -> ReportingUnitOfWork:
-    """The unit of work of an event: the consumer's transaction, for the school the event names."""
+    """The unit of work of an event: the consumer's transaction, for the school the event names. Every event changes
+    what the school's aggregates are computed from: the school is marked changed for their refresher, in the same
+    transaction."""
+    SchoolAggregateStore(session, env.school_id).mark_changed()
     return ReportingUnitOfWork.joining(session, outbox, Scope.of_event(env.school_id))
 
 
@@ -71,12 +78,29 @@ def student(person: identity_pb2.Person) -> read_model.Student:
     return read_model.Student(person.id, full_name(person.name), person.gender)
 
 
+ACTIVE_ACCESS = ("activated", "account")  # a person registered with a login that works
+
+
 @handlers.on(identity_pb2.PersonRegistered)
 def person_registered(session: Session, event: identity_pb2.PersonRegistered, env: Envelope) -> None:
+    """A student's card and memberships; every person's kind and whether their login works (accounts activated)."""
     person = event.person
+    kind = identity_pb2.PersonKind.Name(person.kind).lower() if person.kind else ""
+    read_models.put_person_account(person.id, kind, person.access in ACTIVE_ACCESS, unit_of_work(session, env))
     if person.kind == identity_pb2.STUDENT:
         read_models.put_student(student(person),
                                 unit_of_work(session, env), placed(person.memberships, person.class_group_id) or None)
+
+
+@handlers.on(identity_pb2.AccountActivated)
+def account_activated(session: Session, event: identity_pb2.AccountActivated, env: Envelope) -> None:
+    read_models.put_person_account(event.person_id, "", True, unit_of_work(session, env))
+
+
+@handlers.on(archive_pb2.ArchiveSealed)
+def archive_sealed(session: Session, event: archive_pb2.ArchiveSealed, env: Envelope) -> None:
+    """A school year's archive sealed (the authority's archives sealed)."""
+    read_models.put_sealed_archive(event.package.id, event.package.academic_year_name, unit_of_work(session, env))
 
 
 @handlers.on(identity_pb2.PersonCorrected)
@@ -207,10 +231,12 @@ def curriculum_hours_set(session: Session, event: schedule_pb2.CurriculumHoursSe
 
 @handlers.on_many(journal_pb2.TopicSet)
 def topics_set(session: Session, events: list[tuple[journal_pb2.TopicSet, Envelope]]) -> None:
-    """A run of the journal's lesson topics: a lesson with a topic was given (the subject teacher's lessons given)."""
-    read_models.put_lesson_topics([read_model.LessonTopic(e.lesson_id, e.class_group_id or None,
-                                                          date_or_none(e.lesson_date), bool(e.topic.strip()))
-                                   for e, _ in events], unit_of_work(session, events[0][1]))
+    """A run of the journal's lesson topics: a lesson with a topic was given (the subject teacher's lessons given),
+    its topic recorded when the event happened (the lessons filled on time)."""
+    read_models.put_lesson_topics([read_model.LessonTopic(
+        e.lesson_id, e.class_group_id or None, date_or_none(e.lesson_date), bool(e.topic.strip()),
+        env.occurred_at.ToDatetime(tzinfo=dt.UTC) if e.topic.strip() and env.HasField("occurred_at") else None)
+        for e, env in events], unit_of_work(session, events[0][1]))
 
 
 @handlers.on(journal_pb2.JournalSettingsChanged)

@@ -1,5 +1,6 @@
 """Reporting's unit of work: the school's transaction with the read-model, movement-register and year-closing stores
-on it, the period results' and the curriculum fulfilment's reads and the reports formed in the background."""
+on it, the period results' and the curriculum fulfilment's reads, the reports formed in the background and the
+municipal authority's aggregates."""
 from typing import Protocol
 
 from services.common.unit_of_work import HasSchool, UnitOfWork
@@ -8,6 +9,7 @@ from services.reporting.adapters.movement_register_store import MovementRegister
 from services.reporting.adapters.period_results_store import PeriodResultsStore
 from services.reporting.adapters.read_model_store import ReadModelStore
 from services.reporting.adapters.report_job_store import ReportJobStore
+from services.reporting.adapters.school_aggregate_store import SchoolAggregateStore
 from services.reporting.adapters.year_closing_store import YearClosingStore
 
 
@@ -18,6 +20,7 @@ class ReportingUnitOfWork(UnitOfWork):
     period_results: PeriodResultsStore
     report_jobs: ReportJobStore
     curriculum: CurriculumStore
+    aggregates: SchoolAggregateStore
 
     def opened(self) -> None:
         self.read_models = ReadModelStore(self.session, self.school_id)
@@ -26,6 +29,7 @@ class ReportingUnitOfWork(UnitOfWork):
         self.period_results = PeriodResultsStore(self.session, self.school_id)
         self.report_jobs = ReportJobStore(self.session, self.school_id)
         self.curriculum = CurriculumStore(self.session, self.school_id)
+        self.aggregates = SchoolAggregateStore(self.session, self.school_id)
 
 
 class UnitsOfWork(Protocol):
