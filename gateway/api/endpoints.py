@@ -301,7 +301,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("GET", "/authority/schools/{school_id}/overview", "reporting", "GetSchoolOverview",
              "Показатели одной школы за учебный год по периодам и параллелям (без персональных данных; оператор "
              "муниципалитета)", query={"year": string()}),
-    Endpoint("POST", "/authority/refresh", "reporting", "RefreshSchoolAggregates",
+    Endpoint("POST", "/authority/refresh", "reporting", "RefreshSchoolAggregates", deadline=BULK_DEADLINE, summary=
              "Пересчитать показатели изменившихся школ сейчас (обычно — каждые несколько минут; оператор "
              "муниципалитета)"),
     # jobs: reports formed in the background and the school's report schedule
