@@ -20,9 +20,9 @@ pytestmark = pytest.mark.stack
 OVERVIEW = "/authority/schools-overview"
 
 
-@pytest.fixture(scope="module")
-def school(installation):
-    seeded = seed_school(stack.env(), f"Школа № {uuid.uuid4().hex[:6]} (муниципалитет)")
+def seed_marked(label: str, attendance: list | None = None) -> dict:
+    """A seeded school whose teacher marks 5А's mathematics on 08.09.2025: Иванов 5, Петрова 3."""
+    seeded = seed_school(stack.env(), f"Школа № {uuid.uuid4().hex[:6]} ({label})")
     sid, admin, group = seeded["school"]["id"], seeded["admin_api"], seeded["class_group"]
     teacher = Api(stack.password_token(seeded["teacher"]["person"]["username"], seeded["teacher"]["password"]))
     ivanov, petrova = (s["id"] for s in seeded["students"])
@@ -31,10 +31,30 @@ def school(installation):
     teacher.put(f"/schools/{sid}/lessons/{lesson['id']}/record", {
         "topic": "Натуральные числа", "reason": "Ввод журнала",
         "marks": [{"student_id": ivanov, "value": "5"}, {"student_id": petrova, "value": "3"}],
-        "attendance": [{"student_id": petrova, "status": "absent"}]})
-    return {"id": sid, "name": seeded["school"]["name"], "seeded": seeded, "operator": Api(stack.operator_token()),
+        "attendance": [{"student_id": petrova, "status": status} for status in attendance or []]})
+    return seeded
+
+
+def computed(operator: Api, school_id: str) -> dict:
+    """The overview of 1 четверть 2025/2026 once reporting has the marks and has computed the school (60 s)."""
+    deadline = time.monotonic() + 60
+    while True:
+        operator.post("/authority/refresh", expect=200)
+        got = operator.get(OVERVIEW, params={"year": "2025/2026", "period": "q1"})
+        mine = row_of(got, school_id)
+        if mine and mine.get("computed") and mine["metrics"].get("quality") == "50.0":
+            return got
+        assert time.monotonic() < deadline, f"the school's aggregates did not come: {mine}"
+        time.sleep(1)
+
+
+@pytest.fixture(scope="module")
+def school(installation):
+    seeded = seed_marked("муниципалитет", ["absent"])
+    return {"id": seeded["school"]["id"], "name": seeded["school"]["name"], "operator": Api(stack.operator_token()),
             "deputy": Api(stack.password_token(seeded["deputy"]["person"]["username"], seeded["deputy"]["password"])),
-            "persons": [ivanov, petrova, *(g["id"] for g in seeded["guardians"]), seeded["teacher"]["person"]["id"]],
+            "persons": [*(s["id"] for s in seeded["students"]), *(g["id"] for g in seeded["guardians"]),
+                        seeded["teacher"]["person"]["id"]],
             "names": ["Иванов", "Петрова", "Кузнецов", "Волкова"]}
 
 
@@ -44,16 +64,7 @@ def row_of(overview: dict, school_id: str) -> dict | None:
 
 @pytest.fixture(scope="module")
 def quarter(school) -> dict:
-    """The overview of 1 четверть once reporting has the marks and the refresher has computed the school (60 s)."""
-    operator, deadline = school["operator"], time.monotonic() + 60
-    while True:
-        operator.post("/authority/refresh", expect=200)
-        got = operator.get(OVERVIEW, params={"year": "2025/2026", "period": "q1"})
-        mine = row_of(got, school["id"])
-        if mine and mine.get("computed") and mine["metrics"].get("quality") == "50.0":
-            return got
-        assert time.monotonic() < deadline, f"the school's aggregates did not come: {mine}"
-        time.sleep(1)
+    return computed(school["operator"], school["id"])
 
 
 def test_every_school_side_by_side_for_the_first_quarter(school, quarter):

@@ -2,42 +2,24 @@
 (as in test_console_in_browser), follows «Показатели школ» from the home page, picks 2025/2026 and 1 четверть, sorts
 by knowledge quality, opens a seeded school's drill-down (5А's mathematics on 08.09.2025: Иванов 5, Петрова 3 —
 quality 50 %) and sees its periods and grades, and no person's name. Keeps screenshots in .run/screenshots/."""
-import time
-import uuid
-
 import pytest
 from playwright.sync_api import expect
 
 from services.tooling.api_client import BASE, Api
+from tests.e2e.test_authority_api import computed, seed_marked
 from tests.e2e.test_console_in_browser import log_in
 from tests.e2e.test_pages_in_browser import new_page, screenshot  # noqa: F401 (fixture)
 from tests.support import stack
-from tests.support.school import seed_school
 
 pytestmark = pytest.mark.stack
 
 
 @pytest.fixture
 def school(installation):
-    """A seeded school with 5А's marks of the first quarter, computed into the authority's aggregates (60 s)."""
-    seeded = seed_school(stack.env(), f"Школа № {uuid.uuid4().hex[:6]} (показатели в браузере)")
-    sid, admin = seeded["school"]["id"], seeded["admin_api"]
-    [lesson] = admin.get(f"/schools/{sid}/lessons", params={"class_group_id": seeded["class_group"]["id"],
-                                                             "from": "2025-09-08", "to": "2025-09-08"})["lessons"]
-    teacher = Api(stack.password_token(seeded["teacher"]["person"]["username"], seeded["teacher"]["password"]))
-    ivanov, petrova = (s["id"] for s in seeded["students"])
-    teacher.put(f"/schools/{sid}/lessons/{lesson['id']}/record", {
-        "topic": "Дроби", "reason": "Ввод журнала",
-        "marks": [{"student_id": ivanov, "value": "5"}, {"student_id": petrova, "value": "3"}]})
-    operator, deadline = Api(stack.operator_token()), time.monotonic() + 60
-    while True:
-        operator.post("/authority/refresh", expect=200)
-        got = operator.get("/authority/schools-overview", params={"year": "2025/2026", "period": "q1"})
-        mine = next((r for r in got["schools"] if r["school_id"] == sid), None)
-        if mine and mine.get("computed") and mine["metrics"].get("quality") == "50.0":
-            return {"id": sid, "name": seeded["school"]["name"]}
-        assert time.monotonic() < deadline, f"the school's aggregates did not come: {mine}"
-        time.sleep(1)
+    """A seeded school with 5А's marks of the first quarter, computed into the authority's aggregates."""
+    seeded = seed_marked("показатели в браузере")
+    computed(Api(stack.operator_token()), seeded["school"]["id"])
+    return {"id": seeded["school"]["id"], "name": seeded["school"]["name"]}
 
 
 def test_the_operator_compares_the_schools_and_drills_down(school, new_page):  # noqa: F811
