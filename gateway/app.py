@@ -17,6 +17,7 @@ from gateway.peers import Peers
 from gateway.settings import GatewaySettings
 from gateway.web import (
     activity,
+    authority,
     console,
     journal,
     movement,
@@ -58,7 +59,7 @@ def create_app(settings: GatewaySettings | None = None, verifier=None, peers=Non
                                        peers or Peers(settings.peers), KeycloakOidc(settings))
     for blueprint in (api.bp, login.bp, pages.bp, schedule.bp, console.bp, journal.bp, movement.bp, year_transition.bp,
                       reports.bp, teacherrep.bp, studentrep.bp, schoolrep.bp, sheetrep.bp, activity.bp, osh1.bp,
-                      health.bp):
+                      authority.bp, health.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["csrf_token"] = csrf_token
 

@@ -167,6 +167,19 @@ LETTERS = ("Информационное письмо родителям за п
 LETTERS_BODY = obj({"class_group_id": UUID, "period_id": string()}, {"student_id": UUID, "text": string()})
 
 
+AUTHORITY_OVERVIEW = ("Все школы муниципалитета рядом за период учебного года (year — «2026/2027», period — q1–q4, "
+                      "h1, h2, t1–t3, year): своевременность заполнения журнала, средний балл, качество знаний, "
+                      "успеваемость, пропуски уроков, активированные учётные записи, сформированные архивы; sort — "
+                      "показатель, order — asc или desc (оператор муниципалитета)")
+AUTHORITY_QUERY = {"year": string(), "period": string(), "order": enum("asc", "desc"),
+                   "sort": enum("name", "students", "average", "quality", "pass_rate", "missed_per_student",
+                                "fill_rate", "staff_activated", "families_activated", "archives_sealed")}
+
+
+def _authority_request(values: dict) -> dict:
+    return {**{k: v for k, v in values.items() if k != "order"}, "descending": values.get("order") == "desc"}
+
+
 def report_endpoints(name: str, rpc: str, summary: str, query: dict, to_request: Callable[[dict], dict],
                      kinds: tuple[str, ...] = ("pdf", "xlsx")) -> tuple[Endpoint, ...]:
     """A report's rows: its data (JSON) at /reports/<name>, its files (PDF and XLSX unless told) at .pdf and .xlsx
@@ -290,6 +303,18 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     *(Endpoint("GET", f"/authority/reports/form-osh1.{kind}", "reporting", f"RenderMunicipalFormOsh1{kind.title()}",
                f"Форма ОШ-1 муниципалитета ({kind.upper()})", query={"on_date": DATE},
                file={"pdf": "application/pdf", "xlsx": XLSX}[kind], deadline=FILE_DEADLINE) for kind in ("pdf", "xlsx")),
+    # authority: the municipal authority's aggregates of every school (the realm role authority_operator only)
+    Endpoint("GET", "/authority/schools-overview", "reporting", "GetSchoolsOverview", AUTHORITY_OVERVIEW,
+             query=AUTHORITY_QUERY, to_request=_authority_request),
+    Endpoint("GET", "/authority/schools-overview.xlsx", "reporting", "RenderSchoolsOverviewXlsx",
+             f"{AUTHORITY_OVERVIEW} (XLSX, строка итогов муниципалитета с формулами)", query=AUTHORITY_QUERY,
+             to_request=_authority_request, file=XLSX, deadline=FILE_DEADLINE),
+    Endpoint("GET", "/authority/schools/{school_id}/overview", "reporting", "GetSchoolOverview",
+             "Показатели одной школы за учебный год по периодам и параллелям (без персональных данных; оператор "
+             "муниципалитета)", query={"year": string()}),
+    Endpoint("POST", "/authority/refresh", "reporting", "RefreshSchoolAggregates", deadline=BULK_DEADLINE, summary=
+             "Пересчитать показатели изменившихся школ сейчас (обычно — каждые несколько минут; оператор "
+             "муниципалитета)"),
     # jobs: reports formed in the background and the school's report schedule
     Endpoint("POST", f"{S}/report-jobs", "reporting", "StartReportJob",
              "Сформировать отчёт в фоне (kind: class-fill, movement, attendance, summary-sheet, summary-sheets; params — "

@@ -24,7 +24,8 @@ def main() -> None:
         reporting_pb2_grpc.add_ReportingServiceServicer_to_server(servicer, server)
         return [reporting_pb2.DESCRIPTOR.services_by_name["ReportingService"].full_name]
 
-    runtime.serve(register, workers=[runtime.relay(), runtime.consumer(handlers, ["identity", "schedule", "journal"]),
+    consumer = runtime.consumer(handlers, ["identity", "schedule", "journal", "archive"])
+    runtime.serve(register, workers=[runtime.relay(), consumer,
                                      *bootstrap.workers(runtime.db, runtime.outbox, files)],
                   principals=runtime.principals)
 

@@ -34,9 +34,16 @@ OUTSIDE_A_SCHOOL: dict[str, dict[str, set[int] | None]] = {
     "GetMe": {"*": {200}},                            # about the caller only
     "LinkFederatedAccount": {"*": {409}},             # not a confirmed Gosuslugi login
     "ClaimActivation": {"*": {409, 429}},             # not a valid activation code (429: too many from this address)
+    # the authority's aggregates of every school (A among them): the operator only
+    "GetSchoolsOverview": {"operator": {200}, "*": {403}},
+    "RenderSchoolsOverviewXlsx": {"operator": {200}, "*": {403}},
+    "RefreshSchoolAggregates": {"operator": {200}, "*": {403}},
 }
 # the operator's own work on a school (its card and status): expected, not a leak; None: not called
-OPERATOR_IN_A_SCHOOL: dict[str, set[int] | None] = {"GetSchool": {200}, "UpdateSchool": None, "SetSchoolStatus": None}
+OPERATOR_IN_A_SCHOOL: dict[str, set[int] | None] = {"GetSchool": {200}, "UpdateSchool": None, "SetSchoolStatus": None,
+                                                    "GetSchoolOverview": {200}}
+# the operator's aggregates name A (its id and name) but nothing else of it: no person's id, name or text
+AUTHORITY_AGGREGATES = {"GetSchoolsOverview", "RenderSchoolsOverviewXlsx", "GetSchoolOverview"}
 # where the generic minimal body would break a domain rule the service checks after authorization
 BODY_OVERRIDES = {
     "CreateAcademicYear": {"name": "2030/2031", "terms": [
@@ -290,7 +297,11 @@ def test_school_b_and_the_operator_get_nothing_of_school_a(world):
                 findings.note(op, name, "skip")
                 continue
             lists_a = (op.operation_id == "ListSchools" and name == "operator") or operators_own
-            findings.check(op, name, call.send(api.http, API), allowed, None if lists_a else world.canaries)
+            canaries = None if lists_a else world.canaries
+            if name == "operator" and op.operation_id in AUTHORITY_AGGREGATES:
+                canaries = {k: v for k, v in world.canaries.items()
+                            if v not in (world.a["school_id"], world.canaries["A's school name"])}
+            findings.check(op, name, call.send(api.http, API), allowed, canaries)
     findings.assert_clean()
 
 
@@ -338,7 +349,9 @@ def test_operator_lists_schools_but_reads_nothing_inside(world):
                  f"/schools/{sid}/students/{a['student_id']}/diary?from=2025-09-01&to=2025-09-07",
                  f"/schools/{sid}/lessons?class_group_id={a['class_group_id']}&from=2025-09-01&to=2025-09-07",
                  f"/schools/{sid}/lessons/{a['lesson_id']}/record",
-                 f"/schools/{sid}/class-groups/{a['class_group_id']}/summary-sheet"):
+                 f"/schools/{sid}/class-groups/{a['class_group_id']}/summary-sheet",
+                 f"/schools/{sid}/reports/knowledge-quality?academic_year_id={a['academic_year_id']}&period_id=year",
+                 f"/schools/{sid}/reports/class-results?class_group_id={a['class_group_id']}&period_id=year"):
         assert operator.request("GET", path).status_code in REFUSED, path
 
 

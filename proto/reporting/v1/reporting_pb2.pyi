@@ -1254,6 +1254,158 @@ class FormOsh1(_message.Message):
     schools: int
     def __init__(self, school_id: _Optional[str] = ..., name: _Optional[str] = ..., on_date: _Optional[str] = ..., academic_year_name: _Optional[str] = ..., previous_year_name: _Optional[str] = ..., age_reference: _Optional[str] = ..., sections: _Optional[_Iterable[_Union[FormOsh1Section, _Mapping]]] = ..., schools: _Optional[int] = ...) -> None: ...
 
+class AuthorityMissed(_message.Message):
+    __slots__ = ("reason", "name", "lessons", "percent")
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_FIELD_NUMBER: _ClassVar[int]
+    PERCENT_FIELD_NUMBER: _ClassVar[int]
+    reason: str
+    name: str
+    lessons: int
+    percent: str
+    def __init__(self, reason: _Optional[str] = ..., name: _Optional[str] = ..., lessons: _Optional[int] = ..., percent: _Optional[str] = ...) -> None: ...
+
+class AuthorityMetrics(_message.Message):
+    __slots__ = ("classes", "students", "average", "quality", "pass_rate", "lessons_missed", "missed_per_student", "missed_by_reason", "lessons_to_date", "lessons_on_time", "fill_rate", "staff", "staff_activated", "staff_activated_rate", "families", "families_activated", "families_activated_rate", "archives_sealed", "period_name", "date_from", "date_to", "grade", "period")
+    CLASSES_FIELD_NUMBER: _ClassVar[int]
+    STUDENTS_FIELD_NUMBER: _ClassVar[int]
+    AVERAGE_FIELD_NUMBER: _ClassVar[int]
+    QUALITY_FIELD_NUMBER: _ClassVar[int]
+    PASS_RATE_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_MISSED_FIELD_NUMBER: _ClassVar[int]
+    MISSED_PER_STUDENT_FIELD_NUMBER: _ClassVar[int]
+    MISSED_BY_REASON_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_TO_DATE_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_ON_TIME_FIELD_NUMBER: _ClassVar[int]
+    FILL_RATE_FIELD_NUMBER: _ClassVar[int]
+    STAFF_FIELD_NUMBER: _ClassVar[int]
+    STAFF_ACTIVATED_FIELD_NUMBER: _ClassVar[int]
+    STAFF_ACTIVATED_RATE_FIELD_NUMBER: _ClassVar[int]
+    FAMILIES_FIELD_NUMBER: _ClassVar[int]
+    FAMILIES_ACTIVATED_FIELD_NUMBER: _ClassVar[int]
+    FAMILIES_ACTIVATED_RATE_FIELD_NUMBER: _ClassVar[int]
+    ARCHIVES_SEALED_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_NAME_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    GRADE_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_FIELD_NUMBER: _ClassVar[int]
+    classes: int
+    students: int
+    average: str
+    quality: str
+    pass_rate: str
+    lessons_missed: int
+    missed_per_student: str
+    missed_by_reason: _containers.RepeatedCompositeFieldContainer[AuthorityMissed]
+    lessons_to_date: int
+    lessons_on_time: int
+    fill_rate: str
+    staff: int
+    staff_activated: int
+    staff_activated_rate: str
+    families: int
+    families_activated: int
+    families_activated_rate: str
+    archives_sealed: int
+    period_name: str
+    date_from: str
+    date_to: str
+    grade: int
+    period: str
+    def __init__(self, classes: _Optional[int] = ..., students: _Optional[int] = ..., average: _Optional[str] = ..., quality: _Optional[str] = ..., pass_rate: _Optional[str] = ..., lessons_missed: _Optional[int] = ..., missed_per_student: _Optional[str] = ..., missed_by_reason: _Optional[_Iterable[_Union[AuthorityMissed, _Mapping]]] = ..., lessons_to_date: _Optional[int] = ..., lessons_on_time: _Optional[int] = ..., fill_rate: _Optional[str] = ..., staff: _Optional[int] = ..., staff_activated: _Optional[int] = ..., staff_activated_rate: _Optional[str] = ..., families: _Optional[int] = ..., families_activated: _Optional[int] = ..., families_activated_rate: _Optional[str] = ..., archives_sealed: _Optional[int] = ..., period_name: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., grade: _Optional[int] = ..., period: _Optional[str] = ...) -> None: ...
+
+class AuthorityPeriod(_message.Message):
+    __slots__ = ("key", "name")
+    KEY_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    key: str
+    name: str
+    def __init__(self, key: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
+
+class GetSchoolsOverviewRequest(_message.Message):
+    __slots__ = ("year", "period", "sort", "descending")
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_FIELD_NUMBER: _ClassVar[int]
+    SORT_FIELD_NUMBER: _ClassVar[int]
+    DESCENDING_FIELD_NUMBER: _ClassVar[int]
+    year: str
+    period: str
+    sort: str
+    descending: bool
+    def __init__(self, year: _Optional[str] = ..., period: _Optional[str] = ..., sort: _Optional[str] = ..., descending: _Optional[bool] = ...) -> None: ...
+
+class AuthoritySchoolRow(_message.Message):
+    __slots__ = ("school_id", "school_name", "computed", "metrics")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_NAME_FIELD_NUMBER: _ClassVar[int]
+    COMPUTED_FIELD_NUMBER: _ClassVar[int]
+    METRICS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    school_name: str
+    computed: bool
+    metrics: AuthorityMetrics
+    def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., computed: _Optional[bool] = ..., metrics: _Optional[_Union[AuthorityMetrics, _Mapping]] = ...) -> None: ...
+
+class SchoolsOverview(_message.Message):
+    __slots__ = ("year", "period", "period_name", "years", "periods", "schools", "total", "sort", "descending", "computed_at")
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_NAME_FIELD_NUMBER: _ClassVar[int]
+    YEARS_FIELD_NUMBER: _ClassVar[int]
+    PERIODS_FIELD_NUMBER: _ClassVar[int]
+    SCHOOLS_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    SORT_FIELD_NUMBER: _ClassVar[int]
+    DESCENDING_FIELD_NUMBER: _ClassVar[int]
+    COMPUTED_AT_FIELD_NUMBER: _ClassVar[int]
+    year: str
+    period: str
+    period_name: str
+    years: _containers.RepeatedScalarFieldContainer[str]
+    periods: _containers.RepeatedCompositeFieldContainer[AuthorityPeriod]
+    schools: _containers.RepeatedCompositeFieldContainer[AuthoritySchoolRow]
+    total: AuthorityMetrics
+    sort: str
+    descending: bool
+    computed_at: str
+    def __init__(self, year: _Optional[str] = ..., period: _Optional[str] = ..., period_name: _Optional[str] = ..., years: _Optional[_Iterable[str]] = ..., periods: _Optional[_Iterable[_Union[AuthorityPeriod, _Mapping]]] = ..., schools: _Optional[_Iterable[_Union[AuthoritySchoolRow, _Mapping]]] = ..., total: _Optional[_Union[AuthorityMetrics, _Mapping]] = ..., sort: _Optional[str] = ..., descending: _Optional[bool] = ..., computed_at: _Optional[str] = ...) -> None: ...
+
+class GetSchoolOverviewRequest(_message.Message):
+    __slots__ = ("school_id", "year")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    year: str
+    def __init__(self, school_id: _Optional[str] = ..., year: _Optional[str] = ...) -> None: ...
+
+class SchoolOverview(_message.Message):
+    __slots__ = ("school_id", "school_name", "year", "years", "rows", "computed_at")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_NAME_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    YEARS_FIELD_NUMBER: _ClassVar[int]
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    COMPUTED_AT_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    school_name: str
+    year: str
+    years: _containers.RepeatedScalarFieldContainer[str]
+    rows: _containers.RepeatedCompositeFieldContainer[AuthorityMetrics]
+    computed_at: str
+    def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., year: _Optional[str] = ..., years: _Optional[_Iterable[str]] = ..., rows: _Optional[_Iterable[_Union[AuthorityMetrics, _Mapping]]] = ..., computed_at: _Optional[str] = ...) -> None: ...
+
+class RefreshSchoolAggregatesRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class RefreshSchoolAggregatesResponse(_message.Message):
+    __slots__ = ("schools",)
+    SCHOOLS_FIELD_NUMBER: _ClassVar[int]
+    schools: int
+    def __init__(self, schools: _Optional[int] = ...) -> None: ...
+
 class ReportingYearReady(_message.Message):
     __slots__ = ("school_id", "academic_year_id", "academic_year_name", "class_group_ids")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]

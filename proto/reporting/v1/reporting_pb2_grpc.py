@@ -344,6 +344,26 @@ class ReportingServiceStub:
                 request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetMunicipalFormOsh1Request.SerializeToString,
                 response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
                 _registered_method=True)
+        self.GetSchoolsOverview = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetSchoolsOverview',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSchoolsOverviewRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolsOverview.FromString,
+                _registered_method=True)
+        self.RenderSchoolsOverviewXlsx = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderSchoolsOverviewXlsx',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSchoolsOverviewRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.GetSchoolOverview = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetSchoolOverview',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSchoolOverviewRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolOverview.FromString,
+                _registered_method=True)
+        self.RefreshSchoolAggregates = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RefreshSchoolAggregates',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RefreshSchoolAggregatesRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RefreshSchoolAggregatesResponse.FromString,
+                _registered_method=True)
 
 
 class ReportingServiceServicer:
@@ -753,6 +773,33 @@ class ReportingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetSchoolsOverview(self, request, context):
+        """--- authority: realm role authority_operator only (school staff: PERMISSION_DENIED); no school's report for it
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderSchoolsOverviewXlsx(self, request, context):
+        """schools-overview-<year with a hyphen>-<period>.xlsx
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetSchoolOverview(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RefreshSchoolAggregates(self, request, context):
+        """the changed schools' aggregates computed at once (tests; the refresher does it every few minutes)
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ReportingServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -1065,6 +1112,26 @@ def add_ReportingServiceServicer_to_server(servicer, server):
                     servicer.RenderMunicipalFormOsh1Xlsx,
                     request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetMunicipalFormOsh1Request.FromString,
                     response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'GetSchoolsOverview': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSchoolsOverview,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSchoolsOverviewRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolsOverview.SerializeToString,
+            ),
+            'RenderSchoolsOverviewXlsx': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderSchoolsOverviewXlsx,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSchoolsOverviewRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'GetSchoolOverview': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSchoolOverview,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSchoolOverviewRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolOverview.SerializeToString,
+            ),
+            'RefreshSchoolAggregates': grpc.unary_unary_rpc_method_handler(
+                    servicer.RefreshSchoolAggregates,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RefreshSchoolAggregatesRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RefreshSchoolAggregatesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -2741,6 +2808,114 @@ class ReportingService:
             '/otmetka.reporting.v1.ReportingService/RenderMunicipalFormOsh1Xlsx',
             proto_dot_reporting_dot_v1_dot_reporting__pb2.GetMunicipalFormOsh1Request.SerializeToString,
             proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSchoolsOverview(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetSchoolsOverview',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSchoolsOverviewRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolsOverview.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderSchoolsOverviewXlsx(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderSchoolsOverviewXlsx',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSchoolsOverviewRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSchoolOverview(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetSchoolOverview',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetSchoolOverviewRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.SchoolOverview.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RefreshSchoolAggregates(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RefreshSchoolAggregates',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RefreshSchoolAggregatesRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RefreshSchoolAggregatesResponse.FromString,
             options,
             channel_credentials,
             insecure,

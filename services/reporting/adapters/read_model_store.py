@@ -137,14 +137,15 @@ class ReadModelStore:
               "subgroup_id": lesson.subgroup_id or None} for lesson in told])
 
     def put_lesson_topics(self, told: list[read_model.LessonTopic]) -> None:
-        """The journal's topics (each lesson once): whether the lesson was given; its class and date only until
-        schedule's event tells them."""
+        """The journal's topics (each lesson once): whether the lesson was given, when its topic was first recorded
+        (kept once known); its class and date only until schedule's event tells them."""
         stmt = insert(lessons)
         self.session.execute(stmt.on_conflict_do_update(index_elements=["id"], set_={
             "recorded": stmt.excluded.recorded,
-            **{c: func.coalesce(lessons.c[c], stmt.excluded[c]) for c in ("class_group_id", "lesson_date")}}),
+            **{c: func.coalesce(lessons.c[c], stmt.excluded[c]) for c in ("class_group_id", "lesson_date",
+                                                                        "recorded_at")}}),
             [{"id": t.lesson_id, "school_id": self.school_id, "class_group_id": t.class_group_id,
-              "lesson_date": t.lesson_date, "recorded": t.recorded} for t in told])
+              "lesson_date": t.lesson_date, "recorded": t.recorded, "recorded_at": t.recorded_at} for t in told])
 
     def put_curriculum_hours(self, told: read_model.CurriculumHours) -> None:
         stmt = insert(curriculum_hours).values(school_id=self.school_id, class_group_id=told.class_group_id,

@@ -173,6 +173,7 @@ lessons = sa.Table(
     sa.Column("cancelled", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("recorded", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("subgroup_id", UUID(as_uuid=False)),  # 0009; NULL = the whole class (or told before 0009)
+    sa.Column("recorded_at", sa.DateTime(timezone=True)),  # 0012: when the first TopicSet with a topic happened
     sa.Index("rm_lessons_class_group", "class_group_id", "lesson_date"),
 )
 # The school's settings the journal's JournalSettingsChanged tells (0008): its mark scale and work types with their
@@ -239,4 +240,56 @@ activity = sa.Table(
     sa.Column("day", sa.Date, primary_key=True),
     sa.Column("kind", sa.Text, primary_key=True),
     sa.Column("count", sa.Integer, nullable=False),
+)
+# The municipal authority's aggregates (0012): a person's kind and whether their account is activated (identity's
+# PersonRegistered and AccountActivated), the school's sealed archives (the archive's ArchiveSealed), the schools whose
+# data changed since their aggregates were computed (version +1 on every event), and the aggregates themselves: one row
+# per school × academic year name × period key × grade (0 = the whole school), counts and rates only.
+person_accounts = sa.Table(
+    "rm_person_accounts", metadata,
+    sa.Column("person_id", UUID(as_uuid=False), primary_key=True),
+    _school_id(),
+    sa.Column("kind", sa.Text, nullable=False, server_default=""),
+    sa.Column("activated", sa.Boolean, nullable=False, server_default=sa.false()),
+)
+sealed_archives = sa.Table(
+    "rm_sealed_archives", metadata,
+    sa.Column("archive_id", UUID(as_uuid=False), primary_key=True),
+    _school_id(),
+    sa.Column("academic_year_name", sa.Text, nullable=False, server_default=""),
+)
+aggregate_changes = sa.Table(
+    "school_aggregate_changes", metadata,
+    sa.Column("school_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("version", sa.BigInteger, nullable=False, server_default="1"),
+)
+school_aggregates = sa.Table(
+    "school_aggregates", metadata,
+    sa.Column("school_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("academic_year_name", sa.Text, primary_key=True),
+    sa.Column("period_key", sa.Text, primary_key=True),
+    sa.Column("grade", sa.Integer, primary_key=True),
+    sa.Column("period_name", sa.Text, nullable=False, server_default=""),
+    sa.Column("date_from", sa.Date),
+    sa.Column("date_to", sa.Date),
+    sa.Column("classes", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("students", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("categories", JSONB, nullable=False, server_default="{}"),
+    sa.Column("quality", sa.Numeric(4, 1)),
+    sa.Column("pass_rate", sa.Numeric(4, 1)),
+    sa.Column("mark_sum", sa.Numeric(12, 2), nullable=False, server_default="0"),
+    sa.Column("mark_count", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("average", sa.Numeric(4, 2)),
+    sa.Column("lessons_missed", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("missed_by_reason", JSONB, nullable=False, server_default="{}"),
+    sa.Column("missed_per_student", sa.Numeric(8, 2)),
+    sa.Column("lessons_to_date", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("lessons_on_time", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("fill_rate", sa.Numeric(4, 1)),
+    sa.Column("staff", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("staff_activated", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("families", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("families_activated", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("archives_sealed", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("computed_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
 )

@@ -124,6 +124,7 @@ class LessonTopic:
     class_group_id: str | None
     lesson_date: dt.date | None
     recorded: bool
+    recorded_at: dt.datetime | None = None  # when the TopicSet with a topic happened (None: cleared, or not told)
 
 
 @dataclass(frozen=True)

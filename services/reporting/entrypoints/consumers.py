@@ -9,12 +9,15 @@ The journal's AttendanceRecorded keeps each (lesson, student)'s latest absence; 
 subject (the attendance sheet's) and subgroup; schedule's CurriculumHoursSet a class's weekly hours of a subject.
 The weekly user-activity report keeps the staff (identity's registrations, corrections, roles, activations and
 sign-ins) and counts each actor's sign-ins and journal entries per day: the envelope's actor, on the day it occurred
-in the schools' time zone."""
+in the schools' time zone.
+For the municipal authority's aggregates: every person's kind with identity's AccountActivated, the archive's
+ArchiveSealed, and every event marks its school changed."""
 import datetime as dt
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from proto.archive.v1 import archive_pb2
 from proto.events.v1.envelope_pb2 import Envelope
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2
@@ -26,6 +29,7 @@ from services.common.mark_scales import FIVE_POINT
 from services.common.outbox import Outbox
 from services.common.scope import Scope
 from services.reporting.adapters import tables
+from services.reporting.adapters.school_aggregate_store import SchoolAggregateStore
 from services.reporting.domain import movement_register, read_model, user_activity
 from services.reporting.domain.year_closing import JOURNAL, SCHEDULE, YearClosingHalf
 from services.reporting.service_layer import read_models
@@ -38,7 +42,10 @@ outbox = Outbox("reporting", tables.outbox)
 
 
 def unit_of_work(session: Session, env: Envelope) -> ReportingUnitOfWork:
-    """The unit of work of an event: the consumer's transaction, for the school the event names."""
+    """The unit of work of an event: the consumer's transaction, for the school the event names. Every event changes
+    what the school's aggregates are computed from: the school is marked changed for their refresher, in the same
+    transaction."""
+    SchoolAggregateStore(session, env.school_id).mark_changed()
     return ReportingUnitOfWork.joining(session, outbox, Scope.of_event(env.school_id))
 
 
@@ -80,14 +87,26 @@ def staff_member(person: identity_pb2.Person) -> user_activity.StaffMember:
     return user_activity.StaffMember(person.id, full_name(person.name), tuple(person.roles))
 
 
+ACTIVE_ACCESS = ("activated", "account")  # a person registered with a login that works
+
+
 @handlers.on(identity_pb2.PersonRegistered)
 def person_registered(session: Session, event: identity_pb2.PersonRegistered, env: Envelope) -> None:
+    """A student's card and memberships; every person's kind and whether their login works (accounts activated)."""
     person = event.person
+    kind = identity_pb2.PersonKind.Name(person.kind).lower() if person.kind else ""
+    read_models.put_person_account(person.id, kind, person.access in ACTIVE_ACCESS, unit_of_work(session, env))
     if person.kind == identity_pb2.STUDENT:
         read_models.put_student(student(person),
                                 unit_of_work(session, env), placed(person.memberships, person.class_group_id) or None)
     elif person.kind == identity_pb2.STAFF:
         activity.put_staff(staff_member(person), unit_of_work(session, env))
+
+
+@handlers.on(archive_pb2.ArchiveSealed)
+def archive_sealed(session: Session, event: archive_pb2.ArchiveSealed, env: Envelope) -> None:
+    """A school year's archive sealed (the authority's archives sealed)."""
+    read_models.put_sealed_archive(event.package.id, event.package.academic_year_name, unit_of_work(session, env))
 
 
 @handlers.on(identity_pb2.PersonCorrected)
@@ -109,7 +128,9 @@ def staff_roles_changed(session: Session, event: identity_pb2.StaffRolesChanged,
 
 @handlers.on(identity_pb2.AccountActivated)
 def account_activated(session: Session, event: identity_pb2.AccountActivated, env: Envelope) -> None:
-    """A staff member's login (the actor of their journal entries); a family's activation changes nothing."""
+    """A person's login works (the authority's accounts activated); a staff member's login names the actor of their
+    journal entries (user activity)."""
+    read_models.put_person_account(event.person_id, "", True, unit_of_work(session, env))
     activity.put_login(event.person_id, event.subject, unit_of_work(session, env))
 
 
@@ -254,10 +275,12 @@ def curriculum_hours_set(session: Session, event: schedule_pb2.CurriculumHoursSe
 
 @handlers.on_many(journal_pb2.TopicSet)
 def topics_set(session: Session, events: list[tuple[journal_pb2.TopicSet, Envelope]]) -> None:
-    """A run of the journal's lesson topics: a lesson with a topic was given (the subject teacher's lessons given)."""
-    read_models.put_lesson_topics([read_model.LessonTopic(e.lesson_id, e.class_group_id or None,
-                                                          date_or_none(e.lesson_date), bool(e.topic.strip()))
-                                   for e, _ in events], unit_of_work(session, events[0][1]))
+    """A run of the journal's lesson topics: a lesson with a topic was given (the subject teacher's lessons given),
+    its topic recorded when the event happened (the lessons filled on time)."""
+    read_models.put_lesson_topics([read_model.LessonTopic(
+        e.lesson_id, e.class_group_id or None, date_or_none(e.lesson_date), bool(e.topic.strip()),
+        env.occurred_at.ToDatetime(tzinfo=dt.UTC) if e.topic.strip() and env.HasField("occurred_at") else None)
+        for e, env in events], unit_of_work(session, events[0][1]))
     count_activity(session, events)
 
 

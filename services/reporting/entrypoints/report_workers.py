@@ -1,19 +1,22 @@
 """The workers of the reports formed in the background, in each replica of the service: a small pool forming the
 queued jobs (service_layer.report_jobs.run_next), the reaper (stale jobs queued again, expired files removed) when
-the service starts and every REAP_EVERY, and the scheduler of the schools' summary sheets every SCHEDULE_EVERY."""
+the service starts and every REAP_EVERY, the scheduler of the schools' summary sheets every SCHEDULE_EVERY, and the
+refresher of the authority's aggregates (the schools changed since their last computation) every AGGREGATES_EVERY."""
 import datetime as dt
 import threading
 from collections.abc import Callable
 
 from services.common.periodic import Periodic
 from services.reporting.adapters.report_job_store import ReportJobQueue
-from services.reporting.service_layer import activity_schedule, report_jobs
+from services.reporting.adapters.school_aggregate_store import AggregateReader
+from services.reporting.service_layer import activity_schedule, authority, report_jobs
 from services.reporting.service_layer.unit_of_work import UnitsOfWork
 
 POOL = 2  # jobs formed at once by one replica
 IDLE = dt.timedelta(seconds=2)  # how soon a worker with nothing to do looks at the queue again
 REAP_EVERY = dt.timedelta(minutes=1)
 SCHEDULE_EVERY = dt.timedelta(minutes=5)
+AGGREGATES_EVERY = dt.timedelta(minutes=3)  # a changed school's aggregates are at most this old
 
 
 class ReportWorker(threading.Thread):
@@ -41,7 +44,7 @@ class ReportWorker(threading.Thread):
 
 
 def report_workers(queue: ReportJobQueue, uows: UnitsOfWork, files: report_jobs.FileStore,
-                   clock: Callable[[], dt.datetime]) -> list[threading.Thread]:
+                   clock: Callable[[], dt.datetime], aggregates: AggregateReader) -> list[threading.Thread]:
     def reap_and_expire() -> None:
         report_jobs.reap(queue)
         report_jobs.expire(queue, files, clock())
@@ -51,4 +54,6 @@ def report_workers(queue: ReportJobQueue, uows: UnitsOfWork, files: report_jobs.
             Periodic("report-scheduler", SCHEDULE_EVERY,
                      lambda: report_jobs.form_scheduled(queue, uows, clock().date())),
             Periodic("activity-scheduler", SCHEDULE_EVERY,  # the weekly user-activity report
-                     lambda: activity_schedule.form_weekly_activity(queue, uows, clock().date()))]
+                     lambda: activity_schedule.form_weekly_activity(queue, uows, clock().date())),
+            Periodic("school-aggregates", AGGREGATES_EVERY,
+                     lambda: authority.refresh_changed(aggregates, uows, clock().date()))]

@@ -7,6 +7,7 @@ from proto.reporting.v1 import reporting_pb2, reporting_pb2_grpc
 from services.common import scope
 from services.common.context import current_caller
 from services.common.dates import SCHOOL_ZONE
+from services.reporting.adapters.authority_protobuf import school_overview_proto, schools_overview_proto
 from services.reporting.adapters.form_osh1_protobuf import form_osh1_proto
 from services.reporting.adapters.protobuf import (
     attendance_sheet_proto,
@@ -19,6 +20,7 @@ from services.reporting.adapters.protobuf import (
     summary_sheet_proto,
 )
 from services.reporting.adapters.report_job_protobuf import report_job_proto
+from services.reporting.adapters.school_aggregate_store import AggregateReader
 from services.reporting.adapters.school_period_reports_protobuf import (
     knowledge_quality_proto,
     progress_summary_proto,
@@ -33,6 +35,7 @@ from services.reporting.adapters.teacher_reports_protobuf import (
 from services.reporting.adapters.user_activity_protobuf import user_activity_proto
 from services.reporting.service_layer import (
     attendance_sheet,
+    authority,
     curriculum_fulfilment,
     form_osh1,
     movement_register,
@@ -59,10 +62,12 @@ def rendered(report: school_reports.ReportFile) -> reporting_pb2.RenderedReport:
 
 class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
     def __init__(self, unit_of_work: UnitsOfWork, clock: Callable[[], dt.datetime] = school_now,
-                 report_files: report_jobs.FileStore | None = None, schools: Callable[[], list[str]] = list):
-        """schools: every school reporting knows (a system read), for the municipality's reports."""
+                 report_files: report_jobs.FileStore | None = None, schools: Callable[[], list[str]] = list,
+                 aggregates: AggregateReader | None = None):
+        """schools: every school reporting knows (a system read), for the municipality's reports; aggregates: the
+        municipal authority's aggregates across schools."""
         self.unit_of_work, self.clock, self.report_files = unit_of_work, clock, report_files
-        self.schools = schools
+        self.schools, self.aggregates = schools, aggregates
 
     def GetSummarySheet(self, request, context):
         call = scope.current()
@@ -396,3 +401,21 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
 
     def RenderMunicipalFormOsh1Xlsx(self, request, context):
         return self._municipal_form_osh1_file(request, "xlsx")
+
+    # --- authority: the municipal authority's aggregates (the realm role is checked in the service layer)
+    def GetSchoolsOverview(self, request, context):
+        return schools_overview_proto(authority.get_schools_overview(
+            request.year, request.period, request.sort, request.descending, self.clock().date(), self.aggregates))
+
+    def RenderSchoolsOverviewXlsx(self, request, context):
+        return rendered(authority.render_schools_overview_xlsx(
+            request.year, request.period, request.sort, request.descending, self.clock(), self.aggregates))
+
+    def GetSchoolOverview(self, request, context):
+        authority.require_operator()
+        return school_overview_proto(authority.get_school_overview(
+            scope.current().school_id, request.year, self.clock().date(), self.aggregates))
+
+    def RefreshSchoolAggregates(self, request, context):
+        return reporting_pb2.RefreshSchoolAggregatesResponse(schools=authority.refresh_now(
+            self.aggregates, self.unit_of_work, self.clock().date()))

@@ -1,5 +1,6 @@
 """Handlers of the facts other services' events tell reporting: each keeps the read models up to date, in any order
 of arrival, and changes nothing when told again (redelivered or re-published events)."""
+import dataclasses
 import datetime as dt
 
 from services.reporting.domain import movement_register, read_model
@@ -63,10 +64,16 @@ def put_lessons(lessons: list[read_model.Lesson], uow: ReportingUnitOfWork) -> N
 
 
 def put_lesson_topics(topics: list[read_model.LessonTopic], uow: ReportingUnitOfWork) -> None:
-    """Whether lessons were given (a topic recorded) in one statement; a lesson named twice keeps the last."""
+    """Whether lessons were given (a topic recorded) in one statement; a lesson named twice keeps the last, with the
+    first time its topic was recorded."""
     if topics:
+        merged: dict[str, read_model.LessonTopic] = {}
+        for topic in topics:
+            before = merged.get(topic.lesson_id)
+            first = before.recorded_at if before and before.recorded_at else topic.recorded_at
+            merged[topic.lesson_id] = dataclasses.replace(topic, recorded_at=first)
         with uow:
-            uow.read_models.put_lesson_topics(list({topic.lesson_id: topic for topic in topics}.values()))
+            uow.read_models.put_lesson_topics(list(merged.values()))
 
 
 def put_curriculum_hours(told: read_model.CurriculumHours, uow: ReportingUnitOfWork) -> None:
@@ -116,3 +123,15 @@ def put_order(order: movement_register.Order, uow: ReportingUnitOfWork) -> None:
     one cancelled, with the cancelling order's id."""
     with uow:
         uow.movement_register.put_order(order)
+
+
+def put_person_account(person_id: str, kind: str, activated: bool, uow: ReportingUnitOfWork) -> None:
+    """A person's kind (staff, student, guardian) and whether their account is activated, for the authority's
+    accounts activated (once activated, it stays so)."""
+    with uow:
+        uow.aggregates.put_person(person_id, kind, activated)
+
+
+def put_sealed_archive(archive_id: str, academic_year_name: str, uow: ReportingUnitOfWork) -> None:
+    with uow:
+        uow.aggregates.put_sealed_archive(archive_id, academic_year_name)

@@ -1,6 +1,6 @@
 """Reporting's unit of work: the school's transaction with the read-model, movement-register and year-closing stores
-on it, the period results' and the curriculum fulfilment's reads, the reports formed in the background and the user
-activity's read models."""
+on it, the period results' and the curriculum fulfilment's reads, the reports formed in the background, the user
+activity's read models, form ОШ-1's reads and the municipal authority's aggregates."""
 from typing import Protocol
 
 from services.common.unit_of_work import HasSchool, UnitOfWork
@@ -11,6 +11,7 @@ from services.reporting.adapters.movement_register_store import MovementRegister
 from services.reporting.adapters.period_results_store import PeriodResultsStore
 from services.reporting.adapters.read_model_store import ReadModelStore
 from services.reporting.adapters.report_job_store import ReportJobStore
+from services.reporting.adapters.school_aggregate_store import SchoolAggregateStore
 from services.reporting.adapters.year_closing_store import YearClosingStore
 
 
@@ -23,6 +24,7 @@ class ReportingUnitOfWork(UnitOfWork):
     curriculum: CurriculumStore
     activity: ActivityStore
     form_osh1: FormOsh1Store
+    aggregates: SchoolAggregateStore
 
     def opened(self) -> None:
         self.read_models = ReadModelStore(self.session, self.school_id)
@@ -33,6 +35,7 @@ class ReportingUnitOfWork(UnitOfWork):
         self.curriculum = CurriculumStore(self.session, self.school_id)
         self.activity = ActivityStore(self.session, self.school_id)
         self.form_osh1 = FormOsh1Store(self.session, self.school_id)
+        self.aggregates = SchoolAggregateStore(self.session, self.school_id)
 
 
 class UnitsOfWork(Protocol):
