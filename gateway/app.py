@@ -17,6 +17,7 @@ from gateway.peers import Peers
 from gateway.settings import GatewaySettings
 from gateway.web import (
     console,
+    jobs,
     journal,
     movement,
     pages,
@@ -55,7 +56,7 @@ def create_app(settings: GatewaySettings | None = None, verifier=None, peers=Non
     app.extensions["otmetka"] = Wiring(settings, verifier or TokenVerifier(settings.issuer),
                                        peers or Peers(settings.peers), KeycloakOidc(settings))
     for blueprint in (api.bp, login.bp, pages.bp, schedule.bp, console.bp, journal.bp, movement.bp, year_transition.bp,
-                      reports.bp, teacherrep.bp, studentrep.bp, schoolrep.bp, sheetrep.bp, health.bp):
+                      reports.bp, teacherrep.bp, studentrep.bp, schoolrep.bp, sheetrep.bp, jobs.bp, health.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["csrf_token"] = csrf_token
 
