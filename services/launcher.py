@@ -1,8 +1,9 @@
 """Starts, checks and stops the installation's own processes (five services and the gateway) on the
 running stack. Each process gets a pid file and a log under .run/; `down` stops only those.
 
-Usage: python -m services.launcher up|down|status
+Usage: python -m services.launcher up|down|status|restart NAME
 """
+import contextlib
 import os
 import pathlib
 import secrets
@@ -111,42 +112,68 @@ def reserve_ports(ports, reserved: pathlib.Path = RESERVED_PORTS) -> None:
             pass
 
 
-def up() -> None:
-    ensure_app_secrets()
-    reserve_ports([*topology.GRPC_PORTS.values(), topology.GATEWAY_PORT])
-    env = {**os.environ, **topology.process_env(topology.stack_env()), "PYTHONUNBUFFERED": "1"}
-    started = []
-    for name, cmd in commands().items():
-        if running_pid(name):
-            continue
-        pid_file(name).parent.mkdir(parents=True, exist_ok=True)
-        log_file(name).parent.mkdir(parents=True, exist_ok=True)
-        with open(log_file(name), "ab") as log:
-            proc = subprocess.Popen(cmd, cwd=topology.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                    start_new_session=True)
-        pid_file(name).write_text(str(proc.pid))
-        started.append(name)
+def start(name: str, env: dict[str, str]) -> None:
+    pid_file(name).parent.mkdir(parents=True, exist_ok=True)
+    log_file(name).parent.mkdir(parents=True, exist_ok=True)
+    with open(log_file(name), "ab") as log:
+        proc = subprocess.Popen(commands()[name], cwd=topology.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+    pid_file(name).write_text(str(proc.pid))
+
+
+def wait_ready(names) -> None:
     deadline = time.monotonic() + READY_TIMEOUT
-    for name in commands():
+    for name in names:
         while not ready(name):
             if running_pid(name) is None or time.monotonic() > deadline:
                 sys.exit(f"{name} did not become ready; last lines of {log_file(name)}:\n{tail(log_file(name))}")
             time.sleep(0.3)
+
+
+def up() -> None:
+    ensure_app_secrets()
+    reserve_ports([*topology.GRPC_PORTS.values(), topology.GATEWAY_PORT])
+    env = process_env()
+    started = [name for name in commands() if not running_pid(name)]
+    for name in started:
+        start(name, env)
+    wait_ready(commands())
     print("started:" if started else "already running:", ", ".join(started or commands()))
+
+
+def process_env() -> dict[str, str]:
+    return {**os.environ, **topology.process_env(topology.stack_env()), "PYTHONUNBUFFERED": "1"}
+
+
+def stop(name: str) -> None:
+    """SIGTERM to the process's group, SIGKILL after 10 s."""
+    pid = running_pid(name)
+    if pid:
+        os.killpg(pid, signal.SIGTERM)
+        for _ in range(50):
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, os.WNOHANG)  # our own child (started by `up` in this process): no zombie left
+            if running_pid(name) is None:
+                break
+            time.sleep(0.2)
+        else:
+            os.killpg(pid, signal.SIGKILL)
+    pid_file(name).unlink(missing_ok=True)
 
 
 def down() -> None:
     for name in commands():
-        pid = running_pid(name)
-        if pid:
-            os.killpg(pid, signal.SIGTERM)
-            for _ in range(50):
-                if running_pid(name) is None:
-                    break
-                time.sleep(0.2)
-            else:
-                os.killpg(pid, signal.SIGKILL)
-        pid_file(name).unlink(missing_ok=True)
+        stop(name)
+
+
+def restart(name: str) -> None:
+    """One process stopped by its pid file, started again and waited for until ready."""
+    if name not in commands():
+        sys.exit(f"unknown process {name!r}; one of: {', '.join(commands())}")
+    stop(name)
+    start(name, process_env())
+    wait_ready([name])
+    print("restarted:", name)
 
 
 def status() -> None:
@@ -156,4 +183,7 @@ def status() -> None:
 
 
 if __name__ == "__main__":
-    {"up": up, "down": down, "status": status}[sys.argv[1] if len(sys.argv) > 1 else "status"]()
+    if len(sys.argv) > 2 and sys.argv[1] == "restart":
+        restart(sys.argv[2])
+    else:
+        {"up": up, "down": down, "status": status}[sys.argv[1] if len(sys.argv) > 1 else "status"]()

@@ -317,8 +317,11 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              "муниципалитета)"),
     # jobs: reports formed in the background and the school's report schedule
     Endpoint("POST", f"{S}/report-jobs", "reporting", "StartReportJob",
-             "Сформировать отчёт в фоне (kind: class-fill, movement, attendance, summary-sheet, summary-sheets; params — "
-             "параметры отчёта; format: pdf, xlsx, zip); тот же запрос, пока он формируется, возвращает то же задание",
+             "Сформировать отчёт в фоне (kind — отчёт: class-fill, movement, attendance, summary-sheet, summary-sheets, "
+             "subject-teacher, form-teacher, class-results, student-dynamics, report-cards, student-progress, "
+             "guardian-letters, knowledge-quality, school-summary, progress-summary, period-reports, "
+             "curriculum-fulfilment; params — параметры отчёта, как у его запроса; format: pdf, xlsx, zip); тот же "
+             "запрос, пока он формируется, возвращает то же задание",
              body=obj({"kind": string()}, {"params": mapping(string()), "format": string()}), status=202),
     Endpoint("GET", f"{S}/report-jobs", "reporting", "ListReportJobs",
              "Сформированные и формируемые отчёты школы, новые первыми (классный руководитель — только свои)"),
@@ -328,10 +331,12 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              "Файл сформированного отчёта (404 — срок хранения истёк)", file="application/octet-stream",
              deadline=FILE_DEADLINE),
     Endpoint("GET", f"{S}/report-schedule", "reporting", "GetReportSchedule",
-             "Расписание отчётов: день месяца, когда формируются сводные ведомости всех классов (0 — не формируются)"),
+             "Расписание отчётов: день месяца, когда формируются сводные ведомости всех классов (0 — не формируются), "
+             "и формируются ли отчёты по школе за каждый окончившийся период (period_reports)"),
     Endpoint("PUT", f"{S}/report-schedule", "reporting", "SetReportSchedule",
-             "Изменить день месяца сводных ведомостей (1–28, 0 — не формировать; администратор школы, директор)",
-             body=obj({"summary_sheets_day": INTEGER})),
+             "Изменить день месяца сводных ведомостей (1–28, 0 — не формировать) и, если указано, отчёты за "
+             "окончившиеся периоды (администратор школы, директор)",
+             body=obj({"summary_sheets_day": INTEGER}, {"period_reports": BOOLEAN})),
     # teacherrep: the subject teacher's report, the form teacher's report for a period, a class's results for a period
     *report_endpoints("subject-teacher", "SubjectTeacherReport",
                       "Отчёт учителя-предметника за период (period_id — id четверти или «year»): по каждому его классу и "

@@ -1,13 +1,18 @@
 """Reports formed in the background through /api/v1 on a seeded school: the deputy head asks for the summary sheets
 of every class of the year, the same request twice is one job, its progress reaches done and the ZIP downloads with
-a PDF per class; the schedule reads the regulation's 15th and the director moves it."""
+a PDF per class; the period reports of the year as one ZIP formed across a restart of the reporting service (done,
+queued again by the reaper, or failed with a reason: never stuck); the schedule reads the regulation's 15th and the
+period reports on, and the administrator moves the day and turns the period reports off."""
 import io
+import subprocess
+import sys
 import time
 import uuid
 import zipfile
 
 import pytest
 
+from services import topology
 from services.tooling.api_client import Api
 from tests.support import stack
 from tests.support.school import seed_school
@@ -22,9 +27,9 @@ def school(installation):
             "deputy": Api(stack.password_token(seeded["deputy"]["person"]["username"], seeded["deputy"]["password"]))}
 
 
-def formed(api: Api, school: dict, job_id: str) -> dict:
+def formed(api: Api, school: dict, job_id: str, seconds: float = 60) -> dict:
     """The job once formed (60 s at most: reporting may still be applying the seeding's events)."""
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + seconds
     while (job := api.get(f"/schools/{school['id']}/report-jobs/{job_id}"))["status"] in ("queued", "running"):
         assert 0 <= job["done"] <= job["total"] or job["total"] == 0
         assert time.monotonic() < deadline, f"the job was not formed: {job}"
@@ -60,6 +65,31 @@ def test_a_wrong_request_is_refused_naming_the_field(school):
 
 def test_the_schedule_is_the_15th_by_default_and_the_director_moves_it(school):
     path = f"/schools/{school['id']}/report-schedule"
-    assert school["deputy"].get(path) == {"summary_sheets_day": 15}
-    assert school["admin"].put(path, {"summary_sheets_day": 20}) == {"summary_sheets_day": 20}
+    assert school["deputy"].get(path) == {"summary_sheets_day": 15, "period_reports": True}
+    assert school["admin"].put(path, {"summary_sheets_day": 20}) == {"summary_sheets_day": 20, "period_reports": True}
+    assert school["admin"].put(path, {"summary_sheets_day": 20, "period_reports": False}) == {
+        "summary_sheets_day": 20, "period_reports": False}
+    assert school["admin"].put(path, {"summary_sheets_day": 15}) == {"summary_sheets_day": 15, "period_reports": False}, \
+        "left out: kept"
     assert school["deputy"].put(path, {"summary_sheets_day": 1}, expect=403).status_code == 403
+
+
+def test_a_job_formed_while_reporting_restarts_ends_done_or_failed_never_stuck(school):
+    """A school-wide job asked for, then the reporting service stopped and started (by its pid file) while the job is
+    queued or being formed: the new process forms it, or the reaper queues again the job left running without a
+    heartbeat for a minute (three minutes at most), or it fails with a Russian reason."""
+    deputy, path = school["deputy"], f"/schools/{school['id']}/report-jobs"
+    started = deputy.post(path, {"kind": "period-reports", "params": {
+        "academic_year_id": school["year_id"], "period_id": "year"}}, expect=202).json()
+    assert started["kind_name"] == "Отчёты по школе за период" and started["format"] == "zip"
+    subprocess.run([sys.executable, "-m", "services.launcher", "restart", "reporting"], cwd=topology.ROOT, check=True,
+                   timeout=300)
+    job = formed(deputy, school, started["id"], seconds=200)
+    assert job["status"] in ("done", "failed"), job
+    if job["status"] == "failed":
+        assert job["reason"], "a failed job says why (in Russian)"
+    else:
+        assert job["done"] == job["total"] == 3 and job["filename"].endswith(".zip"), job
+        with zipfile.ZipFile(io.BytesIO(deputy.get(f"{path}/{started['id']}/file").content)) as archive:
+            assert {name.split("-" + school["year_id"])[0] for name in archive.namelist()} == {
+                "school-summary", "knowledge-quality", "progress-summary"}

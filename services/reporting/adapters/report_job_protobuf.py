@@ -1,7 +1,8 @@
-"""A report job's row as the ReportJob message."""
+"""A report job's row as the ReportJob message, the school's report schedule as ReportSchedule."""
 import datetime as dt
 
 from proto.reporting.v1 import reporting_pb2 as pb
+from services.reporting.domain.report_schedule import Schedule
 from services.reporting.service_layer.report_kinds import KINDS
 
 
@@ -18,3 +19,7 @@ def report_job_proto(row) -> pb.ReportJob:
                         requested_by=row.requested_by, created_at=_iso(row.created_at),
                         finished_at=_iso(row.finished_at), expires_at=_iso(row.expires_at),
                         scheduled_for=_iso(row.scheduled_for))
+
+
+def report_schedule_proto(schedule: Schedule) -> pb.ReportSchedule:
+    return pb.ReportSchedule(summary_sheets_day=schedule.summary_sheets_day, period_reports=schedule.period_reports)

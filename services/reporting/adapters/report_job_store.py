@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from services.common.db import Database
 from services.reporting.adapters.tables import class_groups, report_jobs, report_schedules, schools
+from services.reporting.domain.report_schedule import Schedule
 
 ACTIVE = ("queued", "running")
 
@@ -58,13 +59,17 @@ class ReportJobStore:
         return [tuple(r) for r in self.session.execute(select(class_groups.c.id, class_groups.c.name).where(
             class_groups.c.academic_year_id == academic_year_id).order_by(class_groups.c.grade, class_groups.c.name))]
 
-    def schedule_day(self) -> int | None:
-        return self.session.scalar(select(report_schedules.c.summary_sheets_day))
+    def schedule(self) -> Schedule:
+        """The school's schedule; the regulation's defaults while it has not set one."""
+        row = self.session.execute(select(report_schedules.c.summary_sheets_day,
+                                          report_schedules.c.period_reports)).first()
+        return Schedule() if row is None else Schedule(*row)
 
-    def set_schedule_day(self, day: int) -> None:
-        self.session.execute(insert(report_schedules).values(school_id=self.school_id, summary_sheets_day=day)
-                             .on_conflict_do_update(index_elements=[report_schedules.c.school_id],
-                                                    set_={"summary_sheets_day": day}))
+    def set_schedule(self, day: int, period_reports: bool | None) -> None:
+        """The day of the summary sheets and, unless None (kept as it is), whether the period reports are formed."""
+        values = {"summary_sheets_day": day} | ({} if period_reports is None else {"period_reports": period_reports})
+        self.session.execute(insert(report_schedules).values(school_id=self.school_id, **values)
+                             .on_conflict_do_update(index_elements=[report_schedules.c.school_id], set_=values))
 
 
 class ReportJobQueue:

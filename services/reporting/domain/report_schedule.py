@@ -1,13 +1,23 @@
 """The school's report schedule and the request key of a background report: the regulation (seed 001 §2.12) has the
 summary sheets of every class formed on the 15th of each month; a school may move the day (1..28) or turn it off (0).
-A schedule's day counts from that day to the month's end, so a service that was down on the day forms them after."""
+A schedule's day counts from that day to the month's end, so a service that was down on the day forms them after.
+The school-wide period reports (seed 000 §5.1: reports after each period) are formed once a period has ended, unless
+the school turns that off."""
 import datetime as dt
 import json
+from dataclasses import dataclass
 
 from services.common.errors import Invalid
 
 SUMMARY_SHEETS_DAY = 15  # seed 001 §2.12: «15 числа каждого месяца»
 LAST_DAY = 28  # a day every month has
+PERIOD_REPORTS = True  # seed 000 §5.1: the period's reports within 2 working days of its end
+
+
+@dataclass(frozen=True)
+class Schedule:
+    summary_sheets_day: int = SUMMARY_SHEETS_DAY  # 0 = not on schedule
+    period_reports: bool = PERIOD_REPORTS  # each ended period's school-wide reports formed once
 
 
 def checked_day(day: int) -> int:

@@ -19,7 +19,7 @@ from services.reporting.adapters.protobuf import (
     student_movement_proto,
     summary_sheet_proto,
 )
-from services.reporting.adapters.report_job_protobuf import report_job_proto
+from services.reporting.adapters.report_job_protobuf import report_job_proto, report_schedule_proto
 from services.reporting.adapters.school_aggregate_store import AggregateReader
 from services.reporting.adapters.school_period_reports_protobuf import (
     knowledge_quality_proto,
@@ -168,13 +168,13 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
 
     def GetReportSchedule(self, request, context):
         call = scope.current()
-        return reporting_pb2.ReportSchedule(summary_sheets_day=report_jobs.get_report_schedule(
-            call, self.unit_of_work(call)))
+        return report_schedule_proto(report_jobs.get_report_schedule(call, self.unit_of_work(call)))
 
     def SetReportSchedule(self, request, context):
         call = scope.current()
-        return reporting_pb2.ReportSchedule(summary_sheets_day=report_jobs.set_report_schedule(
-            request.summary_sheets_day, call, self.unit_of_work(call)))
+        period_reports = request.period_reports if request.HasField("period_reports") else None
+        return report_schedule_proto(report_jobs.set_report_schedule(
+            request.summary_sheets_day, period_reports, call, self.unit_of_work(call)))
     # --- teacherrep: the subject teacher's report, the form teacher's period report, a class's results for a period
 
     def GetSubjectTeacherReport(self, request, context):

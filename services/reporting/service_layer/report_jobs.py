@@ -2,7 +2,7 @@
 running gets that one), a worker of any replica takes it (run_next), forms the file with progress and puts it in the
 object store until it expires; `reap` queues again the jobs whose process is gone (forming is idempotent), failing
 them with a Russian reason after ATTEMPTS; `expire` removes the files whose time is up; `form_scheduled` starts the
-schools' scheduled summary sheets once per scheduled day."""
+schools' scheduled summary sheets once per scheduled day and the school-wide period reports of each ended period once."""
 import contextlib
 import datetime as dt
 import logging
@@ -18,6 +18,7 @@ from services.common.policy import Principal
 from services.common.scope import Scope
 from services.reporting.adapters.report_job_store import ReportJobQueue
 from services.reporting.domain import report_schedule
+from services.reporting.domain.school_periods import OPEN, school_periods
 from services.reporting.service_layer.report_kinds import KINDS, Job, checked_request
 from services.reporting.service_layer.school_reports import ReportFile
 from services.reporting.service_layer.unit_of_work import ReportingUnitOfWork, UnitsOfWork
@@ -32,6 +33,7 @@ FAILED = "Отчёт не сформирован из-за внутренней 
 LIST_LIMIT = 50
 SCHEDULER = "schedule"  # requested_by of the scheduled jobs
 SCHEDULED_KIND = "summary-sheets"
+PERIOD_KIND = "period-reports"  # scheduled once per period, with the period's last day as its scheduled day
 
 
 @dataclass(frozen=True)
@@ -62,10 +64,10 @@ class FormingScope(Scope):
 
 def _sees_every_job(scope: Scope) -> bool:
     """Whether the caller sees every job of the school (the managers) or only their own (a form teacher, the
-    secretary: those who may ask for some report); Forbidden for the others."""
+    secretary, a teacher: those who may ask for some report); Forbidden for the others."""
     if scope.allowed("report.read", teacher_id=()):
         return True
-    if not scope.allowed("movement.read"):
+    if not (scope.allowed("movement.read") or scope.allowed("teacher_report.read")):
         scope.require("report.read")
     return False
 
@@ -174,38 +176,61 @@ def expire(queue: ReportJobQueue, files: FileStore, now: dt.datetime) -> list[st
     return removed
 
 
-def get_report_schedule(scope: Scope, uow: ReportingUnitOfWork) -> int:
-    """The day of the month the summary sheets of every class are formed (0 = not on schedule)."""
+def get_report_schedule(scope: Scope, uow: ReportingUnitOfWork) -> report_schedule.Schedule:
+    """The day of the month the summary sheets of every class are formed (0 = not on schedule) and whether each
+    ended period's school-wide reports are."""
     scope.require("report.read", teacher_id=())
     with uow:
-        day = uow.report_jobs.schedule_day()
-    return report_schedule.SUMMARY_SHEETS_DAY if day is None else day
+        return uow.report_jobs.schedule()
 
 
-def set_report_schedule(day: int, scope: Scope, uow: ReportingUnitOfWork) -> int:
+def set_report_schedule(day: int, period_reports: bool | None, scope: Scope, uow: ReportingUnitOfWork
+                        ) -> report_schedule.Schedule:
+    """period_reports None: kept as it is."""
     day = report_schedule.checked_day(day)
     scope.require("report_schedule.manage", "Расписание отчётов меняют администратор школы и директор")
     with uow:
-        uow.report_jobs.set_schedule_day(day)
-    return day
+        uow.report_jobs.set_schedule(day, period_reports)
+        return uow.report_jobs.schedule()
 
 
 def form_scheduled(queue: ReportJobQueue, uows: UnitsOfWork, today: dt.date) -> list[str]:
-    """Starts the summary sheets of every class of the current year for each school whose scheduled day has come
-    this month, once per school and day (any replica, any restart); the schools started for."""
+    """For each school, once (any replica, any restart): the summary sheets of every class of the current year when
+    the scheduled day has come this month, and the period reports of each period of the year that has ended (its
+    last day before today); the schools anything was started for."""
     started = []
     for school_id in queue.schools():
         scope = Scope.of_event(school_id)
         with uows(scope) as uow:
-            day = uow.report_jobs.schedule_day()
-            due = report_schedule.due_date(report_schedule.SUMMARY_SHEETS_DAY if day is None else day, today)
-            if due is None or uow.report_jobs.scheduled(SCHEDULED_KIND, due):
-                continue
             year, _, _ = uow.read_models.class_fill_facts(today)
             if year is None or not uow.report_jobs.class_groups_of_year(year[0]):
                 continue
-            params = {"academic_year_id": year[0], "format": "zip"}
-            if uow.report_jobs.add(str(uuid.uuid4()), SCHEDULED_KIND, params,
-                                   report_schedule.params_key(SCHEDULED_KIND, params), SCHEDULER, due):
+            schedule = uow.report_jobs.schedule()
+            jobs = [*_summary_sheets_due(schedule, year[0], today, uow),
+                    *(_period_reports_due(year, today, uow) if schedule.period_reports else ())]
+            added = [uow.report_jobs.add(str(uuid.uuid4()), kind, params, key, SCHEDULER, day)
+                     for kind, params, key, day in jobs]
+            if any(added):
                 started.append(school_id)
     return started
+
+
+def _summary_sheets_due(schedule: report_schedule.Schedule, year_id: str, today: dt.date, uow: ReportingUnitOfWork
+                        ) -> list[tuple]:
+    """(kind, params, params key, scheduled day) of the summary sheets, when due and not started yet."""
+    due = report_schedule.due_date(schedule.summary_sheets_day, today)
+    if due is None or uow.report_jobs.scheduled(SCHEDULED_KIND, due):
+        return []
+    return [_scheduled(SCHEDULED_KIND, {"academic_year_id": year_id, "format": "zip"}, due)]
+
+
+def _period_reports_due(year: tuple[str, str], today: dt.date, uow: ReportingUnitOfWork) -> list[tuple]:
+    """(kind, params, params key, scheduled day) of the period reports of each ended period of the year (the unique
+    key of a scheduled job makes each start once)."""
+    periods = school_periods(uow.period_results.year_terms(year[0]), year[1], today)
+    return [_scheduled(PERIOD_KIND, {"academic_year_id": year[0], "period_id": p.period.id, "format": "zip"},
+                       p.period.date_to) for p in periods if p.status != OPEN]
+
+
+def _scheduled(kind: str, params: dict[str, str], day: dt.date) -> tuple:
+    return kind, params, report_schedule.params_key(kind, params), day

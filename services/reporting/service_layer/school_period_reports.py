@@ -145,7 +145,13 @@ REPORTS = {  # a report's name in its file's name: how it is read, how it is wri
 def render_school_period_report(report: str, academic_year_id: str, period_id: str, kind: str,
                                 formed_at: dt.datetime, scope: Scope, uow: ReportingUnitOfWork) -> ReportFile:
     """`report`: a name of REPORTS; the file `<report>-<academic_year_id>-<period_id>.pdf|.xlsx`."""
+    return render_school_period_files(report, academic_year_id, period_id, (kind,), formed_at, scope, uow)[0]
+
+
+def render_school_period_files(report: str, academic_year_id: str, period_id: str, kinds: tuple[str, ...],
+                               formed_at: dt.datetime, scope: Scope, uow: ReportingUnitOfWork) -> list[ReportFile]:
+    """The report read once and written in each of `kinds`."""
     read, write = REPORTS[report]
     data = read(academic_year_id, period_id, formed_at.date(), scope, uow)
-    return ReportFile(MEDIA_TYPES[kind], f"{report}-{academic_year_id}-{period_id}.{kind}",
-                      write(data, kind, formed_at))
+    return [ReportFile(MEDIA_TYPES[kind], f"{report}-{academic_year_id}-{period_id}.{kind}",
+                       write(data, kind, formed_at)) for kind in kinds]

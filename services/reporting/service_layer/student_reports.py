@@ -109,13 +109,19 @@ def get_student_progress(class_group_id: str, period_id: str, student_id: str, a
     return progress_of(class_group_id, period_id, student_id, as_of, scope, uow)
 
 
+def letter_text(text: str, name: str = "text") -> str:
+    """The form teacher's text of the letters, stripped: at most LETTER_TEXT_LIMIT characters."""
+    text = text.strip()
+    if len(text) > reports.LETTER_TEXT_LIMIT:
+        raise Invalid(name, f"не длиннее {reports.LETTER_TEXT_LIMIT} символов (сейчас {len(text)})")
+    return text
+
+
 def get_guardian_letters(class_group_id: str, period_id: str, student_id: str, text: str, as_of: dt.date,
                          scope: Scope, uow: ReportingUnitOfWork) -> GuardianLetters:
     """The letters of the class's students for the period (student_id "" = every one) with the form teacher's
     text (at most LETTER_TEXT_LIMIT characters)."""
-    text = text.strip()
-    if len(text) > reports.LETTER_TEXT_LIMIT:
-        raise Invalid("text", f"не длиннее {reports.LETTER_TEXT_LIMIT} символов (сейчас {len(text)})")
+    text = letter_text(text)
     return GuardianLetters(progress_of(class_group_id, period_id, student_id, as_of, scope, uow, optional=True), text)
 
 

@@ -18,6 +18,8 @@ from services.reporting.domain.subject_teacher_report import SubjectTeacherRepor
 from services.reporting.service_layer.school_reports import ReportFile
 from services.reporting.service_layer.unit_of_work import ReportingUnitOfWork
 
+OWN_OR_MANAGERS = "Отчёт учителя-предметника доступен ему самому и руководству школы"
+
 
 def unknown_period() -> NotFound:
     return NotFound("Период не найден", {"period_id": "нет такого периода"})
@@ -45,8 +47,7 @@ def get_subject_teacher_report(teacher_id: str, period_id: str, as_of: dt.date, 
                                uow: ReportingUnitOfWork) -> SubjectTeacherReport:
     """The teacher's ("" = the caller's) classes and subjects in the period ("" = the term under way of their year)."""
     teacher_id = parse_uuid(teacher_id, "teacher_id") if teacher_id else scope.principal.person_id
-    scope.require("teacher_report.read", "Отчёт учителя-предметника доступен ему самому и руководству школы",
-                  teacher_id=teacher_id)
+    scope.require("teacher_report.read", OWN_OR_MANAGERS, teacher_id=teacher_id)
     if not teacher_id:
         raise Invalid("teacher_id", "укажите учителя")
     period_id = period_of(period_id)

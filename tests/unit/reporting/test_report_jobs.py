@@ -1,5 +1,5 @@
-"""The background reports' pure parts: the registry's checks of a request, the request key and the schedule's
-due dates."""
+"""The background reports' pure parts: the registry's checks of a request (each kind's params as its RPC checks them,
+the optional ones left empty), the request key and the schedule's due dates."""
 import datetime as dt
 
 import pytest
@@ -9,6 +9,7 @@ from services.reporting.domain import report_schedule
 from services.reporting.service_layer.report_kinds import KINDS, checked_request
 
 CLASS = "0b7e2f1c-6d4a-4e8b-9a51-3c2d1e0f9a8b"
+OTHER = "5f1d8c2a-3b4e-4c6d-8e9f-0a1b2c3d4e5f"
 
 
 def test_a_request_is_checked_and_made_canonical():
@@ -21,7 +22,21 @@ def test_a_request_is_checked_and_made_canonical():
 
 @pytest.mark.parametrize(("kind", "params", "fmt", "field"), [
     ("nonsense", {}, "", "kind"),
-    ("summary-sheet", {"class_group_id": CLASS}, "xlsx", "format"),
+    ("summary-sheet", {"class_group_id": CLASS}, "zip", "format"),  # PDF or XLSX since the weighted sheet
+    ("summary-sheet", {"class_group_id": CLASS, "period_id": "первая"}, "", "period_id"),
+    ("subject-teacher", {"period_id": "year"}, "", "teacher_id"),  # the job needs the teacher: no caller by then
+    ("form-teacher", {"class_group_id": "5А"}, "", "class_group_id"),
+    ("class-results", {"class_group_id": CLASS, "period_id": "q1"}, "", "period_id"),
+    ("student-dynamics", {"class_group_id": CLASS}, "", "student_id"),
+    ("report-cards", {"class_group_id": CLASS, "student_id": OTHER}, "", "period_id"),
+    ("student-progress", {"class_group_id": CLASS, "period_id": "year", "student_id": "x"}, "", "student_id"),
+    ("guardian-letters", {"class_group_id": CLASS, "period_id": "year"}, "xlsx", "format"),
+    ("guardian-letters", {"class_group_id": CLASS, "period_id": "year", "text": "я" * 2001}, "", "text"),
+    ("knowledge-quality", {"academic_year_id": CLASS}, "", "period_id"),
+    ("school-summary", {"academic_year_id": "2026/2027", "period_id": "year"}, "", "academic_year_id"),
+    ("progress-summary", {"academic_year_id": CLASS, "period_id": "year"}, "zip", "format"),
+    ("period-reports", {"academic_year_id": CLASS, "period_id": "year"}, "pdf", "format"),
+    ("curriculum-fulfilment", {"academic_year_id": CLASS, "period_id": "year"}, "", "period_id"),
     ("movement", {"date_from": "2026-09-01"}, "", "date_to"),
     ("movement", {"date_from": "2026-09-01", "date_to": "2026-08-31"}, "", "date_to"),
     ("class-fill", {"on_date": "2026-02-30"}, "", "on_date"),
@@ -31,6 +46,43 @@ def test_a_wrong_request_names_the_field(kind, params, fmt, field):
     with pytest.raises(Invalid) as refused:
         checked_request(kind, params, fmt)
     assert field in refused.value.fields
+
+
+@pytest.mark.parametrize(("kind", "params", "fmt", "checked"), [
+    ("summary-sheet", {"class_group_id": CLASS}, "xlsx", {"class_group_id": CLASS, "period_id": ""}),
+    ("subject-teacher", {"teacher_id": CLASS.upper()}, "", {"teacher_id": CLASS, "period_id": ""}),
+    ("form-teacher", {"class_group_id": CLASS, "period_id": OTHER}, "xlsx", {"class_group_id": CLASS,
+                                                                           "period_id": OTHER}),
+    ("class-results", {"class_group_id": CLASS, "period_id": "year"}, "", {"class_group_id": CLASS,
+                                                                         "period_id": "year"}),
+    ("student-dynamics", {"class_group_id": CLASS, "student_id": OTHER}, "", {"class_group_id": CLASS,
+                                                                            "student_id": OTHER}),
+    ("report-cards", {"class_group_id": CLASS, "period_id": "year"}, "", {"class_group_id": CLASS,
+                                                                        "period_id": "year", "student_id": ""}),
+    ("student-progress", {"class_group_id": CLASS, "period_id": OTHER, "student_id": OTHER}, "xlsx",
+     {"class_group_id": CLASS, "period_id": OTHER, "student_id": OTHER}),
+    ("guardian-letters", {"class_group_id": CLASS, "period_id": "year", "text": "  Уважаемые родители!  "}, "",
+     {"class_group_id": CLASS, "period_id": "year", "student_id": "", "text": "Уважаемые родители!"}),
+    ("knowledge-quality", {"academic_year_id": CLASS, "period_id": OTHER}, "", {"academic_year_id": CLASS,
+                                                                              "period_id": OTHER}),
+    ("school-summary", {"academic_year_id": CLASS, "period_id": "year"}, "xlsx", {"academic_year_id": CLASS,
+                                                                                "period_id": "year"}),
+    ("progress-summary", {"academic_year_id": CLASS, "period_id": "year"}, "", {"academic_year_id": CLASS,
+                                                                              "period_id": "year"}),
+    ("period-reports", {"academic_year_id": CLASS, "period_id": OTHER}, "", {"academic_year_id": CLASS,
+                                                                           "period_id": OTHER}),
+    ("curriculum-fulfilment", {"academic_year_id": CLASS}, "xlsx", {"academic_year_id": CLASS}),
+])
+def test_each_report_of_issue_13_is_a_kind_with_its_params_checked(kind, params, fmt, checked):
+    report, got, got_format = checked_request(kind, params, fmt)
+    assert (got, got_format) == (checked, fmt or report.formats[0])
+    assert report.name and not any("a" <= letter.lower() <= "z" for letter in report.name), "named in Russian"
+
+
+def test_the_period_reports_come_as_one_zip_and_the_letters_as_a_pdf():
+    assert KINDS["period-reports"].formats == KINDS["summary-sheets"].formats == ("zip",)
+    assert KINDS["guardian-letters"].formats == ("pdf",)
+    assert KINDS["report-cards"].formats == KINDS["curriculum-fulfilment"].formats == ("pdf", "xlsx")
 
 
 def test_the_same_request_has_the_same_key_whatever_the_order_of_its_params():
