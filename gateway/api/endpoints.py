@@ -299,7 +299,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                       "(руководство школы)", {"academic_year_id": UUID, "on_date": DATE}, renamed()),
     Endpoint("GET", "/authority/reports/form-osh1", "reporting", "GetMunicipalFormOsh1",
              "Форма ОШ-1 муниципалитета: сумма по всем школам на дату on_date (оператор муниципалитета)",
-             query={"on_date": DATE}),
+             query={"on_date": DATE}, deadline=FILE_DEADLINE),  # every school counted in its own session: seconds
     *(Endpoint("GET", f"/authority/reports/form-osh1.{kind}", "reporting", f"RenderMunicipalFormOsh1{kind.title()}",
                f"Форма ОШ-1 муниципалитета ({kind.upper()})", query={"on_date": DATE},
                file={"pdf": "application/pdf", "xlsx": XLSX}[kind], deadline=FILE_DEADLINE) for kind in ("pdf", "xlsx")),

@@ -27,8 +27,9 @@ def test_the_operator_compares_the_schools_and_drills_down(school, new_page):  #
     log_in(page, "operator", stack.env()["OTMETKA_OPERATOR_PASSWORD"], "/")
     page.get_by_role("link", name="Показатели школ: успеваемость").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Показатели школ муниципалитета")
-    page.get_by_label("Учебный год").select_option("2025/2026")
-    page.get_by_label("Период").select_option("q1")
+    page.locator('select[name="year"]').select_option("2025/2026")
+    page.get_by_role("button", name="Показать").click()  # the periods offered are the chosen year's
+    page.locator('select[name="period"]').select_option("q1")
     page.get_by_role("button", name="Показать").click()
     row = page.locator(f"tr[data-school='{school['id']}']")
     expect(row).to_contain_text("50.0")

@@ -38,6 +38,10 @@ OUTSIDE_A_SCHOOL: dict[str, dict[str, set[int] | None]] = {
     "GetSchoolsOverview": {"operator": {200}, "*": {403}},
     "RenderSchoolsOverviewXlsx": {"operator": {200}, "*": {403}},
     "RefreshSchoolAggregates": {"operator": {200}, "*": {403}},
+    # form ОШ-1 of the municipality: every school's numbers summed (no school named, no person): the operator only
+    "GetMunicipalFormOsh1": {"operator": {200}, "*": {403}},
+    "RenderMunicipalFormOsh1Pdf": {"operator": {200}, "*": {403}},
+    "RenderMunicipalFormOsh1Xlsx": {"operator": {200}, "*": {403}},
 }
 # the operator's own work on a school (its card and status): expected, not a leak; None: not called
 OPERATOR_IN_A_SCHOOL: dict[str, set[int] | None] = {"GetSchool": {200}, "UpdateSchool": None, "SetSchoolStatus": None,

@@ -5,6 +5,7 @@ foot of every page and, where the paper form has them, the signature lines under
 import datetime as dt
 import io
 import pathlib
+import threading
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -23,6 +24,10 @@ FORM_TEACHER = "Классный руководитель ____________________ /
 FONT_DIR = pathlib.Path("/usr/share/fonts/truetype/dejavu")  # Debian package fonts-dejavu-core
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 PAGE_WIDTH = landscape(A4)[0] - 20 * mm  # within the margins
+# ReportLab's registered fonts are shared by the process and not thread-safe: a font's glyph subset is assigned while a
+# document is built, and two documents built at once (two report workers, two gRPC calls) corrupt it ("KeyError" in
+# makeSubset). One PDF is built at a time in a process; re-entrant, so registering fonts may happen while building.
+BUILDING = threading.RLock()
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,11 @@ class Styles:
 
 
 def register_fonts() -> None:
+    with BUILDING:
+        _register_fonts()
+
+
+def _register_fonts() -> None:
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / f"{FONT}.ttf")))
         pdfmetrics.registerFont(TTFont(BOLD, str(FONT_DIR / f"{BOLD}.ttf")))
@@ -129,7 +139,8 @@ def document(heading: Heading, story: list, pagesize: tuple[float, float] = land
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=pagesize, leftMargin=10 * mm, rightMargin=10 * mm,
                             topMargin=10 * mm, bottomMargin=12 * mm, title=heading.title)
-    doc.build(story, canvasmaker=NumberedCanvas)
+    with BUILDING:
+        doc.build(story, canvasmaker=NumberedCanvas)
     return out.getvalue()
 
 
