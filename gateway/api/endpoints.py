@@ -313,8 +313,8 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              "Показатели одной школы за учебный год по периодам и параллелям (без персональных данных; оператор "
              "муниципалитета)", query={"year": string()}),
     Endpoint("POST", "/authority/refresh", "reporting", "RefreshSchoolAggregates", deadline=BULK_DEADLINE, summary=
-             "Пересчитать показатели изменившихся школ сейчас (обычно — каждые несколько минут; оператор "
-             "муниципалитета)"),
+             "Пересчитать показатели изменившихся школ сейчас (school_id — только этой школы; обычно — каждые "
+             "несколько минут; оператор муниципалитета)", body=obj({}, {"school_id": UUID})),
     # jobs: reports formed in the background and the school's report schedule
     Endpoint("POST", f"{S}/report-jobs", "reporting", "StartReportJob",
              "Сформировать отчёт в фоне (kind — отчёт: class-fill, movement, attendance, summary-sheet, summary-sheets, "

@@ -150,10 +150,12 @@ class Call:
     def build(cls, op: Operation, path_ids: dict[str, str], object_ids: dict[str, str],
               overrides: dict[str, dict] | None = None) -> "Call":
         """Path ids from `path_ids`; ids in the query and body from `object_ids`; `overrides` by operation id
-        replace body values that must follow domain rules (e.g. an academic year's name)."""
+        replace body values that must follow domain rules (e.g. an academic year's name; a callable: of the ids)."""
         body = None
         if op.body is not None:
-            body = {**minimal_body(op.body, object_ids), **(overrides or {}).get(op.operation_id, {})}
+            chosen = (overrides or {}).get(op.operation_id, {})
+            body = {**minimal_body(op.body, object_ids),
+                    **{name: value(object_ids) if callable(value) else value for name, value in chosen.items()}}
         return cls(op, fill_path(op, path_ids), query_for(op, object_ids), body)
 
     def send(self, http: requests.Session, base: str) -> requests.Response:

@@ -1401,8 +1401,10 @@ class SchoolOverview(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., year: _Optional[str] = ..., years: _Optional[_Iterable[str]] = ..., rows: _Optional[_Iterable[_Union[AuthorityMetrics, _Mapping]]] = ..., computed_at: _Optional[str] = ...) -> None: ...
 
 class RefreshSchoolAggregatesRequest(_message.Message):
-    __slots__ = ()
-    def __init__(self) -> None: ...
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
 
 class RefreshSchoolAggregatesResponse(_message.Message):
     __slots__ = ("schools",)

@@ -418,4 +418,4 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
 
     def RefreshSchoolAggregates(self, request, context):
         return reporting_pb2.RefreshSchoolAggregatesResponse(schools=authority.refresh_now(
-            self.aggregates, self.unit_of_work, self.clock().date()))
+            self.aggregates, self.unit_of_work, self.clock().date(), request.school_id))

@@ -8,6 +8,7 @@ import logging
 from dataclasses import dataclass
 
 from services.common import context
+from services.common.db import parse_uuid
 from services.common.errors import Forbidden, Invalid, NotFound
 from services.common.scope import Scope
 from services.reporting.adapters import authority_files
@@ -77,11 +78,12 @@ def refresh_school(version: int, today: dt.date, uow: ReportingUnitOfWork) -> in
     return len(rows)
 
 
-def refresh_changed(reader: AggregateReader, uows: UnitsOfWork, today: dt.date) -> int:
-    """Every school changed since its last computation computed again (a school that fails is logged and tried again
-    next round); how many were."""
+def refresh_changed(reader: AggregateReader, uows: UnitsOfWork, today: dt.date, only: str = "") -> int:
+    """Every school changed since its last computation (or only the one named, changed or not) computed again (a
+    school that fails is logged and tried again next round); how many were."""
     done = 0
-    for school_id, version in reader.changed():
+    changed = reader.changed()
+    for school_id, version in ([(only, dict(changed).get(only, 0))] if only else changed):
         try:
             refresh_school(version, today, uows(Scope.of_event(school_id)))
             done += 1
@@ -90,10 +92,11 @@ def refresh_changed(reader: AggregateReader, uows: UnitsOfWork, today: dt.date) 
     return done
 
 
-def refresh_now(reader: AggregateReader, uows: UnitsOfWork, today: dt.date) -> int:
-    """The operator asks for the changed schools to be computed at once (tests; the page never does)."""
+def refresh_now(reader: AggregateReader, uows: UnitsOfWork, today: dt.date, school_id: str = "") -> int:
+    """The operator asks for the changed schools (or one school) to be computed at once (tests, the benchmark; the
+    page never does)."""
     require_operator()
-    return refresh_changed(reader, uows, today)
+    return refresh_changed(reader, uows, today, parse_uuid(school_id, "school_id") if school_id else "")
 
 
 # --- the authority's reads

@@ -282,6 +282,12 @@ def test_an_event_marks_the_school_changed_and_the_refresh_clears_it(db, stub, s
     # a login of a person reporting was not told about (no kind): counted nowhere, but the school is computed again
     deliver(db, one.school_id, [identity.AccountActivated(person_id=str(uuid.uuid4()), subject="a", username="x")])
     assert one.school_id in dict(reader.changed())
+    # the operator recomputes one school only: the other changed school keeps its flag
+    other = str(uuid.uuid4())
+    deliver(db, other, [identity.AccountActivated(person_id=str(uuid.uuid4()), subject="b", username="y")])
+    assert call(stub, "RefreshSchoolAggregates", pb.RefreshSchoolAggregatesRequest(school_id=one.school_id),
+                stack.operator_token()).schools == 1
+    assert one.school_id not in dict(reader.changed()) and other in dict(reader.changed())
     call(stub, "RefreshSchoolAggregates", pb.RefreshSchoolAggregatesRequest(), stack.operator_token())
-    assert one.school_id not in dict(reader.changed())
+    assert other not in dict(reader.changed())
     assert row_of(overview(stub, period="q1"), one.school_id).metrics == before
