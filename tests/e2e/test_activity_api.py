@@ -5,7 +5,6 @@ the topic and the two marks, the director (who did nothing but read) among those
 PDF (pdftotext) and as an XLSX (openpyxl); a subject teacher is refused."""
 import datetime as dt
 import io
-import time
 import uuid
 
 import pytest
@@ -17,6 +16,7 @@ from tests.e2e.test_journal_pages_in_browser import signed_in
 from tests.e2e.test_pages_in_browser import new_page  # noqa: F401 (fixture)
 from tests.support import stack
 from tests.support.pdf_text import pdf_text
+from tests.support.reported import once_reported
 from tests.support.school import seed_school
 
 pytestmark = pytest.mark.stack
@@ -46,15 +46,14 @@ def test_the_directors_report_lists_the_teachers_sign_in_and_marks(school, new_p
                   {"student_id": second, "value": "4", "work_type": "classwork"}]})
     today = dt.datetime.now(SCHOOL_ZONE).date().isoformat()  # the week the sign-in and the marks were made in
     path, params = f"/schools/{sid}/reports/user-activity", {"week_of": today}
-    deadline = time.monotonic() + 30
-    while True:  # reporting is fed by events
-        report = school["director"].get(path, params=params)
-        rows = {row["name"]: row for row in report["rows"]}
-        counts = rows.get(TEACHER, {}).get("counts", {})
-        if counts.get("sign_ins", 0) >= 1 and counts.get("marks", 0) >= 2 and counts.get("topics", 0) >= 1:
-            break
-        assert time.monotonic() < deadline, f"the sign-in and the marks did not reach the report: {report}"
-        time.sleep(0.5)
+
+    def counts_of(report: dict) -> dict:
+        return {row["name"]: row for row in report["rows"]}.get(TEACHER, {}).get("counts", {})
+
+    report = once_reported(school["director"], path, params, lambda got: (
+        counts_of(got).get("sign_ins", 0) >= 1 and counts_of(got).get("marks", 0) >= 2
+        and counts_of(got).get("topics", 0) >= 1), "the sign-in and the marks did not reach the report")
+    rows, counts = {row["name"]: row for row in report["rows"]}, counts_of(report)
     assert report["week_from"] <= today <= report["week_to"]
     assert counts["days_signed_in"] == 1 and counts["marks"] == 2 and counts["topics"] == 1
     assert rows[TEACHER]["roles"] == "учитель-предметник, классный руководитель"

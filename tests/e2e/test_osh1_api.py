@@ -3,7 +3,6 @@
 previous year, so the movement sections are noted blank; the PDF (pdftotext) and XLSX (openpyxl) carry the same
 numbers; the municipality's form sums every school (the operator only: the deputy head is refused)."""
 import io
-import time
 import uuid
 
 import pytest
@@ -12,6 +11,7 @@ from openpyxl import load_workbook
 from services.tooling.api_client import Api
 from tests.support import stack
 from tests.support.pdf_text import pdf_text
+from tests.support.reported import once_reported
 from tests.support.school import seed_school
 
 pytestmark = pytest.mark.stack
@@ -33,14 +33,10 @@ def rows(form: dict) -> dict:
 
 
 def form_of(school: dict) -> dict:
-    """The school's form once reporting has applied the students' events (30 s at most)."""
-    path = f"/schools/{school['id']}/reports/form-osh1"
-    deadline = time.monotonic() + 30
-    while rows(form := school["deputy"].get(path, params={"academic_year_id": school["year"],
-                                                           "on_date": ON_DATE}))["1", "02"].get("total", 0) < 2:
-        assert time.monotonic() < deadline, f"the students did not reach the form: {form}"
-        time.sleep(0.5)
-    return form
+    """The school's form once reporting has applied the students' events."""
+    return once_reported(school["deputy"], f"/schools/{school['id']}/reports/form-osh1",
+                         {"academic_year_id": school["year"], "on_date": ON_DATE},
+                         lambda form: rows(form)["1", "02"].get("total", 0) >= 2, "the students did not reach the form")
 
 
 def test_the_schools_form_counts_its_class_its_students_and_their_ages(school, tmp_path):

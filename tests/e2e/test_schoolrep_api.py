@@ -4,7 +4,6 @@ second (Иванов 4, Петрова 2); the deputy head reads the school's pe
 quality, the school summary report and the progress summary as JSON, PDF (pdftotext) and XLSX (openpyxl); a form
 teacher is refused."""
 import io
-import time
 import uuid
 
 import pytest
@@ -13,6 +12,7 @@ from openpyxl import load_workbook
 from services.tooling.api_client import Api
 from tests.support import stack
 from tests.support.pdf_text import pdf_text
+from tests.support.reported import once_reported
 from tests.support.school import seed_school
 
 pytestmark = pytest.mark.stack
@@ -39,18 +39,14 @@ def school(installation):
 
 
 def reported(api: Api, school: dict, report: str, period_id: str, ready) -> dict:
-    """The report once reporting has applied the journal's events (30 s at most)."""
-    deadline = time.monotonic() + 30
-    while not ready(got := api.get(f"/schools/{school['id']}/reports/{report}",
-                                   params={"academic_year_id": school["year"], "period_id": period_id})):
-        assert time.monotonic() < deadline, f"the marks did not reach the report: {got}"
-        time.sleep(0.5)
-    return got
+    return once_reported(api, f"/schools/{school['id']}/reports/{report}",
+                         {"academic_year_id": school["year"], "period_id": period_id}, ready,
+                         "the marks did not reach the report")
 
 
 def test_the_school_periods_with_their_due_dates(school):
-    got = school["deputy"].get(f"/schools/{school['id']}/reports/school-periods",
-                               params={"academic_year_id": school["year"]})
+    got = once_reported(school["deputy"], f"/schools/{school['id']}/reports/school-periods",
+                        {"academic_year_id": school["year"]}, lambda got: got["periods"], "the year did not reach reporting")
     first = got["periods"][0]
     # the first quarter ends on Sunday 26.10.2025: due on Tuesday 28.10.2025, long past
     assert (first["id"], first["date_to"], first["due_date"], first["status"]) == (

@@ -5,7 +5,6 @@ fulfilment with 4 hours a week of mathematics (35 study weeks: 140 hours), the y
 two the teacher recorded given, the lag highlighted; refusals (a subject teacher; a teacher for the school's
 curriculum)."""
 import io
-import time
 import uuid
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -15,6 +14,7 @@ from openpyxl import load_workbook
 from services.tooling.api_client import Api, with_login
 from tests.support import stack
 from tests.support.pdf_text import pdf_text
+from tests.support.reported import once_reported
 from tests.support.school import CALENDAR, seed_school
 
 pytestmark = pytest.mark.stack
@@ -44,15 +44,6 @@ def school(installation):
             "deputy": Api(stack.password_token(seeded["deputy"]["person"]["username"], seeded["deputy"]["password"]))}
 
 
-def eventually(read, ready, what: str):
-    """Reporting is fed by events: `read()` again until `ready` holds (30 s at most)."""
-    deadline = time.monotonic() + 30
-    while not ready(value := read()):
-        assert time.monotonic() < deadline, f"{what} did not reach reporting: {value}"
-        time.sleep(0.5)
-    return value
-
-
 def sheet_path(school: dict) -> str:
     return f"/schools/{school['id']}/class-groups/{school['class_group_id']}/summary-sheet"
 
@@ -64,8 +55,8 @@ def average_of(sheet: dict, student_id: str) -> str:
 
 def test_the_summary_sheet_weighs_marks_for_the_year_and_for_a_quarter(school, tmp_path):
     api = school["deputy"]
-    whole = eventually(lambda: api.get(sheet_path(school)), lambda s: average_of(s, school["ivanov"]) == "3.67",
-                       "the weighted marks")
+    whole = once_reported(api, sheet_path(school), {}, lambda s: average_of(s, school["ivanov"]) == "3.67",
+                          "the weighted marks did not reach reporting")
     assert average_of(whole, school["petrova"]) == "4.00"
     periods = api.get(f"/schools/{school['id']}/reports/periods",
                       params={"class_group_id": school["class_group_id"]})["periods"]
@@ -97,9 +88,9 @@ def test_curriculum_fulfilment_of_the_school(school, tmp_path):
 
     def maths(report: dict) -> dict:
         return next((r for r in report.get("rows", []) if r.get("subject_name") == "Математика"), {})
-    report = eventually(lambda: api.get(path, params=params),
-                        lambda r: maths(r).get("hours_per_week") == "4" and maths(r).get("lessons_given") == 2,
-                        "the curriculum hours and the topics")
+    report = once_reported(api, path, params,
+                           lambda r: maths(r).get("hours_per_week") == "4" and maths(r).get("lessons_given") == 2,
+                           "the curriculum hours and the topics did not reach reporting")
     row, planned = maths(report), school["planned"]
     # the year is over: every lesson is due by now; weeks: 8 + 8 + 10 + 9 of the four quarters
     assert (row["class_group_name"], row["study_weeks"], row["hours_per_year"]) == ("5А", 35, "140")

@@ -6,7 +6,6 @@ marks suffice). The deputy head reads
 progress and attendance and the letters to guardians — as JSON, PDF (pdftotext) and XLSX (openpyxl); a subject
 teacher of no class of theirs is refused and a letter's text over 2000 characters is refused naming `text`."""
 import io
-import time
 import uuid
 
 import pytest
@@ -15,6 +14,7 @@ from openpyxl import load_workbook
 from services.tooling.api_client import Api, with_login
 from tests.support import stack
 from tests.support.pdf_text import pdf_text
+from tests.support.reported import once_reported
 from tests.support.school import seed_school
 
 pytestmark = pytest.mark.stack
@@ -50,12 +50,7 @@ def school(installation):
 
 
 def reported(api: Api, path: str, params: dict, done) -> dict:
-    """The report once reporting has applied the journal's events (30 s at most)."""
-    deadline = time.monotonic() + 30
-    while not done(report := api.get(path, params=params)):
-        assert time.monotonic() < deadline, f"the journal's events did not reach the report: {report}"
-        time.sleep(0.5)
-    return report
+    return once_reported(api, path, params, done, "the journal's events did not reach the report")
 
 
 def dynamics_of(school: dict) -> dict:

@@ -4,7 +4,6 @@ teacher records three Mondays of September 2025 in 5А's mathematics (marks 5 an
 class's results count Иванов's estimated 5 (4.50) and Петрова's 3 (2.50), quality 50.0 and pass rate 100.0, as JSON,
 PDF (pdftotext) and XLSX (openpyxl); a teacher of another class is refused."""
 import io
-import time
 import uuid
 
 import pytest
@@ -13,6 +12,7 @@ from openpyxl import load_workbook
 from services.tooling.api_client import Api, with_login
 from tests.support import stack
 from tests.support.pdf_text import pdf_text
+from tests.support.reported import once_reported
 from tests.support.school import CALENDAR, seed_school
 
 pytestmark = pytest.mark.stack
@@ -42,7 +42,8 @@ def school(installation):
     seeded, teacher = seed_with_marks("отчёты учителей")
     sid, admin, group = seeded["school"]["id"], seeded["admin_api"], seeded["class_group"]
     students = [s["id"] for s in seeded["students"]]
-    periods = admin.get(f"/schools/{sid}/reports/periods", params={"class_group_id": group["id"]})["periods"]
+    periods = once_reported(admin, f"/schools/{sid}/reports/periods", {"class_group_id": group["id"]},
+                            lambda got: got["periods"], "the class did not reach reporting")["periods"]
     return {"id": sid, "admin": admin, "class_group_id": group["id"], "ivanov": students[0], "petrova": students[1],
             "teacher_id": seeded["teacher"]["person"]["id"], "teacher": teacher,
             "q1": next(p["id"] for p in periods if p["name"] == CALENDAR.terms[0][0]),
@@ -50,12 +51,7 @@ def school(installation):
 
 
 def reported(api: Api, path: str, params: dict, ready) -> dict:
-    """The report once reporting has applied the journal's events (30 s at most)."""
-    deadline = time.monotonic() + 30
-    while not ready(report := api.get(path, params=params)):
-        assert time.monotonic() < deadline, f"the journal's marks did not reach the report: {report}"
-        time.sleep(0.5)
-    return report
+    return once_reported(api, path, params, ready, "the journal's marks did not reach the report")
 
 
 def class_params(school: dict) -> dict:

@@ -88,7 +88,7 @@ def test_the_rest_rows(client, peers, auth):
     assert (resp.status_code, resp.data) == (200, b"PK")
     resp = client.get("/api/v1/authority/schools-overview?sort=rating", headers=auth)
     assert resp.status_code == 400 and "sort" in resp.json["error"]["fields"]
-    resp = client.post("/api/v1/authority/refresh", headers=auth)
+    resp = client.post("/api/v1/authority/refresh", headers=auth, json={})
     assert resp.status_code == 200
 
 
