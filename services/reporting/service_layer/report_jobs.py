@@ -34,6 +34,9 @@ LIST_LIMIT = 50
 SCHEDULER = "schedule"  # requested_by of the scheduled jobs
 SCHEDULED_KIND = "summary-sheets"
 PERIOD_KIND = "period-reports"  # scheduled once per period, with the period's last day as its scheduled day
+# a year whose last period ended longer ago than this (and no later year has begun) has nothing scheduled: its
+# reports were formed as it ended (a school joining later, or an old year in tests, is not flooded with them)
+FINISHED_AGO = dt.timedelta(days=14)
 
 
 @dataclass(frozen=True)
@@ -205,9 +208,12 @@ def form_scheduled(queue: ReportJobQueue, uows: UnitsOfWork, today: dt.date) -> 
             year, _, _ = uow.read_models.class_fill_facts(today)
             if year is None or not uow.report_jobs.class_groups_of_year(year[0]):
                 continue
+            periods = school_periods(uow.period_results.year_terms(year[0]), year[1], today)
+            if periods and max(p.period.date_to for p in periods) < today - FINISHED_AGO:
+                continue  # the school's latest year is long over and no new one has begun: nothing is due
             schedule = uow.report_jobs.schedule()
             jobs = [*_summary_sheets_due(schedule, year[0], today, uow),
-                    *(_period_reports_due(year, today, uow) if schedule.period_reports else ())]
+                    *(_period_reports_due(year[0], periods, uow) if schedule.period_reports else ())]
             added = [uow.report_jobs.add(str(uuid.uuid4()), kind, params, key, SCHEDULER, day)
                      for kind, params, key, day in jobs]
             if any(added):
@@ -224,11 +230,10 @@ def _summary_sheets_due(schedule: report_schedule.Schedule, year_id: str, today:
     return [_scheduled(SCHEDULED_KIND, {"academic_year_id": year_id, "format": "zip"}, due)]
 
 
-def _period_reports_due(year: tuple[str, str], today: dt.date, uow: ReportingUnitOfWork) -> list[tuple]:
+def _period_reports_due(year_id: str, periods, uow: ReportingUnitOfWork) -> list[tuple]:
     """(kind, params, params key, scheduled day) of the period reports of each ended period of the year (the unique
     key of a scheduled job makes each start once)."""
-    periods = school_periods(uow.period_results.year_terms(year[0]), year[1], today)
-    return [_scheduled(PERIOD_KIND, {"academic_year_id": year[0], "period_id": p.period.id, "format": "zip"},
+    return [_scheduled(PERIOD_KIND, {"academic_year_id": year_id, "period_id": p.period.id, "format": "zip"},
                        p.period.date_to) for p in periods if p.status != OPEN]
 
 

@@ -306,6 +306,8 @@ def test_a_school_may_turn_the_period_reports_off(db, jobs, principals, period_s
     assert scheduled_jobs(jobs, principals, school) == []
     assert [day for day, _, _ in scheduled_jobs(jobs, principals, school, report_jobs.SCHEDULED_KIND)] == [
         "2026-12-15"]
+    # the year ended on 28.12 and no later one has begun: on 15.01, 18 days on, its January sheets are not due
+    assert school.school_id not in report_jobs.form_scheduled(queue, uows(db), dt.date(2027, 1, 15))
 
 
 def test_the_period_reports_of_a_period_are_one_zip_a_report_per_step(db, jobs, principals, period_school, queue,
