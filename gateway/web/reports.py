@@ -25,6 +25,16 @@ def shown(rpc: str, request_message):
         return None, explain(err)
 
 
+def class_periods(school_id: str, class_group_id: str) -> list:
+    """A class's periods to pick from for its period reports (none when reporting does not know the class yet or
+    refuses: the report's own refusal says why)."""
+    try:
+        return list(call("reporting", "ListReportPeriods", reporting_pb2.ListReportPeriodsRequest(
+            school_id=school_id, class_group_id=class_group_id)).periods)
+    except DomainError:
+        return []
+
+
 def send_report(report):
     return send_file(io.BytesIO(report.content), mimetype=report.media_type, as_attachment=True,
                      download_name=report.filename)

@@ -7,9 +7,8 @@ from flask import Blueprint, render_template, request
 from gateway.auth.session import login_required
 from gateway.web.journal import principal_of
 from gateway.web.pages import academic_years, call, class_names, year_of_today
-from gateway.web.reports import send_report, shown
+from gateway.web.reports import class_periods, send_report, shown
 from proto.reporting.v1 import reporting_pb2
-from services.common.errors import DomainError
 
 bp = Blueprint("sheetrep_pages", __name__)
 
@@ -19,15 +18,6 @@ def summary_sheet_request(school_id: str) -> reporting_pb2.GetSummarySheetReques
     chosen = request.args.get("class_group_id") or next(iter(principal_of(school_id).form_class_group_ids), "")
     return reporting_pb2.GetSummarySheetRequest(school_id=school_id, class_group_id=chosen,
                                                 period_id=request.args.get("period_id", ""))
-
-
-def report_periods(school_id: str, class_group_id: str) -> list:
-    """The class's periods to pick from (none when they cannot be read: the sheet's refusal says why)."""
-    try:
-        return list(call("reporting", "ListReportPeriods", reporting_pb2.ListReportPeriodsRequest(
-            school_id=school_id, class_group_id=class_group_id)).periods)
-    except DomainError:
-        return []
 
 
 def fulfilment_request(school_id: str) -> reporting_pb2.GetCurriculumFulfilmentRequest:
@@ -41,7 +31,7 @@ def summary_sheet(school_id):
     school_id = str(school_id)
     asked = summary_sheet_request(school_id)
     report, refused = shown("GetSummarySheet", asked) if asked.class_group_id else (None, "Выберите класс.")
-    periods = report_periods(school_id, asked.class_group_id) if asked.class_group_id else []
+    periods = class_periods(school_id, asked.class_group_id) if asked.class_group_id else []
     return render_template("reports_summary_sheet.html", school_id=school_id, asked=asked,
                            classes=class_names(school_id), periods=periods, report=report, refused=refused)
 

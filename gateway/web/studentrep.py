@@ -14,10 +14,9 @@ from gateway.auth.session import login_required
 from gateway.web import pages
 from gateway.web.journal import people_names, principal_of
 from gateway.web.pages import call, class_names
-from gateway.web.reports import send_report, shown
+from gateway.web.reports import class_periods, send_report, shown
 from proto.identity.v1 import identity_pb2
 from proto.reporting.v1 import reporting_pb2
-from services.common.errors import DomainError
 
 bp = Blueprint("studentrep_pages", __name__)
 
@@ -31,15 +30,6 @@ class Asked:
     class_group_id: str
     period_id: str
     student_id: str
-
-
-def class_periods(school_id: str, class_group_id: str) -> list:
-    """The class's periods (none for a class reporting does not know yet)."""
-    try:
-        return list(call("reporting", "ListReportPeriods", reporting_pb2.ListReportPeriodsRequest(
-            school_id=school_id, class_group_id=class_group_id)).periods)
-    except DomainError:
-        return []
 
 
 def period_of_today(periods: list) -> str:

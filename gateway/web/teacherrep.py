@@ -8,21 +8,12 @@ from flask import Blueprint, render_template, request
 from gateway.auth.session import login_required
 from gateway.web.journal import people_names, principal_of
 from gateway.web.pages import call, class_names
-from gateway.web.reports import send_report, shown
+from gateway.web.reports import class_periods, send_report, shown
 from proto.identity.v1 import identity_pb2
 from proto.reporting.v1 import reporting_pb2
-from services.common.errors import DomainError
 
 bp = Blueprint("teacher_report_pages", __name__)
 MANAGERS = {"school_admin", "director", "deputy_head"}
-
-
-def class_periods(school_id: str, class_group_id: str) -> list:
-    try:
-        return list(call("reporting", "ListReportPeriods", reporting_pb2.ListReportPeriodsRequest(
-            school_id=school_id, class_group_id=class_group_id)).periods)
-    except DomainError:
-        return []
 
 
 def class_period_request(school_id: str) -> reporting_pb2.GetClassPeriodReportRequest:

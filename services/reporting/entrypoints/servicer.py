@@ -5,7 +5,6 @@ from collections.abc import Callable
 
 from proto.reporting.v1 import reporting_pb2, reporting_pb2_grpc
 from services.common import scope
-from services.common.context import current_caller
 from services.common.dates import SCHOOL_ZONE
 from services.reporting.adapters.authority_protobuf import school_overview_proto, schools_overview_proto
 from services.reporting.adapters.form_osh1_protobuf import form_osh1_proto
@@ -388,12 +387,11 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
         return self._form_osh1_file(request, "xlsx")
 
     def GetMunicipalFormOsh1(self, request, context):
-        report, schools = form_osh1.get_municipal_form_osh1(request.on_date, current_caller(), self.schools,
-                                                            self.unit_of_work)
+        report, schools = form_osh1.get_municipal_form_osh1(request.on_date, self.schools, self.unit_of_work)
         return form_osh1_proto(report, schools=schools)
 
     def _municipal_form_osh1_file(self, request, kind: str):
-        return rendered(form_osh1.render_municipal_form_osh1(request.on_date, kind, self.clock(), current_caller(),
+        return rendered(form_osh1.render_municipal_form_osh1(request.on_date, kind, self.clock(),
                                                              self.schools, self.unit_of_work))
 
     def RenderMunicipalFormOsh1Pdf(self, request, context):

@@ -39,10 +39,11 @@ OPERATOR_ONLY = "Сводные показатели школ видит тол�
 TOTAL = "Итого по муниципалитету"
 
 
-def require_operator() -> None:
-    """The caller's token carries the realm role authority_operator (school staff are refused)."""
+def require_operator(refusal: str = OPERATOR_ONLY) -> None:
+    """The caller's token carries the realm role authority_operator (school staff are refused): the one check of every
+    municipal read (the aggregates, form ОШ-1 of the municipality)."""
     if OPERATOR not in context.current_caller().realm_roles:
-        raise Forbidden(OPERATOR_ONLY)
+        raise Forbidden(refusal)
 
 
 # --- the refresher

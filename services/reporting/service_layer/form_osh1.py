@@ -4,18 +4,17 @@ school's computed in its own transaction so that nothing personal leaves a schoo
 import datetime as dt
 from collections.abc import Callable
 
-from services.common.context import Caller
 from services.common.dates import parse_date
 from services.common.db import parse_uuid
-from services.common.errors import Forbidden, NotFound
+from services.common.errors import NotFound
 from services.common.scope import Scope
 from services.reporting.adapters import form_osh1_files as files
 from services.reporting.domain import form_osh1
+from services.reporting.service_layer.authority import require_operator
 from services.reporting.service_layer.school_period_reports import require_manager
 from services.reporting.service_layer.school_reports import ReportFile
 from services.reporting.service_layer.unit_of_work import ReportingUnitOfWork, UnitsOfWork
 
-OPERATOR = "authority_operator"
 OPERATOR_ONLY = "Сводную форму ОШ-1 муниципалитета читает только оператор муниципалитета"
 MUNICIPALITY = "Муниципалитет: все школы"
 
@@ -47,12 +46,11 @@ def render_form_osh1(academic_year_id: str, on_date: str, kind: str, formed_at: 
                       files.form_osh1_file(report, kind, formed_at))
 
 
-def get_municipal_form_osh1(on_date: str, caller: Caller, school_ids: Callable[[], list[str]], uows: UnitsOfWork
+def get_municipal_form_osh1(on_date: str, school_ids: Callable[[], list[str]], uows: UnitsOfWork
                             ) -> tuple[form_osh1.FormOsh1, int]:
     """Every school's form for its academic year containing the date (a school with no year begun by then is left
     out), summed; and the number of schools summed."""
-    if OPERATOR not in caller.realm_roles:
-        raise Forbidden(OPERATOR_ONLY)
+    require_operator(OPERATOR_ONLY)
     day = parse_date(on_date, "on_date")
     forms = []
     for school_id in school_ids():
@@ -64,8 +62,8 @@ def get_municipal_form_osh1(on_date: str, caller: Caller, school_ids: Callable[[
     return form_osh1.summed(f"{MUNICIPALITY} ({len(forms)})", forms, empty), len(forms)
 
 
-def render_municipal_form_osh1(on_date: str, kind: str, formed_at: dt.datetime, caller: Caller,
-                               school_ids: Callable[[], list[str]], uows: UnitsOfWork) -> ReportFile:
-    report, _ = get_municipal_form_osh1(on_date, caller, school_ids, uows)
+def render_municipal_form_osh1(on_date: str, kind: str, formed_at: dt.datetime, school_ids: Callable[[], list[str]],
+                               uows: UnitsOfWork) -> ReportFile:
+    report, _ = get_municipal_form_osh1(on_date, school_ids, uows)
     return ReportFile(files.MEDIA_TYPES[kind], f"form-osh1-municipality-{report.on_date}.{kind}",
                       files.form_osh1_file(report, kind, formed_at))
