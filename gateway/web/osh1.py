@@ -3,6 +3,7 @@ contingent, the form's tables, PDF and XLSX) and the municipality's (the authori
 the date)."""
 from flask import Blueprint, render_template, request
 
+from gateway.api.endpoints import FILE_DEADLINE
 from gateway.auth.session import login_required
 from gateway.web import pages
 from gateway.web.pages import call
@@ -48,7 +49,7 @@ def school_form_file(school_id, kind):
 @login_required
 def municipal_form():
     asked = reporting_pb2.GetMunicipalFormOsh1Request(on_date=on_date())
-    report, refused = shown("GetMunicipalFormOsh1", asked)
+    report, refused = shown("GetMunicipalFormOsh1", asked, FILE_DEADLINE)  # every school counted: seconds
     return render_template("reports_form_osh1.html", school_id="", years=[], asked=asked, report=report,
                            refused=refused)
 

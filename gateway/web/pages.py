@@ -33,8 +33,8 @@ FIELD_PATH = re.compile(r"(\w*)(?:\[(\d+)\])?")  # marks[0].value -> marks, 0
 WEEKDAYS = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")
 
 
-def call(service: str, rpc: str, request_message):
-    return wiring().peers.call(service, rpc, request_message, g.token)
+def call(service: str, rpc: str, request_message, deadline: float | None = None):
+    return wiring().peers.call(service, rpc, request_message, g.token, deadline)
 
 
 def today() -> datetime.date:

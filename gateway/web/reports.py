@@ -17,10 +17,10 @@ from services.common.errors import DomainError
 bp = Blueprint("report_pages", __name__)
 
 
-def shown(rpc: str, request_message):
-    """The report, or the refusal to say in its place."""
+def shown(rpc: str, request_message, deadline: float | None = None):
+    """The report, or the refusal to say in its place (deadline: a report slower than a page's usual call)."""
     try:
-        return call("reporting", rpc, request_message), ""
+        return call("reporting", rpc, request_message, deadline), ""
     except DomainError as err:
         return None, explain(err)
 
