@@ -31,6 +31,8 @@ PERIOD_REPORTS = {  # the period form's choices: "kind:format" -> what it says
     "progress-summary:xlsx": "Сводный отчёт об успеваемости (XLSX)",
 }
 SCHEDULE_MANAGERS = {"school_admin", "director"}
+WEEKDAYS = ("по понедельникам", "по вторникам", "по средам", "по четвергам", "по пятницам", "по субботам",
+            "по воскресеньям")  # ISO weekdays 1..7 of the weekly user-activity report
 STATUS_NAMES = {"queued": "в очереди", "running": "формируется", "done": "готов", "failed": "не сформирован"}
 
 
@@ -53,7 +55,7 @@ def files_page(school_id: str, refused: str = "", status: int = 200):
         "reports_files.html", school_id=school_id, years=years, year_id=year_id, periods=periods,
         period_id=request.values.get("period_id") or (default_period(periods) if periods else ""),
         periods_refused=periods_refused, period_reports=PERIOD_REPORTS, jobs=jobs, status_names=STATUS_NAMES,
-        names={**{y.id: y.name for y in years}, **period_names}, schedule=schedule,
+        names={**{y.id: y.name for y in years}, **period_names}, schedule=schedule, weekdays=WEEKDAYS,
         manages_schedule=bool(SCHEDULE_MANAGERS & set(principal_of(school_id).roles)), refused=refused,
         started=request.args.get("started", ""), saved=request.args.get("saved", "")), status
 
@@ -102,15 +104,17 @@ def download(school_id, job_id):
 @bp.post("/schools/<uuid:school_id>/reports/schedule")
 @login_required
 def schedule(school_id):
-    """The day of the month of the summary sheets and whether each ended period's reports are formed."""
+    """The day of the month of the summary sheets, whether each ended period's reports are formed and the weekday of
+    the weekly user-activity report."""
     school_id, form = str(school_id), request.form
     try:
         day = int(form.get("summary_sheets_day", ""))
+        weekday = {"activity_weekday": int(form["activity_weekday"])} if form.get("activity_weekday") else {}
     except ValueError:
-        return files_page(school_id, "День месяца — число от 0 до 28", 400)
+        return files_page(school_id, "День месяца — число от 0 до 28, день недели — из списка", 400)
     try:
         call("reporting", "SetReportSchedule", reporting_pb2.SetReportScheduleRequest(
-            school_id=school_id, summary_sheets_day=day, period_reports=form.get("period_reports") == "on"))
+            school_id=school_id, summary_sheets_day=day, period_reports=form.get("period_reports") == "on", **weekday))
     except DomainError as err:
         return files_page(school_id, explain(err), http_status(err))
     return redirect(url_for("jobs_pages.files", school_id=school_id, saved=1))

@@ -65,12 +65,16 @@ def test_a_wrong_request_is_refused_naming_the_field(school):
 
 def test_the_schedule_is_the_15th_by_default_and_the_director_moves_it(school):
     path = f"/schools/{school['id']}/report-schedule"
-    assert school["deputy"].get(path) == {"summary_sheets_day": 15, "period_reports": True}
-    assert school["admin"].put(path, {"summary_sheets_day": 20}) == {"summary_sheets_day": 20, "period_reports": True}
-    assert school["admin"].put(path, {"summary_sheets_day": 20, "period_reports": False}) == {
-        "summary_sheets_day": 20, "period_reports": False}
-    assert school["admin"].put(path, {"summary_sheets_day": 15}) == {"summary_sheets_day": 15, "period_reports": False}, \
-        "left out: kept"
+    assert school["deputy"].get(path) == {"summary_sheets_day": 15, "period_reports": True, "activity_weekday": 1}
+    assert school["admin"].put(path, {"summary_sheets_day": 20}) == {
+        "summary_sheets_day": 20, "period_reports": True, "activity_weekday": 1}
+    assert school["admin"].put(path, {"summary_sheets_day": 20, "period_reports": False, "activity_weekday": 5}) == {
+        "summary_sheets_day": 20, "period_reports": False, "activity_weekday": 5}
+    assert school["admin"].put(path, {"summary_sheets_day": 15}) == {
+        "summary_sheets_day": 15, "period_reports": False, "activity_weekday": 5}, "left out: kept"
+    refused = school["admin"].put(path, {"summary_sheets_day": 15, "activity_weekday": 8}, expect=422).json()["error"]
+    assert list(refused["fields"]) == ["activity_weekday"] and "день недели" in refused["message"]
+    assert school["admin"].get(path)["activity_weekday"] == 5, "nothing half-written"
     assert school["deputy"].put(path, {"summary_sheets_day": 1}, expect=403).status_code == 403
 
 

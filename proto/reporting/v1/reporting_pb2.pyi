@@ -423,22 +423,26 @@ class GetReportScheduleRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ...) -> None: ...
 
 class SetReportScheduleRequest(_message.Message):
-    __slots__ = ("school_id", "summary_sheets_day", "period_reports")
+    __slots__ = ("school_id", "summary_sheets_day", "period_reports", "activity_weekday")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     SUMMARY_SHEETS_DAY_FIELD_NUMBER: _ClassVar[int]
     PERIOD_REPORTS_FIELD_NUMBER: _ClassVar[int]
+    ACTIVITY_WEEKDAY_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     summary_sheets_day: int
     period_reports: bool
-    def __init__(self, school_id: _Optional[str] = ..., summary_sheets_day: _Optional[int] = ..., period_reports: _Optional[bool] = ...) -> None: ...
+    activity_weekday: int
+    def __init__(self, school_id: _Optional[str] = ..., summary_sheets_day: _Optional[int] = ..., period_reports: _Optional[bool] = ..., activity_weekday: _Optional[int] = ...) -> None: ...
 
 class ReportSchedule(_message.Message):
-    __slots__ = ("summary_sheets_day", "period_reports")
+    __slots__ = ("summary_sheets_day", "period_reports", "activity_weekday")
     SUMMARY_SHEETS_DAY_FIELD_NUMBER: _ClassVar[int]
     PERIOD_REPORTS_FIELD_NUMBER: _ClassVar[int]
+    ACTIVITY_WEEKDAY_FIELD_NUMBER: _ClassVar[int]
     summary_sheets_day: int
     period_reports: bool
-    def __init__(self, summary_sheets_day: _Optional[int] = ..., period_reports: _Optional[bool] = ...) -> None: ...
+    activity_weekday: int
+    def __init__(self, summary_sheets_day: _Optional[int] = ..., period_reports: _Optional[bool] = ..., activity_weekday: _Optional[int] = ...) -> None: ...
 
 class MarkValueCount(_message.Message):
     __slots__ = ("value", "count")

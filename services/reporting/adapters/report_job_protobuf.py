@@ -22,4 +22,5 @@ def report_job_proto(row) -> pb.ReportJob:
 
 
 def report_schedule_proto(schedule: Schedule) -> pb.ReportSchedule:
-    return pb.ReportSchedule(summary_sheets_day=schedule.summary_sheets_day, period_reports=schedule.period_reports)
+    return pb.ReportSchedule(summary_sheets_day=schedule.summary_sheets_day, period_reports=schedule.period_reports,
+                             activity_weekday=schedule.activity_weekday)

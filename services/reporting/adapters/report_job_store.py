@@ -61,13 +61,15 @@ class ReportJobStore:
 
     def schedule(self) -> Schedule:
         """The school's schedule; the regulation's defaults while it has not set one."""
-        row = self.session.execute(select(report_schedules.c.summary_sheets_day,
-                                          report_schedules.c.period_reports)).first()
+        row = self.session.execute(select(report_schedules.c.summary_sheets_day, report_schedules.c.period_reports,
+                                          report_schedules.c.activity_weekday)).first()
         return Schedule() if row is None else Schedule(*row)
 
-    def set_schedule(self, day: int, period_reports: bool | None) -> None:
-        """The day of the summary sheets and, unless None (kept as it is), whether the period reports are formed."""
-        values = {"summary_sheets_day": day} | ({} if period_reports is None else {"period_reports": period_reports})
+    def set_schedule(self, day: int, period_reports: bool | None, activity_weekday: int | None) -> None:
+        """The day of the summary sheets and, unless None (kept as it is), whether the period reports are formed and
+        the weekday of the weekly user-activity report."""
+        values = ({"summary_sheets_day": day} | ({} if period_reports is None else {"period_reports": period_reports})
+                  | ({} if activity_weekday is None else {"activity_weekday": activity_weekday}))
         self.session.execute(insert(report_schedules).values(school_id=self.school_id, **values)
                              .on_conflict_do_update(index_elements=[report_schedules.c.school_id], set_=values))
 

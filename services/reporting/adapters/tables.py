@@ -209,13 +209,14 @@ report_jobs = sa.Table(
     sa.Column("finished_at", sa.DateTime(timezone=True)),
     sa.Column("expires_at", sa.DateTime(timezone=True)),
 )
-# The school's report schedule (0010, period_reports 0014); no row = the regulation's defaults
+# The school's report schedule (0010, period_reports 0014, activity_weekday 0015); no row = the regulation's defaults
 # (domain/report_schedule.py).
 report_schedules = sa.Table(
     "report_schedules", metadata,
     sa.Column("school_id", UUID(as_uuid=False), primary_key=True),
     sa.Column("summary_sheets_day", sa.Integer, nullable=False),
     sa.Column("period_reports", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("activity_weekday", sa.SmallInteger, nullable=False, server_default="1"),
 )
 # The curriculum (0009): a class's weekly hours of a subject as schedule's CurriculumHoursSet told them last.
 curriculum_hours = sa.Table(

@@ -172,8 +172,9 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
     def SetReportSchedule(self, request, context):
         call = scope.current()
         period_reports = request.period_reports if request.HasField("period_reports") else None
+        weekday = request.activity_weekday if request.HasField("activity_weekday") else None
         return report_schedule_proto(report_jobs.set_report_schedule(
-            request.summary_sheets_day, period_reports, call, self.unit_of_work(call)))
+            request.summary_sheets_day, period_reports, call, self.unit_of_work(call), activity_weekday=weekday))
     # --- teacherrep: the subject teacher's report, the form teacher's period report, a class's results for a period
 
     def GetSubjectTeacherReport(self, request, context):

@@ -1,6 +1,7 @@
-"""The weekly user-activity report on schedule (seed 003 §8: formed once a week): from each Monday on, the report of
-the week before is formed for every school that has staff, once per school and week (any replica, any restart: the
-job of a school, kind and scheduled day is unique), as a PDF on the school's reports page."""
+"""The weekly user-activity report on schedule (seed 003 §8: formed once a week): from the school's weekday on
+(Monday unless the school moved it; never when it turned the report off), the report of the week before is formed for
+every school that has staff, once per school and week (any replica, any restart: the job of a school, kind and
+scheduled day — the week's Monday — is unique), as a PDF on the school's reports page."""
 import datetime as dt
 import uuid
 
@@ -20,7 +21,8 @@ def form_weekly_activity(queue: ReportJobQueue, uows: UnitsOfWork, today: dt.dat
     started = []
     for school_id in queue.schools():
         with uows(Scope.of_event(school_id)) as uow:
-            if uow.report_jobs.scheduled(KIND, due) or not uow.activity.has_staff():
+            if (not report_schedule.weekly_due(uow.report_jobs.schedule().activity_weekday, today)
+                    or uow.report_jobs.scheduled(KIND, due) or not uow.activity.has_staff()):
                 continue
             params = {"week_of": week_of.isoformat(), "format": "pdf"}
             if uow.report_jobs.add(str(uuid.uuid4()), KIND, params, report_schedule.params_key(KIND, params),

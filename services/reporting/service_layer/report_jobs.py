@@ -180,20 +180,22 @@ def expire(queue: ReportJobQueue, files: FileStore, now: dt.datetime) -> list[st
 
 
 def get_report_schedule(scope: Scope, uow: ReportingUnitOfWork) -> report_schedule.Schedule:
-    """The day of the month the summary sheets of every class are formed (0 = not on schedule) and whether each
-    ended period's school-wide reports are."""
+    """The day of the month the summary sheets of every class are formed (0 = not on schedule), whether each
+    ended period's school-wide reports are, and the weekday of the weekly user-activity report (0 = not formed)."""
     scope.require("report.read", teacher_id=())
     with uow:
         return uow.report_jobs.schedule()
 
 
-def set_report_schedule(day: int, period_reports: bool | None, scope: Scope, uow: ReportingUnitOfWork
-                        ) -> report_schedule.Schedule:
-    """period_reports None: kept as it is."""
+def set_report_schedule(day: int, period_reports: bool | None, scope: Scope, uow: ReportingUnitOfWork, *,
+                        activity_weekday: int | None = None) -> report_schedule.Schedule:
+    """period_reports, activity_weekday None: kept as they are."""
     day = report_schedule.checked_day(day)
+    if activity_weekday is not None:
+        report_schedule.checked_weekday(activity_weekday)
     scope.require("report_schedule.manage", "Расписание отчётов меняют администратор школы и директор")
     with uow:
-        uow.report_jobs.set_schedule(day, period_reports)
+        uow.report_jobs.set_schedule(day, period_reports, activity_weekday)
         return uow.report_jobs.schedule()
 
 

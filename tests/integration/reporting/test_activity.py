@@ -19,6 +19,7 @@ from proto.reporting.v1 import reporting_pb2_grpc
 from services.common.consumer import IdempotentConsumer
 from services.common.dates import SCHOOL_ZONE
 from services.common.outbox import Outbox, envelope
+from services.common.scope import Scope
 from services.reporting import bootstrap
 from services.reporting.adapters import tables
 from services.reporting.adapters.report_job_store import ReportJobQueue
@@ -239,7 +240,26 @@ def test_the_schedule_forms_last_weeks_report_once_a_week(db, school):
     with db.tenant_session(school.school_id) as session:
         jobs = session.execute(select(tables.report_jobs.c.params, tables.report_jobs.c.scheduled_for,
                                       tables.report_jobs.c.requested_by).where(
-            tables.report_jobs.c.kind == "user-activity").order_by(tables.report_jobs.c.scheduled_for)).all()
+            tables.report_jobs.c.kind == "user-activity", tables.report_jobs.c.scheduled_for < dt.date(2026, 10, 1))
+            .order_by(tables.report_jobs.c.scheduled_for)).all()
     assert [(j.params, j.scheduled_for, j.requested_by) for j in jobs] == [
         ({"week_of": "2026-09-07", "format": "pdf"}, dt.date(2026, 9, 14), "schedule"),
         ({"week_of": "2026-09-14", "format": "pdf"}, dt.date(2026, 9, 21), "schedule")]
+
+
+def test_the_school_moves_the_weekly_report_to_its_weekday_or_turns_it_off(db, school):
+    queue, uows = ReportJobQueue(db), bootstrap.units_of_work(db, Outbox("reporting", tables.outbox))
+    with uows(Scope.of_event(school.school_id)) as uow:
+        uow.report_jobs.set_schedule(15, None, 3)  # Wednesdays
+    assert school.school_id not in form_weekly_activity(queue, uows, dt.date(2026, 10, 6)), "Tuesday: not yet"
+    assert school.school_id in form_weekly_activity(queue, uows, dt.date(2026, 10, 7))
+    assert school.school_id not in form_weekly_activity(queue, uows, dt.date(2026, 10, 9)), "once a week"
+    with uows(Scope.of_event(school.school_id)) as uow:
+        uow.report_jobs.set_schedule(15, None, 0)
+    assert school.school_id not in form_weekly_activity(queue, uows, dt.date(2026, 10, 14)), "turned off"
+    with db.tenant_session(school.school_id) as session:
+        assert session.scalars(select(tables.report_jobs.c.scheduled_for).where(
+            tables.report_jobs.c.kind == "user-activity", tables.report_jobs.c.scheduled_for >= dt.date(2026, 10, 1))
+        ).all() == [dt.date(2026, 10, 5)], "the week's Monday, once"
+    with uows(Scope.of_event(school.school_id)) as uow:
+        uow.report_jobs.set_schedule(15, None, 1)

@@ -104,6 +104,21 @@ def test_the_summary_sheets_are_due_from_the_schedules_day_to_the_months_end(day
     assert report_schedule.due_date(day, today) == due
 
 
+@pytest.mark.parametrize(("weekday", "today", "due"), [
+    (1, dt.date(2026, 9, 14), True), (1, dt.date(2026, 9, 20), True), (3, dt.date(2026, 9, 15), False),
+    (3, dt.date(2026, 9, 16), True), (7, dt.date(2026, 9, 19), False), (0, dt.date(2026, 9, 20), False)])
+def test_the_weekly_report_is_due_from_the_schools_weekday_on(weekday, today, due):
+    assert report_schedule.weekly_due(weekday, today) is due
+
+
+@pytest.mark.parametrize("weekday", [-1, 8])
+def test_the_weekly_reports_day_is_a_weekday_or_off(weekday):
+    assert [report_schedule.checked_weekday(day) for day in (0, 1, 7)] == [0, 1, 7]
+    with pytest.raises(Invalid) as refused:
+        report_schedule.checked_weekday(weekday)
+    assert list(refused.value.fields) == ["activity_weekday"]
+
+
 def test_the_schedules_day_is_one_every_month_has_or_off():
     assert report_schedule.checked_day(0) == 0 and report_schedule.checked_day(28) == 28
     for day in (-1, 29, 31):

@@ -38,7 +38,8 @@ def me(*roles: str) -> pb.Me:
 def school(monkeypatch, peers):
     monkeypatch.setattr(pages, "today", lambda: datetime.date(2026, 10, 28))
     peers.responses.update(ListAcademicYears=YEARS, ListSchoolPeriods=PERIODS, ListReportJobs=JOBS, GetMe=me("director"),
-                           GetReportSchedule=rpb.ReportSchedule(summary_sheets_day=15, period_reports=True))
+                           GetReportSchedule=rpb.ReportSchedule(summary_sheets_day=15, period_reports=True,
+                                                                activity_weekday=1))
 
 
 def test_the_page_lists_the_jobs_with_progress_download_and_reason(browser, peers, school):
@@ -87,14 +88,17 @@ def test_the_progress_json_and_the_file_are_reportings(browser, peers, school):
 
 
 def test_the_director_sets_the_schedule_and_the_deputy_head_reads_it(browser, peers, school):
-    resp = browser.post(f"/schools/{SCHOOL}/reports/schedule", data={**CSRF, "summary_sheets_day": "20"})
+    resp = browser.post(f"/schools/{SCHOOL}/reports/schedule", data={**CSRF, "summary_sheets_day": "20",
+                                                                      "activity_weekday": "3"})
     assert resp.status_code == 302
     [asked] = calls(peers, "SetReportSchedule")
     assert (asked.summary_sheets_day, asked.HasField("period_reports"), asked.period_reports) == (20, True, False)
+    assert asked.activity_weekday == 3
     peers.responses["GetMe"] = me("deputy_head")
     page = browser.get(f"/schools/{SCHOOL}/reports/files").get_data(as_text=True)
     assert 'name="summary_sheets_day"' not in page
     assert "15-го числа каждого месяца" in page and "за окончившийся период: формируются" in page
+    assert "активности пользователей за прошедшую неделю: по понедельникам" in page
     peers.responses["SetReportSchedule"] = refused(Forbidden("Расписание отчётов меняют администратор школы и директор"))
     resp = browser.post(f"/schools/{SCHOOL}/reports/schedule", data={**CSRF, "summary_sheets_day": "20",
                                                                       "period_reports": "on"})
