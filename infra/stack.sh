@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Otmetka native development/test stack: PostgreSQL 15, Kafka 4 (KRaft), Keycloak 26, MinIO.
+# Otmetka native development/test stack: PostgreSQL 15, Kafka 4 (KRaft), Keycloak 26, MinIO, Mailpit.
 # No containers: everything runs as local processes bound to 127.0.0.1.
 #
 #   infra/stack.sh up       install what is missing (cached), start what is not running, wait until ready
 #   infra/stack.sh down     stop the processes this script started (pid files only)
 #   infra/stack.sh status   one line per component
-#   infra/stack.sh reset [component...]   down, then delete state data (keeps secrets.env)
+#   infra/stack.sh reset [component...]   stop, then delete state data (keeps secrets.env)
 #   infra/stack.sh check    run the Keycloak realm/broker checks against a running stack
 #   infra/stack.sh env      print the path of stack.env
 #
@@ -28,6 +28,8 @@ KC_PORT="${OTMETKA_KEYCLOAK_PORT:-58080}"
 KC_MGMT_PORT="${OTMETKA_KEYCLOAK_MANAGEMENT_PORT:-58090}"
 MINIO_PORT="${OTMETKA_MINIO_PORT:-59900}"
 MINIO_CONSOLE_PORT="${OTMETKA_MINIO_CONSOLE_PORT:-59901}"
+SMTP_PORT="${OTMETKA_SMTP_PORT:-51025}"        # Mailpit's SMTP server (what the services send to)
+MAILPIT_PORT="${OTMETKA_MAILPIT_PORT:-58025}"  # Mailpit's HTTP API (what the tests read mail with)
 
 PG_BIN="${OTMETKA_PG_BIN:-/usr/lib/postgresql/15/bin}"
 KAFKA_VERSION="${OTMETKA_KAFKA_VERSION:-4.1.2}"
@@ -36,11 +38,13 @@ KEYCLOAK_VERSION="${OTMETKA_KEYCLOAK_VERSION:-26.5.6}"
 # The pseudo-version of the RELEASE.2025-10-15T17-29-55Z tag (v0.0.0-20251015172955-9e49d5e7a648)
 # is refused by the module proxy reachable here; this is what @latest resolves to (2026-02-12).
 MINIO_VERSION="${OTMETKA_MINIO_VERSION:-v0.0.0-20260212201848-7aac2a2c5b7c}"
+# v1.27.11 and v1.33.1 are the versions the module proxy reachable here serves (2026-12-07).
+MAILPIT_VERSION="${OTMETKA_MAILPIT_VERSION:-v1.33.1}"
 DEP_PLUGIN="org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
 
 KC_ADMIN_USER="admin"
 MINIO_ROOT_USER="otmetka"
-COMPONENTS=(postgres kafka minio keycloak)
+COMPONENTS=(postgres kafka minio keycloak mailpit)
 
 # Per-component readiness timeouts (seconds).
 PG_TIMEOUT="${OTMETKA_PG_TIMEOUT:-60}"
@@ -48,6 +52,8 @@ KAFKA_TIMEOUT="${OTMETKA_KAFKA_TIMEOUT:-120}"
 MINIO_TIMEOUT="${OTMETKA_MINIO_TIMEOUT:-90}"
 KC_TIMEOUT="${OTMETKA_KEYCLOAK_TIMEOUT:-300}"
 MINIO_BUILD_TIMEOUT="${OTMETKA_MINIO_BUILD_TIMEOUT:-1500}"
+MAILPIT_TIMEOUT="${OTMETKA_MAILPIT_TIMEOUT:-30}"
+MAILPIT_BUILD_TIMEOUT="${OTMETKA_MAILPIT_BUILD_TIMEOUT:-900}"
 
 log() { printf '[stack %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -69,6 +75,7 @@ cmd_marker() {
     kafka) echo "kafka.Kafka" ;;
     minio) echo "minio" ;;
     keycloak) echo "kc.sh" ;;
+    mailpit) echo "mailpit" ;;
   esac
 }
 
@@ -228,6 +235,11 @@ OTMETKA_OPERATOR_USER=operator
 OTMETKA_MINIO_ENDPOINT=$BIND_HOST:$MINIO_PORT
 OTMETKA_MINIO_CONSOLE=$BIND_HOST:$MINIO_CONSOLE_PORT
 OTMETKA_MINIO_ROOT_USER=$MINIO_ROOT_USER
+OTMETKA_SMTP_HOST=$BIND_HOST
+OTMETKA_SMTP_PORT=$SMTP_PORT
+OTMETKA_SMTP_SECURITY=none
+OTMETKA_MAILPIT_URL=http://$BIND_HOST:$MAILPIT_PORT
+OTMETKA_MAILPIT_BIN=$MAILPIT_BIN
 EOF
   mv -f "$tmp" "$STACK_ENV"
 }
@@ -406,45 +418,59 @@ kafka_ready() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# MinIO (built from source with go install; the community server ships no other way)
+# Go programs built from source with go install (MinIO, Mailpit), cached by version
 # ---------------------------------------------------------------------------------------------
 
-MINIO_DIR="$CACHE_DIR/minio/$MINIO_VERSION"
-MINIO_BIN="$MINIO_DIR/minio"
-MINIO_BUILD_PID=""
+declare -A GO_BUILD_PID=()
 
-minio_build_bg() {
-  [[ -f "$MINIO_DIR/.complete" ]] && return 0
+# go_build_bg NAME PACKAGE VERSION DIR [LDFLAGS]: `go install PACKAGE@VERSION` into DIR, in the background (DIR/NAME,
+# checked with `NAME --help`, then DIR/.complete). Log: $LOG_DIR/NAME-build.log. Nothing to do when DIR is complete.
+go_build_bg() {
+  local name="$1" pkg="$2" version="$3" dir="$4" ldflags="${5:-}"
+  [[ -f "$dir/.complete" ]] && return 0
   if ! need_cmd go && [[ -x /usr/local/go/bin/go ]]; then PATH="/usr/local/go/bin:$PATH"; fi
-  need_cmd go || die "go (>= 1.24) is required to build MinIO (go install); none on PATH or in /usr/local/go"
-  log "building MinIO $MINIO_VERSION in the background (several minutes on a cold cache)"
-  local tmp="$MINIO_DIR.tmp.$$"
+  need_cmd go || die "go (>= 1.24) is required to build $name (go install); none on PATH or in /usr/local/go"
+  log "building $name $version in the background (minutes on a cold cache)"
+  local tmp="$dir.tmp.$$"
   rm -rf "$tmp"
   mkdir -p "$tmp" "$CACHE_DIR/go/mod" "$CACHE_DIR/go/build"
   (
     export GOTOOLCHAIN=local CGO_ENABLED=0 GOBIN="$tmp" GOMODCACHE="$CACHE_DIR/go/mod" GOCACHE="$CACHE_DIR/go/build" GOFLAGS=-buildvcs=false
     cd "$tmp"
-    go install "github.com/minio/minio@$MINIO_VERSION" &&
-      "$tmp/minio" --version >/dev/null &&
+    go install ${ldflags:+-ldflags "$ldflags"} "$pkg@$version" &&
+      "$tmp/$name" --help >/dev/null &&
       touch "$tmp/.complete" &&
-      mkdir -p "$(dirname "$MINIO_DIR")" &&
-      { rm -rf "$MINIO_DIR.old"; [[ ! -e "$MINIO_DIR" ]] || mv "$MINIO_DIR" "$MINIO_DIR.old"; mv -T "$tmp" "$MINIO_DIR"; rm -rf "$MINIO_DIR.old"; }
-  ) >"$LOG_DIR/minio-build.log" 2>&1 </dev/null 9>&- &
-  MINIO_BUILD_PID=$!
+      mkdir -p "$(dirname "$dir")" &&
+      { rm -rf "$dir.old"; [[ ! -e "$dir" ]] || mv "$dir" "$dir.old"; mv -T "$tmp" "$dir"; rm -rf "$dir.old"; }
+  ) >"$LOG_DIR/$name-build.log" 2>&1 </dev/null 9>&- &
+  GO_BUILD_PID[$name]=$!
 }
 
-minio_build_wait() {
-  [[ -f "$MINIO_DIR/.complete" ]] && return 0
-  [[ -n "$MINIO_BUILD_PID" ]] || minio_build_bg
-  local t0=$SECONDS
-  while kill -0 "$MINIO_BUILD_PID" 2>/dev/null; do
-    ((SECONDS - t0 > MINIO_BUILD_TIMEOUT)) && { kill "$MINIO_BUILD_PID" 2>/dev/null || true; fail_component minio-build "build timed out"; }
+# go_build_wait NAME PACKAGE VERSION DIR TIMEOUT [LDFLAGS]: waits for the build go_build_bg started (starts it if none).
+go_build_wait() {
+  local name="$1" pkg="$2" version="$3" dir="$4" timeout="$5" ldflags="${6:-}" pid t0=$SECONDS
+  [[ -f "$dir/.complete" ]] && return 0
+  [[ -n "${GO_BUILD_PID[$name]:-}" ]] || go_build_bg "$name" "$pkg" "$version" "$dir" "$ldflags"
+  pid="${GO_BUILD_PID[$name]}"
+  while kill -0 "$pid" 2>/dev/null; do
+    ((SECONDS - t0 > timeout)) && { kill "$pid" 2>/dev/null || true; fail_component "$name-build" "build timed out"; }
     sleep 2
   done
-  wait "$MINIO_BUILD_PID" || true
-  [[ -f "$MINIO_DIR/.complete" ]] || fail_component minio-build "go install failed"
-  log "MinIO built in ~$((SECONDS - t0))s of waiting"
+  wait "$pid" || true
+  [[ -f "$dir/.complete" ]] || fail_component "$name-build" "go install failed"
+  log "$name built in ~$((SECONDS - t0))s of waiting"
 }
+
+# ---------------------------------------------------------------------------------------------
+# MinIO (built from source with go install; the community server ships no other way)
+# ---------------------------------------------------------------------------------------------
+
+MINIO_DIR="$CACHE_DIR/minio/$MINIO_VERSION"
+MINIO_BIN="$MINIO_DIR/minio"
+MINIO_PKG=github.com/minio/minio
+
+minio_build_bg() { go_build_bg minio "$MINIO_PKG" "$MINIO_VERSION" "$MINIO_DIR"; }
+minio_build_wait() { go_build_wait minio "$MINIO_PKG" "$MINIO_VERSION" "$MINIO_DIR" "$MINIO_BUILD_TIMEOUT"; }
 
 minio_start() {
   mkdir -p "$STATE_DIR/minio/data"
@@ -458,6 +484,47 @@ minio_start() {
 }
 
 minio_ready() { http_ok "http://$BIND_HOST:$MINIO_PORT/minio/health/ready"; }
+
+# ---------------------------------------------------------------------------------------------
+# Mailpit (a local SMTP server that keeps what it gets, with an HTTP API the tests read mail with)
+# ---------------------------------------------------------------------------------------------
+
+MAILPIT_DIR="$CACHE_DIR/mailpit/$MAILPIT_VERSION"
+MAILPIT_BIN="$MAILPIT_DIR/mailpit"
+MAILPIT_PKG=github.com/axllent/mailpit
+# without it the binary calls itself "dev"; the web UI's scripts are not in the module (see docs/mail.md)
+MAILPIT_LDFLAGS="-X github.com/axllent/mailpit/config.Version=$MAILPIT_VERSION"
+
+mailpit_build_bg() { go_build_bg mailpit "$MAILPIT_PKG" "$MAILPIT_VERSION" "$MAILPIT_DIR" "$MAILPIT_LDFLAGS"; }
+mailpit_build_wait() {
+  go_build_wait mailpit "$MAILPIT_PKG" "$MAILPIT_VERSION" "$MAILPIT_DIR" "$MAILPIT_BUILD_TIMEOUT" "$MAILPIT_LDFLAGS"
+}
+
+# Plain SMTP, no authentication, no TLS (loopback only); no version check or reverse DNS (no outside network here).
+mailpit_start() {
+  mkdir -p "$STATE_DIR/mailpit"
+  rotate_log mailpit
+  (cd "$STATE_DIR/mailpit" && exec setsid "$MAILPIT_BIN" \
+    --smtp "$BIND_HOST:$SMTP_PORT" --listen "$BIND_HOST:$MAILPIT_PORT" --database "$STATE_DIR/mailpit/mailpit.db" \
+    --max 10000 --disable-version-check --smtp-disable-rdns \
+    >>"$LOG_DIR/mailpit.log" 2>&1 </dev/null 9>&-) &
+  echo $! >"$(pid_file mailpit)"
+}
+
+# Ready when our process answers both: its HTTP readiness and its own SMTP greeting (Mailpit answers HTTP before its
+# SMTP bind fails when that port is taken, and a port that is open may be someone else's).
+mailpit_ready() {
+  running_pid mailpit >/dev/null && http_ok "http://$BIND_HOST:$MAILPIT_PORT/readyz" && smtp_greets_as Mailpit "$SMTP_PORT"
+}
+
+# smtp_greets_as WORD PORT: the server on PORT sends a 220 greeting naming WORD within 3 seconds.
+smtp_greets_as() (
+  line=""
+  exec 3<>"/dev/tcp/$BIND_HOST/$2" 2>/dev/null || exit 1
+  read -r -t 3 line <&3 || true
+  printf 'QUIT\r\n' >&3 2>/dev/null || true
+  [[ "$line" == 220* && "$line" == *"$1"* ]]
+)
 
 # ---------------------------------------------------------------------------------------------
 # Keycloak
@@ -548,6 +615,7 @@ comp_port() {
     kafka) echo "$KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT)" ;;
     minio) echo "$MINIO_PORT (console $MINIO_CONSOLE_PORT)" ;;
     keycloak) echo "$KC_PORT (management $KC_MGMT_PORT)" ;;
+    mailpit) echo "$SMTP_PORT (HTTP API $MAILPIT_PORT)" ;;
   esac
 }
 
@@ -557,6 +625,7 @@ comp_ready() {
     kafka) kafka_ready ;;
     minio) minio_ready ;;
     keycloak) keycloak_ready ;;
+    mailpit) mailpit_ready ;;
   esac
 }
 
@@ -566,6 +635,7 @@ comp_timeout() {
     kafka) echo "$KAFKA_TIMEOUT" ;;
     minio) echo "$MINIO_TIMEOUT" ;;
     keycloak) echo "$KC_TIMEOUT" ;;
+    mailpit) echo "$MAILPIT_TIMEOUT" ;;
   esac
 }
 
@@ -588,6 +658,7 @@ comp_start() {
     kafka) kafka_start ;;
     minio) minio_start ;;
     keycloak) keycloak_start ;;
+    mailpit) mailpit_start ;;
   esac
 }
 
@@ -621,7 +692,8 @@ reserve_ports() {
   [[ -w "$f" ]] || return 0
   cur="$(cat "$f" 2>/dev/null || true)"
   want="$cur"
-  for p in "$PG_PORT" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$KC_PORT" "$KC_MGMT_PORT" "$MINIO_PORT" "$MINIO_CONSOLE_PORT"; do
+  for p in "$PG_PORT" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$KC_PORT" "$KC_MGMT_PORT" "$MINIO_PORT" "$MINIO_CONSOLE_PORT" \
+    "$SMTP_PORT" "$MAILPIT_PORT"; do
     port_in_list "$p" "$cur" || want="${want:+$want,}$p"
   done
   [[ "$want" == "$cur" ]] && return 0
@@ -665,8 +737,9 @@ cmd_up() {
   write_stack_env
 
   local started=()
-  # Start the slow MinIO build first (background), then install the rest meanwhile.
+  # Start the slow MinIO build and Mailpit's first (background), then install the rest meanwhile.
   running_pid minio >/dev/null || minio_build_bg
+  running_pid mailpit >/dev/null || mailpit_build_bg
 
   if ! running_pid postgres >/dev/null; then
     rm -f "$(pid_file postgres)"
@@ -707,6 +780,15 @@ cmd_up() {
     started+=(minio)
   fi
   wait_ready minio
+  if ! running_pid mailpit >/dev/null; then
+    rm -f "$(pid_file mailpit)"
+    mailpit_build_wait
+    check_port_free mailpit "$SMTP_PORT" "$MAILPIT_PORT"
+    log "starting mailpit"
+    mailpit_start
+    started+=(mailpit)
+  fi
+  wait_ready mailpit
   if ((${#started[@]})); then
     log "started: ${started[*]}"
   else
@@ -770,7 +852,7 @@ cmd_reset() {
   [[ -d "$STATE_DIR" ]] || { log "nothing to reset ($STATE_DIR absent)"; return 0; }
   take_lock 120
   for c in "${targets[@]}"; do
-    case "$c" in postgres | kafka | minio | keycloak) ;; *) die "unknown component: $c" ;; esac
+    case "$c" in postgres | kafka | minio | keycloak | mailpit) ;; *) die "unknown component: $c" ;; esac
   done
   for c in "${targets[@]}"; do
     stop_component "$c"
@@ -779,6 +861,7 @@ cmd_reset() {
       kafka) rm -rf "$KAFKA_STATE" ;;
       minio) rm -rf "$STATE_DIR/minio" ;;
       keycloak) rm -rf "$STATE_DIR/keycloak" ;;
+      mailpit) rm -rf "$STATE_DIR/mailpit" ;;
     esac
     log "reset $c (data deleted)"
   done

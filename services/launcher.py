@@ -25,7 +25,8 @@ READY_TIMEOUT = 180.0
 
 # secret -> random bytes; one added later is appended to an existing file on the next start
 APP_SECRETS = {"OTMETKA_GATEWAY_SESSION_SECRET": 32,
-               "OTMETKA_ACTIVATION_KEY": 36}  # identity's HMAC key for activation codes: keep it, or codes die
+               "OTMETKA_ACTIVATION_KEY": 36,  # identity's HMAC key for activation codes: keep it, or codes die
+               "OTMETKA_MAIL_LINK_KEY": 36}  # the unsubscribe links' HMAC key (docs/mail.md): keep it, or links die
 
 
 def ensure_app_secrets() -> None:

@@ -77,6 +77,12 @@ def process_env(stack: dict[str, str]) -> dict[str, str]:
         "OTMETKA_GATEWAY_CLIENT_ID": "otmetka-gateway",
         "OTMETKA_GATEWAY_CLIENT_SECRET": stack["OTMETKA_GATEWAY_CLIENT_SECRET"],
         "OTMETKA_GATEWAY_SESSION_SECRET": stack["OTMETKA_GATEWAY_SESSION_SECRET"],
+        # the mail path (docs/mail.md): the stack's Mailpit, the sender, the unsubscribe links' key (the launcher's)
+        "OTMETKA_SMTP_HOST": stack.get("OTMETKA_SMTP_HOST", ""),
+        "OTMETKA_SMTP_PORT": stack.get("OTMETKA_SMTP_PORT", ""),
+        "OTMETKA_SMTP_SECURITY": stack.get("OTMETKA_SMTP_SECURITY", "none"),
+        "OTMETKA_MAIL_FROM": "Отметка <noreply@otmetka.local>",
+        "OTMETKA_MAIL_LINK_KEY": stack.get("OTMETKA_MAIL_LINK_KEY", ""),
     }
     for name, port in GRPC_PORTS.items():
         upper = name.upper()

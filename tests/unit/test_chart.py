@@ -88,3 +88,48 @@ def test_the_inbox_must_outlive_what_kafka_keeps(helm, inbox_days, kafka_hours, 
                              "--set", f"kafka.topicRetentionHours={kafka_hours}"], capture_output=True, text=True)
     assert (result.returncode == 0) == renders, result.stderr
     assert renders or "must be longer than Kafka keeps the topics" in result.stderr
+
+
+def deployments_of(helm: str, *sets: str) -> dict[str, dict]:
+    args = [arg for value in sets for arg in ("--set", value)]
+    out = subprocess.run([helm, "template", "otmetka", str(CHART), "--kube-version", KUBE_VERSION, *args],
+                         check=True, capture_output=True, text=True).stdout
+    resources = [doc for doc in yaml.safe_load_all(out) if doc]
+    for resource in resources:
+        kubernetes_validate.validate(resource, KUBE_VERSION, strict=True)
+    return {doc["metadata"]["name"]: doc["spec"]["template"]["spec"] for doc in resources if doc["kind"] == "Deployment"}
+
+
+MAILER = ("services.mailer.port=50099", "services.mailer.replicas=1", "mail.senders={mailer}")
+
+
+def test_only_the_mail_senders_get_the_relay_and_the_mail_secret(helm):
+    pods = deployments_of(helm, *MAILER)
+    for name, pod in pods.items():
+        container = pod["containers"][0]
+        env = {e["name"]: e.get("value") for e in container["env"]}
+        secrets = {source["secretRef"]["name"] for source in container.get("envFrom", [])}
+        sends = name == "otmetka-mailer"
+        assert ("otmetka-mail" in secrets) == sends and ("OTMETKA_SMTP_HOST" in env) == sends, name
+    env = {e["name"]: e.get("value") for e in pods["otmetka-mailer"]["containers"][0]["env"]}
+    assert {key: env[key] for key in ("OTMETKA_SMTP_HOST", "OTMETKA_SMTP_PORT", "OTMETKA_SMTP_SECURITY",
+                                      "OTMETKA_MAIL_FROM", "OTMETKA_GATEWAY_PUBLIC_URL")} == {
+        "OTMETKA_SMTP_HOST": "smtp.example.internal", "OTMETKA_SMTP_PORT": "587", "OTMETKA_SMTP_SECURITY": "starttls",
+        "OTMETKA_MAIL_FROM": "Отметка <noreply@example.internal>",
+        "OTMETKA_GATEWAY_PUBLIC_URL": "https://journal.example.internal"}
+    assert "OTMETKA_SMTP_CA_FILE" not in env and "volumes" not in pods["otmetka-mailer"]
+
+
+def test_a_private_authority_of_the_relay_is_mounted_for_the_senders_only(helm):
+    pods = deployments_of(helm, *MAILER, "mail.relay.caSecret=municipal-ca")
+    mailer = pods["otmetka-mailer"]
+    env = {e["name"]: e.get("value") for e in mailer["containers"][0]["env"]}
+    assert env["OTMETKA_SMTP_CA_FILE"] == "/etc/otmetka/mail-ca/ca.crt"
+    assert mailer["volumes"] == [{"name": "mail-ca", "secret": {"secretName": "municipal-ca"}}]
+    assert [m["name"] for m in pods["otmetka-archive"]["volumes"]] == ["signing"]
+
+
+def test_the_relay_security_is_one_the_services_know(helm):
+    result = subprocess.run([helm, "template", "otmetka", str(CHART), *[a for v in MAILER for a in ("--set", v)],
+                             "--set", "mail.relay.security=ssl"], capture_output=True, text=True)
+    assert result.returncode != 0 and "mail.relay.security must be starttls, tls or none" in result.stderr

@@ -18,3 +18,26 @@ helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
   value: "{{ $.Release.Name }}-{{ $name }}:{{ $svc.port }}"
 {{- end }}
 {{- end -}}
+
+
+{{- define "otmetka.mailEnv" -}}
+{{- if not (has .Values.mail.relay.security (list "starttls" "tls" "none")) }}
+{{- fail (printf "mail.relay.security must be starttls, tls or none, not %v" .Values.mail.relay.security) }}
+{{- end -}}
+- name: OTMETKA_SMTP_HOST
+  value: {{ .Values.mail.relay.host | quote }}
+- name: OTMETKA_SMTP_PORT
+  value: {{ .Values.mail.relay.port | quote }}
+- name: OTMETKA_SMTP_SECURITY
+  value: {{ .Values.mail.relay.security | quote }}
+- name: OTMETKA_SMTP_TIMEOUT
+  value: {{ .Values.mail.relay.timeoutSeconds | quote }}
+{{- if .Values.mail.relay.caSecret }}
+- name: OTMETKA_SMTP_CA_FILE
+  value: /etc/otmetka/mail-ca/ca.crt
+{{- end }}
+- name: OTMETKA_MAIL_FROM
+  value: {{ .Values.mail.from | quote }}
+- name: OTMETKA_GATEWAY_PUBLIC_URL
+  value: {{ .Values.gateway.publicUrl | quote }}
+{{- end -}}
