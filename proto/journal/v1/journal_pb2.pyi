@@ -1437,7 +1437,7 @@ class ResultsYear(_message.Message):
     def __init__(self, academic_year_id: _Optional[str] = ..., name: _Optional[str] = ..., class_group_id: _Optional[str] = ...) -> None: ...
 
 class DiaryResults(_message.Message):
-    __slots__ = ("student_id", "academic_year_id", "academic_year_name", "class_group_id", "terms", "subjects", "totals", "total", "years", "mark_scale", "attendance_kinds")
+    __slots__ = ("student_id", "academic_year_id", "academic_year_name", "class_group_id", "terms", "subjects", "totals", "total", "years", "mark_scale", "attendance_kinds", "mark_values")
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
     ACADEMIC_YEAR_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -1449,6 +1449,7 @@ class DiaryResults(_message.Message):
     YEARS_FIELD_NUMBER: _ClassVar[int]
     MARK_SCALE_FIELD_NUMBER: _ClassVar[int]
     ATTENDANCE_KINDS_FIELD_NUMBER: _ClassVar[int]
+    MARK_VALUES_FIELD_NUMBER: _ClassVar[int]
     student_id: str
     academic_year_id: str
     academic_year_name: str
@@ -1460,7 +1461,8 @@ class DiaryResults(_message.Message):
     years: _containers.RepeatedCompositeFieldContainer[ResultsYear]
     mark_scale: str
     attendance_kinds: _containers.RepeatedCompositeFieldContainer[Choice]
-    def __init__(self, student_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., academic_year_name: _Optional[str] = ..., class_group_id: _Optional[str] = ..., terms: _Optional[_Iterable[_Union[ResultsTerm, _Mapping]]] = ..., subjects: _Optional[_Iterable[_Union[SubjectResults, _Mapping]]] = ..., totals: _Optional[_Iterable[_Union[PeriodResult, _Mapping]]] = ..., total: _Optional[_Union[PeriodResult, _Mapping]] = ..., years: _Optional[_Iterable[_Union[ResultsYear, _Mapping]]] = ..., mark_scale: _Optional[str] = ..., attendance_kinds: _Optional[_Iterable[_Union[Choice, _Mapping]]] = ...) -> None: ...
+    mark_values: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, student_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., academic_year_name: _Optional[str] = ..., class_group_id: _Optional[str] = ..., terms: _Optional[_Iterable[_Union[ResultsTerm, _Mapping]]] = ..., subjects: _Optional[_Iterable[_Union[SubjectResults, _Mapping]]] = ..., totals: _Optional[_Iterable[_Union[PeriodResult, _Mapping]]] = ..., total: _Optional[_Union[PeriodResult, _Mapping]] = ..., years: _Optional[_Iterable[_Union[ResultsYear, _Mapping]]] = ..., mark_scale: _Optional[str] = ..., attendance_kinds: _Optional[_Iterable[_Union[Choice, _Mapping]]] = ..., mark_values: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class MarkFlag(_message.Message):
     __slots__ = ("id", "school_id", "mark_id", "lesson_id", "student_id", "teacher_id", "class_group_id", "subject_id", "subject_name", "lesson_date", "mark_value", "work_type", "text", "author_id", "author_role", "created_at", "answer", "outcome", "answered_by", "answered_at", "value_after", "current_value")

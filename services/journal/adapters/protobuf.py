@@ -136,7 +136,7 @@ def results(student_id: str, year: tuple[str, str, str], years, found, school_sc
                                     year=period_result(s.year), exam=s.exam, final=s.final) for s in found.subjects],
         totals=[period_result(p) for p in found.totals], total=period_result(found.total),
         years=[pb.ResultsYear(academic_year_id=y, name=n, class_group_id=g) for y, n, g in years],
-        mark_scale=school_scale, attendance_kinds=attendance_kinds())
+        mark_scale=school_scale, attendance_kinds=attendance_kinds(), mark_values=mark_values(school_scale))
 
 
 def period_result(period) -> pb.PeriodResult:
