@@ -25,11 +25,13 @@ OUTCOMES = {"explained": "объяснено", "corrected": "отметка ис
 
 @dataclass(frozen=True)
 class DiaryLink:
-    """One diary the caller may open: a student of a school, as the switch names it."""
+    """One diary the caller may open: a student of a school, as the switch names it (`label`) and as its page's
+    heading does (`name`, "" for the caller's own)."""
 
     school_id: str
     student_id: str
     label: str
+    name: str
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,8 @@ class Caller:
 
     def name_of(self, school_id: str, student_id: str) -> str:
         """The student's name as the switch shows it, else asked of identity (staff reading a student's diary)."""
-        own = next((d.label for d in self.diaries if (d.school_id, d.student_id) == (school_id, student_id)), "")
-        return own or child_name(school_id, student_id, "")
+        mine = next((d for d in self.diaries if (d.school_id, d.student_id) == (school_id, student_id)), None)
+        return mine.name if mine else child_name(school_id, student_id, "")
 
     def may_flag(self, school_id: str, student_id: str) -> bool:
         """The policy's mark.flag: a guardian of the student or the student themselves."""
@@ -64,9 +66,13 @@ def caller() -> Caller:
     for membership in active:
         school = membership.school
         for student_id in membership.principal.student_ids:
-            name = child_name(school.id, student_id, membership.principal.person_id)
-            diaries.append(DiaryLink(school.id, student_id,
-                                     f"{name} — {school.short_name or school.name}" if several else name))
+            if student_id == membership.principal.person_id:  # a student's own diary
+                diaries.append(DiaryLink(school.id, student_id, "Мой дневник", ""))
+                continue
+            name = child_name(school.id, student_id, "")
+            if several:
+                name = f"{name} — {school.short_name or school.name}"
+            diaries.append(DiaryLink(school.id, student_id, name, name))
     return Caller(tuple(diaries), {m.school.id: m.principal for m in me.memberships})
 
 

@@ -222,3 +222,12 @@ def test_the_lesson_page_and_the_control_page_show_the_open_flags(browser, peers
     page = browser.get(f"/schools/{SCHOOL}/journal/control").get_data(as_text=True)
     assert "Обращения по отметкам без ответа" in page and "Я переписала работу" in page
     assert calls(peers, "ListMarkFlags")[-1].status == "open"
+
+
+def test_a_students_own_diary_is_headed_as_theirs_and_they_may_flag(browser, peers):
+    family(peers, roles=("student",), children=((SCHOOL, (ANNA,)),))
+    peers.responses["GetMe"].memberships[0].principal.person_id = ANNA
+    peers.responses["GetDiary"] = week()
+    page = browser.get(DIARY).get_data(as_text=True)
+    assert "<h1>Дневник</h1>" in page and "Отметка неверна?" in page
+    assert not calls(peers, "GetPerson")  # nobody to name
