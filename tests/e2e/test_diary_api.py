@@ -1,7 +1,7 @@
 """The whole diary and the flags of marks end to end through /api/v1: the guardian reads the term mark once the
 teacher sets it, with the averages and attendance of the year; flags a mark; the teacher corrects it through the
 lesson's save and answers; the ledger shows the change and the diary the answer; the other child's guardian and
-another school's family are refused."""
+another school's guardian are refused."""
 import datetime as dt
 import json
 import uuid
@@ -118,7 +118,7 @@ def test_a_flag_the_teachers_correction_on_the_ledger_and_the_answer_in_the_diar
     assert flag["id"] not in {f["id"] for f in deputy}
 
 
-def test_the_other_childs_guardian_and_another_schools_family_are_refused(school, ivanova):
+def test_the_other_childs_guardian_and_another_schools_guardian_are_refused(school, ivanova):
     sid = school["sid"]
     record = school["teacher"].get(f"/schools/{sid}/lessons/{school['lessons']['2025-09-01']['id']}/record")
     darya_mark = next(m for m in record["marks"] if m["student_id"] == school["darya"]["id"])
@@ -130,10 +130,11 @@ def test_the_other_childs_guardian_and_another_schools_family_are_refused(school
 
     other = seed_school(stack.env(), f"Другая {uuid.uuid4().hex[:6]}")
     other_sid = other["school"]["id"]
-    student = with_login(other["admin_api"].post(f"/schools/{other_sid}/people", {
-        "kind": "student", "last_name": "Чужова", "first_name": "Ольга", "gender": "female", "birth_date": "2014-03-03",
-        "class_group_id": other["class_group"]["id"], "create_account": True}))
-    stranger = Api(stack.password_token(student["person"]["username"], student["password"]))
+    guardian = with_login(other["admin_api"].post(f"/schools/{other_sid}/people", {
+        "kind": "guardian", "last_name": "Чужова", "first_name": "Ольга", "create_account": True}))
+    other["admin_api"].post(f"/schools/{other_sid}/guardianships", {
+        "guardian_id": guardian["person"]["id"], "student_id": other["students"][0]["id"], "relation": "mother"})
+    stranger = Api(stack.password_token(guardian["person"]["username"], guardian["password"]))  # B's guardian
     mark = school["mark_of"]["2025-09-01", "classwork"]
     assert stranger.request("POST", f"/schools/{sid}/marks/{mark['id']}/flags",
                             json={"text": "Чужая"}).status_code == 404
