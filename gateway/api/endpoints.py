@@ -585,6 +585,22 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              "Темы тематического плана для урока: по порядку, пройденные отмечены, следующая предложена"),
     Endpoint("GET", f"{S}/students/{{student_id}}/diary", "journal", "GetDiary", "Дневник ученика за период",
              query=PERIOD, to_request=PERIOD_NAMES),
+    Endpoint("GET", f"{S}/students/{{student_id}}/diary-results", "journal", "GetDiaryResults",
+             "Успеваемость ученика за учебный год: оценки за периоды, годовые, экзаменационные и итоговые, средний балл "
+             "по предметам и его динамика, посещаемость (academic_year_id — другой год ученика)",
+             query={"academic_year_id": UUID}),
+    Endpoint("POST", f"{S}/marks/{{mark_id}}/flags", "journal", "FlagMark",
+             "Сообщить учителю об ошибочной отметке (ученик или родитель — о своей; одно открытое обращение на отметку)",
+             body=obj({"text": string()}), status=201),
+    Endpoint("GET", f"{S}/mark-flags", "journal", "ListMarkFlags",
+             "Обращения по отметкам: семье — по своему ребёнку (student_id), учителю — по его отметкам и его классу, "
+             "администрации — все",
+             query={"status": enum("open", "answered"), "teacher_id": UUID, "class_group_id": UUID, "student_id": UUID,
+                    "lesson_id": UUID}),
+    Endpoint("POST", f"{S}/mark-flags/{{flag_id}}/answer", "journal", "AnswerMarkFlag",
+             "Ответ на обращение по отметке (один раз): explained — объяснено, corrected — отметка исправлена "
+             "(сначала через сохранение урока)",
+             body=obj({"answer": string(), "outcome": enum("explained", "corrected")})),
     Endpoint("GET", f"{S}/journal-policy", "journal", "GetJournalPolicy", "Настройки журнала школы"),
     Endpoint("PUT", f"{S}/journal-policy", "journal", "SetJournalPolicy",
              "Изменить настройки журнала (сроки закрытия уроков, минимум отметок, часовой пояс)",

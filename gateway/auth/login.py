@@ -97,7 +97,7 @@ def _first_diary(token: str) -> str:
     me = peers.call("identity", "GetMe", identity_pb2.GetMeRequest(), token)
     for membership in me.memberships:
         for student_id in membership.principal.student_ids:
-            return url_for("pages.diary", school_id=membership.school.id, student_id=student_id)
+            return url_for("diary_pages.week", school_id=membership.school.id, student_id=student_id)
     return "/"
 
 

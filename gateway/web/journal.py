@@ -1,10 +1,10 @@
 """The journal's Russian pages: the teacher's grid of a class (or subgroup) and subject, where one lesson's column is
 edited and saved whole (SaveLesson) or a locked lesson is asked to be opened (RequestUnlock); the deputy head's
 control page (late entries, unlock requests to decide, anomaly flags, lessons never filled in, lessons without
-homework, students with too few marks before a term ends, remarks to teachers with their answers, late movement
-orders and the year transition's deadline); the teacher's remarks page, where they answer; the form teacher's absence
-reasons
-(CorrectAttendance); the school administrator's review and revert of a compromised account's changes."""
+homework, students with too few marks before a term ends, the families' unanswered flags of marks, remarks to teachers
+with their answers, late movement orders and the year transition's deadline); the teacher's remarks page, where they
+answer; the form teacher's absence reasons (CorrectAttendance); the school administrator's review and revert of a
+compromised account's changes."""
 import datetime
 from dataclasses import dataclass
 
@@ -226,9 +226,9 @@ def section(rpc: str, message, field: str) -> tuple[list, str]:
 
 def control_page(school_id: str, failure: str = "", status: int = 200, remark: dict | None = None):
     """The deputy head's control: pending unlock requests, late entries, anomaly flags, lessons never filled in and
-    lessons without homework of the period; students short of marks before a term ends (within `days`); the remarks
-    to teachers with their answers and a form for a new one (the posted values and the refusal's fields after one);
-    movement orders signed late and the year transition's deadline."""
+    lessons without homework of the period; students short of marks before a term ends (within `days`); the families'
+    flags of marks no one has answered yet; the remarks to teachers with their answers and a form for a new one (the
+    posted values and the refusal's fields after one); movement orders signed late and the year transition's deadline."""
     date_from, date_to = period_of(request.args, 13)
     lessons = pb.ControlLessonsRequest(school_id=school_id, date_from=date_from, date_to=date_to)
     unfilled, unfilled_error = section("ListUnfilledLessons", lessons, "lessons")
@@ -238,6 +238,7 @@ def control_page(school_id: str, failure: str = "", status: int = 200, remark: d
         school_id=school_id, days=int(days) if days.isdigit() and len(days) < 4 else 0), "shortfalls")
     remarks, remarks_error = section("ListControlRemarks", pb.ListControlRemarksRequest(school_id=school_id),
                                      "remarks")
+    flags, flags_error = section("ListMarkFlags", pb.ListMarkFlagsRequest(school_id=school_id, status="open"), "flags")
     people = call("identity", "ListPeople", identity_pb2.ListPeopleRequest(
         school_id=school_id, kind=identity_pb2.STAFF)).people
     teachers = sorted((p for p in people if TEACHERS & set(p.roles)), key=lambda p: (p.name.last_name, p.name.first_name))
@@ -254,7 +255,8 @@ def control_page(school_id: str, failure: str = "", status: int = 200, remark: d
         requests_error=requests_error, late=late, late_error=late_error, anomalies=anomalies,
         anomalies_error=anomalies_error, unfilled=unfilled, unfilled_error=unfilled_error, homework=homework_,
         homework_error=homework_error, shortfalls=shortfalls, shortfalls_error=shortfalls_error, days=days,
-        students=people_names(school_id, identity_pb2.STUDENT) if shortfalls else {}, remarks=remarks,
+        students=people_names(school_id, identity_pb2.STUDENT) if shortfalls or flags else {}, remarks=remarks,
+        flags=flags, flags_error=flags_error,
         remarks_error=remarks_error, remark=remark or {"form": {}, "fields": {}}, teachers=teachers,
         subjects={subject.id: subject.name for subject in subjects}, classes=class_names(school_id),
         staff={p.id: f"{p.name.last_name} {p.name.first_name}".strip() for p in people}, failure=failure,

@@ -1,9 +1,9 @@
 """The Russian web pages: home (schools, roles, the teacher's week, the children's diaries), the
 teacher's lesson page that saves the whole lesson (the topic chosen from the thematic plan or typed, marks on the
-school's scale) with each student's own homework and the homework files, and the diary for a week with the
-student's own homework and files. Work types, mark values and attendance kinds are the journal's answers; the
-helpers here (`call`, `optional`, `explain`, `choice_names`, `journal_policy`, the clock `today`, `academic_years`,
-`class_names`) serve the other pages too."""
+school's scale) with each student's own homework, the homework files and the families' open flags of the lesson's
+marks. Work types, mark values and attendance kinds are the journal's answers; the helpers here (`call`, `optional`,
+`explain`, `choice_names`, `journal_policy`, the clock `today`, `academic_years`, `class_names`, `child_name`) serve
+the other pages too (the diary's are in diary.py)."""
 import datetime
 import io
 import re
@@ -11,7 +11,7 @@ import re
 from flask import Blueprint, g, redirect, render_template, request, send_file, url_for
 
 from gateway.auth.session import login_required
-from gateway.errors import BadRequest, error_page, http_status
+from gateway.errors import BadRequest, http_status
 from gateway.wiring import wiring
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2
@@ -96,7 +96,7 @@ def _school_view(membership, monday: datetime.date) -> dict:
             school_id=school_id, teacher_id=principal.person_id, date_from=monday.isoformat(),
             date_to=(monday + datetime.timedelta(days=6)).isoformat())).lessons
     class_names = {cid: _class_name(school_id, cid) for cid in {lesson.class_group_id for lesson in lessons}}
-    children = [{"id": sid, "name": _child_name(school_id, sid, principal.person_id)} for sid in principal.student_ids]
+    children = [{"id": sid, "name": child_name(school_id, sid, principal.person_id)} for sid in principal.student_ids]
     return {"membership": membership, "lessons": lessons, "class_names": class_names, "children": children,
             "suspended": False}
 
@@ -109,7 +109,7 @@ def _class_name(school_id: str, class_group_id: str) -> str:
         return ""
 
 
-def _child_name(school_id: str, student_id: str, own_person_id: str) -> str:
+def child_name(school_id: str, student_id: str, own_person_id: str) -> str:
     if student_id == own_person_id:
         return "Мой дневник"
     try:
@@ -170,6 +170,8 @@ def lesson_page(school_id: str, lesson, students, record, reason: str = "", fail
                           journal_pb2.ListWorkTypesResponse()).work_types
     files = optional("journal", "ListHomeworkAttachments", journal_pb2.ListHomeworkAttachmentsRequest(
         school_id=school_id, lesson_id=lesson_id), journal_pb2.ListHomeworkAttachmentsResponse()).attachments
+    flags = optional("journal", "ListMarkFlags", journal_pb2.ListMarkFlagsRequest(
+        school_id=school_id, lesson_id=lesson_id, status="open"), journal_pb2.ListMarkFlagsResponse()).flags
     marks = {s.id: [m for m in record.marks if m.student_id == s.id] for s in students}
     attendance = {a.student_id: a.status for a in record.attendance}
     chosen_topic = record.plan_topic_id or ("" if record.topic else topics.suggested_topic_id)
@@ -179,7 +181,8 @@ def lesson_page(school_id: str, lesson, students, record, reason: str = "", fail
         work_types=choice_names(work_types), attendance_names=choice_names(policy.attendance_kinds),
         mark_values=policy.mark_values, topics=topics.topics, chosen_topic=chosen_topic, files=files,
         names={s.id: f"{s.name.last_name} {s.name.first_name}" for s in students},
-        own_homework={h.student_id: h.homework for h in record.student_homework}, extra=extra or {}), status
+        own_homework={h.student_id: h.homework for h in record.student_homework}, extra=extra or {},
+        flags=flags), status
 
 
 def lesson_and_class(school_id: str, lesson_id: str):
@@ -279,22 +282,3 @@ def _failure(error: DomainError, form: dict, students) -> dict:
         fields.append((label, text))
     repeats = any(error.message.endswith(text) for text in error.fields.values())
     return {"message": "" if repeats else error.message, "fields": fields}
-
-
-@bp.get("/schools/<uuid:school_id>/students/<uuid:student_id>/diary")
-@login_required
-def diary(school_id, student_id):
-    try:
-        week = monday_of(datetime.date.fromisoformat(request.args["week"]) if request.args.get("week")
-                         else today())
-    except ValueError:
-        return error_page(BadRequest("Неверная дата недели: ожидается ГГГГ-ММ-ДД", {"week": "Неверная дата"}))
-    diary = call("journal", "GetDiary", journal_pb2.GetDiaryRequest(
-        school_id=str(school_id), student_id=str(student_id), date_from=week.isoformat(),
-        date_to=(week + datetime.timedelta(days=6)).isoformat()))
-    days: dict[str, list] = {}
-    for entry in sorted(diary.entries, key=lambda e: (e.date, e.lesson_number)):
-        days.setdefault(entry.date, []).append(entry)
-    return render_template("diary.html", days=days, week=week, school_id=school_id, student_id=student_id,
-                           previous=week - datetime.timedelta(days=7), following=week + datetime.timedelta(days=7),
-                           work_types=choice_names(diary.work_types), attendance_names=choice_names(diary.attendance_kinds))

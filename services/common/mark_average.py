@@ -45,3 +45,20 @@ def weighted_average(marks: Iterable[tuple[str, str]], weights: Mapping[str, Dec
     if not weight_sum:
         return None
     return (total / weight_sum).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def mean(averages: Iterable[Decimal]) -> Decimal | None:
+    """The mean of averages (a student's subjects in a term: средний балл ученика), to 2 decimals rounded half up;
+    None without any."""
+    values = list(averages)
+    if not values:
+        return None
+    return (sum(values, Decimal(0)) / len(values)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def change(before: Decimal | None, now: Decimal | None) -> str:
+    """An average's change from the period before: "+0.25", "-0.10", "0.00"; "" when either is missing."""
+    if before is None or now is None:
+        return ""
+    difference = now - before
+    return "0.00" if not difference else f"{difference:+.2f}"

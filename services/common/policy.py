@@ -27,6 +27,7 @@ RULES: dict[str, frozenset[str]] = {
     "lesson.record": TEACHERS,
     "lesson.read": STAFF_ROLES,
     "diary.read": STAFF_ROLES | {"student", "guardian"},
+    "mark.flag": frozenset({"student", "guardian"}),  # flag a mark as wrong: family only, their own (student_id)
     "journal_policy.manage": frozenset({"school_admin", "director"}),
     "unlock.request": TEACHERS,  # own lesson only (teacher_id scope)
     "unlock.decide": frozenset({"director", "deputy_head"}),

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pytest
 import requests
 
-from services.tooling.api_client import BASE, with_login
+from services.tooling.api_client import BASE, activate_login, with_login
 from tests.support import stack
 from tests.support.api import Api
 from tests.support.isolation import Call, Findings, Operation, leaks, operations, uuids_in
@@ -105,10 +105,17 @@ def seed_a(available: set[str]) -> dict:
         admin.put(f"/schools/{sid}/journal-policy", {"edit_lock_days": 0})
     s1, s2 = seeded["students"]
     texts = {"topic": f"Тема {tag}", "homework": f"Задание {tag}", "comment": f"Комментарий {tag}"}
-    teacher.put(f"/schools/{sid}/lessons/{lesson['id']}/record", {
+    record = teacher.put(f"/schools/{sid}/lessons/{lesson['id']}/record", {
         "topic": texts["topic"], "homework": texts["homework"], "reason": "Перенос записей урока",
         "marks": [{"student_id": canary["id"], "value": "5", "work_type": "classwork", "comment": texts["comment"]}],
         "attendance": [{"student_id": s2["id"], "status": "ill"}]})
+    extra["canary_mark"] = next(m for m in record["marks"] if m["student_id"] == canary["id"])
+    if "FlagMark" in available:  # the canary, with a login of their own, flags their mark: a flag to answer and list
+        [slip] = admin.post(f"/schools/{sid}/activation-codes", {"person_ids": [canary["id"]]})["slips"]
+        student = Api(stack.password_token(*activate_login(slip["code"])))
+        texts["mark flag"] = f"Обращение {tag}"
+        extra["mark_flag"] = student.post(f"/schools/{sid}/marks/{extra['canary_mark']['id']}/flags",
+                                          {"text": texts["mark flag"]})
     if "CreateSubgroup" in available:
         texts["subgroup"] = f"Группа {tag}"
         extra["subgroup"] = admin.post(f"/schools/{sid}/class-groups/{group['id']}/subgroups",
@@ -202,6 +209,9 @@ def ids_of(seeded: dict, archive_id: str) -> dict[str, str]:
         ids["order_id"] = seeded["order"]["id"]
     if "remark" in seeded:
         ids["remark_id"] = seeded["remark"]["id"]
+    ids["mark_id"] = seeded["canary_mark"]["id"]
+    if "mark_flag" in seeded:
+        ids["flag_id"] = seeded["mark_flag"]["id"]
     ids["source_year_id"] = seeded["old_year"]["id"]  # closed and archived: a year to go on from
     ids["match_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, seeded["school"]["id"]))  # no pending match is seeded
     ids["job_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"import {seeded['school']['id']}"))  # no import job either
@@ -215,7 +225,7 @@ def canaries_of(seeded: dict, ids: dict[str, str], archive: dict) -> dict[str, s
                       seeded["old_year"], seeded["old_group"], seeded["lesson"], archive,
                       seeded.get("unlock_request"), seeded.get("feed"), seeded.get("subgroup"),
                       seeded.get("mismatch_report"), seeded.get("homework_file"), seeded.get("order"),
-                      seeded.get("remark")])
+                      seeded.get("remark"), seeded.get("canary_mark"), seeded.get("mark_flag")])
     canaries = {f"an id of A ({value[:8]})": value for value in found | set(ids.values())}
     canaries.update({"A's school name": seeded["school"]["short_name"], "A's student's name": seeded["tag"],
                      "A's admin login": seeded["admin"]["username"],

@@ -205,7 +205,7 @@ class GetDiaryRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., student_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ...) -> None: ...
 
 class DiaryEntry(_message.Message):
-    __slots__ = ("lesson_id", "date", "lesson_number", "subject_name", "topic", "homework", "marks", "attendance", "individual_homework", "attachments")
+    __slots__ = ("lesson_id", "date", "lesson_number", "subject_name", "topic", "homework", "marks", "attendance", "individual_homework", "attachments", "flags")
     LESSON_ID_FIELD_NUMBER: _ClassVar[int]
     DATE_FIELD_NUMBER: _ClassVar[int]
     LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
@@ -216,6 +216,7 @@ class DiaryEntry(_message.Message):
     ATTENDANCE_FIELD_NUMBER: _ClassVar[int]
     INDIVIDUAL_HOMEWORK_FIELD_NUMBER: _ClassVar[int]
     ATTACHMENTS_FIELD_NUMBER: _ClassVar[int]
+    FLAGS_FIELD_NUMBER: _ClassVar[int]
     lesson_id: str
     date: str
     lesson_number: int
@@ -226,7 +227,8 @@ class DiaryEntry(_message.Message):
     attendance: str
     individual_homework: str
     attachments: _containers.RepeatedCompositeFieldContainer[HomeworkAttachment]
-    def __init__(self, lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., subject_name: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[str] = ..., individual_homework: _Optional[str] = ..., attachments: _Optional[_Iterable[_Union[HomeworkAttachment, _Mapping]]] = ...) -> None: ...
+    flags: _containers.RepeatedCompositeFieldContainer[MarkFlag]
+    def __init__(self, lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., subject_name: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[str] = ..., individual_homework: _Optional[str] = ..., attachments: _Optional[_Iterable[_Union[HomeworkAttachment, _Mapping]]] = ..., flags: _Optional[_Iterable[_Union[MarkFlag, _Mapping]]] = ...) -> None: ...
 
 class Diary(_message.Message):
     __slots__ = ("student_id", "entries", "work_types", "attendance_kinds")
@@ -1166,6 +1168,18 @@ class JournalSettingsChanged(_message.Message):
     work_types: _containers.RepeatedCompositeFieldContainer[WorkType]
     def __init__(self, school_id: _Optional[str] = ..., mark_scale: _Optional[str] = ..., work_types: _Optional[_Iterable[_Union[WorkType, _Mapping]]] = ...) -> None: ...
 
+class MarkFlagged(_message.Message):
+    __slots__ = ("flag",)
+    FLAG_FIELD_NUMBER: _ClassVar[int]
+    flag: MarkFlag
+    def __init__(self, flag: _Optional[_Union[MarkFlag, _Mapping]] = ...) -> None: ...
+
+class MarkFlagAnswered(_message.Message):
+    __slots__ = ("flag",)
+    FLAG_FIELD_NUMBER: _ClassVar[int]
+    flag: MarkFlag
+    def __init__(self, flag: _Optional[_Union[MarkFlag, _Mapping]] = ...) -> None: ...
+
 class LessonRecordMoved(_message.Message):
     __slots__ = ("lesson_id", "class_group_id", "lesson_date", "lesson_number", "from_date", "from_lesson_number", "mark_ids")
     LESSON_ID_FIELD_NUMBER: _ClassVar[int]
@@ -1349,3 +1363,195 @@ class ListControlRemarksResponse(_message.Message):
     REMARKS_FIELD_NUMBER: _ClassVar[int]
     remarks: _containers.RepeatedCompositeFieldContainer[ControlRemark]
     def __init__(self, remarks: _Optional[_Iterable[_Union[ControlRemark, _Mapping]]] = ...) -> None: ...
+
+class GetDiaryResultsRequest(_message.Message):
+    __slots__ = ("school_id", "student_id", "academic_year_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    student_id: str
+    academic_year_id: str
+    def __init__(self, school_id: _Optional[str] = ..., student_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ...) -> None: ...
+
+class AttendanceCount(_message.Message):
+    __slots__ = ("status", "count")
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    status: str
+    count: int
+    def __init__(self, status: _Optional[str] = ..., count: _Optional[int] = ...) -> None: ...
+
+class PeriodResult(_message.Message):
+    __slots__ = ("term_id", "average", "change", "marks_count", "attendance", "mark")
+    TERM_ID_FIELD_NUMBER: _ClassVar[int]
+    AVERAGE_FIELD_NUMBER: _ClassVar[int]
+    CHANGE_FIELD_NUMBER: _ClassVar[int]
+    MARKS_COUNT_FIELD_NUMBER: _ClassVar[int]
+    ATTENDANCE_FIELD_NUMBER: _ClassVar[int]
+    MARK_FIELD_NUMBER: _ClassVar[int]
+    term_id: str
+    average: str
+    change: str
+    marks_count: int
+    attendance: _containers.RepeatedCompositeFieldContainer[AttendanceCount]
+    mark: str
+    def __init__(self, term_id: _Optional[str] = ..., average: _Optional[str] = ..., change: _Optional[str] = ..., marks_count: _Optional[int] = ..., attendance: _Optional[_Iterable[_Union[AttendanceCount, _Mapping]]] = ..., mark: _Optional[str] = ...) -> None: ...
+
+class SubjectResults(_message.Message):
+    __slots__ = ("subject_id", "subject_name", "terms", "year", "exam", "final")
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    TERMS_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    EXAM_FIELD_NUMBER: _ClassVar[int]
+    FINAL_FIELD_NUMBER: _ClassVar[int]
+    subject_id: str
+    subject_name: str
+    terms: _containers.RepeatedCompositeFieldContainer[PeriodResult]
+    year: PeriodResult
+    exam: str
+    final: str
+    def __init__(self, subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., terms: _Optional[_Iterable[_Union[PeriodResult, _Mapping]]] = ..., year: _Optional[_Union[PeriodResult, _Mapping]] = ..., exam: _Optional[str] = ..., final: _Optional[str] = ...) -> None: ...
+
+class ResultsTerm(_message.Message):
+    __slots__ = ("term_id", "name", "start_date", "end_date")
+    TERM_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    START_DATE_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    term_id: str
+    name: str
+    start_date: str
+    end_date: str
+    def __init__(self, term_id: _Optional[str] = ..., name: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ...) -> None: ...
+
+class ResultsYear(_message.Message):
+    __slots__ = ("academic_year_id", "name", "class_group_id")
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    academic_year_id: str
+    name: str
+    class_group_id: str
+    def __init__(self, academic_year_id: _Optional[str] = ..., name: _Optional[str] = ..., class_group_id: _Optional[str] = ...) -> None: ...
+
+class DiaryResults(_message.Message):
+    __slots__ = ("student_id", "academic_year_id", "academic_year_name", "class_group_id", "terms", "subjects", "totals", "total", "years", "mark_scale", "attendance_kinds", "mark_values")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_NAME_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    TERMS_FIELD_NUMBER: _ClassVar[int]
+    SUBJECTS_FIELD_NUMBER: _ClassVar[int]
+    TOTALS_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    YEARS_FIELD_NUMBER: _ClassVar[int]
+    MARK_SCALE_FIELD_NUMBER: _ClassVar[int]
+    ATTENDANCE_KINDS_FIELD_NUMBER: _ClassVar[int]
+    MARK_VALUES_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    academic_year_id: str
+    academic_year_name: str
+    class_group_id: str
+    terms: _containers.RepeatedCompositeFieldContainer[ResultsTerm]
+    subjects: _containers.RepeatedCompositeFieldContainer[SubjectResults]
+    totals: _containers.RepeatedCompositeFieldContainer[PeriodResult]
+    total: PeriodResult
+    years: _containers.RepeatedCompositeFieldContainer[ResultsYear]
+    mark_scale: str
+    attendance_kinds: _containers.RepeatedCompositeFieldContainer[Choice]
+    mark_values: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, student_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., academic_year_name: _Optional[str] = ..., class_group_id: _Optional[str] = ..., terms: _Optional[_Iterable[_Union[ResultsTerm, _Mapping]]] = ..., subjects: _Optional[_Iterable[_Union[SubjectResults, _Mapping]]] = ..., totals: _Optional[_Iterable[_Union[PeriodResult, _Mapping]]] = ..., total: _Optional[_Union[PeriodResult, _Mapping]] = ..., years: _Optional[_Iterable[_Union[ResultsYear, _Mapping]]] = ..., mark_scale: _Optional[str] = ..., attendance_kinds: _Optional[_Iterable[_Union[Choice, _Mapping]]] = ..., mark_values: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class MarkFlag(_message.Message):
+    __slots__ = ("id", "school_id", "mark_id", "lesson_id", "student_id", "teacher_id", "class_group_id", "subject_id", "subject_name", "lesson_date", "mark_value", "work_type", "text", "author_id", "author_role", "created_at", "answer", "outcome", "answered_by", "answered_at", "value_after", "current_value")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    MARK_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    LESSON_DATE_FIELD_NUMBER: _ClassVar[int]
+    MARK_VALUE_FIELD_NUMBER: _ClassVar[int]
+    WORK_TYPE_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    AUTHOR_ID_FIELD_NUMBER: _ClassVar[int]
+    AUTHOR_ROLE_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    ANSWER_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    ANSWERED_BY_FIELD_NUMBER: _ClassVar[int]
+    ANSWERED_AT_FIELD_NUMBER: _ClassVar[int]
+    VALUE_AFTER_FIELD_NUMBER: _ClassVar[int]
+    CURRENT_VALUE_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    mark_id: str
+    lesson_id: str
+    student_id: str
+    teacher_id: str
+    class_group_id: str
+    subject_id: str
+    subject_name: str
+    lesson_date: str
+    mark_value: str
+    work_type: str
+    text: str
+    author_id: str
+    author_role: str
+    created_at: str
+    answer: str
+    outcome: str
+    answered_by: str
+    answered_at: str
+    value_after: str
+    current_value: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., mark_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., teacher_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., lesson_date: _Optional[str] = ..., mark_value: _Optional[str] = ..., work_type: _Optional[str] = ..., text: _Optional[str] = ..., author_id: _Optional[str] = ..., author_role: _Optional[str] = ..., created_at: _Optional[str] = ..., answer: _Optional[str] = ..., outcome: _Optional[str] = ..., answered_by: _Optional[str] = ..., answered_at: _Optional[str] = ..., value_after: _Optional[str] = ..., current_value: _Optional[str] = ...) -> None: ...
+
+class FlagMarkRequest(_message.Message):
+    __slots__ = ("school_id", "mark_id", "text")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    MARK_ID_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    mark_id: str
+    text: str
+    def __init__(self, school_id: _Optional[str] = ..., mark_id: _Optional[str] = ..., text: _Optional[str] = ...) -> None: ...
+
+class AnswerMarkFlagRequest(_message.Message):
+    __slots__ = ("school_id", "flag_id", "answer", "outcome")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    FLAG_ID_FIELD_NUMBER: _ClassVar[int]
+    ANSWER_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    flag_id: str
+    answer: str
+    outcome: str
+    def __init__(self, school_id: _Optional[str] = ..., flag_id: _Optional[str] = ..., answer: _Optional[str] = ..., outcome: _Optional[str] = ...) -> None: ...
+
+class ListMarkFlagsRequest(_message.Message):
+    __slots__ = ("school_id", "status", "teacher_id", "class_group_id", "student_id", "lesson_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    status: str
+    teacher_id: str
+    class_group_id: str
+    student_id: str
+    lesson_id: str
+    def __init__(self, school_id: _Optional[str] = ..., status: _Optional[str] = ..., teacher_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., student_id: _Optional[str] = ..., lesson_id: _Optional[str] = ...) -> None: ...
+
+class ListMarkFlagsResponse(_message.Message):
+    __slots__ = ("flags",)
+    FLAGS_FIELD_NUMBER: _ClassVar[int]
+    flags: _containers.RepeatedCompositeFieldContainer[MarkFlag]
+    def __init__(self, flags: _Optional[_Iterable[_Union[MarkFlag, _Mapping]]] = ...) -> None: ...

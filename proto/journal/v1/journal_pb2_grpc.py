@@ -219,6 +219,26 @@ class JournalServiceStub:
                 request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListControlRemarksRequest.SerializeToString,
                 response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListControlRemarksResponse.FromString,
                 _registered_method=True)
+        self.GetDiaryResults = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/GetDiaryResults',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.GetDiaryResultsRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.DiaryResults.FromString,
+                _registered_method=True)
+        self.FlagMark = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/FlagMark',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.FlagMarkRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.MarkFlag.FromString,
+                _registered_method=True)
+        self.AnswerMarkFlag = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/AnswerMarkFlag',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.AnswerMarkFlagRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.MarkFlag.FromString,
+                _registered_method=True)
+        self.ListMarkFlags = channel.unary_unary(
+                '/otmetka.journal.v1.JournalService/ListMarkFlags',
+                request_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListMarkFlagsRequest.SerializeToString,
+                response_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListMarkFlagsResponse.FromString,
+                _registered_method=True)
 
 
 class JournalServiceServicer:
@@ -446,6 +466,30 @@ class JournalServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetDiaryResults(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def FlagMark(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AnswerMarkFlag(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListMarkFlags(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_JournalServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -633,6 +677,26 @@ def add_JournalServiceServicer_to_server(servicer, server):
                     servicer.ListControlRemarks,
                     request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListControlRemarksRequest.FromString,
                     response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListControlRemarksResponse.SerializeToString,
+            ),
+            'GetDiaryResults': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetDiaryResults,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.GetDiaryResultsRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.DiaryResults.SerializeToString,
+            ),
+            'FlagMark': grpc.unary_unary_rpc_method_handler(
+                    servicer.FlagMark,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.FlagMarkRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.MarkFlag.SerializeToString,
+            ),
+            'AnswerMarkFlag': grpc.unary_unary_rpc_method_handler(
+                    servicer.AnswerMarkFlag,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.AnswerMarkFlagRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.MarkFlag.SerializeToString,
+            ),
+            'ListMarkFlags': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListMarkFlags,
+                    request_deserializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListMarkFlagsRequest.FromString,
+                    response_serializer=proto_dot_journal_dot_v1_dot_journal__pb2.ListMarkFlagsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1634,6 +1698,114 @@ class JournalService:
             '/otmetka.journal.v1.JournalService/ListControlRemarks',
             proto_dot_journal_dot_v1_dot_journal__pb2.ListControlRemarksRequest.SerializeToString,
             proto_dot_journal_dot_v1_dot_journal__pb2.ListControlRemarksResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetDiaryResults(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/GetDiaryResults',
+            proto_dot_journal_dot_v1_dot_journal__pb2.GetDiaryResultsRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.DiaryResults.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def FlagMark(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/FlagMark',
+            proto_dot_journal_dot_v1_dot_journal__pb2.FlagMarkRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.MarkFlag.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AnswerMarkFlag(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/AnswerMarkFlag',
+            proto_dot_journal_dot_v1_dot_journal__pb2.AnswerMarkFlagRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.MarkFlag.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListMarkFlags(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.journal.v1.JournalService/ListMarkFlags',
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListMarkFlagsRequest.SerializeToString,
+            proto_dot_journal_dot_v1_dot_journal__pb2.ListMarkFlagsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,11 +1,13 @@
 """The lesson record's tables (lesson_records, marks, attendance, student_homework): the one place their SQL lives.
 A whole-lesson save reads what its lessons hold in two statements and writes each kind of change of all of them in
 one statement. The diary reads what the journal holds of a student's lessons in ONE statement, a UNION ALL of the
-five tables' rows of those lessons (each branch an index lookup by school and lesson); the branches for individual
-homework and files are always part of it: they cost an index probe that finds nothing in a school that uses
+six tables' rows of those lessons (each branch an index lookup by school and lesson: records, marks, attendance,
+individual homework, files, the family's flags of marks with their answers) and the work types; the branches for
+individual homework, files and flags are always part of it: they cost an index probe that finds nothing in a school that uses
 neither, while skipping them would need to know whether the school has any (another query, or a cache that would
 hide a newly set task for a while)."""
 import datetime as dt
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -45,6 +47,8 @@ from services.journal.adapters.tables import (
     attendance,
     homework_attachments,
     lesson_records,
+    mark_flag_answers,
+    mark_flags,
     marks,
     student_homework,
     work_types,
@@ -315,6 +319,18 @@ DIARY_ROWS = union_all(
          b=homework_attachments.c.media_type, student_id=homework_attachments.c.student_id,
          size=homework_attachments.c.size, at=homework_attachments.c.uploaded_at)
     .where(or_(homework_attachments.c.student_id.is_(None), homework_attachments.c.student_id == STUDENT_ID)),
+    select(literal_column("'flag'", Text).label("kind"), mark_flags.c.lesson_id, mark_flags.c.id,
+           cast(mark_flags.c.mark_id, Text).label("a"), mark_flags.c.text.label("b"),
+           cast(func.json_build_object(
+               "mark_value", mark_flags.c.mark_value, "work_type", mark_flags.c.work_type,
+               "author_role", mark_flags.c.author_role, "answer", mark_flag_answers.c.answer,
+               "outcome", mark_flag_answers.c.outcome, "answered_at", mark_flag_answers.c.answered_at,
+               "value_after", mark_flag_answers.c.value_after), Text).label("c"),
+           cast(null(), UUID_TEXT).label("student_id"), cast(null(), BigInteger).label("size"),
+           mark_flags.c.created_at.label("at"))
+    .select_from(mark_flags.outerjoin(mark_flag_answers, and_(mark_flag_answers.c.school_id == mark_flags.c.school_id,
+                                                             mark_flag_answers.c.flag_id == mark_flags.c.id)))
+    .where(mark_flags.c.lesson_id == any_(LESSON_IDS), mark_flags.c.student_id == STUDENT_ID),
     select(literal_column("'work_type'", Text).label("kind"), cast(null(), UUID_TEXT).label("lesson_id"),
            cast(null(), UUID_TEXT).label("id"), work_types.c.code.label("a"), work_types.c.name.label("b"),
            cast(work_types.c.weight, Text).label("c"), cast(null(), UUID_TEXT).label("student_id"),
@@ -325,18 +341,20 @@ DIARY_ROWS = union_all(
 class LessonRows:
     """What the journal holds of one lesson for one student."""
 
-    __slots__ = ("topic", "homework", "marks", "attendance", "own_homework", "files")
+    __slots__ = ("topic", "homework", "marks", "attendance", "own_homework", "files", "flags")
 
     def __init__(self):
         self.topic = self.homework = self.attendance = self.own_homework = ""
         self.marks: list = []
         self.files: list = []
+        self.flags: list = []
 
 
 def diary_rows(session: Session, student_id: str, lesson_ids: list[str]) -> tuple[dict[str, LessonRows],
                                                                                      list[WorkType]]:
     """The journal's rows of the lessons for the student, by lesson id (marks and files in the order they were
-    saved), and the school's work types that name the marks: one statement."""
+    saved, the family's flags of the marks with their answers), and the school's work types that name the marks: one
+    statement."""
     found: dict[str, LessonRows] = defaultdict(LessonRows)
     stored_work_types = []
     for row in session.execute(DIARY_ROWS, {"lesson_ids": lesson_ids, "student_id": student_id}).all():
@@ -351,6 +369,10 @@ def diary_rows(session: Session, student_id: str, lesson_ids: list[str]) -> tupl
             lesson.files.append(messages.homework_attachment(dict(
                 id=row.id, lesson_id=row.lesson_id, student_id=row.student_id, filename=row.a, media_type=row.b,
                 size=row.size, uploaded_at=row.at)))
+        elif row.kind == "flag":
+            lesson.flags.append(messages.mark_flag(dict(
+                json.loads(row.c), id=row.id, lesson_id=row.lesson_id, student_id=student_id, mark_id=row.a,
+                text=row.b, created_at=row.at)))
         elif row.kind == "record":
             lesson.topic, lesson.homework = row.a, row.b
         elif row.kind == "attendance":

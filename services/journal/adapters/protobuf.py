@@ -112,3 +112,36 @@ def control_remark(row: Mapping) -> pb.ControlRemark:
         class_group_id=row["class_group_id"] or "", subject_id=row["subject_id"] or "", lesson_id=row["lesson_id"] or "",
         text=row["text"], created_at=row["created_at"].isoformat(), answer=row["answer"] or "",
         answered_at=_time(row["answered_at"]))
+
+
+def mark_flag(row: Mapping) -> pb.MarkFlag:
+    """A flag of a mark with its answer ("" while open); the diary's rows carry only what the family sees."""
+    def text(key: str) -> str:
+        value = row.get(key)
+        return "" if value is None else value.isoformat() if isinstance(value, dt.date) else str(value)
+    return pb.MarkFlag(**{name: text(name) for name in FLAG_FIELDS})
+
+
+FLAG_FIELDS = [f.name for f in pb.MarkFlag.DESCRIPTOR.fields]
+
+
+def results(student_id: str, year: tuple[str, str, str], years, found, school_scale: str) -> pb.DiaryResults:
+    """The whole diary's results (domain/diary_results.py) of the academic year (id, name, class group)."""
+    year_id, year_name, class_group_id = year
+    return pb.DiaryResults(
+        student_id=student_id, academic_year_id=year_id, academic_year_name=year_name, class_group_id=class_group_id,
+        terms=[pb.ResultsTerm(term_id=t.id, name=t.name, start_date=t.start.isoformat(), end_date=t.end.isoformat())
+               for t in found.terms],
+        subjects=[pb.SubjectResults(subject_id=s.id, subject_name=s.name, terms=[period_result(p) for p in s.terms],
+                                    year=period_result(s.year), exam=s.exam, final=s.final) for s in found.subjects],
+        totals=[period_result(p) for p in found.totals], total=period_result(found.total),
+        years=[pb.ResultsYear(academic_year_id=y, name=n, class_group_id=g) for y, n, g in years],
+        mark_scale=school_scale, attendance_kinds=attendance_kinds(), mark_values=mark_values(school_scale))
+
+
+def period_result(period) -> pb.PeriodResult:
+    return pb.PeriodResult(
+        term_id=period.term_id, average="" if period.average is None else str(period.average), change=period.change,
+        marks_count=period.marks_count, mark=period.mark,
+        attendance=[pb.AttendanceCount(status=code, count=period.attendance[code]) for code in ATTENDANCE_KINDS
+                    if period.attendance.get(code)])

@@ -39,22 +39,32 @@ def load(session: Session, students: Iterable[str] = (), lessons: Iterable[sched
         "students": sorted(set(students)), "lessons": [lesson.id for lesson in lessons], "teacher": teacher_id or None,
         "now": now or dt.datetime.now(dt.UTC), "terms": sorted({lesson.term_id for lesson in lessons if lesson.term_id}),
         "groups": sorted({lesson.class_group_id for lesson in lessons})}).one()
-    closed = [(year, groups, terms) for year, groups, terms in _rows(row.closed)]
+    closed = [(year, groups, terms) for year, groups, terms in json_rows(row.closed)]
     return SchoolSettings(
-        policy=journal_policy.from_stored(_json(row.policy) or {}),
-        work_types=tuple(mark_average.effective(mark_average.WorkType(code, name, Decimal(weight))
-                                                for code, name, weight in _rows(row.work_types))),
+        policy=stored_policy(row.policy), work_types=stored_work_types(row.work_types),
         closed=ClosedYears(frozenset(year for year, _, _ in closed), frozenset(g for _, groups, _ in closed for g in groups),
                            frozenset(t for _, _, terms in closed for t in terms)),
-        plans={sid: student_plan.Plan(home, frozenset(excluded)) for sid, home, excluded in _rows(row.plans)},
-        unlocked=frozenset(_rows(row.unlocked)),
-        marked=frozenset(tuple(triple) for triple in _rows(row.marked)))
+        plans={sid: student_plan.Plan(home, frozenset(excluded)) for sid, home, excluded in json_rows(row.plans)},
+        unlocked=frozenset(json_rows(row.unlocked)),
+        marked=frozenset(tuple(triple) for triple in json_rows(row.marked)))
 
 
 def _json(value):
     return json.loads(value) if isinstance(value, str) else value
 
 
-def _rows(value) -> list:
+def json_rows(value) -> list:
+    """A json_agg column's rows ([] for NULL: nothing aggregated)."""
     return _json(value) or []
+
+
+def stored_policy(value) -> journal_policy.JournalPolicy:
+    """The policy from a json_object_agg of journal_policy's rows (the defaults for keys never set)."""
+    return journal_policy.from_stored(_json(value) or {})
+
+
+def stored_work_types(value) -> tuple[mark_average.WorkType, ...]:
+    """The school's work types from a json_agg of (code, name, weight) (the defaults while it has stored none)."""
+    return tuple(mark_average.effective(mark_average.WorkType(code, name, Decimal(weight))
+                                        for code, name, weight in json_rows(value)))
 

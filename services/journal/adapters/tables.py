@@ -205,4 +205,35 @@ control_remark_answers = sa.Table(  # append-only, one answer per remark (0013)
     sa.Column("answered_at", sa.DateTime(timezone=True), nullable=False),
 )
 
+mark_flags = sa.Table(  # append-only (0014)
+    "mark_flags", metadata,
+    uuid_column("school_id", primary_key=True),
+    uuid_column("id", primary_key=True),
+    uuid_column("mark_id"),
+    uuid_column("lesson_id"),
+    uuid_column("student_id"),
+    uuid_column("class_group_id"),
+    uuid_column("subject_id"),
+    sa.Column("subject_name", sa.Text, nullable=False),
+    sa.Column("lesson_date", sa.Date, nullable=False),
+    uuid_column("teacher_id"),  # who gave the mark: the lesson's substitute, else its teacher
+    sa.Column("mark_value", sa.Text, nullable=False),  # the mark as it was when flagged
+    sa.Column("work_type", sa.Text, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    uuid_column("author_id", nullable=True),
+    sa.Column("author_role", sa.Text, nullable=False),  # guardian | student
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+mark_flag_answers = sa.Table(  # append-only, one answer per flag (0014)
+    "mark_flag_answers", metadata,
+    uuid_column("school_id", primary_key=True),
+    uuid_column("flag_id", primary_key=True),
+    sa.Column("answer", sa.Text, nullable=False),
+    sa.Column("outcome", sa.Text, nullable=False),  # explained | corrected
+    uuid_column("answered_by", nullable=True),
+    sa.Column("answered_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("value_after", sa.Text, nullable=False),  # the mark's value when answered, '' = removed
+)
+
 outbox, inbox = messaging_tables(metadata)

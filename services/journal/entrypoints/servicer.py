@@ -13,6 +13,7 @@ from services.journal.service_layer import (
     attendance_corrections,
     control_remarks,
     diary,
+    diary_results,
     final_marks,
     grid,
     homework,
@@ -20,6 +21,7 @@ from services.journal.service_layer import (
     journal_policy,
     late_entries,
     lesson_record,
+    mark_flags,
     paper_import,
     plan_topics,
     reverts,
@@ -181,3 +183,17 @@ class JournalServicer(journal_pb2_grpc.JournalServiceServicer):
     def ListControlRemarks(self, request, context):
         return pb.ListControlRemarksResponse(remarks=control_remarks.list_control_remarks(
             *self._on(), request.teacher_id, request.status))
+
+    def GetDiaryResults(self, request, context):
+        return diary_results.get_diary_results(*self._on(), request.student_id, request.academic_year_id)
+
+    def FlagMark(self, request, context):
+        return mark_flags.flag_mark(*self._on(), request.mark_id, request.text)
+
+    def AnswerMarkFlag(self, request, context):
+        return mark_flags.answer_mark_flag(*self._on(), request.flag_id, request.answer, request.outcome)
+
+    def ListMarkFlags(self, request, context):
+        return pb.ListMarkFlagsResponse(flags=mark_flags.list_mark_flags(
+            *self._on(), request.status, request.teacher_id, request.class_group_id, request.student_id,
+            request.lesson_id))

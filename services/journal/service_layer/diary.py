@@ -1,5 +1,5 @@
 """The diary (GetDiary): a student's lessons of a range with their topics and homework, and the student's own
-marks, attendance, individual homework and homework files.
+marks, attendance, individual homework and homework files, and the family's flags of those marks with their answers.
 
 The lessons come from the schedule: ListLessons of each class the student was in during the range, for the days they
 were in it (a transferred student has the old class's lessons before the transfer day and the new one's from it; a
@@ -43,6 +43,7 @@ def get_diary(scope: Scope, uow: JournalUnitOfWork, student_id: str, date_from: 
             lesson_id=lesson.id, date=lesson.date, lesson_number=lesson.lesson_number, subject_name=lesson.subject_name,
             topic=rows.topic, homework=rows.homework,
             marks=[messages.mark(m, lesson.date, lesson.subject_id) for m in rows.marks],
-            attendance=rows.attendance, individual_homework=rows.own_homework, attachments=rows.files))
+            attendance=rows.attendance, individual_homework=rows.own_homework, attachments=rows.files,
+            flags=rows.flags))
     return pb.Diary(student_id=student_id, entries=entries, work_types=[messages.work_type(w) for w in kinds],
                     attendance_kinds=messages.attendance_kinds())

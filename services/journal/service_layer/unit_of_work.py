@@ -13,13 +13,14 @@ from services.common.db import Database
 from services.common.errors import Unavailable
 from services.common.outbox import Outbox
 from services.common.unit_of_work import HasSchool, UnitOfWork
-from services.journal.adapters import settings_store, writer_locks
+from services.journal.adapters import results_store, settings_store, writer_locks
 from services.journal.adapters.closed_year_store import ClosedYearStore
 from services.journal.adapters.compromised_store import CompromisedStore
 from services.journal.adapters.control_remark_store import ControlRemarkStore
 from services.journal.adapters.homework_file_store import HomeworkFileStore
 from services.journal.adapters.ledger import LedgerStore
 from services.journal.adapters.lesson_record_store import LessonRecordStore
+from services.journal.adapters.mark_flag_store import MarkFlagStore
 from services.journal.adapters.period_mark_store import PeriodMarkStore, final_mark_store, term_mark_store
 from services.journal.adapters.policy_store import PolicyStore
 from services.journal.adapters.revert_store import RevertStore
@@ -44,6 +45,7 @@ class JournalUnitOfWork(UnitOfWork):
     compromised: CompromisedStore
     closed_years: ClosedYearStore
     control_remarks: ControlRemarkStore
+    mark_flags: MarkFlagStore
 
     def __init__(self, db: Database | None, outbox: Outbox, scope: HasSchool, schedule: Schedule | None = None,
                  identity: Identity | None = None, files: FileStore | None = None):
@@ -66,6 +68,7 @@ class JournalUnitOfWork(UnitOfWork):
         self.compromised = CompromisedStore(self.session, self.school_id)
         self.closed_years = ClosedYearStore(self.session, self.school_id)
         self.control_remarks = ControlRemarkStore(self.session)
+        self.mark_flags = MarkFlagStore(self.session)
 
     @property
     def files(self) -> FileStore:
@@ -88,6 +91,11 @@ class JournalUnitOfWork(UnitOfWork):
             writer_locks.lock_closed_years(self.session, self.school_id)
             self._years_locked = True
         return settings_store.load(self.session, students, lessons, teacher_id, now)
+
+    def results(self, student_id: str, start: dt.date, end: dt.date, term_ids: list[str],
+                academic_year_id: str) -> results_store.ResultRows:
+        """What the whole diary's results need of a student's year (adapters/results_store.py), in one statement."""
+        return results_store.results(self.session, student_id, start, end, term_ids, academic_year_id)
 
     def write_ledger(self, rows: list[dict]) -> None:
         """The change ledger's rows, in one statement."""

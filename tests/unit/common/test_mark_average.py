@@ -29,3 +29,14 @@ def test_no_numeric_marks_no_average_and_unknown_types_weigh_one():
     assert mark_average.weighted_average([], WEIGHTS) is None
     assert mark_average.weighted_average([("ОСВ", "classwork")], WEIGHTS) is None
     assert mark_average.weighted_average([("5", "gone"), ("3", "test")], WEIGHTS) == Decimal("3.67")
+
+
+def test_the_mean_of_averages_and_its_change():
+    # (3.67 + 4.00) / 2 = 3.835 → 3.84 half up; one average is itself; none is None
+    assert mark_average.mean([Decimal("3.67"), Decimal("4.00")]) == Decimal("3.84")
+    assert mark_average.mean([Decimal("4.5")]) == Decimal("4.50")
+    assert mark_average.mean([]) is None
+    assert mark_average.change(Decimal("3.84"), Decimal("4.00")) == "+0.16"
+    assert mark_average.change(Decimal("4.00"), Decimal("3.90")) == "-0.10"
+    assert mark_average.change(Decimal("4.00"), Decimal("4.00")) == "0.00"
+    assert mark_average.change(None, Decimal("4.00")) == mark_average.change(Decimal("4.00"), None) == ""

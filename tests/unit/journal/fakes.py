@@ -108,6 +108,68 @@ class FakeUnlockRequests:
         self.rows[request_id].update(decided)
 
 
+class FakeMarkFlags:
+    """mark_flags and mark_flag_answers in memory, reading the marks and lesson records of the fake lesson store."""
+
+    def __init__(self, lessons: FakeLessonRecords):
+        self.lessons = lessons
+        self.rows: dict[str, dict] = {}  # flag id -> mark_flags row
+        self.answers: dict[str, dict] = {}  # flag id -> mark_flag_answers row
+        self.locked: list[str] = []
+
+    def mark(self, mark_id: str) -> dict | None:
+        mark = self.lessons.marks.get(mark_id)
+        if mark is None:
+            return None
+        record = self.lessons.rows[mark["lesson_id"]]
+        return {**{k: mark[k] for k in ("id", "lesson_id", "student_id", "value", "work_type")},
+                **{k: record[k] for k in ("class_group_id", "subject_id", "subject_name", "lesson_date", "teacher_id",
+                                          "substitute_teacher_id")}}
+
+    def current(self, mark_id: str) -> tuple[str, str] | None:
+        mark = self.lessons.marks.get(mark_id)
+        return (mark["value"], mark["work_type"]) if mark else None
+
+    def lock_mark(self, school_id: str, mark_id: str) -> None:
+        self.locked.append(mark_id)
+
+    def open_of_mark(self, mark_id: str) -> str | None:
+        return next((f for f, row in self.rows.items() if row["mark_id"] == mark_id and f not in self.answers), None)
+
+    def add(self, row: dict) -> None:
+        self.rows[row["id"]] = dict(row)
+
+    def get(self, flag_id: str) -> dict | None:
+        if flag_id not in self.rows:
+            return None
+        current = self.current(self.rows[flag_id]["mark_id"])
+        empty = dict(answer=None, outcome=None, answered_by=None, answered_at=None, value_after=None)
+        return {**self.rows[flag_id], **empty, **self.answers.get(flag_id, {}),
+                "current_value": current[0] if current else ""}
+
+    def answer(self, row: dict) -> bool:
+        if row["flag_id"] in self.answers:
+            return False
+        self.answers[row["flag_id"]] = dict(row)
+        return True
+
+    def listed(self, status: str, teacher_id: str = "", class_group_id: str = "", student_id: str = "",
+               lesson_id: str = "", mine=None) -> list[dict]:
+        found = []
+        for flag_id in self.rows:
+            row = self.get(flag_id)
+            if any(value and row[key] != value for key, value in (
+                    ("teacher_id", teacher_id), ("class_group_id", class_group_id), ("student_id", student_id),
+                    ("lesson_id", lesson_id))):
+                continue
+            if mine is not None and not (row["teacher_id"] == mine[0] or row["class_group_id"] in mine[1]):
+                continue
+            if status and (row["answered_at"] is not None) != (status == "answered"):
+                continue
+            found.append(row)
+        return sorted(found, key=lambda r: r["created_at"], reverse=True)
+
+
 class FakeUnitOfWork(JournalUnitOfWork):
     """The journal's unit of work in memory; `committed` counts the units that ended without an exception."""
 
@@ -116,6 +178,7 @@ class FakeUnitOfWork(JournalUnitOfWork):
         self.lessons = FakeLessonRecords()
         self.term_marks = FakeTermMarks()
         self.unlock_requests = FakeUnlockRequests()
+        self.mark_flags = FakeMarkFlags(self.lessons)
         self.policy, self.closed, self.plans = DEFAULT, ClosedYears(), {}
         self.ledger_rows: list[dict] = []
         self.events: list = []
@@ -125,7 +188,8 @@ class FakeUnitOfWork(JournalUnitOfWork):
 
     def _state(self):
         return copy.deepcopy((self.lessons.rows, self.lessons.marks, self.lessons.attendance, self.term_marks.rows,
-                              self.unlock_requests.rows, self.ledger_rows, self.events))
+                              self.unlock_requests.rows, self.ledger_rows, self.events, self.mark_flags.rows,
+                              self.mark_flags.answers))
 
     def __enter__(self):
         self._saved = self._state()
@@ -136,7 +200,8 @@ class FakeUnitOfWork(JournalUnitOfWork):
             self.committed += 1
         else:  # roll back
             (self.lessons.rows, self.lessons.marks, self.lessons.attendance, self.term_marks.rows,
-             self.unlock_requests.rows, self.ledger_rows, self.events) = self._saved
+             self.unlock_requests.rows, self.ledger_rows, self.events, self.mark_flags.rows,
+             self.mark_flags.answers) = self._saved
         return False
 
     def lock_lessons(self, lesson_ids) -> None:
@@ -171,9 +236,10 @@ class Principals:
     def __init__(self):
         self.by_school: dict[str, Principal] = {}
 
-    def act(self, school_id: str, person_id: str, *roles: str, leads=()) -> None:
+    def act(self, school_id: str, person_id: str, *roles: str, leads=(), children=()) -> None:
         self.by_school[school_id] = Principal(subject=f"subject-{person_id}", school_id=school_id, person_id=person_id,
-                                              roles=frozenset(roles), form_class_group_ids=frozenset(leads))
+                                              roles=frozenset(roles), form_class_group_ids=frozenset(leads),
+                                              student_ids=frozenset(children))
 
     def resolve(self, school_id: str) -> Principal:
         return self.by_school.get(school_id, Principal(subject="", school_id=school_id))
