@@ -2,7 +2,7 @@
 import os
 from dataclasses import dataclass, fields
 
-PEERS = ("identity", "schedule", "journal", "reporting", "archive")
+PEERS = ("identity", "schedule", "journal", "reporting", "archive", "messaging")
 OUTBOX_RETENTION_HOURS = 72  # published outbox rows are kept this long (to look at what was sent)
 INBOX_RETENTION_DAYS = 21  # handled inbox rows: longer than Kafka keeps events, checked at start
 LOOPBACK = ("127.0.0.0/8", "::1/128")
