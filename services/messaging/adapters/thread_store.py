@@ -2,7 +2,8 @@
 message_withdrawals): the one place their SQL lives. Every table is append-only: rows are only inserted."""
 import datetime as dt
 
-from sqlalchemy import Row, and_, func, insert, literal, select
+from sqlalchemy import DateTime, Row, and_, func, insert, literal, select
+from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
@@ -47,12 +48,12 @@ class ThreadStore:
 
     def mark_read(self, thread_id: str, person_id: str, now: dt.datetime) -> int:
         """Read receipts for every message of others in the thread the person has not read yet; how many."""
-        unread = (select(literal(self.school_id).label("school_id"), messages.c.id, literal(person_id),
-                         messages.c.thread_id, literal(now))
+        unread = (select(messages.c.school_id, messages.c.id, literal(person_id, UUID(as_uuid=False)),
+                         messages.c.thread_id, literal(now, DateTime(timezone=True)))
                   .where(messages.c.thread_id == thread_id, messages.c.author_id != person_id))
-        result = self.session.execute(pg_insert(message_reads).from_select(
-            ["school_id", "message_id", "person_id", "thread_id", "read_at"], unread).on_conflict_do_nothing())
-        return result.rowcount or 0
+        return len(self.session.execute(pg_insert(message_reads).from_select(
+            ["school_id", "message_id", "person_id", "thread_id", "read_at"], unread).on_conflict_do_nothing()
+            .returning(message_reads.c.message_id)).all())
 
     # --- reading
     def thread(self, thread_id: str) -> Row | None:
