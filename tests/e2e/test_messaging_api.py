@@ -85,7 +85,7 @@ def test_the_guardian_writes_to_the_form_teacher_who_answers(school):
     listed = teacher.get(f"/schools/{sid}/threads")
     [mine] = [t for t in listed["threads"] if t["id"] == thread["id"]]
     assert mine["unread"] == 1 and mine["awaiting_answer"]
-    teacher.post(f"/schools/{sid}/threads/{thread['id']}/read", {})
+    teacher.post(f"/schools/{sid}/threads/{thread['id']}/read", {}, expect=200)
     teacher.post(f"/schools/{sid}/threads/{thread['id']}/messages", {"text": "№ 12 и 14"}, expect=201)
     view = mother.get(f"/schools/{sid}/threads/{thread['id']}")
     assert [(m["author_role"], m["text"]) for m in view["messages"]] == [
