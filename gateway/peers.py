@@ -1,4 +1,4 @@
-"""The five services as seen from the gateway: their gRPC stubs and descriptors, and calls made with
+"""The six services as seen from the gateway: their gRPC stubs and descriptors, and calls made with
 the user's access token and a deadline."""
 import functools
 
@@ -7,6 +7,7 @@ from google.protobuf import message_factory
 from proto.archive.v1 import archive_pb2, archive_pb2_grpc
 from proto.identity.v1 import identity_pb2, identity_pb2_grpc
 from proto.journal.v1 import journal_pb2, journal_pb2_grpc
+from proto.messaging.v1 import messaging_pb2, messaging_pb2_grpc
 from proto.reporting.v1 import reporting_pb2, reporting_pb2_grpc
 from proto.schedule.v1 import schedule_pb2, schedule_pb2_grpc
 from services.common.grpc_client import Peer
@@ -18,6 +19,7 @@ SERVICES = {
     "journal": (journal_pb2, "JournalService", journal_pb2_grpc.JournalServiceStub),
     "reporting": (reporting_pb2, "ReportingService", reporting_pb2_grpc.ReportingServiceStub),
     "archive": (archive_pb2, "ArchiveService", archive_pb2_grpc.ArchiveServiceStub),
+    "messaging": (messaging_pb2, "MessagingService", messaging_pb2_grpc.MessagingServiceStub),
 }
 
 

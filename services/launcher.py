@@ -1,4 +1,4 @@
-"""Starts, checks and stops the installation's own processes (five services and the gateway) on the
+"""Starts, checks and stops the installation's own processes (six services and the gateway) on the
 running stack. Each process gets a pid file and a log under .run/; `down` stops only those.
 
 Usage: python -m services.launcher up|down|status|restart NAME

@@ -4,8 +4,9 @@ import os
 import pathlib
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-SERVICES = ("identity", "schedule", "journal", "reporting", "archive")
-GRPC_PORTS = {"identity": 50051, "schedule": 50052, "journal": 50053, "reporting": 50054, "archive": 50055}
+SERVICES = ("identity", "schedule", "journal", "reporting", "archive", "messaging")
+GRPC_PORTS = {"identity": 50051, "schedule": 50052, "journal": 50053, "reporting": 50054, "archive": 50055,
+              "messaging": 50056}
 GATEWAY_PORT = 58000
 
 
@@ -71,6 +72,7 @@ def process_env(stack: dict[str, str]) -> dict[str, str]:
         "OTMETKA_MINIO_ACCESS_KEY": stack["OTMETKA_MINIO_ROOT_USER"],
         "OTMETKA_MINIO_SECRET_KEY": stack["OTMETKA_MINIO_ROOT_PASSWORD"],
         "OTMETKA_ARCHIVE_BUCKET": "otmetka-archive",
+        "OTMETKA_MESSAGING_BUCKET": "otmetka-messages",
         "OTMETKA_ARCHIVE_SIGNING_KEY": str(state_dir() / "signing" / "archive-key.pem"),
         "OTMETKA_ARCHIVE_SIGNING_CERT": str(state_dir() / "signing" / "archive-cert.pem"),
         "OTMETKA_GATEWAY_PUBLIC_URL": f"http://127.0.0.1:{GATEWAY_PORT}",

@@ -167,6 +167,25 @@ LETTERS = ("Информационное письмо родителям за п
 LETTERS_BODY = obj({"class_group_id": UUID, "period_id": string()}, {"student_id": UUID, "text": string()})
 
 
+def _files_request(values: dict) -> dict:
+    """Message files arrive base64-encoded in JSON (files[n].content_base64); the message's bytes fields take them."""
+    files = []
+    for n, item in enumerate(values.get("files", [])):
+        try:
+            base64.b64decode(item["content_base64"], validate=True)
+        except (binascii.Error, ValueError):
+            raise BadRequest(fields={f"files[{n}].content_base64": "Ожидается содержимое файла в base64"}) from None
+        files.append({"filename": item["filename"], "content": item["content_base64"]})
+    return {**values, "files": files}
+
+
+MESSAGE_FILES = array(obj({"filename": string(), "content_base64": string(contentEncoding="base64")}))
+MESSAGING_POLICY = {"answer_days": INTEGER, "working_week_days": INTEGER, "absence_notice_time": string(),
+                    "notify_mark_2": BOOLEAN, "notify_absence": BOOLEAN, "notify_few_marks": BOOLEAN,
+                    "notify_term_mark": BOOLEAN, "few_marks_days": INTEGER}
+NOTICE_KINDS = ("mark_2", "absence", "few_marks", "term_mark")
+
+
 AUTHORITY_OVERVIEW = ("Все школы муниципалитета рядом за период учебного года (year — «2026/2027», period — q1–q4, "
                       "h1, h2, t1–t3, year): своевременность заполнения журнала, средний балл, качество знаний, "
                       "успеваемость, пропуски уроков, активированные учётные записи, сформированные архивы; sort — "
@@ -707,4 +726,61 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              "Скачать подписанный пакет архива (ZIP)", file="application/zip", deadline=FILE_DEADLINE),
     Endpoint("POST", f"{S}/archives/{{archive_id}}/retry", "archive", "RetryArchive",
              "Повторить формирование архива, которое не удалось"),
+    # messaging (J13): threads with families, complaints, the answer control, notices, the policy
+    Endpoint("GET", f"{S}/message-contacts", "messaging", "ListContacts",
+             "Кому родитель (ученик) может написать: учителя класса ребёнка, классный руководитель, директор и его "
+             "заместители (student_id — об одном ребёнке)", query={"student_id": UUID}),
+    Endpoint("GET", f"{S}/threads", "messaging", "ListThreads", "Мои переписки и число непрочитанных сообщений"),
+    Endpoint("POST", f"{S}/threads", "messaging", "StartThread",
+             "Начать переписку: семья — сотруднику (staff_id) о своём ребёнке (student_id); сотрудник — семье ученика "
+             "(student_id) или каждой семье класса отдельно (class_group_id); файлы PDF, DOCX, XLSX, PPTX, ODT, TXT, "
+             "JPG, PNG до 1,5 МБ (не больше 5)",
+             body=obj({"subject": string(), "text": string()},
+                      {"student_id": UUID, "class_group_id": UUID, "staff_id": UUID, "without_student": BOOLEAN,
+                       "files": MESSAGE_FILES}), to_request=_files_request, status=201, deadline=FILE_DEADLINE),
+    Endpoint("GET", f"{S}/threads/{{thread_id}}", "messaging", "GetThread",
+             "Переписка с сообщениями, файлами и отметками о прочтении (только участникам)"),
+    Endpoint("POST", f"{S}/threads/{{thread_id}}/read", "messaging", "MarkThreadRead",
+             "Отметить сообщения переписки прочитанными"),
+    Endpoint("POST", f"{S}/threads/{{thread_id}}/messages", "messaging", "PostMessage", "Написать в переписку",
+             body=obj({"text": string()}, {"files": MESSAGE_FILES}), to_request=_files_request, status=201,
+             deadline=FILE_DEADLINE),
+    Endpoint("POST", f"{S}/messages/{{message_id}}/withdrawal", "messaging", "WithdrawMessage",
+             "Отозвать своё сообщение (оно сохраняется, участники видят, что оно отозвано)"),
+    Endpoint("GET", f"{S}/message-files/{{file_id}}", "messaging", "GetMessageFile", "Скачать файл сообщения",
+             file="application/octet-stream", deadline=FILE_DEADLINE),
+    Endpoint("POST", f"{S}/threads/{{thread_id}}/complaints", "messaging", "FileComplaint",
+             "Пожаловаться на переписку: администратор школы сможет её прочитать", body=obj({"reason": string()}),
+             status=201),
+    Endpoint("GET", f"{S}/complaints", "messaging", "ListComplaints",
+             "Жалобы на переписку (участнику — его жалобы)"),
+    Endpoint("GET", f"{S}/complaints/{{complaint_id}}/thread", "messaging", "ReadComplaintThread",
+             "Переписка по жалобе целиком (администратор школы; каждое чтение записывается)"),
+    Endpoint("GET", f"{S}/complaint-readings", "messaging", "ListComplaintReadings",
+             "Журнал чтения переписки по жалобам"),
+    Endpoint("GET", f"{S}/overdue-threads", "messaging", "ListOverdueThreads",
+             "Переписки, где семье не ответили в срок (рабочие дни по политике школы) на дату on_date "
+             "(по умолчанию сегодня)", query={"on_date": DATE}),
+    Endpoint("POST", f"{S}/notices", "messaging", "SendNotice",
+             "Объявление классу, параллели, всем семьям школы или сотрудникам (requires_ack — с подтверждением "
+             "«ознакомлен»)",
+             body=obj({"audience": enum("class", "grade", "families", "staff"), "title": string(), "text": string()},
+                      {"class_group_id": UUID, "grade": INTEGER, "requires_ack": BOOLEAN}), status=201),
+    Endpoint("GET", f"{S}/notices", "messaging", "ListNotices",
+             "Мои объявления и уведомления (box=sent — отправленные объявления школы)",
+             query={"box": enum("received", "sent")}),
+    Endpoint("POST", f"{S}/notices/{{notice_id}}/acknowledgement", "messaging", "AcknowledgeNotice",
+             "Подтвердить: ознакомлен"),
+    Endpoint("GET", f"{S}/notices/{{notice_id}}/recipients", "messaging", "ListNoticeRecipients",
+             "Кому ушло объявление и кто ознакомился"),
+    Endpoint("GET", f"{S}/messaging-policy", "messaging", "GetMessagingPolicy",
+             "Настройки сообщений школы: срок ответа, время уведомлений о пропусках, автоматические уведомления"),
+    Endpoint("PUT", f"{S}/messaging-policy", "messaging", "SetMessagingPolicy", "Изменить настройки сообщений школы",
+             body=obj({}, MESSAGING_POLICY)),
+    Endpoint("GET", f"{S}/notice-preferences", "messaging", "GetNoticePreferences",
+             "Какие автоматические уведомления о детях я получаю"),
+    Endpoint("PUT", f"{S}/notice-preferences", "messaging", "SetNoticePreferences",
+             "Выбрать, какие автоматические уведомления о детях получать",
+             body=obj({"preferences": array(obj({"kind": enum(*NOTICE_KINDS), "channel": enum("in_app"),
+                                                 "enabled": BOOLEAN}))})),
 )

@@ -46,9 +46,18 @@ RULES: dict[str, frozenset[str]] = {
     "movement_policy.manage": frozenset({"school_admin", "director"}),  # the school's deadlines of movement orders
     "archive.read": MANAGERS,
     "report_schedule.manage": frozenset({"school_admin", "director"}),  # when the school's reports are formed
+    "mark_shortfall.read": MANAGERS,  # too few marks before a term ends (the control view; messaging's notices)
+    # messaging (J13): threads with families (families only about their own children), notices, the answer control
+    "message.write": TEACHERS | {"director", "deputy_head", "student", "guardian"},
+    "notice.read": STAFF_ROLES | {"student", "guardian"},
+    "notice.send": MANAGERS | {"form_teacher"},  # a form teacher to the class they lead only (messaging checks)
+    "messaging.control": MANAGERS,  # unanswered threads past the answer deadline (no message text)
+    "complaint.read": frozenset({"school_admin"}),  # a thread a participant complained about, every reading audited
+    "messaging_policy.manage": frozenset({"school_admin", "director"}),
 }
 # what the other services may do on their own behalf (service accounts)
-SERVICE_ACTIONS = frozenset({"person.read", "person.card", "schedule.read", "lesson.read", "report.read"})
+SERVICE_ACTIONS = frozenset({"person.read", "person.card", "schedule.read", "lesson.read", "report.read",
+                             "mark_shortfall.read"})
 FAMILY_ROLES = frozenset({"student", "guardian"})
 
 

@@ -6,7 +6,7 @@ from services.common.errors import Invalid
 from services.common.mail import parse_sender
 from services.common.signed_links import MIN_KEY_LENGTH
 
-PEERS = ("identity", "schedule", "journal", "reporting", "archive")
+PEERS = ("identity", "schedule", "journal", "reporting", "archive", "messaging")
 OUTBOX_RETENTION_HOURS = 72  # published outbox rows are kept this long (to look at what was sent)
 INBOX_RETENTION_DAYS = 21  # handled inbox rows: longer than Kafka keeps events, checked at start
 LOOPBACK = ("127.0.0.0/8", "::1/128")

@@ -55,6 +55,9 @@ BODY_OVERRIDES = {
     "CreateClassGroup": {"name": "5Я"},
     # the operator recomputes A's aggregates only (every changed school of the installation would take minutes)
     "RefreshSchoolAggregates": {"school_id": lambda ids: ids["school_id"]},
+    # a thread about A's student with A's teacher, a notice to A's class: the walk carries A's ids in the body
+    "StartThread": {"student_id": lambda ids: ids["student_id"], "staff_id": lambda ids: ids["teacher_id"]},
+    "SendNotice": {"audience": "class", "class_group_id": lambda ids: ids["class_group_id"]},
 }
 CYRILLIC = "абвгдежзийклмноп"
 
@@ -153,6 +156,18 @@ def seed_a(available: set[str]) -> dict:
         texts["control remark"] = f"Замечание {tag}"
         extra["remark"] = admin.post(f"/schools/{sid}/control-remarks", {
             "teacher_id": seeded["teacher"]["person"]["id"], "text": texts["control remark"]})
+    if "StartThread" in available:  # the teacher writes to the canary's family with a file; a complaint; a notice
+        texts["message"] = f"Сообщение {tag}"
+        [extra["thread"]] = teacher.post(f"/schools/{sid}/threads", {
+            "student_id": canary["id"], "subject": f"Тема {tag}", "text": texts["message"], "files": [
+                {"filename": "pismo.txt", "content_base64": base64.b64encode(texts["message"].encode()).decode()}]},
+        )["threads"]
+        extra["message"] = teacher.get(f"/schools/{sid}/threads/{extra['thread']['id']}")["messages"][0]
+        extra["complaint"] = teacher.post(f"/schools/{sid}/threads/{extra['thread']['id']}/complaints",
+                                          {"reason": f"Жалоба {tag}"})
+        texts["notice"] = f"Объявление {tag}"
+        extra["notice"] = admin.post(f"/schools/{sid}/notices", {
+            "audience": "staff", "title": texts["notice"], "text": texts["notice"], "requires_ack": True})
     if "CreateCalendarFeed" in available:
         extra["feed"] = teacher.post(f"/schools/{sid}/calendar-feeds", {"teacher_id": seeded["teacher"]["person"]["id"]})
         texts["calendar feed url"] = extra["feed"]["url"]
@@ -212,6 +227,10 @@ def ids_of(seeded: dict, archive_id: str) -> dict[str, str]:
     ids["mark_id"] = seeded["canary_mark"]["id"]
     if "mark_flag" in seeded:
         ids["flag_id"] = seeded["mark_flag"]["id"]
+    if "thread" in seeded:
+        ids.update(thread_id=seeded["thread"]["id"], message_id=seeded["message"]["id"],
+                   file_id=seeded["message"]["files"][0]["id"], complaint_id=seeded["complaint"]["id"],
+                   notice_id=seeded["notice"]["id"])
     ids["source_year_id"] = seeded["old_year"]["id"]  # closed and archived: a year to go on from
     ids["match_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, seeded["school"]["id"]))  # no pending match is seeded
     ids["job_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"import {seeded['school']['id']}"))  # no import job either
@@ -225,7 +244,8 @@ def canaries_of(seeded: dict, ids: dict[str, str], archive: dict) -> dict[str, s
                       seeded["old_year"], seeded["old_group"], seeded["lesson"], archive,
                       seeded.get("unlock_request"), seeded.get("feed"), seeded.get("subgroup"),
                       seeded.get("mismatch_report"), seeded.get("homework_file"), seeded.get("order"),
-                      seeded.get("remark"), seeded.get("canary_mark"), seeded.get("mark_flag")])
+                      seeded.get("remark"), seeded.get("canary_mark"), seeded.get("mark_flag"),
+                      seeded.get("thread"), seeded.get("message"), seeded.get("complaint"), seeded.get("notice")])
     canaries = {f"an id of A ({value[:8]})": value for value in found | set(ids.values())}
     canaries.update({"A's school name": seeded["school"]["short_name"], "A's student's name": seeded["tag"],
                      "A's admin login": seeded["admin"]["username"],

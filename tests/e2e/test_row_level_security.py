@@ -9,7 +9,7 @@ from services import topology
 from tests.e2e.test_walking_skeleton import closed_year_package, record_lesson, seeded_school
 from tests.support import stack
 
-SERVICES = ("identity", "schedule", "journal", "reporting", "archive")
+SERVICES = ("identity", "schedule", "journal", "reporting", "archive", "messaging")
 NOT_TENANT_DATA = {"alembic_version"}  # Alembic's bookkeeping: one row, the schema revision
 # data of no school by nature: reachable only in a system session (app.system), never by a tenant's session
 SYSTEM_ONLY = {("identity", "activation_attempts")}  # failed activation codes by client address, before any school
@@ -17,7 +17,8 @@ SYSTEM_ONLY = {("identity", "activation_attempts")}  # failed activation codes b
 MUST_HAVE_ROWS = {"identity": {"schools", "persons", "role_grants", "audit_log"},
                   "schedule": {"academic_years", "class_groups", "lessons", "timetable_entries"},
                   "journal": {"marks", "attendance", "ledger", "lesson_records"},
-                  "reporting": {"rm_marks", "rm_students"}, "archive": {"archive_packages"}}
+                  "reporting": {"rm_marks", "rm_students"}, "archive": {"archive_packages"},
+                  "messaging": {"guardianships", "directory_names"}}
 TABLES = sa.text("""
     SELECT c.relname AS name, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
            EXISTS (SELECT 1 FROM information_schema.columns col

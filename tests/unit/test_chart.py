@@ -34,7 +34,7 @@ def render(helm: str) -> str:
 
 def test_chart_renders_every_process(helm):
     out = render(helm)
-    for name in ("identity", "schedule", "journal", "reporting", "archive", "gateway"):
+    for name in ("identity", "schedule", "journal", "reporting", "archive", "messaging", "gateway"):
         assert f"name: otmetka-{name}\n" in out
     assert "kind: Job" in out and "services.deploy" in out
 
@@ -48,14 +48,14 @@ def test_every_resource_is_valid_for_kubernetes(helm):
 
 def test_only_the_release_reaches_the_services(helm):
     out = render(helm)
-    assert out.count("kind: NetworkPolicy") == 5
+    assert out.count("kind: NetworkPolicy") == 6
     assert "name: OTMETKA_TRUSTED_PEERS" in out and "name: OTMETKA_GATEWAY_PROXY_HOPS" in out
 
 
 def test_only_identity_gets_the_keycloak_administration_client_and_the_activation_key(helm):
     deployments = {doc["metadata"]["name"]: doc for doc in yaml.safe_load_all(render(helm))
                    if doc and doc["kind"] == "Deployment"}
-    for name in ("identity", "schedule", "journal", "reporting", "archive", "gateway"):
+    for name in ("identity", "schedule", "journal", "reporting", "archive", "messaging", "gateway"):
         container = deployments[f"otmetka-{name}"]["spec"]["template"]["spec"]["containers"][0]
         secrets = {source["secretRef"]["name"] for source in container.get("envFrom", [])}
         assert ("otmetka-identity-client" in secrets) == (name == "identity"), name
@@ -67,7 +67,8 @@ def test_the_services_that_keep_files_know_the_object_store(helm):
     deployments = {doc["metadata"]["name"]: doc for doc in yaml.safe_load_all(render(helm))
                    if doc and doc["kind"] == "Deployment"}
     for name, wanted in (("journal", {"OTMETKA_MINIO_ENDPOINT", "OTMETKA_JOURNAL_BUCKET"}),
-                         ("archive", {"OTMETKA_MINIO_ENDPOINT", "OTMETKA_ARCHIVE_BUCKET"}), ("schedule", set())):
+                         ("archive", {"OTMETKA_MINIO_ENDPOINT", "OTMETKA_ARCHIVE_BUCKET"}),
+                         ("messaging", {"OTMETKA_MINIO_ENDPOINT", "OTMETKA_MESSAGING_BUCKET"}), ("schedule", set())):
         env = {e["name"] for e in deployments[f"otmetka-{name}"]["spec"]["template"]["spec"]["containers"][0]["env"]}
         assert wanted <= env and (wanted or "OTMETKA_MINIO_ENDPOINT" not in env)
 
@@ -75,7 +76,7 @@ def test_the_services_that_keep_files_know_the_object_store(helm):
 def test_every_service_gets_the_retention_of_its_outbox_and_inbox(helm):
     deployments = {doc["metadata"]["name"]: doc for doc in yaml.safe_load_all(render(helm))
                    if doc and doc["kind"] == "Deployment"}
-    for name in ("identity", "schedule", "journal", "reporting", "archive"):
+    for name in ("identity", "schedule", "journal", "reporting", "archive", "messaging"):
         env = {e["name"]: e.get("value") for e in
                deployments[f"otmetka-{name}"]["spec"]["template"]["spec"]["containers"][0]["env"]}
         assert (env["OTMETKA_OUTBOX_RETENTION_HOURS"], env["OTMETKA_INBOX_RETENTION_DAYS"]) == ("72", "21"), name

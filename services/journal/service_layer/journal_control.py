@@ -129,7 +129,7 @@ def list_mark_shortfalls(scope: Scope, uow: JournalUnitOfWork, days: int, class_
     """The students of each watched term's class groups with too few current marks in a subject for a term mark
     (the rule SetTermMark applies: term_mark.marks_needed), unless their term mark is set; with the days used."""
     school_id = scope.school_id
-    scope.require("journal.control", REFUSAL)
+    scope.require("mark_shortfall.read", REFUSAL)  # also the messaging service's account (its few-marks notices)
     days = rules.checked_days(days)
     class_group_id = parse_uuid(class_group_id, "class_group_id") if class_group_id else ""
     cases = _class_terms(uow, school_id, class_group_id, _today(uow, now), days)

@@ -51,7 +51,7 @@ def test_settings_require_values_and_hide_secrets(monkeypatch):
                        "OTMETKA_KAFKA_BOOTSTRAP": "k", "OTMETKA_KEYCLOAK_URL": "http://kc",
                        "OTMETKA_KEYCLOAK_REALM": "otmetka"}.items():
         monkeypatch.setenv(key, value)
-    for peer in ("IDENTITY", "SCHEDULE", "REPORTING", "ARCHIVE"):
+    for peer in ("IDENTITY", "SCHEDULE", "REPORTING", "ARCHIVE", "MESSAGING"):
         monkeypatch.setenv(f"OTMETKA_{peer}_GRPC_ADDR", "127.0.0.1:2")
     with pytest.raises(SettingsError, match="OTMETKA_SERVICES_CLIENT_SECRET"):
         ServiceSettings.from_env("journal")
@@ -69,7 +69,7 @@ def test_only_a_service_with_a_client_of_its_own_uses_it(monkeypatch):
                        "OTMETKA_SERVICES_CLIENT_ID": "otmetka-services", "OTMETKA_SERVICES_CLIENT_SECRET": "shared",
                        "OTMETKA_IDENTITY_CLIENT_ID": "otmetka-identity", "OTMETKA_IDENTITY_CLIENT_SECRET": "admin"}.items():
         monkeypatch.setenv(key, value)
-    for peer in ("IDENTITY", "SCHEDULE", "JOURNAL", "REPORTING", "ARCHIVE"):
+    for peer in ("IDENTITY", "SCHEDULE", "JOURNAL", "REPORTING", "ARCHIVE", "MESSAGING"):
         monkeypatch.setenv(f"OTMETKA_{peer}_GRPC_ADDR", "127.0.0.1:2")
     identity, journal = ServiceSettings.from_env("identity"), ServiceSettings.from_env("journal")
     assert (identity.service_client_id, identity.service_client_secret) == ("otmetka-identity", "admin")

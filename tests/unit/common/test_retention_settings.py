@@ -17,7 +17,7 @@ from services.common.settings import INBOX_RETENTION_DAYS, OUTBOX_RETENTION_HOUR
 REQUIRED = {"OTMETKA_SCHEDULE_GRPC_LISTEN": "127.0.0.1:1", "OTMETKA_SCHEDULE_DB_URL": "postgresql://x",
             "OTMETKA_KAFKA_BOOTSTRAP": "k", "OTMETKA_KEYCLOAK_URL": "http://kc", "OTMETKA_KEYCLOAK_REALM": "o",
             "OTMETKA_SERVICES_CLIENT_SECRET": "s", **{f"OTMETKA_{peer}_GRPC_ADDR": "127.0.0.1:2" for peer in
-                                                      ("IDENTITY", "JOURNAL", "REPORTING", "ARCHIVE")}}
+                                                      ("IDENTITY", "JOURNAL", "REPORTING", "ARCHIVE", "MESSAGING")}}
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ TOKEN = "good-token"
 SETTINGS = GatewaySettings(
     public_url="http://gateway.test", client_id="otmetka-gateway", client_secret="client-secret",
     session_secret="session-secret", keycloak_url="http://keycloak.test", keycloak_realm="otmetka",
-    peers={name: "127.0.0.1:1" for name in ("identity", "schedule", "journal", "reporting", "archive")},
+    peers={name: "127.0.0.1:1" for name in ("identity", "schedule", "journal", "reporting", "archive", "messaging")},
 )
 
 

@@ -1,0 +1,52 @@
+"""The notice worker: every few seconds it tells the absences whose school-day cut-off has passed (each school in its
+own unit of work); every hour it asks the journal, once a day per school that has families, who is short of marks
+before a term ends. The clock is injectable (tests)."""
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+from services.common import context
+from services.common.db import Database
+from services.common.periodic import Periodic
+from services.common.scope import Scope
+from services.messaging.adapters import notice_store
+from services.messaging.entrypoints.servicer import utc_now
+from services.messaging.service_layer import automatic_notices
+from services.messaging.service_layer.unit_of_work import UnitsOfWork
+
+log = logging.getLogger(__name__)
+ABSENCE_ROUND = dt.timedelta(seconds=5)
+FEW_MARKS_ROUND = dt.timedelta(hours=1)
+
+
+class NoticeWorker:
+    def __init__(self, db: Database, unit_of_work: UnitsOfWork, clock: Callable[[], dt.datetime] = utc_now):
+        self.db, self.unit_of_work, self.clock = db, unit_of_work, clock
+
+    def release_absences(self) -> int:
+        """One round: every school's due absences; how many notices."""
+        now, told = self.clock(), 0
+        for school_id in notice_store.schools_with_due_absences(self.db, now):
+            told += self._for(school_id, lambda uow: automatic_notices.release_due_absences(uow, now))
+        return told
+
+    def check_few_marks(self) -> int:
+        now, told = self.clock(), 0
+        for school_id in notice_store.schools_with_families(self.db):
+            told += self._for(school_id, lambda uow: automatic_notices.check_few_marks(uow, now))
+        return told
+
+    def _for(self, school_id: str, action: Callable) -> int:
+        """One school's part of a round; a failure is logged and the other schools go on."""
+        tokens = context.bind(None, request_id=f"notices-{school_id}")
+        try:
+            return action(self.unit_of_work(Scope.of_event(school_id)))
+        except Exception:
+            log.exception("notices of school %s failed, next round retries", school_id)
+            return 0
+        finally:
+            context.reset(tokens)
+
+    def threads(self) -> list[Periodic]:
+        return [Periodic("absence-notices", ABSENCE_ROUND, self.release_absences),
+                Periodic("few-marks-notices", FEW_MARKS_ROUND, self.check_few_marks)]

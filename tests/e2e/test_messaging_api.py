@@ -1,0 +1,143 @@
+"""Messages and notices (J13) end to end through /api/v1 on a seeded school: a teacher gives a 2 and an unexcused
+absence and the guardian's notices arrive, naming the child; the guardian writes to the form teacher, who answers;
+a thread left unanswered shows on the deputy head's control list after 3 working days (the list is asked as of a later
+day: the service's clock stays the real one); a guardian cannot write to a teacher who does not teach their child;
+another school's people read nothing of this school's threads."""
+import datetime as dt
+import time
+import uuid
+
+import pytest
+
+from services.tooling.api_client import with_login
+from services.tooling.demo_seed import GOSUSLUGI_PASSWORD
+from tests.support import stack
+from tests.support.api import Api, browser_login, with_csrf
+from tests.support.school import seed_school
+
+pytestmark = pytest.mark.stack
+WAIT = 60.0  # the notices travel: journal outbox -> Kafka -> messaging (an absence after the worker's next round)
+
+
+def login(person: dict) -> Api:
+    return Api(stack.password_token(person["person"]["username"], person["password"]))
+
+
+def guardian(username: str) -> Api:
+    """A guardian signed in through the Gosuslugi stand-in (the seeded schools link ivanova and petrov by SNILS)."""
+    resp = browser_login(username, GOSUSLUGI_PASSWORD, idp="gosuslugi")
+    assert resp.status_code == 200, resp.text[:300]
+    return Api(session=with_csrf(resp.session))  # its writes are judged on their rights, not refused as cross-site
+
+
+def waited(fetch, done, what: str):
+    deadline = time.monotonic() + WAIT
+    while True:
+        value = fetch()
+        if done(value):
+            return value
+        assert time.monotonic() < deadline, f"{what}: {value}"
+        time.sleep(0.5)
+
+
+@pytest.fixture(scope="module")
+def school(installation):
+    seeded = seed_school(stack.env(), f"Школа № {uuid.uuid4().hex[:6]} (сообщения)")
+    sid, admin, group = seeded["school"]["id"], seeded["admin_api"], seeded["class_group"]
+    teacher_id = seeded["teacher"]["person"]["id"]
+    admin.put(f"/schools/{sid}/class-groups/{group['id']}/form-teacher", {"person_id": teacher_id})
+    stranger = with_login(admin.post(f"/schools/{sid}/people", {
+        "kind": "staff", "last_name": "Чужов", "first_name": "Олег", "gender": "male", "birth_date": "1980-01-01",
+        "roles": ["subject_teacher"], "create_account": True}))
+    return {"id": sid, "admin": admin, "teacher": login(seeded["teacher"]), "teacher_id": teacher_id,
+            "deputy": login(seeded["deputy"]), "stranger_id": stranger["person"]["id"], "lesson": seeded["lesson"],
+            "son": seeded["students"][0], "daughter": seeded["students"][1], "class_group_id": group["id"],
+            "mother": guardian("ivanova")}
+
+
+def test_a_two_and_an_unexcused_absence_reach_the_guardian(school):
+    sid, son = school["id"], school["son"]
+    school["teacher"].put(f"/schools/{sid}/lessons/{school['lesson']['id']}/record", {
+        "topic": "Натуральные числа", "reason": "Ввод журнала",
+        "marks": [{"student_id": son["id"], "value": "2", "work_type": "classwork"}],
+        "attendance": [{"student_id": school["daughter"]["id"], "status": "unexcused"}]})
+    mine = waited(lambda: school["mother"].get(f"/schools/{sid}/notices")["notices"],
+                  lambda notices: any(n["kind"] == "mark_2" for n in notices), "no notice of the 2")
+    [two] = [n for n in mine if n["kind"] == "mark_2"]
+    assert two["student_id"] == son["id"] and "Иванов Пётр" in two["title"] and "«Математика»" in two["text"]
+    assert two["channel"] == "in_app"
+    father = guardian("petrov")  # Петрова's father: her absence, not Иванов's 2
+    theirs = waited(lambda: father.get(f"/schools/{sid}/notices")["notices"],
+                    lambda notices: any(n["kind"] == "absence" for n in notices), "no notice of the absence")
+    assert [n["kind"] for n in theirs] == ["absence"]
+    assert "Петрова Дарья" in theirs[0]["title"] and "01.09.2025" in theirs[0]["title"]
+    assert "без уважительной причины" in theirs[0]["text"]
+
+
+def test_the_guardian_writes_to_the_form_teacher_who_answers(school):
+    sid, mother, teacher = school["id"], school["mother"], school["teacher"]
+    contacts = mother.get(f"/schools/{sid}/message-contacts")["contacts"]
+    [form] = [c for c in contacts if c["person_id"] == school["teacher_id"]]
+    assert "классный руководитель" in form["reasons"] and form["student_id"] == school["son"]["id"]
+    [thread] = mother.post(f"/schools/{sid}/threads", {
+        "student_id": school["son"]["id"], "staff_id": school["teacher_id"], "subject": "Домашнее задание",
+        "text": "Что задано на понедельник?"}, expect=201)["threads"]
+    listed = teacher.get(f"/schools/{sid}/threads")
+    [mine] = [t for t in listed["threads"] if t["id"] == thread["id"]]
+    assert mine["unread"] == 1 and mine["awaiting_answer"]
+    teacher.post(f"/schools/{sid}/threads/{thread['id']}/read", {}, expect=200)
+    teacher.post(f"/schools/{sid}/threads/{thread['id']}/messages", {"text": "№ 12 и 14"}, expect=201)
+    view = mother.get(f"/schools/{sid}/threads/{thread['id']}")
+    assert [(m["author_role"], m["text"]) for m in view["messages"]] == [
+        ("guardian", "Что задано на понедельник?"), ("staff", "№ 12 и 14")]
+    assert [r["person_id"] for r in view["messages"][0]["read_by"]] == [school["teacher_id"]]
+    assert not view["thread"]["awaiting_answer"]
+
+
+def test_an_unanswered_thread_shows_on_the_control_list_after_three_working_days(school):
+    sid = school["id"]
+    [thread] = school["mother"].post(f"/schools/{sid}/threads", {
+        "student_id": school["son"]["id"], "staff_id": school["teacher_id"], "subject": "Справка о болезни",
+        "text": "Куда принести справку?"}, expect=201)["threads"]
+    today = dt.date.fromisoformat(thread["created_at"][:10])
+    in_time = school["deputy"].get(f"/schools/{sid}/overdue-threads", params={"on_date": today.isoformat()})
+    assert thread["id"] not in [t["thread"]["id"] for t in in_time["threads"]] and in_time["answer_days"] == 3
+    later = (today + dt.timedelta(days=10)).isoformat()  # at least six working days later, whatever today is
+    [late] = [t for t in school["deputy"].get(f"/schools/{sid}/overdue-threads", params={"on_date": later})["threads"]
+              if t["thread"]["id"] == thread["id"]]
+    assert late["staff_is_form_teacher"] and late["working_days_late"] >= 3 and late["answer_due"] < later
+    assert "Куда принести справку?" not in str(late)  # the control sees no message text
+    refused = school["teacher"].request("GET", f"/schools/{sid}/overdue-threads")
+    assert refused.status_code == 403
+
+
+def test_a_guardian_cannot_write_to_a_teacher_who_does_not_teach_their_child(school):
+    sid = school["id"]
+    resp = school["mother"].request("POST", f"/schools/{sid}/threads", json={
+        "student_id": school["son"]["id"], "staff_id": school["stranger_id"], "subject": "Вопрос",
+        "text": "Здравствуйте"})
+    assert resp.status_code == 403 and "staff_id" in resp.json()["error"]["fields"]
+    resp = school["mother"].request("POST", f"/schools/{sid}/threads", json={  # about another family's child
+        "student_id": school["daughter"]["id"], "staff_id": school["teacher_id"], "subject": "Вопрос",
+        "text": "Здравствуйте"})
+    assert resp.status_code in (403, 404)
+
+
+def test_another_schools_people_read_nothing(school):
+    sid = school["id"]
+    [thread] = school["mother"].post(f"/schools/{sid}/threads", {
+        "student_id": school["son"]["id"], "staff_id": school["teacher_id"], "subject": "Личное",
+        "text": "Семейное дело"}, expect=201)["threads"]
+    other = seed_school(stack.env(), f"Школа № {uuid.uuid4().hex[:6]} (другая)")
+    other_id = other["school"]["id"]
+    mother_there = school["mother"]  # ivanova is a guardian in the other school too (of its own Иванов)
+    assert mother_there.request("GET", f"/schools/{other_id}/threads/{thread['id']}").status_code == 404
+    assert thread["id"] not in [t["id"] for t in mother_there.get(f"/schools/{other_id}/threads")["threads"]]
+    other_teacher = login(other["teacher"])
+    for path in (f"/schools/{sid}/threads/{thread['id']}", f"/schools/{sid}/threads",
+                 f"/schools/{other_id}/threads/{thread['id']}"):
+        resp = other_teacher.request("GET", path)
+        assert resp.status_code in (403, 404) and "Семейное дело" not in resp.text
+    father = guardian("petrov")  # a guardian of this school, of another family
+    resp = father.request("GET", f"/schools/{sid}/threads/{thread['id']}")
+    assert resp.status_code == 404 and "Семейное дело" not in resp.text
