@@ -11,21 +11,9 @@ of the year), which counts every school on request. Results go to .run/bench/res
 import argparse
 import time
 
-from bench.common import bench_dir, summarize, write_json
+from bench.common import bench_dir, timed, write_json
 from services import topology
 from services.tooling.api_client import Api, password_token
-
-
-def timed(call, count: int) -> dict:
-    latencies, errors, started = [], 0, time.monotonic()
-    for _ in range(count):
-        began = time.monotonic()
-        try:
-            call()
-            latencies.append(time.monotonic() - began)
-        except AssertionError:
-            errors += 1
-    return summarize(latencies, errors, time.monotonic() - started)
 
 
 def operator_api(stack: dict[str, str]) -> Api:

@@ -3,6 +3,7 @@ tokens are services/tooling/api_client.py)."""
 import json
 import math
 import pathlib
+import time
 
 from services import topology
 
@@ -33,3 +34,18 @@ def summarize(latencies: list[float], errors: int, seconds: float) -> dict:
     ms = {f"p{p}": round(percentile(ordered, p) * 1000, 1) for p in (50, 95, 99)}
     return {"ok": len(ordered), "errors": errors, "rps": round(len(ordered) / seconds, 1) if seconds else 0.0, **ms,
             "max": round(ordered[-1] * 1000, 1) if ordered else math.nan}
+
+
+def timed(call, count: int) -> dict:
+    """`call()` `count` times one after another, each timed (an AssertionError, a refused request, counts as an error
+    and is printed): summarize()'s numbers."""
+    latencies, errors, started = [], 0, time.monotonic()
+    for _ in range(count):
+        began = time.monotonic()
+        try:
+            call()
+            latencies.append(time.monotonic() - began)
+        except AssertionError as refused:
+            print("refused:", refused)
+            errors += 1
+    return summarize(latencies, errors, time.monotonic() - started)

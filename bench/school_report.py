@@ -11,25 +11,12 @@ import argparse
 import json
 import time
 
-from bench.common import bench_dir, summarize, write_json
+from bench.common import bench_dir, timed, write_json
 from services import topology
 from services.tooling.api_client import Api, password_token
 
 REPORTS = ("school-summary", "progress-summary", "knowledge-quality")
 JOB_KINDS = (("school-summary", "pdf"), ("period-reports", "zip"), ("summary-sheets", "zip"))
-
-
-def timed(call, count: int) -> dict:
-    latencies, errors, started = [], 0, time.monotonic()
-    for _ in range(count):
-        began = time.monotonic()
-        try:
-            call()
-            latencies.append(time.monotonic() - began)
-        except AssertionError as refused:
-            print("refused:", refused)
-            errors += 1
-    return summarize(latencies, errors, time.monotonic() - started)
 
 
 def formed_job(api: Api, school_id: str, kind: str, params: dict, fmt: str, seconds: float = 600) -> None:
