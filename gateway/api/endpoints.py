@@ -98,6 +98,24 @@ TERM_GRADES = {"grade_from": INTEGER, "grade_to": INTEGER}
 TERM = obj(TERM_FIELDS, TERM_GRADES)
 
 
+EVENT_AUDIENCE = obj({}, {"scope": string(), "grades": array(INTEGER), "class_group_ids": array(UUID),
+                         "people": string()})
+SCHOOL_EVENT = obj({"title": string(), "kind": string(), "date": DATE},
+                   {"starts_at": string(), "ends_at": string(), "place": string(), "description": string(),
+                    "audience": EVENT_AUDIENCE})
+EVENT_KEYS = ("school_id", "school_event_id")
+
+
+def _school_event_request(values: dict) -> dict:
+    """The path's ids stay on the request; the event's values go into `event`."""
+    return {**{k: values[k] for k in EVENT_KEYS if k in values},
+            "event": {k: v for k, v in values.items() if k not in EVENT_KEYS}}
+
+
+def _school_events_request(values: dict) -> dict:
+    return PERIOD_NAMES({**values, "include_cancelled": values.get("include_cancelled") == "true"})
+
+
 def _lessons_request(values: dict) -> dict:
     """The query string's include_cancelled=true|false as the request's boolean."""
     return PERIOD_NAMES({**values, "include_cancelled": values.get("include_cancelled") == "true"})
@@ -550,6 +568,22 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              body=obj({}, {"class_group_id": UUID, "teacher_id": UUID}), status=201),
     Endpoint("DELETE", f"{S}/calendar-feeds/{{feed_id}}", "schedule", "RevokeCalendarFeed",
              "Отключить ссылку на календарь"),
+    # the school's event calendar (S4)
+    Endpoint("POST", f"{S}/school-events", "schedule", "CreateSchoolEvent",
+             "Новое школьное мероприятие (завуч, директор, администратор): вид (kind — из списка GET …/school-events), "
+             "дата и время, место, для кого (audience: scope school | grades | class_groups, people everyone | "
+             "families | staff)", body=SCHOOL_EVENT, status=201, to_request=_school_event_request),
+    Endpoint("GET", f"{S}/school-events", "schedule", "ListSchoolEvents",
+             "Школьные мероприятия за период (не больше 400 дней; class_group_id — только мероприятия этого класса: "
+             "всей школы, его параллели и его самого; ученикам и родителям — только для семей) и виды мероприятий",
+             query={**PERIOD, "class_group_id": UUID, "include_cancelled": enum("true", "false")},
+             to_request=_school_events_request),
+    Endpoint("GET", f"{S}/school-events/{{school_event_id}}", "schedule", "GetSchoolEvent", "Школьное мероприятие"),
+    Endpoint("PUT", f"{S}/school-events/{{school_event_id}}", "schedule", "UpdateSchoolEvent",
+             "Изменить мероприятие (все поля заменяются; отменённое не изменяется)", body=SCHOOL_EVENT,
+             to_request=_school_event_request),
+    Endpoint("POST", f"{S}/school-events/{{school_event_id}}/cancel", "schedule", "CancelSchoolEvent",
+             "Отменить мероприятие с указанием причины (мероприятия не удаляются)", body=obj({"reason": string()})),
     Endpoint("PUT", f"{S}/class-groups/{{class_group_id}}/curriculum/{{subject_id}}", "schedule", "SetCurriculumHours",
              "Задать часы предмета в неделю по учебному плану класса (от 0,5 до 10)",
              body=obj({"hours_per_week": string()})),
