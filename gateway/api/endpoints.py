@@ -267,6 +267,21 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("PUT", f"{S}/contact-fields", "identity", "SetContactFields",
              "Какие контакты школа хранит в личных картах (phone, email, address); снятые поля стираются",
              body=obj({"fields": array(enum("phone", "email", "address"))})),
+    Endpoint("PUT", f"{S}/guardian-access", "identity", "SetGuardianAccess",
+             "Вход родителей только через Госуслуги (gosuslugi_only: true — кодов активации родителям не выдаётся, "
+             "невыданные коды родителей аннулируются; администратор школы)", body=obj({"gosuslugi_only": BOOLEAN})),
+    Endpoint("GET", "/me/consent", "identity", "GetConsent",
+             "Согласие на обработку персональных данных (152-ФЗ): текущая редакция текста и школы, которые ждут "
+             "решения вошедшего (родителя, совершеннолетнего ученика)"),
+    Endpoint("POST", "/me/consent", "identity", "RecordConsent",
+             "Принять (accept: true) или не принять согласие в прочитанной редакции (version); решение хранится "
+             "в каждой школе, которая его ждёт", body=obj({"version": string()}, {"accept": BOOLEAN})),
+    Endpoint("PUT", f"{S}/people/{{person_id}}/paper-diary", "identity", "SetPaperDiary",
+             "Печатная версия дневника для родителя раз в неделю (wanted: true — нужна): администрация, классный "
+             "руководитель ребёнка или сам родитель", body=obj({"wanted": BOOLEAN})),
+    Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/families", "identity", "ListClassFamilies",
+             "Семьи класса: ученики на дату (on_date, по умолчанию сегодня) и их родители — вход, согласие на "
+             "обработку персональных данных, печатный дневник", query={"on_date": DATE}),
     Endpoint("PUT", f"{S}/people/{{person_id}}/contacts", "identity", "UpdateContacts",
              "Изменить контакты человека: телефон, электронная почта, адрес (только хранимые школой)",
              body=CONTACTS, to_request=lambda values: {"school_id": values.pop("school_id"),

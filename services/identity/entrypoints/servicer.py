@@ -253,4 +253,4 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
 
     def ListClassFamilies(self, request: pb.ListClassFamiliesRequest, context) -> pb.ListClassFamiliesResponse:
         return pb.ListClassFamiliesResponse(families=families.list_class_families(
-            *self._call(), request.class_group_id, request.on_date))
+            *self._call(), self.ports.class_groups, request.class_group_id, request.on_date))

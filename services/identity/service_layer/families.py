@@ -7,6 +7,7 @@ from services.common.dates import parse_date
 from services.common.db import parse_uuid
 from services.common.errors import Forbidden, Invalid, NotFound
 from services.common.scope import Scope
+from services.identity.service_layer.ports import ClassGroups
 from services.identity.service_layer.unit_of_work import IdentityUnitOfWork
 
 NOT_A_GUARDIAN = "печатный дневник заказывает родитель (законный представитель)"
@@ -34,12 +35,15 @@ def set_paper_diary(scope: Scope, uow: IdentityUnitOfWork, person_id: str, wante
         return uow.people.card(person_id)
 
 
-def list_class_families(scope: Scope, uow: IdentityUnitOfWork, class_group_id: str,
+def list_class_families(scope: Scope, uow: IdentityUnitOfWork, class_groups: ClassGroups, class_group_id: str,
                         on_date: str) -> list[pb.ClassFamily]:
-    """The class's students that day (today when none), by name, each with their guardians."""
+    """The class's students that day (today when none), by name, each with their guardians; a class group of
+    another school is refused (schedule is asked, after the policy)."""
     class_group_id = parse_uuid(class_group_id, "class_group_id")
     day = parse_date(on_date, "on_date") if on_date else None
     scope.require("person.read")
+    if class_groups.class_group(scope.school_id, class_group_id) is None:
+        raise Invalid("class_group_id", "в этой школе нет такого класса")
     with uow:
         students, guardians = uow.people.class_families(class_group_id, day or uow.today())
     return [pb.ClassFamily(student=student, guardians=[pb.FamilyGuardian(guardian=card, relation=relation)

@@ -135,7 +135,8 @@ def test_a_gosuslugi_only_school_issues_no_codes_to_guardians(identity, school):
 
 
 def test_a_printed_diary_is_asked_for_and_listed_with_the_class_families(identity, school, other_school):
-    class_id = str(uuid.uuid4())
+    year = identity.class_groups.year(school.id, dt.date(2025, 9, 1))
+    class_id = identity.class_groups.add_class(school.id, year, 5, "5А").id
     pupil, mother = family(identity, school, class_id)
     _, father = family(identity, school, str(uuid.uuid4()))  # a guardian of another class
     teacher, teacher_token = form_teacher(identity, school, class_id)
@@ -165,7 +166,12 @@ def test_a_printed_diary_is_asked_for_and_listed_with_the_class_families(identit
     [guardian] = listed.guardians
     assert (guardian.guardian.id, guardian.relation, guardian.guardian.paper_diary, guardian.guardian.access) == (
         mother.id, "mother", True, "activated")
-    assert list(identity.call("ListClassFamilies", pb.ListClassFamiliesRequest(
-        school_id=other_school.id, class_group_id=class_id), other_school.admin_token).families) == []
+    assert refused(identity, "ListClassFamilies", pb.ListClassFamiliesRequest(
+        school_id=other_school.id, class_group_id=class_id), other_school.admin_token)[0] == \
+        grpc.StatusCode.INVALID_ARGUMENT  # not a class of that school
     assert refused(identity, "ListClassFamilies", pb.ListClassFamiliesRequest(
         school_id=school.id, class_group_id=class_id), mother_token)[0] == grpc.StatusCode.PERMISSION_DENIED
+    missing = str(uuid.uuid4())  # schedule knows no such class of the school
+    code, _, fields = refused(identity, "ListClassFamilies", pb.ListClassFamiliesRequest(
+        school_id=school.id, class_group_id=missing), school.admin_token)
+    assert (code, list(fields)) == (grpc.StatusCode.INVALID_ARGUMENT, ["class_group_id"])
