@@ -1,7 +1,8 @@
 """School events (S4, seed 004 §6.1 «школьные и классные мероприятия»): what an event is — its kind, title, date
 with an optional time range, place, description and audience (the whole school, some grades or some class groups;
 families, staff or everyone) — the checks of a new or changed one, what changed, and whom an event is shown to.
-Plain Python, no I/O."""
+Plain Python, no I/O. The audience and whom it includes: services/common/event_audience.py (reporting prints a
+class's events by the same rule)."""
 import datetime as dt
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, fields
@@ -9,6 +10,15 @@ from dataclasses import dataclass, field, fields
 from services.common.dates import parse_date
 from services.common.db import parse_uuid
 from services.common.errors import Invalid
+from services.common.event_audience import (
+    CLASS_GROUPS,
+    EVERYONE,
+    GRADES,
+    PEOPLE,
+    SCHOOL,
+    SCOPES,
+    Audience,
+)
 from services.schedule.domain.values import CLOCK_TIME
 
 # kind code -> Russian name, in the order the form offers them
@@ -24,37 +34,9 @@ KINDS: dict[str, str] = {
     "staff_meeting": "Педагогический совет, совещание",
     "other": "Другое",
 }
-SCHOOL, GRADES, CLASS_GROUPS = "school", "grades", "class_groups"
-SCOPES = (SCHOOL, GRADES, CLASS_GROUPS)
-EVERYONE, FAMILIES, STAFF = "everyone", "families", "staff"
-PEOPLE = (EVERYONE, FAMILIES, STAFF)
 MAX_TITLE, MAX_PLACE, MAX_DESCRIPTION, MAX_REASON = 200, 200, 2000, 500
 MAX_CLASS_GROUPS = 100
 MAX_LIST_DAYS = 400  # a list covers at most a school year and a bit
-
-
-@dataclass(frozen=True)
-class Audience:
-    scope: str = SCHOOL
-    grades: tuple[int, ...] = ()
-    class_group_ids: tuple[str, ...] = ()
-    people: str = EVERYONE
-
-    def includes(self, class_group_id: str, grade: int) -> bool:
-        """Whether a class group (of that grade) is in the audience."""
-        if self.scope == GRADES:
-            return grade in self.grades
-        if self.scope == CLASS_GROUPS:
-            return class_group_id in self.class_group_ids
-        return True
-
-    @property
-    def for_families(self) -> bool:
-        return self.people in (EVERYONE, FAMILIES)
-
-    @property
-    def for_staff(self) -> bool:
-        return self.people in (EVERYONE, STAFF)
 
 
 @dataclass(frozen=True)
