@@ -24,6 +24,7 @@ from gateway.web import (
     movement,
     osh1,
     pages,
+    printouts,
     reports,
     schedule,
     school_events,
@@ -61,7 +62,7 @@ def create_app(settings: GatewaySettings | None = None, verifier=None, peers=Non
                                        peers or Peers(settings.peers), KeycloakOidc(settings))
     for blueprint in (api.bp, login.bp, consent.bp, pages.bp, schedule.bp, console.bp, journal.bp, movement.bp,
                       year_transition.bp, reports.bp, teacherrep.bp, studentrep.bp, schoolrep.bp, sheetrep.bp,
-                      activity.bp, osh1.bp, authority.bp, jobs.bp, school_events.bp, health.bp):
+                      activity.bp, osh1.bp, authority.bp, jobs.bp, school_events.bp, printouts.bp, health.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["csrf_token"] = csrf_token
 

@@ -116,6 +116,12 @@ def _school_events_request(values: dict) -> dict:
     return PERIOD_NAMES({**values, "include_cancelled": values.get("include_cancelled") == "true"})
 
 
+def _weekly_diaries_request(values: dict) -> dict:
+    """One student_id of the query as the request's list."""
+    student = values.pop("student_id", "")
+    return {**values, "student_ids": [student] if student else []}
+
+
 def _lessons_request(values: dict) -> dict:
     """The query string's include_cancelled=true|false as the request's boolean."""
     return PERIOD_NAMES({**values, "include_cancelled": values.get("include_cancelled") == "true"})
@@ -394,6 +400,12 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                       "за год — годовые, экзаменационные и итоговые, пропуски уроков; без student_id — весь класс "
                       "(PDF: ученик на странице)",
                       {"class_group_id": UUID, "period_id": string(), "student_id": UUID}, renamed()),
+    *report_endpoints("weekly-diaries", "WeeklyDiaries",
+                      "Дневник класса за неделю для печати (семьям без электронного доступа): по каждому ученику уроки "
+                      "по дням — предмет, тема, домашнее задание, отметки с видами работ, посещаемость, — пропуски за "
+                      "неделю и мероприятия недели (week_of — любой день недели; student_id — один ученик; PDF: ученик "
+                      "на странице)", {"class_group_id": UUID, "week_of": DATE, "student_id": UUID},
+                      _weekly_diaries_request, kinds=("pdf",)),
     *report_endpoints("student-progress", "StudentProgress",
                       "Отчёт об успеваемости и посещаемости ученика за период: текущие отметки, взвешенный средний "
                       "балл, отметка за период и пропуски уроков по причинам по каждому предмету",
