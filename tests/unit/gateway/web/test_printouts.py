@@ -99,3 +99,14 @@ def test_rest_rows_of_the_issue(client, peers, auth):
     client.post("/api/v1/me/consent", headers=auth, json={"version": "2026-1", "accept": True})
     assert peers.calls[-1][2] == identity.RecordConsentRequest(version="2026-1", accept=True)
     assert client.post(f"{api}/school-events", headers=auth, json={"title": "Без даты"}).status_code == 400
+
+
+def test_the_home_page_links_the_printouts_and_the_events_for_staff_only(browser, peers):
+    for roles, leads, shown in ((["form_teacher"], [GROUP], True), (["deputy_head"], [], True),
+                                (["subject_teacher"], [], False), (["guardian"], [], False)):
+        peers.responses["GetMe"] = identity.Me(memberships=[identity.Membership(
+            school=identity.School(id=SCHOOL, status="active"),
+            principal=identity.Principal(roles=roles, form_class_group_ids=leads))])
+        page = browser.get("/").get_data(as_text=True)
+        assert ("Печатные дневники и табели для семей" in page) is shown, roles
+        assert ("Мероприятия школы" in page) is (roles != ["guardian"]), roles
