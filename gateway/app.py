@@ -9,7 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from gateway import health
 from gateway.api import routes as api
-from gateway.auth import login
+from gateway.auth import consent, login
 from gateway.auth.csrf import csrf_token
 from gateway.auth.oidc import KeycloakOidc
 from gateway.errors import error_body, error_page, error_response
@@ -27,8 +27,10 @@ from gateway.web import (
     movement,
     osh1,
     pages,
+    printouts,
     reports,
     schedule,
+    school_events,
     schoolrep,
     sheetrep,
     studentrep,
@@ -61,9 +63,10 @@ def create_app(settings: GatewaySettings | None = None, verifier=None, peers=Non
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     app.extensions["otmetka"] = Wiring(settings, verifier or TokenVerifier(settings.issuer),
                                        peers or Peers(settings.peers), KeycloakOidc(settings))
-    for blueprint in (api.bp, login.bp, pages.bp, schedule.bp, console.bp, journal.bp, movement.bp, year_transition.bp,
-                      reports.bp, teacherrep.bp, studentrep.bp, schoolrep.bp, sheetrep.bp, activity.bp, osh1.bp,
-                      authority.bp, jobs.bp, diary.bp, mark_flags.bp, messaging.bp, health.bp):
+    for blueprint in (api.bp, login.bp, consent.bp, pages.bp, schedule.bp, console.bp, journal.bp, movement.bp,
+                      year_transition.bp, reports.bp, teacherrep.bp, studentrep.bp, schoolrep.bp, sheetrep.bp,
+                      activity.bp, osh1.bp, authority.bp, jobs.bp, diary.bp, mark_flags.bp, messaging.bp,
+                      school_events.bp, printouts.bp, health.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["csrf_token"] = csrf_token
 

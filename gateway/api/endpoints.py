@@ -98,6 +98,30 @@ TERM_GRADES = {"grade_from": INTEGER, "grade_to": INTEGER}
 TERM = obj(TERM_FIELDS, TERM_GRADES)
 
 
+EVENT_AUDIENCE = obj({}, {"scope": string(), "grades": array(INTEGER), "class_group_ids": array(UUID),
+                         "people": string()})
+SCHOOL_EVENT = obj({"title": string(), "kind": string(), "date": DATE},
+                   {"starts_at": string(), "ends_at": string(), "place": string(), "description": string(),
+                    "audience": EVENT_AUDIENCE})
+EVENT_KEYS = ("school_id", "school_event_id")
+
+
+def _school_event_request(values: dict) -> dict:
+    """The path's ids stay on the request; the event's values go into `event`."""
+    return {**{k: values[k] for k in EVENT_KEYS if k in values},
+            "event": {k: v for k, v in values.items() if k not in EVENT_KEYS}}
+
+
+def _school_events_request(values: dict) -> dict:
+    return PERIOD_NAMES({**values, "include_cancelled": values.get("include_cancelled") == "true"})
+
+
+def _weekly_diaries_request(values: dict) -> dict:
+    """One student_id of the query as the request's list."""
+    student = values.pop("student_id", "")
+    return {**values, "student_ids": [student] if student else []}
+
+
 def _lessons_request(values: dict) -> dict:
     """The query string's include_cancelled=true|false as the request's boolean."""
     return PERIOD_NAMES({**values, "include_cancelled": values.get("include_cancelled") == "true"})
@@ -268,6 +292,21 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("PUT", f"{S}/contact-fields", "identity", "SetContactFields",
              "Какие контакты школа хранит в личных картах (phone, email, address); снятые поля стираются",
              body=obj({"fields": array(enum("phone", "email", "address"))})),
+    Endpoint("PUT", f"{S}/guardian-access", "identity", "SetGuardianAccess",
+             "Вход родителей только через Госуслуги (gosuslugi_only: true — кодов активации родителям не выдаётся, "
+             "невыданные коды родителей аннулируются; администратор школы)", body=obj({"gosuslugi_only": BOOLEAN})),
+    Endpoint("GET", "/me/consent", "identity", "GetConsent",
+             "Согласие на обработку персональных данных (152-ФЗ): текущая редакция текста и школы, которые ждут "
+             "решения вошедшего (родителя, совершеннолетнего ученика)"),
+    Endpoint("POST", "/me/consent", "identity", "RecordConsent",
+             "Принять (accept: true) или не принять согласие в прочитанной редакции (version); решение хранится "
+             "в каждой школе, которая его ждёт", body=obj({"version": string()}, {"accept": BOOLEAN})),
+    Endpoint("PUT", f"{S}/people/{{person_id}}/paper-diary", "identity", "SetPaperDiary",
+             "Печатная версия дневника для родителя раз в неделю (wanted: true — нужна): администрация, классный "
+             "руководитель ребёнка или сам родитель", body=obj({"wanted": BOOLEAN})),
+    Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/families", "identity", "ListClassFamilies",
+             "Семьи класса: ученики на дату (on_date, по умолчанию сегодня) и их родители — вход, согласие на "
+             "обработку персональных данных, печатный дневник", query={"on_date": DATE}),
     Endpoint("PUT", f"{S}/people/{{person_id}}/contacts", "identity", "UpdateContacts",
              "Изменить контакты человека: телефон, электронная почта, адрес (только хранимые школой)",
              body=CONTACTS, to_request=lambda values: {"school_id": values.pop("school_id"),
@@ -380,6 +419,12 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                       "за год — годовые, экзаменационные и итоговые, пропуски уроков; без student_id — весь класс "
                       "(PDF: ученик на странице)",
                       {"class_group_id": UUID, "period_id": string(), "student_id": UUID}, renamed()),
+    *report_endpoints("weekly-diaries", "WeeklyDiaries",
+                      "Дневник класса за неделю для печати (семьям без электронного доступа): по каждому ученику уроки "
+                      "по дням — предмет, тема, домашнее задание, отметки с видами работ, посещаемость, — пропуски за "
+                      "неделю и мероприятия недели (week_of — любой день недели; student_id — один ученик; PDF: ученик "
+                      "на странице)", {"class_group_id": UUID, "week_of": DATE, "student_id": UUID},
+                      _weekly_diaries_request, kinds=("pdf",)),
     *report_endpoints("student-progress", "StudentProgress",
                       "Отчёт об успеваемости и посещаемости ученика за период: текущие отметки, взвешенный средний "
                       "балл, отметка за период и пропуски уроков по причинам по каждому предмету",
@@ -569,6 +614,22 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              body=obj({}, {"class_group_id": UUID, "teacher_id": UUID}), status=201),
     Endpoint("DELETE", f"{S}/calendar-feeds/{{feed_id}}", "schedule", "RevokeCalendarFeed",
              "Отключить ссылку на календарь"),
+    # the school's event calendar (S4)
+    Endpoint("POST", f"{S}/school-events", "schedule", "CreateSchoolEvent",
+             "Новое школьное мероприятие (завуч, директор, администратор): вид (kind — из списка GET …/school-events), "
+             "дата и время, место, для кого (audience: scope school | grades | class_groups, people everyone | "
+             "families | staff)", body=SCHOOL_EVENT, status=201, to_request=_school_event_request),
+    Endpoint("GET", f"{S}/school-events", "schedule", "ListSchoolEvents",
+             "Школьные мероприятия за период (не больше 400 дней; class_group_id — только мероприятия этого класса: "
+             "всей школы, его параллели и его самого; ученикам и родителям — только для семей) и виды мероприятий",
+             query={**PERIOD, "class_group_id": UUID, "include_cancelled": enum("true", "false")},
+             to_request=_school_events_request),
+    Endpoint("GET", f"{S}/school-events/{{school_event_id}}", "schedule", "GetSchoolEvent", "Школьное мероприятие"),
+    Endpoint("PUT", f"{S}/school-events/{{school_event_id}}", "schedule", "UpdateSchoolEvent",
+             "Изменить мероприятие (все поля заменяются; отменённое не изменяется)", body=SCHOOL_EVENT,
+             to_request=_school_event_request),
+    Endpoint("POST", f"{S}/school-events/{{school_event_id}}/cancel", "schedule", "CancelSchoolEvent",
+             "Отменить мероприятие с указанием причины (мероприятия не удаляются)", body=obj({"reason": string()})),
     Endpoint("PUT", f"{S}/class-groups/{{class_group_id}}/curriculum/{{subject_id}}", "schedule", "SetCurriculumHours",
              "Задать часы предмета в неделю по учебному плану класса (от 0,5 до 10)",
              body=obj({"hours_per_week": string()})),

@@ -1,7 +1,8 @@
 """Browser sign-in and sign-out: the login page, the OIDC authorization code flow with PKCE against
 Keycloak (staff directly, guardians through Gosuslugi), and the refusal of unconfirmed Gosuslugi accounts. A
 completed sign-in is recorded by identity (RecordSignIn, for the weekly user-activity report); a failure to record it
-never stops the login."""
+never stops the login. A person who has not decided on the current consent to the processing of personal data is sent
+to the consent page first (gateway/auth/consent.py)."""
 import logging
 from dataclasses import asdict
 from urllib.parse import urlsplit
@@ -9,6 +10,7 @@ from urllib.parse import urlsplit
 import jwt
 from flask import Blueprint, redirect, render_template, request, session, url_for
 
+from gateway.auth.consent import pending_after_login
 from gateway.auth.csrf import check_csrf
 from gateway.auth.oidc import LoginRequest
 from gateway.auth.session import start_session
@@ -79,6 +81,13 @@ def callback():
         return error_page(err, "Вход не выполнен")
     record_sign_in(tokens["access_token"])
     start_session(tokens)
+    try:
+        if pending_after_login(tokens["access_token"], next_path):
+            return redirect(url_for("consent.consent"))
+    except DomainError as err:
+        session.clear()
+        w.oidc.end_session_now(tokens["refresh_token"])
+        return error_page(err, "Вход не выполнен")
     return redirect(next_path)
 
 

@@ -1,5 +1,6 @@
 """Who is calling: a verified bearer token (API clients) or the tokens of the browser's session,
-refreshed when they expire."""
+refreshed when they expire. A session that waits for a decision on the consent to the processing of personal data
+(gateway/auth/consent.py) reaches no page but the consent page and no API call."""
 import functools
 import time
 
@@ -8,10 +9,12 @@ from flask import g, redirect, request, session, url_for
 from gateway.auth.csrf import check_csrf
 from gateway.wiring import wiring
 from services.common.context import Caller
-from services.common.errors import Unauthenticated
+from services.common.errors import Forbidden, Unauthenticated
 
 REFRESH_MARGIN = 30.0
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+CONSENT_PENDING = "consent"  # the session waits for a decision on the consent (gateway/auth/consent.py)
+DECIDE_FIRST = "Сначала примите или не примите согласие на обработку персональных данных (страница /consent)"
 
 
 def start_session(tokens: dict) -> None:
@@ -46,6 +49,8 @@ def api_caller() -> Caller:
     token = bearer_token()
     if token is None:
         token = session_token()
+        if token and CONSENT_PENDING in session:
+            raise Forbidden(DECIDE_FIRST)
         if token and request.method not in SAFE_METHODS:
             check_csrf()
     return wiring().verifier.verify(token or "")
@@ -60,6 +65,8 @@ def login_required(view):
         g.token = session_token()
         if not g.token:
             return redirect(url_for("login.login", next=request.full_path.rstrip("?")))
+        if CONSENT_PENDING in session:
+            return redirect(url_for("consent.consent"))
         if request.method not in SAFE_METHODS:
             check_csrf()
         return view(*args, **kwargs)

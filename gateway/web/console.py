@@ -164,6 +164,15 @@ def contact_fields(school_id):
     return _render_school(school_id, saved=True)
 
 
+@bp.post("/console/schools/<uuid:school_id>/guardian-access")
+@login_required
+def guardian_access(school_id):
+    """Whether the school's guardians get access only through Gosuslugi (T6)."""
+    call("identity", "SetGuardianAccess", identity_pb2.SetGuardianAccessRequest(
+        school_id=str(school_id), gosuslugi_only=bool(request.form.get("gosuslugi_only"))))
+    return _render_school(school_id, saved=True)
+
+
 @bp.route("/console/schools/<uuid:school_id>/import", methods=["GET", "POST"])
 @login_required
 def people_import(school_id):
@@ -238,14 +247,15 @@ def slips(school_id):
     """The form teacher's access slips: codes for the class's students and their guardians without a login."""
     sid = str(school_id)
     classes = _led_classes(sid)
-    printed, error = [], None
+    issued, error = identity_pb2.IssueActivationResponse(), None
     if request.method == "POST":
         try:
-            printed = call("identity", "IssueActivation", identity_pb2.IssueActivationRequest(
-                school_id=sid, class_group_id=request.form.get("class_group_id", ""))).slips
+            issued = call("identity", "IssueActivation", identity_pb2.IssueActivationRequest(
+                school_id=sid, class_group_id=request.form.get("class_group_id", "")))
         except DomainError as refusal:
             error = refusal
-    return render_template("console_slips.html", classes=classes, slips=printed, error=error, school_id=sid,
+    return render_template("console_slips.html", classes=classes, slips=issued.slips, error=error, school_id=sid,
+                           gosuslugi_slips=issued.gosuslugi_slips, login_url=f"{wiring().settings.public_url}/login",
                            activate_url=wiring().settings.activation_url(""), kinds={identity_pb2.STUDENT: "обучающийся",
                                                                  identity_pb2.GUARDIAN: "родитель",
                                                                  identity_pb2.STAFF: "сотрудник"}), \

@@ -24,6 +24,7 @@ RULES: dict[str, frozenset[str]] = {
     "person.card": STAFF_ROLES | {"student", "guardian"},  # one person's card: family only their own
     "schedule.manage": frozenset({"school_admin", "deputy_head"}),
     "schedule.read": STAFF_ROLES | {"student", "guardian"},
+    "school_event.manage": MANAGERS,  # the school's event calendar (S4): created, changed, cancelled
     "lesson.record": TEACHERS,
     "lesson.read": STAFF_ROLES,
     "diary.read": STAFF_ROLES | {"student", "guardian"},

@@ -34,6 +34,8 @@ OUTSIDE_A_SCHOOL: dict[str, dict[str, set[int] | None]] = {
     "GetMe": {"*": {200}},                            # about the caller only
     "LinkFederatedAccount": {"*": {409}},             # not a confirmed Gosuslugi login
     "ClaimActivation": {"*": {409, 429}},             # not a valid activation code (429: too many from this address)
+    "GetConsent": {"*": {200}},                       # about the caller only (their own schools)
+    "RecordConsent": {"*": {409}},                    # not the current version of the text
     # the authority's aggregates of every school (A among them): the operator only
     "GetSchoolsOverview": {"operator": {200}, "*": {403}},
     "RenderSchoolsOverviewXlsx": {"operator": {200}, "*": {403}},
@@ -53,6 +55,8 @@ BODY_OVERRIDES = {
     "CreateAcademicYear": {"name": "2030/2031", "terms": [
         {"name": "1 полугодие", "kind": "half_year", "start_date": "2030-09-01", "end_date": "2030-12-28"}]},
     "CreateClassGroup": {"name": "5Я"},
+    "CreateSchoolEvent": {"kind": "concert"},
+    "UpdateSchoolEvent": {"kind": "concert"},
     # the operator recomputes A's aggregates only (every changed school of the installation would take minutes)
     "RefreshSchoolAggregates": {"school_id": lambda ids: ids["school_id"]},
     # a thread about A's student with A's teacher, a notice to A's class: the walk carries A's ids in the body
@@ -168,6 +172,11 @@ def seed_a(available: set[str]) -> dict:
         texts["notice"] = f"Объявление {tag}"
         extra["notice"] = admin.post(f"/schools/{sid}/notices", {
             "audience": "staff", "title": texts["notice"], "text": texts["notice"], "requires_ack": True})
+    if "CreateSchoolEvent" in available:  # a meeting of A's class
+        texts["school event"] = f"Собрание {tag}"
+        extra["school_event"] = admin.post(f"/schools/{sid}/school-events", {
+            "title": texts["school event"], "kind": "parent_meeting", "date": "2025-09-04",
+            "audience": {"scope": "class_groups", "class_group_ids": [group["id"]]}})
     if "CreateCalendarFeed" in available:
         extra["feed"] = teacher.post(f"/schools/{sid}/calendar-feeds", {"teacher_id": seeded["teacher"]["person"]["id"]})
         texts["calendar feed url"] = extra["feed"]["url"]
@@ -217,7 +226,8 @@ def ids_of(seeded: dict, archive_id: str) -> dict[str, str]:
     for name, key in (("subgroup_id", "subgroup"), ("report_id", "mismatch_report"),
                       ("attachment_id", "homework_file"), ("holiday_id", "holiday"),
                       ("day_transfer_id", "day_transfer"), ("room_id", "room"),
-                      ("bell_schedule_id", "bell_schedule"), ("profile_id", "profile")):
+                      ("bell_schedule_id", "bell_schedule"), ("profile_id", "profile"),
+                      ("school_event_id", "school_event")):
         if key in seeded:
             ids[name] = seeded[key]["id"]
     if "order" in seeded:
@@ -245,7 +255,8 @@ def canaries_of(seeded: dict, ids: dict[str, str], archive: dict) -> dict[str, s
                       seeded.get("unlock_request"), seeded.get("feed"), seeded.get("subgroup"),
                       seeded.get("mismatch_report"), seeded.get("homework_file"), seeded.get("order"),
                       seeded.get("remark"), seeded.get("canary_mark"), seeded.get("mark_flag"),
-                      seeded.get("thread"), seeded.get("message"), seeded.get("complaint"), seeded.get("notice")])
+                      seeded.get("thread"), seeded.get("message"), seeded.get("complaint"), seeded.get("notice"),
+                      seeded.get("school_event")])
     canaries = {f"an id of A ({value[:8]})": value for value in found | set(ids.values())}
     canaries.update({"A's school name": seeded["school"]["short_name"], "A's student's name": seeded["tag"],
                      "A's admin login": seeded["admin"]["username"],

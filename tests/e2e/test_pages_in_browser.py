@@ -51,9 +51,10 @@ def screenshot(page: Page, name: str) -> None:
     page.screenshot(path=str(shots / name), full_page=True)
 
 
-def sign_in_at_keycloak(page: Page, username: str, password: str) -> None:
+def sign_in_at_keycloak(page: Page, username: str, password: str, consent: bool = True) -> None:
     """Keycloak's login form; with Organizations enabled it may ask for the username first and the
-    password on a second page. Returns once the browser is back on the gateway, signed in."""
+    password on a second page. Returns once the browser is back on the gateway, signed in; a guardian asked for the
+    consent to the processing of personal data (issue 14) accepts it unless `consent` is False."""
     page.locator("#username").fill(username)
     password_field = page.locator("#password")
     if not password_field.is_visible():
@@ -62,6 +63,9 @@ def sign_in_at_keycloak(page: Page, username: str, password: str) -> None:
     page.locator("#kc-login").click()
     # back on the gateway, past its callback: a navigation started before then would cancel the sign-in
     page.wait_for_url(lambda url: url.startswith(f"{BASE}/") and "/auth/callback" not in url, timeout=30_000)
+    if consent and page.url == f"{BASE}/consent":
+        page.get_by_role("button", name="Принимаю").click()
+        page.wait_for_url(lambda url: not url.endswith("/consent"), timeout=30_000)
 
 
 def test_teacher_fills_in_a_past_lesson_and_the_guardian_reads_it_in_the_diary(school, new_page):

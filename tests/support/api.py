@@ -19,9 +19,11 @@ def check_broker():
     return importlib.import_module("check_broker")
 
 
-def browser_login(username: str, password: str, idp: str | None = None) -> requests.Response:
+def browser_login(username: str, password: str, idp: str | None = None, consent: bool = True) -> requests.Response:
     """Logs in through the gateway's OIDC flow like a browser (following every redirect); returns the
-    final response, whose session (resp.session) carries the gateway's cookie."""
+    final response, whose session (resp.session) carries the gateway's cookie. A person asked for the consent to the
+    processing of personal data at sign-in (a guardian, issue 14) accepts it, as the guardian would, unless `consent`
+    is False (then the response is the consent page)."""
     broker = check_broker()
     http = retrying(broker.new_session())
     resp = follow(http, http.get(f"{BASE}/login/start" + (f"?idp={idp}" if idp else ""), allow_redirects=False,
@@ -29,8 +31,17 @@ def browser_login(username: str, password: str, idp: str | None = None) -> reque
     assert resp.status_code == 200, f"no login page at {resp.url}: {resp.status_code} {resp.text[:300]}"
     resp = follow(http, http.post(broker.login_form_action(resp.text), allow_redirects=False, timeout=30,
                                   data={"username": username, "password": password}))
+    if consent and resp.url.endswith("/consent"):
+        resp = accept_consent(http, resp)
     resp.session = http
     return resp
+
+
+def accept_consent(http: requests.Session, page: requests.Response) -> requests.Response:
+    """Accepts the consent shown on the gateway's consent page (its form's CSRF token and version)."""
+    form = {name: re.search(rf'name="{name}" value="([^"]*)"', page.text)[1] for name in ("csrf_token", "version")}
+    return follow(http, http.post(f"{BASE}/consent", data={**form, "decision": "accept"}, allow_redirects=False,
+                                  timeout=30))
 
 
 def follow(http: requests.Session, resp: requests.Response) -> requests.Response:

@@ -40,7 +40,7 @@ LEAVING: OrderKind
 CANCELLATION: OrderKind
 
 class School(_message.Message):
-    __slots__ = ("id", "name", "short_name", "organization_id", "status", "details", "contact_fields")
+    __slots__ = ("id", "name", "short_name", "organization_id", "status", "details", "contact_fields", "guardians_gosuslugi_only")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     SHORT_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -48,6 +48,7 @@ class School(_message.Message):
     STATUS_FIELD_NUMBER: _ClassVar[int]
     DETAILS_FIELD_NUMBER: _ClassVar[int]
     CONTACT_FIELDS_FIELD_NUMBER: _ClassVar[int]
+    GUARDIANS_GOSUSLUGI_ONLY_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     short_name: str
@@ -55,7 +56,8 @@ class School(_message.Message):
     status: str
     details: SchoolDetails
     contact_fields: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., short_name: _Optional[str] = ..., organization_id: _Optional[str] = ..., status: _Optional[str] = ..., details: _Optional[_Union[SchoolDetails, _Mapping]] = ..., contact_fields: _Optional[_Iterable[str]] = ...) -> None: ...
+    guardians_gosuslugi_only: bool
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., short_name: _Optional[str] = ..., organization_id: _Optional[str] = ..., status: _Optional[str] = ..., details: _Optional[_Union[SchoolDetails, _Mapping]] = ..., contact_fields: _Optional[_Iterable[str]] = ..., guardians_gosuslugi_only: _Optional[bool] = ...) -> None: ...
 
 class SchoolDetails(_message.Message):
     __slots__ = ("inn", "ogrn", "address", "licence_number", "licence_date", "accreditation_number", "accreditation_date")
@@ -86,7 +88,7 @@ class PersonName(_message.Message):
     def __init__(self, last_name: _Optional[str] = ..., first_name: _Optional[str] = ..., middle_name: _Optional[str] = ...) -> None: ...
 
 class Person(_message.Message):
-    __slots__ = ("id", "school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "username", "form_class_group_ids", "staff", "access", "contacts", "memberships")
+    __slots__ = ("id", "school_id", "kind", "name", "gender", "birth_date", "snils", "roles", "class_group_id", "username", "form_class_group_ids", "staff", "access", "contacts", "memberships", "paper_diary", "consent")
     ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
@@ -102,6 +104,8 @@ class Person(_message.Message):
     ACCESS_FIELD_NUMBER: _ClassVar[int]
     CONTACTS_FIELD_NUMBER: _ClassVar[int]
     MEMBERSHIPS_FIELD_NUMBER: _ClassVar[int]
+    PAPER_DIARY_FIELD_NUMBER: _ClassVar[int]
+    CONSENT_FIELD_NUMBER: _ClassVar[int]
     id: str
     school_id: str
     kind: PersonKind
@@ -117,7 +121,21 @@ class Person(_message.Message):
     access: str
     contacts: Contacts
     memberships: _containers.RepeatedCompositeFieldContainer[ClassMembership]
-    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., snils: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ..., username: _Optional[str] = ..., form_class_group_ids: _Optional[_Iterable[str]] = ..., staff: _Optional[_Union[StaffCard, _Mapping]] = ..., access: _Optional[str] = ..., contacts: _Optional[_Union[Contacts, _Mapping]] = ..., memberships: _Optional[_Iterable[_Union[ClassMembership, _Mapping]]] = ...) -> None: ...
+    paper_diary: bool
+    consent: ConsentState
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., name: _Optional[_Union[PersonName, _Mapping]] = ..., gender: _Optional[str] = ..., birth_date: _Optional[str] = ..., snils: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., class_group_id: _Optional[str] = ..., username: _Optional[str] = ..., form_class_group_ids: _Optional[_Iterable[str]] = ..., staff: _Optional[_Union[StaffCard, _Mapping]] = ..., access: _Optional[str] = ..., contacts: _Optional[_Union[Contacts, _Mapping]] = ..., memberships: _Optional[_Iterable[_Union[ClassMembership, _Mapping]]] = ..., paper_diary: _Optional[bool] = ..., consent: _Optional[_Union[ConsentState, _Mapping]] = ...) -> None: ...
+
+class ConsentState(_message.Message):
+    __slots__ = ("version", "decision", "decided_at", "current")
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    DECISION_FIELD_NUMBER: _ClassVar[int]
+    DECIDED_AT_FIELD_NUMBER: _ClassVar[int]
+    CURRENT_FIELD_NUMBER: _ClassVar[int]
+    version: str
+    decision: str
+    decided_at: str
+    current: bool
+    def __init__(self, version: _Optional[str] = ..., decision: _Optional[str] = ..., decided_at: _Optional[str] = ..., current: _Optional[bool] = ...) -> None: ...
 
 class ClassMembership(_message.Message):
     __slots__ = ("class_group_id", "date_from", "date_to", "order_id")
@@ -561,10 +579,112 @@ class ActivationSlip(_message.Message):
     def __init__(self, person_id: _Optional[str] = ..., full_name: _Optional[str] = ..., kind: _Optional[_Union[PersonKind, str]] = ..., username: _Optional[str] = ..., code: _Optional[str] = ..., expires_at: _Optional[str] = ...) -> None: ...
 
 class IssueActivationResponse(_message.Message):
-    __slots__ = ("slips",)
+    __slots__ = ("slips", "gosuslugi_slips", "gosuslugi_only")
     SLIPS_FIELD_NUMBER: _ClassVar[int]
+    GOSUSLUGI_SLIPS_FIELD_NUMBER: _ClassVar[int]
+    GOSUSLUGI_ONLY_FIELD_NUMBER: _ClassVar[int]
     slips: _containers.RepeatedCompositeFieldContainer[ActivationSlip]
-    def __init__(self, slips: _Optional[_Iterable[_Union[ActivationSlip, _Mapping]]] = ...) -> None: ...
+    gosuslugi_slips: _containers.RepeatedCompositeFieldContainer[GosuslugiSlip]
+    gosuslugi_only: bool
+    def __init__(self, slips: _Optional[_Iterable[_Union[ActivationSlip, _Mapping]]] = ..., gosuslugi_slips: _Optional[_Iterable[_Union[GosuslugiSlip, _Mapping]]] = ..., gosuslugi_only: _Optional[bool] = ...) -> None: ...
+
+class GosuslugiSlip(_message.Message):
+    __slots__ = ("person_id", "full_name")
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    FULL_NAME_FIELD_NUMBER: _ClassVar[int]
+    person_id: str
+    full_name: str
+    def __init__(self, person_id: _Optional[str] = ..., full_name: _Optional[str] = ...) -> None: ...
+
+class SetGuardianAccessRequest(_message.Message):
+    __slots__ = ("school_id", "gosuslugi_only")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    GOSUSLUGI_ONLY_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    gosuslugi_only: bool
+    def __init__(self, school_id: _Optional[str] = ..., gosuslugi_only: _Optional[bool] = ...) -> None: ...
+
+class GetConsentRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ConsentRequest(_message.Message):
+    __slots__ = ("school_id", "school_name", "person_ids", "text")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_NAME_FIELD_NUMBER: _ClassVar[int]
+    PERSON_IDS_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    school_name: str
+    person_ids: _containers.RepeatedScalarFieldContainer[str]
+    text: str
+    def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., person_ids: _Optional[_Iterable[str]] = ..., text: _Optional[str] = ...) -> None: ...
+
+class ConsentStatus(_message.Message):
+    __slots__ = ("version", "pending")
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    PENDING_FIELD_NUMBER: _ClassVar[int]
+    version: str
+    pending: _containers.RepeatedCompositeFieldContainer[ConsentRequest]
+    def __init__(self, version: _Optional[str] = ..., pending: _Optional[_Iterable[_Union[ConsentRequest, _Mapping]]] = ...) -> None: ...
+
+class RecordConsentRequest(_message.Message):
+    __slots__ = ("version", "accept")
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    ACCEPT_FIELD_NUMBER: _ClassVar[int]
+    version: str
+    accept: bool
+    def __init__(self, version: _Optional[str] = ..., accept: _Optional[bool] = ...) -> None: ...
+
+class RecordConsentResponse(_message.Message):
+    __slots__ = ("school_ids", "decision")
+    SCHOOL_IDS_FIELD_NUMBER: _ClassVar[int]
+    DECISION_FIELD_NUMBER: _ClassVar[int]
+    school_ids: _containers.RepeatedScalarFieldContainer[str]
+    decision: str
+    def __init__(self, school_ids: _Optional[_Iterable[str]] = ..., decision: _Optional[str] = ...) -> None: ...
+
+class SetPaperDiaryRequest(_message.Message):
+    __slots__ = ("school_id", "person_id", "wanted")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    WANTED_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    person_id: str
+    wanted: bool
+    def __init__(self, school_id: _Optional[str] = ..., person_id: _Optional[str] = ..., wanted: _Optional[bool] = ...) -> None: ...
+
+class ListClassFamiliesRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "on_date")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    ON_DATE_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    on_date: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., on_date: _Optional[str] = ...) -> None: ...
+
+class FamilyGuardian(_message.Message):
+    __slots__ = ("guardian", "relation")
+    GUARDIAN_FIELD_NUMBER: _ClassVar[int]
+    RELATION_FIELD_NUMBER: _ClassVar[int]
+    guardian: Person
+    relation: str
+    def __init__(self, guardian: _Optional[_Union[Person, _Mapping]] = ..., relation: _Optional[str] = ...) -> None: ...
+
+class ClassFamily(_message.Message):
+    __slots__ = ("student", "guardians")
+    STUDENT_FIELD_NUMBER: _ClassVar[int]
+    GUARDIANS_FIELD_NUMBER: _ClassVar[int]
+    student: Person
+    guardians: _containers.RepeatedCompositeFieldContainer[FamilyGuardian]
+    def __init__(self, student: _Optional[_Union[Person, _Mapping]] = ..., guardians: _Optional[_Iterable[_Union[FamilyGuardian, _Mapping]]] = ...) -> None: ...
+
+class ListClassFamiliesResponse(_message.Message):
+    __slots__ = ("families",)
+    FAMILIES_FIELD_NUMBER: _ClassVar[int]
+    families: _containers.RepeatedCompositeFieldContainer[ClassFamily]
+    def __init__(self, families: _Optional[_Iterable[_Union[ClassFamily, _Mapping]]] = ...) -> None: ...
 
 class ActivateAccountRequest(_message.Message):
     __slots__ = ("code", "password")
@@ -1195,3 +1315,23 @@ class PersonSignedIn(_message.Message):
     roles: _containers.RepeatedScalarFieldContainer[str]
     full_name: str
     def __init__(self, school_id: _Optional[str] = ..., person_id: _Optional[str] = ..., subject: _Optional[str] = ..., signed_in_at: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., full_name: _Optional[str] = ...) -> None: ...
+
+class ConsentRecorded(_message.Message):
+    __slots__ = ("person_id", "version", "decision", "decided_at")
+    PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    DECISION_FIELD_NUMBER: _ClassVar[int]
+    DECIDED_AT_FIELD_NUMBER: _ClassVar[int]
+    person_id: str
+    version: str
+    decision: str
+    decided_at: str
+    def __init__(self, person_id: _Optional[str] = ..., version: _Optional[str] = ..., decision: _Optional[str] = ..., decided_at: _Optional[str] = ...) -> None: ...
+
+class PaperDiarySet(_message.Message):
+    __slots__ = ("guardian_id", "wanted")
+    GUARDIAN_ID_FIELD_NUMBER: _ClassVar[int]
+    WANTED_FIELD_NUMBER: _ClassVar[int]
+    guardian_id: str
+    wanted: bool
+    def __init__(self, guardian_id: _Optional[str] = ..., wanted: _Optional[bool] = ...) -> None: ...

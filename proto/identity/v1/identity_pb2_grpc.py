@@ -224,6 +224,31 @@ class IdentityServiceStub:
                 request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.RecordSignInRequest.SerializeToString,
                 response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.RecordSignInResponse.FromString,
                 _registered_method=True)
+        self.SetGuardianAccess = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/SetGuardianAccess',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.SetGuardianAccessRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.School.FromString,
+                _registered_method=True)
+        self.GetConsent = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/GetConsent',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.GetConsentRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ConsentStatus.FromString,
+                _registered_method=True)
+        self.RecordConsent = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/RecordConsent',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.RecordConsentRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.RecordConsentResponse.FromString,
+                _registered_method=True)
+        self.SetPaperDiary = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/SetPaperDiary',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.SetPaperDiaryRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.Person.FromString,
+                _registered_method=True)
+        self.ListClassFamilies = channel.unary_unary(
+                '/otmetka.identity.v1.IdentityService/ListClassFamilies',
+                request_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListClassFamiliesRequest.SerializeToString,
+                response_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListClassFamiliesResponse.FromString,
+                _registered_method=True)
 
 
 class IdentityServiceServicer:
@@ -463,6 +488,36 @@ class IdentityServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SetGuardianAccess(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetConsent(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordConsent(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetPaperDiary(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListClassFamilies(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_IdentityServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -655,6 +710,31 @@ def add_IdentityServiceServicer_to_server(servicer, server):
                     servicer.RecordSignIn,
                     request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.RecordSignInRequest.FromString,
                     response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.RecordSignInResponse.SerializeToString,
+            ),
+            'SetGuardianAccess': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetGuardianAccess,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.SetGuardianAccessRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.School.SerializeToString,
+            ),
+            'GetConsent': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetConsent,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.GetConsentRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ConsentStatus.SerializeToString,
+            ),
+            'RecordConsent': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordConsent,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.RecordConsentRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.RecordConsentResponse.SerializeToString,
+            ),
+            'SetPaperDiary': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetPaperDiary,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.SetPaperDiaryRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.Person.SerializeToString,
+            ),
+            'ListClassFamilies': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListClassFamilies,
+                    request_deserializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListClassFamiliesRequest.FromString,
+                    response_serializer=proto_dot_identity_dot_v1_dot_identity__pb2.ListClassFamiliesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1683,6 +1763,141 @@ class IdentityService:
             '/otmetka.identity.v1.IdentityService/RecordSignIn',
             proto_dot_identity_dot_v1_dot_identity__pb2.RecordSignInRequest.SerializeToString,
             proto_dot_identity_dot_v1_dot_identity__pb2.RecordSignInResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetGuardianAccess(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/SetGuardianAccess',
+            proto_dot_identity_dot_v1_dot_identity__pb2.SetGuardianAccessRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.School.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetConsent(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/GetConsent',
+            proto_dot_identity_dot_v1_dot_identity__pb2.GetConsentRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.ConsentStatus.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordConsent(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/RecordConsent',
+            proto_dot_identity_dot_v1_dot_identity__pb2.RecordConsentRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.RecordConsentResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetPaperDiary(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/SetPaperDiary',
+            proto_dot_identity_dot_v1_dot_identity__pb2.SetPaperDiaryRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.Person.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListClassFamilies(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.identity.v1.IdentityService/ListClassFamilies',
+            proto_dot_identity_dot_v1_dot_identity__pb2.ListClassFamiliesRequest.SerializeToString,
+            proto_dot_identity_dot_v1_dot_identity__pb2.ListClassFamiliesResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1416,6 +1416,108 @@ class RefreshSchoolAggregatesResponse(_message.Message):
     schools: int
     def __init__(self, schools: _Optional[int] = ...) -> None: ...
 
+class GetWeeklyDiariesRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "week_of", "student_ids")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    WEEK_OF_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_IDS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    week_of: str
+    student_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., week_of: _Optional[str] = ..., student_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class DiaryMark(_message.Message):
+    __slots__ = ("value", "work_type", "work_type_name", "comment")
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    WORK_TYPE_FIELD_NUMBER: _ClassVar[int]
+    WORK_TYPE_NAME_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_FIELD_NUMBER: _ClassVar[int]
+    value: str
+    work_type: str
+    work_type_name: str
+    comment: str
+    def __init__(self, value: _Optional[str] = ..., work_type: _Optional[str] = ..., work_type_name: _Optional[str] = ..., comment: _Optional[str] = ...) -> None: ...
+
+class DiaryLesson(_message.Message):
+    __slots__ = ("lesson_id", "date", "lesson_number", "starts_at", "subject_name", "topic", "homework", "own_homework", "marks", "attendance", "attendance_name")
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    STARTS_AT_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    TOPIC_FIELD_NUMBER: _ClassVar[int]
+    HOMEWORK_FIELD_NUMBER: _ClassVar[int]
+    OWN_HOMEWORK_FIELD_NUMBER: _ClassVar[int]
+    MARKS_FIELD_NUMBER: _ClassVar[int]
+    ATTENDANCE_FIELD_NUMBER: _ClassVar[int]
+    ATTENDANCE_NAME_FIELD_NUMBER: _ClassVar[int]
+    lesson_id: str
+    date: str
+    lesson_number: int
+    starts_at: str
+    subject_name: str
+    topic: str
+    homework: str
+    own_homework: str
+    marks: _containers.RepeatedCompositeFieldContainer[DiaryMark]
+    attendance: str
+    attendance_name: str
+    def __init__(self, lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., starts_at: _Optional[str] = ..., subject_name: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., own_homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[DiaryMark, _Mapping]]] = ..., attendance: _Optional[str] = ..., attendance_name: _Optional[str] = ...) -> None: ...
+
+class DiaryEvent(_message.Message):
+    __slots__ = ("date", "starts_at", "ends_at", "title", "kind_name", "place")
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    STARTS_AT_FIELD_NUMBER: _ClassVar[int]
+    ENDS_AT_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    KIND_NAME_FIELD_NUMBER: _ClassVar[int]
+    PLACE_FIELD_NUMBER: _ClassVar[int]
+    date: str
+    starts_at: str
+    ends_at: str
+    title: str
+    kind_name: str
+    place: str
+    def __init__(self, date: _Optional[str] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., title: _Optional[str] = ..., kind_name: _Optional[str] = ..., place: _Optional[str] = ...) -> None: ...
+
+class StudentWeek(_message.Message):
+    __slots__ = ("student_id", "student_name", "lessons", "missed", "late")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_NAME_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_FIELD_NUMBER: _ClassVar[int]
+    MISSED_FIELD_NUMBER: _ClassVar[int]
+    LATE_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    student_name: str
+    lessons: _containers.RepeatedCompositeFieldContainer[DiaryLesson]
+    missed: AttendanceMissed
+    late: int
+    def __init__(self, student_id: _Optional[str] = ..., student_name: _Optional[str] = ..., lessons: _Optional[_Iterable[_Union[DiaryLesson, _Mapping]]] = ..., missed: _Optional[_Union[AttendanceMissed, _Mapping]] = ..., late: _Optional[int] = ...) -> None: ...
+
+class WeeklyDiaries(_message.Message):
+    __slots__ = ("school_id", "school_name", "class_group_id", "class_group_name", "date_from", "date_to", "students", "events", "reasons")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_NAME_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_NAME_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    STUDENTS_FIELD_NUMBER: _ClassVar[int]
+    EVENTS_FIELD_NUMBER: _ClassVar[int]
+    REASONS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    school_name: str
+    class_group_id: str
+    class_group_name: str
+    date_from: str
+    date_to: str
+    students: _containers.RepeatedCompositeFieldContainer[StudentWeek]
+    events: _containers.RepeatedCompositeFieldContainer[DiaryEvent]
+    reasons: _containers.RepeatedCompositeFieldContainer[AttendanceReason]
+    def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., class_group_id: _Optional[str] = ..., class_group_name: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., students: _Optional[_Iterable[_Union[StudentWeek, _Mapping]]] = ..., events: _Optional[_Iterable[_Union[DiaryEvent, _Mapping]]] = ..., reasons: _Optional[_Iterable[_Union[AttendanceReason, _Mapping]]] = ...) -> None: ...
+
 class ReportingYearReady(_message.Message):
     __slots__ = ("school_id", "academic_year_id", "academic_year_name", "class_group_ids")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]

@@ -189,6 +189,16 @@ class ReportingServiceStub:
                 request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentDynamicsRequest.SerializeToString,
                 response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
                 _registered_method=True)
+        self.GetWeeklyDiaries = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetWeeklyDiaries',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetWeeklyDiariesRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.WeeklyDiaries.FromString,
+                _registered_method=True)
+        self.RenderWeeklyDiariesPdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderWeeklyDiariesPdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetWeeklyDiariesRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
         self.GetReportCards = channel.unary_unary(
                 '/otmetka.reporting.v1.ReportingService/GetReportCards',
                 request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetReportCardsRequest.SerializeToString,
@@ -569,6 +579,19 @@ class ReportingServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def RenderStudentDynamicsXlsx(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetWeeklyDiaries(self, request, context):
+        """weekly diaries (T9): report.read — weekly-diaries-<class_group_id>-<monday>[-<student_id>].pdf, a student a page
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderWeeklyDiariesPdf(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -956,6 +979,16 @@ def add_ReportingServiceServicer_to_server(servicer, server):
             'RenderStudentDynamicsXlsx': grpc.unary_unary_rpc_method_handler(
                     servicer.RenderStudentDynamicsXlsx,
                     request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentDynamicsRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'GetWeeklyDiaries': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetWeeklyDiaries,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetWeeklyDiariesRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.WeeklyDiaries.SerializeToString,
+            ),
+            'RenderWeeklyDiariesPdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderWeeklyDiariesPdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetWeeklyDiariesRequest.FromString,
                     response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
             ),
             'GetReportCards': grpc.unary_unary_rpc_method_handler(
@@ -1970,6 +2003,60 @@ class ReportingService:
             target,
             '/otmetka.reporting.v1.ReportingService/RenderStudentDynamicsXlsx',
             proto_dot_reporting_dot_v1_dot_reporting__pb2.GetStudentDynamicsRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetWeeklyDiaries(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetWeeklyDiaries',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetWeeklyDiariesRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.WeeklyDiaries.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderWeeklyDiariesPdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderWeeklyDiariesPdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetWeeklyDiariesRequest.SerializeToString,
             proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
             options,
             channel_credentials,

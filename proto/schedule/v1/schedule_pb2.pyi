@@ -1400,6 +1400,142 @@ class PublishTimetableDraftResponse(_message.Message):
     lessons_created: int
     def __init__(self, entries_published: _Optional[int] = ..., lessons_created: _Optional[int] = ...) -> None: ...
 
+class EventAudience(_message.Message):
+    __slots__ = ("scope", "grades", "class_group_ids", "people")
+    SCOPE_FIELD_NUMBER: _ClassVar[int]
+    GRADES_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_IDS_FIELD_NUMBER: _ClassVar[int]
+    PEOPLE_FIELD_NUMBER: _ClassVar[int]
+    scope: str
+    grades: _containers.RepeatedScalarFieldContainer[int]
+    class_group_ids: _containers.RepeatedScalarFieldContainer[str]
+    people: str
+    def __init__(self, scope: _Optional[str] = ..., grades: _Optional[_Iterable[int]] = ..., class_group_ids: _Optional[_Iterable[str]] = ..., people: _Optional[str] = ...) -> None: ...
+
+class SchoolEventInput(_message.Message):
+    __slots__ = ("title", "kind", "date", "starts_at", "ends_at", "place", "description", "audience")
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    STARTS_AT_FIELD_NUMBER: _ClassVar[int]
+    ENDS_AT_FIELD_NUMBER: _ClassVar[int]
+    PLACE_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    AUDIENCE_FIELD_NUMBER: _ClassVar[int]
+    title: str
+    kind: str
+    date: str
+    starts_at: str
+    ends_at: str
+    place: str
+    description: str
+    audience: EventAudience
+    def __init__(self, title: _Optional[str] = ..., kind: _Optional[str] = ..., date: _Optional[str] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., place: _Optional[str] = ..., description: _Optional[str] = ..., audience: _Optional[_Union[EventAudience, _Mapping]] = ...) -> None: ...
+
+class SchoolEvent(_message.Message):
+    __slots__ = ("id", "school_id", "title", "kind", "kind_name", "date", "starts_at", "ends_at", "place", "description", "audience", "status", "cancel_reason", "revision", "created_at", "updated_at", "class_group_names")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    KIND_NAME_FIELD_NUMBER: _ClassVar[int]
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    STARTS_AT_FIELD_NUMBER: _ClassVar[int]
+    ENDS_AT_FIELD_NUMBER: _ClassVar[int]
+    PLACE_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    AUDIENCE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    CANCEL_REASON_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_NAMES_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    school_id: str
+    title: str
+    kind: str
+    kind_name: str
+    date: str
+    starts_at: str
+    ends_at: str
+    place: str
+    description: str
+    audience: EventAudience
+    status: str
+    cancel_reason: str
+    revision: int
+    created_at: str
+    updated_at: str
+    class_group_names: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., title: _Optional[str] = ..., kind: _Optional[str] = ..., kind_name: _Optional[str] = ..., date: _Optional[str] = ..., starts_at: _Optional[str] = ..., ends_at: _Optional[str] = ..., place: _Optional[str] = ..., description: _Optional[str] = ..., audience: _Optional[_Union[EventAudience, _Mapping]] = ..., status: _Optional[str] = ..., cancel_reason: _Optional[str] = ..., revision: _Optional[int] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., class_group_names: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class SchoolEventKind(_message.Message):
+    __slots__ = ("code", "name")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    name: str
+    def __init__(self, code: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
+
+class CreateSchoolEventRequest(_message.Message):
+    __slots__ = ("school_id", "event")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    EVENT_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    event: SchoolEventInput
+    def __init__(self, school_id: _Optional[str] = ..., event: _Optional[_Union[SchoolEventInput, _Mapping]] = ...) -> None: ...
+
+class UpdateSchoolEventRequest(_message.Message):
+    __slots__ = ("school_id", "school_event_id", "event")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_EVENT_ID_FIELD_NUMBER: _ClassVar[int]
+    EVENT_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    school_event_id: str
+    event: SchoolEventInput
+    def __init__(self, school_id: _Optional[str] = ..., school_event_id: _Optional[str] = ..., event: _Optional[_Union[SchoolEventInput, _Mapping]] = ...) -> None: ...
+
+class CancelSchoolEventRequest(_message.Message):
+    __slots__ = ("school_id", "school_event_id", "reason")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_EVENT_ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    school_event_id: str
+    reason: str
+    def __init__(self, school_id: _Optional[str] = ..., school_event_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class GetSchoolEventRequest(_message.Message):
+    __slots__ = ("school_id", "school_event_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_EVENT_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    school_event_id: str
+    def __init__(self, school_id: _Optional[str] = ..., school_event_id: _Optional[str] = ...) -> None: ...
+
+class ListSchoolEventsRequest(_message.Message):
+    __slots__ = ("school_id", "date_from", "date_to", "class_group_id", "include_cancelled")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    INCLUDE_CANCELLED_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    date_from: str
+    date_to: str
+    class_group_id: str
+    include_cancelled: bool
+    def __init__(self, school_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., class_group_id: _Optional[str] = ..., include_cancelled: _Optional[bool] = ...) -> None: ...
+
+class ListSchoolEventsResponse(_message.Message):
+    __slots__ = ("events", "kinds")
+    EVENTS_FIELD_NUMBER: _ClassVar[int]
+    KINDS_FIELD_NUMBER: _ClassVar[int]
+    events: _containers.RepeatedCompositeFieldContainer[SchoolEvent]
+    kinds: _containers.RepeatedCompositeFieldContainer[SchoolEventKind]
+    def __init__(self, events: _Optional[_Iterable[_Union[SchoolEvent, _Mapping]]] = ..., kinds: _Optional[_Iterable[_Union[SchoolEventKind, _Mapping]]] = ...) -> None: ...
+
 class AcademicYearCreated(_message.Message):
     __slots__ = ("academic_year",)
     ACADEMIC_YEAR_FIELD_NUMBER: _ClassVar[int]
@@ -1481,3 +1617,29 @@ class CurriculumHoursSet(_message.Message):
     HOURS_FIELD_NUMBER: _ClassVar[int]
     hours: CurriculumHours
     def __init__(self, hours: _Optional[_Union[CurriculumHours, _Mapping]] = ...) -> None: ...
+
+class SchoolEventCreated(_message.Message):
+    __slots__ = ("event",)
+    EVENT_FIELD_NUMBER: _ClassVar[int]
+    event: SchoolEvent
+    def __init__(self, event: _Optional[_Union[SchoolEvent, _Mapping]] = ...) -> None: ...
+
+class SchoolEventChanged(_message.Message):
+    __slots__ = ("event", "changed")
+    EVENT_FIELD_NUMBER: _ClassVar[int]
+    CHANGED_FIELD_NUMBER: _ClassVar[int]
+    event: SchoolEvent
+    changed: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, event: _Optional[_Union[SchoolEvent, _Mapping]] = ..., changed: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class SchoolEventCancelled(_message.Message):
+    __slots__ = ("event",)
+    EVENT_FIELD_NUMBER: _ClassVar[int]
+    event: SchoolEvent
+    def __init__(self, event: _Optional[_Union[SchoolEvent, _Mapping]] = ...) -> None: ...
+
+class SubgroupStudentsSet(_message.Message):
+    __slots__ = ("subgroup",)
+    SUBGROUP_FIELD_NUMBER: _ClassVar[int]
+    subgroup: Subgroup
+    def __init__(self, subgroup: _Optional[_Union[Subgroup, _Mapping]] = ...) -> None: ...

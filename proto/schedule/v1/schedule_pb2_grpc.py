@@ -364,6 +364,31 @@ class ScheduleServiceStub:
                 request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.PublishTimetableDraftRequest.SerializeToString,
                 response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.PublishTimetableDraftResponse.FromString,
                 _registered_method=True)
+        self.CreateSchoolEvent = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/CreateSchoolEvent',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CreateSchoolEventRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SchoolEvent.FromString,
+                _registered_method=True)
+        self.UpdateSchoolEvent = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/UpdateSchoolEvent',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateSchoolEventRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SchoolEvent.FromString,
+                _registered_method=True)
+        self.CancelSchoolEvent = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/CancelSchoolEvent',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CancelSchoolEventRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SchoolEvent.FromString,
+                _registered_method=True)
+        self.GetSchoolEvent = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/GetSchoolEvent',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.GetSchoolEventRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SchoolEvent.FromString,
+                _registered_method=True)
+        self.ListSchoolEvents = channel.unary_unary(
+                '/otmetka.schedule.v1.ScheduleService/ListSchoolEvents',
+                request_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSchoolEventsRequest.SerializeToString,
+                response_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSchoolEventsResponse.FromString,
+                _registered_method=True)
 
 
 class ScheduleServiceServicer:
@@ -767,6 +792,38 @@ class ScheduleServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CreateSchoolEvent(self, request, context):
+        """School events: schedule.manage and the director create, change and cancel them (never deleted); schedule.read
+        lists them.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateSchoolEvent(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CancelSchoolEvent(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetSchoolEvent(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListSchoolEvents(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ScheduleServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -1099,6 +1156,31 @@ def add_ScheduleServiceServicer_to_server(servicer, server):
                     servicer.PublishTimetableDraft,
                     request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.PublishTimetableDraftRequest.FromString,
                     response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.PublishTimetableDraftResponse.SerializeToString,
+            ),
+            'CreateSchoolEvent': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateSchoolEvent,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CreateSchoolEventRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SchoolEvent.SerializeToString,
+            ),
+            'UpdateSchoolEvent': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateSchoolEvent,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateSchoolEventRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SchoolEvent.SerializeToString,
+            ),
+            'CancelSchoolEvent': grpc.unary_unary_rpc_method_handler(
+                    servicer.CancelSchoolEvent,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.CancelSchoolEventRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SchoolEvent.SerializeToString,
+            ),
+            'GetSchoolEvent': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSchoolEvent,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.GetSchoolEventRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.SchoolEvent.SerializeToString,
+            ),
+            'ListSchoolEvents': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSchoolEvents,
+                    request_deserializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSchoolEventsRequest.FromString,
+                    response_serializer=proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSchoolEventsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -2883,6 +2965,141 @@ class ScheduleService:
             '/otmetka.schedule.v1.ScheduleService/PublishTimetableDraft',
             proto_dot_schedule_dot_v1_dot_schedule__pb2.PublishTimetableDraftRequest.SerializeToString,
             proto_dot_schedule_dot_v1_dot_schedule__pb2.PublishTimetableDraftResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateSchoolEvent(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/CreateSchoolEvent',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CreateSchoolEventRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.SchoolEvent.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateSchoolEvent(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/UpdateSchoolEvent',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.UpdateSchoolEventRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.SchoolEvent.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CancelSchoolEvent(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/CancelSchoolEvent',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.CancelSchoolEventRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.SchoolEvent.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSchoolEvent(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/GetSchoolEvent',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.GetSchoolEventRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.SchoolEvent.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListSchoolEvents(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.schedule.v1.ScheduleService/ListSchoolEvents',
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSchoolEventsRequest.SerializeToString,
+            proto_dot_schedule_dot_v1_dot_schedule__pb2.ListSchoolEventsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -5,7 +5,7 @@ import uuid
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from services.identity.adapters.tables import activation_codes
+from services.identity.adapters.tables import activation_codes, persons
 
 
 class ActivationCodeStore:
@@ -29,3 +29,9 @@ class ActivationCodeStore:
     def use(self, code_id: str) -> None:
         self.session.execute(update(activation_codes).where(activation_codes.c.id == code_id)
                              .values(used_at=func.now()))
+
+    def drop_unused_of_guardians(self) -> int:
+        """Drops every unused code of a guardian (the school lets guardians in only through Gosuslugi); how many."""
+        guardians = select(persons.c.id).where(persons.c.kind == "guardian")
+        return self.session.execute(delete(activation_codes).where(
+            activation_codes.c.used_at.is_(None), activation_codes.c.person_id.in_(guardians))).rowcount

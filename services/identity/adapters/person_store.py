@@ -22,6 +22,7 @@ from services.identity.adapters.protobuf import person_message
 from services.identity.adapters.tables import (
     activation_codes,
     breach_reports,
+    consents,
     directory,
     form_classes,
     guardianships,
@@ -35,6 +36,13 @@ from services.identity.domain.person import NewPerson
 from services.identity.domain.staff_card import StaffCard
 
 BY_NAME = (persons.c.last_name, persons.c.first_name, persons.c.middle_name, persons.c.id)
+
+
+def latest_consent():
+    """The person's latest decision on the consent as JSON {version, decision, decided_at} (NULL: none yet)."""
+    return (select(func.json_build_object("version", consents.c.version, "decision", consents.c.decision,
+                                          "decided_at", consents.c.decided_at))
+            .where(consents.c.person_id == persons.c.id).order_by(consents.c.id.desc()).limit(1).scalar_subquery())
 
 
 class PersonStore:
@@ -53,9 +61,11 @@ class PersonStore:
         rows = self.session.execute(query.add_columns(
             ids_of(role_grants.c.role, role_grants.c.person_id).label("granted"),
             ids_of(form_classes.c.class_group_id, form_classes.c.person_id).label("leads"),
-            memberships_of_person().label("memberships"), pending.label("pending"))).all()
+            memberships_of_person().label("memberships"), pending.label("pending"),
+            latest_consent().label("latest_consent"))).all()
         return [person_message(row, row.granted or (), [str(group) for group in row.leads or ()], row.pending,
-                               memberships_from_json(row.memberships), self.today) for row in rows]
+                               memberships_from_json(row.memberships), self.today, row.latest_consent)
+                for row in rows]
 
     def card(self, person_id: str, field: str = "person_id") -> pb.Person:
         found = self.cards(select(persons).where(persons.c.id == parse_uuid(person_id, field)))
@@ -105,6 +115,25 @@ class PersonStore:
                  .where(persons.c.subject.is_(None), persons.c.id.in_(students) | persons.c.id.in_(guardians))
                  .order_by(persons.c.kind.desc(), persons.c.last_name, persons.c.first_name, persons.c.id))
         return self.session.execute(query).all()
+
+    def of_login(self, subject: str) -> list:
+        """The school's records of the login (a parent who is also a teacher has two)."""
+        return self.session.execute(select(persons).where(persons.c.subject == subject).order_by(persons.c.id)).all()
+
+    def class_families(self, class_group_id: str, on_date: dt.date) -> tuple[list[pb.Person], dict[str, list]]:
+        """The class's students that day (by name) and each one's guardians as (card, relation), by name."""
+        students = self.cards(select(persons).where(persons.c.kind == "student", in_class([class_group_id], on_date))
+                              .order_by(*BY_NAME))
+        links = self.session.execute(select(guardianships.c.student_id, guardianships.c.guardian_id,
+                                            guardianships.c.relation)
+                                     .where(guardianships.c.student_id.in_([s.id for s in students]))).all()
+        guardians = {card.id: card for card in self.cards(
+            select(persons).where(persons.c.id.in_({link.guardian_id for link in links})).order_by(*BY_NAME))}
+        position = {guardian_id: i for i, guardian_id in enumerate(guardians)}
+        families: dict[str, list] = {s.id: [] for s in students}
+        for link in sorted(links, key=lambda link: position[link.guardian_id]):
+            families[link.student_id].append((guardians[link.guardian_id], link.relation))
+        return students, families
 
     def in_led_class(self, principal: Principal, person) -> bool:
         """A student of a class the caller leads as form teacher (in it today or to join it later), or a guardian of

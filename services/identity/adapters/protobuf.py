@@ -4,6 +4,7 @@ import datetime as dt
 from proto.identity.v1 import identity_pb2 as pb
 from services.common.memberships import class_on
 from services.common.policy import Principal
+from services.identity.domain import consent
 from services.identity.domain.class_membership import Membership
 from services.identity.domain.contacts import CONTACT_FIELDS
 from services.identity.domain.person import PersonName
@@ -31,11 +32,22 @@ def iso(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
 
 
+def consent_message(latest: dict | None) -> pb.ConsentState:
+    """A person's latest decision on the consent ({version, decision, decided_at} or None: none yet)."""
+    if not latest:
+        return pb.ConsentState()
+    decided_at = latest["decided_at"]
+    return pb.ConsentState(version=latest["version"], decision=latest["decision"],
+                           decided_at=decided_at if isinstance(decided_at, str) else decided_at.isoformat(),
+                           current=consent.current(latest["version"], latest["decision"]))
+
+
 def person_message(row, roles, led=(), invited=False, memberships: list[Membership] = (),
-                   today: dt.date | None = None) -> pb.Person:
+                   today: dt.date | None = None, latest_consent: dict | None = None) -> pb.Person:
     """A person's card; a student's class group is the one in force today ("" when none)."""
     in_force = class_on(memberships, today) if today else ""
     return pb.Person(
+        paper_diary=bool(getattr(row, "paper_diary", False)), consent=consent_message(latest_consent),
         id=row.id, school_id=row.school_id, kind=pb.PersonKind.Value(row.kind.upper()),
         name=pb.PersonName(last_name=row.last_name, first_name=row.first_name, middle_name=row.middle_name),
         gender=row.gender or "", birth_date=iso(row.birth_date),
@@ -51,7 +63,8 @@ def school_message(row) -> pb.School:
                for field, value in ((f, getattr(row, f)) for f in DETAILS)}
     return pb.School(id=row.school_id, name=row.name, short_name=row.short_name,
                      organization_id=row.organization_id, status=row.status, details=pb.SchoolDetails(**details),
-                     contact_fields=list(row.contact_fields or ()))
+                     contact_fields=list(row.contact_fields or ()),
+                     guardians_gosuslugi_only=bool(getattr(row, "guardians_gosuslugi_only", False)))
 
 
 def principal_message(p: Principal) -> pb.Principal:

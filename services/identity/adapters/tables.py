@@ -23,6 +23,8 @@ schools = sa.Table(
     sa.Column("accreditation_number", sa.Text, nullable=False, server_default=""),
     sa.Column("accreditation_date", sa.Date),
     sa.Column("contact_fields", ARRAY(sa.Text), nullable=False, server_default="{}"),  # domain/contacts.py CONTACT_FIELDS kept
+    # 0014: guardians get access only through Gosuslugi (T6): no activation codes for them
+    sa.Column("guardians_gosuslugi_only", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 persons = sa.Table(
@@ -47,6 +49,7 @@ persons = sa.Table(
     sa.Column("phone", sa.Text, nullable=False, server_default=""),  # contacts (domain.Contacts), if the school keeps them
     sa.Column("email", sa.Text, nullable=False, server_default=""),
     sa.Column("address", sa.Text, nullable=False, server_default=""),
+    sa.Column("paper_diary", sa.Boolean, nullable=False, server_default=sa.false()),  # 0014: guardians: a weekly printout
 )
 
 role_grants = sa.Table(
@@ -252,4 +255,19 @@ sign_ins = sa.Table(
     sa.Column("person_id", ID, nullable=False),
     sa.Column("subject", sa.Text, nullable=False),
     sa.Column("signed_in_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# 0014, append-only: each decision of a person on the consent to the processing of personal data (152-FZ), with the
+# version of the text (domain/consent.py) and the SHA-256 of the text as it was shown (with the school's name)
+consents = sa.Table(
+    "consents", metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(always=True), primary_key=True),
+    sa.Column("school_id", ID, nullable=False),
+    sa.Column("person_id", ID, nullable=False),
+    sa.Column("subject", sa.Text, nullable=False),
+    sa.Column("version", sa.Text, nullable=False),
+    sa.Column("text_sha256", sa.Text, nullable=False),
+    sa.Column("decision", sa.Text, nullable=False),  # accepted | declined
+    sa.Column("decided_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("client_address", sa.Text, nullable=False, server_default=""),
 )

@@ -19,6 +19,8 @@ from services.identity.domain.year_transition import Decision
 from services.identity.service_layer import (
     activation,
     audit_log,
+    consents,
+    families,
     federated_accounts,
     import_jobs,
     movement_orders,
@@ -235,3 +237,20 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
     def RecordSignIn(self, request: pb.RecordSignInRequest, context) -> pb.RecordSignInResponse:
         return pb.RecordSignInResponse(school_ids=sign_ins.record_sign_in(
             self.uows, self.ports.directory, current_caller(), dt.datetime.now(dt.UTC)))
+
+    def SetGuardianAccess(self, request: pb.SetGuardianAccessRequest, context) -> pb.School:
+        return schools.set_guardian_access(*self._call(), current_caller(), request.gosuslugi_only)
+
+    def GetConsent(self, request: pb.GetConsentRequest, context) -> pb.ConsentStatus:
+        return consents.get_consent(self.uows, self.ports.directory, current_caller())
+
+    def RecordConsent(self, request: pb.RecordConsentRequest, context) -> pb.RecordConsentResponse:
+        return consents.record_consent(self.uows, self.ports.directory, current_caller(), request.version,
+                                       request.accept, dt.datetime.now(dt.UTC))
+
+    def SetPaperDiary(self, request: pb.SetPaperDiaryRequest, context) -> pb.Person:
+        return families.set_paper_diary(*self._call(), request.person_id, request.wanted)
+
+    def ListClassFamilies(self, request: pb.ListClassFamiliesRequest, context) -> pb.ListClassFamiliesResponse:
+        return pb.ListClassFamiliesResponse(families=families.list_class_families(
+            *self._call(), self.ports.class_groups, request.class_group_id, request.on_date))

@@ -33,6 +33,9 @@ FORM_TEACHER_ONLY = "Классный руководитель выдаёт ко
 FORM_TEACHER_NO_RESET = ("у человека уже есть учётная запись: новый код (сброс пароля) выдаёт администрация "
                          "школы")
 MANAGER_RESET = "код для учётной записи руководителя школы может выдать только администратор школы"
+GOSUSLUGI_ONLY = ("В этой школе родители (законные представители) входят только через Госуслуги: код активации "
+                  "родителю не выдаётся")
+GOSUSLUGI_ONLY_FIELD = "родители входят только через Госуслуги"
 
 
 def issue(uow: IdentityUnitOfWork, key: CodeKey, person, issued_by: str, now: dt.datetime) -> pb.ActivationSlip:
@@ -72,12 +75,21 @@ def issue_activation(scope: Scope, uow: IdentityUnitOfWork, directory: Directory
             raise Forbidden(FORM_TEACHER_ONLY)
         elif any(person.subject for person in people):  # a new code for a login resets its password
             raise Forbidden(FORM_TEACHER_NO_RESET, {"person_ids": FORM_TEACHER_NO_RESET})
+        gosuslugi_only = uow.schools.row().guardians_gosuslugi_only
+        guardians = [p for p in people if p.kind == "guardian"] if gosuslugi_only else []
+        if guardians and ids:  # asked for by name: said plainly
+            raise FailedPrecondition(GOSUSLUGI_ONLY, {"person_ids": GOSUSLUGI_ONLY_FIELD})
+        people = [p for p in people if p.kind != "guardian" or not gosuslugi_only]
         shared = directory.shared_logins(scope.school_id, [p.subject for p in people if p.subject])
         if shared:
             names = ", ".join(PersonName(p.last_name, p.first_name).full for p in people if p.subject in shared)
             raise FailedPrecondition(f"{names}: {SHARED}", {"person_ids": SHARED})
         now = dt.datetime.now(dt.UTC)
-        return pb.IssueActivationResponse(slips=[issue(uow, key, p, principal.subject, now) for p in people])
+        return pb.IssueActivationResponse(
+            slips=[issue(uow, key, p, principal.subject, now) for p in people], gosuslugi_only=gosuslugi_only,
+            gosuslugi_slips=[pb.GosuslugiSlip(
+                person_id=p.id, full_name=PersonName(p.last_name, p.first_name, p.middle_name).full)
+                for p in guardians])
 
 
 def _still_issuable(uow: IdentityUnitOfWork, directory: Directory, row, person) -> None:
@@ -111,6 +123,8 @@ def _consuming(uows: UnitsOfWork, directory: Directory, key: CodeKey,
         school = uow.schools.row()
         if school.status == "suspended":
             raise Forbidden(SUSPENDED)
+        if person.kind == "guardian" and school.guardians_gosuslugi_only:  # a code issued before the school decided
+            raise FailedPrecondition(GOSUSLUGI_ONLY, {"code": GOSUSLUGI_ONLY_FIELD})
         yield uow, row, person, school
         uow.codes.use(row.id)
 

@@ -129,3 +129,18 @@ def set_contact_fields(scope: Scope, uow: IdentityUnitOfWork, caller: Caller, fi
         uow.publish(pb.SchoolUpdated(school=school))
         uow.audit.record("school.contact_fields", school.id, kept=kept, erased=dropped)
         return school
+
+
+def set_guardian_access(scope: Scope, uow: IdentityUnitOfWork, caller: Caller, gosuslugi_only: bool) -> pb.School:
+    """Whether the school's guardians get access only through Gosuslugi (T6; its administrator decides). Turned on,
+    the guardians' unused activation codes are dropped and no new ones are issued (their slips say how to log in with
+    Gosuslugi)."""
+    _check_member(scope, caller, admin=True, operator=False)
+    with uow:
+        if uow.schools.row().guardians_gosuslugi_only == gosuslugi_only:
+            return school_message(uow.schools.row())
+        dropped = uow.codes.drop_unused_of_guardians() if gosuslugi_only else 0
+        school = school_message(uow.schools.update(guardians_gosuslugi_only=gosuslugi_only))
+        uow.publish(pb.SchoolUpdated(school=school))
+        uow.audit.record("school.guardian_access", school.id, gosuslugi_only=gosuslugi_only, codes_dropped=dropped)
+        return school

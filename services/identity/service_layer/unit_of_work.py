@@ -13,6 +13,7 @@ from services.common.unit_of_work import HasSchool, UnitOfWork
 from services.identity.adapters.activation_code_store import ActivationCodeStore
 from services.identity.adapters.audit_log import AuditLog
 from services.identity.adapters.class_membership_store import ClassMembershipStore
+from services.identity.adapters.consent_store import ConsentStore
 from services.identity.adapters.import_job_store import ImportJobStore
 from services.identity.adapters.movement_order_store import MovementOrderStore
 from services.identity.adapters.movement_policy_store import MovementPolicyStore
@@ -45,6 +46,7 @@ class IdentityUnitOfWork(UnitOfWork):
     jobs: ImportJobStore
     audit: AuditLog
     sign_ins: SignInStore
+    consents: ConsentStore
 
     def __init__(self, db: Database | None, outbox: Outbox, scope: HasSchool,
                  today: Callable[[], dt.date] = school_today):
@@ -65,6 +67,7 @@ class IdentityUnitOfWork(UnitOfWork):
         self.jobs = ImportJobStore(self.session, school_id)
         self.audit = AuditLog(self.session, school_id)
         self.sign_ins = SignInStore(self.session, school_id)
+        self.consents = ConsentStore(self.session, school_id)
 
     def principal_of(self, subject: str) -> Principal:
         """The login's roles and children in this school (empty if none)."""

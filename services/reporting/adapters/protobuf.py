@@ -6,6 +6,7 @@ from services.reporting.domain import (
     curriculum_fulfilment,
     student_movement,
     student_reports,
+    weekly_diary,
 )
 from services.reporting.domain.period_results import Period
 from services.reporting.domain.summary_sheet import SummarySheet
@@ -141,3 +142,24 @@ def curriculum_fulfilment_proto(report: curriculum_fulfilment.CurriculumFulfilme
         school_id=school_id, school_name=report.school_name, academic_year_id=report.academic_year_id,
         academic_year_name=report.academic_year_name, as_of=report.as_of.isoformat(),
         rows=[fulfilment_row_proto(row) for row in report.rows], total=fulfilment_row_proto(report.total))
+
+
+def weekly_diaries_proto(diaries: weekly_diary.WeeklyDiaries, school_id: str) -> reporting_pb2.WeeklyDiaries:
+    def clock(value) -> str:
+        return value.strftime("%H:%M") if value else ""
+    return reporting_pb2.WeeklyDiaries(
+        school_id=school_id, school_name=diaries.school_name, class_group_id=diaries.class_group.id,
+        class_group_name=diaries.class_group.name, date_from=diaries.date_from.isoformat(),
+        date_to=diaries.date_to.isoformat(), reasons=reasons_proto(),
+        events=[reporting_pb2.DiaryEvent(date=e.date.isoformat(), starts_at=clock(e.starts_at),
+                                         ends_at=clock(e.ends_at), title=e.title, kind_name=e.kind_name,
+                                         place=e.place) for e in diaries.events],
+        students=[reporting_pb2.StudentWeek(
+            student_id=s.student.id, student_name=s.student.name, missed=missed_proto(s.missed), late=s.late,
+            lessons=[reporting_pb2.DiaryLesson(
+                lesson_id=x.lesson_id, date=x.date.isoformat(), lesson_number=x.number, starts_at=clock(x.starts_at),
+                subject_name=x.subject_name, topic=x.topic, homework=x.homework, own_homework=x.own_homework,
+                attendance=x.attendance, attendance_name=x.attendance_name,
+                marks=[reporting_pb2.DiaryMark(value=m.value, work_type=m.work_type, work_type_name=m.work_type_name,
+                                               comment=m.comment) for m in x.marks]) for x in s.lessons])
+            for s in diaries.students])

@@ -98,11 +98,11 @@ class ReadModelStore:
         stmt = insert(marks)
         keep_if_empty = {c: func.coalesce(func.nullif(stmt.excluded[c], ""), marks.c[c]) for c in ("value", "work_type")}
         self.session.execute(stmt.on_conflict_do_update(index_elements=["mark_id"], set_={
-            **{c: stmt.excluded[c] for c in ("student_id", "subject_id", "class_group_id", "lesson_date")},
-            **keep_if_empty}),
+            **{c: stmt.excluded[c] for c in ("student_id", "subject_id", "class_group_id", "lesson_date", "comment")},
+            **keep_if_empty, "lesson_id": func.coalesce(stmt.excluded.lesson_id, marks.c.lesson_id)}),
             [{"mark_id": m.id, "school_id": self.school_id, "student_id": m.student_id, "subject_id": m.subject_id,
               "class_group_id": m.class_group_id, "lesson_date": m.lesson_date, "value": m.value,
-              "work_type": m.work_type} for m in latest])
+              "work_type": m.work_type, "lesson_id": m.lesson_id or None, "comment": m.comment} for m in latest])
 
     def move_marks(self, mark_ids: list[str], lesson_date) -> None:
         self.session.execute(update(marks).where(marks.c.mark_id.in_(mark_ids)).values(lesson_date=lesson_date))
@@ -128,24 +128,37 @@ class ReadModelStore:
     def put_lessons(self, told: list[read_model.Lesson]) -> None:
         """Schedule's lessons (each once): what schedule tells replaces what it told before."""
         stmt = insert(lessons)
-        told_columns = ("subject_id", "class_group_id", "lesson_date", "teacher_id", "cancelled", "subgroup_id")
+        told_columns = ("subject_id", "class_group_id", "lesson_date", "teacher_id", "cancelled", "subgroup_id",
+                        "lesson_number", "starts_at", "subgroup_name")
         self.session.execute(stmt.on_conflict_do_update(index_elements=["id"], set_={
             c: stmt.excluded[c] for c in told_columns}),
             [{"id": lesson.id, "school_id": self.school_id, "subject_id": lesson.subject_id,
               "class_group_id": lesson.class_group_id, "lesson_date": lesson.lesson_date,
               "teacher_id": lesson.teacher_id or None, "cancelled": lesson.cancelled,
-              "subgroup_id": lesson.subgroup_id or None} for lesson in told])
+              "subgroup_id": lesson.subgroup_id or None, "lesson_number": lesson.lesson_number or None,
+              "starts_at": lesson.starts_at, "subgroup_name": lesson.subgroup_name} for lesson in told])
 
     def put_lesson_topics(self, told: list[read_model.LessonTopic]) -> None:
         """The journal's topics (each lesson once): whether the lesson was given, when its topic was first recorded
         (kept once known); its class and date only until schedule's event tells them."""
         stmt = insert(lessons)
         self.session.execute(stmt.on_conflict_do_update(index_elements=["id"], set_={
-            "recorded": stmt.excluded.recorded,
+            "recorded": stmt.excluded.recorded, "topic": stmt.excluded.topic,
             **{c: func.coalesce(lessons.c[c], stmt.excluded[c]) for c in ("class_group_id", "lesson_date",
                                                                         "recorded_at")}}),
             [{"id": t.lesson_id, "school_id": self.school_id, "class_group_id": t.class_group_id,
-              "lesson_date": t.lesson_date, "recorded": t.recorded, "recorded_at": t.recorded_at} for t in told])
+              "lesson_date": t.lesson_date, "recorded": t.recorded, "recorded_at": t.recorded_at, "topic": t.topic}
+             for t in told])
+
+    def put_lesson_homework(self, told: list[read_model.LessonHomework]) -> None:
+        """The journal's lessons' homework texts (each lesson once); the class and date only until schedule tells
+        them (as for topics)."""
+        stmt = insert(lessons)
+        self.session.execute(stmt.on_conflict_do_update(index_elements=["id"], set_={
+            "homework": stmt.excluded.homework,
+            **{c: func.coalesce(lessons.c[c], stmt.excluded[c]) for c in ("class_group_id", "lesson_date")}}),
+            [{"id": h.lesson_id, "school_id": self.school_id, "class_group_id": h.class_group_id,
+              "lesson_date": h.lesson_date, "homework": h.homework} for h in told])
 
     def put_curriculum_hours(self, told: read_model.CurriculumHours) -> None:
         stmt = insert(curriculum_hours).values(school_id=self.school_id, class_group_id=told.class_group_id,

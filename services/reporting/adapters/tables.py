@@ -73,6 +73,8 @@ marks = sa.Table(
     sa.Column("lesson_date", sa.Date, nullable=False),
     sa.Column("value", sa.Text, nullable=False),
     sa.Column("work_type", sa.Text, nullable=False, server_default=""),
+    sa.Column("lesson_id", UUID(as_uuid=False)),  # 0016; NULL for a mark told before
+    sa.Column("comment", sa.Text, nullable=False, server_default=""),  # 0016: the teacher's comment
     sa.Index("rm_marks_class_group", "class_group_id"),
 )
 term_marks = sa.Table(
@@ -174,6 +176,12 @@ lessons = sa.Table(
     sa.Column("recorded", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("subgroup_id", UUID(as_uuid=False)),  # 0009; NULL = the whole class (or told before 0009)
     sa.Column("recorded_at", sa.DateTime(timezone=True)),  # 0012: when the first TopicSet with a topic happened
+    # 0016 (the weekly diaries): schedule's number, start and subgroup name; the journal's topic and homework texts
+    sa.Column("lesson_number", sa.Integer),
+    sa.Column("starts_at", sa.Time),
+    sa.Column("subgroup_name", sa.Text, nullable=False, server_default=""),
+    sa.Column("topic", sa.Text, nullable=False, server_default=""),
+    sa.Column("homework", sa.Text, nullable=False, server_default=""),
     sa.Index("rm_lessons_class_group", "class_group_id", "lesson_date"),
 )
 # The school's settings the journal's JournalSettingsChanged tells (0008): its mark scale and work types with their
@@ -295,4 +303,39 @@ school_aggregates = sa.Table(
     sa.Column("families_activated", sa.Integer, nullable=False, server_default="0"),
     sa.Column("archives_sealed", sa.Integer, nullable=False, server_default="0"),
     sa.Column("computed_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+)
+# The weekly diaries (0016): each student's own homework of a lesson (the journal's HomeworkSet with a student; empty
+# removes it), the subgroups with their students (schedule's SubgroupStudentsSet) and the school events (schedule's
+# SchoolEventCreated, SchoolEventChanged, SchoolEventCancelled: the latest told wins by revision).
+student_homework = sa.Table(
+    "rm_student_homework", metadata,
+    sa.Column("school_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("lesson_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("student_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("homework", sa.Text, nullable=False),
+)
+subgroups = sa.Table(
+    "rm_subgroups", metadata,
+    sa.Column("id", UUID(as_uuid=False), primary_key=True),
+    _school_id(),
+    sa.Column("class_group_id", UUID(as_uuid=False), nullable=False),
+    sa.Column("name", sa.Text, nullable=False, server_default=""),
+    sa.Column("student_ids", ARRAY(UUID(as_uuid=False)), nullable=False, server_default="{}"),
+)
+school_events = sa.Table(
+    "rm_school_events", metadata,
+    sa.Column("id", UUID(as_uuid=False), primary_key=True),
+    _school_id(),
+    sa.Column("date", sa.Date, nullable=False),
+    sa.Column("starts_at", sa.Time),
+    sa.Column("ends_at", sa.Time),
+    sa.Column("title", sa.Text, nullable=False, server_default=""),
+    sa.Column("kind_name", sa.Text, nullable=False, server_default=""),
+    sa.Column("place", sa.Text, nullable=False, server_default=""),
+    sa.Column("audience_scope", sa.Text, nullable=False, server_default="school"),
+    sa.Column("audience_grades", ARRAY(sa.Integer), nullable=False, server_default="{}"),
+    sa.Column("audience_class_group_ids", ARRAY(UUID(as_uuid=False)), nullable=False, server_default="{}"),
+    sa.Column("audience_people", sa.Text, nullable=False, server_default="everyone"),
+    sa.Column("cancelled", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("revision", sa.Integer, nullable=False, server_default="0"),
 )

@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from services.common.event_audience import Audience
 from services.common.mark_average import WorkType
 from services.reporting.domain import summary_sheet
 
@@ -64,6 +65,8 @@ class Mark:
     lesson_date: dt.date
     value: str
     work_type: str
+    lesson_id: str = ""  # "" = not told (a mark told before 0016)
+    comment: str = ""
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,9 @@ class Lesson:
     teacher_id: str  # the lesson's teacher (a substitute gives it, the teacher stays its teacher), "" = none
     cancelled: bool
     subgroup_id: str = ""  # "" = the whole class has the lesson
+    lesson_number: int = 0  # 0 = not told
+    starts_at: dt.time | None = None
+    subgroup_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,43 @@ class LessonTopic:
     lesson_date: dt.date | None
     recorded: bool
     recorded_at: dt.datetime | None = None  # when the TopicSet with a topic happened (None: cleared, or not told)
+    topic: str = ""  # the topic's text (the weekly diaries)
+
+
+@dataclass(frozen=True)
+class LessonHomework:
+    """The journal's HomeworkSet: a lesson's homework (student_id "") or a student's own homework of it (text "":
+    removed)."""
+    lesson_id: str
+    class_group_id: str | None
+    lesson_date: dt.date | None
+    homework: str
+    student_id: str = ""
+
+
+@dataclass(frozen=True)
+class Subgroup:
+    """Schedule's SubgroupStudentsSet: a subgroup of a class with its name and all its students."""
+    id: str
+    class_group_id: str
+    name: str
+    student_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SchoolEvent:
+    """Schedule's SchoolEventCreated / Changed / Cancelled: a school event as the weekly diaries print it, with its
+    audience and its revision (a later revision replaces an earlier one)."""
+    id: str
+    date: dt.date
+    starts_at: dt.time | None
+    ends_at: dt.time | None
+    title: str
+    kind_name: str
+    place: str
+    audience: Audience
+    cancelled: bool
+    revision: int
 
 
 @dataclass(frozen=True)

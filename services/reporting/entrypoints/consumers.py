@@ -11,7 +11,10 @@ The weekly user-activity report keeps the staff (identity's registrations, corre
 sign-ins) and counts each actor's sign-ins and journal entries per day: the envelope's actor, on the day it occurred
 in the schools' time zone.
 For the municipal authority's aggregates: every person's kind with identity's AccountActivated, the archive's
-ArchiveSealed, and every event marks its school changed."""
+ArchiveSealed, and every event marks its school changed.
+For the weekly diaries (issue 14): the lessons' numbers, times and subgroup names (schedule), the topic and homework
+texts and the students' own homework (the journal's TopicSet and HomeworkSet), the marks' lessons and comments,
+schedule's SubgroupStudentsSet and its school events (SchoolEventCreated, SchoolEventChanged, SchoolEventCancelled)."""
 import datetime as dt
 from decimal import Decimal
 
@@ -24,6 +27,7 @@ from proto.journal.v1 import journal_pb2
 from proto.schedule.v1 import schedule_pb2
 from services.common.consumer import EventHandlers
 from services.common.dates import SCHOOL_ZONE
+from services.common.event_audience import Audience
 from services.common.mark_average import WorkType
 from services.common.mark_scales import FIVE_POINT
 from services.common.outbox import Outbox
@@ -32,7 +36,7 @@ from services.reporting.adapters import tables
 from services.reporting.adapters.school_aggregate_store import SchoolAggregateStore
 from services.reporting.domain import movement_register, read_model, user_activity
 from services.reporting.domain.year_closing import JOURNAL, SCHEDULE, YearClosingHalf
-from services.reporting.service_layer import read_models
+from services.reporting.service_layer import read_models, weekly_diaries
 from services.reporting.service_layer import user_activity as activity
 from services.reporting.service_layer.unit_of_work import ReportingUnitOfWork
 from services.reporting.service_layer.year_closing import record_year_closing
@@ -55,6 +59,10 @@ def full_name(name: identity_pb2.PersonName) -> str:
 
 def date_or_none(value: str) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
+
+
+def time_or_none(value: str) -> dt.time | None:
+    return dt.time.fromisoformat(value) if value else None
 
 
 def memberships(told) -> tuple[read_model.Membership, ...]:
@@ -229,7 +237,8 @@ def subject_created(session: Session, event: schedule_pb2.SubjectCreated, env: E
 def put_marks(session: Session, events: list[tuple[journal_pb2.MarkRecorded | journal_pb2.MarkChanged, Envelope]]) -> None:
     """A run of recorded and changed marks of one school at once (see docs/reporting.md: four statements)."""
     read_models.put_marks([read_model.Mark(e.mark.id, e.mark.student_id, e.mark.subject_id, e.class_group_id,
-                                           dt.date.fromisoformat(e.mark.lesson_date), e.mark.value, e.mark.work_type)
+                                           dt.date.fromisoformat(e.mark.lesson_date), e.mark.value, e.mark.work_type,
+                                           e.mark.lesson_id, e.mark.comment)
                            for e, _ in events], unit_of_work(session, events[0][1]))
     count_activity(session, events)
 
@@ -260,7 +269,9 @@ def lessons_told(session: Session, events: list[tuple]) -> None:
     planned in the period reports."""
     read_models.put_lessons([read_model.Lesson(e.lesson.id, e.lesson.subject_id, e.lesson.class_group_id,
                                                dt.date.fromisoformat(e.lesson.date), e.lesson.teacher_id,
-                                               e.lesson.status == "cancelled", e.lesson.subgroup_id)
+                                               e.lesson.status == "cancelled", e.lesson.subgroup_id,
+                                               e.lesson.lesson_number, time_or_none(e.lesson.starts_at),
+                                               e.lesson.subgroup_name)
                              for e, _ in events if e.lesson.subject_id], unit_of_work(session, events[0][1]))
 
 
@@ -279,15 +290,40 @@ def topics_set(session: Session, events: list[tuple[journal_pb2.TopicSet, Envelo
     its topic recorded when the event happened (the lessons filled on time)."""
     read_models.put_lesson_topics([read_model.LessonTopic(
         e.lesson_id, e.class_group_id or None, date_or_none(e.lesson_date), bool(e.topic.strip()),
-        env.occurred_at.ToDatetime(tzinfo=dt.UTC) if e.topic.strip() and env.HasField("occurred_at") else None)
-        for e, env in events], unit_of_work(session, events[0][1]))
+        env.occurred_at.ToDatetime(tzinfo=dt.UTC) if e.topic.strip() and env.HasField("occurred_at") else None,
+        e.topic) for e, env in events], unit_of_work(session, events[0][1]))
     count_activity(session, events)
 
 
 @handlers.on_many(journal_pb2.HomeworkSet)
 def homework_set(session: Session, events: list[tuple[journal_pb2.HomeworkSet, Envelope]]) -> None:
-    """A run of homework set: counted for the user-activity report only."""
+    """A run of homework set: the texts for the weekly diaries (a lesson's, a student's own), counted for the
+    user-activity report."""
+    weekly_diaries.put_lesson_homework([read_model.LessonHomework(
+        e.lesson_id, e.class_group_id or None, date_or_none(e.lesson_date), e.homework, e.student_id)
+        for e, _ in events], unit_of_work(session, events[0][1]))
     count_activity(session, events)
+
+
+@handlers.on(schedule_pb2.SubgroupStudentsSet)
+def subgroup_students_set(session: Session, event: schedule_pb2.SubgroupStudentsSet, env: Envelope) -> None:
+    group = event.subgroup
+    weekly_diaries.put_subgroup(read_model.Subgroup(group.id, group.class_group_id, group.name,
+                                                    tuple(group.student_ids)), unit_of_work(session, env))
+
+
+@handlers.on(schedule_pb2.SchoolEventCreated)
+@handlers.on(schedule_pb2.SchoolEventChanged)
+@handlers.on(schedule_pb2.SchoolEventCancelled)
+def school_event_told(session: Session, event, env: Envelope) -> None:
+    """A school event as schedule last told it (its revision decides which telling is the latest)."""
+    told, audience = event.event, event.event.audience
+    weekly_diaries.put_school_event(read_model.SchoolEvent(
+        told.id, dt.date.fromisoformat(told.date), time_or_none(told.starts_at), time_or_none(told.ends_at),
+        told.title, told.kind_name, told.place,
+        Audience(audience.scope or "school", tuple(audience.grades), tuple(audience.class_group_ids),
+                 audience.people or "everyone"), told.status == "cancelled", told.revision),
+        unit_of_work(session, env))
 
 
 @handlers.on(journal_pb2.JournalSettingsChanged)

@@ -17,6 +17,7 @@ from services.reporting.adapters.protobuf import (
     student_dynamics_proto,
     student_movement_proto,
     summary_sheet_proto,
+    weekly_diaries_proto,
 )
 from services.reporting.adapters.report_job_protobuf import report_job_proto, report_schedule_proto
 from services.reporting.adapters.school_aggregate_store import AggregateReader
@@ -46,6 +47,7 @@ from services.reporting.service_layer import (
     summary_sheet,
     teacher_reports,
     user_activity,
+    weekly_diaries,
 )
 from services.reporting.service_layer.unit_of_work import UnitsOfWork
 
@@ -239,6 +241,18 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
 
     def RenderStudentDynamicsXlsx(self, request, context):
         return self._student_dynamics_file(request, "xlsx")
+
+    def GetWeeklyDiaries(self, request, context):
+        call = scope.current()
+        return weekly_diaries_proto(weekly_diaries.get_weekly_diaries(
+            request.class_group_id, request.week_of, list(request.student_ids), self.clock().date(), call,
+            self.unit_of_work(call)), call.school_id)
+
+    def RenderWeeklyDiariesPdf(self, request, context):
+        call = scope.current()
+        return rendered(weekly_diaries.render_weekly_diaries(
+            request.class_group_id, request.week_of, list(request.student_ids), self.clock(), call,
+            self.unit_of_work(call)))
 
     def GetReportCards(self, request, context):
         call = scope.current()

@@ -1,6 +1,6 @@
 """Reporting's unit of work: the school's transaction with the read-model, movement-register and year-closing stores
 on it, the period results' and the curriculum fulfilment's reads, the reports formed in the background, the user
-activity's read models, form ОШ-1's reads and the municipal authority's aggregates."""
+activity's read models, form ОШ-1's reads, the municipal authority's aggregates and the weekly diaries."""
 from typing import Protocol
 
 from services.common.unit_of_work import HasSchool, UnitOfWork
@@ -12,6 +12,7 @@ from services.reporting.adapters.period_results_store import PeriodResultsStore
 from services.reporting.adapters.read_model_store import ReadModelStore
 from services.reporting.adapters.report_job_store import ReportJobStore
 from services.reporting.adapters.school_aggregate_store import SchoolAggregateStore
+from services.reporting.adapters.weekly_diary_store import WeeklyDiaryStore
 from services.reporting.adapters.year_closing_store import YearClosingStore
 
 
@@ -25,6 +26,7 @@ class ReportingUnitOfWork(UnitOfWork):
     activity: ActivityStore
     form_osh1: FormOsh1Store
     aggregates: SchoolAggregateStore
+    weekly_diaries: WeeklyDiaryStore
 
     def opened(self) -> None:
         self.read_models = ReadModelStore(self.session, self.school_id)
@@ -36,6 +38,7 @@ class ReportingUnitOfWork(UnitOfWork):
         self.activity = ActivityStore(self.session, self.school_id)
         self.form_osh1 = FormOsh1Store(self.session, self.school_id)
         self.aggregates = SchoolAggregateStore(self.session, self.school_id)
+        self.weekly_diaries = WeeklyDiaryStore(self.session, self.school_id)
 
 
 class UnitsOfWork(Protocol):

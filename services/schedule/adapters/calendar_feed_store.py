@@ -38,8 +38,10 @@ class CalendarFeedStore:
 
     def lessons(self, feed: Mapping) -> list[Mapping]:
         """The lessons of the feed's class group, or those its teacher gives (their own and their substitutions), of
-        open academic years, with their subject's and class group's names, in date and lesson order."""
-        query = (select(lessons, subjects.c.name.label("subject_name"), class_groups.c.name.label("class_group_name"))
+        open academic years, with their subject's and class group's names (and the class's grade), in date and lesson
+        order."""
+        query = (select(lessons, subjects.c.name.label("subject_name"), class_groups.c.name.label("class_group_name"),
+                        class_groups.c.grade.label("class_grade"))
                  .join(subjects, subjects.c.id == lessons.c.subject_id)
                  .join(class_groups, class_groups.c.id == lessons.c.class_group_id)
                  .join(academic_years, academic_years.c.id == class_groups.c.academic_year_id)

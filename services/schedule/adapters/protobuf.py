@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.schedule.domain.curriculum import hours_text
+from services.schedule.domain.school_event import KINDS
 
 
 def clock(value) -> str:
@@ -123,3 +124,19 @@ def mismatch_report(row: Mapping) -> pb.MismatchReport:
         message=row["message"], status=row["status"], resolution=row["resolution"],
         created_at=row["created_at"].isoformat(), lesson_date=iso(row["lesson_date"]),
         class_group_id=row["class_group_id"], subject_name=row["subject_name"])
+
+
+def school_event(row: Mapping, class_group_names: Mapping[str, str] | None = None) -> pb.SchoolEvent:
+    """A stored school event; the names of the class groups its audience names (when known)."""
+    names = class_group_names or {}
+    ids = list(row["audience_class_group_ids"] or ())
+    return pb.SchoolEvent(
+        id=row["id"], school_id=row["school_id"], title=row["title"], kind=row["kind"],
+        kind_name=KINDS.get(row["kind"], row["kind"]), date=row["date"].isoformat(),
+        starts_at=clock(row["starts_at"]) if row["starts_at"] else "",
+        ends_at=clock(row["ends_at"]) if row["ends_at"] else "", place=row["place"], description=row["description"],
+        audience=pb.EventAudience(scope=row["audience_scope"], grades=list(row["audience_grades"] or ()),
+                                  class_group_ids=ids, people=row["audience_people"]),
+        status=row["status"], cancel_reason=row["cancel_reason"], revision=row["revision"],
+        created_at=row["created_at"].isoformat(), updated_at=row["updated_at"].isoformat(),
+        class_group_names=[names.get(i, "") for i in ids] if names else [])

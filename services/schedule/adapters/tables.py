@@ -2,7 +2,7 @@
 import uuid
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 from services.common.schema import messaging_tables
 
@@ -216,6 +216,27 @@ year_transitions = sa.Table(  # the next year opened from a year (OpenNextYear),
     sa.Column("source_year_id", UUID(as_uuid=False), primary_key=True),
     sa.Column("target_year_id", UUID(as_uuid=False), nullable=False),
     sa.Column("successions", JSONB, nullable=False),  # [{"source_class_group_id", "class_group_id"}]
+)
+
+school_events = sa.Table(  # the school's and classes' events (0011): cancelled, never deleted
+    "school_events", metadata, _id(), _school(),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("date", sa.Date, nullable=False),
+    sa.Column("starts_at", sa.Time),
+    sa.Column("ends_at", sa.Time),
+    sa.Column("place", sa.Text, nullable=False, server_default=""),
+    sa.Column("description", sa.Text, nullable=False, server_default=""),
+    sa.Column("audience_scope", sa.Text, nullable=False, server_default="school"),  # school | grades | class_groups
+    sa.Column("audience_grades", ARRAY(sa.Integer), nullable=False, server_default="{}"),
+    sa.Column("audience_class_group_ids", ARRAY(UUID(as_uuid=False)), nullable=False, server_default="{}"),
+    sa.Column("audience_people", sa.Text, nullable=False, server_default="everyone"),  # everyone | families | staff
+    sa.Column("status", sa.Text, nullable=False, server_default="scheduled"),  # scheduled | cancelled
+    sa.Column("cancel_reason", sa.Text, nullable=False, server_default=""),
+    sa.Column("revision", sa.Integer, nullable=False, server_default="0"),  # +1 on every change (iCalendar SEQUENCE)
+    sa.Column("created_by", sa.Text, nullable=False),  # the person id of who created it
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
 )
 
 outbox, inbox = messaging_tables(metadata)

@@ -1,5 +1,6 @@
-"""iCalendar (RFC 5545) text of a lesson feed: one VEVENT per lesson in Moscow time, with escaping and line
-folding done here. Plain Python, no I/O."""
+"""iCalendar (RFC 5545) text of a lesson feed: one VEVENT per lesson in Moscow time and one per school event (all
+day when it has no time, with its kind as CATEGORIES and its revision as SEQUENCE), with escaping and line folding
+done here. Plain Python, no I/O."""
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,13 +15,18 @@ LINE_OCTETS = 75
 
 @dataclass(frozen=True)
 class Event:
+    """A lesson (start and end times) or a school event (no start: all day; a start without an end: an instant)."""
+
     uid: str
     date: dt.date
-    starts_at: dt.time
-    ends_at: dt.time
+    starts_at: dt.time | None
+    ends_at: dt.time | None
     summary: str
     location: str = ""
     cancelled: bool = False
+    description: str = ""
+    categories: str = ""
+    sequence: int = 0
 
 
 def text(value: str) -> str:
@@ -46,11 +52,28 @@ def local(day: dt.date, time: dt.time) -> str:
     return f"TZID={TZID}:{dt.datetime.combine(day, time):%Y%m%dT%H%M%S}"
 
 
+def whole_day(day: dt.date) -> str:
+    return f"VALUE=DATE:{day:%Y%m%d}"
+
+
+def when(event: Event) -> list[str]:
+    """DTSTART and DTEND: a whole day (DTEND the next day, exclusive), a time range, or an instant (no DTEND)."""
+    if event.starts_at is None:
+        return [f"DTSTART;{whole_day(event.date)}", f"DTEND;{whole_day(event.date + dt.timedelta(days=1))}"]
+    start = [f"DTSTART;{local(event.date, event.starts_at)}"]
+    return [*start, f"DTEND;{local(event.date, event.ends_at)}"] if event.ends_at else start
+
+
 def vevent(event: Event, stamp: str) -> list[str]:
-    lines = ["BEGIN:VEVENT", f"UID:{event.uid}", f"DTSTAMP:{stamp}", f"DTSTART;{local(event.date, event.starts_at)}",
-             f"DTEND;{local(event.date, event.ends_at)}", f"SUMMARY:{text(event.summary)}"]
+    lines = ["BEGIN:VEVENT", f"UID:{event.uid}", f"DTSTAMP:{stamp}", *when(event), f"SUMMARY:{text(event.summary)}"]
+    if event.sequence:
+        lines.append(f"SEQUENCE:{event.sequence}")
     if event.location:
         lines.append(f"LOCATION:{text(event.location)}")
+    if event.description:
+        lines.append(f"DESCRIPTION:{text(event.description)}")
+    if event.categories:
+        lines.append(f"CATEGORIES:{text(event.categories)}")
     return [*lines, f"STATUS:{'CANCELLED' if event.cancelled else 'CONFIRMED'}", "END:VEVENT"]
 
 

@@ -22,6 +22,7 @@ from services.schedule.service_layer import (
     room_changes,
     rooms,
     schedule_policy,
+    school_events,
     subgroups,
     subjects,
     teaching_assignments,
@@ -276,6 +277,22 @@ class ScheduleServicer(schedule_pb2_grpc.ScheduleServiceServicer):
 
     def PublishTimetableDraft(self, request, context):
         return timetable_lines.publish_timetable_draft(*self.scoped(), request.academic_year_id)
+
+    def CreateSchoolEvent(self, request, context):
+        return school_events.create_school_event(*self.scoped(), request.event)
+
+    def UpdateSchoolEvent(self, request, context):
+        return school_events.update_school_event(*self.scoped(), request.school_event_id, request.event)
+
+    def CancelSchoolEvent(self, request, context):
+        return school_events.cancel_school_event(*self.scoped(), request.school_event_id, request.reason)
+
+    def GetSchoolEvent(self, request, context):
+        return school_events.get_school_event(*self.scoped(), request.school_event_id)
+
+    def ListSchoolEvents(self, request, context):
+        return school_events.list_school_events(*self.scoped(), request.date_from, request.date_to,
+                                                request.class_group_id, request.include_cancelled)
 
 
 def term_input(term: pb.Term) -> TermInput:

@@ -1,5 +1,6 @@
-"""Personal iCalendar feeds of a class group's or a teacher's lessons: created by a person for their own
-scope, kept only as the SHA-256 of the secret token, revocable; read without a user token by the token."""
+"""Personal iCalendar feeds of a class group's or a teacher's lessons and the school events for them: created by a
+person for their own scope, kept only as the SHA-256 of the secret token, revocable; read without a user token by the
+token."""
 import datetime as dt
 import hashlib
 import re
@@ -15,6 +16,8 @@ from services.schedule.adapters.calendar_feed_store import CalendarFeedTokens
 from services.schedule.adapters.tables import new_id
 from services.schedule.domain import ical
 from services.schedule.domain.lesson_status import CANCELLED
+from services.schedule.domain.school_event import KINDS
+from services.schedule.service_layer.school_events import feed_events
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork, UnitsOfWork
 
 TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")  # secrets.token_urlsafe(32)
@@ -68,9 +71,20 @@ def revoke_calendar_feed(scope: Scope, uow: ScheduleUnitOfWork, feed_id: str) ->
     return protobuf.calendar_feed(row)
 
 
+def school_event(row) -> ical.Event:
+    """A school event as a calendar event: its title, place, description (and why it was cancelled), its kind as the
+    category, its revision as the sequence."""
+    note = f"Отменено: {row['cancel_reason']}" if row["status"] == CANCELLED and row["cancel_reason"] else ""
+    return ical.Event(uid=row["id"], date=row["date"], starts_at=row["starts_at"], ends_at=row["ends_at"],
+                      summary=row["title"], location=row["place"], cancelled=row["status"] == CANCELLED,
+                      description="\n".join(part for part in (row["description"], note) if part),
+                      categories=KINDS.get(row["kind"], ""), sequence=row["revision"])
+
+
 def get_calendar_feed(feeds: CalendarFeedTokens, units_of_work: UnitsOfWork, token: str) -> pb.CalendarFeedContent:
-    """The feed's lessons (open academic years, cancelled ones marked so) as iCalendar text; no user token: the
-    feed's school is known once the token's feed is found, and its unit of work has no caller."""
+    """The feed's lessons (open academic years, cancelled ones marked so) and school events (for families of the
+    class; for staff of the teacher's classes or the whole school) as iCalendar text; no user token: the feed's school
+    is known once the token's feed is found, and its unit of work has no caller."""
     not_found = NotFound("Календарь не найден", {"token": "не найден"})
     if not TOKEN.fullmatch(token or ""):
         raise not_found
@@ -80,9 +94,11 @@ def get_calendar_feed(feeds: CalendarFeedTokens, units_of_work: UnitsOfWork, tok
     with units_of_work(Scope.of_event(feed["school_id"])) as uow:
         rows = uow.calendar_feeds.lessons(feed)
         name = "Мои уроки" if feed["teacher_id"] else "Расписание " + uow.class_groups.get(feed["class_group_id"])["name"]
+        school_events = feed_events(uow, feed, {row["class_group_id"]: row["class_grade"] for row in rows})
     events = [ical.Event(uid=row["id"], date=row["date"], starts_at=row["starts_at"], ends_at=row["ends_at"],
                          summary=f"{row['subject_name']}, {row['class_group_name']}" if feed["teacher_id"]
                          else row["subject_name"], location=row["room"], cancelled=row["status"] == CANCELLED)
               for row in rows]
+    events += [school_event(row) for row in school_events]
     return pb.CalendarFeedContent(filename="raspisanie.ics", media_type=MEDIA_TYPE,
                                   content=ical.render(name, events, dt.datetime.now(dt.UTC)))

@@ -1,5 +1,6 @@
 """Subgroups (S1, J10): parts of a class group taught separately (a foreign language, labour), each with its
-students. The journal takes a subgroup lesson's class list from GetSubgroup."""
+students. The journal takes a subgroup lesson's class list from GetSubgroup; reporting learns a subgroup's students
+and name from SubgroupStudentsSet (published with every change of them)."""
 from proto.schedule.v1 import schedule_pb2 as pb
 from services.common.db import parse_uuid
 from services.common.errors import Conflict, FailedPrecondition, Invalid
@@ -34,6 +35,7 @@ def create_subgroup(scope: Scope, uow: ScheduleUnitOfWork, class_group_id: str, 
         reject_taken_name(uow, group, name)
         row = dict(id=new_id(), school_id=uow.school_id, class_group_id=class_group_id, name=name)
         uow.subgroups.add(row, students)
+        uow.publish(pb.SubgroupStudentsSet(subgroup=protobuf.subgroup(row, students)))
     return protobuf.subgroup(row, students)
 
 
@@ -49,6 +51,7 @@ def set_subgroup_students(scope: Scope, uow: ScheduleUnitOfWork, subgroup_id: st
     with uow:
         uow.academic_years.open_year(group["academic_year_id"])
         uow.subgroups.replace_students(uow.school_id, subgroup_id, students)
+        uow.publish(pb.SubgroupStudentsSet(subgroup=protobuf.subgroup(row, students)))
     return protobuf.subgroup(row, students)
 
 
@@ -87,7 +90,9 @@ def rename_subgroup(scope: Scope, uow: ScheduleUnitOfWork, subgroup_id: str, nam
         reject_taken_name(uow, group, name, subgroup_id)
         uow.subgroups.rename(subgroup_id, name)
         students = uow.subgroups.students(subgroup_id)
-    return protobuf.subgroup(dict(row, name=name), students)
+        renamed = protobuf.subgroup(dict(row, name=name), students)
+        uow.publish(pb.SubgroupStudentsSet(subgroup=renamed))
+    return renamed
 
 
 def delete_subgroup(scope: Scope, uow: ScheduleUnitOfWork, subgroup_id: str) -> pb.DeleteSubgroupResponse:

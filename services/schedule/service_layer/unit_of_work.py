@@ -19,6 +19,7 @@ from services.schedule.adapters.plan_topic_store import PlanTopicStore
 from services.schedule.adapters.recorded_lesson_store import RecordedLessonStore
 from services.schedule.adapters.room_store import BellScheduleStore, RoomStore
 from services.schedule.adapters.schedule_policy_store import SchedulePolicyStore
+from services.schedule.adapters.school_event_store import SchoolEventStore
 from services.schedule.adapters.subgroup_store import SubgroupStore
 from services.schedule.adapters.subject_store import SubjectStore
 from services.schedule.adapters.teaching_assignment_store import TeachingAssignmentStore
@@ -47,6 +48,7 @@ class ScheduleUnitOfWork(UnitOfWork):
     policy: SchedulePolicyStore
     year_structures: YearStructureStore
     year_transitions: YearTransitionStore
+    school_events: SchoolEventStore
 
     def __init__(self, db: Database | None, outbox: Outbox, scope: HasSchool, staff: Staff | None = None,
                  today: Clock = school_today):
@@ -73,6 +75,7 @@ class ScheduleUnitOfWork(UnitOfWork):
         self.policy = SchedulePolicyStore(self.session, self.school_id)
         self.year_structures = YearStructureStore(self.session)
         self.year_transitions = YearTransitionStore(self.session)
+        self.school_events = SchoolEventStore(self.session)
 
 
 class UnitsOfWork(Protocol):

@@ -142,3 +142,24 @@ def test_the_school_admin_replaces_a_staff_members_roles(browser, peers):  # noq
     peers.responses["SetStaffRoles"] = Invalid("roles", "укажите хотя бы одну роль")
     refused = browser.post(f"/console/schools/{SCHOOL}/roles", data={"csrf_token": CSRF, "person_id": PERSON})
     assert refused.status_code == 422 and "укажите хотя бы одну роль" in refused.text
+
+
+def test_a_gosuslugi_only_school_prints_gosuslugi_slips_for_guardians(browser, peers):  # noqa: F811
+    """Issue 14 (T6): the school admin turns the rule on; the form teacher's slips then tell guardians to log in with
+    Gosuslugi, with no code."""
+    peers.responses["GetSchool"] = pb.School(id=SCHOOL, short_name="Краткое", guardians_gosuslugi_only=True)
+    page = browser.get(f"/console/schools/{SCHOOL}")
+    assert 'name="gosuslugi_only" value="1" checked' in page.text
+    browser.post(f"/console/schools/{SCHOOL}/guardian-access", data={"csrf_token": CSRF, "gosuslugi_only": "1"})
+    assert next(r for _, rpc, r, _ in peers.calls if rpc == "SetGuardianAccess") == pb.SetGuardianAccessRequest(
+        school_id=SCHOOL, gosuslugi_only=True)
+    peers.responses["GetPrincipal"] = pb.Principal(form_class_group_ids=[CLASS], roles=["form_teacher"])
+    peers.responses["GetClassGroup"] = schedule_pb2.ClassGroup(id=CLASS, name="5А")
+    peers.responses["IssueActivation"] = pb.IssueActivationResponse(gosuslugi_only=True, slips=[pb.ActivationSlip(
+        full_name="Ученикова Аня", kind=pb.STUDENT, username="uchenikova.1", code="WXYZ-2345-6789",
+        expires_at="2030-01-01T00:00:00+00:00")], gosuslugi_slips=[pb.GosuslugiSlip(full_name="Ученикова Ольга")])
+    printed = browser.post(f"/console/schools/{SCHOOL}/slips", data={"csrf_token": CSRF, "class_group_id": CLASS})
+    slip = printed.text[printed.text.index("Доступ к «Отметке» через Госуслуги"):]
+    assert "Ученикова Ольга (родитель)" in slip and "«Войти через Госуслуги»" in slip
+    assert "http://gateway.test/login" in slip and "Код:" not in slip
+    assert "WXYZ-2345-6789" in printed.text  # the student's slip keeps its code

@@ -69,5 +69,22 @@ def test_confirmed_gosuslugi_account_is_linked_and_sees_the_diary(client, peers,
     resp = browser.login("/login/start?idp=gosuslugi", "ivanova", STANDIN_PASSWORD)
     assert resp.status_code == 302
     assert resp.headers["Location"] == f"/schools/{SCHOOL}/students/{CHILD}/diary"
-    assert [rpc for _, rpc, _, _ in peers.calls] == ["LinkFederatedAccount", "GetMe", "RecordSignIn"]  # issue 13
+    assert [rpc for _, rpc, _, _ in peers.calls] == ["LinkFederatedAccount", "GetMe", "RecordSignIn",  # issue 13
+                                                     "GetConsent"]  # issue 14: nothing to ask here
     assert "tokens" in session_of(client)
+
+
+def test_a_guardian_decides_on_the_consent_before_the_diary(client, peers, browser):
+    """Issue 14: a guardian whose school waits for the consent is shown it first; accepting opens the diary."""
+    peers.responses["GetMe"] = identity_pb2.Me(memberships=[identity_pb2.Membership(
+        school=identity_pb2.School(id=SCHOOL), principal=identity_pb2.Principal(school_id=SCHOOL, student_ids=[CHILD]))])
+    peers.responses["GetConsent"] = identity_pb2.ConsentStatus(version="2026-1", pending=[identity_pb2.ConsentRequest(
+        school_id=SCHOOL, school_name="Школа № 1", person_ids=[CHILD], text="Согласие на обработку")])
+    resp = browser.login("/login/start?idp=gosuslugi", "ivanova", STANDIN_PASSWORD)
+    assert resp.status_code == 302 and resp.headers["Location"] == "/consent"
+    page = client.get("/consent").get_data(as_text=True)
+    assert "Согласие на обработку" in page
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    resp = client.post("/consent", data={"csrf_token": csrf, "version": "2026-1", "decision": "accept"})
+    assert resp.status_code == 302 and resp.headers["Location"] == f"/schools/{SCHOOL}/students/{CHILD}/diary"
+    assert peers.calls[-1][1] == "RecordConsent" and peers.calls[-1][2].accept

@@ -36,7 +36,8 @@ def signed_in(client) -> bool:
 def test_the_callback_records_the_sign_in(signing_in, client, peers):
     resp = signing_in()
     assert resp.status_code == 302 and resp.headers["Location"] == "/journal"
-    assert [(service, rpc, token) for service, rpc, _, token in peers.calls] == [("identity", "RecordSignIn", TOKEN)]
+    assert [(service, rpc, token) for service, rpc, _, token in peers.calls] == [
+        ("identity", "RecordSignIn", TOKEN), ("identity", "GetConsent", TOKEN)]
     assert signed_in(client)
 
 
