@@ -390,11 +390,12 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              deadline=FILE_DEADLINE),
     Endpoint("GET", f"{S}/report-schedule", "reporting", "GetReportSchedule",
              "Расписание отчётов: день месяца, когда формируются сводные ведомости всех классов (0 — не формируются), "
-             "и формируются ли отчёты по школе за каждый окончившийся период (period_reports)"),
+             "формируются ли отчёты по школе за каждый окончившийся период (period_reports) и день недели отчёта об "
+             "активности пользователей за прошедшую неделю (activity_weekday: 1 — понедельник … 7, 0 — не формируется)"),
     Endpoint("PUT", f"{S}/report-schedule", "reporting", "SetReportSchedule",
              "Изменить день месяца сводных ведомостей (1–28, 0 — не формировать) и, если указано, отчёты за "
-             "окончившиеся периоды (администратор школы, директор)",
-             body=obj({"summary_sheets_day": INTEGER}, {"period_reports": BOOLEAN})),
+             "окончившиеся периоды и день недели отчёта об активности (0–7) (администратор школы, директор)",
+             body=obj({"summary_sheets_day": INTEGER}, {"period_reports": BOOLEAN, "activity_weekday": INTEGER})),
     # teacherrep: the subject teacher's report, the form teacher's report for a period, a class's results for a period
     *report_endpoints("subject-teacher", "SubjectTeacherReport",
                       "Отчёт учителя-предметника за период (period_id — id четверти или «year»): по каждому его классу и "

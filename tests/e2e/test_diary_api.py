@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from services.tooling.api_client import with_login
+from services.tooling.api_client import activate_login
 from services.tooling.demo_seed import GOSUSLUGI_PASSWORD
 from tests.support import stack
 from tests.support.api import Api, browser_login, with_csrf
@@ -130,11 +130,13 @@ def test_the_other_childs_guardian_and_another_schools_guardian_are_refused(scho
 
     other = seed_school(stack.env(), f"Другая {uuid.uuid4().hex[:6]}")
     other_sid = other["school"]["id"]
-    guardian = with_login(other["admin_api"].post(f"/schools/{other_sid}/people", {
-        "kind": "guardian", "last_name": "Чужова", "first_name": "Ольга", "create_account": True}))
+    guardian = other["admin_api"].post(f"/schools/{other_sid}/people", {
+        "kind": "guardian", "last_name": "Чужова", "first_name": "Ольга"})
     other["admin_api"].post(f"/schools/{other_sid}/guardianships", {
         "guardian_id": guardian["person"]["id"], "student_id": other["students"][0]["id"], "relation": "mother"})
-    stranger = Api(stack.password_token(guardian["person"]["username"], guardian["password"]))  # B's guardian
+    [slip] = other["admin_api"].post(f"/schools/{other_sid}/activation-codes", {
+        "person_ids": [guardian["person"]["id"]]})["slips"]  # a guardian's login: a code on a slip, then activated
+    stranger = Api(stack.password_token(*activate_login(slip["code"])))  # B's guardian
     mark = school["mark_of"]["2025-09-01", "classwork"]
     assert stranger.request("POST", f"/schools/{sid}/marks/{mark['id']}/flags",
                             json={"text": "Чужая"}).status_code == 404

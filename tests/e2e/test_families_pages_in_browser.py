@@ -112,5 +112,5 @@ def test_a_guardian_decides_on_the_consent_first(school, new_page):  # noqa: F81
     page.get_by_role("link", name="Войти через Госуслуги").click()
     sign_in_at_keycloak(page, "ivanova", GOSUSLUGI_PASSWORD, consent=False)
     expect(page).to_have_url(f"{BASE}/consent")  # declined: asked again
-    page.get_by_role("button", name="Принимаю").click()
+    page.get_by_role("button", name="Принимаю", exact=True).click()
     expect(page).to_have_url(re.compile(rf"^{re.escape(BASE)}/schools/[0-9a-f-]+/students/[0-9a-f-]+/diary$"))

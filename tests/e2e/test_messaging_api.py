@@ -130,7 +130,8 @@ def test_another_schools_people_read_nothing(school):
         "text": "Семейное дело"}, expect=201)["threads"]
     other = seed_school(stack.env(), f"Школа № {uuid.uuid4().hex[:6]} (другая)")
     other_id = other["school"]["id"]
-    mother_there = school["mother"]  # ivanova is a guardian in the other school too (of its own Иванов)
+    mother_there = guardian("ivanova")  # a guardian in the other school too (of its own Иванов): signed in anew, so
+    # that the session knows the school seeded after the first sign-in
     assert mother_there.request("GET", f"/schools/{other_id}/threads/{thread['id']}").status_code == 404
     assert thread["id"] not in [t["id"] for t in mother_there.get(f"/schools/{other_id}/threads")["threads"]]
     other_teacher = login(other["teacher"])

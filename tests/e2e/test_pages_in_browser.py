@@ -64,7 +64,7 @@ def sign_in_at_keycloak(page: Page, username: str, password: str, consent: bool 
     # back on the gateway, past its callback: a navigation started before then would cancel the sign-in
     page.wait_for_url(lambda url: url.startswith(f"{BASE}/") and "/auth/callback" not in url, timeout=30_000)
     if consent and page.url == f"{BASE}/consent":
-        page.get_by_role("button", name="Принимаю").click()
+        page.get_by_role("button", name="Принимаю", exact=True).click()
         page.wait_for_url(lambda url: not url.endswith("/consent"), timeout=30_000)
 
 
