@@ -15,6 +15,7 @@ from gateway.web import pages
 from gateway.web.pages import call, child_name, choice_names, explain, monday_of
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2 as pb
+from proto.schedule.v1 import schedule_pb2
 from services.common import policy
 from services.common.errors import DomainError
 
@@ -94,8 +95,25 @@ def week(school_id, student_id):
     return week_page(str(school_id), str(student_id), monday)
 
 
+def school_events(school_id: str, student_id: str, monday: datetime.date) -> dict[str, list]:
+    """The week's school events for the student's class (S4: those whose audience has the class, its grade or the
+    whole school's families), by date; none when schedule or identity cannot say (the lessons are shown anyway)."""
+    person = pages.optional("identity", "GetPerson", identity_pb2.GetPersonRequest(
+        school_id=school_id, person_id=student_id), None)
+    if person is None or not person.class_group_id:
+        return {}
+    found = pages.optional("schedule", "ListSchoolEvents", schedule_pb2.ListSchoolEventsRequest(
+        school_id=school_id, date_from=monday.isoformat(), date_to=(monday + datetime.timedelta(days=6)).isoformat(),
+        class_group_id=person.class_group_id), None)
+    events: dict[str, list] = {}
+    for event in sorted(found.events if found else (), key=lambda e: (e.date, e.starts_at, e.title)):
+        events.setdefault(event.date, []).append(event)
+    return events
+
+
 def week_page(school_id: str, student_id: str, monday: datetime.date, failure: dict | None = None, status: int = 200):
-    """A week of the diary; `failure` is a refused flag (the mark, the message, the text typed)."""
+    """A week of the diary with the school's events of the week; `failure` is a refused flag (the mark, the message,
+    the text typed)."""
     diary = call("journal", "GetDiary", pb.GetDiaryRequest(
         school_id=school_id, student_id=student_id, date_from=monday.isoformat(),
         date_to=(monday + datetime.timedelta(days=6)).isoformat()))
@@ -109,7 +127,8 @@ def week_page(school_id: str, student_id: str, monday: datetime.date, failure: d
         previous=monday - datetime.timedelta(days=7), following=monday + datetime.timedelta(days=7),
         sunday=monday + datetime.timedelta(days=6), this_week=monday_of(pages.today()),
         work_types={w.code: w for w in diary.work_types}, attendance_names=choice_names(diary.attendance_kinds),
-        outcomes=OUTCOMES, failure=failure or {}, notice=request.args.get("notice", "")), status
+        outcomes=OUTCOMES, failure=failure or {}, notice=request.args.get("notice", ""),
+        events=school_events(school_id, student_id, monday)), status
 
 
 @bp.post("/schools/<uuid:school_id>/students/<uuid:student_id>/marks/<uuid:mark_id>/flag")

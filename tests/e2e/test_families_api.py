@@ -75,6 +75,11 @@ def test_school_events_for_the_class_its_families_and_its_calendar(school):
     guardian = SessionApi(session=with_csrf(browser_login("ivanova", GOSUSLUGI_PASSWORD, idp="gosuslugi").session))
     seen = guardian.get(f"/schools/{sid}/school-events", params={**WEEK, "class_group_id": group})
     assert [e["title"] for e in seen["events"]] == ["Собрание родителей 5А"]  # the staff's meeting is not theirs
+    son = school["students"][0]["id"]  # ivanova's child in this school
+    diary = guardian.http.get(f"{BASE}/schools/{sid}/students/{son}/diary", params={"week": "2025-09-11"},
+                              timeout=30).text  # the diary page (HTML) of the week
+    assert "События школы на этой неделе" in diary and "Родительское собрание: Собрание родителей 5А" in diary
+    assert "18:00–19:00" in diary and "Педсовет" not in diary, "the diary page shows the class's events of the week"
 
     feed = school["teacher_api"].post(f"/schools/{sid}/calendar-feeds", {"class_group_id": group})
     calendar = requests.get(f"{BASE}{feed['url']}", timeout=30).text

@@ -4,6 +4,7 @@ teacher's answer under the mark; the switch between children in two schools; the
 of flags with its answer form; the lesson page's and the control page's flags."""
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2 as pb
+from proto.schedule.v1 import schedule_pb2
 from services.common.errors import Conflict, FailedPrecondition
 from tests.unit.gateway.fakes import ATTENDANCE_KINDS, MARK_VALUES, WORK_TYPES, refused
 
@@ -230,4 +231,30 @@ def test_a_students_own_diary_is_headed_as_theirs_and_they_may_flag(browser, pee
     peers.responses["GetDiary"] = week()
     page = browser.get(DIARY).get_data(as_text=True)
     assert "<h1>Дневник</h1>" in page and "Отметка неверна?" in page
-    assert not calls(peers, "GetPerson")  # nobody to name
+    assert len(calls(peers, "GetPerson")) == 1  # nobody to name: only the class of the week's school events
+
+
+def test_the_week_shows_the_school_events_of_the_childs_class(browser, peers):
+    family(peers)
+    named = peers.responses["GetPerson"]
+    peers.responses["GetPerson"] = lambda request: identity_pb2.Person(
+        id=request.person_id, name=named(request).name, class_group_id=LESSON)  # any class id: schedule is asked by it
+    peers.responses["GetDiary"] = week()
+    peers.responses["ListSchoolEvents"] = schedule_pb2.ListSchoolEventsResponse(events=[
+        schedule_pb2.SchoolEvent(id=FLAG, title="Осенний концерт", kind_name="Концерт", date="2025-09-05",
+                                 starts_at="17:00", ends_at="18:30", place="Актовый зал"),
+        schedule_pb2.SchoolEvent(id=FILE, title="Собрание 5А", kind_name="Родительское собрание", date="2025-09-03")])
+    page = browser.get(f"{DIARY}?week=2025-09-03").get_data(as_text=True)
+    assert "События школы на этой неделе" in page
+    assert page.index("Родительское собрание: Собрание 5А") < page.index("Концерт: Осенний концерт"), "by date"
+    assert "17:00–18:30" in page and "(Актовый зал)" in page
+    [asked] = calls(peers, "ListSchoolEvents")
+    assert (asked.school_id, asked.class_group_id, asked.date_from, asked.date_to) == (
+        SCHOOL, LESSON, "2025-09-01", "2025-09-07")
+
+
+def test_a_week_without_events_or_without_a_class_has_no_events_section(browser, peers):
+    family(peers)
+    peers.responses["GetDiary"] = week()
+    page = browser.get(f"{DIARY}?week=2025-09-03").get_data(as_text=True)
+    assert "События школы" not in page and not calls(peers, "ListSchoolEvents"), "no class: schedule is not asked"
