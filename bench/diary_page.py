@@ -1,12 +1,12 @@
-"""A week's diary page (HTML, through the gateway) as a guardian's browser asks for it, on a loaded municipality
-(issue 14: under 300 ms at p99 on the `town` data). Guardians with a login are made once and kept in
+"""A week's diary page (HTML, through the gateway) as a guardian's browser asks for it, on a loaded municipality (issue
+14: under 300 ms at p99 on the `town` data). Guardians with a login are made once and kept in
 .run/bench/diary-guardians-<size>.json: in each of `--schools` schools (of .run/bench/seed-<size>.json) the school's
 administrator creates `--guardians` guardians, each the guardian of two students of a class (siblings: the page's
-switch has two children) and activates their logins. Each guardian signs in through the gateway's login (Keycloak's
-form, as a browser: a session cookie); then `--threads` threads ask for the week page of a random child of theirs and a
-random week of the seeded period, `--requests` times in all (closed loop), each timed from the client
-(p50/p95/p99/max); with `--results N` also N of the year's results pages. Every answer must be 200 and a diary page.
-Results go to .run/bench/results-diary-page-<label>.json.
+switch has two children), and issues each an activation code that the guardian activates. Each guardian signs in
+through the gateway's login (Keycloak's form, as a browser: a session cookie; the consent accepted); then `--threads`
+threads ask for the week page of a random child of theirs and a random week of the seeded period, `--requests` times
+in all (closed loop), each timed from the client (p50/p95/p99/max); with `--results N` also N of the year's results
+pages. Every answer must be 200 and a diary page. Results go to .run/bench/results-diary-page-<label>.json.
 
     .venv/bin/python -m bench.diary_page --size town --schools 3 --guardians 5 --threads 4 --requests 600 --label town
 """
@@ -33,11 +33,13 @@ def make_guardians(seed: dict, stack: dict, schools: int, per_school: int, rng: 
             children = rng.sample(group["students"], 2)
             created = admin.call("POST", f"/schools/{school['id']}/people", {
                 "kind": "guardian", "last_name": "Нагрузкина", "first_name": f"Мария{'абвгдежзик'[n % 10]}",
-                "middle_name": "Петровна", "create_account": True})
+                "middle_name": "Петровна"})
             for child in children:
                 admin.call("POST", f"/schools/{school['id']}/guardianships", {
                     "guardian_id": created["person"]["id"], "student_id": child, "relation": "mother"})
-            username, password = activate_login(created["activation"]["code"])
+            [slip] = admin.call("POST", f"/schools/{school['id']}/activation-codes", {
+                "person_ids": [created["person"]["id"]]})["slips"]  # a guardian's login: the code on a slip
+            username, password = activate_login(slip["code"])
             made.append({"school_id": school["id"], "children": children, "username": username, "password": password})
     return made
 
