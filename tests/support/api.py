@@ -20,10 +20,11 @@ def check_broker():
 
 
 def browser_login(username: str, password: str, idp: str | None = None, consent: bool = True) -> requests.Response:
-    """Logs in through the gateway's OIDC flow like a browser (following every redirect); returns the
-    final response, whose session (resp.session) carries the gateway's cookie. A person asked for the consent to the
-    processing of personal data at sign-in (a guardian, issue 14) accepts it, as the guardian would, unless `consent`
-    is False (then the response is the consent page)."""
+    """Logs in through the gateway's OIDC flow like a browser (following every redirect; Keycloak's login first,
+    then its password page where the realm asks them one after the other); returns the final response, whose session
+    (resp.session) carries the gateway's cookie. A person asked for the consent to the processing of personal data at
+    sign-in (a guardian, issue 14) accepts it, as the guardian would, unless `consent` is False (then the response is
+    the consent page)."""
     broker = check_broker()
     http = retrying(broker.new_session())
     resp = follow(http, http.get(f"{BASE}/login/start" + (f"?idp={idp}" if idp else ""), allow_redirects=False,
@@ -31,6 +32,9 @@ def browser_login(username: str, password: str, idp: str | None = None, consent:
     assert resp.status_code == 200, f"no login page at {resp.url}: {resp.status_code} {resp.text[:300]}"
     resp = follow(http, http.post(broker.login_form_action(resp.text), allow_redirects=False, timeout=30,
                                   data={"username": username, "password": password}))
+    if 'id="kc-form-login"' in resp.text and 'name="password"' in resp.text:  # the realm asks the login first
+        resp = follow(http, http.post(broker.login_form_action(resp.text), allow_redirects=False, timeout=30,
+                                      data={"password": password}))
     if consent and resp.url.endswith("/consent"):
         resp = accept_consent(http, resp)
     resp.session = http
