@@ -12,7 +12,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from gateway.auth.session import login_required
 from gateway.errors import BadRequest, error_page, http_status
 from gateway.web import pages
-from gateway.web.pages import call, child_name, choice_names, explain, monday_of
+from gateway.web.pages import call, child_name, choice_names, explain, monday_of, person_name
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
@@ -33,6 +33,7 @@ class DiaryLink:
     student_id: str
     label: str
     name: str
+    class_group_id: str = ""  # the child's class as identity told it ("" = the caller's own diary, or not known)
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,12 @@ class Caller:
     diaries: tuple[DiaryLink, ...]
     principals: dict[str, identity_pb2.Principal]
 
+    def link(self, school_id: str, student_id: str) -> DiaryLink | None:
+        return next((d for d in self.diaries if (d.school_id, d.student_id) == (school_id, student_id)), None)
+
     def name_of(self, school_id: str, student_id: str) -> str:
         """The student's name as the switch shows it, else asked of identity (staff reading a student's diary)."""
-        mine = next((d for d in self.diaries if (d.school_id, d.student_id) == (school_id, student_id)), None)
+        mine = self.link(school_id, student_id)
         return mine.name if mine else child_name(school_id, student_id, "")
 
     def may_flag(self, school_id: str, student_id: str) -> bool:
@@ -70,10 +74,12 @@ def caller() -> Caller:
             if student_id == membership.principal.person_id:  # a student's own diary
                 diaries.append(DiaryLink(school.id, student_id, "Мой дневник", ""))
                 continue
-            name = child_name(school.id, student_id, "")
+            person = pages.optional("identity", "GetPerson", identity_pb2.GetPersonRequest(
+                school_id=school.id, person_id=student_id), None)
+            name = person_name(person)
             if several:
                 name = f"{name} — {school.short_name or school.name}"
-            diaries.append(DiaryLink(school.id, student_id, name, name))
+            diaries.append(DiaryLink(school.id, student_id, name, name, person.class_group_id if person else ""))
     return Caller(tuple(diaries), {m.school.id: m.principal for m in me.memberships})
 
 
@@ -95,16 +101,21 @@ def week(school_id, student_id):
     return week_page(str(school_id), str(student_id), monday)
 
 
-def school_events(school_id: str, student_id: str, monday: datetime.date) -> dict[str, list]:
+def school_events(school_id: str, student_id: str, monday: datetime.date, who: Caller) -> dict[str, list]:
     """The week's school events for the student's class (S4: those whose audience has the class, its grade or the
-    whole school's families), by date; none when schedule or identity cannot say (the lessons are shown anyway)."""
-    person = pages.optional("identity", "GetPerson", identity_pb2.GetPersonRequest(
-        school_id=school_id, person_id=student_id), None)
-    if person is None or not person.class_group_id:
+    whole school's families), by date; none when schedule or identity cannot say (the lessons are shown anyway). The
+    class is the switch's (identity was asked for the child's name) or, for one's own diary and staff, asked now."""
+    link = who.link(school_id, student_id)
+    class_group_id = link.class_group_id if link else ""
+    if not class_group_id:
+        person = pages.optional("identity", "GetPerson", identity_pb2.GetPersonRequest(
+            school_id=school_id, person_id=student_id), None)
+        class_group_id = person.class_group_id if person else ""
+    if not class_group_id:
         return {}
     found = pages.optional("schedule", "ListSchoolEvents", schedule_pb2.ListSchoolEventsRequest(
         school_id=school_id, date_from=monday.isoformat(), date_to=(monday + datetime.timedelta(days=6)).isoformat(),
-        class_group_id=person.class_group_id), None)
+        class_group_id=class_group_id), None)
     events: dict[str, list] = {}
     for event in sorted(found.events if found else (), key=lambda e: (e.date, e.starts_at, e.title)):
         events.setdefault(event.date, []).append(event)
@@ -128,7 +139,7 @@ def week_page(school_id: str, student_id: str, monday: datetime.date, failure: d
         sunday=monday + datetime.timedelta(days=6), this_week=monday_of(pages.today()),
         work_types={w.code: w for w in diary.work_types}, attendance_names=choice_names(diary.attendance_kinds),
         outcomes=OUTCOMES, failure=failure or {}, notice=request.args.get("notice", ""),
-        events=school_events(school_id, student_id, monday)), status
+        events=school_events(school_id, student_id, monday, who)), status
 
 
 @bp.post("/schools/<uuid:school_id>/students/<uuid:student_id>/marks/<uuid:mark_id>/flag")

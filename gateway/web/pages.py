@@ -112,11 +112,13 @@ def _class_name(school_id: str, class_group_id: str) -> str:
 def child_name(school_id: str, student_id: str, own_person_id: str) -> str:
     if student_id == own_person_id:
         return "Мой дневник"
-    try:
-        name = call("identity", "GetPerson", identity_pb2.GetPersonRequest(school_id=school_id, person_id=student_id)).name
-        return f"{name.last_name} {name.first_name}"
-    except DomainError:
-        return "Дневник ребёнка"
+    return person_name(optional("identity", "GetPerson", identity_pb2.GetPersonRequest(
+        school_id=school_id, person_id=student_id), None))
+
+
+def person_name(person) -> str:
+    """A child's name as the family's pages show it (identity's Person; None: identity would not say)."""
+    return f"{person.name.last_name} {person.name.first_name}" if person is not None else "Дневник ребёнка"
 
 
 @bp.route("/schools/<uuid:school_id>/lessons/<uuid:lesson_id>", methods=["GET", "POST"])

@@ -7,15 +7,13 @@ from sqlalchemy import Text, and_, cast, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from services.common.mark_average import weights
-from services.reporting.adapters.read_model_store import ReadModelStore
+from services.reporting.adapters.read_model_store import ReadModelStore, class_members
 from services.reporting.adapters.tables import (
     academic_years,
     class_groups,
-    class_memberships,
     final_marks,
     lessons,
     marks,
-    students,
     subjects,
     term_marks,
     terms,
@@ -62,13 +60,7 @@ class PeriodResultsStore:
         if period is None:
             return None
         session, start, end = self.session, period.date_from, period.date_to
-        members = session.execute(
-            select(class_memberships.c.student_id, func.coalesce(students.c.full_name, ""),
-                   class_memberships.c.date_from, class_memberships.c.date_to)
-            .join(students, students.c.id == class_memberships.c.student_id, isouter=True)
-            .where(class_memberships.c.class_group_id == class_group_id,
-                   or_(class_memberships.c.date_from.is_(None), class_memberships.c.date_from <= end),
-                   or_(class_memberships.c.date_to.is_(None), class_memberships.c.date_to >= start))).all()
+        members = class_members(session, class_group_id, start, end)
         mark_rows = session.execute(
             select(cast(marks.c.student_id, Text), cast(marks.c.subject_id, Text), marks.c.lesson_date, marks.c.value,
                    marks.c.work_type)

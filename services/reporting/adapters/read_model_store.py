@@ -4,6 +4,7 @@ memberships, and every student with marks made in it).
 
 Events of different services arrive in any order, so every write upserts: a mark may create a placeholder student,
 subject, class group or term whose name a later event fills in. Empty values never overwrite known ones."""
+import datetime as dt
 from decimal import Decimal
 
 from sqlalchemy import Table, Text, and_, cast, delete, false, func, or_, select, true, union, update
@@ -43,6 +44,17 @@ def upsert(session: Session, school_id: str, table: Table, key: dict, values: di
         stmt = stmt.on_conflict_do_update(index_elements=list(key), set_=changes)
     session.execute(stmt)
 
+
+
+def class_members(session: Session, class_group_id: str, date_from: dt.date, date_to: dt.date) -> list:
+    """(student id, name or "", from, to) of the class group's memberships overlapping date_from..date_to."""
+    return session.execute(
+        select(class_memberships.c.student_id, func.coalesce(students.c.full_name, ""),
+               class_memberships.c.date_from, class_memberships.c.date_to)
+        .join(students, students.c.id == class_memberships.c.student_id, isouter=True)
+        .where(class_memberships.c.class_group_id == class_group_id,
+               or_(class_memberships.c.date_from.is_(None), class_memberships.c.date_from <= date_to),
+               or_(class_memberships.c.date_to.is_(None), class_memberships.c.date_to >= date_from))).all()
 
 class ReadModelStore:
     def __init__(self, session: Session, school_id: str):
@@ -328,13 +340,7 @@ class ReadModelStore:
         student's name) and its lessons' attendance of the period (with the lesson's subject, "" = not known)."""
         session = self.session
         name = session.scalar(select(class_groups.c.name).where(class_groups.c.id == class_group_id))
-        members = session.execute(
-            select(class_memberships.c.student_id, func.coalesce(students.c.full_name, ""),
-                   class_memberships.c.date_from, class_memberships.c.date_to)
-            .join(students, students.c.id == class_memberships.c.student_id, isouter=True)
-            .where(class_memberships.c.class_group_id == class_group_id,
-                   or_(class_memberships.c.date_from.is_(None), class_memberships.c.date_from <= date_to),
-                   or_(class_memberships.c.date_to.is_(None), class_memberships.c.date_to >= date_from))).all()
+        members = class_members(session, class_group_id, date_from, date_to)
         absences = session.execute(
             select(attendance.c.student_id, attendance.c.lesson_date, attendance.c.status,
                    func.coalesce(cast(lessons.c.subject_id, Text), ""), func.coalesce(subjects.c.name, ""))

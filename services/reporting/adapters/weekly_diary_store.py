@@ -4,20 +4,19 @@ the school events as schedule and the journal tell them, and the one read of a c
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import Text, cast, delete, func, or_, select
+from sqlalchemy import Text, cast, delete, func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from services.common.event_audience import Audience
+from services.reporting.adapters.read_model_store import class_members
 from services.reporting.adapters.tables import (
     attendance,
     class_groups,
-    class_memberships,
     lessons,
     marks,
     school_events,
     student_homework,
-    students,
     subgroups,
     subjects,
 )
@@ -70,13 +69,7 @@ class WeeklyDiaryStore:
                                 .where(class_groups.c.id == class_group_id)).first()
         if group is None:
             return None
-        members = session.execute(
-            select(class_memberships.c.student_id, func.coalesce(students.c.full_name, ""),
-                   class_memberships.c.date_from, class_memberships.c.date_to)
-            .join(students, students.c.id == class_memberships.c.student_id, isouter=True)
-            .where(class_memberships.c.class_group_id == class_group_id,
-                   or_(class_memberships.c.date_from.is_(None), class_memberships.c.date_from <= date_to),
-                   or_(class_memberships.c.date_to.is_(None), class_memberships.c.date_to >= date_from))).all()
+        members = class_members(session, class_group_id, date_from, date_to)
         lesson_rows = session.execute(
             select(cast(lessons.c.id, Text), lessons.c.lesson_date, lessons.c.lesson_number, lessons.c.starts_at,
                    func.coalesce(cast(lessons.c.subject_id, Text), ""), func.coalesce(subjects.c.name, ""),

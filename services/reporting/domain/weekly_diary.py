@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from services.common.attendance_kinds import ATTENDANCE_KINDS
 from services.common.event_audience import Audience
 from services.common.memberships import covers
-from services.reporting.domain.attendance_sheet import REASON_CODES, UNKNOWN_SUBJECT, Missed
+from services.reporting.domain.attendance_sheet import REASON_CODES, UNKNOWN_SUBJECT, Member, Missed
 
 LATE = "late"
 
@@ -25,15 +25,6 @@ LATE = "late"
 class Named:
     id: str
     name: str
-
-
-@dataclass(frozen=True)
-class Member:
-    """A student's membership of the class (None ends = open), with the student's name."""
-    student_id: str
-    student_name: str
-    date_from: dt.date | None
-    date_to: dt.date | None
 
 
 @dataclass(frozen=True)
