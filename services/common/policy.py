@@ -58,7 +58,7 @@ RULES: dict[str, frozenset[str]] = {
 }
 # what the other services may do on their own behalf (service accounts)
 SERVICE_ACTIONS = frozenset({"person.read", "person.card", "schedule.read", "lesson.read", "report.read",
-                             "mark_shortfall.read"})
+                             "mark_shortfall.read", "diary.read"})  # diary.read: messaging's e-mail digests
 FAMILY_ROLES = frozenset({"student", "guardian"})
 
 

@@ -1,7 +1,8 @@
 """Links that prove themselves: a small payload and its HMAC-SHA256 under a key from the settings, carried in a URL,
 so that whoever holds the link may do the one thing it names without logging in — a guardian unsubscribing from a
-mail (`UnsubscribeLinks`). A changed payload or signature, another purpose's link or a link signed with an unknown
-key is refused (`Invalid`, reason BAD_LINK). Plain Python, no I/O.
+mail (`UnsubscribeLinks`), confirming that an address is theirs (`ConfirmAddressLinks`). A changed payload or
+signature, another purpose's link or a link signed with an unknown key is refused (`Invalid`, reason BAD_LINK). Plain
+Python, no I/O.
 
 A token is `<payload>.<signature>`, both base64url without padding. The signature covers the purpose and the
 payload, so a link made for one purpose never passes for another. Keys rotate: the first key signs, every key given
@@ -25,6 +26,8 @@ BAD_LINK = "BAD_LINK"
 SUBSCRIPTION = re.compile(r"[a-z][a-z0-9_.-]{0,47}")
 EPOCH = dt.date(2000, 1, 1)  # issue dates travel as days since then (two bytes: until 2179)
 UNSUBSCRIBE_PATH = "/unsubscribe/"  # the gateway's page (GET: confirm, POST: one-click, RFC 8058) under its public URL
+CONFIRM_PATH = "/mail/confirm/"  # the gateway's page that confirms a guardian's address (GET: the button, POST: done)
+CONFIRM_DAYS = 7
 
 
 def _b64(data: bytes) -> str:
@@ -85,41 +88,79 @@ class Unsubscribe:
     issued_on: dt.date
 
 
+@dataclass(frozen=True)
+class AddressConfirmation:
+    """A guardian (of a school) confirms that an address is theirs: the link went to that address only."""
+
+    school_id: str
+    guardian_id: str
+    address: str
+    issued_on: dt.date
+
+
 VERSION = 1
-FIXED = struct.Struct(">B16s16sH")  # version, school, guardian, days since EPOCH; then the subscription's name
+FIXED = struct.Struct(">B16s16sH")  # version, school, guardian, days since EPOCH; then the link's value (ASCII)
+ADDRESS = re.compile(r"[!-~]{3,254}")  # an address as services.common.mail.parse_address gives it: printable ASCII
 
 
-class UnsubscribeLinks:
-    """The unsubscribe links of the mails: no expiry unless `max_age` is given (a guardian may click a link in a mail
-    of last year); the subscription's name, the school and the guardian are in the link, signed, not secret."""
+class GuardianLinks:
+    """Links of one purpose that name a guardian of a school and one ASCII value (what to unsubscribe from, the
+    address to confirm), signed, not secret; they expire only when `max_age` is given."""
+
+    purpose = ""
+    path = ""
+    value = SUBSCRIPTION
 
     def __init__(self, keys: Sequence[str], public_url: str, max_age: dt.timedelta | None = None):
-        self.signer = LinkSigner(keys, "unsubscribe")
+        self.signer = LinkSigner(keys, self.purpose)
         self.public_url = public_url.rstrip("/")
         self.max_age = max_age
 
-    def token(self, school_id: str, guardian_id: str, subscription: str, today: dt.date) -> str:
-        if not SUBSCRIPTION.fullmatch(subscription):
-            raise ValueError(f"a subscription's name is lower-case Latin, digits and ._- : {subscription!r}")
+    def token(self, school_id: str, guardian_id: str, value: str, today: dt.date) -> str:
+        if not self.value.fullmatch(value):
+            raise ValueError(f"not a value of a {self.purpose} link: {value!r}")
         days = (today - EPOCH).days
         if not 0 <= days <= 0xFFFF:
             raise ValueError(f"{today} is outside the links' dates")
         payload = FIXED.pack(VERSION, uuid.UUID(school_id).bytes, uuid.UUID(guardian_id).bytes, days)
-        return self.signer.sign(payload + subscription.encode("ascii"))
+        return self.signer.sign(payload + value.encode("ascii"))
 
-    def url(self, school_id: str, guardian_id: str, subscription: str, today: dt.date) -> str:
-        return f"{self.public_url}{UNSUBSCRIBE_PATH}{self.token(school_id, guardian_id, subscription, today)}"
+    def url(self, school_id: str, guardian_id: str, value: str, today: dt.date) -> str:
+        return f"{self.public_url}{self.path}{self.token(school_id, guardian_id, value, today)}"
 
-    def read(self, token: str, today: dt.date) -> Unsubscribe:
-        """What a link's token says, once its signature is checked (and its age, when links expire)."""
+    def claims(self, token: str, today: dt.date) -> tuple[str, str, str, dt.date]:
+        """(school, guardian, value, issued on) of a token, once its signature is checked (and its age)."""
         payload = self.signer.verify(token)
         if len(payload) <= FIXED.size or payload[0] != VERSION:
             raise bad_link()
         _, school, guardian, days = FIXED.unpack_from(payload)
-        subscription = payload[FIXED.size:].decode("ascii", errors="replace")
-        if not SUBSCRIPTION.fullmatch(subscription):
+        value = payload[FIXED.size:].decode("ascii", errors="replace")
+        if not self.value.fullmatch(value):
             raise bad_link()
         issued_on = EPOCH + dt.timedelta(days=days)
         if self.max_age is not None and today - issued_on > self.max_age:
             raise bad_link()
-        return Unsubscribe(str(uuid.UUID(bytes=school)), str(uuid.UUID(bytes=guardian)), subscription, issued_on)
+        return str(uuid.UUID(bytes=school)), str(uuid.UUID(bytes=guardian)), value, issued_on
+
+
+class UnsubscribeLinks(GuardianLinks):
+    """The unsubscribe links of the mails: no expiry unless `max_age` is given (a guardian may click a link in a mail
+    of last year); the subscription's name, the school and the guardian are in the link, signed, not secret."""
+
+    purpose, path = "unsubscribe", UNSUBSCRIBE_PATH
+
+    def read(self, token: str, today: dt.date) -> Unsubscribe:
+        return Unsubscribe(*self.claims(token, today))
+
+
+class ConfirmAddressLinks(GuardianLinks):
+    """The link a guardian's new address is sent to: opening it proves the address is theirs (nothing else is mailed
+    to an address before). It expires after CONFIRM_DAYS."""
+
+    purpose, path, value = "confirm-address", CONFIRM_PATH, ADDRESS
+
+    def __init__(self, keys: Sequence[str], public_url: str, max_age: dt.timedelta | None = None):
+        super().__init__(keys, public_url, max_age or dt.timedelta(days=CONFIRM_DAYS))
+
+    def read(self, token: str, today: dt.date) -> AddressConfirmation:
+        return AddressConfirmation(*self.claims(token, today))

@@ -71,12 +71,13 @@ def token_verifier() -> TokenVerifier:
 
 
 @contextlib.contextmanager
-def serving(add_to_server: Callable, servicer, stub_class: type, principals: PrincipalSource | None = None
-            ) -> Iterator:
+def serving(add_to_server: Callable, servicer, stub_class: type, principals: PrincipalSource | None = None,
+            public_methods: Iterable[str] = ()) -> Iterator:
     """Serves the servicer on a free port of 127.0.0.1 behind the services' ContextInterceptor, whose school scope
-    resolves the callers by `principals` (e.g. FakePrincipals); yields a stub."""
+    resolves the callers by `principals` (e.g. FakePrincipals) and which lets `public_methods` be called without a
+    token; yields a stub."""
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=4),
-                         interceptors=[ContextInterceptor(token_verifier(), principals=principals)])
+                         interceptors=[ContextInterceptor(token_verifier(), public_methods, principals=principals)])
     add_to_server(servicer, server)
     port = server.add_insecure_port("127.0.0.1:0")
     server.start()

@@ -532,6 +532,72 @@ class SetNoticePreferencesRequest(_message.Message):
     preferences: _containers.RepeatedCompositeFieldContainer[NoticePreference]
     def __init__(self, school_id: _Optional[str] = ..., preferences: _Optional[_Iterable[_Union[NoticePreference, _Mapping]]] = ...) -> None: ...
 
+class MailSettings(_message.Message):
+    __slots__ = ("address", "confirmed", "digest", "digest_through")
+    ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    CONFIRMED_FIELD_NUMBER: _ClassVar[int]
+    DIGEST_FIELD_NUMBER: _ClassVar[int]
+    DIGEST_THROUGH_FIELD_NUMBER: _ClassVar[int]
+    address: str
+    confirmed: bool
+    digest: str
+    digest_through: str
+    def __init__(self, address: _Optional[str] = ..., confirmed: _Optional[bool] = ..., digest: _Optional[str] = ..., digest_through: _Optional[str] = ...) -> None: ...
+
+class GetMailSettingsRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class SetMailSettingsRequest(_message.Message):
+    __slots__ = ("school_id", "address", "digest")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    DIGEST_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    address: str
+    digest: str
+    def __init__(self, school_id: _Optional[str] = ..., address: _Optional[str] = ..., digest: _Optional[str] = ...) -> None: ...
+
+class SendDigestNowRequest(_message.Message):
+    __slots__ = ("school_id",)
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+
+class SendDigestNowResponse(_message.Message):
+    __slots__ = ("sent", "address", "first_day", "last_day")
+    SENT_FIELD_NUMBER: _ClassVar[int]
+    ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    FIRST_DAY_FIELD_NUMBER: _ClassVar[int]
+    LAST_DAY_FIELD_NUMBER: _ClassVar[int]
+    sent: bool
+    address: str
+    first_day: str
+    last_day: str
+    def __init__(self, sent: _Optional[bool] = ..., address: _Optional[str] = ..., first_day: _Optional[str] = ..., last_day: _Optional[str] = ...) -> None: ...
+
+class MailLinkRequest(_message.Message):
+    __slots__ = ("token",)
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    token: str
+    def __init__(self, token: _Optional[str] = ...) -> None: ...
+
+class MailLink(_message.Message):
+    __slots__ = ("kind", "school_id", "what", "address", "done")
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    WHAT_FIELD_NUMBER: _ClassVar[int]
+    ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    DONE_FIELD_NUMBER: _ClassVar[int]
+    kind: str
+    school_id: str
+    what: str
+    address: str
+    done: bool
+    def __init__(self, kind: _Optional[str] = ..., school_id: _Optional[str] = ..., what: _Optional[str] = ..., address: _Optional[str] = ..., done: _Optional[bool] = ...) -> None: ...
+
 class ThreadStarted(_message.Message):
     __slots__ = ("thread",)
     THREAD_FIELD_NUMBER: _ClassVar[int]

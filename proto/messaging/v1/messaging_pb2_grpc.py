@@ -139,6 +139,31 @@ class MessagingServiceStub:
                 request_serializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.SetNoticePreferencesRequest.SerializeToString,
                 response_deserializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.NoticePreferences.FromString,
                 _registered_method=True)
+        self.GetMailSettings = channel.unary_unary(
+                '/otmetka.messaging.v1.MessagingService/GetMailSettings',
+                request_serializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.GetMailSettingsRequest.SerializeToString,
+                response_deserializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.MailSettings.FromString,
+                _registered_method=True)
+        self.SetMailSettings = channel.unary_unary(
+                '/otmetka.messaging.v1.MessagingService/SetMailSettings',
+                request_serializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.SetMailSettingsRequest.SerializeToString,
+                response_deserializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.MailSettings.FromString,
+                _registered_method=True)
+        self.SendDigestNow = channel.unary_unary(
+                '/otmetka.messaging.v1.MessagingService/SendDigestNow',
+                request_serializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.SendDigestNowRequest.SerializeToString,
+                response_deserializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.SendDigestNowResponse.FromString,
+                _registered_method=True)
+        self.ReadMailLink = channel.unary_unary(
+                '/otmetka.messaging.v1.MessagingService/ReadMailLink',
+                request_serializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.MailLinkRequest.SerializeToString,
+                response_deserializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.MailLink.FromString,
+                _registered_method=True)
+        self.UseMailLink = channel.unary_unary(
+                '/otmetka.messaging.v1.MessagingService/UseMailLink',
+                request_serializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.MailLinkRequest.SerializeToString,
+                response_deserializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.MailLink.FromString,
+                _registered_method=True)
 
 
 class MessagingServiceServicer:
@@ -270,6 +295,38 @@ class MessagingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetMailSettings(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetMailSettings(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SendDigestNow(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReadMailLink(self, request, context):
+        """public: the token is the proof
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UseMailLink(self, request, context):
+        """public: unsubscribes or confirms the address
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_MessagingServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -377,6 +434,31 @@ def add_MessagingServiceServicer_to_server(servicer, server):
                     servicer.SetNoticePreferences,
                     request_deserializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.SetNoticePreferencesRequest.FromString,
                     response_serializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.NoticePreferences.SerializeToString,
+            ),
+            'GetMailSettings': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetMailSettings,
+                    request_deserializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.GetMailSettingsRequest.FromString,
+                    response_serializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.MailSettings.SerializeToString,
+            ),
+            'SetMailSettings': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetMailSettings,
+                    request_deserializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.SetMailSettingsRequest.FromString,
+                    response_serializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.MailSettings.SerializeToString,
+            ),
+            'SendDigestNow': grpc.unary_unary_rpc_method_handler(
+                    servicer.SendDigestNow,
+                    request_deserializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.SendDigestNowRequest.FromString,
+                    response_serializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.SendDigestNowResponse.SerializeToString,
+            ),
+            'ReadMailLink': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReadMailLink,
+                    request_deserializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.MailLinkRequest.FromString,
+                    response_serializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.MailLink.SerializeToString,
+            ),
+            'UseMailLink': grpc.unary_unary_rpc_method_handler(
+                    servicer.UseMailLink,
+                    request_deserializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.MailLinkRequest.FromString,
+                    response_serializer=proto_dot_messaging_dot_v1_dot_messaging__pb2.MailLink.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -946,6 +1028,141 @@ class MessagingService:
             '/otmetka.messaging.v1.MessagingService/SetNoticePreferences',
             proto_dot_messaging_dot_v1_dot_messaging__pb2.SetNoticePreferencesRequest.SerializeToString,
             proto_dot_messaging_dot_v1_dot_messaging__pb2.NoticePreferences.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetMailSettings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.messaging.v1.MessagingService/GetMailSettings',
+            proto_dot_messaging_dot_v1_dot_messaging__pb2.GetMailSettingsRequest.SerializeToString,
+            proto_dot_messaging_dot_v1_dot_messaging__pb2.MailSettings.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetMailSettings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.messaging.v1.MessagingService/SetMailSettings',
+            proto_dot_messaging_dot_v1_dot_messaging__pb2.SetMailSettingsRequest.SerializeToString,
+            proto_dot_messaging_dot_v1_dot_messaging__pb2.MailSettings.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SendDigestNow(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.messaging.v1.MessagingService/SendDigestNow',
+            proto_dot_messaging_dot_v1_dot_messaging__pb2.SendDigestNowRequest.SerializeToString,
+            proto_dot_messaging_dot_v1_dot_messaging__pb2.SendDigestNowResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReadMailLink(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.messaging.v1.MessagingService/ReadMailLink',
+            proto_dot_messaging_dot_v1_dot_messaging__pb2.MailLinkRequest.SerializeToString,
+            proto_dot_messaging_dot_v1_dot_messaging__pb2.MailLink.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UseMailLink(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.messaging.v1.MessagingService/UseMailLink',
+            proto_dot_messaging_dot_v1_dot_messaging__pb2.MailLinkRequest.SerializeToString,
+            proto_dot_messaging_dot_v1_dot_messaging__pb2.MailLink.FromString,
             options,
             channel_credentials,
             insecure,

@@ -29,6 +29,12 @@ class DirectoryStore:
             found[row.student_id].append(row.guardian_id)
         return found
 
+    def children_of(self, guardian_id: str) -> list[str]:
+        """The guardian's children in the school (as linked, oldest first)."""
+        return list(self.session.scalars(select(guardianships.c.student_id)
+                                         .where(guardianships.c.guardian_id == guardian_id)
+                                         .order_by(guardianships.c.linked_at, guardianships.c.student_id)))
+
     def name(self, kind: str, object_id: str, name: str) -> None:
         if not name or not object_id:
             return

@@ -64,3 +64,7 @@ class JournalClient(ServicePeer):
     def mark_shortfalls(self, school_id: str, days: int) -> list[journal_pb2.MarkShortfall]:
         return list(self.call("ListMarkShortfalls", journal_pb2.ListMarkShortfallsRequest(
             school_id=school_id, days=days), deadline=self.SHORTFALL_DEADLINE).shortfalls)
+
+    def diary(self, school_id: str, student_id: str, date_from: str, date_to: str) -> journal_pb2.Diary:
+        return self.call("GetDiary", journal_pb2.GetDiaryRequest(school_id=school_id, student_id=student_id,
+                                                                 date_from=date_from, date_to=date_to))

@@ -1,14 +1,17 @@
 """Tables of the messaging service (SQLAlchemy Core): threads and their messages, files, read receipts and
 withdrawals; complaints and their audited readings; notices, their recipients and acknowledgements; the guardians'
 notice preferences; absences waiting for the school day's cut-off; the school's messaging policy; what the service
-keeps of identity's and schedule's events (guardianships, names). Every table is tenant-scoped (school_id)."""
+keeps of identity's and schedule's events (guardianships, names); the mail outbox and the guardians' e-mail (address,
+digest). Every table is tenant-scoped (school_id)."""
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import UUID
 
+from services.common.mail_outbox import mail_outbox_table
 from services.common.schema import messaging_tables
 
 metadata = sa.MetaData()
 outbox, inbox = messaging_tables(metadata)
+mail_outbox = mail_outbox_table(metadata)
 
 
 def uuid_column(name: str, nullable: bool = False, **kw) -> sa.Column:
@@ -126,4 +129,11 @@ notice_runs = sa.Table(
     "notice_runs", metadata,
     uuid_column("school_id", primary_key=True), sa.Column("kind", sa.Text, primary_key=True),
     sa.Column("run_on", sa.Date, nullable=False),
+)
+family_mail = sa.Table(
+    "family_mail", metadata,
+    uuid_column("school_id", primary_key=True), uuid_column("guardian_id", primary_key=True),
+    sa.Column("address", sa.Text, nullable=False), sa.Column("confirmed_at", sa.DateTime(timezone=True)),
+    sa.Column("digest", sa.Text, nullable=False, server_default="none"), sa.Column("digest_through", sa.Date),
+    created("updated_at"),
 )

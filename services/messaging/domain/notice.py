@@ -13,8 +13,8 @@ SCHOOL = "school"
 AUTOMATIC = ("mark_2", "absence", "few_marks", "term_mark")
 KIND_NAMES = {"mark_2": "Отметка «2»", "absence": "Пропуск урока", "few_marks": "Мало отметок перед концом периода",
               "term_mark": "Отметка за период «2» или «Н/А»"}
-IN_APP = "in_app"
-CHANNELS = (IN_APP,)  # the e-mail channel is added with the mail path
+IN_APP, EMAIL = "in_app", "email"  # e-mail: to the guardian's confirmed address, off until they turn it on
+CHANNELS = (IN_APP, EMAIL)
 AUDIENCES = {"class": "классу", "grade": "параллели", "families": "всем семьям школы", "staff": "сотрудникам"}
 ABSENT = frozenset({"absent", "unexcused"})  # Н (no reason known yet) and НП: not ill, not excused, not late
 NOT_ASSESSED = ("not_assessed", "Н/А")
@@ -60,15 +60,15 @@ def absence_due(lesson_date: dt.date, cutoff: str, zone: dt.tzinfo) -> dt.dateti
 
 
 def wanted(preferences: Mapping[tuple[str, str], bool], kind: str, channel: str) -> bool:
-    """A guardian receives a kind of notice on a channel unless they turned it off."""
-    return preferences.get((kind, channel), True)
+    """A guardian receives a kind of notice in the app unless they turned it off, by e-mail once they turned it on."""
+    return preferences.get((kind, channel), channel == IN_APP)
 
 
 def preference(kind: str, channel: str) -> tuple[str, str]:
     if kind not in AUTOMATIC:
         raise Invalid("kind", "mark_2, absence, few_marks или term_mark")
     if channel not in CHANNELS:
-        raise Invalid("channel", "in_app (в приложении)")
+        raise Invalid("channel", "in_app (в приложении) или email (по электронной почте)")
     return kind, channel
 
 

@@ -6,11 +6,24 @@ from collections.abc import Callable
 from proto.messaging.v1 import messaging_pb2 as pb
 from proto.messaging.v1 import messaging_pb2_grpc
 from services.common import scope
-from services.messaging.service_layer import answer_control, complaints, messaging_policy, notices, threads
+from services.messaging.adapters.mailer import Mailer
+from services.messaging.service_layer import (
+    answer_control,
+    complaints,
+    digests,
+    family_mail,
+    messaging_policy,
+    notices,
+    threads,
+)
 from services.messaging.service_layer.unit_of_work import UnitsOfWork
 
 POLICY_FIELDS = ("answer_days", "working_week_days", "absence_notice_time", "notify_mark_2", "notify_absence",
                  "notify_few_marks", "notify_term_mark", "few_marks_days")
+SERVICE = pb.DESCRIPTOR.services_by_name["MessagingService"].full_name
+# called without a user token (the gateway's /unsubscribe/<token> and /mail/confirm/<token>): the signed token is the
+# proof
+PUBLIC_METHODS = frozenset({f"/{SERVICE}/ReadMailLink", f"/{SERVICE}/UseMailLink"})
 
 
 def utc_now() -> dt.datetime:
@@ -18,8 +31,8 @@ def utc_now() -> dt.datetime:
 
 
 class MessagingServicer(messaging_pb2_grpc.MessagingServiceServicer):
-    def __init__(self, unit_of_work: UnitsOfWork, clock: Callable[[], dt.datetime] = utc_now):
-        self.unit_of_work, self.clock = unit_of_work, clock
+    def __init__(self, unit_of_work: UnitsOfWork, mailer: Mailer, clock: Callable[[], dt.datetime] = utc_now):
+        self.unit_of_work, self.mailer, self.clock = unit_of_work, mailer, clock
 
     def _call(self):
         call = scope.current()
@@ -96,3 +109,20 @@ class MessagingServicer(messaging_pb2_grpc.MessagingServiceServicer):
     def SetNoticePreferences(self, request, context):
         return pb.NoticePreferences(preferences=notices.set_notice_preferences(*self._call(), list(request.preferences),
                                                                                self.clock()))
+
+    def GetMailSettings(self, request, context):
+        return family_mail.get_mail_settings(*self._call())
+
+    def SetMailSettings(self, request, context):
+        return family_mail.set_mail_settings(
+            *self._call(), request.address if request.HasField("address") else None,
+            request.digest if request.HasField("digest") else None, self.clock())
+
+    def SendDigestNow(self, request, context):
+        return digests.send_digest_now(*self._call(), self.clock())
+
+    def ReadMailLink(self, request, context):
+        return family_mail.read_mail_link(self.unit_of_work, self.mailer, request.token, self.clock())
+
+    def UseMailLink(self, request, context):
+        return family_mail.use_mail_link(self.unit_of_work, self.mailer, request.token, self.clock())

@@ -31,8 +31,10 @@ def notify_guardians(uow: MessagingUnitOfWork, kind: str, student_id: str, dedup
         return False
     guardians = uow.directory.guardians_of([student_id])[student_id]
     chosen = uow.notices.preferences(guardians)
-    deliveries = [Delivery(g, student_id, channel) for g in guardians for channel in rules.CHANNELS
-                  if rules.wanted(chosen[g], kind, channel)]
+    addresses = uow.family_mail.confirmed(guardians)
+    deliveries = [Delivery(g, student_id, channel, addresses.get(g, "")) for g in guardians
+                  for channel in rules.CHANNELS
+                  if rules.wanted(chosen[g], kind, channel) and (channel != rules.EMAIL or g in addresses)]
     if not deliveries:
         return False
     student_name = uow.directory.names(PERSON, [student_id]).get(student_id, "")

@@ -1,7 +1,7 @@
-"""Where every notice is created and delivered: the one place a notice, its recipients (each with the channel it
-reaches them on) and its NoticeCreated event are written, in the caller's transaction. Today every notice goes in the
-app (`in_app`); the mail path adds its channel here: a recipient row per channel a guardian chose, and NoticeCreated
-carries the deliveries for a mail sender to pick up."""
+"""Where every notice is created and delivered: the one place a notice, its recipients (a row per channel it
+reaches each on: `in_app`, `email`), its mails (one per e-mail delivery, to the guardian's confirmed address, with the
+link that unsubscribes from this kind of notice) and its NoticeCreated event are written, in the caller's
+transaction."""
 from __future__ import annotations
 
 import uuid
@@ -9,8 +9,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from proto.messaging.v1 import messaging_pb2 as pb
+from services.common.dates import SCHOOL_ZONE
+from services.common.mail import Mail
 from services.messaging.adapters import protobuf
-from services.messaging.domain.notice import IN_APP
+from services.messaging.domain.family_mail import notice_subscription
+from services.messaging.domain.notice import EMAIL, IN_APP
 
 if TYPE_CHECKING:
     from services.messaging.service_layer.unit_of_work import MessagingUnitOfWork
@@ -21,6 +24,7 @@ class Delivery:
     person_id: str
     student_id: str | None = None  # the child the notice reaches this guardian for
     channel: str = IN_APP
+    address: str = ""  # the e-mail channel's: the guardian's confirmed address
 
 
 def deliver(uow: MessagingUnitOfWork, notice: dict, deliveries: list[Delivery]) -> pb.Notice | None:
@@ -32,8 +36,22 @@ def deliver(uow: MessagingUnitOfWork, notice: dict, deliveries: list[Delivery]) 
     if not uow.notices.add(row, [{"person_id": d.person_id, "student_id": d.student_id, "channel": d.channel}
                                  for d in unique]):
         return None
+    for d in unique:
+        if d.channel == EMAIL:
+            _mail(uow, row, d)
     created = protobuf.notice({**row, "school_id": uow.school_id,
                                "recipients": len({d.person_id for d in unique})})
     uow.publish(pb.NoticeCreated(notice=created, deliveries=[
         pb.NoticeDelivery(person_id=d.person_id, student_id=d.student_id or "", channel=d.channel) for d in unique]))
     return created
+
+
+def _mail(uow: MessagingUnitOfWork, notice: dict, delivery: Delivery) -> None:
+    subscription = notice_subscription(notice["kind"])
+    unsubscribe = uow.mailer.unsubscribe_url(uow.school_id, delivery.person_id, subscription,
+                                             notice["created_at"].astimezone(SCHOOL_ZONE).date())
+    uow.queue_mail(Mail(
+        to=delivery.address, subject=notice["title"], unsubscribe_url=unsubscribe, kind=subscription,
+        text=(f"{notice['text']}\n\nЭлектронный дневник: {uow.mailer.home_url}\n\n—\nВы получили это письмо, потому что "
+              f"выбрали уведомления по электронной почте. Больше не присылать такие письма: {unsubscribe}\n")),
+        notice["created_at"])

@@ -127,7 +127,7 @@ def list_notice_recipients(scope: Scope, uow: MessagingUnitOfWork, notice_id: st
             for r in sorted(rows, key=lambda r: (names.get(r.person_id, ""), r.person_id))]
 
 
-def _guardian(scope: Scope) -> str:
+def guardian_caller(scope: Scope) -> str:
     principal = scope.require("notice.read")
     if "guardian" not in principal.roles or not principal.person_id:
         raise Forbidden("Выбирать уведомления о детях могут родители")
@@ -135,7 +135,7 @@ def _guardian(scope: Scope) -> str:
 
 
 def get_notice_preferences(scope: Scope, uow: MessagingUnitOfWork) -> list[pb.NoticePreference]:
-    guardian_id = _guardian(scope)
+    guardian_id = guardian_caller(scope)
     with uow:
         chosen = uow.notices.preferences([guardian_id])[guardian_id]
     return [pb.NoticePreference(kind=kind, channel=channel, enabled=rules.wanted(chosen, kind, channel))
@@ -144,7 +144,7 @@ def get_notice_preferences(scope: Scope, uow: MessagingUnitOfWork) -> list[pb.No
 
 def set_notice_preferences(scope: Scope, uow: MessagingUnitOfWork, preferences: list[pb.NoticePreference],
                            now: dt.datetime) -> list[pb.NoticePreference]:
-    guardian_id = _guardian(scope)
+    guardian_id = guardian_caller(scope)
     choices = [(*rules.preference(p.kind, p.channel), p.enabled) for p in preferences]
     with uow:
         uow.notices.set_preferences(guardian_id, choices, now)

@@ -39,6 +39,9 @@ class Journal(Protocol):
     def mark_shortfalls(self, school_id: str, days: int) -> list[journal_pb2.MarkShortfall]:
         """Students with too few current marks in a subject for a term mark, in terms ending within `days` days."""
 
+    def diary(self, school_id: str, student_id: str, date_from: str, date_to: str) -> journal_pb2.Diary:
+        """A student's diary of the days (lessons with marks, attendance, homework; the work types' names)."""
+
 
 class FileStore(Protocol):
     """Message files (services.common.object_store.ObjectStore on the service's bucket)."""

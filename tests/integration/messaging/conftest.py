@@ -18,9 +18,15 @@ from services.common.outbox import Outbox
 from services.common.scope import Scope
 from services.messaging import bootstrap
 from services.messaging.adapters import tables
+from services.messaging.adapters.mailer import Mailer
+from services.messaging.entrypoints.servicer import PUBLIC_METHODS
 from services.messaging.service_layer.unit_of_work import MessagingUnitOfWork
 from tests.support import grpc_harness, stack
 from tests.support.grpc_harness import FakePrincipals, database, serving
+
+SENDER = "Отметка <noreply@otmetka.test>"
+LINK_KEY = "l" * 40
+PUBLIC_URL = "http://127.0.0.1:58000"
 
 
 @dataclass
@@ -97,10 +103,16 @@ class FakeSchedule:
 class FakeJournal:
     shortfalls: dict[str, list[journal_pb2.MarkShortfall]] = field(default_factory=dict)
     asked: list[tuple[str, int]] = field(default_factory=list)
+    diaries: dict[str, journal_pb2.Diary] = field(default_factory=dict)  # student -> their lessons
 
     def mark_shortfalls(self, school_id: str, days: int) -> list[journal_pb2.MarkShortfall]:
         self.asked.append((school_id, days))
         return self.shortfalls.get(school_id, [])
+
+    def diary(self, school_id: str, student_id: str, date_from: str, date_to: str) -> journal_pb2.Diary:
+        diary = self.diaries.get(student_id, journal_pb2.Diary(student_id=student_id))
+        return journal_pb2.Diary(student_id=student_id, work_types=diary.work_types, entries=[
+            e for e in diary.entries if date_from <= e.date <= date_to])
 
 
 @dataclass
@@ -130,6 +142,7 @@ class Messaging:
     schedule: FakeSchedule
     journal: FakeJournal
     store: ObjectStore
+    mailer: Mailer
     clock: Clock
     token: str
 
@@ -151,7 +164,7 @@ class Messaging:
 
     @property
     def ports(self) -> bootstrap.Ports:
-        return bootstrap.Ports(self.identity, self.schedule, self.journal, self.store)
+        return bootstrap.Ports(self.identity, self.schedule, self.journal, self.store, self.mailer)
 
     def new_school(self) -> School:
         sid, group, other = (str(uuid.uuid4()) for _ in range(3))
@@ -198,10 +211,11 @@ def messaging():
         store.ensure_bucket()
         outbox, principals, clock = Outbox("messaging", tables.outbox), FakePrincipals(), Clock()
         identity, schedule, journal = FakeIdentity(), FakeSchedule(), FakeJournal()
-        servicer = bootstrap.servicer(db, outbox, bootstrap.Ports(identity, schedule, journal, store), clock)
+        mailer = Mailer(SENDER, [LINK_KEY], PUBLIC_URL)
+        servicer = bootstrap.servicer(db, outbox, bootstrap.Ports(identity, schedule, journal, store, mailer), clock)
         with serving(messaging_pb2_grpc.add_MessagingServiceServicer_to_server, servicer,
-                     messaging_pb2_grpc.MessagingServiceStub, principals) as stub:
-            yield Messaging(stub, db, outbox, principals, identity, schedule, journal, store, clock,
+                     messaging_pb2_grpc.MessagingServiceStub, principals, PUBLIC_METHODS) as stub:
+            yield Messaging(stub, db, outbox, principals, identity, schedule, journal, store, mailer, clock,
                             stack.operator_token())
 
 

@@ -100,8 +100,10 @@ def test_the_policy_and_a_guardians_choices(messaging, school):
     messaging.act_as(school, school.guardians[0])
     chosen = messaging.call("SetNoticePreferences", pb.SetNoticePreferencesRequest(school_id=school.id, preferences=[
         pb.NoticePreference(kind="absence", channel="in_app", enabled=False)])).preferences
-    assert {(p.kind, p.enabled) for p in chosen} == {("mark_2", True), ("absence", False), ("few_marks", True),
-                                                     ("term_mark", True)}
+    assert {(p.kind, p.channel, p.enabled) for p in chosen} == {
+        ("mark_2", "in_app", True), ("absence", "in_app", False), ("few_marks", "in_app", True),
+        ("term_mark", "in_app", True), *((kind, "email", False) for kind in ("mark_2", "absence", "few_marks",
+                                                                             "term_mark"))}  # e-mail: when asked
 
 
 def test_the_clock_decides_the_school_day(messaging, school):

@@ -6,7 +6,16 @@ import uuid
 import pytest
 
 from services.common.errors import Invalid
-from services.common.signed_links import BAD_LINK, LinkSigner, Unsubscribe, UnsubscribeLinks, _b64, _unb64
+from services.common.signed_links import (
+    BAD_LINK,
+    AddressConfirmation,
+    ConfirmAddressLinks,
+    LinkSigner,
+    Unsubscribe,
+    UnsubscribeLinks,
+    _b64,
+    _unb64,
+)
 
 KEY, OLD_KEY, OTHER_KEY = "k" * 40, "o" * 40, "x" * 40
 TODAY = dt.date(2026, 12, 7)
@@ -98,3 +107,17 @@ def test_base64_is_canonical():
     assert (_b64(b"\x00\xff"), _unb64("AP8")) == ("AP8", b"\x00\xff")
     with pytest.raises(ValueError):
         _unb64("AP9")  # the same bytes with other unused bits: not the token that was signed
+
+
+def test_an_address_confirmation_names_the_address_and_expires_in_a_week():
+    confirm = ConfirmAddressLinks([KEY], "https://journal.example")
+    url = confirm.url(SCHOOL, GUARDIAN, "maria@xn--80atdl2c.xn--p1ai", TODAY)
+    assert url.startswith("https://journal.example/mail/confirm/")
+    token = url.rsplit("/", 1)[1]
+    assert confirm.read(token, TODAY + dt.timedelta(days=7)) == AddressConfirmation(
+        SCHOOL, GUARDIAN, "maria@xn--80atdl2c.xn--p1ai", TODAY)
+    refused(lambda: confirm.read(token, TODAY + dt.timedelta(days=8)))
+    refused(lambda: links().read(token, TODAY))  # a confirmation is no unsubscribe link, nor the other way round
+    refused(lambda: confirm.read(links().token(SCHOOL, GUARDIAN, "digest", TODAY), TODAY))
+    with pytest.raises(ValueError):
+        confirm.token(SCHOOL, GUARDIAN, "мария@школа.рф", TODAY)  # addresses are given as parse_address makes them

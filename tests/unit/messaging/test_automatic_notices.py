@@ -1,12 +1,14 @@
 """The automatic notices' handlers on a fake unit of work (in-memory stores of our own): a 2 reaches the child's
 guardians who want it, once per mark, only while the school sends it; a corrected absence is cancelled, an absence
-is held until the day's cut-off; every created notice is published with its deliveries (where the mail path hooks
-on)."""
+is held until the day's cut-off; every created notice is published with its deliveries; a guardian who turned the
+e-mail channel on and confirmed an address is mailed it, with the link that unsubscribes from that kind."""
 import datetime as dt
 
 from proto.journal.v1 import journal_pb2
 from proto.messaging.v1 import messaging_pb2 as pb
 from services.common.dates import SCHOOL_ZONE
+from services.common.signed_links import UnsubscribeLinks
+from services.messaging.adapters.mailer import Mailer
 from services.messaging.domain.messaging_policy import MessagingPolicy
 from services.messaging.service_layer import automatic_notices
 from tests.support.fake_unit_of_work import FakeUnitOfWork
@@ -54,10 +56,29 @@ class FakeNotices:
         self.cancelled.append((lesson_id, student_id))
 
 
+class FakeFamilyMail:
+    def __init__(self):
+        self.addresses = {}
+
+    def confirmed(self, guardian_ids):
+        return {g: self.addresses[g] for g in guardian_ids if g in self.addresses}
+
+
+KEY = "k" * 40
+SCHOOL = "5a1c1e4e-0000-4000-8000-000000000001"
+GUARDIANS = {"mother": "5a1c1e4e-0000-4000-8000-000000000002", "father": "5a1c1e4e-0000-4000-8000-000000000003"}
+
+
 class FakeMessagingUnitOfWork(FakeUnitOfWork):
     def __init__(self):
-        super().__init__("school")
+        super().__init__(SCHOOL)
         self.policy, self.directory, self.notices = FakePolicy(), FakeDirectory(), FakeNotices()
+        self.family_mail, self.mailer = FakeFamilyMail(), Mailer("Отметка <noreply@school.example>", [KEY],
+                                                                  "https://journal.example")
+        self.mails = []
+
+    def queue_mail(self, mail, now):
+        self.mails.append(mail)
 
 
 def two(mark_id: str = "m1") -> journal_pb2.Mark:
@@ -99,3 +120,26 @@ def test_an_absence_is_held_until_the_cut_off_and_a_correction_cancels_it():
     automatic_notices.attendance_recorded(uow, journal_pb2.AttendanceEntry(lesson_id="l1", student_id="son",
                                                                            status="ill"), "5a", "2026-03-02", NOW)
     assert uow.notices.cancelled == [("l1", "son")] and uow.published == []
+
+
+def test_a_two_by_e_mail_to_a_guardian_who_turned_it_on_and_confirmed_an_address():
+    uow = FakeMessagingUnitOfWork()
+    uow.directory.guardians = {"son": [GUARDIANS["mother"], GUARDIANS["father"]]}
+    uow.notices.choices = {g: {("mark_2", "email"): True} for g in GUARDIANS.values()}
+    uow.family_mail.addresses[GUARDIANS["mother"]] = "maria@example.org"  # the father has no confirmed address
+    assert automatic_notices.mark_given(uow, two(), "5a", "", NOW)
+    [event] = uow.published
+    assert sorted((d.person_id, d.channel) for d in event.deliveries) == sorted(
+        [(GUARDIANS["mother"], "in_app"), (GUARDIANS["mother"], "email"), (GUARDIANS["father"], "in_app")])
+    [mail] = uow.mails
+    assert (mail.to, mail.kind, mail.subject) == ("maria@example.org", "notice.mark_2", "Иванов Пётр: отметка «2»")
+    assert "«Математика»" in mail.text and mail.unsubscribe_url in mail.text
+    link = UnsubscribeLinks([KEY], "https://journal.example").read(mail.unsubscribe_url.rsplit("/", 1)[1], NOW.date())
+    assert (link.school_id, link.guardian_id, link.subscription) == (SCHOOL, GUARDIANS["mother"], "notice.mark_2")
+
+
+def test_no_e_mail_unless_the_guardian_turned_it_on():
+    uow = FakeMessagingUnitOfWork()
+    uow.family_mail.addresses["mother"] = "maria@example.org"
+    assert automatic_notices.mark_given(uow, two(), "5a", "", NOW)
+    assert uow.mails == [] and {d.channel for d in uow.published[0].deliveries} == {"in_app"}

@@ -2,9 +2,6 @@
 plain text and HTML in Russian, from a guardian's children and the period's items, with the unsubscribe link. Every
 item names the child it is about, so a guardian of several children never has to guess. Plain Python and two
 templates (`templates/mail/digest.txt`, `digest.html`), no I/O.
-
-It lives in services/common for now, next to the mail path it feeds; it belongs to the service that sends the
-digests (messaging), whose domain can take it over whole: nothing else imports it.
 """
 import datetime as dt
 import pathlib
@@ -62,9 +59,10 @@ class AbsenceItem:
 @dataclass(frozen=True)
 class HomeworkItem:
     child_id: str
-    due: dt.date
+    due: dt.date | None  # the subject's next lesson; None when it is not in the timetable yet
     subject: str
     text: str
+    given: dt.date | None = None  # the lesson it was given at
 
 
 @dataclass(frozen=True)
@@ -174,14 +172,14 @@ def _child_part(digest: Digest, child: Child) -> ChildPart:
     who = child.name
     marks = sorted(of_child(digest.marks), key=lambda m: (m.day, m.subject))
     absences = sorted(of_child(digest.absences), key=lambda a: (a.day, a.lesson_number or 0, a.subject))
-    homework = sorted(of_child(digest.homework), key=lambda h: (h.due, h.subject))
+    homework = sorted(of_child(digest.homework), key=lambda h: (h.due or h.given or digest.last_day, h.subject))
     notices = sorted(of_child(digest.notices), key=lambda n: n.day)
     sections = [section for section in (
         Section("Оценки", [Line(who, day_label(m.day), m.subject, m.value, _mark_details(m)) for m in marks]),
         Section("Пропуски и опоздания", [
             Line(who, day_label(a.day), a.subject or "весь день", ATTENDANCE_KINDS[a.kind],
                  (f"{a.lesson_number}-й урок",) if a.lesson_number else ()) for a in absences]),
-        Section("Домашние задания", [Line(who, f"к {day_label(h.due)}", h.subject, h.text) for h in homework]),
+        Section("Домашние задания", [Line(who, _homework_day(h), h.subject, h.text) for h in homework]),
         Section("Объявления", [Line(who, day_label(n.day), n.title, n.text, (n.author,) if n.author else ())
                                for n in notices]),
     ) if section.lines]
@@ -192,6 +190,12 @@ def _child_part(digest: Digest, child: Child) -> ChildPart:
     summary = ", ".join(count for count in counts if not count.startswith("0 ")) or "нового нет"
     heading = ", ".join(part for part in (child.name, child.class_name, child.school_name) if part)
     return ChildPart(child, heading, summary, sections)
+
+
+def _homework_day(homework: HomeworkItem) -> str:
+    if homework.due:
+        return f"к {day_label(homework.due)}"
+    return f"задано {day_label(homework.given)}" if homework.given else "к следующему уроку"
 
 
 def _mark_details(mark: MarkItem) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from services.common.mail import checked
-from services.common.mail_digest import (
+from services.messaging.domain.digest_mail import (
     AbsenceItem,
     Child,
     Digest,
@@ -142,3 +142,8 @@ def test_dates_in_russian():
     assert period_label(dt.date(2026, 12, 1), dt.date(2026, 12, 7)) == "1–7 декабря 2026"
     assert period_label(dt.date(2026, 11, 30), dt.date(2026, 12, 6)) == "30 ноября – 6 декабря 2026"
     assert period_label(dt.date(2025, 12, 29), dt.date(2026, 1, 4)) == "29 декабря 2025 – 4 января 2026"
+
+
+def test_homework_is_due_at_the_next_lesson_or_says_when_it_was_given():
+    mail = compose_digest(digest(homework=(HomeworkItem("c-1", None, "история", "параграф 12", given=THURSDAY),)))
+    assert "- Иванов Пётр — история, задано 3 декабря (чт): параграф 12" in item_lines(mail.text)
