@@ -20,6 +20,7 @@ from gateway.web import (
     authority,
     console,
     diary,
+    family_mail,
     jobs,
     journal,
     mark_flags,
@@ -66,7 +67,7 @@ def create_app(settings: GatewaySettings | None = None, verifier=None, peers=Non
     for blueprint in (api.bp, login.bp, consent.bp, pages.bp, schedule.bp, console.bp, journal.bp, movement.bp,
                       year_transition.bp, reports.bp, teacherrep.bp, studentrep.bp, schoolrep.bp, sheetrep.bp,
                       activity.bp, osh1.bp, authority.bp, jobs.bp, diary.bp, mark_flags.bp, messaging.bp,
-                      school_events.bp, printouts.bp, health.bp):
+                      family_mail.bp, school_events.bp, printouts.bp, health.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["csrf_token"] = csrf_token
 

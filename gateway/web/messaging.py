@@ -153,6 +153,7 @@ def notices_page(school_id: str, failure: str = "", status: int = 200, form: dic
                            sent=sent.notices if sent is not None else [], may_send=sent is not None,
                            managing=managing, leads=leads, classes=class_names(school_id), audiences=AUDIENCES,
                            kinds=KIND_NAMES, failure=failure, form=form or {},
+                           is_guardian="guardian" in principal.roles,
                            done=request.args.get("done", "")), status
 
 

@@ -8,7 +8,7 @@ import re
 import uuid
 from dataclasses import dataclass
 from email import policy
-from email.headerregistry import Address
+from email.headerregistry import Address, HeaderRegistry, UnstructuredHeader
 from email.message import EmailMessage
 from email.utils import format_datetime
 
@@ -19,9 +19,22 @@ LOCAL_PART = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}")
 LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
 MAX_ADDRESS = 254
 MAX_SUBJECT = 250
+MAX_URL = 900  # an unsubscribe link on one header line (RFC 5322: at most 998 characters)
+
+
+class UrlHeader(UnstructuredHeader):
+    """A header of ASCII URLs in angle brackets (List-Unsubscribe, RFC 2369) written on one line as it is: folded,
+    a long link would become RFC 2047 encoded words, which no mail client reads as a link."""
+
+    def fold(self, *, policy) -> str:
+        return f"{self.name}: {self}{policy.linesep}"
+
+
+HEADERS = HeaderRegistry()
+HEADERS.map_to_type("list-unsubscribe", UrlHeader)
 # SMTP's line ends and header folding, and bodies in 7 bits (quoted-printable or base64): no reliance on the relay's
 # 8BITMIME
-POLICY = policy.SMTP.clone(cte_type="7bit")
+POLICY = policy.SMTP.clone(cte_type="7bit", header_factory=HEADERS)
 
 
 @dataclass(frozen=True)
@@ -81,8 +94,9 @@ def checked(mail: Mail) -> Mail:
         raise Invalid("subject", f"тема письма должна быть непустой и не длиннее {MAX_SUBJECT} знаков")
     if not (mail.text or "").strip():
         raise Invalid("text", "у письма должен быть текст")
-    if mail.unsubscribe_url is not None and not re.fullmatch(r"https?://[^\s<>]+", mail.unsubscribe_url):
-        raise Invalid("unsubscribe_url", "ссылка для отписки должна быть адресом http(s) без пробелов")
+    if mail.unsubscribe_url is not None and not re.fullmatch(rf"https?://[!-;=?-~]{{1,{MAX_URL}}}", mail.unsubscribe_url):
+        raise Invalid("unsubscribe_url", f"ссылка для отписки должна быть адресом http(s) латиницей без пробелов, не "
+                                         f"длиннее {MAX_URL} знаков")
     return Mail(to=parse_address(mail.to, "to"), subject=subject, text=mail.text, html=mail.html,
                 unsubscribe_url=mail.unsubscribe_url, kind=mail.kind)
 

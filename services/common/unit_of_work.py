@@ -33,10 +33,11 @@ class UnitOfWork:
         self.session: Session | None = None
 
     @classmethod
-    def joining(cls, session: Session, outbox: Outbox, scope: HasSchool) -> Self:
+    def joining(cls, session: Session, outbox: Outbox, scope: HasSchool, **ports) -> Self:
         """A unit of work in a transaction already open for the scope's school (an event consumer's, which writes
-        the event's inbox row in it): `with uow:` neither begins nor commits it, its owner does."""
-        uow = cls(None, outbox, scope)
+        the event's inbox row in it): `with uow:` neither begins nor commits it, its owner does. `ports` go to the
+        service's unit of work as it names them."""
+        uow = cls(None, outbox, scope, **ports)
         uow._joined = session
         return uow
 

@@ -35,7 +35,7 @@ def main() -> None:
         return [messaging_pb2.DESCRIPTOR.services_by_name["MessagingService"].full_name]
 
     runtime.serve(register, workers=[
-        runtime.relay(), runtime.consumer(handlers, ["identity", "schedule", "journal"]), *worker.threads(),
+        runtime.relay(), runtime.consumer(handlers(ports.mailer), ["identity", "schedule", "journal"]), *worker.threads(),
         mail_relay(runtime.db, tables.mail_outbox, mail_settings, runtime.settings.db_url),
         mail_retention(runtime.db, tables.mail_outbox)], public_methods=PUBLIC_METHODS, principals=runtime.principals)
 

@@ -97,6 +97,9 @@ def main() -> None:
     for who, username, password in demo["logins"]:
         print(f"  {who:50} {username:28} {password}")
     print("Оператор МОУО: operator, пароль в .run/secrets.env (OTMETKA_OPERATOR_PASSWORD)")
+    if stack.get("OTMETKA_MAILPIT_URL"):
+        print(f"Письма семьям (подтверждение адреса, сводки) приходят в Mailpit: "
+              f"{stack['OTMETKA_MAILPIT_URL']}/api/v1/messages, письмо — /view/<ID>.html")
 
 
 if __name__ == "__main__":

@@ -2,17 +2,22 @@
 absence and the guardian's notices arrive, naming the child; the guardian writes to the form teacher, who answers;
 a thread left unanswered shows on the deputy head's control list after 3 working days (the list is asked as of a later
 day: the service's clock stays the real one); a guardian cannot write to a teacher who does not teach their child;
-another school's people read nothing of this school's threads."""
+another school's people read nothing of this school's threads; the guardian's e-mail — the address confirmed through
+the link mailed to it, a 2 and an unexcused absence by e-mail, the day's digest, its unsubscribe link — read back from
+the stack's Mailpit."""
 import datetime as dt
+import re
 import time
 import uuid
 
 import pytest
+import requests
 
 from services.tooling.api_client import with_login
 from services.tooling.demo_seed import GOSUSLUGI_PASSWORD
 from tests.support import stack
 from tests.support.api import Api, browser_login, with_csrf
+from tests.support.mailpit import address, stack_mailpit
 from tests.support.school import seed_school
 
 pytestmark = pytest.mark.stack
@@ -142,3 +147,44 @@ def test_another_schools_people_read_nothing(school):
     father = guardian("petrov")  # a guardian of this school, of another family
     resp = father.request("GET", f"/schools/{sid}/threads/{thread['id']}")
     assert resp.status_code == 404 and "Семейное дело" not in resp.text
+
+
+def test_the_guardians_e_mail_notices_and_digest_arrive_and_its_link_unsubscribes(school):
+    sid, mother, son = school["id"], school["mother"], school["son"]
+    mailpit, to = stack_mailpit(), address("ivanova")
+    settings = mother.put(f"/schools/{sid}/mail-settings", {"address": to, "digest": "daily"})
+    assert (settings["address"], settings.get("confirmed", False), settings["digest"]) == (to, False, "daily")
+    [confirmation] = mailpit.wait_for(to)
+    link = re.search(r"http://\S+/mail/confirm/\S+", mailpit.message(confirmation["ID"])["Text"]).group(0)
+    page = requests.get(link, timeout=10)  # opened from the mail: no login
+    assert page.status_code == 200 and "Подтвердить адрес" in page.text
+    assert "подтверждён" in requests.post(link, timeout=10).text
+    assert mother.get(f"/schools/{sid}/mail-settings")["confirmed"]
+    mother.put(f"/schools/{sid}/notice-preferences", {"preferences": [
+        {"kind": kind, "channel": "email", "enabled": True} for kind in ("mark_2", "absence")]})
+
+    [lesson] = school["teacher"].get(f"/schools/{sid}/lessons", params={
+        "class_group_id": school["class_group_id"], "from": "2025-09-08", "to": "2025-09-08"})["lessons"]
+    school["teacher"].put(f"/schools/{sid}/lessons/{lesson['id']}/record", {
+        "topic": "Делимость", "reason": "Ввод журнала", "homework": "№ 101",
+        "marks": [{"student_id": son["id"], "value": "2", "work_type": "classwork", "comment": "Без решения"}],
+        "attendance": [{"student_id": son["id"], "status": "unexcused"}]})
+    mails = waited(lambda: mailpit.to(to), lambda found: len(found) >= 3, "the notices by e-mail")
+    subjects = {m["Subject"] for m in mails}
+    assert {"Иванов Пётр Сергеевич: отметка «2»", "Иванов Пётр Сергеевич: пропуск уроков 08.09.2025"} <= subjects, subjects
+
+    sent = mother.post(f"/schools/{sid}/mail-settings/digest", {"on_date": "2025-09-08"}, expect=200)
+    assert (sent["sent"], sent["first_day"], sent["last_day"]) == (True, "2025-09-08", "2025-09-08")
+    [digest] = [m for m in waited(lambda: mailpit.to(to), lambda found: len(found) >= 4, "the digest")
+                if m["Subject"].startswith("Дневник")]
+    assert digest["Subject"] == "Дневник за 8 сентября 2025: Иванов Пётр Сергеевич"
+    text = mailpit.message(digest["ID"])["Text"]
+    assert "- Иванов Пётр Сергеевич — Математика, 8 сентября (пн): 2 (" in text and "комментарий учителя: «Без решения»" in text
+    assert "- Иванов Пётр Сергеевич — Математика, 8 сентября (пн): НП — неуважительная" in text
+    assert "- Иванов Пётр Сергеевич — Математика, к 15 сентября (пн): № 101" in text
+    [unsubscribe] = mailpit.headers(digest["ID"])["List-Unsubscribe"]
+    one_click = requests.post(unsubscribe.strip("<>"), data="List-Unsubscribe=One-Click", timeout=10,
+                              headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert one_click.status_code == 200 and "отписались" in one_click.text
+    assert mother.get(f"/schools/{sid}/mail-settings")["digest"] == "none"
+    mailpit.delete_to(to)

@@ -1,8 +1,11 @@
 """The messaging pages in headless Chromium through the running gateway: the guardian (through the Gosuslugi
 stand-in) writes to the form teacher from the new-message form; the teacher sees the unread thread in the inbox and
 answers; the deputy head's control page, asked for a day ten days on, lists the thread that waited; the guardian
-acknowledges a class notice. Keeps screenshots in .run/screenshots/."""
+acknowledges a class notice; the guardian gives an e-mail address on a phone, confirms it from the mail (read from
+Mailpit) without logging in, has the week's digest sent and leaves it through the mail's unsubscribe page. Keeps
+screenshots in .run/screenshots/."""
 import datetime as dt
+import re
 import uuid
 
 import pytest
@@ -12,6 +15,7 @@ from services.tooling.api_client import BASE
 from services.tooling.demo_seed import GOSUSLUGI_PASSWORD
 from tests.e2e.test_pages_in_browser import new_page, screenshot, sign_in_at_keycloak  # noqa: F401 (fixture)
 from tests.support import stack
+from tests.support.mailpit import address, stack_mailpit
 from tests.support.school import seed_school
 
 pytestmark = pytest.mark.stack
@@ -103,3 +107,60 @@ def test_a_guardian_acknowledges_a_class_notice(school, new_page):  # noqa: F811
     teacher.goto(f"{BASE}/schools/{sid}/notices")
     sent = teacher.get_by_role("row").filter(has_text="Родительское собрание")
     expect(sent.locator("td").nth(4)).to_have_text("1")
+
+
+def test_a_guardian_confirms_an_address_gets_the_digest_and_unsubscribes_on_a_phone(school, chromium):
+    sid, mailpit, to = school["id"], stack_mailpit(), address("ivanova")
+    teacher = signed_in(chromium.new_context(locale="ru-RU").new_page(), school["teacher"])
+    teacher.goto(f"{BASE}/schools/{sid}/notices")  # a notice of today: the week's digest has something to tell
+    teacher.get_by_label("Кому").select_option("class")
+    teacher.locator("select[name=class_group_id]").select_option(school["class_group_id"])
+    teacher.get_by_label("Заголовок", exact=True).fill("Экскурсия в музей")
+    teacher.get_by_label("Текст", exact=True).fill("В субботу, сбор в 10:00")
+    teacher.get_by_role("button", name="Отправить").click()
+    expect(teacher.locator(".notice")).to_have_text("Объявление отправлено")
+    teacher.context.close()
+
+    phone = chromium.new_context(locale="ru-RU", viewport={"width": 360, "height": 740}, is_mobile=True,
+                                 has_touch=True)
+    try:
+        mother = signed_in(phone.new_page())
+        mother.goto(f"{BASE}/schools/{sid}/notices")
+        mother.get_by_role("link", name="Настройки уведомлений и почты").click()
+        expect(mother.get_by_role("heading", level=1)).to_have_text("Настройки уведомлений и почты")
+        mother.get_by_label("Адрес").fill(to)
+        mother.get_by_label("Сводка дневника по почте").select_option("weekly")
+        mother.get_by_label("Отметка «2»: по почте").check()
+        mother.get_by_role("button", name="Сохранить").click()
+        expect(mother.locator(".notice")).to_contain_text("отправлено письмо со ссылкой")
+        expect(mother.get_by_text("Адрес не подтверждён")).to_be_visible()
+        assert mother.evaluate("document.documentElement.scrollWidth") <= 360
+        screenshot(mother, "family-mail-settings.png")
+
+        [confirmation] = mailpit.wait_for(to)
+        link = re.search(r"http://\S+/mail/confirm/\S+", mailpit.message(confirmation["ID"])["Text"]).group(0)
+        stranger = phone.browser.new_context(locale="ru-RU").new_page()  # the mail opened anywhere: no session
+        stranger.goto(link)
+        stranger.get_by_role("button", name="Подтвердить адрес").click()
+        expect(stranger.locator(".notice")).to_contain_text(f"Адрес {to} подтверждён")
+        stranger.context.close()
+
+        mother.reload()
+        expect(mother.get_by_text("Адрес подтверждён.")).to_be_visible()
+        expect(mother.get_by_label("Отметка «2»: по почте")).to_be_checked()
+        mother.get_by_role("button", name="Прислать сводку за эту неделю сейчас").click()
+        expect(mother.locator(".notice")).to_have_text("Сводка отправлена на вашу почту")
+        [digest] = [m for m in mailpit.wait_for(to, count=2) if m["Subject"].startswith("Дневник за неделю")]
+        assert "Экскурсия в музей" in mailpit.message(digest["ID"])["Text"]
+        [unsubscribe] = mailpit.headers(digest["ID"])["List-Unsubscribe"]
+        leaving = phone.browser.new_context(locale="ru-RU").new_page()
+        leaving.goto(unsubscribe.strip("<>"))
+        expect(leaving.locator("section.card")).to_contain_text("сводку дневника по электронной почте")
+        leaving.get_by_role("button", name="Отписаться").click()
+        expect(leaving.locator(".notice")).to_contain_text("вы отписались")
+        leaving.context.close()
+        mother.reload()
+        expect(mother.get_by_label("Сводка дневника по почте")).to_have_value("none")
+    finally:
+        phone.close()
+        mailpit.delete_to(to)

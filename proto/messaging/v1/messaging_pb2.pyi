@@ -561,10 +561,12 @@ class SetMailSettingsRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., address: _Optional[str] = ..., digest: _Optional[str] = ...) -> None: ...
 
 class SendDigestNowRequest(_message.Message):
-    __slots__ = ("school_id",)
+    __slots__ = ("school_id", "on_date")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    ON_DATE_FIELD_NUMBER: _ClassVar[int]
     school_id: str
-    def __init__(self, school_id: _Optional[str] = ...) -> None: ...
+    on_date: str
+    def __init__(self, school_id: _Optional[str] = ..., on_date: _Optional[str] = ...) -> None: ...
 
 class SendDigestNowResponse(_message.Message):
     __slots__ = ("sent", "address", "first_day", "last_day")

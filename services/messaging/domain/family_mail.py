@@ -50,8 +50,12 @@ def due_period(frequency: str, now: dt.datetime) -> tuple[dt.date, dt.date] | No
     return (today - dt.timedelta(days=6), today) if today.weekday() == WEEKLY_ON else None
 
 
-def period_so_far(frequency: str, today: dt.date) -> tuple[dt.date, dt.date]:
-    """The period a guardian asks to be sent now: today (daily), or this week from Monday to today (weekly)."""
+def period_of(frequency: str, day: dt.date, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The period a guardian asks to be sent now: the day (daily), or its week from Monday to Sunday (weekly) — up to
+    today."""
+    if day > today:
+        raise Invalid("on_date", "этот день ещё не наступил")
     if frequency == "weekly":
-        return today - dt.timedelta(days=today.weekday()), today
-    return today, today
+        monday = day - dt.timedelta(days=day.weekday())
+        return monday, min(monday + dt.timedelta(days=6), today)
+    return day, day

@@ -119,7 +119,7 @@ class MessagingServicer(messaging_pb2_grpc.MessagingServiceServicer):
             request.digest if request.HasField("digest") else None, self.clock())
 
     def SendDigestNow(self, request, context):
-        return digests.send_digest_now(*self._call(), self.clock())
+        return digests.send_digest_now(*self._call(), request.on_date, self.clock())
 
     def ReadMailLink(self, request, context):
         return family_mail.read_mail_link(self.unit_of_work, self.mailer, request.token, self.clock())

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from proto.messaging.v1 import messaging_pb2 as pb
 from services.common.attendance_kinds import ATTENDANCE_KINDS
-from services.common.dates import SCHOOL_ZONE
+from services.common.dates import SCHOOL_ZONE, parse_date
 from services.common.errors import FailedPrecondition, NotFound
 from services.common.scope import Scope
 from services.messaging.adapters.directory_store import PERSON
@@ -102,17 +102,20 @@ def compose(uow: MessagingUnitOfWork, guardian_id: str, frequency: str, first: d
         absences=absences, homework=homework, notices=notices, diary_url=uow.mailer.home_url))
 
 
-def send_digest_now(scope: Scope, uow: MessagingUnitOfWork, now: dt.datetime) -> pb.SendDigestNowResponse:
-    """The guardian's digest of the period so far (today, or this week when they chose weekly), at once; a scheduled
-    digest still comes."""
+def send_digest_now(scope: Scope, uow: MessagingUnitOfWork, on_date: str, now: dt.datetime
+                    ) -> pb.SendDigestNowResponse:
+    """The guardian's digest of a day (or of its week, when they chose weekly; today's by default) at once: to see
+    what the mail looks like, or to have a missed one again. The scheduled digests go on as they were."""
     guardian_id = guardian_caller(scope)
+    today = now.astimezone(SCHOOL_ZONE).date()
+    day = parse_date(on_date, "on_date") if on_date else today
     with uow:
         row = uow.family_mail.get(guardian_id)
     if row is None or not row.address or row.confirmed_at is None:
         raise FailedPrecondition("Сначала укажите адрес электронной почты и подтвердите его по ссылке из письма",
                                  {"address": "адрес не подтверждён"})
     frequency = row.digest if row.digest != "none" else "daily"
-    first, last = rules.period_so_far(frequency, now.astimezone(SCHOOL_ZONE).date())
+    first, last = rules.period_of(frequency, day, today)
     mail = compose(uow, guardian_id, frequency, first, last, now)
     if mail is not None:
         with uow:

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.stack
 
 @pytest.fixture(scope="module")
 def consumer(messaging) -> IdempotentConsumer:
-    return IdempotentConsumer(messaging.db, inbox, handlers)
+    return IdempotentConsumer(messaging.db, inbox, handlers(messaging.mailer))
 
 
 def deliver(consumer, school_id: str, *payloads) -> list[bytes]:

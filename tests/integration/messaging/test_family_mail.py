@@ -1,7 +1,8 @@
 """A guardian's e-mail on the real PostgreSQL and Mailpit: a new address gets a confirmation link (called without a
 token, as the gateway's page does) and nothing else before it is opened; the scheduled digest of the day is composed
 from the child's diary, queued once, waits while the mail server is down and goes when it returns (a Mailpit of the
-test's own, stopped and started); its unsubscribe link stops it; refusals are clear and write nothing."""
+test's own, stopped and started); its unsubscribe link stops it; a 2 by e-mail is queued with the event that told it,
+once; refusals are clear and write nothing."""
 import datetime as dt
 import email
 import email.policy
@@ -14,11 +15,14 @@ from sqlalchemy import select
 
 from proto.journal.v1 import journal_pb2
 from proto.messaging.v1 import messaging_pb2 as pb
+from services.common.consumer import IdempotentConsumer
 from services.common.dates import SCHOOL_ZONE
 from services.common.mail_outbox import MailRelay, SmtpTransport
+from services.common.outbox import envelope
 from services.common.settings import MailSettings
 from services.messaging import bootstrap
 from services.messaging.adapters import tables
+from services.messaging.entrypoints.consumers import handlers
 from services.messaging.service_layer import digests
 from tests.integration.messaging.conftest import PUBLIC_URL, SENDER
 from tests.support import stack
@@ -189,3 +193,26 @@ def test_the_unsubscribe_link_of_a_digest_stops_it(messaging, school):
     assert messaging.call("GetMailSettings", pb.GetMailSettingsRequest(school_id=school.id)).digest == "none"
     units = bootstrap.units_of_work(messaging.db, messaging.outbox, messaging.ports)
     assert digests.send_due_digests(units, school.id, dt.datetime(2026, 3, 2, 18, 5, tzinfo=SCHOOL_ZONE)) == 0
+
+
+def test_a_two_by_e_mail_is_queued_with_the_event_once(messaging, school):
+    son, mother = school.students[0], school.guardians[0]
+    to = confirmed_address(messaging, school, mother)
+    messaging.act_as(school, mother)
+    messaging.call("SetNoticePreferences", pb.SetNoticePreferencesRequest(school_id=school.id, preferences=[
+        pb.NoticePreference(kind="mark_2", channel="email", enabled=True)]))
+    consumer = IdempotentConsumer(messaging.db, tables.inbox, handlers(messaging.mailer))
+    raw = envelope(school.id, journal_pb2.MarkRecorded(mark=journal_pb2.Mark(
+        id=str(uuid.uuid4()), student_id=son.id, value="2", lesson_date="2026-03-02"),
+        class_group_id=school.class_group_id), actor="test").SerializeToString()
+    consumer.handle(raw)
+    consumer.handle(raw)  # redelivered
+    [row] = [r for r in mails_to(messaging, school.id, to) if r.kind == "notice.mark_2"]
+    message = parsed(row)
+    assert message["Subject"] == "Иванов Пётр: отметка «2»"
+    assert message["List-Unsubscribe"].strip("<>") in message.get_body(("plain",)).get_content()
+    token = message["List-Unsubscribe"].strip("<>").rsplit("/", 1)[1]
+    assert public(messaging, "UseMailLink", token).done
+    messaging.act_as(school, mother)
+    chosen = messaging.call("GetNoticePreferences", pb.GetNoticePreferencesRequest(school_id=school.id)).preferences
+    assert [(p.kind, p.enabled) for p in chosen if p.channel == "email" and p.kind == "mark_2"] == [("mark_2", False)]

@@ -44,6 +44,8 @@ def test_the_sender_may_have_a_russian_display_name():
 def test_a_mail_without_subject_or_text_or_with_a_bad_link_is_refused():
     for fields, field in (({"subject": "  "}, "subject"), ({"text": "\n"}, "text"), ({"kind": "Дайджест"}, "kind"),
                           ({"unsubscribe_url": "javascript:alert(1)"}, "unsubscribe_url"),
+                          ({"unsubscribe_url": "https://школа.рф/unsubscribe/abc"}, "unsubscribe_url"),
+                          ({"unsubscribe_url": "https://journal.example/" + "a" * 900}, "unsubscribe_url"),
                           ({"subject": "я" * 251}, "subject")):
         with pytest.raises(Invalid) as refused:
             checked(Mail(**{"to": "p@example.com", "subject": "Тема", "text": "Текст", **fields}))
@@ -79,6 +81,13 @@ def test_the_message_is_utf8_multipart_alternative_and_reads_back_in_russian():
     assert text.get_content_charset() == html.get_content_charset() == "utf-8"
     assert text.get_content().strip() == "Иванов Пётр — математика: 5"
     assert html.get_content().strip() == "<p><b>Иванов Пётр</b> — математика: 5</p>"
+
+
+def test_a_long_unsubscribe_link_stays_one_line_a_mail_client_can_follow():
+    link = "https://journal.example/unsubscribe/" + "A" * 100 + "." + "b" * 43  # a signed link's length
+    raw = composed(unsubscribe_url=link)
+    assert f"\r\nList-Unsubscribe: <{link}>\r\n".encode() in raw  # not folded into RFC 2047 encoded words
+    assert email.message_from_bytes(raw, policy=email.policy.default)["List-Unsubscribe"] == f"<{link}>"
 
 
 def test_a_mail_without_html_is_plain_text_and_without_a_link_has_no_unsubscribe_headers():

@@ -39,10 +39,15 @@ def test_a_daily_digest_is_due_from_six_in_the_evening_a_weekly_one_on_sunday():
     assert family_mail.due_period("none", at(SUNDAY, 20)) is None
 
 
-def test_send_now_covers_today_or_the_week_so_far():
+def test_send_now_covers_a_day_or_its_week_up_to_today():
     wednesday = SUNDAY + dt.timedelta(days=3)
-    assert family_mail.period_so_far("daily", wednesday) == (wednesday, wednesday)
-    assert family_mail.period_so_far("weekly", wednesday) == (wednesday - dt.timedelta(days=2), wednesday)
+    assert family_mail.period_of("daily", wednesday, wednesday) == (wednesday, wednesday)
+    assert family_mail.period_of("weekly", wednesday, wednesday) == (wednesday - dt.timedelta(days=2), wednesday)
+    assert family_mail.period_of("weekly", SUNDAY - dt.timedelta(days=3), wednesday) == (
+        SUNDAY - dt.timedelta(days=6), SUNDAY)
+    with pytest.raises(Invalid) as exc:
+        family_mail.period_of("daily", wednesday + dt.timedelta(days=1), wednesday)
+    assert "on_date" in exc.value.fields
 
 
 def test_an_unsubscribe_link_names_what_it_stops():
