@@ -1,8 +1,9 @@
 """The messaging pages (J13), in Russian: the inbox (threads with unread counts, the notices waiting for an
 acknowledgement), a thread (messages with files and read receipts, an answer, withdrawing one's message, a complaint),
 the new-message form (a family picks a teacher of their child; a staff member a student's family or a whole class),
-the notices (received, with «ознакомлен»; sent, with who has acknowledged; a form to send one) and the deputy head's
-control of unanswered families. Every rule is the messaging service's: the pages only ask it."""
+the notices (received, with «ознакомлен»; sent, with who has acknowledged; a form to send one), the deputy head's
+control of unanswered families, and the complaints (the school administrator reads a complained-about thread, each
+reading audited; the managers see the log of readings). Every rule is the messaging service's: the pages only ask it."""
 import datetime
 import io
 
@@ -206,3 +207,27 @@ def control(school_id):
     found = call("messaging", "ListOverdueThreads", pb.ListOverdueThreadsRequest(school_id=school_id, on_date=on))
     return render_template("messaging_control.html", school_id=school_id, found=found,
                            classes=class_names(school_id))
+
+
+@bp.get("/schools/<uuid:school_id>/messages/complaints")
+@login_required
+def complaints(school_id):
+    school_id = str(school_id)
+    listed = call("messaging", "ListComplaints", pb.ListComplaintsRequest(school_id=school_id))
+    readings = optional("messaging", "ListComplaintReadings", pb.ListComplaintReadingsRequest(school_id=school_id),
+                        None)
+    return render_template("messaging_complaints.html", school_id=school_id, complaints=listed.complaints,
+                           readings=readings.readings if readings is not None else None,
+                           may_read="school_admin" in principal_of(school_id).roles)
+
+
+@bp.post("/schools/<uuid:school_id>/messages/complaints/<uuid:complaint_id>")
+@login_required
+def read_complaint(school_id, complaint_id):
+    """The thread whole, withdrawn messages too; the reading is recorded by the service (a POST: no link prefetch
+    makes a reading nobody did)."""
+    school_id = str(school_id)
+    view = call("messaging", "ReadComplaintThread", pb.ReadComplaintThreadRequest(
+        school_id=school_id, complaint_id=str(complaint_id)))
+    return render_template("messaging_complaint_thread.html", school_id=school_id, view=view,
+                           classes=class_names(school_id), role_names=ROLE_NAMES)

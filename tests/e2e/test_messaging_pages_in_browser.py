@@ -1,7 +1,8 @@
 """The messaging pages in headless Chromium through the running gateway: the guardian (through the Gosuslugi
 stand-in) writes to the form teacher from the new-message form; the teacher sees the unread thread in the inbox and
 answers; the deputy head's control page, asked for a day ten days on, lists the thread that waited; the guardian
-acknowledges a class notice; the guardian gives an e-mail address on a phone, confirms it from the mail (read from
+acknowledges a class notice; a complaint lets the school administrator read the thread, withdrawn text too, and the
+deputy head sees the reading in the log; the guardian gives an e-mail address on a phone, confirms it from the mail (read from
 Mailpit) without logging in, has the week's digest sent and leaves it through the mail's unsubscribe page. Keeps
 screenshots in .run/screenshots/."""
 import datetime as dt
@@ -26,7 +27,7 @@ def school(installation):
     seeded = seed_school(stack.env(), f"Школа № {uuid.uuid4().hex[:6]} (сообщения в браузере)")
     sid, admin, group = seeded["school"]["id"], seeded["admin_api"], seeded["class_group"]
     admin.put(f"/schools/{sid}/class-groups/{group['id']}/form-teacher", {"person_id": seeded["teacher"]["person"]["id"]})
-    return {"id": sid, "class_group_id": group["id"],
+    return {"id": sid, "class_group_id": group["id"], "admin": (seeded["admin"]["username"], seeded["admin"]["password"]),
             **{role: (seeded[role]["person"]["username"], seeded[role]["password"]) for role in ("teacher", "deputy")}}
 
 
@@ -164,3 +165,35 @@ def test_a_guardian_confirms_an_address_gets_the_digest_and_unsubscribes_on_a_ph
     finally:
         phone.close()
         mailpit.delete_to(to)
+
+
+def test_the_administrator_reads_a_complained_thread_and_the_deputy_head_sees_the_reading(school, new_page):  # noqa: F811
+    sid = school["id"]
+    mother = signed_in(new_page())
+    mother.goto(f"{BASE}/schools/{sid}/messages/new")
+    mother.get_by_label("Кому").select_option(index=0)
+    mother.get_by_label("Тема", exact=True).fill("Замечание на уроке")
+    mother.get_by_label("Сообщение").fill("Сказанное сгоряча")
+    mother.get_by_role("button", name="Отправить").click()
+    mother.get_by_role("button", name="Отозвать").click()
+    expect(mother.locator(".message.guardian .withdrawn")).to_contain_text("Сообщение отозвано автором")
+    mother.locator("details.complaint summary").click()
+    mother.get_by_label("Причина").fill("Прошу разобраться")
+    mother.get_by_role("button", name="Подать жалобу").click()
+    expect(mother.locator(".notice")).to_contain_text("Жалоба подана")
+
+    admin = signed_in(new_page(), school["admin"])
+    admin.goto(f"{BASE}/")
+    admin.get_by_role("link", name="Жалобы на переписку").first.click()
+    row = admin.locator("tr.complaint-row").filter(has_text="Прошу разобраться")
+    expect(row).to_contain_text("Иванов Пётр")
+    row.get_by_role("button", name="Прочитать переписку").click()
+    expect(admin.get_by_role("heading", level=1)).to_have_text("Переписка по жалобе: Замечание на уроке")
+    expect(admin.locator(".message.guardian .text")).to_have_text("Сказанное сгоряча")  # withdrawn, kept
+    expect(admin.locator(".message.guardian .withdrawn")).to_contain_text("отозвано автором")
+    screenshot(admin, "messaging-complaint-reading.png")
+
+    deputy = signed_in(new_page(), school["deputy"])
+    deputy.goto(f"{BASE}/schools/{sid}/messages/complaints")
+    expect(deputy.get_by_role("button", name="Прочитать переписку")).to_have_count(0)  # the administrator only
+    expect(deputy.locator("table.complaint-readings tbody tr").first).to_contain_text("Смирнова Ольга")

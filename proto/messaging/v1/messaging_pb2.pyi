@@ -237,20 +237,24 @@ class MessageFileContent(_message.Message):
     def __init__(self, filename: _Optional[str] = ..., media_type: _Optional[str] = ..., content: _Optional[bytes] = ...) -> None: ...
 
 class Complaint(_message.Message):
-    __slots__ = ("id", "thread_id", "filed_by", "reason", "created_at", "readings")
+    __slots__ = ("id", "thread_id", "filed_by", "reason", "created_at", "readings", "filed_by_name", "student_name")
     ID_FIELD_NUMBER: _ClassVar[int]
     THREAD_ID_FIELD_NUMBER: _ClassVar[int]
     FILED_BY_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     READINGS_FIELD_NUMBER: _ClassVar[int]
+    FILED_BY_NAME_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_NAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     thread_id: str
     filed_by: str
     reason: str
     created_at: str
     readings: int
-    def __init__(self, id: _Optional[str] = ..., thread_id: _Optional[str] = ..., filed_by: _Optional[str] = ..., reason: _Optional[str] = ..., created_at: _Optional[str] = ..., readings: _Optional[int] = ...) -> None: ...
+    filed_by_name: str
+    student_name: str
+    def __init__(self, id: _Optional[str] = ..., thread_id: _Optional[str] = ..., filed_by: _Optional[str] = ..., reason: _Optional[str] = ..., created_at: _Optional[str] = ..., readings: _Optional[int] = ..., filed_by_name: _Optional[str] = ..., student_name: _Optional[str] = ...) -> None: ...
 
 class FileComplaintRequest(_message.Message):
     __slots__ = ("school_id", "thread_id", "reason")
@@ -283,7 +287,7 @@ class ReadComplaintThreadRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., complaint_id: _Optional[str] = ...) -> None: ...
 
 class ComplaintReading(_message.Message):
-    __slots__ = ("id", "complaint_id", "thread_id", "reader_id", "reader_subject", "read_at", "client_address")
+    __slots__ = ("id", "complaint_id", "thread_id", "reader_id", "reader_subject", "read_at", "client_address", "reader_name")
     ID_FIELD_NUMBER: _ClassVar[int]
     COMPLAINT_ID_FIELD_NUMBER: _ClassVar[int]
     THREAD_ID_FIELD_NUMBER: _ClassVar[int]
@@ -291,6 +295,7 @@ class ComplaintReading(_message.Message):
     READER_SUBJECT_FIELD_NUMBER: _ClassVar[int]
     READ_AT_FIELD_NUMBER: _ClassVar[int]
     CLIENT_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    READER_NAME_FIELD_NUMBER: _ClassVar[int]
     id: str
     complaint_id: str
     thread_id: str
@@ -298,7 +303,8 @@ class ComplaintReading(_message.Message):
     reader_subject: str
     read_at: str
     client_address: str
-    def __init__(self, id: _Optional[str] = ..., complaint_id: _Optional[str] = ..., thread_id: _Optional[str] = ..., reader_id: _Optional[str] = ..., reader_subject: _Optional[str] = ..., read_at: _Optional[str] = ..., client_address: _Optional[str] = ...) -> None: ...
+    reader_name: str
+    def __init__(self, id: _Optional[str] = ..., complaint_id: _Optional[str] = ..., thread_id: _Optional[str] = ..., reader_id: _Optional[str] = ..., reader_subject: _Optional[str] = ..., read_at: _Optional[str] = ..., client_address: _Optional[str] = ..., reader_name: _Optional[str] = ...) -> None: ...
 
 class ListComplaintReadingsRequest(_message.Message):
     __slots__ = ("school_id",)

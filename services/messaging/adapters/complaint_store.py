@@ -1,8 +1,8 @@
 """The store of complaints and of their audited readings (complaints, complaint_readings, both append-only)."""
-from sqlalchemy import Row, func, insert, select
+from sqlalchemy import Row, and_, func, insert, select
 from sqlalchemy.orm import Session
 
-from services.messaging.adapters.tables import complaint_readings, complaints
+from services.messaging.adapters.tables import complaint_readings, complaints, threads
 
 
 class ComplaintStore:
@@ -19,8 +19,10 @@ class ComplaintStore:
         """The school's complaints (one person's when given), newest first, with how often each was read."""
         readings = (select(complaint_readings.c.complaint_id, func.count().label("readings"))
                     .group_by(complaint_readings.c.complaint_id).subquery())
-        query = (select(complaints, func.coalesce(readings.c.readings, 0).label("readings"))
-                 .select_from(complaints.outerjoin(readings, readings.c.complaint_id == complaints.c.id))
+        query = (select(complaints, func.coalesce(readings.c.readings, 0).label("readings"), threads.c.student_id)
+                 .select_from(complaints.outerjoin(readings, readings.c.complaint_id == complaints.c.id).join(
+                     threads, and_(threads.c.school_id == complaints.c.school_id,
+                                   threads.c.id == complaints.c.thread_id)))
                  .order_by(complaints.c.created_at.desc(), complaints.c.id))
         if filed_by:
             query = query.where(complaints.c.filed_by == filed_by)

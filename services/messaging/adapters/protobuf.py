@@ -43,16 +43,18 @@ def contact(found: Contact) -> pb.Contact:
                       student_name=found.student_name, reasons=list(found.reasons))
 
 
-def complaint(row: Row) -> pb.Complaint:
+def complaint(row: Row, filed_by_name: str = "", student_name: str = "") -> pb.Complaint:
     return pb.Complaint(id=row.id, thread_id=row.thread_id, filed_by=row.filed_by, reason=row.reason,
-                        created_at=iso(row.created_at), readings=getattr(row, "readings", 0) or 0)
+                        created_at=iso(row.created_at), readings=getattr(row, "readings", 0) or 0,
+                        filed_by_name=filed_by_name, student_name=student_name)
 
 
-def complaint_reading(row: Row | dict) -> pb.ComplaintReading:
+def complaint_reading(row: Row | dict, reader_name: str = "") -> pb.ComplaintReading:
     get = row.get if isinstance(row, dict) else row._mapping.get
     return pb.ComplaintReading(id=get("id"), complaint_id=get("complaint_id"), thread_id=get("thread_id"),
                                reader_id=get("reader_id") or "", reader_subject=get("reader_subject"),
-                               read_at=iso(get("read_at")), client_address=get("client_address"))
+                               read_at=iso(get("read_at")), client_address=get("client_address"),
+                               reader_name=reader_name)
 
 
 def notice(row: Row | dict, **extra) -> pb.Notice:

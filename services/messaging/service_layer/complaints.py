@@ -13,6 +13,7 @@ from services.common.db import parse_uuid
 from services.common.errors import NotFound
 from services.common.scope import Scope
 from services.messaging.adapters import protobuf
+from services.messaging.adapters.directory_store import PERSON
 from services.messaging.domain import thread as rules
 from services.messaging.service_layer.threads import participant_thread, view
 
@@ -44,7 +45,9 @@ def list_complaints(scope: Scope, uow: MessagingUnitOfWork) -> list[pb.Complaint
     else:
         filed_by = scope.require("message.write").person_id
     with uow:
-        return [protobuf.complaint(row) for row in uow.complaints.listed(filed_by)]
+        rows = uow.complaints.listed(filed_by)
+        names = uow.directory.names(PERSON, [id_ for row in rows for id_ in (row.filed_by, row.student_id)])
+    return [protobuf.complaint(row, names.get(row.filed_by, ""), names.get(row.student_id, "")) for row in rows]
 
 
 def read_complaint_thread(scope: Scope, uow: MessagingUnitOfWork, complaint_id: str, now: dt.datetime
@@ -69,6 +72,8 @@ def read_complaint_thread(scope: Scope, uow: MessagingUnitOfWork, complaint_id: 
 def list_complaint_readings(scope: Scope, uow: MessagingUnitOfWork) -> list[pb.ComplaintReading]:
     scope.require("messaging.control", "Журнал чтения переписки по жалобам смотрят руководители школы")
     with uow:
-        return [protobuf.complaint_reading(row) for row in uow.complaints.readings()]
+        rows = uow.complaints.readings()
+        names = uow.directory.names(PERSON, [row.reader_id for row in rows if row.reader_id])
+    return [protobuf.complaint_reading(row, names.get(row.reader_id, "")) for row in rows]
 
 

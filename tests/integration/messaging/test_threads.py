@@ -142,9 +142,10 @@ def test_the_administrator_reads_a_thread_only_on_a_complaint_and_every_reading_
         assert [m.text for m in view.messages] == ["Грубый ответ"]
     messaging.act_as(school, school.deputy)
     readings = messaging.call("ListComplaintReadings", pb.ListComplaintReadingsRequest(school_id=school.id)).readings
-    assert [(r.complaint_id, r.reader_id) for r in readings] == [(complaint.id, school.admin.id)] * 2
+    assert [(r.complaint_id, r.reader_id, r.reader_name) for r in readings] == [
+        (complaint.id, school.admin.id, "Смирнова Ольга")] * 2
     [listed] = messaging.call("ListComplaints", pb.ListComplaintsRequest(school_id=school.id)).complaints
-    assert listed.readings == 2
+    assert (listed.readings, listed.filed_by_name, listed.student_name) == (2, "Иванова Мария", "Иванов Пётр")
 
 
 def test_another_school_sees_nothing(messaging, school):
