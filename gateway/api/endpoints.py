@@ -161,7 +161,8 @@ TIMETABLE_LINE = obj({"class_group_id": UUID, "subject_id": UUID, "teacher_id": 
                       "room_id": UUID, "bell_schedule_id": UUID})
 LESSON_RECORD = {"topic": string(), "homework": string(), "reason": string(), "plan_topic_id": UUID,
                  "marks": array(obj({"student_id": UUID, "value": string()}, {"work_type": string(), "comment": string()})),
-                 "attendance": array(obj({"student_id": UUID, "status": string()}))}  # a whole lesson (SaveLesson)
+                 "attendance": array(obj({"student_id": UUID, "status": string()})),
+                 "expected_revision": INTEGER, "entered_at": string()}  # a whole lesson (SaveLesson)
 ORDER_KINDS = ("enrolment", "transfer", "promotion", "conditional_promotion", "repetition", "graduation", "leaving",
                "cancellation")
 DEBT = obj({"subject_id": UUID, "deadline": DATE})
@@ -689,7 +690,8 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                            "min_marks_2h": INTEGER, "school_timezone": string(), "anomaly_bulk_changes": INTEGER,
                            "anomaly_bulk_minutes": INTEGER, "night_start": string(), "night_end": string(),
                            "attendance_correction_days": INTEGER, "homework_deadline_minutes": INTEGER,
-                           "written_work_days": INTEGER, "written_work_types": string(), "mark_scale": string()})),
+                           "written_work_days": INTEGER, "written_work_types": string(), "mark_scale": string(),
+                           "outage_days": INTEGER, "double_lessons": enum("separately", "together")})),
     Endpoint("POST", f"{S}/lessons/{{lesson_id}}/unlock-requests", "journal", "RequestUnlock",
              "Попросить открыть закрытый урок для исправления", body=obj({"reason": string()}), status=201),
     Endpoint("GET", f"{S}/unlock-requests", "journal", "ListUnlockRequests", "Запросы на открытие уроков",

@@ -1,5 +1,7 @@
-"""The journal's Russian pages: the teacher's grid of a class (or subgroup) and subject, where one lesson's column is
-edited and saved whole (SaveLesson) or a locked lesson is asked to be opened (RequestUnlock); the deputy head's
+"""The journal's Russian pages: the teacher's grid of a class (or subgroup) and subject — typed into with the keyboard
+and saved by itself (static/grid.js, on the REST API; entries kept in the browser while offline), and without
+JavaScript one lesson's column edited as a form and saved whole (SaveLesson) — where a locked lesson is asked to be
+opened (RequestUnlock); the deputy head's
 control page (late entries, unlock requests to decide, anomaly flags, lessons never filled in, lessons without
 homework, students with too few marks before a term ends, the families' unanswered flags of marks, remarks to teachers
 with their answers, late movement orders and the year transition's deadline); the teacher's remarks page, where they
@@ -141,11 +143,52 @@ def grid_page(school_id: str, query: GridQuery, edit: str, posted: dict | None =
         column = {**column, "plan_topic_id": topics.suggested_topic_id}
     return render_template(
         "journal_grid.html", school_id=school_id, grid=grid_data, group=group, query=query, edit_lesson=lesson,
+        entry=None if lesson else grid_entry(school_id, grid_data),
         topics=topics.topics if topics else [], mark_values=grid_data.mark_values, column=column,
         failure=failure or {"fields": {}}, lesson_locked=LESSON_LOCKED,
         term=term_name(school_id, query.term_id) if query.term_id else "", notice=request.args.get("notice", ""),
         work_types=choice_names(grid_data.work_types), attendance_names=choice_names(grid_data.attendance_kinds),
         kinds=list(grid_data.work_types)), status
+
+
+def work_type_keys(kinds) -> dict[str, str]:
+    """A letter per work type, typed after a mark (5к): the first letter of its name not taken by another."""
+    keys: dict[str, str] = {}
+    for kind in kinds:
+        letters = [c for c in kind.name.lower() if c.isalpha() and c not in keys.values()]
+        keys[kind.code] = letters[0] if letters else ""
+    return keys
+
+
+def attendance_keys(kinds) -> dict[str, str]:
+    """What a teacher types for each attendance kind, as the school names it: the letters before « — » (Н, Б, УП, НП),
+    else the first two letters (опоздал: оп)."""
+    return {kind.code: (kind.name.split(" — ")[0] if " — " in kind.name else kind.name[:2]).lower() for kind in kinds}
+
+
+def grid_entry(school_id: str, grid_data: pb.Grid) -> dict:
+    """What static/grid.js needs to type into the grid: the lessons with their revisions and locks, every cell's
+    marks and attendance, the scale's values, the work types with their letters, the attendance kinds' letters, the
+    school's rule for double lessons."""
+    keys = work_type_keys(grid_data.work_types)
+    policy = optional("journal", "GetJournalPolicy", pb.GetJournalPolicyRequest(school_id=school_id), None)
+    return {
+        "api": f"/api/v1/schools/{school_id}", "school_id": school_id, "today": pages.today().isoformat(),
+        "mark_values": list(grid_data.mark_values),
+        "work_types": [{"code": w.code, "name": w.name, "weight": w.weight, "key": keys[w.code]}
+                       for w in grid_data.work_types],
+        "attendance": [{"code": code, "key": key, "name": name}
+                       for (code, key), name in zip(attendance_keys(grid_data.attendance_kinds).items(),
+                                                    [k.name for k in grid_data.attendance_kinds], strict=True)],
+        "double_lessons": policy.double_lessons if policy is not None else "separately",
+        "lessons": [{"id": x.lesson_id, "date": x.date, "number": x.lesson_number, "revision": x.revision,
+                     "topic": x.topic, "homework": x.homework, "plan_topic_id": x.plan_topic_id,
+                     "locked": x.lock_reason, "paired_with": x.paired_with} for x in grid_data.lessons],
+        "students": [{"id": s.student_id, "name": f"{s.last_name} {s.first_name}".strip(), "cells": [
+            None if c.outside or c.not_in_class else {
+                "marks": [{"value": m.value, "work_type": m.work_type, "comment": m.comment} for m in c.marks],
+                "attendance": c.attendance} for c in s.cells]} for s in grid_data.students],
+    }
 
 
 def column_students(grid_data: pb.Grid, lesson_id: str) -> list[identity_pb2.Person]:

@@ -66,6 +66,13 @@ class FailedPrecondition(DomainError):
     default_message = "Действие сейчас невозможно"
 
 
+class Aborted(DomainError):
+    """Someone else changed it since the caller read it (a lost update refused): read again, then decide."""
+
+    code = grpc.StatusCode.ABORTED
+    default_message = "Запись изменена другим пользователем"
+
+
 class Forbidden(DomainError):
     code = grpc.StatusCode.PERMISSION_DENIED
     default_message = "Недостаточно прав для этого действия"
@@ -107,7 +114,8 @@ def parse_details(details: str | None) -> tuple[str, dict[str, str]]:
         return details or "", {}
 
 
-_BY_CODE = {cls.code: cls for cls in (Invalid, NotFound, Conflict, FailedPrecondition, Forbidden, Unauthenticated)}
+_BY_CODE = {cls.code: cls for cls in (Invalid, NotFound, Conflict, FailedPrecondition, Aborted, Forbidden,
+                                      Unauthenticated)}
 
 
 def _too_many(error: grpc.RpcError) -> TooManyRequests | None:

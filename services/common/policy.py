@@ -25,7 +25,7 @@ RULES: dict[str, frozenset[str]] = {
     "schedule.manage": frozenset({"school_admin", "deputy_head"}),
     "schedule.read": STAFF_ROLES | {"student", "guardian"},
     "school_event.manage": MANAGERS,  # the school's event calendar (S4): created, changed, cancelled
-    "lesson.record": TEACHERS,
+    "lesson.record": TEACHERS | {"deputy_head"},  # teachers their own lessons; the deputy head corrects any (004 §7.6)
     "lesson.read": STAFF_ROLES,
     "diary.read": STAFF_ROLES | {"student", "guardian"},
     "mark.flag": frozenset({"student", "guardian"}),  # flag a mark as wrong: family only, their own (student_id)

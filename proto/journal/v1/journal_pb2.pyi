@@ -12,9 +12,11 @@ class ErrorReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     ERROR_REASON_UNSPECIFIED: _ClassVar[ErrorReason]
     LESSON_LOCKED: _ClassVar[ErrorReason]
     YEAR_CLOSED: _ClassVar[ErrorReason]
+    LESSON_CHANGED: _ClassVar[ErrorReason]
 ERROR_REASON_UNSPECIFIED: ErrorReason
 LESSON_LOCKED: ErrorReason
 YEAR_CLOSED: ErrorReason
+LESSON_CHANGED: ErrorReason
 
 class Choice(_message.Message):
     __slots__ = ("code", "name")
@@ -75,7 +77,7 @@ class AttendanceEntry(_message.Message):
     def __init__(self, lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
 
 class LessonRecord(_message.Message):
-    __slots__ = ("lesson_id", "school_id", "class_group_id", "subject_id", "subject_name", "lesson_date", "topic", "homework", "marks", "attendance", "plan_topic_id", "student_homework")
+    __slots__ = ("lesson_id", "school_id", "class_group_id", "subject_id", "subject_name", "lesson_date", "topic", "homework", "marks", "attendance", "plan_topic_id", "student_homework", "revision")
     LESSON_ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
@@ -88,6 +90,7 @@ class LessonRecord(_message.Message):
     ATTENDANCE_FIELD_NUMBER: _ClassVar[int]
     PLAN_TOPIC_ID_FIELD_NUMBER: _ClassVar[int]
     STUDENT_HOMEWORK_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
     lesson_id: str
     school_id: str
     class_group_id: str
@@ -100,10 +103,11 @@ class LessonRecord(_message.Message):
     attendance: _containers.RepeatedCompositeFieldContainer[AttendanceEntry]
     plan_topic_id: str
     student_homework: _containers.RepeatedCompositeFieldContainer[StudentHomework]
-    def __init__(self, lesson_id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., lesson_date: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[_Iterable[_Union[AttendanceEntry, _Mapping]]] = ..., plan_topic_id: _Optional[str] = ..., student_homework: _Optional[_Iterable[_Union[StudentHomework, _Mapping]]] = ...) -> None: ...
+    revision: int
+    def __init__(self, lesson_id: _Optional[str] = ..., school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., lesson_date: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[_Iterable[_Union[AttendanceEntry, _Mapping]]] = ..., plan_topic_id: _Optional[str] = ..., student_homework: _Optional[_Iterable[_Union[StudentHomework, _Mapping]]] = ..., revision: _Optional[int] = ...) -> None: ...
 
 class SaveLessonRequest(_message.Message):
-    __slots__ = ("school_id", "lesson_id", "topic", "homework", "marks", "attendance", "reason", "plan_topic_id")
+    __slots__ = ("school_id", "lesson_id", "topic", "homework", "marks", "attendance", "reason", "plan_topic_id", "expected_revision", "entered_at")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     LESSON_ID_FIELD_NUMBER: _ClassVar[int]
     TOPIC_FIELD_NUMBER: _ClassVar[int]
@@ -112,6 +116,8 @@ class SaveLessonRequest(_message.Message):
     ATTENDANCE_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
     PLAN_TOPIC_ID_FIELD_NUMBER: _ClassVar[int]
+    EXPECTED_REVISION_FIELD_NUMBER: _ClassVar[int]
+    ENTERED_AT_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     lesson_id: str
     topic: str
@@ -120,7 +126,9 @@ class SaveLessonRequest(_message.Message):
     attendance: _containers.RepeatedCompositeFieldContainer[AttendanceInput]
     reason: str
     plan_topic_id: str
-    def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[MarkInput, _Mapping]]] = ..., attendance: _Optional[_Iterable[_Union[AttendanceInput, _Mapping]]] = ..., reason: _Optional[str] = ..., plan_topic_id: _Optional[str] = ...) -> None: ...
+    expected_revision: int
+    entered_at: str
+    def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[MarkInput, _Mapping]]] = ..., attendance: _Optional[_Iterable[_Union[AttendanceInput, _Mapping]]] = ..., reason: _Optional[str] = ..., plan_topic_id: _Optional[str] = ..., expected_revision: _Optional[int] = ..., entered_at: _Optional[str] = ...) -> None: ...
 
 class GetLessonRecordRequest(_message.Message):
     __slots__ = ("school_id", "lesson_id")
@@ -131,7 +139,7 @@ class GetLessonRecordRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., lesson_id: _Optional[str] = ...) -> None: ...
 
 class LessonInput(_message.Message):
-    __slots__ = ("lesson_id", "topic", "homework", "marks", "attendance", "reason", "plan_topic_id")
+    __slots__ = ("lesson_id", "topic", "homework", "marks", "attendance", "reason", "plan_topic_id", "expected_revision", "entered_at")
     LESSON_ID_FIELD_NUMBER: _ClassVar[int]
     TOPIC_FIELD_NUMBER: _ClassVar[int]
     HOMEWORK_FIELD_NUMBER: _ClassVar[int]
@@ -139,6 +147,8 @@ class LessonInput(_message.Message):
     ATTENDANCE_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
     PLAN_TOPIC_ID_FIELD_NUMBER: _ClassVar[int]
+    EXPECTED_REVISION_FIELD_NUMBER: _ClassVar[int]
+    ENTERED_AT_FIELD_NUMBER: _ClassVar[int]
     lesson_id: str
     topic: str
     homework: str
@@ -146,7 +156,9 @@ class LessonInput(_message.Message):
     attendance: _containers.RepeatedCompositeFieldContainer[AttendanceInput]
     reason: str
     plan_topic_id: str
-    def __init__(self, lesson_id: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[MarkInput, _Mapping]]] = ..., attendance: _Optional[_Iterable[_Union[AttendanceInput, _Mapping]]] = ..., reason: _Optional[str] = ..., plan_topic_id: _Optional[str] = ...) -> None: ...
+    expected_revision: int
+    entered_at: str
+    def __init__(self, lesson_id: _Optional[str] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[MarkInput, _Mapping]]] = ..., attendance: _Optional[_Iterable[_Union[AttendanceInput, _Mapping]]] = ..., reason: _Optional[str] = ..., plan_topic_id: _Optional[str] = ..., expected_revision: _Optional[int] = ..., entered_at: _Optional[str] = ...) -> None: ...
 
 class SaveLessonsRequest(_message.Message):
     __slots__ = ("school_id", "lessons")
@@ -243,7 +255,7 @@ class Diary(_message.Message):
     def __init__(self, student_id: _Optional[str] = ..., entries: _Optional[_Iterable[_Union[DiaryEntry, _Mapping]]] = ..., work_types: _Optional[_Iterable[_Union[WorkType, _Mapping]]] = ..., attendance_kinds: _Optional[_Iterable[_Union[Choice, _Mapping]]] = ...) -> None: ...
 
 class JournalPolicy(_message.Message):
-    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end", "attendance_correction_days", "homework_deadline_minutes", "written_work_days", "written_work_types", "mark_scale", "mark_values", "attendance_kinds", "period_mark_values")
+    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end", "attendance_correction_days", "homework_deadline_minutes", "written_work_days", "written_work_types", "mark_scale", "mark_values", "attendance_kinds", "period_mark_values", "outage_days", "double_lessons")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     EDIT_LOCK_DAYS_FIELD_NUMBER: _ClassVar[int]
     UNLOCK_HOURS_FIELD_NUMBER: _ClassVar[int]
@@ -262,6 +274,8 @@ class JournalPolicy(_message.Message):
     MARK_VALUES_FIELD_NUMBER: _ClassVar[int]
     ATTENDANCE_KINDS_FIELD_NUMBER: _ClassVar[int]
     PERIOD_MARK_VALUES_FIELD_NUMBER: _ClassVar[int]
+    OUTAGE_DAYS_FIELD_NUMBER: _ClassVar[int]
+    DOUBLE_LESSONS_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     edit_lock_days: int
     unlock_hours: int
@@ -280,7 +294,9 @@ class JournalPolicy(_message.Message):
     mark_values: _containers.RepeatedScalarFieldContainer[str]
     attendance_kinds: _containers.RepeatedCompositeFieldContainer[Choice]
     period_mark_values: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ..., attendance_correction_days: _Optional[int] = ..., homework_deadline_minutes: _Optional[int] = ..., written_work_days: _Optional[int] = ..., written_work_types: _Optional[str] = ..., mark_scale: _Optional[str] = ..., mark_values: _Optional[_Iterable[str]] = ..., attendance_kinds: _Optional[_Iterable[_Union[Choice, _Mapping]]] = ..., period_mark_values: _Optional[_Iterable[str]] = ...) -> None: ...
+    outage_days: int
+    double_lessons: str
+    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ..., attendance_correction_days: _Optional[int] = ..., homework_deadline_minutes: _Optional[int] = ..., written_work_days: _Optional[int] = ..., written_work_types: _Optional[str] = ..., mark_scale: _Optional[str] = ..., mark_values: _Optional[_Iterable[str]] = ..., attendance_kinds: _Optional[_Iterable[_Union[Choice, _Mapping]]] = ..., period_mark_values: _Optional[_Iterable[str]] = ..., outage_days: _Optional[int] = ..., double_lessons: _Optional[str] = ...) -> None: ...
 
 class GetJournalPolicyRequest(_message.Message):
     __slots__ = ("school_id",)
@@ -289,7 +305,7 @@ class GetJournalPolicyRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ...) -> None: ...
 
 class SetJournalPolicyRequest(_message.Message):
-    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end", "attendance_correction_days", "homework_deadline_minutes", "written_work_days", "written_work_types", "mark_scale")
+    __slots__ = ("school_id", "edit_lock_days", "unlock_hours", "min_marks_1h", "min_marks_2h", "school_timezone", "anomaly_bulk_changes", "anomaly_bulk_minutes", "night_start", "night_end", "attendance_correction_days", "homework_deadline_minutes", "written_work_days", "written_work_types", "mark_scale", "outage_days", "double_lessons")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     EDIT_LOCK_DAYS_FIELD_NUMBER: _ClassVar[int]
     UNLOCK_HOURS_FIELD_NUMBER: _ClassVar[int]
@@ -305,6 +321,8 @@ class SetJournalPolicyRequest(_message.Message):
     WRITTEN_WORK_DAYS_FIELD_NUMBER: _ClassVar[int]
     WRITTEN_WORK_TYPES_FIELD_NUMBER: _ClassVar[int]
     MARK_SCALE_FIELD_NUMBER: _ClassVar[int]
+    OUTAGE_DAYS_FIELD_NUMBER: _ClassVar[int]
+    DOUBLE_LESSONS_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     edit_lock_days: int
     unlock_hours: int
@@ -320,7 +338,9 @@ class SetJournalPolicyRequest(_message.Message):
     written_work_days: int
     written_work_types: str
     mark_scale: str
-    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ..., attendance_correction_days: _Optional[int] = ..., homework_deadline_minutes: _Optional[int] = ..., written_work_days: _Optional[int] = ..., written_work_types: _Optional[str] = ..., mark_scale: _Optional[str] = ...) -> None: ...
+    outage_days: int
+    double_lessons: str
+    def __init__(self, school_id: _Optional[str] = ..., edit_lock_days: _Optional[int] = ..., unlock_hours: _Optional[int] = ..., min_marks_1h: _Optional[int] = ..., min_marks_2h: _Optional[int] = ..., school_timezone: _Optional[str] = ..., anomaly_bulk_changes: _Optional[int] = ..., anomaly_bulk_minutes: _Optional[int] = ..., night_start: _Optional[str] = ..., night_end: _Optional[str] = ..., attendance_correction_days: _Optional[int] = ..., homework_deadline_minutes: _Optional[int] = ..., written_work_days: _Optional[int] = ..., written_work_types: _Optional[str] = ..., mark_scale: _Optional[str] = ..., outage_days: _Optional[int] = ..., double_lessons: _Optional[str] = ...) -> None: ...
 
 class UnlockRequest(_message.Message):
     __slots__ = ("id", "school_id", "lesson_id", "teacher_id", "reason", "status", "requested_at", "decided_at", "decision_comment", "expires_at", "lesson_date", "subject_name", "class_group_id")
@@ -495,7 +515,7 @@ class GetGridRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., subject_id: _Optional[str] = ..., term_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., subgroup_id: _Optional[str] = ...) -> None: ...
 
 class GridLesson(_message.Message):
-    __slots__ = ("lesson_id", "date", "lesson_number", "topic", "homework", "subgroup_id", "subgroup_name", "plan_topic_id", "lock_reason")
+    __slots__ = ("lesson_id", "date", "lesson_number", "topic", "homework", "subgroup_id", "subgroup_name", "plan_topic_id", "lock_reason", "revision", "paired_with")
     LESSON_ID_FIELD_NUMBER: _ClassVar[int]
     DATE_FIELD_NUMBER: _ClassVar[int]
     LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
@@ -505,6 +525,8 @@ class GridLesson(_message.Message):
     SUBGROUP_NAME_FIELD_NUMBER: _ClassVar[int]
     PLAN_TOPIC_ID_FIELD_NUMBER: _ClassVar[int]
     LOCK_REASON_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
+    PAIRED_WITH_FIELD_NUMBER: _ClassVar[int]
     lesson_id: str
     date: str
     lesson_number: int
@@ -514,7 +536,9 @@ class GridLesson(_message.Message):
     subgroup_name: str
     plan_topic_id: str
     lock_reason: str
-    def __init__(self, lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., subgroup_id: _Optional[str] = ..., subgroup_name: _Optional[str] = ..., plan_topic_id: _Optional[str] = ..., lock_reason: _Optional[str] = ...) -> None: ...
+    revision: int
+    paired_with: str
+    def __init__(self, lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., subgroup_id: _Optional[str] = ..., subgroup_name: _Optional[str] = ..., plan_topic_id: _Optional[str] = ..., lock_reason: _Optional[str] = ..., revision: _Optional[int] = ..., paired_with: _Optional[str] = ...) -> None: ...
 
 class GridCell(_message.Message):
     __slots__ = ("lesson_id", "marks", "attendance", "outside", "not_in_class")
@@ -809,7 +833,7 @@ class ListAbsencesResponse(_message.Message):
     def __init__(self, absences: _Optional[_Iterable[_Union[Absence, _Mapping]]] = ..., reasons: _Optional[_Iterable[_Union[Choice, _Mapping]]] = ...) -> None: ...
 
 class ActorChange(_message.Message):
-    __slots__ = ("ledger_id", "occurred_at", "entity", "entity_id", "lesson_id", "student_id", "old_value", "new_value", "reason", "client_address", "reverted", "revertible")
+    __slots__ = ("ledger_id", "occurred_at", "entity", "entity_id", "lesson_id", "student_id", "old_value", "new_value", "reason", "client_address", "reverted", "revertible", "entered_at")
     LEDGER_ID_FIELD_NUMBER: _ClassVar[int]
     OCCURRED_AT_FIELD_NUMBER: _ClassVar[int]
     ENTITY_FIELD_NUMBER: _ClassVar[int]
@@ -822,6 +846,7 @@ class ActorChange(_message.Message):
     CLIENT_ADDRESS_FIELD_NUMBER: _ClassVar[int]
     REVERTED_FIELD_NUMBER: _ClassVar[int]
     REVERTIBLE_FIELD_NUMBER: _ClassVar[int]
+    ENTERED_AT_FIELD_NUMBER: _ClassVar[int]
     ledger_id: str
     occurred_at: str
     entity: str
@@ -834,7 +859,8 @@ class ActorChange(_message.Message):
     client_address: str
     reverted: bool
     revertible: bool
-    def __init__(self, ledger_id: _Optional[str] = ..., occurred_at: _Optional[str] = ..., entity: _Optional[str] = ..., entity_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., old_value: _Optional[str] = ..., new_value: _Optional[str] = ..., reason: _Optional[str] = ..., client_address: _Optional[str] = ..., reverted: _Optional[bool] = ..., revertible: _Optional[bool] = ...) -> None: ...
+    entered_at: str
+    def __init__(self, ledger_id: _Optional[str] = ..., occurred_at: _Optional[str] = ..., entity: _Optional[str] = ..., entity_id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., old_value: _Optional[str] = ..., new_value: _Optional[str] = ..., reason: _Optional[str] = ..., client_address: _Optional[str] = ..., reverted: _Optional[bool] = ..., revertible: _Optional[bool] = ..., entered_at: _Optional[str] = ...) -> None: ...
 
 class CompromisedAccount(_message.Message):
     __slots__ = ("person_id", "subject", "reported_at", "reported_by", "changes_since_report", "changes_in_window", "not_reverted")

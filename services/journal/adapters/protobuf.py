@@ -70,7 +70,7 @@ def lesson_record(record: Mapping, marks: Iterable[Mapping], attendance: Iterabl
         attendance=[pb.AttendanceEntry(lesson_id=a["lesson_id"], student_id=a["student_id"], status=a["status"])
                     for a in attendance],
         student_homework=[pb.StudentHomework(lesson_id=h["lesson_id"], student_id=h["student_id"], homework=h["homework"])
-                          for h in own_homework])
+                          for h in own_homework], revision=record.get("revision") or 0)
 
 
 def _time(value) -> str:

@@ -27,6 +27,7 @@ lesson_records = sa.Table(
     uuid_column("subgroup_id", nullable=True),
     uuid_column("substitute_teacher_id", nullable=True),
     uuid_column("plan_topic_id", nullable=True),  # the thematic plan's topic chosen for the lesson (0011)
+    sa.Column("revision", sa.Integer, nullable=False, server_default="0"),  # bumped by triggers on any change (0015)
 )
 
 marks = sa.Table(
@@ -68,6 +69,7 @@ ledger = sa.Table(
     sa.Column("due_at", sa.DateTime(timezone=True)),
     sa.Column("late", sa.Boolean, nullable=False, server_default=sa.false()),
     uuid_column("reverts", nullable=True),
+    sa.Column("entered_at", sa.DateTime(timezone=True)),  # when the teacher entered it, if they said so (offline, 0015)
 )
 
 journal_policy = sa.Table(

@@ -55,12 +55,13 @@ def require_open(lesson: schedule_pb2.Lesson, settings: SchoolSettings, today: d
         raise refuse_locked(why, settings.policy.unlock_hours)
 
 
-def state(lesson: schedule_pb2.Lesson, settings: SchoolSettings, today: dt.date) -> str:
+def state(lesson: schedule_pb2.Lesson, settings: SchoolSettings, today: dt.date, bound: bool = True) -> str:
     """The lesson's lock as the grid shows it to the caller: "" while they may change it, YEAR_CLOSED for a closed
-    year, LESSON_LOCKED when the edit lock or the period's marks close it and no approved unlock opened it."""
+    year, LESSON_LOCKED when the edit lock or the period's marks close it and no approved unlock opened it (the lock
+    binds the lesson's teachers, not the deputy head who corrects: `bound` False)."""
     if lesson.year_closed or settings.closed.covers(lesson.class_group_id):
         return YEAR_CLOSED
-    return LESSON_LOCKED if closed_for([lesson], settings, today) else ""
+    return LESSON_LOCKED if bound and closed_for([lesson], settings, today) else ""
 
 
 def request_reason(reason: str) -> str:

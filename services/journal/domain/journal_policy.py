@@ -28,6 +28,8 @@ class JournalPolicy:
     written_work_days: int = 3           # J3: written work marks within 3 working days [001 §2.5] ([004 §7.4]: 7 days)
     written_work_types: str = "test,independent"  # which work types are written work (codes, comma-separated)
     mark_scale: str = mark_scale.FIVE_POINT  # J2: five_point, ten_point or pass_fail (mark_scale.py)
+    outage_days: int = 2  # J12 [004 §13]: an entry kept offline is judged by its entry time when sent within these days
+    double_lessons: str = "separately"  # two periods of a subject in a row: "together" (entered once) or "separately"
 
     @property
     def written(self) -> frozenset[str]:
@@ -78,6 +80,15 @@ def _clock(value, key: str):
     return value
 
 
+DOUBLE_LESSONS = {"separately": "каждый урок отдельно", "together": "оба урока сразу"}
+
+
+def _one_of(value, key: str, choices: Mapping[str, str]):
+    if value not in choices:
+        raise Invalid(key, " или ".join(f"{code} ({name})" for code, name in choices.items()))
+    return value
+
+
 def _codes(value, key: str):
     codes = value.split(",") if isinstance(value, str) else None
     if codes is None or len(value) > 500 or not all(WORK_TYPE_CODE.fullmatch(code) for code in codes if code):
@@ -101,6 +112,9 @@ CHECKS: dict[str, Callable[[object, str], object]] = {
     "written_work_days": _integer(0, 30, "за сколько рабочих дней выставляют отметки за письменные работы"),
     "written_work_types": _codes,
     "mark_scale": mark_scale.scale,
+    "outage_days": _integer(0, 10, "в течение скольких дней после сбоя связи запись урока считается сделанной в момент "
+                                   "ввода"),
+    "double_lessons": lambda value, key: _one_of(value, key, DOUBLE_LESSONS),
 }
 
 

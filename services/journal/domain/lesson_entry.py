@@ -153,12 +153,36 @@ def school_today(zone: dt.tzinfo, now: dt.datetime | None = None) -> dt.date:
     return (now or dt.datetime.now(dt.UTC)).astimezone(zone).date()
 
 
-def change_reason(lesson_date: dt.date, today: dt.date, reason: str) -> str:
-    """Changes to a lesson after its day must say why."""
+def change_reason(lesson_date: dt.date, today: dt.date, reason: str, correction: bool = False) -> str:
+    """Changes to a lesson after its day must say why, and so must a correction by someone who does not teach it (the
+    deputy head)."""
     reason = bounded_text(reason, "reason", MAX_REASON)
+    if correction and not reason:
+        raise Invalid("reason", "исправление в журнале чужого урока: укажите причину")
     if lesson_date < today and not reason:
         raise Invalid("reason", "урок уже прошёл: укажите причину изменения")
     return reason
+
+
+MAX_CLOCK_SKEW = dt.timedelta(minutes=5)  # a device's clock ahead of ours by this much is still believed
+
+
+def entry_time(entered_at: str, now: dt.datetime, outage_days: int) -> tuple[dt.datetime | None, dt.datetime]:
+    """(when the teacher entered it, the time its rules judge it by): an entry kept on the teacher's device while the
+    connection was down is judged by the time it was made, within the school's outage window (J12: entered within
+    outage_days of it); an older one by the time it arrives. Without entered_at: (None, now)."""
+    if not entered_at:
+        return None, now
+    try:
+        entered = dt.datetime.fromisoformat(entered_at.replace("Z", "+00:00"))
+    except ValueError:
+        raise Invalid("entered_at", "время ввода в формате RFC 3339, например 2026-09-01T09:05:00+03:00") from None
+    if entered.tzinfo is None:
+        raise Invalid("entered_at", "время ввода с часовым поясом, например 2026-09-01T09:05:00+03:00")
+    if entered > now + MAX_CLOCK_SKEW:
+        raise Invalid("entered_at", "время ввода позже текущего: проверьте часы устройства")
+    entered = min(entered, now)
+    return entered, entered if now - entered <= dt.timedelta(days=outage_days) else now
 
 
 def diff_marks(stored: Iterable[StoredMark], wanted: Iterable[MarkInput]) -> MarkChanges:
@@ -205,6 +229,8 @@ class LessonInput:
     attendance: list[AttendanceInput]
     reason: str = ""
     plan_topic_id: str = ""
+    expected_revision: int | None = None  # the revision the teacher's page saved on (None: no check)
+    entered_at: str = ""  # when the teacher entered it (an entry sent after an outage), RFC 3339; "" = now
 
 
 @dataclass(frozen=True)
@@ -215,6 +241,8 @@ class LessonSave:
     entry: LessonEntry
     reason: str
     ends_at: str = ""  # the lesson's end ("HH:MM", school time): homework is due after it
+    entered_at: dt.datetime | None = None  # when the teacher entered it, if they said so
+    judged_at: dt.datetime | None = None  # the time the deadlines judge it by (entered_at within the outage window)
 
     @property
     def lesson_id(self) -> str:

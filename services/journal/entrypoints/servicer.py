@@ -38,7 +38,8 @@ def lesson_input(request) -> LessonInput:
     return LessonInput(request.lesson_id, request.topic, request.homework,
                        [MarkInput(m.student_id, m.value, m.work_type, m.comment) for m in request.marks],
                        [AttendanceInput(a.student_id, a.status) for a in request.attendance], request.reason,
-                       request.plan_topic_id)
+                       request.plan_topic_id,
+                       request.expected_revision if request.HasField("expected_revision") else None, request.entered_at)
 
 
 class JournalServicer(journal_pb2_grpc.JournalServiceServicer):

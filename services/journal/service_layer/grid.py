@@ -1,6 +1,7 @@
 """The teacher's grid (J1, J2, J10): one subject's lessons in a class group (or one subgroup) × its students,
 every cell's marks and attendance, each lesson's lock state for the caller, each student's weighted average
-(none on a pass/fail scale) and plan (J9).
+(none on a pass/fail scale) and plan (J9); each lesson's revision (the page saves on it) and, for two periods of the
+subject in a row on one day, the other half of the double lesson.
 The whole class's grid has the subgroups' lessons too, each blank ("outside") for the students not in that
 subgroup. Its students are those who were in the class during the grid's period (the asked dates, or the term's
 lessons' days), each lesson of a day they were not in it (before joining, after leaving) marked not_in_class (A1).
@@ -21,6 +22,7 @@ from services.common.scope import Scope
 from services.journal.adapters import protobuf as messages
 from services.journal.domain import edit_lock, mark_scale
 from services.journal.domain.lesson_entry import school_today
+from services.journal.service_layer import subgroups
 
 if TYPE_CHECKING:
     from services.journal.service_layer.unit_of_work import JournalUnitOfWork
@@ -87,6 +89,7 @@ def get_grid(scope: Scope, uow: JournalUnitOfWork, class_group_id: str, subject_
     today = school_today(settings.policy.zone)
     weights = weights_of(kinds)
     dates = {lesson.id: lesson.date for lesson in lessons}
+    pairs = double_lessons(lessons)
     return pb.Grid(
         class_group_id=class_group_id, subject_id=subject_id,
         subgroup_id=subgroup.id if subgroup else "", subgroup_name=subgroup.name if subgroup else "",
@@ -96,7 +99,12 @@ def get_grid(scope: Scope, uow: JournalUnitOfWork, class_group_id: str, subject_
                                homework=texts[lesson.id].homework if lesson.id in texts else "",
                                plan_topic_id=(texts[lesson.id].plan_topic_id or "") if lesson.id in texts else "",
                                subgroup_id=lesson.subgroup_id, subgroup_name=lesson.subgroup_name,
-                               lock_reason=edit_lock.state(lesson, settings, today)) for lesson in lessons],
+                               revision=texts[lesson.id].revision if lesson.id in texts else 0,
+                               paired_with=pairs.get(lesson.id, ""),
+                               lock_reason=edit_lock.state(lesson, settings, today, bound=(
+                                   "deputy_head" not in principal.roles
+                                   or principal.person_id in subgroups.teachers(lesson))))
+                 for lesson in lessons],
         students=[_student(person, ids, cell_marks, statuses, weights if mark_scale.has_average(school_scale) else None,
                            dates, subject_id,
                            settings.plan_of(person.id).state(subject_id),
@@ -107,6 +115,18 @@ def get_grid(scope: Scope, uow: JournalUnitOfWork, class_group_id: str, subject_
                   for person in students],
         work_types=[messages.work_type(w) for w in kinds], mark_scale=school_scale,
         mark_values=messages.mark_values(school_scale), attendance_kinds=messages.attendance_kinds())
+
+
+def double_lessons(lessons) -> dict[str, str]:
+    """lesson id -> the other half of its double lesson: two lessons of the grid on one day with consecutive numbers
+    (of the same subgroup, or both the class's)."""
+    by_slot = {(lesson.date, lesson.subgroup_id, lesson.lesson_number): lesson.id for lesson in lessons}
+    pairs: dict[str, str] = {}
+    for lesson in sorted(lessons, key=lambda x: (x.date, x.lesson_number)):
+        following = by_slot.get((lesson.date, lesson.subgroup_id, lesson.lesson_number + 1))
+        if following and lesson.id not in pairs and following not in pairs:
+            pairs[lesson.id], pairs[following] = following, lesson.id
+    return pairs
 
 
 def _student(person, ids: list[str], cell_marks: dict, statuses: dict, weights: dict | None, dates: dict,

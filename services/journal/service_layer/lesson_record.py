@@ -1,7 +1,10 @@
 """Recording lessons (J1-J3): a whole-lesson save (SaveLesson, SaveLessons) and reading a lesson's record. A save
 checks the policy and the lesson with the peers first, then in one unit of work locks the lessons' writers, loads
-the school's settings in one statement, checks every lesson against them, and writes the records, their ledger
-rows and their events together."""
+the school's settings in one statement, checks every lesson against them — and, when the page said which revision
+it saved on, that nobody changed the lesson since (a conflict is refused, never overwritten) — and writes the records,
+their ledger rows and their events together. An entry kept offline says when it was made (entered_at): within the
+school's outage window its deadlines, the edit lock and the reason rule judge it by that time (J12). The deputy head
+corrects any lesson, always with a reason (004 §7.6); the edit lock binds teachers."""
 from __future__ import annotations
 
 import contextlib
@@ -14,7 +17,7 @@ from typing import TYPE_CHECKING
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
 from services.common.db import parse_uuid
-from services.common.errors import DomainError, Invalid
+from services.common.errors import Aborted, DomainError, Invalid
 from services.common.policy import Principal
 from services.common.scope import Scope
 from services.journal.adapters import ledger
@@ -96,28 +99,43 @@ def _save(scope: Scope, uow: JournalUnitOfWork, items: list[LessonInput], bulk: 
             domain.check_class_list(entry, subgroups.lesson_students(lesson, people, subgroup))
             checked.append((lesson, entry))
     lessons = [lesson for lesson, _ in checked]
+    ids = [lesson.id for lesson in lessons]
     now = dt.datetime.now(dt.UTC)
     with uow:
-        uow.lock_lessons([lesson.id for lesson in lessons])  # and the closed years, shared
+        uow.lock_lessons(ids)  # and the closed years, shared
         settings = uow.settings(students={m.student_id for _, entry in checked for m in entry.marks}, lessons=lessons,
                                 teacher_id=principal.person_id, now=now)
-        today = domain.school_today(settings.policy.zone, now)
-        shut = edit_lock.closed_for(lessons, settings, today)
+        revisions = uow.lessons.revisions(ids) if any(i.expected_revision is not None for i in items) else {}
         saves = []
         for i, (lesson, entry) in enumerate(checked):
             with _lesson_at(i if bulk else None):
+                item = items[i]
                 settings.closed.require_open("lesson_id", class_group_id=lesson.class_group_id)
+                if item.expected_revision is not None and revisions[lesson.id] != item.expected_revision:
+                    raise changed_since(revisions[lesson.id])
+                entered, judged = domain.entry_time(item.entered_at, now, settings.policy.outage_days)
+                today = domain.school_today(settings.policy.zone, judged)
+                correction = not principal.person_id or principal.person_id not in subgroups.teachers(lesson)
+                shut = {} if correction else edit_lock.closed_for([lesson], settings, today)
                 if lesson.id in shut:
                     raise edit_lock.refuse_locked(shut[lesson.id], settings.policy.unlock_hours)
                 domain.check_scale(entry.marks, settings.policy.mark_scale)
                 work_type_rules.check_marks([m.work_type for m in entry.marks], settings.work_type_codes)
                 plan_rules.check_lesson_marks(entry.marks, settings.plans, lesson.subject_id)
                 fields = lesson_fields(lesson)
-                reason = domain.change_reason(fields["lesson_date"], today, items[i].reason)
-                saves.append(LessonSave(fields, entry, reason, lesson.ends_at))
+                reason = domain.change_reason(fields["lesson_date"], today, item.reason, correction)
+                saves.append(LessonSave(fields, entry, reason, lesson.ends_at, entered, judged))
         stored = LessonChanges(uow, principal, scope.client_address, now, settings.policy).save(saves)
         records = uow.lessons.records(stored)
-        return [records[lesson.id] for lesson in lessons]
+        for lesson_id, revision in uow.lessons.revisions(ids).items():
+            records[lesson_id].revision = revision
+        return [records[lesson_id] for lesson_id in ids]
+
+
+def changed_since(revision: int) -> Aborted:
+    return Aborted("Урок изменён другим пользователем после того, как вы его открыли: посмотрите его изменения и "
+                   "решите, что оставить", {"expected_revision": f"сейчас у урока версия {revision}"},
+                   reason=pb.ErrorReason.Name(pb.LESSON_CHANGED))
 
 
 @dataclass
@@ -157,10 +175,11 @@ class LessonChanges:
     def record(self, save: LessonSave, entity: str, old: dict | None, new: dict | None, event,
                student_id: str | None = None, entity_id: str | None = None) -> None:
         due, late = deadline_rules.deadline(entity, old, new, save.lesson["lesson_date"], save.ends_at, self.settings,
-                                            self.now)
+                                            save.judged_at or self.now)
         self.ledger_rows.append(ledger.entry(
             save.lesson["school_id"], self.principal, self.client_address, self.now, entity, old, new, save.reason,
-            lesson_id=save.lesson_id, student_id=student_id, entity_id=entity_id, due_at=due, late=late))
+            lesson_id=save.lesson_id, student_id=student_id, entity_id=entity_id, due_at=due, late=late,
+            entered_at=save.entered_at))
         self.events.append(event)
 
     def texts(self, save: LessonSave, stored) -> None:
@@ -174,7 +193,7 @@ class LessonChanges:
             self.ledger_rows.append(ledger.entry(
                 save.lesson["school_id"], self.principal, self.client_address, self.now, "plan_topic",
                 {"plan_topic_id": stored.plan_topic_id}, {"plan_topic_id": entry.plan_topic_id}, save.reason,
-                lesson_id=save.lesson_id))
+                lesson_id=save.lesson_id, entered_at=save.entered_at))
             if stored.topic == entry.topic:
                 self.events.append(topic_set)
         if stored.homework != entry.homework:

@@ -80,7 +80,8 @@ def list_actor_changes(scope: Scope, uow: JournalUnitOfWork, actor_person_id: st
                            entity_id=r.entity_id or "", lesson_id=r.lesson_id or "", student_id=r.student_id or "",
                            old_value=_json(r.old_value), new_value=_json(r.new_value), reason=r.reason,
                            client_address=r.client_address, reverted=r.id in reverted,
-                           revertible=revertible(r) and r.id not in closed) for r in rows]
+                           revertible=revertible(r) and r.id not in closed,
+                           entered_at=r.entered_at.isoformat() if r.entered_at else "") for r in rows]
 
 
 def list_compromised_accounts(scope: Scope, uow: JournalUnitOfWork, window_hours: int) -> list[pb.CompromisedAccount]:

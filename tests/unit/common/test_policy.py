@@ -26,7 +26,8 @@ def who(*roles: str, person_id: str = TEACHER, students: tuple[str, ...] = (),
     (who("form_teacher"), "mark.flag", {"student_id": CHILD}, False),  # staff answer flags, they do not raise them
     (who("subject_teacher"), "lesson.record", {"teacher_id": TEACHER}, True),
     (who("subject_teacher"), "lesson.record", {"teacher_id": OTHER_TEACHER}, False),
-    (who("deputy_head"), "lesson.record", {"teacher_id": TEACHER}, False),
+    (who("deputy_head"), "lesson.record", {"teacher_id": TEACHER}, True),  # corrects any lesson (004 §7.6)
+    (who("secretary"), "lesson.record", {"teacher_id": TEACHER}, False),
     (who("guardian", students=(CHILD,)), "lesson.record", {"teacher_id": TEACHER}, False),
     # a substitute: the lesson names its teacher and the substitute
     (who("subject_teacher"), "lesson.record", {"teacher_id": (OTHER_TEACHER, TEACHER)}, True),

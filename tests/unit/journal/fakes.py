@@ -30,12 +30,22 @@ class FakeLessonRecords:
         before = {}
         for record in records:
             stored = self.rows.get(record["lesson_id"])
+            revision = 0
             if stored is not None:
-                before[record["lesson_id"]] = SimpleNamespace(**{k: stored[k] for k in ("lesson_id", "topic", "homework",
-                                                                                       "plan_topic_id")})
+                texts = ("topic", "homework", "plan_topic_id")
+                before[record["lesson_id"]] = SimpleNamespace(lesson_id=stored["lesson_id"],
+                                                              **{k: stored[k] for k in texts})
+                revision = stored["revision"] + any(stored[k] != record[k] for k in texts)  # as the trigger does
                 record = {**record, **{k: stored[k] for k in RECORD_KEPT}}
-            self.rows[record["lesson_id"]] = dict(record)
+            self.rows[record["lesson_id"]] = dict(record, revision=revision)
         return before
+
+    def revisions(self, lesson_ids: list[str]) -> dict[str, int]:
+        return {i: self.rows[i]["revision"] if i in self.rows else 0 for i in lesson_ids}
+
+    def _bump(self, lesson_ids) -> None:
+        for lesson_id in set(lesson_ids):
+            self.rows[lesson_id]["revision"] += 1
 
     def stored(self, lesson_ids: list[str]):
         stored_marks, stored_attendance = defaultdict(list), defaultdict(dict)
@@ -49,6 +59,10 @@ class FakeLessonRecords:
         return stored_marks, stored_attendance
 
     def write(self, writes: Writes) -> None:
+        self._bump([row["lesson_id"] for row in writes.added_marks + writes.added_attendance
+                    + writes.changed_attendance + writes.removed_attendance]
+                   + [self.marks[m["id"]]["lesson_id"] for m in writes.changed_marks]
+                   + [self.marks[i]["lesson_id"] for i in writes.removed_marks])
         for row in writes.added_marks:
             self.marks[row["id"]] = dict(row)
         for change in writes.changed_marks:

@@ -8,7 +8,7 @@ import pytest
 
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
-from services.common.errors import Conflict, FailedPrecondition, Forbidden, Invalid
+from services.common.errors import Aborted, Conflict, FailedPrecondition, Forbidden, Invalid
 from services.common.scope import Scope
 from services.journal.domain.closed_year import ClosedYears
 from services.journal.domain.journal_policy import DEFAULT, JournalPolicy
@@ -306,3 +306,73 @@ def test_no_unlock_of_a_closed_year():
     with pytest.raises(FailedPrecondition) as err:
         request_unlock(school, school.lesson(days_ago=DEFAULT.edit_lock_days + 4))
     assert refusal(err) == (CLOSED, {"lesson_id": "учебный год закрыт"})
+
+
+# The grid's entry (issue 18): revisions, entries made offline, the deputy head's corrections
+
+def save_item(lesson, marks=(), attendance=(), **fields) -> LessonInput:
+    return LessonInput(lesson.id, fields.pop("topic", "Дроби"), "", [MarkInput(*m) for m in marks],
+                       [AttendanceInput(*a) for a in attendance], **fields)
+
+
+def test_a_save_on_an_older_revision_is_refused_and_writes_nothing():
+    school = School()
+    a, b, _ = school.students
+    lesson = school.lesson()
+    first = school.save(lesson, marks=[(a, "5")])
+    assert first.revision >= 1
+    again = lesson_record.save_lesson(school.scope(), school.uow, save_item(lesson, [(a, "5")],
+                                                                            expected_revision=first.revision))
+    assert again.revision == first.revision  # nothing changed: the revision stays
+    school.as_deputy_head()
+    corrected = lesson_record.save_lesson(school.scope(), school.uow, save_item(
+        lesson, [(a, "4")], reason="Ошибка при вводе", expected_revision=first.revision))
+    assert corrected.revision > first.revision
+    school.as_teacher()
+    rows = len(school.uow.ledger_rows)
+    with pytest.raises(Aborted) as error:  # the teacher's page still holds the first revision
+        lesson_record.save_lesson(school.scope(), school.uow, save_item(lesson, [(a, "5"), (b, "3")],
+                                                                        expected_revision=first.revision))
+    assert error.value.reason == "LESSON_CHANGED" and "expected_revision" in error.value.fields
+    assert len(school.uow.ledger_rows) == rows
+    assert [m.value for m in school.uow.lessons.read([lesson.id])[lesson.id].marks] == ["4"]
+
+
+def test_an_entry_made_offline_is_judged_by_when_it_was_made_within_the_outage_window():
+    school = School()
+    a, _, _ = school.students
+    yesterday = school.lesson(days_ago=1)
+    entered = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+    lesson_record.save_lesson(school.scope(), school.uow, save_item(yesterday, [(a, "5")],
+                                                                    entered_at=entered.isoformat()))
+    [mark_row] = [r for r in school.uow.ledger_rows if r["entity"] == "mark"]
+    assert mark_row["entered_at"] == entered and mark_row["reason"] == ""  # on the lesson's day: no reason needed
+    assert mark_row["late"] is False and mark_row["occurred_at"] > entered
+    old = school.lesson(days_ago=5)
+    with pytest.raises(Invalid) as error:  # five days ago is past the two days' outage window: judged as of now
+        lesson_record.save_lesson(school.scope(), school.uow, save_item(
+            old, [(a, "4")], entered_at=(dt.datetime.now(dt.UTC) - dt.timedelta(days=5)).isoformat()))
+    assert "reason" in error.value.fields
+    for wrong in ("вчера", "2026-09-01T09:00:00", (dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)).isoformat()):
+        with pytest.raises(Invalid) as error:
+            lesson_record.save_lesson(school.scope(), school.uow, save_item(yesterday, [(a, "3")], entered_at=wrong))
+        assert "entered_at" in error.value.fields
+
+
+def test_the_deputy_head_corrects_a_locked_lesson_with_a_reason_and_a_secretary_cannot():
+    school = School()
+    a, _, _ = school.students
+    old = school.lesson(days_ago=30)  # past the 7 days' edit lock
+    with pytest.raises(FailedPrecondition) as error:
+        school.save(old, marks=[(a, "5")], reason="Забыл")
+    assert error.value.reason == LOCKED
+    school.as_deputy_head()
+    with pytest.raises(Invalid) as error:
+        school.save(lesson := school.lesson(), marks=[(a, "5")])  # even on the lesson's day: a correction says why
+    assert "reason" in error.value.fields
+    record = school.save(old, marks=[(a, "5")], reason="По служебной записке учителя")
+    assert [m.value for m in record.marks] == ["5"]
+    assert lesson.id in school.schedule.lessons
+    school.principals.act(school.id, new_id(), "secretary")
+    with pytest.raises(Forbidden):
+        school.save(old, marks=[(a, "4")], reason="Исправление")
