@@ -97,7 +97,6 @@
   // ---- the inputs
   const grid = [];  // rows of inputs (topic, homework, then a row per student), a column per lesson: the arrows' map
   function build() {
-    table.querySelectorAll("a.column-form").forEach((a) => { a.hidden = true; });
     panel.hidden = false;
     const heads = table.querySelectorAll("th.lesson-head");
     heads.forEach((th) => {

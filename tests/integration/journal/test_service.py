@@ -15,6 +15,7 @@ from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
 from services.common import context
 from services.common.auth import caller_from_claims
+from services.common.errors import reason_of
 from services.common.scope import Scope
 from services.journal.adapters.tables import attendance, ledger, lesson_records, marks, outbox
 from services.journal.domain.lesson_entry import LessonInput, MarkInput
@@ -146,15 +147,20 @@ def test_only_the_lessons_teacher_records_it(journal, today_lesson):
     with pytest.raises(grpc.RpcError) as err:
         save(journal, today_lesson, topic="Чужой урок")
     assert err.value.code() == grpc.StatusCode.PERMISSION_DENIED
-    journal.principals.grant(today_lesson.school_id, "deputy_head", person_id=str(uuid.uuid4()))
+    journal.principals.grant(today_lesson.school_id, "secretary", person_id=str(uuid.uuid4()))
     with pytest.raises(grpc.RpcError) as err:
-        save(journal, today_lesson, topic="Завуч")
+        save(journal, today_lesson, topic="Секретарь")
     assert err.value.code() == grpc.StatusCode.PERMISSION_DENIED
+    journal.principals.grant(today_lesson.school_id, "deputy_head", person_id=str(uuid.uuid4()))
+    with pytest.raises(grpc.RpcError) as err:  # the deputy head corrects any lesson (004 §7.6), always saying why
+        save(journal, today_lesson, topic="Завуч")
+    assert err.value.code() == grpc.StatusCode.INVALID_ARGUMENT
     # the deputy head may read the (still empty) record, built from the schedule's lesson
     record = journal.call("GetLessonRecord", pb.GetLessonRecordRequest(
         school_id=today_lesson.school_id, lesson_id=today_lesson.lesson.id))
     assert (record.lesson_id, record.subject_name, record.topic, list(record.marks)) == (
         today_lesson.lesson.id, "Математика", "", [])
+    journal.principals.grant(today_lesson.school_id, "secretary", person_id=str(uuid.uuid4()))
     with pytest.raises(grpc.RpcError) as err:
         journal.call("SaveLesson", pb.SaveLessonRequest(school_id=today_lesson.school_id, lesson_id=str(uuid.uuid4())))
     assert err.value.code() == grpc.StatusCode.PERMISSION_DENIED
@@ -278,3 +284,36 @@ def test_a_save_changes_marks_and_attendance_with_one_statement_per_kind_of_chan
     assert sorted((e.student_id, e.status) for e in record.attendance) == sorted([(a, "absent"), (b, "ill"), (c, "late")])
     for kind in ("UPDATE marks SET", "DELETE FROM marks", "UPDATE attendance SET", "INSERT INTO attendance"):
         assert statements.count(kind) == 1, (kind, statements)
+
+
+def test_every_change_bumps_the_lessons_revision_and_a_save_on_an_older_one_is_refused(journal, today_lesson):
+    """The revision is the database's (triggers of migration 0015): a change by any path bumps it, a save that
+    changes nothing does not; a save on an older revision is ABORTED with LESSON_CHANGED and writes nothing."""
+    a, b, _ = today_lesson.students
+
+    def revised(revision: int, **fields) -> pb.LessonRecord:
+        return journal.call("SaveLesson", pb.SaveLessonRequest(
+            school_id=today_lesson.school_id, lesson_id=today_lesson.lesson.id, expected_revision=revision,
+            topic=fields.get("topic", "Дроби"), marks=[pb.MarkInput(**m) for m in fields.get("marks", ())],
+            attendance=[pb.AttendanceInput(**x) for x in fields.get("attendance", ())]))
+
+    first = revised(0, marks=[dict(student_id=a, value="5")])
+    assert first.revision >= 1
+    assert revised(first.revision, marks=[dict(student_id=a, value="5")]).revision == first.revision  # no change
+    absent = revised(first.revision, marks=[dict(student_id=a, value="5")], attendance=[dict(student_id=b,
+                                                                                             status="absent")])
+    assert absent.revision > first.revision
+    corrected = journal.call("CorrectAttendance", pb.CorrectAttendanceRequest(  # another path: the absence's reason
+        school_id=today_lesson.school_id, lesson_id=today_lesson.lesson.id, student_id=b, status="ill",
+        reason="справка"))
+    assert corrected.status == "ill"
+    before = counts(journal, today_lesson.school_id)
+    with pytest.raises(grpc.RpcError) as err:
+        revised(absent.revision, marks=[dict(student_id=a, value="4")])
+    assert err.value.code() == grpc.StatusCode.ABORTED and reason_of(err.value) == "LESSON_CHANGED"
+    assert counts(journal, today_lesson.school_id) == before
+    now = journal.call("GetLessonRecord", pb.GetLessonRecordRequest(school_id=today_lesson.school_id,
+                                                                    lesson_id=today_lesson.lesson.id))
+    assert now.revision > absent.revision
+    assert revised(now.revision, marks=[dict(student_id=a, value="4")],
+                   attendance=[dict(student_id=b, status="ill")]).revision > now.revision
