@@ -143,7 +143,7 @@ def grid_page(school_id: str, query: GridQuery, edit: str, posted: dict | None =
         column = {**column, "plan_topic_id": topics.suggested_topic_id}
     return render_template(
         "journal_grid.html", school_id=school_id, grid=grid_data, group=group, query=query, edit_lesson=lesson,
-        entry=None if lesson else grid_entry(school_id, grid_data),
+        entry=None if lesson else grid_entry(school_id, grid_data, query.term_id),
         topics=topics.topics if topics else [], mark_values=grid_data.mark_values, column=column,
         failure=failure or {"fields": {}}, lesson_locked=LESSON_LOCKED,
         term=term_name(school_id, query.term_id) if query.term_id else "", notice=request.args.get("notice", ""),
@@ -166,10 +166,10 @@ def attendance_keys(kinds) -> dict[str, str]:
     return {kind.code: (kind.name.split(" — ")[0] if " — " in kind.name else kind.name[:2]).lower() for kind in kinds}
 
 
-def grid_entry(school_id: str, grid_data: pb.Grid) -> dict:
+def grid_entry(school_id: str, grid_data: pb.Grid, term_id: str = "") -> dict:
     """What static/grid.js needs to type into the grid: the lessons with their revisions and locks, every cell's
     marks and attendance, the scale's values, the work types with their letters, the attendance kinds' letters, the
-    school's rule for double lessons."""
+    school's rule for double lessons; a term's grid also the term marks and their proposals."""
     keys = work_type_keys(grid_data.work_types)
     policy = optional("journal", "GetJournalPolicy", pb.GetJournalPolicyRequest(school_id=school_id), None)
     return {
@@ -181,10 +181,13 @@ def grid_entry(school_id: str, grid_data: pb.Grid) -> dict:
                        for (code, key), name in zip(attendance_keys(grid_data.attendance_kinds).items(),
                                                     [k.name for k in grid_data.attendance_kinds], strict=True)],
         "double_lessons": policy.double_lessons if policy is not None else "separately",
+        "term_id": term_id, "subject_id": grid_data.subject_id,
+        "period_values": list(policy.period_mark_values) if policy is not None else [],
         "lessons": [{"id": x.lesson_id, "date": x.date, "number": x.lesson_number, "revision": x.revision,
                      "topic": x.topic, "homework": x.homework, "plan_topic_id": x.plan_topic_id,
                      "locked": x.lock_reason, "paired_with": x.paired_with} for x in grid_data.lessons],
-        "students": [{"id": s.student_id, "name": f"{s.last_name} {s.first_name}".strip(), "cells": [
+        "students": [{"id": s.student_id, "name": f"{s.last_name} {s.first_name}".strip(), "term_mark": s.term_mark,
+                      "proposed": s.proposed_term_mark, "cells": [
             None if c.outside or c.not_in_class else {
                 "marks": [{"value": m.value, "work_type": m.work_type, "comment": m.comment} for m in c.marks],
                 "attendance": c.attendance} for c in s.cells]} for s in grid_data.students],

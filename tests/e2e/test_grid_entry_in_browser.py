@@ -2,7 +2,8 @@
 class of 26: a whole lesson — topic, homework, 24 marks, two absences — typed without the mouse and found saved after
 a reload; with the network cut (Playwright's offline mode) the marks wait in the browser, go when it returns with the
 times they were typed (the ledger keeps both), and the deputy head's change of the same cell meanwhile is shown as a
-conflict the teacher decides, never overwritten. Keeps screenshots in .run/screenshots/."""
+conflict the teacher decides, never overwritten; the term's grid proposes each term mark, set only when the teacher
+confirms it; a double lesson is entered once for both periods when the school says so. Keeps screenshots in .run/screenshots/."""
 import datetime as dt
 import uuid
 
@@ -31,8 +32,23 @@ def school(installation):
             "kind": "student", "last_name": last, "first_name": "Ученик", "gender": "female" if last[-1] == "а" else "male",
             "birth_date": f"2014-0{1 + i % 9}-1{i % 9}", "class_group_id": group["id"]})
     deputy = Api(stack.password_token(seeded["deputy"]["person"]["username"], seeded["deputy"]["password"]))
+    # a second subject for the term mark: a set term mark closes the term's lessons of its subject, which the other
+    # tests (in any order) type into
+    russian = admin.post(f"/schools/{sid}/subjects", {"name": "Русский язык"})
+    teacher_id = seeded["teacher"]["person"]["id"]
+    admin.post(f"/schools/{sid}/teaching-assignments", {
+        "teacher_id": teacher_id, "subject_id": russian["id"], "class_group_id": group["id"]})
+    admin.post(f"/schools/{sid}/timetable", {
+        "class_group_id": group["id"], "subject_id": russian["id"], "teacher_id": teacher_id, "weekday": 2,
+        "lesson_number": 2, "starts_at": "09:25", "ends_at": "10:10", "room": "21"})
+    for number, starts, ends in ((3, "10:20", "11:05"), (4, "11:15", "12:00")):  # a double lesson on Wednesdays
+        admin.post(f"/schools/{sid}/timetable", {
+            "class_group_id": group["id"], "subject_id": seeded["subject"]["id"], "teacher_id": teacher_id,
+            "weekday": 3, "lesson_number": number, "starts_at": starts, "ends_at": ends, "room": "21"})
+    admin.put(f"/schools/{sid}/journal-policy", {"double_lessons": "together"})
     return {"id": sid, "admin": admin, "deputy": deputy, "class_group_id": group["id"],
             "subject_id": seeded["subject"]["id"], "teacher_id": seeded["teacher"]["person"]["id"],
+            "term_id": seeded["year"]["terms"][0]["id"], "russian_id": russian["id"],
             "teacher": (seeded["teacher"]["person"]["username"], seeded["teacher"]["password"])}
 
 
@@ -146,3 +162,51 @@ def test_offline_marks_go_with_their_times_and_the_deputy_heads_change_is_a_conf
     marks = [c for c in changes if c["entity"] == "mark" and c["lesson_id"] == lesson["id"]]
     assert len(marks) == 3 and all(c["entered_at"] for c in marks), marks
     assert all(c["entered_at"] < c["occurred_at"] for c in marks)
+
+
+def test_the_term_mark_is_proposed_and_set_only_when_the_teacher_confirms_it(school, new_page):  # noqa: F811
+    sid, admin = school["id"], school["admin"]
+    page = signed_in(new_page(), school["teacher"])
+    page.goto(f"{BASE}/schools/{sid}/journal/grid?class_group_id={school['class_group_id']}"
+              f"&subject_id={school['russian_id']}&term_id={school['term_id']}")
+    expect(page.locator("#grid-status")).to_have_text(SAVED)
+    journal = admin.get(f"/schools/{sid}/grid", params={"class_group_id": school["class_group_id"],
+                                                        "subject_id": school["russian_id"], "term_id": school["term_id"]})
+    first = journal["students"][0]
+    assert first["proposed_term_mark"] == "Н/А", "no current marks: not assessed (J8), proposed, not set"
+    period = page.locator("input.period-input").first
+    expect(period).to_have_attribute("placeholder", first["proposed_term_mark"])
+    expect(period).to_have_value("")  # proposed, not set
+    assert [m for m in admin.get(f"/schools/{sid}/term-marks", params={
+        "class_group_id": school["class_group_id"], "term_id": school["term_id"]})["term_marks"]
+        if m["student_id"] == first["student_id"] and m["subject_id"] == school["russian_id"]] == []
+    period.focus()
+    page.keyboard.press("Enter")  # the teacher confirms the proposal
+    expect(page.locator("#grid-status")).to_contain_text("Оценка за период выставлена")
+    [set_mark] = [m for m in admin.get(f"/schools/{sid}/term-marks", params={
+        "class_group_id": school["class_group_id"], "term_id": school["term_id"]})["term_marks"]
+        if m["student_id"] == first["student_id"] and m["subject_id"] == school["russian_id"]]
+    assert (set_mark["value"], set_mark["subject_id"]) == ("Н/А", school["russian_id"])
+
+
+def test_a_double_lesson_is_entered_once_for_both_periods(school, new_page):  # noqa: F811
+    sid = school["id"]
+    teacher = grid(signed_in(new_page(), school["teacher"]), school, "2025-09-03", "2025-09-03")
+    first, second = sorted(school["admin"].get(f"/schools/{sid}/lessons", params={
+        "class_group_id": school["class_group_id"], "from": "2025-09-03", "to": "2025-09-03"})["lessons"],
+        key=lambda lesson: lesson["lesson_number"])
+    expect(teacher.locator(f"th.lesson-head[data-lesson='{second['id']}']")).to_contain_text("вместе с уроком 3")
+    expect(teacher.locator(f"input.cell-input[data-lesson='{second['id']}']")).to_have_count(0)
+    teacher.get_by_label("Причина изменения прошедших уроков").fill("Ввод журнала")
+    teacher.get_by_label("Тема урока 3 сентября").focus()
+    teacher.keyboard.type("Сдвоенный урок: задачи на движение")
+    teacher.keyboard.press("ArrowDown")
+    teacher.keyboard.press("ArrowDown")
+    teacher.keyboard.type("н")
+    teacher.keyboard.press("Enter")
+    teacher.keyboard.type("5")
+    expect(teacher.locator("#grid-status")).to_have_text(SAVED, timeout=15_000)
+    records = [school["admin"].get(f"/schools/{sid}/lessons/{lesson['id']}/record") for lesson in (first, second)]
+    assert [r["topic"] for r in records] == ["Сдвоенный урок: задачи на движение"] * 2
+    assert [[a["status"] for a in r["attendance"]] for r in records] == [["absent"], ["absent"]]
+    assert [[m["value"] for m in r["marks"]] for r in records] == [["5"], []]  # a mark is given once

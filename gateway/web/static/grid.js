@@ -153,9 +153,57 @@
         lesson.inputs.set(student.id, input);
       });
     });
+    const periodInputs = cfg.term_id ? buildPeriodColumn() : new Map();
     const order = [...lessons.values()].sort((a, b) => a.index - b.index);
     for (const key of ["topic", "homework", ...cfg.students.map((student) => student.id)]) {
-      grid.push(order.map((lesson) => lesson.inputs.get(key) || null));
+      grid.push([...order.map((lesson) => lesson.inputs.get(key) || null), periodInputs.get(key) || null]);
+    }
+  }
+
+  // ---- the term mark: proposed from the average and the minimum-marks rule, set only when the teacher confirms
+  function buildPeriodColumn() {
+    const inputs = new Map();
+    table.querySelectorAll("td.term-mark").forEach((td) => {
+      const student = students.get(td.dataset.student);
+      const input = document.createElement("input");
+      input.type = "text";
+      input.className = "period-input";
+      input.value = student.term_mark;
+      input.placeholder = student.proposed || "";
+      input.setAttribute("aria-label", student.name + ", оценка за период" +
+                         (student.proposed ? ", предложено " + student.proposed : ""));
+      input.title = student.proposed ? "Предложено " + student.proposed + ": Enter — выставить" : "";
+      input.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" && !event.shiftKey) {
+          const value = input.value.trim() || input.placeholder;
+          if (value && value !== student.term_mark) { setTermMark(student, input, value); event.preventDefault(); return; }
+        }
+        move(event, input);
+      });
+      td.replaceChildren(input);
+      inputs.set(student.id, input);
+    });
+    return inputs;
+  }
+
+  async function setTermMark(student, input, value) {
+    mark(input, "saving", "");
+    let response = null;
+    try {
+      response = await request("PUT", "/term-marks", {student_id: student.id, subject_id: cfg.subject_id,
+                                                      term_id: cfg.term_id, value, reason: reasonInput.value.trim()});
+    } catch (error) {
+      response = null;
+    }
+    if (response && response.ok) {
+      student.term_mark = (await response.json()).value;
+      input.value = student.term_mark;
+      mark(input, "saved", "");
+      say("Оценка за период выставлена: " + student.name + " — " + student.term_mark, "saved");
+    } else {
+      const why = response ? (((await response.json()).error || {}).message || "ошибка") : "нет связи с сервером";
+      mark(input, "refused", why);
+      say("Оценка за период не выставлена: " + student.name + " — " + why, "refused");
     }
   }
 

@@ -555,7 +555,7 @@ class GridCell(_message.Message):
     def __init__(self, lesson_id: _Optional[str] = ..., marks: _Optional[_Iterable[_Union[Mark, _Mapping]]] = ..., attendance: _Optional[str] = ..., outside: _Optional[bool] = ..., not_in_class: _Optional[bool] = ...) -> None: ...
 
 class GridStudent(_message.Message):
-    __slots__ = ("student_id", "last_name", "first_name", "middle_name", "cells", "average", "marks_count", "plan")
+    __slots__ = ("student_id", "last_name", "first_name", "middle_name", "cells", "average", "marks_count", "plan", "term_mark", "proposed_term_mark")
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     LAST_NAME_FIELD_NUMBER: _ClassVar[int]
     FIRST_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -564,6 +564,8 @@ class GridStudent(_message.Message):
     AVERAGE_FIELD_NUMBER: _ClassVar[int]
     MARKS_COUNT_FIELD_NUMBER: _ClassVar[int]
     PLAN_FIELD_NUMBER: _ClassVar[int]
+    TERM_MARK_FIELD_NUMBER: _ClassVar[int]
+    PROPOSED_TERM_MARK_FIELD_NUMBER: _ClassVar[int]
     student_id: str
     last_name: str
     first_name: str
@@ -572,7 +574,9 @@ class GridStudent(_message.Message):
     average: str
     marks_count: int
     plan: str
-    def __init__(self, student_id: _Optional[str] = ..., last_name: _Optional[str] = ..., first_name: _Optional[str] = ..., middle_name: _Optional[str] = ..., cells: _Optional[_Iterable[_Union[GridCell, _Mapping]]] = ..., average: _Optional[str] = ..., marks_count: _Optional[int] = ..., plan: _Optional[str] = ...) -> None: ...
+    term_mark: str
+    proposed_term_mark: str
+    def __init__(self, student_id: _Optional[str] = ..., last_name: _Optional[str] = ..., first_name: _Optional[str] = ..., middle_name: _Optional[str] = ..., cells: _Optional[_Iterable[_Union[GridCell, _Mapping]]] = ..., average: _Optional[str] = ..., marks_count: _Optional[int] = ..., plan: _Optional[str] = ..., term_mark: _Optional[str] = ..., proposed_term_mark: _Optional[str] = ...) -> None: ...
 
 class Grid(_message.Message):
     __slots__ = ("class_group_id", "subject_id", "subject_name", "lessons", "students", "work_types", "subgroup_id", "subgroup_name", "mark_scale", "mark_values", "attendance_kinds")

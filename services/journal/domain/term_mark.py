@@ -1,6 +1,7 @@
 """Term marks (J7, J8): the values a term or final mark may take (the school's scale, ОСВ, Н/А), a subject's
 hours a week in a term, and the rule that a term mark needs enough current marks. Plain Python, no I/O."""
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 
 from services.common.errors import FailedPrecondition, Invalid
 from services.journal.domain import mark_scale
@@ -62,3 +63,14 @@ def check_enough_marks(term_mark: str, marks: int, minimum: int, hours: int) -> 
         f"Недостаточно текущих отметок для оценки за период: у ученика {marks}, нужно не меньше {minimum} "
         f"(предмет {hours} ч в неделю). Можно выставить Н/А (не аттестован) или ОСВ.",
         {"value": f"нужно не меньше {minimum} текущих отметок, сейчас {marks}"})
+
+
+def proposal(average: Decimal | None, marks: int, needed: int, school_scale: str) -> str:
+    """The term mark the grid proposes for the teacher to confirm or change (never set by itself): Н/А with fewer
+    current marks than the rule needs (J8), else the weighted average rounded half up (4.50 → 5); "" on a scale
+    without averages (pass/fail: the teacher decides)."""
+    if not enough(marks, needed):
+        return "Н/А"
+    if average is None or not mark_scale.has_average(school_scale):
+        return ""
+    return str(int(average.quantize(Decimal(1), rounding=ROUND_HALF_UP)))

@@ -1,14 +1,17 @@
 """The teacher's grid (J1, J2, J10): one subject's lessons in a class group (or one subgroup) × its students,
 every cell's marks and attendance, each lesson's lock state for the caller, each student's weighted average
 (none on a pass/fail scale) and plan (J9); each lesson's revision (the page saves on it) and, for two periods of the
-subject in a row on one day, the other half of the double lesson.
+subject in a row on one day, the other half of the double lesson; a term's grid also each student's term mark and the
+one proposed for the teacher to confirm (term_mark.proposal).
 The whole class's grid has the subgroups' lessons too, each blank ("outside") for the students not in that
 subgroup. Its students are those who were in the class during the grid's period (the asked dates, or the term's
 lessons' days), each lesson of a day they were not in it (before joining, after leaving) marked not_in_class (A1).
 One schedule call (plus one per subgroup met), one identity call, four SQL statements."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from proto.journal.v1 import journal_pb2 as pb
@@ -21,6 +24,7 @@ from services.common.mark_average import weights as weights_of
 from services.common.scope import Scope
 from services.journal.adapters import protobuf as messages
 from services.journal.domain import edit_lock, mark_scale
+from services.journal.domain import term_mark as term_rules
 from services.journal.domain.lesson_entry import school_today
 from services.journal.service_layer import subgroups
 
@@ -77,6 +81,7 @@ def get_grid(scope: Scope, uow: JournalUnitOfWork, class_group_id: str, subject_
                        and memberships.in_class_during(person.memberships, class_group_id, first, last)),
                       key=lambda p: (p.name.last_name, p.name.first_name, p.name.middle_name, p.id))
     ids = [lesson.id for lesson in lessons]
+    term = uow.schedule.get_term(school_id, term_id) if term_id else None
     with uow:
         settings = uow.settings(students=[person.id for person in students], lessons=lessons,
                                 teacher_id=principal.person_id, read_only=True)
@@ -85,6 +90,8 @@ def get_grid(scope: Scope, uow: JournalUnitOfWork, class_group_id: str, subject_
         for row in uow.lessons.marks_of(ids):
             cell_marks[row["lesson_id"], row["student_id"]].append(row)
         statuses = uow.lessons.attendance_of(ids)
+        term_marks = {row["student_id"]: row["value"] for row in uow.term_marks.of_class(class_group_id, term_id=term_id)
+                      if row["subject_id"] == subject_id} if term else {}
     kinds, school_scale = settings.work_types, settings.policy.mark_scale
     today = school_today(settings.policy.zone)
     weights = weights_of(kinds)
@@ -105,16 +112,31 @@ def get_grid(scope: Scope, uow: JournalUnitOfWork, class_group_id: str, subject_
                                    "deputy_head" not in principal.roles
                                    or principal.person_id in subgroups.teachers(lesson))))
                  for lesson in lessons],
-        students=[_student(person, ids, cell_marks, statuses, weights if mark_scale.has_average(school_scale) else None,
-                           dates, subject_id,
-                           settings.plan_of(person.id).state(subject_id),
-                           {lesson.id for lesson in lessons if lesson.subgroup_id
-                            and person.id not in members[lesson.subgroup_id]},
-                           {lesson.id for lesson in lessons
-                            if not memberships.in_class(person.memberships, class_group_id, lesson.date)})
-                  for person in students],
+        students=[_with_term(_student(person, ids, cell_marks, statuses,
+                                      weights if mark_scale.has_average(school_scale) else None, dates, subject_id,
+                                      settings.plan_of(person.id).state(subject_id),
+                                      {lesson.id for lesson in lessons if lesson.subgroup_id
+                                       and person.id not in members[lesson.subgroup_id]},
+                                      {lesson.id for lesson in lessons
+                                       if not memberships.in_class(person.memberships, class_group_id, lesson.date)}),
+                             term, term_marks, settings.policy) for person in students],
         work_types=[messages.work_type(w) for w in kinds], mark_scale=school_scale,
         mark_values=messages.mark_values(school_scale), attendance_kinds=messages.attendance_kinds())
+
+
+def _with_term(row: pb.GridStudent, term, term_marks: dict[str, str], policy) -> pb.GridStudent:
+    """A term's grid: the student's term mark, and the proposal from the average and the minimum-marks rule over
+    the student's own lessons of the term (none for a plan without current marks)."""
+    if term is None:
+        return row
+    row.term_mark = term_marks.get(row.student_id, "")
+    if not row.plan:
+        own = sum(1 for cell in row.cells if not (cell.outside or cell.not_in_class))
+        _, needed = term_rules.marks_needed(own, dt.date.fromisoformat(term.start_date),
+                                            dt.date.fromisoformat(term.end_date), policy)
+        row.proposed_term_mark = term_rules.proposal(Decimal(row.average) if row.average else None, row.marks_count,
+                                                     needed, policy.mark_scale)
+    return row
 
 
 def double_lessons(lessons) -> dict[str, str]:

@@ -14,6 +14,7 @@ from services.journal.domain.closed_year import ClosedYears
 from services.journal.domain.journal_policy import DEFAULT, JournalPolicy
 from services.journal.domain.lesson_entry import AttendanceInput, LessonInput, MarkInput, school_today
 from services.journal.service_layer import lesson_record, term_marks, unlock_requests
+from services.journal.service_layer.grid import double_lessons
 from tests.unit.journal.fakes import FakeIdentity, FakeSchedule, FakeUnitOfWork, Principals
 
 LOCKED, CLOSED = pb.ErrorReason.Name(pb.LESSON_LOCKED), pb.ErrorReason.Name(pb.YEAR_CLOSED)
@@ -376,3 +377,12 @@ def test_the_deputy_head_corrects_a_locked_lesson_with_a_reason_and_a_secretary_
     school.principals.act(school.id, new_id(), "secretary")
     with pytest.raises(Forbidden):
         school.save(old, marks=[(a, "4")], reason="Исправление")
+
+
+def test_two_periods_in_a_row_on_a_day_make_a_double_lesson():
+    def lesson(lesson_id, date, number, subgroup=""):
+        return schedule_pb2.Lesson(id=lesson_id, date=date, lesson_number=number, subgroup_id=subgroup)
+    lessons = [lesson("a", "2025-09-03", 3), lesson("b", "2025-09-03", 4), lesson("c", "2025-09-03", 5),
+               lesson("d", "2025-09-04", 1), lesson("e", "2025-09-04", 3), lesson("f", "2025-09-05", 1, "g1"),
+               lesson("g", "2025-09-05", 2, "g2")]
+    assert double_lessons(lessons) == {"a": "b", "b": "a"}  # the third period is a lesson of its own

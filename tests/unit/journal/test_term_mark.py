@@ -1,5 +1,6 @@
 """Term marks: allowed values, hours a week in a term, the minimum of current marks."""
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -55,3 +56,12 @@ def test_a_numeric_term_mark_needs_the_minimum_of_marks(value, marks, minimum, r
         rules.check_enough_marks(value, marks, minimum, 2)
     assert f"у ученика {marks}, нужно не меньше {minimum}" in err.value.message
     assert list(err.value.fields) == ["value"]
+
+
+@pytest.mark.parametrize("average, marks, needed, scale, proposed", [
+    ("4.50", 5, 3, "five_point", "5"), ("4.49", 5, 3, "five_point", "4"), ("2.50", 3, 3, "five_point", "3"),
+    ("5.00", 2, 3, "five_point", "Н/А"), (None, 0, 3, "five_point", "Н/А"), (None, 0, 0, "five_point", ""),
+    ("7.50", 4, 3, "ten_point", "8"), (None, 4, 3, "pass_fail", "")])
+def test_the_grid_proposes_the_rounded_average_or_not_assessed_with_too_few_marks(average, marks, needed, scale,
+                                                                                  proposed):
+    assert rules.proposal(Decimal(average) if average else None, marks, needed, scale) == proposed

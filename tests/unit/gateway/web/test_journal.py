@@ -3,8 +3,10 @@ and saved whole, refusals next to their fields, asking to open a locked lesson; 
 the form teacher's absence reasons; the administrator's review and revert of a compromised account's changes."""
 import datetime
 import io
+import json
+import re
 
-from gateway.web import pages
+from gateway.web import journal, pages
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
@@ -67,6 +69,37 @@ def test_the_grid_shows_lessons_marks_attendance_and_averages(browser, peers):
     page = browser.get(f"/schools/{SCHOOL}/journal/grid?class_group_id={GROUP}&subject_id={SUBJECT}&term_id={REQUEST}")
     assert "Учебный период: 1 четверть" in page.get_data(as_text=True)
     assert _calls(peers, "GetGrid")[-1].term_id == REQUEST
+
+
+def test_the_grid_carries_what_its_script_types_with_and_a_terms_grid_the_proposed_marks(browser, peers):
+    _grid(peers)
+    page = browser.get(GRID).get_data(as_text=True)
+    config = json.loads(re.search(r'<script type="application/json" id="grid-config">(.*?)</script>', page, re.S)[1])
+    assert [(w["code"], w["key"]) for w in config["work_types"]] == [("classwork", "р"), ("test", "к")]
+    assert [a["key"] for a in config["attendance"]] == ["н", "оп", "б", "уп", "нп"]
+    assert [lesson["id"] for lesson in config["lessons"]] == [LESSON, ENGLISH]
+    anna, petr = config["students"]
+    assert anna["cells"][0] == {"marks": [{"value": "5", "work_type": "test", "comment": "Молодец"}], "attendance": ""}
+    assert petr["cells"] == [{"marks": [], "attendance": "ill"}, None]  # outside the subgroup: nothing to type
+    assert 'src="/static/grid.js"' in page and "изменить" in page  # the lesson form stays (and works without it)
+    peers.responses["GetTerm"] = schedule_pb2.Term(name="1 четверть")
+    term_grid = peers.responses["GetGrid"]
+    term_grid.students[0].proposed_term_mark = "5"
+    term_grid.students[1].term_mark = "4"
+    page = browser.get(f"/schools/{SCHOOL}/journal/grid?class_group_id={GROUP}&subject_id={SUBJECT}&term_id={REQUEST}")
+    text = page.get_data(as_text=True)
+    assert "За период" in text and "предложено: 5" in text and "<strong>4</strong>" in text
+    assert "grid-config" not in browser.get(GRID + f"&edit={LESSON}").get_data(as_text=True)  # the form: no typing
+
+
+def test_work_type_letters_are_the_first_free_letter_of_their_names():
+    kinds = [pb.WorkType(code="classwork", name="Работа на уроке"), pb.WorkType(code="homework", name="Домашняя работа"),
+             pb.WorkType(code="test", name="Контрольная работа"), pb.WorkType(code="oral", name="Устный ответ"),
+             pb.WorkType(code="project", name="Проект")]
+    assert journal.work_type_keys(kinds) == {"classwork": "р", "homework": "д", "test": "к", "oral": "у",
+                                             "project": "п"}
+    assert journal.work_type_keys([pb.WorkType(code="a", name="Диктант"), pb.WorkType(code="b", name="Доклад")]) == {
+        "a": "д", "b": "о"}
 
 
 def test_one_column_is_edited_and_saved_as_the_whole_lesson(browser, peers):
