@@ -17,7 +17,8 @@
   const reasonInput = document.getElementById("change-reason");
   const conflictsBox = document.getElementById("grid-conflicts");
   const csrf = (document.querySelector("input[name=csrf_token]") || {}).value || "";
-  const SAVE_AFTER_MS = 500;
+  const SAVE_AFTER_MS = 500;  // after the last keystroke in a cell
+  const SAVE_ON_LEAVE_MS = 30;  // after the teacher moves on from a changed cell (Enter, Tab, an arrow)
   const RETRY_MS = 5000;
   const STORE = "otmetka-grid:" + cfg.school_id + ":";
   const MONTHS = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
@@ -125,6 +126,7 @@
         input.className = "text-input " + field;
         input.maxLength = field === "topic" ? 500 : 4000;
         input.value = lesson.current[field];
+        input.dataset.lesson = lesson.info.id;
         input.setAttribute("aria-label", (field === "topic" ? "Тема урока " : "Домашнее задание к уроку ") +
                            dayName(lesson.info.date));
         input.addEventListener("input", () => { lesson.current[field] = input.value; changed(lesson); });
@@ -250,7 +252,7 @@
       target = step(rowIndex, colIndex, 0, 1);
     } else if (event.key === "ArrowLeft" && atStart) {
       target = step(rowIndex, colIndex, 0, -1);
-    } else if (event.key === "Escape") {
+    } else if (event.key === "Escape" && input.dataset.student) {
       const lesson = lessons.get(input.dataset.lesson);
       if (lesson) { input.value = format(lesson.current.cells[input.dataset.student], lesson.workType); mark(input, "", ""); }
       event.preventDefault();
@@ -264,6 +266,13 @@
     }
     event.preventDefault();
     if (target) { target.focus(); target.select(); }
+    soon(lessons.get(input.dataset.lesson));
+  }
+
+  function soon(lesson) {  // the cell is done: save now rather than after the typing pause
+    if (!lesson || !lesson.timer) return;
+    clearTimeout(lesson.timer);
+    lesson.timer = setTimeout(() => { lesson.timer = null; save(lesson); }, SAVE_ON_LEAVE_MS);
   }
 
   function step(rowIndex, colIndex, down, right) {
@@ -277,7 +286,7 @@
 
   function fillColumn(input) {
     const lesson = lessons.get(input.dataset.lesson);
-    if (!lesson || input.classList.contains("refused")) return;
+    if (!lesson || !input.dataset.student || input.classList.contains("refused")) return;
     const value = lesson.current.cells[input.dataset.student];
     let filled = 0;
     for (const [studentId, other] of lesson.inputs) {
