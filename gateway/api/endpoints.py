@@ -160,7 +160,8 @@ TIMETABLE_LINE = obj({"class_group_id": UUID, "subject_id": UUID, "teacher_id": 
                      {"starts_at": string(), "ends_at": string(), "room": string(), "subgroup_id": UUID,
                       "room_id": UUID, "bell_schedule_id": UUID})
 LESSON_RECORD = {"topic": string(), "homework": string(), "reason": string(), "plan_topic_id": UUID,
-                 "marks": array(obj({"student_id": UUID, "value": string()}, {"work_type": string(), "comment": string()})),
+                 "marks": array(obj({"student_id": UUID, "value": string()}, {"work_type": string(), "comment": string(),
+                                                                               "not_counted": BOOLEAN})),
                  "attendance": array(obj({"student_id": UUID, "status": string()})),
                  "expected_revision": INTEGER, "entered_at": string()}  # a whole lesson (SaveLesson)
 ORDER_KINDS = ("enrolment", "transfer", "promotion", "conditional_promotion", "repetition", "graduation", "leaving",

@@ -189,7 +189,8 @@ def grid_entry(school_id: str, grid_data: pb.Grid, term_id: str = "") -> dict:
         "students": [{"id": s.student_id, "name": f"{s.last_name} {s.first_name}".strip(), "term_mark": s.term_mark,
                       "proposed": s.proposed_term_mark, "cells": [
             None if c.outside or c.not_in_class else {
-                "marks": [{"value": m.value, "work_type": m.work_type, "comment": m.comment} for m in c.marks],
+                "marks": [{"value": m.value, "work_type": m.work_type, "comment": m.comment,
+                           "not_counted": m.not_counted} for m in c.marks],
                 "attendance": c.attendance} for c in s.cells]} for s in grid_data.students],
     }
 

@@ -259,11 +259,14 @@ def lesson_form(students) -> dict:
     marks, attendance = [], []
     for student in students:
         sid = student.id
-        rows = zip(form.getlist(f"mark-{sid}-value"), form.getlist(f"mark-{sid}-work_type"),
-                   form.getlist(f"mark-{sid}-comment"), strict=False)
-        for value, work_type, comment in rows:
+        values = form.getlist(f"mark-{sid}-value")
+        not_counted = form.getlist(f"mark-{sid}-not_counted") + [""] * len(values)  # a form of before: all counted
+        rows = zip(values, form.getlist(f"mark-{sid}-work_type"), form.getlist(f"mark-{sid}-comment"), not_counted,
+                   strict=False)
+        for value, work_type, comment, excluded in rows:
             if value:
-                marks.append({"student_id": sid, "value": value, "work_type": work_type, "comment": comment.strip()})
+                marks.append({"student_id": sid, "value": value, "work_type": work_type, "comment": comment.strip(),
+                              "not_counted": bool(excluded)})
         if form.get(f"attendance-{sid}"):
             attendance.append({"student_id": sid, "status": form[f"attendance-{sid}"]})
     return {"topic": form.get("topic", "").strip(), "homework": form.get("homework", "").strip(),

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
+NOT_COUNTED = "*"  # after a mark kept and shown but not counted towards the average (weight 0): «3*»
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,12 @@ DEFAULTS: tuple[WorkType, ...] = (
 def effective(stored: Iterable[WorkType]) -> list[WorkType]:
     """The school's work types: the stored ones, or the defaults while it has stored none."""
     return list(stored) or list(DEFAULTS)
+
+
+def shown(value: str, not_counted: bool) -> str:
+    """A mark as people see it: «3», or «3*» when it does not count towards the average (and so weighs nothing
+    wherever the value alone travels: weighted_average takes only numeric values)."""
+    return value + NOT_COUNTED if not_counted else value
 
 
 def weights(work_types: Iterable[WorkType]) -> dict[str, Decimal]:

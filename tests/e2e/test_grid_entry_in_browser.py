@@ -5,6 +5,7 @@ times they were typed (the ledger keeps both), and the deputy head's change of t
 conflict the teacher decides, never overwritten; the term's grid proposes each term mark, set only when the teacher
 confirms it; a double lesson is entered once for both periods when the school says so. Keeps screenshots in .run/screenshots/."""
 import datetime as dt
+import json
 import uuid
 
 import pytest
@@ -108,9 +109,9 @@ def test_a_whole_lesson_typed_with_the_keyboard_is_found_saved_after_a_reload(sc
 def test_the_grammar_and_the_refusals_show_at_the_cell(school, new_page):  # noqa: F811
     teacher = grid(signed_in(new_page(), school["teacher"]), school, "2025-09-22", "2025-09-22")
     parse = "(text) => JSON.stringify(window.otmetkaGrid.parse(text, 'classwork', null))"
-    assert teacher.evaluate(parse, "5 4к оп") == (
-        '{"marks":[{"value":"5","work_type":"classwork","comment":""},{"value":"4","work_type":"test","comment":""}],'
-        '"attendance":"late"}')
+    assert json.loads(teacher.evaluate(parse, "5 4к* оп")) == {"attendance": "late", "marks": [
+        {"value": "5", "work_type": "classwork", "comment": "", "not_counted": False},
+        {"value": "4", "work_type": "test", "comment": "", "not_counted": True}]}
     first = teacher.locator("input.cell-input").first
     first.focus()
     teacher.keyboard.type("7")  # off the five-point scale: refused at once, in the cell
@@ -210,3 +211,20 @@ def test_a_double_lesson_is_entered_once_for_both_periods(school, new_page):  # 
     assert [r["topic"] for r in records] == ["Сдвоенный урок: задачи на движение"] * 2
     assert [[a["status"] for a in r["attendance"]] for r in records] == [["absent"], ["absent"]]
     assert [[m["value"] for m in r["marks"]] for r in records] == [["5"], []]  # a mark is given once
+
+
+def test_a_mark_typed_with_a_star_is_kept_and_shown_but_left_out_of_the_average(school, new_page):  # noqa: F811
+    teacher = grid(signed_in(new_page(), school["teacher"]), school, "2025-09-29", "2025-09-29")
+    teacher.get_by_label("Причина изменения прошедших уроков").fill("Ввод журнала")
+    first = teacher.locator("input.cell-input").first
+    first.focus()
+    teacher.keyboard.type("5 2к*")  # the test's 2 is kept, but not counted
+    teacher.keyboard.press("Enter")
+    expect(teacher.locator("#grid-status")).to_have_text(SAVED, timeout=15_000)
+    teacher.reload()
+    expect(teacher.locator("input.cell-input").first).to_have_value("5 2к*")
+    row = teacher.locator("tbody tr[data-student]").first
+    expect(row.locator("td").last).to_have_text("5.00")  # the average: the 5 alone
+    record = school["admin"].get(f"/schools/{school['id']}/lessons/{lesson_on(school, '2025-09-29')['id']}/record")
+    assert sorted((m["value"], m["work_type"], m["not_counted"]) for m in record["marks"]) == [
+        ("2", "test", True), ("5", "classwork", False)]

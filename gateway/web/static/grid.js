@@ -17,6 +17,7 @@
   const reasonInput = document.getElementById("change-reason");
   const conflictsBox = document.getElementById("grid-conflicts");
   const csrf = (document.querySelector("input[name=csrf_token]") || {}).value || "";
+  const NOT_COUNTED = "*";  // after a mark: kept and shown, not counted towards the average (weight 0)
   const SAVE_AFTER_MS = 500;  // after the last keystroke in a cell
   const SAVE_ON_LEAVE_MS = 30;  // after the teacher moves on from a changed cell (Enter, Tab, an arrow)
   const RETRY_MS = 5000;
@@ -48,7 +49,8 @@
   const students = new Map(cfg.students.map((s) => [s.id, s]));
 
   function cellOf(marks, attendance) {  // one shape and order for every cell, so that equal cells compare equal
-    return {marks: marks.map((m) => ({value: m.value, work_type: m.work_type, comment: m.comment || ""}))
+    return {marks: marks.map((m) => ({value: m.value, work_type: m.work_type, comment: m.comment || "",
+                                      not_counted: Boolean(m.not_counted)}))
       .sort((a, b) => a.work_type.localeCompare(b.work_type)), attendance: attendance || ""};
   }
   function clone(value) { return JSON.parse(JSON.stringify(value)); }
@@ -63,7 +65,8 @@
   // ---- the grammar of a cell
   function format(cell, columnType) {
     if (!cell) return "";
-    const marks = cell.marks.map((m) => m.value + (m.work_type === columnType ? "" : (keyByType[m.work_type] || "")));
+    const marks = cell.marks.map((m) => m.value + (m.work_type === columnType ? "" : (keyByType[m.work_type] || "")) +
+                                        (m.not_counted ? NOT_COUNTED : ""));
     if (cell.attendance) marks.push(keyByAttendance[cell.attendance] || cell.attendance);
     return marks.join(" ");
   }
@@ -71,8 +74,10 @@
   function parse(text, columnType, previous) {
     const marks = [];
     let attendance = "";
-    for (const token of text.toLowerCase().split(/[\s,;]+/).filter(Boolean)) {
-      if (attendanceByKey[token]) {
+    for (const typed of text.toLowerCase().split(/[\s,;]+/).filter(Boolean)) {
+      const notCounted = typed.length > 1 && typed.endsWith(NOT_COUNTED);  // «3*»: kept, not in the average
+      const token = notCounted ? typed.slice(0, -1) : typed;
+      if (attendanceByKey[token] && !notCounted) {
         if (attendance) throw new Error("две отметки посещаемости в одной ячейке");
         attendance = attendanceByKey[token];
         continue;
@@ -90,7 +95,7 @@
         throw new Error("две отметки одного вида работы: укажите вид буквой после отметки");
       }
       const kept = ((previous && previous.marks) || []).find((m) => m.work_type === type);
-      marks.push({value, work_type: type, comment: kept ? kept.comment : ""});
+      marks.push({value, work_type: type, comment: kept ? kept.comment : "", not_counted: notCounted});
     }
     return cellOf(marks, attendance);
   }
@@ -326,7 +331,7 @@
     if (state.plan_topic_id) body.plan_topic_id = state.plan_topic_id;
     for (const [studentId, cell] of Object.entries(state.cells)) {
       cell.marks.forEach((m) => body.marks.push({student_id: studentId, value: m.value, work_type: m.work_type,
-                                                 comment: m.comment}));
+                                                 comment: m.comment, not_counted: m.not_counted}));
       if (cell.attendance) body.attendance.push({student_id: studentId, status: cell.attendance});
     }
     if (lesson.info.date < cfg.today && reasonInput.value.trim()) body.reason = reasonInput.value.trim();
@@ -344,7 +349,7 @@
                     expected_revision: pair.revision, marks: [], attendance: body.attendance};
     for (const [studentId, cell] of Object.entries(pair.current.cells)) {
       cell.marks.forEach((m) => second.marks.push({student_id: studentId, value: m.value, work_type: m.work_type,
-                                                   comment: m.comment}));
+                                                   comment: m.comment, not_counted: m.not_counted}));
     }
     for (const key of ["reason", "entered_at"]) if (body[key]) second[key] = body[key];
     return second;

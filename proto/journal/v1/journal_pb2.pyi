@@ -27,16 +27,18 @@ class Choice(_message.Message):
     def __init__(self, code: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
 
 class MarkInput(_message.Message):
-    __slots__ = ("student_id", "value", "work_type", "comment")
+    __slots__ = ("student_id", "value", "work_type", "comment", "not_counted")
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
     VALUE_FIELD_NUMBER: _ClassVar[int]
     WORK_TYPE_FIELD_NUMBER: _ClassVar[int]
     COMMENT_FIELD_NUMBER: _ClassVar[int]
+    NOT_COUNTED_FIELD_NUMBER: _ClassVar[int]
     student_id: str
     value: str
     work_type: str
     comment: str
-    def __init__(self, student_id: _Optional[str] = ..., value: _Optional[str] = ..., work_type: _Optional[str] = ..., comment: _Optional[str] = ...) -> None: ...
+    not_counted: bool
+    def __init__(self, student_id: _Optional[str] = ..., value: _Optional[str] = ..., work_type: _Optional[str] = ..., comment: _Optional[str] = ..., not_counted: _Optional[bool] = ...) -> None: ...
 
 class AttendanceInput(_message.Message):
     __slots__ = ("student_id", "status")
@@ -47,7 +49,7 @@ class AttendanceInput(_message.Message):
     def __init__(self, student_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
 
 class Mark(_message.Message):
-    __slots__ = ("id", "lesson_id", "student_id", "value", "work_type", "comment", "lesson_date", "subject_id")
+    __slots__ = ("id", "lesson_id", "student_id", "value", "work_type", "comment", "lesson_date", "subject_id", "not_counted")
     ID_FIELD_NUMBER: _ClassVar[int]
     LESSON_ID_FIELD_NUMBER: _ClassVar[int]
     STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -56,6 +58,7 @@ class Mark(_message.Message):
     COMMENT_FIELD_NUMBER: _ClassVar[int]
     LESSON_DATE_FIELD_NUMBER: _ClassVar[int]
     SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    NOT_COUNTED_FIELD_NUMBER: _ClassVar[int]
     id: str
     lesson_id: str
     student_id: str
@@ -64,7 +67,8 @@ class Mark(_message.Message):
     comment: str
     lesson_date: str
     subject_id: str
-    def __init__(self, id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., value: _Optional[str] = ..., work_type: _Optional[str] = ..., comment: _Optional[str] = ..., lesson_date: _Optional[str] = ..., subject_id: _Optional[str] = ...) -> None: ...
+    not_counted: bool
+    def __init__(self, id: _Optional[str] = ..., lesson_id: _Optional[str] = ..., student_id: _Optional[str] = ..., value: _Optional[str] = ..., work_type: _Optional[str] = ..., comment: _Optional[str] = ..., lesson_date: _Optional[str] = ..., subject_id: _Optional[str] = ..., not_counted: _Optional[bool] = ...) -> None: ...
 
 class AttendanceEntry(_message.Message):
     __slots__ = ("lesson_id", "student_id", "status")

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     DateTime,
+    Integer,
     Text,
     and_,
     any_,
@@ -63,7 +64,7 @@ class Writes:
     """The rows a save changes in marks and attendance, of all its lessons: one statement per kind of change."""
 
     added_marks: list[dict] = field(default_factory=list)
-    changed_marks: list[dict] = field(default_factory=list)  # id, value, comment
+    changed_marks: list[dict] = field(default_factory=list)  # id, value, comment, not_counted
     removed_marks: list[str] = field(default_factory=list)
     added_attendance: list[dict] = field(default_factory=list)
     changed_attendance: list[dict] = field(default_factory=list)  # lesson_id, student_id, status
@@ -73,7 +74,8 @@ class Writes:
         if self.added_marks:
             row_arrays.insert(session, marks, self.added_marks)
         if self.changed_marks:
-            session.execute(UPDATE_MARKS, row_arrays.parameters(marks, self.changed_marks, ("id", "value", "comment")))
+            session.execute(UPDATE_MARKS, row_arrays.parameters(marks, self.changed_marks,
+                                                                ("id", "value", "comment", "not_counted")))
         if self.removed_marks:
             session.execute(delete(marks).where(marks.c.id.in_(self.removed_marks)))
         if self.added_attendance:
@@ -99,12 +101,13 @@ UPSERT_RECORDS = text(f"""
                    {", ".join(f"{c} = EXCLUDED.{c}" for c in RECORD_COLUMNS if c not in RECORD_KEPT)})
     SELECT lesson_id, topic, homework, plan_topic_id FROM before""").columns(
     lesson_records.c.lesson_id, lesson_records.c.topic, lesson_records.c.homework, lesson_records.c.plan_topic_id)
-UPDATE_MARKS = text(f"UPDATE marks SET value = given.value, comment = given.comment "
-                    f"FROM {row_arrays.given(marks, ('id', 'value', 'comment'))} WHERE marks.id = given.id")
+UPDATE_MARKS = text(f"UPDATE marks SET value = given.value, comment = given.comment, not_counted = given.not_counted "
+                    f"FROM {row_arrays.given(marks, ('id', 'value', 'comment', 'not_counted'))} WHERE marks.id = given.id")
 STORED = union_all(  # a save's view of its lessons: marks, then attendance (no mark id)
-    select(marks.c.lesson_id, marks.c.id, marks.c.student_id, marks.c.work_type, marks.c.value, marks.c.comment)
+    select(marks.c.lesson_id, marks.c.id, marks.c.student_id, marks.c.work_type, marks.c.value, marks.c.comment,
+           marks.c.not_counted)
     .where(marks.c.lesson_id.in_(bindparam("lesson_ids", expanding=True))),
-    select(attendance.c.lesson_id, null(), attendance.c.student_id, null(), attendance.c.status, null())
+    select(attendance.c.lesson_id, null(), attendance.c.student_id, null(), attendance.c.status, null(), null())
     .where(attendance.c.lesson_id.in_(bindparam("lesson_ids", expanding=True))))
 ATTENDANCE_KEY = "attendance.lesson_id = given.lesson_id AND attendance.student_id = given.student_id"
 DELETE_ATTENDANCE = text(f"DELETE FROM attendance USING {row_arrays.given(attendance, ('lesson_id', 'student_id'))} "
@@ -132,12 +135,13 @@ class LessonRecordStore:
         """The lessons' marks and attendance, in one statement."""
         stored_marks: dict[str, list[StoredMark]] = defaultdict(list)
         stored_attendance: dict[str, dict[str, str]] = defaultdict(dict)
-        for lesson_id, mark_id, student_id, work_type, value, comment in self.session.execute(
+        for lesson_id, mark_id, student_id, work_type, value, comment, not_counted in self.session.execute(
                 STORED, {"lesson_ids": lesson_ids}):
             if mark_id is None:
                 stored_attendance[lesson_id][student_id] = value
             else:
-                stored_marks[lesson_id].append(StoredMark(mark_id, student_id, work_type, value, comment))
+                stored_marks[lesson_id].append(StoredMark(mark_id, student_id, work_type, value, comment,
+                                                          bool(not_counted)))
         return stored_marks, stored_attendance
 
     def count_marks(self, student_id: str, lesson_ids: list[str]) -> int:
@@ -270,7 +274,8 @@ def with_rows(session: Session, records: list) -> dict[str, pb.LessonRecord]:
     for row in session.execute(RECORD_ROWS, {"lesson_ids": [r["lesson_id"] for r in records]}):
         key = dict(lesson_id=row.lesson_id, student_id=row.student_id)
         rows[row.kind, row.lesson_id].append(
-            dict(key, id=row.id, work_type=row.work_type, value=row.text, comment=row.comment) if row.kind == "mark"
+            dict(key, id=row.id, work_type=row.work_type, value=row.text, comment=row.comment,
+                 not_counted=bool(row.not_counted)) if row.kind == "mark"
             else dict(key, status=row.text) if row.kind == "attendance" else dict(key, homework=row.text))
     return {r["lesson_id"]: messages.lesson_record(r, rows["mark", r["lesson_id"]], rows["attendance", r["lesson_id"]],
                                                    rows["homework", r["lesson_id"]]) for r in records}
@@ -281,11 +286,11 @@ def _record_rows():
     ids = bindparam("lesson_ids", expanding=True)
     parts = union_all(
         select(literal("mark").label("kind"), marks.c.lesson_id, marks.c.student_id, marks.c.work_type, marks.c.id,
-               marks.c.value.label("text"), marks.c.comment).where(marks.c.lesson_id.in_(ids)),
+               marks.c.value.label("text"), marks.c.comment, marks.c.not_counted).where(marks.c.lesson_id.in_(ids)),
         select(literal("attendance"), attendance.c.lesson_id, attendance.c.student_id, null(), null(),
-               attendance.c.status, null()).where(attendance.c.lesson_id.in_(ids)),
+               attendance.c.status, null(), null()).where(attendance.c.lesson_id.in_(ids)),
         select(literal("homework"), student_homework.c.lesson_id, student_homework.c.student_id, null(), null(),
-               student_homework.c.homework, null()).where(student_homework.c.lesson_id.in_(ids))).subquery()
+               student_homework.c.homework, null(), null()).where(student_homework.c.lesson_id.in_(ids))).subquery()
     return select(parts).order_by(parts.c.kind, parts.c.lesson_id, parts.c.student_id, parts.c.work_type)
 
 
@@ -319,7 +324,8 @@ def _row(kind: str, table, *, id=None, a=None, b=None, c=None, student_id=None, 
 
 DIARY_ROWS = union_all(
     _row("record", lesson_records, a=lesson_records.c.topic, b=lesson_records.c.homework, own=False),
-    _row("mark", marks, id=marks.c.id, a=marks.c.value, b=marks.c.work_type, c=marks.c.comment, at=marks.c.created_at),
+    _row("mark", marks, id=marks.c.id, a=marks.c.value, b=marks.c.work_type, c=marks.c.comment, at=marks.c.created_at,
+         size=cast(cast(marks.c.not_counted, Integer), BigInteger)),  # a mark's size: 1 = not counted
     _row("attendance", attendance, a=attendance.c.status),
     _row("own_homework", student_homework, a=student_homework.c.homework),
     _row("file", homework_attachments, own=False, id=homework_attachments.c.id, a=homework_attachments.c.filename,
@@ -371,7 +377,7 @@ def diary_rows(session: Session, student_id: str, lesson_ids: list[str]) -> tupl
         lesson = found[row.lesson_id]
         if row.kind == "mark":
             lesson.marks.append(dict(id=row.id, lesson_id=row.lesson_id, student_id=student_id, value=row.a,
-                                     work_type=row.b, comment=row.c))
+                                     work_type=row.b, comment=row.c, not_counted=bool(row.size)))
         elif row.kind == "file":
             lesson.files.append(messages.homework_attachment(dict(
                 id=row.id, lesson_id=row.lesson_id, student_id=row.student_id, filename=row.a, media_type=row.b,

@@ -56,7 +56,8 @@ def settings_changed(school_id: str, settings: SchoolSettings) -> pb.JournalSett
 
 def mark(row: Mapping, lesson_date: str, subject_id: str) -> pb.Mark:
     return pb.Mark(id=row["id"], lesson_id=row["lesson_id"], student_id=row["student_id"], value=row["value"],
-                   work_type=row["work_type"], comment=row["comment"], lesson_date=lesson_date, subject_id=subject_id)
+                   work_type=row["work_type"], comment=row["comment"], lesson_date=lesson_date, subject_id=subject_id,
+                   not_counted=bool(row.get("not_counted")))
 
 
 def lesson_record(record: Mapping, marks: Iterable[Mapping], attendance: Iterable[Mapping],

@@ -40,6 +40,7 @@ marks = sa.Table(
     sa.Column("work_type", sa.Text, nullable=False),
     sa.Column("comment", sa.Text, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("not_counted", sa.Boolean, nullable=False, server_default=sa.false()),  # weight 0, shown «3*» (0016)
 )
 
 attendance = sa.Table(

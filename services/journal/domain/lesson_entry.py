@@ -29,6 +29,7 @@ class MarkInput:
     value: str
     work_type: str = DEFAULT_WORK_TYPE
     comment: str = ""
+    not_counted: bool = False  # kept and shown, but weighs nothing in the average (issue 18)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -59,6 +60,7 @@ class StoredMark:
     work_type: str
     value: str
     comment: str
+    not_counted: bool = False
 
     @property
     def key(self) -> tuple[str, str]:
@@ -100,7 +102,7 @@ def lesson_entry(topic: str, homework: str, marks: Iterable[MarkInput],
         field = f"marks[{i}]"
         valid = MarkInput(student_id(mark.student_id, f"{field}.student_id"), mark_scale.normalized(mark.value),
                           bounded_text(mark.work_type, f"{field}.work_type", MAX_WORK_TYPE) or DEFAULT_WORK_TYPE,
-                          bounded_text(mark.comment, f"{field}.comment", MAX_COMMENT))
+                          bounded_text(mark.comment, f"{field}.comment", MAX_COMMENT), bool(mark.not_counted))
         if not valid.value:
             raise Invalid(f"{field}.value", "укажите отметку")
         if any(other.key == valid.key for other in valid_marks):
@@ -191,7 +193,8 @@ def diff_marks(stored: Iterable[StoredMark], wanted: Iterable[MarkInput]) -> Mar
     new = {m.key: m for m in wanted}
     return MarkChanges(
         added=[m for k, m in new.items() if k not in old],
-        changed=[(old[k], m) for k, m in new.items() if k in old and (old[k].value, old[k].comment) != (m.value, m.comment)],
+        changed=[(old[k], m) for k, m in new.items()
+                 if k in old and (old[k].value, old[k].comment, old[k].not_counted) != (m.value, m.comment, m.not_counted)],
         removed=[m for k, m in old.items() if k not in new],
     )
 

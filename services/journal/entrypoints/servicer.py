@@ -36,7 +36,7 @@ from services.journal.service_layer.unit_of_work import JournalUnitOfWork
 def lesson_input(request) -> LessonInput:
     """SaveLesson's request, or one item of SaveLessons, as the save's command."""
     return LessonInput(request.lesson_id, request.topic, request.homework,
-                       [MarkInput(m.student_id, m.value, m.work_type, m.comment) for m in request.marks],
+                       [MarkInput(m.student_id, m.value, m.work_type, m.comment, m.not_counted) for m in request.marks],
                        [AttendanceInput(a.student_id, a.status) for a in request.attendance], request.reason,
                        request.plan_topic_id,
                        request.expected_revision if request.HasField("expected_revision") else None, request.entered_at)

@@ -155,7 +155,8 @@ def _student(person, ids: list[str], cell_marks: dict, statuses: dict, weights: 
              subject_id: str, plan: str, outside: set[str], not_in_class: set[str]) -> pb.GridStudent:
     """The student's row; weights None = a scale without averages (pass/fail)."""
     rows = [row for lesson_id in ids for row in cell_marks.get((lesson_id, person.id), [])]
-    average = None if weights is None else weighted_average(((row["value"], row["work_type"]) for row in rows), weights)
+    average = None if weights is None else weighted_average(
+        ((row["value"], row["work_type"]) for row in rows if not row["not_counted"]), weights)  # weight 0: left out
     return pb.GridStudent(
         student_id=person.id, last_name=person.name.last_name, first_name=person.name.first_name,
         middle_name=person.name.middle_name, plan=plan, average="" if average is None else str(average), marks_count=len(rows),

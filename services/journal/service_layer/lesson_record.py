@@ -213,7 +213,8 @@ class LessonChanges:
                         row["student_id"], row["id"])
         for old, new in diff.changed:
             row = dict(vars(new), id=old.id, lesson_id=save.lesson_id)
-            writes.changed_marks.append(dict(id=old.id, value=new.value, comment=new.comment))
+            writes.changed_marks.append(dict(id=old.id, value=new.value, comment=new.comment,
+                                             not_counted=new.not_counted))
             self.record(save, "mark", mark_value(vars(old)), mark_value(row),
                         pb.MarkChanged(mark=message(row), class_group_id=group, old_value=old.value),
                         old.student_id, old.id)
@@ -240,8 +241,9 @@ class LessonChanges:
 
 
 def mark_value(row: dict) -> dict:
-    """What the ledger keeps of a mark."""
-    return {"value": row["value"], "work_type": row["work_type"], "comment": row["comment"]}
+    """What the ledger keeps of a mark (not_counted only when set: the rows before it stay comparable)."""
+    value = {"value": row["value"], "work_type": row["work_type"], "comment": row["comment"]}
+    return {**value, "not_counted": True} if row.get("not_counted") else value
 
 
 def get_lesson_record(scope: Scope, uow: JournalUnitOfWork, lesson_id: str) -> pb.LessonRecord:

@@ -16,6 +16,7 @@ from proto.messaging.v1 import messaging_pb2 as pb
 from services.common.attendance_kinds import ATTENDANCE_KINDS
 from services.common.dates import SCHOOL_ZONE, parse_date
 from services.common.errors import FailedPrecondition, NotFound
+from services.common.mark_average import shown
 from services.common.scope import Scope
 from services.messaging.adapters.directory_store import PERSON
 from services.messaging.domain import digest_mail
@@ -49,7 +50,7 @@ def _child_items(child_id: str, diary, first: dt.date, last: dt.date) -> tuple[l
             continue
         for mark in entry.marks:
             kind = work_types.get(mark.work_type)
-            marks.append(digest_mail.MarkItem(child_id, day, entry.subject_name, mark.value,
+            marks.append(digest_mail.MarkItem(child_id, day, entry.subject_name, shown(mark.value, mark.not_counted),
                                               kind.name if kind else "", _weight(kind.weight) if kind else None,
                                               mark.comment))
         if entry.attendance not in PRESENT and entry.attendance in ATTENDANCE_KINDS:

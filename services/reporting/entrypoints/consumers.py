@@ -28,7 +28,7 @@ from proto.schedule.v1 import schedule_pb2
 from services.common.consumer import EventHandlers
 from services.common.dates import SCHOOL_ZONE
 from services.common.event_audience import Audience
-from services.common.mark_average import WorkType
+from services.common.mark_average import WorkType, shown
 from services.common.mark_scales import FIVE_POINT
 from services.common.outbox import Outbox
 from services.common.scope import Scope
@@ -237,8 +237,9 @@ def subject_created(session: Session, event: schedule_pb2.SubjectCreated, env: E
 def put_marks(session: Session, events: list[tuple[journal_pb2.MarkRecorded | journal_pb2.MarkChanged, Envelope]]) -> None:
     """A run of recorded and changed marks of one school at once (see docs/reporting.md: four statements)."""
     read_models.put_marks([read_model.Mark(e.mark.id, e.mark.student_id, e.mark.subject_id, e.class_group_id,
-                                           dt.date.fromisoformat(e.mark.lesson_date), e.mark.value, e.mark.work_type,
-                                           e.mark.lesson_id, e.mark.comment)
+                                           dt.date.fromisoformat(e.mark.lesson_date),
+                                           shown(e.mark.value, e.mark.not_counted),  # «3*» weighs nothing
+                                           e.mark.work_type, e.mark.lesson_id, e.mark.comment)
                            for e, _ in events], unit_of_work(session, events[0][1]))
     count_activity(session, events)
 

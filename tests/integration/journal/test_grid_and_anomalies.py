@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import insert, select
 
 from proto.journal.v1 import journal_pb2 as pb
+from proto.schedule.v1 import schedule_pb2
 from services.journal.adapters.tables import ledger
 from tests.integration.journal.conftest import add_lesson, new_lesson, school_today
 from tests.integration.journal.test_policy_and_locks import act_as, as_teacher, refused
@@ -75,6 +76,8 @@ def test_the_grid_of_a_week_shows_what_was_saved_with_weighted_averages(journal)
     group, subject, term = week.lesson.class_group_id, week.lesson.subject_id, str(uuid.uuid4())
     journal.identity.names.update({a: ("Петров", "Пётр"), b: ("Антонова", "Анна"), c: ("Сидоров", "Иван")})
     week.lesson.term_id = term
+    journal.schedule.terms[term] = (school, schedule_pb2.Term(
+        id=term, name="1 четверть", start_date=monday.isoformat(), end_date=(monday + dt.timedelta(days=6)).isoformat()))
     tuesday = add_lesson(journal, school, group, teacher, monday + dt.timedelta(days=1), 2, subject, term)
     thursday = add_lesson(journal, school, group, teacher, monday + dt.timedelta(days=3), 1, subject, term)
     add_lesson(journal, school, group, teacher, monday + dt.timedelta(days=1), 3)  # another subject
@@ -109,6 +112,12 @@ def test_the_grid_of_a_week_shows_what_was_saved_with_weighted_averages(journal)
     by_term = grid(journal, school, group, subject, term_id=term)
     assert [lesson.lesson_id for lesson in by_term.lessons] == [week.lesson.id, tuesday.id, thursday.id]
     assert [s.average for s in by_term.students] == ["3.00", "3.78", ""]
+    # three lessons in a week's term: 3 h a week, 5 marks needed (min_marks_2h): too few for everyone, proposed Н/А
+    assert [(s.term_mark, s.proposed_term_mark) for s in by_term.students] == [("", "Н/А")] * 3
+    act_as(journal, week, "school_admin")
+    journal.call("SetJournalPolicy", pb.SetJournalPolicyRequest(school_id=school, min_marks_2h=2))
+    by_term = grid(journal, school, group, subject, term_id=term)
+    assert [s.proposed_term_mark for s in by_term.students] == ["3", "4", "Н/А"]  # 3.00 → 3, 3.78 → 4, no marks
 
     code, _, fields = refused(grid, journal, school, group, subject)
     assert (code, list(fields)) == (grpc.StatusCode.INVALID_ARGUMENT, ["term_id"])

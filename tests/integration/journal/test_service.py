@@ -317,3 +317,25 @@ def test_every_change_bumps_the_lessons_revision_and_a_save_on_an_older_one_is_r
     assert now.revision > absent.revision
     assert revised(now.revision, marks=[dict(student_id=a, value="4")],
                    attendance=[dict(student_id=b, status="ill")]).revision > now.revision
+
+
+def test_a_mark_not_counted_is_kept_and_shown_but_weighs_nothing_in_the_average(journal, today_lesson):
+    a, _, _ = today_lesson.students
+    lesson = today_lesson.lesson
+
+    def average() -> str:
+        grid = journal.call("GetGrid", pb.GetGridRequest(school_id=today_lesson.school_id,
+                                                         class_group_id=lesson.class_group_id,
+                                                         subject_id=lesson.subject_id, date_from=lesson.date,
+                                                         date_to=lesson.date))
+        return next(s for s in grid.students if s.student_id == a).average
+
+    record = save(journal, today_lesson, marks=[dict(student_id=a, value="5"),
+                                                dict(student_id=a, value="2", work_type="test", not_counted=True)])
+    assert sorted((m.value, m.not_counted) for m in record.marks) == [("2", True), ("5", False)]
+    assert average() == "5.00"  # the 2 of the test is kept and shown, weight 0
+    rows = [r.new_value for r in ledger_rows(journal, today_lesson.school_id) if r.entity == "mark"]
+    assert {"value": "2", "work_type": "test", "comment": "", "not_counted": True} in rows
+    save(journal, today_lesson, marks=[dict(student_id=a, value="5"), dict(student_id=a, value="2", work_type="test")])
+    assert average() == "3.00"  # (5·1 + 2·2) / 3, counted again
+    assert "MarkChanged" in event_types(journal, today_lesson.school_id)

@@ -40,3 +40,10 @@ def test_the_mean_of_averages_and_its_change():
     assert mark_average.change(Decimal("4.00"), Decimal("3.90")) == "-0.10"
     assert mark_average.change(Decimal("4.00"), Decimal("4.00")) == "0.00"
     assert mark_average.change(None, Decimal("4.00")) == mark_average.change(Decimal("4.00"), None) == ""
+
+
+def test_a_mark_not_counted_is_shown_with_a_star_and_weighs_nothing():
+    assert mark_average.shown("3", True) == "3*" and mark_average.shown("3", False) == "3"
+    weights = {"classwork": Decimal(1), "test": Decimal(2)}
+    assert mark_average.weighted_average([("5", "classwork"), (mark_average.shown("2", True), "test")],
+                                         weights) == Decimal("5.00")

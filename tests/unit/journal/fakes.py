@@ -52,7 +52,7 @@ class FakeLessonRecords:
         for row in self.marks.values():
             if row["lesson_id"] in lesson_ids:
                 stored_marks[row["lesson_id"]].append(StoredMark(row["id"], row["student_id"], row["work_type"],
-                                                                 row["value"], row["comment"]))
+                                                                 row["value"], row["comment"], row["not_counted"]))
         for (lesson_id, student_id), status in self.attendance.items():
             if lesson_id in lesson_ids:
                 stored_attendance[lesson_id][student_id] = status
@@ -66,7 +66,8 @@ class FakeLessonRecords:
         for row in writes.added_marks:
             self.marks[row["id"]] = dict(row)
         for change in writes.changed_marks:
-            self.marks[change["id"]].update(value=change["value"], comment=change["comment"])
+            self.marks[change["id"]].update(value=change["value"], comment=change["comment"],
+                                            not_counted=change["not_counted"])
         for mark_id in writes.removed_marks:
             del self.marks[mark_id]
         for row in writes.added_attendance + writes.changed_attendance:

@@ -90,6 +90,12 @@ def test_diff_marks_comment_change_is_a_change():
     assert domain.diff_marks(stored, [MarkInput(ANNA, "4", "classwork", "у доски")]).changed
 
 
+def test_diff_marks_a_mark_taken_out_of_the_average_is_a_change():
+    stored = [StoredMark("m1", ANNA, "classwork", "3", "")]
+    [(old, new)] = domain.diff_marks(stored, [MarkInput(ANNA, "3", "classwork", "", not_counted=True)]).changed
+    assert (old.not_counted, new.not_counted) == (False, True)
+
+
 def test_diff_attendance():
     changes = domain.diff_attendance({ANNA: "ill", BORIS: "late"}, {BORIS: "absent", VERA: "late"})
     assert {(c.student_id, c.old, c.new) for c in changes} == {
