@@ -228,3 +228,22 @@ def test_a_mark_typed_with_a_star_is_kept_and_shown_but_left_out_of_the_average(
     record = school["admin"].get(f"/schools/{school['id']}/lessons/{lesson_on(school, '2025-09-29')['id']}/record")
     assert sorted((m["value"], m["work_type"], m["not_counted"]) for m in record["marks"]) == [
         ("2", "test", True), ("5", "classwork", False)]
+
+
+def test_without_javascript_the_grid_is_read_and_a_lesson_is_saved_with_its_form(school, chromium):
+    context = chromium.new_context(locale="ru-RU", java_script_enabled=False)
+    try:
+        page = signed_in(context.new_page(), school["teacher"])
+        page.goto(f"{BASE}/schools/{school['id']}/journal/grid?class_group_id={school['class_group_id']}"
+                  f"&subject_id={school['subject_id']}&from=2025-10-06&to=2025-10-06")
+        expect(page.locator("input.cell-input")).to_have_count(0)  # no script: nothing typed into the cells
+        expect(page.locator("#grid-entry")).to_be_hidden()
+        page.get_by_role("link", name="изменить").first.click()
+        first = page.locator("tbody tr[data-student]").first.get_attribute("data-student")
+        page.locator(f'select[name="mark-{first}-value"]').first.select_option("4")
+        page.get_by_label("Причина изменения").fill("Ввод журнала")
+        page.get_by_role("button", name="Сохранить урок").first.click()
+        expect(page.locator(".notice")).to_have_text("Урок сохранён")
+        expect(page.locator(f"td.cell[data-student='{first}']")).to_have_text("4")
+    finally:
+        context.close()
