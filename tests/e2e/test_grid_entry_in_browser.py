@@ -247,3 +247,20 @@ def test_without_javascript_the_grid_is_read_and_a_lesson_is_saved_with_its_form
         expect(page.locator(f"td.cell[data-student='{first}']")).to_have_text("4")
     finally:
         context.close()
+
+
+def test_on_a_tablet_a_cell_is_tapped_and_typed_into(school, chromium):
+    tablet = chromium.new_context(locale="ru-RU", viewport={"width": 800, "height": 1280}, is_mobile=True,
+                                  has_touch=True)
+    try:
+        page = grid(signed_in(tablet.new_page(), school["teacher"]), school, "2025-10-13", "2025-10-13")
+        page.get_by_label("Причина изменения прошедших уроков").fill("Ввод журнала")
+        cell = page.locator("input.cell-input").first
+        assert cell.bounding_box()["height"] >= 36, "a finger's target"
+        cell.tap()
+        page.keyboard.type("4")
+        page.locator("input.cell-input").nth(1).tap()  # on to the next cell by touch: saved after the typing pause
+        expect(page.locator("#grid-status")).to_have_text(SAVED, timeout=15_000)
+        screenshot(page, "grid-entry-tablet.png")
+    finally:
+        tablet.close()

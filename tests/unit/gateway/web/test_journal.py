@@ -79,7 +79,8 @@ def test_the_grid_carries_what_its_script_types_with_and_a_terms_grid_the_propos
     assert [a["key"] for a in config["attendance"]] == ["н", "оп", "б", "уп", "нп"]
     assert [lesson["id"] for lesson in config["lessons"]] == [LESSON, ENGLISH]
     anna, petr = config["students"]
-    assert anna["cells"][0] == {"marks": [{"value": "5", "work_type": "test", "comment": "Молодец"}], "attendance": ""}
+    assert anna["cells"][0] == {"marks": [{"value": "5", "work_type": "test", "comment": "Молодец", "not_counted": False}],
+                                "attendance": ""}
     assert petr["cells"] == [{"marks": [], "attendance": "ill"}, None]  # outside the subgroup: nothing to type
     assert 'src="/static/grid.js"' in page and "изменить" in page  # the lesson form stays (and works without it)
     peers.responses["GetTerm"] = schedule_pb2.Term(name="1 четверть")
