@@ -43,7 +43,6 @@ def save(school_id):
     school_id = str(school_id)
     form = {"address": request.form.get("address", "").strip(), "digest": request.form.get("digest", "none")}
     try:
-        before = call("messaging", "GetMailSettings", pb.GetMailSettingsRequest(school_id=school_id))
         after = call("messaging", "SetMailSettings", pb.SetMailSettingsRequest(
             school_id=school_id, address=form["address"], digest=form["digest"]))
         call("messaging", "SetNoticePreferences", pb.SetNoticePreferencesRequest(school_id=school_id, preferences=[
@@ -51,9 +50,8 @@ def save(school_id):
             for kind in KINDS for channel in CHANNELS]))
     except DomainError as err:
         return settings_page(school_id, explain(err), http_status(err), form)
-    asked_to_confirm = after.address and not after.confirmed and after.address != before.address
-    return redirect(url_for("family_mail.settings", school_id=school_id,
-                            done="confirm" if asked_to_confirm else "saved"))
+    return redirect(url_for("family_mail.settings", school_id=school_id,  # an unconfirmed address is sent the link
+                            done="confirm" if after.address and not after.confirmed else "saved"))
 
 
 @bp.post("/schools/<uuid:school_id>/notices/settings/digest")

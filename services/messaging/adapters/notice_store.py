@@ -2,7 +2,7 @@
 preferences, of the absences waiting for the school day's cut-off and of the automatic notices' daily runs."""
 import datetime as dt
 
-from sqlalchemy import Row, Text, and_, func, select, update
+from sqlalchemy import Row, Text, and_, case, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
@@ -16,6 +16,7 @@ from services.messaging.adapters.tables import (
     notices,
     pending_absences,
 )
+from services.messaging.domain.notice import IN_APP
 
 MAX_LISTED = 500
 
@@ -48,7 +49,9 @@ class NoticeStore:
 
     def received(self, person_id: str) -> list[Row]:
         """The person's notices, newest first, each with the channel, the child it came for and their acknowledgement."""
-        mine = (select(notice_recipients.c.notice_id, func.min(notice_recipients.c.channel).label("channel"),
+        in_app = func.bool_or(notice_recipients.c.channel == IN_APP)  # shown in the app: in_app when it came so too
+        mine = (select(notice_recipients.c.notice_id,
+                       case((in_app, IN_APP), else_=func.min(notice_recipients.c.channel)).label("channel"),
                        func.min(notice_recipients.c.student_id.cast(Text)).label("for_student"))
                 .where(notice_recipients.c.person_id == person_id).group_by(notice_recipients.c.notice_id).subquery())
         return self.session.execute(

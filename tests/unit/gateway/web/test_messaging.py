@@ -8,6 +8,7 @@ import datetime
 from proto.identity.v1 import identity_pb2 as ipb
 from proto.messaging.v1 import messaging_pb2 as pb
 from services.common.errors import Forbidden
+from services.common.signed_links import bad_link
 from tests.unit.gateway.fakes import refused
 from tests.unit.gateway.web.test_reports import SCHOOL, calls
 
@@ -88,3 +89,23 @@ def test_the_rest_rows_reach_messaging(client, peers, auth):
     assert resp.status_code == 200 and calls(peers, "SetMessagingPolicy")[0].HasField("answer_days")
     client.get(f"/api/v1/schools/{SCHOOL}/overdue-threads?on_date=2026-03-09", headers=auth)
     assert calls(peers, "ListOverdueThreads")[0].on_date == "2026-03-09"
+
+
+def test_a_mails_unsubscribe_link_opens_without_login_and_a_bad_one_is_explained(browser, peers):
+    token = "AbC.dEf"
+    peers.responses["ReadMailLink"] = pb.MailLink(
+        kind="unsubscribe", school_id=SCHOOL, address="maria@example.org",
+        what="отписаться: больше не присылать сводку дневника по электронной почте")
+    page = browser.get(f"/unsubscribe/{token}").get_data(as_text=True)
+    assert "больше не присылать сводку дневника" in page and "Отписаться</button>" in page
+    assert calls(peers, "ReadMailLink")[0].token == token
+    peers.responses["UseMailLink"] = pb.MailLink(kind="unsubscribe", school_id=SCHOOL, done=True)
+    done = browser.post(f"/unsubscribe/{token}", data="List-Unsubscribe=One-Click",  # a mail client's one click
+                        content_type="application/x-www-form-urlencoded")
+    assert done.status_code == 200 and "вы отписались" in done.get_data(as_text=True)
+    assert calls(peers, "UseMailLink")[0].token == token
+    peers.responses["ReadMailLink"] = pb.MailLink(kind="confirm", school_id=SCHOOL, address="maria@example.org")
+    assert browser.get(f"/unsubscribe/{token}").status_code == 404  # a confirmation is no unsubscribe link
+    peers.responses["ReadMailLink"] = refused(bad_link())
+    bad = browser.get(f"/mail/confirm/{token}")
+    assert bad.status_code == 422 and "Ссылка недействительна" in bad.get_data(as_text=True)
