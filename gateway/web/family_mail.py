@@ -1,7 +1,8 @@
 """A guardian's notices and e-mail, in Russian: which automatic notices about the children they get and how (in the
 app, by e-mail), the e-mail address (confirmed through the link mailed to it) and the digest (daily, weekly), a digest
 of the period so far on request; and the pages a mail's links open without logging in — confirm the address,
-unsubscribe (also the mail client's one-click POST, RFC 8058). Every rule is the messaging service's."""
+unsubscribe (also the mail client's one-click POST, RFC 8058). Every rule is the messaging service's, the kinds of
+notices, the channels and the digests with their names too."""
 from flask import Blueprint, redirect, render_template, request, url_for
 
 from gateway.auth.session import login_required
@@ -13,10 +14,6 @@ from services.common.errors import DomainError
 
 bp = Blueprint("family_mail", __name__)
 
-KINDS = {"mark_2": "Отметка «2»", "absence": "Пропуск уроков без уважительной причины",
-         "few_marks": "Мало отметок перед концом периода", "term_mark": "Отметка за период «2» или «Н/А»"}
-CHANNELS = {"in_app": "в приложении", "email": "по почте"}
-DIGESTS = {"none": "не присылать", "daily": "каждый день (вечером)", "weekly": "раз в неделю (в воскресенье)"}
 DONE = {"saved": "Сохранено", "confirm": "На указанный адрес отправлено письмо со ссылкой: откройте её, чтобы "
         "подтвердить адрес", "digest_sent": "Сводка отправлена на вашу почту",
         "digest_empty": "За этот период нового нет: письмо не отправлено"}
@@ -30,10 +27,11 @@ def settings(school_id):
 
 def settings_page(school_id: str, failure: str = "", status: int = 200, form: dict | None = None):
     mail = call("messaging", "GetMailSettings", pb.GetMailSettingsRequest(school_id=school_id))
-    chosen = call("messaging", "GetNoticePreferences", pb.GetNoticePreferencesRequest(school_id=school_id))
-    enabled = {(p.kind, p.channel) for p in chosen.preferences if p.enabled}
-    return render_template("family_mail_settings.html", school_id=school_id, mail=mail, enabled=enabled, kinds=KINDS,
-                           channels=CHANNELS, digests=DIGESTS, failure=failure, form=form or {},
+    chosen = call("messaging", "GetNoticePreferences", pb.GetNoticePreferencesRequest(school_id=school_id)).preferences
+    enabled = {(p.kind, p.channel) for p in chosen if p.enabled}
+    return render_template("family_mail_settings.html", school_id=school_id, mail=mail, enabled=enabled,
+                           kinds={p.kind: p.kind_name for p in chosen}, channels={p.channel: p.channel_name for p in chosen},
+                           digests={c.code: c.name for c in mail.digests}, failure=failure, form=form or {},
                            done=DONE.get(request.args.get("done", ""), "")), status
 
 
@@ -45,9 +43,10 @@ def save(school_id):
     try:
         after = call("messaging", "SetMailSettings", pb.SetMailSettingsRequest(
             school_id=school_id, address=form["address"], digest=form["digest"]))
+        offered = [pair.partition(":") for pair in request.form.getlist("offered")]  # the page's kinds × channels
         call("messaging", "SetNoticePreferences", pb.SetNoticePreferencesRequest(school_id=school_id, preferences=[
             pb.NoticePreference(kind=kind, channel=channel, enabled=f"{kind}:{channel}" in request.form)
-            for kind in KINDS for channel in CHANNELS]))
+            for kind, _, channel in offered]))
     except DomainError as err:
         return settings_page(school_id, explain(err), http_status(err), form)
     return redirect(url_for("family_mail.settings", school_id=school_id,  # an unconfirmed address is sent the link

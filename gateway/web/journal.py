@@ -170,16 +170,14 @@ def grid_entry(school_id: str, grid_data: pb.Grid, term_id: str = "") -> dict:
     """What static/grid.js needs to type into the grid: the lessons with their revisions and locks, every cell's
     marks and attendance, the scale's values, the work types with their letters, the attendance kinds' letters, the
     school's rule for double lessons; a term's grid also the term marks and their proposals."""
-    keys = work_type_keys(grid_data.work_types)
+    keys, letters = work_type_keys(grid_data.work_types), attendance_keys(grid_data.attendance_kinds)
     policy = optional("journal", "GetJournalPolicy", pb.GetJournalPolicyRequest(school_id=school_id), None)
     return {
         "api": f"/api/v1/schools/{school_id}", "school_id": school_id, "today": pages.today().isoformat(),
         "mark_values": list(grid_data.mark_values),
         "work_types": [{"code": w.code, "name": w.name, "weight": w.weight, "key": keys[w.code]}
                        for w in grid_data.work_types],
-        "attendance": [{"code": code, "key": key, "name": name}
-                       for (code, key), name in zip(attendance_keys(grid_data.attendance_kinds).items(),
-                                                    [k.name for k in grid_data.attendance_kinds], strict=True)],
+        "attendance": [{"code": k.code, "key": letters[k.code], "name": k.name} for k in grid_data.attendance_kinds],
         "double_lessons": policy.double_lessons if policy is not None else "separately",
         "term_id": term_id, "subject_id": grid_data.subject_id,
         "period_values": list(policy.period_mark_values) if policy is not None else [],

@@ -319,7 +319,7 @@
 
   function dirty(lesson) { return !same(lesson.base, lesson.current); }
 
-  function changedKeys(lesson, from, to) {
+  function changedKeys(from, to) {
     return ["topic", "homework", ...Object.keys(to.cells)].filter((key) =>
       !same(key in to.cells ? from.cells[key] : from[key], key in to.cells ? to.cells[key] : to[key]));
   }
@@ -361,7 +361,7 @@
     if (lesson.conflicts.size) return;
     lesson.saving = true;
     const sent = clone(lesson.current);
-    const keys = changedKeys(lesson, lesson.base, sent);
+    const keys = changedKeys(lesson.base, sent);
     const body = payload(lesson);
     const pair = pairOf(lesson);
     columnState(lesson, "сохраняется…", "saving");

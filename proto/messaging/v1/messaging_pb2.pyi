@@ -509,14 +509,26 @@ class SetMessagingPolicyRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., answer_days: _Optional[int] = ..., working_week_days: _Optional[int] = ..., absence_notice_time: _Optional[str] = ..., notify_mark_2: _Optional[bool] = ..., notify_absence: _Optional[bool] = ..., notify_few_marks: _Optional[bool] = ..., notify_term_mark: _Optional[bool] = ..., few_marks_days: _Optional[int] = ...) -> None: ...
 
 class NoticePreference(_message.Message):
-    __slots__ = ("kind", "channel", "enabled")
+    __slots__ = ("kind", "channel", "enabled", "kind_name", "channel_name")
     KIND_FIELD_NUMBER: _ClassVar[int]
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
     ENABLED_FIELD_NUMBER: _ClassVar[int]
+    KIND_NAME_FIELD_NUMBER: _ClassVar[int]
+    CHANNEL_NAME_FIELD_NUMBER: _ClassVar[int]
     kind: str
     channel: str
     enabled: bool
-    def __init__(self, kind: _Optional[str] = ..., channel: _Optional[str] = ..., enabled: _Optional[bool] = ...) -> None: ...
+    kind_name: str
+    channel_name: str
+    def __init__(self, kind: _Optional[str] = ..., channel: _Optional[str] = ..., enabled: _Optional[bool] = ..., kind_name: _Optional[str] = ..., channel_name: _Optional[str] = ...) -> None: ...
+
+class Choice(_message.Message):
+    __slots__ = ("code", "name")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    name: str
+    def __init__(self, code: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
 
 class GetNoticePreferencesRequest(_message.Message):
     __slots__ = ("school_id",)
@@ -539,16 +551,18 @@ class SetNoticePreferencesRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ..., preferences: _Optional[_Iterable[_Union[NoticePreference, _Mapping]]] = ...) -> None: ...
 
 class MailSettings(_message.Message):
-    __slots__ = ("address", "confirmed", "digest", "digest_through")
+    __slots__ = ("address", "confirmed", "digest", "digest_through", "digests")
     ADDRESS_FIELD_NUMBER: _ClassVar[int]
     CONFIRMED_FIELD_NUMBER: _ClassVar[int]
     DIGEST_FIELD_NUMBER: _ClassVar[int]
     DIGEST_THROUGH_FIELD_NUMBER: _ClassVar[int]
+    DIGESTS_FIELD_NUMBER: _ClassVar[int]
     address: str
     confirmed: bool
     digest: str
     digest_through: str
-    def __init__(self, address: _Optional[str] = ..., confirmed: _Optional[bool] = ..., digest: _Optional[str] = ..., digest_through: _Optional[str] = ...) -> None: ...
+    digests: _containers.RepeatedCompositeFieldContainer[Choice]
+    def __init__(self, address: _Optional[str] = ..., confirmed: _Optional[bool] = ..., digest: _Optional[str] = ..., digest_through: _Optional[str] = ..., digests: _Optional[_Iterable[_Union[Choice, _Mapping]]] = ...) -> None: ...
 
 class GetMailSettingsRequest(_message.Message):
     __slots__ = ("school_id",)

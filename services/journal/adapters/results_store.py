@@ -13,11 +13,12 @@ from services.common import mark_average
 from services.journal.adapters.settings_store import json_rows, stored_policy, stored_work_types
 from services.journal.domain.diary_results import AttendanceRow, MarkRow
 
-RESULTS = text("""SELECT
-    (SELECT coalesce(json_object_agg(key, value), '{}') FROM journal_policy) AS policy,
+RESULTS = text(f"""SELECT
+    (SELECT coalesce(json_object_agg(key, value), '{{}}') FROM journal_policy) AS policy,
     (SELECT json_agg(json_build_array(code, name, weight::text) ORDER BY code) FROM work_types) AS work_types,
-    (SELECT json_agg(json_build_array(r.subject_id, r.subject_name, r.lesson_date,  -- «3*»: mark_average.shown
-                                      CASE WHEN m.not_counted THEN m.value || '*' ELSE m.value END, m.work_type))
+    (SELECT json_agg(json_build_array(r.subject_id, r.subject_name, r.lesson_date,  -- «3*» as mark_average.shown
+                                      CASE WHEN m.not_counted THEN m.value || '{mark_average.NOT_COUNTED}'
+                                      ELSE m.value END, m.work_type))
      FROM marks m JOIN lesson_records r ON r.school_id = m.school_id AND r.lesson_id = m.lesson_id
      WHERE m.student_id = CAST(:student AS uuid) AND r.lesson_date BETWEEN :start AND :end) AS marks,
     (SELECT json_agg(json_build_array(r.subject_id, r.subject_name, r.lesson_date, a.status))

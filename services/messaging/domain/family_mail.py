@@ -7,7 +7,7 @@ from services.common.errors import Invalid
 from services.common.mail import parse_address
 from services.messaging.domain.notice import AUTOMATIC, KIND_NAMES
 
-DIGESTS = {"none": "не присылать", "daily": "каждый день", "weekly": "раз в неделю"}
+DIGESTS = {"none": "не присылать", "daily": "каждый день (вечером)", "weekly": "раз в неделю (в воскресенье)"}
 DIGEST = "digest"  # the digest's subscription; an automatic notice's by e-mail is "notice.<kind>"
 NOTICE = "notice."
 DIGEST_TIME = dt.time(18, 0)  # school time: the day's marks, attendance and homework are in by then (J3)

@@ -11,10 +11,12 @@ from services.messaging.domain import thread
 
 SCHOOL = "school"
 AUTOMATIC = ("mark_2", "absence", "few_marks", "term_mark")
-KIND_NAMES = {"mark_2": "Отметка «2»", "absence": "Пропуск урока", "few_marks": "Мало отметок перед концом периода",
+KIND_NAMES = {"mark_2": "Отметка «2»", "absence": "Пропуск уроков без уважительной причины",
+              "few_marks": "Мало отметок перед концом периода",
               "term_mark": "Отметка за период «2» или «Н/А»"}
 IN_APP, EMAIL = "in_app", "email"  # e-mail: to the guardian's confirmed address, off until they turn it on
 CHANNELS = (IN_APP, EMAIL)
+CHANNEL_NAMES = {IN_APP: "в приложении", EMAIL: "по почте"}
 AUDIENCES = {"class": "классу", "grade": "параллели", "families": "всем семьям школы", "staff": "сотрудникам"}
 ABSENT = frozenset({"absent", "unexcused"})  # Н (no reason known yet) and НП: not ill, not excused, not late
 NOT_ASSESSED = ("not_assessed", "Н/А")

@@ -24,10 +24,12 @@ CONFIRM_SUBJECT = "Подтвердите адрес для писем из эл
 
 
 def settings(row) -> pb.MailSettings:
+    choices = [pb.Choice(code=code, name=name) for code, name in rules.DIGESTS.items()]
     if row is None:
-        return pb.MailSettings(digest="none")
+        return pb.MailSettings(digest="none", digests=choices)
     return pb.MailSettings(address=row.address, confirmed=row.confirmed_at is not None, digest=row.digest,
-                           digest_through=row.digest_through.isoformat() if row.digest_through else "")
+                           digest_through=row.digest_through.isoformat() if row.digest_through else "",
+                           digests=choices)
 
 
 def get_mail_settings(scope: Scope, uow: MessagingUnitOfWork) -> pb.MailSettings:

@@ -138,7 +138,8 @@ def get_notice_preferences(scope: Scope, uow: MessagingUnitOfWork) -> list[pb.No
     guardian_id = guardian_caller(scope)
     with uow:
         chosen = uow.notices.preferences([guardian_id])[guardian_id]
-    return [pb.NoticePreference(kind=kind, channel=channel, enabled=rules.wanted(chosen, kind, channel))
+    return [pb.NoticePreference(kind=kind, channel=channel, enabled=rules.wanted(chosen, kind, channel),
+                                kind_name=rules.KIND_NAMES[kind], channel_name=rules.CHANNEL_NAMES[channel])
             for kind in rules.AUTOMATIC for channel in rules.CHANNELS]
 
 

@@ -110,8 +110,8 @@ def test_refusals_are_clear_and_write_nothing(messaging, school):
         messaging.call("SetMailSettings", pb.SetMailSettingsRequest(school_id=school.id, address=address(),
                                                                     digest="hourly"))
     assert "digest" in rpc_error(exc)[2]
-    assert messaging.call("GetMailSettings", pb.GetMailSettingsRequest(school_id=school.id)) == pb.MailSettings(
-        digest="none")
+    nothing = messaging.call("GetMailSettings", pb.GetMailSettingsRequest(school_id=school.id))
+    assert (nothing.address, nothing.confirmed, nothing.digest) == ("", False, "none")
     with pytest.raises(grpc.RpcError) as exc:
         messaging.call("SendDigestNow", pb.SendDigestNowRequest(school_id=school.id))
     assert rpc_error(exc)[0] == grpc.StatusCode.FAILED_PRECONDITION and "address" in rpc_error(exc)[2]
