@@ -91,6 +91,14 @@ running_pid() {
   echo "$pid"
 }
 
+# The pid recorded by this run's start, while it lives.
+started_pid() {
+  local pid
+  pid="$(head -n1 "$(pid_file "$1")" 2>/dev/null || true)"
+  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
+  echo "$pid"
+}
+
 rotate_log() {
   local f="$LOG_DIR/$1.log"
   [[ -f "$f" ]] && mv -f "$f" "$f.prev"
@@ -666,7 +674,9 @@ wait_ready() {
   local name="$1" timeout t0=$SECONDS pid retries=0
   timeout="$(comp_timeout "$name")"
   while ! comp_ready "$name"; do
-    if ! pid="$(running_pid "$name")"; then
+    # Just started: the recorded pid may still be the subshell before its exec (without the command's marker), so a
+    # live recorded pid counts here; running_pid's marker check guards the pid files of earlier runs.
+    if ! pid="$(started_pid "$name")"; then
       rm -f "$(pid_file "$name")"
       # Our ports lie in the kernel's ephemeral range: a client socket may briefly hold one.
       if ((retries < 2)) && grep -qiE 'address already in use|port is already in use|BindException' "$LOG_DIR/$name.log" 2>/dev/null; then
