@@ -369,6 +369,12 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("GET", "/authority/schools-overview.xlsx", "reporting", "RenderSchoolsOverviewXlsx",
              f"{AUTHORITY_OVERVIEW} (XLSX, строка итогов муниципалитета с формулами)", query=AUTHORITY_QUERY,
              to_request=_authority_request, file=XLSX, deadline=FILE_DEADLINE),
+    Endpoint("GET", "/authority/archive-alerts", "archive", "ListArchiveAlerts",
+             "Копии архивов всех школ, которые повреждены, пропали, восстановлены или ещё не записаны"),
+    Endpoint("GET", "/authority/disposal-acts", "archive", "ListActsToApprove",
+             "Акты школ о выделении архивов к уничтожению, ждущие утверждения"),
+    Endpoint("POST", "/authority/schools/{school_id}/disposal-acts/{act_id}/approve", "archive", "ApproveDisposal",
+             "Утвердить акт о выделении к уничтожению: архивы уничтожаются во всех хранилищах"),
     Endpoint("GET", "/authority/schools/{school_id}/overview", "reporting", "GetSchoolOverview",
              "Показатели одной школы за учебный год по периодам и параллелям (без персональных данных; оператор "
              "муниципалитета)", query={"year": string()}),
@@ -791,6 +797,13 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              "Скачать подписанный пакет архива (ZIP)", file="application/zip", deadline=FILE_DEADLINE),
     Endpoint("POST", f"{S}/archives/{{archive_id}}/retry", "archive", "RetryArchive",
              "Повторить формирование архива, которое не удалось"),
+    Endpoint("POST", f"{S}/archives/{{archive_id}}/sign", "archive", "SignArchive",
+             "Директор подписывает архивный пакет, ожидающий подписи: пакет формируется и запечатывается"),
+    Endpoint("POST", f"{S}/archives/{{archive_id}}/check", "archive", "CheckArchive",
+             "Проверить копии архива сейчас: контрольная сумма и подписи, повреждённая копия восстанавливается"),
+    Endpoint("GET", f"{S}/disposal-acts", "archive", "ListDisposalActs", "Акты о выделении архивов к уничтожению"),
+    Endpoint("POST", f"{S}/disposal-acts", "archive", "ProposeDisposal",
+             "Составить акт о выделении к уничтожению архивов с истёкшим сроком хранения (утверждает орган управления)"),
     # messaging (J13): threads with families, complaints, the answer control, notices, the policy
     Endpoint("GET", f"{S}/message-contacts", "messaging", "ListContacts",
              "Кому родитель (ученик) может написать: учителя класса ребёнка, классный руководитель, директор и его "

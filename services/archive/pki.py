@@ -106,6 +106,22 @@ def ensure_dev_pki(directory: str | pathlib.Path, algorithm: str = "ecdsa") -> P
                credential(directory, TSA))
 
 
+def load_pki(directory: str | pathlib.Path, algorithm: str) -> Pki:
+    """The installation's PKI as the operator placed it (nothing is created: in production the root's key is
+    offline): the root certificate, the issuing CA, the installation's credential checked against the trusted roots
+    and of the configured algorithm; CertificateRefused when something is missing or does not fit."""
+    directory = pathlib.Path(directory)
+    root, issuing = credential(directory, ROOT), credential(directory, ISSUING)
+    installation = load_credential(directory / f"{INSTALLATION}.pem", directory / f"{INSTALLATION}.key",
+                                   (issuing.cert,), trusted_roots(directory))
+    if not issuing.key.exists():
+        raise CertificateRefused(f"{issuing.key} is missing: the issuing CA issues the directors' certificates")
+    if key_algorithm(installation.cert) != algorithm:
+        raise CertificateRefused(f"{installation.cert} is a {key_algorithm(installation.cert)} certificate, "
+                                 f"the installation signs with {algorithm}")
+    return Pki(directory, algorithm, root.cert, issuing, installation, credential(directory, TSA))
+
+
 def ensure(directory: pathlib.Path, name: str, issuer: Credential | None, alg: Algorithm, renew: bool) -> bool:
     """Creates the named key and certificate if missing (or renew); whether it did."""
     own = credential(directory, name)

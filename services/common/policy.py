@@ -10,6 +10,7 @@ oneself, own class) is checked by the caller of require() passing what it knows 
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from services.common.context import current_caller
 from services.common.errors import Forbidden, NotFound
 
 STAFF_ROLES = frozenset({"school_admin", "director", "deputy_head", "secretary", "hr_specialist",
@@ -46,6 +47,8 @@ RULES: dict[str, frozenset[str]] = {
     "movement.read": MANAGERS | {"secretary"},  # the register and personal records (form teachers: their class's)
     "movement_policy.manage": frozenset({"school_admin", "director"}),  # the school's deadlines of movement orders
     "archive.read": MANAGERS,
+    "archive.sign": frozenset({"director"}),  # the director signs the year-end packages (000 §5.2)
+    "archive.dispose": frozenset({"school_admin", "director"}),  # an act of destruction, approved by the authority
     "report_schedule.manage": frozenset({"school_admin", "director"}),  # when the school's reports are formed
     "mark_shortfall.read": MANAGERS,  # too few marks before a term ends (the control view; messaging's notices)
     # messaging (J13): threads with families (families only about their own children), notices, the answer control
@@ -60,6 +63,13 @@ RULES: dict[str, frozenset[str]] = {
 SERVICE_ACTIONS = frozenset({"person.read", "person.card", "schedule.read", "lesson.read", "report.read",
                              "mark_shortfall.read", "diary.read"})  # diary.read: messaging's e-mail digests
 FAMILY_ROLES = frozenset({"student", "guardian"})
+OPERATOR = "authority_operator"  # the realm role of the municipal authority's operator (no role in any school)
+
+
+def require_operator(refusal: str) -> None:
+    """The caller's token carries the realm role authority_operator (school staff are refused)."""
+    if OPERATOR not in current_caller().realm_roles:
+        raise Forbidden(refusal)
 
 
 @dataclass(frozen=True)

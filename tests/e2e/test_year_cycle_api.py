@@ -5,7 +5,6 @@ archived. Asserted: each student's class on given dates, the summary sheets of b
 register with every order, what a leaver's and a transferred student's guardians can and cannot read, and the
 refusals that write nothing."""
 import io
-import time
 import uuid
 import zipfile
 
@@ -16,6 +15,7 @@ from services.tooling.demo_seed import GOSUSLUGI_PASSWORD
 from tests.support import stack
 from tests.support.api import Api as SessionApi
 from tests.support.api import browser_login
+from tests.support.archives import director_of, signed_packages
 from tests.support.pdf_text import pdf_text
 from tests.support.school import seed_school
 
@@ -53,17 +53,10 @@ def mark(teacher: Api, sid: str, lesson: dict, **values: str) -> None:
                   for student_id, value in values.items()]})
 
 
-def sealed_archive(admin: Api, sid: str, year_id: str) -> dict:
-    """Closes the year and waits (60 s at most) for its archive package to be sealed."""
+def sealed_archive(admin: Api, director: Api, sid: str, year_id: str) -> dict:
+    """Closes the year; the director signs its packages; the summary sheets' once sealed."""
     admin.post(f"/schools/{sid}/academic-years/{year_id}/close", expect=200)
-    deadline = time.monotonic() + 60
-    while True:
-        packages = [p for p in admin.get(f"/schools/{sid}/archives")["packages"] if p["academic_year_id"] == year_id]
-        if packages and packages[0]["status"] in ("sealed", "failed"):
-            assert packages[0]["status"] == "sealed", packages
-            return packages[0]
-        assert time.monotonic() < deadline, f"no sealed archive: {packages}"
-        time.sleep(0.5)
+    return signed_packages(director, sid, year_id)["summary_sheet"]
 
 
 def archived_text(admin: Api, sid: str, package: dict) -> str:
@@ -125,7 +118,8 @@ def two_years() -> dict:
                                                     "value": value})
     sheets1 = {name: admin.get(f"/schools/{sid}/class-groups/{group['id']}/summary-sheet")
                for name, group in (("5А", a5), ("5Б", b5))}
-    archive1 = sealed_archive(admin, sid, year1["id"])
+    director = director_of(stack.env(), admin, sid)
+    archive1 = sealed_archive(admin, director, sid, year1["id"])
 
     # the transition, previewed and then run
     decisions = [{"student_id": sokolov["id"], "outcome": "repeating"},
@@ -146,7 +140,7 @@ def two_years() -> dict:
     a6 = year2_groups["6А"]
     mark(teacher, sid, lesson_on(admin, sid, a6["id"], "2026-09-07"), **{orlov["id"]: "4"})
     sheets2 = {"6А": admin.get(f"/schools/{sid}/class-groups/{a6['id']}/summary-sheet")}
-    archive2 = sealed_archive(admin, sid, year2["id"])
+    archive2 = sealed_archive(admin, director, sid, year2["id"])
     return {"id": sid, "admin": admin, "teacher": teacher, "year1": year1, "year2": year2, "a5": a5, "b5": b5,
             "a4": a4, "a9": a9, "maths": maths, "groups2": year2_groups, "preview": preview,
             "transition": transition, "orders": {"transfer": transfer, "enrolment": enrolment, "leaving": leaving},

@@ -54,6 +54,41 @@ class ArchiveServiceStub:
                 request_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.GetArchiveRequest.SerializeToString,
                 response_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.ArchivePackage.FromString,
                 _registered_method=True)
+        self.SignArchive = channel.unary_unary(
+                '/otmetka.archive.v1.ArchiveService/SignArchive',
+                request_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.GetArchiveRequest.SerializeToString,
+                response_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.ArchivePackage.FromString,
+                _registered_method=True)
+        self.CheckArchive = channel.unary_unary(
+                '/otmetka.archive.v1.ArchiveService/CheckArchive',
+                request_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.GetArchiveRequest.SerializeToString,
+                response_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.ArchivePackage.FromString,
+                _registered_method=True)
+        self.ListArchiveAlerts = channel.unary_unary(
+                '/otmetka.archive.v1.ArchiveService/ListArchiveAlerts',
+                request_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.ListArchiveAlertsRequest.SerializeToString,
+                response_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.ListArchiveAlertsResponse.FromString,
+                _registered_method=True)
+        self.ProposeDisposal = channel.unary_unary(
+                '/otmetka.archive.v1.ArchiveService/ProposeDisposal',
+                request_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.ListArchivesRequest.SerializeToString,
+                response_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.DisposalAct.FromString,
+                _registered_method=True)
+        self.ListDisposalActs = channel.unary_unary(
+                '/otmetka.archive.v1.ArchiveService/ListDisposalActs',
+                request_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.ListArchivesRequest.SerializeToString,
+                response_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.ListDisposalActsResponse.FromString,
+                _registered_method=True)
+        self.ListActsToApprove = channel.unary_unary(
+                '/otmetka.archive.v1.ArchiveService/ListActsToApprove',
+                request_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.ListArchiveAlertsRequest.SerializeToString,
+                response_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.ListDisposalActsResponse.FromString,
+                _registered_method=True)
+        self.ApproveDisposal = channel.unary_unary(
+                '/otmetka.archive.v1.ArchiveService/ApproveDisposal',
+                request_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.ApproveDisposalRequest.SerializeToString,
+                response_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.DisposalAct.FromString,
+                _registered_method=True)
 
 
 class ArchiveServiceServicer:
@@ -84,6 +119,54 @@ class ArchiveServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SignArchive(self, request, context):
+        """The director signs a package waiting for the signature: the builder builds and seals it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CheckArchive(self, request, context):
+        """Checks every copy of a sealed package now (the fixity job does it on its own every period).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListArchiveAlerts(self, request, context):
+        """The municipal operator: copies of any school that are damaged, missing, repaired or not written yet.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ProposeDisposal(self, request, context):
+        """school_admin, director: an act listing the packages whose retention has ended (FAILED_PRECONDITION: none).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListDisposalActs(self, request, context):
+        """archive.read, newest first
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListActsToApprove(self, request, context):
+        """The municipal operator: every school's acts awaiting approval, and the approval (then the packages are destroyed).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ApproveDisposal(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ArchiveServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -106,6 +189,41 @@ def add_ArchiveServiceServicer_to_server(servicer, server):
                     servicer.RetryArchive,
                     request_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.GetArchiveRequest.FromString,
                     response_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.ArchivePackage.SerializeToString,
+            ),
+            'SignArchive': grpc.unary_unary_rpc_method_handler(
+                    servicer.SignArchive,
+                    request_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.GetArchiveRequest.FromString,
+                    response_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.ArchivePackage.SerializeToString,
+            ),
+            'CheckArchive': grpc.unary_unary_rpc_method_handler(
+                    servicer.CheckArchive,
+                    request_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.GetArchiveRequest.FromString,
+                    response_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.ArchivePackage.SerializeToString,
+            ),
+            'ListArchiveAlerts': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListArchiveAlerts,
+                    request_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.ListArchiveAlertsRequest.FromString,
+                    response_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.ListArchiveAlertsResponse.SerializeToString,
+            ),
+            'ProposeDisposal': grpc.unary_unary_rpc_method_handler(
+                    servicer.ProposeDisposal,
+                    request_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.ListArchivesRequest.FromString,
+                    response_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.DisposalAct.SerializeToString,
+            ),
+            'ListDisposalActs': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListDisposalActs,
+                    request_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.ListArchivesRequest.FromString,
+                    response_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.ListDisposalActsResponse.SerializeToString,
+            ),
+            'ListActsToApprove': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListActsToApprove,
+                    request_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.ListArchiveAlertsRequest.FromString,
+                    response_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.ListDisposalActsResponse.SerializeToString,
+            ),
+            'ApproveDisposal': grpc.unary_unary_rpc_method_handler(
+                    servicer.ApproveDisposal,
+                    request_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.ApproveDisposalRequest.FromString,
+                    response_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.DisposalAct.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -216,6 +334,195 @@ class ArchiveService:
             '/otmetka.archive.v1.ArchiveService/RetryArchive',
             proto_dot_archive_dot_v1_dot_archive__pb2.GetArchiveRequest.SerializeToString,
             proto_dot_archive_dot_v1_dot_archive__pb2.ArchivePackage.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SignArchive(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.archive.v1.ArchiveService/SignArchive',
+            proto_dot_archive_dot_v1_dot_archive__pb2.GetArchiveRequest.SerializeToString,
+            proto_dot_archive_dot_v1_dot_archive__pb2.ArchivePackage.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CheckArchive(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.archive.v1.ArchiveService/CheckArchive',
+            proto_dot_archive_dot_v1_dot_archive__pb2.GetArchiveRequest.SerializeToString,
+            proto_dot_archive_dot_v1_dot_archive__pb2.ArchivePackage.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListArchiveAlerts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.archive.v1.ArchiveService/ListArchiveAlerts',
+            proto_dot_archive_dot_v1_dot_archive__pb2.ListArchiveAlertsRequest.SerializeToString,
+            proto_dot_archive_dot_v1_dot_archive__pb2.ListArchiveAlertsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ProposeDisposal(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.archive.v1.ArchiveService/ProposeDisposal',
+            proto_dot_archive_dot_v1_dot_archive__pb2.ListArchivesRequest.SerializeToString,
+            proto_dot_archive_dot_v1_dot_archive__pb2.DisposalAct.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListDisposalActs(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.archive.v1.ArchiveService/ListDisposalActs',
+            proto_dot_archive_dot_v1_dot_archive__pb2.ListArchivesRequest.SerializeToString,
+            proto_dot_archive_dot_v1_dot_archive__pb2.ListDisposalActsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListActsToApprove(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.archive.v1.ArchiveService/ListActsToApprove',
+            proto_dot_archive_dot_v1_dot_archive__pb2.ListArchiveAlertsRequest.SerializeToString,
+            proto_dot_archive_dot_v1_dot_archive__pb2.ListDisposalActsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ApproveDisposal(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.archive.v1.ArchiveService/ApproveDisposal',
+            proto_dot_archive_dot_v1_dot_archive__pb2.ApproveDisposalRequest.SerializeToString,
+            proto_dot_archive_dot_v1_dot_archive__pb2.DisposalAct.FromString,
             options,
             channel_credentials,
             insecure,

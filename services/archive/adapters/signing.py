@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from asn1crypto import cms
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.serialization import pkcs7
+from asn1crypto import pem as asn1_pem
+from asn1crypto import x509 as asn1_x509
 
 from services.archive.adapters import openssl_cli
 from services.archive.pki import Credential
@@ -97,9 +96,19 @@ def subject_of(sid: cms.SignerIdentifier, certificates: list) -> str:
         if (sid.name == "issuer_and_serial_number" and cert.issuer == sid.chosen["issuer"]
                 and cert.serial_number == sid.chosen["serial_number"].native) or \
                 (sid.name == "subject_key_identifier" and cert.key_identifier == sid.chosen.native):
-            return ", ".join(f"{NAMES.get(pair['type'].native, pair['type'].native)}={pair['value'].native}"
-                             for rdn in cert.subject.chosen for pair in rdn)
+            return subject_text(cert)
     return "(certificate not in the signature)"
+
+
+def subject_text(cert: asn1_x509.Certificate) -> str:
+    return ", ".join(f"{NAMES.get(pair['type'].native, pair['type'].native)}={pair['value'].native}"
+                     for rdn in cert.subject.chosen for pair in rdn)
+
+
+def certificate_subject(cert_pem: pathlib.Path) -> str:
+    """A certificate file's subject as signer_timestamps names its signer."""
+    _, _, der = asn1_pem.unarmor(cert_pem.read_bytes())
+    return subject_text(asn1_x509.Certificate.load(der))
 
 
 def time_of(token: bytes) -> dt.datetime:
@@ -136,22 +145,3 @@ def check_timestamp(stamp: SignerTimestamp, root_pem_path: str | pathlib.Path, a
                             "-token_in", "-CAfile", root_pem_path, *attime)
     return TimestampCheck(stamp.subject, time_of(stamp.token), done.returncode == 0,
                           openssl_cli.reason(done) if done.returncode else "")
-
-
-@dataclass(frozen=True)
-class Signer:
-    """The installation-only signature the package build still makes (bagit_package.py, __main__.py); it goes
-    when the build calls sign() with the director's and the installation's credentials."""
-
-    key: object
-    cert: x509.Certificate
-
-    @classmethod
-    def from_files(cls, key_path: str, cert_path: str) -> "Signer":
-        key = serialization.load_pem_private_key(pathlib.Path(key_path).read_bytes(), password=None)
-        return cls(key, x509.load_pem_x509_certificate(pathlib.Path(cert_path).read_bytes()))
-
-    def sign_detached(self, data: bytes) -> bytes:
-        """DER-encoded detached signature of the exact bytes (openssl cms -verify -binary accepts it)."""
-        return (pkcs7.PKCS7SignatureBuilder().set_data(data).add_signer(self.cert, self.key, hashes.SHA256())
-                .sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary]))

@@ -1,21 +1,19 @@
-"""Archive object storage in MinIO: a versioned bucket with object lock, objects under COMPLIANCE retention."""
+"""Archive object storage in MinIO (the primary store and the replica, each its own MinIO in its own place): a
+versioned bucket with object lock, objects under COMPLIANCE retention."""
 import datetime as dt
 import io
 
+import urllib3
 from minio.commonconfig import COMPLIANCE
 from minio.error import S3Error
 from minio.retention import Retention
 
-from services.archive.settings import ArchiveSettings
-from services.common.errors import FailedPrecondition, NotFound
-from services.common.object_store import ObjectStore
+from services.common.errors import FailedPrecondition, NotFound, Unavailable
+from services.common.object_store import UNAVAILABLE, ObjectStore
 
 
 class ArchiveStore(ObjectStore):
-    @classmethod
-    def from_settings(cls, settings: ArchiveSettings) -> "ArchiveStore":
-        return cls.connect(settings.minio_endpoint, settings.minio_access_key, settings.minio_secret_key,
-                           settings.bucket)
+    ensured = False
 
     def ensure_bucket(self) -> None:
         """Creates the bucket with object lock (and so versioning) if it does not exist yet, and refuses
@@ -26,13 +24,37 @@ class ArchiveStore(ObjectStore):
             self.client.get_object_lock_config(self.bucket)
         except S3Error as exc:
             raise RuntimeError(f"bucket {self.bucket} has no object lock: archives cannot be kept there") from exc
+        self.ensured = True
 
     def put_locked(self, key: str, data: bytes, retain_until: dt.date) -> str:
-        """Stores the object under COMPLIANCE retention until the given day; returns its version id."""
+        """Stores the object under COMPLIANCE retention until the given day; returns its version id. The bucket is
+        made sure of first (once): a store that was down when the service started is ready when it is back."""
         until = dt.datetime.combine(retain_until, dt.time(), tzinfo=dt.UTC)
-        result = self.client.put_object(self.bucket, key, io.BytesIO(data), len(data), content_type="application/zip",
-                                        retention=Retention(COMPLIANCE, until))
+        try:
+            if not self.ensured:
+                self.ensure_bucket()
+            result = self.client.put_object(self.bucket, key, io.BytesIO(data), len(data),
+                                            content_type="application/zip", retention=Retention(COMPLIANCE, until))
+        except (S3Error, urllib3.exceptions.HTTPError) as exc:
+            raise Unavailable(UNAVAILABLE) from exc
         return result.version_id
+
+    def remove_all_versions(self, key: str) -> int:
+        """Deletes every version of the object (a disposal): the store refuses while a version's retention lasts."""
+        try:
+            versions = [item.version_id for item in self.client.list_objects(self.bucket, prefix=key,
+                                                                              include_version=True)
+                        if item.object_name == key]
+            for version_id in versions:
+                self.client.remove_object(self.bucket, key, version_id=version_id)
+        except S3Error as exc:
+            if exc.code in ("AccessDenied", "InvalidRequest"):
+                raise FailedPrecondition("Хранилище не даёт удалить архив: срок его хранения не истёк",
+                                         {"archive_id": exc.message}) from exc
+            raise Unavailable(UNAVAILABLE) from exc
+        except urllib3.exceptions.HTTPError as exc:
+            raise Unavailable(UNAVAILABLE) from exc
+        return len(versions)
 
     def get(self, key: str, version_id: str | None = None) -> bytes:
         """A sealed package's exact version; a registry row without its object is a broken precondition."""

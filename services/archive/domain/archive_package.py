@@ -1,29 +1,54 @@
-"""An archive package: one per school and closed year, its states, what it holds and its names. Plain Python, no
-framework imports."""
+"""An archive package: one per school, closed year and record class (the class journals, the summary sheets), its
+states, its copies and its names. Plain Python, no framework imports.
+
+A package is requested when reporting has finished the year; it waits for the director's signature (the director
+confirms it on the archive page), is then built and signed, and sealed once its primary copy is stored under
+COMPLIANCE retention; the replica copy follows (at once, or when the second store is back)."""
 from dataclasses import dataclass
 
-BUILDING, SEALED, FAILED = "building", "sealed", "failed"
-RECORD_CLASS = "summary_sheet"  # what a year-end package holds today
+AWAITING_SIGNATURE, BUILDING, SEALED, FAILED = "awaiting_signature", "building", "sealed", "failed"
+DISPOSED = "disposed"  # destroyed by an approved act once its retention ended; the registry row stays
+STATUS_NAMES = {AWAITING_SIGNATURE: "ожидает подписи директора", BUILDING: "формируется", SEALED: "сформирован",
+                FAILED: "не удалось сформировать", DISPOSED: "уничтожен по акту"}
+
+JOURNAL, SUMMARY_SHEET = "journal", "summary_sheet"
+RECORD_CLASSES = (JOURNAL, SUMMARY_SHEET)
+RECORD_CLASS_NAMES = {JOURNAL: "Классные журналы", SUMMARY_SHEET: "Сводные ведомости учёта успеваемости"}
+
+PRIMARY, REPLICA = "primary", "replica"
+STORES = (PRIMARY, REPLICA)
+STORE_NAMES = {PRIMARY: "основное хранилище", REPLICA: "второе хранилище"}
+PENDING = "pending"  # a copy not yet sealed in its store (SEALED once it is)
+# what a fixity check found of a copy; a copy's last outcome is REPAIRED when it was damaged or missing and rewritten
+OK, DAMAGED, MISSING, UNREACHABLE, REPAIRED = "ok", "damaged", "missing", "unreachable", "repaired"
+OUTCOME_NAMES = {OK: "в порядке", DAMAGED: "повреждена", MISSING: "отсутствует", UNREACHABLE: "хранилище недоступно",
+                 REPAIRED: "была повреждена, восстановлена"}
 
 
 @dataclass(frozen=True)
 class PackageRequest:
-    """A year reporting has finished (ReportingYearReady): its package is to be built."""
+    """A year reporting has finished (ReportingYearReady): its packages are to be signed and built."""
     academic_year_id: str
     academic_year_name: str
     class_group_ids: tuple[str, ...]
 
 
 def may_rebuild(status: str) -> bool:
-    """Only a package that failed to build is built again (on a new request or when a manager asks); a building or
-    sealed one is left alone."""
+    """Only a package that failed to build is built again (on a new request or when a manager asks); a package
+    waiting for its signature, building or sealed is left alone."""
     return status == FAILED
 
 
-def object_key(school_id: str, academic_year_id: str, archive_id: str) -> str:
-    return f"{school_id}/{academic_year_id}/{archive_id}.zip"
+def may_sign(status: str) -> bool:
+    """The director signs a package that waits for the signature (once)."""
+    return status == AWAITING_SIGNATURE
 
 
-def archive_filename(academic_year_name: str, archive_id: str) -> str:
+def object_key(school_id: str, academic_year_id: str, record_class: str, archive_id: str) -> str:
+    return f"{school_id}/{academic_year_id}/{record_class}/{archive_id}.zip"
+
+
+def archive_filename(academic_year_name: str, record_class: str, archive_id: str) -> str:
     year = academic_year_name.replace("/", "-").replace(" ", "_") or "year"
-    return f"archive-{year}-{archive_id}.zip"
+    kind = {JOURNAL: "journals", SUMMARY_SHEET: "summary-sheets"}[record_class]
+    return f"archive-{year}-{kind}-{archive_id}.zip"

@@ -1,12 +1,20 @@
-"""The package builder's loop: builds requested packages one by one, each for its school (Scope.of_event) and
-under its build lock, so two replicas never build one package. Packages left building by a crash are picked up
-again on the next pass."""
+"""The archive's worker loop, each pass: builds the packages the directors have signed, writes the copies that are
+due (a replica whose store was down), checks the packages whose fixity check is due and destroys what approved acts
+of destruction list — each package (or act) for its
+school (Scope.of_event) and under its own lock, so two replicas never work on one package. Work left by a crash is
+picked up again on a later pass."""
+import datetime as dt
 import logging
 import threading
 
 from services.archive.adapters import package_store
 from services.archive.adapters.build_locks import BuildLocks
-from services.archive.service_layer.package_build import Packaging, build_archive
+from services.archive.domain import disposal
+from services.archive.service_layer.copies import copy_package
+from services.archive.service_layer.disposal import execute_disposal
+from services.archive.service_layer.fixity import check_package
+from services.archive.service_layer.package_build import build_archive
+from services.archive.service_layer.packaging import Packaging
 from services.archive.service_layer.unit_of_work import UnitsOfWork
 from services.common import context
 from services.common.db import Database
@@ -16,9 +24,11 @@ log = logging.getLogger(__name__)
 
 
 class ArchiveBuilder(threading.Thread):
-    def __init__(self, db: Database, unit_of_work: UnitsOfWork, packaging: Packaging, poll_seconds: float = 2.0):
+    def __init__(self, db: Database, unit_of_work: UnitsOfWork, packaging: Packaging, fixity_period: dt.timedelta,
+                 poll_seconds: float = 2.0):
         super().__init__(name="archive-builder", daemon=True)
         self.db, self.unit_of_work, self.packaging = db, unit_of_work, packaging
+        self.fixity_period = fixity_period
         self.locks = BuildLocks(db)
         self.poll_seconds = poll_seconds
         self.stop_event = threading.Event()
@@ -26,25 +36,50 @@ class ArchiveBuilder(threading.Thread):
     def run(self) -> None:
         while not self.stop_event.is_set():
             try:
-                self.build_pending()
+                self.work_once()
             except Exception:
-                log.exception("archive builder pass failed, retrying")
+                log.exception("archive worker pass failed, retrying")
             self.stop_event.wait(self.poll_seconds)
 
     def stop(self) -> None:
         self.stop_event.set()
 
+    def work_once(self) -> None:
+        self.build_pending()
+        self.copy_due()
+        self.check_due()
+        self.dispose_approved()
+
     def build_pending(self) -> int:
         pending = package_store.pending(self.db)
         for school_id, archive_id in pending:
-            self.build(school_id, archive_id)
+            self._alone(school_id, archive_id, archive_id, build_archive)
         return len(pending)
 
-    def build(self, school_id: str, archive_id: str) -> None:
-        """Builds one package unless another builder (another replica) is already on it."""
+    def copy_due(self) -> int:
+        due = package_store.copies_due(self.db, self.packaging.clock())
+        for school_id, archive_id, store in due:
+            self._alone(school_id, archive_id, f"copy:{archive_id}:{store}",
+                        lambda package_id, uow, packaging, store=store: copy_package(package_id, store, uow, packaging))
+        return len(due)
+
+    def check_due(self) -> int:
+        due = package_store.fixity_due(self.db, self.packaging.clock() - self.fixity_period)
+        for school_id, archive_id in due:
+            self._alone(school_id, archive_id, f"fixity:{archive_id}", check_package)
+        return len(due)
+
+    def dispose_approved(self) -> int:
+        approved = package_store.acts(self.db, disposal.APPROVED)
+        for act in approved:
+            self._alone(act.school_id, act.id, f"disposal:{act.id}", execute_disposal)
+        return len(approved)
+
+    def _alone(self, school_id: str, archive_id: str, lock: str, work) -> None:
+        """Does one piece of work on a package in its school, unless another replica already holds its lock."""
         tokens = context.bind(None, request_id=archive_id)
         try:
-            self.locks.run_alone(archive_id, lambda: build_archive(
-                archive_id, self.unit_of_work(Scope.of_event(school_id)), self.packaging))
+            self.locks.run_alone(lock, lambda: work(archive_id, self.unit_of_work(Scope.of_event(school_id)),
+                                                    self.packaging))
         finally:
             context.reset(tokens)

@@ -1,9 +1,9 @@
-"""Builds a requested package outside any long database transaction: fetches the class groups' summary sheets,
-bags and signs them, stores the zip under COMPLIANCE retention, then seals the registry row with its ArchiveSealed
-event (or marks it failed with the error)."""
+"""Builds a package the director has signed, outside any long database transaction: fetches the classes' records of
+its record class and the school's card, bags them, signs the tag manifest (the director and the installation, each
+with a timestamp), stores the zip in the primary store under COMPLIANCE retention, seals the registry row with its
+ArchiveSealed event, then writes the replica copy (or leaves it pending for the copy job when that store is down)."""
 import hashlib
 import logging
-from dataclasses import dataclass
 
 from sqlalchemy import Row
 
@@ -11,53 +11,60 @@ from proto.archive.v1 import archive_pb2
 from services.archive.adapters.bagit_package import PackageInfo, build_package
 from services.archive.adapters.protobuf import package_message
 from services.archive.domain import archive_package
+from services.archive.domain.archive_package import PRIMARY, REPLICA
 from services.archive.domain.retention import retain_until
-from services.archive.service_layer.unit_of_work import ArchiveUnitOfWork, PackageStorage, Signer, SummarySheets
+from services.archive.service_layer.copies import copy_package
+from services.archive.service_layer.packaging import Packaging
+from services.archive.service_layer.unit_of_work import ArchiveUnitOfWork
 from services.common.errors import DomainError
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Packaging:
-    """What a build needs besides the registry: the sheets' source, the signer, the storage and the retention
-    (years per record class)."""
-    sheets: SummarySheets
-    signer: Signer
-    storage: PackageStorage
-    retention_years: dict[str, int]
-
-
 def build_archive(archive_id: str, uow: ArchiveUnitOfWork, packaging: Packaging) -> None:
-    """Builds the package if it is still to build: sealed when stored, failed with the reason otherwise."""
+    """Builds the package if it is still to build: sealed when stored in the primary store, failed with the reason
+    otherwise; then its replica copy."""
     with uow:
         row = uow.packages.building(archive_id)
     if row is None:
         return
-    log.info("building archive %s for academic year %s", archive_id, row.academic_year_name)
+    log.info("building archive %s (%s) for academic year %s", archive_id, row.record_class, row.academic_year_name)
     try:
-        sealed = _store(row, packaging)
+        data, info = _package(row, packaging)
+        key = archive_package.object_key(row.school_id, row.academic_year_id, row.record_class, row.id)
+        version_id = packaging.stores.primary.put_locked(key, data, info.retain_until)
     except Exception as exc:
         log.exception("archive %s failed", archive_id)
         reason = exc.message if isinstance(exc, DomainError) else repr(exc)
         with uow:
             uow.packages.fail(archive_id, f"Не удалось сформировать архив: {reason}")
         return
+    bucket = packaging.stores.primary.bucket
     with uow:
-        row = uow.packages.seal(archive_id, **sealed)
-        if row is not None:
-            uow.publish(archive_pb2.ArchiveSealed(package=package_message(row)))
-    log.info("archive %s sealed", archive_id)
+        sealed = uow.packages.seal(archive_id, bucket=bucket, object_key=key, version_id=version_id,
+                                   sha256=hashlib.sha256(data).hexdigest(), retain_until=info.retain_until,
+                                   software_version=packaging.software_version)
+        if sealed is None:
+            return
+        uow.copies.sealed(archive_id, PRIMARY, bucket=bucket, object_key=key, version_id=version_id,
+                          at=packaging.clock())
+        uow.copies.pending(archive_id, REPLICA, bucket=packaging.stores.replica.bucket, object_key=key,
+                           at=packaging.clock())
+        uow.publish(archive_pb2.ArchiveSealed(package=package_message(sealed)))
+    log.info("archive %s sealed in the primary store", archive_id)
+    copy_package(archive_id, REPLICA, uow, packaging, data)
 
 
-def _store(row: Row, packaging: Packaging) -> dict:
-    years = packaging.retention_years[archive_package.RECORD_CLASS]
-    info = PackageInfo(archive_id=row.id, school_id=row.school_id, academic_year_id=row.academic_year_id,
-                       academic_year_name=row.academic_year_name, record_class=archive_package.RECORD_CLASS,
-                       created_at=row.created_at, retain_until=retain_until(row.created_at.date(), years))
-    sheets = [packaging.sheets.fetch(row.school_id, class_group_id) for class_group_id in row.class_group_ids]
-    data = build_package(info, sheets, packaging.signer)
-    key = archive_package.object_key(row.school_id, row.academic_year_id, row.id)
-    version_id = packaging.storage.put_locked(key, data, info.retain_until)
-    return {"bucket": packaging.storage.bucket, "object_key": key, "version_id": version_id,
-            "sha256": hashlib.sha256(data).hexdigest(), "retain_until": info.retain_until}
+def _package(row: Row, packaging: Packaging) -> tuple[bytes, PackageInfo]:
+    school = packaging.schools.card(row.school_id)
+    director = packaging.schools.person_name(row.school_id, row.signed_by)
+    years = packaging.retention_years[row.record_class]
+    info = PackageInfo(archive_id=row.id, school=school, academic_year_id=row.academic_year_id,
+                       academic_year_name=row.academic_year_name, record_class=row.record_class,
+                       retention_years=years, retain_until=retain_until(row.created_at.date(), years),
+                       created_at=row.created_at, formed_by=director, signed_at=row.signed_at,
+                       software_version=packaging.software_version)
+    files = [packaging.records.fetch(row.record_class, row.school_id, class_group_id)
+             for class_group_id in row.class_group_ids]
+    data = build_package(info, files, lambda manifest: packaging.signatures.sign(manifest, school, director))
+    return data, info

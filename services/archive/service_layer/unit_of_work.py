@@ -1,18 +1,24 @@
-"""The archive's unit of work: the school's transaction with the package store on it; and the ports the service
-layer needs of the world outside (object storage, signing, reporting's summary sheets), as typed protocols."""
+"""The archive's unit of work: the school's transaction with the package and copy stores on it; and the ports the
+service layer needs of the world outside (the object stores, the signatures, reporting's records, identity's school
+card), as typed protocols."""
 import datetime as dt
+from dataclasses import dataclass
 from typing import Protocol
 
-from services.archive.adapters.bagit_package import SheetFiles
-from services.archive.adapters.package_store import PackageStore
+from services.archive.adapters.bagit_package import ClassFiles, SchoolCard, SignedManifest
+from services.archive.adapters.package_store import CopyStore, DisposalStore, PackageStore
 from services.common.unit_of_work import HasSchool, UnitOfWork
 
 
 class ArchiveUnitOfWork(UnitOfWork):
     packages: PackageStore
+    copies: CopyStore
+    disposals: DisposalStore
 
     def opened(self) -> None:
         self.packages = PackageStore(self.session, self.school_id)
+        self.copies = CopyStore(self.session, self.school_id)
+        self.disposals = DisposalStore(self.session, self.school_id)
 
 
 class UnitsOfWork(Protocol):
@@ -22,7 +28,8 @@ class UnitsOfWork(Protocol):
 
 
 class PackageStorage(Protocol):
-    """Where sealed packages are kept (services.archive.adapters.storage.ArchiveStore, MinIO under object lock)."""
+    """One object store where packages are kept under object lock (services.archive.adapters.storage.ArchiveStore):
+    the primary and the replica."""
 
     bucket: str
 
@@ -30,14 +37,38 @@ class PackageStorage(Protocol):
 
     def get(self, key: str, version_id: str | None = None) -> bytes: ...
 
-
-class SummarySheets(Protocol):
-    """A class group's summary sheet as JSON and PDF (services.archive.adapters.summary_sheets: from reporting)."""
-
-    def fetch(self, school_id: str, class_group_id: str) -> SheetFiles: ...
+    def remove_all_versions(self, key: str) -> int: ...
 
 
-class Signer(Protocol):
-    """Detached signatures (services.archive.adapters.signing.Signer)."""
+class Records(Protocol):
+    """A class group's records of a record class as JSON and PDF (services.archive.adapters.class_records: from
+    reporting — the class journal, the summary sheet)."""
 
-    def sign_detached(self, data: bytes) -> bytes: ...
+    def fetch(self, record_class: str, school_id: str, class_group_id: str) -> ClassFiles: ...
+
+
+class Schools(Protocol):
+    """The school's card and a person's full name (services.archive.adapters.school_cards: from identity)."""
+
+    def card(self, school_id: str) -> SchoolCard: ...
+
+    def person_name(self, school_id: str, person_id: str) -> str: ...
+
+
+class Signatures(Protocol):
+    """Signs a package's tag manifest for its school: the director and the installation, each with a timestamp
+    (services.archive.adapters.package_signing); and checks a signature the package carries."""
+
+    def sign(self, data: bytes, school: SchoolCard, director_name: str) -> SignedManifest: ...
+
+    def problem(self, signature: bytes, data: bytes) -> str: ...
+
+
+@dataclass(frozen=True)
+class Stores:
+    """The two object stores a package is written to."""
+    primary: PackageStorage
+    replica: PackageStorage
+
+    def __getitem__(self, store: str) -> PackageStorage:
+        return getattr(self, store)

@@ -1,12 +1,16 @@
-"""The archive service on the real PostgreSQL, MinIO and Keycloak: one package per year reporting has finished
-(ReportingYearReady), built, signed and stored under COMPLIANCE retention, downloadable by version after a fixity
-check; schedule's AcademicYearClosed alone builds nothing; a package built from reporting's own sheets keeps a
-leaver's and a transferred student's rows in the class where their marks were made (A1)."""
+"""The archive service on the real PostgreSQL, the two MinIO stores and Keycloak, with the development PKI and its
+time-stamping authority: a year reporting has finished requests a package per record class, which waits for the
+director's signature; a signed package is built, signed by the director and the installation with timestamps, sealed
+in the primary store under COMPLIANCE retention and copied to the replica (later, when the replica was down); the
+fixity check finds a damaged copy and repairs it; a package whose retention ended is destroyed only by an approved act;
+a package built from reporting's own sheets keeps a leaver's and a transferred student's rows in the class where their
+marks were made (A1)."""
 import datetime as dt
 import hashlib
 import io
 import json
 import subprocess
+import time
 import uuid
 import zipfile
 
@@ -18,7 +22,7 @@ from minio.commonconfig import COMPLIANCE
 from minio.deleteobjects import DeleteObject
 from minio.error import S3Error
 from minio.retention import Retention
-from sqlalchemy import select, text, update
+from sqlalchemy import insert, select, text, update
 
 from proto.archive.v1 import archive_pb2, archive_pb2_grpc
 from proto.events.v1.envelope_pb2 import Envelope
@@ -26,21 +30,24 @@ from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2
 from proto.reporting.v1 import reporting_pb2, reporting_pb2_grpc
 from proto.schedule.v1 import schedule_pb2
-from services.archive import bootstrap, dev_keys
-from services.archive.adapters.bagit_package import SIGNATURE, TAG_MANIFEST, SheetFiles
-from services.archive.adapters.signing import Signer
+from services.archive import bootstrap
+from services.archive.adapters import package_store, signing
+from services.archive.adapters.bagit_package import SIGNATURE, TAG_MANIFEST, ClassFiles, SchoolCard
+from services.archive.adapters.class_records import ReportingRecords
 from services.archive.adapters.storage import ArchiveStore
-from services.archive.adapters.summary_sheets import ReportingSummarySheets
-from services.archive.adapters.tables import inbox, outbox, packages
+from services.archive.adapters.tables import copies, fixity_checks, inbox, outbox, packages
 from services.archive.domain import archive_package as domain
 from services.archive.domain.retention import retain_until
-from services.archive.entrypoints.builder import ArchiveBuilder
 from services.archive.entrypoints.consumers import handlers as event_handlers
 from services.archive.service_layer import registry
+from services.archive.service_layer.disposal import propose_disposal
+from services.archive.service_layer.fixity import check_package
+from services.archive.service_layer.packaging import Packaging
+from services.archive.service_layer.unit_of_work import Stores
 from services.archive.settings import RETENTION_DEFAULTS
 from services.common.consumer import IdempotentConsumer
 from services.common.db import Database
-from services.common.errors import FailedPrecondition, Unavailable
+from services.common.errors import FailedPrecondition, Forbidden, Unavailable
 from services.common.outbox import Outbox, envelope
 from services.common.policy import Principal
 from services.common.scope import Scope
@@ -48,26 +55,45 @@ from services.reporting import bootstrap as reporting_bootstrap
 from services.reporting.adapters import tables as reporting_tables
 from services.reporting.entrypoints.consumers import handlers as reporting_handlers
 from tests.support import stack
-from tests.support.grpc_harness import FakePrincipals, call, database, serving
+from tests.support.archive_signing import dev_signing
+from tests.support.grpc_harness import FakePrincipals, call, database, rpc_error, serving
 
 pytestmark = pytest.mark.stack
-BUCKET = "otmetka-archive-tests"
+BUCKET, REPLICA_BUCKET = "otmetka-archive-tests", "otmetka-archive-tests-replica"
 REFUSED = ("AccessDenied", "InvalidRequest")  # MinIO: "Object is WORM protected and cannot be overwritten"
 RETENTION = {record_class: default for record_class, (_, default) in RETENTION_DEFAULTS.items()}
+DIRECTOR = str(uuid.uuid4())  # the director's person id in every school of these tests
+CARD = {"full_name": "Муниципальное бюджетное общеобразовательное учреждение «Школа № 7»", "short_name": "Школа № 7",
+        "inn": "7701234560",
+        "ogrn": "1027700123450", "address": "г. Энск, ул. Школьная, 7"}
 
 
-class FakeSheets:
-    """Our summary-sheet port in memory (the reporting service has its own tests)."""
+class FakeRecords:
+    """Our records port in memory (the reporting service has its own tests)."""
 
     def __init__(self):
         self.failing = False
 
-    def fetch(self, school_id: str, class_group_id: str) -> SheetFiles:
+    def fetch(self, record_class: str, school_id: str, class_group_id: str) -> ClassFiles:
         if self.failing:
             raise Unavailable()
         name = {"a": "5А", "b": "5Б"}.get(class_group_id[-1], "6В")
-        return SheetFiles(class_group_id, name, json.dumps({"class_group_name": name}, ensure_ascii=False).encode(),
-                          b"%PDF-1.4 " + name.encode())
+        body = {"class_group_name": name, "record_class": record_class}
+        return ClassFiles(class_group_id, name, json.dumps(body, ensure_ascii=False).encode(),
+                          f"%PDF-1.7 {record_class} {name}".encode())
+
+
+class FakeSchools:
+    """Our school-card port in memory: every school has the card CARD unless told otherwise."""
+
+    def __init__(self):
+        self.cards: dict[str, dict] = {}
+
+    def card(self, school_id: str) -> SchoolCard:
+        return SchoolCard(id=school_id, **self.cards.get(school_id, CARD))
+
+    def person_name(self, school_id: str, person_id: str) -> str:
+        return "Директорова Дарья Дмитриевна" if person_id == DIRECTOR else "Неизвестный"
 
 
 class Known:
@@ -80,6 +106,20 @@ class Known:
         return self.principal
 
 
+class Clock:
+    """The packaging's clock, moved on by the tests."""
+
+    def __init__(self):
+        self.shift = dt.timedelta()
+
+    def __call__(self) -> dt.datetime:
+        return dt.datetime.now(dt.UTC) + self.shift
+
+
+def minio_store(endpoint: str, access_key: str, secret_key: str, bucket: str, store=ArchiveStore):
+    return store(Minio(endpoint, access_key=access_key, secret_key=secret_key, secure=False), bucket)
+
+
 @pytest.fixture(scope="module")
 def db():
     with database("archive") as db:
@@ -87,33 +127,71 @@ def db():
 
 
 @pytest.fixture(scope="module")
-def store() -> ArchiveStore:
+def primary() -> ArchiveStore:
     env = stack.env()
-    client = Minio(env["OTMETKA_MINIO_ENDPOINT"], access_key=env["OTMETKA_MINIO_ROOT_USER"],
-                   secret_key=env["OTMETKA_MINIO_ROOT_PASSWORD"], secure=False)
-    archive_store = ArchiveStore(client, BUCKET)
-    archive_store.ensure_bucket()
-    archive_store.ensure_bucket()  # idempotent
-    return archive_store
+    store = minio_store(env["OTMETKA_MINIO_ENDPOINT"], env["OTMETKA_MINIO_ROOT_USER"],
+                        env["OTMETKA_MINIO_ROOT_PASSWORD"], BUCKET)
+    store.ensure_bucket()
+    store.ensure_bucket()  # idempotent
+    return store
+
+
+def replica_store(bucket: str = REPLICA_BUCKET, store=ArchiveStore):
+    env = stack.env()
+    return minio_store(env["OTMETKA_ARCHIVE_REPLICA_ENDPOINT"], env["OTMETKA_ARCHIVE_REPLICA_ACCESS_KEY"],
+                       env["OTMETKA_ARCHIVE_REPLICA_SECRET_KEY"], bucket, store)
 
 
 @pytest.fixture(scope="module")
-def keys(tmp_path_factory):
-    return dev_keys.create(tmp_path_factory.mktemp("signing"))
+def replica() -> ArchiveStore:
+    return replica_store()
 
 
 @pytest.fixture(scope="module")
-def sheets() -> FakeSheets:
-    return FakeSheets()
+def signatures(tmp_path_factory):
+    with dev_signing(tmp_path_factory.mktemp("pki")) as package_signing:
+        yield package_signing
 
 
 @pytest.fixture(scope="module")
-def builder(db, store, keys, sheets) -> ArchiveBuilder:
-    return bootstrap.builder(db, Outbox("archive", outbox), store, Signer.from_files(*map(str, keys)), sheets,
-                             RETENTION)
+def records() -> FakeRecords:
+    return FakeRecords()
 
 
-def year_closed(school_id: str, year_id: str) -> bytes:
+@pytest.fixture(scope="module")
+def schools() -> FakeSchools:
+    return FakeSchools()
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+def packaging_of(records, schools, signatures, primary, replica, clock=None) -> Packaging:
+    return Packaging(records, schools, signatures, Stores(primary, replica), RETENTION, "0.1.0-test",
+                     dt.timedelta(seconds=30), clock or Clock())
+
+
+@pytest.fixture
+def packaging(records, schools, signatures, primary, replica, clock) -> Packaging:
+    return packaging_of(records, schools, signatures, primary, replica, clock)
+
+
+def builder_of(db: Database, packaging: Packaging):
+    return bootstrap.builder(db, Outbox("archive", outbox), packaging, dt.timedelta(days=30))
+
+
+@pytest.fixture
+def builder(db, packaging):
+    return builder_of(db, packaging)
+
+
+def units(db: Database):
+    return bootstrap.units_of_work(db, Outbox("archive", outbox))
+
+
+def year_ready(school_id: str, year_id: str) -> bytes:
     """Reporting's word that the year is closed and its read model complete."""
     event = reporting_pb2.ReportingYearReady(
         school_id=school_id, academic_year_id=year_id, academic_year_name="2025/2026",
@@ -122,23 +200,51 @@ def year_closed(school_id: str, year_id: str) -> bytes:
 
 
 def package_rows(db: Database, school_id: str) -> list:
+    """The school's packages, the journals first."""
     with db.tenant_session(school_id) as session:
-        return session.execute(select(packages)).all()
+        return session.execute(select(packages).order_by(packages.c.record_class)).all()
+
+
+def copy_rows(db: Database, school_id: str, package_id: str) -> dict:
+    with db.tenant_session(school_id) as session:
+        return {row.store: row for row in session.execute(select(copies).where(copies.c.package_id == package_id))}
+
+
+def director_of(school_id: str, roles=("director",)) -> Scope:
+    return Scope(school_id, Known(Principal(subject="d", school_id=school_id, person_id=DIRECTOR,
+                                            roles=frozenset(roles))))
+
+
+def sign_all(db: Database, packaging: Packaging, school_id: str) -> None:
+    director = director_of(school_id)
+    for row in package_rows(db, school_id):
+        registry.sign_archive(row.id, director, units(db)(director), packaging)
+
+
+def requested(db: Database, school_id: str | None = None) -> str:
+    school_id = school_id or str(uuid.uuid4())
+    IdempotentConsumer(db, inbox, event_handlers).handle(year_ready(school_id, str(uuid.uuid4())))
+    return school_id
 
 
 @pytest.fixture(scope="module")
-def sealed(db, builder):
-    """A school whose closed year was delivered three times and built once."""
+def sealed(db, records, schools, signatures, primary, replica):
+    """A school whose closed year was delivered three times, signed by the director and built once: its two
+    packages (the journals first)."""
+    packaging = packaging_of(records, schools, signatures, primary, replica)
     school_id, year_id = str(uuid.uuid4()), str(uuid.uuid4())
     consumer = IdempotentConsumer(db, inbox, event_handlers)
-    raw = year_closed(school_id, year_id)
+    raw = year_ready(school_id, year_id)
     assert consumer.handle(raw) is True
     assert consumer.handle(raw) is False
-    assert consumer.handle(year_closed(school_id, year_id)) is True  # re-published: still one package
-    assert [r.status for r in package_rows(db, school_id)] == [domain.BUILDING]
-    builder.build_pending()
-    (row,) = package_rows(db, school_id)
-    return row
+    assert consumer.handle(year_ready(school_id, year_id)) is True  # re-published: still one package per class
+    assert [(r.record_class, r.status) for r in package_rows(db, school_id)] == [
+        (domain.JOURNAL, domain.AWAITING_SIGNATURE), (domain.SUMMARY_SHEET, domain.AWAITING_SIGNATURE)]
+    builder = builder_of(db, packaging)
+    assert builder.build_pending() == 0, "nothing is built before the director signs"
+    sign_all(db, packaging, school_id)
+    assert builder.build_pending() == 2
+    return package_rows(db, school_id)
 
 
 def test_academic_year_closed_alone_builds_nothing(db, builder):
@@ -167,8 +273,8 @@ def reporting_ready(reporting_db: Database, school_id: str) -> list[bytes]:
 
 @pytest.mark.parametrize("journal_first", [False, True], ids=["schedule_first", "journal_first"])
 def test_the_archive_waits_for_reporting_to_finish_the_year(db, reporting_db, builder, journal_first):
-    """Schedule's AcademicYearClosed reaches the archive and reporting; the package is built only after reporting
-    has also seen the journal's JournalYearClosed and published ReportingYearReady."""
+    """Schedule's AcademicYearClosed reaches the archive and reporting; the packages are requested only after
+    reporting has also seen the journal's JournalYearClosed and published ReportingYearReady."""
     school_id, year_id = str(uuid.uuid4()), str(uuid.uuid4())
     groups = [str(uuid.uuid4())[:-1] + "a", str(uuid.uuid4())[:-1] + "b"]
     schedule_closed = envelope(school_id, schedule_pb2.AcademicYearClosed(
@@ -184,148 +290,386 @@ def test_the_archive_waits_for_reporting_to_finish_the_year(db, reporting_db, bu
     archive.handle(schedule_closed)
     reporting.handle(first)
     assert reporting_ready(reporting_db, school_id) == []
-    builder.build_pending()
     assert package_rows(db, school_id) == [], "no package before reporting is ready"
 
     reporting.handle(second)
     reporting.handle(first)  # late redelivery of the first half: still one event
     (ready,) = reporting_ready(reporting_db, school_id)
     assert archive.handle(ready) is True
-    builder.build_pending()
-    (row,) = package_rows(db, school_id)
-    assert (row.status, row.academic_year_id, sorted(row.class_group_ids)) == (domain.SEALED, year_id, sorted(groups))
+    rows = package_rows(db, school_id)
+    assert [(r.record_class, r.status, r.academic_year_id, sorted(r.class_group_ids)) for r in rows] == [
+        (record_class, domain.AWAITING_SIGNATURE, year_id, sorted(groups)) for record_class in domain.RECORD_CLASSES]
 
 
-def test_a_closed_year_gets_one_sealed_package(db, sealed):
-    assert sealed.status == domain.SEALED and sealed.error is None
-    assert sealed.bucket == BUCKET and sealed.version_id and len(sealed.sha256) == 64
-    assert sealed.retain_until == retain_until(sealed.created_at.date(), 25)
-    with db.tenant_session(sealed.school_id) as session:
-        (raw,) = session.scalars(select(outbox.c.payload).where(outbox.c.type == "otmetka.archive.v1.ArchiveSealed"))
-    event = archive_pb2.ArchiveSealed()
-    Envelope.FromString(raw).payload.Unpack(event)
-    assert (event.package.id, event.package.version_id) == (sealed.id, sealed.version_id)
+def test_signed_packages_are_sealed_in_both_stores(db, sealed, primary, replica):
+    journal, sheets = sealed
+    for row in sealed:
+        assert row.status == domain.SEALED and row.error is None, row.error
+        assert (row.signed_by, row.software_version, row.bucket) == (DIRECTOR, "0.1.0-test", BUCKET)
+        assert row.version_id and len(row.sha256) == 64
+        found = copy_rows(db, row.school_id, row.id)
+        assert {store: copy.status for store, copy in found.items()} == {"primary": "sealed", "replica": "sealed"}
+        assert (found["primary"].bucket, found["replica"].bucket) == (BUCKET, REPLICA_BUCKET)
+        for store, copy in ((primary, found["primary"]), (replica, found["replica"])):
+            assert hashlib.sha256(store.get(copy.object_key, copy.version_id)).hexdigest() == row.sha256
+    assert journal.retain_until == retain_until(journal.created_at.date(), 5)
+    assert sheets.retain_until == retain_until(sheets.created_at.date(), 25)
+    with db.tenant_session(journal.school_id) as session:
+        raws = session.scalars(select(outbox.c.payload).where(outbox.c.type == "otmetka.archive.v1.ArchiveSealed"))
+        events = []
+        for raw in raws:
+            event = archive_pb2.ArchiveSealed()
+            Envelope.FromString(raw).payload.Unpack(event)
+            events.append((event.package.id, event.package.version_id, event.package.record_class))
+    assert sorted(events) == sorted((row.id, row.version_id, row.record_class) for row in sealed)
 
 
-def test_object_is_under_compliance_retention(store, sealed):
-    retention = store.client.get_object_retention(BUCKET, sealed.object_key, version_id=sealed.version_id)
-    assert retention.mode == COMPLIANCE
-    assert retention.retain_until_date.date() >= dt.date.today() + dt.timedelta(days=365 * 25 - 2)
-    with pytest.raises(S3Error) as excinfo:
-        store.client.remove_object(BUCKET, sealed.object_key, version_id=sealed.version_id)
-    assert excinfo.value.code in REFUSED and "WORM" in excinfo.value.message
-    errors = list(store.client.remove_objects(BUCKET, [DeleteObject(sealed.object_key, sealed.version_id)],
-                                              bypass_governance_mode=True))
-    assert errors and errors[0].code in REFUSED, errors
-    with pytest.raises(S3Error) as excinfo:
-        store.client.set_object_retention(BUCKET, sealed.object_key, Retention(
-            COMPLIANCE, dt.datetime.now(dt.UTC) + dt.timedelta(days=1)), version_id=sealed.version_id)
-    assert excinfo.value.code in REFUSED
-    # writing the same name adds a version; the sealed version stays as it was
-    store.client.put_object(BUCKET, sealed.object_key, io.BytesIO(b"forged"), 6)
-    assert hashlib.sha256(store.get(sealed.object_key, sealed.version_id)).hexdigest() == sealed.sha256
+def test_objects_are_under_compliance_retention_in_both_stores(db, primary, replica, sealed):
+    journal = sealed[0]
+    found = copy_rows(db, journal.school_id, journal.id)
+    for store, copy in ((primary, found["primary"]), (replica, found["replica"])):
+        retention = store.client.get_object_retention(store.bucket, copy.object_key, version_id=copy.version_id)
+        assert retention.mode == COMPLIANCE
+        assert retention.retain_until_date.date() == journal.retain_until
+        with pytest.raises(S3Error) as excinfo:
+            store.client.remove_object(store.bucket, copy.object_key, version_id=copy.version_id)
+        assert excinfo.value.code in REFUSED and "WORM" in excinfo.value.message
+        errors = list(store.client.remove_objects(store.bucket, [DeleteObject(copy.object_key, copy.version_id)],
+                                                  bypass_governance_mode=True))
+        assert errors and errors[0].code in REFUSED, errors
+        with pytest.raises(S3Error) as excinfo:
+            store.client.set_object_retention(store.bucket, copy.object_key, Retention(
+                COMPLIANCE, dt.datetime.now(dt.UTC) + dt.timedelta(days=1)), version_id=copy.version_id)
+        assert excinfo.value.code in REFUSED
 
 
-def test_download_reads_the_version_and_checks_it(db, store, sealed, keys, tmp_path):
-    director = Scope(sealed.school_id, Known(Principal(subject="d", school_id=sealed.school_id,
-                                                       roles=frozenset({"director"}))))
-    units = bootstrap.units_of_work(db, Outbox("archive", outbox))
-    filename, data = registry.download_archive(sealed.id, director, units(director), store)
-    assert filename == f"archive-2025-2026-{sealed.id}.zip"
-    assert hashlib.sha256(data).hexdigest() == sealed.sha256
+def openssl(*args, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(["openssl", *map(str, args)], capture_output=True, text=True, **kwargs)
+
+
+def test_the_package_speaks_for_itself_and_verifies_with_openssl(db, packaging, signatures, sealed, tmp_path):
+    journal = sealed[0]
+    director = director_of(journal.school_id)
+    filename, data = registry.download_archive(journal.id, director, units(db)(director), packaging)
+    assert filename == f"archive-2025-2026-journals-{journal.id}.zip"
     zipfile.ZipFile(io.BytesIO(data)).extractall(tmp_path)
-    bag_dir = tmp_path / sealed.id
-    bagit.Bag(str(bag_dir)).validate()
-    assert (bag_dir / "data" / "summary-sheets" / "5А.pdf").exists()
-    subprocess.run(["openssl", "cms", "-verify", "-binary", "-inform", "DER", "-content", str(bag_dir / TAG_MANIFEST),
-                    "-in", str(bag_dir / SIGNATURE), "-CAfile", str(keys[1]), "-purpose", "any", "-out", "/dev/null"],
-                   check=True, capture_output=True)
-    with db.tenant_session(sealed.school_id) as session:
-        session.execute(update(packages).where(packages.c.id == sealed.id).values(sha256="0" * 64))
+    bag_dir = tmp_path / journal.id
+    bag = bagit.Bag(str(bag_dir))
+    bag.validate()
+    assert sorted(bag.payload_files()) == ["data/journals/5А.json", "data/journals/5А.pdf", "data/journals/5Б.json",
+                                           "data/journals/5Б.pdf", "data/metadata.json"]
+    info = bag.info
+    assert (info["Source-Organization"], info["School-INN"], info["School-OGRN"]) == (
+        CARD["full_name"], CARD["inn"], CARD["ogrn"])
+    assert (info["Academic-Year"], info["Record-Class"], info["Retention-Period"], info["Retain-Until"]) == (
+        "2025/2026", "journal (Классные журналы)", "5 лет", journal.retain_until.isoformat())
+    assert info["Formed-By"].startswith("Директорова Дарья Дмитриевна, директор; подписано ")
+    assert info["Software"] == "Otmetka 0.1.0-test" and info["External-Identifier"] == journal.id
+    readme = (bag_dir / "README.txt").read_text(encoding="utf-8")
+    assert "openssl cms -verify" in readme and "ИНН 7701234560" in readme and "до " + journal.retain_until.isoformat() \
+        in readme
+    assert "README.txt" in (bag_dir / TAG_MANIFEST).read_text(), "the signed tag manifest covers the README"
+    metadata = json.loads((bag_dir / "data" / "metadata.json").read_text(encoding="utf-8"))
+    assert metadata["school"]["inn"] == CARD["inn"] and metadata["record_class"] == "journal"
+
+    root = bag_dir / "certificates" / "municipality-root.pem"
+    assert root.read_bytes() == signatures.pki.root.read_bytes()
+    verified = openssl("cms", "-verify", "-binary", "-inform", "DER", "-in", bag_dir / SIGNATURE, "-content",
+                       bag_dir / TAG_MANIFEST, "-CAfile", root, "-purpose", "any", "-out", "/dev/null",
+                       "-signer", tmp_path / "signers.pem")
+    assert verified.returncode == 0, verified.stderr
+    signers = (tmp_path / "signers.pem").read_text().count("BEGIN CERTIFICATE")
+    assert signers == 2, "the director and the installation"
+    stamps = signing.signer_timestamps((bag_dir / SIGNATURE).read_bytes())
+    for name in ("director", "installation"):
+        token = (bag_dir / "signatures" / f"{name}.tsr").read_bytes()
+        (stamp,) = [s for s in stamps if s.token == token]
+        checked = openssl("ts", "-verify", "-digest", hashlib.sha256(stamp.signature).hexdigest(), "-in",
+                          bag_dir / "signatures" / f"{name}.tsr", "-token_in", "-CAfile", root)
+        assert checked.returncode == 0, checked.stderr + checked.stdout
+    assert "Директорова" in [s.subject for s in stamps if s.token == (bag_dir / "signatures" / "director.tsr")
+                             .read_bytes()][0]
+
+    manifest = bytearray((bag_dir / TAG_MANIFEST).read_bytes())
+    manifest[10] ^= 1
+    (bag_dir / TAG_MANIFEST).write_bytes(bytes(manifest))
+    tampered = openssl("cms", "-verify", "-binary", "-inform", "DER", "-in", bag_dir / SIGNATURE, "-content",
+                       bag_dir / TAG_MANIFEST, "-CAfile", root, "-purpose", "any", "-out", "/dev/null")
+    assert tampered.returncode != 0
+
+
+def test_only_the_director_signs_once_and_only_with_a_complete_school_card(db, packaging, schools):
+    school_id = requested(db)
+    journal = package_rows(db, school_id)[0]
+    deputy = director_of(school_id, roles=("deputy_head",))
+    with pytest.raises(Forbidden):
+        registry.sign_archive(journal.id, deputy, units(db)(deputy), packaging)
+    schools.cards[school_id] = {**CARD, "inn": "", "ogrn": ""}
+    director = director_of(school_id)
     try:
-        with pytest.raises(FailedPrecondition, match="контрольная сумма"):
-            registry.download_archive(sealed.id, director, units(director), store)
+        with pytest.raises(FailedPrecondition) as refused:
+            registry.sign_archive(journal.id, director, units(db)(director), packaging)
+        assert set(refused.value.fields) == {"inn", "ogrn"} and "ИНН" in refused.value.message
     finally:
-        with db.tenant_session(sealed.school_id) as session:
-            session.execute(update(packages).where(packages.c.id == sealed.id).values(sha256=sealed.sha256))
+        del schools.cards[school_id]
+    assert package_rows(db, school_id)[0].status == domain.AWAITING_SIGNATURE, "nothing half-written"
+    signed = registry.sign_archive(journal.id, director, units(db)(director), packaging)
+    assert (signed.status, signed.signed_by) == (domain.BUILDING, DIRECTOR)
+    with pytest.raises(FailedPrecondition, match="ожидает подписи"):
+        registry.sign_archive(journal.id, director, units(db)(director), packaging)
 
 
-def test_a_failed_build_is_recorded_and_retried_by_redelivery(db, builder, sheets):
+def test_a_replica_that_is_down_delays_the_second_copy_and_loses_nothing(db, records, schools, signatures, primary,
+                                                                         replica, clock):
+    down = minio_store("127.0.0.1:9", "nobody", "nothing", REPLICA_BUCKET)  # the discard port: nothing listens
+    packaging = packaging_of(records, schools, signatures, primary, down, clock)
+    school_id = requested(db)
+    sign_all(db, packaging, school_id)
+    builder_of(db, packaging).build_pending()
+    for row in package_rows(db, school_id):
+        assert row.status == domain.SEALED, "sealed once the primary copy is"
+        found = copy_rows(db, school_id, row.id)
+        assert found["primary"].status == "sealed"
+        assert (found["replica"].status, found["replica"].attempts) == ("pending", 1)
+        assert "недоступно" in found["replica"].last_error
+    assert builder_of(db, packaging).copy_due() == 0, "the next attempt waits for copy_retry"
+
+    back = packaging_of(records, schools, signatures, primary, replica, clock)
+    clock.shift = dt.timedelta(seconds=31)
+    assert builder_of(db, back).copy_due() >= 2
+    for row in package_rows(db, school_id):
+        copy = copy_rows(db, school_id, row.id)["replica"]
+        assert (copy.status, copy.attempts, copy.last_error) == ("sealed", 2, None)
+        assert hashlib.sha256(replica.get(copy.object_key, copy.version_id)).hexdigest() == row.sha256
+
+
+class UnlockedStore(ArchiveStore):
+    """A test bucket without object lock or versioning, where a copy can be damaged behind the product's back."""
+
+    def ensure_bucket(self) -> None:
+        if not self.client.bucket_exists(self.bucket):
+            self.client.make_bucket(self.bucket)
+        self.ensured = True
+
+    def put_locked(self, key: str, data: bytes, retain_until: dt.date) -> str:
+        if not self.ensured:
+            self.ensure_bucket()
+        self.client.put_object(self.bucket, key, io.BytesIO(data), len(data))
+        return ""
+
+
+def test_the_fixity_check_finds_a_damaged_copy_and_repairs_it(db, records, schools, signatures, primary, clock):
+    unlocked = replica_store("otmetka-archive-tests-unlocked", UnlockedStore)
+    packaging = packaging_of(records, schools, signatures, primary, unlocked, clock)
+    school_id = requested(db)
+    sign_all(db, packaging, school_id)
+    builder_of(db, packaging).build_pending()
+    journal = package_rows(db, school_id)[0]
+    copy = copy_rows(db, school_id, journal.id)["replica"]
+    good = unlocked.get(copy.object_key)
+    damaged = bytearray(good)
+    damaged[len(damaged) // 2] ^= 0xFF
+    unlocked.client.put_object(unlocked.bucket, copy.object_key, io.BytesIO(bytes(damaged)), len(damaged))
+
+    # the job's choice: a package is due once the fixity period has passed since its copies were sealed (checking
+    # only this test's package: the other tests' copies live in other buckets)
+    now = dt.datetime.now(dt.UTC)
+    assert (school_id, journal.id) not in package_store.fixity_due(db, now - dt.timedelta(days=30))
+    assert (school_id, journal.id) in package_store.fixity_due(db, now + dt.timedelta(days=1))
+    clock.shift = dt.timedelta(days=31)
+    assert check_package(journal.id, units(db)(Scope.of_event(school_id)), packaging) == {
+        "primary": "ok", "replica": "damaged"}
+    with db.tenant_session(school_id) as session:
+        checks = {(r.store, r.outcome) for r in session.execute(
+            select(fixity_checks).where(fixity_checks.c.package_id == journal.id))}
+    assert checks == {("primary", "ok"), ("replica", "damaged")}
+    assert copy_rows(db, school_id, journal.id)["replica"].check_outcome == domain.REPAIRED
+    assert unlocked.get(copy.object_key) == good, "repaired from the primary copy"
+
+    token = stack.operator_token()
+    with serving(archive_pb2_grpc.add_ArchiveServiceServicer_to_server, bootstrap.servicer(
+            db, Outbox("archive", outbox), packaging), archive_pb2_grpc.ArchiveServiceStub, FakePrincipals()) as stub:
+        alerts = call(stub, "ListArchiveAlerts", archive_pb2.ListArchiveAlertsRequest(), token).alerts
+        assert [(a.archive_id, a.copy.store, a.copy.check_outcome) for a in alerts if a.school_id == school_id] == [
+            (journal.id, "replica", "repaired")]
+        with pytest.raises(grpc.RpcError) as refused:
+            call(stub, "ListArchiveAlerts", archive_pb2.ListArchiveAlertsRequest(), stack.service_token())
+        assert refused.value.code() == grpc.StatusCode.PERMISSION_DENIED
+
+    clock.shift = dt.timedelta(days=62)
+    assert check_package(journal.id, units(db)(Scope.of_event(school_id)), packaging) == {
+        "primary": "ok", "replica": "ok"}
+    assert copy_rows(db, school_id, journal.id)["replica"].check_outcome == domain.OK
+    assert (school_id, journal.id) not in package_store.fixity_due(db, clock() - dt.timedelta(days=30))
+
+
+def test_a_failed_build_is_recorded_and_retried_by_redelivery(db, builder, records, packaging):
     school_id, year_id = str(uuid.uuid4()), str(uuid.uuid4())
     consumer = IdempotentConsumer(db, inbox, event_handlers)
-    consumer.handle(year_closed(school_id, year_id))
-    sheets.failing = True
+    consumer.handle(year_ready(school_id, year_id))
+    sign_all(db, packaging, school_id)
+    records.failing = True
     try:
         builder.build_pending()
     finally:
-        sheets.failing = False
-    (failed,) = package_rows(db, school_id)
-    assert failed.status == domain.FAILED and failed.error.startswith("Не удалось сформировать архив")
-    consumer.handle(year_closed(school_id, year_id))
+        records.failing = False
+    failed = package_rows(db, school_id)
+    assert {r.status for r in failed} == {domain.FAILED}
+    assert failed[0].error.startswith("Не удалось сформировать архив")
+    consumer.handle(year_ready(school_id, year_id))
     builder.build_pending()
-    (row,) = package_rows(db, school_id)
-    assert (row.id, row.status, row.error) == (failed.id, domain.SEALED, None)
+    rows = package_rows(db, school_id)
+    assert [(r.id, r.status, r.error, r.signed_by) for r in rows] == [
+        (f.id, domain.SEALED, None, DIRECTOR) for f in failed]
 
 
-def test_a_failed_build_is_retried_when_a_manager_asks(db, builder, sheets, store):
-    school_id, year_id = str(uuid.uuid4()), str(uuid.uuid4())
-    IdempotentConsumer(db, inbox, event_handlers).handle(year_closed(school_id, year_id))
-    sheets.failing = True
+def test_a_failed_build_is_retried_when_a_manager_asks(db, builder, records, packaging):
+    school_id = requested(db)
+    sign_all(db, packaging, school_id)
+    records.failing = True
     try:
         builder.build_pending()
     finally:
-        sheets.failing = False
-    (failed,) = package_rows(db, school_id)
+        records.failing = False
+    failed = package_rows(db, school_id)[0]
     principals = FakePrincipals()
     principals.grant(school_id, "deputy_head")
     token = stack.operator_token()
     request = archive_pb2.GetArchiveRequest(school_id=school_id, archive_id=failed.id)
-    with serving(archive_pb2_grpc.add_ArchiveServiceServicer_to_server, bootstrap.servicer(db, Outbox("archive", outbox), store),
-                 archive_pb2_grpc.ArchiveServiceStub, principals) as stub:
+    with serving(archive_pb2_grpc.add_ArchiveServiceServicer_to_server, bootstrap.servicer(
+            db, Outbox("archive", outbox), packaging), archive_pb2_grpc.ArchiveServiceStub, principals) as stub:
         assert call(stub, "RetryArchive", request, token).status == domain.BUILDING
         builder.build_pending()
         assert call(stub, "GetArchive", request, token).status == domain.SEALED
         with pytest.raises(grpc.RpcError) as refused:
             call(stub, "RetryArchive", request, token)
         assert refused.value.code() == grpc.StatusCode.FAILED_PRECONDITION
+        with pytest.raises(grpc.RpcError) as refused:
+            call(stub, "SignArchive", request, token)
+        assert refused.value.code() == grpc.StatusCode.PERMISSION_DENIED, "the deputy head does not sign"
 
 
-def test_grpc_registry_is_for_school_managers(db, store, sealed):
+def test_grpc_registry_is_for_school_managers(db, packaging, sealed):
+    journal = sealed[0]
     principals = FakePrincipals()
-    principals.grant(sealed.school_id, "director")
+    principals.grant(journal.school_id, "director", person_id=DIRECTOR)
     token = stack.operator_token()
-    with serving(archive_pb2_grpc.add_ArchiveServiceServicer_to_server, bootstrap.servicer(db, Outbox("archive", outbox), store),
-                 archive_pb2_grpc.ArchiveServiceStub, principals) as stub:
-        listed = call(stub, "ListArchives", archive_pb2.ListArchivesRequest(school_id=sealed.school_id), token)
-        assert [p.id for p in listed.packages] == [sealed.id]
-        got = call(stub, "GetArchive", archive_pb2.GetArchiveRequest(school_id=sealed.school_id, archive_id=sealed.id),
-                   token)
-        assert (got.status, got.retain_until) == ("sealed", sealed.retain_until.isoformat())
-        content = call(stub, "DownloadArchive", archive_pb2.GetArchiveRequest(
-            school_id=sealed.school_id, archive_id=sealed.id), token)
-        assert content.media_type == "application/zip" and hashlib.sha256(content.content).hexdigest() == sealed.sha256
+    asked = archive_pb2.GetArchiveRequest(school_id=journal.school_id, archive_id=journal.id)
+    with serving(archive_pb2_grpc.add_ArchiveServiceServicer_to_server, bootstrap.servicer(
+            db, Outbox("archive", outbox), packaging), archive_pb2_grpc.ArchiveServiceStub, principals) as stub:
+        listed = call(stub, "ListArchives", archive_pb2.ListArchivesRequest(school_id=journal.school_id), token)
+        assert sorted(p.id for p in listed.packages) == sorted(r.id for r in sealed)
+        assert {p.record_class_name for p in listed.packages} == set(domain.RECORD_CLASS_NAMES.values())
+        assert all([c.store for c in p.copies] == ["primary", "replica"] for p in listed.packages)
+        got = call(stub, "CheckArchive", asked, token)
+        assert (got.status, got.status_name, got.retain_until) == ("sealed", "сформирован",
+                                                                  journal.retain_until.isoformat())
+        assert {(c.store, c.outcome) for c in got.checks} >= {("primary", "ok"), ("replica", "ok")}
+        content = call(stub, "DownloadArchive", asked, token)
+        assert content.media_type == "application/zip" and hashlib.sha256(content.content).hexdigest() == journal.sha256
         with pytest.raises(grpc.RpcError) as excinfo:
             call(stub, "GetArchive", archive_pb2.GetArchiveRequest(
-                school_id=sealed.school_id, archive_id=str(uuid.uuid4())), token)
+                school_id=journal.school_id, archive_id=str(uuid.uuid4())), token)
         assert excinfo.value.code() == grpc.StatusCode.NOT_FOUND
         with pytest.raises(grpc.RpcError) as excinfo:
-            call(stub, "ListArchives", archive_pb2.ListArchivesRequest(school_id=sealed.school_id),
+            call(stub, "GetArchive", archive_pb2.GetArchiveRequest(school_id=journal.school_id, archive_id="x"), token)
+        assert rpc_error(excinfo)[0] == grpc.StatusCode.INVALID_ARGUMENT and "archive_id" in rpc_error(excinfo)[2]
+        with pytest.raises(grpc.RpcError) as excinfo:
+            call(stub, "ListArchives", archive_pb2.ListArchivesRequest(school_id=journal.school_id),
                  stack.service_token())
         assert excinfo.value.code() == grpc.StatusCode.PERMISSION_DENIED
 
 
-def test_a_package_another_builder_holds_is_left_alone(db, builder):
-    school_id, year_id = str(uuid.uuid4()), str(uuid.uuid4())
-    IdempotentConsumer(db, inbox, event_handlers).handle(year_closed(school_id, year_id))
-    (row,) = package_rows(db, school_id)
+def test_download_falls_back_to_the_replica_when_the_primary_copy_is_damaged(db, packaging, sealed):
+    journal = sealed[0]
+    director = director_of(journal.school_id)
+    with db.tenant_session(journal.school_id) as session:  # the registry now points at a version that does not match
+        session.execute(update(copies).where(copies.c.package_id == journal.id, copies.c.store == "primary")
+                        .values(version_id=sealed[1].version_id, object_key=sealed[1].object_key))
+    try:
+        _, data = registry.download_archive(journal.id, director, units(db)(director), packaging)
+        assert hashlib.sha256(data).hexdigest() == journal.sha256
+    finally:
+        with db.tenant_session(journal.school_id) as session:
+            session.execute(update(copies).where(copies.c.package_id == journal.id, copies.c.store == "primary")
+                            .values(version_id=journal.version_id, object_key=journal.object_key))
+
+
+def test_a_package_another_builder_holds_is_left_alone(db, builder, packaging):
+    school_id = requested(db)
+    sign_all(db, packaging, school_id)
+    row = package_rows(db, school_id)[0]
     with db.engine.connect() as other:
         other.execute(text("SELECT pg_advisory_lock(hashtextextended(:id, 0))"), {"id": row.id})
-        builder.build(school_id, row.id)
-        assert [r.status for r in package_rows(db, school_id)] == [domain.BUILDING]
+        builder.build_pending()
+        assert [r.status for r in package_rows(db, school_id)] == [domain.BUILDING, domain.SEALED]
         other.execute(text("SELECT pg_advisory_unlock(hashtextextended(:id, 0))"), {"id": row.id})
         other.commit()
-    builder.build(school_id, row.id)
-    assert [r.status for r in package_rows(db, school_id)] == [domain.SEALED]
+    builder.build_pending()
+    assert [r.status for r in package_rows(db, school_id)] == [domain.SEALED, domain.SEALED]
+
+
+def test_a_package_whose_retention_ended_is_destroyed_only_by_an_approved_act(db, primary, replica, packaging):
+    school_id = str(uuid.uuid4())
+    director = director_of(school_id)
+    with pytest.raises(FailedPrecondition, match="Нет архивов"):
+        propose_disposal(director, units(db)(director), packaging)
+    # a package kept until yesterday, its copies locked for a few more seconds (a retention cannot be set in the past)
+    package_id, key = str(uuid.uuid4()), f"{school_id}/expired/{uuid.uuid4()}.zip"
+    until = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=8)
+    versions = {}
+    for store in (primary, replica):
+        store.ensure_bucket()
+        versions[store.bucket] = store.client.put_object(store.bucket, key, io.BytesIO(b"old"), 3,
+                                                         retention=Retention(COMPLIANCE, until)).version_id
+    with db.tenant_session(school_id) as session:
+        session.execute(insert(packages).values(
+            id=package_id, school_id=school_id, academic_year_id=str(uuid.uuid4()), academic_year_name="2000/2001",
+            record_class=domain.JOURNAL, class_group_ids=[], status=domain.SEALED, bucket=BUCKET, object_key=key,
+            version_id=versions[BUCKET], sha256=hashlib.sha256(b"old").hexdigest(),
+            retain_until=dt.date.today() - dt.timedelta(days=1)))
+        for name, store in (("primary", primary), ("replica", replica)):
+            session.execute(insert(copies).values(package_id=package_id, store=name, school_id=school_id,
+                                                  status="sealed", bucket=store.bucket, object_key=key,
+                                                  version_id=versions[store.bucket]))
+    principals = FakePrincipals()
+    principals.grant(school_id, "director", person_id=DIRECTOR)
+    builder = builder_of(db, packaging)
+    with serving(archive_pb2_grpc.add_ArchiveServiceServicer_to_server, bootstrap.servicer(
+            db, Outbox("archive", outbox), packaging), archive_pb2_grpc.ArchiveServiceStub, principals) as stub:
+        operator = stack.operator_token()
+        act = call(stub, "ProposeDisposal", archive_pb2.ListArchivesRequest(school_id=school_id), operator)
+        assert (act.number, act.status, [i.archive_id for i in act.items]) == (1, "proposed", [package_id])
+        with pytest.raises(grpc.RpcError) as again:
+            call(stub, "ProposeDisposal", archive_pb2.ListArchivesRequest(school_id=school_id), operator)
+        assert again.value.code() == grpc.StatusCode.FAILED_PRECONDITION, "already in an act"
+        builder.dispose_approved()
+        assert package_rows(db, school_id)[0].status == domain.SEALED, "nothing destroyed before the approval"
+        to_approve = call(stub, "ListActsToApprove", archive_pb2.ListArchiveAlertsRequest(), operator).acts
+        assert act.id in [a.id for a in to_approve]
+        with pytest.raises(grpc.RpcError) as refused:
+            call(stub, "ApproveDisposal", archive_pb2.ApproveDisposalRequest(school_id=school_id, act_id=act.id),
+                 stack.service_token())
+        assert refused.value.code() == grpc.StatusCode.PERMISSION_DENIED
+        approved = call(stub, "ApproveDisposal", archive_pb2.ApproveDisposalRequest(school_id=school_id,
+                                                                                   act_id=act.id), operator)
+        assert (approved.status, approved.approved_by) == ("approved", "operator")
+
+        early = dt.datetime.now(dt.UTC) < until - dt.timedelta(seconds=2)
+        builder.dispose_approved()  # the stores still hold the copies under retention: refused, tried again later
+        (listed,) = call(stub, "ListDisposalActs", archive_pb2.ListArchivesRequest(school_id=school_id),
+                         operator).acts
+        if early:
+            assert (listed.status, package_rows(db, school_id)[0].status) == ("approved", domain.SEALED)
+            assert "срок его хранения не истёк" in listed.error
+        time.sleep(max(0.0, (until - dt.datetime.now(dt.UTC)).total_seconds()) + 1)
+        builder.dispose_approved()
+        (listed,) = call(stub, "ListDisposalActs", archive_pb2.ListArchivesRequest(school_id=school_id),
+                         operator).acts
+        assert (listed.status, listed.error) == ("executed", "")
+    assert package_rows(db, school_id)[0].status == domain.DISPOSED
+    for store in (primary, replica):
+        assert list(store.client.list_objects(store.bucket, prefix=key, include_version=True)) == []
 
 
 class ServedReporting:
@@ -344,7 +688,7 @@ class ServiceTokens:
 
 
 def test_the_package_keeps_a_leavers_and_a_transferred_students_rows_where_their_marks_were_made(
-        db, store, keys, reporting_db, tmp_path):
+        db, schools, signatures, primary, replica, reporting_db, tmp_path):
     school_id, year_id, old, new, math = (str(uuid.uuid4()) for _ in range(5))
     stayer, moved, leaver = (str(uuid.uuid4()) for _ in range(3))
 
@@ -382,16 +726,16 @@ def test_the_package_keeps_a_leavers_and_a_transferred_students_rows_where_their
         assert reporting.handle(envelope(school_id, payload, actor="test").SerializeToString())
     (ready,) = reporting_ready(reporting_db, school_id)
     assert IdempotentConsumer(db, inbox, event_handlers).handle(ready) is True
-    (row,) = package_rows(db, school_id)
     with serving(reporting_pb2_grpc.add_ReportingServiceServicer_to_server,
                  reporting_bootstrap.servicer(reporting_db, Outbox("reporting", reporting_tables.outbox)),
                  reporting_pb2_grpc.ReportingServiceStub, FakePrincipals()) as stub:
-        bootstrap.builder(db, Outbox("archive", outbox), store, Signer.from_files(*map(str, keys)),
-                          ReportingSummarySheets(ServedReporting(stub), ServiceTokens()), RETENTION
-                          ).build(school_id, row.id)
-    (row,) = package_rows(db, school_id)
-    assert row.status == domain.SEALED, row.error
-    zipfile.ZipFile(io.BytesIO(store.get(row.object_key, row.version_id))).extractall(tmp_path)
+        packaging = packaging_of(ReportingRecords(ServedReporting(stub), ServiceTokens()), schools, signatures,
+                                 primary, replica)
+        sign_all(db, packaging, school_id)
+        builder_of(db, packaging).build_pending()
+    journal, row = package_rows(db, school_id)
+    assert (journal.status, row.status) == (domain.SEALED, domain.SEALED), (journal.error, row.error)
+    zipfile.ZipFile(io.BytesIO(primary.get(row.object_key, row.version_id))).extractall(tmp_path)
 
     def sheet(name: str) -> dict:
         data = json.loads((tmp_path / row.id / "data" / "summary-sheets" / f"{name}.json").read_text(encoding="utf-8"))
@@ -400,3 +744,6 @@ def test_the_package_keeps_a_leavers_and_a_transferred_students_rows_where_their
     assert sheet("5А") == {"Антонова Анна": ("", "", ["5"]), "Борисов Борис": ("", "2026-01-13", ["4"]),
                            "Власов Виктор": ("", "2026-03-01", ["3"])}
     assert sheet("5Б") == {"Борисов Борис": ("2026-01-14", "", ["5"])}
+    zipfile.ZipFile(io.BytesIO(primary.get(journal.object_key, journal.version_id))).extractall(tmp_path)
+    pdf = tmp_path / journal.id / "data" / "journals" / "5А.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF"), "the class journal from reporting"

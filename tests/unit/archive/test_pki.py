@@ -118,3 +118,18 @@ def test_a_key_that_is_not_the_certificates_is_refused(tmp_path):
     made = pki.ensure_dev_pki(tmp_path)
     with pytest.raises(pki.CertificateRefused, match="is not the key of"):
         pki.load_credential(made.installation.cert, made.issuing.key, made.installation.chain, [made.root])
+
+
+def test_the_service_loads_the_pki_the_operator_placed_and_creates_nothing(tmp_path):
+    made = pki.ensure_dev_pki(tmp_path / "pki")
+    loaded = pki.load_pki(tmp_path / "pki", "ecdsa")
+    assert (loaded.root, loaded.installation.cert, loaded.installation.chain) == (
+        made.root, made.installation.cert, (made.issuing.cert,))
+    with pytest.raises(pki.CertificateRefused, match="signs with gost"):
+        pki.load_pki(tmp_path / "pki", "gost")
+    with pytest.raises(pki.CertificateRefused, match="missing"):
+        pki.load_pki(tmp_path / "empty", "ecdsa")
+    assert not (tmp_path / "empty").exists()
+    (tmp_path / "pki" / "issuing-ca.key").unlink()
+    with pytest.raises(pki.CertificateRefused, match="issuing-ca.key is missing"):
+        pki.load_pki(tmp_path / "pki", "ecdsa")
