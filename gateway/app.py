@@ -24,6 +24,7 @@ from gateway.web import (
     family_mail,
     jobs,
     journal,
+    journal_printout,
     mark_flags,
     messaging,
     movement,
@@ -68,7 +69,8 @@ def create_app(settings: GatewaySettings | None = None, verifier=None, peers=Non
     for blueprint in (api.bp, login.bp, consent.bp, pages.bp, schedule.bp, console.bp, journal.bp, movement.bp,
                       year_transition.bp, reports.bp, teacherrep.bp, studentrep.bp, schoolrep.bp, sheetrep.bp,
                       activity.bp, osh1.bp, authority.bp, jobs.bp, diary.bp, mark_flags.bp, messaging.bp,
-                      family_mail.bp, school_events.bp, printouts.bp, archives.bp, health.bp):
+                      family_mail.bp, school_events.bp, printouts.bp, journal_printout.bp, archives.bp,
+                      health.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["csrf_token"] = csrf_token
 

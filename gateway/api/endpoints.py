@@ -188,6 +188,9 @@ SUMMARY_SHEET = ("Сводная ведомость учёта успеваем�
                  "периоды и на конец года решение педагогического совета; period_id — четверть (полугодие) или "
                  "«year», без него — весь год")
 REPORT_PERIOD = {"period_id": string()}
+CLASS_JOURNAL = ("Классный журнал класса: по каждому предмету уроки (дата, номер, тема, домашнее задание), отметки и "
+                 "посещаемость учеников, отметки за периоды; без дат — весь учебный год, без subject_id — все предметы")
+CLASS_JOURNAL_QUERY = {"date_from": DATE, "date_to": DATE, "subject_id": UUID}
 LETTERS = ("Информационное письмо родителям за период: отметки, пропуски и текст классного руководителя (text, до 2000 "
            "символов); без student_id — письма всему классу (PDF: письмо на странице)")
 LETTERS_BODY = obj({"class_group_id": UUID, "period_id": string()}, {"student_id": UUID, "text": string()})
@@ -791,6 +794,13 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              f"{SUMMARY_SHEET} (PDF)", query=REPORT_PERIOD, file="application/pdf", deadline=FILE_DEADLINE),
     Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/summary-sheet.xlsx", "reporting", "RenderSummarySheetXlsx",
              f"{SUMMARY_SHEET} (XLSX)", query=REPORT_PERIOD, file=XLSX, deadline=FILE_DEADLINE),
+    Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/journal", "reporting", "GetClassJournal", CLASS_JOURNAL,
+             query=CLASS_JOURNAL_QUERY),
+    Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/journal.pdf", "reporting", "RenderClassJournalPdf",
+             f"{CLASS_JOURNAL} (PDF/A для печати, прошивки и архива: титульный лист, листы, заверительный лист)",
+             query=CLASS_JOURNAL_QUERY, file="application/pdf", deadline=FILE_DEADLINE),
+    Endpoint("GET", f"{S}/class-groups/{{class_group_id}}/journal.json", "reporting", "RenderClassJournalJson",
+             f"{CLASS_JOURNAL} (JSON)", query=CLASS_JOURNAL_QUERY, file="application/json", deadline=FILE_DEADLINE),
     Endpoint("GET", f"{S}/archives", "archive", "ListArchives", "Годовые архивы школы"),
     Endpoint("GET", f"{S}/archives/{{archive_id}}", "archive", "GetArchive", "Годовой архив"),
     Endpoint("GET", f"{S}/archives/{{archive_id}}/package", "archive", "DownloadArchive",

@@ -20,6 +20,7 @@ from gateway.web.year_transition import deadline_state, late_orders
 from proto.identity.v1 import identity_pb2
 from proto.journal.v1 import journal_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
+from services.common.attendance_kinds import letter as attendance_letter
 from services.common.errors import DomainError, NotFound
 from services.common.policy import TEACHERS
 
@@ -163,7 +164,7 @@ def work_type_keys(kinds) -> dict[str, str]:
 def attendance_keys(kinds) -> dict[str, str]:
     """What a teacher types for each attendance kind, as the school names it: the letters before « — » (Н, Б, УП, НП),
     else the first two letters (опоздал: оп)."""
-    return {kind.code: (kind.name.split(" — ")[0] if " — " in kind.name else kind.name[:2]).lower() for kind in kinds}
+    return {kind.code: attendance_letter(kind.name) for kind in kinds}
 
 
 def grid_entry(school_id: str, grid_data: pb.Grid, term_id: str = "") -> dict:

@@ -1518,6 +1518,104 @@ class WeeklyDiaries(_message.Message):
     reasons: _containers.RepeatedCompositeFieldContainer[AttendanceReason]
     def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., class_group_id: _Optional[str] = ..., class_group_name: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., students: _Optional[_Iterable[_Union[StudentWeek, _Mapping]]] = ..., events: _Optional[_Iterable[_Union[DiaryEvent, _Mapping]]] = ..., reasons: _Optional[_Iterable[_Union[AttendanceReason, _Mapping]]] = ...) -> None: ...
 
+class GetClassJournalRequest(_message.Message):
+    __slots__ = ("school_id", "class_group_id", "date_from", "date_to", "subject_id")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    class_group_id: str
+    date_from: str
+    date_to: str
+    subject_id: str
+    def __init__(self, school_id: _Optional[str] = ..., class_group_id: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., subject_id: _Optional[str] = ...) -> None: ...
+
+class ClassJournalLesson(_message.Message):
+    __slots__ = ("lesson_id", "date", "lesson_number", "topic", "homework", "subgroup_name")
+    LESSON_ID_FIELD_NUMBER: _ClassVar[int]
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    LESSON_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    TOPIC_FIELD_NUMBER: _ClassVar[int]
+    HOMEWORK_FIELD_NUMBER: _ClassVar[int]
+    SUBGROUP_NAME_FIELD_NUMBER: _ClassVar[int]
+    lesson_id: str
+    date: str
+    lesson_number: int
+    topic: str
+    homework: str
+    subgroup_name: str
+    def __init__(self, lesson_id: _Optional[str] = ..., date: _Optional[str] = ..., lesson_number: _Optional[int] = ..., topic: _Optional[str] = ..., homework: _Optional[str] = ..., subgroup_name: _Optional[str] = ...) -> None: ...
+
+class ClassJournalCell(_message.Message):
+    __slots__ = ("marks", "attendance")
+    MARKS_FIELD_NUMBER: _ClassVar[int]
+    ATTENDANCE_FIELD_NUMBER: _ClassVar[int]
+    marks: _containers.RepeatedScalarFieldContainer[str]
+    attendance: str
+    def __init__(self, marks: _Optional[_Iterable[str]] = ..., attendance: _Optional[str] = ...) -> None: ...
+
+class ClassJournalPeriodMark(_message.Message):
+    __slots__ = ("period_id", "period_name", "value")
+    PERIOD_ID_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_NAME_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    period_id: str
+    period_name: str
+    value: str
+    def __init__(self, period_id: _Optional[str] = ..., period_name: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+
+class ClassJournalStudent(_message.Message):
+    __slots__ = ("student_id", "student_name", "cells", "period_marks")
+    STUDENT_ID_FIELD_NUMBER: _ClassVar[int]
+    STUDENT_NAME_FIELD_NUMBER: _ClassVar[int]
+    CELLS_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_MARKS_FIELD_NUMBER: _ClassVar[int]
+    student_id: str
+    student_name: str
+    cells: _containers.RepeatedCompositeFieldContainer[ClassJournalCell]
+    period_marks: _containers.RepeatedCompositeFieldContainer[ClassJournalPeriodMark]
+    def __init__(self, student_id: _Optional[str] = ..., student_name: _Optional[str] = ..., cells: _Optional[_Iterable[_Union[ClassJournalCell, _Mapping]]] = ..., period_marks: _Optional[_Iterable[_Union[ClassJournalPeriodMark, _Mapping]]] = ...) -> None: ...
+
+class ClassJournalSubject(_message.Message):
+    __slots__ = ("subject_id", "subject_name", "teacher_names", "lessons", "students", "periods")
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_NAME_FIELD_NUMBER: _ClassVar[int]
+    TEACHER_NAMES_FIELD_NUMBER: _ClassVar[int]
+    LESSONS_FIELD_NUMBER: _ClassVar[int]
+    STUDENTS_FIELD_NUMBER: _ClassVar[int]
+    PERIODS_FIELD_NUMBER: _ClassVar[int]
+    subject_id: str
+    subject_name: str
+    teacher_names: _containers.RepeatedScalarFieldContainer[str]
+    lessons: _containers.RepeatedCompositeFieldContainer[ClassJournalLesson]
+    students: _containers.RepeatedCompositeFieldContainer[ClassJournalStudent]
+    periods: _containers.RepeatedCompositeFieldContainer[ClassJournalPeriodMark]
+    def __init__(self, subject_id: _Optional[str] = ..., subject_name: _Optional[str] = ..., teacher_names: _Optional[_Iterable[str]] = ..., lessons: _Optional[_Iterable[_Union[ClassJournalLesson, _Mapping]]] = ..., students: _Optional[_Iterable[_Union[ClassJournalStudent, _Mapping]]] = ..., periods: _Optional[_Iterable[_Union[ClassJournalPeriodMark, _Mapping]]] = ...) -> None: ...
+
+class ClassJournal(_message.Message):
+    __slots__ = ("school_id", "school_name", "class_group_id", "class_group_name", "academic_year_name", "date_from", "date_to", "whole_year", "subjects")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SCHOOL_NAME_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_ID_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_NAME_FIELD_NUMBER: _ClassVar[int]
+    ACADEMIC_YEAR_NAME_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
+    WHOLE_YEAR_FIELD_NUMBER: _ClassVar[int]
+    SUBJECTS_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    school_name: str
+    class_group_id: str
+    class_group_name: str
+    academic_year_name: str
+    date_from: str
+    date_to: str
+    whole_year: bool
+    subjects: _containers.RepeatedCompositeFieldContainer[ClassJournalSubject]
+    def __init__(self, school_id: _Optional[str] = ..., school_name: _Optional[str] = ..., class_group_id: _Optional[str] = ..., class_group_name: _Optional[str] = ..., academic_year_name: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ..., whole_year: _Optional[bool] = ..., subjects: _Optional[_Iterable[_Union[ClassJournalSubject, _Mapping]]] = ...) -> None: ...
+
 class ReportingYearReady(_message.Message):
     __slots__ = ("school_id", "academic_year_id", "academic_year_name", "class_group_ids")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]

@@ -374,6 +374,21 @@ class ReportingServiceStub:
                 request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RefreshSchoolAggregatesRequest.SerializeToString,
                 response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RefreshSchoolAggregatesResponse.FromString,
                 _registered_method=True)
+        self.GetClassJournal = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/GetClassJournal',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassJournalRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ClassJournal.FromString,
+                _registered_method=True)
+        self.RenderClassJournalPdf = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderClassJournalPdf',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassJournalRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
+        self.RenderClassJournalJson = channel.unary_unary(
+                '/otmetka.reporting.v1.ReportingService/RenderClassJournalJson',
+                request_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassJournalRequest.SerializeToString,
+                response_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+                _registered_method=True)
 
 
 class ReportingServiceServicer:
@@ -823,6 +838,27 @@ class ReportingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetClassJournal(self, request, context):
+        """--- class journal (R6, A3): report.read (managers, the class's form teacher, service accounts)
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderClassJournalPdf(self, request, context):
+        """class-journal-<class_group_id>[-<date_from>-<date_to>][-<subject_id>].pdf, PDF/A-2b, one page a sheet
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenderClassJournalJson(self, request, context):
+        """the same name .json: the documented JSON of docs/reporting.md (the archive keeps it next to the PDF)
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ReportingServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -1165,6 +1201,21 @@ def add_ReportingServiceServicer_to_server(servicer, server):
                     servicer.RefreshSchoolAggregates,
                     request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RefreshSchoolAggregatesRequest.FromString,
                     response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RefreshSchoolAggregatesResponse.SerializeToString,
+            ),
+            'GetClassJournal': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetClassJournal,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassJournalRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.ClassJournal.SerializeToString,
+            ),
+            'RenderClassJournalPdf': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderClassJournalPdf,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassJournalRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
+            ),
+            'RenderClassJournalJson': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenderClassJournalJson,
+                    request_deserializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassJournalRequest.FromString,
+                    response_serializer=proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -3003,6 +3054,87 @@ class ReportingService:
             '/otmetka.reporting.v1.ReportingService/RefreshSchoolAggregates',
             proto_dot_reporting_dot_v1_dot_reporting__pb2.RefreshSchoolAggregatesRequest.SerializeToString,
             proto_dot_reporting_dot_v1_dot_reporting__pb2.RefreshSchoolAggregatesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetClassJournal(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/GetClassJournal',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassJournalRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.ClassJournal.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderClassJournalPdf(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderClassJournalPdf',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassJournalRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenderClassJournalJson(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.reporting.v1.ReportingService/RenderClassJournalJson',
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.GetClassJournalRequest.SerializeToString,
+            proto_dot_reporting_dot_v1_dot_reporting__pb2.RenderedReport.FromString,
             options,
             channel_credentials,
             insecure,

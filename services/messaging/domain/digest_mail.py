@@ -12,6 +12,7 @@ import jinja2
 
 from services.common.attendance_kinds import ATTENDANCE_KINDS
 from services.common.mail import Mail
+from services.common.plural import plural
 
 # the digest as its opening names it, and as «подписались на …» does
 PERIODS = {"daily": ("Ежедневная сводка", "ежедневную сводку"), "weekly": ("Еженедельная сводка", "еженедельную сводку")}
@@ -207,17 +208,6 @@ def _mark_details(mark: MarkItem) -> tuple[str, ...]:
     if mark.comment:
         details.append(f"комментарий учителя: «{mark.comment}»")
     return tuple(details)
-
-
-def plural(n: int, one: str, few: str, many: str) -> str:
-    """`n` and the Russian form of the noun for it: 1 оценка, 3 оценки, 5 оценок, 21 оценка, 12 оценок."""
-    if n % 10 == 1 and n % 100 != 11:
-        word = one
-    elif 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        word = few
-    else:
-        word = many
-    return f"{n} {word}"
 
 
 def day_label(day: dt.date) -> str:

@@ -18,9 +18,12 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from services.reporting.adapters.pdfa import eol_before_endstream, make_pdfa
+
 DIRECTOR = "Директор ____________________ / ____________________"
 DEPUTY_HEAD = "Заместитель директора ____________________ / ____________________"
 FORM_TEACHER = "Классный руководитель ____________________ / ____________________"
+CREATOR = "Отметка — электронный журнал"
 FONT_DIR = pathlib.Path("/usr/share/fonts/truetype/dejavu")  # Debian package fonts-dejavu-core
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 PAGE_WIDTH = landscape(A4)[0] - 20 * mm  # within the margins
@@ -79,7 +82,8 @@ class Heading:
 
 
 class NumberedCanvas(Canvas):
-    """Writes "стр. N из M" at the foot of every page once the number of pages is known."""
+    """Writes "стр. N из M" (`FOOTER`) at the foot of every page once the number of pages is known."""
+    FOOTER = "стр. {number} из {total}"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -93,14 +97,33 @@ class NumberedCanvas(Canvas):
         for state in self.pages:
             self.__dict__.update(state)
             self.setFont(FONT, 8)
-            self.drawRightString(self._pagesize[0] - 10 * mm, 5 * mm, f"стр. {self._pageNumber} из {len(self.pages)}")
+            self.drawRightString(self._pagesize[0] - 10 * mm, 5 * mm,
+                                 self.FOOTER.format(number=self._pageNumber, total=len(self.pages)))
             super().showPage()
         super().save()
 
 
+class PdfACanvas(Canvas):
+    """A canvas whose document is PDF/A-2b (adapters/pdfa.py): its initial font, which ReportLab names on every page,
+    the embedded DejaVu font, and the catalog's metadata and output intent added when it is saved. First among a
+    report canvas's bases: `class SheetCanvas(PdfACanvas, NumberedCanvas)`."""
+
+    def __init__(self, *args, **kwargs):
+        register_fonts()
+        super().__init__(*args, **{**kwargs, "initialFontName": FONT})
+
+    def save(self):
+        make_pdfa(self)
+        super().save()
+
+
 def gridded(rows: list[list], col_widths: list[float]) -> Table:
+    """A table with its header row repeated on every page; the cells' font DejaVu (a table sets its cell font on the
+    canvas even for paragraphs: ReportLab's default, Helvetica, is not embedded)."""
+    register_fonts()
     table = Table(rows, repeatRows=1, colWidths=col_widths)
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -134,14 +157,17 @@ def signature_lines(signatures: tuple[str, ...]) -> list:
     return [Spacer(0, 10 * mm), *signed] if signed else []
 
 
-def document(heading: Heading, story: list, pagesize: tuple[float, float] = landscape(A4)) -> bytes:
-    """The story as a PDF with "стр. N из M" at the foot of every page."""
+def document(heading: Heading, story: list, pagesize: tuple[float, float] = landscape(A4),
+             canvasmaker: type[Canvas] = NumberedCanvas) -> bytes:
+    """The story as a PDF with "стр. N из M" (the canvas's footer) at the foot of every page; the school as its
+    author, the report's name as its title and subject; PDF/A-2b with a PdfACanvas."""
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=pagesize, leftMargin=10 * mm, rightMargin=10 * mm,
-                            topMargin=10 * mm, bottomMargin=12 * mm, title=heading.title)
+                            topMargin=10 * mm, bottomMargin=12 * mm, title=heading.title,
+                            author=heading.school_name or "anonymous", subject=heading.title, creator=CREATOR)
     with BUILDING:
-        doc.build(story, canvasmaker=NumberedCanvas)
-    return out.getvalue()
+        doc.build(story, canvasmaker=canvasmaker)
+    return eol_before_endstream(out.getvalue()) if issubclass(canvasmaker, PdfACanvas) else out.getvalue()
 
 
 def report_pdf(heading: Heading, rows: list[list], col_widths: list[float], signatures: tuple[str, ...] = (),

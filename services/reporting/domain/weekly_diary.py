@@ -29,7 +29,8 @@ class Named:
 
 @dataclass(frozen=True)
 class LessonFact:
-    """A lesson of the class that week (not cancelled): schedule's and the journal's facts of it."""
+    """A lesson of the class that week (not cancelled; the class journal: of its period): schedule's and the journal's
+    facts of it."""
     id: str
     date: dt.date
     number: int | None
@@ -40,6 +41,7 @@ class LessonFact:
     subgroup_name: str
     topic: str
     homework: str
+    teacher_name: str = ""  # the lesson's teacher by name (the class journal's; "" = not known)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from proto.reporting.v1 import reporting_pb2, reporting_pb2_grpc
 from services.common import scope
 from services.common.dates import SCHOOL_ZONE
 from services.reporting.adapters.authority_protobuf import school_overview_proto, schools_overview_proto
+from services.reporting.adapters.class_journal_protobuf import class_journal_proto
 from services.reporting.adapters.form_osh1_protobuf import form_osh1_proto
 from services.reporting.adapters.protobuf import (
     attendance_sheet_proto,
@@ -36,6 +37,7 @@ from services.reporting.adapters.user_activity_protobuf import user_activity_pro
 from services.reporting.service_layer import (
     attendance_sheet,
     authority,
+    class_journal,
     curriculum_fulfilment,
     form_osh1,
     movement_register,
@@ -253,6 +255,24 @@ class ReportingServicer(reporting_pb2_grpc.ReportingServiceServicer):
         return rendered(weekly_diaries.render_weekly_diaries(
             request.class_group_id, request.week_of, list(request.student_ids), self.clock(), call,
             self.unit_of_work(call)))
+
+    def GetClassJournal(self, request, context):
+        call = scope.current()
+        return class_journal_proto(class_journal.get_class_journal(
+            request.class_group_id, request.date_from, request.date_to, request.subject_id, self.clock().date(), call,
+            self.unit_of_work(call)), call.school_id)
+
+    def _class_journal_file(self, request, kind: str):
+        call = scope.current()
+        return rendered(class_journal.render_class_journal(
+            request.class_group_id, request.date_from, request.date_to, request.subject_id, kind, self.clock(), call,
+            self.unit_of_work(call)))
+
+    def RenderClassJournalPdf(self, request, context):
+        return self._class_journal_file(request, "pdf")
+
+    def RenderClassJournalJson(self, request, context):
+        return self._class_journal_file(request, "json")
 
     def GetReportCards(self, request, context):
         call = scope.current()

@@ -1,10 +1,12 @@
 """Reporting's unit of work: the school's transaction with the read-model, movement-register and year-closing stores
 on it, the period results' and the curriculum fulfilment's reads, the reports formed in the background, the user
-activity's read models, form ОШ-1's reads, the municipal authority's aggregates and the weekly diaries."""
+activity's read models, form ОШ-1's reads, the municipal authority's aggregates, the weekly diaries and the class
+journals."""
 from typing import Protocol
 
 from services.common.unit_of_work import HasSchool, UnitOfWork
 from services.reporting.adapters.activity_store import ActivityStore
+from services.reporting.adapters.class_journal_store import ClassJournalStore
 from services.reporting.adapters.curriculum_store import CurriculumStore
 from services.reporting.adapters.form_osh1_store import FormOsh1Store
 from services.reporting.adapters.movement_register_store import MovementRegisterStore
@@ -27,6 +29,7 @@ class ReportingUnitOfWork(UnitOfWork):
     form_osh1: FormOsh1Store
     aggregates: SchoolAggregateStore
     weekly_diaries: WeeklyDiaryStore
+    class_journals: ClassJournalStore
 
     def opened(self) -> None:
         self.read_models = ReadModelStore(self.session, self.school_id)
@@ -39,6 +42,7 @@ class ReportingUnitOfWork(UnitOfWork):
         self.form_osh1 = FormOsh1Store(self.session, self.school_id)
         self.aggregates = SchoolAggregateStore(self.session, self.school_id)
         self.weekly_diaries = WeeklyDiaryStore(self.session, self.school_id)
+        self.class_journals = ClassJournalStore(self.session, self.school_id)
 
 
 class UnitsOfWork(Protocol):
