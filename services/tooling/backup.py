@@ -185,7 +185,8 @@ def restored(stack: Stack, target_time: str | None = None, backup_set: str | Non
 
     The set is named because pgBackRest compares a time target with the backups' stop times in whole seconds: it
     refuses a target in the second a backup ended."""
-    directory = pathlib.Path(tempfile.mkdtemp(prefix="otmetka-restore-"))
+    # on a disk with room for the whole cluster: OTMETKA_RESTORE_DIR, or the system's temporary directory
+    directory = pathlib.Path(tempfile.mkdtemp(prefix="otmetka-restore-", dir=os.environ.get("OTMETKA_RESTORE_DIR")))
     os.chmod(directory, 0o711)
     data, sockets, log = directory / "pg", directory / "socket", directory / "postgres.log"
     for path in (data, sockets):
