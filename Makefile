@@ -2,12 +2,12 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 PY := .venv/bin/python
-DEBIAN_PACKAGES := fonts-dejavu-core poppler-utils chromium openssl
+DEBIAN_PACKAGES := fonts-dejavu-core poppler-utils chromium openssl pgbackrest libengine-gost-openssl
 CACHE := $(or $(OTMETKA_CACHE_DIR),$(HOME)/.cache/otmetka)
 HELM_VERSION := v3.22.0
 export OTMETKA_HELM := $(CACHE)/helm/$(HELM_VERSION)/helm
 
-.PHONY: install stack deploy apps run stop test lint protos check-protos clean-state bench
+.PHONY: install stack deploy apps run stop test lint protos check-protos clean-state bench backup restore-drill
 
 .venv/.installed: requirements.lock pyproject.toml
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -49,6 +49,19 @@ $(OTMETKA_HELM):
 	  GOMODCACHE=$(CACHE)/go/mod GOCACHE=$(CACHE)/go/cache go install helm.sh/helm/v3/cmd/helm@$(HELM_VERSION)
 	rm -rf $(CACHE)/helm/$(HELM_VERSION)
 	mv -T $(CACHE)/helm/$(HELM_VERSION).tmp $(CACHE)/helm/$(HELM_VERSION)
+
+# Backups (docs/operations.md "Backup and restore"): a pgBackRest backup of the whole PostgreSQL cluster (WAL is
+# archived continuously) and a dated tar of the installation's secrets beside it. BACKUP_TYPE=full|diff|incr; an
+# operator schedules `make backup` weekly (full) and `make backup BACKUP_TYPE=diff` daily.
+BACKUP_TYPE := full
+
+backup: install
+	$(PY) -m services.tooling.backup backup --type=$(BACKUP_TYPE)
+
+# A full backup, a row before and after a moment, the cluster restored to that moment into a scratch cluster on a free
+# port, checked and stopped, with the time each step took. RESTORE_DRILL_ARGS=--no-backup restores the newest backup.
+restore-drill: install stack
+	$(PY) -m services.tooling.backup drill $(RESTORE_DRILL_ARGS)
 
 # Benchmarks of the running installation (127.0.0.1 only, ~2.5 min; not part of `make test`): docs/performance.md
 bench: install

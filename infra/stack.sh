@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Otmetka native development/test stack: PostgreSQL 15, Kafka 4 (KRaft), Keycloak 26, MinIO, Mailpit.
+# Otmetka native development/test stack: PostgreSQL 15 (WAL archived by pgBackRest), Kafka 4 (KRaft), Keycloak 26,
+# MinIO and a second MinIO (the archive's replica store), Mailpit.
 # No containers: everything runs as local processes bound to 127.0.0.1.
 #
-#   infra/stack.sh up       install what is missing (cached), start what is not running, wait until ready
+#   infra/stack.sh up [component...]   install what is missing (cached), start what is not running, wait until ready
 #   infra/stack.sh down     stop the processes this script started (pid files only)
 #   infra/stack.sh status   one line per component
 #   infra/stack.sh reset [component...]   stop, then delete state data (keeps secrets.env)
@@ -28,6 +29,9 @@ KC_PORT="${OTMETKA_KEYCLOAK_PORT:-58080}"
 KC_MGMT_PORT="${OTMETKA_KEYCLOAK_MANAGEMENT_PORT:-58090}"
 MINIO_PORT="${OTMETKA_MINIO_PORT:-59900}"
 MINIO_CONSOLE_PORT="${OTMETKA_MINIO_CONSOLE_PORT:-59901}"
+# The second object store (the archive's copy on other media, requirement A5): same binary, own data and credentials.
+MINIO_REPLICA_PORT="${OTMETKA_MINIO_REPLICA_PORT:-59902}"
+MINIO_REPLICA_CONSOLE_PORT="${OTMETKA_MINIO_REPLICA_CONSOLE_PORT:-59903}"
 SMTP_PORT="${OTMETKA_SMTP_PORT:-51025}"        # Mailpit's SMTP server (what the services send to)
 MAILPIT_PORT="${OTMETKA_MAILPIT_PORT:-58025}"  # Mailpit's HTTP API (what the tests read mail with)
 
@@ -44,7 +48,9 @@ DEP_PLUGIN="org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
 
 KC_ADMIN_USER="admin"
 MINIO_ROOT_USER="otmetka"
-COMPONENTS=(postgres kafka minio keycloak mailpit)
+MINIO_REPLICA_ROOT_USER="otmetka-replica"
+PGBACKREST_STANZA=otmetka
+COMPONENTS=(postgres kafka minio minio-replica keycloak mailpit)
 
 # Per-component readiness timeouts (seconds).
 PG_TIMEOUT="${OTMETKA_PG_TIMEOUT:-60}"
@@ -73,7 +79,7 @@ cmd_marker() {
   case "$1" in
     postgres) echo "postgres" ;;
     kafka) echo "kafka.Kafka" ;;
-    minio) echo "minio" ;;
+    minio | minio-replica) echo "minio" ;;
     keycloak) echo "kc.sh" ;;
     mailpit) echo "mailpit" ;;
   esac
@@ -213,6 +219,8 @@ ensure_secrets() {
   # secrets added after a checkout's file was generated
   grep -q '^OTMETKA_IDENTITY_CLIENT_SECRET=' "$SECRETS_FILE" \
     || echo "OTMETKA_IDENTITY_CLIENT_SECRET=$(random_secret 40)" >>"$SECRETS_FILE"
+  grep -q '^OTMETKA_ARCHIVE_REPLICA_SECRET_KEY=' "$SECRETS_FILE" \
+    || echo "OTMETKA_ARCHIVE_REPLICA_SECRET_KEY=$(random_secret 32)" >>"$SECRETS_FILE"
   chmod 600 "$SECRETS_FILE"
   set -a
   # shellcheck disable=SC1090
@@ -243,6 +251,13 @@ OTMETKA_OPERATOR_USER=operator
 OTMETKA_MINIO_ENDPOINT=$BIND_HOST:$MINIO_PORT
 OTMETKA_MINIO_CONSOLE=$BIND_HOST:$MINIO_CONSOLE_PORT
 OTMETKA_MINIO_ROOT_USER=$MINIO_ROOT_USER
+OTMETKA_ARCHIVE_REPLICA_ENDPOINT=$BIND_HOST:$MINIO_REPLICA_PORT
+OTMETKA_ARCHIVE_REPLICA_CONSOLE=$BIND_HOST:$MINIO_REPLICA_CONSOLE_PORT
+OTMETKA_ARCHIVE_REPLICA_ACCESS_KEY=$MINIO_REPLICA_ROOT_USER
+OTMETKA_PG_BIN=$PG_BIN
+OTMETKA_PGBACKREST_CONFIG=$PGBACKREST_CONF
+OTMETKA_PGBACKREST_STANZA=$PGBACKREST_STANZA
+OTMETKA_BACKUP_DIR=$BACKUP_DIR
 OTMETKA_SMTP_HOST=$BIND_HOST
 OTMETKA_SMTP_PORT=$SMTP_PORT
 OTMETKA_SMTP_SECURITY=none
@@ -257,6 +272,16 @@ EOF
 # ---------------------------------------------------------------------------------------------
 
 PG_DATA="$STATE_DIR/pg"
+# Backups (docs/operations.md "Backup and restore"): pgBackRest's posix repository and the secrets' tars under
+# $BACKUP_DIR, its configuration, logs and locks per state dir (two stacks on one machine never share a lock).
+BACKUP_DIR="${OTMETKA_BACKUP_DIR:-$STATE_DIR/backup}"
+PGBACKREST_DIR="$STATE_DIR/pgbackrest"
+PGBACKREST_CONF="$PGBACKREST_DIR/pgbackrest.conf"
+PGBACKREST_REPO="$BACKUP_DIR/pgbackrest"
+PGBACKREST_RETENTION_FULL="${OTMETKA_BACKUP_RETENTION_FULL:-2}"
+# pgBackRest reaches PostgreSQL through its Unix socket: in the state dir unless that path is too long for a socket.
+PG_SOCKET_DIR="$STATE_DIR/pg-socket"
+((${#PG_SOCKET_DIR} + 17 <= 107)) || PG_SOCKET_DIR="/tmp/otmetka-pg-socket-$PG_PORT"
 
 # initdb and the postmaster run as "postgres": it must be able to reach the state dir.
 pg_make_reachable() {
@@ -279,6 +304,7 @@ pg_install() {
   fi
   [[ -x "$PG_BIN/postgres" ]] || die "postgres binary missing at $PG_BIN"
   id postgres >/dev/null 2>&1 || die "no 'postgres' OS user (the postgresql-15 package creates it)"
+  pgbackrest_install
 }
 
 pg_init() {
@@ -292,12 +318,27 @@ pg_init() {
     runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U postgres -E UTF8 "${loc[@]}" \
       >"$LOG_DIR/postgres-initdb.log" 2>&1 || fail_component postgres-initdb "initdb failed"
     echo "include_if_exists = 'otmetka.conf'" >>"$PG_DATA/postgresql.conf"
+    # Backups of another cluster are no use to this one (and pgBackRest refuses its stanza): set them aside.
+    if [[ -d "$PGBACKREST_REPO" ]]; then
+      local aside
+      aside="$PGBACKREST_REPO.old-$(date -u +%Y%m%dT%H%M%SZ)"
+      log "new cluster: moving the previous cluster's backups aside to $aside"
+      mv "$PGBACKREST_REPO" "$aside"
+    fi
   fi
-  # Rewritten on every start so port overrides apply. Throwaway cluster: durability off.
+  install -d -o postgres -g postgres -m 700 "$PG_SOCKET_DIR"
+  pgbackrest_configure
+  # Rewritten on every start so port overrides apply. Development cluster: durability off (a backup forces full page
+  # writes while it runs, so the backups restore all the same). WAL goes to pgBackRest's repository as segments
+  # fill, or after archive_timeout at the latest.
   cat >"$PG_DATA/otmetka.conf" <<EOF
 listen_addresses = '$BIND_HOST'
 port = $PG_PORT
-unix_socket_directories = ''
+unix_socket_directories = '$PG_SOCKET_DIR'
+wal_level = replica
+archive_mode = on
+archive_command = 'pgbackrest --config=$PGBACKREST_CONF --stanza=$PGBACKREST_STANZA archive-push %p'
+archive_timeout = 300
 max_connections = 300
 shared_buffers = 128MB
 fsync = off
@@ -326,6 +367,65 @@ pg_start() {
 }
 
 pg_ready() { "$PG_BIN/pg_isready" -q -h "$BIND_HOST" -p "$PG_PORT" -U postgres -d postgres >/dev/null 2>&1; }
+
+pg_sql() { "$PG_BIN/psql" -X -q -At -h "$BIND_HOST" -p "$PG_PORT" -U postgres -d postgres -c "$1"; }
+
+# ---------------------------------------------------------------------------------------------
+# pgBackRest: the cluster's continuous WAL archive and backups (a posix repository in development)
+# ---------------------------------------------------------------------------------------------
+
+pgbackrest_install() {
+  need_cmd pgbackrest || apt_install pgbackrest
+}
+
+# Written on every start (ports and paths follow the overrides). Runs as "postgres" (archive_command, backups).
+pgbackrest_configure() {
+  install -d -o postgres -g postgres -m 750 "$PGBACKREST_DIR" "$PGBACKREST_DIR/lock"
+  install -d -o postgres -g postgres -m 755 "$LOG_DIR/pgbackrest"
+  install -d -m 711 "$BACKUP_DIR"
+  install -d -o postgres -g postgres -m 750 "$PGBACKREST_REPO"
+  local tmp="$PGBACKREST_CONF.tmp.$$"
+  cat >"$tmp" <<EOF
+# Generated by infra/stack.sh: the development stack's pgBackRest (docs/operations.md "Backup and restore").
+[global]
+repo1-type=posix
+repo1-path=$PGBACKREST_REPO
+repo1-retention-full=$PGBACKREST_RETENTION_FULL
+repo1-retention-full-type=count
+compress-type=lz4
+process-max=2
+start-fast=y
+lock-path=$PGBACKREST_DIR/lock
+log-path=$LOG_DIR/pgbackrest
+log-level-console=warn
+log-level-file=info
+
+[$PGBACKREST_STANZA]
+pg1-path=$PG_DATA
+pg1-port=$PG_PORT
+pg1-socket-path=$PG_SOCKET_DIR
+pg1-user=postgres
+EOF
+  chown postgres:postgres "$tmp"
+  chmod 640 "$tmp"
+  mv -f "$tmp" "$PGBACKREST_CONF"
+}
+
+# The stanza, once the cluster runs (idempotent: stanza-create accepts a stanza that exists and matches). A cluster
+# started before archiving was configured keeps running unarchived until it is restarted: said, not fatal.
+pgbackrest_stanza() {
+  if [[ "$(pg_sql "SHOW archive_mode" 2>/dev/null || true)" != on ]] ||
+    [[ "$(pg_sql "SHOW archive_command" 2>/dev/null || true)" != *"$PGBACKREST_CONF"* ]]; then
+    log "WARNING: postgres runs without WAL archiving to $PGBACKREST_REPO (it was started before backups were" \
+      "configured): restart it (make stop && make apps) to turn archiving on; backups and the restore drill need it"
+    return 0
+  fi
+  if ! runuser -u postgres -- pgbackrest --config="$PGBACKREST_CONF" --stanza="$PGBACKREST_STANZA" stanza-create \
+    >"$LOG_DIR/pgbackrest-stanza.log" 2>&1 </dev/null 9>&-; then
+    fail_component pgbackrest-stanza "pgbackrest stanza-create failed (repository $PGBACKREST_REPO)"
+  fi
+  log "pgbackrest stanza $PGBACKREST_STANZA ready (repository $PGBACKREST_REPO)"
+}
 
 # ---------------------------------------------------------------------------------------------
 # Kafka
@@ -480,18 +580,34 @@ MINIO_PKG=github.com/minio/minio
 minio_build_bg() { go_build_bg minio "$MINIO_PKG" "$MINIO_VERSION" "$MINIO_DIR"; }
 minio_build_wait() { go_build_wait minio "$MINIO_PKG" "$MINIO_VERSION" "$MINIO_DIR" "$MINIO_BUILD_TIMEOUT"; }
 
-minio_start() {
-  mkdir -p "$STATE_DIR/minio/data"
-  rotate_log minio
-  (cd "$STATE_DIR/minio" && MINIO_ROOT_USER="$MINIO_ROOT_USER" MINIO_ROOT_PASSWORD="$OTMETKA_MINIO_ROOT_PASSWORD" \
+# minio_server NAME PORT CONSOLE_PORT USER PASSWORD: one MinIO server with its data in $STATE_DIR/NAME/data.
+minio_server() {
+  local name="$1" port="$2" console="$3" user="$4" password="$5"
+  mkdir -p "$STATE_DIR/$name/data"
+  rotate_log "$name"
+  (cd "$STATE_DIR/$name" && MINIO_ROOT_USER="$user" MINIO_ROOT_PASSWORD="$password" \
     MINIO_UPDATE=off MINIO_BROWSER_REDIRECT=off MINIO_PROMETHEUS_AUTH_TYPE=public \
     exec setsid "$MINIO_BIN" server --quiet --anonymous \
-    --address "$BIND_HOST:$MINIO_PORT" --console-address "$BIND_HOST:$MINIO_CONSOLE_PORT" \
-    "$STATE_DIR/minio/data" >>"$LOG_DIR/minio.log" 2>&1 </dev/null 9>&-) &
-  echo $! >"$(pid_file minio)"
+    --address "$BIND_HOST:$port" --console-address "$BIND_HOST:$console" \
+    "$STATE_DIR/$name/data" >>"$LOG_DIR/$name.log" 2>&1 </dev/null 9>&-) &
+  echo $! >"$(pid_file "$name")"
 }
 
-minio_ready() { http_ok "http://$BIND_HOST:$MINIO_PORT/minio/health/ready"; }
+minio_start() {
+  minio_server minio "$MINIO_PORT" "$MINIO_CONSOLE_PORT" "$MINIO_ROOT_USER" "$OTMETKA_MINIO_ROOT_PASSWORD"
+}
+
+# The archive's second copy (requirement A5): in production another object store in another place.
+minio_replica_start() {
+  minio_server minio-replica "$MINIO_REPLICA_PORT" "$MINIO_REPLICA_CONSOLE_PORT" "$MINIO_REPLICA_ROOT_USER" \
+    "$OTMETKA_ARCHIVE_REPLICA_SECRET_KEY"
+}
+
+# Ready when our process answers (a port that is open may be someone else's: the two servers differ only in port).
+minio_ready() { running_pid minio >/dev/null && http_ok "http://$BIND_HOST:$MINIO_PORT/minio/health/ready"; }
+minio_replica_ready() {
+  running_pid minio-replica >/dev/null && http_ok "http://$BIND_HOST:$MINIO_REPLICA_PORT/minio/health/ready"
+}
 
 # ---------------------------------------------------------------------------------------------
 # Mailpit (a local SMTP server that keeps what it gets, with an HTTP API the tests read mail with)
@@ -622,6 +738,7 @@ comp_port() {
     postgres) echo "$PG_PORT" ;;
     kafka) echo "$KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT)" ;;
     minio) echo "$MINIO_PORT (console $MINIO_CONSOLE_PORT)" ;;
+    minio-replica) echo "$MINIO_REPLICA_PORT (console $MINIO_REPLICA_CONSOLE_PORT)" ;;
     keycloak) echo "$KC_PORT (management $KC_MGMT_PORT)" ;;
     mailpit) echo "$SMTP_PORT (HTTP API $MAILPIT_PORT)" ;;
   esac
@@ -632,6 +749,7 @@ comp_ready() {
     postgres) pg_ready ;;
     kafka) kafka_ready ;;
     minio) minio_ready ;;
+    minio-replica) minio_replica_ready ;;
     keycloak) keycloak_ready ;;
     mailpit) mailpit_ready ;;
   esac
@@ -642,6 +760,7 @@ comp_timeout() {
     postgres) echo "$PG_TIMEOUT" ;;
     kafka) echo "$KAFKA_TIMEOUT" ;;
     minio) echo "$MINIO_TIMEOUT" ;;
+    minio-replica) echo "$MINIO_TIMEOUT" ;;
     keycloak) echo "$KC_TIMEOUT" ;;
     mailpit) echo "$MAILPIT_TIMEOUT" ;;
   esac
@@ -665,6 +784,7 @@ comp_start() {
     postgres) pg_start ;;
     kafka) kafka_start ;;
     minio) minio_start ;;
+    minio-replica) minio_replica_start ;;
     keycloak) keycloak_start ;;
     mailpit) mailpit_start ;;
   esac
@@ -703,7 +823,7 @@ reserve_ports() {
   cur="$(cat "$f" 2>/dev/null || true)"
   want="$cur"
   for p in "$PG_PORT" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$KC_PORT" "$KC_MGMT_PORT" "$MINIO_PORT" "$MINIO_CONSOLE_PORT" \
-    "$SMTP_PORT" "$MAILPIT_PORT"; do
+    "$MINIO_REPLICA_PORT" "$MINIO_REPLICA_CONSOLE_PORT" "$SMTP_PORT" "$MAILPIT_PORT"; do
     port_in_list "$p" "$cur" || want="${want:+$want,}$p"
   done
   [[ "$want" == "$cur" ]] && return 0
@@ -738,8 +858,25 @@ take_lock() {
   flock -w "$1" 9 || die "another infra/stack.sh is running on $STATE_DIR (lock $STATE_DIR/.lock)"
 }
 
+known_component() {
+  local c
+  for c in "${COMPONENTS[@]}"; do [[ "$c" == "$1" ]] && return 0; done
+  return 1
+}
+
+# up [component...]: every component unless some are named (e.g. `up postgres minio-replica` for a scratch stack).
+UP_WANTED=()
+wanted() {
+  local c
+  ((${#UP_WANTED[@]})) || return 0
+  for c in "${UP_WANTED[@]}"; do [[ "$c" == "$1" ]] && return 0; done
+  return 1
+}
+
 cmd_up() {
-  local t_start=$SECONDS
+  local t_start=$SECONDS c
+  UP_WANTED=("$@")
+  for c in "${UP_WANTED[@]}"; do known_component "$c" || die "unknown component: $c (known: ${COMPONENTS[*]})"; done
   prepare_dirs
   take_lock 1800
   reserve_ports
@@ -748,18 +885,25 @@ cmd_up() {
 
   local started=()
   # Start the slow MinIO build and Mailpit's first (background), then install the rest meanwhile.
-  running_pid minio >/dev/null || minio_build_bg
-  running_pid mailpit >/dev/null || mailpit_build_bg
-
-  if ! running_pid postgres >/dev/null; then
-    rm -f "$(pid_file postgres)"
-    pg_install
-    check_port_free postgres "$PG_PORT"
-    log "starting postgres"
-    pg_start
-    started+=(postgres)
+  if { wanted minio && ! running_pid minio >/dev/null; } || { wanted minio-replica && ! running_pid minio-replica >/dev/null; }; then
+    minio_build_bg
   fi
-  if ! running_pid kafka >/dev/null; then
+  wanted mailpit && ! running_pid mailpit >/dev/null && mailpit_build_bg
+
+  if wanted postgres; then
+    pgbackrest_install
+    if ! running_pid postgres >/dev/null; then
+      rm -f "$(pid_file postgres)"
+      pg_install
+      check_port_free postgres "$PG_PORT"
+      log "starting postgres"
+      pg_start
+      started+=(postgres)
+    else
+      pgbackrest_configure
+    fi
+  fi
+  if wanted kafka && ! running_pid kafka >/dev/null; then
     rm -f "$(pid_file kafka)"
     select_java
     kafka_install
@@ -768,7 +912,7 @@ cmd_up() {
     kafka_start
     started+=(kafka)
   fi
-  if ! running_pid keycloak >/dev/null; then
+  if wanted keycloak && ! running_pid keycloak >/dev/null; then
     rm -f "$(pid_file keycloak)"
     keycloak_install
     check_port_free keycloak "$KC_PORT" "$KC_MGMT_PORT"
@@ -777,11 +921,11 @@ cmd_up() {
     started+=(keycloak)
   fi
   # Report on the JVM components first, then wait for the (possibly still running) MinIO build.
-  local c
   for c in postgres kafka keycloak; do
-    wait_ready "$c"
+    wanted "$c" && wait_ready "$c"
   done
-  if ! running_pid minio >/dev/null; then
+  wanted postgres && pgbackrest_stanza
+  if wanted minio && ! running_pid minio >/dev/null; then
     rm -f "$(pid_file minio)"
     minio_build_wait
     check_port_free minio "$MINIO_PORT" "$MINIO_CONSOLE_PORT"
@@ -789,8 +933,18 @@ cmd_up() {
     minio_start
     started+=(minio)
   fi
-  wait_ready minio
-  if ! running_pid mailpit >/dev/null; then
+  wanted minio && wait_ready minio
+  # A stack started before the replica existed gets it on its next `up` (the others are left running).
+  if wanted minio-replica && ! running_pid minio-replica >/dev/null; then
+    rm -f "$(pid_file minio-replica)"
+    minio_build_wait
+    check_port_free minio-replica "$MINIO_REPLICA_PORT" "$MINIO_REPLICA_CONSOLE_PORT"
+    log "starting minio-replica"
+    minio_replica_start
+    started+=(minio-replica)
+  fi
+  wanted minio-replica && wait_ready minio-replica
+  if wanted mailpit && ! running_pid mailpit >/dev/null; then
     rm -f "$(pid_file mailpit)"
     mailpit_build_wait
     check_port_free mailpit "$SMTP_PORT" "$MAILPIT_PORT"
@@ -798,7 +952,7 @@ cmd_up() {
     mailpit_start
     started+=(mailpit)
   fi
-  wait_ready mailpit
+  wanted mailpit && wait_ready mailpit
   if ((${#started[@]})); then
     log "started: ${started[*]}"
   else
@@ -847,9 +1001,9 @@ cmd_status() {
   for c in "${COMPONENTS[@]}"; do
     if pid="$(running_pid "$c")"; then
       if comp_ready "$c"; then state="running"; else state="running (not ready)"; rc=1; fi
-      printf '%-9s %-20s pid %-8s %s:%s\n' "$c" "$state" "$pid" "$BIND_HOST" "$(comp_port "$c")"
+      printf '%-14s %-20s pid %-8s %s:%s\n' "$c" "$state" "$pid" "$BIND_HOST" "$(comp_port "$c")"
     else
-      printf '%-9s %-20s %-12s %s:%s\n' "$c" "stopped" "" "$BIND_HOST" "$(comp_port "$c")"
+      printf '%-14s %-20s %-12s %s:%s\n' "$c" "stopped" "" "$BIND_HOST" "$(comp_port "$c")"
       rc=1
     fi
   done
@@ -862,14 +1016,15 @@ cmd_reset() {
   [[ -d "$STATE_DIR" ]] || { log "nothing to reset ($STATE_DIR absent)"; return 0; }
   take_lock 120
   for c in "${targets[@]}"; do
-    case "$c" in postgres | kafka | minio | keycloak | mailpit) ;; *) die "unknown component: $c" ;; esac
+    known_component "$c" || die "unknown component: $c"
   done
   for c in "${targets[@]}"; do
     stop_component "$c"
     case "$c" in
-      postgres) rm -rf "$PG_DATA" ;;
+      postgres) rm -rf "$PG_DATA" "$PGBACKREST_REPO" ;;  # the backups of a deleted cluster go with it
       kafka) rm -rf "$KAFKA_STATE" ;;
       minio) rm -rf "$STATE_DIR/minio" ;;
+      minio-replica) rm -rf "$STATE_DIR/minio-replica" ;;
       keycloak) rm -rf "$STATE_DIR/keycloak" ;;
       mailpit) rm -rf "$STATE_DIR/mailpit" ;;
     esac
@@ -887,14 +1042,14 @@ cmd_check() {
 }
 
 usage() {
-  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 main() {
   local cmd="${1:-}"
   [[ $# -gt 0 ]] && shift
   case "$cmd" in
-    up) cmd_up ;;
+    up) cmd_up "$@" ;;
     down) cmd_down ;;
     status) cmd_status ;;
     reset) cmd_reset "$@" ;;

@@ -1,8 +1,14 @@
 """Deploys an installation onto its stack (idempotent): databases and roles, migrations, Kafka topics.
 
 Usage: python -m services.deploy [service ...]
+
+The topics are created with OTMETKA_KAFKA_REPLICATION_FACTOR replicas (default 1, the development stack's one broker)
+and the topic setting min.insync.replicas = OTMETKA_KAFKA_MIN_INSYNC_REPLICAS (default 1); production: 3 brokers,
+3 and 2 (docs/operations.md "Backup and restore"). A topic that exists keeps its settings.
 """
 import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from kafka.admin import KafkaAdminClient, NewTopic
 from kafka.errors import TopicAlreadyExistsError
@@ -17,11 +23,42 @@ def deploy_database(stack: dict[str, str], service: str, database: str | None = 
     migrate(service, topology.owner_db_url(stack, service, database))
 
 
-def create_topics(bootstrap: str, partitions: int = 3) -> None:
+class SettingError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class TopicSettings:
+    replication_factor: int = 1
+    min_insync_replicas: int = 1
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> "TopicSettings":
+        """OTMETKA_KAFKA_REPLICATION_FACTOR and OTMETKA_KAFKA_MIN_INSYNC_REPLICAS: whole numbers of at least 1, the
+        second at most the first (a write acknowledged by more replicas than a partition has would never succeed)."""
+        factor = _positive(env, "OTMETKA_KAFKA_REPLICATION_FACTOR")
+        min_isr = _positive(env, "OTMETKA_KAFKA_MIN_INSYNC_REPLICAS")
+        if min_isr > factor:
+            raise SettingError(f"OTMETKA_KAFKA_MIN_INSYNC_REPLICAS ({min_isr}) must not be more than "
+                               f"OTMETKA_KAFKA_REPLICATION_FACTOR ({factor})")
+        return cls(factor, min_isr)
+
+
+def _positive(env: Mapping[str, str], name: str, default: int = 1) -> int:
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return default
+    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
+        raise SettingError(f"{name} must be a whole number of at least 1, not {raw!r}")
+    return int(raw)
+
+
+def create_topics(bootstrap: str, partitions: int = 3, settings: TopicSettings = TopicSettings()) -> None:
     admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="otmetka-deploy")
     try:
         existing = set(admin.list_topics())
-        wanted = [NewTopic(topic_of(s), num_partitions=partitions, replication_factor=1)
+        wanted = [NewTopic(topic_of(s), num_partitions=partitions, replication_factor=settings.replication_factor,
+                           topic_configs={"min.insync.replicas": str(settings.min_insync_replicas)})
                   for s in topology.SERVICES if topic_of(s) not in existing]
         if wanted:
             try:
@@ -34,9 +71,13 @@ def create_topics(bootstrap: str, partitions: int = 3) -> None:
 
 def main(services: list[str]) -> None:
     stack = topology.stack_env()
+    try:
+        settings = TopicSettings.from_env(stack)
+    except SettingError as exc:
+        raise SystemExit(f"deploy: {exc}") from None
     for service in services or topology.SERVICES:
         deploy_database(stack, service)
-    create_topics(stack["OTMETKA_KAFKA_BOOTSTRAP"])
+    create_topics(stack["OTMETKA_KAFKA_BOOTSTRAP"], settings=settings)
     print("deployed:", ", ".join(services or topology.SERVICES))
 
 

@@ -73,6 +73,10 @@ def process_env(stack: dict[str, str]) -> dict[str, str]:
         "OTMETKA_MINIO_SECRET_KEY": stack["OTMETKA_MINIO_ROOT_PASSWORD"],
         "OTMETKA_ARCHIVE_BUCKET": "otmetka-archive",
         "OTMETKA_MESSAGING_BUCKET": "otmetka-messages",
+        # the archive's second object store (requirement A5: two copies on separate media); the stack's minio-replica
+        "OTMETKA_ARCHIVE_REPLICA_ENDPOINT": stack.get("OTMETKA_ARCHIVE_REPLICA_ENDPOINT", ""),
+        "OTMETKA_ARCHIVE_REPLICA_ACCESS_KEY": stack.get("OTMETKA_ARCHIVE_REPLICA_ACCESS_KEY", ""),
+        "OTMETKA_ARCHIVE_REPLICA_SECRET_KEY": stack.get("OTMETKA_ARCHIVE_REPLICA_SECRET_KEY", ""),
         "OTMETKA_ARCHIVE_SIGNING_KEY": str(state_dir() / "signing" / "archive-key.pem"),
         "OTMETKA_ARCHIVE_SIGNING_CERT": str(state_dir() / "signing" / "archive-cert.pem"),
         "OTMETKA_GATEWAY_PUBLIC_URL": f"http://127.0.0.1:{GATEWAY_PORT}",

@@ -134,3 +134,9 @@ def test_the_relay_security_is_one_the_services_know(helm):
     result = subprocess.run([helm, "template", "otmetka", str(CHART), *[a for v in MAILER for a in ("--set", v)],
                              "--set", "mail.relay.security=ssl"], capture_output=True, text=True)
     assert result.returncode != 0 and "mail.relay.security must be starttls, tls or none" in result.stderr
+
+
+def test_the_migrations_job_creates_topics_with_three_replicas_two_in_sync(helm):
+    job = next(doc for doc in yaml.safe_load_all(render(helm)) if doc and doc["kind"] == "Job")
+    env = {item["name"]: item.get("value") for item in job["spec"]["template"]["spec"]["containers"][0]["env"]}
+    assert (env["OTMETKA_KAFKA_REPLICATION_FACTOR"], env["OTMETKA_KAFKA_MIN_INSYNC_REPLICAS"]) == ("3", "2")
