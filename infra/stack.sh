@@ -4,7 +4,7 @@
 # No containers: everything runs as local processes bound to 127.0.0.1.
 #
 #   infra/stack.sh up [component...]   install what is missing (cached), start what is not running, wait until ready
-#   infra/stack.sh down     stop the processes this script started (pid files only)
+#   infra/stack.sh down [component...]   stop the processes this script started (pid files only)
 #   infra/stack.sh status   one line per component
 #   infra/stack.sh reset [component...]   stop, then delete state data (keeps secrets.env)
 #   infra/stack.sh check    run the Keycloak realm/broker checks against a running stack
@@ -989,7 +989,15 @@ stop_component() {
 cmd_down() {
   [[ -d "$PID_DIR" ]] || { log "nothing to stop ($PID_DIR absent)"; return 0; }
   take_lock 120
-  local i
+  local i c
+  if (($#)); then  # only the components named (e.g. `down minio-replica`: the archive's second store goes away)
+    for c in "$@"; do
+      known_component "$c" || die "unknown component: $c (known: ${COMPONENTS[*]})"
+      stop_component "$c"
+    done
+    log "down: $*"
+    return 0
+  fi
   for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do
     stop_component "${COMPONENTS[$i]}"
   done
@@ -1050,7 +1058,7 @@ main() {
   [[ $# -gt 0 ]] && shift
   case "$cmd" in
     up) cmd_up "$@" ;;
-    down) cmd_down ;;
+    down) cmd_down "$@" ;;
     status) cmd_status ;;
     reset) cmd_reset "$@" ;;
     check) cmd_check ;;

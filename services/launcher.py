@@ -1,4 +1,4 @@
-"""Starts, checks and stops the installation's own processes (six services and the gateway) on the
+"""Starts, checks and stops the installation's own processes (the development TSA, six services and the gateway) on the
 running stack. Each process gets a pid file and a log under .run/; `down` stops only those.
 
 Usage: python -m services.launcher up|down|status|restart NAME
@@ -39,13 +39,17 @@ def ensure_app_secrets() -> None:
         with os.fdopen(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600), "a") as file:
             file.writelines(f"{name}={secrets.token_urlsafe(APP_SECRETS[name])}\n" for name in missing)
         path.chmod(0o600)
-    signing = topology.state_dir() / "signing"
-    if not (signing / "archive-cert.pem").exists():
-        subprocess.run([sys.executable, "-m", "services.archive.dev_keys", str(signing)], check=True)
+    if not (topology.pki_dir() / "installation.pem").exists():
+        subprocess.run([sys.executable, "-m", "services.archive.pki", str(topology.pki_dir())], check=True,
+                       stdout=subprocess.DEVNULL)
 
 
 def commands() -> dict[str, list[str]]:
-    procs = {name: [sys.executable, "-m", f"services.{name}"] for name in topology.SERVICES}
+    """Our processes in the order they start: the development time-stamping authority the archive needs, the
+    services, the gateway."""
+    procs = {"tsa": [sys.executable, "-m", "services.tooling.dev_tsa", "--listen", f"127.0.0.1:{topology.TSA_PORT}",
+                     "--pki", str(topology.pki_dir())]}
+    procs.update({name: [sys.executable, "-m", f"services.{name}"] for name in topology.SERVICES})
     procs["gateway"] = [sys.executable, "-m", "gunicorn", "--config", "python:gateway.gunicorn_conf",
                         "--workers", "2", "--threads", "4",
                         "--bind", f"127.0.0.1:{topology.GATEWAY_PORT}", "--access-logfile", "-",
@@ -71,9 +75,11 @@ def running_pid(name: str) -> int | None:
 
 
 def ready(name: str) -> bool:
-    if name == "gateway":
+    if name in ("gateway", "tsa"):
+        url = (f"http://127.0.0.1:{topology.GATEWAY_PORT}/healthz" if name == "gateway"
+               else f"http://127.0.0.1:{topology.TSA_PORT}/health")
         try:
-            return requests.get(f"http://127.0.0.1:{topology.GATEWAY_PORT}/healthz", timeout=1).ok
+            return requests.get(url, timeout=1).ok
         except requests.RequestException:
             return False
     with grpc.insecure_channel(f"127.0.0.1:{topology.GRPC_PORTS[name]}") as channel:
@@ -133,7 +139,7 @@ def wait_ready(names) -> None:
 
 def up() -> None:
     ensure_app_secrets()
-    reserve_ports([*topology.GRPC_PORTS.values(), topology.GATEWAY_PORT])
+    reserve_ports([*topology.GRPC_PORTS.values(), topology.GATEWAY_PORT, topology.TSA_PORT])
     env = process_env()
     started = [name for name in commands() if not running_pid(name)]
     for name in started:

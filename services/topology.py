@@ -8,10 +8,16 @@ SERVICES = ("identity", "schedule", "journal", "reporting", "archive", "messagin
 GRPC_PORTS = {"identity": 50051, "schedule": 50052, "journal": 50053, "reporting": 50054, "archive": 50055,
               "messaging": 50056}
 GATEWAY_PORT = 58000
+TSA_PORT = 53161  # the development time-stamping authority (services.tooling.dev_tsa; RFC 3161)
 
 
 def state_dir() -> pathlib.Path:
     return pathlib.Path(os.environ.get("OTMETKA_STATE_DIR", ROOT / ".run"))
+
+
+def pki_dir():
+    """The development PKI of the archive's signatures (python -m services.archive.pki)."""
+    return state_dir() / "pki"
 
 
 def read_env_file(path: pathlib.Path) -> dict[str, str]:
@@ -77,8 +83,9 @@ def process_env(stack: dict[str, str]) -> dict[str, str]:
         "OTMETKA_ARCHIVE_REPLICA_ENDPOINT": stack.get("OTMETKA_ARCHIVE_REPLICA_ENDPOINT", ""),
         "OTMETKA_ARCHIVE_REPLICA_ACCESS_KEY": stack.get("OTMETKA_ARCHIVE_REPLICA_ACCESS_KEY", ""),
         "OTMETKA_ARCHIVE_REPLICA_SECRET_KEY": stack.get("OTMETKA_ARCHIVE_REPLICA_SECRET_KEY", ""),
-        "OTMETKA_ARCHIVE_SIGNING_KEY": str(state_dir() / "signing" / "archive-key.pem"),
-        "OTMETKA_ARCHIVE_SIGNING_CERT": str(state_dir() / "signing" / "archive-cert.pem"),
+        # the archive's signatures (docs/archive-signatures.md): the development PKI and TSA the launcher runs
+        "OTMETKA_ARCHIVE_PKI_DIR": str(pki_dir()),
+        "OTMETKA_ARCHIVE_TSA_URL": f"http://127.0.0.1:{TSA_PORT}/",
         "OTMETKA_GATEWAY_PUBLIC_URL": f"http://127.0.0.1:{GATEWAY_PORT}",
         "OTMETKA_GATEWAY_CLIENT_ID": "otmetka-gateway",
         "OTMETKA_GATEWAY_CLIENT_SECRET": stack["OTMETKA_GATEWAY_CLIENT_SECRET"],

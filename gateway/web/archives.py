@@ -67,40 +67,41 @@ def download(school_id, archive_id):
                      download_name=content.filename)
 
 
-def _act(school_id, archive_id, rpc: str, done: str):
+def _act(school_id, rpc: str, request_message, done: str):
+    """Calls the archive for the page's form; the page again with the refusal, or with what happened."""
     school_id = str(school_id)
     try:
-        call("archive", rpc, archive_pb2.GetArchiveRequest(school_id=school_id, archive_id=str(archive_id)))
+        call("archive", rpc, request_message)
     except DomainError as err:
         return archives_page(school_id, explain(err), http_status(err))
     return redirect(url_for("archive_pages.archives", school_id=school_id, done=done))
 
 
+def _package_act(school_id, archive_id, rpc: str, done: str):
+    return _act(school_id, rpc, archive_pb2.GetArchiveRequest(school_id=str(school_id), archive_id=str(archive_id)),
+                done)
+
+
 @bp.post(P + "/<uuid:archive_id>/sign")
 @login_required
 def sign(school_id, archive_id):
-    return _act(school_id, archive_id, "SignArchive", "signed")
+    return _package_act(school_id, archive_id, "SignArchive", "signed")
 
 
 @bp.post(P + "/<uuid:archive_id>/check")
 @login_required
 def check(school_id, archive_id):
-    return _act(school_id, archive_id, "CheckArchive", "checked")
+    return _package_act(school_id, archive_id, "CheckArchive", "checked")
 
 
 @bp.post(P + "/<uuid:archive_id>/retry")
 @login_required
 def retry(school_id, archive_id):
-    return _act(school_id, archive_id, "RetryArchive", "retried")
+    return _package_act(school_id, archive_id, "RetryArchive", "retried")
 
 
 @bp.post(P + "/disposal-acts")
 @login_required
 def propose_disposal(school_id):
     """An act listing the packages whose retention has ended, for the authority to approve."""
-    school_id = str(school_id)
-    try:
-        call("archive", "ProposeDisposal", archive_pb2.ListArchivesRequest(school_id=school_id))
-    except DomainError as err:
-        return archives_page(school_id, explain(err), http_status(err))
-    return redirect(url_for("archive_pages.archives", school_id=school_id, done="proposed"))
+    return _act(school_id, "ProposeDisposal", archive_pb2.ListArchivesRequest(school_id=str(school_id)), "proposed")

@@ -2,7 +2,7 @@
 
 - `backup`: a pgBackRest backup of the whole PostgreSQL cluster (every service's database; WAL is archived
   continuously by the cluster's archive_command), then the installation's secrets (secrets.env, app-secrets.env, the
-  archive-signing key and certificate, Keycloak's development database) as a dated tar of mode 0600 beside the
+  archive's PKI, Keycloak's development database) as a dated tar of mode 0600 beside the
   repository.
 - `drill`: writes a row, notes the moment T on the database's clock, writes another row, restores the cluster to T
   into a scratch cluster on a free port (the stack's PostgreSQL binaries), checks that the first row is there and the
@@ -260,8 +260,8 @@ def file_tail(path: pathlib.Path, lines: int = 30) -> str:
 
 def secret_paths(state_dir: pathlib.Path) -> list[pathlib.Path]:
     """What a restored installation needs besides its databases: the stack's and the launcher's generated secrets,
-    the archive-signing key and certificate, and Keycloak's development database (the realms' users)."""
-    candidates = [state_dir / "secrets.env", state_dir / "app-secrets.env", state_dir / "signing",
+    the archive's PKI (its CA keys, the directors' keys), and Keycloak's development database (the realms' users)."""
+    candidates = [state_dir / "secrets.env", state_dir / "app-secrets.env", state_dir / "pki",
                   state_dir / "keycloak" / "home" / "data" / "h2"]
     return [path for path in candidates if path.exists()]
 

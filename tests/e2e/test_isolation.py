@@ -44,6 +44,9 @@ OUTSIDE_A_SCHOOL: dict[str, dict[str, set[int] | None]] = {
     "GetMunicipalFormOsh1": {"operator": {200}, "*": {403}},
     "RenderMunicipalFormOsh1Pdf": {"operator": {200}, "*": {403}},
     "RenderMunicipalFormOsh1Xlsx": {"operator": {200}, "*": {403}},
+    # the archive copies of any school that need attention, the acts of destruction to approve: the operator only
+    "ListArchiveAlerts": {"operator": {200}, "*": {403}},
+    "ListActsToApprove": {"operator": {200}, "*": {403}},
 }
 # the operator's own work on a school (its card and status): expected, not a leak; None: not called
 OPERATOR_IN_A_SCHOOL: dict[str, set[int] | None] = {"GetSchool": {200}, "UpdateSchool": None, "SetSchoolStatus": None,
@@ -245,6 +248,7 @@ def ids_of(seeded: dict, archive_id: str) -> dict[str, str]:
     ids["source_year_id"] = seeded["old_year"]["id"]  # closed and archived: a year to go on from
     ids["match_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, seeded["school"]["id"]))  # no pending match is seeded
     ids["job_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"import {seeded['school']['id']}"))  # no import job either
+    ids["act_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"act {seeded['school']['id']}"))  # no act of destruction
     return ids
 
 

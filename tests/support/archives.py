@@ -8,15 +8,20 @@ INN, OGRN = "7701234560", "1027700123450"  # valid check digits
 
 
 def director_of(stack_env: dict[str, str], admin: Api, sid: str) -> Api:
-    """The school's director with a login, after the card got its INN and OGRN (the package and the certificate
-    name them)."""
+    """The school's director (see director_login), signed in."""
+    return Api(password_token(stack_env, *director_login(stack_env, admin, sid)))
+
+
+def director_login(stack_env: dict[str, str], admin: Api, sid: str) -> tuple[str, str]:
+    """The login (username, password) of the school's new director, after the card got its INN and OGRN (the
+    package and the certificate name them)."""
     card = admin.get(f"/schools/{sid}")
     admin.put(f"/schools/{sid}", {"name": card["name"], "short_name": card["short_name"],
                                   "details": {**card.get("details", {}), "inn": INN, "ogrn": OGRN}})
     director = with_login(admin.post(f"/schools/{sid}/people", {
         "kind": "staff", "last_name": "Соколова", "first_name": "Марина", "middle_name": "Викторовна",
         "gender": "female", "birth_date": "1970-03-14", "roles": ["director"], "create_account": True}))
-    return Api(password_token(stack_env, director["person"]["username"], director["password"]))
+    return director["person"]["username"], director["password"]
 
 
 def packages_of(api: Api, sid: str, year_id: str) -> dict[str, dict]:

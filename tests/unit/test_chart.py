@@ -67,10 +67,24 @@ def test_the_services_that_keep_files_know_the_object_store(helm):
     deployments = {doc["metadata"]["name"]: doc for doc in yaml.safe_load_all(render(helm))
                    if doc and doc["kind"] == "Deployment"}
     for name, wanted in (("journal", {"OTMETKA_MINIO_ENDPOINT", "OTMETKA_JOURNAL_BUCKET"}),
-                         ("archive", {"OTMETKA_MINIO_ENDPOINT", "OTMETKA_ARCHIVE_BUCKET"}),
+                         ("archive", {"OTMETKA_MINIO_ENDPOINT", "OTMETKA_ARCHIVE_BUCKET",
+                                      "OTMETKA_ARCHIVE_REPLICA_ENDPOINT", "OTMETKA_ARCHIVE_REPLICA_BUCKET"}),
                          ("messaging", {"OTMETKA_MINIO_ENDPOINT", "OTMETKA_MESSAGING_BUCKET"}), ("schedule", set())):
         env = {e["name"] for e in deployments[f"otmetka-{name}"]["spec"]["template"]["spec"]["containers"][0]["env"]}
         assert wanted <= env and (wanted or "OTMETKA_MINIO_ENDPOINT" not in env)
+
+
+def test_the_archive_signs_with_the_pki_copied_from_its_secret_and_a_time_stamping_authority(helm):
+    pod = deployments_of(helm)["otmetka-archive"]
+    env = {e["name"]: e.get("value") for e in pod["containers"][0]["env"]}
+    assert {key: env[key] for key in ("OTMETKA_ARCHIVE_PKI_DIR", "OTMETKA_ARCHIVE_SIGNATURE_ALGORITHM",
+                                      "OTMETKA_ARCHIVE_TSA_URL")} == {
+        "OTMETKA_ARCHIVE_PKI_DIR": "/var/lib/otmetka/pki", "OTMETKA_ARCHIVE_SIGNATURE_ALGORITHM": "gost",
+        "OTMETKA_ARCHIVE_TSA_URL": "https://tsa.example.internal/tsp"}
+    (init,) = pod["initContainers"]
+    assert "/etc/otmetka/pki-source/. /var/lib/otmetka/pki/" in init["command"][-1]
+    assert {v["name"]: v.get("secret", {}).get("secretName") for v in pod["volumes"]} == {
+        "pki-source": "otmetka-archive-pki", "pki": None}
 
 
 def test_every_service_gets_the_retention_of_its_outbox_and_inbox(helm):
@@ -127,7 +141,7 @@ def test_a_private_authority_of_the_relay_is_mounted_for_the_senders_only(helm):
     env = {e["name"]: e.get("value") for e in mailer["containers"][0]["env"]}
     assert env["OTMETKA_SMTP_CA_FILE"] == "/etc/otmetka/mail-ca/ca.crt"
     assert mailer["volumes"] == [{"name": "mail-ca", "secret": {"secretName": "municipal-ca"}}]
-    assert [m["name"] for m in pods["otmetka-archive"]["volumes"]] == ["signing"]
+    assert [m["name"] for m in pods["otmetka-archive"]["volumes"]] == ["pki-source", "pki"]
 
 
 def test_the_relay_security_is_one_the_services_know(helm):

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import bagit
 
 from services.archive.domain.archive_package import RECORD_CLASS_NAMES
+from services.common.plural import plural
 
 TAG_MANIFEST = "tagmanifest-sha256.txt"
 SIGNATURE = TAG_MANIFEST + ".p7s"
@@ -85,11 +86,7 @@ def file_stem(files: ClassFiles, taken: set[str]) -> str:
 
 def years_text(years: int) -> str:
     """"5 лет", "1 год", "3 года"."""
-    if years % 10 == 1 and years % 100 != 11:
-        return f"{years} год"
-    if years % 10 in (2, 3, 4) and years % 100 not in (12, 13, 14):
-        return f"{years} года"
-    return f"{years} лет"
+    return plural(years, "год", "года", "лет")
 
 
 def metadata(info: PackageInfo, stems: list[tuple[ClassFiles, str]]) -> dict:

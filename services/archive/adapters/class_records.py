@@ -28,7 +28,7 @@ class ReportingRecords:
         as_json = self.reporting.call("RenderClassJournalJson", request, token=self.tokens.token(),
                                       deadline=PDF_DEADLINE).content
         pdf = self.reporting.call("RenderClassJournalPdf", request, token=self.tokens.token(), deadline=PDF_DEADLINE)
-        return ClassFiles(class_group_id, json.loads(as_json)["class_group_name"], as_json, pdf.content)
+        return ClassFiles(class_group_id, json.loads(as_json)["class_group"]["name"], as_json, pdf.content)
 
     def summary_sheet(self, school_id: str, class_group_id: str) -> ClassFiles:
         request = reporting_pb2.GetSummarySheetRequest(school_id=school_id, class_group_id=class_group_id)

@@ -2,10 +2,10 @@
 installation's issuing CA, or the one the operator placed for it) and the installation's certificate as co-signer,
 one CMS signature with a timestamp on each signer; and checks such a signature for the fixity job."""
 from services.archive import pki
-
-ORGANIZATION_MAX = 64  # X.520's upper bound of a certificate's organizationName (OpenSSL enforces it)
 from services.archive.adapters import signing
 from services.archive.adapters.bagit_package import SchoolCard, SignedManifest
+
+ORGANIZATION_MAX = 64  # X.520's upper bound of a certificate's organizationName (OpenSSL enforces it)
 
 
 class PackageSigning:

@@ -148,12 +148,13 @@ class CopyStore:
 
     def checked(self, package_id: str, store: str, *, at: dt.datetime, outcome: str, detail: str,
                 repaired_version_id: str | None) -> None:
-        """Records a fixity check of a sealed copy (and, when it was repaired, its new version)."""
+        """Records a fixity check of a sealed copy and, when it was repaired (repaired_version_id not None), the
+        version now trusted."""
         self.session.execute(insert(fixity_checks).values(
             id=str(uuid.uuid4()), package_id=package_id, store=store, school_id=self.school_id, checked_at=at,
             outcome=outcome, detail=detail[:2000], repaired_version_id=repaired_version_id))
         values = {"checked_at": at, "check_outcome": outcome}
-        if repaired_version_id:
+        if repaired_version_id is not None:
             values.update(version_id=repaired_version_id, check_outcome=REPAIRED)
         self.session.execute(update(copies).where(copies.c.package_id == package_id, copies.c.store == store)
                              .values(**values))
@@ -240,9 +241,7 @@ def alerts(db: Database) -> list[Row]:
     attempt, with their package's year and record class: the most recent first."""
     with db.system_session() as session:
         return session.execute(
-            select(copies.c.school_id, copies.c.package_id, copies.c.store, copies.c.status, copies.c.check_outcome,
-                   copies.c.checked_at, copies.c.attempts, copies.c.last_error, copies.c.next_attempt_at,
-                   packages.c.academic_year_name, packages.c.record_class)
+            select(*copies.c, packages.c.academic_year_name, packages.c.record_class)
             .join(packages, packages.c.id == copies.c.package_id)
             .where(or_(copies.c.check_outcome.in_([DAMAGED, MISSING, REPAIRED, UNREACHABLE]),
                        and_(copies.c.status == PENDING, copies.c.attempts > 0)))

@@ -14,8 +14,8 @@ class IdentitySchools:
     def card(self, school_id: str) -> SchoolCard:
         school = self.identity.call("GetSchool", identity_pb2.GetSchoolRequest(school_id=school_id),
                                     token=self.tokens.token())
-        return SchoolCard(id=school.id, full_name=school.name, short_name=school.short_name, inn=school.details.inn, ogrn=school.details.ogrn,
-                          address=school.details.address)
+        return SchoolCard(id=school.id, full_name=school.name, short_name=school.short_name, inn=school.details.inn,
+                          ogrn=school.details.ogrn, address=school.details.address)
 
     def person_name(self, school_id: str, person_id: str) -> str:
         person = self.identity.call("GetPerson", identity_pb2.GetPersonRequest(school_id=school_id,

@@ -57,7 +57,7 @@ def check_package(package_id: str, uow: ArchiveUnitOfWork, packaging: Packaging)
         detail = seen.detail
         if seen.outcome in (DAMAGED, MISSING) and good is not None:
             try:
-                repaired = packaging.stores[copy.store].put_locked(copy.object_key, good, package.retain_until)
+                repaired = packaging.stores[copy.store].put_locked(copy.object_key, good, package.retain_until) or ""
                 detail += "; восстановлена из другой копии"
             except Exception as exc:
                 detail += f"; восстановить не удалось: {reason_of(exc)}"

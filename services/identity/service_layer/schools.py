@@ -7,6 +7,7 @@ import uuid
 from proto.identity.v1 import identity_pb2 as pb
 from services.common.context import Caller
 from services.common.errors import Forbidden, Invalid, NotFound
+from services.common.policy import OPERATOR
 from services.common.scope import Scope
 from services.identity.adapters.keycloak_accounts import Compensation, NewAccount
 from services.identity.adapters.protobuf import school_message
@@ -19,7 +20,6 @@ from services.identity.service_layer.people import add_person, reject
 from services.identity.service_layer.ports import Accounts, Directory, UnitsOfWork
 from services.identity.service_layer.unit_of_work import IdentityUnitOfWork
 
-OPERATOR = "authority_operator"
 ADMIN_ONLY = "Карточку школы изменяет администратор школы или оператор муниципалитета"
 
 

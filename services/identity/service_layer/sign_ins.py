@@ -5,15 +5,14 @@ import datetime as dt
 
 from proto.identity.v1 import identity_pb2 as pb
 from services.common.context import Caller
+from services.common.policy import OPERATOR
 from services.identity.domain.person import PersonName
 from services.identity.service_layer.ports import Directory, UnitsOfWork
-
-AUTHORITY_OPERATOR = "authority_operator"
 
 
 def record_sign_in(uows: UnitsOfWork, directory: Directory, caller: Caller, now: dt.datetime) -> list[str]:
     """The schools where the sign-in was recorded."""
-    if caller.is_service or AUTHORITY_OPERATOR in caller.realm_roles:
+    if caller.is_service or OPERATOR in caller.realm_roles:
         return []
     recorded = []
     for school_id in directory.schools_of(caller.subject):

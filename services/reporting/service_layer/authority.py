@@ -7,9 +7,9 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
-from services.common import context
+from services.common import policy
 from services.common.db import parse_uuid
-from services.common.errors import Forbidden, Invalid, NotFound
+from services.common.errors import Invalid, NotFound
 from services.common.scope import Scope
 from services.reporting.adapters import authority_files
 from services.reporting.adapters.school_aggregate_store import AggregateReader
@@ -34,16 +34,14 @@ from services.reporting.service_layer.school_reports import ReportFile
 from services.reporting.service_layer.unit_of_work import ReportingUnitOfWork, UnitsOfWork
 
 log = logging.getLogger(__name__)
-OPERATOR = "authority_operator"
 OPERATOR_ONLY = "Сводные показатели школ видит только оператор муниципалитета"
 TOTAL = "Итого по муниципалитету"
 
 
 def require_operator(refusal: str = OPERATOR_ONLY) -> None:
-    """The caller's token carries the realm role authority_operator (school staff are refused): the one check of every
-    municipal read (the aggregates, form ОШ-1 of the municipality)."""
-    if OPERATOR not in context.current_caller().realm_roles:
-        raise Forbidden(refusal)
+    """The one check of every municipal read (the aggregates, form ОШ-1 of the municipality): the operator's realm
+    role (school staff are refused)."""
+    policy.require_operator(refusal)
 
 
 # --- the refresher

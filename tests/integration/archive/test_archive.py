@@ -432,7 +432,9 @@ def test_a_replica_that_is_down_delays_the_second_copy_and_loses_nothing(db, rec
         assert found["primary"].status == "sealed"
         assert (found["replica"].status, found["replica"].attempts) == ("pending", 1)
         assert "недоступно" in found["replica"].last_error
-    assert builder_of(db, packaging).copy_due() == 0, "the next attempt waits for copy_retry"
+    waiting = {(school_id, row.id, "replica") for row in package_rows(db, school_id)}
+    assert not waiting & set(package_store.copies_due(db, clock())), "the next attempt waits for copy_retry"
+    assert waiting <= set(package_store.copies_due(db, clock() + dt.timedelta(seconds=31)))
 
     back = packaging_of(records, schools, signatures, primary, replica, clock)
     clock.shift = dt.timedelta(seconds=31)

@@ -10,11 +10,11 @@ from services.tooling.backup import Stack, save_secrets
 
 def state(tmp_path: pathlib.Path) -> Stack:
     root = tmp_path / "state"
-    (root / "signing").mkdir(parents=True)
+    (root / "pki").mkdir(parents=True)
     (root / "keycloak" / "home" / "data" / "h2").mkdir(parents=True)
     (root / "secrets.env").write_text("OTMETKA_MINIO_ROOT_PASSWORD=x\n")
     (root / "app-secrets.env").write_text("OTMETKA_ACTIVATION_KEY=y\n")
-    (root / "signing" / "archive-key.pem").write_text("key")
+    (root / "pki" / "issuing-ca.key").write_text("key")
     (root / "keycloak" / "home" / "data" / "h2" / "keycloakdb.mv.db").write_bytes(b"h2")
     (root / "stack.env").write_text("not a secret\n")
     return Stack(root, tmp_path / "backup", "/dev/null", "otmetka", pathlib.Path("/usr/bin"), "127.0.0.1", 1)
@@ -29,7 +29,7 @@ def test_the_secrets_the_signing_key_and_keycloaks_database_go_into_a_private_da
     with tarfile.open(path) as tar:
         names = set(tar.getnames())
         assert tar.extractfile("secrets.env").read() == b"OTMETKA_MINIO_ROOT_PASSWORD=x\n"
-    assert {"secrets.env", "app-secrets.env", "signing/archive-key.pem",
+    assert {"secrets.env", "app-secrets.env", "pki/issuing-ca.key",
             "keycloak/home/data/h2/keycloakdb.mv.db"} <= names
     assert "stack.env" not in names
     assert not list(path.parent.glob("*.partial"))
