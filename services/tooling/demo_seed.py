@@ -30,10 +30,11 @@ DEMO_CLASS = "5А"
 def seed_generated_demo(stack: dict[str, str], today: dt.date | None = None) -> dict:
     """The synthetic municipality's `demo` school (services/tooling/municipality.py: grades 1-11, 285 students with
     guardians, staff, curriculum, timetable, lessons with marks) through the REST API: the school year before the
-    one that contains `today` (the clock's by default) with its last school days filled in, closed (its archive is
-    sealed) and carried into this year by the year transition, the 1st and 10th classes enrolled; this year's last
-    school days up to today filled in; plus the Gosuslugi stand-in's two guardians linked to two students of 5А,
-    who see this week and last year. Returns the demo logins."""
+    one that contains `today` (the clock's by default) with its last school days filled in, closed (its archive
+    packages wait for the director's signature on the archive page) and carried into this year by the year
+    transition, the 1st and 10th classes enrolled; this year's last school days up to today filled in; plus the
+    Gosuslugi stand-in's two guardians linked to two students of 5А, who see this week and last year. Returns the
+    demo logins."""
     today = today or dt.date.today()
     this_year = municipality.year_containing(today)
     previous = municipality.calendar(this_year - 1)
@@ -63,6 +64,8 @@ def seed_generated_demo(stack: dict[str, str], today: dt.date | None = None) -> 
         logins.append((f"учитель, больше всего уроков в {DEMO_CLASS}", group["teacher"]["username"],
                        group["teacher"]["password"]))
     logins.append(("заместитель директора", loaded["deputy"]["username"], loaded["deputy"]["password"]))
+    logins.append(("директор (подписывает годовые архивы)", loaded["director"]["username"],
+                   loaded["director"]["password"]))
     return {"school": loaded["name"], "school_id": sid, "start_year": this_year, "logins": logins + [
         (f"родитель через Госуслуги ({g[0]})", g[6], GOSUSLUGI_PASSWORD) for g in GUARDIANS]}
 

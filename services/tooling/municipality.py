@@ -252,6 +252,19 @@ def feminine(last_name: str) -> str:
     return last_name + "а"
 
 
+def inn_of(number: int) -> str:
+    """A school's INN (a legal entity's 10 digits, the last the check digit), made from its number."""
+    digits = f"77{number:07d}"
+    check = sum(int(d) * w for d, w in zip(digits, (2, 4, 10, 3, 5, 9, 4, 6, 8), strict=True)) % 11 % 10
+    return f"{digits}{check}"
+
+
+def ogrn_of(number: int) -> str:
+    """A school's OGRN (13 digits, the last = the first 12 as a number mod 11 mod 10), made from its number."""
+    digits = f"1027700{number:05d}"
+    return f"{digits}{int(digits) % 11 % 10}"
+
+
 def snils_with_checksum(number: int) -> str:
     """A SNILS "XXX-XXX-XXX YY" from nine digits and their checksum (weights 9..1, modulo 101)."""
     digits = f"{number:09d}"
@@ -298,7 +311,7 @@ def next_year(school: School, newcomers: School) -> School:
 def _school(rng: random.Random, names: _Names, number: int, parallels) -> School:
     counts, weights = zip(*parallels, strict=True)
     staff: list[Staff] = [
-        Staff(names.person(f"{number}-director", "staff", "female", names.birth(1968)), ("director",), False),
+        Staff(names.person(f"{number}-director", "staff", "female", names.birth(1968)), ("director",), True),
         Staff(names.person(f"{number}-secretary", "staff", "female", names.birth(1985)), ("secretary",), False)]
     deputies = 1 if len(parallels) == 1 else 3
     staff += [Staff(names.person(f"{number}-deputy{i}", "staff", rng.choice(["female", "female", "male"]),

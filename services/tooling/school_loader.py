@@ -119,6 +119,9 @@ def load_people(school: m.School, state: dict, stack: dict, pool: ThreadPoolExec
     state.update(id=sid, name=onboarded["school"]["short_name"], admin={
         "username": onboarded["admin"]["username"], "password": activate(onboarded["admin"]["activation_code"])})
     admin, s = admin_client(stack, state), f"/schools/{sid}"
+    # the card's registration numbers: the year-end archive and the director's certificate name them
+    admin.call("PUT", s, {"name": onboarded["school"]["name"], "short_name": onboarded["school"]["short_name"],
+                          "details": {"inn": m.inn_of(school.number), "ogrn": m.ogrn_of(school.number)}})
     calendar = m.calendar(state["start_year"])
     year = admin.call("POST", f"{s}/academic-years", {**calendar.year, "terms": [
         {"name": n, "kind": "quarter", "start_date": a, "end_date": b} for n, a, b in calendar.terms]})
@@ -244,6 +247,7 @@ def load_lessons(school: m.School, state: dict, stack: dict, pool: ThreadPoolExe
     login = state["login"]
     state["for_load"] = {
         "id": state["id"], "name": state["name"], "deputy": login[f"{school.number}-deputy1"], "admin": state["admin"],
+        "director": login[f"{school.number}-director"],
         "class_groups": [class_for_load(c, lessons_of[c.key], people, login, school) for c in school.classes
                          if lessons_of[c.key]],  # a class formed at the year transition has no lessons yet
         "probe": probe_for_load(school, probe_entry(school), lessons_of, people, login, state["subjects"], groups,
