@@ -218,21 +218,24 @@ def pending(db: Database) -> list[tuple[str, str]]:
 
 
 def copies_due(db: Database, now: dt.datetime) -> list[tuple[str, str, str]]:
-    """(school id, package id, store) of every pending copy whose next attempt is due."""
+    """(school id, package id, store) of every pending copy of a sealed (not disposed) package whose next attempt is
+    due."""
     with db.system_session() as session:
         return [tuple(r) for r in session.execute(
             select(copies.c.school_id, copies.c.package_id, copies.c.store)
-            .where(copies.c.status == PENDING, copies.c.next_attempt_at <= now)
+            .join(packages, packages.c.id == copies.c.package_id)
+            .where(packages.c.status == SEALED, copies.c.status == PENDING, copies.c.next_attempt_at <= now)
             .order_by(copies.c.next_attempt_at)).all()]
 
 
 def fixity_due(db: Database, checked_before: dt.datetime) -> list[tuple[str, str]]:
-    """(school id, package id) of every sealed package one of whose sealed copies was not checked since
+    """(school id, package id) of every sealed (not disposed) package one of whose sealed copies was not checked since
     checked_before (never checked counts from when it was sealed), the longest unchecked first."""
     last = func.coalesce(copies.c.checked_at, copies.c.sealed_at)
     with db.system_session() as session:
         return [tuple(r) for r in session.execute(
-            select(copies.c.school_id, copies.c.package_id).where(copies.c.status == SEALED, last < checked_before)
+            select(copies.c.school_id, copies.c.package_id).join(packages, packages.c.id == copies.c.package_id)
+            .where(packages.c.status == SEALED, copies.c.status == SEALED, last < checked_before)
             .group_by(copies.c.school_id, copies.c.package_id).order_by(func.min(last))).all()]
 
 

@@ -48,7 +48,7 @@ def copy_package(package_id: str, store: str, uow: ArchiveUnitOfWork, packaging:
         package = uow.packages.get(package_id)
         copies = uow.copies.of(package_id)
     target = next((copy for copy in copies if copy.store == store), None)
-    if package is None or target is None or target.status == SEALED:
+    if package is None or package.status != SEALED or target is None or target.status == SEALED:
         return
     try:
         if data is None:

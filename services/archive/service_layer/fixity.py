@@ -48,7 +48,8 @@ def check_package(package_id: str, uow: ArchiveUnitOfWork, packaging: Packaging)
     """Checks every sealed copy of the package, repairs what a good copy can repair; the outcome per store."""
     with uow:
         package = uow.packages.get(package_id)
-        copies = [copy for copy in uow.copies.of(package_id) if copy.status == SEALED] if package else []
+        sealed = package is not None and package.status == SEALED  # a disposed package's copies are gone for good
+        copies = [copy for copy in uow.copies.of(package_id) if copy.status == SEALED] if sealed else []
     found = {copy.store: inspect(package, copy, packaging) for copy in copies}
     good = next((seen.data for seen in found.values() if seen.outcome == OK), None)
     recorded = []

@@ -672,6 +672,9 @@ def test_a_package_whose_retention_ended_is_destroyed_only_by_an_approved_act(db
     assert package_rows(db, school_id)[0].status == domain.DISPOSED
     for store in (primary, replica):
         assert list(store.client.list_objects(store.bucket, prefix=key, include_version=True)) == []
+    far = dt.datetime.now(dt.UTC) + dt.timedelta(days=3650)
+    assert (school_id, package_id) not in package_store.fixity_due(db, far), "no fixity check of what is destroyed"
+    assert check_package(package_id, units(db)(Scope.of_event(school_id)), packaging) == {}
 
 
 class ServedReporting:
