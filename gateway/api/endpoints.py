@@ -812,6 +812,10 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("POST", f"{S}/archives/{{archive_id}}/check", "archive", "CheckArchive",
              "Проверить копии архива сейчас: контрольная сумма и подписи, повреждённая копия восстанавливается"),
     Endpoint("GET", f"{S}/disposal-acts", "archive", "ListDisposalActs", "Акты о выделении архивов к уничтожению"),
+    Endpoint("GET", f"{S}/archive-policy", "archive", "GetArchivePolicy", "Порядок архивирования школы"),
+    Endpoint("PUT", f"{S}/archive-policy", "archive", "SetArchivePolicy",
+             "Архивировать журналы также по семестрам (колледжи): semester_packages",
+             body=obj({"semester_packages": BOOLEAN})),
     Endpoint("POST", f"{S}/disposal-acts", "archive", "ProposeDisposal",
              "Составить акт о выделении к уничтожению архивов с истёкшим сроком хранения (утверждает орган управления)"),
     # messaging (J13): threads with families, complaints, the answer control, notices, the policy

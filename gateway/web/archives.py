@@ -2,8 +2,9 @@
 (kept 5 years) and the summary sheets (25 years) — with their state, their two copies and the last fixity checks;
 the director signs a package waiting for the signature (after looking through the journals' printouts), a manager
 downloads a sealed one, checks its copies now or sends a failed build back; the acts of destruction of packages
-whose retention has ended (school_admin and director propose one, the authority approves it). For school_admin,
-director and deputy_head (archive.read; the archive service decides)."""
+whose retention has ended (school_admin and director propose one, the authority approves it); whether the journals
+are archived by semester too (colleges). For school_admin, director and deputy_head (archive.read; the archive
+service decides)."""
 import io
 
 from flask import Blueprint, redirect, render_template, request, send_file, url_for
@@ -20,7 +21,8 @@ bp = Blueprint("archive_pages", __name__)
 P = "/schools/<uuid:school_id>/archives"
 DONE = {"signed": "Архив подписан: он формируется и появится в списке сформированным",
         "checked": "Копии архива проверены", "retried": "Архив отправлен на повторное формирование",
-        "proposed": "Акт о выделении к уничтожению составлен и отправлен на утверждение в орган управления образованием"}
+        "proposed": "Акт о выделении к уничтожению составлен и отправлен на утверждение в орган управления образованием",
+        "policy": "Порядок архивирования сохранён"}
 DISPOSERS = {"school_admin", "director"}
 
 
@@ -37,10 +39,12 @@ def archives_page(school_id: str, refused: str = "", status: int = 200, done: st
     asked = archive_pb2.ListArchivesRequest(school_id=school_id)
     packages = call("archive", "ListArchives", asked).packages
     acts = call("archive", "ListDisposalActs", asked).acts
+    policy = call("archive", "GetArchivePolicy", asked)
     roles = set(principal_of(school_id).roles)
     return render_template(
-        "archives.html", school_id=school_id, packages=packages, acts=acts, refused=refused, done=DONE.get(done, ""),
-        may_sign="director" in roles, may_dispose=bool(DISPOSERS & roles), copy_state=copy_state), status
+        "archives.html", school_id=school_id, packages=packages, acts=acts, policy=policy, refused=refused,
+        done=DONE.get(done, ""), may_sign="director" in roles, may_dispose=bool(DISPOSERS & roles),
+        copy_state=copy_state), status
 
 
 @bp.get(P)
@@ -105,3 +109,11 @@ def retry(school_id, archive_id):
 def propose_disposal(school_id):
     """An act listing the packages whose retention has ended, for the authority to approve."""
     return _act(school_id, "ProposeDisposal", archive_pb2.ListArchivesRequest(school_id=str(school_id)), "proposed")
+
+
+@bp.post(P + "/policy")
+@login_required
+def policy(school_id):
+    """Whether the school archives its class journals by semester as well (colleges)."""
+    return _act(school_id, "SetArchivePolicy", archive_pb2.SetArchivePolicyRequest(
+        school_id=str(school_id), semester_packages=request.form.get("semester_packages") == "on"), "policy")

@@ -2,8 +2,10 @@
 from proto.archive.v1 import archive_pb2, archive_pb2_grpc
 from proto.identity.v1 import identity_pb2_grpc
 from proto.reporting.v1 import reporting_pb2_grpc
+from proto.schedule.v1 import schedule_pb2_grpc
 from services.archive import bootstrap, pki
 from services.archive.adapters import tables
+from services.archive.adapters.calendars import ScheduleCalendars
 from services.archive.adapters.class_records import ReportingRecords
 from services.archive.adapters.package_signing import PackageSigning
 from services.archive.adapters.school_cards import IdentitySchools
@@ -34,7 +36,9 @@ def main() -> None:
                                 runtime.service_tokens),
         signatures=PackageSigning(installation, TimeStamper(settings.tsa_url)),
         stores=Stores(primary, store(settings.replica)), retention_years=settings.retention_years,
-        software_version=VERSION, copy_retry=settings.copy_retry)
+        software_version=VERSION, copy_retry=settings.copy_retry,
+        calendars=ScheduleCalendars(runtime.peer("schedule", schedule_pb2_grpc.ScheduleServiceStub),
+                                    runtime.service_tokens))
     worker = bootstrap.builder(runtime.db, runtime.outbox, packaging, settings.fixity_period)
     servicer = bootstrap.servicer(runtime.db, runtime.outbox, packaging)
 

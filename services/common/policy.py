@@ -49,6 +49,7 @@ RULES: dict[str, frozenset[str]] = {
     "archive.read": MANAGERS,
     "archive.sign": frozenset({"director"}),  # the director signs the year-end packages (000 §5.2)
     "archive.dispose": frozenset({"school_admin", "director"}),  # an act of destruction, approved by the authority
+    "archive_policy.manage": frozenset({"school_admin", "director"}),  # semester packages (colleges) or not
     "report_schedule.manage": frozenset({"school_admin", "director"}),  # when the school's reports are formed
     "mark_shortfall.read": MANAGERS,  # too few marks before a term ends (the control view; messaging's notices)
     # messaging (J13): threads with families (families only about their own children), notices, the answer control

@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1eproto/archive/v1/archive.proto\x12\x12otmetka.archive.v1\"\xde\x03\n\x0e\x41rchivePackage\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\tschool_id\x18\x02 \x01(\t\x12\x18\n\x10\x61\x63\x61\x64\x65mic_year_id\x18\x03 \x01(\t\x12\x1a\n\x12\x61\x63\x61\x64\x65mic_year_name\x18\x04 \x01(\t\x12\x0e\n\x06status\x18\x05 \x01(\t\x12\x0e\n\x06\x62ucket\x18\x06 \x01(\t\x12\x12\n\nobject_key\x18\x07 \x01(\t\x12\x12\n\nversion_id\x18\x08 \x01(\t\x12\x0e\n\x06sha256\x18\t \x01(\t\x12\x14\n\x0cretain_until\x18\n \x01(\t\x12\x12\n\ncreated_at\x18\x0b \x01(\t\x12\r\n\x05\x65rror\x18\x0c \x01(\t\x12\x14\n\x0crecord_class\x18\r \x01(\t\x12\x11\n\tsigned_by\x18\x0e \x01(\t\x12\x11\n\tsigned_at\x18\x0f \x01(\t\x12\x18\n\x10software_version\x18\x10 \x01(\t\x12/\n\x06\x63opies\x18\x11 \x03(\x0b\x32\x1f.otmetka.archive.v1.ArchiveCopy\x12/\n\x06\x63hecks\x18\x12 \x03(\x0b\x32\x1f.otmetka.archive.v1.FixityCheck\x12\x13\n\x0bstatus_name\x18\x13 \x01(\t\x12\x19\n\x11record_class_name\x18\x14 \x01(\t\"\xfd\x01\n\x0b\x41rchiveCopy\x12\r\n\x05store\x18\x01 \x01(\t\x12\x0e\n\x06status\x18\x02 \x01(\t\x12\x0e\n\x06\x62ucket\x18\x03 \x01(\t\x12\x12\n\nversion_id\x18\x04 \x01(\t\x12\x11\n\tsealed_at\x18\x05 \x01(\t\x12\x10\n\x08\x61ttempts\x18\x06 \x01(\x05\x12\x17\n\x0fnext_attempt_at\x18\x07 \x01(\t\x12\x12\n\nlast_error\x18\x08 \x01(\t\x12\x12\n\nchecked_at\x18\t \x01(\t\x12\x15\n\rcheck_outcome\x18\n \x01(\t\x12\x12\n\nstore_name\x18\x0b \x01(\t\x12\x1a\n\x12\x63heck_outcome_name\x18\x0c \x01(\t\"\x98\x01\n\x0b\x46ixityCheck\x12\r\n\x05store\x18\x01 \x01(\t\x12\x12\n\nchecked_at\x18\x02 \x01(\t\x12\x0f\n\x07outcome\x18\x03 \x01(\t\x12\x0e\n\x06\x64\x65tail\x18\x04 \x01(\t\x12\x1b\n\x13repaired_version_id\x18\x05 \x01(\t\x12\x12\n\nstore_name\x18\x06 \x01(\t\x12\x14\n\x0coutcome_name\x18\x07 \x01(\t\"\xb1\x01\n\x0c\x41rchiveAlert\x12\x11\n\tschool_id\x18\x01 \x01(\t\x12\x12\n\narchive_id\x18\x02 \x01(\t\x12\x1a\n\x12\x61\x63\x61\x64\x65mic_year_name\x18\x03 \x01(\t\x12\x14\n\x0crecord_class\x18\x04 \x01(\t\x12-\n\x04\x63opy\x18\x05 \x01(\x0b\x32\x1f.otmetka.archive.v1.ArchiveCopy\x12\x19\n\x11record_class_name\x18\x06 \x01(\t\"(\n\x13ListArchivesRequest\x12\x11\n\tschool_id\x18\x01 \x01(\t\"L\n\x14ListArchivesResponse\x12\x34\n\x08packages\x18\x01 \x03(\x0b\x32\".otmetka.archive.v1.ArchivePackage\":\n\x11GetArchiveRequest\x12\x11\n\tschool_id\x18\x01 \x01(\t\x12\x12\n\narchive_id\x18\x02 \x01(\t\"G\n\x0e\x41rchiveContent\x12\x10\n\x08\x66ilename\x18\x01 \x01(\t\x12\x12\n\nmedia_type\x18\x02 \x01(\t\x12\x0f\n\x07\x63ontent\x18\x03 \x01(\x0c\"\x1a\n\x18ListArchiveAlertsRequest\"M\n\x19ListArchiveAlertsResponse\x12\x30\n\x06\x61lerts\x18\x01 \x03(\x0b\x32 .otmetka.archive.v1.ArchiveAlert\"\x8a\x02\n\x0b\x44isposalAct\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\tschool_id\x18\x02 \x01(\t\x12\x0e\n\x06number\x18\x03 \x01(\x05\x12\x0e\n\x06status\x18\x04 \x01(\t\x12\x13\n\x0bstatus_name\x18\x05 \x01(\t\x12/\n\x05items\x18\x06 \x03(\x0b\x32 .otmetka.archive.v1.DisposalItem\x12\x13\n\x0bproposed_at\x18\x07 \x01(\t\x12\x13\n\x0b\x61pproved_by\x18\x08 \x01(\t\x12\x13\n\x0b\x61pproved_at\x18\t \x01(\t\x12\x13\n\x0b\x65xecuted_at\x18\n \x01(\t\x12\r\n\x05\x65rror\x18\x0b \x01(\t\x12\x13\n\x0bschool_name\x18\x0c \x01(\t\"\x95\x01\n\x0c\x44isposalItem\x12\x12\n\narchive_id\x18\x01 \x01(\t\x12\x1a\n\x12\x61\x63\x61\x64\x65mic_year_name\x18\x02 \x01(\t\x12\x14\n\x0crecord_class\x18\x03 \x01(\t\x12\x19\n\x11record_class_name\x18\x04 \x01(\t\x12\x14\n\x0cretain_until\x18\x05 \x01(\t\x12\x0e\n\x06sha256\x18\x06 \x01(\t\"I\n\x18ListDisposalActsResponse\x12-\n\x04\x61\x63ts\x18\x01 \x03(\x0b\x32\x1f.otmetka.archive.v1.DisposalAct\";\n\x16\x41pproveDisposalRequest\x12\x11\n\tschool_id\x18\x01 \x01(\t\x12\x0e\n\x06\x61\x63t_id\x18\x02 \x01(\t\"D\n\rArchiveSealed\x12\x33\n\x07package\x18\x01 \x01(\x0b\x32\".otmetka.archive.v1.ArchivePackage2\xc5\x08\n\x0e\x41rchiveService\x12\x61\n\x0cListArchives\x12\'.otmetka.archive.v1.ListArchivesRequest\x1a(.otmetka.archive.v1.ListArchivesResponse\x12W\n\nGetArchive\x12%.otmetka.archive.v1.GetArchiveRequest\x1a\".otmetka.archive.v1.ArchivePackage\x12\\\n\x0f\x44ownloadArchive\x12%.otmetka.archive.v1.GetArchiveRequest\x1a\".otmetka.archive.v1.ArchiveContent\x12Y\n\x0cRetryArchive\x12%.otmetka.archive.v1.GetArchiveRequest\x1a\".otmetka.archive.v1.ArchivePackage\x12X\n\x0bSignArchive\x12%.otmetka.archive.v1.GetArchiveRequest\x1a\".otmetka.archive.v1.ArchivePackage\x12Y\n\x0c\x43heckArchive\x12%.otmetka.archive.v1.GetArchiveRequest\x1a\".otmetka.archive.v1.ArchivePackage\x12p\n\x11ListArchiveAlerts\x12,.otmetka.archive.v1.ListArchiveAlertsRequest\x1a-.otmetka.archive.v1.ListArchiveAlertsResponse\x12[\n\x0fProposeDisposal\x12\'.otmetka.archive.v1.ListArchivesRequest\x1a\x1f.otmetka.archive.v1.DisposalAct\x12i\n\x10ListDisposalActs\x12\'.otmetka.archive.v1.ListArchivesRequest\x1a,.otmetka.archive.v1.ListDisposalActsResponse\x12o\n\x11ListActsToApprove\x12,.otmetka.archive.v1.ListArchiveAlertsRequest\x1a,.otmetka.archive.v1.ListDisposalActsResponse\x12^\n\x0f\x41pproveDisposal\x12*.otmetka.archive.v1.ApproveDisposalRequest\x1a\x1f.otmetka.archive.v1.DisposalActb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1eproto/archive/v1/archive.proto\x12\x12otmetka.archive.v1\"\xaa\x04\n\x0e\x41rchivePackage\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\tschool_id\x18\x02 \x01(\t\x12\x18\n\x10\x61\x63\x61\x64\x65mic_year_id\x18\x03 \x01(\t\x12\x1a\n\x12\x61\x63\x61\x64\x65mic_year_name\x18\x04 \x01(\t\x12\x0e\n\x06status\x18\x05 \x01(\t\x12\x0e\n\x06\x62ucket\x18\x06 \x01(\t\x12\x12\n\nobject_key\x18\x07 \x01(\t\x12\x12\n\nversion_id\x18\x08 \x01(\t\x12\x0e\n\x06sha256\x18\t \x01(\t\x12\x14\n\x0cretain_until\x18\n \x01(\t\x12\x12\n\ncreated_at\x18\x0b \x01(\t\x12\r\n\x05\x65rror\x18\x0c \x01(\t\x12\x14\n\x0crecord_class\x18\r \x01(\t\x12\x11\n\tsigned_by\x18\x0e \x01(\t\x12\x11\n\tsigned_at\x18\x0f \x01(\t\x12\x18\n\x10software_version\x18\x10 \x01(\t\x12/\n\x06\x63opies\x18\x11 \x03(\x0b\x32\x1f.otmetka.archive.v1.ArchiveCopy\x12/\n\x06\x63hecks\x18\x12 \x03(\x0b\x32\x1f.otmetka.archive.v1.FixityCheck\x12\x13\n\x0bstatus_name\x18\x13 \x01(\t\x12\x19\n\x11record_class_name\x18\x14 \x01(\t\x12\x11\n\tperiod_id\x18\x15 \x01(\t\x12\x13\n\x0bperiod_name\x18\x16 \x01(\t\x12\x11\n\tdate_from\x18\x17 \x01(\t\x12\x0f\n\x07\x64\x61te_to\x18\x18 \x01(\t\"=\n\rArchivePolicy\x12\x11\n\tschool_id\x18\x01 \x01(\t\x12\x19\n\x11semester_packages\x18\x02 \x01(\x08\"\xfd\x01\n\x0b\x41rchiveCopy\x12\r\n\x05store\x18\x01 \x01(\t\x12\x0e\n\x06status\x18\x02 \x01(\t\x12\x0e\n\x06\x62ucket\x18\x03 \x01(\t\x12\x12\n\nversion_id\x18\x04 \x01(\t\x12\x11\n\tsealed_at\x18\x05 \x01(\t\x12\x10\n\x08\x61ttempts\x18\x06 \x01(\x05\x12\x17\n\x0fnext_attempt_at\x18\x07 \x01(\t\x12\x12\n\nlast_error\x18\x08 \x01(\t\x12\x12\n\nchecked_at\x18\t \x01(\t\x12\x15\n\rcheck_outcome\x18\n \x01(\t\x12\x12\n\nstore_name\x18\x0b \x01(\t\x12\x1a\n\x12\x63heck_outcome_name\x18\x0c \x01(\t\"\x98\x01\n\x0b\x46ixityCheck\x12\r\n\x05store\x18\x01 \x01(\t\x12\x12\n\nchecked_at\x18\x02 \x01(\t\x12\x0f\n\x07outcome\x18\x03 \x01(\t\x12\x0e\n\x06\x64\x65tail\x18\x04 \x01(\t\x12\x1b\n\x13repaired_version_id\x18\x05 \x01(\t\x12\x12\n\nstore_name\x18\x06 \x01(\t\x12\x14\n\x0coutcome_name\x18\x07 \x01(\t\"\xb1\x01\n\x0c\x41rchiveAlert\x12\x11\n\tschool_id\x18\x01 \x01(\t\x12\x12\n\narchive_id\x18\x02 \x01(\t\x12\x1a\n\x12\x61\x63\x61\x64\x65mic_year_name\x18\x03 \x01(\t\x12\x14\n\x0crecord_class\x18\x04 \x01(\t\x12-\n\x04\x63opy\x18\x05 \x01(\x0b\x32\x1f.otmetka.archive.v1.ArchiveCopy\x12\x19\n\x11record_class_name\x18\x06 \x01(\t\"(\n\x13ListArchivesRequest\x12\x11\n\tschool_id\x18\x01 \x01(\t\"L\n\x14ListArchivesResponse\x12\x34\n\x08packages\x18\x01 \x03(\x0b\x32\".otmetka.archive.v1.ArchivePackage\":\n\x11GetArchiveRequest\x12\x11\n\tschool_id\x18\x01 \x01(\t\x12\x12\n\narchive_id\x18\x02 \x01(\t\"G\n\x0e\x41rchiveContent\x12\x10\n\x08\x66ilename\x18\x01 \x01(\t\x12\x12\n\nmedia_type\x18\x02 \x01(\t\x12\x0f\n\x07\x63ontent\x18\x03 \x01(\x0c\"\x1a\n\x18ListArchiveAlertsRequest\"M\n\x19ListArchiveAlertsResponse\x12\x30\n\x06\x61lerts\x18\x01 \x03(\x0b\x32 .otmetka.archive.v1.ArchiveAlert\"\x8a\x02\n\x0b\x44isposalAct\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\tschool_id\x18\x02 \x01(\t\x12\x0e\n\x06number\x18\x03 \x01(\x05\x12\x0e\n\x06status\x18\x04 \x01(\t\x12\x13\n\x0bstatus_name\x18\x05 \x01(\t\x12/\n\x05items\x18\x06 \x03(\x0b\x32 .otmetka.archive.v1.DisposalItem\x12\x13\n\x0bproposed_at\x18\x07 \x01(\t\x12\x13\n\x0b\x61pproved_by\x18\x08 \x01(\t\x12\x13\n\x0b\x61pproved_at\x18\t \x01(\t\x12\x13\n\x0b\x65xecuted_at\x18\n \x01(\t\x12\r\n\x05\x65rror\x18\x0b \x01(\t\x12\x13\n\x0bschool_name\x18\x0c \x01(\t\"\x95\x01\n\x0c\x44isposalItem\x12\x12\n\narchive_id\x18\x01 \x01(\t\x12\x1a\n\x12\x61\x63\x61\x64\x65mic_year_name\x18\x02 \x01(\t\x12\x14\n\x0crecord_class\x18\x03 \x01(\t\x12\x19\n\x11record_class_name\x18\x04 \x01(\t\x12\x14\n\x0cretain_until\x18\x05 \x01(\t\x12\x0e\n\x06sha256\x18\x06 \x01(\t\"I\n\x18ListDisposalActsResponse\x12-\n\x04\x61\x63ts\x18\x01 \x03(\x0b\x32\x1f.otmetka.archive.v1.DisposalAct\";\n\x16\x41pproveDisposalRequest\x12\x11\n\tschool_id\x18\x01 \x01(\t\x12\x0e\n\x06\x61\x63t_id\x18\x02 \x01(\t\"G\n\x17SetArchivePolicyRequest\x12\x11\n\tschool_id\x18\x01 \x01(\t\x12\x19\n\x11semester_packages\x18\x02 \x01(\x08\"D\n\rArchiveSealed\x12\x33\n\x07package\x18\x01 \x01(\x0b\x32\".otmetka.archive.v1.ArchivePackage2\x89\n\n\x0e\x41rchiveService\x12\x61\n\x0cListArchives\x12\'.otmetka.archive.v1.ListArchivesRequest\x1a(.otmetka.archive.v1.ListArchivesResponse\x12W\n\nGetArchive\x12%.otmetka.archive.v1.GetArchiveRequest\x1a\".otmetka.archive.v1.ArchivePackage\x12\\\n\x0f\x44ownloadArchive\x12%.otmetka.archive.v1.GetArchiveRequest\x1a\".otmetka.archive.v1.ArchiveContent\x12Y\n\x0cRetryArchive\x12%.otmetka.archive.v1.GetArchiveRequest\x1a\".otmetka.archive.v1.ArchivePackage\x12X\n\x0bSignArchive\x12%.otmetka.archive.v1.GetArchiveRequest\x1a\".otmetka.archive.v1.ArchivePackage\x12Y\n\x0c\x43heckArchive\x12%.otmetka.archive.v1.GetArchiveRequest\x1a\".otmetka.archive.v1.ArchivePackage\x12p\n\x11ListArchiveAlerts\x12,.otmetka.archive.v1.ListArchiveAlertsRequest\x1a-.otmetka.archive.v1.ListArchiveAlertsResponse\x12[\n\x0fProposeDisposal\x12\'.otmetka.archive.v1.ListArchivesRequest\x1a\x1f.otmetka.archive.v1.DisposalAct\x12i\n\x10ListDisposalActs\x12\'.otmetka.archive.v1.ListArchivesRequest\x1a,.otmetka.archive.v1.ListDisposalActsResponse\x12o\n\x11ListActsToApprove\x12,.otmetka.archive.v1.ListArchiveAlertsRequest\x1a,.otmetka.archive.v1.ListDisposalActsResponse\x12^\n\x0f\x41pproveDisposal\x12*.otmetka.archive.v1.ApproveDisposalRequest\x1a\x1f.otmetka.archive.v1.DisposalAct\x12^\n\x10GetArchivePolicy\x12\'.otmetka.archive.v1.ListArchivesRequest\x1a!.otmetka.archive.v1.ArchivePolicy\x12\x62\n\x10SetArchivePolicy\x12+.otmetka.archive.v1.SetArchivePolicyRequest\x1a!.otmetka.archive.v1.ArchivePolicyb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -32,35 +32,39 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'proto.archive.v1.archive_pb
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_ARCHIVEPACKAGE']._serialized_start=55
-  _globals['_ARCHIVEPACKAGE']._serialized_end=533
-  _globals['_ARCHIVECOPY']._serialized_start=536
-  _globals['_ARCHIVECOPY']._serialized_end=789
-  _globals['_FIXITYCHECK']._serialized_start=792
-  _globals['_FIXITYCHECK']._serialized_end=944
-  _globals['_ARCHIVEALERT']._serialized_start=947
-  _globals['_ARCHIVEALERT']._serialized_end=1124
-  _globals['_LISTARCHIVESREQUEST']._serialized_start=1126
-  _globals['_LISTARCHIVESREQUEST']._serialized_end=1166
-  _globals['_LISTARCHIVESRESPONSE']._serialized_start=1168
-  _globals['_LISTARCHIVESRESPONSE']._serialized_end=1244
-  _globals['_GETARCHIVEREQUEST']._serialized_start=1246
-  _globals['_GETARCHIVEREQUEST']._serialized_end=1304
-  _globals['_ARCHIVECONTENT']._serialized_start=1306
-  _globals['_ARCHIVECONTENT']._serialized_end=1377
-  _globals['_LISTARCHIVEALERTSREQUEST']._serialized_start=1379
-  _globals['_LISTARCHIVEALERTSREQUEST']._serialized_end=1405
-  _globals['_LISTARCHIVEALERTSRESPONSE']._serialized_start=1407
-  _globals['_LISTARCHIVEALERTSRESPONSE']._serialized_end=1484
-  _globals['_DISPOSALACT']._serialized_start=1487
-  _globals['_DISPOSALACT']._serialized_end=1753
-  _globals['_DISPOSALITEM']._serialized_start=1756
-  _globals['_DISPOSALITEM']._serialized_end=1905
-  _globals['_LISTDISPOSALACTSRESPONSE']._serialized_start=1907
-  _globals['_LISTDISPOSALACTSRESPONSE']._serialized_end=1980
-  _globals['_APPROVEDISPOSALREQUEST']._serialized_start=1982
-  _globals['_APPROVEDISPOSALREQUEST']._serialized_end=2041
-  _globals['_ARCHIVESEALED']._serialized_start=2043
-  _globals['_ARCHIVESEALED']._serialized_end=2111
-  _globals['_ARCHIVESERVICE']._serialized_start=2114
-  _globals['_ARCHIVESERVICE']._serialized_end=3207
+  _globals['_ARCHIVEPACKAGE']._serialized_end=609
+  _globals['_ARCHIVEPOLICY']._serialized_start=611
+  _globals['_ARCHIVEPOLICY']._serialized_end=672
+  _globals['_ARCHIVECOPY']._serialized_start=675
+  _globals['_ARCHIVECOPY']._serialized_end=928
+  _globals['_FIXITYCHECK']._serialized_start=931
+  _globals['_FIXITYCHECK']._serialized_end=1083
+  _globals['_ARCHIVEALERT']._serialized_start=1086
+  _globals['_ARCHIVEALERT']._serialized_end=1263
+  _globals['_LISTARCHIVESREQUEST']._serialized_start=1265
+  _globals['_LISTARCHIVESREQUEST']._serialized_end=1305
+  _globals['_LISTARCHIVESRESPONSE']._serialized_start=1307
+  _globals['_LISTARCHIVESRESPONSE']._serialized_end=1383
+  _globals['_GETARCHIVEREQUEST']._serialized_start=1385
+  _globals['_GETARCHIVEREQUEST']._serialized_end=1443
+  _globals['_ARCHIVECONTENT']._serialized_start=1445
+  _globals['_ARCHIVECONTENT']._serialized_end=1516
+  _globals['_LISTARCHIVEALERTSREQUEST']._serialized_start=1518
+  _globals['_LISTARCHIVEALERTSREQUEST']._serialized_end=1544
+  _globals['_LISTARCHIVEALERTSRESPONSE']._serialized_start=1546
+  _globals['_LISTARCHIVEALERTSRESPONSE']._serialized_end=1623
+  _globals['_DISPOSALACT']._serialized_start=1626
+  _globals['_DISPOSALACT']._serialized_end=1892
+  _globals['_DISPOSALITEM']._serialized_start=1895
+  _globals['_DISPOSALITEM']._serialized_end=2044
+  _globals['_LISTDISPOSALACTSRESPONSE']._serialized_start=2046
+  _globals['_LISTDISPOSALACTSRESPONSE']._serialized_end=2119
+  _globals['_APPROVEDISPOSALREQUEST']._serialized_start=2121
+  _globals['_APPROVEDISPOSALREQUEST']._serialized_end=2180
+  _globals['_SETARCHIVEPOLICYREQUEST']._serialized_start=2182
+  _globals['_SETARCHIVEPOLICYREQUEST']._serialized_end=2253
+  _globals['_ARCHIVESEALED']._serialized_start=2255
+  _globals['_ARCHIVESEALED']._serialized_end=2323
+  _globals['_ARCHIVESERVICE']._serialized_start=2326
+  _globals['_ARCHIVESERVICE']._serialized_end=3615
 # @@protoc_insertion_point(module_scope)

@@ -7,7 +7,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class ArchivePackage(_message.Message):
-    __slots__ = ("id", "school_id", "academic_year_id", "academic_year_name", "status", "bucket", "object_key", "version_id", "sha256", "retain_until", "created_at", "error", "record_class", "signed_by", "signed_at", "software_version", "copies", "checks", "status_name", "record_class_name")
+    __slots__ = ("id", "school_id", "academic_year_id", "academic_year_name", "status", "bucket", "object_key", "version_id", "sha256", "retain_until", "created_at", "error", "record_class", "signed_by", "signed_at", "software_version", "copies", "checks", "status_name", "record_class_name", "period_id", "period_name", "date_from", "date_to")
     ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     ACADEMIC_YEAR_ID_FIELD_NUMBER: _ClassVar[int]
@@ -28,6 +28,10 @@ class ArchivePackage(_message.Message):
     CHECKS_FIELD_NUMBER: _ClassVar[int]
     STATUS_NAME_FIELD_NUMBER: _ClassVar[int]
     RECORD_CLASS_NAME_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_ID_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_NAME_FIELD_NUMBER: _ClassVar[int]
+    DATE_FROM_FIELD_NUMBER: _ClassVar[int]
+    DATE_TO_FIELD_NUMBER: _ClassVar[int]
     id: str
     school_id: str
     academic_year_id: str
@@ -48,7 +52,19 @@ class ArchivePackage(_message.Message):
     checks: _containers.RepeatedCompositeFieldContainer[FixityCheck]
     status_name: str
     record_class_name: str
-    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., academic_year_name: _Optional[str] = ..., status: _Optional[str] = ..., bucket: _Optional[str] = ..., object_key: _Optional[str] = ..., version_id: _Optional[str] = ..., sha256: _Optional[str] = ..., retain_until: _Optional[str] = ..., created_at: _Optional[str] = ..., error: _Optional[str] = ..., record_class: _Optional[str] = ..., signed_by: _Optional[str] = ..., signed_at: _Optional[str] = ..., software_version: _Optional[str] = ..., copies: _Optional[_Iterable[_Union[ArchiveCopy, _Mapping]]] = ..., checks: _Optional[_Iterable[_Union[FixityCheck, _Mapping]]] = ..., status_name: _Optional[str] = ..., record_class_name: _Optional[str] = ...) -> None: ...
+    period_id: str
+    period_name: str
+    date_from: str
+    date_to: str
+    def __init__(self, id: _Optional[str] = ..., school_id: _Optional[str] = ..., academic_year_id: _Optional[str] = ..., academic_year_name: _Optional[str] = ..., status: _Optional[str] = ..., bucket: _Optional[str] = ..., object_key: _Optional[str] = ..., version_id: _Optional[str] = ..., sha256: _Optional[str] = ..., retain_until: _Optional[str] = ..., created_at: _Optional[str] = ..., error: _Optional[str] = ..., record_class: _Optional[str] = ..., signed_by: _Optional[str] = ..., signed_at: _Optional[str] = ..., software_version: _Optional[str] = ..., copies: _Optional[_Iterable[_Union[ArchiveCopy, _Mapping]]] = ..., checks: _Optional[_Iterable[_Union[FixityCheck, _Mapping]]] = ..., status_name: _Optional[str] = ..., record_class_name: _Optional[str] = ..., period_id: _Optional[str] = ..., period_name: _Optional[str] = ..., date_from: _Optional[str] = ..., date_to: _Optional[str] = ...) -> None: ...
+
+class ArchivePolicy(_message.Message):
+    __slots__ = ("school_id", "semester_packages")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SEMESTER_PACKAGES_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    semester_packages: bool
+    def __init__(self, school_id: _Optional[str] = ..., semester_packages: _Optional[bool] = ...) -> None: ...
 
 class ArchiveCopy(_message.Message):
     __slots__ = ("store", "status", "bucket", "version_id", "sealed_at", "attempts", "next_attempt_at", "last_error", "checked_at", "check_outcome", "store_name", "check_outcome_name")
@@ -209,6 +225,14 @@ class ApproveDisposalRequest(_message.Message):
     school_id: str
     act_id: str
     def __init__(self, school_id: _Optional[str] = ..., act_id: _Optional[str] = ...) -> None: ...
+
+class SetArchivePolicyRequest(_message.Message):
+    __slots__ = ("school_id", "semester_packages")
+    SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
+    SEMESTER_PACKAGES_FIELD_NUMBER: _ClassVar[int]
+    school_id: str
+    semester_packages: bool
+    def __init__(self, school_id: _Optional[str] = ..., semester_packages: _Optional[bool] = ...) -> None: ...
 
 class ArchiveSealed(_message.Message):
     __slots__ = ("package",)

@@ -89,6 +89,16 @@ class ArchiveServiceStub:
                 request_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.ApproveDisposalRequest.SerializeToString,
                 response_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.DisposalAct.FromString,
                 _registered_method=True)
+        self.GetArchivePolicy = channel.unary_unary(
+                '/otmetka.archive.v1.ArchiveService/GetArchivePolicy',
+                request_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.ListArchivesRequest.SerializeToString,
+                response_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.ArchivePolicy.FromString,
+                _registered_method=True)
+        self.SetArchivePolicy = channel.unary_unary(
+                '/otmetka.archive.v1.ArchiveService/SetArchivePolicy',
+                request_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.SetArchivePolicyRequest.SerializeToString,
+                response_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.ArchivePolicy.FromString,
+                _registered_method=True)
 
 
 class ArchiveServiceServicer:
@@ -167,6 +177,20 @@ class ArchiveServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetArchivePolicy(self, request, context):
+        """archive.read
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetArchivePolicy(self, request, context):
+        """school_admin, director
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ArchiveServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -224,6 +248,16 @@ def add_ArchiveServiceServicer_to_server(servicer, server):
                     servicer.ApproveDisposal,
                     request_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.ApproveDisposalRequest.FromString,
                     response_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.DisposalAct.SerializeToString,
+            ),
+            'GetArchivePolicy': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetArchivePolicy,
+                    request_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.ListArchivesRequest.FromString,
+                    response_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.ArchivePolicy.SerializeToString,
+            ),
+            'SetArchivePolicy': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetArchivePolicy,
+                    request_deserializer=proto_dot_archive_dot_v1_dot_archive__pb2.SetArchivePolicyRequest.FromString,
+                    response_serializer=proto_dot_archive_dot_v1_dot_archive__pb2.ArchivePolicy.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -523,6 +557,60 @@ class ArchiveService:
             '/otmetka.archive.v1.ArchiveService/ApproveDisposal',
             proto_dot_archive_dot_v1_dot_archive__pb2.ApproveDisposalRequest.SerializeToString,
             proto_dot_archive_dot_v1_dot_archive__pb2.DisposalAct.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetArchivePolicy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.archive.v1.ArchiveService/GetArchivePolicy',
+            proto_dot_archive_dot_v1_dot_archive__pb2.ListArchivesRequest.SerializeToString,
+            proto_dot_archive_dot_v1_dot_archive__pb2.ArchivePolicy.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetArchivePolicy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/otmetka.archive.v1.ArchiveService/SetArchivePolicy',
+            proto_dot_archive_dot_v1_dot_archive__pb2.SetArchivePolicyRequest.SerializeToString,
+            proto_dot_archive_dot_v1_dot_archive__pb2.ArchivePolicy.FromString,
             options,
             channel_credentials,
             insecure,

@@ -61,6 +61,17 @@ class SignedManifest:
 
 
 @dataclass(frozen=True)
+class Period:
+    """The part of the year a semester's package covers."""
+    name: str
+    date_from: dt.date
+    date_to: dt.date
+
+    def text(self) -> str:
+        return f"{self.name}, {self.date_from.isoformat()} – {self.date_to.isoformat()}"
+
+
+@dataclass(frozen=True)
 class PackageInfo:
     archive_id: str
     school: SchoolCard
@@ -73,6 +84,10 @@ class PackageInfo:
     formed_by: str  # the director who signed it
     signed_at: dt.datetime
     software_version: str
+    period: Period | None = None  # a semester's package; None = the whole academic year
+
+    def period_text(self) -> str:
+        return self.period.text() if self.period else "весь учебный год"
 
 
 def file_stem(files: ClassFiles, taken: set[str]) -> str:
@@ -96,6 +111,8 @@ def metadata(info: PackageInfo, stems: list[tuple[ClassFiles, str]]) -> dict:
         "school": {"id": info.school.id, "full_name": info.school.full_name, "inn": info.school.inn,
                    "ogrn": info.school.ogrn, "address": info.school.address},
         "academic_year": {"id": info.academic_year_id, "name": info.academic_year_name},
+        "period": ({"name": info.period.name, "date_from": info.period.date_from.isoformat(),
+                    "date_to": info.period.date_to.isoformat()} if info.period else None),
         "record_class": info.record_class, "record_class_name": RECORD_CLASS_NAMES[info.record_class],
         "retention_years": info.retention_years, "retain_until": info.retain_until.isoformat(),
         "created_at": info.created_at.isoformat(), "formed_by": info.formed_by,
@@ -115,11 +132,13 @@ def bag_info(info: PackageInfo) -> dict[str, str]:
         "Organization-Address": info.school.address or "не указан",
         "Contact-Name": f"{info.formed_by}, директор",
         "External-Identifier": info.archive_id,
-        "External-Description": f"{kind}, {info.academic_year_name} учебный год",
+        "External-Description": f"{kind}, {info.academic_year_name} учебный год"
+                                + (f", {info.period.text()}" if info.period else ""),
         "Bagging-Date": info.created_at.date().isoformat(),
         "School-INN": info.school.inn or "не указан",
         "School-OGRN": info.school.ogrn or "не указан",
         "Academic-Year": info.academic_year_name,
+        "Period": info.period_text(),
         "Record-Class": f"{info.record_class} ({kind})",
         "Retention-Period": years_text(info.retention_years),
         "Retain-Until": info.retain_until.isoformat(),
@@ -143,7 +162,7 @@ def readme(info: PackageInfo, stems: list[tuple[ClassFiles, str]]) -> str:
 
 Организация: {info.school.full_name}
 ИНН {info.school.inn or "не указан"}, ОГРН {info.school.ogrn or "не указан"}
-Учебный год: {info.academic_year_name}
+Учебный год: {info.academic_year_name}, период: {info.period_text()}
 Срок хранения: {years_text(info.retention_years)}, до {info.retain_until.isoformat()}
 Сформировал и подписал: {info.formed_by}, директор, {info.signed_at.isoformat(timespec="seconds")}
 Программа: Otmetka {info.software_version}

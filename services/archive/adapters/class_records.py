@@ -1,6 +1,8 @@
 """A class group's records from the reporting service, asked on the archive's own behalf (a service token): its
-class journal of the whole year (RenderClassJournalPdf, PDF/A, and RenderClassJournalJson) or its summary sheet
+class journal of the whole year or of a semester (RenderClassJournalPdf, PDF/A, and RenderClassJournalJson) or its
+summary sheet
 (GetSummarySheet as JSON, RenderSummarySheetPdf)."""
+import datetime as dt
 import json
 
 from google.protobuf import json_format
@@ -18,13 +20,18 @@ class ReportingRecords:
         self.reporting = reporting
         self.tokens = tokens
 
-    def fetch(self, record_class: str, school_id: str, class_group_id: str) -> ClassFiles:
+    def fetch(self, record_class: str, school_id: str, class_group_id: str, date_from: dt.date | None = None,
+              date_to: dt.date | None = None) -> ClassFiles:
+        """The class's record of the whole year, or (a journal) of the period from date_from to date_to."""
         if record_class == "journal":
-            return self.journal(school_id, class_group_id)
+            return self.journal(school_id, class_group_id, date_from, date_to)
         return self.summary_sheet(school_id, class_group_id)
 
-    def journal(self, school_id: str, class_group_id: str) -> ClassFiles:
-        request = reporting_pb2.GetClassJournalRequest(school_id=school_id, class_group_id=class_group_id)
+    def journal(self, school_id: str, class_group_id: str, date_from: dt.date | None, date_to: dt.date | None
+                ) -> ClassFiles:
+        request = reporting_pb2.GetClassJournalRequest(
+            school_id=school_id, class_group_id=class_group_id, date_from=date_from.isoformat() if date_from else "",
+            date_to=date_to.isoformat() if date_to else "")
         as_json = self.reporting.call("RenderClassJournalJson", request, token=self.tokens.token(),
                                       deadline=PDF_DEADLINE).content
         pdf = self.reporting.call("RenderClassJournalPdf", request, token=self.tokens.token(), deadline=PDF_DEADLINE)

@@ -6,9 +6,10 @@ import datetime as dt
 import uuid
 
 from sqlalchemy import Row, and_, func, insert, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
-from services.archive.adapters.tables import copies, disposal_acts, fixity_checks, packages
+from services.archive.adapters.tables import copies, disposal_acts, fixity_checks, packages, policies
 from services.archive.domain.archive_package import (
     AWAITING_SIGNATURE,
     BUILDING,
@@ -23,6 +24,7 @@ from services.archive.domain.archive_package import (
     PackageRequest,
 )
 from services.archive.domain.disposal import APPROVED, EXECUTED, PROPOSED
+from services.archive.domain.semesters import Semester
 from services.common.db import Database
 
 
@@ -39,10 +41,23 @@ class PackageStore:
         return self.session.execute(select(packages).where(packages.c.id == archive_id)).first()
 
     def statuses_of_year(self, academic_year_id: str) -> dict[str, str]:
-        """The year's packages' statuses by record class (their rows locked until the commit)."""
+        """The whole year's packages' statuses by record class (their rows locked until the commit)."""
         return dict(self.session.execute(select(packages.c.record_class, packages.c.status)
-                                         .where(packages.c.academic_year_id == academic_year_id)
+                                         .where(packages.c.academic_year_id == academic_year_id,
+                                                packages.c.period_id == "")
                                          .with_for_update()).all())
+
+    def periods(self) -> set[str]:
+        """The periods (semesters' term ids) that have a package."""
+        return set(self.session.scalars(select(packages.c.period_id).where(packages.c.period_id != "")))
+
+    def add_period(self, semester: Semester, record_class: str, class_group_ids: list[str]) -> None:
+        """Registers a semester's package, waiting for the director's signature (once: a second is ignored)."""
+        self.session.execute(pg_insert(packages).values(
+            id=str(uuid.uuid4()), school_id=self.school_id, academic_year_id=semester.academic_year_id,
+            record_class=record_class, academic_year_name=semester.academic_year_name, class_group_ids=class_group_ids,
+            status=AWAITING_SIGNATURE, period_id=semester.term_id, period_name=semester.name,
+            date_from=semester.start, date_to=semester.end).on_conflict_do_nothing())
 
     def add(self, request: PackageRequest, record_class: str) -> None:
         """Registers the year's package of a record class, waiting for the director's signature."""
@@ -55,6 +70,7 @@ class PackageStore:
         """A failed package back to building (it was signed before it failed), with what the new request names."""
         self.session.execute(update(packages).where(packages.c.academic_year_id == request.academic_year_id,
                                                     packages.c.record_class == record_class,
+                                                    packages.c.period_id == "",
                                                     packages.c.status == FAILED)
                              .values(academic_year_name=request.academic_year_name,
                                      class_group_ids=list(request.class_group_ids), status=BUILDING, error=None))
@@ -166,6 +182,22 @@ class CopyStore:
                                     .limit(limit)).all()
 
 
+class PolicyStore:
+    """The school's archive policy (semester packages or not)."""
+
+    def __init__(self, session: Session, school_id: str):
+        self.session, self.school_id = session, school_id
+
+    def semester_packages(self) -> bool:
+        return bool(self.session.scalar(select(policies.c.semester_packages)))
+
+    def set_semester_packages(self, wanted: bool, at: dt.datetime) -> None:
+        self.session.execute(pg_insert(policies).values(school_id=self.school_id, semester_packages=wanted,
+                                                        updated_at=at)
+                             .on_conflict_do_update(index_elements=[policies.c.school_id],
+                                                    set_={"semester_packages": wanted, "updated_at": at}))
+
+
 class DisposalStore:
     """The school's acts of destruction."""
 
@@ -256,3 +288,9 @@ def acts(db: Database, status: str) -> list[Row]:
     with db.system_session() as session:
         return session.execute(select(disposal_acts).where(disposal_acts.c.status == status)
                                .order_by(disposal_acts.c.proposed_at)).all()
+
+
+def semester_schools(db: Database) -> list[str]:
+    """The schools whose policy wants semester packages."""
+    with db.system_session() as session:
+        return list(session.scalars(select(policies.c.school_id).where(policies.c.semester_packages)))

@@ -33,7 +33,8 @@ def package_message(row: Row, copies: list[Row] = (), checks: list[Row] = ()) ->
         record_class=row.record_class, signed_by=row.signed_by or "", signed_at=_iso(row.signed_at),
         software_version=row.software_version or "", copies=[copy_message(c) for c in copies],
         checks=[check_message(c) for c in checks], status_name=STATUS_NAMES[row.status],
-        record_class_name=RECORD_CLASS_NAMES[row.record_class])
+        record_class_name=RECORD_CLASS_NAMES[row.record_class], period_id=row.period_id, period_name=row.period_name,
+        date_from=_iso(row.date_from), date_to=_iso(row.date_to))
 
 
 def view_message(view) -> archive_pb2.ArchivePackage:

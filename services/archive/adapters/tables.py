@@ -27,7 +27,19 @@ packages = sa.Table(
     sa.Column("signed_by", UUID(as_uuid=False)),  # the director (person id) who confirmed the package
     sa.Column("signed_at", sa.DateTime(timezone=True)),
     sa.Column("software_version", sa.Text),
-    sa.UniqueConstraint("school_id", "academic_year_id", "record_class", name="archive_packages_one_per_year"),
+    sa.Column("period_id", sa.Text, nullable=False, server_default=""),  # a semester's term id; '' = the whole year
+    sa.Column("period_name", sa.Text, nullable=False, server_default=""),
+    sa.Column("date_from", sa.Date),
+    sa.Column("date_to", sa.Date),
+    sa.UniqueConstraint("school_id", "academic_year_id", "record_class", "period_id",
+                        name="archive_packages_one_per_period"),
+)
+
+policies = sa.Table(
+    "archive_policies", metadata,
+    sa.Column("school_id", UUID(as_uuid=False), primary_key=True),
+    sa.Column("semester_packages", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
 )
 
 copies = sa.Table(

@@ -44,11 +44,14 @@ def may_sign(status: str) -> bool:
     return status == AWAITING_SIGNATURE
 
 
-def object_key(school_id: str, academic_year_id: str, record_class: str, archive_id: str) -> str:
-    return f"{school_id}/{academic_year_id}/{record_class}/{archive_id}.zip"
+def object_key(school_id: str, academic_year_id: str, record_class: str, archive_id: str, period_id: str = "") -> str:
+    """Where the package is stored: a semester's under its term id."""
+    period = f"/{period_id}" if period_id else ""
+    return f"{school_id}/{academic_year_id}/{record_class}{period}/{archive_id}.zip"
 
 
-def archive_filename(academic_year_name: str, record_class: str, archive_id: str) -> str:
+def archive_filename(academic_year_name: str, record_class: str, archive_id: str, period_name: str = "") -> str:
     year = academic_year_name.replace("/", "-").replace(" ", "_") or "year"
     kind = {JOURNAL: "journals", SUMMARY_SHEET: "summary-sheets"}[record_class]
-    return f"archive-{year}-{kind}-{archive_id}.zip"
+    period = "-" + period_name.replace("/", "-").replace(" ", "_") if period_name else ""
+    return f"archive-{year}{period}-{kind}-{archive_id}.zip"

@@ -1,4 +1,5 @@
-"""The archive's worker loop, each pass: builds the packages the directors have signed, writes the copies that are
+"""The archive's worker loop, each pass: requests the semester packages due (once an hour), builds the packages the
+directors have signed, writes the copies that are
 due (a replica whose store was down), checks the packages whose fixity check is due and destroys what approved acts
 of destruction list — each package (or act) for its
 school (Scope.of_event) and under its own lock, so two replicas never work on one package. Work left by a crash is
@@ -15,12 +16,14 @@ from services.archive.service_layer.disposal import execute_disposal
 from services.archive.service_layer.fixity import check_package
 from services.archive.service_layer.package_build import build_archive
 from services.archive.service_layer.packaging import Packaging
+from services.archive.service_layer.semester_packages import request_semesters
 from services.archive.service_layer.unit_of_work import UnitsOfWork
 from services.common import context
 from services.common.db import Database
 from services.common.scope import Scope
 
 log = logging.getLogger(__name__)
+SEMESTER_CHECK = dt.timedelta(hours=1)
 
 
 class ArchiveBuilder(threading.Thread):
@@ -32,6 +35,7 @@ class ArchiveBuilder(threading.Thread):
         self.locks = BuildLocks(db)
         self.poll_seconds = poll_seconds
         self.stop_event = threading.Event()
+        self.next_semester_check = self.packaging.clock()
 
     def run(self) -> None:
         while not self.stop_event.is_set():
@@ -45,6 +49,8 @@ class ArchiveBuilder(threading.Thread):
         self.stop_event.set()
 
     def work_once(self) -> None:
+        if self.next_semester_check <= self.packaging.clock():
+            self.request_semesters()
         self.build_pending()
         self.copy_due()
         self.check_due()
@@ -68,6 +74,18 @@ class ArchiveBuilder(threading.Thread):
         for school_id, archive_id in due:
             self._alone(school_id, archive_id, f"fixity:{archive_id}", check_package)
         return len(due)
+
+    def request_semesters(self) -> int:
+        """The semester packages due in the schools that want them (a pass an hour: semesters end once in months)."""
+        self.next_semester_check = self.packaging.clock() + SEMESTER_CHECK
+        requested = 0
+        for school_id in package_store.semester_schools(self.db):
+            try:
+                requested += len(request_semesters(self.unit_of_work(Scope.of_event(school_id)),
+                                                   self.packaging.calendars, self.packaging.clock().date()))
+            except Exception:
+                log.exception("semester packages of school %s not requested, tried again in an hour", school_id)
+        return requested
 
     def dispose_approved(self) -> int:
         approved = package_store.acts(self.db, disposal.APPROVED)

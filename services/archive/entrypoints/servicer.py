@@ -6,7 +6,7 @@ from sqlalchemy import Row
 
 from proto.archive.v1 import archive_pb2, archive_pb2_grpc
 from services.archive.adapters.protobuf import act_message, alert_message, package_message, view_message
-from services.archive.service_layer import disposal, registry
+from services.archive.service_layer import disposal, registry, semester_packages
 from services.archive.service_layer.packaging import Packaging
 from services.archive.service_layer.unit_of_work import UnitsOfWork
 from services.common import scope
@@ -69,3 +69,13 @@ class ArchiveServicer(archive_pb2_grpc.ArchiveServiceServicer):
     def ApproveDisposal(self, request, context):
         call = scope.current()
         return act_message(disposal.approve_disposal(request.act_id, self.unit_of_work(call), self.packaging))
+
+    def GetArchivePolicy(self, request, context):
+        call = scope.current()
+        return archive_pb2.ArchivePolicy(school_id=call.school_id, semester_packages=semester_packages.get_archive_policy(
+            call, self.unit_of_work(call)))
+
+    def SetArchivePolicy(self, request, context):
+        call = scope.current()
+        return archive_pb2.ArchivePolicy(school_id=call.school_id, semester_packages=semester_packages.set_archive_policy(
+            request.semester_packages, self.packaging.clock(), call, self.unit_of_work(call)))

@@ -8,7 +8,7 @@ import logging
 from sqlalchemy import Row
 
 from proto.archive.v1 import archive_pb2
-from services.archive.adapters.bagit_package import PackageInfo, build_package
+from services.archive.adapters.bagit_package import PackageInfo, Period, build_package
 from services.archive.adapters.protobuf import package_message
 from services.archive.domain import archive_package
 from services.archive.domain.archive_package import PRIMARY, REPLICA
@@ -31,7 +31,7 @@ def build_archive(archive_id: str, uow: ArchiveUnitOfWork, packaging: Packaging)
     log.info("building archive %s (%s) for academic year %s", archive_id, row.record_class, row.academic_year_name)
     try:
         data, info = _package(row, packaging)
-        key = archive_package.object_key(row.school_id, row.academic_year_id, row.record_class, row.id)
+        key = archive_package.object_key(row.school_id, row.academic_year_id, row.record_class, row.id, row.period_id)
         version_id = packaging.stores.primary.put_locked(key, data, info.retain_until)
     except Exception as exc:
         log.exception("archive %s failed", archive_id)
@@ -63,8 +63,9 @@ def _package(row: Row, packaging: Packaging) -> tuple[bytes, PackageInfo]:
                        academic_year_name=row.academic_year_name, record_class=row.record_class,
                        retention_years=years, retain_until=retain_until(row.created_at.date(), years),
                        created_at=row.created_at, formed_by=director, signed_at=row.signed_at,
-                       software_version=packaging.software_version)
-    files = [packaging.records.fetch(row.record_class, row.school_id, class_group_id)
+                       software_version=packaging.software_version,
+                       period=Period(row.period_name, row.date_from, row.date_to) if row.period_id else None)
+    files = [packaging.records.fetch(row.record_class, row.school_id, class_group_id, row.date_from, row.date_to)
              for class_group_id in row.class_group_ids]
     data = build_package(info, files, lambda manifest: packaging.signatures.sign(manifest, school, director))
     return data, info

@@ -4,13 +4,14 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from services.archive.service_layer.unit_of_work import Records, Schools, Signatures, Stores
+from services.archive.service_layer.unit_of_work import Calendars, Records, Schools, Signatures, Stores
 
 
 @dataclass(frozen=True)
 class Packaging:
     """The records' source, the school cards, the signatures, the two stores, the retention (years per record
-    class), the software's version, how long a failed copy waits before it is tried again, and the clock."""
+    class), the software's version, how long a failed copy waits before it is tried again, the school calendars
+    (semester packages) and the clock."""
     records: Records
     schools: Schools
     signatures: Signatures
@@ -18,4 +19,5 @@ class Packaging:
     retention_years: dict[str, int]
     software_version: str
     copy_retry: dt.timedelta
+    calendars: Calendars
     clock: Callable[[], dt.datetime] = functools.partial(dt.datetime.now, dt.UTC)

@@ -59,7 +59,7 @@ def download_archive(archive_id: str, scope: Scope, uow: ArchiveUnitOfWork, pack
         copies = uow.copies.of(row.id)
     if row.status != archive_package.SEALED:
         raise FailedPrecondition("Архив ещё не сформирован", {"archive_id": f"состояние: {row.status}"})
-    return archive_package.archive_filename(row.academic_year_name, row.record_class, row.id), \
+    return archive_package.archive_filename(row.academic_year_name, row.record_class, row.id, row.period_name), \
         good_copy(row, copies, packaging)
 
 

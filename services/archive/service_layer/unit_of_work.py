@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from services.archive.adapters.bagit_package import ClassFiles, SchoolCard, SignedManifest
-from services.archive.adapters.package_store import CopyStore, DisposalStore, PackageStore
+from services.archive.adapters.package_store import CopyStore, DisposalStore, PackageStore, PolicyStore
+from services.archive.domain.semesters import Semester
 from services.common.unit_of_work import HasSchool, UnitOfWork
 
 
@@ -14,8 +15,10 @@ class ArchiveUnitOfWork(UnitOfWork):
     packages: PackageStore
     copies: CopyStore
     disposals: DisposalStore
+    policies: PolicyStore
 
     def opened(self) -> None:
+        self.policies = PolicyStore(self.session, self.school_id)
         self.packages = PackageStore(self.session, self.school_id)
         self.copies = CopyStore(self.session, self.school_id)
         self.disposals = DisposalStore(self.session, self.school_id)
@@ -42,9 +45,10 @@ class PackageStorage(Protocol):
 
 class Records(Protocol):
     """A class group's records of a record class as JSON and PDF (services.archive.adapters.class_records: from
-    reporting — the class journal, the summary sheet)."""
+    reporting — the class journal of the year or of a period, the summary sheet)."""
 
-    def fetch(self, record_class: str, school_id: str, class_group_id: str) -> ClassFiles: ...
+    def fetch(self, record_class: str, school_id: str, class_group_id: str, date_from: dt.date | None = None,
+              date_to: dt.date | None = None) -> ClassFiles: ...
 
 
 class Schools(Protocol):
@@ -53,6 +57,14 @@ class Schools(Protocol):
     def card(self, school_id: str) -> SchoolCard: ...
 
     def person_name(self, school_id: str, person_id: str) -> str: ...
+
+
+class Calendars(Protocol):
+    """The school's semesters and a year's class groups (services.archive.adapters.calendars: from schedule)."""
+
+    def semesters(self, school_id: str) -> list[Semester]: ...
+
+    def class_group_ids(self, school_id: str, academic_year_id: str) -> list[str]: ...
 
 
 class Signatures(Protocol):

@@ -38,11 +38,13 @@ from services.archive.adapters.storage import ArchiveStore
 from services.archive.adapters.tables import copies, fixity_checks, inbox, outbox, packages
 from services.archive.domain import archive_package as domain
 from services.archive.domain.retention import retain_until
+from services.archive.domain.semesters import Semester
 from services.archive.entrypoints.consumers import handlers as event_handlers
 from services.archive.service_layer import registry
 from services.archive.service_layer.disposal import propose_disposal
 from services.archive.service_layer.fixity import check_package
 from services.archive.service_layer.packaging import Packaging
+from services.archive.service_layer.semester_packages import get_archive_policy, request_semesters, set_archive_policy
 from services.archive.service_layer.unit_of_work import Stores
 from services.archive.settings import RETENTION_DEFAULTS
 from services.common.consumer import IdempotentConsumer
@@ -69,14 +71,17 @@ CARD = {"full_name": "Муниципальное бюджетное общеоб
 
 
 class FakeRecords:
-    """Our records port in memory (the reporting service has its own tests)."""
+    """Our records port in memory (the reporting service has its own tests); it notes the periods asked."""
 
     def __init__(self):
         self.failing = False
+        self.asked: dict[str, tuple] = {}
 
-    def fetch(self, record_class: str, school_id: str, class_group_id: str) -> ClassFiles:
+    def fetch(self, record_class: str, school_id: str, class_group_id: str, date_from=None, date_to=None
+              ) -> ClassFiles:
         if self.failing:
             raise Unavailable()
+        self.asked[class_group_id] = (record_class, date_from, date_to)
         name = {"a": "5А", "b": "5Б"}.get(class_group_id[-1], "6В")
         body = {"class_group_name": name, "record_class": record_class}
         return ClassFiles(class_group_id, name, json.dumps(body, ensure_ascii=False).encode(),
@@ -94,6 +99,23 @@ class FakeSchools:
 
     def person_name(self, school_id: str, person_id: str) -> str:
         return "Директорова Дарья Дмитриевна" if person_id == DIRECTOR else "Неизвестный"
+
+
+class FakeCalendars:
+    """Our calendars port in memory: every school's year 2025/2026 with two semesters and classes a and b."""
+
+    def __init__(self):
+        self.year_id = str(uuid.uuid4())
+        self.groups = [str(uuid.uuid4())[:-1] + "a", str(uuid.uuid4())[:-1] + "b"]
+
+    def semesters(self, school_id: str) -> list[Semester]:
+        return [Semester(self.year_id, "2025/2026", f"{self.year_id[:-1]}1", "1 семестр", dt.date(2025, 9, 1),
+                         dt.date(2025, 12, 28)),
+                Semester(self.year_id, "2025/2026", f"{self.year_id[:-1]}2", "2 семестр", dt.date(2026, 1, 12),
+                         dt.date(2026, 6, 30))]
+
+    def class_group_ids(self, school_id: str, academic_year_id: str) -> list[str]:
+        return self.groups
 
 
 class Known:
@@ -168,9 +190,9 @@ def clock() -> Clock:
     return Clock()
 
 
-def packaging_of(records, schools, signatures, primary, replica, clock=None) -> Packaging:
+def packaging_of(records, schools, signatures, primary, replica, clock=None, calendars=None) -> Packaging:
     return Packaging(records, schools, signatures, Stores(primary, replica), RETENTION, "0.1.0-test",
-                     dt.timedelta(seconds=30), clock or Clock())
+                     dt.timedelta(seconds=30), calendars or FakeCalendars(), clock or Clock())
 
 
 @pytest.fixture
@@ -468,6 +490,7 @@ def test_the_fixity_check_finds_a_damaged_copy_and_repairs_it(db, records, schoo
     builder_of(db, packaging).build_pending()
     journal = package_rows(db, school_id)[0]
     copy = copy_rows(db, school_id, journal.id)["replica"]
+    assert (journal.status, copy.status) == (domain.SEALED, "sealed"), (journal.error, copy.last_error)
     good = unlocked.get(copy.object_key)
     damaged = bytearray(good)
     damaged[len(damaged) // 2] ^= 0xFF
@@ -675,6 +698,51 @@ def test_a_package_whose_retention_ended_is_destroyed_only_by_an_approved_act(db
     far = dt.datetime.now(dt.UTC) + dt.timedelta(days=3650)
     assert (school_id, package_id) not in package_store.fixity_due(db, far), "no fixity check of what is destroyed"
     assert check_package(package_id, units(db)(Scope.of_event(school_id)), packaging) == {}
+
+
+def test_a_college_archives_each_ended_semesters_journals_too(db, records, schools, signatures, primary, replica,
+                                                             clock, tmp_path):
+    calendars = FakeCalendars()
+    packaging = packaging_of(records, schools, signatures, primary, replica, clock, calendars)
+    builder = builder_of(db, packaging)
+    school_id = str(uuid.uuid4())
+    director = director_of(school_id)
+    clock.shift = dt.date(2026, 7, 1) - dt.date.today()  # the first semester ended in December, the second yesterday
+    assert request_semesters(units(db)(Scope.of_event(school_id)), calendars, clock().date()) == []
+    with pytest.raises(Forbidden):
+        set_archive_policy(True, clock(), director_of(school_id, ("deputy_head",)), units(db)(director))
+    assert set_archive_policy(True, clock(), director, units(db)(director)) is True
+    assert get_archive_policy(director, units(db)(director)) is True
+    assert school_id in package_store.semester_schools(db)
+
+    builder.request_semesters()
+    (first,) = package_rows(db, school_id)
+    assert (first.record_class, first.period_name, first.date_from, first.date_to, first.status) == (
+        domain.JOURNAL, "1 семестр", dt.date(2025, 9, 1), dt.date(2025, 12, 28), domain.AWAITING_SIGNATURE)
+    assert sorted(first.class_group_ids) == sorted(calendars.groups)
+    assert request_semesters(units(db)(Scope.of_event(school_id)), calendars, clock().date()) == [], "once"
+    clock.shift = dt.date(2026, 7, 10) - dt.date.today()  # the second semester's late entries are in
+    assert request_semesters(units(db)(Scope.of_event(school_id)), calendars, clock().date()) == [
+        f"{calendars.year_id[:-1]}2"]
+
+    # the year's packages are requested as ever, beside the semesters'
+    IdempotentConsumer(db, inbox, event_handlers).handle(envelope(school_id, reporting_pb2.ReportingYearReady(
+        school_id=school_id, academic_year_id=calendars.year_id, academic_year_name="2025/2026",
+        class_group_ids=calendars.groups), actor="test").SerializeToString())
+    assert sorted((r.record_class, r.period_name) for r in package_rows(db, school_id)) == [
+        ("journal", ""), ("journal", "1 семестр"), ("journal", "2 семестр"), ("summary_sheet", "")]
+
+    registry.sign_archive(first.id, director, units(db)(director), packaging)
+    builder.build_pending()
+    sealed = next(r for r in package_rows(db, school_id) if r.id == first.id)
+    assert sealed.status == domain.SEALED, sealed.error
+    assert records.asked[calendars.groups[0]] == ("journal", dt.date(2025, 9, 1), dt.date(2025, 12, 28))
+    filename, data = registry.download_archive(first.id, director, units(db)(director), packaging)
+    assert filename == f"archive-2025-2026-1_семестр-journals-{first.id}.zip"
+    zipfile.ZipFile(io.BytesIO(data)).extractall(tmp_path)
+    info = bagit.Bag(str(tmp_path / first.id)).info
+    assert info["Period"] == "1 семестр, 2025-09-01 – 2025-12-28"
+    assert info["External-Description"].endswith("2025/2026 учебный год, 1 семестр, 2025-09-01 – 2025-12-28")
 
 
 class ServedReporting:

@@ -72,6 +72,7 @@ def test_bag_is_valid_and_speaks_for_itself(tmp_path, sign):
         "Academic-Year": "2025/2026", "Record-Class": "journal (Классные журналы)", "Retention-Period": "5 лет",
         "Retain-Until": "2031-06-01", "Software": "Otmetka 0.1.0", "External-Identifier": INFO.archive_id,
         "Bagging-Date": "2026-06-01"}
+    assert bag.info["Period"] == "весь учебный год"
     assert bag.info["Formed-By"] == "Соколова Марина Викторовна, директор; подписано 2026-06-01T11:00:00+00:00"
     readme = (bag_dir / "README.txt").read_text(encoding="utf-8")
     assert "КЛАССНЫЕ ЖУРНАЛЫ" in readme and "ИНН 7701234560, ОГРН 1027700123450" in readme
