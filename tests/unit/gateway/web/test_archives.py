@@ -22,7 +22,8 @@ PENDING = apb.ArchiveCopy(store="replica", store_name="второе хранил
 PACKAGES = apb.ListArchivesResponse(packages=[
     apb.ArchivePackage(id=WAITING, school_id=SCHOOL, academic_year_name="2026/2027", record_class="journal",
                        record_class_name="Классные журналы", status="awaiting_signature",
-                       status_name="ожидает подписи директора", created_at="2027-06-01T10:00:00+00:00"),
+                       status_name="ожидает подписи директора", created_at="2027-06-01T10:00:00+00:00",
+                       period_id="t1", period_name="1 семестр", date_from="2026-09-01", date_to="2026-12-28"),
     apb.ArchivePackage(id=SEALED, school_id=SCHOOL, academic_year_name="2025/2026", record_class="summary_sheet",
                        record_class_name="Сводные ведомости учёта успеваемости", status="sealed",
                        status_name="сформирован", retain_until="2051-07-01", signed_at="2026-07-01T09:00:00+00:00",
@@ -65,11 +66,24 @@ def test_the_page_lists_the_packages_with_their_state_and_copies(browser, peers,
     assert f'action="/schools/{SCHOOL}/archives/disposal-acts"' in page
 
 
+def test_the_semester_policy_is_shown_and_saved(browser, peers, archive):
+    peers.responses["GetArchivePolicy"] = apb.ArchivePolicy(school_id=SCHOOL, semester_packages=True)
+    page = browser.get(f"/schools/{SCHOOL}/archives").get_data(as_text=True)
+    assert "1 семестр: 2026-09-01 – 2026-12-28" in page
+    assert 'name="semester_packages" checked>' in page
+    resp = browser.post(f"/schools/{SCHOOL}/archives/policy", data=CSRF)  # the box unticked
+    assert resp.status_code == 302
+    (asked,) = calls(peers, "SetArchivePolicy")
+    assert (asked.school_id, asked.semester_packages) == (SCHOOL, False)
+    assert "Порядок архивирования сохранён" in browser.get(resp.headers["Location"]).get_data(as_text=True)
+
+
 def test_only_the_director_gets_the_signature_form(browser, peers, archive):
     peers.responses["GetMe"] = me("deputy_head")
     page = browser.get(f"/schools/{SCHOOL}/archives").get_data(as_text=True)
     assert "/sign" not in page and "ожидает подписи директора" in page
     assert "/disposal-acts" not in page, "the deputy head proposes no act"
+    assert 'name="semester_packages" disabled>' in page, "nor changes the policy"
 
 
 @pytest.mark.parametrize(("action", "rpc", "done"), [
