@@ -57,6 +57,7 @@ def test_the_page_lists_the_packages_with_their_state_and_copies(browser, peers,
     assert calls(peers, "ListArchives")[0].school_id == SCHOOL
     assert "ожидает подписи директора" in page and "Классные журналы" in page
     assert f'action="/schools/{SCHOOL}/archives/{WAITING}/sign"' in page and 'name="confirm" required' in page
+    assert f'href="/schools/{SCHOOL}/journal/printout">Просмотреть журналы перед подписью' in page
     assert "основное хранилище: записана; проверка 01.08.2026 13:00: <strong>в порядке</strong>" in page
     assert "второе хранилище: ожидает записи: попыток 3, хранилище ответило: Хранилище файлов недоступно" in page
     assert f'href="/schools/{SCHOOL}/archives/{SEALED}/package"' in page
