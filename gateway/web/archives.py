@@ -11,7 +11,6 @@ from flask import Blueprint, redirect, render_template, request, send_file, url_
 
 from gateway.auth.session import login_required
 from gateway.errors import http_status
-from gateway.web.journal import principal_of
 from gateway.web.pages import call, explain
 from proto.archive.v1 import archive_pb2
 from services.common.errors import DomainError
@@ -23,7 +22,6 @@ DONE = {"signed": "Архив подписан: он формируется и �
         "checked": "Копии архива проверены", "retried": "Архив отправлен на повторное формирование",
         "proposed": "Акт о выделении к уничтожению составлен и отправлен на утверждение в орган управления образованием",
         "policy": "Порядок архивирования сохранён"}
-DISPOSERS = {"school_admin", "director"}
 
 
 def copy_state(copy) -> str:
@@ -37,14 +35,12 @@ def copy_state(copy) -> str:
 
 def archives_page(school_id: str, refused: str = "", status: int = 200, done: str = ""):
     asked = archive_pb2.ListArchivesRequest(school_id=school_id)
-    packages = call("archive", "ListArchives", asked).packages
+    listed = call("archive", "ListArchives", asked)
     acts = call("archive", "ListDisposalActs", asked).acts
     policy = call("archive", "GetArchivePolicy", asked)
-    roles = set(principal_of(school_id).roles)
     return render_template(
-        "archives.html", school_id=school_id, packages=packages, acts=acts, policy=policy, refused=refused,
-        done=DONE.get(done, ""), may_sign="director" in roles, may_dispose=bool(DISPOSERS & roles),
-        copy_state=copy_state), status
+        "archives.html", school_id=school_id, listed=listed, acts=acts, policy=policy, refused=refused,
+        done=DONE.get(done, ""), copy_state=copy_state), status
 
 
 @bp.get(P)

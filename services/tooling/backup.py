@@ -86,12 +86,10 @@ def pgbackrest(stack: Stack, *args: str, timeout: float = 1800) -> str:
     return proc.stdout
 
 
-def log_tail(stack: Stack, lines: int = 30) -> str:
+def log_tail(stack: Stack) -> str:
+    """The end of pgBackRest's newest log of the stanza."""
     logs = sorted((stack.state_dir / "logs" / "pgbackrest").glob(f"{stack.stanza}-*.log"), key=os.path.getmtime)
-    if not logs:
-        return ""
-    tail = logs[-1].read_text(errors="replace").splitlines()[-lines:]
-    return f"\n----- last {len(tail)} lines of {logs[-1]} -----\n" + "\n".join(tail)
+    return file_tail(logs[-1]) if logs else ""
 
 
 def engine(url: str) -> sa.Engine:

@@ -92,6 +92,30 @@ def test_the_director_signs_on_the_archive_page_and_the_package_verifies_with_th
     journal = packages["journal"]
     assert [(c["store"], c["status"]) for c in journal["copies"]] == [("primary", "sealed"), ("replica", "sealed")]
 
+    # the package's own page, its copies checked now, an act with nothing to list, the semester policy
+    journal_id = journal["id"]
+    page.goto(f"{BASE}/schools/{sid}/archives")
+    page.locator(f'a[href$="/archives/{journal_id}"]').click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Классные журналы, 2025/2026 учебный год")
+    expect(page.locator("table.archive-copies tbody tr")).to_have_count(2)
+    page.go_back()
+    page.locator(f'tr[data-archive="{journal_id}"] form.check-archive button').click()
+    expect(page.locator("p.notice")).to_contain_text("Копии архива проверены")
+    page.locator("form.propose-disposal button").click()
+    expect(page.locator("div.error-box")).to_contain_text("Нет архивов с истёкшим сроком хранения")
+    page.locator("form.archive-policy input[name=semester_packages]").check()
+    page.locator("form.archive-policy button").click()
+    expect(page.locator("p.notice")).to_contain_text("Порядок архивирования сохранён")
+    expect(page.locator("form.archive-policy input[name=semester_packages]")).to_be_checked()
+    page.goto(f"{BASE}/schools/{sid}/archives/{journal_id}")
+    expect(page.locator("table.fixity-checks tbody tr[data-outcome=ok]")).to_have_count(2)
+    # the journals' printout the director reads before signing, from its form
+    page.goto(f"{BASE}/schools/{sid}/journal/printout")
+    page.locator("form.journal-printout select[name=class_group_id]").select_option(label="5А")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Скачать журнал (PDF)").click()
+    assert download.value.suggested_filename.endswith(".pdf")
+
     blob = director.get(f"/schools/{sid}/archives/{journal['id']}/package", expect=None)
     assert blob.status_code == 200
     zipfile.ZipFile(io.BytesIO(blob.content)).extractall(tmp_path)

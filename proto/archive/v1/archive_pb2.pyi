@@ -135,10 +135,16 @@ class ListArchivesRequest(_message.Message):
     def __init__(self, school_id: _Optional[str] = ...) -> None: ...
 
 class ListArchivesResponse(_message.Message):
-    __slots__ = ("packages",)
+    __slots__ = ("packages", "may_sign", "may_dispose", "may_set_policy")
     PACKAGES_FIELD_NUMBER: _ClassVar[int]
+    MAY_SIGN_FIELD_NUMBER: _ClassVar[int]
+    MAY_DISPOSE_FIELD_NUMBER: _ClassVar[int]
+    MAY_SET_POLICY_FIELD_NUMBER: _ClassVar[int]
     packages: _containers.RepeatedCompositeFieldContainer[ArchivePackage]
-    def __init__(self, packages: _Optional[_Iterable[_Union[ArchivePackage, _Mapping]]] = ...) -> None: ...
+    may_sign: bool
+    may_dispose: bool
+    may_set_policy: bool
+    def __init__(self, packages: _Optional[_Iterable[_Union[ArchivePackage, _Mapping]]] = ..., may_sign: _Optional[bool] = ..., may_dispose: _Optional[bool] = ..., may_set_policy: _Optional[bool] = ...) -> None: ...
 
 class GetArchiveRequest(_message.Message):
     __slots__ = ("school_id", "archive_id")

@@ -105,10 +105,11 @@ class PackageStore:
                              .values(status=FAILED, error=error[:2000]))
 
     def sealed_until(self, last_day: dt.date) -> list[Row]:
-        """The sealed packages whose retention ended on or before last_day, oldest first."""
+        """The sealed packages whose retention ended on or before last_day, oldest first, locked until the commit (two
+        proposals of an act at once wait for each other: the second then finds them listed)."""
         return self.session.execute(select(packages).where(packages.c.status == SEALED,
                                                            packages.c.retain_until <= last_day)
-                                    .order_by(packages.c.retain_until, packages.c.created_at)).all()
+                                    .order_by(packages.c.retain_until, packages.c.created_at).with_for_update()).all()
 
     def dispose(self, package_ids: list[str]) -> None:
         self.session.execute(update(packages).where(packages.c.id.in_(package_ids), packages.c.status == SEALED)
@@ -221,8 +222,7 @@ class DisposalStore:
             content=content, proposed_by=person_id, proposed_at=at).returning(*disposal_acts.c)).first()
 
     def next_number(self) -> int:
-        """The school's acts are numbered 1, 2, … (the table locked against a concurrent act until the commit)."""
-        self.session.execute(select(disposal_acts.c.id).with_for_update())
+        """The school's acts are numbered 1, 2, … (under the lock of the packages an act lists: see sealed_until)."""
         return (self.session.scalar(select(func.max(disposal_acts.c.number))) or 0) + 1
 
     def approve(self, act_id: str, by: str, at: dt.datetime) -> Row | None:
@@ -260,15 +260,15 @@ def copies_due(db: Database, now: dt.datetime) -> list[tuple[str, str, str]]:
             .order_by(copies.c.next_attempt_at)).all()]
 
 
-def fixity_due(db: Database, checked_before: dt.datetime) -> list[tuple[str, str]]:
+def fixity_due(db: Database, checked_before: dt.datetime, limit: int | None = None) -> list[tuple[str, str]]:
     """(school id, package id) of every sealed (not disposed) package one of whose sealed copies was not checked since
-    checked_before (never checked counts from when it was sealed), the longest unchecked first."""
+    checked_before (never checked counts from when it was sealed), the longest unchecked first; at most `limit`."""
     last = func.coalesce(copies.c.checked_at, copies.c.sealed_at)
     with db.system_session() as session:
         return [tuple(r) for r in session.execute(
             select(copies.c.school_id, copies.c.package_id).join(packages, packages.c.id == copies.c.package_id)
             .where(packages.c.status == SEALED, copies.c.status == SEALED, last < checked_before)
-            .group_by(copies.c.school_id, copies.c.package_id).order_by(func.min(last))).all()]
+            .group_by(copies.c.school_id, copies.c.package_id).order_by(func.min(last)).limit(limit)).all()]
 
 
 def alerts(db: Database) -> list[Row]:

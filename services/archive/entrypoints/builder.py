@@ -24,6 +24,7 @@ from services.common.scope import Scope
 
 log = logging.getLogger(__name__)
 SEMESTER_CHECK = dt.timedelta(hours=1)
+FIXITY_BATCH = 10  # packages checked a pass
 
 
 class ArchiveBuilder(threading.Thread):
@@ -63,14 +64,24 @@ class ArchiveBuilder(threading.Thread):
         return len(pending)
 
     def copy_due(self) -> int:
+        """The copies due; after a store has failed one, its others wait for a later pass (each attempt on a store
+        that is down takes seconds: the builds must not wait for all of them)."""
         due = package_store.copies_due(self.db, self.packaging.clock())
+        down: set[str] = set()
         for school_id, archive_id, store in due:
-            self._alone(school_id, archive_id, f"copy:{archive_id}:{store}",
-                        lambda package_id, uow, packaging, store=store: copy_package(package_id, store, uow, packaging))
+            if store in down:
+                continue
+            sealed = self._alone(school_id, archive_id, f"copy:{archive_id}:{store}",
+                                 lambda package_id, uow, packaging, store=store: copy_package(package_id, store, uow,
+                                                                                                packaging))
+            if sealed is False:
+                down.add(store)
         return len(due)
 
     def check_due(self) -> int:
-        due = package_store.fixity_due(self.db, self.packaging.clock() - self.fixity_period)
+        """The fixity checks due, FIXITY_BATCH a pass (each reads both copies of a package): the longest unchecked
+        first, the rest on the next passes."""
+        due = package_store.fixity_due(self.db, self.packaging.clock() - self.fixity_period, FIXITY_BATCH)
         for school_id, archive_id in due:
             self._alone(school_id, archive_id, f"fixity:{archive_id}", check_package)
         return len(due)
@@ -93,11 +104,12 @@ class ArchiveBuilder(threading.Thread):
             self._alone(act.school_id, act.id, f"disposal:{act.id}", execute_disposal)
         return len(approved)
 
-    def _alone(self, school_id: str, archive_id: str, lock: str, work) -> None:
-        """Does one piece of work on a package in its school, unless another replica already holds its lock."""
+    def _alone(self, school_id: str, archive_id: str, lock: str, work):
+        """Does one piece of work on a package in its school, unless another replica already holds its lock (None
+        then); what the work returns."""
         tokens = context.bind(None, request_id=archive_id)
         try:
-            self.locks.run_alone(lock, lambda: work(archive_id, self.unit_of_work(Scope.of_event(school_id)),
-                                                    self.packaging))
+            return self.locks.run_alone(lock, lambda: work(archive_id, self.unit_of_work(Scope.of_event(school_id)),
+                                                           self.packaging))
         finally:
             context.reset(tokens)

@@ -22,8 +22,10 @@ class ArchiveServicer(archive_pb2_grpc.ArchiveServiceServicer):
 
     def ListArchives(self, request, context):
         call = scope.current()
-        return archive_pb2.ListArchivesResponse(packages=[
-            view_message(view) for view in registry.list_archives(call, self.unit_of_work(call))])
+        listed = registry.list_archives(call, self.unit_of_work(call))
+        return archive_pb2.ListArchivesResponse(packages=[view_message(view) for view in listed.packages],
+                                                may_sign=listed.may_sign, may_dispose=listed.may_dispose,
+                                                may_set_policy=listed.may_set_policy)
 
     def GetArchive(self, request, context):
         call = scope.current()

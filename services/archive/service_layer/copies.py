@@ -41,15 +41,16 @@ def good_copy(package: Row, copies: list[Row], packaging: Packaging) -> bytes:
 
 
 def copy_package(package_id: str, store: str, uow: ArchiveUnitOfWork, packaging: Packaging,
-                 data: bytes | None = None) -> None:
+                 data: bytes | None = None) -> bool | None:
     """Writes the package's pending copy into its store, from `data` (the package just built) or from a good copy
-    in the other store; a failure leaves it pending until copy_retry has passed."""
+    in the other store; a failure leaves it pending until copy_retry has passed. True when written, False when it
+    failed, None when there was nothing to write."""
     with uow:
         package = uow.packages.get(package_id)
         copies = uow.copies.of(package_id)
     target = next((copy for copy in copies if copy.store == store), None)
     if package is None or package.status != SEALED or target is None or target.status == SEALED:
-        return
+        return None
     try:
         if data is None:
             data = good_copy(package, [copy for copy in copies if copy.store != store], packaging)
@@ -59,8 +60,9 @@ def copy_package(package_id: str, store: str, uow: ArchiveUnitOfWork, packaging:
         with uow:
             uow.copies.failed(package_id, store, error=reason_of(exc),
                               retry_at=packaging.clock() + packaging.copy_retry)
-        return
+        return False
     with uow:
         uow.copies.sealed(package_id, store, bucket=packaging.stores[store].bucket, object_key=target.object_key,
                           version_id=version_id, at=packaging.clock())
     log.info("archive %s: the %s copy sealed", package_id, store)
+    return True

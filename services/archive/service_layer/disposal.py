@@ -26,9 +26,9 @@ def propose_disposal(scope: Scope, uow: ArchiveUnitOfWork, packaging: Packaging)
     scope.require("archive.dispose")
     today = packaging.clock().date()
     with uow:
+        ended = uow.packages.sealed_until(today)  # locked first: what another proposal just listed is seen next
         listed = uow.disposals.listed_package_ids()
-        due = [row for row in uow.packages.sealed_until(today)
-               if disposal.expired(row.status, row.retain_until, today) and row.id not in listed]
+        due = [row for row in ended if disposal.expired(row.status, row.retain_until, today) and row.id not in listed]
         if not due:
             raise FailedPrecondition("Нет архивов с истёкшим сроком хранения, которые ещё не включены в акт",
                                      {"school_id": "нечего выделять к уничтожению"})

@@ -27,12 +27,22 @@ class PackageView:
     checks: list[Row]
 
 
-def list_archives(scope: Scope, uow: ArchiveUnitOfWork) -> list[PackageView]:
+@dataclass(frozen=True)
+class ArchiveList:
+    """The school's packages and what the caller may do with them."""
+    packages: list[PackageView]
+    may_sign: bool
+    may_dispose: bool
+    may_set_policy: bool
+
+
+def list_archives(scope: Scope, uow: ArchiveUnitOfWork) -> ArchiveList:
     scope.require("archive.read")
     with uow:
         rows = uow.packages.all()
         copies = uow.copies.of_packages([row.id for row in rows])
-    return [PackageView(row, copies[row.id], []) for row in rows]
+    return ArchiveList([PackageView(row, copies[row.id], []) for row in rows], scope.allowed("archive.sign"),
+                       scope.allowed("archive.dispose"), scope.allowed("archive_policy.manage"))
 
 
 def _package(uow: ArchiveUnitOfWork, archive_id: str) -> Row:

@@ -566,6 +566,8 @@ def test_a_failed_build_is_retried_when_a_manager_asks(db, builder, records, pac
     request = archive_pb2.GetArchiveRequest(school_id=school_id, archive_id=failed.id)
     with serving(archive_pb2_grpc.add_ArchiveServiceServicer_to_server, bootstrap.servicer(
             db, Outbox("archive", outbox), packaging), archive_pb2_grpc.ArchiveServiceStub, principals) as stub:
+        listed = call(stub, "ListArchives", archive_pb2.ListArchivesRequest(school_id=school_id), token)
+        assert (listed.may_sign, listed.may_dispose, listed.may_set_policy) == (False, False, False), "a deputy's"
         assert call(stub, "RetryArchive", request, token).status == domain.BUILDING
         builder.build_pending()
         assert call(stub, "GetArchive", request, token).status == domain.SEALED
@@ -587,6 +589,7 @@ def test_grpc_registry_is_for_school_managers(db, packaging, sealed):
             db, Outbox("archive", outbox), packaging), archive_pb2_grpc.ArchiveServiceStub, principals) as stub:
         listed = call(stub, "ListArchives", archive_pb2.ListArchivesRequest(school_id=journal.school_id), token)
         assert sorted(p.id for p in listed.packages) == sorted(r.id for r in sealed)
+        assert (listed.may_sign, listed.may_dispose, listed.may_set_policy) == (True, True, True), "the director's"
         assert {p.record_class_name for p in listed.packages} == set(domain.RECORD_CLASS_NAMES.values())
         assert all([c.store for c in p.copies] == ["primary", "replica"] for p in listed.packages)
         got = call(stub, "CheckArchive", asked, token)

@@ -1,11 +1,10 @@
 """The school's archive page and the authority's archive parts with fake services: the packages with their state
-names and copies, the director's signature form (only the director's), download, the fixity check and retry, a
+names and copies, the signature, act and policy forms only where the archive allows them, download, the fixity check and retry, a
 refusal said on the page, one package's copies and checks, the acts of destruction; the operator's overview lists
 the alerts and the acts to approve, and approves one; the /api/v1 rows."""
 import pytest
 
 from proto.archive.v1 import archive_pb2 as apb
-from proto.identity.v1 import identity_pb2 as pb
 from services.common.errors import FailedPrecondition
 from tests.unit.gateway.fakes import refused
 
@@ -30,7 +29,8 @@ PACKAGES = apb.ListArchivesResponse(packages=[
                        copies=[PRIMARY, PENDING], created_at="2026-07-01T08:00:00+00:00"),
     apb.ArchivePackage(id=FAILED, school_id=SCHOOL, academic_year_name="2025/2026", record_class="journal",
                        record_class_name="Классные журналы", status="failed", status_name="не удалось сформировать",
-                       error="Не удалось сформировать архив: отчёты недоступны", created_at="2026-07-01T08:00:00+00:00")])
+                       error="Не удалось сформировать архив: отчёты недоступны", created_at="2026-07-01T08:00:00+00:00")],
+    may_sign=True, may_dispose=True, may_set_policy=True)  # the director's, as the archive answers them
 ACTS = apb.ListDisposalActsResponse(acts=[apb.DisposalAct(
     id=ACT, school_id=SCHOOL, number=2, status="proposed", school_name="Школа № 1",
     status_name="ожидает утверждения органом управления образованием", proposed_at="2031-07-02T10:00:00+00:00",
@@ -38,14 +38,9 @@ ACTS = apb.ListDisposalActsResponse(acts=[apb.DisposalAct(
                             record_class_name="Классные журналы", retain_until="2031-07-01")])])
 
 
-def me(*roles: str) -> pb.Me:
-    return pb.Me(memberships=[pb.Membership(school=pb.School(id=SCHOOL, name="Школа № 1", status="active"),
-                                            principal=pb.Principal(school_id=SCHOOL, roles=roles))])
-
-
 @pytest.fixture
 def archive(peers):
-    peers.responses.update(ListArchives=PACKAGES, ListDisposalActs=ACTS, GetMe=me("director"))
+    peers.responses.update(ListArchives=PACKAGES, ListDisposalActs=ACTS)
 
 
 def calls(peers, rpc):
@@ -79,8 +74,8 @@ def test_the_semester_policy_is_shown_and_saved(browser, peers, archive):
     assert "Порядок архивирования сохранён" in browser.get(resp.headers["Location"]).get_data(as_text=True)
 
 
-def test_only_the_director_gets_the_signature_form(browser, peers, archive):
-    peers.responses["GetMe"] = me("deputy_head")
+def test_the_forms_are_the_ones_the_archive_allows(browser, peers, archive):
+    peers.responses["ListArchives"] = apb.ListArchivesResponse(packages=PACKAGES.packages)  # a deputy head's
     page = browser.get(f"/schools/{SCHOOL}/archives").get_data(as_text=True)
     assert "/sign" not in page and "ожидает подписи директора" in page
     assert "/disposal-acts" not in page, "the deputy head proposes no act"
