@@ -121,6 +121,7 @@ class Supervisor:
                 f"command={listener}\n"
                 "events=PROCESS_STATE\n"
                 "autorestart=true\n"
+                "stdout_logfile=NONE\n"  # its stdout is the protocol
                 f"stderr_logfile={self.dir / (self.name + '-listener.log')}\n\n"
                 + "\n".join(self.program_section(program) for program in self.programs.values()))
         return text.replace("%", "%%")
