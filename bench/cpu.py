@@ -10,6 +10,7 @@ from collections import Counter
 
 from bench.common import bench_dir, write_json
 from services import topology
+from services.tooling import supervision
 
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -28,13 +29,11 @@ def cpu_ticks() -> dict[int, tuple[int, int]]:
 
 
 def owners() -> dict[int, str]:
-    """pid -> part, from the launcher's and the stack's pid files (children belong to their parent's part)."""
+    """pid -> part, from the launcher's and the stack's supervisord (children belong to their parent's part)."""
     parts = {}
-    for pid_file in (topology.state_dir() / "pids").glob("*.pid"):
-        try:
-            parts[int(pid_file.read_text().split()[0])] = pid_file.stem.removeprefix("app-")
-        except (OSError, ValueError, IndexError):
-            continue
+    for name in ("apps", "stack"):
+        supervisor = supervision.Supervisor(topology.state_dir() / "supervisor", name, [], topology.ROOT)
+        parts.update({pid: program for program, pid in supervisor.pids().items()})
     return parts
 
 

@@ -191,6 +191,15 @@ class Supervisor:
             return {}
         return {info["name"]: info for info in infos if info["name"] in self.programs}
 
+    def pids(self) -> dict[str, int]:
+        """The pid of every process supervisord runs, by program name (the configuration's programs or not)."""
+        if not self.daemon_pid():
+            return {}
+        try:
+            return {info["name"]: info["pid"] for info in self.rpc().getAllProcessInfo() if info["pid"]}
+        except (OSError, xmlrpc.client.Error):
+            return {}
+
     def start(self, name: str) -> None:
         """Starts a program without waiting for it (the caller checks readiness); one already started is left."""
         try:
