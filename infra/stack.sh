@@ -78,7 +78,7 @@ SUP_PY="${OTMETKA_PYTHON:-python3}"
 SUPERVISOR_VERSION="$(sed -n 's/^supervisor==//p' "$REPO_ROOT/requirements.lock")"
 SUPERVISOR_DIR="$CACHE_DIR/supervisor/$SUPERVISOR_VERSION"
 STACK_STARTSECS="${OTMETKA_STACK_STARTSECS:-30}"
-STACK_STARTRETRIES="${OTMETKA_STACK_STARTRETRIES:-5}"
+STACK_STARTRETRIES="${OTMETKA_STACK_STARTRETRIES:-3}"
 
 log() { printf '[stack %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
