@@ -116,6 +116,18 @@ unsupervised_pid() {
   echo "$pid"
 }
 
+# kill_after PID TARGET SECONDS WHAT: waits up to SECONDS for PID to end, then SIGKILL to TARGET (a pid, -group).
+kill_after() {
+  local i
+  for ((i = 0; i < $3 * 10; i++)); do
+    alive "$1" || return 0
+    sleep 0.1
+  done
+  log "$4 did not stop in $3s: SIGKILL"
+  kill -s KILL -- "$2" 2>/dev/null || true
+  sleep 0.5
+}
+
 # alive PID: the process exists and is no zombie (a killed process answers kill -0 until its parent reaps it).
 alive() {
   local state
@@ -405,17 +417,10 @@ supervisor_up() {
 
 # Stops the stack's supervisord (after its components) by its pid; SIGKILL after a minute.
 supervisor_down() {
-  local pid i
+  local pid
   pid="$(sup_pid)" || return 0
   sup_rpc shutdown >/dev/null || true
-  for ((i = 0; i < 600; i++)); do
-    alive "$pid" || break
-    sleep 0.1
-  done
-  if alive "$pid"; then
-    log "the stack's supervisord did not stop in 60s: SIGKILL"
-    kill -s KILL "$pid" 2>/dev/null || true
-  fi
+  kill_after "$pid" "$pid" 60 "the stack's supervisord"
   rm -f "$SUP_PIDFILE"
   log "the stack's supervisord stopped"
 }
@@ -1068,7 +1073,7 @@ wanted() {
 # Stops what stack.sh started before the stack was supervised (its pid files in $PID_DIR), so that the supervised
 # component can take its ports and data: `up` over an older stack's state directory restarts it under supervisord.
 stop_unsupervised() {
-  local name="$1" pid sig=TERM target i
+  local name="$1" pid sig=TERM target
   if ! pid="$(unsupervised_pid "$name")"; then
     rm -f "$(pid_file "$name")"
     return 0
@@ -1080,15 +1085,7 @@ stop_unsupervised() {
   [[ "$name" != postgres && "$(ps -o pgid= -p "$pid" | tr -d ' ')" == "$pid" ]] && target="-$pid"
   log "stopping $name started before supervision (pid $pid, SIG$sig)"
   kill -s "$sig" -- "$target" 2>/dev/null || true
-  for ((i = 0; i < 300; i++)); do
-    alive "$pid" || break
-    sleep 0.1
-  done
-  if alive "$pid"; then
-    log "$name did not stop in 30s: SIGKILL"
-    kill -s KILL -- "$target" 2>/dev/null || true
-    sleep 0.5
-  fi
+  kill_after "$pid" "$target" 30 "$name"
   rm -f "$(pid_file "$name")"
 }
 

@@ -181,39 +181,38 @@ class Supervisor:
             time.sleep(0.2)
         return True
 
-    def processes(self) -> dict[str, dict]:
-        """supervisord's view of each program (statename, pid, start, now, ...); empty when it does not run."""
+    def infos(self) -> list[dict]:
+        """supervisord's view of every process it runs (name, statename, pid, start, now...); none when it does not
+        run."""
         if not self.daemon_pid():
-            return {}
+            return []
         try:
-            infos = self.rpc().getAllProcessInfo()
+            return self.rpc().getAllProcessInfo()
         except (OSError, xmlrpc.client.Error):
-            return {}
-        return {info["name"]: info for info in infos if info["name"] in self.programs}
+            return []
+
+    def processes(self) -> dict[str, dict]:
+        """The configuration's programs as supervisord sees them; empty when it does not run."""
+        return {info["name"]: info for info in self.infos() if info["name"] in self.programs}
 
     def pids(self) -> dict[str, int]:
         """The pid of every process supervisord runs, by program name (the configuration's programs or not)."""
-        if not self.daemon_pid():
-            return {}
+        return {info["name"]: info["pid"] for info in self.infos() if info["pid"]}
+
+    def call(self, method: str, name: str, done_already: int) -> None:
+        """startProcess or stopProcess of one program, waiting (stop) or not (start: the caller checks readiness);
+        the fault saying it is done already is no error."""
         try:
-            return {info["name"]: info["pid"] for info in self.rpc().getAllProcessInfo() if info["pid"]}
-        except (OSError, xmlrpc.client.Error):
-            return {}
+            getattr(self.rpc(), method)(name, method == "stopProcess")
+        except xmlrpc.client.Fault as fault:
+            if fault.faultCode != done_already:
+                raise
 
     def start(self, name: str) -> None:
-        """Starts a program without waiting for it (the caller checks readiness); one already started is left."""
-        try:
-            self.rpc().startProcess(name, False)
-        except xmlrpc.client.Fault as fault:
-            if fault.faultCode != Faults.ALREADY_STARTED:
-                raise
+        self.call("startProcess", name, Faults.ALREADY_STARTED)
 
     def stop(self, name: str) -> None:
-        try:
-            self.rpc().stopProcess(name, True)
-        except xmlrpc.client.Fault as fault:
-            if fault.faultCode != Faults.NOT_RUNNING:
-                raise
+        self.call("stopProcess", name, Faults.NOT_RUNNING)
 
     def shutdown(self) -> None:
         """Stops every program (SIGTERM, SIGKILL after stopwaitsecs) and supervisord, waited for by its pid; what
