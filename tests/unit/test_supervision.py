@@ -132,3 +132,14 @@ def test_a_zombie_is_not_alive(tmp_path):
     assert not supervision.alive(child.pid)
     child.wait()
     assert not supervision.alive(child.pid) and supervision.alive(1)
+
+
+def test_a_process_started_before_supervision_is_stopped_by_its_pid_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("OTMETKA_STATE_DIR", str(tmp_path))
+    old = subprocess.Popen(["sleep", "600"], start_new_session=True)  # as the launcher started them before
+    (tmp_path / "pids").mkdir()
+    (tmp_path / "pids" / "app-journal.pid").write_text(str(old.pid))
+    launcher.stop_unsupervised("journal")
+    assert old.wait(timeout=30) == -15, "SIGTERM to its group"
+    assert not (tmp_path / "pids" / "app-journal.pid").exists()
+    launcher.stop_unsupervised("journal")  # nothing left to stop: nothing happens
