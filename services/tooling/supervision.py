@@ -26,8 +26,8 @@ from services.tooling import restart_listener
 
 START_TIMEOUT = 30.0
 SHUTDOWN_TIMEOUT = 60.0
-# supervisord's states of a program that it is running or will start again by itself
-LIVE_STATES = ("STARTING", "RUNNING", "BACKOFF", "STOPPING")
+# supervisord's states of a program that it is running or will start again by itself (EXITED: autorestart)
+LIVE_STATES = ("STARTING", "RUNNING", "BACKOFF", "EXITED")
 
 
 @dataclass(frozen=True)
