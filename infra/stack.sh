@@ -252,7 +252,8 @@ sup_pid() {
 
 # sup_rpc METHOD [ARG...]: one call to the stack's supervisord over its socket ("true"/"false" are booleans). A list
 # of processes is printed as "name state pid uptime-seconds" lines. Starting what runs, or stopping what does not, is
-# no error.
+# no error. applyConfig (ours): the configuration file read again, programs added, a changed one replaced only while
+# it does not run (what runs keeps running as it was started); prints the changed ones left running.
 sup_rpc() {
   sup_python - "$SUP_SOCKET" "$@" 9>&- <<'EOF'
 import sys
@@ -262,7 +263,22 @@ from supervisor.xmlrpc import Faults, SupervisorTransport
 
 socket, method, *args = sys.argv[1:]
 transport = SupervisorTransport(None, None, "unix://" + socket)
-call = getattr(xmlrpc.client.ServerProxy("http://127.0.0.1", transport=transport).supervisor, method)
+supervisor = xmlrpc.client.ServerProxy("http://127.0.0.1", transport=transport).supervisor
+
+
+def apply_config():
+    [[added, changed, _removed]] = supervisor.reloadConfig()
+    states = {info["name"]: info["statename"] for info in supervisor.getAllProcessInfo()}
+    for name in [name for name in changed if states.get(name) in ("STOPPED", "FATAL")]:
+        supervisor.removeProcessGroup(name)
+        changed.remove(name)
+        added.append(name)
+    for name in added:
+        supervisor.addProcessGroup(name)
+    return " ".join(changed)
+
+
+call = apply_config if method == "applyConfig" else getattr(supervisor, method)
 try:
     result = call(*[{"true": True, "false": False}.get(arg, arg) for arg in args])
 except xmlrpc.client.Fault as fault:
@@ -381,8 +397,8 @@ EOF
 }
 
 # Writes the configuration and starts the stack's supervisord unless it runs (a new one counts restarts from zero).
-# A running one whose configuration changed (ports, Java) reloads it: supervisord stops the changed components, and
-# those that ran are started again.
+# A running one whose configuration changed (ports, Java, another checkout's script) takes it for what it does not
+# run; a running component keeps its settings until it is stopped (`down NAME`, `up`) or supervisord starts again.
 supervisor_up() {
   select_java
   kafka_jvm
@@ -393,13 +409,10 @@ supervisor_up() {
       rm -f "$SUP_CONF.new"
       return 0
     fi
-    local c live=()
-    for c in "${COMPONENTS[@]}"; do sup_live "$c" && live+=("$c"); done
+    local kept
     mv -f "$SUP_CONF.new" "$SUP_CONF"
-    log "the stack's supervisord configuration changed: reloading it (components whose settings changed restart)"
-    sup_python -m supervisor.supervisorctl -c "$SUP_CONF" update >>"$SUP_DIR/stack.log" 2>&1 9>&- ||
-      die "supervisorctl update failed (see $SUP_DIR/stack.log)"
-    for c in "${live[@]}"; do sup_live "$c" || sup_rpc startProcess "$c" false >/dev/null; done
+    kept="$(sup_rpc applyConfig)" || die "the stack's supervisord did not take its new configuration"
+    [[ -z "$kept" ]] || log "running with their previous settings until started again (down NAME; up): $kept"
     return 0
   fi
   mv -f "$SUP_CONF.new" "$SUP_CONF"

@@ -151,12 +151,13 @@ def wait_ready(sup: supervision.Supervisor, names, is_ready=lambda name: ready(n
 
 def bring_up(sup: supervision.Supervisor, env: dict[str, str], is_ready=lambda name: ready(name)) -> list[str]:
     """supervisord started if it does not run, every program it is not running (or restarting) started, all waited
-    for until ready; returns the programs started."""
+    for until ready; returns the programs started. What runs is left as it runs."""
     with sup.locked():
-        sup.write_env(env)
-        sup.ensure_running()
         states = sup.processes()
         started = [name for name in sup.programs if states.get(name, {}).get("statename") not in supervision.LIVE_STATES]
+        if started:  # the environment of the processes started now (and of their later restarts)
+            sup.write_env(env)
+        sup.ensure_running()
         for name in started:
             sup.start(name)
     wait_ready(sup, sup.programs, is_ready)

@@ -160,15 +160,11 @@ class Supervisor:
 
     def ensure_running(self) -> bool:
         """Starts supervisord unless it runs (True when started): a new one counts restarts from zero. A running one
-        is updated to a changed configuration (programs added, removed or changed are restarted)."""
-        text = self.config()
+        is given the current configuration for what it does not run (apply_config)."""
         if self.daemon_pid() and self.answers():
-            if self.conf.read_text() != text:
-                self.conf.write_text(text)
-                subprocess.run([sys.executable, "-m", "supervisor.supervisorctl", "-c", str(self.conf), "update"],
-                               check=True, stdout=subprocess.DEVNULL)
+            self.apply_config()
             return False
-        self.conf.write_text(text)
+        self.conf.write_text(self.config())
         if self.restarts_file.exists():
             self.restarts_file.replace(self.restarts_file.with_suffix(".log.prev"))
         self.socket.unlink(missing_ok=True)
@@ -180,6 +176,25 @@ class Supervisor:
                 sys.exit(f"supervisord did not start; last lines of {self.log}:\n{tail(self.log)}")
             time.sleep(0.2)
         return True
+
+    def apply_config(self) -> None:
+        """A running supervisord reads the current configuration: programs added are added; a changed one is replaced
+        only while it does not run. What runs keeps running as it was started (as `up` never restarts a running
+        process; another checkout's `up` on this state directory leaves the running installation alone), and gets
+        the new settings when supervisord starts again (`down`, `up`)."""
+        text = self.config()
+        if self.conf.exists() and self.conf.read_text() == text:
+            return
+        self.conf.write_text(text)
+        rpc = self.rpc()
+        [[added, changed, _removed]] = rpc.reloadConfig()
+        states = {info["name"]: info["statename"] for info in self.infos()}
+        for name in changed:
+            if states.get(name) in ("STOPPED", "FATAL"):
+                rpc.removeProcessGroup(name)
+                added.append(name)
+        for name in added:
+            rpc.addProcessGroup(name)
 
     def infos(self) -> list[dict]:
         """supervisord's view of every process it runs (name, statename, pid, start, now...); none when it does not

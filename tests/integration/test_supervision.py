@@ -99,3 +99,20 @@ def test_a_process_that_keeps_dying_is_retried_with_backoff_then_given_up_and_up
     assert "GAVE UP" in launcher.status_lines(sup, ready)[1]
     with pytest.raises(SystemExit, match="(?s)doomed did not become ready \\(FATAL\\).*no config"):
         launcher.wait_ready(sup, ["doomed"], ready)
+
+
+def test_up_with_another_configuration_adds_new_programs_and_leaves_running_ones_alone(scratch, tmp_path):
+    """Another checkout's `up` on the same state directory (other code, other programs) starts what does not run with
+    its configuration and leaves the running processes as they were started."""
+    sup, ready = scratch
+    sup.programs.pop("doomed")
+    launcher.bring_up(sup, {"LANG": "C.UTF-8"}, ready)
+    web = sup.processes()["web"]["pid"]
+    changed = supervision.Program("web", (*sup.programs["web"].command, "--directory", str(tmp_path)),
+                                  sup.programs["web"].log, startsecs=1)
+    added = supervision.Program("sleeper", (sys.executable, "-c", "import time; time.sleep(600)"),
+                                tmp_path / "sleeper.log", startsecs=1)
+    other = supervision.Supervisor(sup.dir, sup.name, [changed, added], sup.workdir)
+    assert launcher.bring_up(other, {"LANG": "C.UTF-8"}, lambda name: name == "sleeper" or ready(name)) == ["sleeper"]
+    assert other.processes()["web"]["pid"] == web and other.processes()["sleeper"]["pid"]
+    assert other.conf.read_text() == other.config(), "the next supervisord starts with it"
