@@ -182,18 +182,25 @@ def down() -> None:
         stop_unsupervised(name)
 
 
+def restart_program(sup: supervision.Supervisor, name: str, env: dict[str, str],
+                    is_ready=lambda name: ready(name)) -> None:
+    """One process stopped (SIGTERM, SIGKILL after 10 s), started again with the current configuration and
+    environment, and waited for until ready."""
+    with sup.locked():
+        sup.write_env(env)
+        sup.stop(name)
+        sup.apply_config()  # stopped, it takes the current configuration
+        sup.start(name)
+    wait_ready(sup, [name], is_ready)
+
+
 def restart(name: str) -> None:
-    """One process stopped (SIGTERM, SIGKILL after 10 s), started again and waited for until ready."""
     sup = supervisor()
     if name not in sup.programs:
         sys.exit(f"unknown process {name!r}; one of: {', '.join(sup.programs)}")
     if not sup.daemon_pid():
         sys.exit("the processes are not supervised now: run `python -m services.launcher up`")
-    with sup.locked():
-        sup.write_env(process_env())
-        sup.stop(name)
-        sup.start(name)
-    wait_ready(sup, [name])
+    restart_program(sup, name, process_env())
     print("restarted:", name)
 
 

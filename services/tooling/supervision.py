@@ -182,10 +182,7 @@ class Supervisor:
         only while it does not run. What runs keeps running as it was started (as `up` never restarts a running
         process; another checkout's `up` on this state directory leaves the running installation alone), and gets
         the new settings when supervisord starts again (`down`, `up`)."""
-        text = self.config()
-        if self.conf.exists() and self.conf.read_text() == text:
-            return
-        self.conf.write_text(text)
+        self.conf.write_text(self.config())
         rpc = self.rpc()
         [[added, changed, _removed]] = rpc.reloadConfig()
         states = {info["name"]: info["statename"] for info in self.infos()}

@@ -3,6 +3,7 @@ program that dies at once, in a scratch directory: a process killed with -9 come
 `up` right after the kill waits for it instead of giving up (the launcher's restart race), and a process that keeps
 dying is retried with a growing delay and then given up, visibly."""
 import os
+import pathlib
 import signal
 import socket
 import sys
@@ -116,3 +117,7 @@ def test_up_with_another_configuration_adds_new_programs_and_leaves_running_ones
     assert launcher.bring_up(other, {"LANG": "C.UTF-8"}, lambda name: name == "sleeper" or ready(name)) == ["sleeper"]
     assert other.processes()["web"]["pid"] == web and other.processes()["sleeper"]["pid"]
     assert other.conf.read_text() == other.config(), "the next supervisord starts with it"
+    launcher.restart_program(other, "web", {"LANG": "C.UTF-8"}, ready)
+    restarted = other.processes()["web"]["pid"]
+    assert restarted != web and b"--directory" in pathlib.Path(f"/proc/{restarted}/cmdline").read_bytes(), \
+        "restarted, it runs as now configured"
