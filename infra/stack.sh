@@ -333,8 +333,10 @@ sup_program() {
     shift
   done
   shift
+  # setpriv: the component gets its stop signal if supervisord itself dies (even of kill -9), leaving no orphan on
+  # its ports that the next supervisord could not start again
   cat <<EOF
-command=$(sup_args "$@")
+command=$(sup_args setpriv --pdeathsig "$sig" "$@")
 directory=$dir
 autostart=false
 autorestart=true

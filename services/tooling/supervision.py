@@ -81,7 +81,9 @@ class Supervisor:
         self.env_file = directory / f"{name}.env"
 
     def program_section(self, program: Program) -> str:
-        run = f"set -a && . {shlex.quote(str(self.env_file))} && exec {shlex.join(program.command)}"
+        # the process gets SIGTERM if supervisord itself dies (even of kill -9): no orphan left on our ports
+        command = shlex.join(["setpriv", "--pdeathsig", "TERM", *program.command])
+        run = f"set -a && . {shlex.quote(str(self.env_file))} && exec {command}"
         return (f"[program:{program.name}]\n"
                 f"command=/bin/sh -c {shlex.quote(run)}\n"
                 f"directory={self.workdir}\n"

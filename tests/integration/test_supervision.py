@@ -121,3 +121,15 @@ def test_up_with_another_configuration_adds_new_programs_and_leaves_running_ones
     restarted = other.processes()["web"]["pid"]
     assert restarted != web and b"--directory" in pathlib.Path(f"/proc/{restarted}/cmdline").read_bytes(), \
         "restarted, it runs as now configured"
+
+
+def test_a_killed_supervisord_leaves_no_process_behind_and_up_starts_a_new_one(scratch):
+    sup, ready = scratch
+    sup.programs.pop("doomed")
+    launcher.bring_up(sup, {"LANG": "C.UTF-8"}, ready)
+    web, daemon = sup.processes()["web"]["pid"], sup.daemon_pid()
+    os.kill(daemon, signal.SIGKILL)
+    until(lambda: not supervision.alive(web), "web stopped with its supervisord")
+    assert sup.processes() == {}
+    assert launcher.bring_up(sup, {"LANG": "C.UTF-8"}, ready) == ["web"]
+    assert sup.daemon_pid() not in (None, daemon) and ready("web")
