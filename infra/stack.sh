@@ -310,8 +310,13 @@ sup_live() {
   return 1
 }
 
-# Restarts supervisord made on its own since it started (services/tooling/restart_listener.py writes the file).
-sup_restarts() { awk -v name="$1" '$2 == name && $3 == "restart"' "$SUP_RESTARTS" 2>/dev/null | wc -l; }
+# sup_restarts NAME [SINCE]: restarts supervisord made on its own since it started, or since SINCE (UTC, as the
+# file writes it: services/tooling/restart_listener.py).
+sup_restarts() {
+  [[ -f "$SUP_RESTARTS" ]] || { echo 0; return 0; }
+  awk -v name="$1" -v since="${2:-}" '$2 == name && $3 == "restart" && $1 >= since { n++ } END { print n + 0 }' \
+    "$SUP_RESTARTS"
+}
 
 # sup_args ARG...: a command line as supervisord splits it (shell quoting; '%' doubled for its expansion).
 sup_args() {
@@ -1218,10 +1223,13 @@ cmd_down() {
 }
 
 # One line a component: supervisord's state, readiness, pid, uptime, restarts since the stack's supervisord started
-# (when it gave a component up: FATAL, and when), address. Exit status 1 unless every component runs and is ready.
+# (CRASHING when 3 of them were in the last 10 minutes: supervisord restarts a component that ran longer than
+# STACK_STARTSECS at once, every time; when it gave a component up: FATAL, and when), address. Exit status 1 unless
+# every component runs and is ready.
 cmd_status() {
-  local c state pid uptime rc=0 states ready gave_up
+  local c state pid uptime rc=0 states ready gave_up recent recently
   states="$(sup_states)"
+  recently="$(date -u -d '-10 min' +%Y-%m-%dT%H:%M:%SZ)"
   for c in "${COMPONENTS[@]}"; do
     read -r _ state pid uptime < <(awk -v name="$c" '$1 == name' <<<"$states") || true
     if [[ -n "$state" && "$state" != STOPPED ]]; then
@@ -1230,6 +1238,8 @@ cmd_status() {
       [[ "$ready" == ready ]] || rc=1
       gave_up=""
       [[ "$state" == FATAL ]] && gave_up="  gave up $(awk -v name="$c" '$2 == name && $3 == "fatal" { t = $1 } END { print t }' "$SUP_RESTARTS" 2>/dev/null)"
+      recent="$(sup_restarts "$c" "$recently")"
+      ((recent < 3)) || gave_up+="  CRASHING: $recent restarts in 10 min, see $LOG_DIR/$c.log"
       printf '%-14s %-8s %-9s pid %-8s up %8s  restarts %-3s %s:%s%s\n' "$c" "$state" "$ready" "${pid/#0/-}" \
         "$(printf '%d:%02d:%02d' $((uptime / 3600)) $((uptime % 3600 / 60)) $((uptime % 60)))" "$(sup_restarts "$c")" \
         "$BIND_HOST" "$(comp_port "$c")" "$gave_up"

@@ -204,9 +204,14 @@ def restart(name: str) -> None:
     print("restarted:", name)
 
 
+# a process supervisord restarted this often this recently keeps crashing (supervisord restarts one that ran longer than
+# startsecs at once, every time): status says so
+FLAPPING_RESTARTS, FLAPPING_WINDOW = 3, 600
+
+
 def status_lines(sup: supervision.Supervisor, is_ready=lambda name: ready(name)) -> list[str]:
-    """One line a process: supervisord's state, pid, uptime, automatic restarts (the last one's time; when it was
-    given up after restarting too quickly) and readiness."""
+    """One line a process: supervisord's state, pid, uptime, automatic restarts (the last one's time; whether it keeps
+    crashing; when it was given up after dying too quickly) and readiness."""
     states, restarts = sup.processes(), sup.restarts()
     if not states:
         return [f"{name:10} stopped (no supervisord: python -m services.launcher up)" for name in sup.programs]
@@ -216,6 +221,8 @@ def status_lines(sup: supervision.Supervisor, is_ready=lambda name: ready(name))
         state, pid = info["statename"], info["pid"]
         line = f"{name:10} {state:8} pid {pid or '-':<8} up {supervision.uptime(info['now'] - info['start']) if pid else '-':>9}"
         line += f"  restarts {counted.count}" + (f" (last {counted.last})" if counted.last else "")
+        if (recent := counted.since(info["now"] - FLAPPING_WINDOW)) >= FLAPPING_RESTARTS:
+            line += f"  CRASHING: {recent} restarts in {FLAPPING_WINDOW // 60} min, see its log"
         if state == "FATAL":
             line += f"  GAVE UP {counted.gave_up}: exited too quickly {sup.programs[name].startretries + 1} times"
         lines.append(line + ("  ready" if pid and is_ready(name) else ""))

@@ -14,9 +14,10 @@ Usage (an [eventlistener:...] section, events=PROCESS_STATE): python3 restart_li
 import datetime
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 AUTOMATIC_FROM = ("EXITED", "BACKOFF")
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 
 def parse_payload(payload: str) -> dict[str, str]:
@@ -34,15 +35,30 @@ def record(event: str, payload: str) -> str | None:
         kind = "fatal"
     else:
         return None
-    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    now = datetime.datetime.now(datetime.UTC).strftime(TIME_FORMAT)
     return f"{now} {name} {kind} {source}\n"
 
 
 @dataclass
 class Restarts:
-    count: int = 0
-    last: str = ""  # when the last restart was, as written
+    times: list[str] = field(default_factory=list)  # when each restart was, as written
     gave_up: str = ""  # when supervisord last gave up (it is in FATAL until started again)
+
+    @property
+    def count(self) -> int:
+        return len(self.times)
+
+    @property
+    def last(self) -> str:
+        return self.times[-1] if self.times else ""
+
+    def since(self, moment: float) -> int:
+        """Restarts at or after `moment` (seconds since the epoch)."""
+        return sum(1 for time in self.times if parse_time(time) >= moment)
+
+
+def parse_time(text: str) -> float:
+    return datetime.datetime.strptime(text, TIME_FORMAT).replace(tzinfo=datetime.UTC).timestamp()
 
 
 def restarts(lines: Iterable[str]) -> dict[str, Restarts]:
@@ -54,7 +70,7 @@ def restarts(lines: Iterable[str]) -> dict[str, Restarts]:
             continue
         entry = found.setdefault(parts[1], Restarts())
         if parts[2] == "restart":
-            entry.count, entry.last = entry.count + 1, parts[0]
+            entry.times.append(parts[0])
         elif parts[2] == "fatal":
             entry.gave_up = parts[0]
     return found

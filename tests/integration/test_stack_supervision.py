@@ -31,7 +31,17 @@ def mailpit(env: dict[str, str]) -> dict[str, str]:
     if line[1] == "stopped":
         return {"state": "stopped"}
     return {"state": line[1], "ready": line[2], "pid": line[line.index("pid") + 1],
-            "restarts": line[line.index("restarts") + 1]}
+            "restarts": line[line.index("restarts") + 1], "crashing": "CRASHING:" in line}
+
+
+def killed_and_back(env: dict[str, str]) -> dict[str, str]:
+    killed = mailpit(env)["pid"]
+    os.kill(int(killed), signal.SIGKILL)
+    deadline = time.monotonic() + WAIT
+    while (again := mailpit(env))["ready"] != "ready" or again["pid"] == killed:
+        assert time.monotonic() < deadline, f"mailpit not back within {WAIT} s: {again}"
+        time.sleep(0.5)
+    return again
 
 
 def test_a_stack_component_killed_with_9_is_started_again_and_status_counts_it(tmp_path):
@@ -41,16 +51,15 @@ def test_a_stack_component_killed_with_9_is_started_again_and_status_counts_it(t
     try:
         assert up.returncode == 0, up.stderr
         first = mailpit(env)
-        assert (first["ready"], first["restarts"]) == ("ready", "0"), first
-        os.kill(int(first["pid"]), signal.SIGKILL)
-        deadline = time.monotonic() + WAIT
-        while (again := mailpit(env))["ready"] != "ready" or again["pid"] == first["pid"]:
-            assert time.monotonic() < deadline, f"mailpit not back within {WAIT} s: {again}"
-            time.sleep(0.5)
-        assert again["restarts"] == "1", again
+        assert (first["ready"], first["restarts"], first["crashing"]) == ("ready", "0", False), first
+        again = killed_and_back(env)
+        assert (again["restarts"], again["crashing"]) == ("1", False), again
         restarts = (tmp_path / "supervisor" / "stack-restarts.log").read_text().split()
         assert restarts[1:3] == ["mailpit", "restart"] and len(restarts) == 4, "one restart (EXITED, or BACKOFF when " \
             "killed within its first STACK_STARTSECS)"
+        killed_and_back(env)
+        again = killed_and_back(env)
+        assert (again["restarts"], again["crashing"]) == ("3", True), "three restarts in ten minutes: called out"
     finally:
         down = stack(env, "down")
     assert down.returncode == 0, down.stderr

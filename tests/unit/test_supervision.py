@@ -113,6 +113,20 @@ def test_status_shows_state_pid_uptime_restarts_and_a_give_up(tmp_path):
     assert "4 times" in gateway and "ready" not in gateway.split()
 
 
+def test_status_says_when_a_process_keeps_crashing(tmp_path):
+    """supervisord restarts a process that ran longer than startsecs at once, every time: three restarts within ten
+    minutes are called out, older ones are not."""
+    now = restart_listener.parse_time("2026-12-07T10:10:00Z")
+    sup = FakeSupervisor(tmp_path, {name: {"statename": "RUNNING", "pid": 7, "start": now - 60, "now": now}
+                                    for name in ("journal", "gateway")})
+    sup.restarts_file.write_text("".join(f"2026-12-07T{time}Z {name} restart EXITED\n" for time, name in [
+        ("09:20:00", "gateway"), ("09:40:00", "gateway"), ("09:59:00", "gateway"),
+        ("10:00:00", "journal"), ("10:04:30", "journal"), ("10:09:00", "journal"), ("10:09:30", "gateway")]))
+    journal, gateway = launcher.status_lines(sup, is_ready=lambda name: False)
+    assert "restarts 3 (last 2026-12-07T10:09:00Z)  CRASHING: 3 restarts in 10 min, see its log" in journal
+    assert "restarts 4 (last 2026-12-07T10:09:30Z)" in gateway and "CRASHING" not in gateway
+
+
 def test_status_without_supervisord_says_how_to_start(tmp_path):
     sup = FakeSupervisor(tmp_path, {"journal": {}})
     sup.states = {}
