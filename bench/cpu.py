@@ -30,11 +30,7 @@ def cpu_ticks() -> dict[int, tuple[int, int]]:
 
 def owners() -> dict[int, str]:
     """pid -> part, from the launcher's and the stack's supervisord (children belong to their parent's part)."""
-    parts = {}
-    for name in ("apps", "stack"):
-        supervisor = supervision.Supervisor(topology.state_dir() / "supervisor", name, [], topology.ROOT)
-        parts.update({pid: program for program, pid in supervisor.pids().items()})
-    return parts
+    return {pid: part for part, pid in supervision.installation_pids(topology.state_dir(), topology.ROOT).items()}
 
 
 def part_of(pid: int, table: dict[int, tuple[int, int]], parts: dict[int, str]) -> str:

@@ -254,6 +254,16 @@ class Supervisor:
             return {}
 
 
+def installation_pids(state_dir: pathlib.Path, workdir: pathlib.Path) -> dict[str, int]:
+    """The pid of every supervised process of an installation by name: our processes (the launcher's supervisord,
+    "apps") and the stack's components (infra/stack.sh's, "stack"), e.g. for a fault to inject or CPU to count."""
+    pids = {}
+    for name in ("stack", "apps"):
+        pids.update(Supervisor(state_dir / "supervisor", name, [], workdir).pids())
+    pids.pop("restart-listener", None)
+    return pids
+
+
 def uptime(seconds: int) -> str:
     hours, rest = divmod(max(seconds, 0), 3600)
     return f"{hours}:{rest // 60:02}:{rest % 60:02}"

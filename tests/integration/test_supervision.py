@@ -133,3 +133,17 @@ def test_a_killed_supervisord_leaves_no_process_behind_and_up_starts_a_new_one(s
     assert sup.processes() == {}
     assert launcher.bring_up(sup, {"LANG": "C.UTF-8"}, ready) == ["web"]
     assert sup.daemon_pid() not in (None, daemon) and ready("web")
+
+
+def test_the_installations_pids_name_each_supervised_process(tmp_path):
+    sleeper = supervision.Program("sleeper", (sys.executable, "-c", "import time; time.sleep(600)"),
+                                  tmp_path / "sleeper.log", startsecs=1)
+    apps = supervision.Supervisor(tmp_path / "supervisor", "apps", [sleeper], tmp_path)
+    try:
+        launcher.bring_up(apps, {"LANG": "C.UTF-8"}, lambda name: True)
+        pid = apps.processes()["sleeper"]["pid"]
+        assert pid and supervision.installation_pids(tmp_path, tmp_path) == {"sleeper": pid}, "no stack here"
+    finally:
+        with apps.locked():
+            apps.shutdown()
+    assert supervision.installation_pids(tmp_path, tmp_path) == {}
