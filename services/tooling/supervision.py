@@ -14,7 +14,6 @@ import shlex
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import xmlrpc.client
 from collections.abc import Iterator, Mapping
@@ -58,12 +57,13 @@ def env_file_text(env: Mapping[str, str]) -> str:
 
 
 def socket_path(directory: pathlib.Path, name: str) -> pathlib.Path:
-    """The socket in the state directory, unless that path is too long for a Unix socket (107 bytes)."""
+    """The socket in the state directory, unless that path is too long for a Unix socket (107 bytes): then one in /tmp
+    named after it."""
     path = directory / f"{name}.sock"
     if len(str(path)) <= 100:
         return path
     digest = hashlib.sha256(str(path).encode()).hexdigest()[:12]
-    return pathlib.Path(tempfile.gettempdir()) / f"otmetka-{name}-{digest}.sock"
+    return pathlib.Path("/tmp") / f"otmetka-{name}-{digest}.sock"  # as infra/stack.sh names the stack's
 
 
 class Supervisor:

@@ -7,7 +7,7 @@ import shlex
 import subprocess
 import time
 
-from services import launcher
+from services import launcher, topology
 from services.tooling import restart_listener, supervision
 
 
@@ -157,3 +157,13 @@ def test_a_process_started_before_supervision_is_stopped_by_its_pid_file(tmp_pat
     assert old.wait(timeout=30) == -15, "SIGTERM to its group"
     assert not (tmp_path / "pids" / "app-journal.pid").exists()
     launcher.stop_unsupervised("journal")  # nothing left to stop: nothing happens
+
+
+def test_a_long_socket_path_moves_to_the_same_place_as_the_stack_script_puts_it(tmp_path):
+    """bench/cpu.py and a fault suite find the stack's supervisord by socket_path: the script's own lines say where."""
+    script = (topology.ROOT / "infra" / "stack.sh").read_text().splitlines()
+    lines = "\n".join(line for line in script if line.startswith(("SUP_SOCKET=", "((${#SUP_SOCKET}")))
+    for state in (tmp_path, tmp_path / ("d" * 90)):
+        found = subprocess.run(["bash", "-c", f'SUP_DIR="$1/supervisor"\n{lines}\nprintf "%s" "$SUP_SOCKET"', "-",
+                                str(state)], capture_output=True, text=True, check=True).stdout
+        assert supervision.socket_path(state / "supervisor", "stack") == pathlib.Path(found)
