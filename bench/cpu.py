@@ -10,6 +10,7 @@ from collections import Counter
 
 from bench.common import bench_dir, write_json
 from services import topology
+from services.tooling import supervision
 
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -28,14 +29,8 @@ def cpu_ticks() -> dict[int, tuple[int, int]]:
 
 
 def owners() -> dict[int, str]:
-    """pid -> part, from the launcher's and the stack's pid files (children belong to their parent's part)."""
-    parts = {}
-    for pid_file in (topology.state_dir() / "pids").glob("*.pid"):
-        try:
-            parts[int(pid_file.read_text().split()[0])] = pid_file.stem.removeprefix("app-")
-        except (OSError, ValueError, IndexError):
-            continue
-    return parts
+    """pid -> part, from the launcher's and the stack's supervisord (children belong to their parent's part)."""
+    return {pid: part for part, pid in supervision.installation_pids(topology.state_dir(), topology.ROOT).items()}
 
 
 def part_of(pid: int, table: dict[int, tuple[int, int]], parts: dict[int, str]) -> str:

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Otmetka native development/test stack: PostgreSQL 15 (WAL archived by pgBackRest), Kafka 4 (KRaft), Keycloak 26,
 # MinIO and a second MinIO (the archive's replica store), Mailpit.
-# No containers: everything runs as local processes bound to 127.0.0.1.
+# No containers: everything runs as local processes bound to 127.0.0.1, in the foreground under a supervisord of the
+# stack's own (its pid file and Unix socket in $STATE_DIR/supervisor/): a component that dies is started again, after
+# 1, 2, 3... s when it keeps dying at once, and given up (FATAL) after STACK_STARTRETRIES such deaths in a row.
 #
 #   infra/stack.sh up [component...]   install what is missing (cached), start what is not running, wait until ready
-#   infra/stack.sh down [component...]   stop the processes this script started (pid files only)
-#   infra/stack.sh status   one line per component
+#   infra/stack.sh down [component...]   stop the components (and, without names, the stack's supervisord)
+#   infra/stack.sh status   one line per component: state, pid, uptime, restarts, readiness
 #   infra/stack.sh reset [component...]   stop, then delete state data (keeps secrets.env)
 #   infra/stack.sh check    run the Keycloak realm/broker checks against a running stack
 #   infra/stack.sh env      print the path of stack.env
@@ -19,7 +21,14 @@ REPO_ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
 STATE_DIR="${OTMETKA_STATE_DIR:-$REPO_ROOT/.run}"
 CACHE_DIR="${OTMETKA_CACHE_DIR:-${HOME:-/root}/.cache/otmetka}"
 LOG_DIR="$STATE_DIR/logs"
-PID_DIR="$STATE_DIR/pids"
+PID_DIR="$STATE_DIR/pids"  # pid files of components started before supervision (stopped by up and down)
+SUP_DIR="$STATE_DIR/supervisor"
+SUP_CONF="$SUP_DIR/stack.conf"
+SUP_PIDFILE="$SUP_DIR/stack.pid"
+SUP_RESTARTS="$SUP_DIR/stack-restarts.log"
+# A Unix socket path must fit in 107 bytes: else one in /tmp named after it (as services/tooling/supervision.py does).
+SUP_SOCKET="$SUP_DIR/stack.sock"
+((${#SUP_SOCKET} <= 100)) || SUP_SOCKET="/tmp/otmetka-stack-$(printf '%s' "$SUP_SOCKET" | sha256sum | cut -c1-12).sock"
 
 BIND_HOST=127.0.0.1
 PG_PORT="${OTMETKA_PG_PORT:-55432}"
@@ -61,6 +70,16 @@ MINIO_BUILD_TIMEOUT="${OTMETKA_MINIO_BUILD_TIMEOUT:-1500}"
 MAILPIT_TIMEOUT="${OTMETKA_MAILPIT_TIMEOUT:-30}"
 MAILPIT_BUILD_TIMEOUT="${OTMETKA_MAILPIT_BUILD_TIMEOUT:-900}"
 
+# supervisord (the version pinned in requirements.lock, installed into the cache with the system's python3: the stack
+# may come up before the project's virtualenv exists). A component that dies within STACK_STARTSECS of its start is
+# started again after 1, 2, 3... s and given up after STACK_STARTRETRIES such deaths in a row; one that dies later is
+# started again at once.
+SUP_PY="${OTMETKA_PYTHON:-python3}"
+SUPERVISOR_VERSION="$(sed -n 's/^supervisor==//p' "$REPO_ROOT/requirements.lock")"
+SUPERVISOR_DIR="$CACHE_DIR/supervisor/$SUPERVISOR_VERSION"
+STACK_STARTSECS="${OTMETKA_STACK_STARTSECS:-30}"
+STACK_STARTRETRIES="${OTMETKA_STACK_STARTRETRIES:-3}"
+
 log() { printf '[stack %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
@@ -85,24 +104,35 @@ cmd_marker() {
   esac
 }
 
-# Prints the pid if the component's pid file names a live process of ours.
-running_pid() {
+# Prints the pid if the component's pid file (written before the stack was supervised) names a live process of ours.
+unsupervised_pid() {
   local f pid
   f="$(pid_file "$1")"
   [[ -f "$f" ]] || return 1
   pid="$(head -n1 "$f" 2>/dev/null || true)"
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  kill -0 "$pid" 2>/dev/null || return 1
+  alive "$pid" || return 1
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$(cmd_marker "$1")" || return 1
   echo "$pid"
 }
 
-# The pid recorded by this run's start, while it lives.
-started_pid() {
-  local pid
-  pid="$(head -n1 "$(pid_file "$1")" 2>/dev/null || true)"
-  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
-  echo "$pid"
+# kill_after PID TARGET SECONDS WHAT: waits up to SECONDS for PID to end, then SIGKILL to TARGET (a pid, -group).
+kill_after() {
+  local i
+  for ((i = 0; i < $3 * 10; i++)); do
+    alive "$1" || return 0
+    sleep 0.1
+  done
+  log "$4 did not stop in $3s: SIGKILL"
+  kill -s KILL -- "$2" 2>/dev/null || true
+  sleep 0.5
+}
+
+# alive PID: the process exists and is no zombie (a killed process answers kill -0 until its parent reaps it).
+alive() {
+  local state
+  state="$(sed -n 's/.*) \(.\).*/\1/p' "/proc/$1/stat" 2>/dev/null || true)"
+  [[ -n "$state" && "$state" != Z && "$state" != X ]]
 }
 
 rotate_log() {
@@ -189,6 +219,230 @@ select_java() {
 
 ensure_maven() {
   need_cmd mvn || apt_install maven
+}
+
+# ---------------------------------------------------------------------------------------------
+# supervisord: the stack's components run under it, each in the foreground (docs/operations-stack.md)
+# ---------------------------------------------------------------------------------------------
+
+supervisor_install() {
+  [[ -n "$SUPERVISOR_VERSION" ]] || die "no supervisor==VERSION line in $REPO_ROOT/requirements.lock"
+  [[ -f "$SUPERVISOR_DIR/.complete" ]] && return 0
+  "$SUP_PY" -m pip --version >/dev/null 2>&1 || apt_install python3-pip
+  log "installing supervisor $SUPERVISOR_VERSION into $SUPERVISOR_DIR"
+  local tmp="$SUPERVISOR_DIR.tmp.$$"
+  rm -rf "$tmp"
+  mkdir -p "$(dirname "$SUPERVISOR_DIR")"
+  "$SUP_PY" -m pip install -q --no-deps --target "$tmp" "supervisor==$SUPERVISOR_VERSION" \
+    >"$LOG_DIR/supervisor-install.log" 2>&1 || fail_component supervisor-install "pip install supervisor failed"
+  touch "$tmp/.complete"
+  publish_dir "$tmp" "$SUPERVISOR_DIR"
+}
+
+sup_python() { PYTHONPATH="$SUPERVISOR_DIR" "$SUP_PY" "$@"; }
+
+# The stack's supervisord's pid while it runs (its pid file names a live supervisord).
+sup_pid() {
+  local pid
+  pid="$(head -n1 "$SUP_PIDFILE" 2>/dev/null || true)"
+  [[ "$pid" =~ ^[0-9]+$ ]] && alive "$pid" || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q supervisord || return 1
+  echo "$pid"
+}
+
+# sup_rpc METHOD [ARG...]: one call to the stack's supervisord over its socket ("true"/"false" are booleans). A list
+# of processes is printed as "name state pid uptime-seconds" lines. Starting what runs, or stopping what does not, is
+# no error. applyConfig (ours): the configuration file read again, programs added, a changed one replaced only while
+# it does not run (what runs keeps running as it was started); prints the changed ones left running.
+sup_rpc() {
+  sup_python - "$SUP_SOCKET" "$@" 9>&- <<'EOF'
+import sys
+import xmlrpc.client
+
+from supervisor.xmlrpc import Faults, SupervisorTransport
+
+socket, method, *args = sys.argv[1:]
+transport = SupervisorTransport(None, None, "unix://" + socket)
+supervisor = xmlrpc.client.ServerProxy("http://127.0.0.1", transport=transport).supervisor
+
+
+def apply_config():
+    [[added, changed, _removed]] = supervisor.reloadConfig()
+    states = {info["name"]: info["statename"] for info in supervisor.getAllProcessInfo()}
+    for name in [name for name in changed if states.get(name) in ("STOPPED", "FATAL")]:
+        supervisor.removeProcessGroup(name)
+        changed.remove(name)
+        added.append(name)
+    for name in added:
+        supervisor.addProcessGroup(name)
+    return " ".join(changed)
+
+
+call = apply_config if method == "applyConfig" else getattr(supervisor, method)
+try:
+    result = call(*[{"true": True, "false": False}.get(arg, arg) for arg in args])
+except xmlrpc.client.Fault as fault:
+    if fault.faultCode in (Faults.ALREADY_STARTED, Faults.NOT_RUNNING):
+        sys.exit(0)
+    sys.exit(f"supervisord: {method}: {fault.faultString}")
+except OSError as exc:
+    sys.exit(f"supervisord does not answer on {socket}: {exc}")
+if isinstance(result, list):
+    for info in result:
+        print(info["name"], info["statename"], info["pid"], info["now"] - info["start"] if info["pid"] else 0)
+else:
+    print(result)
+EOF
+}
+
+# Every program's "name state pid uptime-seconds" (nothing when the stack's supervisord does not run).
+sup_states() {
+  if sup_pid >/dev/null; then sup_rpc getAllProcessInfo 2>/dev/null || true; fi
+}
+
+sup_state() { sup_states | awk -v name="$1" '$1 == name { print $2 }'; }
+
+# Running, or being started again by supervisord (after it died: EXITED, BACKOFF).
+sup_live() {
+  case "$(sup_state "$1")" in
+    STARTING | RUNNING | BACKOFF | EXITED) return 0 ;;
+  esac
+  return 1
+}
+
+# sup_restarts NAME [SINCE]: restarts supervisord made on its own since it started, or since SINCE (UTC, as the
+# file writes it: services/tooling/restart_listener.py).
+sup_restarts() {
+  [[ -f "$SUP_RESTARTS" ]] || { echo 0; return 0; }
+  awk -v name="$1" -v since="${2:-}" '$2 == name && $3 == "restart" && $1 >= since { n++ } END { print n + 0 }' \
+    "$SUP_RESTARTS"
+}
+
+# sup_args ARG...: a command line as supervisord splits it (shell quoting; '%' doubled for its expansion).
+sup_args() {
+  local arg out=()
+  for arg in "$@"; do
+    arg="$(printf '%q' "$arg")"
+    out+=("${arg//%/%%}")
+  done
+  printf '%s' "${out[*]}"
+}
+
+# sup_program NAME DIRECTORY STOPSIGNAL STOPWAITSECS STOPASGROUP [OPTION-LINE...] -- ARGV...
+sup_program() {
+  local name="$1" dir="$2" sig="$3" wait="$4" group="$5"
+  shift 5
+  printf '\n[program:%s]\n' "$name"
+  while [[ "$1" != -- ]]; do
+    printf '%s\n' "${1//%/%%}"
+    shift
+  done
+  shift
+  # setpriv: the component gets its stop signal if supervisord itself dies (even of kill -9), leaving no orphan on
+  # its ports that the next supervisord could not start again
+  cat <<EOF
+command=$(sup_args setpriv --pdeathsig "$sig" "$@")
+directory=$dir
+autostart=false
+autorestart=true
+startsecs=$STACK_STARTSECS
+startretries=$STACK_STARTRETRIES
+stopsignal=$sig
+stopwaitsecs=$wait
+stopasgroup=$group
+killasgroup=true
+redirect_stderr=true
+stdout_logfile=$LOG_DIR/$name.log
+stdout_logfile_maxbytes=50MB
+stdout_logfile_backups=2
+EOF
+}
+
+# The configuration of every component (0600: the components' secrets are in their environment lines).
+supervisor_conf() {
+  cat <<EOF
+; Generated by infra/stack.sh up on every run: do not edit.
+[unix_http_server]
+file=$SUP_SOCKET
+chmod=0700
+
+[supervisord]
+logfile=$SUP_DIR/stack.log
+logfile_maxbytes=10MB
+logfile_backups=2
+pidfile=$SUP_PIDFILE
+directory=$STATE_DIR
+childlogdir=$SUP_DIR
+identifier=otmetka-stack
+
+[rpcinterface:supervisor]
+supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
+
+[supervisorctl]
+serverurl=unix://$SUP_SOCKET
+
+[eventlistener:restart-listener]
+command=$(sup_args "$SUP_PY" -u "$REPO_ROOT/services/tooling/restart_listener.py" "$SUP_RESTARTS")
+events=PROCESS_STATE
+autorestart=true
+stdout_logfile=NONE
+stderr_logfile=$SUP_DIR/stack-listener.log
+EOF
+  # PostgreSQL: SIGINT is its fast shutdown; the postmaster stops its own children.
+  sup_program postgres "$PG_DATA" INT 60 false "user=postgres" -- "$PG_BIN/postgres" -D "$PG_DATA"
+  sup_program kafka "$KAFKA_STATE" TERM 60 true -- "${KAFKA_JVM[@]}" kafka.Kafka "$KAFKA_STATE/server.properties"
+  sup_program minio "$STATE_DIR/minio" TERM 30 true "$(minio_environment "$MINIO_ROOT_USER" "$OTMETKA_MINIO_ROOT_PASSWORD")" \
+    -- "${MINIO_ARGS[@]}" --address "$BIND_HOST:$MINIO_PORT" --console-address "$BIND_HOST:$MINIO_CONSOLE_PORT" \
+    "$STATE_DIR/minio/data"
+  sup_program minio-replica "$STATE_DIR/minio-replica" TERM 30 true \
+    "$(minio_environment "$MINIO_REPLICA_ROOT_USER" "$OTMETKA_ARCHIVE_REPLICA_SECRET_KEY")" \
+    -- "${MINIO_ARGS[@]}" --address "$BIND_HOST:$MINIO_REPLICA_PORT" \
+    --console-address "$BIND_HOST:$MINIO_REPLICA_CONSOLE_PORT" "$STATE_DIR/minio-replica/data"
+  sup_program keycloak "$KC_HOME" TERM 30 true "environment=JAVA_HOME=\"$JAVA_HOME_SEL\",JAVA_OPTS_KC_HEAP=\"-Xms256m -Xmx768m\",OTMETKA_KEYCLOAK_PORT=\"$KC_PORT\",KC_BOOTSTRAP_ADMIN_USERNAME=\"$KC_ADMIN_USER\",KC_BOOTSTRAP_ADMIN_PASSWORD=\"$OTMETKA_KEYCLOAK_ADMIN_PASSWORD\"" \
+    -- "${KEYCLOAK_ARGS[@]}"
+  sup_program mailpit "$STATE_DIR/mailpit" TERM 30 true -- "${MAILPIT_ARGS[@]}"
+}
+
+# Writes the configuration and starts the stack's supervisord unless it runs (a new one counts restarts from zero).
+# A running one whose configuration changed (ports, Java, another checkout's script) takes it for what it does not
+# run; a running component keeps its settings until it is stopped (`down NAME`, `up`) or supervisord starts again.
+supervisor_up() {
+  select_java
+  kafka_jvm
+  mkdir -p "$SUP_DIR"
+  (umask 077 && supervisor_conf >"$SUP_CONF.new")
+  if sup_pid >/dev/null; then
+    if cmp -s "$SUP_CONF.new" "$SUP_CONF"; then
+      rm -f "$SUP_CONF.new"
+      return 0
+    fi
+    local kept
+    mv -f "$SUP_CONF.new" "$SUP_CONF"
+    kept="$(sup_rpc applyConfig)" || die "the stack's supervisord did not take its new configuration"
+    [[ -z "$kept" ]] || log "running with their previous settings until started again (down NAME; up): $kept"
+    return 0
+  fi
+  mv -f "$SUP_CONF.new" "$SUP_CONF"
+  [[ -f "$SUP_RESTARTS" ]] && mv -f "$SUP_RESTARTS" "$SUP_RESTARTS.prev"
+  rm -f "$SUP_SOCKET"
+  log "starting the stack's supervisord ($SUP_CONF)"
+  (cd "$STATE_DIR" && sup_python -m supervisor.supervisord -c "$SUP_CONF" </dev/null 9>&-) ||
+    fail_component supervisord "supervisord did not start (its log: $SUP_DIR/stack.log)"
+  local t0=$SECONDS
+  until [[ "$(sup_rpc getState 2>/dev/null)" == *RUNNING* ]]; do
+    ((SECONDS - t0 < 30)) || { tail -n 20 "$SUP_DIR/stack.log" >&2; die "the stack's supervisord does not answer"; }
+    sleep 0.3
+  done
+}
+
+# Stops the stack's supervisord (after its components) by its pid; SIGKILL after a minute.
+supervisor_down() {
+  local pid
+  pid="$(sup_pid)" || return 0
+  sup_rpc shutdown >/dev/null || true
+  kill_after "$pid" "$pid" 60 "the stack's supervisord"
+  rm -f "$SUP_PIDFILE"
+  log "the stack's supervisord stopped"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -350,22 +604,6 @@ EOF
   chown postgres:postgres "$PG_DATA/otmetka.conf"
 }
 
-pg_start() {
-  pg_init
-  rotate_log postgres
-  chown postgres:postgres "$LOG_DIR/postgres.log"
-  # A stale postmaster.pid (after a crash/kill -9) is handled by postgres itself.
-  # shellcheck disable=SC2094  # pg_ctl appends to the log it is given, and so do we
-  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$LOG_DIR/postgres.log" -W start \
-    >>"$LOG_DIR/postgres.log" 2>&1 </dev/null 9>&- || fail_component postgres "pg_ctl start failed"
-  local i
-  for ((i = 0; i < 50; i++)); do
-    [[ -s "$PG_DATA/postmaster.pid" ]] && break
-    sleep 0.1
-  done
-  head -n1 "$PG_DATA/postmaster.pid" >"$(pid_file postgres)" 2>/dev/null || fail_component postgres "no postmaster.pid"
-}
-
 pg_ready() { "$PG_BIN/pg_isready" -q -h "$BIND_HOST" -p "$PG_PORT" -U postgres -d postgres >/dev/null 2>&1; }
 
 pg_sql() { "$PG_BIN/psql" -X -q -At -h "$BIND_HOST" -p "$PG_PORT" -U postgres -d postgres -c "$1"; }
@@ -492,18 +730,17 @@ logger.request.level = WARN
 EOF
 }
 
-kafka_java() {
-  local cls="$1"
-  shift
-  "$JAVA_HOME_SEL/bin/java" -Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true \
-    -Dlog4j2.configurationFile="$KAFKA_STATE/log4j2.properties" -Dkafka.logs.dir="$LOG_DIR" \
-    -cp "$KAFKA_LIBS/*" "$cls" "$@"
+# Kafka's JVM and class path (select_java first); the broker and its storage tool run with it.
+KAFKA_JVM=()
+kafka_jvm() {
+  KAFKA_JVM=("$JAVA_HOME_SEL/bin/java" -Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true
+    -Dlog4j2.configurationFile="$KAFKA_STATE/log4j2.properties" -Dkafka.logs.dir="$LOG_DIR" -cp "$KAFKA_LIBS/*")
 }
 
-kafka_start() {
-  select_java
+# Its configuration, and its storage formatted once.
+kafka_prepare() {
+  kafka_jvm
   kafka_configure
-  rotate_log kafka
   if [[ ! -f "$KAFKA_STATE/data/meta.properties" ]]; then
     local cluster_id
     # 16 random bytes, base64url (Kafka's Uuid format); no leading '-' (it would parse as an option).
@@ -512,17 +749,16 @@ kafka_start() {
       cluster_id="$(head -c 16 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')"
     done
     log "formatting Kafka storage (cluster id $cluster_id)"
-    kafka_java kafka.tools.StorageTool format --standalone -t "$cluster_id" -c "$KAFKA_STATE/server.properties" \
-      >>"$LOG_DIR/kafka.log" 2>&1 || fail_component kafka "storage format failed"
+    "${KAFKA_JVM[@]}" kafka.tools.StorageTool format --standalone -t "$cluster_id" -c "$KAFKA_STATE/server.properties" \
+      >>"$LOG_DIR/kafka-format.log" 2>&1 </dev/null 9>&- || fail_component kafka-format "storage format failed"
   fi
-  (cd "$KAFKA_STATE" && exec setsid "$JAVA_HOME_SEL/bin/java" -Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true \
-    -Dlog4j2.configurationFile="$KAFKA_STATE/log4j2.properties" -Dkafka.logs.dir="$LOG_DIR" \
-    -cp "$KAFKA_LIBS/*" kafka.Kafka "$KAFKA_STATE/server.properties" >>"$LOG_DIR/kafka.log" 2>&1 </dev/null 9>&-) &
-  echo $! >"$(pid_file kafka)"
 }
 
+# Ready once the broker has started since its last start: supervisord appends a restarted broker's output to the log.
 kafka_ready() {
-  port_open "$KAFKA_PORT" && grep -q "Kafka Server started" "$LOG_DIR/kafka.log" 2>/dev/null
+  port_open "$KAFKA_PORT" &&
+    [[ "$(grep -E 'Registered signal handlers|Kafka Server started' "$LOG_DIR/kafka.log" 2>/dev/null | tail -n1)" != \
+      *"Registered signal handlers"* ]]
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -580,33 +816,20 @@ MINIO_PKG=github.com/minio/minio
 minio_build_bg() { go_build_bg minio "$MINIO_PKG" "$MINIO_VERSION" "$MINIO_DIR"; }
 minio_build_wait() { go_build_wait minio "$MINIO_PKG" "$MINIO_VERSION" "$MINIO_DIR" "$MINIO_BUILD_TIMEOUT"; }
 
-# minio_server NAME PORT CONSOLE_PORT USER PASSWORD: one MinIO server with its data in $STATE_DIR/NAME/data.
-minio_server() {
-  local name="$1" port="$2" console="$3" user="$4" password="$5"
-  mkdir -p "$STATE_DIR/$name/data"
-  rotate_log "$name"
-  (cd "$STATE_DIR/$name" && MINIO_ROOT_USER="$user" MINIO_ROOT_PASSWORD="$password" \
-    MINIO_UPDATE=off MINIO_BROWSER_REDIRECT=off MINIO_PROMETHEUS_AUTH_TYPE=public \
-    exec setsid "$MINIO_BIN" server --quiet --anonymous \
-    --address "$BIND_HOST:$port" --console-address "$BIND_HOST:$console" \
-    "$STATE_DIR/$name/data" >>"$LOG_DIR/$name.log" 2>&1 </dev/null 9>&-) &
-  echo $! >"$(pid_file "$name")"
-}
+# A MinIO server (the program's arguments add its addresses and its data in $STATE_DIR/NAME/data); minio-replica is
+# the archive's second copy (requirement A5): in production another object store in another place.
+MINIO_ARGS=("$MINIO_BIN" server --quiet --anonymous)
 
-minio_start() {
-  minio_server minio "$MINIO_PORT" "$MINIO_CONSOLE_PORT" "$MINIO_ROOT_USER" "$OTMETKA_MINIO_ROOT_PASSWORD"
-}
-
-# The archive's second copy (requirement A5): in production another object store in another place.
-minio_replica_start() {
-  minio_server minio-replica "$MINIO_REPLICA_PORT" "$MINIO_REPLICA_CONSOLE_PORT" "$MINIO_REPLICA_ROOT_USER" \
-    "$OTMETKA_ARCHIVE_REPLICA_SECRET_KEY"
+# minio_environment USER PASSWORD: a MinIO program's environment line.
+minio_environment() {
+  printf 'environment=MINIO_ROOT_USER="%s",MINIO_ROOT_PASSWORD="%s",MINIO_UPDATE="off",MINIO_BROWSER_REDIRECT="off",%s' \
+    "$1" "$2" 'MINIO_PROMETHEUS_AUTH_TYPE="public"'
 }
 
 # Ready when our process answers (a port that is open may be someone else's: the two servers differ only in port).
-minio_ready() { running_pid minio >/dev/null && http_ok "http://$BIND_HOST:$MINIO_PORT/minio/health/ready"; }
+minio_ready() { sup_live minio && http_ok "http://$BIND_HOST:$MINIO_PORT/minio/health/ready"; }
 minio_replica_ready() {
-  running_pid minio-replica >/dev/null && http_ok "http://$BIND_HOST:$MINIO_REPLICA_PORT/minio/health/ready"
+  sup_live minio-replica && http_ok "http://$BIND_HOST:$MINIO_REPLICA_PORT/minio/health/ready"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -625,20 +848,13 @@ mailpit_build_wait() {
 }
 
 # Plain SMTP, no authentication, no TLS (loopback only); no version check or reverse DNS (no outside network here).
-mailpit_start() {
-  mkdir -p "$STATE_DIR/mailpit"
-  rotate_log mailpit
-  (cd "$STATE_DIR/mailpit" && exec setsid "$MAILPIT_BIN" \
-    --smtp "$BIND_HOST:$SMTP_PORT" --listen "$BIND_HOST:$MAILPIT_PORT" --database "$STATE_DIR/mailpit/mailpit.db" \
-    --max 10000 --disable-version-check --smtp-disable-rdns \
-    >>"$LOG_DIR/mailpit.log" 2>&1 </dev/null 9>&-) &
-  echo $! >"$(pid_file mailpit)"
-}
+MAILPIT_ARGS=("$MAILPIT_BIN" --smtp "$BIND_HOST:$SMTP_PORT" --listen "$BIND_HOST:$MAILPIT_PORT"
+  --database "$STATE_DIR/mailpit/mailpit.db" --max 10000 --disable-version-check --smtp-disable-rdns)
 
 # Ready when our process answers both: its HTTP readiness and its own SMTP greeting (Mailpit answers HTTP before its
 # SMTP bind fails when that port is taken, and a port that is open may be someone else's).
 mailpit_ready() {
-  running_pid mailpit >/dev/null && http_ok "http://$BIND_HOST:$MAILPIT_PORT/readyz" && smtp_greets_as Mailpit "$SMTP_PORT"
+  sup_live mailpit && http_ok "http://$BIND_HOST:$MAILPIT_PORT/readyz" && smtp_greets_as Mailpit "$SMTP_PORT"
 }
 
 # smtp_greets_as WORD PORT: the server on PORT sends a 220 greeting naming WORD within 3 seconds.
@@ -691,7 +907,15 @@ keycloak_install() {
 # linked to the cached, pre-built distribution, and data/ (dev-file DB, import dir) in the state.
 keycloak_prepare_home() {
   mkdir -p "$KC_HOME/bin" "$KC_HOME/conf" "$KC_HOME/data/import"
-  cp -f "$KC_DIST/bin/kc.sh" "$KC_HOME/bin/kc.sh"
+  # kc.sh runs Java as its child and waits; supervised, Java must be the process supervisord watches (a kill -9 of
+  # kc.sh would leave it running on the ports): the copy execs Java, as kc.sh itself does for a re-augmented start.
+  awk 'NR == FNR { if ($0 ~ /^[[:space:]]*eval exec /) { sub(/^[[:space:]]+/, ""); exec_line = $0 } next }
+       /3<&0"$/ && exec_line != "" { print exec_line; patched = 1; next }
+       { print }
+       END { exit !patched }' "$KC_DIST/bin/kc.sh" "$KC_DIST/bin/kc.sh" >"$KC_HOME/bin/kc.sh.new" ||
+    die "kc.sh of Keycloak $KEYCLOAK_VERSION does not start Java as this script expects (see keycloak_prepare_home)"
+  chmod 755 "$KC_HOME/bin/kc.sh.new"
+  mv -f "$KC_HOME/bin/kc.sh.new" "$KC_HOME/bin/kc.sh"
   local d
   for d in lib themes providers; do
     ln -sfn "$KC_DIST/$d" "$KC_HOME/$d"
@@ -707,21 +931,12 @@ keycloak_prepare_home() {
 
 # Brute-force detection is on in the realm; by default Keycloak 26 then refuses every login of a user but one
 # while another of theirs is in flight (a family on two phones, a client fetching a token twice): allowed here.
-keycloak_start() {
-  select_java
-  keycloak_prepare_home
-  rotate_log keycloak
-  (cd "$KC_HOME" && exec env JAVA_HOME="$JAVA_HOME_SEL" JAVA_OPTS_KC_HEAP="-Xms256m -Xmx768m" \
-    OTMETKA_KEYCLOAK_PORT="$KC_PORT" KC_BOOTSTRAP_ADMIN_USERNAME="$KC_ADMIN_USER" KC_BOOTSTRAP_ADMIN_PASSWORD="$OTMETKA_KEYCLOAK_ADMIN_PASSWORD" \
-    setsid "$KC_HOME/bin/kc.sh" start --optimized \
-    --http-enabled=true --http-host="$BIND_HOST" --http-port="$KC_PORT" \
-    --hostname="http://$BIND_HOST:$KC_PORT" --hostname-strict=false \
-    --http-management-port="$KC_MGMT_PORT" --cache=local \
-    --spi-brute-force-protector--default-brute-force-detector--allow-concurrent-requests=true \
-    --import-realm \
-    >>"$LOG_DIR/keycloak.log" 2>&1 </dev/null 9>&-) &
-  echo $! >"$(pid_file keycloak)"
-}
+KEYCLOAK_ARGS=("$KC_HOME/bin/kc.sh" start --optimized
+  --http-enabled=true --http-host="$BIND_HOST" --http-port="$KC_PORT"
+  --hostname="http://$BIND_HOST:$KC_PORT" --hostname-strict=false
+  --http-management-port="$KC_MGMT_PORT" --cache=local
+  --spi-brute-force-protector--default-brute-force-detector--allow-concurrent-requests=true
+  --import-realm)
 
 keycloak_ready() {
   http_ok "http://$BIND_HOST:$KC_MGMT_PORT/health/ready" &&
@@ -779,36 +994,38 @@ check_port_free() {
   return 0
 }
 
-comp_start() {
+# What a component needs on disk before it starts (its configuration, data directory, Keycloak's home).
+comp_prepare() {
   case "$1" in
-    postgres) pg_start ;;
-    kafka) kafka_start ;;
-    minio) minio_start ;;
-    minio-replica) minio_replica_start ;;
-    keycloak) keycloak_start ;;
-    mailpit) mailpit_start ;;
+    postgres) pg_init ;;
+    kafka) kafka_prepare ;;
+    minio | minio-replica) mkdir -p "$STATE_DIR/$1/data" ;;
+    keycloak) keycloak_prepare_home ;;
+    mailpit) mkdir -p "$STATE_DIR/mailpit" ;;
   esac
 }
 
+# Prepared, its log of the previous run kept as .prev, started by supervisord (without waiting: see wait_ready).
+comp_start() {
+  comp_prepare "$1"
+  rotate_log "$1"
+  sup_rpc startProcess "$1" false >/dev/null || fail_component "$1" "supervisord could not start it"
+}
+
+# Until the component answers. One that dies during startup is started again by supervisord after 1, 2, 3... s (a port
+# briefly held by a client socket, PostgreSQL's shared memory still held by the killed postmaster's children): waited
+# for, until supervisord gives it up (FATAL) after STACK_STARTRETRIES quick deaths in a row.
 wait_ready() {
-  local name="$1" timeout t0=$SECONDS pid retries=0
+  local name="$1" timeout t0=$SECONDS state
   timeout="$(comp_timeout "$name")"
   while ! comp_ready "$name"; do
-    # Just started: the recorded pid may still be the subshell before its exec (without the command's marker), so a
-    # live recorded pid counts here; running_pid's marker check guards the pid files of earlier runs.
-    if ! pid="$(started_pid "$name")"; then
-      rm -f "$(pid_file "$name")"
-      # Our ports lie in the kernel's ephemeral range: a client socket may briefly hold one.
-      if ((retries < 2)) && grep -qiE 'address already in use|port is already in use|BindException' "$LOG_DIR/$name.log" 2>/dev/null; then
-        retries=$((retries + 1))
-        log "$name: port busy at startup, retrying ($retries/2)"
-        sleep 3
-        comp_start "$name"
-        continue
-      fi
-      fail_component "$name" "process exited during startup"
-    fi
-    ((SECONDS - t0 >= timeout)) && fail_component "$name" "not ready after ${timeout}s (still running as pid $pid; see log)"
+    state="$(sup_state "$name")"
+    case "$state" in
+      STARTING | RUNNING | BACKOFF | EXITED) ;;
+      FATAL) fail_component "$name" "it died during startup $((STACK_STARTRETRIES + 1)) times in a row: supervisord gave it up" ;;
+      *) fail_component "$name" "not running (${state:-no supervisord})" ;;
+    esac
+    ((SECONDS - t0 >= timeout)) && fail_component "$name" "not ready after ${timeout}s (supervisord: $state; see log)"
     sleep 1
   done
   log "$name ready ($((SECONDS - t0))s) on $BIND_HOST:$(comp_port "$name")"
@@ -873,6 +1090,25 @@ wanted() {
   return 1
 }
 
+# Stops what stack.sh started before the stack was supervised (its pid files in $PID_DIR), so that the supervised
+# component can take its ports and data: `up` over an older stack's state directory restarts it under supervisord.
+stop_unsupervised() {
+  local name="$1" pid sig=TERM target
+  if ! pid="$(unsupervised_pid "$name")"; then
+    rm -f "$(pid_file "$name")"
+    return 0
+  fi
+  # PostgreSQL: SIGINT is "fast" shutdown (SIGTERM is "smart" and waits for every client).
+  [[ "$name" == postgres ]] && sig=INT
+  # Processes started with setsid lead their own process group: signal the whole group.
+  target="$pid"
+  [[ "$name" != postgres && "$(ps -o pgid= -p "$pid" | tr -d ' ')" == "$pid" ]] && target="-$pid"
+  log "stopping $name started before supervision (pid $pid, SIG$sig)"
+  kill -s "$sig" -- "$target" 2>/dev/null || true
+  kill_after "$pid" "$target" 30 "$name"
+  rm -f "$(pid_file "$name")"
+}
+
 cmd_up() {
   local t_start=$SECONDS c
   UP_WANTED=("$@")
@@ -882,42 +1118,43 @@ cmd_up() {
   reserve_ports
   ensure_secrets
   write_stack_env
+  supervisor_install
+  for c in "${COMPONENTS[@]}"; do
+    wanted "$c" && stop_unsupervised "$c"
+  done
+  supervisor_up
 
   local started=()
   # Start the slow MinIO build and Mailpit's first (background), then install the rest meanwhile.
-  if { wanted minio && ! running_pid minio >/dev/null; } || { wanted minio-replica && ! running_pid minio-replica >/dev/null; }; then
+  if { wanted minio && ! sup_live minio; } || { wanted minio-replica && ! sup_live minio-replica; }; then
     minio_build_bg
   fi
-  wanted mailpit && ! running_pid mailpit >/dev/null && mailpit_build_bg
+  wanted mailpit && ! sup_live mailpit && mailpit_build_bg
 
   if wanted postgres; then
     pgbackrest_install
-    if ! running_pid postgres >/dev/null; then
-      rm -f "$(pid_file postgres)"
+    if ! sup_live postgres; then
       pg_install
       check_port_free postgres "$PG_PORT"
       log "starting postgres"
-      pg_start
+      comp_start postgres
       started+=(postgres)
     else
       pgbackrest_configure
     fi
   fi
-  if wanted kafka && ! running_pid kafka >/dev/null; then
-    rm -f "$(pid_file kafka)"
-    select_java
+  if wanted kafka && ! sup_live kafka; then
     kafka_install
     check_port_free kafka "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
     log "starting kafka (java: $JAVA_HOME_SEL)"
-    kafka_start
+    comp_start kafka
     started+=(kafka)
   fi
-  if wanted keycloak && ! running_pid keycloak >/dev/null; then
-    rm -f "$(pid_file keycloak)"
+  if wanted keycloak && ! sup_live keycloak; then
     keycloak_install
     check_port_free keycloak "$KC_PORT" "$KC_MGMT_PORT"
     log "starting keycloak (java: $JAVA_HOME_SEL)"
-    keycloak_start
+    comp_start keycloak
     started+=(keycloak)
   fi
   # Report on the JVM components first, then wait for the (possibly still running) MinIO build.
@@ -925,31 +1162,23 @@ cmd_up() {
     wanted "$c" && wait_ready "$c"
   done
   wanted postgres && pgbackrest_stanza
-  if wanted minio && ! running_pid minio >/dev/null; then
-    rm -f "$(pid_file minio)"
-    minio_build_wait
-    check_port_free minio "$MINIO_PORT" "$MINIO_CONSOLE_PORT"
-    log "starting minio"
-    minio_start
-    started+=(minio)
-  fi
-  wanted minio && wait_ready minio
   # A stack started before the replica existed gets it on its next `up` (the others are left running).
-  if wanted minio-replica && ! running_pid minio-replica >/dev/null; then
-    rm -f "$(pid_file minio-replica)"
-    minio_build_wait
-    check_port_free minio-replica "$MINIO_REPLICA_PORT" "$MINIO_REPLICA_CONSOLE_PORT"
-    log "starting minio-replica"
-    minio_replica_start
-    started+=(minio-replica)
-  fi
-  wanted minio-replica && wait_ready minio-replica
-  if wanted mailpit && ! running_pid mailpit >/dev/null; then
-    rm -f "$(pid_file mailpit)"
+  for c in minio minio-replica; do
+    if wanted "$c" && ! sup_live "$c"; then
+      minio_build_wait
+      if [[ "$c" == minio ]]; then check_port_free minio "$MINIO_PORT" "$MINIO_CONSOLE_PORT"
+      else check_port_free minio-replica "$MINIO_REPLICA_PORT" "$MINIO_REPLICA_CONSOLE_PORT"; fi
+      log "starting $c"
+      comp_start "$c"
+      started+=("$c")
+    fi
+    wanted "$c" && wait_ready "$c"
+  done
+  if wanted mailpit && ! sup_live mailpit; then
     mailpit_build_wait
     check_port_free mailpit "$SMTP_PORT" "$MAILPIT_PORT"
     log "starting mailpit"
-    mailpit_start
+    comp_start mailpit
     started+=(mailpit)
   fi
   wanted mailpit && wait_ready mailpit
@@ -961,33 +1190,21 @@ cmd_up() {
   log "stack up in $((SECONDS - t_start))s; settings: $STACK_ENV (secrets: $SECRETS_FILE)"
 }
 
+# A supervised component stopped (SIGTERM, PostgreSQL SIGINT; SIGKILL after its stopwaitsecs); one started before
+# supervision by its pid file.
 stop_component() {
-  local name="$1" pid sig=TERM target i
-  if ! pid="$(running_pid "$name")"; then
-    rm -f "$(pid_file "$name")"
-    return 0
+  if sup_live "$1"; then
+    log "stopping $1"
+    sup_rpc stopProcess "$1" true >/dev/null || true
   fi
-  # PostgreSQL: SIGINT is "fast" shutdown (SIGTERM is "smart" and waits for every client).
-  [[ "$name" == postgres ]] && sig=INT
-  # Processes started with setsid lead their own process group: signal the whole group.
-  target="$pid"
-  [[ "$name" != postgres && "$(ps -o pgid= -p "$pid" | tr -d ' ')" == "$pid" ]] && target="-$pid"
-  log "stopping $name (pid $pid, SIG$sig)"
-  kill -s "$sig" -- "$target" 2>/dev/null || true
-  for ((i = 0; i < 300; i++)); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    log "$name did not stop in 30s: SIGKILL"
-    kill -s KILL -- "$target" 2>/dev/null || true
-    sleep 0.5
-  fi
-  rm -f "$(pid_file "$name")"
+  stop_unsupervised "$1"
 }
 
 cmd_down() {
-  [[ -d "$PID_DIR" ]] || { log "nothing to stop ($PID_DIR absent)"; return 0; }
+  if ! sup_pid >/dev/null && [[ ! -d "$PID_DIR" ]]; then
+    log "nothing to stop (no supervisord of the stack, $PID_DIR absent)"
+    return 0
+  fi
   take_lock 120
   local i c
   if (($#)); then  # only the components named (e.g. `down minio-replica`: the archive's second store goes away)
@@ -1001,19 +1218,39 @@ cmd_down() {
   for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do
     stop_component "${COMPONENTS[$i]}"
   done
+  supervisor_down
   log "down"
 }
 
+# One line a component: supervisord's state, readiness, pid, uptime, restarts since the stack's supervisord started
+# (CRASHING when 3 of them were in the last 10 minutes: supervisord restarts a component that ran longer than
+# STACK_STARTSECS at once, every time; when it gave a component up: FATAL, and when), address. Exit status 1 unless
+# every component runs and is ready.
 cmd_status() {
-  local c pid state rc=0
+  local c state pid uptime rc=0 states ready gave_up recent recently
+  states="$(sup_states)"
+  recently="$(date -u -d '-10 min' +%Y-%m-%dT%H:%M:%SZ)"
   for c in "${COMPONENTS[@]}"; do
-    if pid="$(running_pid "$c")"; then
-      if comp_ready "$c"; then state="running"; else state="running (not ready)"; rc=1; fi
-      printf '%-14s %-20s pid %-8s %s:%s\n' "$c" "$state" "$pid" "$BIND_HOST" "$(comp_port "$c")"
+    read -r _ state pid uptime < <(awk -v name="$c" '$1 == name' <<<"$states") || true
+    if [[ -n "$state" && "$state" != STOPPED ]]; then
+      ready="not ready"
+      comp_ready "$c" && ready="ready"
+      [[ "$ready" == ready ]] || rc=1
+      gave_up=""
+      [[ "$state" == FATAL ]] && gave_up="  gave up $(awk -v name="$c" '$2 == name && $3 == "fatal" { t = $1 } END { print t }' "$SUP_RESTARTS" 2>/dev/null)"
+      recent="$(sup_restarts "$c" "$recently")"
+      ((recent < 3)) || gave_up+="  CRASHING: $recent restarts in 10 min, see $LOG_DIR/$c.log"
+      printf '%-14s %-8s %-9s pid %-8s up %8s  restarts %-3s %s:%s%s\n' "$c" "$state" "$ready" "${pid/#0/-}" \
+        "$(printf '%d:%02d:%02d' $((uptime / 3600)) $((uptime % 3600 / 60)) $((uptime % 60)))" "$(sup_restarts "$c")" \
+        "$BIND_HOST" "$(comp_port "$c")" "$gave_up"
+    elif pid="$(unsupervised_pid "$c")"; then
+      printf '%-14s %-18s pid %-8s %s:%s  (started before supervision: up restarts it supervised)\n' "$c" \
+        "unsupervised" "$pid" "$BIND_HOST" "$(comp_port "$c")"
     else
-      printf '%-14s %-20s %-12s %s:%s\n' "$c" "stopped" "" "$BIND_HOST" "$(comp_port "$c")"
+      printf '%-14s %-18s %-12s %s:%s\n' "$c" "stopped" "" "$BIND_HOST" "$(comp_port "$c")"
       rc=1
     fi
+    state=""
   done
   return $rc
 }

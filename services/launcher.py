@@ -1,5 +1,7 @@
 """Starts, checks and stops the installation's own processes (the development TSA, six services and the gateway) on the
-running stack. Each process gets a pid file and a log under .run/; `down` stops only those.
+running stack, under a supervisord of their own (services/tooling/supervision.py; docs/operations.md "Supervision"):
+a process that crashes is started again, with a growing delay when it keeps dying at once. Logs under .run/logs/,
+supervisord's files under .run/supervisor/; `down` stops only what `up` started.
 
 Usage: python -m services.launcher up|down|status|restart NAME
 """
@@ -17,6 +19,7 @@ import requests
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from services import topology
+from services.tooling import restart_listener, supervision
 
 # a service is ready once its Kafka consumer has partitions: after a restart the group's rebalance, on a loaded machine,
 # has been seen to take longer than a minute
@@ -57,23 +60,6 @@ def commands() -> dict[str, list[str]]:
     return procs
 
 
-def pid_file(name: str) -> pathlib.Path:
-    return topology.state_dir() / "pids" / f"app-{name}.pid"
-
-
-def log_file(name: str) -> pathlib.Path:
-    return topology.state_dir() / "logs" / f"app-{name}.log"
-
-
-def running_pid(name: str) -> int | None:
-    try:
-        pid = int(pid_file(name).read_text())
-        os.kill(pid, 0)
-        return pid
-    except (FileNotFoundError, ValueError, ProcessLookupError):
-        return None
-
-
 def ready(name: str) -> bool:
     if name in ("gateway", "tsa"):
         url = (f"http://127.0.0.1:{topology.GATEWAY_PORT}/healthz" if name == "gateway"
@@ -88,13 +74,6 @@ def ready(name: str) -> bool:
             return resp.status == health_pb2.HealthCheckResponse.SERVING
         except grpc.RpcError:
             return False
-
-
-def tail(path: pathlib.Path, lines: int = 40) -> str:
-    try:
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-    except FileNotFoundError:
-        return "(no log)"
 
 
 RESERVED_PORTS = pathlib.Path("/proc/sys/net/ipv4/ip_local_reserved_ports")
@@ -119,74 +98,139 @@ def reserve_ports(ports, reserved: pathlib.Path = RESERVED_PORTS) -> None:
             pass
 
 
-def start(name: str, env: dict[str, str]) -> None:
-    pid_file(name).parent.mkdir(parents=True, exist_ok=True)
-    log_file(name).parent.mkdir(parents=True, exist_ok=True)
-    with open(log_file(name), "ab") as log:
-        proc = subprocess.Popen(commands()[name], cwd=topology.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                start_new_session=True)
-    pid_file(name).write_text(str(proc.pid))
 
 
-def wait_ready(names) -> None:
+def log_file(name: str) -> pathlib.Path:
+    return topology.state_dir() / "logs" / f"app-{name}.log"
+
+
+def supervisor() -> supervision.Supervisor:
+    """The supervisord of our processes: its files under .run/supervisor/ (apps.conf, apps.pid, apps.sock...)."""
+    programs = [supervision.Program(name, tuple(command), log_file(name)) for name, command in commands().items()]
+    return supervision.Supervisor(topology.state_dir() / "supervisor", "apps", programs, topology.ROOT)
+
+
+def process_env() -> dict[str, str]:
+    """What our processes get over supervisord's own environment, read again at each of their starts: the OTMETKA_
+    settings of the shell that ran `up`, the stack's settings and secrets."""
+    return {**{key: value for key, value in os.environ.items() if key.startswith("OTMETKA_")},
+            **topology.process_env(topology.stack_env()), "PYTHONUNBUFFERED": "1"}
+
+
+def stop_unsupervised(name: str) -> None:
+    """A process the launcher started before supervision (its pid file .run/pids/app-NAME.pid): stopped, SIGTERM to its
+    group, SIGKILL after 10 s, so that the supervised one can bind its port."""
+    pid_file = topology.state_dir() / "pids" / f"app-{name}.pid"
+    try:
+        pid = int(pid_file.read_text())
+    except (FileNotFoundError, ValueError):
+        return
+    if supervision.alive(pid):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(pid, signal.SIGTERM)
+            deadline = time.monotonic() + 10
+            while supervision.alive(pid) and time.monotonic() < deadline:
+                time.sleep(0.2)
+            if supervision.alive(pid):
+                os.killpg(pid, signal.SIGKILL)
+    pid_file.unlink()
+
+
+def wait_ready(sup: supervision.Supervisor, names, is_ready=lambda name: ready(name)) -> None:
+    """Until each process answers its readiness check; fails when supervisord gave one up (FATAL) or at the timeout.
+    A process that died meanwhile is being started again by supervisord: waited for."""
     deadline = time.monotonic() + READY_TIMEOUT
     for name in names:
-        while not ready(name):
-            if running_pid(name) is None or time.monotonic() > deadline:
-                sys.exit(f"{name} did not become ready; last lines of {log_file(name)}:\n{tail(log_file(name))}")
+        while not is_ready(name):
+            state = sup.processes().get(name, {}).get("statename")
+            if state not in supervision.LIVE_STATES or time.monotonic() > deadline:
+                log = sup.programs[name].log
+                sys.exit(f"{name} did not become ready ({state}); last lines of {log}:\n{supervision.tail(log)}")
             time.sleep(0.3)
+
+
+def bring_up(sup: supervision.Supervisor, env: dict[str, str], is_ready=lambda name: ready(name)) -> list[str]:
+    """supervisord started if it does not run, every program it is not running (or restarting) started, all waited
+    for until ready; returns the programs started. What runs is left as it runs."""
+    with sup.locked():
+        states = sup.processes()
+        started = [name for name in sup.programs if states.get(name, {}).get("statename") not in supervision.LIVE_STATES]
+        if started:  # the environment of the processes started now (and of their later restarts)
+            sup.write_env(env)
+        sup.ensure_running()
+        for name in started:
+            sup.start(name)
+    wait_ready(sup, sup.programs, is_ready)
+    return started
 
 
 def up() -> None:
     ensure_app_secrets()
     reserve_ports([*topology.GRPC_PORTS.values(), topology.GATEWAY_PORT, topology.TSA_PORT])
-    env = process_env()
-    started = [name for name in commands() if not running_pid(name)]
-    for name in started:
-        start(name, env)
-    wait_ready(commands())
+    for name in commands():
+        stop_unsupervised(name)
+    started = bring_up(supervisor(), process_env())
     print("started:" if started else "already running:", ", ".join(started or commands()))
 
 
-def process_env() -> dict[str, str]:
-    return {**os.environ, **topology.process_env(topology.stack_env()), "PYTHONUNBUFFERED": "1"}
-
-
-def stop(name: str) -> None:
-    """SIGTERM to the process's group, SIGKILL after 10 s."""
-    pid = running_pid(name)
-    if pid:
-        os.killpg(pid, signal.SIGTERM)
-        for _ in range(50):
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(pid, os.WNOHANG)  # our own child (started by `up` in this process): no zombie left
-            if running_pid(name) is None:
-                break
-            time.sleep(0.2)
-        else:
-            os.killpg(pid, signal.SIGKILL)
-    pid_file(name).unlink(missing_ok=True)
-
-
 def down() -> None:
+    """Every process stopped and the supervisord `up` started (by its pid file)."""
+    sup = supervisor()
+    with sup.locked():
+        sup.shutdown()
     for name in commands():
-        stop(name)
+        stop_unsupervised(name)
+
+
+def restart_program(sup: supervision.Supervisor, name: str, env: dict[str, str],
+                    is_ready=lambda name: ready(name)) -> None:
+    """One process stopped (SIGTERM, SIGKILL after 10 s), started again with the current configuration and
+    environment, and waited for until ready."""
+    with sup.locked():
+        sup.write_env(env)
+        sup.stop(name)
+        sup.apply_config()  # stopped, it takes the current configuration
+        sup.start(name)
+    wait_ready(sup, [name], is_ready)
 
 
 def restart(name: str) -> None:
-    """One process stopped by its pid file, started again and waited for until ready."""
-    if name not in commands():
-        sys.exit(f"unknown process {name!r}; one of: {', '.join(commands())}")
-    stop(name)
-    start(name, process_env())
-    wait_ready([name])
+    sup = supervisor()
+    if name not in sup.programs:
+        sys.exit(f"unknown process {name!r}; one of: {', '.join(sup.programs)}")
+    if not sup.daemon_pid():
+        sys.exit("the processes are not supervised now: run `python -m services.launcher up`")
+    restart_program(sup, name, process_env())
     print("restarted:", name)
 
 
+# a process supervisord restarted this often this recently keeps crashing (supervisord restarts one that ran longer than
+# startsecs at once, every time): status says so
+FLAPPING_RESTARTS, FLAPPING_WINDOW = 3, 600
+
+
+def status_lines(sup: supervision.Supervisor, is_ready=lambda name: ready(name)) -> list[str]:
+    """One line a process: supervisord's state, pid, uptime, automatic restarts (the last one's time; whether it keeps
+    crashing; when it was given up after dying too quickly) and readiness."""
+    states, restarts = sup.processes(), sup.restarts()
+    if not states:
+        return [f"{name:10} stopped (no supervisord: python -m services.launcher up)" for name in sup.programs]
+    lines = []
+    for name in sup.programs:
+        info, counted = states[name], restarts.get(name, restart_listener.Restarts())
+        state, pid = info["statename"], info["pid"]
+        line = f"{name:10} {state:8} pid {pid or '-':<8} up {supervision.uptime(info['now'] - info['start']) if pid else '-':>9}"
+        line += f"  restarts {counted.count}" + (f" (last {counted.last})" if counted.last else "")
+        if (recent := counted.since(info["now"] - FLAPPING_WINDOW)) >= FLAPPING_RESTARTS:
+            line += f"  CRASHING: {recent} restarts in {FLAPPING_WINDOW // 60} min, see its log"
+        if state == "FATAL":
+            line += f"  GAVE UP {counted.gave_up}: exited too quickly {sup.programs[name].startretries + 1} times"
+        lines.append(line + ("  ready" if pid and is_ready(name) else ""))
+    return lines
+
+
 def status() -> None:
-    for name in commands():
-        pid = running_pid(name)
-        print(f"{name:10} {'running pid ' + str(pid) if pid else 'stopped'}{' ready' if pid and ready(name) else ''}")
+    print("\n".join(status_lines(supervisor())))
 
 
 if __name__ == "__main__":

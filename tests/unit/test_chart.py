@@ -154,3 +154,18 @@ def test_the_migrations_job_creates_topics_with_three_replicas_two_in_sync(helm)
     job = next(doc for doc in yaml.safe_load_all(render(helm)) if doc and doc["kind"] == "Job")
     env = {item["name"]: item.get("value") for item in job["spec"]["template"]["spec"]["containers"][0]["env"]}
     assert (env["OTMETKA_KAFKA_REPLICATION_FACTOR"], env["OTMETKA_KAFKA_MIN_INSYNC_REPLICAS"]) == ("3", "2")
+
+
+def test_the_probes_tell_a_starting_a_busy_and_a_wedged_process_apart(helm):
+    """Every service and the gateway: a startup probe long enough for a consumer's rebalance, readiness that takes a
+    pod out of service quickly, liveness that restarts it only after minutes without a single answer."""
+    deployments = [doc for doc in yaml.safe_load_all(render(helm)) if doc and doc["kind"] == "Deployment"]
+    assert len(deployments) == 7
+    for deployment in deployments:
+        container = deployment["spec"]["template"]["spec"]["containers"][0]
+        startup, ready, live = (container[f"{kind}Probe"] for kind in ("startup", "readiness", "liveness"))
+        assert startup["periodSeconds"] * startup["failureThreshold"] >= 180, "launcher.READY_TIMEOUT: 180 s"
+        assert ready["periodSeconds"] * ready["failureThreshold"] <= 30 and ready["timeoutSeconds"] <= 3
+        assert live["periodSeconds"] * live["failureThreshold"] >= 120 and live["timeoutSeconds"] >= 10
+        kind = "httpGet" if container["name"] == "gateway" else "grpc"
+        assert all(kind in probe for probe in (startup, ready, live)), container["name"]
