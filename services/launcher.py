@@ -139,7 +139,7 @@ def wait_ready(names) -> None:
 
 def up() -> None:
     ensure_app_secrets()
-    reserve_ports([*topology.GRPC_PORTS.values(), topology.GATEWAY_PORT, topology.TSA_PORT])
+    reserve_ports([*topology.GRPC_PORTS.values(), *topology.METRICS_PORTS.values(), topology.GATEWAY_PORT, topology.TSA_PORT])
     env = process_env()
     started = [name for name in commands() if not running_pid(name)]
     for name in started:
