@@ -7,7 +7,7 @@ from flask import Flask, g, redirect, request, session, url_for
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from gateway import health
+from gateway import health, observability
 from gateway.api import routes as api
 from gateway.auth import consent, login
 from gateway.auth.csrf import csrf_token
@@ -113,6 +113,7 @@ def create_app(settings: GatewaySettings | None = None, verifier=None, peers=Non
         error = DomainError("Внутренняя ошибка, попробуйте позже")
         return (error_body("INTERNAL", error.message), 500) if is_api() else error_page(error, "Ошибка", 500)
 
+    observability.install(app)  # last: its span becomes the request's trace once the context above is bound
     return app
 
 

@@ -6,4 +6,33 @@ reuse of ordinary HTTP clients, so the server could close a connection just as a
 it (the client then sees "connection reset / remote end closed"). 75 s outlasts the idle timeout of the proxies and
 load balancers usually put in front (an nginx ingress keeps idle upstream connections 60 s), so the side that closes
 an idle connection is the client's side, never the gateway under a request in flight."""
+import os
+import shutil
+import tempfile
+
 keepalive = 75
+
+# Prometheus' multi-process mode (gateway.observability): this server's workers write their numbers into a directory
+# of its own, named here, before the server imports prometheus_client (it picks its mode on import): the one
+# PROMETHEUS_MULTIPROC_DIR names (the chart's emptyDir), emptied when the server starts, else a new temporary one,
+# removed when it stops (another gunicorn on the machine, e.g. a benchmark's, never touches this one's numbers).
+TEMPORARY_METRICS_DIR = "" if os.environ.get("PROMETHEUS_MULTIPROC_DIR") else tempfile.mkdtemp(
+    prefix="otmetka-gateway-metrics-")
+os.environ["PROMETHEUS_MULTIPROC_DIR"] = os.environ.get("PROMETHEUS_MULTIPROC_DIR") or TEMPORARY_METRICS_DIR
+
+
+def on_starting(server):
+    from gateway import observability
+
+    observability.empty_metrics_dir()
+
+
+def child_exit(server, worker):
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(server):
+    if TEMPORARY_METRICS_DIR:
+        shutil.rmtree(TEMPORARY_METRICS_DIR, ignore_errors=True)

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Otmetka native development/test stack: PostgreSQL 15 (WAL archived by pgBackRest), Kafka 4 (KRaft), Keycloak 26,
-# MinIO and a second MinIO (the archive's replica store), Mailpit.
+# MinIO and a second MinIO (the archive's replica store), Mailpit; on demand only, Prometheus and Jaeger.
 # No containers: everything runs as local processes bound to 127.0.0.1, in the foreground under a supervisord of the
 # stack's own (its pid file and Unix socket in $STATE_DIR/supervisor/): a component that dies is started again, after
 # 1, 2, 3... s when it keeps dying at once, and given up (FATAL) after STACK_STARTRETRIES such deaths in a row.
 #
 #   infra/stack.sh up [component...]   install what is missing (cached), start what is not running, wait until ready
+#                                      (prometheus and jaeger only when named: `up prometheus jaeger`)
 #   infra/stack.sh down [component...]   stop the components (and, without names, the stack's supervisord)
 #   infra/stack.sh status   one line per component: state, pid, uptime, restarts, readiness
 #   infra/stack.sh reset [component...]   stop, then delete state data (keeps secrets.env)
@@ -43,6 +44,10 @@ MINIO_REPLICA_PORT="${OTMETKA_MINIO_REPLICA_PORT:-59902}"
 MINIO_REPLICA_CONSOLE_PORT="${OTMETKA_MINIO_REPLICA_CONSOLE_PORT:-59903}"
 SMTP_PORT="${OTMETKA_SMTP_PORT:-51025}"        # Mailpit's SMTP server (what the services send to)
 MAILPIT_PORT="${OTMETKA_MAILPIT_PORT:-58025}"  # Mailpit's HTTP API (what the tests read mail with)
+PROMETHEUS_PORT="${OTMETKA_PROMETHEUS_PORT:-59090}"        # Prometheus' web UI and HTTP API
+JAEGER_OTLP_PORT="${OTMETKA_JAEGER_OTLP_PORT:-54318}"      # Jaeger's OTLP/HTTP receiver (what the processes send to)
+JAEGER_QUERY_PORT="${OTMETKA_JAEGER_QUERY_PORT:-56686}"    # Jaeger's web UI and HTTP query API
+JAEGER_QUERY_GRPC_PORT="${OTMETKA_JAEGER_QUERY_GRPC_PORT:-56685}"
 
 PG_BIN="${OTMETKA_PG_BIN:-/usr/lib/postgresql/15/bin}"
 KAFKA_VERSION="${OTMETKA_KAFKA_VERSION:-4.1.2}"
@@ -53,6 +58,9 @@ KEYCLOAK_VERSION="${OTMETKA_KEYCLOAK_VERSION:-26.5.6}"
 MINIO_VERSION="${OTMETKA_MINIO_VERSION:-v0.0.0-20260212201848-7aac2a2c5b7c}"
 # v1.27.11 and v1.33.1 are the versions the module proxy reachable here serves (2026-12-07).
 MAILPIT_VERSION="${OTMETKA_MAILPIT_VERSION:-v1.33.1}"
+# Prometheus 3.16.0 and Jaeger v2.13 (the module's v1.76.0), the newest the module proxy reachable here serves (2026-12-07)
+PROMETHEUS_VERSION="${OTMETKA_PROMETHEUS_VERSION:-v0.316.0}"
+JAEGER_VERSION="${OTMETKA_JAEGER_VERSION:-v1.76.0}"
 DEP_PLUGIN="org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
 
 KC_ADMIN_USER="admin"
@@ -60,6 +68,7 @@ MINIO_ROOT_USER="otmetka"
 MINIO_REPLICA_ROOT_USER="otmetka-replica"
 PGBACKREST_STANZA=otmetka
 COMPONENTS=(postgres kafka minio minio-replica keycloak mailpit)
+ON_DEMAND=(prometheus jaeger)  # started only when named; stopped by a plain `down` too
 
 # Per-component readiness timeouts (seconds).
 PG_TIMEOUT="${OTMETKA_PG_TIMEOUT:-60}"
@@ -69,6 +78,8 @@ KC_TIMEOUT="${OTMETKA_KEYCLOAK_TIMEOUT:-300}"
 MINIO_BUILD_TIMEOUT="${OTMETKA_MINIO_BUILD_TIMEOUT:-1500}"
 MAILPIT_TIMEOUT="${OTMETKA_MAILPIT_TIMEOUT:-30}"
 MAILPIT_BUILD_TIMEOUT="${OTMETKA_MAILPIT_BUILD_TIMEOUT:-900}"
+OBSERVABILITY_TIMEOUT="${OTMETKA_OBSERVABILITY_TIMEOUT:-60}"
+OBSERVABILITY_BUILD_TIMEOUT="${OTMETKA_OBSERVABILITY_BUILD_TIMEOUT:-2400}"
 
 # supervisord (the version pinned in requirements.lock, installed into the cache with the system's python3: the stack
 # may come up before the project's virtualenv exists). A component that dies within STACK_STARTSECS of its start is
@@ -101,6 +112,8 @@ cmd_marker() {
     minio | minio-replica) echo "minio" ;;
     keycloak) echo "kc.sh" ;;
     mailpit) echo "mailpit" ;;
+    prometheus) echo "prometheus" ;;
+    jaeger) echo "jaeger" ;;
   esac
 }
 
@@ -401,6 +414,11 @@ EOF
   sup_program keycloak "$KC_HOME" TERM 30 true "environment=JAVA_HOME=\"$JAVA_HOME_SEL\",JAVA_OPTS_KC_HEAP=\"-Xms256m -Xmx768m\",OTMETKA_KEYCLOAK_PORT=\"$KC_PORT\",KC_BOOTSTRAP_ADMIN_USERNAME=\"$KC_ADMIN_USER\",KC_BOOTSTRAP_ADMIN_PASSWORD=\"$OTMETKA_KEYCLOAK_ADMIN_PASSWORD\"" \
     -- "${KEYCLOAK_ARGS[@]}"
   sup_program mailpit "$STATE_DIR/mailpit" TERM 30 true -- "${MAILPIT_ARGS[@]}"
+  # on demand only (`up prometheus jaeger`): their files are written by prometheus_prepare and jaeger_prepare
+  sup_program prometheus "$STATE_DIR/prometheus" TERM 30 true -- "$PROMETHEUS_BIN" \
+    --config.file="$STATE_DIR/prometheus/prometheus.yml" --storage.tsdb.path="$STATE_DIR/prometheus/data" \
+    --storage.tsdb.retention.time=2d --web.listen-address="$BIND_HOST:$PROMETHEUS_PORT"
+  sup_program jaeger "$STATE_DIR/jaeger" TERM 30 true -- "$JAEGER_BIN" --config "$STATE_DIR/jaeger/config.yaml"
 }
 
 # Writes the configuration and starts the stack's supervisord unless it runs (a new one counts restarts from zero).
@@ -517,6 +535,9 @@ OTMETKA_SMTP_PORT=$SMTP_PORT
 OTMETKA_SMTP_SECURITY=none
 OTMETKA_MAILPIT_URL=http://$BIND_HOST:$MAILPIT_PORT
 OTMETKA_MAILPIT_BIN=$MAILPIT_BIN
+OTMETKA_OTLP_ENDPOINT=http://$BIND_HOST:$JAEGER_OTLP_PORT
+OTMETKA_JAEGER_URL=http://$BIND_HOST:$JAEGER_QUERY_PORT
+OTMETKA_PROMETHEUS_URL=http://$BIND_HOST:$PROMETHEUS_PORT
 EOF
   mv -f "$tmp" "$STACK_ENV"
 }
@@ -766,6 +787,23 @@ kafka_ready() {
 # ---------------------------------------------------------------------------------------------
 
 declare -A GO_BUILD_PID=()
+# Modules whose go.mod has a replace directive, which `go install PACKAGE@VERSION` refuses: built as the main module
+# from a copy of their source instead (name -> module path).
+declare -A GO_MAIN_MODULE=([jaeger]=github.com/jaegertracing/jaeger)
+
+# go_install NAME PACKAGE VERSION [LDFLAGS]: the program into $GOBIN as NAME, in a scratch current directory.
+go_install() {
+  local name="$1" pkg="$2" version="$3" ldflags="${4:-}" module="${GO_MAIN_MODULE[$1]:-}" src
+  if [[ -z "$module" ]]; then
+    go install ${ldflags:+-ldflags "$ldflags"} "$pkg@$version"
+    return
+  fi
+  src="$(go mod download -json "$module@$version" | grep '"Dir"' | cut -d'"' -f4)"
+  [[ -d "$src" ]] || return 1
+  cp -r "$src" src && chmod -R u+w src
+  (cd src && go build ${ldflags:+-ldflags "$ldflags"} -o "$GOBIN/$name" "./${pkg#"$module"/}")
+  rm -rf src
+}
 
 # go_build_bg NAME PACKAGE VERSION DIR [LDFLAGS]: `go install PACKAGE@VERSION` into DIR, in the background (DIR/NAME,
 # checked with `NAME --help`, then DIR/.complete). Log: $LOG_DIR/NAME-build.log. Nothing to do when DIR is complete.
@@ -781,7 +819,7 @@ go_build_bg() {
   (
     export GOTOOLCHAIN=local CGO_ENABLED=0 GOBIN="$tmp" GOMODCACHE="$CACHE_DIR/go/mod" GOCACHE="$CACHE_DIR/go/build" GOFLAGS=-buildvcs=false
     cd "$tmp"
-    go install ${ldflags:+-ldflags "$ldflags"} "$pkg@$version" &&
+    go_install "$name" "$pkg" "$version" "$ldflags" &&
       "$tmp/$name" --help >/dev/null &&
       touch "$tmp/.complete" &&
       mkdir -p "$(dirname "$dir")" &&
@@ -865,6 +903,125 @@ smtp_greets_as() (
   printf 'QUIT\r\n' >&3 2>/dev/null || true
   [[ "$line" == 220* && "$line" == *"$1"* ]]
 )
+
+# ---------------------------------------------------------------------------------------------
+# Prometheus and Jaeger (on demand only: `up prometheus jaeger`; docs/operations.md "Metrics and traces")
+# ---------------------------------------------------------------------------------------------
+
+# Prometheus 3 (module versions v0.3xx.y are its releases 3.xx.y); its web UI's scripts are not in the module (an npm
+# build), the HTTP API is. Jaeger v2's all-in-one (module v1.76.0 = Jaeger v2.13): OTLP in, query API out, in memory.
+PROMETHEUS_DIR="$CACHE_DIR/prometheus/$PROMETHEUS_VERSION"
+PROMETHEUS_BIN="$PROMETHEUS_DIR/prometheus"
+PROMETHEUS_PKG=github.com/prometheus/prometheus/cmd/prometheus
+JAEGER_DIR="$CACHE_DIR/jaeger/$JAEGER_VERSION"
+JAEGER_BIN="$JAEGER_DIR/jaeger"
+JAEGER_PKG=github.com/jaegertracing/jaeger/cmd/jaeger
+
+prometheus_build_bg() { go_build_bg prometheus "$PROMETHEUS_PKG" "$PROMETHEUS_VERSION" "$PROMETHEUS_DIR"; }
+prometheus_build_wait() {
+  go_build_wait prometheus "$PROMETHEUS_PKG" "$PROMETHEUS_VERSION" "$PROMETHEUS_DIR" "$OBSERVABILITY_BUILD_TIMEOUT"
+}
+jaeger_build_bg() { go_build_bg jaeger "$JAEGER_PKG" "$JAEGER_VERSION" "$JAEGER_DIR"; }
+jaeger_build_wait() { go_build_wait jaeger "$JAEGER_PKG" "$JAEGER_VERSION" "$JAEGER_DIR" "$OBSERVABILITY_BUILD_TIMEOUT"; }
+on_demand_build_bg() {
+  case "$1" in
+    prometheus) prometheus_build_bg ;;
+    jaeger) jaeger_build_bg ;;
+  esac
+}
+on_demand_build_wait() {
+  case "$1" in
+    prometheus) prometheus_build_wait ;;
+    jaeger) jaeger_build_wait ;;
+  esac
+}
+
+# Scrapes every process of the installation (the ports services/topology.py gives them) every 5 s: the targets are
+# written by `python -m services.topology prometheus-targets` and re-read by Prometheus when they change.
+prometheus_prepare() {
+  local dir="$STATE_DIR/prometheus"
+  mkdir -p "$dir/data"
+  (cd "$REPO_ROOT" && "$(stack_python)" -m services.topology prometheus-targets) >"$dir/targets.json.tmp"
+  mv -f "$dir/targets.json.tmp" "$dir/targets.json"
+  cat >"$dir/prometheus.yml" <<YAML
+global:
+  scrape_interval: 5s
+  evaluation_interval: 5s
+scrape_configs:
+  - job_name: otmetka
+    file_sd_configs:
+      - files: ["$dir/targets.json"]
+YAML
+}
+
+prometheus_ready() { sup_live prometheus && http_ok "http://$BIND_HOST:$PROMETHEUS_PORT/-/ready"; }
+
+# Our own configuration (the built-in one listens on every interface and on the default ports): traces kept in
+# memory (the last 50,000), nothing else listening.
+jaeger_prepare() {
+  local dir="$STATE_DIR/jaeger"
+  mkdir -p "$dir"
+  cat >"$dir/config.yaml" <<YAML
+service:
+  extensions: [jaeger_storage, jaeger_query]
+  pipelines:
+    traces:
+      receivers: [otlp]
+      processors: [batch]
+      exporters: [jaeger_storage_exporter]
+  telemetry:
+    metrics:
+      level: none
+extensions:
+  jaeger_storage:
+    backends:
+      memstore:
+        memory:
+          max_traces: 50000
+  jaeger_query:
+    storage:
+      traces: memstore
+    http:
+      endpoint: $BIND_HOST:$JAEGER_QUERY_PORT
+    grpc:
+      endpoint: $BIND_HOST:$JAEGER_QUERY_GRPC_PORT
+receivers:
+  otlp:
+    protocols:
+      http:
+        endpoint: $BIND_HOST:$JAEGER_OTLP_PORT
+processors:
+  batch:
+exporters:
+  jaeger_storage_exporter:
+    trace_storage: memstore
+YAML
+}
+
+jaeger_ready() {
+  sup_live jaeger && http_ok "http://$BIND_HOST:$JAEGER_QUERY_PORT/api/services" && port_open "$JAEGER_OTLP_PORT"
+}
+
+# The installation's Python (the repository's venv), or the system's: services.topology needs only the standard library.
+stack_python() {
+  if [[ -x "$REPO_ROOT/.venv/bin/python" ]]; then echo "$REPO_ROOT/.venv/bin/python"; else echo python3; fi
+}
+
+# up_on_demand NAME: builds (cached), starts and waits for one of ON_DEMAND when it was named and is not running.
+up_on_demand() {
+  local name="$1"
+  wanted_by_name "$name" || return 0
+  stop_unsupervised "$name"
+  if ! sup_live "$name"; then
+    on_demand_build_wait "$name"
+    # shellcheck disable=SC2046
+    check_port_free "$name" $(comp_port "$name" | tr -cs '0-9' ' ')
+    log "starting $name"
+    comp_start "$name"
+    started+=("$name")  # cmd_up's
+  fi
+  wait_ready "$name"
+}
 
 # ---------------------------------------------------------------------------------------------
 # Keycloak
@@ -956,6 +1113,8 @@ comp_port() {
     minio-replica) echo "$MINIO_REPLICA_PORT (console $MINIO_REPLICA_CONSOLE_PORT)" ;;
     keycloak) echo "$KC_PORT (management $KC_MGMT_PORT)" ;;
     mailpit) echo "$SMTP_PORT (HTTP API $MAILPIT_PORT)" ;;
+    prometheus) echo "$PROMETHEUS_PORT" ;;
+    jaeger) echo "$JAEGER_QUERY_PORT (OTLP/HTTP $JAEGER_OTLP_PORT, query gRPC $JAEGER_QUERY_GRPC_PORT)" ;;
   esac
 }
 
@@ -967,6 +1126,8 @@ comp_ready() {
     minio-replica) minio_replica_ready ;;
     keycloak) keycloak_ready ;;
     mailpit) mailpit_ready ;;
+    prometheus) prometheus_ready ;;
+    jaeger) jaeger_ready ;;
   esac
 }
 
@@ -978,6 +1139,7 @@ comp_timeout() {
     minio-replica) echo "$MINIO_TIMEOUT" ;;
     keycloak) echo "$KC_TIMEOUT" ;;
     mailpit) echo "$MAILPIT_TIMEOUT" ;;
+    prometheus | jaeger) echo "$OBSERVABILITY_TIMEOUT" ;;
   esac
 }
 
@@ -1002,6 +1164,8 @@ comp_prepare() {
     minio | minio-replica) mkdir -p "$STATE_DIR/$1/data" ;;
     keycloak) keycloak_prepare_home ;;
     mailpit) mkdir -p "$STATE_DIR/mailpit" ;;
+    prometheus) prometheus_prepare ;;
+    jaeger) jaeger_prepare ;;
   esac
 }
 
@@ -1040,7 +1204,8 @@ reserve_ports() {
   cur="$(cat "$f" 2>/dev/null || true)"
   want="$cur"
   for p in "$PG_PORT" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$KC_PORT" "$KC_MGMT_PORT" "$MINIO_PORT" "$MINIO_CONSOLE_PORT" \
-    "$MINIO_REPLICA_PORT" "$MINIO_REPLICA_CONSOLE_PORT" "$SMTP_PORT" "$MAILPIT_PORT"; do
+    "$MINIO_REPLICA_PORT" "$MINIO_REPLICA_CONSOLE_PORT" "$SMTP_PORT" "$MAILPIT_PORT" "$PROMETHEUS_PORT" "$JAEGER_OTLP_PORT" \
+    "$JAEGER_QUERY_PORT" "$JAEGER_QUERY_GRPC_PORT"; do
     port_in_list "$p" "$cur" || want="${want:+$want,}$p"
   done
   [[ "$want" == "$cur" ]] && return 0
@@ -1077,7 +1242,7 @@ take_lock() {
 
 known_component() {
   local c
-  for c in "${COMPONENTS[@]}"; do [[ "$c" == "$1" ]] && return 0; done
+  for c in "${COMPONENTS[@]}" "${ON_DEMAND[@]}"; do [[ "$c" == "$1" ]] && return 0; done
   return 1
 }
 
@@ -1109,10 +1274,19 @@ stop_unsupervised() {
   rm -f "$(pid_file "$name")"
 }
 
+# Whether the component was named (the ON_DEMAND ones are not wanted by a plain `up`).
+wanted_by_name() {
+  local c
+  for c in "${UP_WANTED[@]}"; do [[ "$c" == "$1" ]] && return 0; done
+  return 1
+}
+
 cmd_up() {
   local t_start=$SECONDS c
   UP_WANTED=("$@")
-  for c in "${UP_WANTED[@]}"; do known_component "$c" || die "unknown component: $c (known: ${COMPONENTS[*]})"; done
+  for c in "${UP_WANTED[@]}"; do
+    known_component "$c" || die "unknown component: $c (known: ${COMPONENTS[*]} ${ON_DEMAND[*]})"
+  done
   prepare_dirs
   take_lock 1800
   reserve_ports
@@ -1130,6 +1304,9 @@ cmd_up() {
     minio_build_bg
   fi
   wanted mailpit && ! sup_live mailpit && mailpit_build_bg
+  for c in "${ON_DEMAND[@]}"; do
+    if wanted_by_name "$c" && ! sup_live "$c"; then on_demand_build_bg "$c"; fi
+  done
 
   if wanted postgres; then
     pgbackrest_install
@@ -1182,6 +1359,7 @@ cmd_up() {
     started+=(mailpit)
   fi
   wanted mailpit && wait_ready mailpit
+  for c in "${ON_DEMAND[@]}"; do up_on_demand "$c"; done
   if ((${#started[@]})); then
     log "started: ${started[*]}"
   else
@@ -1215,6 +1393,7 @@ cmd_down() {
     log "down: $*"
     return 0
   fi
+  for c in "${ON_DEMAND[@]}"; do stop_component "$c"; done
   for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do
     stop_component "${COMPONENTS[$i]}"
   done
@@ -1252,6 +1431,13 @@ cmd_status() {
     fi
     state=""
   done
+  for c in "${ON_DEMAND[@]}"; do  # shown while they run; not running is no fault (they run on demand)
+    sup_live "$c" || continue
+    read -r _ state pid uptime < <(awk -v name="$c" '$1 == name' <<<"$states") || true
+    if comp_ready "$c"; then ready="ready"; else ready="not ready"; rc=1; fi
+    printf '%-14s %-8s %-9s pid %-8s restarts %-3s %s:%s\n' "$c" "$state" "$ready" "${pid/#0/-}" "$(sup_restarts "$c")" \
+      "$BIND_HOST" "$(comp_port "$c")"
+  done
   return $rc
 }
 
@@ -1272,6 +1458,7 @@ cmd_reset() {
       minio-replica) rm -rf "$STATE_DIR/minio-replica" ;;
       keycloak) rm -rf "$STATE_DIR/keycloak" ;;
       mailpit) rm -rf "$STATE_DIR/mailpit" ;;
+      prometheus | jaeger) rm -rf "${STATE_DIR:?}/$c" ;;
     esac
     log "reset $c (data deleted)"
   done

@@ -166,7 +166,7 @@ def bring_up(sup: supervision.Supervisor, env: dict[str, str], is_ready=lambda n
 
 def up() -> None:
     ensure_app_secrets()
-    reserve_ports([*topology.GRPC_PORTS.values(), topology.GATEWAY_PORT, topology.TSA_PORT])
+    reserve_ports([*topology.GRPC_PORTS.values(), *topology.METRICS_PORTS.values(), topology.GATEWAY_PORT, topology.TSA_PORT])
     for name in commands():
         stop_unsupervised(name)
     started = bring_up(supervisor(), process_env())

@@ -1,12 +1,16 @@
 """Where each process of an installation listens and how it reaches the stack, derived from the
 stack's environment file (.run/stack.env and secrets.env, written by infra/stack.sh)."""
+import json
 import os
 import pathlib
+import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SERVICES = ("identity", "schedule", "journal", "reporting", "archive", "messaging")
 GRPC_PORTS = {"identity": 50051, "schedule": 50052, "journal": 50053, "reporting": 50054, "archive": 50055,
               "messaging": 50056}
+# each service's /metrics (Prometheus); the gateway serves its own at GATEWAY_PORT
+METRICS_PORTS = {name: port + 1000 for name, port in GRPC_PORTS.items()}
 GATEWAY_PORT = 58000
 TSA_PORT = 53161  # the development time-stamping authority (services.tooling.dev_tsa; RFC 3161)
 
@@ -96,10 +100,23 @@ def process_env(stack: dict[str, str]) -> dict[str, str]:
         "OTMETKA_SMTP_SECURITY": stack.get("OTMETKA_SMTP_SECURITY", "none"),
         "OTMETKA_MAIL_FROM": "Отметка <noreply@otmetka.local>",
         "OTMETKA_MAIL_LINK_KEY": stack.get("OTMETKA_MAIL_LINK_KEY", ""),
+        # traces to the stack's Jaeger (`infra/stack.sh up jaeger`, on demand): spans are dropped while it is down
+        "OTMETKA_OTLP_ENDPOINT": stack.get("OTMETKA_OTLP_ENDPOINT", ""),
     }
     for name, port in GRPC_PORTS.items():
         upper = name.upper()
         env[f"OTMETKA_{upper}_GRPC_ADDR"] = f"127.0.0.1:{port}"
         env[f"OTMETKA_{upper}_GRPC_LISTEN"] = f"127.0.0.1:{port}"
         env[f"OTMETKA_{upper}_DB_URL"] = app_db_url(stack, name)
+        env[f"OTMETKA_{upper}_METRICS_LISTEN"] = f"127.0.0.1:{METRICS_PORTS[name]}"
     return env
+
+
+def scrape_targets() -> list[dict]:
+    """Prometheus' file_sd targets (infra/stack.sh's prometheus): every process of the installation with /metrics."""
+    return [*({"targets": [f"127.0.0.1:{METRICS_PORTS[name]}"], "labels": {"service": name}} for name in SERVICES),
+            {"targets": [f"127.0.0.1:{GATEWAY_PORT}"], "labels": {"service": "gateway"}}]
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["prometheus-targets"]:
+    print(json.dumps(scrape_targets(), indent=2))

@@ -15,6 +15,7 @@ from services.archive.entrypoints.consumers import handlers
 from services.archive.service_layer.packaging import Packaging
 from services.archive.service_layer.unit_of_work import Stores
 from services.archive.settings import ArchiveSettings, StoreSettings
+from services.common.database_gauges import CountBy
 from services.common.runtime import start
 from services.common.version import VERSION
 
@@ -25,6 +26,8 @@ def store(settings: StoreSettings) -> ArchiveStore:
 
 def main() -> None:
     runtime = start("archive", tables.outbox, tables.inbox)
+    runtime.metrics.count_by(CountBy("otmetka_archive_packages", "Archive packages by status (building: signed, not yet built)",
+                                     tables.packages.name, "status"))
     settings = ArchiveSettings.from_env()
     primary = store(settings.primary)
     primary.ensure_bucket()  # the replica's on its first write: that store may be down now and lose nothing

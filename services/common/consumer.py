@@ -19,7 +19,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from proto.events.v1.envelope_pb2 import Envelope
-from services.common import context
+from services.common import context, metrics, tracing
 from services.common.db import Database
 
 log = logging.getLogger(__name__)
@@ -100,7 +100,7 @@ class IdempotentConsumer:
         tokens = context.bind(None, request_id=events[0].envelope.event_id,
                               trace_parent=events[0].envelope.trace_parent or None)
         try:
-            with self.db.tenant_session(school_id) as session:
+            with tracing.handling(e.envelope for e in events), self.db.tenant_session(school_id) as session:
                 ids = {e.envelope.event_id for e in events}
                 seen = set(session.scalars(select(self.inbox.c.event_id).where(self.inbox.c.event_id.in_(ids))))
                 fresh: dict[str, Event] = {}
@@ -113,6 +113,7 @@ class IdempotentConsumer:
                     {"event_id": e.envelope.event_id, "school_id": school_id, "type": e.envelope.type}
                     for e in fresh.values()])
                 dispatch(session, list(fresh.values()))
+            metrics.events_applied(e.envelope.type for e in fresh.values())
             return len(fresh)
         finally:
             context.reset(tokens)
@@ -127,6 +128,7 @@ class IdempotentConsumer:
         with self.db.system_session() as session:  # even an envelope whose school id is unusable is parked
             session.execute(insert(self.inbox).values(event_id=env.event_id, school_id=school_id,
                                                       type=env.type, error=error[:2000]))
+        metrics.event_parked(env.type)
 
 
 def dispatch(session: Session, events: list[Event]) -> None:
@@ -166,6 +168,7 @@ class ConsumerLoop(threading.Thread):
                 if batches:
                     self._apply_batch([record.value for records in batches.values() for record in records])
                     self.kafka.commit(timeout_ms=KAFKA_TIMEOUT_MS)
+                metrics.consumer_polled(self.kafka, batches)
             except Stopping:
                 break  # the event being retried stays uncommitted and comes again after a restart
             except Exception:

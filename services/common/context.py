@@ -56,6 +56,11 @@ def reset(tokens: list) -> None:
         var.reset(token)
 
 
+def bind_trace_parent(trace_parent: str) -> list:
+    """Makes a span's W3C traceparent the current trace (services.common.tracing); returns tokens for reset()."""
+    return [(_trace_parent, _trace_parent.set(trace_parent))]
+
+
 def bind_school(school_id: str):
     return _school_id.set(school_id)
 

@@ -11,8 +11,9 @@ from urllib.parse import unquote
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
+from opentelemetry.trace import SpanKind
 
-from services.common import context, scope
+from services.common import context, metrics, scope, tracing
 from services.common.auth import TokenVerifier
 from services.common.errors import DomainError
 from services.common.settings import LOOPBACK
@@ -61,7 +62,8 @@ class ContextInterceptor(grpc.ServerInterceptor):
                     auth = metadata.get("authorization", "")
                     caller = self.verifier.verify(auth[7:] if auth.lower().startswith("bearer ") else "")
                     tokens += context.bind(caller, context.request_id(), context.trace_parent(), address)
-                return inner(request, ctx)
+                with tracing.span(method.lstrip("/"), SpanKind.SERVER, attributes={"rpc.system": "grpc"}):
+                    return inner(request, ctx)
             except DomainError as err:
                 log.info("%s refused: %s", method, err.message,
                          extra={"fields": {"code": err.code.name, "reason": err.reason}})
@@ -74,7 +76,7 @@ class ContextInterceptor(grpc.ServerInterceptor):
                 context.reset(tokens)
 
         return grpc.unary_unary_rpc_method_handler(
-            wrapped, request_deserializer=handler.request_deserializer,
+            metrics.observed(method, wrapped), request_deserializer=handler.request_deserializer,
             response_serializer=handler.response_serializer)
 
 

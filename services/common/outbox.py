@@ -19,7 +19,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.orm import Session
 
 from proto.events.v1.envelope_pb2 import Envelope
-from services.common import context, row_arrays
+from services.common import context, row_arrays, tracing
 from services.common.db import Database
 
 log = logging.getLogger(__name__)
@@ -126,7 +126,8 @@ class OutboxRelay(threading.Thread):
             ).all()
             if not rows:
                 return 0
-            futures = [self.producer.send(r.topic, key=r.key.encode(), value=r.payload) for r in rows]
+            futures = [self.producer.send(r.topic, key=r.key.encode(), value=r.payload,
+                                          headers=tracing.event_headers(r.payload)) for r in rows]
             self.producer.flush(timeout=10)
             for future in futures:
                 future.get(timeout=10)

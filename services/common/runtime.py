@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 import grpc
 
-from services.common import logs
+from services.common import database_gauges, logs, tracing
 from services.common.auth import ServiceTokens, TokenVerifier
 from services.common.consumer import ConsumerLoop, EventHandlers, IdempotentConsumer
 from services.common.db import Database
@@ -27,6 +27,7 @@ class Runtime:
         self.settings = settings
         self.listener = Listener(settings.grpc_listen)  # first: see Listener
         self.db = Database(settings.db_url)
+        self.metrics = database_gauges.serve(settings.name, self.db)  # /metrics, its port bound early too
         self.outbox = Outbox(settings.name, outbox_table)
         self.outbox_table = outbox_table
         self.inbox_table = inbox_table
@@ -72,4 +73,5 @@ class Runtime:
 
 def start(name: str, outbox_table, inbox_table) -> Runtime:
     logs.setup(name)
+    tracing.setup(name)
     return Runtime(ServiceSettings.from_env(name), outbox_table, inbox_table)

@@ -2,6 +2,7 @@
 import datetime as dt
 
 from proto.reporting.v1 import reporting_pb2, reporting_pb2_grpc
+from services.common.database_gauges import CountBy
 from services.common.object_store import ObjectStore
 from services.common.runtime import start
 from services.common.settings import positive
@@ -15,6 +16,8 @@ FILES_DAYS = 30  # how long a formed report is kept (OTMETKA_REPORT_FILES_DAYS)
 
 def main() -> None:
     runtime = start("reporting", tables.outbox, tables.inbox)
+    runtime.metrics.count_by(CountBy("otmetka_report_jobs", "Reports formed in the background, by status",
+                                     tables.report_jobs.name, "status"))
     store = ObjectStore.from_env(BUCKET)
     store.ensure_bucket()
     files = FileStore(store, dt.timedelta(days=positive("OTMETKA_REPORT_FILES_DAYS", FILES_DAYS)))

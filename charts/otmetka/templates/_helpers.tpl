@@ -13,6 +13,8 @@ helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
   value: {{ .Values.keycloak.realm | quote }}
 - name: OTMETKA_TRUSTED_PEERS
   value: {{ .Values.trustedPeers | quote }}
+- name: OTMETKA_OTLP_ENDPOINT
+  value: {{ .Values.observability.otlpEndpoint | quote }}
 {{- range $name, $svc := .Values.services }}
 - name: OTMETKA_{{ upper $name }}_GRPC_ADDR
   value: "{{ $.Release.Name }}-{{ $name }}:{{ $svc.port }}"

@@ -7,6 +7,7 @@ picked up again on a later pass."""
 import datetime as dt
 import logging
 import threading
+import time
 
 from services.archive.adapters import package_store
 from services.archive.adapters.build_locks import BuildLocks
@@ -18,7 +19,7 @@ from services.archive.service_layer.package_build import build_archive
 from services.archive.service_layer.packaging import Packaging
 from services.archive.service_layer.semester_packages import request_semesters
 from services.archive.service_layer.unit_of_work import UnitsOfWork
-from services.common import context
+from services.common import context, metrics
 from services.common.db import Database
 from services.common.scope import Scope
 
@@ -60,7 +61,9 @@ class ArchiveBuilder(threading.Thread):
     def build_pending(self) -> int:
         pending = package_store.pending(self.db)
         for school_id, archive_id in pending:
+            started = time.monotonic()
             self._alone(school_id, archive_id, archive_id, build_archive)
+            metrics.job_done("archive_build", started)
         return len(pending)
 
     def copy_due(self) -> int:

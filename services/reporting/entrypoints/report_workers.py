@@ -4,8 +4,10 @@ the service starts and every REAP_EVERY, the scheduler of the schools' summary s
 refresher of the authority's aggregates (the schools changed since their last computation) every AGGREGATES_EVERY."""
 import datetime as dt
 import threading
+import time
 from collections.abc import Callable
 
+from services.common import metrics
 from services.common.periodic import Periodic
 from services.reporting.adapters.report_job_store import ReportJobQueue
 from services.reporting.adapters.school_aggregate_store import AggregateReader
@@ -30,8 +32,11 @@ class ReportWorker(threading.Thread):
 
     def run(self) -> None:
         while not self.stop_event.is_set():
+            started = time.monotonic()
             try:
                 formed = report_jobs.run_next(self.queue, self.uows, self.files, self.clock)
+                if formed:
+                    metrics.job_done("report", started)
             except Exception:
                 report_jobs.log.exception("taking a report job failed")
                 formed = False
