@@ -5,7 +5,8 @@ Pages (text/html) get a strict Content-Security-Policy: everything from this sit
 not a script), no plugins, no framing, forms posted only here and to Keycloak (signing out posts here and is sent on
 to Keycloak's logout, which form-action also governs). Other answers (the API's JSON, files) get `default-src 'none'`:
 nothing in them is ever to be run or loaded. Every answer: nosniff, no framing, no Referer sent to other sites
-(an activation link's code stays here), and Strict-Transport-Security where the installation is served over https (settings.hsts_max_age)."""
+(an activation link's code stays here), and Strict-Transport-Security where the installation is served over https
+(settings.hsts_max_age)."""
 from urllib.parse import urlsplit
 
 from gateway.settings import GatewaySettings

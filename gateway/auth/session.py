@@ -1,6 +1,6 @@
 """Who is calling: a verified bearer token (API clients) or the tokens of the browser's session (kept on the server:
-gateway/auth/server_session.py), refreshed when they expire. A session that waits for a decision on the consent to the processing of personal data
-(gateway/auth/consent.py) reaches no page but the consent page and no API call."""
+gateway/auth/server_session.py), refreshed when they expire. A session that waits for a decision on the consent to
+the processing of personal data (gateway/auth/consent.py) reaches no page but the consent page and no API call."""
 import functools
 import time
 
