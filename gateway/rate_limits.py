@@ -23,8 +23,8 @@ LOGIN_ADJACENT = frozenset({"login.login", "login.start", "login.callback", "log
 
 @dataclass(frozen=True)
 class Limits:
-    api_per_user: int = 3000
-    api_per_address: int = 12000  # a school's network often reaches us through one address (NAT)
+    api_per_user: int = 12000
+    api_per_address: int = 30000  # a school's network often reaches us through one address (NAT)
     login_per_address: int = 600
     window: int = 60
 

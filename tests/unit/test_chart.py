@@ -178,4 +178,4 @@ def test_the_gateway_has_its_database_secure_cookies_hsts_and_limits(helm):
     assert env["OTMETKA_GATEWAY_DB_URL"].endswith("gateway_app@postgres.example.internal:5432/otmetka_gateway")
     assert (env["OTMETKA_GATEWAY_SECURE_COOKIES"], env["OTMETKA_GATEWAY_HSTS"]) == ("true", "true")
     assert [env[f"OTMETKA_GATEWAY_LIMIT_{name}"] for name in ("API_PER_USER", "API_PER_ADDRESS", "LOGIN_PER_ADDRESS",
-                                                              "WINDOW")] == ["3000", "12000", "600", "60"]
+                                                              "WINDOW")] == ["12000", "30000", "600", "60"]
