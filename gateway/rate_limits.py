@@ -8,13 +8,15 @@ The limits (per window; 0 turns one off) are set by the environment: OTMETKA_GAT
 OTMETKA_GATEWAY_LIMIT_API_PER_ADDRESS, OTMETKA_GATEWAY_LIMIT_LOGIN_PER_ADDRESS and OTMETKA_GATEWAY_LIMIT_WINDOW
 (seconds). The defaults are far above what a school's day or the test suite asks (docs/gateway.md "Rate limits")."""
 import datetime as dt
+import logging
 import math
 import time
 from dataclasses import dataclass
 
-from services.common.errors import TooManyRequests
+from services.common.errors import TooManyRequests, Unavailable
 from services.common.settings import SettingsError, env
 
+log = logging.getLogger(__name__)
 TOO_MANY = "Слишком много запросов. Подождите {seconds} с. и повторите"
 # the pages around signing in and setting a password, limited per address (GET and POST)
 LOGIN_ADJACENT = frozenset({"login.login", "login.start", "login.callback", "login.logout", "consent.consent",
@@ -56,13 +58,17 @@ def count(name: str, default: int) -> int:
 
 def check(store, limits: Limits, now: float | None = None, **who: str) -> None:
     """Counts the request (`who`: per_user, per_address, login_address) and refuses it when a count is over its
-    limit."""
+    limit; lets it through uncounted while the database is unreachable."""
     keys = limits.keys(**who)
     if not keys:
         return
     now = time.time() if now is None else now
     window_end = (math.floor(now / limits.window) + 1) * limits.window
-    counts = store.hit(sorted(keys), dt.datetime.fromtimestamp(window_end, dt.UTC))
+    try:
+        counts = store.hit(sorted(keys), dt.datetime.fromtimestamp(window_end, dt.UTC))
+    except Unavailable:
+        log.warning("rate limits not counted: the gateway's database is unreachable")
+        return  # the limits guard against abuse; they do not stop everyone while the database is away
     if any(counts[key] > limit for key, limit in keys.items()):
         seconds = max(1, math.ceil(window_end - now))
         raise TooManyRequests(TOO_MANY.format(seconds=seconds), retry_after=seconds)

@@ -7,9 +7,11 @@ A session with tokens lives as long as its refresh token (`expires_at` of the to
 with every refresh); one without (a login in progress, the CSRF token of the activation form) lives ANONYMOUS_LIFETIME.
 A session emptied (logout, a failed login, a declined consent) is deleted with its cookie; `rotate()` gives the session
 a new id at sign-in, so an id planted in the browser before the login never becomes a signed-in session. Now and then
-(SWEEP_EVERY, per process) a new session also deletes the expired ones."""
+(SWEEP_EVERY, per process) a new session also deletes the expired ones. While the store is unreachable a browser with
+a session is treated as signed out for the request (pages send it to /login) and its cookie is kept."""
 import datetime as dt
 import hashlib
+import logging
 import re
 import secrets
 import threading
@@ -19,6 +21,9 @@ from flask.sessions import SessionInterface, SessionMixin
 from werkzeug.datastructures import CallbackDict
 
 from gateway.store import GatewayStore
+from services.common.errors import Unavailable
+
+log = logging.getLogger(__name__)
 
 ANONYMOUS_LIFETIME = dt.timedelta(hours=1)
 SIGNED_IN_LIFETIME = dt.timedelta(hours=12)  # when Keycloak does not say how long the refresh token lives
@@ -27,7 +32,7 @@ ID_FORM = re.compile(r"[A-Za-z0-9_-]{43}")  # secrets.token_urlsafe(32)
 
 
 class ServerSession(CallbackDict, SessionMixin):
-    def __init__(self, initial: dict | None = None, sid: str | None = None):
+    def __init__(self, initial: dict | None = None, sid: str | None = None, unreachable: bool = False):
         def changed(_session):
             self.modified = True
 
@@ -35,6 +40,7 @@ class ServerSession(CallbackDict, SessionMixin):
         self.sid = sid
         self.stale_sid: str | None = None
         self.modified = False
+        self.unreachable = unreachable  # the store could not be read: this request neither reads nor writes it
 
     def rotate(self) -> None:
         """A new id for this session (the old one's row is deleted when the response is saved)."""
@@ -66,12 +72,24 @@ class ServerSessionInterface(SessionInterface):
     def open_session(self, app, request) -> ServerSession:
         sid = request.cookies.get(self.get_cookie_name(app), "")
         if ID_FORM.fullmatch(sid):
-            data = self.store.load_session(id_hash(sid))
+            try:
+                data = self.store.load_session(id_hash(sid))
+            except Unavailable:
+                log.warning("the browser's session could not be read: the gateway's database is unreachable")
+                return ServerSession(unreachable=True)
             if data is not None:
                 return ServerSession(data, sid)
         return ServerSession()
 
     def save_session(self, app, session: ServerSession, response) -> None:
+        if session.unreachable:
+            return  # the cookie stays: the session is there again once the database is
+        try:
+            self._save(app, session, response)
+        except Unavailable:  # a login started now cannot finish; what the page answered stands
+            log.warning("the browser's session could not be saved: the gateway's database is unreachable")
+
+    def _save(self, app, session: ServerSession, response) -> None:
         name, domain, path = self.get_cookie_name(app), self.get_cookie_domain(app), self.get_cookie_path(app)
         if session.stale_sid:
             self.store.delete_session(id_hash(session.stale_sid))
@@ -99,5 +117,7 @@ class ServerSessionInterface(SessionInterface):
         try:
             self.swept_at = time.monotonic()
             self.store.sweep()
+        except Unavailable:
+            log.warning("expired sessions not swept: the gateway's database is unreachable")
         finally:
             self.sweeping.release()

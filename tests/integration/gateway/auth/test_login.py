@@ -3,6 +3,7 @@ Gosuslugi broker (the unconfirmed account refused in Russian), token refresh and
 gateway's database, the browser's cookie holds only an opaque id."""
 import base64
 import hashlib
+import json
 import os
 import re
 import time
@@ -29,12 +30,13 @@ def session_of(client) -> dict:
 
 def assert_no_token_in(cookie: str, tokens: dict) -> None:
     """The cookie is an opaque id: none of the tokens in it, and nothing token-like in it however it is decoded."""
-    assert re.fullmatch(r"[A-Za-z0-9_-]{43}", cookie)
+    assert re.fullmatch(r"[A-Za-z0-9_-]{43}", cookie)  # no dot: neither a JWT nor a signed payload
     for name in ("access_token", "refresh_token", "id_token"):
         assert tokens[name] not in cookie and tokens[name][:20] not in cookie
     decoded = base64.urlsafe_b64decode(cookie + "=")
-    assert len(decoded) == 32 and b"eyJ" not in decoded and b"token" not in decoded and b"{" not in decoded
-    assert "eyJ" not in cookie and "." not in cookie  # no JWT, no signed payload
+    assert len(decoded) == 32  # 32 random bytes: room for no token
+    with pytest.raises(ValueError):  # nor any JSON, however it is decoded
+        json.loads(decoded)
 
 
 def stored_tokens(sid: str) -> dict | None:

@@ -1,14 +1,19 @@
 """The browser's session kept on the server (gateway/auth/server_session.py) against the in-memory store: the cookie
 is an opaque id, the store keeps the values under its hash until the refresh token's end, a sign-in gives the session
-a new id, signing out deletes it, a forged or unknown id is a new empty session, expired rows are swept."""
+a new id, signing out deletes it, a forged or unknown id is a new empty session, expired rows are swept; while the
+database is away API clients keep working and browsers keep their cookie."""
 import datetime as dt
 import hashlib
 import re
 import time
 
+from gateway.app import create_app
 from gateway.auth import server_session
+from gateway.store import UNREACHABLE
+from services.common.errors import Unavailable
 from tests.unit.gateway.auth.conftest import REFRESH_FOR
-from tests.unit.gateway.conftest import TOKEN
+from tests.unit.gateway.conftest import SETTINGS, TOKEN, FakeVerifier
+from tests.unit.gateway.memory_store import MemoryStore
 
 COOKIE = "otmetka_session"
 
@@ -87,3 +92,35 @@ def test_a_new_session_sweeps_the_expired_ones_now_and_then(app, client, store, 
     client.delete_cookie(COOKIE)
     client.get("/login/start")  # within SWEEP_EVERY of the last sweep: not again
     assert "old" in store.sessions
+
+
+class UnreachableStore(MemoryStore):
+    """The gateway's database gone: every call fails as PostgresStore's do."""
+
+    def __init__(self):
+        super().__init__()
+        self.down = False
+
+    def __getattribute__(self, name):
+        if name in ("load_session", "save_session", "delete_session", "hit", "sweep") and object.__getattribute__(
+                self, "down"):
+            raise Unavailable(UNREACHABLE)
+        return object.__getattribute__(self, name)
+
+
+def test_while_the_database_is_away_api_clients_work_and_browsers_keep_their_session(peers, caplog):
+    store = UnreachableStore()
+    client = create_app(SETTINGS, verifier=FakeVerifier(), peers=peers, store=store).test_client()
+    client.get("/login/start")
+    sid = cookie(client)
+    store.down = True
+    assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200  # uncounted
+    resp = client.get("/console")
+    assert resp.status_code == 302 and resp.headers["Location"].startswith("/login") and cookie(client) == sid
+    client.delete_cookie(COOKIE)
+    assert client.get("/login/start").status_code == 302 and cookie(client) == ""  # nothing saved, nothing set
+    assert "unreachable" in caplog.text
+    store.down = False
+    client.set_cookie(COOKIE, sid)
+    with client.session_transaction() as session:
+        assert session["login"]  # the session is there again
