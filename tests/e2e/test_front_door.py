@@ -57,7 +57,6 @@ class Inline(HTMLParser):
         super().__init__()
         self.found: list[str] = []
         self.links: list[str] = []
-        self.in_script = False
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
