@@ -17,6 +17,7 @@ import requests
 from gateway.app import create_app
 from gateway.security_headers import page_policy
 from gateway.settings import GatewaySettings
+from services import topology
 from services.tooling.api_client import BASE
 from services.tooling.demo_seed import GOSUSLUGI_PASSWORD
 from tests.support import stack
@@ -89,10 +90,21 @@ def check_answer(resp, policy: str) -> list[str]:
     return problems
 
 
-def crawl(http, routes, policy: str, visited_endpoints: collections.Counter) -> dict[str, list[str]]:
-    """Breadth first from the home page; what is wrong with each page visited."""
+def endpoint_of(adapter, path: str) -> str:
+    try:
+        return adapter.match(urlsplit(path).path, method="GET")[0]
+    except Exception:  # noqa: BLE001 - a link to no route: the visit answers 404, checked like any
+        return path
+
+
+def crawl(http, routes, policy: str, visited_endpoints: collections.Counter, starts: list[str]
+          ) -> dict[str, list[str]]:
+    """Breadth first from the home page and the pages a link does not lead to (`starts`: ids from the seeded school);
+    what is wrong with each page visited."""
     adapter = routes.bind("127.0.0.1")
-    queue, seen, problems = collections.deque(["/"]), set(), {}
+    queue, seen, problems = collections.deque(["/", *starts]), set(), {}
+    for path in queue:
+        visited_endpoints[endpoint_of(adapter, path)] += 1
     while queue and len(seen) < MAX_PAGES:
         path = queue.popleft()
         if path in seen:
@@ -109,10 +121,7 @@ def crawl(http, routes, policy: str, visited_endpoints: collections.Counter) -> 
                 target = urlsplit(urljoin(f"{BASE}{path}", href))
                 if f"{target.scheme}://{target.netloc}" != BASE or target.path == "/logout" or FILES.search(target.path):
                     continue
-                try:
-                    endpoint, _ = adapter.match(target.path, method="GET")
-                except Exception:  # noqa: BLE001 - a link to no route: the visit answers 404, checked like any
-                    endpoint = target.path
+                endpoint = endpoint_of(adapter, target.path)
                 full = target.path + (f"?{target.query}" if target.query else "")
                 if full not in seen and visited_endpoints[endpoint] < PER_ROUTE:
                     visited_endpoints[endpoint] += 1
@@ -122,25 +131,35 @@ def crawl(http, routes, policy: str, visited_endpoints: collections.Counter) -> 
     return problems
 
 
-def logins(school) -> dict[str, tuple[str, str, str | None]]:
-    env = stack.env()
-    return {"operator": ("operator", env["OTMETKA_OPERATOR_PASSWORD"], None),
-            "school_admin": (school["admin"]["username"], school["admin"]["password"], None),
-            "teacher": (school["teacher"]["person"]["username"], school["teacher"]["password"], None),
-            "deputy_head": (school["deputy"]["person"]["username"], school["deputy"]["password"], None),
-            "guardian": ("ivanova", GOSUSLUGI_PASSWORD, "gosuslugi")}
+def logins(school) -> dict[str, tuple[str, str, str | None, list[str]]]:
+    """Each role's login and the pages no link leads to from its home page (they need the seeded school's ids or a
+    form's choice)."""
+    env, sid = stack.env(), school["school"]["id"]
+    cls, subject, student = school["class_group"]["id"], school["subject"]["id"], school["students"][0]["id"]
+    grid = f"class_group_id={cls}&subject_id={subject}"
+    record = f"/schools/{sid}/people/{student}/record"
+    return {"operator": ("operator", env["OTMETKA_OPERATOR_PASSWORD"], None, ["/activate", "/healthz"]),
+            "school_admin": (school["admin"]["username"], school["admin"]["password"], None,
+                             [record, f"{record}?read_reason=проверка", f"/console/schools/{sid}/slips"]),
+            "teacher": (school["teacher"]["person"]["username"], school["teacher"]["password"], None,
+                        [f"/schools/{sid}/journal/grid?{grid}&from=2025-09-01&to=2025-09-07",
+                         f"/schools/{sid}/journal/period-marks?{grid}", f"/schools/{sid}/lessons/{school['lesson']['id']}",
+                         f"/console/schools/{sid}/slips", record]),
+            "deputy_head": (school["deputy"]["person"]["username"], school["deputy"]["password"], None, []),
+            "guardian": ("ivanova", GOSUSLUGI_PASSWORD, "gosuslugi", ["/consent"])}
 
 
 def test_every_page_of_every_role_has_the_headers_and_no_inline_script(school, routes):
     policy = settings_policy()
     visited = collections.Counter()
     problems = {}
-    for role, (username, password, idp) in logins(school).items():
+    for role, (username, password, idp, starts) in logins(school).items():
         resp = browser_login(username, password, idp=idp)
         assert resp.status_code == 200, role
         sid = resp.session.cookies.get("otmetka_session")
         assert re.fullmatch(r"[A-Za-z0-9_-]{43}", sid), role  # an opaque id: no token, nothing signed or encoded
-        problems.update({f"{role} {path}": found for path, found in crawl(resp.session, routes, policy, visited).items()})
+        problems.update({f"{role} {path}": found
+                         for path, found in crawl(resp.session, routes, policy, visited, starts).items()})
     anonymous = requests.Session()
     parameterless = sorted(rule.rule for rule in routes.iter_rules()
                            if "GET" in rule.methods and not rule.arguments and not rule.rule.startswith(("/api/", "/static"))
@@ -153,7 +172,10 @@ def test_every_page_of_every_role_has_the_headers_and_no_inline_script(school, r
     pages = {rule.endpoint for rule in routes.iter_rules() if "GET" in rule.methods
              and not rule.rule.startswith(("/api/", "/static")) and not FILES.search(rule.rule)}
     reached = pages & set(visited)
-    assert len(reached) >= 40, sorted(pages - reached)  # the crawl went through most of the site
+    report = topology.state_dir() / "front-door-routes.txt"  # for the next engineer: which routes no link reached
+    report.write_text(f"reached {len(reached)} of {len(pages)} GET page routes\nnot reached:\n"
+                      + "".join(f"  {name}\n" for name in sorted(pages - reached)))
+    assert len(reached) >= 55, sorted(pages - reached)  # the crawl went through most of the site
 
 
 @pytest.mark.parametrize("role_page", ["grid", "report_files", "results", "slips"])
