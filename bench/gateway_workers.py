@@ -50,7 +50,7 @@ def create():
 
     verifier = TokenVerifier(SETTINGS.issuer)
     verifier._jwks = FileKey(os.environ["BENCH_PUBLIC_KEY"])
-    return create_app(SETTINGS, verifier=verifier,
+    return create_app(read_path.gateway_settings(), verifier=verifier,
                       peers=Peers({**SETTINGS.peers, "journal": os.environ["BENCH_JOURNAL"]}))
 
 

@@ -9,6 +9,7 @@ absences a lesson) is saved first. Prints CPU (process time of both ends) and wa
 Usage: python -m bench.read_path [--reads 1000] [--rounds 3]
 """
 import argparse
+import dataclasses
 import datetime as dt
 import random
 import time
@@ -22,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from gateway.app import create_app
 from gateway.peers import Peers
+from gateway.rate_limits import Limits
 from proto.journal.v1 import journal_pb2 as pb
 from proto.journal.v1 import journal_pb2_grpc
 from services.common import context
@@ -36,6 +38,7 @@ from services.journal.domain import lesson_entry as domain
 from services.journal.domain.journal_policy import DEFAULT
 from services.journal.service_layer import lesson_record as handlers
 from tests.integration.journal.conftest import FakeIdentity, FakeSchedule, add_lesson
+from tests.support import stack
 from tests.support.grpc_harness import FakePrincipals, database
 from tests.unit.gateway.conftest import SETTINGS
 
@@ -50,6 +53,12 @@ class LocalKeys:
 
     def get_signing_key_from_jwt(self, token: str):
         return self.Signing()
+
+
+def gateway_settings():
+    """The unit tests' gateway settings with the benchmarks' own database of sessions and rate counters, and limits no
+    benchmark reaches (its requests are counted all the same, as in production)."""
+    return dataclasses.replace(SETTINGS, db_url=stack.deployed("gateway"), limits=Limits(10**9, 10**9, 10**9))
 
 
 def verifier() -> TokenVerifier:
@@ -138,7 +147,7 @@ def main() -> None:
         port = server.add_insecure_port("127.0.0.1:0")
         server.start()
         try:
-            app = create_app(SETTINGS, verifier=verifier(),
+            app = create_app(gateway_settings(), verifier=verifier(),
                              peers=Peers({**SETTINGS.peers, "journal": f"127.0.0.1:{port}"}))
             client = app.test_client()
             headers = {"Authorization": f"Bearer {token}"}

@@ -1,6 +1,5 @@
-"""The gateway's Flask app factory: wiring, session cookie, request context, blueprints and the
-mapping of every error to the API's JSON shape or a Russian page."""
-import datetime
+"""The gateway's Flask app factory: wiring, the browser's session kept on the server, request context, rate limits,
+security headers, blueprints and the mapping of every error to the API's JSON shape or a Russian page."""
 import logging
 
 from flask import Flask, g, redirect, request, session, url_for
@@ -12,9 +11,14 @@ from gateway.api import routes as api
 from gateway.auth import consent, login
 from gateway.auth.csrf import csrf_token
 from gateway.auth.oidc import KeycloakOidc
+from gateway.auth.server_session import ServerSessionInterface
 from gateway.errors import error_body, error_page, error_response
 from gateway.peers import Peers
+from gateway.rate_limits import LOGIN_ADJACENT
+from gateway.rate_limits import check as check_rate
+from gateway.security_headers import SecurityHeaders
 from gateway.settings import GatewaySettings
+from gateway.store import PostgresStore
 from gateway.web import (
     activity,
     archives,
@@ -50,22 +54,24 @@ HTTP_MESSAGES = {404: "Страница или ресурс не найдены"
                  413: "Слишком большой запрос"}
 
 
-def create_app(settings: GatewaySettings | None = None, verifier=None, peers=None) -> Flask:
-    """`verifier` and `peers` replace the real token verifier and gRPC peers in unit tests."""
+def create_app(settings: GatewaySettings | None = None, verifier=None, peers=None, store=None) -> Flask:
+    """`verifier`, `peers` and `store` replace the real token verifier, gRPC peers and database in unit tests."""
     settings = settings or GatewaySettings.from_env()
     app = Flask(__name__, template_folder="web/templates", static_folder="web/static")
     app.config.update(
         SECRET_KEY=settings.session_secret, SESSION_COOKIE_NAME="otmetka_session", SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_SECURE=settings.secure_cookies,
-        PERMANENT_SESSION_LIFETIME=datetime.timedelta(hours=12), MAX_CONTENT_LENGTH=2 * 1024 * 1024,
-        JSON_AS_ASCII=False,
+        MAX_CONTENT_LENGTH=2 * 1024 * 1024, JSON_AS_ASCII=False,
     )
     app.json.ensure_ascii = False
     if settings.proxy_hops:  # behind an ingress: the user's address and scheme come from its X-Forwarded-*
         hops = settings.proxy_hops
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+    store = store or PostgresStore(settings.db_url)
+    app.session_interface = ServerSessionInterface(store)
     app.extensions["otmetka"] = Wiring(settings, verifier or TokenVerifier(settings.issuer),
-                                       peers or Peers(settings.peers), KeycloakOidc(settings))
+                                       peers or Peers(settings.peers), KeycloakOidc(settings), store)
+    security_headers = SecurityHeaders(settings)
     for blueprint in (api.bp, login.bp, consent.bp, pages.bp, schedule.bp, console.bp, journal.bp, movement.bp,
                       year_transition.bp, reports.bp, teacherrep.bp, studentrep.bp, schoolrep.bp, sheetrep.bp,
                       activity.bp, osh1.bp, authority.bp, jobs.bp, diary.bp, mark_flags.bp, messaging.bp,
@@ -79,6 +85,14 @@ def create_app(settings: GatewaySettings | None = None, verifier=None, peers=Non
         g.context = context.bind(None, request.headers.get("X-Request-ID"), request.headers.get("traceparent"),
                                  request.remote_addr)
 
+    @app.before_request
+    def rate_limits():
+        """Per address: the API and the pages around signing in (per user: gateway.auth.session.api_caller)."""
+        if request.endpoint in LOGIN_ADJACENT:
+            check_rate(store, settings.limits, login_address=request.remote_addr or "")
+        elif is_api():
+            check_rate(store, settings.limits, per_address=request.remote_addr or "")
+
     @app.teardown_request
     def reset_context(_exc):
         if "context" in g:
@@ -87,9 +101,7 @@ def create_app(settings: GatewaySettings | None = None, verifier=None, peers=Non
     @app.after_request
     def headers(response):
         response.headers["X-Request-ID"] = context.request_id()
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        return response
+        return security_headers.add(response)
 
     @app.errorhandler(DomainError)
     def domain_error(err: DomainError):

@@ -1,5 +1,5 @@
 """The parts one gateway process is wired from, kept on the Flask app: settings, token verifier,
-service peers and the Keycloak OIDC client."""
+service peers, the Keycloak OIDC client and the gateway's own database (sessions, rate-limit counters)."""
 from dataclasses import dataclass
 
 from flask import current_app
@@ -7,6 +7,7 @@ from flask import current_app
 from gateway.auth.oidc import KeycloakOidc
 from gateway.peers import Peers
 from gateway.settings import GatewaySettings
+from gateway.store import GatewayStore
 from services.common.auth import TokenVerifier
 
 
@@ -16,6 +17,7 @@ class Wiring:
     verifier: TokenVerifier
     peers: Peers
     oidc: KeycloakOidc
+    store: GatewayStore
 
 
 def wiring() -> Wiring:

@@ -1,6 +1,6 @@
 """Deploys an installation onto its stack (idempotent): databases and roles, migrations, Kafka topics.
 
-Usage: python -m services.deploy [service ...]
+Usage: python -m services.deploy [service|gateway ...]   (no names: every service's database and the gateway's)
 
 The topics are created with OTMETKA_KAFKA_REPLICATION_FACTOR replicas (default 1, the development stack's one broker)
 and the topic setting min.insync.replicas = OTMETKA_KAFKA_MIN_INSYNC_REPLICAS (default 1); production: 3 brokers,
@@ -75,10 +75,10 @@ def main(services: list[str]) -> None:
         settings = TopicSettings.from_env(stack)
     except SettingError as exc:
         raise SystemExit(f"deploy: {exc}") from None
-    for service in services or topology.SERVICES:
-        deploy_database(stack, service)
+    for name in services or topology.DATABASES:
+        deploy_database(stack, name)
     create_topics(stack["OTMETKA_KAFKA_BOOTSTRAP"], settings=settings)
-    print("deployed:", ", ".join(services or topology.SERVICES))
+    print("deployed:", ", ".join(services or topology.DATABASES))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SERVICES = ("identity", "schedule", "journal", "reporting", "archive", "messaging")
+DATABASES = (*SERVICES, "gateway")  # the gateway's own: browser sessions and rate-limit counters (docs/gateway.md)
 GRPC_PORTS = {"identity": 50051, "schedule": 50052, "journal": 50053, "reporting": 50054, "archive": 50055,
               "messaging": 50056}
 # each service's /metrics (Prometheus); the gateway serves its own at GATEWAY_PORT
@@ -94,6 +95,7 @@ def process_env(stack: dict[str, str]) -> dict[str, str]:
         "OTMETKA_GATEWAY_CLIENT_ID": "otmetka-gateway",
         "OTMETKA_GATEWAY_CLIENT_SECRET": stack["OTMETKA_GATEWAY_CLIENT_SECRET"],
         "OTMETKA_GATEWAY_SESSION_SECRET": stack["OTMETKA_GATEWAY_SESSION_SECRET"],
+        "OTMETKA_GATEWAY_DB_URL": app_db_url(stack, "gateway"),
         # the mail path (docs/mail.md): the stack's Mailpit, the sender, the unsubscribe links' key (the launcher's)
         "OTMETKA_SMTP_HOST": stack.get("OTMETKA_SMTP_HOST", ""),
         "OTMETKA_SMTP_PORT": stack.get("OTMETKA_SMTP_PORT", ""),

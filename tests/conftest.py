@@ -26,8 +26,40 @@ def chromium():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        watch_csp(browser)
         yield browser
         browser.close()
+
+
+def watch_csp(browser) -> None:
+    """Every page opened in `browser` (directly or in a context) reports the Content-Security-Policy violations its
+    console logs into browser.csp_violations; `no_csp_violation` fails the test that caused one."""
+    browser.csp_violations = []
+    new_context, new_page = browser.new_context, browser.new_page
+
+    def watch(page):
+        page.on("console", lambda message: "Content Security Policy" in message.text
+                and browser.csp_violations.append(f"{page.url}: {message.text}"))
+        return page
+
+    def watched_context(*args, **kwargs):
+        context = new_context(*args, **kwargs)
+        context.on("page", watch)
+        return context
+
+    browser.new_context = watched_context
+    browser.new_page = lambda *args, **kwargs: watch(new_page(*args, **kwargs))
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violation(request):
+    """A test in Chromium must leave no CSP violation in any page's console (the gateway's pages have no inline script
+    or style: docs/gateway.md "Headers")."""
+    yield
+    if "chromium" in request.fixturenames:
+        browser = request.getfixturevalue("chromium")
+        violations, browser.csp_violations[:] = list(browser.csp_violations), []
+        assert violations == []
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -1,4 +1,4 @@
-"""CSRF protection for state-changing browser requests: a random token kept in the signed session,
+"""CSRF protection for state-changing browser requests: a random token kept in the browser's session (on the server),
 sent back in the form field `csrf_token` or the `X-CSRF-Token` header."""
 import hmac
 import secrets

@@ -17,7 +17,7 @@ TIMEOUT = 10
 
 @dataclass(frozen=True)
 class LoginRequest:
-    """What the browser carries (in the signed session) from /login/start to /auth/callback."""
+    """What the browser's session keeps (on the server) from /login/start to /auth/callback."""
 
     state: str
     nonce: str
@@ -79,5 +79,7 @@ class KeycloakOidc:
         if resp.status_code != 200:
             raise Unauthenticated("Вход не удался или сеанс истёк, войдите снова")
         body = resp.json()
+        refresh_for = float(body.get("refresh_expires_in") or 0)  # 0: Keycloak sets no end (offline tokens)
         return {"access_token": body["access_token"], "refresh_token": body.get("refresh_token", ""),
-                "id_token": body.get("id_token", ""), "expires_at": time.time() + float(body.get("expires_in", 60))}
+                "id_token": body.get("id_token", ""), "expires_at": time.time() + float(body.get("expires_in", 60)),
+                "refresh_expires_at": time.time() + refresh_for if refresh_for else None}

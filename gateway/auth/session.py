@@ -1,12 +1,13 @@
-"""Who is calling: a verified bearer token (API clients) or the tokens of the browser's session,
-refreshed when they expire. A session that waits for a decision on the consent to the processing of personal data
-(gateway/auth/consent.py) reaches no page but the consent page and no API call."""
+"""Who is calling: a verified bearer token (API clients) or the tokens of the browser's session (kept on the server:
+gateway/auth/server_session.py), refreshed when they expire. A session that waits for a decision on the consent to
+the processing of personal data (gateway/auth/consent.py) reaches no page but the consent page and no API call."""
 import functools
 import time
 
 from flask import g, redirect, request, session, url_for
 
 from gateway.auth.csrf import check_csrf
+from gateway.rate_limits import check as check_rate
 from gateway.wiring import wiring
 from services.common.context import Caller
 from services.common.errors import Forbidden, Unauthenticated
@@ -18,8 +19,10 @@ DECIDE_FIRST = "Сначала примите или не примите сог�
 
 
 def start_session(tokens: dict) -> None:
+    """The signed-in session under a new id (gateway/auth/server_session.py): nothing of the session before the login
+    is kept, and an id set in the browser before it is never signed in."""
     session.clear()
-    session.permanent = True
+    session.rotate()
     session["tokens"] = tokens
 
 
@@ -45,7 +48,8 @@ def bearer_token() -> str | None:
 
 
 def api_caller() -> Caller:
-    """API clients send a bearer token; browser scripts use the session (and CSRF for changes)."""
+    """API clients send a bearer token; browser scripts use the session (and CSRF for changes). Counted against the
+    caller's own rate limit (gateway/rate_limits.py)."""
     token = bearer_token()
     if token is None:
         token = session_token()
@@ -53,7 +57,9 @@ def api_caller() -> Caller:
             raise Forbidden(DECIDE_FIRST)
         if token and request.method not in SAFE_METHODS:
             check_csrf()
-    return wiring().verifier.verify(token or "")
+    caller = wiring().verifier.verify(token or "")
+    check_rate(wiring().store, wiring().settings.limits, per_user=caller.subject)
+    return caller
 
 
 def login_required(view):

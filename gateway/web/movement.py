@@ -1,7 +1,8 @@
 """The secretary's Russian pages of the movement register (A1): the register of a year (книга движения учащихся) with
 its XLSX and CSV export, one order with its cancelling order, a new order with its students picked from a class list
 (refusals next to their fields and students), and a student's personal record (личное дело) with the correction of
-their name, gender or birth date."""
+their name, gender or birth date; a school administrator reading a record outside their ordinary duties first says why
+(the form of movement_record_reason.html; identity keeps the reason in its audit log)."""
 import re
 
 from flask import Blueprint, redirect, render_template, request, url_for
@@ -28,6 +29,7 @@ CORRECTED_FIELDS = {"last_name": "Фамилия", "first_name": "Имя", "midd
 GENDERS = {"male": "мужской", "female": "женский"}
 FINAL_KINDS = {"annual": "Годовая", "exam": "Экзаменационная", "final": "Итоговая"}
 SPECIAL_MARKS = {"exempt": "ОСВ", "not_assessed": "Н/А"}
+READ_REASON = "read_reason"  # why a reader outside their ordinary duties opens a personal record (identity audits it)
 LINE_FIELD = re.compile(r"lines\[(\d+)\]")
 
 
@@ -233,9 +235,17 @@ def personal_record(school_id, person_id):
 
 
 def record_page(school_id: str, person_id: str, failure: DomainError | None = None, form=None):
-    """The person, their classes by year with dates, their orders and the corrections of their data."""
-    record = call("identity", "GetPersonalRecord", pb.GetPersonalRecordRequest(school_id=school_id,
-                                                                               person_id=person_id))
+    """The person, their classes by year with dates, their orders and the corrections of their data. A reader outside
+    their ordinary duties (the school administrator) is asked why first (READ_REASON, kept in identity's audit log)."""
+    reason = request.values.get(READ_REASON, "").strip()
+    try:
+        record = call("identity", "GetPersonalRecord", pb.GetPersonalRecordRequest(
+            school_id=school_id, person_id=person_id, reason=reason))
+    except Invalid as asked:
+        if "reason" not in asked.fields:
+            raise
+        return render_template("movement_record_reason.html", school_id=school_id, person_id=person_id,
+                               reason=reason, error=asked), 422
     groups = {c.id: c for c in class_groups(school_id)}
     years = {y.id: y.name for y in academic_years(school_id)}
     classes = [{"name": groups[m.class_group_id].name if m.class_group_id in groups else "",
@@ -248,7 +258,7 @@ def record_page(school_id: str, person_id: str, failure: DomainError | None = No
     if failure:
         fields = {field.rsplit(".", 1)[-1]: text for field, text in failure.fields.items()}
     return render_template(
-        "movement_record.html", school_id=school_id, record=record, person=record.person,
+        "movement_record.html", school_id=school_id, record=record, person=record.person, read_reason=reason,
         full_name=full_name(record.person), classes=classes, orders=register_rows(school_id, record.orders),
         corrections=record.corrections, field_names=CORRECTED_FIELDS, genders=GENDERS, final_marks=final_marks,
         final_kinds=FINAL_KINDS,
@@ -294,4 +304,4 @@ def correct_person(school_id, person_id):
     except DomainError as err:
         return record_page(school_id, person_id, err, form)
     return redirect(url_for("movement_pages.personal_record", school_id=school_id, person_id=person_id,
-                            notice="corrected"))
+                            notice="corrected", **{READ_REASON: form.get(READ_REASON)} if form.get(READ_REASON) else {}))

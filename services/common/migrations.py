@@ -1,7 +1,9 @@
-"""Database provisioning and Alembic migrations, the same for every service.
+"""Database provisioning and Alembic migrations, the same for every service and the gateway.
 
 Each service has a database otmetka_<name> owned by <name>_owner (runs migrations) and is used at
-run time by <name>_app, a plain role without BYPASSRLS, so row-level security always applies.
+run time by <name>_app, a plain role without BYPASSRLS, so row-level security always applies. The gateway's database
+(otmetka_gateway: browser sessions and rate-limit counters) is made the same way; its migrations live in
+gateway/migrations.
 """
 import pathlib
 
@@ -11,6 +13,12 @@ from alembic.config import Config
 from sqlalchemy import create_engine, text
 
 SERVICES_DIR = pathlib.Path(__file__).resolve().parent.parent
+GATEWAY = "gateway"
+
+
+def migrations_dir(name: str) -> pathlib.Path:
+    """services/<name>/migrations, or the gateway's gateway/migrations."""
+    return (SERVICES_DIR.parent / GATEWAY if name == GATEWAY else SERVICES_DIR / name) / "migrations"
 
 
 def database_name(service: str) -> str:
@@ -41,7 +49,7 @@ def provision(service: str, admin_url: str, database: str | None = None) -> None
 def migrate(service: str, owner_url: str) -> None:
     """Applies the service's Alembic migrations as its owner role, then grants DML to the app role."""
     config = Config()
-    config.set_main_option("script_location", str(SERVICES_DIR / service / "migrations"))
+    config.set_main_option("script_location", str(migrations_dir(service)))
     config.set_main_option("sqlalchemy.url", owner_url.replace("%", "%%"))
     command.upgrade(config, "head")
     engine = create_engine(owner_url)

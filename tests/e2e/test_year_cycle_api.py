@@ -202,7 +202,9 @@ def test_the_register_holds_every_order_and_the_personal_record_every_year(cycle
     text = pdf_text(printed.content, tmp_path)
     assert all(number in text for number in ("1-у", "2-у", "3-у")) and "Петрова Дарья" in text
     assert "Книга движения учащихся" in text and "Выбытие" in text and "позже срока" in text
-    record = admin.get(f"/schools/{sid}/people/{st['petrova']['id']}/record")
+    refused = admin.get(f"/schools/{sid}/people/{st['petrova']['id']}/record", expect=None)
+    assert refused.status_code == 422 and "reason" in refused.json()["error"]["fields"]  # the administrator says why
+    record = admin.get(f"/schools/{sid}/people/{st['petrova']['id']}/record", params={"reason": "проверка перехода"})
     assert [m["class_group_id"] for m in record["person"]["memberships"]] == [
         cycle["a5"]["id"], cycle["b5"]["id"], cycle["groups2"]["6Б"]["id"]]
     assert [o["kind"] for o in record["orders"]] == ["transfer", "promotion"]

@@ -169,3 +169,13 @@ def test_the_probes_tell_a_starting_a_busy_and_a_wedged_process_apart(helm):
         assert live["periodSeconds"] * live["failureThreshold"] >= 120 and live["timeoutSeconds"] >= 10
         kind = "httpGet" if container["name"] == "gateway" else "grpc"
         assert all(kind in probe for probe in (startup, ready, live)), container["name"]
+
+
+def test_the_gateway_has_its_database_secure_cookies_hsts_and_limits(helm):
+    gateway = next(doc for doc in yaml.safe_load_all(render(helm)) if doc and doc["kind"] == "Deployment"
+                   and doc["metadata"]["name"] == "otmetka-gateway")
+    env = {e["name"]: e.get("value") for e in gateway["spec"]["template"]["spec"]["containers"][0]["env"]}
+    assert env["OTMETKA_GATEWAY_DB_URL"].endswith("gateway_app@postgres.example.internal:5432/otmetka_gateway")
+    assert (env["OTMETKA_GATEWAY_SECURE_COOKIES"], env["OTMETKA_GATEWAY_HSTS"]) == ("true", "true")
+    assert [env[f"OTMETKA_GATEWAY_LIMIT_{name}"] for name in ("API_PER_USER", "API_PER_ADDRESS", "LOGIN_PER_ADDRESS",
+                                                              "WINDOW")] == ["12000", "30000", "600", "60"]

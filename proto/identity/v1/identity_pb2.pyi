@@ -909,12 +909,14 @@ class PersonCorrection(_message.Message):
     def __init__(self, corrected_at: _Optional[str] = ..., corrected_by: _Optional[str] = ..., reason: _Optional[str] = ..., field: _Optional[str] = ..., old_value: _Optional[str] = ..., new_value: _Optional[str] = ...) -> None: ...
 
 class GetPersonalRecordRequest(_message.Message):
-    __slots__ = ("school_id", "person_id")
+    __slots__ = ("school_id", "person_id", "reason")
     SCHOOL_ID_FIELD_NUMBER: _ClassVar[int]
     PERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
     school_id: str
     person_id: str
-    def __init__(self, school_id: _Optional[str] = ..., person_id: _Optional[str] = ...) -> None: ...
+    reason: str
+    def __init__(self, school_id: _Optional[str] = ..., person_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class PersonalRecord(_message.Message):
     __slots__ = ("person", "orders", "corrections")

@@ -225,7 +225,7 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
             request.gender, request.birth_date, request.reason)
 
     def GetPersonalRecord(self, request: pb.GetPersonalRecordRequest, context) -> pb.PersonalRecord:
-        return personal_records.get_personal_record(*self._call(), request.person_id)
+        return personal_records.get_personal_record(*self._call(), request.person_id, request.reason)
 
     def GetMovementPolicy(self, request: pb.GetMovementPolicyRequest, context) -> pb.MovementPolicy:
         return movement_policy.get_movement_policy(*self._call())

@@ -1,5 +1,6 @@
 """Fixtures for the gateway's integration tests: the gateway app configured from the real stack's
-environment (real Keycloak), with an in-memory fake of the service peers, and a scripted browser."""
+environment (real Keycloak, its own test database of sessions), with an in-memory fake of the service peers, and a
+scripted browser."""
 from urllib.parse import urlparse
 
 import pytest
@@ -19,7 +20,8 @@ STANDIN_PASSWORD = "Gosuslugi-2025!"
 @pytest.fixture
 def gateway_env(monkeypatch):
     own = {"OTMETKA_GATEWAY_SESSION_SECRET": "integration-test-session"}  # unless the launcher made one
-    env = {**topology.process_env({**own, **stack.env()}), "OTMETKA_GATEWAY_PUBLIC_URL": PUBLIC_URL}
+    env = {**topology.process_env({**own, **stack.env()}), "OTMETKA_GATEWAY_PUBLIC_URL": PUBLIC_URL,
+           "OTMETKA_GATEWAY_DB_URL": stack.deployed("gateway")}  # the sessions apart from the installation's
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     return env

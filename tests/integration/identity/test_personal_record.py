@@ -2,6 +2,7 @@
 (append-only), the audit entry and the event, who may correct, and the record with memberships, orders and
 corrections."""
 import datetime as dt
+import json
 
 import grpc
 import pytest
@@ -96,3 +97,32 @@ def test_nobody_of_another_school_corrects(identity, school, other_school):
     with pytest.raises(grpc.RpcError) as refused:
         correct(identity, other_school, other_school.admin_token, anna.id, gender="male", reason="опечатка")
     assert refused.value.code() == grpc.StatusCode.NOT_FOUND
+
+
+def test_the_school_administrator_reads_a_record_only_with_a_reason_kept_in_the_audit_log(identity, school):
+    """Outside the ordinary duties (the register keepers', the form teacher's): a reason, or INVALID_ARGUMENT; the
+    reading with its reason, reader and address in the audit log. The secretary's readings are not asked nor logged."""
+    anna = student(identity, school, add_class(identity, school, school.this_year, 5, "5А"), "Причинная")
+    _, secretary = staff(identity, school, ["secretary"])
+
+    def record(token, reason=""):
+        return identity.call("GetPersonalRecord", pb.GetPersonalRecordRequest(
+            school_id=school.id, person_id=anna.id, reason=reason), token)
+
+    def readings():
+        entries = identity.call("ListAuditLog", pb.ListAuditLogRequest(school_id=school.id, limit=100),
+                                school.admin_token).entries
+        return [(e.actor_username, json.loads(e.details_json)) for e in entries
+                if e.action == "person.record.read" and e.object_id == anna.id]
+
+    for reason, said in (("", "только с указанием причины"), ("   ", "только с указанием причины"),
+                         ("x" * 501, "Причина слишком длинная")):
+        with pytest.raises(grpc.RpcError) as refused:
+            record(school.admin_token, reason)
+        code, message, fields = rpc_error(refused)
+        assert code == grpc.StatusCode.INVALID_ARGUMENT and fields.keys() == {"reason"} and said in message
+    assert readings() == []
+    assert record(school.admin_token, " жалоба родителя от 01.12 ").person.id == anna.id
+    [(reader, details)] = readings()
+    assert details == {"reason": "жалоба родителя от 01.12"} and reader
+    assert record(secretary).person.id == anna.id and len(readings()) == 1

@@ -9,6 +9,7 @@ from gateway.settings import GatewaySettings
 from services.common.context import Caller
 from services.common.errors import Unauthenticated
 from tests.unit.gateway.fakes import FakePeers
+from tests.unit.gateway.memory_store import MemoryStore
 
 TOKEN = "good-token"
 SETTINGS = GatewaySettings(
@@ -31,8 +32,13 @@ def peers():
 
 
 @pytest.fixture
-def app(peers):
-    app = create_app(SETTINGS, verifier=FakeVerifier(), peers=peers)
+def store():
+    return MemoryStore()
+
+
+@pytest.fixture
+def app(peers, store):
+    app = create_app(SETTINGS, verifier=FakeVerifier(), peers=peers, store=store)
     app.testing = True
     return app
 

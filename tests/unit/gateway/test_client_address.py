@@ -8,6 +8,7 @@ from gateway.app import create_app
 from services.common import context
 from tests.unit.gateway.conftest import SETTINGS, TOKEN, FakeVerifier
 from tests.unit.gateway.fakes import FakePeers
+from tests.unit.gateway.memory_store import MemoryStore
 
 
 class AddressRecordingPeers(FakePeers):
@@ -23,7 +24,8 @@ class AddressRecordingPeers(FakePeers):
 ])
 def test_the_user_address_behind_proxies(hops, forwarded, seen):
     peers = AddressRecordingPeers(SETTINGS.peers)
-    app = create_app(dataclasses.replace(SETTINGS, proxy_hops=hops), verifier=FakeVerifier(), peers=peers)
+    app = create_app(dataclasses.replace(SETTINGS, proxy_hops=hops), verifier=FakeVerifier(), peers=peers,
+                     store=MemoryStore())
     response = app.test_client().get("/api/v1/schools", headers={"Authorization": f"Bearer {TOKEN}",
                                                                   "X-Forwarded-For": forwarded},
                                      environ_base={"REMOTE_ADDR": "10.0.0.5"})

@@ -1,7 +1,7 @@
 """The public activation page and its JSON twin in the gateway, with the identity service faked."""
 from proto.identity.v1 import identity_pb2
 from services.common.errors import FailedPrecondition, Invalid, TooManyRequests
-from tests.unit.gateway.conftest import app, browser, client, peers  # noqa: F401 (fixtures)
+from tests.unit.gateway.conftest import app, browser, client, peers, store  # noqa: F401 (fixtures)
 
 CODE = "ABCD-EFGH-JKLM"
 

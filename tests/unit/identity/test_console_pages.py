@@ -4,7 +4,7 @@ import io
 from proto.identity.v1 import identity_pb2 as pb
 from proto.schedule.v1 import schedule_pb2
 from services.common.errors import Invalid
-from tests.unit.gateway.conftest import app, browser, client, peers  # noqa: F401 (fixtures)
+from tests.unit.gateway.conftest import app, browser, client, peers, store  # noqa: F401 (fixtures)
 
 SCHOOL, CLASS, PERSON, MATCH = ("11111111-1111-1111-1111-111111111111", "22222222-2222-2222-2222-222222222222",
                                 "33333333-3333-3333-3333-333333333333", "44444444-4444-4444-4444-444444444444")

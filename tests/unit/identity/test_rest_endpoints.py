@@ -2,7 +2,7 @@
 import pytest
 
 from proto.identity.v1 import identity_pb2
-from tests.unit.gateway.conftest import app, auth, client, peers  # noqa: F401 (fixtures)
+from tests.unit.gateway.conftest import app, auth, client, peers, store  # noqa: F401 (fixtures)
 
 SCHOOL, CLASS, PERSON = ("11111111-1111-1111-1111-111111111111", "22222222-2222-2222-2222-222222222222",
                          "33333333-3333-3333-3333-333333333333")

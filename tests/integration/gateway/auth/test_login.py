@@ -1,10 +1,16 @@
 """Browser login against the real Keycloak: staff through the realm's login form, guardians through the
-Gosuslugi broker (the unconfirmed account refused in Russian), token refresh and logout."""
+Gosuslugi broker (the unconfirmed account refused in Russian), token refresh and logout; the tokens stay in the
+gateway's database, the browser's cookie holds only an opaque id."""
+import base64
+import hashlib
+import json
+import os
 import re
 import time
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from gateway.wiring import wiring
 from proto.identity.v1 import identity_pb2
@@ -20,6 +26,24 @@ CHILD = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
 def session_of(client) -> dict:
     with client.session_transaction() as session:
         return dict(session)
+
+
+def assert_no_token_in(cookie: str, tokens: dict) -> None:
+    """The cookie is an opaque id: none of the tokens in it, and nothing token-like in it however it is decoded."""
+    assert re.fullmatch(r"[A-Za-z0-9_-]{43}", cookie)  # no dot: neither a JWT nor a signed payload
+    for name in ("access_token", "refresh_token", "id_token"):
+        assert tokens[name] not in cookie and tokens[name][:20] not in cookie
+    decoded = base64.urlsafe_b64decode(cookie + "=")
+    assert len(decoded) == 32  # 32 random bytes: room for no token
+    with pytest.raises(ValueError):  # nor any JSON, however it is decoded
+        json.loads(decoded)
+
+
+def stored_tokens(sid: str) -> dict | None:
+    with create_engine(os.environ["OTMETKA_GATEWAY_DB_URL"]).connect() as conn:
+        data = conn.scalar(text("SELECT data FROM browser_sessions WHERE id_hash = :h"),
+                           {"h": hashlib.sha256(sid.encode()).hexdigest()})
+    return data and data["tokens"]
 
 
 def test_staff_login_refresh_and_logout(app, client, peers, browser):
@@ -42,11 +66,14 @@ def test_staff_login_refresh_and_logout(app, client, peers, browser):
     assert verifier.verify(refreshed["access_token"]).username == "operator"
 
     home = client.get("/").get_data(as_text=True)  # the page's logout form carries the CSRF token
-    assert len(client.get_cookie("otmetka_session").value) < 4000  # the tokens fit in the signed cookie
+    sid = client.get_cookie("otmetka_session").value
+    assert_no_token_in(sid, refreshed)
+    assert stored_tokens(sid) == refreshed  # the tokens are on the server, under the id's hash
+    assert refreshed["refresh_expires_at"] > time.time() + 60  # the session lives as long as the refresh token
     resp = client.post("/logout", data={"csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', home).group(1)})
     end_session = resp.headers["Location"]
     assert parse_qs(urlparse(end_session).query)["id_token_hint"] == [refreshed["id_token"]]
-    assert "tokens" not in session_of(client)
+    assert "tokens" not in session_of(client) and stored_tokens(sid) is None
     after = browser.http.get(end_session, allow_redirects=False, timeout=30)
     assert after.status_code == 302 and after.headers["Location"] == f"{PUBLIC_URL}/login"
     with app.app_context(), pytest.raises(Unauthenticated):

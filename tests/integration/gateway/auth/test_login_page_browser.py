@@ -25,7 +25,8 @@ def free_port() -> int:
 def gateway_url(tmp_path_factory):
     url = f"http://127.0.0.1:{free_port()}"
     own = {"OTMETKA_GATEWAY_SESSION_SECRET": "browser-test-session"}  # unless the launcher made one
-    env = {**os.environ, **topology.process_env({**own, **stack.env()}), "OTMETKA_GATEWAY_PUBLIC_URL": url}
+    env = {**os.environ, **topology.process_env({**own, **stack.env()}), "OTMETKA_GATEWAY_PUBLIC_URL": url,
+           "OTMETKA_GATEWAY_DB_URL": stack.deployed("gateway")}
     log = tmp_path_factory.mktemp("gateway") / "gunicorn.log"
     with open(log, "w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "--workers", "1", "--bind", url.removeprefix("http://"),
@@ -48,6 +49,8 @@ def gateway_url(tmp_path_factory):
 
 def test_login_page_renders_in_chromium(gateway_url, chromium):
     page = chromium.new_page(locale="ru-RU")
+    console = []
+    page.on("console", lambda message: console.append(message.text))
     page.goto(f"{gateway_url}/")  # anonymous: sent to the login page
     assert page.url == f"{gateway_url}/login?next=/"
     assert page.title() == "Вход — Отметка"
@@ -63,4 +66,5 @@ def test_login_page_renders_in_chromium(gateway_url, chromium):
     with page.expect_response(lambda r: "/protocol/openid-connect/auth" in r.url):
         staff.click()  # the gateway sends the browser to Keycloak with PKCE
     assert "code_challenge_method=S256" in page.url
+    assert not [text for text in console if "Content Security Policy" in text]  # the page's CSP broke nothing
     page.close()

@@ -8,7 +8,8 @@ import pytest
 
 from proto.identity.v1 import identity_pb2
 from services.common.errors import FailedPrecondition, Unavailable
-from tests.unit.gateway.auth.test_sign_in_record import FakeOidc, signed_in
+from tests.unit.gateway.auth.conftest import FakeOidc
+from tests.unit.gateway.auth.test_sign_in_record import signed_in
 
 SCHOOL = "0b6f5a8e-3c1d-4b7a-9a55-2f7c1f0e9d11"
 ASKED = identity_pb2.ConsentStatus(version="2026-1", pending=[identity_pb2.ConsentRequest(

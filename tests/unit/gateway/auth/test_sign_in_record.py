@@ -1,31 +1,9 @@
 """The login callback records the sign-in with identity (RecordSignIn, with the person's own token) and goes on with
 the login when identity cannot record it."""
-import dataclasses
-import time
-
 import pytest
 
 from services.common.errors import Unavailable
 from tests.unit.gateway.conftest import TOKEN
-
-
-class FakeOidc:
-    """Keycloak's code exchange: the tokens of a staff login (no id token, so no nonce to check)."""
-
-    def authorization_url(self, flow) -> str:
-        return "http://keycloak.test/auth"
-
-    def exchange_code(self, code: str, flow) -> dict:
-        return {"access_token": TOKEN, "refresh_token": "r", "id_token": "", "expires_at": time.time() + 3600}
-
-
-@pytest.fixture
-def signing_in(app, client):
-    app.extensions["otmetka"] = dataclasses.replace(app.extensions["otmetka"], oidc=FakeOidc())
-    client.get("/login/start?next=/journal")
-    with client.session_transaction() as session:
-        state = session["login"]["state"]
-    return lambda: client.get(f"/auth/callback?state={state}&code=abc")
 
 
 def signed_in(client) -> bool:

@@ -315,3 +315,27 @@ def test_a_refusal_says_each_text_once_and_none_is_lost(browser, peers, school):
     page = browser.post(NEW_ORDER, data={**CSRF, "kind": "transfer", "student_id": PETR}).get_data(as_text=True)
     assert "Приказ не подписан. Приказ не подходит приказ уже отменён</p>" in page
     assert page.count("укажите основание") == 1
+
+
+def test_a_reader_outside_their_duties_is_asked_why_and_the_reason_goes_to_identity(browser, peers, school):
+    """The school administrator: identity asks for a reason (INVALID_ARGUMENT on `reason`); the page shows a form for
+    it with 422, then sends it with the reading and keeps it through a correction of the record."""
+    record = pb.PersonalRecord(person=pb.Person(id=PETR, name=pb.PersonName(last_name="Иванов", first_name="Пётр")))
+
+    def answer(request):
+        if not request.reason:
+            raise Invalid(message="Администратор школы читает его только с указанием причины", fields={"reason": "укажите"})
+        return record
+
+    peers.responses["GetPersonalRecord"] = answer
+    resp = browser.get(f"/schools/{SCHOOL}/people/{PETR}/record")
+    page = resp.get_data(as_text=True)
+    assert resp.status_code == 422 and "Причина просмотра" in page and 'name="read_reason"' in page
+    assert "только с указанием причины" in page and "Иванов" not in page
+    page = browser.get(f"/schools/{SCHOOL}/people/{PETR}/record?read_reason=жалоба родителя").get_data(as_text=True)
+    assert "Личное дело: Иванов Пётр" in page and 'name="read_reason" value="жалоба родителя"' in page
+    assert [c[2].reason for c in peers.calls if c[1] == "GetPersonalRecord"] == ["", "жалоба родителя"]
+    peers.responses["GetPerson"] = record.person
+    resp = browser.post(f"/schools/{SCHOOL}/people/{PETR}/corrections",
+                        data={**CSRF, "gender": "male", "reason": "опечатка", "read_reason": "жалоба родителя"})
+    assert resp.status_code == 302 and "read_reason=" in resp.headers["Location"]

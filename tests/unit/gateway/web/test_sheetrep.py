@@ -78,7 +78,7 @@ def test_the_curriculum_page_shows_this_years_fulfilment_with_the_lag_highlighte
     peers.responses.update(GetCurriculumFulfilment=FULFILMENT, ListAcademicYears=YEARS)
     page = browser.get(f"/schools/{SCHOOL}/reports/curriculum").get_data(as_text=True)
     assert calls(peers, "GetCurriculumFulfilment")[0].academic_year_id == YEAR_ID
-    assert '<strong style="color: #c00000">1</strong>' in page and "<td>33,3</td>" in page
+    assert '<strong class="lag-value">1</strong>' in page and "<td>33,3</td>" in page
     assert "<td>25,5</td>" in page and "Итого по школе" in page and "01.10.2026" in page
     assert f"/schools/{SCHOOL}/reports/curriculum.pdf?academic_year_id={YEAR_ID}" in page
     browser.get(f"/schools/{SCHOOL}/reports/curriculum?academic_year_id=old")

@@ -1,0 +1,81 @@
+"""The gateway's own PostgreSQL database (otmetka_gateway, gateway/migrations): the browser sessions kept on the
+server and the rate limits' counters — shared by every gunicorn worker and every replica. Expired rows of both are
+deleted by `sweep`, which the session interface runs now and then (gateway/auth/server_session.py). When the database
+cannot be reached every call raises Unavailable (after at most CONNECT_TIMEOUT seconds): the rate limits then let
+requests through and the session interface treats the browser as signed out for that request without forgetting its
+session, so API clients with bearer tokens keep working while it is away."""
+import contextlib
+import datetime as dt
+import json
+from typing import Protocol
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DBAPIError
+
+from services.common.errors import Unavailable
+
+LOAD = text("SELECT data FROM browser_sessions WHERE id_hash = :id AND expires_at > now()")
+SAVE = text("INSERT INTO browser_sessions (id_hash, data, expires_at) VALUES (:id, CAST(:data AS jsonb), :expires) "
+            "ON CONFLICT (id_hash) DO UPDATE SET data = EXCLUDED.data, expires_at = EXCLUDED.expires_at, "
+            "updated_at = now()")
+DELETE = text("DELETE FROM browser_sessions WHERE id_hash = :id")
+HIT = text("INSERT INTO rate_counts (key, window_end, hits) SELECT key, :window_end, 1 FROM unnest(CAST(:keys AS text[])) "
+           "AS key ON CONFLICT (key, window_end) DO UPDATE SET hits = rate_counts.hits + 1 RETURNING key, hits")
+SWEEP_SESSIONS = text("DELETE FROM browser_sessions WHERE id_hash IN (SELECT id_hash FROM browser_sessions "
+                      "WHERE expires_at < now() LIMIT :batch)")
+SWEEP_COUNTS = text("DELETE FROM rate_counts WHERE (key, window_end) IN (SELECT key, window_end FROM rate_counts "
+                    "WHERE window_end < now() LIMIT :batch)")
+SWEEP_BATCH = 5000
+CONNECT_TIMEOUT = 5
+UNREACHABLE = "Хранилище сеансов недоступно, попробуйте позже"
+
+
+@contextlib.contextmanager
+def reachable():
+    try:
+        yield
+    except DBAPIError as error:
+        raise Unavailable(UNREACHABLE) from error
+
+
+class GatewayStore(Protocol):
+    """The port the session interface and the rate limits use (an in-memory fake in the unit tests)."""
+
+    def load_session(self, id_hash: str) -> dict | None: ...
+
+    def save_session(self, id_hash: str, data: dict, expires_at: dt.datetime) -> None: ...
+
+    def delete_session(self, id_hash: str) -> None: ...
+
+    def hit(self, keys: list[str], window_end: dt.datetime) -> dict[str, int]: ...
+
+    def sweep(self) -> int: ...
+
+
+class PostgresStore:
+    def __init__(self, url: str, pool_size: int = 5):
+        self.engine = create_engine(url, pool_size=pool_size, max_overflow=10, pool_pre_ping=True,
+                                    connect_args={"connect_timeout": CONNECT_TIMEOUT})
+
+    def load_session(self, id_hash: str) -> dict | None:
+        with reachable(), self.engine.connect() as conn:
+            return conn.scalar(LOAD, {"id": id_hash})
+
+    def save_session(self, id_hash: str, data: dict, expires_at: dt.datetime) -> None:
+        with reachable(), self.engine.begin() as conn:
+            conn.execute(SAVE, {"id": id_hash, "data": json.dumps(data), "expires": expires_at})
+
+    def delete_session(self, id_hash: str) -> None:
+        with reachable(), self.engine.begin() as conn:
+            conn.execute(DELETE, {"id": id_hash})
+
+    def hit(self, keys: list[str], window_end: dt.datetime) -> dict[str, int]:
+        """Counts one request against each key in the window ending at `window_end`; the counts so far."""
+        with reachable(), self.engine.begin() as conn:
+            return dict(conn.execute(HIT, {"keys": keys, "window_end": window_end}).tuples().all())
+
+    def sweep(self) -> int:
+        """Deletes (a batch of) the expired sessions and the counters of past windows; how many rows went."""
+        with reachable(), self.engine.begin() as conn:
+            return sum(conn.execute(statement, {"batch": SWEEP_BATCH}).rowcount
+                       for statement in (SWEEP_SESSIONS, SWEEP_COUNTS))

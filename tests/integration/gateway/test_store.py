@@ -1,0 +1,60 @@
+"""The gateway's database on the real PostgreSQL (gateway/store.py): two stores — two gunicorn workers or two
+replicas — count into the same rate-limit windows, a session saved by one is read by the other, the sweep deletes
+expired sessions and past windows only; an unreachable database is Unavailable, not a crash."""
+import datetime as dt
+import uuid
+
+import pytest
+from sqlalchemy import text
+
+from gateway.store import PostgresStore
+from services.common.errors import Unavailable
+from tests.support import stack
+
+pytestmark = pytest.mark.stack
+
+
+@pytest.fixture(scope="module")
+def stores():
+    url = stack.deployed("gateway")
+    first, second = PostgresStore(url), PostgresStore(url)
+    yield first, second
+    first.engine.dispose()
+    second.engine.dispose()
+
+
+def test_two_workers_count_into_the_same_windows(stores):
+    first, second = stores
+    key, other = f"api-user:{uuid.uuid4()}", f"api-address:{uuid.uuid4()}"
+    window = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(minutes=5)
+    assert first.hit([key, other], window) == {key: 1, other: 1}
+    assert second.hit([key], window) == {key: 2}
+    assert first.hit([key, other], window) == {key: 3, other: 2}
+    assert second.hit([key], window + dt.timedelta(minutes=1)) == {key: 1}  # the next window starts again
+
+
+def test_a_session_saved_by_one_is_read_by_the_other_until_it_expires_and_is_swept(stores):
+    first, second = stores
+    now = dt.datetime.now(dt.UTC)
+    live, expired = uuid.uuid4().hex, uuid.uuid4().hex
+    first.save_session(live, {"csrf": "a", "tokens": {"access_token": "t"}}, now + dt.timedelta(hours=1))
+    first.save_session(expired, {"csrf": "b"}, now - dt.timedelta(seconds=1))
+    assert second.load_session(live) == {"csrf": "a", "tokens": {"access_token": "t"}}
+    assert second.load_session(expired) is None  # past its expiry even before the sweep
+    past = f"api-user:{uuid.uuid4()}"
+    second.hit([past], now - dt.timedelta(minutes=2))
+    assert first.sweep() >= 2
+    with first.engine.connect() as conn:
+        assert conn.scalar(text("SELECT count(*) FROM browser_sessions WHERE id_hash = :h"), {"h": expired}) == 0
+        assert conn.scalar(text("SELECT count(*) FROM browser_sessions WHERE id_hash = :h"), {"h": live}) == 1
+        assert conn.scalar(text("SELECT count(*) FROM rate_counts WHERE key = :k"), {"k": past}) == 0
+    second.delete_session(live)
+    assert first.load_session(live) is None
+
+
+def test_an_unreachable_database_is_unavailable():
+    store = PostgresStore("postgresql+psycopg://gateway_app@127.0.0.1:1/otmetka_gateway")
+    with pytest.raises(Unavailable):
+        store.hit(["api-user:x"], dt.datetime.now(dt.UTC))
+    with pytest.raises(Unavailable):
+        store.load_session("x")

@@ -1,0 +1,126 @@
+"""The browser's session kept on the server (gateway/auth/server_session.py) against the in-memory store: the cookie
+is an opaque id, the store keeps the values under its hash until the refresh token's end, a sign-in gives the session
+a new id, signing out deletes it, a forged or unknown id is a new empty session, expired rows are swept; while the
+database is away API clients keep working and browsers keep their cookie."""
+import datetime as dt
+import hashlib
+import re
+import time
+
+from gateway.app import create_app
+from gateway.auth import server_session
+from gateway.store import UNREACHABLE
+from services.common.errors import Unavailable
+from tests.unit.gateway.auth.conftest import REFRESH_FOR
+from tests.unit.gateway.conftest import SETTINGS, TOKEN, FakeVerifier
+from tests.unit.gateway.memory_store import MemoryStore
+
+COOKIE = "otmetka_session"
+
+
+def cookie(client) -> str:
+    found = client.get_cookie(COOKIE)
+    return found.value if found else ""
+
+
+def stored(store, sid: str) -> dict | None:
+    return store.load_session(hashlib.sha256(sid.encode()).hexdigest())
+
+
+def test_the_cookie_is_an_opaque_id_and_the_tokens_stay_in_the_store(signing_in, client, store):
+    signing_in()
+    sid = cookie(client)
+    assert re.fullmatch(r"[A-Za-z0-9_-]{43}", sid) and TOKEN not in sid
+    assert stored(store, sid)["tokens"]["access_token"] == TOKEN
+    assert sid not in store.sessions  # the table's key is the id's hash, not the id
+    [(_, expires)] = store.sessions.values()
+    assert abs(expires.timestamp() - (time.time() + REFRESH_FOR)) < 60  # lives as long as the refresh token
+    found = client.get_cookie(COOKIE)
+    assert found.http_only and found.same_site == "Lax" and not found.secure  # http://gateway.test: not Secure
+
+
+def test_a_sign_in_gives_the_session_a_new_id(signing_in, client, store):
+    before = cookie(client)  # the session of the login in progress (its state and PKCE verifier)
+    assert stored(store, before)["login"]
+    signing_in()
+    after = cookie(client)
+    assert after != before and stored(store, before) is None and stored(store, after)["tokens"]
+
+
+def test_an_id_planted_before_the_login_is_never_signed_in(signing_in, client, store):
+    planted = cookie(client)
+    signing_in()
+    client.set_cookie(COOKIE, planted)  # the attacker's browser still holds the id from before the login
+    resp = client.get("/console")
+    assert resp.status_code == 302 and resp.headers["Location"].startswith("/login")
+
+
+def test_signing_out_deletes_the_session_and_its_cookie(signing_in, client, store):
+    signing_in()
+    sid = cookie(client)
+    with client.session_transaction() as session:
+        csrf = session.setdefault("csrf", "csrf-1")
+    resp = client.post("/logout", data={"csrf_token": csrf})
+    assert resp.status_code == 302 and resp.headers["Location"].startswith("http://keycloak.test/logout")
+    assert stored(store, sid) is None and not store.sessions and cookie(client) == ""
+    client.set_cookie(COOKIE, sid)
+    assert client.get("/console").status_code == 302  # the old id leads nowhere
+
+
+def test_a_forged_or_unknown_id_is_an_empty_session(client, store):
+    for value in ("not-an-id", "A" * 43, "eyJhbGciOi.eyJzdWIiOi.c2ln"):
+        client.set_cookie(COOKIE, value)
+        resp = client.get("/console")
+        assert resp.status_code == 302 and resp.headers["Location"].startswith("/login")
+    assert not store.sessions
+
+
+def test_an_anonymous_session_lives_an_hour(client, store):
+    client.get("/login/start")
+    [(data, expires)] = store.sessions.values()
+    assert "tokens" not in data
+    assert abs((expires - dt.datetime.now(dt.UTC)) - server_session.ANONYMOUS_LIFETIME) < dt.timedelta(minutes=1)
+
+
+def test_a_new_session_sweeps_the_expired_ones_now_and_then(app, client, store, monkeypatch):
+    past = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
+    store.save_session("old", {"csrf": "x"}, past)
+    monkeypatch.setattr(app.session_interface, "swept_at", time.monotonic() - server_session.SWEEP_EVERY - 1)
+    client.get("/login/start")
+    assert "old" not in store.sessions and len(store.sessions) == 1
+    store.save_session("old", {"csrf": "x"}, past)
+    client.delete_cookie(COOKIE)
+    client.get("/login/start")  # within SWEEP_EVERY of the last sweep: not again
+    assert "old" in store.sessions
+
+
+class UnreachableStore(MemoryStore):
+    """The gateway's database gone: every call fails as PostgresStore's do."""
+
+    def __init__(self):
+        super().__init__()
+        self.down = False
+
+    def __getattribute__(self, name):
+        if name in ("load_session", "save_session", "delete_session", "hit", "sweep") and object.__getattribute__(
+                self, "down"):
+            raise Unavailable(UNREACHABLE)
+        return object.__getattribute__(self, name)
+
+
+def test_while_the_database_is_away_api_clients_work_and_browsers_keep_their_session(peers, caplog):
+    store = UnreachableStore()
+    client = create_app(SETTINGS, verifier=FakeVerifier(), peers=peers, store=store).test_client()
+    client.get("/login/start")
+    sid = cookie(client)
+    store.down = True
+    assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200  # uncounted
+    resp = client.get("/console")
+    assert resp.status_code == 302 and resp.headers["Location"].startswith("/login") and cookie(client) == sid
+    client.delete_cookie(COOKIE)
+    assert client.get("/login/start").status_code == 302 and cookie(client) == ""  # nothing saved, nothing set
+    assert "unreachable" in caplog.text
+    store.down = False
+    client.set_cookie(COOKIE, sid)
+    with client.session_transaction() as session:
+        assert session["login"]  # the session is there again

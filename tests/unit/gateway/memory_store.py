@@ -1,0 +1,38 @@
+"""An in-memory fake of the gateway's own database port (gateway/store.py GatewayStore) for unit tests: sessions and
+rate counters in dictionaries, expiry honoured as PostgreSQL's would be."""
+import copy
+import datetime as dt
+import json
+
+
+class MemoryStore:
+    def __init__(self):
+        self.sessions: dict[str, tuple[dict, dt.datetime]] = {}
+        self.counts: dict[tuple[str, dt.datetime], int] = {}
+
+    def load_session(self, id_hash: str) -> dict | None:
+        found = self.sessions.get(id_hash)
+        if found is None or found[1] <= dt.datetime.now(dt.UTC):
+            return None
+        return copy.deepcopy(found[0])
+
+    def save_session(self, id_hash: str, data: dict, expires_at: dt.datetime) -> None:
+        self.sessions[id_hash] = (json.loads(json.dumps(data)), expires_at)  # as jsonb keeps it
+
+    def delete_session(self, id_hash: str) -> None:
+        self.sessions.pop(id_hash, None)
+
+    def hit(self, keys: list[str], window_end: dt.datetime) -> dict[str, int]:
+        for key in keys:
+            self.counts[key, window_end] = self.counts.get((key, window_end), 0) + 1
+        return {key: self.counts[key, window_end] for key in keys}
+
+    def sweep(self) -> int:
+        now = dt.datetime.now(dt.UTC)
+        gone = [h for h, (_, expires) in self.sessions.items() if expires < now]
+        past = [k for k in self.counts if k[1] < now]
+        for h in gone:
+            del self.sessions[h]
+        for k in past:
+            del self.counts[k]
+        return len(gone) + len(past)
