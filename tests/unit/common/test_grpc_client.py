@@ -1,10 +1,13 @@
-"""Peer calls carry large answers (a year-end archive of a big school is one message)."""
+"""Peer calls carry large answers (a year-end archive of a big school is one message); the services' servers permit
+the peers' keepalive pings."""
 from concurrent import futures
 
 import grpc
 
 from proto.archive.v1 import archive_pb2, archive_pb2_grpc
+from services.common import grpc_client
 from services.common.grpc_client import Peer
+from services.common.grpc_server import SERVER_OPTIONS
 
 SIZE = 6 * 1024 * 1024  # above gRPC's default 4 MiB receive limit
 
@@ -25,3 +28,11 @@ def test_a_peer_receives_messages_larger_than_the_grpc_default():
         assert len(answer.content) == SIZE
     finally:
         server.stop(grace=None)
+
+
+def test_servers_permit_the_keepalive_pings_of_the_peers():
+    """A server answers pings more frequent than its minimal interval with GOAWAY too_many_pings."""
+    options = dict(SERVER_OPTIONS)
+    assert options["grpc.http2.min_ping_interval_without_data_ms"] <= grpc_client.KEEPALIVE_MS
+    assert options["grpc.keepalive_permit_without_calls"] == dict(grpc_client.CHANNEL_OPTIONS)[
+        "grpc.keepalive_permit_without_calls"] == 1
