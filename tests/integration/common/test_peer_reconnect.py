@@ -53,7 +53,8 @@ def test_a_restarted_peer_is_called_again_within_seconds_and_an_absent_one_fails
         failures.append((since, took))
         time.sleep(0.5)
     assert all(took < 2.0 + 1.0 for _, took in failures), "within the deadline"
-    waited = [took for since, took in failures if since < WAIT - 3]
+    # (a call made as the server stops may be refused on the closing connection at once, whatever the options)
+    waited = [took for since, took in failures if 1.0 < since < WAIT - 3]
     assert waited and min(waited) >= 1.5, "a call waits for a peer that may be restarting"
     gave_up = [took for since, took in failures if since > WAIT + 1]
     assert gave_up and max(gave_up) < 1.0, "away longer than a restart: a call fails at once"
