@@ -5,28 +5,23 @@ meanwhile is relayed and consumed; PostgreSQL lost, NOT_SERVING, and back, SERVI
 relayed too. Kafka's proxy is only its bootstrap address (the broker then gives its own): it is closed at the start
 and opened later, as a broker that was not up yet."""
 import datetime as dt
-import os
 import threading
 import time
 import uuid
 
 import pytest
-from alembic.migration import MigrationContext
-from alembic.operations import Operations
 from grpc_health.v1 import health_pb2
 from kafka.admin import KafkaAdminClient, NewTopic
-from sqlalchemy import MetaData, create_engine, select, text
+from sqlalchemy import MetaData, select
 from sqlalchemy.engine import make_url
 
 from proto.identity.v1.identity_pb2 import SchoolOnboarded
-from services import topology
 from services.common.consumer import ConsumerLoop, EventHandlers, IdempotentConsumer
 from services.common.db import Database
-from services.common.migrations import provision
 from services.common.outbox import Outbox, OutboxRelay
 from services.common.readiness import LIVENESS, NOT_SERVING, SERVING, Health, Readiness
 from services.common.retention import check_inbox_outlives_topics, topic_retention
-from services.common.schema import create_messaging, messaging_tables
+from services.common.schema import messaging_tables
 from tests.support import stack
 from tests.support.tcp_proxy import TcpProxy
 
@@ -37,17 +32,7 @@ WAIT = 90.0  # generous bound of every wait: a consumer joins its group in a few
 
 @pytest.fixture(scope="module")
 def database_url() -> str:
-    env = stack.env()
-    database = f"otmetka_{SERVICE}_it{os.environ.get('OTMETKA_IT_DB_SUFFIX', '')}"
-    provision(SERVICE, topology.admin_db_url(env), database)
-    owner = create_engine(topology.owner_db_url(env, SERVICE, database))
-    with owner.begin() as conn:
-        conn.execute(text("DROP TABLE IF EXISTS outbox, inbox CASCADE"))
-        conn.execute(text("DROP FUNCTION IF EXISTS outbox_notify CASCADE"))
-        create_messaging(Operations(MigrationContext.configure(conn)))
-        conn.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON outbox, inbox TO {SERVICE}_app"))
-    owner.dispose()
-    return topology.app_db_url(env, SERVICE, database)
+    return stack.messaging_database(SERVICE)
 
 
 def through(proxy: TcpProxy, url: str) -> str:
