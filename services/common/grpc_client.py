@@ -6,9 +6,9 @@ restarted peer is connected again within RECONNECT_MAX_MS (gRPC's default backof
 gateway answered 503 for a minute and more after a service came back at once), and a connection whose peer vanished
 without closing it (a lost pod) is noticed within KEEPALIVE_MS + KEEPALIVE_TIMEOUT_MS. A call waits for the
 connection within its deadline (`wait_for_ready`): a peer restarting answers it late instead of not at all. A peer
-unreachable for longer than RESTART_WAIT is taken for down, and calls to it fail at once (UNAVAILABLE, HTTP 503)
-instead of each holding its caller's thread for the whole deadline; the channel keeps reconnecting meanwhile."""
-import threading
+that has not answered for longer than RESTART_WAIT is taken for down, and calls to it fail at once (UNAVAILABLE,
+HTTP 503) instead of each holding its caller's thread for the whole deadline; the channel keeps reconnecting
+meanwhile."""
 import time
 
 import grpc
@@ -42,31 +42,32 @@ def channel(address: str) -> grpc.Channel:
 
 
 class Reachability:
-    """Follows a channel's connectivity: whether its peer has been unreachable longer than `wait` seconds."""
+    """Whether a peer has gone without answering for longer than `wait` seconds: since the first call that got no
+    answer (UNAVAILABLE or DEADLINE_EXCEEDED) after the last one that got any. (A peer that answers UNAVAILABLE itself
+    counts as unanswering too: harmless, a call on a connected channel is sent at once whether it waits or not.)"""
 
-    def __init__(self, chan: grpc.Channel, wait: float = RESTART_WAIT, clock=time.monotonic):
+    NO_ANSWER = (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED)
+
+    def __init__(self, wait: float = RESTART_WAIT, clock=time.monotonic):
         self.wait = wait
         self.clock = clock
-        self._lock = threading.Lock()
         self._failing_since: float | None = None
-        chan.subscribe(self._changed)
 
-    def _changed(self, state: grpc.ChannelConnectivity) -> None:
-        with self._lock:
-            if state in (grpc.ChannelConnectivity.READY, grpc.ChannelConnectivity.IDLE):
-                self._failing_since = None
-            elif state == grpc.ChannelConnectivity.TRANSIENT_FAILURE and self._failing_since is None:
-                self._failing_since = self.clock()
+    def answered(self, code: grpc.StatusCode = grpc.StatusCode.OK) -> None:
+        if code not in self.NO_ANSWER:
+            self._failing_since = None
+        elif self._failing_since is None:
+            self._failing_since = self.clock()
 
     def worth_waiting(self) -> bool:
-        with self._lock:
-            return self._failing_since is None or self.clock() - self._failing_since < self.wait
+        since = self._failing_since
+        return since is None or self.clock() - since < self.wait
 
 
 class Peer:
     def __init__(self, address: str, stub_class, deadline: float = DEFAULT_DEADLINE):
         self.channel = channel(address)
-        self.reachability = Reachability(self.channel)
+        self.reachability = Reachability()
         self.stub = stub_class(self.channel)
         self.deadline = deadline
 
@@ -78,7 +79,10 @@ class Peer:
         if context.client_address():
             metadata.append(("x-forwarded-for", context.client_address()))
         try:
-            return getattr(self.stub, method)(request, timeout=deadline or self.deadline, metadata=metadata,
-                                              wait_for_ready=self.reachability.worth_waiting())
+            reply = getattr(self.stub, method)(request, timeout=deadline or self.deadline, metadata=metadata,
+                                               wait_for_ready=self.reachability.worth_waiting())
         except grpc.RpcError as exc:
+            self.reachability.answered(exc.code())
             raise from_rpc_error(exc) from exc
+        self.reachability.answered()
+        return reply
