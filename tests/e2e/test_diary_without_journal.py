@@ -57,7 +57,7 @@ def page(session, school: dict) -> str:
 
 def rest(api: Api, school: dict, expect: int = 200):
     return api.request("GET", f"/schools/{school['sid']}/students/{school['petr']['id']}/diary", expect,
-                       params={"from": MONDAY, "to": "2025-09-07"}, timeout=60)
+                       params={"from": MONDAY, "to": "2025-09-07"})
 
 
 def test_the_diary_serves_the_last_known_week_while_the_journal_is_down(school):
