@@ -1,5 +1,6 @@
 """Typed gateway settings read once from OTMETKA_* environment variables (no defaults for secrets)."""
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 from gateway.rate_limits import Limits
 from services.common.settings import PEERS, SettingsError, env, without_secrets
@@ -21,6 +22,7 @@ class GatewaySettings:
     cookie_secure: bool | None = None  # the session cookie's Secure flag; None: when the public URL is https
     hsts: bool | None = None  # Strict-Transport-Security on every answer; None: when the public URL is https
     limits: Limits = field(default_factory=Limits)
+    timezone: str = "Europe/Moscow"  # the installation's (the operator's) zone: the status notice's end time
 
     @classmethod
     def from_env(cls) -> "GatewaySettings":
@@ -37,6 +39,7 @@ class GatewaySettings:
             cookie_secure=flag("OTMETKA_GATEWAY_SECURE_COOKIES"),
             hsts=flag("OTMETKA_GATEWAY_HSTS"),
             limits=Limits.from_env(),
+            timezone=env("OTMETKA_GATEWAY_TIMEZONE", "Europe/Moscow"),
         )
 
     def __repr__(self) -> str:
@@ -45,6 +48,10 @@ class GatewaySettings:
     @property
     def issuer(self) -> str:
         return f"{self.keycloak_url}/realms/{self.keycloak_realm}"
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
 
     @property
     def secure_cookies(self) -> bool:
