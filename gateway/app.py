@@ -14,6 +14,7 @@ from gateway.auth.csrf import csrf_token
 from gateway.auth.oidc import KeycloakOidc
 from gateway.auth.server_session import ServerSessionInterface
 from gateway.errors import error_body, error_page, error_response
+from gateway.load_shedding import LoadShedder
 from gateway.peers import Peers
 from gateway.rate_limits import LOGIN_ADJACENT
 from gateway.rate_limits import check as check_rate
@@ -131,6 +132,7 @@ def create_app(settings: GatewaySettings | None = None, verifier=None, peers=Non
         return (error_body("INTERNAL", error.message), 500) if is_api() else error_page(error, "Ошибка", 500)
 
     observability.install(app)  # last: its span becomes the request's trace once the context above is bound
+    app.wsgi_app = LoadShedder(app.wsgi_app, settings.shedding, security_headers.add)  # outermost: sheds before all
     return app
 
 

@@ -2,6 +2,7 @@
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from gateway.load_shedding import Shedding
 from gateway.rate_limits import Limits
 from services.common.settings import PEERS, SettingsError, env, without_secrets
 
@@ -23,6 +24,7 @@ class GatewaySettings:
     hsts: bool | None = None  # Strict-Transport-Security on every answer; None: when the public URL is https
     limits: Limits = field(default_factory=Limits)
     timezone: str = "Europe/Moscow"  # the installation's (the operator's) zone: the status notice's end time
+    shedding: Shedding = field(default_factory=Shedding)  # requests in flight per process (gateway/load_shedding.py)
 
     @classmethod
     def from_env(cls) -> "GatewaySettings":
@@ -40,6 +42,7 @@ class GatewaySettings:
             hsts=flag("OTMETKA_GATEWAY_HSTS"),
             limits=Limits.from_env(),
             timezone=env("OTMETKA_GATEWAY_TIMEZONE", "Europe/Moscow"),
+            shedding=Shedding.from_env(),
         )
 
     def __repr__(self) -> str:
