@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 STATIC = pathlib.Path(__file__).resolve().parents[4] / "gateway" / "web" / "static"
 ORIGIN = "http://gateway.test"
-REPORTS = f"""<!doctype html><html lang="ru"><body>
+REPORTS = """<!doctype html><html lang="ru"><body>
 <table class="report-jobs" data-jobs="/jobs" data-reload="/done"><tr data-job="j1" data-status="running">
 <td><progress max="1" value="0"></progress><span class="job-status">Формируется</span></td></tr></table>
 <script src="/static/polite_retry.js" defer></script><script src="/static/report_jobs.js" defer></script>
