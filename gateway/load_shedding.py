@@ -31,7 +31,7 @@ PAGE = """<!doctype html>
 @dataclass(frozen=True)
 class Shedding:
     in_flight: int = 4  # requests one process serves at once (0 = no shedding)
-    wait: float = 1.0  # seconds a request waits for a slot before it is refused
+    wait: float = 2.0  # seconds a request waits for a slot before it is refused
     retry_after: int = 5  # seconds the refusal tells the client to wait
 
     def __post_init__(self):

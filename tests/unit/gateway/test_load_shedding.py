@@ -14,6 +14,7 @@ from gateway.app import create_app
 from gateway.load_shedding import Shedding
 from proto.journal.v1 import journal_pb2 as pb
 from services.common.settings import SettingsError
+from services.tooling.http import retrying
 from tests.unit.gateway.conftest import SETTINGS, TOKEN, FakeVerifier
 from tests.unit.gateway.fakes import FakePeers
 
@@ -42,7 +43,7 @@ def gateway(store):
     peers = FakePeers(SETTINGS.peers)
     journal = HeldJournal()
     peers.responses["GetDiary"] = journal
-    settings = SETTINGS.__class__(**{**SETTINGS.__dict__, "shedding": Shedding(in_flight=2, wait=0.2, retry_after=7)})
+    settings = SETTINGS.__class__(**{**SETTINGS.__dict__, "shedding": Shedding(in_flight=2, wait=0.2, retry_after=1)})
     app = create_app(settings, verifier=FakeVerifier(), peers=peers, store=store)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -60,11 +61,11 @@ def test_a_full_gateway_answers_503_with_retry_after_at_once_and_serves_again_wh
         for _ in held:
             assert journal.entered.acquire(timeout=BOUND)  # both slots taken
         api = requests.get(base + DIARY, headers=AUTH, timeout=BOUND)
-        assert (api.status_code, api.headers["Retry-After"]) == (503, "7")
-        assert api.json()["error"] == {"code": "UNAVAILABLE", "message": "Сервис перегружен, повторите попытку через 7 с",
+        assert (api.status_code, api.headers["Retry-After"]) == (503, "1")
+        assert api.json()["error"] == {"code": "UNAVAILABLE", "message": "Сервис перегружен, повторите попытку через 1 с",
                                        "fields": {}, "reason": "OVERLOADED"}
         page = requests.get(base + "/", timeout=BOUND)
-        assert (page.status_code, page.headers["Retry-After"]) == (503, "7")
+        assert (page.status_code, page.headers["Retry-After"]) == (503, "1")
         assert "Сервис перегружен" in page.text and page.headers["Content-Security-Policy"].startswith("default-src 'self'")
         assert requests.get(base + "/healthz", timeout=BOUND).status_code == 200  # never shed
         assert requests.get(base + "/static/style.css", timeout=BOUND).status_code == 200
@@ -88,7 +89,21 @@ def test_a_burst_gets_200_or_503_with_retry_after_never_a_500_or_a_hang(gateway)
         answers = list(pool.map(lambda _: requests.get(base + DIARY, headers=AUTH, timeout=BOUND), range(24)))
     statuses = [a.status_code for a in answers]
     assert set(statuses) <= {200, 503} and statuses.count(200) >= 2 and 503 in statuses, statuses
-    assert all(a.headers.get("Retry-After") == "7" for a in answers if a.status_code == 503)
+    assert all(a.headers.get("Retry-After") == "1" for a in answers if a.status_code == 503)
+
+
+def test_the_project_s_clients_send_a_shed_request_again_when_the_gateway_says(gateway):
+    base, journal, shedder = gateway
+    with concurrent.futures.ThreadPoolExecutor(3) as pool:
+        held = [pool.submit(requests.get, base + DIARY, headers=AUTH, timeout=BOUND) for _ in range(2)]
+        for _ in held:
+            assert journal.entered.acquire(timeout=BOUND)
+        patient = pool.submit(retrying().post, base + DIARY.split("?")[0], headers=AUTH, timeout=BOUND)
+        while not shedder.shed:  # refused once, then waiting its second (and a half at most)
+            assert not patient.done()
+            threading.Event().wait(0.01)
+        journal.free.set()
+        assert patient.result(BOUND).status_code == 405  # sent again and answered (a POST: no such method here)
 
 
 def test_the_settings(monkeypatch):
