@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from werkzeug.wrappers import Response
-from werkzeug.wsgi import ClosingIterator
 
 from services.common.settings import SettingsError, env
 
@@ -65,11 +64,10 @@ class LoadShedder:
         if not self.slots.acquire(timeout=self.shedding.wait):
             self.shed += 1
             return self.refusal(path)(environ, start_response)
-        try:
-            return ClosingIterator(self.app(environ, start_response), self.slots.release)
-        except BaseException:
+        try:  # the slot is the app's work: its answer is built when it returns (a file streams on without a slot)
+            return self.app(environ, start_response)
+        finally:
             self.slots.release()
-            raise
 
     def refusal(self, path: str) -> Response:
         seconds = self.shedding.retry_after

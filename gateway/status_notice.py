@@ -78,27 +78,43 @@ def notices() -> "StatusNotices":
 
 
 class StatusNotices:
-    """The notice as this process knows it: read through to the store at most once per `ttl` seconds."""
+    """The notice as this process knows it: read through to the store at most once per `ttl` seconds, by one thread
+    while the others go on with the notice read before (a database that takes its connect timeout to fail holds up
+    one request, not every page)."""
 
     def __init__(self, store: GatewayStore, ttl: float = CACHE_SECONDS, clock: Callable[[], float] = time.monotonic):
         self.store, self.ttl, self.clock = store, ttl, clock
         self._lock = threading.Lock()
         self._notice: Notice | None = None
-        self._read_at: float | None = None
+        self._read_at: float | None = None  # None: read at the next request
+        self._reading = False
+        self._changes = 0  # this process's own changes: a read begun before one is not trusted after it
 
     def current(self, now: dt.datetime | None = None) -> Notice | None:
         """The notice to show now (None: none, or its time ran out)."""
         now = now or dt.datetime.now(dt.UTC)
         with self._lock:
-            if self._read_at is None or self.clock() - self._read_at >= self.ttl:
-                self._read_at = self.clock()
-                try:
-                    found = self.store.status_notice()
-                    self._notice = Notice(*found) if found else None
-                except Unavailable:
-                    pass  # the last one read stays shown; asked again after ttl
-            notice = self._notice
+            due = not self._reading and (self._read_at is None or self.clock() - self._read_at >= self.ttl)
+            self._reading = self._reading or due
+            notice, changes = self._notice, self._changes
+        if due:
+            notice = self._read(notice, changes)
         return notice if notice and notice.shown_at(now) else None
+
+    def _read(self, notice: Notice | None, changes: int) -> Notice | None:
+        read_at = None
+        try:
+            found = self.store.status_notice()
+            notice = Notice(*found) if found else None
+            read_at = self.clock()
+        except Unavailable:
+            read_at = self.clock()  # the last one read stays shown; asked again after ttl
+        finally:
+            with self._lock:
+                self._reading = False
+                if changes == self._changes:
+                    self._notice, self._read_at = notice, read_at
+        return notice
 
     def set(self, text: str, until: dt.datetime | None, set_by: str) -> None:
         self.store.set_status_notice(text, until, set_by)
@@ -110,4 +126,5 @@ class StatusNotices:
 
     def forget(self) -> None:
         with self._lock:
+            self._changes += 1
             self._read_at = None

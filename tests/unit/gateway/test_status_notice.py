@@ -3,6 +3,7 @@ store: the input's rules (422 in Russian), the cache that reads the store at mos
 after its own change, an expired notice not shown; the page and REST endpoint for the operator only (403 for
 others, CSRF on the form), and the notice on every page until it is removed."""
 import datetime as dt
+import threading
 import time
 from zoneinfo import ZoneInfo
 
@@ -63,6 +64,27 @@ def test_an_expired_notice_is_not_shown_and_a_store_that_fails_keeps_the_last_re
         raise Unavailable()
     store.status_notice = unreachable
     assert notices.current(NOW).text == TEXT
+
+
+def test_one_thread_reads_the_store_while_the_others_go_on_with_the_notice_read_before(store):
+    notices = StatusNotices(store, ttl=0.0)
+    notices.set(TEXT, None, "operator")
+    assert notices.current(NOW).text == TEXT
+    entered, answer = threading.Event(), threading.Event()
+
+    def slow():  # a database taking its connect timeout
+        entered.set()
+        assert answer.wait(30)
+        return None
+
+    store.status_notice = slow
+    reader = threading.Thread(target=notices.current, args=(NOW,))
+    reader.start()
+    assert entered.wait(30)
+    assert notices.current(NOW).text == TEXT  # not held up
+    answer.set()
+    reader.join(30)
+    assert notices.current(NOW) is None  # what the slow read found
 
 
 class RolesVerifier:
