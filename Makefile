@@ -7,7 +7,7 @@ CACHE := $(or $(OTMETKA_CACHE_DIR),$(HOME)/.cache/otmetka)
 HELM_VERSION := v3.22.0
 export OTMETKA_HELM := $(CACHE)/helm/$(HELM_VERSION)/helm
 
-.PHONY: install stack deploy apps run stop test lint protos check-protos clean-state bench backup restore-drill
+.PHONY: install stack deploy apps run stop test lint protos check-protos clean-state bench faults backup restore-drill
 
 .venv/.installed: requirements.lock pyproject.toml
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -66,6 +66,10 @@ restore-drill: install stack
 # Benchmarks of the running installation (127.0.0.1 only, ~2.5 min; not part of `make test`): docs/performance.md
 bench: install
 	bash bench/run.sh
+
+# The fault suite (docs/reliability.md): on the installation `make run` started, each part killed in turn under load.
+faults: install
+	$(PY) -m bench.faults
 
 lint: install
 	$(PY) -m ruff check .

@@ -6,8 +6,10 @@ reuse of ordinary HTTP clients, so the server could close a connection just as a
 it (the client then sees "connection reset / remote end closed"). 75 s outlasts the idle timeout of the proxies and
 load balancers usually put in front (an nginx ingress keeps idle upstream connections 60 s), so the side that closes
 an idle connection is the client's side, never the gateway under a request in flight."""
+import ctypes
 import os
 import shutil
+import signal
 import tempfile
 
 keepalive = 75
@@ -25,6 +27,18 @@ def on_starting(server):
     from gateway import observability
 
     observability.empty_metrics_dir()
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def post_fork(server, worker):
+    """The worker is sent SIGTERM (a graceful stop: it closes the port at once and finishes its requests) the moment its
+    master dies, even of kill -9. Orphaned workers went on serving and holding the port for ~10 s, so the master the
+    supervisor started again could not bind it (the fault suite, docs/reliability.md)."""
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != server.pid:  # the master died before the call above
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def child_exit(server, worker):
