@@ -510,6 +510,9 @@ OTMETKA_SECRETS_FILE=$SECRETS_FILE
 OTMETKA_PG_HOST=$BIND_HOST
 OTMETKA_PG_PORT=$PG_PORT
 OTMETKA_PG_SUPERUSER=postgres
+OTMETKA_TLS_CA=$TLS_DIR/ca.crt
+OTMETKA_TLS_CERT=$TLS_DIR/otmetka.crt
+OTMETKA_TLS_KEY=$TLS_DIR/otmetka.key
 OTMETKA_KAFKA_BOOTSTRAP=$BIND_HOST:$KAFKA_PORT
 OTMETKA_KEYCLOAK_URL=http://$BIND_HOST:$KC_PORT
 OTMETKA_KEYCLOAK_MANAGEMENT_URL=http://$BIND_HOST:$KC_MGMT_PORT
@@ -540,6 +543,24 @@ OTMETKA_JAEGER_URL=http://$BIND_HOST:$JAEGER_QUERY_PORT
 OTMETKA_PROMETHEUS_URL=http://$BIND_HOST:$PROMETHEUS_PORT
 EOF
   mv -f "$tmp" "$STACK_ENV"
+}
+
+# ---------------------------------------------------------------------------------------------
+# TLS inside the installation (docs/operations-stack.md "TLS inside the installation")
+# ---------------------------------------------------------------------------------------------
+
+# The development CA and a certificate per component (services/tooling/dev_tls.py), kept across runs; renewed there.
+TLS_DIR="$STATE_DIR/tls"
+
+tls_ensure() {
+  (cd "$REPO_ROOT" && "$(stack_python)" -m services.tooling.dev_tls "$TLS_DIR" >/dev/null) \
+    || die "could not make the development CA in $TLS_DIR (services/tooling/dev_tls.py needs the venv's cryptography)"
+}
+
+# A copy of a component's key and certificate where its server (running as another user) reads them: NAME DEST OWNER.
+tls_install() {
+  install -o "$3" -g "$3" -m 600 "$TLS_DIR/$1.key" "$2.key"
+  install -o "$3" -g "$3" -m 644 "$TLS_DIR/$1.crt" "$2.crt"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -603,6 +624,19 @@ pg_init() {
   fi
   install -d -o postgres -g postgres -m 700 "$PG_SOCKET_DIR"
   pgbackrest_configure
+  # TLS only over TCP (a backup restored elsewhere brings the data dir's copies along); the Unix socket (pgBackRest,
+  # the stack's own administration as the OS user postgres) stays as initdb made it. Rewritten on every start.
+  tls_install postgres "$PG_DATA/otmetka-server" postgres
+  cat >"$PG_DATA/pg_hba.conf" <<EOF
+# Written by infra/stack.sh on every start: TCP only with TLS (hostnossl is refused), the Unix socket for the stack.
+local all all trust
+local replication all trust
+hostssl all all 127.0.0.1/32 trust
+hostssl all all ::1/128 trust
+hostssl replication all 127.0.0.1/32 trust
+hostnossl all all all reject
+EOF
+  chown postgres:postgres "$PG_DATA/pg_hba.conf"
   # Rewritten on every start so port overrides apply. Development cluster: durability off (a backup forces full page
   # writes while it runs, so the backups restore all the same). WAL goes to pgBackRest's repository as segments
   # fill, or after archive_timeout at the latest.
@@ -610,6 +644,10 @@ pg_init() {
 listen_addresses = '$BIND_HOST'
 port = $PG_PORT
 unix_socket_directories = '$PG_SOCKET_DIR'
+ssl = on
+ssl_cert_file = 'otmetka-server.crt'
+ssl_key_file = 'otmetka-server.key'
+ssl_min_protocol_version = 'TLSv1.2'
 wal_level = replica
 archive_mode = on
 archive_command = 'pgbackrest --config=$PGBACKREST_CONF --stanza=$PGBACKREST_STANZA archive-push %p'
@@ -625,9 +663,12 @@ EOF
   chown postgres:postgres "$PG_DATA/otmetka.conf"
 }
 
-pg_ready() { "$PG_BIN/pg_isready" -q -h "$BIND_HOST" -p "$PG_PORT" -U postgres -d postgres >/dev/null 2>&1; }
+# The stack's own connections check the server's certificate as the services do.
+pg_tls() { PGSSLMODE=verify-full PGSSLROOTCERT="$TLS_DIR/ca.crt" "$@"; }
 
-pg_sql() { "$PG_BIN/psql" -X -q -At -h "$BIND_HOST" -p "$PG_PORT" -U postgres -d postgres -c "$1"; }
+pg_ready() { pg_tls "$PG_BIN/pg_isready" -q -h "$BIND_HOST" -p "$PG_PORT" -U postgres -d postgres >/dev/null 2>&1; }
+
+pg_sql() { pg_tls "$PG_BIN/psql" -X -q -At -h "$BIND_HOST" -p "$PG_PORT" -U postgres -d postgres -c "$1"; }
 
 # ---------------------------------------------------------------------------------------------
 # pgBackRest: the cluster's continuous WAL archive and backups (a posix repository in development)
@@ -1291,6 +1332,7 @@ cmd_up() {
   take_lock 1800
   reserve_ports
   ensure_secrets
+  tls_ensure
   write_stack_env
   supervisor_install
   for c in "${COMPONENTS[@]}"; do

@@ -51,8 +51,12 @@ def stack_env() -> dict[str, str]:
     return values
 
 
-def pg_url(stack: dict[str, str], user: str, database: str) -> str:
-    return f"postgresql+psycopg://{user}@{stack['OTMETKA_PG_HOST']}:{stack['OTMETKA_PG_PORT']}/{database}"
+def pg_url(stack: dict[str, str], user: str, database: str, port: int | str | None = None) -> str:
+    """A connection to the stack's PostgreSQL over TLS, its certificate checked against the installation's CA
+    (OTMETKA_TLS_CA; the server refuses connections without TLS)."""
+    port = port or stack["OTMETKA_PG_PORT"]
+    return (f"postgresql+psycopg://{user}@{stack['OTMETKA_PG_HOST']}:{port}/{database}"
+            f"?sslmode=verify-full&sslrootcert={stack['OTMETKA_TLS_CA']}")
 
 
 def admin_db_url(stack: dict[str, str]) -> str:

@@ -1,0 +1,37 @@
+"""TLS inside the installation (docs/operations-stack.md "TLS inside the installation"): every connection to the
+stack's components is encrypted and its server's certificate checked against the development CA; a connection
+without TLS is refused."""
+import psycopg
+import pytest
+import sqlalchemy as sa
+
+from services import topology
+from tests.support import stack
+
+SYSTEM_ROOTS = "/etc/ssl/certs/ca-certificates.crt"
+
+
+def pg_dsn(**options: str) -> str:
+    env = stack.env()
+    return " ".join([f"host={env['OTMETKA_PG_HOST']} port={env['OTMETKA_PG_PORT']} user=postgres dbname=postgres",
+                     *(f"{name}={value}" for name, value in options.items())])
+
+
+def test_postgresql_refuses_a_connection_without_tls():
+    with pytest.raises(psycopg.OperationalError, match="no encryption"):
+        psycopg.connect(pg_dsn(sslmode="disable"), connect_timeout=10).close()
+
+
+def test_postgresql_refuses_a_certificate_from_another_authority():
+    """verify-full checks the chain: the system's public roots do not vouch for the stack's server."""
+    with pytest.raises(psycopg.OperationalError, match="certificate verify failed"):
+        psycopg.connect(pg_dsn(sslmode="verify-full", sslrootcert=SYSTEM_ROOTS), connect_timeout=10).close()
+
+
+def test_the_installations_connections_use_tls_with_the_server_checked():
+    url = topology.admin_db_url(stack.env())
+    assert sa.make_url(url).query == {"sslmode": "verify-full", "sslrootcert": stack.env()["OTMETKA_TLS_CA"]}
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    with engine.connect() as conn:
+        ssl, version = conn.execute(sa.text("SELECT ssl, version FROM pg_stat_ssl WHERE pid = pg_backend_pid()")).one()
+    assert ssl and version in ("TLSv1.2", "TLSv1.3")
