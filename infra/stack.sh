@@ -101,6 +101,7 @@ die() { log "ERROR: $*"; exit 1; }
 port_open() { (exec 3<>"/dev/tcp/$BIND_HOST/$1") 2>/dev/null; }
 
 http_ok() { curl -fsS -o /dev/null --max-time 3 "$1" 2>/dev/null; }
+https_ok() { curl -fsS -o /dev/null --max-time 3 --cacert "$TLS_DIR/ca.crt" "$1" 2>/dev/null; }
 
 pid_file() { echo "$PID_DIR/$1.pid"; }
 
@@ -405,11 +406,11 @@ EOF
   sup_program postgres "$PG_DATA" INT 60 false "user=postgres" -- "$PG_BIN/postgres" -D "$PG_DATA"
   sup_program kafka "$KAFKA_STATE" TERM 60 true -- "${KAFKA_JVM[@]}" kafka.Kafka "$KAFKA_STATE/server.properties"
   sup_program minio "$STATE_DIR/minio" TERM 30 true "$(minio_environment "$MINIO_ROOT_USER" "$OTMETKA_MINIO_ROOT_PASSWORD")" \
-    -- "${MINIO_ARGS[@]}" --address "$BIND_HOST:$MINIO_PORT" --console-address "$BIND_HOST:$MINIO_CONSOLE_PORT" \
-    "$STATE_DIR/minio/data"
+    -- "${MINIO_ARGS[@]}" --certs-dir "$STATE_DIR/minio/certs" --address "$BIND_HOST:$MINIO_PORT" \
+    --console-address "$BIND_HOST:$MINIO_CONSOLE_PORT" "$STATE_DIR/minio/data"
   sup_program minio-replica "$STATE_DIR/minio-replica" TERM 30 true \
     "$(minio_environment "$MINIO_REPLICA_ROOT_USER" "$OTMETKA_ARCHIVE_REPLICA_SECRET_KEY")" \
-    -- "${MINIO_ARGS[@]}" --address "$BIND_HOST:$MINIO_REPLICA_PORT" \
+    -- "${MINIO_ARGS[@]}" --certs-dir "$STATE_DIR/minio-replica/certs" --address "$BIND_HOST:$MINIO_REPLICA_PORT" \
     --console-address "$BIND_HOST:$MINIO_REPLICA_CONSOLE_PORT" "$STATE_DIR/minio-replica/data"
   sup_program keycloak "$KC_HOME" TERM 30 true "environment=JAVA_HOME=\"$JAVA_HOME_SEL\",JAVA_OPTS_KC_HEAP=\"-Xms256m -Xmx768m\",OTMETKA_KEYCLOAK_PORT=\"$KC_PORT\",KC_BOOTSTRAP_ADMIN_USERNAME=\"$KC_ADMIN_USER\",KC_BOOTSTRAP_ADMIN_PASSWORD=\"$OTMETKA_KEYCLOAK_ADMIN_PASSWORD\"" \
     -- "${KEYCLOAK_ARGS[@]}"
@@ -557,10 +558,11 @@ tls_ensure() {
     || die "could not make the development CA in $TLS_DIR (services/tooling/dev_tls.py needs the venv's cryptography)"
 }
 
-# A copy of a component's key and certificate where its server (running as another user) reads them: NAME DEST OWNER.
+# A copy of a component's certificate and key where its server reads them, owned by the user it runs as:
+# NAME CERT KEY OWNER.
 tls_install() {
-  install -o "$3" -g "$3" -m 600 "$TLS_DIR/$1.key" "$2.key"
-  install -o "$3" -g "$3" -m 644 "$TLS_DIR/$1.crt" "$2.crt"
+  install -o "$4" -g "$4" -m 644 "$TLS_DIR/$1.crt" "$2"
+  install -o "$4" -g "$4" -m 600 "$TLS_DIR/$1.key" "$3"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -626,7 +628,7 @@ pg_init() {
   pgbackrest_configure
   # TLS only over TCP (a backup restored elsewhere brings the data dir's copies along); the Unix socket (pgBackRest,
   # the stack's own administration as the OS user postgres) stays as initdb made it. Rewritten on every start.
-  tls_install postgres "$PG_DATA/otmetka-server" postgres
+  tls_install postgres "$PG_DATA/otmetka-server.crt" "$PG_DATA/otmetka-server.key" postgres
   cat >"$PG_DATA/pg_hba.conf" <<EOF
 # Written by infra/stack.sh on every start: TCP only with TLS (hostnossl is refused), the Unix socket for the stack.
 local all all trust
@@ -905,10 +907,18 @@ minio_environment() {
     "$1" "$2" 'MINIO_PROMETHEUS_AUTH_TYPE="public"'
 }
 
+# https only: the server's certificate and key as MinIO reads them (public.crt, private.key) and the CA under CAs/ (its
+# console, a client of the server, trusts it). NAME: minio or minio-replica.
+minio_prepare() {
+  mkdir -p "$STATE_DIR/$1/data" "$STATE_DIR/$1/certs/CAs"
+  tls_install "$1" "$STATE_DIR/$1/certs/public.crt" "$STATE_DIR/$1/certs/private.key" "$(id -un)"
+  cp -f "$TLS_DIR/ca.crt" "$STATE_DIR/$1/certs/CAs/ca.crt"
+}
+
 # Ready when our process answers (a port that is open may be someone else's: the two servers differ only in port).
-minio_ready() { sup_live minio && http_ok "http://$BIND_HOST:$MINIO_PORT/minio/health/ready"; }
+minio_ready() { sup_live minio && https_ok "https://$BIND_HOST:$MINIO_PORT/minio/health/ready"; }
 minio_replica_ready() {
-  sup_live minio-replica && http_ok "http://$BIND_HOST:$MINIO_REPLICA_PORT/minio/health/ready"
+  sup_live minio-replica && https_ok "https://$BIND_HOST:$MINIO_REPLICA_PORT/minio/health/ready"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -1202,7 +1212,7 @@ comp_prepare() {
   case "$1" in
     postgres) pg_init ;;
     kafka) kafka_prepare ;;
-    minio | minio-replica) mkdir -p "$STATE_DIR/$1/data" ;;
+    minio | minio-replica) minio_prepare "$1" ;;
     keycloak) keycloak_prepare_home ;;
     mailpit) mkdir -p "$STATE_DIR/mailpit" ;;
     prometheus) prometheus_prepare ;;

@@ -83,6 +83,10 @@ def process_env(stack: dict[str, str]) -> dict[str, str]:
         "OTMETKA_IDENTITY_CLIENT_SECRET": stack["OTMETKA_IDENTITY_CLIENT_SECRET"],
         # identity's key for activation codes (the launcher makes it); without it identity refuses to start
         "OTMETKA_ACTIVATION_KEY": stack.get("OTMETKA_ACTIVATION_KEY", ""),
+        # TLS inside the installation (docs/architecture.md "Encryption in transit"): the stack's CA, our certificate
+        "OTMETKA_TLS_CA": stack["OTMETKA_TLS_CA"],
+        "OTMETKA_TLS_CERT": stack["OTMETKA_TLS_CERT"],
+        "OTMETKA_TLS_KEY": stack["OTMETKA_TLS_KEY"],
         "OTMETKA_MINIO_ENDPOINT": stack["OTMETKA_MINIO_ENDPOINT"],
         "OTMETKA_MINIO_ACCESS_KEY": stack["OTMETKA_MINIO_ROOT_USER"],
         "OTMETKA_MINIO_SECRET_KEY": stack["OTMETKA_MINIO_ROOT_PASSWORD"],

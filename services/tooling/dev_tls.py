@@ -35,7 +35,7 @@ def ensure(directory: str | pathlib.Path) -> pathlib.Path:
     directory = pathlib.Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     directory.chmod(0o700)
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = datetime.datetime.now(datetime.UTC)
     ca_cert, ca_key = load(directory, CA)
     if ca_cert is None or ca_key is None or ca_cert.not_valid_after_utc - RENEW_BEFORE < now:
         ca_key = ec.generate_private_key(ec.SECP256R1())

@@ -4,8 +4,12 @@ without TLS is refused."""
 import psycopg
 import pytest
 import sqlalchemy as sa
+import urllib3
+from minio import Minio
+from minio.error import InvalidResponseError, S3Error
 
 from services import topology
+from services.common.object_store import minio_client
 from tests.support import stack
 
 SYSTEM_ROOTS = "/etc/ssl/certs/ca-certificates.crt"
@@ -35,3 +39,17 @@ def test_the_installations_connections_use_tls_with_the_server_checked():
     with engine.connect() as conn:
         ssl, version = conn.execute(sa.text("SELECT ssl, version FROM pg_stat_ssl WHERE pid = pg_backend_pid()")).one()
     assert ssl and version in ("TLSv1.2", "TLSv1.3")
+
+
+@pytest.mark.parametrize("endpoint", ["OTMETKA_MINIO_ENDPOINT", "OTMETKA_ARCHIVE_REPLICA_ENDPOINT"])
+def test_the_object_stores_answer_only_over_https_with_the_installations_certificate(endpoint):
+    env = stack.env()
+    plain = Minio(env[endpoint], "nobody", "nothing-at-all", secure=False)
+    with pytest.raises(InvalidResponseError, match="Client sent an HTTP request to an HTTPS server"):
+        plain.bucket_exists("otmetka-archive")
+    ours = minio_client(env[endpoint], "nobody", "nothing-at-all", env["OTMETKA_TLS_CA"])
+    with pytest.raises(S3Error, match="InvalidAccessKeyId"):  # the TLS handshake held: MinIO itself answers
+        ours.bucket_exists("otmetka-archive")
+    foreign = minio_client(env[endpoint], "nobody", "nothing-at-all", SYSTEM_ROOTS)
+    with pytest.raises(urllib3.exceptions.MaxRetryError, match="CERTIFICATE_VERIFY_FAILED"):
+        foreign.bucket_exists("otmetka-archive")
