@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from proto.events.v1.envelope_pb2 import Envelope
 from services.common import context, metrics, tracing
 from services.common.db import Database
+from services.common.kafka_link import KafkaLink
 
 log = logging.getLogger(__name__)
 
@@ -147,13 +148,13 @@ def dispatch(session: Session, events: list[Event]) -> None:
 class ConsumerLoop(threading.Thread):
     """Polls the given topics as consumer group otmetka-<service> and feeds an IdempotentConsumer."""
 
-    def __init__(self, service: str, topics: list[str], kafka_bootstrap: str, consumer: IdempotentConsumer):
+    def __init__(self, service: str, topics: list[str], kafka: KafkaLink, consumer: IdempotentConsumer):
         super().__init__(name=f"consumer-{service}", daemon=True)
         self.consumer = consumer
         self.stop_event = threading.Event()
         self.ready = threading.Event()  # set once the group has assigned partitions to this consumer
         self.kafka = KafkaConsumer(
-            bootstrap_servers=kafka_bootstrap, group_id=f"otmetka-{service}", enable_auto_commit=False,
+            **kafka.options(), group_id=f"otmetka-{service}", enable_auto_commit=False,
             auto_offset_reset="earliest", fetch_max_wait_ms=100, client_id=f"otmetka-{service}",
             max_poll_records=MAX_POLL_RECORDS,
         )

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from proto.events.v1.envelope_pb2 import Envelope
 from services.common import context, row_arrays, tracing
 from services.common.db import Database
+from services.common.kafka_link import KafkaLink
 
 log = logging.getLogger(__name__)
 RELAY_LOCK = 0x6F74_6D65_6F75_7462  # any constant the services' databases use for nothing else
@@ -84,7 +85,7 @@ class KeyPartitioner(DefaultPartitioner):
 
 
 class OutboxRelay(threading.Thread):
-    def __init__(self, db: Database, table, kafka_bootstrap: str, listen_dsn: str, batch: int = RELAY_BATCH):
+    def __init__(self, db: Database, table, kafka: KafkaLink, listen_dsn: str, batch: int = RELAY_BATCH):
         super().__init__(name="outbox-relay", daemon=True)
         self.db = db
         self.table = table
@@ -92,7 +93,7 @@ class OutboxRelay(threading.Thread):
         self.listen_dsn = listen_dsn
         self.stop_event = threading.Event()
         self.producer = KafkaProducer(
-            bootstrap_servers=kafka_bootstrap, acks="all", linger_ms=2, retries=5, client_id="outbox-relay",
+            **kafka.options(), acks="all", linger_ms=2, retries=5, client_id="outbox-relay",
             batch_size=PRODUCER_BATCH_BYTES, partitioner=KeyPartitioner(),
             # idempotent (the default with acks=all): a retried request cannot reorder events
         )

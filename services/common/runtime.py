@@ -41,7 +41,7 @@ class Runtime:
 
     def relay(self) -> OutboxRelay:
         listen_dsn = self.settings.db_url.replace("postgresql+psycopg://", "postgresql://")
-        return OutboxRelay(self.db, self.outbox_table, self.settings.kafka_bootstrap, listen_dsn)
+        return OutboxRelay(self.db, self.outbox_table, self.settings.kafka, listen_dsn)
 
     def retention(self) -> Retention:
         return Retention(self.db, self.outbox_table, self.inbox_table,
@@ -55,12 +55,12 @@ class Runtime:
         """The consumer loop; the process exits if its inbox would forget events Kafka may still redeliver."""
         topics = [topic_of(s) for s in from_services]
         try:
-            check_inbox_outlives_topics(self.inbox_age, topic_retention(self.settings.kafka_bootstrap, topics))
+            check_inbox_outlives_topics(self.inbox_age, topic_retention(self.settings.kafka, topics))
         except SettingsError as exc:
             log.critical("refusing to start: %s", exc)
             raise SystemExit(2) from exc
         return ConsumerLoop(self.settings.name, topics,
-                            self.settings.kafka_bootstrap, IdempotentConsumer(self.db, self.inbox_table, handlers))
+                            self.settings.kafka, IdempotentConsumer(self.db, self.inbox_table, handlers))
 
     def serve(self, register: Callable[[grpc.Server], Iterable[str]], workers: Iterable[threading.Thread],
               public_methods: Iterable[str] = (), principals: PrincipalSource | None = None) -> None:

@@ -5,6 +5,8 @@ import psycopg
 import pytest
 import sqlalchemy as sa
 import urllib3
+from kafka import KafkaAdminClient
+from kafka.errors import KafkaTimeoutError
 from minio import Minio
 from minio.error import InvalidResponseError, S3Error
 
@@ -53,3 +55,16 @@ def test_the_object_stores_answer_only_over_https_with_the_installations_certifi
     foreign = minio_client(env[endpoint], "nobody", "nothing-at-all", SYSTEM_ROOTS)
     with pytest.raises(urllib3.exceptions.MaxRetryError, match="CERTIFICATE_VERIFY_FAILED"):
         foreign.bucket_exists("otmetka-archive")
+
+
+def test_kafka_refuses_a_plaintext_client_and_one_that_does_not_trust_its_certificate():
+    link = stack.kafka()
+    for options in ({"bootstrap_servers": link.bootstrap, "security_protocol": "PLAINTEXT"},
+                    {**link.options(), "ssl_cafile": SYSTEM_ROOTS}):
+        with pytest.raises(KafkaTimeoutError, match="Unable to bootstrap"):  # each handshake fails, until the bound
+            KafkaAdminClient(**options, client_id="tls-probe", bootstrap_timeout_ms=5000).close()
+    admin = KafkaAdminClient(**link.options(), client_id="tls-probe")
+    try:
+        assert "otmetka.journal.events" in admin.list_topics()
+    finally:
+        admin.close()

@@ -5,6 +5,7 @@ import os
 import requests
 
 from services import deploy, topology
+from services.common.kafka_link import KafkaLink
 
 
 @functools.cache
@@ -20,6 +21,11 @@ def deployed(service: str) -> str:
     database = f"otmetka_{service}_it{os.environ.get('OTMETKA_IT_DB_SUFFIX', '')}"
     deploy.deploy_database(env(), service, database)
     return topology.app_db_url(env(), service, database)
+
+
+def kafka() -> KafkaLink:
+    """The stack's Kafka over TLS (kafka.options(): what every kafka-python client of a test connects with)."""
+    return KafkaLink.from_env(env())
 
 
 def token_url() -> str:
