@@ -4,15 +4,16 @@ from flask import Blueprint, jsonify, request
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from gateway.wiring import wiring
+from services.common.grpc_client import channel
 
 bp = Blueprint("health", __name__)
 DEADLINE = 2.0
 
 
 def service_status(address: str) -> str:
-    with grpc.insecure_channel(address) as channel:
+    with channel(address) as peer:
         try:
-            reply = health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=DEADLINE)
+            reply = health_pb2_grpc.HealthStub(peer).Check(health_pb2.HealthCheckRequest(), timeout=DEADLINE)
             return health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status)
         except grpc.RpcError as exc:
             return exc.code().name

@@ -5,9 +5,14 @@ handlers' transactions commit (at-least-once delivery, exactly-once effect).
 A polled batch is applied one transaction per school (events of a school keep their order). If a
 school's batch fails, it is rolled back and its events are retried one by one, so one poisoned event
 is parked without losing or double-applying the others.
+
+The loop connects to Kafka in its own thread and keeps trying (a bounded backoff) until a broker answers, so a
+service starts without Kafka and catches up once it is there; `check` runs then, before it joins its group, and
+a SettingsError from it is fatal (the process stops: services.common.readiness).
 """
 import logging
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +27,8 @@ from proto.events.v1.envelope_pb2 import Envelope
 from services.common import context, metrics, tracing
 from services.common.db import Database
 from services.common.kafka_link import KafkaLink
+from services.common.reconnect import KAFKA_CLIENT, KAFKA_TIMEOUT_MS, Backoff
+from services.common.settings import SettingsError
 
 log = logging.getLogger(__name__)
 
@@ -30,9 +37,11 @@ ManyHandler = Callable[[Session, list[tuple[Message, Envelope]]], None]
 MAX_ATTEMPTS = 5
 MAX_POLL_RECORDS = 2000  # a backlog is caught up in few, large transactions (one poll-commit cycle each)
 NO_SCHOOL = str(uuid.UUID(int=0))  # parks events whose school id is not a UUID
-# a bound on every wait for the broker (kafka-python waits forever by default): a commit or an offset look-up that
-# gets no answer fails, and the loop goes on from the last committed offsets; a stop is never held up past it
-KAFKA_TIMEOUT_MS = 5_000
+# KAFKA_TIMEOUT_MS bounds every wait for the broker (kafka-python waits forever by default): a commit or an offset
+# look-up that gets no answer fails, and the loop goes on from the last committed offsets; a stop is never held up
+# past it
+READY_TIMEOUT = 60.0  # seconds in the group after which a consumer given no partition (more replicas than
+# partitions) is ready all the same
 
 
 class Stopping(Exception):
@@ -148,23 +157,49 @@ def dispatch(session: Session, events: list[Event]) -> None:
 class ConsumerLoop(threading.Thread):
     """Polls the given topics as consumer group otmetka-<service> and feeds an IdempotentConsumer."""
 
-    def __init__(self, service: str, topics: list[str], kafka: KafkaLink, consumer: IdempotentConsumer):
+    def __init__(self, service: str, topics: list[str], kafka: KafkaLink, consumer: IdempotentConsumer,
+                 check: Callable[[], None] = lambda: None):
         super().__init__(name=f"consumer-{service}", daemon=True)
+        self.service = service
+        self.topics = topics
+        self.link = kafka
         self.consumer = consumer
+        self.check = check
         self.stop_event = threading.Event()
         self.ready = threading.Event()  # set once the group has assigned partitions to this consumer
-        self.kafka = KafkaConsumer(
-            **kafka.options(), group_id=f"otmetka-{service}", enable_auto_commit=False,
-            auto_offset_reset="earliest", fetch_max_wait_ms=100, client_id=f"otmetka-{service}",
-            max_poll_records=MAX_POLL_RECORDS,
+        self.fatal: str | None = None  # why it refuses to run (a configuration error)
+        self.kafka: KafkaConsumer | None = None
+        self.joined_at = 0.0
+
+    def connect(self) -> KafkaConsumer:
+        """A consumer subscribed to the topics, once `check` passed; raises if no broker answers."""
+        self.check()
+        kafka = KafkaConsumer(
+            **self.link.options(), group_id=f"otmetka-{self.service}", enable_auto_commit=False,
+            auto_offset_reset="earliest", fetch_max_wait_ms=100, client_id=f"otmetka-{self.service}",
+            max_poll_records=MAX_POLL_RECORDS, **KAFKA_CLIENT,
         )
-        self.kafka.subscribe(topics)
+        kafka.subscribe(self.topics)
+        return kafka
 
     def run(self) -> None:
+        backoff = Backoff()
+        while self.kafka is None and not self.stop_event.is_set():
+            try:
+                self.kafka = self.connect()
+                self.joined_at = time.monotonic()
+            except SettingsError as exc:
+                self.fatal = str(exc)
+                log.critical("refusing to start: %s", exc)
+                return
+            except Exception as exc:
+                delay = backoff.next()
+                log.warning("no Kafka broker at %s (%s), trying again in %s s", self.link.bootstrap, exc, delay)
+                self.stop_event.wait(delay)
         while not self.stop_event.is_set():
             try:
                 batches = self.kafka.poll(timeout_ms=500)
-                if self.kafka.assignment():
+                if self.kafka.assignment() or time.monotonic() - self.joined_at > READY_TIMEOUT:
                     self.ready.set()
                 if batches:
                     self._apply_batch([record.value for records in batches.values() for record in records])
@@ -177,7 +212,8 @@ class ConsumerLoop(threading.Thread):
                 log.exception("consumer loop failed, resuming from the last committed offsets")
                 self._rewind()
                 self.stop_event.wait(2.0)
-        self.kafka.close()
+        if self.kafka is not None:
+            self.kafka.close()
 
     def _rewind(self) -> None:
         try:

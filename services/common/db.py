@@ -8,7 +8,8 @@ Connections are not pinged before use (no `pool_pre_ping`: a round trip per tran
 dropped (a restart, a terminated backend) fails on the first statement of a transaction, which only binds the tenant
 (`set_config`) and has done nothing yet: that start is tried once more on a fresh connection (the pool also drops
 the connections opened before the failure). A failure of any later statement behaves as before: the transaction
-fails and the caller sees the error.
+fails and the caller sees the error. A connection attempt is given up after CONNECT_TIMEOUT seconds (an address
+that does not answer), and `ping()` is what the service's readiness asks (services.common.readiness).
 """
 import contextlib
 import uuid
@@ -24,12 +25,20 @@ from services.common.errors import Conflict, Invalid
 
 BIND_SCHOOL = text("SELECT set_config('app.school_id', :sid, true)")
 BIND_SYSTEM = text("SELECT set_config('app.system', 'on', true)")
+PING = text("SELECT 1")
+CONNECT_TIMEOUT = 5  # seconds
 
 
 class Database:
     def __init__(self, url: str, pool_size: int = 10):
-        self.engine: Engine = create_engine(url, pool_size=pool_size, max_overflow=10)
+        self.engine: Engine = create_engine(url, pool_size=pool_size, max_overflow=10,
+                                            connect_args={"connect_timeout": CONNECT_TIMEOUT})
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def ping(self) -> None:
+        """Raises unless PostgreSQL answers `SELECT 1` (on a fresh connection if the pooled one is dead)."""
+        with self._transaction(PING):
+            pass
 
     @contextlib.contextmanager
     def tenant_session(self, school_id: str) -> Iterator[Session]:

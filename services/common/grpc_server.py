@@ -1,26 +1,33 @@
 """gRPC server bootstrap shared by every service: token verification, request context and school scope, domain-error
-mapping, standard health checking and reflection, and graceful shutdown of background workers."""
+mapping, standard health checking (readiness and liveness: services.common.readiness) and reflection, and graceful
+shutdown of background workers."""
 import ipaddress
 import logging
 import signal
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent import futures
 from urllib.parse import unquote
 
 import grpc
-from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_health.v1 import health, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from opentelemetry.trace import SpanKind
 
 from services.common import context, metrics, scope, tracing
 from services.common.auth import TokenVerifier
 from services.common.errors import DomainError
+from services.common.grpc_client import KEEPALIVE_MS
+from services.common.readiness import LIVENESS, NOT_SERVING, Health, Readiness
 from services.common.settings import LOOPBACK
 
 log = logging.getLogger(__name__)
 OPEN_SERVICES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
-READY_TIMEOUT = 60.0
+SERVER_OPTIONS = (  # the peers' keepalive pings (grpc_client) are welcome, even on an idle connection
+    ("grpc.http2.min_ping_interval_without_data_ms", KEEPALIVE_MS // 2),
+    ("grpc.keepalive_permit_without_calls", 1),
+)
+FATAL_STATUS = 2  # the process's exit status when a worker found a configuration error
 Networks = tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]
 
 
@@ -106,7 +113,8 @@ class Listener:
     def __init__(self, listen: str, max_workers: int = 16):
         self.listen = listen
         self.interceptor = _Deferred()
-        self.server = grpc.server(futures.ThreadPoolExecutor(max_workers=max_workers), interceptors=[self.interceptor])
+        self.server = grpc.server(futures.ThreadPoolExecutor(max_workers=max_workers), interceptors=[self.interceptor],
+                                  options=list(SERVER_OPTIONS))
         self.server.add_insecure_port(listen)
 
 
@@ -121,34 +129,35 @@ class _Deferred(grpc.ServerInterceptor):
 
 def serve(name: str, listener: Listener, verifier: TokenVerifier, register: Callable[[grpc.Server], Iterable[str]],
           workers: Iterable[threading.Thread] = (), public_methods: Iterable[str] = (),
-          trusted_peers: Networks = networks(LOOPBACK), principals: scope.PrincipalSource | None = None) -> None:
+          trusted_peers: Networks = networks(LOOPBACK), principals: scope.PrincipalSource | None = None,
+          checks: Mapping[str, Callable[[], object]] | None = None) -> None:
     """Runs a service on its listener until SIGTERM/SIGINT. `register` adds servicers and returns their full names;
     `public_methods` are served without a user token, `principals` resolves the callers' principals of the school
-    scope (see ContextInterceptor)."""
+    scope (see ContextInterceptor). The health service says whether it is ready (the workers, the `checks`) and
+    alive (services.common.readiness); the process exits with FATAL_STATUS if a worker is fatal."""
     listener.interceptor.target = ContextInterceptor(verifier, public_methods, trusted_peers, principals)
     server, listen = listener.server, listener.listen
     service_names = list(register(server))
-    health_servicer = health.HealthServicer()
+    workers = list(workers)
+    health_servicer = Health(workers)
     for svc in ["", *service_names]:  # the servicer says SERVING by default: not before the workers are ready
-        health_servicer.set(svc, health_pb2.HealthCheckResponse.NOT_SERVING)
+        health_servicer.set(svc, NOT_SERVING)
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     reflection.enable_server_reflection([*service_names, health.SERVICE_NAME, reflection.SERVICE_NAME], server)
-    workers = list(workers)
-    for worker in workers:
-        worker.start()
-    server.start()
-    for worker in workers:  # serving means consumers are in their group, so no event waits for a rebalance
-        if hasattr(worker, "ready") and not worker.ready.wait(READY_TIMEOUT):
-            log.warning("%s not ready after %ss", worker.name, READY_TIMEOUT)
-    for svc in ["", *service_names]:
-        health_servicer.set(svc, health_pb2.HealthCheckResponse.SERVING)
-    log.info("%s listening on %s", name, listen)
     stopped = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stopped.set())
+    readiness = Readiness(health_servicer, ["", *service_names], workers, checks or {}, stopped)
+    for worker in workers:
+        worker.start()
+    server.start()
+    readiness.start()
+    log.info("%s listening on %s (health: \"\" ready, \"%s\" alive)", name, listen, LIVENESS)
     stopped.wait()
     health_servicer.enter_graceful_shutdown()
     server.stop(grace=5).wait()
     for worker in workers:
         worker.stop()
     log.info("%s stopped", name)
+    if readiness.fatal:
+        raise SystemExit(FATAL_STATUS)

@@ -1,6 +1,10 @@
 """Transactional outbox: events are written in the same transaction as the change, and a relay
 thread publishes them to Kafka, retrying until the broker acknowledges. PostgreSQL NOTIFY wakes the
 relay as soon as an outbox row commits; a slow periodic pass catches anything missed.
+
+The relay connects to Kafka when it first has something to send and, while Kafka or PostgreSQL is down, keeps the
+events in the outbox and tries again (a bounded backoff): nothing is marked published before the broker
+acknowledged it. It is `ready` once a broker has answered it.
 """
 import datetime as dt
 import functools
@@ -20,8 +24,9 @@ from sqlalchemy.orm import Session
 
 from proto.events.v1.envelope_pb2 import Envelope
 from services.common import context, row_arrays, tracing
-from services.common.db import Database
+from services.common.db import CONNECT_TIMEOUT, Database
 from services.common.kafka_link import KafkaLink
+from services.common.reconnect import KAFKA_CLIENT, Backoff
 
 log = logging.getLogger(__name__)
 RELAY_LOCK = 0x6F74_6D65_6F75_7462  # any constant the services' databases use for nothing else
@@ -90,29 +95,46 @@ class OutboxRelay(threading.Thread):
         self.db = db
         self.table = table
         self.batch = batch
+        self.link = kafka
         self.listen_dsn = listen_dsn
         self.stop_event = threading.Event()
-        self.producer = KafkaProducer(
-            **kafka.options(), acks="all", linger_ms=2, retries=5, client_id="outbox-relay",
-            batch_size=PRODUCER_BATCH_BYTES, partitioner=KeyPartitioner(),
-            # idempotent (the default with acks=all): a retried request cannot reorder events
-        )
+        self.ready = threading.Event()  # set once a broker has answered
+        self._producer: KafkaProducer | None = None
         self.mark_published = (update(table).where(table.c.id == any_(bindparam("ids", type_=ARRAY(UUID(as_uuid=False)))))
                                .values(published_at=bindparam("now")))
 
+    @property
+    def producer(self) -> KafkaProducer:
+        return self.connect()
+
+    def connect(self) -> KafkaProducer:
+        """The producer, connected on first use; raises if no broker answers."""
+        if self._producer is None:
+            self._producer = KafkaProducer(
+                **self.link.options(), acks="all", linger_ms=2, retries=5, client_id="outbox-relay",
+                batch_size=PRODUCER_BATCH_BYTES, partitioner=KeyPartitioner(), **KAFKA_CLIENT,
+                # idempotent (the default with acks=all): a retried request cannot reorder events
+            )
+            self.ready.set()
+        return self._producer
+
     def run(self) -> None:
+        backoff = Backoff()
         while not self.stop_event.is_set():
             try:
-                with psycopg.connect(self.listen_dsn, autocommit=True) as conn:
+                self.connect()  # before reading the outbox: its events wait there until a broker answers
+                with psycopg.connect(self.listen_dsn, autocommit=True, connect_timeout=CONNECT_TIMEOUT) as conn:
                     conn.execute("LISTEN outbox")
                     while not self.stop_event.is_set():
                         while self.publish_pending() == self.batch:
                             pass
+                        backoff.reset()
                         for _ in conn.notifies(timeout=2.0, stop_after=1):
                             pass
             except Exception:
-                log.exception("outbox relay failed, retrying")
-                self.stop_event.wait(1.0)
+                delay = backoff.next()
+                log.exception("outbox relay failed, the events stay in the outbox; trying again in %s s", delay)
+                self.stop_event.wait(delay)
 
     def publish_pending(self) -> int:
         """Publishes one batch of unpublished events in commit order; returns how many were published.
@@ -139,4 +161,5 @@ class OutboxRelay(threading.Thread):
     def stop(self) -> None:
         self.stop_event.set()
         self.join(timeout=10)
-        self.producer.close(timeout=5)
+        if self._producer is not None:
+            self._producer.close(timeout=5)

@@ -17,6 +17,7 @@ from sqlalchemy import any_, delete, func, select, text
 
 from services.common.db import Database
 from services.common.kafka_link import KafkaLink
+from services.common.reconnect import KAFKA_CLIENT
 from services.common.settings import SettingsError
 
 log = logging.getLogger(__name__)
@@ -97,7 +98,7 @@ class TopicRetention:
 
 def topic_retention(kafka: KafkaLink, topics: Iterable[str]) -> dict[str, TopicRetention]:
     """Each topic's retention as the broker reports it."""
-    admin = KafkaAdminClient(**kafka.options(), client_id="otmetka-retention-check")
+    admin = KafkaAdminClient(**kafka.options(), client_id="otmetka-retention-check", **KAFKA_CLIENT)
     try:
         topics = list(topics)
         configs = admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, topic, configs=[

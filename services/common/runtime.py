@@ -1,7 +1,6 @@
 """Wires one service process from its settings: database, outbox and relay, consumer, token
 verification, principal resolution and peers. Each service's __main__ only says what is its own."""
 import datetime as dt
-import logging
 import threading
 from collections.abc import Callable, Iterable
 
@@ -17,9 +16,7 @@ from services.common.outbox import Outbox, OutboxRelay, topic_of
 from services.common.principal import PrincipalResolver
 from services.common.retention import Retention, check_inbox_outlives_topics, topic_retention
 from services.common.scope import PrincipalSource
-from services.common.settings import ServiceSettings, SettingsError
-
-log = logging.getLogger(__name__)
+from services.common.settings import ServiceSettings
 
 
 class Runtime:
@@ -52,23 +49,24 @@ class Runtime:
         return dt.timedelta(days=self.settings.inbox_retention_days)
 
     def consumer(self, handlers: EventHandlers, from_services: Iterable[str]) -> ConsumerLoop:
-        """The consumer loop; the process exits if its inbox would forget events Kafka may still redeliver."""
+        """The consumer loop; once Kafka answers, it stops the process if its inbox would forget events Kafka may
+        still redeliver."""
         topics = [topic_of(s) for s in from_services]
-        try:
+
+        def check() -> None:
             check_inbox_outlives_topics(self.inbox_age, topic_retention(self.settings.kafka, topics))
-        except SettingsError as exc:
-            log.critical("refusing to start: %s", exc)
-            raise SystemExit(2) from exc
-        return ConsumerLoop(self.settings.name, topics,
-                            self.settings.kafka, IdempotentConsumer(self.db, self.inbox_table, handlers))
+
+        return ConsumerLoop(self.settings.name, topics, self.settings.kafka,
+                            IdempotentConsumer(self.db, self.inbox_table, handlers), check)
 
     def serve(self, register: Callable[[grpc.Server], Iterable[str]], workers: Iterable[threading.Thread],
               public_methods: Iterable[str] = (), principals: PrincipalSource | None = None) -> None:
-        """Serves until stopped, with the given workers and the retention of the outbox and the inbox. The callers'
-        principals come from `principals`, by default from identity (self.principals)."""
+        """Serves until stopped, with the given workers and the retention of the outbox and the inbox, ready while
+        PostgreSQL answers. The callers' principals come from `principals`, by default from identity
+        (self.principals)."""
         serve(self.settings.name, self.listener, self.verifier, register, [*workers, self.retention()],
               public_methods=public_methods, trusted_peers=networks(self.settings.trusted_peers),
-              principals=principals or self.principals)
+              principals=principals or self.principals, checks={"postgresql": self.db.ping})
 
 
 def start(name: str, outbox_table, inbox_table) -> Runtime:

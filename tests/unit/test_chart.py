@@ -158,7 +158,8 @@ def test_the_migrations_job_creates_topics_with_three_replicas_two_in_sync(helm)
 
 def test_the_probes_tell_a_starting_a_busy_and_a_wedged_process_apart(helm):
     """Every service and the gateway: a startup probe long enough for a consumer's rebalance, readiness that takes a
-    pod out of service quickly, liveness that restarts it only after minutes without a single answer."""
+    pod out of service quickly, liveness that restarts it only after minutes without a single answer (a service's
+    liveness is its health service "liveness", not its readiness)."""
     deployments = [doc for doc in yaml.safe_load_all(render(helm)) if doc and doc["kind"] == "Deployment"]
     assert len(deployments) == 7
     for deployment in deployments:
@@ -169,6 +170,9 @@ def test_the_probes_tell_a_starting_a_busy_and_a_wedged_process_apart(helm):
         assert live["periodSeconds"] * live["failureThreshold"] >= 120 and live["timeoutSeconds"] >= 10
         kind = "httpGet" if container["name"] == "gateway" else "grpc"
         assert all(kind in probe for probe in (startup, ready, live)), container["name"]
+        if kind == "grpc":  # alive whatever PostgreSQL and Kafka do; ready only when they answer (grpc_server.serve)
+            assert (startup["grpc"]["service"], live["grpc"]["service"]) == ("liveness", "liveness")
+            assert ready["grpc"].get("service", "") == ""
 
 
 def test_the_gateway_has_its_database_secure_cookies_hsts_and_limits(helm):

@@ -68,7 +68,7 @@ def test_an_inbox_shorter_than_a_topic_plus_its_open_segment_is_warned_about(cap
     assert "retention.ms + segment.ms of topic a (14 days)" in caplog.text
 
 
-def test_a_consuming_service_refuses_to_start_if_its_inbox_forgets_sooner_than_kafka(monkeypatch, caplog):
+def test_a_consuming_service_refuses_to_run_if_its_inbox_forgets_sooner_than_kafka(monkeypatch, caplog):
     asked = []
 
     def kafka_keeps(bootstrap, topics):
@@ -78,9 +78,11 @@ def test_a_consuming_service_refuses_to_start_if_its_inbox_forgets_sooner_than_k
     monkeypatch.setattr(runtime, "topic_retention", kafka_keeps)
     service = runtime.Runtime.__new__(runtime.Runtime)  # only its settings matter before the consumer exists
     service.settings = SimpleNamespace(name="journal", kafka=KafkaLink("k", "ca.crt"), inbox_retention_days=7)
-    with pytest.raises(SystemExit) as stopped:
-        service.consumer(EventHandlers(), ["identity", "schedule"])
-    assert stopped.value.code == 2 and asked == ["otmetka.identity.events", "otmetka.schedule.events"]
+    service.db = service.inbox_table = None
+    loop = service.consumer(EventHandlers(), ["identity", "schedule"])
+    loop.run()  # here, not in its thread: the check comes first, once Kafka answers, before joining the group
+    assert loop.fatal and loop.kafka is None  # the process stops with status 2 (test_readiness)
+    assert asked == ["otmetka.identity.events", "otmetka.schedule.events"]
     assert "refusing to start: OTMETKA_INBOX_RETENTION_DAYS (7) must be longer than Kafka keeps" in caplog.text
 
 
