@@ -73,12 +73,12 @@ def token_verifier() -> TokenVerifier:
 
 def tls_port(server: grpc.Server) -> int:
     """A free port of 127.0.0.1 on the server taking mutual TLS only, as the installation's services do."""
-    return server.add_secure_port("127.0.0.1:0", GrpcTls.from_env(stack.env()).server_credentials())
+    return server.add_secure_port("127.0.0.1:0", GrpcTls.from_env().server_credentials())
 
 
 def tls_channel(port: int) -> grpc.Channel:
-    """A channel to tls_port, presenting our processes' certificate."""
-    return grpc.secure_channel(f"127.0.0.1:{port}", GrpcTls.from_env(stack.env()).channel_credentials())
+    """A channel to a port of ours, presenting our processes' certificate (OTMETKA_TLS_*: tests/conftest.py)."""
+    return grpc.secure_channel(f"127.0.0.1:{port}", GrpcTls.from_env().channel_credentials())
 
 
 @contextlib.contextmanager

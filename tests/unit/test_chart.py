@@ -168,11 +168,13 @@ def test_the_probes_tell_a_starting_a_busy_and_a_wedged_process_apart(helm):
         assert startup["periodSeconds"] * startup["failureThreshold"] >= 180, "launcher.READY_TIMEOUT: 180 s"
         assert ready["periodSeconds"] * ready["failureThreshold"] <= 30 and ready["timeoutSeconds"] <= 3
         assert live["periodSeconds"] * live["failureThreshold"] >= 120 and live["timeoutSeconds"] >= 10
-        kind = "httpGet" if container["name"] == "gateway" else "grpc"
+        kind = "httpGet" if container["name"] == "gateway" else "exec"  # a service's port: mutual TLS only
         assert all(kind in probe for probe in (startup, ready, live)), container["name"]
-        if kind == "grpc":  # alive whatever PostgreSQL and Kafka do; ready only when they answer (grpc_server.serve)
-            assert (startup["grpc"]["service"], live["grpc"]["service"]) == ("liveness", "liveness")
-            assert ready["grpc"].get("service", "") == ""
+        if kind == "exec":  # alive whatever PostgreSQL and Kafka do; ready only when they answer (grpc_server.serve)
+            port = str(container["ports"][0]["containerPort"])
+            check = ["python", "-m", "services.tooling.health_check", port]
+            assert (startup["exec"]["command"], live["exec"]["command"]) == ([*check, "liveness"], [*check, "liveness"])
+            assert ready["exec"]["command"] == check
 
 
 def test_the_gateway_has_its_database_secure_cookies_hsts_and_limits(helm):
