@@ -23,6 +23,7 @@ import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from gateway.app import create_app
+from gateway.load_shedding import Shedding
 from gateway.peers import Peers
 from gateway.rate_limits import Limits
 from proto.journal.v1 import journal_pb2 as pb
@@ -57,9 +58,11 @@ class LocalKeys:
 
 
 def gateway_settings():
-    """The unit tests' gateway settings with the benchmarks' own database of sessions and rate counters, and limits no
-    benchmark reaches (its requests are counted all the same, as in production)."""
-    return dataclasses.replace(SETTINGS, db_url=stack.deployed("gateway"), limits=Limits(10**9, 10**9, 10**9))
+    """The unit tests' gateway settings with the benchmarks' own database of sessions and rate counters, limits no
+    benchmark reaches (its requests are counted all the same, as in production) and no load shedding (the benchmarks
+    measure what the workers × threads serve)."""
+    return dataclasses.replace(SETTINGS, db_url=stack.deployed("gateway"), limits=Limits(10**9, 10**9, 10**9),
+                               shedding=Shedding(in_flight=0))
 
 
 def verifier() -> TokenVerifier:

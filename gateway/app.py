@@ -8,16 +8,19 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from gateway import health, observability
 from gateway.api import routes as api
+from gateway.api import status_notice as status_notice_api
 from gateway.auth import consent, login
 from gateway.auth.csrf import csrf_token
 from gateway.auth.oidc import KeycloakOidc
 from gateway.auth.server_session import ServerSessionInterface
 from gateway.errors import error_body, error_page, error_response
+from gateway.load_shedding import LoadShedder
 from gateway.peers import Peers
 from gateway.rate_limits import LOGIN_ADJACENT
 from gateway.rate_limits import check as check_rate
 from gateway.security_headers import SecurityHeaders
 from gateway.settings import GatewaySettings
+from gateway.status_notice import StatusNotices
 from gateway.store import PostgresStore
 from gateway.web import (
     activity,
@@ -40,6 +43,7 @@ from gateway.web import (
     school_events,
     schoolrep,
     sheetrep,
+    status_notice_pages,
     studentrep,
     teacherrep,
     year_transition,
@@ -76,9 +80,11 @@ def create_app(settings: GatewaySettings | None = None, verifier=None, peers=Non
                       year_transition.bp, reports.bp, teacherrep.bp, studentrep.bp, schoolrep.bp, sheetrep.bp,
                       activity.bp, osh1.bp, authority.bp, jobs.bp, diary.bp, mark_flags.bp, messaging.bp,
                       family_mail.bp, school_events.bp, printouts.bp, journal_printout.bp, archives.bp,
-                      health.bp):
+                      status_notice_pages.bp, status_notice_api.bp, health.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["csrf_token"] = csrf_token
+    app.extensions["status_notices"] = StatusNotices(store)
+    app.jinja_env.globals.update(status_notice=app.extensions["status_notices"].current, status_notice_zone=settings.zone)
 
     @app.before_request
     def bind_context():
@@ -126,6 +132,7 @@ def create_app(settings: GatewaySettings | None = None, verifier=None, peers=Non
         return (error_body("INTERNAL", error.message), 500) if is_api() else error_page(error, "Ошибка", 500)
 
     observability.install(app)  # last: its span becomes the request's trace once the context above is bound
+    app.wsgi_app = LoadShedder(app.wsgi_app, settings.shedding, security_headers.add)  # outermost: sheds before all
     return app
 
 

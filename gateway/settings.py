@@ -1,6 +1,8 @@
 """Typed gateway settings read once from OTMETKA_* environment variables (no defaults for secrets)."""
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
+from gateway.load_shedding import Shedding
 from gateway.rate_limits import Limits
 from services.common.settings import PEERS, SettingsError, env, without_secrets
 
@@ -21,6 +23,8 @@ class GatewaySettings:
     cookie_secure: bool | None = None  # the session cookie's Secure flag; None: when the public URL is https
     hsts: bool | None = None  # Strict-Transport-Security on every answer; None: when the public URL is https
     limits: Limits = field(default_factory=Limits)
+    timezone: str = "Europe/Moscow"  # the installation's (the operator's) zone: the status notice's end time
+    shedding: Shedding = field(default_factory=Shedding)  # requests in flight per process (gateway/load_shedding.py)
 
     @classmethod
     def from_env(cls) -> "GatewaySettings":
@@ -37,6 +41,8 @@ class GatewaySettings:
             cookie_secure=flag("OTMETKA_GATEWAY_SECURE_COOKIES"),
             hsts=flag("OTMETKA_GATEWAY_HSTS"),
             limits=Limits.from_env(),
+            timezone=env("OTMETKA_GATEWAY_TIMEZONE", "Europe/Moscow"),
+            shedding=Shedding.from_env(),
         )
 
     def __repr__(self) -> str:
@@ -45,6 +51,10 @@ class GatewaySettings:
     @property
     def issuer(self) -> str:
         return f"{self.keycloak_url}/realms/{self.keycloak_realm}"
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
 
     @property
     def secure_cookies(self) -> bool:

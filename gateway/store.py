@@ -1,9 +1,10 @@
 """The gateway's own PostgreSQL database (otmetka_gateway, gateway/migrations): the browser sessions kept on the
-server and the rate limits' counters — shared by every gunicorn worker and every replica. Expired rows of both are
-deleted by `sweep`, which the session interface runs now and then (gateway/auth/server_session.py). When the database
-cannot be reached every call raises Unavailable (after at most CONNECT_TIMEOUT seconds): the rate limits then let
-requests through and the session interface treats the browser as signed out for that request without forgetting its
-session, so API clients with bearer tokens keep working while it is away."""
+server, the rate limits' counters and the operator's status notice (gateway/status_notice.py) — shared by every
+gunicorn worker and every replica. Expired sessions and counters are deleted by `sweep`, which the session interface
+runs now and then (gateway/auth/server_session.py). When the database cannot be reached every call raises Unavailable
+(after at most CONNECT_TIMEOUT seconds): the rate limits then let requests through and the session interface treats
+the browser as signed out for that request without forgetting its session, so API clients with bearer tokens keep
+working while it is away; the pages show no notice then."""
 import contextlib
 import datetime as dt
 import json
@@ -25,6 +26,11 @@ SWEEP_SESSIONS = text("DELETE FROM browser_sessions WHERE id_hash IN (SELECT id_
                       "WHERE expires_at < now() LIMIT :batch)")
 SWEEP_COUNTS = text("DELETE FROM rate_counts WHERE (key, window_end) IN (SELECT key, window_end FROM rate_counts "
                     "WHERE window_end < now() LIMIT :batch)")
+NOTICE = text("SELECT text, until, set_by, set_at FROM status_notice WHERE id = 1")
+SET_NOTICE = text("INSERT INTO status_notice (id, text, until, set_by, set_at) VALUES (1, :text, :until, :set_by, now()) "
+                  "ON CONFLICT (id) DO UPDATE SET text = EXCLUDED.text, until = EXCLUDED.until, "
+                  "set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at")
+CLEAR_NOTICE = text("DELETE FROM status_notice")
 SWEEP_BATCH = 5000
 CONNECT_TIMEOUT = 5
 UNREACHABLE = "Хранилище сеансов недоступно, попробуйте позже"
@@ -50,6 +56,12 @@ class GatewayStore(Protocol):
     def hit(self, keys: list[str], window_end: dt.datetime) -> dict[str, int]: ...
 
     def sweep(self) -> int: ...
+
+    def status_notice(self) -> tuple | None: ...
+
+    def set_status_notice(self, text: str, until: dt.datetime | None, set_by: str) -> None: ...
+
+    def clear_status_notice(self) -> None: ...
 
 
 class PostgresStore:
@@ -79,3 +91,17 @@ class PostgresStore:
         with reachable(), self.engine.begin() as conn:
             return sum(conn.execute(statement, {"batch": SWEEP_BATCH}).rowcount
                        for statement in (SWEEP_SESSIONS, SWEEP_COUNTS))
+
+    def status_notice(self) -> tuple | None:
+        """The operator's notice as (text, until, set_by, set_at), expired or not; None when there is none."""
+        with reachable(), self.engine.connect() as conn:
+            found = conn.execute(NOTICE).first()
+            return tuple(found) if found else None
+
+    def set_status_notice(self, text: str, until: dt.datetime | None, set_by: str) -> None:
+        with reachable(), self.engine.begin() as conn:
+            conn.execute(SET_NOTICE, {"text": text, "until": until, "set_by": set_by})
+
+    def clear_status_notice(self) -> None:
+        with reachable(), self.engine.begin() as conn:
+            conn.execute(CLEAR_NOTICE)

@@ -55,7 +55,7 @@ def commands() -> dict[str, list[str]]:
                      "--pki", str(topology.pki_dir())]}
     procs.update({name: [sys.executable, "-m", f"services.{name}"] for name in topology.SERVICES})
     procs["gateway"] = [sys.executable, "-m", "gunicorn", "--config", "python:gateway.gunicorn_conf",
-                        "--workers", "2", "--threads", "4",
+                        "--workers", "2", "--threads", "8",
                         "--bind", f"127.0.0.1:{topology.GATEWAY_PORT}", "--access-logfile", "-",
                         "gateway.wsgi:app"]
     return procs

@@ -5,6 +5,7 @@ import binascii
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from gateway import stale_diary
 from gateway.api.schema import BOOLEAN, DATE, INTEGER, UUID, array, enum, mapping, obj, string
 from gateway.errors import BadRequest
 from gateway.wiring import wiring
@@ -26,6 +27,8 @@ class Endpoint:
     response_schema: Callable[[Callable], dict] | None = None  # ref(message class) -> schema, with to_response
     file: str = ""              # media type of a file download (the response carries filename, media_type, content)
     deadline: float | None = None
+    # (call, request message, the service's Unavailable) -> a stale response: what answers while the service is down
+    when_unavailable: Callable | None = None
 
     @property
     def operation_id(self) -> str:
@@ -677,8 +680,10 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("GET", f"{S}/lessons/{{lesson_id}}/record", "journal", "GetLessonRecord", "Запись урока в журнале"),
     Endpoint("GET", f"{S}/lessons/{{lesson_id}}/plan-topics", "journal", "ListLessonTopics",
              "Темы тематического плана для урока: по порядку, пройденные отмечены, следующая предложена"),
-    Endpoint("GET", f"{S}/students/{{student_id}}/diary", "journal", "GetDiary", "Дневник ученика за период",
-             query=PERIOD, to_request=PERIOD_NAMES),
+    Endpoint("GET", f"{S}/students/{{student_id}}/diary", "journal", "GetDiary",
+             "Дневник ученика за период (пока журнал недоступен — последние сохранённые недели из отчётов: "
+             "\"stale\": true и заголовок X-Otmetka-Stale)",
+             query=PERIOD, to_request=PERIOD_NAMES, when_unavailable=stale_diary.when_unavailable),
     Endpoint("GET", f"{S}/students/{{student_id}}/diary-results", "journal", "GetDiaryResults",
              "Успеваемость ученика за учебный год: оценки за периоды, годовые, экзаменационные и итоговые, средний балл "
              "по предметам и его динамика, посещаемость (academic_year_id — другой год ученика)",

@@ -2,6 +2,7 @@
 messages behind it."""
 import re
 
+from gateway.api import status_notice
 from gateway.api.endpoints import ENDPOINTS
 from gateway.api.protojson import schema_ref
 from gateway.api.schema import UUID, obj, string
@@ -53,11 +54,24 @@ def _operation(endpoint, components: dict) -> dict:
     return operation
 
 
+def _gateway_operation(operation_id: str, summary: str, body: dict | None, answer: dict) -> dict:
+    """An endpoint of the gateway's own (no gRPC call behind it), as _operation describes a table's row."""
+    operation = {"operationId": operation_id, "summary": summary, "tags": ["gateway"], "responses": {
+        "200": {"description": "Успешно", "content": {"application/json": {"schema": answer}}},
+        **{status: {"$ref": f"#/components/responses/Error{status}"} for status in ERROR_STATUSES}}}
+    if body is not None:
+        operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": body}}}
+    return operation
+
+
 def document() -> dict:
     components: dict = {"Error": ERROR_SCHEMA}
     paths: dict = {}
     for endpoint in ENDPOINTS:
         paths.setdefault(endpoint.path, {})[endpoint.method.lower()] = _operation(endpoint, components)
+    for path, methods in status_notice.OPENAPI_PATHS.items():
+        paths[path] = {method: _gateway_operation(*described, status_notice.NOTICE)
+                       for method, described in methods.items()}
     error = {"$ref": "#/components/schemas/Error"}
     return {
         "openapi": "3.1.0",

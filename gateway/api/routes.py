@@ -7,6 +7,7 @@ import re
 
 from flask import Blueprint, Response, jsonify, request, send_file
 
+from gateway import stale_diary
 from gateway.api.endpoints import ENDPOINTS, Endpoint
 from gateway.api.openapi import document
 from gateway.api.protojson import from_json, to_json
@@ -15,6 +16,7 @@ from gateway.auth.session import api_caller
 from gateway.errors import BadRequest
 from gateway.peers import method_types
 from gateway.wiring import wiring
+from services.common.errors import Unavailable
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
@@ -57,12 +59,27 @@ def handle(endpoint: Endpoint, **path):
     values.update(read_input(endpoint))
     request_class, _ = method_types(endpoint.service, endpoint.rpc)
     message = from_json(endpoint.to_request(values) if endpoint.to_request else values, request_class)
-    response = wiring().peers.call(endpoint.service, endpoint.rpc, message, caller.token, endpoint.deadline)
+    try:
+        response = wiring().peers.call(endpoint.service, endpoint.rpc, message, caller.token, endpoint.deadline)
+    except Unavailable as unavailable:
+        if endpoint.when_unavailable is None:
+            raise
+        return stale_response(endpoint, message, caller.token, unavailable)
     if endpoint.file:
         return send_file(io.BytesIO(response.content), mimetype=response.media_type or endpoint.file,
                          as_attachment=True, download_name=response.filename or "download")
     data = to_json(response)
     return jsonify(endpoint.to_response(data) if endpoint.to_response else data), endpoint.status
+
+
+def stale_response(endpoint: Endpoint, message, token: str, unavailable: Unavailable):
+    """The endpoint's answer while its service is unavailable (stale_diary.when_unavailable), with "stale": true,
+    the Russian notice and the header X-Otmetka-Stale: reporting."""
+    response = endpoint.when_unavailable(lambda service, rpc, request_message: wiring().peers.call(
+        service, rpc, request_message, token), message, unavailable)
+    answer = jsonify({**to_json(response), "stale": True, "stale_notice": stale_diary.STALE_NOTICE})
+    answer.headers[stale_diary.STALE_HEADER] = "reporting"
+    return answer
 
 
 for _endpoint in ENDPOINTS:

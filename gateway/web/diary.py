@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from flask import Blueprint, redirect, render_template, request, url_for
 
+from gateway import stale_diary
 from gateway.auth.session import login_required
 from gateway.errors import BadRequest, error_page, http_status
 from gateway.web import pages
@@ -124,17 +125,17 @@ def school_events(school_id: str, student_id: str, monday: datetime.date, who: C
 
 def week_page(school_id: str, student_id: str, monday: datetime.date, failure: dict | None = None, status: int = 200):
     """A week of the diary with the school's events of the week; `failure` is a refused flag (the mark, the message,
-    the text typed)."""
-    diary = call("journal", "GetDiary", pb.GetDiaryRequest(
-        school_id=school_id, student_id=student_id, date_from=monday.isoformat(),
-        date_to=(monday + datetime.timedelta(days=6)).isoformat()))
+    the text typed). While the journal is unavailable, the last known week from reporting, read-only, with a banner."""
+    answer = stale_diary.get_diary(call, school_id, student_id, monday, monday + datetime.timedelta(days=6))
+    diary = answer.diary
     who = caller()
     days: dict[str, list] = {}
     for entry in sorted(diary.entries, key=lambda e: (e.date, e.lesson_number)):
         days.setdefault(entry.date, []).append(entry)
     return render_template(
         "diary.html", days=days, week=monday, school_id=school_id, student_id=student_id, who=who,
-        name=who.name_of(school_id, student_id), may_flag=who.may_flag(school_id, student_id),
+        name=who.name_of(school_id, student_id), may_flag=not answer.stale and who.may_flag(school_id, student_id),
+        stale=stale_diary.STALE_NOTICE if answer.stale else "",
         previous=monday - datetime.timedelta(days=7), following=monday + datetime.timedelta(days=7),
         sunday=monday + datetime.timedelta(days=6), this_week=monday_of(pages.today()),
         work_types={w.code: w for w in diary.work_types}, attendance_names=choice_names(diary.attendance_kinds),

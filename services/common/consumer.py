@@ -36,6 +36,10 @@ Handler = Callable[[Session, Message, Envelope], None]
 ManyHandler = Callable[[Session, list[tuple[Message, Envelope]]], None]
 MAX_ATTEMPTS = 5
 MAX_POLL_RECORDS = 2000  # a backlog is caught up in few, large transactions (one poll-commit cycle each)
+# A member that died (kill -9, a crashed pod) holds its partitions until the group coordinator misses its heartbeats
+# this long, and its restarted process waits as long for them: kafka-python's default of 45 s kept a restarted service
+# unready for 43 s. Heartbeats come from the client's own thread, so a long batch does not count against it.
+SESSION_TIMEOUT_MS, HEARTBEAT_INTERVAL_MS = 10_000, 2_000
 NO_SCHOOL = str(uuid.UUID(int=0))  # parks events whose school id is not a UUID
 # KAFKA_TIMEOUT_MS bounds every wait for the broker (kafka-python waits forever by default): a commit or an offset
 # look-up that gets no answer fails, and the loop goes on from the last committed offsets; a stop is never held up
@@ -177,7 +181,8 @@ class ConsumerLoop(threading.Thread):
         kafka = KafkaConsumer(
             **self.link.options(), group_id=f"otmetka-{self.service}", enable_auto_commit=False,
             auto_offset_reset="earliest", fetch_max_wait_ms=100, client_id=f"otmetka-{self.service}",
-            max_poll_records=MAX_POLL_RECORDS, **KAFKA_CLIENT,
+            max_poll_records=MAX_POLL_RECORDS, session_timeout_ms=SESSION_TIMEOUT_MS,
+            heartbeat_interval_ms=HEARTBEAT_INTERVAL_MS, **KAFKA_CLIENT,
         )
         kafka.subscribe(self.topics)
         return kafka

@@ -47,6 +47,11 @@ OUTSIDE_A_SCHOOL: dict[str, dict[str, set[int] | None]] = {
     # the archive copies of any school that need attention, the acts of destruction to approve: the operator only
     "ListArchiveAlerts": {"operator": {200}, "*": {403}},
     "ListActsToApprove": {"operator": {200}, "*": {403}},
+    # the operator's status notice for every page (issue 16): anyone signed in reads it, the operator only sets it
+    # (not called: it would show on every page of the installation while the suite runs)
+    "GetStatusNotice": {"*": {200}},
+    "SetStatusNotice": {"operator": None, "*": {403}},
+    "RemoveStatusNotice": {"operator": None, "*": {403}},
 }
 # the operator's own work on a school (its card and status): expected, not a leak; None: not called
 OPERATOR_IN_A_SCHOOL: dict[str, set[int] | None] = {"GetSchool": {200}, "UpdateSchool": None, "SetSchoolStatus": None,

@@ -384,11 +384,18 @@
         pair.base = clone(pair.current);
       }
       lesson.base = sent;
+      busyRefusals = 0;
       lesson.offlineSince = "";
       lesson.refusal = "";
       keys.forEach((key) => { const input = lesson.inputs.get(key); if (input && !dirtyKey(lesson, key)) mark(input, "saved", ""); });
       if (dirty(lesson)) save(lesson);
       else { forget(lesson); columnState(lesson, "сохранено", "saved"); }
+    } else if (otmetkaRetry.busy(response)) {  // the gateway sheds load: back when it says, politely
+      lesson.offlineSince = lesson.offlineSince || new Date().toISOString();
+      keep(lesson);
+      const seconds = otmetkaRetry.delaySeconds(response, busyRefusals++);
+      columnState(lesson, otmetkaRetry.message(seconds), "pending");
+      retryLater(seconds * 1000);
     } else if (!response || response.status >= 500 || response.status === 401) {
       lesson.offlineSince = lesson.offlineSince || new Date().toISOString();  // waits in the browser
       keep(lesson);
@@ -556,8 +563,9 @@
   }
 
   let retryTimer = null;
-  function retryLater() {
-    if (!retryTimer) retryTimer = setTimeout(() => { retryTimer = null; flush(); }, RETRY_MS);
+  let busyRefusals = 0;  // the gateway's overload refusals in a row (polite_retry.js: each wait longer)
+  function retryLater(ms) {
+    if (!retryTimer) retryTimer = setTimeout(() => { retryTimer = null; flush(); }, ms || RETRY_MS);
   }
 
   async function flush() {  // in the order they were first kept

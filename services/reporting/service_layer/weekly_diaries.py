@@ -1,7 +1,7 @@
 """The week's diary of a class printed for families without electronic access (T9): report.read — the managers and
-the class's form teacher — as data and as one PDF, a student a page (domain/weekly_diary.py the rules,
-adapters/weekly_diary_files.py the layout). Fed by events only: schedule's lessons and subgroups and school events,
-the journal's topics, homework, marks and attendance, identity's students and memberships."""
+the class's form teacher (or diary.read of the students named) — as data and as one PDF, a student a page
+(domain/weekly_diary.py the rules, adapters/weekly_diary_files.py the layout). Fed by events only: schedule's lessons
+and subgroups and school events, the journal's topics, homework, marks and attendance, identity's students and memberships."""
 import datetime as dt
 
 from services.common.dates import parse_date
@@ -19,11 +19,14 @@ from services.reporting.service_layer.unit_of_work import ReportingUnitOfWork
 def get_weekly_diaries(class_group_id: str, week_of: str, student_ids: list[str], today: dt.date, scope: Scope,
                        uow: ReportingUnitOfWork) -> diary.WeeklyDiaries:
     """The class's students of the week containing `week_of` ("" = today's week), or only those named (each must
-    have been in the class that week)."""
+    have been in the class that week). report.read for the class; or the live diary's rule, diary.read of each
+    student named (a family their own children, any staff of the school): the gateway's diary while the journal is
+    unavailable (gateway/stale_diary.py)."""
     class_group_id = parse_uuid(class_group_id, "class_group_id")
     date_from, date_to = diary.week_of(parse_date(week_of, "week_of") if week_of else today)
     only = frozenset(parse_uuid(s, f"student_ids[{i}]") for i, s in enumerate(student_ids))
-    scope.require("report.read", teacher_id=(), class_group_id=class_group_id)
+    if not (only and all(scope.allowed("diary.read", student_id=student_id) for student_id in only)):
+        scope.require("report.read", teacher_id=(), class_group_id=class_group_id)
     with uow:
         facts = uow.weekly_diaries.week(class_group_id, date_from, date_to)
         if facts is None:

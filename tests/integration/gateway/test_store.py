@@ -1,6 +1,7 @@
 """The gateway's database on the real PostgreSQL (gateway/store.py): two stores — two gunicorn workers or two
 replicas — count into the same rate-limit windows, a session saved by one is read by the other, the sweep deletes
-expired sessions and past windows only; an unreachable database is Unavailable, not a crash."""
+expired sessions and past windows only; the operator's status notice set by one is read by the other; an unreachable
+database is Unavailable, not a crash."""
 import datetime as dt
 import uuid
 
@@ -52,9 +53,24 @@ def test_a_session_saved_by_one_is_read_by_the_other_until_it_expires_and_is_swe
     assert first.load_session(live) is None
 
 
+def test_the_status_notice_set_by_one_is_read_by_the_other_replaced_and_removed(stores):
+    first, second = stores
+    until = dt.datetime(2099, 9, 1, 15, 0, tzinfo=dt.UTC)
+    first.set_status_notice("Первый учебный день: возможны задержки", until, "operator")
+    text_, ends, set_by, set_at = second.status_notice()
+    assert (text_, ends, set_by) == ("Первый учебный день: возможны задержки", until, "operator")
+    assert set_at <= dt.datetime.now(dt.UTC)
+    second.set_status_notice("Журнал снова работает", None, "operator2")  # one notice: replaced
+    assert first.status_notice()[:3] == ("Журнал снова работает", None, "operator2")
+    first.clear_status_notice()
+    assert second.status_notice() is None
+
+
 def test_an_unreachable_database_is_unavailable():
     store = PostgresStore("postgresql+psycopg://gateway_app@127.0.0.1:1/otmetka_gateway")
     with pytest.raises(Unavailable):
         store.hit(["api-user:x"], dt.datetime.now(dt.UTC))
     with pytest.raises(Unavailable):
         store.load_session("x")
+    with pytest.raises(Unavailable):
+        store.status_notice()

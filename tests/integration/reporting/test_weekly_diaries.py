@@ -176,6 +176,16 @@ def test_who_may_read_it_and_the_refusals(stub, principals, week, db):
         with pytest.raises(grpc.RpcError) as refused:
             ask(stub, principals, week, "GetWeeklyDiaries", request(week), role, **grant)
         assert refused.value.code() == grpc.StatusCode.PERMISSION_DENIED, role
+    # the live diary's rule (diary.read) for the students named: a guardian their own child only, any staff any student
+    for role, grant, asked in (("guardian", {"student_ids": [week.zaitsev]}, [week.orlova]),
+                               ("guardian", {"student_ids": [week.zaitsev]}, [week.zaitsev, week.orlova]),
+                               ("student", {"student_ids": [week.orlova]}, [week.zaitsev])):
+        with pytest.raises(grpc.RpcError) as refused:
+            ask(stub, principals, week, "GetWeeklyDiaries", request(week, student_ids=asked), role, **grant)
+        assert refused.value.code() == grpc.StatusCode.PERMISSION_DENIED, (role, asked)
+    for role, grant in (("guardian", {"student_ids": [week.zaitsev]}), ("subject_teacher", {})):
+        own = ask(stub, principals, week, "GetWeeklyDiaries", request(week, student_ids=[week.zaitsev]), role, **grant)
+        assert [s.student_id for s in own.students] == [week.zaitsev], role
     cases = [(request(week, class_group_id=str(uuid.uuid4())), grpc.StatusCode.NOT_FOUND, "class_group_id"),
              (request(week, student_ids=[str(uuid.uuid4())]), grpc.StatusCode.NOT_FOUND, "student_ids"),
              (request(week, week_of="09.09.2026"), grpc.StatusCode.INVALID_ARGUMENT, "week_of"),

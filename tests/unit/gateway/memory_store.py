@@ -1,5 +1,5 @@
-"""An in-memory fake of the gateway's own database port (gateway/store.py GatewayStore) for unit tests: sessions and
-rate counters in dictionaries, expiry honoured as PostgreSQL's would be."""
+"""An in-memory fake of the gateway's own database port (gateway/store.py GatewayStore) for unit tests: sessions,
+rate counters and the status notice in memory, expiry honoured as PostgreSQL's would be."""
 import copy
 import datetime as dt
 import json
@@ -9,6 +9,8 @@ class MemoryStore:
     def __init__(self):
         self.sessions: dict[str, tuple[dict, dt.datetime]] = {}
         self.counts: dict[tuple[str, dt.datetime], int] = {}
+        self.notice: tuple | None = None
+        self.notice_reads = 0
 
     def load_session(self, id_hash: str) -> dict | None:
         found = self.sessions.get(id_hash)
@@ -36,3 +38,13 @@ class MemoryStore:
         for k in past:
             del self.counts[k]
         return len(gone) + len(past)
+
+    def status_notice(self) -> tuple | None:
+        self.notice_reads += 1
+        return self.notice
+
+    def set_status_notice(self, text: str, until: dt.datetime | None, set_by: str) -> None:
+        self.notice = (text, until, set_by, dt.datetime.now(dt.UTC))
+
+    def clear_status_notice(self) -> None:
+        self.notice = None
