@@ -27,7 +27,8 @@ from proto.journal.v1 import journal_pb2_grpc
 from services.common.auth import TokenVerifier
 from services.common.grpc_server import ContextInterceptor
 from services.tooling.http import retrying
-from tests.support.grpc_harness import database
+from tests.support import stack
+from tests.support.grpc_harness import database, tls_port
 from tests.unit.gateway.conftest import SETTINGS
 
 TICK = os.sysconf("SC_CLK_TCK")
@@ -134,6 +135,7 @@ def main() -> None:
     parser.add_argument("--settings", default="2x4,4x1,2x8")
     parser.add_argument("--access-log", action="store_true", help="write gunicorn's access log (to /dev/null)")
     args = parser.parse_args()
+    os.environ.update(stack.our_certificates())  # the gateway workers' channels to the journal: mutual TLS
     logging.basicConfig(level=logging.WARNING)
     token = read_path.signed_token("bench")
     with database("journal") as db, tempfile.TemporaryDirectory() as tmp:
@@ -145,7 +147,7 @@ def main() -> None:
         server = grpc.server(futures.ThreadPoolExecutor(max_workers=16),
                              interceptors=[ContextInterceptor(read_path.verifier(), principals=wired.principals)])
         journal_pb2_grpc.add_JournalServiceServicer_to_server(wired.servicer(), server)
-        journal = server.add_insecure_port("127.0.0.1:0")
+        journal = tls_port(server)
         server.start()
         env = {**os.environ, "BENCH_PUBLIC_KEY": str(key), "BENCH_JOURNAL": f"127.0.0.1:{journal}"}
         query = f"from={start.isoformat()}&to={(start + dt.timedelta(days=6)).isoformat()}"

@@ -11,6 +11,7 @@ Usage: python -m bench.read_path [--reads 1000] [--rounds 3]
 import argparse
 import dataclasses
 import datetime as dt
+import os
 import random
 import time
 import uuid
@@ -40,7 +41,7 @@ from services.journal.domain.journal_policy import DEFAULT
 from services.journal.service_layer import lesson_record as handlers
 from tests.integration.journal.conftest import FakeIdentity, FakeSchedule, add_lesson
 from tests.support import stack
-from tests.support.grpc_harness import FakePrincipals, database
+from tests.support.grpc_harness import FakePrincipals, database, tls_port
 from tests.unit.gateway.conftest import SETTINGS
 
 KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -138,6 +139,7 @@ def main() -> None:
     parser.add_argument("--reads", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
+    os.environ.update(stack.our_certificates())  # the gateway's channel to the journal: mutual TLS
     token = signed_token("bench")
     with database("journal") as db:
         wired = Wired(db)
@@ -147,7 +149,7 @@ def main() -> None:
                              interceptors=[ContextInterceptor(verifier(), principals=wired.principals)])
         journal_pb2_grpc.add_JournalServiceServicer_to_server(wired.servicer(), server)
         servicer = wired.servicer(school)
-        port = server.add_insecure_port("127.0.0.1:0")
+        port = tls_port(server)
         server.start()
         try:
             app = create_app(gateway_settings(), verifier=verifier(),

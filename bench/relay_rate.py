@@ -62,7 +62,7 @@ def drain(rows: int, schools: int, batch: int) -> tuple[float, float]:
     outbox, _ = messaging_tables(MetaData())
     db = Database(stack.messaging_database("relaybench"))
     backlog(db, outbox, rows, schools)
-    relay = OutboxRelay(db, outbox, stack.env()["OTMETKA_KAFKA_BOOTSTRAP"], "", batch=batch)
+    relay = OutboxRelay(db, outbox, stack.kafka(), "", batch=batch)
     wall, cpu = time.perf_counter(), time.process_time()
     published = 0
     while count := relay.publish_pending():

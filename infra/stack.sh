@@ -101,6 +101,7 @@ die() { log "ERROR: $*"; exit 1; }
 port_open() { (exec 3<>"/dev/tcp/$BIND_HOST/$1") 2>/dev/null; }
 
 http_ok() { curl -fsS -o /dev/null --max-time 3 "$1" 2>/dev/null; }
+https_ok() { curl -fsS -o /dev/null --max-time 3 --cacert "$TLS_DIR/ca.crt" "$1" 2>/dev/null; }
 
 pid_file() { echo "$PID_DIR/$1.pid"; }
 
@@ -405,11 +406,11 @@ EOF
   sup_program postgres "$PG_DATA" INT 60 false "user=postgres" -- "$PG_BIN/postgres" -D "$PG_DATA"
   sup_program kafka "$KAFKA_STATE" TERM 60 true -- "${KAFKA_JVM[@]}" kafka.Kafka "$KAFKA_STATE/server.properties"
   sup_program minio "$STATE_DIR/minio" TERM 30 true "$(minio_environment "$MINIO_ROOT_USER" "$OTMETKA_MINIO_ROOT_PASSWORD")" \
-    -- "${MINIO_ARGS[@]}" --address "$BIND_HOST:$MINIO_PORT" --console-address "$BIND_HOST:$MINIO_CONSOLE_PORT" \
-    "$STATE_DIR/minio/data"
+    -- "${MINIO_ARGS[@]}" --certs-dir "$STATE_DIR/minio/certs" --address "$BIND_HOST:$MINIO_PORT" \
+    --console-address "$BIND_HOST:$MINIO_CONSOLE_PORT" "$STATE_DIR/minio/data"
   sup_program minio-replica "$STATE_DIR/minio-replica" TERM 30 true \
     "$(minio_environment "$MINIO_REPLICA_ROOT_USER" "$OTMETKA_ARCHIVE_REPLICA_SECRET_KEY")" \
-    -- "${MINIO_ARGS[@]}" --address "$BIND_HOST:$MINIO_REPLICA_PORT" \
+    -- "${MINIO_ARGS[@]}" --certs-dir "$STATE_DIR/minio-replica/certs" --address "$BIND_HOST:$MINIO_REPLICA_PORT" \
     --console-address "$BIND_HOST:$MINIO_REPLICA_CONSOLE_PORT" "$STATE_DIR/minio-replica/data"
   sup_program keycloak "$KC_HOME" TERM 30 true "environment=JAVA_HOME=\"$JAVA_HOME_SEL\",JAVA_OPTS_KC_HEAP=\"-Xms256m -Xmx768m\",OTMETKA_KEYCLOAK_PORT=\"$KC_PORT\",KC_BOOTSTRAP_ADMIN_USERNAME=\"$KC_ADMIN_USER\",KC_BOOTSTRAP_ADMIN_PASSWORD=\"$OTMETKA_KEYCLOAK_ADMIN_PASSWORD\"" \
     -- "${KEYCLOAK_ARGS[@]}"
@@ -510,6 +511,9 @@ OTMETKA_SECRETS_FILE=$SECRETS_FILE
 OTMETKA_PG_HOST=$BIND_HOST
 OTMETKA_PG_PORT=$PG_PORT
 OTMETKA_PG_SUPERUSER=postgres
+OTMETKA_TLS_CA=$TLS_DIR/ca.crt
+OTMETKA_TLS_CERT=$TLS_DIR/otmetka.crt
+OTMETKA_TLS_KEY=$TLS_DIR/otmetka.key
 OTMETKA_KAFKA_BOOTSTRAP=$BIND_HOST:$KAFKA_PORT
 OTMETKA_KEYCLOAK_URL=http://$BIND_HOST:$KC_PORT
 OTMETKA_KEYCLOAK_MANAGEMENT_URL=http://$BIND_HOST:$KC_MGMT_PORT
@@ -540,6 +544,25 @@ OTMETKA_JAEGER_URL=http://$BIND_HOST:$JAEGER_QUERY_PORT
 OTMETKA_PROMETHEUS_URL=http://$BIND_HOST:$PROMETHEUS_PORT
 EOF
   mv -f "$tmp" "$STACK_ENV"
+}
+
+# ---------------------------------------------------------------------------------------------
+# TLS inside the installation (docs/operations-stack.md "TLS inside the installation")
+# ---------------------------------------------------------------------------------------------
+
+# The development CA and a certificate per component (services/tooling/dev_tls.py), kept across runs; renewed there.
+TLS_DIR="$STATE_DIR/tls"
+
+tls_ensure() {
+  (cd "$REPO_ROOT" && "$(stack_python)" -m services.tooling.dev_tls "$TLS_DIR" >/dev/null) \
+    || die "could not make the development CA in $TLS_DIR (services/tooling/dev_tls.py needs the venv's cryptography)"
+}
+
+# A copy of a component's certificate and key where its server reads them, owned by the user it runs as:
+# NAME CERT KEY OWNER.
+tls_install() {
+  install -o "$4" -g "$4" -m 644 "$TLS_DIR/$1.crt" "$2"
+  install -o "$4" -g "$4" -m 600 "$TLS_DIR/$1.key" "$3"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -603,6 +626,19 @@ pg_init() {
   fi
   install -d -o postgres -g postgres -m 700 "$PG_SOCKET_DIR"
   pgbackrest_configure
+  # TLS only over TCP (a backup restored elsewhere brings the data dir's copies along); the Unix socket (pgBackRest,
+  # the stack's own administration as the OS user postgres) stays as initdb made it. Rewritten on every start.
+  tls_install postgres "$PG_DATA/otmetka-server.crt" "$PG_DATA/otmetka-server.key" postgres
+  cat >"$PG_DATA/pg_hba.conf" <<EOF
+# Written by infra/stack.sh on every start: TCP only with TLS (hostnossl is refused), the Unix socket for the stack.
+local all all trust
+local replication all trust
+hostssl all all 127.0.0.1/32 trust
+hostssl all all ::1/128 trust
+hostssl replication all 127.0.0.1/32 trust
+hostnossl all all all reject
+EOF
+  chown postgres:postgres "$PG_DATA/pg_hba.conf"
   # Rewritten on every start so port overrides apply. Development cluster: durability off (a backup forces full page
   # writes while it runs, so the backups restore all the same). WAL goes to pgBackRest's repository as segments
   # fill, or after archive_timeout at the latest.
@@ -610,6 +646,10 @@ pg_init() {
 listen_addresses = '$BIND_HOST'
 port = $PG_PORT
 unix_socket_directories = '$PG_SOCKET_DIR'
+ssl = on
+ssl_cert_file = 'otmetka-server.crt'
+ssl_key_file = 'otmetka-server.key'
+ssl_min_protocol_version = 'TLSv1.2'
 wal_level = replica
 archive_mode = on
 archive_command = 'pgbackrest --config=$PGBACKREST_CONF --stanza=$PGBACKREST_STANZA archive-push %p'
@@ -625,9 +665,12 @@ EOF
   chown postgres:postgres "$PG_DATA/otmetka.conf"
 }
 
-pg_ready() { "$PG_BIN/pg_isready" -q -h "$BIND_HOST" -p "$PG_PORT" -U postgres -d postgres >/dev/null 2>&1; }
+# The stack's own connections check the server's certificate as the services do.
+pg_tls() { PGSSLMODE=verify-full PGSSLROOTCERT="$TLS_DIR/ca.crt" "$@"; }
 
-pg_sql() { "$PG_BIN/psql" -X -q -At -h "$BIND_HOST" -p "$PG_PORT" -U postgres -d postgres -c "$1"; }
+pg_ready() { pg_tls "$PG_BIN/pg_isready" -q -h "$BIND_HOST" -p "$PG_PORT" -U postgres -d postgres >/dev/null 2>&1; }
+
+pg_sql() { pg_tls "$PG_BIN/psql" -X -q -At -h "$BIND_HOST" -p "$PG_PORT" -U postgres -d postgres -c "$1"; }
 
 # ---------------------------------------------------------------------------------------------
 # pgBackRest: the cluster's continuous WAL archive and backups (a posix repository in development)
@@ -711,17 +754,29 @@ kafka_install() {
 }
 
 kafka_configure() {
-  mkdir -p "$KAFKA_STATE/data"
+  mkdir -p "$KAFKA_STATE/data" "$KAFKA_STATE/tls"
+  # The clients' listener is TLS only (PEM: the key and certificate in one file, the CA as the truststore); the
+  # controller's (KRaft's quorum, this broker talking to itself) stays plaintext on 127.0.0.1, reached by no client.
+  cat "$TLS_DIR/kafka.key" "$TLS_DIR/kafka.crt" >"$KAFKA_STATE/tls/keystore.pem.tmp"
+  chmod 600 "$KAFKA_STATE/tls/keystore.pem.tmp"
+  mv -f "$KAFKA_STATE/tls/keystore.pem.tmp" "$KAFKA_STATE/tls/keystore.pem"
+  cp -f "$TLS_DIR/ca.crt" "$KAFKA_STATE/tls/ca.crt"
   cat >"$KAFKA_STATE/server.properties" <<EOF
 # Generated by infra/stack.sh: single-node KRaft (combined broker + controller), development only.
 process.roles=broker,controller
 node.id=1
 controller.quorum.bootstrap.servers=$BIND_HOST:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://$BIND_HOST:$KAFKA_PORT,CONTROLLER://$BIND_HOST:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://$BIND_HOST:$KAFKA_PORT,CONTROLLER://$BIND_HOST:$KAFKA_CONTROLLER_PORT
-inter.broker.listener.name=PLAINTEXT
+listeners=SSL://$BIND_HOST:$KAFKA_PORT,CONTROLLER://$BIND_HOST:$KAFKA_CONTROLLER_PORT
+advertised.listeners=SSL://$BIND_HOST:$KAFKA_PORT,CONTROLLER://$BIND_HOST:$KAFKA_CONTROLLER_PORT
+inter.broker.listener.name=SSL
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,SSL:SSL
+ssl.keystore.type=PEM
+ssl.keystore.location=$KAFKA_STATE/tls/keystore.pem
+ssl.truststore.type=PEM
+ssl.truststore.location=$KAFKA_STATE/tls/ca.crt
+ssl.endpoint.identification.algorithm=https
+ssl.enabled.protocols=TLSv1.3,TLSv1.2
 log.dirs=$KAFKA_STATE/data
 num.partitions=1
 default.replication.factor=1
@@ -864,10 +919,18 @@ minio_environment() {
     "$1" "$2" 'MINIO_PROMETHEUS_AUTH_TYPE="public"'
 }
 
+# https only: the server's certificate and key as MinIO reads them (public.crt, private.key) and the CA under CAs/ (its
+# console, a client of the server, trusts it). NAME: minio or minio-replica.
+minio_prepare() {
+  mkdir -p "$STATE_DIR/$1/data" "$STATE_DIR/$1/certs/CAs"
+  tls_install "$1" "$STATE_DIR/$1/certs/public.crt" "$STATE_DIR/$1/certs/private.key" "$(id -un)"
+  cp -f "$TLS_DIR/ca.crt" "$STATE_DIR/$1/certs/CAs/ca.crt"
+}
+
 # Ready when our process answers (a port that is open may be someone else's: the two servers differ only in port).
-minio_ready() { sup_live minio && http_ok "http://$BIND_HOST:$MINIO_PORT/minio/health/ready"; }
+minio_ready() { sup_live minio && https_ok "https://$BIND_HOST:$MINIO_PORT/minio/health/ready"; }
 minio_replica_ready() {
-  sup_live minio-replica && http_ok "http://$BIND_HOST:$MINIO_REPLICA_PORT/minio/health/ready"
+  sup_live minio-replica && https_ok "https://$BIND_HOST:$MINIO_REPLICA_PORT/minio/health/ready"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -1161,7 +1224,7 @@ comp_prepare() {
   case "$1" in
     postgres) pg_init ;;
     kafka) kafka_prepare ;;
-    minio | minio-replica) mkdir -p "$STATE_DIR/$1/data" ;;
+    minio | minio-replica) minio_prepare "$1" ;;
     keycloak) keycloak_prepare_home ;;
     mailpit) mkdir -p "$STATE_DIR/mailpit" ;;
     prometheus) prometheus_prepare ;;
@@ -1291,6 +1354,7 @@ cmd_up() {
   take_lock 1800
   reserve_ports
   ensure_secrets
+  tls_ensure
   write_stack_env
   supervisor_install
   for c in "${COMPONENTS[@]}"; do

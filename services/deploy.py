@@ -14,6 +14,7 @@ from kafka.admin import KafkaAdminClient, NewTopic
 from kafka.errors import TopicAlreadyExistsError
 
 from services import topology
+from services.common.kafka_link import KafkaLink
 from services.common.migrations import migrate, provision
 from services.common.outbox import topic_of
 
@@ -53,8 +54,8 @@ def _positive(env: Mapping[str, str], name: str, default: int = 1) -> int:
     return int(raw)
 
 
-def create_topics(bootstrap: str, partitions: int = 3, settings: TopicSettings = TopicSettings()) -> None:
-    admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="otmetka-deploy")
+def create_topics(kafka: KafkaLink, partitions: int = 3, settings: TopicSettings = TopicSettings()) -> None:
+    admin = KafkaAdminClient(**kafka.options(), client_id="otmetka-deploy")
     try:
         existing = set(admin.list_topics())
         wanted = [NewTopic(topic_of(s), num_partitions=partitions, replication_factor=settings.replication_factor,
@@ -77,7 +78,7 @@ def main(services: list[str]) -> None:
         raise SystemExit(f"deploy: {exc}") from None
     for name in services or topology.DATABASES:
         deploy_database(stack, name)
-    create_topics(stack["OTMETKA_KAFKA_BOOTSTRAP"], settings=settings)
+    create_topics(KafkaLink.from_env(stack), settings=settings)
     print("deployed:", ", ".join(services or topology.DATABASES))
 
 

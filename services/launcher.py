@@ -19,6 +19,7 @@ import requests
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from services import topology
+from services.common.grpc_tls import GrpcTls
 from services.tooling import restart_listener, supervision
 
 # a service is ready once its Kafka consumer has partitions: after a restart the group's rebalance, on a loaded machine,
@@ -68,7 +69,8 @@ def ready(name: str) -> bool:
             return requests.get(url, timeout=1).ok
         except requests.RequestException:
             return False
-    with grpc.insecure_channel(f"127.0.0.1:{topology.GRPC_PORTS[name]}") as channel:
+    tls = GrpcTls.from_env(topology.stack_env())  # the services take only mutual TLS
+    with grpc.secure_channel(f"127.0.0.1:{topology.GRPC_PORTS[name]}", tls.channel_credentials()) as channel:
         try:
             resp = health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=1)
             return resp.status == health_pb2.HealthCheckResponse.SERVING

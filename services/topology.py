@@ -51,8 +51,12 @@ def stack_env() -> dict[str, str]:
     return values
 
 
-def pg_url(stack: dict[str, str], user: str, database: str) -> str:
-    return f"postgresql+psycopg://{user}@{stack['OTMETKA_PG_HOST']}:{stack['OTMETKA_PG_PORT']}/{database}"
+def pg_url(stack: dict[str, str], user: str, database: str, port: int | str | None = None) -> str:
+    """A connection to the stack's PostgreSQL over TLS, its certificate checked against the installation's CA
+    (OTMETKA_TLS_CA; the server refuses connections without TLS)."""
+    port = port or stack["OTMETKA_PG_PORT"]
+    return (f"postgresql+psycopg://{user}@{stack['OTMETKA_PG_HOST']}:{port}/{database}"
+            f"?sslmode=verify-full&sslrootcert={stack['OTMETKA_TLS_CA']}")
 
 
 def admin_db_url(stack: dict[str, str]) -> str:
@@ -79,6 +83,10 @@ def process_env(stack: dict[str, str]) -> dict[str, str]:
         "OTMETKA_IDENTITY_CLIENT_SECRET": stack["OTMETKA_IDENTITY_CLIENT_SECRET"],
         # identity's key for activation codes (the launcher makes it); without it identity refuses to start
         "OTMETKA_ACTIVATION_KEY": stack.get("OTMETKA_ACTIVATION_KEY", ""),
+        # TLS inside the installation (docs/architecture.md "Encryption in transit"): the stack's CA, our certificate
+        "OTMETKA_TLS_CA": stack["OTMETKA_TLS_CA"],
+        "OTMETKA_TLS_CERT": stack["OTMETKA_TLS_CERT"],
+        "OTMETKA_TLS_KEY": stack["OTMETKA_TLS_KEY"],
         "OTMETKA_MINIO_ENDPOINT": stack["OTMETKA_MINIO_ENDPOINT"],
         "OTMETKA_MINIO_ACCESS_KEY": stack["OTMETKA_MINIO_ROOT_USER"],
         "OTMETKA_MINIO_SECRET_KEY": stack["OTMETKA_MINIO_ROOT_PASSWORD"],

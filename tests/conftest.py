@@ -5,7 +5,26 @@ import os
 import pytest
 
 from services import deploy, launcher, topology
+from services.tooling import dev_tls
+from tests.support import stack
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+
+
+@pytest.fixture(scope="session", autouse=True)
+def our_certificates(tmp_path_factory):
+    """OTMETKA_TLS_CA, _CERT and _KEY for the gRPC servers and channels the tests make in-process (they take and
+    speak mutual TLS only, services.common.grpc_tls): the stack's development CA when there is a stack (its running
+    services trust no other), else one of their own."""
+    try:
+        tls = stack.our_certificates()
+    except (RuntimeError, KeyError):
+        directory = dev_tls.ensure(tmp_path_factory.mktemp("tls"))
+        tls = dict(zip(stack.TLS_FILES, (str(directory / name) for name in ("ca.crt", "otmetka.crt", "otmetka.key")),
+                       strict=True))
+    with pytest.MonkeyPatch.context() as patch:
+        for name, path in tls.items():
+            patch.setenv(name, os.environ.get(name, path))
+        yield
 
 
 @pytest.fixture(scope="session")

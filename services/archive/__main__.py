@@ -21,7 +21,8 @@ from services.common.version import VERSION
 
 
 def store(settings: StoreSettings) -> ArchiveStore:
-    return ArchiveStore.connect(settings.endpoint, settings.access_key, settings.secret_key, settings.bucket)
+    return ArchiveStore.connect(settings.endpoint, settings.access_key, settings.secret_key, settings.bucket,
+                                settings.ca_file)
 
 
 def main() -> None:

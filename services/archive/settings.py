@@ -17,6 +17,7 @@ class StoreSettings:
     access_key: str
     secret_key: str
     bucket: str
+    ca_file: str  # the installation's CA: the store's certificate is checked against it
 
     def __repr__(self) -> str:
         return without_secrets(self)
@@ -41,10 +42,11 @@ class ArchiveSettings:
                              f"not {algorithm!r}")
         return cls(
             primary=StoreSettings(env("OTMETKA_MINIO_ENDPOINT"), env("OTMETKA_MINIO_ACCESS_KEY"),
-                                  env("OTMETKA_MINIO_SECRET_KEY"), env("OTMETKA_ARCHIVE_BUCKET", "otmetka-archive")),
+                                  env("OTMETKA_MINIO_SECRET_KEY"), env("OTMETKA_ARCHIVE_BUCKET", "otmetka-archive"),
+                                  env("OTMETKA_TLS_CA")),
             replica=StoreSettings(env("OTMETKA_ARCHIVE_REPLICA_ENDPOINT"), env("OTMETKA_ARCHIVE_REPLICA_ACCESS_KEY"),
                                   env("OTMETKA_ARCHIVE_REPLICA_SECRET_KEY"),
-                                  env("OTMETKA_ARCHIVE_REPLICA_BUCKET", "otmetka-archive-replica")),
+                                  env("OTMETKA_ARCHIVE_REPLICA_BUCKET", "otmetka-archive-replica"), env("OTMETKA_TLS_CA")),
             pki_dir=env("OTMETKA_ARCHIVE_PKI_DIR"),
             signature_algorithm=algorithm,
             tsa_url=env("OTMETKA_ARCHIVE_TSA_URL"),

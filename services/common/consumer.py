@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from proto.events.v1.envelope_pb2 import Envelope
 from services.common import context, metrics, tracing
 from services.common.db import Database
+from services.common.kafka_link import KafkaLink
 from services.common.reconnect import KAFKA_CLIENT, KAFKA_TIMEOUT_MS, Backoff
 from services.common.settings import SettingsError
 
@@ -160,12 +161,12 @@ def dispatch(session: Session, events: list[Event]) -> None:
 class ConsumerLoop(threading.Thread):
     """Polls the given topics as consumer group otmetka-<service> and feeds an IdempotentConsumer."""
 
-    def __init__(self, service: str, topics: list[str], kafka_bootstrap: str, consumer: IdempotentConsumer,
+    def __init__(self, service: str, topics: list[str], kafka: KafkaLink, consumer: IdempotentConsumer,
                  check: Callable[[], None] = lambda: None):
         super().__init__(name=f"consumer-{service}", daemon=True)
         self.service = service
         self.topics = topics
-        self.kafka_bootstrap = kafka_bootstrap
+        self.link = kafka
         self.consumer = consumer
         self.check = check
         self.stop_event = threading.Event()
@@ -178,7 +179,7 @@ class ConsumerLoop(threading.Thread):
         """A consumer subscribed to the topics, once `check` passed; raises if no broker answers."""
         self.check()
         kafka = KafkaConsumer(
-            bootstrap_servers=self.kafka_bootstrap, group_id=f"otmetka-{self.service}", enable_auto_commit=False,
+            **self.link.options(), group_id=f"otmetka-{self.service}", enable_auto_commit=False,
             auto_offset_reset="earliest", fetch_max_wait_ms=100, client_id=f"otmetka-{self.service}",
             max_poll_records=MAX_POLL_RECORDS, session_timeout_ms=SESSION_TIMEOUT_MS,
             heartbeat_interval_ms=HEARTBEAT_INTERVAL_MS, **KAFKA_CLIENT,
@@ -198,7 +199,7 @@ class ConsumerLoop(threading.Thread):
                 return
             except Exception as exc:
                 delay = backoff.next()
-                log.warning("no Kafka broker at %s (%s), trying again in %s s", self.kafka_bootstrap, exc, delay)
+                log.warning("no Kafka broker at %s (%s), trying again in %s s", self.link.bootstrap, exc, delay)
                 self.stop_event.wait(delay)
         while not self.stop_event.is_set():
             try:

@@ -12,9 +12,11 @@ meanwhile."""
 import time
 
 import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from services.common import context
 from services.common.errors import from_rpc_error
+from services.common.grpc_tls import GrpcTls
 
 DEFAULT_DEADLINE = 5.0
 MAX_MESSAGE = 256 * 1024 * 1024  # a year-end archive package of a large school comes as one message
@@ -37,8 +39,19 @@ CHANNEL_OPTIONS = (
 
 
 def channel(address: str) -> grpc.Channel:
-    """A channel to a peer's gRPC port with the options above."""
-    return grpc.insecure_channel(address, options=list(CHANNEL_OPTIONS))
+    """A channel to a peer's gRPC port with the options above, over mutual TLS (services.common.grpc_tls)."""
+    return grpc.secure_channel(address, GrpcTls.from_env().channel_credentials(), options=list(CHANNEL_OPTIONS))
+
+
+def health_status(address: str, timeout: float, service: str = "") -> str:
+    """A peer's gRPC health (SERVING, NOT_SERVING), or why it did not answer (UNAVAILABLE, DEADLINE_EXCEEDED, ...)."""
+    with channel(address) as peer:
+        try:
+            reply = health_pb2_grpc.HealthStub(peer).Check(health_pb2.HealthCheckRequest(service=service),
+                                                           timeout=timeout)
+            return health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status)
+        except grpc.RpcError as exc:
+            return exc.code().name
 
 
 class Reachability:

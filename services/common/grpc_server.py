@@ -18,6 +18,7 @@ from services.common import context, metrics, scope, tracing
 from services.common.auth import TokenVerifier
 from services.common.errors import DomainError
 from services.common.grpc_client import KEEPALIVE_MS
+from services.common.grpc_tls import GrpcTls
 from services.common.readiness import LIVENESS, NOT_SERVING, Health, Readiness
 from services.common.settings import LOOPBACK
 
@@ -115,7 +116,7 @@ class Listener:
         self.interceptor = _Deferred()
         self.server = grpc.server(futures.ThreadPoolExecutor(max_workers=max_workers), interceptors=[self.interceptor],
                                   options=list(SERVER_OPTIONS))
-        self.server.add_insecure_port(listen)
+        self.server.add_secure_port(listen, GrpcTls.from_env().server_credentials())  # mutual TLS only
 
 
 class _Deferred(grpc.ServerInterceptor):

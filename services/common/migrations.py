@@ -10,7 +10,7 @@ import pathlib
 from alembic import command
 from alembic import context as alembic_context
 from alembic.config import Config
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 
 SERVICES_DIR = pathlib.Path(__file__).resolve().parent.parent
 GATEWAY = "gateway"
@@ -37,7 +37,7 @@ def provision(service: str, admin_url: str, database: str | None = None) -> None
         if not conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": db}):
             conn.execute(text(f'CREATE DATABASE "{db}" OWNER "{owner}" ENCODING \'UTF8\' TEMPLATE template0'))
     engine.dispose()
-    db_engine = create_engine(admin_url.rsplit("/", 1)[0] + f"/{db}", isolation_level="AUTOCOMMIT")
+    db_engine = create_engine(make_url(admin_url).set(database=db), isolation_level="AUTOCOMMIT")
     with db_engine.connect() as conn:
         conn.execute(text(f'REVOKE ALL ON DATABASE "{db}" FROM PUBLIC'))
         conn.execute(text(f'GRANT CONNECT, TEMPORARY ON DATABASE "{db}" TO "{app}"'))

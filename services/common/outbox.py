@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from proto.events.v1.envelope_pb2 import Envelope
 from services.common import context, row_arrays, tracing
 from services.common.db import CONNECT_TIMEOUT, Database
+from services.common.kafka_link import KafkaLink
 from services.common.reconnect import KAFKA_CLIENT, Backoff
 
 log = logging.getLogger(__name__)
@@ -89,12 +90,12 @@ class KeyPartitioner(DefaultPartitioner):
 
 
 class OutboxRelay(threading.Thread):
-    def __init__(self, db: Database, table, kafka_bootstrap: str, listen_dsn: str, batch: int = RELAY_BATCH):
+    def __init__(self, db: Database, table, kafka: KafkaLink, listen_dsn: str, batch: int = RELAY_BATCH):
         super().__init__(name="outbox-relay", daemon=True)
         self.db = db
         self.table = table
         self.batch = batch
-        self.kafka_bootstrap = kafka_bootstrap
+        self.link = kafka
         self.listen_dsn = listen_dsn
         self.stop_event = threading.Event()
         self.ready = threading.Event()  # set once a broker has answered
@@ -110,7 +111,7 @@ class OutboxRelay(threading.Thread):
         """The producer, connected on first use; raises if no broker answers."""
         if self._producer is None:
             self._producer = KafkaProducer(
-                bootstrap_servers=self.kafka_bootstrap, acks="all", linger_ms=2, retries=5, client_id="outbox-relay",
+                **self.link.options(), acks="all", linger_ms=2, retries=5, client_id="outbox-relay",
                 batch_size=PRODUCER_BATCH_BYTES, partitioner=KeyPartitioner(), **KAFKA_CLIENT,
                 # idempotent (the default with acks=all): a retried request cannot reorder events
             )

@@ -16,6 +16,7 @@ from kafka.admin import ConfigResource, ConfigResourceType, KafkaAdminClient
 from sqlalchemy import any_, delete, func, select, text
 
 from services.common.db import Database
+from services.common.kafka_link import KafkaLink
 from services.common.reconnect import KAFKA_CLIENT
 from services.common.settings import SettingsError
 
@@ -95,9 +96,9 @@ class TopicRetention:
     segment: dt.timedelta
 
 
-def topic_retention(bootstrap: str, topics: Iterable[str]) -> dict[str, TopicRetention]:
+def topic_retention(kafka: KafkaLink, topics: Iterable[str]) -> dict[str, TopicRetention]:
     """Each topic's retention as the broker reports it."""
-    admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="otmetka-retention-check", **KAFKA_CLIENT)
+    admin = KafkaAdminClient(**kafka.options(), client_id="otmetka-retention-check", **KAFKA_CLIENT)
     try:
         topics = list(topics)
         configs = admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, topic, configs=[

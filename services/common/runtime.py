@@ -38,7 +38,7 @@ class Runtime:
 
     def relay(self) -> OutboxRelay:
         listen_dsn = self.settings.db_url.replace("postgresql+psycopg://", "postgresql://")
-        return OutboxRelay(self.db, self.outbox_table, self.settings.kafka_bootstrap, listen_dsn)
+        return OutboxRelay(self.db, self.outbox_table, self.settings.kafka, listen_dsn)
 
     def retention(self) -> Retention:
         return Retention(self.db, self.outbox_table, self.inbox_table,
@@ -54,9 +54,9 @@ class Runtime:
         topics = [topic_of(s) for s in from_services]
 
         def check() -> None:
-            check_inbox_outlives_topics(self.inbox_age, topic_retention(self.settings.kafka_bootstrap, topics))
+            check_inbox_outlives_topics(self.inbox_age, topic_retention(self.settings.kafka, topics))
 
-        return ConsumerLoop(self.settings.name, topics, self.settings.kafka_bootstrap,
+        return ConsumerLoop(self.settings.name, topics, self.settings.kafka,
                             IdempotentConsumer(self.db, self.inbox_table, handlers), check)
 
     def serve(self, register: Callable[[grpc.Server], Iterable[str]], workers: Iterable[threading.Thread],

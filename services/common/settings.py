@@ -3,6 +3,7 @@ import os
 from dataclasses import dataclass, fields
 
 from services.common.errors import Invalid
+from services.common.kafka_link import KafkaLink
 from services.common.mail import parse_sender
 from services.common.signed_links import MIN_KEY_LENGTH
 
@@ -49,7 +50,7 @@ class ServiceSettings:
     name: str
     grpc_listen: str
     db_url: str
-    kafka_bootstrap: str
+    kafka: KafkaLink
     keycloak_url: str
     keycloak_realm: str
     service_client_id: str
@@ -66,7 +67,7 @@ class ServiceSettings:
             name=name,
             grpc_listen=env(f"OTMETKA_{upper}_GRPC_LISTEN"),
             db_url=env(f"OTMETKA_{upper}_DB_URL"),
-            kafka_bootstrap=env("OTMETKA_KAFKA_BOOTSTRAP"),
+            kafka=KafkaLink(env("OTMETKA_KAFKA_BOOTSTRAP"), env("OTMETKA_TLS_CA")),
             keycloak_url=env("OTMETKA_KEYCLOAK_URL"),
             keycloak_realm=env("OTMETKA_KEYCLOAK_REALM"),
             # a service with a Keycloak client of its own (identity: it administers accounts) names it

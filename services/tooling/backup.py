@@ -55,8 +55,7 @@ class Stack:
     config: str
     stanza: str
     pg_bin: pathlib.Path
-    pg_host: str
-    pg_port: int
+    pg: dict[str, str]  # the stack's settings a connection needs (topology.pg_url)
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Stack":
@@ -66,10 +65,10 @@ class Stack:
             raise BackupError(f"the stack's settings lack {', '.join(missing)}: run `infra/stack.sh up` (this version)")
         return cls(pathlib.Path(env["OTMETKA_STATE_DIR"]), pathlib.Path(env["OTMETKA_BACKUP_DIR"]),
                    env["OTMETKA_PGBACKREST_CONFIG"], env.get("OTMETKA_PGBACKREST_STANZA", "otmetka"),
-                   pathlib.Path(env["OTMETKA_PG_BIN"]), env["OTMETKA_PG_HOST"], int(env["OTMETKA_PG_PORT"]))
+                   pathlib.Path(env["OTMETKA_PG_BIN"]), env)
 
     def url(self, database: str = "postgres", port: int | None = None) -> str:
-        return f"postgresql+psycopg://postgres@{self.pg_host}:{port or self.pg_port}/{database}"
+        return topology.pg_url(self.pg, "postgres", database, port)
 
 
 def as_postgres(argv: list[str]) -> list[str]:

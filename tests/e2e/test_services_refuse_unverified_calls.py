@@ -9,6 +9,7 @@ import pytest
 from proto.identity.v1 import identity_pb2, identity_pb2_grpc
 from proto.journal.v1 import journal_pb2, journal_pb2_grpc
 from services import topology
+from services.common.grpc_client import channel
 from tests.support import stack
 
 pytestmark = pytest.mark.stack
@@ -34,7 +35,7 @@ def test_calls_without_a_valid_token_are_refused(installation, token):
          journal_pb2.GetDiaryRequest(school_id=str(uuid.uuid4()), student_id=str(uuid.uuid4()))),
     ]
     for stub_class, service, method, request in calls:
-        with grpc.insecure_channel(f"127.0.0.1:{topology.GRPC_PORTS[service]}") as channel:
+        with channel(f"127.0.0.1:{topology.GRPC_PORTS[service]}") as peer:
             with pytest.raises(grpc.RpcError) as refused:
-                getattr(stub_class(channel), method)(request, metadata=metadata, timeout=10)
+                getattr(stub_class(peer), method)(request, metadata=metadata, timeout=10)
         assert refused.value.code() == grpc.StatusCode.UNAUTHENTICATED, (service, refused.value.details())

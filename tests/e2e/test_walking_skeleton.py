@@ -7,9 +7,9 @@ import uuid
 import zipfile
 
 import pytest
-from minio import Minio
 from minio.commonconfig import ENABLED
 
+from services.common.object_store import minio_client
 from services.tooling.api_client import activate
 from services.tooling.demo_seed import GOSUSLUGI_PASSWORD
 from tests.support import stack
@@ -178,8 +178,8 @@ def test_closed_year_becomes_a_signed_object_locked_archive(installation, tmp_pa
     assert any(p.suffix == ".pdf" for p in (bag / "data").rglob("*"))
 
     env = stack.env()
-    minio = Minio(env["OTMETKA_MINIO_ENDPOINT"], env["OTMETKA_MINIO_ROOT_USER"], env["OTMETKA_MINIO_ROOT_PASSWORD"],
-                  secure=False)
+    minio = minio_client(env["OTMETKA_MINIO_ENDPOINT"], env["OTMETKA_MINIO_ROOT_USER"], env["OTMETKA_MINIO_ROOT_PASSWORD"],
+                         env["OTMETKA_TLS_CA"])
     retention = minio.get_object_retention(package["bucket"], package["object_key"], version_id=package["version_id"])
     assert retention.mode == "COMPLIANCE"
     with pytest.raises(Exception, match="(?i)retention|locked|access ?denied|WORM"):

@@ -14,10 +14,10 @@ import uuid
 import zipfile
 
 import pytest
-from minio import Minio
 from playwright.sync_api import expect
 
 from services import topology
+from services.common.object_store import minio_client
 from services.tooling.api_client import BASE, Api
 from tests.e2e.test_journal_pages_in_browser import signed_in
 from tests.e2e.test_pages_in_browser import new_page, screenshot  # noqa: F401 (fixture)
@@ -189,8 +189,8 @@ def test_a_year_closed_while_the_second_store_is_down_gets_its_second_copy_when_
     packages = wait_for(director, sid, school["year_id"],
                         lambda p: [c["status"] for c in p.get("copies", [])] == ["sealed", "sealed"], timeout=120)
     env = stack.env()
-    replica = Minio(env["OTMETKA_ARCHIVE_REPLICA_ENDPOINT"], env["OTMETKA_ARCHIVE_REPLICA_ACCESS_KEY"],
-                    env["OTMETKA_ARCHIVE_REPLICA_SECRET_KEY"], secure=False)
+    replica = minio_client(env["OTMETKA_ARCHIVE_REPLICA_ENDPOINT"], env["OTMETKA_ARCHIVE_REPLICA_ACCESS_KEY"],
+                           env["OTMETKA_ARCHIVE_REPLICA_SECRET_KEY"], env["OTMETKA_TLS_CA"])
     for package in packages.values():
         copy = package["copies"][1]
         assert copy["attempts"] >= 2, "written after the failed attempts"

@@ -14,6 +14,7 @@ from services.common import context
 from services.common.auth import TokenVerifier
 from services.common.db import Database
 from services.common.grpc_server import ContextInterceptor
+from services.common.grpc_tls import GrpcTls
 from services.common.policy import Principal
 from services.common.scope import PrincipalSource
 from tests.support import stack
@@ -70,6 +71,16 @@ def token_verifier() -> TokenVerifier:
     return TokenVerifier(f"{env['OTMETKA_KEYCLOAK_URL']}/realms/{env['OTMETKA_KEYCLOAK_REALM']}")
 
 
+def tls_port(server: grpc.Server) -> int:
+    """A free port of 127.0.0.1 on the server taking mutual TLS only, as the installation's services do."""
+    return server.add_secure_port("127.0.0.1:0", GrpcTls.from_env().server_credentials())
+
+
+def tls_channel(port: int) -> grpc.Channel:
+    """A channel to a port of ours, presenting our processes' certificate (OTMETKA_TLS_*: tests/conftest.py)."""
+    return grpc.secure_channel(f"127.0.0.1:{port}", GrpcTls.from_env().channel_credentials())
+
+
 @contextlib.contextmanager
 def serving(add_to_server: Callable, servicer, stub_class: type, principals: PrincipalSource | None = None,
             public_methods: Iterable[str] = ()) -> Iterator:
@@ -79,9 +90,9 @@ def serving(add_to_server: Callable, servicer, stub_class: type, principals: Pri
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=4),
                          interceptors=[ContextInterceptor(token_verifier(), public_methods, principals=principals)])
     add_to_server(servicer, server)
-    port = server.add_insecure_port("127.0.0.1:0")
+    port = tls_port(server)
     server.start()
-    channel = grpc.insecure_channel(f"127.0.0.1:{port}")
+    channel = tls_channel(port)
     try:
         yield stub_class(channel)
     finally:

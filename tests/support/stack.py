@@ -5,6 +5,7 @@ import os
 import requests
 
 from services import deploy, topology
+from services.common.kafka_link import KafkaLink
 
 
 @functools.cache
@@ -20,6 +21,20 @@ def deployed(service: str) -> str:
     database = f"otmetka_{service}_it{os.environ.get('OTMETKA_IT_DB_SUFFIX', '')}"
     deploy.deploy_database(env(), service, database)
     return topology.app_db_url(env(), service, database)
+
+
+TLS_FILES = ("OTMETKA_TLS_CA", "OTMETKA_TLS_CERT", "OTMETKA_TLS_KEY")
+
+
+def our_certificates() -> dict[str, str]:
+    """The stack's OTMETKA_TLS_* (the development CA, our processes' certificate): what an in-process gRPC server or
+    channel of a test or a benchmark needs in os.environ to talk to the installation's processes (mutual TLS)."""
+    return {name: env()[name] for name in TLS_FILES}
+
+
+def kafka() -> KafkaLink:
+    """The stack's Kafka over TLS (kafka.options(): what every kafka-python client of a test connects with)."""
+    return KafkaLink.from_env(env())
 
 
 def token_url() -> str:

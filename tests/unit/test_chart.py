@@ -84,7 +84,7 @@ def test_the_archive_signs_with_the_pki_copied_from_its_secret_and_a_time_stampi
     (init,) = pod["initContainers"]
     assert "/etc/otmetka/pki-source/. /var/lib/otmetka/pki/" in init["command"][-1]
     assert {v["name"]: v.get("secret", {}).get("secretName") for v in pod["volumes"]} == {
-        "pki-source": "otmetka-archive-pki", "pki": None}
+        "tls": "otmetka-tls", "pki-source": "otmetka-archive-pki", "pki": None}
 
 
 def test_every_service_gets_the_retention_of_its_outbox_and_inbox(helm):
@@ -132,7 +132,7 @@ def test_only_the_mail_senders_get_the_relay_and_the_mail_secret(helm):
         "OTMETKA_SMTP_HOST": "smtp.example.internal", "OTMETKA_SMTP_PORT": "587", "OTMETKA_SMTP_SECURITY": "starttls",
         "OTMETKA_MAIL_FROM": "Отметка <noreply@example.internal>",
         "OTMETKA_GATEWAY_PUBLIC_URL": "https://journal.example.internal"}
-    assert "OTMETKA_SMTP_CA_FILE" not in env and "volumes" not in pods["otmetka-mailer"]
+    assert "OTMETKA_SMTP_CA_FILE" not in env and [v["name"] for v in pods["otmetka-mailer"]["volumes"]] == ["tls"]
 
 
 def test_a_private_authority_of_the_relay_is_mounted_for_the_senders_only(helm):
@@ -140,8 +140,8 @@ def test_a_private_authority_of_the_relay_is_mounted_for_the_senders_only(helm):
     mailer = pods["otmetka-mailer"]
     env = {e["name"]: e.get("value") for e in mailer["containers"][0]["env"]}
     assert env["OTMETKA_SMTP_CA_FILE"] == "/etc/otmetka/mail-ca/ca.crt"
-    assert mailer["volumes"] == [{"name": "mail-ca", "secret": {"secretName": "municipal-ca"}}]
-    assert [m["name"] for m in pods["otmetka-archive"]["volumes"]] == ["pki-source", "pki"]
+    assert mailer["volumes"][1:] == [{"name": "mail-ca", "secret": {"secretName": "municipal-ca"}}]
+    assert [m["name"] for m in pods["otmetka-archive"]["volumes"]] == ["tls", "pki-source", "pki"]
 
 
 def test_the_relay_security_is_one_the_services_know(helm):
@@ -168,18 +168,38 @@ def test_the_probes_tell_a_starting_a_busy_and_a_wedged_process_apart(helm):
         assert startup["periodSeconds"] * startup["failureThreshold"] >= 180, "launcher.READY_TIMEOUT: 180 s"
         assert ready["periodSeconds"] * ready["failureThreshold"] <= 30 and ready["timeoutSeconds"] <= 3
         assert live["periodSeconds"] * live["failureThreshold"] >= 120 and live["timeoutSeconds"] >= 10
-        kind = "httpGet" if container["name"] == "gateway" else "grpc"
+        kind = "httpGet" if container["name"] == "gateway" else "exec"  # a service's port: mutual TLS only
         assert all(kind in probe for probe in (startup, ready, live)), container["name"]
-        if kind == "grpc":  # alive whatever PostgreSQL and Kafka do; ready only when they answer (grpc_server.serve)
-            assert (startup["grpc"]["service"], live["grpc"]["service"]) == ("liveness", "liveness")
-            assert ready["grpc"].get("service", "") == ""
+        if kind == "exec":  # alive whatever PostgreSQL and Kafka do; ready only when they answer (grpc_server.serve)
+            port = str(container["ports"][0]["containerPort"])
+            check = ["python", "-m", "services.tooling.health_check", port]
+            assert (startup["exec"]["command"], live["exec"]["command"]) == ([*check, "liveness"], [*check, "liveness"])
+            assert ready["exec"]["command"] == check
 
 
 def test_the_gateway_has_its_database_secure_cookies_hsts_and_limits(helm):
     gateway = next(doc for doc in yaml.safe_load_all(render(helm)) if doc and doc["kind"] == "Deployment"
                    and doc["metadata"]["name"] == "otmetka-gateway")
     env = {e["name"]: e.get("value") for e in gateway["spec"]["template"]["spec"]["containers"][0]["env"]}
-    assert env["OTMETKA_GATEWAY_DB_URL"].endswith("gateway_app@postgres.example.internal:5432/otmetka_gateway")
+    assert env["OTMETKA_GATEWAY_DB_URL"].endswith("gateway_app@postgres.example.internal:5432/otmetka_gateway"
+                                                  "?sslmode=verify-full&sslrootcert=/etc/otmetka/tls/ca.crt")
     assert (env["OTMETKA_GATEWAY_SECURE_COOKIES"], env["OTMETKA_GATEWAY_HSTS"]) == ("true", "true")
     assert [env[f"OTMETKA_GATEWAY_LIMIT_{name}"] for name in ("API_PER_USER", "API_PER_ADDRESS", "LOGIN_PER_ADDRESS",
                                                               "WINDOW")] == ["12000", "30000", "600", "60"]
+
+
+def test_every_pod_gets_the_internal_tls_certificates_and_reaches_postgresql_over_tls(helm):
+    pods = [doc for doc in yaml.safe_load_all(render(helm)) if doc and doc["kind"] in ("Deployment", "Job")]
+    assert len(pods) == 8
+    for pod in pods:
+        spec = pod["spec"]["template"]["spec"]
+        container = spec["containers"][0]
+        env = {e["name"]: e.get("value") for e in container["env"]}
+        assert {name: env.get(name) for name in ("OTMETKA_TLS_CA", "OTMETKA_TLS_CERT", "OTMETKA_TLS_KEY")} == {
+            "OTMETKA_TLS_CA": "/etc/otmetka/tls/ca.crt", "OTMETKA_TLS_CERT": "/etc/otmetka/tls/tls.crt",
+            "OTMETKA_TLS_KEY": "/etc/otmetka/tls/tls.key"}, pod["metadata"]["name"]
+        assert {"name": "tls", "mountPath": "/etc/otmetka/tls", "readOnly": True} in container["volumeMounts"]
+        assert {"name": "tls", "secret": {"secretName": "otmetka-tls", "defaultMode": 0o400}} in spec["volumes"]
+        for name, url in env.items():
+            if name.endswith("_DB_URL"):
+                assert url.endswith("?sslmode=verify-full&sslrootcert=/etc/otmetka/tls/ca.crt"), name

@@ -4,7 +4,35 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
 {{- end -}}
 
+{{- define "otmetka.tlsEnv" -}}
+- name: OTMETKA_TLS_CA
+  value: /etc/otmetka/tls/ca.crt
+- name: OTMETKA_TLS_CERT
+  value: /etc/otmetka/tls/tls.crt
+- name: OTMETKA_TLS_KEY
+  value: /etc/otmetka/tls/tls.key
+{{- end -}}
+
+{{- define "otmetka.tlsMount" -}}
+- name: tls
+  mountPath: /etc/otmetka/tls
+  readOnly: true
+{{- end -}}
+
+{{- define "otmetka.tlsVolume" -}}
+- name: tls
+  secret:
+    secretName: {{ .Values.tls.secret }}
+    defaultMode: 0400
+{{- end -}}
+
+{{/* A service's database over TLS, the server's certificate checked (services.topology.pg_url in development) */}}
+{{- define "otmetka.pgUrl" -}}
+postgresql+psycopg://{{ .user }}@{{ .root.Values.postgres.host }}:{{ .root.Values.postgres.port }}/{{ .database }}?sslmode=verify-full&sslrootcert=/etc/otmetka/tls/ca.crt
+{{- end -}}
+
 {{- define "otmetka.commonEnv" -}}
+{{ include "otmetka.tlsEnv" . }}
 - name: OTMETKA_KAFKA_BOOTSTRAP
   value: {{ .Values.kafka.bootstrap | quote }}
 - name: OTMETKA_KEYCLOAK_URL

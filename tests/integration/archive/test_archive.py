@@ -17,7 +17,6 @@ import zipfile
 import bagit
 import grpc
 import pytest
-from minio import Minio
 from minio.commonconfig import COMPLIANCE
 from minio.deleteobjects import DeleteObject
 from minio.error import S3Error
@@ -50,6 +49,7 @@ from services.archive.settings import RETENTION_DEFAULTS
 from services.common.consumer import IdempotentConsumer
 from services.common.db import Database
 from services.common.errors import FailedPrecondition, Forbidden, Unavailable
+from services.common.object_store import minio_client
 from services.common.outbox import Outbox, envelope
 from services.common.policy import Principal
 from services.common.scope import Scope
@@ -139,7 +139,7 @@ class Clock:
 
 
 def minio_store(endpoint: str, access_key: str, secret_key: str, bucket: str, store=ArchiveStore):
-    return store(Minio(endpoint, access_key=access_key, secret_key=secret_key, secure=False), bucket)
+    return store(minio_client(endpoint, access_key, secret_key, stack.env()["OTMETKA_TLS_CA"]), bucket)
 
 
 @pytest.fixture(scope="module")

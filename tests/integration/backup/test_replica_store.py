@@ -3,10 +3,10 @@ the credentials the services are given, and is not the first store (its root cre
 import uuid
 
 import pytest
-from minio import Minio
 from minio.error import S3Error
 
 from services import topology
+from services.common.object_store import minio_client
 from tests.support import stack
 
 pytestmark = pytest.mark.stack
@@ -22,14 +22,14 @@ def replica_settings() -> dict[str, str]:
 def test_the_replica_store_keeps_a_locked_bucket_with_its_own_credentials():
     env = replica_settings()
     assert env["OTMETKA_ARCHIVE_REPLICA_ENDPOINT"] != env["OTMETKA_MINIO_ENDPOINT"]
-    replica = Minio(env["OTMETKA_ARCHIVE_REPLICA_ENDPOINT"], env["OTMETKA_ARCHIVE_REPLICA_ACCESS_KEY"],
-                    env["OTMETKA_ARCHIVE_REPLICA_SECRET_KEY"], secure=False)
+    replica = minio_client(env["OTMETKA_ARCHIVE_REPLICA_ENDPOINT"], env["OTMETKA_ARCHIVE_REPLICA_ACCESS_KEY"],
+                           env["OTMETKA_ARCHIVE_REPLICA_SECRET_KEY"], env["OTMETKA_TLS_CA"])
     bucket = f"replica-probe-{uuid.uuid4().hex[:12]}"
     replica.make_bucket(bucket, object_lock=True)
     try:
         assert replica.bucket_exists(bucket)
-        first = Minio(env["OTMETKA_ARCHIVE_REPLICA_ENDPOINT"], env["OTMETKA_MINIO_ACCESS_KEY"],
-                      env["OTMETKA_MINIO_SECRET_KEY"], secure=False)
+        first = minio_client(env["OTMETKA_ARCHIVE_REPLICA_ENDPOINT"], env["OTMETKA_MINIO_ACCESS_KEY"],
+                             env["OTMETKA_MINIO_SECRET_KEY"], env["OTMETKA_TLS_CA"])
         with pytest.raises(S3Error):
             first.bucket_exists(bucket)
     finally:

@@ -62,7 +62,7 @@ def consumer(db, inbox) -> IdempotentConsumer:
 
 
 def publish(topic: str, events: list) -> None:
-    producer = KafkaProducer(bootstrap_servers=stack.env()["OTMETKA_KAFKA_BOOTSTRAP"])
+    producer = KafkaProducer(**stack.kafka().options())
     for event in events:
         producer.send(topic, key=event.school_id.encode(), value=event.SerializeToString())
     producer.flush()
@@ -79,7 +79,7 @@ def events_of(schools: list[str], per_school: int, poison_at: int | None = None)
 
 
 def run_loop(db, inbox, topic: str, group: str, until) -> ConsumerLoop:
-    loop = ConsumerLoop(group, [topic], stack.env()["OTMETKA_KAFKA_BOOTSTRAP"], consumer(db, inbox))
+    loop = ConsumerLoop(group, [topic], stack.kafka(), consumer(db, inbox))
     loop.start()
     deadline = time.monotonic() + 60
     try:
@@ -106,7 +106,7 @@ def inbox_rows(db, inbox, schools: list[str]) -> list:
 
 
 def committed(topic: str, group: str) -> int:
-    kafka = KafkaConsumer(bootstrap_servers=stack.env()["OTMETKA_KAFKA_BOOTSTRAP"], group_id=f"otmetka-{group}")
+    kafka = KafkaConsumer(**stack.kafka().options(), group_id=f"otmetka-{group}")
     try:
         # bounded: the caller polls this until its own deadline, which an unanswered call would never reach
         return sum(kafka.committed(TopicPartition(topic, p), timeout_ms=10_000) or 0

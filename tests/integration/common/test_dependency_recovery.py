@@ -4,6 +4,7 @@ reachable, the workers keep trying and the service says NOT_SERVING, alive; with
 meanwhile is relayed and consumed; PostgreSQL lost, NOT_SERVING, and back, SERVING, with the event saved meanwhile
 relayed too. Kafka's proxy is only its bootstrap address (the broker then gives its own): it is closed at the start
 and opened later, as a broker that was not up yet."""
+import dataclasses
 import datetime as dt
 import threading
 import time
@@ -47,13 +48,13 @@ def eventually(condition, what: str) -> None:
 
 
 def test_a_service_waits_for_postgresql_and_kafka_and_follows_postgresql_going_and_coming_back(database_url):
-    bootstrap = stack.env()["OTMETKA_KAFKA_BOOTSTRAP"]
-    kafka_host, kafka_port = bootstrap.split(",")[0].rsplit(":", 1)
+    direct_kafka = stack.kafka()
+    kafka_host, kafka_port = direct_kafka.bootstrap.split(",")[0].rsplit(":", 1)
     url = make_url(database_url)
     postgres, kafka = TcpProxy(url.host, url.port), TcpProxy(kafka_host, int(kafka_port))
     outbox, inbox = messaging_tables(MetaData())
     box = Outbox(f"{SERVICE}{uuid.uuid4().hex[:8]}", outbox)
-    admin = KafkaAdminClient(bootstrap_servers=bootstrap)
+    admin = KafkaAdminClient(**direct_kafka.options())
     admin.create_topics([NewTopic(box.topic, num_partitions=1, replication_factor=1)])
     admin.close()
     direct, proxied = Database(database_url), Database(through(postgres, database_url))
@@ -72,12 +73,13 @@ def test_a_service_waits_for_postgresql_and_kafka_and_follows_postgresql_going_a
 
     handlers = EventHandlers()
     handlers.on(SchoolOnboarded)(lambda session, payload, envelope: None)
-    relay = OutboxRelay(proxied, outbox, kafka.address,
+    proxied_kafka = dataclasses.replace(direct_kafka, bootstrap=kafka.address)
+    relay = OutboxRelay(proxied, outbox, proxied_kafka,
                         through(postgres, database_url).replace("postgresql+psycopg://", "postgresql://"))
-    consumer = ConsumerLoop(f"{SERVICE}{uuid.uuid4().hex[:8]}", [box.topic], kafka.address,
+    consumer = ConsumerLoop(f"{SERVICE}{uuid.uuid4().hex[:8]}", [box.topic], proxied_kafka,
                             IdempotentConsumer(proxied, inbox, handlers),
                             lambda: check_inbox_outlives_topics(dt.timedelta(days=21),
-                                                                topic_retention(kafka.address, [box.topic])))
+                                                                topic_retention(proxied_kafka, [box.topic])))
     workers, stopped = [relay, consumer], threading.Event()
     health = Health(workers)
     readiness = Readiness(health, [""], workers, {"postgresql": proxied.ping}, stopped, every=0.2)

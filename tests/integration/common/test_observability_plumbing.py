@@ -36,14 +36,14 @@ def spans():
 
 def test_an_event_travels_in_the_trace_of_its_request_and_is_handled_in_it(db, tables, in_request, spans):  # noqa: F811
     outbox, inbox = tables
-    bootstrap = stack.env()["OTMETKA_KAFKA_BOOTSTRAP"]
+    kafka_link = stack.kafka()
     school = str(uuid.uuid4())
     box = Outbox(f"{SERVICE}{uuid.uuid4().hex[:8]}", outbox)
-    kafka = KafkaConsumer(box.topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
+    kafka = KafkaConsumer(box.topic, **kafka_link.options(), auto_offset_reset="earliest",
                           consumer_timeout_ms=15000)
     with db.tenant_session(school) as session:
         box.add(session, school, SchoolOnboarded(school_id=school, name="Школа № 9"))
-    relay = OutboxRelay(db, outbox, bootstrap, "")
+    relay = OutboxRelay(db, outbox, kafka_link, "")
     try:
         assert relay.publish_pending()
     finally:

@@ -64,14 +64,13 @@ def test_a_tenant_cannot_write_rows_of_another_school(db, tables):
 
 def test_relay_publishes_and_the_consumer_applies_each_event_once(db, tables):
     outbox, inbox = tables
-    env = stack.env()
     school = str(uuid.uuid4())
     box = Outbox(f"{SERVICE}{uuid.uuid4().hex[:8]}", outbox)
-    kafka = KafkaConsumer(box.topic, bootstrap_servers=env["OTMETKA_KAFKA_BOOTSTRAP"], auto_offset_reset="earliest",
+    kafka = KafkaConsumer(box.topic, **stack.kafka().options(), auto_offset_reset="earliest",
                           consumer_timeout_ms=15000)
     with db.tenant_session(school) as session:
         sent = box.add(session, school, SchoolOnboarded(school_id=school, name="Школа № 7"))
-    relay = OutboxRelay(db, outbox, env["OTMETKA_KAFKA_BOOTSTRAP"], "")
+    relay = OutboxRelay(db, outbox, stack.kafka(), "")
     try:
         while relay.publish_pending():
             pass

@@ -11,6 +11,7 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from services.common.errors import Unavailable
 from services.common.grpc_client import Peer
 from services.common.grpc_server import SERVER_OPTIONS
+from services.common.grpc_tls import GrpcTls
 from tests.support.tcp_proxy import free_port
 
 DOWN = 18.0  # seconds the peer is away; gRPC's default backoff tries at about 15.8 s and 26.3 s (±20 % a step):
@@ -23,7 +24,7 @@ REQUEST = health_pb2.HealthCheckRequest()
 def start_server(port: int) -> grpc.Server:
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=2), options=list(SERVER_OPTIONS))
     health_pb2_grpc.add_HealthServicer_to_server(health.HealthServicer(), server)
-    assert server.add_insecure_port(f"127.0.0.1:{port}") == port
+    assert server.add_secure_port(f"127.0.0.1:{port}", GrpcTls.from_env().server_credentials()) == port
     server.start()
     return server
 

@@ -143,8 +143,7 @@ def test_the_relay_publishes_a_backlog_in_batches_in_order_and_marks_it(db, tabl
         session.execute(update(outbox).where(outbox.c.published_at.is_(None)).values(published_at=text("now()")))
     service = f"retentiontest{uuid.uuid4().hex[:8]}"
     schools = [add_events(db, outbox, 900, service) for _ in range(3)]
-    bootstrap = stack.env()["OTMETKA_KAFKA_BOOTSTRAP"]
-    relay = OutboxRelay(db, outbox, bootstrap, "", batch=1000)
+    relay = OutboxRelay(db, outbox, stack.kafka(), "", batch=1000)
     try:
         counts = [relay.publish_pending() for _ in range(4)]
     finally:
@@ -154,7 +153,7 @@ def test_the_relay_publishes_a_backlog_in_batches_in_order_and_marks_it(db, tabl
     with db.system_session() as session:
         assert session.scalar(select(text("count(*)")).select_from(outbox)
                               .where(outbox.c.id.in_(every_id), outbox.c.published_at.is_(None))) == 0
-    kafka = KafkaConsumer(Outbox(service, outbox).topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
+    kafka = KafkaConsumer(Outbox(service, outbox).topic, **stack.kafka().options(), auto_offset_reset="earliest",
                           consumer_timeout_ms=10000)
     received: dict[str, list[str]] = {}
     for record in kafka:
@@ -167,11 +166,11 @@ def test_the_relay_publishes_a_backlog_in_batches_in_order_and_marks_it(db, tabl
 
 
 def test_kafka_reports_how_long_it_keeps_each_topic():
-    kept = topic_retention(stack.env()["OTMETKA_KAFKA_BOOTSTRAP"], ["otmetka.journal.events"])
+    kept = topic_retention(stack.kafka(), ["otmetka.journal.events"])
     assert kept == {"otmetka.journal.events": TopicRetention(dt.timedelta(hours=24), dt.timedelta(days=7))}, \
         "infra/stack.sh sets log.retention.hours=24; segment.ms is Kafka's default"
     with pytest.raises(SettingsError, match="services.deploy"):
-        topic_retention(stack.env()["OTMETKA_KAFKA_BOOTSTRAP"], [f"otmetka.missing{uuid.uuid4().hex}.events"])
+        topic_retention(stack.kafka(), [f"otmetka.missing{uuid.uuid4().hex}.events"])
 
 
 @pytest.mark.parametrize("service", topology.SERVICES)

@@ -9,12 +9,12 @@ import subprocess
 import sys
 import time
 
-import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from sqlalchemy.engine import make_url
 
 from services import topology
+from services.common.grpc_client import channel
 from services.common.readiness import LIVENESS
 from tests.support import stack
 from tests.support.tcp_proxy import TcpProxy, free_port
@@ -24,8 +24,8 @@ WAIT = 120.0  # generous: the process imports, then waits for both
 
 
 def statuses(address: str) -> tuple[str, str]:
-    with grpc.insecure_channel(address) as channel:
-        stub = health_pb2_grpc.HealthStub(channel)
+    with channel(address) as peer:
+        stub = health_pb2_grpc.HealthStub(peer)
         return tuple(health_pb2.HealthCheckResponse.ServingStatus.Name(stub.Check(
             health_pb2.HealthCheckRequest(service=name), timeout=10, wait_for_ready=True).status)
             for name in ("", LIVENESS))

@@ -207,7 +207,7 @@ def messaging():
     with database("messaging") as db:
         env = stack.env()
         store = ObjectStore.connect(env["OTMETKA_MINIO_ENDPOINT"], env["OTMETKA_MINIO_ROOT_USER"],
-                                    env["OTMETKA_MINIO_ROOT_PASSWORD"], "otmetka-messages-it")
+                                    env["OTMETKA_MINIO_ROOT_PASSWORD"], "otmetka-messages-it", env["OTMETKA_TLS_CA"])
         store.ensure_bucket()
         outbox, principals, clock = Outbox("messaging", tables.outbox), FakePrincipals(), Clock()
         identity, schedule, journal = FakeIdentity(), FakeSchedule(), FakeJournal()

@@ -39,7 +39,7 @@ NOW = dt.datetime(2026, 11, 20, 10, 0, tzinfo=SCHOOL_ZONE)
 def files() -> report_jobs.FileStore:
     env = stack.env()
     store = ObjectStore.connect(env["OTMETKA_MINIO_ENDPOINT"], env["OTMETKA_MINIO_ROOT_USER"],
-                                env["OTMETKA_MINIO_ROOT_PASSWORD"], f"{report_jobs.BUCKET}-tests")
+                                env["OTMETKA_MINIO_ROOT_PASSWORD"], f"{report_jobs.BUCKET}-tests", env["OTMETKA_TLS_CA"])
     store.ensure_bucket()
     return report_jobs.FileStore(store, dt.timedelta(days=30))
 

@@ -18,7 +18,7 @@ from services.schedule import bootstrap
 from services.schedule.adapters import tables
 from services.schedule.entrypoints.servicer import PUBLIC_METHODS
 from tests.support import grpc_harness, stack
-from tests.support.grpc_harness import FakePrincipals, database, token_verifier
+from tests.support.grpc_harness import FakePrincipals, database, tls_channel, tls_port, token_verifier
 
 QUARTERS = [pb.Term(name="1 четверть", kind="quarter", start_date="2025-09-01", end_date="2025-10-24"),
             pb.Term(name="2 четверть", kind="quarter", start_date="2025-11-05", end_date="2025-12-28")]
@@ -81,9 +81,9 @@ def schedule():
         server = grpc.server(futures.ThreadPoolExecutor(max_workers=4),
                              interceptors=[ContextInterceptor(token_verifier(), PUBLIC_METHODS, principals=principals)])
         schedule_pb2_grpc.add_ScheduleServiceServicer_to_server(servicer, server)
-        port = server.add_insecure_port("127.0.0.1:0")
+        port = tls_port(server)
         server.start()
-        with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
+        with tls_channel(port) as channel:
             yield Schedule(schedule_pb2_grpc.ScheduleServiceStub(channel), db, principals, stack.operator_token(), clock, staff)
         server.stop(grace=1)
 

@@ -48,7 +48,7 @@ def test_grpc_running_out_of_a_resource_is_not_a_domain_refusal():
 def test_settings_require_values_and_hide_secrets(monkeypatch):
     monkeypatch.delenv("OTMETKA_SERVICES_CLIENT_SECRET", raising=False)
     for key, value in {"OTMETKA_JOURNAL_GRPC_LISTEN": "127.0.0.1:1", "OTMETKA_JOURNAL_DB_URL": "postgresql://x",
-                       "OTMETKA_KAFKA_BOOTSTRAP": "k", "OTMETKA_KEYCLOAK_URL": "http://kc",
+                       "OTMETKA_KAFKA_BOOTSTRAP": "k", "OTMETKA_TLS_CA": "ca.crt", "OTMETKA_KEYCLOAK_URL": "http://kc",
                        "OTMETKA_KEYCLOAK_REALM": "otmetka"}.items():
         monkeypatch.setenv(key, value)
     for peer in ("IDENTITY", "SCHEDULE", "REPORTING", "ARCHIVE", "MESSAGING"):
@@ -65,7 +65,8 @@ def test_only_a_service_with_a_client_of_its_own_uses_it(monkeypatch):
     for name in ("IDENTITY", "JOURNAL"):
         monkeypatch.setenv(f"OTMETKA_{name}_GRPC_LISTEN", "127.0.0.1:1")
         monkeypatch.setenv(f"OTMETKA_{name}_DB_URL", "postgresql://x")
-    for key, value in {"OTMETKA_KAFKA_BOOTSTRAP": "k", "OTMETKA_KEYCLOAK_URL": "http://kc", "OTMETKA_KEYCLOAK_REALM": "o",
+    for key, value in {"OTMETKA_KAFKA_BOOTSTRAP": "k", "OTMETKA_TLS_CA": "ca.crt",
+                       "OTMETKA_KEYCLOAK_URL": "http://kc", "OTMETKA_KEYCLOAK_REALM": "o",
                        "OTMETKA_SERVICES_CLIENT_ID": "otmetka-services", "OTMETKA_SERVICES_CLIENT_SECRET": "shared",
                        "OTMETKA_IDENTITY_CLIENT_ID": "otmetka-identity", "OTMETKA_IDENTITY_CLIENT_SECRET": "admin"}.items():
         monkeypatch.setenv(key, value)

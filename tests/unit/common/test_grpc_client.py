@@ -8,6 +8,7 @@ from proto.archive.v1 import archive_pb2, archive_pb2_grpc
 from services.common import grpc_client
 from services.common.grpc_client import Peer
 from services.common.grpc_server import SERVER_OPTIONS
+from tests.support.grpc_harness import tls_port
 
 SIZE = 6 * 1024 * 1024  # above gRPC's default 4 MiB receive limit
 
@@ -20,7 +21,7 @@ class BigArchive(archive_pb2_grpc.ArchiveServiceServicer):
 def test_a_peer_receives_messages_larger_than_the_grpc_default():
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=1))
     archive_pb2_grpc.add_ArchiveServiceServicer_to_server(BigArchive(), server)
-    port = server.add_insecure_port("127.0.0.1:0")
+    port = tls_port(server)
     server.start()
     try:
         answer = Peer(f"127.0.0.1:{port}", archive_pb2_grpc.ArchiveServiceStub).call(

@@ -8,6 +8,7 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
 from services.common.grpc_server import Listener, client_address, networks, peer_host
 from services.common.settings import LOOPBACK
+from tests.support.grpc_harness import tls_channel
 
 
 @pytest.mark.parametrize(("peer", "host"), [
@@ -53,7 +54,7 @@ def test_a_listener_holds_its_port_from_the_start_and_serves_through_the_interce
     health_pb2_grpc.add_HealthServicer_to_server(health.HealthServicer(), listener.server)
     listener.server.start()
     try:
-        with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
+        with tls_channel(port) as channel:
             reply = health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=5)
         assert reply.status == health_pb2.HealthCheckResponse.SERVING
         assert seen == ["/grpc.health.v1.Health/Check"]

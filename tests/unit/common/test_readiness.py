@@ -5,13 +5,13 @@ import signal
 import threading
 import time
 
-import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from services.common.auth import TokenVerifier
 from services.common.grpc_server import FATAL_STATUS, Listener, serve
 from services.common.readiness import LIVENESS, NOT_SERVING, SERVING, Health, Readiness
+from tests.support.grpc_harness import tls_channel
 from tests.support.tcp_proxy import free_port
 
 WAIT = 30.0  # generous: the watcher looks every 0.05 s here
@@ -110,7 +110,7 @@ def test_a_fatal_worker_stops_the_process_with_status_2_after_serving_the_health
     worker, answers = Worker(), []
 
     def ask_then_fail() -> None:  # what a consumer does when its inbox would forget events Kafka keeps
-        with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
+        with tls_channel(port) as channel:
             stub = health_pb2_grpc.HealthStub(channel)
             for service in ("", LIVENESS):
                 answers.append(stub.Check(health_pb2.HealthCheckRequest(service=service), timeout=WAIT,

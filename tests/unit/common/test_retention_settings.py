@@ -10,12 +10,14 @@ from kafka.partitioner import DefaultPartitioner
 
 from services.common import runtime
 from services.common.consumer import EventHandlers
+from services.common.kafka_link import KafkaLink
 from services.common.outbox import KeyPartitioner
 from services.common.retention import TopicRetention, check_inbox_outlives_topics
 from services.common.settings import INBOX_RETENTION_DAYS, OUTBOX_RETENTION_HOURS, ServiceSettings, SettingsError
 
 REQUIRED = {"OTMETKA_SCHEDULE_GRPC_LISTEN": "127.0.0.1:1", "OTMETKA_SCHEDULE_DB_URL": "postgresql://x",
-            "OTMETKA_KAFKA_BOOTSTRAP": "k", "OTMETKA_KEYCLOAK_URL": "http://kc", "OTMETKA_KEYCLOAK_REALM": "o",
+            "OTMETKA_KAFKA_BOOTSTRAP": "k", "OTMETKA_TLS_CA": "ca.crt", "OTMETKA_KEYCLOAK_URL": "http://kc",
+            "OTMETKA_KEYCLOAK_REALM": "o",
             "OTMETKA_SERVICES_CLIENT_SECRET": "s", **{f"OTMETKA_{peer}_GRPC_ADDR": "127.0.0.1:2" for peer in
                                                       ("IDENTITY", "JOURNAL", "REPORTING", "ARCHIVE", "MESSAGING")}}
 
@@ -75,7 +77,7 @@ def test_a_consuming_service_refuses_to_run_if_its_inbox_forgets_sooner_than_kaf
 
     monkeypatch.setattr(runtime, "topic_retention", kafka_keeps)
     service = runtime.Runtime.__new__(runtime.Runtime)  # only its settings matter before the consumer exists
-    service.settings = SimpleNamespace(name="journal", kafka_bootstrap="k", inbox_retention_days=7)
+    service.settings = SimpleNamespace(name="journal", kafka=KafkaLink("k", "ca.crt"), inbox_retention_days=7)
     service.db = service.inbox_table = None
     loop = service.consumer(EventHandlers(), ["identity", "schedule"])
     loop.run()  # here, not in its thread: the check comes first, once Kafka answers, before joining the group

@@ -12,6 +12,7 @@ from services.common.errors import FailedPrecondition, Forbidden, Invalid, NotFo
 from services.common.grpc_server import ContextInterceptor
 from services.common.policy import Principal
 from services.common.unit_of_work import UnitOfWork
+from tests.support.grpc_harness import tls_channel, tls_port
 
 SCHOOL = "7d9c4b52-55a4-4c5e-9a53-2f1d7cbb4a10"
 
@@ -79,9 +80,9 @@ def served(handler, principals):
                          interceptors=[ContextInterceptor(verifier=None, public_methods=["/test.Scoped/Call"],
                                                           principals=principals)])
     server.add_generic_rpc_handlers([grpc.method_handlers_generic_handler("test.Scoped", {"Call": method})])
-    port = server.add_insecure_port("127.0.0.1:0")
+    port = tls_port(server)
     server.start()
-    channel = grpc.insecure_channel(f"127.0.0.1:{port}")
+    channel = tls_channel(port)
     try:
         yield channel.unary_unary("/test.Scoped/Call", request_serializer=pb.GetJournalPolicyRequest.SerializeToString,
                                   response_deserializer=pb.GetJournalPolicyRequest.FromString)

@@ -17,7 +17,7 @@ def state(tmp_path: pathlib.Path) -> Stack:
     (root / "pki" / "issuing-ca.key").write_text("key")
     (root / "keycloak" / "home" / "data" / "h2" / "keycloakdb.mv.db").write_bytes(b"h2")
     (root / "stack.env").write_text("not a secret\n")
-    return Stack(root, tmp_path / "backup", "/dev/null", "otmetka", pathlib.Path("/usr/bin"), "127.0.0.1", 1)
+    return Stack(root, tmp_path / "backup", "/dev/null", "otmetka", pathlib.Path("/usr/bin"), {})
 
 
 def test_the_secrets_the_signing_key_and_keycloaks_database_go_into_a_private_dated_tar(tmp_path):
