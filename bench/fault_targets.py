@@ -7,6 +7,7 @@ from kafka import KafkaAdminClient
 from kafka.errors import KafkaError
 
 from services import launcher, topology
+from services.common.kafka_link import KafkaLink
 from services.common.reconnect import KAFKA_CLIENT
 from services.tooling import supervision
 
@@ -21,12 +22,11 @@ def component_ready(name: str) -> bool:
     stack = topology.stack_env()
     try:
         if name == "postgres":
-            with psycopg.connect(host=stack["OTMETKA_PG_HOST"], port=stack["OTMETKA_PG_PORT"], user="postgres",
-                                 dbname="postgres", connect_timeout=2) as conn:
+            url = topology.admin_db_url(stack).replace("postgresql+psycopg://", "postgresql://")
+            with psycopg.connect(url, connect_timeout=2) as conn:
                 return conn.execute("select 1").fetchone() == (1,)
         if name == "kafka":
-            admin = KafkaAdminClient(bootstrap_servers=stack["OTMETKA_KAFKA_BOOTSTRAP"], request_timeout_ms=2000,
-                                     **KAFKA_CLIENT)
+            admin = KafkaAdminClient(request_timeout_ms=2000, **KafkaLink.from_env(stack).options(), **KAFKA_CLIENT)
             try:
                 return bool(admin.list_topics())
             finally:
