@@ -33,13 +33,17 @@ class Token:
         resp.raise_for_status()
         return resp.json()
 
-    def header(self) -> dict[str, str]:
+    def access_token(self) -> str:
+        """The token, still valid for at least MARGIN seconds."""
         with self.lock:
             if time.monotonic() > self.expires - self.MARGIN:
                 body = self.fetch()
                 self.value, self.expires = body["access_token"], time.monotonic() + float(body["expires_in"])
                 self.refreshes += 1
-            return {"Authorization": f"Bearer {self.value}"}
+            return self.value
+
+    def header(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.access_token()}"}
 
 
 def password_token(stack: dict[str, str], username: str, password: str) -> str:

@@ -6,6 +6,7 @@ import requests
 
 from services import deploy, topology
 from services.common.kafka_link import KafkaLink
+from services.tooling.api_client import Token
 
 
 @functools.cache
@@ -63,6 +64,16 @@ def service_token() -> str:
 
 def operator_token() -> str:
     return password_token("operator", env()["OTMETKA_OPERATOR_PASSWORD"])
+
+
+def login(username: str, password: str) -> Token:
+    """A realm user's token fetched again before it expires: what a session-scoped fixture keeps (Keycloak's tokens
+    live 15 minutes, a fixture as long as the suite), never a token string taken once."""
+    return Token(env(), username, password)
+
+
+def operator_login() -> Token:
+    return login("operator", env()["OTMETKA_OPERATOR_PASSWORD"])
 
 
 def messaging_database(service: str) -> str:

@@ -25,6 +25,7 @@ from services.identity.domain.activation_code import CodeKey
 from services.identity.domain.class_groups import AcademicYear, ClassGroup, NextYear, successor_name
 from services.identity.service_layer.ports import Ports
 from services.identity.service_layer.unit_of_work import IdentityUnitOfWork
+from services.tooling.api_client import Token
 from tests.support import grpc_harness, stack
 from tests.support.grpc_harness import database, serving, token_verifier
 
@@ -152,7 +153,11 @@ def identity():
 @dataclass
 class School:
     onboarded: pb.OnboardSchoolResponse
-    admin_token: str
+    admin: Token  # the school administrator's, fetched again before it expires
+
+    @property
+    def admin_token(self) -> str:
+        return self.admin.access_token()
 
     @property
     def id(self) -> str:
@@ -166,7 +171,8 @@ def onboard(identity: Identity, short_name: str) -> School:
         admin_name=pb.PersonName(last_name="Администраторова", first_name="Анна", middle_name="Петровна"),
         admin_email=f"admin-{tag}@school.example",
     ), stack.operator_token())
-    return School(onboarded, activate(identity, onboarded.admin_activation_code, onboarded.admin_username))
+    return School(onboarded, stack.login(onboarded.admin_username,
+                                         activated_password(identity, onboarded.admin_activation_code)))
 
 
 def activate(identity: Identity, code: str, username: str) -> str:

@@ -23,6 +23,7 @@ from services.journal.adapters import tables
 from services.journal.domain import lesson_entry as domain
 from services.journal.domain.journal_policy import DEFAULT
 from services.journal.service_layer.unit_of_work import JournalUnitOfWork
+from services.tooling.api_client import Token
 from tests.support import grpc_harness, stack
 from tests.support.grpc_harness import FakePrincipals, database, serving
 
@@ -138,7 +139,11 @@ class Journal:
     schedule: FakeSchedule
     identity: FakeIdentity
     store: ObjectStore
-    token: str
+    login: Token  # the operator's, fetched again before it expires
+
+    @property
+    def token(self) -> str:
+        return self.login.access_token()
 
     def call(self, method: str, request, forwarded_for: str | None = None):
         metadata = [("x-forwarded-for", forwarded_for)] if forwarded_for else []
@@ -155,7 +160,7 @@ def journal():
         servicer = bootstrap.servicer(db, outbox, bootstrap.Ports(schedule, identity, store))
         with serving(journal_pb2_grpc.add_JournalServiceServicer_to_server, servicer,
                      journal_pb2_grpc.JournalServiceStub, principals) as stub:
-            yield Journal(stub, db, outbox, principals, schedule, identity, store, stack.operator_token())
+            yield Journal(stub, db, outbox, principals, schedule, identity, store, stack.operator_login())
 
 
 def unit_of_work(journal: Journal, school_id: str) -> JournalUnitOfWork:

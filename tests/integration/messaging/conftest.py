@@ -21,6 +21,7 @@ from services.messaging.adapters import tables
 from services.messaging.adapters.mailer import Mailer
 from services.messaging.entrypoints.servicer import PUBLIC_METHODS
 from services.messaging.service_layer.unit_of_work import MessagingUnitOfWork
+from services.tooling.api_client import Token
 from tests.support import grpc_harness, stack
 from tests.support.grpc_harness import FakePrincipals, database, serving
 
@@ -144,7 +145,11 @@ class Messaging:
     store: ObjectStore
     mailer: Mailer
     clock: Clock
-    token: str
+    login: Token  # the operator's, fetched again before it expires
+
+    @property
+    def token(self) -> str:
+        return self.login.access_token()
 
     def call(self, method: str, request):
         return grpc_harness.call(self.stub, method, request, self.token)
@@ -216,7 +221,7 @@ def messaging():
         with serving(messaging_pb2_grpc.add_MessagingServiceServicer_to_server, servicer,
                      messaging_pb2_grpc.MessagingServiceStub, principals, PUBLIC_METHODS) as stub:
             yield Messaging(stub, db, outbox, principals, identity, schedule, journal, store, mailer, clock,
-                            stack.operator_token())
+                            stack.operator_login())
 
 
 @pytest.fixture

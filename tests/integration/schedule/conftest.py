@@ -17,6 +17,7 @@ from services.common.outbox import Outbox
 from services.schedule import bootstrap
 from services.schedule.adapters import tables
 from services.schedule.entrypoints.servicer import PUBLIC_METHODS
+from services.tooling.api_client import Token
 from tests.support import grpc_harness, stack
 from tests.support.grpc_harness import FakePrincipals, database, tls_channel, tls_port, token_verifier
 
@@ -64,9 +65,13 @@ class Schedule:
     stub: schedule_pb2_grpc.ScheduleServiceStub
     db: Database
     principals: FakePrincipals
-    token: str
+    login: Token  # the operator's, fetched again before it expires
     clock: Clock
     staff: Staff
+
+    @property
+    def token(self) -> str:
+        return self.login.access_token()
 
     def call(self, method: str, request):
         return grpc_harness.call(self.stub, method, request, self.token)
@@ -84,7 +89,7 @@ def schedule():
         port = tls_port(server)
         server.start()
         with tls_channel(port) as channel:
-            yield Schedule(schedule_pb2_grpc.ScheduleServiceStub(channel), db, principals, stack.operator_token(), clock, staff)
+            yield Schedule(schedule_pb2_grpc.ScheduleServiceStub(channel), db, principals, stack.operator_login(), clock, staff)
         server.stop(grace=1)
 
 
