@@ -1,19 +1,21 @@
 """What a service's /metrics reads from its database when Prometheus scrapes: the outbox's backlog and the age of its
 oldest unpublished event, the connection pool's use, and the rows of a service's tables by status (count_by()); and
-the HTTP server of /metrics, on the service's own port (OTMETKA_<NAME>_METRICS_LISTEN, in development the gRPC port
-+ 1000: services.topology.METRICS_PORTS). The counters: services/common/metrics.py.
+the start of the HTTP server of /metrics and /livez (services.common.metrics_http), on the service's own port
+(OTMETKA_<NAME>_METRICS_LISTEN, in development the gRPC port + 1000: services.topology.METRICS_PORTS). The counters:
+services/common/metrics.py.
 """
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from prometheus_client import REGISTRY, start_http_server
+from prometheus_client import REGISTRY
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 from sqlalchemy import text
 from sqlalchemy.pool import QueuePool
 
+from services.common import metrics_http
 from services.common.db import Database
 
 log = logging.getLogger(__name__)
@@ -75,12 +77,13 @@ def pool_gauges(pool) -> Iterator[GaugeMetricFamily]:
                             value=pool.size() + pool._max_overflow)  # no public accessor of the overflow limit
 
 
-def serve(service: str, db: Database) -> DatabaseGauges:
+def serve(service: str, db: Database, not_alive_because: Callable[[], str] = lambda: "") -> DatabaseGauges:
     """The service's database gauges; when OTMETKA_<SERVICE>_METRICS_LISTEN names an address (host:port), /metrics
-    is served there, its port bound at once (see grpc_server.Listener)."""
+    and /livez (answered from `not_alive_because`) are served there, the port bound at once (see
+    grpc_server.Listener)."""
     gauges = DatabaseGauges(db)
     host, _, port = os.environ.get(f"OTMETKA_{service.upper()}_METRICS_LISTEN", "").rpartition(":")
     if port:
         REGISTRY.register(gauges)
-        start_http_server(int(port), host or "0.0.0.0")
+        metrics_http.start(host, int(port), not_alive_because)
     return gauges

@@ -19,6 +19,7 @@ from services.common.auth import TokenVerifier
 from services.common.errors import DomainError
 from services.common.grpc_client import KEEPALIVE_MS
 from services.common.grpc_tls import GrpcTls
+from services.common.progress import Progress
 from services.common.readiness import LIVENESS, NOT_SERVING, Health, Readiness
 from services.common.settings import LOOPBACK
 
@@ -42,11 +43,14 @@ class ContextInterceptor(grpc.ServerInterceptor):
     to status codes, their reason to an ErrorInfo. Methods named in `public_methods` (full names,
     "/package.Service/Method") are called without a token: they must check their own secret, and their scope has no
     principal. The end user's address is the caller's x-forwarded-for only when the caller is one of `trusted_peers`
-    (the gateway and the other services); otherwise it is the caller's own address."""
+    (the gateway and the other services); otherwise it is the caller's own address. Each call is counted in
+    `progress` while it runs (liveness: services.common.progress)."""
 
     def __init__(self, verifier: TokenVerifier, public_methods: Iterable[str] = (),
-                 trusted_peers: Networks = networks(LOOPBACK), principals: scope.PrincipalSource | None = None):
+                 trusted_peers: Networks = networks(LOOPBACK), principals: scope.PrincipalSource | None = None,
+                 progress: Progress | None = None):
         self.verifier = verifier
+        self.progress = progress or Progress(workers=1)
         self.public_methods = frozenset(public_methods)
         self.trusted_peers = trusted_peers
         self.principals = principals or scope.NoPrincipals()
@@ -59,6 +63,10 @@ class ContextInterceptor(grpc.ServerInterceptor):
         inner = handler.unary_unary
 
         def wrapped(request, ctx: grpc.ServicerContext):
+            with self.progress.call():
+                return handle(request, ctx)
+
+        def handle(request, ctx: grpc.ServicerContext):
             metadata = dict(ctx.invocation_metadata())
             address = client_address(metadata, peer_host(ctx.peer()), self.trusted_peers)
             tokens = context.bind(None, metadata.get("x-request-id"), metadata.get("traceparent"), address)
@@ -109,14 +117,21 @@ class Listener:
     """A service's gRPC server with its port bound at once, before the process opens any connection of its own: our
     ports lie in the kernel's ephemeral range (32768-60999), so a Kafka, PostgreSQL or peer connection made first
     could take the port as its source port, and the bind would then fail. The interceptor is installed by serve(),
-    before the server starts."""
+    before the server starts. Its liveness (not_alive_because) is the health service's once serve() has made it, and
+    the request pool's progress (services.common.progress)."""
 
     def __init__(self, listen: str, max_workers: int = 16):
         self.listen = listen
+        self.progress = Progress(max_workers)
+        self.health: Health | None = None
         self.interceptor = _Deferred()
         self.server = grpc.server(futures.ThreadPoolExecutor(max_workers=max_workers), interceptors=[self.interceptor],
                                   options=list(SERVER_OPTIONS))
         self.server.add_secure_port(listen, GrpcTls.from_env().server_credentials())  # mutual TLS only
+
+    def not_alive_because(self) -> str:
+        """Why the process should be restarted, or "" (services.common.readiness.Health)."""
+        return self.health.not_alive_because() if self.health else self.progress.stuck()
 
 
 class _Deferred(grpc.ServerInterceptor):
@@ -136,11 +151,12 @@ def serve(name: str, listener: Listener, verifier: TokenVerifier, register: Call
     `public_methods` are served without a user token, `principals` resolves the callers' principals of the school
     scope (see ContextInterceptor). The health service says whether it is ready (the workers, the `checks`) and
     alive (services.common.readiness); the process exits with FATAL_STATUS if a worker is fatal."""
-    listener.interceptor.target = ContextInterceptor(verifier, public_methods, trusted_peers, principals)
+    listener.interceptor.target = ContextInterceptor(verifier, public_methods, trusted_peers, principals,
+                                                     listener.progress)
     server, listen = listener.server, listener.listen
     service_names = list(register(server))
     workers = list(workers)
-    health_servicer = Health(workers)
+    health_servicer = listener.health = Health(workers, listener.progress)
     for svc in ["", *service_names]:  # the servicer says SERVING by default: not before the workers are ready
         health_servicer.set(svc, NOT_SERVING)
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)

@@ -6,8 +6,10 @@
   CHECK_EVERY seconds, so losing PostgreSQL takes the service out of service and its return brings it back. Losing
   Kafka after the start does not: the services keep taking changes into their outboxes meanwhile and relay them
   when it is back (a consumer resumes from its committed offsets).
-- Liveness, the service name LIVENESS: SERVING while the process answers and every worker thread runs, whatever its
-  dependencies; a worker thread that ended (a bug) says NOT_SERVING, so the supervisor restarts the process.
+- Liveness, the service name LIVENESS and the metrics port's /livez (services.common.metrics_http, which answers
+  outside the request pool): SERVING while every worker thread runs and the request pool gets through its calls
+  (services.common.progress), whatever the dependencies; a worker thread that ended (a bug) or a wedged pool says
+  NOT_SERVING, so the supervisor restarts the process.
 - A worker that finds a configuration error once its dependency is reachable sets its `fatal` (a message): the
   process stops with status 2 (see ConsumerLoop: the inbox would forget events Kafka may redeliver)."""
 import logging
@@ -16,6 +18,8 @@ from collections.abc import Callable, Iterable, Mapping
 
 from grpc_health.v1 import health, health_pb2
 
+from services.common.progress import Progress
+
 log = logging.getLogger(__name__)
 LIVENESS = "liveness"
 CHECK_EVERY = 2.0  # seconds between two readiness checks
@@ -23,18 +27,24 @@ SERVING, NOT_SERVING = health_pb2.HealthCheckResponse.SERVING, health_pb2.Health
 
 
 class Health(health.HealthServicer):
-    """The standard health service; LIVENESS is answered from the worker threads at the time of the call."""
+    """The standard health service; LIVENESS is answered from the worker threads and the request pool's progress at
+    the time of the call."""
 
-    def __init__(self, workers: Iterable[threading.Thread]):
+    def __init__(self, workers: Iterable[threading.Thread], progress: Progress | None = None):
         super().__init__()
         self.workers = list(workers)
+        self.progress = progress
 
-    def alive(self) -> bool:
-        return all(worker.is_alive() for worker in self.workers)
+    def not_alive_because(self) -> str:
+        """Why the process should be restarted, or "" (it should not)."""
+        ended = next((worker.name for worker in self.workers if not worker.is_alive()), None)
+        if ended:
+            return f"the worker thread {ended} has ended"
+        return self.progress.stuck() if self.progress else ""
 
     def Check(self, request, context):
         if request.service == LIVENESS:
-            return health_pb2.HealthCheckResponse(status=SERVING if self.alive() else NOT_SERVING)
+            return health_pb2.HealthCheckResponse(status=NOT_SERVING if self.not_alive_because() else SERVING)
         return super().Check(request, context)
 
 

@@ -24,7 +24,8 @@ class Runtime:
         self.settings = settings
         self.listener = Listener(settings.grpc_listen)  # first: see Listener
         self.db = Database(settings.db_url)
-        self.metrics = database_gauges.serve(settings.name, self.db)  # /metrics, its port bound early too
+        # /metrics and /livez, the port bound early too
+        self.metrics = database_gauges.serve(settings.name, self.db, self.listener.not_alive_because)
         self.outbox = Outbox(settings.name, outbox_table)
         self.outbox_table = outbox_table
         self.inbox_table = inbox_table

@@ -158,8 +158,8 @@ def test_the_migrations_job_creates_topics_with_three_replicas_two_in_sync(helm)
 
 def test_the_probes_tell_a_starting_a_busy_and_a_wedged_process_apart(helm):
     """Every service and the gateway: a startup probe long enough for a consumer's rebalance, readiness that takes a
-    pod out of service quickly, liveness that restarts it only after minutes without a single answer (a service's
-    liveness is its health service "liveness", not its readiness)."""
+    pod out of service quickly, liveness that restarts it only after minutes of failures (a service's liveness is
+    not its readiness, and is answered outside its request pool)."""
     deployments = [doc for doc in yaml.safe_load_all(render(helm)) if doc and doc["kind"] == "Deployment"]
     assert len(deployments) == 7
     for deployment in deployments:
@@ -168,13 +168,15 @@ def test_the_probes_tell_a_starting_a_busy_and_a_wedged_process_apart(helm):
         assert startup["periodSeconds"] * startup["failureThreshold"] >= 180, "launcher.READY_TIMEOUT: 180 s"
         assert ready["periodSeconds"] * ready["failureThreshold"] <= 30 and ready["timeoutSeconds"] <= 3
         assert live["periodSeconds"] * live["failureThreshold"] >= 120 and live["timeoutSeconds"] >= 10
-        kind = "httpGet" if container["name"] == "gateway" else "exec"  # a service's port: mutual TLS only
-        assert all(kind in probe for probe in (startup, ready, live)), container["name"]
-        if kind == "exec":  # alive whatever PostgreSQL and Kafka do; ready only when they answer (grpc_server.serve)
-            port = str(container["ports"][0]["containerPort"])
-            check = ["python", "-m", "services.tooling.health_check", port]
-            assert (startup["exec"]["command"], live["exec"]["command"]) == ([*check, "liveness"], [*check, "liveness"])
-            assert ready["exec"]["command"] == check
+        if container["name"] == "gateway":
+            assert all("httpGet" in probe for probe in (startup, ready, live))
+            continue
+        # a service's gRPC port takes mutual TLS only: the pod asks itself; alive whatever PostgreSQL and Kafka do,
+        # ready only when they answer (grpc_server.serve); liveness on the metrics port, outside the request pool
+        ports = {port["name"]: port["containerPort"] for port in container["ports"]}
+        check = ["python", "-m", "services.tooling.health_check", str(ports["grpc"])]
+        assert (startup["exec"]["command"], ready["exec"]["command"]) == ([*check, "liveness"], check)
+        assert live["httpGet"] == {"path": "/livez", "port": "metrics"} and ports["metrics"] == ports["grpc"] + 1000
 
 
 def test_the_gateway_has_its_database_secure_cookies_hsts_and_limits(helm):
