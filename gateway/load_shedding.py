@@ -13,11 +13,14 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from prometheus_client import Counter
 from werkzeug.wrappers import Response
 
 from services.common.settings import SettingsError, env
 
 EXEMPT_PREFIXES = ("/healthz", "/metrics", "/static/")
+SHED = Counter("otmetka_http_shed", "Requests the gateway answered at once with 503 because every slot was taken "
+               "(they never reach the app, so otmetka_http_requests_total does not count them)")
 MESSAGE = "Сервис перегружен, повторите попытку через {seconds} с"
 PAGE = """<!doctype html>
 <html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -63,6 +66,7 @@ class LoadShedder:
             return self.app(environ, start_response)
         if not self.slots.acquire(timeout=self.shedding.wait):
             self.shed += 1
+            SHED.inc()
             return self.refusal(path)(environ, start_response)
         try:  # the slot is the app's work: its answer is built when it returns (a file streams on without a slot)
             return self.app(environ, start_response)

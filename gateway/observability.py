@@ -12,7 +12,7 @@ import os
 import pathlib
 import time
 
-from flask import Flask, Response, abort, g, request
+from flask import Flask, Response, abort, current_app, g, request
 from opentelemetry.trace import SpanKind
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, Counter, Histogram, generate_latest, multiprocess
 
@@ -29,8 +29,9 @@ HTTP_SECONDS = Histogram("otmetka_http_request_seconds", "Time the gateway took 
 def install(app: Flask) -> None:
     """Counts, times and traces every request of the app, and serves /metrics. Call it last in the app factory: its
     span then becomes the request's trace after the request context is bound."""
-    networks = tuple(ipaddress.ip_network(n.strip(), strict=False)
-                     for n in os.environ.get("OTMETKA_METRICS_NETWORKS", METRICS_NETWORKS).split(",") if n.strip())
+    app.config["OTMETKA_METRICS_NETWORKS"] = tuple(
+        ipaddress.ip_network(n.strip(), strict=False)
+        for n in os.environ.get("OTMETKA_METRICS_NETWORKS", METRICS_NETWORKS).split(",") if n.strip())
 
     @app.before_request
     def begin():
@@ -43,9 +44,10 @@ def install(app: Flask) -> None:
 
     @app.after_request
     def count(response: Response) -> Response:
+        if request.path != "/metrics":  # refused before begin() too (a rate limit's 429): counted, not timed
+            HTTP_REQUESTS.labels(route(), request.method, str(response.status_code)).inc()
         if "observed_since" in g:
             HTTP_SECONDS.labels(route(), request.method).observe(time.perf_counter() - g.observed_since)
-            HTTP_REQUESTS.labels(route(), request.method, str(response.status_code)).inc()
         if g.get("span") is not None:
             g.span.set_attribute("http.response.status_code", response.status_code)
         if context.trace_parent().count("-") == 3:  # the id the logs and the trace of this request carry
@@ -59,10 +61,16 @@ def install(app: Flask) -> None:
 
     @app.get("/metrics")
     def metrics():
-        direct = request.environ.get("werkzeug.proxy_fix.orig", {}).get("REMOTE_ADDR", request.remote_addr)
-        if "X-Forwarded-For" in request.headers or not in_networks(direct, networks):
+        if not from_monitoring():
             abort(404)
         return Response(generate_latest(registry()), content_type=CONTENT_TYPE_LATEST)
+
+
+def from_monitoring() -> bool:
+    """The request came straight (through no proxy) from the networks monitoring may ask from
+    (OTMETKA_METRICS_NETWORKS): /metrics and /healthz?deep=1 answer only these."""
+    direct = request.environ.get("werkzeug.proxy_fix.orig", {}).get("REMOTE_ADDR", request.remote_addr)
+    return "X-Forwarded-For" not in request.headers and in_networks(direct, current_app.config["OTMETKA_METRICS_NETWORKS"])
 
 
 def route() -> str:

@@ -219,6 +219,9 @@ def status_lines(sup: supervision.Supervisor, is_ready=lambda name: ready(name))
         return [f"{name:10} stopped (no supervisord: python -m services.launcher up)" for name in sup.programs]
     lines = []
     for name in sup.programs:
+        if name not in states:  # the running supervisord is another checkout's, or older than this program
+            lines.append(f"{name:10} not in the running supervisord's configuration (started by another checkout or version?)")
+            continue
         info, counted = states[name], restarts.get(name, restart_listener.Restarts())
         state, pid = info["statename"], info["pid"]
         line = f"{name:10} {state:8} pid {pid or '-':<8} up {supervision.uptime(info['now'] - info['start']) if pid else '-':>9}"

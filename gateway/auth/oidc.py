@@ -10,9 +10,10 @@ from urllib.parse import urlencode
 import requests
 
 from gateway.settings import GatewaySettings
-from services.common.errors import Unauthenticated
+from services.common.errors import Unauthenticated, Unavailable
 
 TIMEOUT = 10
+KEYCLOAK_AWAY = "Сервис входа недоступен, повторите попытку позже"
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,10 @@ class KeycloakOidc:
         form = {**form, "client_id": self.settings.client_id, "client_secret": self.settings.client_secret}
         try:
             resp = requests.post(f"{self.endpoint}/token", data=form, timeout=TIMEOUT)
-        except requests.RequestException as exc:
-            raise Unauthenticated("Сервис входа недоступен, повторите попытку позже") from exc
+        except requests.RequestException as exc:  # Keycloak restarting: the session stays, the user tries again
+            raise Unavailable(KEYCLOAK_AWAY) from exc
+        if resp.status_code >= 500:
+            raise Unavailable(KEYCLOAK_AWAY)
         if resp.status_code != 200:
             raise Unauthenticated("Вход не удался или сеанс истёк, войдите снова")
         body = resp.json()

@@ -1,7 +1,8 @@
 """The browser's session kept on the server (gateway/store.py): the cookie `otmetka_session` carries only an opaque
 random id (HttpOnly, SameSite=Lax, Secure unless the installation runs on plain http); the database keeps the
-session's values under the id's SHA-256, so neither the browser nor a copy of the table holds a usable session or
-any token.
+session's values under the id's SHA-256, so the browser holds no token, and the table's key alone leads to no session.
+The tokens themselves are in the row as plain jsonb: a copy of the table (a backup) holds them (docs/architecture.md,
+"Known limitations").
 
 A session with tokens lives as long as its refresh token (`expires_at` of the tokens' `refresh_expires_at`, moved on
 with every refresh); one without (a login in progress, the CSRF token of the activation form) lives ANONYMOUS_LIFETIME.

@@ -27,7 +27,8 @@ def start_session(tokens: dict) -> None:
 
 
 def session_token() -> str | None:
-    """The session's access token, refreshed when (almost) expired; None when there is no usable session."""
+    """The session's access token, refreshed when (almost) expired; None when there is no usable session. Keycloak
+    not answering a refresh is Unavailable (503), and the session is kept: a Keycloak restart signs nobody out."""
     tokens = session.get("tokens")
     if not tokens:
         return None

@@ -5,7 +5,7 @@ their name, gender or birth date; a school administrator reading a record outsid
 (the form of movement_record_reason.html; identity keeps the reason in its audit log)."""
 import re
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, session, url_for
 
 from gateway.auth.session import login_required
 from gateway.errors import http_status
@@ -30,6 +30,7 @@ GENDERS = {"male": "мужской", "female": "женский"}
 FINAL_KINDS = {"annual": "Годовая", "exam": "Экзаменационная", "final": "Итоговая"}
 SPECIAL_MARKS = {"exempt": "ОСВ", "not_assessed": "Н/А"}
 READ_REASON = "read_reason"  # why a reader outside their ordinary duties opens a personal record (identity audits it)
+READ_REASONS_KEPT = 20  # the session keeps the reasons of the last records read (never in a URL: access logs)
 LINE_FIELD = re.compile(r"lines\[(\d+)\]")
 
 
@@ -234,10 +235,23 @@ def personal_record(school_id, person_id):
     return record_page(str(school_id), str(person_id))
 
 
+@bp.post("/schools/<uuid:school_id>/people/<uuid:person_id>/record")
+@login_required
+def give_read_reason(school_id, person_id):
+    """The reason of a reader outside their ordinary duties, posted (a complaint's details stay out of URLs and so
+    out of access logs), kept in the session for this person's record while the session lasts."""
+    reason = request.form.get(READ_REASON, "").strip()[:500]
+    if reason:
+        kept = {k: v for k, v in session.get("read_reasons", {}).items() if k != str(person_id)}
+        session["read_reasons"] = dict(list(kept.items())[-(READ_REASONS_KEPT - 1):]) | {str(person_id): reason}
+    return redirect(url_for("movement_pages.personal_record", school_id=school_id, person_id=person_id))
+
+
 def record_page(school_id: str, person_id: str, failure: DomainError | None = None, form=None):
     """The person, their classes by year with dates, their orders and the corrections of their data. A reader outside
-    their ordinary duties (the school administrator) is asked why first (READ_REASON, kept in identity's audit log)."""
-    reason = request.values.get(READ_REASON, "").strip()
+    their ordinary duties (the school administrator) is asked why first (READ_REASON, posted to give_read_reason and
+    sent with every reading of the record, kept in identity's audit log)."""
+    reason = session.get("read_reasons", {}).get(person_id, "")
     try:
         record = call("identity", "GetPersonalRecord", pb.GetPersonalRecordRequest(
             school_id=school_id, person_id=person_id, reason=reason))
@@ -258,7 +272,7 @@ def record_page(school_id: str, person_id: str, failure: DomainError | None = No
     if failure:
         fields = {field.rsplit(".", 1)[-1]: text for field, text in failure.fields.items()}
     return render_template(
-        "movement_record.html", school_id=school_id, record=record, person=record.person, read_reason=reason,
+        "movement_record.html", school_id=school_id, record=record, person=record.person,
         full_name=full_name(record.person), classes=classes, orders=register_rows(school_id, record.orders),
         corrections=record.corrections, field_names=CORRECTED_FIELDS, genders=GENDERS, final_marks=final_marks,
         final_kinds=FINAL_KINDS,
@@ -304,4 +318,4 @@ def correct_person(school_id, person_id):
     except DomainError as err:
         return record_page(school_id, person_id, err, form)
     return redirect(url_for("movement_pages.personal_record", school_id=school_id, person_id=person_id,
-                            notice="corrected", **{READ_REASON: form.get(READ_REASON)} if form.get(READ_REASON) else {}))
+                            notice="corrected"))

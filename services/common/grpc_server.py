@@ -13,10 +13,11 @@ import grpc
 from grpc_health.v1 import health, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from opentelemetry.trace import SpanKind
+from sqlalchemy import exc as sa_exc
 
 from services.common import context, metrics, scope, tracing
 from services.common.auth import TokenVerifier
-from services.common.errors import DomainError
+from services.common.errors import DomainError, Unavailable
 from services.common.grpc_client import KEEPALIVE_MS
 from services.common.grpc_tls import GrpcTls
 from services.common.progress import Progress
@@ -30,6 +31,9 @@ SERVER_OPTIONS = (  # the peers' keepalive pings (grpc_client) are welcome, even
     ("grpc.keepalive_permit_without_calls", 1),
 )
 FATAL_STATUS = 2  # the process's exit status when a worker found a configuration error
+# the service's database gone or its pool exhausted: the caller is told to try again (UNAVAILABLE, HTTP 503), as when
+# the service itself is away, not that the service failed (INTERNAL, HTTP 500)
+DATABASE_AWAY = (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.TimeoutError)
 Networks = tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]
 
 
@@ -84,6 +88,10 @@ class ContextInterceptor(grpc.ServerInterceptor):
                 log.info("%s refused: %s", method, err.message,
                          extra={"fields": {"code": err.code.name, "reason": err.reason}})
                 ctx.abort_with_status(err.status())
+            except DATABASE_AWAY as exc:
+                log.warning("%s refused: the database does not answer (%s: %s)", method, exc.__class__.__name__,
+                            str(exc.orig if getattr(exc, "orig", None) else exc).strip().splitlines()[0][:200])
+                ctx.abort_with_status(Unavailable().status())
             except Exception:
                 log.exception("%s failed", method)
                 ctx.abort(grpc.StatusCode.INTERNAL, DomainError().details())

@@ -2,9 +2,9 @@
 thread publishes them to Kafka, retrying until the broker acknowledges. PostgreSQL NOTIFY wakes the
 relay as soon as an outbox row commits; a slow periodic pass catches anything missed.
 
-The relay connects to Kafka when it first has something to send and, while Kafka or PostgreSQL is down, keeps the
-events in the outbox and tries again (a bounded backoff): nothing is marked published before the broker
-acknowledged it. It is `ready` once a broker has answered it.
+The relay connects to Kafka when it starts and, while Kafka or PostgreSQL is down, keeps the events in the outbox and
+tries again (a bounded backoff): nothing is marked published before the broker acknowledged it. It is `ready` once a
+broker has answered it.
 """
 import datetime as dt
 import functools

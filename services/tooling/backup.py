@@ -55,7 +55,7 @@ class Stack:
     config: str
     stanza: str
     pg_bin: pathlib.Path
-    pg: dict[str, str]  # the stack's settings a connection needs (topology.pg_url)
+    pg: dict[str, str] = dataclasses.field(repr=False)  # the stack's settings with its secrets: topology.pg_url
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Stack":

@@ -49,6 +49,7 @@ def wait_out_shedding(response: requests.Response, *args, **kwargs) -> requests.
         if not shed(response):
             break
         time.sleep(min(int(response.headers["Retry-After"]), LONGEST_WAIT) * (1 + random.random() / 2))
+        response.close()  # the refused answer's pooled connection goes back before the request is sent again
         response = response.connection.send(response.request, **kwargs)
     return response
 

@@ -140,7 +140,7 @@ def logins(school) -> dict[str, tuple[str, str, str | None, list[str]]]:
     record = f"/schools/{sid}/people/{student}/record"
     return {"operator": ("operator", env["OTMETKA_OPERATOR_PASSWORD"], None, ["/activate", "/healthz"]),
             "school_admin": (school["admin"]["username"], school["admin"]["password"], None,
-                             [record, f"{record}?read_reason=проверка", f"/console/schools/{sid}/slips"]),
+                             [record, f"/console/schools/{sid}/slips"]),
             "teacher": (school["teacher"]["person"]["username"], school["teacher"]["password"], None,
                         [f"/schools/{sid}/journal/grid?{grid}&from=2025-09-01&to=2025-09-07",
                          f"/schools/{sid}/journal/period-marks?{grid}", f"/schools/{sid}/lessons/{school['lesson']['id']}",

@@ -165,7 +165,7 @@ def test_the_probes_tell_a_starting_a_busy_and_a_wedged_process_apart(helm):
     for deployment in deployments:
         container = deployment["spec"]["template"]["spec"]["containers"][0]
         startup, ready, live = (container[f"{kind}Probe"] for kind in ("startup", "readiness", "liveness"))
-        assert startup["periodSeconds"] * startup["failureThreshold"] >= 180, "launcher.READY_TIMEOUT: 180 s"
+        assert startup["periodSeconds"] * startup["failureThreshold"] >= 180, "a slow start (cold JIT, migrations)"
         assert ready["periodSeconds"] * ready["failureThreshold"] <= 30 and ready["timeoutSeconds"] <= 3
         assert live["periodSeconds"] * live["failureThreshold"] >= 120 and live["timeoutSeconds"] >= 10
         if container["name"] == "gateway":

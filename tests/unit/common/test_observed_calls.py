@@ -7,9 +7,10 @@ import pytest
 from grpc_health.v1.health_pb2 import HealthCheckRequest, HealthCheckResponse
 from opentelemetry.trace import SpanKind
 from prometheus_client import REGISTRY
+from sqlalchemy.exc import OperationalError
 
 from services.common import context, tracing
-from services.common.errors import NotFound
+from services.common.errors import NotFound, Unavailable
 from services.common.grpc_client import Peer
 from services.common.grpc_server import ContextInterceptor, Listener
 from tests.support.traces import recorded_spans
@@ -36,6 +37,8 @@ def echo():
     def call(request: HealthCheckRequest, ctx) -> HealthCheckResponse:
         if request.service == "missing":
             raise NotFound("Нет такого")
+        if request.service == "database":
+            raise OperationalError("SELECT 1", {}, Exception("connection to server at 127.0.0.1 failed: refused"))
         traces.append(context.trace_parent())
         return HealthCheckResponse(status=HealthCheckResponse.SERVING)
 
@@ -76,3 +79,12 @@ def test_calls_are_counted_and_timed_by_method_and_status_code(echo):
         peer.call("Call", HealthCheckRequest(service="missing"), token="t")
     assert (count("OK") - ok, count("NOT_FOUND") - not_found) == (1, 1)
     assert REGISTRY.get_sample_value("otmetka_grpc_request_seconds_count", {"method": METHOD}) - timed == 2
+
+
+def test_a_database_that_does_not_answer_is_unavailable_not_a_failure(echo):
+    """The gateway answers 503 «повторите попытку» (and the diary falls back to reporting's), not 500."""
+    peer, _, _ = echo
+    unavailable = count("UNAVAILABLE")
+    with pytest.raises(Unavailable):
+        peer.call("Call", HealthCheckRequest(service="database"), token="t")
+    assert count("UNAVAILABLE") - unavailable == 1

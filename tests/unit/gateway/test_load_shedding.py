@@ -8,6 +8,7 @@ import threading
 
 import pytest
 import requests
+from prometheus_client import REGISTRY
 from werkzeug.serving import make_server
 
 from gateway.app import create_app
@@ -56,6 +57,7 @@ def gateway(store):
 
 def test_a_full_gateway_answers_503_with_retry_after_at_once_and_serves_again_when_free(gateway):
     base, journal, _ = gateway
+    shed_before = REGISTRY.get_sample_value("otmetka_http_shed_total") or 0.0
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
         held = [pool.submit(requests.get, base + DIARY, headers=AUTH, timeout=BOUND) for _ in range(2)]
         for _ in held:
@@ -72,6 +74,7 @@ def test_a_full_gateway_answers_503_with_retry_after_at_once_and_serves_again_wh
         journal.free.set()
         assert [f.result(BOUND).status_code for f in held] == [200, 200]
     assert requests.get(base + DIARY, headers=AUTH, timeout=BOUND).status_code == 200
+    assert REGISTRY.get_sample_value("otmetka_http_shed_total") - shed_before == 2  # the API call and the page
 
 
 def test_a_burst_gets_200_or_503_with_retry_after_never_a_500_or_a_hang(gateway):

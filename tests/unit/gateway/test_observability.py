@@ -10,6 +10,7 @@ from opentelemetry.trace import SpanKind
 from prometheus_client import REGISTRY
 
 from gateway.api.endpoints import ENDPOINTS
+from services.common.errors import TooManyRequests
 from tests.support.traces import recorded_spans
 
 CALLER = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
@@ -117,3 +118,29 @@ def test_each_gunicorn_server_has_a_metrics_directory_of_its_own_emptied_when_it
     directory, files = started.split(" ", 1)
     assert files == "[]"
     assert (directory == str(tmp_path)) == configured and exited == str(configured)
+
+
+def test_a_request_refused_by_a_rate_limit_is_counted_too(app, client):
+    """A 429 is answered before the request is observed (rate_limits runs first): it still counts by its status."""
+    before = answered("/healthz", "GET", 429)
+
+    @app.before_request
+    def refuse():  # what rate_limits does: a DomainError before observability's begin()
+        raise TooManyRequests("Слишком много запросов", retry_after=1)
+
+    app.before_request_funcs[None].insert(0, app.before_request_funcs[None].pop())
+    assert client.get("/healthz").status_code == 429
+    assert answered("/healthz", "GET", 429) - before == 1
+
+
+@pytest.mark.parametrize(("address", "headers", "status"), [
+    ("127.0.0.1", {}, 503),                                     # monitoring: every service asked (none runs here)
+    ("10.42.0.7", {"X-Forwarded-For": "10.1.1.1"}, 404),        # came through the ingress
+    ("203.0.113.9", {}, 404),                                   # from outside: no TLS channel to six services for it
+])
+def test_the_deep_health_check_answers_monitoring_only(client, address, headers, status):
+    resp = client.get("/healthz?deep=1", headers=headers, environ_base={"REMOTE_ADDR": address})
+    assert resp.status_code == status
+    if status == 503:
+        assert resp.json["status"] == "degraded" and set(resp.json["services"]) >= {"journal", "identity"}
+    assert client.get("/healthz", environ_base={"REMOTE_ADDR": address}).status_code == 200

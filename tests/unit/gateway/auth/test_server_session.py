@@ -2,13 +2,16 @@
 is an opaque id, the store keeps the values under its hash until the refresh token's end, a sign-in gives the session
 a new id, signing out deletes it, a forged or unknown id is a new empty session, expired rows are swept; while the
 database is away API clients keep working and browsers keep their cookie."""
+import dataclasses
 import datetime as dt
 import hashlib
 import re
+import socket
 import time
 
 from gateway.app import create_app
 from gateway.auth import server_session
+from gateway.auth.oidc import KeycloakOidc
 from gateway.store import UNREACHABLE
 from services.common.errors import Unavailable
 from tests.unit.gateway.auth.conftest import REFRESH_FOR
@@ -124,3 +127,21 @@ def test_while_the_database_is_away_api_clients_work_and_browsers_keep_their_ses
     client.set_cookie(COOKIE, sid)
     with client.session_transaction() as session:
         assert session["login"]  # the session is there again
+
+
+def test_keycloak_away_at_a_refresh_keeps_the_session_and_answers_503(signing_in, app, client, store):
+    """A Keycloak restart signs nobody out: the refresh that finds no Keycloak (a closed port) is a 503 «повторите
+    попытку», the session and its tokens stay, and the next request after Keycloak is back refreshes them."""
+    signing_in()
+    sid = cookie(client)
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    away = dataclasses.replace(SETTINGS, keycloak_url=f"http://127.0.0.1:{closed}")
+    app.extensions["otmetka"] = dataclasses.replace(app.extensions["otmetka"], oidc=KeycloakOidc(away))
+    tokens = stored(store, sid)["tokens"]
+    store.save_session(hashlib.sha256(sid.encode()).hexdigest(), {"tokens": {**tokens, "expires_at": time.time()}},
+                       dt.datetime.now(dt.UTC) + dt.timedelta(hours=1))
+    resp = client.get("/console")
+    assert resp.status_code == 503 and "Сервис входа недоступен" in resp.text
+    assert cookie(client) == sid and stored(store, sid)["tokens"]["refresh_token"] == tokens["refresh_token"]
