@@ -16,9 +16,10 @@ from sqlalchemy.exc import DBAPIError
 from services.common.errors import Unavailable
 
 LOAD = text("SELECT data FROM browser_sessions WHERE id_hash = :id AND expires_at > now()")
-SAVE = text("INSERT INTO browser_sessions (id_hash, data, expires_at) VALUES (:id, CAST(:data AS jsonb), :expires) "
-            "ON CONFLICT (id_hash) DO UPDATE SET data = EXCLUDED.data, expires_at = EXCLUDED.expires_at, "
-            "updated_at = now()")
+INSERT_SESSION = text("INSERT INTO browser_sessions (id_hash, data, expires_at) "
+                      "VALUES (:id, CAST(:data AS jsonb), :expires)")
+UPDATE_SESSION = text("UPDATE browser_sessions SET data = CAST(:data AS jsonb), expires_at = :expires, updated_at = now() "
+                      "WHERE id_hash = :id AND expires_at > now()")
 DELETE = text("DELETE FROM browser_sessions WHERE id_hash = :id")
 HIT = text("INSERT INTO rate_counts (key, window_end, hits) SELECT key, :window_end, 1 FROM unnest(CAST(:keys AS text[])) "
            "AS key ON CONFLICT (key, window_end) DO UPDATE SET hits = rate_counts.hits + 1 RETURNING key, hits")
@@ -49,7 +50,7 @@ class GatewayStore(Protocol):
 
     def load_session(self, id_hash: str) -> dict | None: ...
 
-    def save_session(self, id_hash: str, data: dict, expires_at: dt.datetime) -> None: ...
+    def save_session(self, id_hash: str, data: dict, expires_at: dt.datetime, new: bool = True) -> bool: ...
 
     def delete_session(self, id_hash: str) -> None: ...
 
@@ -73,9 +74,12 @@ class PostgresStore:
         with reachable(), self.engine.connect() as conn:
             return conn.scalar(LOAD, {"id": id_hash})
 
-    def save_session(self, id_hash: str, data: dict, expires_at: dt.datetime) -> None:
+    def save_session(self, id_hash: str, data: dict, expires_at: dt.datetime, new: bool = True) -> bool:
+        """A new session stored, or an existing one changed; False when that one is gone (signed out or expired
+        meanwhile: a request still in flight never brings a deleted session back)."""
         with reachable(), self.engine.begin() as conn:
-            conn.execute(SAVE, {"id": id_hash, "data": json.dumps(data), "expires": expires_at})
+            return conn.execute(INSERT_SESSION if new else UPDATE_SESSION,
+                                {"id": id_hash, "data": json.dumps(data), "expires": expires_at}).rowcount == 1
 
     def delete_session(self, id_hash: str) -> None:
         with reachable(), self.engine.begin() as conn:

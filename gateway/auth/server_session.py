@@ -103,11 +103,16 @@ class ServerSessionInterface(SessionInterface):
             return
         if not session.modified and session.sid:
             return
-        if not session.sid:
+        new = not session.sid
+        if new:
             session.sid = secrets.token_urlsafe(32)
             self._sweep_now_and_then()
         expires = expiry(dict(session))
-        self.store.save_session(id_hash(session.sid), dict(session), expires)
+        if not self.store.save_session(id_hash(session.sid), dict(session), expires, new=new):
+            # signed out by another request meanwhile (or expired): this one, started before, does not undo it
+            response.delete_cookie(name, domain=domain, path=path, secure=self.get_cookie_secure(app), httponly=True,
+                                   samesite=self.get_cookie_samesite(app))
+            return
         response.set_cookie(name, session.sid, expires=expires, httponly=True, domain=domain, path=path,
                             secure=self.get_cookie_secure(app), samesite=self.get_cookie_samesite(app))
         response.vary.add("Cookie")

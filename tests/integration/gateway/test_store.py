@@ -49,7 +49,11 @@ def test_a_session_saved_by_one_is_read_by_the_other_until_it_expires_and_is_swe
         assert conn.scalar(text("SELECT count(*) FROM browser_sessions WHERE id_hash = :h"), {"h": expired}) == 0
         assert conn.scalar(text("SELECT count(*) FROM browser_sessions WHERE id_hash = :h"), {"h": live}) == 1
         assert conn.scalar(text("SELECT count(*) FROM rate_counts WHERE key = :k"), {"k": past}) == 0
-    second.delete_session(live)
+    later = now + dt.timedelta(hours=2)
+    assert second.save_session(live, {"csrf": "c", "tokens": {"access_token": "t2"}}, later, new=False)
+    assert first.load_session(live) == {"csrf": "c", "tokens": {"access_token": "t2"}}
+    second.delete_session(live)  # signed out: a request still in flight does not bring it back
+    assert first.save_session(live, {"csrf": "d"}, later, new=False) is False
     assert first.load_session(live) is None
 
 

@@ -18,8 +18,11 @@ class MemoryStore:
             return None
         return copy.deepcopy(found[0])
 
-    def save_session(self, id_hash: str, data: dict, expires_at: dt.datetime) -> None:
+    def save_session(self, id_hash: str, data: dict, expires_at: dt.datetime, new: bool = True) -> bool:
+        if not new and self.load_session(id_hash) is None:  # as the UPDATE of a deleted or expired row
+            return False
         self.sessions[id_hash] = (json.loads(json.dumps(data)), expires_at)  # as jsonb keeps it
+        return True
 
     def delete_session(self, id_hash: str) -> None:
         self.sessions.pop(id_hash, None)

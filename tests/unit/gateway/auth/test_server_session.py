@@ -9,6 +9,8 @@ import re
 import socket
 import time
 
+import flask
+
 from gateway.app import create_app
 from gateway.auth import server_session
 from gateway.auth.oidc import KeycloakOidc
@@ -145,3 +147,18 @@ def test_keycloak_away_at_a_refresh_keeps_the_session_and_answers_503(signing_in
     resp = client.get("/console")
     assert resp.status_code == 503 and "Сервис входа недоступен" in resp.text
     assert cookie(client) == sid and stored(store, sid)["tokens"]["refresh_token"] == tokens["refresh_token"]
+
+
+def test_a_request_in_flight_when_the_user_signs_out_does_not_sign_them_in_again(signing_in, app, client, store):
+    """Request B read the session, logout A deleted it, then B changes the session (a refreshed token, a CSRF token):
+    B's answer neither brings the row back nor sends the id again."""
+    signing_in()
+    sid = cookie(client)
+    with app.test_request_context("/journal", headers={"Cookie": f"{COOKIE}={sid}"}):
+        in_flight = app.session_interface.open_session(app, flask.request)  # B has read it
+        store.delete_session(hashlib.sha256(sid.encode()).hexdigest())  # A: the logout
+        in_flight["csrf"] = "csrf-2"  # B changes it
+        response = app.response_class()
+        app.session_interface.save_session(app, in_flight, response)
+    assert stored(store, sid) is None and not store.sessions
+    assert f"{COOKIE}=;" in response.headers["Set-Cookie"]  # B's answer removes the cookie instead
