@@ -3,12 +3,14 @@ gateway through the journal to reporting's handling of its events, and is counte
 Prometheus and Jaeger are brought up on demand (infra/stack.sh up prometheus jaeger: built with go on first use)."""
 import secrets
 import subprocess
+import time
 import uuid
 
 import pytest
 import requests
 
 from services import topology
+from services.common import tracing
 from tests.support import stack
 from tests.support.mailpit import wait_until
 from tests.support.school import seed_school
@@ -26,6 +28,9 @@ def observability(installation) -> dict[str, str]:
     """The stack's Prometheus and Jaeger, started if they are not running."""
     subprocess.run(["bash", str(topology.ROOT / "infra" / "stack.sh"), "up", "prometheus", "jaeger"], check=True,
                    timeout=BUILD_TIMEOUT)
+    # a process whose export failed (Jaeger not yet there) drops its spans for tracing.RETRY_AFTER before it tries
+    # again (services/common/tracing.py ReportingExporter): a save made later has its spans sent
+    time.sleep(tracing.RETRY_AFTER + 1)
     env = topology.stack_env()
     return {"prometheus": env["OTMETKA_PROMETHEUS_URL"], "jaeger": env["OTMETKA_JAEGER_URL"]}
 

@@ -93,7 +93,8 @@ def test_a_process_that_keeps_dying_is_retried_with_backoff_then_given_up_and_up
     sup, ready = scratch
     sup.start("doomed")
     until(lambda: sup.processes()["doomed"]["statename"] == "FATAL", "doomed given up")
-    counted = sup.restarts()["doomed"]
+    # the restart listener hears of FATAL after supervisord has entered it
+    counted = until(lambda: (found := sup.restarts().get("doomed")) and found.gave_up and found, "the give-up recorded")
     assert counted.count == 3 and counted.gave_up, "startretries=3: three restarts after backoff, then FATAL"
     log = (sup.log).read_text()
     assert log.count("exited: doomed") == 4 and "gave up: doomed entered FATAL state" in log
