@@ -38,7 +38,7 @@ class DatabaseGauges(Collector):
 
     def __init__(self, db: Database):
         self.db = db
-        self.scrapes = Database(db.engine.url.render_as_string(hide_password=False), pool_size=1)
+        self.scrapes = Database(db.engine.url.render_as_string(hide_password=False), pool_size=1, max_overflow=0)
         self.counts: list[CountBy] = []
 
     def count_by(self, *counts: CountBy) -> None:

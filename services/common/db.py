@@ -30,8 +30,8 @@ CONNECT_TIMEOUT = 5  # seconds
 
 
 class Database:
-    def __init__(self, url: str, pool_size: int = 10):
-        self.engine: Engine = create_engine(url, pool_size=pool_size, max_overflow=10,
+    def __init__(self, url: str, pool_size: int = 10, max_overflow: int = 10):
+        self.engine: Engine = create_engine(url, pool_size=pool_size, max_overflow=max_overflow,
                                             connect_args={"connect_timeout": CONNECT_TIMEOUT})
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 

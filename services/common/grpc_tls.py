@@ -10,6 +10,9 @@ from pathlib import Path
 
 import grpc
 
+from services.common.settings import SettingsError
+
+TLS_FILES = ("OTMETKA_TLS_CA", "OTMETKA_TLS_CERT", "OTMETKA_TLS_KEY")
 
 @dataclass(frozen=True)
 class GrpcTls:
@@ -19,7 +22,11 @@ class GrpcTls:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> "GrpcTls":
-        return read(environ["OTMETKA_TLS_CA"], environ["OTMETKA_TLS_CERT"], environ["OTMETKA_TLS_KEY"])
+        missing = [name for name in TLS_FILES if not environ.get(name)]
+        if missing:
+            raise SettingsError(f"environment variable {', '.join(missing)} is required (mutual TLS of gRPC: the "
+                                "installation's CA, our certificate and its key)")
+        return read(*(environ[name] for name in TLS_FILES))
 
     def server_credentials(self) -> grpc.ServerCredentials:
         """A service's port: TLS with our certificate, a client certificate from the CA required."""

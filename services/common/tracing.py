@@ -64,7 +64,8 @@ def use(service: str, processor: SpanProcessor) -> None:
 
 
 def shutdown() -> None:
-    """Sends the spans still waiting (a process that stops)."""
+    """Sends the spans still waiting and forgets the provider (the tests; a process that exits has the SDK's own atexit
+    hook send them: TracerProvider(shutdown_on_exit=True))."""
     global _tracer, _provider
     if _provider is not None:
         _provider.shutdown()

@@ -5,6 +5,7 @@ import os
 import requests
 
 from services import deploy, topology
+from services.common.grpc_tls import TLS_FILES
 from services.common.kafka_link import KafkaLink
 from services.tooling.api_client import Token
 
@@ -24,7 +25,6 @@ def deployed(service: str) -> str:
     return topology.app_db_url(env(), service, database)
 
 
-TLS_FILES = ("OTMETKA_TLS_CA", "OTMETKA_TLS_CERT", "OTMETKA_TLS_KEY")
 
 
 def our_certificates() -> dict[str, str]:

@@ -7,6 +7,7 @@ import pytest
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
 from services.common.grpc_tls import GrpcTls
+from services.common.settings import SettingsError
 from services.tooling import dev_tls
 
 
@@ -46,3 +47,8 @@ def test_an_insecure_channel_a_client_without_a_certificate_and_another_cas_are_
         with pytest.raises(grpc.RpcError) as refused:
             check(channel)
         assert refused.value.code() == grpc.StatusCode.UNAVAILABLE
+
+
+def test_a_missing_file_setting_is_named():
+    with pytest.raises(SettingsError, match="OTMETKA_TLS_CERT, OTMETKA_TLS_KEY is required"):
+        GrpcTls.from_env({"OTMETKA_TLS_CA": "/etc/otmetka/tls/ca.crt"})
