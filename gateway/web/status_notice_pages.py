@@ -23,6 +23,7 @@ def page_operator() -> str:
 
 
 def render(status: int = 200, error: Invalid | None = None, form: dict | None = None):
+    notices().forget()  # the operator sees the store's notice at once, whichever worker made the last change
     notice = notices().current()
     return render_template("status_notice.html", notice=notice, error=error, form=form or {},
                            zone=wiring().settings.zone, saved=request.args.get("saved", "")), status

@@ -1,6 +1,7 @@
 """Metrics and traces of the running installation: a teacher's save of a lesson is one trace in Jaeger, from the
 gateway through the journal to reporting's handling of its events, and is counted in Prometheus. The stack's
 Prometheus and Jaeger are brought up on demand (infra/stack.sh up prometheus jaeger: built with go on first use)."""
+import itertools
 import secrets
 import subprocess
 import time
@@ -20,6 +21,7 @@ pytestmark = pytest.mark.stack
 SAVE_ROUTE = "/api/v1/schools/<uuid:school_id>/lessons/<uuid:lesson_id>/record"
 SAVE_RPC = "/otmetka.journal.v1.JournalService/SaveLesson"
 WAIT = 180.0  # seconds: spans leave a process every 5 s, Prometheus scrapes every 5 s; a loaded machine is slower
+MARKS = itertools.cycle(["4", "5"])  # each save's mark differs from the one before
 BUILD_TIMEOUT = 2 * 2400 + 120  # infra/stack.sh's build timeouts of both, if neither is in the cache yet
 
 
@@ -47,10 +49,12 @@ def school(installation) -> dict:
 
 
 def save_lesson(school: dict, traceparent: str) -> requests.Response:
+    """A save that changes the lesson (its topic and mark differ from the last save's, whichever test ran first): an
+    unchanged save records nothing and publishes no event, so reporting would handle nothing of its trace."""
     resp = requests.put(
         f"http://127.0.0.1:{topology.GATEWAY_PORT}/api/v1/schools/{school['id']}/lessons/{school['lesson']['id']}/record",
-        json={"topic": "Десятичные дроби", "homework": "№ 101",
-              "marks": [{"student_id": school["students"][0]["id"], "value": "4", "work_type": "classwork"}],
+        json={"topic": f"Десятичные дроби ({traceparent[3:9]})", "homework": "№ 101",
+              "marks": [{"student_id": school["students"][0]["id"], "value": next(MARKS), "work_type": "classwork"}],
               "reason": "Перенос записей урока"},  # the lesson is in the tests' past school year
         headers={"Authorization": f"Bearer {school['token']}", "traceparent": traceparent}, timeout=60)
     assert resp.status_code == 200, resp.text[:500]
@@ -77,14 +81,20 @@ def test_a_save_is_one_trace_from_the_gateway_to_reportings_handling_of_its_even
     resp = save_lesson(school, f"00-{trace_id}-{caller_span}-01")
     assert resp.headers["X-Trace-Id"] == trace_id
 
+    seen: list = []
+
     def whole_trace():  # each process sends its spans on its own: wait for the three
         spans = trace_spans(observability["jaeger"], trace_id)
+        seen[:] = sorted({(s["service"], s["operationName"]) for s in spans})
         services = {s["service"] for s in spans if s["service"] != "otmetka-reporting"
                     or s["operationName"].startswith("handle ")}
         return spans if {"otmetka-gateway", "otmetka-journal", "otmetka-reporting"} <= services else None
 
-    spans = wait_until(whole_trace, WAIT, f"the gateway's, the journal's and reporting's spans in trace {trace_id} "
-                                          "(were the processes started with OTMETKA_OTLP_ENDPOINT from stack.env?)")
+    try:
+        spans = wait_until(whole_trace, WAIT, f"the gateway's, the journal's and reporting's spans in trace {trace_id} "
+                                              "(were the processes started with OTMETKA_OTLP_ENDPOINT from stack.env?)")
+    except AssertionError as missing:
+        raise AssertionError(f"{missing}; the trace has: {seen}") from None
     [gateway] = [s for s in spans if s["service"] == "otmetka-gateway"]
     assert gateway["operationName"] == f"PUT {SAVE_ROUTE}" and gateway["parent"] == caller_span
     [journal] = [s for s in spans if s["service"] == "otmetka-journal" and s["operationName"] == SAVE_RPC.lstrip("/")]

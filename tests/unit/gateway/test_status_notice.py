@@ -157,3 +157,15 @@ def test_the_rest_endpoint(app, store):
     removed = client.delete("/api/v1/status-notice", headers=operator)
     assert (removed.status_code, removed.get_json()) == (200, {"notice": None})
     assert client.get("/api/v1/status-notice", headers=teacher).get_json() == {"notice": None}
+
+
+def test_the_operators_page_shows_a_change_made_through_another_worker_at_once(app, store):
+    """Another gunicorn worker (another StatusNotices on the same database) removed the notice: this worker's cache
+    still has it for the other pages, but the operator's own page reads the database."""
+    teacher = signed_in(app.test_client(), "teacher-token")
+    operator = signed_in(app.test_client(), "operator-token")
+    StatusNotices(store).set(TEXT, None, "operator")
+    assert TEXT in teacher.get("/no-such-page").get_data(as_text=True)  # read into this worker's cache
+    StatusNotices(store).clear()  # the other worker
+    assert TEXT in teacher.get("/no-such-page").get_data(as_text=True)  # cached for a few seconds
+    assert TEXT not in operator.get("/authority/status-notice?saved=removed").get_data(as_text=True)
