@@ -139,3 +139,19 @@ def test_the_deputy_head_previews_and_runs_the_year_transition(school, new_page)
     page.goto(f"{BASE}/schools/{sid}/journal/control")
     expect(page.locator(".movement-control")).to_contain_text("Переход 2025/2026 → 2026/2027 выполнен")
     expect(page.locator(".transition-warning")).to_have_count(0)
+
+
+def test_the_administrator_gives_a_reason_before_reading_a_personal_record(installation, new_page):  # noqa: F811
+    """The school administrator (neither keeping the register nor leading the class) is asked why before the record
+    opens; the reason is posted, never put in the address, and the record opens with it."""
+    seeded = seed_school(stack.env(), f"Школа № {uuid.uuid4().hex[:6]} (причина)")
+    record = f"{BASE}/schools/{seeded['school']['id']}/people/{seeded['students'][0]['id']}/record"
+    page = signed_in(new_page(), (seeded["admin"]["username"], seeded["admin"]["password"]))
+    page.goto(record)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Причина просмотра личного дела")
+    page.get_by_label("Причина просмотра").fill("жалоба родителя от 01.12")
+    page.get_by_role("button", name="Открыть личное дело").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Личное дело: Иванов Пётр Сергеевич")
+    assert page.url == record and "жалоба" not in page.url
+    page.reload()  # the session keeps the reason for this record
+    expect(page.get_by_role("heading", level=1)).to_have_text("Личное дело: Иванов Пётр Сергеевич")
