@@ -269,7 +269,7 @@ def test_a_crash_after_the_server_accepted_a_mail_sends_the_same_message_again(d
     copies = mailpit.wait_for(to, count=2)
     assert len(copies) == 2, "at least once: the copy of the crash and the resent one"
     assert {f"<{copy['MessageID']}>" for copy in copies} == {message_id}, "one Message-ID: receivers may drop the copy"
-    assert len({mailpit.raw(copy["ID"]) for copy in copies}) == 1, "byte for byte the same message"
+    assert len({as_sent(mailpit.raw(copy["ID"])) for copy in copies}) == 1, "byte for byte the same message"
     mailpit.delete_to(to)
 
 
@@ -297,3 +297,12 @@ def test_retention_deletes_only_mails_sent_long_ago(db, table, outbox):
             session.execute(update(table).where(table.c.recipient == to).values(**values))
     assert purge_sent(db, table, dt.timedelta(days=7), batch=1) == 1
     assert sorted(row.recipient for row in rows(db, table)) == sorted([recent, queued, given_up])
+
+
+def as_sent(raw: bytes) -> bytes:
+    """A message as the relay sent it: without the Return-Path and Received headers Mailpit puts on top (Received
+    carries the second of arrival, which differs between two deliveries of the same message)."""
+    lines = raw.split(b"\r\n")
+    while lines and (lines[0].startswith((b"Return-Path:", b"Received:")) or lines[0][:1] in (b" ", b"\t")):
+        lines.pop(0)
+    return b"\r\n".join(lines)
