@@ -1584,6 +1584,16 @@ class SubstitutionAssigned(_message.Message):
     previous_substitute_teacher_id: str
     def __init__(self, lesson: _Optional[_Union[Lesson, _Mapping]] = ..., previous_substitute_teacher_id: _Optional[str] = ...) -> None: ...
 
+class LessonsChanged(_message.Message):
+    __slots__ = ("lesson_ids", "class_group_ids", "change")
+    LESSON_IDS_FIELD_NUMBER: _ClassVar[int]
+    CLASS_GROUP_IDS_FIELD_NUMBER: _ClassVar[int]
+    CHANGE_FIELD_NUMBER: _ClassVar[int]
+    lesson_ids: _containers.RepeatedScalarFieldContainer[str]
+    class_group_ids: _containers.RepeatedScalarFieldContainer[str]
+    change: str
+    def __init__(self, lesson_ids: _Optional[_Iterable[str]] = ..., class_group_ids: _Optional[_Iterable[str]] = ..., change: _Optional[str] = ...) -> None: ...
+
 class TermsChanged(_message.Message):
     __slots__ = ("academic_year", "removed_term_ids", "grades")
     ACADEMIC_YEAR_FIELD_NUMBER: _ClassVar[int]

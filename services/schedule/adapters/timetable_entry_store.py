@@ -80,12 +80,15 @@ class TimetableEntryStore:
                                         .where(timetable_entries.c.academic_year_id == academic_year_id,
                                                timetable_entries.c.draft.is_(False))))
 
-    def rename_room(self, room_id: str, old_name: str, name: str, today: dt.date) -> None:
-        """The entries in the room show its new name, and so do their lessons after today that had the old one."""
+    def rename_room(self, room_id: str, old_name: str, name: str, today: dt.date) -> list[Mapping]:
+        """The entries in the room show its new name, and so do their lessons after today that had the old one;
+        returns (id, class_group_id) of those lessons."""
         entry_ids = select(timetable_entries.c.id).where(timetable_entries.c.room_id == room_id)
         self.session.execute(update(timetable_entries).where(timetable_entries.c.room_id == room_id).values(room=name))
-        self.session.execute(update(lessons).where(lessons.c.timetable_entry_id.in_(entry_ids), lessons.c.date > today,
-                                                   lessons.c.room == old_name).values(room=name))
+        return list(self.session.execute(
+            update(lessons).where(lessons.c.timetable_entry_id.in_(entry_ids), lessons.c.date > today,
+                                  lessons.c.room == old_name, lessons.c.room != name).values(room=name)
+            .returning(lessons.c.id, lessons.c.class_group_id)).mappings().all())
 
     def count_in_room(self, room_id: str, today: dt.date) -> int:
         """How many entries in force after today are in the room."""
@@ -112,11 +115,13 @@ class TimetableEntryStore:
                              .values(starts_at=starts_at, ends_at=ends_at))
 
     def scheduled_after(self, entry_ids: list[str], today: dt.date) -> list:
-        """(id, lesson_number, starts_at, ends_at) of the entries' scheduled lessons after today, locked."""
+        """(id, class_group_id, lesson_number, starts_at, ends_at) of the entries' scheduled lessons after today,
+        locked."""
         return list(self.session.execute(
-            select(lessons.c.id, lessons.c.lesson_number, lessons.c.starts_at, lessons.c.ends_at).where(
+            select(lessons.c.id, lessons.c.class_group_id, lessons.c.lesson_number, lessons.c.starts_at,
+                   lessons.c.ends_at).where(
                 lessons.c.timetable_entry_id.in_(entry_ids), lessons.c.date > today, lessons.c.status == SCHEDULED)
-            .with_for_update()).all())
+            .with_for_update()).mappings().all())
 
     def retime_lessons(self, lesson_ids: list[str], starts_at: dt.time, ends_at: dt.time) -> None:
         self.session.execute(update(lessons).where(lessons.c.id.in_(lesson_ids)).values(starts_at=starts_at,

@@ -44,6 +44,15 @@ def cancel_lessons(uow: ScheduleUnitOfWork, rows: Iterable[Mapping]) -> int:
     return len(rows)
 
 
+def publish_changed(uow: ScheduleUnitOfWork, rows: Iterable[Mapping], change: str) -> None:
+    """One LessonsChanged for the lessons changed in place (rows with id and class_group_id): the journal keeps
+    schedule's answers until told; nothing when no lesson changed."""
+    rows = list(rows)
+    if rows:
+        uow.publish(pb.LessonsChanged(lesson_ids=[r["id"] for r in rows],
+                                      class_group_ids=sorted({r["class_group_id"] for r in rows}), change=change))
+
+
 def in_force(entry: Mapping, day: dt.date) -> bool:
     """Whether the timetable entry holds on the date (entries changed from a date hold for a period)."""
     return (entry["starts_on"] is None or entry["starts_on"] <= day) and (
@@ -52,12 +61,15 @@ def in_force(entry: Mapping, day: dt.date) -> bool:
 
 def retire(uow: ScheduleUnitOfWork, rows: Iterable[Mapping], cancel_note: str, keep_note: str) -> list[Mapping]:
     """Lessons that should no longer take place: those without journal records are cancelled (LessonCancelled,
-    cancel_note), those with records are kept and get keep_note so the teacher sees why. Returns the kept ones."""
+    cancel_note), those with records are kept and get keep_note so the teacher sees why (LessonsChanged
+    "change_note"). Returns the kept ones."""
     rows = list(rows)
     kept_ids = uow.recorded_lessons.of([r["id"] for r in rows])
     kept = [dict(r, change_note=keep_note) for r in rows if r["id"] in kept_ids]
-    if kept:
-        uow.lessons.note(list(kept_ids), keep_note)
+    noted = [r for r in rows if r["id"] in kept_ids and r["change_note"] != keep_note]
+    if noted:
+        uow.lessons.note([r["id"] for r in noted], keep_note)
+        publish_changed(uow, noted, "change_note")
     cancel_lessons(uow, [dict(r, change_note=cancel_note) for r in rows if r["id"] not in kept_ids])
     return kept
 

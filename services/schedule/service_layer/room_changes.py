@@ -1,7 +1,8 @@
 """Changing a school's rooms and bell schedules (S4). A renamed room keeps its timetable entries, which show the new
 name, as do their lessons after today. A changed bell schedule re-times its timetable entries and their scheduled
-lessons after today that the journal has no records for (recorded lessons keep the times they were given). Either is
-deleted only when no timetable entry in force uses it."""
+lessons after today that the journal has no records for (recorded lessons keep the times they were given); either
+publishes one LessonsChanged for the lessons it changed. Either is deleted only when no timetable entry in force uses
+it."""
 import datetime as dt
 
 from proto.schedule.v1 import schedule_pb2 as pb
@@ -11,6 +12,7 @@ from services.common.scope import Scope
 from services.schedule.adapters import protobuf
 from services.schedule.domain import timetable_slot
 from services.schedule.domain.values import required_name
+from services.schedule.service_layer import lesson_dates
 from services.schedule.service_layer.unit_of_work import ScheduleUnitOfWork
 
 
@@ -29,7 +31,8 @@ def rename_room(scope: Scope, uow: ScheduleUnitOfWork, room_id: str, name: str) 
         if uow.rooms.name_taken(name, room_id):
             raise Conflict(f"Кабинет «{name}» уже есть", {"name": "уже есть"})
         uow.rooms.rename(room_id, name)
-        uow.timetable_entries.rename_room(room_id, room["name"], name, uow.today())
+        renamed = uow.timetable_entries.rename_room(room_id, room["name"], name, uow.today())
+        lesson_dates.publish_changed(uow, renamed, "room")
     return pb.Room(id=room_id, school_id=uow.school_id, name=name)
 
 
@@ -76,15 +79,17 @@ def update_bell_schedule(scope: Scope, uow: ScheduleUnitOfWork, bell_schedule_id
 
 
 def _retime_lessons(uow: ScheduleUnitOfWork, entry_ids: list[str], times: dict, today: dt.date) -> int:
-    """Gives the entries' scheduled lessons after today without journal records the times of their lesson number."""
+    """Gives the entries' scheduled lessons after today without journal records the times of their lesson number
+    (LessonsChanged "times")."""
     later = uow.timetable_entries.scheduled_after(entry_ids, today)
-    kept = uow.recorded_lessons.of([x.id for x in later])
-    changed = [x for x in later if x.id not in kept and x.lesson_number in times
-               and (x.starts_at, x.ends_at) != times[x.lesson_number]]
+    kept = uow.recorded_lessons.of([x["id"] for x in later])
+    changed = [x for x in later if x["id"] not in kept and x["lesson_number"] in times
+               and (x["starts_at"], x["ends_at"]) != times[x["lesson_number"]]]
     for number, (starts_at, ends_at) in times.items():
-        ids = [x.id for x in changed if x.lesson_number == number]
+        ids = [x["id"] for x in changed if x["lesson_number"] == number]
         if ids:
             uow.timetable_entries.retime_lessons(ids, starts_at, ends_at)
+    lesson_dates.publish_changed(uow, changed, "times")
     return len(changed)
 
 

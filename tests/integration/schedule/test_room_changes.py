@@ -1,6 +1,6 @@
 """Changing rooms and bell schedules on the real PostgreSQL: a renamed room shows in the timetable and later lessons;
-a changed shift re-times its entries and their later lessons except recorded ones; deletions only when unused;
-refusals name the field."""
+a changed shift re-times its entries and their later lessons except recorded ones, each telling the changed lessons
+in one LessonsChanged (none when no lesson changed); deletions only when unused; refusals name the field."""
 import datetime as dt
 import uuid
 
@@ -11,6 +11,7 @@ from proto.journal.v1 import journal_pb2
 from proto.schedule.v1 import schedule_pb2 as pb
 from tests.integration.schedule.conftest import entry
 from tests.integration.schedule.test_rooms import FIRST_SHIFT, room, shift
+from tests.integration.schedule.test_school_events import told
 from tests.integration.schedule.test_timetable_changes import lessons, record
 from tests.support.grpc_harness import rpc_error
 
@@ -28,25 +29,33 @@ def refusal(schedule, rpc, request):
 
 def test_a_renamed_room_shows_in_the_timetable_and_later_lessons(schedule, school):
     physics = room(schedule, school, "Кабинет физики")
-    room(schedule, school, "Актовый зал")
+    hall = room(schedule, school, "Актовый зал")
     schedule.call("CreateTimetableEntry", entry(school, room="", room_id=physics.id))
     schedule.clock.today = dt.date(2025, 10, 1)
     renamed = schedule.call("RenameRoom", pb.RenameRoomRequest(school_id=school.id, room_id=physics.id, name="204"))
     assert renamed.name == "204"
     by_date = {x.date: x.room for x in lessons(schedule, school)}
     assert (by_date["2025-09-29"], by_date["2025-10-06"]) == ("Кабинет физики", "204")
+    [changed] = told(schedule, school.id, "LessonsChanged")
+    assert (sorted(changed.lesson_ids), list(changed.class_group_ids), changed.change) == (
+        sorted(x.id for x in lessons(schedule, school) if x.date > "2025-10-01"), [school.class_group.id], "room")
+    # the same name again, or a room no lesson is in: no lesson changes, nothing is told
+    schedule.call("RenameRoom", pb.RenameRoomRequest(school_id=school.id, room_id=physics.id, name="204"))
+    schedule.call("RenameRoom", pb.RenameRoomRequest(school_id=school.id, room_id=hall.id, name="Актовый зал 2"))
+    assert len(told(schedule, school.id, "LessonsChanged")) == 1
     [timetable] = schedule.call("ListTimetableEntries", pb.ListTimetableEntriesRequest(
         school_id=school.id, class_group_id=school.class_group.id)).entries
     assert (timetable.room, timetable.room_id) == ("204", physics.id)
     assert refusal(schedule, "RenameRoom", pb.RenameRoomRequest(school_id=school.id, room_id=physics.id,
-                                                                name="актовый ЗАЛ")) == (grpc.StatusCode.ALREADY_EXISTS,
+                                                                name="актовый ЗАЛ 2")) == (grpc.StatusCode.ALREADY_EXISTS,
                                                                                          ["name"])
     assert refusal(schedule, "DeleteRoom", pb.DeleteRoomRequest(school_id=school.id, room_id=physics.id)) == (
         grpc.StatusCode.FAILED_PRECONDITION, ["room_id"])
     schedule.call("DeleteTimetableEntry", pb.DeleteTimetableEntryRequest(
         school_id=school.id, entry_id=timetable.id, effective_from="2025-10-02"))
     assert schedule.call("DeleteRoom", pb.DeleteRoomRequest(school_id=school.id, room_id=physics.id)).name == "204"
-    assert [r.name for r in schedule.call("ListRooms", pb.ListRoomsRequest(school_id=school.id)).rooms] == ["Актовый зал"]
+    assert [r.name for r in schedule.call("ListRooms", pb.ListRoomsRequest(school_id=school.id)).rooms] == [
+        "Актовый зал 2"]
     assert {x.room for x in lessons(schedule, school)} == {"Кабинет физики"}  # the lessons before 02.10 keep it
 
 
@@ -65,6 +74,14 @@ def test_a_changed_shift_retimes_later_lessons_except_recorded_ones(schedule, sc
     after = {x.date: x.starts_at for x in lessons(schedule, school)}
     assert (after["2025-10-06"], after["2025-10-13"], after["2025-10-20"], after["2025-12-22"]) == (
         "08:00", "08:00", "09:00", "09:00")
+    [changed] = told(schedule, school.id, "LessonsChanged")
+    assert (sorted(changed.lesson_ids), list(changed.class_group_ids), changed.change) == (
+        sorted(x.id for x in lessons(schedule, school) if x.date > "2025-10-13"), [school.class_group.id], "times")
+    # the same shift again: no lesson changes, nothing is told
+    assert schedule.call("UpdateBellSchedule", pb.UpdateBellScheduleRequest(
+        school_id=school.id, bell_schedule_id=bells.id, name="1 смена (с 09:00)", periods=LATER_SHIFT)
+    ).lessons_retimed == 0
+    assert len(told(schedule, school.id, "LessonsChanged")) == 1
     [timetable] = schedule.call("ListTimetableEntries", pb.ListTimetableEntriesRequest(
         school_id=school.id, class_group_id=school.class_group.id)).entries
     assert (timetable.starts_at, timetable.ends_at) == ("09:00", "09:40")

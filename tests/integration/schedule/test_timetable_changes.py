@@ -1,6 +1,6 @@
 """Changing the weekly timetable from a date on the real PostgreSQL: later lessons follow the change, earlier ones
-stay, lessons the journal has records for (known from its events, consumed idempotently) are kept with a note;
-holidays keep recorded lessons too."""
+stay, lessons the journal has records for (known from its events, consumed idempotently) are kept with a note
+(told in LessonsChanged); holidays keep recorded lessons too."""
 import datetime as dt
 import uuid
 
@@ -16,6 +16,7 @@ from services.common.outbox import envelope
 from services.schedule.adapters import tables
 from services.schedule.entrypoints.consumers import handlers
 from tests.integration.schedule.conftest import entry
+from tests.integration.schedule.test_school_events import told
 from tests.support.grpc_harness import rpc_error
 
 pytestmark = pytest.mark.stack
@@ -108,6 +109,8 @@ def test_a_replaced_entry_changes_later_lessons_and_keeps_recorded_ones(schedule
     kept = next(lesson for lesson in now if lesson.date == "2025-10-13")
     assert (kept.id, kept.teacher_id) == (by_date["2025-10-13"].id, school.teacher_id)
     assert kept.change_note == "Расписание изменено с 6 октября 2025, но в журнале по уроку уже есть записи: урок сохранён"
+    assert told(schedule, school.id, "LessonsChanged") == [pb.LessonsChanged(
+        lesson_ids=[kept.id], class_group_ids=[school.class_group.id], change="change_note")]
     assert {(lesson.teacher_id, lesson.room) for lesson in now if lesson.date in FROM_OCT_6 and lesson.id != kept.id} == {
         (other_teacher, "22")}
     cancelled = [lesson for lesson in lessons(schedule, school, include_cancelled=True) if lesson.status == "cancelled"]
@@ -121,6 +124,7 @@ def test_a_replaced_entry_changes_later_lessons_and_keeps_recorded_ones(schedule
     removed = schedule.call("DeleteTimetableEntry", pb.DeleteTimetableEntryRequest(
         school_id=school.id, entry_id=reply.entry.id, effective_from="2025-12-01"))
     assert (removed.lessons_cancelled, removed.lessons_kept) == (4, 0)
+    assert len(told(schedule, school.id, "LessonsChanged")) == 1  # no lesson kept: no note changed
     assert [lesson.date for lesson in lessons(schedule, school)] == BEFORE + FROM_OCT_6[:6]
     # a whole-year lesson in that slot still clashes with the earlier months
     with pytest.raises(grpc.RpcError) as err:
@@ -165,5 +169,7 @@ def test_a_holiday_keeps_a_lesson_the_journal_has_records_for(schedule, school, 
     assert reply.lessons_cancelled == 1  # 06.10; 13.10 is kept
     kept = schedule.call("GetLesson", pb.GetLessonRequest(school_id=school.id, lesson_id=by_date["2025-10-13"].id))
     assert kept.status == "scheduled" and "уже есть записи" in kept.change_note
+    assert told(schedule, school.id, "LessonsChanged") == [pb.LessonsChanged(
+        lesson_ids=[kept.id], class_group_ids=[school.class_group.id], change="change_note")]
     with schedule.db.tenant_session(str(uuid.uuid4())) as session:
         assert session.scalar(select(func.count()).select_from(tables.recorded_lessons)) == 0
