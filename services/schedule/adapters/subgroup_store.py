@@ -72,15 +72,17 @@ class SubgroupStore:
         self.session.execute(delete(subgroup_students).where(subgroup_students.c.subgroup_id == subgroup_id))
         self._add_students(school_id, subgroup_id, student_ids)
 
-    def leave_classes(self, student_id: str, kept_class_group_ids: Iterable[str], on: dt.date) -> None:
+    def leave_classes(self, student_id: str, kept_class_group_ids: Iterable[str], on: dt.date) -> set[str]:
         """The student leaves the subgroups of every class but the kept ones whose year is open and lasts to the
-        date or later (the subgroups of an ended or closed year stay as they were: its journal reads them)."""
+        date or later (the subgroups of an ended or closed year stay as they were: its journal reads them); returns
+        the ids of the subgroups the student left."""
         left = (select(subgroups.c.id).join(class_groups, class_groups.c.id == subgroups.c.class_group_id)
                 .join(academic_years, academic_years.c.id == class_groups.c.academic_year_id)
                 .where(academic_years.c.status == "open", academic_years.c.end_date >= on,
                        class_groups.c.id.not_in(list(kept_class_group_ids))))
-        self.session.execute(delete(subgroup_students).where(subgroup_students.c.student_id == student_id,
-                                                             subgroup_students.c.subgroup_id.in_(left)))
+        return set(self.session.scalars(delete(subgroup_students).where(
+            subgroup_students.c.student_id == student_id, subgroup_students.c.subgroup_id.in_(left))
+            .returning(subgroup_students.c.subgroup_id)))
 
     def delete(self, subgroup_id: str) -> int:
         """Deletes the subgroup with its dated lessons, timetable entries, teaching assignments and students;
