@@ -1,6 +1,7 @@
 """Prometheus metrics of a service process, counted as things happen: the gRPC calls served (observed()), the events
 a consumer applied or parked, its lag behind the topics (consumer_polled()), the background jobs' durations
-(job_done()). What a scrape reads from the database, and the /metrics server: services/common/database_gauges.py.
+(job_done()), the lookups in a copy of other services' answers and how current it is (copy_looked_up(),
+copy_follows()). What a scrape reads from the database, and the /metrics server: services/common/database_gauges.py.
 docs/operations.md "Metrics and traces" says which numbers to watch.
 """
 import logging
@@ -23,6 +24,10 @@ EVENTS_PARKED = Counter("otmetka_consumer_parked_events",
                         ["type"])
 CONSUMER_LAG = Gauge("otmetka_consumer_lag_events",
                      "Events in a topic this service's consumer has not handled yet (as of its last poll)", ["topic"])
+COPY_LOOKUPS = Counter("otmetka_copy_lookups", "Answers of other services looked up in this process's copy of them, by "
+                       "kind and result (hit: served from the copy; miss: asked)", ["kind", "result"])
+COPY_CURRENT = Gauge("otmetka_copy_current_until_seconds", "Every event of the services this process copies answers "
+                     "from has been applied up to this time (epoch seconds; 0: not current, answers live ttl seconds)")
 JOB_SECONDS = Histogram("otmetka_job_seconds", "Time a background job took (a report formed, an archive package "
                         "built), by kind", ["kind"], buckets=JOB_BUCKETS)
 
@@ -74,3 +79,12 @@ def consumer_polled(kafka, batches: dict) -> None:
 def job_done(kind: str, started: float) -> None:
     """A background job of `kind` finished, started at time.monotonic() `started`."""
     JOB_SECONDS.labels(kind).observe(time.monotonic() - started)
+
+
+def copy_looked_up(kind: str, hit: bool) -> None:
+    COPY_LOOKUPS.labels(kind, "hit" if hit else "miss").inc()
+
+
+def copy_follows(current_until: Callable[[], float]) -> None:
+    """The copy's current_until() is read at every scrape."""
+    COPY_CURRENT.set_function(current_until)

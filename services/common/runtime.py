@@ -39,7 +39,8 @@ class Runtime:
 
     def relay(self) -> OutboxRelay:
         listen_dsn = self.settings.db_url.replace("postgresql+psycopg://", "postgresql://")
-        return OutboxRelay(self.db, self.outbox_table, self.settings.kafka, listen_dsn)
+        return OutboxRelay(self.db, self.outbox_table, self.settings.kafka, listen_dsn,
+                           heartbeat_topic=topic_of(self.settings.name))
 
     def retention(self) -> Retention:
         return Retention(self.db, self.outbox_table, self.inbox_table,

@@ -1,17 +1,21 @@
-"""Answers of schedule and identity kept by the journal for a few seconds, per school, so the hot paths (a lesson
-save, a diary read) do not ask the same question on every request.
+"""The journal's copy of schedule's and identity's answers, per school, so the hot paths (a lesson save, a diary
+read) do not ask a peer on every request: lessons, a class's lessons of a range, subgroups, class lists and students'
+cards. Filled by asking on a miss (a replica that starts empty serves correctly from its first request), kept current
+by the peers' events, which every replica reads itself (services.common.event_tail: no consumer group, from the end).
 
-Bound on staleness: an answer is served at most `ttl` seconds after it was fetched
-(OTMETKA_JOURNAL_PEER_CACHE_SECONDS, default 5; 0 turns the cache off). The events that change an answer
-(`forget`: a lesson cancelled, moved or substituted, a year closed, a student enrolled, transferred, promoted,
-graduated or gone, a movement order cancelled, a person's name corrected) drop it as soon as the
-journal's consumer hands them to `forget`, usually well under a second after the change. A newly scheduled
-lesson (LessonScheduled, tens of thousands when a school's timetable is entered: not worth an inbox row each)
-is listed within `ttl` seconds. A fetch that was under way while an answer of its school was dropped is not
-kept (a generation counter per school), so an invalidation is never undone by a slow peer call.
+Bound on staleness: an answer is served while `now − max(fetched, current_until()) < ttl`
+(OTMETKA_JOURNAL_PEER_CACHE_SECONDS, default 5; 0 keeps nothing), where `current_until()` is the time before which
+every event schedule and identity committed has been applied here (their relays' heartbeats). While the events flow,
+an answer is kept until an event drops it: `forget` drops it as soon as the replica reads the event (a lesson
+cancelled, moved, substituted or newly scheduled in its class; a year closed; a student enrolled, moved, corrected or
+registered; …; any other event of those services that is not known to change nothing kept here drops the school's
+answers). When the relays, Kafka or the reading stop, `current_until()` stops moving and every answer is asked again
+`ttl` seconds after the later of its fetch and that time: never staler than `ttl` behind what the peers committed.
+A fetch that was under way while its school's answers were dropped is not kept (a generation per school, and one for
+all schools: `reset`, when the reading starts or misses an event).
 
-Memory: every `SWEEP_EVERY` answers kept, the expired answers of every school are forgotten, so the cache holds
-about what the last `ttl` seconds fetched (a school beyond `MAX_ENTRIES_PER_SCHOOL` starts over).
+Memory: answers not read for `idle` seconds, and those past their bound, are swept every `sweep_every` answers kept;
+beyond `max_entries` the least recently read go first.
 
 Isolation: every entry lives under its school id, which is part of every lookup; one school never reads
 another's entries, and a school's entries are dropped together. Errors (not found, forbidden) are never kept.
@@ -20,30 +24,50 @@ Callers must not modify the messages they get: they are shared.
 import os
 import threading
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
 from google.protobuf.message import Message
 
+from proto.events.v1.envelope_pb2 import Envelope
 from proto.identity.v1 import identity_pb2
 from proto.schedule.v1 import schedule_pb2
+from services.common import metrics
+from services.common.dates import school_today
 
 DEFAULT_TTL_SECONDS = 5.0
-MAX_ENTRIES_PER_SCHOOL = 10_000  # a backstop: beyond it the school's entries are dropped at once
-SWEEP_EVERY = 1_000  # answers kept between two sweeps of every school's expired answers
+MAX_ENTRIES = 200_000  # answers kept per process (≈ 0.5–1 KB each)
+IDLE_SECONDS = 1800.0  # an answer nobody read for this long goes at the next sweep
+SWEEP_EVERY = 1_000  # answers kept between two sweeps
+
+
+class _Entry:
+    __slots__ = ("fetched", "value", "used")
+
+    def __init__(self, fetched: float, value: Any):
+        self.fetched = self.used = fetched
+        self.value = value
 
 
 class PeerCache:
-    def __init__(self, ttl: float, clock: Callable[[], float] = time.monotonic,
-                 max_entries_per_school: int = MAX_ENTRIES_PER_SCHOOL, sweep_every: int = SWEEP_EVERY):
+    def __init__(self, ttl: float, clock: Callable[[], float] = time.time,
+                 current_until: Callable[[], float] = lambda: 0.0, max_entries: int = MAX_ENTRIES,
+                 idle: float = IDLE_SECONDS, sweep_every: int = SWEEP_EVERY):
         self.ttl = ttl
         self.clock = clock
-        self.max_entries = max_entries_per_school
+        self.current_until = current_until  # set by the event tail that keeps this copy current
+        self.max_entries = max_entries
+        self.idle = idle
         self.sweep_every = sweep_every
-        self._schools: dict[str, dict[Hashable, tuple[float, Any]]] = {}
+        self._schools: dict[str, dict[Hashable, _Entry]] = {}
+        self._by_class: dict[str, dict[str, set[Hashable]]] = {}  # school -> class group -> its lists' keys
         self._generations: dict[str, int] = {}
+        self._epoch = 0  # moved by reset(): every school's answers dropped
         self._puts = 0
         self._lock = threading.Lock()
+
+    def _fresh(self, entry: _Entry, now: float) -> bool:
+        return now - max(entry.fetched, self.current_until()) < self.ttl
 
     def fetch(self, school_id: str, key: Hashable, load: Callable[[], Any]) -> Any:
         """The school's kept answer for key, else load() (kept unless the school's answers changed meanwhile)."""
@@ -52,60 +76,98 @@ class PeerCache:
         now = self.clock()
         with self._lock:
             hit = self._schools.get(school_id, {}).get(key)
-            if hit is not None and hit[0] > now:
-                return hit[1]
-            generation = self._generations.get(school_id, 0)
+            if hit is not None and self._fresh(hit, now):
+                hit.used = now
+                metrics.copy_looked_up(key[0], True)
+                return hit.value
+            generation = self._generation(school_id)
+        metrics.copy_looked_up(key[0], False)
         value = load()
-        self.put(school_id, key, value, generation)
+        self.put(school_id, key, value, generation, fetched=now)
         return value
 
-    def put(self, school_id: str, key: Hashable, value: Any, generation: int | None = None) -> None:
-        """Keeps an answer; with a generation, only if nothing of the school was dropped since it was taken."""
+    def put(self, school_id: str, key: Hashable, value: Any, generation: tuple | None = None,
+            fetched: float | None = None) -> None:
+        """Keeps an answer asked at `fetched` (now by default); with a generation, only if nothing of the school was
+        dropped since it was taken."""
         if self.ttl <= 0:
             return
         with self._lock:
-            if generation is not None and generation != self._generations.get(school_id, 0):
+            if generation is not None and generation != self._generation(school_id):
                 return
             now = self.clock()
             self._puts += 1
             if self._puts % self.sweep_every == 0:
                 self._sweep(now)
-            entries = self._schools.setdefault(school_id, {})
-            if len(entries) >= self.max_entries:
-                entries.clear()
-            entries[key] = (now + self.ttl, value)
+            self._schools.setdefault(school_id, {})[key] = _Entry(now if fetched is None else fetched, value)
+            if key[0] in LISTS:
+                self._by_class.setdefault(school_id, {}).setdefault(key[1], set()).add(key)
 
     def size(self) -> int:
         with self._lock:
             return sum(len(entries) for entries in self._schools.values())
 
     def _sweep(self, now: float) -> None:
-        """Forgets expired answers of every school (memory stays at what the last `ttl` seconds fetched)."""
+        """Forgets answers past their bound or not read for `idle` seconds, then the least recently read beyond
+        `max_entries`."""
+        kept = []
         for school_id, entries in list(self._schools.items()):
-            for key in [k for k, (expires, _) in entries.items() if expires <= now]:
-                del entries[key]
-            if not entries:
-                del self._schools[school_id]
+            for key, entry in list(entries.items()):
+                if not self._fresh(entry, now) or now - entry.used >= self.idle:
+                    self._remove(school_id, key)
+                else:
+                    kept.append((entry.used, school_id, key))
+        if len(kept) >= self.max_entries:
+            kept.sort(key=lambda item: item[0])
+            for _, school_id, key in kept[:len(kept) - self.max_entries * 9 // 10]:
+                self._remove(school_id, key)
 
-    def generation(self, school_id: str) -> int:
+    def _remove(self, school_id: str, key: Hashable) -> None:
+        entries = self._schools.get(school_id, {})
+        entries.pop(key, None)
+        if key[0] in LISTS:
+            keys = self._by_class.get(school_id, {}).get(key[1])
+            if keys is not None:
+                keys.discard(key)
+                if not keys:
+                    del self._by_class[school_id][key[1]]
+        if not entries:
+            self._schools.pop(school_id, None)
+            self._by_class.pop(school_id, None)
+
+    def _generation(self, school_id: str) -> tuple:
+        return self._epoch, self._generations.get(school_id, 0)
+
+    def generation(self, school_id: str) -> tuple:
         with self._lock:
-            return self._generations.get(school_id, 0)
+            return self._generation(school_id)
 
-    def drop(self, school_id: str, matches: Callable[[Hashable], bool] | None = None) -> None:
-        """Drops the school's answers whose key matches (all of them without `matches`)."""
+    def drop(self, school_id: str, keys: Iterable[Hashable] = (), classes: Iterable[str] = ()) -> None:
+        """Drops the school's answers under `keys` and every list of the class groups `classes`."""
         with self._lock:
             self._generations[school_id] = self._generations.get(school_id, 0) + 1
-            entries = self._schools.get(school_id)
-            if not entries:
-                return
-            if matches is None:
-                entries.clear()
-                return
-            for key in [k for k in entries if matches(k)]:
-                del entries[key]
+            lists = self._by_class.get(school_id, {})
+            for key in [*keys, *(k for c in classes for k in list(lists.get(c, ())))]:
+                self._remove(school_id, key)
+
+    def drop_school(self, school_id: str) -> None:
+        with self._lock:
+            self._generations[school_id] = self._generations.get(school_id, 0) + 1
+            self._schools.pop(school_id, None)
+            self._by_class.pop(school_id, None)
+
+    def reset(self) -> None:
+        """Drops every school's answers (the reading of events started, or missed one)."""
+        with self._lock:
+            self._epoch += 1
+            self._schools.clear()
+            self._by_class.clear()
 
 
-# Keys (the school id is kept apart, see PeerCache): what each peer answer is about.
+# Keys (the school id is kept apart, see PeerCache): what each peer answer is about. A list's class group is key[1].
+LISTS = ("lessons", "class")
+
+
 def lesson_key(lesson_id: str) -> tuple:
     return ("lesson", lesson_id)
 
@@ -118,41 +180,75 @@ def class_key(class_group_id: str) -> tuple:
     return ("class", class_group_id)
 
 
-def student_key(student_id: str) -> tuple:
-    return ("student", student_id)
+def student_key(student_id: str, day: str) -> tuple:
+    """A student's card as identity answered it on `day` (its class_group_id is the class in force that day)."""
+    return ("student", student_id, day)
+
+
+def subgroup_key(subgroup_id: str) -> tuple:
+    return ("subgroup", subgroup_id)
 
 
 # identity's events that change a student's memberships (each carries them after the change) or card
 MOVEMENTS = (identity_pb2.StudentEnrolled, identity_pb2.StudentTransferred, identity_pb2.StudentPromoted,
              identity_pb2.StudentGraduated, identity_pb2.StudentLeft)
+LESSON_CHANGES = (schedule_pb2.LessonScheduled, schedule_pb2.LessonCancelled, schedule_pb2.LessonMoved,
+                  schedule_pb2.SubstitutionAssigned)
+# events that change nothing kept here (a sign-in, a school event, a guardian's link, a staff card, …)
+UNCHANGING = frozenset(t.DESCRIPTOR.full_name for t in (
+    schedule_pb2.AcademicYearCreated, schedule_pb2.ClassGroupCreated, schedule_pb2.SubjectCreated,
+    schedule_pb2.CurriculumHoursSet, schedule_pb2.SchoolEventCreated, schedule_pb2.SchoolEventChanged,
+    schedule_pb2.SchoolEventCancelled,
+    identity_pb2.SchoolOnboarded, identity_pb2.SchoolUpdated, identity_pb2.SchoolStatusChanged,
+    identity_pb2.MovementOrderSigned, identity_pb2.GuardianLinked, identity_pb2.FederatedAccountLinked,
+    identity_pb2.AccountCompromised, identity_pb2.FormTeacherAssigned, identity_pb2.AccountActivated,
+    identity_pb2.StaffCardUpdated, identity_pb2.StaffRolesChanged, identity_pb2.ContactsUpdated,
+    identity_pb2.PersonSignedIn, identity_pb2.ConsentRecorded, identity_pb2.PaperDiarySet))
+PRECISE = {t.DESCRIPTOR.full_name: t for t in (*LESSON_CHANGES, schedule_pb2.LessonsChanged, *MOVEMENTS,
+                                               identity_pb2.PersonCorrected, identity_pb2.PersonRegistered)}
 
 
 def _classes_named(event: Message) -> set[str]:
-    """The class groups a movement event names: the classes it moves between and every membership's."""
-    memberships = event.person.memberships if isinstance(event, identity_pb2.PersonCorrected) else event.memberships
-    return {m.class_group_id for m in memberships} | {
-        getattr(event, name) for name in ("class_group_id", "from_class_group_id", "to_class_group_id")
-        if name in event.DESCRIPTOR.fields_by_name} - {""}
+    """The class groups a student's event names: the classes it moves between and every membership's."""
+    person = getattr(event, "person", None)
+    memberships = person.memberships if person is not None else event.memberships
+    named = {getattr(event, name) for name in ("class_group_id", "from_class_group_id", "to_class_group_id")
+             if name in event.DESCRIPTOR.fields_by_name}
+    return ({m.class_group_id for m in memberships} | named | {person.class_group_id if person else ""}) - {""}
 
 
 def forget(cache: PeerCache, school_id: str, event: Message) -> None:
-    """Drops what an event of schedule or identity makes stale (other events change nothing kept here)."""
-    if isinstance(event, schedule_pb2.AcademicYearClosed):
-        cache.drop(school_id)  # every lesson of the year now says year_closed
-    elif isinstance(event, (schedule_pb2.LessonCancelled, schedule_pb2.LessonMoved, schedule_pb2.SubstitutionAssigned)):
-        lesson = event.lesson
-        cache.drop(school_id, lambda key: key == lesson_key(lesson.id)
-                   or (key[0] == "lessons" and key[1] == lesson.class_group_id))
-    elif isinstance(event, (*MOVEMENTS, identity_pb2.PersonCorrected)):
-        student_id = event.person.id if isinstance(event, identity_pb2.PersonCorrected) else event.student_id
-        classes = {class_key(class_group_id) for class_group_id in _classes_named(event)}
-        cache.drop(school_id, lambda key: key == student_key(student_id) or key in classes)
-    elif isinstance(event, identity_pb2.MovementOrderCancelled):
-        cache.drop(school_id)  # rare: every class list and card of the school is asked again
+    """Drops what an event of schedule or identity makes stale: a lesson changed or scheduled, or lessons changed in
+    place (a note, a room, the bell times) — the lessons and their class groups' lists; a student's movement, correction or registration — the student's card and the class lists
+    of the classes it names; an event that changes nothing kept — nothing; any other — every answer of the school."""
+    if isinstance(event, LESSON_CHANGES):
+        cache.drop(school_id, keys=[lesson_key(event.lesson.id)], classes=[event.lesson.class_group_id])
+    elif isinstance(event, schedule_pb2.LessonsChanged):
+        cache.drop(school_id, keys=[lesson_key(lesson_id) for lesson_id in event.lesson_ids],
+                   classes=event.class_group_ids)
+    elif isinstance(event, (*MOVEMENTS, identity_pb2.PersonCorrected, identity_pb2.PersonRegistered)):
+        student_id = event.student_id if isinstance(event, MOVEMENTS) else event.person.id
+        cache.drop(school_id, keys=[student_key(student_id, school_today().isoformat())],
+                   classes=_classes_named(event))
+    elif event.DESCRIPTOR.full_name not in UNCHANGING:
+        cache.drop_school(school_id)
+
+
+def forget_envelope(cache: PeerCache, env: Envelope) -> None:
+    """`forget` for an event as read from Kafka (the payload decoded only when the event names what it changed)."""
+    if env.type in UNCHANGING:
+        return
+    message_type = PRECISE.get(env.type)
+    if message_type is None:
+        cache.drop_school(env.school_id)
+        return
+    event = message_type()
+    env.payload.Unpack(event)
+    forget(cache, env.school_id, event)
 
 
 def ttl_from_env() -> float:
     return float(os.environ.get("OTMETKA_JOURNAL_PEER_CACHE_SECONDS", DEFAULT_TTL_SECONDS))
 
 
-SHARED = PeerCache(ttl_from_env())  # the journal process's cache: its clients fill it, its consumer drops from it
+SHARED = PeerCache(ttl_from_env())  # the journal process's copy: its clients fill it, its event tail keeps it current

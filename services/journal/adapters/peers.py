@@ -3,15 +3,16 @@ class group, a subgroup's students, the thematic plan's topics, the academic yea
 groups and the subjects (schedule), the class list (every student who ever belonged to the class, with their dated
 memberships), a student's card and a person's card (identity).
 
-Lessons, lists of a class's lessons, class lists and students' cards are kept for a few seconds per
-school (peer_cache.py: the bound on staleness and the events that drop them); a lesson listed or a student
-seen in a class list is kept as if asked for. Terms, years, class groups, subgroups and people's cards are asked every time
-(no event says when a subgroup's students change)."""
+Lessons, lists of a class's lessons, subgroups, class lists and students' cards are kept in the journal's copy
+(peer_cache.py: kept current by the peers' events, the bound on staleness); a lesson listed or a student seen in a
+class list is kept as if asked for. A student's card says the class in force on the day it was asked (identity's
+today), so it is kept under that day. Terms, years, class groups and other people's cards are asked every time."""
 from proto.identity.v1 import identity_pb2
 from proto.schedule.v1 import schedule_pb2
+from services.common.dates import school_today
 from services.common.grpc_client import Peer
 from services.journal.adapters import peer_cache
-from services.journal.adapters.peer_cache import PeerCache, class_key, lesson_key, lessons_key, student_key
+from services.journal.adapters.peer_cache import PeerCache, class_key, lesson_key, lessons_key, student_key, subgroup_key
 
 
 class ScheduleClient:
@@ -31,17 +32,18 @@ class ScheduleClient:
                                                                                  class_group_id=class_group_id))
 
     def get_subgroup(self, school_id: str, subgroup_id: str) -> schedule_pb2.Subgroup:
-        return self.peer.call("GetSubgroup", schedule_pb2.GetSubgroupRequest(school_id=school_id, subgroup_id=subgroup_id))
+        return self.cache.fetch(school_id, subgroup_key(subgroup_id), lambda: self.peer.call(
+            "GetSubgroup", schedule_pb2.GetSubgroupRequest(school_id=school_id, subgroup_id=subgroup_id)))
 
     def list_lessons(self, school_id: str, class_group_id: str, date_from: str, date_to: str,
                      subject_id: str = "") -> list[schedule_pb2.Lesson]:
         def load() -> tuple[schedule_pb2.Lesson, ...]:
-            generation = self.cache.generation(school_id)
+            generation, asked = self.cache.generation(school_id), self.cache.clock()
             lessons = tuple(self.peer.call("ListLessons", schedule_pb2.ListLessonsRequest(
                 school_id=school_id, class_group_id=class_group_id, date_from=date_from, date_to=date_to,
                 subject_id=subject_id)).lessons)
             for lesson in lessons:
-                self.cache.put(school_id, lesson_key(lesson.id), lesson, generation)
+                self.cache.put(school_id, lesson_key(lesson.id), lesson, generation, asked)
             return lessons
         return list(self.cache.fetch(school_id, lessons_key(class_group_id, date_from, date_to, subject_id), load))
 
@@ -70,17 +72,17 @@ class IdentityClient:
     def class_people(self, school_id: str, class_group_id: str) -> list[identity_pb2.Person]:
         """Every student who ever belonged to the class group (cards with names and every membership)."""
         def load() -> tuple[identity_pb2.Person, ...]:
-            generation = self.cache.generation(school_id)
+            generation, asked, today = self.cache.generation(school_id), self.cache.clock(), school_today().isoformat()
             people = tuple(self.peer.call("ListPeople", identity_pb2.ListPeopleRequest(
                 school_id=school_id, kind=identity_pb2.STUDENT, class_group_id=class_group_id)).people)
             for person in people:
-                self.cache.put(school_id, student_key(person.id), person, generation)
+                self.cache.put(school_id, student_key(person.id, today), person, generation, asked)
             return people
         return list(self.cache.fetch(school_id, class_key(class_group_id), load))
 
     def student(self, school_id: str, student_id: str) -> identity_pb2.Person:
         """The student's card: the class in force today (class_group_id, "" if none) and every membership."""
-        return self.cache.fetch(school_id, student_key(student_id), lambda: self.peer.call(
+        return self.cache.fetch(school_id, student_key(student_id, school_today().isoformat()), lambda: self.peer.call(
             "GetPerson", identity_pb2.GetPersonRequest(school_id=school_id, person_id=student_id)))
 
     def person(self, school_id: str, person_id: str) -> identity_pb2.Person:

@@ -2,7 +2,8 @@
 that person's journal changes (ListCompromisedAccounts, then ListActorChanges / RevertActorChanges); schedule's
 AcademicYearClosed closes the year's journal and is answered with JournalYearClosed
 (service_layer/closed_years.py); schedule's LessonMoved moves the lesson's record to its new date and number
-(service_layer/moved_lessons.py). Each works in the consumer's transaction, in the event's school scope."""
+(service_layer/moved_lessons.py). Each works in the consumer's transaction, in the event's school scope. (The copy of
+schedule's and identity's answers is kept current by every replica's own reading of their events: adapters/peer_cache.py.)"""
 from sqlalchemy.orm import Session
 
 from proto.events.v1.envelope_pb2 import Envelope
@@ -11,7 +12,7 @@ from proto.schedule.v1 import schedule_pb2
 from services.common.consumer import EventHandlers
 from services.common.outbox import Outbox
 from services.common.scope import Scope
-from services.journal.adapters import peer_cache, tables
+from services.journal.adapters import tables
 from services.journal.service_layer import closed_years, moved_lessons
 from services.journal.service_layer.unit_of_work import JournalUnitOfWork
 
@@ -31,25 +32,11 @@ def account_compromised(session: Session, event: identity_pb2.AccountCompromised
 
 @handlers.on(schedule_pb2.AcademicYearClosed)
 def academic_year_closed(session: Session, event: schedule_pb2.AcademicYearClosed, env: Envelope) -> None:
-    peer_cache.forget(peer_cache.SHARED, env.school_id, event)
     scope = Scope.of_event(env.school_id)
     closed_years.record_year_closed(scope, _unit_of_work(session, scope), event)
 
 
 @handlers.on(schedule_pb2.LessonMoved)
 def lesson_moved(session: Session, event: schedule_pb2.LessonMoved, env: Envelope) -> None:
-    peer_cache.forget(peer_cache.SHARED, env.school_id, event)
     scope = Scope.of_event(env.school_id)
     moved_lessons.record_lesson_moved(scope, _unit_of_work(session, scope), event)
-
-
-def forget_peer_answers(session: Session, event, env: Envelope) -> None:
-    """A lesson cancelled, moved or substituted, a student moved (or the order that moved them cancelled), a person
-    corrected: the journal's kept answers about them go (adapters/peer_cache.py); the schedule or identity change is
-    committed before its event."""
-    peer_cache.forget(peer_cache.SHARED, env.school_id, event)
-
-
-for _changed in (schedule_pb2.LessonCancelled, schedule_pb2.SubstitutionAssigned, *peer_cache.MOVEMENTS,
-                 identity_pb2.MovementOrderCancelled, identity_pb2.PersonCorrected):
-    handlers.on(_changed)(forget_peer_answers)

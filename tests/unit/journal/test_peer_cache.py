@@ -1,13 +1,17 @@
-"""The journal's cache of schedule and identity answers: expiry, invalidation by events, per-school isolation,
-and that the clients ask their peer only when the cache has no fresh answer."""
+"""The journal's copy of schedule and identity answers: the bound on staleness (ttl after the later of the fetch and
+the time the events are applied up to), invalidation by events, per-school isolation, memory, and that the clients
+ask their peer only when the copy has no current answer."""
 import threading
 
 import pytest
 
+from proto.events.v1.envelope_pb2 import Envelope
 from proto.identity.v1 import identity_pb2
 from proto.schedule.v1 import schedule_pb2
 from services.common.errors import NotFound
-from services.journal.adapters.peer_cache import PeerCache, forget
+from services.common.outbox import envelope
+from services.journal.adapters import peer_cache
+from services.journal.adapters.peer_cache import PeerCache, forget, forget_envelope
 from services.journal.adapters.peers import IdentityClient, ScheduleClient
 
 A, B = "school-a", "school-b"
@@ -92,7 +96,7 @@ def test_one_school_never_sees_another_schools_answers(world):
     assert class_list(identity, B, "g1") == set()
     assert schedule.list_lessons(B, "g1", "2025-09-01", "2025-09-07") == []
     assert [c for c in peer.calls if c[1] == B] == [("GetLesson", B), ("ListPeople", B), ("ListLessons", B)]
-    cache.drop(B)  # dropping one school's answers keeps the other's
+    cache.drop_school(B)  # dropping one school's answers keeps the other's
     schedule.get_lesson(A, "l1")
     assert peer.count("GetLesson") == 2
 
@@ -133,7 +137,7 @@ def test_a_substituted_cancelled_or_moved_lesson_is_forgotten_with_its_class_lis
         schedule.list_lessons(A, "g1", "2025-09-01", "2025-09-07")
         schedule.list_lessons(A, "g2", "2025-09-01", "2025-09-07")  # another class's list is still kept
         assert peer.calls[before:] == [("GetLesson", A), ("ListLessons", A)], event_type
-        cache.drop(A)
+        cache.drop_school(A)
 
 
 def test_a_closed_year_forgets_all_of_the_schools_lessons_and_only_its(world):
@@ -218,7 +222,7 @@ def test_an_answer_fetched_across_an_invalidation_is_not_kept(world):
     fetcher = threading.Thread(target=lambda: cache.fetch(A, ("k",), slow_load))
     fetcher.start()
     started.wait(5)
-    cache.drop(A, lambda key: key == ("k",))  # the change's event arrives while the old answer is on its way
+    cache.drop(A, keys=[("k",)])  # the change's event arrives while the old answer is on its way
     release.set()
     fetcher.join(5)
     assert cache.fetch(A, ("k",), lambda: "new") == "new"
@@ -233,15 +237,35 @@ def test_a_zero_ttl_keeps_nothing():
     assert peer.count("GetLesson") == 2
 
 
-def test_a_full_school_starts_over_without_touching_other_schools():
+def test_beyond_max_entries_the_least_recently_read_go_first():
     clock = Clock()
-    cache = PeerCache(ttl=5, clock=clock, max_entries_per_school=3)
-    cache.put(B, ("b",), 1)
-    for n in range(4):
+    cache = PeerCache(ttl=5, clock=clock, max_entries=10, sweep_every=10)
+    for n in range(9):
+        cache.put(A if n % 2 else B, (n,), n)
+        clock.now += 0.01
+    cache.fetch(B, (0,), lambda: "again")  # read: the most recent now
+    cache.put(A, ("tenth",), 10)  # the tenth put sweeps: 9 kept, fewer than 10: nothing goes
+    assert cache.size() == 10
+    cache = PeerCache(ttl=5, clock=clock, max_entries=8, sweep_every=10)
+    for n in range(9):
         cache.put(A, (n,), n)
-    assert cache.fetch(A, (0,), lambda: "again") == "again"
-    assert cache.fetch(A, (3,), lambda: "again") == 3
-    assert cache.fetch(B, ("b",), lambda: "again") == 1
+        clock.now += 0.01
+    cache.fetch(A, (0,), lambda: "again")
+    cache.put(A, ("tenth",), 10)  # 9 kept ≥ 8: down to 7, the least recently read first, then the new one
+    assert cache.size() == 8
+    assert cache.fetch(A, (0,), lambda: "again") == 0  # read last: kept
+    assert cache.fetch(A, (1,), lambda: "again") == "again"
+
+
+def test_answers_not_read_for_a_while_are_swept_even_while_current():
+    clock, until = Clock(), Clock()
+    cache = PeerCache(ttl=5, clock=clock, current_until=until, idle=60, sweep_every=3)
+    cache.put(A, ("old",), 1)
+    clock.now += 61
+    until.now = clock.now
+    cache.put(A, ("a",), 1)
+    cache.put(A, ("b",), 1)  # the third put sweeps
+    assert cache.size() == 2
 
 
 def test_expired_answers_of_every_school_are_swept_away():
@@ -259,22 +283,118 @@ def test_expired_answers_of_every_school_are_swept_away():
     assert cache.fetch(B, (0,), lambda: "again") == "again"
 
 
-@pytest.mark.parametrize("event", [
-    schedule_pb2.LessonCancelled(lesson=schedule_pb2.Lesson(id="l1", class_group_id="c1")),
-    schedule_pb2.LessonMoved(lesson=schedule_pb2.Lesson(id="l1", class_group_id="c1")),
-    schedule_pb2.SubstitutionAssigned(lesson=schedule_pb2.Lesson(id="l1", class_group_id="c1")),
-    schedule_pb2.AcademicYearClosed(),
-])
-def test_the_journals_consumer_drops_what_the_events_make_stale(monkeypatch, event):
-    from proto.events.v1.envelope_pb2 import Envelope
-    from services.journal.adapters import peer_cache
-    from services.journal.entrypoints import consumers as events
+def test_answers_stay_while_the_events_are_applied_and_fall_back_to_the_ttl_when_they_stop(world):
+    """current_until() is the time up to which every peer event has been applied here: an answer is served until
+    ttl after the later of its fetch and that time, so it lives on while heartbeats come, and is asked again ttl
+    after they stop."""
+    clock, peer, cache, schedule, _ = world
+    until = Clock()
+    cache.current_until = until
+    peer.lessons[(A, "l1")] = lesson(A, "l1")
+    schedule.get_lesson(A, "l1")
+    for _ in range(10):  # a minute of heartbeats
+        clock.now += 6
+        until.now = clock.now - 0.5
+        schedule.get_lesson(A, "l1")
+    assert peer.count("GetLesson") == 1
+    clock.now += 4.9  # the events stopped 5.4 s ago, the bound is 5 s after the last time they were current
+    schedule.get_lesson(A, "l1")
+    assert peer.count("GetLesson") == 2
 
+
+def test_a_reset_forgets_every_school_and_a_fetch_under_way_is_not_kept(world):
+    _, peer, cache, schedule, _ = world
+    for school in (A, B):
+        peer.lessons[(school, "l1")] = lesson(school, "l1")
+        schedule.get_lesson(school, "l1")
+
+    def reset_while_asking():
+        cache.reset()  # the event tail (re)started while this answer was on its way
+        return "old"
+    assert cache.fetch(A, ("k",), reset_while_asking) == "old"
+    assert cache.fetch(A, ("k",), lambda: "new") == "new"
+    schedule.get_lesson(A, "l1")
+    schedule.get_lesson(B, "l1")
+    assert peer.count("GetLesson") == 4
+
+
+def test_a_student_card_is_kept_under_the_day_it_was_asked_on(world, monkeypatch):
+    """identity's card says the class in force today: a card asked yesterday is not today's answer."""
+    from services.journal.adapters import peers
+    _, peer, cache, _, identity = world
+    peer.people[(A, "s1")] = identity_pb2.Person(id="s1", school_id=A, class_group_id="g1")
+    identity.student(A, "s1")
+    identity.student(A, "s1")
+    monkeypatch.setattr(peers, "school_today", lambda: __import__("datetime").date(2099, 1, 2))
+    identity.student(A, "s1")
+    assert peer.count("GetPerson") == 2
+
+
+def test_a_newly_scheduled_lesson_drops_its_class_lists_only(world):
+    _, peer, cache, schedule, _ = world
+    peer.lessons[(A, "l1")] = lesson(A, "l1")
+    schedule.list_lessons(A, "g1", "2025-09-01", "2025-09-07")
+    schedule.list_lessons(A, "g2", "2025-09-01", "2025-09-07")
+    peer.lessons[(A, "new")] = lesson(A, "new")
+    forget(cache, A, schedule_pb2.LessonScheduled(lesson=peer.lessons[(A, "new")]))
+    assert [x.id for x in schedule.list_lessons(A, "g1", "2025-09-01", "2025-09-07")] == ["l1", "new"]
+    schedule.list_lessons(A, "g2", "2025-09-01", "2025-09-07")
+    schedule.get_lesson(A, "l1")
+    assert peer.count("ListLessons") == 3 and peer.count("GetLesson") == 0
+
+
+def test_subgroups_are_kept_and_any_other_event_of_the_peers_drops_the_school(world):
+    """An event not known to change nothing kept, and not naming what it changed (a subgroup's students set, terms
+    changed, a year closed, an event type added later), drops every answer of its school and only of its school."""
+    _, peer, cache, schedule, _ = world
+    calls = []
+    peer.call = lambda method, request: calls.append((method, request.school_id)) or schedule_pb2.Subgroup(
+        id=request.subgroup_id, student_ids=["s1"])
+    for school in (A, B):
+        schedule.get_subgroup(school, "sg1")
+        schedule.get_subgroup(school, "sg1")
+    assert len(calls) == 2
+    for payload in (schedule_pb2.SubgroupStudentsSet(subgroup=schedule_pb2.Subgroup(id="sg1")),
+                    schedule_pb2.TermsChanged(), identity_pb2.YearTransitioned()):
+        forget_envelope(cache, envelope(A, payload, actor="system"))
+        schedule.get_subgroup(A, "sg1")
+        schedule.get_subgroup(B, "sg1")
+    assert calls[2:] == [("GetSubgroup", A)] * 3
+    unknown = Envelope(type="otmetka.schedule.v1.SomethingNew", school_id=A)
+    forget_envelope(cache, unknown)
+    schedule.get_subgroup(A, "sg1")
+    assert calls[-1] == ("GetSubgroup", A) and len(calls) == 6
+
+
+def test_sign_ins_and_other_unrelated_events_drop_nothing(world):
+    _, peer, cache, schedule, _ = world
+    peer.lessons[(A, "l1")] = lesson(A, "l1")
+    schedule.get_lesson(A, "l1")
+    for payload in (identity_pb2.PersonSignedIn(), identity_pb2.ConsentRecorded(), schedule_pb2.SchoolEventCreated(),
+                    identity_pb2.StaffRolesChanged(person_id="p1")):
+        forget_envelope(cache, envelope(A, payload, actor="system"))
+    schedule.get_lesson(A, "l1")
+    assert peer.count("GetLesson") == 1
+
+
+def test_an_event_read_from_kafka_drops_what_it_names():
     cache = PeerCache(ttl=60)
     cache.put("s1", peer_cache.lesson_key("l1"), "kept")
-    monkeypatch.setattr(peer_cache, "SHARED", cache)
-    monkeypatch.setattr(events.closed_years, "record_year_closed", lambda *args: None)  # the database part is not ours here
-    monkeypatch.setattr(events.moved_lessons, "record_lesson_moved", lambda *args: None)
-    handler = events.handlers.get(event.DESCRIPTOR.full_name)[1]
-    handler(None, event, Envelope(school_id="s1"))
+    cache.put("s1", peer_cache.lesson_key("l2"), "kept")
+    forget_envelope(cache, envelope("s1", schedule_pb2.LessonCancelled(
+        lesson=schedule_pb2.Lesson(id="l1", class_group_id="c1")), actor="system"))
     assert cache.fetch("s1", peer_cache.lesson_key("l1"), lambda: "fresh") == "fresh"
+    assert cache.fetch("s1", peer_cache.lesson_key("l2"), lambda: "fresh") == "kept"
+
+
+def test_lessons_changed_in_place_drop_those_lessons_and_their_class_lists(world):
+    _, peer, cache, schedule, _ = world
+    for lesson_id, group in (("l1", "g1"), ("l2", "g2"), ("l3", "g3")):
+        peer.lessons[(A, lesson_id)] = lesson(A, lesson_id, group=group)
+        schedule.list_lessons(A, group, "2025-09-01", "2025-09-07")
+    forget_envelope(cache, envelope(A, schedule_pb2.LessonsChanged(lesson_ids=["l1", "l2"], class_group_ids=["g1", "g2"],
+                                                                  change="times"), actor="system"))
+    for lesson_id, group in (("l1", "g1"), ("l2", "g2"), ("l3", "g3")):
+        schedule.get_lesson(A, lesson_id)
+        schedule.list_lessons(A, group, "2025-09-01", "2025-09-07")
+    assert peer.count("GetLesson") == 2 and peer.count("ListLessons") == 5
