@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 PY := .venv/bin/python
-DEBIAN_PACKAGES := fonts-dejavu-core poppler-utils chromium openssl pgbackrest libengine-gost-openssl
+DEBIAN_PACKAGES := fonts-dejavu-core poppler-utils chromium openssl pgbackrest libengine-gost-openssl wrk
 CACHE := $(or $(OTMETKA_CACHE_DIR),$(HOME)/.cache/otmetka)
 HELM_VERSION := v3.22.0
 export OTMETKA_HELM := $(CACHE)/helm/$(HELM_VERSION)/helm

@@ -35,6 +35,14 @@ def main() -> None:
     if diary_only and trivial:
         rps = diary_only["operations"]["diary"]["rps"]
         print(f"diary reads alone: {rps}/s vs trivial endpoint {trivial['total_rps']}/s -> {rps / trivial['total_rps']:.1%}")
+    wrk_trivial, wrk_diary, wrk_save = load("wrk-trivial"), load(f"wrk-{args.size}-diary"), load(f"wrk-{args.size}-save")
+    if wrk_trivial and wrk_diary:  # the issue-17 ratios, measured with wrk (not limited by the Python driver)
+        print(f"wrk: diary reads alone {wrk_diary['rps']}/s vs trivial endpoint {wrk_trivial['rps']}/s -> "
+              f"{wrk_diary['rps'] / wrk_trivial['rps']:.1%} (target 12 %)")
+    if wrk_save and pg:
+        for cluster, row in pg.items():
+            print(f"wrk: saves alone {wrk_save['rps']}/s vs raw PostgreSQL ({cluster}) {row['tps']}/s -> "
+                  f"{wrk_save['rps'] / row['tps']:.1%} (target 25 % of fsync=on)")
     targets = sorted((load(path.stem.removeprefix("results-")) for path in bench_dir().glob("results-target-*.json")),
                      key=lambda result: result["rate"])
     for result in targets:  # the target: 300 requests a second (100 saves, 200 diary reads), p99 under 150 ms

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole benchmark, about 3.5 minutes (plus loading the town once, ~10 minutes) against 127.0.0.1 only: seed (once per size), the trivial gunicorn
+# The whole benchmark, about 5 minutes (plus loading the town once, ~10 minutes) against 127.0.0.1 only: seed (once per size), the trivial gunicorn
 # baseline, the mixed load with the mark->summary probe, the pgbench baseline, the ratios.
 # Knobs: BENCH_SIZE (town), BENCH_DAYS (2, days of lessons the loader saves), BENCH_THREADS (8), BENCH_SECONDS (60),
 # BENCH_RATES ("30 60 90 120": open-loop rates of the target mix), BENCH_CLASSES (0 = all; a city: e.g. 400).
@@ -18,6 +18,7 @@ GUNICORN=$!
 trap 'kill $GUNICORN 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/" >/dev/null && break; sleep 0.2; done
 $PY -m bench.load --trivial "http://127.0.0.1:$PORT/" --threads "$THREADS" --seconds 30
+$PY -m bench.wrk --trivial "http://127.0.0.1:$PORT/" --seconds 30 --connections 32
 kill $GUNICORN; wait $GUNICORN 2>/dev/null || true
 $PY -m bench.load --size "$SIZE" --threads "$THREADS" --seconds "$DURATION" --probe 50 --cpu \
   --classes "${BENCH_CLASSES:-0}"
@@ -26,6 +27,9 @@ $PY -m bench.load --size "$SIZE" --threads "$THREADS" --seconds 30 --mix save=1 
   --classes "${BENCH_CLASSES:-0}"
 $PY -m bench.load --size "$SIZE" --threads "$THREADS" --seconds 30 --mix diary=1 --label diary-only \
   --classes "${BENCH_CLASSES:-0}"
+# the same with wrk over many students, lessons and tokens (the issue-17 ratios)
+$PY -m bench.wrk --size "$SIZE" --classes "${BENCH_CLASSES:-0}" --operation diary --seconds 30 --connections 32
+$PY -m bench.wrk --size "$SIZE" --classes "${BENCH_CLASSES:-0}" --operation save --seconds 30 --connections 16
 $PY -m bench.pg_baseline --clients "$THREADS" --seconds 20 --fsync-cluster
 # the issue's target mix (a save for every two diary reads; the target is 100 + 200 a second) as an open loop at
 # rising rates, each 30 s, acting in a sample of classes across the size (BENCH_CLASSES, 0 = all)
