@@ -16,8 +16,7 @@ from gateway.auth.server_session import ServerSessionInterface
 from gateway.errors import error_body, error_page, error_response
 from gateway.load_shedding import LoadShedder
 from gateway.peers import Peers
-from gateway.rate_limits import LOGIN_ADJACENT
-from gateway.rate_limits import check as check_rate
+from gateway.rate_limits import LOGIN_ADJACENT, RateCounter
 from gateway.security_headers import SecurityHeaders
 from gateway.settings import GatewaySettings
 from gateway.status_notice import StatusNotices
@@ -73,8 +72,9 @@ def create_app(settings: GatewaySettings | None = None, verifier=None, peers=Non
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     store = store or PostgresStore(settings.db_url)
     app.session_interface = ServerSessionInterface(store)
+    rates = RateCounter(store)
     app.extensions["otmetka"] = Wiring(settings, verifier or TokenVerifier(settings.issuer),
-                                       peers or Peers(settings.peers), KeycloakOidc(settings), store)
+                                       peers or Peers(settings.peers), KeycloakOidc(settings), store, rates)
     security_headers = SecurityHeaders(settings)
     for blueprint in (api.bp, login.bp, consent.bp, pages.bp, schedule.bp, console.bp, journal.bp, movement.bp,
                       year_transition.bp, reports.bp, teacherrep.bp, studentrep.bp, schoolrep.bp, sheetrep.bp,
@@ -95,9 +95,9 @@ def create_app(settings: GatewaySettings | None = None, verifier=None, peers=Non
     def rate_limits():
         """Per address: the API and the pages around signing in (per user: gateway.auth.session.api_caller)."""
         if request.endpoint in LOGIN_ADJACENT:
-            check_rate(store, settings.limits, login_address=request.remote_addr or "")
+            rates.check(settings.limits, login_address=request.remote_addr or "")
         elif is_api():
-            check_rate(store, settings.limits, per_address=request.remote_addr or "")
+            rates.check(settings.limits, per_address=request.remote_addr or "")
 
     @app.teardown_request
     def reset_context(_exc):

@@ -1,6 +1,10 @@
 """Rate limits of the REST API and of the pages around signing in, counted in the gateway's database (gateway/store.py)
 so that every gunicorn worker and every replica counts the same requests: fixed windows of `window` seconds, one
-counter per limit and user or address. A request over a limit is refused with TooManyRequests — the same refusal as
+counter per limit and user or address. Each process counts in memory and adds its counts to the database's at most
+every SYNC_SECONDS (one statement for all its keys, by the request that finds it due), reading back everyone's: a
+request costs no database round trip, and a limit holds to within what the other processes counted since their
+last addition (half a second of their requests). A request over a limit is refused with
+TooManyRequests — the same refusal as
 identity's lockout of activation codes — which the app answers with 429, `Retry-After` (the seconds to the window's
 end) and a Russian message (a JSON error on the API, a page elsewhere).
 
@@ -10,7 +14,9 @@ OTMETKA_GATEWAY_LIMIT_API_PER_ADDRESS, OTMETKA_GATEWAY_LIMIT_LOGIN_PER_ADDRESS a
 import datetime as dt
 import logging
 import math
+import threading
 import time
+from collections import Counter
 from dataclasses import dataclass
 
 from services.common.errors import TooManyRequests, Unavailable
@@ -21,6 +27,7 @@ TOO_MANY = "Слишком много запросов. Подождите {seco
 # the pages around signing in and setting a password, limited per address (GET and POST)
 LOGIN_ADJACENT = frozenset({"login.login", "login.start", "login.callback", "login.logout", "consent.consent",
                             "console.activate"})
+SYNC_SECONDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -56,19 +63,58 @@ def count(name: str, default: int) -> int:
     return int(raw)
 
 
-def check(store, limits: Limits, now: float | None = None, **who: str) -> None:
-    """Counts the request (`who`: per_user, per_address, login_address) and refuses it when a count is over its
-    limit; lets it through uncounted while the database is unreachable."""
-    keys = limits.keys(**who)
-    if not keys:
-        return
-    now = time.time() if now is None else now
-    window_end = (math.floor(now / limits.window) + 1) * limits.window
-    try:
-        counts = store.hit(sorted(keys), dt.datetime.fromtimestamp(window_end, dt.UTC))
-    except Unavailable:
-        log.warning("rate limits not counted: the gateway's database is unreachable")
-        return  # the limits guard against abuse; they do not stop everyone while the database is away
-    if any(counts[key] > limit for key, limit in keys.items()):
-        seconds = max(1, math.ceil(window_end - now))
-        raise TooManyRequests(TOO_MANY.format(seconds=seconds), retry_after=seconds)
+class RateCounter:
+    """One process's counts, added to the shared ones in the database at most every `sync_every` seconds."""
+
+    def __init__(self, store, sync_every: float = SYNC_SECONDS, clock=time.time):
+        self.store = store
+        self.sync_every = sync_every
+        self.clock = clock
+        self._pending: Counter = Counter()  # (key, window end) -> requests counted here, not yet added
+        self._shared: dict[tuple[str, dt.datetime], int] = {}  # (key, window end) -> every process's, as last read
+        self._synced_at = 0.0
+        self._lock = threading.Lock()
+        self._syncing = threading.Lock()
+
+    def check(self, limits: Limits, now: float | None = None, **who: str) -> None:
+        """Counts the request (`who`: per_user, per_address, login_address) and refuses it when a count is over its
+        limit."""
+        keys = limits.keys(**who)
+        if not keys:
+            return
+        now = self.clock() if now is None else now
+        window_end = (math.floor(now / limits.window) + 1) * limits.window
+        end = dt.datetime.fromtimestamp(window_end, dt.UTC)
+        with self._lock:
+            self._pending.update((key, end) for key in keys)
+            due = now - self._synced_at >= self.sync_every
+        if due:
+            self.sync(now)
+        with self._lock:
+            counts = {key: self._shared.get((key, end), 0) + self._pending[key, end] for key in keys}
+        if any(counts[key] > limit for key, limit in keys.items()):
+            seconds = max(1, math.ceil(window_end - now))
+            raise TooManyRequests(TOO_MANY.format(seconds=seconds), retry_after=seconds)
+
+    def sync(self, now: float) -> None:
+        """Adds this process's counts to the database's and reads back everyone's (one request at a time does it;
+        while the database is unreachable the counts wait here and the limits count this process only)."""
+        if not self._syncing.acquire(blocking=False):
+            return
+        try:
+            with self._lock:
+                pending, self._pending = self._pending, Counter()
+                self._synced_at = now
+            try:
+                totals = self.store.add(dict(pending)) if pending else {}
+            except Unavailable:
+                log.warning("rate limits not added up: the gateway's database is unreachable")
+                current = dt.datetime.fromtimestamp(now, dt.UTC)
+                with self._lock:
+                    self._pending.update({k: n for k, n in pending.items() if k[1] > current})
+                return
+            current = dt.datetime.fromtimestamp(now, dt.UTC)
+            with self._lock:
+                self._shared = {k: n for k, n in {**self._shared, **totals}.items() if k[1] > current}
+        finally:
+            self._syncing.release()

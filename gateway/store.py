@@ -21,8 +21,9 @@ INSERT_SESSION = text("INSERT INTO browser_sessions (id_hash, data, expires_at) 
 UPDATE_SESSION = text("UPDATE browser_sessions SET data = CAST(:data AS jsonb), expires_at = :expires, updated_at = now() "
                       "WHERE id_hash = :id AND expires_at > now()")
 DELETE = text("DELETE FROM browser_sessions WHERE id_hash = :id")
-HIT = text("INSERT INTO rate_counts (key, window_end, hits) SELECT key, :window_end, 1 FROM unnest(CAST(:keys AS text[])) "
-           "AS key ON CONFLICT (key, window_end) DO UPDATE SET hits = rate_counts.hits + 1 RETURNING key, hits")
+ADD = text("INSERT INTO rate_counts (key, window_end, hits) SELECT * FROM unnest(CAST(:keys AS text[]), "
+           "CAST(:ends AS timestamptz[]), CAST(:hits AS integer[])) ON CONFLICT (key, window_end) "
+           "DO UPDATE SET hits = rate_counts.hits + EXCLUDED.hits RETURNING key, window_end, hits")
 SWEEP_SESSIONS = text("DELETE FROM browser_sessions WHERE id_hash IN (SELECT id_hash FROM browser_sessions "
                       "WHERE expires_at < now() LIMIT :batch)")
 SWEEP_COUNTS = text("DELETE FROM rate_counts WHERE (key, window_end) IN (SELECT key, window_end FROM rate_counts "
@@ -54,7 +55,7 @@ class GatewayStore(Protocol):
 
     def delete_session(self, id_hash: str) -> None: ...
 
-    def hit(self, keys: list[str], window_end: dt.datetime) -> dict[str, int]: ...
+    def add(self, counts: dict[tuple[str, dt.datetime], int]) -> dict[tuple[str, dt.datetime], int]: ...
 
     def sweep(self) -> int: ...
 
@@ -85,10 +86,14 @@ class PostgresStore:
         with reachable(), self.engine.begin() as conn:
             conn.execute(DELETE, {"id": id_hash})
 
-    def hit(self, keys: list[str], window_end: dt.datetime) -> dict[str, int]:
-        """Counts one request against each key in the window ending at `window_end`; the counts so far."""
+    def add(self, counts: dict[tuple[str, dt.datetime], int]) -> dict[tuple[str, dt.datetime], int]:
+        """Adds requests to the counters of (key, window end) (in key order: two processes never deadlock); every
+        process's counts so far."""
+        items = sorted(counts.items())
         with reachable(), self.engine.begin() as conn:
-            return dict(conn.execute(HIT, {"keys": keys, "window_end": window_end}).tuples().all())
+            rows = conn.execute(ADD, {"keys": [k for (k, _), _ in items], "ends": [e for (_, e), _ in items],
+                                      "hits": [n for _, n in items]}).tuples().all()
+        return {(key, end): hits for key, end, hits in rows}
 
     def sweep(self) -> int:
         """Deletes (a batch of) the expired sessions and the counters of past windows; how many rows went."""

@@ -7,7 +7,6 @@ import time
 from flask import g, redirect, request, session, url_for
 
 from gateway.auth.csrf import check_csrf
-from gateway.rate_limits import check as check_rate
 from gateway.wiring import wiring
 from services.common.context import Caller
 from services.common.errors import Forbidden, Unauthenticated
@@ -59,7 +58,7 @@ def api_caller() -> Caller:
         if token and request.method not in SAFE_METHODS:
             check_csrf()
     caller = wiring().verifier.verify(token or "")
-    check_rate(wiring().store, wiring().settings.limits, per_user=caller.subject)
+    wiring().rates.check(wiring().settings.limits, per_user=caller.subject)
     return caller
 
 

@@ -28,10 +28,11 @@ def test_two_workers_count_into_the_same_windows(stores):
     first, second = stores
     key, other = f"api-user:{uuid.uuid4()}", f"api-address:{uuid.uuid4()}"
     window = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(minutes=5)
-    assert first.hit([key, other], window) == {key: 1, other: 1}
-    assert second.hit([key], window) == {key: 2}
-    assert first.hit([key, other], window) == {key: 3, other: 2}
-    assert second.hit([key], window + dt.timedelta(minutes=1)) == {key: 1}  # the next window starts again
+    assert first.add({(key, window): 1, (other, window): 4}) == {(key, window): 1, (other, window): 4}
+    assert second.add({(key, window): 2}) == {(key, window): 3}
+    assert first.add({(key, window): 1, (other, window): 1}) == {(key, window): 4, (other, window): 5}
+    later = window + dt.timedelta(minutes=1)
+    assert second.add({(key, later): 1}) == {(key, later): 1}  # the next window starts again
 
 
 def test_a_session_saved_by_one_is_read_by_the_other_until_it_expires_and_is_swept(stores):
@@ -43,7 +44,7 @@ def test_a_session_saved_by_one_is_read_by_the_other_until_it_expires_and_is_swe
     assert second.load_session(live) == {"csrf": "a", "tokens": {"access_token": "t"}}
     assert second.load_session(expired) is None  # past its expiry even before the sweep
     past = f"api-user:{uuid.uuid4()}"
-    second.hit([past], now - dt.timedelta(minutes=2))
+    second.add({(past, now - dt.timedelta(minutes=2)): 1})
     assert first.sweep() >= 2
     with first.engine.connect() as conn:
         assert conn.scalar(text("SELECT count(*) FROM browser_sessions WHERE id_hash = :h"), {"h": expired}) == 0
@@ -73,7 +74,7 @@ def test_the_status_notice_set_by_one_is_read_by_the_other_replaced_and_removed(
 def test_an_unreachable_database_is_unavailable():
     store = PostgresStore("postgresql+psycopg://gateway_app@127.0.0.1:1/otmetka_gateway")
     with pytest.raises(Unavailable):
-        store.hit(["api-user:x"], dt.datetime.now(dt.UTC))
+        store.add({("api-user:x", dt.datetime.now(dt.UTC)): 1})
     with pytest.raises(Unavailable):
         store.load_session("x")
     with pytest.raises(Unavailable):

@@ -27,10 +27,10 @@ class MemoryStore:
     def delete_session(self, id_hash: str) -> None:
         self.sessions.pop(id_hash, None)
 
-    def hit(self, keys: list[str], window_end: dt.datetime) -> dict[str, int]:
-        for key in keys:
-            self.counts[key, window_end] = self.counts.get((key, window_end), 0) + 1
-        return {key: self.counts[key, window_end] for key in keys}
+    def add(self, counts: dict[tuple[str, dt.datetime], int]) -> dict[tuple[str, dt.datetime], int]:
+        for key, hits in counts.items():
+            self.counts[key] = self.counts.get(key, 0) + hits
+        return {key: self.counts[key] for key in counts}
 
     def sweep(self) -> int:
         now = dt.datetime.now(dt.UTC)

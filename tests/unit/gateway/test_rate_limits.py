@@ -2,11 +2,12 @@
 around signing in per address; over a limit, 429 with Retry-After and a Russian message, as JSON on the API and as a
 page elsewhere; the next window lets the caller in again; limits from the environment, 0 turning one off."""
 import dataclasses
+import datetime as dt
 
 import pytest
 
 from gateway.app import create_app
-from gateway.rate_limits import Limits, check
+from gateway.rate_limits import Limits, RateCounter
 from services.common.errors import TooManyRequests
 from services.common.settings import SettingsError
 from tests.unit.gateway.conftest import SETTINGS, TOKEN, FakeVerifier
@@ -54,12 +55,60 @@ def test_other_pages_are_not_limited(peers):
 
 
 def test_the_next_window_lets_the_caller_in_again():
-    store, limits = MemoryStore(), Limits(api_per_user=1, window=60)
-    check(store, limits, now=120.0, per_user="u")
+    counter, limits = RateCounter(MemoryStore()), Limits(api_per_user=1, window=60)
+    counter.check(limits, now=120.0, per_user="u")
     with pytest.raises(TooManyRequests) as refused:
-        check(store, limits, now=150.5, per_user="u")
+        counter.check(limits, now=150.5, per_user="u")
     assert refused.value.retry_after == 30  # the window ends at 180
-    check(store, limits, now=180.0, per_user="u")
+    counter.check(limits, now=180.0, per_user="u")
+
+
+def test_processes_count_in_memory_and_add_up_in_the_database_every_half_second():
+    """Two gateway processes over one store: each request is counted at once in its process, the database gets
+    each process's counts at most every SYNC_SECONDS in one statement, and each process then sees everyone's."""
+    class CountingStore(MemoryStore):
+        adds = 0
+
+        def add(self, counts):
+            self.adds += 1
+            return super().add(counts)
+    store, limits = CountingStore(), Limits(api_per_user=10, window=60)
+    first, second = RateCounter(store), RateCounter(store)
+    first.check(limits, now=100.0, per_user="u")  # the first request adds at once
+    for i in range(1, 5):
+        first.check(limits, now=100.0 + i / 10, per_user="u")  # within the half second: memory only
+    assert store.adds == 1 and store.counts[("api-user:u", dt.datetime.fromtimestamp(120, dt.UTC))] == 1
+    for i in range(4):
+        second.check(limits, now=100.5 + i / 10, per_user="u")
+    first.check(limits, now=100.6, per_user="u")  # adds its five since, reads the second's
+    assert store.adds == 3
+    for _ in range(2):
+        first.check(limits, now=100.7, per_user="u")  # in memory: it knows of 9 (7 added, 2 of its own)
+    with pytest.raises(TooManyRequests):
+        second.check(limits, now=101.0, per_user="u")  # adds its 4: 11 in the database, over 10
+    assert sum(store.counts.values()) == 11 and store.adds == 4  # the first's last two wait for its next addition
+
+
+def test_counts_wait_in_the_process_while_the_database_is_away():
+    from services.common.errors import Unavailable
+
+    class AwayStore(MemoryStore):
+        away = True
+
+        def add(self, counts):
+            if self.away:
+                raise Unavailable("нет базы")
+            return super().add(counts)
+    store, limits = AwayStore(), Limits(api_per_user=3, window=60)
+    counter = RateCounter(store)
+    for i in range(3):
+        counter.check(limits, now=100.0 + i, per_user="u")  # let through, counted here
+    with pytest.raises(TooManyRequests):
+        counter.check(limits, now=104.0, per_user="u")
+    store.away = False
+    with pytest.raises(TooManyRequests):
+        counter.check(limits, now=105.0, per_user="u")
+    assert store.counts == {("api-user:u", dt.datetime.fromtimestamp(120, dt.UTC)): 5}
 
 
 def test_limits_from_the_environment(monkeypatch):
