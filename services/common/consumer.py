@@ -55,20 +55,22 @@ class Stopping(Exception):
 class EventHandlers:
     """Maps event payload types to handlers: handlers.on(MarkRecorded)(fn) for fn(session, payload, envelope);
     handlers.on_many(MarkRecorded)(fn) for fn(session, [(payload, envelope), ...]), which gets each run of
-    consecutive events with the same handler of a batch at once (in their order)."""
+    consecutive events with the same handler of a batch at once (in their order). `when` (a predicate of the payload)
+    says which events of the type the handler would act on: the others are skipped like a type nobody handles, with
+    no transaction and no inbox row (a handler that would change nothing needs no record that it ran)."""
 
     def __init__(self):
-        self._by_type: dict[str, tuple[type[Message], Handler | ManyHandler, bool]] = {}
+        self._by_type: dict[str, tuple[type[Message], Handler | ManyHandler, bool, Callable | None]] = {}
 
-    def on(self, message_type: type[Message]):
+    def on(self, message_type: type[Message], when: Callable[[Message], bool] | None = None):
         def register(fn: Handler) -> Handler:
-            self._by_type[message_type.DESCRIPTOR.full_name] = (message_type, fn, False)
+            self._by_type[message_type.DESCRIPTOR.full_name] = (message_type, fn, False, when)
             return fn
         return register
 
-    def on_many(self, message_type: type[Message]):
+    def on_many(self, message_type: type[Message], when: Callable[[Message], bool] | None = None):
         def register(fn: ManyHandler) -> ManyHandler:
-            self._by_type[message_type.DESCRIPTOR.full_name] = (message_type, fn, True)
+            self._by_type[message_type.DESCRIPTOR.full_name] = (message_type, fn, True, when)
             return fn
         return register
 
@@ -93,14 +95,16 @@ class IdempotentConsumer:
         self.handlers = handlers
 
     def decode(self, raw: bytes) -> Event | None:
-        """The event with its payload and handler, or None if this service does not handle its type."""
+        """The event with its payload and handler, or None if this service does not handle it (its type, or `when`)."""
         env = Envelope.FromString(raw)
         entry = self.handlers.get(env.type)
         if entry is None:
             return None
-        message_type, fn, many = entry
+        message_type, fn, many, when = entry
         payload = message_type()
         env.payload.Unpack(payload)
+        if when is not None and not when(payload):
+            return None
         return Event(raw, env, payload, fn, many)
 
     def handle(self, raw: bytes) -> bool:

@@ -17,19 +17,21 @@ from services.common.outbox import Outbox
 from services.common.scope import Scope
 from services.messaging.adapters import tables
 from services.messaging.adapters.mailer import Mailer
+from services.messaging.domain import notice as rules
 from services.messaging.service_layer import automatic_notices, directory
 from services.messaging.service_layer.people import full_name
 from services.messaging.service_layer.unit_of_work import MessagingUnitOfWork
 
 outbox = Outbox("messaging", tables.outbox)
 Handle = Callable[[MessagingUnitOfWork, object], None]
-HANDLERS: dict[type, Handle] = {}
+HANDLERS: dict[type, tuple[Handle, Callable | None]] = {}
 
 
-def on(*message_types: type) -> Callable[[Handle], Handle]:
+def on(*message_types: type, when: Callable[[object], bool] | None = None) -> Callable[[Handle], Handle]:
+    """Registers a handler of the types; `when`: the events it acts on (others cost no transaction: EventHandlers)."""
     def register(fn: Handle) -> Handle:
         for message_type in message_types:
-            HANDLERS[message_type] = fn
+            HANDLERS[message_type] = (fn, when)
         return fn
     return register
 
@@ -38,10 +40,10 @@ def handlers(mailer: Mailer | None) -> EventHandlers:
     """The registry of the consumer: each handler gets a unit of work joining the consumer's transaction, in the
     event's school, with the mailer."""
     registry = EventHandlers()
-    for message_type, handle in HANDLERS.items():
+    for message_type, (handle, when) in HANDLERS.items():
         def run(session: Session, event, env: Envelope, handle: Handle = handle) -> None:
             handle(MessagingUnitOfWork.joining(session, outbox, Scope.of_event(env.school_id), mailer=mailer), event)
-        registry.on(message_type)(run)
+        registry.on(message_type, when)(run)
     return registry
 
 
@@ -75,12 +77,12 @@ def terms_named(uow: MessagingUnitOfWork, event) -> None:
     directory.terms_named(uow, [(term.id, term.name) for term in event.academic_year.terms])
 
 
-@on(journal_pb2.MarkRecorded)
+@on(journal_pb2.MarkRecorded, when=lambda event: rules.newly_two(event.mark.value, ""))
 def mark_recorded(uow: MessagingUnitOfWork, event: journal_pb2.MarkRecorded) -> None:
     automatic_notices.mark_given(uow, event.mark, event.class_group_id, "", now())
 
 
-@on(journal_pb2.MarkChanged)
+@on(journal_pb2.MarkChanged, when=lambda event: rules.newly_two(event.mark.value, event.old_value))
 def mark_changed(uow: MessagingUnitOfWork, event: journal_pb2.MarkChanged) -> None:
     automatic_notices.mark_given(uow, event.mark, event.class_group_id, event.old_value, now())
 
