@@ -66,8 +66,8 @@ class PeerCache:
         self._puts = 0
         self._lock = threading.Lock()
 
-    def _fresh(self, entry: _Entry, now: float) -> bool:
-        return now - max(entry.fetched, self.current_until()) < self.ttl
+    def _fresh(self, entry: _Entry, now: float, until: float | None = None) -> bool:
+        return now - max(entry.fetched, self.current_until() if until is None else until) < self.ttl
 
     def fetch(self, school_id: str, key: Hashable, load: Callable[[], Any]) -> Any:
         """The school's kept answer for key, else load() (kept unless the school's answers changed meanwhile)."""
@@ -110,10 +110,10 @@ class PeerCache:
     def _sweep(self, now: float) -> None:
         """Forgets answers past their bound or not read for `idle` seconds, then the least recently read beyond
         `max_entries`."""
-        kept = []
+        kept, until = [], self.current_until()
         for school_id, entries in list(self._schools.items()):
             for key, entry in list(entries.items()):
-                if not self._fresh(entry, now) or now - entry.used >= self.idle:
+                if not self._fresh(entry, now, until) or now - entry.used >= self.idle:
                     self._remove(school_id, key)
                 else:
                     kept.append((entry.used, school_id, key))
