@@ -92,7 +92,7 @@ class PostgresStore:
         items = sorted(counts.items())
         with reachable(), self.engine.begin() as conn:
             rows = conn.execute(ADD, {"keys": [k for (k, _), _ in items], "ends": [e for (_, e), _ in items],
-                                      "hits": [n for _, n in items]}).tuples().all()
+                                      "hits": [n for _, n in items]}).all()
         return {(key, end): hits for key, end, hits in rows}
 
     def sweep(self) -> int:

@@ -3,6 +3,7 @@ SHA-256 of the text shown, and each person's latest one."""
 import datetime as dt
 
 from sqlalchemy import insert, select
+from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.orm import Session
 
 from services.identity.adapters.tables import consents
@@ -23,5 +24,5 @@ class ConsentStore:
         rows = self.session.execute(
             select(consents.c.person_id, consents.c.version, consents.c.decision)
             .where(consents.c.person_id.in_(person_ids))
-            .distinct(consents.c.person_id).order_by(consents.c.person_id, consents.c.id.desc())).all()
+            .ext(distinct_on(consents.c.person_id)).order_by(consents.c.person_id, consents.c.id.desc())).all()
         return {row.person_id: (row.version, row.decision) for row in rows}

@@ -3,6 +3,7 @@ order's cancelled_by_order_id is derived from the later CANCELLATION order. It o
 from collections import defaultdict
 
 from sqlalchemy import BigInteger, cast, func, insert, select
+from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -88,5 +89,5 @@ class MovementOrderStore:
         query = (select(LINE.student_id, ORDER.id).join(movement_orders, ORDER.id == LINE.order_id)
                  .where(LINE.student_id.in_(student_ids), ORDER.kind != CANCELLATION,
                         ~select(cancellations.c.id).where(cancellations.c.cancels_order_id == ORDER.id).exists())
-                 .order_by(LINE.student_id, ORDER.seq.desc()).distinct(LINE.student_id))
+                 .order_by(LINE.student_id, ORDER.seq.desc()).ext(distinct_on(LINE.student_id)))
         return {row.student_id: row.id for row in self.session.execute(query)}

@@ -219,8 +219,9 @@ def _classes_named(event: Message) -> set[str]:
 
 def forget(cache: PeerCache, school_id: str, event: Message) -> None:
     """Drops what an event of schedule or identity makes stale: a lesson changed or scheduled, or lessons changed in
-    place (a note, a room, the bell times) — the lessons and their class groups' lists; a student's movement, correction or registration — the student's card and the class lists
-    of the classes it names; an event that changes nothing kept — nothing; any other — every answer of the school."""
+    place (a note, a room, the bell times) — the lessons and their class groups' lists; a student's movement,
+    correction or registration — the student's card and the class lists of the classes it names; an event that
+    changes nothing kept — nothing; any other — every answer of the school."""
     if isinstance(event, LESSON_CHANGES):
         cache.drop(school_id, keys=[lesson_key(event.lesson.id)], classes=[event.lesson.class_group_id])
     elif isinstance(event, schedule_pb2.LessonsChanged):

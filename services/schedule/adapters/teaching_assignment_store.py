@@ -35,8 +35,8 @@ class TeachingAssignmentStore:
     def keys_of(self, class_group_id: str) -> frozenset:
         """(teacher, subject, subgroup or None) of the class group's assignments."""
         a = teaching_assignments
-        return frozenset(self.session.execute(select(a.c.teacher_id, a.c.subject_id, a.c.subgroup_id)
-                                              .where(a.c.class_group_id == class_group_id)).tuples())
+        return frozenset(tuple(row) for row in self.session.execute(
+            select(a.c.teacher_id, a.c.subject_id, a.c.subgroup_id).where(a.c.class_group_id == class_group_id)))
 
     def of_class_group(self, class_group_id: str) -> list[Mapping]:
         """The class group's assignments by subject name, the whole class's before its subgroups'."""
