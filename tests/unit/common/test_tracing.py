@@ -80,6 +80,19 @@ def test_each_event_of_a_batch_is_handled_in_its_producers_trace(recorded, bound
     assert inside == tracing.traceparent(first.context)
 
 
+def test_the_events_of_one_request_in_a_batch_are_handled_in_one_span(recorded, bound):
+    other = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"
+    events = [Envelope(event_id="e1", type="otmetka.journal.v1.MarkRecorded", trace_parent=PARENT),
+              Envelope(event_id="e2", type="otmetka.journal.v1.MarkRecorded", trace_parent=other),
+              Envelope(event_id="e3", type="otmetka.journal.v1.TopicSet", trace_parent=PARENT)]
+    with tracing.handling(events):
+        pass
+    first, second = recorded.get_finished_spans()
+    assert (first.name, first.attributes["messaging.batch.message_count"]) == ("handle otmetka.journal.v1.MarkRecorded", 2)
+    assert f"{first.context.trace_id:032x}" == PARENT.split("-")[1]
+    assert (second.attributes["messaging.message.id"], second.attributes["messaging.batch.message_count"]) == ("e2", 1)
+
+
 def test_an_event_carries_its_traceparent_in_its_kafka_headers():
     assert tracing.event_headers(Envelope(trace_parent=PARENT).SerializeToString()) == [("traceparent",
                                                                                           PARENT.encode())]
