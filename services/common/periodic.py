@@ -1,26 +1,36 @@
 """A service's worker that does one thing when the service starts and every `every` after (a reaper, a scheduler),
-until the service stops; a failure is logged and the next round tries again."""
+until the service stops; a failure is logged and the next round tries again. With a `duty` (a share of one core), a
+round that took long makes the wait after it longer, so the worker spends at most that share of its time working
+(a round of t seconds is followed by at least t × (1 − duty) / duty)."""
 import datetime as dt
 import logging
 import threading
+import time
 from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 
 
+def wait_after(every: dt.timedelta, took: float, duty: float | None) -> float:
+    """Seconds to wait after a round that took `took` seconds."""
+    least = every.total_seconds()
+    return least if duty is None else max(least, took * (1 - duty) / duty)
+
+
 class Periodic(threading.Thread):
-    def __init__(self, name: str, every: dt.timedelta, action: Callable[[], object]):
+    def __init__(self, name: str, every: dt.timedelta, action: Callable[[], object], duty: float | None = None):
         super().__init__(name=name, daemon=True)
-        self.every, self.action = every, action
+        self.every, self.action, self.duty = every, action, duty
         self.stop_event = threading.Event()
 
     def run(self) -> None:
         while True:
+            started = time.monotonic()
             try:
                 self.action()
             except Exception:
                 log.exception("%s failed", self.name)
-            if self.stop_event.wait(self.every.total_seconds()):
+            if self.stop_event.wait(wait_after(self.every, time.monotonic() - started, self.duty)):
                 return
 
     def stop(self) -> None:

@@ -1,7 +1,8 @@
 """The workers of the reports formed in the background, in each replica of the service: a small pool forming the
 queued jobs (service_layer.report_jobs.run_next), the reaper (stale jobs queued again, expired files removed) when
 the service starts and every REAP_EVERY, the scheduler of the schools' summary sheets every SCHEDULE_EVERY, and the
-refresher of the authority's aggregates (the schools changed since their last computation) every AGGREGATES_EVERY."""
+refresher of the authority's aggregates (the schools changed since their last computation) every AGGREGATES_EVERY, or
+further apart when a round takes long (AGGREGATES_DUTY)."""
 import datetime as dt
 import threading
 import time
@@ -18,7 +19,8 @@ POOL = 2  # jobs formed at once by one replica
 IDLE = dt.timedelta(seconds=2)  # how soon a worker with nothing to do looks at the queue again
 REAP_EVERY = dt.timedelta(minutes=1)
 SCHEDULE_EVERY = dt.timedelta(minutes=5)
-AGGREGATES_EVERY = dt.timedelta(minutes=3)  # a changed school's aggregates are at most this old
+AGGREGATES_EVERY = dt.timedelta(minutes=3)  # a changed school's aggregates are at most this old on a quiet day
+AGGREGATES_DUTY = 0.1  # of a core at most: on a city's school day (every school changed) rounds come further apart
 
 
 class ReportWorker(threading.Thread):
@@ -61,4 +63,4 @@ def report_workers(queue: ReportJobQueue, uows: UnitsOfWork, files: report_jobs.
             Periodic("activity-scheduler", SCHEDULE_EVERY,  # the weekly user-activity report
                      lambda: activity_schedule.form_weekly_activity(queue, uows, clock().date())),
             Periodic("school-aggregates", AGGREGATES_EVERY,
-                     lambda: authority.refresh_changed(aggregates, uows, clock().date()))]
+                     lambda: authority.refresh_changed(aggregates, uows, clock().date()), duty=AGGREGATES_DUTY)]
