@@ -73,7 +73,7 @@ def parse(output: str) -> dict:
     def ms(value: str) -> float:
         number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()
         return round(float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit], 2)
-    percentiles = {f"p{p}": ms(v) for p, v in re.findall(r"^\s+(\d+)%\s+(\S+)$", output, re.MULTILINE)}
+    percentiles = {f"p{p}": ms(v) for p, v in re.findall(r"^\s+(\d+)%\s+(\S+)\s*$", output, re.MULTILINE)}
     bad = re.search(r"answers not 200: (\d+)", output)
     if bad is None:
         raise SystemExit(f"the script did not run (wrk fell back to its own request):\n{output}")
