@@ -7,7 +7,8 @@ CACHE := $(or $(OTMETKA_CACHE_DIR),$(HOME)/.cache/otmetka)
 HELM_VERSION := v3.22.0
 export OTMETKA_HELM := $(CACHE)/helm/$(HELM_VERSION)/helm
 
-.PHONY: install stack deploy apps run stop test lint protos check-protos clean-state bench faults backup restore-drill
+.PHONY: install stack deploy apps run stop test lint protos check-protos clean-state bench faults backup restore-drill image \
+	kube-test
 
 .venv/.installed: requirements.lock pyproject.toml
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -82,4 +83,14 @@ TEST_SEED := $(or $(OTMETKA_TEST_SEED),$(shell echo $$(( $$(od -An -N4 -tu4 /dev
 
 test: lint check-protos apps $(OTMETKA_HELM)
 	@echo "test order: random, seed $(TEST_SEED) (again: make test OTMETKA_TEST_SEED=$(TEST_SEED))"
-	$(PY) -m pytest -q -p no:cacheprovider --randomly-seed=$(TEST_SEED) tests
+	$(PY) -m pytest -q -p no:cacheprovider --randomly-seed=$(TEST_SEED) --ignore=tests/kube tests
+
+# The one OCI image of every process (infra/image/build.sh: the Debian base once per machine, then the commit's layers);
+# IMAGE_ARGS=--check builds the commit's layers a second time without the cache and compares them.
+image:
+	bash infra/image/build.sh $(IMAGE_ARGS)
+
+# The chart's pods from that image under podman against the native stack, the end-to-end smoke through them
+# (tests/kube; docs/operations.md "Running on Kubernetes"). Replaces our native processes on their ports meanwhile.
+kube-test: apps image $(OTMETKA_HELM)
+	$(PY) -m pytest -q -p no:cacheprovider -p no:randomly tests/kube

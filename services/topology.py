@@ -60,6 +60,10 @@ def pg_url(stack: dict[str, str], user: str, database: str, port: int | str | No
 
 
 def admin_db_url(stack: dict[str, str]) -> str:
+    """The superuser's connection services.deploy provisions with: OTMETKA_PG_ADMIN_URL where the operator gives one
+    (a cluster's secret, with its password), else the stack's superuser over TLS."""
+    if stack.get("OTMETKA_PG_ADMIN_URL"):
+        return stack["OTMETKA_PG_ADMIN_URL"]
     return pg_url(stack, stack.get("OTMETKA_PG_SUPERUSER", "postgres"), "postgres")
 
 

@@ -67,14 +67,16 @@ def builder(common_name: str, key: ec.EllipticCurvePrivateKey, now: datetime.dat
             .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False))
 
 
-def leaf(name: str, kind: str, key: ec.EllipticCurvePrivateKey, now: datetime.datetime) -> x509.CertificateBuilder:
+def leaf(name: str, kind: str, key: ec.EllipticCurvePrivateKey, now: datetime.datetime,
+         names: list[x509.GeneralName] | None = None) -> x509.CertificateBuilder:
+    """A leaf for the names given (default: localhost and 127.0.0.1, where the development installation listens)."""
     usages = [ExtendedKeyUsageOID.SERVER_AUTH] + ([ExtendedKeyUsageOID.CLIENT_AUTH] if kind == PEER else [])
     return (builder(name, key, now, LEAF_DAYS)
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
             .add_extension(x509.KeyUsage(True, False, False, False, False, False, False, False, False), critical=True)
             .add_extension(x509.ExtendedKeyUsage(usages), critical=False)
-            .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost"),
-                                                        x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            .add_extension(x509.SubjectAlternativeName(names or [x509.DNSName("localhost"),
+                                                                 x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
                            critical=False))
 
 
