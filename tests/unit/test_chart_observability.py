@@ -35,7 +35,7 @@ def test_the_gateways_workers_share_a_metrics_directory_and_only_the_scraping_ne
     pod = deployments_of(helm, "observability.scrapeFrom=10.42.0.0/16")["otmetka-gateway"]
     env = env_of(pod)
     assert env["OTMETKA_METRICS_NETWORKS"] == "10.42.0.0/16"
-    [mount] = [m for m in pod["containers"][0]["volumeMounts"] if m["name"] != "tls"]
+    [mount] = [m for m in pod["containers"][0]["volumeMounts"] if m["name"] not in ("tls", "tmp")]
     assert mount["mountPath"] == env["PROMETHEUS_MULTIPROC_DIR"]
     assert {v["name"]: v for v in pod["volumes"]}[mount["name"]]["emptyDir"]["medium"] == "Memory"
 

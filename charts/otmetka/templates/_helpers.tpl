@@ -71,3 +71,48 @@ postgresql+psycopg://{{ .user }}@{{ .root.Values.postgres.host }}:{{ .root.Value
 - name: OTMETKA_GATEWAY_PUBLIC_URL
   value: {{ .Values.gateway.publicUrl | quote }}
 {{- end -}}
+
+
+{{/* A container's resources: `resources` of the values, the part's own (services.<name>.resources, ...) over it */}}
+{{- define "otmetka.resources" -}}
+{{- toYaml (merge (deepCopy (.own | default dict)) (deepCopy .root.Values.resources)) }}
+{{- end -}}
+
+{{/* Every pod: the image's user, never root, the runtime's seccomp profile, no service account token */}}
+{{- define "otmetka.podSecurity" -}}
+automountServiceAccountToken: false
+securityContext:
+  {{- toYaml .Values.podSecurityContext | nindent 2 }}
+{{- end -}}
+
+{{- define "otmetka.containerSecurity" -}}
+securityContext:
+  {{- toYaml .Values.securityContext | nindent 2 }}
+{{- end -}}
+
+{{/* /tmp: the root file system is read-only (values.yaml `securityContext`) */}}
+{{- define "otmetka.tmpMount" -}}
+- name: tmp
+  mountPath: /tmp
+{{- end -}}
+
+{{- define "otmetka.tmpVolume" -}}
+- name: tmp
+  emptyDir:
+    sizeLimit: {{ .Values.tmp.sizeLimit }}
+{{- end -}}
+
+{{/* A Deployment's pods spread over nodes and zones, counted among the pods of one rollout */}}
+{{- define "otmetka.spread" -}}
+topologySpreadConstraints:
+  {{- range .root.Values.topologySpread.topologyKeys }}
+  - maxSkew: {{ $.root.Values.topologySpread.maxSkew }}
+    topologyKey: {{ . }}
+    whenUnsatisfiable: {{ $.root.Values.topologySpread.whenUnsatisfiable }}
+    labelSelector:
+      matchLabels:
+        app.kubernetes.io/name: {{ $.name }}
+        app.kubernetes.io/instance: {{ $.root.Release.Name }}
+    matchLabelKeys: [pod-template-hash]
+  {{- end }}
+{{- end -}}
