@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
-from services import deploy
+from services import deploy, topology
 from services.tooling import deploy_manifests
 from tests.support import crd_schemas, strimzi_models
 
@@ -117,3 +117,11 @@ def test_a_schema_that_cannot_be_fetched_fails_with_what_was_asked(tmp_path, mon
     with pytest.raises(crd_schemas.FetchError, match=r"could not fetch github.com/rook/rook@v1\.18\.8: .* exited 1"):
         crd_schemas.go_module_files("rook")
     assert not list(tmp_path.rglob("*.yaml"))
+
+
+def test_postgresql_lets_our_certificate_in_as_every_role_services_deploy_creates():
+    postgresql = cluster()["spec"]["postgresql"]
+    assert postgresql["pg_hba"][0] == "hostnossl all all all reject"
+    assert "hostssl all all all cert map=otmetka" in postgresql["pg_hba"]
+    assert sorted(line.split()[2] for line in postgresql["pg_ident"]) == sorted(
+        f"{name}_{role}" for name in topology.DATABASES for role in ("owner", "app"))
