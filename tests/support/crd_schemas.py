@@ -113,11 +113,11 @@ def structural_to_json_schema(schema: dict) -> dict:
         if node.get("x-kubernetes-embedded-resource"):
             node.setdefault("properties", {}).update(
                 {"apiVersion": {"type": "string"}, "kind": {"type": "string"}, "metadata": {"type": "object"}})
-        if node.pop("nullable", False) and "type" in node:
-            node["type"] = [node["type"], "null"]
         if (node.get("type") == "object" and "properties" in node and "additionalProperties" not in node
                 and not node.get("x-kubernetes-preserve-unknown-fields")):
             node["additionalProperties"] = False
+        if node.pop("nullable", False) and "type" in node:
+            node["type"] = [node["type"], "null"]
         return node
 
     return convert(s)

@@ -125,3 +125,10 @@ def test_postgresql_lets_our_certificate_in_as_every_role_services_deploy_create
     assert "hostssl all all all cert map=otmetka" in postgresql["pg_hba"]
     assert sorted(line.split()[2] for line in postgresql["pg_ident"]) == sorted(
         f"{name}_{role}" for name in topology.DATABASES for role in ("owner", "app"))
+
+
+def test_an_unknown_field_of_an_object_that_may_be_null_is_refused():
+    store = copy.deepcopy(next(d for d in manifests("object-store") if d["kind"] == "CephObjectStore"))
+    store["spec"]["gateway"]["sslCertRef"] = "otmetka-s3-tls"  # gateway: a nullable object in Rook's CRD
+    with pytest.raises(jsonschema.ValidationError, match=re.escape("('sslCertRef' was unexpected)")):
+        crd_schemas.validate(store)
