@@ -16,8 +16,11 @@ from tests.support import crd_schemas, strimzi_models
 DEPLOY = pathlib.Path(__file__).resolve().parents[2] / "deploy"
 
 
+VALUES = DEPLOY / "otmetka-values.yaml"  # the chart's values naming these resources, no resource itself
+
+
 def manifests(folder: str = "") -> list[dict]:
-    return [doc for path in sorted((DEPLOY / folder).rglob("*.yaml"))
+    return [doc for path in sorted((DEPLOY / folder).rglob("*.yaml")) if path != VALUES
             for doc in yaml.safe_load_all(path.read_text()) if doc]
 
 
@@ -132,3 +135,55 @@ def test_an_unknown_field_of_an_object_that_may_be_null_is_refused():
     store["spec"]["gateway"]["sslCertRef"] = "otmetka-s3-tls"  # gateway: a nullable object in Rook's CRD
     with pytest.raises(jsonschema.ValidationError, match=re.escape("('sslCertRef' was unexpected)")):
         crd_schemas.validate(store)
+
+
+def leaves(values: dict, prefix: str = "") -> set[str]:
+    return {key for name, value in values.items() for key in (
+        leaves(value, f"{prefix}{name}.") if isinstance(value, dict) else {f"{prefix}{name}"})}
+
+
+def by_kind(kind: str) -> dict[str, dict]:
+    return {d["metadata"]["name"]: d for d in manifests() if d["kind"] == kind}
+
+
+def test_the_charts_values_name_what_the_manifests_make():
+    values = yaml.safe_load(VALUES.read_text())
+    chart = yaml.safe_load((DEPLOY.parent / "charts" / "otmetka" / "values.yaml").read_text())
+    assert leaves(values) <= leaves(chart), "a value the chart does not have"
+    certificates = {name: set(c["spec"].get("dnsNames", ())) for name, c in by_kind("Certificate").items()}
+    pg = by_kind("Cluster")["otmetka-pg"]
+    assert values["postgres"]["host"] == f"{pg['metadata']['name']}-rw.{pg['metadata']['namespace']}.svc"
+    assert values["postgres"]["host"] in certificates[pg["spec"]["certificates"]["serverTLSSecret"]]
+    (kafka,) = by_kind("Kafka").values()
+    (listener,) = kafka["spec"]["kafka"]["listeners"]
+    host, port = values["kafka"]["bootstrap"].split(":")
+    assert (host, int(port)) == (f"{kafka['metadata']['name']}-kafka-bootstrap.{kafka['metadata']['namespace']}.svc",
+                                 listener["port"]) and listener["tls"]
+    assert host in certificates[listener["configuration"]["brokerCertChainAndKey"]["secretName"]]
+    (keycloak,) = by_kind("Keycloak").values()
+    assert values["keycloak"]["url"] == keycloak["spec"]["hostname"]["hostname"]
+    assert values["keycloak"]["url"].removeprefix("https://") in certificates[keycloak["spec"]["http"]["tlsSecret"]]
+    store = by_kind("CephObjectStore")["otmetka"]
+    assert values["minio"]["endpoint"] == f"s3.example.internal:{store['spec']['gateway']['securePort']}"
+    assert "s3.example.internal" in certificates[store["spec"]["gateway"]["sslCertificateRef"]]
+    assert values["tls"]["secret"] in certificates
+
+
+def test_every_reference_between_the_manifests_resolves():
+    kafka, clusters, stores = by_kind("Kafka"), by_kind("Cluster"), by_kind("ObjectStore")
+    for doc in manifests("kafka"):
+        if doc["kind"] in ("KafkaNodePool", "KafkaTopic"):
+            assert doc["metadata"]["labels"]["strimzi.io/cluster"] in kafka
+    for cluster in clusters.values():
+        (plugin,) = cluster["spec"]["plugins"]
+        assert plugin["parameters"]["barmanObjectName"] in stores
+        assert {cluster["spec"]["certificates"][k] for k in ("serverTLSSecret", "serverCASecret")} <= set(
+            by_kind("Certificate"))
+    for backup in by_kind("ScheduledBackup").values():
+        assert backup["spec"]["cluster"]["name"] in clusters
+    (realm_import,) = by_kind("KeycloakRealmImport").values()
+    assert realm_import["spec"]["keycloakCRName"] in by_kind("Keycloak")
+    (keycloak,) = by_kind("Keycloak").values()
+    assert keycloak["spec"]["db"]["host"].split(".")[0].removesuffix("-rw") in clusters
+    issuers = by_kind("ClusterIssuer")
+    assert all(c["spec"]["issuerRef"]["name"] in issuers for c in by_kind("Certificate").values())
