@@ -71,9 +71,20 @@ def go_module_files(name: str) -> list[pathlib.Path]:
         for f in files:
             (staging / f).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source / f, staging / f)
-        shutil.rmtree(target, ignore_errors=True)
-        staging.rename(target)
+        if target.exists() and not all((target / f).is_file() for f in files):
+            shutil.rmtree(target, ignore_errors=True)  # an older list of files for this version
+        publish(staging, target)
     return [target / f for f in files]
+
+
+def publish(staging: pathlib.Path, target: pathlib.Path) -> None:
+    """Moves a finished download into its place; one that another run put there first wins (same version)."""
+    try:  # rename(2) replaces an empty directory, not a full one
+        staging.rename(target)
+    except OSError:
+        if not target.is_dir():
+            raise
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 @functools.cache

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import tempfile
 
-from tests.support.crd_schemas import CACHE, run
+from tests.support.crd_schemas import CACHE, publish, run
 
 # generated from the CRDs of Strimzi 0.49.0 and 1.0.0 (the package's own build names both releases)
 MODELS = ("@kubernetes-models/strimzi-kafka-operator", "1.0.1")
@@ -30,8 +30,9 @@ def installed() -> pathlib.Path:
              "--no-package-lock", f"{MODELS[0]}@{MODELS[1]}", f"{TYPESCRIPT[0]}@{TYPESCRIPT[1]}"],
             f"{MODELS[0]}@{MODELS[1]} and {TYPESCRIPT[0]}@{TYPESCRIPT[1]}")
         (staging / ".complete").touch()
-        shutil.rmtree(target, ignore_errors=True)
-        staging.rename(target)
+        if target.exists() and not (target / ".complete").is_file():
+            shutil.rmtree(target, ignore_errors=True)  # an install that did not finish
+        publish(staging, target)
     return target
 
 
