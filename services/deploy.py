@@ -54,13 +54,24 @@ def _positive(env: Mapping[str, str], name: str, default: int = 1) -> int:
     return int(raw)
 
 
-def create_topics(kafka: KafkaLink, partitions: int = 3, settings: TopicSettings = TopicSettings()) -> None:
+# Each service's events topic: a service's events are keyed by school (services/common/outbox.py), so one school's
+# events keep their order within one partition. The Kubernetes manifests (deploy/kafka/topics.yaml) are generated
+# from these (python -m services.tooling.deploy_manifests).
+TOPIC_PARTITIONS = 3
+
+
+def topics() -> list[str]:
+    return [topic_of(s) for s in topology.SERVICES]
+
+
+def create_topics(kafka: KafkaLink, partitions: int = TOPIC_PARTITIONS,
+                  settings: TopicSettings = TopicSettings()) -> None:
     admin = KafkaAdminClient(**kafka.options(), client_id="otmetka-deploy")
     try:
         existing = set(admin.list_topics())
-        wanted = [NewTopic(topic_of(s), num_partitions=partitions, replication_factor=settings.replication_factor,
+        wanted = [NewTopic(topic, num_partitions=partitions, replication_factor=settings.replication_factor,
                            topic_configs={"min.insync.replicas": str(settings.min_insync_replicas)})
-                  for s in topology.SERVICES if topic_of(s) not in existing]
+                  for topic in topics() if topic not in existing]
         if wanted:
             try:
                 admin.create_topics(wanted)
