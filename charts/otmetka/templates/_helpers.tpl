@@ -11,6 +11,11 @@ helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
   value: /etc/otmetka/tls/tls.crt
 - name: OTMETKA_TLS_KEY
   value: /etc/otmetka/tls/tls.key
+# the same certificate is our processes' login to PostgreSQL where it asks for one (deploy/postgresql: cert map=otmetka)
+- name: PGSSLCERT
+  value: /etc/otmetka/tls/tls.crt
+- name: PGSSLKEY
+  value: /etc/otmetka/tls/tls.key
 {{- end -}}
 
 {{- define "otmetka.tlsMount" -}}
