@@ -30,18 +30,17 @@ def pods(tmp_path_factory):
     folders = kube_play.secret_folders(stack, workdir)
     kube_play.create_secrets(stack)
     launcher.down()  # the pods take the launcher's ports
-    migrations, apps = workdir / "migrations.yaml", workdir / "apps.yaml"
+    kube_play.remove_pods()
     try:
-        kube_play.play([kube_play.migrations_pod(resources, folders)], migrations)
+        kube_play.play([kube_play.migrations_pod(resources, folders)], workdir / "migrations.yaml")
         code, log = kube_play.wait_exit(f"{kube_play.RELEASE}-migrations")
         assert code == 0, f"the migrations job failed:\n{log[-3000:]}"
         played = kube_play.deployments(resources, folders)
-        kube_play.play(played, apps)
+        kube_play.play(played, workdir / "apps.yaml")
         kube_play.wait_ready(played)
         yield {"played": played, "migrations_log": log}
     finally:
-        kube_play.down(apps)
-        kube_play.down(migrations)
+        kube_play.remove_pods()
         launcher.up()
 
 

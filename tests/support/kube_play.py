@@ -5,7 +5,8 @@ What the chart renders is played as it is, but for what a cluster has and podman
 - the pod network and the Services: every pod gets `hostNetwork` and `hostAliases` naming the Services (release-name)
   as 127.0.0.1, where the stack and the other pods listen; one replica each (the pods share the host's ports);
 - Secrets: podman secrets made from the development installation's secrets serve `envFrom`/`secretKeyRef`; the
-  secret volumes (TLS, the archive's PKI) become hostPath folders of the same files, owned by the image's user;
+  secret volumes (TLS, the archive's PKI) become hostPath folders of the same files, owned by the image's user
+  (the kubelet gives them the pod's fsGroup), and every emptyDir a new folder writable by all, as the kubelet's;
 - the migrations Job: its pod template is played as a Pod, waited for to end, its exit code checked;
 - probes: podman runs no readiness or startup probe, so `wait_ready` runs each container's readiness probe itself.
 Everything else (the commands, the environment, the security context, the volumes) is the chart's."""
@@ -15,8 +16,10 @@ import ipaddress
 import json
 import os
 import pathlib
+import re
 import shutil
 import subprocess
+import tempfile
 import time
 
 import requests
@@ -150,17 +153,30 @@ def secret_folders(stack: dict[str, str], workdir: pathlib.Path) -> dict[str, pa
         for path in (folder, *folder.rglob("*")):
             os.chown(path, IMAGE_USER, IMAGE_USER)
             path.chmod(0o700 if path.is_dir() else 0o400)
-    return {"otmetka-tls": tls, "otmetka-archive-pki": pki}
+    empty = workdir / "empty-dirs"
+    empty.mkdir()
+    return {"otmetka-tls": tls, "otmetka-archive-pki": pki, "emptyDir": empty}
 
 
 def for_podman(pod_spec: dict, folders: dict[str, pathlib.Path]) -> dict:
     """A pod spec of the chart as podman runs it on this machine (the module's docstring)."""
     spec = {**pod_spec, "hostNetwork": True, "hostAliases": [{"ip": "127.0.0.1", "hostnames": service_names()}],
             "containers": [on_host_network(container) for container in pod_spec["containers"]]}
-    spec["volumes"] = [{"name": volume["name"], "hostPath": {"path": str(folders[volume["secret"]["secretName"]]),
-                                                             "type": "Directory"}}
-                       if "secret" in volume else volume for volume in pod_spec.get("volumes", [])]
+    spec["volumes"] = [host_folder(volume, folders) for volume in pod_spec.get("volumes", [])]
     return spec
+
+
+def host_folder(volume: dict, folders: dict[str, pathlib.Path]) -> dict:
+    """A secret volume as the folder of its files; an emptyDir as a new folder, writable by all as the kubelet makes
+    it (podman's own emptyDir is root's, mode 0755: the image's user could not write there)."""
+    if "secret" in volume:
+        path = folders[volume["secret"]["secretName"]]
+    elif "emptyDir" in volume:
+        path = pathlib.Path(tempfile.mkdtemp(prefix=f"{volume['name']}-", dir=folders["emptyDir"]))
+        path.chmod(0o777)
+    else:
+        return volume
+    return {"name": volume["name"], "hostPath": {"path": str(path), "type": "Directory"}}
 
 
 def on_host_network(container: dict) -> dict:
@@ -193,12 +209,18 @@ def migrations_pod(resources: list[dict], folders: dict[str, pathlib.Path]) -> d
 
 def play(resources: list[dict], path: pathlib.Path) -> None:
     path.write_text(yaml.safe_dump_all(resources))
-    podman("kube", "play", str(path), timeout=900)
+    result = podman("kube", "play", str(path), timeout=900, check=False)
+    if result.returncode:
+        failed = re.search(r"init container (\w+) exited", result.stderr)
+        logs = podman("logs", failed[1], check=False) if failed else None
+        raise AssertionError(f"podman kube play: exit {result.returncode}\n{result.stderr[-3000:]}"
+                             + (f"\nthe init container's log:\n{logs.stdout}{logs.stderr}" if logs else ""))
 
 
-def down(path: pathlib.Path) -> None:
-    if path.exists():
-        podman("kube", "down", str(path), check=False, timeout=300)
+def remove_pods() -> None:
+    """The chart's pods removed, whatever state a run before left them in (a play that failed half-way)."""
+    pods = [f"{RELEASE}-migrations", *(f"{name}-pod-0" for name in service_names())]
+    podman("pod", "rm", "--force", "--ignore", *pods, check=False, timeout=300)
 
 
 def containers() -> dict[str, dict]:
