@@ -196,8 +196,12 @@ def deployments(resources: list[dict], folders: dict[str, pathlib.Path]) -> list
     for resource in resources:
         if resource["kind"] == "Deployment":
             template = resource["spec"]["template"]
+            # podman 4.3 removes a `once` init container as it ends and sometimes finds it still running: `always`
+            # keeps it (and runs it at each start of the pod, as the kubelet does on a pod's restart)
+            metadata = {**template["metadata"], "annotations": {**template["metadata"].get("annotations", {}),
+                                                                "io.podman.annotations.init.container.type": "always"}}
             played.append({**resource, "spec": {**resource["spec"], "replicas": 1, "template": {
-                **template, "spec": for_podman(template["spec"], folders)}}})
+                **template, "metadata": metadata, "spec": for_podman(template["spec"], folders)}}})
     return played
 
 

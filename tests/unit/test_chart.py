@@ -69,7 +69,8 @@ def test_the_services_that_keep_files_know_the_object_store(helm):
     for name, wanted in (("journal", {"OTMETKA_MINIO_ENDPOINT", "OTMETKA_JOURNAL_BUCKET"}),
                          ("archive", {"OTMETKA_MINIO_ENDPOINT", "OTMETKA_ARCHIVE_BUCKET",
                                       "OTMETKA_ARCHIVE_REPLICA_ENDPOINT", "OTMETKA_ARCHIVE_REPLICA_BUCKET"}),
-                         ("messaging", {"OTMETKA_MINIO_ENDPOINT", "OTMETKA_MESSAGING_BUCKET"}), ("schedule", set())):
+                         ("messaging", {"OTMETKA_MINIO_ENDPOINT", "OTMETKA_MESSAGING_BUCKET"}),
+                         ("reporting", {"OTMETKA_MINIO_ENDPOINT"}), ("schedule", set())):
         env = {e["name"] for e in deployments[f"otmetka-{name}"]["spec"]["template"]["spec"]["containers"][0]["env"]}
         assert wanted <= env and (wanted or "OTMETKA_MINIO_ENDPOINT" not in env)
 
