@@ -3,7 +3,8 @@
 
 What the chart renders is played as it is, but for what a cluster has and podman 4.3 does not:
 - the pod network and the Services: every pod gets `hostNetwork` and `hostAliases` naming the Services (release-name)
-  as 127.0.0.1, where the stack and the other pods listen; one replica each (the pods share the host's ports);
+  as 127.0.0.1, where the stack and the other pods listen; a Deployment is played as the one Pod of its template
+  (the pods share the host's ports; `deployments` says why a Pod);
 - Secrets: podman secrets made from the development installation's secrets serve `envFrom`/`secretKeyRef`; the
   secret volumes (TLS, the archive's PKI) become hostPath folders of the same files, owned by the image's user
   (the kubelet gives them the pod's fsGroup), and every emptyDir a new folder writable by all, as the kubelet's;
@@ -192,16 +193,20 @@ def on_host_network(container: dict) -> dict:
 
 
 def deployments(resources: list[dict], folders: dict[str, pathlib.Path]) -> list[dict]:
+    """Each Deployment as the one Pod of its template (one replica: the pods share the host's ports). A Pod, not the
+    Deployment itself: podman 4.3 ignores a Deployment template's annotations, and without
+    `io.podman.annotations.init.container.type: always` it removes an init container as it ends and sometimes finds
+    it still running (the archive's pod then fails to start)."""
     played = []
     for resource in resources:
         if resource["kind"] == "Deployment":
             template = resource["spec"]["template"]
-            # podman 4.3 removes a `once` init container as it ends and sometimes finds it still running: `always`
-            # keeps it (and runs it at each start of the pod, as the kubelet does on a pod's restart)
-            metadata = {**template["metadata"], "annotations": {**template["metadata"].get("annotations", {}),
-                                                                "io.podman.annotations.init.container.type": "always"}}
-            played.append({**resource, "spec": {**resource["spec"], "replicas": 1, "template": {
-                **template, "metadata": metadata, "spec": for_podman(template["spec"], folders)}}})
+            annotations = {**template["metadata"].get("annotations", {}),
+                           "io.podman.annotations.init.container.type": "always"}
+            played.append({"apiVersion": "v1", "kind": "Pod",
+                           "metadata": {**template["metadata"], "name": resource["metadata"]["name"],
+                                        "annotations": annotations},
+                           "spec": for_podman(template["spec"], folders)})
     return played
 
 
@@ -223,21 +228,19 @@ def play(resources: list[dict], path: pathlib.Path) -> None:
 
 def remove_pods() -> None:
     """The chart's pods removed, whatever state a run before left them in (a play that failed half-way)."""
-    pods = [f"{RELEASE}-migrations", *(f"{name}-pod-0" for name in service_names())]
+    pods = [f"{RELEASE}-migrations", *service_names()]
     podman("pod", "rm", "--force", "--ignore", *pods, check=False, timeout=300)
 
 
 def containers() -> dict[str, dict]:
-    """The containers podman made for the chart's pods (init ones left out), by pod: a Pod's container is named
-    <pod>-<container>, a Deployment's <deployment>-pod-0-<container>."""
+    """The containers podman made for the chart's pods (init ones left out), by pod (<pod>-<container>)."""
     listed = {container["Names"][0]: container for container in json.loads(podman("ps", "-a", "--format", "json").stdout
                                                                           or "[]")}
     found = {}
     for name in (*topology.SERVICES, "gateway", "migrations"):
         pod = f"{RELEASE}-{name}"
-        for candidate in (f"{pod}-{name}", f"{pod}-pod-0-{name}"):
-            if candidate in listed:
-                found[pod] = listed[candidate]
+        if f"{pod}-{name}" in listed:
+            found[pod] = listed[f"{pod}-{name}"]
     return found
 
 
@@ -267,10 +270,9 @@ def wait_ready(played: list[dict]) -> None:
     """Until every container's readiness probe passes (the kubelet's job); fails with the container's log tail when
     one ended or the time is up."""
     deadline = time.monotonic() + READY_TIMEOUT
-    for deployment in played:
-        pod_name = deployment["metadata"]["name"]
-        spec = deployment["spec"]["template"]["spec"]
-        (container,) = spec["containers"]
+    for pod in played:
+        pod_name = pod["metadata"]["name"]
+        (container,) = pod["spec"]["containers"]
         probe = container["readinessProbe"]
         while True:
             running = containers().get(pod_name)
