@@ -2,9 +2,9 @@
 (issue 19; docs/operations.md "Running on Kubernetes", the podman test).
 
 What the chart renders is played as it is, but for what a cluster has and podman 4.3 does not:
-- the pod network and the Services: every pod gets `hostNetwork` and `hostAliases` naming the Services (release-name)
-  as 127.0.0.1, where the stack and the other pods listen; a Deployment is played as the one Pod of its template
-  (the pods share the host's ports; `deployments` says why a Pod);
+- the pod network and the Services: every pod gets `hostNetwork` and an /etc/hosts naming the Services
+  (<release>-<service>) as 127.0.0.1, where the stack and the other pods listen; a Deployment is played as the one
+  Pod of its template (the pods share the host's ports; `deployments` says why a Pod);
 - Secrets: podman secrets made from the development installation's secrets serve `envFrom`/`secretKeyRef`; the
   secret volumes (TLS, the archive's PKI) become hostPath folders of the same files, owned by the image's user
   (the kubelet gives them the pod's fsGroup), and every emptyDir a new folder writable by all, as the kubelet's;
@@ -156,14 +156,20 @@ def secret_folders(stack: dict[str, str], workdir: pathlib.Path) -> dict[str, pa
             path.chmod(0o700 if path.is_dir() else 0o400)
     empty = workdir / "empty-dirs"
     empty.mkdir()
-    return {"otmetka-tls": tls, "otmetka-archive-pki": pki, "emptyDir": empty}
+    hosts = workdir / "hosts"  # podman 4.3 writes no hostAliases into a host-network pod's /etc/hosts
+    hosts.write_text(pathlib.Path("/etc/hosts").read_text() + f"127.0.0.1\t{' '.join(service_names())}\n")
+    hosts.chmod(0o644)
+    return {"otmetka-tls": tls, "otmetka-archive-pki": pki, "emptyDir": empty, "hosts": hosts}
 
 
 def for_podman(pod_spec: dict, folders: dict[str, pathlib.Path]) -> dict:
     """A pod spec of the chart as podman runs it on this machine (the module's docstring)."""
-    spec = {**pod_spec, "hostNetwork": True, "hostAliases": [{"ip": "127.0.0.1", "hostnames": service_names()}],
+    spec = {**pod_spec, "hostNetwork": True,
             "containers": [on_host_network(container) for container in pod_spec["containers"]]}
-    spec["volumes"] = [host_folder(volume, folders) for volume in pod_spec.get("volumes", [])]
+    if "initContainers" in pod_spec:
+        spec["initContainers"] = [on_host_network(container) for container in pod_spec["initContainers"]]
+    spec["volumes"] = [*(host_folder(volume, folders) for volume in pod_spec.get("volumes", [])),
+                       {"name": "hosts", "hostPath": {"path": str(folders["hosts"]), "type": "File"}}]
     return spec
 
 
@@ -182,9 +188,11 @@ def host_folder(volume: dict, folders: dict[str, pathlib.Path]) -> dict:
 
 def on_host_network(container: dict) -> dict:
     """A container without its ports (on the host's network podman refuses port mappings), its probes' named ports
-    resolved to numbers."""
+    resolved to numbers, the Services' names in its /etc/hosts."""
     ports = {port["name"]: port["containerPort"] for port in container.get("ports", [])}
     container = {key: value for key, value in container.items() if key != "ports"}
+    container["volumeMounts"] = [*container.get("volumeMounts", []),
+                                 {"name": "hosts", "mountPath": "/etc/hosts", "readOnly": True}]
     for kind in ("startupProbe", "readinessProbe", "livenessProbe"):
         http = container.get(kind, {}).get("httpGet")
         if http:
