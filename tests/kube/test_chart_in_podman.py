@@ -71,7 +71,9 @@ def test_a_lesson_saved_through_the_containerised_gateway_reaches_the_guardian_a
     school = seeded_school()
     recorded = record_lesson(school)
     sid, (s1, _) = school["id"], school["students"]
-    guardian = Api(session=browser_login("ivanova", GOSUSLUGI_PASSWORD, idp="gosuslugi").session)
+    login = browser_login("ivanova", GOSUSLUGI_PASSWORD, idp="gosuslugi")
+    assert login.status_code == 200, (login.url, login.text[:1000])
+    guardian = Api(session=login.session)
     [entry] = guardian.get(f"/schools/{sid}/students/{s1['id']}/diary", params=WEEK)["entries"]
     assert (entry["topic"], [m["value"] for m in entry["marks"]]) == ("Натуральные числа и шкалы", ["5"])
     cg = school["class_group"]["id"]
