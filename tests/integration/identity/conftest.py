@@ -23,8 +23,10 @@ from services.identity.adapters import tables
 from services.identity.adapters.keycloak_accounts import KeycloakAccounts
 from services.identity.domain.activation_code import CodeKey
 from services.identity.domain.class_groups import AcademicYear, ClassGroup, NextYear, successor_name
+from services.identity.domain.snils import snils_digits
 from services.identity.service_layer.ports import Ports
 from services.identity.service_layer.unit_of_work import IdentityUnitOfWork
+from services.tooling import municipality
 from services.tooling.api_client import Token
 from tests.support import grpc_harness, stack
 from tests.support.grpc_harness import database, serving, token_verifier
@@ -204,10 +206,8 @@ def other_school(identity) -> School:
 
 
 def snils_with_checksum(prefix: str) -> str:
-    """A valid SNILS from nine digits."""
-    total = sum(int(d) * w for d, w in zip(prefix, range(9, 0, -1), strict=True))
-    checksum = total if total < 100 else 0 if total in (100, 101) else total % 101 % 100
-    return f"{prefix}{checksum:02d}"
+    """A valid SNILS from nine digits, its 11 digits only."""
+    return snils_digits(municipality.snils_with_checksum(int(prefix)))
 
 
 def random_snils() -> str:
