@@ -121,6 +121,10 @@ containers_install
 build_base
 build_app "$IMAGE:$VERSION-$COMMIT"
 podman tag "$IMAGE:$VERSION-$COMMIT" "$IMAGE:$VERSION"
+# the images of earlier commits and their layers leave the store (vfs keeps a whole copy of every layer)
+podman images --format '{{.Repository}}:{{.Tag}}' "$IMAGE" | grep -vxF -e "$IMAGE:$VERSION-$COMMIT" -e "$IMAGE:$VERSION" \
+  | xargs -r podman rmi >/dev/null 2>&1 || true
+podman image prune --force >/dev/null
 log "$IMAGE:$VERSION-$COMMIT ($(podman image inspect --format '{{.Size}}' "$IMAGE:$VERSION" | numfmt --to=iec))"
 if [[ ${1:-} == --check ]]; then
   build_app "$IMAGE:check" --no-cache

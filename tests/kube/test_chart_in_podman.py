@@ -44,6 +44,7 @@ def pods(tmp_path_factory):
         yield {"played": played, "migrations_log": log}
     finally:
         kube_play.remove_pods()
+        kube_play.remove_secrets(stack)
         launcher.up()
 
 

@@ -134,10 +134,15 @@ def secrets(stack: dict[str, str]) -> dict[str, dict[str, str]]:
     }
 
 
+def remove_secrets(stack: dict[str, str]) -> None:
+    for name in secrets(stack):
+        podman("secret", "rm", name, check=False)
+
+
 def create_secrets(stack: dict[str, str]) -> None:
     """podman 4.3 reads a secret of `envFrom`/`secretKeyRef` as JSON, each key's bytes in base64 (a Secret's `data`)."""
+    remove_secrets(stack)
     for name, data in secrets(stack).items():
-        podman("secret", "rm", name, check=False)
         subprocess.run(["podman", "secret", "create", name, "-"], check=True, capture_output=True,
                        env={**os.environ, **podman_env()},
                        input=json.dumps({k: base64.b64encode(v.encode()).decode() for k, v in data.items()}).encode())
