@@ -1,7 +1,7 @@
 # Sourced by infra/image/build.sh and tests/support/kube_play.py: podman and buildah as this machine runs them
-# (docs/operations.md "The image"): Debian's podman, buildah and runc (crun refuses the host's hybrid cgroups), the vfs storage driver,
-# no default ulimits (setting RLIMIT_NOFILE/NPROC is refused), and a store of our own under the cache, kept between
-# runs so that the base image is built once per machine.
+# (docs/operations.md "The image"): Debian's podman, buildah and runc (crun refuses the host's hybrid cgroups), the
+# vfs storage driver, no default ulimits (setting RLIMIT_NOFILE/NPROC is refused), and a store of our own under the
+# cache, kept between runs so that the base image is built once per machine.
 CACHE=${OTMETKA_CACHE_DIR:-$HOME/.cache/otmetka}
 CONTAINERS_DIR=$CACHE/containers
 CONTAINER_PACKAGES=(podman buildah runc debootstrap)
