@@ -30,7 +30,7 @@ def pods(tmp_path_factory):
     image = kube_play.image()
     workdir = tmp_path_factory.mktemp("kube")
     resources = kube_play.render(HELM, kube_play.values(stack, image), workdir)
-    folders = kube_play.secret_folders(stack, workdir)
+    folders = kube_play.host_files(stack, workdir)
     kube_play.create_secrets(stack)
     launcher.down()  # the pods take the launcher's ports
     kube_play.remove_pods()

@@ -148,8 +148,9 @@ def create_secrets(stack: dict[str, str]) -> None:
                        input=json.dumps({k: base64.b64encode(v.encode()).decode() for k, v in data.items()}).encode())
 
 
-def secret_folders(stack: dict[str, str], workdir: pathlib.Path) -> dict[str, pathlib.Path]:
-    """The secrets the chart mounts as volumes, as folders of their files readable by the image's user only."""
+def host_files(stack: dict[str, str], workdir: pathlib.Path) -> dict[str, pathlib.Path]:
+    """What the pods get from the host: the secrets the chart mounts as volumes, as folders of their files readable
+    by the image's user only (by secret name); the folder the emptyDirs are made in; the /etc/hosts of the pods."""
     tls = workdir / "secret-otmetka-tls"
     tls.mkdir()
     certificate(stack, tls)
