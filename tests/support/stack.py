@@ -1,8 +1,10 @@
 """Test access to the real stack: its settings, deployed databases and Keycloak tokens."""
 import functools
 import os
+import time
 
 import requests
+from kafka.admin import KafkaAdminClient, NewTopic
 
 from services import deploy, topology
 from services.common.grpc_tls import TLS_FILES
@@ -36,6 +38,26 @@ def our_certificates() -> dict[str, str]:
 def kafka() -> KafkaLink:
     """The stack's Kafka over TLS (kafka.options(): what every kafka-python client of a test connects with)."""
     return KafkaLink.from_env(env())
+
+
+def create_topic(topic: str, partitions: int) -> None:
+    """A test's own topic, made before anything uses it (as services.deploy makes the services' topics) and waited
+    for until the broker's metadata has a leader for each of its partitions. A topic made by its first message
+    instead races with the consumer that reads it: one that joins its group while the broker does not know the
+    topic yet is assigned nothing, until its metadata is next refreshed (minutes)."""
+    admin = KafkaAdminClient(**kafka().options(), client_id="otmetka-tests")
+    try:
+        admin.create_topics([NewTopic(topic, num_partitions=partitions, replication_factor=1)])
+        deadline = time.monotonic() + 30
+        while True:
+            (described,) = admin.describe_topics([topic])
+            leaders = [p["leader_id"] for p in described["partitions"]] if described["error_code"] == 0 else []
+            if len(leaders) == partitions and all(leader >= 0 for leader in leaders):
+                return
+            assert time.monotonic() < deadline, f"topic {topic}: no leader for every partition within 30 s"
+            time.sleep(0.05)
+    finally:
+        admin.close()
 
 
 def token_url() -> str:

@@ -62,10 +62,13 @@ def consumer(db, inbox) -> IdempotentConsumer:
 
 
 def publish(topic: str, events: list) -> None:
+    """The events on a new topic of three partitions (as deploy makes the services'), each send acknowledged."""
+    stack.create_topic(topic, partitions=3)
     producer = KafkaProducer(**stack.kafka().options())
-    for event in events:
-        producer.send(topic, key=event.school_id.encode(), value=event.SerializeToString())
+    sent = [producer.send(topic, key=event.school_id.encode(), value=event.SerializeToString()) for event in events]
     producer.flush()
+    for future in sent:
+        future.get(timeout=30)
     producer.close()
 
 

@@ -12,7 +12,6 @@ import uuid
 
 import pytest
 from grpc_health.v1 import health_pb2
-from kafka.admin import KafkaAdminClient, NewTopic
 from sqlalchemy import MetaData, select
 from sqlalchemy.engine import make_url
 
@@ -54,9 +53,7 @@ def test_a_service_waits_for_postgresql_and_kafka_and_follows_postgresql_going_a
     postgres, kafka = TcpProxy(url.host, url.port), TcpProxy(kafka_host, int(kafka_port))
     outbox, inbox = messaging_tables(MetaData())
     box = Outbox(f"{SERVICE}{uuid.uuid4().hex[:8]}", outbox)
-    admin = KafkaAdminClient(**direct_kafka.options())
-    admin.create_topics([NewTopic(box.topic, num_partitions=1, replication_factor=1)])
-    admin.close()
+    stack.create_topic(box.topic, partitions=1)
     direct, proxied = Database(database_url), Database(through(postgres, database_url))
     school = str(uuid.uuid4())
 

@@ -6,7 +6,6 @@ import time
 import uuid
 
 import pytest
-from kafka.admin import KafkaAdminClient, NewTopic
 from sqlalchemy import MetaData
 
 from proto.identity.v1.identity_pb2 import SchoolOnboarded
@@ -35,11 +34,7 @@ def db(url) -> Database:
 def box() -> Outbox:
     """An outbox of its own topic with three partitions (as deploy makes the services' topics)."""
     box = Outbox(f"{SERVICE}{uuid.uuid4().hex[:8]}", messaging_tables(MetaData())[0])
-    admin = KafkaAdminClient(**stack.kafka().options(), client_id="tail-test")
-    try:
-        admin.create_topics([NewTopic(box.topic, num_partitions=PARTITIONS, replication_factor=1)])
-    finally:
-        admin.close()
+    stack.create_topic(box.topic, PARTITIONS)
     return box
 
 
