@@ -14,8 +14,10 @@ answers). When the relays, Kafka or the reading stop, `current_until()` stops mo
 A fetch that was under way while its school's answers were dropped is not kept (a generation per school, and one for
 all schools: `reset`, when the reading starts or misses an event).
 
-Memory: answers not read for `idle` seconds, and those past their bound, are swept every `sweep_every` answers kept;
-beyond `max_entries` the least recently read go first.
+Memory: at most `max_entries` answers, the least recently read going first; an answer not read for `idle` seconds goes
+when the next answer is kept. Both are checked at the least recently read end only (answers are kept in the order they
+were last read), so keeping an answer costs the same with 10 answers kept or 200,000. An answer past its bound is
+never served: the next read of its key asks again and replaces it.
 
 Isolation: every entry lives under its school id, which is part of every lookup; one school never reads
 another's entries, and a school's entries are dropped together. Errors (not found, forbidden) are never kept.
@@ -24,6 +26,7 @@ Callers must not modify the messages they get: they are shared.
 import os
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
@@ -37,37 +40,34 @@ from services.common.dates import school_today
 
 DEFAULT_TTL_SECONDS = 5.0
 MAX_ENTRIES = 200_000  # answers kept per process (≈ 0.5–1 KB each)
-IDLE_SECONDS = 1800.0  # an answer nobody read for this long goes at the next sweep
-SWEEP_EVERY = 1_000  # answers kept between two sweeps
+IDLE_SECONDS = 1800.0  # an answer nobody read for this long goes when the next answer is kept
 
 
 class _Entry:
     __slots__ = ("fetched", "value", "used")
 
-    def __init__(self, fetched: float, value: Any):
-        self.fetched = self.used = fetched
-        self.value = value
+    def __init__(self, fetched: float, value: Any, used: float):
+        self.fetched, self.value, self.used = fetched, value, used
 
 
 class PeerCache:
     def __init__(self, ttl: float, clock: Callable[[], float] = time.time,
                  current_until: Callable[[], float] = lambda: 0.0, max_entries: int = MAX_ENTRIES,
-                 idle: float = IDLE_SECONDS, sweep_every: int = SWEEP_EVERY):
+                 idle: float = IDLE_SECONDS):
         self.ttl = ttl
         self.clock = clock
         self.current_until = current_until  # set by the event tail that keeps this copy current
         self.max_entries = max_entries
         self.idle = idle
-        self.sweep_every = sweep_every
         self._schools: dict[str, dict[Hashable, _Entry]] = {}
+        self._recent: OrderedDict[tuple[str, Hashable], _Entry] = OrderedDict()  # least recently read first
         self._by_class: dict[str, dict[str, set[Hashable]]] = {}  # school -> class group -> its lists' keys
         self._generations: dict[str, int] = {}
         self._epoch = 0  # moved by reset(): every school's answers dropped
-        self._puts = 0
         self._lock = threading.Lock()
 
-    def _fresh(self, entry: _Entry, now: float, until: float | None = None) -> bool:
-        return now - max(entry.fetched, self.current_until() if until is None else until) < self.ttl
+    def _fresh(self, entry: _Entry, now: float) -> bool:
+        return now - max(entry.fetched, self.current_until()) < self.ttl
 
     def fetch(self, school_id: str, key: Hashable, load: Callable[[], Any]) -> Any:
         """The school's kept answer for key, else load() (kept unless the school's answers changed meanwhile)."""
@@ -78,6 +78,7 @@ class PeerCache:
             hit = self._schools.get(school_id, {}).get(key)
             if hit is not None and self._fresh(hit, now):
                 hit.used = now
+                self._recent.move_to_end((school_id, key))
                 metrics.copy_looked_up(key[0], True)
                 return hit.value
             generation = self._generation(school_id)
@@ -96,35 +97,30 @@ class PeerCache:
             if generation is not None and generation != self._generation(school_id):
                 return
             now = self.clock()
-            self._puts += 1
-            if self._puts % self.sweep_every == 0:
-                self._sweep(now)
-            self._schools.setdefault(school_id, {})[key] = _Entry(now if fetched is None else fetched, value)
+            entry = _Entry(now if fetched is None else fetched, value, used=now)
+            self._schools.setdefault(school_id, {})[key] = entry
+            self._recent[(school_id, key)] = entry
+            self._recent.move_to_end((school_id, key))
             if key[0] in LISTS:
                 self._by_class.setdefault(school_id, {}).setdefault(key[1], set()).add(key)
+            self._evict(now)
 
     def size(self) -> int:
         with self._lock:
-            return sum(len(entries) for entries in self._schools.values())
+            return len(self._recent)
 
-    def _sweep(self, now: float) -> None:
-        """Forgets answers past their bound or not read for `idle` seconds, then the least recently read beyond
-        `max_entries`."""
-        kept, until = [], self.current_until()
-        for school_id, entries in list(self._schools.items()):
-            for key, entry in list(entries.items()):
-                if not self._fresh(entry, now, until) or now - entry.used >= self.idle:
-                    self._remove(school_id, key)
-                else:
-                    kept.append((entry.used, school_id, key))
-        if len(kept) >= self.max_entries:
-            kept.sort(key=lambda item: item[0])
-            for _, school_id, key in kept[:len(kept) - self.max_entries * 9 // 10]:
-                self._remove(school_id, key)
+    def _evict(self, now: float) -> None:
+        """Forgets the least recently read answers beyond `max_entries` and those not read for `idle` seconds."""
+        while self._recent:
+            (school_id, key), oldest = next(iter(self._recent.items()))
+            if len(self._recent) <= self.max_entries and now - oldest.used < self.idle:
+                return
+            self._remove(school_id, key)
 
     def _remove(self, school_id: str, key: Hashable) -> None:
         entries = self._schools.get(school_id, {})
         entries.pop(key, None)
+        self._recent.pop((school_id, key), None)
         if key[0] in LISTS:
             keys = self._by_class.get(school_id, {}).get(key[1])
             if keys is not None:
@@ -153,7 +149,8 @@ class PeerCache:
     def drop_school(self, school_id: str) -> None:
         with self._lock:
             self._generations[school_id] = self._generations.get(school_id, 0) + 1
-            self._schools.pop(school_id, None)
+            for key in self._schools.pop(school_id, {}):
+                self._recent.pop((school_id, key), None)
             self._by_class.pop(school_id, None)
 
     def reset(self) -> None:
@@ -161,6 +158,7 @@ class PeerCache:
         with self._lock:
             self._epoch += 1
             self._schools.clear()
+            self._recent.clear()
             self._by_class.clear()
 
 

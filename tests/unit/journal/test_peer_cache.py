@@ -239,48 +239,63 @@ def test_a_zero_ttl_keeps_nothing():
 
 def test_beyond_max_entries_the_least_recently_read_go_first():
     clock = Clock()
-    cache = PeerCache(ttl=5, clock=clock, max_entries=10, sweep_every=10)
-    for n in range(9):
+    cache = PeerCache(ttl=5, clock=clock, max_entries=8)
+    for n in range(8):
         cache.put(A if n % 2 else B, (n,), n)
         clock.now += 0.01
-    cache.fetch(B, (0,), lambda: "again")  # read: the most recent now
-    cache.put(A, ("tenth",), 10)  # the tenth put sweeps: 9 kept, fewer than 10: nothing goes
-    assert cache.size() == 10
-    cache = PeerCache(ttl=5, clock=clock, max_entries=8, sweep_every=10)
-    for n in range(9):
-        cache.put(A, (n,), n)
-        clock.now += 0.01
-    cache.fetch(A, (0,), lambda: "again")
-    cache.put(A, ("tenth",), 10)  # 9 kept ≥ 8: down to 7, the least recently read first, then the new one
     assert cache.size() == 8
-    assert cache.fetch(A, (0,), lambda: "again") == 0  # read last: kept
-    assert cache.fetch(A, (1,), lambda: "again") == "again"
+    cache.fetch(B, (0,), lambda: "again")  # read: the most recent now; (1,) of A is the least recently read
+    cache.put(A, ("ninth",), 9)
+    assert cache.size() == 8
+    assert cache.fetch(B, (0,), lambda: "again") == 0
+    assert cache.fetch(A, (1,), lambda: "again") == "again"  # it went, and is asked again (which puts it back)
+    assert cache.size() == 8
+    assert cache.fetch(B, (2,), lambda: "again") == "again"  # the next least recently read went for it
 
 
-def test_answers_not_read_for_a_while_are_swept_even_while_current():
+def test_answers_not_read_for_a_while_go_when_the_next_is_kept_even_while_current():
     clock, until = Clock(), Clock()
-    cache = PeerCache(ttl=5, clock=clock, current_until=until, idle=60, sweep_every=3)
+    cache = PeerCache(ttl=5, clock=clock, current_until=until, idle=60)
     cache.put(A, ("old",), 1)
-    clock.now += 61
+    cache.put(B, ("read",), 1)
+    clock.now += 30
     until.now = clock.now
-    cache.put(A, ("a",), 1)
-    cache.put(A, ("b",), 1)  # the third put sweeps
-    assert cache.size() == 2
+    assert cache.fetch(B, ("read",), lambda: "again") == 1
+    clock.now += 31
+    until.now = clock.now
+    assert cache.size() == 2  # nothing goes until an answer is kept
+    cache.put(A, ("new",), 1)
+    assert cache.size() == 2  # "old" (61 s unread) went; "read" (read 31 s ago) stays
+    assert cache.fetch(B, ("read",), lambda: "again") == 1
+    assert cache.fetch(A, ("old",), lambda: "again") == "again"
 
 
-def test_expired_answers_of_every_school_are_swept_away():
+def test_an_answer_past_its_bound_is_asked_again_and_replaced():
     clock = Clock()
-    cache = PeerCache(ttl=5, clock=clock, sweep_every=10)
+    cache = PeerCache(ttl=5, clock=clock)
     for n in range(6):
         cache.put(A, (n,), n)
         cache.put(B, (n,), n)
     clock.now += 6
-    cache.put(A, ("fresh",), 1)
-    assert cache.size() == 13  # nothing swept yet
-    for n in range(8):
-        cache.put(A, ("more", n), n)  # the tenth put since the start sweeps what expired
-    assert cache.size() == 9
     assert cache.fetch(B, (0,), lambda: "again") == "again"
+    assert cache.size() == 12  # replaced, not added
+    assert cache.fetch(B, (0,), lambda: "third") == "again"
+
+
+def test_dropping_a_school_or_everything_forgets_the_recency_too():
+    clock = Clock()
+    cache = PeerCache(ttl=5, clock=clock, max_entries=3)
+    cache.put(A, ("lessons", "c1", "d1", "d2", ""), 1)
+    cache.put(A, ("lesson", "l1"), 1)
+    cache.put(B, ("lesson", "l1"), 1)
+    cache.drop_school(A)
+    assert cache.size() == 1
+    cache.put(B, ("lesson", "l2"), 2)
+    cache.put(B, ("lesson", "l3"), 3)
+    assert cache.size() == 3  # A's answers are no longer counted against the bound
+    assert cache.fetch(B, ("lesson", "l1"), lambda: "again") == 1
+    cache.reset()
+    assert cache.size() == 0
 
 
 def test_answers_stay_while_the_events_are_applied_and_fall_back_to_the_ttl_when_they_stop(world):
