@@ -1,6 +1,8 @@
 """The notice worker: every few seconds it tells the absences whose school-day cut-off has passed (each school in its
 own unit of work); every hour it asks the journal, once a day per school that has families, who is short of marks
-before a term ends; every minute it sends the e-mail digests that are due. The clock is injectable (tests)."""
+before a term ends (resting after each school: that round and the journal's answers to it keep to FEW_MARKS_DUTY of
+a core, however many schools begin their day at once); every minute it sends the e-mail digests that are due. The
+clock is injectable (tests)."""
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -18,6 +20,7 @@ from services.messaging.service_layer.unit_of_work import UnitsOfWork
 log = logging.getLogger(__name__)
 ABSENCE_ROUND = dt.timedelta(seconds=5)
 FEW_MARKS_ROUND = dt.timedelta(hours=1)
+FEW_MARKS_DUTY = 0.1
 DIGEST_ROUND = dt.timedelta(minutes=1)
 
 
@@ -32,10 +35,14 @@ class NoticeWorker:
             told += self._for(school_id, lambda uow: automatic_notices.release_due_absences(uow, now))
         return told
 
-    def check_few_marks(self) -> int:
+    def check_few_marks(self, rest: Callable[[], bool] = lambda: False) -> int:
+        """One round: every school with families not yet checked today; `rest()` after each school (the worker's
+        pace), True from it ending the round; how many notices."""
         now, told = self.clock(), 0
         for school_id in notice_store.schools_with_families(self.db):
             told += self._for(school_id, lambda uow: automatic_notices.check_few_marks(uow, now))
+            if rest():
+                break
         return told
 
     def send_digests(self) -> int:
@@ -60,6 +67,7 @@ class NoticeWorker:
             context.reset(tokens)
 
     def threads(self) -> list[Periodic]:
-        return [Periodic("absence-notices", ABSENCE_ROUND, self.release_absences),
-                Periodic("few-marks-notices", FEW_MARKS_ROUND, self.check_few_marks),
+        few_marks = Periodic("few-marks-notices", FEW_MARKS_ROUND, lambda: self.check_few_marks(few_marks.rest),
+                             duty=FEW_MARKS_DUTY)
+        return [Periodic("absence-notices", ABSENCE_ROUND, self.release_absences), few_marks,
                 Periodic("digests", DIGEST_ROUND, self.send_digests)]

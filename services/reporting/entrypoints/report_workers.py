@@ -1,8 +1,8 @@
 """The workers of the reports formed in the background, in each replica of the service: a small pool forming the
 queued jobs (service_layer.report_jobs.run_next), the reaper (stale jobs queued again, expired files removed) when
 the service starts and every REAP_EVERY, the scheduler of the schools' summary sheets every SCHEDULE_EVERY, and the
-refresher of the authority's aggregates (the schools changed since their last computation) every AGGREGATES_EVERY, or
-further apart when a round takes long (AGGREGATES_DUTY)."""
+refresher of the authority's aggregates (the schools changed since their last computation) every AGGREGATES_EVERY,
+resting after each school so that it keeps to AGGREGATES_DUTY of a core (with the peers it asks) within a round too."""
 import datetime as dt
 import threading
 import time
@@ -20,7 +20,7 @@ IDLE = dt.timedelta(seconds=2)  # how soon a worker with nothing to do looks at 
 REAP_EVERY = dt.timedelta(minutes=1)
 SCHEDULE_EVERY = dt.timedelta(minutes=5)
 AGGREGATES_EVERY = dt.timedelta(minutes=3)  # a changed school's aggregates are at most this old on a quiet day
-AGGREGATES_DUTY = 0.1  # of a core at most: on a city's school day (every school changed) rounds come further apart
+AGGREGATES_DUTY = 0.1  # of a core at most: on a city's school day (every school changed) a round takes longer
 
 
 class ReportWorker(threading.Thread):
@@ -56,11 +56,14 @@ def report_workers(queue: ReportJobQueue, uows: UnitsOfWork, files: report_jobs.
         report_jobs.reap(queue)
         report_jobs.expire(queue, files, clock())
 
+    def refresh_aggregates() -> None:
+        authority.refresh_changed(aggregates, uows, clock().date(), rest=aggregates_worker.rest)
+
+    aggregates_worker = Periodic("school-aggregates", AGGREGATES_EVERY, refresh_aggregates, duty=AGGREGATES_DUTY)
     return [*(ReportWorker(n, queue, uows, files, clock) for n in range(1, POOL + 1)),
             Periodic("report-job-reaper", REAP_EVERY, reap_and_expire),
             Periodic("report-scheduler", SCHEDULE_EVERY,
                      lambda: report_jobs.form_scheduled(queue, uows, clock().date())),
             Periodic("activity-scheduler", SCHEDULE_EVERY,  # the weekly user-activity report
                      lambda: activity_schedule.form_weekly_activity(queue, uows, clock().date())),
-            Periodic("school-aggregates", AGGREGATES_EVERY,
-                     lambda: authority.refresh_changed(aggregates, uows, clock().date()), duty=AGGREGATES_DUTY)]
+            aggregates_worker]

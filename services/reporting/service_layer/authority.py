@@ -5,6 +5,7 @@ by side for a year's period with the municipality's total (data and XLSX); one s
 and grade. Only the realm role authority_operator reads them: school staff are refused, and nothing personal is read."""
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from services.common import policy
@@ -77,9 +78,11 @@ def refresh_school(version: int, today: dt.date, uow: ReportingUnitOfWork) -> in
     return len(rows)
 
 
-def refresh_changed(reader: AggregateReader, uows: UnitsOfWork, today: dt.date, only: str = "") -> int:
+def refresh_changed(reader: AggregateReader, uows: UnitsOfWork, today: dt.date, only: str = "",
+                    rest: Callable[[], bool] = lambda: False) -> int:
     """Every school changed since its last computation (or only the one named, changed or not) computed again (a
-    school that fails is logged and tried again next round); how many were."""
+    school that fails is logged and tried again next round); how many were. After each school `rest()` (the worker's
+    pace: its share of a core); it returning True ends the round."""
     done = 0
     changed = reader.changed()
     for school_id, version in ([(only, dict(changed).get(only, 0))] if only else changed):
@@ -88,6 +91,8 @@ def refresh_changed(reader: AggregateReader, uows: UnitsOfWork, today: dt.date, 
             done += 1
         except Exception:
             log.exception("computing the aggregates of school %s failed", school_id)
+        if rest():
+            break
     return done
 
 

@@ -16,6 +16,7 @@ from services.common.consumer import IdempotentConsumer
 from services.common.dates import SCHOOL_ZONE
 from services.common.outbox import envelope
 from services.messaging import bootstrap
+from services.messaging.adapters import notice_store
 from services.messaging.adapters.tables import inbox
 from services.messaging.entrypoints.consumers import handlers
 from tests.integration.messaging.test_threads import start
@@ -138,3 +139,13 @@ def test_a_guardian_linked_later_joins_the_familys_threads(messaging, school, co
     messaging.principals.grant(school.id, "guardian", person_id=father.id, student_ids=[son.id])
     [mine] = messaging.call("ListThreads", pb.ListThreadsRequest(school_id=school.id)).threads
     assert mine.id == thread.id
+
+
+
+def test_the_few_marks_round_rests_after_each_school_and_ends_when_told_to(messaging, school):
+    worker = bootstrap.notice_worker(messaging.db, messaging.outbox, messaging.ports, messaging.clock)
+    rests = []
+    worker.check_few_marks(rest=lambda: rests.append("rested") is None)  # "stop" at the first rest
+    assert rests == ["rested"]
+    worker.check_few_marks(rest=lambda: rests.append("rested") is not None)
+    assert len(rests) == 1 + len(notice_store.schools_with_families(messaging.db))  # after each school

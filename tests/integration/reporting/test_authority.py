@@ -25,6 +25,7 @@ from services.reporting.adapters import tables
 from services.reporting.adapters.school_aggregate_store import AggregateReader
 from services.reporting.entrypoints.consumers import handlers
 from services.reporting.entrypoints.servicer import ReportingServicer
+from services.reporting.service_layer import authority
 from tests.support import stack
 from tests.support.grpc_harness import FakePrincipals, call, rpc_error, serving
 
@@ -291,3 +292,22 @@ def test_an_event_marks_the_school_changed_and_the_refresh_clears_it(db, stub, s
     call(stub, "RefreshSchoolAggregates", pb.RefreshSchoolAggregatesRequest(), stack.operator_token())
     assert other not in dict(reader.changed())
     assert row_of(overview(stub, period="q1"), one.school_id).metrics == before
+
+
+def test_the_refresher_rests_after_each_school_and_a_stop_ends_its_round(db, schools):
+    """The worker's pace (services.common.periodic.Periodic.rest) is kept within a round: a rest after every school,
+    and a rest that says stop ends the round with the rest still marked changed."""
+    reader = AggregateReader(db)
+    for _ in range(3):
+        deliver(db, str(uuid.uuid4()), [identity.AccountActivated(person_id=str(uuid.uuid4()), subject="c", username="z")])
+    waiting = len(reader.changed())
+    rests = []
+
+    def rest() -> bool:
+        rests.append(len(reader.changed()))
+        return len(rests) == 2
+
+    uows = bootstrap.units_of_work(db, Outbox("reporting", tables.outbox))
+    assert authority.refresh_changed(reader, uows, NOW.date(), rest=rest) == 2
+    assert rests == [waiting - 1, waiting - 2]  # after each school, once it was computed
+    assert len(reader.changed()) == waiting - 2
