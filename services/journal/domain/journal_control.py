@@ -7,6 +7,7 @@ present (attendance rows are written for absences and lateness only), so "attend
 all". The journal has no "no homework set" mark: a recorded lesson with an empty homework is listed, and the deputy
 head judges whether one was due."""
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from services.common.errors import Invalid
@@ -56,6 +57,18 @@ def checked_days(days: int) -> int:
 def term_watched(start: dt.date, end: dt.date, today: dt.date, days: int) -> bool:
     """A term under way or over whose end is at most `days` days ahead (ended ones stay until their marks are set)."""
     return start <= today and end <= today + dt.timedelta(days=days)
+
+
+def lessons_taken(lessons, students: list[str], members: dict[str, set[str]]) -> dict[str, Counter]:
+    """Each student's lessons by subject: the whole class's, and those of the subgroups (members: subgroup id → its
+    students) the student is in. `lessons` have subject_id and subgroup_id (schedule's Lesson)."""
+    whole_class = Counter(lesson.subject_id for lesson in lessons if not lesson.subgroup_id)
+    own: dict[str, Counter] = {student_id: Counter() for student_id in students}
+    for lesson in lessons:
+        if lesson.subgroup_id:
+            for student_id in members[lesson.subgroup_id] & own.keys():
+                own[student_id][lesson.subject_id] += 1
+    return {student_id: whole_class + subgroups for student_id, subgroups in own.items()}
 
 
 def shortfall(marks: int, lessons: int, start: dt.date, end: dt.date, policy: JournalPolicy,

@@ -138,20 +138,20 @@ def list_mark_shortfalls(scope: Scope, uow: JournalUnitOfWork, days: int, class_
         counts = uow.lessons.mark_counts([lesson.id for case in cases for lesson in case.lessons])
         marked = {(row["student_id"], row["subject_id"], row["term_id"]) for case in cases
                   for row in uow.term_marks.of_class(case.class_group_id, term_id=case.term.id)}
+    subject_of = {lesson.id: (n, lesson.subject_id) for n, case in enumerate(cases) for lesson in case.lessons}
+    marks_of = Counter()  # (case, student, subject) -> the student's current marks on the case's lessons of it
+    for (lesson_id, student_id), count in counts.items():
+        n, subject_id = subject_of[lesson_id]
+        marks_of[n, student_id, subject_id] += count
     found = []
-    for case in cases:
+    for n, case in enumerate(cases):
         start, end = dt.date.fromisoformat(case.term.start_date), dt.date.fromisoformat(case.term.end_date)
         subjects = {lesson.subject_id: lesson for lesson in case.lessons}
-        for student_id in case.students:
-            taken = Counter()
-            for lesson in case.lessons:
-                if not lesson.subgroup_id or student_id in case.members[lesson.subgroup_id]:
-                    taken[lesson.subject_id] += 1
+        for student_id, taken in rules.lessons_taken(case.lessons, case.students, case.members).items():
             for subject_id, lessons in taken.items():
                 if (student_id, subject_id, case.term.id) in marked:
                     continue
-                marks = sum(counts.get((lesson.id, student_id), 0) for lesson in case.lessons
-                            if lesson.subject_id == subject_id)
+                marks = marks_of[n, student_id, subject_id]
                 short = rules.shortfall(marks, lessons, start, end, settings.policy, settings.plan_of(student_id),
                                         subject_id)
                 if short:

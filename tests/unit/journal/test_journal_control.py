@@ -1,9 +1,11 @@
 """R1's control rules: what a past lesson lacks, a recorded lesson without homework, the watched terms, the days
 asked, and the shortfall of current marks by the rule SetTermMark applies (term_mark.marks_needed)."""
 import datetime as dt
+import uuid
 
 import pytest
 
+from proto.schedule.v1.schedule_pb2 import Lesson
 from services.common.errors import FailedPrecondition, Invalid
 from services.journal.domain import journal_control as rules
 from services.journal.domain import term_mark
@@ -55,3 +57,14 @@ def test_the_shortfall_is_the_term_marks_rule_ahead_of_time():
     hours, needed = term_mark.marks_needed(20, START, END, DEFAULT)  # what SetTermMark refuses on
     with pytest.raises(FailedPrecondition):
         term_mark.check_enough_marks("5", 4, needed, hours)
+
+
+
+def test_each_student_takes_the_whole_class_lessons_and_only_those_of_their_subgroups():
+    def lesson(subject_id: str, subgroup_id: str = "") -> Lesson:
+        return Lesson(id=str(uuid.uuid4()), subject_id=subject_id, subgroup_id=subgroup_id)
+
+    lessons = [lesson("math"), lesson("math"), lesson("english", "g1"), lesson("english", "g1"),
+               lesson("english", "g2"), lesson("it", "g2")]
+    taken = rules.lessons_taken(lessons, ["a", "b", "c"], {"g1": {"a", "left-the-class"}, "g2": {"b"}})
+    assert taken == {"a": {"math": 2, "english": 2}, "b": {"math": 2, "english": 1, "it": 1}, "c": {"math": 2}}
