@@ -34,6 +34,7 @@ function init(args)
   math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
   i = math.random(n) - 1
   bad = 0
+  statuses = ""
 end
 function request()
   i = i %% n + 1
@@ -41,12 +42,20 @@ function request()
   return wrk.format(e[1], e[2], e[3], e[4])
 end
 function response(status, headers, body)
-  if status ~= 200 then bad = bad + 1 end
+  if status ~= 200 then
+    bad = bad + 1
+    if bad <= 20 then statuses = statuses .. " " .. status end
+  end
 end
 function done(summary, latency, requests)
   local total = 0
-  for _, thread in ipairs(threads) do total = total + thread:get("bad") end
+  local statuses = ""
+  for _, thread in ipairs(threads) do
+    total = total + thread:get("bad")
+    statuses = statuses .. thread:get("statuses")
+  end
   io.write(string.format("answers not 200: %%d\\n", total))
+  io.write(string.format("their statuses (20 a thread at most):%%s\\n", statuses))
 end
 """
 
@@ -69,7 +78,7 @@ def lua_entries(requests: list[tuple[str, str, dict, dict | None]]) -> str:
 
 def parse(output: str) -> dict:
     """wrk's summary: requests/s, latency percentiles (ms), answers other than 200 (the script's count: a redirect
-    is no answer either), socket errors."""
+    is no answer either) and the first of their statuses, socket errors."""
     def ms(value: str) -> float:
         number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()
         return round(float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit], 2)
@@ -78,9 +87,11 @@ def parse(output: str) -> dict:
     if bad is None:
         raise SystemExit(f"the script did not run (wrk fell back to its own request):\n{output}")
     socket = re.search(r"Socket errors: (.*)$", output, re.MULTILINE)
+    statuses = re.search(r"their statuses \(20 a thread at most\):(.*)$", output, re.MULTILINE)
     return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
             "requests": int(re.search(r"(\d+) requests in", output).group(1)), **percentiles,
-            "not_200": int(bad.group(1)), "socket_errors": socket.group(1) if socket else ""}
+            "not_200": int(bad.group(1)), "statuses": statuses.group(1).split() if statuses else [],
+            "socket_errors": socket.group(1) if socket else ""}
 
 
 def main() -> None:
@@ -124,8 +135,8 @@ def main() -> None:
     print(f"{label}: {results['rps']} req/s, p50 {results.get('p50')} ms, p99 {results.get('p99')} ms, "
           f"not 200: {results['not_200']}")
     if results["not_200"] or results["socket_errors"]:
-        raise SystemExit(f"{label}: {results['not_200']} answers were not 200, socket errors: "
-                         f"{results['socket_errors'] or 'none'}")
+        raise SystemExit(f"{label}: {results['not_200']} answers were not 200 ({' '.join(results['statuses'])}), "
+                         f"socket errors: {results['socket_errors'] or 'none'}")
 
 
 if __name__ == "__main__":
