@@ -19,6 +19,7 @@ from services import topology
 SCRATCH = "otmetka_bench_scratch"
 SCRIPT = pathlib.Path(__file__).with_name("lesson_save.pgbench")
 PG_BIN = "/usr/lib/postgresql/15/bin"
+TABLES = ("lesson_records", "marks", "attendance", "ledger", "outbox")  # what a lesson save writes
 
 
 def psql(port: int, database: str, sql: str) -> str:
@@ -27,14 +28,17 @@ def psql(port: int, database: str, sql: str) -> str:
 
 
 def journal_schema(stack: dict) -> str:
-    """The journal's tables as deployed now (pg_dump), with the outbox trigger's function."""
+    """The journal's tables as deployed now (pg_dump), with the functions of their triggers (the outbox's
+    notification, the lesson revision's bump)."""
     dump = subprocess.run(["pg_dump", "-h", "127.0.0.1", "-p", stack["OTMETKA_PG_PORT"], "-U", "postgres",
-                           "-d", "otmetka_journal", "--schema-only", "--no-owner", "--no-acl", "-t", "lesson_records",
-                           "-t", "marks", "-t", "attendance", "-t", "ledger", "-t", "outbox"],
+                           "-d", "otmetka_journal", "--schema-only", "--no-owner", "--no-acl",
+                           *(option for table in TABLES for option in ("-t", table))],
                           check=True, capture_output=True, text=True).stdout
-    function = psql(int(stack["OTMETKA_PG_PORT"]), "otmetka_journal", "select pg_get_functiondef('outbox_notify'::regproc)")
+    functions = psql(int(stack["OTMETKA_PG_PORT"]), "otmetka_journal",
+                     f"select string_agg(distinct pg_get_functiondef(tgfoid), E';\\n') || ';' from pg_trigger "
+                     f"where not tgisinternal and tgrelid::regclass::text in ({', '.join(map(repr, TABLES))})")
     dump = "\n".join(line for line in dump.splitlines() if not line.startswith(("\\restrict", "\\unrestrict")))
-    return f"{function};\n{dump}"
+    return f"{functions}\n{dump}"
 
 
 def prepare(port: int, schema: str) -> None:
