@@ -165,7 +165,9 @@ class LessonRecordStore:
         writes.execute(self.session)
 
     def records(self, rows: list) -> dict[str, pb.LessonRecord]:
-        return with_rows(self.session, rows)
+        """These lesson_records rows (as a save wrote them) as records, with their marks, attendance, individual
+        homework and the revision the writes made, in one statement."""
+        return with_rows(self.session, rows, RECORD_ROWS_AND_REVISIONS)
 
     def read(self, lesson_ids: list[str]) -> dict[str, pb.LessonRecord]:
         return read_records(self.session, lesson_ids)
@@ -266,36 +268,51 @@ def read_records(session: Session, lesson_ids: list[str]) -> dict[str, pb.Lesson
     return with_rows(session, session.execute(RECORDS, {"lesson_ids": lesson_ids}).mappings().all())
 
 
-def with_rows(session: Session, records: list) -> dict[str, pb.LessonRecord]:
-    """These lesson_records rows as records, with their marks, attendance and individual homework (one query)."""
+def with_rows(session: Session, records: list, query=None) -> dict[str, pb.LessonRecord]:
+    """These lesson_records rows as records, with their marks, attendance and individual homework (one query:
+    RECORD_ROWS, or RECORD_ROWS_AND_REVISIONS when the rows do not hold the current revision)."""
     if not records:
         return {}
     rows: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for row in session.execute(RECORD_ROWS, {"lesson_ids": [r["lesson_id"] for r in records]}):
+    revisions: dict[str, int] = {}
+    for row in session.execute(RECORD_ROWS if query is None else query,
+                               {"lesson_ids": [r["lesson_id"] for r in records]}):
+        if row.kind == "revision":
+            revisions[row.lesson_id] = int(row.text)
+            continue
         key = dict(lesson_id=row.lesson_id, student_id=row.student_id)
         rows[row.kind, row.lesson_id].append(
             dict(key, id=row.id, work_type=row.work_type, value=row.text, comment=row.comment,
                  not_counted=bool(row.not_counted)) if row.kind == "mark"
             else dict(key, status=row.text) if row.kind == "attendance" else dict(key, homework=row.text))
-    return {r["lesson_id"]: messages.lesson_record(r, rows["mark", r["lesson_id"]], rows["attendance", r["lesson_id"]],
-                                                   rows["homework", r["lesson_id"]]) for r in records}
+    return {r["lesson_id"]: messages.lesson_record(
+        {**r, "revision": revisions[r["lesson_id"]]} if r["lesson_id"] in revisions else r,
+        rows["mark", r["lesson_id"]], rows["attendance", r["lesson_id"]], rows["homework", r["lesson_id"]])
+        for r in records}
 
 
-def _record_rows():
-    """A lesson's marks, attendance and individual homework in one query, as read_records orders them."""
+def _record_rows(revisions: bool = False):
+    """A lesson's marks, attendance and individual homework in one query, as read_records orders them; with
+    `revisions`, a row of kind "revision" per lesson too (its revision as text)."""
     ids = bindparam("lesson_ids", expanding=True)
-    parts = union_all(
+    parts = [
         select(literal("mark").label("kind"), marks.c.lesson_id, marks.c.student_id, marks.c.work_type, marks.c.id,
                marks.c.value.label("text"), marks.c.comment, marks.c.not_counted).where(marks.c.lesson_id.in_(ids)),
         select(literal("attendance"), attendance.c.lesson_id, attendance.c.student_id, null(), null(),
                attendance.c.status, null(), null()).where(attendance.c.lesson_id.in_(ids)),
         select(literal("homework"), student_homework.c.lesson_id, student_homework.c.student_id, null(), null(),
-               student_homework.c.homework, null(), null()).where(student_homework.c.lesson_id.in_(ids))).subquery()
-    return select(parts).order_by(parts.c.kind, parts.c.lesson_id, parts.c.student_id, parts.c.work_type)
+               student_homework.c.homework, null(), null()).where(student_homework.c.lesson_id.in_(ids))]
+    if revisions:
+        parts.append(select(literal("revision"), lesson_records.c.lesson_id, null(), null(), null(),
+                            cast(lesson_records.c.revision, Text), null(), null())
+                     .where(lesson_records.c.lesson_id.in_(ids)))
+    union = union_all(*parts).subquery()
+    return select(union).order_by(union.c.kind, union.c.lesson_id, union.c.student_id, union.c.work_type)
 
 
 RECORDS = select(lesson_records).where(lesson_records.c.lesson_id.in_(bindparam("lesson_ids", expanding=True)))
 RECORD_ROWS = _record_rows()
+RECORD_ROWS_AND_REVISIONS = _record_rows(revisions=True)
 
 
 def own_homework(session: Session, lesson_id: str) -> list:

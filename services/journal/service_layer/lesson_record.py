@@ -126,9 +126,7 @@ def _save(scope: Scope, uow: JournalUnitOfWork, items: list[LessonInput], bulk: 
                 reason = domain.change_reason(fields["lesson_date"], today, item.reason, correction)
                 saves.append(LessonSave(fields, entry, reason, lesson.ends_at, entered, judged))
         stored = LessonChanges(uow, principal, scope.client_address, now, settings.policy).save(saves)
-        records = uow.lessons.records(stored)
-        for lesson_id, revision in uow.lessons.revisions(ids).items():
-            records[lesson_id].revision = revision
+        records = uow.lessons.records(stored)  # with the revisions the writes made
         return [records[lesson_id] for lesson_id in ids]
 
 
