@@ -7,7 +7,7 @@ touches (one ListLessons per class group); the records, marks and term marks are
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -138,11 +138,14 @@ def list_mark_shortfalls(scope: Scope, uow: JournalUnitOfWork, days: int, class_
         counts = uow.lessons.mark_counts([lesson.id for case in cases for lesson in case.lessons])
         marked = {(row["student_id"], row["subject_id"], row["term_id"]) for case in cases
                   for row in uow.term_marks.of_class(case.class_group_id, term_id=case.term.id)}
-    subject_of = {lesson.id: (n, lesson.subject_id) for n, case in enumerate(cases) for lesson in case.lessons}
+    cases_of = defaultdict(list)  # lesson -> (case, subject): a lesson is in every watched term it falls in
+    for n, case in enumerate(cases):
+        for lesson in case.lessons:
+            cases_of[lesson.id].append((n, lesson.subject_id))
     marks_of = Counter()  # (case, student, subject) -> the student's current marks on the case's lessons of it
     for (lesson_id, student_id), count in counts.items():
-        n, subject_id = subject_of[lesson_id]
-        marks_of[n, student_id, subject_id] += count
+        for n, subject_id in cases_of[lesson_id]:
+            marks_of[n, student_id, subject_id] += count
     found = []
     for n, case in enumerate(cases):
         start, end = dt.date.fromisoformat(case.term.start_date), dt.date.fromisoformat(case.term.end_date)
