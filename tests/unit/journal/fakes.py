@@ -78,8 +78,9 @@ class FakeLessonRecords:
     def records(self, rows: list) -> dict[str, pb.LessonRecord]:
         """As the store's: the rows as the save wrote them, with the revisions the writes made."""
         return {row["lesson_id"]: messages.lesson_record(
-            {**row, "revision": self.rows[row["lesson_id"]]["revision"]}, sorted((m for m in self.marks.values() if m["lesson_id"] == row["lesson_id"]),
-                        key=lambda m: (m["student_id"], m["work_type"])),
+            {**row, "revision": self.rows[row["lesson_id"]]["revision"]},
+            sorted((m for m in self.marks.values() if m["lesson_id"] == row["lesson_id"]),
+                   key=lambda m: (m["student_id"], m["work_type"])),
             [dict(lesson_id=lesson_id, student_id=student_id, status=status)
              for (lesson_id, student_id), status in sorted(self.attendance.items()) if lesson_id == row["lesson_id"]])
             for row in rows}
