@@ -45,7 +45,8 @@ def clock(monkeypatch):
 
 
 def worker(clock: Time, steps: list[float], duty: float | None, stop_after: int = 0) -> Periodic:
-    """A round of steps that take the given seconds, resting after each; the worker stops after its first round."""
+    """A worker whose round is steps taking the given seconds, resting after each; during step `stop_after` (from 1)
+    the worker is asked to stop."""
     def action():
         for n, took in enumerate(steps, 1):
             clock.now += took
